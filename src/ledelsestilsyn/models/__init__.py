@@ -1,0 +1,1 @@
+"""Pydantic models of the four file formats: template, concept, review, manifest."""

@@ -1,0 +1,57 @@
+"""Shared building blocks for the file-format models.
+
+Every model uses Danish keys (aliases) and forbids unknown keys, so a
+misspelt key is an error with a did-you-mean instead of a silently ignored
+setting. Values arrive as text from the loader; the types here convert them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+
+_TRUE = {"ja", "j", "true", "sand", "1", "yes", "on"}
+_FALSE = {"nej", "n", "false", "falsk", "0", "no", "off"}
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+        frozen=True,
+        str_strip_whitespace=True,
+    )
+
+
+def _bool(value: Any) -> Any:
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+    return value
+
+
+def _empty_as_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _list_of_text(value: Any) -> Any:
+    """Let a single text stand for a one-element list (`fokus: underretning`)."""
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return value
+
+
+Bool = Annotated[bool, BeforeValidator(_bool)]
+"""A yes/no setting: `ja`/`nej` (also `true`/`false`)."""
+
+OptionalDate = Annotated[date | None, BeforeValidator(_empty_as_none)]
+OptionalInt = Annotated[int | None, BeforeValidator(_empty_as_none)]
+OptionalText = Annotated[str | None, BeforeValidator(_empty_as_none)]
+TextList = Annotated[list[str], BeforeValidator(_list_of_text)]

@@ -1,0 +1,213 @@
+"""Concept (koncept.yaml): the municipality's local concept for ledelsestilsyn.
+
+The top level (`kommune`, `formål`, `tilsyn`, `eksport.kolonner`) is a fixed
+contract; everything below a series name is ours. Optional sections
+`udvælgelse`, `rapport` and `påmindelse` hold defaults for all series.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+
+from .base import Bool, Model, OptionalText, TextList
+
+REQUIRED_COLUMNS: tuple[str, ...] = ("sag", "rådgiver", "paragraf", "afgørelsesdato")
+KNOWN_COLUMNS: tuple[str, ...] = (*REQUIRED_COLUMNS, "team", "fase", "cpr")
+
+_CADENCE_WORDS: dict[str, dict[str, Any]] = {
+    "månedlig": {"hver": 1},
+    "kvartalsvis": {"hver": 3, "periode": "kvartal"},
+    "halvårlig": {"hver": 6, "periode": "halvår"},
+    "årlig": {"hver": 12, "periode": "år"},
+}
+
+
+def _cadence_word(value: Any) -> Any:
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _CADENCE_WORDS:
+            return dict(_CADENCE_WORDS[word])
+        raise ValueError(
+            f"ukendt kadence '{value}'; brug {', '.join(_CADENCE_WORDS)} eller en mapping "
+            "med 'hver'/'start' eller 'måneder'"
+        )
+    return value
+
+
+class ExportSpec(Model):
+    columns: dict[str, str] = Field(
+        alias="kolonner", description="værktøjets navn: eksportens kolonneoverskrift"
+    )
+    delimiter: OptionalText = Field(None, alias="skilletegn", description="';', ',' eller 'tab'")
+    encoding: OptionalText = Field(None, alias="tegnsæt", description="utf-8 eller windows-1252")
+    max_bad_share: float = Field(
+        0.05, alias="maks_andel_fejl", ge=0, le=1, description="stop hvis flere rækker er ugyldige"
+    )
+
+    @field_validator("columns")
+    @classmethod
+    def _required_columns(cls, columns: dict[str, str]) -> dict[str, str]:
+        missing = [c for c in REQUIRED_COLUMNS if not columns.get(c, "").strip()]
+        if missing:
+            raise ValueError(f"kolonner mangler: {', '.join(missing)}")
+        return columns
+
+
+class Eligibility(Model):
+    """Which cases may be drawn."""
+
+    paragraphs: TextList = Field(default_factory=lambda: ["32", "46"], alias="paragraffer")
+    window_months: int = Field(12, alias="vindue_måneder", ge=1, le=120)
+    filters: dict[str, TextList] = Field(
+        default_factory=dict, alias="filtre", description="kolonne: tilladte værdier"
+    )
+    exclude: TextList = Field(default_factory=list, alias="udeluk", description="sagsnumre")
+    quarantine_months: int = Field(12, alias="karantæne_måneder", ge=0, le=120)
+
+
+class EligibilityOverride(Model):
+    """Per-series override of `udvælgelse`; unset keys fall back to the concept's."""
+
+    paragraphs: TextList | None = Field(None, alias="paragraffer")
+    window_months: int | None = Field(None, alias="vindue_måneder", ge=1, le=120)
+    filters: dict[str, TextList] | None = Field(None, alias="filtre")
+    exclude: TextList | None = Field(None, alias="udeluk")
+    quarantine_months: int | None = Field(None, alias="karantæne_måneder", ge=0, le=120)
+
+
+class Quota(Model):
+    """A stratum and how many cases to draw from it; may nest (7 handleplan, of which 2 …)."""
+
+    name: str = Field(alias="navn", min_length=1)
+    where: dict[str, TextList] = Field(
+        default_factory=dict, alias="hvor", description="kolonne: værdier, der hører til stratummet"
+    )
+    count: int = Field(alias="antal", ge=0)
+    sub_quotas: list[Quota] = Field(default_factory=list, alias="heraf")
+
+    @model_validator(mode="after")
+    def _sub_quotas_fit(self) -> Quota:
+        if sum(q.count for q in self.sub_quotas) > self.count:
+            raise ValueError(f"kvoterne under '{self.name}' er tilsammen større end {self.count}")
+        return self
+
+
+class Cadence(Model):
+    every: int = Field(1, alias="hver", ge=1, le=12, description="hver n. måned")
+    start: int = Field(1, alias="start", ge=1, le=12, description="første måned (1-12)")
+    months: list[int] | None = Field(None, alias="måneder", description="navngivne måneder (1-12)")
+    period: Literal["måned", "kvartal", "halvår", "år"] = Field(
+        "måned", alias="periode", description="hvad en runde dækker"
+    )
+
+    @field_validator("months")
+    @classmethod
+    def _valid_months(cls, months: list[int] | None) -> list[int] | None:
+        if months is not None and any(not 1 <= m <= 12 for m in months):
+            raise ValueError("måneder skal være tal fra 1 til 12")
+        return sorted(set(months)) if months is not None else None
+
+    def round_months(self) -> list[int]:
+        """The months (1-12) in which a round starts."""
+        if self.months is not None:
+            return list(self.months)
+        return [m for m in range(1, 13) if (m - self.start) % self.every == 0]
+
+
+class Deadlines(Model):
+    draw_day: int = Field(7, alias="udtræk_senest_dag", ge=1, le=28)
+    finish_day: int = Field(20, alias="færdig_senest_dag", ge=1, le=31)
+    report_days: int = Field(
+        7, alias="rapport_dage_efter", ge=0, le=92, description="dage efter periodens slut"
+    )
+
+
+class Calibration(Model):
+    count: int = Field(alias="antal", ge=1, description="sager, der får en ekstra gennemgang")
+    reviewers: int = Field(2, alias="bedømmere", ge=2, le=5)
+
+
+class Level(Model):
+    """Draw from the completed reviews of another series instead of the export."""
+
+    source: str = Field(alias="fra", min_length=1, description="navnet på en anden tilsynsserie")
+    per: OptionalText = Field(None, alias="pr", description="fx 'team': antal pr. værdi")
+
+
+class Series(Model):
+    title: OptionalText = Field(None, alias="titel")
+    template: str = Field(alias="skabelon", min_length=1, description="id eller id@version")
+    cadence: Annotated[Cadence, BeforeValidator(_cadence_word)] = Field(
+        default_factory=Cadence, alias="kadence"
+    )
+    focus: TextList = Field(
+        default_factory=list, alias="fokus", description="sagsskridt i fokus (tom: alle)"
+    )
+    annual_plan: dict[int, TextList] = Field(
+        default_factory=dict, alias="årshjul", description="måned (1-12): sagsskridt i fokus"
+    )
+    themes_max: int | None = Field(None, alias="maks_temaer", ge=1)
+    sample_size: int = Field(alias="antal", ge=1)
+    quotas: list[Quota] = Field(default_factory=list, alias="kvoter")
+    fill_up: Bool = Field(False, alias="fyld_op", description="fyld op fra andre strata")
+    eligibility: EligibilityOverride = Field(
+        default_factory=EligibilityOverride, alias="udvælgelse"
+    )
+    rotation: Literal["rådgiver", "team", "ingen"] = Field("rådgiver", alias="rotation")
+    calibration: Calibration | None = Field(None, alias="kalibrering")
+    level: Level | None = Field(None, alias="niveau")
+    deadlines: Deadlines = Field(default_factory=Deadlines, alias="frister")
+    reviewers: TextList = Field(default_factory=list, alias="bedømmere")
+
+    @field_validator("annual_plan")
+    @classmethod
+    def _months(cls, plan: dict[int, list[str]]) -> dict[int, list[str]]:
+        if any(not 1 <= m <= 12 for m in plan):
+            raise ValueError("årshjulets måneder skal være tal fra 1 til 12")
+        return plan
+
+    def focus_for_month(self, month: int) -> list[str]:
+        return self.annual_plan.get(month) or self.focus
+
+
+class ReportSettings(Model):
+    threshold: float = Field(0.8, alias="tærskel", gt=0, le=1)
+    baseline: OptionalText = Field(None, alias="baseline", description="periode, fx 2026-K1")
+    min_count: int = Field(5, alias="mindste_antal", ge=1, description="mindre tal vises som < n")
+
+
+class Smtp(Model):
+    server: str = Field(alias="server", min_length=1)
+    port: int = Field(587, alias="port", ge=1, le=65535)
+    starttls: Bool = Field(True, alias="starttls")
+    sender: str = Field(alias="afsender", min_length=3)
+    user: OptionalText = Field(None, alias="bruger")
+    password_env: OptionalText = Field(None, alias="adgangskode_miljø")
+    password_file: OptionalText = Field(None, alias="adgangskode_fil")
+    allow_plaintext: Bool = Field(False, alias="tillad_ukrypteret")
+
+
+class ReminderSettings(Model):
+    smtp: Smtp | None = Field(None, alias="smtp")
+    consultants: TextList = Field(default_factory=list, alias="konsulent")
+    reviewers: dict[str, str] = Field(
+        default_factory=dict, alias="bedømmere", description="navn: e-mailadresse"
+    )
+    repeat_days: int = Field(7, alias="gentag_efter_dage", ge=1, le=365)
+
+
+class Concept(Model):
+    municipality: str = Field(alias="kommune", min_length=1)
+    purpose: OptionalText = Field(None, alias="formål")
+    series: dict[str, Series] = Field(alias="tilsyn", min_length=1)
+    export: ExportSpec = Field(alias="eksport")
+    eligibility: Eligibility = Field(default_factory=Eligibility, alias="udvælgelse")
+    report: ReportSettings = Field(default_factory=ReportSettings, alias="rapport")
+    reminders: ReminderSettings = Field(default_factory=ReminderSettings, alias="påmindelse")
+
+    def eligibility_for(self, name: str) -> Eligibility:
+        """The concept-wide eligibility with the series' overrides applied."""
+        override = self.series[name].eligibility.model_dump(exclude_none=True)
+        return self.eligibility.model_copy(update=override)

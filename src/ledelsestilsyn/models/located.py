@@ -1,0 +1,174 @@
+"""Validate loaded YAML with a pydantic model and locate every error in the file.
+
+pydantic reports each error with a `loc` (the path of aliases/indices); the
+loader kept the position of every path, so each error becomes a `Diagnostic`
+with `file:line:col`. Unknown keys get a did-you-mean from the model's own
+aliases at that place. Messages are Danish and never quote the value itself.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from ..diagnostics import Diagnostic, TilsynError
+from ..yamlio import Path_, YamlDocument
+
+M = TypeVar("M", bound=BaseModel)
+
+CODE_MISSING = "M001"
+CODE_UNKNOWN_KEY = "M002"
+CODE_BAD_VALUE = "M003"
+
+
+def validate_document(model: type[M], doc: YamlDocument) -> M:
+    """Return the model, or raise `TilsynError` with one located diagnostic per problem."""
+    if doc.data is None:
+        raise TilsynError(
+            [
+                Diagnostic(
+                    doc.file, 1, 1, "Y011", "filen er tom.", hint="udfyld den, eller slet den."
+                )
+            ]
+        )
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise TilsynError(model_errors(model, doc, exc)) from None
+
+
+def model_errors(
+    model: type[BaseModel], doc: YamlDocument, exc: ValidationError
+) -> list[Diagnostic]:
+    diagnostics = []
+    for error in exc.errors(include_url=False, include_input=False):
+        path = _data_path(doc.data, error["loc"])
+        diagnostics.append(_diagnostic(model, doc, path, error))
+    return sorted(diagnostics, key=lambda d: (d.line or 0, d.column or 0))
+
+
+def did_you_mean(word: str, candidates: list[str]) -> str | None:
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path_:
+    """Keep the `loc` elements that are real keys/indices (drop union branch names)."""
+    path: list[str | int] = []
+    node = data
+    for part in loc:
+        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            node = node[part]
+            path.append(part)
+        elif isinstance(node, dict) and isinstance(part, str) and not _is_type_name(part):
+            path.append(part)  # a missing key: keep it so the message can name it
+            break
+    return tuple(path)
+
+
+def _is_type_name(part: str) -> bool:
+    return part[:1].isupper() or "[" in part or part in {"str", "int", "bool", "float", "date"}
+
+
+def _diagnostic(model: type[BaseModel], doc: YamlDocument, path: Path_, error: Any) -> Diagnostic:
+    kind = error["type"]
+    key = str(path[-1]) if path else ""
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return doc.diagnostic(
+            path,
+            CODE_MISSING,
+            f"nøglen '{key}' mangler.",
+            hint=f"tilføj '{key}: …'.",
+        )
+    if kind == "extra_forbidden":
+        allowed = _aliases_at(model, path[:-1])
+        guess = did_you_mean(key, allowed)
+        hint = f"mente du '{guess}'?" if guess else f"tilladte nøgler her: {', '.join(allowed)}."
+        return doc.diagnostic(path, CODE_UNKNOWN_KEY, f"ukendt nøgle '{key}'.", hint=hint, key=True)
+    message = _MESSAGES.get(kind)
+    if message is None:
+        text = str(error.get("msg", ""))
+        message = text.removeprefix("Value error, ") if kind == "value_error" else "ugyldig værdi."
+    message = message.format(**{k: _fmt(v) for k, v in ctx.items()})
+    where = f"'{key}': " if isinstance(key, str) and key and not key.isdigit() else ""
+    return doc.diagnostic(path, CODE_BAD_VALUE, where + message)
+
+
+def _fmt(value: Any) -> str:
+    return str(value).replace("'", "")
+
+
+_MESSAGES: dict[str, str] = {
+    "int_parsing": "skal være et heltal.",
+    "int_type": "skal være et heltal.",
+    "int_from_float": "skal være et heltal.",
+    "float_parsing": "skal være et tal (brug punktum som decimaltegn).",
+    "float_type": "skal være et tal.",
+    "bool_parsing": "skal være ja eller nej.",
+    "bool_type": "skal være ja eller nej.",
+    "date_parsing": "skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD.",
+    "date_from_datetime_parsing": "skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD.",
+    "date_type": "skal være en dato skrevet ÅÅÅÅ-MM-DD.",
+    "literal_error": "skal være en af: {expected}.",
+    "string_type": "skal være en tekst, ikke en liste eller mapping.",
+    "string_too_short": "må ikke være tom.",
+    "string_pattern_mismatch": "må kun indeholde små bogstaver, tal, punktum og bindestreg.",
+    "dict_type": "her skal stå nøgler og værdier ('nøgle: værdi'), ikke en liste eller en tekst.",
+    "model_type": "her skal stå nøgler og værdier ('nøgle: værdi'), ikke en liste eller en tekst.",
+    "model_attributes_type": "her skal stå nøgler og værdier ('nøgle: værdi').",
+    "list_type": "her skal stå en liste ('- …' på hver linje).",
+    "too_short": "må ikke være tom.",
+    "greater_than_equal": "skal være mindst {ge}.",
+    "greater_than": "skal være større end {gt}.",
+    "less_than_equal": "må højst være {le}.",
+    "less_than": "skal være mindre end {lt}.",
+}
+
+
+def _aliases_at(model: type[BaseModel], path: Path_) -> list[str]:
+    """The Danish keys allowed at `path` inside `model` (for did-you-mean)."""
+    target: Any = model
+    for part in path:
+        target = _child_type(target, part)
+        if target is None:
+            return []
+    target = _unwrap(target)
+    if isinstance(target, type) and issubclass(target, BaseModel):
+        return [f.alias or name for name, f in target.model_fields.items()]
+    return []
+
+
+def _child_type(annotation: Any, part: str | int) -> Any:
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        for name, info in annotation.model_fields.items():
+            if part in (info.alias, name):
+                return info.annotation
+        return None
+    origin = get_origin(annotation)
+    args = get_args(annotation)
+    if origin is list and args:
+        return args[0]
+    if origin is dict and len(args) == 2:
+        return args[1]
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated[...] and `X | None` down to the interesting type."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            options = [a for a in get_args(annotation) if a is not type(None)]
+            annotation = options[0] if options else annotation
+            if len(options) <= 1:
+                continue
+            return annotation
+        else:
+            return annotation

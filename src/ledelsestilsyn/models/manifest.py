@@ -1,0 +1,54 @@
+"""Sample manifest (udtræk.yaml): the audit trail of one drawn sample."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Model, OptionalText
+
+
+class InputFile(Model):
+    name: str = Field(alias="navn")
+    size: int = Field(alias="størrelse")
+    sha256: str = Field(alias="sha256")
+    rows: int = Field(0, alias="rækker")
+
+
+class PopulationStep(Model):
+    step: str = Field(alias="trin")
+    count: int = Field(alias="antal")
+
+
+class QuotaResult(Model):
+    stratum: str = Field(alias="stratum")
+    quota: int = Field(alias="kvote")
+    eligible: int = Field(alias="mulige")
+    achieved: int = Field(alias="opnået")
+    note: OptionalText = Field(None, alias="bemærkning")
+
+
+class DrawnCase(Model):
+    id: str = Field(alias="id")
+    caseworker: OptionalText = Field(None, alias="rådgiver")
+    team: OptionalText = Field(None, alias="team")
+    stratum: OptionalText = Field(None, alias="stratum")
+    reason: str = Field(alias="begrundelse")
+    files: list[str] = Field(default_factory=list, alias="filer")
+
+
+class Manifest(Model):
+    series: str = Field(alias="tilsyn")
+    period: str = Field(alias="periode")
+    template: str = Field(alias="skabelon")
+    focus: list[str] = Field(default_factory=list, alias="fokus")
+    created: str = Field(alias="oprettet")
+    created_by: str = Field(alias="oprettet_af")
+    tool_version: str = Field(alias="værktøj")
+    seed: int = Field(alias="seed")
+    sample_size: int = Field(alias="antal")
+    source: InputFile | None = Field(None, alias="input")
+    source_series: OptionalText = Field(None, alias="fra_tilsyn")
+    population: list[PopulationStep] = Field(default_factory=list, alias="population")
+    quotas: list[QuotaResult] = Field(default_factory=list, alias="kvoter")
+    cases: list[DrawnCase] = Field(default_factory=list, alias="sager")
+    notes: list[str] = Field(default_factory=list, alias="bemærkninger")

@@ -1,0 +1,42 @@
+"""Review file (gennemgang): one reviewer's answers for one case.
+
+The shape is fixed by the contract in DESIGN.md. Answers stay text here;
+`validation` decides whether each is a value of the template's scale, so
+that one run can report every problem, not just the first.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .base import Model, OptionalInt, OptionalText
+
+
+class CaseRef(Model):
+    id: str = Field(alias="id", min_length=1)
+    caseworker: OptionalText = Field(None, alias="rådgiver")
+    team: OptionalText = Field(None, alias="team")
+
+
+class Answer(Model):
+    answer: str = Field("", alias="svar")
+    comment: str = Field("", alias="kommentar")
+
+
+class Review(Model):
+    series: str = Field(alias="tilsyn")
+    template: str = Field(alias="skabelon", description="id@version")
+    period: str = Field(alias="periode")
+    case: CaseRef = Field(alias="sag")
+    reviewer: str = Field("", alias="gennemført_af")
+    date: str = Field("", alias="dato", description="ÅÅÅÅ-MM-DD")
+    starting_point: str = Field("", alias="udgangspunkt")
+    review_no: OptionalInt = Field(
+        None, alias="gennemgang_nr", description="2, 3 … ved kalibrering (flere bedømmere)"
+    )
+    answers: dict[str, dict[str, Answer]] = Field(default_factory=dict, alias="svar")
+
+
+REVIEW_KEYS: frozenset[str] = frozenset(
+    field.alias or name for name, field in Review.model_fields.items()
+)
