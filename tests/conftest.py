@@ -1,0 +1,61 @@
+"""Shared fixtures: isolation from the home folder and the clock, a loud CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from ledelsestilsyn.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EKSEMPLER = ROOT / "eksempler"
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep tests out of the real home folder and the caller's working directory."""
+    home = tmp_path / "hjem"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("TILSYN_DEBUG", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+class Cli:
+    """Runs `tilsyn` in-process; every result carries its output for assertions."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None) -> Result:
+        result = self.runner.invoke(app, list(args), input=input, catch_exceptions=False)
+        assert "Traceback" not in result.output, result.output
+        assert "Traceback" not in (result.stderr or ""), result.stderr
+        return result
+
+
+@pytest.fixture
+def cli() -> Cli:
+    return Cli()
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, cli: Cli) -> Iterator[Path]:
+    """A fresh workspace made by `tilsyn init` from the sbst preset, as the cwd."""
+    folder = tmp_path / "arbejdsmappe"
+    result = cli("init", str(folder), "--forlæg", "sbst")
+    assert result.exit_code == 0, result.output
+    yield folder
+
+
+@pytest.fixture
+def example_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of eksempler/ (the shipped example workspace), as the cwd."""
+    folder = tmp_path / "eksempler"
+    shutil.copytree(EKSEMPLER, folder)
+    monkeypatch.chdir(folder)
+    return folder
