@@ -1,0 +1,59 @@
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledelsestilsyn.diagnostics import TilsynError
+from ledelsestilsyn.models.concept import Cadence
+from ledelsestilsyn.periods import parse_period, previous, round_period, rounds_in_year
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label"),
+    [
+        ("2026-11", date(2026, 11, 1), date(2026, 11, 30), "2026-11"),
+        ("2024-2", date(2024, 2, 1), date(2024, 2, 29), "2024-02"),
+        ("2026-K3", date(2026, 7, 1), date(2026, 9, 30), "2026-K3"),
+        ("2026-q4", date(2026, 10, 1), date(2026, 12, 31), "2026-K4"),
+        ("2026-H1", date(2026, 1, 1), date(2026, 6, 30), "2026-H1"),
+        ("2026", date(2026, 1, 1), date(2026, 12, 31), "2026"),
+        ("2026-01-15..2026-03-01", date(2026, 1, 15), date(2026, 3, 1), "2026-01-15..2026-03-01"),
+    ],
+)
+def test_parse_period(text: str, start: date, end: date, label: str) -> None:
+    period = parse_period(text)
+    assert (period.start, period.end, period.label) == (start, end, label)
+
+
+@pytest.mark.parametrize("text", ["2026-13", "2026-K5", "26-11", "2026-03-01..2026-01-01", "", "x"])
+def test_bad_period_is_a_usage_error(text: str) -> None:
+    with pytest.raises(TilsynError) as info:
+        parse_period(text)
+    assert info.value.exit_code == 2
+    assert "P001" in str(info.value)
+
+
+def test_previous() -> None:
+    assert previous(parse_period("2026-01")).label == "2025-12"
+    assert previous(parse_period("2026-K1")).label == "2025-K4"
+    assert previous(parse_period("2026-H2")).label == "2026-H1"
+    assert previous(parse_period("2026")).label == "2025"
+    assert previous(parse_period("2026-01-11..2026-01-20")).label == "2026-01-01..2026-01-10"
+
+
+def test_round_period() -> None:
+    every_third = Cadence.model_validate({"hver": "3", "start": "2"})
+    assert round_period(every_third, date(2026, 11, 28)).label == "2026-11"  # type: ignore[union-attr]
+    assert round_period(every_third, date(2026, 12, 1)) is None
+    quarterly = Cadence.model_validate({"hver": "3", "periode": "kvartal"})
+    assert round_period(quarterly, date(2026, 11, 28)).label == "2026-K4"  # type: ignore[union-attr]
+    twice = Cadence.model_validate({"måneder": ["3", "9"]})
+    assert [p.label for p in rounds_in_year(twice, 2026)] == ["2026-03", "2026-09"]
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)))
+def test_monthly_round_always_contains_the_day(day: date) -> None:
+    period = round_period(Cadence(), day)
+    assert period is not None and day in period
+    assert previous(period).end < period.start
