@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from .catalog import Catalog
 from .diagnostics import Diagnostic, Severity, TilsynError
-from .models.concept import Concept, Series
+from .models.concept import Concept, Quota, Series
 from .models.located import did_you_mean
+from .yamlio import Path_ as PathT
 from .yamlio import YamlDocument
 
 
@@ -34,30 +35,48 @@ def _check_series(
     series: Series,
     columns: set[str],
 ) -> list[Diagnostic]:
-    base = ("tilsyn", name)
-    problems: list[Diagnostic] = []
+    base: PathT = ("tilsyn", name)
     try:
         template = catalog.resolve(series.template, doc.file)
     except TilsynError as exc:
         first = exc.diagnostics[0]
         return [doc.diagnostic((*base, "skabelon"), first.code, first.message, hint=first.hint)]
-    step_ids = [s.id for s in template.steps]
-    focus_lists = [((*base, "fokus"), series.focus)] + [
-        ((*base, "årshjul", str(m)), steps) for m, steps in series.annual_plan.items()
+    return [
+        *_check_focus(doc, base, series, [s.id for s in template.steps], template.ref),
+        *_check_quotas(doc, base, series, columns),
+        *_check_links(concept, doc, base, name, series, columns),
     ]
+
+
+def _check_focus(
+    doc: YamlDocument, base: PathT, series: Series, step_ids: list[str], ref: str
+) -> list[Diagnostic]:
+    problems = []
+    focus_lists: list[tuple[PathT, list[str]]] = [((*base, "fokus"), series.focus)]
+    focus_lists += [((*base, "årshjul", str(m)), steps) for m, steps in series.annual_plan.items()]
     for path, steps in focus_lists:
         for i, step in enumerate(steps):
-            if step not in step_ids:
-                guess = did_you_mean(step, step_ids)
-                problems.append(
-                    doc.diagnostic(
-                        (*path, i),
-                        "K011",
-                        f"sagsskridtet '{step}' findes ikke i skabelonen '{template.ref}'.",
-                        hint=f"mente du '{guess}'?" if guess else f"kendte: {', '.join(step_ids)}.",
-                    )
+            if step in step_ids:
+                continue
+            guess = did_you_mean(step, step_ids)
+            problems.append(
+                doc.diagnostic(
+                    (*path, i),
+                    "K011",
+                    f"sagsskridtet '{step}' findes ikke i skabelonen '{ref}'.",
+                    hint=f"mente du '{guess}'?" if guess else f"kendte: {', '.join(step_ids)}.",
                 )
-    stack = [((*base, "kvoter", i), q) for i, q in enumerate(series.quotas)]
+            )
+    return problems
+
+
+def _check_quotas(
+    doc: YamlDocument, base: PathT, series: Series, columns: set[str]
+) -> list[Diagnostic]:
+    problems = []
+    stack: list[tuple[PathT, Quota]] = [
+        ((*base, "kvoter", i), q) for i, q in enumerate(series.quotas)
+    ]
     while stack:
         path, quota = stack.pop()
         for column in quota.where:
@@ -73,11 +92,22 @@ def _check_series(
                 f"kvoterne kræver {quota_sum} sager, men 'antal' er {series.sample_size}.",
             )
         )
-    for column in series.eligibility.filters or {}:
-        if column not in columns:
-            problems.append(
-                _unmapped(doc, (*base, "udvælgelse", "filtre", column), column, columns)
-            )
+    return problems
+
+
+def _check_links(
+    concept: Concept,
+    doc: YamlDocument,
+    base: PathT,
+    name: str,
+    series: Series,
+    columns: set[str],
+) -> list[Diagnostic]:
+    problems = [
+        _unmapped(doc, (*base, "udvælgelse", "filtre", column), column, columns)
+        for column in series.eligibility.filters or {}
+        if column not in columns
+    ]
     if series.rotation == "team" and "team" not in columns:
         problems.append(
             doc.diagnostic(
@@ -86,17 +116,18 @@ def _check_series(
                 "rotation over teams kræver, at kolonnen 'team' er med i eksport.kolonner.",
             )
         )
-    if series.level is not None and series.level.source not in concept.series:
-        guess = did_you_mean(series.level.source, list(concept.series))
+    level = series.level
+    if level is not None and level.source not in concept.series:
+        guess = did_you_mean(level.source, list(concept.series))
         problems.append(
             doc.diagnostic(
                 (*base, "niveau", "fra"),
                 "K013",
-                f"tilsynsserien '{series.level.source}' findes ikke.",
+                f"tilsynsserien '{level.source}' findes ikke.",
                 hint=f"mente du '{guess}'?" if guess else None,
             )
         )
-    if series.level is not None and series.level.source == name:
+    elif level is not None and level.source == name:
         problems.append(
             doc.diagnostic(
                 (*base, "niveau", "fra"), "K013", "en serie kan ikke trække fra sig selv."
@@ -123,7 +154,7 @@ def _recommendations(
 ) -> list[Diagnostic]:
     """Warnings where the concept departs from the recommendations in the sources."""
     base = ("tilsyn", name)
-    warnings: list[tuple[tuple[str | int, ...], str, str]] = []
+    warnings: list[tuple[PathT, str, str]] = []
     try:
         kind = catalog.resolve(series.template).type
     except TilsynError:

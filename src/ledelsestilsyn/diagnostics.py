@@ -8,10 +8,10 @@ Messages never quote the offending line's content (it may hold a CPR number).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "fejl"
     WARNING = "advarsel"
 

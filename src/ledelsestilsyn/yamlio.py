@@ -294,14 +294,14 @@ class _Builder:
         return self.doc
 
     def _refuse(self, event: yaml.Event, what: str) -> TilsynError:
-        mark = event.start_mark
+        pos = self._pos(event)
         return fail(
             self.file,
             "Y004",
             f"{what} er ikke tilladt i tilsyn-filer.",
             hint="skriv værdien ud i stedet for at henvise til den ('&', '*' og '!' bruges ikke).",
-            line=mark.line + 1,
-            column=mark.column + 1,
+            line=pos.line,
+            column=pos.column,
         )
 
     def _event(self, event: yaml.Event) -> None:
@@ -314,14 +314,14 @@ class _Builder:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
-                mark = event.start_mark
+                pos = self._pos(event)
                 raise fail(
                     self.file,
                     "Y008",
                     "filen indeholder mere end ét YAML-dokument ('---').",
                     hint="del filen op, eller fjern den ekstra '---'.",
-                    line=mark.line + 1,
-                    column=mark.column + 1,
+                    line=pos.line,
+                    column=pos.column,
                 )
         elif isinstance(event, yaml.ScalarEvent):
             self._value(event.value, event)
@@ -333,17 +333,18 @@ class _Builder:
             self.stack.pop()
 
     def _pos(self, event: yaml.Event) -> Position:
-        return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+        mark = event.start_mark
+        return Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
 
     def _open(self, container: dict[str, Any] | list[Any], event: yaml.Event) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            mark = event.start_mark
+            pos = self._pos(event)
             raise fail(
                 self.file,
                 "Y007",
                 f"filen er indlejret mere end {MAX_DEPTH} niveauer dybt.",
-                line=mark.line + 1,
-                column=mark.column + 1,
+                line=pos.line,
+                column=pos.column,
             )
         path = self._place(container, event)
         self.stack.append(_Frame(container, path))

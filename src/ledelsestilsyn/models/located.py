@@ -60,13 +60,19 @@ def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path_:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if (isinstance(node, dict) and part in node) or (isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+        if _has(node, part):
             node = node[part]
             path.append(part)
         elif isinstance(node, dict) and isinstance(part, str) and not _is_type_name(part):
             path.append(part)  # a missing key: keep it so the message can name it
             break
     return tuple(path)
+
+
+def _has(node: Any, part: int | str) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
 def _is_type_name(part: str) -> bool:
