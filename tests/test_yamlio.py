@@ -1,0 +1,231 @@
+"""The one YAML loader: text scalars, positions, and every trap refused with a location."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ledelsestilsyn.diagnostics import TilsynError
+from ledelsestilsyn.yamlio import (
+    MAX_BYTES,
+    TEMP_PREFIX,
+    USING_LIBYAML,
+    clean_stale_temps,
+    parse_text,
+    read_document,
+    write_atomic,
+)
+
+KORPUS = Path("/work/shared/korpus/yaml-test-suite")
+if not KORPUS.is_dir():
+    KORPUS = Path(__file__).resolve().parents[2] / "shared" / "korpus" / "yaml-test-suite"
+
+
+def error(text: str) -> str:
+    with pytest.raises(TilsynError) as info:
+        parse_text(text, "f.yaml")
+    assert len(info.value.diagnostics) == 1
+    return info.value.diagnostics[0].format()
+
+
+def test_c_parser_is_used() -> None:
+    assert USING_LIBYAML
+
+
+def test_every_scalar_stays_text() -> None:
+    doc = parse_text(
+        "svar: no\nja: yes\non: off\ncpr: 0102031234\ntid: 12:30\ndato: 2024-02-30\ntom:\n", "f"
+    )
+    assert doc.data == {
+        "svar": "no",
+        "ja": "yes",
+        "on": "off",
+        "cpr": "0102031234",
+        "tid": "12:30",
+        "dato": "2024-02-30",
+        "tom": "",
+    }
+
+
+def test_positions_of_keys_and_values() -> None:
+    doc = parse_text("a:\n  b:\n    - x\n    - y: 1\n", "f")
+    assert doc.keys[("a", "b")].line == 2
+    assert (doc.values[("a", "b", 1, "y")].line, doc.values[("a", "b", 1, "y")].column) == (4, 10)
+    assert doc.locate(("a", "b", 1, "missing")) == doc.values[("a", "b", 1)]
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    message = error("a: 1\nb:\n  c: 1\n  c: 2\n")
+    assert message.startswith("f.yaml:4:3: fejl Y009")
+    assert "linje 3 og linje 4" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("a: &x 1\nb: *x\n", "1:4"),
+        ("a: &a [*a]\n", "1:4"),
+        ("a: !!python/object:os.system 1\n", "1:4"),
+        ("a: !lokal 1\n", "1:4"),
+        ("- *ukendt\n", "1:3"),
+    ],
+)
+def test_anchors_aliases_and_tags_are_refused(text: str, where: str) -> None:
+    message = error(text)
+    assert f"f.yaml:{where}: fejl Y004" in message
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    start = time.perf_counter()
+    message = error("\n".join(lines) + "\n")
+    assert time.perf_counter() - start < 1.0
+    assert "Y004" in message
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: b\n")
+    assert read_document(path).data == {"a": "b"}
+
+
+def test_windows_1252_gives_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "ansi.yaml"
+    path.write_bytes("a: b\nnavn: Søren\n".encode("cp1252"))
+    with pytest.raises(TilsynError) as info:
+        read_document(path, display="ansi.yaml")
+    assert info.value.diagnostics[0].format().startswith("ansi.yaml:2:8: fejl Y002")
+    assert "UTF-8" in info.value.diagnostics[0].message
+
+
+def test_utf16_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "u16.yaml"
+    path.write_bytes("a: b\n".encode("utf-16"))
+    with pytest.raises(TilsynError, match="Y002"):
+        read_document(path)
+
+
+def test_crlf_is_fine() -> None:
+    assert parse_text("a: 1\r\nb:\r\n  c: 2\r\n", "f").data == {"a": "1", "b": {"c": "2"}}
+
+
+def test_tab_indentation() -> None:
+    assert error("a:\n\tb: 1\n").startswith("f.yaml:2:1: fejl Y005")
+    assert error("a:\n  \tb: 1\n").startswith("f.yaml:2:3: fejl Y005")
+
+
+def test_nbsp_in_indentation_or_key() -> None:
+    assert error("a:\n\u00a0 b: 1\n").startswith("f.yaml:2:1: fejl Y006")
+    assert "Y006" in error("a:\n  b\u00a0c: 1\n")
+
+
+def test_unclosed_quote_points_at_its_start() -> None:
+    assert error('a: 1\nb: "abc\nc: 2\n').startswith("f.yaml:2:4: fejl Y003")
+
+
+def test_bad_indentation() -> None:
+    assert "Y003" in error("a:\n  b: 1\n c: 2\n")
+
+
+def test_deep_nesting_is_controlled() -> None:
+    assert "Y003" in error("[" * 10_000)
+    deep = "".join("  " * i + f"k{i}:\n" for i in range(100)) + "  " * 100 + "x: 1\n"
+    assert "Y007" in error(deep)
+
+
+def test_empty_and_comment_only_files() -> None:
+    assert parse_text("", "f").data is None
+    assert parse_text("# kun en kommentar\n", "f").data is None
+
+
+def test_two_documents_are_refused() -> None:
+    assert "Y008" in error("a: 1\n---\nb: 2\n")
+
+
+def test_complex_key_is_refused() -> None:
+    assert "Y003" in error("? [a, b]\n: 1\n")
+
+
+def test_too_large_file(tmp_path: Path) -> None:
+    path = tmp_path / "stor.yaml"
+    with path.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)
+    with pytest.raises(TilsynError, match="Y010"):
+        read_document(path)
+
+
+def test_missing_file_is_a_call_error(tmp_path: Path) -> None:
+    with pytest.raises(TilsynError) as info:
+        read_document(tmp_path / "findes-ikke.yaml")
+    assert info.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in KORPUS.glob("*.yaml")) if KORPUS.is_dir() else []
+)
+def test_yaml_test_suite_loads_or_gives_a_located_diagnostic(name: str) -> None:
+    try:
+        read_document(KORPUS / name)
+    except TilsynError as exc:
+        diagnostic = exc.diagnostics[0]
+        assert diagnostic.file.endswith(name)
+        assert diagnostic.code.startswith("Y")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab: -[]{}&*!#'\"\n\t|>?,0\u00a0æ")), max_size=60))
+def test_random_text_gives_data_or_a_diagnostic(text: str) -> None:
+    try:
+        parse_text(text, "f")
+    except TilsynError as exc:
+        assert exc.diagnostics and exc.diagnostics[0].file == "f"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=200))
+def test_random_bytes_give_data_or_a_diagnostic(tmp_path_factory: pytest.TempPathFactory, raw: bytes) -> None:
+    path = tmp_path_factory.mktemp("fuzz") / "x.yaml"
+    path.write_bytes(raw)
+    try:
+        read_document(path)
+    except TilsynError as exc:
+        assert exc.diagnostics
+
+
+def test_atomic_write_refuses_to_overwrite(tmp_path: Path) -> None:
+    path = tmp_path / "gennemgang.yaml"
+    write_atomic(path, "svar: ja\n")
+    assert (path.stat().st_mode & 0o777) == 0o600
+    with pytest.raises(TilsynError, match="W001"):
+        write_atomic(path, "svar: nej\n")
+    assert path.read_text() == "svar: ja\n"
+    write_atomic(path, "svar: nej\n", overwrite=True)
+    assert path.read_text() == "svar: nej\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
+
+
+def test_atomic_write_refuses_symlinks(tmp_path: Path) -> None:
+    target = tmp_path / "mål.yaml"
+    target.write_text("x\n")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    with pytest.raises(TilsynError, match="W002"):
+        write_atomic(link, "y\n", overwrite=True)
+    assert target.read_text() == "x\n"
+
+
+def test_stale_temp_files_are_cleaned(tmp_path: Path) -> None:
+    dead = tmp_path / f"{TEMP_PREFIX}999999999-abcd-x.yaml"
+    dead.write_text("halv")
+    alive = tmp_path / f"{TEMP_PREFIX}{os.getpid()}-abcd-y.yaml"
+    alive.write_text("i gang")
+    assert clean_stale_temps(tmp_path) == 1
+    assert alive.exists() and not dead.exists()
