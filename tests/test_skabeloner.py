@@ -1,0 +1,156 @@
+"""The shipped templates, the template model and local extensions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ledelsestilsyn.catalog import Catalog, load_template
+from ledelsestilsyn.diagnostics import TilsynError
+from ledelsestilsyn.models.template import PEJLEMAERKER
+
+STEPS = [
+    "underretning",
+    "screening",
+    "afdækning",
+    "børnefaglig-undersøgelse",
+    "støttende-indsatser",
+    "anbringelse",
+    "opfølgning",
+]
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return Catalog.load(None)
+
+
+def test_overordnet(catalog: Catalog) -> None:
+    template = catalog.resolve("overordnet")
+    assert template.type == "overordnet" and template.version and template.basis
+    assert [v.answer for v in template.scale] == ["ja", "nej", "ikke relevant"]
+    assert [s.id for s in template.steps] == STEPS
+    assert 50 <= template.question_count() <= 90
+    assert all(len(s.questions) >= 5 for s in template.steps)
+    for step in template.steps:
+        for question in step.questions:
+            assert question.legal_basis.strip()
+            assert question.id.startswith(step.id + "-")
+
+
+def test_tematiseret(catalog: Catalog) -> None:
+    template = catalog.resolve("tematiseret@2024.1")
+    assert [v.answer for v in template.scale] == ["lav grad", "nogen grad", "høj grad", "ikke relevant"]
+    assert [s.id for s in template.steps] == [*STEPS, "intentioner"]
+    assert 40 <= template.question_count() <= 70
+    assert all(q.pejlemaerke in PEJLEMAERKER for s in template.steps for q in s.questions)
+    assert {q.pejlemaerke for s in template.steps for q in s.questions} == set(PEJLEMAERKER)
+
+
+def test_no_six_month_follow_up_rule(catalog: Catalog) -> None:
+    """Barnets lov has no fixed 6-month follow-up (that was serviceloven § 70)."""
+    for ref in ("overordnet", "tematiseret"):
+        for step in catalog.resolve(ref).steps:
+            for question in step.questions:
+                text = question.text.lower()
+                assert "hver 6." not in text and "hver sjette" not in text, question.id
+                if "§ 95" in question.legal_basis:
+                    assert "6 måned" not in text and "6 måned" not in (question.deadline or "")
+
+
+def test_deadlines_from_the_law(catalog: Catalog) -> None:
+    deadlines = {
+        q.deadline for s in catalog.resolve("overordnet").steps for q in s.questions if q.deadline
+    }
+    assert {"24 timer", "4 måneder", "3 måneder"} <= deadlines
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_misspelt_key_gets_did_you_mean(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "s.yaml",
+        'id: s\ntitel: "S"\nversion: "1"\ntype: overordnet\nskala:\n  - svar: ja\n'
+        "sagsskridt:\n  - id: a\n    titel: A\n    spørgsmal: []\n",
+    )
+    with pytest.raises(TilsynError) as info:
+        load_template(path, "s.yaml")
+    messages = [d.format() for d in info.value.diagnostics]
+    assert any(m.startswith("s.yaml:10:5: fejl M002: ukendt nøgle 'spørgsmal'") for m in messages)
+    assert any("mente du 'spørgsmål'?" in m for m in messages)
+    assert any("M001: nøglen 'spørgsmål' mangler" in m for m in messages)
+
+
+def test_duplicate_question_id_and_scale_value(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "s.yaml",
+        'id: s\ntitel: "S"\nversion: "1"\ntype: overordnet\n'
+        "skala:\n  - svar: ja\n  - svar: Ja\n"
+        "sagsskridt:\n  - id: a\n    titel: A\n    spørgsmål:\n"
+        "      - {id: a-1, tekst: T, hjemmel: H}\n      - {id: a-1, tekst: T, hjemmel: H}\n",
+    )
+    with pytest.raises(TilsynError) as info:
+        load_template(path, "s.yaml")
+    messages = [d.format() for d in info.value.diagnostics]
+    assert messages[0].startswith("s.yaml:7:11: fejl T002")
+    assert messages[1].startswith("s.yaml:13:14: fejl T004")
+
+
+def test_a_review_file_is_not_a_template(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "g.yaml",
+        'tilsyn: x\nskabelon: overordnet@2024.1\nperiode: "2026-11"\nsag: {id: S-1}\nsvar: {}\n',
+    )
+    with pytest.raises(TilsynError, match="T001"):
+        load_template(path)
+
+
+def test_local_template_extends_and_imports(tmp_path: Path, catalog: Catalog) -> None:
+    (tmp_path / "skabeloner").mkdir()
+    write(
+        tmp_path / "skabeloner",
+        "lokal.yaml",
+        'id: lokal\ntitel: "Lokal"\nversion: "1"\ntype: overordnet\nudvider: overordnet\n'
+        "udelad: [screening, underretning-1]\n"
+        "hent:\n  - skabelon: tematiseret\n    spørgsmål: [intentioner]\n"
+        "sagsskridt:\n  - id: skolefravær\n    titel: Skolefravær\n    spørgsmål:\n"
+        '      - {id: skolefravær-1, tekst: "Er fraværet belyst?", hjemmel: "barnets lov § 2"}\n'
+        "  - id: anbringelse\n    titel: Anbringelse\n    spørgsmål:\n"
+        '      - {id: anbringelse-lokal-1, tekst: "Lokalt?", hjemmel: "lokalt"}\n',
+    )
+    local = Catalog.load(tmp_path).resolve("lokal@1")
+    base = catalog.resolve("overordnet")
+    ids = [s.id for s in local.steps]
+    assert "screening" not in ids and ids[-2:] == ["skolefravær", "intentioner"]
+    assert "underretning-1" not in [q.id for q in local.steps[0].questions]
+    assert local.step("anbringelse").questions[-1].id == "anbringelse-lokal-1"  # type: ignore[union-attr]
+    assert local.scale == base.scale
+    imported = local.step("intentioner").questions[0]  # type: ignore[union-attr]
+    assert [v.answer for v in local.scale_for(imported)][0] == "lav grad"
+
+
+def test_unknown_template_and_version(catalog: Catalog) -> None:
+    with pytest.raises(TilsynError, match="mente du 'overordnet'"):
+        catalog.resolve("overordnt")
+    with pytest.raises(TilsynError, match="T011"):
+        catalog.resolve("overordnet@1999.9")
+
+
+def test_extension_cycle_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "skabeloner").mkdir()
+    for a, b in (("x", "y"), ("y", "x")):
+        write(
+            tmp_path / "skabeloner",
+            f"{a}.yaml",
+            f'id: {a}\ntitel: "{a}"\nversion: "1"\ntype: overordnet\nudvider: {b}\n',
+        )
+    with pytest.raises(TilsynError, match="T012"):
+        Catalog.load(tmp_path).resolve("x")
