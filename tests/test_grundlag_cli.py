@@ -1,0 +1,216 @@
+"""`init`, `tjek`, `skabelon`, `skema` through the real CLI, good and bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ledelsestilsyn.initialise import presets
+
+from conftest import Cli
+
+BOMB = (
+    'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
+    'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
+    'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
+)
+
+
+def test_presets_exist() -> None:
+    assert presets() == ["handicap", "kk", "sbst"]
+
+
+@pytest.mark.parametrize("preset", ["sbst", "kk", "handicap"])
+def test_init_then_tjek_is_clean(cli: Cli, tmp_path: Path, preset: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / preset
+    result = cli("init", str(folder), "--forlæg", preset)
+    assert result.exit_code == 0, result.output
+    assert (folder / "koncept.yaml").is_file() and (folder / "udtræk").is_dir()
+    assert (folder / "skema" / "gennemgang-overordnet-2024.1.json").is_file()
+    monkeypatch.chdir(folder)
+    result = cli("tjek")
+    assert result.exit_code == 0, result.output
+    assert "0 fejl" in result.output
+
+
+def test_init_never_overwrites(cli: Cli, workspace: Path) -> None:
+    concept = workspace / "koncept.yaml"
+    concept.write_text(concept.read_text() + "# min rettelse\n")
+    before = concept.read_bytes()
+    result = cli("init", str(workspace), "--forlæg", "kk")
+    assert result.exit_code == 2
+    assert "I001" in result.output
+    assert concept.read_bytes() == before
+
+
+def test_init_unknown_preset(cli: Cli, tmp_path: Path) -> None:
+    result = cli("init", str(tmp_path / "x"), "--forlæg", "aarhus")
+    assert result.exit_code == 2
+    assert "vælg et af: handicap, kk, sbst" in result.output
+    assert not (tmp_path / "x").exists()
+
+
+def test_tjek_without_concept_says_where_it_looked(cli: Cli, tmp_path: Path) -> None:
+    result = cli("tjek")
+    assert result.exit_code == 2
+    assert "fandt ingen koncept.yaml" in result.output and str(tmp_path) in result.output
+    assert "tilsyn init" in result.output
+
+
+def test_tjek_finds_concept_in_a_parent_folder(cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(workspace / "udtræk")
+    assert cli("tjek").exit_code == 0
+
+
+def _concept(workspace: Path, old: str, new: str) -> None:
+    path = workspace / "koncept.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(workspace: Path, needle: str) -> int:
+    lines = (workspace / "koncept.yaml").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+def test_tjek_misspelt_key(cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(workspace)
+    _concept(workspace, "kommune:", "kommnue:")
+    result = cli("tjek")
+    assert result.exit_code == 1
+    line = _line_of(workspace, "kommnue:")
+    assert f"koncept.yaml:{line}:1: fejl M002: ukendt nøgle 'kommnue'. Tip: mente du 'kommune'?" in result.output
+
+
+def test_tjek_unknown_template_and_step(cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(workspace)
+    _concept(workspace, "skabelon: overordnet", "skabelon: overordnt")
+    result = cli("tjek")
+    assert result.exit_code == 1
+    assert "T010" in result.output and "mente du 'overordnet'?" in result.output
+    line = _line_of(workspace, "skabelon: overordnt")
+    assert f"koncept.yaml:{line}:" in result.output
+
+
+def test_tjek_unknown_focus_step(cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(workspace)
+    text = (workspace / "koncept.yaml").read_text(encoding="utf-8")
+    text = text.replace("1: [underretning, screening]", "1: [underretning, screenning]", 1)
+    (workspace / "koncept.yaml").write_text(text, encoding="utf-8")
+    result = cli("tjek")
+    assert result.exit_code == 1
+    line = _line_of(workspace, "screenning")
+    assert f"koncept.yaml:{line}:" in result.output
+    assert "K011" in result.output and "mente du 'screening'?" in result.output
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"kommune: X\ntilsyn:\n\ta: 1\n", "Y005"),
+        ("kommune: Søby\n".encode("cp1252"), "Y002"),
+        (b"", "Y011"),
+        (b"# kun kommentarer\n", "Y011"),
+        (BOMB.encode(), "Y004"),
+        (b"kommune: X\nkommune: Y\n", "Y009"),
+        (b"- en liste\n- ikke et koncept\n", "M003"),
+    ],
+)
+def test_tjek_bad_concept_files(cli: Cli, tmp_path: Path, content: bytes, code: str) -> None:
+    (tmp_path / "koncept.yaml").write_bytes(content)
+    result = cli("tjek")
+    assert result.exit_code == 1, result.output
+    assert f"koncept.yaml:" in result.output and code in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_template_given_as_concept(cli: Cli, tmp_path: Path) -> None:
+    from ledelsestilsyn.catalog import shipped_dir
+
+    (tmp_path / "koncept.yaml").write_bytes((shipped_dir() / "overordnet.yaml").read_bytes())
+    result = cli("tjek")
+    assert result.exit_code == 1 and "K002" in result.output
+
+
+def test_tjek_warns_about_recommendations(cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(workspace)
+    path = workspace / "koncept.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("kadence: {hver: 3, start: 2}", "kadence: månedlig"), encoding="utf-8")
+    result = cli("tjek")
+    assert result.exit_code == 0
+    assert "advarsel A001" in result.output
+
+
+def test_handicap_warnings(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "h"
+    cli("init", str(folder), "--forlæg", "handicap")
+    monkeypatch.chdir(folder)
+    path = folder / "koncept.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("antal: 30", "antal: 25", 1)
+    text = text.replace(
+        "fokus: [børnefaglig-undersøgelse, opfølgning]",
+        "fokus: [børnefaglig-undersøgelse, opfølgning, anbringelse]",
+    )
+    path.write_text(text, encoding="utf-8")
+    result = cli("tjek")
+    assert result.exit_code == 0, result.output
+    assert "A002" in result.output and "A004" in result.output
+
+
+def test_skabelon_list_show_and_markdown(cli: Cli) -> None:
+    listing = cli("skabelon")
+    assert listing.exit_code == 0 and "overordnet" in listing.output and "tematiseret" in listing.output
+    shown = cli("skabelon", "overordnet")
+    assert shown.exit_code == 0 and "underretning-1" in shown.output and "hjemmel" in shown.output
+    md = cli("skabelon", "tematiseret", "--format", "md")
+    assert md.exit_code == 0 and md.output.startswith("# ") and "| Nr. | Spørgsmål |" in md.output
+    assert cli("skabelon", "findes-ikke").exit_code == 1
+
+
+def test_skema_has_answers_as_enum(cli: Cli, tmp_path: Path) -> None:
+    result = cli("skema", "--mappe", str(tmp_path / "s"))
+    assert result.exit_code == 0
+    schema = json.loads((tmp_path / "s" / "gennemgang-overordnet-2024.1.json").read_text())
+    question = schema["properties"]["svar"]["properties"]["underretning"]["properties"]["underretning-1"]
+    assert question["properties"]["svar"]["enum"] == ["", "ja", "nej", "ikke relevant"]
+    assert (tmp_path / "s" / "koncept.json").is_file()
+
+
+def test_entry_point_usage_error_is_danish() -> None:
+    tilsyn = Path(sys.executable).parent / "tilsyn"
+    done = subprocess.run([str(tilsyn), "tjek", "--ukendt"], capture_output=True, text=True, check=False)
+    assert done.returncode == 2
+    assert "fejl: ukendt tilvalg" in done.stderr and "Traceback" not in done.stderr
+    version = subprocess.run([str(tilsyn), "--version"], capture_output=True, text=True, check=True)
+    assert "libyaml (C)" in version.stdout
+
+
+def test_shipped_data_works_after_a_plain_install(tmp_path: Path) -> None:
+    """`pip install .` (not editable) must carry the templates and presets."""
+    root = Path(__file__).resolve().parent.parent
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
+         "--target", str(target), str(root)],
+        check=True, capture_output=True,
+    )
+    code = (
+        "import ledelsestilsyn, sys\n"
+        "from ledelsestilsyn.catalog import Catalog\n"
+        "from ledelsestilsyn.initialise import presets\n"
+        f"assert ledelsestilsyn.__file__.startswith({str(target)!r}), ledelsestilsyn.__file__\n"
+        "c = Catalog.load(None)\n"
+        "print(sorted(c.ids()), presets())\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
+        env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}, cwd=tmp_path,
+    )
+    assert "['overordnet', 'tematiseret'] ['handicap', 'kk', 'sbst']" in done.stdout
