@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .diagnostics import fail
-from .models.concept import Cadence
+
+if TYPE_CHECKING:  # the models import pydantic; `tilsyn påmind` must start fast
+    from .models.concept import Cadence
 
 Kind = Literal["måned", "kvartal", "halvår", "år", "interval"]
 
