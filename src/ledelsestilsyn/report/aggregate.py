@@ -1,0 +1,216 @@
+"""Aggregation: review records -> answer counts, shares and intervals per template.
+
+Pure: records and resolved templates in, plain dataclasses out. A share is
+positive / (all non-neutral answers), so for overordnet it is ja / (ja + nej)
+and *ikke relevant* is never in the denominator. When a case has several
+reviews (calibration), only the first counts in the figures; the others are
+used for the agreement measures in `calibration`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..models.template import Question, ScaleValue, Template
+from .records import ReviewRecord
+from .stats import Interval, share, wilson
+
+
+@dataclass(frozen=True)
+class Scale:
+    """A question's answer scale, reduced to what the statistics need."""
+
+    answers: tuple[str, ...]
+    positive: frozenset[str]
+    neutral: frozenset[str]
+    low: frozenset[str]
+
+    @classmethod
+    def of(cls, values: Sequence[ScaleValue]) -> Scale:
+        scored = [v for v in values if not v.neutral and not v.positive]
+        with_points = [v.points for v in scored if v.points is not None]
+        lowest = min(with_points) if with_points else None
+        low = {v.answer for v in scored if lowest is None or v.points == lowest}
+        return cls(
+            answers=tuple(v.answer for v in values),
+            positive=frozenset(v.answer for v in values if v.positive),
+            neutral=frozenset(v.answer for v in values if v.neutral),
+            low=frozenset(low),
+        )
+
+    @property
+    def graded(self) -> bool:
+        """True for quality scales (lav/nogen/høj grad), False for ja/nej."""
+        return len(self.answers) - len(self.neutral) > 2
+
+
+@dataclass
+class Tally:
+    """Answer counts with the share of positive among the non-neutral answers."""
+
+    scale: Scale
+    counts: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def positive(self) -> int:
+        return sum(self.counts[a] for a in self.scale.positive)
+
+    @property
+    def answered(self) -> int:
+        """Non-neutral answers: the denominator of the share."""
+        return sum(n for a, n in self.counts.items() if a not in self.scale.neutral)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def share(self) -> float | None:
+        return share(self.positive, self.answered)
+
+    @property
+    def interval(self) -> Interval | None:
+        return wilson(self.positive, self.answered)
+
+    def ordered(self) -> list[tuple[str, int]]:
+        return [(a, self.counts[a]) for a in self.scale.answers]
+
+    def add(self, other: Tally) -> None:
+        self.counts.update(other.counts)
+
+
+@dataclass
+class QuestionStat:
+    step: str
+    question: Question
+    tally: Tally
+
+
+@dataclass
+class StepStat:
+    id: str
+    title: str
+    questions: list[QuestionStat]
+    tally: Tally
+
+
+@dataclass
+class GroupStat:
+    """A pejlemærke (or another grouping of questions) with its pooled answers."""
+
+    name: str
+    tally: Tally
+
+
+@dataclass
+class Section:
+    """All figures for one template in one period."""
+
+    template: Template
+    reviews: int
+    steps: list[StepStat]
+
+    @property
+    def graded(self) -> bool:
+        return any(q.tally.scale.graded for s in self.steps for q in s.questions)
+
+    def question(self, question_id: str) -> QuestionStat | None:
+        return next(
+            (q for s in self.steps for q in s.questions if q.question.id == question_id), None
+        )
+
+    def step(self, step_id: str) -> StepStat | None:
+        return next((s for s in self.steps if s.id == step_id), None)
+
+    def total(self) -> Tally:
+        scale = (
+            self.steps[0].tally.scale
+            if self.steps
+            else Scale((), frozenset(), frozenset(), frozenset())
+        )
+        pooled = Tally(scale)
+        for step in self.steps:
+            pooled.add(step.tally)
+        return pooled
+
+    def pejlemaerker(self) -> list[GroupStat]:
+        groups: dict[str, Tally] = {}
+        for step in self.steps:
+            for q in step.questions:
+                if q.question.pejlemaerke:
+                    groups.setdefault(q.question.pejlemaerke, Tally(q.tally.scale)).add(q.tally)
+        return [GroupStat(name, tally) for name, tally in sorted(groups.items())]
+
+
+def first_reviews(records: Iterable[ReviewRecord]) -> list[ReviewRecord]:
+    """One review per case, series and period: the first (calibration extras dropped)."""
+    best: dict[tuple[str, str, str], ReviewRecord] = {}
+    for record in records:
+        key = (record.series, record.case_id, record.period)
+        current = best.get(key)
+        if current is None or _order(record) < _order(current):
+            best[key] = record
+    return sorted(best.values(), key=_order_key)
+
+
+def _order(record: ReviewRecord) -> tuple[int, str]:
+    return (record.review_no, record.reviewer or "")
+
+
+def _order_key(record: ReviewRecord) -> tuple[str, str, str, int]:
+    return (record.period, record.series, record.case_id, record.review_no)
+
+
+def section(template: Template, records: Sequence[ReviewRecord]) -> Section:
+    """Answer counts per question and step for the records of one template."""
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    for record in records:
+        for key, (answer, _) in record.answers.items():
+            counts.setdefault(key, Counter())[answer] += 1
+    steps: list[StepStat] = []
+    for step in template.steps:
+        questions = [
+            QuestionStat(
+                step.id,
+                q,
+                Tally(Scale.of(template.scale_for(q)), counts.get((step.id, q.id), Counter())),
+            )
+            for q in step.questions
+        ]
+        pooled = Tally(questions[0].tally.scale if questions else Scale.of(template.scale))
+        for q in questions:
+            pooled.add(q.tally)
+        if pooled.total:
+            steps.append(StepStat(step.id, step.title, questions, pooled))
+    return Section(template, len(records), steps)
+
+
+@dataclass
+class GroupRow:
+    """One team or caseworker: reviews and the pooled tally per step and overall."""
+
+    name: str
+    reviews: int
+    steps: dict[str, Tally]
+    questions: dict[str, Tally]
+    total: Tally
+
+
+def grouped(
+    section_of: Callable[[Sequence[ReviewRecord]], Section],
+    records: Sequence[ReviewRecord],
+    key: Callable[[ReviewRecord], str | None],
+) -> list[GroupRow]:
+    """Figures per team or caseworker (records without a value are 'uoplyst')."""
+    groups: dict[str, list[ReviewRecord]] = {}
+    for record in records:
+        groups.setdefault(key(record) or "uoplyst", []).append(record)
+    rows = []
+    for name in sorted(groups):
+        stat = section_of(groups[name])
+        steps = {s.id: s.tally for s in stat.steps}
+        questions = {q.question.id: q.tally for s in stat.steps for q in s.questions}
+        rows.append(GroupRow(name, stat.reviews, steps, questions, stat.total()))
+    return rows

@@ -1,0 +1,223 @@
+"""The whole report as data: period, comparison periods, sections, trend, teams, calibration.
+
+`build_report` is pure: records, templates and settings in, a `Report` out.
+Audience rules (what the committee may see) are applied later, in `view`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..models.template import Template
+from ..periods import Period, period_of, previous
+from .aggregate import (
+    GroupRow,
+    QuestionStat,
+    Scale,
+    Section,
+    first_reviews,
+    grouped,
+    section,
+)
+from .calibration import Calibration, calibrate
+from .records import Excluded, ReviewRecord
+
+WEAKEST = 10
+
+
+@dataclass(frozen=True)
+class Settings:
+    threshold: float = 0.8
+    min_count: int = 5
+    baseline: Period | None = None
+    caseworkers: bool = False
+
+
+@dataclass(frozen=True)
+class Comment:
+    case_id: str
+    answer: str
+    text: str
+
+
+@dataclass
+class TemplateReport:
+    current: Section
+    previous: Section | None
+    baseline: Section | None
+    trend: list[tuple[str, Section]]
+    teams: list[GroupRow]
+    caseworkers: list[GroupRow]
+    calibration: Calibration | None
+    comments: dict[str, list[Comment]]
+
+
+@dataclass
+class SeriesCount:
+    series: str
+    drawn: int | None
+    cases: int
+    reviews: int
+
+
+@dataclass
+class Report:
+    period: Period
+    previous: Period
+    baseline: Period | None
+    settings: Settings
+    series: list[SeriesCount]
+    teams: list[tuple[str, int]]
+    templates: list[TemplateReport]
+    excluded: list[Excluded]
+    weakest: list[Weak] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Weak:
+    """A weak question: its figures, and the teams under the threshold of those with a share."""
+
+    template: Template
+    stat: QuestionStat
+    teams_below: int
+    teams: int
+
+
+def in_period(records: Sequence[ReviewRecord], period: Period) -> list[ReviewRecord]:
+    return [r for r in records if r.period_start in period]
+
+
+def bucket(period: Period, day: date) -> Period:
+    """The period of the report's kind containing `day` (months for a date range)."""
+    kind = "måned" if period.kind == "interval" else period.kind
+    return period_of(kind, day.year, day.month)
+
+
+def baseline_period(
+    period: Period, records: Sequence[ReviewRecord], named: Period | None
+) -> Period | None:
+    """The concept's baseline, else the first period of the report's kind with data."""
+    if named is not None:
+        return named
+    if not records:
+        return None
+    first = min(r.period_start for r in records)
+    return bucket(period, first)
+
+
+def _template_report(
+    template: Template,
+    all_records: Sequence[ReviewRecord],
+    period: Period,
+    base: Period | None,
+    settings: Settings,
+    mask: Callable[[str], str],
+) -> TemplateReport | None:
+    own = [r for r in all_records if r.template == template.ref]
+    current_all = in_period(own, period)
+    current = first_reviews(current_all)
+    if not current:
+        return None
+
+    def of(records: Sequence[ReviewRecord]) -> Section:
+        return section(template, records)
+
+    prev_records = first_reviews(in_period(own, previous(period)))
+    base_records = first_reviews(in_period(own, base)) if base is not None else []
+    buckets: dict[Period, list[ReviewRecord]] = {}
+    for record in first_reviews(own):
+        buckets.setdefault(bucket(period, record.period_start), []).append(record)
+    return TemplateReport(
+        current=of(current),
+        previous=of(prev_records) if prev_records else None,
+        baseline=of(base_records) if base_records and base != period else None,
+        trend=[(p.label, of(buckets[p])) for p in sorted(buckets)],
+        teams=grouped(of, current, lambda r: r.team),
+        caseworkers=grouped(of, current, lambda r: r.caseworker) if settings.caseworkers else [],
+        calibration=calibrate(template, current_all),
+        comments=_comments(template, current_all, mask),
+    )
+
+
+def _comments(
+    template: Template, records: Sequence[ReviewRecord], mask: Callable[[str], str]
+) -> dict[str, list[Comment]]:
+    """Comments given with the lowest answers (nej, lav grad), CPR-like numbers masked."""
+    found: dict[str, list[Comment]] = {}
+    for step in template.steps:
+        for question in step.questions:
+            low = Scale.of(template.scale_for(question)).low
+            for record in records:
+                answer, text = record.answers.get((step.id, question.id), ("", ""))
+                if answer in low and text.strip():
+                    found.setdefault(question.id, []).append(
+                        Comment(record.case_id, answer, mask(text.strip()))
+                    )
+    return found
+
+
+def _weakest(reports: Sequence[TemplateReport], threshold: float) -> list[Weak]:
+    """The questions with the lowest shares, and how many teams are under the threshold."""
+    found: list[Weak] = []
+    for report in reports:
+        for step in report.current.steps:
+            for q in step.questions:
+                if q.tally.share is None:
+                    continue
+                shares = [
+                    s
+                    for team in report.teams
+                    if (s := team.questions[q.question.id].share) is not None
+                ]
+                below = sum(s < threshold for s in shares)
+                found.append(Weak(report.current.template, q, below, len(shares)))
+    found.sort(
+        key=lambda w: (w.stat.tally.share or 0.0, -w.stat.tally.answered, w.stat.question.id)
+    )
+    return found[:WEAKEST]
+
+
+def build_report(
+    records: Sequence[ReviewRecord],
+    templates: dict[str, Template],
+    period: Period,
+    settings: Settings,
+    *,
+    excluded: Sequence[Excluded] = (),
+    drawn: dict[str, int] | None = None,
+    mask: Callable[[str], str],
+) -> Report:
+    """Every figure of the report for `period`, compared with the previous period and baseline."""
+    base = baseline_period(period, records, settings.baseline)
+    reports = [
+        r
+        for template in templates.values()
+        if (r := _template_report(template, records, period, base, settings, mask)) is not None
+    ]
+    current = first_reviews(in_period(records, period))
+    everything = in_period(records, period)
+    series_names = sorted({r.series for r in everything} | set(drawn or {}))
+    series = [
+        SeriesCount(
+            name,
+            (drawn or {}).get(name),
+            len({r.case_id for r in current if r.series == name}),
+            sum(r.series == name for r in everything),
+        )
+        for name in series_names
+    ]
+    teams = Counter(r.team or "uoplyst" for r in current)
+    return Report(
+        period=period,
+        previous=previous(period),
+        baseline=base if base != period else None,
+        settings=settings,
+        series=series,
+        teams=sorted(teams.items()),
+        templates=reports,
+        excluded=list(excluded),
+        weakest=_weakest(reports, settings.threshold),
+    )

@@ -1,0 +1,81 @@
+"""Calibration: agreement between independent reviews of the same case.
+
+Where a case has two or more reviews in the period, each question answered
+in at least two of them is an item. Per question and overall: percent
+agreement, Cohen's kappa (the first two reviews of each case) and Gwet's AC1
+(all reviews; it does not collapse when nearly every answer is `ja`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models.template import Template
+from .records import ReviewRecord
+from .stats import cohen_kappa, gwet_ac1, percent_agreement
+
+MOST_DISAGREEMENT = 10
+
+
+@dataclass(frozen=True)
+class Agreement:
+    label: str
+    items: int
+    agreement: float | None
+    kappa: float | None
+    ac1: float | None
+
+
+@dataclass
+class Calibration:
+    template: Template
+    cases: int
+    overall: Agreement
+    questions: list[Agreement]
+
+    def most_disagreement(self) -> list[Agreement]:
+        disagreeing = [q for q in self.questions if q.agreement is not None and q.agreement < 1]
+        disagreeing.sort(key=lambda q: (q.agreement, -q.items, q.label))
+        return disagreeing[:MOST_DISAGREEMENT]
+
+
+def _agreement(label: str, items: list[list[str]], categories: Sequence[str]) -> Agreement:
+    pairs = [(item[0], item[1]) for item in items if len(item) >= 2]
+    return Agreement(
+        label,
+        len(items),
+        percent_agreement(items),
+        cohen_kappa(pairs),
+        gwet_ac1(items, categories),
+    )
+
+
+def calibrate(template: Template, records: Sequence[ReviewRecord]) -> Calibration | None:
+    """Agreement for the cases of `template` with two or more reviews; None if there are none."""
+    cases: dict[tuple[str, str, str], list[ReviewRecord]] = {}
+    for record in records:
+        if record.template == template.ref:
+            cases.setdefault((record.series, record.case_id, record.period), []).append(record)
+    multi = [
+        sorted(group, key=lambda r: (r.review_no, r.reviewer or ""))
+        for _, group in sorted(cases.items())
+        if len(group) >= 2
+    ]
+    if not multi:
+        return None
+    per_question: list[Agreement] = []
+    pooled: list[list[str]] = []
+    categories: set[str] = set(v.answer for v in template.scale)
+    for step in template.steps:
+        for question in step.questions:
+            scale = [v.answer for v in template.scale_for(question)]
+            categories.update(scale)
+            key = (step.id, question.id)
+            items = [[r.answers[key][0] for r in group if key in r.answers] for group in multi]
+            items = [item for item in items if len(item) >= 2]
+            if items:
+                per_question.append(_agreement(question.id, items, scale))
+                pooled.extend(items)
+    overall = _agreement("samlet", pooled, sorted(categories))
+    return Calibration(template, len(multi), overall, per_question)

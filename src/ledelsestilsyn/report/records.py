@@ -1,0 +1,156 @@
+"""Plain review records for the statistics, built from the validator's results.
+
+`aggregate` works on `ReviewRecord`s only, so it can be tested without files.
+Only complete reviews become records; every other review in the selection is
+an `Excluded` with the reason, listed in the report and on stderr.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Protocol
+
+from ..diagnostics import TilsynError
+from ..periods import Period, parse_period
+
+COMPLETE = "færdig"
+
+
+class ReviewLike(Protocol):
+    """The fields of `validation.ReviewResult` the report reads."""
+
+    @property
+    def display(self) -> str: ...
+    @property
+    def state(self) -> str: ...
+    @property
+    def series(self) -> str | None: ...
+    @property
+    def period(self) -> str | None: ...
+    @property
+    def template_ref(self) -> str | None: ...
+    @property
+    def case_id(self) -> str | None: ...
+    @property
+    def caseworker(self) -> str | None: ...
+    @property
+    def team(self) -> str | None: ...
+    @property
+    def reviewer(self) -> str | None: ...
+    @property
+    def review_date(self) -> date | None: ...
+    @property
+    def review_no(self) -> int | None: ...
+    @property
+    def answers(self) -> Mapping[str, Mapping[str, tuple[str | None, str]]]: ...
+    @property
+    def diagnostics(self) -> list[object]: ...
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    """One complete review: who, when, and each answer with its comment."""
+
+    series: str
+    template: str
+    period: str
+    period_start: date
+    case_id: str
+    caseworker: str | None = None
+    team: str | None = None
+    reviewer: str | None = None
+    review_no: int = 1
+    answers: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A review left out of the figures, and why."""
+
+    display: str
+    reason: str
+
+
+def period_start(label: str | None, fallback: date | None) -> date | None:
+    """Start date of a review's period label (`2026-11`, `2026-K3` …), else its date."""
+    if label:
+        try:
+            return parse_period(label).start
+        except TilsynError:
+            pass
+    return fallback
+
+
+def to_record(result: ReviewLike) -> ReviewRecord | None:
+    """A record for a complete review with all header fields, else None."""
+    start = period_start(result.period, result.review_date)
+    if (
+        result.state != COMPLETE
+        or start is None
+        or not (result.series and result.template_ref and result.case_id)
+    ):
+        return None
+    answers = {
+        (step, question): (answer, comment)
+        for step, questions in result.answers.items()
+        for question, (answer, comment) in questions.items()
+        if answer is not None
+    }
+    return ReviewRecord(
+        series=result.series,
+        template=result.template_ref,
+        period=result.period or start.isoformat(),
+        period_start=start,
+        case_id=result.case_id,
+        caseworker=result.caseworker or None,
+        team=result.team or None,
+        reviewer=result.reviewer or None,
+        review_no=result.review_no or 1,
+        answers=answers,
+    )
+
+
+def exclusion_reason(result: ReviewLike) -> str:
+    """Why a review is not counted, in Danish, without quoting its content."""
+    missing = sum(
+        answer is None for questions in result.answers.values() for answer, _ in questions.values()
+    )
+    total = sum(len(questions) for questions in result.answers.values())
+    if result.state == "ugyldig":
+        count = len(result.diagnostics)
+        return f"ugyldig ({count} fejl; kør 'tilsyn valider' for detaljer)"
+    if result.state == "ikke påbegyndt":
+        return "ikke påbegyndt"
+    if total and missing:
+        return f"{result.state} ({missing} af {total} spørgsmål mangler svar)"
+    return f"{result.state} (hoved eller svar mangler; kør 'tilsyn valider')"
+
+
+@dataclass
+class Selection:
+    records: list[ReviewRecord]
+    excluded: list[Excluded]
+
+
+def select(results: Iterable[ReviewLike], period: Period | None, series: str | None) -> Selection:
+    """Split results into counted records (all periods) and the excluded ones in `period`.
+
+    Records from every period are kept, because the report compares with the
+    previous period, the baseline and the trend; `aggregate` picks the period.
+    """
+    records: list[ReviewRecord] = []
+    excluded: list[Excluded] = []
+    for result in results:
+        if series is not None and result.series != series:
+            continue
+        record = to_record(result)
+        if record is not None:
+            records.append(record)
+            continue
+        start = period_start(result.period, result.review_date)
+        if period is None or start is None or start in period:
+            excluded.append(Excluded(result.display, exclusion_reason(result)))
+    excluded.sort(key=lambda e: e.display)
+    return Selection(records, excluded)

@@ -1,0 +1,102 @@
+"""Pure statistics for the report: Wilson interval, agreement, Cohen's kappa, Gwet's AC1.
+
+No I/O and no knowledge of reviews: plain numbers and category labels in,
+floats out, so every formula can be checked against hand-computed values.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+Z_95 = 1.959963984540054
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    low: float
+    high: float
+
+
+def share(positive: int, total: int) -> float | None:
+    """positive / total, or None when there is nothing to divide by."""
+    return positive / total if total > 0 else None
+
+
+def wilson(positive: int, total: int, z: float = Z_95) -> Interval | None:
+    """The Wilson score interval for a binomial share (95 % by default).
+
+    Unlike the textbook p ± z·se it stays inside [0, 1] and is honest for small
+    n and for shares near 0 or 1 (2 of 3 gives 21 %–94 %, not 67 % ± 53 %).
+    """
+    if total <= 0:
+        return None
+    if not 0 <= positive <= total:
+        raise ValueError("positive must lie between 0 and total")
+    p = positive / total
+    z2 = z * z
+    centre = (p + z2 / (2 * total)) / (1 + z2 / total)
+    half = z * math.sqrt(p * (1 - p) / total + z2 / (4 * total * total)) / (1 + z2 / total)
+    low = 0.0 if positive == 0 else max(0.0, centre - half)
+    high = 1.0 if positive == total else min(1.0, centre + half)
+    return Interval(min(low, p), max(high, p))
+
+
+def percent_agreement(items: Sequence[Sequence[str]]) -> float | None:
+    """Share of agreeing rater pairs, averaged over items with two or more ratings.
+
+    For two raters this is the plain share of items where they agree.
+    """
+    rated = [item for item in items if len(item) >= 2]
+    if not rated:
+        return None
+    return sum(_pair_agreement(item) for item in rated) / len(rated)
+
+
+def _pair_agreement(item: Sequence[str]) -> float:
+    r = len(item)
+    return sum(c * (c - 1) for c in Counter(item).values()) / (r * (r - 1))
+
+
+def cohen_kappa(pairs: Sequence[tuple[str, str]]) -> float | None:
+    """Cohen's kappa for two raters; None when undefined (no pairs, or chance agreement 1)."""
+    n = len(pairs)
+    if n == 0:
+        return None
+    observed = sum(a == b for a, b in pairs) / n
+    first = Counter(a for a, _ in pairs)
+    second = Counter(b for _, b in pairs)
+    expected = sum(first[k] * second[k] for k in first) / (n * n)
+    if expected >= 1:
+        return None
+    return (observed - expected) / (1 - expected)
+
+
+def gwet_ac1(items: Sequence[Sequence[str]], categories: Sequence[str]) -> float | None:
+    """Gwet's AC1 for any number of raters per item (Gwet 2008, multi-rater form).
+
+    `categories` is the full answer scale (q), not only the answers seen:
+    p_e = 1/(q-1) · Σ π_k (1 - π_k), π_k the mean share of ratings in category k.
+    Stays meaningful when nearly every answer is the same, where kappa collapses.
+    """
+    rated = [item for item in items if len(item) >= 2]
+    q = len(categories)
+    if not rated or q < 2:
+        return None
+    observed = sum(_pair_agreement(item) for item in rated) / len(rated)
+    pi: dict[str, float] = {}
+    for item in rated:
+        for category, count in Counter(item).items():
+            pi[category] = pi.get(category, 0.0) + count / len(item)
+    expected = sum(
+        _mean(pi, k, len(rated)) * (1 - _mean(pi, k, len(rated))) for k in categories
+    ) / (q - 1)
+    if expected >= 1:
+        return None
+    return (observed - expected) / (1 - expected)
+
+
+def _mean(totals: dict[str, float], category: str, n: int) -> float:
+    return totals.get(category, 0.0) / n
