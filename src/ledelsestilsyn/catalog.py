@@ -243,4 +243,4 @@ def _display(path: Path, workspace: Path | None) -> str:
             return str(path.relative_to(workspace))
         except ValueError:
             pass
-    return f"<indbygget>/skabeloner/{path.name}"
+    return f"indbygget:{path.name}"

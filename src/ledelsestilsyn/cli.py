@@ -12,6 +12,8 @@ import importlib
 import os
 import sys
 
+from typing import Any
+
 import typer
 
 from . import __version__
@@ -57,6 +59,23 @@ def root(
     if debug:
         os.environ["TILSYN_DEBUG"] = "1"
 
+
+def _danish_help_option() -> None:
+    """typer's built-in `--help` text is English; make it Danish for every command."""
+    from typer._click.core import Command
+
+    original = Command.get_help_option
+
+    def get_help_option(self: Command, ctx: Any) -> Any:
+        option = original(self, ctx)
+        if option is not None:
+            option.help = "Vis denne hjælp og afslut."
+        return option
+
+    Command.get_help_option = get_help_option  # type: ignore[method-assign]
+
+
+_danish_help_option()
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f".commands.{_name}", __package__).register(app)
