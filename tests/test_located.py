@@ -1,0 +1,57 @@
+"""pydantic errors mapped back to file:line:col, in Danish, with did-you-mean."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledelsestilsyn.diagnostics import TilsynError
+from ledelsestilsyn.models.base import Model, OptionalDate
+from ledelsestilsyn.models.concept import Concept
+from ledelsestilsyn.models.located import validate_document
+from ledelsestilsyn.yamlio import parse_text
+
+
+class Dated(Model):
+    dato: OptionalDate = None
+    antal: int = 0
+
+
+def messages(model: type[Model], text: str) -> list[str]:
+    with pytest.raises(TilsynError) as info:
+        validate_document(model, parse_text(text, "f.yaml"))
+    return [d.format() for d in info.value.diagnostics]
+
+
+@pytest.mark.parametrize("bad", ["2024-02-30", "0000-00-00", "30-02-2024", "i går"])
+def test_bad_date_is_located(bad: str) -> None:
+    [message] = messages(Dated, f"antal: 3\ndato: {bad}\n")
+    assert message.startswith("f.yaml:2:7: fejl M003: 'dato': skal være en gyldig dato")
+    assert bad not in message
+
+
+def test_good_and_empty_dates() -> None:
+    assert validate_document(Dated, parse_text("dato: 2024-02-29\n", "f")).dato is not None
+    assert validate_document(Dated, parse_text('dato: ""\n', "f")).dato is None
+
+
+def test_number_and_list_where_mapping_belongs() -> None:
+    assert messages(Dated, "antal: mange\n")[0].startswith("f.yaml:1:8: fejl M003: 'antal': skal være et heltal")
+    [message] = messages(Dated, "- a\n- b\n")
+    assert "M003" in message and "ikke en liste" in message
+
+
+def test_all_concept_errors_at_once() -> None:
+    text = (
+        "kommune: X\n"
+        "tilsyn:\n"
+        "  a:\n"
+        "    skabelon: overordnet\n"
+        "    antal: ti\n"
+        "    kadense: månedlig\n"
+        "eksport:\n"
+        "  kolonner: {sag: S}\n"
+    )
+    found = messages(Concept, text)
+    assert any(m.startswith("f.yaml:5:12: fejl M003: 'antal'") for m in found)
+    assert any("f.yaml:6:5: fejl M002: ukendt nøgle 'kadense'. Tip: mente du 'kadence'?" in m for m in found)
+    assert any("kolonner mangler: rådgiver, paragraf, afgørelsesdato" in m for m in found)
