@@ -1,0 +1,119 @@
+"""`tilsyn valider`: check filled-in reviews; one compiler-style line per problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..cli_support import handled
+from . import ConceptOption
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from ..validation import ReviewRun
+
+FORMATS = ("tekst", "json")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("valider")(valider)
+
+
+@handled
+def valider(
+    stier: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Gennemgangsfiler eller mapper (søges rekursivt). Standard: udtræk/.",
+            show_default=False,
+        ),
+    ] = None,
+    faerdige: Annotated[
+        bool,
+        typer.Option(
+            "--færdige",
+            "--faerdige",
+            help="Kræv at alle gennemgange er færdige (til sidste frist før rapporten).",
+        ),
+    ] = False,
+    format: Annotated[
+        str, typer.Option("--format", help="tekst eller json (kun JSON på stdout).")
+    ] = "tekst",
+    dato: Annotated[
+        str | None,
+        typer.Option("--dato", help="Dagens dato (ÅÅÅÅ-MM-DD). Standard: i dag."),
+    ] = None,
+    koncept: ConceptOption = None,
+) -> None:
+    """Tjek udfyldte gennemgange: alle fejl i alle filer på én gang, med fil:linje:kolonne.
+
+    Eksempel: tilsyn valider udtræk/2026-11-månedligt-overordnet
+    """
+    from ..diagnostics import fail
+    from ..validation import run_checks
+    from ..workspace import open_workspace
+
+    if format not in FORMATS:
+        raise fail("--format", "G042", f"ukendt format '{format}'.", hint="brug tekst eller json.")
+    workspace = open_workspace(Path.cwd(), koncept)
+    run = run_checks(workspace, stier or None, today=_today(dato))
+    if format == "json":
+        _print_json(run, faerdige)
+    else:
+        _print_text(run, faerdige, workspace.display(workspace.samples_dir))
+    from ..validation_output import exit_code
+
+    raise typer.Exit(exit_code(run, require_complete=faerdige))
+
+
+def _today(text: str | None) -> date:
+    from datetime import date
+
+    from ..diagnostics import fail
+
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise fail(
+            "--dato", "G043", "datoen kan ikke læses.", hint="skriv ÅÅÅÅ-MM-DD.", exit_code=2
+        ) from None
+
+
+def _print_json(run: ReviewRun, require_complete: bool) -> None:
+    import json
+
+    from ..validation_output import to_json
+
+    payload = to_json(run, require_complete=require_complete)
+    typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def _print_text(run: ReviewRun, require_complete: bool, samples: str) -> None:
+    from rich.table import Table
+
+    from ..ui import console, print_diagnostics
+    from ..validation_output import STATES, all_lines, counts
+
+    print_diagnostics(all_lines(run, require_complete=require_complete))
+    if not run.results:
+        typer.echo(f"Ingen gennemgange fundet (kiggede i {samples}).")
+        return
+    numbers = counts(run, require_complete=require_complete)
+    table = Table(title="Gennemgange", title_justify="left")
+    table.add_column("tilstand")
+    table.add_column("filer", justify="right")
+    for state in STATES:
+        table.add_row(state.value, str(numbers[state.value]))
+    table.add_row("i alt", str(numbers["filer"]), style="bold")
+    out = console()
+    out.print(table)
+    out.print(
+        f"{numbers['fejl']} fejl, {numbers['advarsler']} advarsler; "
+        f"{numbers['sprunget over']} filer sprunget over (ikke gennemgange); "
+        f"{numbers['fra cache']} fra cachen."
+    )
