@@ -1,0 +1,55 @@
+"""Turning tallies into the text a reader sees, with the audience's disclosure rules."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .aggregate import Tally
+from .formats import decimal, percent, points
+from .suppress import Disclosure
+
+DASH = "–"
+
+
+@dataclass(frozen=True)
+class ShareCell:
+    """A share as text, its interval, and whether it is shown and under the threshold."""
+
+    text: str = DASH
+    interval: str = ""
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    below: bool = False
+
+
+def non_neutral(tally: Tally) -> list[int]:
+    return [n for a, n in tally.ordered() if a not in tally.scale.neutral]
+
+
+def share_cell(
+    tally: Tally, rules: Disclosure, threshold: float, hidden: Sequence[bool] = ()
+) -> ShareCell:
+    """The share positive / non-neutral with its Wilson interval, or a dash when not allowed."""
+    value, interval = tally.share, tally.interval
+    if value is None or interval is None:
+        return ShareCell()
+    if not rules.share_allowed(tally.answered, non_neutral(tally), hidden):
+        return ShareCell()
+    span = f"{decimal(interval.low * 100)}–{percent(interval.high)}"
+    return ShareCell(percent(value), span, value, interval.low, interval.high, value < threshold)
+
+
+def change(now: ShareCell, before: ShareCell) -> str:
+    """Direction and size of a change in percentage points: `▲ +5,2 pp`."""
+    if now.value is None or before.value is None:
+        return DASH
+    diff = now.value - before.value
+    if abs(diff) < 0.0005:
+        return f"= {points(0.0)}"
+    return f"{'▲' if diff > 0 else '▼'} {points(diff)}"
+
+
+def coefficient(value: float | None) -> str:
+    return DASH if value is None else decimal(value, 2)

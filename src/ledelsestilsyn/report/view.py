@@ -1,0 +1,135 @@
+"""The display model of the whole report: every text a reader sees, audience rules applied.
+
+The Markdown and HTML templates only lay this out; no figure is computed
+or hidden in a template. `--modtager udvalg` gets aggregates only: no case
+ids, caseworker names, comments or file names, and small counts hidden.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from .build import Report
+from .cells import DASH, ShareCell, share_cell
+from .formats import long_date, number, percent
+from .section_view import Ctx, SectionView, section_view
+from .suppress import Disclosure
+
+AUDIENCES: dict[str, str] = {
+    "leder": "Ledelsen (med detaljer pr. sag)",
+    "udvalg": "Det politiske udvalg (kun samlede tal)",
+}
+
+
+@dataclass
+class WeakView:
+    id: str
+    text: str
+    template: str
+    share: ShareCell
+    answered: str
+    teams: str
+
+
+@dataclass
+class ReportView:
+    title: str
+    municipality: str
+    audience: str
+    committee: bool
+    period: str
+    period_span: str
+    previous: str
+    baseline: str
+    generated: str
+    threshold: str
+    min_count: int
+    series: list[list[str]]
+    series_total: list[str]
+    teams: list[tuple[str, str]]
+    teams_total: str
+    sections: list[SectionView]
+    weakest: list[WeakView]
+    excluded: list[tuple[str, str]]
+    excluded_total: str
+
+
+def _span(report: Report) -> str:
+    return f"{long_date(report.period.start)} – {long_date(report.period.end)}"
+
+
+def _series(report: Report, rules: Disclosure) -> tuple[list[list[str]], list[str]]:
+    drawn = [s.drawn or 0 for s in report.series]
+    cases = rules.column([s.cases for s in report.series])
+    reviews = rules.column([s.reviews for s in report.series])
+    rows = [
+        [s.series, rules.count(s.drawn) if s.drawn is not None else DASH, c, r]
+        for s, c, r in zip(report.series, cases, reviews, strict=True)
+    ]
+    total = [
+        rules.count(sum(drawn)) if any(s.drawn is not None for s in report.series) else DASH,
+        rules.count(sum(s.cases for s in report.series)),
+        rules.count(sum(s.reviews for s in report.series)),
+    ]
+    return rows, total
+
+
+def _excluded(report: Report, committee: bool) -> list[tuple[str, str]]:
+    if not committee:
+        return [(e.display, e.reason) for e in report.excluded]
+    kinds = Counter(e.reason.split(" (")[0] for e in report.excluded)
+    return [(kind, number(n)) for kind, n in sorted(kinds.items())]
+
+
+def _weakest(report: Report, rules: Disclosure) -> list[WeakView]:
+    views = []
+    for weak in report.weakest:
+        tally = weak.stat.tally
+        share = share_cell(tally, rules, report.settings.threshold)
+        if share.value is None:
+            continue
+        teams = f"{weak.teams_below} af {weak.teams}" if weak.teams else DASH
+        views.append(
+            WeakView(
+                weak.stat.question.id,
+                weak.stat.question.text,
+                weak.template.title,
+                share,
+                rules.count(tally.answered),
+                teams,
+            )
+        )
+    return views
+
+
+def report_view(
+    report: Report, *, municipality: str, audience: str, today: date, charts: bool
+) -> ReportView:
+    committee = audience == "udvalg"
+    rules = Disclosure(report.settings.min_count, active=committee)
+    ctx = Ctx(rules, report.settings.threshold, charts, leader=not committee)
+    series, series_total = _series(report, rules)
+    team_counts = rules.column([n for _, n in report.teams])
+    return ReportView(
+        title=f"Ledelsestilsyn {report.period.label}",
+        municipality=municipality,
+        audience=AUDIENCES[audience],
+        committee=committee,
+        period=report.period.label,
+        period_span=_span(report),
+        previous=report.previous.label,
+        baseline=report.baseline.label if report.baseline else DASH,
+        generated=long_date(today),
+        threshold=percent(report.settings.threshold, 0),
+        min_count=report.settings.min_count,
+        series=series,
+        series_total=series_total,
+        teams=[(name, text) for (name, _), text in zip(report.teams, team_counts, strict=True)],
+        teams_total=rules.count(sum(n for _, n in report.teams)),
+        sections=[section_view(t, ctx) for t in report.templates],
+        weakest=_weakest(report, rules),
+        excluded=_excluded(report, committee),
+        excluded_total=number(len(report.excluded)),
+    )
