@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import Field
 
 from .base import Model, OptionalText
@@ -12,6 +14,8 @@ class InputFile(Model):
     size: int = Field(alias="størrelse")
     sha256: str = Field(alias="sha256")
     rows: int = Field(0, alias="rækker")
+    encoding: OptionalText = Field(None, alias="tegnsæt")
+    delimiter: OptionalText = Field(None, alias="skilletegn")
 
 
 class PopulationStep(Model):
@@ -33,6 +37,9 @@ class DrawnCase(Model):
     team: OptionalText = Field(None, alias="team")
     stratum: OptionalText = Field(None, alias="stratum")
     reason: str = Field(alias="begrundelse")
+    attributes: dict[str, str] = Field(
+        default_factory=dict, alias="egenskaber", description="fx fase; aldrig CPR-nummer"
+    )
     files: list[str] = Field(default_factory=list, alias="filer")
 
 
@@ -48,6 +55,9 @@ class Manifest(Model):
     sample_size: int = Field(alias="antal")
     source: InputFile | None = Field(None, alias="input")
     source_series: OptionalText = Field(None, alias="fra_tilsyn")
+    settings: dict[str, Any] = Field(
+        default_factory=dict, alias="indstillinger", description="konceptets indstillinger brugt"
+    )
     population: list[PopulationStep] = Field(default_factory=list, alias="population")
     quotas: list[QuotaResult] = Field(default_factory=list, alias="kvoter")
     cases: list[DrawnCase] = Field(default_factory=list, alias="sager")

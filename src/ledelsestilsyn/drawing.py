@@ -1,0 +1,444 @@
+"""`tilsyn udtræk`: from the export (or another series' completed reviews) to a sample folder.
+
+The sample goes to `udtræk/<periode>-<tilsyn>/`: one review file per drawn
+case (and per extra calibration reviewer) and the manifest `udtræk.yaml`.
+A new sample is written into a temporary folder that is renamed into place
+at the end, so a killed run leaves no half-written sample. An existing
+sample is never touched, except that a larger `antal` adds new files and
+rewrites the manifest (never a review file).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .diagnostics import Diagnostic, TilsynError, fail
+from .export import ReadOptions, read_export
+from .models.concept import Series
+from .models.located import validate_document
+from .models.manifest import Manifest
+from .periods import Period, add_months, parse_period, round_period
+from .sample_files import files_for, manifest_data, manifest_text, render_files
+from .sampling import (
+    Case,
+    DrawResult,
+    DrawSpec,
+    EarlierCase,
+    History,
+    Step,
+    build_history,
+    choose_calibration,
+    draw,
+    draw_per_group,
+    eligible,
+    seed_for,
+)
+from .workspace import Workspace
+from .yamlio import TEMP_PREFIX, fsync_dir, read_document, write_atomic
+
+MANIFEST = "udtræk.yaml"
+
+
+class Status(StrEnum):
+    CREATED = "oprettet"
+    EXTENDED = "udvidet"
+    EXISTS = "findes"
+    DRY_RUN = "prøve"
+
+
+@dataclass(frozen=True)
+class DrawRequest:
+    today: date
+    export: Path | None = None
+    series: str | None = None
+    period: str | None = None
+    seed: int | None = None
+    size: int | None = None
+    delimiter: str | None = None
+    encoding: str | None = None
+    dry_run: bool = False
+    user: str = ""
+    created: str = ""
+
+
+@dataclass
+class DrawOutcome:
+    status: Status
+    folder: Path
+    manifest: Manifest
+    written: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass
+class _Source:
+    cases: list[Case]
+    steps: list[Step]
+    source: dict[str, Any] | None
+    diagnostics: list[Diagnostic]
+    history: History = field(default_factory=History)
+
+
+def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
+    """Draw (or extend, or report the existing) sample for one series and period."""
+    name, series = _series(workspace, request.series)
+    period = _period(series, request)
+    folder = workspace.samples_dir / f"{period.label}-{name}"
+    existing = _load_manifest(folder / MANIFEST, workspace)
+    size = request.size or series.sample_size
+    if existing is not None:
+        if request.seed is not None and request.seed != existing.seed:
+            raise fail(
+                workspace.display(folder),
+                "U003",
+                f"stikprøven findes allerede med seed {existing.seed}.",
+                hint="en stikprøve kan kun udvides med samme seed; flyt mappen for at trække om.",
+                exit_code=2,
+            )
+        if size <= len(existing.cases):
+            return DrawOutcome(Status.EXISTS, folder, existing)
+    seed = existing.seed if existing else request.seed
+    seed = seed if seed is not None else seed_for(name, period.label)
+    _check_quotas(series, size, request.size is not None, workspace)
+    source = (
+        _level_source(workspace, series, period, request.today)
+        if series.level
+        else _export_source(workspace, name, series, period, request)
+    )
+    result = _draw(workspace, name, series, period, source, size, seed, existing)
+    manifest = _manifest(
+        workspace, name, series, period, request, source, result, size, seed, existing
+    )
+    if request.dry_run:
+        return DrawOutcome(Status.DRY_RUN, folder, manifest, [], source.diagnostics)
+    written = _write(workspace, folder, series, manifest, existing is not None)
+    status = Status.EXTENDED if existing else Status.CREATED
+    return DrawOutcome(status, folder, manifest, written, source.diagnostics)
+
+
+def _series(workspace: Workspace, wanted: str | None) -> tuple[str, Series]:
+    names = list(workspace.concept.series)
+    if wanted is None and len(names) == 1:
+        return names[0], workspace.concept.series[names[0]]
+    if wanted is None or wanted not in workspace.concept.series:
+        from .models.located import did_you_mean
+
+        guess = did_you_mean(wanted, names) if wanted else None
+        message = f"tilsynsserien '{wanted}' findes ikke." if wanted else "vælg en tilsynsserie."
+        raise fail(
+            workspace.display(workspace.concept_path),
+            "U001",
+            message,
+            hint=(f"mente du '{guess}'? " if guess else "")
+            + f"brug --tilsyn med en af: {', '.join(names)}.",
+            exit_code=2,
+        )
+    return wanted, workspace.concept.series[wanted]
+
+
+def _period(series: Series, request: DrawRequest) -> Period:
+    if request.period:
+        return parse_period(request.period)
+    found = round_period(series.cadence, request.today)
+    if found is None:
+        raise fail(
+            "--periode",
+            "U002",
+            f"serien har ingen runde, der omfatter {request.today}.",
+            hint="angiv perioden med --periode, fx 2026-11 eller 2026-K4.",
+            exit_code=2,
+        )
+    return found
+
+
+def _check_quotas(series: Series, size: int, given: bool, workspace: Workspace) -> None:
+    needed = sum(q.count for q in series.quotas)
+    if needed > size:
+        raise fail(
+            "--antal" if given else workspace.display(workspace.concept_path),
+            "U004",
+            f"kvoterne kræver {needed} sager, men antallet er {size}.",
+            hint="hæv antallet, eller sænk kvoterne i koncept.yaml.",
+            exit_code=2 if given else 1,
+        )
+
+
+def _window(period: Period, months: int) -> tuple[date, date]:
+    year, month = add_months(period.start.year, period.start.month, -months)
+    return date(year, month, 1), period.start - timedelta(days=1)
+
+
+def _export_source(
+    workspace: Workspace, name: str, series: Series, period: Period, request: DrawRequest
+) -> _Source:
+    if request.export is None:
+        raise fail(
+            "udtræk",
+            "U005",
+            "angiv eksportfilen fra sagssystemet.",
+            hint="fx: tilsyn udtræk eksport.csv",
+            exit_code=2,
+        )
+    rules = workspace.concept.eligibility_for(name)
+    window = _window(period, rules.window_months)
+    options = ReadOptions(rules.paragraphs, window, request.delimiter, request.encoding)
+    data = read_export(request.export, workspace.concept.export, options, str(request.export))
+    earlier = _earlier_cases(workspace, name, period)
+    history = build_history(earlier, period.start, rules.quarantine_months)
+    cases, steps = eligible(
+        data.cases, filters=rules.filters, exclude=rules.exclude, quarantined=history.quarantined
+    )
+    source = {
+        "navn": data.source.name,
+        "størrelse": data.source.size,
+        "sha256": data.source.sha256,
+        "rækker": data.source.rows,
+        "tegnsæt": data.source.encoding,
+        "skilletegn": data.source.delimiter,
+    }
+    return _Source(cases, [*data.steps, *steps], source, data.diagnostics, history)
+
+
+def _draw(
+    workspace: Workspace,
+    name: str,
+    series: Series,
+    period: Period,
+    source: _Source,
+    size: int,
+    seed: int,
+    existing: Manifest | None,
+) -> DrawResult:
+    spec = DrawSpec(
+        size=size,
+        seed=seed,
+        quotas=series.quotas,
+        fill_up=series.fill_up,
+        rotation=series.rotation,
+        history=source.history,
+        keep=[c.id for c in existing.cases] if existing else [],
+    )
+    result = (
+        draw_per_group(source.cases, spec, series.level.per)
+        if series.level
+        else draw(source.cases, spec)
+    )
+    if not result.picks:
+        raise TilsynError(
+            [
+                *source.diagnostics,
+                Diagnostic(
+                    workspace.display(workspace.concept_path),
+                    None,
+                    None,
+                    "U006",
+                    f"ingen sager kan trækkes til '{name}' i {period.label}; intet er skrevet.",
+                    "se tallene herover: paragraffer, vindue, filtre og karantæne i koncept.yaml.",
+                ),
+                *[
+                    Diagnostic("population", None, None, "U006", f"{s.name}: {s.count}")
+                    for s in source.steps
+                ],
+            ]
+        )
+    return result
+
+
+def _manifest(
+    workspace: Workspace,
+    name: str,
+    series: Series,
+    period: Period,
+    request: DrawRequest,
+    source: _Source,
+    result: DrawResult,
+    size: int,
+    seed: int,
+    existing: Manifest | None,
+) -> Manifest:
+    template = workspace.catalog.resolve(series.template, workspace.display(workspace.concept_path))
+    calibrated: list[str] = []
+    if series.calibration is not None:
+        previous = [c.id for c in existing.cases if len(c.files) > 1] if existing else []
+        calibrated = choose_calibration(
+            [p.case.id for p in result.picks], series.calibration.count, seed, previous
+        )
+    reviewers = series.calibration.reviewers if series.calibration else 1
+    files = files_for(result.picks, set(calibrated), reviewers)
+    rules = workspace.concept.eligibility_for(name)
+    data = manifest_data(
+        series=name,
+        period=period.label,
+        template=template.ref,
+        focus=series.focus_for_month(period.start.month),
+        who=(request.created, request.user, __version__),
+        seed=seed,
+        size=size,
+        source=source.source,
+        source_series=series.level.source if series.level else None,
+        settings=_settings(series, rules.model_dump(by_alias=True)),
+        steps=source.steps,
+        result=result,
+        files=files,
+    )
+    return Manifest.model_validate(data)
+
+
+def _settings(series: Series, rules: dict[str, Any]) -> dict[str, Any]:
+    settings: dict[str, Any] = {"udvælgelse": rules, "rotation": series.rotation}
+    if series.quotas:
+        settings["fyld_op"] = series.fill_up
+    if series.calibration:
+        settings["kalibrering"] = series.calibration.model_dump(by_alias=True)
+    if series.level:
+        settings["niveau"] = series.level.model_dump(by_alias=True, exclude_none=True)
+    return settings
+
+
+def _load_manifest(path: Path, workspace: Workspace) -> Manifest | None:
+    if not path.is_file():
+        return None
+    return validate_document(Manifest, read_document(path, display=workspace.display(path)))
+
+
+def _manifests(workspace: Workspace) -> list[tuple[Path, Manifest]]:
+    found = []
+    if workspace.samples_dir.is_dir():
+        for path in sorted(workspace.samples_dir.glob(f"*/{MANIFEST}")):
+            if not path.parent.name.startswith(TEMP_PREFIX):
+                manifest = _load_manifest(path, workspace)
+                if manifest is not None:
+                    found.append((path, manifest))
+    return found
+
+
+def _earlier_cases(workspace: Workspace, name: str, period: Period) -> list[EarlierCase]:
+    """Cases of earlier samples drawn from the export (levels draw from reviews)."""
+    cases = []
+    for path, manifest in _manifests(workspace):
+        if manifest.source_series:
+            continue
+        if manifest.series == name and manifest.period == period.label:
+            continue
+        start = _manifest_period(path, manifest, workspace).start
+        cases += [
+            EarlierCase(start, c.id, c.caseworker or "", c.team or "") for c in manifest.cases
+        ]
+    return cases
+
+
+def _manifest_period(path: Path, manifest: Manifest, workspace: Workspace) -> Period:
+    try:
+        return parse_period(manifest.period)
+    except TilsynError:
+        raise fail(workspace.display(path), "U007", "manifestets periode kan ikke læses.") from None
+
+
+def _level_source(workspace: Workspace, series: Series, period: Period, today: date) -> _Source:
+    """The completed reviews of the source series within this period, as cases."""
+    assert series.level is not None
+    source_name = series.level.source
+    drawn: dict[str, Case] = {}
+    paths: list[Path] = []
+    for path, manifest in _manifests(workspace):
+        if manifest.series != source_name:
+            continue
+        if _manifest_period(path, manifest, workspace).start not in period:
+            continue
+        for case in manifest.cases:
+            drawn[case.id] = Case(
+                case.id, case.caseworker or "", case.team or "", dict(case.attributes)
+            )
+            paths += [path.parent / f for f in case.files[:1]]
+    completed = _completed(workspace, paths, today)
+    cases = [drawn[i] for i in sorted(completed & set(drawn))]
+    steps = [
+        Step(f"sager trukket i '{source_name}' i {period.label}", len(drawn)),
+        Step("heraf med færdig gennemgang", len(cases)),
+    ]
+    return _Source(cases, steps, None, [])
+
+
+def _completed(workspace: Workspace, paths: list[Path], today: date) -> set[str]:
+    """Case ids whose review is complete, by `validation.check_reviews` (the valider command)."""
+    if not paths:
+        return set()
+    try:
+        validation: Any = importlib.import_module(f"{__package__}.validation")
+    except ModuleNotFoundError:
+        raise fail(
+            "niveau",
+            "U008",
+            "niveau-udtræk kræver valideringen af gennemgange, som ikke er installeret.",
+            exit_code=2,
+        ) from None
+    results = validation.check_reviews(workspace, paths, today=today)
+    return {str(r.case_id) for r in results if r.state == validation.ReviewState.COMPLETE}
+
+
+def _write(
+    workspace: Workspace, folder: Path, series: Series, manifest: Manifest, extend: bool
+) -> list[Path]:
+    from .initialise import SCHEMA_DIR
+    from .schemas import write_schemas
+
+    template = workspace.catalog.resolve(series.template)
+    write_schemas(workspace.root / SCHEMA_DIR, workspace.catalog)
+    rendered = render_files(template, manifest)
+    if extend:
+        written = []
+        for file_name, text in rendered.items():
+            path = folder / file_name
+            if not path.exists():
+                write_atomic(path, text)
+                written.append(path)
+        write_atomic(folder / MANIFEST, manifest_text(manifest), overwrite=True)
+        return [*written, folder / MANIFEST]
+    workspace.samples_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _clean_stale(workspace.samples_dir)
+    tmp = workspace.samples_dir / f"{TEMP_PREFIX}{os.getpid()}-{folder.name}"
+    tmp.mkdir(mode=0o700)
+    try:
+        for file_name, text in rendered.items():
+            write_atomic(tmp / file_name, text)
+        write_atomic(tmp / MANIFEST, manifest_text(manifest))
+        try:
+            tmp.rename(folder)
+        except OSError:
+            raise fail(
+                workspace.display(folder),
+                "U009",
+                "mappen findes allerede (uden manifest); intet er skrevet.",
+                hint="flyt eller slet mappen, og kør udtræk igen.",
+            ) from None
+        fsync_dir(workspace.samples_dir)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return [folder / n for n in [*rendered, MANIFEST]]
+
+
+def _clean_stale(samples: Path) -> None:
+    """Remove temp folders of killed runs (their process is gone)."""
+    for tmp in samples.glob(f"{TEMP_PREFIX}*"):
+        pid = tmp.name[len(TEMP_PREFIX) :].split("-", 1)[0]
+        if tmp.is_dir() and pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
