@@ -11,6 +11,8 @@ shared folder must not be able to run code.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,6 +26,20 @@ from .yamlio import write_atomic
 
 CACHE_FILE = "gennemgange.json"
 FORMAT = 1
+# The modules whose code decides an analysis: a change in any of them (also in a
+# development checkout, without a new version number) makes the cache stale.
+_CODE = ("review_check.py", "review_template.py", "cpr.py", "yamlio.py", "periods.py")
+_CODE_MODELS = ("review.py", "located.py", "base.py")
+
+
+def tool_key() -> str:
+    """The tool version plus a digest of the code that produces analyses."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in [package / n for n in _CODE] + [package / "models" / n for n in _CODE_MODELS]:
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
 @dataclass
@@ -42,6 +58,7 @@ class ReviewCache:
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     used: dict[str, dict[str, Any]] = field(default_factory=dict)
     changed: bool = False
+    tool: str = field(default_factory=tool_key)
 
     @classmethod
     def open(cls, folder: Path) -> ReviewCache:
@@ -53,7 +70,7 @@ class ReviewCache:
         if (
             isinstance(data, dict)
             and data.get("format") == FORMAT
-            and data.get("tool") == __version__
+            and data.get("tool") == cache.tool
             and isinstance(data.get("entries"), dict)
         ):
             cache.entries = data["entries"]
@@ -88,7 +105,7 @@ class ReviewCache:
         }
         if not self.changed and len(kept) + len(self.used) == len(self.entries):
             return
-        payload = {"format": FORMAT, "tool": __version__, "entries": {**kept, **self.used}}
+        payload = {"format": FORMAT, "tool": self.tool, "entries": {**kept, **self.used}}
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.folder.chmod(0o700)
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))

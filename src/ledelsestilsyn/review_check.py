@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -69,11 +69,12 @@ def text_of(value: Any) -> str | None:
 
 def analyse(raw: bytes, file: str, lookup: TemplateLookup, focus: list[str] | None) -> Analysis:
     """Check one review file; never raises for a problem in the file."""
+    text = ""
     try:
         text = decode(raw, file)
         doc = parse_text(text, file)
     except TilsynError as exc:
-        return Analysis(diagnostics=list(exc.diagnostics))
+        return Analysis(diagnostics=[_unclosed_quote(text, d) for d in exc.diagnostics])
     cpr = [_cpr_warning(file, text, start) for start, _ in find_cpr(text)]
     data = doc.data
     if data is None:
@@ -91,6 +92,24 @@ def analyse(raw: bytes, file: str, lookup: TemplateLookup, focus: list[str] | No
         _Answers(doc, text, index, focus, analysis).check(data.get("svar"))
     analysis.diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0, d.code))
     return analysis
+
+
+def _unclosed_quote(text: str, diagnostic: Diagnostic) -> Diagnostic:
+    """A YAML error often shows up lines after the quote that was not closed: point at it."""
+    if diagnostic.code != "Y003" or diagnostic.line is None:
+        return diagnostic
+    for number, line in enumerate(text.splitlines()[: diagnostic.line], start=1):
+        column = line.find(': "') + 3
+        if column > 2 and line.replace('\\"', "").count('"') % 2 == 1:
+            return replace(
+                diagnostic,
+                line=number,
+                column=column,
+                message="et anførselstegn ser ud til ikke at være lukket "
+                f"(YAML-fejlen viser sig først på linje {diagnostic.line}).",
+                hint='sæt " i slutningen af værdien.',
+            )
+    return diagnostic
 
 
 def _cpr_warning(file: str, text: str, offset: int) -> Diagnostic:

@@ -57,7 +57,13 @@ def valider(
     from ..workspace import open_workspace
 
     if format not in FORMATS:
-        raise fail("--format", "G042", f"ukendt format '{format}'.", hint="brug tekst eller json.")
+        raise fail(
+            "--format",
+            "G042",
+            f"ukendt format '{format}'.",
+            hint="brug tekst eller json.",
+            exit_code=2,
+        )
     workspace = open_workspace(Path.cwd(), koncept)
     run = run_checks(workspace, stier or None, today=_today(dato))
     if format == "json":
@@ -100,6 +106,8 @@ def _print_text(run: ReviewRun, require_complete: bool, samples: str) -> None:
     from ..validation_output import STATES, all_lines, counts
 
     print_diagnostics(all_lines(run, require_complete=require_complete))
+    for shown, why in run.skipped:
+        typer.echo(f"{shown}: sprunget over ({why}).")
     if not run.results:
         typer.echo(f"Ingen gennemgange fundet (kiggede i {samples}).")
         return
