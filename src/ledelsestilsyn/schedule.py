@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
-from .diagnostics import TilsynError
+from .diagnostics import TilsynError, fail
 from .periods import Kind as PeriodKind
 from .periods import Period, add_months, parse_period, period_of
 
@@ -43,6 +43,20 @@ STATES: tuple[str, ...] = (NOT_STARTED, PARTIAL, INVALID, COMPLETE)
 
 ItemKind = Literal["udtræk", "gennemgang", "kalibrering", "rapport"]
 _KIND_ORDER: dict[str, int] = {"udtræk": 0, "gennemgang": 1, "kalibrering": 2, "rapport": 3}
+
+
+def parse_day(text: str) -> date:
+    """A day given on the command line (`--dato ÅÅÅÅ-MM-DD`); exit 2 if malformed."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise fail(
+            "--dato",
+            "R001",
+            "datoen kan ikke læses.",
+            hint="skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-15.",
+            exit_code=2,
+        ) from None
 
 
 @dataclass(frozen=True)
