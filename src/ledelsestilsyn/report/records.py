@@ -7,13 +7,13 @@ an `Excluded` with the reason, listed in the report and on stderr.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
 from ..diagnostics import TilsynError
-from ..periods import Period, parse_period
+from ..periods import parse_period
 
 COMPLETE = "færdig"
 
@@ -46,7 +46,7 @@ class ReviewLike(Protocol):
     @property
     def answers(self) -> Mapping[str, Mapping[str, tuple[str | None, str]]]: ...
     @property
-    def diagnostics(self) -> list[object]: ...
+    def diagnostics(self) -> Sequence[object]: ...
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ class Excluded:
 
     display: str
     reason: str
+    period_start: date | None = None
 
 
 def period_start(label: str | None, fallback: date | None) -> date | None:
@@ -134,11 +135,11 @@ class Selection:
     excluded: list[Excluded]
 
 
-def select(results: Iterable[ReviewLike], period: Period | None, series: str | None) -> Selection:
-    """Split results into counted records (all periods) and the excluded ones in `period`.
+def select(results: Iterable[ReviewLike], series: str | None) -> Selection:
+    """Split results into counted records and excluded ones (all periods; `build` picks).
 
     Records from every period are kept, because the report compares with the
-    previous period, the baseline and the trend; `aggregate` picks the period.
+    previous period, the baseline and the trend.
     """
     records: list[ReviewRecord] = []
     excluded: list[Excluded] = []
@@ -148,9 +149,8 @@ def select(results: Iterable[ReviewLike], period: Period | None, series: str | N
         record = to_record(result)
         if record is not None:
             records.append(record)
-            continue
-        start = period_start(result.period, result.review_date)
-        if period is None or start is None or start in period:
-            excluded.append(Excluded(result.display, exclusion_reason(result)))
+        else:
+            start = period_start(result.period, result.review_date)
+            excluded.append(Excluded(result.display, exclusion_reason(result), start))
     excluded.sort(key=lambda e: e.display)
     return Selection(records, excluded)

@@ -1,0 +1,73 @@
+"""Reading what the report needs from a workspace: checked reviews, templates, manifests."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, Severity, TilsynError
+from ..models.located import validate_document
+from ..models.manifest import Manifest
+from ..models.template import Template
+from ..validation import MANIFEST_NAME, run_checks
+from ..workspace import Workspace
+from ..yamlio import read_document
+from .records import Excluded, ReviewRecord, period_start, select
+
+
+@dataclass
+class Inputs:
+    records: list[ReviewRecord]
+    excluded: list[Excluded]
+    templates: dict[str, Template]
+    drawn: list[tuple[str, date, int]]
+    notes: list[Diagnostic] = field(default_factory=list)
+
+
+def load_inputs(
+    workspace: Workspace,
+    paths: Sequence[Path] | None,
+    series: str | None,
+    *,
+    today: date,
+) -> Inputs:
+    """Checked reviews (through the validator and its cache), their templates, drawn counts."""
+    run = run_checks(workspace, list(paths) if paths else None, today=today)
+    chosen = select(run.results, series)
+    templates: dict[str, Template] = {}
+    notes = list(run.notes)
+    for ref in sorted({r.template for r in chosen.records}):
+        try:
+            templates[ref] = workspace.catalog.resolve(ref)
+        except TilsynError as exc:
+            notes.extend(exc.diagnostics)
+    records = [r for r in chosen.records if r.template in templates]
+    drawn = _drawn(workspace, series, notes)
+    return Inputs(records, chosen.excluded, templates, drawn, notes)
+
+
+def _drawn(
+    workspace: Workspace, series: str | None, notes: list[Diagnostic]
+) -> list[tuple[str, date, int]]:
+    """Cases drawn per sample: (series, period start, count), from the sample manifests."""
+    drawn: list[tuple[str, date, int]] = []
+    if not workspace.samples_dir.is_dir():
+        return drawn
+    for path in sorted(workspace.samples_dir.glob(f"*/{MANIFEST_NAME}")):
+        try:
+            manifest = validate_document(
+                Manifest, read_document(path, display=workspace.display(path))
+            )
+        except TilsynError as exc:
+            notes.extend(
+                Diagnostic(d.file, d.line, d.column, d.code, d.message, d.hint, Severity.WARNING)
+                for d in exc.diagnostics
+            )
+            continue
+        start = period_start(manifest.period, None)
+        if start is None or (series and manifest.series != series):
+            continue
+        drawn.append((manifest.series, start, len({c.id for c in manifest.cases})))
+    return drawn

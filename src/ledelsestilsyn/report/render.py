@@ -1,0 +1,43 @@
+"""Rendering: one jinja2 environment (StrictUndefined, autoescape for HTML), templates as
+package data in `report/templates/`, Markdown and HTML from the same display model."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from .charts import DEFS
+from .view import ReportView
+
+FORMATS: tuple[str, ...] = ("html", "md", "csv")
+
+
+def md_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell: no pipes, line breaks or raw HTML."""
+    text = str(value)
+    for old, new in (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), (">", "&gt;")):
+        text = text.replace(old, new)
+    return " ".join(text.split())
+
+
+@cache
+def environment() -> Environment:
+    """The one jinja2 environment for reports: undefined names fail, HTML is escaped."""
+    env = Environment(
+        loader=PackageLoader("ledelsestilsyn.report", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_cell
+    return env
+
+
+def render(view: ReportView, fmt: str) -> str:
+    """The report as Markdown (`md`) or a self-contained HTML page (`html`)."""
+    template = environment().get_template(f"rapport.{fmt}.j2")
+    text = template.render(r=view, svg_defs=DEFS)
+    return text if text.endswith("\n") else text + "\n"

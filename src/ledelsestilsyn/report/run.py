@@ -1,0 +1,164 @@
+"""The report as one call: check the call, load the inputs, build, view and render."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..cpr import mask_cpr
+from ..diagnostics import Diagnostic, TilsynError, fail
+from ..models.located import did_you_mean
+from ..periods import Period, parse_period
+from ..workspace import Workspace
+from .build import Settings, build_report, in_period
+from .load import Inputs, load_inputs
+from .records import Excluded
+from .render import FORMATS, render
+from .suppress import Disclosure
+from .tidy import to_csv
+from .view import AUDIENCES, report_view
+
+
+@dataclass(frozen=True)
+class Request:
+    paths: Sequence[Path] | None
+    period: str | None
+    series: str | None
+    audience: str = "leder"
+    caseworkers: bool = False
+    fmt: str = "html"
+
+
+@dataclass
+class Outcome:
+    text: str
+    period: Period
+    counted: int
+    excluded: list[Excluded]
+    notes: list[Diagnostic]
+
+
+def _check_call(workspace: Workspace, request: Request) -> None:
+    if request.fmt not in FORMATS:
+        raise fail(
+            "--format",
+            "R001",
+            f"ukendt format '{request.fmt}'.",
+            hint="brug html, md eller csv.",
+            exit_code=2,
+        )
+    if request.audience not in AUDIENCES:
+        raise fail(
+            "--modtager",
+            "R002",
+            f"ukendt modtager '{request.audience}'.",
+            hint="brug leder eller udvalg.",
+            exit_code=2,
+        )
+    if request.caseworkers and request.audience == "udvalg":
+        raise fail(
+            "--rådgivere",
+            "R003",
+            "tal pr. rådgiver er feedback til ledelsen og kan ikke komme med i udvalgets rapport.",
+            hint="fjern --rådgivere, eller brug --modtager leder.",
+            exit_code=2,
+        )
+    names = list(workspace.concept.series)
+    if request.series is not None and request.series not in names:
+        guess = did_you_mean(request.series, names)
+        hint = f"mente du '{guess}'?" if guess else f"kendte tilsyn: {', '.join(names)}."
+        raise fail(
+            "--tilsyn",
+            "R004",
+            f"tilsynet '{request.series}' findes ikke i konceptet.",
+            hint=hint,
+            exit_code=2,
+        )
+
+
+def _baseline(workspace: Workspace) -> Period | None:
+    text = workspace.concept.report.baseline
+    if text is None:
+        return None
+    try:
+        return parse_period(text)
+    except TilsynError:
+        doc = workspace.concept_doc
+        raise TilsynError(
+            [
+                doc.diagnostic(
+                    ("rapport", "baseline"),
+                    "R005",
+                    "baseline er ikke en periode.",
+                    hint="skriv fx 2026-K1 eller 2026-01.",
+                )
+            ]
+        ) from None
+
+
+def _latest_period(inputs: Inputs) -> Period:
+    if not inputs.records:
+        raise fail(
+            "udtræk",
+            "R006",
+            "der er ingen færdige gennemgange at lave rapport over.",
+            hint="tjek status med 'tilsyn valider'.",
+        )
+    latest = max(inputs.records, key=lambda r: (r.period_start, r.period))
+    return (
+        parse_period(latest.period)
+        if latest.period
+        else parse_period(latest.period_start.strftime("%Y-%m"))
+    )
+
+
+def make_report(workspace: Workspace, request: Request, *, today: date) -> Outcome:
+    """The rendered report for `request`; raises `TilsynError` for a bad call or no data."""
+    _check_call(workspace, request)
+    baseline = _baseline(workspace)
+    asked = parse_period(request.period) if request.period else None
+    inputs = load_inputs(workspace, request.paths, request.series, today=today)
+    period = asked or _latest_period(inputs)
+    excluded = [e for e in inputs.excluded if e.period_start is None or e.period_start in period]
+    drawn: dict[str, int] = {}
+    for name, start, count in inputs.drawn:
+        if start in period:
+            drawn[name] = drawn.get(name, 0) + count
+    counted = in_period(inputs.records, period)
+    if not counted:
+        raise fail(
+            period.label,
+            "R007",
+            f"ingen færdige gennemgange i perioden {period.label}.",
+            hint=f"{len(excluded)} gennemgange i perioden er ikke færdige; se 'tilsyn valider'.",
+        )
+    settings = Settings(
+        threshold=workspace.concept.report.threshold,
+        min_count=workspace.concept.report.min_count,
+        baseline=baseline,
+        caseworkers=request.caseworkers,
+    )
+    if request.fmt == "csv":
+        rules = Disclosure(settings.min_count, active=request.audience == "udvalg")
+        text = to_csv(counted, inputs.templates, rules)
+    else:
+        report = build_report(
+            inputs.records,
+            inputs.templates,
+            period,
+            settings,
+            excluded=excluded,
+            drawn=drawn,
+            mask=mask_cpr,
+        )
+        view = report_view(
+            report,
+            municipality=workspace.concept.municipality,
+            audience=request.audience,
+            today=today,
+            charts=request.fmt == "html",
+        )
+        text = render(view, request.fmt)
+    return Outcome(text, period, len(counted), excluded, inputs.notes)

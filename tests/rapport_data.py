@@ -1,0 +1,185 @@
+"""A fixed, deterministic report workspace: filled-in reviews written with `render_review`.
+
+Three monthly rounds of overordnet (2026-09 … 2026-11) and one round of
+tematiseret with two calibration reviews, plus one unfinished and one
+invalid review. Answers follow a fixed formula, so figures never change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ledelsestilsyn.catalog import Catalog
+from ledelsestilsyn.fillin import case_filename, render_review
+
+TEAMS = ("Team Nord", "Team Syd", "Team Vest")
+WORKERS = ("Anna Holm", "Bo Lind", "Carla Friis", "Dan Krog", "Eva Munk", "Finn Bak")
+OVERORDNET_FOCUS = ["underretning", "screening"]
+TEMATISERET_FOCUS = ["underretning", "intentioner"]
+Answer = Callable[[int, int], tuple[str, str]]
+
+
+def fill(text: str, answers: list[tuple[str, str]], reviewer: str, day: str) -> str:
+    """Put reviewer, date and the answers (in file order) into a rendered review."""
+    out: list[str] = []
+    pending = iter(answers)
+    comment = ""
+    for line in text.splitlines():
+        if line == 'gennemført_af: ""':
+            line = f'gennemført_af: "{reviewer}"'
+        elif line == 'dato: ""':
+            line = f'dato: "{day}"'
+        elif line == '      svar: ""':
+            answer, comment = next(pending)
+            line = f'      svar: "{answer}"'
+        elif line == '      kommentar: ""':
+            line = "      kommentar: " + _quoted(comment)
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def overordnet_answer(period: int) -> Answer:
+    def answer(case: int, question: int) -> tuple[str, str]:
+        value = (case * 7 + question * 3 + period * 2) % 10
+        if value == 9:
+            return "ikke relevant", ""
+        if value >= 5 + period:
+            note = "Partshøring mangler i journalen."
+            if case == 2 and question == 0:
+                note = "Se notat om barnet, cpr 010203-1234, og <script>alert(1)</script>."
+            return "nej", note
+        return "ja", ""
+
+    return answer
+
+
+def tematiseret_answer(shift: int) -> Answer:
+    grades = ("høj grad", "nogen grad", "høj grad", "lav grad", "høj grad", "ikke relevant")
+
+    def answer(case: int, question: int) -> tuple[str, str]:
+        value = grades[(case * 5 + question + shift * (question % 2)) % len(grades)]
+        return value, "Barnets perspektiv er ikke beskrevet." if value == "lav grad" else ""
+
+    return answer
+
+
+def write_round(
+    root: Path,
+    catalog: Catalog,
+    *,
+    series: str,
+    ref: str,
+    period: str,
+    focus: list[str],
+    cases: int,
+    answer: Answer,
+    day: str,
+) -> Path:
+    """One folder `udtræk/<period>-<series>/` with a manifest and `cases` complete reviews."""
+    template = catalog.resolve(ref)
+    folder = root / "udtræk" / f"{period}-{series}"
+    folder.mkdir(parents=True, exist_ok=True)
+    questions = sum(len(s.questions) for s in template.steps if s.id in focus)
+    manifest = [
+        f'tilsyn: "{series}"',
+        f'periode: "{period}"',
+        f'skabelon: "{template.ref}"',
+        f"fokus: [{', '.join(focus)}]",
+        'oprettet: "2026-09-01T08:00:00"',
+        'oprettet_af: "test"',
+        'værktøj: "0.1.0"',
+        "seed: 1",
+        f"antal: {cases + 1}",
+        "sager:",
+    ]
+    for case in range(cases + 1):  # one more drawn than reviewed
+        manifest += [f'  - id: "S-{period}-{case:03d}"', '    begrundelse: "tilfældig"']
+    (folder / "udtræk.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    for case in range(cases):
+        case_id = f"S-{period}-{case:03d}"
+        text = render_review(
+            template,
+            series=series,
+            period=period,
+            case_id=case_id,
+            caseworker=WORKERS[case % len(WORKERS)],
+            team=TEAMS[case % len(TEAMS)],
+            focus=focus,
+        )
+        answers = [answer(case, q) for q in range(questions)]
+        body = fill(text, answers, "Leder Lund", day)
+        (folder / case_filename(case_id)).write_text(body, encoding="utf-8")
+    return folder
+
+
+def build_workspace(root: Path) -> None:
+    """The fixed report workspace inside an existing `tilsyn init` folder."""
+    catalog = Catalog.load(root)
+    for index, month in enumerate(("09", "10", "11")):
+        write_round(
+            root,
+            catalog,
+            series="månedligt-overordnet",
+            ref="overordnet@2024.1",
+            period=f"2026-{month}",
+            focus=OVERORDNET_FOCUS,
+            cases=12,
+            answer=overordnet_answer(index),
+            day=f"2026-{month}-20",
+        )
+    folder = write_round(
+        root,
+        catalog,
+        series="tematiseret",
+        ref="tematiseret@2024.1",
+        period="2026-11",
+        focus=TEMATISERET_FOCUS,
+        cases=6,
+        answer=tematiseret_answer(0),
+        day="2026-11-21",
+    )
+    template = catalog.resolve("tematiseret@2024.1")
+    questions = sum(len(s.questions) for s in template.steps if s.id in TEMATISERET_FOCUS)
+    for case in (0, 1):  # calibration: a second, independent review of two cases
+        case_id = f"S-2026-11-{case:03d}"
+        text = render_review(
+            template,
+            series="tematiseret",
+            period="2026-11",
+            case_id=case_id,
+            caseworker=WORKERS[case],
+            team=TEAMS[case],
+            focus=TEMATISERET_FOCUS,
+            review_no=2,
+        )
+        answer = tematiseret_answer(1)
+        body = fill(text, [answer(case, q) for q in range(questions)], "Leder Juul", "2026-11-22")
+        (folder / case_filename(case_id, 2)).write_text(body, encoding="utf-8")
+    _unfinished(root, catalog)
+
+
+def _unfinished(root: Path, catalog: Catalog) -> None:
+    template = catalog.resolve("overordnet@2024.1")
+    folder = root / "udtræk" / "2026-11-månedligt-overordnet"
+    questions = sum(len(s.questions) for s in template.steps if s.id in OVERORDNET_FOCUS)
+    for case, answers in (
+        (90, [("ja", "")] * 3 + [("", "")] * (questions - 3)),
+        (91, [("jaa", "")] + [("ja", "")] * (questions - 1)),
+    ):
+        case_id = f"S-2026-11-{case:03d}"
+        text = render_review(
+            template,
+            series="månedligt-overordnet",
+            period="2026-11",
+            case_id=case_id,
+            caseworker="Gert Dahl",
+            team="Team Nord",
+            focus=OVERORDNET_FOCUS,
+        )
+        body = fill(text, answers, "Leder Lund", "2026-11-20")
+        (folder / case_filename(case_id)).write_text(body, encoding="utf-8")
