@@ -1,0 +1,303 @@
+"""`validation.check_reviews`: states, focus, header dates, answers, the cache and the pool."""
+
+from __future__ import annotations
+
+import json
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from ledelsestilsyn import validation
+from ledelsestilsyn.fillin import render_review
+from ledelsestilsyn.review_cache import CACHE_FILE
+from ledelsestilsyn.validation import (
+    ReviewState,
+    check_reviews,
+    collect_review_files,
+    run_checks,
+)
+from ledelsestilsyn.workspace import Workspace, open_workspace
+
+TODAY = date(2026, 11, 25)
+FOLDER = "udtræk/2026-11-månedligt-overordnet"
+MANIFEST = """tilsyn: månedligt-overordnet
+periode: "2026-11"
+skabelon: overordnet@2024.1
+fokus: [{focus}]
+oprettet: "2026-11-02T09:00:00"
+oprettet_af: konsulent
+værktøj: tilsyn
+seed: 7
+antal: 1
+"""
+
+
+@pytest.fixture
+def ws(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    monkeypatch.chdir(workspace)
+    (workspace / FOLDER).mkdir(parents=True)
+    return open_workspace(workspace)
+
+
+def review(
+    ws: Workspace,
+    name: str = "S-1.yaml",
+    *,
+    focus: tuple[str, ...] = ("underretning",),
+    answer: str | None = "ja",
+    template: str = "overordnet",
+) -> Path:
+    text = render_review(
+        ws.catalog.resolve(template),
+        series="månedligt-overordnet",
+        period="2026-11",
+        case_id=name.removesuffix(".yaml"),
+        caseworker="Rådgiver A",
+        team="Team Nord",
+        focus=list(focus),
+    )
+    if answer is not None:
+        text = text.replace('gennemført_af: ""', 'gennemført_af: "Leder B"')
+        text = text.replace('dato: ""', 'dato: "2026-11-20"')
+        text = text.replace('svar: ""', f'svar: "{answer}"')
+    path = ws.root / FOLDER / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def one(ws: Workspace, path: Path, today: date = TODAY) -> validation.ReviewResult:
+    [result] = check_reviews(ws, [path], today=today)
+    return result
+
+
+def codes(result: validation.ReviewResult) -> list[str]:
+    return [d.code for d in result.diagnostics]
+
+
+def test_complete_review_has_header_and_canonical_answers(ws: Workspace) -> None:
+    result = one(ws, review(ws))
+    assert result.state is ReviewState.COMPLETE
+    assert result.diagnostics == []
+    assert result.display == f"{FOLDER}/S-1.yaml"
+    assert (result.series, result.period, result.template_ref) == (
+        "månedligt-overordnet",
+        "2026-11",
+        "overordnet@2024.1",
+    )
+    assert (result.case_id, result.caseworker, result.team, result.reviewer) == (
+        "S-1",
+        "Rådgiver A",
+        "Team Nord",
+        "Leder B",
+    )
+    assert result.review_date == date(2026, 11, 20)
+    assert list(result.answers) == ["underretning"]
+    assert set(result.answers["underretning"].values()) == {("ja", "")}
+
+
+def test_untouched_file_is_not_started_and_partial_lists_what_is_missing(ws: Workspace) -> None:
+    assert one(ws, review(ws, answer=None)).state is ReviewState.NOT_STARTED
+    path = review(ws, "S-2.yaml")
+    edit(path, 'svar: "ja"', 'svar: ""')
+    result = one(ws, path)
+    assert result.state is ReviewState.PARTIAL
+    assert codes(result) == ["G021"]
+    assert result.answers["underretning"]["underretning-1"] == (None, "")
+
+
+def test_all_problems_of_a_file_at_once(ws: Workspace) -> None:
+    path = review(ws)
+    edit(path, 'svar: "ja"', 'svar: "jaa"')
+    edit(path, 'svar: "ja"', "svar: Ja")
+    edit(path, 'svar: "ja"', 'svar: "nej"')
+    edit(path, "    underretning-4:\n", "    underretning-44:\n")
+    edit(path, 'dato: "2026-11-20"', 'dato: "2026-02-30"')
+    result = one(ws, path)
+    assert result.state is ReviewState.INVALID
+    assert sorted(codes(result)) == ["G005", "G013", "G016", "G017", "G022", "G023"]
+    assert result.answers["underretning"]["underretning-2"] == ("ja", "")
+
+
+def test_tematiseret_synonym_is_the_full_grade_with_a_warning(ws: Workspace) -> None:
+    path = review(ws, template="tematiseret", answer="nogen grad")
+    edit(path, 'svar: "nogen grad"', 'svar: " Høj "')
+    result = one(ws, path)
+    assert result.state is ReviewState.COMPLETE
+    assert codes(result) == ["G017"]
+    assert "'høj grad'" in result.diagnostics[0].message
+    assert result.answers["underretning"]["underretning-1"] == ("høj grad", "")
+
+
+def test_required_comment_for_lav_grad(ws: Workspace) -> None:
+    path = review(ws, template="tematiseret", answer="lav grad")
+    result = one(ws, path)
+    assert result.state is ReviewState.PARTIAL
+    assert set(codes(result)) == {"G023"}
+
+
+def test_dates_in_the_future_and_before_the_period(ws: Workspace) -> None:
+    path = review(ws)
+    edit(path, 'dato: "2026-11-20"', 'dato: "2026-12-01"')
+    assert codes(one(ws, path)) == ["G006"]
+    assert one(ws, path, today=date(2026, 12, 1)).state is ReviewState.COMPLETE
+    edit(path, 'dato: "2026-12-01"', 'dato: "2026-10-31"')
+    assert codes(one(ws, path)) == ["G007"]
+    edit(path, 'periode: "2026-11"', 'periode: "november"')
+    assert codes(one(ws, path)) == ["G004"]
+
+
+def test_manifest_focus_missing_step_and_step_outside_focus(ws: Workspace) -> None:
+    (ws.root / FOLDER / "udtræk.yaml").write_text(
+        MANIFEST.format(focus="underretning, screening"), encoding="utf-8"
+    )
+    assert codes(one(ws, review(ws))) == ["G012"]
+    both = review(ws, "S-2.yaml", focus=("underretning", "screening"))
+    assert one(ws, both).state is ReviewState.COMPLETE
+    extra = review(ws, "S-3.yaml", focus=("underretning", "screening", "afdækning"))
+    assert codes(one(ws, extra)) == ["G011"]
+
+
+def test_no_manifest_means_the_steps_in_the_file(ws: Workspace) -> None:
+    path = review(ws, focus=("screening", "afdækning"))
+    result = one(ws, path)
+    assert result.state is ReviewState.COMPLETE
+    assert list(result.answers) == ["screening", "afdækning"]
+
+
+def test_unknown_step_question_in_wrong_step_and_answered_twice(ws: Workspace) -> None:
+    path = review(ws, focus=("underretning", "screening"))
+    edit(path, "  screening:", "  screeninng:")
+    assert "G010" in codes(one(ws, path))
+    edit(path, "  screeninng:", "  screening:\n    underretning-1:\n      svar: ja\n  afd:")
+    result = one(ws, path)
+    assert {"G014", "G010"} <= set(codes(result))
+
+
+def test_unknown_template_is_one_clear_error(ws: Workspace) -> None:
+    path = review(ws)
+    edit(path, 'skabelon: "overordnet@2024.1"', 'skabelon: "overordnt@2024.1"')
+    result = one(ws, path)
+    assert codes(result) == ["G002"]
+    assert "mente du 'overordnet'?" in (result.diagnostics[0].hint or "")
+
+
+def test_cpr_in_a_comment_is_located_and_never_printed(ws: Workspace) -> None:
+    path = review(ws)
+    edit(path, 'kommentar: ""', 'kommentar: "Mors cpr er 010190-1234"')
+    [warning] = one(ws, path).diagnostics
+    assert (warning.code, warning.column) == ("G030", 31)
+    assert "1234" not in warning.format()
+
+
+def test_comment_cut_by_hash_is_a_warning(ws: Workspace) -> None:
+    path = review(ws)
+    edit(path, 'kommentar: ""', "kommentar: samtale #3 ikke afholdt")
+    assert codes(one(ws, path)) == ["G019"]
+
+
+def test_collect_skips_manifests_hidden_and_other_files(ws: Workspace) -> None:
+    folder = ws.root / FOLDER
+    review(ws)
+    (folder / "udtræk.yaml").write_text(MANIFEST.format(focus="underretning"), encoding="utf-8")
+    (folder / "noter.txt").write_text("noter", encoding="utf-8")
+    (folder / ".skjult.yaml").write_text("x: 1", encoding="utf-8")
+    (folder / "noter.yaml").write_text("huskeliste: [ring til Bo]\n", encoding="utf-8")
+    assert [p.name for p in collect_review_files([ws.samples_dir])] == ["S-1.yaml", "noter.yaml"]
+    run = run_checks(ws, today=TODAY)
+    assert [r.display for r in run.results] == [f"{FOLDER}/S-1.yaml"]
+    assert run.skipped == [(f"{FOLDER}/noter.yaml", "ikke en gennemgang")]
+
+
+def test_cache_is_used_private_and_never_trusted_over_the_file(ws: Workspace) -> None:
+    path = review(ws)
+    first = run_checks(ws, today=TODAY)
+    assert first.from_cache == 0
+    cache = ws.cache_dir / CACHE_FILE
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600
+    assert stat.S_IMODE(ws.cache_dir.stat().st_mode) == 0o700
+    second = run_checks(ws, today=TODAY)
+    assert second.from_cache == 1
+    assert second.results == first.results
+    edit(path, 'svar: "ja"', 'svar: "jaa"')
+    third = run_checks(ws, today=TODAY)
+    assert third.from_cache == 0
+    assert third.results[0].state is ReviewState.INVALID
+
+
+def test_cache_respects_the_day_and_a_changed_focus(ws: Workspace) -> None:
+    path = review(ws)
+    run_checks(ws, today=TODAY)
+    assert run_checks(ws, today=date(2026, 11, 1)).results[0].state is ReviewState.INVALID
+    (path.parent / "udtræk.yaml").write_text(
+        MANIFEST.format(focus="underretning, screening"), encoding="utf-8"
+    )
+    run = run_checks(ws, today=TODAY)
+    assert run.from_cache == 0
+    assert codes(run.results[0]) == ["G012"]
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"{not json", b'{"format": 1, "tool": "x"}', b"[1, 2]", b"\xff\xfe"]
+)
+def test_a_corrupt_or_foreign_cache_is_ignored(ws: Workspace, content: bytes) -> None:
+    review(ws)
+    expected = run_checks(ws, today=TODAY, use_cache=False).results
+    ws.cache_dir.mkdir(exist_ok=True)
+    (ws.cache_dir / CACHE_FILE).write_bytes(content)
+    assert run_checks(ws, today=TODAY).results == expected
+    assert run_checks(ws, today=TODAY).from_cache == 1
+
+
+def test_a_broken_cache_entry_is_a_miss(ws: Workspace) -> None:
+    review(ws)
+    expected = run_checks(ws, today=TODAY).results
+    cache = ws.cache_dir / CACHE_FILE
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    for entry in data["entries"].values():
+        entry["analysis"]["answers"] = 7
+    cache.write_text(json.dumps(data), encoding="utf-8")
+    run = run_checks(ws, today=TODAY)
+    assert (run.from_cache, run.results) == (0, expected)
+
+
+def test_a_new_template_version_invalidates_unknown_template_entries(ws: Workspace) -> None:
+    path = review(ws)
+    edit(path, 'skabelon: "overordnet@2024.1"', 'skabelon: "lokal@1"')
+    assert codes(one(ws, path)) == ["G002"]
+    (ws.root / "skabeloner").mkdir(exist_ok=True)
+    (ws.root / "skabeloner" / "lokal.yaml").write_text(
+        'id: lokal\ntitel: "Lokal"\nversion: "1"\ntype: overordnet\nudvider: overordnet@2024.1\n',
+        encoding="utf-8",
+    )
+    fresh = open_workspace(ws.root)
+    assert one(fresh, path).state is ReviewState.COMPLETE
+
+
+def test_process_pool_gives_the_same_results(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(6):
+        path = review(ws, f"S-{number}.yaml")
+        if number % 2:
+            edit(path, 'svar: "ja"', 'svar: "jaa"')
+    serial = run_checks(ws, today=TODAY, use_cache=False).results
+    monkeypatch.setattr(validation, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(validation, "CHUNK", 2)
+    assert run_checks(ws, today=TODAY, use_cache=False).results == serial
+
+
+def test_reviews_are_never_modified(ws: Workspace) -> None:
+    path = review(ws)
+    edit(path, 'svar: "ja"', "svar: Ja")
+    before = path.read_bytes()
+    run_checks(ws, today=TODAY)
+    run_checks(ws, today=TODAY)
+    assert path.read_bytes() == before
