@@ -47,6 +47,7 @@ _BARE = re.compile(r"^\s*(?:(?:bl|barnets\s+lov|sel)\.?\s*)?(\d+\s*[a-zæøå]?)
 _MOJIBAKE = re.compile("Ã[¦¸¥†˜…]")
 _SUMMARY = ("i alt", "total", "sum")
 _UNSEEN = date.max
+_BATCH = 20_000
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def _encoding(head: bytes, utf8: bool, given: str | None, display: str) -> str:
 def _records(lines: Iterator[tuple[int, str]], display: str) -> Iterator[tuple[int, str]]:
     """Whole CSV records (a quoted field may span lines) with their first line number."""
     for number, line in lines:
-        if line.count('"') % 2 == 0:
+        if '"' not in line or line.count('"') % 2 == 0:
             yield number, line
             continue
         parts = [line]
@@ -279,6 +280,8 @@ class _Reader:
     cases_seen: set[str] = field(default_factory=set)
     newest: dict[str, tuple[date, int, tuple[str, ...]]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    para_cache: dict[str, str | None] = field(default_factory=dict)
+    date_cache: dict[str, date | None] = field(default_factory=dict)
 
     @property
     def bad_rows(self) -> int:
@@ -303,8 +306,8 @@ class _Reader:
         wanted = [layout.key, layout.caseworker, layout.team or layout.key]
         wanted += [i for _, i in layout.extras]
         pick = operator.itemgetter(*wanted, layout.key)  # the trailing key keeps it a tuple
-        para_cache: dict[str, str | None] = {}
-        date_cache: dict[str, date | None] = {}
+        para_cache = self.para_cache
+        date_cache = self.date_cache
         low, high = self.window
         date_header = spec.columns["afgørelsesdato"]
         for line, fields in zip(numbers, csv.reader(records, delimiter=delim), strict=True):
@@ -322,14 +325,14 @@ class _Reader:
             if number not in self.paragraphs:
                 continue
             key = fields[layout.key].strip()
-            if not key or _is_summary(key):
-                self.summary_rows += 1
-                continue
-            self.paragraph_rows += 1
             raw = fields[layout.decided]
             decided = date_cache.get(raw, _UNSEEN)
             if decided is _UNSEEN:
                 decided = date_cache[raw] = parse_date(raw)
+            if not key or (decided is None and _is_summary(fields[0])):
+                self.summary_rows += 1
+                continue
+            self.paragraph_rows += 1
             if decided is None:
                 what = "datoen mangler" if not raw.strip() else "datoen kan ikke læses"
                 self.bad(line, date_header, what)
@@ -347,7 +350,7 @@ class _Reader:
         has_team = self.layout.team is not None
         result = []
         for key, (_, line, values) in self.newest.items():
-            attrs = {t: v.strip() for t, v in zip(extras, values[3:], strict=False)}
+            attrs = dict(zip(extras, values[3:], strict=False))
             team = values[2].strip() if has_team else ""
             result.append(Case(key, values[1].strip(), team, attrs, line))
         result.sort(key=operator.itemgetter(0))
@@ -358,9 +361,40 @@ def _is_summary(text: str) -> bool:
     return text.strip().casefold().startswith(_SUMMARY)
 
 
-def _needles(paragraphs: frozenset[str]) -> re.Pattern[str]:
-    digits = sorted({re.sub(r"\D", "", p) for p in paragraphs} - {""})
-    return re.compile("|".join(re.escape(d) for d in digits) or r"(?!)")
+def _needles(paragraphs: frozenset[str]) -> list[str]:
+    """The digits every eligible row must contain somewhere (a cheap pre-filter)."""
+    return sorted({re.sub(r"\D", "", p) for p in paragraphs} - {""})
+
+
+def _scan_records(
+    records: Iterator[tuple[int, str]],
+    needles: list[str],
+    reader: _Reader,
+    spec: ExportSpec,
+    delimiter: str,
+) -> int:
+    """Count the data rows; hand the ones that may hold an eligible paragraph to `reader`.
+
+    Plain `in` tests on at most two needles are three times faster than a regex.
+    """
+    fast = len(needles) <= 2
+    first, second = (needles * 2)[:2] if needles else ("\x00", "\x00")
+    search = re.compile("|".join(re.escape(n) for n in needles) or r"(?!)").search
+    numbers: list[int] = []
+    kept: list[str] = []
+    rows = 0
+    for number, record in records:
+        if len(record) <= 2 and not record.strip():
+            continue
+        rows += 1
+        if (first in record or second in record) if fast else search(record):
+            numbers.append(number)
+            kept.append(record)
+            if len(kept) >= _BATCH:
+                reader.feed(numbers, kept, spec, delimiter)
+                numbers, kept = [], []
+    reader.feed(numbers, kept, spec, delimiter)
+    return rows
 
 
 @dataclass(frozen=True)
@@ -380,6 +414,17 @@ def read_export(path: Path, spec: ExportSpec, options: ReadOptions, display: str
     paragraphs = frozenset(filter(None, (normalise_paragraph(p) for p in options.paragraphs)))
     with path.open(encoding=encoding, errors="replace", newline=None) as handle:
         return _read(handle, path.name, display, spec, options, paragraphs, encoding, (size, sha))
+
+
+def read_table(
+    path: Path, display: str, *, delimiter: str = ",", encoding: str | None = None
+) -> list[list[str]]:
+    """Every record of a CSV file (header first), read as `read_export` splits records."""
+    _, _, utf8, head = _scan(path, display)
+    chosen = _encoding(head, utf8, encoding, display)
+    with path.open(encoding=chosen, errors="replace", newline=None) as handle:
+        records = [r for _, r in _records(enumerate(handle, start=1), display) if r.strip()]
+    return [row for row in csv.reader(records, delimiter=_delimiter(delimiter, display))]
 
 
 def _read(
@@ -415,22 +460,11 @@ def _read(
     names = _parse_one(header, delimiter)
     layout = _layout(names, spec, display, header_line, detected if detected != delimiter else None)
     reader = _Reader(display, layout, paragraphs, options.window)
-    needle = _needles(paragraphs).search
-    numbers: list[int] = []
-    kept: list[str] = []
-    rows = 0
-    for number, record in records:
-        if len(record) <= 2 and not record.strip():
-            continue
-        rows += 1
-        if needle(record):
-            numbers.append(number)
-            kept.append(record)
+    rows = _scan_records(records, _needles(paragraphs), reader, spec, delimiter)
     if rows == 0:
         raise fail(
             display, "E007", "eksporten har kun en overskrift og ingen rækker.", line=header_line
         )
-    reader.feed(numbers, kept, spec, delimiter)
     _check_bad_share(reader, spec, display)
     source = Source(name, digest[0], digest[1], rows, encoding, _show(delimiter))
     return Export(

@@ -100,7 +100,7 @@ def _case(pick: Pick, files: list[str]) -> dict[str, Any]:
     if pick.stratum:
         entry["stratum"] = pick.stratum
     entry["begrundelse"] = pick.reason
-    attributes = {k: redact_cpr(v) for k, v in sorted(case.attrs.items()) if v}
+    attributes = {k: redact_cpr(v.strip()) for k, v in sorted(case.attrs.items()) if v.strip()}
     if attributes:
         entry["egenskaber"] = attributes
     entry["filer"] = files

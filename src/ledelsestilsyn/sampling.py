@@ -17,6 +17,7 @@ filled from elsewhere only when the concept says `fyld_op: ja`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 import re
@@ -24,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from .models.concept import Quota
 
@@ -71,16 +72,27 @@ def redact_cpr(text: str) -> str:
     return _CPR_LIKE.sub(_swap, text)
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_value(text: str) -> str:
     """How stratum and filter values are compared: case and spacing do not matter."""
     return " ".join(text.split()).casefold()
 
 
+class Matcher:
+    """A compiled `hvor`/`filtre` condition: every column must hold one of its values."""
+
+    def __init__(self, where: Mapping[str, Sequence[str]]) -> None:
+        self.tests = [
+            (column, frozenset(normalise_value(v) for v in values))
+            for column, values in where.items()
+        ]
+
+    def __call__(self, case: Case) -> bool:
+        return all(normalise_value(case.value(c)) in allowed for c, allowed in self.tests)
+
+
 def matches(case: Case, where: Mapping[str, Sequence[str]]) -> bool:
-    return all(
-        normalise_value(case.value(column)) in {normalise_value(v) for v in values}
-        for column, values in where.items()
-    )
+    return Matcher(where)(case)
 
 
 @dataclass(frozen=True)
@@ -146,7 +158,8 @@ def eligible(
     if len(current) != len(cases):
         steps.append(Step("uden sagsnøgler, der ligner et CPR-nummer", len(current)))
     for column, values in sorted(filters.items()):
-        current = [c for c in current if matches(c, {column: values})]
+        test = Matcher({column: values})
+        current = [c for c in current if test(c)]
         steps.append(Step(f"filter {column}: {', '.join(values)}", len(current)))
     excluded = {e.strip() for e in exclude}
     if excluded:
@@ -191,11 +204,17 @@ class DrawResult:
     quotas: list[QuotaOutcome] = field(default_factory=list)
 
 
-def priority(seed: int, key: str) -> int:
-    digest = hashlib.blake2b(
-        key.encode("utf-8"), digest_size=8, key=seed.to_bytes(16, "big", signed=False)
-    ).digest()
-    return int.from_bytes(digest, "big")
+@functools.lru_cache(maxsize=64)
+def _keyed(seed: int) -> Any:
+    return hashlib.blake2b(digest_size=8, key=seed.to_bytes(16, "big", signed=False))
+
+
+def priority(seed: int, key: str) -> bytes:
+    """A case's place in the seeded random order (keyed BLAKE2b of its id)."""
+    hasher = _keyed(seed).copy()
+    hasher.update(key.encode("utf-8"))
+    digest: bytes = hasher.digest()
+    return digest
 
 
 def draw(cases: Sequence[Case], spec: DrawSpec) -> DrawResult:
@@ -218,9 +237,10 @@ class _Drawer:
         """Draw `total` cases from `pool` into `quotas` (and the rest); returns how many."""
         assigned: list[list[Case]] = [[] for _ in quotas]
         rest: list[Case] = []
+        tests = [Matcher(q.where) for q in quotas]
         for case in pool:
-            for i, quota in enumerate(quotas):
-                if matches(case, quota.where):
+            for i, test in enumerate(tests):
+                if test(case):
                     assigned[i].append(case)
                     break
             else:
@@ -251,7 +271,7 @@ class _Drawer:
         need = wanted - len(kept)
         if need <= 0:
             return len(kept)
-        units: dict[tuple[str, str], list[tuple[int, str, Case]]] = {}
+        units: dict[tuple[str, str], list[tuple[bytes, str, Case]]] = {}
         seed = self.spec.seed
         rotate = self.spec.rotation != "ingen"
         for case in available:
@@ -272,7 +292,7 @@ class _Drawer:
             need -= 1
         return taken
 
-    def unit_key(self, unit: tuple[str, str]) -> tuple[int, ...]:
+    def unit_key(self, unit: tuple[str, str]) -> tuple[int | bytes, ...]:
         caseworker, team = unit
         history = self.spec.history
         mine = (self.by_caseworker[caseworker], history.caseworkers.get(caseworker, 0))
