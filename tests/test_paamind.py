@@ -1,0 +1,148 @@
+"""`tilsyn påmind` on the example workspace in every state, at chosen dates."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+from conftest import Cli
+from ledelsestilsyn.reminder_state import run_lock
+from ledelsestilsyn.schedule import STATES
+from ledelsestilsyn.schedule_scan import read_inputs
+from ledelsestilsyn.validation import ReviewState
+from test_paamind_support import MONTHLY, THEMED, draw, fill, reviews
+
+
+def test_states_are_valider_states() -> None:
+    assert set(STATES) == {str(s) for s in ReviewState}
+
+
+def test_nothing_drawn(example_workspace: Path, cli: Cli) -> None:
+    result = cli("påmind", "--dato", "2026-11-03")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "Ledelsestilsyn i Eksempelby Kommune, status 3. november 2026."
+    assert (
+        "  - Månedligt overordnet ledelsestilsyn 2026-11: stikprøven er ikke trukket. "
+        "Frist 5. november 2026 (om 2 dage)." in lines
+    )
+    assert any(
+        line.startswith("  - Tematiseret ledelsestilsyn 2026-11: stikprøven") for line in lines
+    )
+    assert "Næste måned:" in lines
+
+
+def test_repeat_only_after_the_interval_or_a_new_stage(example_workspace: Path, cli: Cli) -> None:
+    assert cli("påmind", "--dato", "2026-11-03").output
+    assert cli("påmind", "--dato", "2026-11-03").output == ""
+    assert cli("påmind", "--dato", "2026-11-05").output == ""
+    late = cli("påmind", "--dato", "2026-11-06")  # the draw deadline has passed: a new stage
+    assert "(1 dag for sent)" in late.output
+    assert cli("påmind", "--dato", "2026-11-12").output == ""
+    assert "(8 dage for sent)" in cli("påmind", "--dato", "2026-11-13").output
+    assert "Tematiseret" in cli("påmind", "--dato", "2026-11-13", "--altid").output
+
+
+def test_every_review_state(example_workspace: Path, cli: Cli) -> None:
+    monthly = reviews(draw(cli, MONTHLY, "2026-11"))
+    themed_folder = draw(cli, THEMED, "2026-11")
+    fill(monthly[0], "Karen Holm Madsen", "2026-11-04")
+    fill(monthly[1], "Karen Holm Madsen", "2026-11-04")
+    fill(monthly[2], "Jakob Bæk", "2026-11-05", answers=3)
+    fill(monthly[3], "Jakob Bæk", "2026-11-05", value="jaa")
+    pairs = sorted(themed_folder.glob("*.2.yaml"))
+    first = pairs[0].with_name(pairs[0].name.replace(".2.yaml", ".yaml"))
+    fill(first, "Lise Dahl Thøgersen", "2026-11-06")
+    out = cli("påmind", "--dato", "2026-11-10").output
+    lines = out.splitlines()
+    jakob = [line for line in lines if "Jakob Bæk" in line]
+    assert len(jakob) == 1
+    assert "Jakob Bæk: 2 gennemgange mangler (1 delvist udfyldt, 1 ugyldig)" in jakob[0]
+    assert "Frist 20. november 2026 (om 10 dage)." in jakob[0]
+    assert not any("Karen Holm Madsen:" in line for line in lines)
+    assert any(
+        "2026-11, ikke fordelt: 4 gennemgange mangler (4 ikke påbegyndt)" in x for x in lines
+    )
+    case = first.stem
+    assert any(f"kalibrering, kun én gennemgang er færdig for 1 sag: {case}." in x for x in lines)
+    assert "  - Månedligt overordnet ledelsestilsyn 2026-11 (fokus:" in out
+    assert "2 af 8 gennemgange færdige (4 ikke påbegyndt, 1 delvist udfyldt, 1 ugyldig)" in out
+
+
+def test_all_done_is_silent_then_the_report_is_due(example_workspace: Path, cli: Cli) -> None:
+    for series in (MONTHLY, THEMED):
+        for path in reviews(draw(cli, series, "2026-11")):
+            fill(path, "Karen Holm Madsen", "2026-11-12")
+    quiet = cli("påmind", "--dato", "2026-11-25")
+    assert quiet.exit_code == 0 and quiet.output == ""
+    status = cli("påmind", "--dato", "2026-11-25", "--altid").output
+    assert "Intet er forfaldent." in status and "8 af 8 gennemgange færdige." in status
+    december = cli("påmind", "--dato", "2026-12-02").output
+    assert (
+        "Månedligt overordnet ledelsestilsyn 2026-11: rapporten mangler. Frist 7. december"
+        in december
+    )
+    assert "Månedligt overordnet ledelsestilsyn 2026-12: stikprøven er ikke trukket." in december
+    Path("rapporter").mkdir()
+    Path("rapporter/ledelsestilsyn-2026-11.html").write_text("<html></html>", encoding="utf-8")
+    made = cli("påmind", "--dato", "2026-12-02", "--altid").output
+    assert "rapporten mangler" not in made and "rapport lavet." in made
+
+
+def test_no_cpr_no_comments_no_answers_in_reminders(example_workspace: Path, cli: Cli) -> None:
+    (path, *_) = reviews(draw(cli, MONTHLY, "2026-11"))
+    fill(path, "Jakob Bæk", "2026-11-05", answers=2)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('kommentar: ""', 'kommentar: "Mor 010203-1234 fortalte om vold"', 1)
+    path.write_text(text, encoding="utf-8")
+    out = cli("påmind", "--dato", "2026-11-10", "--altid").output
+    assert "Jakob Bæk: 1 gennemgang mangler" in out
+    for secret in ("010203", "1234", "Mor", "vold", "skolen", "Nikolaj", "Team "):
+        assert secret not in out
+
+
+def test_broken_concept_exit_2_even_after_a_cached_run(example_workspace: Path, cli: Cli) -> None:
+    assert cli("påmind", "--dato", "2026-11-03").exit_code == 0
+    concept = Path("koncept.yaml")
+    concept.write_text(
+        concept.read_text(encoding="utf-8").replace("kadence: månedlig", "kadence: ugentlig", 1),
+        encoding="utf-8",
+    )
+    result = cli("påmind", "--dato", "2026-11-03")
+    assert result.exit_code == 2
+    assert "koncept.yaml:" in result.output and "ukendt kadence" in result.output
+
+
+def test_bad_date_and_missing_concept(tmp_path: Path, cli: Cli) -> None:
+    missing = cli("påmind")
+    assert missing.exit_code == 2 and "tilsyn init" in missing.output
+    (tmp_path / "ws").mkdir()
+    shutil.copy(Path(__file__).parent.parent / "eksempler" / "koncept.yaml", tmp_path / "ws")
+    bad = cli("påmind", "--dato", "2026-13-01", "--koncept", str(tmp_path / "ws" / "koncept.yaml"))
+    assert bad.exit_code == 2 and "R001" in bad.output
+
+
+def test_unchanged_reviews_are_not_checked_again(example_workspace: Path, cli: Cli) -> None:
+    folder = draw(cli, MONTHLY, "2026-11")
+    today = date(2026, 11, 10)
+    assert read_inputs(example_workspace, None, today).parsed == 8
+    assert read_inputs(example_workspace, None, today).parsed == 0
+    fill(reviews(folder)[0], "Karen Holm Madsen", "2026-11-04")
+    again = read_inputs(example_workspace, None, today)
+    assert again.parsed == 1
+    assert sorted(r.state for r in again.state.reviews).count("færdig") == 1
+    shutil.rmtree(example_workspace / ".tilsyn")
+    assert read_inputs(example_workspace, None, today).parsed == 8
+
+
+def test_a_second_run_while_one_holds_the_lock_exits_75(example_workspace: Path, cli: Cli) -> None:
+    with run_lock(example_workspace / ".tilsyn"):
+        busy = cli("påmind", "--dato", "2026-11-03")
+    assert busy.exit_code == 75
+    assert len(busy.output.strip().splitlines()) == 1 and "R030" in busy.output
+    assert cli("påmind", "--dato", "2026-11-03").output  # it sent nothing, so this run does
+
+
+def test_ascii_alias(example_workspace: Path, cli: Cli) -> None:
+    assert "stikprøven er ikke trukket" in cli("paamind", "--dato", "2026-11-03").output
