@@ -41,6 +41,7 @@ class Comment:
     case_id: str
     answer: str
     text: str
+    review_no: int = 1
 
 
 @dataclass
@@ -154,7 +155,7 @@ def _comments(
                 answer, text = record.answers.get((step.id, question.id), ("", ""))
                 if answer in low and text.strip():
                     found.setdefault(question.id, []).append(
-                        Comment(record.case_id, answer, mask(text.strip()))
+                        Comment(record.case_id, answer, mask(text.strip()), record.review_no)
                     )
     return found
 

@@ -52,4 +52,4 @@ def change(now: ShareCell, before: ShareCell) -> str:
 
 
 def coefficient(value: float | None) -> str:
-    return DASH if value is None else decimal(value, 2)
+    return DASH if value is None else decimal(value, 2).replace("-", "−")

@@ -13,7 +13,7 @@ from datetime import date
 
 from .build import Report
 from .cells import DASH, ShareCell, share_cell
-from .formats import long_date, number, percent
+from .formats import long_date, percent
 from .section_view import Ctx, SectionView, section_view
 from .suppress import Disclosure
 
@@ -76,11 +76,12 @@ def _series(report: Report, rules: Disclosure) -> tuple[list[list[str]], list[st
     return rows, total
 
 
-def _excluded(report: Report, committee: bool) -> list[tuple[str, str]]:
-    if not committee:
+def _excluded(report: Report, rules: Disclosure) -> list[tuple[str, str]]:
+    if not rules.active:
         return [(e.display, e.reason) for e in report.excluded]
-    kinds = Counter(e.reason.split(" (")[0] for e in report.excluded)
-    return [(kind, number(n)) for kind, n in sorted(kinds.items())]
+    kinds = sorted(Counter(e.reason.split(" (")[0] for e in report.excluded).items())
+    texts = rules.column([n for _, n in kinds])
+    return [(kind, text) for (kind, _), text in zip(kinds, texts, strict=True)]
 
 
 def _weakest(report: Report, rules: Disclosure) -> list[WeakView]:
@@ -130,6 +131,6 @@ def report_view(
         teams_total=rules.count(sum(n for _, n in report.teams)),
         sections=[section_view(t, ctx) for t in report.templates],
         weakest=_weakest(report, rules),
-        excluded=_excluded(report, committee),
-        excluded_total=number(len(report.excluded)),
+        excluded=_excluded(report, rules),
+        excluded_total=rules.count(len(report.excluded)),
     )
