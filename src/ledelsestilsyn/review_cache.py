@@ -21,14 +21,22 @@ from typing import Any
 
 from . import __version__
 from .diagnostics import Diagnostic, Severity
-from .review_check import Analysis
+from .review_analysis import Analysis
 from .yamlio import write_atomic
 
 CACHE_FILE = "gennemgange.json"
 FORMAT = 1
 # The modules whose code decides an analysis: a change in any of them (also in a
 # development checkout, without a new version number) makes the cache stale.
-_CODE = ("review_check.py", "review_template.py", "cpr.py", "yamlio.py", "periods.py")
+_CODE = (
+    "review_analysis.py",
+    "review_answers.py",
+    "review_check.py",
+    "review_template.py",
+    "cpr.py",
+    "yamlio.py",
+    "periods.py",
+)
 _CODE_MODELS = ("review.py", "located.py", "base.py")
 
 

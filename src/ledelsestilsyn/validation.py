@@ -33,8 +33,9 @@ from .catalog import Catalog
 from .diagnostics import Diagnostic, Severity, TilsynError, fail
 from .models.located import validate_document
 from .models.manifest import Manifest
+from .review_analysis import INCOMPLETE_CODES, Analysis
 from .review_cache import Entry, ReviewCache
-from .review_check import INCOMPLETE_CODES, Analysis, analyse
+from .review_check import analyse
 from .review_template import TemplateIndex
 from .workspace import Workspace
 from .yamlio import MAX_BYTES, read_document

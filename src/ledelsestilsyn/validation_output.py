@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from .diagnostics import Diagnostic, Severity
-from .review_check import INCOMPLETE_CODES
+from .review_analysis import INCOMPLETE_CODES
 from .validation import ReviewResult, ReviewRun, ReviewState
 
 DETAIL_LIMIT = 5
