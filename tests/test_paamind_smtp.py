@@ -1,0 +1,243 @@
+"""`tilsyn påmind --mail` against a real SMTP server (aiosmtpd) on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import ssl
+import subprocess
+import sys
+from collections.abc import Iterator
+from email import message_from_bytes
+from email.message import Message
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+from conftest import Cli
+from test_paamind_support import MONTHLY, draw, fill, reviews
+
+USER, PASSWORD = "tilsyn", "hemmelig-kode"
+CONSULTANT = "stab.boern@eksempelby.example"
+KAREN, JAKOB = "kahm@eksempelby.example", "jabk@eksempelby.example"
+
+
+class Inbox:
+    def __init__(self, delay: float = 0.0) -> None:
+        self.mails: list[tuple[list[str], Message]] = []
+        self.delay = delay
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        if self.delay:
+            await asyncio.sleep(self.delay)
+        self.mails.append((list(envelope.rcpt_tos), message_from_bytes(envelope.content)))
+        return "250 OK"
+
+    def to(self, address: str) -> list[Message]:
+        return [m for rcpt, m in self.mails if address in rcpt]
+
+
+def _authenticate(
+    server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+) -> AuthResult:
+    ok = isinstance(data, LoginPassword) and (data.login, data.password) == (
+        USER.encode(),
+        PASSWORD.encode(),
+    )
+    return AuthResult(success=ok, handled=False)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def certificate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ssl.SSLContext:
+    """A self-signed certificate for 127.0.0.1, trusted through SSL_CERT_FILE."""
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    return context
+
+
+def _serve(inbox: Inbox, **options: Any) -> Iterator[int]:
+    port = _free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, **options)
+    controller.start()
+    try:
+        yield port
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def tls_server(certificate: ssl.SSLContext) -> Iterator[tuple[Inbox, int]]:
+    inbox = Inbox()
+    options = {"tls_context": certificate, "require_starttls": True}
+    for port in _serve(inbox, authenticator=_authenticate, auth_require_tls=True, **options):
+        yield inbox, port
+
+
+def _configure(port: int, smtp: str) -> None:
+    concept = Path("koncept.yaml")
+    text = concept.read_text(encoding="utf-8")
+    block = f'påmindelse:\n  smtp:\n    server: "127.0.0.1"\n    port: {port}\n{smtp}'
+    concept.write_text(text.replace("påmindelse:\n", block, 1), encoding="utf-8")
+
+
+TLS = '    afsender: "tilsyn@eksempelby.example"\n    bruger: "tilsyn"\n'
+
+
+PLAIN = '    starttls: nej\n    tillad_ukrypteret: ja\n    afsender: "tilsyn@eksempelby.example"\n'
+
+
+def _half_done(cli: Cli) -> None:
+    folder = draw(cli, MONTHLY, "2026-11")
+    fill(reviews(folder)[0], "Jakob Bæk", "2026-11-05", answers=2)
+    (folder / "note.txt").write_text("ikke en gennemgang", encoding="utf-8")
+
+
+def test_starttls_login_recipients_subject_body(
+    example_workspace: Path,
+    cli: Cli,
+    tls_server: tuple[Inbox, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inbox, port = tls_server
+    _configure(port, TLS + '    adgangskode_miljø: "TILSYN_TEST_KODE"\n')
+    monkeypatch.setenv("TILSYN_TEST_KODE", PASSWORD)
+    _half_done(cli)
+    result = cli("påmind", "--mail", "--dato", "2026-11-10")
+    assert result.exit_code == 0 and result.output == ""
+    assert sorted(r for rcpt, _ in inbox.mails for r in rcpt) == sorted(
+        [CONSULTANT, JAKOB, KAREN, "lidt@eksempelby.example"]
+    )
+    (overview,) = inbox.to(CONSULTANT)
+    assert overview["Subject"] == "Ledelsestilsyn, Eksempelby Kommune: 2 forfaldne, 1 for sent"
+    assert overview["From"] == "tilsyn@eksempelby.example"
+    body = overview.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")
+    assert "Tematiseret ledelsestilsyn 2026-11: stikprøven er ikke trukket." in body
+    assert "Jakob Bæk: 1 gennemgang mangler (1 delvist udfyldt)" in body
+    (jakob,) = inbox.to(JAKOB)
+    text = jakob.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")
+    assert text.startswith("Kære Jakob Bæk\n")
+    assert "Jakob Bæk: 1 gennemgang mangler" in text and "stikprøven" not in text
+    (karen,) = inbox.to(KAREN)  # Karen is a reviewer of the series: the unassigned ones
+    assert "ikke fordelt: 7 gennemgange mangler" in karen.get_payload(decode=True).decode(
+        "utf-8"
+    ).replace("\r\n", "\n")
+    for _, mail in inbox.mails:
+        payload = mail.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")
+        assert "Underretning fra skolen" not in payload and "Nikolaj" not in payload
+    again = cli("påmind", "--mail", "--dato", "2026-11-11")
+    assert again.exit_code == 0 and len(inbox.mails) == 4  # not sent again the next day
+
+
+def test_wrong_password(
+    example_workspace: Path,
+    cli: Cli,
+    tls_server: tuple[Inbox, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inbox, port = tls_server
+    _configure(port, TLS + '    adgangskode_miljø: "TILSYN_TEST_KODE"\n')
+    monkeypatch.setenv("TILSYN_TEST_KODE", "forkert")
+    result = cli("påmind", "--mail", "--dato", "2026-11-10")
+    assert result.exit_code == 2 and inbox.mails == []
+    assert (
+        f"127.0.0.1:{port}: fejl R022: serveren afviste bruger eller adgangskode." in result.output
+    )
+    assert "forkert" not in result.output
+    # Nothing was recorded as sent: with the right password it goes out.
+    monkeypatch.setenv("TILSYN_TEST_KODE", PASSWORD)
+    assert cli("påmind", "--mail", "--dato", "2026-11-10").exit_code == 0
+    assert [rcpt for rcpt, _ in inbox.mails] == [[CONSULTANT]]  # nothing drawn: the overview
+
+
+def test_missing_password_variable(
+    example_workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _configure(_free_port(), TLS + '    adgangskode_miljø: "TILSYN_TEST_KODE"\n')
+    monkeypatch.delenv("TILSYN_TEST_KODE", raising=False)
+    result = cli("påmind", "--mail", "--dato", "2026-11-10")
+    assert result.exit_code == 2
+    assert (
+        "R013: miljøvariablen TILSYN_TEST_KODE med SMTP-adgangskoden er ikke sat." in result.output
+    )
+
+
+def test_password_file_rules(
+    example_workspace: Path, cli: Cli, tls_server: tuple[Inbox, int], tmp_path: Path
+) -> None:
+    inbox, port = tls_server
+    inside = example_workspace / "kode.txt"
+    inside.write_text(PASSWORD, encoding="utf-8")
+    inside.chmod(0o600)
+    outside = tmp_path / "hjem" / "smtp-kode"
+    outside.write_text(PASSWORD + "\n", encoding="utf-8")
+    outside.chmod(0o644)
+    original = Path("koncept.yaml").read_text(encoding="utf-8")
+    cases = [(inside, "R015"), (tmp_path / "findes-ikke", "R016"), (outside, "R017")]
+    for path, code in cases:
+        Path("koncept.yaml").write_text(original, encoding="utf-8")
+        _configure(port, TLS + f'    adgangskode_fil: "{path}"\n')
+        result = cli("påmind", "--mail", "--dato", "2026-11-10")
+        assert result.exit_code == 2 and code in result.output, result.output
+    outside.chmod(0o600)
+    assert cli("påmind", "--mail", "--dato", "2026-11-10").exit_code == 0
+    assert [rcpt for rcpt, _ in inbox.mails] == [[CONSULTANT]]
+
+
+def test_plaintext_refused_unless_allowed(example_workspace: Path, cli: Cli) -> None:
+    inbox = Inbox()
+    for port in _serve(inbox):
+        _configure(port, '    starttls: nej\n    afsender: "tilsyn@eksempelby.example"\n')
+        refused = cli("påmind", "--mail", "--dato", "2026-11-10")
+        assert refused.exit_code == 2 and "R012" in refused.output and inbox.mails == []
+        allowed = Path("koncept.yaml").read_text(encoding="utf-8")
+        allowed = allowed.replace(
+            "    starttls: nej\n", "    starttls: nej\n    tillad_ukrypteret: ja\n"
+        )
+        Path("koncept.yaml").write_text(allowed, encoding="utf-8")
+        assert cli("påmind", "--mail", "--dato", "2026-11-10").exit_code == 0
+        assert [rcpt for rcpt, _ in inbox.mails] == [[CONSULTANT]]
+
+
+def test_starttls_missing_on_server(example_workspace: Path, cli: Cli) -> None:
+    inbox = Inbox()
+    for port in _serve(inbox):
+        _configure(port, '    afsender: "tilsyn@eksempelby.example"\n')
+        result = cli("påmind", "--mail", "--dato", "2026-11-10")
+        assert result.exit_code == 2 and "R021: serveren tilbyder ikke STARTTLS." in result.output
+
+
+def test_two_concurrent_runs_send_once(example_workspace: Path, cli: Cli) -> None:
+    inbox = Inbox(delay=0.5)
+    _half_done(cli)
+    for port in _serve(inbox):
+        _configure(port, PLAIN)
+        tilsyn = Path(sys.executable).parent / "tilsyn"
+        args = [str(tilsyn), "påmind", "--mail", "--dato", "2026-11-10"]
+        env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+        runs = [
+            subprocess.Popen(args, env=env, stderr=subprocess.PIPE, text=True) for _ in range(2)
+        ]
+        errors = [run.communicate(timeout=60)[1] for run in runs]
+        codes = sorted(run.returncode for run in runs)
+        assert codes in ([0, 0], [0, 75]), errors
+        assert len(inbox.mails) == 4  # the consultant and three reviewers, once each
+        if codes == [0, 75]:
+            assert any("R030" in e and len(e.strip().splitlines()) == 1 for e in errors)
