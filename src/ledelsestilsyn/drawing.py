@@ -10,7 +10,6 @@ rewrites the manifest (never a review file).
 
 from __future__ import annotations
 
-import importlib
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -368,20 +367,13 @@ def _level_source(workspace: Workspace, series: Series, period: Period, today: d
 
 
 def _completed(workspace: Workspace, paths: list[Path], today: date) -> set[str]:
-    """Case ids whose review is complete, by `validation.check_reviews` (the valider command)."""
+    """Case ids whose (first) review is complete, as `tilsyn valider` judges it."""
     if not paths:
         return set()
-    try:
-        validation: Any = importlib.import_module(f"{__package__}.validation")
-    except ModuleNotFoundError:
-        raise fail(
-            "niveau",
-            "U008",
-            "niveau-udtræk kræver valideringen af gennemgange, som ikke er installeret.",
-            exit_code=2,
-        ) from None
-    results = validation.check_reviews(workspace, paths, today=today)
-    return {str(r.case_id) for r in results if r.state == validation.ReviewState.COMPLETE}
+    from .validation import ReviewState, check_reviews
+
+    results = check_reviews(workspace, paths, today=today)
+    return {r.case_id for r in results if r.state is ReviewState.COMPLETE and r.case_id}
 
 
 def _write(

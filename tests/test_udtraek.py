@@ -1,0 +1,228 @@
+"""`tilsyn udtræk` end to end on the example workspace, plus bad input and crash safety."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+from ledelsestilsyn import drawing
+from ledelsestilsyn.catalog import Catalog
+from ledelsestilsyn.fillin import render_review
+from ledelsestilsyn.models.located import validate_document
+from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.models.review import Review
+from ledelsestilsyn.yamlio import TEMP_PREFIX, parse_text, read_document
+
+SERIES = "månedligt-overordnet"
+FOLDER = Path("udtræk") / f"2026-11-{SERIES}"
+CPR = re.compile(r"(?<!\d)\d{6}-\d{4}(?!\d)")
+
+
+def udtraek(cli: Cli, *args: str) -> tuple[int, str]:
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11", *args)
+    return result.exit_code, result.output
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_draws_files_that_load_back(cli: Cli, example_workspace: Path) -> None:
+    code, output = udtraek(cli)
+    assert code == 0, output
+    manifest = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+    assert len(manifest.cases) == 8 and manifest.seed > 0
+    assert manifest.source is not None and manifest.source.rows > 0
+    for case in manifest.cases:
+        (name,) = case.files
+        text = (FOLDER / name).read_text(encoding="utf-8")
+        schema = re.search(r"\$schema=(\S+)", text)
+        assert schema and (FOLDER / schema[1]).resolve().is_file()
+        review = validate_document(Review, read_document(FOLDER / name))
+        assert review.case.id == case.id and review.period == "2026-11"
+        assert all(a.answer == "" for step in review.answers.values() for a in step.values())
+
+
+def test_no_cpr_number_is_written(cli: Cli, example_workspace: Path) -> None:
+    export = (example_workspace / "eksport.csv").read_text(encoding="cp1252")
+    numbers = {m[0] for m in CPR.finditer(export)}
+    assert len(numbers) > 100
+    code, output = udtraek(cli, "--antal", "40")
+    assert code == 0, output
+    for text in [*contents(FOLDER).values(), output.encode()]:
+        found = {m[0] for m in CPR.finditer(text.decode("utf-8"))}
+        assert not found & numbers
+
+
+def test_rerun_touches_nothing(cli: Cli, example_workspace: Path) -> None:
+    udtraek(cli)
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in FOLDER.iterdir()}
+    code, output = udtraek(cli)
+    assert code == 0 and "findes allerede" in output
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in FOLDER.iterdir()} == before
+
+
+def test_same_seed_gives_identical_files(cli: Cli, example_workspace: Path) -> None:
+    udtraek(cli, "--seed", "42")
+    first = contents(FOLDER)
+    shutil.rmtree(FOLDER)
+    udtraek(cli, "--seed", "42")
+    second = contents(FOLDER)
+    manifest = "udtræk.yaml"
+    assert {k: v for k, v in first.items() if k != manifest} == {
+        k: v for k, v in second.items() if k != manifest
+    }
+
+    def stable(text: bytes) -> list[str]:
+        lines = text.decode().splitlines()
+        return [line for line in lines if not line.startswith(("oprettet:", "oprettet_af:"))]
+
+    assert stable(first[manifest]) == stable(second[manifest])
+
+
+def test_extension_keeps_drawn_cases_and_filled_files(cli: Cli, example_workspace: Path) -> None:
+    udtraek(cli)
+    small = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+    filled = FOLDER / small.cases[0].files[0]
+    filled.write_text(filled.read_text(encoding="utf-8") + "# udfyldt\n", encoding="utf-8")
+    kept = filled.read_bytes()
+    code, output = udtraek(cli, "--antal", "12")
+    assert code == 0, output
+    large = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+    assert [c.id for c in large.cases][:0] == [] and len(large.cases) == 12
+    assert {c.id for c in small.cases} <= {c.id for c in large.cases}
+    assert filled.read_bytes() == kept
+    shutil.rmtree(FOLDER)
+    udtraek(cli, "--antal", "12")
+    fresh = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+    assert {c.id for c in fresh.cases} == {c.id for c in large.cases}
+
+
+def test_extension_refuses_another_seed(cli: Cli, example_workspace: Path) -> None:
+    udtraek(cli)
+    code, output = udtraek(cli, "--antal", "12", "--seed", "1")
+    assert code == 2 and "U003" in output
+
+
+def test_dry_run_writes_nothing(cli: Cli, example_workspace: Path) -> None:
+    code, output = udtraek(cli, "--tør")
+    assert code == 0 and "Prøvekørsel" in output and "Pr. rådgiver" in output
+    assert not (example_workspace / "udtræk").exists()
+
+
+def test_calibration_writes_second_review(cli: Cli, example_workspace: Path) -> None:
+    result = cli("udtraek", "eksport.csv", "--tilsyn", "tematiseret", "--periode", "2026-11")
+    assert result.exit_code == 0, result.output
+    folder = Path("udtræk") / "2026-11-tematiseret"
+    manifest = validate_document(Manifest, read_document(folder / "udtræk.yaml"))
+    doubles = [c for c in manifest.cases if len(c.files) == 2]
+    assert len(doubles) == 2
+    second = validate_document(Review, read_document(folder / doubles[0].files[1]))
+    assert second.review_no == 2 and doubles[0].files[1].endswith(".2.yaml")
+
+
+def test_quarantine_across_periods(cli: Cli, example_workspace: Path) -> None:
+    udtraek(cli, "--antal", "60")
+    first = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-12")
+    assert result.exit_code == 0, result.output
+    folder = Path("udtræk") / f"2026-12-{SERIES}"
+    second = validate_document(Manifest, read_document(folder / "udtræk.yaml"))
+    assert not {c.id for c in first.cases} & {c.id for c in second.cases}
+
+
+def test_zero_eligible_cases(cli: Cli, example_workspace: Path) -> None:
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2030-01")
+    assert result.exit_code == 1 and "U006" in result.output
+    assert not (example_workspace / "udtræk").exists()
+
+
+def test_usage_errors(cli: Cli, example_workspace: Path) -> None:
+    assert cli("udtræk", "eksport.csv", "--tilsyn", "månedlig").exit_code == 2
+    assert cli("udtræk", "eksport.csv").exit_code == 2  # two series: choose one
+    assert cli("udtræk", "--tilsyn", SERIES, "--periode", "2026-11").exit_code == 2
+    assert cli("udtræk", "mangler.csv", "--tilsyn", SERIES, "--periode", "2026-11").exit_code == 2
+    assert cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "11-2026").exit_code == 2
+    assert cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--dato", "i går").exit_code == 2
+
+
+def test_case_key_with_path_characters(cli: Cli, example_workspace: Path) -> None:
+    shutil.copy(Path(__file__).parent / "eksport" / "sti_i_sagsnr.csv", "sti.csv")
+    result = cli(
+        "udtræk", "sti.csv", "--tilsyn", SERIES, "--periode", "2026-11", "--tegnsæt", "utf-8"
+    )
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in FOLDER.iterdir())
+    assert len(names) == 3 and all("/" not in n and not n.startswith(".") for n in names)
+    assert all(p.resolve().parent == FOLDER.resolve() for p in FOLDER.iterdir())
+
+
+def test_killed_run_leaves_no_folder(
+    cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = []
+    real = drawing.write_atomic
+
+    def dying(path: Path, content: str | bytes, **kwargs: object) -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        real(path, content, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(drawing, "write_atomic", dying)
+    code, _ = udtraek(cli)
+    assert code == 130
+    assert not FOLDER.exists() and list(Path("udtræk").iterdir()) == []
+
+
+def test_stale_temp_folder_is_cleaned(cli: Cli, example_workspace: Path) -> None:
+    stale = Path("udtræk") / f"{TEMP_PREFIX}999999999-gammel"
+    stale.mkdir(parents=True)
+    (stale / "x.yaml").write_text("x", encoding="utf-8")
+    assert udtraek(cli)[0] == 0
+    assert not stale.exists()
+
+
+@pytest.mark.parametrize("key", sorted(Catalog.load(None).templates))
+def test_round_trip_for_every_shipped_template(key: tuple[str, str]) -> None:
+    template = Catalog.load(None).resolve(f"{key[0]}@{key[1]}")
+    for number in (None, 2):
+        text = render_review(
+            template,
+            series="s",
+            period="2026-11",
+            case_id="S/../1",
+            caseworker="Åse Ø",
+            team='Team "Nord"',
+            focus=[],
+            review_no=number,
+        )
+        review = validate_document(Review, parse_text(text, "x.yaml"))
+        assert review.case.id == "S/../1" and review.review_no == number
+        assert sum(len(s) for s in review.answers.values()) == template.question_count()
+
+
+def test_large_export(cli: Cli, example_workspace: Path) -> None:
+    lines = (example_workspace / "eksport.csv").read_bytes().splitlines(keepends=True)
+    header, body = lines[0], lines[1:]
+    repeat = 1_000_000 // len(body) + 1
+    with open("stor.csv", "wb") as handle:
+        handle.write(header)
+        for i in range(repeat):
+            handle.write(b"".join(b"X%d" % i + line for line in body))
+    result = cli("udtræk", "stor.csv", "--tilsyn", SERIES, "--periode", "2026-11", "--antal", "30")
+    assert result.exit_code == 0, result.output
+    manifest = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+    assert manifest.source is not None and manifest.source.rows >= 1_000_000
+    assert len(manifest.cases) == 30
+
+
+def test_ascii_alias_is_hidden(cli: Cli) -> None:
+    output = cli("--help").output
+    assert "udtræk" in output and "udtraek" not in output
+    assert os.sep not in SERIES
