@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from rapport_data import WORKERS, build_workspace  # noqa: E402
+from rapport_data import WORKERS, build_workspace
 
 GOLDEN = Path(__file__).parent / "golden"
 DATE = ("--dato", "2026-11-25")
