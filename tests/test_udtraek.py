@@ -211,7 +211,7 @@ def test_large_export(cli: Cli, example_workspace: Path) -> None:
     lines = (example_workspace / "eksport.csv").read_bytes().splitlines(keepends=True)
     header, body = lines[0], lines[1:]
     repeat = 1_000_000 // len(body) + 1
-    with open("stor.csv", "wb") as handle:
+    with Path("stor.csv").open("wb") as handle:
         handle.write(header)
         for i in range(repeat):
             handle.write(b"".join(b"X%d" % i + line for line in body))
