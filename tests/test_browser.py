@@ -141,7 +141,8 @@ FACTS = """({
   charts: document.querySelectorAll('svg.diagram').length,
   drawn: Array.from(document.querySelectorAll('svg.diagram'))
     .filter(s => s.getBoundingClientRect().width > 0 && s.childElementCount > 1).length,
-  shapes: document.querySelectorAll('svg.diagram rect, svg.diagram circle, svg.diagram path').length,
+  shapes: document.querySelectorAll(
+    'svg.diagram rect, svg.diagram circle, svg.diagram path').length,
   scripts: document.scripts.length,
   external: Array.from(document.querySelectorAll('[src],[href]')).length,
   title: document.title

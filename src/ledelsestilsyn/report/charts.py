@@ -166,8 +166,9 @@ def trend_chart(
     for i, (label, _) in enumerate(points):
         if i in (0, len(points) - 1):
             x, _y = xy(i, 0)
+            anchor = "start" if i == 0 and len(points) > 1 else "end"
             parts.append(
-                f'<text x="{_n(x)}" y="{height - 6}" font-size="8" text-anchor="middle">'
+                f'<text x="{_n(x)}" y="{height - 6}" font-size="8" text-anchor="{anchor}">'
                 f"{escape(label)}</text>"
             )
     parts.append("</svg>")
