@@ -171,15 +171,15 @@ def test_writes_file_and_prints_path(cli, rapport_ws: Path) -> None:  # type: ig
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
-        (("--format", "pdf"), 2, "R001"),
-        (("--modtager", "byråd"), 2, "R002"),
-        (("--modtager", "udvalg", "--rådgivere"), 2, "R003"),
+        (("--format", "pdf"), 2, "L001"),
+        (("--modtager", "byråd"), 2, "L002"),
+        (("--modtager", "udvalg", "--rådgivere"), 2, "L003"),
         (("--tilsyn", "tematiserret"), 2, "mente du 'tematiseret'"),
         (("--periode", "2026-13"), 2, "P001"),
-        (("--periode", "2025"), 1, "R007"),
-        (("--dato", "i går"), 2, "R010"),
-        (("-o", "udtræk/x.yaml"), 2, "R008"),
-        (("-o", "findes/ikke.html"), 2, "R009"),
+        (("--periode", "2025"), 1, "L007"),
+        (("--dato", "i går"), 2, "L010"),
+        (("-o", "udtræk/x.yaml"), 2, "L008"),
+        (("-o", "findes/ikke.html"), 2, "L009"),
     ],
 )
 def test_bad_calls(cli, rapport_ws: Path, args: tuple[str, ...], code: int, words: str) -> None:  # type: ignore[no-untyped-def]
@@ -192,4 +192,4 @@ def test_no_reviews_at_all(cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.chdir(workspace)
     result = cli("rapport", *DATE)
     assert result.exit_code == 1
-    assert "R006" in result.stderr and "tilsyn valider" in result.stderr
+    assert "L006" in result.stderr and "tilsyn valider" in result.stderr

@@ -113,13 +113,13 @@ def _write(target: Path, text: str, *, committee: bool) -> None:
     if target.suffix.lower() in (".yaml", ".yml"):
         raise fail(
             str(target),
-            "R008",
+            "L008",
             "rapporten skrives ikke til en YAML-fil (det kunne være en udfyldt gennemgang).",
             hint="brug fx -o rapport.html.",
             exit_code=2,
         )
     if not target.parent.is_dir():
-        raise fail(str(target), "R009", "mappen findes ikke.", exit_code=2)
+        raise fail(str(target), "L009", "mappen findes ikke.", exit_code=2)
     write_atomic(target, text, overwrite=True, mode=0o644 if committee else 0o600)
 
 
@@ -134,5 +134,5 @@ def _today(text: str | None) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise fail(
-            text, "R010", "datoen kan ikke læses.", hint="skriv ÅÅÅÅ-MM-DD.", exit_code=2
+            text, "L010", "datoen kan ikke læses.", hint="skriv ÅÅÅÅ-MM-DD.", exit_code=2
         ) from None

@@ -44,7 +44,7 @@ def _check_call(workspace: Workspace, request: Request) -> None:
     if request.fmt not in FORMATS:
         raise fail(
             "--format",
-            "R001",
+            "L001",
             f"ukendt format '{request.fmt}'.",
             hint="brug html, md eller csv.",
             exit_code=2,
@@ -52,7 +52,7 @@ def _check_call(workspace: Workspace, request: Request) -> None:
     if request.audience not in AUDIENCES:
         raise fail(
             "--modtager",
-            "R002",
+            "L002",
             f"ukendt modtager '{request.audience}'.",
             hint="brug leder eller udvalg.",
             exit_code=2,
@@ -60,7 +60,7 @@ def _check_call(workspace: Workspace, request: Request) -> None:
     if request.caseworkers and request.audience == "udvalg":
         raise fail(
             "--rådgivere",
-            "R003",
+            "L003",
             "tal pr. rådgiver er feedback til ledelsen og kan ikke komme med i udvalgets rapport.",
             hint="fjern --rådgivere, eller brug --modtager leder.",
             exit_code=2,
@@ -71,7 +71,7 @@ def _check_call(workspace: Workspace, request: Request) -> None:
         hint = f"mente du '{guess}'?" if guess else f"kendte tilsyn: {', '.join(names)}."
         raise fail(
             "--tilsyn",
-            "R004",
+            "L004",
             f"tilsynet '{request.series}' findes ikke i konceptet.",
             hint=hint,
             exit_code=2,
@@ -90,7 +90,7 @@ def _baseline(workspace: Workspace) -> Period | None:
             [
                 doc.diagnostic(
                     ("rapport", "baseline"),
-                    "R005",
+                    "L005",
                     "baseline er ikke en periode.",
                     hint="skriv fx 2026-K1 eller 2026-01.",
                 )
@@ -102,7 +102,7 @@ def _latest_period(inputs: Inputs) -> Period:
     if not inputs.records:
         raise fail(
             "udtræk",
-            "R006",
+            "L006",
             "der er ingen færdige gennemgange at lave rapport over.",
             hint="tjek status med 'tilsyn valider'.",
         )
@@ -130,7 +130,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     if not counted:
         raise fail(
             period.label,
-            "R007",
+            "L007",
             f"ingen færdige gennemgange i perioden {period.label}.",
             hint=f"{len(excluded)} gennemgange i perioden er ikke færdige; se 'tilsyn valider'.",
         )
