@@ -24,3 +24,14 @@ trin "tilsyn skabelon overordnet --format md (de første linjer af tjeklisten)"
 
 trin "tilsyn tjek"
 "$TILSYN" tjek
+
+trin "tilsyn udtræk --tør (prøvekørsel: viser stikprøven, skriver intet)"
+"$TILSYN" udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-11 --tør | tail -n 14
+
+trin "tilsyn udtræk (månedligt overordnet tilsyn og tematiseret tilsyn med kalibrering)"
+"$TILSYN" udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-11 | tail -n 1
+"$TILSYN" udtræk eksport.csv --tilsyn tematiseret --periode 2026-11 | tail -n 1
+
+trin "tilsyn udtræk igen (stikprøven findes: intet røres)"
+"$TILSYN" udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-11 | tail -n 1
+ls udtræk/*
