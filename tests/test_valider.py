@@ -197,6 +197,29 @@ def test_cpr_in_a_comment_is_located_and_never_printed(ws: Workspace) -> None:
     assert "1234" not in warning.format()
 
 
+def test_cpr_in_a_block_scalar_and_in_the_header_are_located(ws: Workspace) -> None:
+    path = review(ws)
+    edit(
+        path,
+        'kommentar: ""',
+        "kommentar: |\n        Samtale holdt.\n        Far: 2802151234 ringede.",
+    )
+    edit(path, 'udgangspunkt: "', 'udgangspunkt: "010190-1234 ')
+    warnings = [d for d in one(ws, path).diagnostics if d.code == "G030"]
+    assert [(d.line, d.column) for d in warnings] == [(16, 16), (32, 14)]
+
+
+def test_a_cpr_number_in_a_key_is_masked_in_every_message(ws: Workspace) -> None:
+    # Found by the fuzzer: the unknown-key message quoted the key itself.
+    path = review(ws)
+    edit(path, "tilsyn:", "010190-1234tilsyn:")
+    edit(path, "    underretning-2:\n", "    2802151234:\n")
+    result = one(ws, path)
+    assert {"M002", "G013", "G030"} <= set(codes(result))
+    text = "\n".join(d.format() for d in result.diagnostics)
+    assert "1234" not in text and "XXXXXX-XXXX" in text
+
+
 def test_comment_cut_by_hash_is_a_warning(ws: Workspace) -> None:
     path = review(ws)
     edit(path, 'kommentar: ""', "kommentar: samtale #3 ikke afholdt")

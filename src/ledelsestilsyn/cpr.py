@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-_CANDIDATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})(-?)(\d{4})(?![\d])")
+_CANDIDATE = re.compile(r"(?=\d)(?<!\d)(\d{2})(\d{2})(\d{2})(-?)(\d{4})(?![\d])")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 

@@ -9,15 +9,17 @@ done afterwards, in `validation`.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
 
-from .cpr import find_cpr
+from .cpr import find_cpr, mask_cpr
 from .diagnostics import Diagnostic, TilsynError
 from .models.located import model_errors
 from .models.review import Review
@@ -25,7 +27,7 @@ from .periods import Period, parse_period
 from .review_analysis import WARNING, Analysis, text_of
 from .review_answers import AnswerChecker
 from .review_template import TemplateIndex
-from .yamlio import YamlDocument, decode, parse_text
+from .yamlio import Path_, YamlDocument, decode, parse_text
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -40,8 +42,8 @@ def analyse(raw: bytes, file: str, lookup: TemplateLookup, focus: list[str] | No
         text = decode(raw, file)
         doc = parse_text(text, file)
     except TilsynError as exc:
-        return Analysis(diagnostics=[_unclosed_quote(text, d) for d in exc.diagnostics])
-    cpr = [_cpr_warning(file, text, start) for start, _ in find_cpr(text)]
+        return Analysis(diagnostics=[_masked(_unclosed_quote(text, d)) for d in exc.diagnostics])
+    cpr = _cpr_warnings(doc, text)
     data = doc.data
     if data is None:
         empty = Diagnostic(file, 1, 1, "Y011", "filen er tom.", "udfyld den, eller slet den.")
@@ -56,8 +58,19 @@ def analyse(raw: bytes, file: str, lookup: TemplateLookup, focus: list[str] | No
     index = _template(doc, analysis, lookup)
     if index is not None:
         AnswerChecker(doc, text, index, focus, analysis).check(data.get("svar"))
-    analysis.diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0, d.code))
+    analysis.diagnostics = sorted(
+        (_masked(d) for d in analysis.diagnostics),
+        key=lambda d: (d.line or 0, d.column or 0, d.code),
+    )
     return analysis
+
+
+def _masked(diagnostic: Diagnostic) -> Diagnostic:
+    """Messages may name a key or value from the file: never with a CPR number in it."""
+    message, hint = mask_cpr(diagnostic.message), mask_cpr(diagnostic.hint or "") or None
+    if message == diagnostic.message and hint == diagnostic.hint:
+        return diagnostic
+    return replace(diagnostic, message=message, hint=hint)
 
 
 def _unclosed_quote(text: str, diagnostic: Diagnostic) -> Diagnostic:
@@ -78,18 +91,67 @@ def _unclosed_quote(text: str, diagnostic: Diagnostic) -> Diagnostic:
     return diagnostic
 
 
-def _cpr_warning(file: str, text: str, offset: int) -> Diagnostic:
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return Diagnostic(
-        file,
-        line,
-        column,
-        "G030",
-        "her står noget, der ligner et CPR-nummer.",
-        "slet det; en gennemgang må aldrig indeholde CPR-numre (brug sagsnummeret).",
-        WARNING,
-    )
+def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
+    """Every text in the document, keys included: (path, text, is it a key)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield (*path, key), key, True
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for number, value in enumerate(data):
+            yield from _strings(value, (*path, number))
+    elif isinstance(data, str):
+        yield path, data, False
+
+
+def _all_text(data: Any) -> str:
+    parts: list[str] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, dict):
+            parts.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return "\n".join(parts)
+
+
+def _cpr_warnings(doc: YamlDocument, text: str) -> list[Diagnostic]:
+    """A warning at each CPR-like number in a key or value (scanned together, in one go)."""
+    if not find_cpr(_all_text(doc.data)):
+        return []  # the common case, found without building paths
+    items = list(_strings(doc.data, ()))
+    joined = "\n".join(item[1] for item in items)
+    hits = find_cpr(joined)
+    if not hits:
+        return []
+    starts = list(itertools.accumulate((len(item[1]) + 1 for item in items), initial=0))
+    lines = text.splitlines(keepends=True)
+    offsets = list(itertools.accumulate((len(line) for line in lines), initial=0))
+    warnings = []
+    for start, end in hits:
+        path, _, is_key = items[bisect.bisect_right(starts, start) - 1]
+        pos = doc.keys.get(path) if is_key else doc.values.get(path)
+        line, column = (pos.line, pos.column) if pos else (1, 1)
+        found = text.find(joined[start:end], offsets[min(line, len(offsets)) - 1])
+        if found >= 0:
+            line = bisect.bisect_right(offsets, found)
+            column = found - offsets[line - 1] + 1
+        warnings.append(
+            Diagnostic(
+                doc.file,
+                line,
+                column,
+                "G030",
+                "her står noget, der ligner et CPR-nummer.",
+                "slet det; en gennemgang må aldrig indeholde CPR-numre (brug sagsnummeret).",
+                WARNING,
+            )
+        )
+    return warnings
 
 
 def _not_a_mapping(doc: YamlDocument) -> Diagnostic:

@@ -96,15 +96,15 @@ def collect_review_files(paths: list[Path]) -> list[Path]:
     is a review); in folders, only `*.yaml`/`*.yml` that are not a manifest or
     hidden are.
     """
-    found: dict[Path, None] = {}
+    found: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
             for candidate in sorted(path.rglob("*")):
                 if _is_candidate(candidate, path):
-                    found.setdefault(candidate, None)
+                    found.setdefault(Path.cwd() / candidate, candidate)
         else:
-            found.setdefault(path, None)
-    return list(found)
+            found.setdefault(Path.cwd() / path, path)
+    return list(found.values())
 
 
 def _is_candidate(path: Path, root: Path) -> bool:
@@ -141,8 +141,9 @@ def run_checks(
     focus = _focus_by_folder(files, workspace, run)
     cache = ReviewCache.open(workspace.cache_dir) if use_cache else None
     analyses = _analyses(files, focus, templates, cache, run)
+    cwd = Path.cwd().resolve()
     for path in files:
-        shown = display(workspace, path)
+        shown = display(workspace, path, cwd)
         analysis = analyses[path]
         if not analysis.is_review:
             run.skipped.append((shown, analysis.skip_reason or ""))
@@ -170,10 +171,12 @@ def _save(cache: ReviewCache, run: ReviewRun) -> None:
         )
 
 
-def display(workspace: Workspace, path: Path) -> str:
+def display(workspace: Workspace, path: Path, cwd: Path | None = None) -> str:
     """A path as the user sees it: relative to the current folder, else to the workspace."""
+    if not path.is_absolute():
+        return str(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.relative_to(cwd or Path.cwd().resolve()))
     except ValueError:
         return workspace.display(path)
 
