@@ -1,0 +1,130 @@
+"""Udfyld de trukne gennemgange i en arbejdsmappe med plausible svar (til demoen).
+
+    python eksempler/udfyld_eksempel.py ARBEJDSMAPPE [--seed 7] [--senest ÅÅÅÅ-MM-DD]
+
+Scriptet er deterministisk (samme filer og seed giver samme svar) og læser kun
+filernes egen tekst: den tilladte skala står som kommentar over hvert spørgsmål
+(`# svar: ja | nej | ikke relevant (kommentar kræves ved: nej)`). Nogle filer får
+med vilje fejl, så `tilsyn valider` har noget at vise: et stavet svar (`jaa`), et
+svar med stort begyndelsesbogstav (`Ja`), `nej` uden kommentar, et CPR-lignende
+(opdigtet) nummer i en kommentar og et manglende svar. Den sidste fil lades urørt
+(ikke påbegyndt). Kun filer, der endnu ikke er udfyldt, røres.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+from datetime import date, timedelta
+from pathlib import Path
+
+SCALE = re.compile(r"# svar: (?P<values>[^(\n]+?)(?: \(kommentar kræves ved: (?P<need>[^)]+)\))?$")
+PERIOD = re.compile(r'^periode: "(\d{4})-(\d{2})', re.MULTILINE)
+REVIEWERS = ("Afdelingsleder Mette Holm", "Faglig koordinator Jonas Lund", "Teamleder Aisha Khan")
+GOOD = (
+    "Fremgår tydeligt af journalnotatet.",
+    "Dokumenteret i sagen med dato.",
+    "Ses af afgørelsen og notatet fra mødet.",
+    "",
+    "",
+)
+BAD = (
+    "Kan ikke ses i sagen; drøftes med rådgiveren.",
+    "Notatet mangler dato, så fristen kan ikke vurderes.",
+    "Barnets synspunkter er ikke beskrevet.",
+)
+MISTAKES = ("stavefejl", "stort bogstav", "nej uden kommentar", "cpr i kommentar", "manglende svar")
+
+
+def _scale(lines: list[str], at: int) -> tuple[list[str], set[str]]:
+    """The allowed answers and those needing a comment, from the comment above line `at`."""
+    for line in reversed(lines[:at]):
+        found = SCALE.search(line.strip())
+        if found:
+            need = found["need"] or ""
+            return [v.strip() for v in found["values"].split("|")], {
+                v.strip() for v in need.split(",") if v.strip()
+            }
+    raise SystemExit("fandt ingen skala-kommentar; er filen lavet af 'tilsyn udtræk'?")
+
+
+def _answer(rng: random.Random, values: list[str], need: set[str]) -> tuple[str, str]:
+    positive = _positive(values)
+    roll = rng.random()
+    if roll < 0.7:
+        return positive, rng.choice(GOOD)
+    if roll < 0.85 and "ikke relevant" in values:
+        return "ikke relevant", ""
+    value = rng.choice([v for v in values if v not in (positive, "ikke relevant")])
+    return value, rng.choice(BAD) if value in need or rng.random() < 0.5 else ""
+
+
+def _positive(values: list[str]) -> str:
+    return "høj grad" if "høj grad" in values else values[0]
+
+
+def _mistake(kind: str, values: list[str], need: set[str]) -> tuple[str, str]:
+    first = _positive(values)
+    if kind == "stavefejl":
+        return first + first[-1], ""
+    if kind == "stort bogstav":
+        return first.capitalize(), ""
+    if kind == "nej uden kommentar":
+        return (sorted(need)[0] if need else values[1]), ""
+    if kind == "cpr i kommentar":
+        return first, "Mors CPR 150387-4321 står i underretningen."
+    return "", ""
+
+
+def fill(text: str, rng: random.Random, mistake: str | None, latest: date) -> str:
+    match = PERIOD.search(text)
+    start = date(int(match[1]), int(match[2]), 1) if match else latest
+    day = min(start + timedelta(days=rng.randint(3, 20)), latest)
+    text = text.replace('gennemført_af: ""', f'gennemført_af: "{rng.choice(REVIEWERS)}"', 1)
+    text = text.replace('dato: ""', f'dato: "{day.isoformat()}"', 1)
+    lines = text.split("\n")
+    slots = [i for i, line in enumerate(lines) if line == '      svar: ""']
+    wrong = rng.choice(slots) if mistake and slots else -1
+    for i in slots:
+        values, need = _scale(lines, i)
+        value, comment = (
+            _mistake(mistake, values, need)
+            if i == wrong and mistake
+            else _answer(rng, values, need)
+        )
+        bare = mistake == "stort bogstav" and i == wrong
+        lines[i] = f"      svar: {value}" if bare else f'      svar: "{value}"'
+        lines[i + 1] = f'      kommentar: "{comment}"'
+    return "\n".join(lines)
+
+
+def _untouched(text: str) -> bool:
+    """Only files nobody has started on are filled in; anything else is left alone."""
+    answers = [line for line in text.split("\n") if line.startswith("      svar:")]
+    return bool(answers) and all(line == '      svar: ""' for line in answers)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("arbejdsmappe", type=Path)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--senest", type=date.fromisoformat, default=date.today())
+    args = parser.parse_args()
+    files = sorted(
+        p
+        for p in (args.arbejdsmappe / "udtræk").rglob("*.yaml")
+        if p.name != "udtræk.yaml" and _untouched(p.read_text(encoding="utf-8"))
+    )
+    rng = random.Random(args.seed)
+    for number, path in enumerate(files[:-1]):
+        mistake = MISTAKES[number] if number < len(MISTAKES) else None
+        text = fill(path.read_text(encoding="utf-8"), rng, mistake, args.senest)
+        path.write_text(text, encoding="utf-8")
+        print(f"{path}: udfyldt" + (f" (med vilje: {mistake})" if mistake else ""))
+    if files:
+        print(f"{files[-1]}: ikke påbegyndt (med vilje)")
+
+
+if __name__ == "__main__":
+    main()
