@@ -19,7 +19,15 @@ Eksempel (filen i eksempler/ er lavet sådan):
 
     python eksempler/generer_eksport.py --ud eksempler/eksport.csv
 
-Til benchmark: `generate_rows(1_000_000, seed)` og `write(sti, rækker)`.
+Til benchmark findes en realistisk form (`REALISTIC`, `--realistisk`): ca. 5
+rækker pr. sag, ca. 30 % af rækkerne med en afgørelse efter § 32 eller § 46
+(de fleste rækker i et rigtigt udtræk er andre paragraffer: § 20, § 30,
+§ 91, § 95, § 103), og afgørelser over 3 år, så 12-måneders-vinduet også
+sorterer fra:
+
+    python eksempler/generer_eksport.py --realistisk --rækker 1000000 --ud stor.csv
+
+Fra Python: `write(sti, itertools.islice(iter_rows(seed, REALISTIC), 1_000_000))`.
 """
 
 from __future__ import annotations
@@ -27,10 +35,12 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import itertools
 import os
 import random
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import IO, Generic, TypeVar
@@ -101,6 +111,8 @@ PARAGRAPH_FORMS: dict[str, tuple[str, ...]] = {
     "20": ("§ 20", "BL § 20, stk. 1", "Barnets lov § 20"),
     "30": ("§ 30", "§30"),
     "91": ("§ 91", "BL § 91"),
+    "95": ("§ 95", "BL § 95, stk. 2", "Barnets lov § 95"),
+    "103": ("§ 103", "BL § 103, stk. 2"),
 }
 
 DECISION_TEXTS: dict[str, tuple[str, ...]] = {
@@ -122,6 +134,8 @@ DECISION_TEXTS: dict[str, tuple[str, ...]] = {
     "20": ("Afgørelse om børnefaglig undersøgelse", "Børnefaglig undersøgelse iværksat"),
     "30": ("Tidlig forebyggende indsats", "Forløb i åben rådgivning"),
     "91": ("Barnets plan udarbejdet", "Barnets plan revideret"),
+    "95": ("Opfølgning på indsatsen", "Første opfølgning efter 3 måneder"),
+    "103": ("Afgørelse om samvær", "Samvær med netværket"),
 }
 
 # Sagsprofiler: (andel, vægte for paragraffen på hver række, paragraf sagen skal have).
@@ -141,6 +155,47 @@ ON_CALL_PHASES = {"underretning": 0.50, "handleplan": 0.30, "anbringelse": 0.20}
 
 ROWS_PER_CASE = {1: 0.50, 2: 0.25, 3: 0.13, 4: 0.07, 5: 0.03, 6: 0.02}
 CASEWORKER_CHANGE_SHARE = 0.05
+
+Profile = tuple[float, dict[str, float], str | None]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """How the export looks: its date window, the case profiles and rows per case."""
+
+    window_start: date
+    profiles: tuple[Profile, ...]
+    rows_per_case: Mapping[int, float]
+    gap_days: int
+    """Later decisions follow 7 + up to this many days after the one before."""
+
+
+EXAMPLE = Shape(WINDOW_START, PROFILES, ROWS_PER_CASE, 140)
+"""The example workspace's export (`eksempler/eksport.csv`)."""
+
+REALISTIC = Shape(
+    window_start=date(2023, 11, 1),  # 3 år før udtræksdatoen
+    profiles=(
+        (0.40, {"32": 0.50, "95": 0.20, "91": 0.15, "20": 0.10, "30": 0.05}, "32"),
+        (0.14, {"46": 0.35, "32": 0.05, "95": 0.20, "91": 0.15, "103": 0.15, "20": 0.10}, "46"),
+        (0.46, {"20": 0.35, "30": 0.35, "91": 0.10, "95": 0.10, "103": 0.10}, None),
+    ),
+    rows_per_case={
+        1: 0.08,
+        2: 0.10,
+        3: 0.12,
+        4: 0.13,
+        5: 0.13,
+        6: 0.12,
+        7: 0.10,
+        8: 0.08,
+        10: 0.07,
+        12: 0.05,
+        15: 0.02,
+    },
+    gap_days=60,
+)
+"""A case list as DUBU gives it: ~5 rows per case, ~30 % § 32/46 rows, 3 years."""
 
 
 class _Table(Generic[T]):
@@ -167,21 +222,22 @@ class _Table(Generic[T]):
 class _Generator:
     """Builds the rows case by case from one seeded `random.Random`."""
 
-    def __init__(self, seed: int) -> None:
+    def __init__(self, seed: int, shape: Shape = EXAMPLE) -> None:
         self.rng = random.Random(seed)
-        self.window = (EXPORT_DATE - WINDOW_START).days
-        self.dates = [_dmy(WINDOW_START + timedelta(days=d)) for d in range(self.window)]
+        self.shape = shape
+        self.window = (EXPORT_DATE - shape.window_start).days
+        self.dates = [_dmy(shape.window_start + timedelta(days=d)) for d in range(self.window)]
         teams = [t for t in TEAMS if t != ON_CALL_TEAM]
         load = random.Random(seed ^ 0x5EED)  # fast belastning pr. rådgiver, uafhængig af antal
         self.workers = _Table(
             {(team, name): 0.6 + 0.8 * load.random() for team in teams for name in TEAMS[team]}
         )
         self.on_call = TEAMS[ON_CALL_TEAM]
-        self.profiles = _Table({i: p[0] for i, p in enumerate(PROFILES)})
-        self.paragraphs = [_Table(p[1]) for p in PROFILES]
+        self.profiles = _Table({i: p[0] for i, p in enumerate(shape.profiles)})
+        self.paragraphs = [_Table(p[1]) for p in shape.profiles]
         self.phases = [_Table(p) for p in PHASES]
         self.on_call_phases = _Table(ON_CALL_PHASES)
-        self.row_counts = _Table(ROWS_PER_CASE)
+        self.row_counts = _Table(shape.rows_per_case)
 
     def case(self, index: int) -> list[dict[str, str]]:
         rng = self.rng
@@ -195,10 +251,10 @@ class _Generator:
             phase = self.phases[profile].pick(rng)
         days = self._decision_days(self.row_counts.pick(rng))
         paragraphs = [self.paragraphs[profile].pick(rng) for _ in days]
-        required = PROFILES[profile][2]
+        required = self.shape.profiles[profile][2]
         if required is not None and required not in paragraphs:
             paragraphs[int(rng.random() * len(paragraphs))] = required
-        first = WINDOW_START + timedelta(days=days[0])
+        first = self.shape.window_start + timedelta(days=days[0])
         opened = first.year - (1 if rng.random() < 0.35 else 0)
         case_id = f"S-{opened}-{index + 101:05d}"
         cpr = self._cpr(first)
@@ -231,7 +287,7 @@ class _Generator:
         day = int(rng.random() * self.window)
         days = [day]
         for _ in range(count - 1):
-            day += 7 + int(rng.random() * 140)
+            day += 7 + int(rng.random() * self.shape.gap_days)
             if day >= self.window:
                 break
             days.append(day)
@@ -256,28 +312,32 @@ def _dmy(day: date) -> str:
     return f"{day.day:02d}-{day.month:02d}-{day.year}"
 
 
-def iter_rows(seed: int = DEFAULT_SEED) -> Iterator[dict[str, str]]:
+def iter_rows(seed: int = DEFAULT_SEED, shape: Shape = EXAMPLE) -> Iterator[dict[str, str]]:
     """Rows case after case, without end; the first n cases never depend on how many follow."""
-    generator = _Generator(seed)
+    generator = _Generator(seed, shape)
     index = 0
     while True:
         yield from generator.case(index)
         index += 1
 
 
-def generate(cases: int = DEFAULT_CASES, seed: int = DEFAULT_SEED) -> list[dict[str, str]]:
+def generate(
+    cases: int = DEFAULT_CASES, seed: int = DEFAULT_SEED, shape: Shape = EXAMPLE
+) -> list[dict[str, str]]:
     """All rows of `cases` cases (one row per decision, so more rows than cases)."""
-    generator = _Generator(seed)
+    generator = _Generator(seed, shape)
     rows: list[dict[str, str]] = []
     for index in range(cases):
         rows.extend(generator.case(index))
     return rows
 
 
-def generate_rows(rows: int, seed: int = DEFAULT_SEED) -> list[dict[str, str]]:
+def generate_rows(
+    rows: int, seed: int = DEFAULT_SEED, shape: Shape = EXAMPLE
+) -> list[dict[str, str]]:
     """Exactly `rows` rows (the last case may be cut short); for benchmarks."""
     result: list[dict[str, str]] = []
-    for row in iter_rows(seed):
+    for row in iter_rows(seed, shape):
         if len(result) >= rows:
             break
         result.append(row)
@@ -326,12 +386,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     size.add_argument("--rækker", "--raekker", type=int, help="præcis dette antal rækker")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="frø (standard 2026)")
+    parser.add_argument(
+        "--realistisk",
+        action="store_true",
+        help="som et rigtigt udtræk: ca. 5 rækker pr. sag, ca. 30 %% § 32/46, 3 års afgørelser",
+    )
     parser.add_argument("--ud", required=True, metavar="FIL", help="outputfil; '-' er stdout")
     args = parser.parse_args(argv)
     if (args.rækker if args.rækker is not None else args.sager) < 0:
         parser.error("antallet må ikke være negativt")
-    rows = generate_rows(args.rækker, args.seed) if args.rækker is not None else None
-    write(args.ud, rows if rows is not None else generate(args.sager, args.seed))
+    shape = REALISTIC if args.realistisk else EXAMPLE
+    if args.rækker is not None:
+        write(args.ud, itertools.islice(iter_rows(args.seed, shape), args.rækker))
+    else:
+        write(args.ud, generate(args.sager, args.seed, shape))
     return 0
 
 
