@@ -168,7 +168,10 @@ def section(template: Template, records: Sequence[ReviewRecord]) -> Section:
     counts: dict[tuple[str, str], Counter[str]] = {}
     for record in records:
         for key, (answer, _) in record.answers.items():
-            counts.setdefault(key, Counter())[answer] += 1
+            tally = counts.get(key)
+            if tally is None:
+                tally = counts[key] = Counter()
+            tally[answer] += 1
     steps: list[StepStat] = []
     for step in template.steps:
         questions = [
