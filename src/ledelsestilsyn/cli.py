@@ -34,7 +34,7 @@ app = typer.Typer(
 
 # One module per command under commands/; a command appears in --help only
 # once its module is listed here.
-COMMAND_MODULES: tuple[str, ...] = ("init", "tjek", "skabelon", "skema", "valider", "udtraek", "paamind", "rapport")
+COMMAND_MODULES: tuple[str, ...] = ("init", "tjek", "skabelon", "skema", "valider", "udtraek", "paamind", "rapport", "aarshjul", "cron")
 
 
 def _version(value: bool) -> None:

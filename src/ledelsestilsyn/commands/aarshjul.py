@@ -1,0 +1,109 @@
+"""`tilsyn årshjul`: the year's rounds per series, as a table or a calendar file."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..cli_support import handled
+from . import ConceptOption
+
+
+def register(app: typer.Typer) -> None:
+    app.command("årshjul")(aarshjul)
+    app.command("aarshjul", hidden=True)(aarshjul)
+
+
+@handled
+def aarshjul(
+    aar: Annotated[
+        int | None, typer.Argument(metavar="ÅR", help="Året. Standard: i år.", min=1900, max=2999)
+    ] = None,
+    form: Annotated[
+        str, typer.Option("--format", help="tabel (standard) eller ics (kalenderfil).")
+    ] = "tabel",
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Kalenderfilen. Standard: årshjul-ÅR.ics."),
+    ] = None,
+    dato: Annotated[
+        str | None, typer.Option("--dato", help="Dagen, tilstanden vises for (ÅÅÅÅ-MM-DD).")
+    ] = None,
+    koncept: ConceptOption = None,
+) -> None:
+    """Vis årets runder pr. tilsynsserie: fokus, frister og hvor langt runden er.
+
+    Med --format ics skrives en kalenderfil (RFC 5545) til Outlook og andre
+    kalendere: udtræk, færdige gennemgange og rapport for hver runde.
+
+    Eksempel: tilsyn årshjul 2027 --format ics
+    """
+    from datetime import date
+
+    from ..diagnostics import fail
+    from ..schedule import parse_day
+    from ..schedule_scan import read_inputs
+
+    if form not in ("tabel", "ics"):
+        raise fail(
+            "--format",
+            "R002",
+            f"ukendt format '{form}'.",
+            hint="brug tabel eller ics.",
+            exit_code=2,
+        )
+    today = parse_day(dato) if dato is not None else date.today()
+    year = aar if aar is not None else today.year
+    inputs = read_inputs(Path.cwd(), koncept, today)
+    if form == "ics":
+        _write_ics(inputs.plan, inputs.concept_path, year, output or Path(f"årshjul-{year}.ics"))
+    else:
+        _print_table(inputs, year, today)
+
+
+def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
+    from datetime import datetime
+
+    from ..annual_wheel import year_rounds
+    from ..calendar_ics import calendar
+    from ..schedule import Plan
+    from ..yamlio import write_atomic
+
+    assert isinstance(plan, Plan)
+    rounds = year_rounds(plan, year)
+    stamp = datetime.fromtimestamp(concept.stat().st_mtime, tz=UTC)
+    text = calendar(rounds, name=f"Ledelsestilsyn {year}", stamp=stamp)
+    write_atomic(path, text, overwrite=True, mode=0o644)
+    typer.echo(f"Skrev {path}: {len(rounds)} runder, {3 * len(rounds)} begivenheder.")
+
+
+def _print_table(inputs: object, year: int, today: object) -> None:
+    from datetime import date
+
+    from rich.table import Table
+
+    from ..annual_wheel import wheel
+    from ..reminder_text import MONTHS
+    from ..schedule_scan import Inputs
+    from ..ui import console
+
+    assert isinstance(inputs, Inputs) and isinstance(today, date)
+    table = Table(title=f"Årshjul {year}", show_lines=True)
+    table.add_column("Måned")
+    for series in inputs.plan.series:
+        table.add_column(series.title)
+    for month, cells in wheel(inputs.plan, inputs.state, year, today):
+        texts = []
+        for cell in cells:
+            if cell.round is None:
+                texts.append("—")
+            elif cell.running:
+                texts.append(f"(runde {cell.round.period.label})")
+            else:
+                focus = ", ".join(cell.round.focus) or "alle sagsskridt"
+                texts.append(f"{cell.round.period.label}\nfokus: {focus}\n{cell.state}")
+        table.add_row(MONTHS[month - 1], *texts)
+    console().print(table)
