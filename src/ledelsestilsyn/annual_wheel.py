@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .schedule import COMPLETE, Plan, Round, WorkspaceState, rounds_in_year
+from .schedule import Plan, Round, WorkspaceState, rounds_in_year
 
 
 @dataclass(frozen=True)
@@ -22,9 +22,9 @@ def round_state(r: Round, state: WorkspaceState, today: date) -> str:
     key = (r.series, r.period.label)
     if key not in state.drawn:
         return "planlagt" if r.period.start > today else "ikke trukket"
-    own = [x for x in state.reviews if (x.series, x.period) == key]
-    done = sum(x.state == COMPLETE for x in own)
-    text = f"trukket: {done} af {len(own)} færdige"
+    listed = sum((x.series, x.period) == key for x in state.reviews)
+    total = listed + state.complete_unlisted.get(key, 0)
+    text = f"trukket: {state.complete_count(*key)} af {total} færdige"
     return text + (", rapport lavet" if key in state.reports else "")
 
 

@@ -34,7 +34,18 @@ app = typer.Typer(
 
 # One module per command under commands/; a command appears in --help only
 # once its module is listed here.
-COMMAND_MODULES: tuple[str, ...] = ("init", "tjek", "skabelon", "skema", "valider", "udtraek", "paamind", "rapport", "aarshjul", "cron")
+COMMAND_MODULES: tuple[str, ...] = (
+    "init",
+    "tjek",
+    "skabelon",
+    "skema",
+    "valider",
+    "udtraek",
+    "paamind",
+    "rapport",
+    "aarshjul",
+    "cron",
+)
 
 
 def _version(value: bool) -> None:
@@ -103,6 +114,11 @@ def _danish(message: str) -> str:
 
 def main() -> None:
     """Console entry point: usage errors in Danish, exit 2."""
+    if sys.argv[1:2] in (["påmind"], ["paamind"]):  # cron, daily: "nothing due" in ~help time
+        from .commands.paamind import nothing_due_fast
+
+        if nothing_due_fast(sys.argv[2:]):
+            sys.exit(0)
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
     try:

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -215,6 +216,14 @@ class WorkspaceState:
     reviews: tuple[ReviewInfo, ...] = ()
     reports: frozenset[tuple[str, str]] = frozenset()
     """(series, period label) of every round with a report."""
+    complete_unlisted: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """(series, period) → finished reviews left out of `reviews` (no calibration pair)."""
+
+    def complete_count(self, series: str, period: str) -> int:
+        listed = sum(
+            r.state == COMPLETE for r in self.reviews if (r.series, r.period) == (series, period)
+        )
+        return listed + self.complete_unlisted.get((series, period), 0)
 
 
 @dataclass(frozen=True)
@@ -268,8 +277,9 @@ class Status:
         return not self.items
 
 
-def _count(reviews: list[ReviewInfo]) -> tuple[tuple[str, int], ...]:
+def _count(reviews: list[ReviewInfo], complete: int = 0) -> tuple[tuple[str, int], ...]:
     tally = {state: 0 for state in STATES}
+    tally[COMPLETE] = complete
     for review in reviews:
         tally[review.state] = tally.get(review.state, 0) + 1
     return tuple((state, n) for state, n in tally.items() if n)
@@ -334,7 +344,8 @@ def _series_status(
     for r, drawn in _rounds_in_view(series, drawn_labels, today):
         reported = (series.name, r.period.label) in state.reports
         own = reviews.get(r.period.label, [])
-        statuses.append(RoundStatus(r, drawn, _count(own), reported))
+        unlisted = state.complete_unlisted.get((series.name, r.period.label), 0)
+        statuses.append(RoundStatus(r, drawn, _count(own, unlisted), reported))
         if not drawn:
             items.append(Item("udtræk", r, (r.draw_by - today).days))
             continue

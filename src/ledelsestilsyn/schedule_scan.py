@@ -34,7 +34,7 @@ from typing import Any
 
 from . import __version__
 from .diagnostics import TilsynError
-from .schedule import Plan, ReviewInfo, WorkspaceState, plan_from_concept
+from .schedule import COMPLETE, INVALID, Plan, ReviewInfo, WorkspaceState, plan_from_concept
 
 CONCEPT_FILE = "koncept.yaml"
 SAMPLES_DIR = "udtræk"
@@ -42,6 +42,7 @@ REPORTS_DIR = "rapporter"
 TEMPLATES_DIR = "skabeloner"
 CACHE_DIR = ".tilsyn"
 CACHE_FILE = "påmind.json"
+FILES_CACHE = "påmind-filer.json"
 MANIFEST_NAME = "udtræk.yaml"
 FORMAT = 1
 _LABEL = re.compile(r"^\d{4}(-(\d{2}|[KkQq][1-4]|[Hh][12]))?$")
@@ -81,8 +82,8 @@ class _Cache:
     changed: bool = False
 
     @classmethod
-    def open(cls, root: Path) -> _Cache:
-        path = root / CACHE_DIR / CACHE_FILE
+    def open(cls, root: Path, name: str = CACHE_FILE) -> _Cache:
+        path = root / CACHE_DIR / name
         try:
             data = json.loads(path.read_bytes())
         except (OSError, ValueError):
@@ -110,9 +111,14 @@ def read_inputs(start: Path, explicit: Path | None, today: date) -> Inputs:
     root = concept_path.parent
     cache = _Cache.open(root)
     plan, mail = _plan(concept_path, cache)
-    drawn, files = _samples(root, plan)
-    reviews, parsed = _reviews(concept_path, files, cache, today)
-    state = WorkspaceState(frozenset(drawn), tuple(reviews), frozenset(_reports(root, plan)))
+    folders = _samples(root, plan)
+    reviews, unlisted, parsed = _reviews(concept_path, folders, cache, today)
+    state = WorkspaceState(
+        frozenset(f.key for f in folders),
+        tuple(reviews),
+        frozenset(_reports(root, plan)),
+        unlisted,
+    )
     if cache.changed:  # a cache that cannot be written only makes the next run slower
         with contextlib.suppress(OSError, TilsynError):
             cache.save()
@@ -147,36 +153,61 @@ def sample_folder(name: str, plan: Plan) -> tuple[str, str] | None:
     return None
 
 
-_FileList = list[tuple[tuple[str, str], Path, str, os.stat_result]]
+_FileList = list[tuple[tuple[str, str], str, str, str]]
+"""(series, period), path, `folder/name`, stamp (size, mtime and context)."""
 
 
-def _samples(root: Path, plan: Plan) -> tuple[set[tuple[str, str]], _FileList]:
-    """Drawn (series, period) pairs and every review candidate with its stat and context."""
-    drawn: set[tuple[str, str]] = set()
-    files: _FileList = []
+@dataclass
+class _Folder:
+    key: tuple[str, str]
+    name: str
+    path: str
+    context: str
+    fingerprint: str
+
+    def files(self) -> _FileList:
+        """The review candidates with their stamps (read again: only for changed folders)."""
+        found: _FileList = []
+        for file, stamp in _candidates(self.path):
+            found.append((self.key, str(Path(self.path) / file), f"{self.name}/{file}", stamp))
+        return [(k, p, r, f"{st}:{self.context}") for k, p, r, st in sorted(found)]
+
+
+def _candidates(path: str) -> list[tuple[str, str]]:
+    """(file name, `size:mtime`) of the review files in a sample folder, sorted."""
+    found = []
+    with os.scandir(path) as entries:
+        for entry in entries:
+            name = entry.name
+            if (
+                name.endswith((".yaml", ".yml"))
+                and name != MANIFEST_NAME
+                and not name.startswith(".")
+                and entry.is_file()
+            ):
+                st = entry.stat()
+                found.append((name, f"{st.st_size}:{st.st_mtime_ns}"))
+    found.sort()
+    return found
+
+
+def _samples(root: Path, plan: Plan) -> list[_Folder]:
+    """Every drawn sample folder with a fingerprint of its files' names, sizes and times."""
     samples = root / SAMPLES_DIR
     if not samples.is_dir():
-        return drawn, files
+        return []
     templates = _stamp_dir(root / TEMPLATES_DIR)
+    found = []
     with os.scandir(samples) as folders:
         for folder in folders:
             key = sample_folder(folder.name, plan) if folder.is_dir() else None
             if key is None:
                 continue
-            drawn.add(key)
-            manifest = _stamp(Path(folder.path) / MANIFEST_NAME)
-            context = f"{templates}/{manifest}"
-            with os.scandir(folder.path) as entries:
-                for entry in entries:
-                    name = entry.name
-                    if (
-                        name.endswith((".yaml", ".yml"))
-                        and name != MANIFEST_NAME
-                        and not name.startswith(".")
-                        and entry.is_file()
-                    ):
-                        files.append((key, Path(entry.path), context, entry.stat()))
-    return drawn, files
+            context = f"{templates}/{_stamp(Path(folder.path) / MANIFEST_NAME)}"
+            stamps = "\n".join(f"{n}={st}" for n, st in _candidates(folder.path))
+            fingerprint = hashlib.sha256(f"{context}\n{stamps}".encode()).hexdigest()
+            found.append(_Folder(key, folder.name, folder.path, context, fingerprint))
+    return found
 
 
 def _stamp(path: Path) -> str:
@@ -195,43 +226,96 @@ def _stamp_dir(folder: Path) -> str:
 
 
 def _reviews(
-    concept_path: Path, files: _FileList, cache: _Cache, today: date
-) -> tuple[list[ReviewInfo], int]:
-    known: dict[str, list[Any]] = cache.data.get("files") or {}
-    fresh: dict[str, list[Any]] = {}
-    stale: list[tuple[tuple[str, str], Path, str, str]] = []
+    concept_path: Path, folders: list[_Folder], cache: _Cache, today: date
+) -> tuple[list[ReviewInfo], dict[tuple[str, str], int], int]:
+    """Reviews per drawn folder: from a folder's summary when nothing in it changed."""
+    known: dict[str, dict[str, Any]] = cache.data.get("folders") or {}
     day = today.isoformat()
-    for key, path, context, st in files:
-        rel = f"{path.parent.name}/{path.name}"
-        stamp = f"{st.st_size}:{st.st_mtime_ns}:{context}"
-        entry = known.get(rel)
-        if entry is not None and entry[0] == stamp and _still_valid(entry, day):
-            fresh[rel] = entry
+    summaries: dict[str, dict[str, Any]] = {}
+    stale = []
+    for folder in folders:
+        summary = known.get(folder.name)
+        if summary and summary["fp"] == folder.fingerprint and _still_valid(summary, day):
+            summaries[folder.name] = summary
         else:
-            stale.append((key, path, rel, stamp))
+            stale.append(folder)
+    parsed = 0
     if stale:
-        fresh.update(_check(concept_path, stale, today))
-    if stale or len(fresh) != len(known):
-        cache.data["files"] = fresh
+        details = _Cache.open(concept_path.parent, FILES_CACHE)
+        entries, parsed = _file_entries(concept_path, stale, details, today)
+        for folder in stale:
+            names = [f"{folder.name}/{name}" for name, _ in _candidates(folder.path)]
+            summaries[folder.name] = _summary(folder, [entries[n] for n in names])
+        with contextlib.suppress(OSError, TilsynError):
+            details.save()
+    if summaries != known:
+        cache.data["folders"] = summaries
         cache.changed = True
-    reviews = [
-        ReviewInfo(series, period, case_id, reviewer, state, review_no)
-        for _stamp_, _day, state, series, period, case_id, reviewer, review_no in fresh.values()
-        if state is not None
-    ]
-    return reviews, len(stale)
+    reviews: list[ReviewInfo] = []
+    unlisted: dict[tuple[str, str], int] = {}
+    for summary in summaries.values():
+        series, period = summary["key"]
+        reviews += [ReviewInfo(series, period, *listed) for listed in summary["listed"]]
+        if summary["complete"]:
+            unlisted[(series, period)] = summary["complete"]
+    return reviews, unlisted, parsed
 
 
-def _still_valid(entry: list[Any], day: str) -> bool:
+def _summary(folder: _Folder, entries: list[list[Any]]) -> dict[str, Any]:
+    """Open reviews and calibration pairs in full; other finished reviews as a count."""
+    reviews = [e for e in entries if e[2] is not None]
+    per_case: dict[str, int] = {}
+    for e in reviews:
+        per_case[e[5]] = per_case.get(e[5], 0) + 1
+    listed = [e for e in reviews if e[2] != COMPLETE or per_case[e[5]] > 1]
+    return {
+        "key": list(folder.key),
+        "fp": folder.fingerprint,
+        "checked": max((str(e[1]) for e in entries), default=""),
+        "invalid": any(e[2] == INVALID for e in entries),
+        "listed": [[e[5], e[6], e[2], e[7]] for e in listed],
+        "complete": len(reviews) - len(listed),
+    }
+
+
+def _file_entries(
+    concept_path: Path, folders: list[_Folder], details: _Cache, today: date
+) -> tuple[dict[str, list[Any]], int]:
+    """Per-file entries of changed folders; only files whose stamp changed are checked."""
+    known: dict[str, list[Any]] = details.data.get("files") or {}
+    day = today.isoformat()
+    entries: dict[str, list[Any]] = {}
+    stale: _FileList = []
+    for item in (f for folder in folders for f in folder.files()):
+        entry = known.get(item[2])
+        if entry is not None and entry[0] == item[3] and _entry_valid(entry, day):
+            entries[item[2]] = entry
+        else:
+            stale.append(item)
+    if stale:
+        entries.update(_check(concept_path, stale, today))
+        details.data["files"] = {**known, **entries}
+        details.changed = True
+    return entries, len(stale)
+
+
+def _still_valid(summary: dict[str, Any], day: str) -> bool:
+    """A folder summary holds unless the day went back, or it has invalid reviews
+    and the day changed (whether a review's date lies in the future depends on it)."""
+    checked = str(summary.get("checked", ""))
+    if day < checked:
+        return False
+    return not summary.get("invalid") or day == checked
+
+
+def _entry_valid(entry: list[Any], day: str) -> bool:
     checked_on, state = str(entry[1]), entry[2]
     if day < checked_on:
         return False
-    return state != "ugyldig" or day == checked_on
+    return state != INVALID or day == checked_on
 
 
-def _check(
-    concept_path: Path, stale: list[tuple[tuple[str, str], Path, str, str]], today: date
-) -> dict[str, list[Any]]:
+def _check(concept_path: Path, stale: _FileList, today: date) -> dict[str, list[Any]]:
     """Check changed files with `valider` (its content-hash cache keeps this cheap)."""
     from .validation import check_reviews
     from .workspace import open_workspace
@@ -240,9 +324,8 @@ def _check(
         workspace = open_workspace(concept_path.parent, concept_path)
     except TilsynError as exc:
         raise TilsynError(exc.diagnostics, exit_code=2) from None
-    results = {
-        r.path: r for r in check_reviews(workspace, [p for _, p, _, _ in stale], today=today)
-    }
+    paths = [Path(p) for _, p, _, _ in stale]
+    results = {str(r.path): r for r in check_reviews(workspace, paths, today=today)}
     day = today.isoformat()
     entries: dict[str, list[Any]] = {}
     for (series, period), path, rel, stamp in stale:
@@ -256,7 +339,7 @@ def _check(
             str(result.state),
             series,
             period,
-            result.case_id or path.stem,
+            result.case_id or Path(path).stem,
             result.reviewer or "",
             result.review_no or 1,
         ]
