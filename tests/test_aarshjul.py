@@ -1,0 +1,89 @@
+"""`tilsyn årshjul`: the table, and the .ics file read back by a real iCalendar parser."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import icalendar
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import Cli
+from ledelsestilsyn.annual_wheel import year_rounds
+from ledelsestilsyn.calendar_ics import calendar, escape, fold
+from ledelsestilsyn.schedule import Plan, SeriesPlan
+from test_paamind_support import MONTHLY, draw, fill, reviews
+
+
+def _events(path: Path) -> list[icalendar.Event]:
+    parsed = icalendar.Calendar.from_ical(path.read_bytes())
+    return list(parsed.walk("VEVENT"))
+
+
+def test_ics_parses_and_holds_every_deadline(example_workspace: Path, cli: Cli) -> None:
+    result = cli("årshjul", "2027", "--format", "ics", "-o", "hjul.ics")
+    assert result.exit_code == 0
+    assert "Skrev hjul.ics: 16 runder, 48 begivenheder." in result.output
+    raw = Path("hjul.ics").read_bytes()
+    lines = raw.split(b"\r\n")
+    assert lines[-1] == b"" and all(b"\n" not in line for line in lines)
+    assert all(len(line) <= 75 for line in lines)
+    events = _events(Path("hjul.ics"))
+    assert len(events) == 48
+    assert len({str(e["UID"]) for e in events}) == 48
+    by_summary = {str(e["SUMMARY"]): e for e in events}
+    draw_jan = by_summary["Træk stikprøve: Månedligt overordnet ledelsestilsyn 2027-01"]
+    assert draw_jan.decoded("DTSTART") == date(2027, 1, 5)
+    report_nov = by_summary["Rapport: Tematiseret ledelsestilsyn 2027-11"]
+    assert report_nov.decoded("DTSTART") == date(2027, 12, 14)
+    finish = by_summary["Gennemgange færdige: Tematiseret ledelsestilsyn 2027-11"]
+    assert "Fokus: anbringelse, opfølgning, intentioner." in str(finish["DESCRIPTION"])
+    assert all(isinstance(e.decoded("DTSTAMP"), datetime) for e in events)
+    again = cli("aarshjul", "2027", "--format", "ics", "-o", "hjul2.ics")
+    assert again.exit_code == 0 and Path("hjul2.ics").read_bytes() == raw
+
+
+def test_escaping_and_folding_survive_a_parser(tmp_path: Path) -> None:
+    title = "Tilsyn; med, komma\\og æøå " + "lang tekst " * 12
+    series = SeriesPlan("s", title, (3,), "måned", focus=("a;b", "c,d"))
+    text = calendar(year_rounds(Plan((series,)), 2027), name="Navn, med; tegn", stamp=_stamp())
+    path = tmp_path / "x.ics"
+    path.write_bytes(text.encode("utf-8"))
+    events = _events(path)
+    assert str(events[0]["SUMMARY"]) == f"Træk stikprøve: {title} 2027-03"
+    assert "Fokus: a;b, c,d." in str(events[0]["DESCRIPTION"])
+
+
+def _stamp() -> datetime:
+    return datetime(2027, 1, 1, 12, 0, tzinfo=UTC)
+
+
+@given(st.text(min_size=0, max_size=300))
+def test_fold_keeps_text_and_octet_limit(text: str) -> None:
+    line = "SUMMARY:" + escape(text)
+    folded = fold(line)
+    parts = folded.split("\r\n ")
+    assert "".join(parts) == line
+    assert all(len(p.encode("utf-8")) <= 75 - (i > 0) for i, p in enumerate(parts))
+
+
+def test_table_shows_rounds_focus_and_state(example_workspace: Path, cli: Cli) -> None:
+    folder = draw(cli, MONTHLY, "2026-11")
+    for path in reviews(folder)[:3]:
+        fill(path, "Karen Holm Madsen", "2026-11-05")
+    out = cli("årshjul", "2026", "--dato", "2026-11-10").output
+    assert "Årshjul 2026" in out and "november" in out
+    assert "trukket: 3 af 8 færdige" in out
+    assert "ikke trukket" in out and "planlagt" in out
+    assert "fokus: underretning," in out
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(["--format", "pdf"], "R002"), (["--dato", "i går"], "R001")],
+)
+def test_bad_calls_exit_2(example_workspace: Path, cli: Cli, args: list[str], code: str) -> None:
+    result = cli("årshjul", *args)
+    assert result.exit_code == 2 and code in result.output

@@ -1,0 +1,41 @@
+"""`tilsyn cron`: a crontab line and a systemd timer for this workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Cli
+
+
+def test_crontab_and_systemd_timer(example_workspace: Path, cli: Cli) -> None:
+    result = cli("cron", "--tid", "06:30")
+    assert result.exit_code == 0
+    concept = str((example_workspace / "koncept.yaml").resolve())
+    lines = result.output.splitlines()
+    (cron_line,) = [line for line in lines if line.startswith("30 6 * * * ")]
+    assert cron_line.endswith(f"tilsyn paamind --koncept {concept}")
+    assert "OnCalendar=*-*-* 06:30:00" in lines and "Persistent=true" in lines
+    assert any(line.startswith("ExecStart=") and "paamind" in line for line in lines)
+    assert "--mail" not in cron_line  # the example concept has no smtp
+
+
+def test_mail_when_the_concept_has_smtp(example_workspace: Path, cli: Cli) -> None:
+    concept = Path("koncept.yaml")
+    smtp = (
+        'påmindelse:\n  smtp:\n    server: "smtp.eksempelby.example"\n'
+        '    afsender: "tilsyn@eksempelby.example"\n    bruger: "tilsyn"\n'
+        '    adgangskode_miljø: "TILSYN_SMTP"\n'
+    )
+    concept.write_text(concept.read_text(encoding="utf-8").replace("påmindelse:\n", smtp, 1))
+    out = cli("cron").output
+    assert "0 7 * * * " in out and "--koncept" in out and " --mail" in out
+    assert "TILSYN_SMTP" in out and "hemmelig" not in out
+    plain = cli("cron", "--uden-mail").output.splitlines()
+    assert not any(" --mail" in line for line in plain if line.startswith(("0 7", "ExecStart=")))
+
+
+def test_bad_time_and_no_workspace(tmp_path: Path, cli: Cli, example_workspace: Path) -> None:
+    bad = cli("cron", "--tid", "25:00")
+    assert bad.exit_code == 2 and "R003" in bad.output
+    missing = cli("cron", "--koncept", str(tmp_path / "findes-ikke.yaml"))
+    assert missing.exit_code == 2
