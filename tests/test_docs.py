@@ -29,8 +29,6 @@ def test_every_diagnostic_code_in_the_source_is_documented() -> None:
         codes.update(re.findall(r'"([A-Z]\d{3})"', path.read_text(encoding="utf-8")))
     documented = set(re.findall(r"\b([A-Z]\d{3})\b", README))
     for match in re.finditer(r"\b([A-Z])(\d{3})–\1?(\d{3})\b", README):
-        documented.update(
-            f"{match[1]}{n:03d}" for n in range(int(match[2]), int(match[3]) + 1)
-        )
+        documented.update(f"{match[1]}{n:03d}" for n in range(int(match[2]), int(match[3]) + 1))
     missing = sorted(codes - documented)
     assert not missing, f"koder uden forklaring i README: {missing}"

@@ -15,8 +15,8 @@ from conftest import Cli
 
 BOMB = (
     'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
-    'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n'
-    'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n'
+    "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\n"
+    "c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
 )
 
 
@@ -25,7 +25,9 @@ def test_presets_exist() -> None:
 
 
 @pytest.mark.parametrize("preset", ["sbst", "kk", "handicap"])
-def test_init_then_tjek_is_clean(cli: Cli, tmp_path: Path, preset: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_init_then_tjek_is_clean(
+    cli: Cli, tmp_path: Path, preset: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / preset
     result = cli("init", str(folder), "--forlæg", preset)
     assert result.exit_code == 0, result.output
@@ -61,7 +63,9 @@ def test_tjek_without_concept_says_where_it_looked(cli: Cli, tmp_path: Path) -> 
     assert "tilsyn init" in result.output
 
 
-def test_tjek_finds_concept_in_a_parent_folder(cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tjek_finds_concept_in_a_parent_folder(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(workspace / "udtræk")
     assert cli("tjek").exit_code == 0
 
@@ -84,10 +88,15 @@ def test_tjek_misspelt_key(cli: Cli, workspace: Path, monkeypatch: pytest.Monkey
     result = cli("tjek")
     assert result.exit_code == 1
     line = _line_of(workspace, "kommnue:")
-    assert f"koncept.yaml:{line}:1: fejl M002: ukendt nøgle 'kommnue'. Tip: mente du 'kommune'?" in result.output
+    assert (
+        f"koncept.yaml:{line}:1: fejl M002: ukendt nøgle 'kommnue'. Tip: mente du 'kommune'?"
+        in result.output
+    )
 
 
-def test_tjek_unknown_template_and_step(cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tjek_unknown_template_and_step(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(workspace)
     _concept(workspace, "skabelon: overordnet", "skabelon: overordnt")
     result = cli("tjek")
@@ -97,7 +106,9 @@ def test_tjek_unknown_template_and_step(cli: Cli, workspace: Path, monkeypatch: 
     assert f"koncept.yaml:{line}:" in result.output
 
 
-def test_tjek_unknown_focus_step(cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tjek_unknown_focus_step(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(workspace)
     text = (workspace / "koncept.yaml").read_text(encoding="utf-8")
     text = text.replace("1: [underretning, screening]", "1: [underretning, screenning]", 1)
@@ -137,11 +148,15 @@ def test_a_template_given_as_concept(cli: Cli, tmp_path: Path) -> None:
     assert result.exit_code == 1 and "K002" in result.output
 
 
-def test_tjek_warns_about_recommendations(cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tjek_warns_about_recommendations(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(workspace)
     path = workspace / "koncept.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("kadence: {hver: 3, start: 2}", "kadence: månedlig"), encoding="utf-8")
+    path.write_text(
+        text.replace("kadence: {hver: 3, start: 2}", "kadence: månedlig"), encoding="utf-8"
+    )
     result = cli("tjek")
     assert result.exit_code == 0
     assert "advarsel A001" in result.output
@@ -166,7 +181,11 @@ def test_handicap_warnings(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 def test_skabelon_list_show_and_markdown(cli: Cli) -> None:
     listing = cli("skabelon")
-    assert listing.exit_code == 0 and "overordnet" in listing.output and "tematiseret" in listing.output
+    assert (
+        listing.exit_code == 0
+        and "overordnet" in listing.output
+        and "tematiseret" in listing.output
+    )
     shown = cli("skabelon", "overordnet")
     assert shown.exit_code == 0 and "underretning-1" in shown.output and "hjemmel" in shown.output
     md = cli("skabelon", "tematiseret", "--format", "md")
@@ -178,14 +197,18 @@ def test_skema_has_answers_as_enum(cli: Cli, tmp_path: Path) -> None:
     result = cli("skema", "--mappe", str(tmp_path / "s"))
     assert result.exit_code == 0
     schema = json.loads((tmp_path / "s" / "gennemgang-overordnet-2024.1.json").read_text())
-    question = schema["properties"]["svar"]["properties"]["underretning"]["properties"]["underretning-1"]
+    question = schema["properties"]["svar"]["properties"]["underretning"]["properties"][
+        "underretning-1"
+    ]
     assert question["properties"]["svar"]["enum"] == ["", "ja", "nej", "ikke relevant"]
     assert (tmp_path / "s" / "koncept.json").is_file()
 
 
 def test_entry_point_usage_error_is_danish() -> None:
     tilsyn = Path(sys.executable).parent / "tilsyn"
-    done = subprocess.run([str(tilsyn), "tjek", "--ukendt"], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(tilsyn), "tjek", "--ukendt"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 2
     assert "fejl: ukendt tilvalg" in done.stderr and "Traceback" not in done.stderr
     version = subprocess.run([str(tilsyn), "--version"], capture_output=True, text=True, check=True)
@@ -197,9 +220,20 @@ def test_shipped_data_works_after_a_plain_install(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     target = tmp_path / "site"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-build-isolation",
-         "--target", str(target), str(root)],
-        check=True, capture_output=True,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "--target",
+            str(target),
+            str(root),
+        ],
+        check=True,
+        capture_output=True,
     )
     code = (
         "import ledelsestilsyn, sys\n"
@@ -210,7 +244,11 @@ def test_shipped_data_works_after_a_plain_install(tmp_path: Path) -> None:
         "print(sorted(c.ids()), presets())\n"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True,
-        env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"}, cwd=tmp_path,
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+        cwd=tmp_path,
     )
     assert "['overordnet', 'tematiseret'] ['handicap', 'kk', 'sbst']" in done.stdout

@@ -35,7 +35,9 @@ def test_good_and_empty_dates() -> None:
 
 
 def test_number_and_list_where_mapping_belongs() -> None:
-    assert messages(Dated, "antal: mange\n")[0].startswith("f.yaml:1:8: fejl M003: 'antal': skal være et heltal")
+    assert messages(Dated, "antal: mange\n")[0].startswith(
+        "f.yaml:1:8: fejl M003: 'antal': skal være et heltal"
+    )
     [message] = messages(Dated, "- a\n- b\n")
     assert "M003" in message and "ikke en liste" in message
 
@@ -53,5 +55,8 @@ def test_all_concept_errors_at_once() -> None:
     )
     found = messages(Concept, text)
     assert any(m.startswith("f.yaml:5:12: fejl M003: 'antal'") for m in found)
-    assert any("f.yaml:6:5: fejl M002: ukendt nøgle 'kadense'. Tip: mente du 'kadence'?" in m for m in found)
+    assert any(
+        "f.yaml:6:5: fejl M002: ukendt nøgle 'kadense'. Tip: mente du 'kadence'?" in m
+        for m in found
+    )
     assert any("kolonner mangler: rådgiver, paragraf, afgørelsesdato" in m for m in found)

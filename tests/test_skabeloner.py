@@ -41,7 +41,12 @@ def test_overordnet(catalog: Catalog) -> None:
 
 def test_tematiseret(catalog: Catalog) -> None:
     template = catalog.resolve("tematiseret@2024.1")
-    assert [v.answer for v in template.scale] == ["lav grad", "nogen grad", "høj grad", "ikke relevant"]
+    assert [v.answer for v in template.scale] == [
+        "lav grad",
+        "nogen grad",
+        "høj grad",
+        "ikke relevant",
+    ]
     assert [s.id for s in template.steps] == [*STEPS, "intentioner"]
     assert 40 <= template.question_count() <= 70
     assert all(q.pejlemaerke in PEJLEMAERKER for s in template.steps for q in s.questions)

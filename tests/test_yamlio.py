@@ -191,7 +191,9 @@ def test_random_text_gives_data_or_a_diagnostic(text: str) -> None:
 
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=200))
-def test_random_bytes_give_data_or_a_diagnostic(tmp_path_factory: pytest.TempPathFactory, raw: bytes) -> None:
+def test_random_bytes_give_data_or_a_diagnostic(
+    tmp_path_factory: pytest.TempPathFactory, raw: bytes
+) -> None:
     path = tmp_path_factory.mktemp("fuzz") / "x.yaml"
     path.write_bytes(raw)
     try:
@@ -229,3 +231,8 @@ def test_stale_temp_files_are_cleaned(tmp_path: Path) -> None:
     alive.write_text("i gang")
     assert clean_stale_temps(tmp_path) == 1
     assert alive.exists() and not dead.exists()
+
+
+def test_cpr_typed_as_a_key_is_never_printed() -> None:
+    message = error("0101901234: a\n0101901234: b\n")
+    assert "0101901234" not in message and "XXXXXXXXXX" in message

@@ -37,11 +37,17 @@ class Diagnostic:
         return ":".join(parts)
 
     def format(self) -> str:
-        """Compiler style: `fil:linje:kolonne: fejl K001: besked. Tip: …`."""
+        """Compiler style: `fil:linje:kolonne: fejl K001: besked. Tip: …`.
+
+        Messages may name a key or an id as the user typed it; any CPR-like
+        number in the text is masked here, the one place all output passes.
+        """
+        from .cpr import mask_cpr
+
         text = f"{self.location()}: {self.severity.value} {self.code}: {self.message}"
         if self.hint:
             text += f" Tip: {self.hint}"
-        return text
+        return mask_cpr(text)
 
     @property
     def is_error(self) -> bool:

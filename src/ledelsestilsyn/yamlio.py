@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -174,28 +175,33 @@ def _line_of_offset(text: str, offset: int) -> int:
     return text.count("\n", 0, max(0, offset)) + 1
 
 
+_BAD_INDENT = re.compile(r"^ *([\t\u00a0])", re.MULTILINE)
+
+
 def _check_whitespace(text: str, file: str) -> None:
-    """Tabs in the indentation change YAML structure; refuse them with a location."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
-            raise fail(
-                file,
-                "Y005",
-                "indrykningen indeholder et tabulatortegn (tab).",
-                hint="ryk ind med mellemrum; tab er ikke tilladt i YAML-indrykning.",
-                line=number,
-                column=len(line) - len(stripped) + 1,
-            )
-        if stripped.startswith("\u00a0"):
-            raise fail(
-                file,
-                "Y006",
-                "indrykningen indeholder et hårdt mellemrum (kopieret fra Word?).",
-                hint="slet indrykningen på linjen og skriv den igen med almindelige mellemrum.",
-                line=number,
-                column=len(line) - len(stripped) + 1,
-            )
+    """Tabs or non-breaking spaces in the indentation change YAML structure; refuse them."""
+    match = _BAD_INDENT.search(text)
+    if match is None:
+        return
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start(1) - (text.rfind("\n", 0, match.start()) + 1) + 1
+    if match[1] == "\t":
+        raise fail(
+            file,
+            "Y005",
+            "indrykningen indeholder et tabulatortegn (tab).",
+            hint="ryk ind med mellemrum; tab er ikke tilladt i YAML-indrykning.",
+            line=line,
+            column=column,
+        )
+    raise fail(
+        file,
+        "Y006",
+        "indrykningen indeholder et hårdt mellemrum (kopieret fra Word?).",
+        hint="slet indrykningen på linjen og skriv den igen med almindelige mellemrum.",
+        line=line,
+        column=column,
+    )
 
 
 _PROBLEMS: tuple[tuple[str, str, str], ...] = (
