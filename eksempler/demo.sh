@@ -35,3 +35,19 @@ trin "tilsyn udtræk (månedligt overordnet tilsyn og tematiseret tilsyn med kal
 trin "tilsyn udtræk igen (stikprøven findes: intet røres)"
 "$TILSYN" udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-11 | tail -n 1
 ls udtræk/*
+
+trin "Lederne udfylder gennemgangene (nogle med vilje forkert)"
+"$(dirname "$TILSYN")/python" "$SRC"/udfyld_eksempel.py . --senest 2026-11-30
+
+trin "tilsyn valider (finder alle fejl i alle filer på én gang; slutkode 1 er forventet)"
+"$TILSYN" valider --dato 2026-11-30 || true
+
+trin "tilsyn valider igen (uændrede filer læses fra cachen)"
+"$TILSYN" valider --dato 2026-11-30 | tail -n 1 || true
+
+trin "tilsyn rapport --modtager udvalg --format md (udvalgets version, de første linjer)"
+"$TILSYN" rapport --periode 2026-11 --modtager udvalg --format md -o - | head -n 25
+
+trin "tilsyn rapport (HTML til ledelsen)"
+"$TILSYN" rapport --periode 2026-11 -o rapporter/2026-11-leder.html
+echo "Rapporten ligger i $(pwd)/rapporter/2026-11-leder.html"
