@@ -34,7 +34,7 @@ def aarshjul(
     ] = None,
     koncept: ConceptOption = None,
 ) -> None:
-    """Vis årets runder pr. tilsynsserie: fokus, frister og hvor langt runden er.
+    """Vis årets runder for hver tilsynsserie: fokus, frister og hvor langt runden er.
 
     Med --format ics skrives en kalenderfil (RFC 5545) til Outlook og andre
     kalendere: udtræk, færdige gennemgange og rapport for hver runde.
