@@ -45,6 +45,19 @@ trin "tilsyn valider (finder alle fejl i alle filer på én gang; slutkode 1 er 
 trin "tilsyn valider igen (uændrede filer læses fra cachen)"
 "$TILSYN" valider --dato 2026-11-30 | tail -n 1 || true
 
+trin "tilsyn påmind --altid (hvad er forfaldent den 25. november 2026)"
+"$TILSYN" påmind --dato 2026-11-25 --altid
+
+trin "tilsyn årshjul 2026"
+"$TILSYN" årshjul 2026 --dato 2026-11-25
+
+trin "tilsyn årshjul 2027 --format ics (kalenderfil til Outlook)"
+"$TILSYN" årshjul 2027 --format ics -o årshjul-2027.ics
+head -n 12 årshjul-2027.ics
+
+trin "tilsyn cron (linje til crontab og systemd-timer)"
+"$TILSYN" cron
+
 trin "tilsyn rapport --modtager udvalg --format md (udvalgets version, de første linjer)"
 "$TILSYN" rapport --periode 2026-11 --modtager udvalg --format md -o - | head -n 25
 
