@@ -120,7 +120,7 @@ def test_bad_date_and_missing_concept(tmp_path: Path, cli: Cli) -> None:
     (tmp_path / "ws").mkdir()
     shutil.copy(Path(__file__).parent.parent / "eksempler" / "koncept.yaml", tmp_path / "ws")
     bad = cli("påmind", "--dato", "2026-13-01", "--koncept", str(tmp_path / "ws" / "koncept.yaml"))
-    assert bad.exit_code == 2 and "R001" in bad.output
+    assert bad.exit_code == 2 and "P002" in bad.output
 
 
 def test_unchanged_reviews_are_not_checked_again(example_workspace: Path, cli: Cli) -> None:

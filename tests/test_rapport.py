@@ -177,7 +177,7 @@ def test_writes_file_and_prints_path(cli, rapport_ws: Path) -> None:  # type: ig
         (("--tilsyn", "tematiserret"), 2, "mente du 'tematiseret'"),
         (("--periode", "2026-13"), 2, "P001"),
         (("--periode", "2025"), 1, "L007"),
-        (("--dato", "i går"), 2, "L010"),
+        (("--dato", "i går"), 2, "P002"),
         (("-o", "udtræk/x.yaml"), 2, "L008"),
         (("-o", "findes/ikke.html"), 2, "L009"),
     ],

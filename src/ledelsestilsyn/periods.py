@@ -98,6 +98,25 @@ def parse_period(text: str) -> Period:
     )
 
 
+def parse_day(text: str) -> date:
+    """A day given on the command line (`--dato ÅÅÅÅ-MM-DD`); exit 2 if malformed."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise fail(
+            "--dato",
+            "P002",
+            "datoen kan ikke læses.",
+            hint="skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-15.",
+            exit_code=2,
+        ) from None
+
+
+def day_or_today(text: str | None) -> date:
+    """`--dato` if given, else today's date."""
+    return date.today() if text is None else parse_day(text)
+
+
 def previous(period: Period) -> Period:
     """The period of the same kind just before (a range: the same number of days before)."""
     if period.kind == "interval":

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
-from .diagnostics import TilsynError, fail
+from .diagnostics import TilsynError
 from .periods import Kind as PeriodKind
 from .periods import Period, add_months, parse_period, period_of
 
@@ -44,20 +44,6 @@ STATES: tuple[str, ...] = (NOT_STARTED, PARTIAL, INVALID, COMPLETE)
 
 ItemKind = Literal["udtræk", "gennemgang", "kalibrering", "rapport"]
 _KIND_ORDER: dict[str, int] = {"udtræk": 0, "gennemgang": 1, "kalibrering": 2, "rapport": 3}
-
-
-def parse_day(text: str) -> date:
-    """A day given on the command line (`--dato ÅÅÅÅ-MM-DD`); exit 2 if malformed."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise fail(
-            "--dato",
-            "R001",
-            "datoen kan ikke læses.",
-            hint="skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-15.",
-            exit_code=2,
-        ) from None
 
 
 @dataclass(frozen=True)

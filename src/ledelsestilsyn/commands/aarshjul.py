@@ -41,10 +41,9 @@ def aarshjul(
 
     Eksempel: tilsyn årshjul 2027 --format ics
     """
-    from datetime import date
 
     from ..diagnostics import fail
-    from ..schedule import parse_day
+    from ..periods import day_or_today
     from ..schedule_scan import read_inputs
 
     if form not in ("tabel", "ics"):
@@ -55,7 +54,7 @@ def aarshjul(
             hint="brug tabel eller ics.",
             exit_code=2,
         )
-    today = parse_day(dato) if dato is not None else date.today()
+    today = day_or_today(dato)
     year = aar if aar is not None else today.year
     inputs = read_inputs(Path.cwd(), koncept, today)
     if form == "ics":

@@ -41,12 +41,11 @@ def paamind(
 
     Eksempel: tilsyn påmind --dato 2026-11-15 --altid
     """
-    from datetime import date
 
     from ..notify import run_reminders
-    from ..schedule import parse_day
+    from ..periods import day_or_today
 
-    today = parse_day(dato) if dato is not None else date.today()
+    today = day_or_today(dato)
     outcome = run_reminders(Path.cwd(), koncept, today=today, always=altid, mail=mail)
     if outcome.text:
         typer.echo(outcome.text, nl=False)
@@ -78,7 +77,8 @@ def nothing_due_fast(argv: list[str]) -> bool:
     try:
         from datetime import date
 
-        from ..schedule import parse_day, status_at
+        from ..periods import parse_day
+        from ..schedule import status_at
         from ..schedule_scan import read_inputs
 
         today = parse_day(values["--dato"]) if "--dato" in values else date.today()

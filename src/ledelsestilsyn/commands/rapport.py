@@ -11,8 +11,6 @@ from ..cli_support import handled
 from . import ConceptOption
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from ..report.run import Outcome
     from ..workspace import Workspace
 
@@ -73,12 +71,13 @@ def rapport(
 
     Eksempel: tilsyn rapport --periode 2026-K4 --modtager udvalg --format html
     """
+    from ..periods import day_or_today
     from ..report.run import Request, make_report
     from ..workspace import open_workspace
 
     workspace = open_workspace(Path.cwd(), koncept)
     request = Request(stier or None, periode, tilsyn, modtager, raadgivere, format)
-    outcome = make_report(workspace, request, today=_today(dato))
+    outcome = make_report(workspace, request, today=day_or_today(dato))
     _report_problems(outcome)
     if output is not None and str(output) == "-":
         typer.echo(outcome.text, nl=False)
@@ -121,18 +120,3 @@ def _write(target: Path, text: str, *, committee: bool) -> None:
     if not target.parent.is_dir():
         raise fail(str(target), "L009", "mappen findes ikke.", exit_code=2)
     write_atomic(target, text, overwrite=True, mode=0o644 if committee else 0o600)
-
-
-def _today(text: str | None) -> date:
-    from datetime import date
-
-    from ..diagnostics import fail
-
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise fail(
-            text, "L010", "datoen kan ikke læses.", hint="skriv ÅÅÅÅ-MM-DD.", exit_code=2
-        ) from None

@@ -11,8 +11,6 @@ from ..cli_support import handled
 from . import ConceptOption
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from ..validation import ReviewRun
 
 FORMATS = ("tekst", "json")
@@ -53,6 +51,7 @@ def valider(
     Eksempel: tilsyn valider udtræk/2026-11-månedligt-overordnet
     """
     from ..diagnostics import fail
+    from ..periods import day_or_today
     from ..validation import run_checks
     from ..workspace import open_workspace
 
@@ -65,7 +64,7 @@ def valider(
             exit_code=2,
         )
     workspace = open_workspace(Path.cwd(), koncept)
-    run = run_checks(workspace, stier or None, today=_today(dato))
+    run = run_checks(workspace, stier or None, today=day_or_today(dato))
     if format == "json":
         _print_json(run, faerdige)
     else:
@@ -73,21 +72,6 @@ def valider(
     from ..validation_output import exit_code
 
     raise typer.Exit(exit_code(run, require_complete=faerdige))
-
-
-def _today(text: str | None) -> date:
-    from datetime import date
-
-    from ..diagnostics import fail
-
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise fail(
-            "--dato", "G043", "datoen kan ikke læses.", hint="skriv ÅÅÅÅ-MM-DD.", exit_code=2
-        ) from None
 
 
 def _print_json(run: ReviewRun, require_complete: bool) -> None:
