@@ -8,24 +8,10 @@ and case ids, and nothing else: never a CPR number, a comment or an answer
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
+from .report.formats import long_date
 from .schedule import COMPLETE, STATES, Item, Round, RoundStatus, Status
 
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 MAX_CASES = 12
 UNASSIGNED = "ikke fordelt"
 
@@ -38,10 +24,6 @@ class Message:
     subject: str
     body: str
     keys: tuple[str, ...]
-
-
-def danish_date(day: date) -> str:
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def when(days_left: int) -> str:
@@ -75,7 +57,7 @@ def _counts(counts: tuple[tuple[str, int], ...]) -> str:
 
 def describe(item: Item) -> str:
     """One line per item: what, for whom, the deadline and how far off it is."""
-    deadline = f"Frist {danish_date(item.deadline)} ({when(item.days_left)})."
+    deadline = f"Frist {long_date(item.deadline)} ({when(item.days_left)})."
     name = round_name(item.round)
     if item.kind == "udtræk":
         return f"{name}: stikprøven er ikke trukket. {deadline}"
@@ -112,7 +94,7 @@ def _round_line(status: RoundStatus) -> str:
 def _upcoming_line(r: Round) -> str:
     return (
         f"{round_name(r)}: fokus {_focus(r.focus)}. Stikprøven trækkes senest "
-        f"{danish_date(r.draw_by)}."
+        f"{long_date(r.draw_by)}."
     )
 
 
@@ -125,7 +107,7 @@ def _subject(municipality: str, items: tuple[Item, ...]) -> str:
 
 def overview(status: Status, municipality: str, recipient: str = "") -> Message:
     """Everything due, the rounds in view and next month's rounds: for the consultant."""
-    lines = [f"Ledelsestilsyn i {municipality}, status {danish_date(status.today)}.", ""]
+    lines = [f"Ledelsestilsyn i {municipality}, status {long_date(status.today)}.", ""]
     if status.items:
         lines.append("Forfaldent og for sent:")
         lines += [f"  - {describe(i)}" for i in status.items]
@@ -146,7 +128,7 @@ def for_reviewer(
     name: str, items: list[Item], status: Status, municipality: str, recipient: str
 ) -> Message:
     """A reviewer's own list: their open reviews, and unassigned ones in their series."""
-    lines = [f"Kære {name}", "", f"Status for ledelsestilsynet {danish_date(status.today)}:", ""]
+    lines = [f"Kære {name}", "", f"Status for ledelsestilsynet {long_date(status.today)}:", ""]
     lines += [f"  - {describe(i)}" for i in items]
     lines += [
         "",

@@ -85,7 +85,7 @@ def _print_table(inputs: object, year: int, today: object) -> None:
     from rich.table import Table
 
     from ..annual_wheel import wheel
-    from ..reminder_text import MONTHS
+    from ..report.formats import MONTHS
     from ..schedule_scan import Inputs
     from ..ui import console
 
