@@ -8,6 +8,7 @@ caseworker and team are written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -40,13 +41,19 @@ def _q(text: str | None) -> str:
 
 
 def _comment(text: str, indent: str, width: int = 96) -> list[str]:
+    return list(_wrapped(text, indent, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped(text: str, indent: str, width: int) -> tuple[str, ...]:
+    """Wrapped comment lines; cached, as every file of a sample repeats the same questions."""
     lines: list[str] = []
     for paragraph in text.strip().splitlines() or [""]:
         wrapped = textwrap.wrap(
             paragraph, width=width - len(indent) - 2, break_long_words=False
         ) or [""]
         lines.extend(f"{indent}# {line}".rstrip() for line in wrapped)
-    return lines
+    return tuple(lines)
 
 
 def _question_block(template: Template, question: Question) -> list[str]:
