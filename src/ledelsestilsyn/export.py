@@ -1,7 +1,7 @@
 """Reading the case system's export (CSV) into cases.
 
-The file is read once, as bytes, in blocks (`export_blocks`): size and
-SHA-256 are taken on the way, and a cheap pre-filter on the raw lines keeps
+The file is read as bytes, in blocks (`export_blocks`), while a thread takes
+its size and SHA-256. A cheap pre-filter on the raw lines keeps
 only the rows that may hold an eligible paragraph. Only those are decoded
 and parsed with `csv`, and only their dates are parsed (by hand, cached);
 rows are grouped into cases by the case key (`export_rows`). The CPR column
@@ -12,28 +12,21 @@ is never read, and no value is copied anywhere from here except through
 from __future__ import annotations
 
 import csv
+import gc
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
 from .diagnostics import Diagnostic, Severity, TilsynError, fail
-from .export_blocks import (
-    FileBlocks,
-    blank_lines,
-    block_lines,
-    candidates,
-    is_blank,
-    records,
-    simple,
-)
-from .export_columns import find_layout
+from .export_blocks import FileBlocks, FileDigest, block_lines, is_blank, records
+from .export_columns import Layout, find_layout
 from .export_encoding import (
     Encoding,
     NotUtf8Error,
-    check_utf8,
     choose_encoding,
     delimiter_for,
     detect_delimiter,
@@ -41,7 +34,8 @@ from .export_encoding import (
     show_delimiter,
 )
 from .export_rows import MAX_REPORTED, RowReader
-from .export_values import Prefilter, normalise_paragraph, parse_date, prefilter
+from .export_scan import Scan, SecondHalf
+from .export_values import normalise_paragraph, parse_date, prefilter
 from .models.concept import ExportSpec
 from .sampling import Case, Step
 
@@ -91,7 +85,7 @@ def read_export(path: Path, spec: ExportSpec, options: ReadOptions, display: str
         return _read(path, spec, options, display, "cp1252")
 
 
-def _open(path: Path, display: str) -> tuple[BinaryIO, FileBlocks]:
+def _open(path: Path, display: str) -> BinaryIO:
     try:
         handle = path.open("rb")
     except FileNotFoundError:
@@ -100,7 +94,7 @@ def _open(path: Path, display: str) -> tuple[BinaryIO, FileBlocks]:
         raise fail(display, "E001", "er en mappe, ikke en eksportfil.", exit_code=2) from None
     except OSError as exc:
         raise fail(display, "E001", f"eksportfilen kan ikke læses ({exc.strerror}).") from None
-    return handle, FileBlocks(handle)
+    return handle
 
 
 def _paragraphs(wanted: Sequence[str]) -> frozenset[str]:
@@ -111,39 +105,98 @@ def _read(
     path: Path, spec: ExportSpec, options: ReadOptions, display: str, given: str | None
 ) -> Export:
     paragraphs = _paragraphs(options.paragraphs)
-    handle, blocks = _open(path, display)
-    with handle:
+    with _open(path, display) as handle, _paused_gc():
+        blocks = FileBlocks(handle)
         body = iter(blocks)
         first = next(body, b"")
         encoding = choose_encoding(first, given, display)
         header_line, header, rest, line = _header(first, body, encoding, display)
-        warnings = _mojibake(header, header_line, display)
-        wanted = [h for t, h in spec.columns.items() if t != "cpr"]
-        detected = detect_delimiter(header, wanted)
-        chosen = options.delimiter or spec.delimiter
-        delimiter = delimiter_for(chosen, display) if chosen else detected
-        other = detected if detected != delimiter else None
-        layout = find_layout(parse_one(header, delimiter), spec, display, header_line, other)
+        delimiter, layout = _columns(header, header_line, spec, options, display)
         date_column = spec.columns["afgørelsesdato"]
-        reader = RowReader(display, layout, paragraphs, options.window, delimiter, date_column)
-        scan = _Scan(reader, prefilter(paragraphs), encoding, display, line)
+        found = prefilter(paragraphs)
+
+        def fresh(start: int) -> Scan:
+            reader = RowReader(display, layout, paragraphs, options.window, delimiter, date_column)
+            return Scan(reader, found, encoding, display, start)
+
+        scan = fresh(line)
         scan.records(rest)
-        for block in body:
-            scan.block(block)
-    if scan.rows == 0:
-        raise fail(
-            display, "E007", "eksporten har kun en overskrift og ingen rækker.", line=header_line
-        )
-    _check_bad_share(reader, spec, display)
-    source = Source(
-        path.name, blocks.size, blocks.sha256, scan.rows, encoding.name, show_delimiter(delimiter)
-    )
+        digest = _body(path, handle, blocks, body, scan, fresh)
+        reader = scan.reader
+        if scan.rows == 0:
+            message = "eksporten har kun en overskrift og ingen rækker."
+            raise fail(display, "E007", message, line=header_line)
+        _check_bad_share(reader, spec, display)
+        cases = reader.cases()
+    if digest.error is not None:
+        raise fail(display, "E001", f"eksportfilen kan ikke læses ({digest.error.strerror}).")
+    shown = show_delimiter(delimiter)
+    source = Source(path.name, digest.size, digest.sha256, scan.rows, encoding.name, shown)
+    diagnostics = [*_mojibake(header, header_line, display), *reader.diagnostics]
     return Export(
-        reader.cases(),
+        cases,
         source,
         _steps(reader, scan.rows, paragraphs, options.window),
-        warnings + reader.diagnostics + _bad_summary(reader, display),
+        diagnostics + _bad_summary(reader, display),
     )
+
+
+def _body(
+    path: Path,
+    handle: BinaryIO,
+    blocks: FileBlocks,
+    body: Iterator[bytes],
+    scan: Scan,
+    fresh: Callable[[int], Scan],
+) -> FileDigest:
+    """Read the rest of the file into `scan` (a large file's second half in a child process);
+    size and SHA-256 are taken by a thread meanwhile (started after the fork)."""
+    half = SecondHalf.fork(path, handle, fresh)
+    digest = FileDigest(path)
+    digest.start()
+    try:
+        if half is not None:
+            blocks.stop = half.start
+        for block in body:
+            scan.block(block)
+        if half is not None and handle.tell() == half.start:
+            half.join(scan)
+        else:
+            if half is not None:
+                half.close()
+            blocks.stop = None
+            for block in blocks:
+                scan.block(block)
+    finally:
+        if half is not None:
+            half.close()
+        digest.join()
+    return digest
+
+
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while reading: every object built is acyclic, and the
+    collector would otherwise walk the growing case table again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _columns(
+    header: str, line: int, spec: ExportSpec, options: ReadOptions, display: str
+) -> tuple[str, Layout]:
+    """The delimiter (given, or detected from the header) and where the mapped columns are."""
+    wanted = [h for t, h in spec.columns.items() if t != "cpr"]
+    detected = detect_delimiter(header, wanted)
+    chosen = options.delimiter or spec.delimiter
+    delimiter = delimiter_for(chosen, display) if chosen else detected
+    other = detected if detected != delimiter else None
+    return delimiter, find_layout(parse_one(header, delimiter), spec, display, line, other)
 
 
 def _header(
@@ -179,50 +232,11 @@ def _mojibake(header: str, line: int, display: str) -> list[Diagnostic]:
     ]
 
 
-@dataclass
-class _Scan:
-    """The body of the export, block by block: counts rows, feeds the candidates on."""
-
-    reader: RowReader
-    filter: Prefilter
-    encoding: Encoding
-    display: str
-    line: int
-    rows: int = 0
-
-    def block(self, block: bytes) -> None:
-        if simple(block):
-            check_utf8(block, self.encoding)
-            lines = block.count(b"\n")
-            self.rows += lines - blank_lines(block)
-            self.reader.feed(*candidates(block, self.line, self.filter, self.encoding))
-            self.line += lines
-        else:
-            decoded = block_lines(block, self.encoding, self.encoding.body)
-            self.records(records(enumerate(decoded, start=self.line), self.display))
-            self.line += len(decoded)
-
-    def records(self, found: Iterable[tuple[int, str]]) -> None:
-        """Records decoded line by line (a quoted field may span lines)."""
-        search = self.filter.search.search
-        numbers: list[int] = []
-        kept: list[str] = []
-        for number, record in found:
-            if is_blank(record):
-                continue
-            self.rows += 1
-            if search(record):
-                numbers.append(number)
-                kept.append(record)
-        self.reader.feed(numbers, kept)
-
-
 def read_table(
     path: Path, display: str, *, delimiter: str = ",", encoding: str | None = None
 ) -> list[list[str]]:
     """Every record of a CSV file (header first), split into records as `read_export` does."""
-    handle, _ = _open(path, display)
-    with handle:
+    with _open(path, display) as handle:
         data = handle.read()
     chosen = choose_encoding(data, encoding, display)
     try:

@@ -1,8 +1,8 @@
 """The export's bytes as blocks of whole records, and the rows in each block.
 
 The file is read once, in blocks of about 1 MiB that end at a line end where
-the count of `"` so far is even, so no quoted field spans two blocks; size
-and SHA-256 are taken on the way. A block whose every line is a whole record
+the count of `"` so far is even, so no quoted field spans two blocks (size
+and SHA-256 are taken by a thread of their own). A block whose every line is a whole record
 (no quoted line break, no lone CR) takes the fast path: the pre-filter's
 patterns find the lines that may hold an eligible paragraph in the raw bytes,
 and only those lines are decoded. That is sound because the delimiters, `"`,
@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections.abc import Iterator
 from itertools import accumulate, chain, repeat
+from pathlib import Path
 from typing import BinaryIO
 
 from .diagnostics import fail
@@ -33,41 +35,57 @@ _BLANK = re.compile(rb"\n[ \t\r\f\v]*\n")
 _BLANK_AT = re.compile(rb"\n[ \t\r\f\v]*(?=\n)")
 
 
+class FileDigest(threading.Thread):
+    """Size and SHA-256 of a file, computed beside the reader (`hashlib` releases the GIL)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(name="tilsyn-sha256", daemon=True)
+        self.path = path
+        self.size = 0
+        self.sha256 = ""
+        self.error: OSError | None = None
+
+    def run(self) -> None:
+        digest = hashlib.sha256()
+        try:
+            with self.path.open("rb") as handle:
+                while chunk := handle.read(BLOCK):
+                    digest.update(chunk)
+                    self.size += len(chunk)
+        except OSError as exc:
+            self.error = exc
+        self.sha256 = digest.hexdigest()
+
+
 class FileBlocks:
-    """Iterates over the blocks of an open binary file; `size` and `sha256` when done."""
+    """Iterates over the blocks of an open binary file, each ending with a line end."""
 
     def __init__(self, handle: BinaryIO) -> None:
         self.handle = handle
-        self.digest = hashlib.sha256()
-        self.size = 0
-
-    @property
-    def sha256(self) -> str:
-        return self.digest.hexdigest()
-
-    def _read(self, data: bytes) -> bytes:
-        self.digest.update(data)
-        self.size += len(data)
-        return data
+        self.stop: int | None = None
+        """Read no block past this offset (a line end), unless a quoted field runs past it."""
 
     def __iter__(self) -> Iterator[bytes]:
         handle = self.handle
         size = FIRST_BLOCK
-        while chunk := self._read(handle.read(size)):
+        while chunk := handle.read(self._room(size)):
             size = BLOCK
             parts = [chunk]
             if not chunk.endswith(b"\n"):
-                parts.append(self._read(handle.readline()))
+                parts.append(handle.readline())
             if sum(p.count(b'"') for p in parts) % 2:
                 parts += self._close_quote()
             block = b"".join(parts)
             yield block if block.endswith(b"\n") else block + b"\n"
 
+    def _room(self, size: int) -> int:
+        return size if self.stop is None else max(0, min(size, self.stop - self.handle.tell()))
+
     def _close_quote(self) -> list[bytes]:
         """Lines up to the one that closes the open quoted field (or EOF, or `MAX_RECORD`)."""
         more: list[bytes] = []
         length = 0
-        while length < MAX_RECORD and (line := self._read(self.handle.readline())):
+        while length < MAX_RECORD and (line := self.handle.readline()):
             more.append(line)
             length += len(line)
             if line.count(b'"') % 2:
@@ -75,12 +93,15 @@ class FileBlocks:
         return more
 
 
-def simple(block: bytes) -> bool:
-    """True if every line of `block` is a whole record, with `\\n` or `\\r\\n` line ends."""
+def simple_lines(block: bytes) -> int | None:
+    """The number of lines, if every line of `block` is a whole record with `\\n` or
+    `\\r\\n` line ends (no quoted line break, no lone CR); otherwise None."""
     skeleton = block.translate(None, _SKELETON)
     if skeleton.count(b"\r") != skeleton.count(b"\r\n"):
-        return False
-    return b'"' not in skeleton.replace(b"\r", b"").replace(b'""', b"")
+        return None
+    if b'"' in skeleton.replace(b"\r", b"").replace(b'""', b""):
+        return None
+    return skeleton.count(b"\n")
 
 
 def blank_lines(block: bytes) -> int:

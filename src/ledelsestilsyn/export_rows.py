@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import operator
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
 from typing import TypeVar
@@ -36,6 +36,19 @@ class _Memo(dict[str, T]):
     def __missing__(self, text: str) -> T:
         value = self[text] = self.compute(text)
         return value
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What a `RowReader` has found, without its caches (sent between processes)."""
+
+    paragraph_rows: int
+    short_rows: int
+    bad_dates: int
+    summary_rows: int
+    cases_seen: set[str]
+    newest: dict[str, tuple[date, int, tuple[str, ...]]]
+    diagnostics: list[Diagnostic]
 
 
 @dataclass
@@ -132,6 +145,36 @@ class RowReader:
         self.bad(line, self.date_column, what)
         self.bad_dates += 1
 
+    def tally(self) -> Tally:
+        return Tally(
+            self.paragraph_rows,
+            self.short_rows,
+            self.bad_dates,
+            self.summary_rows,
+            self.cases_seen,
+            self.newest,
+            self.diagnostics,
+        )
+
+    def merge(self, later: Tally, offset: int) -> None:
+        """Add what was found in the rows after these; their line numbers move by `offset`.
+
+        The result is the same as reading on: a later row wins only with a strictly
+        newer decision, and only the first `MAX_REPORTED` bad rows are reported.
+        """
+        room = MAX_REPORTED - len(self.diagnostics)
+        self.diagnostics += [moved(d, offset) for d in later.diagnostics[: max(room, 0)]]
+        self.paragraph_rows += later.paragraph_rows
+        self.short_rows += later.short_rows
+        self.bad_dates += later.bad_dates
+        self.summary_rows += later.summary_rows
+        self.cases_seen |= later.cases_seen
+        newest = self.newest
+        for key, (decided, line, values) in later.newest.items():
+            current = newest.get(key)
+            if current is None or decided > current[0]:
+                newest[key] = (decided, line + offset, values)
+
     def cases(self) -> list[Case]:
         """The grouped cases, sorted by case key.
 
@@ -152,3 +195,9 @@ class RowReader:
             team = values[2].strip() if has_team else ""
             result.append(Case(key, values[1].strip(), team, attrs, line))
         return result
+
+
+def moved(diagnostic: Diagnostic, offset: int) -> Diagnostic:
+    """The same diagnostic, `offset` lines further down."""
+    line = diagnostic.line
+    return replace(diagnostic, line=None if line is None else line + offset)
