@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
-from ledelsestilsyn import drawing
+from ledelsestilsyn import sample_write
 from ledelsestilsyn.catalog import Catalog
 from ledelsestilsyn.fillin import render_review
 from ledelsestilsyn.models.located import validate_document
@@ -166,7 +166,7 @@ def test_killed_run_leaves_no_folder(
     cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = []
-    real = drawing.write_atomic
+    real = sample_write.write_atomic
 
     def dying(path: Path, content: str | bytes, **kwargs: object) -> None:
         calls.append(path)
@@ -174,7 +174,7 @@ def test_killed_run_leaves_no_folder(
             raise KeyboardInterrupt
         real(path, content, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(drawing, "write_atomic", dying)
+    monkeypatch.setattr(sample_write, "write_atomic", dying)
     code, _ = udtraek(cli)
     assert code == 130
     assert not FOLDER.exists() and list(Path("udtræk").iterdir()) == []

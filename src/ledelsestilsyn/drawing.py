@@ -2,16 +2,15 @@
 
 The sample goes to `udtræk/<periode>-<tilsyn>/`: one review file per drawn
 case (and per extra calibration reviewer) and the manifest `udtræk.yaml`.
-A new sample is written into a temporary folder that is renamed into place
-at the end, so a killed run leaves no half-written sample. An existing
-sample is never touched, except that a larger `antal` adds new files and
-rewrites the manifest (never a review file).
+This module decides what to draw (series, period, size, seed, window) and
+builds the manifest; `sample_sources` reads earlier samples and reviews,
+`sampling` draws, and `sample_write` writes the folder. An existing sample
+is never touched, except that a larger `antal` adds new files and rewrites
+the manifest (never a review file).
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -22,17 +21,14 @@ from . import __version__
 from .diagnostics import Diagnostic, TilsynError, fail
 from .export import ReadOptions, read_export
 from .models.concept import Series
-from .models.located import validate_document
 from .models.manifest import Manifest
 from .periods import Period, add_months, parse_period, round_period
-from .sample_files import files_for, manifest_data, manifest_text, render_files
+from .sample_files import MANIFEST, files_for, manifest_data
+from .sample_sources import Source, earlier_cases, level_source, load_manifest
+from .sample_write import write_sample
 from .sampling import (
-    Case,
     DrawResult,
     DrawSpec,
-    EarlierCase,
-    History,
-    Step,
     build_history,
     choose_calibration,
     draw,
@@ -41,9 +37,6 @@ from .sampling import (
     seed_for,
 )
 from .workspace import Workspace
-from .yamlio import TEMP_PREFIX, fsync_dir, read_document, write_atomic
-
-MANIFEST = "udtræk.yaml"
 
 
 class Status(StrEnum):
@@ -77,21 +70,12 @@ class DrawOutcome:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@dataclass
-class _Source:
-    cases: list[Case]
-    steps: list[Step]
-    source: dict[str, Any] | None
-    diagnostics: list[Diagnostic]
-    history: History = field(default_factory=History)
-
-
 def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     """Draw (or extend, or report the existing) sample for one series and period."""
     name, series = _series(workspace, request.series)
     period = _period(series, request)
     folder = workspace.samples_dir / f"{period.label}-{name}"
-    existing = _load_manifest(folder / MANIFEST, workspace)
+    existing = load_manifest(folder / MANIFEST, workspace)
     size = request.size or series.sample_size
     if existing is not None:
         if request.seed is not None and request.seed != existing.seed:
@@ -108,7 +92,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     seed = seed if seed is not None else seed_for(name, period.label)
     _check_quotas(series, size, request.size is not None, workspace)
     source = (
-        _level_source(workspace, series, period, request.today)
+        level_source(workspace, series, period, request.today)
         if series.level
         else _export_source(workspace, name, series, period, request)
     )
@@ -118,7 +102,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     )
     if request.dry_run:
         return DrawOutcome(Status.DRY_RUN, folder, manifest, [], source.diagnostics)
-    written = _write(workspace, folder, series, manifest, existing is not None)
+    written = write_sample(workspace, folder, series, manifest, existing is not None)
     status = Status.EXTENDED if existing else Status.CREATED
     return DrawOutcome(status, folder, manifest, written, source.diagnostics)
 
@@ -177,7 +161,7 @@ def _window(period: Period, months: int) -> tuple[date, date]:
 
 def _export_source(
     workspace: Workspace, name: str, series: Series, period: Period, request: DrawRequest
-) -> _Source:
+) -> Source:
     if request.export is None:
         raise fail(
             "udtræk",
@@ -190,7 +174,7 @@ def _export_source(
     window = _window(period, rules.window_months)
     options = ReadOptions(rules.paragraphs, window, request.delimiter, request.encoding)
     data = read_export(request.export, workspace.concept.export, options, str(request.export))
-    earlier = _earlier_cases(workspace, name, period)
+    earlier = earlier_cases(workspace, name, period)
     history = build_history(earlier, period.start, rules.quarantine_months)
     cases, steps = eligible(
         data.cases, filters=rules.filters, exclude=rules.exclude, quarantined=history.quarantined
@@ -203,7 +187,7 @@ def _export_source(
         "tegnsæt": data.source.encoding,
         "skilletegn": data.source.delimiter,
     }
-    return _Source(cases, [*data.steps, *steps], source, data.diagnostics, history)
+    return Source(cases, [*data.steps, *steps], source, data.diagnostics, history)
 
 
 def _draw(
@@ -211,7 +195,7 @@ def _draw(
     name: str,
     series: Series,
     period: Period,
-    source: _Source,
+    source: Source,
     size: int,
     seed: int,
     existing: Manifest | None,
@@ -257,7 +241,7 @@ def _manifest(
     series: Series,
     period: Period,
     request: DrawRequest,
-    source: _Source,
+    source: Source,
     result: DrawResult,
     size: int,
     seed: int,
@@ -300,137 +284,3 @@ def _settings(series: Series, rules: dict[str, Any]) -> dict[str, Any]:
     if series.level:
         settings["niveau"] = series.level.model_dump(by_alias=True, exclude_none=True)
     return settings
-
-
-def _load_manifest(path: Path, workspace: Workspace) -> Manifest | None:
-    if not path.is_file():
-        return None
-    return validate_document(Manifest, read_document(path, display=workspace.display(path)))
-
-
-def _manifests(workspace: Workspace) -> list[tuple[Path, Manifest]]:
-    found = []
-    if workspace.samples_dir.is_dir():
-        for path in sorted(workspace.samples_dir.glob(f"*/{MANIFEST}")):
-            if not path.parent.name.startswith(TEMP_PREFIX):
-                manifest = _load_manifest(path, workspace)
-                if manifest is not None:
-                    found.append((path, manifest))
-    return found
-
-
-def _earlier_cases(workspace: Workspace, name: str, period: Period) -> list[EarlierCase]:
-    """Cases of earlier samples drawn from the export (levels draw from reviews)."""
-    cases = []
-    for path, manifest in _manifests(workspace):
-        if manifest.source_series:
-            continue
-        if manifest.series == name and manifest.period == period.label:
-            continue
-        start = _manifest_period(path, manifest, workspace).start
-        cases += [
-            EarlierCase(start, c.id, c.caseworker or "", c.team or "") for c in manifest.cases
-        ]
-    return cases
-
-
-def _manifest_period(path: Path, manifest: Manifest, workspace: Workspace) -> Period:
-    try:
-        return parse_period(manifest.period)
-    except TilsynError:
-        raise fail(workspace.display(path), "U007", "manifestets periode kan ikke læses.") from None
-
-
-def _level_source(workspace: Workspace, series: Series, period: Period, today: date) -> _Source:
-    """The completed reviews of the source series within this period, as cases."""
-    assert series.level is not None
-    source_name = series.level.source
-    drawn: dict[str, Case] = {}
-    paths: list[Path] = []
-    for path, manifest in _manifests(workspace):
-        if manifest.series != source_name:
-            continue
-        if _manifest_period(path, manifest, workspace).start not in period:
-            continue
-        for case in manifest.cases:
-            drawn[case.id] = Case(
-                case.id, case.caseworker or "", case.team or "", dict(case.attributes)
-            )
-            paths += [path.parent / f for f in case.files[:1]]
-    completed = _completed(workspace, paths, today)
-    cases = [drawn[i] for i in sorted(completed & set(drawn))]
-    steps = [
-        Step(f"sager trukket i '{source_name}' i {period.label}", len(drawn)),
-        Step("heraf med færdig gennemgang", len(cases)),
-    ]
-    return _Source(cases, steps, None, [])
-
-
-def _completed(workspace: Workspace, paths: list[Path], today: date) -> set[str]:
-    """Case ids whose (first) review is complete, as `tilsyn valider` judges it."""
-    if not paths:
-        return set()
-    from .validation import ReviewState, check_reviews
-
-    results = check_reviews(workspace, paths, today=today)
-    return {r.case_id for r in results if r.state is ReviewState.COMPLETE and r.case_id}
-
-
-def _write(
-    workspace: Workspace, folder: Path, series: Series, manifest: Manifest, extend: bool
-) -> list[Path]:
-    from .initialise import SCHEMA_DIR
-    from .schemas import write_schemas
-
-    template = workspace.catalog.resolve(series.template)
-    write_schemas(workspace.root / SCHEMA_DIR, workspace.catalog)
-    rendered = render_files(template, manifest)
-    if extend:
-        written = []
-        for file_name, text in rendered.items():
-            path = folder / file_name
-            if not path.exists():
-                write_atomic(path, text)
-                written.append(path)
-        write_atomic(folder / MANIFEST, manifest_text(manifest), overwrite=True)
-        return [*written, folder / MANIFEST]
-    workspace.samples_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    _clean_stale(workspace.samples_dir)
-    tmp = workspace.samples_dir / f"{TEMP_PREFIX}{os.getpid()}-{folder.name}"
-    tmp.mkdir(mode=0o700)
-    try:
-        for file_name, text in rendered.items():
-            write_atomic(tmp / file_name, text)
-        write_atomic(tmp / MANIFEST, manifest_text(manifest))
-        try:
-            tmp.rename(folder)
-        except OSError:
-            raise fail(
-                workspace.display(folder),
-                "U009",
-                "mappen findes allerede (uden manifest); intet er skrevet.",
-                hint="flyt eller slet mappen, og kør udtræk igen.",
-            ) from None
-        fsync_dir(workspace.samples_dir)
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-    return [folder / n for n in [*rendered, MANIFEST]]
-
-
-def _clean_stale(samples: Path) -> None:
-    """Remove temp folders of killed runs (their process is gone)."""
-    for tmp in samples.glob(f"{TEMP_PREFIX}*"):
-        pid = tmp.name[len(TEMP_PREFIX) :].split("-", 1)[0]
-        if tmp.is_dir() and pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -18,6 +18,7 @@ from .sampling import DrawResult, Pick, Step, redact_cpr
 from .schemas import review_schema_name
 from .yamlio import dump
 
+MANIFEST = "udtræk.yaml"
 MANIFEST_HEADER = (
     "# yaml-language-server: $schema=../../skema/udtræk.json\n"
     "# Manifest for en stikprøve trukket af 'tilsyn udtræk'. Ret ikke i filen: den\n"

@@ -20,19 +20,17 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal, NamedTuple
 
+from .cpr import find_cpr
 from .models.concept import Quota
 
 Rotation = Literal["rådgiver", "team", "ingen"]
 REST = "øvrige"
-
-_CPR_LIKE = re.compile(r"(?<!\d)(\d{2})(\d{2})\d{2}-?\d{4}(?!\d)")
 
 
 class Case(NamedTuple):
@@ -55,21 +53,21 @@ class Case(NamedTuple):
 
 
 def looks_like_cpr(text: str) -> bool:
-    """True if `text` holds `DDMMÅÅ-SSSS` (or 10 digits) with a plausible day and month."""
-    for match in _CPR_LIKE.finditer(text):
-        if 1 <= int(match[1]) <= 31 and 1 <= int(match[2]) <= 12:
-            return True
-    return False
+    """True if `text` holds a CPR-like number (`cpr.find_cpr`: `DDMMÅÅ-SSSS`, real date)."""
+    return bool(find_cpr(text))
 
 
 def redact_cpr(text: str) -> str:
     """`text` with every CPR-like number replaced; used on everything written out."""
-
-    def _swap(match: re.Match[str]) -> str:
-        plausible = 1 <= int(match[1]) <= 31 and 1 <= int(match[2]) <= 12
-        return "[CPR fjernet]" if plausible else match[0]
-
-    return _CPR_LIKE.sub(_swap, text)
+    spans = find_cpr(text)
+    if not spans:
+        return text
+    parts = []
+    last = 0
+    for start, end in spans:
+        parts += [text[last:start], "[CPR fjernet]"]
+        last = end
+    return "".join([*parts, text[last:]])
 
 
 @functools.lru_cache(maxsize=4096)
