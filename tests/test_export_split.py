@@ -64,6 +64,12 @@ def same_split_or_not(path: Path, spec: ExportSpec = SPEC) -> Export | TilsynErr
     return split
 
 
+@pytest.fixture(autouse=True)
+def two_cpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Splitting needs a second CPU; pretend there is one wherever the tests run."""
+    monkeypatch.setattr(export_scan, "_cpus", lambda: 2)
+
+
 @pytest.fixture
 def joins(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Records each time a child's half is joined (the split really happened)."""
@@ -195,3 +201,12 @@ def exports(draw: st.DrawFn) -> list[str]:
 @given(exports(), st.sampled_from(["\r\n", "\n"]))
 def test_split_reading_equals_one_pass(tmp_path: Path, lines: list[str], ending: str) -> None:
     same_split_or_not(write(tmp_path / "e.csv", lines, lines, ending))
+
+
+def test_one_cpu_reads_in_one_pass(
+    tmp_path: Path, joins: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export_scan, "_cpus", lambda: 1)
+    path = write(tmp_path / "e.csv", [row("S-1")], [row("S-2")])
+    assert isinstance(read(path, 0), Export)
+    assert not joins

@@ -2,7 +2,8 @@
 
 `Scan` counts the rows of each block and feeds the pre-filter's candidates to
 a `RowReader`. For a large file (`SPLIT_FROM` bytes or more, where `os.fork`
-exists), `SecondHalf` forks after the header is read: the child reads from
+exists), `SecondHalf` forks after the header is read (when
+there are two CPUs to run on): the child reads from
 the first line end after the middle of the file with a fresh `RowReader`
 and sends its counts and cases back through a pipe, while this process reads
 up to that point. The halves are joined as if read in one pass: later rows
@@ -89,7 +90,7 @@ class SecondHalf:
     def fork(cls, path: Path, handle: BinaryIO, fresh: Callable[[int], Scan]) -> SecondHalf | None:
         """Start the child, or return None for a small file (or where there is no fork)."""
         size = os.fstat(handle.fileno()).st_size
-        if size < SPLIT_FROM or not hasattr(os, "fork"):
+        if size < SPLIT_FROM or not hasattr(os, "fork") or _cpus() < 2:
             return None
         start = _line_end_after(path, size // 2)
         if start >= size:
@@ -129,6 +130,13 @@ class SecondHalf:
         if self.pid:
             os.waitpid(self.pid, 0)
             self.pid = 0
+
+
+def _cpus() -> int:
+    """The CPUs this process may run on (a second process on the same CPU only costs)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _line_end_after(path: Path, position: int) -> int:
