@@ -108,6 +108,8 @@ class RowReader:
         )
         eligible, dates, newest, pick = self.eligible_text, self.dates, self.newest, self._pick
         low, high = self.window
+        seen = self.cases_seen.add
+        kept = 0
         rows = csv.reader(records, delimiter=self.delimiter)
         for line, fields in zip(numbers, rows, strict=True):
             if len(fields) < width:
@@ -121,12 +123,13 @@ class RowReader:
             if decided is None or not key:
                 self._undated(line, key, raw, fields[0])
                 continue
-            self.paragraph_rows += 1
-            self.cases_seen.add(key)
+            kept += 1
+            seen(key)
             if low <= decided <= high:
                 current = newest.get(key)
                 if current is None or decided > current[0]:
                     newest[key] = (decided, line, pick(fields))
+        self.paragraph_rows += kept
 
     def _short(self, line: int, fields: list[str]) -> None:
         if fields and not is_summary(fields[0]):
