@@ -3,7 +3,8 @@
 As Danmarks Statistik practises it: a count of 1 to `min_count - 1` is shown
 as `< 5`; no share is shown on fewer than `min_count` answers; and secondary
 suppression hides one more cell in a row where exactly one cell is hidden,
-so the hidden cell cannot be computed from the row's total. A share is shown
+so the hidden cell cannot be computed from the row's total. A cell hidden
+only for that reason is shown as `x` (it is not small; `< 5` would be false). A share is shown
 only when none of the cells it is computed from is hidden, because a share
 and the visible cells would give the hidden one back. Zero is never hidden:
 it reveals no one. For leaders (`leder`) nothing is hidden.
@@ -15,6 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .formats import number
+
+
+SECONDARY = "x"
 
 
 @dataclass(frozen=True)
@@ -35,9 +39,11 @@ class Disclosure:
         return hidden
 
     def count(self, value: int, hidden: bool = False) -> str:
-        """A count as text: `< 5` when hidden or small, else `1.234`."""
-        if hidden or self.small(value):
+        """A count as text: `< 5` when small, `x` when hidden to protect another cell."""
+        if self.small(value):
             return f"< {self.min_count}"
+        if hidden and self.active:
+            return SECONDARY
         return number(value)
 
     def total(self, value: int) -> str:

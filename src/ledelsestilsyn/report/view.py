@@ -62,11 +62,12 @@ def _span(report: Report) -> str:
 
 def _series(report: Report, rules: Disclosure) -> tuple[list[list[str]], list[str]]:
     drawn = [s.drawn or 0 for s in report.series]
+    drawn_texts = rules.column(drawn)
     cases = rules.column([s.cases for s in report.series])
     reviews = rules.column([s.reviews for s in report.series])
     rows = [
-        [s.series, rules.count(s.drawn) if s.drawn is not None else DASH, c, r]
-        for s, c, r in zip(report.series, cases, reviews, strict=True)
+        [s.series, d if s.drawn is not None else DASH, c, r]
+        for s, d, c, r in zip(report.series, drawn_texts, cases, reviews, strict=True)
     ]
     total = [
         rules.count(sum(drawn)) if any(s.drawn is not None for s in report.series) else DASH,

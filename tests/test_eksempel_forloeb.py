@@ -1,0 +1,105 @@
+"""The whole cycle on the shipped example workspace, as `make demo` runs it.
+
+udtræk → (leaders fill in, some deliberately wrong) → valider → rapport, with
+golden files for the example's Markdown and HTML reports. Regenerate on purpose
+with `TILSYN_OPDATER_GOLDEN=1`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EKSEMPLER, Cli
+
+from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.models.located import validate_document
+from ledelsestilsyn.yamlio import read_document
+
+GOLDEN = Path(__file__).parent / "golden"
+DAY = "2026-11-30"
+
+
+@pytest.fixture(scope="module")
+def cycle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example workspace after udtræk and fill-in (built once for this module)."""
+    folder = tmp_path_factory.mktemp("eksempel")
+    for name in ("koncept.yaml", "eksport.csv"):
+        shutil.copy(EKSEMPLER / name, folder / name)
+    tilsyn = str(Path(sys.executable).parent / "tilsyn")
+    for series in ("månedligt-overordnet", "tematiseret"):
+        subprocess.run(
+            [tilsyn, "udtræk", "eksport.csv", "--tilsyn", series, "--periode", "2026-11"],
+            cwd=folder,
+            check=True,
+            capture_output=True,
+        )
+    subprocess.run(
+        [sys.executable, str(EKSEMPLER / "udfyld_eksempel.py"), ".", "--senest", DAY],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+    return folder
+
+
+def _golden(name: str, text: str) -> None:
+    golden = GOLDEN / name
+    if os.environ.get("TILSYN_OPDATER_GOLDEN") == "1":
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), f"{name} har ændret sig"
+
+
+def test_valider_shows_the_planted_mistakes(
+    cli: Cli, cycle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(cycle)
+    result = cli("valider", "--dato", DAY)
+    assert result.exit_code == 1
+    assert "'jaa'" in result.output and "Mente du 'ja'?" in result.output
+    assert "CPR" in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("eksempel-leder.md", ("--format", "md")),
+        ("eksempel-udvalg.md", ("--format", "md", "--modtager", "udvalg")),
+        ("eksempel-leder.html", ("--format", "html")),
+    ],
+)
+def test_example_reports_match_golden_files(
+    cli: Cli, cycle: Path, monkeypatch: pytest.MonkeyPatch, name: str, args: tuple[str, ...]
+) -> None:
+    monkeypatch.chdir(cycle)
+    result = cli("rapport", "--periode", "2026-11", "--dato", DAY, *args, "-o", "-")
+    assert result.exit_code == 0, result.output
+    _golden(name, result.stdout)
+
+
+def test_committee_report_names_no_case_and_no_caseworker(
+    cli: Cli, cycle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(cycle)
+    text = cli(
+        "rapport",
+        "--periode",
+        "2026-11",
+        "--dato",
+        DAY,
+        "--modtager",
+        "udvalg",
+        "--format",
+        "md",
+        "-o",
+        "-",
+    ).stdout
+    for manifest_path in cycle.glob("udtræk/*/udtræk.yaml"):
+        manifest = validate_document(Manifest, read_document(manifest_path))
+        for case in manifest.cases:
+            assert case.id not in text
+            assert case.caseworker and case.caseworker not in text
