@@ -14,10 +14,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EKSEMPLER, Cli
 
-from ledelsestilsyn.models.manifest import Manifest
+from conftest import EKSEMPLER, Cli
 from ledelsestilsyn.models.located import validate_document
+from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.yamlio import read_document
 
 GOLDEN = Path(__file__).parent / "golden"

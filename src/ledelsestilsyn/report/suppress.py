@@ -17,7 +17,6 @@ from dataclasses import dataclass
 
 from .formats import number
 
-
 SECONDARY = "x"
 
 
