@@ -62,5 +62,3 @@ def tilsyn() -> str:
 
 def python() -> str:
     return sys.executable
-
-

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from ledelsestilsyn.initialise import presets
-
 from conftest import Cli
+from ledelsestilsyn.initialise import presets
 
 BOMB = (
     'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
@@ -136,7 +135,7 @@ def test_tjek_bad_concept_files(cli: Cli, tmp_path: Path, content: bytes, code: 
     (tmp_path / "koncept.yaml").write_bytes(content)
     result = cli("tjek")
     assert result.exit_code == 1, result.output
-    assert f"koncept.yaml:" in result.output and code in result.output
+    assert "koncept.yaml:" in result.output and code in result.output
     assert len(result.output.strip().splitlines()) == 1
 
 

@@ -139,7 +139,7 @@ def test_local_template_extends_and_imports(tmp_path: Path, catalog: Catalog) ->
     assert local.step("anbringelse").questions[-1].id == "anbringelse-lokal-1"  # type: ignore[union-attr]
     assert local.scale == base.scale
     imported = local.step("intentioner").questions[0]  # type: ignore[union-attr]
-    assert [v.answer for v in local.scale_for(imported)][0] == "lav grad"
+    assert next(v.answer for v in local.scale_for(imported)) == "lav grad"
 
 
 def test_unknown_template_and_version(catalog: Catalog) -> None:
