@@ -94,3 +94,10 @@ def test_csv_neutralises_formulas_and_suppresses_for_committee() -> None:
     text = to_csv(records, {OVERORDNET.ref: OVERORDNET}, COMMITTEE)
     assert ";=1+1;" not in text and ";'=1+1;" in text
     assert "underretning-1;nej;< 5" in text and "underretning-1;ja;x" in text
+
+
+def test_a_single_small_cell_hides_the_total_not_a_shown_cell() -> None:
+    """Series counts also appear in the sections, so the total is what must go."""
+    assert COMMITTEE.column_with_total([12, 4, 6]) == (["12", "< 5", "6"], True)
+    assert COMMITTEE.column_with_total([12, 4, 3]) == (["12", "< 5", "< 5"], False)
+    assert COMMITTEE.total_text(22, True) == "x"

@@ -60,6 +60,19 @@ class Disclosure:
             return False
         return not any(self.small(p) for p in parts)
 
+    def column_with_total(self, counts: Sequence[int]) -> tuple[list[str], bool]:
+        """A column whose cells are also shown elsewhere (per-series sections): when
+        exactly one cell is small, the total is hidden instead of a second cell.
+
+        Returns the cell texts and whether the total must be hidden.
+        """
+        small = [self.small(c) for c in counts]
+        hide_total = sum(small) == 1 and not self.small(sum(counts))
+        return [self.count(c) for c in counts], hide_total
+
+    def total_text(self, value: int, hidden: bool) -> str:
+        return SECONDARY if hidden and self.active else self.count(value)
+
     def column(self, counts: Sequence[int]) -> list[str]:
         """A column of counts with a shown total: primary and secondary suppression applied."""
         hidden = self.hidden(counts)

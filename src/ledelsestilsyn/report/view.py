@@ -60,21 +60,32 @@ def _span(report: Report) -> str:
     return f"{long_date(report.period.start)} – {long_date(report.period.end)}"
 
 
-def _series(report: Report, rules: Disclosure) -> tuple[list[list[str]], list[str]]:
+def _overview(
+    report: Report, rules: Disclosure
+) -> tuple[list[list[str]], list[str], list[str], str]:
+    """Series and team tables of the overview, with totals that cannot give back a small cell.
+
+    The reviewed-case total appears in both tables; if either table must hide
+    it, both do.
+    """
     drawn = [s.drawn or 0 for s in report.series]
-    drawn_texts = rules.column(drawn)
-    cases = rules.column([s.cases for s in report.series])
-    reviews = rules.column([s.reviews for s in report.series])
+    drawn_texts, drawn_hidden = rules.column_with_total(drawn)
+    cases, cases_hidden = rules.column_with_total([s.cases for s in report.series])
+    reviews, reviews_hidden = rules.column_with_total([s.reviews for s in report.series])
+    teams, teams_hidden = rules.column_with_total([n for _, n in report.teams])
     rows = [
         [s.series, d if s.drawn is not None else DASH, c, r]
         for s, d, c, r in zip(report.series, drawn_texts, cases, reviews, strict=True)
     ]
+    any_drawn = any(s.drawn is not None for s in report.series)
+    case_total = sum(s.cases for s in report.series)
     total = [
-        rules.count(sum(drawn)) if any(s.drawn is not None for s in report.series) else DASH,
-        rules.count(sum(s.cases for s in report.series)),
-        rules.count(sum(s.reviews for s in report.series)),
+        rules.total_text(sum(drawn), drawn_hidden) if any_drawn else DASH,
+        rules.total_text(case_total, cases_hidden or teams_hidden),
+        rules.total_text(sum(s.reviews for s in report.series), reviews_hidden),
     ]
-    return rows, total
+    team_total = rules.total_text(sum(n for _, n in report.teams), cases_hidden or teams_hidden)
+    return rows, total, teams, team_total
 
 
 def _excluded(report: Report, rules: Disclosure) -> list[tuple[str, str]]:
@@ -112,8 +123,10 @@ def report_view(
     committee = audience == "udvalg"
     rules = Disclosure(report.settings.min_count, active=committee)
     ctx = Ctx(rules, report.settings.threshold, charts, leader=not committee)
-    series, series_total = _series(report, rules)
-    team_counts = rules.column([n for _, n in report.teams])
+    series, series_total, team_counts, team_total = _overview(report, rules)
+    sections = [
+        t for t in report.templates if not committee or t.current.reviews >= rules.min_count
+    ]
     return ReportView(
         title=f"Ledelsestilsyn {report.period.label}",
         municipality=municipality,
@@ -129,8 +142,8 @@ def report_view(
         series=series,
         series_total=series_total,
         teams=[(name, text) for (name, _), text in zip(report.teams, team_counts, strict=True)],
-        teams_total=rules.count(sum(n for _, n in report.teams)),
-        sections=[section_view(t, ctx) for t in report.templates],
+        teams_total=team_total,
+        sections=[section_view(t, ctx) for t in sections],
         weakest=_weakest(report, rules),
         excluded=_excluded(report, rules),
         excluded_total=rules.count(len(report.excluded)),
