@@ -59,8 +59,8 @@ trin "tilsyn cron (linje til crontab og systemd-timer)"
 "$TILSYN" cron
 
 trin "tilsyn rapport --modtager udvalg --format md (udvalgets version, de første linjer)"
-"$TILSYN" rapport --periode 2026-11 --modtager udvalg --format md -o - | head -n 25
+"$TILSYN" rapport --periode 2026-11 --dato 2026-11-30 --modtager udvalg --format md -o - 2>/dev/null | head -n 25
 
 trin "tilsyn rapport (HTML til ledelsen)"
-"$TILSYN" rapport --periode 2026-11 -o rapporter/2026-11-leder.html
-echo "Rapporten ligger i $(pwd)/rapporter/2026-11-leder.html"
+"$TILSYN" rapport --periode 2026-11 --dato 2026-11-30
+echo "Åbn den i en browser: $(pwd)/rapporter/2026-11-leder.html"
