@@ -17,7 +17,7 @@ from .models.concept import Series
 from .models.manifest import Manifest
 from .sample_files import MANIFEST, manifest_text, render_files
 from .workspace import Workspace
-from .yamlio import TEMP_PREFIX, fsync_dir, write_atomic
+from .yamlio import TEMP_PREFIX, fsync_dir, process_alive, write_atomic
 
 
 def write_sample(
@@ -66,15 +66,5 @@ def _clean_stale(samples: Path) -> None:
     """Remove temp folders of killed runs (their process is gone)."""
     for tmp in samples.glob(f"{TEMP_PREFIX}*"):
         pid = tmp.name[len(TEMP_PREFIX) :].split("-", 1)[0]
-        if tmp.is_dir() and pid.isdigit() and not _alive(int(pid)):
+        if tmp.is_dir() and pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(tmp, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

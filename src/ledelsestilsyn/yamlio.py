@@ -485,7 +485,7 @@ def clean_stale_temps(folder: Path) -> int:
         return 0
     for tmp in folder.glob(f"{TEMP_PREFIX}*"):
         pid_text = tmp.name[len(TEMP_PREFIX) :].split("-", 1)[0]
-        if pid_text.isdigit() and _process_alive(int(pid_text)):
+        if pid_text.isdigit() and process_alive(int(pid_text)):
             continue
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -493,7 +493,8 @@ def clean_stale_temps(folder: Path) -> int:
     return removed
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id still runs (a temp file's writer, a lock holder)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -62,12 +61,13 @@ def udtraek(
     from datetime import datetime
 
     from ..drawing import DrawRequest, run_draw
+    from ..periods import day_or_today
     from ..ui import print_diagnostics
     from ..workspace import open_workspace
 
     workspace = open_workspace(Path.cwd(), koncept)
     request = DrawRequest(
-        today=_today(dato),
+        today=day_or_today(dato),
         export=eksport,
         series=tilsyn,
         period=periode,
@@ -82,17 +82,6 @@ def udtraek(
     outcome = run_draw(workspace, request)
     print_diagnostics(outcome.diagnostics, err=True)
     _report(outcome, workspace.display(outcome.folder))
-
-
-def _today(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        from ..diagnostics import fail
-
-        raise fail("--dato", "U010", "datoen skal skrives ÅÅÅÅ-MM-DD.", exit_code=2) from None
 
 
 def _report(outcome: DrawOutcome, folder: str) -> None:
