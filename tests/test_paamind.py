@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
 from conftest import Cli
+from ledelsestilsyn.entry import nothing_due_fast
 from ledelsestilsyn.reminder_state import run_lock
 from ledelsestilsyn.schedule import STATES
 from ledelsestilsyn.schedule_scan import read_inputs
@@ -76,6 +79,13 @@ def test_all_done_is_silent_then_the_report_is_due(example_workspace: Path, cli:
             fill(path, "Karen Holm Madsen", "2026-11-12")
     quiet = cli("påmind", "--dato", "2026-11-25")
     assert quiet.exit_code == 0 and quiet.output == ""
+    assert nothing_due_fast(["--dato", "2026-11-25"])  # the cron fast path answers this one
+    tilsyn = str(Path(sys.executable).parent / "tilsyn")
+    done = subprocess.run(
+        [tilsyn, "påmind", "--dato", "2026-11-25"], capture_output=True, check=False
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, b"", b"")
+    assert not nothing_due_fast(["--dato", "2026-11-25", "--altid"])
     status = cli("påmind", "--dato", "2026-11-25", "--altid").output
     assert "Intet er forfaldent." in status and "8 af 8 gennemgange færdige." in status
     december = cli("påmind", "--dato", "2026-12-02").output

@@ -113,11 +113,6 @@ def _danish(message: str) -> str:
 
 def main() -> None:
     """Console entry point: usage errors in Danish, exit 2."""
-    if sys.argv[1:2] in (["påmind"], ["paamind"]):  # cron, daily: "nothing due" in ~help time
-        from .commands.paamind import nothing_due_fast
-
-        if nothing_due_fast(sys.argv[2:]):
-            sys.exit(0)
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
 
     try:

@@ -51,39 +51,3 @@ def paamind(
         typer.echo(outcome.text, nl=False)
     if altid and outcome.mailed:
         typer.echo(f"Sendt til: {', '.join(outcome.mailed)}")
-
-
-def nothing_due_fast(argv: list[str]) -> bool:
-    """True when a plain cron call (`påmind [--dato D] [--koncept K] [--mail]`) has nothing due.
-
-    Called by `cli.main` before typer parses anything: typer's parameter
-    conversion imports pydantic, which alone costs more than the whole check.
-    Anything unusual (other options, `--help`, `--altid`, a problem) returns
-    False, and the full command runs and reports as usual.
-    """
-    values: dict[str, str] = {}
-    args = list(argv)
-    while args:
-        arg = args.pop(0)
-        name, eq, value = arg.partition("=")
-        if name in ("--dato", "--koncept"):
-            if not eq:
-                if not args:
-                    return False
-                value = args.pop(0)
-            values[name] = value
-        elif arg != "--mail":
-            return False
-    try:
-        from datetime import date
-
-        from ..periods import parse_day
-        from ..schedule import status_at
-        from ..schedule_scan import read_inputs
-
-        today = parse_day(values["--dato"]) if "--dato" in values else date.today()
-        explicit = Path(values["--koncept"]) if "--koncept" in values else None
-        inputs = read_inputs(Path.cwd(), explicit, today)
-        return status_at(inputs.plan, inputs.state, today).nothing_due
-    except Exception:  # the full command runs and reports it with file and line
-        return False
