@@ -29,6 +29,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    options_metavar="[TILVALG]",
+    subcommand_metavar="KOMMANDO [ARGUMENTER]...",
 )
 
 # One module per command under commands/; a command appears in --help only
@@ -70,25 +72,40 @@ def root(
         os.environ["TILSYN_DEBUG"] = "1"
 
 
-def _danish_help_option() -> None:
-    """typer's built-in `--help` text is English; make it Danish for every command."""
-    from typer._click.core import Command
+_HELP_WORDS = {"Arguments": "Argumenter", "Options": "Tilvalg", "Commands": "Kommandoer"}
 
-    original = Command.get_help_option
+
+def _danish_help() -> None:
+    """typer's built-in help texts are English; make the ones every user sees Danish."""
+    import typer.core
+    from typer._click.core import Command
+    from typer._click.formatting import HelpFormatter
+
+    original_option = Command.get_help_option
+    original_usage = HelpFormatter.write_usage
 
     def get_help_option(self: Command, ctx: Any) -> Any:
-        option = original(self, ctx)
+        option = original_option(self, ctx)
         if option is not None:
             option.help = "Vis denne hjælp og afslut."
         return option
 
+    def write_usage(
+        self: HelpFormatter, prog: str, args: str = "", prefix: str | None = None
+    ) -> None:
+        original_usage(self, prog, args, "Brug: " if prefix is None else prefix)
+
     Command.get_help_option = get_help_option  # type: ignore[method-assign]
+    HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+    typer.core._ = lambda message: _HELP_WORDS.get(message, message)  # type: ignore[attr-defined]
 
 
-_danish_help_option()
+_danish_help()
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f".commands.{_name}", __package__).register(app)
+for _command in app.registered_commands:
+    _command.options_metavar = "[TILVALG]"
 
 _CLICK_WORDS = (
     ("No such option", "ukendt tilvalg"),
