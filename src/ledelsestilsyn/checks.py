@@ -116,24 +116,58 @@ def _check_links(
                 "rotation over teams kræver, at kolonnen 'team' er med i eksport.kolonner.",
             )
         )
-    level = series.level
-    if level is not None and level.source not in concept.series:
-        guess = did_you_mean(level.source, list(concept.series))
+    problems.extend(_check_level(concept, doc, base, name, series))
+    return problems
+
+
+def _check_level(
+    concept: Concept, doc: YamlDocument, base: PathT, name: str, series: Series
+) -> list[Diagnostic]:
+    """Each series a level draws from must exist and be another series."""
+    if series.level is None:
+        return []
+    problems = []
+    for i, source in enumerate(series.level.sources):
+        path = (*base, "niveau", "fra", i)
+        if source == name:
+            problems.append(doc.diagnostic(path, "K013", "en serie kan ikke trække fra sig selv."))
+        elif source not in concept.series:
+            guess = did_you_mean(source, [s for s in concept.series if s != name])
+            problems.append(
+                doc.diagnostic(
+                    path,
+                    "K013",
+                    f"tilsynsserien '{source}' findes ikke.",
+                    hint=f"mente du '{guess}'?" if guess else None,
+                )
+            )
+    loop = None if problems else _level_loop(concept, name)
+    if loop:
         problems.append(
             doc.diagnostic(
                 (*base, "niveau", "fra"),
                 "K013",
-                f"tilsynsserien '{level.source}' findes ikke.",
-                hint=f"mente du '{guess}'?" if guess else None,
-            )
-        )
-    elif level is not None and level.source == name:
-        problems.append(
-            doc.diagnostic(
-                (*base, "niveau", "fra"), "K013", "en serie kan ikke trække fra sig selv."
+                f"niveauerne trækker fra hinanden i ring: {' → '.join(loop)}.",
+                hint="et niveau kan kun trække fra serier, der ikke selv trækker fra det.",
             )
         )
     return problems
+
+
+def _level_loop(concept: Concept, name: str) -> list[str] | None:
+    """A chain of `niveau.fra` links from `name` back to itself, if there is one."""
+    stack: list[list[str]] = [[name]]
+    seen: set[str] = set()
+    while stack:
+        chain = stack.pop()
+        level = concept.series[chain[-1]].level if chain[-1] in concept.series else None
+        for source in level.sources if level else []:
+            if source == name:
+                return [*chain, name]
+            if source not in seen:
+                seen.add(source)
+                stack.append([*chain, source])
+    return None
 
 
 def _unmapped(

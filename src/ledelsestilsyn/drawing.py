@@ -224,7 +224,7 @@ def _draw(
                     None,
                     "U006",
                     f"ingen sager kan trækkes til '{name}' i {period.label}; intet er skrevet.",
-                    "se tallene herover: paragraffer, vindue, filtre og karantæne i koncept.yaml.",
+                    _empty_hint(series, period),
                 ),
                 *[
                     Diagnostic("population", None, None, "U006", f"{s.name}: {s.count}")
@@ -233,6 +233,16 @@ def _draw(
             ]
         )
     return result
+
+
+def _empty_hint(series: Series, period: Period) -> str:
+    if series.level is None:
+        return "se tallene herover: paragraffer, vindue, filtre og karantæne i koncept.yaml."
+    names = ", ".join(f"'{s}'" for s in series.level.sources)
+    return (
+        f"et niveau trækker kun blandt færdige gennemgange fra {names} i {period.label}; "
+        "træk og gør dem færdige først (tjek med tilsyn valider), og kør så udtræk igen."
+    )
 
 
 def _manifest(
@@ -266,7 +276,7 @@ def _manifest(
         seed=seed,
         size=size,
         source=source.source,
-        source_series=series.level.source if series.level else None,
+        source_series=series.level.sources if series.level else [],
         settings=_settings(series, rules.model_dump(by_alias=True)),
         steps=source.steps,
         result=result,

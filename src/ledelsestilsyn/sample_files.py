@@ -48,7 +48,7 @@ def manifest_data(
     seed: int,
     size: int,
     source: dict[str, Any] | None,
-    source_series: str | None,
+    source_series: Sequence[str],
     settings: dict[str, Any],
     steps: Sequence[Step],
     result: DrawResult,
@@ -69,8 +69,8 @@ def manifest_data(
     }
     if source is not None:
         data["input"] = source
-    if source_series is not None:
-        data["fra_tilsyn"] = source_series
+    if source_series:
+        data["fra_tilsyn"] = list(source_series)
     data["indstillinger"] = settings
     data["population"] = [{"trin": s.name, "antal": s.count} for s in steps]
     data["kvoter"] = [

@@ -1,8 +1,8 @@
 """Where a sample comes from, besides the export: earlier samples and completed reviews.
 
 Earlier manifests in the workspace give quarantine and the rotation history;
-a level draws from the completed reviews of another series' samples in the
-same period, judged complete as `tilsyn valider` judges them.
+a level draws from the completed reviews of one or more other series' samples
+in the same period, judged complete as `tilsyn valider` judges them.
 """
 
 from __future__ import annotations
@@ -74,27 +74,37 @@ def _manifest_period(path: Path, manifest: Manifest, workspace: Workspace) -> Pe
 
 
 def level_source(workspace: Workspace, series: Series, period: Period, today: date) -> Source:
-    """The completed reviews of the source series within this period, as cases."""
+    """The completed reviews of the source series within this period, pooled, as cases.
+
+    A source round counts when it starts inside the period, so a quarterly
+    level pools the monthly rounds of its quarter. A case drawn in more than
+    one source round is one case; it counts as completed if one of its
+    reviews is.
+    """
     assert series.level is not None
-    source_name = series.level.source
+    sources = series.level.sources
     drawn: dict[str, Case] = {}
     paths: list[Path] = []
+    per_source = dict.fromkeys(sources, 0)
     for path, manifest in manifests(workspace):
-        if manifest.series != source_name:
+        if manifest.series not in per_source:
             continue
         if _manifest_period(path, manifest, workspace).start not in period:
             continue
         for case in manifest.cases:
-            drawn[case.id] = Case(
-                case.id, case.caseworker or "", case.team or "", dict(case.attributes)
+            per_source[manifest.series] += 1
+            drawn.setdefault(
+                case.id,
+                Case(case.id, case.caseworker or "", case.team or "", dict(case.attributes)),
             )
             paths += [path.parent / f for f in case.files[:1]]
     completed = _completed(workspace, paths, today)
     cases = [drawn[i] for i in sorted(completed & set(drawn))]
     steps = [
-        Step(f"sager trukket i '{source_name}' i {period.label}", len(drawn)),
-        Step("heraf med færdig gennemgang", len(cases)),
+        Step(f"sager trukket i '{name}' i {period.label}", count)
+        for name, count in per_source.items()
     ]
+    steps.append(Step("heraf med færdig gennemgang", len(cases)))
     return Source(cases, steps, None, [])
 
 

@@ -130,10 +130,26 @@ class Calibration(Model):
 
 
 class Level(Model):
-    """Draw from the completed reviews of another series instead of the export."""
+    """Draw from the completed reviews of one or more other series instead of the export.
 
-    source: str = Field(alias="fra", min_length=1, description="navnet på en anden tilsynsserie")
+    `fra: niveau-1` or `fra: [niveau-2, døgnvagten-niveau-2]`: the completed
+    reviews of all the named series in the period are pooled.
+    """
+
+    sources: TextList = Field(
+        alias="fra", min_length=1, description="en anden tilsynsserie eller en liste af serier"
+    )
     per: OptionalText = Field(None, alias="pr", description="fx 'team': antal pr. værdi")
+
+    @field_validator("sources")
+    @classmethod
+    def _each_once(cls, sources: list[str]) -> list[str]:
+        if any(not s for s in sources):
+            raise ValueError("et serienavn i 'fra' er tomt")
+        twice = sorted({s for s in sources if sources.count(s) > 1})
+        if twice:
+            raise ValueError(f"serien '{twice[0]}' står mere end én gang")
+        return sources
 
 
 class Series(Model):

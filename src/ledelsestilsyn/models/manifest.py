@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import Field
 
-from .base import Model, OptionalText
+from .base import Model, OptionalText, TextList
 
 
 class InputFile(Model):
@@ -54,7 +54,9 @@ class Manifest(Model):
     seed: int = Field(alias="seed")
     sample_size: int = Field(alias="antal")
     source: InputFile | None = Field(None, alias="input")
-    source_series: OptionalText = Field(None, alias="fra_tilsyn")
+    source_series: TextList = Field(
+        default_factory=list, alias="fra_tilsyn", description="kildeserierne for et niveau"
+    )
     settings: dict[str, Any] = Field(
         default_factory=dict, alias="indstillinger", description="konceptets indstillinger brugt"
     )
