@@ -54,8 +54,8 @@ class Manifest(Model):
     seed: int = Field(alias="seed")
     sample_size: int = Field(alias="antal")
     source: InputFile | None = Field(None, alias="input")
-    source_series: TextList = Field(
-        default_factory=list, alias="fra_tilsyn", description="kildeserierne for et niveau"
+    source_series: TextList | None = Field(
+        None, alias="fra_tilsyn", description="kildeserierne for et niveau"
     )
     settings: dict[str, Any] = Field(
         default_factory=dict, alias="indstillinger", description="konceptets indstillinger brugt"
