@@ -321,3 +321,10 @@ def test_manifest_reads_a_single_source_as_a_list() -> None:
     }
     assert Manifest.model_validate({**base, "fra_tilsyn": "niveau-1"}).source_series == ["niveau-1"]
     assert Manifest.model_validate(base).source_series is None
+
+
+def test_editor_schema_allows_one_source_or_a_list() -> None:
+    from ledelsestilsyn.models.concept import Concept
+
+    schema = Concept.model_json_schema(by_alias=True)["$defs"]["Level"]["properties"]["fra"]
+    assert sorted(s["type"] for s in schema["anyOf"]) == ["array", "string"]

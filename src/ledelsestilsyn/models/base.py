@@ -54,4 +54,7 @@ Bool = Annotated[bool, BeforeValidator(_bool)]
 OptionalDate = Annotated[date | None, BeforeValidator(_empty_as_none)]
 OptionalInt = Annotated[int | None, BeforeValidator(_empty_as_none)]
 OptionalText = Annotated[str | None, BeforeValidator(_empty_as_none)]
-TextList = Annotated[list[str], BeforeValidator(_list_of_text)]
+TextList = Annotated[
+    list[str], BeforeValidator(_list_of_text, json_schema_input_type=str | list[str])
+]
+"""A list of texts, or one text for a one-element list; the editor schema allows both."""
