@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-MODULES = ("startup", "udtraek", "valider", "rapport", "paamind")
+MODULES = ("startup", "udtraek", "valider", "rapport", "paamind", "niveauer")
 
 
 def main(selected: list[str]) -> None:
