@@ -71,3 +71,9 @@ def test_every_day_of_a_leap_year_is_a_valid_date_part() -> None:
     while day.year == 2024:
         assert find_cpr(f"{day:%d%m%y}-1234"), day
         day += timedelta(days=1)
+
+
+def test_dashed_number_is_found_even_with_digits_after_it() -> None:
+    """Found by fuzzing: a CPR number pasted in front of other digits must still be masked."""
+    assert mask_cpr("t010190-12342024.1") == "tXXXXXX-XXXX2024.1"
+    assert mask_cpr("01019012345") == "01019012345"  # 11 digits without a dash: not a CPR

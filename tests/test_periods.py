@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from ledelsestilsyn.diagnostics import TilsynError
 from ledelsestilsyn.models.concept import Cadence
-from ledelsestilsyn.periods import parse_period, previous, round_period, rounds_in_year
+from ledelsestilsyn.periods import parse_period, previous, round_period, round_periods
 
 
 @pytest.mark.parametrize(
@@ -43,17 +43,19 @@ def test_previous() -> None:
 
 
 def test_round_period() -> None:
-    every_third = Cadence.model_validate({"hver": "3", "start": "2"})
-    assert round_period(every_third, date(2026, 11, 28)).label == "2026-11"  # type: ignore[union-attr]
-    assert round_period(every_third, date(2026, 12, 1)) is None
+    every_third = Cadence.model_validate({"hver": "3", "start": "2"}).round_months()
+    assert round_period(every_third, "måned", date(2026, 11, 28)).label == "2026-11"  # type: ignore[union-attr]
+    assert round_period(every_third, "måned", date(2026, 12, 1)) is None
     quarterly = Cadence.model_validate({"hver": "3", "periode": "kvartal"})
-    assert round_period(quarterly, date(2026, 11, 28)).label == "2026-K4"  # type: ignore[union-attr]
-    twice = Cadence.model_validate({"måneder": ["3", "9"]})
-    assert [p.label for p in rounds_in_year(twice, 2026)] == ["2026-03", "2026-09"]
+    found = round_period(quarterly.round_months(), quarterly.period, date(2026, 11, 28))
+    assert found is not None and found.label == "2026-K4"
+    twice = Cadence.model_validate({"måneder": ["3", "9"]}).round_months()
+    assert [p.label for p in round_periods(twice, "måned", 2026)] == ["2026-03", "2026-09"]
+    assert [p.label for p in round_periods([1, 2, 3, 4], "kvartal", 2026)] == ["2026-K1", "2026-K2"]
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)))
 def test_monthly_round_always_contains_the_day(day: date) -> None:
-    period = round_period(Cadence(), day)
+    period = round_period(range(1, 13), "måned", day)
     assert period is not None and day in period
     assert previous(period).end < period.start

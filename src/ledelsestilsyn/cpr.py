@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
-_CANDIDATE = re.compile(r"(?=\d)(?<!\d)(\d{2})(\d{2})(\d{2})(-?)(\d{4})(?![\d])")
+# With a dash the number stands out even when more digits follow (`010190-12342024`);
+# without one, a longer run of digits (an account number) is not a CPR number.
+_CANDIDATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})(-)?(\d{4})(?(4)|(?!\d))")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 

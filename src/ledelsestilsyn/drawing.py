@@ -130,7 +130,7 @@ def _series(workspace: Workspace, wanted: str | None) -> tuple[str, Series]:
 def _period(series: Series, request: DrawRequest) -> Period:
     if request.period:
         return parse_period(request.period)
-    found = round_period(series.cadence, request.today)
+    found = round_period(series.cadence.round_months(), series.cadence.period, request.today)
     if found is None:
         raise fail(
             "--periode",

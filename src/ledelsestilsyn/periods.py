@@ -5,14 +5,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from .diagnostics import fail
-
-if TYPE_CHECKING:  # the models import pydantic; `tilsyn påmind` must start fast
-    from .models.concept import Cadence
 
 Kind = Literal["måned", "kvartal", "halvår", "år", "interval"]
 
@@ -127,26 +125,25 @@ def previous(period: Period) -> Period:
     return period_of(period.kind, year, month)
 
 
-def round_period(cadence: Cadence, day: date) -> Period | None:
-    """The round of a series that `day` falls in, or None between rounds.
+def round_periods(round_months: Iterable[int], kind: Kind, year: int) -> list[Period]:
+    """The periods of the rounds that start in `year`, in order.
 
-    A round starts in one of `cadence.round_months()` and covers the month,
-    quarter, half year or year named by `cadence.period`.
+    A round starts in one of `round_months` and covers the month, quarter,
+    half year or year named by `kind`; two start months in the same quarter
+    are one quarterly round. `udtræk` and `påmind` both plan from this.
     """
-    starts = set(cadence.round_months())
-    for back in range(12):
-        year, month = add_months(day.year, day.month, -back)
-        if month in starts:
-            candidate = period_of(cadence.period, year, month)
-            return candidate if day in candidate else None
+    periods: list[Period] = []
+    for month in round_months:
+        period = period_of(kind, year, month)
+        if period.start.year == year and (not periods or periods[-1] != period):
+            periods.append(period)
+    return periods
+
+
+def round_period(round_months: Iterable[int], kind: Kind, day: date) -> Period | None:
+    """The round period `day` falls in, or None between rounds."""
+    for year in (day.year, day.year - 1):
+        for period in round_periods(round_months, kind, year):
+            if day in period:
+                return period
     return None
-
-
-def rounds_in_year(cadence: Cadence, year: int) -> list[Period]:
-    """Every round that starts in `year`, in order."""
-    rounds: list[Period] = []
-    for month in cadence.round_months():
-        period = period_of(cadence.period, year, month)
-        if not rounds or rounds[-1] != period:
-            rounds.append(period)
-    return rounds

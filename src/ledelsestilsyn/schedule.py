@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .diagnostics import TilsynError
 from .periods import Kind as PeriodKind
-from .periods import Period, add_months, parse_period, period_of
+from .periods import Period, add_months, parse_period, round_periods
 
 if TYPE_CHECKING:
     from .models.concept import Concept
@@ -156,21 +156,10 @@ def make_round(series: SeriesPlan, period: Period) -> Round:
 
 def rounds_in_year(series: SeriesPlan, year: int) -> list[Round]:
     """Every round of the series that starts in `year`, in order."""
-    rounds: list[Round] = []
-    for month in series.round_months:
-        period = period_of(series.period_kind, year, month)
-        if period.start.year == year and (not rounds or rounds[-1].period != period):
-            rounds.append(make_round(series, period))
-    return rounds
-
-
-def round_on(series: SeriesPlan, day: date) -> Round | None:
-    """The round that `day` falls in, or None between rounds."""
-    for year in (day.year, day.year - 1):
-        for candidate in rounds_in_year(series, year):
-            if day in candidate.period:
-                return candidate
-    return None
+    return [
+        make_round(series, period)
+        for period in round_periods(series.round_months, series.period_kind, year)
+    ]
 
 
 def rounds_starting_in(plan: Plan, year: int, month: int) -> list[Round]:
