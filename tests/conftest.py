@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from ledelsestilsyn.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 EKSEMPLER = ROOT / "eksempler"
+
+# CI runs every property test with the same examples (no flaky red builds, and no
+# deadline on a loaded machine); locally hypothesis keeps exploring new ones.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)
