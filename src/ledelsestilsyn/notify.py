@@ -165,11 +165,6 @@ def _mail_messages(
     """The consultants' overview and each reviewer's own list."""
     from .reminder_text import for_reviewer, overview
 
-    messages = [overview(status, settings.municipality, to) for to in settings.consultants]
-    for name, address in sorted(settings.reviewers.items()):
-        own = [i for i in status.items if _concerns(i, name, plan)]
-        if own:
-            messages.append(for_reviewer(name, own, status, settings.municipality, address))
     if not settings.consultants and not settings.reviewers:
         raise fail(
             concept,
@@ -178,16 +173,22 @@ def _mail_messages(
             hint="skriv e-mailadresser under påmindelse: konsulent og bedømmere.",
             exit_code=2,
         )
+    messages = [overview(status, settings.municipality, to) for to in settings.consultants]
+    series_reviewers = {s.name: s.reviewers for s in plan.series}
+    for name, address in sorted(settings.reviewers.items()):
+        own = [i for i in status.items if _concerns(i, name, series_reviewers)]
+        if own:
+            messages.append(for_reviewer(name, own, status, settings.municipality, address))
     return messages
 
 
-def _concerns(item: Item, name: str, plan: Plan) -> bool:
+def _concerns(item: Item, name: str, series_reviewers: dict[str, tuple[str, ...]]) -> bool:
+    """Is this open review the reviewer's own, or unassigned in a series they review?"""
     if item.kind != "gennemgang":
         return False
     if item.reviewer:
         return item.reviewer == name
-    series = {s.name: s.reviewers for s in plan.series}
-    return name in series.get(item.round.series, ())
+    return name in series_reviewers.get(item.round.series, ())
 
 
 def _smtp_or_fail(settings: MailSettings, concept: str) -> SmtpSettings:
