@@ -16,6 +16,17 @@ from ledelsestilsyn.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 EKSEMPLER = ROOT / "eksempler"
 
+# The seven case steps of both official templates, written out by hand (the expectation).
+OFFICIAL_STEPS: tuple[str, ...] = (
+    "underretning",
+    "screening",
+    "afdækning",
+    "børnefaglig-undersøgelse",
+    "støttende-indsatser",
+    "anbringelse",
+    "opfølgning",
+)
+
 # CI runs every property test with the same examples (no flaky red builds, and no
 # deadline on a loaded machine); locally hypothesis keeps exploring new ones.
 settings.register_profile("ci", derandomize=True, deadline=None)

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from conftest import OFFICIAL_STEPS
 from ledelsestilsyn.catalog import shipped_dir
 from ledelsestilsyn.schedule import Plan, SeriesPlan, plan_from_concept, rounds_in_year
 from ledelsestilsyn.workspace import load_concept
@@ -35,15 +36,7 @@ def table(plan: Plan, year: int) -> dict[str, list[tuple[str, str, str, str, tup
     }
 
 
-ALL_STEPS = (
-    "underretning",
-    "screening",
-    "afdækning",
-    "børnefaglig-undersøgelse",
-    "støttende-indsatser",
-    "anbringelse",
-    "opfølgning",
-)
+ALL_STEPS = OFFICIAL_STEPS
 SBST_FOCUS = {
     1: ("underretning", "screening"),
     2: ("underretning", "screening"),

@@ -6,19 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import OFFICIAL_STEPS
 from ledelsestilsyn.catalog import Catalog, load_template
 from ledelsestilsyn.diagnostics import TilsynError
 from ledelsestilsyn.models.template import PEJLEMAERKER
 
-STEPS = [
-    "underretning",
-    "screening",
-    "afdækning",
-    "børnefaglig-undersøgelse",
-    "støttende-indsatser",
-    "anbringelse",
-    "opfølgning",
-]
+STEPS = list(OFFICIAL_STEPS)
 
 
 @pytest.fixture(scope="module")
