@@ -13,8 +13,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from ledelsestilsyn.catalog import Catalog
-from ledelsestilsyn.fillin import render_review
+from ledelsestilsyn.sampling.fillin import render_review
+from ledelsestilsyn.templates.catalog import Catalog
 
 from .common import Figure, tilsyn, time_command
 

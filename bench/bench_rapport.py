@@ -24,8 +24,8 @@ PERIODS = ("2026-09", "2026-10", "2026-11")
 
 
 def _generate(workspace: Path, count: int) -> None:
-    from ledelsestilsyn.catalog import Catalog
-    from ledelsestilsyn.fillin import render_review
+    from ledelsestilsyn.sampling.fillin import render_review
+    from ledelsestilsyn.templates.catalog import Catalog
 
     template = Catalog.load(None).resolve("overordnet")
     focus = [s.id for s in template.steps][:-1]
@@ -59,13 +59,13 @@ def _render_only(workspace: Path) -> float:
     """Seconds for build + view + render of the HTML report, inputs already loaded (warm)."""
     from datetime import date
 
-    from ledelsestilsyn.cpr import mask_cpr
-    from ledelsestilsyn.periods import parse_period
+    from ledelsestilsyn.core.cpr import mask_cpr
+    from ledelsestilsyn.core.periods import parse_period
     from ledelsestilsyn.report.build import Settings, build_report
     from ledelsestilsyn.report.load import load_inputs
     from ledelsestilsyn.report.render import render
     from ledelsestilsyn.report.view import report_view
-    from ledelsestilsyn.workspace import open_workspace
+    from ledelsestilsyn.workspace.open import open_workspace
 
     ws = open_workspace(workspace)
     today = date(2026, 11, 25)

@@ -33,8 +33,8 @@ COMMENTS = (
 
 
 def _generate(workspace: Path, count: int) -> Path:
-    from ledelsestilsyn.catalog import Catalog
-    from ledelsestilsyn.fillin import render_review
+    from ledelsestilsyn.sampling.fillin import render_review
+    from ledelsestilsyn.templates.catalog import Catalog
 
     template = Catalog.load(None).resolve("overordnet")
     focus = [s.id for s in template.steps][:-1]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
-from ledelsestilsyn.cli import app
+from ledelsestilsyn.cli.app import app
 
 ROOT = Path(__file__).resolve().parent.parent
 EKSEMPLER = ROOT / "eksempler"

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ledelsestilsyn.catalog import Catalog
-from ledelsestilsyn.fillin import case_filename, render_review
+from ledelsestilsyn.sampling.fillin import case_filename, render_review
+from ledelsestilsyn.templates.catalog import Catalog
 
 TEAMS = ("Team Nord", "Team Syd", "Team Vest")
 WORKERS = ("Anna Holm", "Bo Lind", "Carla Friis", "Dan Krog", "Eva Munk", "Finn Bak")

@@ -11,9 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import Cli
-from ledelsestilsyn.annual_wheel import year_rounds
-from ledelsestilsyn.calendar_ics import calendar, escape, fold
-from ledelsestilsyn.schedule import Plan, SeriesPlan
+from ledelsestilsyn.schedule.annual_wheel import year_rounds
+from ledelsestilsyn.schedule.ics import calendar, escape, fold
+from ledelsestilsyn.schedule.plan import Plan, SeriesPlan
 from test_paamind_support import MONTHLY, draw, fill, reviews
 
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledelsestilsyn.cpr import find_cpr, mask_cpr
+from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
 
 
 def test_both_forms_are_found_with_spans() -> None:

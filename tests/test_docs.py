@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ledelsestilsyn.cli import app
+from ledelsestilsyn.cli.app import app
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 SRC = Path(__file__).resolve().parent.parent / "src" / "ledelsestilsyn"

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import EKSEMPLER, Cli
+from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
-from ledelsestilsyn.yamlio import read_document
 
 GOLDEN = Path(__file__).parent / "golden"
 DAY = "2026-11-30"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledelsestilsyn.diagnostics import TilsynError
-from ledelsestilsyn.export import (
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.export.read import (
     Export,
     ReadOptions,
     normalise_paragraph,

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledelsestilsyn import export_scan
-from ledelsestilsyn.diagnostics import TilsynError
-from ledelsestilsyn.export import Export, ReadOptions, read_export
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.export import scan as export_scan
+from ledelsestilsyn.export.read import Export, ReadOptions, read_export
 from ledelsestilsyn.models.concept import ExportSpec
 
 HEADER = "Sagsnr.;CPR-nr.;Sagsbehandler;Team;Paragraf;Afgørelsesdato;Sagsfase"

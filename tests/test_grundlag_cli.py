@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
-from ledelsestilsyn.initialise import presets
+from ledelsestilsyn.workspace.init import presets
 
 BOMB = (
     'a: &a ["x","x","x","x","x","x","x","x","x"]\n'
@@ -140,7 +140,7 @@ def test_tjek_bad_concept_files(cli: Cli, tmp_path: Path, content: bytes, code: 
 
 
 def test_a_template_given_as_concept(cli: Cli, tmp_path: Path) -> None:
-    from ledelsestilsyn.catalog import shipped_dir
+    from ledelsestilsyn.templates.catalog import shipped_dir
 
     (tmp_path / "koncept.yaml").write_bytes((shipped_dir() / "overordnet.yaml").read_bytes())
     result = cli("tjek")
@@ -236,8 +236,8 @@ def test_shipped_data_works_after_a_plain_install(tmp_path: Path) -> None:
     )
     code = (
         "import ledelsestilsyn, sys\n"
-        "from ledelsestilsyn.catalog import Catalog\n"
-        "from ledelsestilsyn.initialise import presets\n"
+        "from ledelsestilsyn.templates.catalog import Catalog\n"
+        "from ledelsestilsyn.workspace.init import presets\n"
         f"assert ledelsestilsyn.__file__.startswith({str(target)!r}), ledelsestilsyn.__file__\n"
         "c = Catalog.load(None)\n"
         "print(sorted(c.ids()), presets())\n"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from ledelsestilsyn.diagnostics import TilsynError
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.io.yaml import parse_text
 from ledelsestilsyn.models.base import Model, OptionalDate
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.located import validate_document
-from ledelsestilsyn.yamlio import parse_text
 
 
 class Dated(Model):

@@ -9,11 +9,11 @@ from datetime import date
 from pathlib import Path
 
 from conftest import Cli
-from ledelsestilsyn.entry import nothing_due_fast
-from ledelsestilsyn.reminder_state import run_lock
-from ledelsestilsyn.schedule import STATES
-from ledelsestilsyn.schedule_scan import read_inputs
-from ledelsestilsyn.validation import ReviewState
+from ledelsestilsyn.cli.entry import nothing_due_fast
+from ledelsestilsyn.review.validate import ReviewState
+from ledelsestilsyn.schedule.plan import STATES
+from ledelsestilsyn.schedule.scan import read_inputs
+from ledelsestilsyn.schedule.sent_log import run_lock
 from test_paamind_support import MONTHLY, THEMED, draw, fill, reviews
 
 

@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledelsestilsyn.diagnostics import TilsynError
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.periods import parse_period, previous, round_period, round_periods
 from ledelsestilsyn.models.concept import Cadence
-from ledelsestilsyn.periods import parse_period, previous, round_period, round_periods
 
 
 @pytest.mark.parametrize(

@@ -7,13 +7,13 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledelsestilsyn.catalog import Catalog
 from ledelsestilsyn.report.aggregate import first_reviews, section
 from ledelsestilsyn.report.calibration import calibrate
 from ledelsestilsyn.report.formats import long_date, number, percent, points
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import neutralise, to_csv
+from ledelsestilsyn.templates.catalog import Catalog
 
 COMMITTEE = Disclosure(5, active=True)
 OVERORDNET = Catalog.load(None).resolve("overordnet")

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledelsestilsyn.models.concept import Quota
-from ledelsestilsyn.sampling import (
+from ledelsestilsyn.sampling.draw import (
     Case,
     DrawSpec,
     EarlierCase,

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from conftest import OFFICIAL_STEPS
-from ledelsestilsyn.catalog import shipped_dir
-from ledelsestilsyn.schedule import Plan, SeriesPlan, plan_from_concept, rounds_in_year
-from ledelsestilsyn.workspace import load_concept
+from ledelsestilsyn.schedule.plan import Plan, SeriesPlan, plan_from_concept, rounds_in_year
+from ledelsestilsyn.templates.catalog import shipped_dir
+from ledelsestilsyn.workspace.open import load_concept
 
 PRESETS = shipped_dir().parent / "forlæg"
 

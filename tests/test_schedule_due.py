@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledelsestilsyn.schedule import (
+from ledelsestilsyn.schedule.plan import (
     COMPLETE,
     INVALID,
     NOT_STARTED,

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import OFFICIAL_STEPS
-from ledelsestilsyn.catalog import Catalog, load_template
-from ledelsestilsyn.diagnostics import TilsynError
+from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.models.template import PEJLEMAERKER
+from ledelsestilsyn.templates.catalog import Catalog, load_template
 
 STEPS = list(OFFICIAL_STEPS)
 

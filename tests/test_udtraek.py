@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
-from ledelsestilsyn import sample_write
-from ledelsestilsyn.catalog import Catalog
-from ledelsestilsyn.fillin import render_review
+from ledelsestilsyn.io.yaml import TEMP_PREFIX, parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.review import Review
-from ledelsestilsyn.yamlio import TEMP_PREFIX, parse_text, read_document
+from ledelsestilsyn.sampling import write as sample_write
+from ledelsestilsyn.sampling.fillin import render_review
+from ledelsestilsyn.templates.catalog import Catalog
 
 SERIES = "månedligt-overordnet"
 FOLDER = Path("udtræk") / f"2026-11-{SERIES}"

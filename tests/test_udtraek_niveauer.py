@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
+from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import DrawnCase, Manifest
-from ledelsestilsyn.yamlio import read_document
 
 UNITS = ("Enhed Amager", "Enhed Bispebjerg", "Enhed Indre By", "Enhed Nørrebro", "Enhed Valby")
 ON_CALL = "Døgnvagten"

@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from ledelsestilsyn import validation
-from ledelsestilsyn.fillin import render_review
-from ledelsestilsyn.review_cache import CACHE_FILE
-from ledelsestilsyn.validation import (
+from ledelsestilsyn.review import validate as validation
+from ledelsestilsyn.review.cache import CACHE_FILE
+from ledelsestilsyn.review.validate import (
     ReviewState,
     check_reviews,
     collect_review_files,
     run_checks,
 )
-from ledelsestilsyn.workspace import Workspace, open_workspace
+from ledelsestilsyn.sampling.fillin import render_review
+from ledelsestilsyn.workspace.open import Workspace, open_workspace
 
 TODAY = date(2026, 11, 25)
 FOLDER = "udtræk/2026-11-månedligt-overordnet"

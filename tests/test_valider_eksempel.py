@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, Cli
-from ledelsestilsyn.catalog import Catalog
-from ledelsestilsyn.fillin import render_review
+from ledelsestilsyn.sampling.fillin import render_review
+from ledelsestilsyn.templates.catalog import Catalog
 
 SCRIPT = ROOT / "eksempler" / "udfyld_eksempel.py"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledelsestilsyn.catalog import Catalog
-from ledelsestilsyn.diagnostics import Diagnostic
-from ledelsestilsyn.review_check import analyse
-from ledelsestilsyn.validation import Templates
+from ledelsestilsyn.core.diagnostics import Diagnostic
+from ledelsestilsyn.review.check import analyse
+from ledelsestilsyn.review.validate import Templates
+from ledelsestilsyn.templates.catalog import Catalog
 
 KORPUS = Path(__file__).resolve().parent / "eksempler" / "gennemgange"
 VALID = (KORPUS / "gyldige" / "komplet.yaml").read_bytes()

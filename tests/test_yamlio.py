@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledelsestilsyn.diagnostics import TilsynError
-from ledelsestilsyn.yamlio import (
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.io.yaml import (
     MAX_BYTES,
     TEMP_PREFIX,
     USING_LIBYAML,

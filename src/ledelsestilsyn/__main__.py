@@ -1,3 +1,3 @@
-from .entry import main
+from ledelsestilsyn.cli.entry import main
 
 main()

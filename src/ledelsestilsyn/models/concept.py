@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
-from .base import Bool, Model, OptionalText, TextList
+from ledelsestilsyn.models.base import Bool, Model, OptionalText, TextList
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("sag", "rådgiver", "paragraf", "afgørelsesdato")
 KNOWN_COLUMNS: tuple[str, ...] = (*REQUIRED_COLUMNS, "team", "fase", "cpr")

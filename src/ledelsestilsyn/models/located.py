@@ -14,8 +14,8 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from ..diagnostics import Diagnostic, TilsynError
-from ..yamlio import Path_, YamlDocument
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
+from ledelsestilsyn.io.yaml import Path_, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 

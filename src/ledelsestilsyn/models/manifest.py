@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import Field
 
-from .base import Model, OptionalText, TextList
+from ledelsestilsyn.models.base import Model, OptionalText, TextList
 
 
 class InputFile(Model):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Model, OptionalInt, OptionalText
+from ledelsestilsyn.models.base import Model, OptionalInt, OptionalText
 
 
 class CaseRef(Model):

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Bool, Model, OptionalText, TextList
+from ledelsestilsyn.models.base import Bool, Model, OptionalText, TextList
 
 Pejlemaerke = Literal["faglig udredning", "valg af indsats", "opfølgning", "inddragelse"]
 PEJLEMAERKER: tuple[str, ...] = ("faglig udredning", "valg af indsats", "opfølgning", "inddragelse")

@@ -13,9 +13,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..models.template import Question, ScaleValue, Template
-from .records import ReviewRecord
-from .stats import Interval, share, wilson
+from ledelsestilsyn.models.template import Question, ScaleValue, Template
+from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.stats import Interval, share, wilson
 
 
 @dataclass(frozen=True)

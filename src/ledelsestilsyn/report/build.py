@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..models.template import Template
-from ..periods import Period, period_of, previous
-from .aggregate import (
+from ledelsestilsyn.core.periods import Period, period_of, previous
+from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.report.aggregate import (
     GroupRow,
     QuestionStat,
     Scale,
@@ -22,8 +22,8 @@ from .aggregate import (
     grouped,
     section,
 )
-from .calibration import Calibration, calibrate
-from .records import Excluded, ReviewRecord
+from ledelsestilsyn.report.calibration import Calibration, calibrate
+from ledelsestilsyn.report.records import Excluded, ReviewRecord
 
 WEAKEST = 10
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models.template import Template
-from .records import ReviewRecord
-from .stats import cohen_kappa, gwet_ac1, percent_agreement
+from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.stats import cohen_kappa, gwet_ac1, percent_agreement
 
 MOST_DISAGREEMENT = 10
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .aggregate import Tally
-from .formats import decimal, percent, points
-from .suppress import Disclosure
+from ledelsestilsyn.report.aggregate import Tally
+from ledelsestilsyn.report.formats import decimal, percent, points
+from ledelsestilsyn.report.suppress import Disclosure
 
 DASH = "–"
 

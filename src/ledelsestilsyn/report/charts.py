@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from .formats import decimal, percent
+from ledelsestilsyn.report.formats import decimal, percent
 
 STYLES: dict[str, tuple[str, str, str]] = {
     # kind: (fill, pattern id or "", text colour)

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Severity, TilsynError
-from ..models.located import validate_document
-from ..models.manifest import Manifest
-from ..models.template import Template
-from ..validation import MANIFEST_NAME, run_checks
-from ..workspace import Workspace
-from ..yamlio import read_document
-from .records import Excluded, ReviewRecord, period_start, select
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
+from ledelsestilsyn.io.yaml import read_document
+from ledelsestilsyn.models.located import validate_document
+from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.report.records import Excluded, ReviewRecord, period_start, select
+from ledelsestilsyn.review.validate import MANIFEST_NAME, run_checks
+from ledelsestilsyn.workspace.open import Workspace
 
 
 @dataclass

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from ..diagnostics import TilsynError
-from ..periods import parse_period
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.periods import parse_period
 
 COMPLETE = "færdig"
 

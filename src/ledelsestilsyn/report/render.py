@@ -7,8 +7,8 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from .charts import DEFS
-from .view import ReportView
+from ledelsestilsyn.report.charts import DEFS
+from ledelsestilsyn.report.view import ReportView
 
 FORMATS: tuple[str, ...] = ("html", "md", "csv")
 

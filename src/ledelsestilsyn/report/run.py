@@ -7,18 +7,18 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..cpr import mask_cpr
-from ..diagnostics import Diagnostic, TilsynError, fail
-from ..models.located import did_you_mean
-from ..periods import Period, parse_period
-from ..workspace import Workspace
-from .build import Settings, build_report, in_period
-from .load import Inputs, load_inputs
-from .records import Excluded
-from .render import FORMATS, render
-from .suppress import Disclosure
-from .tidy import to_csv
-from .view import AUDIENCES, report_view
+from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail
+from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.models.located import did_you_mean
+from ledelsestilsyn.report.build import Settings, build_report, in_period
+from ledelsestilsyn.report.load import Inputs, load_inputs
+from ledelsestilsyn.report.records import Excluded
+from ledelsestilsyn.report.render import FORMATS, render
+from ledelsestilsyn.report.suppress import Disclosure
+from ledelsestilsyn.report.tidy import to_csv
+from ledelsestilsyn.report.view import AUDIENCES, report_view
+from ledelsestilsyn.workspace.open import Workspace
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .aggregate import GroupRow, QuestionStat, Section, StepStat, Tally
-from .build import Comment, TemplateReport
-from .calibration import Calibration
-from .cells import DASH, ShareCell, change, coefficient, share_cell
-from .charts import Segment, ShareRow, share_chart, stacked_bar, trend_chart
-from .formats import number, percent
-from .suppress import Disclosure
+from ledelsestilsyn.report.aggregate import GroupRow, QuestionStat, Section, StepStat, Tally
+from ledelsestilsyn.report.build import Comment, TemplateReport
+from ledelsestilsyn.report.calibration import Calibration
+from ledelsestilsyn.report.cells import DASH, ShareCell, change, coefficient, share_cell
+from ledelsestilsyn.report.charts import Segment, ShareRow, share_chart, stacked_bar, trend_chart
+from ledelsestilsyn.report.formats import number, percent
+from ledelsestilsyn.report.suppress import Disclosure
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .formats import number
+from ledelsestilsyn.report.formats import number
 
 SECONDARY = "x"
 

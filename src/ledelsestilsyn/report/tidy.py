@@ -11,10 +11,10 @@ import csv
 import io
 from collections.abc import Sequence
 
-from ..models.template import Template
-from .aggregate import Section, first_reviews, section
-from .records import ReviewRecord
-from .suppress import Disclosure
+from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.report.aggregate import Section, first_reviews, section
+from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.suppress import Disclosure
 
 HEADER = ("periode", "tilsyn", "skabelon", "sagsskridt", "spørgsmål", "svar", "antal")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")

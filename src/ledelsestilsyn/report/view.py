@@ -11,11 +11,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from .build import Report
-from .cells import DASH, ShareCell, share_cell
-from .formats import long_date, percent
-from .section_view import Ctx, SectionView, section_view
-from .suppress import Disclosure
+from ledelsestilsyn.report.build import Report
+from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
+from ledelsestilsyn.report.formats import long_date, percent
+from ledelsestilsyn.report.section_view import Ctx, SectionView, section_view
+from ledelsestilsyn.report.suppress import Disclosure
 
 AUDIENCES: dict[str, str] = {
     "leder": "Ledelsen (med detaljer pr. sag)",

@@ -1,0 +1,108 @@
+"""`tilsyn årshjul`: the year's rounds per series, as a table or a calendar file."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.errors import handled
+
+
+def register(app: typer.Typer) -> None:
+    app.command("årshjul")(aarshjul)
+    app.command("aarshjul", hidden=True)(aarshjul)
+
+
+@handled
+def aarshjul(
+    aar: Annotated[
+        int | None, typer.Argument(metavar="ÅR", help="Året. Standard: i år.", min=1900, max=2999)
+    ] = None,
+    form: Annotated[
+        str, typer.Option("--format", help="tabel (standard) eller ics (kalenderfil).")
+    ] = "tabel",
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Kalenderfilen. Standard: årshjul-ÅR.ics."),
+    ] = None,
+    dato: Annotated[
+        str | None, typer.Option("--dato", help="Dagen, tilstanden vises for (ÅÅÅÅ-MM-DD).")
+    ] = None,
+    koncept: ConceptOption = None,
+) -> None:
+    """Vis årets runder for hver tilsynsserie: fokus, frister og hvor langt runden er.
+
+    Med --format ics skrives en kalenderfil (RFC 5545) til Outlook og andre
+    kalendere: udtræk, færdige gennemgange og rapport for hver runde.
+
+    Eksempel: tilsyn årshjul 2027 --format ics
+    """
+
+    from ledelsestilsyn.core.diagnostics import fail
+    from ledelsestilsyn.core.periods import day_or_today
+    from ledelsestilsyn.schedule.scan import read_inputs
+
+    if form not in ("tabel", "ics"):
+        raise fail(
+            "--format",
+            "R002",
+            f"ukendt format '{form}'.",
+            hint="brug tabel eller ics.",
+            exit_code=2,
+        )
+    today = day_or_today(dato)
+    year = aar if aar is not None else today.year
+    inputs = read_inputs(Path.cwd(), koncept, today)
+    if form == "ics":
+        _write_ics(inputs.plan, inputs.concept_path, year, output or Path(f"årshjul-{year}.ics"))
+    else:
+        _print_table(inputs, year, today)
+
+
+def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
+    from datetime import datetime
+
+    from ledelsestilsyn.io.yaml import write_atomic
+    from ledelsestilsyn.schedule.annual_wheel import year_rounds
+    from ledelsestilsyn.schedule.ics import calendar
+    from ledelsestilsyn.schedule.plan import Plan
+
+    assert isinstance(plan, Plan)
+    rounds = year_rounds(plan, year)
+    stamp = datetime.fromtimestamp(concept.stat().st_mtime, tz=UTC)
+    text = calendar(rounds, name=f"Ledelsestilsyn {year}", stamp=stamp)
+    write_atomic(path, text, overwrite=True, mode=0o644)
+    typer.echo(f"Skrev {path}: {len(rounds)} runder, {3 * len(rounds)} begivenheder.")
+
+
+def _print_table(inputs: object, year: int, today: object) -> None:
+    from datetime import date
+
+    from rich.table import Table
+
+    from ledelsestilsyn.cli.console import console
+    from ledelsestilsyn.report.formats import MONTHS
+    from ledelsestilsyn.schedule.annual_wheel import wheel
+    from ledelsestilsyn.schedule.scan import Inputs
+
+    assert isinstance(inputs, Inputs) and isinstance(today, date)
+    table = Table(title=f"Årshjul {year}", show_lines=True)
+    table.add_column("Måned")
+    for series in inputs.plan.series:
+        table.add_column(series.title)
+    for month, cells in wheel(inputs.plan, inputs.state, year, today):
+        texts = []
+        for cell in cells:
+            if cell.round is None:
+                texts.append("—")
+            elif cell.running:
+                texts.append(f"(runde {cell.round.period.label})")
+            else:
+                focus = ", ".join(cell.round.focus) or "alle sagsskridt"
+                texts.append(f"{cell.round.period.label}\nfokus: {focus}\n{cell.state}")
+        table.add_row(MONTHS[month - 1], *texts)
+    console().print(table)

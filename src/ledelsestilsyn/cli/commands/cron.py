@@ -1,0 +1,49 @@
+"""`tilsyn cron`: a ready crontab line and a systemd timer for the daily `påmind`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.errors import handled
+
+
+def register(app: typer.Typer) -> None:
+    app.command("cron")(cron)
+
+
+@handled
+def cron(
+    tid: Annotated[
+        str, typer.Option("--tid", help="Klokkeslæt for den daglige kørsel (TT:MM).")
+    ] = "07:00",
+    mail: Annotated[
+        bool | None,
+        typer.Option(
+            "--mail/--uden-mail",
+            help="Send med SMTP. Standard: ja, når konceptet har en smtp-opsætning.",
+        ),
+    ] = None,
+    koncept: ConceptOption = None,
+) -> None:
+    """Skriv en crontab-linje og en systemd-timer, der kører 'tilsyn påmind' hver dag.
+
+    Cron sender selv uddata som mail, og påmind er tavs, når intet er forfaldent.
+    Systemd-timeren har Persistent=true, så en kørsel, der blev sprunget over
+    (slukket bærbar, genstartet server), tages igen.
+
+    Eksempel: tilsyn cron --tid 06:30
+    """
+    import sys
+    from datetime import date
+
+    from ledelsestilsyn.schedule.cron import cron_text
+    from ledelsestilsyn.schedule.scan import find_concept_fast, read_inputs
+
+    concept = find_concept_fast(Path.cwd(), koncept).resolve()
+    inputs = read_inputs(concept.parent, concept, date.today())
+    use_mail = mail if mail is not None else inputs.mail.get("smtp") is not None
+    typer.echo(cron_text(concept, tid, use_mail, Path(sys.executable), inputs.mail), nl=False)

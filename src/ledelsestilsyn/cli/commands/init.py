@@ -1,0 +1,34 @@
+"""`tilsyn init`: create a workspace from a preset."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ledelsestilsyn.cli.errors import handled
+
+
+def register(app: typer.Typer) -> None:
+    app.command("init")(init)
+
+
+@handled
+def init(
+    folder: Annotated[Path, typer.Argument(help="Mappen, der skal oprettes.")] = Path(),
+    preset: Annotated[
+        str, typer.Option("--forlæg", "--forlaeg", help="Forlæg: sbst, kk eller handicap.")
+    ] = "sbst",
+) -> None:
+    """Opret en arbejdsmappe med koncept.yaml ud fra et forlæg.
+
+    Eksempel: tilsyn init tilsyn-2027 --forlæg kk
+    """
+    from ledelsestilsyn.workspace.init import create_workspace
+
+    made = create_workspace(folder, preset)
+    typer.echo(f"Oprettede arbejdsmappen {folder} ud fra forlægget '{preset}':")
+    for path in made:
+        typer.echo(f"  {path}")
+    typer.echo("Ret koncept.yaml til jeres lokale koncept, og kør 'tilsyn tjek'.")

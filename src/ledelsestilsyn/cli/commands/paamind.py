@@ -1,0 +1,53 @@
+"""`tilsyn påmind`: what is due and overdue; silent when nothing is (for cron)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.errors import handled
+
+DateOption = Annotated[
+    str | None,
+    typer.Option("--dato", help="Dagen, der regnes fra (ÅÅÅÅ-MM-DD). Standard: i dag."),
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("påmind")(paamind)
+    app.command("paamind", hidden=True)(paamind)
+
+
+@handled
+def paamind(
+    dato: DateOption = None,
+    altid: Annotated[
+        bool, typer.Option("--altid", help="Vis status, også når intet er forfaldent.")
+    ] = False,
+    mail: Annotated[
+        bool,
+        typer.Option("--mail", help="Send med SMTP efter konceptets påmindelse: smtp."),
+    ] = False,
+    koncept: ConceptOption = None,
+) -> None:
+    """Vis, hvad der er forfaldent og for sent; intet output, når intet er (til cron).
+
+    En påmindelse gentages først efter påmindelse: gentag_efter_dage, eller når
+    en frist overskrides. Slutkode 0 (også når noget er forfaldent), 2 ved et
+    ugyldigt koncept eller forkert mailopsætning, 75 når en anden kørsel er i gang.
+
+    Eksempel: tilsyn påmind --dato 2026-11-15 --altid
+    """
+
+    from ledelsestilsyn.core.periods import day_or_today
+    from ledelsestilsyn.schedule.notify import run_reminders
+
+    today = day_or_today(dato)
+    outcome = run_reminders(Path.cwd(), koncept, today=today, always=altid, mail=mail)
+    if outcome.text:
+        typer.echo(outcome.text, nl=False)
+    if altid and outcome.mailed:
+        typer.echo(f"Sendt til: {', '.join(outcome.mailed)}")

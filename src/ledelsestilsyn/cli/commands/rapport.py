@@ -1,0 +1,122 @@
+"""`tilsyn rapport`: the period summary for leaders, management and the committee."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.errors import handled
+
+if TYPE_CHECKING:
+    from ledelsestilsyn.report.run import Outcome
+    from ledelsestilsyn.workspace.open import Workspace
+
+
+def register(app: typer.Typer) -> None:
+    app.command("rapport")(rapport)
+
+
+@handled
+def rapport(
+    stier: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Gennemgangsfiler eller mapper. Standard: hele udtræk/.", show_default=False
+        ),
+    ] = None,
+    periode: Annotated[
+        str | None,
+        typer.Option(
+            "--periode",
+            help="2026-11, 2026-K3/2026-Q3, 2026-H1, 2026 eller 2026-01-01..2026-06-30. "
+            "Standard: perioden for de seneste færdige gennemgange.",
+        ),
+    ] = None,
+    tilsyn: Annotated[
+        str | None, typer.Option("--tilsyn", help="Kun denne tilsynsserie fra konceptet.")
+    ] = None,
+    modtager: Annotated[
+        str,
+        typer.Option(
+            "--modtager",
+            help="leder (med detaljer pr. sag) eller udvalg (kun samlede tal, små tal skjult).",
+        ),
+    ] = "leder",
+    raadgivere: Annotated[
+        bool,
+        typer.Option("--rådgivere", "--raadgivere", help="Tal pr. rådgiver (kun til leder)."),
+    ] = False,
+    format: Annotated[
+        str, typer.Option("--format", help="html (standard), md eller csv.")
+    ] = "html",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Filen, rapporten skrives til; '-' for standardoutput. "
+            "Standard: rapporter/<periode>-<modtager>.<format> i arbejdsmappen.",
+            dir_okay=False,
+        ),
+    ] = None,
+    dato: Annotated[
+        str | None, typer.Option("--dato", help="Dagens dato (ÅÅÅÅ-MM-DD). Standard: i dag.")
+    ] = None,
+    koncept: ConceptOption = None,
+) -> None:
+    """Lav periodens rapport: lovmedholdelighed, kvalitet, udvikling, teams og kalibrering.
+
+    Eksempel: tilsyn rapport --periode 2026-K4 --modtager udvalg --format html
+    """
+    from ledelsestilsyn.core.periods import day_or_today
+    from ledelsestilsyn.report.run import Request, make_report
+    from ledelsestilsyn.workspace.open import open_workspace
+
+    workspace = open_workspace(Path.cwd(), koncept)
+    request = Request(stier or None, periode, tilsyn, modtager, raadgivere, format)
+    outcome = make_report(workspace, request, today=day_or_today(dato))
+    _report_problems(outcome)
+    if output is not None and str(output) == "-":
+        typer.echo(outcome.text, nl=False)
+        return
+    target = output or _default_path(workspace, outcome, request.audience, request.fmt)
+    _write(target, outcome.text, committee=request.audience == "udvalg")
+    typer.echo(
+        f"Skrev rapporten for {outcome.period.label} ({outcome.counted} gennemgange) til "
+        f"{workspace.display(target)}"
+    )
+
+
+def _report_problems(outcome: Outcome) -> None:
+    from ledelsestilsyn.cli.console import print_diagnostics
+
+    print_diagnostics(outcome.notes, err=True)
+    for item in outcome.excluded:
+        typer.echo(f"{item.display}: ikke medregnet: {item.reason}", err=True)
+
+
+def _default_path(workspace: Workspace, outcome: Outcome, audience: str, fmt: str) -> Path:
+    folder = workspace.root / "rapporter"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    label = outcome.period.label.replace("..", "_til_")
+    return folder / f"{label}-{audience}.{fmt}"
+
+
+def _write(target: Path, text: str, *, committee: bool) -> None:
+    from ledelsestilsyn.core.diagnostics import fail
+    from ledelsestilsyn.io.yaml import write_atomic
+
+    if target.suffix.lower() in (".yaml", ".yml"):
+        raise fail(
+            str(target),
+            "L008",
+            "rapporten skrives ikke til en YAML-fil (det kunne være en udfyldt gennemgang).",
+            hint="brug fx -o rapport.html.",
+            exit_code=2,
+        )
+    if not target.parent.is_dir():
+        raise fail(str(target), "L009", "mappen findes ikke.", exit_code=2)
+    write_atomic(target, text, overwrite=True, mode=0o644 if committee else 0o600)

@@ -1,0 +1,39 @@
+"""`tilsyn skema`: write JSON Schemas for editor support."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ledelsestilsyn.cli.errors import handled
+
+
+def register(app: typer.Typer) -> None:
+    app.command("skema")(skema)
+
+
+@handled
+def skema(
+    folder: Annotated[
+        Path | None, typer.Option("--mappe", help="Hvor skemaerne skrives. Standard: skema/.")
+    ] = None,
+) -> None:
+    """Skriv JSON-skemaer til editorer (autoudfyldning og røde streger ved forkerte svar).
+
+    Eksempel: tilsyn skema --mappe skema
+    """
+    from ledelsestilsyn.core.diagnostics import TilsynError
+    from ledelsestilsyn.templates.catalog import Catalog
+    from ledelsestilsyn.workspace.init import SCHEMA_DIR
+    from ledelsestilsyn.workspace.open import find_concept
+    from ledelsestilsyn.workspace.schemas import write_schemas
+
+    try:
+        root: Path | None = find_concept(Path.cwd()).parent
+    except TilsynError:
+        root = None
+    target = folder or (root or Path.cwd()) / SCHEMA_DIR
+    written = write_schemas(target, Catalog.load(root))
+    typer.echo(f"{len(written)} skemaer opdateret i {target}.")

@@ -1,0 +1,38 @@
+"""`tilsyn tjek`: check the concept and the templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.errors import handled
+
+
+def register(app: typer.Typer) -> None:
+    app.command("tjek")(tjek)
+
+
+@handled
+def tjek(koncept: ConceptOption = None) -> None:
+    """Tjek koncept og skabeloner; advar hvor konceptet afviger fra anbefalingerne.
+
+    Eksempel: tilsyn tjek
+    """
+    from ledelsestilsyn.cli.console import print_diagnostics
+    from ledelsestilsyn.workspace.checks import check_concept
+    from ledelsestilsyn.workspace.open import open_workspace
+
+    workspace = open_workspace(Path.cwd(), koncept)
+    problems = check_concept(workspace.concept, workspace.concept_doc, workspace.catalog)
+    print_diagnostics(problems)
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    series = len(workspace.concept.series)
+    templates = len(workspace.catalog.templates)
+    typer.echo(
+        f"{workspace.display(workspace.concept_path)}: {series} tilsynsserier, "
+        f"{templates} skabeloner, {errors} fejl, {warnings} advarsler."
+    )
+    raise typer.Exit(1 if errors else 0)

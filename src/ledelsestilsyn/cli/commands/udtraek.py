@@ -1,0 +1,107 @@
+"""`tilsyn udtræk` (alias `udtraek`): draw the sample and write the review files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.errors import handled
+
+if TYPE_CHECKING:
+    from ledelsestilsyn.sampling.run import DrawOutcome
+
+
+def register(app: typer.Typer) -> None:
+    app.command("udtræk")(udtraek)
+    app.command("udtraek", hidden=True)(udtraek)
+
+
+@handled
+def udtraek(
+    eksport: Annotated[
+        Path | None,
+        typer.Argument(help="Eksporten fra sagssystemet (CSV). Ikke nødvendig for niveauer."),
+    ] = None,
+    tilsyn: Annotated[
+        str | None, typer.Option("--tilsyn", help="Tilsynsserien (navnet i koncept.yaml).")
+    ] = None,
+    periode: Annotated[
+        str | None,
+        typer.Option("--periode", help="Fx 2026-11 eller 2026-K4. Standard: runden i dag."),
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", min=0, help="Frø. Standard: udledt af serie og periode.")
+    ] = None,
+    antal: Annotated[
+        int | None, typer.Option("--antal", min=1, help="Antal sager (større: udvid stikprøven).")
+    ] = None,
+    skilletegn: Annotated[
+        str | None, typer.Option("--skilletegn", help="';', ',', '|' eller 'tab'. Standard: find.")
+    ] = None,
+    tegnsaet: Annotated[
+        str | None,
+        typer.Option("--tegnsæt", "--tegnsaet", help="utf-8 eller windows-1252. Standard: find."),
+    ] = None,
+    dato: Annotated[
+        str | None, typer.Option("--dato", help="Dagens dato (ÅÅÅÅ-MM-DD), til afprøvning.")
+    ] = None,
+    toer: Annotated[
+        bool, typer.Option("--tør", "--toer", help="Vis stikprøven uden at skrive noget.")
+    ] = False,
+    koncept: ConceptOption = None,
+) -> None:
+    """Træk stikprøven fra sagssystemets eksport og skriv én gennemgangsfil pr. sag.
+
+    Eksempel: tilsyn udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-11
+    """
+    import getpass
+    from datetime import datetime
+
+    from ledelsestilsyn.cli.console import print_diagnostics
+    from ledelsestilsyn.core.periods import day_or_today
+    from ledelsestilsyn.sampling.run import DrawRequest, run_draw
+    from ledelsestilsyn.workspace.open import open_workspace
+
+    workspace = open_workspace(Path.cwd(), koncept)
+    request = DrawRequest(
+        today=day_or_today(dato),
+        export=eksport,
+        series=tilsyn,
+        period=periode,
+        seed=seed,
+        size=antal,
+        delimiter=skilletegn,
+        encoding=tegnsaet,
+        dry_run=toer,
+        user=getpass.getuser(),
+        created=datetime.now().astimezone().isoformat(timespec="seconds"),
+    )
+    outcome = run_draw(workspace, request)
+    print_diagnostics(outcome.diagnostics, err=True)
+    _report(outcome, workspace.display(outcome.folder))
+
+
+def _report(outcome: DrawOutcome, folder: str) -> None:
+    from ledelsestilsyn.cli.views.sample import show_sample
+    from ledelsestilsyn.sampling.run import Status
+
+    manifest = outcome.manifest
+    if outcome.status is Status.EXISTS:
+        typer.echo(
+            f"Stikprøven {folder} findes allerede ({len(manifest.cases)} sager); intet er "
+            "skrevet. Brug --antal for at udvide den."
+        )
+        return
+    show_sample(manifest)
+    if outcome.status is Status.DRY_RUN:
+        typer.echo(f"Prøvekørsel: intet er skrevet (ville blive {folder}).")
+        return
+    verb = "Udvidede" if outcome.status is Status.EXTENDED else "Trak"
+    new = len(outcome.written) - 1
+    typer.echo(
+        f"{verb} {len(manifest.cases)} sager (seed {manifest.seed}) til {folder}: "
+        f"{new} nye gennemgangsfiler og udtræk.yaml."
+    )

@@ -1,0 +1,111 @@
+"""`tilsyn valider`: check filled-in reviews; one compiler-style line per problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.errors import handled
+
+if TYPE_CHECKING:
+    from ledelsestilsyn.review.validate import ReviewRun
+
+FORMATS = ("tekst", "json")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("valider")(valider)
+
+
+@handled
+def valider(
+    stier: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Gennemgangsfiler eller mapper (søges rekursivt). Standard: udtræk/.",
+            show_default=False,
+        ),
+    ] = None,
+    faerdige: Annotated[
+        bool,
+        typer.Option(
+            "--færdige",
+            "--faerdige",
+            help="Kræv at alle gennemgange er færdige (til sidste frist før rapporten).",
+        ),
+    ] = False,
+    format: Annotated[
+        str, typer.Option("--format", help="tekst eller json (kun JSON på stdout).")
+    ] = "tekst",
+    dato: Annotated[
+        str | None,
+        typer.Option("--dato", help="Dagens dato (ÅÅÅÅ-MM-DD). Standard: i dag."),
+    ] = None,
+    koncept: ConceptOption = None,
+) -> None:
+    """Tjek udfyldte gennemgange: alle fejl i alle filer på én gang, med fil:linje:kolonne.
+
+    Eksempel: tilsyn valider udtræk/2026-11-månedligt-overordnet
+    """
+    from ledelsestilsyn.core.diagnostics import fail
+    from ledelsestilsyn.core.periods import day_or_today
+    from ledelsestilsyn.review.validate import run_checks
+    from ledelsestilsyn.workspace.open import open_workspace
+
+    if format not in FORMATS:
+        raise fail(
+            "--format",
+            "G042",
+            f"ukendt format '{format}'.",
+            hint="brug tekst eller json.",
+            exit_code=2,
+        )
+    workspace = open_workspace(Path.cwd(), koncept)
+    run = run_checks(workspace, stier or None, today=day_or_today(dato))
+    if format == "json":
+        _print_json(run, faerdige)
+    else:
+        _print_text(run, faerdige, workspace.display(workspace.samples_dir))
+    from ledelsestilsyn.cli.views.validation import exit_code
+
+    raise typer.Exit(exit_code(run, require_complete=faerdige))
+
+
+def _print_json(run: ReviewRun, require_complete: bool) -> None:
+    import json
+
+    from ledelsestilsyn.cli.views.validation import to_json
+
+    payload = to_json(run, require_complete=require_complete)
+    typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def _print_text(run: ReviewRun, require_complete: bool, samples: str) -> None:
+    from rich.table import Table
+
+    from ledelsestilsyn.cli.console import console, print_diagnostics
+    from ledelsestilsyn.cli.views.validation import STATES, all_lines, counts
+
+    print_diagnostics(all_lines(run, require_complete=require_complete))
+    for shown, why in run.skipped:
+        typer.echo(f"{shown}: sprunget over ({why}).")
+    if not run.results:
+        typer.echo(f"Ingen gennemgange fundet (kiggede i {samples}).")
+        return
+    numbers = counts(run, require_complete=require_complete)
+    table = Table(title="Gennemgange", title_justify="left")
+    table.add_column("tilstand")
+    table.add_column("filer", justify="right")
+    for state in STATES:
+        table.add_row(state.value, str(numbers[state.value]))
+    table.add_row("i alt", str(numbers["filer"]), style="bold")
+    out = console()
+    out.print(table)
+    out.print(
+        f"{numbers['fejl']} fejl, {numbers['advarsler']} advarsler; "
+        f"{numbers['sprunget over']} filer sprunget over (ikke gennemgange); "
+        f"{numbers['fra cache']} fra cachen."
+    )

@@ -1,0 +1,54 @@
+"""Console entry point.
+
+The daily cron run (`tilsyn påmind` with at most `--dato`, `--koncept` and
+`--mail`) is answered here before typer is even imported, when nothing is
+due: typer's import and its parameter conversion (which loads pydantic) cost
+more than the whole check. Every other call goes to the typer app in `cli`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def main() -> None:
+    if sys.argv[1:2] in (["påmind"], ["paamind"]) and nothing_due_fast(sys.argv[2:]):
+        sys.exit(0)
+    from ledelsestilsyn.cli.app import main as cli_main
+
+    cli_main()
+
+
+def nothing_due_fast(argv: list[str]) -> bool:
+    """True when a plain cron call (`påmind [--dato D] [--koncept K] [--mail]`) has nothing due.
+
+    Anything unusual (other options, `--help`, `--altid`, a problem) returns
+    False, and the full command runs and reports as usual.
+    """
+    values: dict[str, str] = {}
+    args = list(argv)
+    while args:
+        arg = args.pop(0)
+        name, eq, value = arg.partition("=")
+        if name in ("--dato", "--koncept"):
+            if not eq:
+                if not args:
+                    return False
+                value = args.pop(0)
+            values[name] = value
+        elif arg != "--mail":
+            return False
+    try:
+        from datetime import date
+
+        from ledelsestilsyn.core.periods import parse_day
+        from ledelsestilsyn.schedule.plan import status_at
+        from ledelsestilsyn.schedule.scan import read_inputs
+
+        today = parse_day(values["--dato"]) if "--dato" in values else date.today()
+        explicit = Path(values["--koncept"]) if "--koncept" in values else None
+        inputs = read_inputs(Path.cwd(), explicit, today)
+        return status_at(inputs.plan, inputs.state, today).nothing_due
+    except Exception:  # the full command runs and reports it with file and line
+        return False

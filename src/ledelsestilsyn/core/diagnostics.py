@@ -1,0 +1,79 @@
+"""Diagnostics: the one way the core reports a problem with a user's file or call.
+
+The core never prints and never exits. It returns `Diagnostic`s, or raises
+`TilsynError` carrying them; only the CLI turns them into text and an exit code.
+Messages never quote the offending line's content (it may hold a CPR number).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "fejl"
+    WARNING = "advarsel"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """One problem, located as precisely as we know: file, line and column (1-based)."""
+
+    file: str
+    line: int | None
+    column: int | None
+    code: str
+    message: str
+    hint: str | None = None
+    severity: Severity = Severity.ERROR
+
+    def location(self) -> str:
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+    def format(self) -> str:
+        """Compiler style: `fil:linje:kolonne: fejl K001: besked. Tip: …`.
+
+        Messages may name a key or an id as the user typed it; any CPR-like
+        number in the text is masked here, the one place all output passes.
+        """
+        from ledelsestilsyn.core.cpr import mask_cpr
+
+        text = f"{self.location()}: {self.severity.value} {self.code}: {self.message}"
+        if self.hint:
+            text += f" Tip: {self.hint}"
+        return mask_cpr(text)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+@dataclass
+class TilsynError(Exception):
+    """An expected failure caused by the user's data (exit 1) or call (exit 2)."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    exit_code: int = 1
+
+    def __post_init__(self) -> None:
+        super().__init__("; ".join(d.format() for d in self.diagnostics))
+
+
+def fail(
+    file: str,
+    code: str,
+    message: str,
+    *,
+    hint: str | None = None,
+    line: int | None = None,
+    column: int | None = None,
+    exit_code: int = 1,
+) -> TilsynError:
+    """Build a `TilsynError` with a single diagnostic (raise the result)."""
+    return TilsynError([Diagnostic(file, line, column, code, message, hint)], exit_code)

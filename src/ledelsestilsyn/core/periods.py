@@ -1,0 +1,149 @@
+"""Periods: `2026-11` (month), `2026-K3`/`2026-Q3` (quarter), `2026-H1` (half year),
+`2026` (year) and `2026-01-01..2026-06-30` (range), and the round a date falls in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from ledelsestilsyn.core.diagnostics import fail
+
+Kind = Literal["måned", "kvartal", "halvår", "år", "interval"]
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_QUARTER = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
+_HALF = re.compile(r"^(\d{4})-[Hh]([12])$")
+_YEAR = re.compile(r"^(\d{4})$")
+_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
+_SPAN: dict[str, int] = {"måned": 1, "kvartal": 3, "halvår": 6, "år": 12}
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    start: date
+    end: date
+    label: str
+    kind: Kind
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def months(self) -> list[tuple[int, int]]:
+        """(year, month) pairs the period touches."""
+        result = []
+        year, month = self.start.year, self.start.month
+        while (year, month) <= (self.end.year, self.end.month):
+            result.append((year, month))
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return result
+
+
+def _month_end(year: int, month: int) -> date:
+    first_next = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return first_next - timedelta(days=1)
+
+
+def add_months(year: int, month: int, months: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def period_of(kind: Kind, year: int, month: int) -> Period:
+    """The month/quarter/half/year period containing `year-month`."""
+    if kind == "måned":
+        return Period(date(year, month, 1), _month_end(year, month), f"{year}-{month:02d}", kind)
+    if kind == "kvartal":
+        q = (month - 1) // 3 + 1
+        first = 3 * (q - 1) + 1
+        return Period(date(year, first, 1), _month_end(year, first + 2), f"{year}-K{q}", kind)
+    if kind == "halvår":
+        h = 1 if month <= 6 else 2
+        first = 1 if h == 1 else 7
+        return Period(date(year, first, 1), _month_end(year, first + 5), f"{year}-H{h}", kind)
+    return Period(date(year, 1, 1), date(year, 12, 31), f"{year}", "år")
+
+
+def parse_period(text: str) -> Period:
+    """Parse a period as typed on the command line or in a file; exit 2 if malformed."""
+    value = text.strip()
+    try:
+        if m := _MONTH.match(value):
+            return period_of("måned", int(m[1]), int(m[2]))
+        if m := _QUARTER.match(value):
+            return period_of("kvartal", int(m[1]), 3 * int(m[2]))
+        if m := _HALF.match(value):
+            return period_of("halvår", int(m[1]), 6 * int(m[2]))
+        if m := _YEAR.match(value):
+            return period_of("år", int(m[1]), 1)
+        if m := _RANGE.match(value):
+            start, end = date.fromisoformat(m[1]), date.fromisoformat(m[2])
+            if end < start:
+                raise ValueError
+            return Period(start, end, value, "interval")
+    except ValueError:
+        pass
+    raise fail(
+        text,
+        "P001",
+        "perioden kan ikke læses.",
+        hint="skriv fx 2026-11 (måned), 2026-K3 (kvartal), 2026-H1 (halvår), 2026 (år) "
+        "eller 2026-01-01..2026-06-30.",
+        exit_code=2,
+    )
+
+
+def parse_day(text: str) -> date:
+    """A day given on the command line (`--dato ÅÅÅÅ-MM-DD`); exit 2 if malformed."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise fail(
+            "--dato",
+            "P002",
+            "datoen kan ikke læses.",
+            hint="skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-15.",
+            exit_code=2,
+        ) from None
+
+
+def day_or_today(text: str | None) -> date:
+    """`--dato` if given, else today's date."""
+    return date.today() if text is None else parse_day(text)
+
+
+def previous(period: Period) -> Period:
+    """The period of the same kind just before (a range: the same number of days before)."""
+    if period.kind == "interval":
+        length = period.end - period.start
+        end = period.start - timedelta(days=1)
+        return Period(end - length, end, f"{end - length}..{end}", "interval")
+    year, month = add_months(period.start.year, period.start.month, -_SPAN[period.kind])
+    return period_of(period.kind, year, month)
+
+
+def round_periods(round_months: Iterable[int], kind: Kind, year: int) -> list[Period]:
+    """The periods of the rounds that start in `year`, in order.
+
+    A round starts in one of `round_months` and covers the month, quarter,
+    half year or year named by `kind`; two start months in the same quarter
+    are one quarterly round. `udtræk` and `påmind` both plan from this.
+    """
+    periods: list[Period] = []
+    for month in round_months:
+        period = period_of(kind, year, month)
+        if period.start.year == year and (not periods or periods[-1] != period):
+            periods.append(period)
+    return periods
+
+
+def round_period(round_months: Iterable[int], kind: Kind, day: date) -> Period | None:
+    """The round period `day` falls in, or None between rounds."""
+    for year in (day.year, day.year - 1):
+        for period in round_periods(round_months, kind, year):
+            if day in period:
+                return period
+    return None

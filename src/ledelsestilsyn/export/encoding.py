@@ -1,0 +1,120 @@
+"""Encoding and delimiter of the export: the names a user may give, and detection.
+
+UTF-8 (with or without BOM) and Windows-1252 are detected; a file is UTF-8
+only if every byte of it decodes as UTF-8, which the reader checks block by
+block as it goes (`Encoding.verify`). The delimiter is the one under which
+the header holds most of the concept's mapped column names.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ledelsestilsyn.core.diagnostics import fail
+
+DELIMITERS: dict[str, str] = {";": ";", ",": ",", "tab": "\t", "\\t": "\t", "\t": "\t", "|": "|"}
+ENCODINGS: dict[str, str] = {
+    "utf-8": "utf-8",
+    "utf8": "utf-8",
+    "utf-8-sig": "utf-8-sig",
+    "windows-1252": "cp1252",
+    "cp1252": "cp1252",
+    "ansi": "cp1252",
+    "latin-1": "latin-1",
+    "iso-8859-1": "latin-1",
+}
+FALLBACK = "cp1252"
+
+
+@dataclass(frozen=True)
+class Encoding:
+    """How to decode the file: `name` as recorded; `verify`: fall back to cp1252 if not UTF-8."""
+
+    name: str
+    verify: bool = False
+
+    @property
+    def body(self) -> str:
+        """The codec for everything after the first block (a BOM only starts a file)."""
+        return "utf-8" if self.name == "utf-8-sig" else self.name
+
+
+class NotUtf8Error(Exception):
+    """Raised while reading when a file guessed to be UTF-8 is not; read again as cp1252."""
+
+
+def choose_encoding(head: bytes, given: str | None, display: str) -> Encoding:
+    """The encoding given by the user or concept, or the one the first bytes suggest."""
+    if given:
+        name = ENCODINGS.get(given.strip().lower())
+        if name is None:
+            raise fail(
+                display,
+                "E002",
+                f"ukendt tegnsæt '{given}'.",
+                hint="brug utf-8 eller windows-1252.",
+                exit_code=2,
+            )
+        bom = name == "utf-8" and head.startswith(codecs.BOM_UTF8)
+        return Encoding("utf-8-sig" if bom else name)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise fail(
+            display,
+            "E002",
+            "eksporten er gemt som UTF-16.",
+            hint="eksporter som CSV (UTF-8 eller Windows-1252).",
+        )
+    if head.startswith(codecs.BOM_UTF8):
+        return Encoding("utf-8-sig")
+    return Encoding("utf-8", verify=True)
+
+
+def check_utf8(block: bytes, encoding: Encoding) -> None:
+    """For a guessed UTF-8 file: raise `NotUtf8Error` if `block` is not UTF-8."""
+    if encoding.verify and not block.isascii():
+        try:
+            block.decode("utf-8")
+        except UnicodeDecodeError:
+            raise NotUtf8Error from None
+
+
+def delimiter_for(given: str, display: str) -> str:
+    """The delimiter a user wrote (`;`, `,`, `|`, `tab`)."""
+    delimiter = DELIMITERS.get(given.strip() if given.strip() else given)
+    if delimiter is None:
+        raise fail(
+            display,
+            "E010",
+            f"ukendt skilletegn '{given}'.",
+            hint="brug ';', ',', '|' eller 'tab'.",
+            exit_code=2,
+        )
+    return delimiter
+
+
+def show_delimiter(delimiter: str) -> str:
+    return "tab" if delimiter == "\t" else delimiter
+
+
+def parse_one(record: str, delimiter: str) -> list[str]:
+    return next(csv.reader([record], delimiter=delimiter), [])
+
+
+def clean_name(name: str) -> str:
+    """A header name without BOM and with single spaces."""
+    return " ".join(name.replace("\ufeff", "").split())
+
+
+def detect_delimiter(header: str, wanted: Sequence[str]) -> str:
+    """The delimiter under which the header holds most of the mapped names."""
+    want = {w.casefold() for w in wanted}
+    best = (";", -1, 0)
+    for delimiter in (";", ",", "\t", "|"):
+        names = [clean_name(n).casefold() for n in parse_one(header, delimiter)]
+        score = (sum(n in want for n in names), len(names))
+        if score > best[1:]:
+            best = (delimiter, *score)
+    return best[0]

@@ -1,0 +1,295 @@
+"""Reading the case system's export (CSV) into cases.
+
+The file is read as bytes, in blocks (`export_blocks`), while a thread takes
+its size and SHA-256. A cheap pre-filter on the raw lines keeps
+only the rows that may hold an eligible paragraph. Only those are decoded
+and parsed with `csv`, and only their dates are parsed (by hand, cached);
+rows are grouped into cases by the case key (`export_rows`). The CPR column
+is never read, and no value is copied anywhere from here except through
+`sampling.redact_cpr`.
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import re
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+from ledelsestilsyn.export.blocks import FileBlocks, FileDigest, block_lines, is_blank, records
+from ledelsestilsyn.export.columns import Layout, find_layout
+from ledelsestilsyn.export.encoding import (
+    Encoding,
+    NotUtf8Error,
+    choose_encoding,
+    delimiter_for,
+    detect_delimiter,
+    parse_one,
+    show_delimiter,
+)
+from ledelsestilsyn.export.rows import MAX_REPORTED, RowReader
+from ledelsestilsyn.export.scan import Scan, SecondHalf
+from ledelsestilsyn.export.values import normalise_paragraph, parse_date, prefilter
+from ledelsestilsyn.models.concept import ExportSpec
+from ledelsestilsyn.sampling.draw import Case, Step
+
+__all__ = ["Export", "ReadOptions", "Source", "normalise_paragraph", "parse_date", "read_export"]
+
+_MOJIBAKE = re.compile("Ã[¦¸¥†˜…]")
+_BATCH = 20_000
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    size: int
+    sha256: str
+    rows: int
+    encoding: str
+    delimiter: str
+
+
+@dataclass
+class Export:
+    cases: list[Case]
+    source: Source
+    steps: list[Step]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    paragraphs: Sequence[str]
+    window: tuple[date, date]
+    delimiter: str | None = None
+    encoding: str | None = None
+
+
+def read_export(path: Path, spec: ExportSpec, options: ReadOptions, display: str) -> Export:
+    """Read, pre-filter, parse and group the export; every problem is located.
+
+    A file without BOM is read as UTF-8 until a block shows it is not; then it
+    is read again as Windows-1252 (that happens in the first block for any
+    export with æ, ø or å).
+    """
+    given = options.encoding or spec.encoding
+    try:
+        return _read(path, spec, options, display, given)
+    except NotUtf8Error:
+        return _read(path, spec, options, display, "cp1252")
+
+
+def _open(path: Path, display: str) -> BinaryIO:
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise fail(display, "E001", "eksportfilen findes ikke.", exit_code=2) from None
+    except IsADirectoryError:
+        raise fail(display, "E001", "er en mappe, ikke en eksportfil.", exit_code=2) from None
+    except OSError as exc:
+        raise fail(display, "E001", f"eksportfilen kan ikke læses ({exc.strerror}).") from None
+    return handle
+
+
+def _paragraphs(wanted: Sequence[str]) -> frozenset[str]:
+    return frozenset(filter(None, (normalise_paragraph(p) for p in wanted)))
+
+
+def _read(
+    path: Path, spec: ExportSpec, options: ReadOptions, display: str, given: str | None
+) -> Export:
+    paragraphs = _paragraphs(options.paragraphs)
+    with _open(path, display) as handle, _paused_gc():
+        blocks = FileBlocks(handle)
+        body = iter(blocks)
+        first = next(body, b"")
+        encoding = choose_encoding(first, given, display)
+        header_line, header, rest, line = _header(first, body, encoding, display)
+        delimiter, layout = _columns(header, header_line, spec, options, display)
+        date_column = spec.columns["afgørelsesdato"]
+        found = prefilter(paragraphs)
+
+        def fresh(start: int) -> Scan:
+            reader = RowReader(display, layout, paragraphs, options.window, delimiter, date_column)
+            return Scan(reader, found, encoding, display, start)
+
+        scan = fresh(line)
+        scan.records(rest)
+        digest = _body(path, handle, blocks, body, scan, fresh)
+        reader = scan.reader
+        if scan.rows == 0:
+            message = "eksporten har kun en overskrift og ingen rækker."
+            raise fail(display, "E007", message, line=header_line)
+        _check_bad_share(reader, spec, display)
+        cases = reader.cases()
+    if digest.error is not None:
+        raise fail(display, "E001", f"eksportfilen kan ikke læses ({digest.error.strerror}).")
+    shown = show_delimiter(delimiter)
+    source = Source(path.name, digest.size, digest.sha256, scan.rows, encoding.name, shown)
+    diagnostics = [*_mojibake(header, header_line, display), *reader.diagnostics]
+    return Export(
+        cases,
+        source,
+        _steps(reader, scan.rows, paragraphs, options.window),
+        diagnostics + _bad_summary(reader, display),
+    )
+
+
+def _body(
+    path: Path,
+    handle: BinaryIO,
+    blocks: FileBlocks,
+    body: Iterator[bytes],
+    scan: Scan,
+    fresh: Callable[[int], Scan],
+) -> FileDigest:
+    """Read the rest of the file into `scan` (a large file's second half in a child process);
+    size and SHA-256 are taken by a thread meanwhile (started after the fork)."""
+    half = SecondHalf.fork(path, handle, fresh)
+    digest = FileDigest(path)
+    digest.start()
+    try:
+        if half is not None:
+            blocks.stop = half.start
+        for block in body:
+            scan.block(block)
+        if half is not None and handle.tell() == half.start:
+            half.join(scan)
+        else:
+            if half is not None:
+                half.close()
+            blocks.stop = None
+            for block in blocks:
+                scan.block(block)
+    finally:
+        if half is not None:
+            half.close()
+        digest.join()
+    return digest
+
+
+@contextmanager
+def _paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while reading: every object built is acyclic, and the
+    collector would otherwise walk the growing case table again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _columns(
+    header: str, line: int, spec: ExportSpec, options: ReadOptions, display: str
+) -> tuple[str, Layout]:
+    """The delimiter (given, or detected from the header) and where the mapped columns are."""
+    wanted = [h for t, h in spec.columns.items() if t != "cpr"]
+    detected = detect_delimiter(header, wanted)
+    chosen = options.delimiter or spec.delimiter
+    delimiter = delimiter_for(chosen, display) if chosen else detected
+    other = detected if detected != delimiter else None
+    return delimiter, find_layout(parse_one(header, delimiter), spec, display, line, other)
+
+
+def _header(
+    block: bytes, body: Iterator[bytes], encoding: Encoding, display: str
+) -> tuple[int, str, list[tuple[int, str]], int]:
+    """The first non-blank record, the records after it in its block, and the next line."""
+    line = 1
+    codec = encoding.name
+    while block:
+        lines = block_lines(block, encoding, codec)
+        found = records(enumerate(lines, start=line), display)
+        line += len(lines)
+        for number, record in found:
+            if not is_blank(record):
+                return number, record, list(found), line
+        block, codec = next(body, b""), encoding.body
+    raise fail(display, "E006", "eksportfilen er tom.", hint="eksporter listen igen.")
+
+
+def _mojibake(header: str, line: int, display: str) -> list[Diagnostic]:
+    if not _MOJIBAKE.search(header):
+        return []
+    return [
+        Diagnostic(
+            display,
+            line,
+            None,
+            "E008",
+            "teksten ser ud til at være kodet to gange (fx 'Ã¸' for 'ø').",
+            "eksporter filen igen som UTF-8 eller Windows-1252.",
+            Severity.WARNING,
+        )
+    ]
+
+
+def read_table(
+    path: Path, display: str, *, delimiter: str = ",", encoding: str | None = None
+) -> list[list[str]]:
+    """Every record of a CSV file (header first), split into records as `read_export` does."""
+    with _open(path, display) as handle:
+        data = handle.read()
+    chosen = choose_encoding(data, encoding, display)
+    try:
+        lines = block_lines(data, chosen, chosen.name)
+    except NotUtf8Error:
+        lines = block_lines(data, Encoding("cp1252"), "cp1252")
+    found = [r for _, r in records(enumerate(lines, start=1), display) if not is_blank(r)]
+    return list(csv.reader(found, delimiter=delimiter_for(delimiter, display)))
+
+
+def _check_bad_share(reader: RowReader, spec: ExportSpec, display: str) -> None:
+    total = reader.paragraph_rows + reader.short_rows
+    if total and reader.bad_rows / total > spec.max_bad_share:
+        raise TilsynError(
+            [
+                *reader.diagnostics,
+                Diagnostic(
+                    display,
+                    None,
+                    None,
+                    "E011",
+                    f"{reader.bad_rows} af {total} relevante rækker er ugyldige (over "
+                    f"{spec.max_bad_share:.0%}); intet er trukket.",
+                    "ret eksporten (ofte forkert datoformat eller skilletegn), eller hæv "
+                    "eksport.maks_andel_fejl i koncept.yaml.",
+                ),
+            ]
+        )
+
+
+def _bad_summary(reader: RowReader, display: str) -> list[Diagnostic]:
+    if reader.bad_rows <= MAX_REPORTED:
+        return []
+    return [
+        Diagnostic(
+            display,
+            None,
+            None,
+            "E005",
+            f"i alt {reader.bad_rows} ugyldige rækker er sprunget over "
+            f"(de første {MAX_REPORTED} er vist).",
+            severity=Severity.WARNING,
+        )
+    ]
+
+
+def _steps(
+    reader: RowReader, rows: int, paragraphs: frozenset[str], window: tuple[date, date]
+) -> list[Step]:
+    shown = ", ".join(f"§ {p}" for p in sorted(paragraphs))
+    return [
+        Step("rækker i eksporten", rows),
+        Step(f"rækker med afgørelse efter {shown}", reader.paragraph_rows),
+        Step(f"sager med afgørelse efter {shown}", len(reader.cases_seen)),
+        Step(f"sager med afgørelse {window[0]}–{window[1]}", len(reader.newest)),
+    ]

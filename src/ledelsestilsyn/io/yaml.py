@@ -1,0 +1,504 @@
+"""The one place YAML is read and written.
+
+Reading builds plain Python data from libyaml's event stream (C parser when
+available) and records where every key and value came from, so any later
+error, including a pydantic validation error, can name `file:line:col`.
+
+Deliberate departures from plain `yaml.safe_load`, each one a measured trap
+(see PÅLIDELIGHED.md):
+- every scalar stays text (`no` is not False, `0102031234` is not an int);
+  the models convert what should be a number or a date, with a location;
+- a repeated key is an error naming both lines;
+- anchors, aliases and tags are refused (alias bombs, cycles, `!!python/…`);
+- a UTF-8 BOM is accepted; other encodings, tabs in the indentation and
+  non-breaking spaces in keys are errors with line and column;
+- nesting deeper than `MAX_DEPTH` and files larger than `MAX_BYTES` are refused.
+
+Writing is atomic (temp file in the same folder, fsync, rename) and refuses
+to replace an existing file unless told to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+
+try:
+    from yaml import CSafeDumper as _Dumper
+    from yaml import CSafeLoader as _Loader
+
+    USING_LIBYAML = True
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+    USING_LIBYAML = False
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+TEMP_PREFIX = ".tilsyn-tmp-"
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass
+class YamlDocument:
+    """Loaded data plus the position of every key and value, by path."""
+
+    file: str
+    data: Any
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+
+    def locate(self, path: Path_, *, key: bool = False) -> Position | None:
+        """Position of `path` (its key if `key`), else of the nearest ancestor."""
+        if key and path in self.keys:
+            return self.keys[path]
+        p = tuple(path)
+        while p:
+            if p in self.values:
+                return self.values[p]
+            p = p[:-1]
+        return self.values.get(())
+
+    def diagnostic(
+        self,
+        path: Path_,
+        code: str,
+        message: str,
+        *,
+        hint: str | None = None,
+        key: bool = False,
+        severity: Severity = Severity.ERROR,
+    ) -> Diagnostic:
+        pos = self.locate(path, key=key)
+        return Diagnostic(
+            self.file,
+            pos.line if pos else None,
+            pos.column if pos else None,
+            code,
+            message,
+            hint,
+            severity,
+        )
+
+
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 text without BOM, or a located error for any other encoding."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fail(
+            file,
+            "Y002",
+            "filen er gemt som UTF-16, ikke UTF-8.",
+            hint="gem filen som UTF-8 i editoren.",
+            line=1,
+            column=1,
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise fail(
+            file,
+            "Y002",
+            "filen er ikke gemt som UTF-8 (måske Windows-1252 / ANSI).",
+            hint="gem filen som UTF-8 (i Notesblok: Gem som → Kodning: UTF-8).",
+            line=line,
+            column=column,
+        ) from None
+
+
+def read_document(path: Path, *, display: str | None = None) -> YamlDocument:
+    """Read and parse one YAML file; every problem is a located `TilsynError`."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise fail(
+                name,
+                "Y010",
+                f"filen er for stor ({size // (1024 * 1024)} MB); grænsen er "
+                f"{MAX_BYTES // (1024 * 1024)} MB.",
+                hint="en gennemgang, en skabelon eller et koncept fylder normalt under 100 kB.",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail(name, "Y001", "filen findes ikke.", exit_code=2) from None
+    except IsADirectoryError:
+        raise fail(name, "Y001", "er en mappe, ikke en fil.", exit_code=2) from None
+    except OSError as exc:
+        raise fail(name, "Y001", f"filen kan ikke læses ({exc.strerror}).") from None
+    return parse_text(decode(raw, name), name)
+
+
+def parse_text(text: str, file: str) -> YamlDocument:
+    """Parse YAML text into a `YamlDocument`."""
+    _check_whitespace(text, file)
+    try:
+        return _Builder(file).build(yaml.parse(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc, text, file) from None
+    except yaml.reader.ReaderError as exc:
+        raise fail(
+            file,
+            "Y003",
+            "filen indeholder et tegn, der ikke må stå i en YAML-fil (et kontroltegn).",
+            hint="slet tegnet; det kommer ofte fra kopiering fra et andet program.",
+            line=_line_of_offset(text, exc.position),
+        ) from None
+    except yaml.YAMLError:
+        raise fail(file, "Y003", "filen er ikke gyldig YAML.") from None
+    except RecursionError:
+        raise fail(file, "Y007", "filen er indlejret for dybt.") from None
+
+
+def _line_of_offset(text: str, offset: int) -> int:
+    return text.count("\n", 0, max(0, offset)) + 1
+
+
+_BAD_INDENT = re.compile(r"^ *([\t\u00a0])", re.MULTILINE)
+
+
+def _check_whitespace(text: str, file: str) -> None:
+    """Tabs or non-breaking spaces in the indentation change YAML structure; refuse them."""
+    match = _BAD_INDENT.search(text)
+    if match is None:
+        return
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start(1) - (text.rfind("\n", 0, match.start()) + 1) + 1
+    if match[1] == "\t":
+        raise fail(
+            file,
+            "Y005",
+            "indrykningen indeholder et tabulatortegn (tab).",
+            hint="ryk ind med mellemrum; tab er ikke tilladt i YAML-indrykning.",
+            line=line,
+            column=column,
+        )
+    raise fail(
+        file,
+        "Y006",
+        "indrykningen indeholder et hårdt mellemrum (kopieret fra Word?).",
+        hint="slet indrykningen på linjen og skriv den igen med almindelige mellemrum.",
+        line=line,
+        column=column,
+    )
+
+
+_PROBLEMS: tuple[tuple[str, str, str], ...] = (
+    (
+        "exceeded maximum nesting depth",
+        f"filen er indlejret for dybt (over {MAX_DEPTH} niveauer).",
+        "en tilsyn-fil har kun få niveauer; tjek parenteser og indrykning.",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "et anførselstegn er ikke lukket.",
+        "sæt det afsluttende anførselstegn på samme værdi.",
+    ),
+    (
+        "mapping values are not allowed",
+        "et kolon står et sted, hvor det ikke må, eller indrykningen er forkert.",
+        "sæt værdien i anførselstegn, hvis den selv indeholder ': ', og tjek indrykningen.",
+    ),
+    (
+        "could not find expected ':'",
+        "der mangler ':' efter en nøgle, eller indrykningen er forkert.",
+        "hver linje skal have formen 'nøgle: værdi'.",
+    ),
+    (
+        "did not find expected key",
+        "indrykningen passer ikke med linjerne over.",
+        "nøgler på samme niveau skal stå lige under hinanden.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "indrykningen i en liste passer ikke.",
+        "alle elementer i en liste skal starte med '- ' i samme kolonne.",
+    ),
+    (
+        "did not find expected node content",
+        "der mangler en værdi, eller en linje er skåret over.",
+        "tjek linjen og linjen over.",
+    ),
+    (
+        "found unexpected end of stream",
+        "filen slutter midt i en værdi (måske et manglende anførselstegn eller ']').",
+        "tjek at alle anførselstegn og parenteser er lukket.",
+    ),
+    (
+        "found character that cannot start any token",
+        "linjen indeholder et tegn, der ikke kan stå her (fx '@', '`' eller et tab).",
+        "sæt værdien i anførselstegn.",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "en liste står et sted, hvor den ikke må stå.",
+        "ryk listen ind under sin nøgle.",
+    ),
+)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> TilsynError:
+    quoted = "quoted scalar" in (exc.context or "")
+    mark = (exc.context_mark if quoted else exc.problem_mark) or exc.context_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    full = f"{exc.context or ''} {exc.problem or ''}"
+    for needle, message, hint in _PROBLEMS:
+        if needle in full:
+            return fail(file, "Y003", message, hint=hint, line=line, column=column)
+    return fail(
+        file,
+        "Y003",
+        "filen er ikke gyldig YAML.",
+        hint="tjek indrykning, kolon og anførselstegn omkring linjen.",
+        line=line,
+        column=column,
+    )
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: Path_
+    key: str | None = None
+    key_pos: Position | None = None
+
+
+class _Builder:
+    """Turns a libyaml event stream into plain data and position maps."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.doc = YamlDocument(file, None)
+        self.stack: list[_Frame] = []
+        self.documents = 0
+
+    def build(self, events: Iterator[yaml.Event]) -> YamlDocument:
+        for event in events:
+            self._event(event)
+        return self.doc
+
+    def _refuse(self, event: yaml.Event, what: str) -> TilsynError:
+        pos = self._pos(event)
+        return fail(
+            self.file,
+            "Y004",
+            f"{what} er ikke tilladt i tilsyn-filer.",
+            hint="skriv værdien ud i stedet for at henvise til den ('&', '*' og '!' bruges ikke).",
+            line=pos.line,
+            column=pos.column,
+        )
+
+    def _event(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            raise self._refuse(event, "henvisninger (aliaser, '*')")
+        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            raise self._refuse(event, "ankre ('&')")
+        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and event.tag:
+            raise self._refuse(event, "typemærker ('!')")
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                pos = self._pos(event)
+                raise fail(
+                    self.file,
+                    "Y008",
+                    "filen indeholder mere end ét YAML-dokument ('---').",
+                    hint="del filen op, eller fjern den ekstra '---'.",
+                    line=pos.line,
+                    column=pos.column,
+                )
+        elif isinstance(event, yaml.ScalarEvent):
+            self._value(event.value, event)
+        elif isinstance(event, yaml.MappingStartEvent):
+            self._open({}, event)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            self._open([], event)
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            self.stack.pop()
+
+    def _pos(self, event: yaml.Event) -> Position:
+        mark = event.start_mark
+        return Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+
+    def _open(self, container: dict[str, Any] | list[Any], event: yaml.Event) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            pos = self._pos(event)
+            raise fail(
+                self.file,
+                "Y007",
+                f"filen er indlejret mere end {MAX_DEPTH} niveauer dybt.",
+                line=pos.line,
+                column=pos.column,
+            )
+        path = self._place(container, event)
+        self.stack.append(_Frame(container, path))
+
+    def _value(self, value: str, event: yaml.ScalarEvent) -> None:
+        if self.stack:
+            frame = self.stack[-1]
+            if isinstance(frame.container, dict) and frame.key is None:
+                self._key(frame, value, event)
+                return
+        self._place(value, event)
+
+    def _key(self, frame: _Frame, value: str, event: yaml.Event) -> None:
+        pos = self._pos(event)
+        assert isinstance(frame.container, dict)
+        if value in frame.container:
+            first = self.doc.keys[(*frame.path, value)]
+            raise fail(
+                self.file,
+                "Y009",
+                f"nøglen '{value}' står to gange (linje {first.line} og linje {pos.line}).",
+                hint="slet den ene; ellers ville den sidste stille og roligt vinde.",
+                line=pos.line,
+                column=pos.column,
+            )
+        if "\u00a0" in value:
+            raise fail(
+                self.file,
+                "Y006",
+                "en nøgle indeholder et hårdt mellemrum (kopieret fra Word?).",
+                hint="skriv nøglen igen med almindelige mellemrum.",
+                line=pos.line,
+                column=pos.column,
+            )
+        frame.key = value
+        frame.key_pos = pos
+
+    def _place(self, value: Any, event: yaml.Event) -> Path_:
+        pos = self._pos(event)
+        if not self.stack:
+            self.doc.data = value
+            self.doc.values[()] = pos
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            path: Path_ = (*frame.path, len(frame.container))
+            frame.container.append(value)
+        else:
+            if frame.key is None:
+                raise fail(
+                    self.file,
+                    "Y003",
+                    "en nøgle må kun være en enkelt tekst, ikke en liste eller mapping.",
+                    line=pos.line,
+                    column=pos.column,
+                )
+            path = (*frame.path, frame.key)
+            frame.container[frame.key] = value
+            assert frame.key_pos is not None
+            self.doc.keys[path] = frame.key_pos
+            frame.key = None
+        self.doc.values[path] = pos
+        return path
+
+
+def dump(data: Any) -> str:
+    """Serialise plain data as block-style UTF-8 YAML in the given key order."""
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        default_flow_style=False,
+        width=100,
+    )
+
+
+def write_atomic(
+    path: Path, content: str | bytes, *, overwrite: bool = False, mode: int = 0o600
+) -> None:
+    """Write `content` to `path` atomically; refuse to replace a file unless `overwrite`.
+
+    The bytes go to a temp file in the same folder, are fsynced, and are then
+    linked (no overwrite: `link` fails if the target exists, atomically) or
+    renamed into place, so a reader never sees a torn file.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    folder = path.parent
+    if path.is_symlink():
+        raise fail(
+            str(path), "W002", "stien er et symbolsk link; tilsyn skriver ikke gennem links."
+        )
+    tmp = folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{path.name}"
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if overwrite:
+            tmp.replace(path)
+        else:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise fail(
+                    str(path),
+                    "W001",
+                    "filen findes allerede og bliver ikke overskrevet.",
+                    hint="flyt eller omdøb den eksisterende fil, hvis den skal erstattes.",
+                ) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    fsync_dir(folder)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or link in `folder` durable."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def clean_stale_temps(folder: Path) -> int:
+    """Remove temp files left by a killed writer (their process is gone)."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for tmp in folder.glob(f"{TEMP_PREFIX}*"):
+        pid_text = tmp.name[len(TEMP_PREFIX) :].split("-", 1)[0]
+        if pid_text.isdigit() and process_alive(int(pid_text)):
+            continue
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+            removed += 1
+    return removed
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id still runs (a temp file's writer, a lock holder)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

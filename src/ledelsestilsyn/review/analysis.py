@@ -1,0 +1,46 @@
+"""What checking one review file produces: plain, cacheable data, and small shared helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
+
+WARNING = Severity.WARNING
+# Codes that only say the review is not finished yet (not that its content is wrong).
+INCOMPLETE_CODES = frozenset({"G021", "G022", "G023", "G024", "G025"})
+
+
+@dataclass
+class Analysis:
+    """Everything `analyse` learned from one file (plain data, cacheable)."""
+
+    is_review: bool = True
+    skip_reason: str | None = None
+    template_ref: str | None = None
+    fingerprint: str | None = None
+    series: str | None = None
+    period: str | None = None
+    case_id: str | None = None
+    caseworker: str | None = None
+    team: str | None = None
+    reviewer: str | None = None
+    review_date: date | None = None
+    date_pos: tuple[int, int] | None = None
+    review_no: int | None = None
+    started: bool = False
+    answers: dict[str, dict[str, tuple[str | None, str]]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def quote(value: str, limit: int = 30) -> str:
+    """A user's short value for a message: CPR masked, long text not quoted."""
+    text = mask_cpr(" ".join(value.split()))
+    return f"'{text}'" if len(text) <= limit else f"teksten ({len(text)} tegn)"
+
+
+def text_of(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None

@@ -1,0 +1,249 @@
+"""The walk over a review's `svar`: every problem in every step and question, in one pass.
+
+Steps must be known and (with a manifest) in focus; focus steps must be
+present; question ids must be known, in their own step and answered once;
+each answer must be on the question's scale (loose and synonym matches are
+warnings), and a comment must be there where the scale requires one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ledelsestilsyn.io.yaml import Path_, YamlDocument
+from ledelsestilsyn.models.located import did_you_mean
+from ledelsestilsyn.review.analysis import WARNING, Analysis, quote
+from ledelsestilsyn.review.template_index import Match, TemplateIndex
+
+ANSWER_KEYS = ("svar", "kommentar")
+
+
+class AnswerChecker:
+    """Checks `svar` of one review against one template and records the answers."""
+
+    def __init__(
+        self,
+        doc: YamlDocument,
+        text: str,
+        index: TemplateIndex,
+        focus: list[str] | None,
+        analysis: Analysis,
+    ) -> None:
+        self.doc = doc
+        self.lines = text.splitlines()
+        self.index = index
+        if focus == []:
+            focus = list(index.steps)  # a manifest without 'fokus' drew every step
+        self.focus = None if focus is None else [s for s in focus if s in index.steps] or None
+        self.analysis = analysis
+        self.seen: dict[str, int] = {}
+
+    def add(self, path: Path_, code: str, message: str, **kwargs: Any) -> None:
+        self.analysis.diagnostics.append(self.doc.diagnostic(path, code, message, **kwargs))
+
+    def check(self, answers: Any) -> None:
+        if "svar" not in self.doc.data:
+            self.add((), "G009", "nøglen 'svar' mangler.", hint="tilføj 'svar:' med sagsskridtene.")
+            return
+        if answers is None or answers == "":
+            answers = {}
+        if not isinstance(answers, dict):
+            self.add(("svar",), "G008", _MAPPING, hint="skriv sagsskridtene under 'svar:'.")
+            return
+        for step_id, questions in answers.items():
+            self.step(step_id, questions)
+        wanted = self.focus or [s for s in answers if s in self.index.steps]
+        for step_id in wanted:
+            if step_id not in answers:
+                self.add(
+                    ("svar",),
+                    "G012",
+                    f"sagsskridtet '{step_id}' er i fokus, men mangler i filen.",
+                    hint="hent det fra en ny fil lavet af 'tilsyn udtræk', eller tilføj det.",
+                    key=True,
+                )
+        if not wanted:
+            self.add(("svar",), "G012", "gennemgangen har ingen sagsskridt.", key=True)
+
+    def step(self, step_id: str, questions: Any) -> None:
+        path: Path_ = ("svar", step_id)
+        if step_id not in self.index.steps:
+            self.add(
+                path, "G010", f"ukendt sagsskridt {quote(step_id)}.", **self._step_hint(step_id)
+            )
+            return
+        if self.focus is not None and step_id not in self.focus:
+            self.add(
+                path,
+                "G011",
+                f"sagsskridtet '{step_id}' er ikke i fokus for dette udtræk.",
+                hint=f"i fokus: {', '.join(self.focus)}. Slet sagsskridtet, eller ret udtrækket.",
+                key=True,
+            )
+            return
+        if questions is None or questions == "":
+            questions = {}
+        if not isinstance(questions, dict):
+            self.add(path, "G008", _MAPPING, hint="skriv spørgsmålene under sagsskridtet.")
+            return
+        recorded = self.analysis.answers.setdefault(step_id, {})
+        for question_id, entry in questions.items():
+            self.question(step_id, question_id, entry, recorded)
+        for question_id in self.index.steps[step_id]:
+            if question_id not in questions:
+                recorded[question_id] = (None, "")
+                self.add(
+                    path,
+                    "G022",
+                    f"spørgsmålet '{question_id}' mangler i filen.",
+                    hint="tilføj det igen med 'svar:' og 'kommentar:'.",
+                    key=True,
+                    severity=WARNING,
+                )
+
+    def _step_hint(self, step_id: str) -> dict[str, Any]:
+        home = self.index.home.get(step_id)
+        if home:
+            return {"hint": f"'{step_id}' er et spørgsmål; det hører under '{home}'.", "key": True}
+        guess = did_you_mean(step_id, list(self.index.steps))
+        known = ", ".join(self.index.steps)
+        return {"hint": f"mente du '{guess}'?" if guess else f"kendte: {known}.", "key": True}
+
+    def question(
+        self,
+        step_id: str,
+        question_id: str,
+        entry: Any,
+        recorded: dict[str, tuple[str | None, str]],
+    ) -> None:
+        path: Path_ = ("svar", step_id, question_id)
+        if not self._known_question(step_id, question_id, path):
+            return
+        if entry is None or entry == "":
+            entry = {}
+        if not isinstance(entry, dict):
+            self.add(
+                path, "G008", _MAPPING, hint="skriv 'svar: \"…\"' og 'kommentar: \"…\"' under."
+            )
+            return
+        for key in entry:
+            if key not in ANSWER_KEYS:
+                guess = did_you_mean(key, list(ANSWER_KEYS))
+                hint = f"mente du '{guess}'?" if guess else "tilladt her: svar, kommentar."
+                self.add((*path, key), "G015", f"ukendt nøgle {quote(key)}.", hint=hint, key=True)
+        answer = self._answer(question_id, path, entry.get("svar"))
+        comment = self._comment(path, entry.get("kommentar"))
+        recorded[question_id] = (answer, comment)
+        if answer is None and _blank(entry.get("svar")):
+            self.add(
+                (*path, "svar"), "G021", f"'{question_id}' er ikke besvaret.", severity=WARNING
+            )
+        if answer in self.index.scales[question_id].needs_comment and not comment:
+            self.add(
+                (*path, "kommentar"),
+                "G023",
+                f"svaret '{answer}' på '{question_id}' kræver en kommentar.",
+                hint="skriv kort, hvad der mangler i sagen.",
+                severity=WARNING,
+            )
+
+    def _known_question(self, step_id: str, question_id: str, path: Path_) -> bool:
+        line = self.doc.keys[path].line if path in self.doc.keys else 0
+        if question_id in self.seen:
+            first = self.seen[question_id]
+            self.add(
+                path,
+                "G014",
+                f"spørgsmålet '{question_id}' er besvaret to gange (også linje {first}).",
+                hint="slet det ene svar.",
+                key=True,
+            )
+            return False
+        home = self.index.home.get(question_id)
+        if home is None:
+            guess = did_you_mean(question_id, self.index.steps[step_id])
+            hint = (
+                f"mente du '{guess}'?"
+                if guess
+                else f"spørgsmål her: {_few(self.index.steps[step_id])}."
+            )
+            self.add(path, "G013", f"ukendt spørgsmål {quote(question_id)}.", hint=hint, key=True)
+            return False
+        self.seen[question_id] = line
+        if home != step_id:
+            self.add(
+                path,
+                "G013",
+                f"spørgsmålet '{question_id}' hører under sagsskridtet '{home}', ikke '{step_id}'.",
+                hint=f"flyt det ind under '{home}'.",
+                key=True,
+            )
+            return False
+        return True
+
+    def _answer(self, question_id: str, path: Path_, value: Any) -> str | None:
+        where = (*path, "svar")
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.add(where, "G018", "svaret skal være en tekst, ikke en liste eller mapping.")
+            return None
+        if not value.strip():
+            return None
+        self.analysis.started = True
+        scale = self.index.scales[question_id]
+        canonical, match = scale.match(value)
+        if match is Match.UNKNOWN:
+            guess = scale.suggest(value)
+            message = (
+                f"{quote(value)} er ikke et gyldigt svar på {question_id} "
+                f"(gyldige: {', '.join(scale.values)})."
+            )
+            self.add(where, "G016", message + (f" Mente du '{guess}'?" if guess else ""))
+            return None
+        if match is not Match.EXACT:
+            self.add(
+                where,
+                "G017",
+                f"{quote(value)} læses som '{canonical}'.",
+                hint=f"skriv '{canonical}' (tilsyn ændrer ikke filen).",
+                severity=WARNING,
+            )
+        return canonical
+
+    def _comment(self, path: Path_, value: Any) -> str:
+        where = (*path, "kommentar")
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.add(where, "G018", "kommentaren skal være en tekst, ikke en liste eller mapping.")
+            return ""
+        if value.strip():
+            self.analysis.started = True
+            self._cut_comment(where)
+        return value.strip()
+
+    def _cut_comment(self, where: Path_) -> None:
+        pos = self.doc.values.get(where)
+        if pos is None or pos.line > len(self.lines):
+            return
+        rest = self.lines[pos.line - 1][pos.column - 1 :]
+        if rest[:1] not in ('"', "'", "|", ">") and " #" in rest:
+            self.add(
+                where,
+                "G019",
+                "kommentaren er skåret over ved '#'; teksten efter '#' går tabt.",
+                hint='sæt hele kommentaren i anførselstegn: kommentar: "…".',
+                severity=WARNING,
+            )
+
+
+_MAPPING = "her skal stå nøgler og værdier ('nøgle: værdi'), ikke en liste eller en tekst."
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _few(items: list[str], limit: int = 4) -> str:
+    return ", ".join(items[:limit]) + (" …" if len(items) > limit else "")

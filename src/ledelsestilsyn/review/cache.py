@@ -1,0 +1,173 @@
+"""The review cache: parsing is the cost, so an unchanged file is never parsed twice.
+
+One JSON file, `.tilsyn/gennemgange.json` in the workspace (folder 0700,
+file 0600). An entry is keyed by the SHA-256 of the file's bytes and is used
+only when the tool version, the template's fingerprint and the focus steps
+are still the same. The file is always read and hashed, so the cache is
+never trusted over the file. A missing, corrupt or foreign cache is ignored
+and rebuilt; deleting it is always safe. JSON, not pickle: a cache in a
+shared folder must not be able to run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ledelsestilsyn import __version__
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
+from ledelsestilsyn.io.yaml import write_atomic
+from ledelsestilsyn.review.analysis import Analysis
+
+CACHE_FILE = "gennemgange.json"
+FORMAT = 1
+# The modules whose code decides an analysis: a change in any of them (also in a
+# development checkout, without a new version number) makes the cache stale.
+_CODE = (
+    "review/analysis.py",
+    "review/answers.py",
+    "review/check.py",
+    "review/template_index.py",
+    "core/cpr.py",
+    "core/periods.py",
+    "io/yaml.py",
+    "models/review.py",
+    "models/located.py",
+    "models/base.py",
+)
+
+
+def tool_key() -> str:
+    """The tool version plus a digest of the code that produces analyses."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in (package / n for n in _CODE):
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+@dataclass
+class Entry:
+    """One cached analysis and what it was computed against."""
+
+    path: str
+    focus: list[str] | None
+    fingerprint: str | None
+    analysis: Analysis
+
+
+@dataclass
+class ReviewCache:
+    folder: Path
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    used: dict[str, dict[str, Any]] = field(default_factory=dict)
+    changed: bool = False
+    tool: str = field(default_factory=tool_key)
+
+    @classmethod
+    def open(cls, folder: Path) -> ReviewCache:
+        cache = cls(folder)
+        try:
+            data = json.loads((folder / CACHE_FILE).read_bytes())
+        except (OSError, ValueError):
+            return cache
+        if (
+            isinstance(data, dict)
+            and data.get("format") == FORMAT
+            and data.get("tool") == cache.tool
+            and isinstance(data.get("entries"), dict)
+        ):
+            cache.entries = data["entries"]
+        return cache
+
+    def get(self, digest: str) -> Entry | None:
+        raw = self.entries.get(digest)
+        if not isinstance(raw, dict):
+            return None
+        try:
+            entry = Entry(raw["path"], raw["focus"], raw["fingerprint"], _load(raw["analysis"]))
+        except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+            return None
+        self.used[digest] = raw
+        return entry
+
+    def put(self, digest: str, entry: Entry) -> None:
+        self.used[digest] = {
+            "path": entry.path,
+            "focus": entry.focus,
+            "fingerprint": entry.fingerprint,
+            "analysis": _dump(entry.analysis),
+        }
+        self.changed = True
+
+    def save(self) -> None:
+        """Keep this run's entries and older ones whose file still exists; write atomically."""
+        kept = {
+            digest: raw
+            for digest, raw in self.entries.items()
+            if digest not in self.used and isinstance(raw, dict) and _exists(raw.get("path"))
+        }
+        if not self.changed and len(kept) + len(self.used) == len(self.entries):
+            return
+        payload = {"format": FORMAT, "tool": self.tool, "entries": {**kept, **self.used}}
+        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.folder.chmod(0o700)
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(self.folder / CACHE_FILE, text, overwrite=True, mode=0o600)
+
+
+def _exists(path: Any) -> bool:
+    return isinstance(path, str) and Path(path).is_file()
+
+
+def _dump(a: Analysis) -> dict[str, Any]:
+    return {
+        "is_review": a.is_review,
+        "skip_reason": a.skip_reason,
+        "fields": [a.template_ref, a.fingerprint, a.series, a.period, a.case_id],
+        "people": [a.caseworker, a.team, a.reviewer],
+        "date": a.review_date.isoformat() if a.review_date else None,
+        "date_pos": list(a.date_pos) if a.date_pos else None,
+        "review_no": a.review_no,
+        "started": a.started,
+        "answers": a.answers,
+        "diagnostics": [
+            [d.line, d.column, d.code, d.message, d.hint, d.severity.value] for d in a.diagnostics
+        ],
+    }
+
+
+def _load(raw: dict[str, Any]) -> Analysis:
+    template_ref, fingerprint, series, period, case_id = raw["fields"]
+    caseworker, team, reviewer = raw["people"]
+    position = raw["date_pos"]
+    return Analysis(
+        is_review=bool(raw["is_review"]),
+        skip_reason=raw["skip_reason"],
+        template_ref=template_ref,
+        fingerprint=fingerprint,
+        series=series,
+        period=period,
+        case_id=case_id,
+        caseworker=caseworker,
+        team=team,
+        reviewer=reviewer,
+        review_date=date.fromisoformat(raw["date"]) if raw["date"] else None,
+        date_pos=(int(position[0]), int(position[1])) if position else None,
+        review_no=raw["review_no"],
+        started=bool(raw["started"]),
+        answers={
+            step: {q: (pair[0], pair[1]) for q, pair in questions.items()}
+            for step, questions in raw["answers"].items()
+        },
+        diagnostics=[
+            Diagnostic("", line, column, code, message, hint, Severity(severity))
+            for line, column, code, message, hint, severity in raw["diagnostics"]
+        ],
+    )

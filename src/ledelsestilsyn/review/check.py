@@ -1,0 +1,286 @@
+"""Checking one review file's content against its template: the part worth caching.
+
+`analyse` turns the bytes of a file into an `Analysis`: header fields,
+canonical answers and every problem found, all at once. It depends only on
+the bytes, the template and the focus steps, so the result can be cached by
+content hash. Checks that depend on the day (`dato` not in the future) are
+done afterwards, in `validation`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+
+from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
+from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.io.yaml import Path_, YamlDocument, decode, parse_text
+from ledelsestilsyn.models.located import model_errors
+from ledelsestilsyn.models.review import Review
+from ledelsestilsyn.review.analysis import WARNING, Analysis, text_of
+from ledelsestilsyn.review.answers import AnswerChecker
+from ledelsestilsyn.review.template_index import TemplateIndex
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+TemplateLookup = Callable[[str], TemplateIndex]
+"""Resolves `id@version` to an index; raises `TilsynError` for an unknown template."""
+
+
+def analyse(raw: bytes, file: str, lookup: TemplateLookup, focus: list[str] | None) -> Analysis:
+    """Check one review file; never raises for a problem in the file."""
+    text = ""
+    try:
+        text = decode(raw, file)
+        doc = parse_text(text, file)
+    except TilsynError as exc:
+        return Analysis(diagnostics=[_masked(_unclosed_quote(text, d)) for d in exc.diagnostics])
+    cpr = _cpr_warnings(doc, text)
+    data = doc.data
+    if data is None:
+        empty = Diagnostic(file, 1, 1, "Y011", "filen er tom.", "udfyld den, eller slet den.")
+        return Analysis(diagnostics=[empty, *cpr])
+    if not isinstance(data, dict):
+        return Analysis(diagnostics=[_not_a_mapping(doc), *cpr])
+    reason = _not_a_review(data)
+    if reason:
+        return Analysis(is_review=False, skip_reason=reason)
+    analysis = _header(doc, data)
+    analysis.diagnostics.extend(cpr)
+    index = _template(doc, analysis, lookup)
+    if index is not None:
+        AnswerChecker(doc, text, index, focus, analysis).check(data.get("svar"))
+    analysis.diagnostics = sorted(
+        (_masked(d) for d in analysis.diagnostics),
+        key=lambda d: (d.line or 0, d.column or 0, d.code),
+    )
+    return analysis
+
+
+def _masked(diagnostic: Diagnostic) -> Diagnostic:
+    """Messages may name a key or value from the file: never with a CPR number in it."""
+    message, hint = mask_cpr(diagnostic.message), mask_cpr(diagnostic.hint or "") or None
+    if message == diagnostic.message and hint == diagnostic.hint:
+        return diagnostic
+    return replace(diagnostic, message=message, hint=hint)
+
+
+def _unclosed_quote(text: str, diagnostic: Diagnostic) -> Diagnostic:
+    """A YAML error often shows up lines after the quote that was not closed: point at it."""
+    if diagnostic.code != "Y003" or diagnostic.line is None:
+        return diagnostic
+    for number, line in enumerate(text.splitlines()[: diagnostic.line], start=1):
+        column = line.find(': "') + 3
+        if column > 2 and line.replace('\\"', "").count('"') % 2 == 1:
+            return replace(
+                diagnostic,
+                line=number,
+                column=column,
+                message="et anførselstegn ser ud til ikke at være lukket "
+                f"(YAML-fejlen viser sig først på linje {diagnostic.line}).",
+                hint='sæt " i slutningen af værdien.',
+            )
+    return diagnostic
+
+
+def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
+    """Every text in the document, keys included: (path, text, is it a key)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield (*path, key), key, True
+            yield from _strings(value, (*path, key))
+    elif isinstance(data, list):
+        for number, value in enumerate(data):
+            yield from _strings(value, (*path, number))
+    elif isinstance(data, str):
+        yield path, data, False
+
+
+def _all_text(data: Any) -> str:
+    parts: list[str] = []
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, dict):
+            parts.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return "\n".join(parts)
+
+
+def _cpr_warnings(doc: YamlDocument, text: str) -> list[Diagnostic]:
+    """A warning at each CPR-like number in a key or value (scanned together, in one go)."""
+    if not find_cpr(_all_text(doc.data)):
+        return []  # the common case, found without building paths
+    items = list(_strings(doc.data, ()))
+    joined = "\n".join(item[1] for item in items)
+    hits = find_cpr(joined)
+    if not hits:
+        return []
+    starts = list(itertools.accumulate((len(item[1]) + 1 for item in items), initial=0))
+    lines = text.splitlines(keepends=True)
+    offsets = list(itertools.accumulate((len(line) for line in lines), initial=0))
+    warnings = []
+    for start, end in hits:
+        path, _, is_key = items[bisect.bisect_right(starts, start) - 1]
+        pos = doc.keys.get(path) if is_key else doc.values.get(path)
+        line, column = (pos.line, pos.column) if pos else (1, 1)
+        found = text.find(joined[start:end], offsets[min(line, len(offsets)) - 1])
+        if found >= 0:
+            line = bisect.bisect_right(offsets, found)
+            column = found - offsets[line - 1] + 1
+        warnings.append(
+            Diagnostic(
+                doc.file,
+                line,
+                column,
+                "G030",
+                "her står noget, der ligner et CPR-nummer.",
+                "slet det; en gennemgang må aldrig indeholde CPR-numre (brug sagsnummeret).",
+                WARNING,
+            )
+        )
+    return warnings
+
+
+def _not_a_mapping(doc: YamlDocument) -> Diagnostic:
+    return doc.diagnostic(
+        (),
+        "G001",
+        "filen er ikke en gennemgang: øverst skal stå nøgler og værdier ('tilsyn: …', 'sag: …').",
+        hint="start fra en fil lavet af 'tilsyn udtræk'.",
+    )
+
+
+def _not_a_review(data: dict[str, Any]) -> str | None:
+    if "sager" in data or "seed" in data:
+        return "udtræksmanifest"
+    if not {"skabelon", "sag", "svar"} & set(data):
+        return "ikke en gennemgang"
+    return None
+
+
+def _header(doc: YamlDocument, data: dict[str, Any]) -> Analysis:
+    analysis = Analysis()
+    header = {k: v for k, v in data.items() if k != "svar"}
+    try:
+        Review.model_validate(header)
+    except ValidationError as exc:
+        analysis.diagnostics.extend(model_errors(Review, doc, exc))
+    raw_case = data.get("sag")
+    case: dict[str, Any] = raw_case if isinstance(raw_case, dict) else {}
+    analysis.series = text_of(data.get("tilsyn"))
+    analysis.period = text_of(data.get("periode"))
+    analysis.template_ref = text_of(data.get("skabelon"))
+    analysis.case_id = text_of(case.get("id"))
+    analysis.caseworker = text_of(case.get("rådgiver"))
+    analysis.team = text_of(case.get("team"))
+    analysis.reviewer = text_of(data.get("gennemført_af"))
+    date_text = text_of(data.get("dato"))
+    number = text_of(data.get("gennemgang_nr"))
+    analysis.review_no = int(number) if number and number.isdigit() else None
+    pos = doc.values.get(("dato",))
+    analysis.date_pos = (pos.line, pos.column) if pos else None
+    analysis.started = bool(analysis.reviewer or date_text)
+    _dates(doc, analysis, date_text)
+    for key in ("tilsyn", "skabelon", "periode"):
+        if key in data and isinstance(data[key], str) and text_of(data[key]) is None:
+            analysis.diagnostics.append(
+                doc.diagnostic(
+                    (key,),
+                    "G026",
+                    f"'{key}' er tom.",
+                    hint="hovedet skrives af 'tilsyn udtræk'; hent det fra en ny fil.",
+                )
+            )
+    for key, code, what in (("gennemført_af", "G024", "hvem"), ("dato", "G025", "hvornår")):
+        if key in data and text_of(data[key]) is None:
+            analysis.diagnostics.append(
+                doc.diagnostic(
+                    (key,),
+                    code,
+                    f"'{key}' er ikke udfyldt.",
+                    hint=f"skriv {what} gennemgangen er lavet"
+                    + (" (ÅÅÅÅ-MM-DD)." if key == "dato" else "."),
+                    severity=WARNING,
+                )
+            )
+    return analysis
+
+
+def _dates(doc: YamlDocument, analysis: Analysis, date_text: str | None) -> None:
+    """`periode` readable; `dato` a real date, not before the period (the future: later)."""
+    period: Period | None = None
+    if analysis.period:
+        try:
+            period = parse_period(analysis.period)
+        except TilsynError as exc:
+            first = exc.diagnostics[0]
+            analysis.diagnostics.append(
+                doc.diagnostic(("periode",), "G004", first.message, hint=first.hint)
+            )
+    if not date_text:
+        return
+    try:
+        if not _ISO_DATE.match(date_text):
+            raise ValueError
+        day = date.fromisoformat(date_text)
+    except ValueError:
+        analysis.diagnostics.append(
+            doc.diagnostic(
+                ("dato",),
+                "G005",
+                "'dato' er ikke en gyldig dato.",
+                hint="skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24.",
+            )
+        )
+        return
+    analysis.review_date = day
+    if period is not None and day < period.start:
+        analysis.diagnostics.append(
+            doc.diagnostic(
+                ("dato",),
+                "G007",
+                f"'dato' ligger før perioden {period.label} (som starter {period.start}).",
+                hint="en gennemgang laves i eller efter sin periode; tjek år og måned.",
+            )
+        )
+
+
+def _template(
+    doc: YamlDocument, analysis: Analysis, lookup: TemplateLookup
+) -> TemplateIndex | None:
+    ref = analysis.template_ref
+    if ref is None:
+        return None
+    try:
+        index = lookup(ref)
+    except TilsynError as exc:
+        first = exc.diagnostics[0]
+        analysis.diagnostics.append(
+            doc.diagnostic(("skabelon",), "G002", first.message, hint=first.hint)
+        )
+        return None
+    analysis.fingerprint = index.fingerprint
+    if "@" not in ref:
+        analysis.diagnostics.append(
+            doc.diagnostic(
+                ("skabelon",),
+                "G003",
+                f"skabelonen er angivet uden version; bruger {index.ref}.",
+                hint=f"skriv 'skabelon: {index.ref}'.",
+                severity=WARNING,
+            )
+        )
+    return index

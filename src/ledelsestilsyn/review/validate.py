@@ -1,0 +1,393 @@
+"""`tilsyn valider`: check filled-in reviews against their templates, every problem at once.
+
+The public interface, also used by `rapport` and `påmind`:
+
+- `collect_review_files(paths)`: the review files under the given files and
+  folders (recursive; manifests, hidden files and non-YAML files skipped);
+- `check_reviews(workspace, paths, today=…)`: one `ReviewResult` per review
+  file, with its state, header, canonical answers and diagnostics;
+- `run_checks(…)`: the same plus what was skipped and run-level notes.
+
+Which steps a review must answer: when the review's folder holds the sample
+manifest (`udtræk.yaml`), its `fokus` (no `fokus`: every step of the
+template); otherwise the steps present in the file. A focus step missing from
+the file is an error, and so is a step outside the focus.
+
+Files are read and hashed every time; parsing and checking is skipped when the
+cache (`review_cache`) knows the same bytes. Cold runs over many files use a
+process pool. Nothing here ever writes to a review file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+from ledelsestilsyn.io.yaml import MAX_BYTES, read_document
+from ledelsestilsyn.models.located import validate_document
+from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis
+from ledelsestilsyn.review.cache import Entry, ReviewCache
+from ledelsestilsyn.review.check import analyse
+from ledelsestilsyn.review.template_index import TemplateIndex
+from ledelsestilsyn.templates.catalog import Catalog
+from ledelsestilsyn.workspace.open import Workspace
+
+MANIFEST_NAME = "udtræk.yaml"
+SUFFIXES = (".yaml", ".yml")
+PARALLEL_MIN = 48
+CHUNK = 32
+
+
+class ReviewState(StrEnum):
+    NOT_STARTED = "ikke påbegyndt"
+    PARTIAL = "delvist udfyldt"
+    COMPLETE = "færdig"
+    INVALID = "ugyldig"
+
+
+@dataclass(frozen=True)
+class ReviewResult:
+    path: Path
+    display: str
+    state: ReviewState
+    series: str | None
+    period: str | None
+    template_ref: str | None
+    case_id: str | None
+    caseworker: str | None
+    team: str | None
+    reviewer: str | None
+    review_date: date | None
+    review_no: int | None
+    answers: dict[str, dict[str, tuple[str | None, str]]]
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> int:
+        return sum(d.is_error for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.diagnostics) - self.errors
+
+
+@dataclass
+class ReviewRun:
+    results: list[ReviewResult] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    """(display, why): files recognised as something other than a review."""
+    notes: list[Diagnostic] = field(default_factory=list)
+    """Problems outside the reviews (e.g. an unreadable manifest)."""
+    from_cache: int = 0
+
+
+def collect_review_files(paths: list[Path]) -> list[Path]:
+    """Review files under `paths`, sorted and without duplicates.
+
+    A file named explicitly is always included (its content decides whether it
+    is a review); in folders, only `*.yaml`/`*.yml` that are not a manifest or
+    hidden are.
+    """
+    found: dict[Path, Path] = {}
+    for path in paths:
+        if path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                if _is_candidate(candidate, path):
+                    found.setdefault(Path.cwd() / candidate, candidate)
+        else:
+            found.setdefault(Path.cwd() / path, path)
+    return list(found.values())
+
+
+def _is_candidate(path: Path, root: Path) -> bool:
+    relative = path.relative_to(root).parts
+    return (
+        path.suffix.lower() in SUFFIXES
+        and path.name != MANIFEST_NAME
+        and not any(part.startswith(".") for part in relative)
+        and path.is_file()
+    )
+
+
+def check_reviews(
+    workspace: Workspace, paths: list[Path] | None = None, *, today: date
+) -> list[ReviewResult]:
+    """One result per review file (default: everything under the workspace's `udtræk/`)."""
+    return run_checks(workspace, paths, today=today).results
+
+
+def run_checks(
+    workspace: Workspace,
+    paths: list[Path] | None = None,
+    *,
+    today: date,
+    use_cache: bool = True,
+) -> ReviewRun:
+    targets = paths if paths is not None else [workspace.samples_dir]
+    for target in targets:
+        if not target.exists() and not (paths is None and target == workspace.samples_dir):
+            raise fail(str(target), "G040", "stien findes ikke.", exit_code=2)
+    files = collect_review_files([t for t in targets if t.exists()])
+    templates = Templates(workspace.catalog)
+    run = ReviewRun()
+    focus = _focus_by_folder(files, workspace, run)
+    cache = ReviewCache.open(workspace.cache_dir) if use_cache else None
+    analyses = _analyses(files, focus, templates, cache, run)
+    cwd = Path.cwd().resolve()
+    for path in files:
+        shown = display(workspace, path, cwd)
+        analysis = analyses[path]
+        if not analysis.is_review:
+            run.skipped.append((shown, analysis.skip_reason or ""))
+            continue
+        run.results.append(finish(analysis, path, shown, today))
+    if cache is not None:
+        _save(cache, run)
+    return run
+
+
+def _save(cache: ReviewCache, run: ReviewRun) -> None:
+    try:
+        cache.save()
+    except (OSError, TilsynError):
+        run.notes.append(
+            Diagnostic(
+                str(cache.folder),
+                None,
+                None,
+                "G041",
+                "cachen kunne ikke gemmes; næste kørsel bliver langsommere.",
+                "tjek at mappen .tilsyn kan skrives, eller slet den.",
+                Severity.WARNING,
+            )
+        )
+
+
+def display(workspace: Workspace, path: Path, cwd: Path | None = None) -> str:
+    """A path as the user sees it: relative to the current folder, else to the workspace."""
+    if not path.is_absolute():
+        return str(path)
+    try:
+        return str(path.relative_to(cwd or Path.cwd().resolve()))
+    except ValueError:
+        return workspace.display(path)
+
+
+class Templates:
+    """Resolved, indexed templates by reference, memoised for one run."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.indexes: dict[str, TemplateIndex | TilsynError] = {}
+        known = ",".join(sorted(f"{i}@{v}" for i, v in catalog.templates))
+        self.missing = "mangler:" + hashlib.sha256(known.encode("utf-8")).hexdigest()[:16]
+
+    def index(self, ref: str) -> TemplateIndex:
+        if ref not in self.indexes:
+            try:
+                self.indexes[ref] = TemplateIndex.build(self.catalog.resolve(ref))
+            except TilsynError as exc:
+                self.indexes[ref] = exc
+        found = self.indexes[ref]
+        if isinstance(found, TilsynError):
+            raise found
+        return found
+
+    def fingerprint(self, ref: str | None) -> str | None:
+        """What a cached analysis of a review naming `ref` depends on."""
+        if ref is None:
+            return None
+        try:
+            return self.index(ref).fingerprint
+        except TilsynError:
+            return self.missing
+
+
+def _focus_by_folder(
+    files: Iterable[Path], workspace: Workspace, run: ReviewRun
+) -> dict[Path, list[str] | None]:
+    """The manifest's focus for each folder holding reviews (None: no manifest)."""
+    focus: dict[Path, list[str] | None] = {}
+    for folder in {f.parent for f in files}:
+        manifest = folder / MANIFEST_NAME
+        focus[folder] = None
+        if not manifest.is_file():
+            continue
+        try:
+            focus[folder] = list(
+                validate_document(
+                    Manifest, read_document(manifest, display=display(workspace, manifest))
+                ).focus
+            )
+        except TilsynError as exc:
+            first = exc.diagnostics[0]
+            run.notes.append(
+                replace(
+                    first,
+                    code="G031",
+                    message=f"manifestet kan ikke læses ({first.code}: {first.message}); "
+                    "fokus tages fra sagsskridtene i hver fil.",
+                    hint="tjek manifestet med 'tilsyn valider' efter rettelse.",
+                    severity=Severity.WARNING,
+                )
+            )
+    return focus
+
+
+def _read(path: Path, shown: str) -> bytes | Diagnostic:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            mb = MAX_BYTES // (1024 * 1024)
+            return Diagnostic(
+                shown,
+                None,
+                None,
+                "Y010",
+                f"filen er for stor ({size // (1024 * 1024)} MB); grænsen er {mb} MB.",
+                "en gennemgang fylder normalt under 100 kB; er det den rigtige fil?",
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        return Diagnostic(shown, None, None, "Y001", f"filen kan ikke læses ({exc.strerror}).")
+
+
+def analyse_file(
+    path: Path, shown: str, templates: Templates, focus: list[str] | None
+) -> tuple[str | None, Analysis]:
+    """(SHA-256 of the bytes analysed or None if unreadable, the analysis)."""
+    raw = _read(path, shown)
+    if isinstance(raw, Diagnostic):
+        return None, Analysis(diagnostics=[raw])
+    return hashlib.sha256(raw).hexdigest(), analyse(raw, shown, templates.index, focus)
+
+
+def _analyses(
+    files: list[Path],
+    focus: dict[Path, list[str] | None],
+    templates: Templates,
+    cache: ReviewCache | None,
+    run: ReviewRun,
+) -> dict[Path, Analysis]:
+    results: dict[Path, Analysis] = {}
+    missing: list[Path] = []
+    for path in files:
+        hit = (
+            _cached(path, focus[path.parent], templates, cache) if cache and cache.entries else None
+        )
+        if hit is None:
+            missing.append(path)
+        else:
+            results[path] = hit
+            run.from_cache += 1
+    for path, (digest, analysis) in _analyse_many(missing, focus, templates):
+        results[path] = analysis
+        if cache is not None and digest is not None:
+            entry = Entry(
+                str(path.resolve()),
+                focus[path.parent],
+                templates.fingerprint(analysis.template_ref),
+                analysis,
+            )
+            cache.put(digest, entry)
+    return results
+
+
+def _cached(
+    path: Path, focus: list[str] | None, templates: Templates, cache: ReviewCache
+) -> Analysis | None:
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+    except OSError:
+        return None
+    if raw is None:
+        return None
+    entry = cache.get(hashlib.sha256(raw).hexdigest())
+    if entry is None or entry.focus != focus:
+        return None
+    if entry.fingerprint != templates.fingerprint(entry.analysis.template_ref):
+        return None
+    return entry.analysis
+
+
+def _analyse_many(
+    files: list[Path], focus: dict[Path, list[str] | None], templates: Templates
+) -> Iterable[tuple[Path, tuple[str | None, Analysis]]]:
+    jobs = [(p, str(p), focus[p.parent]) for p in files]
+    workers = min(os.cpu_count() or 1, 4)
+    if len(files) < PARALLEL_MIN or workers < 2:
+        for path, shown, steps in jobs:
+            yield path, analyse_file(path, shown, templates, steps)
+        return
+    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
+    with ProcessPoolExecutor(
+        workers, initializer=_worker_init, initargs=(templates.catalog,)
+    ) as pool:
+        for chunk, results in zip(chunks, pool.map(_worker_chunk, chunks), strict=True):
+            for (path, _, _), result in zip(chunk, results, strict=True):
+                yield path, result
+
+
+_WORKER_TEMPLATES: list[Templates] = []
+
+
+def _worker_init(catalog: Catalog) -> None:
+    _WORKER_TEMPLATES.append(Templates(catalog))
+
+
+def _worker_chunk(
+    jobs: list[tuple[Path, str, list[str] | None]],
+) -> list[tuple[str | None, Analysis]]:
+    templates = _WORKER_TEMPLATES[-1]
+    return [analyse_file(path, shown, templates, steps) for path, shown, steps in jobs]
+
+
+def finish(analysis: Analysis, path: Path, shown: str, today: date) -> ReviewResult:
+    """The result as of `today`: diagnostics named by `shown`, the state decided."""
+    diagnostics = [replace(d, file=shown) for d in analysis.diagnostics]
+    if analysis.review_date is not None and analysis.review_date > today:
+        line, column = analysis.date_pos or (None, None)
+        diagnostics.append(
+            Diagnostic(
+                shown,
+                line,
+                column,
+                "G006",
+                f"'dato' ligger i fremtiden (i dag er {today.isoformat()}).",
+                "skriv den dag, gennemgangen blev lavet.",
+            )
+        )
+    return ReviewResult(
+        path=path,
+        display=shown,
+        state=_state(analysis, diagnostics),
+        series=analysis.series,
+        period=analysis.period,
+        template_ref=analysis.template_ref,
+        case_id=analysis.case_id,
+        caseworker=analysis.caseworker,
+        team=analysis.team,
+        reviewer=analysis.reviewer,
+        review_date=analysis.review_date,
+        review_no=analysis.review_no,
+        answers=analysis.answers,
+        diagnostics=diagnostics,
+    )
+
+
+def _state(analysis: Analysis, diagnostics: list[Diagnostic]) -> ReviewState:
+    if any(d.is_error for d in diagnostics):
+        return ReviewState.INVALID
+    if not analysis.started:
+        return ReviewState.NOT_STARTED
+    if any(d.code in INCOMPLETE_CODES for d in diagnostics):
+        return ReviewState.PARTIAL
+    return ReviewState.COMPLETE

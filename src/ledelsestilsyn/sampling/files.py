@@ -1,0 +1,133 @@
+"""The files of a drawn sample: the manifest's content and text, and the review files.
+
+Everything written passes `redact_cpr`: only the case id (a case key that
+looks like a CPR number is never drawn), caseworker, team and the stratum
+columns are written. Output is deterministic; only `oprettet` and
+`oprettet_af` in the manifest depend on when and by whom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ledelsestilsyn.io.yaml import dump
+from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.sampling.draw import DrawResult, Pick, Step, redact_cpr
+from ledelsestilsyn.sampling.fillin import case_filename, render_review
+from ledelsestilsyn.workspace.schemas import review_schema_name
+
+MANIFEST = "udtræk.yaml"
+MANIFEST_HEADER = (
+    "# yaml-language-server: $schema=../../skema/udtræk.json\n"
+    "# Manifest for en stikprøve trukket af 'tilsyn udtræk'. Ret ikke i filen: den\n"
+    "# dokumenterer, hvordan stikprøven er trukket (samme eksport, koncept og seed giver\n"
+    "# samme stikprøve).\n"
+)
+
+
+def files_for(picks: Sequence[Pick], calibrated: set[str], reviewers: int) -> dict[str, list[str]]:
+    """File names per case: one, or one per reviewer for the calibration cases."""
+    files: dict[str, list[str]] = {}
+    for pick in picks:
+        count = reviewers if pick.case.id in calibrated else 1
+        files[pick.case.id] = [
+            case_filename(pick.case.id, n if n > 1 else None) for n in range(1, count + 1)
+        ]
+    return files
+
+
+def manifest_data(
+    *,
+    series: str,
+    period: str,
+    template: str,
+    focus: list[str],
+    who: tuple[str, str, str],
+    seed: int,
+    size: int,
+    source: dict[str, Any] | None,
+    source_series: Sequence[str],
+    settings: dict[str, Any],
+    steps: Sequence[Step],
+    result: DrawResult,
+    files: dict[str, list[str]],
+) -> dict[str, Any]:
+    """The manifest as plain data with its Danish keys."""
+    created, user, version = who
+    data: dict[str, Any] = {
+        "tilsyn": series,
+        "periode": period,
+        "skabelon": template,
+        "fokus": focus,
+        "oprettet": created,
+        "oprettet_af": user,
+        "værktøj": f"tilsyn {version}",
+        "seed": seed,
+        "antal": size,
+    }
+    if source is not None:
+        data["input"] = source
+    if source_series:
+        data["fra_tilsyn"] = list(source_series)
+    data["indstillinger"] = settings
+    data["population"] = [{"trin": s.name, "antal": s.count} for s in steps]
+    data["kvoter"] = [
+        {
+            "stratum": q.stratum,
+            "kvote": q.quota,
+            "mulige": q.eligible,
+            "opnået": q.achieved,
+            **({"bemærkning": q.note} if q.note else {}),
+        }
+        for q in result.quotas
+    ]
+    data["sager"] = [_case(pick, files[pick.case.id]) for pick in result.picks]
+    notes = [f"{q.stratum}: {q.note}" for q in result.quotas if q.note]
+    if len(result.picks) < size:
+        notes.append(f"kun {len(result.picks)} af {size} sager kunne trækkes")
+    data["bemærkninger"] = notes
+    return data
+
+
+def _case(pick: Pick, files: list[str]) -> dict[str, Any]:
+    case = pick.case
+    entry: dict[str, Any] = {
+        "id": case.id,
+        "rådgiver": redact_cpr(case.caseworker),
+        "team": redact_cpr(case.team),
+    }
+    if pick.stratum:
+        entry["stratum"] = pick.stratum
+    entry["begrundelse"] = pick.reason
+    attributes = {k: redact_cpr(v.strip()) for k, v in sorted(case.attrs.items()) if v.strip()}
+    if attributes:
+        entry["egenskaber"] = attributes
+    entry["filer"] = files
+    return entry
+
+
+def manifest_text(manifest: Manifest) -> str:
+    data = manifest.model_dump(by_alias=True, exclude_none=True, mode="json")
+    return MANIFEST_HEADER + dump(data)
+
+
+def render_files(template: Template, manifest: Manifest) -> dict[str, str]:
+    """File name → text of every review file the manifest lists, in manifest order."""
+    schema = f"../../skema/{review_schema_name(template)}"
+    rendered: dict[str, str] = {}
+    for case in manifest.cases:
+        for number, name in enumerate(case.files, start=1):
+            rendered[name] = render_review(
+                template,
+                series=manifest.series,
+                period=manifest.period,
+                case_id=case.id,
+                caseworker=case.caseworker,
+                team=case.team,
+                focus=manifest.focus,
+                schema=schema,
+                review_no=number if number > 1 else None,
+            )
+    return rendered

@@ -1,0 +1,127 @@
+"""Fill-in review files: commented YAML a leader can complete in any text editor.
+
+The question text, `hjemmel`, deadline and allowed answers are YAML comments
+next to each answer, so no other document is needed. Output is deterministic
+(same inputs, same bytes) and never contains a CPR number: only the case id,
+caseworker and team are written.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+import textwrap
+
+from ledelsestilsyn.models.template import Question, Template
+
+_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+MAX_NAME = 80
+
+
+def case_filename(case_id: str, review_no: int | None = None) -> str:
+    """A safe, stable, unique file name for a case id (never a path).
+
+    Characters outside `A-Z a-z 0-9 . _ -` become `_`; when anything was
+    changed, a short hash of the original id keeps distinct ids distinct
+    (`S/1` and `S_1` do not collide).
+    """
+    slug = _SAFE.sub("_", case_id).strip("._-") or "sag"
+    slug = slug[:MAX_NAME]
+    if slug != case_id:
+        slug += "-" + hashlib.sha256(case_id.encode("utf-8")).hexdigest()[:8]
+    suffix = f".{review_no}" if review_no and review_no > 1 else ""
+    return f"{slug}{suffix}.yaml"
+
+
+def _q(text: str | None) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text or "", ensure_ascii=False)
+
+
+def _comment(text: str, indent: str, width: int = 96) -> list[str]:
+    return list(_wrapped(text, indent, width))
+
+
+@functools.lru_cache(maxsize=4096)
+def _wrapped(text: str, indent: str, width: int) -> tuple[str, ...]:
+    """Wrapped comment lines; cached, as every file of a sample repeats the same questions."""
+    lines: list[str] = []
+    for paragraph in text.strip().splitlines() or [""]:
+        wrapped = textwrap.wrap(
+            paragraph, width=width - len(indent) - 2, break_long_words=False
+        ) or [""]
+        lines.extend(f"{indent}# {line}".rstrip() for line in wrapped)
+    return tuple(lines)
+
+
+def _question_block(template: Template, question: Question) -> list[str]:
+    scale = template.scale_for(question)
+    answers = " | ".join(v.answer for v in scale)
+    needs_comment = [v.answer for v in scale if v.comment_required]
+    lines = _comment(f"{question.id}: {question.text}", "    ")
+    meta = f"hjemmel: {question.legal_basis}"
+    if question.deadline:
+        meta += f" · frist: {question.deadline}"
+    if question.pejlemaerke:
+        meta += f" · pejlemærke: {question.pejlemaerke}"
+    lines += _comment(meta, "    ")
+    if question.guidance:
+        lines += _comment(f"vejledning: {question.guidance}", "    ")
+    rule = f" (kommentar kræves ved: {', '.join(needs_comment)})" if needs_comment else ""
+    lines += _comment(f"svar: {answers}{rule}", "    ")
+    lines += [f"    {question.id}:", '      svar: ""', '      kommentar: ""']
+    return lines
+
+
+def render_review(
+    template: Template,
+    *,
+    series: str,
+    period: str,
+    case_id: str,
+    caseworker: str | None,
+    team: str | None,
+    focus: list[str],
+    schema: str | None = None,
+    review_no: int | None = None,
+) -> str:
+    """The text of an empty review file for one case and the focus steps."""
+    steps = [s for s in template.steps if not focus or s.id in focus]
+    lines: list[str] = []
+    if schema:
+        lines.append(f"# yaml-language-server: $schema={schema}")
+    lines += [
+        f"# Gennemgang efter {template.title} ({template.ref}).",
+        "# Udfyld 'gennemført_af', 'dato' (ÅÅÅÅ-MM-DD) og 'svar' for hvert spørgsmål.",
+        "# Skriv svar og kommentarer mellem anførselstegnene. Et '#' uden for anførselstegn",
+        "# starter en YAML-kommentar, og resten af linjen går tabt.",
+        "# Skriv aldrig et CPR-nummer i filen. Tjek filen med: tilsyn valider",
+        f"tilsyn: {_q(series)}",
+        f"skabelon: {_q(template.ref)}",
+        f"periode: {_q(period)}",
+        "sag:",
+        f"  id: {_q(case_id)}",
+        f"  rådgiver: {_q(caseworker)}",
+        f"  team: {_q(team)}",
+    ]
+    if review_no and review_no > 1:
+        lines += [
+            "# Kalibrering: en uafhængig gennemgang mere af samme sag. Udfyld den uden at se",
+            "# den anden gennemgang.",
+            f"gennemgang_nr: {review_no}",
+        ]
+    lines += [
+        'gennemført_af: ""',
+        'dato: ""',
+        "# Den underretning eller henvendelse, gennemgangen tager udgangspunkt i:",
+        'udgangspunkt: ""',
+        "svar:",
+    ]
+    for step in steps:
+        lines.append(f"  # ── {step.title} ──")
+        lines.append(f"  {step.id}:")
+        for question in step.questions:
+            lines += _question_block(template, question)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,296 @@
+"""`tilsyn udtræk`: from the export (or another series' completed reviews) to a sample folder.
+
+The sample goes to `udtræk/<periode>-<tilsyn>/`: one review file per drawn
+case (and per extra calibration reviewer) and the manifest `udtræk.yaml`.
+This module decides what to draw (series, period, size, seed, window) and
+builds the manifest; `sample_sources` reads earlier samples and reviews,
+`sampling` draws, and `sample_write` writes the folder. An existing sample
+is never touched, except that a larger `antal` adds new files and rewrites
+the manifest (never a review file).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from ledelsestilsyn import __version__
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail
+from ledelsestilsyn.core.periods import Period, add_months, parse_period, round_period
+from ledelsestilsyn.export.read import ReadOptions, read_export
+from ledelsestilsyn.models.concept import Series
+from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.sampling.draw import (
+    DrawResult,
+    DrawSpec,
+    build_history,
+    choose_calibration,
+    draw,
+    draw_per_group,
+    eligible,
+    seed_for,
+)
+from ledelsestilsyn.sampling.files import MANIFEST, files_for, manifest_data
+from ledelsestilsyn.sampling.sources import Source, earlier_cases, level_source, load_manifest
+from ledelsestilsyn.sampling.write import write_sample
+from ledelsestilsyn.workspace.open import Workspace
+
+
+class Status(StrEnum):
+    CREATED = "oprettet"
+    EXTENDED = "udvidet"
+    EXISTS = "findes"
+    DRY_RUN = "prøve"
+
+
+@dataclass(frozen=True)
+class DrawRequest:
+    today: date
+    export: Path | None = None
+    series: str | None = None
+    period: str | None = None
+    seed: int | None = None
+    size: int | None = None
+    delimiter: str | None = None
+    encoding: str | None = None
+    dry_run: bool = False
+    user: str = ""
+    created: str = ""
+
+
+@dataclass
+class DrawOutcome:
+    status: Status
+    folder: Path
+    manifest: Manifest
+    written: list[Path] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
+    """Draw (or extend, or report the existing) sample for one series and period."""
+    name, series = _series(workspace, request.series)
+    period = _period(series, request)
+    folder = workspace.samples_dir / f"{period.label}-{name}"
+    existing = load_manifest(folder / MANIFEST, workspace)
+    size = request.size or series.sample_size
+    if existing is not None:
+        if request.seed is not None and request.seed != existing.seed:
+            raise fail(
+                workspace.display(folder),
+                "U003",
+                f"stikprøven findes allerede med seed {existing.seed}.",
+                hint="en stikprøve kan kun udvides med samme seed; flyt mappen for at trække om.",
+                exit_code=2,
+            )
+        if size <= len(existing.cases):
+            return DrawOutcome(Status.EXISTS, folder, existing)
+    seed = existing.seed if existing else request.seed
+    seed = seed if seed is not None else seed_for(name, period.label)
+    _check_quotas(series, size, request.size is not None, workspace)
+    source = (
+        level_source(workspace, series, period, request.today)
+        if series.level
+        else _export_source(workspace, name, series, period, request)
+    )
+    result = _draw(workspace, name, series, period, source, size, seed, existing)
+    manifest = _manifest(
+        workspace, name, series, period, request, source, result, size, seed, existing
+    )
+    if request.dry_run:
+        return DrawOutcome(Status.DRY_RUN, folder, manifest, [], source.diagnostics)
+    written = write_sample(workspace, folder, series, manifest, existing is not None)
+    status = Status.EXTENDED if existing else Status.CREATED
+    return DrawOutcome(status, folder, manifest, written, source.diagnostics)
+
+
+def _series(workspace: Workspace, wanted: str | None) -> tuple[str, Series]:
+    names = list(workspace.concept.series)
+    if wanted is None and len(names) == 1:
+        return names[0], workspace.concept.series[names[0]]
+    if wanted is None or wanted not in workspace.concept.series:
+        from ledelsestilsyn.models.located import did_you_mean
+
+        guess = did_you_mean(wanted, names) if wanted else None
+        message = f"tilsynsserien '{wanted}' findes ikke." if wanted else "vælg en tilsynsserie."
+        raise fail(
+            workspace.display(workspace.concept_path),
+            "U001",
+            message,
+            hint=(f"mente du '{guess}'? " if guess else "")
+            + f"brug --tilsyn med en af: {', '.join(names)}.",
+            exit_code=2,
+        )
+    return wanted, workspace.concept.series[wanted]
+
+
+def _period(series: Series, request: DrawRequest) -> Period:
+    if request.period:
+        return parse_period(request.period)
+    found = round_period(series.cadence.round_months(), series.cadence.period, request.today)
+    if found is None:
+        raise fail(
+            "--periode",
+            "U002",
+            f"serien har ingen runde, der omfatter {request.today}.",
+            hint="angiv perioden med --periode, fx 2026-11 eller 2026-K4.",
+            exit_code=2,
+        )
+    return found
+
+
+def _check_quotas(series: Series, size: int, given: bool, workspace: Workspace) -> None:
+    needed = sum(q.count for q in series.quotas)
+    if needed > size:
+        raise fail(
+            "--antal" if given else workspace.display(workspace.concept_path),
+            "U004",
+            f"kvoterne kræver {needed} sager, men antallet er {size}.",
+            hint="hæv antallet, eller sænk kvoterne i koncept.yaml.",
+            exit_code=2 if given else 1,
+        )
+
+
+def _window(period: Period, months: int) -> tuple[date, date]:
+    year, month = add_months(period.start.year, period.start.month, -months)
+    return date(year, month, 1), period.start - timedelta(days=1)
+
+
+def _export_source(
+    workspace: Workspace, name: str, series: Series, period: Period, request: DrawRequest
+) -> Source:
+    if request.export is None:
+        raise fail(
+            "udtræk",
+            "U005",
+            "angiv eksportfilen fra sagssystemet.",
+            hint="fx: tilsyn udtræk eksport.csv",
+            exit_code=2,
+        )
+    rules = workspace.concept.eligibility_for(name)
+    window = _window(period, rules.window_months)
+    options = ReadOptions(rules.paragraphs, window, request.delimiter, request.encoding)
+    data = read_export(request.export, workspace.concept.export, options, str(request.export))
+    earlier = earlier_cases(workspace, name, period)
+    history = build_history(earlier, period.start, rules.quarantine_months)
+    cases, steps = eligible(
+        data.cases, filters=rules.filters, exclude=rules.exclude, quarantined=history.quarantined
+    )
+    source = {
+        "navn": data.source.name,
+        "størrelse": data.source.size,
+        "sha256": data.source.sha256,
+        "rækker": data.source.rows,
+        "tegnsæt": data.source.encoding,
+        "skilletegn": data.source.delimiter,
+    }
+    return Source(cases, [*data.steps, *steps], source, data.diagnostics, history)
+
+
+def _draw(
+    workspace: Workspace,
+    name: str,
+    series: Series,
+    period: Period,
+    source: Source,
+    size: int,
+    seed: int,
+    existing: Manifest | None,
+) -> DrawResult:
+    spec = DrawSpec(
+        size=size,
+        seed=seed,
+        quotas=series.quotas,
+        fill_up=series.fill_up,
+        rotation=series.rotation,
+        history=source.history,
+        keep=[c.id for c in existing.cases] if existing else [],
+    )
+    result = (
+        draw_per_group(source.cases, spec, series.level.per)
+        if series.level
+        else draw(source.cases, spec)
+    )
+    if not result.picks:
+        raise TilsynError(
+            [
+                *source.diagnostics,
+                Diagnostic(
+                    workspace.display(workspace.concept_path),
+                    None,
+                    None,
+                    "U006",
+                    f"ingen sager kan trækkes til '{name}' i {period.label}; intet er skrevet.",
+                    _empty_hint(series, period),
+                ),
+                *[
+                    Diagnostic("population", None, None, "U006", f"{s.name}: {s.count}")
+                    for s in source.steps
+                ],
+            ]
+        )
+    return result
+
+
+def _empty_hint(series: Series, period: Period) -> str:
+    if series.level is None:
+        return "se tallene herover: paragraffer, vindue, filtre og karantæne i koncept.yaml."
+    names = ", ".join(f"'{s}'" for s in series.level.sources)
+    return (
+        f"et niveau trækker kun blandt færdige gennemgange fra {names} i {period.label}; "
+        "træk og gør dem færdige først (tjek med tilsyn valider), og kør så udtræk igen."
+    )
+
+
+def _manifest(
+    workspace: Workspace,
+    name: str,
+    series: Series,
+    period: Period,
+    request: DrawRequest,
+    source: Source,
+    result: DrawResult,
+    size: int,
+    seed: int,
+    existing: Manifest | None,
+) -> Manifest:
+    template = workspace.catalog.resolve(series.template, workspace.display(workspace.concept_path))
+    calibrated: list[str] = []
+    if series.calibration is not None:
+        previous = [c.id for c in existing.cases if len(c.files) > 1] if existing else []
+        calibrated = choose_calibration(
+            [p.case.id for p in result.picks], series.calibration.count, seed, previous
+        )
+    reviewers = series.calibration.reviewers if series.calibration else 1
+    files = files_for(result.picks, set(calibrated), reviewers)
+    rules = workspace.concept.eligibility_for(name)
+    data = manifest_data(
+        series=name,
+        period=period.label,
+        template=template.ref,
+        focus=series.focus_for_month(period.start.month),
+        who=(request.created, request.user, __version__),
+        seed=seed,
+        size=size,
+        source=source.source,
+        source_series=series.level.sources if series.level else [],
+        settings=_settings(series, rules.model_dump(by_alias=True)),
+        steps=source.steps,
+        result=result,
+        files=files,
+    )
+    return Manifest.model_validate(data)
+
+
+def _settings(series: Series, rules: dict[str, Any]) -> dict[str, Any]:
+    settings: dict[str, Any] = {"udvælgelse": rules, "rotation": series.rotation}
+    if series.quotas:
+        settings["fyld_op"] = series.fill_up
+    if series.calibration:
+        settings["kalibrering"] = series.calibration.model_dump(by_alias=True)
+    if series.level:
+        settings["niveau"] = series.level.model_dump(by_alias=True, exclude_none=True)
+    return settings

@@ -1,0 +1,118 @@
+"""Where a sample comes from, besides the export: earlier samples and completed reviews.
+
+Earlier manifests in the workspace give quarantine and the rotation history;
+a level draws from the completed reviews of one or more other series' samples
+in the same period, judged complete as `tilsyn valider` judges them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail
+from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.io.yaml import TEMP_PREFIX, read_document
+from ledelsestilsyn.models.concept import Series
+from ledelsestilsyn.models.located import validate_document
+from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.sampling.draw import Case, EarlierCase, History, Step
+from ledelsestilsyn.sampling.files import MANIFEST
+from ledelsestilsyn.workspace.open import Workspace
+
+
+@dataclass
+class Source:
+    """What a sample is drawn from: cases, population counts, input and history."""
+
+    cases: list[Case]
+    steps: list[Step]
+    source: dict[str, Any] | None
+    diagnostics: list[Diagnostic]
+    history: History = field(default_factory=History)
+
+
+def load_manifest(path: Path, workspace: Workspace) -> Manifest | None:
+    if not path.is_file():
+        return None
+    return validate_document(Manifest, read_document(path, display=workspace.display(path)))
+
+
+def manifests(workspace: Workspace) -> list[tuple[Path, Manifest]]:
+    found = []
+    if workspace.samples_dir.is_dir():
+        for path in sorted(workspace.samples_dir.glob(f"*/{MANIFEST}")):
+            if not path.parent.name.startswith(TEMP_PREFIX):
+                manifest = load_manifest(path, workspace)
+                if manifest is not None:
+                    found.append((path, manifest))
+    return found
+
+
+def earlier_cases(workspace: Workspace, name: str, period: Period) -> list[EarlierCase]:
+    """Cases of earlier samples drawn from the export (levels draw from reviews)."""
+    cases = []
+    for path, manifest in manifests(workspace):
+        if manifest.source_series:
+            continue
+        if manifest.series == name and manifest.period == period.label:
+            continue
+        start = _manifest_period(path, manifest, workspace).start
+        cases += [
+            EarlierCase(start, c.id, c.caseworker or "", c.team or "") for c in manifest.cases
+        ]
+    return cases
+
+
+def _manifest_period(path: Path, manifest: Manifest, workspace: Workspace) -> Period:
+    try:
+        return parse_period(manifest.period)
+    except TilsynError:
+        raise fail(workspace.display(path), "U007", "manifestets periode kan ikke læses.") from None
+
+
+def level_source(workspace: Workspace, series: Series, period: Period, today: date) -> Source:
+    """The completed reviews of the source series within this period, pooled, as cases.
+
+    A source round counts when it starts inside the period, so a quarterly
+    level pools the monthly rounds of its quarter. A case drawn in more than
+    one source round is one case; it counts as completed if one of its
+    reviews is.
+    """
+    assert series.level is not None
+    sources = series.level.sources
+    drawn: dict[str, Case] = {}
+    paths: list[Path] = []
+    per_source = dict.fromkeys(sources, 0)
+    for path, manifest in manifests(workspace):
+        if manifest.series not in per_source:
+            continue
+        if _manifest_period(path, manifest, workspace).start not in period:
+            continue
+        for case in manifest.cases:
+            per_source[manifest.series] += 1
+            drawn.setdefault(
+                case.id,
+                Case(case.id, case.caseworker or "", case.team or "", dict(case.attributes)),
+            )
+            paths += [path.parent / f for f in case.files[:1]]
+    completed = _completed(workspace, paths, today)
+    cases = [drawn[i] for i in sorted(completed & set(drawn))]
+    steps = [
+        Step(f"sager trukket i '{name}' i {period.label}", count)
+        for name, count in per_source.items()
+    ]
+    steps.append(Step("heraf med færdig gennemgang", len(cases)))
+    return Source(cases, steps, None, [])
+
+
+def _completed(workspace: Workspace, paths: list[Path], today: date) -> set[str]:
+    """Case ids whose (first) review is complete, as `tilsyn valider` judges it."""
+    if not paths:
+        return set()
+    from ledelsestilsyn.review.validate import ReviewState, check_reviews
+
+    results = check_reviews(workspace, paths, today=today)
+    return {r.case_id for r in results if r.state is ReviewState.COMPLETE and r.case_id}

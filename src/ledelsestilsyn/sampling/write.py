@@ -1,0 +1,70 @@
+"""Writing a drawn sample: a new folder appears whole, an existing one only grows.
+
+A new sample is written into a temporary folder that is renamed into place
+at the end, so a killed run leaves no half-written sample; temporary folders
+of killed runs are removed at the next run. Extending a sample adds only the
+new review files and rewrites the manifest, never a review file.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from ledelsestilsyn.core.diagnostics import fail
+from ledelsestilsyn.io.yaml import TEMP_PREFIX, fsync_dir, process_alive, write_atomic
+from ledelsestilsyn.models.concept import Series
+from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.sampling.files import MANIFEST, manifest_text, render_files
+from ledelsestilsyn.workspace.open import Workspace
+
+
+def write_sample(
+    workspace: Workspace, folder: Path, series: Series, manifest: Manifest, extend: bool
+) -> list[Path]:
+    from ledelsestilsyn.workspace.init import SCHEMA_DIR
+    from ledelsestilsyn.workspace.schemas import write_schemas
+
+    template = workspace.catalog.resolve(series.template)
+    write_schemas(workspace.root / SCHEMA_DIR, workspace.catalog)
+    rendered = render_files(template, manifest)
+    if extend:
+        written = []
+        for file_name, text in rendered.items():
+            path = folder / file_name
+            if not path.exists():
+                write_atomic(path, text)
+                written.append(path)
+        write_atomic(folder / MANIFEST, manifest_text(manifest), overwrite=True)
+        return [*written, folder / MANIFEST]
+    workspace.samples_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    _clean_stale(workspace.samples_dir)
+    tmp = workspace.samples_dir / f"{TEMP_PREFIX}{os.getpid()}-{folder.name}"
+    tmp.mkdir(mode=0o700)
+    try:
+        for file_name, text in rendered.items():
+            write_atomic(tmp / file_name, text)
+        write_atomic(tmp / MANIFEST, manifest_text(manifest))
+        try:
+            tmp.rename(folder)
+        except OSError:
+            raise fail(
+                workspace.display(folder),
+                "U009",
+                "mappen findes allerede (uden manifest); intet er skrevet.",
+                hint="flyt eller slet mappen, og kør udtræk igen.",
+            ) from None
+        fsync_dir(workspace.samples_dir)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return [folder / n for n in [*rendered, MANIFEST]]
+
+
+def _clean_stale(samples: Path) -> None:
+    """Remove temp folders of killed runs (their process is gone)."""
+    for tmp in samples.glob(f"{TEMP_PREFIX}*"):
+        pid = tmp.name[len(TEMP_PREFIX) :].split("-", 1)[0]
+        if tmp.is_dir() and pid.isdigit() and not process_alive(int(pid)):
+            shutil.rmtree(tmp, ignore_errors=True)

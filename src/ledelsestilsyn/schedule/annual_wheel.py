@@ -1,0 +1,53 @@
+"""The årshjul: one year, month by series, with each round's focus and state. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ledelsestilsyn.schedule.plan import Plan, Round, WorkspaceState, rounds_in_year
+
+
+@dataclass(frozen=True)
+class Cell:
+    round: Round | None
+    """The round starting this month, or None."""
+    running: bool = False
+    """True for the later months of a round that spans several."""
+    state: str = ""
+
+
+def round_state(r: Round, state: WorkspaceState, today: date) -> str:
+    """`planlagt`, `ikke trukket`, or `trukket: n af m færdige` (+ `, rapport`)."""
+    key = (r.series, r.period.label)
+    if key not in state.drawn:
+        return "planlagt" if r.period.start > today else "ikke trukket"
+    listed = sum((x.series, x.period) == key for x in state.reviews)
+    total = listed + state.complete_unlisted.get(key, 0)
+    text = f"trukket: {state.complete_count(*key)} af {total} færdige"
+    return text + (", rapport lavet" if key in state.reports else "")
+
+
+def wheel(
+    plan: Plan, state: WorkspaceState, year: int, today: date
+) -> list[tuple[int, list[Cell]]]:
+    """(month, one cell per series in the plan's order) for the 12 months of `year`."""
+    rounds = {s.name: rounds_in_year(s, year) for s in plan.series}
+    rows = []
+    for month in range(1, 13):
+        first = date(year, month, 1)
+        cells = []
+        for series in plan.series:
+            cell = Cell(None)
+            for r in rounds[series.name]:
+                if r.period.start == first:
+                    cell = Cell(r, state=round_state(r, state, today))
+                elif first in r.period:
+                    cell = Cell(r, running=True)
+            cells.append(cell)
+        rows.append((month, cells))
+    return rows
+
+
+def year_rounds(plan: Plan, year: int) -> list[Round]:
+    return sorted(r for s in plan.series for r in rounds_in_year(s, year))

@@ -1,0 +1,81 @@
+"""The text `tilsyn cron` prints: a crontab line and a systemd service + timer."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+from pathlib import Path
+from typing import Any
+
+from ledelsestilsyn.core.diagnostics import fail
+
+UNIT = "tilsyn-paamind"
+
+
+def parse_time(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if not match or int(match[1]) > 23 or int(match[2]) > 59:
+        raise fail(
+            "--tid", "R003", "klokkeslættet kan ikke læses.", hint="skriv fx 07:00.", exit_code=2
+        )
+    return int(match[1]), int(match[2])
+
+
+def tilsyn_program(python: Path) -> str:
+    """The absolute path of the `tilsyn` program (cron has a short PATH)."""
+    beside = python.parent / "tilsyn"
+    if beside.is_file():
+        return str(beside)
+    return shutil.which("tilsyn") or "tilsyn"
+
+
+def cron_text(concept: Path, time: str, mail: bool, python: Path, settings: dict[str, Any]) -> str:
+    hour, minute = parse_time(time)
+    program = tilsyn_program(python)
+    args = [program, "paamind", "--koncept", str(concept)] + (["--mail"] if mail else [])
+    command = " ".join(shlex.quote(a) for a in args)
+    smtp = settings.get("smtp") or {}
+    env = smtp.get("password_env") if mail else None
+    lines = [
+        "# crontab (crontab -e): hver dag kl. "
+        f"{hour:02d}:{minute:02d}. Cron mailer uddata til ejeren (eller MAILTO);",
+        "# 'tilsyn påmind' skriver intet, når intet er forfaldent.",
+    ]
+    if env:
+        lines.append(f"# Adgangskoden: sæt {env}=… øverst i crontab, eller brug adgangskode_fil.")
+    lines += [
+        f"{minute} {hour} * * * {command}",
+        "",
+        f"# systemd (alternativ): gem som ~/.config/systemd/user/{UNIT}.service",
+        "[Unit]",
+        "Description=Påmindelser om ledelsestilsyn (tilsyn påmind)",
+        "",
+        "[Service]",
+        "Type=oneshot",
+        f"ExecStart={command}",
+    ]
+    if env:
+        lines.append(f"# Environment={env}=…  (eller EnvironmentFile=%h/.config/tilsyn/smtp.env)")
+    lines += [
+        "",
+        f"# … og som ~/.config/systemd/user/{UNIT}.timer",
+        "[Unit]",
+        "Description=Kør tilsyn påmind hver dag",
+        "",
+        "[Timer]",
+        f"OnCalendar=*-*-* {hour:02d}:{minute:02d}:00",
+        "Persistent=true",
+        "",
+        "[Install]",
+        "WantedBy=timers.target",
+        "",
+        f"# Slå til: systemctl --user daemon-reload && systemctl --user enable --now {UNIT}.timer",
+        "# Uden login (server): loginctl enable-linger",
+    ]
+    if not mail:
+        lines.append(
+            "# Under systemd går uddata til journalen (journalctl --user -u "
+            f"{UNIT}); brug --mail med en smtp-opsætning i konceptet."
+        )
+    return "\n".join(lines) + "\n"

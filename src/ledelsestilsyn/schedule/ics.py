@@ -1,0 +1,90 @@
+"""The årshjul as an iCalendar file (RFC 5545) to import into Outlook or any calendar.
+
+Three all-day events per round: the sample is drawn, the reviews are finished,
+the report is due. Lines end in CRLF and are folded at 75 octets (never
+inside a UTF-8 character); text is escaped; each event has a stable UID (the
+same round gives the same UID, so a new import updates instead of doubling)
+and a DTSTAMP. The same plan and stamp give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, date, datetime, timedelta
+
+from ledelsestilsyn.schedule.plan import Round
+
+PRODID = "-//ledelsestilsyn//tilsyn årshjul//DA"
+MAX_OCTETS = 75
+
+
+def escape(text: str) -> str:
+    """TEXT value escaping: backslash, semicolon, comma and newlines."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+def fold(line: str) -> str:
+    """Fold a content line at 75 octets; continuation lines start with one space."""
+    data = line.encode("utf-8")
+    if len(data) <= MAX_OCTETS:
+        return line
+    parts: list[str] = []
+    current = ""
+    size = 0
+    limit = MAX_OCTETS
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            parts.append(current)
+            current, size, limit = "", 0, MAX_OCTETS - 1
+        current += char
+        size += width
+    parts.append(current)
+    return "\r\n ".join(parts)
+
+
+def _uid(r: Round, kind: str) -> str:
+    digest = hashlib.sha256(f"{r.series}|{r.period.label}|{kind}".encode()).hexdigest()[:24]
+    return f"{digest}@ledelsestilsyn"
+
+
+def _event(r: Round, kind: str, day: date, summary: str, stamp: str) -> list[str]:
+    focus = ", ".join(r.focus) if r.focus else "alle sagsskridt"
+    description = (
+        f"{r.title}, periode {r.period.label}.\nFokus: {focus}.\n"
+        f"Udtræk senest {r.draw_by}, gennemgange færdige senest {r.finish_by}, "
+        f"rapport senest {r.report_by}."
+    )
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{_uid(r, kind)}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
+        f"SUMMARY:{escape(summary)}",
+        f"DESCRIPTION:{escape(description)}",
+        f"CATEGORIES:{escape('Ledelsestilsyn')}",
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
+
+
+def calendar(rounds: list[Round], *, name: str, stamp: datetime) -> str:
+    """The calendar text (CRLF line ends) for the given rounds."""
+    utc = stamp.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{escape(name)}",
+    ]
+    for r in sorted(rounds):
+        title = f"{r.title} {r.period.label}"
+        lines += _event(r, "udtræk", r.draw_by, f"Træk stikprøve: {title}", utc)
+        lines += _event(r, "færdig", r.finish_by, f"Gennemgange færdige: {title}", utc)
+        lines += _event(r, "rapport", r.report_by, f"Rapport: {title}", utc)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)

@@ -1,0 +1,334 @@
+"""Delivering reminders: to standard output (for cron's mail) or by SMTP.
+
+`run_reminders` is the core of `tilsyn påmind`: read the plan and the
+workspace's state (`schedule_scan`), work out what is due (`schedule`), and,
+when there is something to say, deliver it once (`reminder_state`).
+
+SMTP: STARTTLS with `ssl.create_default_context()` (the certificate and host
+name are checked); sending in clear text is refused unless the concept says
+`tillad_ukrypteret: ja` (a local relay). The password never lives in the
+concept: it comes from an environment variable (`adgangskode_miljø`) or a
+file outside the workspace that only its owner can read (`adgangskode_fil`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ledelsestilsyn.core.diagnostics import TilsynError, fail
+from ledelsestilsyn.schedule.plan import Item, Plan, Status, status_at
+from ledelsestilsyn.schedule.scan import CACHE_DIR, read_inputs
+
+if TYPE_CHECKING:
+    import smtplib
+
+    from ledelsestilsyn.models.concept import Concept
+    from ledelsestilsyn.schedule.reminder_text import Message
+
+STDOUT = "-"
+TIMEOUT = 30
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    server: str
+    port: int = 587
+    starttls: bool = True
+    sender: str = ""
+    user: str | None = None
+    password_env: str | None = None
+    password_file: str | None = None
+    allow_plaintext: bool = False
+
+
+@dataclass(frozen=True)
+class MailSettings:
+    municipality: str
+    smtp: SmtpSettings | None = None
+    consultants: tuple[str, ...] = ()
+    reviewers: dict[str, str] = field(default_factory=dict)
+    repeat_days: int = 7
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> MailSettings:
+        smtp = data.get("smtp")
+        return cls(
+            municipality=data["municipality"],
+            smtp=SmtpSettings(**smtp) if smtp else None,
+            consultants=tuple(data["consultants"]),
+            reviewers=dict(data["reviewers"]),
+            repeat_days=data["repeat_days"],
+        )
+
+
+def mail_settings(concept: Concept) -> dict[str, Any]:
+    """The concept's `påmindelse` section as plain JSON (for the påmind cache)."""
+    spec = concept.reminders
+    smtp = None
+    if spec.smtp is not None:
+        s = spec.smtp
+        smtp = SmtpSettings(
+            s.server,
+            s.port,
+            s.starttls,
+            s.sender,
+            s.user,
+            s.password_env,
+            s.password_file,
+            s.allow_plaintext,
+        )
+    settings = MailSettings(
+        concept.municipality, smtp, tuple(spec.consultants), dict(spec.reviewers), spec.repeat_days
+    )
+    return asdict(settings)
+
+
+@dataclass
+class Outcome:
+    text: str = ""
+    """What to print on standard output ("" when there is nothing to say)."""
+    mailed: list[str] = field(default_factory=list)
+
+
+def run_reminders(
+    start: Path,
+    explicit: Path | None,
+    *,
+    today: date,
+    always: bool = False,
+    mail: bool = False,
+    environ: Mapping[str, str] | None = None,
+) -> Outcome:
+    """What is due on `today`, delivered once per repeat interval; silent when nothing is."""
+    inputs = read_inputs(start, explicit, today)
+    status = status_at(inputs.plan, inputs.state, today)
+    if status.nothing_due and not always:
+        return Outcome()
+    settings = MailSettings.from_json(inputs.mail)
+    concept = str(inputs.concept_path)
+    password = None
+    if mail:
+        smtp = _smtp_or_fail(settings, concept)
+        password = resolve_password(
+            smtp, inputs.root, concept, os.environ if environ is None else environ
+        )
+    from ledelsestilsyn.schedule.sent_log import SentLog, run_lock
+
+    cache_dir = inputs.root / CACHE_DIR
+    with run_lock(cache_dir):
+        log = SentLog.load(cache_dir)
+        messages = (
+            _mail_messages(status, settings, inputs.plan, concept)
+            if mail
+            else _stdout(status, settings)
+        )
+        chosen = [
+            m
+            for m in messages
+            if always
+            or any(
+                log.is_due(m.recipient or STDOUT, k, today, settings.repeat_days) for k in m.keys
+            )
+        ]
+        outcome = Outcome()
+        try:
+            if mail:
+                assert settings.smtp is not None
+                send(chosen, settings.smtp, password, lambda m: _sent(log, m, today, outcome))
+            elif chosen:
+                outcome.text = chosen[0].body
+                log.mark(STDOUT, chosen[0].keys, today)
+        finally:
+            log.save(today)
+    return outcome
+
+
+def _sent(log: Any, message: Message, today: date, outcome: Outcome) -> None:
+    log.mark(message.recipient, message.keys, today)
+    outcome.mailed.append(message.recipient)
+
+
+def _stdout(status: Status, settings: MailSettings) -> list[Message]:
+    from ledelsestilsyn.schedule.reminder_text import overview
+
+    return [overview(status, settings.municipality)]
+
+
+def _mail_messages(
+    status: Status, settings: MailSettings, plan: Plan, concept: str
+) -> list[Message]:
+    """The consultants' overview and each reviewer's own list."""
+    from ledelsestilsyn.schedule.reminder_text import for_reviewer, overview
+
+    if not settings.consultants and not settings.reviewers:
+        raise fail(
+            concept,
+            "R011",
+            "der er ingen modtagere af påmindelser.",
+            hint="skriv e-mailadresser under påmindelse: konsulent og bedømmere.",
+            exit_code=2,
+        )
+    messages = [overview(status, settings.municipality, to) for to in settings.consultants]
+    series_reviewers = {s.name: s.reviewers for s in plan.series}
+    for name, address in sorted(settings.reviewers.items()):
+        own = [i for i in status.items if _concerns(i, name, series_reviewers)]
+        if own:
+            messages.append(for_reviewer(name, own, status, settings.municipality, address))
+    return messages
+
+
+def _concerns(item: Item, name: str, series_reviewers: dict[str, tuple[str, ...]]) -> bool:
+    """Is this open review the reviewer's own, or unassigned in a series they review?"""
+    if item.kind != "gennemgang":
+        return False
+    if item.reviewer:
+        return item.reviewer == name
+    return name in series_reviewers.get(item.round.series, ())
+
+
+def _smtp_or_fail(settings: MailSettings, concept: str) -> SmtpSettings:
+    smtp = settings.smtp
+    if smtp is None:
+        raise fail(
+            concept,
+            "R010",
+            "--mail kræver en smtp-opsætning under påmindelse i konceptet.",
+            hint="se afsnittet 'Kør fra cron' i README, eller kør uden --mail.",
+            exit_code=2,
+        )
+    if not smtp.starttls and not smtp.allow_plaintext:
+        raise fail(
+            concept,
+            "R012",
+            "påmindelser sendes ikke ukrypteret (starttls: nej).",
+            hint="slå starttls til, eller skriv tillad_ukrypteret: ja for et lokalt relæ.",
+            exit_code=2,
+        )
+    return smtp
+
+
+def resolve_password(
+    smtp: SmtpSettings, root: Path, concept: str, environ: Mapping[str, str]
+) -> str | None:
+    """The SMTP password from the environment or a private file outside the workspace."""
+    if not smtp.user:
+        return None
+    if smtp.password_env:
+        value = environ.get(smtp.password_env, "")
+        if not value:
+            raise fail(
+                concept,
+                "R013",
+                f"miljøvariablen {smtp.password_env} med SMTP-adgangskoden er ikke sat.",
+                hint="sæt den i crontab eller systemd-enheden, eller brug adgangskode_fil.",
+                exit_code=2,
+            )
+        return value
+    if smtp.password_file:
+        return _password_file(Path(smtp.password_file).expanduser(), root, concept)
+    raise fail(
+        concept,
+        "R014",
+        "smtp har en bruger, men ingen adgangskode_miljø eller adgangskode_fil.",
+        hint="skriv aldrig adgangskoden i konceptet; brug en miljøvariabel eller en fil.",
+        exit_code=2,
+    )
+
+
+def _password_file(path: Path, root: Path, concept: str) -> str:
+    def refuse(code: str, message: str, hint: str) -> TilsynError:
+        return fail(str(path), code, message, hint=hint, exit_code=2)
+
+    if path.resolve().is_relative_to(root.resolve()):
+        raise refuse(
+            "R015",
+            "adgangskodefilen ligger i arbejdsmappen.",
+            "flyt den uden for arbejdsmappen (fx ~/.config/tilsyn/smtp), så den ikke deles.",
+        )
+    try:
+        mode = path.stat().st_mode
+        text = path.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        raise refuse(
+            "R016", "adgangskodefilen kan ikke læses.", "tjek stien i konceptet."
+        ) from None
+    if mode & 0o077:
+        raise refuse(
+            "R017", "andre end ejeren kan læse adgangskodefilen.", f"kør: chmod 600 {path}"
+        )
+    if not text:
+        raise refuse("R016", "adgangskodefilen er tom.", "skriv adgangskoden i filen.")
+    return text
+
+
+def send(
+    messages: list[Message],
+    smtp: SmtpSettings,
+    password: str | None,
+    on_sent: Callable[[Message], None],
+) -> None:
+    """Send each message in one SMTP session; `on_sent` after each accepted one."""
+    if not messages:
+        return
+    import smtplib
+
+    where = f"{smtp.server}:{smtp.port}"
+    try:
+        with smtplib.SMTP(smtp.server, smtp.port, timeout=TIMEOUT) as client:
+            _secure(client, smtp, password, where)
+            for message in messages:
+                client.send_message(_email(message, smtp.sender))
+                on_sent(message)
+    except smtplib.SMTPAuthenticationError:
+        raise _smtp_fail(where, "R022", "serveren afviste bruger eller adgangskode.") from None
+    except smtplib.SMTPRecipientsRefused:
+        raise _smtp_fail(where, "R023", "serveren afviste en modtageradresse.") from None
+    except (smtplib.SMTPException, OSError) as exc:
+        raise _smtp_fail(
+            where, "R020", f"mailen kunne ikke sendes ({type(exc).__name__})."
+        ) from None
+
+
+def _secure(client: smtplib.SMTP, smtp: SmtpSettings, password: str | None, where: str) -> None:
+    import smtplib
+    import ssl
+
+    client.ehlo()
+    if smtp.starttls:
+        if not client.has_extn("starttls"):
+            raise _smtp_fail(where, "R021", "serveren tilbyder ikke STARTTLS.")
+        try:
+            client.starttls(context=ssl.create_default_context())
+        except ssl.SSLError:
+            raise _smtp_fail(where, "R024", "serverens certifikat kunne ikke godkendes.") from None
+        client.ehlo()
+    if smtp.user and password is not None:
+        try:
+            client.login(smtp.user, password)
+        except smtplib.SMTPNotSupportedError:
+            raise _smtp_fail(where, "R021", "serveren tilbyder ikke login (AUTH).") from None
+
+
+def _smtp_fail(where: str, code: str, message: str) -> TilsynError:
+    hint = "tjek server, port og adgangskode under påmindelse: smtp i konceptet."
+    return fail(where, code, message, hint=hint, exit_code=2)
+
+
+def _email(message: Message, sender: str) -> Any:
+    from email.message import EmailMessage
+    from email.utils import formatdate, make_msgid
+
+    email = EmailMessage()
+    email["From"] = sender
+    email["To"] = message.recipient
+    email["Subject"] = message.subject
+    email["Date"] = formatdate(localtime=True)
+    email["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
+    email["Auto-Submitted"] = "auto-generated"
+    email.set_content(message.body)
+    return email

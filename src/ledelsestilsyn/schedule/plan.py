@@ -1,0 +1,350 @@
+"""The schedule: rounds per series, their deadlines, and what is due or overdue on a day.
+
+Pure: no files, no clock. The plan comes from the concept (`plan_from_concept`)
+and is plain data, so `tilsyn påmind` can keep it in a small JSON cache and
+decide "nothing is due" without importing pydantic. The workspace's state
+comes in as plain values too (`WorkspaceState`).
+
+Deadlines of a round (from the series' `frister`):
+- the sample is drawn by day `udtræk_senest_dag` of the round's first month;
+- the reviews are finished by day `færdig_senest_dag` of its last month
+  (the month's last day if it is shorter);
+- the report is due `rapport_dage_efter` days after the round's period ends.
+
+What counts: rounds whose period ended at most `HORIZON_MONTHS` months ago.
+A round that was never drawn is due only while it runs, or once the series
+has a drawn round at or before it (a municipality starting mid-year is not
+reminded of the months before it started).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Literal
+
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.periods import Kind as PeriodKind
+from ledelsestilsyn.core.periods import Period, add_months, parse_period, round_periods
+
+if TYPE_CHECKING:
+    from ledelsestilsyn.models.concept import Concept
+
+HORIZON_MONTHS = 12
+
+# The values of `validation.ReviewState`, kept as text so this module stays light.
+NOT_STARTED = "ikke påbegyndt"
+PARTIAL = "delvist udfyldt"
+INVALID = "ugyldig"
+COMPLETE = "færdig"
+STATES: tuple[str, ...] = (NOT_STARTED, PARTIAL, INVALID, COMPLETE)
+
+ItemKind = Literal["udtræk", "gennemgang", "kalibrering", "rapport"]
+_KIND_ORDER: dict[str, int] = {"udtræk": 0, "gennemgang": 1, "kalibrering": 2, "rapport": 3}
+
+
+@dataclass(frozen=True)
+class SeriesPlan:
+    """One series' schedule: when its rounds start, what they cover, their deadlines."""
+
+    name: str
+    title: str
+    round_months: tuple[int, ...]
+    period_kind: PeriodKind
+    focus: tuple[str, ...] = ()
+    annual_plan: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    draw_day: int = 7
+    finish_day: int = 20
+    report_days: int = 7
+    reviewers: tuple[str, ...] = ()
+
+    def focus_for_month(self, month: int) -> tuple[str, ...]:
+        """The steps in focus in a month: the årshjul's entry, else `fokus` (empty: all)."""
+        return dict(self.annual_plan).get(month) or self.focus
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "round_months": list(self.round_months),
+            "period_kind": self.period_kind,
+            "focus": list(self.focus),
+            "annual_plan": [[m, list(steps)] for m, steps in self.annual_plan],
+            "deadlines": [self.draw_day, self.finish_day, self.report_days],
+            "reviewers": list(self.reviewers),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SeriesPlan:
+        draw, finish, report = data["deadlines"]
+        return cls(
+            name=data["name"],
+            title=data["title"],
+            round_months=tuple(data["round_months"]),
+            period_kind=data["period_kind"],
+            focus=tuple(data["focus"]),
+            annual_plan=tuple((int(m), tuple(steps)) for m, steps in data["annual_plan"]),
+            draw_day=draw,
+            finish_day=finish,
+            report_days=report,
+            reviewers=tuple(data["reviewers"]),
+        )
+
+
+@dataclass(frozen=True)
+class Plan:
+    series: tuple[SeriesPlan, ...]
+
+    def to_json(self) -> list[dict[str, Any]]:
+        return [s.to_json() for s in self.series]
+
+    @classmethod
+    def from_json(cls, data: list[dict[str, Any]]) -> Plan:
+        return cls(tuple(SeriesPlan.from_json(item) for item in data))
+
+
+def plan_from_concept(concept: Concept) -> Plan:
+    series = []
+    for name, spec in concept.series.items():
+        series.append(
+            SeriesPlan(
+                name=name,
+                title=spec.title or name,
+                round_months=tuple(spec.cadence.round_months()),
+                period_kind=spec.cadence.period,
+                focus=tuple(spec.focus),
+                annual_plan=tuple((m, tuple(s)) for m, s in sorted(spec.annual_plan.items())),
+                draw_day=spec.deadlines.draw_day,
+                finish_day=spec.deadlines.finish_day,
+                report_days=spec.deadlines.report_days,
+                reviewers=tuple(spec.reviewers),
+            )
+        )
+    return Plan(tuple(series))
+
+
+@dataclass(frozen=True, order=True)
+class Round:
+    period: Period
+    series: str
+    title: str
+    focus: tuple[str, ...]
+    draw_by: date
+    finish_by: date
+    report_by: date
+
+
+def _day_in_month(year: int, month: int, day: int) -> date:
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def make_round(series: SeriesPlan, period: Period) -> Round:
+    start, end = period.start, period.end
+    return Round(
+        period=period,
+        series=series.name,
+        title=series.title,
+        focus=series.focus_for_month(start.month),
+        draw_by=_day_in_month(start.year, start.month, series.draw_day),
+        finish_by=min(_day_in_month(end.year, end.month, series.finish_day), end),
+        report_by=end + timedelta(days=series.report_days),
+    )
+
+
+def rounds_in_year(series: SeriesPlan, year: int) -> list[Round]:
+    """Every round of the series that starts in `year`, in order."""
+    return [
+        make_round(series, period)
+        for period in round_periods(series.round_months, series.period_kind, year)
+    ]
+
+
+def rounds_starting_in(plan: Plan, year: int, month: int) -> list[Round]:
+    """The rounds of all series that start in the given month."""
+    found = []
+    for series in plan.series:
+        for r in rounds_in_year(series, year):
+            if (r.period.start.year, r.period.start.month) == (year, month):
+                found.append(r)
+    return found
+
+
+@dataclass(frozen=True)
+class ReviewInfo:
+    """What the schedule needs to know about one review file (never its answers)."""
+
+    series: str
+    period: str
+    case_id: str
+    reviewer: str
+    state: str
+    review_no: int = 1
+
+
+@dataclass(frozen=True)
+class WorkspaceState:
+    drawn: frozenset[tuple[str, str]]
+    """(series, period label) of every drawn sample."""
+    reviews: tuple[ReviewInfo, ...] = ()
+    reports: frozenset[tuple[str, str]] = frozenset()
+    """(series, period label) of every round with a report."""
+    complete_unlisted: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    """(series, period) → finished reviews left out of `reviews` (no calibration pair)."""
+
+    def complete_count(self, series: str, period: str) -> int:
+        listed = sum(
+            r.state == COMPLETE for r in self.reviews if (r.series, r.period) == (series, period)
+        )
+        return listed + self.complete_unlisted.get((series, period), 0)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing that is due or overdue."""
+
+    kind: ItemKind
+    round: Round
+    days_left: int
+    reviewer: str = ""
+    counts: tuple[tuple[str, int], ...] = ()
+    cases: tuple[str, ...] = ()
+
+    @property
+    def deadline(self) -> date:
+        if self.kind == "udtræk":
+            return self.round.draw_by
+        if self.kind == "rapport":
+            return self.round.report_by
+        return self.round.finish_by
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+    def key(self) -> str:
+        """Stable identity for the reminder state file; a new stage is a new reminder."""
+        stage = "overskredet" if self.overdue else "frist"
+        return "|".join(
+            (self.kind, self.round.series, self.round.period.label, self.reviewer, stage)
+        )
+
+
+@dataclass(frozen=True)
+class RoundStatus:
+    round: Round
+    drawn: bool
+    counts: tuple[tuple[str, int], ...]
+    reported: bool
+
+
+@dataclass(frozen=True)
+class Status:
+    today: date
+    items: tuple[Item, ...]
+    rounds: tuple[RoundStatus, ...]
+    upcoming: tuple[Round, ...]
+
+    @property
+    def nothing_due(self) -> bool:
+        return not self.items
+
+
+def _count(reviews: list[ReviewInfo], complete: int = 0) -> tuple[tuple[str, int], ...]:
+    tally = {state: 0 for state in STATES}
+    tally[COMPLETE] = complete
+    for review in reviews:
+        tally[review.state] = tally.get(review.state, 0) + 1
+    return tuple((state, n) for state, n in tally.items() if n)
+
+
+def _rounds_in_view(
+    series: SeriesPlan, drawn_labels: set[str], today: date
+) -> list[tuple[Round, bool]]:
+    """(round, drawn) for the rounds of the series that matter on `today`."""
+    oldest = date(*add_months(today.year, today.month, -HORIZON_MONTHS), 1)
+    by_label: dict[str, Round] = {}
+    for year in range(oldest.year, today.year + 1):
+        for r in rounds_in_year(series, year):
+            if r.period.end >= oldest and r.period.start <= today:
+                by_label[r.period.label] = r
+    for label in drawn_labels - by_label.keys():
+        try:
+            period = parse_period(label)
+        except TilsynError:
+            continue
+        if period.end >= oldest and period.start <= today:
+            by_label[label] = make_round(series, period)
+    drawn_starts = [r.period.start for lbl, r in by_label.items() if lbl in drawn_labels]
+    first_drawn = min(drawn_starts, default=None)
+    result = []
+    for label, r in sorted(by_label.items(), key=lambda kv: kv[1].period):
+        is_drawn = label in drawn_labels
+        started = first_drawn is not None and r.period.start >= first_drawn
+        if is_drawn or today in r.period or started:
+            result.append((r, is_drawn))
+    return result
+
+
+def _review_items(r: Round, reviews: list[ReviewInfo], today: date) -> list[Item]:
+    days = (r.finish_by - today).days
+    open_by_reviewer: dict[str, list[ReviewInfo]] = defaultdict(list)
+    by_case: dict[str, list[ReviewInfo]] = defaultdict(list)
+    for review in reviews:
+        by_case[review.case_id].append(review)
+        if review.state != COMPLETE:
+            open_by_reviewer[review.reviewer].append(review)
+    items = [
+        Item("gennemgang", r, days, name, _count(group), tuple(sorted(x.case_id for x in group)))
+        for name, group in sorted(open_by_reviewer.items())
+    ]
+    half_done = sorted(
+        case
+        for case, group in by_case.items()
+        if len(group) > 1 and 0 < sum(x.state == COMPLETE for x in group) < len(group)
+    )
+    if half_done:
+        items.append(Item("kalibrering", r, days, cases=tuple(half_done)))
+    return items
+
+
+def _series_status(
+    series: SeriesPlan, state: WorkspaceState, reviews: dict[str, list[ReviewInfo]], today: date
+) -> tuple[list[Item], list[RoundStatus]]:
+    drawn_labels = {label for name, label in state.drawn if name == series.name}
+    items: list[Item] = []
+    statuses: list[RoundStatus] = []
+    for r, drawn in _rounds_in_view(series, drawn_labels, today):
+        reported = (series.name, r.period.label) in state.reports
+        own = reviews.get(r.period.label, [])
+        unlisted = state.complete_unlisted.get((series.name, r.period.label), 0)
+        statuses.append(RoundStatus(r, drawn, _count(own, unlisted), reported))
+        if not drawn:
+            items.append(Item("udtræk", r, (r.draw_by - today).days))
+            continue
+        items.extend(_review_items(r, own, today))
+        if today > r.period.end and not reported:
+            items.append(Item("rapport", r, (r.report_by - today).days))
+    return items, statuses
+
+
+def status_at(plan: Plan, state: WorkspaceState, today: date) -> Status:
+    """Everything due or overdue on `today`, the rounds in view, and next month's rounds."""
+    reviews: dict[tuple[str, str], list[ReviewInfo]] = defaultdict(list)
+    for review in state.reviews:
+        reviews[(review.series, review.period)].append(review)
+    items: list[Item] = []
+    rounds: list[RoundStatus] = []
+    for series in plan.series:
+        own = {p: group for (s, p), group in reviews.items() if s == series.name}
+        series_items, series_rounds = _series_status(series, state, own, today)
+        items += series_items
+        rounds += series_rounds
+    items.sort(
+        key=lambda i: (i.deadline, _KIND_ORDER[i.kind], i.round.series, i.round.period, i.reviewer)
+    )
+    rounds.sort(key=lambda s: (s.round.period, s.round.series))
+    upcoming = rounds_starting_in(plan, *add_months(today.year, today.month, 1))
+    return Status(today, tuple(items), tuple(rounds), tuple(upcoming))

@@ -1,0 +1,143 @@
+"""The words of a reminder: plain Danish text that reads well in any mail client.
+
+A reminder holds series titles, periods, deadlines, counts, reviewer names
+and case ids, and nothing else: never a CPR number, a comment or an answer
+(`schedule.ReviewInfo` does not even carry them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ledelsestilsyn.report.formats import long_date
+from ledelsestilsyn.schedule.plan import COMPLETE, STATES, Item, Round, RoundStatus, Status
+
+MAX_CASES = 12
+UNASSIGNED = "ikke fordelt"
+
+
+@dataclass(frozen=True)
+class Message:
+    """One reminder for one recipient (`recipient` "" is standard output)."""
+
+    recipient: str
+    subject: str
+    body: str
+    keys: tuple[str, ...]
+
+
+def when(days_left: int) -> str:
+    if days_left > 1:
+        return f"om {days_left} dage"
+    if days_left == 1:
+        return "i morgen"
+    if days_left == 0:
+        return "i dag"
+    late = -days_left
+    return f"{late} dag{'e' if late > 1 else ''} for sent"
+
+
+def round_name(r: Round) -> str:
+    return f"{r.title} {r.period.label}"
+
+
+def _focus(steps: tuple[str, ...]) -> str:
+    return ", ".join(steps) if steps else "alle sagsskridt"
+
+
+def _cases(cases: tuple[str, ...]) -> str:
+    shown = ", ".join(cases[:MAX_CASES])
+    more = len(cases) - MAX_CASES
+    return shown + (f" og {more} flere" if more > 0 else "")
+
+
+def _counts(counts: tuple[tuple[str, int], ...]) -> str:
+    return ", ".join(f"{n} {state}" for state, n in counts)
+
+
+def describe(item: Item) -> str:
+    """One line per item: what, for whom, the deadline and how far off it is."""
+    deadline = f"Frist {long_date(item.deadline)} ({when(item.days_left)})."
+    name = round_name(item.round)
+    if item.kind == "udtræk":
+        return f"{name}: stikprøven er ikke trukket. {deadline}"
+    if item.kind == "rapport":
+        return f"{name}: rapporten mangler. {deadline}"
+    if item.kind == "kalibrering":
+        return (
+            f"{name}: kalibrering, kun én gennemgang er færdig for "
+            f"{len(item.cases)} sag{'er' if len(item.cases) > 1 else ''}: "
+            f"{_cases(item.cases)}. {deadline}"
+        )
+    who = item.reviewer or UNASSIGNED
+    total = sum(n for _, n in item.counts)
+    return (
+        f"{name}, {who}: {total} gennemgang{'e' if total > 1 else ''} mangler "
+        f"({_counts(item.counts)}): {_cases(item.cases)}. {deadline}"
+    )
+
+
+def _round_line(status: RoundStatus) -> str:
+    r = status.round
+    head = f"{round_name(r)} (fokus: {_focus(r.focus)})"
+    if not status.drawn:
+        return f"{head}: ikke trukket."
+    counts = dict(status.counts)
+    total = sum(counts.values())
+    done = counts.get(COMPLETE, 0)
+    rest = [f"{counts[s]} {s}" for s in STATES if s != COMPLETE and counts.get(s)]
+    text = f"{head}: {done} af {total} gennemgange færdige"
+    text += f" ({', '.join(rest)})" if rest else ""
+    return text + (", rapport lavet." if status.reported else ".")
+
+
+def _upcoming_line(r: Round) -> str:
+    return (
+        f"{round_name(r)}: fokus {_focus(r.focus)}. Stikprøven trækkes senest "
+        f"{long_date(r.draw_by)}."
+    )
+
+
+def _subject(municipality: str, items: tuple[Item, ...]) -> str:
+    late = sum(i.overdue for i in items)
+    if not items:
+        return f"Ledelsestilsyn, {municipality}: intet forfaldent"
+    return f"Ledelsestilsyn, {municipality}: {len(items) - late} forfaldne, {late} for sent"
+
+
+def overview(status: Status, municipality: str, recipient: str = "") -> Message:
+    """Everything due, the rounds in view and next month's rounds: for the consultant."""
+    lines = [f"Ledelsestilsyn i {municipality}, status {long_date(status.today)}.", ""]
+    if status.items:
+        lines.append("Forfaldent og for sent:")
+        lines += [f"  - {describe(i)}" for i in status.items]
+    else:
+        lines.append("Intet er forfaldent.")
+    if status.rounds:
+        lines += ["", "Runder:"]
+        lines += [f"  - {_round_line(s)}" for s in status.rounds]
+    if status.upcoming:
+        lines += ["", "Næste måned:"]
+        lines += [f"  - {_upcoming_line(r)}" for r in status.upcoming]
+    lines += ["", "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal."]
+    keys = tuple(i.key() for i in status.items)
+    return Message(recipient, _subject(municipality, status.items), "\n".join(lines) + "\n", keys)
+
+
+def for_reviewer(
+    name: str, items: list[Item], status: Status, municipality: str, recipient: str
+) -> Message:
+    """A reviewer's own list: their open reviews, and unassigned ones in their series."""
+    lines = [f"Kære {name}", "", f"Status for ledelsestilsynet {long_date(status.today)}:", ""]
+    lines += [f"  - {describe(i)}" for i in items]
+    lines += [
+        "",
+        "Udfyld filerne i udtræksmappen, og tjek dem med 'tilsyn valider'.",
+        "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal.",
+    ]
+    total = sum(n for i in items for _, n in i.counts)
+    subject = (
+        f"Ledelsestilsyn, {municipality}: {total} gennemgang{'e' if total > 1 else ''} mangler"
+    )
+    keys = tuple(i.key() for i in items)
+    return Message(recipient, subject, "\n".join(lines) + "\n", keys)

@@ -1,0 +1,381 @@
+"""What the schedule needs from a workspace, found fast enough for a daily cron run.
+
+`tilsyn påmind` usually has nothing to say, and must say so in about the
+time `tilsyn --help` takes. So this module imports no pydantic, no YAML and no
+rich on the usual path. It keeps `.tilsyn/påmind.json` (0600, safe to delete):
+
+- the plan (`schedule.Plan`) and mail settings, keyed by the SHA-256 of
+  `koncept.yaml`'s bytes and the tool version: a changed concept is read
+  and validated again;
+- per review file: its size and modification time, and what `valider`'s
+  `check_reviews` said about it (state, reviewer, case id, review number),
+  valid while size, time, the sample's manifest and the workspace's
+  templates are unchanged. A file whose stamp differs is checked again
+  (through `valider`'s content-hash cache). An invalid review is checked
+  again on another day (the date check depends on the day), and every
+  review when `--dato` goes back before the day it was checked.
+
+Drawn samples are the folders `udtræk/<periode>-<tilsyn>/`. A report counts as
+made when a file under `rapporter/` (any depth) has the period in its name and
+either the series' name or no series' name at all (one report for all series).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ledelsestilsyn import __version__
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.schedule.plan import (
+    COMPLETE,
+    INVALID,
+    Plan,
+    ReviewInfo,
+    WorkspaceState,
+    plan_from_concept,
+)
+
+CONCEPT_FILE = "koncept.yaml"
+SAMPLES_DIR = "udtræk"
+REPORTS_DIR = "rapporter"
+TEMPLATES_DIR = "skabeloner"
+CACHE_DIR = ".tilsyn"
+CACHE_FILE = "påmind.json"
+FILES_CACHE = "påmind-filer.json"
+MANIFEST_NAME = "udtræk.yaml"
+FORMAT = 1
+_LABEL = re.compile(r"^\d{4}(-(\d{2}|[KkQq][1-4]|[Hh][12]))?$")
+
+
+def find_concept_fast(start: Path, explicit: Path | None) -> Path:
+    """Like `workspace.find_concept`, without importing the models; its errors on failure."""
+    if explicit is not None and explicit.is_file():
+        return explicit
+    if explicit is None:
+        here = start.resolve()
+        for folder in (here, *here.parents):
+            if (folder / CONCEPT_FILE).is_file():
+                return folder / CONCEPT_FILE
+    from ledelsestilsyn.workspace.open import find_concept
+
+    return find_concept(start, explicit)
+
+
+@dataclass
+class Inputs:
+    """The plan, the mail settings (plain JSON) and the workspace's state."""
+
+    root: Path
+    concept_path: Path
+    plan: Plan
+    mail: dict[str, Any]
+    state: WorkspaceState
+    parsed: int = 0
+    """Review files checked in this run (0 when everything came from the cache)."""
+
+
+@dataclass
+class _Cache:
+    path: Path
+    data: dict[str, Any] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, root: Path, name: str = CACHE_FILE) -> _Cache:
+        path = root / CACHE_DIR / name
+        try:
+            data = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return cls(path)
+        if (
+            isinstance(data, dict)
+            and data.get("format") == FORMAT
+            and data.get("tool") == __version__
+        ):
+            return cls(path, data)
+        return cls(path)
+
+    def save(self) -> None:
+        from ledelsestilsyn.io.yaml import write_atomic
+
+        self.path.parent.mkdir(mode=0o700, exist_ok=True)
+        payload = {"format": FORMAT, "tool": __version__, **self.data}
+        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(self.path, text, overwrite=True)
+
+
+def read_inputs(start: Path, explicit: Path | None, today: date) -> Inputs:
+    """Plan and workspace state; exit 2 (`TilsynError`) when the concept is broken."""
+    concept_path = find_concept_fast(start, explicit)
+    root = concept_path.parent
+    cache = _Cache.open(root)
+    plan, mail = _plan(concept_path, cache)
+    folders = _samples(root, plan)
+    reviews, unlisted, parsed = _reviews(concept_path, folders, cache, today)
+    state = WorkspaceState(
+        frozenset(f.key for f in folders),
+        tuple(reviews),
+        frozenset(_reports(root, plan)),
+        unlisted,
+    )
+    if cache.changed:  # a cache that cannot be written only makes the next run slower
+        with contextlib.suppress(OSError, TilsynError):
+            cache.save()
+    return Inputs(root, concept_path, plan, mail, state, parsed)
+
+
+def _plan(concept_path: Path, cache: _Cache) -> tuple[Plan, dict[str, Any]]:
+    digest = hashlib.sha256(concept_path.read_bytes()).hexdigest()
+    cached = cache.data.get("concept")
+    if isinstance(cached, dict) and cached.get("sha256") == digest:
+        return Plan.from_json(cached["plan"]), cached["mail"]
+    from ledelsestilsyn.schedule.notify import mail_settings
+    from ledelsestilsyn.workspace.open import load_concept
+
+    try:
+        concept, _ = load_concept(concept_path)
+    except TilsynError as exc:
+        raise TilsynError(exc.diagnostics, exit_code=2) from None
+    plan, mail = plan_from_concept(concept), mail_settings(concept)
+    cache.data["concept"] = {"sha256": digest, "plan": plan.to_json(), "mail": mail}
+    cache.data.pop("files", None)
+    cache.changed = True
+    return plan, mail
+
+
+def sample_folder(name: str, plan: Plan) -> tuple[str, str] | None:
+    """(series, period label) of a sample folder name `<periode>-<tilsyn>`, if it is one."""
+    for series in sorted(plan.series, key=lambda s: -len(s.name)):
+        suffix = "-" + series.name
+        if name.endswith(suffix) and _LABEL.match(name[: -len(suffix)]):
+            return series.name, name[: -len(suffix)]
+    return None
+
+
+_FileList = list[tuple[tuple[str, str], str, str, str]]
+"""(series, period), path, `folder/name`, stamp (size, mtime and context)."""
+
+
+@dataclass
+class _Folder:
+    key: tuple[str, str]
+    name: str
+    path: str
+    context: str
+    fingerprint: str
+
+    def files(self) -> _FileList:
+        """The review candidates with their stamps (read again: only for changed folders)."""
+        found: _FileList = []
+        for file, stamp in _candidates(self.path):
+            found.append((self.key, str(Path(self.path) / file), f"{self.name}/{file}", stamp))
+        return [(k, p, r, f"{st}:{self.context}") for k, p, r, st in sorted(found)]
+
+
+def _candidates(path: str) -> list[tuple[str, str]]:
+    """(file name, `size:mtime`) of the review files in a sample folder, sorted."""
+    found = []
+    with os.scandir(path) as entries:
+        for entry in entries:
+            name = entry.name
+            if (
+                name.endswith((".yaml", ".yml"))
+                and name != MANIFEST_NAME
+                and not name.startswith(".")
+                and entry.is_file()
+            ):
+                st = entry.stat()
+                found.append((name, f"{st.st_size}:{st.st_mtime_ns}"))
+    found.sort()
+    return found
+
+
+def _samples(root: Path, plan: Plan) -> list[_Folder]:
+    """Every drawn sample folder with a fingerprint of its files' names, sizes and times."""
+    samples = root / SAMPLES_DIR
+    if not samples.is_dir():
+        return []
+    templates = _stamp_dir(root / TEMPLATES_DIR)
+    found = []
+    with os.scandir(samples) as folders:
+        for folder in folders:
+            key = sample_folder(folder.name, plan) if folder.is_dir() else None
+            if key is None:
+                continue
+            context = f"{templates}/{_stamp(Path(folder.path) / MANIFEST_NAME)}"
+            stamps = "\n".join(f"{n}={st}" for n, st in _candidates(folder.path))
+            fingerprint = hashlib.sha256(f"{context}\n{stamps}".encode()).hexdigest()
+            found.append(_Folder(key, folder.name, folder.path, context, fingerprint))
+    return found
+
+
+def _stamp(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return "-"
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _stamp_dir(folder: Path) -> str:
+    if not folder.is_dir():
+        return "-"
+    parts = sorted(f"{p.name}={_stamp(p)}" for p in folder.iterdir())
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _reviews(
+    concept_path: Path, folders: list[_Folder], cache: _Cache, today: date
+) -> tuple[list[ReviewInfo], dict[tuple[str, str], int], int]:
+    """Reviews per drawn folder: from a folder's summary when nothing in it changed."""
+    known: dict[str, dict[str, Any]] = cache.data.get("folders") or {}
+    day = today.isoformat()
+    summaries: dict[str, dict[str, Any]] = {}
+    stale = []
+    for folder in folders:
+        summary = known.get(folder.name)
+        if summary and summary["fp"] == folder.fingerprint and _still_valid(summary, day):
+            summaries[folder.name] = summary
+        else:
+            stale.append(folder)
+    parsed = 0
+    if stale:
+        details = _Cache.open(concept_path.parent, FILES_CACHE)
+        entries, parsed = _file_entries(concept_path, stale, details, today)
+        for folder in stale:
+            names = [f"{folder.name}/{name}" for name, _ in _candidates(folder.path)]
+            summaries[folder.name] = _summary(folder, [entries[n] for n in names])
+        with contextlib.suppress(OSError, TilsynError):
+            details.save()
+    if summaries != known:
+        cache.data["folders"] = summaries
+        cache.changed = True
+    reviews: list[ReviewInfo] = []
+    unlisted: dict[tuple[str, str], int] = {}
+    for summary in summaries.values():
+        series, period = summary["key"]
+        reviews += [ReviewInfo(series, period, *listed) for listed in summary["listed"]]
+        if summary["complete"]:
+            unlisted[(series, period)] = summary["complete"]
+    return reviews, unlisted, parsed
+
+
+def _summary(folder: _Folder, entries: list[list[Any]]) -> dict[str, Any]:
+    """Open reviews and calibration pairs in full; other finished reviews as a count."""
+    reviews = [e for e in entries if e[2] is not None]
+    per_case: dict[str, int] = {}
+    for e in reviews:
+        per_case[e[5]] = per_case.get(e[5], 0) + 1
+    listed = [e for e in reviews if e[2] != COMPLETE or per_case[e[5]] > 1]
+    return {
+        "key": list(folder.key),
+        "fp": folder.fingerprint,
+        "checked": max((str(e[1]) for e in entries), default=""),
+        "invalid": any(e[2] == INVALID for e in entries),
+        "listed": [[e[5], e[6], e[2], e[7]] for e in listed],
+        "complete": len(reviews) - len(listed),
+    }
+
+
+def _file_entries(
+    concept_path: Path, folders: list[_Folder], details: _Cache, today: date
+) -> tuple[dict[str, list[Any]], int]:
+    """Per-file entries of changed folders; only files whose stamp changed are checked."""
+    known: dict[str, list[Any]] = details.data.get("files") or {}
+    day = today.isoformat()
+    entries: dict[str, list[Any]] = {}
+    stale: _FileList = []
+    for item in (f for folder in folders for f in folder.files()):
+        entry = known.get(item[2])
+        if entry is not None and entry[0] == item[3] and _entry_valid(entry, day):
+            entries[item[2]] = entry
+        else:
+            stale.append(item)
+    if stale:
+        entries.update(_check(concept_path, stale, today))
+        details.data["files"] = {**known, **entries}
+        details.changed = True
+    return entries, len(stale)
+
+
+def _still_valid(summary: dict[str, Any], day: str) -> bool:
+    """A folder summary holds unless the day went back, or it has invalid reviews
+    and the day changed (whether a review's date lies in the future depends on it)."""
+    checked = str(summary.get("checked", ""))
+    if day < checked:
+        return False
+    return not summary.get("invalid") or day == checked
+
+
+def _entry_valid(entry: list[Any], day: str) -> bool:
+    checked_on, state = str(entry[1]), entry[2]
+    if day < checked_on:
+        return False
+    return state != INVALID or day == checked_on
+
+
+def _check(concept_path: Path, stale: _FileList, today: date) -> dict[str, list[Any]]:
+    """Check changed files with `valider` (its content-hash cache keeps this cheap)."""
+    from ledelsestilsyn.review.validate import check_reviews
+    from ledelsestilsyn.workspace.open import open_workspace
+
+    try:
+        workspace = open_workspace(concept_path.parent, concept_path)
+    except TilsynError as exc:
+        raise TilsynError(exc.diagnostics, exit_code=2) from None
+    paths = [Path(p) for _, p, _, _ in stale]
+    results = {str(r.path): r for r in check_reviews(workspace, paths, today=today)}
+    day = today.isoformat()
+    entries: dict[str, list[Any]] = {}
+    for (series, period), path, rel, stamp in stale:
+        result = results.get(path)
+        if result is None:  # not a review file (notes, a copy of the manifest, …)
+            entries[rel] = [stamp, day, None, series, period, "", "", 1]
+            continue
+        entries[rel] = [
+            stamp,
+            day,
+            str(result.state),
+            series,
+            period,
+            result.case_id or Path(path).stem,
+            result.reviewer or "",
+            result.review_no or 1,
+        ]
+    return entries
+
+
+def _reports(root: Path, plan: Plan) -> set[tuple[str, str]]:
+    folder = root / REPORTS_DIR
+    if not folder.is_dir():
+        return set()
+    longest_first = sorted((s.name for s in plan.series), key=len, reverse=True)
+    made: set[tuple[str, str]] = set()
+    for _, _, files in os.walk(folder):
+        for name in files:
+            if name.startswith("."):
+                continue
+            rest, mentioned = name, []
+            for series in longest_first:
+                if series in rest:
+                    mentioned.append(series)
+                    rest = rest.replace(series, "/")
+            labels = {_normal_label(m) for m in _REPORT_LABEL.findall(rest)}
+            made |= {(s, label) for s in mentioned or longest_first for label in labels}
+    return made
+
+
+_REPORT_LABEL = re.compile(r"(?<!\d)\d{4}(?:-(?:\d{2}|[KkQq][1-4]|[Hh][12]))?(?![\d])")
+
+
+def _normal_label(label: str) -> str:
+    """`2026-q3`/`2026-Q3` → `2026-K3`, `2026-h1` → `2026-H1`, as `periods` writes them."""
+    return label.upper().replace("Q", "K")

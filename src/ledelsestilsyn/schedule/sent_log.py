@@ -1,0 +1,99 @@
+"""What was sent when, and the lock that keeps overlapping cron runs from sending twice.
+
+`.tilsyn/påmind-sendt.json` (0600) maps recipient → reminder key → the day it
+was last sent. A reminder is sent again only after `gentag_efter_dage` days,
+or at once when it changes stage (a deadline passes). Deleting the file only
+means the next run reminds again.
+
+`.tilsyn/påmind.lock` is held with `flock` while a run decides, delivers and
+records; a second run at the same time exits 75 with one line and changes
+nothing. The kernel releases the lock when its holder dies, so a killed run
+never leaves a stale lock.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from ledelsestilsyn.core.diagnostics import fail
+
+STATE_FILE = "påmind-sendt.json"
+LOCK_FILE = "påmind.lock"
+EXIT_BUSY = 75
+KEEP_DAYS = 400
+
+
+@contextmanager
+def run_lock(cache_dir: Path) -> Iterator[None]:
+    """Hold the påmind lock, or raise exit 75 if another run holds it."""
+    cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = cache_dir / LOCK_FILE
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise fail(
+                str(path),
+                "R030",
+                "en anden 'tilsyn påmind' kører allerede; denne kørsel sender ingenting.",
+                exit_code=EXIT_BUSY,
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+@dataclass
+class SentLog:
+    path: Path
+    sent: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, cache_dir: Path) -> SentLog:
+        path = cache_dir / STATE_FILE
+        try:
+            data = json.loads(path.read_bytes())
+        except (OSError, ValueError):
+            return cls(path)
+        sent = data.get("sendt") if isinstance(data, dict) else None
+        if not isinstance(sent, dict):
+            return cls(path)
+        clean = {
+            str(who): {str(k): str(v) for k, v in keys.items()}
+            for who, keys in sent.items()
+            if isinstance(keys, dict)
+        }
+        return cls(path, clean)
+
+    def is_due(self, recipient: str, key: str, today: date, repeat_days: int) -> bool:
+        """Not sent to this recipient before, or last sent `repeat_days` or more ago."""
+        last = self.sent.get(recipient, {}).get(key)
+        if last is None:
+            return True
+        try:
+            return (today - date.fromisoformat(last)).days >= repeat_days
+        except ValueError:
+            return True
+
+    def mark(self, recipient: str, keys: tuple[str, ...], today: date) -> None:
+        self.sent.setdefault(recipient, {}).update(dict.fromkeys(keys, today.isoformat()))
+
+    def save(self, today: date) -> None:
+        from ledelsestilsyn.io.yaml import write_atomic
+
+        oldest = (today - timedelta(days=KEEP_DAYS)).isoformat()
+        kept = {
+            who: {k: d for k, d in sorted(keys.items()) if d >= oldest}
+            for who, keys in sorted(self.sent.items())
+        }
+        text = json.dumps({"format": 1, "sendt": kept}, ensure_ascii=False, indent=1)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_atomic(self.path, text + "\n", overwrite=True)

@@ -1,0 +1,246 @@
+"""Templates: loading, checking, resolving `id@version` and applying extensions.
+
+Templates are looked up in the workspace's `skabeloner/` first, then among
+the ones shipped inside the package (so they work after `pip install .`).
+A local template may `udvide` another (add steps or questions, `udelad`
+some) and `hente` questions from a third, without copying them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail
+from ledelsestilsyn.io.yaml import YamlDocument, read_document
+from ledelsestilsyn.models.located import did_you_mean, validate_document
+from ledelsestilsyn.models.review import REVIEW_KEYS
+from ledelsestilsyn.models.template import Question, Step, Template
+
+MAX_EXTENSION_DEPTH = 8
+
+
+def shipped_dir() -> Path:
+    return Path(str(resources.files("ledelsestilsyn") / "skabeloner"))
+
+
+def check_template_shape(doc: YamlDocument) -> None:
+    """Recognise files that are something else (a review, a manifest) before validating."""
+    data = doc.data
+    if (
+        isinstance(data, dict)
+        and {"svar", "sag", "tilsyn"} <= set(data)
+        and set(data) <= REVIEW_KEYS
+    ):
+        raise TilsynError(
+            [
+                doc.diagnostic(
+                    (),
+                    "T001",
+                    "filen er en udfyldt gennemgang, ikke en skabelon.",
+                    hint="flyt den ud af mappen skabeloner/; gennemgange hører til under udtræk/.",
+                )
+            ]
+        )
+    if isinstance(data, dict) and "sager" in data and "seed" in data:
+        raise TilsynError(
+            [doc.diagnostic((), "T001", "filen er et udtræksmanifest, ikke en skabelon.")]
+        )
+
+
+def load_template(path: Path, display: str | None = None) -> Template:
+    doc = read_document(path, display=display)
+    check_template_shape(doc)
+    template = validate_document(Template, doc)
+    problems = template_problems(template, doc)
+    if problems:
+        raise TilsynError(problems)
+    return template
+
+
+def template_problems(template: Template, doc: YamlDocument) -> list[Diagnostic]:
+    """Duplicates the model cannot see: step ids, question ids, scale answers."""
+    problems: list[Diagnostic] = []
+    seen_answers: dict[str, int] = {}
+    for i, value in enumerate(template.scale):
+        key = value.answer.lower()
+        if key in seen_answers:
+            problems.append(
+                doc.diagnostic(
+                    ("skala", i, "svar"),
+                    "T002",
+                    f"svaret '{value.answer}' står to gange i skalaen "
+                    f"(også som nr. {seen_answers[key] + 1}).",
+                )
+            )
+        seen_answers[key] = i
+    steps: set[str] = set()
+    questions: dict[str, str] = {}
+    for si, step in enumerate(template.steps):
+        if step.id in steps:
+            problems.append(
+                doc.diagnostic(
+                    ("sagsskridt", si, "id"), "T003", f"sagsskridtet '{step.id}' står to gange."
+                )
+            )
+        steps.add(step.id)
+        for qi, question in enumerate(step.questions):
+            if question.id in questions:
+                problems.append(
+                    doc.diagnostic(
+                        ("sagsskridt", si, "spørgsmål", qi, "id"),
+                        "T004",
+                        f"spørgsmåls-id '{question.id}' står to gange "
+                        f"(også under '{questions[question.id]}').",
+                        hint="hvert spørgsmål skal have sit eget, faste id.",
+                    )
+                )
+            questions[question.id] = step.id
+    return problems
+
+
+@dataclass
+class Catalog:
+    """All templates known to a workspace, by id and version."""
+
+    templates: dict[tuple[str, str], Template] = field(default_factory=dict)
+    origins: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, workspace: Path | None = None) -> Catalog:
+        catalog = cls()
+        problems: list[Diagnostic] = []
+        folders = [shipped_dir()]
+        if workspace is not None and (workspace / "skabeloner").is_dir():
+            folders.append(workspace / "skabeloner")  # later wins: workspace first
+        for folder in folders:
+            for path in sorted(folder.glob("*.yaml")):
+                try:
+                    template = load_template(path, _display(path, workspace))
+                except TilsynError as exc:
+                    problems.extend(exc.diagnostics)
+                    continue
+                catalog.templates[(template.id, template.version)] = template
+                catalog.origins[(template.id, template.version)] = _display(path, workspace)
+        if problems:
+            raise TilsynError(problems)
+        return catalog
+
+    def ids(self) -> list[str]:
+        return sorted({i for i, _ in self.templates})
+
+    def raw(self, ref: str, file: str = "") -> Template:
+        """The template file named by `id` (newest version) or `id@version`, unresolved."""
+        ident, _, version = ref.partition("@")
+        versions = sorted(v for i, v in self.templates if i == ident)
+        if not versions:
+            guess = did_you_mean(ident, self.ids())
+            hint = (
+                f"mente du '{guess}'?" if guess else f"kendte skabeloner: {', '.join(self.ids())}."
+            )
+            raise fail(file or ref, "T010", f"skabelonen '{ident}' findes ikke.", hint=hint)
+        if version and version not in versions:
+            raise fail(
+                file or ref,
+                "T011",
+                f"skabelonen '{ident}' findes ikke i version '{version}'.",
+                hint=f"kendte versioner: {', '.join(versions)}.",
+            )
+        return self.templates[(ident, version or versions[-1])]
+
+    def resolve(self, ref: str, file: str = "") -> Template:
+        """The complete template, with `udvider`, `udelad` and `hent` applied."""
+        return self._resolve(self.raw(ref, file), file, depth=0)
+
+    def _resolve(self, template: Template, file: str, depth: int) -> Template:
+        if depth > MAX_EXTENSION_DEPTH:
+            raise fail(file, "T012", f"skabelonen '{template.id}' udvider sig selv i ring.")
+        steps = list(template.steps)
+        scale = template.scale
+        if template.extends:
+            base = self._resolve(self.raw(template.extends, file), file, depth + 1)
+            steps = _merge_steps(base.steps, template.steps)
+            scale = scale or base.scale
+        for item in template.imports:
+            source = self._resolve(self.raw(item.template, file), file, depth + 1)
+            steps = _import(steps, source, item.items, item.into, file)
+        steps = _omit(steps, template.omit, template, file)
+        return template.model_copy(
+            update={"steps": steps, "scale": scale, "extends": None, "imports": [], "omit": []}
+        )
+
+
+def _merge_steps(base: list[Step], extra: list[Step]) -> list[Step]:
+    merged = {s.id: s for s in base}
+    order = [s.id for s in base]
+    for step in extra:
+        if step.id in merged:
+            old = merged[step.id]
+            merged[step.id] = old.model_copy(
+                update={"questions": [*old.questions, *step.questions]}
+            )
+        else:
+            merged[step.id] = step
+            order.append(step.id)
+    return [merged[i] for i in order]
+
+
+def _import(
+    steps: list[Step], source: Template, items: Iterable[str], into: str | None, file: str
+) -> list[Step]:
+    by_id = {s.id: s for s in steps}
+    order = [s.id for s in steps]
+    for item in items:
+        questions, home = _find(source, item, file)
+        scaled = [q.model_copy(update={"scale": source.scale_for(q)}) for q in questions]
+        target = into or home.id
+        if target in by_id:
+            step = by_id[target]
+            by_id[target] = step.model_copy(update={"questions": [*step.questions, *scaled]})
+        else:
+            by_id[target] = home.model_copy(update={"id": target, "questions": scaled})
+            order.append(target)
+    return [by_id[i] for i in order]
+
+
+def _find(source: Template, item: str, file: str) -> tuple[list[Question], Step]:
+    for step in source.steps:
+        if step.id == item:
+            return list(step.questions), step
+        for question in step.questions:
+            if question.id == item:
+                return [question], step
+    raise fail(file, "T013", f"'{item}' findes ikke i skabelonen '{source.ref}'.")
+
+
+def _omit(steps: list[Step], omit: list[str], template: Template, file: str) -> list[Step]:
+    if not omit:
+        return steps
+    wanted = set(omit)
+    known = {s.id for s in steps} | {q.id for s in steps for q in s.questions}
+    unknown = sorted(wanted - known)
+    if unknown:
+        raise fail(
+            file or template.ref,
+            "T014",
+            f"'udelad' nævner noget, der ikke findes: {', '.join(unknown)}.",
+        )
+    kept = []
+    for step in steps:
+        if step.id in wanted:
+            continue
+        questions = [q for q in step.questions if q.id not in wanted]
+        if questions:
+            kept.append(step.model_copy(update={"questions": questions}))
+    return kept
+
+
+def _display(path: Path, workspace: Path | None) -> str:
+    if workspace is not None:
+        try:
+            return str(path.relative_to(workspace))
+        except ValueError:
+            pass
+    return f"indbygget:{path.name}"

@@ -1,0 +1,71 @@
+"""`tilsyn init`: a new workspace from a preset (forlæg)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from ledelsestilsyn.core.diagnostics import fail
+from ledelsestilsyn.io.yaml import write_atomic
+from ledelsestilsyn.templates.catalog import Catalog
+from ledelsestilsyn.workspace.open import CACHE_DIR, CONCEPT_FILE, SAMPLES_DIR
+from ledelsestilsyn.workspace.schemas import write_schemas
+
+SCHEMA_DIR = "skema"
+
+_GITIGNORE = f"# tilsyn: cache (kan slettes)\n{CACHE_DIR}/\n"
+_TEMPLATES_README = (
+    "Læg kommunens egne skabeloner her (*.yaml). De bruges før de indbyggede.\n"
+    "En lokal skabelon kan udvide en indbygget uden at kopiere den:\n\n"
+    '  id: vores-overordnet\n  titel: "Vores overordnede tilsyn"\n  version: "1"\n'
+    "  type: overordnet\n  udvider: overordnet\n  udelad: [screening-5]\n"
+    '  sagsskridt:\n    - id: skolefravær\n      titel: "Skolefravær"\n      spørgsmål: []\n'
+)
+
+
+def presets() -> list[str]:
+    folder = resources.files("ledelsestilsyn") / "forlæg"
+    return sorted(
+        p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml")
+    )
+
+
+def preset_text(name: str) -> str:
+    known = presets()
+    if name not in known:
+        raise fail(
+            name,
+            "I002",
+            f"forlægget '{name}' findes ikke.",
+            hint=f"vælg et af: {', '.join(known)}.",
+            exit_code=2,
+        )
+    return (resources.files("ledelsestilsyn") / "forlæg" / f"{name}.yaml").read_text("utf-8")
+
+
+def create_workspace(folder: Path, preset: str) -> list[Path]:
+    """Create the workspace; refuse if `folder` already holds one. Returns the files made."""
+    text = preset_text(preset)
+    concept = folder / CONCEPT_FILE
+    if concept.exists():
+        raise fail(
+            str(concept),
+            "I001",
+            "mappen er allerede en arbejdsmappe; intet er ændret.",
+            hint="brug en ny mappe, eller ret den eksisterende koncept.yaml.",
+            exit_code=2,
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    for sub in (SAMPLES_DIR, "skabeloner"):
+        (folder / sub).mkdir(mode=0o700, exist_ok=True)
+    made = [concept]
+    write_atomic(concept, text, mode=0o644)
+    for path, content in (
+        (folder / ".gitignore", _GITIGNORE),
+        (folder / "skabeloner" / "LÆS-MIG.txt", _TEMPLATES_README),
+    ):
+        if not path.exists():
+            write_atomic(path, content, mode=0o644)
+            made.append(path)
+    made.extend(write_schemas(folder / SCHEMA_DIR, Catalog.load(folder)))
+    return made

@@ -1,0 +1,99 @@
+"""The workspace: the folder holding `koncept.yaml`, `skabeloner/` and `udtræk/`.
+
+Commands find `koncept.yaml` in the current folder or its parents (like git
+finds `.git`), or take it from `--koncept`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ledelsestilsyn.core.diagnostics import TilsynError, fail
+from ledelsestilsyn.io.yaml import YamlDocument, read_document
+from ledelsestilsyn.models.concept import Concept
+from ledelsestilsyn.models.located import validate_document
+from ledelsestilsyn.templates.catalog import Catalog
+
+CONCEPT_FILE = "koncept.yaml"
+SAMPLES_DIR = "udtræk"
+CACHE_DIR = ".tilsyn"
+
+
+def find_concept(start: Path, explicit: Path | None = None) -> Path:
+    """Path of the concept file; a located, actionable error if there is none."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise fail(str(explicit), "K001", "konceptfilen findes ikke.", exit_code=2)
+        return explicit
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / CONCEPT_FILE
+        if candidate.is_file():
+            return candidate
+    raise fail(
+        str(start),
+        "K001",
+        f"fandt ingen {CONCEPT_FILE} her eller i mapperne over ({here}).",
+        hint="opret en arbejdsmappe med 'tilsyn init', eller angiv filen med --koncept.",
+        exit_code=2,
+    )
+
+
+@dataclass
+class Workspace:
+    root: Path
+    concept_path: Path
+    concept: Concept
+    concept_doc: YamlDocument
+    catalog: Catalog
+
+    @property
+    def samples_dir(self) -> Path:
+        return self.root / SAMPLES_DIR
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / CACHE_DIR
+
+    def display(self, path: Path) -> str:
+        """A path as the user should see it: relative to the workspace when inside it."""
+        try:
+            return str(path.resolve().relative_to(self.root.resolve()))
+        except ValueError:
+            return str(path)
+
+
+def load_concept(path: Path, display: str | None = None) -> tuple[Concept, YamlDocument]:
+    doc = read_document(path, display=display)
+    if isinstance(doc.data, dict) and "sagsskridt" in doc.data and "tilsyn" not in doc.data:
+        raise TilsynError([doc.diagnostic((), "K002", "filen er en skabelon, ikke et koncept.")])
+    return validate_document(Concept, doc), doc
+
+
+def open_workspace(start: Path, explicit: Path | None = None) -> Workspace:
+    """Load concept and templates; raise every problem found in either at once."""
+    concept_path = find_concept(start, explicit)
+    root = concept_path.parent
+    problems = []
+    concept: Concept | None = None
+    doc: YamlDocument | None = None
+    catalog: Catalog | None = None
+    try:
+        concept, doc = load_concept(concept_path, _rel(concept_path, start))
+    except TilsynError as exc:
+        problems.extend(exc.diagnostics)
+    try:
+        catalog = Catalog.load(root)
+    except TilsynError as exc:
+        problems.extend(exc.diagnostics)
+    if problems or concept is None or catalog is None or doc is None:
+        raise TilsynError(problems)
+    return Workspace(root, concept_path, concept, doc, catalog)
+
+
+def _rel(path: Path, start: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(start.resolve()))
+    except ValueError:
+        return str(path)

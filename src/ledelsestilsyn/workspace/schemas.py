@@ -1,0 +1,86 @@
+"""JSON Schemas for the file formats, for editors that read `$schema` comments.
+
+Besides the four model schemas, each template gets a review schema that
+lists its step and question ids and the allowed answers, so VS Code (with
+the YAML extension) flags `jaa` while the leader types.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ledelsestilsyn.io.yaml import write_atomic
+from ledelsestilsyn.models.concept import Concept
+from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.models.review import Review
+from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.templates.catalog import Catalog
+
+MODEL_SCHEMAS: dict[str, type[Any]] = {
+    "koncept.json": Concept,
+    "skabelon.json": Template,
+    "gennemgang.json": Review,
+    "udtræk.json": Manifest,
+}
+
+
+def review_schema_name(template: Template) -> str:
+    return f"gennemgang-{template.id}-{template.version}.json"
+
+
+def review_schema(template: Template) -> dict[str, Any]:
+    base: dict[str, Any] = Review.model_json_schema(by_alias=True)
+    steps: dict[str, Any] = {}
+    for step in template.steps:
+        questions: dict[str, Any] = {}
+        for question in step.questions:
+            answers = [v.answer for v in template.scale_for(question)]
+            questions[question.id] = {
+                "type": "object",
+                "description": question.text,
+                "additionalProperties": False,
+                "properties": {
+                    "svar": {"enum": ["", *answers], "description": "; ".join(answers)},
+                    "kommentar": {"type": "string"},
+                },
+            }
+        steps[step.id] = {
+            "type": "object",
+            "description": step.title,
+            "additionalProperties": False,
+            "properties": questions,
+        }
+    base["properties"]["svar"] = {
+        "type": "object",
+        "additionalProperties": False,
+        "properties": steps,
+    }
+    base["properties"]["skabelon"] = {"const": template.ref}
+    base["title"] = f"Gennemgang efter {template.title} ({template.ref})"
+    return base
+
+
+def all_schemas(catalog: Catalog) -> dict[str, dict[str, Any]]:
+    schemas = {
+        name: model.model_json_schema(by_alias=True) for name, model in MODEL_SCHEMAS.items()
+    }
+    for key in sorted(catalog.templates):
+        template = catalog.resolve(f"{key[0]}@{key[1]}")
+        schemas[review_schema_name(template)] = review_schema(template)
+    return schemas
+
+
+def write_schemas(folder: Path, catalog: Catalog) -> list[Path]:
+    """(Re)write the generated schema files; they hold no user data."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in all_schemas(catalog).items():
+        path = folder / name
+        text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        write_atomic(path, text, overwrite=True, mode=0o644)
+        written.append(path)
+    return written
