@@ -13,8 +13,22 @@ from typer.testing import CliRunner, Result
 
 from ledelsestilsyn.cli.app import app
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
 EKSEMPLER = ROOT / "eksempler"
+
+
+def corpus(name: str) -> Path:
+    """A public corpus from `../shared/korpus/`; in CI a missing corpus fails the run.
+
+    Outside CI the corpus tests are skipped when the folder is absent (a clone on its
+    own), but CI must never pass by collecting nothing.
+    """
+    folder = ROOT.parent / "shared" / "korpus" / name
+    if not folder.is_dir() and os.environ.get("CI"):
+        pytest.fail(f"korpusset {name} findes ikke i {folder.parent}", pytrace=False)
+    return folder
+
 
 # The seven case steps of both official templates, written out by hand (the expectation).
 OFFICIAL_STEPS: tuple[str, ...] = (

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import corpus
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.io.yaml import (
     MAX_BYTES,
@@ -21,9 +22,7 @@ from ledelsestilsyn.io.yaml import (
     write_atomic,
 )
 
-KORPUS = Path("/work/shared/korpus/yaml-test-suite")
-if not KORPUS.is_dir():
-    KORPUS = Path(__file__).resolve().parents[2] / "shared" / "korpus" / "yaml-test-suite"
+KORPUS = corpus("yaml-test-suite")
 
 
 def error(text: str) -> str:
@@ -168,9 +167,7 @@ def test_missing_file_is_a_call_error(tmp_path: Path) -> None:
     assert info.value.exit_code == 2
 
 
-@pytest.mark.parametrize(
-    "name", sorted(p.name for p in KORPUS.glob("*.yaml")) if KORPUS.is_dir() else []
-)
+@pytest.mark.parametrize("name", sorted(p.name for p in KORPUS.glob("*.yaml")))
 def test_yaml_test_suite_loads_or_gives_a_located_diagnostic(name: str) -> None:
     try:
         read_document(KORPUS / name)

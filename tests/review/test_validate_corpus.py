@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from conftest import Cli
+from conftest import TESTS, Cli
 
-KORPUS = Path(__file__).resolve().parent / "eksempler" / "gennemgange"
+KORPUS = TESTS / "eksempler" / "gennemgange"
 TODAY = "2026-11-25"
 
 # file -> (state, code of the first problem shown or None, line, column)

@@ -9,12 +9,12 @@ import icalendar
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from remind_support import MONTHLY, draw, fill, reviews
 
 from conftest import Cli
 from ledelsestilsyn.schedule.annual_wheel import year_rounds
 from ledelsestilsyn.schedule.ics import calendar, escape, fold
 from ledelsestilsyn.schedule.plan import Plan, SeriesPlan
-from test_paamind_support import MONTHLY, draw, fill, reviews
 
 
 def _events(path: Path) -> list[icalendar.Event]:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import TESTS, corpus
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.export.read import (
     Export,
@@ -21,10 +21,8 @@ from ledelsestilsyn.export.read import (
 )
 from ledelsestilsyn.models.concept import ExportSpec
 
-HERE = Path(__file__).parent / "eksport"
-CORPUS = Path("/work/shared/korpus/csv-spectrum")
-if not CORPUS.is_dir():
-    CORPUS = Path(__file__).resolve().parents[2] / "shared" / "korpus" / "csv-spectrum"
+HERE = TESTS / "eksport"
+CORPUS = corpus("csv-spectrum")
 WINDOW = (date(2025, 11, 1), date(2026, 10, 31))
 COLUMNS = {
     "sag": "Sagsnr.",

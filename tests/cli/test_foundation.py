@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
+from conftest import ROOT, Cli
 from ledelsestilsyn.workspace.init import presets
 
 BOMB = (
@@ -216,7 +216,7 @@ def test_entry_point_usage_error_is_danish() -> None:
 
 def test_shipped_data_works_after_a_plain_install(tmp_path: Path) -> None:
     """`pip install .` (not editable) must carry the templates and presets."""
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     target = tmp_path / "site"
     subprocess.run(
         [
@@ -251,3 +251,10 @@ def test_shipped_data_works_after_a_plain_install(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert "['overordnet', 'tematiseret'] ['handicap', 'kk', 'sbst']" in done.stdout
+    # The top-level skabeloner/ is the one source; the wheel carries real copies of it.
+    shipped = target / "ledelsestilsyn" / "skabeloner"
+    assert not shipped.is_symlink()
+    source = sorted(p.name for p in (root / "skabeloner").glob("*.yaml"))
+    assert sorted(p.name for p in shipped.glob("*.yaml")) == source
+    for name in source:
+        assert (shipped / name).read_bytes() == (root / "skabeloner" / name).read_bytes()

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EKSEMPLER, Cli
+from conftest import EKSEMPLER, TESTS, Cli
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = TESTS / "golden"
 DAY = "2026-11-30"
 
 

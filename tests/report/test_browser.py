@@ -14,18 +14,16 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from report_data import build_workspace
 
-sys.path.insert(0, str(Path(__file__).parent))
+from conftest import TESTS
 
-from rapport_data import build_workspace
-
-ARTEFAKTER = Path(__file__).parent / "artefakter"
+ARTEFAKTER = TESTS / "artefakter"
 TIMEOUT = 60.0
 
 

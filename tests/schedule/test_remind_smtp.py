@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from remind_support import MONTHLY, draw, fill, reviews
 
 from conftest import Cli
-from test_paamind_support import MONTHLY, draw, fill, reviews
 
 USER, PASSWORD = "tilsyn", "hemmelig-kode"
 CONSULTANT = "stab.boern@eksempelby.example"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
+from conftest import TESTS, Cli
 from ledelsestilsyn.io.yaml import TEMP_PREFIX, parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -152,7 +152,7 @@ def test_usage_errors(cli: Cli, example_workspace: Path) -> None:
 
 
 def test_case_key_with_path_characters(cli: Cli, example_workspace: Path) -> None:
-    shutil.copy(Path(__file__).parent / "eksport" / "sti_i_sagsnr.csv", "sti.csv")
+    shutil.copy(TESTS / "eksport" / "sti_i_sagsnr.csv", "sti.csv")
     result = cli(
         "udtræk", "sti.csv", "--tilsyn", SERIES, "--periode", "2026-11", "--tegnsæt", "utf-8"
     )

@@ -8,13 +8,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from conftest import Cli
+from remind_support import MONTHLY, THEMED, draw, fill, reviews
+
+from conftest import ROOT, Cli
 from ledelsestilsyn.cli.entry import nothing_due_fast
 from ledelsestilsyn.review.validate import ReviewState
 from ledelsestilsyn.schedule.plan import STATES
 from ledelsestilsyn.schedule.scan import read_inputs
 from ledelsestilsyn.schedule.sent_log import run_lock
-from test_paamind_support import MONTHLY, THEMED, draw, fill, reviews
 
 
 def test_states_are_valider_states() -> None:
@@ -128,7 +129,7 @@ def test_bad_date_and_missing_concept(tmp_path: Path, cli: Cli) -> None:
     missing = cli("påmind")
     assert missing.exit_code == 2 and "tilsyn init" in missing.output
     (tmp_path / "ws").mkdir()
-    shutil.copy(Path(__file__).parent.parent / "eksempler" / "koncept.yaml", tmp_path / "ws")
+    shutil.copy(ROOT / "eksempler" / "koncept.yaml", tmp_path / "ws")
     bad = cli("påmind", "--dato", "2026-13-01", "--koncept", str(tmp_path / "ws" / "koncept.yaml"))
     assert bad.exit_code == 2 and "P002" in bad.output
 

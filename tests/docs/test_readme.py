@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from conftest import ROOT
 from ledelsestilsyn.cli.app import app
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-SRC = Path(__file__).resolve().parent.parent / "src" / "ledelsestilsyn"
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+SRC = ROOT / "src" / "ledelsestilsyn"
 
 
 def visible_commands() -> list[str]:

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import TESTS
 from ledelsestilsyn.core.diagnostics import Diagnostic
 from ledelsestilsyn.review.check import analyse
 from ledelsestilsyn.review.validate import Templates
 from ledelsestilsyn.templates.catalog import Catalog
 
-KORPUS = Path(__file__).resolve().parent / "eksempler" / "gennemgange"
+KORPUS = TESTS / "eksempler" / "gennemgange"
 VALID = (KORPUS / "gyldige" / "komplet.yaml").read_bytes()
 TEMATISERET = (KORPUS / "gyldige" / "tematiseret_synonym.yaml").read_bytes()
 # Pieces people (and editors) put into review files.

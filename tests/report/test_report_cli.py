@@ -5,16 +5,14 @@ from __future__ import annotations
 import os
 import re
 import stat
-import sys
 from pathlib import Path
 
 import pytest
+from report_data import WORKERS, build_workspace
 
-sys.path.insert(0, str(Path(__file__).parent))
+from conftest import TESTS
 
-from rapport_data import WORKERS, build_workspace
-
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = TESTS / "golden"
 DATE = ("--dato", "2026-11-25")
 
 
