@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
 from ledelsestilsyn.core.periods import parse_period, previous, round_period, round_periods
 from ledelsestilsyn.models.concept import Cadence
 
@@ -30,7 +30,7 @@ def test_parse_period(text: str, start: date, end: date, label: str) -> None:
 def test_bad_period_is_a_usage_error(text: str) -> None:
     with pytest.raises(TilsynError) as info:
         parse_period(text)
-    assert info.value.exit_code == 2
+    assert info.value.kind is ErrorKind.USAGE
     assert "P001" in str(info.value)
 
 

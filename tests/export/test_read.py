@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import TESTS, corpus
-from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
 from ledelsestilsyn.export.read import (
     Export,
     ReadOptions,
@@ -131,7 +131,7 @@ def test_unterminated_quote_names_the_line() -> None:
 
 def test_unknown_encoding_is_a_usage_error() -> None:
     problem = error("cp1252.csv", encoding="ebcdic")
-    assert problem.exit_code == 2
+    assert problem.kind is ErrorKind.USAGE
 
 
 @pytest.mark.parametrize(

@@ -54,7 +54,7 @@ def read(path: Path, split_from: int, spec: ExportSpec = SPEC) -> Export | Tilsy
 def seen(result: Export | TilsynError) -> object:
     """Everything a user could see of a result."""
     if isinstance(result, TilsynError):
-        return ("fejl", [d.format() for d in result.diagnostics], result.exit_code)
+        return ("fejl", [d.format() for d in result.diagnostics], result.kind)
     return (result.cases, result.steps, result.source, [d.format() for d in result.diagnostics])
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import corpus
-from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
 from ledelsestilsyn.io.yaml import (
     MAX_BYTES,
     TEMP_PREFIX,
@@ -164,7 +164,7 @@ def test_too_large_file(tmp_path: Path) -> None:
 def test_missing_file_is_a_call_error(tmp_path: Path) -> None:
     with pytest.raises(TilsynError) as info:
         read_document(tmp_path / "findes-ikke.yaml")
-    assert info.value.exit_code == 2
+    assert info.value.kind is ErrorKind.USAGE
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in KORPUS.glob("*.yaml")))

@@ -169,9 +169,9 @@ def test_writes_file_and_prints_path(cli, rapport_ws: Path) -> None:  # type: ig
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
-        (("--format", "pdf"), 2, "L001"),
-        (("--modtager", "byråd"), 2, "L002"),
-        (("--modtager", "udvalg", "--rådgivere"), 2, "L003"),
+        (("--format", "pdf"), 2, "'pdf' is not one of 'html', 'md', 'csv'"),
+        (("--modtager", "byråd"), 2, "'byråd' is not one of 'leder', 'udvalg'"),
+        (("--modtager", "udvalg", "--rådgivere"), 2, "--rådgivere: fejl L003"),
         (("--tilsyn", "tematiserret"), 2, "mente du 'tematiseret'"),
         (("--periode", "2026-13"), 2, "P001"),
         (("--periode", "2025"), 1, "L007"),

@@ -1,4 +1,4 @@
-"""The `tilsyn` command line: a typer app and the one error boundary.
+"""The `tilsyn` command line: the typer app (its error boundary is `cli/errors.py`).
 
 Commands live in `commands/<navn>.py`, each a small function that parses
 options, calls the core and prints. This module imports only typer, so
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import sys
 from typing import Any
 
 import typer
@@ -107,44 +106,9 @@ for _name in COMMAND_MODULES:
 for _command in app.registered_commands:
     _command.options_metavar = "[TILVALG]"
 
-_CLICK_WORDS = (
-    ("No such option", "ukendt tilvalg"),
-    ("No such command", "ukendt kommando"),
-    ("Missing argument", "mangler argument"),
-    ("Missing option", "mangler tilvalg"),
-    ("Invalid value for", "ugyldig værdi for"),
-    ("Got unexpected extra argument", "uventet ekstra argument"),
-    ("Got unexpected extra arguments", "uventede ekstra argumenter"),
-    ("requires an argument", "kræver en værdi"),
-    ("is not a valid", "er ikke en gyldig"),
-    ("does not exist", "findes ikke"),
-    ("Did you mean", "Mente du"),
-)
-
-
-def _danish(message: str) -> str:
-    for english, danish in _CLICK_WORDS:
-        message = message.replace(english, danish)
-    return message
-
 
 def main() -> None:
-    """Console entry point: usage errors in Danish, exit 2."""
-    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+    """Console entry point; the error boundary (`errors.run`) makes usage errors Danish."""
+    from ledelsestilsyn.cli.errors import run
 
-    try:
-        result = app(standalone_mode=False)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except NoArgsIsHelpError as exc:
-        typer.echo(exc.format_message())
-        sys.exit(0)
-    except ClickException as exc:
-        command = exc.ctx.command_path if getattr(exc, "ctx", None) else "tilsyn"  # type: ignore[attr-defined]
-        typer.echo(f"fejl: {_danish(exc.format_message())}", err=True)
-        typer.echo(f"Tip: se '{command} --help'.", err=True)
-        sys.exit(2)
-    except typer.Abort:
-        typer.echo("Afbrudt.", err=True)
-        sys.exit(130)
-    sys.exit(result if isinstance(result, int) else 0)
+    run(app)

@@ -15,8 +15,10 @@ if TYPE_CHECKING:
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -> None:
     """Compiler-style lines; plain text so they can be grepped and parsed."""
+    from ledelsestilsyn.cli.errors import shown
+
     for diagnostic in diagnostics:
-        typer.echo(diagnostic.format(), err=err)
+        typer.echo(shown(diagnostic).format(), err=err)
 
 
 def console(*, err: bool = False) -> Console:

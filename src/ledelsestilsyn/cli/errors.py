@@ -1,19 +1,71 @@
-"""The one error boundary shared by all commands."""
+"""The one error boundary: how failures reach the user, and with which exit code.
+
+Two layers, both here. `handled` wraps every command: the core's typed
+`TilsynError` becomes Danish lines and the exit code for its kind, a bug
+becomes one line and exit 3. `run` wraps the whole app for the console
+script: typer's own usage errors (unknown option, a value that is not one of
+the choices) become Danish, exit 2. Only this package knows flags and exit
+codes; the core names what a value is (`Argument`), and `FLAGS` says which
+flag carries it.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
+from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind
+
+if TYPE_CHECKING:
+    from typer._click.exceptions import ClickException
+
 F = TypeVar("F", bound=Callable[..., Any])
+
+EXIT_OK = 0
+EXIT_DATA = 1  # a file the user made is wrong
+EXIT_USAGE = 2  # the call is wrong
+EXIT_INTERNAL = 3  # a bug in tilsyn
+EXIT_BUSY = 75  # EX_TEMPFAIL: another run holds the lock
+EXIT_INTERRUPTED = 130
+
+EXIT_CODES: dict[ErrorKind, int] = {
+    ErrorKind.DATA: EXIT_DATA,
+    ErrorKind.USAGE: EXIT_USAGE,
+    ErrorKind.BUSY: EXIT_BUSY,
+}
+
+FLAGS: dict[Argument, str] = {
+    Argument.FORMAT: "--format",
+    Argument.RECIPIENT: "--modtager",
+    Argument.COUNT: "--antal",
+    Argument.PERIOD: "--periode",
+    Argument.SERIES: "--tilsyn",
+    Argument.CASEWORKERS: "--rådgivere",
+    Argument.DATE: "--dato",
+    Argument.TIME: "--tid",
+    Argument.CONCEPT: "--koncept",
+    Argument.DELIMITER: "--skilletegn",
+    Argument.ENCODING: "--tegnsæt",
+    Argument.PRESET: "--forlæg",
+}
+
+
+def shown(diagnostic: Diagnostic) -> Diagnostic:
+    """The diagnostic as the user reads it: a value passed is located at its flag."""
+    if isinstance(diagnostic.file, Argument):
+        from dataclasses import replace
+
+        return replace(diagnostic, file=FLAGS[diagnostic.file])
+    return diagnostic
 
 
 def handled(func: F) -> F:
-    """The error boundary: expected errors become Danish lines and exit 1/2; bugs exit 3."""
+    """Expected errors become Danish lines and the exit code of their kind; bugs exit 3."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -25,12 +77,12 @@ def handled(func: F) -> F:
             from ledelsestilsyn.cli.console import print_diagnostics
 
             print_diagnostics(exc.diagnostics, err=True)
-            raise typer.Exit(exc.exit_code) from None
+            raise typer.Exit(EXIT_CODES[exc.kind]) from None
         except (typer.Exit, typer.Abort):
             raise
         except KeyboardInterrupt:
             typer.echo("Afbrudt.", err=True)
-            raise typer.Exit(130) from None
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
             if os.environ.get("TILSYN_DEBUG"):
                 raise
@@ -40,6 +92,55 @@ def handled(func: F) -> F:
                 "udviklerne.",
                 err=True,
             )
-            raise typer.Exit(3) from None
+            raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+_CLICK_WORDS = (
+    ("No such option", "ukendt tilvalg"),
+    ("No such command", "ukendt kommando"),
+    ("Missing argument", "mangler argument"),
+    ("Missing option", "mangler tilvalg"),
+    ("Invalid value for", "ugyldig værdi for"),
+    ("Got unexpected extra argument", "uventet ekstra argument"),
+    ("Got unexpected extra arguments", "uventede ekstra argumenter"),
+    ("requires an argument", "kræver en værdi"),
+    ("Value error, ", ""),
+    ("is not one of", "er ikke en af"),
+    ("is not a valid", "er ikke en gyldig"),
+    ("does not exist", "findes ikke"),
+    ("Did you mean", "Mente du"),
+)
+
+
+def _danish(message: str) -> str:
+    for english, danish in _CLICK_WORDS:
+        message = message.replace(english, danish)
+    return message
+
+
+def _usage_error(exc: ClickException) -> int:
+    command = exc.ctx.command_path if getattr(exc, "ctx", None) else "tilsyn"  # type: ignore[attr-defined]
+    typer.echo(f"fejl: {_danish(exc.format_message())}", err=True)
+    typer.echo(f"Tip: se '{command} --help'.", err=True)
+    return EXIT_USAGE
+
+
+def run(app: typer.Typer) -> None:
+    """Run the app as the console script: usage errors in Danish, exit 2."""
+    from typer._click.exceptions import ClickException, NoArgsIsHelpError
+
+    try:
+        result = app(standalone_mode=False)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except NoArgsIsHelpError as exc:
+        typer.echo(exc.format_message())
+        sys.exit(EXIT_OK)
+    except ClickException as exc:
+        sys.exit(_usage_error(exc))
+    except typer.Abort:
+        typer.echo("Afbrudt.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(result if isinstance(result, int) else EXIT_OK)

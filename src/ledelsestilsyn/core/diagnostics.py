@@ -1,14 +1,42 @@
 """Diagnostics: the one way the core reports a problem with a user's file or call.
 
 The core never prints and never exits. It returns `Diagnostic`s, or raises
-`TilsynError` carrying them; only the CLI turns them into text and an exit code.
-Messages never quote the offending line's content (it may hold a CPR number).
+`TilsynError` carrying them and an `ErrorKind`; only the CLI turns them into text
+and an exit code. The core never names a command-line flag either: a problem with
+a value the user passed is located at an `Argument` (what the value is), and the
+CLI shows the flag. Messages never quote the offending line's content (it may
+hold a CPR number).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+
+class ErrorKind(StrEnum):
+    """Whose fault an expected failure is; the CLI maps each kind to an exit code."""
+
+    DATA = "data"  # a file the user made is wrong: concept, export, review
+    USAGE = "usage"  # the call is wrong: a value passed, a path, the setup it needs
+    BUSY = "busy"  # another run holds the lock; try again later
+
+
+class Argument(StrEnum):
+    """A value the user passed, named for what it is (the CLI knows its flag)."""
+
+    FORMAT = "formatet"
+    RECIPIENT = "modtageren"
+    COUNT = "antallet"
+    PERIOD = "perioden"
+    SERIES = "tilsynet"
+    CASEWORKERS = "tal pr. rådgiver"
+    DATE = "datoen"
+    TIME = "klokkeslættet"
+    CONCEPT = "konceptfilen"
+    DELIMITER = "skilletegnet"
+    ENCODING = "tegnsættet"
+    PRESET = "forlægget"
 
 
 class Severity(StrEnum):
@@ -18,7 +46,11 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
-    """One problem, located as precisely as we know: file, line and column (1-based)."""
+    """One problem, located as precisely as we know: file, line and column (1-based).
+
+    `file` is a path as shown to the user, or an `Argument` when the problem is
+    a value passed on the command line.
+    """
 
     file: str
     line: int | None
@@ -56,10 +88,10 @@ class Diagnostic:
 
 @dataclass
 class TilsynError(Exception):
-    """An expected failure caused by the user's data (exit 1) or call (exit 2)."""
+    """An expected failure caused by the user's data or call (see `ErrorKind`)."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    exit_code: int = 1
+    kind: ErrorKind = ErrorKind.DATA
 
     def __post_init__(self) -> None:
         super().__init__("; ".join(d.format() for d in self.diagnostics))
@@ -73,7 +105,7 @@ def fail(
     hint: str | None = None,
     line: int | None = None,
     column: int | None = None,
-    exit_code: int = 1,
+    kind: ErrorKind = ErrorKind.DATA,
 ) -> TilsynError:
     """Build a `TilsynError` with a single diagnostic (raise the result)."""
-    return TilsynError([Diagnostic(file, line, column, code, message, hint)], exit_code)
+    return TilsynError([Diagnostic(file, line, column, code, message, hint)], kind)

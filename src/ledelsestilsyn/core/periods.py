@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from ledelsestilsyn.core.diagnostics import fail
+from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
 
 Kind = Literal["måned", "kvartal", "halvår", "år", "interval"]
 
@@ -92,7 +92,7 @@ def parse_period(text: str) -> Period:
         "perioden kan ikke læses.",
         hint="skriv fx 2026-11 (måned), 2026-K3 (kvartal), 2026-H1 (halvår), 2026 (år) "
         "eller 2026-01-01..2026-06-30.",
-        exit_code=2,
+        kind=ErrorKind.USAGE,
     )
 
 
@@ -102,11 +102,11 @@ def parse_day(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise fail(
-            "--dato",
+            Argument.DATE,
             "P002",
             "datoen kan ikke læses.",
             hint="skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-15.",
-            exit_code=2,
+            kind=ErrorKind.USAGE,
         ) from None
 
 

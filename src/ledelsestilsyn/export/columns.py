@@ -78,7 +78,10 @@ def _missing(
     hint = f"mente du '{close[0]}'? " if close else ""
     if other:
         shown_other = show_delimiter(other)
-        hint += f"filen ser ud til at bruge '{shown_other}' som skilletegn (--skilletegn). "
+        hint += (
+            f"filen ser ud til at bruge '{shown_other}' som skilletegn; angiv det ved "
+            "kørslen eller under eksport: skilletegn. "
+        )
     hint += "ret eksport.kolonner i koncept.yaml."
     return Diagnostic(
         display,

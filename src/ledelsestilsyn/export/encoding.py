@@ -13,7 +13,7 @@ import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ledelsestilsyn.core.diagnostics import fail
+from ledelsestilsyn.core.diagnostics import ErrorKind, fail
 
 DELIMITERS: dict[str, str] = {";": ";", ",": ",", "tab": "\t", "\\t": "\t", "\t": "\t", "|": "|"}
 ENCODINGS: dict[str, str] = {
@@ -56,7 +56,7 @@ def choose_encoding(head: bytes, given: str | None, display: str) -> Encoding:
                 "E002",
                 f"ukendt tegnsæt '{given}'.",
                 hint="brug utf-8 eller windows-1252.",
-                exit_code=2,
+                kind=ErrorKind.USAGE,
             )
         bom = name == "utf-8" and head.startswith(codecs.BOM_UTF8)
         return Encoding("utf-8-sig" if bom else name)
@@ -90,7 +90,7 @@ def delimiter_for(given: str, display: str) -> str:
             "E010",
             f"ukendt skilletegn '{given}'.",
             hint="brug ';', ',', '|' eller 'tab'.",
-            exit_code=2,
+            kind=ErrorKind.USAGE,
         )
     return delimiter
 

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, fail
 from ledelsestilsyn.export.blocks import FileBlocks, FileDigest, block_lines, is_blank, records
 from ledelsestilsyn.export.columns import Layout, find_layout
 from ledelsestilsyn.export.encoding import (
@@ -89,9 +89,11 @@ def _open(path: Path, display: str) -> BinaryIO:
     try:
         handle = path.open("rb")
     except FileNotFoundError:
-        raise fail(display, "E001", "eksportfilen findes ikke.", exit_code=2) from None
+        raise fail(display, "E001", "eksportfilen findes ikke.", kind=ErrorKind.USAGE) from None
     except IsADirectoryError:
-        raise fail(display, "E001", "er en mappe, ikke en eksportfil.", exit_code=2) from None
+        raise fail(
+            display, "E001", "er en mappe, ikke en eksportfil.", kind=ErrorKind.USAGE
+        ) from None
     except OSError as exc:
         raise fail(display, "E001", f"eksportfilen kan ikke læses ({exc.strerror}).") from None
     return handle

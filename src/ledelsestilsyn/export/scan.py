@@ -113,8 +113,8 @@ class SecondHalf:
             raise NotUtf8Error
         offset = scan.line - 1
         if kind == "error":
-            diagnostics, exit_code = payload
-            raise TilsynError([moved(d, offset) for d in diagnostics], exit_code)
+            diagnostics, kind = payload
+            raise TilsynError([moved(d, offset) for d in diagnostics], kind)
         if kind != "ok":
             raise RuntimeError(f"læsning af eksportens anden halvdel fejlede: {payload}")
         rows, tally = payload
@@ -160,7 +160,7 @@ def _child(path: Path, start: int, fresh: Callable[[int], Scan], pipe: int) -> N
         except NotUtf8Error:
             result = ("notutf8", None)
         except TilsynError as exc:
-            result = ("error", (exc.diagnostics, exc.exit_code))
+            result = ("error", (exc.diagnostics, exc.kind))
         except Exception as exc:  # a bug: the parent reports it as one
             result = ("bug", type(exc).__name__)
         with os.fdopen(pipe, "wb") as out:

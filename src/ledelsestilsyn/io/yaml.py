@@ -31,7 +31,7 @@ from typing import Any
 
 import yaml
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, fail
 
 try:
     from yaml import CSafeDumper as _Dumper
@@ -142,9 +142,9 @@ def read_document(path: Path, *, display: str | None = None) -> YamlDocument:
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise fail(name, "Y001", "filen findes ikke.", exit_code=2) from None
+        raise fail(name, "Y001", "filen findes ikke.", kind=ErrorKind.USAGE) from None
     except IsADirectoryError:
-        raise fail(name, "Y001", "er en mappe, ikke en fil.", exit_code=2) from None
+        raise fail(name, "Y001", "er en mappe, ikke en fil.", kind=ErrorKind.USAGE) from None
     except OSError as exc:
         raise fail(name, "Y001", f"filen kan ikke læses ({exc.strerror}).") from None
     return parse_text(decode(raw, name), name)

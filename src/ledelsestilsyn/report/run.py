@@ -8,16 +8,16 @@ from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.cpr import mask_cpr
-from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.build import Settings, build_report, in_period
 from ledelsestilsyn.report.load import Inputs, load_inputs
 from ledelsestilsyn.report.records import Excluded
-from ledelsestilsyn.report.render import FORMATS, render
+from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import to_csv
-from ledelsestilsyn.report.view import AUDIENCES, report_view
+from ledelsestilsyn.report.view import report_view
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -41,40 +41,24 @@ class Outcome:
 
 
 def _check_call(workspace: Workspace, request: Request) -> None:
-    if request.fmt not in FORMATS:
-        raise fail(
-            "--format",
-            "L001",
-            f"ukendt format '{request.fmt}'.",
-            hint="brug html, md eller csv.",
-            exit_code=2,
-        )
-    if request.audience not in AUDIENCES:
-        raise fail(
-            "--modtager",
-            "L002",
-            f"ukendt modtager '{request.audience}'.",
-            hint="brug leder eller udvalg.",
-            exit_code=2,
-        )
     if request.caseworkers and request.audience == "udvalg":
         raise fail(
-            "--rådgivere",
+            Argument.CASEWORKERS,
             "L003",
             "tal pr. rådgiver er feedback til ledelsen og kan ikke komme med i udvalgets rapport.",
-            hint="fjern --rådgivere, eller brug --modtager leder.",
-            exit_code=2,
+            hint="lad tallene pr. rådgiver være, eller vælg modtageren leder.",
+            kind=ErrorKind.USAGE,
         )
     names = list(workspace.concept.series)
     if request.series is not None and request.series not in names:
         guess = did_you_mean(request.series, names)
         hint = f"mente du '{guess}'?" if guess else f"kendte tilsyn: {', '.join(names)}."
         raise fail(
-            "--tilsyn",
+            Argument.SERIES,
             "L004",
             f"tilsynet '{request.series}' findes ikke i konceptet.",
             hint=hint,
-            exit_code=2,
+            kind=ErrorKind.USAGE,
         )
 
 

@@ -29,7 +29,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, fail
 from ledelsestilsyn.io.yaml import MAX_BYTES, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -134,7 +134,7 @@ def run_checks(
     targets = paths if paths is not None else [workspace.samples_dir]
     for target in targets:
         if not target.exists() and not (paths is None and target == workspace.samples_dir):
-            raise fail(str(target), "G040", "stien findes ikke.", exit_code=2)
+            raise fail(str(target), "G040", "stien findes ikke.", kind=ErrorKind.USAGE)
     files = collect_review_files([t for t in targets if t.exists()])
     templates = Templates(workspace.catalog)
     run = ReviewRun()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn import __version__
-from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.periods import Period, add_months, parse_period, round_period
 from ledelsestilsyn.export.read import ReadOptions, read_export
 from ledelsestilsyn.models.concept import Series
@@ -84,7 +84,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
                 "U003",
                 f"stikprøven findes allerede med seed {existing.seed}.",
                 hint="en stikprøve kan kun udvides med samme seed; flyt mappen for at trække om.",
-                exit_code=2,
+                kind=ErrorKind.USAGE,
             )
         if size <= len(existing.cases):
             return DrawOutcome(Status.EXISTS, folder, existing)
@@ -117,12 +117,11 @@ def _series(workspace: Workspace, wanted: str | None) -> tuple[str, Series]:
         guess = did_you_mean(wanted, names) if wanted else None
         message = f"tilsynsserien '{wanted}' findes ikke." if wanted else "vælg en tilsynsserie."
         raise fail(
-            workspace.display(workspace.concept_path),
+            Argument.SERIES,
             "U001",
             message,
-            hint=(f"mente du '{guess}'? " if guess else "")
-            + f"brug --tilsyn med en af: {', '.join(names)}.",
-            exit_code=2,
+            hint=(f"mente du '{guess}'? " if guess else "") + f"vælg en af: {', '.join(names)}.",
+            kind=ErrorKind.USAGE,
         )
     return wanted, workspace.concept.series[wanted]
 
@@ -133,11 +132,11 @@ def _period(series: Series, request: DrawRequest) -> Period:
     found = round_period(series.cadence.round_months(), series.cadence.period, request.today)
     if found is None:
         raise fail(
-            "--periode",
+            Argument.PERIOD,
             "U002",
             f"serien har ingen runde, der omfatter {request.today}.",
-            hint="angiv perioden med --periode, fx 2026-11 eller 2026-K4.",
-            exit_code=2,
+            hint="angiv perioden, fx 2026-11 eller 2026-K4.",
+            kind=ErrorKind.USAGE,
         )
     return found
 
@@ -146,11 +145,11 @@ def _check_quotas(series: Series, size: int, given: bool, workspace: Workspace) 
     needed = sum(q.count for q in series.quotas)
     if needed > size:
         raise fail(
-            "--antal" if given else workspace.display(workspace.concept_path),
+            Argument.COUNT if given else workspace.display(workspace.concept_path),
             "U004",
             f"kvoterne kræver {needed} sager, men antallet er {size}.",
             hint="hæv antallet, eller sænk kvoterne i koncept.yaml.",
-            exit_code=2 if given else 1,
+            kind=ErrorKind.USAGE if given else ErrorKind.DATA,
         )
 
 
@@ -168,7 +167,7 @@ def _export_source(
             "U005",
             "angiv eksportfilen fra sagssystemet.",
             hint="fx: tilsyn udtræk eksport.csv",
-            exit_code=2,
+            kind=ErrorKind.USAGE,
         )
     rules = workspace.concept.eligibility_for(name)
     window = _window(period, rules.window_months)

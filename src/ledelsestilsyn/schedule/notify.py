@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledelsestilsyn.core.diagnostics import TilsynError, fail
+from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 from ledelsestilsyn.schedule.plan import Item, Plan, Status, status_at
 from ledelsestilsyn.schedule.scan import CACHE_DIR, read_inputs
 
@@ -171,7 +171,7 @@ def _mail_messages(
             "R011",
             "der er ingen modtagere af påmindelser.",
             hint="skriv e-mailadresser under påmindelse: konsulent og bedømmere.",
-            exit_code=2,
+            kind=ErrorKind.USAGE,
         )
     messages = [overview(status, settings.municipality, to) for to in settings.consultants]
     series_reviewers = {s.name: s.reviewers for s in plan.series}
@@ -197,9 +197,9 @@ def _smtp_or_fail(settings: MailSettings, concept: str) -> SmtpSettings:
         raise fail(
             concept,
             "R010",
-            "--mail kræver en smtp-opsætning under påmindelse i konceptet.",
-            hint="se afsnittet 'Kør fra cron' i README, eller kør uden --mail.",
-            exit_code=2,
+            "at sende påmindelser som mail kræver en smtp-opsætning under påmindelse i konceptet.",
+            hint="se afsnittet 'Kør fra cron' i README, eller kør uden at sende mail.",
+            kind=ErrorKind.USAGE,
         )
     if not smtp.starttls and not smtp.allow_plaintext:
         raise fail(
@@ -207,7 +207,7 @@ def _smtp_or_fail(settings: MailSettings, concept: str) -> SmtpSettings:
             "R012",
             "påmindelser sendes ikke ukrypteret (starttls: nej).",
             hint="slå starttls til, eller skriv tillad_ukrypteret: ja for et lokalt relæ.",
-            exit_code=2,
+            kind=ErrorKind.USAGE,
         )
     return smtp
 
@@ -226,7 +226,7 @@ def resolve_password(
                 "R013",
                 f"miljøvariablen {smtp.password_env} med SMTP-adgangskoden er ikke sat.",
                 hint="sæt den i crontab eller systemd-enheden, eller brug adgangskode_fil.",
-                exit_code=2,
+                kind=ErrorKind.USAGE,
             )
         return value
     if smtp.password_file:
@@ -236,13 +236,13 @@ def resolve_password(
         "R014",
         "smtp har en bruger, men ingen adgangskode_miljø eller adgangskode_fil.",
         hint="skriv aldrig adgangskoden i konceptet; brug en miljøvariabel eller en fil.",
-        exit_code=2,
+        kind=ErrorKind.USAGE,
     )
 
 
 def _password_file(path: Path, root: Path, concept: str) -> str:
     def refuse(code: str, message: str, hint: str) -> TilsynError:
-        return fail(str(path), code, message, hint=hint, exit_code=2)
+        return fail(str(path), code, message, hint=hint, kind=ErrorKind.USAGE)
 
     if path.resolve().is_relative_to(root.resolve()):
         raise refuse(
@@ -316,7 +316,7 @@ def _secure(client: smtplib.SMTP, smtp: SmtpSettings, password: str | None, wher
 
 def _smtp_fail(where: str, code: str, message: str) -> TilsynError:
     hint = "tjek server, port og adgangskode under påmindelse: smtp i konceptet."
-    return fail(where, code, message, hint=hint, exit_code=2)
+    return fail(where, code, message, hint=hint, kind=ErrorKind.USAGE)
 
 
 def _email(message: Message, sender: str) -> Any:

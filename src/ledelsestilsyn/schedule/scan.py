@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn import __version__
-from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
 from ledelsestilsyn.schedule.plan import (
     COMPLETE,
     INVALID,
@@ -143,7 +143,7 @@ def _plan(concept_path: Path, cache: _Cache) -> tuple[Plan, dict[str, Any]]:
     try:
         concept, _ = load_concept(concept_path)
     except TilsynError as exc:
-        raise TilsynError(exc.diagnostics, exit_code=2) from None
+        raise TilsynError(exc.diagnostics, kind=ErrorKind.USAGE) from None
     plan, mail = plan_from_concept(concept), mail_settings(concept)
     cache.data["concept"] = {"sha256": digest, "plan": plan.to_json(), "mail": mail}
     cache.data.pop("files", None)
@@ -330,7 +330,7 @@ def _check(concept_path: Path, stale: _FileList, today: date) -> dict[str, list[
     try:
         workspace = open_workspace(concept_path.parent, concept_path)
     except TilsynError as exc:
-        raise TilsynError(exc.diagnostics, exit_code=2) from None
+        raise TilsynError(exc.diagnostics, kind=ErrorKind.USAGE) from None
     paths = [Path(p) for _, p, _, _ in stale]
     results = {str(r.path): r for r in check_reviews(workspace, paths, today=today)}
     day = today.isoformat()

@@ -22,11 +22,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import fail
+from ledelsestilsyn.core.diagnostics import ErrorKind, fail
 
 STATE_FILE = "påmind-sendt.json"
 LOCK_FILE = "påmind.lock"
-EXIT_BUSY = 75
 KEEP_DAYS = 400
 
 
@@ -44,7 +43,7 @@ def run_lock(cache_dir: Path) -> Iterator[None]:
                 str(path),
                 "R030",
                 "en anden 'tilsyn påmind' kører allerede; denne kørsel sender ingenting.",
-                exit_code=EXIT_BUSY,
+                kind=ErrorKind.BUSY,
             ) from None
         yield
     finally:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import fail
+from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
 from ledelsestilsyn.io.yaml import write_atomic
 from ledelsestilsyn.templates.catalog import Catalog
 from ledelsestilsyn.workspace.open import CACHE_DIR, CONCEPT_FILE, SAMPLES_DIR
@@ -34,11 +34,11 @@ def preset_text(name: str) -> str:
     known = presets()
     if name not in known:
         raise fail(
-            name,
+            Argument.PRESET,
             "I002",
             f"forlægget '{name}' findes ikke.",
             hint=f"vælg et af: {', '.join(known)}.",
-            exit_code=2,
+            kind=ErrorKind.USAGE,
         )
     return (resources.files("ledelsestilsyn") / "forlæg" / f"{name}.yaml").read_text("utf-8")
 
@@ -53,7 +53,7 @@ def create_workspace(folder: Path, preset: str) -> list[Path]:
             "I001",
             "mappen er allerede en arbejdsmappe; intet er ændret.",
             hint="brug en ny mappe, eller ret den eksisterende koncept.yaml.",
-            exit_code=2,
+            kind=ErrorKind.USAGE,
         )
     folder.mkdir(parents=True, exist_ok=True)
     for sub in (SAMPLES_DIR, "skabeloner"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import TilsynError, fail
+from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 from ledelsestilsyn.io.yaml import YamlDocument, read_document
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.located import validate_document
@@ -24,7 +24,7 @@ def find_concept(start: Path, explicit: Path | None = None) -> Path:
     """Path of the concept file; a located, actionable error if there is none."""
     if explicit is not None:
         if not explicit.is_file():
-            raise fail(str(explicit), "K001", "konceptfilen findes ikke.", exit_code=2)
+            raise fail(str(explicit), "K001", "konceptfilen findes ikke.", kind=ErrorKind.USAGE)
         return explicit
     here = start.resolve()
     for folder in (here, *here.parents):
@@ -35,8 +35,8 @@ def find_concept(start: Path, explicit: Path | None = None) -> Path:
         str(start),
         "K001",
         f"fandt ingen {CONCEPT_FILE} her eller i mapperne over ({here}).",
-        hint="opret en arbejdsmappe med 'tilsyn init', eller angiv filen med --koncept.",
-        exit_code=2,
+        hint="opret en arbejdsmappe med 'tilsyn init', eller angiv konceptfilen.",
+        kind=ErrorKind.USAGE,
     )
 
 

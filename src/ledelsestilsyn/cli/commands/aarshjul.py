@@ -10,6 +10,7 @@ import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
 from ledelsestilsyn.cli.errors import handled
+from ledelsestilsyn.cli.formats import WheelFormat
 
 
 def register(app: typer.Typer) -> None:
@@ -23,8 +24,8 @@ def aarshjul(
         int | None, typer.Argument(metavar="ÅR", help="Året. Standard: i år.", min=1900, max=2999)
     ] = None,
     form: Annotated[
-        str, typer.Option("--format", help="tabel (standard) eller ics (kalenderfil).")
-    ] = "tabel",
+        WheelFormat, typer.Option("--format", help="tabel (standard) eller ics (kalenderfil).")
+    ] = WheelFormat.TABLE,
     output: Annotated[
         Path | None,
         typer.Option("-o", "--output", help="Kalenderfilen. Standard: årshjul-ÅR.ics."),
@@ -42,22 +43,13 @@ def aarshjul(
     Eksempel: tilsyn årshjul 2027 --format ics
     """
 
-    from ledelsestilsyn.core.diagnostics import fail
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.schedule.scan import read_inputs
 
-    if form not in ("tabel", "ics"):
-        raise fail(
-            "--format",
-            "R002",
-            f"ukendt format '{form}'.",
-            hint="brug tabel eller ics.",
-            exit_code=2,
-        )
     today = day_or_today(dato)
     year = aar if aar is not None else today.year
     inputs = read_inputs(Path.cwd(), koncept, today)
-    if form == "ics":
+    if form is WheelFormat.ICS:
         _write_ics(inputs.plan, inputs.concept_path, year, output or Path(f"årshjul-{year}.ics"))
     else:
         _print_table(inputs, year, today)

@@ -40,7 +40,7 @@ def cron(
     import sys
     from datetime import date
 
-    from ledelsestilsyn.schedule.cron import cron_text
+    from ledelsestilsyn.cli.views.cron import cron_text
     from ledelsestilsyn.schedule.scan import find_concept_fast, read_inputs
 
     concept = find_concept_fast(Path.cwd(), koncept).resolve()

@@ -9,6 +9,7 @@ import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
 from ledelsestilsyn.cli.errors import handled
+from ledelsestilsyn.cli.formats import Recipient, ReportFormat
 
 if TYPE_CHECKING:
     from ledelsestilsyn.report.run import Outcome
@@ -39,19 +40,19 @@ def rapport(
         str | None, typer.Option("--tilsyn", help="Kun denne tilsynsserie fra konceptet.")
     ] = None,
     modtager: Annotated[
-        str,
+        Recipient,
         typer.Option(
             "--modtager",
             help="leder (med detaljer pr. sag) eller udvalg (kun samlede tal, små tal skjult).",
         ),
-    ] = "leder",
+    ] = Recipient.LEADER,
     raadgivere: Annotated[
         bool,
         typer.Option("--rådgivere", "--raadgivere", help="Tal pr. rådgiver (kun til leder)."),
     ] = False,
     format: Annotated[
-        str, typer.Option("--format", help="html (standard), md eller csv.")
-    ] = "html",
+        ReportFormat, typer.Option("--format", help="html (standard), md eller csv.")
+    ] = ReportFormat.HTML,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -76,7 +77,7 @@ def rapport(
     from ledelsestilsyn.workspace.open import open_workspace
 
     workspace = open_workspace(Path.cwd(), koncept)
-    request = Request(stier or None, periode, tilsyn, modtager, raadgivere, format)
+    request = Request(stier or None, periode, tilsyn, modtager.value, raadgivere, format.value)
     outcome = make_report(workspace, request, today=day_or_today(dato))
     _report_problems(outcome)
     if output is not None and str(output) == "-":
@@ -106,7 +107,7 @@ def _default_path(workspace: Workspace, outcome: Outcome, audience: str, fmt: st
 
 
 def _write(target: Path, text: str, *, committee: bool) -> None:
-    from ledelsestilsyn.core.diagnostics import fail
+    from ledelsestilsyn.core.diagnostics import ErrorKind, fail
     from ledelsestilsyn.io.yaml import write_atomic
 
     if target.suffix.lower() in (".yaml", ".yml"):
@@ -115,8 +116,8 @@ def _write(target: Path, text: str, *, committee: bool) -> None:
             "L008",
             "rapporten skrives ikke til en YAML-fil (det kunne være en udfyldt gennemgang).",
             hint="brug fx -o rapport.html.",
-            exit_code=2,
+            kind=ErrorKind.USAGE,
         )
     if not target.parent.is_dir():
-        raise fail(str(target), "L009", "mappen findes ikke.", exit_code=2)
+        raise fail(str(target), "L009", "mappen findes ikke.", kind=ErrorKind.USAGE)
     write_atomic(target, text, overwrite=True, mode=0o644 if committee else 0o600)

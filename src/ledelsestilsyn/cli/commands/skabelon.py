@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ledelsestilsyn.cli.errors import handled
-
-
-class Format(StrEnum):
-    terminal = "terminal"
-    md = "md"
+from ledelsestilsyn.cli.formats import TemplateFormat
 
 
 def register(app: typer.Typer) -> None:
@@ -26,8 +21,9 @@ def skabelon(
         str | None, typer.Argument(metavar="[ID]", help="Skabelonens id eller id@version.")
     ] = None,
     format: Annotated[
-        Format, typer.Option("--format", help="terminal (træ) eller md (tjekliste til print).")
-    ] = Format.terminal,
+        TemplateFormat,
+        typer.Option("--format", help="terminal (træ) eller md (tjekliste til print)."),
+    ] = TemplateFormat.TERMINAL,
 ) -> None:
     """Vis skabelonerne, eller én skabelon som træ eller som tjekliste.
 
@@ -48,7 +44,7 @@ def skabelon(
         console().print(list_table(catalog))
         return
     template = catalog.resolve(ref)
-    if format is Format.md:
+    if format is TemplateFormat.MD:
         typer.echo(markdown(template), nl=False)
     else:
         console().print(tree(template))

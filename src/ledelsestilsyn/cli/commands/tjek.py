@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
-from ledelsestilsyn.cli.errors import handled
+from ledelsestilsyn.cli.errors import EXIT_DATA, EXIT_OK, handled
 
 
 def register(app: typer.Typer) -> None:
@@ -35,4 +35,4 @@ def tjek(koncept: ConceptOption = None) -> None:
         f"{workspace.display(workspace.concept_path)}: {series} tilsynsserier, "
         f"{templates} skabeloner, {errors} fejl, {warnings} advarsler."
     )
-    raise typer.Exit(1 if errors else 0)
+    raise typer.Exit(EXIT_DATA if errors else EXIT_OK)

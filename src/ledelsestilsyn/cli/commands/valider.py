@@ -9,11 +9,10 @@ import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
 from ledelsestilsyn.cli.errors import handled
+from ledelsestilsyn.cli.formats import ValidationFormat
 
 if TYPE_CHECKING:
     from ledelsestilsyn.review.validate import ReviewRun
-
-FORMATS = ("tekst", "json")
 
 
 def register(app: typer.Typer) -> None:
@@ -38,8 +37,8 @@ def valider(
         ),
     ] = False,
     format: Annotated[
-        str, typer.Option("--format", help="tekst eller json (kun JSON på stdout).")
-    ] = "tekst",
+        ValidationFormat, typer.Option("--format", help="tekst eller json (kun JSON på stdout).")
+    ] = ValidationFormat.TEXT,
     dato: Annotated[
         str | None,
         typer.Option("--dato", help="Dagens dato (ÅÅÅÅ-MM-DD). Standard: i dag."),
@@ -50,22 +49,13 @@ def valider(
 
     Eksempel: tilsyn valider udtræk/2026-11-månedligt-overordnet
     """
-    from ledelsestilsyn.core.diagnostics import fail
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.review.validate import run_checks
     from ledelsestilsyn.workspace.open import open_workspace
 
-    if format not in FORMATS:
-        raise fail(
-            "--format",
-            "G042",
-            f"ukendt format '{format}'.",
-            hint="brug tekst eller json.",
-            exit_code=2,
-        )
     workspace = open_workspace(Path.cwd(), koncept)
     run = run_checks(workspace, stier or None, today=day_or_today(dato))
-    if format == "json":
+    if format is ValidationFormat.JSON:
         _print_json(run, faerdige)
     else:
         _print_text(run, faerdige, workspace.display(workspace.samples_dir))

@@ -79,12 +79,14 @@ def all_lines(run: ReviewRun, *, require_complete: bool) -> list[Diagnostic]:
 
 def exit_code(run: ReviewRun, *, require_complete: bool) -> int:
     """1 when a review is invalid (or, with `--færdige`, not complete); else 0."""
+    from ledelsestilsyn.cli.errors import EXIT_DATA, EXIT_OK
+
     for result in run.results:
         if result.state is ReviewState.INVALID:
-            return 1
+            return EXIT_DATA
         if require_complete and result.state is not ReviewState.COMPLETE:
-            return 1
-    return 0
+            return EXIT_DATA
+    return EXIT_OK
 
 
 def counts(run: ReviewRun, *, require_complete: bool) -> dict[str, int]:

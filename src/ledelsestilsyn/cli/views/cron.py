@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from ledelsestilsyn.core.diagnostics import fail
+from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
 
 UNIT = "tilsyn-paamind"
 
@@ -17,7 +17,11 @@ def parse_time(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
         raise fail(
-            "--tid", "R003", "klokkeslættet kan ikke læses.", hint="skriv fx 07:00.", exit_code=2
+            Argument.TIME,
+            "R003",
+            "klokkeslættet kan ikke læses.",
+            hint="skriv fx 07:00.",
+            kind=ErrorKind.USAGE,
         )
     return int(match[1]), int(match[2])
 

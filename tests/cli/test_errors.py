@@ -1,0 +1,114 @@
+"""The one edge to the command line: only `cli/` knows flags and exit codes."""
+
+from __future__ import annotations
+
+import ast
+import sys
+
+import pytest
+import typer
+
+from conftest import ROOT
+from ledelsestilsyn.cli import app as cli_app
+from ledelsestilsyn.cli.errors import EXIT_CODES, FLAGS, shown
+from ledelsestilsyn.cli.formats import FORMATS, Recipient, ReportFormat
+from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind
+
+SRC = ROOT / "src" / "ledelsestilsyn"
+CORE_FILES = sorted(p for p in SRC.rglob("*.py") if "cli" not in p.relative_to(SRC).parts)
+
+
+def run_main(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str):  # type: ignore[no-untyped-def]
+    """The console script in-process: exit code and stderr."""
+    monkeypatch.setattr(sys, "argv", ["tilsyn", *args])
+    with pytest.raises(SystemExit) as done:
+        cli_app.main()
+    return done.value.code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", sorted(FORMATS))
+def test_a_wrong_format_is_a_danish_usage_error_listing_the_choices(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = run_main(monkeypatch, capsys, command, "--format", "pdfx")
+    allowed = ", ".join(f"'{choice.value}'" for choice in FORMATS[command])
+    assert code == 2
+    assert f"fejl: ugyldig værdi for '--format': 'pdfx' er ikke en af {allowed}." in err
+    assert "Value error" not in err and "Traceback" not in err
+
+
+def test_a_wrong_recipient_lists_the_recipients(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, err = run_main(monkeypatch, capsys, "rapport", "--modtager", "byråd")
+    assert code == 2 and "'byråd' er ikke en af 'leder', 'udvalg'." in err
+
+
+def test_the_report_choices_are_what_the_core_renders() -> None:
+    from ledelsestilsyn.report.render import FORMATS as RENDERED
+    from ledelsestilsyn.report.view import AUDIENCES
+
+    assert [f.value for f in ReportFormat] == list(RENDERED)
+    assert [r.value for r in Recipient] == list(AUDIENCES)
+
+
+def test_every_kind_has_an_exit_code_and_every_argument_a_real_flag() -> None:
+    assert set(EXIT_CODES) == set(ErrorKind)
+    assert (EXIT_CODES[ErrorKind.DATA], EXIT_CODES[ErrorKind.USAGE]) == (1, 2)
+    assert set(FLAGS) == set(Argument)
+    command = typer.main.get_command(cli_app.app)
+    assert isinstance(command, typer.core.TyperGroup)
+    options = {
+        flag for sub in command.commands.values() for param in sub.params for flag in param.opts
+    }
+    assert not set(FLAGS.values()) - options
+
+
+def test_a_problem_with_a_passed_value_is_shown_at_its_flag() -> None:
+    problem = Diagnostic(Argument.COUNT, None, None, "U004", "kvoterne kræver 9 sager.")
+    assert shown(problem).format() == "--antal: fejl U004: kvoterne kræver 9 sager."
+    located = Diagnostic("koncept.yaml", 3, 1, "K001", "x.")
+    assert shown(located) is located
+
+
+def _strings(tree: ast.AST) -> list[ast.Constant]:
+    """String constants that are not docstrings."""
+    docs = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+    ]
+
+
+@pytest.mark.parametrize("path", CORE_FILES, ids=lambda p: str(p.relative_to(SRC)))
+def test_the_core_names_no_flag_and_picks_no_exit_code(path) -> None:  # type: ignore[no-untyped-def]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    flags = [
+        s.value
+        for s in _strings(tree)
+        if any(word.startswith("--") and word[2:3].isalpha() for word in s.value.split())
+    ]
+    assert not flags, f"{path.name} nævner tilvalg: {flags}"
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    names |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    names |= {k.arg for k in ast.walk(tree) if isinstance(k, ast.keyword) and k.arg}
+    assert not names & {"exit_code", "exit", "Exit"}, f"{path.name} vælger en slutkode"
+    imported = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in (node.names if isinstance(node, ast.Import) else [])
+    } | {
+        (node.module or "").split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+    }
+    assert "typer" not in imported and "click" not in imported
