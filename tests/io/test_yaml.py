@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
@@ -12,15 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import corpus
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
-from ledelsestilsyn.io.yaml import (
-    MAX_BYTES,
-    TEMP_PREFIX,
-    USING_LIBYAML,
-    clean_stale_temps,
-    parse_text,
-    read_document,
-    write_atomic,
-)
+from ledelsestilsyn.io.yaml import MAX_BYTES, USING_LIBYAML, parse_text, read_document
 
 KORPUS = corpus("yaml-test-suite")
 
@@ -197,37 +188,6 @@ def test_random_bytes_give_data_or_a_diagnostic(
         read_document(path)
     except TilsynError as exc:
         assert exc.diagnostics
-
-
-def test_atomic_write_refuses_to_overwrite(tmp_path: Path) -> None:
-    path = tmp_path / "gennemgang.yaml"
-    write_atomic(path, "svar: ja\n")
-    assert (path.stat().st_mode & 0o777) == 0o600
-    with pytest.raises(TilsynError, match="W001"):
-        write_atomic(path, "svar: nej\n")
-    assert path.read_text() == "svar: ja\n"
-    write_atomic(path, "svar: nej\n", overwrite=True)
-    assert path.read_text() == "svar: nej\n"
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
-
-
-def test_atomic_write_refuses_symlinks(tmp_path: Path) -> None:
-    target = tmp_path / "mål.yaml"
-    target.write_text("x\n")
-    link = tmp_path / "link.yaml"
-    link.symlink_to(target)
-    with pytest.raises(TilsynError, match="W002"):
-        write_atomic(link, "y\n", overwrite=True)
-    assert target.read_text() == "x\n"
-
-
-def test_stale_temp_files_are_cleaned(tmp_path: Path) -> None:
-    dead = tmp_path / f"{TEMP_PREFIX}999999999-abcd-x.yaml"
-    dead.write_text("halv")
-    alive = tmp_path / f"{TEMP_PREFIX}{os.getpid()}-abcd-y.yaml"
-    alive.write_text("i gang")
-    assert clean_stale_temps(tmp_path) == 1
-    assert alive.exists() and not dead.exists()
 
 
 def test_cpr_typed_as_a_key_is_never_printed() -> None:

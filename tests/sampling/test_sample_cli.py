@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import TESTS, Cli
-from ledelsestilsyn.io.yaml import TEMP_PREFIX, parse_text, read_document
+from ledelsestilsyn.io.atomic import TEMP_PREFIX
+from ledelsestilsyn.io.yaml import parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.review import Review

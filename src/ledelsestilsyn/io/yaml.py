@@ -1,11 +1,11 @@
-"""The one place YAML is read and written.
+"""The one place YAML is parsed (and dumped).
 
 Reading builds plain Python data from libyaml's event stream (C parser when
 available) and records where every key and value came from, so any later
 error, including a pydantic validation error, can name `file:line:col`.
 
-Deliberate departures from plain `yaml.safe_load`, each one a measured trap
-(see PÅLIDELIGHED.md):
+Deliberate departures from plain `yaml.safe_load`; each one is a trap met in
+real files that a municipality's staff edit by hand:
 - every scalar stays text (`no` is not False, `0102031234` is not an int);
   the models convert what should be a number or a date, with a location;
 - a repeated key is an error naming both lines;
@@ -14,16 +14,12 @@ Deliberate departures from plain `yaml.safe_load`, each one a measured trap
   non-breaking spaces in keys are errors with line and column;
 - nesting deeper than `MAX_DEPTH` and files larger than `MAX_BYTES` are refused.
 
-Writing is atomic (temp file in the same folder, fsync, rename) and refuses
-to replace an existing file unless told to.
+Writing files is `io.atomic`'s job.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,7 +42,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
-TEMP_PREFIX = ".tilsyn-tmp-"
 
 Path_ = tuple[str | int, ...]
 
@@ -426,79 +421,3 @@ def dump(data: Any) -> str:
         default_flow_style=False,
         width=100,
     )
-
-
-def write_atomic(
-    path: Path, content: str | bytes, *, overwrite: bool = False, mode: int = 0o600
-) -> None:
-    """Write `content` to `path` atomically; refuse to replace a file unless `overwrite`.
-
-    The bytes go to a temp file in the same folder, are fsynced, and are then
-    linked (no overwrite: `link` fails if the target exists, atomically) or
-    renamed into place, so a reader never sees a torn file.
-    """
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    folder = path.parent
-    if path.is_symlink():
-        raise fail(
-            str(path), "W002", "stien er et symbolsk link; tilsyn skriver ikke gennem links."
-        )
-    tmp = folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{path.name}"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if overwrite:
-            tmp.replace(path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise fail(
-                    str(path),
-                    "W001",
-                    "filen findes allerede og bliver ikke overskrevet.",
-                    hint="flyt eller omdøb den eksisterende fil, hvis den skal erstattes.",
-                ) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    fsync_dir(folder)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or link in `folder` durable."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def clean_stale_temps(folder: Path) -> int:
-    """Remove temp files left by a killed writer (their process is gone)."""
-    removed = 0
-    if not folder.is_dir():
-        return 0
-    for tmp in folder.glob(f"{TEMP_PREFIX}*"):
-        pid_text = tmp.name[len(TEMP_PREFIX) :].split("-", 1)[0]
-        if pid_text.isdigit() and process_alive(int(pid_text)):
-            continue
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-            removed += 1
-    return removed
-
-
-def process_alive(pid: int) -> bool:
-    """Whether a process with this id still runs (a temp file's writer, a lock holder)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -21,7 +21,7 @@ from typing import Any
 
 from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
-from ledelsestilsyn.io.yaml import write_atomic
+from ledelsestilsyn.io.atomic import write_atomic
 from ledelsestilsyn.review.analysis import Analysis
 
 CACHE_FILE = "gennemgange.json"

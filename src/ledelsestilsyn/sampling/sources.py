@@ -14,7 +14,8 @@ from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail
 from ledelsestilsyn.core.periods import Period, parse_period
-from ledelsestilsyn.io.yaml import TEMP_PREFIX, read_document
+from ledelsestilsyn.io.atomic import TEMP_PREFIX
+from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import fail
-from ledelsestilsyn.io.yaml import TEMP_PREFIX, fsync_dir, process_alive, write_atomic
+from ledelsestilsyn.io.atomic import TEMP_PREFIX, fsync_dir, process_alive, write_atomic
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.files import MANIFEST, manifest_text, render_files

@@ -104,7 +104,7 @@ class _Cache:
         return cls(path)
 
     def save(self) -> None:
-        from ledelsestilsyn.io.yaml import write_atomic
+        from ledelsestilsyn.io.atomic import write_atomic
 
         self.path.parent.mkdir(mode=0o700, exist_ok=True)
         payload = {"format": FORMAT, "tool": __version__, **self.data}

@@ -86,7 +86,7 @@ class SentLog:
         self.sent.setdefault(recipient, {}).update(dict.fromkeys(keys, today.isoformat()))
 
     def save(self, today: date) -> None:
-        from ledelsestilsyn.io.yaml import write_atomic
+        from ledelsestilsyn.io.atomic import write_atomic
 
         oldest = (today - timedelta(days=KEEP_DAYS)).isoformat()
         kept = {

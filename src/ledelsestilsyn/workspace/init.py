@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
-from ledelsestilsyn.io.yaml import write_atomic
+from ledelsestilsyn.io.atomic import write_atomic
 from ledelsestilsyn.templates.catalog import Catalog
 from ledelsestilsyn.workspace.open import CACHE_DIR, CONCEPT_FILE, SAMPLES_DIR
 from ledelsestilsyn.workspace.schemas import write_schemas

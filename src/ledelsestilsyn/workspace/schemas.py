@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ledelsestilsyn.io.yaml import write_atomic
+from ledelsestilsyn.io.atomic import write_atomic
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.review import Review

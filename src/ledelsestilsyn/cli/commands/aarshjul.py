@@ -58,7 +58,7 @@ def aarshjul(
 def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
     from datetime import datetime
 
-    from ledelsestilsyn.io.yaml import write_atomic
+    from ledelsestilsyn.io.atomic import write_atomic
     from ledelsestilsyn.schedule.annual_wheel import year_rounds
     from ledelsestilsyn.schedule.ics import calendar
     from ledelsestilsyn.schedule.plan import Plan

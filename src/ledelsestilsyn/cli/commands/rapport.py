@@ -108,7 +108,7 @@ def _default_path(workspace: Workspace, outcome: Outcome, audience: str, fmt: st
 
 def _write(target: Path, text: str, *, committee: bool) -> None:
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail
-    from ledelsestilsyn.io.yaml import write_atomic
+    from ledelsestilsyn.io.atomic import write_atomic
 
     if target.suffix.lower() in (".yaml", ".yml"):
         raise fail(

@@ -1,0 +1,42 @@
+"""Atomic writing: never a torn file, never an overwrite unless asked, stale temps cleaned."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.io.atomic import TEMP_PREFIX, clean_stale_temps, write_atomic
+
+
+def test_atomic_write_refuses_to_overwrite(tmp_path: Path) -> None:
+    path = tmp_path / "gennemgang.yaml"
+    write_atomic(path, "svar: ja\n")
+    assert (path.stat().st_mode & 0o777) == 0o600
+    with pytest.raises(TilsynError, match="W001"):
+        write_atomic(path, "svar: nej\n")
+    assert path.read_text() == "svar: ja\n"
+    write_atomic(path, "svar: nej\n", overwrite=True)
+    assert path.read_text() == "svar: nej\n"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
+
+
+def test_atomic_write_refuses_symlinks(tmp_path: Path) -> None:
+    target = tmp_path / "mål.yaml"
+    target.write_text("x\n")
+    link = tmp_path / "link.yaml"
+    link.symlink_to(target)
+    with pytest.raises(TilsynError, match="W002"):
+        write_atomic(link, "y\n", overwrite=True)
+    assert target.read_text() == "x\n"
+
+
+def test_stale_temp_files_are_cleaned(tmp_path: Path) -> None:
+    dead = tmp_path / f"{TEMP_PREFIX}999999999-abcd-x.yaml"
+    dead.write_text("halv")
+    alive = tmp_path / f"{TEMP_PREFIX}{os.getpid()}-abcd-y.yaml"
+    alive.write_text("i gang")
+    assert clean_stale_temps(tmp_path) == 1
+    assert alive.exists() and not dead.exists()
