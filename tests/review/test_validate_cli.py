@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from ledelsestilsyn.review import validate as validation
-from ledelsestilsyn.review.cache import CACHE_FILE
+from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.review.validate import (
-    ReviewState,
     check_reviews,
     collect_review_files,
     run_checks,
 )
 from ledelsestilsyn.sampling.fillin import render_review
+from ledelsestilsyn.workspace.layout import REVIEW_CACHE
 from ledelsestilsyn.workspace.open import Workspace, open_workspace
 
 TODAY = date(2026, 11, 25)
@@ -243,7 +243,7 @@ def test_cache_is_used_private_and_never_trusted_over_the_file(ws: Workspace) ->
     path = review(ws)
     first = run_checks(ws, today=TODAY)
     assert first.from_cache == 0
-    cache = ws.cache_dir / CACHE_FILE
+    cache = ws.cache_dir / REVIEW_CACHE
     assert stat.S_IMODE(cache.stat().st_mode) == 0o600
     assert stat.S_IMODE(ws.cache_dir.stat().st_mode) == 0o700
     second = run_checks(ws, today=TODAY)
@@ -274,7 +274,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored(ws: Workspace, content: bytes) ->
     review(ws)
     expected = run_checks(ws, today=TODAY, use_cache=False).results
     ws.cache_dir.mkdir(exist_ok=True)
-    (ws.cache_dir / CACHE_FILE).write_bytes(content)
+    (ws.cache_dir / REVIEW_CACHE).write_bytes(content)
     assert run_checks(ws, today=TODAY).results == expected
     assert run_checks(ws, today=TODAY).from_cache == 1
 
@@ -282,7 +282,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored(ws: Workspace, content: bytes) ->
 def test_a_broken_cache_entry_is_a_miss(ws: Workspace) -> None:
     review(ws)
     expected = run_checks(ws, today=TODAY).results
-    cache = ws.cache_dir / CACHE_FILE
+    cache = ws.cache_dir / REVIEW_CACHE
     data = json.loads(cache.read_text(encoding="utf-8"))
     for entry in data["entries"].values():
         entry["analysis"]["answers"] = 7

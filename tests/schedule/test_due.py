@@ -7,11 +7,8 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.plan import (
-    COMPLETE,
-    INVALID,
-    NOT_STARTED,
-    PARTIAL,
     Plan,
     ReviewInfo,
     SeriesPlan,
@@ -32,6 +29,9 @@ THEMED = SeriesPlan(
     "tematiseret", "Tematiseret", (2, 5, 8, 11), "måned", finish_day=28, report_days=14
 )
 PLAN = Plan((MONTHLY, THEMED))
+
+COMPLETE, INVALID = ReviewState.COMPLETE, ReviewState.INVALID
+NOT_STARTED, PARTIAL = ReviewState.NOT_STARTED, ReviewState.PARTIAL
 
 
 def review(period: str, case: str, reviewer: str, state: str, no: int = 1) -> ReviewInfo:

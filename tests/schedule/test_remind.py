@@ -12,14 +12,8 @@ from remind_support import MONTHLY, THEMED, draw, fill, reviews
 
 from conftest import ROOT, Cli
 from ledelsestilsyn.cli.entry import nothing_due_fast
-from ledelsestilsyn.review.validate import ReviewState
-from ledelsestilsyn.schedule.plan import STATES
 from ledelsestilsyn.schedule.scan import read_inputs
 from ledelsestilsyn.schedule.sent_log import run_lock
-
-
-def test_states_are_valider_states() -> None:
-    assert set(STATES) == {str(s) for s in ReviewState}
 
 
 def test_nothing_drawn(example_workspace: Path, cli: Cli) -> None:

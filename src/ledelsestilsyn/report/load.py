@@ -13,7 +13,8 @@ from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.records import Excluded, ReviewRecord, period_start, select
-from ledelsestilsyn.review.validate import MANIFEST_NAME, run_checks
+from ledelsestilsyn.review.validate import run_checks
+from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
 

@@ -14,8 +14,7 @@ from typing import Protocol
 
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import parse_period
-
-COMPLETE = "færdig"
+from ledelsestilsyn.review.state import ReviewState
 
 
 class ReviewLike(Protocol):
@@ -88,7 +87,7 @@ def to_record(result: ReviewLike) -> ReviewRecord | None:
     """A record for a complete review with all header fields, else None."""
     start = period_start(result.period, result.review_date)
     if (
-        result.state != COMPLETE
+        result.state != ReviewState.COMPLETE
         or start is None
         or not (result.series and result.template_ref and result.case_id)
     ):
@@ -119,7 +118,7 @@ def exclusion_reason(result: ReviewLike) -> str:
         answer is None for questions in result.answers.values() for answer, _ in questions.values()
     )
     total = sum(len(questions) for questions in result.answers.values())
-    if result.state == "ugyldig":
+    if result.state == ReviewState.INVALID:
         count = len(result.diagnostics)
         return f"ugyldig ({count} fejl; kør 'tilsyn valider' for detaljer)"
     if result.state == "ikke påbegyndt":

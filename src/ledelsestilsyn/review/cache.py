@@ -23,8 +23,8 @@ from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.io.atomic import write_atomic
 from ledelsestilsyn.review.analysis import Analysis
+from ledelsestilsyn.workspace.layout import REVIEW_CACHE
 
-CACHE_FILE = "gennemgange.json"
 FORMAT = 1
 # The modules whose code decides an analysis: a change in any of them (also in a
 # development checkout, without a new version number) makes the cache stale.
@@ -74,7 +74,7 @@ class ReviewCache:
     def open(cls, folder: Path) -> ReviewCache:
         cache = cls(folder)
         try:
-            data = json.loads((folder / CACHE_FILE).read_bytes())
+            data = json.loads((folder / REVIEW_CACHE).read_bytes())
         except (OSError, ValueError):
             return cache
         if (
@@ -119,7 +119,7 @@ class ReviewCache:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.folder.chmod(0o700)
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        write_atomic(self.folder / CACHE_FILE, text, overwrite=True, mode=0o600)
+        write_atomic(self.folder / REVIEW_CACHE, text, overwrite=True, mode=0o600)
 
 
 def _exists(path: Any) -> bool:

@@ -26,7 +26,6 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, fail
@@ -36,21 +35,14 @@ from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis
 from ledelsestilsyn.review.cache import Entry, ReviewCache
 from ledelsestilsyn.review.check import analyse
+from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.review.template_index import TemplateIndex
 from ledelsestilsyn.templates.catalog import Catalog
+from ledelsestilsyn.workspace.layout import MANIFEST_NAME, YAML_SUFFIXES
 from ledelsestilsyn.workspace.open import Workspace
 
-MANIFEST_NAME = "udtræk.yaml"
-SUFFIXES = (".yaml", ".yml")
 PARALLEL_MIN = 48
 CHUNK = 32
-
-
-class ReviewState(StrEnum):
-    NOT_STARTED = "ikke påbegyndt"
-    PARTIAL = "delvist udfyldt"
-    COMPLETE = "færdig"
-    INVALID = "ugyldig"
 
 
 @dataclass(frozen=True)
@@ -110,7 +102,7 @@ def collect_review_files(paths: list[Path]) -> list[Path]:
 def _is_candidate(path: Path, root: Path) -> bool:
     relative = path.relative_to(root).parts
     return (
-        path.suffix.lower() in SUFFIXES
+        path.suffix.lower() in YAML_SUFFIXES
         and path.name != MANIFEST_NAME
         and not any(part.startswith(".") for part in relative)
         and path.is_file()

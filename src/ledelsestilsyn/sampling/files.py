@@ -18,7 +18,6 @@ from ledelsestilsyn.sampling.draw import DrawResult, Pick, Step, redact_cpr
 from ledelsestilsyn.sampling.fillin import case_filename, render_review
 from ledelsestilsyn.workspace.schemas import review_schema_name
 
-MANIFEST = "udtræk.yaml"
 MANIFEST_HEADER = (
     "# yaml-language-server: $schema=../../skema/udtræk.json\n"
     "# Manifest for en stikprøve trukket af 'tilsyn udtræk'. Ret ikke i filen: den\n"

@@ -33,9 +33,10 @@ from ledelsestilsyn.sampling.draw import (
     eligible,
     seed_for,
 )
-from ledelsestilsyn.sampling.files import MANIFEST, files_for, manifest_data
+from ledelsestilsyn.sampling.files import files_for, manifest_data
 from ledelsestilsyn.sampling.sources import Source, earlier_cases, level_source, load_manifest
 from ledelsestilsyn.sampling.write import write_sample
+from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -75,7 +76,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     name, series = _series(workspace, request.series)
     period = _period(series, request)
     folder = workspace.samples_dir / f"{period.label}-{name}"
-    existing = load_manifest(folder / MANIFEST, workspace)
+    existing = load_manifest(folder / MANIFEST_NAME, workspace)
     size = request.size or series.sample_size
     if existing is not None:
         if request.seed is not None and request.seed != existing.seed:

@@ -20,7 +20,7 @@ from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.draw import Case, EarlierCase, History, Step
-from ledelsestilsyn.sampling.files import MANIFEST
+from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -44,7 +44,7 @@ def load_manifest(path: Path, workspace: Workspace) -> Manifest | None:
 def manifests(workspace: Workspace) -> list[tuple[Path, Manifest]]:
     found = []
     if workspace.samples_dir.is_dir():
-        for path in sorted(workspace.samples_dir.glob(f"*/{MANIFEST}")):
+        for path in sorted(workspace.samples_dir.glob(f"*/{MANIFEST_NAME}")):
             if not path.parent.name.startswith(TEMP_PREFIX):
                 manifest = load_manifest(path, workspace)
                 if manifest is not None:
@@ -113,7 +113,8 @@ def _completed(workspace: Workspace, paths: list[Path], today: date) -> set[str]
     """Case ids whose (first) review is complete, as `tilsyn valider` judges it."""
     if not paths:
         return set()
-    from ledelsestilsyn.review.validate import ReviewState, check_reviews
+    from ledelsestilsyn.review.state import ReviewState
+    from ledelsestilsyn.review.validate import check_reviews
 
     results = check_reviews(workspace, paths, today=today)
     return {r.case_id for r in results if r.state is ReviewState.COMPLETE and r.case_id}

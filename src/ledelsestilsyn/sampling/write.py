@@ -16,14 +16,14 @@ from ledelsestilsyn.core.diagnostics import fail
 from ledelsestilsyn.io.atomic import TEMP_PREFIX, fsync_dir, process_alive, write_atomic
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
-from ledelsestilsyn.sampling.files import MANIFEST, manifest_text, render_files
+from ledelsestilsyn.sampling.files import manifest_text, render_files
+from ledelsestilsyn.workspace.layout import MANIFEST_NAME, SCHEMA_DIR
 from ledelsestilsyn.workspace.open import Workspace
 
 
 def write_sample(
     workspace: Workspace, folder: Path, series: Series, manifest: Manifest, extend: bool
 ) -> list[Path]:
-    from ledelsestilsyn.workspace.init import SCHEMA_DIR
     from ledelsestilsyn.workspace.schemas import write_schemas
 
     template = workspace.catalog.resolve(series.template)
@@ -36,8 +36,8 @@ def write_sample(
             if not path.exists():
                 write_atomic(path, text)
                 written.append(path)
-        write_atomic(folder / MANIFEST, manifest_text(manifest), overwrite=True)
-        return [*written, folder / MANIFEST]
+        write_atomic(folder / MANIFEST_NAME, manifest_text(manifest), overwrite=True)
+        return [*written, folder / MANIFEST_NAME]
     workspace.samples_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     _clean_stale(workspace.samples_dir)
     tmp = workspace.samples_dir / f"{TEMP_PREFIX}{os.getpid()}-{folder.name}"
@@ -45,7 +45,7 @@ def write_sample(
     try:
         for file_name, text in rendered.items():
             write_atomic(tmp / file_name, text)
-        write_atomic(tmp / MANIFEST, manifest_text(manifest))
+        write_atomic(tmp / MANIFEST_NAME, manifest_text(manifest))
         try:
             tmp.rename(folder)
         except OSError:
@@ -59,7 +59,7 @@ def write_sample(
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
-    return [folder / n for n in [*rendered, MANIFEST]]
+    return [folder / n for n in [*rendered, MANIFEST_NAME]]
 
 
 def _clean_stale(samples: Path) -> None:

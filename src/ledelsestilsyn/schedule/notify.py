@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 from ledelsestilsyn.schedule.plan import Item, Plan, Status, status_at
-from ledelsestilsyn.schedule.scan import CACHE_DIR, read_inputs
+from ledelsestilsyn.schedule.scan import read_inputs
+from ledelsestilsyn.workspace.layout import CACHE_DIR
 
 if TYPE_CHECKING:
     import smtplib

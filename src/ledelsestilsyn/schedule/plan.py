@@ -29,18 +29,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import Kind as PeriodKind
 from ledelsestilsyn.core.periods import Period, add_months, parse_period, round_periods
+from ledelsestilsyn.review.state import ReviewState
 
 if TYPE_CHECKING:
     from ledelsestilsyn.models.concept import Concept
 
 HORIZON_MONTHS = 12
 
-# The values of `validation.ReviewState`, kept as text so this module stays light.
-NOT_STARTED = "ikke påbegyndt"
-PARTIAL = "delvist udfyldt"
-INVALID = "ugyldig"
-COMPLETE = "færdig"
-STATES: tuple[str, ...] = (NOT_STARTED, PARTIAL, INVALID, COMPLETE)
 
 ItemKind = Literal["udtræk", "gennemgang", "kalibrering", "rapport"]
 _KIND_ORDER: dict[str, int] = {"udtræk": 0, "gennemgang": 1, "kalibrering": 2, "rapport": 3}
@@ -196,7 +191,9 @@ class WorkspaceState:
 
     def complete_count(self, series: str, period: str) -> int:
         listed = sum(
-            r.state == COMPLETE for r in self.reviews if (r.series, r.period) == (series, period)
+            r.state == ReviewState.COMPLETE
+            for r in self.reviews
+            if (r.series, r.period) == (series, period)
         )
         return listed + self.complete_unlisted.get((series, period), 0)
 
@@ -253,8 +250,8 @@ class Status:
 
 
 def _count(reviews: list[ReviewInfo], complete: int = 0) -> tuple[tuple[str, int], ...]:
-    tally = {state: 0 for state in STATES}
-    tally[COMPLETE] = complete
+    tally = {str(state): 0 for state in ReviewState}
+    tally[ReviewState.COMPLETE] = complete
     for review in reviews:
         tally[review.state] = tally.get(review.state, 0) + 1
     return tuple((state, n) for state, n in tally.items() if n)
@@ -294,7 +291,7 @@ def _review_items(r: Round, reviews: list[ReviewInfo], today: date) -> list[Item
     by_case: dict[str, list[ReviewInfo]] = defaultdict(list)
     for review in reviews:
         by_case[review.case_id].append(review)
-        if review.state != COMPLETE:
+        if review.state != ReviewState.COMPLETE:
             open_by_reviewer[review.reviewer].append(review)
     items = [
         Item("gennemgang", r, days, name, _count(group), tuple(sorted(x.case_id for x in group)))
@@ -303,7 +300,7 @@ def _review_items(r: Round, reviews: list[ReviewInfo], today: date) -> list[Item
     half_done = sorted(
         case
         for case, group in by_case.items()
-        if len(group) > 1 and 0 < sum(x.state == COMPLETE for x in group) < len(group)
+        if len(group) > 1 and 0 < sum(x.state == ReviewState.COMPLETE for x in group) < len(group)
     )
     if half_done:
         items.append(Item("kalibrering", r, days, cases=tuple(half_done)))

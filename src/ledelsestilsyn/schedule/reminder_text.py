@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ledelsestilsyn.report.formats import long_date
-from ledelsestilsyn.schedule.plan import COMPLETE, STATES, Item, Round, RoundStatus, Status
+from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.schedule.plan import Item, Round, RoundStatus, Status
 
 MAX_CASES = 12
 UNASSIGNED = "ikke fordelt"
@@ -84,8 +85,8 @@ def _round_line(status: RoundStatus) -> str:
         return f"{head}: ikke trukket."
     counts = dict(status.counts)
     total = sum(counts.values())
-    done = counts.get(COMPLETE, 0)
-    rest = [f"{counts[s]} {s}" for s in STATES if s != COMPLETE and counts.get(s)]
+    done = counts.get(ReviewState.COMPLETE, 0)
+    rest = [f"{counts[s]} {s}" for s in ReviewState if s != ReviewState.COMPLETE and counts.get(s)]
     text = f"{head}: {done} af {total} gennemgange færdige"
     text += f" ({', '.join(rest)})" if rest else ""
     return text + (", rapport lavet." if status.reported else ".")

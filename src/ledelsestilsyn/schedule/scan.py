@@ -34,23 +34,25 @@ from typing import Any
 
 from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
+from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.plan import (
-    COMPLETE,
-    INVALID,
     Plan,
     ReviewInfo,
     WorkspaceState,
     plan_from_concept,
 )
+from ledelsestilsyn.workspace.layout import (
+    CACHE_DIR,
+    CONCEPT_FILE,
+    MANIFEST_NAME,
+    REMINDER_CACHE,
+    REMINDER_FILES_CACHE,
+    REPORTS_DIR,
+    SAMPLES_DIR,
+    TEMPLATES_DIR,
+    YAML_SUFFIXES,
+)
 
-CONCEPT_FILE = "koncept.yaml"
-SAMPLES_DIR = "udtræk"
-REPORTS_DIR = "rapporter"
-TEMPLATES_DIR = "skabeloner"
-CACHE_DIR = ".tilsyn"
-CACHE_FILE = "påmind.json"
-FILES_CACHE = "påmind-filer.json"
-MANIFEST_NAME = "udtræk.yaml"
 FORMAT = 1
 _LABEL = re.compile(r"^\d{4}(-(\d{2}|[KkQq][1-4]|[Hh][12]))?$")
 
@@ -89,7 +91,7 @@ class _Cache:
     changed: bool = False
 
     @classmethod
-    def open(cls, root: Path, name: str = CACHE_FILE) -> _Cache:
+    def open(cls, root: Path, name: str = REMINDER_CACHE) -> _Cache:
         path = root / CACHE_DIR / name
         try:
             data = json.loads(path.read_bytes())
@@ -187,7 +189,7 @@ def _candidates(path: str) -> list[tuple[str, str]]:
         for entry in entries:
             name = entry.name
             if (
-                name.endswith((".yaml", ".yml"))
+                name.endswith(YAML_SUFFIXES)
                 and name != MANIFEST_NAME
                 and not name.startswith(".")
                 and entry.is_file()
@@ -248,7 +250,7 @@ def _reviews(
             stale.append(folder)
     parsed = 0
     if stale:
-        details = _Cache.open(concept_path.parent, FILES_CACHE)
+        details = _Cache.open(concept_path.parent, REMINDER_FILES_CACHE)
         entries, parsed = _file_entries(concept_path, stale, details, today)
         for folder in stale:
             names = [f"{folder.name}/{name}" for name, _ in _candidates(folder.path)]
@@ -274,12 +276,12 @@ def _summary(folder: _Folder, entries: list[list[Any]]) -> dict[str, Any]:
     per_case: dict[str, int] = {}
     for e in reviews:
         per_case[e[5]] = per_case.get(e[5], 0) + 1
-    listed = [e for e in reviews if e[2] != COMPLETE or per_case[e[5]] > 1]
+    listed = [e for e in reviews if e[2] != ReviewState.COMPLETE or per_case[e[5]] > 1]
     return {
         "key": list(folder.key),
         "fp": folder.fingerprint,
         "checked": max((str(e[1]) for e in entries), default=""),
-        "invalid": any(e[2] == INVALID for e in entries),
+        "invalid": any(e[2] == ReviewState.INVALID for e in entries),
         "listed": [[e[5], e[6], e[2], e[7]] for e in listed],
         "complete": len(reviews) - len(listed),
     }
@@ -319,7 +321,7 @@ def _entry_valid(entry: list[Any], day: str) -> bool:
     checked_on, state = str(entry[1]), entry[2]
     if day < checked_on:
         return False
-    return state != INVALID or day == checked_on
+    return state != ReviewState.INVALID or day == checked_on
 
 
 def _check(concept_path: Path, stale: _FileList, today: date) -> dict[str, list[Any]]:

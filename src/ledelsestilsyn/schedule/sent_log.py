@@ -23,9 +23,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, fail
+from ledelsestilsyn.workspace.layout import REMINDER_LOCK, SENT_LOG
 
-STATE_FILE = "påmind-sendt.json"
-LOCK_FILE = "påmind.lock"
 KEEP_DAYS = 400
 
 
@@ -33,7 +32,7 @@ KEEP_DAYS = 400
 def run_lock(cache_dir: Path) -> Iterator[None]:
     """Hold the påmind lock, or raise exit 75 if another run holds it."""
     cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = cache_dir / LOCK_FILE
+    path = cache_dir / REMINDER_LOCK
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
         try:
@@ -57,7 +56,7 @@ class SentLog:
 
     @classmethod
     def load(cls, cache_dir: Path) -> SentLog:
-        path = cache_dir / STATE_FILE
+        path = cache_dir / SENT_LOG
         try:
             data = json.loads(path.read_bytes())
         except (OSError, ValueError):

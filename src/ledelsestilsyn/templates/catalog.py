@@ -18,6 +18,7 @@ from ledelsestilsyn.io.yaml import YamlDocument, read_document
 from ledelsestilsyn.models.located import did_you_mean, validate_document
 from ledelsestilsyn.models.review import REVIEW_KEYS
 from ledelsestilsyn.models.template import Question, Step, Template
+from ledelsestilsyn.workspace.layout import TEMPLATES_DIR
 
 MAX_EXTENSION_DEPTH = 8
 
@@ -113,8 +114,8 @@ class Catalog:
         catalog = cls()
         problems: list[Diagnostic] = []
         folders = [shipped_dir()]
-        if workspace is not None and (workspace / "skabeloner").is_dir():
-            folders.append(workspace / "skabeloner")  # later wins: workspace first
+        if workspace is not None and (workspace / TEMPLATES_DIR).is_dir():
+            folders.append(workspace / TEMPLATES_DIR)  # later wins: workspace first
         for folder in folders:
             for path in sorted(folder.glob("*.yaml")):
                 try:

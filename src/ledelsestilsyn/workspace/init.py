@@ -8,10 +8,16 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
 from ledelsestilsyn.io.atomic import write_atomic
 from ledelsestilsyn.templates.catalog import Catalog
-from ledelsestilsyn.workspace.open import CACHE_DIR, CONCEPT_FILE, SAMPLES_DIR
+from ledelsestilsyn.workspace.layout import (
+    CACHE_DIR,
+    CONCEPT_FILE,
+    GITIGNORE,
+    SAMPLES_DIR,
+    SCHEMA_DIR,
+    TEMPLATES_DIR,
+    TEMPLATES_README,
+)
 from ledelsestilsyn.workspace.schemas import write_schemas
-
-SCHEMA_DIR = "skema"
 
 _GITIGNORE = f"# tilsyn: cache (kan slettes)\n{CACHE_DIR}/\n"
 _TEMPLATES_README = (
@@ -56,13 +62,13 @@ def create_workspace(folder: Path, preset: str) -> list[Path]:
             kind=ErrorKind.USAGE,
         )
     folder.mkdir(parents=True, exist_ok=True)
-    for sub in (SAMPLES_DIR, "skabeloner"):
+    for sub in (SAMPLES_DIR, TEMPLATES_DIR):
         (folder / sub).mkdir(mode=0o700, exist_ok=True)
     made = [concept]
     write_atomic(concept, text, mode=0o644)
     for path, content in (
-        (folder / ".gitignore", _GITIGNORE),
-        (folder / "skabeloner" / "LÆS-MIG.txt", _TEMPLATES_README),
+        (folder / GITIGNORE, _GITIGNORE),
+        (folder / TEMPLATES_DIR / TEMPLATES_README, _TEMPLATES_README),
     ):
         if not path.exists():
             write_atomic(path, content, mode=0o644)

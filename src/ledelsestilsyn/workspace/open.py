@@ -14,10 +14,7 @@ from ledelsestilsyn.io.yaml import YamlDocument, read_document
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.templates.catalog import Catalog
-
-CONCEPT_FILE = "koncept.yaml"
-SAMPLES_DIR = "udtræk"
-CACHE_DIR = ".tilsyn"
+from ledelsestilsyn.workspace.layout import CACHE_DIR, CONCEPT_FILE, SAMPLES_DIR
 
 
 def find_concept(start: Path, explicit: Path | None = None) -> Path:

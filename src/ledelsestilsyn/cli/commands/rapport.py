@@ -100,7 +100,9 @@ def _report_problems(outcome: Outcome) -> None:
 
 
 def _default_path(workspace: Workspace, outcome: Outcome, audience: str, fmt: str) -> Path:
-    folder = workspace.root / "rapporter"
+    from ledelsestilsyn.workspace.layout import REPORTS_DIR
+
+    folder = workspace.root / REPORTS_DIR
     folder.mkdir(mode=0o700, exist_ok=True)
     label = outcome.period.label.replace("..", "_til_")
     return folder / f"{label}-{audience}.{fmt}"

@@ -26,7 +26,7 @@ def skema(
     """
     from ledelsestilsyn.core.diagnostics import TilsynError
     from ledelsestilsyn.templates.catalog import Catalog
-    from ledelsestilsyn.workspace.init import SCHEMA_DIR
+    from ledelsestilsyn.workspace.layout import SCHEMA_DIR
     from ledelsestilsyn.workspace.open import find_concept
     from ledelsestilsyn.workspace.schemas import write_schemas
 

@@ -14,7 +14,8 @@ from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.review.analysis import INCOMPLETE_CODES
-from ledelsestilsyn.review.validate import ReviewResult, ReviewRun, ReviewState
+from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.review.validate import ReviewResult, ReviewRun
 
 DETAIL_LIMIT = 5
 _HEADER = {"G024": "gennemført_af", "G025": "dato"}

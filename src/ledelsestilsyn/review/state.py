@@ -1,0 +1,18 @@
+"""The states a review file can be in: the one list, shared by valider, rapport and påmind.
+
+A `StrEnum`, so a state compares equal to its Danish text: the reminder cache
+stores the text, and the schedule compares plain strings against these. The
+order is the order reminders list them in. This module imports nothing, so the
+cron fast path can use it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ReviewState(StrEnum):
+    NOT_STARTED = "ikke påbegyndt"
+    PARTIAL = "delvist udfyldt"
+    INVALID = "ugyldig"
+    COMPLETE = "færdig"

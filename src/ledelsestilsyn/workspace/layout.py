@@ -1,0 +1,36 @@
+"""Every file and folder name in a workspace, written once.
+
+A workspace is the folder holding the concept:
+
+    koncept.yaml            the municipality's concept (series, teams, reminders)
+    skabeloner/             the municipality's own templates (before the built-in ones)
+    skema/                  JSON schemas for the editor
+    udtræk/<periode>-<tilsyn>/
+        udtræk.yaml         the sample's manifest (what was drawn, how, from what)
+        <sag>.yaml          one review file per drawn case
+    rapporter/              reports (`påmind` counts a report as made when one is here)
+    .tilsyn/                caches and the reminder log (safe to delete; 0700)
+
+The cron fast path imports this module, so it imports nothing.
+"""
+
+from __future__ import annotations
+
+CONCEPT_FILE = "koncept.yaml"
+TEMPLATES_DIR = "skabeloner"
+TEMPLATES_README = "LÆS-MIG.txt"
+SCHEMA_DIR = "skema"
+SAMPLES_DIR = "udtræk"
+MANIFEST_NAME = "udtræk.yaml"
+REPORTS_DIR = "rapporter"
+GITIGNORE = ".gitignore"
+
+CACHE_DIR = ".tilsyn"
+REVIEW_CACHE = "gennemgange.json"
+REMINDER_CACHE = "påmind.json"
+REMINDER_FILES_CACHE = "påmind-filer.json"
+SENT_LOG = "påmind-sendt.json"
+REMINDER_LOCK = "påmind.lock"
+
+YAML_SUFFIXES = (".yaml", ".yml")
+"""What a review file (and every other YAML file tilsyn reads) may end with."""
