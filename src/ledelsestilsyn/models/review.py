@@ -18,9 +18,26 @@ class CaseRef(Model):
     team: OptionalText = Field(None, alias="team")
 
 
+class Correction(Model):
+    """What must be put right in the case itself after a finding (all optional)."""
+
+    action: OptionalText = Field(None, alias="handling", description="hvad der skal rettes")
+    responsible: OptionalText = Field(
+        None, alias="ansvarlig", description="hvem der retter (tom: sagens rådgiver)"
+    )
+    deadline: OptionalText = Field(None, alias="frist", description="ÅÅÅÅ-MM-DD")
+    done: OptionalText = Field(None, alias="udført", description="ÅÅÅÅ-MM-DD, når det er gjort")
+
+
+CORRECTION_KEYS: tuple[str, ...] = tuple(
+    field.alias or name for name, field in Correction.model_fields.items()
+)
+
+
 class Answer(Model):
     answer: str = Field("", alias="svar")
     comment: str = Field("", alias="kommentar")
+    correction: Correction | None = Field(None, alias="rettelse")
 
 
 class Review(Model):

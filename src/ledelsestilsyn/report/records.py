@@ -14,6 +14,7 @@ from typing import Protocol
 
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import parse_period
+from ledelsestilsyn.review.analysis import CorrectionEntry
 from ledelsestilsyn.review.state import ReviewState
 
 
@@ -46,6 +47,8 @@ class ReviewLike(Protocol):
     def answers(self) -> Mapping[str, Mapping[str, tuple[str | None, str]]]: ...
     @property
     def diagnostics(self) -> Sequence[object]: ...
+    @property
+    def corrections(self) -> Sequence[CorrectionEntry]: ...
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class ReviewRecord:
     reviewer: str | None = None
     review_no: int = 1
     answers: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    corrections: tuple[CorrectionEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +113,7 @@ def to_record(result: ReviewLike) -> ReviewRecord | None:
         reviewer=result.reviewer or None,
         review_no=result.review_no or 1,
         answers=answers,
+        corrections=tuple(result.corrections),
     )
 
 

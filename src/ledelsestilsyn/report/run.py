@@ -12,6 +12,7 @@ from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, Til
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.build import Settings, build_report, in_period
+from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.load import Inputs, load_inputs
 from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
@@ -143,6 +144,13 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             audience=request.audience,
             today=today,
             charts=request.fmt == "html",
+        )
+        view.corrections = corrections_view(
+            collect(inputs.records, inputs.templates, period, today),
+            Disclosure(settings.min_count, active=view.committee),
+            today=today,
+            leader=not view.committee,
+            per_person=request.caseworkers,
         )
         text = render(view, request.fmt)
     return Outcome(text, period, len(counted), excluded, inputs.notes)

@@ -13,6 +13,7 @@ from datetime import date
 
 from ledelsestilsyn.report.build import Report
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
+from ledelsestilsyn.report.corrections import CorrectionsView
 from ledelsestilsyn.report.formats import long_date, percent
 from ledelsestilsyn.report.section_view import Ctx, SectionView, section_view
 from ledelsestilsyn.report.suppress import Disclosure
@@ -54,6 +55,7 @@ class ReportView:
     weakest: list[WeakView]
     excluded: list[tuple[str, str]]
     excluded_total: str
+    corrections: CorrectionsView | None = None
 
 
 def _span(report: Report) -> str:

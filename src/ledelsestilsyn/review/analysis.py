@@ -14,6 +14,20 @@ WARNING = Severity.WARNING
 INCOMPLETE_CODES = frozenset({"G021", "G022", "G023", "G024", "G025"})
 
 
+@dataclass(frozen=True)
+class CorrectionEntry:
+    """A correction asked for under one answer; dates None when blank or unreadable."""
+
+    step: str
+    question: str
+    action: str = ""
+    responsible: str = ""
+    """Who puts it right; "" means the case's caseworker."""
+    deadline: date | None = None
+    done: date | None = None
+    done_pos: tuple[int, int] | None = None
+
+
 @dataclass
 class Analysis:
     """Everything `analyse` learned from one file (plain data, cacheable)."""
@@ -33,6 +47,7 @@ class Analysis:
     review_no: int | None = None
     started: bool = False
     answers: dict[str, dict[str, tuple[str | None, str]]] = field(default_factory=dict)
+    corrections: list[CorrectionEntry] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 

@@ -13,9 +13,10 @@ from typing import Any
 from ledelsestilsyn.io.yaml import Path_, YamlDocument
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.review.analysis import WARNING, Analysis, quote
+from ledelsestilsyn.review.corrections import check_correction
 from ledelsestilsyn.review.template_index import Match, TemplateIndex
 
-ANSWER_KEYS = ("svar", "kommentar")
+ANSWER_KEYS = ("svar", "kommentar", "rettelse")
 
 
 class AnswerChecker:
@@ -129,11 +130,21 @@ class AnswerChecker:
         for key in entry:
             if key not in ANSWER_KEYS:
                 guess = did_you_mean(key, list(ANSWER_KEYS))
-                hint = f"mente du '{guess}'?" if guess else "tilladt her: svar, kommentar."
+                hint = (
+                    f"mente du '{guess}'?" if guess else "tilladt her: svar, kommentar, rettelse."
+                )
                 self.add((*path, key), "G015", f"ukendt nøgle {quote(key)}.", hint=hint, key=True)
         answer = self._answer(question_id, path, entry.get("svar"))
         comment = self._comment(path, entry.get("kommentar"))
         recorded[question_id] = (answer, comment)
+        check_correction(
+            self.doc,
+            self.analysis,
+            (*path, "rettelse"),
+            entry.get("rettelse"),
+            answer=answer,
+            positive=self.index.scales[question_id].positive,
+        )
         if answer is None and _blank(entry.get("svar")):
             self.add(
                 (*path, "svar"), "G021", f"'{question_id}' er ikke besvaret.", severity=WARNING

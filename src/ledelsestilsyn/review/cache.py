@@ -22,16 +22,17 @@ from typing import Any
 from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.io.atomic import write_atomic
-from ledelsestilsyn.review.analysis import Analysis
+from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry
 from ledelsestilsyn.workspace.layout import REVIEW_CACHE
 
-FORMAT = 1
+FORMAT = 2
 # The modules whose code decides an analysis: a change in any of them (also in a
 # development checkout, without a new version number) makes the cache stale.
 _CODE = (
     "review/analysis.py",
     "review/answers.py",
     "review/check.py",
+    "review/corrections.py",
     "review/template_index.py",
     "core/cpr.py",
     "core/periods.py",
@@ -137,6 +138,7 @@ def _dump(a: Analysis) -> dict[str, Any]:
         "review_no": a.review_no,
         "started": a.started,
         "answers": a.answers,
+        "corrections": [_dump_correction(c) for c in a.corrections],
         "diagnostics": [
             [d.line, d.column, d.code, d.message, d.hint, d.severity.value] for d in a.diagnostics
         ],
@@ -166,8 +168,34 @@ def _load(raw: dict[str, Any]) -> Analysis:
             step: {q: (pair[0], pair[1]) for q, pair in questions.items()}
             for step, questions in raw["answers"].items()
         },
+        corrections=[_load_correction(c) for c in raw["corrections"]],
         diagnostics=[
             Diagnostic("", line, column, code, message, hint, Severity(severity))
             for line, column, code, message, hint, severity in raw["diagnostics"]
         ],
+    )
+
+
+def _dump_correction(c: CorrectionEntry) -> list[Any]:
+    return [
+        c.step,
+        c.question,
+        c.action,
+        c.responsible,
+        c.deadline.isoformat() if c.deadline else None,
+        c.done.isoformat() if c.done else None,
+        list(c.done_pos) if c.done_pos else None,
+    ]
+
+
+def _load_correction(raw: list[Any]) -> CorrectionEntry:
+    step, question, action, responsible, deadline, done, pos = raw
+    return CorrectionEntry(
+        step,
+        question,
+        action,
+        responsible,
+        date.fromisoformat(deadline) if deadline else None,
+        date.fromisoformat(done) if done else None,
+        (int(pos[0]), int(pos[1])) if pos else None,
     )

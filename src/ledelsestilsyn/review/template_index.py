@@ -53,6 +53,7 @@ def normalise(text: str) -> str:
 class ScaleIndex:
     values: tuple[str, ...]
     needs_comment: frozenset[str]
+    positive: frozenset[str]
     loose: dict[str, str]
     synonyms: dict[str, str]
 
@@ -65,6 +66,7 @@ class ScaleIndex:
         return cls(
             tuple(v.answer for v in scale),
             frozenset(v.answer for v in scale if v.comment_required),
+            frozenset(v.answer for v in scale if v.positive),
             loose,
             synonyms,
         )

@@ -32,7 +32,7 @@ from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, Til
 from ledelsestilsyn.io.yaml import MAX_BYTES, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
-from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis
+from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis, CorrectionEntry
 from ledelsestilsyn.review.cache import Entry, ReviewCache
 from ledelsestilsyn.review.check import analyse
 from ledelsestilsyn.review.state import ReviewState
@@ -61,6 +61,7 @@ class ReviewResult:
     review_no: int | None
     answers: dict[str, dict[str, tuple[str | None, str]]]
     diagnostics: list[Diagnostic]
+    corrections: tuple[CorrectionEntry, ...] = ()
 
     @property
     def errors(self) -> int:
@@ -357,6 +358,19 @@ def finish(analysis: Analysis, path: Path, shown: str, today: date) -> ReviewRes
                 "skriv den dag, gennemgangen blev lavet.",
             )
         )
+    for correction in analysis.corrections:
+        if correction.done is not None and correction.done > today:
+            line, column = correction.done_pos or (None, None)
+            diagnostics.append(
+                Diagnostic(
+                    shown,
+                    line,
+                    column,
+                    "G052",
+                    f"'udført' ligger i fremtiden (i dag er {today.isoformat()}).",
+                    "skriv den dag, rettelsen blev gjort, eller lad feltet stå tomt.",
+                )
+            )
     return ReviewResult(
         path=path,
         display=shown,
@@ -372,6 +386,7 @@ def finish(analysis: Analysis, path: Path, shown: str, today: date) -> ReviewRes
         review_no=analysis.review_no,
         answers=analysis.answers,
         diagnostics=diagnostics,
+        corrections=tuple(analysis.corrections),
     )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from ledelsestilsyn.io.atomic import write_atomic
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.manifest import Manifest
-from ledelsestilsyn.models.review import Review
+from ledelsestilsyn.models.review import Correction, Review
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.templates.catalog import Catalog
 
@@ -30,8 +30,16 @@ def review_schema_name(template: Template) -> str:
     return f"gennemgang-{template.id}-{template.version}.json"
 
 
+def _correction_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = Correction.model_json_schema(by_alias=True)
+    schema.pop("title", None)
+    schema["description"] = "Det, der skal rettes i sagen efter fundet (alt valgfrit)."
+    return schema
+
+
 def review_schema(template: Template) -> dict[str, Any]:
     base: dict[str, Any] = Review.model_json_schema(by_alias=True)
+    correction = _correction_schema()
     steps: dict[str, Any] = {}
     for step in template.steps:
         questions: dict[str, Any] = {}
@@ -44,6 +52,7 @@ def review_schema(template: Template) -> dict[str, Any]:
                 "properties": {
                     "svar": {"enum": ["", *answers], "description": "; ".join(answers)},
                     "kommentar": {"type": "string"},
+                    "rettelse": correction,
                 },
             }
         steps[step.id] = {

@@ -1,0 +1,172 @@
+"""Corrections in the reviewed cases (`rettelse` under an answer), as the report shows them.
+
+Which corrections: every one recorded in a complete review up to the end of
+the report's period, because a correction from an earlier round that is still
+open is still the leader's business. Status is as of the day the report is
+made: `udført` when a done-date is written, else `overskredet` when the
+deadline has passed, else `åben`.
+
+Leaders get the open ones listed per team (per responsible person with
+`--rådgivere`), each with its question and hjemmel; the committee gets the
+counts per status only, through the same disclosure rules as every other
+count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.models.template import Question, Template
+from ledelsestilsyn.report.formats import long_date
+from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.suppress import Disclosure
+
+DONE = "udført"
+OVERDUE = "overskredet"
+OPEN = "åben"
+STATUSES: tuple[str, ...] = (DONE, OPEN, OVERDUE)
+UNKNOWN_TEAM = "uoplyst"
+CASEWORKER = "sagens rådgiver"
+
+
+@dataclass(frozen=True)
+class Correction:
+    case_id: str
+    team: str
+    responsible: str
+    question_id: str
+    question_text: str
+    legal_basis: str
+    action: str
+    deadline: date | None
+    status: str
+    days_late: int = 0
+
+
+def status_of(deadline: date | None, done: date | None, today: date) -> tuple[str, int]:
+    """(status, days past the deadline) as of `today`."""
+    if done is not None:
+        return DONE, 0
+    if deadline is not None and deadline < today:
+        return OVERDUE, (today - deadline).days
+    return OPEN, 0
+
+
+def _questions(template: Template) -> dict[str, Question]:
+    return {q.id: q for step in template.steps for q in step.questions}
+
+
+def collect(
+    records: Sequence[ReviewRecord],
+    templates: dict[str, Template],
+    period: Period,
+    today: date,
+) -> list[Correction]:
+    """Every correction in reviews up to the end of `period`, sorted by team, case, question."""
+    found: list[Correction] = []
+    by_template = {ref: _questions(t) for ref, t in templates.items()}
+    for record in records:
+        if record.period_start > period.end or not record.corrections:
+            continue
+        questions = by_template.get(record.template, {})
+        for entry in record.corrections:
+            question = questions.get(entry.question)
+            status, late = status_of(entry.deadline, entry.done, today)
+            found.append(
+                Correction(
+                    case_id=record.case_id,
+                    team=record.team or UNKNOWN_TEAM,
+                    responsible=entry.responsible or record.caseworker or CASEWORKER,
+                    question_id=entry.question,
+                    question_text=question.text if question else "",
+                    legal_basis=question.legal_basis if question else "",
+                    action=entry.action,
+                    deadline=entry.deadline,
+                    status=status,
+                    days_late=late,
+                )
+            )
+    found.sort(key=lambda c: (c.team, c.case_id, c.question_id))
+    return found
+
+
+@dataclass
+class CorrectionRow:
+    case_id: str
+    question_id: str
+    question_text: str
+    legal_basis: str
+    action: str
+    deadline: str
+    status: str
+
+
+@dataclass
+class CorrectionGroup:
+    title: str
+    rows: list[CorrectionRow]
+
+
+@dataclass
+class CorrectionsView:
+    """`groups` are for leaders only; `counts` (status, count text) for everyone."""
+
+    as_of: str
+    total: str
+    counts: list[tuple[str, str]]
+    groups: list[CorrectionGroup]
+
+    @property
+    def summary(self) -> str:
+        """One line for the top of the section: the counts per status."""
+        parts = ", ".join(f"{text} {status}" for status, text in self.counts)
+        return f"{self.total} rettelser i alt ({parts}), status pr. {self.as_of}."
+
+
+def _row(c: Correction) -> CorrectionRow:
+    status = f"overskredet ({c.days_late} dage)" if c.status == OVERDUE else c.status
+    return CorrectionRow(
+        c.case_id,
+        c.question_id,
+        c.question_text,
+        c.legal_basis,
+        c.action or "(handling ikke angivet)",
+        long_date(c.deadline) if c.deadline else "ingen frist",
+        status,
+    )
+
+
+def corrections_view(
+    corrections: Sequence[Correction],
+    rules: Disclosure,
+    *,
+    today: date,
+    leader: bool,
+    per_person: bool,
+) -> CorrectionsView | None:
+    """The report's corrections section; None when no review asks for a correction."""
+    if not corrections:
+        return None
+    counts = [sum(c.status == s for c in corrections) for s in STATUSES]
+    texts = rules.column(counts)
+    groups: list[CorrectionGroup] = []
+    if leader:
+        open_ones = [c for c in corrections if c.status != DONE]
+        keys = sorted({(c.team, c.responsible if per_person else "") for c in open_ones})
+        for team, person in keys:
+            rows = [
+                _row(c)
+                for c in open_ones
+                if c.team == team and (not per_person or c.responsible == person)
+            ]
+            rows.sort(key=lambda r: (not r.status.startswith(OVERDUE), r.deadline, r.case_id))
+            groups.append(CorrectionGroup(f"{team} · {person}" if person else team, rows))
+    return CorrectionsView(
+        as_of=long_date(today),
+        total=rules.total(sum(counts)),
+        counts=list(zip(STATUSES, texts, strict=True)),
+        groups=groups,
+    )

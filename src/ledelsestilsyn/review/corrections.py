@@ -1,0 +1,140 @@
+"""The `rettelse` under an answer: what must be put right in the case, by whom and when.
+
+All four fields are optional. Checked here: the keys, that each value is a
+text, that `frist` and `udført` are real dates and that `frist` does not lie
+before the review's `dato`; a correction under a positive answer is a
+warning. Whether `udført` lies in the future depends on the day, so that is
+checked later, in `validate.finish`, like the review's own `dato`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from ledelsestilsyn.io.yaml import Path_, YamlDocument
+from ledelsestilsyn.models.located import did_you_mean
+from ledelsestilsyn.models.review import CORRECTION_KEYS
+from ledelsestilsyn.review.analysis import WARNING, Analysis, CorrectionEntry, quote
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def check_correction(
+    doc: YamlDocument,
+    analysis: Analysis,
+    path: Path_,
+    value: Any,
+    *,
+    answer: str | None,
+    positive: frozenset[str],
+) -> None:
+    """Check `rettelse` at `path` (…, question, "rettelse") and record it in `analysis`."""
+    if value is None or value == "":
+        return
+    if not isinstance(value, dict):
+        analysis.diagnostics.append(
+            doc.diagnostic(
+                path,
+                "G008",
+                "her skal stå nøgler og værdier ('nøgle: værdi'), ikke en liste eller en tekst.",
+                hint="skriv 'handling:', 'ansvarlig:', 'frist:' og 'udført:' under 'rettelse:'.",
+            )
+        )
+        return
+    texts: dict[str, str] = {}
+    for key, raw in value.items():
+        if key not in CORRECTION_KEYS:
+            guess = did_you_mean(key, list(CORRECTION_KEYS))
+            hint = (
+                f"mente du '{guess}'?" if guess else f"tilladt her: {', '.join(CORRECTION_KEYS)}."
+            )
+            analysis.diagnostics.append(
+                doc.diagnostic(
+                    (*path, key), "G015", f"ukendt nøgle {quote(key)}.", hint=hint, key=True
+                )
+            )
+        elif raw is not None and not isinstance(raw, str):
+            analysis.diagnostics.append(
+                doc.diagnostic(
+                    (*path, key),
+                    "G018",
+                    f"'{key}' skal være en tekst, ikke en liste eller mapping.",
+                )
+            )
+        elif raw is not None and raw.strip():
+            texts[key] = raw.strip()
+    if not texts:
+        return
+    analysis.started = True
+    deadline = _date(doc, analysis, path, "frist", texts.get("frist"))
+    done = _date(doc, analysis, path, "udført", texts.get("udført"))
+    if (
+        deadline is not None
+        and analysis.review_date is not None
+        and deadline < analysis.review_date
+    ):
+        analysis.diagnostics.append(
+            doc.diagnostic(
+                (*path, "frist"),
+                "G051",
+                f"'frist' ligger før gennemgangens dato ({analysis.review_date.isoformat()}).",
+                hint="fristen ligger på eller efter den dag, sagen blev gennemgået.",
+            )
+        )
+    if answer is not None and answer in positive:
+        analysis.diagnostics.append(
+            doc.diagnostic(
+                path,
+                "G053",
+                f"der står en rettelse under et positivt svar ('{answer}').",
+                hint="tjek svaret; en rettelse hører til et fund (fx nej eller lav grad).",
+                key=True,
+                severity=WARNING,
+            )
+        )
+    if "handling" not in texts:
+        analysis.diagnostics.append(
+            doc.diagnostic(
+                path,
+                "G054",
+                "rettelsen siger ikke, hvad der skal gøres.",
+                hint="skriv det under 'handling:', fx \"barnets plan udarbejdes\".",
+                key=True,
+                severity=WARNING,
+            )
+        )
+    pos = doc.values.get((*path, "udført"))
+    analysis.corrections.append(
+        CorrectionEntry(
+            step=str(path[1]),
+            question=str(path[2]),
+            action=texts.get("handling", ""),
+            responsible=texts.get("ansvarlig", ""),
+            deadline=deadline,
+            done=done,
+            done_pos=(pos.line, pos.column) if pos and done else None,
+        )
+    )
+
+
+def _date(
+    doc: YamlDocument, analysis: Analysis, path: Path_, key: str, text: str | None
+) -> date | None:
+    if text is None:
+        return None
+    try:
+        if not _ISO_DATE.match(text):
+            raise ValueError
+        return date.fromisoformat(text)
+    except ValueError:
+        analysis.diagnostics.append(
+            doc.diagnostic(
+                (*path, key),
+                "G050",
+                f"'{key}' er ikke en gyldig dato.",
+                hint="skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-15.",
+            )
+        )
+        return None

@@ -1,0 +1,103 @@
+"""Corrections in `tilsyn rapport`: listed for leaders per team or person; committee: counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from report_data import build_workspace
+
+from ledelsestilsyn.templates.catalog import Catalog
+
+DATE = ("--dato", "2026-11-25")
+NOV = "udtræk/2026-11-månedligt-overordnet"
+OCT = "udtræk/2026-10-månedligt-overordnet"
+
+
+def add_correction(path: Path, fields: dict[str, str]) -> str:
+    """Put a `rettelse` under the file's first `nej`; returns that question's id."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index('      svar: "nej"')
+    question = lines[at - 1].strip().rstrip(":")
+    block = ["      rettelse:"] + [f'        {k}: "{v}"' for k, v in fields.items()]
+    lines[at + 2 : at + 2] = block
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return question
+
+
+@pytest.fixture
+def ws(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    build_workspace(workspace)
+    monkeypatch.chdir(workspace)
+    return {
+        "late": add_correction(
+            workspace / NOV / "S-2026-11-000.yaml",
+            {"handling": "partshøring gennemføres", "frist": "2026-11-22"},
+        ),
+        "open": add_correction(
+            workspace / NOV / "S-2026-11-001.yaml",
+            {
+                "handling": "barnets plan udarbejdes",
+                "ansvarlig": "Gitte Hald",
+                "frist": "2026-12-15",
+            },
+        ),
+        "done": add_correction(
+            workspace / OCT / "S-2026-10-002.yaml",
+            {"handling": "afgørelsen begrundes", "frist": "2026-11-01", "udført": "2026-10-30"},
+        ),
+    }
+
+
+def report(cli, *args: str) -> str:  # type: ignore[no-untyped-def]
+    result = cli("rapport", *DATE, "-o", "-", "--periode", "2026-11", "--format", "md", *args)
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    section = result.stdout.split("## Rettelser i sagerne", 1)[1]
+    return section.split("\n## ", 1)[0]
+
+
+def test_leaders_see_open_and_overdue_corrections_per_team(cli, ws: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    text = report(cli)
+    assert (
+        "3 rettelser i alt (1 udført, 1 åben, 1 overskredet), status pr. 25. november 2026." in text
+    )
+    assert "### Åbne rettelser: Team Nord" in text and "### Åbne rettelser: Team Syd" in text
+    catalog = Catalog.load(Path.cwd())
+    template = catalog.resolve("overordnet@2024.1")
+    hjemmel = {q.id: q.legal_basis for s in template.steps for q in s.questions}
+    late = next(line for line in text.splitlines() if "S-2026-11-000" in line)
+    assert f"**{ws['late']}**" in late and hjemmel[ws["late"]] in late
+    assert "partshøring gennemføres" in late and "overskredet (3 dage)" in late
+    assert "22. november 2026" in late
+    assert "barnets plan udarbejdes" in text and "15. december 2026" in text
+    assert "afgørelsen begrundes" not in text  # done: counted, not listed
+    assert "Gitte Hald" not in text and "Anna Holm" not in text  # names only with --rådgivere
+
+
+def test_with_caseworkers_the_open_ones_are_grouped_per_responsible_person(
+    cli, ws: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    text = report(cli, "--rådgivere")
+    assert "### Åbne rettelser: Team Nord · Anna Holm" in text  # default: the case's caseworker
+    assert "### Åbne rettelser: Team Syd · Gitte Hald" in text  # named responsible
+
+
+def test_the_committee_gets_suppressed_counts_only(cli, ws: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    text = report(cli, "--modtager", "udvalg")
+    assert "| udført | < 5 |" in text and "| overskredet | < 5 |" in text
+    assert "| **i alt** | < 5 |" in text
+    for secret in (
+        "S-2026-",
+        "partshøring gennemføres",
+        "Gitte Hald",
+        "Åbne rettelser",
+        ws["late"],
+    ):
+        assert secret not in text
+
+
+def test_no_corrections_no_section(cli, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    build_workspace(workspace)
+    monkeypatch.chdir(workspace)
+    result = cli("rapport", *DATE, "-o", "-", "--periode", "2026-11", "--format", "md")
+    assert result.exit_code == 0 and "Rettelser i sagerne" not in result.stdout
