@@ -346,30 +346,17 @@ def _worker_chunk(
 def finish(analysis: Analysis, path: Path, shown: str, today: date) -> ReviewResult:
     """The result as of `today`: diagnostics named by `shown`, the state decided."""
     diagnostics = [replace(d, file=shown) for d in analysis.diagnostics]
-    if analysis.review_date is not None and analysis.review_date > today:
-        line, column = analysis.date_pos or (None, None)
-        diagnostics.append(
-            Diagnostic(
-                shown,
-                line,
-                column,
-                "G006",
-                f"'dato' ligger i fremtiden (i dag er {today.isoformat()}).",
-                "skriv den dag, gennemgangen blev lavet.",
-            )
-        )
-    for correction in analysis.corrections:
-        if correction.done is not None and correction.done > today:
-            line, column = correction.done_pos or (None, None)
+    dated = [(analysis.review_date, analysis.date_pos, "G006", "dato", "gennemgangen blev lavet")]
+    dated += [
+        (c.done, c.done_pos, "G052", "udført", "rettelsen blev gjort, eller lad feltet stå tomt")
+        for c in analysis.corrections
+    ]
+    for day, pos, code, key, when in dated:
+        if day is not None and day > today:
+            line, column = pos or (None, None)
+            message = f"'{key}' ligger i fremtiden (i dag er {today.isoformat()})."
             diagnostics.append(
-                Diagnostic(
-                    shown,
-                    line,
-                    column,
-                    "G052",
-                    f"'udført' ligger i fremtiden (i dag er {today.isoformat()}).",
-                    "skriv den dag, rettelsen blev gjort, eller lad feltet stå tomt.",
-                )
+                Diagnostic(shown, line, column, code, message, f"skriv den dag, {when}.")
             )
     return ReviewResult(
         path=path,
