@@ -115,7 +115,8 @@ def blank_lines(block: bytes) -> int:
 def candidates(
     block: bytes, first_line: int, prefilter: Prefilter, encoding: Encoding
 ) -> tuple[list[int], list[str]]:
-    """Line numbers and text of the lines in a simple block that may be eligible.
+    """Line numbers and text of the lines in a simple block that may be eligible
+    (or are summary rows).
 
     Everything per line runs inside C (`map`, `accumulate`): about a third of
     a million lines pass here for a million-row export.
@@ -125,6 +126,9 @@ def candidates(
     for pattern in prefilter.patterns:
         hits = map(re.Match.start, pattern.finditer(block))
         line_ends.update(map(block.rfind, newline, repeat(0), hits))
+    line_ends.update(map(re.Match.start, prefilter.summary.finditer(block)))
+    if prefilter.summary.match(b"\n" + block[:16]):
+        line_ends.add(-1)
     if not line_ends:
         return [], []
     starts = [end + 1 for end in sorted(line_ends)]
@@ -145,16 +149,36 @@ def block_lines(block: bytes, encoding: Encoding, codec: str) -> list[str]:
     return [line + "\n" for line in lines]
 
 
-def records(lines: Iterator[tuple[int, str]], display: str) -> Iterator[tuple[int, str]]:
-    """Whole CSV records (a quoted field may span lines) with their first line number."""
+def record_pattern(delimiter: str | None) -> re.Pattern[str]:
+    """A whole record under the `csv` module's rules (a line end inside it is quoted).
+
+    A `"` opens a quoted field only at the start of a field; inside one, `""` is a
+    quote; after the closing quote, and anywhere in an unquoted field, a `"` is an
+    ordinary character. Without a known delimiter every usual one counts.
+    """
+    stop = re.escape(delimiter) if delimiter else ";,\t|"
+    quoted = f'"[^"]*(?:""[^"]*)*"(?!")[^{stop}\n]*'
+    field = f'(?:{quoted}|[^{stop}\n"][^{stop}\n]*)?'
+    return re.compile(f"(?:{field}[{stop}])*{field}\n")
+
+
+def records(
+    lines: Iterator[tuple[int, str]], display: str, delimiter: str | None
+) -> Iterator[tuple[int, str]]:
+    """Whole CSV records (a quoted field may span lines) with their first line number.
+
+    A line without `"` is a record; any other is checked against `record_pattern`,
+    so a quote inside an unquoted field does not swallow the lines after it.
+    """
+    whole = record_pattern(delimiter).fullmatch
     for number, line in lines:
-        if '"' not in line or line.count('"') % 2 == 0:
+        if '"' not in line or whole(line):
             yield number, line
             continue
         parts = [line]
         for _, more in lines:
             parts.append(more)
-            if more.count('"') % 2:
+            if '"' in more and whole("".join(parts)):
                 break
         else:
             raise fail(
@@ -165,6 +189,20 @@ def records(lines: Iterator[tuple[int, str]], display: str) -> Iterator[tuple[in
                 line=number,
             )
         yield number, "".join(parts)
+
+
+def strip_nul(block: bytes, first_line: int) -> tuple[bytes, list[int]]:
+    """The block without NUL bytes, and the numbers of the lines that held one."""
+    if b"\0" not in block:
+        return block, []
+    lines: list[int] = []
+    line, counted, at = first_line, 0, block.find(b"\0")
+    while at >= 0:
+        line += block.count(b"\n", counted, at)
+        lines.append(line)
+        counted = block.find(b"\n", at)
+        at = -1 if counted < 0 else block.find(b"\0", counted)
+    return block.replace(b"\0", b""), lines
 
 
 def is_blank(record: str) -> bool:

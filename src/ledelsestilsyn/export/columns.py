@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
@@ -23,6 +24,9 @@ class Layout:
     decided: int
     extras: tuple[tuple[str, int], ...]
     width: int
+    """Fields a row needs: one more than the last mapped column."""
+    columns: int
+    """Fields in the header; a row with more (not empty) fields is misaligned."""
 
 
 def find_layout(
@@ -36,6 +40,7 @@ def find_layout(
     folded = [n.casefold() for n in cleaned]
     index: dict[str, int] = {}
     problems: list[Diagnostic] = []
+    missing: list[tuple[str, str]] = []
     for tool, header in spec.columns.items():
         if tool == "cpr":
             continue
@@ -53,9 +58,13 @@ def find_layout(
                 )
             )
         elif not hits:
-            problems.append(_missing(display, line, tool, header, cleaned, other))
+            missing.append((tool, header))
         else:
             index[tool] = hits[0]
+    if missing:
+        wanted = {clean_name(h).casefold() for h in spec.columns.values()}
+        free = [n for n in cleaned if n.casefold() not in wanted]
+        problems += [_missing(display, line, t, h, cleaned, free, other) for t, h in missing]
     if problems:
         raise TilsynError(problems)
     extras = tuple((t, i) for t, i in index.items() if t not in OWN_COLUMNS)
@@ -67,15 +76,24 @@ def find_layout(
         index["afgørelsesdato"],
         extras,
         max(index.values()) + 1,
+        len(names),
     )
 
 
 def _missing(
-    display: str, line: int, tool: str, header: str, names: list[str], other: str | None
+    display: str,
+    line: int,
+    tool: str,
+    header: str,
+    names: list[str],
+    free: list[str],
+    other: str | None,
 ) -> Diagnostic:
-    close = difflib.get_close_matches(header, names, n=1, cutoff=0.5)
+    """E003 with the export's columns and the likeliest ones among those no other
+    mapped column uses."""
+    close = similar(header, free)
     shown = ", ".join(f"'{n}'" for n in names[:30]) or "ingen"
-    hint = f"mente du '{close[0]}'? " if close else ""
+    hint = f"mente du {' eller '.join(repr(c) for c in close)}? " if close else ""
     if other:
         shown_other = show_delimiter(other)
         hint += (
@@ -91,3 +109,54 @@ def _missing(
         f"kolonnen '{header}' ({tool}) findes ikke i eksporten; filen har: {shown}.",
         hint,
     )
+
+
+# Word endings that mean the same in case systems' column names; the first is canonical.
+_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("fase", "trin", "status", "stadie"),
+    ("nr", "nummer", "id"),
+    ("behandler", "rådgiver", "medarbejder", "ansvarlig"),
+    ("dato", "dag", "tidspunkt"),
+    ("paragraf", "bestemmelse", "hjemmel", "lovgrundlag"),
+    ("team", "afdeling", "enhed", "gruppe"),
+)
+_CUTOFF = 0.6
+
+
+def similar(wanted: str, names: list[str]) -> list[str]:
+    """The one or two names most like `wanted`, by spelling or by meaning.
+
+    Names often share a prefix (`Sagsnummer`, `Sagsbehandler`, `Sagstrin`),
+    so spelling alone picks the longest shared one; the word endings are
+    also compared after mapping synonyms to one word (`Sagsfase` ~ `Sagstrin`).
+    """
+    target = clean_name(wanted).casefold()
+    meaning = _meaning(target)
+    scored = sorted(
+        (
+            max(_ratio(target, n.casefold()), _ratio(meaning, _meaning(n.casefold()))),
+            -i,
+            n,
+        )
+        for i, n in enumerate(names)
+    )
+    best = [(score, n) for score, _, n in reversed(scored) if score >= _CUTOFF]
+    if not best:
+        return []
+    return [n for score, n in best[:2] if score >= best[0][0] - 0.05]
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _meaning(name: str) -> str:
+    return " ".join(_canonical(word) for word in re.findall(r"\w+", name))
+
+
+def _canonical(word: str) -> str:
+    for group in _SYNONYMS:
+        for ending in group:
+            if word.endswith(ending):
+                return word[: len(word) - len(ending)] + group[0]
+    return word

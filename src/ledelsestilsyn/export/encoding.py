@@ -60,16 +60,53 @@ def choose_encoding(head: bytes, given: str | None, display: str) -> Encoding:
             )
         bom = name == "utf-8" and head.startswith(codecs.BOM_UTF8)
         return Encoding("utf-8-sig" if bom else name)
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise fail(
-            display,
-            "E002",
-            "eksporten er gemt som UTF-16.",
-            hint="eksporter som CSV (UTF-8 eller Windows-1252).",
-        )
     if head.startswith(codecs.BOM_UTF8):
         return Encoding("utf-8-sig")
     return Encoding("utf-8", verify=True)
+
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "en Excel-projektmappe (.xlsx) eller en anden zip-fil"),
+    (b"\xd0\xcf\x11\xe0", "en gammel Excel-projektmappe (.xls)"),
+    (b"%PDF", "en PDF-fil"),
+    (b"{\\rtf", "et Word-dokument (RTF)"),
+)
+_CONTROL = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+_SAMPLE = 4096
+
+
+def check_text(head: bytes, display: str) -> None:
+    """Refuse UTF-16 (with or without BOM) and binary files before any column is sought.
+
+    UTF-16 of Latin text has a NUL in every other byte; a binary file has
+    control bytes all over (a CSV has none, bar a stray NUL).
+    """
+    sample = head[:_SAMPLE]
+    utf16 = sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and len(sample) >= 8:
+        halves = (sample[0::2].count(0), sample[1::2].count(0))
+        utf16 = max(halves) * 2 > len(sample) // 2 and min(halves) * 8 < len(sample) // 2
+    if utf16:
+        bom = "" if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else " (uden BOM)"
+        raise fail(
+            display,
+            "E002",
+            f"eksporten er gemt som UTF-16{bom}.",
+            hint="eksporter som CSV (UTF-8 eller Windows-1252).",
+            line=1,
+        )
+    kind = next((k for magic, k in _MAGIC if sample.startswith(magic)), None)
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    if kind is None and controls >= 4 and controls * 50 > len(sample):
+        kind = "binære data"
+    if kind is not None:
+        raise fail(
+            display,
+            "E002",
+            f"filen er ikke en CSV-fil; den ser ud til at være {kind}.",
+            hint="eksporter listen fra sagssystemet som CSV (tekst med ';' mellem felterne).",
+            line=1,
+        )
 
 
 def check_utf8(block: bytes, encoding: Encoding) -> None:

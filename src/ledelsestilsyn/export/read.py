@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import gc
-import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,11 +21,19 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, fail
-from ledelsestilsyn.export.blocks import FileBlocks, FileDigest, block_lines, is_blank, records
+from ledelsestilsyn.export.blocks import (
+    FileBlocks,
+    FileDigest,
+    block_lines,
+    is_blank,
+    records,
+    strip_nul,
+)
 from ledelsestilsyn.export.columns import Layout, find_layout
 from ledelsestilsyn.export.encoding import (
     Encoding,
     NotUtf8Error,
+    check_text,
     choose_encoding,
     delimiter_for,
     detect_delimiter,
@@ -35,13 +42,18 @@ from ledelsestilsyn.export.encoding import (
 )
 from ledelsestilsyn.export.rows import MAX_REPORTED, RowReader
 from ledelsestilsyn.export.scan import Scan, SecondHalf
-from ledelsestilsyn.export.values import normalise_paragraph, parse_date, prefilter
+from ledelsestilsyn.export.values import (
+    double_encoded,
+    normalise_paragraph,
+    parse_date,
+    prefilter,
+    repair_double_encoding,
+)
 from ledelsestilsyn.models.concept import ExportSpec
 from ledelsestilsyn.sampling.draw import Case, Step
 
 __all__ = ["Export", "ReadOptions", "Source", "normalise_paragraph", "parse_date", "read_export"]
 
-_MOJIBAKE = re.compile("Ã[¦¸¥†˜…]")
 _BATCH = 20_000
 
 
@@ -111,6 +123,8 @@ def _read(
         blocks = FileBlocks(handle)
         body = iter(blocks)
         first = next(body, b"")
+        check_text(first, display)
+        first, nul_lines = strip_nul(first, 1)
         encoding = choose_encoding(first, given, display)
         header_line, header, rest, line = _header(first, body, encoding, display)
         delimiter, layout = _columns(header, header_line, spec, options, display)
@@ -122,25 +136,30 @@ def _read(
             return Scan(reader, found, encoding, display, start)
 
         scan = fresh(line)
+        scan.nul_lines(nul_lines)
         scan.records(rest)
         digest = _body(path, handle, blocks, body, scan, fresh)
         reader = scan.reader
-        if scan.rows == 0:
+        rows = scan.rows - reader.summary_rows
+        if rows == 0:
             message = "eksporten har kun en overskrift og ingen rækker."
             raise fail(display, "E007", message, line=header_line)
         _check_bad_share(reader, spec, display)
-        cases = reader.cases()
+        cases, garbled = repaired(reader.cases(), display)
     if digest.error is not None:
         raise fail(display, "E001", f"eksportfilen kan ikke læses ({digest.error.strerror}).")
     shown = show_delimiter(delimiter)
-    source = Source(path.name, digest.size, digest.sha256, scan.rows, encoding.name, shown)
-    diagnostics = [*_mojibake(header, header_line, display), *reader.diagnostics]
-    return Export(
-        cases,
-        source,
-        _steps(reader, scan.rows, paragraphs, options.window),
-        diagnostics + _bad_summary(reader, display),
-    )
+    source = Source(path.name, digest.size, digest.sha256, rows, encoding.name, shown)
+    diagnostics = [
+        *_mojibake(header, header_line, display),
+        *reader.diagnostics,
+        *_bad_summary(reader, display),
+        *reader.notes,
+        *_noted_summary(reader, display),
+        *garbled,
+        *_stated_rows(reader, rows, display),
+    ]
+    return Export(cases, source, _steps(reader, rows, paragraphs, options.window), diagnostics)
 
 
 def _body(
@@ -209,7 +228,7 @@ def _header(
     codec = encoding.name
     while block:
         lines = block_lines(block, encoding, codec)
-        found = records(enumerate(lines, start=line), display)
+        found = records(enumerate(lines, start=line), display, None)
         line += len(lines)
         for number, record in found:
             if not is_blank(record):
@@ -219,7 +238,7 @@ def _header(
 
 
 def _mojibake(header: str, line: int, display: str) -> list[Diagnostic]:
-    if not _MOJIBAKE.search(header):
+    if not double_encoded(header):
         return []
     return [
         Diagnostic(
@@ -240,13 +259,15 @@ def read_table(
     """Every record of a CSV file (header first), split into records as `read_export` does."""
     with _open(path, display) as handle:
         data = handle.read()
+    check_text(data, display)
     chosen = choose_encoding(data, encoding, display)
     try:
         lines = block_lines(data, chosen, chosen.name)
     except NotUtf8Error:
         lines = block_lines(data, Encoding("cp1252"), "cp1252")
-    found = [r for _, r in records(enumerate(lines, start=1), display) if not is_blank(r)]
-    return list(csv.reader(found, delimiter=delimiter_for(delimiter, display)))
+    separator = delimiter_for(delimiter, display)
+    found = records(enumerate(lines, start=1), display, separator)
+    return list(csv.reader([r for _, r in found if not is_blank(r)], delimiter=separator))
 
 
 def _check_bad_share(reader: RowReader, spec: ExportSpec, display: str) -> None:
@@ -283,6 +304,60 @@ def _bad_summary(reader: RowReader, display: str) -> list[Diagnostic]:
             severity=Severity.WARNING,
         )
     ]
+
+
+def _noted_summary(reader: RowReader, display: str) -> list[Diagnostic]:
+    if reader.noted <= MAX_REPORTED:
+        return []
+    message = (
+        f"i alt {reader.noted} rækker er læst med en rettelse (de første {MAX_REPORTED} er vist)."
+    )
+    return [Diagnostic(display, None, None, "E012", message, severity=Severity.WARNING)]
+
+
+def _stated_rows(reader: RowReader, rows: int, display: str) -> list[Diagnostic]:
+    """A summary row (`I alt: 1.775 rækker`) whose count is not the rows read: rows lost?"""
+    return [
+        Diagnostic(
+            display,
+            line,
+            None,
+            "E014",
+            f"summeringen siger {stated} rækker, men eksporten har {rows}.",
+            "måske er eksporten skåret af, eller to rækker er slået sammen; eksporter igen.",
+            Severity.WARNING,
+        )
+        for line, stated in reader.summaries[-1:]
+        if stated != rows
+    ]
+
+
+def repaired(cases: list[Case], display: str) -> tuple[list[Case], list[Diagnostic]]:
+    """The cases with double-encoded text (`SÃ¸ren`) repaired, and a warning per case."""
+    result: list[Case] = []
+    warnings: list[Diagnostic] = []
+    for case in cases:
+        texts = (case.id, case.caseworker, case.team, *case.attrs.values())
+        if not any(map(double_encoded, texts)):
+            result.append(case)
+            continue
+        attrs = {k: repair_double_encoding(v) for k, v in case.attrs.items()}
+        worker, team = map(repair_double_encoding, (case.caseworker, case.team))
+        result.append(case._replace(caseworker=worker, team=team, attrs=attrs))
+        if len(warnings) < MAX_REPORTED:
+            warnings.append(
+                Diagnostic(
+                    display,
+                    case.line,
+                    None,
+                    "E008",
+                    "teksten ser ud til at være kodet to gange (fx 'Ã¸' for 'ø'); "
+                    "den er læst som 'ø'.",
+                    "eksporter filen igen som UTF-8 eller Windows-1252.",
+                    Severity.WARNING,
+                )
+            )
+    return result, warnings
 
 
 def _steps(

@@ -19,7 +19,13 @@ from typing import TypeVar
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.export.columns import Layout
-from ledelsestilsyn.export.values import is_summary, normalise_paragraph, parse_date
+from ledelsestilsyn.export.values import (
+    SUMMARY,
+    is_summary,
+    normalise_paragraph,
+    parse_date,
+    stated_rows,
+)
 from ledelsestilsyn.sampling.draw import Case
 
 MAX_REPORTED = 10
@@ -49,6 +55,9 @@ class Tally:
     cases_seen: set[str]
     newest: dict[str, tuple[date, int, tuple[str, ...]]]
     diagnostics: list[Diagnostic]
+    notes: list[Diagnostic]
+    noted: int
+    summaries: list[tuple[int, int]]
 
 
 @dataclass
@@ -68,6 +77,12 @@ class RowReader:
     cases_seen: set[str] = field(default_factory=set)
     newest: dict[str, tuple[date, int, tuple[str, ...]]] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Rows left out (the first `MAX_REPORTED`)."""
+    notes: list[Diagnostic] = field(default_factory=list)
+    """Rows read despite a defect (the first `MAX_REPORTED`); `noted` counts them all."""
+    noted: int = 0
+    summaries: list[tuple[int, int]] = field(default_factory=list)
+    """(line, row count it states) of the summary rows that state one."""
     eligible_text: _Memo[bool] = field(init=False)
     dates: _Memo[date | None] = field(init=False)
 
@@ -97,11 +112,24 @@ class RowReader:
                 )
             )
 
+    def note(self, line: int, code: str, message: str, hint: str | None = None) -> None:
+        """A row that is read, but not as it stands in the file."""
+        self.noted += 1
+        if len(self.notes) < MAX_REPORTED:
+            self.notes.append(
+                Diagnostic(self.display, line, None, code, message, hint, Severity.WARNING)
+            )
+
     def feed(self, numbers: list[int], records: list[str]) -> None:
-        """Parse `records` (with their line numbers) and keep what is eligible."""
+        """Parse `records` (with their line numbers) and keep what is eligible.
+
+        A record `csv` cannot read (a field over its limit) is a bad row; the
+        reader goes on with the next record.
+        """
         layout = self.layout
-        width, paragraph, decided_at, key_at = (
+        width, columns, paragraph, decided_at, key_at = (
             layout.width,
+            layout.columns,
             layout.paragraph,
             layout.decided,
             layout.key,
@@ -109,39 +137,79 @@ class RowReader:
         eligible, dates, newest, pick = self.eligible_text, self.dates, self.newest, self._pick
         low, high = self.window
         seen = self.cases_seen.add
+        summary = SUMMARY.match
         kept = 0
-        rows = csv.reader(records, delimiter=self.delimiter)
-        for line, fields in zip(numbers, rows, strict=True):
-            if len(fields) < width:
-                self._short(line, fields)
+        lines = iter(numbers)
+        rows = zip(csv.reader(records, delimiter=self.delimiter), lines, strict=True)
+        while True:
+            try:
+                for fields, line in rows:
+                    if not width <= len(fields) <= columns and self._misfit(line, fields):
+                        continue
+                    if not eligible[fields[paragraph]]:
+                        if summary(fields[0]):
+                            self._summary(line, fields)
+                        continue
+                    raw = fields[decided_at]
+                    decided = dates[raw]
+                    key = fields[key_at].strip()
+                    if decided is None or not key:
+                        self._undated(line, key, raw, fields)
+                        continue
+                    kept += 1
+                    seen(key)
+                    if low <= decided <= high:
+                        current = newest.get(key)
+                        if current is None or decided > current[0]:
+                            newest[key] = (decided, line, pick(fields))
+            except csv.Error as exc:
+                self._unreadable(next(lines), exc)
                 continue
-            if not eligible[fields[paragraph]]:
-                continue
-            raw = fields[decided_at]
-            decided = dates[raw]
-            key = fields[key_at].strip()
-            if decided is None or not key:
-                self._undated(line, key, raw, fields[0])
-                continue
-            kept += 1
-            seen(key)
-            if low <= decided <= high:
-                current = newest.get(key)
-                if current is None or decided > current[0]:
-                    newest[key] = (decided, line, pick(fields))
+            break
         self.paragraph_rows += kept
 
-    def _short(self, line: int, fields: list[str]) -> None:
-        if fields and not is_summary(fields[0]):
+    def _misfit(self, line: int, fields: list[str]) -> bool:
+        """Whether a row with too few or too many fields is left out (a summary row is
+        counted as one; empty fields after the last column are harmless)."""
+        columns = self.layout.columns
+        if len(fields) > columns:
+            if not any(fields[columns:]):
+                return False
+            message = (
+                f"rækken har {len(fields)} felter, men overskriften har {columns} (mangler "
+                "der et linjeskift, eller står skilletegnet i et felt uden anførselstegn?)"
+            )
+            self.bad(line, None, message)
+        elif fields and not is_summary(fields[0]):
             self.bad(line, None, "rækken har for få felter")
-            self.short_rows += 1
         else:
-            self.summary_rows += 1
+            self._summary(line, fields)
+            return True
+        self.short_rows += 1
+        return True
 
-    def _undated(self, line: int, key: str, raw: str, first: str) -> None:
+    def _unreadable(self, line: int, exc: csv.Error) -> None:
+        if "field larger" in str(exc):
+            message = f"et felt i rækken er over {csv.field_size_limit() // 1024} KiB"
+        else:
+            message = "rækken kan ikke læses som CSV"
+        self.bad(line, None, message)
+        self.short_rows += 1
+
+    def _summary(self, line: int, fields: list[str]) -> None:
+        self.summary_rows += 1
+        stated = stated_rows(fields)
+        if stated is not None:
+            self.summaries.append((line, stated))
+
+    def _undated(self, line: int, key: str, raw: str, fields: list[str]) -> None:
         """A row without case key or readable date: a summary row, or a bad date."""
-        if not key or is_summary(first):
-            self.summary_rows += 1
+        if is_summary(fields[0]):
+            self._summary(line, fields)
+            return
+        if not key:
+            self.bad(line, None, "sagsnummeret mangler")
+            self.short_rows += 1
             return
         self.paragraph_rows += 1
         what = "datoen mangler" if not raw.strip() else "datoen kan ikke læses"
@@ -157,6 +225,9 @@ class RowReader:
             self.cases_seen,
             self.newest,
             self.diagnostics,
+            self.notes,
+            self.noted,
+            self.summaries,
         )
 
     def merge(self, later: Tally, offset: int) -> None:
@@ -167,6 +238,10 @@ class RowReader:
         """
         room = MAX_REPORTED - len(self.diagnostics)
         self.diagnostics += [moved(d, offset) for d in later.diagnostics[: max(room, 0)]]
+        room = MAX_REPORTED - len(self.notes)
+        self.notes += [moved(d, offset) for d in later.notes[: max(room, 0)]]
+        self.noted += later.noted
+        self.summaries += [(line + offset, stated) for line, stated in later.summaries]
         self.paragraph_rows += later.paragraph_rows
         self.short_rows += later.short_rows
         self.bad_dates += later.bad_dates

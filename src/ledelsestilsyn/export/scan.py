@@ -32,10 +32,11 @@ from ledelsestilsyn.export.blocks import (
     is_blank,
     records,
     simple_lines,
+    strip_nul,
 )
 from ledelsestilsyn.export.encoding import Encoding, NotUtf8Error, check_utf8
 from ledelsestilsyn.export.rows import RowReader, moved
-from ledelsestilsyn.export.values import Prefilter
+from ledelsestilsyn.export.values import Prefilter, is_summary
 
 SPLIT_FROM = 32 << 20
 
@@ -52,6 +53,7 @@ class Scan:
     rows: int = 0
 
     def block(self, block: bytes) -> None:
+        block = self.without_nul(block, self.line)
         lines = simple_lines(block)
         if lines is not None:
             check_utf8(block, self.encoding)
@@ -60,8 +62,28 @@ class Scan:
             self.line += lines
         else:
             decoded = block_lines(block, self.encoding, self.encoding.body)
-            self.records(records(enumerate(decoded, start=self.line), self.display))
+            found = records(enumerate(decoded, start=self.line), self.display, self.delimiter)
+            self.records(found)
             self.line += len(decoded)
+
+    @property
+    def delimiter(self) -> str:
+        return self.reader.delimiter
+
+    def without_nul(self, block: bytes, first_line: int) -> bytes:
+        """The block without NUL bytes; each line that held one is noted."""
+        block, lines = strip_nul(block, first_line)
+        self.nul_lines(lines)
+        return block
+
+    def nul_lines(self, lines: Iterable[int]) -> None:
+        for line in lines:
+            self.reader.note(
+                line,
+                "E013",
+                "rækken indeholder et NUL-tegn (en 0-byte); det er fjernet, og rækken er læst.",
+                "tjek rækken i sagssystemet; filen kan være beskadiget.",
+            )
 
     def records(self, found: Iterable[tuple[int, str]]) -> None:
         """Records decoded line by line (a quoted field may span lines)."""
@@ -72,10 +94,20 @@ class Scan:
             if is_blank(record):
                 continue
             self.rows += 1
-            if search(record):
+            if record.count('"') % 2:
+                self._stray_quote(number)
+            if search(record) or is_summary(record.lstrip('"')):
                 numbers.append(number)
                 kept.append(record)
         self.reader.feed(numbers, kept)
+
+    def _stray_quote(self, line: int) -> None:
+        self.reader.note(
+            line,
+            "E012",
+            "et anførselstegn midt i et felt er læst som et almindeligt tegn.",
+            'et felt med anførselstegn skal selv stå i anførselstegn ("Hun sagde ""nej""").',
+        )
 
 
 class SecondHalf:

@@ -16,7 +16,12 @@ from datetime import date
 _PARAGRAPH = re.compile(r"§+\s*(\d+\s*[a-zæøå]?)\b", re.IGNORECASE)
 _BARE = re.compile(r"^\s*(?:(?:bl|barnets\s+lov|sel)\.?\s*)?(\d+\s*[a-zæøå]?)\b", re.IGNORECASE)
 _DATE_PARTS = re.compile(r"[-./]")
-_SUMMARY = ("i alt", "total", "sum")
+_SUMMARY_LINE = rb'\n[ \t"]*(?:[Ii] [Aa][Ll][Tt]|[Tt][Oo][Tt][Aa][Ll]|[Ss][Uu][Mm])'
+_STATED_ROWS = re.compile(r"(\d[\d.]*)\s*(?:rækker|række|rows)\b", re.IGNORECASE)
+# A UTF-8 lead byte for U+0080–U+017F (Â, Ã, Ä, Å) read as Windows-1252, then a continuation
+# byte (0x80–0xBF) read the same way: how 'ø' becomes 'Ã¸'.
+_CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", "ignore")
+_MOJIBAKE = re.compile(f"[\u00c2-\u00c5][{re.escape(_CONTINUATION)}]")
 
 
 def normalise_paragraph(text: str) -> str | None:
@@ -43,17 +48,47 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+SUMMARY = re.compile(r"\s*(?:i alt|total|sum)", re.IGNORECASE)
+"""The start of a summary row's first cell (`I alt …`, `Total`, `Sum`)."""
+
+
 def is_summary(text: str) -> bool:
-    """A trailing summary row such as `I alt …` (its first cell)."""
-    return text.strip().casefold().startswith(_SUMMARY)
+    """A summary row such as `I alt …` (its first cell)."""
+    return SUMMARY.match(text) is not None
+
+
+def stated_rows(fields: list[str]) -> int | None:
+    """The row count a summary row states (`I alt: 1.775 rækker`), if it states one."""
+    match = _STATED_ROWS.search(" ".join(fields))
+    return int(match[1].replace(".", "")) if match else None
+
+
+def double_encoded(text: str) -> bool:
+    """Text that looks like UTF-8 read as Windows-1252 (`SÃ¸ren`)."""
+    return _MOJIBAKE.search(text) is not None
+
+
+def repair_double_encoding(text: str) -> str:
+    """`SÃ¸ren` → `Søren`; text that is not exactly UTF-8 read as Windows-1252 stays as is."""
+    if not double_encoded(text):
+        return text
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return text
 
 
 @dataclass(frozen=True)
 class Prefilter:
-    """Which rows may hold an eligible paragraph: `patterns` on raw bytes, `search` on text."""
+    """Which rows may hold an eligible paragraph or be a summary row (`I alt …`).
+
+    `patterns` and `summary` work on raw bytes (`summary` matches from the line
+    end before the row), `search` and `is_summary` on a decoded record.
+    """
 
     patterns: tuple[re.Pattern[bytes], ...]
     search: re.Pattern[str]
+    summary: re.Pattern[bytes] = re.compile(_SUMMARY_LINE)
 
 
 def prefilter(paragraphs: Iterable[str]) -> Prefilter:

@@ -1,0 +1,207 @@
+"""`tilsyn udtræk` on damaged exports: each gives one Danish error or warning with its line.
+
+Every export here is the example export with one defect. Line 18 holds case
+S-2026-00109 (§ 32, in the window, its only row), line 20 case S-2026-00111.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Cli
+from ledelsestilsyn.io.yaml import read_document
+
+SERIES = "månedligt-overordnet"
+MANIFEST = Path("udtræk") / f"2026-11-{SERIES}" / "udtræk.yaml"
+CRLF = b"\r\n"
+ALL_ROWS = 474
+ALL_CASES = 176  # cases with a § 32/46 decision in the window (population step 4)
+
+
+def export_lines(folder: Path) -> list[bytes]:
+    """Header and rows of the example export (Windows-1252), without line ends."""
+    return (folder / "eksport.csv").read_bytes().split(CRLF)[:-1]
+
+
+def write(folder: Path, lines: list[bytes], name: str = "skadet.csv") -> str:
+    (folder / name).write_bytes(CRLF.join(lines) + CRLF)
+    return name
+
+
+def set_field(line: bytes, index: int, value: bytes) -> bytes:
+    """The row with field `index` replaced by raw bytes (the other fields quoted as needed)."""
+    fields = next(csv.reader([line.decode("cp1252")], delimiter=";"))
+    fields[index] = "\x01"
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="").writerow(fields)
+    return out.getvalue().encode("cp1252").replace(b"\x01", value)
+
+
+def draw(cli: Cli, name: str) -> tuple[int, str, dict[str, Any] | None]:
+    """Run udtræk drawing every eligible case; the manifest's data if one was written."""
+    args = ("udtræk", name, "--tilsyn", SERIES, "--periode", "2026-11", "--antal", "1000")
+    result = cli(*args)
+    data = read_document(MANIFEST).data if MANIFEST.is_file() else None
+    return result.exit_code, result.output, data
+
+
+def cases_in_window(manifest: dict[str, Any]) -> int:
+    return int(manifest["population"][3]["antal"])
+
+
+def rows_read(manifest: dict[str, Any]) -> int:
+    return int(manifest["input"]["rækker"])
+
+
+def drawn(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {c["id"]: c for c in manifest["sager"]}
+
+
+def test_field_over_the_csv_limit_is_a_warning_with_its_line(
+    cli: Cli, example_workspace: Path
+) -> None:
+    lines = export_lines(example_workspace)
+    lines[17] = set_field(lines[17], 5, b"x" * 140_000)
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert "skadet.csv:18: advarsel E005: et felt i rækken er over 128 KiB" in output
+    assert manifest is not None and "S-2026-00109" not in drawn(manifest)
+    assert cases_in_window(manifest) == ALL_CASES - 1
+
+
+def test_quote_inside_an_unquoted_field_is_read_as_a_character(
+    cli: Cli, example_workspace: Path
+) -> None:
+    lines = export_lines(example_workspace)
+    lines[17] = set_field(lines[17], 5, b'Hun sagde "nej')
+    lines[19] = set_field(lines[19], 5, b'Han sagde "ja')
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert "skadet.csv:18: advarsel E012: et anførselstegn midt i et felt" in output
+    assert "skadet.csv:20: advarsel E012" in output
+    assert manifest is not None and cases_in_window(manifest) == ALL_CASES
+    assert {"S-2026-00109", "S-2026-00111"} <= set(drawn(manifest))
+    assert rows_read(manifest) == ALL_ROWS
+
+
+def test_two_lines_joined_by_a_lost_line_break_are_reported(
+    cli: Cli, example_workspace: Path
+) -> None:
+    lines = export_lines(example_workspace)
+    lines[17:19] = [lines[17] + lines[18]]
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert "skadet.csv:18: advarsel E005: rækken har 17 felter, men overskriften har 9" in output
+    assert "linjeskift" in output
+    assert manifest is not None and rows_read(manifest) == ALL_ROWS - 1
+
+
+def test_row_with_an_extra_column_is_reported(cli: Cli, example_workspace: Path) -> None:
+    lines = export_lines(example_workspace)
+    lines[17] += b";ekstra"
+    lines[19] += b";"  # an empty trailing field is harmless
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert "skadet.csv:18: advarsel E005: rækken har 10 felter, men overskriften har 9" in output
+    assert "skadet.csv:20" not in output
+    assert manifest is not None and "S-2026-00111" in drawn(manifest)
+
+
+@pytest.mark.parametrize(("index", "value"), [(4, b"\xa7 3\x002"), (0, b"S-2026-\x0000109")])
+def test_nul_byte_is_removed_with_a_warning_and_the_case_kept(
+    cli: Cli, example_workspace: Path, index: int, value: bytes
+) -> None:
+    lines = export_lines(example_workspace)
+    lines[17] = set_field(lines[17], index, value)
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert "skadet.csv:18: advarsel E013: rækken indeholder et NUL-tegn" in output
+    assert manifest is not None and "S-2026-00109" in drawn(manifest)
+    assert cases_in_window(manifest) == ALL_CASES
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_an_encoding_error(
+    cli: Cli, example_workspace: Path, codec: str
+) -> None:
+    text = (example_workspace / "eksport.csv").read_text(encoding="cp1252")
+    (example_workspace / "u16.csv").write_bytes(text.encode(codec))
+    code, output, manifest = draw(cli, "u16.csv")
+    assert code == 1 and manifest is None
+    assert "u16.csv:1: fejl E002: eksporten er gemt som UTF-16" in output
+    assert "E003" not in output and "S a g s" not in output
+
+
+def test_mojibake_in_data_rows_is_warned_about_and_repaired(
+    cli: Cli, example_workspace: Path
+) -> None:
+    lines = export_lines(example_workspace)
+    double = "Rasmus Møllgaard".encode().decode("cp1252").encode("cp1252")
+    lines[17] = set_field(lines[17], 2, double)
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert "skadet.csv:18: advarsel E008: teksten ser ud til at være kodet to gange" in output
+    assert manifest is not None
+    assert drawn(manifest)["S-2026-00109"]["rådgiver"] == "Rasmus Møllgaard"
+    assert "Ã" not in MANIFEST.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("head", "what"),
+    [
+        (b"", "binære data"),
+        (b"PK\x03\x04", "Excel-projektmappe"),
+        (b"%PDF-1.7\n", "PDF"),
+    ],
+)
+def test_binary_file_gives_one_clear_error(
+    cli: Cli, example_workspace: Path, head: bytes, what: str
+) -> None:
+    noise = random.Random(1).randbytes(5000)
+    (example_workspace / "data.csv").write_bytes(head + noise)
+    code, output, manifest = draw(cli, "data.csv")
+    assert code == 1 and manifest is None
+    assert output.count("fejl") == 1, output
+    assert "data.csv:1: fejl E002: filen er ikke en CSV-fil" in output and what in output
+    assert "E003" not in output and "tab" not in output
+
+
+def test_total_footer_is_not_counted_as_a_row(cli: Cli, example_workspace: Path) -> None:
+    lines = export_lines(example_workspace)
+    lines.append(f"I alt: {ALL_ROWS} rækker".encode("cp1252"))
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert manifest is not None and rows_read(manifest) == ALL_ROWS
+    assert manifest["population"][0]["antal"] == str(ALL_ROWS)
+
+
+def test_total_footer_that_disagrees_with_the_rows_is_a_warning(
+    cli: Cli, example_workspace: Path
+) -> None:
+    lines = export_lines(example_workspace)
+    lines.append(f"I alt;{ALL_ROWS + 2} rækker".encode("cp1252"))
+    code, output, _ = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert f"skadet.csv:{ALL_ROWS + 2}: advarsel E014: summeringen siger {ALL_ROWS + 2}" in output
+
+
+def test_missing_column_suggests_the_column_that_means_the_same(
+    cli: Cli, example_workspace: Path
+) -> None:
+    lines = export_lines(example_workspace)
+    header = "Sagsnummer;CPR-nr.;Sagsbehandler;Team;Paragraf;Afgørelse;Afgørelsesdato;Sagstrin;"
+    lines[0] = (header + "Risikoområde").encode("cp1252")
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8").replace('sag: "Sagsnr."', 'sag: "Sagsnummer"')
+    concept.write_text(text, encoding="utf-8")
+    code, output, _ = draw(cli, write(example_workspace, lines))
+    assert code == 1
+    assert "skadet.csv:1: fejl E003: kolonnen 'Sagsfase' (fase) findes ikke" in output
+    assert "mente du 'Sagstrin'?" in output
+    assert "'Sagsnummer'?" not in output
