@@ -241,3 +241,33 @@ def test_two_concurrent_runs_send_once(example_workspace: Path, cli: Cli) -> Non
         assert len(inbox.mails) == 4  # the consultant and three reviewers, once each
         if codes == [0, 75]:
             assert any("R030" in e and len(e.strip().splitlines()) == 1 for e in errors)
+
+
+def test_an_overdue_correction_is_mailed_to_the_leader_only(
+    example_workspace: Path,
+    cli: Cli,
+    tls_server: tuple[Inbox, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inbox, port = tls_server
+    _configure(port, TLS + '    adgangskode_miljø: "TILSYN_TEST_KODE"\n')
+    monkeypatch.setenv("TILSYN_TEST_KODE", PASSWORD)
+    for series in (MONTHLY, "tematiseret"):
+        for path in reviews(draw(cli, series, "2026-11")):
+            fill(path, "Jakob Bæk", "2026-11-12")
+    first = reviews(Path("udtræk") / f"2026-11-{MONTHLY}")[0]
+    text = first.read_text(encoding="utf-8").replace(
+        '      kommentar: ""',
+        '      kommentar: "hemmelig"\n      rettelse:\n        handling: "skjult"\n'
+        '        frist: "2026-11-20"',
+        1,
+    )
+    first.write_text(text.replace('svar: "ja"', 'svar: "nej"', 1), encoding="utf-8")
+    result = cli("påmind", "--mail", "--dato", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    assert sorted(r for rcpt, _ in inbox.mails for r in rcpt) == [JAKOB, CONSULTANT]
+    (jakob,) = inbox.to(JAKOB)
+    assert jakob["Subject"] == "Ledelsestilsyn, Eksempelby Kommune: 1 rettelse med overskreden frist"
+    body = jakob.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")
+    assert body.startswith("Kære Jakob Bæk\n") and "(5 dage for sent)" in body
+    assert "hemmelig" not in body and "skjult" not in body

@@ -212,6 +212,12 @@ class ReminderSettings(Model):
         default_factory=dict, alias="bedømmere", description="navn: e-mailadresse"
     )
     repeat_days: int = Field(7, alias="gentag_efter_dage", ge=1, le=365)
+    leaders: dict[str, str] = Field(
+        default_factory=dict,
+        alias="ledere",
+        description="team: lederens navn (som under bedømmere); får besked om overskredne "
+        "rettelser. Uden: den leder, der gennemgik sagen",
+    )
 
 
 class Concept(Model):

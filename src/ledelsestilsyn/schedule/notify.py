@@ -54,6 +54,7 @@ class MailSettings:
     consultants: tuple[str, ...] = ()
     reviewers: dict[str, str] = field(default_factory=dict)
     repeat_days: int = 7
+    leaders: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> MailSettings:
@@ -64,6 +65,7 @@ class MailSettings:
             consultants=tuple(data["consultants"]),
             reviewers=dict(data["reviewers"]),
             repeat_days=data["repeat_days"],
+            leaders=dict(data.get("leaders", {})),
         )
 
 
@@ -84,7 +86,12 @@ def mail_settings(concept: Concept) -> dict[str, Any]:
             s.allow_plaintext,
         )
     settings = MailSettings(
-        concept.municipality, smtp, tuple(spec.consultants), dict(spec.reviewers), spec.repeat_days
+        concept.municipality,
+        smtp,
+        tuple(spec.consultants),
+        dict(spec.reviewers),
+        spec.repeat_days,
+        dict(spec.leaders),
     )
     return asdict(settings)
 
@@ -157,14 +164,14 @@ def _sent(log: Any, message: Message, today: date, outcome: Outcome) -> None:
 def _stdout(status: Status, settings: MailSettings) -> list[Message]:
     from ledelsestilsyn.schedule.reminder_text import overview
 
-    return [overview(status, settings.municipality)]
+    return [overview(status, settings.municipality, leaders=settings.leaders)]
 
 
 def _mail_messages(
     status: Status, settings: MailSettings, plan: Plan, concept: str
 ) -> list[Message]:
     """The consultants' overview and each reviewer's own list."""
-    from ledelsestilsyn.schedule.reminder_text import for_reviewer, overview
+    from ledelsestilsyn.schedule.reminder_text import for_leader, for_reviewer, overview
 
     if not settings.consultants and not settings.reviewers:
         raise fail(
@@ -174,12 +181,18 @@ def _mail_messages(
             hint="skriv e-mailadresser under påmindelse: konsulent og bedømmere.",
             kind=ErrorKind.USAGE,
         )
-    messages = [overview(status, settings.municipality, to) for to in settings.consultants]
+    messages = [
+        overview(status, settings.municipality, to, leaders=settings.leaders)
+        for to in settings.consultants
+    ]
     series_reviewers = {s.name: s.reviewers for s in plan.series}
     for name, address in sorted(settings.reviewers.items()):
         own = [i for i in status.items if _concerns(i, name, series_reviewers)]
         if own:
             messages.append(for_reviewer(name, own, status, settings.municipality, address))
+        late = [c for c in status.corrections if c.leader(settings.leaders) == name]
+        if late:
+            messages.append(for_leader(name, late, status, settings.municipality, address))
     return messages
 
 

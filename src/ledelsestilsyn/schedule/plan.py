@@ -30,6 +30,7 @@ from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import Kind as PeriodKind
 from ledelsestilsyn.core.periods import Period, add_months, parse_period, round_periods
 from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.schedule.corrections import CorrectionInfo, OverdueCorrection, overdue
 
 if TYPE_CHECKING:
     from ledelsestilsyn.models.concept import Concept
@@ -188,6 +189,8 @@ class WorkspaceState:
     """(series, period label) of every round with a report."""
     complete_unlisted: Mapping[tuple[str, str], int] = field(default_factory=dict)
     """(series, period) → finished reviews left out of `reviews` (no calibration pair)."""
+    corrections: tuple[CorrectionInfo, ...] = ()
+    """Open corrections with a deadline, from every review."""
 
     def complete_count(self, series: str, period: str) -> int:
         listed = sum(
@@ -243,10 +246,11 @@ class Status:
     items: tuple[Item, ...]
     rounds: tuple[RoundStatus, ...]
     upcoming: tuple[Round, ...]
+    corrections: tuple[OverdueCorrection, ...] = ()
 
     @property
     def nothing_due(self) -> bool:
-        return not self.items
+        return not self.items and not self.corrections
 
 
 def _count(reviews: list[ReviewInfo], complete: int = 0) -> tuple[tuple[str, int], ...]:
@@ -344,4 +348,5 @@ def status_at(plan: Plan, state: WorkspaceState, today: date) -> Status:
     )
     rounds.sort(key=lambda s: (s.round.period, s.round.series))
     upcoming = rounds_starting_in(plan, *add_months(today.year, today.month, 1))
-    return Status(today, tuple(items), tuple(rounds), tuple(upcoming))
+    late = overdue(state.corrections, today)
+    return Status(today, tuple(items), tuple(rounds), tuple(upcoming), late)

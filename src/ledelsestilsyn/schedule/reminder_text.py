@@ -7,10 +7,12 @@ and case ids, and nothing else: never a CPR number, a comment or an answer
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.schedule.corrections import OverdueCorrection, describe_correction
 from ledelsestilsyn.schedule.plan import Item, Round, RoundStatus, Status
 
 MAX_CASES = 12
@@ -99,21 +101,35 @@ def _upcoming_line(r: Round) -> str:
     )
 
 
-def _subject(municipality: str, items: tuple[Item, ...]) -> str:
-    late = sum(i.overdue for i in items)
-    if not items:
+def _subject(municipality: str, items: tuple[Item, ...], corrections: int = 0) -> str:
+    late = sum(i.overdue for i in items) + corrections
+    if not items and not corrections:
         return f"Ledelsestilsyn, {municipality}: intet forfaldent"
-    return f"Ledelsestilsyn, {municipality}: {len(items) - late} forfaldne, {late} for sent"
+    due = len(items) + corrections - late
+    return f"Ledelsestilsyn, {municipality}: {due} forfaldne, {late} for sent"
 
 
-def overview(status: Status, municipality: str, recipient: str = "") -> Message:
+def overview(
+    status: Status,
+    municipality: str,
+    recipient: str = "",
+    *,
+    leaders: Mapping[str, str] | None = None,
+) -> Message:
     """Everything due, the rounds in view and next month's rounds: for the consultant."""
     lines = [f"Ledelsestilsyn i {municipality}, status {long_date(status.today)}.", ""]
     if status.items:
         lines.append("Forfaldent og for sent:")
         lines += [f"  - {describe(i)}" for i in status.items]
-    else:
+    elif not status.corrections:
         lines.append("Intet er forfaldent.")
+    if status.corrections:
+        lines += [""] if status.items else []
+        lines.append("Rettelser i sagerne med overskreden frist:")
+        for c in status.corrections:
+            leader = c.leader(leaders or {})
+            who = f" Leder: {leader}." if leader else ""
+            lines.append(f"  - {describe_correction(c)}{who}")
     if status.rounds:
         lines += ["", "Runder:"]
         lines += [f"  - {_round_line(s)}" for s in status.rounds]
@@ -121,8 +137,9 @@ def overview(status: Status, municipality: str, recipient: str = "") -> Message:
         lines += ["", "Næste måned:"]
         lines += [f"  - {_upcoming_line(r)}" for r in status.upcoming]
     lines += ["", "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal."]
-    keys = tuple(i.key() for i in status.items)
-    return Message(recipient, _subject(municipality, status.items), "\n".join(lines) + "\n", keys)
+    keys = tuple(i.key() for i in status.items) + tuple(c.key() for c in status.corrections)
+    subject = _subject(municipality, status.items, len(status.corrections))
+    return Message(recipient, subject, "\n".join(lines) + "\n", keys)
 
 
 def for_reviewer(
@@ -141,4 +158,33 @@ def for_reviewer(
         f"Ledelsestilsyn, {municipality}: {total} gennemgang{'e' if total > 1 else ''} mangler"
     )
     keys = tuple(i.key() for i in items)
+    return Message(recipient, subject, "\n".join(lines) + "\n", keys)
+
+
+def for_leader(
+    name: str,
+    corrections: list[OverdueCorrection],
+    status: Status,
+    municipality: str,
+    recipient: str,
+) -> Message:
+    """A leader's list of corrections past their deadline in their team's cases."""
+    lines = [
+        f"Kære {name}",
+        "",
+        f"Rettelser fra ledelsestilsynet med overskreden frist pr. {long_date(status.today)}:",
+        "",
+    ]
+    lines += [f"  - {describe_correction(c)}" for c in corrections]
+    lines += [
+        "",
+        "Skriv datoen under 'udført:' i gennemgangen, når rettelsen er gjort.",
+        "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal.",
+    ]
+    count = len(corrections)
+    subject = (
+        f"Ledelsestilsyn, {municipality}: {count} rettelse{'r' if count > 1 else ''} "
+        "med overskreden frist"
+    )
+    keys = tuple(c.key() for c in corrections)
     return Message(recipient, subject, "\n".join(lines) + "\n", keys)

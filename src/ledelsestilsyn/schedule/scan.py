@@ -35,6 +35,7 @@ from typing import Any
 from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
 from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.schedule.corrections import CorrectionInfo
 from ledelsestilsyn.schedule.plan import (
     Plan,
     ReviewInfo,
@@ -53,7 +54,7 @@ from ledelsestilsyn.workspace.layout import (
     YAML_SUFFIXES,
 )
 
-FORMAT = 1
+FORMAT = 2
 _LABEL = re.compile(r"^\d{4}(-(\d{2}|[KkQq][1-4]|[Hh][12]))?$")
 
 
@@ -121,12 +122,13 @@ def read_inputs(start: Path, explicit: Path | None, today: date) -> Inputs:
     cache = _Cache.open(root)
     plan, mail = _plan(concept_path, cache)
     folders = _samples(root, plan)
-    reviews, unlisted, parsed = _reviews(concept_path, folders, cache, today)
+    reviews, unlisted, corrections, parsed = _reviews(concept_path, folders, cache, today)
     state = WorkspaceState(
         frozenset(f.key for f in folders),
         tuple(reviews),
         frozenset(_reports(root, plan)),
         unlisted,
+        tuple(corrections),
     )
     if cache.changed:  # a cache that cannot be written only makes the next run slower
         with contextlib.suppress(OSError, TilsynError):
@@ -236,8 +238,9 @@ def _stamp_dir(folder: Path) -> str:
 
 def _reviews(
     concept_path: Path, folders: list[_Folder], cache: _Cache, today: date
-) -> tuple[list[ReviewInfo], dict[tuple[str, str], int], int]:
-    """Reviews per drawn folder: from a folder's summary when nothing in it changed."""
+) -> tuple[list[ReviewInfo], dict[tuple[str, str], int], list[CorrectionInfo], int]:
+    """Reviews and open corrections per drawn folder: from a folder's summary when
+    nothing in it changed."""
     known: dict[str, dict[str, Any]] = cache.data.get("folders") or {}
     day = today.isoformat()
     summaries: dict[str, dict[str, Any]] = {}
@@ -262,12 +265,14 @@ def _reviews(
         cache.changed = True
     reviews: list[ReviewInfo] = []
     unlisted: dict[tuple[str, str], int] = {}
+    corrections: list[CorrectionInfo] = []
     for summary in summaries.values():
         series, period = summary["key"]
         reviews += [ReviewInfo(series, period, *listed) for listed in summary["listed"]]
+        corrections += [CorrectionInfo.from_json(c) for c in summary["corrections"]]
         if summary["complete"]:
             unlisted[(series, period)] = summary["complete"]
-    return reviews, unlisted, parsed
+    return reviews, unlisted, corrections, parsed
 
 
 def _summary(folder: _Folder, entries: list[list[Any]]) -> dict[str, Any]:
@@ -280,6 +285,7 @@ def _summary(folder: _Folder, entries: list[list[Any]]) -> dict[str, Any]:
     return {
         "key": list(folder.key),
         "fp": folder.fingerprint,
+        "corrections": [c for e in entries for c in e[8]],
         "checked": max((str(e[1]) for e in entries), default=""),
         "invalid": any(e[2] == ReviewState.INVALID for e in entries),
         "listed": [[e[5], e[6], e[2], e[7]] for e in listed],
@@ -327,6 +333,7 @@ def _entry_valid(entry: list[Any], day: str) -> bool:
 def _check(concept_path: Path, stale: _FileList, today: date) -> dict[str, list[Any]]:
     """Check changed files with `valider` (its content-hash cache keeps this cheap)."""
     from ledelsestilsyn.review.validate import check_reviews
+    from ledelsestilsyn.schedule.corrections import open_corrections
     from ledelsestilsyn.workspace.open import open_workspace
 
     try:
@@ -340,17 +347,19 @@ def _check(concept_path: Path, stale: _FileList, today: date) -> dict[str, list[
     for (series, period), path, rel, stamp in stale:
         result = results.get(path)
         if result is None:  # not a review file (notes, a copy of the manifest, …)
-            entries[rel] = [stamp, day, None, series, period, "", "", 1]
+            entries[rel] = [stamp, day, None, series, period, "", "", 1, []]
             continue
+        case_id = result.case_id or Path(path).stem
         entries[rel] = [
             stamp,
             day,
             str(result.state),
             series,
             period,
-            result.case_id or Path(path).stem,
+            case_id,
             result.reviewer or "",
             result.review_no or 1,
+            open_corrections(result, case_id),
         ]
     return entries
 

@@ -1,0 +1,80 @@
+"""`tilsyn påmind` and overdue corrections: to the responsible person's leader, no free text."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from remind_support import MONTHLY, THEMED, draw, fill, reviews
+
+from conftest import Cli
+from ledelsestilsyn.cli.entry import nothing_due_fast
+
+SECRET_ACTION = "Mor 010203-1234 skal partshøres om volden"
+SECRET_COMMENT = "Far truer naboen"
+
+
+def add_correction(path: Path, fields: str) -> tuple[str, str, str]:
+    """Answer the file's first question `nej` with a correction; (case, question, caseworker)."""
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("      svar: "))
+    question = lines[at - 1].strip().rstrip(":")
+    lines[at] = '      svar: "nej"'
+    lines[at + 1] = f'      kommentar: "{SECRET_COMMENT}"'
+    lines[at + 2 : at + 2] = ["      rettelse:", f'        handling: "{SECRET_ACTION}"'] + [
+        f"        {line}" for line in fields.splitlines()
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    case = re.search(r'^  id: "(.*)"$', text, re.M)
+    worker = re.search(r'^  rådgiver: "(.*)"$', text, re.M)
+    assert case and worker
+    return case.group(1), question, worker.group(1)
+
+
+def all_done(cli: Cli) -> Path:
+    """Both November rounds finished by Karen: nothing is due until the report."""
+    for series in (MONTHLY, THEMED):
+        for path in reviews(draw(cli, series, "2026-11")):
+            fill(path, "Karen Holm Madsen", "2026-11-12")
+    return reviews(Path("udtræk") / f"2026-11-{MONTHLY}")[0]
+
+
+def test_an_overdue_correction_reminds_the_leader_without_free_text(
+    example_workspace: Path, cli: Cli
+) -> None:
+    path = all_done(cli)
+    case, question, worker = add_correction(path, 'frist: "2026-11-20"')
+    assert cli("valider", str(path)).exit_code == 0
+    assert cli("påmind", "--dato", "2026-11-20").output == ""  # on the day: not yet late
+    assert not nothing_due_fast(["--dato", "2026-11-25"])
+    out = cli("påmind", "--dato", "2026-11-25").output
+    assert "Rettelser i sagerne med overskreden frist:" in out
+    assert (
+        f"  - {case}, {question}: rettelse, ansvarlig {worker}, frist 20. november 2026 "
+        "(5 dage for sent). Leder: Karen Holm Madsen." in out.splitlines()
+    )
+    assert "0 forfaldne" not in out
+    for secret in ("010203", "1234", "Mor", "volden", "Far", "naboen", "partshør"):
+        assert secret not in out
+    assert cli("påmind", "--dato", "2026-11-26").output == ""  # told once per interval
+
+
+def test_a_done_correction_is_silent_and_the_concept_names_the_leader(
+    example_workspace: Path, cli: Cli
+) -> None:
+    path = all_done(cli)
+    add_correction(path, 'frist: "2026-11-20"\nudført: "2026-11-24"')
+    assert cli("påmind", "--dato", "2026-11-25").output == ""
+    assert nothing_due_fast(["--dato", "2026-11-25"])
+    other = reviews(path.parent)[1]
+    case, _, _ = add_correction(other, 'frist: "2026-11-21"\nansvarlig: "Gitte Hald"')
+    team = re.search(r'^  team: "(.*)"$', other.read_text(encoding="utf-8"), re.M)
+    assert team
+    concept = Path("koncept.yaml")
+    text = concept.read_text(encoding="utf-8")
+    block = f'påmindelse:\n  ledere:\n    "{team.group(1)}": "Lise Dahl Thøgersen"\n'
+    concept.write_text(text.replace("påmindelse:\n", block, 1), encoding="utf-8")
+    out = cli("påmind", "--dato", "2026-11-25").output
+    line = next(x for x in out.splitlines() if x.startswith(f"  - {case}"))
+    assert "ansvarlig Gitte Hald" in line and line.endswith("Leder: Lise Dahl Thøgersen.")
