@@ -267,7 +267,9 @@ def test_an_overdue_correction_is_mailed_to_the_leader_only(
     assert result.exit_code == 0, result.output
     assert sorted(r for rcpt, _ in inbox.mails for r in rcpt) == [JAKOB, CONSULTANT]
     (jakob,) = inbox.to(JAKOB)
-    assert jakob["Subject"] == "Ledelsestilsyn, Eksempelby Kommune: 1 rettelse med overskreden frist"
+    assert (
+        jakob["Subject"] == "Ledelsestilsyn, Eksempelby Kommune: 1 rettelse med overskreden frist"
+    )
     body = jakob.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")
     assert body.startswith("Kære Jakob Bæk\n") and "(5 dage for sent)" in body
     assert "hemmelig" not in body and "skjult" not in body
