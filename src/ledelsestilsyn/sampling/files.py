@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ledelsestilsyn.core.diagnostics import TilsynError, fail
 from ledelsestilsyn.io.yaml import dump
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.sampling.draw import DrawResult, Pick, Step, redact_cpr
 from ledelsestilsyn.sampling.fillin import case_filename, render_review
+from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.schemas import review_schema_name
 
 MANIFEST_HEADER = (
@@ -26,15 +28,43 @@ MANIFEST_HEADER = (
 )
 
 
-def files_for(picks: Sequence[Pick], calibrated: set[str], reviewers: int) -> dict[str, list[str]]:
-    """File names per case: one, or one per reviewer for the calibration cases."""
+def files_for(
+    picks: Sequence[Pick],
+    calibrated: set[str],
+    reviewers: int,
+    earlier: dict[str, list[str]] | None = None,
+) -> dict[str, list[str]]:
+    """File names per case: one, or one per reviewer for the calibration cases.
+
+    A case already in the sample keeps the names its manifest gives it (they
+    may come from an older naming); only missing reviewers get new names. Two
+    reviews never share a file: names are unique by construction, and a clash
+    (also one that differs only in case, as on a shared drive) is refused.
+    """
     files: dict[str, list[str]] = {}
+    owners: dict[str, str] = {MANIFEST_NAME.casefold(): ""}
     for pick in picks:
         count = reviewers if pick.case.id in calibrated else 1
-        files[pick.case.id] = [
-            case_filename(pick.case.id, n if n > 1 else None) for n in range(1, count + 1)
-        ]
+        kept = (earlier or {}).get(pick.case.id, [])
+        names = kept + [case_filename(pick.case.id, n) for n in range(len(kept) + 1, count + 1)]
+        for name in names:
+            other = owners.setdefault(name.casefold(), pick.case.id)
+            if other != pick.case.id or names.count(name) > 1:
+                raise _clash(name, other, pick.case.id)
+        files[pick.case.id] = names
     return files
+
+
+def _clash(name: str, first: str, second: str) -> TilsynError:
+    owner = f"sag '{first}'" if first else "manifestet"
+    return fail(
+        "udtræk",
+        "U010",
+        f"to filer i stikprøven ville hedde '{name}' ({owner} og sag '{second}'); "
+        "intet er skrevet.",
+        hint="sagsnumrene giver samme filnavn; send eksporten til udviklerne, så navnene "
+        "kan gøres entydige.",
+    )
 
 
 def manifest_data(

@@ -13,26 +13,46 @@ import hashlib
 import json
 import re
 import textwrap
+import unicodedata
 
 from ledelsestilsyn.models.template import Question, Template
 
-_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_NAME = 80
+# Names Windows reserves for devices, with any extension (`nul.txt` too): a
+# sample on a shared drive must open on every machine.
+_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in range(10)]
+)
+_NUMBERED = re.compile(r"\.[0-9]+$")
 
 
 def case_filename(case_id: str, review_no: int | None = None) -> str:
-    """A safe, stable, unique file name for a case id (never a path).
+    """A safe, stable file name for a case id (never a path), unique by construction.
 
-    Characters outside `A-Z a-z 0-9 . _ -` become `_`; when anything was
-    changed, a short hash of the original id keeps distinct ids distinct
-    (`S/1` and `S_1` do not collide).
+    Letters (also æ, ø, å), digits and `. _ -` are kept; anything else becomes
+    `_`. A short hash of the original id is added whenever the name is not
+    exactly the id, or could meet another case's file: lower-case letters (a
+    shared drive ignores case), a name ending in `.<tal>` (the form of the
+    calibration files `S-1.2.yaml`), a Windows device name (`CON`, `nul.txt`)
+    or the manifest's own name.
     """
-    slug = _SAFE.sub("_", case_id).strip("._-") or "sag"
-    slug = slug[:MAX_NAME]
-    if slug != case_id:
+    slug = "".join(c if _kept(c) else "_" for c in unicodedata.normalize("NFC", case_id))
+    slug = slug.strip("._-")[:MAX_NAME] or "sag"
+    if slug.split(".", 1)[0].casefold() in _RESERVED:
+        slug = "_" + slug
+    if (
+        slug != case_id
+        or any(c.islower() for c in slug)
+        or _NUMBERED.search(slug)
+        or slug.casefold() == "udtræk"
+    ):
         slug += "-" + hashlib.sha256(case_id.encode("utf-8")).hexdigest()[:8]
     suffix = f".{review_no}" if review_no and review_no > 1 else ""
     return f"{slug}{suffix}.yaml"
+
+
+def _kept(char: str) -> bool:
+    return char.isalpha() or char in "0123456789._-"
 
 
 def _q(text: str | None) -> str:

@@ -103,7 +103,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     )
     if request.dry_run:
         return DrawOutcome(Status.DRY_RUN, folder, manifest, [], source.diagnostics)
-    written = write_sample(workspace, folder, series, manifest, existing is not None)
+    written = write_sample(workspace, folder, series, manifest, existing)
     status = Status.EXTENDED if existing else Status.CREATED
     return DrawOutcome(status, folder, manifest, written, source.diagnostics)
 
@@ -265,7 +265,8 @@ def _manifest(
             [p.case.id for p in result.picks], series.calibration.count, seed, previous
         )
     reviewers = series.calibration.reviewers if series.calibration else 1
-    files = files_for(result.picks, set(calibrated), reviewers)
+    earlier = {c.id: c.files for c in existing.cases} if existing else None
+    files = files_for(result.picks, set(calibrated), reviewers, earlier)
     rules = workspace.concept.eligibility_for(name)
     data = manifest_data(
         series=name,

@@ -22,22 +22,16 @@ from ledelsestilsyn.workspace.open import Workspace
 
 
 def write_sample(
-    workspace: Workspace, folder: Path, series: Series, manifest: Manifest, extend: bool
+    workspace: Workspace, folder: Path, series: Series, manifest: Manifest, earlier: Manifest | None
 ) -> list[Path]:
+    """Write a new sample folder whole, or add the new files of an extension of `earlier`."""
     from ledelsestilsyn.workspace.schemas import write_schemas
 
     template = workspace.catalog.resolve(series.template)
     write_schemas(workspace.root / SCHEMA_DIR, workspace.catalog)
     rendered = render_files(template, manifest)
-    if extend:
-        written = []
-        for file_name, text in rendered.items():
-            path = folder / file_name
-            if not path.exists():
-                write_atomic(path, text)
-                written.append(path)
-        write_atomic(folder / MANIFEST_NAME, manifest_text(manifest), overwrite=True)
-        return [*written, folder / MANIFEST_NAME]
+    if earlier is not None:
+        return _extend(workspace, folder, manifest, earlier, rendered)
     workspace.samples_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     _clean_stale(workspace.samples_dir)
     tmp = workspace.samples_dir / f"{TEMP_PREFIX}{os.getpid()}-{folder.name}"
@@ -60,6 +54,39 @@ def write_sample(
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return [folder / n for n in [*rendered, MANIFEST_NAME]]
+
+
+def _extend(
+    workspace: Workspace,
+    folder: Path,
+    manifest: Manifest,
+    earlier: Manifest,
+    rendered: dict[str, str],
+) -> list[Path]:
+    """Add the new review files, then the manifest; a file already there is never replaced.
+
+    A file with exactly the text this run would write is one a killed extension
+    left behind, and is taken back. Any other file at a new case's path is not
+    the case's review: the run stops before writing anything, rather than
+    claiming it in the manifest.
+    """
+    listed = {name for case in earlier.cases for name in case.files}
+    new = {name: text for name, text in rendered.items() if name not in listed}
+    for name, text in new.items():
+        path = folder / name
+        if path.exists() and (path.is_symlink() or path.read_bytes() != text.encode("utf-8")):
+            raise fail(
+                workspace.display(path),
+                "W001",
+                "filen findes allerede, men er ikke en af stikprøvens gennemgange; "
+                "intet er skrevet.",
+                hint="flyt filen ud af mappen (den bliver ikke overskrevet), og kør udtræk igen.",
+            )
+    for name, text in new.items():
+        if not (folder / name).exists():
+            write_atomic(folder / name, text)
+    write_atomic(folder / MANIFEST_NAME, manifest_text(manifest), overwrite=True)
+    return [*(folder / name for name in new), folder / MANIFEST_NAME]
 
 
 def _clean_stale(samples: Path) -> None:

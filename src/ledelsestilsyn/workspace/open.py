@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail
 from ledelsestilsyn.io.yaml import YamlDocument, read_document
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.located import validate_document
@@ -78,6 +78,7 @@ def open_workspace(start: Path, explicit: Path | None = None) -> Workspace:
     catalog: Catalog | None = None
     try:
         concept, doc = load_concept(concept_path, _rel(concept_path, start))
+        problems.extend(series_name_problems(concept, doc))
     except TilsynError as exc:
         problems.extend(exc.diagnostics)
     try:
@@ -87,6 +88,33 @@ def open_workspace(start: Path, explicit: Path | None = None) -> Workspace:
     if problems or concept is None or catalog is None or doc is None:
         raise TilsynError(problems)
     return Workspace(root, concept_path, concept, doc, catalog)
+
+
+MAX_SERIES_NAME = 60
+
+
+def series_name_problems(concept: Concept, doc: YamlDocument) -> list[Diagnostic]:
+    """A series name is part of a folder name (`udtræk/<periode>-<serie>`): one plain name.
+
+    Letters (also æ, ø, å), digits and `- _ .`, starting with a letter or a digit, so
+    no name can point outside `udtræk/` or be unusable on a shared drive.
+    """
+    problems = []
+    for name in concept.series:
+        plain = all(c.isalpha() or c.isdigit() or c in "-_." for c in name)
+        if plain and name[:1].isalnum() and len(name) <= MAX_SERIES_NAME:
+            continue
+        problems.append(
+            doc.diagnostic(
+                ("tilsyn", name),
+                "K016",
+                f"serienavnet '{name[:MAX_SERIES_NAME]}' kan ikke bruges som mappenavn.",
+                hint="brug kun bogstaver, tal, '-', '_' og '.', begynd med et bogstav eller et "
+                f"tal, og hold navnet under {MAX_SERIES_NAME} tegn (fx 'tematiseret-2027').",
+                key=True,
+            )
+        )
+    return problems
 
 
 def _rel(path: Path, start: Path) -> str:
