@@ -45,7 +45,7 @@ def _generate(workspace: Path, count: int) -> None:
         )
         text = text.replace('gennemført_af: ""', 'gennemført_af: "Leder A"', 1)
         text = text.replace('dato: ""', f'dato: "{period}-20"', 1)
-        parts = text.split('svar: ""\n      kommentar: ""')
+        parts = text.split("svar: \"\"\n      kommentar: ''")
         answers = []
         for _ in parts[1:]:
             answer = rng.choice(ANSWERS)

@@ -53,7 +53,7 @@ def _generate(workspace: Path, count: int) -> Path:
         )
         text = text.replace('gennemført_af: ""', 'gennemført_af: "Leder A"', 1)
         text = text.replace('dato: ""', 'dato: "2026-11-20"', 1)
-        parts = text.split('svar: ""\n      kommentar: ""')
+        parts = text.split("svar: \"\"\n      kommentar: ''")
         answers = [
             f'svar: "{rng.choice(["ja", "ja", "ja", "ikke relevant"])}"\n'
             f'      kommentar: "{rng.choice(COMMENTS)}"'

@@ -33,7 +33,7 @@ def fill(text: str, answers: list[tuple[str, str]], reviewer: str, day: str) -> 
         elif line == '      svar: ""':
             answer, comment = next(pending)
             line = f'      svar: "{answer}"'
-        elif line == '      kommentar: ""':
+        elif line == "      kommentar: ''":
             line = "      kommentar: " + _quoted(comment)
         out.append(line)
     return "\n".join(out) + "\n"

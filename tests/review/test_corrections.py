@@ -42,7 +42,7 @@ def write(ws: Workspace, answer: str, correction: str) -> Path:
     block = '      kommentar: "planen mangler"\n' + "".join(
         f"      {line}\n" for line in correction.strip("\n").splitlines()
     )
-    text = text.replace('      kommentar: ""\n', block, 1)
+    text = text.replace("      kommentar: ''\n", block, 1)
     path = ws.root / FOLDER / "S-1.yaml"
     path.write_text(text, encoding="utf-8")
     return path

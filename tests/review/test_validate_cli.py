@@ -191,7 +191,7 @@ def test_unknown_template_is_one_clear_error(ws: Workspace) -> None:
 
 def test_cpr_in_a_comment_is_located_and_never_printed(ws: Workspace) -> None:
     path = review(ws)
-    edit(path, 'kommentar: ""', 'kommentar: "Mors cpr er 010190-1234"')
+    edit(path, "kommentar: ''", 'kommentar: "Mors cpr er 010190-1234"')
     [warning] = one(ws, path).diagnostics
     assert (warning.code, warning.column) == ("G030", 31)
     assert "1234" not in warning.format()
@@ -201,10 +201,10 @@ def test_cpr_in_a_block_scalar_and_in_the_header_are_located(ws: Workspace) -> N
     path = review(ws)
     edit(
         path,
-        'kommentar: ""',
+        "kommentar: ''",
         "kommentar: |\n        Samtale holdt.\n        Far: 2802151234 ringede.",
     )
-    edit(path, 'udgangspunkt: "', 'udgangspunkt: "010190-1234 ')
+    edit(path, "udgangspunkt: '", "udgangspunkt: '010190-1234 ")
     warnings = [d for d in one(ws, path).diagnostics if d.code == "G030"]
     lines = path.read_text(encoding="utf-8").splitlines()
     header = next(n for n, line in enumerate(lines, 1) if line.startswith("udgangspunkt:"))
@@ -225,7 +225,7 @@ def test_a_cpr_number_in_a_key_is_masked_in_every_message(ws: Workspace) -> None
 
 def test_comment_cut_by_hash_is_a_warning(ws: Workspace) -> None:
     path = review(ws)
-    edit(path, 'kommentar: ""', "kommentar: samtale #3 ikke afholdt")
+    edit(path, "kommentar: ''", "kommentar: samtale #3 ikke afholdt")
     assert codes(one(ws, path)) == ["G019"]
 
 

@@ -15,7 +15,9 @@ from ledelsestilsyn.sampling.draw import Case, Pick
 from ledelsestilsyn.sampling.files import files_for
 from ledelsestilsyn.sampling.fillin import case_filename
 
-HEADER = "Sagsnr.;CPR-nr.;Sagsbehandler;Team;Paragraf;Afgørelse;Afgørelsesdato;Sagsfase;Risikoområde"
+HEADER = (
+    "Sagsnr.;CPR-nr.;Sagsbehandler;Team;Paragraf;Afgørelse;Afgørelsesdato;Sagsfase;Risikoområde"
+)
 
 
 def export(*ids: str) -> str:

@@ -96,7 +96,7 @@ def fill(path: Path, day: str, *, answers: int | None = None, value: str = "ja")
     text = path.read_text(encoding="utf-8")
     text = text.replace('gennemført_af: ""', 'gennemført_af: "Afdelingsleder Anne"', 1)
     text = text.replace('dato: ""', f'dato: "{day}"', 1)
-    text = text.replace('udgangspunkt: ""', 'udgangspunkt: "Underretning fra skolen"', 1)
+    text = text.replace("udgangspunkt: ''", 'udgangspunkt: "Underretning fra skolen"', 1)
     text = re.sub('svar: ""', f'svar: "{value}"', text, count=answers or 0)
     path.write_text(text, encoding="utf-8")
 

@@ -31,7 +31,7 @@ def fill(
     text = path.read_text(encoding="utf-8")
     text = text.replace('gennemført_af: ""', f'gennemført_af: "{reviewer}"', 1)
     text = text.replace('dato: ""', f'dato: "{day}"', 1)
-    text = text.replace('udgangspunkt: ""', 'udgangspunkt: "Underretning fra skolen"', 1)
+    text = text.replace("udgangspunkt: ''", 'udgangspunkt: "Underretning fra skolen"', 1)
     if answers != 0:
         text = re.sub('svar: ""', f'svar: "{value or ANSWER[series]}"', text, count=answers or 0)
     path.write_text(text, encoding="utf-8")

@@ -99,7 +99,7 @@ def test_no_cpr_no_comments_no_answers_in_reminders(example_workspace: Path, cli
     (path, *_) = reviews(draw(cli, MONTHLY, "2026-11"))
     fill(path, "Jakob Bæk", "2026-11-05", answers=2)
     text = path.read_text(encoding="utf-8")
-    text = text.replace('kommentar: ""', 'kommentar: "Mor 010203-1234 fortalte om vold"', 1)
+    text = text.replace("kommentar: ''", 'kommentar: "Mor 010203-1234 fortalte om vold"', 1)
     path.write_text(text, encoding="utf-8")
     out = cli("påmind", "--dato", "2026-11-10", "--altid").output
     assert "Jakob Bæk: 1 gennemgang mangler" in out

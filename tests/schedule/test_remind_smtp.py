@@ -257,7 +257,7 @@ def test_an_overdue_correction_is_mailed_to_the_leader_only(
             fill(path, "Jakob Bæk", "2026-11-12")
     first = reviews(Path("udtræk") / f"2026-11-{MONTHLY}")[0]
     text = first.read_text(encoding="utf-8").replace(
-        '      kommentar: ""',
+        "      kommentar: ''",
         '      kommentar: "hemmelig"\n      rettelse:\n        handling: "skjult"\n'
         '        frist: "2026-11-20"',
         1,

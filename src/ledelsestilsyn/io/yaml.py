@@ -60,6 +60,8 @@ class YamlDocument:
     data: Any
     values: dict[Path_, Position] = field(default_factory=dict)
     keys: dict[Path_, Position] = field(default_factory=dict)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    """What was read, but probably not as meant (a `\\n` in a Windows path)."""
 
     def locate(self, path: Path_, *, key: bool = False) -> Position | None:
         """Position of `path` (its key if `key`), else of the nearest ancestor."""
@@ -149,7 +151,7 @@ def parse_text(text: str, file: str) -> YamlDocument:
     """Parse YAML text into a `YamlDocument`."""
     _check_whitespace(text, file)
     try:
-        return _Builder(file).build(yaml.parse(text, Loader=_Loader))
+        return _Builder(file, text).build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, text, file) from None
     except yaml.reader.ReaderError as exc:
@@ -170,6 +172,9 @@ def _line_of_offset(text: str, offset: int) -> int:
     return text.count("\n", 0, max(0, offset)) + 1
 
 
+_ESCAPE = re.compile(r"\\.", re.DOTALL)
+# Escapes a writer means: a quote, a backslash, and a line continuation.
+_MEANT = frozenset(['\\"', "\\\\", "\\\n"])
 _BAD_INDENT = re.compile(r"^ *([\t\u00a0])", re.MULTILINE)
 
 
@@ -259,6 +264,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> TilsynErro
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     full = f"{exc.context or ''} {exc.problem or ''}"
+    if "unknown escape character" in full and exc.problem_mark is not None:
+        return _unknown_escape(exc.problem_mark, text, file)
+    problem = exc.problem_mark
+    stray = _stray_quote(text, problem.line) if problem is not None else None
+    if problem is not None and stray is not None:
+        return stray.error(file, problem.line + 1)
     for needle, message, hint in _PROBLEMS:
         if needle in full:
             return fail(file, "Y003", message, hint=hint, line=line, column=column)
@@ -272,6 +283,71 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> TilsynErro
     )
 
 
+def _unknown_escape(mark: yaml.Mark, text: str, file: str) -> TilsynError:
+    escape = text[mark.index : mark.index + 2]
+    return fail(
+        file,
+        "Y003",
+        f"i dobbelte anførselstegn starter \\ en særlig tegnkode, og '{escape}' er ingen kendt "
+        "kode (er det en sti, S:\\…?).",
+        hint="skriv værdien i enkelte anførselstegn ('S:\\mappe\\fil.docx'); så står teksten, "
+        "som den er skrevet.",
+        line=mark.line + 1,
+        column=mark.column + 1,
+    )
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?([^\s#"'][^#]*?):\s+(["'])""")
+
+
+@dataclass(frozen=True)
+class _StrayQuote:
+    """A quote inside a quoted value, which ends the value early: `"mor sagde "nej""`."""
+
+    key: str
+    quote: str
+    column: int
+
+    def error(self, file: str, line: int) -> TilsynError:
+        if self.quote == '"':
+            what = 'et "'
+            hint = "skriv teksten i enkelte anførselstegn ('…'), eller skriv \\\" for hvert \"."
+        else:
+            what = "en apostrof (')"
+            hint = "skriv apostroffen to gange ('Jens'' mor'), eller brug dobbelte anførselstegn."
+        return fail(
+            file,
+            "Y012",
+            f"værdien af '{self.key}' har {what} inde i teksten, så YAML tror, at værdien "
+            "slutter dér.",
+            hint=hint,
+            line=line,
+            column=self.column,
+        )
+
+
+def _stray_quote(text: str, line_index: int) -> _StrayQuote | None:
+    lines = text.splitlines()
+    if not 0 <= line_index < len(lines):
+        return None
+    line = lines[line_index]
+    match = _QUOTED_VALUE.match(line)
+    if match is None:
+        return None
+    quote, i = match[2], match.end()
+    while i < len(line):
+        if (line[i] == "\\" and quote == '"') or (
+            line[i] == quote and quote == "'" and line[i + 1 : i + 2] == "'"
+        ):
+            i += 2
+        elif line[i] == quote:
+            rest = line[i + 1 :].strip()
+            return _StrayQuote(match[1], quote, i + 1) if rest and rest[0] != "#" else None
+        else:
+            i += 1
+    return None
+
+
 @dataclass
 class _Frame:
     container: dict[str, Any] | list[Any]
@@ -283,8 +359,10 @@ class _Frame:
 class _Builder:
     """Turns a libyaml event stream into plain data and position maps."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str) -> None:
         self.file = file
+        self.text = text
+        self.backslashes = "\\" in text
         self.doc = YamlDocument(file, None)
         self.stack: list[_Frame] = []
         self.documents = 0
@@ -351,12 +429,39 @@ class _Builder:
         self.stack.append(_Frame(container, path))
 
     def _value(self, value: str, event: yaml.ScalarEvent) -> None:
+        if self.backslashes and event.style == '"':
+            self._escapes(event)
         if self.stack:
             frame = self.stack[-1]
             if isinstance(frame.container, dict) and frame.key is None:
                 self._key(frame, value, event)
                 return
         self._place(value, event)
+
+    def _escapes(self, event: yaml.ScalarEvent) -> None:
+        """Warn about a `\\n`, `\\t`, `\\b` … in double quotes: usually a Windows path."""
+        start, end = event.start_mark, event.end_mark
+        if start is None or end is None:
+            return
+        raw = self.text[start.index : end.index]
+        found = [m[0] for m in _ESCAPE.finditer(raw) if m[0] not in _MEANT]
+        if not found:
+            return
+        pos = self._pos(event)
+        shown = ", ".join(dict.fromkeys(found))
+        self.doc.warnings.append(
+            Diagnostic(
+                self.file,
+                pos.line,
+                pos.column,
+                "Y013",
+                f"i dobbelte anførselstegn bliver {shown} til et særligt tegn (linjeskift, "
+                "tabulator …), ikke til det, der står; er det en sti (S:\\…)?",
+                "skriv værdien i enkelte anførselstegn ('S:\\mappe\\fil.docx'); "
+                "så står teksten, som den er skrevet.",
+                Severity.WARNING,
+            )
+        )
 
     def _key(self, frame: _Frame, value: str, event: yaml.Event) -> None:
         pos = self._pos(event)

@@ -43,7 +43,7 @@ def analyse(raw: bytes, file: str, lookup: TemplateLookup, focus: list[str] | No
         doc = parse_text(text, file)
     except TilsynError as exc:
         return Analysis(diagnostics=[_masked(_unclosed_quote(text, d)) for d in exc.diagnostics])
-    cpr = _cpr_warnings(doc, text)
+    cpr = [*doc.warnings, *_cpr_warnings(doc, text)]
     data = doc.data
     if data is None:
         empty = Diagnostic(file, 1, 1, "Y011", "filen er tom.", "udfyld den, eller slet den.")

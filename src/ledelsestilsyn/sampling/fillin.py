@@ -91,7 +91,7 @@ def _question_block(template: Template, question: Question) -> list[str]:
         lines += _comment(f"vejledning: {question.guidance}", "    ")
     rule = f" (kommentar kræves ved: {', '.join(needs_comment)})" if needs_comment else ""
     lines += _comment(f"svar: {answers}{rule}", "    ")
-    lines += [f"    {question.id}:", '      svar: ""', '      kommentar: ""']
+    lines += [f"    {question.id}:", '      svar: ""', "      kommentar: ''"]
     return lines
 
 
@@ -115,8 +115,8 @@ def render_review(
     lines += [
         f"# Gennemgang efter {template.title} ({template.ref}).",
         "# Udfyld 'gennemført_af', 'dato' (ÅÅÅÅ-MM-DD) og 'svar' for hvert spørgsmål.",
-        "# Skriv svar og kommentarer mellem anførselstegnene. Et '#' uden for anførselstegn",
-        "# starter en YAML-kommentar, og resten af linjen går tabt.",
+        "# Skriv svar og kommentarer mellem anførselstegnene; '#' uden for dem starter en",
+        "# YAML-kommentar. I '…' står en sti (S:\\nyt\\fil.docx), som den er; ' skrives ''.",
         "# Skriv aldrig et CPR-nummer i filen. Tjek filen med: tilsyn valider",
         "# Skal noget rettes i sagen efter et fund, så skriv en rettelse under svaret",
         "# (alle felter er valgfrie; datoer som ÅÅÅÅ-MM-DD; tom ansvarlig er sagens rådgiver):",
@@ -146,7 +146,7 @@ def render_review(
         'gennemført_af: ""',
         'dato: ""',
         "# Den underretning eller henvendelse, gennemgangen tager udgangspunkt i:",
-        'udgangspunkt: ""',
+        "udgangspunkt: ''",
         "svar:",
     ]
     for step in steps:
