@@ -6,7 +6,7 @@ only the rows that may hold an eligible paragraph. Only those are decoded
 and parsed with `csv`, and only their dates are parsed (by hand, cached);
 rows are grouped into cases by the case key (`export_rows`). The CPR column
 is never read, and no value is copied anywhere from here except through
-`sampling.redact_cpr`.
+`core.cpr.mask_cpr`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
 from ledelsestilsyn.export.blocks import (
     FileBlocks,
     FileDigest,
@@ -49,6 +49,7 @@ from ledelsestilsyn.export.values import (
     prefilter,
     repair_double_encoding,
 )
+from ledelsestilsyn.io.files import open_error
 from ledelsestilsyn.models.concept import ExportSpec
 from ledelsestilsyn.sampling.draw import Case, Step
 
@@ -99,16 +100,13 @@ def read_export(path: Path, spec: ExportSpec, options: ReadOptions, display: str
 
 def _open(path: Path, display: str) -> BinaryIO:
     try:
-        handle = path.open("rb")
-    except FileNotFoundError:
-        raise fail(display, "E001", "eksportfilen findes ikke.", kind=ErrorKind.USAGE) from None
-    except IsADirectoryError:
-        raise fail(
-            display, "E001", "er en mappe, ikke en eksportfil.", kind=ErrorKind.USAGE
-        ) from None
+        return path.open("rb")
     except OSError as exc:
-        raise fail(display, "E001", f"eksportfilen kan ikke læses ({exc.strerror}).") from None
-    return handle
+        raise _unreadable(exc, display) from None
+
+
+def _unreadable(exc: OSError, display: str) -> TilsynError:
+    return open_error(exc, display, "E001", noun="eksportfilen", thing="eksportfil")
 
 
 def _paragraphs(wanted: Sequence[str]) -> frozenset[str]:
@@ -147,7 +145,7 @@ def _read(
         _check_bad_share(reader, spec, display)
         cases, garbled = repaired(reader.cases(), display)
     if digest.error is not None:
-        raise fail(display, "E001", f"eksportfilen kan ikke læses ({digest.error.strerror}).")
+        raise _unreadable(digest.error, display)
     shown = show_delimiter(delimiter)
     source = Source(path.name, digest.size, digest.sha256, rows, encoding.name, shown)
     diagnostics = [

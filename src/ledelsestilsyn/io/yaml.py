@@ -27,7 +27,8 @@ from typing import Any
 
 import yaml
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+from ledelsestilsyn.io.files import read_limited
 
 try:
     from yaml import CSafeDumper as _Dumper
@@ -42,6 +43,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
+TOO_LARGE_HINT = "en gennemgang, en skabelon eller et koncept fylder normalt under 100 kB."
 
 Path_ = tuple[str | int, ...]
 
@@ -127,23 +129,7 @@ def decode(raw: bytes, file: str) -> str:
 def read_document(path: Path, *, display: str | None = None) -> YamlDocument:
     """Read and parse one YAML file; every problem is a located `TilsynError`."""
     name = display or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail(
-                name,
-                "Y010",
-                f"filen er for stor ({size // (1024 * 1024)} MB); grænsen er "
-                f"{MAX_BYTES // (1024 * 1024)} MB.",
-                hint="en gennemgang, en skabelon eller et koncept fylder normalt under 100 kB.",
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise fail(name, "Y001", "filen findes ikke.", kind=ErrorKind.USAGE) from None
-    except IsADirectoryError:
-        raise fail(name, "Y001", "er en mappe, ikke en fil.", kind=ErrorKind.USAGE) from None
-    except OSError as exc:
-        raise fail(name, "Y001", f"filen kan ikke læses ({exc.strerror}).") from None
+    raw = read_limited(path, name, limit=MAX_BYTES, hint=TOO_LARGE_HINT)
     return parse_text(decode(raw, name), name)
 
 

@@ -29,6 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, fail
+from ledelsestilsyn.io.files import read_limited
 from ledelsestilsyn.io.yaml import MAX_BYTES, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -237,20 +238,12 @@ def _focus_by_folder(
 
 def _read(path: Path, shown: str) -> bytes | Diagnostic:
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            mb = MAX_BYTES // (1024 * 1024)
-            return Diagnostic(
-                shown,
-                None,
-                None,
-                "Y010",
-                f"filen er for stor ({size // (1024 * 1024)} MB); grænsen er {mb} MB.",
-                "en gennemgang fylder normalt under 100 kB; er det den rigtige fil?",
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        return Diagnostic(shown, None, None, "Y001", f"filen kan ikke læses ({exc.strerror}).")
+        return read_limited(path, shown, limit=MAX_BYTES, hint=_TOO_LARGE)
+    except TilsynError as exc:
+        return exc.diagnostics[0]
+
+
+_TOO_LARGE = "en gennemgang fylder normalt under 100 kB; er det den rigtige fil?"
 
 
 def analyse_file(

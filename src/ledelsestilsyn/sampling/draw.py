@@ -57,19 +57,6 @@ def looks_like_cpr(text: str) -> bool:
     return bool(find_cpr(text))
 
 
-def redact_cpr(text: str) -> str:
-    """`text` with every CPR-like number replaced; used on everything written out."""
-    spans = find_cpr(text)
-    if not spans:
-        return text
-    parts = []
-    last = 0
-    for start, end in spans:
-        parts += [text[last:start], "[CPR fjernet]"]
-        last = end
-    return "".join([*parts, text[last:]])
-
-
 @functools.lru_cache(maxsize=4096)
 def normalise_value(text: str) -> str:
     """How stratum and filter values are compared: case and spacing do not matter."""

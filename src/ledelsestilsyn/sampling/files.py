@@ -1,6 +1,6 @@
 """The files of a drawn sample: the manifest's content and text, and the review files.
 
-Everything written passes `redact_cpr`: only the case id (a case key that
+Everything written passes `core.cpr.mask_cpr`: only the case id (a case key that
 looks like a CPR number is never drawn), caseworker, team and the stratum
 columns are written. Output is deterministic; only `oprettet` and
 `oprettet_af` in the manifest depend on when and by whom.
@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.diagnostics import TilsynError, fail
 from ledelsestilsyn.io.yaml import dump
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
-from ledelsestilsyn.sampling.draw import DrawResult, Pick, Step, redact_cpr
+from ledelsestilsyn.sampling.draw import DrawResult, Pick, Step
 from ledelsestilsyn.sampling.fillin import case_filename, render_review
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.schemas import review_schema_name
@@ -112,7 +113,7 @@ def manifest_data(
         }
         for q in result.quotas
     ]
-    data["sager"] = [_case(pick, files[pick.case.id]) for pick in result.picks]
+    data["sager"] = [case_entry(pick, files[pick.case.id]) for pick in result.picks]
     notes = [f"{q.stratum}: {q.note}" for q in result.quotas if q.note]
     if len(result.picks) < size:
         notes.append(f"kun {len(result.picks)} af {size} sager kunne trækkes")
@@ -120,17 +121,17 @@ def manifest_data(
     return data
 
 
-def _case(pick: Pick, files: list[str]) -> dict[str, Any]:
+def case_entry(pick: Pick, files: list[str]) -> dict[str, Any]:
     case = pick.case
     entry: dict[str, Any] = {
         "id": case.id,
-        "rådgiver": redact_cpr(case.caseworker),
-        "team": redact_cpr(case.team),
+        "rådgiver": mask_cpr(case.caseworker),
+        "team": mask_cpr(case.team),
     }
     if pick.stratum:
         entry["stratum"] = pick.stratum
     entry["begrundelse"] = pick.reason
-    attributes = {k: redact_cpr(v.strip()) for k, v in sorted(case.attrs.items()) if v.strip()}
+    attributes = {k: mask_cpr(v.strip()) for k, v in sorted(case.attrs.items()) if v.strip()}
     if attributes:
         entry["egenskaber"] = attributes
     entry["filer"] = files
