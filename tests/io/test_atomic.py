@@ -38,5 +38,9 @@ def test_stale_temp_files_are_cleaned(tmp_path: Path) -> None:
     dead.write_text("halv")
     alive = tmp_path / f"{TEMP_PREFIX}{os.getpid()}-abcd-y.yaml"
     alive.write_text("i gang")
-    assert clean_stale_temps(tmp_path) == 1
-    assert alive.exists() and not dead.exists()
+    dead_folder = tmp_path / f"{TEMP_PREFIX}999999999-udtræk"
+    dead_folder.mkdir()
+    (dead_folder / "S-1.yaml").write_text("halv")
+    assert clean_stale_temps(tmp_path) == 2
+    assert alive.exists() and not dead.exists() and not dead_folder.exists()
+    assert clean_stale_temps(tmp_path / "findes-ikke") == 0

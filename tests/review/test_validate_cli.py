@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from ledelsestilsyn.io.atomic import TEMP_PREFIX
 from ledelsestilsyn.review import validate as validation
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.review.validate import (
@@ -256,6 +257,15 @@ def test_cache_is_used_private_and_never_trusted_over_the_file(ws: Workspace) ->
     third = run_checks(ws, today=TODAY)
     assert third.from_cache == 0
     assert third.results[0].state is ReviewState.INVALID
+
+
+def test_saving_the_cache_removes_a_killed_writers_temp_file(ws: Workspace) -> None:
+    review(ws)
+    ws.cache_dir.mkdir(mode=0o700)
+    dead = ws.cache_dir / f"{TEMP_PREFIX}999999999-abcd-{REVIEW_CACHE}"
+    dead.write_text("{halv")
+    run_checks(ws, today=TODAY)
+    assert not dead.exists() and (ws.cache_dir / REVIEW_CACHE).is_file()
 
 
 def test_cache_respects_the_day_and_a_changed_focus(ws: Workspace) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import shutil
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import fail
@@ -34,7 +35,7 @@ def write_atomic(
         raise fail(
             str(path), "W002", "stien er et symbolsk link; tilsyn skriver ikke gennem links."
         )
-    tmp = folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{path.name}"
+    tmp = temp_path(folder, path.name)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -59,6 +60,15 @@ def write_atomic(
     fsync_dir(folder)
 
 
+def temp_path(folder: Path, name: str) -> Path:
+    """A fresh temp name in `folder` for `name`.
+
+    It starts with `TEMP_PREFIX` and this process's id, so `clean_stale_temps`
+    can tell a live writer's temp from a killed one's.
+    """
+    return folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{name}"
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename or link in `folder` durable."""
     with contextlib.suppress(OSError):
@@ -70,7 +80,11 @@ def fsync_dir(folder: Path) -> None:
 
 
 def clean_stale_temps(folder: Path) -> int:
-    """Remove temp files left by a killed writer (their process is gone)."""
+    """Remove temp files and folders left in `folder` by a killed writer.
+
+    Called where tilsyn writes, before it writes; a temp whose process still
+    runs is left alone. Returns how many were removed.
+    """
     removed = 0
     if not folder.is_dir():
         return 0
@@ -79,7 +93,10 @@ def clean_stale_temps(folder: Path) -> int:
         if pid_text.isdigit() and process_alive(int(pid_text)):
             continue
         with contextlib.suppress(OSError):
-            tmp.unlink()
+            if tmp.is_dir() and not tmp.is_symlink():
+                shutil.rmtree(tmp)
+            else:
+                tmp.unlink()
             removed += 1
     return removed
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
-from ledelsestilsyn.io.atomic import write_atomic
+from ledelsestilsyn.io.atomic import clean_stale_temps, write_atomic
 from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry
 from ledelsestilsyn.workspace.layout import REVIEW_CACHE
 
@@ -119,6 +119,7 @@ class ReviewCache:
         payload = {"format": FORMAT, "tool": self.tool, "entries": {**kept, **self.used}}
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.folder.chmod(0o700)
+        clean_stale_temps(self.folder)
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         write_atomic(self.folder / REVIEW_CACHE, text, overwrite=True, mode=0o600)
 

@@ -27,6 +27,7 @@ from datetime import date
 from typing import Any, Literal, NamedTuple
 
 from ledelsestilsyn.core.cpr import find_cpr
+from ledelsestilsyn.core.periods import add_months
 from ledelsestilsyn.models.concept import Quota
 
 Rotation = Literal["rådgiver", "team", "ingen"]
@@ -126,8 +127,8 @@ def build_history(
 
 
 def _months_before(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 - months
-    return date(index // 12, index % 12 + 1, 1)
+    """The first day of the month `months` months before `day`'s month."""
+    return date(*add_months(day.year, day.month, -months), 1)
 
 
 def eligible(

@@ -8,12 +8,11 @@ new review files and rewrites the manifest, never a review file.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import fail
-from ledelsestilsyn.io.atomic import TEMP_PREFIX, fsync_dir, process_alive, write_atomic
+from ledelsestilsyn.io.atomic import clean_stale_temps, fsync_dir, temp_path, write_atomic
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.files import manifest_text, render_files
@@ -33,8 +32,8 @@ def write_sample(
     if earlier is not None:
         return _extend(workspace, folder, manifest, earlier, rendered)
     workspace.samples_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    _clean_stale(workspace.samples_dir)
-    tmp = workspace.samples_dir / f"{TEMP_PREFIX}{os.getpid()}-{folder.name}"
+    clean_stale_temps(workspace.samples_dir)
+    tmp = temp_path(workspace.samples_dir, folder.name)
     tmp.mkdir(mode=0o700)
     try:
         for file_name, text in rendered.items():
@@ -70,6 +69,7 @@ def _extend(
     the case's review: the run stops before writing anything, rather than
     claiming it in the manifest.
     """
+    clean_stale_temps(folder)
     listed = {name for case in earlier.cases for name in case.files}
     new = {name: text for name, text in rendered.items() if name not in listed}
     for name, text in new.items():
@@ -87,11 +87,3 @@ def _extend(
             write_atomic(folder / name, text)
     write_atomic(folder / MANIFEST_NAME, manifest_text(manifest), overwrite=True)
     return [*(folder / name for name in new), folder / MANIFEST_NAME]
-
-
-def _clean_stale(samples: Path) -> None:
-    """Remove temp folders of killed runs (their process is gone)."""
-    for tmp in samples.glob(f"{TEMP_PREFIX}*"):
-        pid = tmp.name[len(TEMP_PREFIX) :].split("-", 1)[0]
-        if tmp.is_dir() and pid.isdigit() and not process_alive(int(pid)):
-            shutil.rmtree(tmp, ignore_errors=True)

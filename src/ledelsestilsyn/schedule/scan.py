@@ -107,9 +107,10 @@ class _Cache:
         return cls(path)
 
     def save(self) -> None:
-        from ledelsestilsyn.io.atomic import write_atomic
+        from ledelsestilsyn.io.atomic import clean_stale_temps, write_atomic
 
         self.path.parent.mkdir(mode=0o700, exist_ok=True)
+        clean_stale_temps(self.path.parent)
         payload = {"format": FORMAT, "tool": __version__, **self.data}
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         write_atomic(self.path, text, overwrite=True)

@@ -110,9 +110,10 @@ def _default_path(workspace: Workspace, outcome: Outcome, audience: str, fmt: st
 
 def _write(target: Path, text: str, *, committee: bool) -> None:
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail
-    from ledelsestilsyn.io.atomic import write_atomic
+    from ledelsestilsyn.io.atomic import clean_stale_temps, write_atomic
+    from ledelsestilsyn.workspace.layout import YAML_SUFFIXES
 
-    if target.suffix.lower() in (".yaml", ".yml"):
+    if target.suffix.lower() in YAML_SUFFIXES:
         raise fail(
             str(target),
             "L008",
@@ -122,4 +123,5 @@ def _write(target: Path, text: str, *, committee: bool) -> None:
         )
     if not target.parent.is_dir():
         raise fail(str(target), "L009", "mappen findes ikke.", kind=ErrorKind.USAGE)
+    clean_stale_temps(target.parent)
     write_atomic(target, text, overwrite=True, mode=0o644 if committee else 0o600)
