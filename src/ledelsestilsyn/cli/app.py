@@ -45,6 +45,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rapport",
     "aarshjul",
     "cron",
+    "tiltag",
 )
 
 

@@ -52,6 +52,7 @@ FLAGS: dict[Argument, str] = {
     Argument.DELIMITER: "--skilletegn",
     Argument.ENCODING: "--tegnsæt",
     Argument.PRESET: "--forlæg",
+    Argument.QUESTION: "--spørgsmål",
 }
 
 

@@ -37,6 +37,7 @@ class Argument(StrEnum):
     DELIMITER = "skilletegnet"
     ENCODING = "tegnsættet"
     PRESET = "forlægget"
+    QUESTION = "spørgsmålet"
 
 
 class Severity(StrEnum):

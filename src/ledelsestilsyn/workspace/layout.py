@@ -34,3 +34,6 @@ REMINDER_LOCK = "påmind.lock"
 
 YAML_SUFFIXES = (".yaml", ".yml")
 """What a review file (and every other YAML file tilsyn reads) may end with."""
+
+TILTAG_FILE = "tiltag.yaml"
+"""The tiltag the leadership has decided on (optional; `tilsyn tiltag ny` appends to it)."""

@@ -1,0 +1,85 @@
+"""`tilsyn tiltag`: list the leadership's tiltag; `tilsyn tiltag ny` appends one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.errors import handled
+
+DateOption = Annotated[
+    str | None,
+    typer.Option("--dato", help="Dagen, der regnes fra (ÅÅÅÅ-MM-DD). Standard: i dag."),
+]
+
+tiltag_app = typer.Typer(
+    invoke_without_command=True,
+    help="Ledelsens tiltag efter tilsynet: vis dem, eller opret et nyt fra et fund.",
+    options_metavar="[TILVALG]",
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(tiltag_app, name="tiltag")
+
+
+@tiltag_app.callback()
+@handled
+def tiltag(ctx: typer.Context, dato: DateOption = None, koncept: ConceptOption = None) -> None:
+    """Vis tiltagene i tiltag.yaml med status, frist, evaluering og mål.
+
+    Eksempel: tilsyn tiltag
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from pathlib import Path
+
+    from ledelsestilsyn.cli.views.tiltag import tiltag_lines
+    from ledelsestilsyn.core.periods import day_or_today
+    from ledelsestilsyn.followup.tiltag import load_tiltag
+    from ledelsestilsyn.workspace.open import open_workspace
+
+    today = day_or_today(dato)
+    found = load_tiltag(open_workspace(Path.cwd(), koncept))
+    if not found:
+        typer.echo("Ingen tiltag endnu. Opret et med: tilsyn tiltag ny --spørgsmål <id>")
+        return
+    typer.echo("\n".join(tiltag_lines(found, today)))
+
+
+@tiltag_app.command("ny", options_metavar="[TILVALG]")
+@handled
+def ny(
+    spoergsmaal: Annotated[
+        list[str],
+        typer.Option("--spørgsmål", help="Spørgsmålets id, fx anbringelse-7 (kan gentages)."),
+    ],
+    titel: Annotated[str | None, typer.Option("--titel", help="Tiltagets titel.")] = None,
+    ansvarlig: Annotated[
+        str | None, typer.Option("--ansvarlig", help="Hvem der har ansvaret.")
+    ] = None,
+    frist: Annotated[str | None, typer.Option("--frist", help="ÅÅÅÅ-MM-DD.")] = None,
+    evaluering: Annotated[
+        int, typer.Option("--evaluer-efter", min=1, max=60, help="Måneder til evalueringen.")
+    ] = 6,
+    dato: DateOption = None,
+    koncept: ConceptOption = None,
+) -> None:
+    """Føj et nyt, kommenteret tiltag til tiltag.yaml; de andre tiltag røres ikke.
+
+    Eksempel: tilsyn tiltag ny --spørgsmål anbringelse-7 --titel "Barnets plan til tiden"
+    """
+    from pathlib import Path
+
+    from ledelsestilsyn.core.periods import day_or_today
+    from ledelsestilsyn.followup.new import NewTiltag, append_tiltag
+    from ledelsestilsyn.workspace.open import open_workspace
+
+    today = day_or_today(dato)
+    deadline = day_or_today(frist) if frist else None
+    workspace = open_workspace(Path.cwd(), koncept)
+    new = NewTiltag(tuple(spoergsmaal), titel, ansvarlig, deadline, evaluering)
+    tiltag_id = append_tiltag(workspace, new, today=today)
+    typer.echo(f"Tiltaget '{tiltag_id}' er føjet til tiltag.yaml. Udfyld beskrivelse og frist.")

@@ -1,0 +1,35 @@
+"""The list of tiltag as plain text: status, deadline, evaluation and targets (greppable)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ledelsestilsyn.followup.tiltag import evaluation_date
+from ledelsestilsyn.models.tiltag import Tiltag
+
+
+def _day(day: date | None, today: date, *, open_: bool) -> str:
+    if day is None:
+        return "–"
+    late = " (overskredet)" if open_ and day < today else ""
+    return day.isoformat() + late
+
+
+def _targets(tiltag: Tiltag) -> str:
+    t = tiltag.targets
+    parts = [*t.questions, *(f"sagsskridt {s}" for s in t.steps), *t.pejlemaerker]
+    return ", ".join(parts) or "–"
+
+
+def tiltag_lines(tiltag: list[Tiltag], today: date) -> list[str]:
+    lines: list[str] = []
+    for t in tiltag:
+        lines += [
+            f"{t.id} · {t.title}",
+            f"  status: {t.status} · besluttet {t.decided.isoformat()}"
+            f" · ansvarlig: {t.responsible or '–'}",
+            f"  frist: {_day(t.deadline, today, open_=t.is_open)}"
+            f" · evaluering: {_day(evaluation_date(t), today, open_=t.status != 'opgivet')}",
+            f"  mål: {_targets(t)}",
+        ]
+    return lines

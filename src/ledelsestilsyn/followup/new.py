@@ -1,0 +1,125 @@
+"""`tilsyn tiltag ny`: append one commented tiltag to `tiltag.yaml`, never touching the others.
+
+The new entry is text added at the end of the file (the file's only key is
+`tiltag`, a block list), so comments and layout of the existing entries stay
+byte for byte. Before writing, the result is parsed again: the old entries
+must come back unchanged and the new one must be valid, else nothing is
+written.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+
+from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
+from ledelsestilsyn.followup.tiltag import Known, check, load_tiltag
+from ledelsestilsyn.io.atomic import write_atomic
+from ledelsestilsyn.io.yaml import parse_text
+from ledelsestilsyn.models.located import did_you_mean, validate_document
+from ledelsestilsyn.models.tiltag import TiltagFile
+from ledelsestilsyn.workspace.layout import TILTAG_FILE
+from ledelsestilsyn.workspace.open import Workspace
+
+HEADER = """\
+# Tiltag: det, ledelsen har besluttet at gøre på baggrund af ledelsestilsynet.
+# Rapporten viser andelen på tiltagets spørgsmål før og efter 'besluttet';
+# 'tilsyn påmind' minder om 'frist' og evalueringen. Status: planlagt, i gang,
+# gennemført eller opgivet. Nye tiltag: tilsyn tiltag ny --spørgsmål <id>
+tiltag:
+"""
+
+
+@dataclass(frozen=True)
+class NewTiltag:
+    questions: tuple[str, ...]
+    title: str | None = None
+    responsible: str | None = None
+    deadline: date | None = None
+    evaluate_after_months: int = 6
+
+
+def _q(text: str | None) -> str:
+    return json.dumps(text or "", ensure_ascii=False)
+
+
+def _check_questions(questions: tuple[str, ...], known: Known) -> None:
+    if not questions:
+        raise fail(
+            Argument.QUESTION,
+            "O010",
+            "et nyt tiltag skal have mindst ét spørgsmål.",
+            hint="fx --spørgsmål anbringelse-7.",
+            kind=ErrorKind.USAGE,
+        )
+    for question in questions:
+        if question not in known.questions:
+            guess = did_you_mean(question, list(known.questions))
+            raise fail(
+                Argument.QUESTION,
+                "O011",
+                f"spørgsmålet '{question}' findes ikke i arbejdsmappens skabeloner.",
+                hint=f"mente du '{guess}'?" if guess else "se id'erne med 'tilsyn skabelon'.",
+                kind=ErrorKind.USAGE,
+            )
+
+
+def entry_text(new: NewTiltag, tiltag_id: str, today: date, known: Known) -> str:
+    """The commented YAML of one new entry (two-space list indent under `tiltag:`)."""
+    first = new.questions[0]
+    lines = [f"  # Oprettet {today.isoformat()} med 'tilsyn tiltag ny' fra fundet på:"]
+    for q in new.questions:
+        wrapped = textwrap.wrap(f"{q}: {known.questions[q]}", 84, break_long_words=False)
+        lines += [f"  #   {line}" for line in wrapped]
+    lines += [
+        f"  - id: {_q(tiltag_id)}",
+        f"    titel: {_q(new.title or f'Løft {first}')}",
+        '    beskrivelse: ""',
+        f"    besluttet: {_q(today.isoformat())}  # ÅÅÅÅ-MM-DD: dagen, ledelsen besluttede det",
+        f"    ansvarlig: {_q(new.responsible)}",
+        f"    frist: {_q(new.deadline.isoformat() if new.deadline else '')}  # ÅÅÅÅ-MM-DD",
+        '    status: "planlagt"  # planlagt, i gang, gennemført eller opgivet',
+        "    mål:",
+        f"      spørgsmål: [{', '.join(_q(q) for q in new.questions)}]",
+        "      sagsskridt: []",
+        "      pejlemærker: []",
+        f"    evaluer_efter_måneder: {new.evaluate_after_months}  # effekten vurderes herefter",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _free_id(taken: set[str]) -> str:
+    number = len(taken) + 1
+    while f"tiltag-{number}" in taken:
+        number += 1
+    return f"tiltag-{number}"
+
+
+def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
+    """Append `new` to the workspace's `tiltag.yaml` (created if missing); returns its id."""
+    known = Known.from_catalog(workspace.catalog)
+    _check_questions(new.questions, known)
+    existing = load_tiltag(workspace)
+    path = workspace.root / TILTAG_FILE
+    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if not old.strip():
+        old = HEADER
+    tiltag_id = _free_id({t.id for t in existing})
+    text = old + ("" if old.endswith("\n") else "\n") + entry_text(new, tiltag_id, today, known)
+    shown = workspace.display(path)
+    try:
+        doc = parse_text(text, shown)
+        parsed = validate_document(TiltagFile, doc)
+    except TilsynError:
+        parsed = None
+    if parsed is None or parsed.tiltag[:-1] != existing or check(parsed, doc, known):
+        raise fail(
+            shown,
+            "O012",
+            "det nye tiltag kan ikke føjes til sidst i filen uden at ændre de andre.",
+            hint="skriv listen under 'tiltag:' med '- id: …' (ikke [...]), og prøv igen.",
+        )
+    write_atomic(path, text, overwrite=True, mode=0o644)
+    return tiltag_id

@@ -1,0 +1,116 @@
+"""Reading `tiltag.yaml`: the model, then the checks a schema cannot make.
+
+No file (or an empty one) means no tiltag, which is fine. Otherwise every
+problem is a Danish error with file:line:col: the model's own (a bad date, an
+unknown status, a missing key), a duplicate id, and a target that no template
+in the workspace knows (with a did-you-mean).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
+from ledelsestilsyn.io.yaml import Path_, YamlDocument, read_document
+from ledelsestilsyn.models.located import did_you_mean, validate_document
+from ledelsestilsyn.models.template import PEJLEMAERKER, Template
+from ledelsestilsyn.models.tiltag import Tiltag, TiltagFile
+from ledelsestilsyn.templates.catalog import Catalog
+from ledelsestilsyn.workspace.layout import TILTAG_FILE
+from ledelsestilsyn.workspace.open import Workspace
+
+
+@dataclass(frozen=True)
+class Known:
+    """The ids a tiltag may target: questions and steps of every template, the pejlemærker."""
+
+    questions: dict[str, str]
+    """question id → its text"""
+    steps: tuple[str, ...]
+    pejlemaerker: tuple[str, ...] = PEJLEMAERKER
+
+    @classmethod
+    def of(cls, templates: list[Template]) -> Known:
+        questions: dict[str, str] = {}
+        steps: dict[str, None] = {}
+        for template in templates:
+            for step in template.steps:
+                steps[step.id] = None
+                for question in step.questions:
+                    questions.setdefault(question.id, question.text)
+        return cls(questions, tuple(steps))
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog) -> Known:
+        return cls.of([catalog.resolve(f"{i}@{v}") for i, v in sorted(catalog.templates)])
+
+
+def evaluation_date(tiltag: Tiltag) -> date | None:
+    """The day the tiltag is to be evaluated: `besluttet` plus `evaluer_efter_måneder`."""
+    months = tiltag.evaluate_after_months
+    if months is None:
+        return None
+    index = tiltag.decided.month - 1 + months
+    year, month = tiltag.decided.year + index // 12, index % 12 + 1
+    return date(year, month, min(tiltag.decided.day, calendar.monthrange(year, month)[1]))
+
+
+def load_tiltag(workspace: Workspace) -> list[Tiltag]:
+    """The workspace's tiltag (none without a file); `TilsynError` with every problem."""
+    path = workspace.root / TILTAG_FILE
+    if not path.is_file():
+        return []
+    doc = read_document(path, display=workspace.display(path))
+    if doc.data is None:
+        return []
+    parsed = validate_document(TiltagFile, doc)
+    problems = check(parsed, doc, Known.from_catalog(workspace.catalog))
+    if problems:
+        raise TilsynError(problems)
+    return parsed.tiltag
+
+
+def check(parsed: TiltagFile, doc: YamlDocument, known: Known) -> list[Diagnostic]:
+    """Duplicate ids and unknown targets, each located in the file."""
+    problems: list[Diagnostic] = []
+    first: dict[str, int] = {}
+    for number, tiltag in enumerate(parsed.tiltag):
+        where = ("tiltag", number, "id")
+        if tiltag.id in first:
+            problems.append(
+                doc.diagnostic(
+                    where,
+                    "O001",
+                    f"tiltaget '{tiltag.id}' findes allerede (linje {first[tiltag.id]}).",
+                    hint="giv hvert tiltag sit eget id.",
+                )
+            )
+        else:
+            position = doc.values.get(where)
+            first[tiltag.id] = position.line if position else 0
+        lists = (
+            ("spørgsmål", tiltag.targets.questions, list(known.questions), "spørgsmålet"),
+            ("sagsskridt", tiltag.targets.steps, list(known.steps), "sagsskridtet"),
+            ("pejlemærker", tiltag.targets.pejlemaerker, list(known.pejlemaerker), "pejlemærket"),
+        )
+        for key, values, allowed, what in lists:
+            for index, value in enumerate(values):
+                if value in allowed:
+                    continue
+                guess = did_you_mean(value, allowed)
+                path: Path_ = ("tiltag", number, "mål", key)
+                if (*path, index) in doc.values:
+                    path = (*path, index)
+                problems.append(
+                    doc.diagnostic(
+                        path,
+                        "O002",
+                        f"{what} '{value}' findes ikke i arbejdsmappens skabeloner.",
+                        hint=f"mente du '{guess}'?"
+                        if guess
+                        else "tjek id'et med 'tilsyn skabelon'.",
+                    )
+                )
+    return problems

@@ -1,0 +1,46 @@
+"""Tiltag (`tiltag.yaml`): the actions the leadership has decided on after a tilsyn.
+
+Each tiltag targets questions, steps or pejlemærker, so the report can show
+the share before and after it was decided. Whether the targets exist is
+checked against the workspace's templates in `followup.tiltag`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field
+
+from ledelsestilsyn.models.base import Model, OptionalDate, OptionalText, TextList
+
+STATUSES: tuple[str, ...] = ("planlagt", "i gang", "gennemført", "opgivet")
+Status = Literal["planlagt", "i gang", "gennemført", "opgivet"]
+
+
+class Targets(Model):
+    questions: TextList = Field(default_factory=list, alias="spørgsmål")
+    steps: TextList = Field(default_factory=list, alias="sagsskridt")
+    pejlemaerker: TextList = Field(default_factory=list, alias="pejlemærker")
+
+
+class Tiltag(Model):
+    id: str = Field(alias="id", min_length=1, pattern=r"^[a-zæøå0-9][a-zæøå0-9._-]*$")
+    title: str = Field(alias="titel", min_length=1)
+    description: OptionalText = Field(None, alias="beskrivelse")
+    decided: date = Field(alias="besluttet", description="ÅÅÅÅ-MM-DD")
+    responsible: OptionalText = Field(None, alias="ansvarlig")
+    deadline: OptionalDate = Field(None, alias="frist", description="ÅÅÅÅ-MM-DD")
+    status: Status = Field("planlagt", alias="status")
+    targets: Targets = Field(default_factory=Targets, alias="mål")
+    evaluate_after_months: int | None = Field(
+        None, alias="evaluer_efter_måneder", ge=1, le=60, description="måneder efter besluttet"
+    )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in ("planlagt", "i gang")
+
+
+class TiltagFile(Model):
+    tiltag: list[Tiltag] = Field(default_factory=list, alias="tiltag")

@@ -1,0 +1,131 @@
+"""`tiltag.yaml` and `tilsyn tiltag`: located Danish errors, listing, appending untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+from ledelsestilsyn.followup.tiltag import evaluation_date, load_tiltag
+from ledelsestilsyn.models.tiltag import Tiltag
+from ledelsestilsyn.workspace.open import open_workspace
+
+GOOD = """\
+tiltag:
+  # Besluttet på ledermødet.
+  - id: "partshøring"
+    titel: "Partshøring før anbringelse"
+    besluttet: "2026-06-15"
+    ansvarlig: "Karen Holm Madsen"
+    frist: "2026-09-30"
+    status: "i gang"
+    mål:
+      spørgsmål: [anbringelse-7]
+      sagsskridt: [opfølgning]
+      pejlemærker: [inddragelse]
+    evaluer_efter_måneder: 6
+"""
+
+
+@pytest.fixture(autouse=True)
+def _inside(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(workspace)
+
+
+def write(root: Path, text: str) -> Path:
+    path = root / "tiltag.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_file_is_no_tiltag(workspace: Path) -> None:
+    assert load_tiltag(open_workspace(workspace)) == []
+
+
+def test_a_good_file_loads_with_its_evaluation_date(workspace: Path) -> None:
+    write(workspace, GOOD)
+    [tiltag] = load_tiltag(open_workspace(workspace))
+    assert tiltag.status == "i gang" and tiltag.targets.questions == ["anbringelse-7"]
+    assert str(evaluation_date(tiltag)) == "2026-12-15"
+    end_of_month = Tiltag.model_validate(
+        {"id": "x", "titel": "x", "besluttet": "2026-08-31", "evaluer_efter_måneder": "6"}
+    )
+    assert str(evaluation_date(end_of_month)) == "2027-02-28"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "words"),
+    [
+        ('status: "i gang"', 'status: "igang"', "8:13", "M003: 'status': skal være en af"),
+        ('besluttet: "2026-06-15"', 'besluttet: "2026-06-31"', "5:16", "gyldig dato"),
+        ("[anbringelse-7]", "[anbringelse-77]", "10:19", "O002: spørgsmålet 'anbringelse-77'"),
+        ("[opfølgning]", "[opfølging]", "11:20", "mente du 'opfølgning'?"),
+        ("[inddragelse]", "[indragelse]", "12:21", "pejlemærket 'indragelse'"),
+        ("    titel", "    titlen", "4:5", "mente du 'titel'?"),
+    ],
+)
+def test_bad_input_is_a_located_danish_error(
+    workspace: Path, cli: Cli, old: str, new: str, where: str, words: str
+) -> None:
+    assert old in GOOD
+    write(workspace, GOOD.replace(old, new, 1))
+    result = cli("tiltag")
+    assert result.exit_code == 1
+    assert f"tiltag.yaml:{where}: fejl" in result.stderr and words in result.stderr
+    assert "Traceback" not in result.output + result.stderr
+
+
+def test_a_duplicate_id_names_the_first_line(workspace: Path, cli: Cli) -> None:
+    write(workspace, GOOD + GOOD.removeprefix("tiltag:\n"))
+    result = cli("tiltag")
+    assert result.exit_code == 1
+    assert "tiltag.yaml:15:9: fejl O001: tiltaget 'partshøring' findes allerede (linje 3)" in (
+        result.stderr
+    )
+
+
+def test_the_list_shows_status_deadline_evaluation_and_targets(workspace: Path, cli: Cli) -> None:
+    write(workspace, GOOD)
+    result = cli("tiltag", "--dato", "2026-11-25")
+    assert result.exit_code == 0
+    for text in ("partshøring", "i gang", "2026-09-30 (overskredet)", "2026-12-15"):
+        assert text in result.stdout
+    empty = workspace / "tiltag.yaml"
+    empty.unlink()
+    assert "Ingen tiltag endnu" in cli("tiltag").stdout
+
+
+def test_new_appends_a_commented_entry_and_keeps_the_others_byte_for_byte(
+    workspace: Path, cli: Cli
+) -> None:
+    path = write(workspace, GOOD)
+    result = cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", "--dato", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(GOOD)
+    assert "  # Oprettet 2026-11-25 med 'tilsyn tiltag ny' fra fundet på:" in text
+    assert '  - id: "tiltag-2"' in text
+    [first, second] = load_tiltag(open_workspace(workspace))
+    assert first.id == "partshøring" and second.targets.questions == ["anbringelse-7"]
+    assert str(second.decided) == "2026-11-25" and second.status == "planlagt"
+
+
+def test_new_creates_the_file_and_refuses_unknown_questions(workspace: Path, cli: Cli) -> None:
+    result = cli("tiltag", "ny", "--spørgsmål", "anbringelse-77")
+    assert result.exit_code == 2
+    assert "--spørgsmål: fejl O011" in result.stderr and "mente du 'anbringelse-7'?" in (
+        result.stderr
+    )
+    assert not (workspace / "tiltag.yaml").exists()
+    ok = cli("tiltag", "ny", "--spørgsmål", "underretning-1", "--titel", "Hurtig vurdering")
+    assert ok.exit_code == 0
+    [tiltag] = load_tiltag(open_workspace(workspace))
+    assert (tiltag.id, tiltag.title) == ("tiltag-1", "Hurtig vurdering")
+
+
+def test_new_refuses_to_append_to_a_flow_list(workspace: Path, cli: Cli) -> None:
+    path = write(workspace, "tiltag: []\n")
+    result = cli("tiltag", "ny", "--spørgsmål", "underretning-1")
+    assert result.exit_code == 1 and "O012" in result.stderr
+    assert path.read_text(encoding="utf-8") == "tiltag: []\n"
