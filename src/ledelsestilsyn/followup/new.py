@@ -27,7 +27,7 @@ HEADER = """\
 # Tiltag: det, ledelsen har besluttet at gøre på baggrund af ledelsestilsynet.
 # Rapporten viser andelen på tiltagets spørgsmål før og efter 'besluttet';
 # 'tilsyn påmind' minder om 'frist' og evalueringen. Status: planlagt, i gang,
-# gennemført eller opgivet. Nye tiltag: tilsyn tiltag ny --spørgsmål <id>
+# gennemført eller opgivet. Nye tiltag oprettes med 'tilsyn tiltag ny'.
 tiltag:
 """
 
@@ -51,7 +51,7 @@ def _check_questions(questions: tuple[str, ...], known: Known) -> None:
             Argument.QUESTION,
             "O010",
             "et nyt tiltag skal have mindst ét spørgsmål.",
-            hint="fx --spørgsmål anbringelse-7.",
+            hint="angiv id'et på det spørgsmål, tiltaget skal løfte, fx anbringelse-7.",
             kind=ErrorKind.USAGE,
         )
     for question in questions:
