@@ -77,3 +77,99 @@ def test_dashed_number_is_found_even_with_digits_after_it() -> None:
     """Found by fuzzing: a CPR number pasted in front of other digits must still be masked."""
     assert mask_cpr("t010190-12342024.1") == "tXXXXXX-XXXX2024.1"
     assert mask_cpr("01019012345") == "01019012345"  # 11 digits without a dash: not a CPR
+
+
+# Every way a person, Word or Excel writes the same number (issue 12 §1).
+SEPARATED = (
+    "010203 1234",
+    "010203\u00a01234",  # NBSP
+    "010203\u20131234",  # en dash
+    "010203\u20141234",  # em dash
+    "010203\u20101234",  # U+2010 hyphen
+    "010203\u20111234",  # U+2011 non-breaking hyphen
+    "010203\u22121234",  # minus sign
+    "010203/1234",
+    "010203.1234",
+    "010203 - 1234",
+    "010203 \u2013 1234",
+    "010203\u00ad1234",  # soft hyphen: invisible
+    "010203\u200b1234",  # zero-width space: invisible
+    "01 02 03 12 34",
+    "01\u00a002\u00a003\u00a012\u00a034",
+    "0102 0312 34",
+    "01 02 03-12 34",
+    "010203\t1234",
+)
+
+
+def test_every_separator_a_person_or_excel_produces_is_found() -> None:
+    for number in SEPARATED:
+        text = f"Emil {number} er barnet"
+        assert find_cpr(text) == [(5, 5 + len(number))], repr(number)
+        masked = mask_cpr(text)
+        assert not any(c.isdigit() for c in masked), repr(masked)
+        assert len(masked) == len(text)
+
+
+def test_case_ids_dates_and_amounts_are_not_cpr() -> None:
+    for text in (
+        "S-2026-00109",
+        "S-2026-00109.2",
+        "sag S-2026-00109 og S-2026-00110",
+        "2026-11-03 12:30",
+        "03.11.2026 12:30",
+        "01.02.2003 12:00",
+        "kr. 1 250 000",
+        "tlf. 12 34 56 78",
+        "+45 12 34 56 78",
+        "0045 1234 5678",
+        "1234567890",
+        "010203 12345",  # eleven digits with a space: an account number
+        "010203-123",
+        "01-02-03-1234",  # dashes inside the date: a date and a number
+    ):
+        assert find_cpr(text) == [], text
+        assert mask_cpr(text) == text
+
+
+def test_masking_is_complete_when_one_number_follows_another() -> None:
+    """Found by hypothesis: a number right after a dashed one was left behind."""
+    text = "010203-12340102031234"
+    assert mask_cpr(text) == "XXXXXX-XXXXXXXXXXXXXX"
+    assert find_cpr(text) == [(0, 11), (11, 21)]
+
+
+SEPARATORS = ["", "-", " ", "\u00a0", "\u2013", "\u2014", "\u2010", "\u2011", "/", ".", " - "]
+
+
+@st.composite
+def any_spelling(draw: st.DrawFn) -> str:
+    """A CPR number with a real date, in any of the spellings people and Excel produce."""
+    day = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+    digits = f"{day:%d%m%y}{draw(st.integers(0, 9999)):04d}"
+    if draw(st.booleans()):
+        space = draw(st.sampled_from([" ", "\u00a0"]))
+        cuts = sorted(draw(st.sets(st.integers(1, 9), max_size=4)))
+        parts = [digits[a:b] for a, b in zip([0, *cuts], [*cuts, 10], strict=True)]
+        return space.join(parts)
+    return digits[:6] + draw(st.sampled_from(SEPARATORS)) + digits[6:]
+
+
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=["Nd"]), max_size=20),
+    any_spelling(),
+    st.text(alphabet=st.characters(blacklist_categories=["Nd"]), max_size=20),
+)
+def test_any_spelling_in_any_text_is_masked(before: str, number: str, after: str) -> None:
+    text = before + number + after
+    masked = mask_cpr(text)
+    assert not any(c.isdigit() for c in masked[len(before) : len(before) + len(number)])
+    assert len(masked) == len(text)
+    assert find_cpr(masked) == []
+
+
+@given(st.text(alphabet="0123456789 -\u00a0\u2013/.X", max_size=60))
+def test_masking_digit_soup_leaves_no_cpr(text: str) -> None:
+    masked = mask_cpr(text)
+    assert find_cpr(masked) == []
+    assert len(masked) == len(text)

@@ -79,6 +79,7 @@ def write_round(
     cases: int,
     answer: Answer,
     day: str,
+    reviews: Callable[[int], int] = lambda case: 1,
 ) -> Path:
     """One folder `udtræk/<period>-<series>/` with a manifest and `cases` complete reviews."""
     template = catalog.resolve(ref)
@@ -98,7 +99,9 @@ def write_round(
         "sager:",
     ]
     for case in range(cases + 1):  # one more drawn than reviewed
-        manifest += [f'  - id: "S-{period}-{case:03d}"', '    begrundelse: "tilfældig"']
+        case_id = f"S-{period}-{case:03d}"
+        files = [case_filename(case_id, n if n > 1 else None) for n in range(1, reviews(case) + 1)]
+        manifest += _drawn(case_id, WORKERS[case % len(WORKERS)], TEAMS[case % len(TEAMS)], files)
     (folder / "udtræk.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     for case in range(cases):
         case_id = f"S-{period}-{case:03d}"
@@ -115,6 +118,17 @@ def write_round(
         body = fill(text, answers, "Leder Lund", day)
         (folder / case_filename(case_id)).write_text(body, encoding="utf-8")
     return folder
+
+
+def _drawn(case_id: str, caseworker: str, team: str, files: list[str]) -> list[str]:
+    """A case in the manifest as `udtræk` writes it (the reviews' headers must match it)."""
+    return [
+        f'  - id: "{case_id}"',
+        f'    rådgiver: "{caseworker}"',
+        f'    team: "{team}"',
+        '    begrundelse: "tilfældig"',
+        f"    filer: [{', '.join(files)}]",
+    ]
 
 
 def build_workspace(root: Path) -> None:
@@ -142,6 +156,7 @@ def build_workspace(root: Path) -> None:
         cases=6,
         answer=tematiseret_answer(0),
         day="2026-11-21",
+        reviews=lambda case: 2 if case in (0, 1) else 1,
     )
     template = catalog.resolve("tematiseret@2024.1")
     questions = sum(len(s.questions) for s in template.steps if s.id in TEMATISERET_FOCUS)
@@ -167,11 +182,16 @@ def _unfinished(root: Path, catalog: Catalog) -> None:
     template = catalog.resolve("overordnet@2024.1")
     folder = root / "udtræk" / "2026-11-månedligt-overordnet"
     questions = sum(len(s.questions) for s in template.steps if s.id in OVERORDNET_FOCUS)
+    manifest = folder / "udtræk.yaml"
     for case, answers in (
         (90, [("ja", "")] * 3 + [("", "")] * (questions - 3)),
         (91, [("jaa", "")] + [("ja", "")] * (questions - 1)),
     ):
         case_id = f"S-2026-11-{case:03d}"
+        drawn = _drawn(case_id, "Gert Dahl", "Team Nord", [case_filename(case_id)])
+        manifest.write_text(
+            manifest.read_text(encoding="utf-8") + "\n".join(drawn) + "\n", encoding="utf-8"
+        )
         text = render_review(
             template,
             series="månedligt-overordnet",

@@ -76,7 +76,7 @@ def test_unfinished_and_invalid_are_listed_not_counted(cli, rapport_ws: Path) ->
     assert "S-2026-11-090.yaml: ikke medregnet: delvist udfyldt (11 af 14" in err
     assert "S-2026-11-091.yaml: ikke medregnet: ugyldig" in err
     assert "2 gennemgange er ikke færdige" in text
-    assert "| månedligt-overordnet | 13 | 12 | 12 |" in text
+    assert "| månedligt-overordnet | 15 | 12 | 12 |" in text
 
 
 def test_comments_are_escaped_and_cpr_masked(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]
@@ -137,7 +137,7 @@ def test_period_filter_and_default_period(cli, rapport_ws: Path) -> None:  # typ
     assert "| månedligt-overordnet | 13 | 12 | 12 |" in october and "tematiseret" not in october
     assert err == ""
     quarter, _ = _report(cli, "--periode", "2026-Q4", "--format", "md")
-    assert "(2026-K4)" in quarter and "| månedligt-overordnet | 26 | 24 | 24 |" in quarter
+    assert "(2026-K4)" in quarter and "| månedligt-overordnet | 28 | 24 | 24 |" in quarter
     latest, _ = _report(cli, "--format", "md")
     assert "(2026-11)" in latest
     only, _ = _report(cli, "--periode", "2026-11", "--tilsyn", "tematiseret", "--format", "md")

@@ -31,8 +31,17 @@ oprettet: "2026-11-02T09:00:00"
 oprettet_af: konsulent
 værktøj: tilsyn
 seed: 7
-antal: 1
+antal: 3
+sager:
+""" + "".join(
+    f"""  - id: S-{n}
+    rådgiver: Rådgiver A
+    team: Team Nord
+    begrundelse: tilfældig
+    filer: [S-{n}.yaml]
 """
+    for n in (1, 2, 3)
+)
 
 
 @pytest.fixture

@@ -1,20 +1,44 @@
 """CPR-like numbers in free text: find them, and mask them before anything is shown.
 
-A CPR number is `DDMMÅÅ-SSSS` or `DDMMÅÅSSSS`. The first six digits must be a
-real date (29 February only in years divisible by four); the modulus-11
-check is deliberately not used, because numbers issued since 2007 need not
-pass it. A run of digits longer than ten (an account number, a phone number
-with country code) is not a CPR number. The number itself is never part of
-any message: callers report the position, and `mask_cpr` hides the digits.
+A CPR number is `DDMMÅÅ-SSSS`, but people, Word and Excel write it in many
+ways: without a separator, with a space or NBSP, with an en or em dash, a
+Unicode hyphen, a slash or a dot, with spaces around the dash (`010203 - 1234`),
+or with the digits grouped (`01 02 03 12 34`). All of those are found here,
+and nowhere else in the tool.
+
+To keep ordinary numbers apart, the first six digits must be a real date
+(29 February only in years divisible by four); the modulus-11 check is
+deliberately not used, because numbers issued since 2007 need not pass it.
+Inside the date and the serial number only a single space (or an invisible
+character such as a soft hyphen) may stand between two digits, so a date
+written `01.02.2003` or a case id like `S-2026-00109` is never a match. A run
+of more than ten digits (an account number) is not a CPR number, unless a
+dash or other punctuation sets the serial number apart (`010190-12342024`).
+
+The number itself is never part of any message: callers report the
+position, and `mask_cpr` replaces every digit of it with `X`, keeping the
+length and the separators.
 """
 
 from __future__ import annotations
 
 import re
 
-# With a dash the number stands out even when more digits follow (`010190-12342024`);
-# without one, a longer run of digits (an account number) is not a CPR number.
-_CANDIDATE = re.compile(r"(?<!\d)(\d{2})(\d{2})(\d{2})(-)?(\d{4})(?(4)|(?!\d))")
+_SPACE = " \u00a0\u2007\u2009\u202f"  # space, NBSP, figure, thin and narrow NBSP
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters
+_PUNCT = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d/."
+_JOIN = f"[{_SPACE}{_INVISIBLE}]?"  # between two digits of the date or of the serial number
+_AROUND = f"[{_SPACE}\t{_INVISIBLE}]{{0,3}}"
+_SEPARATOR = f"(?:{_AROUND}(?P<punct>[{_PUNCT}]){_AROUND}|[{_SPACE}\t{_INVISIBLE}]{{1,3}})?"
+_CANDIDATE = re.compile(
+    r"(?<!\d)"
+    + _JOIN.join([r"(\d)"] * 6)
+    + _SEPARATOR
+    + _JOIN.join([r"(\d)"] * 4)
+    # After punctuation the number stands out even when more digits follow;
+    # otherwise a longer run of digits (an account number) is not a CPR number.
+    + r"(?(punct)|(?!\d))"
+)
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -26,25 +50,40 @@ def _valid_date(day: int, month: int, year: int) -> bool:
     return day <= _DAYS[month - 1]
 
 
-def find_cpr(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of every CPR-like number in `text`, in order."""
-    spans: list[tuple[int, int]] = []
+def _candidates(text: str) -> list[tuple[int, int]]:
+    spans = []
     for match in _CANDIDATE.finditer(text):
-        if _valid_date(int(match[1]), int(match[2]), int(match[3])):
+        d = [int(match[i]) for i in range(1, 7)]
+        if _valid_date(d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]):
             spans.append(match.span())
     return spans
 
 
-def mask_cpr(text: str) -> str:
-    """`text` with every CPR-like number replaced by `XXXXXX-XXXX` (or `XXXXXXXXXX`)."""
-    spans = find_cpr(text)
-    if not spans:
-        return text
-    parts: list[str] = []
-    last = 0
+def _mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
     for start, end in spans:
-        parts.append(text[last:start])
-        parts.append("XXXXXX-XXXX" if "-" in text[start:end] else "XXXXXXXXXX")
-        last = end
-    parts.append(text[last:])
-    return "".join(parts)
+        for i in range(start, end):
+            if chars[i].isdigit():
+                chars[i] = "X"
+    return "".join(chars)
+
+
+def find_cpr(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of every CPR-like number in `text`, in order.
+
+    Searched again after masking what was found, so a number written right
+    after another (`010203-12340102031234`) is found too.
+    """
+    found: list[tuple[int, int]] = []
+    spans = _candidates(text)
+    while spans:
+        found.extend(spans)
+        text = _mask_spans(text, spans)
+        spans = _candidates(text)
+    return sorted(found)
+
+
+def mask_cpr(text: str) -> str:
+    """`text` with every digit of every CPR-like number replaced by `X` (same length)."""
+    spans = find_cpr(text)
+    return _mask_spans(text, spans) if spans else text

@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.io.files import read_limited
 
 try:
@@ -457,7 +458,7 @@ class _Builder:
             raise fail(
                 self.file,
                 "Y009",
-                f"nøglen '{value}' står to gange (linje {first.line} og linje {pos.line}).",
+                f"nøglen {quote(value)} står to gange (linje {first.line} og linje {pos.line}).",
                 hint="slet den ene; ellers ville den sidste stille og roligt vinde.",
                 line=pos.line,
                 column=pos.column,

@@ -11,6 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
+from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.models.base import Bool, Model, OptionalText, TextList
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("sag", "rådgiver", "paragraf", "afgørelsesdato")
@@ -30,7 +31,7 @@ def _cadence_word(value: Any) -> Any:
         if word in _CADENCE_WORDS:
             return dict(_CADENCE_WORDS[word])
         raise ValueError(
-            f"ukendt kadence '{value}'; brug {', '.join(_CADENCE_WORDS)} eller en mapping "
+            f"ukendt kadence {quote(value)}; brug {', '.join(_CADENCE_WORDS)} eller en mapping "
             "med 'hver'/'start' eller 'måneder'"
         )
     return value
@@ -90,7 +91,9 @@ class Quota(Model):
     @model_validator(mode="after")
     def _sub_quotas_fit(self) -> Quota:
         if sum(q.count for q in self.sub_quotas) > self.count:
-            raise ValueError(f"kvoterne under '{self.name}' er tilsammen større end {self.count}")
+            raise ValueError(
+                f"kvoterne under {quote(self.name)} er tilsammen større end {self.count}"
+            )
         return self
 
 
@@ -148,7 +151,7 @@ class Level(Model):
             raise ValueError("et serienavn i 'fra' er tomt")
         twice = sorted({s for s in sources if sources.count(s) > 1})
         if twice:
-            raise ValueError(f"serien '{twice[0]}' står mere end én gang")
+            raise ValueError(f"serien {quote(twice[0])} står mere end én gang")
         return sources
 
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
+from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.io.yaml import Path_, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
@@ -94,13 +95,15 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, path: Path_, error: A
         allowed = _aliases_at(model, path[:-1])
         guess = did_you_mean(key, allowed)
         hint = f"mente du '{guess}'?" if guess else f"tilladte nøgler her: {', '.join(allowed)}."
-        return doc.diagnostic(path, CODE_UNKNOWN_KEY, f"ukendt nøgle '{key}'.", hint=hint, key=True)
+        return doc.diagnostic(
+            path, CODE_UNKNOWN_KEY, f"ukendt nøgle {quote(key)}.", hint=hint, key=True
+        )
     message = _MESSAGES.get(kind)
     if message is None:
         text = str(error.get("msg", ""))
         message = text.removeprefix("Value error, ") if kind == "value_error" else "ugyldig værdi."
     message = message.format(**{k: _fmt(v) for k, v in ctx.items()})
-    where = f"'{key}': " if isinstance(key, str) and key and not key.isdigit() else ""
+    where = f"{quote(key)}: " if isinstance(key, str) and key and not key.isdigit() else ""
     return doc.diagnostic(path, CODE_BAD_VALUE, where + message)
 
 

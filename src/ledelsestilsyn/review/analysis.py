@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 
 WARNING = Severity.WARNING
@@ -46,15 +45,13 @@ class Analysis:
     date_pos: tuple[int, int] | None = None
     review_no: int | None = None
     started: bool = False
+    header_pos: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Where each header field (`tilsyn`, `sag.id`, …) stands in the file."""
+    header_cpr: list[str] = field(default_factory=list)
+    """Header fields whose value held a CPR-like number (the values kept here are masked)."""
     answers: dict[str, dict[str, tuple[str | None, str]]] = field(default_factory=dict)
     corrections: list[CorrectionEntry] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def quote(value: str, limit: int = 30) -> str:
-    """A user's short value for a message: CPR masked, long text not quoted."""
-    text = mask_cpr(" ".join(value.split()))
-    return f"'{text}'" if len(text) <= limit else f"teksten ({len(text)} tegn)"
 
 
 def text_of(value: Any) -> str | None:

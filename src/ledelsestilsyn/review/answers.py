@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.io.yaml import Path_, YamlDocument
 from ledelsestilsyn.models.located import did_you_mean
-from ledelsestilsyn.review.analysis import WARNING, Analysis, quote
+from ledelsestilsyn.review.analysis import WARNING, Analysis
 from ledelsestilsyn.review.corrections import check_correction
 from ledelsestilsyn.review.template_index import Match, TemplateIndex
 
@@ -232,7 +234,7 @@ class AnswerChecker:
         if value.strip():
             self.analysis.started = True
             self._cut_comment(where)
-        return value.strip()
+        return mask_cpr(value.strip())
 
     def _cut_comment(self, where: Path_) -> None:
         pos = self.doc.values.get(where)

@@ -35,6 +35,7 @@ _CODE = (
     "review/corrections.py",
     "review/template_index.py",
     "core/cpr.py",
+    "core/quote.py",
     "core/periods.py",
     "io/yaml.py",
     "models/review.py",
@@ -138,6 +139,7 @@ def _dump(a: Analysis) -> dict[str, Any]:
         "date_pos": list(a.date_pos) if a.date_pos else None,
         "review_no": a.review_no,
         "started": a.started,
+        "header": [a.header_pos, a.header_cpr],
         "answers": a.answers,
         "corrections": [_dump_correction(c) for c in a.corrections],
         "diagnostics": [
@@ -150,6 +152,7 @@ def _load(raw: dict[str, Any]) -> Analysis:
     template_ref, fingerprint, series, period, case_id = raw["fields"]
     caseworker, team, reviewer = raw["people"]
     position = raw["date_pos"]
+    header_pos, header_cpr = raw["header"]
     return Analysis(
         is_review=bool(raw["is_review"]),
         skip_reason=raw["skip_reason"],
@@ -165,6 +168,8 @@ def _load(raw: dict[str, Any]) -> Analysis:
         date_pos=(int(position[0]), int(position[1])) if position else None,
         review_no=raw["review_no"],
         started=bool(raw["started"]),
+        header_pos={str(k): (int(v[0]), int(v[1])) for k, v in header_pos.items()},
+        header_cpr=[str(k) for k in header_cpr],
         answers={
             step: {q: (pair[0], pair[1]) for q, pair in questions.items()}
             for step, questions in raw["answers"].items()

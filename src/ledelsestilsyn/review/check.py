@@ -178,15 +178,14 @@ def _header(doc: YamlDocument, data: dict[str, Any]) -> Analysis:
         Review.model_validate(header)
     except ValidationError as exc:
         analysis.diagnostics.extend(model_errors(Review, doc, exc))
-    raw_case = data.get("sag")
-    case: dict[str, Any] = raw_case if isinstance(raw_case, dict) else {}
-    analysis.series = text_of(data.get("tilsyn"))
-    analysis.period = text_of(data.get("periode"))
-    analysis.template_ref = text_of(data.get("skabelon"))
-    analysis.case_id = text_of(case.get("id"))
-    analysis.caseworker = text_of(case.get("rådgiver"))
-    analysis.team = text_of(case.get("team"))
-    analysis.reviewer = text_of(data.get("gennemført_af"))
+    fields = {key: _header_field(doc, analysis, key, path) for key, path in _HEADER.items()}
+    analysis.series = fields["tilsyn"]
+    analysis.period = fields["periode"]
+    analysis.template_ref = fields["skabelon"]
+    analysis.case_id = fields["sag.id"]
+    analysis.caseworker = fields["sag.rådgiver"]
+    analysis.team = fields["sag.team"]
+    analysis.reviewer = fields["gennemført_af"]
     date_text = text_of(data.get("dato"))
     number = text_of(data.get("gennemgang_nr"))
     analysis.review_no = int(number) if number and number.isdigit() else None
@@ -217,6 +216,32 @@ def _header(doc: YamlDocument, data: dict[str, Any]) -> Analysis:
                 )
             )
     return analysis
+
+
+_HEADER: dict[str, Path_] = {
+    "tilsyn": ("tilsyn",),
+    "periode": ("periode",),
+    "skabelon": ("skabelon",),
+    "sag.id": ("sag", "id"),
+    "sag.rådgiver": ("sag", "rådgiver"),
+    "sag.team": ("sag", "team"),
+    "gennemført_af": ("gennemført_af",),
+}
+
+
+def _header_field(doc: YamlDocument, analysis: Analysis, key: str, path: Path_) -> str | None:
+    """A header value as text with any CPR-like number masked; where it stands is kept."""
+    pos = doc.values.get(path) or doc.keys.get(path) or doc.keys.get(path[:1])
+    if pos is not None:
+        analysis.header_pos[key] = (pos.line, pos.column)
+    node: Any = doc.data
+    for part in path:
+        node = node.get(part) if isinstance(node, dict) else None
+    value = text_of(node)
+    if value is None or not find_cpr(value):
+        return value
+    analysis.header_cpr.append(key)
+    return mask_cpr(value)
 
 
 def _dates(doc: YamlDocument, analysis: Analysis, date_text: str | None) -> None:

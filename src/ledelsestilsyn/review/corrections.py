@@ -13,10 +13,12 @@ import re
 from datetime import date
 from typing import Any
 
+from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.io.yaml import Path_, YamlDocument
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.models.review import CORRECTION_KEYS
-from ledelsestilsyn.review.analysis import WARNING, Analysis, CorrectionEntry, quote
+from ledelsestilsyn.review.analysis import WARNING, Analysis, CorrectionEntry
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -64,7 +66,7 @@ def check_correction(
                 )
             )
         elif raw is not None and raw.strip():
-            texts[key] = raw.strip()
+            texts[key] = mask_cpr(raw.strip())
     if not texts:
         return
     analysis.started = True

@@ -36,6 +36,7 @@ from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis, CorrectionEntry
 from ledelsestilsyn.review.cache import Entry, ReviewCache
 from ledelsestilsyn.review.check import analyse
+from ledelsestilsyn.review.header import HeaderContext, check_header
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.review.template_index import TemplateIndex
 from ledelsestilsyn.templates.catalog import Catalog
@@ -132,7 +133,9 @@ def run_checks(
     files = collect_review_files([t for t in targets if t.exists()])
     templates = Templates(workspace.catalog)
     run = ReviewRun()
-    focus = _focus_by_folder(files, workspace, run)
+    manifests = _manifests_by_folder(files, workspace, run)
+    focus = {folder: list(m.focus) if m else None for folder, m in manifests.items()}
+    names = frozenset(workspace.concept.series)
     cache = ReviewCache.open(workspace.cache_dir) if use_cache else None
     analyses = _analyses(files, focus, templates, cache, run)
     cwd = Path.cwd().resolve()
@@ -142,7 +145,8 @@ def run_checks(
         if not analysis.is_review:
             run.skipped.append((shown, analysis.skip_reason or ""))
             continue
-        run.results.append(finish(analysis, path, shown, today))
+        context = HeaderContext(names, manifests[path.parent])
+        run.results.append(finish(analysis, path, shown, today, context))
     if cache is not None:
         _save(cache, run)
     return run
@@ -205,21 +209,19 @@ class Templates:
             return self.missing
 
 
-def _focus_by_folder(
+def _manifests_by_folder(
     files: Iterable[Path], workspace: Workspace, run: ReviewRun
-) -> dict[Path, list[str] | None]:
-    """The manifest's focus for each folder holding reviews (None: no manifest)."""
-    focus: dict[Path, list[str] | None] = {}
+) -> dict[Path, Manifest | None]:
+    """The manifest of each folder holding reviews (None: no readable manifest)."""
+    manifests: dict[Path, Manifest | None] = {}
     for folder in {f.parent for f in files}:
         manifest = folder / MANIFEST_NAME
-        focus[folder] = None
+        manifests[folder] = None
         if not manifest.is_file():
             continue
         try:
-            focus[folder] = list(
-                validate_document(
-                    Manifest, read_document(manifest, display=display(workspace, manifest))
-                ).focus
+            manifests[folder] = validate_document(
+                Manifest, read_document(manifest, display=display(workspace, manifest))
             )
         except TilsynError as exc:
             first = exc.diagnostics[0]
@@ -233,7 +235,7 @@ def _focus_by_folder(
                     severity=Severity.WARNING,
                 )
             )
-    return focus
+    return manifests
 
 
 def _read(path: Path, shown: str) -> bytes | Diagnostic:
@@ -336,9 +338,15 @@ def _worker_chunk(
     return [analyse_file(path, shown, templates, steps) for path, shown, steps in jobs]
 
 
-def finish(analysis: Analysis, path: Path, shown: str, today: date) -> ReviewResult:
-    """The result as of `today`: diagnostics named by `shown`, the state decided."""
-    diagnostics = [replace(d, file=shown) for d in analysis.diagnostics]
+def finish(
+    analysis: Analysis, path: Path, shown: str, today: date, context: HeaderContext
+) -> ReviewResult:
+    """The result as of `today`: header checked, diagnostics named by `shown`, state decided."""
+    analysis, header_errors = check_header(analysis, path, shown, context)
+    diagnostics = sorted(
+        [replace(d, file=shown) for d in analysis.diagnostics] + header_errors,
+        key=lambda d: (d.line or 0, d.column or 0, d.code),
+    )
     dated = [(analysis.review_date, analysis.date_pos, "G006", "dato", "gennemgangen blev lavet")]
     dated += [
         (c.done, c.done_pos, "G052", "udført", "rettelsen blev gjort, eller lad feltet stå tomt")

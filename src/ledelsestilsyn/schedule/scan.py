@@ -54,7 +54,7 @@ from ledelsestilsyn.workspace.layout import (
     YAML_SUFFIXES,
 )
 
-FORMAT = 2
+FORMAT = 3  # 3: case ids come from the manifest, never from the file
 _LABEL = re.compile(r"^\d{4}(-(\d{2}|[KkQq][1-4]|[Hh][12]))?$")
 
 

@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail
+from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.io.yaml import YamlDocument, read_document
 from ledelsestilsyn.models.located import did_you_mean, validate_document
 from ledelsestilsyn.models.review import REVIEW_KEYS
@@ -141,12 +142,12 @@ class Catalog:
             hint = (
                 f"mente du '{guess}'?" if guess else f"kendte skabeloner: {', '.join(self.ids())}."
             )
-            raise fail(file or ref, "T010", f"skabelonen '{ident}' findes ikke.", hint=hint)
+            raise fail(file or ref, "T010", f"skabelonen {quote(ident)} findes ikke.", hint=hint)
         if version and version not in versions:
             raise fail(
                 file or ref,
                 "T011",
-                f"skabelonen '{ident}' findes ikke i version '{version}'.",
+                f"skabelonen {quote(ident)} findes ikke i version {quote(version)}.",
                 hint=f"kendte versioner: {', '.join(versions)}.",
             )
         return self.templates[(ident, version or versions[-1])]

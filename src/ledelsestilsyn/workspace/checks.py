@@ -8,6 +8,7 @@ recommendations are cited from `kilder/` in each message.
 from __future__ import annotations
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
+from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.io.yaml import Path_ as PathT
 from ledelsestilsyn.io.yaml import YamlDocument
 from ledelsestilsyn.models.concept import Concept, Quota, Series
@@ -63,7 +64,7 @@ def _check_focus(
                 doc.diagnostic(
                     (*path, i),
                     "K011",
-                    f"sagsskridtet '{step}' findes ikke i skabelonen '{ref}'.",
+                    f"sagsskridtet {quote(step)} findes ikke i skabelonen '{ref}'.",
                     hint=f"mente du '{guess}'?" if guess else f"kendte: {', '.join(step_ids)}.",
                 )
             )
@@ -137,7 +138,7 @@ def _check_level(
                 doc.diagnostic(
                     path,
                     "K013",
-                    f"tilsynsserien '{source}' findes ikke.",
+                    f"tilsynsserien {quote(source)} findes ikke.",
                     hint=f"mente du '{guess}'?" if guess else None,
                 )
             )
@@ -177,7 +178,7 @@ def _unmapped(
     return doc.diagnostic(
         path,
         "K012",
-        f"kolonnen '{column}' er ikke med i eksport.kolonner.",
+        f"kolonnen {quote(column)} er ikke med i eksport.kolonner.",
         hint=f"mente du '{guess}'?" if guess else "tilføj den under eksport.kolonner.",
         key=True,
     )

@@ -1,0 +1,122 @@
+"""A review's header (`tilsyn`, `skabelon`, `periode`, `sag`) checked against what the tool wrote.
+
+`udtræk` copies the header from the sample manifest into every review file;
+a reviewer has no reason to change it. The file is typed by hand, though, so
+its header is untrusted text: a name or a CPR number typed into `tilsyn`
+would otherwise be printed by every command that names the review.
+
+So what is shown about a review comes from the manifest when the manifest
+lists the file (or its case id), never from the file; a header value that
+differs is an error naming the key, not the value (G032, G033). Without a
+manifest, `tilsyn` must be a series of the concept and no header field may
+hold a CPR-like number. A value that fails is not kept at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ledelsestilsyn.core.diagnostics import Diagnostic
+from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.review.analysis import Analysis
+
+_HINT = "hovedet skrives af 'tilsyn udtræk'; ret det tilbage, eller hent det fra en ny fil."
+
+
+@dataclass(frozen=True)
+class HeaderContext:
+    """What a header is checked against: the concept's series and the folder's manifest."""
+
+    series_names: frozenset[str]
+    manifest: Manifest | None = None
+
+
+def check_header(
+    analysis: Analysis, path: Path, shown: str, context: HeaderContext
+) -> tuple[Analysis, list[Diagnostic]]:
+    """`analysis` with the trusted header, and the errors found in the file's own header."""
+    check = _Check(analysis, shown)
+    manifest = context.manifest
+    if manifest is None:
+        return check.on_its_own(context, keep_case=True), check.problems
+    case = next((c for c in manifest.cases if path.name in c.files), None)
+    if case is None:
+        case = next((c for c in manifest.cases if c.id == analysis.case_id), None)
+    if case is None:
+        check.error("sag.id", "G033", "sagen står ikke i udtrækket (udtræk.yaml).")
+        return check.on_its_own(context, keep_case=False), check.problems
+    check.same("tilsyn", analysis.series, manifest.series)
+    check.same("periode", analysis.period, manifest.period)
+    if not any(d.code == "G002" for d in analysis.diagnostics):
+        check.same_template(analysis.template_ref, manifest.template)
+    check.same("sag.id", analysis.case_id, case.id, code="G033")
+    check.same("sag.rådgiver", analysis.caseworker, case.caseworker, required=False)
+    check.same("sag.team", analysis.team, case.team, required=False)
+    shown_case = (case.id, case.caseworker, case.team)
+    trusted = _with_header(
+        analysis, (manifest.series, manifest.template, manifest.period, *shown_case)
+    )
+    return trusted, check.problems
+
+
+class _Check:
+    def __init__(self, analysis: Analysis, shown: str) -> None:
+        self.analysis = analysis
+        self.shown = shown
+        self.problems: list[Diagnostic] = []
+
+    def error(self, key: str, code: str, message: str) -> None:
+        line, column = self.analysis.header_pos.get(key, (None, None))
+        self.problems.append(Diagnostic(self.shown, line, column, code, message, _HINT))
+
+    def same(
+        self,
+        key: str,
+        value: str | None,
+        expected: str | None,
+        *,
+        code: str = "G032",
+        required: bool = True,
+    ) -> None:
+        """A missing or empty required field has its own error already (M001, G026)."""
+        if value != expected and (value is not None or not required):
+            self.error(key, code, f"'{key}' passer ikke med udtrækket (udtræk.yaml).")
+
+    def same_template(self, value: str | None, expected: str) -> None:
+        """`id` alone (G003 warns) matches any version of the manifest's template."""
+        if value is None or value == expected or expected.startswith(f"{value}@"):
+            return
+        self.error("skabelon", "G032", "'skabelon' passer ikke med udtrækket (udtræk.yaml).")
+
+    def on_its_own(self, context: HeaderContext, *, keep_case: bool) -> Analysis:
+        """No manifest entry to compare with: keep only values that cannot be personal data."""
+        a = self.analysis
+        values = [a.series, a.template_ref, a.period, a.case_id if keep_case else None]
+        values += [a.caseworker, a.team]
+        for i, key in enumerate(_KEYS):
+            if values[i] is not None and key in a.header_cpr:
+                code = "G033" if key == "sag.id" else "G032"
+                self.error(key, code, f"'{key}' indeholder noget, der ligner et CPR-nummer.")
+                values[i] = None
+        if values[0] is not None and values[0] not in context.series_names:
+            self.error("tilsyn", "G032", "'tilsyn' er ikke en tilsynsserie i konceptet.")
+            values[0] = None
+        return _with_header(a, tuple(values))
+
+
+_KEYS = ("tilsyn", "skabelon", "periode", "sag.id", "sag.rådgiver", "sag.team")
+
+
+def _with_header(analysis: Analysis, values: tuple[str | None, ...]) -> Analysis:
+    """`analysis` showing `values` (in the order of `_KEYS`) as its header."""
+    series, template_ref, period, case_id, caseworker, team = values
+    return replace(
+        analysis,
+        series=series,
+        template_ref=template_ref,
+        period=period,
+        case_id=case_id,
+        caseworker=caseworker,
+        team=team,
+    )

@@ -1,0 +1,163 @@
+"""Hand-typed text in a review is untrusted (issue 12 §1): never a name or CPR number out.
+
+- The header is checked against the manifest and the concept: a value the
+  tool did not write is an error naming the key (G032, G033), and what is
+  shown about the review comes from the manifest, never from the file.
+- Messages quote as little as they need: one short token at most, never free
+  text (`core.quote.quote` is the one rule).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_validate_cli import FOLDER, MANIFEST, TODAY, edit, one, review
+
+from conftest import Cli
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.quote import quote
+from ledelsestilsyn.io.yaml import parse_text
+from ledelsestilsyn.review.validate import ReviewState, run_checks
+from ledelsestilsyn.workspace.open import Workspace, open_workspace
+
+SECRET = "Emil Sørensen 010203-1234"
+NAME = "Emil Sørensen"
+
+
+@pytest.fixture
+def ws(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Workspace:
+    monkeypatch.chdir(workspace)
+    (workspace / FOLDER).mkdir(parents=True)
+    return open_workspace(workspace)
+
+
+def _manifest(ws: Workspace) -> None:
+    (ws.root / FOLDER / "udtræk.yaml").write_text(
+        MANIFEST.format(focus="underretning"), encoding="utf-8"
+    )
+
+
+def test_a_name_in_tilsyn_is_an_error_and_never_shown(ws: Workspace) -> None:
+    _manifest(ws)
+    path = review(ws)
+    edit(path, 'tilsyn: "månedligt-overordnet"', f'tilsyn: "{SECRET}"')
+    result = one(ws, path)
+    assert result.state is ReviewState.INVALID
+    assert [d.code for d in result.diagnostics if d.is_error] == ["G032"]
+    assert result.series == "månedligt-overordnet"  # from the manifest
+    [error] = [d for d in result.diagnostics if d.code == "G032"]
+    assert error.line is not None and "'tilsyn'" in error.message
+
+
+def test_without_a_manifest_tilsyn_must_be_a_series_of_the_concept(ws: Workspace) -> None:
+    path = review(ws)
+    edit(path, 'tilsyn: "månedligt-overordnet"', f'tilsyn: "{SECRET}"')
+    result = one(ws, path)
+    assert result.state is ReviewState.INVALID
+    assert "G032" in [d.code for d in result.diagnostics]
+    assert result.series is None
+
+
+def test_a_cpr_number_as_case_id_is_an_error_and_never_kept(ws: Workspace) -> None:
+    path = review(ws, answer=None)
+    edit(path, '  id: "S-1"', '  id: "010203-1234"')
+    result = one(ws, path)
+    assert "G033" in [d.code for d in result.diagnostics]
+    assert result.case_id is None
+    _manifest(ws)
+    result = one(ws, path)
+    assert "G033" in [d.code for d in result.diagnostics]
+    assert result.case_id == "S-1"  # the manifest lists the file under S-1
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ('periode: "2026-11"', 'periode: "2026-10"', "G032"),
+        ('skabelon: "overordnet@2024.1"', 'skabelon: "tematiseret@2024.1"', "G032"),
+        ('rådgiver: "Rådgiver A"', 'rådgiver: "Emil Sørensen"', "G032"),
+        ('team: "Team Nord"', 'team: "Emil"', "G032"),
+        ('id: "S-1"', 'id: "S-2"', "G033"),
+    ],
+)
+def test_every_header_field_is_compared_with_the_manifest(
+    ws: Workspace, old: str, new: str, code: str
+) -> None:
+    _manifest(ws)
+    path = review(ws)
+    edit(path, old, new)
+    result = one(ws, path)
+    assert code in [d.code for d in result.diagnostics]
+    assert result.state is ReviewState.INVALID
+    assert (result.case_id, result.caseworker, result.team) == ("S-1", "Rådgiver A", "Team Nord")
+
+
+def test_a_review_of_a_case_not_drawn_is_an_error(ws: Workspace) -> None:
+    _manifest(ws)
+    result = one(ws, review(ws, "S-9.yaml"))
+    assert [d.code for d in result.diagnostics] == ["G033"]
+    assert result.case_id is None
+
+
+def test_the_header_check_holds_on_a_warm_run(ws: Workspace) -> None:
+    _manifest(ws)
+    path = review(ws)
+    edit(path, 'tilsyn: "månedligt-overordnet"', f'tilsyn: "{SECRET}"')
+    cold = run_checks(ws, today=TODAY)
+    warm = run_checks(ws, today=TODAY)
+    assert warm.from_cache == 1
+    assert warm.results == cold.results
+
+
+def test_valider_json_never_prints_the_header_values(ws: Workspace, cli: Cli) -> None:
+    _manifest(ws)
+    path = review(ws)
+    edit(path, 'tilsyn: "månedligt-overordnet"', f'tilsyn: "{SECRET}"')
+    edit(path, 'id: "S-1"', 'id: "0102031234"')
+    result = cli("valider", "--format", "json", str(path))
+    assert result.exit_code == 1
+    for leak in ("Emil", "Sørensen", "010203", "0102031234"):
+        assert leak not in result.output
+        assert leak not in (result.stderr or "")
+
+
+def _clean(text: str) -> None:
+    for leak in ("Emil", "Sørensen", "010203", "1234"):
+        assert leak not in text, text
+
+
+def test_quote_keeps_a_short_token_and_never_free_text() -> None:
+    assert quote("jaa") == "'jaa'"
+    assert quote("børnefaglig-undersøgelse-11") == "'børnefaglig-undersøgelse-11'"
+    assert quote("ja Emil Sørensen 0102031234") == "en tekst på 27 tegn"
+    assert quote("Emil_Sørensen_010203-1234_og_mere") == "en tekst på 33 tegn"
+    assert quote("0102031234") == "'XXXXXXXXXX'"
+    assert quote("  ") == "en tom tekst"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ('svar: "ja"', f'svar: "ja {NAME} 0102031234"', "G016"),
+        ("  screening:", f'  "{SECRET}":', "G010"),
+        ("    underretning-2:\n", f'    "{SECRET} q":\n', "G013"),
+        ("      kommentar:", f'      "{NAME}": x\n      kommentar:', "G015"),
+        ('skabelon: "overordnet@2024.1"', f'skabelon: "{SECRET}@1"', "G002"),
+        ("tilsyn:", f'"{SECRET}": x\ntilsyn:', "M002"),
+    ],
+)
+def test_messages_never_echo_free_text(ws: Workspace, old: str, new: str, code: str) -> None:
+    path = review(ws, focus=("underretning", "screening"))
+    edit(path, old, new)
+    result = one(ws, path)
+    assert code in [d.code for d in result.diagnostics]
+    _clean("\n".join(d.format() for d in result.diagnostics))
+
+
+def test_a_repeated_key_is_named_without_its_text() -> None:
+    with pytest.raises(TilsynError) as caught:
+        parse_text(f'"{SECRET}": 1\n"{SECRET}": 2\n', "f.yaml")
+    [diagnostic] = caught.value.diagnostics
+    assert diagnostic.code == "Y009"
+    _clean(diagnostic.format())
