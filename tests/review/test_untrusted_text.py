@@ -142,7 +142,7 @@ def test_quote_keeps_a_short_token_and_never_free_text() -> None:
         ('svar: "ja"', f'svar: "ja {NAME} 0102031234"', "G016"),
         ("  screening:", f'  "{SECRET}":', "G010"),
         ("    underretning-2:\n", f'    "{SECRET} q":\n', "G013"),
-        ('      kommentar: ""', f'      "{NAME}": x\n      kommentar: ""', "G015"),
+        ("      kommentar: ''", f"      \"{NAME}\": x\n      kommentar: ''", "G015"),
         ('skabelon: "overordnet@2024.1"', f'skabelon: "{SECRET}@1"', "G002"),
         ("tilsyn:", f'"{SECRET}": x\ntilsyn:', "M002"),
     ],
