@@ -11,14 +11,15 @@ from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.models.located import did_you_mean
-from ledelsestilsyn.report.build import Settings, build_report, in_period
+from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.load import Inputs, load_inputs
 from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import to_csv
-from ledelsestilsyn.report.view import report_view
+from ledelsestilsyn.report.tiltag import addressing, tiltag_views
+from ledelsestilsyn.report.view import ReportView, report_view
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -152,5 +153,27 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             leader=not view.committee,
             per_person=request.caseworkers,
         )
+        if not view.committee:
+            _add_tiltag(view, report, inputs, workspace, period)
         text = render(view, request.fmt)
     return Outcome(text, period, len(counted), excluded, inputs.notes)
+
+
+def _add_tiltag(
+    view: ReportView, report: Report, inputs: Inputs, workspace: Workspace, period: Period
+) -> None:
+    """The leader report's tiltag: effect on their targets, and which address a weak question."""
+    from ledelsestilsyn.followup.tiltag import load_tiltag
+
+    tiltag = load_tiltag(workspace)
+    if not tiltag:
+        return
+    settings = report.settings
+    view.tiltag = tiltag_views(
+        tiltag, inputs.records, inputs.templates, period, settings.min_count, settings.threshold
+    )
+    templates = {(w.stat.question.id, w.template.title): w.template for w in report.weakest}
+    for weak in view.weakest:
+        template = templates.get((weak.id, weak.template))
+        found = addressing(tiltag, template, weak.id) if template else []
+        weak.tiltag = ", ".join(found) or "ingen"

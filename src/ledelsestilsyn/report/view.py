@@ -8,7 +8,7 @@ ids, caseworker names, comments or file names, and small counts hidden.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ledelsestilsyn.report.build import Report
@@ -17,6 +17,7 @@ from ledelsestilsyn.report.corrections import CorrectionsView
 from ledelsestilsyn.report.formats import long_date, percent
 from ledelsestilsyn.report.section_view import Ctx, SectionView, section_view
 from ledelsestilsyn.report.suppress import Disclosure
+from ledelsestilsyn.report.tiltag import TiltagView
 
 AUDIENCES: dict[str, str] = {
     "leder": "Ledelsen (med detaljer pr. sag)",
@@ -32,6 +33,8 @@ class WeakView:
     share: ShareCell
     answered: str
     teams: str
+    tiltag: str = ""
+    """The open tiltag addressing the question (leader report with a tiltag file only)."""
 
 
 @dataclass
@@ -56,6 +59,7 @@ class ReportView:
     excluded: list[tuple[str, str]]
     excluded_total: str
     corrections: CorrectionsView | None = None
+    tiltag: list[TiltagView] = field(default_factory=list)
 
 
 def _span(report: Report) -> str:

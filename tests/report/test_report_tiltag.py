@@ -1,0 +1,96 @@
+"""Tiltag in the leader report: before/after with intervals, never overclaiming."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from report_data import build_workspace
+
+from ledelsestilsyn.report.aggregate import Scale, Tally
+from ledelsestilsyn.report.tiltag import BETTER, TOO_FEW, UNCLEAR, WORSE, verdict
+
+TILTAG = """\
+tiltag:
+  - id: "vurdering"
+    titel: "Hurtig vurdering af underretninger"
+    besluttet: "2026-10-15"
+    status: "i gang"
+    mål:
+      spørgsmål: [underretning-1]
+      sagsskridt: [underretning]
+      pejlemærker: [inddragelse]
+  - id: "gammelt"
+    titel: "Opgivet forsøg"
+    besluttet: "2026-09-01"
+    status: "opgivet"
+    mål:
+      pejlemærker: [inddragelse]
+"""
+
+
+@pytest.fixture
+def ws(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    build_workspace(workspace)
+    monkeypatch.chdir(workspace)
+    (workspace / "tiltag.yaml").write_text(TILTAG, encoding="utf-8")
+    return workspace
+
+
+def report(cli, *args: str) -> str:  # type: ignore[no-untyped-def]
+    result = cli("rapport", "--dato", "2026-11-25", "-o", "-", "--periode", "2026-11", *args)
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    return str(result.stdout)
+
+
+def row(text: str, start: str) -> list[str]:
+    line = next(x for x in text.splitlines() if x.startswith(start))
+    return [c.strip() for c in line.split("|")[1:-1]]
+
+
+def test_each_tiltag_shows_before_and_after_with_intervals(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    text = report(cli, "--format", "md")
+    assert "### vurdering: Hurtig vurdering af underretninger" in text
+    assert "Status: i gang · besluttet 15. oktober 2026" in text
+    question = row(text, "| underretning-1 | Overordnet")
+    assert question[2:9] == [
+        "61,9 %", "40,9–79,2 %", "21", "81,8 %", "52,3–94,9 %", "11", UNCLEAR,
+    ]  # fmt: skip
+    step = row(text, "| sagsskridt underretning | Overordnet")
+    assert step[4] == "173" and step[7] == "86" and step[8] == BETTER
+    themed = row(text, "| pejlemærke inddragelse | Tematiseret")
+    assert themed[4] == "0" and themed[8] == TOO_FEW
+
+
+def test_weakest_questions_name_the_open_tiltag_that_address_them(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    text = report(cli, "--format", "md")
+    weakest = text.split("## Hvor er vi svagest")[1].split("## Tiltag")[0]
+    assert "| teams under tærsklen | åbne tiltag |" in weakest
+    assert row(weakest, "| **intentioner-1**")[-1] == "vurdering"  # pejlemærke inddragelse
+    assert row(weakest, "| **intentioner-10**")[-1] == "ingen"
+    assert "gammelt" not in weakest  # opgivet: not open
+
+
+def test_the_html_has_the_section_and_the_committee_does_not(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    assert "<h2>Tiltag og effekt</h2>" in report(cli, "--format", "html")
+    committee = report(cli, "--format", "md", "--modtager", "udvalg")
+    assert "Tiltag og effekt" not in committee and "åbne tiltag" not in committee
+
+
+def test_a_broken_tiltag_file_stops_the_leader_report(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    (ws / "tiltag.yaml").write_text(TILTAG.replace("i gang", "igang"), encoding="utf-8")
+    result = cli("rapport", "--dato", "2026-11-25", "-o", "-", "--periode", "2026-11")
+    assert result.exit_code == 1 and "tiltag.yaml:5:13: fejl M003" in result.stderr
+
+
+def tally(positive: int, negative: int) -> Tally:
+    scale = Scale(("ja", "nej"), frozenset({"ja"}), frozenset(), frozenset({"nej"}))
+    return Tally(scale, Counter({"ja": positive, "nej": negative}))
+
+
+def test_the_verdict_claims_a_change_only_when_the_intervals_allow_it() -> None:
+    assert verdict(tally(2, 2), tally(40, 0), min_count=5) == TOO_FEW
+    assert verdict(tally(30, 30), tally(58, 2), min_count=5) == BETTER
+    assert verdict(tally(58, 2), tally(30, 30), min_count=5) == WORSE
+    assert verdict(tally(30, 30), tally(36, 24), min_count=5) == UNCLEAR  # 50 % → 60 %
