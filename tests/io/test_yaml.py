@@ -190,6 +190,12 @@ def test_random_bytes_give_data_or_a_diagnostic(
         assert exc.diagnostics
 
 
-def test_cpr_typed_as_a_key_is_never_printed() -> None:
-    message = error("0101901234: a\n0101901234: b\n")
+def test_cpr_typed_as_a_key_is_never_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    from ledelsestilsyn.cli.console import print_diagnostics
+
+    with pytest.raises(TilsynError) as info:
+        parse_text("0101901234: a\n0101901234: b\n", "f.yaml")
+    print_diagnostics(info.value.diagnostics, err=True)
+    message = capsys.readouterr().err
+    assert "Y009" in message
     assert "0101901234" not in message and "XXXXXXXXXX" in message

@@ -15,6 +15,7 @@ from typing import Any
 import typer
 
 from ledelsestilsyn import __version__
+from ledelsestilsyn.cli.console import echo
 
 HELP = (
     "Ledelsestilsyn på børne- og ungeområdet efter barnets lov: træk stikprøver fra "
@@ -54,7 +55,7 @@ def _version(value: bool) -> None:
         from ledelsestilsyn.io.yaml import USING_LIBYAML
 
         parser = "libyaml (C)" if USING_LIBYAML else "ren Python (langsom: installer libyaml)"
-        typer.echo(f"tilsyn {__version__} · YAML-parser: {parser}")
+        echo(f"tilsyn {__version__} · YAML-parser: {parser}")
         raise typer.Exit(0)
 
 

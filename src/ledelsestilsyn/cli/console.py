@@ -1,16 +1,31 @@
-"""Terminal output shared by the commands (rich, imported only when printing)."""
+"""Everything tilsyn prints goes through here: the output gate for the terminal.
+
+`echo` for plain lines and `console()` for rich tables and trees. Both pass
+the text through `core.gate.gate` (CPR-like numbers masked) on its way out.
+Rich never reads text as markup or emoji codes: a name from a file such as
+`Jens [vikar]`, `[/]` or `[link=…]` is printed as written, never as style or
+a hyperlink (styles are given as `Text` objects, not in the strings).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+import io
+import sys
+from collections.abc import Collection, Iterable
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import typer
 
 from ledelsestilsyn.core.diagnostics import Diagnostic
+from ledelsestilsyn.core.gate import gate
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+def echo(text: str = "", *, err: bool = False, nl: bool = True, keep: Collection[str] = ()) -> None:
+    """One line (or block) of plain text to stdout or stderr, through the gate."""
+    typer.echo(gate(text, keep=keep), err=err, nl=nl)
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -> None:
@@ -18,10 +33,45 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -
     from ledelsestilsyn.cli.errors import shown
 
     for diagnostic in diagnostics:
-        typer.echo(shown(diagnostic).format(), err=err)
+        echo(shown(diagnostic).format(), err=err)
 
 
-def console(*, err: bool = False) -> Console:
+class _GatedStream(io.TextIOBase):
+    """stdout or stderr as they are when written to (a test runner swaps them), gated."""
+
+    def __init__(self, err: bool, keep: Collection[str]) -> None:
+        self._err = err
+        self._keep = keep
+
+    def _target(self) -> IO[str]:
+        return sys.stderr if self._err else sys.stdout
+
+    def write(self, text: str) -> int:
+        self._target().write(gate(text, keep=self._keep))
+        return len(text)
+
+    def flush(self) -> None:
+        self._target().flush()
+
+    def isatty(self) -> bool:
+        return self._target().isatty()
+
+    def fileno(self) -> int:
+        return self._target().fileno()
+
+
+def console(*, err: bool = False, keep: Collection[str] = ()) -> Console:
+    """A rich console whose every string is gated before layout and every write after."""
     from rich.console import Console
 
-    return Console(stderr=err, highlight=False, soft_wrap=False)
+    class _Gated(Console):
+        def render_str(self, text: str, **options: Any) -> Any:
+            return super().render_str(gate(text, keep=keep), **options)
+
+    return _Gated(
+        file=cast(IO[str], _GatedStream(err, keep)),
+        markup=False,
+        emoji=False,
+        highlight=False,
+        soft_wrap=False,
+    )

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
+from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind
 
 if TYPE_CHECKING:
@@ -82,12 +83,12 @@ def handled(func: F) -> F:
         except (typer.Exit, typer.Abort):
             raise
         except KeyboardInterrupt:
-            typer.echo("Afbrudt.", err=True)
+            echo("Afbrudt.", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
             if os.environ.get("TILSYN_DEBUG"):
                 raise
-            typer.echo(
+            echo(
                 f"intern fejl i tilsyn ({type(exc).__name__}). Det er en fejl i værktøjet, "
                 "ikke i dine filer. Kør igen med 'tilsyn --debug …' og send teksten til "
                 "udviklerne.",
@@ -123,8 +124,8 @@ def _danish(message: str) -> str:
 
 def _usage_error(exc: ClickException) -> int:
     command = exc.ctx.command_path if getattr(exc, "ctx", None) else "tilsyn"  # type: ignore[attr-defined]
-    typer.echo(f"fejl: {_danish(exc.format_message())}", err=True)
-    typer.echo(f"Tip: se '{command} --help'.", err=True)
+    echo(f"fejl: {_danish(exc.format_message())}", err=True)
+    echo(f"Tip: se '{command} --help'.", err=True)
     return EXIT_USAGE
 
 
@@ -137,11 +138,11 @@ def run(app: typer.Typer) -> None:
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except NoArgsIsHelpError as exc:
-        typer.echo(exc.format_message())
+        echo(exc.format_message())
         sys.exit(EXIT_OK)
     except ClickException as exc:
         sys.exit(_usage_error(exc))
     except typer.Abort:
-        typer.echo("Afbrudt.", err=True)
+        echo("Afbrudt.", err=True)
         sys.exit(EXIT_INTERRUPTED)
     sys.exit(result if isinstance(result, int) else EXIT_OK)

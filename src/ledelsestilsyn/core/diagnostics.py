@@ -72,15 +72,13 @@ class Diagnostic:
     def format(self) -> str:
         """Compiler style: `fil:linje:kolonne: fejl K001: besked. Tip: …`.
 
-        Messages may name a key or an id as the user typed it; any CPR-like
-        number in the text is masked here, the one place all output passes.
+        Messages may name a key or an id as the user typed it; the output gate
+        (`core.gate`) masks any CPR-like number in it on the way out.
         """
-        from ledelsestilsyn.core.cpr import mask_cpr
-
         text = f"{self.location()}: {self.severity.value} {self.code}: {self.message}"
         if self.hint:
             text += f" Tip: {self.hint}"
-        return mask_cpr(text)
+        return text
 
     @property
     def is_error(self) -> bool:

@@ -13,23 +13,32 @@ import contextlib
 import os
 import secrets
 import shutil
+from collections.abc import Collection
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import fail
+from ledelsestilsyn.core.gate import gate
 
 TEMP_PREFIX = ".tilsyn-tmp-"
 
 
 def write_atomic(
-    path: Path, content: str | bytes, *, overwrite: bool = False, mode: int = 0o600
+    path: Path,
+    content: str,
+    *,
+    overwrite: bool = False,
+    mode: int = 0o600,
+    keep: Collection[str] = (),
 ) -> None:
     """Write `content` to `path` atomically; refuse to replace a file unless `overwrite`.
 
-    The bytes go to a temp file in the same folder, are fsynced, and are then
-    linked (no overwrite: `link` fails if the target exists, atomically) or
-    renamed into place, so a reader never sees a torn file.
+    The text passes the output gate first (`core.gate`: CPR-like numbers
+    masked, `keep` tokens excepted). The bytes go to a temp file in the same
+    folder, are fsynced, and are then linked (no overwrite: `link` fails if
+    the target exists, atomically) or renamed into place, so a reader never
+    sees a torn file.
     """
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    data = gate(content, keep=keep).encode("utf-8")
     folder = path.parent
     if path.is_symlink():
         raise fail(

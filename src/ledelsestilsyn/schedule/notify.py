@@ -334,15 +334,18 @@ def _smtp_fail(where: str, code: str, message: str) -> TilsynError:
 
 
 def _email(message: Message, sender: str) -> Any:
+    """The mail as sent: subject and body pass the output gate (`core.gate`)."""
     from email.message import EmailMessage
     from email.utils import formatdate, make_msgid
+
+    from ledelsestilsyn.core.gate import gate
 
     email = EmailMessage()
     email["From"] = sender
     email["To"] = message.recipient
-    email["Subject"] = message.subject
+    email["Subject"] = gate(message.subject)
     email["Date"] = formatdate(localtime=True)
     email["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
     email["Auto-Submitted"] = "auto-generated"
-    email.set_content(message.body)
+    email.set_content(gate(message.body))
     return email

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.cli.formats import WheelFormat
 
@@ -68,7 +69,7 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
     stamp = datetime.fromtimestamp(concept.stat().st_mtime, tz=UTC)
     text = calendar(rounds, name=f"Ledelsestilsyn {year}", stamp=stamp)
     write_atomic(path, text, overwrite=True, mode=0o644)
-    typer.echo(f"Skrev {path}: {len(rounds)} runder, {3 * len(rounds)} begivenheder.")
+    echo(f"Skrev {path}: {len(rounds)} runder, {3 * len(rounds)} begivenheder.")
 
 
 def _print_table(inputs: object, year: int, today: object) -> None:

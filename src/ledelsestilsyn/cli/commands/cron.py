@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 
 
@@ -46,4 +47,4 @@ def cron(
     concept = find_concept_fast(Path.cwd(), koncept).resolve()
     inputs = read_inputs(concept.parent, concept, date.today())
     use_mail = mail if mail is not None else inputs.mail.get("smtp") is not None
-    typer.echo(cron_text(concept, tid, use_mail, Path(sys.executable), inputs.mail), nl=False)
+    echo(cron_text(concept, tid, use_mail, Path(sys.executable), inputs.mail), nl=False)

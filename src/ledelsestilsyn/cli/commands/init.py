@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 
 
@@ -28,7 +29,7 @@ def init(
     from ledelsestilsyn.workspace.init import create_workspace
 
     made = create_workspace(folder, preset)
-    typer.echo(f"Oprettede arbejdsmappen {folder} ud fra forlægget '{preset}':")
+    echo(f"Oprettede arbejdsmappen {folder} ud fra forlægget '{preset}':")
     for path in made:
-        typer.echo(f"  {path}")
-    typer.echo("Ret koncept.yaml til jeres lokale koncept, og kør 'tilsyn tjek'.")
+        echo(f"  {path}")
+    echo("Ret koncept.yaml til jeres lokale koncept, og kør 'tilsyn tjek'.")

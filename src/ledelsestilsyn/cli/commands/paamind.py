@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 
 DateOption = Annotated[
@@ -48,6 +49,6 @@ def paamind(
     today = day_or_today(dato)
     outcome = run_reminders(Path.cwd(), koncept, today=today, always=altid, mail=mail)
     if outcome.text:
-        typer.echo(outcome.text, nl=False)
+        echo(outcome.text, nl=False)
     if altid and outcome.mailed:
-        typer.echo(f"Sendt til: {', '.join(outcome.mailed)}")
+        echo(f"Sendt til: {', '.join(outcome.mailed)}")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.cli.formats import Recipient, ReportFormat
 
@@ -81,11 +82,11 @@ def rapport(
     outcome = make_report(workspace, request, today=day_or_today(dato))
     _report_problems(outcome)
     if output is not None and str(output) == "-":
-        typer.echo(outcome.text, nl=False)
+        echo(outcome.text, nl=False)
         return
     target = output or _default_path(workspace, outcome, request.audience, request.fmt)
     _write(target, outcome.text, committee=request.audience == "udvalg")
-    typer.echo(
+    echo(
         f"Skrev rapporten for {outcome.period.label} ({outcome.counted} gennemgange) til "
         f"{workspace.display(target)}"
     )
@@ -96,7 +97,7 @@ def _report_problems(outcome: Outcome) -> None:
 
     print_diagnostics(outcome.notes, err=True)
     for item in outcome.excluded:
-        typer.echo(f"{item.display}: ikke medregnet: {item.reason}", err=True)
+        echo(f"{item.display}: ikke medregnet: {item.reason}", err=True)
 
 
 def _default_path(workspace: Workspace, outcome: Outcome, audience: str, fmt: str) -> Path:

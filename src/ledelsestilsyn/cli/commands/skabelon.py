@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.cli.formats import TemplateFormat
 
@@ -45,6 +46,6 @@ def skabelon(
         return
     template = catalog.resolve(ref)
     if format is TemplateFormat.MD:
-        typer.echo(markdown(template), nl=False)
+        echo(markdown(template), nl=False)
     else:
         console().print(tree(template))

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 
 
@@ -36,4 +37,4 @@ def skema(
         root = None
     target = folder or (root or Path.cwd()) / SCHEMA_DIR
     written = write_schemas(target, Catalog.load(root))
-    typer.echo(f"{len(written)} skemaer opdateret i {target}.")
+    echo(f"{len(written)} skemaer opdateret i {target}.")

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 
 DateOption = Annotated[
@@ -44,9 +45,9 @@ def tiltag(ctx: typer.Context, dato: DateOption = None, koncept: ConceptOption =
     today = day_or_today(dato)
     found = load_tiltag(open_workspace(Path.cwd(), koncept))
     if not found:
-        typer.echo("Ingen tiltag endnu. Opret et med: tilsyn tiltag ny --spørgsmål <id>")
+        echo("Ingen tiltag endnu. Opret et med: tilsyn tiltag ny --spørgsmål <id>")
         return
-    typer.echo("\n".join(tiltag_lines(found, today)))
+    echo("\n".join(tiltag_lines(found, today)))
 
 
 @tiltag_app.command("ny", options_metavar="[TILVALG]")
@@ -82,4 +83,4 @@ def ny(
     workspace = open_workspace(Path.cwd(), koncept)
     new = NewTiltag(tuple(spoergsmaal), titel, ansvarlig, deadline, evaluering)
     tiltag_id = append_tiltag(workspace, new, today=today)
-    typer.echo(f"Tiltaget '{tiltag_id}' er føjet til tiltag.yaml. Udfyld beskrivelse og frist.")
+    echo(f"Tiltaget '{tiltag_id}' er føjet til tiltag.yaml. Udfyld beskrivelse og frist.")

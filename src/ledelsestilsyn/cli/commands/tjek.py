@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import EXIT_DATA, EXIT_OK, handled
 
 
@@ -31,7 +32,7 @@ def tjek(koncept: ConceptOption = None) -> None:
     warnings = len(problems) - errors
     series = len(workspace.concept.series)
     templates = len(workspace.catalog.templates)
-    typer.echo(
+    echo(
         f"{workspace.display(workspace.concept_path)}: {series} tilsynsserier, "
         f"{templates} skabeloner, {errors} fejl, {warnings} advarsler."
     )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 
 if TYPE_CHECKING:
@@ -90,18 +91,19 @@ def _report(outcome: DrawOutcome, folder: str) -> None:
 
     manifest = outcome.manifest
     if outcome.status is Status.EXISTS:
-        typer.echo(
+        echo(
             f"Stikprøven {folder} findes allerede ({len(manifest.cases)} sager); intet er "
             "skrevet. Brug --antal for at udvide den."
         )
         return
     show_sample(manifest)
     if outcome.status is Status.DRY_RUN:
-        typer.echo(f"Prøvekørsel: intet er skrevet (ville blive {folder}).")
+        echo(f"Prøvekørsel: intet er skrevet (ville blive {folder}).")
         return
     verb = "Udvidede" if outcome.status is Status.EXTENDED else "Trak"
     new = len(outcome.written) - 1
-    typer.echo(
+    echo(
         f"{verb} {len(manifest.cases)} sager (seed {manifest.seed}) til {folder}: "
-        f"{new} nye gennemgangsfiler og udtræk.yaml."
+        f"{new} nye gennemgangsfiler og udtræk.yaml.",
+        keep=(str(manifest.seed),),
     )

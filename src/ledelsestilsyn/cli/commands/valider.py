@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.cli.formats import ValidationFormat
 
@@ -70,7 +71,7 @@ def _print_json(run: ReviewRun, require_complete: bool) -> None:
     from ledelsestilsyn.cli.views.validation import to_json
 
     payload = to_json(run, require_complete=require_complete)
-    typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
 def _print_text(run: ReviewRun, require_complete: bool, samples: str) -> None:
@@ -81,9 +82,9 @@ def _print_text(run: ReviewRun, require_complete: bool, samples: str) -> None:
 
     print_diagnostics(all_lines(run, require_complete=require_complete))
     for shown, why in run.skipped:
-        typer.echo(f"{shown}: sprunget over ({why}).")
+        echo(f"{shown}: sprunget over ({why}).")
     if not run.results:
-        typer.echo(f"Ingen gennemgange fundet (kiggede i {samples}).")
+        echo(f"Ingen gennemgange fundet (kiggede i {samples}).")
         return
     numbers = counts(run, require_complete=require_complete)
     table = Table(title="Gennemgange", title_justify="left")

@@ -33,20 +33,24 @@ def list_table(catalog: Catalog) -> Table:
 
 
 def tree(template: Template) -> Tree:
-    from rich.markup import escape
+    """Styles as `Text` parts: nothing from the template file is read as markup."""
+    from rich.text import Text
     from rich.tree import Tree
 
     answers = " / ".join(v.answer for v in template.scale)
-    root = Tree(f"[bold]{escape(template.title)}[/] ({template.ref}) · svar: {escape(answers)}")
+    root = Tree(Text.assemble((template.title, "bold"), f" ({template.ref}) · svar: {answers}"))
     for step in template.steps:
-        branch = root.add(f"[bold]{escape(step.title)}[/] [dim]({step.id})[/]")
+        branch = root.add(Text.assemble((step.title, "bold"), " ", (f"({step.id})", "dim")))
         for question in step.questions:
             extra = f" · frist: {question.deadline}" if question.deadline else ""
             if question.pejlemaerke:
                 extra += f" · pejlemærke: {question.pejlemaerke}"
             branch.add(
-                f"[cyan]{question.id}[/] {escape(question.text)}\n"
-                f"[dim]hjemmel: {escape(question.legal_basis)}{escape(extra)}[/]"
+                Text.assemble(
+                    (question.id, "cyan"),
+                    f" {question.text}\n",
+                    (f"hjemmel: {question.legal_basis}{extra}", "dim"),
+                )
             )
     return root
 

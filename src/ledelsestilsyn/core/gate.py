@@ -1,0 +1,38 @@
+"""The output gate: every byte tilsyn prints, writes or mails passes `gate` first.
+
+The terminal (`cli.console`), every file (`io.yaml.write_atomic`) and every
+mail (`schedule.notify`) call it, and `tests/core/test_gate.py` checks that
+no module writes any other way. It masks CPR-like numbers with the one
+detector, `cpr.mask_cpr`, whatever the text came from: a review filled in by
+hand, an export, a template, a message.
+
+Two kinds of numbers tilsyn makes itself pass unmasked, because masking them
+would break the files tilsyn reads back and neither is personal data: hex
+digests (24 or more hex digits with a letter among them, e.g. a SHA-256), and
+the tokens a writer names in `keep` (a sample's seed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from ledelsestilsyn.core.cpr import mask_cpr
+
+_DIGEST = r"(?<![0-9A-Za-z])(?=[0-9]*[a-f])[0-9a-f]{24,}(?![0-9A-Za-z])"
+_DIGESTS = re.compile(_DIGEST)
+
+
+def gate(text: str, *, keep: Collection[str] = ()) -> str:
+    """`text` with every CPR-like number masked, except digests and the `keep` tokens."""
+    kept = "|".join(rf"(?<!\d){re.escape(token)}(?!\d)" for token in keep if token)
+    pattern = re.compile(f"{_DIGEST}|{kept}") if kept else _DIGESTS
+    parts: list[str] = []
+    last = 0
+    for match in pattern.finditer(text):
+        parts += [mask_cpr(text[last : match.start()]), match[0]]
+        last = match.end()
+    if not parts:
+        return mask_cpr(text)
+    parts.append(mask_cpr(text[last:]))
+    return "".join(parts)

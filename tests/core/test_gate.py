@@ -1,0 +1,159 @@
+"""The one output gate: every byte tilsyn prints, writes or mails is masked first."""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from ledelsestilsyn.core.cpr import find_cpr
+from ledelsestilsyn.core.gate import gate
+
+SRC = ROOT / "src" / "ledelsestilsyn"
+SOURCES = sorted(SRC.rglob("*.py"))
+
+# The only places that may put bytes out of the process, and why each is safe.
+ALLOWED: dict[str, set[str]] = {
+    # the terminal: echo and the rich console, both gated
+    "cli/console.py": {"typer.echo", "sys.stdout", "sys.stderr", "Console"},
+    # every file: write_atomic gates the text before it opens the temp file
+    "io/atomic.py": {"os.open", "os.fdopen"},
+    # the mail: _email gates subject and body
+    "schedule/notify.py": {"send_message"},
+    # the påmind lock file: opened for flock, never written
+    "schedule/sent_log.py": {"os.open"},
+    # the pipe from the forked reader of an export's second half (pickled rows, not output)
+    "export/scan.py": {"os.fdopen"},
+}
+WRITERS = {
+    "print",
+    "typer.echo",
+    "click.echo",
+    "typer.secho",
+    "sys.stdout",
+    "sys.stderr",
+    "Console",
+    "os.open",
+    "os.fdopen",
+    "os.write",
+    "write_text",
+    "write_bytes",
+    "send_message",
+    "sendmail",
+    "open",
+    "shutil.copy",
+    "shutil.copy2",
+    "shutil.copyfile",
+    "json.dump",
+}
+
+
+def _dotted(node: ast.AST) -> str:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        return f"{_dotted(node.value)}.{node.attr}"
+    return "?"  # a call or subscript: `console().print` is the gated console
+
+
+def _writers(path: Path) -> set[str]:
+    """Every output call or stream a module touches (`Path.open` only when writing)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and _dotted(node) in ("sys.stdout", "sys.stderr"):
+            found.add(_dotted(node))
+        if not isinstance(node, ast.Call):
+            continue
+        name = _dotted(node.func)
+        last = name.rsplit(".", 1)[-1]
+        if name in WRITERS:
+            found.add(name)
+        elif last in ("write_text", "write_bytes", "send_message", "sendmail"):
+            found.add(last)
+        elif last == "open" and name != "os.open":
+            modes = [a.value for a in node.args if isinstance(a, ast.Constant)]
+            modes += [k.value.value for k in node.keywords if isinstance(k.value, ast.Constant)]
+            if any(isinstance(m, str) and set(m) & set("wax+") for m in modes):
+                found.add("open")
+    return found
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(SRC)))
+def test_no_module_writes_around_the_gate(path: Path) -> None:
+    where = str(path.relative_to(SRC))
+    extra = _writers(path) - ALLOWED.get(where, set())
+    assert not extra, f"{where} skriver uden om porten: {sorted(extra)}"
+
+
+def test_the_scan_sees_every_way_to_write(tmp_path: Path) -> None:
+    """The check above can fail: each way around the gate is caught."""
+    module = tmp_path / "m.py"
+    module.write_text(
+        "import sys, typer\n"
+        "print(1)\n"
+        "typer.echo('x')\n"
+        "sys.stdout.write('x')\n"
+        "p.write_text('x')\n"
+        "p.open('w')\n"
+        "open(p, mode='a')\n"
+        "p.open('rb')\n"
+        "console().print('x')\n"
+    )
+    assert _writers(module) == {"print", "typer.echo", "sys.stdout", "write_text", "open"}
+
+
+def test_masks_cpr_numbers() -> None:
+    assert gate("Emil 010203-1234 og 0102031234.") == "Emil XXXXXX-XXXX og XXXXXXXXXX."
+    assert gate("ingen her: 2026-11-30, 12345") == "ingen her: 2026-11-30, 12345"
+
+
+def test_keeps_digests_and_named_tokens_but_nothing_around_them() -> None:
+    digest = "ab" + "0102031234" + "cd" * 26
+    assert find_cpr(digest)
+    assert gate(f"sha256: {digest}\n") == f"sha256: {digest}\n"
+    text = "seed: 1203851234\nandet: 0102031234\n"
+    assert gate(text, keep=("1203851234",)) == "seed: 1203851234\nandet: XXXXXXXXXX\n"
+    assert gate("99912038512340", keep=("1203851234",)) == "99912038512340"
+
+
+def test_a_real_sha256_survives() -> None:
+    for n in range(2000):
+        digest = hashlib.sha256(str(n).encode()).hexdigest()
+        assert gate(digest) == digest
+
+
+def test_every_written_file_is_gated(tmp_path: Path) -> None:
+    from ledelsestilsyn.io.atomic import write_atomic
+
+    path = tmp_path / "ud.txt"
+    write_atomic(path, "Emil 010203-1234, seed 1203851234\n", keep=("1203851234",))
+    assert path.read_text() == "Emil XXXXXX-XXXX, seed 1203851234\n"
+
+
+def test_every_mail_is_gated() -> None:
+    from ledelsestilsyn.schedule.notify import _email
+    from ledelsestilsyn.schedule.reminder_text import Message
+
+    message = Message("a@kommune.dk", "Sag 010203-1234 mangler", "Sag 0102031234 mangler.\n", ())
+    email = _email(message, "tilsyn@kommune.dk")
+    assert email["Subject"] == "Sag XXXXXX-XXXX mangler"
+    assert "XXXXXXXXXX" in email.get_content() and "0102031234" not in email.as_string()
+
+
+def test_every_printed_line_is_gated(capsys: pytest.CaptureFixture[str]) -> None:
+    from rich.table import Table
+
+    from ledelsestilsyn.cli.console import console, echo
+
+    echo("Emil 010203-1234")
+    echo("Emil 0102031234", err=True)
+    table = Table(title="Sag 010203-1234")
+    table.add_column("navn")
+    table.add_row("Emil 0102031234")
+    console().print(table)
+    out, err = capsys.readouterr()
+    assert "XXXXXX-XXXX" in out and "XXXXXXXXXX" in out and "XXXXXXXXXX" in err
+    assert not find_cpr(out + err)
