@@ -25,6 +25,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
+	$(BIN)/python -c 'import pandas' 2>/dev/null || $(BIN)/pip install -q -e '.[dev,bench]'
 	$(BIN)/python bench/run.py
 
 schemas: $(STAMP)

@@ -20,6 +20,7 @@ from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.draw import Case, EarlierCase, History, Step
+from ledelsestilsyn.sampling.manifest_cache import ManifestCache
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
@@ -42,13 +43,14 @@ def load_manifest(path: Path, workspace: Workspace) -> Manifest | None:
 
 
 def manifests(workspace: Workspace) -> list[tuple[Path, Manifest]]:
+    """Every sample's manifest in the workspace (parsed once, see `manifest_cache`)."""
     found = []
     if workspace.samples_dir.is_dir():
+        cache = ManifestCache.open(workspace.cache_dir)
         for path in sorted(workspace.samples_dir.glob(f"*/{MANIFEST_NAME}")):
-            if not path.parent.name.startswith(TEMP_PREFIX):
-                manifest = load_manifest(path, workspace)
-                if manifest is not None:
-                    found.append((path, manifest))
+            if not path.parent.name.startswith(TEMP_PREFIX) and path.is_file():
+                found.append((path, cache.load(path, workspace.display(path))))
+        cache.save()
     return found
 
 

@@ -27,6 +27,7 @@ GITIGNORE = ".gitignore"
 
 CACHE_DIR = ".tilsyn"
 REVIEW_CACHE = "gennemgange.json"
+MANIFEST_CACHE = "udtræk.json"
 REMINDER_CACHE = "påmind.json"
 REMINDER_FILES_CACHE = "påmind-filer.json"
 SENT_LOG = "påmind-sendt.json"
