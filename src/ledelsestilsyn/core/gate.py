@@ -25,6 +25,9 @@ _DIGESTS = re.compile(_DIGEST)
 
 def gate(text: str, *, keep: Collection[str] = ()) -> str:
     """`text` with every CPR-like number masked, except digests and the `keep` tokens."""
+    masked = mask_cpr(text)
+    if masked == text:  # the usual case: nothing to mask, so nothing to protect
+        return text
     kept = "|".join(rf"(?<!\d){re.escape(token)}(?!\d)" for token in keep if token)
     pattern = re.compile(f"{_DIGEST}|{kept}") if kept else _DIGESTS
     parts: list[str] = []
@@ -33,6 +36,6 @@ def gate(text: str, *, keep: Collection[str] = ()) -> str:
         parts += [mask_cpr(text[last : match.start()]), match[0]]
         last = match.end()
     if not parts:
-        return mask_cpr(text)
+        return masked
     parts.append(mask_cpr(text[last:]))
     return "".join(parts)
