@@ -41,9 +41,9 @@ def find_layout(
     index: dict[str, int] = {}
     problems: list[Diagnostic] = []
     missing: list[tuple[str, str]] = []
+    # `cpr` is looked up like the others: it is how the tool knows which column never
+    # to copy, so a name that matches nothing is an error, not a silent no-op.
     for tool, header in spec.columns.items():
-        if tool == "cpr":
-            continue
         want = clean_name(header).casefold()
         hits = [i for i, n in enumerate(folded) if n == want]
         if len(hits) > 1:

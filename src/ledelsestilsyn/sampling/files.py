@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ledelsestilsyn.core.cpr import mask_cpr
-from ledelsestilsyn.core.diagnostics import TilsynError, fail
+from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
 from ledelsestilsyn.io.yaml import dump
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
@@ -119,6 +119,34 @@ def manifest_data(
         notes.append(f"kun {len(result.picks)} af {size} sager kunne trækkes")
     data["bemærkninger"] = notes
     return data
+
+
+def cpr_warnings(picks: Sequence[Pick], export: str) -> list[Diagnostic]:
+    """U020 for each copied value of a drawn case that holds a CPR-like number.
+
+    Only the drawn cases' values are written, so only they are scanned; the
+    value is masked by `case_entry`, and the warning names the column, never
+    the value.
+    """
+    warnings = []
+    for pick in picks:
+        case = pick.case
+        columns = {"rådgiver": case.caseworker, "team": case.team, **case.attrs}
+        for column, value in columns.items():
+            if find_cpr(value):
+                warnings.append(
+                    Diagnostic(
+                        export,
+                        case.line or None,
+                        None,
+                        "U020",
+                        f"sag {case.id}: kolonnen '{column}' indeholder noget, der ligner et "
+                        "CPR-nummer; det er skrevet som X'er i udtrækket.",
+                        "ret eksporten i sagssystemet: CPR-numre hører kun til i CPR-kolonnen.",
+                        Severity.WARNING,
+                    )
+                )
+    return warnings
 
 
 def case_entry(pick: Pick, files: list[str]) -> dict[str, Any]:

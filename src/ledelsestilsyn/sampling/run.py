@@ -33,7 +33,7 @@ from ledelsestilsyn.sampling.draw import (
     eligible,
     seed_for,
 )
-from ledelsestilsyn.sampling.files import files_for, manifest_data
+from ledelsestilsyn.sampling.files import cpr_warnings, files_for, manifest_data
 from ledelsestilsyn.sampling.sources import Source, earlier_cases, level_source, load_manifest
 from ledelsestilsyn.sampling.write import write_sample
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
@@ -101,11 +101,13 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     manifest = _manifest(
         workspace, name, series, period, request, source, result, size, seed, existing
     )
+    export = str(request.export or "udtræk")
+    diagnostics = [*source.diagnostics, *cpr_warnings(result.picks, export)]
     if request.dry_run:
-        return DrawOutcome(Status.DRY_RUN, folder, manifest, [], source.diagnostics)
+        return DrawOutcome(Status.DRY_RUN, folder, manifest, [], diagnostics)
     written = write_sample(workspace, folder, series, manifest, existing)
     status = Status.EXTENDED if existing else Status.CREATED
-    return DrawOutcome(status, folder, manifest, written, source.diagnostics)
+    return DrawOutcome(status, folder, manifest, written, diagnostics)
 
 
 def _series(workspace: Workspace, wanted: str | None) -> tuple[str, Series]:

@@ -1,0 +1,70 @@
+"""A CPR number in a copied export column never reaches a written file (issue 12 §1, §5).
+
+The `cpr:` column is how the tool knows which column never to copy, so a
+`cpr:` name that matches no column is an error; every other copied column is
+scanned, and a CPR-like value in it is masked and reported (U020).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.export.columns import find_layout
+from ledelsestilsyn.models.concept import ExportSpec
+
+SERIES = "månedligt-overordnet"
+FOLDER = Path("udtræk") / f"2026-11-{SERIES}"
+COLUMNS = {
+    "sag": "Sagsnr.",
+    "rådgiver": "Sagsbehandler",
+    "paragraf": "Paragraf",
+    "afgørelsesdato": "Afgørelsesdato",
+    "cpr": "CPR-nummer",
+}
+HEADER = ["Sagsnr.", "CPR-nr.", "Sagsbehandler", "Paragraf", "Afgørelsesdato"]
+
+
+def test_a_cpr_column_that_matches_nothing_is_an_error() -> None:
+    spec = ExportSpec.model_validate({"kolonner": COLUMNS})
+    with pytest.raises(TilsynError) as caught:
+        find_layout(HEADER, spec, "eksport.csv", 1, None)
+    [problem] = caught.value.diagnostics
+    assert problem.code == "E003" and "(cpr)" in problem.message
+    assert "CPR-nr." in (problem.hint or "")
+    fixed = ExportSpec.model_validate({"kolonner": {**COLUMNS, "cpr": "CPR-nr."}})
+    assert find_layout(HEADER, fixed, "eksport.csv", 1, None).extras == ()
+
+
+SPELLINGS = ["010203 1234", "010203\u20131234", "010203/1234", "010203.1234", "01 02 03 12 34"]
+
+
+def _digits(text: str) -> set[str]:
+    """Every run of ten digits once separators are dropped: the CPR numbers in any spelling."""
+    flat = re.sub(r"[^\dX]", "", text)
+    return {flat[i : i + 10] for i in range(len(flat) - 9)}
+
+
+def test_cpr_in_a_copied_column_is_masked_and_reported(cli: Cli, example_workspace: Path) -> None:
+    export = example_workspace / "eksport.csv"
+    with export.open(encoding="cp1252", newline="") as handle:
+        header, *rows = list(csv.reader(handle, delimiter=";"))
+    for number, fields in enumerate(rows):
+        spelling = SPELLINGS[number % len(SPELLINGS)]
+        fields[2] = f"Emil {spelling}"  # Sagsbehandler
+        fields[7] = f"fase {spelling}"  # Sagsfase, copied into the manifest
+    with export.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([header, *rows])
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
+    assert result.exit_code == 0, result.output
+    assert "U020" in result.output
+    secret = {"0102031234"}
+    for path in FOLDER.iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert not _digits(text) & secret, path.name
+    assert not _digits(result.output) & secret
