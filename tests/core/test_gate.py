@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, Cli
 from ledelsestilsyn.core.cpr import find_cpr
 from ledelsestilsyn.core.gate import gate
 
@@ -157,3 +158,24 @@ def test_every_printed_line_is_gated(capsys: pytest.CaptureFixture[str]) -> None
     out, err = capsys.readouterr()
     assert "XXXXXX-XXXX" in out and "XXXXXXXXXX" in out and "XXXXXXXXXX" in err
     assert not find_cpr(out + err)
+
+
+def test_a_seed_that_looks_like_a_cpr_number_survives(
+    cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """About one default seed in twenty is CPR-shaped; masked, the manifest would be lost."""
+    monkeypatch.setenv("COLUMNS", "200")
+    seed = "1203851234"
+    assert find_cpr(seed)
+    args = ("eksport.csv", "--periode", "2026-11")
+    first = cli("udtræk", *args, "--tilsyn", "månedligt-overordnet", "--seed", seed)
+    assert first.exit_code == 0, first.output
+    assert f"(seed {seed})" in first.output
+    folder = example_workspace / "udtræk" / "2026-11-månedligt-overordnet"
+    assert f"seed: {seed}\n" in (folder / "udtræk.yaml").read_text(encoding="utf-8")
+    second = cli("udtræk", *args, "--tilsyn", "tematiseret")  # reads the first manifest
+    assert second.exit_code == 0, second.output
+    cache = json.loads((example_workspace / ".tilsyn" / "udtræk.json").read_text("utf-8"))
+    assert [str(entry["seed"]) for entry in cache["entries"].values()] == [seed]
+    again = cli("udtræk", *args, "--tilsyn", "månedligt-overordnet", "--antal", "9")
+    assert again.exit_code == 0 and f"(seed {seed})" in again.output

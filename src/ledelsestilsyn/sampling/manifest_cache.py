@@ -48,6 +48,7 @@ class ManifestCache:
     folder: Path
     entries: dict[str, Any] = field(default_factory=dict)
     used: dict[str, Any] = field(default_factory=dict)
+    own_numbers: set[str] = field(default_factory=set)  # kept by the output gate
     changed: bool = False
     key: str = field(default_factory=_reader_key)
 
@@ -81,10 +82,12 @@ class ManifestCache:
             with contextlib.suppress(ValidationError):
                 manifest = Manifest.model_validate(data)
                 self.used[digest] = data
+                self.own_numbers.update(manifest.own_numbers())
                 return manifest
         document = parse_text(decode(raw, display), display)
         manifest = validate_document(Manifest, document)
         self.used[digest] = document.data
+        self.own_numbers.update(manifest.own_numbers())
         self.changed = True
         return manifest
 
@@ -97,4 +100,10 @@ class ManifestCache:
         with contextlib.suppress(OSError, TilsynError):
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             self.folder.chmod(0o700)
-            write_atomic(self.folder / MANIFEST_CACHE, text, overwrite=True, mode=0o600)
+            write_atomic(
+                self.folder / MANIFEST_CACHE,
+                text,
+                overwrite=True,
+                mode=0o600,
+                keep=self.own_numbers,
+            )

@@ -38,7 +38,7 @@ def write_sample(
     try:
         for file_name, text in rendered.items():
             write_atomic(tmp / file_name, text)
-        write_atomic(tmp / MANIFEST_NAME, manifest_text(manifest), keep=own_numbers(manifest))
+        write_atomic(tmp / MANIFEST_NAME, manifest_text(manifest), keep=manifest.own_numbers())
         try:
             tmp.rename(folder)
         except OSError:
@@ -86,11 +86,6 @@ def _extend(
         if not (folder / name).exists():
             write_atomic(folder / name, text)
     write_atomic(
-        folder / MANIFEST_NAME, manifest_text(manifest), overwrite=True, keep=own_numbers(manifest)
+        folder / MANIFEST_NAME, manifest_text(manifest), overwrite=True, keep=manifest.own_numbers()
     )
     return [*(folder / name for name in new), folder / MANIFEST_NAME]
-
-
-def own_numbers(manifest: Manifest) -> tuple[str, ...]:
-    """The seed: tilsyn's own number, read back from the manifest, so never masked."""
-    return (str(manifest.seed),)

@@ -105,5 +105,5 @@ def _report(outcome: DrawOutcome, folder: str) -> None:
     echo(
         f"{verb} {len(manifest.cases)} sager (seed {manifest.seed}) til {folder}: "
         f"{new} nye gennemgangsfiler og udtræk.yaml.",
-        keep=(str(manifest.seed),),
+        keep=manifest.own_numbers(),
     )

@@ -11,7 +11,7 @@ from ledelsestilsyn.models.manifest import Manifest
 
 
 def show_sample(manifest: Manifest) -> None:
-    out = console(keep=(str(manifest.seed),))  # the seed is tilsyn's own number
+    out = console(keep=manifest.own_numbers())
     cases = Table(title=f"Stikprøve: {manifest.series} {manifest.period} (seed {manifest.seed})")
     for column in ("sag", "rådgiver", "team", "stratum", "filer"):
         cases.add_column(column)
