@@ -78,3 +78,52 @@ def test_a_done_correction_is_silent_and_the_concept_names_the_leader(
     out = cli("påmind", "--dato", "2026-11-25").output
     line = next(x for x in out.splitlines() if x.startswith(f"  - {case}"))
     assert "ansvarlig Gitte Hald" in line and line.endswith("Leder: Lise Dahl Thøgersen.")
+
+
+TILTAG = """\
+tiltag:
+  - id: "partshøring"
+    titel: "Partshøring før anbringelse"
+    besluttet: "2026-05-20"
+    ansvarlig: "Karen Holm Madsen"
+    frist: "2026-11-28"
+    status: "i gang"
+    mål:
+      spørgsmål: [anbringelse-7]
+    evaluer_efter_måneder: 6
+  - id: "opgivet"
+    titel: "Gammelt forsøg"
+    besluttet: "2026-01-10"
+    frist: "2026-11-26"
+    status: "opgivet"
+"""
+
+
+def test_tiltag_deadlines_and_evaluations_are_reminded(example_workspace: Path, cli: Cli) -> None:
+    all_done(cli)
+    path = Path("tiltag.yaml")
+    path.write_text(TILTAG, encoding="utf-8")
+    assert not nothing_due_fast(["--dato", "2026-11-25"])
+    out = cli("påmind", "--dato", "2026-11-25").output.splitlines()
+    assert "Tiltag:" in out
+    assert (
+        "  - Tiltag partshøring (Partshøring før anbringelse), ansvarlig Karen Holm Madsen: "
+        "evaluering af effekten 20. november 2026 (5 dage for sent)." in out
+    )
+    assert (
+        "  - Tiltag partshøring (Partshøring før anbringelse), ansvarlig Karen Holm Madsen: "
+        "frist 28. november 2026 (om 3 dage)." in out
+    )
+    assert not any("Gammelt forsøg" in line for line in out)  # opgivet: no reminder
+    done = TILTAG.replace('status: "i gang"', 'status: "gennemført"').replace(
+        "evaluer_efter_måneder: 6", 'evaluer_efter_måneder: 6\n    evalueret: "2026-11-24"'
+    )
+    path.write_text(done, encoding="utf-8")
+    assert cli("påmind", "--dato", "2026-11-25").output == ""
+    assert nothing_due_fast(["--dato", "2026-11-25"])
+
+
+def test_a_broken_tiltag_file_is_exit_2_for_cron(example_workspace: Path, cli: Cli) -> None:
+    Path("tiltag.yaml").write_text(TILTAG.replace("i gang", "igang"), encoding="utf-8")
+    result = cli("påmind", "--dato", "2026-11-25")
+    assert result.exit_code == 2 and "tiltag.yaml:7:13: fejl M003" in result.stderr

@@ -36,6 +36,9 @@ class Tiltag(Model):
     evaluate_after_months: int | None = Field(
         None, alias="evaluer_efter_måneder", ge=1, le=60, description="måneder efter besluttet"
     )
+    evaluated: OptionalDate = Field(
+        None, alias="evalueret", description="ÅÅÅÅ-MM-DD, når effekten er vurderet"
+    )
 
     @property
     def is_open(self) -> bool:

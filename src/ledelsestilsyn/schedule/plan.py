@@ -31,6 +31,7 @@ from ledelsestilsyn.core.periods import Kind as PeriodKind
 from ledelsestilsyn.core.periods import Period, add_months, parse_period, round_periods
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.corrections import CorrectionInfo, OverdueCorrection, overdue
+from ledelsestilsyn.schedule.tiltag_dates import TiltagDate, TiltagDue, due
 
 if TYPE_CHECKING:
     from ledelsestilsyn.models.concept import Concept
@@ -191,6 +192,8 @@ class WorkspaceState:
     """(series, period) → finished reviews left out of `reviews` (no calibration pair)."""
     corrections: tuple[CorrectionInfo, ...] = ()
     """Open corrections with a deadline, from every review."""
+    tiltag: tuple[TiltagDate, ...] = ()
+    """Deadlines and evaluation dates of the tiltag still to be met."""
 
     def complete_count(self, series: str, period: str) -> int:
         listed = sum(
@@ -247,10 +250,11 @@ class Status:
     rounds: tuple[RoundStatus, ...]
     upcoming: tuple[Round, ...]
     corrections: tuple[OverdueCorrection, ...] = ()
+    tiltag: tuple[TiltagDue, ...] = ()
 
     @property
     def nothing_due(self) -> bool:
-        return not self.items and not self.corrections
+        return not self.items and not self.corrections and not self.tiltag
 
 
 def _count(reviews: list[ReviewInfo], complete: int = 0) -> tuple[tuple[str, int], ...]:
@@ -349,4 +353,5 @@ def status_at(plan: Plan, state: WorkspaceState, today: date) -> Status:
     rounds.sort(key=lambda s: (s.round.period, s.round.series))
     upcoming = rounds_starting_in(plan, *add_months(today.year, today.month, 1))
     late = overdue(state.corrections, today)
-    return Status(today, tuple(items), tuple(rounds), tuple(upcoming), late)
+    actions = due(state.tiltag, today)
+    return Status(today, tuple(items), tuple(rounds), tuple(upcoming), late, actions)

@@ -14,6 +14,7 @@ from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.corrections import OverdueCorrection, describe_correction
 from ledelsestilsyn.schedule.plan import Item, Round, RoundStatus, Status
+from ledelsestilsyn.schedule.tiltag_dates import TiltagDue, describe_tiltag
 
 MAX_CASES = 12
 UNASSIGNED = "ikke fordelt"
@@ -101,11 +102,16 @@ def _upcoming_line(r: Round) -> str:
     )
 
 
-def _subject(municipality: str, items: tuple[Item, ...], corrections: int = 0) -> str:
-    late = sum(i.overdue for i in items) + corrections
-    if not items and not corrections:
+def _subject(
+    municipality: str,
+    items: tuple[Item, ...],
+    corrections: int = 0,
+    tiltag: tuple[TiltagDue, ...] = (),
+) -> str:
+    late = sum(i.overdue for i in items) + corrections + sum(t.overdue for t in tiltag)
+    if not items and not corrections and not tiltag:
         return f"Ledelsestilsyn, {municipality}: intet forfaldent"
-    due = len(items) + corrections - late
+    due = len(items) + corrections + len(tiltag) - late
     return f"Ledelsestilsyn, {municipality}: {due} forfaldne, {late} for sent"
 
 
@@ -121,7 +127,7 @@ def overview(
     if status.items:
         lines.append("Forfaldent og for sent:")
         lines += [f"  - {describe(i)}" for i in status.items]
-    elif not status.corrections:
+    elif not status.corrections and not status.tiltag:
         lines.append("Intet er forfaldent.")
     if status.corrections:
         lines += [""] if status.items else []
@@ -130,6 +136,10 @@ def overview(
             leader = c.leader(leaders or {})
             who = f" Leder: {leader}." if leader else ""
             lines.append(f"  - {describe_correction(c)}{who}")
+    if status.tiltag:
+        lines += [""] if status.items or status.corrections else []
+        lines.append("Tiltag:")
+        lines += [f"  - {describe_tiltag(t)}" for t in status.tiltag]
     if status.rounds:
         lines += ["", "Runder:"]
         lines += [f"  - {_round_line(s)}" for s in status.rounds]
@@ -138,7 +148,8 @@ def overview(
         lines += [f"  - {_upcoming_line(r)}" for r in status.upcoming]
     lines += ["", "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal."]
     keys = tuple(i.key() for i in status.items) + tuple(c.key() for c in status.corrections)
-    subject = _subject(municipality, status.items, len(status.corrections))
+    keys += tuple(t.key() for t in status.tiltag)
+    subject = _subject(municipality, status.items, len(status.corrections), tuple(status.tiltag))
     return Message(recipient, subject, "\n".join(lines) + "\n", keys)
 
 

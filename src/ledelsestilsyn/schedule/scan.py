@@ -42,6 +42,7 @@ from ledelsestilsyn.schedule.plan import (
     WorkspaceState,
     plan_from_concept,
 )
+from ledelsestilsyn.schedule.tiltag_dates import read_dates
 from ledelsestilsyn.workspace.layout import (
     CACHE_DIR,
     CONCEPT_FILE,
@@ -124,12 +125,15 @@ def read_inputs(start: Path, explicit: Path | None, today: date) -> Inputs:
     plan, mail = _plan(concept_path, cache)
     folders = _samples(root, plan)
     reviews, unlisted, corrections, parsed = _reviews(concept_path, folders, cache, today)
+    tiltag, tiltag_changed = read_dates(root, cache.data)
+    cache.changed |= tiltag_changed
     state = WorkspaceState(
         frozenset(f.key for f in folders),
         tuple(reviews),
         frozenset(_reports(root, plan)),
         unlisted,
         tuple(corrections),
+        tuple(tiltag),
     )
     if cache.changed:  # a cache that cannot be written only makes the next run slower
         with contextlib.suppress(OSError, TilsynError):

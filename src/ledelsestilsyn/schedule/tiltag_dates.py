@@ -1,0 +1,107 @@
+"""Tiltag deadlines and evaluation dates for `påmind`, kept cheap for the cron fast path.
+
+The dates of the open tiltag are cached in `.tilsyn/påmind.json` under the
+SHA-256 of `tiltag.yaml`; only a changed file is read and validated again
+(then with pydantic, through `followup.tiltag`). A date is due from
+`LEAD_DAYS` days before it; a deadline while the tiltag is planlagt or i
+gang, an evaluation until `evalueret` is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
+from ledelsestilsyn.workspace.layout import TILTAG_FILE
+
+LEAD_DAYS = 7
+DEADLINE = "frist"
+EVALUATION = "evaluering"
+
+
+@dataclass(frozen=True)
+class TiltagDate:
+    id: str
+    title: str
+    kind: str
+    day: date
+    responsible: str = ""
+
+
+@dataclass(frozen=True)
+class TiltagDue:
+    date: TiltagDate
+    days_left: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+    def key(self) -> str:
+        stage = "overskredet" if self.overdue else "frist"
+        d = self.date
+        return "|".join(("tiltag", d.id, d.kind, d.day.isoformat(), stage))
+
+
+def due(dates: Iterable[TiltagDate], today: date) -> tuple[TiltagDue, ...]:
+    found = [TiltagDue(d, (d.day - today).days) for d in dates]
+    return tuple(sorted((f for f in found if f.days_left <= LEAD_DAYS), key=lambda f: f.date.day))
+
+
+def read_dates(root: Path, cache: dict[str, Any]) -> tuple[list[TiltagDate], bool]:
+    """The open tiltag's dates, and whether the cache (`cache["tiltag"]`) was updated."""
+    path = root / TILTAG_FILE
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return [], False
+    digest = hashlib.sha256(raw).hexdigest()
+    cached = cache.get("tiltag")
+    if isinstance(cached, dict) and cached.get("sha256") == digest:
+        return [_from_json(d) for d in cached["dates"]], False
+    dates = _load(root)
+    cache["tiltag"] = {"sha256": digest, "dates": [_to_json(d) for d in dates]}
+    return dates, True
+
+
+def _load(root: Path) -> list[TiltagDate]:
+    from ledelsestilsyn.followup.tiltag import evaluation_date, load_tiltag
+    from ledelsestilsyn.workspace.open import open_workspace
+
+    try:
+        tiltag = load_tiltag(open_workspace(root))
+    except TilsynError as exc:
+        raise TilsynError(exc.diagnostics, kind=ErrorKind.USAGE) from None
+    dates: list[TiltagDate] = []
+    for t in tiltag:
+        who = t.responsible or ""
+        if t.deadline is not None and t.is_open:
+            dates.append(TiltagDate(t.id, t.title, DEADLINE, t.deadline, who))
+        evaluation = evaluation_date(t)
+        if evaluation is not None and t.evaluated is None and t.status != "opgivet":
+            dates.append(TiltagDate(t.id, t.title, EVALUATION, evaluation, who))
+    return dates
+
+
+def _to_json(d: TiltagDate) -> list[str]:
+    return [d.id, d.title, d.kind, d.day.isoformat(), d.responsible]
+
+
+def _from_json(raw: list[str]) -> TiltagDate:
+    tiltag_id, title, kind, day, responsible = raw
+    return TiltagDate(tiltag_id, title, kind, date.fromisoformat(day), responsible)
+
+
+def describe_tiltag(item: TiltagDue) -> str:
+    from ledelsestilsyn.report.formats import long_date
+    from ledelsestilsyn.schedule.reminder_text import when
+
+    d = item.date
+    what = "frist" if d.kind == DEADLINE else "evaluering af effekten"
+    who = f", ansvarlig {d.responsible}" if d.responsible else ""
+    return f"Tiltag {d.id} ({d.title}){who}: {what} {long_date(d.day)} ({when(item.days_left)})."
