@@ -54,6 +54,7 @@ FLAGS: dict[Argument, str] = {
     Argument.ENCODING: "--tegnsæt",
     Argument.PRESET: "--forlæg",
     Argument.QUESTION: "--spørgsmål",
+    Argument.CASEWORKER: "--rådgiver",
 }
 
 

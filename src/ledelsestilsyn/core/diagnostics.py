@@ -38,6 +38,7 @@ class Argument(StrEnum):
     ENCODING = "tegnsættet"
     PRESET = "forlægget"
     QUESTION = "spørgsmålet"
+    CASEWORKER = "rådgiveren"
 
 
 class Severity(StrEnum):

@@ -223,6 +223,19 @@ class ReminderSettings(Model):
     )
 
 
+class Dissemination(Model):
+    """How results reach the caseworkers (SBST: 'Anvendelse og formidling')."""
+
+    caseworkers: dict[str, str] = Field(
+        default_factory=dict,
+        alias="rådgivere",
+        description="navn (som i eksporten): e-mailadresse til tilbagemeldingsbreve",
+    )
+    feedback_days: int = Field(
+        14, alias="tilbagemelding_dage", ge=1, le=92, description="brevet senest n dage efter"
+    )
+
+
 class Concept(Model):
     municipality: str = Field(alias="kommune", min_length=1)
     purpose: OptionalText = Field(None, alias="formål")
@@ -231,6 +244,7 @@ class Concept(Model):
     eligibility: Eligibility = Field(default_factory=Eligibility, alias="udvælgelse")
     report: ReportSettings = Field(default_factory=ReportSettings, alias="rapport")
     reminders: ReminderSettings = Field(default_factory=ReminderSettings, alias="påmindelse")
+    dissemination: Dissemination = Field(default_factory=Dissemination, alias="formidling")
 
     def eligibility_for(self, name: str) -> Eligibility:
         """The concept-wide eligibility with the series' overrides applied."""

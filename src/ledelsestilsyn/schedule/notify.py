@@ -205,6 +205,15 @@ def _concerns(item: Item, name: str, series_reviewers: dict[str, tuple[str, ...]
     return name in series_reviewers.get(item.round.series, ())
 
 
+def smtp_and_password(
+    concept: Concept, root: Path, concept_file: str, environ: Mapping[str, str]
+) -> tuple[SmtpSettings, str | None]:
+    """The concept's SMTP setup, checked, and its password (for mail outside `påmind`)."""
+    settings = MailSettings.from_json(mail_settings(concept))
+    smtp = _smtp_or_fail(settings, concept_file)
+    return smtp, resolve_password(smtp, root, concept_file, environ)
+
+
 def _smtp_or_fail(settings: MailSettings, concept: str) -> SmtpSettings:
     smtp = settings.smtp
     if smtp is None:

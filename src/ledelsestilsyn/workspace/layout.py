@@ -38,3 +38,6 @@ YAML_SUFFIXES = (".yaml", ".yml")
 
 TILTAG_FILE = "tiltag.yaml"
 """The tiltag the leadership has decided on (optional; `tilsyn tiltag ny` appends to it)."""
+
+FEEDBACK_DIR = "tilbagemeldinger"
+"""Feedback letters to the caseworkers: `tilbagemeldinger/<periode>/<rådgiver>.md|.html`."""

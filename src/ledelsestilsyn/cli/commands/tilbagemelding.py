@@ -1,0 +1,58 @@
+"""`tilsyn tilbagemelding`: one feedback letter per caseworker for a period."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.errors import handled
+
+
+def register(app: typer.Typer) -> None:
+    app.command("tilbagemelding")(tilbagemelding)
+
+
+@handled
+def tilbagemelding(
+    periode: Annotated[
+        str, typer.Option("--periode", help="Perioden, fx 2026-11, 2026-K4 eller 2026-H2.")
+    ],
+    raadgiver: Annotated[
+        str | None, typer.Option("--rådgiver", help="Kun brevet til denne rådgiver.")
+    ] = None,
+    mail: Annotated[
+        bool,
+        typer.Option("--mail", help="Send hvert brev til rådgiverens egen adresse (formidling)."),
+    ] = False,
+    dato: Annotated[
+        str | None, typer.Option("--dato", help="Dagen, brevet dateres (ÅÅÅÅ-MM-DD).")
+    ] = None,
+    koncept: ConceptOption = None,
+) -> None:
+    """Skriv et brev til hver rådgiver om netop deres gennemgåede sager (Markdown og HTML).
+
+    Brevet har fundene med spørgsmål, hjemmel, kommentar og rettelse, hvad der gik godt,
+    og teamets og afdelingens tal til sammenligning; intet om andre rådgivere.
+
+    Eksempel: tilsyn tilbagemelding --periode 2026-11 --rådgiver "Anna Holm"
+    """
+    import os
+    from pathlib import Path
+
+    from ledelsestilsyn.cli.console import print_diagnostics
+    from ledelsestilsyn.core.periods import day_or_today
+    from ledelsestilsyn.followup.feedback import mail_letters, write_letters
+    from ledelsestilsyn.workspace.open import open_workspace
+
+    today = day_or_today(dato)
+    workspace = open_workspace(Path.cwd(), koncept)
+    outcome = write_letters(workspace, periode, today=today, only=raadgiver)
+    print_diagnostics(outcome.notes, err=True)
+    for path in outcome.written:
+        typer.echo(workspace.display(path))
+    if mail:
+        sent, warnings = mail_letters(workspace, outcome.letters, os.environ)
+        print_diagnostics(warnings, err=True)
+        typer.echo(f"Sendt: {len(sent)} brev{'e' if len(sent) != 1 else ''}.")

@@ -1,0 +1,145 @@
+"""`tilsyn tilbagemelding` as one call: letters for a period, written and (optionally) mailed.
+
+Letters go to `tilbagemeldinger/<periode>/<rådgiver>.md` and `.html` in the
+workspace, written atomically. With mail, each letter goes only to its own
+caseworker's address from the concept's `formidling: rådgivere`, through the
+same SMTP setup and rules as `påmind`; a caseworker without an address is a
+warning, and that letter is not sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, Severity, fail
+from ledelsestilsyn.core.periods import parse_period
+from ledelsestilsyn.followup.letters import Letter, build_letters
+from ledelsestilsyn.io.atomic import write_atomic
+from ledelsestilsyn.report.formats import long_date
+from ledelsestilsyn.report.load import load_inputs
+from ledelsestilsyn.report.render import md_cell
+from ledelsestilsyn.sampling.fillin import case_filename
+from ledelsestilsyn.workspace.layout import FEEDBACK_DIR
+from ledelsestilsyn.workspace.open import Workspace
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("ledelsestilsyn.followup", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_cell
+    return env
+
+
+def render_letter(letter: Letter, fmt: str) -> str:
+    """A letter as Markdown (`md`) or a self-contained HTML page (`html`)."""
+    text = _environment().get_template(f"brev.{fmt}.j2").render(l=letter)
+    return text if text.endswith("\n") else text + "\n"
+
+
+@dataclass
+class Outcome:
+    written: list[Path] = field(default_factory=list)
+    letters: list[Letter] = field(default_factory=list)
+    notes: list[Diagnostic] = field(default_factory=list)
+
+
+def write_letters(
+    workspace: Workspace, period_text: str, *, today: date, only: str | None = None
+) -> Outcome:
+    """Build and write the period's letters; `TilsynError` when there is nothing to write."""
+    period = parse_period(period_text)
+    inputs = load_inputs(workspace, None, None, today=today)
+    letters = build_letters(
+        inputs.records,
+        inputs.templates,
+        period,
+        municipality=workspace.concept.municipality,
+        generated=long_date(today),
+        mask=mask_cpr,
+        only=only,
+    )
+    if not letters:
+        who = f" for '{only}'" if only else ""
+        raise fail(
+            Argument.CASEWORKER if only else Argument.PERIOD,
+            "O020",
+            f"ingen færdige gennemgange{who} i perioden {period.label}.",
+            hint="tjek navnet og perioden; se status med 'tilsyn valider'.",
+            kind=ErrorKind.USAGE if only else ErrorKind.DATA,
+        )
+    folder = workspace.root / FEEDBACK_DIR / period.label
+    folder.mkdir(parents=True, exist_ok=True)
+    outcome = Outcome(letters=letters, notes=list(inputs.notes))
+    for letter in letters:
+        stem = case_filename(letter.caseworker).removesuffix(".yaml")
+        for fmt in ("md", "html"):
+            path = folder / f"{stem}.{fmt}"
+            write_atomic(path, render_letter(letter, fmt), overwrite=True)
+            outcome.written.append(path)
+    return outcome
+
+
+def addresses_for(
+    letters: list[Letter], known: Mapping[str, str], concept: str
+) -> tuple[list[tuple[Letter, str]], list[Diagnostic]]:
+    """(letter, its own caseworker's address), and a warning per caseworker without one."""
+    found: list[tuple[Letter, str]] = []
+    missing: list[Diagnostic] = []
+    for letter in letters:
+        address = known.get(letter.caseworker, "").strip()
+        if address:
+            found.append((letter, address))
+        else:
+            missing.append(
+                Diagnostic(
+                    concept,
+                    None,
+                    None,
+                    "O021",
+                    f"{letter.caseworker} har ingen adresse under formidling: rådgivere; "
+                    "brevet er skrevet, men ikke sendt.",
+                    "tilføj adressen i konceptet, eller giv brevet videre selv.",
+                    Severity.WARNING,
+                )
+            )
+    return found, missing
+
+
+def mail_letters(
+    workspace: Workspace, letters: list[Letter], environ: Mapping[str, str]
+) -> tuple[list[str], list[Diagnostic]]:
+    """Send each letter to its own caseworker only; (addresses sent to, warnings)."""
+    from ledelsestilsyn.schedule.notify import send, smtp_and_password
+    from ledelsestilsyn.schedule.reminder_text import Message
+
+    concept = workspace.display(workspace.concept_path)
+    found, warnings = addresses_for(letters, workspace.concept.dissemination.caseworkers, concept)
+    if not found:
+        return [], warnings
+    smtp, password = smtp_and_password(workspace.concept, workspace.root, concept, environ)
+    messages = [
+        Message(
+            address,
+            f"Tilbagemelding fra ledelsestilsynet {letter.period}",
+            render_letter(letter, "md"),
+            (),
+        )
+        for letter, address in found
+    ]
+    sent: list[str] = []
+    send(messages, smtp, password, lambda m: sent.append(m.recipient))
+    return sent, warnings

@@ -1,0 +1,232 @@
+"""Feedback letters: one per caseworker, about their own reviewed cases and nothing else.
+
+A letter holds the caseworker's cases in the period, each finding (the
+scale's lowest answer: nej, lav grad) with the question, its hjemmel, the
+reviewer's comment and the correction asked for; what went well (questions
+answered positively in every one of their cases); and their own share next
+to the team's and the department's for comparison.
+
+Nothing about another caseworker: no other case is listed, another
+caseworker's name in a comment or correction becomes "en kollega", and a
+team or department figure is shown only when at least `MIN_OTHERS` other
+caseworkers are in it, so that it cannot be turned into one person's figure
+by taking the reader's own away. CPR-like numbers are masked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.report.aggregate import Scale, first_reviews, section
+from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
+from ledelsestilsyn.report.formats import long_date
+from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.suppress import Disclosure
+
+MIN_OTHERS = 2
+WELL_MAX = 8
+COLLEAGUE = "en kollega"
+
+
+@dataclass
+class Finding:
+    question_id: str
+    text: str
+    legal_basis: str
+    answer: str
+    comment: str
+    correction: str
+
+
+@dataclass
+class CaseView:
+    case_id: str
+    template: str
+    reviewer: str
+    findings: list[Finding]
+    answered: int
+
+
+@dataclass
+class Comparison:
+    template: str
+    own: ShareCell
+    team: ShareCell
+    department: ShareCell
+
+
+@dataclass
+class Letter:
+    caseworker: str
+    team: str
+    period: str
+    period_span: str
+    municipality: str
+    generated: str
+    cases: list[CaseView]
+    went_well: list[tuple[str, str]]
+    comparison: list[Comparison]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def finding_count(self) -> int:
+        return sum(len(c.findings) for c in self.cases)
+
+
+def _scrubber(names: Sequence[str], mask: Callable[[str], str]) -> Callable[[str], str]:
+    """Masks CPR numbers and replaces every other caseworker's name (longest first)."""
+    ordered = sorted({n for n in names if n.strip()}, key=len, reverse=True)
+    pattern = (
+        re.compile("|".join(re.escape(n) for n in ordered), re.IGNORECASE) if ordered else None
+    )
+
+    def scrub(text: str) -> str:
+        text = mask(text.strip())
+        return pattern.sub(COLLEAGUE, text) if pattern else text
+
+    return scrub
+
+
+def _correction(record: ReviewRecord, step: str, question: str, scrub: Callable[[str], str]) -> str:
+    for c in record.corrections:
+        if (c.step, c.question) != (step, question):
+            continue
+        parts = [scrub(c.action) if c.action else "rettelse"]
+        if c.deadline:
+            parts.append(f"frist {long_date(c.deadline)}")
+        parts.append(f"udført {long_date(c.done)}" if c.done else "ikke udført endnu")
+        return ", ".join(parts)
+    return ""
+
+
+def _case(record: ReviewRecord, template: Template, scrub: Callable[[str], str]) -> CaseView:
+    findings: list[Finding] = []
+    answered = 0
+    for step in template.steps:
+        for question in step.questions:
+            answer, comment = record.answers.get((step.id, question.id), ("", ""))
+            scale = Scale.of(template.scale_for(question))
+            if not answer or answer in scale.neutral:
+                continue
+            answered += 1
+            if answer not in scale.low:
+                continue
+            findings.append(
+                Finding(
+                    question.id,
+                    question.text,
+                    question.legal_basis,
+                    answer,
+                    scrub(comment) if comment.strip() else "",
+                    _correction(record, step.id, question.id, scrub),
+                )
+            )
+    return CaseView(record.case_id, template.title, record.reviewer or DASH, findings, answered)
+
+
+def _went_well(
+    records: Sequence[ReviewRecord], templates: dict[str, Template]
+) -> list[tuple[str, str]]:
+    """Questions answered positively in every one of the caseworker's cases that had them."""
+    counts: dict[tuple[str, str], int] = {}
+    spoiled: set[str] = set()
+    for record in records:
+        template = templates[record.template]
+        for step in template.steps:
+            for question in step.questions:
+                answer, _ = record.answers.get((step.id, question.id), ("", ""))
+                scale = Scale.of(template.scale_for(question))
+                if not answer or answer in scale.neutral:
+                    continue
+                key = (question.id, question.text)
+                if answer in scale.positive:
+                    counts[key] = counts.get(key, 0) + 1
+                else:
+                    spoiled.add(question.id)
+    good = [(n, key) for key, n in counts.items() if key[0] not in spoiled]
+    good.sort(key=lambda item: (-item[0], item[1][0]))
+    return [key for _, key in good[:WELL_MAX]]
+
+
+def _share(template: Template, records: Sequence[ReviewRecord], shown: bool) -> ShareCell:
+    if not shown or not records:
+        return ShareCell()
+    total = section(template, records).total()
+    return share_cell(total, Disclosure(1, active=False), 1.0)
+
+
+def _comparison(
+    mine: Sequence[ReviewRecord],
+    everyone: Sequence[ReviewRecord],
+    templates: dict[str, Template],
+    name: str,
+    team: str | None,
+) -> tuple[list[Comparison], list[str]]:
+    rows: list[Comparison] = []
+    notes: list[str] = []
+    for ref in sorted({r.template for r in mine}):
+        template = templates[ref]
+        own = [r for r in mine if r.template == ref]
+        everyone_here = [r for r in everyone if r.template == ref]
+        team_records = [r for r in everyone_here if team and r.team == team]
+        team_others = {r.caseworker for r in team_records} - {name, None}
+        all_others = {r.caseworker for r in everyone_here} - {name, None}
+        rows.append(
+            Comparison(
+                template.title,
+                _share(template, own, True),
+                _share(template, team_records, len(team_others) >= MIN_OTHERS),
+                _share(template, everyone_here, len(all_others) >= MIN_OTHERS),
+            )
+        )
+        if len(team_others) < MIN_OTHERS or len(all_others) < MIN_OTHERS:
+            notes.append(
+                f"{template.title}: teamets eller afdelingens tal vises ikke, når færre end "
+                f"{MIN_OTHERS + 1} rådgivere er gennemgået; ellers kunne en kollegas tal regnes ud."
+            )
+    return rows, notes
+
+
+def build_letters(
+    records: Sequence[ReviewRecord],
+    templates: dict[str, Template],
+    period: Period,
+    *,
+    municipality: str,
+    generated: str,
+    mask: Callable[[str], str],
+    only: str | None = None,
+) -> list[Letter]:
+    """One letter per caseworker with reviewed cases in `period` (or only `only`)."""
+    current = first_reviews(r for r in records if r.period_start in period)
+    current = [r for r in current if r.template in templates]
+    names = sorted({r.caseworker for r in current if r.caseworker})
+    letters: list[Letter] = []
+    span = f"{long_date(period.start)} – {long_date(period.end)}"
+    for name in names:
+        if only is not None and name != only:
+            continue
+        mine = [r for r in current if r.caseworker == name]
+        scrub = _scrubber([n for n in names if n != name], mask)
+        teams = sorted({r.team for r in mine if r.team})
+        team = teams[0] if len(teams) == 1 else None
+        comparison, notes = _comparison(mine, current, templates, name, team)
+        letters.append(
+            Letter(
+                caseworker=name,
+                team=team or DASH,
+                period=period.label,
+                period_span=span,
+                municipality=municipality,
+                generated=generated,
+                cases=[_case(r, templates[r.template], scrub) for r in mine],
+                went_well=_went_well(mine, templates),
+                comparison=comparison,
+                notes=notes,
+            )
+        )
+    return letters

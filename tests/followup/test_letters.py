@@ -1,0 +1,120 @@
+"""`tilsyn tilbagemelding`: one letter per caseworker, golden, and nothing about anyone else."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import TESTS, Cli
+
+sys.path.insert(0, str(TESTS / "report"))
+from report_data import WORKERS, build_workspace  # noqa: E402
+
+GOLDEN = TESTS / "golden"
+ARGS = ("tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-25")
+NOV = "udtræk/2026-11-månedligt-overordnet"
+
+
+@pytest.fixture
+def ws(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    build_workspace(workspace)
+    monkeypatch.chdir(workspace)
+    first = workspace / NOV / "S-2026-11-000.yaml"  # Anna Holm's case
+    lines = first.read_text(encoding="utf-8").splitlines()
+    at = lines.index('      svar: "nej"')
+    lines[at + 1] = '      kommentar: "Bo Lind overtog sagen; CPR 010203-1234 stod i notatet."'
+    lines[at + 2 : at + 2] = [
+        "      rettelse:",
+        '        handling: "partshøring gennemføres"',
+        '        frist: "2026-12-15"',
+    ]
+    first.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return workspace
+
+
+def letters(root: Path) -> dict[str, str]:
+    folder = root / "tilbagemeldinger" / "2026-11"
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
+
+
+def own(found: dict[str, str], worker: str, suffix: str) -> str:
+    stem = worker.replace(" ", "_")
+    [text] = [t for name, t in found.items() if name.startswith(stem) and name.endswith(suffix)]
+    return text
+
+
+def test_one_letter_per_caseworker_in_markdown_and_html(cli: Cli, ws: Path) -> None:
+    result = cli(*ARGS)
+    assert result.exit_code == 0, result.output
+    found = letters(ws)
+    assert len(found) == 2 * len(WORKERS)
+    anna = own(found, "Anna Holm", ".md")
+    assert anna.startswith("# Tilbagemelding fra ledelsestilsynet 2026-11\n\nTil: Anna Holm")
+    assert "**underretning-2**" in anna and "barnets lov § 136" in anna
+    assert "partshøring gennemføres, frist 15. december 2026, ikke udført endnu" in anna
+    assert "## Det gik godt" in anna and "## Til sammenligning" in anna
+    html = own(found, "Anna Holm", ".html")
+    assert html.startswith("<!DOCTYPE html>") and "<style>" in html
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)  # self-contained
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_a_letter_holds_nothing_about_any_other_caseworker(cli: Cli, ws: Path, suffix: str) -> None:
+    assert cli(*ARGS).exit_code == 0
+    found = letters(ws)
+    case_ids = {
+        worker: {
+            m.group(1)
+            for p in ws.glob("udtræk/*2026-11*/*.yaml")
+            if p.name != "udtræk.yaml"
+            and f'rådgiver: "{worker}"' in (text := p.read_text(encoding="utf-8"))
+            and (m := re.search(r'^  id: "(.*)"$', text, re.M))
+        }
+        for worker in WORKERS
+    }
+    assert all(case_ids.values())
+    for worker in WORKERS:
+        text = own(found, worker, suffix)
+        assert worker in text
+        for other in WORKERS:
+            if other == worker:
+                continue
+            assert other not in text, f"{other} står i brevet til {worker}"
+            for case_id in case_ids[other] - case_ids[worker]:
+                assert case_id not in text, f"{case_id} står i brevet til {worker}"
+        assert "1234" not in text and "010203" not in text
+
+
+def test_the_other_name_in_a_comment_becomes_a_colleague(cli: Cli, ws: Path) -> None:
+    assert cli(*ARGS).exit_code == 0
+    anna = own(letters(ws), "Anna Holm", ".md")
+    assert "en kollega overtog sagen; CPR XXXXXX-XXXX stod i notatet." in anna
+
+
+def test_one_caseworker_only_and_an_unknown_one(cli: Cli, ws: Path) -> None:
+    result = cli(*ARGS, "--rådgiver", "Bo Lind")
+    assert result.exit_code == 0
+    assert [n.split("-")[0] for n in letters(ws)] == ["Bo_Lind", "Bo_Lind"]
+    unknown = cli(*ARGS, "--rådgiver", "Ingen Sådan")
+    assert unknown.exit_code == 2 and "--rådgiver: fejl O020" in unknown.stderr
+
+
+def test_mail_without_an_address_is_a_clear_warning(cli: Cli, ws: Path) -> None:
+    result = cli(*ARGS, "--rådgiver", "Bo Lind", "--mail")
+    assert result.exit_code == 0
+    assert "advarsel O021: Bo Lind har ingen adresse under formidling: rådgivere" in (result.stderr)
+    assert "Sendt: 0 breve." in result.stdout
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_golden(cli: Cli, ws: Path, suffix: str) -> None:
+    assert cli(*ARGS, "--rådgiver", "Anna Holm").exit_code == 0
+    text = own(letters(ws), "Anna Holm", suffix)
+    golden = GOLDEN / f"tilbagemelding-anna-holm{suffix}"
+    if os.environ.get("TILSYN_OPDATER_GOLDEN") == "1":
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8"), f"{golden.name} har ændret sig"
