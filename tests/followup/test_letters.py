@@ -12,7 +12,7 @@ import pytest
 from conftest import TESTS, Cli
 
 sys.path.insert(0, str(TESTS / "report"))
-from report_data import WORKERS, build_workspace  # noqa: E402
+from report_data import WORKERS, build_workspace
 
 GOLDEN = TESTS / "golden"
 ARGS = ("tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-25")

@@ -41,7 +41,7 @@ def tilbagemelding(
     import os
     from pathlib import Path
 
-    from ledelsestilsyn.cli.console import print_diagnostics
+    from ledelsestilsyn.cli.console import echo, print_diagnostics
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.followup.feedback import mail_letters, write_letters
     from ledelsestilsyn.workspace.open import open_workspace
@@ -51,8 +51,8 @@ def tilbagemelding(
     outcome = write_letters(workspace, periode, today=today, only=raadgiver)
     print_diagnostics(outcome.notes, err=True)
     for path in outcome.written:
-        typer.echo(workspace.display(path))
+        echo(workspace.display(path))
     if mail:
         sent, warnings = mail_letters(workspace, outcome.letters, os.environ)
         print_diagnostics(warnings, err=True)
-        typer.echo(f"Sendt: {len(sent)} brev{'e' if len(sent) != 1 else ''}.")
+        echo(f"Sendt: {len(sent)} brev{'e' if len(sent) != 1 else ''}.")
