@@ -19,7 +19,6 @@ Writing files is `io.atomic`'s job.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,12 @@ import yaml
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
 from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.io.files import read_limited
+from ledelsestilsyn.io.yaml_errors import (
+    MAX_DEPTH,
+    check_whitespace,
+    escape_warning,
+    syntax_error,
+)
 
 try:
     from yaml import CSafeDumper as _Dumper
@@ -43,7 +48,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     USING_LIBYAML = False
 
 MAX_BYTES = 8 * 1024 * 1024
-MAX_DEPTH = 64
 TOO_LARGE_HINT = "en gennemgang, en skabelon eller et koncept fylder normalt under 100 kB."
 
 Path_ = tuple[str | int, ...]
@@ -136,11 +140,11 @@ def read_document(path: Path, *, display: str | None = None) -> YamlDocument:
 
 def parse_text(text: str, file: str) -> YamlDocument:
     """Parse YAML text into a `YamlDocument`."""
-    _check_whitespace(text, file)
+    check_whitespace(text, file)
     try:
         return _Builder(file, text).build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, text, file) from None
+        raise syntax_error(exc, text, file) from None
     except yaml.reader.ReaderError as exc:
         raise fail(
             file,
@@ -157,182 +161,6 @@ def parse_text(text: str, file: str) -> YamlDocument:
 
 def _line_of_offset(text: str, offset: int) -> int:
     return text.count("\n", 0, max(0, offset)) + 1
-
-
-_ESCAPE = re.compile(r"\\.", re.DOTALL)
-# Escapes a writer means: a quote, a backslash, and a line continuation.
-_MEANT = frozenset(['\\"', "\\\\", "\\\n"])
-_BAD_INDENT = re.compile(r"^ *([\t\u00a0])", re.MULTILINE)
-
-
-def _check_whitespace(text: str, file: str) -> None:
-    """Tabs or non-breaking spaces in the indentation change YAML structure; refuse them."""
-    match = _BAD_INDENT.search(text)
-    if match is None:
-        return
-    line = text.count("\n", 0, match.start()) + 1
-    column = match.start(1) - (text.rfind("\n", 0, match.start()) + 1) + 1
-    if match[1] == "\t":
-        raise fail(
-            file,
-            "Y005",
-            "indrykningen indeholder et tabulatortegn (tab).",
-            hint="ryk ind med mellemrum; tab er ikke tilladt i YAML-indrykning.",
-            line=line,
-            column=column,
-        )
-    raise fail(
-        file,
-        "Y006",
-        "indrykningen indeholder et hårdt mellemrum (kopieret fra Word?).",
-        hint="slet indrykningen på linjen og skriv den igen med almindelige mellemrum.",
-        line=line,
-        column=column,
-    )
-
-
-_PROBLEMS: tuple[tuple[str, str, str], ...] = (
-    (
-        "exceeded maximum nesting depth",
-        f"filen er indlejret for dybt (over {MAX_DEPTH} niveauer).",
-        "en tilsyn-fil har kun få niveauer; tjek parenteser og indrykning.",
-    ),
-    (
-        "while scanning a quoted scalar",
-        "et anførselstegn er ikke lukket.",
-        "sæt det afsluttende anførselstegn på samme værdi.",
-    ),
-    (
-        "mapping values are not allowed",
-        "et kolon står et sted, hvor det ikke må, eller indrykningen er forkert.",
-        "sæt værdien i anførselstegn, hvis den selv indeholder ': ', og tjek indrykningen.",
-    ),
-    (
-        "could not find expected ':'",
-        "der mangler ':' efter en nøgle, eller indrykningen er forkert.",
-        "hver linje skal have formen 'nøgle: værdi'.",
-    ),
-    (
-        "did not find expected key",
-        "indrykningen passer ikke med linjerne over.",
-        "nøgler på samme niveau skal stå lige under hinanden.",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "indrykningen i en liste passer ikke.",
-        "alle elementer i en liste skal starte med '- ' i samme kolonne.",
-    ),
-    (
-        "did not find expected node content",
-        "der mangler en værdi, eller en linje er skåret over.",
-        "tjek linjen og linjen over.",
-    ),
-    (
-        "found unexpected end of stream",
-        "filen slutter midt i en værdi (måske et manglende anførselstegn eller ']').",
-        "tjek at alle anførselstegn og parenteser er lukket.",
-    ),
-    (
-        "found character that cannot start any token",
-        "linjen indeholder et tegn, der ikke kan stå her (fx '@', '`' eller et tab).",
-        "sæt værdien i anførselstegn.",
-    ),
-    (
-        "block sequence entries are not allowed",
-        "en liste står et sted, hvor den ikke må stå.",
-        "ryk listen ind under sin nøgle.",
-    ),
-)
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> TilsynError:
-    quoted = "quoted scalar" in (exc.context or "")
-    mark = (exc.context_mark if quoted else exc.problem_mark) or exc.context_mark
-    line = mark.line + 1 if mark else None
-    column = mark.column + 1 if mark else None
-    full = f"{exc.context or ''} {exc.problem or ''}"
-    if "unknown escape character" in full and exc.problem_mark is not None:
-        return _unknown_escape(exc.problem_mark, text, file)
-    problem = exc.problem_mark
-    stray = _stray_quote(text, problem.line) if problem is not None else None
-    if problem is not None and stray is not None:
-        return stray.error(file, problem.line + 1)
-    for needle, message, hint in _PROBLEMS:
-        if needle in full:
-            return fail(file, "Y003", message, hint=hint, line=line, column=column)
-    return fail(
-        file,
-        "Y003",
-        "filen er ikke gyldig YAML.",
-        hint="tjek indrykning, kolon og anførselstegn omkring linjen.",
-        line=line,
-        column=column,
-    )
-
-
-def _unknown_escape(mark: yaml.Mark, text: str, file: str) -> TilsynError:
-    escape = text[mark.index : mark.index + 2]
-    return fail(
-        file,
-        "Y003",
-        f"i dobbelte anførselstegn starter \\ en særlig tegnkode, og '{escape}' er ingen kendt "
-        "kode (er det en sti, S:\\…?).",
-        hint="skriv værdien i enkelte anførselstegn ('S:\\mappe\\fil.docx'); så står teksten, "
-        "som den er skrevet.",
-        line=mark.line + 1,
-        column=mark.column + 1,
-    )
-
-
-_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?([^\s#"'][^#]*?):\s+(["'])""")
-
-
-@dataclass(frozen=True)
-class _StrayQuote:
-    """A quote inside a quoted value, which ends the value early: `"mor sagde "nej""`."""
-
-    key: str
-    quote: str
-    column: int
-
-    def error(self, file: str, line: int) -> TilsynError:
-        if self.quote == '"':
-            what = 'et "'
-            hint = "skriv teksten i enkelte anførselstegn ('…'), eller skriv \\\" for hvert \"."
-        else:
-            what = "en apostrof (')"
-            hint = "skriv apostroffen to gange ('Jens'' mor'), eller brug dobbelte anførselstegn."
-        return fail(
-            file,
-            "Y012",
-            f"værdien af '{self.key}' har {what} inde i teksten, så YAML tror, at værdien "
-            "slutter dér.",
-            hint=hint,
-            line=line,
-            column=self.column,
-        )
-
-
-def _stray_quote(text: str, line_index: int) -> _StrayQuote | None:
-    lines = text.splitlines()
-    if not 0 <= line_index < len(lines):
-        return None
-    line = lines[line_index]
-    match = _QUOTED_VALUE.match(line)
-    if match is None:
-        return None
-    quote, i = match[2], match.end()
-    while i < len(line):
-        if (line[i] == "\\" and quote == '"') or (
-            line[i] == quote and quote == "'" and line[i + 1 : i + 2] == "'"
-        ):
-            i += 2
-        elif line[i] == quote:
-            rest = line[i + 1 :].strip()
-            return _StrayQuote(match[1], quote, i + 1) if rest and rest[0] != "#" else None
-        else:
-            i += 1
-    return None
 
 
 @dataclass
@@ -426,29 +254,13 @@ class _Builder:
         self._place(value, event)
 
     def _escapes(self, event: yaml.ScalarEvent) -> None:
-        """Warn about a `\\n`, `\\t`, `\\b` … in double quotes: usually a Windows path."""
         start, end = event.start_mark, event.end_mark
-        if start is None or end is None:
-            return
-        raw = self.text[start.index : end.index]
-        found = [m[0] for m in _ESCAPE.finditer(raw) if m[0] not in _MEANT]
-        if not found:
-            return
-        pos = self._pos(event)
-        shown = ", ".join(dict.fromkeys(found))
-        self.doc.warnings.append(
-            Diagnostic(
-                self.file,
-                pos.line,
-                pos.column,
-                "Y013",
-                f"i dobbelte anførselstegn bliver {shown} til et særligt tegn (linjeskift, "
-                "tabulator …), ikke til det, der står; er det en sti (S:\\…)?",
-                "skriv værdien i enkelte anførselstegn ('S:\\mappe\\fil.docx'); "
-                "så står teksten, som den er skrevet.",
-                Severity.WARNING,
-            )
-        )
+        if start is not None and end is not None:
+            pos = self._pos(event)
+            raw = self.text[start.index : end.index]
+            warning = escape_warning(raw, self.file, pos.line, pos.column)
+            if warning is not None:
+                self.doc.warnings.append(warning)
 
     def _key(self, frame: _Frame, value: str, event: yaml.Event) -> None:
         pos = self._pos(event)

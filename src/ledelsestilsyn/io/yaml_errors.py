@@ -1,0 +1,216 @@
+"""Danish messages for what goes wrong in a hand-edited YAML file.
+
+libyaml reports a problem where the parser gives up, in English; the user
+needs to hear what to change, and where. Each known trap gets its own
+message: tabs and non-breaking spaces in the indentation, a quote inside a
+quoted value (`"mor sagde "nej""`), a backslash in double quotes (a Windows
+path such as `"S:\\nyt\\barn"` becomes a newline and a backspace).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+
+MAX_DEPTH = 64
+
+_ESCAPE = re.compile(r"\\.", re.DOTALL)
+# Escapes a writer means: a quote, a backslash, and a line continuation.
+_MEANT = frozenset(['\\"', "\\\\", "\\\n"])
+_BAD_INDENT = re.compile(r"^ *([\t\u00a0])", re.MULTILINE)
+
+
+def check_whitespace(text: str, file: str) -> None:
+    """Tabs or non-breaking spaces in the indentation change YAML structure; refuse them."""
+    match = _BAD_INDENT.search(text)
+    if match is None:
+        return
+    line = text.count("\n", 0, match.start()) + 1
+    column = match.start(1) - (text.rfind("\n", 0, match.start()) + 1) + 1
+    if match[1] == "\t":
+        raise fail(
+            file,
+            "Y005",
+            "indrykningen indeholder et tabulatortegn (tab).",
+            hint="ryk ind med mellemrum; tab er ikke tilladt i YAML-indrykning.",
+            line=line,
+            column=column,
+        )
+    raise fail(
+        file,
+        "Y006",
+        "indrykningen indeholder et hårdt mellemrum (kopieret fra Word?).",
+        hint="slet indrykningen på linjen og skriv den igen med almindelige mellemrum.",
+        line=line,
+        column=column,
+    )
+
+
+_PROBLEMS: tuple[tuple[str, str, str], ...] = (
+    (
+        "exceeded maximum nesting depth",
+        f"filen er indlejret for dybt (over {MAX_DEPTH} niveauer).",
+        "en tilsyn-fil har kun få niveauer; tjek parenteser og indrykning.",
+    ),
+    (
+        "while scanning a quoted scalar",
+        "et anførselstegn er ikke lukket.",
+        "sæt det afsluttende anførselstegn på samme værdi.",
+    ),
+    (
+        "mapping values are not allowed",
+        "et kolon står et sted, hvor det ikke må, eller indrykningen er forkert.",
+        "sæt værdien i anførselstegn, hvis den selv indeholder ': ', og tjek indrykningen.",
+    ),
+    (
+        "could not find expected ':'",
+        "der mangler ':' efter en nøgle, eller indrykningen er forkert.",
+        "hver linje skal have formen 'nøgle: værdi'.",
+    ),
+    (
+        "did not find expected key",
+        "indrykningen passer ikke med linjerne over.",
+        "nøgler på samme niveau skal stå lige under hinanden.",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "indrykningen i en liste passer ikke.",
+        "alle elementer i en liste skal starte med '- ' i samme kolonne.",
+    ),
+    (
+        "did not find expected node content",
+        "der mangler en værdi, eller en linje er skåret over.",
+        "tjek linjen og linjen over.",
+    ),
+    (
+        "found unexpected end of stream",
+        "filen slutter midt i en værdi (måske et manglende anførselstegn eller ']').",
+        "tjek at alle anførselstegn og parenteser er lukket.",
+    ),
+    (
+        "found character that cannot start any token",
+        "linjen indeholder et tegn, der ikke kan stå her (fx '@', '`' eller et tab).",
+        "sæt værdien i anførselstegn.",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "en liste står et sted, hvor den ikke må stå.",
+        "ryk listen ind under sin nøgle.",
+    ),
+)
+
+
+def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> TilsynError:
+    quoted = "quoted scalar" in (exc.context or "")
+    mark = (exc.context_mark if quoted else exc.problem_mark) or exc.context_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    full = f"{exc.context or ''} {exc.problem or ''}"
+    if "unknown escape character" in full and exc.problem_mark is not None:
+        return _unknown_escape(exc.problem_mark, text, file)
+    problem = exc.problem_mark
+    stray = _stray_quote(text, problem.line) if problem is not None else None
+    if problem is not None and stray is not None:
+        return stray.error(file, problem.line + 1)
+    for needle, message, hint in _PROBLEMS:
+        if needle in full:
+            return fail(file, "Y003", message, hint=hint, line=line, column=column)
+    return fail(
+        file,
+        "Y003",
+        "filen er ikke gyldig YAML.",
+        hint="tjek indrykning, kolon og anførselstegn omkring linjen.",
+        line=line,
+        column=column,
+    )
+
+
+def _unknown_escape(mark: yaml.Mark, text: str, file: str) -> TilsynError:
+    escape = text[mark.index : mark.index + 2]
+    return fail(
+        file,
+        "Y003",
+        f"i dobbelte anførselstegn starter \\ en særlig tegnkode, og '{escape}' er ingen kendt "
+        "kode (er det en sti, S:\\…?).",
+        hint="skriv værdien i enkelte anførselstegn ('S:\\mappe\\fil.docx'); så står teksten, "
+        "som den er skrevet.",
+        line=mark.line + 1,
+        column=mark.column + 1,
+    )
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?([^\s#"'][^#]*?):\s+(["'])""")
+
+
+@dataclass(frozen=True)
+class _StrayQuote:
+    """A quote inside a quoted value, which ends the value early: `"mor sagde "nej""`."""
+
+    key: str
+    quote: str
+    column: int
+
+    def error(self, file: str, line: int) -> TilsynError:
+        if self.quote == '"':
+            what = 'et "'
+            hint = "skriv teksten i enkelte anførselstegn ('…'), eller skriv \\\" for hvert \"."
+        else:
+            what = "en apostrof (')"
+            hint = "skriv apostroffen to gange ('Jens'' mor'), eller brug dobbelte anførselstegn."
+        return fail(
+            file,
+            "Y012",
+            f"værdien af '{self.key}' har {what} inde i teksten, så YAML tror, at værdien "
+            "slutter dér.",
+            hint=hint,
+            line=line,
+            column=self.column,
+        )
+
+
+def _stray_quote(text: str, line_index: int) -> _StrayQuote | None:
+    lines = text.splitlines()
+    if not 0 <= line_index < len(lines):
+        return None
+    line = lines[line_index]
+    match = _QUOTED_VALUE.match(line)
+    if match is None:
+        return None
+    quote, i = match[2], match.end()
+    while i < len(line):
+        if (line[i] == "\\" and quote == '"') or (
+            line[i] == quote and quote == "'" and line[i + 1 : i + 2] == "'"
+        ):
+            i += 2
+        elif line[i] == quote:
+            rest = line[i + 1 :].strip()
+            return _StrayQuote(match[1], quote, i + 1) if rest and rest[0] != "#" else None
+        else:
+            i += 1
+    return None
+
+
+def escape_warning(raw: str, file: str, line: int, column: int) -> Diagnostic | None:
+    """Warn about a `\\n`, `\\t`, `\\b` … in double quotes: usually a Windows path.
+
+    `raw` is the scalar as written, quotes included.
+    """
+    found = [m[0] for m in _ESCAPE.finditer(raw) if m[0] not in _MEANT]
+    if not found:
+        return None
+    shown = ", ".join(dict.fromkeys(found))
+    return Diagnostic(
+        file,
+        line,
+        column,
+        "Y013",
+        f"i dobbelte anførselstegn bliver {shown} til et særligt tegn (linjeskift, "
+        "tabulator …), ikke til det, der står; er det en sti (S:\\…)?",
+        "skriv værdien i enkelte anførselstegn ('S:\\mappe\\fil.docx'); "
+        "så står teksten, som den er skrevet.",
+        Severity.WARNING,
+    )
