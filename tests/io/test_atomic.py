@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from ledelsestilsyn.core.diagnostics import TilsynError
-from ledelsestilsyn.io.atomic import TEMP_PREFIX, clean_stale_temps, write_atomic
+from ledelsestilsyn.io.atomic import (
+    STALE_AFTER_SECONDS,
+    TEMP_PREFIX,
+    clean_stale_temps,
+    write_atomic,
+)
 
 
 def test_atomic_write_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -34,13 +40,18 @@ def test_atomic_write_refuses_symlinks(tmp_path: Path) -> None:
 
 
 def test_stale_temp_files_are_cleaned(tmp_path: Path) -> None:
+    old = time.time() - 2 * STALE_AFTER_SECONDS
     dead = tmp_path / f"{TEMP_PREFIX}999999999-abcd-x.yaml"
     dead.write_text("halv")
+    young = tmp_path / f"{TEMP_PREFIX}999999999-abcd-z.yaml"
+    young.write_text("skrives måske fra en anden maskine")
     alive = tmp_path / f"{TEMP_PREFIX}{os.getpid()}-abcd-y.yaml"
     alive.write_text("i gang")
     dead_folder = tmp_path / f"{TEMP_PREFIX}999999999-udtræk"
     dead_folder.mkdir()
     (dead_folder / "S-1.yaml").write_text("halv")
+    for path in (dead, alive, dead_folder):
+        os.utime(path, (old, old))
     assert clean_stale_temps(tmp_path) == 2
-    assert alive.exists() and not dead.exists() and not dead_folder.exists()
+    assert alive.exists() and young.exists() and not dead.exists() and not dead_folder.exists()
     assert clean_stale_temps(tmp_path / "findes-ikke") == 0

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import stat
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from ledelsestilsyn.io.atomic import TEMP_PREFIX
+from ledelsestilsyn.io.atomic import STALE_AFTER_SECONDS, TEMP_PREFIX
 from ledelsestilsyn.review import validate as validation
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.review.validate import (
@@ -273,6 +275,8 @@ def test_saving_the_cache_removes_a_killed_writers_temp_file(ws: Workspace) -> N
     ws.cache_dir.mkdir(mode=0o700)
     dead = ws.cache_dir / f"{TEMP_PREFIX}999999999-abcd-{REVIEW_CACHE}"
     dead.write_text("{halv")
+    old = time.time() - 2 * STALE_AFTER_SECONDS
+    os.utime(dead, (old, old))
     run_checks(ws, today=TODAY)
     assert not dead.exists() and (ws.cache_dir / REVIEW_CACHE).is_file()
 

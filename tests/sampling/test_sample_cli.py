@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
 
 from conftest import TESTS, Cli
-from ledelsestilsyn.io.atomic import TEMP_PREFIX
+from ledelsestilsyn.io.atomic import STALE_AFTER_SECONDS, TEMP_PREFIX
 from ledelsestilsyn.io.yaml import parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -185,6 +186,8 @@ def test_stale_temp_folder_is_cleaned(cli: Cli, example_workspace: Path) -> None
     stale = Path("udtræk") / f"{TEMP_PREFIX}999999999-gammel"
     stale.mkdir(parents=True)
     (stale / "x.yaml").write_text("x", encoding="utf-8")
+    old = time.time() - 2 * STALE_AFTER_SECONDS
+    os.utime(stale, (old, old))
     assert udtraek(cli)[0] == 0
     assert not stale.exists()
 

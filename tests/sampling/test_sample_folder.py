@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import pytest
+
 from conftest import Cli
+from ledelsestilsyn.io.atomic import STALE_AFTER_SECONDS, TEMP_PREFIX
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -57,3 +66,107 @@ def test_files_left_by_a_killed_extension_are_taken_back(cli: Cli, example_works
     assert code == 0, output
     assert "W001" not in output and len(manifest().cases) == 12
     assert {n for case in manifest().cases for n in case.files} >= set(added)
+
+
+def fill_all(folder: Path) -> None:
+    for path in folder.glob("S-*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        text = text.replace('gennemført_af: ""', 'gennemført_af: "Jakob Bæk"')
+        text = text.replace('dato: ""', 'dato: "2026-11-12"').replace('svar: ""', 'svar: "ja"')
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "command"),
+    [
+        ("udtræk", ["udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11"]),
+        ("rapporter", ["rapport", "--periode", "2026-11", "--format", "md"]),
+        (".tilsyn", ["påmind", "--altid", "--dato", "2026-11-25"]),
+    ],
+)
+def test_a_workspace_folder_that_is_a_symlink_is_refused(
+    cli: Cli, example_workspace: Path, tmp_path: Path, name: str, command: list[str]
+) -> None:
+    if name != "udtræk":
+        assert udtraek(cli)[0] == 0
+        fill_all(FOLDER)
+    outside = tmp_path / "udenfor"
+    outside.mkdir(mode=0o755)
+    outside.chmod(0o755)
+    if (example_workspace / name).exists():
+        shutil.rmtree(example_workspace / name)
+    (example_workspace / name).symlink_to(outside, target_is_directory=True)
+    result = cli(*command)
+    assert result.exit_code in (1, 2), result.output
+    assert "W002" in result.output and "symbolsk link" in result.output
+    assert list(outside.iterdir()) == []
+    assert stat.S_IMODE(outside.stat().st_mode) == 0o755
+
+
+def test_valider_keeps_no_cache_in_a_symlinked_folder(
+    cli: Cli, example_workspace: Path, tmp_path: Path
+) -> None:
+    assert udtraek(cli)[0] == 0
+    outside = tmp_path / "udenfor"
+    outside.mkdir(mode=0o755)
+    outside.chmod(0o755)
+    (example_workspace / ".tilsyn").symlink_to(outside, target_is_directory=True)
+    result = cli("valider")
+    assert "G041" in result.output
+    assert list(outside.iterdir()) == [] and stat.S_IMODE(outside.stat().st_mode) == 0o755
+
+
+def test_a_symlinked_sample_folder_is_not_extended(
+    cli: Cli, example_workspace: Path, tmp_path: Path
+) -> None:
+    assert udtraek(cli)[0] == 0
+    moved = tmp_path / "flyttet"
+    shutil.move(FOLDER, moved)
+    FOLDER.symlink_to(moved, target_is_directory=True)
+    before = sorted(p.name for p in moved.iterdir())
+    code, output = udtraek(cli, "--antal", "12")
+    assert code == 1 and "W002" in output
+    assert sorted(p.name for p in moved.iterdir()) == before
+
+
+def killed_writer(folder: Path) -> Path:
+    """A temp file left by a real process that was killed while writing it."""
+    script = (
+        "import os, sys, time\n"
+        "from pathlib import Path\n"
+        f"path = Path({str(folder)!r}) / f'{TEMP_PREFIX}{{os.getpid()}}-abcd-S-1.yaml'\n"
+        "path.write_text('halv', encoding='utf-8')\n"
+        "print(path, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    with subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True
+    ) as process:
+        assert process.stdout is not None
+        path = Path(process.stdout.readline().strip())
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert path.is_file() and process.returncode == -signal.SIGKILL
+    return path
+
+
+def aged(path: Path) -> Path:
+    old = time.time() - 2 * STALE_AFTER_SECONDS
+    os.utime(path, (old, old))
+    return path
+
+
+def test_temp_files_of_killed_writers_are_removed(cli: Cli, example_workspace: Path) -> None:
+    assert udtraek(cli)[0] == 0
+    dead = aged(killed_writer(FOLDER))
+    fresh = killed_writer(FOLDER)  # could be a run on another machine, still writing
+    alive = FOLDER / f"{TEMP_PREFIX}{os.getpid()}-abcd-S-2.yaml"
+    alive.write_text("i gang", encoding="utf-8")
+    aged(alive)
+    cache = example_workspace / ".tilsyn"
+    cache.mkdir()
+    in_cache = aged(killed_writer(cache))
+    assert udtraek(cli, "--antal", "12")[0] == 0
+    assert not dead.exists() and fresh.exists() and alive.exists()
+    assert cli("valider").exit_code in (0, 1)
+    assert not in_cache.exists()

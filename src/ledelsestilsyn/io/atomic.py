@@ -5,6 +5,10 @@ file in the same folder, are fsynced, and are then linked or renamed into
 place. A reader (or a crash) never sees a half-written file, and a file that
 exists is never replaced unless the caller says so, because a manager's
 filled-in review must not be lost to a second run.
+
+A folder tilsyn writes into passes `writable_folder` first: a symbolic link is
+refused (as a file link is), so a sample, a report or a cache never lands
+outside the workspace, and temp files a killed writer left are removed.
 """
 
 from __future__ import annotations
@@ -13,13 +17,17 @@ import contextlib
 import os
 import secrets
 import shutil
+import time
 from collections.abc import Collection
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import fail
+from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.gate import gate
 
 TEMP_PREFIX = ".tilsyn-tmp-"
+STALE_AFTER_SECONDS = 15 * 60
+"""A temp file is only removed when its writer is gone *and* it is this old: on a
+shared drive the pid may belong to a run on another machine that is still writing."""
 
 
 def write_atomic(
@@ -44,25 +52,19 @@ def write_atomic(
         raise fail(
             str(path), "W002", "stien er et symbolsk link; tilsyn skriver ikke gennem links."
         )
+    if path.is_dir():
+        raise _cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn i mappen.")
     tmp = temp_path(folder, path.name)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    except OSError as exc:
+        raise _folder_error(folder, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if overwrite:
-            tmp.replace(path)
-        else:
-            try:
-                os.link(tmp, path)
-            except FileExistsError:
-                raise fail(
-                    str(path),
-                    "W001",
-                    "filen findes allerede og bliver ikke overskrevet.",
-                    hint="flyt eller omdøb den eksisterende fil, hvis den skal erstattes.",
-                ) from None
+        _put_in_place(tmp, path, overwrite)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -76,6 +78,65 @@ def temp_path(folder: Path, name: str) -> Path:
     can tell a live writer's temp from a killed one's.
     """
     return folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{name}"
+
+
+def _put_in_place(tmp: Path, path: Path, overwrite: bool) -> None:
+    try:
+        if overwrite:
+            tmp.replace(path)
+        else:
+            os.link(tmp, path)
+    except FileExistsError:
+        raise fail(
+            str(path),
+            "W001",
+            "filen findes allerede og bliver ikke overskrevet.",
+            hint="flyt eller omdøb den eksisterende fil, hvis den skal erstattes.",
+        ) from None
+    except IsADirectoryError:
+        raise _cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn.") from None
+    except OSError as exc:
+        raise _cannot_write(path, f"filen kan ikke skrives ({exc.strerror}).") from None
+
+
+def writable_folder(
+    folder: Path, *, display: str | None = None, mode: int = 0o700, chosen: bool = False
+) -> Path:
+    """The folder a command writes into: created (`mode`) when missing, and cleared of
+    the temp files of killed writers. A folder inside the workspace is never a symbolic
+    link; one the user named (`chosen`) may be."""
+    shown = display or str(folder)
+    if folder.is_symlink() and not chosen:
+        raise fail(
+            shown,
+            "W002",
+            "mappen er et symbolsk link; tilsyn skriver ikke gennem links.",
+            hint="erstat linket med en almindelig mappe, så filerne bliver i arbejdsmappen.",
+        )
+    try:
+        folder.mkdir(mode=mode, parents=True, exist_ok=True)
+    except FileExistsError:
+        raise _cannot_write(folder, "stien er en fil, ikke en mappe.", display=shown) from None
+    except OSError as exc:
+        raise _folder_error(folder, exc, shown) from None
+    clean_stale_temps(folder)
+    return folder
+
+
+def _folder_error(folder: Path, exc: OSError, display: str | None = None) -> TilsynError:
+    if isinstance(exc, FileNotFoundError):
+        return _cannot_write(folder, "mappen findes ikke.", "opret mappen først.", display)
+    if isinstance(exc, PermissionError):
+        return _cannot_write(
+            folder, "der er ikke adgang til at skrive i mappen.", "vælg en anden mappe.", display
+        )
+    return _cannot_write(folder, f"mappen kan ikke skrives i ({exc.strerror}).", None, display)
+
+
+def _cannot_write(
+    path: Path, message: str, hint: str | None = None, display: str | None = None
+) -> TilsynError:
+    return fail(display or str(path), "W003", message, hint=hint, kind=ErrorKind.USAGE)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -92,16 +153,20 @@ def clean_stale_temps(folder: Path) -> int:
     """Remove temp files and folders left in `folder` by a killed writer.
 
     Called where tilsyn writes, before it writes; a temp whose process still
-    runs is left alone. Returns how many were removed.
+    runs, or that is younger than `STALE_AFTER_SECONDS`, is left alone.
+    Returns how many were removed.
     """
     removed = 0
     if not folder.is_dir():
         return 0
+    oldest = time.time() - STALE_AFTER_SECONDS
     for tmp in folder.glob(f"{TEMP_PREFIX}*"):
         pid_text = tmp.name[len(TEMP_PREFIX) :].split("-", 1)[0]
-        if pid_text.isdigit() and process_alive(int(pid_text)):
-            continue
         with contextlib.suppress(OSError):
+            if pid_text.isdigit() and process_alive(int(pid_text)):
+                continue
+            if tmp.lstat().st_mtime > oldest:
+                continue
             if tmp.is_dir() and not tmp.is_symlink():
                 shutil.rmtree(tmp)
             else:

@@ -21,7 +21,7 @@ from typing import Any
 
 from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
-from ledelsestilsyn.io.atomic import clean_stale_temps, write_atomic
+from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry
 from ledelsestilsyn.workspace.layout import REVIEW_CACHE
 
@@ -118,9 +118,7 @@ class ReviewCache:
         if not self.changed and len(kept) + len(self.used) == len(self.entries):
             return
         payload = {"format": FORMAT, "tool": self.tool, "entries": {**kept, **self.used}}
-        self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self.folder.chmod(0o700)
-        clean_stale_temps(self.folder)
+        writable_folder(self.folder).chmod(0o700)
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         write_atomic(self.folder / REVIEW_CACHE, text, overwrite=True, mode=0o600)
 

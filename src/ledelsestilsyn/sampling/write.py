@@ -12,7 +12,8 @@ import shutil
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import fail
-from ledelsestilsyn.io.atomic import clean_stale_temps, fsync_dir, temp_path, write_atomic
+from ledelsestilsyn.core.gate import gate
+from ledelsestilsyn.io.atomic import fsync_dir, temp_path, writable_folder, write_atomic
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.files import manifest_text, render_files
@@ -31,8 +32,7 @@ def write_sample(
     rendered = render_files(template, manifest)
     if earlier is not None:
         return _extend(workspace, folder, manifest, earlier, rendered)
-    workspace.samples_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    clean_stale_temps(workspace.samples_dir)
+    writable_folder(workspace.samples_dir, display=workspace.display(workspace.samples_dir))
     tmp = temp_path(workspace.samples_dir, folder.name)
     tmp.mkdir(mode=0o700)
     try:
@@ -69,12 +69,13 @@ def _extend(
     the case's review: the run stops before writing anything, rather than
     claiming it in the manifest.
     """
-    clean_stale_temps(folder)
+    writable_folder(workspace.samples_dir, display=workspace.display(workspace.samples_dir))
+    writable_folder(folder, display=workspace.display(folder))
     listed = {name for case in earlier.cases for name in case.files}
     new = {name: text for name, text in rendered.items() if name not in listed}
     for name, text in new.items():
         path = folder / name
-        if path.exists() and (path.is_symlink() or path.read_bytes() != text.encode("utf-8")):
+        if path.exists() and (path.is_symlink() or path.read_bytes() != gate(text).encode()):
             raise fail(
                 workspace.display(path),
                 "W001",

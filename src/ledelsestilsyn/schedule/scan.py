@@ -108,10 +108,9 @@ class _Cache:
         return cls(path)
 
     def save(self) -> None:
-        from ledelsestilsyn.io.atomic import clean_stale_temps, write_atomic
+        from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 
-        self.path.parent.mkdir(mode=0o700, exist_ok=True)
-        clean_stale_temps(self.path.parent)
+        writable_folder(self.path.parent)
         payload = {"format": FORMAT, "tool": __version__, **self.data}
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         write_atomic(self.path, text, overwrite=True)

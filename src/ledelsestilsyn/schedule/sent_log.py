@@ -31,7 +31,9 @@ KEEP_DAYS = 400
 @contextmanager
 def run_lock(cache_dir: Path) -> Iterator[None]:
     """Hold the påmind lock, or raise exit 75 if another run holds it."""
-    cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    from ledelsestilsyn.io.atomic import writable_folder
+
+    writable_folder(cache_dir)
     path = cache_dir / REMINDER_LOCK
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
@@ -85,7 +87,7 @@ class SentLog:
         self.sent.setdefault(recipient, {}).update(dict.fromkeys(keys, today.isoformat()))
 
     def save(self, today: date) -> None:
-        from ledelsestilsyn.io.atomic import write_atomic
+        from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 
         oldest = (today - timedelta(days=KEEP_DAYS)).isoformat()
         kept = {
@@ -93,5 +95,5 @@ class SentLog:
             for who, keys in sorted(self.sent.items())
         }
         text = json.dumps({"format": 1, "sendt": kept}, ensure_ascii=False, indent=1)
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        writable_folder(self.path.parent)
         write_atomic(self.path, text + "\n", overwrite=True)

@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
-from ledelsestilsyn.io.atomic import write_atomic
+from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.templates.catalog import Catalog
 from ledelsestilsyn.workspace.layout import (
     CACHE_DIR,
@@ -61,9 +61,9 @@ def create_workspace(folder: Path, preset: str) -> list[Path]:
             hint="brug en ny mappe, eller ret den eksisterende koncept.yaml.",
             kind=ErrorKind.USAGE,
         )
-    folder.mkdir(parents=True, exist_ok=True)
+    writable_folder(folder, mode=0o755, chosen=True)
     for sub in (SAMPLES_DIR, TEMPLATES_DIR):
-        (folder / sub).mkdir(mode=0o700, exist_ok=True)
+        writable_folder(folder / sub)
     made = [concept]
     write_atomic(concept, text, mode=0o644)
     for path, content in (

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ledelsestilsyn.io.atomic import clean_stale_temps, write_atomic
+from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.review import Correction, Review
@@ -83,8 +83,7 @@ def all_schemas(catalog: Catalog) -> dict[str, dict[str, Any]]:
 
 def write_schemas(folder: Path, catalog: Catalog) -> list[Path]:
     """(Re)write the generated schema files; they hold no user data."""
-    folder.mkdir(parents=True, exist_ok=True)
-    clean_stale_temps(folder)
+    writable_folder(folder, mode=0o755)
     written = []
     for name, schema in all_schemas(catalog).items():
         path = folder / name

@@ -29,7 +29,11 @@ def aarshjul(
     ] = WheelFormat.TABLE,
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="Kalenderfilen. Standard: årshjul-ÅR.ics."),
+        typer.Option(
+            "-o",
+            "--output",
+            help="Kalenderfilen; '-' for standardoutput. Standard: årshjul-ÅR.ics.",
+        ),
     ] = None,
     dato: Annotated[
         str | None, typer.Option("--dato", help="Dagen, tilstanden vises for (ÅÅÅÅ-MM-DD).")
@@ -59,6 +63,7 @@ def aarshjul(
 def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
     from datetime import datetime
 
+    from ledelsestilsyn.cli.output import is_stdout, prepare_output_file
     from ledelsestilsyn.io.atomic import write_atomic
     from ledelsestilsyn.schedule.annual_wheel import year_rounds
     from ledelsestilsyn.schedule.ics import calendar
@@ -68,7 +73,10 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
     rounds = year_rounds(plan, year)
     stamp = datetime.fromtimestamp(concept.stat().st_mtime, tz=UTC)
     text = calendar(rounds, name=f"Ledelsestilsyn {year}", stamp=stamp)
-    write_atomic(path, text, overwrite=True, mode=0o644)
+    if is_stdout(path):
+        echo(text, nl=False)
+        return
+    write_atomic(prepare_output_file(path), text, overwrite=True, mode=0o644)
     echo(f"Skrev {path}: {len(rounds)} runder, {3 * len(rounds)} begivenheder.")
 
 

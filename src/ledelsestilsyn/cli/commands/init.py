@@ -26,8 +26,10 @@ def init(
 
     Eksempel: tilsyn init tilsyn-2027 --forlæg kk
     """
+    from ledelsestilsyn.cli.output import refuse_stdout
     from ledelsestilsyn.workspace.init import create_workspace
 
+    refuse_stdout(folder, "MAPPE")
     made = create_workspace(folder, preset)
     echo(f"Oprettede arbejdsmappen {folder} ud fra forlægget '{preset}':")
     for path in made:

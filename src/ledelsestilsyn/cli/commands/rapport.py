@@ -61,7 +61,6 @@ def rapport(
             "--output",
             help="Filen, rapporten skrives til; '-' for standardoutput. "
             "Standard: rapporter/<periode>-<modtager>.<format> i arbejdsmappen.",
-            dir_okay=False,
         ),
     ] = None,
     dato: Annotated[
@@ -73,6 +72,7 @@ def rapport(
 
     Eksempel: tilsyn rapport --periode 2026-K4 --modtager udvalg --format html
     """
+    from ledelsestilsyn.cli.output import is_stdout
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.report.run import Request, make_report
     from ledelsestilsyn.workspace.open import open_workspace
@@ -81,7 +81,7 @@ def rapport(
     request = Request(stier or None, periode, tilsyn, modtager.value, raadgivere, format.value)
     outcome = make_report(workspace, request, today=day_or_today(dato))
     _report_problems(outcome)
-    if output is not None and str(output) == "-":
+    if is_stdout(output):
         echo(outcome.text, nl=False)
         return
     target = output or _default_path(workspace, outcome, request.audience, request.fmt)
@@ -101,17 +101,19 @@ def _report_problems(outcome: Outcome) -> None:
 
 
 def _default_path(workspace: Workspace, outcome: Outcome, audience: str, fmt: str) -> Path:
+    from ledelsestilsyn.io.atomic import writable_folder
     from ledelsestilsyn.workspace.layout import REPORTS_DIR
 
     folder = workspace.root / REPORTS_DIR
-    folder.mkdir(mode=0o700, exist_ok=True)
+    writable_folder(folder, display=workspace.display(folder))
     label = outcome.period.label.replace("..", "_til_")
     return folder / f"{label}-{audience}.{fmt}"
 
 
 def _write(target: Path, text: str, *, committee: bool) -> None:
+    from ledelsestilsyn.cli.output import prepare_output_file
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail
-    from ledelsestilsyn.io.atomic import clean_stale_temps, write_atomic
+    from ledelsestilsyn.io.atomic import write_atomic
     from ledelsestilsyn.workspace.layout import YAML_SUFFIXES
 
     if target.suffix.lower() in YAML_SUFFIXES:
@@ -124,5 +126,5 @@ def _write(target: Path, text: str, *, committee: bool) -> None:
         )
     if not target.parent.is_dir():
         raise fail(str(target), "L009", "mappen findes ikke.", kind=ErrorKind.USAGE)
-    clean_stale_temps(target.parent)
+    prepare_output_file(target)
     write_atomic(target, text, overwrite=True, mode=0o644 if committee else 0o600)

@@ -25,12 +25,14 @@ def skema(
 
     Eksempel: tilsyn skema --mappe skema
     """
+    from ledelsestilsyn.cli.output import refuse_stdout
     from ledelsestilsyn.core.diagnostics import TilsynError
     from ledelsestilsyn.templates.catalog import Catalog
     from ledelsestilsyn.workspace.layout import SCHEMA_DIR
     from ledelsestilsyn.workspace.open import find_concept
     from ledelsestilsyn.workspace.schemas import write_schemas
 
+    refuse_stdout(folder, "--mappe")
     try:
         root: Path | None = find_concept(Path.cwd()).parent
     except TilsynError:

@@ -1,0 +1,38 @@
+"""Where a command's result goes: a file the user named, standard output (`-`), or a folder.
+
+`-` means standard output wherever a command writes one text (a report, a
+calendar); where it writes a folder of files (`skema`, `init`) it is refused.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ledelsestilsyn.core.diagnostics import ErrorKind, fail
+
+STDOUT = "-"
+
+
+def is_stdout(path: Path | None) -> bool:
+    return path is not None and str(path) == STDOUT
+
+
+def refuse_stdout(path: Path | None, flag: str) -> None:
+    """A command that writes a folder cannot write it to standard output."""
+    if is_stdout(path):
+        raise fail(
+            flag,
+            "W004",
+            "'-' (standardoutput) kan ikke bruges her: kommandoen skriver flere filer i en mappe.",
+            hint="angiv en mappe.",
+            kind=ErrorKind.USAGE,
+        )
+
+
+def prepare_output_file(path: Path) -> Path:
+    """A file the user named: its folder must exist; temp files of killed writers go."""
+    from ledelsestilsyn.io.atomic import clean_stale_temps
+
+    if path.parent.is_dir():
+        clean_stale_temps(path.parent)
+    return path

@@ -1,0 +1,121 @@
+"""Every command that writes a file or a folder, pointed at a place it cannot write.
+
+Each case must end in one Danish line with a code, exit 1 or 2, and no
+traceback; `-` is standard output where one text is written, refused elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+
+SERIES = "månedligt-overordnet"
+ENGLISH = re.compile(r"\b(Error|Invalid|directory|Permission|No such|denied|exists)\b")
+
+
+@pytest.fixture
+def filled(cli: Cli, example_workspace: Path) -> Path:
+    """The example workspace with one complete sample, so `rapport` has something to say."""
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
+    assert result.exit_code == 0, result.output
+    for path in (example_workspace / "udtræk" / f"2026-11-{SERIES}").glob("S-*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        text = text.replace('gennemført_af: ""', 'gennemført_af: "Jakob Bæk"')
+        text = text.replace('dato: ""', 'dato: "2026-11-12"').replace('svar: ""', 'svar: "ja"')
+        path.write_text(text, encoding="utf-8")
+    return example_workspace
+
+
+@pytest.fixture
+def read_only(tmp_path: Path) -> Iterator[Path]:
+    """A folder nobody may write in (root may write anywhere: use /sys there)."""
+    if os.geteuid() == 0:
+        if not Path("/sys").is_dir() or (os.access("/sys", os.W_OK) and _writable("/sys")):
+            pytest.skip("ingen mappe, som root ikke kan skrive i")
+        yield Path("/sys")
+        return
+    folder = tmp_path / "skrivebeskyttet"
+    folder.mkdir()
+    folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    yield folder
+    folder.chmod(0o700)
+
+
+def _writable(folder: str) -> bool:
+    try:
+        Path(folder, ".tilsyn-prøve").touch()
+    except OSError:
+        return False
+    Path(folder, ".tilsyn-prøve").unlink()
+    return True
+
+
+def commands(target: str) -> dict[str, list[str]]:
+    return {
+        "årshjul": ["årshjul", "2027", "--format", "ics", "-o", target],
+        "rapport": ["rapport", "--periode", "2026-11", "--format", "md", "-o", target],
+        "skema": ["skema", "--mappe", target],
+        "init": ["init", target],
+    }
+
+
+CASES = ("mappe", "manglende-mappe", "skrivebeskyttet", "fil")
+FOLDER_COMMANDS = ("skema", "init")
+
+
+def target_for(case: str, command: str, tmp_path: Path, read_only: Path | None) -> str:
+    if case == "mappe":
+        folder = tmp_path / "en-mappe"
+        folder.mkdir(exist_ok=True)
+        return str(folder)
+    if case == "manglende-mappe":
+        return str(Path("/proc/findes-ikke/rapport.md"))
+    if case == "fil":
+        file = tmp_path / "en-fil.txt"
+        file.write_text("x", encoding="utf-8")
+        return str(file)
+    assert read_only is not None
+    return str(read_only / ("ny" if command in FOLDER_COMMANDS else "rapport.md"))
+
+
+@pytest.mark.parametrize("command", ["årshjul", "rapport", "skema", "init"])
+@pytest.mark.parametrize("case", CASES)
+def test_a_place_that_cannot_be_written_is_a_danish_error(
+    cli: Cli, filled: Path, tmp_path: Path, command: str, case: str, request: pytest.FixtureRequest
+) -> None:
+    if (command, case) in {("skema", "mappe"), ("init", "mappe")}:
+        pytest.skip("en mappe er det, kommandoen skriver i")
+    if case == "fil" and command not in FOLDER_COMMANDS:
+        pytest.skip("en fil er det, kommandoen skriver")
+    read_only = request.getfixturevalue("read_only") if case == "skrivebeskyttet" else None
+    target = target_for(case, command, tmp_path, read_only)
+    result = cli(*commands(target)[command])
+    output = result.output + (result.stderr or "")
+    assert result.exit_code in (1, 2), output
+    assert re.search(r"fejl [A-Z]\d{3}: ", output), output
+    assert not ENGLISH.search(output), output
+    assert "intern fejl" not in output and "Traceback" not in output
+
+
+@pytest.mark.parametrize("command", ["årshjul", "rapport"])
+def test_a_dash_means_standard_output(cli: Cli, filled: Path, command: str) -> None:
+    result = cli(*commands("-")[command])
+    assert result.exit_code == 0, result.output
+    assert not Path("-").exists()
+    expected = "BEGIN:VCALENDAR" if command == "årshjul" else "# "
+    assert expected in result.stdout
+
+
+@pytest.mark.parametrize("command", FOLDER_COMMANDS)
+def test_a_dash_is_refused_where_a_folder_is_written(cli: Cli, filled: Path, command: str) -> None:
+    result = cli(*commands("-")[command])
+    assert result.exit_code == 2, result.output
+    assert "fejl " in result.output and "standardoutput" in result.output
+    assert not Path("-").exists()
