@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import TilsynError
-from ledelsestilsyn.io.atomic import write_atomic
+from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.io.yaml import MAX_BYTES, decode, parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -98,8 +98,7 @@ class ManifestCache:
         payload = {"format": FORMAT, "reader": self.key, "entries": self.used}
         text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         with contextlib.suppress(OSError, TilsynError):
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            self.folder.chmod(0o700)
+            writable_folder(self.folder).chmod(0o700)
             write_atomic(
                 self.folder / MANIFEST_CACHE,
                 text,
