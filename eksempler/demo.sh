@@ -64,3 +64,26 @@ trin "tilsyn rapport --modtager udvalg --format md (udvalgets version, de først
 trin "tilsyn rapport (HTML til ledelsen)"
 "$TILSYN" rapport --periode 2026-11 --dato 2026-11-30
 echo "Åbn den i en browser: $(pwd)/rapporter/2026-11-leder.html"
+
+trin "Opfølgning: oktober-runden bagud i tid (så et tiltag har et før), med en rettelse i en sag"
+"$TILSYN" udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-10 | tail -n 1
+"$(dirname "$TILSYN")/python" "$SRC"/udfyld_eksempel.py . --senest 2026-10-31 --rettelse | grep -e rettelse -e "ikke påbegyndt" || true
+grep -l "^      rettelse:" udtræk/2026-10-*/*.yaml | head -n 1 | xargs grep -B3 -A4 "^      rettelse:"
+
+trin "tilsyn tiltag ny (ledelsen beslutter et tiltag 1. november) og tilsyn tiltag"
+"$TILSYN" tiltag ny --spørgsmål underretning-1 --titel "Underretninger vurderes inden for 24 timer" \
+  --ansvarlig "Afdelingsleder Mette Holm" --frist 2026-12-15 --dato 2026-11-01
+"$TILSYN" tiltag --dato 2026-11-30
+
+trin "tilsyn rapport --format md: tiltag med før/efter og rettelser i sagerne"
+"$TILSYN" rapport --periode 2026-11 --dato 2026-11-30 --format md -o - 2>/dev/null \
+  | sed -n '/^## Tiltag og effekt/,/^## Ikke medregnet/p' | grep -v "^## Ikke medregnet"
+
+trin "tilsyn påmind --altid: den overskredne rettelse og tiltagets frist"
+"$TILSYN" påmind --dato 2026-12-10 --altid | sed -n '/^Rettelser/,/^$/p;/^Tiltag:/,/^$/p'
+
+trin "tilsyn tilbagemelding (ét brev pr. rådgiver; her det første)"
+"$TILSYN" tilbagemelding --periode 2026-10 --dato 2026-11-30
+FIRST=$(ls tilbagemeldinger/2026-10/*.md | head -n 1)
+head -n 24 "$FIRST"
+echo "Brevene som HTML: $(pwd)/tilbagemeldinger/2026-10/"

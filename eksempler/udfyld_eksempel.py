@@ -1,6 +1,6 @@
 """Udfyld de trukne gennemgange i en arbejdsmappe med plausible svar (til demoen).
 
-    python eksempler/udfyld_eksempel.py ARBEJDSMAPPE [--seed 7] [--senest ÅÅÅÅ-MM-DD]
+    python eksempler/udfyld_eksempel.py ARBEJDSMAPPE [--seed 7] [--senest ÅÅÅÅ-MM-DD] [--rettelse]
 
 Scriptet er deterministisk (samme filer og seed giver samme svar) og læser kun
 filernes egen tekst: den tilladte skala står som kommentar over hvert spørgsmål
@@ -8,7 +8,8 @@ filernes egen tekst: den tilladte skala står som kommentar over hvert spørgsm�
 med vilje fejl, så `tilsyn valider` har noget at vise: et stavet svar (`jaa`), et
 svar med stort begyndelsesbogstav (`Ja`), `nej` uden kommentar, et CPR-lignende
 (opdigtet) nummer i en kommentar og et manglende svar. Den sidste fil lades urørt
-(ikke påbegyndt). Kun filer, der endnu ikke er udfyldt, røres.
+(ikke påbegyndt). Kun filer, der endnu ikke er udfyldt, røres. Med `--rettelse` får
+det første `nej` i de udfyldte filer en rettelse med en frist fem dage efter gennemgangen.
 """
 
 from __future__ import annotations
@@ -99,6 +100,24 @@ def fill(text: str, rng: random.Random, mistake: str | None, latest: date) -> st
     return "\n".join(lines)
 
 
+def with_correction(text: str) -> str | None:
+    """The text with a correction under its first `nej`, or None when there is none."""
+    lines = text.split("\n")
+    day = re.search(r'^dato: "(\d{4}-\d{2}-\d{2})"', text, re.MULTILINE)
+    if '      svar: "nej"' not in lines or not day:
+        return None
+    at = lines.index('      svar: "nej"')
+    deadline = date.fromisoformat(day[1]) + timedelta(days=5)
+    lines[at + 2 : at + 2] = [
+        "      rettelse:",
+        '        handling: "partshøring gennemføres og noteres i journalen"',
+        '        ansvarlig: ""',
+        f'        frist: "{deadline.isoformat()}"',
+        '        udført: ""',
+    ]
+    return "\n".join(lines)
+
+
 def _untouched(text: str) -> bool:
     """Only files nobody has started on are filled in; anything else is left alone."""
     answers = [line for line in text.split("\n") if line.startswith("      svar:")]
@@ -110,6 +129,7 @@ def main() -> None:
     parser.add_argument("arbejdsmappe", type=Path)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--senest", type=date.fromisoformat, default=date.today())
+    parser.add_argument("--rettelse", action="store_true", help="en rettelse under et nej")
     args = parser.parse_args()
     files = sorted(
         p
@@ -117,11 +137,15 @@ def main() -> None:
         if p.name != "udtræk.yaml" and _untouched(p.read_text(encoding="utf-8"))
     )
     rng = random.Random(args.seed)
+    corrected = not args.rettelse
     for number, path in enumerate(files[:-1]):
         mistake = MISTAKES[number] if number < len(MISTAKES) else None
         text = fill(path.read_text(encoding="utf-8"), rng, mistake, args.senest)
+        note = f" (med vilje: {mistake})" if mistake else ""
+        if not corrected and not mistake and (changed := with_correction(text)) is not None:
+            text, corrected, note = changed, True, " (med en rettelse i sagen)"
         path.write_text(text, encoding="utf-8")
-        print(f"{path}: udfyldt" + (f" (med vilje: {mistake})" if mistake else ""))
+        print(f"{path}: udfyldt{note}")
     if files:
         print(f"{files[-1]}: ikke påbegyndt (med vilje)")
 

@@ -123,7 +123,8 @@ class CorrectionsView:
     def summary(self) -> str:
         """One line for the top of the section: the counts per status."""
         parts = ", ".join(f"{text} {status}" for status, text in self.counts)
-        return f"{self.total} rettelser i alt ({parts}), status pr. {self.as_of}."
+        noun = "rettelse" if self.total == "1" else "rettelser"
+        return f"{self.total} {noun} i alt ({parts}), status pr. {self.as_of}."
 
 
 def _row(c: Correction) -> CorrectionRow:
