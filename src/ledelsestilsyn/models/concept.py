@@ -234,6 +234,24 @@ class Dissemination(Model):
     feedback_days: int = Field(
         14, alias="tilbagemelding_dage", ge=1, le=92, description="brevet senest n dage efter"
     )
+    caseworker_feedback: Bool = Field(
+        True, alias="tilbagemelding_til_rådgiver", description="brev til hver rådgiver"
+    )
+    department_meetings: list[int] = Field(
+        default_factory=list,
+        alias="afdelingsmøder",
+        description="måneder (1-12) med fælles opfølgning på et afdelingsmøde",
+    )
+    uses_tiltag: Bool = Field(
+        True, alias="tiltag", description="ledelsen beskriver tiltag, når tilsynet finder problemer"
+    )
+
+    @field_validator("department_meetings")
+    @classmethod
+    def _meeting_months(cls, months: list[int]) -> list[int]:
+        if any(not 1 <= m <= 12 for m in months):
+            raise ValueError("afdelingsmødernes måneder skal være tal fra 1 til 12")
+        return sorted(set(months))
 
 
 class Concept(Model):

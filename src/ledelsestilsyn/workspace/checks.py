@@ -25,7 +25,56 @@ def check_concept(concept: Concept, doc: YamlDocument, catalog: Catalog) -> list
     for name, series in concept.series.items():
         problems.extend(_check_series(concept, doc, catalog, name, series, columns))
         problems.extend(_recommendations(doc, catalog, name, series))
+    problems.extend(_dissemination(concept, doc))
     return problems
+
+
+def _dissemination(concept: Concept, doc: YamlDocument) -> list[Diagnostic]:
+    """Warnings where the concept does not say how results reach people (SBST, handicap)."""
+    if not isinstance(doc.data, dict) or "formidling" not in doc.data:
+        return [
+            doc.diagnostic(
+                (),
+                "A006",
+                "konceptet siger ikke, hvordan resultaterne formidles og følges op; SBST beder "
+                "konceptet beskrive det for den enkelte rådgiver, teamet og afdelingen.",
+                hint="tilføj 'formidling:' (se README, Opfølgning og læring).",
+                severity=Severity.WARNING,
+            )
+        ]
+    spec = concept.dissemination
+    warnings: list[tuple[PathT, str, str]] = []
+    if not spec.caseworker_feedback:
+        warnings.append(
+            (
+                ("formidling", "tilbagemelding_til_rådgiver"),
+                "A007",
+                "ingen tilbagemelding til den enkelte rådgiver; handicapmodellen anbefaler "
+                "individuel feedback på konkrete sager.",
+            )
+        )
+    if not spec.department_meetings:
+        warnings.append(
+            (
+                ("formidling",),
+                "A008",
+                "ingen afdelingsmøder; handicapmodellen anbefaler en fælles opfølgning på de "
+                "generelle fund på et afdelingsmøde.",
+            )
+        )
+    if not spec.uses_tiltag:
+        warnings.append(
+            (
+                ("formidling", "tiltag"),
+                "A009",
+                "ingen tiltag; SBST beder konceptet beskrive, om der beskrives tiltag, når "
+                "tilsynet finder udfordringer.",
+            )
+        )
+    return [
+        doc.diagnostic(path, code, message, severity=Severity.WARNING)
+        for path, code, message in warnings
+    ]
 
 
 def _check_series(
