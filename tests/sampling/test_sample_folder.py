@@ -82,6 +82,7 @@ def fill_all(folder: Path) -> None:
         ("udtræk", ["udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11"]),
         ("rapporter", ["rapport", "--periode", "2026-11", "--format", "md"]),
         (".tilsyn", ["påmind", "--altid", "--dato", "2026-11-25"]),
+        ("tilbagemeldinger", ["tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-25"]),
     ],
 )
 def test_a_workspace_folder_that_is_a_symlink_is_refused(

@@ -21,7 +21,7 @@ from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, Severity, fail
 from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.followup.letters import Letter, build_letters
-from ledelsestilsyn.io.atomic import write_atomic
+from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.load import load_inputs
 from ledelsestilsyn.report.render import md_cell
@@ -81,8 +81,10 @@ def write_letters(
             hint="tjek navnet og perioden; se status med 'tilsyn valider'.",
             kind=ErrorKind.USAGE if only else ErrorKind.DATA,
         )
-    folder = workspace.root / FEEDBACK_DIR / period.label
-    folder.mkdir(parents=True, exist_ok=True)
+    letters_dir = workspace.root / FEEDBACK_DIR
+    writable_folder(letters_dir, display=workspace.display(letters_dir))
+    folder = letters_dir / period.label
+    writable_folder(folder, display=workspace.display(folder))
     outcome = Outcome(letters=letters, notes=list(inputs.notes))
     for letter in letters:
         stem = case_filename(letter.caseworker).removesuffix(".yaml")
