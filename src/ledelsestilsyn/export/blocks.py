@@ -139,6 +139,25 @@ def candidates(
     return numbers, raw.decode(encoding.body, "replace").split("\n")
 
 
+def dense(block: bytes, lines: int, prefilter: Prefilter) -> bool:
+    """Whether most lines of a simple block may be eligible (then `candidates` would cost
+    more than it saves, and `all_lines` is cheaper)."""
+    return sum(map(block.count, prefilter.needles)) * 5 > lines * 3
+
+
+def all_lines(
+    block: bytes, first_line: int, blank: int, encoding: Encoding
+) -> tuple[list[int], list[str]]:
+    """Line numbers and text of every line in a simple block, as `candidates` gives them."""
+    text = block.decode(encoding.body, "replace").split("\n")
+    text.pop()  # after the last line end
+    numbers = list(range(first_line, first_line + len(text)))
+    if blank:
+        kept = [i for i, line in enumerate(text) if line.strip(_WHITESPACE)]
+        return [numbers[i] for i in kept], [text[i] for i in kept]
+    return numbers, text
+
+
 def block_lines(block: bytes, encoding: Encoding, codec: str) -> list[str]:
     """The lines of a block, decoded, with universal line ends (each ends with `\\n`)."""
     check_utf8(block, encoding)

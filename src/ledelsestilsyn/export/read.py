@@ -47,7 +47,6 @@ from ledelsestilsyn.export.values import (
     normalise_paragraph,
     parse_date,
     prefilter,
-    repair_double_encoding,
 )
 from ledelsestilsyn.io.files import open_error
 from ledelsestilsyn.models.concept import ExportSpec
@@ -143,7 +142,7 @@ def _read(
             message = "eksporten har kun en overskrift og ingen rækker."
             raise fail(display, "E007", message, line=header_line)
         _check_bad_share(reader, spec, display)
-        cases, garbled = repaired(reader.cases(), display)
+        cases, garbled = reader.cases()
     if digest.error is not None:
         raise _unreadable(digest.error, display)
     shown = show_delimiter(delimiter)
@@ -154,7 +153,7 @@ def _read(
         *_bad_summary(reader, display),
         *reader.notes,
         *_noted_summary(reader, display),
-        *garbled,
+        *_garbled(garbled, display),
         *_stated_rows(reader, rows, display),
     ]
     return Export(cases, source, _steps(reader, rows, paragraphs, options.window), diagnostics)
@@ -330,32 +329,20 @@ def _stated_rows(reader: RowReader, rows: int, display: str) -> list[Diagnostic]
     ]
 
 
-def repaired(cases: list[Case], display: str) -> tuple[list[Case], list[Diagnostic]]:
-    """The cases with double-encoded text (`SÃ¸ren`) repaired, and a warning per case."""
-    result: list[Case] = []
-    warnings: list[Diagnostic] = []
-    for case in cases:
-        texts = (case.id, case.caseworker, case.team, *case.attrs.values())
-        if not any(map(double_encoded, texts)):
-            result.append(case)
-            continue
-        attrs = {k: repair_double_encoding(v) for k, v in case.attrs.items()}
-        worker, team = map(repair_double_encoding, (case.caseworker, case.team))
-        result.append(case._replace(caseworker=worker, team=team, attrs=attrs))
-        if len(warnings) < MAX_REPORTED:
-            warnings.append(
-                Diagnostic(
-                    display,
-                    case.line,
-                    None,
-                    "E008",
-                    "teksten ser ud til at være kodet to gange (fx 'Ã¸' for 'ø'); "
-                    "den er læst som 'ø'.",
-                    "eksporter filen igen som UTF-8 eller Windows-1252.",
-                    Severity.WARNING,
-                )
-            )
-    return result, warnings
+def _garbled(lines: list[int], display: str) -> list[Diagnostic]:
+    """A warning for each case whose text was double-encoded (the first `MAX_REPORTED`)."""
+    return [
+        Diagnostic(
+            display,
+            line,
+            None,
+            "E008",
+            "teksten ser ud til at være kodet to gange (fx 'Ã¸' for 'ø'); den er læst som 'ø'.",
+            "eksporter filen igen som UTF-8 eller Windows-1252.",
+            Severity.WARNING,
+        )
+        for line in sorted(lines)[:MAX_REPORTED]
+    ]
 
 
 def _steps(

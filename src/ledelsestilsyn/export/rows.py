@@ -24,23 +24,25 @@ from ledelsestilsyn.export.values import (
     is_summary,
     normalise_paragraph,
     parse_date,
+    repair_double_encoding,
     stated_rows,
 )
 from ledelsestilsyn.sampling.draw import Case
 
 MAX_REPORTED = 10
+K = TypeVar("K")
 T = TypeVar("T")
 
 
-class _Memo(dict[str, T]):
-    """A cache of `compute(text)` per distinct cell text; `memo[text]` computes on a miss."""
+class _Memo(dict[K, T]):
+    """A cache of `compute(key)` per distinct key (a cell text); `memo[key]` computes on a miss."""
 
-    def __init__(self, compute: Callable[[str], T]) -> None:
+    def __init__(self, compute: Callable[[K], T]) -> None:
         super().__init__()
         self.compute = compute
 
-    def __missing__(self, text: str) -> T:
-        value = self[text] = self.compute(text)
+    def __missing__(self, key: K) -> T:
+        value = self[key] = self.compute(key)
         return value
 
 
@@ -83,8 +85,8 @@ class RowReader:
     noted: int = 0
     summaries: list[tuple[int, int]] = field(default_factory=list)
     """(line, row count it states) of the summary rows that state one."""
-    eligible_text: _Memo[bool] = field(init=False)
-    dates: _Memo[date | None] = field(init=False)
+    eligible_text: _Memo[str, bool] = field(init=False)
+    dates: _Memo[str, date | None] = field(init=False)
 
     def __post_init__(self) -> None:
         layout = self.layout
@@ -172,6 +174,8 @@ class RowReader:
         """Whether a row with too few or too many fields is left out (a summary row is
         counted as one; empty fields after the last column are harmless)."""
         columns = self.layout.columns
+        if not fields:
+            return True  # a blank line
         if len(fields) > columns:
             if not any(fields[columns:]):
                 return False
@@ -253,26 +257,41 @@ class RowReader:
             if current is None or decided > current[0]:
                 newest[key] = (decided, line + offset, values)
 
-    def cases(self) -> list[Case]:
-        """The grouped cases, sorted by case key.
+    def cases(self) -> tuple[list[Case], list[int]]:
+        """The grouped cases, sorted by case key, and the lines of those whose text was
+        double-encoded (`SÃ¸ren`, repaired to `Søren`).
 
         Cases with the same values in the further columns share one read-only
-        mapping of them (there are few distinct combinations, and many cases).
+        mapping of them (there are few distinct combinations, and many cases);
+        each distinct name is cleaned once.
         """
         extras = [t for t, _ in self.layout.extras]
         has_team = self.layout.team is not None
-        shared: dict[tuple[str, ...], Mapping[str, str]] = {}
+        shared: dict[tuple[str, ...], tuple[Mapping[str, str], bool]] = {}
+        names = _Memo(_clean)
         result = []
+        garbled = []
         newest = self.newest
         for key in sorted(newest):
             _, line, values = newest[key]
             rest = values[3:]
-            attrs = shared.get(rest)
-            if attrs is None:
-                attrs = shared[rest] = MappingProxyType(dict(zip(extras, rest, strict=True)))
-            team = values[2].strip() if has_team else ""
-            result.append(Case(key, values[1].strip(), team, attrs, line))
-        return result
+            found = shared.get(rest)
+            if found is None:
+                fixed = tuple(map(repair_double_encoding, rest))
+                attrs = MappingProxyType(dict(zip(extras, fixed, strict=True)))
+                found = shared[rest] = (attrs, fixed != rest)
+            worker, repaired = names[values[1]]
+            team, team_repaired = names[values[2]] if has_team else ("", False)
+            if repaired or team_repaired or found[1]:
+                garbled.append(line)
+            result.append(Case(key, worker, team, found[0], line))
+        return result, garbled
+
+
+def _clean(text: str) -> tuple[str, bool]:
+    """A name without surrounding space and repaired if double-encoded; whether it was."""
+    clean = repair_double_encoding(text.strip())
+    return clean, len(clean) != len(text.strip())
 
 
 def moved(diagnostic: Diagnostic, offset: int) -> Diagnostic:

@@ -26,9 +26,11 @@ from typing import BinaryIO
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.export.blocks import (
     FileBlocks,
+    all_lines,
     blank_lines,
     block_lines,
     candidates,
+    dense,
     is_blank,
     records,
     simple_lines,
@@ -57,8 +59,12 @@ class Scan:
         lines = simple_lines(block)
         if lines is not None:
             check_utf8(block, self.encoding)
-            self.rows += lines - blank_lines(block)
-            self.reader.feed(*candidates(block, self.line, self.filter, self.encoding))
+            blank = blank_lines(block)
+            self.rows += lines - blank
+            if dense(block, lines, self.filter):
+                self.reader.feed(*all_lines(block, self.line, blank, self.encoding))
+            else:
+                self.reader.feed(*candidates(block, self.line, self.filter, self.encoding))
             self.line += lines
         else:
             decoded = block_lines(block, self.encoding, self.encoding.body)

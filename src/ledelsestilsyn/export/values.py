@@ -88,6 +88,8 @@ class Prefilter:
 
     patterns: tuple[re.Pattern[bytes], ...]
     search: re.Pattern[str]
+    needles: tuple[bytes, ...] = (b"\n",)
+    """The paragraphs' digits: counting them in a block estimates how many lines match."""
     summary: re.Pattern[bytes] = re.compile(_SUMMARY_LINE)
 
 
@@ -101,4 +103,4 @@ def prefilter(paragraphs: Iterable[str]) -> Prefilter:
     patterns = tuple(re.compile(re.escape(d.encode("ascii")) + rb"(?![0-9])") for d in digits)
     alternatives = "|".join(re.escape(d) for d in digits)
     search = re.compile(f"(?:{alternatives})(?![0-9])" if alternatives else r"(?!)")
-    return Prefilter(patterns, search)
+    return Prefilter(patterns, search, tuple(d.encode("ascii") for d in digits))
