@@ -114,3 +114,25 @@ def test_the_core_names_no_flag_and_picks_no_exit_code(path) -> None:  # type: i
         if isinstance(node, ast.ImportFrom)
     }
     assert "typer" not in imported and "click" not in imported
+
+
+def test_every_command_runs_inside_the_error_boundary() -> None:
+    """A command without `handled` would show a traceback or an English error."""
+    from ledelsestilsyn.cli.errors import handled
+
+    boundary = handled(lambda: None).__code__
+
+    def callbacks(app: typer.Typer) -> list[tuple[str, object]]:
+        found = [(c.name or "?", c.callback) for c in app.registered_commands]
+        for group in app.registered_groups:
+            sub = group.typer_instance
+            assert sub is not None
+            if sub.registered_callback is not None:
+                found.append((group.name or "?", sub.registered_callback.callback))
+            found += callbacks(sub)
+        return found
+
+    found = callbacks(cli_app.app)
+    assert len(found) > 10
+    for name, callback in found:
+        assert getattr(callback, "__code__", None) is boundary, f"{name} er ikke @handled"
