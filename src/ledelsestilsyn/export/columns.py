@@ -8,9 +8,7 @@ from dataclasses import dataclass
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.export.encoding import clean_name, show_delimiter
-from ledelsestilsyn.models.concept import ExportSpec
-
-OWN_COLUMNS = ("sag", "rådgiver", "team", "paragraf", "afgørelsesdato", "cpr")
+from ledelsestilsyn.models.concept import OWN_COLUMNS, ExportSpec
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ ENCODINGS: dict[str, str] = {
     "iso-8859-1": "latin-1",
 }
 FALLBACK = "cp1252"
+"""What a file that is not UTF-8 is read as (what Excel on a Danish Windows writes)."""
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,10 @@
 """Reading the case system's export (CSV) into cases.
 
-The file is read as bytes, in blocks (`export_blocks`), while a thread takes
+The file is read as bytes, in blocks (`export.blocks`), while a thread takes
 its size and SHA-256. A cheap pre-filter on the raw lines keeps
 only the rows that may hold an eligible paragraph. Only those are decoded
 and parsed with `csv`, and only their dates are parsed (by hand, cached);
-rows are grouped into cases by the case key (`export_rows`). The CPR column
+rows are grouped into cases by the case key (`export.rows`). The CPR column
 is never read, and no value is copied anywhere from here except through
 `core.cpr.mask_cpr`.
 """
@@ -31,6 +31,7 @@ from ledelsestilsyn.export.blocks import (
 )
 from ledelsestilsyn.export.columns import Layout, find_layout
 from ledelsestilsyn.export.encoding import (
+    FALLBACK,
     Encoding,
     NotUtf8Error,
     check_text,
@@ -50,11 +51,9 @@ from ledelsestilsyn.export.values import (
 )
 from ledelsestilsyn.io.files import open_error
 from ledelsestilsyn.models.concept import ExportSpec
-from ledelsestilsyn.sampling.draw import Case, Step
+from ledelsestilsyn.sampling.draw import Case, StepCount
 
 __all__ = ["Export", "ReadOptions", "Source", "normalise_paragraph", "parse_date", "read_export"]
-
-_BATCH = 20_000
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ class Source:
 class Export:
     cases: list[Case]
     source: Source
-    steps: list[Step]
+    steps: list[StepCount]
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -94,7 +93,7 @@ def read_export(path: Path, spec: ExportSpec, options: ReadOptions, display: str
     try:
         return _read(path, spec, options, display, given)
     except NotUtf8Error:
-        return _read(path, spec, options, display, "cp1252")
+        return _read(path, spec, options, display, FALLBACK)
 
 
 def _open(path: Path, display: str) -> BinaryIO:
@@ -261,7 +260,7 @@ def read_table(
     try:
         lines = block_lines(data, chosen, chosen.name)
     except NotUtf8Error:
-        lines = block_lines(data, Encoding("cp1252"), "cp1252")
+        lines = block_lines(data, Encoding(FALLBACK), FALLBACK)
     separator = delimiter_for(delimiter, display)
     found = records(enumerate(lines, start=1), display, separator)
     return list(csv.reader([r for _, r in found if not is_blank(r)], delimiter=separator))
@@ -347,11 +346,11 @@ def _garbled(lines: list[int], display: str) -> list[Diagnostic]:
 
 def _steps(
     reader: RowReader, rows: int, paragraphs: frozenset[str], window: tuple[date, date]
-) -> list[Step]:
+) -> list[StepCount]:
     shown = ", ".join(f"§ {p}" for p in sorted(paragraphs))
     return [
-        Step("rækker i eksporten", rows),
-        Step(f"rækker med afgørelse efter {shown}", reader.paragraph_rows),
-        Step(f"sager med afgørelse efter {shown}", len(reader.cases_seen)),
-        Step(f"sager med afgørelse {window[0]}–{window[1]}", len(reader.newest)),
+        StepCount("rækker i eksporten", rows),
+        StepCount(f"rækker med afgørelse efter {shown}", reader.paragraph_rows),
+        StepCount(f"sager med afgørelse efter {shown}", len(reader.cases_seen)),
+        StepCount(f"sager med afgørelse {window[0]}–{window[1]}", len(reader.newest)),
     ]

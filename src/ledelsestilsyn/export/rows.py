@@ -47,7 +47,7 @@ class _Memo(dict[K, T]):
 
 
 @dataclass(frozen=True)
-class Tally:
+class RowTally:
     """What a `RowReader` has found, without its caches (sent between processes)."""
 
     paragraph_rows: int
@@ -220,8 +220,8 @@ class RowReader:
         self.bad(line, self.date_column, what)
         self.bad_dates += 1
 
-    def tally(self) -> Tally:
-        return Tally(
+    def tally(self) -> RowTally:
+        return RowTally(
             self.paragraph_rows,
             self.short_rows,
             self.bad_dates,
@@ -234,7 +234,7 @@ class RowReader:
             self.summaries,
         )
 
-    def merge(self, later: Tally, offset: int) -> None:
+    def merge(self, later: RowTally, offset: int) -> None:
         """Add what was found in the rows after these; their line numbers move by `offset`.
 
         The result is the same as reading on: a later row wins only with a strictly

@@ -15,7 +15,10 @@ from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.models.base import Bool, Model, OptionalText, TextList
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("sag", "rådgiver", "paragraf", "afgørelsesdato")
-KNOWN_COLUMNS: tuple[str, ...] = (*REQUIRED_COLUMNS, "team", "fase", "cpr")
+"""The export columns every concept must map."""
+OWN_COLUMNS: tuple[str, ...] = (*REQUIRED_COLUMNS, "team", "cpr")
+"""The columns the tool reads itself (`cpr` is mapped only so it is never read).
+Every other mapped column (e.g. `fase`) is kept on the case for strata and filters."""
 
 _CADENCE_WORDS: dict[str, dict[str, Any]] = {
     "månedlig": {"hver": 1},
@@ -127,7 +130,7 @@ class Deadlines(Model):
     )
 
 
-class Calibration(Model):
+class CalibrationSpec(Model):
     count: int = Field(alias="antal", ge=1, description="sager, der får en ekstra gennemgang")
     reviewers: int = Field(2, alias="bedømmere", ge=2, le=5)
 
@@ -175,7 +178,7 @@ class Series(Model):
         default_factory=EligibilityOverride, alias="udvælgelse"
     )
     rotation: Literal["rådgiver", "team", "ingen"] = Field("rådgiver", alias="rotation")
-    calibration: Calibration | None = Field(None, alias="kalibrering")
+    calibration: CalibrationSpec | None = Field(None, alias="kalibrering")
     level: Level | None = Field(None, alias="niveau")
     deadlines: Deadlines = Field(default_factory=Deadlines, alias="frister")
     reviewers: TextList = Field(default_factory=list, alias="bedømmere")

@@ -1,7 +1,9 @@
 """Review file (gennemgang): one reviewer's answers for one case.
 
-The shape is fixed by the contract in DESIGN.md. Answers stay text here;
-`validation` decides whether each is a value of the template's scale, so
+The Danish keys are fixed: managers fill these files in by hand, their editor
+checks them against the JSON schema made from this model, and a renamed key
+would break every file already filled in. Answers stay text here;
+`review.validate` decides whether each is a value of the template's scale, so
 that one run can report every problem, not just the first.
 """
 

@@ -33,7 +33,7 @@ CASEWORKER = "sagens rådgiver"
 
 
 @dataclass(frozen=True)
-class Correction:
+class TrackedCorrection:
     case_id: str
     team: str
     responsible: str
@@ -64,9 +64,9 @@ def collect(
     templates: dict[str, Template],
     period: Period,
     today: date,
-) -> list[Correction]:
+) -> list[TrackedCorrection]:
     """Every correction in reviews up to the end of `period`, sorted by team, case, question."""
-    found: list[Correction] = []
+    found: list[TrackedCorrection] = []
     by_template = {ref: _questions(t) for ref, t in templates.items()}
     for record in records:
         if record.period_start > period.end or not record.corrections:
@@ -76,7 +76,7 @@ def collect(
             question = questions.get(entry.question)
             status, late = status_of(entry.deadline, entry.done, today)
             found.append(
-                Correction(
+                TrackedCorrection(
                     case_id=record.case_id,
                     team=record.team or UNKNOWN_TEAM,
                     responsible=entry.responsible or record.caseworker or CASEWORKER,
@@ -127,7 +127,7 @@ class CorrectionsView:
         return f"{self.total} {noun} i alt ({parts}), status pr. {self.as_of}."
 
 
-def _row(c: Correction) -> CorrectionRow:
+def _row(c: TrackedCorrection) -> CorrectionRow:
     status = f"overskredet ({c.days_late} dage)" if c.status == OVERDUE else c.status
     return CorrectionRow(
         c.case_id,
@@ -141,7 +141,7 @@ def _row(c: Correction) -> CorrectionRow:
 
 
 def corrections_view(
-    corrections: Sequence[Correction],
+    corrections: Sequence[TrackedCorrection],
     rules: Disclosure,
     *,
     today: date,

@@ -19,7 +19,7 @@ from ledelsestilsyn.review.state import ReviewState
 
 
 class ReviewLike(Protocol):
-    """The fields of `validation.ReviewResult` the report reads."""
+    """The fields of `review.validate.ReviewResult` the report reads."""
 
     @property
     def display(self) -> str: ...

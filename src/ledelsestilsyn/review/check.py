@@ -4,7 +4,7 @@
 canonical answers and every problem found, all at once. It depends only on
 the bytes, the template and the focus steps, so the result can be cached by
 content hash. Checks that depend on the day (`dato` not in the future) are
-done afterwards, in `validation`.
+done afterwards, in `review.validate`.
 """
 
 from __future__ import annotations

@@ -77,12 +77,8 @@ class Matcher:
         return all(normalise_value(case.value(c)) in allowed for c, allowed in self.tests)
 
 
-def matches(case: Case, where: Mapping[str, Sequence[str]]) -> bool:
-    return Matcher(where)(case)
-
-
 @dataclass(frozen=True)
-class Step:
+class StepCount:
     """One population count for the manifest: after this step, `count` cases remain."""
 
     name: str
@@ -137,22 +133,22 @@ def eligible(
     filters: Mapping[str, Sequence[str]],
     exclude: Iterable[str],
     quarantined: frozenset[str],
-) -> tuple[list[Case], list[Step]]:
+) -> tuple[list[Case], list[StepCount]]:
     """The cases that may be drawn, and the count after each filter (for the manifest)."""
-    steps: list[Step] = []
+    steps: list[StepCount] = []
     current = [c for c in cases if not looks_like_cpr(c.id)]
     if len(current) != len(cases):
-        steps.append(Step("uden sagsnøgler, der ligner et CPR-nummer", len(current)))
+        steps.append(StepCount("uden sagsnøgler, der ligner et CPR-nummer", len(current)))
     for column, values in sorted(filters.items()):
         test = Matcher({column: values})
         current = [c for c in current if test(c)]
-        steps.append(Step(f"filter {column}: {', '.join(values)}", len(current)))
+        steps.append(StepCount(f"filter {column}: {', '.join(values)}", len(current)))
     excluded = {e.strip() for e in exclude}
     if excluded:
         current = [c for c in current if c.id not in excluded]
-        steps.append(Step("efter udelukkede sager (udeluk)", len(current)))
+        steps.append(StepCount("efter udelukkede sager (udeluk)", len(current)))
     current = [c for c in current if c.id not in quarantined]
-    steps.append(Step("efter karantæne (trukket i de seneste måneder)", len(current)))
+    steps.append(StepCount("efter karantæne (trukket i de seneste måneder)", len(current)))
     return current, steps
 
 

@@ -16,7 +16,7 @@ from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, f
 from ledelsestilsyn.io.yaml import dump
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
-from ledelsestilsyn.sampling.draw import DrawResult, Pick, Step
+from ledelsestilsyn.sampling.draw import DrawResult, Pick, StepCount
 from ledelsestilsyn.sampling.fillin import case_filename, render_review
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.schemas import review_schema_name
@@ -80,7 +80,7 @@ def manifest_data(
     source: dict[str, Any] | None,
     source_series: Sequence[str],
     settings: dict[str, Any],
-    steps: Sequence[Step],
+    steps: Sequence[StepCount],
     result: DrawResult,
     files: dict[str, list[str]],
 ) -> dict[str, Any]:

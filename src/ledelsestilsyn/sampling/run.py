@@ -3,8 +3,8 @@
 The sample goes to `udtræk/<periode>-<tilsyn>/`: one review file per drawn
 case (and per extra calibration reviewer) and the manifest `udtræk.yaml`.
 This module decides what to draw (series, period, size, seed, window) and
-builds the manifest; `sample_sources` reads earlier samples and reviews,
-`sampling` draws, and `sample_write` writes the folder. An existing sample
+builds the manifest; `sampling.sources` reads earlier samples and reviews,
+`sampling.draw` draws, and `sampling.write` writes the folder. An existing sample
 is never touched, except that a larger `antal` adds new files and rewrites
 the manifest (never a review file).
 """
@@ -34,13 +34,13 @@ from ledelsestilsyn.sampling.draw import (
     seed_for,
 )
 from ledelsestilsyn.sampling.files import cpr_warnings, files_for, manifest_data
-from ledelsestilsyn.sampling.sources import Source, earlier_cases, level_source, load_manifest
+from ledelsestilsyn.sampling.sources import DrawSource, earlier_cases, level_source, load_manifest
 from ledelsestilsyn.sampling.write import write_sample
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
 
-class Status(StrEnum):
+class DrawStatus(StrEnum):
     CREATED = "oprettet"
     EXTENDED = "udvidet"
     EXISTS = "findes"
@@ -64,7 +64,7 @@ class DrawRequest:
 
 @dataclass
 class DrawOutcome:
-    status: Status
+    status: DrawStatus
     folder: Path
     manifest: Manifest
     written: list[Path] = field(default_factory=list)
@@ -88,7 +88,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
                 kind=ErrorKind.USAGE,
             )
         if size <= len(existing.cases):
-            return DrawOutcome(Status.EXISTS, folder, existing)
+            return DrawOutcome(DrawStatus.EXISTS, folder, existing)
     seed = existing.seed if existing else request.seed
     seed = seed if seed is not None else seed_for(name, period.label)
     _check_quotas(series, size, request.size is not None, workspace)
@@ -104,9 +104,9 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     export = str(request.export or "udtræk")
     diagnostics = [*source.diagnostics, *cpr_warnings(result.picks, export)]
     if request.dry_run:
-        return DrawOutcome(Status.DRY_RUN, folder, manifest, [], diagnostics)
+        return DrawOutcome(DrawStatus.DRY_RUN, folder, manifest, [], diagnostics)
     written = write_sample(workspace, folder, series, manifest, existing)
-    status = Status.EXTENDED if existing else Status.CREATED
+    status = DrawStatus.EXTENDED if existing else DrawStatus.CREATED
     return DrawOutcome(status, folder, manifest, written, diagnostics)
 
 
@@ -163,7 +163,7 @@ def _window(period: Period, months: int) -> tuple[date, date]:
 
 def _export_source(
     workspace: Workspace, name: str, series: Series, period: Period, request: DrawRequest
-) -> Source:
+) -> DrawSource:
     if request.export is None:
         raise fail(
             "udtræk",
@@ -189,7 +189,7 @@ def _export_source(
         "tegnsæt": data.source.encoding,
         "skilletegn": data.source.delimiter,
     }
-    return Source(cases, [*data.steps, *steps], source, data.diagnostics, history)
+    return DrawSource(cases, [*data.steps, *steps], source, data.diagnostics, history)
 
 
 def _draw(
@@ -197,7 +197,7 @@ def _draw(
     name: str,
     series: Series,
     period: Period,
-    source: Source,
+    source: DrawSource,
     size: int,
     seed: int,
     existing: Manifest | None,
@@ -253,7 +253,7 @@ def _manifest(
     series: Series,
     period: Period,
     request: DrawRequest,
-    source: Source,
+    source: DrawSource,
     result: DrawResult,
     size: int,
     seed: int,

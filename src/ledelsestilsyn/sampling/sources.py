@@ -19,18 +19,18 @@ from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
-from ledelsestilsyn.sampling.draw import Case, EarlierCase, History, Step
+from ledelsestilsyn.sampling.draw import Case, EarlierCase, History, StepCount
 from ledelsestilsyn.sampling.manifest_cache import ManifestCache
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
 
 @dataclass
-class Source:
+class DrawSource:
     """What a sample is drawn from: cases, population counts, input and history."""
 
     cases: list[Case]
-    steps: list[Step]
+    steps: list[StepCount]
     source: dict[str, Any] | None
     diagnostics: list[Diagnostic]
     history: History = field(default_factory=History)
@@ -76,7 +76,7 @@ def _manifest_period(path: Path, manifest: Manifest, workspace: Workspace) -> Pe
         raise fail(workspace.display(path), "U007", "manifestets periode kan ikke læses.") from None
 
 
-def level_source(workspace: Workspace, series: Series, period: Period, today: date) -> Source:
+def level_source(workspace: Workspace, series: Series, period: Period, today: date) -> DrawSource:
     """The completed reviews of the source series within this period, pooled, as cases.
 
     A source round counts when it starts inside the period, so a quarterly
@@ -104,11 +104,11 @@ def level_source(workspace: Workspace, series: Series, period: Period, today: da
     completed = _completed(workspace, paths, today)
     cases = [drawn[i] for i in sorted(completed & set(drawn))]
     steps = [
-        Step(f"sager trukket i '{name}' i {period.label}", count)
+        StepCount(f"sager trukket i '{name}' i {period.label}", count)
         for name, count in per_source.items()
     ]
-    steps.append(Step("heraf med færdig gennemgang", len(cases)))
-    return Source(cases, steps, None, [])
+    steps.append(StepCount("heraf med færdig gennemgang", len(cases)))
+    return DrawSource(cases, steps, None, [])
 
 
 def _completed(workspace: Workspace, paths: list[Path], today: date) -> set[str]:

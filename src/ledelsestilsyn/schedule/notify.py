@@ -1,8 +1,8 @@
 """Delivering reminders: to standard output (for cron's mail) or by SMTP.
 
 `run_reminders` is the core of `tilsyn påmind`: read the plan and the
-workspace's state (`schedule_scan`), work out what is due (`schedule`), and,
-when there is something to say, deliver it once (`reminder_state`).
+workspace's state (`schedule.scan`), work out what is due (`schedule.plan`), and,
+when there is something to say, deliver it once (`schedule.sent_log`).
 
 SMTP: STARTTLS with `ssl.create_default_context()` (the certificate and host
 name are checked); sending in clear text is refused unless the concept says
@@ -97,7 +97,7 @@ def mail_settings(concept: Concept) -> dict[str, Any]:
 
 
 @dataclass
-class Outcome:
+class ReminderOutcome:
     text: str = ""
     """What to print on standard output ("" when there is nothing to say)."""
     mailed: list[str] = field(default_factory=list)
@@ -111,12 +111,12 @@ def run_reminders(
     always: bool = False,
     mail: bool = False,
     environ: Mapping[str, str] | None = None,
-) -> Outcome:
+) -> ReminderOutcome:
     """What is due on `today`, delivered once per repeat interval; silent when nothing is."""
     inputs = read_inputs(start, explicit, today)
     status = status_at(inputs.plan, inputs.state, today)
     if status.nothing_due and not always:
-        return Outcome()
+        return ReminderOutcome()
     settings = MailSettings.from_json(inputs.mail)
     concept = str(inputs.concept_path)
     password = None
@@ -143,7 +143,7 @@ def run_reminders(
                 log.is_due(m.recipient or STDOUT, k, today, settings.repeat_days) for k in m.keys
             )
         ]
-        outcome = Outcome()
+        outcome = ReminderOutcome()
         try:
             if mail:
                 assert settings.smtp is not None
@@ -156,7 +156,7 @@ def run_reminders(
     return outcome
 
 
-def _sent(log: Any, message: Message, today: date, outcome: Outcome) -> None:
+def _sent(log: Any, message: Message, today: date, outcome: ReminderOutcome) -> None:
     log.mark(message.recipient, message.keys, today)
     outcome.mailed.append(message.recipient)
 

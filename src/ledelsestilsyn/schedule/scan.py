@@ -74,7 +74,7 @@ def find_concept_fast(start: Path, explicit: Path | None) -> Path:
 
 
 @dataclass
-class Inputs:
+class ReminderInputs:
     """The plan, the mail settings (plain JSON) and the workspace's state."""
 
     root: Path
@@ -116,7 +116,7 @@ class _Cache:
         write_atomic(self.path, text, overwrite=True)
 
 
-def read_inputs(start: Path, explicit: Path | None, today: date) -> Inputs:
+def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInputs:
     """Plan and workspace state; exit 2 (`TilsynError`) when the concept is broken."""
     concept_path = find_concept_fast(start, explicit)
     root = concept_path.parent
@@ -137,7 +137,7 @@ def read_inputs(start: Path, explicit: Path | None, today: date) -> Inputs:
     if cache.changed:  # a cache that cannot be written only makes the next run slower
         with contextlib.suppress(OSError, TilsynError):
             cache.save()
-    return Inputs(root, concept_path, plan, mail, state, parsed)
+    return ReminderInputs(root, concept_path, plan, mail, state, parsed)
 
 
 def _plan(concept_path: Path, cache: _Cache) -> tuple[Plan, dict[str, Any]]:

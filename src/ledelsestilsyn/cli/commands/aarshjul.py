@@ -88,9 +88,9 @@ def _print_table(inputs: object, year: int, today: object) -> None:
     from ledelsestilsyn.cli.console import console
     from ledelsestilsyn.report.formats import MONTHS
     from ledelsestilsyn.schedule.annual_wheel import wheel
-    from ledelsestilsyn.schedule.scan import Inputs
+    from ledelsestilsyn.schedule.scan import ReminderInputs
 
-    assert isinstance(inputs, Inputs) and isinstance(today, date)
+    assert isinstance(inputs, ReminderInputs) and isinstance(today, date)
     table = Table(title=f"Årshjul {year}", show_lines=True)
     table.add_column("Måned")
     for series in inputs.plan.series:

@@ -87,20 +87,20 @@ def udtraek(
 
 def _report(outcome: DrawOutcome, folder: str) -> None:
     from ledelsestilsyn.cli.views.sample import show_sample
-    from ledelsestilsyn.sampling.run import Status
+    from ledelsestilsyn.sampling.run import DrawStatus
 
     manifest = outcome.manifest
-    if outcome.status is Status.EXISTS:
+    if outcome.status is DrawStatus.EXISTS:
         echo(
             f"Stikprøven {folder} findes allerede ({len(manifest.cases)} sager); intet er "
             "skrevet. Brug --antal for at udvide den."
         )
         return
     show_sample(manifest)
-    if outcome.status is Status.DRY_RUN:
+    if outcome.status is DrawStatus.DRY_RUN:
         echo(f"Prøvekørsel: intet er skrevet (ville blive {folder}).")
         return
-    verb = "Udvidede" if outcome.status is Status.EXTENDED else "Trak"
+    verb = "Udvidede" if outcome.status is DrawStatus.EXTENDED else "Trak"
     new = len(outcome.written) - 1
     echo(
         f"{verb} {len(manifest.cases)} sager (seed {manifest.seed}) til {folder}: "
