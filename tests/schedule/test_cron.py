@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import Cli
+from ledelsestilsyn.schedule import scan
+from ledelsestilsyn.workspace.layout import CACHE_DIR, REMINDER_CACHE
 
 
 def test_crontab_and_systemd_timer(example_workspace: Path, cli: Cli) -> None:
@@ -39,3 +43,21 @@ def test_bad_time_and_no_workspace(tmp_path: Path, cli: Cli, example_workspace: 
     assert bad.exit_code == 2 and "R003" in bad.output
     missing = cli("cron", "--koncept", str(tmp_path / "findes-ikke.yaml"))
     assert missing.exit_code == 2
+
+
+def test_cron_reads_only_the_settings_not_the_samples(
+    example_workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_scan(*_: object) -> None:
+        raise AssertionError("cron must not scan the workspace")
+
+    monkeypatch.setattr(scan, "read_inputs", no_scan)
+    assert cli("cron").exit_code == 0
+    assert (example_workspace / CACHE_DIR / REMINDER_CACHE).is_file()  # the settings, cached
+    assert cli("cron", "--tid", "08:00").exit_code == 0
+
+
+def test_broken_concept_is_a_wrong_call(example_workspace: Path, cli: Cli) -> None:
+    (example_workspace / "koncept.yaml").write_text("kommune: [\n", encoding="utf-8")
+    result = cli("cron")
+    assert result.exit_code == 2 and "Y003" in result.output

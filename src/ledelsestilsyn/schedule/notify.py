@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
+from ledelsestilsyn.schedule.mail_settings import MailSettings, SmtpSettings
 from ledelsestilsyn.schedule.plan import Item, Plan, Status, status_at
 from ledelsestilsyn.schedule.scan import read_inputs
 from ledelsestilsyn.workspace.layout import CACHE_DIR
@@ -28,72 +29,10 @@ from ledelsestilsyn.workspace.layout import CACHE_DIR
 if TYPE_CHECKING:
     import smtplib
 
-    from ledelsestilsyn.models.concept import Concept
     from ledelsestilsyn.schedule.reminder_text import Message
 
 STDOUT = "-"
 TIMEOUT = 30
-
-
-@dataclass(frozen=True)
-class SmtpSettings:
-    server: str
-    port: int = 587
-    starttls: bool = True
-    sender: str = ""
-    user: str | None = None
-    password_env: str | None = None
-    password_file: str | None = None
-    allow_plaintext: bool = False
-
-
-@dataclass(frozen=True)
-class MailSettings:
-    municipality: str
-    smtp: SmtpSettings | None = None
-    consultants: tuple[str, ...] = ()
-    reviewers: dict[str, str] = field(default_factory=dict)
-    repeat_days: int = 7
-    leaders: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> MailSettings:
-        smtp = data.get("smtp")
-        return cls(
-            municipality=data["municipality"],
-            smtp=SmtpSettings(**smtp) if smtp else None,
-            consultants=tuple(data["consultants"]),
-            reviewers=dict(data["reviewers"]),
-            repeat_days=data["repeat_days"],
-            leaders=dict(data.get("leaders", {})),
-        )
-
-
-def mail_settings(concept: Concept) -> dict[str, Any]:
-    """The concept's `påmindelse` section as plain JSON (for the påmind cache)."""
-    spec = concept.reminders
-    smtp = None
-    if spec.smtp is not None:
-        s = spec.smtp
-        smtp = SmtpSettings(
-            s.server,
-            s.port,
-            s.starttls,
-            s.sender,
-            s.user,
-            s.password_env,
-            s.password_file,
-            s.allow_plaintext,
-        )
-    settings = MailSettings(
-        concept.municipality,
-        smtp,
-        tuple(spec.consultants),
-        dict(spec.reviewers),
-        spec.repeat_days,
-        dict(spec.leaders),
-    )
-    return asdict(settings)
 
 
 @dataclass
@@ -117,7 +56,7 @@ def run_reminders(
     status = status_at(inputs.plan, inputs.state, today)
     if status.nothing_due and not always:
         return ReminderOutcome()
-    settings = MailSettings.from_json(inputs.mail)
+    settings = inputs.mail
     concept = str(inputs.concept_path)
     password = None
     if mail:

@@ -2,11 +2,9 @@
 
 `tilsyn påmind` usually has nothing to say, and must say so in about the
 time `tilsyn --help` takes. So this module imports no pydantic, no YAML and no
-rich on the usual path. It keeps `.tilsyn/påmind.json` (0600, safe to delete):
-
-- the plan (`schedule.Plan`) and mail settings, keyed by the SHA-256 of
-  `koncept.yaml`'s bytes and the tool version: a changed concept is read
-  and validated again;
+rich on the usual path. The plan and mail settings come from
+`schedule.concept_cache`; next to them, in `.tilsyn/påmind.json` and
+`.tilsyn/påmind-filer.json` (0600, safe to delete), it keeps
 - per review file: its size and modification time, and what `valider`'s
   `check_reviews` said about it (state, reviewer, case id, review number),
   valid while size, time, the sample's manifest and the workspace's
@@ -24,30 +22,31 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
 from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.schedule.concept_cache import (
+    JsonCache,
+    cached_concept,
+    find_concept_fast,
+    save_quietly,
+)
 from ledelsestilsyn.schedule.corrections import CorrectionInfo
+from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import (
     Plan,
     ReviewInfo,
     WorkspaceState,
-    plan_from_concept,
 )
 from ledelsestilsyn.schedule.tiltag_dates import read_dates
 from ledelsestilsyn.workspace.layout import (
-    CACHE_DIR,
-    CONCEPT_FILE,
     MANIFEST_NAME,
-    REMINDER_CACHE,
     REMINDER_FILES_CACHE,
     REPORTS_DIR,
     SAMPLES_DIR,
@@ -55,73 +54,28 @@ from ledelsestilsyn.workspace.layout import (
     YAML_SUFFIXES,
 )
 
-FORMAT = 3  # 3: case ids come from the manifest, never from the file
 _LABEL = re.compile(r"^\d{4}(-(\d{2}|[KkQq][1-4]|[Hh][12]))?$")
-
-
-def find_concept_fast(start: Path, explicit: Path | None) -> Path:
-    """Like `workspace.find_concept`, without importing the models; its errors on failure."""
-    if explicit is not None and explicit.is_file():
-        return explicit
-    if explicit is None:
-        here = start.resolve()
-        for folder in (here, *here.parents):
-            if (folder / CONCEPT_FILE).is_file():
-                return folder / CONCEPT_FILE
-    from ledelsestilsyn.workspace.open import find_concept
-
-    return find_concept(start, explicit)
 
 
 @dataclass
 class ReminderInputs:
-    """The plan, the mail settings (plain JSON) and the workspace's state."""
+    """The plan, the mail settings and the workspace's state."""
 
     root: Path
     concept_path: Path
     plan: Plan
-    mail: dict[str, Any]
+    mail: MailSettings
     state: WorkspaceState
     parsed: int = 0
     """Review files checked in this run (0 when everything came from the cache)."""
-
-
-@dataclass
-class _Cache:
-    path: Path
-    data: dict[str, Any] = field(default_factory=dict)
-    changed: bool = False
-
-    @classmethod
-    def open(cls, root: Path, name: str = REMINDER_CACHE) -> _Cache:
-        path = root / CACHE_DIR / name
-        try:
-            data = json.loads(path.read_bytes())
-        except (OSError, ValueError):
-            return cls(path)
-        if (
-            isinstance(data, dict)
-            and data.get("format") == FORMAT
-            and data.get("tool") == __version__
-        ):
-            return cls(path, data)
-        return cls(path)
-
-    def save(self) -> None:
-        from ledelsestilsyn.io.atomic import writable_folder, write_atomic
-
-        writable_folder(self.path.parent)
-        payload = {"format": FORMAT, "tool": __version__, **self.data}
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        write_atomic(self.path, text, overwrite=True)
 
 
 def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInputs:
     """Plan and workspace state; exit 2 (`TilsynError`) when the concept is broken."""
     concept_path = find_concept_fast(start, explicit)
     root = concept_path.parent
-    cache = _Cache.open(root)
-    plan, mail = _plan(concept_path, cache)
+    cache = JsonCache.open(root)
+    plan, mail = cached_concept(concept_path, cache)
     folders = _samples(root, plan)
     reviews, unlisted, corrections, parsed = _reviews(concept_path, folders, cache, today)
     tiltag, tiltag_changed = read_dates(root, cache.data)
@@ -134,29 +88,8 @@ def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInpu
         tuple(corrections),
         tuple(tiltag),
     )
-    if cache.changed:  # a cache that cannot be written only makes the next run slower
-        with contextlib.suppress(OSError, TilsynError):
-            cache.save()
+    save_quietly(cache)
     return ReminderInputs(root, concept_path, plan, mail, state, parsed)
-
-
-def _plan(concept_path: Path, cache: _Cache) -> tuple[Plan, dict[str, Any]]:
-    digest = hashlib.sha256(concept_path.read_bytes()).hexdigest()
-    cached = cache.data.get("concept")
-    if isinstance(cached, dict) and cached.get("sha256") == digest:
-        return Plan.from_json(cached["plan"]), cached["mail"]
-    from ledelsestilsyn.schedule.notify import mail_settings
-    from ledelsestilsyn.workspace.open import load_concept
-
-    try:
-        concept, _ = load_concept(concept_path)
-    except TilsynError as exc:
-        raise TilsynError(exc.diagnostics, kind=ErrorKind.USAGE) from None
-    plan, mail = plan_from_concept(concept), mail_settings(concept)
-    cache.data["concept"] = {"sha256": digest, "plan": plan.to_json(), "mail": mail}
-    cache.data.pop("files", None)
-    cache.changed = True
-    return plan, mail
 
 
 def sample_folder(name: str, plan: Plan) -> tuple[str, str] | None:
@@ -241,7 +174,7 @@ def _stamp_dir(folder: Path) -> str:
 
 
 def _reviews(
-    concept_path: Path, folders: list[_Folder], cache: _Cache, today: date
+    concept_path: Path, folders: list[_Folder], cache: JsonCache, today: date
 ) -> tuple[list[ReviewInfo], dict[tuple[str, str], int], list[CorrectionInfo], int]:
     """Reviews and open corrections per drawn folder: from a folder's summary when
     nothing in it changed."""
@@ -257,7 +190,7 @@ def _reviews(
             stale.append(folder)
     parsed = 0
     if stale:
-        details = _Cache.open(concept_path.parent, REMINDER_FILES_CACHE)
+        details = JsonCache.open(concept_path.parent, REMINDER_FILES_CACHE)
         entries, parsed = _file_entries(concept_path, stale, details, today)
         for folder in stale:
             names = [f"{folder.name}/{name}" for name, _ in _candidates(folder.path)]
@@ -298,7 +231,7 @@ def _summary(folder: _Folder, entries: list[list[Any]]) -> dict[str, Any]:
 
 
 def _file_entries(
-    concept_path: Path, folders: list[_Folder], details: _Cache, today: date
+    concept_path: Path, folders: list[_Folder], details: JsonCache, today: date
 ) -> tuple[dict[str, list[Any]], int]:
     """Per-file entries of changed folders; only files whose stamp changed are checked."""
     known: dict[str, list[Any]] = details.data.get("files") or {}

@@ -39,12 +39,11 @@ def cron(
     Eksempel: tilsyn cron --tid 06:30
     """
     import sys
-    from datetime import date
 
     from ledelsestilsyn.cli.views.cron import cron_text
-    from ledelsestilsyn.schedule.scan import find_concept_fast, read_inputs
+    from ledelsestilsyn.schedule.concept_cache import find_concept_fast, read_settings
 
     concept = find_concept_fast(Path.cwd(), koncept).resolve()
-    inputs = read_inputs(concept.parent, concept, date.today())
-    use_mail = mail if mail is not None else inputs.mail.get("smtp") is not None
-    echo(cron_text(concept, tid, use_mail, Path(sys.executable), inputs.mail), nl=False)
+    _, settings = read_settings(concept)
+    use_mail = mail if mail is not None else settings.smtp is not None
+    echo(cron_text(concept, tid, use_mail, Path(sys.executable), settings), nl=False)

@@ -6,9 +6,9 @@ import re
 import shlex
 import shutil
 from pathlib import Path
-from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
+from ledelsestilsyn.schedule.mail_settings import MailSettings
 
 UNIT = "tilsyn-paamind"
 
@@ -34,13 +34,12 @@ def tilsyn_program(python: Path) -> str:
     return shutil.which("tilsyn") or "tilsyn"
 
 
-def cron_text(concept: Path, time: str, mail: bool, python: Path, settings: dict[str, Any]) -> str:
+def cron_text(concept: Path, time: str, mail: bool, python: Path, settings: MailSettings) -> str:
     hour, minute = parse_time(time)
     program = tilsyn_program(python)
     args = [program, "paamind", "--koncept", str(concept)] + (["--mail"] if mail else [])
     command = " ".join(shlex.quote(a) for a in args)
-    smtp = settings.get("smtp") or {}
-    env = smtp.get("password_env") if mail else None
+    env = settings.smtp.password_env if mail and settings.smtp else None
     lines = [
         "# crontab (crontab -e): hver dag kl. "
         f"{hour:02d}:{minute:02d}. Cron mailer uddata til ejeren (eller MAILTO);",
