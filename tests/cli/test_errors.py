@@ -10,7 +10,8 @@ import typer
 
 from conftest import ROOT
 from ledelsestilsyn.cli import app as cli_app
-from ledelsestilsyn.cli.errors import EXIT_CODES, FLAGS, shown
+from ledelsestilsyn.cli.errors import EXIT_CODES
+from ledelsestilsyn.cli.flags import FLAGS, shown
 from ledelsestilsyn.cli.formats import FORMATS, Recipient, ReportFormat
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind
 

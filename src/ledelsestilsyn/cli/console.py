@@ -16,6 +16,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 
 import typer
 
+from ledelsestilsyn.cli.flags import shown
 from ledelsestilsyn.core.diagnostics import Diagnostic
 from ledelsestilsyn.core.gate import gate
 
@@ -30,8 +31,6 @@ def echo(text: str = "", *, err: bool = False, nl: bool = True, keep: Collection
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -> None:
     """Compiler-style lines; plain text so they can be grepped and parsed."""
-    from ledelsestilsyn.cli.errors import shown
-
     for diagnostic in diagnostics:
         echo(shown(diagnostic).format(), err=err)
 

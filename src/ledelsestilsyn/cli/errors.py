@@ -5,8 +5,8 @@ Two layers, both here. `handled` wraps every command: the core's typed
 becomes one line and exit 3. `run` wraps the whole app for the console
 script: typer's own usage errors (unknown option, a value that is not one of
 the choices) become Danish, exit 2. Only this package knows flags and exit
-codes; the core names what a value is (`Argument`), and `FLAGS` says which
-flag carries it.
+codes; the core names what a value is (`Argument`), and `cli.flags` says
+which flag carries it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import typer
 
 from ledelsestilsyn.cli.console import echo
-from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind
+from ledelsestilsyn.core.diagnostics import ErrorKind
 
 if TYPE_CHECKING:
     from typer._click.exceptions import ClickException
@@ -39,32 +39,6 @@ EXIT_CODES: dict[ErrorKind, int] = {
     ErrorKind.USAGE: EXIT_USAGE,
     ErrorKind.BUSY: EXIT_BUSY,
 }
-
-FLAGS: dict[Argument, str] = {
-    Argument.FORMAT: "--format",
-    Argument.RECIPIENT: "--modtager",
-    Argument.COUNT: "--antal",
-    Argument.PERIOD: "--periode",
-    Argument.SERIES: "--tilsyn",
-    Argument.CASEWORKERS: "--rådgivere",
-    Argument.DATE: "--dato",
-    Argument.TIME: "--tid",
-    Argument.CONCEPT: "--koncept",
-    Argument.DELIMITER: "--skilletegn",
-    Argument.ENCODING: "--tegnsæt",
-    Argument.PRESET: "--forlæg",
-    Argument.QUESTION: "--spørgsmål",
-    Argument.CASEWORKER: "--rådgiver",
-}
-
-
-def shown(diagnostic: Diagnostic) -> Diagnostic:
-    """The diagnostic as the user reads it: a value passed is located at its flag."""
-    if isinstance(diagnostic.file, Argument):
-        from dataclasses import replace
-
-        return replace(diagnostic, file=FLAGS[diagnostic.file])
-    return diagnostic
 
 
 def handled(func: F) -> F:

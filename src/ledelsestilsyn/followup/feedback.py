@@ -51,7 +51,7 @@ def render_letter(letter: Letter, fmt: str) -> str:
 
 
 @dataclass
-class Outcome:
+class FeedbackOutcome:
     written: list[Path] = field(default_factory=list)
     letters: list[Letter] = field(default_factory=list)
     notes: list[Diagnostic] = field(default_factory=list)
@@ -59,7 +59,7 @@ class Outcome:
 
 def write_letters(
     workspace: Workspace, period_text: str, *, today: date, only: str | None = None
-) -> Outcome:
+) -> FeedbackOutcome:
     """Build and write the period's letters; `TilsynError` when there is nothing to write."""
     period = parse_period(period_text)
     inputs = load_inputs(workspace, None, None, today=today)
@@ -85,7 +85,7 @@ def write_letters(
     writable_folder(letters_dir, display=workspace.display(letters_dir))
     folder = letters_dir / period.label
     writable_folder(folder, display=workspace.display(folder))
-    outcome = Outcome(letters=letters, notes=list(inputs.notes))
+    outcome = FeedbackOutcome(letters=letters, notes=list(inputs.notes))
     for letter in letters:
         stem = case_filename(letter.caseworker).removesuffix(".yaml")
         for fmt in ("md", "html"):

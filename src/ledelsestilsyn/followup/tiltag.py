@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
-from ledelsestilsyn.io.yaml import Path_, YamlDocument, read_document
+from ledelsestilsyn.io.document import Path_, YamlDocument
+from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import did_you_mean, validate_document
 from ledelsestilsyn.models.template import PEJLEMAERKER, Template
 from ledelsestilsyn.models.tiltag import Tiltag, TiltagFile

@@ -14,20 +14,22 @@ real files that a municipality's staff edit by hand:
   non-breaking spaces in keys are errors with line and column;
 - nesting deeper than `MAX_DEPTH` and files larger than `MAX_BYTES` are refused.
 
-Writing files is `io.atomic`'s job.
+Positions live in `io.document`, libyaml's syntax errors become Danish in
+`io.yaml_errors`, and writing files is `io.atomic`'s job.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import TilsynError, fail
 from ledelsestilsyn.core.quote import quote
+from ledelsestilsyn.io.document import Path_, Position, YamlDocument
 from ledelsestilsyn.io.files import read_limited
 from ledelsestilsyn.io.yaml_errors import (
     MAX_DEPTH,
@@ -49,58 +51,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 8 * 1024 * 1024
 TOO_LARGE_HINT = "en gennemgang, en skabelon eller et koncept fylder normalt under 100 kB."
-
-Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    line: int
-    column: int
-
-
-@dataclass
-class YamlDocument:
-    """Loaded data plus the position of every key and value, by path."""
-
-    file: str
-    data: Any
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
-    warnings: list[Diagnostic] = field(default_factory=list)
-    """What was read, but probably not as meant (a `\\n` in a Windows path)."""
-
-    def locate(self, path: Path_, *, key: bool = False) -> Position | None:
-        """Position of `path` (its key if `key`), else of the nearest ancestor."""
-        if key and path in self.keys:
-            return self.keys[path]
-        p = tuple(path)
-        while p:
-            if p in self.values:
-                return self.values[p]
-            p = p[:-1]
-        return self.values.get(())
-
-    def diagnostic(
-        self,
-        path: Path_,
-        code: str,
-        message: str,
-        *,
-        hint: str | None = None,
-        key: bool = False,
-        severity: Severity = Severity.ERROR,
-    ) -> Diagnostic:
-        pos = self.locate(path, key=key)
-        return Diagnostic(
-            self.file,
-            pos.line if pos else None,
-            pos.column if pos else None,
-            code,
-            message,
-            hint,
-            severity,
-        )
 
 
 def decode(raw: bytes, file: str) -> str:

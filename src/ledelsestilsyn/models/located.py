@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.quote import quote
-from ledelsestilsyn.io.yaml import Path_, YamlDocument
+from ledelsestilsyn.io.document import Path_, YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 

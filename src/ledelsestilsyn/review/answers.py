@@ -12,7 +12,7 @@ from typing import Any
 
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.quote import quote
-from ledelsestilsyn.io.yaml import Path_, YamlDocument
+from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.review.analysis import WARNING, Analysis
 from ledelsestilsyn.review.corrections import check_correction

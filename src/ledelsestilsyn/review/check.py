@@ -22,7 +22,8 @@ from pydantic import ValidationError
 from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.periods import Period, parse_period
-from ledelsestilsyn.io.yaml import Path_, YamlDocument, decode, parse_text
+from ledelsestilsyn.io.document import Path_, YamlDocument
+from ledelsestilsyn.io.yaml import decode, parse_text
 from ledelsestilsyn.models.located import model_errors
 from ledelsestilsyn.models.review import Review
 from ledelsestilsyn.review.analysis import WARNING, Analysis, text_of

@@ -15,7 +15,7 @@ from typing import Any
 
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.quote import quote
-from ledelsestilsyn.io.yaml import Path_, YamlDocument
+from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.models.review import CORRECTION_KEYS
 from ledelsestilsyn.review.analysis import WARNING, Analysis, CorrectionEntry

@@ -29,6 +29,7 @@ from ledelsestilsyn.workspace.layout import CACHE_DIR
 if TYPE_CHECKING:
     import smtplib
 
+    from ledelsestilsyn.models.concept import Concept
     from ledelsestilsyn.schedule.reminder_text import Message
 
 STDOUT = "-"
@@ -148,7 +149,7 @@ def smtp_and_password(
     concept: Concept, root: Path, concept_file: str, environ: Mapping[str, str]
 ) -> tuple[SmtpSettings, str | None]:
     """The concept's SMTP setup, checked, and its password (for mail outside `påmind`)."""
-    settings = MailSettings.from_json(mail_settings(concept))
+    settings = MailSettings.of(concept)
     smtp = _smtp_or_fail(settings, concept_file)
     return smtp, resolve_password(smtp, root, concept_file, environ)
 

@@ -14,7 +14,7 @@ from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.corrections import OverdueCorrection, describe_correction
 from ledelsestilsyn.schedule.plan import Item, Round, RoundStatus, Status
-from ledelsestilsyn.schedule.tiltag_dates import TiltagDue, describe_tiltag
+from ledelsestilsyn.schedule.tiltag_dates import DEADLINE, TiltagDue
 
 MAX_CASES = 12
 UNASSIGNED = "ikke fordelt"
@@ -39,6 +39,13 @@ def when(days_left: int) -> str:
         return "i dag"
     late = -days_left
     return f"{late} dag{'e' if late > 1 else ''} for sent"
+
+
+def describe_tiltag(item: TiltagDue) -> str:
+    d = item.date
+    what = "frist" if d.kind == DEADLINE else "evaluering af effekten"
+    who = f", ansvarlig {d.responsible}" if d.responsible else ""
+    return f"Tiltag {d.id} ({d.title}){who}: {what} {long_date(d.day)} ({when(item.days_left)})."
 
 
 def round_name(r: Round) -> str:

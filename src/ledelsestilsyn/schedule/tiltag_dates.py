@@ -95,13 +95,3 @@ def _to_json(d: TiltagDate) -> list[str]:
 def _from_json(raw: list[str]) -> TiltagDate:
     tiltag_id, title, kind, day, responsible = raw
     return TiltagDate(tiltag_id, title, kind, date.fromisoformat(day), responsible)
-
-
-def describe_tiltag(item: TiltagDue) -> str:
-    from ledelsestilsyn.report.formats import long_date
-    from ledelsestilsyn.schedule.reminder_text import when
-
-    d = item.date
-    what = "frist" if d.kind == DEADLINE else "evaluering af effekten"
-    who = f", ansvarlig {d.responsible}" if d.responsible else ""
-    return f"Tiltag {d.id} ({d.title}){who}: {what} {long_date(d.day)} ({when(item.days_left)})."

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail
 from ledelsestilsyn.core.quote import quote
-from ledelsestilsyn.io.yaml import YamlDocument, read_document
+from ledelsestilsyn.io.document import YamlDocument
+from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import did_you_mean, validate_document
 from ledelsestilsyn.models.review import REVIEW_KEYS
 from ledelsestilsyn.models.template import Question, Step, Template

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
 from ledelsestilsyn.core.quote import quote
-from ledelsestilsyn.io.yaml import Path_ as PathT
-from ledelsestilsyn.io.yaml import YamlDocument
+from ledelsestilsyn.io.document import Path_ as PathT
+from ledelsestilsyn.io.document import YamlDocument
 from ledelsestilsyn.models.concept import Concept, Quota, Series
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.templates.catalog import Catalog

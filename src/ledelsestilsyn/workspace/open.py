@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail
-from ledelsestilsyn.io.yaml import YamlDocument, read_document
+from ledelsestilsyn.io.document import YamlDocument
+from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.templates.catalog import Catalog
