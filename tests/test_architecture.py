@@ -18,6 +18,7 @@ from pathlib import Path
 
 from conftest import ROOT
 from ledelsestilsyn.review.cache import CODE_FILES
+from ledelsestilsyn.sampling.manifest_cache import READER_FILES
 
 PACKAGE = ROOT / "src" / "ledelsestilsyn"
 BASE = frozenset({"core", "models", "io"})
@@ -161,21 +162,25 @@ def test_cron_fast_path_imports_no_heavy_module() -> None:
     assert not any(m.startswith("ledelsestilsyn.models") for m in seen)
 
 
-def test_the_review_cache_knows_all_code_behind_an_analysis() -> None:
-    """A change in any module an analysis runs through must make cached analyses stale."""
-    runtime = {
-        m: {t for t, typing_only in ts.items() if not typing_only} for m, ts in GRAPH.items()
-    }
-    behind: set[str] = set()
-    todo = ["ledelsestilsyn.review.check", "ledelsestilsyn.review.analysis"]
+def code_behind(*modules: str) -> set[str]:
+    """The files of `modules` and of every module they import when they run."""
+    seen: set[str] = set()
+    todo = list(modules)
     while todo:
         module = todo.pop()
-        if module not in behind:
-            behind.add(module)
-            todo += runtime[module]
-    files = {str(MODULES[m].relative_to(PACKAGE)) for m in behind}
-    assert files - set(CODE_FILES) == set()
-    assert all((PACKAGE / name).is_file() for name in CODE_FILES)
+        if module not in seen:
+            seen.add(module)
+            todo += [t for t, typing_only in GRAPH[module].items() if not typing_only]
+    return {str(MODULES[m].relative_to(PACKAGE)) for m in seen}
+
+
+def test_the_caches_know_all_code_behind_what_they_keep() -> None:
+    """A change in any module an analysis or a parsed manifest comes from makes the cache stale."""
+    analysis = code_behind("ledelsestilsyn.review.check", "ledelsestilsyn.review.analysis")
+    assert analysis - set(CODE_FILES) == set()
+    reader = {f for f in code_behind("ledelsestilsyn.io.yaml") if f.startswith("io/")}
+    assert reader - {"io/files.py"} - set(READER_FILES) == set()
+    assert all((PACKAGE / name).is_file() for name in (*CODE_FILES, *READER_FILES))
 
 
 def test_class_names_are_unique() -> None:

@@ -11,17 +11,13 @@ shared folder must not be able to run code.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
-from ledelsestilsyn.io.atomic import writable_folder, write_atomic
+from ledelsestilsyn.io.stamped_json import code_stamp, read_stamped, write_stamped
 from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry
 from ledelsestilsyn.workspace.layout import REVIEW_CACHE
 
@@ -52,12 +48,7 @@ CODE_FILES = (
 
 def tool_key() -> str:
     """The tool version plus a digest of the code that produces analyses."""
-    package = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for path in (package / n for n in CODE_FILES):
-        with contextlib.suppress(OSError):
-            digest.update(path.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:16]}"
+    return code_stamp(CODE_FILES)
 
 
 @dataclass
@@ -81,18 +72,14 @@ class ReviewCache:
     @classmethod
     def open(cls, folder: Path) -> ReviewCache:
         cache = cls(folder)
-        try:
-            data = json.loads((folder / REVIEW_CACHE).read_bytes())
-        except (OSError, ValueError):
-            return cache
-        if (
-            isinstance(data, dict)
-            and data.get("format") == FORMAT
-            and data.get("tool") == cache.tool
-            and isinstance(data.get("entries"), dict)
-        ):
+        data = read_stamped(folder / REVIEW_CACHE, cache.stamp)
+        if data is not None and isinstance(data.get("entries"), dict):
             cache.entries = data["entries"]
         return cache
+
+    @property
+    def stamp(self) -> dict[str, Any]:
+        return {"format": FORMAT, "tool": self.tool}
 
     def get(self, digest: str) -> Entry | None:
         raw = self.entries.get(digest)
@@ -123,10 +110,7 @@ class ReviewCache:
         }
         if not self.changed and len(kept) + len(self.used) == len(self.entries):
             return
-        payload = {"format": FORMAT, "tool": self.tool, "entries": {**kept, **self.used}}
-        writable_folder(self.folder).chmod(0o700)
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        write_atomic(self.folder / REVIEW_CACHE, text, overwrite=True, mode=0o600)
+        write_stamped(self.folder / REVIEW_CACHE, self.stamp, {"entries": {**kept, **self.used}})
 
 
 def _exists(path: Any) -> bool:

@@ -3,7 +3,8 @@
 Reading YAML with positions costs about 0.15 s per 1,000 cases; every
 `udtræk` reads all earlier manifests (quarantine, rotation). So the parsed
 data is kept in `.tilsyn/udtræk.json` (folder 0700, file 0600), keyed by the
-SHA-256 of the manifest's bytes and valid only for the same YAML reader. The
+SHA-256 of the manifest's bytes and valid only for the same YAML reader
+(`io.stamped_json`). The
 file is always read and hashed, so the cache is never trusted over the file,
 and the data is validated as on a fresh read; a manifest that does not
 validate is parsed again, so its errors have line and column. A missing,
@@ -15,16 +16,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import TilsynError
-from ledelsestilsyn.io.atomic import writable_folder, write_atomic
+from ledelsestilsyn.io.stamped_json import code_stamp, read_stamped, write_stamped
 from ledelsestilsyn.io.yaml import MAX_BYTES, decode, parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -33,14 +32,12 @@ from ledelsestilsyn.workspace.layout import MANIFEST_CACHE
 FORMAT = 1
 
 
-def _reader_key() -> str:
-    """The tool version plus a digest of the YAML reader, which decides the parsed data."""
-    from ledelsestilsyn.io import yaml as reader
+READER_FILES = ("io/yaml.py", "io/yaml_builder.py", "io/yaml_syntax.py", "io/document.py")
+"""The YAML reader, which decides the parsed data."""
 
-    digest = hashlib.sha256()
-    with contextlib.suppress(OSError, TypeError):
-        digest.update(Path(str(reader.__file__)).read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+def _reader_key() -> str:
+    return code_stamp(READER_FILES)
 
 
 @dataclass
@@ -55,18 +52,14 @@ class ManifestCache:
     @classmethod
     def open(cls, folder: Path) -> ManifestCache:
         cache = cls(folder)
-        try:
-            data = json.loads((folder / MANIFEST_CACHE).read_bytes())
-        except (OSError, ValueError):
-            return cache
-        if (
-            isinstance(data, dict)
-            and data.get("format") == FORMAT
-            and data.get("reader") == cache.key
-            and isinstance(data.get("entries"), dict)
-        ):
+        data = read_stamped(folder / MANIFEST_CACHE, cache.stamp)
+        if data is not None and isinstance(data.get("entries"), dict):
             cache.entries = data["entries"]
         return cache
+
+    @property
+    def stamp(self) -> dict[str, Any]:
+        return {"format": FORMAT, "reader": self.key}
 
     def load(self, path: Path, display: str) -> Manifest:
         """The manifest at `path`; every problem is located as by `read_document`."""
@@ -95,14 +88,10 @@ class ManifestCache:
         """Keep this run's entries (older ones are dropped with their files); write atomically."""
         if not self.changed and len(self.used) == len(self.entries):
             return
-        payload = {"format": FORMAT, "reader": self.key, "entries": self.used}
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
         with contextlib.suppress(OSError, TilsynError):
-            writable_folder(self.folder).chmod(0o700)
-            write_atomic(
+            write_stamped(
                 self.folder / MANIFEST_CACHE,
-                text,
-                overwrite=True,
-                mode=0o600,
+                self.stamp,
+                {"entries": self.used},
                 keep=self.own_numbers,
             )

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
+from ledelsestilsyn.io.stamped_json import read_stamped, write_stamped
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import Plan, plan_from_concept
 from ledelsestilsyn.workspace.layout import CACHE_DIR, CONCEPT_FILE, REMINDER_CACHE
@@ -49,25 +49,13 @@ class JsonCache:
     @classmethod
     def open(cls, root: Path, name: str = REMINDER_CACHE) -> JsonCache:
         path = root / CACHE_DIR / name
-        try:
-            data = json.loads(path.read_bytes())
-        except (OSError, ValueError):
-            return cls(path)
-        if (
-            isinstance(data, dict)
-            and data.get("format") == FORMAT
-            and data.get("tool") == __version__
-        ):
-            return cls(path, data)
-        return cls(path)
+        return cls(path, read_stamped(path, _STAMP) or {})
 
     def save(self) -> None:
-        from ledelsestilsyn.io.atomic import writable_folder, write_atomic
+        write_stamped(self.path, _STAMP, self.data)
 
-        writable_folder(self.path.parent)
-        payload = {"format": FORMAT, "tool": __version__, **self.data}
-        text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-        write_atomic(self.path, text, overwrite=True)
+
+_STAMP = {"format": FORMAT, "tool": __version__}
 
 
 def cached_concept(concept_path: Path, cache: JsonCache) -> tuple[Plan, MailSettings]:
