@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ledelsestilsyn.io.atomic import STALE_AFTER_SECONDS, TEMP_PREFIX
+from ledelsestilsyn.review import analyse_files
 from ledelsestilsyn.review import validate as validation
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.review.validate import (
@@ -338,8 +339,8 @@ def test_process_pool_gives_the_same_results(
         if number % 2:
             edit(path, 'svar: "ja"', 'svar: "jaa"')
     serial = run_checks(ws, today=TODAY, use_cache=False).results
-    monkeypatch.setattr(validation, "PARALLEL_MIN", 2)
-    monkeypatch.setattr(validation, "CHUNK", 2)
+    monkeypatch.setattr(analyse_files, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(analyse_files, "CHUNK", 2)
     assert run_checks(ws, today=TODAY, use_cache=False).results == serial
 
 

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from conftest import TESTS
 from ledelsestilsyn.core.diagnostics import Diagnostic
+from ledelsestilsyn.review.analyse_files import Templates
 from ledelsestilsyn.review.check import analyse
-from ledelsestilsyn.review.validate import Templates
 from ledelsestilsyn.templates.catalog import Catalog
 
 KORPUS = TESTS / "eksempler" / "gennemgange"

@@ -14,37 +14,29 @@ template); otherwise the steps present in the file. A focus step missing from
 the file is an error, and so is a step outside the focus.
 
 Files are read and hashed every time; parsing and checking is skipped when the
-cache (`review_cache`) knows the same bytes. Cold runs over many files use a
-process pool. Nothing here ever writes to a review file.
+cache (`review.cache`) knows the same bytes, and cold runs over many files use
+a process pool (`review.analyse_files`). Nothing here ever writes to a review
+file.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, fail
-from ledelsestilsyn.io.files import read_limited
-from ledelsestilsyn.io.yaml import MAX_BYTES, read_document
+from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.review.analyse_files import Templates, analyse_all
 from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis, CorrectionEntry
-from ledelsestilsyn.review.cache import Entry, ReviewCache
-from ledelsestilsyn.review.check import analyse
+from ledelsestilsyn.review.cache import ReviewCache
 from ledelsestilsyn.review.header import HeaderContext, check_header
 from ledelsestilsyn.review.state import ReviewState
-from ledelsestilsyn.review.template_index import TemplateIndex
-from ledelsestilsyn.templates.catalog import Catalog
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME, YAML_SUFFIXES
 from ledelsestilsyn.workspace.open import Workspace
-
-PARALLEL_MIN = 48
-CHUNK = 32
 
 
 @dataclass(frozen=True)
@@ -137,7 +129,7 @@ def run_checks(
     focus = {folder: list(m.focus) if m else None for folder, m in manifests.items()}
     names = frozenset(workspace.concept.series)
     cache = ReviewCache.open(workspace.cache_dir) if use_cache else None
-    analyses = _analyses(files, focus, templates, cache, run)
+    analyses, run.from_cache = analyse_all(files, focus, templates, cache)
     cwd = Path.cwd().resolve()
     for path in files:
         shown = display(workspace, path, cwd)
@@ -179,36 +171,6 @@ def display(workspace: Workspace, path: Path, cwd: Path | None = None) -> str:
         return workspace.display(path)
 
 
-class Templates:
-    """Resolved, indexed templates by reference, memoised for one run."""
-
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
-        self.indexes: dict[str, TemplateIndex | TilsynError] = {}
-        known = ",".join(sorted(f"{i}@{v}" for i, v in catalog.templates))
-        self.missing = "mangler:" + hashlib.sha256(known.encode("utf-8")).hexdigest()[:16]
-
-    def index(self, ref: str) -> TemplateIndex:
-        if ref not in self.indexes:
-            try:
-                self.indexes[ref] = TemplateIndex.build(self.catalog.resolve(ref))
-            except TilsynError as exc:
-                self.indexes[ref] = exc
-        found = self.indexes[ref]
-        if isinstance(found, TilsynError):
-            raise found
-        return found
-
-    def fingerprint(self, ref: str | None) -> str | None:
-        """What a cached analysis of a review naming `ref` depends on."""
-        if ref is None:
-            return None
-        try:
-            return self.index(ref).fingerprint
-        except TilsynError:
-            return self.missing
-
-
 def _manifests_by_folder(
     files: Iterable[Path], workspace: Workspace, run: ReviewRun
 ) -> dict[Path, Manifest | None]:
@@ -236,106 +198,6 @@ def _manifests_by_folder(
                 )
             )
     return manifests
-
-
-def _read(path: Path, shown: str) -> bytes | Diagnostic:
-    try:
-        return read_limited(path, shown, limit=MAX_BYTES, hint=_TOO_LARGE)
-    except TilsynError as exc:
-        return exc.diagnostics[0]
-
-
-_TOO_LARGE = "en gennemgang fylder normalt under 100 kB; er det den rigtige fil?"
-
-
-def analyse_file(
-    path: Path, shown: str, templates: Templates, focus: list[str] | None
-) -> tuple[str | None, Analysis]:
-    """(SHA-256 of the bytes analysed or None if unreadable, the analysis)."""
-    raw = _read(path, shown)
-    if isinstance(raw, Diagnostic):
-        return None, Analysis(diagnostics=[raw])
-    return hashlib.sha256(raw).hexdigest(), analyse(raw, shown, templates.index, focus)
-
-
-def _analyses(
-    files: list[Path],
-    focus: dict[Path, list[str] | None],
-    templates: Templates,
-    cache: ReviewCache | None,
-    run: ReviewRun,
-) -> dict[Path, Analysis]:
-    results: dict[Path, Analysis] = {}
-    missing: list[Path] = []
-    for path in files:
-        hit = (
-            _cached(path, focus[path.parent], templates, cache) if cache and cache.entries else None
-        )
-        if hit is None:
-            missing.append(path)
-        else:
-            results[path] = hit
-            run.from_cache += 1
-    for path, (digest, analysis) in _analyse_many(missing, focus, templates):
-        results[path] = analysis
-        if cache is not None and digest is not None:
-            entry = Entry(
-                str(path.resolve()),
-                focus[path.parent],
-                templates.fingerprint(analysis.template_ref),
-                analysis,
-            )
-            cache.put(digest, entry)
-    return results
-
-
-def _cached(
-    path: Path, focus: list[str] | None, templates: Templates, cache: ReviewCache
-) -> Analysis | None:
-    try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
-    except OSError:
-        return None
-    if raw is None:
-        return None
-    entry = cache.get(hashlib.sha256(raw).hexdigest())
-    if entry is None or entry.focus != focus:
-        return None
-    if entry.fingerprint != templates.fingerprint(entry.analysis.template_ref):
-        return None
-    return entry.analysis
-
-
-def _analyse_many(
-    files: list[Path], focus: dict[Path, list[str] | None], templates: Templates
-) -> Iterable[tuple[Path, tuple[str | None, Analysis]]]:
-    jobs = [(p, str(p), focus[p.parent]) for p in files]
-    workers = min(os.cpu_count() or 1, 4)
-    if len(files) < PARALLEL_MIN or workers < 2:
-        for path, shown, steps in jobs:
-            yield path, analyse_file(path, shown, templates, steps)
-        return
-    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
-    with ProcessPoolExecutor(
-        workers, initializer=_worker_init, initargs=(templates.catalog,)
-    ) as pool:
-        for chunk, results in zip(chunks, pool.map(_worker_chunk, chunks), strict=True):
-            for (path, _, _), result in zip(chunk, results, strict=True):
-                yield path, result
-
-
-_WORKER_TEMPLATES: list[Templates] = []
-
-
-def _worker_init(catalog: Catalog) -> None:
-    _WORKER_TEMPLATES.append(Templates(catalog))
-
-
-def _worker_chunk(
-    jobs: list[tuple[Path, str, list[str] | None]],
-) -> list[tuple[str | None, Analysis]]:
-    templates = _WORKER_TEMPLATES[-1]
-    return [analyse_file(path, shown, templates, steps) for path, shown, steps in jobs]
 
 
 def finish(
