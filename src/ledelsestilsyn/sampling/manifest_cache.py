@@ -4,10 +4,10 @@ Reading YAML with positions costs about 0.15 s per 1,000 cases; every
 `udtræk` reads all earlier manifests (quarantine, rotation). So the parsed
 data is kept in `.tilsyn/udtræk.json` (folder 0700, file 0600), keyed by the
 SHA-256 of the manifest's bytes and valid only for the same YAML reader
-(`io.stamped_json`). The
-file is always read and hashed, so the cache is never trusted over the file,
-and the data is validated as on a fresh read; a manifest that does not
-validate is parsed again, so its errors have line and column. A missing,
+(`io.stamped_json`). The file is always read and hashed, so the cache is never
+trusted over the file, and the data is validated as on a fresh read; a
+manifest that does not validate is parsed again, so its errors have line and
+column. A missing,
 corrupt or foreign cache is ignored and rebuilt; deleting it is always safe.
 JSON, not pickle: a cache in a shared folder must not be able to run code.
 """
@@ -32,7 +32,7 @@ from ledelsestilsyn.workspace.layout import MANIFEST_CACHE
 FORMAT = 1
 
 
-READER_FILES = ("io/yaml.py", "io/yaml_builder.py", "io/yaml_syntax.py", "io/document.py")
+READER_FILES = ("io/yaml.py", "io/yaml_errors.py", "io/document.py")
 """The YAML reader, which decides the parsed data."""
 
 
