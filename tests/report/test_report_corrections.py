@@ -101,3 +101,23 @@ def test_no_corrections_no_section(cli, workspace: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(workspace)
     result = cli("rapport", *DATE, "-o", "-", "--periode", "2026-11", "--format", "md")
     assert result.exit_code == 0 and "Rettelser i sagerne" not in result.stdout
+
+
+def test_committee_counts_cannot_be_computed_back() -> None:
+    from datetime import date
+
+    from ledelsestilsyn.report.corrections import Correction, corrections_view
+    from ledelsestilsyn.report.suppress import Disclosure
+
+    def made(status: str, n: int) -> list[Correction]:
+        return [Correction("S", "T", "R", "q", "", "", "", None, status) for _ in range(n)]
+
+    items = made("udført", 1) + made("åben", 6) + made("overskredet", 9)
+    view = corrections_view(
+        items, Disclosure(5, active=True), today=date(2026, 11, 25), leader=False, per_person=False
+    )
+    assert view is not None and view.groups == []
+    counts = dict(view.counts)
+    assert counts["udført"] == "< 5" and view.total == "16"
+    assert counts["åben"] == "x"  # hidden too: else 16 − 6 − 9 gives the 1 back
+    assert counts["overskredet"] == "9"

@@ -87,3 +87,11 @@ def test_table_shows_rounds_focus_and_state(example_workspace: Path, cli: Cli) -
 def test_bad_calls_exit_2(example_workspace: Path, cli: Cli, args: list[str], code: str) -> None:
     result = cli("årshjul", *args)
     assert result.exit_code == 2 and code in result.output
+
+
+def test_the_table_shows_the_department_meetings(example_workspace: Path, cli: Cli) -> None:
+    out = cli("årshjul", "2026", "--dato", "2026-11-10").output
+    assert "Møde" in out
+    rows = [line for line in out.splitlines() if "afd.møde" in line]
+    assert len(rows) == 4  # formidling: afdelingsmøder: [3, 6, 9, 12]
+    assert any(line.startswith("│ marts") for line in rows)

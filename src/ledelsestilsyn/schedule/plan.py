@@ -94,13 +94,16 @@ class SeriesPlan:
 @dataclass(frozen=True)
 class Plan:
     series: tuple[SeriesPlan, ...]
+    meetings: tuple[int, ...] = ()
+    """Months (1-12) with a department meeting on the findings (`formidling`)."""
 
-    def to_json(self) -> list[dict[str, Any]]:
-        return [s.to_json() for s in self.series]
+    def to_json(self) -> dict[str, Any]:
+        return {"series": [s.to_json() for s in self.series], "meetings": list(self.meetings)}
 
     @classmethod
-    def from_json(cls, data: list[dict[str, Any]]) -> Plan:
-        return cls(tuple(SeriesPlan.from_json(item) for item in data))
+    def from_json(cls, data: dict[str, Any]) -> Plan:
+        series = tuple(SeriesPlan.from_json(item) for item in data["series"])
+        return cls(series, tuple(data["meetings"]))
 
 
 def plan_from_concept(concept: Concept) -> Plan:
@@ -120,7 +123,7 @@ def plan_from_concept(concept: Concept) -> Plan:
                 reviewers=tuple(spec.reviewers),
             )
         )
-    return Plan(tuple(series))
+    return Plan(tuple(series), tuple(concept.dissemination.department_meetings))
 
 
 @dataclass(frozen=True, order=True)

@@ -95,6 +95,9 @@ def _print_table(inputs: object, year: int, today: object) -> None:
     table.add_column("Måned")
     for series in inputs.plan.series:
         table.add_column(series.title)
+    meetings = inputs.plan.meetings
+    if meetings:
+        table.add_column("Møde")
     for month, cells in wheel(inputs.plan, inputs.state, year, today):
         texts = []
         for cell in cells:
@@ -105,5 +108,7 @@ def _print_table(inputs: object, year: int, today: object) -> None:
             else:
                 focus = ", ".join(cell.round.focus) or "alle sagsskridt"
                 texts.append(f"{cell.round.period.label}\nfokus: {focus}\n{cell.state}")
+        if meetings:
+            texts.append("afd.møde" if month in meetings else "—")
         table.add_row(MONTHS[month - 1], *texts)
     console().print(table)
