@@ -106,11 +106,11 @@ def test_no_corrections_no_section(cli, workspace: Path, monkeypatch: pytest.Mon
 def test_committee_counts_cannot_be_computed_back() -> None:
     from datetime import date
 
-    from ledelsestilsyn.report.corrections import Correction, corrections_view
+    from ledelsestilsyn.report.corrections import TrackedCorrection, corrections_view
     from ledelsestilsyn.report.suppress import Disclosure
 
-    def made(status: str, n: int) -> list[Correction]:
-        return [Correction("S", "T", "R", "q", "", "", "", None, status) for _ in range(n)]
+    def made(status: str, n: int) -> list[TrackedCorrection]:
+        return [TrackedCorrection("S", "T", "R", "q", "", "", "", None, status) for _ in range(n)]
 
     items = made("udført", 1) + made("åben", 6) + made("overskredet", 9)
     view = corrections_view(
