@@ -18,14 +18,18 @@ import typer
 
 from ledelsestilsyn.cli.flags import shown
 from ledelsestilsyn.core.diagnostics import Diagnostic
-from ledelsestilsyn.core.gate import gate
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+# `core.gate` (and the CPR detector's large pattern) is imported on first output,
+# not at start-up: `tilsyn --help` and the cron path never need it.
+
 
 def echo(text: str = "", *, err: bool = False, nl: bool = True, keep: Collection[str] = ()) -> None:
     """One line (or block) of plain text to stdout or stderr, through the gate."""
+    from ledelsestilsyn.core.gate import gate
+
     typer.echo(gate(text, keep=keep), err=err, nl=nl)
 
 
@@ -46,6 +50,8 @@ class _GatedStream(io.TextIOBase):
         return sys.stderr if self._err else sys.stdout
 
     def write(self, text: str) -> int:
+        from ledelsestilsyn.core.gate import gate
+
         self._target().write(gate(text, keep=self._keep))
         return len(text)
 
@@ -62,6 +68,8 @@ class _GatedStream(io.TextIOBase):
 def console(*, err: bool = False, keep: Collection[str] = ()) -> Console:
     """A rich console whose every string is gated before layout and every write after."""
     from rich.console import Console
+
+    from ledelsestilsyn.core.gate import gate
 
     class _Gated(Console):
         def render_str(self, text: str, **options: Any) -> Any:
