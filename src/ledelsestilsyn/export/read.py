@@ -236,17 +236,7 @@ def _header(
 def _mojibake(header: str, line: int, display: str) -> list[Diagnostic]:
     if not double_encoded(header):
         return []
-    return [
-        Diagnostic(
-            display,
-            line,
-            None,
-            "E008",
-            "teksten ser ud til at være kodet to gange (fx 'Ã¸' for 'ø').",
-            "eksporter filen igen som UTF-8 eller Windows-1252.",
-            Severity.WARNING,
-        )
-    ]
+    return [_double_encoded(display, line, "")]
 
 
 def read_table(
@@ -331,17 +321,21 @@ def _stated_rows(reader: RowReader, rows: int, display: str) -> list[Diagnostic]
 def _garbled(lines: list[int], display: str) -> list[Diagnostic]:
     """A warning for each case whose text was double-encoded (the first `MAX_REPORTED`)."""
     return [
-        Diagnostic(
-            display,
-            line,
-            None,
-            "E008",
-            "teksten ser ud til at være kodet to gange (fx 'Ã¸' for 'ø'); den er læst som 'ø'.",
-            "eksporter filen igen som UTF-8 eller Windows-1252.",
-            Severity.WARNING,
-        )
+        _double_encoded(display, line, "; den er læst som 'ø'")
         for line in sorted(lines)[:MAX_REPORTED]
     ]
+
+
+def _double_encoded(display: str, line: int, read_as: str) -> Diagnostic:
+    return Diagnostic(
+        display,
+        line,
+        None,
+        "E008",
+        f"teksten ser ud til at være kodet to gange (fx 'Ã¸' for 'ø'){read_as}.",
+        "eksporter filen igen som UTF-8 eller Windows-1252.",
+        Severity.WARNING,
+    )
 
 
 def _steps(

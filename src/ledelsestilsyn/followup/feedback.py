@@ -12,10 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from pathlib import Path
-
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, Severity, fail
@@ -24,29 +21,15 @@ from ledelsestilsyn.followup.letters import Letter, build_letters
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.load import load_inputs
-from ledelsestilsyn.report.render import md_cell
+from ledelsestilsyn.report.render import environment
 from ledelsestilsyn.sampling.fillin import case_filename
 from ledelsestilsyn.workspace.layout import FEEDBACK_DIR
 from ledelsestilsyn.workspace.open import Workspace
 
 
-@cache
-def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("ledelsestilsyn.followup", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = md_cell
-    return env
-
-
 def render_letter(letter: Letter, fmt: str) -> str:
     """A letter as Markdown (`md`) or a self-contained HTML page (`html`)."""
-    text = _environment().get_template(f"brev.{fmt}.j2").render(l=letter)
+    text = environment("ledelsestilsyn.followup").get_template(f"brev.{fmt}.j2").render(l=letter)
     return text if text.endswith("\n") else text + "\n"
 
 

@@ -22,10 +22,11 @@ def md_cell(value: object) -> str:
 
 
 @cache
-def environment() -> Environment:
-    """The one jinja2 environment for reports: undefined names fail, HTML is escaped."""
+def environment(package: str = "ledelsestilsyn.report") -> Environment:
+    """The jinja2 environment for a package's `templates/` (reports, feedback letters):
+    undefined names fail, HTML is escaped, `md` makes text safe in a Markdown cell."""
     env = Environment(
-        loader=PackageLoader("ledelsestilsyn.report", "templates"),
+        loader=PackageLoader(package, "templates"),
         autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
         undefined=StrictUndefined,
         trim_blocks=True,
