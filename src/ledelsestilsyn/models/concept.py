@@ -130,7 +130,7 @@ class Deadlines(Model):
     )
 
 
-class CalibrationSpec(Model):
+class Calibration(Model):
     count: int = Field(alias="antal", ge=1, description="sager, der får en ekstra gennemgang")
     reviewers: int = Field(2, alias="bedømmere", ge=2, le=5)
 
@@ -178,7 +178,7 @@ class Series(Model):
         default_factory=EligibilityOverride, alias="udvælgelse"
     )
     rotation: Literal["rådgiver", "team", "ingen"] = Field("rådgiver", alias="rotation")
-    calibration: CalibrationSpec | None = Field(None, alias="kalibrering")
+    calibration: Calibration | None = Field(None, alias="kalibrering")
     level: Level | None = Field(None, alias="niveau")
     deadlines: Deadlines = Field(default_factory=Deadlines, alias="frister")
     reviewers: TextList = Field(default_factory=list, alias="bedømmere")

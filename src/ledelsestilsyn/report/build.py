@@ -22,7 +22,7 @@ from ledelsestilsyn.report.aggregate import (
     grouped,
     section,
 )
-from ledelsestilsyn.report.calibration import Calibration, calibrate
+from ledelsestilsyn.report.calibration import CalibrationResult, calibrate
 from ledelsestilsyn.report.records import Excluded, ReviewRecord
 
 WEAKEST = 10
@@ -52,7 +52,7 @@ class TemplateReport:
     trend: list[tuple[str, Section]]
     teams: list[GroupRow]
     caseworkers: list[GroupRow]
-    calibration: Calibration | None
+    calibration: CalibrationResult | None
     comments: dict[str, list[Comment]]
 
 

@@ -28,7 +28,7 @@ class Agreement:
 
 
 @dataclass
-class Calibration:
+class CalibrationResult:
     template: Template
     cases: int
     overall: Agreement
@@ -51,7 +51,7 @@ def _agreement(label: str, items: list[list[str]], categories: Sequence[str]) ->
     )
 
 
-def calibrate(template: Template, records: Sequence[ReviewRecord]) -> Calibration | None:
+def calibrate(template: Template, records: Sequence[ReviewRecord]) -> CalibrationResult | None:
     """Agreement for the cases of `template` with two or more reviews; None if there are none."""
     cases: dict[tuple[str, str, str], list[ReviewRecord]] = {}
     for record in records:
@@ -78,4 +78,4 @@ def calibrate(template: Template, records: Sequence[ReviewRecord]) -> Calibratio
                 per_question.append(_agreement(question.id, items, scale))
                 pooled.extend(items)
     overall = _agreement("samlet", pooled, sorted(categories))
-    return Calibration(template, len(multi), overall, per_question)
+    return CalibrationResult(template, len(multi), overall, per_question)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ledelsestilsyn.report.aggregate import GroupRow, QuestionStat, Section, StepStat, Tally
 from ledelsestilsyn.report.build import Comment, TemplateReport
-from ledelsestilsyn.report.calibration import Calibration
+from ledelsestilsyn.report.calibration import CalibrationResult
 from ledelsestilsyn.report.cells import DASH, ShareCell, change, coefficient, share_cell
 from ledelsestilsyn.report.charts import Segment, ShareRow, share_chart, stacked_bar, trend_chart
 from ledelsestilsyn.report.formats import number, percent
@@ -164,7 +164,7 @@ def _groups(rows: list[GroupRow], steps: list[StepStat], ctx: Ctx) -> list[Group
     return views
 
 
-def _calibration(calibration: Calibration | None, ctx: Ctx) -> CalibrationView | None:
+def _calibration(calibration: CalibrationResult | None, ctx: Ctx) -> CalibrationView | None:
     if calibration is None:
         return None
     o = calibration.overall
