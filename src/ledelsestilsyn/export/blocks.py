@@ -139,10 +139,12 @@ def candidates(
     return numbers, raw.decode(encoding.body, "replace").split("\n")
 
 
-def dense(block: bytes, lines: int, prefilter: Prefilter) -> bool:
+def dense(block: bytes, prefilter: Prefilter) -> bool:
     """Whether most lines of a simple block may be eligible (then `candidates` would cost
-    more than it saves, and `all_lines` is cheaper)."""
-    return sum(map(block.count, prefilter.needles)) * 5 > lines * 3
+    more than it saves, and `all_lines` is cheaper); judged on the block's first 64 KiB."""
+    end = block.find(b"\n", FIRST_BLOCK) + 1 or len(block)
+    hits = sum(block.count(needle, 0, end) for needle in prefilter.needles)
+    return hits * 5 > block.count(b"\n", 0, end) * 3
 
 
 def all_lines(

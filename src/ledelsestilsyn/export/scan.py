@@ -61,7 +61,7 @@ class Scan:
             check_utf8(block, self.encoding)
             blank = blank_lines(block)
             self.rows += lines - blank
-            if dense(block, lines, self.filter):
+            if dense(block, self.filter):
                 self.reader.feed(*all_lines(block, self.line, blank, self.encoding))
             else:
                 self.reader.feed(*candidates(block, self.line, self.filter, self.encoding))
