@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.core.periods import Period
-from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.models.template import Question, Template
 from ledelsestilsyn.report.aggregate import Scale, first_reviews, section
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.formats import long_date
@@ -77,6 +77,20 @@ class Letter:
         return sum(len(c.findings) for c in self.cases)
 
 
+class _Scales:
+    """`Scale.of` once per scale list (templates share one list across their questions)."""
+
+    def __init__(self) -> None:
+        self.known: dict[int, Scale] = {}
+
+    def of(self, template: Template, question: Question) -> Scale:
+        values = template.scale_for(question)
+        found = self.known.get(id(values))
+        if found is None:
+            found = self.known[id(values)] = Scale.of(values)
+        return found
+
+
 def _scrubber(names: Sequence[str], mask: Callable[[str], str]) -> Callable[[str], str]:
     """Masks CPR numbers and replaces every other caseworker's name (longest first)."""
     ordered = sorted({n for n in names if n.strip()}, key=len, reverse=True)
@@ -103,13 +117,15 @@ def _correction(record: ReviewRecord, step: str, question: str, scrub: Callable[
     return ""
 
 
-def _case(record: ReviewRecord, template: Template, scrub: Callable[[str], str]) -> CaseView:
+def _case(
+    record: ReviewRecord, template: Template, scrub: Callable[[str], str], scales: _Scales
+) -> CaseView:
     findings: list[Finding] = []
     answered = 0
     for step in template.steps:
         for question in step.questions:
             answer, comment = record.answers.get((step.id, question.id), ("", ""))
-            scale = Scale.of(template.scale_for(question))
+            scale = scales.of(template, question)
             if not answer or answer in scale.neutral:
                 continue
             answered += 1
@@ -129,7 +145,7 @@ def _case(record: ReviewRecord, template: Template, scrub: Callable[[str], str])
 
 
 def _went_well(
-    records: Sequence[ReviewRecord], templates: dict[str, Template]
+    records: Sequence[ReviewRecord], templates: dict[str, Template], scales: _Scales
 ) -> list[tuple[str, str]]:
     """Questions answered positively in every one of the caseworker's cases that had them."""
     counts: dict[tuple[str, str], int] = {}
@@ -139,7 +155,7 @@ def _went_well(
         for step in template.steps:
             for question in step.questions:
                 answer, _ = record.answers.get((step.id, question.id), ("", ""))
-                scale = Scale.of(template.scale_for(question))
+                scale = scales.of(template, question)
                 if not answer or answer in scale.neutral:
                     continue
                 key = (question.id, question.text)
@@ -159,13 +175,30 @@ def _share(template: Template, records: Sequence[ReviewRecord], shown: bool) -> 
     return share_cell(total, Disclosure(1, active=False), 1.0)
 
 
+def _memo(
+    memo: dict[tuple[str, str | None], ShareCell],
+    key: tuple[str, str | None],
+    template: Template,
+    records: Sequence[ReviewRecord],
+    shown: bool,
+) -> ShareCell:
+    if not shown:
+        return ShareCell()
+    if key not in memo:
+        memo[key] = _share(template, records, True)
+    return memo[key]
+
+
 def _comparison(
     mine: Sequence[ReviewRecord],
     everyone: Sequence[ReviewRecord],
     templates: dict[str, Template],
     name: str,
     team: str | None,
+    memo: dict[tuple[str, str | None], ShareCell],
 ) -> tuple[list[Comparison], list[str]]:
+    """Own share next to the team's and department's; those are the same for every letter,
+    so each is counted once (`memo`)."""
     rows: list[Comparison] = []
     notes: list[str] = []
     for ref in sorted({r.template for r in mine}):
@@ -179,8 +212,14 @@ def _comparison(
             Comparison(
                 template.title,
                 _share(template, own, True),
-                _share(template, team_records, len(team_others) >= MIN_OTHERS),
-                _share(template, everyone_here, len(all_others) >= MIN_OTHERS),
+                _memo(
+                    memo,
+                    (ref, f"team {team}"),
+                    template,
+                    team_records,
+                    len(team_others) >= MIN_OTHERS,
+                ),
+                _memo(memo, (ref, None), template, everyone_here, len(all_others) >= MIN_OTHERS),
             )
         )
         if len(team_others) < MIN_OTHERS or len(all_others) < MIN_OTHERS:
@@ -207,6 +246,8 @@ def build_letters(
     names = sorted({r.caseworker for r in current if r.caseworker})
     letters: list[Letter] = []
     span = f"{long_date(period.start)} – {long_date(period.end)}"
+    scales = _Scales()
+    memo: dict[tuple[str, str | None], ShareCell] = {}
     for name in names:
         if only is not None and name != only:
             continue
@@ -214,7 +255,7 @@ def build_letters(
         scrub = _scrubber([n for n in names if n != name], mask)
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None
-        comparison, notes = _comparison(mine, current, templates, name, team)
+        comparison, notes = _comparison(mine, current, templates, name, team, memo)
         letters.append(
             Letter(
                 caseworker=name,
@@ -223,8 +264,8 @@ def build_letters(
                 period_span=span,
                 municipality=municipality,
                 generated=generated,
-                cases=[_case(r, templates[r.template], scrub) for r in mine],
-                went_well=_went_well(mine, templates),
+                cases=[_case(r, templates[r.template], scrub, scales) for r in mine],
+                went_well=_went_well(mine, templates, scales),
                 comparison=comparison,
                 notes=notes,
             )
