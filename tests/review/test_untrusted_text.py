@@ -75,7 +75,7 @@ def test_a_cpr_number_as_case_id_is_an_error_and_never_kept(ws: Workspace) -> No
     ("old", "new", "code"),
     [
         ('periode: "2026-11"', 'periode: "2026-10"', "G032"),
-        ('skabelon: "overordnet@2024.1"', 'skabelon: "tematiseret@2024.1"', "G032"),
+        ('skabelon: "overordnet@2025.1"', 'skabelon: "tematiseret@2024.1"', "G032"),
         ('rådgiver: "Rådgiver A"', 'rådgiver: "Emil Sørensen"', "G032"),
         ('team: "Team Nord"', 'team: "Emil"', "G032"),
         ('id: "S-1"', 'id: "S-2"', "G033"),
@@ -143,7 +143,7 @@ def test_quote_keeps_a_short_token_and_never_free_text() -> None:
         ("  screening:", f'  "{SECRET}":', "G010"),
         ("    underretning-2:\n", f'    "{SECRET} q":\n', "G013"),
         ("      kommentar: ''", f"      \"{NAME}\": x\n      kommentar: ''", "G015"),
-        ('skabelon: "overordnet@2024.1"', f'skabelon: "{SECRET}@1"', "G002"),
+        ('skabelon: "overordnet@2025.1"', f'skabelon: "{SECRET}@1"', "G002"),
         ("tilsyn:", f'"{SECRET}": x\ntilsyn:', "M002"),
     ],
 )

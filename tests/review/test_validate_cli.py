@@ -28,7 +28,7 @@ TODAY = date(2026, 11, 25)
 FOLDER = "udtræk/2026-11-månedligt-overordnet"
 MANIFEST = """tilsyn: månedligt-overordnet
 periode: "2026-11"
-skabelon: overordnet@2024.1
+skabelon: overordnet@2025.1
 fokus: [{focus}]
 oprettet: "2026-11-02T09:00:00"
 oprettet_af: konsulent
@@ -103,7 +103,7 @@ def test_complete_review_has_header_and_canonical_answers(ws: Workspace) -> None
     assert (result.series, result.period, result.template_ref) == (
         "månedligt-overordnet",
         "2026-11",
-        "overordnet@2024.1",
+        "overordnet@2025.1",
     )
     assert (result.case_id, result.caseworker, result.team, result.reviewer) == (
         "S-1",
@@ -196,7 +196,7 @@ def test_unknown_step_question_in_wrong_step_and_answered_twice(ws: Workspace) -
 
 def test_unknown_template_is_one_clear_error(ws: Workspace) -> None:
     path = review(ws)
-    edit(path, 'skabelon: "overordnet@2024.1"', 'skabelon: "overordnt@2024.1"')
+    edit(path, 'skabelon: "overordnet@2025.1"', 'skabelon: "overordnt@2025.1"')
     result = one(ws, path)
     assert codes(result) == ["G002"]
     assert "mente du 'overordnet'?" in (result.diagnostics[0].hint or "")
@@ -320,7 +320,7 @@ def test_a_broken_cache_entry_is_a_miss(ws: Workspace) -> None:
 
 def test_a_new_template_version_invalidates_unknown_template_entries(ws: Workspace) -> None:
     path = review(ws)
-    edit(path, 'skabelon: "overordnet@2024.1"', 'skabelon: "lokal@1"')
+    edit(path, 'skabelon: "overordnet@2025.1"', 'skabelon: "lokal@1"')
     assert codes(one(ws, path)) == ["G002"]
     (ws.root / "skabeloner").mkdir(exist_ok=True)
     (ws.root / "skabeloner" / "lokal.yaml").write_text(
