@@ -152,3 +152,33 @@ def test_extension_cycle_is_refused(tmp_path: Path) -> None:
         )
     with pytest.raises(TilsynError, match="T012"):
         Catalog.load(tmp_path).resolve("x")
+
+
+def test_newest_overordnet_cites_only_checked_paragraphs(catalog: Catalog) -> None:
+    """2025.1 carries the legal review's corrections; no hjemmel is left unverified."""
+    template = catalog.resolve("overordnet")
+    assert template.version == "2025.1"
+    assert "ikke verificeret" not in template.basis
+    texts = {q.id: q for s in template.steps for q in s.questions}
+    assert all("verificeret" not in q.legal_basis for q in texts.values())
+    assert all("ikke læst" not in (s.description or "") for s in template.steps)
+    assert texts["underretning-1"].legal_basis == "barnets lov § 136"
+    assert texts["afdækning-1"].legal_basis == "barnets lov § 19"
+    assert texts["anbringelse-12"].legal_basis == "barnets lov § 52, stk. 3"
+    assert texts["anbringelse-13"].legal_basis == "barnets lov § 52, stk. 2, 4 og 5"
+    assert texts["anbringelse-17"].legal_basis == "barnets lov § 21, stk. 2-3"
+    assert "åbenlyst" in texts["anbringelse-17"].text
+    assert "begrundet over for" in texts["opfølgning-3"].text
+    assert texts["opfølgning-7"].legal_basis == "barnets lov § 96, stk. 1"
+    assert "autoriseret psykolog" in texts["børnefaglig-undersøgelse-6"].text
+    for scope in ("æresrelaterede konflikter", "overgreb", "§ 67"):
+        assert scope in template.basis
+
+
+def test_older_version_stays_loadable_and_unchanged(catalog: Catalog) -> None:
+    """A review pins its version: 2024.1 still resolves, with its own (old) wording."""
+    old = catalog.resolve("overordnet@2024.1")
+    new = catalog.resolve("overordnet@2025.1")
+    assert old.question_count() == new.question_count() == 89
+    old_q = {q.id: q for s in old.steps for q in s.questions}
+    assert old_q["anbringelse-12"].legal_basis == "barnets lov § 52, stk. 2"

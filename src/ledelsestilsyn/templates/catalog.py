@@ -148,7 +148,7 @@ class Catalog:
             raise fail(
                 file or ref,
                 "T011",
-                f"skabelonen {quote(ident)} findes ikke i version {quote(version)}.",
+                f"skabelonen {quote(ident)} findes ikke i den angivne version.",
                 hint=f"kendte versioner: {', '.join(versions)}.",
             )
         return self.templates[(ident, version or versions[-1])]
