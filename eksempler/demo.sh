@@ -6,7 +6,13 @@ TILSYN=$(realpath "$1")
 WORK=$2
 SRC=$(cd "$(dirname "$0")" && pwd)
 
-trin() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# Fed skrift kun på en terminal (og ikke med NO_COLOR): i en fil eller et rør
+# ville koderne stå som affald.
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ]; then
+  trin() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+else
+  trin() { printf '\n==> %s\n' "$*"; }
+fi
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
