@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import importlib
 import os
-from typing import Any
 
 import typer
 
 from ledelsestilsyn import __version__
+from ledelsestilsyn.cli import danish
 from ledelsestilsyn.cli.console import echo
 
 HELP = (
@@ -23,6 +23,7 @@ HELP = (
 )
 
 app = typer.Typer(
+    name="tilsyn",
     help=HELP,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -74,35 +75,7 @@ def root(
         os.environ["TILSYN_DEBUG"] = "1"
 
 
-_HELP_WORDS = {"Arguments": "Argumenter", "Options": "Tilvalg", "Commands": "Kommandoer"}
-
-
-def _danish_help() -> None:
-    """typer's built-in help texts are English; make the ones every user sees Danish."""
-    import typer.core
-    from typer._click.core import Command
-    from typer._click.formatting import HelpFormatter
-
-    original_option = Command.get_help_option
-    original_usage = HelpFormatter.write_usage
-
-    def get_help_option(self: Command, ctx: Any) -> Any:
-        option = original_option(self, ctx)
-        if option is not None:
-            option.help = "Vis denne hjælp og afslut."
-        return option
-
-    def write_usage(
-        self: HelpFormatter, prog: str, args: str = "", prefix: str | None = None
-    ) -> None:
-        original_usage(self, prog, args, "Brug: " if prefix is None else prefix)
-
-    Command.get_help_option = get_help_option  # type: ignore[method-assign]
-    HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
-    typer.core._ = lambda message: _HELP_WORDS.get(message, message)  # type: ignore[attr-defined]
-
-
-_danish_help()
+danish.install()
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f".commands.{_name}", __package__).register(app)

@@ -74,33 +74,10 @@ def handled(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-_CLICK_WORDS = (
-    ("No such option", "ukendt tilvalg"),
-    ("No such command", "ukendt kommando"),
-    ("Missing argument", "mangler argument"),
-    ("Missing option", "mangler tilvalg"),
-    ("Invalid value for", "ugyldig værdi for"),
-    ("Got unexpected extra argument", "uventet ekstra argument"),
-    ("Got unexpected extra arguments", "uventede ekstra argumenter"),
-    ("requires an argument", "kræver en værdi"),
-    ("Value error, ", ""),
-    ("is not one of", "er ikke en af"),
-    ("is not a valid", "er ikke en gyldig"),
-    ("does not exist", "findes ikke"),
-    ("Did you mean", "Mente du"),
-)
-
-
-def _danish(message: str) -> str:
-    for english, danish in _CLICK_WORDS:
-        message = message.replace(english, danish)
-    return message
-
-
 def _usage_error(exc: ClickException) -> int:
-    command = exc.ctx.command_path if getattr(exc, "ctx", None) else "tilsyn"  # type: ignore[attr-defined]
-    echo(f"fejl: {_danish(exc.format_message())}", err=True)
-    echo(f"Tip: se '{command} --help'.", err=True)
+    from ledelsestilsyn.cli.danish import show
+
+    show(exc)
     return EXIT_USAGE
 
 

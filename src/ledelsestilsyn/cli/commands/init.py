@@ -17,7 +17,12 @@ def register(app: typer.Typer) -> None:
 
 @handled
 def init(
-    folder: Annotated[Path, typer.Argument(help="Mappen, der skal oprettes.")] = Path(),
+    mappe: Annotated[
+        Path,
+        typer.Argument(
+            help="Mappen, der skal oprettes. Standard: denne mappe.", show_default=False
+        ),
+    ] = Path(),
     preset: Annotated[
         str, typer.Option("--forlæg", "--forlaeg", help="Forlæg: sbst, kk eller handicap.")
     ] = "sbst",
@@ -29,9 +34,9 @@ def init(
     from ledelsestilsyn.cli.output import refuse_stdout
     from ledelsestilsyn.workspace.init import create_workspace
 
-    refuse_stdout(folder, "MAPPE")
-    made = create_workspace(folder, preset)
-    echo(f"Oprettede arbejdsmappen {folder} ud fra forlægget '{preset}':")
+    refuse_stdout(mappe, "MAPPE")
+    made = create_workspace(mappe, preset)
+    echo(f"Oprettede arbejdsmappen {mappe} ud fra forlægget '{preset}':")
     for path in made:
         echo(f"  {path}")
     echo("Ret koncept.yaml til jeres lokale koncept, og kør 'tilsyn tjek'.")

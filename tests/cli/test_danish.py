@@ -1,0 +1,106 @@
+"""Everything typer and click write is Danish: every command's help and every usage error.
+
+Users are leaders and consultants, not developers: `[default: .]`, `<path>`,
+`[x>=0]` or "Input should be a valid integer" mean nothing to them.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+from ledelsestilsyn.cli.app import app
+
+# What typer, click and pydantic write in English; none of it may reach a user.
+ENGLISH = re.compile(
+    r"Usage|Options|Arguments|Commands|default|required|Show this message|env var|dynamic"
+    r"|Choose from|<path>|<file>|<directory>|<str>|<int|<float|<list|<bool|\brange\b"
+    r"|\[x[<>]=|x<=|\bfolder\b|Error|Try '|Invalid value|No such|Missing|unexpected"
+    r"|requires|Possible options|Input should|greater than|less than|valid integer"
+    r"|is not|does not|Value error|Did you mean"
+)
+
+
+def _commands() -> list[str]:
+    return sorted(c.name for c in app.registered_commands if c.name and not c.hidden)
+
+
+def test_every_command_is_listed() -> None:
+    assert {"init", "udtræk", "påmind", "rapport", "årshjul", "cron"} <= set(_commands())
+
+
+@pytest.mark.parametrize("command", ["", *_commands()])
+def test_help_of_every_command_is_danish(cli: Cli, command: str) -> None:
+    result = cli(*([command] if command else []), "--help")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Brug: tilsyn"), result.output
+    leaks = ENGLISH.findall(result.output)
+    assert not leaks, f"engelsk i hjælpen til '{command}': {leaks}\n{result.output}"
+
+
+def test_defaults_ranges_and_types_are_shown_in_danish(cli: Cli) -> None:
+    init = " ".join(cli("init", "--help").output.split())
+    assert "mappe <sti> Mappen" in init and "[standard: sbst]" in init
+    udtraek = " ".join(cli("udtræk", "--help").output.split())
+    assert "--seed <tal>" in udtraek and "[mindst 0]" in udtraek
+    assert "--koncept <fil>" in udtraek
+    assert "ÅR <tal> Året. Standard: i år. [fra 1900 til 2999]" in " ".join(
+        cli("årshjul", "--help").output.split()
+    )
+
+
+CALLS = [
+    # (argv, what the message must say, the command whose help the tip names)
+    (["udtræk", "eksport.csv", "--periode"], "'--periode' kræver en værdi", "tilsyn udtræk"),
+    (["årshjul", "abc"], "for 'ÅR': 'abc' er ikke et helt tal.", "tilsyn årshjul"),
+    (["årshjul", "1800"], "for 'ÅR': '1800' er mindre end 1900.", "tilsyn årshjul"),
+    (["udtræk", "--seed", "-1"], "for '--seed': '-1' er mindre end 0.", "tilsyn udtræk"),
+    (["udtræk", "--antal", "0"], "for '--antal': '0' er mindre end 1.", "tilsyn udtræk"),
+    (["udtræk", "--antal", "x"], "for '--antal': 'x' er ikke et helt tal.", "tilsyn udtræk"),
+    (["tjek", "--koncept", "."], "for '--koncept': '.' er en mappe, ikke en fil.", "tilsyn tjek"),
+    (["udtræk", "--perode", "2026-11"], "ukendt tilvalg '--perode'", "tilsyn udtræk"),
+    (["udtrak"], "ukendt kommando 'udtrak'", "tilsyn"),
+    (["init", "a", "b"], "uventet argument 'b'.", "tilsyn init"),
+    (["rapport", "--format", "xx"], "'xx' er ikke en af 'html', 'md', 'csv'.", "tilsyn rapport"),
+    (["påmind", "--dato"], "'--dato' kræver en værdi", "tilsyn påmind"),
+    (["tjek", "--version"], "ukendt tilvalg '--version'", "tilsyn tjek"),
+]
+
+
+@pytest.mark.parametrize(("argv", "said", "command"), CALLS)
+def test_usage_errors_are_danish_and_point_at_the_command(
+    cli: Cli, argv: list[str], said: str, command: str
+) -> None:
+    result = cli(*argv)
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert lines[0].startswith("fejl: ") and said in lines[0], result.output
+    assert lines[-1] == f"Tip: se '{command} --help'.", result.output
+    assert not ENGLISH.findall(result.output), result.output
+
+
+def test_a_near_miss_option_is_suggested(cli: Cli) -> None:
+    result = cli("udtræk", "--perode", "2026-11")
+    assert "Mente du --periode?" in result.output
+
+
+def test_the_console_script_writes_the_same_danish_lines(tmp_path: Path) -> None:
+    tilsyn = Path(sys.executable).parent / "tilsyn"
+    result = subprocess.run(
+        [str(tilsyn), "udtræk", "eksport.csv", "--periode"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        "fejl: '--periode' kræver en værdi.",
+        "Tip: se 'tilsyn udtræk --help'.",
+    ]
