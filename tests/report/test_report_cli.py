@@ -169,8 +169,8 @@ def test_writes_file_and_prints_path(cli, rapport_ws: Path) -> None:  # type: ig
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
-        (("--format", "pdf"), 2, "'pdf' is not one of 'html', 'md', 'csv'"),
-        (("--modtager", "byråd"), 2, "'byråd' is not one of 'leder', 'udvalg'"),
+        (("--format", "pdf"), 2, "'pdf' er ikke en af 'html', 'md', 'csv'"),
+        (("--modtager", "byråd"), 2, "'byråd' er ikke en af 'leder', 'udvalg'"),
         (("--modtager", "udvalg", "--rådgivere"), 2, "--rådgivere: fejl L003"),
         (("--tilsyn", "tematiserret"), 2, "mente du 'tematiseret'"),
         (("--periode", "2026-13"), 2, "P001"),

@@ -82,7 +82,7 @@ def test_table_shows_rounds_focus_and_state(example_workspace: Path, cli: Cli) -
 
 @pytest.mark.parametrize(
     ("args", "code"),
-    [(["--format", "pdf"], "'pdf' is not one of 'tabel', 'ics'"), (["--dato", "i går"], "P002")],
+    [(["--format", "pdf"], "'pdf' er ikke en af 'tabel', 'ics'"), (["--dato", "i går"], "P002")],
 )
 def test_bad_calls_exit_2(example_workspace: Path, cli: Cli, args: list[str], code: str) -> None:
     result = cli("årshjul", *args)
