@@ -10,6 +10,7 @@ from pathlib import Path
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.corrections import collect, corrections_view
@@ -118,7 +119,8 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             period.label,
             "L007",
             f"ingen færdige gennemgange i perioden {period.label}.",
-            hint=f"{len(excluded)} gennemgange i perioden er ikke færdige; se 'tilsyn valider'.",
+            hint=f"{count_words(len(excluded), 'gennemgang', 'gennemgange')} i perioden er ikke "
+            f"{'færdig' if len(excluded) == 1 else 'færdige'}; se 'tilsyn valider'.",
         )
     settings = Settings(
         threshold=workspace.concept.report.threshold,

@@ -16,3 +16,19 @@ class ReviewState(StrEnum):
     PARTIAL = "delvist udfyldt"
     INVALID = "ugyldig"
     COMPLETE = "færdig"
+
+
+# The plural of each state, for counts ("2 ugyldige"); "ikke påbegyndt" does not change.
+_PLURAL: dict[str, str] = {
+    ReviewState.NOT_STARTED: "ikke påbegyndt",
+    ReviewState.PARTIAL: "delvist udfyldte",
+    ReviewState.INVALID: "ugyldige",
+    ReviewState.COMPLETE: "færdige",
+}
+
+
+def counted(state: str, n: int) -> str:
+    """`n` reviews in `state`, as Danish: "1 ugyldig", "2 ugyldige"."""
+    from ledelsestilsyn.core.words import count
+
+    return count(n, state, _PLURAL.get(state, state))

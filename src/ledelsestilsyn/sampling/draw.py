@@ -28,7 +28,9 @@ from typing import Any, Literal, NamedTuple
 
 from ledelsestilsyn.core.cpr import find_cpr
 from ledelsestilsyn.core.periods import add_months
+from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.concept import Quota
+from ledelsestilsyn.sampling.hints import unmatched
 
 Rotation = Literal["rådgiver", "team", "ingen"]
 REST = "øvrige"
@@ -233,9 +235,8 @@ class _Drawer:
             slot = len(self.result.quotas)
             self.result.quotas.append(QuotaOutcome(name, quota.count, len(members), 0, None))
             got = self.fill(members, quota.sub_quotas, quota.count, name)
-            self.result.quotas[slot] = QuotaOutcome(
-                name, quota.count, len(members), got, _quota_note(quota.count, len(members), got)
-            )
+            note = _quota_note(quota, members, pool, got)
+            self.result.quotas[slot] = QuotaOutcome(name, quota.count, len(members), got, note)
             drawn += got
         free = total - sum(q.count for q in quotas)
         rest_label = (f"{label} / {REST}" if label else REST) if quotas else label
@@ -290,12 +291,13 @@ class _Drawer:
         reason = why
         if self.spec.rotation == "rådgiver":
             reason += (
-                f"; rådgiveren havde {self.by_caseworker[case.caseworker]} sager i stikprøven og "
+                f"; rådgiveren havde {count(self.by_caseworker[case.caseworker], 'sag', 'sager')} "
+                "i stikprøven og "
                 f"{history.caseworkers.get(case.caseworker, 0)} de seneste 12 måneder"
             )
         elif self.spec.rotation == "team":
             reason += (
-                f"; teamet havde {self.by_team[case.team]} sager i stikprøven og "
+                f"; teamet havde {count(self.by_team[case.team], 'sag', 'sager')} i stikprøven og "
                 f"{history.teams.get(case.team, 0)} de seneste 12 måneder"
             )
         self.picked.add(case.id)
@@ -304,11 +306,16 @@ class _Drawer:
         self.result.picks.append(Pick(case, stratum, reason))
 
 
-def _quota_note(quota: int, eligible_count: int, achieved: int) -> str | None:
-    if eligible_count < quota:
-        return f"kun {eligible_count} mulige sager; alle er taget"
-    if achieved < quota:
-        return f"{quota - achieved} for få"
+def _quota_note(
+    quota: Quota, members: Sequence[Case], pool: Sequence[Case], achieved: int
+) -> str | None:
+    if len(members) < quota.count:
+        why = unmatched(
+            lambda column: (c.value(column) for c in pool), quota.where, normalise_value
+        )
+        return why or f"kun {count(len(members), 'mulig sag', 'mulige sager')}; alle er taget"
+    if achieved < quota.count:
+        return f"{quota.count - achieved} for få"
     return None
 
 

@@ -116,7 +116,13 @@ def manifest_data(
     data["sager"] = [case_entry(pick, files[pick.case.id]) for pick in result.picks]
     notes = [f"{q.stratum}: {q.note}" for q in result.quotas if q.note]
     if len(result.picks) < size:
-        notes.append(f"kun {len(result.picks)} af {size} sager kunne trækkes")
+        short = any(q.eligible < q.quota for q in result.quotas)
+        why = (
+            "en kvote har for få mulige sager (med fyld_op: ja fyldes der op fra de øvrige)"
+            if short
+            else "der er ikke flere mulige sager"
+        )
+        notes.append(f"kun {len(result.picks)} af {size} sager kunne trækkes; {why}")
     data["bemærkninger"] = notes
     return data
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ledelsestilsyn.core.words import count
 from ledelsestilsyn.report.formats import long_date
-from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.review.state import ReviewState, counted
 from ledelsestilsyn.schedule.corrections import OverdueCorrection, describe_correction
 from ledelsestilsyn.schedule.plan import Item, Round, RoundStatus, Status
 from ledelsestilsyn.schedule.tiltag_dates import DEADLINE, TiltagDue
@@ -37,8 +38,7 @@ def when(days_left: int) -> str:
         return "i morgen"
     if days_left == 0:
         return "i dag"
-    late = -days_left
-    return f"{late} dag{'e' if late > 1 else ''} for sent"
+    return f"{count(-days_left, 'dag', 'dage')} for sent"
 
 
 def describe_tiltag(item: TiltagDue) -> str:
@@ -63,7 +63,7 @@ def _cases(cases: tuple[str, ...]) -> str:
 
 
 def _counts(counts: tuple[tuple[str, int], ...]) -> str:
-    return ", ".join(f"{n} {state}" for state, n in counts)
+    return ", ".join(counted(state, n) for state, n in counts)
 
 
 def describe(item: Item) -> str:
@@ -77,13 +77,13 @@ def describe(item: Item) -> str:
     if item.kind == "kalibrering":
         return (
             f"{name}: kalibrering, kun én gennemgang er færdig for "
-            f"{len(item.cases)} sag{'er' if len(item.cases) > 1 else ''}: "
+            f"{count(len(item.cases), 'sag', 'sager')}: "
             f"{_cases(item.cases)}. {deadline}"
         )
     who = item.reviewer or UNASSIGNED
     total = sum(n for _, n in item.counts)
     return (
-        f"{name}, {who}: {total} gennemgang{'e' if total > 1 else ''} mangler "
+        f"{name}, {who}: {count(total, 'gennemgang', 'gennemgange')} mangler "
         f"({_counts(item.counts)}): {_cases(item.cases)}. {deadline}"
     )
 
@@ -96,8 +96,11 @@ def _round_line(status: RoundStatus) -> str:
     counts = dict(status.counts)
     total = sum(counts.values())
     done = counts.get(ReviewState.COMPLETE, 0)
-    rest = [f"{counts[s]} {s}" for s in ReviewState if s != ReviewState.COMPLETE and counts.get(s)]
-    text = f"{head}: {done} af {total} gennemgange færdige"
+    rest = [
+        counted(s, counts[s]) for s in ReviewState if s != ReviewState.COMPLETE and counts.get(s)
+    ]
+    finished = "færdig" if done == 1 else "færdige"
+    text = f"{head}: {done} af {count(total, 'gennemgang', 'gennemgange')} {finished}"
     text += f" ({', '.join(rest)})" if rest else ""
     return text + (", rapport lavet." if status.reported else ".")
 
@@ -119,7 +122,9 @@ def _subject(
     if not items and not corrections and not tiltag:
         return f"Ledelsestilsyn, {municipality}: intet forfaldent"
     due = len(items) + corrections + len(tiltag) - late
-    return f"Ledelsestilsyn, {municipality}: {due} forfaldne, {late} for sent"
+    return (
+        f"Ledelsestilsyn, {municipality}: {count(due, 'forfalden', 'forfaldne')}, {late} for sent"
+    )
 
 
 def overview(
@@ -172,9 +177,7 @@ def for_reviewer(
         "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal.",
     ]
     total = sum(n for i in items for _, n in i.counts)
-    subject = (
-        f"Ledelsestilsyn, {municipality}: {total} gennemgang{'e' if total > 1 else ''} mangler"
-    )
+    subject = f"Ledelsestilsyn, {municipality}: {count(total, 'gennemgang', 'gennemgange')} mangler"
     keys = tuple(i.key() for i in items)
     return Message(recipient, subject, "\n".join(lines) + "\n", keys)
 
@@ -199,9 +202,9 @@ def for_leader(
         "Skriv datoen under 'udført:' i gennemgangen, når rettelsen er gjort.",
         "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal.",
     ]
-    count = len(corrections)
+    overdue = len(corrections)
     subject = (
-        f"Ledelsestilsyn, {municipality}: {count} rettelse{'r' if count > 1 else ''} "
+        f"Ledelsestilsyn, {municipality}: {count(overdue, 'rettelse', 'rettelser')} "
         "med overskreden frist"
     )
     keys = tuple(c.key() for c in corrections)

@@ -12,6 +12,7 @@ from ledelsestilsyn.cli.commands import ConceptOption
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.cli.formats import WheelFormat
+from ledelsestilsyn.core.words import count
 
 
 def register(app: typer.Typer) -> None:
@@ -77,7 +78,8 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
         echo(text, nl=False)
         return
     write_atomic(prepare_output_file(path), text, overwrite=True, mode=0o644)
-    echo(f"Skrev {path}: {len(rounds)} runder, {3 * len(rounds)} begivenheder.")
+    events = count(3 * len(rounds), "begivenhed", "begivenheder")
+    echo(f"Skrev {path}: {count(len(rounds), 'runde', 'runder')}, {events}.")
 
 
 def _print_table(inputs: object, year: int, today: object) -> None:

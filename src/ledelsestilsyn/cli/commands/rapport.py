@@ -11,6 +11,7 @@ from ledelsestilsyn.cli.commands import ConceptOption
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.cli.formats import Recipient, ReportFormat
+from ledelsestilsyn.core.words import count
 
 if TYPE_CHECKING:
     from ledelsestilsyn.report.run import Outcome
@@ -87,7 +88,8 @@ def rapport(
     target = output or _default_path(workspace, outcome, request.audience, request.fmt)
     _write(target, outcome.text, committee=request.audience == "udvalg")
     echo(
-        f"Skrev rapporten for {outcome.period.label} ({outcome.counted} gennemgange) til "
+        f"Skrev rapporten for {outcome.period.label} "
+        f"({count(outcome.counted, 'gennemgang', 'gennemgange')}) til "
         f"{workspace.display(target)}"
     )
 

@@ -9,6 +9,7 @@ import typer
 
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
+from ledelsestilsyn.core.words import count
 
 
 def register(app: typer.Typer) -> None:
@@ -39,4 +40,4 @@ def skema(
         root = None
     target = folder or (root or Path.cwd()) / SCHEMA_DIR
     written = write_schemas(target, Catalog.load(root))
-    echo(f"{len(written)} skemaer opdateret i {target}.")
+    echo(f"{count(len(written), 'skema', 'skemaer')} opdateret i {target}.")

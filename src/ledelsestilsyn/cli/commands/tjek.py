@@ -22,6 +22,7 @@ def tjek(koncept: ConceptOption = None) -> None:
     Eksempel: tilsyn tjek
     """
     from ledelsestilsyn.cli.console import print_diagnostics
+    from ledelsestilsyn.core.words import count
     from ledelsestilsyn.workspace.checks import check_concept
     from ledelsestilsyn.workspace.open import open_workspace
 
@@ -33,7 +34,9 @@ def tjek(koncept: ConceptOption = None) -> None:
     series = len(workspace.concept.series)
     templates = len(workspace.catalog.templates)
     echo(
-        f"{workspace.display(workspace.concept_path)}: {series} tilsynsserier, "
-        f"{templates} skabeloner, {errors} fejl, {warnings} advarsler."
+        f"{workspace.display(workspace.concept_path)}: "
+        f"{count(series, 'tilsynsserie', 'tilsynsserier')}, "
+        f"{count(templates, 'skabelon', 'skabeloner')}, {errors} fejl, "
+        f"{count(warnings, 'advarsel', 'advarsler')}."
     )
     raise typer.Exit(EXIT_DATA if errors else EXIT_OK)

@@ -10,6 +10,7 @@ import typer
 from ledelsestilsyn.cli.commands import ConceptOption
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
+from ledelsestilsyn.core.words import count
 
 if TYPE_CHECKING:
     from ledelsestilsyn.sampling.run import DrawOutcome
@@ -90,20 +91,26 @@ def _report(outcome: DrawOutcome, folder: str) -> None:
     from ledelsestilsyn.sampling.run import DrawStatus
 
     manifest = outcome.manifest
+    cases = count(len(manifest.cases), "sag", "sager")
     if outcome.status is DrawStatus.EXISTS:
         echo(
-            f"Stikprøven {folder} findes allerede ({len(manifest.cases)} sager); intet er "
-            "skrevet. Brug --antal for at udvide den."
+            f"Stikprøven {folder} findes allerede ({cases}); intet er skrevet. "
+            "Brug --antal for at udvide den."
         )
         return
     show_sample(manifest)
     if outcome.status is DrawStatus.DRY_RUN:
         echo(f"Prøvekørsel: intet er skrevet (ville blive {folder}).")
-        return
-    verb = "Udvidede" if outcome.status is DrawStatus.EXTENDED else "Trak"
-    new = len(outcome.written) - 1
-    echo(
-        f"{verb} {len(manifest.cases)} sager (seed {manifest.seed}) til {folder}: "
-        f"{new} nye gennemgangsfiler og udtræk.yaml.",
-        keep=manifest.own_numbers(),
-    )
+    else:
+        new = count(len(outcome.written) - 1, "ny gennemgangsfil", "nye gennemgangsfiler")
+        seed = f"(seed {manifest.seed})"
+        if outcome.status is DrawStatus.EXTENDED:
+            done = f"Udvidede stikprøven i {folder} til {cases} {seed}"
+        elif len(manifest.cases) < manifest.sample_size:
+            wanted = f"{len(manifest.cases)} af {manifest.sample_size} ønskede sager"
+            done = f"Trak {wanted} {seed} til {folder}"
+        else:
+            done = f"Trak {cases} {seed} til {folder}"
+        echo(f"{done}: {new} og udtræk.yaml.", keep=manifest.own_numbers())
+    for note in manifest.notes:  # shortfalls and quotas that came up short: on the screen
+        echo(f"Bemærk: {note}.")

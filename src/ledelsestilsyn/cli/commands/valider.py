@@ -11,6 +11,7 @@ from ledelsestilsyn.cli.commands import ConceptOption
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.cli.formats import ValidationFormat
+from ledelsestilsyn.core.words import count
 
 if TYPE_CHECKING:
     from ledelsestilsyn.review.validate import ReviewRun
@@ -96,7 +97,7 @@ def _print_text(run: ReviewRun, require_complete: bool, samples: str) -> None:
     out = console()
     out.print(table)
     out.print(
-        f"{numbers['fejl']} fejl, {numbers['advarsler']} advarsler; "
-        f"{numbers['sprunget over']} filer sprunget over (ikke gennemgange); "
+        f"{numbers['fejl']} fejl, {count(numbers['advarsler'], 'advarsel', 'advarsler')}; "
+        f"{count(numbers['sprunget over'], 'fil', 'filer')} sprunget over (ikke gennemgange); "
         f"{numbers['fra cache']} fra cachen."
     )

@@ -1,0 +1,49 @@
+"""Why a quota came up short, in words a consultant can act on.
+
+A quota whose `hvor` names a value no case has (a typo, or a team renamed in
+the case system) used to say only "kun 0 mulige sager". Here the values that
+match nothing are named, with the nearest value the column does hold and the
+values it has, so the concept can be corrected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from ledelsestilsyn.core.cpr import find_cpr
+from ledelsestilsyn.models.located import did_you_mean
+
+MAX_VALUES = 10
+
+
+def unmatched(
+    values_of: Callable[[str], Iterable[str]],
+    where: Mapping[str, Sequence[str]],
+    normalise: Callable[[str], str],
+) -> str | None:
+    """`ingen sager har team 'X' (mente du 'Y'?); kolonnen team har: …`, or None.
+
+    `values_of(column)` gives the column's values in the cases the quota drew
+    from. Only values that match no case at all are named.
+    """
+    parts = []
+    for column, wanted in where.items():
+        present: dict[str, str] = {}
+        for value in values_of(column):
+            text = " ".join(value.split())
+            if text and not find_cpr(text):  # a CPR-like value is never shown
+                present.setdefault(normalise(text), text)
+        missing = [w for w in wanted if normalise(w) not in present]
+        if not missing:
+            continue
+        shown = sorted(present.values())
+        for value in missing:
+            guess = did_you_mean(value, shown)
+            parts.append(
+                f"ingen sager har {column} '{value}'" + (f" (mente du '{guess}'?)" if guess else "")
+            )
+        listed = ", ".join(shown[:MAX_VALUES])
+        more = len(shown) - MAX_VALUES
+        listed += f" og {more} flere" if more > 0 else ""
+        parts.append(f"kolonnen {column} har: {listed or 'ingen værdier'}")
+    return "; ".join(parts) or None

@@ -1,0 +1,58 @@
+"""A sample smaller than asked for says so on the screen, and says why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Cli
+
+SERIES = "månedligt-overordnet"
+ARGS = ("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
+
+
+def test_a_count_beyond_the_eligible_cases_is_reported(cli: Cli, example_workspace: Path) -> None:
+    result = cli(*ARGS, "--antal", "400")
+    assert result.exit_code == 0, result.output
+    tail = result.output.splitlines()[-2:]
+    drawn = int(tail[0].split()[1])
+    assert drawn < 400
+    assert tail[0].startswith(f"Trak {drawn} af 400 ønskede sager (seed "), tail
+    assert tail[1] == (
+        f"Bemærk: kun {drawn} af 400 sager kunne trækkes; der er ikke flere mulige sager."
+    ), tail
+
+
+def test_a_dry_run_reports_the_shortfall_too(cli: Cli, example_workspace: Path) -> None:
+    result = cli(*ARGS, "--antal", "400", "--tør")
+    assert "Bemærk: kun " in result.output and "af 400 sager kunne trækkes" in result.output
+
+
+def _quota(folder: Path, where: str) -> None:
+    path = folder / "koncept.yaml"
+    text = path.read_text(encoding="utf-8")
+    anchor = "    rotation: rådgiver\n"
+    quota = f'    kvoter:\n      - navn: "nord"\n        hvor: {where}\n        antal: 2\n'
+    path.write_text(text.replace(anchor, anchor + quota, 1), encoding="utf-8")
+
+
+def test_a_quota_value_that_matches_nothing_names_the_real_values(
+    cli: Cli, example_workspace: Path
+) -> None:
+    _quota(example_workspace, '{team: ["Team Nordd"]}')
+    result = cli(*ARGS)
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.output.split())
+    assert "kun 0 mulige sager" not in flat
+    assert (
+        "Bemærk: nord: ingen sager har team 'Team Nordd' (mente du 'Team Nord'?); "
+        "kolonnen team har: Team Nord, Team Syd, Team Unge, Team Vest" in flat
+    ), result.output
+
+
+def test_a_quota_value_with_no_near_miss_lists_the_values(
+    cli: Cli, example_workspace: Path
+) -> None:
+    _quota(example_workspace, '{fase: ["klage"]}')
+    flat = " ".join(cli(*ARGS).output.split())
+    assert "nord: ingen sager har fase 'klage'; kolonnen fase har: " in flat, flat
+    assert "mente du" not in flat
