@@ -25,6 +25,7 @@ def test_one_case_one_new_file(cli: Cli, example_workspace: Path) -> None:
         "Udvidede stikprøven i udtræk/2026-11-månedligt-overordnet til 3 sager (seed "
     ), more
     assert more.endswith(": 2 nye gennemgangsfiler og udtræk.yaml."), more
+    assert not WRONG.search(first + more)
 
 
 def test_the_wrong_pattern_catches_the_old_texts() -> None:
