@@ -61,3 +61,23 @@ def test_broken_concept_is_a_wrong_call(example_workspace: Path, cli: Cli) -> No
     (example_workspace / "koncept.yaml").write_text("kommune: [\n", encoding="utf-8")
     result = cli("cron")
     assert result.exit_code == 2 and "Y003" in result.output
+
+
+def test_mail_without_smtp_is_refused_instead_of_a_line_that_fails_daily(
+    example_workspace: Path, cli: Cli
+) -> None:
+    result = cli("cron", "--mail")
+    assert result.exit_code == 2, result.output
+    assert "R010" in result.output and "smtp-opsætning" in result.output
+    assert "* * *" not in result.output and "ExecStart" not in result.output
+
+
+def test_mail_with_starttls_off_is_refused_too(example_workspace: Path, cli: Cli) -> None:
+    concept = Path("koncept.yaml")
+    smtp = (
+        'påmindelse:\n  smtp:\n    server: "smtp.eksempelby.example"\n'
+        '    afsender: "tilsyn@eksempelby.example"\n    starttls: nej\n'
+    )
+    concept.write_text(concept.read_text(encoding="utf-8").replace("påmindelse:\n", smtp, 1))
+    result = cli("cron")
+    assert result.exit_code == 2 and "R012" in result.output, result.output

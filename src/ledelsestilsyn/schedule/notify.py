@@ -61,7 +61,7 @@ def run_reminders(
     concept = str(inputs.concept_path)
     password = None
     if mail:
-        smtp = _smtp_or_fail(settings, concept)
+        smtp = smtp_or_fail(settings, concept)
         password = resolve_password(
             smtp, inputs.root, concept, os.environ if environ is None else environ
         )
@@ -150,11 +150,12 @@ def smtp_and_password(
 ) -> tuple[SmtpSettings, str | None]:
     """The concept's SMTP setup, checked, and its password (for mail outside `påmind`)."""
     settings = MailSettings.of(concept)
-    smtp = _smtp_or_fail(settings, concept_file)
+    smtp = smtp_or_fail(settings, concept_file)
     return smtp, resolve_password(smtp, root, concept_file, environ)
 
 
-def _smtp_or_fail(settings: MailSettings, concept: str) -> SmtpSettings:
+def smtp_or_fail(settings: MailSettings, concept: str) -> SmtpSettings:
+    """The SMTP settings mail can be sent with (also checked by `tilsyn cron --mail`)."""
     smtp = settings.smtp
     if smtp is None:
         raise fail(

@@ -24,10 +24,13 @@ def tjek(koncept: ConceptOption = None) -> None:
     from ledelsestilsyn.cli.console import print_diagnostics
     from ledelsestilsyn.core.words import count
     from ledelsestilsyn.workspace.checks import check_concept
+    from ledelsestilsyn.workspace.leftovers import leftovers
     from ledelsestilsyn.workspace.open import open_workspace
 
     workspace = open_workspace(Path.cwd(), koncept)
     problems = check_concept(workspace.concept, workspace.concept_doc, workspace.catalog)
+    text = workspace.concept_path.read_text(encoding="utf-8", errors="replace")
+    problems += leftovers(workspace.concept_doc, workspace.concept.municipality, text)
     print_diagnostics(problems)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors

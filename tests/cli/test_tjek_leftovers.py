@@ -1,0 +1,63 @@
+"""`tjek` warns about what `init` left for the municipality to fill in."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import EKSEMPLER, Cli
+from ledelsestilsyn.workspace.init import presets
+from ledelsestilsyn.workspace.leftovers import PLACEHOLDER_MUNICIPALITY
+
+
+def _tjek(cli: Cli, folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.chdir(folder)
+    result = cli("tjek")
+    assert result.exit_code == 0, result.output  # warnings only: the concept can be used
+    return result.output.splitlines()
+
+
+@pytest.mark.parametrize("preset", presets())
+def test_a_fresh_workspace_is_warned_about_every_marker(
+    cli: Cli, tmp_path: Path, preset: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / preset
+    cli("init", str(folder), "--forlæg", preset)
+    text = (folder / "koncept.yaml").read_text(encoding="utf-8")
+    lines = _tjek(cli, folder, monkeypatch)
+    municipality = [x for x in lines if "A006" in x]
+    assert len(municipality) == 1, lines
+    assert f"'kommune' er stadig forlæggets '{PLACEHOLDER_MUNICIPALITY}'" in municipality[0]
+    markers = [x for x in lines if "A007" in x]
+    marked = [n for n, line in enumerate(text.splitlines(), 1) if re.search(r'#.*(?<!")RET:', line)]
+    assert len(markers) == len(marked) > 0
+    assert all(x.startswith(f"koncept.yaml:{n}:") for x, n in zip(markers, marked, strict=True))
+    assert "slet markeringen" in markers[0]
+
+
+def test_a_finished_concept_has_no_such_warnings(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "eksempel"
+    folder.mkdir()
+    (folder / "koncept.yaml").write_bytes((EKSEMPLER / "koncept.yaml").read_bytes())
+    lines = _tjek(cli, folder, monkeypatch)
+    assert not [x for x in lines if "A006" in x or "A007" in x], lines
+
+
+def test_fixing_the_name_and_deleting_the_marker_silences_both(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = workspace / "koncept.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("# RET: kommunens navn.", "# Kommunens navn.")
+    path.write_text(text, "utf-8")
+    before = _tjek(cli, workspace, monkeypatch)
+    path.write_text(text.replace(PLACEHOLDER_MUNICIPALITY, "Eksempelby Kommune"), "utf-8")
+    lines = _tjek(cli, workspace, monkeypatch)
+    assert [x for x in before if "A006" in x] and not [x for x in lines if "A006" in x], lines
+    number = text.splitlines().index("# Kommunens navn. Det står øverst i alle rapporter.") + 1
+    assert not [x for x in lines if x.startswith(f"koncept.yaml:{number}:")], lines
+    assert len([x for x in lines if "A007" in x]) == len([x for x in before if "A007" in x])
