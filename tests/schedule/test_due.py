@@ -120,7 +120,7 @@ def test_calibration_pair_with_one_review_in() -> None:
     state = WorkspaceState(frozenset({("månedligt", "2027-03")}), reviews)
     status = status_at(PLAN, state, date(2027, 3, 10))
     assert [(i.kind, i.reviewer, i.cases) for i in status.items] == [
-        ("gennemgang", "Bo", ("S-1",)),
+        ("gennemgang", "Bo", ("S-1 (2. gennemgang)",)),
         ("kalibrering", "", ("S-1",)),
     ]
 

@@ -200,6 +200,10 @@ def _manifests_by_folder(
     return manifests
 
 
+FUTURE_DATE_CODES = frozenset({"G006", "G052"})
+"""A date after `today` (`dato`, a correction's `udført`): errors that depend on the day."""
+
+
 def finish(
     analysis: Analysis, path: Path, shown: str, today: date, context: HeaderContext
 ) -> ReviewResult:

@@ -38,6 +38,10 @@ if TYPE_CHECKING:
 
 HORIZON_MONTHS = 12
 
+DATED_LATER = "dateret efter dagen"
+"""påmind's state for a review that is wrong only in being dated after the day it
+looks from (`--dato` in the past, or a typo in `dato`): not "ugyldig"."""
+
 
 ItemKind = Literal["udtræk", "gennemgang", "kalibrering", "rapport"]
 _KIND_ORDER: dict[str, int] = {"udtræk": 0, "gennemgang": 1, "kalibrering": 2, "rapport": 3}
@@ -296,6 +300,13 @@ def _rounds_in_view(
     return result
 
 
+def _review_label(review: ReviewInfo) -> str:
+    """The case id; a calibration pair's second review is named apart from the first."""
+    if review.review_no > 1:
+        return f"{review.case_id} ({review.review_no}. gennemgang)"
+    return review.case_id
+
+
 def _review_items(r: Round, reviews: list[ReviewInfo], today: date) -> list[Item]:
     days = (r.finish_by - today).days
     open_by_reviewer: dict[str, list[ReviewInfo]] = defaultdict(list)
@@ -305,7 +316,7 @@ def _review_items(r: Round, reviews: list[ReviewInfo], today: date) -> list[Item
         if review.state != ReviewState.COMPLETE:
             open_by_reviewer[review.reviewer].append(review)
     items = [
-        Item("gennemgang", r, days, name, _count(group), tuple(sorted(x.case_id for x in group)))
+        Item("gennemgang", r, days, name, _count(group), tuple(sorted(map(_review_label, group))))
         for name, group in sorted(open_by_reviewer.items())
     ]
     half_done = sorted(

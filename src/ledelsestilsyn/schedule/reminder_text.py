@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.review.state import ReviewState, counted
 from ledelsestilsyn.schedule.corrections import OverdueCorrection, describe_correction
-from ledelsestilsyn.schedule.plan import Item, Round, RoundStatus, Status
+from ledelsestilsyn.schedule.plan import DATED_LATER, Item, Round, RoundStatus, Status
 from ledelsestilsyn.schedule.tiltag_dates import DEADLINE, TiltagDue
 
 MAX_CASES = 12
@@ -62,11 +63,18 @@ def _cases(cases: tuple[str, ...]) -> str:
     return shown + (f" og {more} flere" if more > 0 else "")
 
 
-def _counts(counts: tuple[tuple[str, int], ...]) -> str:
-    return ", ".join(counted(state, n) for state, n in counts)
+def _counts(counts: tuple[tuple[str, int], ...], today: date) -> str:
+    return ", ".join(_counted(state, n, today) for state, n in counts)
 
 
-def describe(item: Item) -> str:
+def _counted(state: str, n: int, today: date) -> str:
+    """`2 ugyldige`; reviews dated after the day say so rather than "ugyldig"."""
+    if state == DATED_LATER:
+        return f"{n} dateret efter {long_date(today)}"
+    return counted(state, n)
+
+
+def describe(item: Item, today: date) -> str:
     """One line per item: what, for whom, the deadline and how far off it is."""
     deadline = f"Frist {long_date(item.deadline)} ({when(item.days_left)})."
     name = round_name(item.round)
@@ -84,11 +92,11 @@ def describe(item: Item) -> str:
     total = sum(n for _, n in item.counts)
     return (
         f"{name}, {who}: {count(total, 'gennemgang', 'gennemgange')} mangler "
-        f"({_counts(item.counts)}): {_cases(item.cases)}. {deadline}"
+        f"({_counts(item.counts, today)}): {_cases(item.cases)}. {deadline}"
     )
 
 
-def _round_line(status: RoundStatus) -> str:
+def _round_line(status: RoundStatus, today: date) -> str:
     r = status.round
     head = f"{round_name(r)} (fokus: {_focus(r.focus)})"
     if not status.drawn:
@@ -96,9 +104,7 @@ def _round_line(status: RoundStatus) -> str:
     counts = dict(status.counts)
     total = sum(counts.values())
     done = counts.get(ReviewState.COMPLETE, 0)
-    rest = [
-        counted(s, counts[s]) for s in ReviewState if s != ReviewState.COMPLETE and counts.get(s)
-    ]
+    rest = [_counted(s, n, today) for s, n in status.counts if s != ReviewState.COMPLETE]
     finished = "færdig" if done == 1 else "færdige"
     text = f"{head}: {done} af {count(total, 'gennemgang', 'gennemgange')} {finished}"
     text += f" ({', '.join(rest)})" if rest else ""
@@ -138,7 +144,7 @@ def overview(
     lines = [f"Ledelsestilsyn i {municipality}, status {long_date(status.today)}.", ""]
     if status.items:
         lines.append("Forfaldent og for sent:")
-        lines += [f"  - {describe(i)}" for i in status.items]
+        lines += [f"  - {describe(i, status.today)}" for i in status.items]
     elif not status.corrections and not status.tiltag:
         lines.append("Intet er forfaldent.")
     if status.corrections:
@@ -154,7 +160,7 @@ def overview(
         lines += [f"  - {describe_tiltag(t)}" for t in status.tiltag]
     if status.rounds:
         lines += ["", "Runder:"]
-        lines += [f"  - {_round_line(s)}" for s in status.rounds]
+        lines += [f"  - {_round_line(s, status.today)}" for s in status.rounds]
     if status.upcoming:
         lines += ["", "Næste måned:"]
         lines += [f"  - {_upcoming_line(r)}" for r in status.upcoming]
@@ -170,7 +176,7 @@ def for_reviewer(
 ) -> Message:
     """A reviewer's own list: their open reviews, and unassigned ones in their series."""
     lines = [f"Kære {name}", "", f"Status for ledelsestilsynet {long_date(status.today)}:", ""]
-    lines += [f"  - {describe(i)}" for i in items]
+    lines += [f"  - {describe(i, status.today)}" for i in items]
     lines += [
         "",
         "Udfyld filerne i udtræksmappen, og tjek dem med 'tilsyn valider'.",

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
 from ledelsestilsyn.review.state import ReviewState
@@ -40,6 +40,7 @@ from ledelsestilsyn.schedule.concept_cache import (
 from ledelsestilsyn.schedule.corrections import CorrectionInfo
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import (
+    DATED_LATER,
     Plan,
     ReviewInfo,
     WorkspaceState,
@@ -53,6 +54,9 @@ from ledelsestilsyn.workspace.layout import (
     TEMPLATES_DIR,
     YAML_SUFFIXES,
 )
+
+if TYPE_CHECKING:
+    from ledelsestilsyn.review.validate import ReviewResult
 
 _LABEL = re.compile(r"^\d{4}(-(\d{2}|[KkQq][1-4]|[Hh][12]))?$")
 
@@ -224,7 +228,7 @@ def _summary(folder: _Folder, entries: list[list[Any]]) -> dict[str, Any]:
         "fp": folder.fingerprint,
         "corrections": [c for e in entries for c in e[8]],
         "checked": max((str(e[1]) for e in entries), default=""),
-        "invalid": any(e[2] == ReviewState.INVALID for e in entries),
+        "invalid": any(e[2] in _DAY_DEPENDENT for e in entries),
         "listed": [[e[5], e[6], e[2], e[7]] for e in listed],
         "complete": len(reviews) - len(listed),
     }
@@ -264,7 +268,24 @@ def _entry_valid(entry: list[Any], day: str) -> bool:
     checked_on, state = str(entry[1]), entry[2]
     if day < checked_on:
         return False
-    return state != ReviewState.INVALID or day == checked_on
+    return state not in _DAY_DEPENDENT or day == checked_on
+
+
+_DAY_DEPENDENT = (ReviewState.INVALID, DATED_LATER)
+"""States that may change when only the day changes (a `dato` after the day)."""
+
+
+def _schedule_state(result: ReviewResult) -> str:
+    """The review's state for påmind: only dated after the day is `DATED_LATER`."""
+    from ledelsestilsyn.review.analysis import INCOMPLETE_CODES
+    from ledelsestilsyn.review.validate import FUTURE_DATE_CODES
+
+    errors = [d.code for d in result.diagnostics if d.is_error]
+    if result.state != ReviewState.INVALID or not set(errors) <= FUTURE_DATE_CODES:
+        return str(result.state)
+    if any(d.code in INCOMPLETE_CODES for d in result.diagnostics):
+        return str(ReviewState.PARTIAL)
+    return DATED_LATER
 
 
 def _check(concept_path: Path, stale: _FileList, today: date) -> dict[str, list[Any]]:
@@ -290,7 +311,7 @@ def _check(concept_path: Path, stale: _FileList, today: date) -> dict[str, list[
         entries[rel] = [
             stamp,
             day,
-            str(result.state),
+            _schedule_state(result),
             series,
             period,
             case_id,
