@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+from ledelsestilsyn.core.progress import step
 from ledelsestilsyn.export.blocks import (
     FileBlocks,
     FileDigest,
@@ -172,18 +174,21 @@ def _body(
     digest = FileDigest(path)
     digest.start()
     try:
-        if half is not None:
-            blocks.stop = half.start
-        for block in body:
-            scan.block(block)
-        if half is not None and handle.tell() == half.start:
-            half.join(scan)
-        else:
+        with step("Læser eksporten", os.fstat(handle.fileno()).st_size) as done:
             if half is not None:
-                half.close()
-            blocks.stop = None
-            for block in blocks:
+                blocks.stop = half.start
+            for block in body:
                 scan.block(block)
+                done(handle.tell())
+            if half is not None and handle.tell() == half.start:
+                half.join(scan)
+            else:
+                if half is not None:
+                    half.close()
+                blocks.stop = None
+                for block in blocks:
+                    scan.block(block)
+                    done(handle.tell())
     finally:
         if half is not None:
             half.close()

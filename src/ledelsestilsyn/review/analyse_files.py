@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
+from ledelsestilsyn.core.progress import step
 from ledelsestilsyn.io.files import read_limited
 from ledelsestilsyn.io.yaml import MAX_BYTES
 from ledelsestilsyn.review.analysis import Analysis
@@ -95,16 +96,15 @@ def analyse_all(
         else:
             results[path] = hit
             from_cache += 1
-    for path, (digest, analysis) in _analyse_many(missing, focus, templates):
-        results[path] = analysis
-        if cache is not None and digest is not None:
-            entry = Entry(
-                str(path.resolve()),
-                focus[path.parent],
-                templates.fingerprint(analysis.template_ref),
-                analysis,
-            )
-            cache.put(digest, entry)
+    with step("Tjekker gennemgange", len(missing)) as done:
+        analysed = _analyse_many(missing, focus, templates)
+        for number, (path, (digest, analysis)) in enumerate(analysed, 1):
+            done(number)
+            results[path] = analysis
+            if cache is not None and digest is not None:
+                fingerprint = templates.fingerprint(analysis.template_ref)
+                entry = Entry(str(path.resolve()), focus[path.parent], fingerprint, analysis)
+                cache.put(digest, entry)
     return results, from_cache
 
 

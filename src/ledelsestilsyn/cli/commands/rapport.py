@@ -74,13 +74,15 @@ def rapport(
     Eksempel: tilsyn rapport --periode 2026-K4 --modtager udvalg --format html
     """
     from ledelsestilsyn.cli.output import is_stdout
+    from ledelsestilsyn.cli.progress import on_terminal
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.report.run import Request, make_report
     from ledelsestilsyn.workspace.open import open_workspace
 
     workspace = open_workspace(Path.cwd(), koncept)
     request = Request(stier or None, periode, tilsyn, modtager.value, raadgivere, format.value)
-    outcome = make_report(workspace, request, today=day_or_today(dato))
+    with on_terminal():
+        outcome = make_report(workspace, request, today=day_or_today(dato))
     _report_problems(outcome)
     if is_stdout(output):
         echo(outcome.text, nl=False)

@@ -63,6 +63,7 @@ def udtraek(
     from datetime import datetime
 
     from ledelsestilsyn.cli.console import print_diagnostics
+    from ledelsestilsyn.cli.progress import on_terminal
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.sampling.run import DrawRequest, run_draw
     from ledelsestilsyn.workspace.open import open_workspace
@@ -81,7 +82,8 @@ def udtraek(
         user=getpass.getuser(),
         created=datetime.now().astimezone().isoformat(timespec="seconds"),
     )
-    outcome = run_draw(workspace, request)
+    with on_terminal():
+        outcome = run_draw(workspace, request)
     print_diagnostics(outcome.diagnostics, err=True)
     _report(outcome, workspace.display(outcome.folder))
 

@@ -51,12 +51,14 @@ def valider(
 
     Eksempel: tilsyn valider udtræk/2026-11-månedligt-overordnet
     """
+    from ledelsestilsyn.cli.progress import on_terminal
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.review.validate import run_checks
     from ledelsestilsyn.workspace.open import open_workspace
 
     workspace = open_workspace(Path.cwd(), koncept)
-    run = run_checks(workspace, stier or None, today=day_or_today(dato))
+    with on_terminal():
+        run = run_checks(workspace, stier or None, today=day_or_today(dato))
     if format is ValidationFormat.JSON:
         _print_json(run, faerdige)
     else:

@@ -1,0 +1,68 @@
+"""Progress bars on stderr, only when stderr is a terminal (`core.progress` does the rest)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+
+def _is_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+class _Bar:
+    """A transient rich progress bar: gone from the terminal when the step ends.
+
+    Drawn without rich's refresh thread: the core forks worker processes during
+    long steps, and forking a process that runs threads can deadlock.
+    """
+
+    def __init__(self) -> None:
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
+        self.drawn = 0.0
+
+    def start(self, label: str, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
+
+        console = Console(stderr=True, force_terminal=True, highlight=False)
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            console=console,
+            transient=True,
+            auto_refresh=False,
+        )
+        self.progress.start()
+        self.task = self.progress.add_task(label, total=total)
+
+    def done(self, completed: int) -> None:
+        if self.progress is not None and self.task is not None:
+            now = time.monotonic()
+            self.progress.update(self.task, completed=completed, refresh=now - self.drawn > 0.1)
+            self.drawn = now if now - self.drawn > 0.1 else self.drawn
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+        self.progress = self.task = None
+
+
+@contextmanager
+def on_terminal() -> Iterator[None]:
+    """Show the core's long steps as progress bars on stderr, if it is a terminal."""
+    if not _is_terminal():
+        yield
+        return
+    from ledelsestilsyn.core.progress import reporting
+
+    with reporting(_Bar()):
+        yield

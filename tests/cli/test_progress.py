@@ -1,0 +1,41 @@
+"""Progress bars on stderr for long steps, only when stderr is a terminal.
+
+Under the test runner stderr is not a terminal, as in a pipe, a file or cron:
+then not one byte more may appear. With a terminal (`_is_terminal` forced) the
+steps show their labels.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+from ledelsestilsyn.cli import progress
+
+LABELS = ("Læser eksporten", "Tjekker gennemgange")
+ARGS = ("udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet", "--periode", "2026-11")
+
+
+def _run_all(cli: Cli) -> str:
+    out = [cli(*ARGS, "--antal", "40").output, cli("valider", "--dato", "2026-11-30").output]
+    out.append(cli("rapport", "--periode", "2026-11", "--dato", "2026-11-30", "-o", "-").output)
+    return "".join(out)
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(cli: Cli, example_workspace: Path) -> None:
+    text = _run_all(cli)
+    assert not any(label in text for label in LABELS)
+    assert "\x1b" not in text and "\r" not in text
+
+
+def test_progress_on_a_terminal(
+    cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(progress, "_is_terminal", lambda: True)
+    draw = cli(*ARGS, "--antal", "40")
+    assert "Læser eksporten" in draw.stderr, draw.stderr
+    assert "Læser eksporten" not in draw.stdout
+    check = cli("valider", "--dato", "2026-11-30")
+    assert "Tjekker gennemgange" in check.stderr, check.stderr
