@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.template import Question, Template
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
@@ -128,7 +129,8 @@ class CorrectionsView:
 
 
 def _row(c: TrackedCorrection) -> CorrectionRow:
-    status = f"overskredet ({c.days_late} dage)" if c.status == OVERDUE else c.status
+    late = count(c.days_late, "dag", "dage")
+    status = f"overskredet ({late})" if c.status == OVERDUE else c.status
     return CorrectionRow(
         c.case_id,
         c.question_id,

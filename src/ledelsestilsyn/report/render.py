@@ -34,7 +34,13 @@ def environment(package: str = "ledelsestilsyn.report") -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md_cell
+    env.filters["antal"] = counted
     return env
+
+
+def counted(value: int | str, one: str, many: str) -> str:
+    """`{{ n | antal("sag", "sager") }}`: "1 sag", "5 sager", "< 5 sager" (a hidden count)."""
+    return f"{value} {one if str(value) == '1' else many}"
 
 
 def render(view: ReportView, fmt: str) -> str:
