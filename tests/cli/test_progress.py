@@ -1,7 +1,7 @@
 """Progress bars on stderr for long steps, only when stderr is a terminal.
 
 Under the test runner stderr is not a terminal, as in a pipe, a file or cron:
-then not one byte more may appear. With a terminal (`_is_terminal` forced) the
+then not one byte more may appear. With a terminal (forced) the
 steps show their labels.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
-from ledelsestilsyn.cli import progress
+from ledelsestilsyn.cli import console
 
 LABELS = ("Læser eksporten", "Tjekker gennemgange")
 ARGS = ("udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet", "--periode", "2026-11")
@@ -33,7 +33,7 @@ def test_no_progress_when_stderr_is_not_a_terminal(cli: Cli, example_workspace: 
 def test_progress_on_a_terminal(
     cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(progress, "_is_terminal", lambda: True)
+    monkeypatch.setattr(console._GatedStream, "isatty", lambda self: True)
     draw = cli(*ARGS, "--antal", "40")
     assert "Læser eksporten" in draw.stderr, draw.stderr
     assert "Læser eksporten" not in draw.stdout

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress, TaskID
-
-
-def _is_terminal() -> bool:
-    return sys.stderr.isatty()
 
 
 class _Bar:
@@ -23,23 +19,25 @@ class _Bar:
     long steps, and forking a process that runs threads can deadlock.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, console: Console) -> None:
+        self.console = console
         self.progress: Progress | None = None
         self.task: TaskID | None = None
         self.drawn = 0.0
 
     def start(self, label: str, total: int) -> None:
-        from rich.console import Console
         from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 
-        console = Console(stderr=True, force_terminal=True, highlight=False)
         self.progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             TaskProgressColumn(),
-            console=console,
+            console=self.console,
             transient=True,
             auto_refresh=False,
+            # The gated console writes to sys.stderr itself: no redirection loop.
+            redirect_stdout=False,
+            redirect_stderr=False,
         )
         self.progress.start()
         self.task = self.progress.add_task(label, total=total)
@@ -59,10 +57,12 @@ class _Bar:
 @contextmanager
 def on_terminal() -> Iterator[None]:
     """Show the core's long steps as progress bars on stderr, if it is a terminal."""
-    if not _is_terminal():
-        yield
-        return
+    from ledelsestilsyn.cli.console import console
     from ledelsestilsyn.core.progress import reporting
 
-    with reporting(_Bar()):
+    err = console(err=True)
+    if not err.is_terminal:
+        yield
+        return
+    with reporting(_Bar(err)):
         yield
