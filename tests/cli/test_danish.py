@@ -19,7 +19,8 @@ from ledelsestilsyn.cli.app import app
 # What typer, click and pydantic write in English; none of it may reach a user.
 ENGLISH = re.compile(
     r"Usage|Options|Arguments|Commands|default|required|Show this message|env var|dynamic"
-    r"|Choose from|<path>|<file>|<directory>|<str>|<int|<float|<list|<bool|\brange\b"
+    r"|Choose from|COMMAND|ARGS|OPTIONS|<path>|<file>|<directory>|<str>|<int|<float|<list"
+    r"|<bool|\brange\b"
     r"|\[x[<>]=|x<=|\bfolder\b|Error|Try '|Invalid value|No such|Missing|unexpected"
     r"|requires|Possible options|Input should|greater than|less than|valid integer"
     r"|is not|does not|Value error|Did you mean"
@@ -27,16 +28,28 @@ ENGLISH = re.compile(
 
 
 def _commands() -> list[str]:
-    return sorted(c.name for c in app.registered_commands if c.name and not c.hidden)
+    """Every command path below `tilsyn`, hidden ASCII aliases and sub-commands included."""
+    import typer.main
+
+    found: list[str] = []
+
+    def walk(command: object, path: list[str]) -> None:
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            found.append(" ".join([*path, name]))
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
 
 
 def test_every_command_is_listed() -> None:
-    assert {"init", "udtræk", "påmind", "rapport", "årshjul", "cron"} <= set(_commands())
+    assert {"init", "udtræk", "udtraek", "påmind", "rapport", "årshjul", "cron"} <= set(_commands())
+    assert "tiltag ny" in _commands()
 
 
 @pytest.mark.parametrize("command", ["", *_commands()])
 def test_help_of_every_command_is_danish(cli: Cli, command: str) -> None:
-    result = cli(*([command] if command else []), "--help")
+    result = cli(*command.split(), "--help")
     assert result.exit_code == 0, result.output
     assert result.output.startswith("Brug: tilsyn"), result.output
     leaks = ENGLISH.findall(result.output)
@@ -69,6 +82,8 @@ CALLS = [
     (["rapport", "--format", "xx"], "'xx' er ikke en af 'html', 'md', 'csv'.", "tilsyn rapport"),
     (["påmind", "--dato"], "'--dato' kræver en værdi", "tilsyn påmind"),
     (["tjek", "--version"], "ukendt tilvalg '--version'", "tilsyn tjek"),
+    (["tiltag", "ny"], "mangler tilvalget '--spørgsmål'.", "tilsyn tiltag ny"),
+    (["tiltag", "nyt"], "ukendt kommando 'nyt'.", "tilsyn tiltag"),
 ]
 
 

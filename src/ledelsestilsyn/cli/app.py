@@ -79,8 +79,6 @@ danish.install()
 
 for _name in COMMAND_MODULES:
     importlib.import_module(f".commands.{_name}", __package__).register(app)
-for _command in app.registered_commands:
-    _command.options_metavar = "[TILVALG]"
 
 
 def main() -> None:

@@ -38,6 +38,9 @@ _MESSAGES = {
     "No such command {name!r}.": "ukendt kommando {name!r}.",
 }
 
+# typer's usage line for groups and commands that set no metavar of their own.
+_USAGE_WORDS = (("[OPTIONS]", "[TILVALG]"), ("COMMAND [ARGS]...", "KOMMANDO [ARGUMENTER]..."))
+
 # A value's type in help, as `<fil>`; typer's own label is English (`<int range>`).
 _TYPES = {
     "int": "tal",
@@ -109,6 +112,8 @@ def install() -> None:
     def write_usage(
         self: HelpFormatter, prog: str, args: str = "", prefix: str | None = None
     ) -> None:
+        for english, danish in _USAGE_WORDS:
+            args = args.replace(english, danish)
         original_usage(self, prog, args, "Brug: " if prefix is None else prefix)
 
     def display_type(self: Any, ctx: Context) -> str:
