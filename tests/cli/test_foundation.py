@@ -153,7 +153,7 @@ def test_tjek_warns_about_recommendations(
     monkeypatch.chdir(workspace)
     path = workspace / "koncept.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("RET:", "Ret").replace("Kommunens navn", "Eksempelby Kommune")  # A006/7
+    text = text.replace("RET:", "Ret").replace("Kommunens navn", "Eksempelby Kommune")  # A010/7
     path.write_text(
         text.replace("kadence: {hver: 3, start: 2}", "kadence: månedlig"), encoding="utf-8"
     )

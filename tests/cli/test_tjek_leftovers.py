@@ -27,10 +27,10 @@ def test_a_fresh_workspace_is_warned_about_every_marker(
     cli("init", str(folder), "--forlæg", preset)
     text = (folder / "koncept.yaml").read_text(encoding="utf-8")
     lines = _tjek(cli, folder, monkeypatch)
-    municipality = [x for x in lines if "A006" in x]
+    municipality = [x for x in lines if "A010" in x]
     assert len(municipality) == 1, lines
     assert f"'kommune' er stadig forlæggets '{PLACEHOLDER_MUNICIPALITY}'" in municipality[0]
-    markers = [x for x in lines if "A007" in x]
+    markers = [x for x in lines if "A011" in x]
     marked = [n for n, line in enumerate(text.splitlines(), 1) if re.search(r'#.*(?<!")RET:', line)]
     assert len(markers) == len(marked) > 0
     assert all(x.startswith(f"koncept.yaml:{n}:") for x, n in zip(markers, marked, strict=True))
@@ -44,7 +44,7 @@ def test_a_finished_concept_has_no_such_warnings(
     folder.mkdir()
     (folder / "koncept.yaml").write_bytes((EKSEMPLER / "koncept.yaml").read_bytes())
     lines = _tjek(cli, folder, monkeypatch)
-    assert not [x for x in lines if "A006" in x or "A007" in x], lines
+    assert not [x for x in lines if "A010" in x or "A011" in x], lines
 
 
 def test_fixing_the_name_and_deleting_the_marker_silences_both(
@@ -57,7 +57,7 @@ def test_fixing_the_name_and_deleting_the_marker_silences_both(
     before = _tjek(cli, workspace, monkeypatch)
     path.write_text(text.replace(PLACEHOLDER_MUNICIPALITY, "Eksempelby Kommune"), "utf-8")
     lines = _tjek(cli, workspace, monkeypatch)
-    assert [x for x in before if "A006" in x] and not [x for x in lines if "A006" in x], lines
+    assert [x for x in before if "A010" in x] and not [x for x in lines if "A010" in x], lines
     number = text.splitlines().index("# Kommunens navn. Det står øverst i alle rapporter.") + 1
     assert not [x for x in lines if x.startswith(f"koncept.yaml:{number}:")], lines
-    assert len([x for x in lines if "A007" in x]) == len([x for x in before if "A007" in x])
+    assert len([x for x in lines if "A011" in x]) == len([x for x in before if "A011" in x])

@@ -23,13 +23,13 @@ _MARKER = re.compile(r'#[^\n]*?(?<!")(?P<marker>RET:)(?!")')
 
 
 def leftovers(doc: YamlDocument, municipality: str, text: str) -> list[Diagnostic]:
-    """A006 for the placeholder municipality, A007 for each `RET:` marker left."""
+    """A010 for the placeholder municipality, A011 for each `RET:` marker left."""
     found: list[Diagnostic] = []
     if municipality.strip() == PLACEHOLDER_MUNICIPALITY:
         found.append(
             doc.diagnostic(
                 ("kommune",),
-                "A006",
+                "A010",
                 f"'kommune' er stadig forlæggets '{PLACEHOLDER_MUNICIPALITY}'; det står "
                 "øverst i alle rapporter og påmindelser.",
                 hint="skriv jeres kommunes navn.",
@@ -44,7 +44,7 @@ def leftovers(doc: YamlDocument, municipality: str, text: str) -> list[Diagnosti
                     doc.file,
                     number,
                     marker.start("marker") + 1,
-                    "A007",
+                    "A011",
                     "linjen er markeret med 'RET:' fra forlægget: værdien under den er ikke "
                     "tilpasset jer endnu.",
                     "ret værdien til jeres forhold, og slet markeringen bagefter.",
