@@ -21,6 +21,7 @@ ARGS = ("udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet", "--period
 def _run_all(cli: Cli) -> str:
     out = [cli(*ARGS, "--antal", "40").output, cli("valider", "--dato", "2026-11-30").output]
     out.append(cli("rapport", "--periode", "2026-11", "--dato", "2026-11-30", "-o", "-").output)
+    out.append(cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-30").output)
     return "".join(out)
 
 
@@ -37,5 +38,7 @@ def test_progress_on_a_terminal(
     draw = cli(*ARGS, "--antal", "40")
     assert "Læser eksporten" in draw.stderr, draw.stderr
     assert "Læser eksporten" not in draw.stdout
+    letters = cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-30")
+    assert "Tjekker gennemgange" in letters.stderr, letters.stderr
     check = cli("valider", "--dato", "2026-11-30")
     assert "Tjekker gennemgange" in check.stderr, check.stderr

@@ -42,17 +42,20 @@ def tilbagemelding(
     from pathlib import Path
 
     from ledelsestilsyn.cli.console import echo, print_diagnostics
+    from ledelsestilsyn.cli.progress import on_terminal
     from ledelsestilsyn.core.periods import day_or_today
+    from ledelsestilsyn.core.words import count
     from ledelsestilsyn.followup.feedback import mail_letters, write_letters
     from ledelsestilsyn.workspace.open import open_workspace
 
     today = day_or_today(dato)
     workspace = open_workspace(Path.cwd(), koncept)
-    outcome = write_letters(workspace, periode, today=today, only=raadgiver)
+    with on_terminal():
+        outcome = write_letters(workspace, periode, today=today, only=raadgiver)
     print_diagnostics(outcome.notes, err=True)
     for path in outcome.written:
         echo(workspace.display(path))
     if mail:
         sent, warnings = mail_letters(workspace, outcome.letters, os.environ)
         print_diagnostics(warnings, err=True)
-        echo(f"Sendt: {len(sent)} brev{'e' if len(sent) != 1 else ''}.")
+        echo(f"Sendt: {count(len(sent), 'brev', 'breve')}.")
