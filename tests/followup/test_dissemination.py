@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,8 @@ def test_presets_describe_the_loop_without_warnings(
     text = (folder / "koncept.yaml").read_text(encoding="utf-8")
     assert "\nformidling:\n  tilbagemelding_til_rådgiver: ja\n" in text
     result = cli("tjek")
-    assert result.exit_code == 0 and "0 advarsler" in result.output, result.output
+    # A fresh preset is warned only about what init left to fill in (A010/A011), never the loop.
+    assert result.exit_code == 0 and not re.search(r"A00[6-9]", result.output), result.output
 
 
 @pytest.mark.parametrize(
