@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
-from ledelsestilsyn.io.yaml import YamlDocument
+from ledelsestilsyn.io.document import YamlDocument
 
 PLACEHOLDER_MUNICIPALITY = "Kommunens navn"
 """`kommune:` in every preset (a test keeps them the same)."""
