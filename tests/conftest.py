@@ -92,3 +92,13 @@ def example_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copytree(EKSEMPLER, folder)
     monkeypatch.chdir(folder)
     return folder
+
+
+@pytest.fixture
+def rapport_ws(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The fixed report workspace of tests/report/report_data.py, as the cwd."""
+    from report_data import build_workspace  # tests/report is on the path for its tests
+
+    build_workspace(workspace)
+    monkeypatch.chdir(workspace)
+    return workspace

@@ -8,19 +8,12 @@ import stat
 from pathlib import Path
 
 import pytest
-from report_data import WORKERS, build_workspace
+from report_data import WORKERS
 
 from conftest import TESTS
 
 GOLDEN = TESTS / "golden"
 DATE = ("--dato", "2026-11-25")
-
-
-@pytest.fixture
-def rapport_ws(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    build_workspace(workspace)
-    monkeypatch.chdir(workspace)
-    return workspace
 
 
 def _report(cli, *args: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ class ReportFormat(StrEnum):
     HTML = "html"
     MD = "md"
     CSV = "csv"
+    XLSX = "xlsx"
 
 
 class Recipient(StrEnum):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from ledelsestilsyn.core.cpr import mask_cpr
 
@@ -39,3 +40,15 @@ def gate(text: str, *, keep: Collection[str] = ()) -> str:
         return masked
     parts.append(mask_cpr(text[last:]))
     return "".join(parts)
+
+
+@dataclass(frozen=True)
+class Gated:
+    """The bytes of a binary file whose every text passed `gate` while it was built.
+
+    A workbook is compressed, so its bytes cannot be masked afterwards; its
+    builder (`report.xlsx`) gates each cell and sheet name instead, and only
+    this wrapper, not bare bytes, is accepted by `io.atomic.write_atomic`.
+    """
+
+    data: bytes

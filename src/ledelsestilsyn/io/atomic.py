@@ -22,7 +22,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
-from ledelsestilsyn.core.gate import gate
+from ledelsestilsyn.core.gate import Gated, gate
 
 TEMP_PREFIX = ".tilsyn-tmp-"
 STALE_AFTER_SECONDS = 15 * 60
@@ -32,7 +32,7 @@ shared drive the pid may belong to a run on another machine that is still writin
 
 def write_atomic(
     path: Path,
-    content: str,
+    content: str | Gated,
     *,
     overwrite: bool = False,
     mode: int = 0o600,
@@ -44,9 +44,9 @@ def write_atomic(
     masked, `keep` tokens excepted). The bytes go to a temp file in the same
     folder, are fsynced, and are then linked (no overwrite: `link` fails if
     the target exists, atomically) or renamed into place, so a reader never
-    sees a torn file.
+    sees a torn file. A binary file comes `Gated` by its builder.
     """
-    data = gate(content, keep=keep).encode("utf-8")
+    data = content.data if isinstance(content, Gated) else gate(content, keep=keep).encode()
     folder = path.parent
     if path.is_symlink():
         raise fail(

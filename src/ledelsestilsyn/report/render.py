@@ -10,7 +10,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from ledelsestilsyn.report.charts import DEFS
 from ledelsestilsyn.report.view import ReportView
 
-FORMATS: tuple[str, ...] = ("html", "md", "csv")
+FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx")
+"""Every report format; csv and xlsx are the tidy table (`report.tidy`, `report.xlsx`)."""
 
 
 def md_cell(value: object) -> str:

@@ -9,16 +9,17 @@ from pathlib import Path
 
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, TilsynError, fail
+from ledelsestilsyn.core.gate import Gated
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.load import Inputs, load_inputs
-from ledelsestilsyn.report.records import Excluded
+from ledelsestilsyn.report.records import Excluded, ReviewRecord
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.suppress import Disclosure
-from ledelsestilsyn.report.tidy import to_csv
+from ledelsestilsyn.report.tidy import HEADER, tidy_rows, to_csv
 from ledelsestilsyn.report.tiltag import addressing, tiltag_views
 from ledelsestilsyn.report.view import ReportView, report_view
 from ledelsestilsyn.workspace.open import Workspace
@@ -36,7 +37,8 @@ class Request:
 
 @dataclass
 class Outcome:
-    text: str
+    content: str | Gated
+    """The report's text, or a workbook's bytes (`xlsx`)."""
     period: Period
     counted: int
     excluded: list[Excluded]
@@ -128,9 +130,10 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         baseline=baseline,
         caseworkers=request.caseworkers,
     )
-    if request.fmt == "csv":
+    content: str | Gated
+    if request.fmt in ("csv", "xlsx"):
         rules = Disclosure(settings.min_count, active=request.audience == "udvalg")
-        text = to_csv(counted, inputs.templates, rules)
+        content = _tidy(request.fmt, counted, inputs, rules, period, today)
     else:
         report = build_report(
             inputs.records,
@@ -157,8 +160,25 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         )
         if not view.committee:
             _add_tiltag(view, report, inputs, workspace, period)
-        text = render(view, request.fmt)
-    return Outcome(text, period, len(counted), excluded, inputs.notes)
+        content = render(view, request.fmt)
+    return Outcome(content, period, len(counted), excluded, inputs.notes)
+
+
+def _tidy(
+    fmt: str,
+    counted: Sequence[ReviewRecord],
+    inputs: Inputs,
+    rules: Disclosure,
+    period: Period,
+    today: date,
+) -> str | Gated:
+    """The tidy table as CSV, or as the data workbook with the very same rows."""
+    if fmt == "csv":
+        return to_csv(counted, inputs.templates, rules)
+    from ledelsestilsyn.report.xlsx import Table, workbook
+
+    table = Table("svar", HEADER, tidy_rows(counted, inputs.templates, rules))
+    return workbook([table], title=f"Ledelsestilsyn {period.label}", created=today)
 
 
 def _add_tiltag(

@@ -14,6 +14,7 @@ from ledelsestilsyn.cli.formats import Recipient, ReportFormat
 from ledelsestilsyn.core.words import count
 
 if TYPE_CHECKING:
+    from ledelsestilsyn.core.gate import Gated
     from ledelsestilsyn.report.run import Outcome
     from ledelsestilsyn.workspace.open import Workspace
 
@@ -53,7 +54,8 @@ def rapport(
         typer.Option("--rådgivere", "--raadgivere", help="Tal pr. rådgiver (kun til leder)."),
     ] = False,
     format: Annotated[
-        ReportFormat, typer.Option("--format", help="html (standard), md eller csv.")
+        ReportFormat,
+        typer.Option("--format", help="html (standard), md, csv eller xlsx (tabellen til Excel)."),
     ] = ReportFormat.HTML,
     output: Annotated[
         Path | None,
@@ -85,15 +87,29 @@ def rapport(
         outcome = make_report(workspace, request, today=day_or_today(dato))
     _report_problems(outcome)
     if is_stdout(output):
-        echo(outcome.text, nl=False)
+        _echo(outcome)
         return
     target = output or _default_path(workspace, outcome, request.audience, request.fmt)
-    _write(target, outcome.text, committee=request.audience == "udvalg")
+    _write(target, outcome.content, committee=request.audience == "udvalg")
     echo(
         f"Skrev rapporten for {outcome.period.label} "
         f"({count(outcome.counted, 'gennemgang', 'gennemgange')}) til "
         f"{workspace.display(target)}"
     )
+
+
+def _echo(outcome: Outcome) -> None:
+    from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
+
+    if not isinstance(outcome.content, str):
+        raise fail(
+            Argument.FORMAT,
+            "L010",
+            "xlsx er en Excel-projektmappe og kan ikke skrives til standardoutput (-o -).",
+            hint="angiv en fil, fx -o rapport.xlsx, eller udelad -o.",
+            kind=ErrorKind.USAGE,
+        )
+    echo(outcome.content, nl=False)
 
 
 def _report_problems(outcome: Outcome) -> None:
@@ -114,7 +130,7 @@ def _default_path(workspace: Workspace, outcome: Outcome, audience: str, fmt: st
     return folder / f"{label}-{audience}.{fmt}"
 
 
-def _write(target: Path, text: str, *, committee: bool) -> None:
+def _write(target: Path, content: str | Gated, *, committee: bool) -> None:
     from ledelsestilsyn.cli.output import prepare_output_file
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail
     from ledelsestilsyn.io.atomic import write_atomic
@@ -131,4 +147,4 @@ def _write(target: Path, text: str, *, committee: bool) -> None:
     if not target.parent.is_dir():
         raise fail(str(target), "L009", "mappen findes ikke.", kind=ErrorKind.USAGE)
     prepare_output_file(target)
-    write_atomic(target, text, overwrite=True, mode=0o644 if committee else 0o600)
+    write_atomic(target, content, overwrite=True, mode=0o644 if committee else 0o600)
