@@ -79,7 +79,11 @@ CALLS = [
     (["udtræk", "--perode", "2026-11"], "ukendt tilvalg '--perode'", "tilsyn udtræk"),
     (["udtrak"], "ukendt kommando 'udtrak'", "tilsyn"),
     (["init", "a", "b"], "uventet argument 'b'.", "tilsyn init"),
-    (["rapport", "--format", "xx"], "'xx' er ikke en af 'html', 'md', 'csv', 'xlsx'.", "tilsyn rapport"),
+    (
+        ["rapport", "--format", "xx"],
+        "'xx' er ikke en af 'html', 'md', 'csv', 'xlsx'.",
+        "tilsyn rapport",
+    ),
     (["påmind", "--dato"], "'--dato' kræver en værdi", "tilsyn påmind"),
     (["tjek", "--version"], "ukendt tilvalg '--version'", "tilsyn tjek"),
     (["tiltag", "ny"], "mangler tilvalget '--spørgsmål'.", "tilsyn tiltag ny"),
