@@ -18,6 +18,7 @@ import re
 import shutil
 import socket
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterator
 from datetime import date
 from email import message_from_bytes
@@ -138,7 +139,7 @@ def _commands() -> list[list[str]]:
     dated = ["--dato", DAY]
     reports = [
         ["rapport", "--periode", "2026-11", "--format", fmt, "--modtager", who, "-o", out, *dated]
-        for fmt in ("md", "html", "csv")
+        for fmt in ("md", "html", "csv", "xlsx")
         for who in ("leder", "udvalg")
         for out in [f"rapporter/{who}.{fmt}"]
     ]
@@ -177,6 +178,14 @@ def _mail_texts(raw: bytes) -> list[str]:
     return texts
 
 
+def _file_text(path: Path) -> str:
+    """A file's text; a workbook's is the XML inside its zip (the cells are compressed)."""
+    if path.suffix != ".xlsx":
+        return path.read_text("utf-8", "replace")
+    with zipfile.ZipFile(path) as book:
+        return "".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
+
+
 def _run_everything(base: Path, inbox: Inbox, digits: str, change: Callable[[Path], Path]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "arbejdsmappe"
@@ -191,7 +200,7 @@ def _run_everything(base: Path, inbox: Inbox, digits: str, change: Callable[[Pat
                 written.append((" ".join(args), result.stdout + (result.stderr or "")))
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path not in (typed_into, folder / "eksport.csv"):
-                written.append((str(path.relative_to(folder)), path.read_text("utf-8", "replace")))
+                written.append((str(path.relative_to(folder)), _file_text(path)))
         written += [(f"mail {i}", t) for i, m in enumerate(inbox.mails) for t in _mail_texts(m)]
         leaks = [where for where, text in written if _leaks(text, digits)]
         assert not leaks, f"{digits} står i: {leaks}"
