@@ -71,6 +71,9 @@ trin "tilsyn rapport (HTML til ledelsen)"
 "$TILSYN" rapport --periode 2026-11 --dato 2026-11-30
 echo "Åbn den i en browser: $(pwd)/rapporter/2026-11-leder.html"
 
+trin "tilsyn rapport --modtager udvalg --format xlsx (tabellen til Excel, små tal skjult)"
+"$TILSYN" rapport --periode 2026-11 --dato 2026-11-30 --modtager udvalg --format xlsx
+
 trin "Opfølgning: oktober-runden bagud i tid (så et tiltag har et før), med en rettelse i en sag"
 "$TILSYN" udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-10 | tail -n 1
 "$(dirname "$TILSYN")/python" "$SRC"/udfyld_eksempel.py . --senest 2026-10-31 --rettelse | grep -e rettelse -e "ikke påbegyndt" || true
