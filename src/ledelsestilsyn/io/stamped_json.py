@@ -45,6 +45,13 @@ def read_stamped(path: Path, stamp: Mapping[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def read_entries(path: Path, stamp: Mapping[str, Any]) -> dict[str, Any]:
+    """The `entries` object of the cache at `path` if it carries `stamp`; else empty."""
+    data = read_stamped(path, stamp)
+    entries = data.get("entries") if data is not None else None
+    return entries if isinstance(entries, dict) else {}
+
+
 def write_stamped(
     path: Path, stamp: Mapping[str, Any], data: Mapping[str, Any], *, keep: Collection[str] = ()
 ) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
-from ledelsestilsyn.io.stamped_json import code_stamp, read_stamped, write_stamped
+from ledelsestilsyn.io.stamped_json import code_stamp, read_entries, write_stamped
 from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry
 from ledelsestilsyn.workspace.layout import REVIEW_CACHE
 
@@ -72,9 +72,7 @@ class ReviewCache:
     @classmethod
     def open(cls, folder: Path) -> ReviewCache:
         cache = cls(folder)
-        data = read_stamped(folder / REVIEW_CACHE, cache.stamp)
-        if data is not None and isinstance(data.get("entries"), dict):
-            cache.entries = data["entries"]
+        cache.entries = read_entries(folder / REVIEW_CACHE, cache.stamp)
         return cache
 
     @property

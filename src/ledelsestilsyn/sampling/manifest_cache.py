@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ledelsestilsyn.core.diagnostics import TilsynError
-from ledelsestilsyn.io.stamped_json import code_stamp, read_stamped, write_stamped
+from ledelsestilsyn.io.stamped_json import code_stamp, read_entries, write_stamped
 from ledelsestilsyn.io.yaml import MAX_BYTES, decode, parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -52,9 +52,7 @@ class ManifestCache:
     @classmethod
     def open(cls, folder: Path) -> ManifestCache:
         cache = cls(folder)
-        data = read_stamped(folder / MANIFEST_CACHE, cache.stamp)
-        if data is not None and isinstance(data.get("entries"), dict):
-            cache.entries = data["entries"]
+        cache.entries = read_entries(folder / MANIFEST_CACHE, cache.stamp)
         return cache
 
     @property
