@@ -21,12 +21,18 @@ EKSEMPLER = ROOT / "eksempler"
 def corpus(name: str) -> Path:
     """A public corpus from `../shared/korpus/`; in CI a missing corpus fails the run.
 
-    Outside CI the corpus tests are skipped when the folder is absent (a clone on its
+    Looked for in `$TILSYN_KORPUS`, next to the checkout, and in the workplace's
+    shared folder (`/work/shared`, where a clone in a temporary folder finds it).
+    Outside CI the corpus tests are skipped when none is there (a clone on its
     own), but CI must never pass by collecting nothing.
     """
-    folder = ROOT.parent / "shared" / "korpus" / name
+    places = [ROOT.parent / "shared" / "korpus", Path("/work/shared/korpus")]
+    if os.environ.get("TILSYN_KORPUS"):
+        places.insert(0, Path(os.environ["TILSYN_KORPUS"]))
+    folder = next((p / name for p in places if (p / name).is_dir()), places[0] / name)
     if not folder.is_dir() and os.environ.get("CI"):
-        pytest.fail(f"korpusset {name} findes ikke i {folder.parent}", pytrace=False)
+        where = ", ".join(str(p) for p in places)
+        pytest.fail(f"korpusset {name} findes ikke i {where}", pytrace=False)
     return folder
 
 
