@@ -40,7 +40,8 @@ class CalibrationResult:
         return disagreeing[:MOST_DISAGREEMENT]
 
 
-def _agreement(label: str, items: list[list[str]], categories: Sequence[str]) -> Agreement:
+def agreement(label: str, items: list[list[str]], categories: Sequence[str]) -> Agreement:
+    """Percent agreement, Cohen's kappa (the first two ratings of each item) and Gwet's AC1."""
     pairs = [(item[0], item[1]) for item in items if len(item) >= 2]
     return Agreement(
         label,
@@ -49,6 +50,29 @@ def _agreement(label: str, items: list[list[str]], categories: Sequence[str]) ->
         cohen_kappa(pairs),
         gwet_ac1(items, categories),
     )
+
+
+def compare(
+    template: Template, groups: Sequence[Sequence[ReviewRecord]]
+) -> tuple[Agreement, list[Agreement]]:
+    """Agreement overall and per question between the reviews of each group (one case each).
+
+    An item is a question answered in at least two reviews of a group.
+    """
+    per_question: list[Agreement] = []
+    pooled: list[list[str]] = []
+    categories: set[str] = set(v.answer for v in template.scale)
+    for step in template.steps:
+        for question in step.questions:
+            scale = [v.answer for v in template.scale_for(question)]
+            categories.update(scale)
+            key = (step.id, question.id)
+            items = [[r.answers[key][0] for r in group if key in r.answers] for group in groups]
+            items = [item for item in items if len(item) >= 2]
+            if items:
+                per_question.append(agreement(question.id, items, scale))
+                pooled.extend(items)
+    return agreement("samlet", pooled, sorted(categories)), per_question
 
 
 def calibrate(template: Template, records: Sequence[ReviewRecord]) -> CalibrationResult | None:
@@ -64,18 +88,5 @@ def calibrate(template: Template, records: Sequence[ReviewRecord]) -> Calibratio
     ]
     if not multi:
         return None
-    per_question: list[Agreement] = []
-    pooled: list[list[str]] = []
-    categories: set[str] = set(v.answer for v in template.scale)
-    for step in template.steps:
-        for question in step.questions:
-            scale = [v.answer for v in template.scale_for(question)]
-            categories.update(scale)
-            key = (step.id, question.id)
-            items = [[r.answers[key][0] for r in group if key in r.answers] for group in multi]
-            items = [item for item in items if len(item) >= 2]
-            if items:
-                per_question.append(_agreement(question.id, items, scale))
-                pooled.extend(items)
-    overall = _agreement("samlet", pooled, sorted(categories))
+    overall, per_question = compare(template, multi)
     return CalibrationResult(template, len(multi), overall, per_question)

@@ -15,6 +15,7 @@ from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.corrections import collect, corrections_view
+from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, load_inputs
 from ledelsestilsyn.report.records import Excluded, ReviewRecord
 from ledelsestilsyn.report.render import render
@@ -160,6 +161,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         )
         if not view.committee:
             _add_tiltag(view, report, inputs, workspace, period)
+            _add_levels(view, inputs, workspace, period)
         content = render(view, request.fmt)
     return Outcome(content, period, len(counted), excluded, inputs.notes)
 
@@ -179,6 +181,15 @@ def _tidy(
 
     table = Table("svar", HEADER, tidy_rows(counted, inputs.templates, rules))
     return workbook([table], title=f"Ledelsestilsyn {period.label}", created=today)
+
+
+def _add_levels(view: ReportView, inputs: Inputs, workspace: Workspace, period: Period) -> None:
+    """The leader report's agreement between levels that reviewed the same cases (KK)."""
+    comparisons = compare_levels(
+        inputs.records, inputs.templates, period, list(workspace.concept.series)
+    )
+    for section in view.sections:
+        section.levels = level_views(comparisons, section.ref)
 
 
 def _add_tiltag(

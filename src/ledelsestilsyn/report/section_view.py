@@ -10,6 +10,7 @@ from ledelsestilsyn.report.calibration import CalibrationResult
 from ledelsestilsyn.report.cells import DASH, ShareCell, change, coefficient, share_cell
 from ledelsestilsyn.report.charts import Segment, ShareRow, share_chart, stacked_bar, trend_chart
 from ledelsestilsyn.report.formats import number, percent
+from ledelsestilsyn.report.levels import LevelView
 from ledelsestilsyn.report.suppress import Disclosure
 
 
@@ -78,6 +79,8 @@ class SectionView:
     caseworkers: list[GroupView]
     calibration: CalibrationView | None
     comments: list[tuple[str, str, list[Comment]]] = field(default_factory=list)
+    levels: list[LevelView] = field(default_factory=list)
+    """Agreement between levels reviewing the same cases (leader report only)."""
 
 
 def _kind(tally: Tally, answer: str) -> str:

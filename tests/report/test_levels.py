@@ -1,0 +1,148 @@
+"""KK's niveau 4: the same case reviewed at two levels, and how far the levels agree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ledelsestilsyn.core.periods import parse_period
+from ledelsestilsyn.report.levels import compare_levels, level_views
+from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.sampling.fillin import case_filename, render_review
+from ledelsestilsyn.templates.catalog import Catalog
+
+OVERORDNET = Catalog.load(None).resolve("overordnet")
+TEMPLATES = {OVERORDNET.ref: OVERORDNET}
+K4 = parse_period("2026-K4")
+ORDER = ["niveau-1", "niveau-2", "niveau-3"]
+# (underretning-1, underretning-2) per case at each level.
+LOWER = {"S-1": ("ja", "ja"), "S-2": ("ja", "nej"), "S-3": ("nej", "ja"), "S-4": ("ja", "ja")}
+UPPER = {"S-1": ("ja", "ja"), "S-2": ("ja", "ja"), "S-3": ("nej", "nej"), "S-4": ("ja", "ja")}
+
+
+def record(
+    series: str, period: str, case: str, answers: tuple[str, str], *, no: int = 1
+) -> ReviewRecord:
+    return ReviewRecord(
+        series=series,
+        template=OVERORDNET.ref,
+        period=period,
+        period_start=parse_period(period).start,
+        case_id=case,
+        review_no=no,
+        answers={
+            ("underretning", "underretning-1"): (answers[0], ""),
+            ("underretning", "underretning-2"): (answers[1], ""),
+        },
+    )
+
+
+def records() -> list[ReviewRecord]:
+    found = [record("niveau-1", "2026-10", case, a) for case, a in LOWER.items()]
+    found += [record("niveau-3", "2026-K4", case, a) for case, a in UPPER.items()]
+    found.append(record("niveau-3", "2026-K4", "S-1", ("nej", "nej"), no=2))  # calibration extra
+    found.append(record("niveau-3", "2026-K3", "S-9", ("nej", "nej")))  # another period
+    found.append(record("niveau-1", "2026-07", "S-9", ("ja", "ja")))
+    return found
+
+
+def test_agreement_between_levels_by_hand() -> None:
+    """8 items; q1 agrees in all 4 cases, q2 in 2 of 4: agreement 6/8 = 0,75.
+
+    Kappa: both levels answer ja 6 times and nej 2 times, so p_e = (6·6 + 2·2)/64
+    = 0,625 and κ = (0,75 − 0,625)/(1 − 0,625) = 1/3. AC1 over q = 3 categories
+    (ja, nej, ikke relevant): π = 12/16, 4/16, 0, so p_e = (0,75·0,25 + 0,25·0,75)/2
+    = 0,1875 and AC1 = (0,75 − 0,1875)/(1 − 0,1875) = 0,6923.
+    """
+    [found] = compare_levels(records(), TEMPLATES, K4, ORDER)
+    assert (found.lower, found.upper, found.cases) == ("niveau-1", "niveau-3", 4)
+    assert found.overall.items == 8 and found.overall.agreement == 0.75
+    assert found.overall.kappa == pytest.approx(1 / 3)
+    assert found.overall.ac1 == pytest.approx(0.5625 / 0.8125)
+    [differ] = found.disagreements
+    assert (differ.question_id, differ.items, differ.differing) == ("underretning-2", 4, 2)
+    [view] = level_views([found], OVERORDNET.ref)
+    assert view.title == "niveau-1 og niveau-3" and view.cases == "4"
+    assert view.overall == ["8", "75,0 %", "0,33", "0,69"]
+    assert view.disagreements[0][2:] == ["2 af 4", "50,0 %"]
+
+
+def test_the_concept_order_says_which_level_is_lower() -> None:
+    [found] = compare_levels(records(), TEMPLATES, K4, ["niveau-3", "niveau-1"])
+    assert (found.lower, found.upper) == ("niveau-3", "niveau-1")
+    assert found.cases == 4  # niveau-1's October reviews lie in K4 as well
+
+
+def test_no_comparison_without_shared_cases_or_outside_the_period() -> None:
+    alone = [record("niveau-1", "2026-10", case, a) for case, a in LOWER.items()]
+    assert compare_levels(alone, TEMPLATES, K4, ORDER) == []
+    assert compare_levels(records(), TEMPLATES, parse_period("2026-K2"), ORDER) == []
+
+
+def test_pairs_with_the_latest_lower_review_before_the_upper_one() -> None:
+    found = [*records(), record("niveau-1", "2026-12", "S-2", ("nej", "nej"))]  # after 1 October
+    [result] = compare_levels(found, TEMPLATES, K4, ORDER)
+    assert result.overall.agreement == 0.75  # the December review is not before 1 October
+
+
+def _review(folder: Path, series: str, period: str, case: str, answers: tuple[str, str]) -> None:
+    text = render_review(
+        OVERORDNET,
+        series=series,
+        period=period,
+        case_id=case,
+        caseworker="Anna Holm",
+        team="Team Nord",
+        focus=["underretning"],
+    )
+    out, pending, answer = [], iter(answers + ("ja",) * 20), ""
+    for line in text.splitlines():
+        if line == 'gennemført_af: ""':
+            line = 'gennemført_af: "Leder Lund"'
+        elif line == 'dato: ""':
+            line = 'dato: "2026-11-20"'
+        elif line == '      svar: ""':
+            answer = next(pending)
+            line = f'      svar: "{answer}"'
+        elif line == "      kommentar: ''" and answer == "nej":
+            line = '      kommentar: "Mangler."'
+        out.append(line)
+    target = folder / f"{period}-{series}"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / case_filename(case)).write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def test_leader_report_shows_level_agreement_and_committee_does_not(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "kk"
+    assert cli("init", str(root), "--forlæg", "kk").exit_code == 0
+    monkeypatch.chdir(root)
+    for case, answers in LOWER.items():
+        _review(root / "udtræk", "niveau-1", "2026-10", case, answers)
+    for case, answers in UPPER.items():
+        _review(root / "udtræk", "niveau-3", "2026-K4", case, answers)
+    result = cli(
+        "rapport", "--periode", "2026-K4", "--format", "md", "-o", "-", "--dato", "2026-12-01"
+    )
+    assert result.exit_code == 0, result.output
+    assert "### Enighed mellem niveauerne" in result.stdout
+    assert "| niveau-1 og niveau-3 | 4 |" in result.stdout
+    assert "2 af 4" in result.stdout and "underretning-2" in result.stdout
+    html = cli("rapport", "--periode", "2026-K4", "-o", "-", "--dato", "2026-12-01").stdout
+    assert "Enighed mellem niveauerne" in html and "niveau-1 og niveau-3" in html
+    committee = cli(
+        "rapport",
+        "--periode",
+        "2026-K4",
+        "--modtager",
+        "udvalg",
+        "--format",
+        "md",
+        "-o",
+        "-",
+        "--dato",
+        "2026-12-01",
+    )
+    assert "Enighed mellem niveauerne" not in committee.stdout
