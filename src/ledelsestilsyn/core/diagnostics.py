@@ -39,6 +39,7 @@ class Argument(StrEnum):
     PRESET = "forlægget"
     QUESTION = "spørgsmålet"
     CASEWORKER = "rådgiveren"
+    TEMPLATE = "skabelonen"
 
 
 class Severity(StrEnum):

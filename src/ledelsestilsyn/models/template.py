@@ -35,6 +35,31 @@ class Question(Model):
         alias="skala",
         description="egen skala, når spørgsmålet er hentet fra en anden skabelon",
     )
+    replaces: OptionalText = Field(
+        None,
+        alias="erstatter",
+        description="id på spørgsmålet i forrige version, som dette spørgsmål måler det samme som "
+        "(svarene lægges sammen i rapporten og flyttes med af 'tilsyn migrer')",
+    )
+    unchanged: Bool = Field(
+        False,
+        alias="uændret",
+        description="måler det samme som spørgsmålet med samme id i forrige version, "
+        "selv om ordlyd, hjemmel eller frist er rettet",
+    )
+
+    @model_validator(mode="after")
+    def _one_declaration(self) -> Question:
+        if self.replaces is not None and self.unchanged:
+            raise ValueError(
+                "brug enten 'erstatter' (et andet id) eller 'uændret' (samme id), ikke begge"
+            )
+        return self
+
+    @property
+    def predecessor_id(self) -> str | None:
+        """The id in the previous version this question is declared to measure the same as."""
+        return self.replaces or (self.id if self.unchanged else None)
 
 
 class Step(Model):

@@ -20,6 +20,7 @@ from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import did_you_mean, validate_document
 from ledelsestilsyn.models.review import REVIEW_KEYS
 from ledelsestilsyn.models.template import Question, Step, Template
+from ledelsestilsyn.templates.versions import declaration_problems, version_key
 from ledelsestilsyn.workspace.layout import TEMPLATES_DIR
 
 MAX_EXTENSION_DEPTH = 8
@@ -54,13 +55,17 @@ def check_template_shape(doc: YamlDocument) -> None:
 
 
 def load_template(path: Path, display: str | None = None) -> Template:
+    return _load(path, display)[0]
+
+
+def _load(path: Path, display: str | None) -> tuple[Template, YamlDocument]:
     doc = read_document(path, display=display)
     check_template_shape(doc)
     template = validate_document(Template, doc)
     problems = template_problems(template, doc)
     if problems:
         raise TilsynError(problems)
-    return template
+    return template, doc
 
 
 def template_problems(template: Template, doc: YamlDocument) -> list[Diagnostic]:
@@ -115,21 +120,63 @@ class Catalog:
     def load(cls, workspace: Path | None = None) -> Catalog:
         catalog = cls()
         problems: list[Diagnostic] = []
+        docs: dict[tuple[str, str], YamlDocument] = {}
         folders = [shipped_dir()]
         if workspace is not None and (workspace / TEMPLATES_DIR).is_dir():
             folders.append(workspace / TEMPLATES_DIR)  # later wins: workspace first
         for folder in folders:
             for path in sorted(folder.glob("*.yaml")):
                 try:
-                    template = load_template(path, _display(path, workspace))
+                    template, doc = _load(path, _display(path, workspace))
                 except TilsynError as exc:
                     problems.extend(exc.diagnostics)
                     continue
                 catalog.templates[(template.id, template.version)] = template
                 catalog.origins[(template.id, template.version)] = _display(path, workspace)
+                docs[(template.id, template.version)] = doc
+        if not problems:
+            for key, doc in docs.items():
+                problems.extend(catalog._declaration_problems(catalog.templates[key], doc))
         if problems:
             raise TilsynError(problems)
         return catalog
+
+    def _declaration_problems(self, raw: Template, doc: YamlDocument) -> list[Diagnostic]:
+        if not any(q.predecessor_id for s in raw.steps for q in s.questions):
+            return []
+        try:
+            before = self.previous(raw)
+            previous = self.resolve(before.ref, doc.file) if before is not None else None
+            return declaration_problems(raw, doc, previous, self.resolve(raw.ref, doc.file))
+        except TilsynError as exc:
+            return exc.diagnostics
+
+    def versions(self, ident: str) -> list[str]:
+        """The versions of one template, oldest first."""
+        return sorted((v for i, v in self.templates if i == ident), key=version_key)
+
+    def previous(self, template: Template) -> Template | None:
+        """The version just before `template` (unresolved), if any."""
+        older = [
+            v for v in self.versions(template.id) if version_key(v) < version_key(template.version)
+        ]
+        return self.templates[(template.id, older[-1])] if older else None
+
+    def lineage(self, old: str, new: str, file: str = "") -> list[Template]:
+        """Resolved versions from `old` to `new`, every version in between included.
+
+        Two different templates, or a newer before an older, give just the two:
+        then no declaration links them, and only identical questions carry.
+        """
+        first, last = self.raw(old, file), self.raw(new, file)
+        if first.id != last.id or version_key(first.version) >= version_key(last.version):
+            return [self.resolve(first.ref, file), self.resolve(last.ref, file)]
+        keys = version_key(first.version), version_key(last.version)
+        return [
+            self.resolve(f"{first.id}@{v}", file)
+            for v in self.versions(first.id)
+            if keys[0] <= version_key(v) <= keys[1]
+        ]
 
     def ids(self) -> list[str]:
         return sorted({i for i, _ in self.templates})
@@ -137,7 +184,7 @@ class Catalog:
     def raw(self, ref: str, file: str = "") -> Template:
         """The template file named by `id` (newest version) or `id@version`, unresolved."""
         ident, _, version = ref.partition("@")
-        versions = sorted(v for i, v in self.templates if i == ident)
+        versions = self.versions(ident)
         if not versions:
             guess = did_you_mean(ident, self.ids())
             hint = (
@@ -145,11 +192,13 @@ class Catalog:
             )
             raise fail(file or ref, "T010", f"skabelonen {quote(ident)} findes ikke.", hint=hint)
         if version and version not in versions:
+            guess = did_you_mean(version, versions)
+            known = f"kendte versioner: {', '.join(versions)}."
             raise fail(
                 file or ref,
                 "T011",
-                f"skabelonen {quote(ident)} findes ikke i den angivne version.",
-                hint=f"kendte versioner: {', '.join(versions)}.",
+                f"skabelonen {quote(ident)} findes ikke i version {quote(version)}.",
+                hint=f"mente du '{ident}@{guess}'? {known}" if guess else known,
             )
         return self.templates[(ident, version or versions[-1])]
 
