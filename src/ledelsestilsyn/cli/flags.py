@@ -23,7 +23,6 @@ FLAGS: dict[Argument, str] = {
     Argument.PRESET: "--forlæg",
     Argument.QUESTION: "--spørgsmål",
     Argument.CASEWORKER: "--rådgiver",
-    Argument.TEMPLATE: "skabelon",
 }
 
 

@@ -39,7 +39,6 @@ class Argument(StrEnum):
     PRESET = "forlægget"
     QUESTION = "spørgsmålet"
     CASEWORKER = "rådgiveren"
-    TEMPLATE = "skabelonen"
 
 
 class Severity(StrEnum):

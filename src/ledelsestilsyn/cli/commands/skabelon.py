@@ -77,20 +77,20 @@ def skabelon(
 
 
 def _usage(message: str) -> TilsynError:
-    from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
+    from ledelsestilsyn.core.diagnostics import ErrorKind, fail
 
-    return fail(Argument.TEMPLATE, "T020", message, kind=ErrorKind.USAGE)
+    return fail("skabelon", "T020", message, kind=ErrorKind.USAGE)
 
 
 def _diff(catalog: Catalog, old: str, new: str, format: TemplateFormat) -> None:
     from ledelsestilsyn.cli.console import console
     from ledelsestilsyn.cli.views import template_diff
-    from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError
+    from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
     from ledelsestilsyn.templates.versions import compare
 
     try:
         for ref in (old, new):
-            catalog.raw(ref, Argument.TEMPLATE)
+            catalog.raw(ref)
     except TilsynError as exc:
         raise TilsynError(exc.diagnostics, ErrorKind.USAGE) from None
     versions = compare(catalog.lineage(old, new))

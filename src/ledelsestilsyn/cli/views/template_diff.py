@@ -92,7 +92,6 @@ def title(versions: VersionMap) -> str:
 
 def table(versions: VersionMap) -> Table:
     from rich.table import Table
-
     from rich.text import Text
 
     result = Table(title=title(versions), title_justify="left", show_lines=True, expand=True)
