@@ -25,14 +25,14 @@ def _events(path: Path) -> list[icalendar.Event]:
 def test_ics_parses_and_holds_every_deadline(example_workspace: Path, cli: Cli) -> None:
     result = cli("årshjul", "2027", "--format", "ics", "-o", "hjul.ics")
     assert result.exit_code == 0
-    assert "Skrev hjul.ics: 16 runder, 48 begivenheder." in result.output
+    assert "Skrev hjul.ics: 16 runder, 4 afdelingsmøder, 52 begivenheder." in result.output
     raw = Path("hjul.ics").read_bytes()
     lines = raw.split(b"\r\n")
     assert lines[-1] == b"" and all(b"\n" not in line for line in lines)
     assert all(len(line) <= 75 for line in lines)
     events = _events(Path("hjul.ics"))
-    assert len(events) == 48
-    assert len({str(e["UID"]) for e in events}) == 48
+    assert len(events) == 52
+    assert len({str(e["UID"]) for e in events}) == 52
     by_summary = {str(e["SUMMARY"]): e for e in events}
     draw_jan = by_summary["Træk stikprøve: Månedligt overordnet ledelsestilsyn 2027-01"]
     assert draw_jan.decoded("DTSTART") == date(2027, 1, 5)
@@ -41,6 +41,13 @@ def test_ics_parses_and_holds_every_deadline(example_workspace: Path, cli: Cli) 
     finish = by_summary["Gennemgange færdige: Tematiseret ledelsestilsyn 2027-11"]
     assert "Fokus: anbringelse, opfølgning, intentioner." in str(finish["DESCRIPTION"])
     assert all(isinstance(e.decoded("DTSTAMP"), datetime) for e in events)
+    meetings = [e for e in events if str(e["SUMMARY"]).startswith("Afdelingsmøde")]
+    assert [(e.decoded("DTSTART"), e.decoded("DTEND")) for e in meetings] == [
+        (date(2027, m, 1), date(2027 + m // 12, m % 12 + 1, 1)) for m in (3, 6, 9, 12)
+    ]  # formidling: afdelingsmøder [3, 6, 9, 12]: the whole month, shown as free
+    assert str(meetings[0]["SUMMARY"]) == "Afdelingsmøde om ledelsestilsynet (marts 2027)"
+    assert "--modtager afdeling" in str(meetings[0]["DESCRIPTION"])
+    assert all(str(e["TRANSP"]) == "TRANSPARENT" for e in meetings)
     again = cli("aarshjul", "2027", "--format", "ics", "-o", "hjul2.ics")
     assert again.exit_code == 0 and Path("hjul2.ics").read_bytes() == raw
 
@@ -54,6 +61,17 @@ def test_escaping_and_folding_survive_a_parser(tmp_path: Path) -> None:
     events = _events(path)
     assert str(events[0]["SUMMARY"]) == f"Træk stikprøve: {title} 2027-03"
     assert "Fokus: a;b, c,d." in str(events[0]["DESCRIPTION"])
+
+
+def test_ics_without_meetings_has_rounds_only(tmp_path: Path) -> None:
+    series = SeriesPlan("s", "Tilsyn", (3,), "måned")
+    plain = calendar(year_rounds(Plan((series,)), 2027), name="n", stamp=_stamp())
+    assert "Afdelingsmøde" not in plain and plain.count("BEGIN:VEVENT") == 3
+    one = calendar([], name="n", stamp=_stamp(), meetings=[date(2027, 12, 1)])
+    path = tmp_path / "m.ics"
+    path.write_bytes(one.encode("utf-8"))
+    [event] = _events(path)
+    assert event.decoded("DTEND") == date(2028, 1, 1)
 
 
 def _stamp() -> datetime:

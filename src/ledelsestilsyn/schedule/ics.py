@@ -1,17 +1,21 @@
 """The årshjul as an iCalendar file (RFC 5545) to import into Outlook or any calendar.
 
 Three all-day events per round: the sample is drawn, the reviews are finished,
-the report is due. Lines end in CRLF and are folded at 75 octets (never
-inside a UTF-8 character); text is escaped; each event has a stable UID (the
-same round gives the same UID, so a new import updates instead of doubling)
-and a DTSTAMP. The same plan and stamp give the same bytes.
+the report is due. A department meeting (`formidling: afdelingsmøder`) names
+only a month, so it is one all-day event over that month, marked free. Lines
+end in CRLF and are folded at 75 octets (never inside a UTF-8 character); text
+is escaped; each event has a stable UID (the same round gives the same UID, so
+a new import updates instead of doubling) and a DTSTAMP. The same plan and
+stamp give the same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
+from ledelsestilsyn.report.formats import MONTHS
 from ledelsestilsyn.schedule.plan import Round
 
 PRODID = "-//ledelsestilsyn//tilsyn årshjul//DA"
@@ -44,9 +48,27 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def _uid(r: Round, kind: str) -> str:
-    digest = hashlib.sha256(f"{r.series}|{r.period.label}|{kind}".encode()).hexdigest()[:24]
+def _uid(key: str) -> str:
+    digest = hashlib.sha256(key.encode()).hexdigest()[:24]
     return f"{digest}@ledelsestilsyn"
+
+
+def _all_day(
+    uid: str, start: date, end: date, summary: str, description: str, stamp: str
+) -> list[str]:
+    """An all-day event from `start` up to, not including, `end`; shown as free time."""
+    return [
+        "BEGIN:VEVENT",
+        f"UID:{uid}",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+        f"SUMMARY:{escape(summary)}",
+        f"DESCRIPTION:{escape(description)}",
+        f"CATEGORIES:{escape('Ledelsestilsyn')}",
+        "TRANSP:TRANSPARENT",
+        "END:VEVENT",
+    ]
 
 
 def _event(r: Round, kind: str, day: date, summary: str, stamp: str) -> list[str]:
@@ -56,22 +78,28 @@ def _event(r: Round, kind: str, day: date, summary: str, stamp: str) -> list[str
         f"Udtræk senest {r.draw_by}, gennemgange færdige senest {r.finish_by}, "
         f"rapport senest {r.report_by}."
     )
-    return [
-        "BEGIN:VEVENT",
-        f"UID:{_uid(r, kind)}",
-        f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
-        f"SUMMARY:{escape(summary)}",
-        f"DESCRIPTION:{escape(description)}",
-        f"CATEGORIES:{escape('Ledelsestilsyn')}",
-        "TRANSP:TRANSPARENT",
-        "END:VEVENT",
-    ]
+    uid = _uid(f"{r.series}|{r.period.label}|{kind}")
+    return _all_day(uid, day, day + timedelta(days=1), summary, description, stamp)
 
 
-def calendar(rounds: list[Round], *, name: str, stamp: datetime) -> str:
-    """The calendar text (CRLF line ends) for the given rounds."""
+def _meeting(month: date, stamp: str) -> list[str]:
+    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    name = MONTHS[month.month - 1]
+    description = (
+        f"Fælles opfølgning på tilsynets generelle fund på et afdelingsmøde i {name}: "
+        "udviklingen, de svageste spørgsmål og status på tiltagene.\n"
+        "Afdelingens rapport: tilsyn rapport --modtager afdeling."
+    )
+    summary = f"Afdelingsmøde om ledelsestilsynet ({name} {month.year})"
+    return _all_day(
+        _uid(f"afdelingsmøde|{month:%Y-%m}"), month, following, summary, description, stamp
+    )
+
+
+def calendar(
+    rounds: list[Round], *, name: str, stamp: datetime, meetings: Sequence[date] = ()
+) -> str:
+    """The calendar text (CRLF line ends) for the given rounds and meeting months (1st day)."""
     utc = stamp.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
@@ -86,5 +114,7 @@ def calendar(rounds: list[Round], *, name: str, stamp: datetime) -> str:
         lines += _event(r, "udtræk", r.draw_by, f"Træk stikprøve: {title}", utc)
         lines += _event(r, "færdig", r.finish_by, f"Gennemgange færdige: {title}", utc)
         lines += _event(r, "rapport", r.report_by, f"Rapport: {title}", utc)
+    for month in sorted(meetings):
+        lines += _meeting(month, utc)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -9,7 +9,9 @@ Deadlines of a round (from the series' `frister`):
 - the sample is drawn by day `udtræk_senest_dag` of the round's first month;
 - the reviews are finished by day `færdig_senest_dag` of its last month
   (the month's last day if it is shorter);
-- the report is due `rapport_dage_efter` days after the round's period ends.
+- the report is due `rapport_dage_efter` days after the round's period ends;
+- the feedback letters, once the period has ended, `formidling: tilbagemelding_dage`
+  days after the round's latest finished review (`schedule.letters_due`).
 
 What counts: rounds whose period ended at most `HORIZON_MONTHS` months ago.
 A round that was never drawn is due only while it runs, or once the series
@@ -43,8 +45,14 @@ DATED_LATER = "dateret efter dagen"
 looks from (`--dato` in the past, or a typo in `dato`): not "ugyldig"."""
 
 
-ItemKind = Literal["udtræk", "gennemgang", "kalibrering", "rapport"]
-_KIND_ORDER: dict[str, int] = {"udtræk": 0, "gennemgang": 1, "kalibrering": 2, "rapport": 3}
+ItemKind = Literal["udtræk", "gennemgang", "kalibrering", "rapport", "tilbagemelding"]
+_KIND_ORDER: dict[str, int] = {
+    "udtræk": 0,
+    "gennemgang": 1,
+    "kalibrering": 2,
+    "rapport": 3,
+    "tilbagemelding": 4,
+}
 
 
 @dataclass(frozen=True)
@@ -100,14 +108,17 @@ class Plan:
     series: tuple[SeriesPlan, ...]
     meetings: tuple[int, ...] = ()
     """Months (1-12) with a department meeting on the findings (`formidling`)."""
+    feedback_days: int | None = None
+    """Days after the latest review by which the letters are due; None: no letters."""
 
     def to_json(self) -> dict[str, Any]:
-        return {"series": [s.to_json() for s in self.series], "meetings": list(self.meetings)}
+        series = [s.to_json() for s in self.series]
+        return {"series": series, "meetings": list(self.meetings), "feedback": self.feedback_days}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Plan:
         series = tuple(SeriesPlan.from_json(item) for item in data["series"])
-        return cls(series, tuple(data["meetings"]))
+        return cls(series, tuple(data["meetings"]), data["feedback"])
 
 
 def plan_from_concept(concept: Concept) -> Plan:
@@ -127,7 +138,9 @@ def plan_from_concept(concept: Concept) -> Plan:
                 reviewers=tuple(spec.reviewers),
             )
         )
-    return Plan(tuple(series), tuple(concept.dissemination.department_meetings))
+    spread = concept.dissemination
+    days = spread.feedback_days if spread.caseworker_feedback else None
+    return Plan(tuple(series), tuple(spread.department_meetings), days)
 
 
 @dataclass(frozen=True, order=True)
@@ -201,6 +214,8 @@ class WorkspaceState:
     """Open corrections with a deadline, from every review."""
     tiltag: tuple[TiltagDate, ...] = ()
     """Deadlines and evaluation dates of the tiltag still to be met."""
+    unanswered: Mapping[tuple[str, str], date] = field(default_factory=dict)
+    """(series, period) → latest finished review date, for rounds without letters."""
 
     def complete_count(self, series: str, period: str) -> int:
         listed = sum(
@@ -221,9 +236,13 @@ class Item:
     reviewer: str = ""
     counts: tuple[tuple[str, int], ...] = ()
     cases: tuple[str, ...] = ()
+    due: date | None = None
+    """The letters' deadline (`tilbagemelding`), which no round date gives."""
 
     @property
     def deadline(self) -> date:
+        if self.due is not None:
+            return self.due
         if self.kind == "udtræk":
             return self.round.draw_by
         if self.kind == "rapport":
@@ -330,7 +349,11 @@ def _review_items(r: Round, reviews: list[ReviewInfo], today: date) -> list[Item
 
 
 def _series_status(
-    series: SeriesPlan, state: WorkspaceState, reviews: dict[str, list[ReviewInfo]], today: date
+    plan: Plan,
+    series: SeriesPlan,
+    state: WorkspaceState,
+    reviews: dict[str, list[ReviewInfo]],
+    today: date,
 ) -> tuple[list[Item], list[RoundStatus]]:
     drawn_labels = {label for name, label in state.drawn if name == series.name}
     items: list[Item] = []
@@ -346,6 +369,10 @@ def _series_status(
         items.extend(_review_items(r, own, today))
         if today > r.period.end and not reported:
             items.append(Item("rapport", r, (r.report_by - today).days))
+        latest = state.unanswered.get((series.name, r.period.label))
+        if plan.feedback_days is not None and latest is not None and today > r.period.end:
+            due = latest + timedelta(days=plan.feedback_days)
+            items.append(Item("tilbagemelding", r, (due - today).days, due=due))
     return items, statuses
 
 
@@ -358,7 +385,7 @@ def status_at(plan: Plan, state: WorkspaceState, today: date) -> Status:
     rounds: list[RoundStatus] = []
     for series in plan.series:
         own = {p: group for (s, p), group in reviews.items() if s == series.name}
-        series_items, series_rounds = _series_status(series, state, own, today)
+        series_items, series_rounds = _series_status(plan, series, state, own, today)
         items += series_items
         rounds += series_rounds
     items.sort(

@@ -82,6 +82,11 @@ def describe(item: Item, today: date) -> str:
         return f"{name}: stikprøven er ikke trukket. {deadline}"
     if item.kind == "rapport":
         return f"{name}: rapporten mangler. {deadline}"
+    if item.kind == "tilbagemelding":
+        return (
+            f"{name}: tilbagemeldingen til rådgiverne er ikke skrevet "
+            f"('tilsyn tilbagemelding --periode {item.round.period.label}'). {deadline}"
+        )
     if item.kind == "kalibrering":
         return (
             f"{name}: kalibrering, kun én gennemgang er færdig for "

@@ -38,6 +38,7 @@ from ledelsestilsyn.schedule.concept_cache import (
     save_quietly,
 )
 from ledelsestilsyn.schedule.corrections import CorrectionInfo
+from ledelsestilsyn.schedule.letters_due import pending, written_periods
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import (
     DATED_LATER,
@@ -84,6 +85,8 @@ def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInpu
     reviews, unlisted, corrections, parsed = _reviews(concept_path, folders, cache, today)
     tiltag, tiltag_changed = read_dates(root, cache.data)
     cache.changed |= tiltag_changed
+    summaries = cache.data.get("folders") or {}
+    latest = {(s["key"][0], s["key"][1]): s["latest"] for s in summaries.values()}
     state = WorkspaceState(
         frozenset(f.key for f in folders),
         tuple(reviews),
@@ -91,6 +94,7 @@ def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInpu
         unlisted,
         tuple(corrections),
         tuple(tiltag),
+        pending(latest, written_periods(root)) if plan.feedback_days is not None else {},
     )
     save_quietly(cache)
     return ReminderInputs(root, concept_path, plan, mail, state, parsed)
@@ -229,6 +233,7 @@ def _summary(folder: _Folder, entries: list[list[Any]]) -> dict[str, Any]:
         "corrections": [c for e in entries for c in e[8]],
         "checked": max((str(e[1]) for e in entries), default=""),
         "invalid": any(e[2] in _DAY_DEPENDENT for e in entries),
+        "latest": max((e[9] for e in reviews if e[2] == ReviewState.COMPLETE), default=""),
         "listed": [[e[5], e[6], e[2], e[7]] for e in listed],
         "complete": len(reviews) - len(listed),
     }
@@ -305,7 +310,7 @@ def _check(concept_path: Path, stale: _FileList, today: date) -> dict[str, list[
     for (series, period), path, rel, stamp in stale:
         result = results.get(path)
         if result is None:  # not a review file (notes, a copy of the manifest, …)
-            entries[rel] = [stamp, day, None, series, period, "", "", 1, []]
+            entries[rel] = [stamp, day, None, series, period, "", "", 1, [], ""]
             continue
         case_id = result.case_id or Path(path).stem
         entries[rel] = [
@@ -318,6 +323,7 @@ def _check(concept_path: Path, stale: _FileList, today: date) -> dict[str, list[
             result.reviewer or "",
             result.review_no or 1,
             open_corrections(result, case_id),
+            result.review_date.isoformat() if result.review_date else "",
         ]
     return entries
 

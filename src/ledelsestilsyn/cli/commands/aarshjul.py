@@ -44,7 +44,8 @@ def aarshjul(
     """Vis årets runder for hver tilsynsserie: fokus, frister og hvor langt runden er.
 
     Med --format ics skrives en kalenderfil (RFC 5545) til Outlook og andre
-    kalendere: udtræk, færdige gennemgange og rapport for hver runde.
+    kalendere: udtræk, færdige gennemgange og rapport for hver runde, og
+    afdelingsmøderne fra konceptets formidling.
 
     Eksempel: tilsyn årshjul 2027 --format ics
     """
@@ -62,7 +63,7 @@ def aarshjul(
 
 
 def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
-    from datetime import datetime
+    from datetime import date, datetime
 
     from ledelsestilsyn.cli.output import is_stdout, prepare_output_file
     from ledelsestilsyn.io.atomic import write_atomic
@@ -73,13 +74,15 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
     assert isinstance(plan, Plan)
     rounds = year_rounds(plan, year)
     stamp = datetime.fromtimestamp(concept.stat().st_mtime, tz=UTC)
-    text = calendar(rounds, name=f"Ledelsestilsyn {year}", stamp=stamp)
+    meetings = [date(year, month, 1) for month in plan.meetings]
+    text = calendar(rounds, name=f"Ledelsestilsyn {year}", stamp=stamp, meetings=meetings)
     if is_stdout(path):
         echo(text, nl=False)
         return
     write_atomic(prepare_output_file(path), text, overwrite=True, mode=0o644)
-    events = count(3 * len(rounds), "begivenhed", "begivenheder")
-    echo(f"Skrev {path}: {count(len(rounds), 'runde', 'runder')}, {events}.")
+    events = count(3 * len(rounds) + len(meetings), "begivenhed", "begivenheder")
+    held = f", {count(len(meetings), 'afdelingsmøde', 'afdelingsmøder')}" if meetings else ""
+    echo(f"Skrev {path}: {count(len(rounds), 'runde', 'runder')}{held}, {events}.")
 
 
 def _print_table(inputs: object, year: int, today: object) -> None:
