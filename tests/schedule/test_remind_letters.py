@@ -10,7 +10,7 @@ from conftest import Cli
 
 LINE = (
     "Månedligt overordnet ledelsestilsyn 2026-11: tilbagemeldingen til rådgiverne er ikke "
-    "skrevet ('tilsyn tilbagemelding --periode 2026-11')."
+    "skrevet (kør 'tilsyn tilbagemelding' for 2026-11)."
 )
 
 

@@ -88,7 +88,7 @@ def _meeting(month: date, stamp: str) -> list[str]:
     description = (
         f"Fælles opfølgning på tilsynets generelle fund på et afdelingsmøde i {name}: "
         "udviklingen, de svageste spørgsmål og status på tiltagene.\n"
-        "Afdelingens rapport: tilsyn rapport --modtager afdeling."
+        "Brug afdelingens version af rapporten (tilsyn rapport, modtager afdeling)."
     )
     summary = f"Afdelingsmøde om ledelsestilsynet ({name} {month.year})"
     return _all_day(

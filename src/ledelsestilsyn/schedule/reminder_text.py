@@ -85,7 +85,7 @@ def describe(item: Item, today: date) -> str:
     if item.kind == "tilbagemelding":
         return (
             f"{name}: tilbagemeldingen til rådgiverne er ikke skrevet "
-            f"('tilsyn tilbagemelding --periode {item.round.period.label}'). {deadline}"
+            f"(kør 'tilsyn tilbagemelding' for {item.round.period.label}). {deadline}"
         )
     if item.kind == "kalibrering":
         return (
