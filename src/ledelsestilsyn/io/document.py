@@ -27,6 +27,10 @@ class YamlDocument:
     keys: dict[Path_, Position] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
     """What was read, but probably not as meant (a `\\n` in a Windows path)."""
+    spans: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    """Character offsets (start, end) of every value in the text, kept only when asked for
+    (`parse_text(…, spans=True)`): a scalar's text with its quotes or block header; a
+    collection's start only (start == end)."""
 
     def locate(self, path: Path_, *, key: bool = False) -> Position | None:
         """Position of `path` (its key if `key`), else of the nearest ancestor."""

@@ -88,11 +88,11 @@ def read_document(path: Path, *, display: str | None = None) -> YamlDocument:
     return parse_text(decode(raw, name), name)
 
 
-def parse_text(text: str, file: str) -> YamlDocument:
-    """Parse YAML text into a `YamlDocument`."""
+def parse_text(text: str, file: str, *, spans: bool = False) -> YamlDocument:
+    """Parse YAML text into a `YamlDocument` (with `spans`: also each value's offsets)."""
     check_whitespace(text, file)
     try:
-        return _Builder(file, text).build(yaml.parse(text, Loader=_Loader))
+        return _Builder(file, text, spans).build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         raise syntax_error(exc, text, file) from None
     except yaml.reader.ReaderError as exc:
@@ -124,9 +124,10 @@ class _Frame:
 class _Builder:
     """Turns a libyaml event stream into plain data and position maps."""
 
-    def __init__(self, file: str, text: str) -> None:
+    def __init__(self, file: str, text: str, spans: bool = False) -> None:
         self.file = file
         self.text = text
+        self.spans = spans
         self.backslashes = "\\" in text
         self.doc = YamlDocument(file, None)
         self.stack: list[_Frame] = []
@@ -242,6 +243,8 @@ class _Builder:
         if not self.stack:
             self.doc.data = value
             self.doc.values[()] = pos
+            if self.spans and event.start_mark is not None:
+                self.doc.spans[()] = (event.start_mark.index, event.start_mark.index)
             return ()
         frame = self.stack[-1]
         if isinstance(frame.container, list):
@@ -262,6 +265,10 @@ class _Builder:
             self.doc.keys[path] = frame.key_pos
             frame.key = None
         self.doc.values[path] = pos
+        if self.spans and event.start_mark is not None and event.end_mark is not None:
+            start = event.start_mark.index
+            end = event.end_mark.index if isinstance(value, str) else start
+            self.doc.spans[path] = (start, end)
         return path
 
 
