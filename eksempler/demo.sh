@@ -42,6 +42,9 @@ trin "tilsyn udtræk igen (stikprøven findes: intet røres)"
 "$TILSYN" udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-11 | tail -n 1
 ls udtræk/*
 
+trin "tilsyn udfyld (formularen i terminalen; her trykker et script tasterne i én gennemgang)"
+"$(dirname "$TILSYN")/python" "$SRC"/udfyld_demo.py . --dato 2026-11-20
+
 trin "Lederne udfylder gennemgangene (nogle med vilje forkert)"
 "$(dirname "$TILSYN")/python" "$SRC"/udfyld_eksempel.py . --senest 2026-11-30
 

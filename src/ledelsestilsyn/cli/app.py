@@ -42,6 +42,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "skabelon",
     "skema",
     "valider",
+    "udfyld",
     "udtraek",
     "paamind",
     "rapport",

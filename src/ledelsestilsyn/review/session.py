@@ -1,0 +1,68 @@
+"""One review file open in `tilsyn udfyld`: read once, saved often, never overwritten blindly.
+
+Every save splices the new values into the text (`review.edit.fill`) and writes
+the same file atomically (`io.atomic`), keeping a UTF-8 BOM if it had one.
+Before writing, the file on disk must still hold the bytes this session last
+read or wrote: if an editor or a second `udfyld` changed it in the meantime,
+the save is refused (`F010`) and nothing is lost; the caller offers to reload.
+"""
+
+from __future__ import annotations
+
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+from ledelsestilsyn.core.diagnostics import fail
+from ledelsestilsyn.io.atomic import write_atomic
+from ledelsestilsyn.io.document import YamlDocument
+from ledelsestilsyn.io.files import read_limited
+from ledelsestilsyn.io.yaml import MAX_BYTES, TOO_LARGE_HINT, decode, parse_text
+from ledelsestilsyn.review.edit import Edit, fill
+
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class ReviewFile:
+    path: Path
+    display: str
+    raw: bytes
+    text: str
+    doc: YamlDocument
+
+    @classmethod
+    def open(cls, path: Path, display: str) -> ReviewFile:
+        """Read and parse the file; a problem is a located `TilsynError`."""
+        raw = read_limited(path, display, limit=MAX_BYTES, hint=TOO_LARGE_HINT)
+        text = decode(raw, display)
+        return cls(path, display, raw, text, parse_text(text, display))
+
+    def changed_on_disk(self) -> bool:
+        try:
+            return self.path.read_bytes() != self.raw
+        except OSError:
+            return True
+
+    def save(self, edits: list[Edit]) -> None:
+        """Write the edits to the file, unless it changed on disk since it was read."""
+        text = fill(self.text, edits, self.display)
+        if text == self.text:
+            return
+        if self.changed_on_disk():
+            raise fail(
+                self.display,
+                "F010",
+                "filen er ændret på disken (i en editor eller et andet 'udfyld'), "
+                "siden den blev åbnet; ændringen er ikke gemt.",
+                hint="indlæs filen igen (tast ctrl+r) og skriv ændringen igen.",
+            )
+        bom = "\ufeff" if self.raw.startswith(_BOM) else ""
+        mode = stat.S_IMODE(self.path.stat().st_mode)
+        write_atomic(self.path, bom + text, overwrite=True, mode=mode)
+        fresh = ReviewFile.open(self.path, self.display)
+        self.raw, self.text, self.doc = fresh.raw, fresh.text, fresh.doc
+
+    def reload(self) -> None:
+        fresh = ReviewFile.open(self.path, self.display)
+        self.raw, self.text, self.doc = fresh.raw, fresh.text, fresh.doc

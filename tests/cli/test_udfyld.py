@@ -1,0 +1,210 @@
+"""`tilsyn udfyld`: the real form driven with Textual's Pilot; the file checked byte for byte."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.widgets import Static
+
+from conftest import TESTS, Cli
+from ledelsestilsyn.cli.udfyld.app import UdfyldApp
+from ledelsestilsyn.cli.udfyld.form_screen import CPR_WARNING, FormScreen
+from ledelsestilsyn.cli.udfyld.setup import Setup
+from ledelsestilsyn.review.session import ReviewFile
+from ledelsestilsyn.sampling.fillin import render_review
+from ledelsestilsyn.workspace.open import open_workspace
+
+GOLDEN = TESTS / "golden"
+DAY = date(2026, 11, 20)
+FOLDER = Path("udtræk/2026-11-månedligt-overordnet")
+
+
+@pytest.fixture(autouse=True)
+def _in_workspace(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(workspace)
+
+
+def write_review(workspace: Path, case: str = "S-2026-00001", steps: tuple[str, ...] = ()) -> Path:
+    template = open_workspace(workspace).catalog.resolve("overordnet@2025.1")
+    text = render_review(
+        template,
+        series="månedligt-overordnet",
+        period="2026-11",
+        case_id=case,
+        caseworker="Anna Holm",
+        team="Team A",
+        focus=list(steps or ("underretning",)),
+    )
+    folder = workspace / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{case}.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def drive(
+    workspace: Path,
+    target: Path,
+    keys: list[str],
+    *,
+    reviewer: str | None = "Mette Holm",
+    between: Callable[[int], None] | None = None,
+) -> UdfyldApp:
+    """Run the app headless at 80×24 and press `keys`; `between(i)` runs before key i."""
+    first = None if target.is_dir() else ReviewFile.open(target, str(target))
+    app = UdfyldApp(Setup(open_workspace(workspace), target, reviewer, DAY), first)
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for number, key in enumerate(keys):
+                if between is not None:
+                    between(number)
+                await pilot.press(key)
+                await pilot.pause()
+            screen = app.screen
+            if isinstance(screen, FormScreen):
+                seen["top"] = str(screen.query_one("#top", Static).render())
+                seen["status"] = str(screen.query_one("#status", Static).render())
+                seen["focused"] = type(screen.focused).__name__ if screen.focused else ""
+
+    seen: dict[str, str] = {}
+    asyncio.run(run())
+    assert app.failure is None
+    SEEN[app] = seen
+    return app
+
+
+SEEN: dict[UdfyldApp, dict[str, str]] = {}
+"""What the form showed when the keys were pressed, by app."""
+
+
+def status(app: UdfyldApp) -> str:
+    return SEEN[app]["status"]
+
+
+def top(app: UdfyldApp) -> str:
+    return SEEN[app]["top"]
+
+
+def typed(text: str) -> list[str]:
+    return list(text)
+
+
+def test_the_form_writes_the_same_file_with_only_the_values_changed(workspace: Path) -> None:
+    path = write_review(workspace)
+    keys = ["right", "j", "right", "n", *typed("Mangler i S:\\sag 'notat'"), "enter"]
+    keys += ["k", "tab", *typed("ring til skolen"), "enter", "right", "i", "right"]
+    drive(workspace, path, keys)
+    assert path.read_bytes() == (GOLDEN / "udfyld-S-2026-00001.yaml").read_bytes()
+
+
+def test_a_finished_review_says_faerdig(workspace: Path, cli: Cli) -> None:
+    path = write_review(workspace)
+    app = drive(workspace, path, ["right", *["j", "right"] * 8])
+    assert "færdig" in top(app) and "8/8 besvaret" in top(app)
+    assert "Gennemgangen er færdig." in status(app)
+    result = cli("valider", str(path), "--færdige", "--dato", DAY.isoformat())
+    assert result.exit_code == 0, result.output
+    assert "færdig" in result.output
+
+
+def test_a_required_comment_is_listed_as_missing_with_valider_s_words(workspace: Path) -> None:
+    path = write_review(workspace)
+    app = drive(workspace, path, ["right", "n", "escape"])
+    assert "G023" in status(app)
+    assert "svaret 'nej' på 'underretning-1' kræver en kommentar." in status(app)
+    assert "1/8 besvaret" in top(app)
+
+
+def test_a_file_changed_on_disk_is_not_overwritten(workspace: Path) -> None:
+    path = write_review(workspace)
+
+    def edit_meanwhile(number: int) -> None:
+        if number == 1:  # after the form is open, before the answer key
+            path.write_text(path.read_text(encoding="utf-8") + "# rettet i editoren\n", "utf-8")
+
+    app = drive(workspace, path, ["right", "j"], between=edit_meanwhile)
+    assert path.read_text(encoding="utf-8").endswith("# rettet i editoren\n")
+    assert 'svar: "ja"' not in path.read_text(encoding="utf-8")
+    assert "F010" in status(app) and "ctrl+r" in status(app)
+
+
+def test_after_a_reload_the_answer_is_saved_and_the_other_edit_kept(workspace: Path) -> None:
+    path = write_review(workspace)
+
+    def edit_meanwhile(number: int) -> None:
+        if number == 1:
+            path.write_text(path.read_text(encoding="utf-8") + "# rettet i editoren\n", "utf-8")
+
+    app = drive(workspace, path, ["right", "j", "ctrl+r", "j"], between=edit_meanwhile)
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith("# rettet i editoren\n") and 'svar: "ja"' in text
+    assert "F010" not in status(app)
+
+
+def test_a_cpr_number_in_a_comment_is_never_saved(workspace: Path) -> None:
+    path = write_review(workspace)
+    before = path.read_bytes()
+    app = drive(workspace, path, ["right", "k", *typed("Mors nr 150387-4321"), "escape"])
+    assert CPR_WARNING in status(app)
+    assert path.read_bytes() == before
+
+
+def test_the_warning_shows_before_the_field_is_left(workspace: Path) -> None:
+    path = write_review(workspace)
+    app = drive(workspace, path, ["right", "k", *typed("150387-4321")])
+    assert SEEN[app]["focused"] == "Input"
+    assert CPR_WARNING in status(app)
+
+
+def test_a_folder_opens_the_next_unfinished_review_for_the_reviewer(workspace: Path) -> None:
+    write_review(workspace, "S-2026-00001")
+    mine = write_review(workspace, "S-2026-00002")
+    text = mine.read_text(encoding="utf-8")
+    mine.write_text(text.replace('gennemført_af: ""', 'gennemført_af: "Mette Holm"'), "utf-8")
+    app = drive(workspace, workspace / FOLDER, ["enter", "right", "j"])
+    assert "S-2026-00002.yaml" in top(app)
+    assert 'svar: "ja"' in mine.read_text(encoding="utf-8")
+
+
+def test_without_a_terminal_udfyld_says_so_and_exits_2(
+    workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_review(workspace)
+    monkeypatch.setattr(os, "isatty", lambda fd: False)
+    result = cli("udfyld", str(path))
+    assert result.exit_code == 2
+    assert "skal køre i en terminal" in result.output
+    assert "F020" in result.output
+
+
+def test_a_missing_file_is_a_wrong_call(
+    workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "isatty", lambda fd: True)
+    result = cli("udfyld", "udtræk/findes-ikke.yaml")
+    assert result.exit_code == 2
+    assert "stien findes ikke" in result.output
+
+
+def test_no_color_is_respected(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    path = write_review(workspace)
+    app = drive(workspace, path, [])
+    assert app.no_color
+
+
+def test_only_udfyld_loads_textual() -> None:
+    code = "import sys, ledelsestilsyn.cli.app; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
