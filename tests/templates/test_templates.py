@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import OFFICIAL_STEPS
+from conftest import OFFICIAL_STEPS, ROOT
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.models.template import PEJLEMAERKER
 from ledelsestilsyn.templates.catalog import Catalog, load_template
@@ -182,3 +184,129 @@ def test_older_version_stays_loadable_and_unchanged(catalog: Catalog) -> None:
     assert old.question_count() == new.question_count() == 89
     old_q = {q.id: q for s in old.steps for q in s.questions}
     assert old_q["anbringelse-12"].legal_basis == "barnets lov § 52, stk. 2"
+
+
+# The SBST recommendations cited in the templates and the pejlemærke each belongs to
+# (lovkrav.md § 3.3, source S65: social.dk, "Anbefalinger til kvalitet i sagsbehandlingen").
+RECOMMENDATION_PEJLEMAERKE = {
+    "3": "inddragelse",
+    "5": "inddragelse",
+    "7": "inddragelse",
+    "8": "faglig udredning",
+    "10": "faglig udredning",
+    "12": "valg af indsats",
+    "13": "valg af indsats",
+    "16": "opfølgning",
+    "17": "opfølgning",
+}
+
+
+def _cited_recommendations(legal_basis: str) -> set[str]:
+    found: set[str] = set()
+    for match in re.finditer(r"SBST-anbefaling ((?:\d+(?:, | og )?)+)", legal_basis):
+        found |= set(re.findall(r"\d+", match.group(1)))
+    return found
+
+
+def test_newest_tematiseret_cites_only_checked_paragraphs(catalog: Catalog) -> None:
+    """2025.1 carries the legal review's corrections (issue 11, "Tematiseret")."""
+    template = catalog.resolve("tematiseret")
+    assert template.version == "2025.1"
+    questions = {q.id: q for s in template.steps for q in s.questions}
+    assert len(questions) == template.question_count()  # ids unique across steps
+    texts = [template.basis or "", template.description or ""]
+    texts += [s.description or "" for s in template.steps]
+    texts += [f"{q.text} {q.legal_basis} {q.guidance or ''}" for q in questions.values()]
+    assert not any("verificeret" in t or "ikke læst" in t for t in texts)
+    assert questions["underretning-1"].legal_basis.startswith("barnets lov § 136;")
+    assert questions["afdækning-1"].legal_basis == "barnets lov § 19; SBST-anbefaling 10"
+    assert questions["afdækning-4"].legal_basis == "barnets lov § 19; SBST-anbefaling 7"
+    assert "imødekommer" in questions["anbringelse-1"].text
+    assert questions["anbringelse-1"].legal_basis == "barnets lov § 52, stk. 2"
+    assert "indhentet og anvendt statusudtalelser fra udføreren" in questions["opfølgning-3"].text
+
+
+def test_newest_tematiseret_pejlemaerker_follow_the_cited_recommendation(
+    catalog: Catalog,
+) -> None:
+    template = catalog.resolve("tematiseret@2025.1")
+    checked = 0
+    for step in template.steps:
+        for q in step.questions:
+            if step.across:
+                continue
+            assert q.pejlemaerke in PEJLEMAERKER, q.id
+            for number in _cited_recommendations(q.legal_basis):
+                assert RECOMMENDATION_PEJLEMAERKE[number] == q.pejlemaerke, (q.id, number)
+                checked += 1
+    assert checked >= 30
+    by_id = {q.id: q for s in template.steps for q in s.questions}
+    assert by_id["børnefaglig-undersøgelse-4"].pejlemaerke == "faglig udredning"
+    assert by_id["støttende-indsatser-5"].pejlemaerke == "valg af indsats"
+    assert by_id["screening-5"].pejlemaerke == "faglig udredning"
+    assert by_id["underretning-5"].pejlemaerke == "opfølgning"
+
+
+def test_the_old_tematiseret_tags_contradicted_its_recommendations(catalog: Catalog) -> None:
+    """The check above can fail: it finds the two errors the review named in 2024.1."""
+    old = catalog.resolve("tematiseret@2024.1")
+    wrong = {
+        q.id
+        for s in old.steps
+        for q in s.questions
+        if any(
+            RECOMMENDATION_PEJLEMAERKE[n] != q.pejlemaerke
+            for n in _cited_recommendations(q.legal_basis)
+        )
+    }
+    assert wrong == {"børnefaglig-undersøgelse-4", "støttende-indsatser-5"}
+
+
+def test_newest_tematiseret_intentions_are_one_block_across_the_case(catalog: Catalog) -> None:
+    template = catalog.resolve("tematiseret@2025.1")
+    assert [s.id for s in template.steps if s.across] == ["intentioner"]
+    intentions = template.step("intentioner")
+    assert intentions is not None and intentions.description
+    assert all(q.pejlemaerke is None for q in intentions.questions)
+    phrase = "Temaet er vores egen fortolkning"
+    everything = [s.description or "" for s in template.steps]
+    everything += [q.guidance or "" for s in template.steps for q in s.questions]
+    assert sum(t.count(phrase) for t in everything) == 1
+    assert phrase in intentions.description
+    # The description names the paragraphs beyond §§ 1-8 that the questions cite.
+    assert "§§ 1-8" in intentions.description and "108-123" in intentions.description
+
+
+def test_no_graded_question_hides_a_yes_no_question(catalog: Catalog) -> None:
+    """ "I hvilken grad …, og er det …?" cannot be answered with one grade."""
+    template = catalog.resolve("tematiseret@2025.1")
+    hidden = re.compile(r", og (er|fremgår|har|blev|bliver) ")
+    offenders = [q.id for s in template.steps for q in s.questions if hidden.search(q.text)]
+    assert offenders == []
+    old = catalog.resolve("tematiseret@2024.1")
+    assert len([q for s in old.steps for q in s.questions if hidden.search(q.text)]) == 10
+
+
+def test_older_tematiseret_stays_loadable_and_unchanged(catalog: Catalog) -> None:
+    old = catalog.resolve("tematiseret@2024.1")
+    old_q = {q.id: q for s in old.steps for q in s.questions}
+    assert old.question_count() == 60
+    assert "matcher" in old_q["anbringelse-1"].text
+    assert old_q["intentioner-1"].pejlemaerke == "inddragelse"
+    assert not any(s.across for s in old.steps)
+
+
+def test_presets_and_example_use_the_2025_versions(catalog: Catalog) -> None:
+    """The presets name the official templates without a version, so new samples (and a fresh
+    `tilsyn init`) use overordnet@2025.1 and tematiseret@2025.1; no preset pins 2024.1."""
+    files = [*sorted((ROOT / "src" / "ledelsestilsyn" / "forlæg").glob("*.yaml"))]
+    files.append(ROOT / "eksempler" / "koncept.yaml")
+    seen: set[str] = set()
+    for path in files:
+        series = yaml.safe_load(path.read_text(encoding="utf-8"))["tilsyn"]
+        for entry in series.values():
+            ref = entry["skabelon"]
+            if ref.partition("@")[0] in ("overordnet", "tematiseret"):
+                assert catalog.resolve(ref).version == "2025.1", (path.name, ref)
+                seen.add(ref.partition("@")[0])
+    assert seen == {"overordnet", "tematiseret"}

@@ -66,6 +66,13 @@ class Step(Model):
     id: str = Field(alias="id", min_length=1, pattern=r"^[a-zæøå0-9][a-zæøå0-9._-]*$")
     title: str = Field(alias="titel", min_length=1)
     description: OptionalText = Field(None, alias="beskrivelse")
+    across: Bool = Field(
+        False,
+        alias="på_tværs",
+        description="spørgsmål om hele sagen (fx intentionerne med barnets lov), ikke ét "
+        "sagsskridt: rapporten viser dem som egen blok uden for sagsskridtenes og "
+        "pejlemærkernes tal",
+    )
     questions: list[Question] = Field(alias="spørgsmål")
 
 

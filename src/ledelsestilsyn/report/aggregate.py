@@ -5,6 +5,10 @@ positive / (all non-neutral answers), so for overordnet it is ja / (ja + nej)
 and *ikke relevant* is never in the denominator. When a case has several
 reviews (calibration), only the first counts in the figures; the others are
 used for the agreement measures in `calibration`.
+
+A step marked `på_tværs` (the intentions of barnets lov in tematiseret@2025.1)
+asks about the whole case, not one case step: it is kept out of `case_steps`,
+the pooled `total` and the pejlemærker, and shown as its own block.
 """
 
 from __future__ import annotations
@@ -94,6 +98,7 @@ class StepStat:
     title: str
     questions: list[QuestionStat]
     tally: Tally
+    across: bool = False
 
 
 @dataclass
@@ -124,20 +129,27 @@ class Section:
     def step(self, step_id: str) -> StepStat | None:
         return next((s for s in self.steps if s.id == step_id), None)
 
+    @property
+    def case_steps(self) -> list[StepStat]:
+        """The case steps proper: every step except those asked across the whole case."""
+        return [s for s in self.steps if not s.across]
+
+    @property
+    def across_steps(self) -> list[StepStat]:
+        return [s for s in self.steps if s.across]
+
     def total(self) -> Tally:
-        scale = (
-            self.steps[0].tally.scale
-            if self.steps
-            else Scale((), frozenset(), frozenset(), frozenset())
-        )
+        """The case steps' answers pooled (the blocks across the case stay out)."""
+        steps = self.case_steps
+        scale = steps[0].tally.scale if steps else Scale((), frozenset(), frozenset(), frozenset())
         pooled = Tally(scale)
-        for step in self.steps:
+        for step in steps:
             pooled.add(step.tally)
         return pooled
 
     def pejlemaerker(self) -> list[GroupStat]:
         groups: dict[str, Tally] = {}
-        for step in self.steps:
+        for step in self.case_steps:
             for q in step.questions:
                 if q.question.pejlemaerke:
                     groups.setdefault(q.question.pejlemaerke, Tally(q.tally.scale)).add(q.tally)
@@ -186,7 +198,7 @@ def section(template: Template, records: Sequence[ReviewRecord]) -> Section:
         for q in questions:
             pooled.add(q.tally)
         if pooled.total:
-            steps.append(StepStat(step.id, step.title, questions, pooled))
+            steps.append(StepStat(step.id, step.title, questions, pooled, step.across))
     return Section(template, len(records), steps)
 
 

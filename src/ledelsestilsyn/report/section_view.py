@@ -53,6 +53,7 @@ class GroupView:
     reviews: str
     shares: list[ShareCell]
     total: ShareCell
+    across: list[ShareCell] = field(default_factory=list)
 
 
 @dataclass
@@ -81,6 +82,9 @@ class SectionView:
     comments: list[tuple[str, str, list[Comment]]] = field(default_factory=list)
     levels: list[LevelView] = field(default_factory=list)
     """Agreement between levels reviewing the same cases (leader report only)."""
+    across: list[StepView] = field(default_factory=list)
+    """Blocks asked across the whole case (intentionerne), outside steps and pejlemærker."""
+    across_titles: list[str] = field(default_factory=list)
 
 
 def _kind(tally: Tally, answer: str) -> str:
@@ -151,20 +155,27 @@ def _step(step: StepStat, report: TemplateReport, ctx: Ctx) -> StepView:
     return view
 
 
-def _groups(rows: list[GroupRow], steps: list[StepStat], ctx: Ctx) -> list[GroupView]:
+def _groups(rows: list[GroupRow], current: Section, ctx: Ctx) -> list[GroupView]:
     reviews = ctx.rules.column([r.reviews for r in rows])
     views = []
     for row, count in zip(rows, reviews, strict=True):
-        shares = [
-            share_cell(row.steps[s.id], ctx.rules, ctx.threshold)
-            if s.id in row.steps
-            else ShareCell()
-            for s in steps
-        ]
         views.append(
-            GroupView(row.name, count, shares, share_cell(row.total, ctx.rules, ctx.threshold))
+            GroupView(
+                row.name,
+                count,
+                _row_shares(row, current.case_steps, ctx),
+                share_cell(row.total, ctx.rules, ctx.threshold),
+                _row_shares(row, current.across_steps, ctx),
+            )
         )
     return views
+
+
+def _row_shares(row: GroupRow, steps: list[StepStat], ctx: Ctx) -> list[ShareCell]:
+    return [
+        share_cell(row.steps[s.id], ctx.rules, ctx.threshold) if s.id in row.steps else ShareCell()
+        for s in steps
+    ]
 
 
 def _calibration(calibration: CalibrationResult | None, ctx: Ctx) -> CalibrationView | None:
@@ -211,7 +222,7 @@ def section_view(report: TemplateReport, ctx: Ctx) -> SectionView:
     scale = current.steps[0].tally.scale if current.steps else None
     answers = list(scale.answers) if scale else [v.answer for v in template.scale]
     positive = "/".join(a for a in answers if scale and a in scale.positive)
-    steps = [_step(s, report, ctx) for s in current.steps]
+    steps = [_step(s, report, ctx) for s in current.case_steps]
     chart_rows = [
         ShareRow(s.title, s.share.value, s.share.low or 0.0, s.share.high or 0.0)
         for s in steps
@@ -227,11 +238,13 @@ def section_view(report: TemplateReport, ctx: Ctx) -> SectionView:
         steps=steps,
         chart=share_chart(chart_rows, ctx.threshold) if ctx.charts and chart_rows else "",
         pejlemaerker=_pejlemaerker(current, ctx) if current.graded else [],
-        step_titles=[s.title for s in current.steps],
-        teams=_groups(report.teams, current.steps, ctx),
-        caseworkers=_groups(report.caseworkers, current.steps, ctx) if ctx.leader else [],
+        step_titles=[s.title for s in current.case_steps],
+        teams=_groups(report.teams, current, ctx),
+        caseworkers=_groups(report.caseworkers, current, ctx) if ctx.leader else [],
         calibration=_calibration(report.calibration, ctx),
         comments=_comments(report, current) if ctx.leader else [],
+        across=[_step(s, report, ctx) for s in current.across_steps],
+        across_titles=[s.title for s in current.across_steps],
     )
 
 

@@ -150,7 +150,11 @@ def render_review(
         "svar:",
     ]
     for step in steps:
-        lines.append(f"  # ── {step.title} ──")
+        if step.across:  # asked across the whole case: its description says how to read it
+            lines.append(f"  # ── På tværs af sagen: {step.title} ──")
+            lines += _comment(step.description, "  ") if step.description else []
+        else:
+            lines.append(f"  # ── {step.title} ──")
         lines.append(f"  {step.id}:")
         for question in step.questions:
             lines += _question_block(template, question)

@@ -40,7 +40,8 @@ def tree(template: Template) -> Tree:
     answers = " / ".join(v.answer for v in template.scale)
     root = Tree(Text.assemble((template.title, "bold"), f" ({template.ref}) · svar: {answers}"))
     for step in template.steps:
-        branch = root.add(Text.assemble((step.title, "bold"), " ", (f"({step.id})", "dim")))
+        where = " · på tværs af sagen" if step.across else ""
+        branch = root.add(Text.assemble((step.title, "bold"), " ", (f"({step.id}{where})", "dim")))
         for question in step.questions:
             extra = f" · frist: {question.deadline}" if question.deadline else ""
             if question.pejlemaerke:
@@ -63,7 +64,11 @@ def markdown(template: Template) -> str:
         lines += [f"*{template.basis.strip()}*", ""]
     lines += ["Sag: ____________  Gennemført af: ____________  Dato: ____________", ""]
     for step in template.steps:
-        lines += [f"## {step.title}", ""]
+        if step.across:
+            lines += [f"## På tværs af sagen: {step.title}", ""]
+            lines += [step.description.strip(), ""] if step.description else []
+        else:
+            lines += [f"## {step.title}", ""]
         header = ["Nr.", "Spørgsmål", "Hjemmel", *scale, "Kommentar"]
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "|".join("---" for _ in header) + "|")
