@@ -146,3 +146,44 @@ def test_versions_sort_naturally() -> None:
         "2024.10",
         "2025.1",
     ]
+
+
+def test_shipped_tematiseret_declares_only_rewordings() -> None:
+    """Split or regraded questions are new; only hjemmel and wording fixes are carried."""
+    catalog = Catalog.load(None)
+    versions = compare(catalog.lineage("tematiseret@2024.1", "tematiseret@2025.1"))
+    declared = {link.new.id for link in versions.of(Change.DECLARED) if link.new}
+    changed = {link.new.id for link in versions.of(Change.CHANGED) if link.new}
+    added = {link.new.id for link in versions.of(Change.ADDED) if link.new}
+    assert declared == {"underretning-1", "afdækning-1", "anbringelse-1"}
+    assert changed == {
+        "afdækning-3",
+        "afdækning-4",
+        "børnefaglig-undersøgelse-4",
+        "børnefaglig-undersøgelse-5",
+        "støttende-indsatser-4",
+        "støttende-indsatser-5",
+        "støttende-indsatser-6",
+        "anbringelse-5",
+        "opfølgning-3",
+        "opfølgning-6",
+        "intentioner-5",
+        "intentioner-6",
+    }
+    assert added == {
+        "børnefaglig-undersøgelse-9",
+        "børnefaglig-undersøgelse-10",
+        "støttende-indsatser-9",
+        "støttende-indsatser-10",
+        "støttende-indsatser-11",
+        "anbringelse-9",
+        "anbringelse-10",
+        "opfølgning-9",
+        "intentioner-12",
+        "intentioner-13",
+    }
+    assert versions.of(Change.REMOVED) == []
+    carried = versions.carried()
+    assert carried[("screening", "screening-5")] == ("screening", "screening-5")  # tag only
+    assert carried[("intentioner", "intentioner-1")] == ("intentioner", "intentioner-1")
+    assert ("støttende-indsatser", "støttende-indsatser-5") not in carried
