@@ -142,6 +142,9 @@ def test_unknown_template_and_version(catalog: Catalog) -> None:
         catalog.resolve("overordnt")
     with pytest.raises(TilsynError, match="T011"):
         catalog.resolve("overordnet@1999.9")
+    with pytest.raises(TilsynError, match="T011") as info:
+        catalog.resolve("tematiseret@2010190-1234024.1", "g.yaml")  # CPR typed into the version
+    assert "010190-1234" not in str([d.format() for d in info.value.diagnostics])
 
 
 def test_extension_cycle_is_refused(tmp_path: Path) -> None:
