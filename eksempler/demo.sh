@@ -91,6 +91,10 @@ trin "tilsyn rapport --format md: tiltag med før/efter og rettelser i sagerne"
 "$TILSYN" rapport --periode 2026-11 --dato 2026-11-30 --format md -o - 2>/dev/null \
   | sed -n '/^## Tiltag og effekt/,/^## Ikke medregnet/p' | grep -v "^## Ikke medregnet"
 
+trin "tilsyn rapport --modtager afdeling --format md (til afdelingsmødet: ingen navne eller sager, eksempler kun med samtykke)"
+"$TILSYN" rapport --periode 2026-11 --dato 2026-11-30 --modtager afdeling --format md -o - 2>/dev/null \
+  | sed -n '/^### Pr. team/,/^## Hvor/p;/^## Tiltag/,/^## Ikke medregnet/p' | grep -v -e "^## Hvor" -e "^## Ikke medregnet"
+
 trin "tilsyn påmind --altid: den overskredne rettelse og tiltagets frist"
 "$TILSYN" påmind --dato 2026-12-10 --altid | sed -n '/^Rettelser/,/^$/p;/^Tiltag:/,/^$/p'
 

@@ -10,6 +10,8 @@ svar med stort begyndelsesbogstav (`Ja`), `nej` uden kommentar, et CPR-lignende
 (opdigtet) nummer i en kommentar og et manglende svar. Den sidste fil lades urørt
 (ikke påbegyndt). Kun filer, der endnu ikke er udfyldt, røres. Med `--rettelse` får
 det første `nej` i de udfyldte filer en rettelse med en frist fem dage efter gennemgangen.
+Hver fjerde fil (uden fejl) får `samtykke_til_eksempel: ja`: rådgiveren har sagt ja til,
+at sagens kommentarer bruges som eksempel i afdelingens rapport.
 """
 
 from __future__ import annotations
@@ -144,6 +146,9 @@ def main() -> None:
         note = f" (med vilje: {mistake})" if mistake else ""
         if not corrected and not mistake and (changed := with_correction(text)) is not None:
             text, corrected, note = changed, True, " (med en rettelse i sagen)"
+        if not mistake and number % 4 == 1:  # the caseworker agrees to the case as an example
+            text = text.replace("\nsvar:\n", "\nsamtykke_til_eksempel: ja\nsvar:\n", 1)
+            note += " (samtykke til eksempel)"
         path.write_text(text, encoding="utf-8")
         print(f"{path}: udfyldt{note}")
     if files:

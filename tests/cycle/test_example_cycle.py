@@ -70,6 +70,8 @@ def test_valider_shows_the_planted_mistakes(
         ("eksempel-leder.md", ("--format", "md")),
         ("eksempel-udvalg.md", ("--format", "md", "--modtager", "udvalg")),
         ("eksempel-leder.html", ("--format", "html")),
+        ("eksempel-afdeling.md", ("--format", "md", "--modtager", "afdeling")),
+        ("eksempel-afdeling.html", ("--format", "html", "--modtager", "afdeling")),
     ],
 )
 def test_example_reports_match_golden_files(
@@ -81,8 +83,9 @@ def test_example_reports_match_golden_files(
     _golden(name, result.stdout)
 
 
+@pytest.mark.parametrize("audience", ["udvalg", "afdeling"])
 def test_committee_report_names_no_case_and_no_caseworker(
-    cli: Cli, cycle: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, cycle: Path, monkeypatch: pytest.MonkeyPatch, audience: str
 ) -> None:
     monkeypatch.chdir(cycle)
     text = cli(
@@ -92,7 +95,7 @@ def test_committee_report_names_no_case_and_no_caseworker(
         "--dato",
         DAY,
         "--modtager",
-        "udvalg",
+        audience,
         "--format",
         "md",
         "-o",

@@ -32,6 +32,7 @@ class Recipient(StrEnum):
 
     LEADER = "leder"
     COMMITTEE = "udvalg"
+    DEPARTMENT = "afdeling"
 
 
 class WheelFormat(StrEnum):

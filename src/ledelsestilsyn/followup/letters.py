@@ -15,7 +15,6 @@ by taking the reader's own away. CPR-like numbers are masked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +24,7 @@ from ledelsestilsyn.report.aggregate import Scale, first_reviews, section
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.scrub import scrubber
 from ledelsestilsyn.report.suppress import Disclosure
 
 MIN_OTHERS = 2
@@ -89,20 +89,6 @@ class _Scales:
         if found is None:
             found = self.known[id(values)] = Scale.of(values)
         return found
-
-
-def _scrubber(names: Sequence[str], mask: Callable[[str], str]) -> Callable[[str], str]:
-    """Masks CPR numbers and replaces every other caseworker's name (longest first)."""
-    ordered = sorted({n for n in names if n.strip()}, key=len, reverse=True)
-    pattern = (
-        re.compile("|".join(re.escape(n) for n in ordered), re.IGNORECASE) if ordered else None
-    )
-
-    def scrub(text: str) -> str:
-        text = mask(text.strip())
-        return pattern.sub(COLLEAGUE, text) if pattern else text
-
-    return scrub
 
 
 def _correction(record: ReviewRecord, step: str, question: str, scrub: Callable[[str], str]) -> str:
@@ -252,7 +238,7 @@ def build_letters(
         if only is not None and name != only:
             continue
         mine = [r for r in current if r.caseworker == name]
-        scrub = _scrubber([n for n in names if n != name], mask)
+        scrub = scrubber([n for n in names if n != name], mask, COLLEAGUE)
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None
         comparison, notes = _comparison(mine, current, templates, name, team, memo)

@@ -35,6 +35,15 @@ def _bool(value: Any) -> Any:
     return value
 
 
+def is_yes(value: Any) -> bool:
+    """True for `ja` (also `true`, `1` …) and YAML's true; everything else is no."""
+    return _bool(value) is True
+
+
+def _optional_bool(value: Any) -> Any:
+    return None if isinstance(value, str) and not value.strip() else _bool(value)
+
+
 def _empty_as_none(value: Any) -> Any:
     if isinstance(value, str) and not value.strip():
         return None
@@ -51,6 +60,8 @@ def _list_of_text(value: Any) -> Any:
 Bool = Annotated[bool, BeforeValidator(_bool)]
 """A yes/no setting: `ja`/`nej` (also `true`/`false`)."""
 
+OptionalBool = Annotated[bool | None, BeforeValidator(_optional_bool)]
+"""`ja`/`nej`, or empty."""
 OptionalDate = Annotated[date | None, BeforeValidator(_empty_as_none)]
 OptionalInt = Annotated[int | None, BeforeValidator(_empty_as_none)]
 OptionalText = Annotated[str | None, BeforeValidator(_empty_as_none)]

@@ -248,6 +248,12 @@ class Dissemination(Model):
     uses_tiltag: Bool = Field(
         True, alias="tiltag", description="ledelsen beskriver tiltag, når tilsynet finder problemer"
     )
+    department_examples: Literal["ingen", "med_samtykke"] = Field(
+        "ingen",
+        alias="afdeling_eksempler",
+        description="kommentarer som eksempler i afdelingens rapport: ingen, eller med_samtykke "
+        "(kun fra gennemgange med 'samtykke_til_eksempel: ja')",
+    )
 
     @field_validator("department_meetings")
     @classmethod

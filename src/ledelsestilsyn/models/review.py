@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ledelsestilsyn.models.base import Model, OptionalInt, OptionalText
+from ledelsestilsyn.models.base import Model, OptionalBool, OptionalInt, OptionalText
 
 
 class CaseRef(Model):
@@ -52,6 +52,12 @@ class Review(Model):
     starting_point: str = Field("", alias="udgangspunkt")
     review_no: OptionalInt = Field(
         None, alias="gennemgang_nr", description="2, 3 … ved kalibrering (flere bedømmere)"
+    )
+    consent: OptionalBool = Field(
+        None,
+        alias="samtykke_til_eksempel",
+        description="ja: rådgiveren har sagt ja til, at sagens kommentarer bruges som eksempel "
+        "i afdelingens rapport (kun når konceptet tillader det)",
     )
     answers: dict[str, dict[str, Answer]] = Field(default_factory=dict, alias="svar")
 

@@ -139,11 +139,11 @@ def _template_report(
         teams=grouped(of, current, lambda r: r.team),
         caseworkers=grouped(of, current, lambda r: r.caseworker) if settings.caseworkers else [],
         calibration=calibrate(template, current_all),
-        comments=_comments(template, current_all, mask),
+        comments=lowest_comments(template, current_all, mask),
     )
 
 
-def _comments(
+def lowest_comments(
     template: Template, records: Sequence[ReviewRecord], mask: Callable[[str], str]
 ) -> dict[str, list[Comment]]:
     """Comments given with the lowest answers (nej, lav grad), CPR-like numbers masked."""

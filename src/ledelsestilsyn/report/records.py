@@ -49,6 +49,8 @@ class ReviewLike(Protocol):
     def diagnostics(self) -> Sequence[object]: ...
     @property
     def corrections(self) -> Sequence[CorrectionEntry]: ...
+    @property
+    def consent(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class ReviewRecord:
     review_no: int = 1
     answers: Mapping[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     corrections: tuple[CorrectionEntry, ...] = ()
+    consent: bool = False
+    """The caseworker agreed to the case's comments as examples for the department."""
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,7 @@ def to_record(result: ReviewLike) -> ReviewRecord | None:
         review_no=result.review_no or 1,
         answers=answers,
         corrections=tuple(result.corrections),
+        consent=result.consent,
     )
 
 

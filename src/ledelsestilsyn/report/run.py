@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +14,9 @@ from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
+from ledelsestilsyn.report.cells import ShareCell
 from ledelsestilsyn.report.corrections import collect, corrections_view
+from ledelsestilsyn.report.department import WITH_CONSENT, examples, small_teams, tiltag_status
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, load_inputs
 from ledelsestilsyn.report.records import Excluded, ReviewRecord
@@ -22,7 +24,7 @@ from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import HEADER, tidy_rows, to_csv
 from ledelsestilsyn.report.tiltag import addressing, tiltag_views
-from ledelsestilsyn.report.view import ReportView, report_view
+from ledelsestilsyn.report.view import AGGREGATE, ReportView, report_view
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -47,11 +49,12 @@ class Outcome:
 
 
 def _check_call(workspace: Workspace, request: Request) -> None:
-    if request.caseworkers and request.audience == "udvalg":
+    if request.caseworkers and request.audience in AGGREGATE:
         raise fail(
             Argument.CASEWORKERS,
             "L003",
-            "tal pr. rådgiver er feedback til ledelsen og kan ikke komme med i udvalgets rapport.",
+            "tal pr. rådgiver er feedback til ledelsen og kan ikke komme med i "
+            f"{'udvalgets' if request.audience == 'udvalg' else 'afdelingens'} rapport.",
             hint="lad tallene pr. rådgiver være, eller vælg modtageren leder.",
             kind=ErrorKind.USAGE,
         )
@@ -133,7 +136,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     )
     content: str | Gated
     if request.fmt in ("csv", "xlsx"):
-        rules = Disclosure(settings.min_count, active=request.audience == "udvalg")
+        rules = Disclosure(settings.min_count, active=request.audience in AGGREGATE)
         content = _tidy(request.fmt, counted, inputs, rules, period, today)
     else:
         report = build_report(
@@ -162,6 +165,8 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         if not view.committee:
             _add_tiltag(view, report, inputs, workspace, period)
             _add_levels(view, inputs, workspace, period)
+        if view.department:
+            _add_department(view, report, inputs, workspace, period)
         content = render(view, request.fmt)
     return Outcome(content, period, len(counted), excluded, inputs.notes)
 
@@ -190,6 +195,50 @@ def _add_levels(view: ReportView, inputs: Inputs, workspace: Workspace, period: 
     )
     for section in view.sections:
         section.levels = level_views(comparisons, section.ref)
+
+
+def _add_department(
+    view: ReportView, report: Report, inputs: Inputs, workspace: Workspace, period: Period
+) -> None:
+    """The department's extras: the tiltag's status, and case examples by consent."""
+    from ledelsestilsyn.followup.tiltag import load_tiltag
+
+    tiltag = load_tiltag(workspace)
+    settings = report.settings
+    if tiltag:
+        views = tiltag_views(
+            tiltag, inputs.records, inputs.templates, period, settings.min_count, settings.threshold
+        )
+        view.tiltag_status = tiltag_status(views)
+    concept = workspace.concept
+    view.examples_allowed = concept.dissemination.department_examples == WITH_CONSENT
+    found = examples(
+        inputs.records,
+        inputs.templates,
+        period,
+        allowed=view.examples_allowed,
+        names=_known_names(workspace),
+        mask=mask_cpr,
+    )
+    few = small_teams(inputs.records, period)
+    for section in view.sections:
+        section.examples = found.get(section.ref, [])
+        section.teams = [
+            replace(g, shares=[ShareCell()] * len(g.shares), total=ShareCell())
+            if g.name in few.get(section.ref, set())
+            else g
+            for g in section.teams
+        ]
+
+
+def _known_names(workspace: Workspace) -> set[str]:
+    """Every person the concept names: caseworkers, reviewers, leaders, consultants."""
+    concept = workspace.concept
+    names = set(concept.dissemination.caseworkers) | set(concept.reminders.reviewers)
+    names |= set(concept.reminders.leaders.values()) | set(concept.reminders.consultants)
+    for spec in concept.series.values():
+        names |= set(spec.reviewers)
+    return names
 
 
 def _add_tiltag(

@@ -9,6 +9,7 @@ from ledelsestilsyn.report.build import Comment, TemplateReport
 from ledelsestilsyn.report.calibration import CalibrationResult
 from ledelsestilsyn.report.cells import DASH, ShareCell, change, coefficient, share_cell
 from ledelsestilsyn.report.charts import Segment, ShareRow, share_chart, stacked_bar, trend_chart
+from ledelsestilsyn.report.department import Example
 from ledelsestilsyn.report.formats import number, percent
 from ledelsestilsyn.report.levels import LevelView
 from ledelsestilsyn.report.suppress import Disclosure
@@ -81,6 +82,8 @@ class SectionView:
     calibration: CalibrationView | None
     comments: list[tuple[str, str, list[Comment]]] = field(default_factory=list)
     levels: list[LevelView] = field(default_factory=list)
+    examples: list[Example] = field(default_factory=list)
+    """Comments by the caseworker's consent, without case ids (`afdeling` only)."""
     """Agreement between levels reviewing the same cases (leader report only)."""
     across: list[StepView] = field(default_factory=list)
     """Blocks asked across the whole case (intentionerne), outside steps and pejlemærker."""

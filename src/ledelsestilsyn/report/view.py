@@ -3,6 +3,8 @@
 The Markdown and HTML templates only lay this out; no figure is computed
 or hidden in a template. `--modtager udvalg` gets aggregates only: no case
 ids, caseworker names, comments or file names, and small counts hidden.
+`--modtager afdeling` gets the same figures under the same rules, and on top
+the tiltag's status and case examples by consent (`report.department`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import date
 from ledelsestilsyn.report.build import Report
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.corrections import CorrectionsView
+from ledelsestilsyn.report.department import MIN_CASEWORKERS, TiltagStatus
 from ledelsestilsyn.report.formats import long_date, percent
 from ledelsestilsyn.report.section_view import Ctx, SectionView, section_view
 from ledelsestilsyn.report.suppress import Disclosure
@@ -22,7 +25,10 @@ from ledelsestilsyn.report.tiltag import TiltagView
 AUDIENCES: dict[str, str] = {
     "leder": "Ledelsen (med detaljer pr. sag)",
     "udvalg": "Det politiske udvalg (kun samlede tal)",
+    "afdeling": "Afdelingsmødet (generelle fund; ingen navne, sager eller tal pr. rådgiver)",
 }
+AGGREGATE = frozenset({"udvalg", "afdeling"})
+"""The audiences that see aggregates only, with small counts hidden."""
 
 
 @dataclass
@@ -43,6 +49,7 @@ class ReportView:
     municipality: str
     audience: str
     committee: bool
+    """Aggregates only, small counts hidden (`udvalg` and `afdeling`)."""
     period: str
     period_span: str
     previous: str
@@ -60,6 +67,11 @@ class ReportView:
     excluded_total: str
     corrections: CorrectionsView | None = None
     tiltag: list[TiltagView] = field(default_factory=list)
+    department: bool = False
+    tiltag_status: list[TiltagStatus] = field(default_factory=list)
+    """The department's view of the tiltag (`afdeling` only)."""
+    examples_allowed: bool = False
+    min_caseworkers: int = MIN_CASEWORKERS
 
 
 def _span(report: Report) -> str:
@@ -109,7 +121,7 @@ def _weakest(report: Report, rules: Disclosure) -> list[WeakView]:
         share = share_cell(tally, rules, report.settings.threshold)
         if share.value is None:
             continue
-        teams = f"{weak.teams_below} af {weak.teams}" if weak.teams else DASH
+        teams = f"{weak.teams_below} af {weak.teams}" if weak.teams and not rules.active else DASH
         views.append(
             WeakView(
                 weak.stat.question.id,
@@ -126,7 +138,7 @@ def _weakest(report: Report, rules: Disclosure) -> list[WeakView]:
 def report_view(
     report: Report, *, municipality: str, audience: str, today: date, charts: bool
 ) -> ReportView:
-    committee = audience == "udvalg"
+    committee = audience in AGGREGATE
     rules = Disclosure(report.settings.min_count, active=committee)
     ctx = Ctx(rules, report.settings.threshold, charts, leader=not committee)
     series, series_total, team_counts, team_total = _overview(report, rules)
@@ -138,6 +150,7 @@ def report_view(
         municipality=municipality,
         audience=AUDIENCES[audience],
         committee=committee,
+        department=audience == "afdeling",
         period=report.period.label,
         period_span=_span(report),
         previous=report.previous.label,

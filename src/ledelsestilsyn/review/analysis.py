@@ -44,6 +44,8 @@ class Analysis:
     review_date: date | None = None
     date_pos: tuple[int, int] | None = None
     review_no: int | None = None
+    consent: bool = False
+    """`samtykke_til_eksempel: ja`: the caseworker agreed to the case as an example."""
     started: bool = False
     header_pos: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Where each header field (`tilsyn`, `sag.id`, …) stands in the file."""

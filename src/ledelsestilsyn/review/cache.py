@@ -21,7 +21,7 @@ from ledelsestilsyn.io.stamped_json import code_stamp, read_entries, write_stamp
 from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry
 from ledelsestilsyn.workspace.layout import REVIEW_CACHE
 
-FORMAT = 2
+FORMAT = 3  # 3: consent (samtykke_til_eksempel)
 # The modules whose code decides an analysis: a change in any of them (also in a
 # development checkout, without a new version number) makes the cache stale.
 # tests/test_architecture.py checks that every module `review.check` imports is here.
@@ -124,6 +124,7 @@ def _dump(a: Analysis) -> dict[str, Any]:
         "date": a.review_date.isoformat() if a.review_date else None,
         "date_pos": list(a.date_pos) if a.date_pos else None,
         "review_no": a.review_no,
+        "consent": a.consent,
         "started": a.started,
         "header": [a.header_pos, a.header_cpr],
         "answers": a.answers,
@@ -153,6 +154,7 @@ def _load(raw: dict[str, Any]) -> Analysis:
         review_date=date.fromisoformat(raw["date"]) if raw["date"] else None,
         date_pos=(int(position[0]), int(position[1])) if position else None,
         review_no=raw["review_no"],
+        consent=bool(raw["consent"]),
         started=bool(raw["started"]),
         header_pos={str(k): (int(v[0]), int(v[1])) for k, v in header_pos.items()},
         header_cpr=[str(k) for k in header_cpr],

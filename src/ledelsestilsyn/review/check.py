@@ -24,6 +24,7 @@ from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.io.yaml import decode, parse_text
+from ledelsestilsyn.models.base import is_yes
 from ledelsestilsyn.models.located import model_errors
 from ledelsestilsyn.models.review import Review
 from ledelsestilsyn.review.analysis import WARNING, Analysis, text_of
@@ -190,6 +191,7 @@ def _header(doc: YamlDocument, data: dict[str, Any]) -> Analysis:
     date_text = text_of(data.get("dato"))
     number = text_of(data.get("gennemgang_nr"))
     analysis.review_no = int(number) if number and number.isdigit() else None
+    analysis.consent = is_yes(data.get("samtykke_til_eksempel"))
     pos = doc.values.get(("dato",))
     analysis.date_pos = (pos.line, pos.column) if pos else None
     analysis.started = bool(analysis.reviewer or date_text)

@@ -56,6 +56,7 @@ class ReviewResult:
     answers: dict[str, dict[str, tuple[str | None, str]]]
     diagnostics: list[Diagnostic]
     corrections: tuple[CorrectionEntry, ...] = ()
+    consent: bool = False
 
     @property
     def errors(self) -> int:
@@ -241,6 +242,7 @@ def finish(
         answers=analysis.answers,
         diagnostics=diagnostics,
         corrections=tuple(analysis.corrections),
+        consent=analysis.consent,
     )
 
 

@@ -46,7 +46,8 @@ def rapport(
         Recipient,
         typer.Option(
             "--modtager",
-            help="leder (med detaljer pr. sag) eller udvalg (kun samlede tal, små tal skjult).",
+            help="leder (med detaljer pr. sag), afdeling (til afdelingsmødet: generelle fund, "
+            "tiltag, ingen navne eller sager) eller udvalg (kun samlede tal, små tal skjult).",
         ),
     ] = Recipient.LEADER,
     raadgivere: Annotated[

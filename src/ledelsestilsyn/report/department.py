@@ -1,0 +1,107 @@
+"""The department version (`--modtager afdeling`): the general findings for a department meeting.
+
+It lies between the leader and the committee versions. Its figures follow the
+committee's rules: aggregates only, with the same small-count suppression; no
+caseworker, case id, reviewer or file name. A department knows who is on
+which team, so a team's shares are also left out when fewer than
+`MIN_CASEWORKERS` of its caseworkers were reviewed: a team of one would show
+one caseworker's figures. Beyond the committee version it shows the status
+of the tiltag (status, deadline, targets and the before/after verdict; never
+who is responsible), and case examples on the handicap model's rule: only
+where the concept says `formidling: afdeling_eksempler: med_samtykke`, only
+from reviews where the caseworker agreed (`samtykke_til_eksempel: ja`), and
+then without the case id, with CPR-like numbers masked and every name the
+workspace knows replaced by `[navn]`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.report.aggregate import first_reviews
+from ledelsestilsyn.report.build import lowest_comments
+from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.scrub import scrubber
+from ledelsestilsyn.report.tiltag import TiltagView
+
+NAME = "[navn]"
+WITH_CONSENT = "med_samtykke"
+MIN_CASEWORKERS = 3
+"""A team's shares are shown only with this many reviewed caseworkers: in a team of two,
+each could take their own figure away and see the colleague's (as in the letters)."""
+
+
+@dataclass
+class Example:
+    """A comment at one of the lowest answers, as the department may read it."""
+
+    question_id: str
+    question_text: str
+    answer: str
+    text: str
+
+
+@dataclass
+class TiltagStatus:
+    """One target of a tiltag: what was decided, how far it is, and what the data can say."""
+
+    id: str
+    title: str
+    status: str
+    deadline: str
+    target: str
+    verdict: str
+
+
+def tiltag_status(views: Sequence[TiltagView]) -> list[TiltagStatus]:
+    """The tiltag as the department sees them: no responsible person, no counts."""
+    rows = []
+    for t in views:
+        targets = [(row.target, row.verdict) for row in t.rows] or [("–", "ingen data endnu")]
+        for target, verdict in targets:
+            rows.append(TiltagStatus(t.id, t.title, t.status, t.deadline, target, verdict))
+    return rows
+
+
+def small_teams(records: Sequence[ReviewRecord], period: Period) -> dict[str, set[str]]:
+    """Per template ref: the teams with fewer than `MIN_CASEWORKERS` reviewed caseworkers."""
+    people: dict[tuple[str, str], set[str | None]] = {}
+    for r in first_reviews(r for r in records if r.period_start in period):
+        people.setdefault((r.template, r.team or "uoplyst"), set()).add(r.caseworker)
+    found: dict[str, set[str]] = {}
+    for (ref, team), names in people.items():
+        if len(names) < MIN_CASEWORKERS:
+            found.setdefault(ref, set()).add(team)
+    return found
+
+
+def examples(
+    records: Sequence[ReviewRecord],
+    templates: dict[str, Template],
+    period: Period,
+    *,
+    allowed: bool,
+    names: Iterable[str],
+    mask: Callable[[str], str],
+) -> dict[str, list[Example]]:
+    """Per template ref: comments at the lowest answers from consenting reviews in `period`."""
+    if not allowed:
+        return {}
+    consenting = [
+        r for r in first_reviews(r for r in records if r.period_start in period) if r.consent
+    ]
+    known = set(names) | {n for r in records for n in (r.caseworker, r.reviewer) if n}
+    scrub = scrubber(known, mask, NAME)
+    found: dict[str, list[Example]] = {}
+    for ref, template in sorted(templates.items()):
+        comments = lowest_comments(template, [r for r in consenting if r.template == ref], mask)
+        texts = {q.id: q.text for step in template.steps for q in step.questions}
+        for question_id, group in comments.items():
+            for comment in group:
+                found.setdefault(ref, []).append(
+                    Example(question_id, texts[question_id], comment.answer, scrub(comment.text))
+                )
+    return found

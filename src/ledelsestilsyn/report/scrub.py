@@ -1,0 +1,22 @@
+"""Free text from a review made safe to pass on: CPR-like numbers masked, known names replaced."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+
+def scrubber(
+    names: Iterable[str], mask: Callable[[str], str], replacement: str
+) -> Callable[[str], str]:
+    """Masks CPR-like numbers and replaces each of `names` (longest first, any case)."""
+    ordered = sorted({n.strip() for n in names if n and n.strip()}, key=len, reverse=True)
+    pattern = (
+        re.compile("|".join(re.escape(n) for n in ordered), re.IGNORECASE) if ordered else None
+    )
+
+    def scrub(text: str) -> str:
+        text = mask(text.strip())
+        return pattern.sub(replacement, text) if pattern else text
+
+    return scrub

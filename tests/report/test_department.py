@@ -1,0 +1,135 @@
+"""`rapport --modtager afdeling`: general findings for the department meeting, no one named."""
+
+from __future__ import annotations
+
+import stat
+from datetime import date
+from pathlib import Path
+
+from report_data import TEAMS, WORKERS
+
+from conftest import Cli
+from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.periods import parse_period
+from ledelsestilsyn.report.department import examples, small_teams
+from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.templates.catalog import Catalog
+
+ARGS = ("rapport", "--periode", "2026-11", "--dato", "2026-11-30", "--modtager", "afdeling")
+COMMENTS = ("Partshøring mangler", "Barnets perspektiv", "alert(1)", "010203")
+REVIEWERS = ("Leder Lund", "Leder Juul")
+CONSENTING = Path("udtræk/2026-11-månedligt-overordnet/S-2026-11-002.yaml")
+
+
+def _department(cli: Cli, fmt: str) -> str:
+    result = cli(*ARGS, "--format", fmt, "-o", "-")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _case_ids(root: Path) -> list[str]:
+    return sorted({p.stem.split(".")[0] for p in root.glob("udtræk/*/S-*.yaml")})
+
+
+def test_no_name_case_id_or_comment_without_consent(cli: Cli, rapport_ws: Path) -> None:
+    for fmt in ("md", "html"):
+        text = _department(cli, fmt)
+        assert "Afdelingsmødet" in text and "Tiltag" in text
+        for secret in (*WORKERS, *REVIEWERS, "Gert Dahl", *COMMENTS, *_case_ids(rapport_ws)):
+            assert secret not in text, (fmt, secret)
+        assert "Rapporten viser ingen kommentarer eller eksempler" in text
+        assert "Pr. rådgiver" not in text and "Enighed mellem niveauerne" not in text
+
+
+def test_a_team_with_fewer_than_three_caseworkers_shows_no_shares(
+    cli: Cli, rapport_ws: Path
+) -> None:
+    """Every team here has two caseworkers (case % 6 and case % 3), so no team share."""
+    text = _department(cli, "md")
+    rows = [line for line in text.splitlines() if line.startswith(tuple(f"| {t} |" for t in TEAMS))]
+    team_rows = [line for line in rows if line.count("|") > 3]
+    assert team_rows and all("%" not in line for line in team_rows)
+    leader = cli("rapport", "--periode", "2026-11", "--format", "md", "-o", "-").stdout
+    assert any(line.startswith("| Team Nord |") and "%" in line for line in leader.splitlines())
+
+
+def test_examples_only_by_consent_without_case_id_or_names(cli: Cli, rapport_ws: Path) -> None:
+    concept = rapport_ws / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(
+        text.replace("  tiltag: ja\n", "  tiltag: ja\n  afdeling_eksempler: med_samtykke\n", 1),
+        encoding="utf-8",
+    )
+    before = _department(cli, "md")
+    assert "Eksempler fra sagerne (med" not in before  # allowed, but no one has agreed yet
+    review = rapport_ws / CONSENTING
+    body = review.read_text(encoding="utf-8")
+    body = body.replace("\nsvar:\n", "\nsamtykke_til_eksempel: ja\nsvar:\n", 1)
+    body = body.replace(
+        "Se notat om barnet, cpr 010203-1234, og <script>alert(1)</script>.",
+        "Talt med Bo Lind og Leder Lund; cpr 010203-1234.",
+    ).replace("Partshøring mangler i journalen.", "Eget eksempel.")
+    review.write_text(body, encoding="utf-8")
+    for fmt in ("md", "html"):
+        shown = _department(cli, fmt)
+        assert "Eksempler fra sagerne (med rådgiverens samtykke)" in shown
+        assert "Talt med [navn] og [navn]; cpr XXXXXX-XXXX." in shown
+        assert "S-2026-11-002" not in shown
+        assert "Eget eksempel." in shown
+        assert "Partshøring mangler" not in shown  # said in the reviews without consent
+        for secret in (*WORKERS, *REVIEWERS, "010203"):
+            assert secret not in shown, (fmt, secret)
+
+
+def test_caseworker_figures_and_bad_consent_are_refused(cli: Cli, rapport_ws: Path) -> None:
+    refused = cli(*ARGS, "--rådgivere", "--format", "md", "-o", "-")
+    assert refused.exit_code == 2 and "afdelingens rapport" in refused.output
+    review = rapport_ws / CONSENTING
+    body = review.read_text(encoding="utf-8").replace(
+        "\nsvar:\n", "\nsamtykke_til_eksempel: måske\nsvar:\n", 1
+    )
+    review.write_text(body, encoding="utf-8")
+    checked = cli("valider", str(CONSENTING), "--dato", "2026-11-30")
+    assert checked.exit_code == 1
+    line = body.split("\n").index("samtykke_til_eksempel: måske") + 1
+    assert (
+        f"S-2026-11-002.yaml:{line}:" in checked.output
+        and "samtykke_til_eksempel" in checked.output
+    )
+
+
+def test_department_file_is_private(cli: Cli, rapport_ws: Path) -> None:
+    result = cli(*ARGS)
+    assert result.exit_code == 0, result.output
+    path = rapport_ws / "rapporter" / "2026-11-afdeling.html"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def _record(case: str, consent: bool, comment: str, worker: str) -> ReviewRecord:
+    return ReviewRecord(
+        series="m",
+        template=OVERORDNET.ref,
+        period="2026-11",
+        period_start=date(2026, 11, 1),
+        case_id=case,
+        caseworker=worker,
+        team="Team Nord",
+        answers={("underretning", "underretning-1"): ("nej", comment)},
+        consent=consent,
+    )
+
+
+OVERORDNET = Catalog.load(None).resolve("overordnet")
+
+
+def test_examples_and_small_teams_without_files() -> None:
+    records = [
+        _record("S-1", True, "Mangler; spurgt Eva Munk.", "Anna Holm"),
+        _record("S-2", False, "Hemmeligt.", "Eva Munk"),
+    ]
+    period = parse_period("2026-11")
+    templates = {OVERORDNET.ref: OVERORDNET}
+    found = examples(records, templates, period, allowed=True, names=[], mask=mask_cpr)
+    assert [e.text for e in found[OVERORDNET.ref]] == ["Mangler; spurgt [navn]."]
+    assert examples(records, templates, period, allowed=False, names=[], mask=mask_cpr) == {}
+    assert small_teams(records, period) == {OVERORDNET.ref: {"Team Nord"}}
