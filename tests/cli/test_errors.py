@@ -42,7 +42,7 @@ def test_a_wrong_recipient_lists_the_recipients(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, err = run_main(monkeypatch, capsys, "rapport", "--modtager", "byråd")
-    assert code == 2 and "'byråd' er ikke en af 'leder', 'udvalg'." in err
+    assert code == 2 and "'byråd' er ikke en af 'leder', 'udvalg', 'afdeling'." in err
 
 
 def test_the_report_choices_are_what_the_core_renders() -> None:
