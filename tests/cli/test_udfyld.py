@@ -17,6 +17,7 @@ from conftest import TESTS, Cli
 from ledelsestilsyn.cli.udfyld.app import UdfyldApp
 from ledelsestilsyn.cli.udfyld.form_screen import CPR_WARNING, FormScreen
 from ledelsestilsyn.cli.udfyld.setup import Setup
+from ledelsestilsyn.review.form import value_at
 from ledelsestilsyn.review.session import ReviewFile
 from ledelsestilsyn.sampling.fillin import render_review
 from ledelsestilsyn.workspace.open import open_workspace
@@ -31,18 +32,25 @@ def _in_workspace(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(workspace)
 
 
-def write_review(workspace: Path, case: str = "S-2026-00001", steps: tuple[str, ...] = ()) -> Path:
-    template = open_workspace(workspace).catalog.resolve("overordnet@2025.1")
+def write_review(
+    workspace: Path,
+    case: str = "S-2026-00001",
+    steps: tuple[str, ...] = ("underretning",),
+    series: tuple[str, str] = ("månedligt-overordnet", "overordnet@2025.1"),
+) -> Path:
+    """A fresh review file, as `udtræk` writes it, in the series' folder for 2026-11."""
+    name, ref = series
+    template = open_workspace(workspace).catalog.resolve(ref)
     text = render_review(
         template,
-        series="månedligt-overordnet",
+        series=name,
         period="2026-11",
         case_id=case,
         caseworker="Anna Holm",
         team="Team A",
-        focus=list(steps or ("underretning",)),
+        focus=list(steps),
     )
-    folder = workspace / FOLDER
+    folder = workspace / "udtræk" / f"2026-11-{name}"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{case}.yaml"
     path.write_text(text, encoding="utf-8")
@@ -73,6 +81,7 @@ def drive(
             if isinstance(screen, FormScreen):
                 seen["top"] = str(screen.query_one("#top", Static).render())
                 seen["status"] = str(screen.query_one("#status", Static).render())
+                seen["where"] = str(screen.query_one("#where", Static).render())
                 seen["focused"] = type(screen.focused).__name__ if screen.focused else ""
 
     seen: dict[str, str] = {}
@@ -208,3 +217,20 @@ def test_only_udfyld_loads_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_steps_and_the_missing_list_jump_to_the_question(workspace: Path) -> None:
+    path = write_review(workspace, steps=("underretning", "screening"))
+    app = drive(workspace, path, ["t", "down", "down", "enter"])
+    assert "spørgsmål 9 af 14" in SEEN[app]["where"]
+    app = drive(workspace, path, ["right", "n", "escape", "right", "right", "m", "enter"])
+    assert "spørgsmål 1 af 14" in SEEN[app]["where"]
+
+
+def test_a_graded_scale_answers_with_digits_and_asks_for_a_correction(workspace: Path) -> None:
+    path = write_review(workspace, "S-2026-00009", ("anbringelse",), ("tematiseret", "tematiseret"))
+    app = drive(workspace, path, ["right", "1", *"uden plan", "tab", *"plan laves", "enter"])
+    answer = value_at(ReviewFile.open(path, "p").doc.data, ("svar", "anbringelse", "anbringelse-1"))
+    assert answer["svar"] == "lav grad" and answer["kommentar"] == "uden plan"
+    assert answer["rettelse"]["handling"] == "plan laves"
+    assert "1/" in top(app)

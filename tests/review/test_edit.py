@@ -195,3 +195,15 @@ def test_edits_one_after_another_keep_every_earlier_value(values: list[tuple[str
         else:
             target[key] = clean(value)
         assert _data(text) == expected
+
+
+def test_a_plain_text_over_two_lines_is_replaced_whole() -> None:
+    text = "a:\n  kommentar: en lang\n    tekst over to linjer\n  næste: ''\n"
+    new = fill(text, [(("a", "kommentar"), "kort")], "f")
+    assert new == "a:\n  kommentar: 'kort'\n  næste: ''\n"
+
+
+def test_a_question_left_blank_gets_its_keys() -> None:
+    text = "svar:\n  trin:\n    q-1:\n    q-2:\n      svar: ''\n"
+    new = fill(text, [(("svar", "trin", "q-1", "svar"), "ja")], "f")
+    assert new == "svar:\n  trin:\n    q-1:\n      svar: 'ja'\n    q-2:\n      svar: ''\n"

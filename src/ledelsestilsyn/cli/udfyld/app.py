@@ -38,10 +38,8 @@ class ReviewList(Screen[None]):
         yield OptionList(id="reviews")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_list()
-
     def on_screen_resume(self) -> None:
+        """Shown first, and again after a form closes: the states may have changed."""
         self.refresh_list()
 
     def refresh_list(self) -> None:
