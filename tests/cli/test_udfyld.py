@@ -204,6 +204,15 @@ def test_a_missing_file_is_a_wrong_call(
     assert "stien findes ikke" in result.output
 
 
+def test_a_file_that_is_not_a_review_is_a_wrong_call(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "isatty", lambda fd: True)
+    result = cli("udfyld", "koncept.yaml")
+    assert result.exit_code == 2
+    assert "F022" in result.output and "ikke en gennemgang" in result.output
+
+
 def test_no_color_is_respected(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     path = write_review(workspace)

@@ -67,13 +67,22 @@ def udfyld(
     workspace = open_workspace(Path.cwd(), koncept)
     if not sti.exists():
         raise fail(str(sti), "F021", "stien findes ikke.", kind=ErrorKind.USAGE)
+    from ledelsestilsyn.cli.udfyld.setup import Setup, check
     from ledelsestilsyn.review.session import ReviewFile
 
+    setup = Setup(workspace, sti, bedoemmer, day_or_today(dato))
     first = None if sti.is_dir() else ReviewFile.open(sti, str(sti))
+    if first is not None and check(setup, sti) is None:
+        raise fail(
+            str(sti),
+            "F022",
+            "filen er ikke en gennemgang (fx et manifest eller en skabelon).",
+            hint="angiv en gennemgangsfil fra udtræk/, eller mappen med dem.",
+            kind=ErrorKind.USAGE,
+        )
     from ledelsestilsyn.cli.udfyld.app import UdfyldApp
-    from ledelsestilsyn.cli.udfyld.setup import Setup
 
-    app = UdfyldApp(Setup(workspace, sti, bedoemmer, day_or_today(dato)), first)
+    app = UdfyldApp(setup, first)
     app.run()
     if app.failure is not None:
         raise app.failure
