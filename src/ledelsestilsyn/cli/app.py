@@ -43,6 +43,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "skema",
     "valider",
     "udfyld",
+    "migrer",
     "udtraek",
     "paamind",
     "rapport",

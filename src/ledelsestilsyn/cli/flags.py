@@ -23,6 +23,7 @@ FLAGS: dict[Argument, str] = {
     Argument.PRESET: "--forlæg",
     Argument.QUESTION: "--spørgsmål",
     Argument.CASEWORKER: "--rådgiver",
+    Argument.TARGET: "--til",
 }
 
 

@@ -39,6 +39,7 @@ class Argument(StrEnum):
     PRESET = "forlægget"
     QUESTION = "spørgsmålet"
     CASEWORKER = "rådgiveren"
+    TARGET = "den nye skabelon"
 
 
 class Severity(StrEnum):

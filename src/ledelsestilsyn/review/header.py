@@ -20,6 +20,7 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import Diagnostic
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.review.analysis import Analysis
+from ledelsestilsyn.templates.versions import version_key
 
 _HINT = "hovedet skrives af 'tilsyn udtræk'; ret det tilbage, eller hent det fra en ny fil."
 
@@ -48,15 +49,14 @@ def check_header(
         return check.on_its_own(context, keep_case=False), check.problems
     check.same("tilsyn", analysis.series, manifest.series)
     check.same("periode", analysis.period, manifest.period)
+    template = manifest.template
     if not any(d.code == "G002" for d in analysis.diagnostics):
-        check.same_template(analysis.template_ref, manifest.template)
+        template = check.same_template(analysis.template_ref, manifest.template)
     check.same("sag.id", analysis.case_id, case.id, code="G033")
     check.same("sag.rådgiver", analysis.caseworker, case.caseworker, required=False)
     check.same("sag.team", analysis.team, case.team, required=False)
     shown_case = (case.id, case.caseworker, case.team)
-    trusted = _with_header(
-        analysis, (manifest.series, manifest.template, manifest.period, *shown_case)
-    )
+    trusted = _with_header(analysis, (manifest.series, template, manifest.period, *shown_case))
     return trusted, check.problems
 
 
@@ -83,11 +83,21 @@ class _Check:
         if value != expected and (value is not None or not required):
             self.error(key, code, f"'{key}' passer ikke med udtrækket (udtræk.yaml).")
 
-    def same_template(self, value: str | None, expected: str) -> None:
-        """`id` alone (G003 warns) matches any version of the manifest's template."""
+    def same_template(self, value: str | None, expected: str) -> str:
+        """The template the review is checked and counted under.
+
+        `id` alone (G003 warns) matches any version of the manifest's template;
+        a newer version of it is a review moved by `tilsyn migrer`, and counts
+        under that version.
+        """
         if value is None or value == expected or expected.startswith(f"{value}@"):
-            return
+            return expected
+        ident, _, version = value.partition("@")
+        drawn_id, _, drawn_version = expected.partition("@")
+        if ident == drawn_id and version_key(version) > version_key(drawn_version):
+            return value
         self.error("skabelon", "G032", "'skabelon' passer ikke med udtrækket (udtræk.yaml).")
+        return expected
 
     def on_its_own(self, context: HeaderContext, *, keep_case: bool) -> Analysis:
         """No manifest entry to compare with: keep only values that cannot be personal data."""

@@ -14,7 +14,10 @@ import json
 import re
 import textwrap
 import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from ledelsestilsyn.models.review import CORRECTION_KEYS, Answer
 from ledelsestilsyn.models.template import Question, Template
 
 MAX_NAME = 80
@@ -55,9 +58,29 @@ def _kept(char: str) -> bool:
     return char.isalpha() or char in "0123456789._-"
 
 
+@dataclass(frozen=True)
+class Filled:
+    """Values already given, written into a fresh file (`tilsyn migrer` carries them over)."""
+
+    reviewer: str = ""
+    date: str = ""
+    starting_point: str = ""
+    answers: Mapping[tuple[str, str], Answer] = field(default_factory=dict)
+
+
+EMPTY = Filled()
+
+
 def _q(text: str | None) -> str:
     """A YAML double-quoted scalar (JSON strings are valid YAML)."""
     return json.dumps(text or "", ensure_ascii=False)
+
+
+def _sq(text: str) -> str:
+    """Single-quoted, so a Windows path stays as typed; double-quoted if it spans lines."""
+    if any(c in text for c in "\n\r\t") or not text.isprintable():
+        return _q(text)
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _comment(text: str, indent: str, width: int = 96) -> list[str]:
@@ -76,7 +99,7 @@ def _wrapped(text: str, indent: str, width: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _question_block(template: Template, question: Question) -> list[str]:
+def _question_block(template: Template, question: Question, given: Answer | None) -> list[str]:
     scale = template.scale_for(question)
     answers = " | ".join(v.answer for v in scale)
     needs_comment = [v.answer for v in scale if v.comment_required]
@@ -91,7 +114,13 @@ def _question_block(template: Template, question: Question) -> list[str]:
         lines += _comment(f"vejledning: {question.guidance}", "    ")
     rule = f" (kommentar kræves ved: {', '.join(needs_comment)})" if needs_comment else ""
     lines += _comment(f"svar: {answers}{rule}", "    ")
-    lines += [f"    {question.id}:", '      svar: ""', "      kommentar: ''"]
+    given = given or Answer()
+    lines += [f"    {question.id}:", f"      svar: {_q(given.answer)}"]
+    lines.append(f"      kommentar: {_sq(given.comment)}")
+    if given.correction is not None:
+        lines.append("      rettelse:")
+        values = given.correction.model_dump(by_alias=True)
+        lines += [f"        {k}: {_q(values[k])}" for k in CORRECTION_KEYS if values[k] is not None]
     return lines
 
 
@@ -106,8 +135,9 @@ def render_review(
     focus: list[str],
     schema: str | None = None,
     review_no: int | None = None,
+    filled: Filled = EMPTY,
 ) -> str:
-    """The text of an empty review file for one case and the focus steps."""
+    """The text of a review file for one case and the focus steps, empty unless `filled`."""
     steps = [s for s in template.steps if not focus or s.id in focus]
     lines: list[str] = []
     if schema:
@@ -143,10 +173,10 @@ def render_review(
             f"gennemgang_nr: {review_no}",
         ]
     lines += [
-        'gennemført_af: ""',
-        'dato: ""',
+        f"gennemført_af: {_q(filled.reviewer)}",
+        f"dato: {_q(filled.date)}",
         "# Den underretning eller henvendelse, gennemgangen tager udgangspunkt i:",
-        "udgangspunkt: ''",
+        f"udgangspunkt: {_sq(filled.starting_point)}",
         "svar:",
     ]
     for step in steps:
@@ -157,5 +187,5 @@ def render_review(
             lines.append(f"  # ── {step.title} ──")
         lines.append(f"  {step.id}:")
         for question in step.questions:
-            lines += _question_block(template, question)
+            lines += _question_block(template, question, filled.answers.get((step.id, question.id)))
     return "\n".join(lines) + "\n"

@@ -1,0 +1,96 @@
+"""`tilsyn migrer`: move unfinished reviews to a newer template version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.console import echo
+from ledelsestilsyn.cli.errors import handled
+from ledelsestilsyn.core.words import count
+
+if TYPE_CHECKING:
+    from ledelsestilsyn.review.migrate import Migration, Move
+
+
+def register(app: typer.Typer) -> None:
+    app.command("migrer")(migrer)
+
+
+@handled
+def migrer(
+    mappe: Annotated[
+        Path,
+        typer.Argument(
+            metavar="MAPPE",
+            help="Et udtræk eller en mappe med gennemgange (søges rekursivt).",
+            show_default=False,
+        ),
+    ],
+    til: Annotated[
+        str,
+        typer.Option("--til", help="Den nye skabelon, fx overordnet@2025.1.", show_default=False),
+    ],
+    ogsaa_faerdige: Annotated[
+        bool,
+        typer.Option("--også-færdige", "--ogsaa-faerdige", help="Flyt også færdige gennemgange."),
+    ] = False,
+    toer: Annotated[
+        bool,
+        typer.Option("--tør", "--toer", help="Vis kun, hvad der ville blive flyttet; skriv intet."),
+    ] = False,
+    dato: Annotated[
+        str | None,
+        typer.Option("--dato", help="Dagens dato (ÅÅÅÅ-MM-DD). Standard: i dag."),
+    ] = None,
+    koncept: ConceptOption = None,
+) -> None:
+    """Flyt ikke påbegyndte og delvist udfyldte gennemgange til en nyere skabelonversion.
+
+    Svar, kommentarer og rettelser på spørgsmål, der er uændrede eller erklæret ens,
+    flyttes med; den gamle fil gemmes som <navn>.bak. Færdige gennemgange røres ikke
+    uden --også-færdige.
+
+    Eksempel: tilsyn migrer udtræk/2026-11-månedligt-overordnet --til overordnet@2025.1 --tør
+    """
+    from ledelsestilsyn.core.periods import day_or_today
+    from ledelsestilsyn.review.migrate import migrate
+    from ledelsestilsyn.workspace.open import open_workspace
+
+    workspace = open_workspace(Path.cwd(), koncept)
+    result = migrate(
+        workspace,
+        [mappe],
+        til,
+        include_finished=ogsaa_faerdige,
+        dry_run=toer,
+        today=day_or_today(dato),
+    )
+    _print(result, dry_run=toer)
+
+
+def _print(result: Migration, *, dry_run: bool) -> None:
+    verb = "flyttes" if dry_run else "flyttet"
+    for move in result.moved:
+        echo(_line(move, result.target, verb))
+    for skip in result.skipped:
+        why = f"{skip.reason} (brug --også-færdige)." if skip.finished else skip.reason
+        echo(f"{skip.display}: {why}")
+    moved = count(len(result.moved), "gennemgang", "gennemgange")
+    echo(f"{moved} {verb} til {result.target}; {len(result.skipped)} ikke rørt.")
+    if dry_run:
+        echo("Tør kørsel: intet er skrevet.")
+
+
+def _line(move: Move, target: str, verb: str) -> str:
+    text = f"{move.display} ({move.state.value}): {move.old_ref} → {target}"
+    if move.carried or move.anew:
+        text += f", {count(len(move.carried), 'svar', 'svar')} {verb} med"
+    if move.anew:
+        text += f"; besvares på ny: {', '.join(move.anew)}"
+    if move.backup:
+        text += f"; den gamle fil er gemt som {move.backup}"
+    return text + "."

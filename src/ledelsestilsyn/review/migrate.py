@@ -1,0 +1,226 @@
+"""`tilsyn migrer`: move reviews to a newer version of their template, keeping what carries.
+
+A review that is not started or partly filled in is written anew from the
+fill-in writer (`sampling.fillin`) for the new version, with the header and
+every answer, comment and correction of a question that carries (unchanged,
+or declared `uændret`/`erstatter`, see `templates.versions`). An answer to a
+question that changed is not carried: it must be given anew. Finished reviews
+are left alone unless asked for; an invalid one is never moved (fix it
+first). The old file is kept next to the new one as `<navn>.bak` (a name that
+is free: an earlier backup is never overwritten), and the new file is
+written atomically. Files already on the target version are skipped, so a
+second run changes nothing. The sample manifest keeps the version the sample
+was drawn with; `review.header` accepts a newer version of the same template.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
+from ledelsestilsyn.io.atomic import write_atomic
+from ledelsestilsyn.io.yaml import read_document
+from ledelsestilsyn.models.located import validate_document
+from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.models.review import Answer, Review
+from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.review.validate import ReviewResult, run_checks
+from ledelsestilsyn.sampling.fillin import Filled, render_review
+from ledelsestilsyn.templates.versions import compare, version_key
+from ledelsestilsyn.workspace.layout import MANIFEST_NAME
+from ledelsestilsyn.workspace.open import Workspace
+
+SCHEMA_MARK = "# yaml-language-server: $schema="
+MOVABLE = (ReviewState.NOT_STARTED, ReviewState.PARTIAL)
+
+
+@dataclass(frozen=True)
+class Move:
+    """One review moved (or, in a dry run, to be moved)."""
+
+    display: str
+    state: ReviewState
+    old_ref: str
+    carried: tuple[str, ...]
+    anew: tuple[str, ...]
+    """Questions that had an answer, a comment or a correction that could not be carried."""
+    backup: str | None = None
+
+
+@dataclass(frozen=True)
+class Skip:
+    display: str
+    reason: str
+    finished: bool = False
+    """Left alone only because it is finished (the CLI names the flag that moves it)."""
+
+
+@dataclass
+class Migration:
+    target: str
+    moved: list[Move] = field(default_factory=list)
+    skipped: list[Skip] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    move: Move
+    path: Path
+    text: str
+    original: bytes
+
+
+def migrate(
+    workspace: Workspace,
+    paths: Sequence[Path],
+    target_ref: str,
+    *,
+    include_finished: bool,
+    dry_run: bool,
+    today: date,
+) -> Migration:
+    """Move the reviews under `paths` to `target_ref`; with `dry_run`, only say what would move."""
+    try:
+        workspace.catalog.raw(target_ref, Argument.TARGET)
+    except TilsynError as exc:
+        raise TilsynError(exc.diagnostics, ErrorKind.USAGE) from None
+    target = workspace.catalog.resolve(target_ref)
+    run = run_checks(workspace, list(paths), today=today)
+    result = Migration(target.ref)
+    plans: list[_Plan] = []
+    for review in run.results:
+        outcome = _plan(workspace, review, target, include_finished)
+        if isinstance(outcome, Skip):
+            result.skipped.append(outcome)
+        else:
+            plans.append(outcome)
+    if not dry_run and plans:
+        from ledelsestilsyn.workspace.layout import SCHEMA_DIR
+        from ledelsestilsyn.workspace.schemas import write_schemas
+
+        write_schemas(workspace.root / SCHEMA_DIR, workspace.catalog)
+    for plan in plans:
+        backup = None if dry_run else _write(plan, workspace.display)
+        result.moved.append(_with_backup(plan.move, backup))
+    return result
+
+
+def _with_backup(move: Move, backup: str | None) -> Move:
+    return Move(move.display, move.state, move.old_ref, move.carried, move.anew, backup)
+
+
+def _plan(
+    workspace: Workspace, review: ReviewResult, target: Template, include_finished: bool
+) -> _Plan | Skip:
+    path = review.path
+    original = path.read_bytes()
+    try:
+        doc = read_document(path, display=review.display)
+        own = validate_document(Review, doc)
+    except TilsynError:
+        return Skip(review.display, "kan ikke læses som gennemgang; ret den med 'tilsyn valider'.")
+    old_id, _, old_version = own.template.partition("@")
+    if old_id != target.id:
+        return Skip(review.display, f"bruger en anden skabelon ({own.template}).")
+    if not old_version or version_key(old_version) >= version_key(target.version):
+        return Skip(review.display, f"er allerede på {own.template}.")
+    if review.state is ReviewState.INVALID:
+        return Skip(review.display, "er ugyldig; ret fejlene først ('tilsyn valider').")
+    if review.state is ReviewState.COMPLETE and not include_finished:
+        return Skip(review.display, "er færdig og røres ikke", finished=True)
+    versions = compare(workspace.catalog.lineage(own.template, target.ref))
+    carried_keys = versions.carried()
+    focus = _focus(path, own, target, carried_keys)
+    answers: dict[tuple[str, str], Answer] = {}
+    carried: list[str] = []
+    anew: list[str] = []
+    for step_id, questions in own.answers.items():
+        for question_id, answer in questions.items():
+            new_key = carried_keys.get((step_id, question_id))
+            if new_key is not None and new_key[0] in focus:
+                answers[new_key] = answer
+                if _given(answer):
+                    carried.append(new_key[1])
+            elif _given(answer):
+                anew.append(question_id)
+    filled = Filled(own.reviewer, own.date, own.starting_point, answers)
+    text = render_review(
+        target,
+        series=own.series,
+        period=own.period,
+        case_id=own.case.id,
+        caseworker=own.case.caseworker,
+        team=own.case.team,
+        focus=focus,
+        schema=_schema(original, target),
+        review_no=own.review_no,
+        filled=filled,
+    )
+    move = Move(review.display, review.state, own.template, tuple(carried), tuple(anew))
+    return _Plan(move, path, text, original)
+
+
+def _given(answer: Answer) -> bool:
+    return bool(answer.answer.strip() or answer.comment.strip() or answer.correction)
+
+
+def _focus(
+    path: Path, own: Review, target: Template, carried: dict[tuple[str, str], tuple[str, str]]
+) -> list[str]:
+    """The steps of the new file: the sample's focus, else the steps the old file had."""
+    steps = list(own.answers)
+    manifest = path.parent / MANIFEST_NAME
+    if manifest.is_file():
+        with contextlib.suppress(TilsynError):
+            steps = validate_document(Manifest, read_document(manifest)).focus or []
+    if not steps:
+        return [s.id for s in target.steps]
+    moved = {carried[(s, q)][0] for s in steps for q in own.answers.get(s, {}) if (s, q) in carried}
+    return [s.id for s in target.steps if s.id in steps or s.id in moved]
+
+
+def _schema(original: bytes, target: Template) -> str | None:
+    """The `$schema` comment of the old file, pointing at the new version's schema."""
+    from ledelsestilsyn.workspace.schemas import review_schema_name
+
+    first = original.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    if not first.startswith(SCHEMA_MARK):
+        return None
+    where = first[len(SCHEMA_MARK) :].rsplit("/", 1)
+    folder = where[0] + "/" if len(where) == 2 else ""
+    return folder + review_schema_name(target)
+
+
+def _write(plan: _Plan, display: Callable[[Path], str]) -> str:
+    """Keep the old file under a free `.bak` name, then put the new text in place atomically."""
+    backup = _backup(plan.path, plan.original)
+    write_atomic(plan.path, plan.text, overwrite=True)
+    return display(backup)
+
+
+def _backup(path: Path, original: bytes) -> Path:
+    """A byte-exact copy of the old file under the first free name: `x.yaml.bak`, `x.yaml.2.bak`."""
+    for n in range(1, 1000):
+        candidate = path.with_name(f"{path.name}.bak" if n == 1 else f"{path.name}.{n}.bak")
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(original)
+            handle.flush()
+            os.fsync(handle.fileno())
+        return candidate
+    raise fail(
+        str(path),
+        "W005",
+        "der er ikke et ledigt navn til sikkerhedskopien.",
+        hint="ryd op i de gamle .bak-filer ved siden af filen.",
+        kind=ErrorKind.USAGE,
+    )

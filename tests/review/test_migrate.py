@@ -1,0 +1,178 @@
+"""`tilsyn migrer`: a 2024.1 sample with reviews in every state, moved to overordnet@2025.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+from ledelsestilsyn.io.yaml import read_document
+from ledelsestilsyn.models.located import validate_document
+from ledelsestilsyn.models.review import Review
+from ledelsestilsyn.sampling.fillin import render_review
+from ledelsestilsyn.templates.catalog import Catalog
+
+SERIES = "månedligt-overordnet"
+PERIOD = "2026-10"
+FOCUS = ["underretning", "screening", "afdækning"]
+DAY = "2026-10-28"
+FOLDER = f"udtræk/{PERIOD}-{SERIES}"
+CASES = ("S-1", "S-2", "S-3", "S-4")
+PARTIAL = {
+    "underretning-1": ('"ja"', "'Vurderet samme dag; se S:\\notater\\u-1.docx, ''akut''.'"),
+    "screening-1": ('"nej"', '"Screeningen mangler.\\nDrøftet med teamlederen."'),
+    "afdækning-2": ('"nej"', "'Fagpersoner ikke inddraget.'"),
+}
+CORRECTION = (
+    "      rettelse:\n"
+    '        handling: "screeningen laves og noteres"\n'
+    '        frist: "2026-11-15"\n'
+)
+
+
+def _render(ref: str, case: str, review_no: int | None = None) -> str:
+    return render_review(
+        Catalog.load(None).resolve(ref),
+        series=SERIES,
+        period=PERIOD,
+        case_id=case,
+        caseworker="Anna Holm",
+        team="Team Nord",
+        focus=FOCUS,
+        review_no=review_no,
+    )
+
+
+def _answered(text: str, answers: dict[str, tuple[str, str]], default: str | None) -> str:
+    """Fill in the given answers, and every other one with `default` (None: leave empty)."""
+    lines = text.split("\n")
+    text = text.replace('gennemført_af: ""', 'gennemført_af: "Leder Lund"')
+    lines = text.replace('dato: ""', f'dato: "{DAY}"').split("\n")
+    current = ""
+    for i, line in enumerate(lines):
+        if line.startswith("    ") and line.strip().endswith(":") and not line.startswith("     "):
+            current = line.strip()[:-1]
+        if line == '      svar: ""':
+            if current in answers:
+                lines[i] = f"      svar: {answers[current][0]}"
+                lines[i + 1] = f"      kommentar: {answers[current][1]}"
+                if current == "screening-1":
+                    lines[i + 1] += "\n" + CORRECTION.rstrip("\n")
+            elif default is not None:
+                lines[i] = f'      svar: "{default}"'
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def sample(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """udtræk/2026-10-…: not started, partly filled, finished and invalid, all on 2024.1."""
+    monkeypatch.chdir(workspace)
+    folder = workspace / FOLDER
+    folder.mkdir(parents=True)
+    drawn = "".join(
+        f'  - id: "{case}"\n    rådgiver: "Anna Holm"\n    team: "Team Nord"\n'
+        f'    begrundelse: "tilfældig"\n    filer: [{case}.yaml]\n'
+        for case in CASES
+    )
+    (folder / "udtræk.yaml").write_text(
+        f'tilsyn: "{SERIES}"\nperiode: "{PERIOD}"\nskabelon: "overordnet@2024.1"\n'
+        f"fokus: [{', '.join(FOCUS)}]\n"
+        'oprettet: "2026-10-01T08:00:00"\noprettet_af: "test"\nværktøj: "0.1.0"\nseed: 1\n'
+        f"antal: {len(CASES)}\nsager:\n{drawn}",
+        encoding="utf-8",
+    )
+    old = "overordnet@2024.1"
+    files = {
+        "S-1": _render(old, "S-1"),
+        "S-2": _answered(_render(old, "S-2"), PARTIAL, None),
+        "S-3": _answered(_render(old, "S-3"), PARTIAL, "ja"),
+        "S-4": _answered(_render(old, "S-4"), {"screening-1": ('"jaa"', "''")}, None),
+    }
+    for case, text in files.items():
+        (folder / f"{case}.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _review(path: Path) -> Review:
+    return validate_document(Review, read_document(path))
+
+
+def _bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_migrer_moves_unfinished_reviews_and_carries_answers(cli: Cli, sample: Path) -> None:
+    before = _bytes(sample)
+    old_partial = _review(sample / "S-2.yaml")
+    result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert f"{FOLDER}/S-1.yaml (ikke påbegyndt): overordnet@2024.1 → overordnet@2025.1" in out
+    assert "S-2.yaml (delvist udfyldt)" in out and "2 svar flyttet med" in out
+    assert "besvares på ny: afdækning-2" in out
+    assert f"den gamle fil er gemt som {FOLDER}/S-2.yaml.bak" in out
+    assert "S-3.yaml: er færdig og røres ikke (brug --også-færdige)." in out
+    assert "S-4.yaml: er ugyldig" in out
+    assert "2 gennemgange flyttet til overordnet@2025.1; 2 ikke rørt." in out
+    after = _bytes(sample)
+    for name in ("S-3.yaml", "S-4.yaml", "udtræk.yaml"):
+        assert after[name] == before[name], name
+    assert after["S-1.yaml.bak"] == before["S-1.yaml"]
+    assert after["S-2.yaml.bak"] == before["S-2.yaml"]
+    # A not-started review is exactly the file udtræk would write for the new version.
+    assert after["S-1.yaml"].decode() == _render("overordnet@2025.1", "S-1")
+    moved = _review(sample / "S-2.yaml")
+    assert moved.template == "overordnet@2025.1"
+    assert (moved.reviewer, moved.date) == (old_partial.reviewer, old_partial.date)
+    for step, question in (("underretning", "underretning-1"), ("screening", "screening-1")):
+        assert moved.answers[step][question] == old_partial.answers[step][question]
+    assert moved.answers["screening"]["screening-1"].correction is not None
+    assert moved.answers["afdækning"]["afdækning-2"].answer == ""
+    valid = cli("valider", f"{FOLDER}/S-1.yaml", f"{FOLDER}/S-2.yaml", "--dato", DAY)
+    assert valid.exit_code == 0, valid.output
+    assert "G032" not in valid.output
+
+
+def test_migrer_twice_changes_nothing_and_never_overwrites_a_backup(cli: Cli, sample: Path) -> None:
+    (sample / "S-1.yaml.bak").write_text("en ældre kopi\n", encoding="utf-8")
+    original = (sample / "S-1.yaml").read_bytes()
+    assert cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY).exit_code == 0
+    assert (sample / "S-1.yaml.bak").read_text(encoding="utf-8") == "en ældre kopi\n"
+    assert (sample / "S-1.yaml.2.bak").read_bytes() == original
+    first = _bytes(sample)
+    again = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
+    assert again.exit_code == 0
+    assert "0 gennemgange flyttet" in again.output
+    assert "S-1.yaml: er allerede på overordnet@2025.1." in again.output
+    assert _bytes(sample) == first
+
+
+def test_migrer_dry_run_writes_nothing(cli: Cli, sample: Path) -> None:
+    before = _bytes(sample)
+    result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--tør", "--dato", DAY)
+    assert result.exit_code == 0, result.output
+    assert "2 gennemgange flyttes til overordnet@2025.1" in result.output
+    assert "Tør kørsel: intet er skrevet." in result.output
+    assert _bytes(sample) == before
+
+
+def test_migrer_finished_reviews_only_when_asked(cli: Cli, sample: Path) -> None:
+    old = _review(sample / "S-3.yaml")
+    result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--også-færdige", "--dato", DAY)
+    assert result.exit_code == 0, result.output
+    assert "S-3.yaml (færdig)" in result.output
+    moved = _review(sample / "S-3.yaml")
+    assert moved.answers["screening"]["screening-1"] == old.answers["screening"]["screening-1"]
+    assert moved.answers["screening"]["screening-2"] == old.answers["screening"]["screening-2"]
+    assert moved.answers["afdækning"]["afdækning-2"].answer == ""
+    assert (sample / "S-4.yaml.bak").exists() is False
+
+
+def test_migrer_bad_target_is_a_usage_error(cli: Cli, sample: Path) -> None:
+    result = cli("migrer", FOLDER, "--til", "overordnt@2025.1")
+    assert result.exit_code == 2
+    assert "--til: fejl T010" in result.output and "mente du 'overordnet'?" in result.output
+    before = _bytes(sample)
+    assert cli("migrer", FOLDER, "--til", "overordnet@2030.1").exit_code == 2
+    assert _bytes(sample) == before
