@@ -262,3 +262,19 @@ def test_shipped_data_works_after_a_plain_install(tmp_path: Path) -> None:
     assert sorted(p.name for p in shipped.glob("*.yaml")) == source
     for name in source:
         assert (shipped / name).read_bytes() == (root / "skabeloner" / name).read_bytes()
+
+
+def test_tjek_warns_when_a_series_is_pinned_to_an_older_version(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    _concept(workspace, "skabelon: overordnet ", "skabelon: overordnet@2024.1 ")
+    line = _line_of(workspace, "skabelon: overordnet@2024.1")
+    result = cli("tjek")
+    assert result.exit_code == 0, result.output
+    (warning,) = [x for x in result.output.splitlines() if "A012" in x]
+    assert warning.startswith(f"koncept.yaml:{line}:15: advarsel A012: tilsynet bruger ")
+    assert "overordnet@2024.1, men der findes en nyere version: overordnet@2025.1." in warning
+    assert "tilsyn migrer" in warning
+    _concept(workspace, "skabelon: overordnet@2024.1 ", "skabelon: overordnet@2025.1 ")
+    assert "A012" not in cli("tjek").output

@@ -71,6 +71,34 @@ def write_atomic(
     fsync_dir(folder)
 
 
+def keep_backup(path: Path, *, tries: int = 999) -> Path:
+    """Keep the file at `path` under the first free name `x.yaml.bak`, `x.yaml.2.bak`, ….
+
+    A hard link, so no byte is copied (the backup is the user's own file, as it
+    was) and an existing backup is never replaced: `link` fails if the name is
+    taken. Replace `path` afterwards with `write_atomic(..., overwrite=True)`:
+    the rename leaves the backup holding the old content.
+    """
+    for n in range(1, tries + 1):
+        candidate = path.with_name(f"{path.name}.bak" if n == 1 else f"{path.name}.{n}.bak")
+        try:
+            os.link(path, candidate)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            message = f"sikkerhedskopien kan ikke laves ({exc.strerror})."
+            raise _cannot_write(candidate, message) from None
+        fsync_dir(path.parent)
+        return candidate
+    raise fail(
+        str(path),
+        "W005",
+        "der er ikke et ledigt navn til sikkerhedskopien.",
+        hint="ryd op i de gamle .bak-filer ved siden af filen.",
+        kind=ErrorKind.USAGE,
+    )
+
+
 def temp_path(folder: Path, name: str) -> Path:
     """A fresh temp name in `folder` for `name`.
 

@@ -16,14 +16,13 @@ was drawn with; `review.header` accepts a newer version of the same template.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
-from ledelsestilsyn.io.atomic import write_atomic
+from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError
+from ledelsestilsyn.io.atomic import keep_backup, write_atomic
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -199,28 +198,6 @@ def _schema(original: bytes, target: Template) -> str | None:
 
 def _write(plan: _Plan, display: Callable[[Path], str]) -> str:
     """Keep the old file under a free `.bak` name, then put the new text in place atomically."""
-    backup = _backup(plan.path, plan.original)
+    backup = keep_backup(plan.path)
     write_atomic(plan.path, plan.text, overwrite=True)
     return display(backup)
-
-
-def _backup(path: Path, original: bytes) -> Path:
-    """A byte-exact copy of the old file under the first free name: `x.yaml.bak`, `x.yaml.2.bak`."""
-    for n in range(1, 1000):
-        candidate = path.with_name(f"{path.name}.bak" if n == 1 else f"{path.name}.{n}.bak")
-        try:
-            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            continue
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(original)
-            handle.flush()
-            os.fsync(handle.fileno())
-        return candidate
-    raise fail(
-        str(path),
-        "W005",
-        "der er ikke et ledigt navn til sikkerhedskopien.",
-        hint="ryd op i de gamle .bak-filer ved siden af filen.",
-        kind=ErrorKind.USAGE,
-    )

@@ -25,6 +25,7 @@ def check_concept(concept: Concept, doc: YamlDocument, catalog: Catalog) -> list
     for name, series in concept.series.items():
         problems.extend(_check_series(concept, doc, catalog, name, series, columns))
         problems.extend(_recommendations(doc, catalog, name, series))
+        problems.extend(_older_version(doc, catalog, name, series))
     problems.extend(_dissemination(concept, doc))
     return problems
 
@@ -294,4 +295,25 @@ def _recommendations(
     return [
         doc.diagnostic(path, code, message, severity=Severity.WARNING)
         for path, code, message in warnings
+    ]
+
+
+def _older_version(
+    doc: YamlDocument, catalog: Catalog, name: str, series: Series
+) -> list[Diagnostic]:
+    """A series pinned to a version older than the newest one of its template."""
+    ident, _, version = series.template.partition("@")
+    versions = catalog.versions(ident)
+    if not version or version not in versions or version == versions[-1]:
+        return []
+    newest = f"{ident}@{versions[-1]}"
+    return [
+        doc.diagnostic(
+            ("tilsyn", name, "skabelon"),
+            "A012",
+            f"tilsynet bruger {series.template}, men der findes en nyere version: {newest}.",
+            hint=f"skriv 'skabelon: {newest}' (se forskellen med 'tilsyn skabelon forskel "
+            f"{series.template} {newest}'), og flyt ufærdige gennemgange med 'tilsyn migrer'.",
+            severity=Severity.WARNING,
+        )
     ]
