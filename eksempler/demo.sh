@@ -28,6 +28,9 @@ trin "tilsyn skabelon (de indbyggede skabeloner)"
 trin "tilsyn skabelon overordnet --format md (de første linjer af tjeklisten)"
 "$TILSYN" skabelon overordnet --format md | head -n 14
 
+trin "tilsyn skabelon forskel overordnet@2024.1 overordnet@2025.1 --format md (hvad er rettet)"
+"$TILSYN" skabelon forskel overordnet@2024.1 overordnet@2025.1 --format md | head -n 8
+
 trin "tilsyn tjek"
 "$TILSYN" tjek
 

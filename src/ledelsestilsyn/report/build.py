@@ -24,6 +24,13 @@ from ledelsestilsyn.report.aggregate import (
 )
 from ledelsestilsyn.report.calibration import CalibrationResult, calibrate
 from ledelsestilsyn.report.records import Excluded, ReviewRecord
+from ledelsestilsyn.report.versions import (
+    VersionMaps,
+    VersionTrend,
+    carried_records,
+    older_records,
+    version_trend,
+)
 
 WEAKEST = 10
 
@@ -54,6 +61,8 @@ class TemplateReport:
     caseworkers: list[GroupRow]
     calibration: CalibrationResult | None
     comments: dict[str, list[Comment]]
+    versions: VersionTrend | None = None
+    """The questions across versions, when older versions are in the trend."""
 
 
 @dataclass
@@ -116,6 +125,7 @@ def _template_report(
     base: Period | None,
     settings: Settings,
     mask: Callable[[str], str],
+    versions: VersionMaps,
 ) -> TemplateReport | None:
     own = [r for r in all_records if r.template == template.ref]
     current_all = in_period(own, period)
@@ -126,20 +136,26 @@ def _template_report(
     def of(records: Sequence[ReviewRecord]) -> Section:
         return section(template, records)
 
-    prev_records = first_reviews(in_period(own, previous(period)))
-    base_records = first_reviews(in_period(own, base)) if base is not None else []
+    older = older_records(template, all_records, versions, period)
+    pooled = own + carried_records(template, older, versions)
+    prev_records = first_reviews(in_period(pooled, previous(period)))
+    base_records = first_reviews(in_period(pooled, base)) if base is not None else []
     buckets: dict[Period, list[ReviewRecord]] = {}
-    for record in first_reviews(own):
+    for record in first_reviews(pooled):
         buckets.setdefault(bucket(period, record.period_start), []).append(record)
+    trend = [(p, of(buckets[p])) for p in sorted(buckets)]
     return TemplateReport(
         current=of(current),
         previous=of(prev_records) if prev_records else None,
         baseline=of(base_records) if base_records and base != period else None,
-        trend=[(p.label, of(buckets[p])) for p in sorted(buckets)],
+        trend=[(p.label, s) for p, s in trend],
         teams=grouped(of, current, lambda r: r.team),
         caseworkers=grouped(of, current, lambda r: r.caseworker) if settings.caseworkers else [],
         calibration=calibrate(template, current_all),
         comments=lowest_comments(template, current_all, mask),
+        versions=version_trend(
+            template, trend, older, versions, lambda r: bucket(period, r.period_start)
+        ),
     )
 
 
@@ -190,13 +206,15 @@ def build_report(
     excluded: Sequence[Excluded] = (),
     drawn: dict[str, int] | None = None,
     mask: Callable[[str], str],
+    versions: VersionMaps | None = None,
 ) -> Report:
     """Every figure of the report for `period`, compared with the previous period and baseline."""
     base = baseline_period(period, records, settings.baseline)
     reports = [
         r
         for template in templates.values()
-        if (r := _template_report(template, records, period, base, settings, mask)) is not None
+        if (r := _template_report(template, records, period, base, settings, mask, versions or {}))
+        is not None
     ]
     current = first_reviews(in_period(records, period))
     everything = in_period(records, period)

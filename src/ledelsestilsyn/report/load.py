@@ -14,6 +14,7 @@ from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.records import Excluded, ReviewRecord, period_start, select
 from ledelsestilsyn.review.validate import run_checks
+from ledelsestilsyn.templates.versions import VersionMap, compare, version_key
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
@@ -25,6 +26,8 @@ class Inputs:
     templates: dict[str, Template]
     drawn: list[tuple[str, date, int]]
     notes: list[Diagnostic] = field(default_factory=list)
+    versions: dict[tuple[str, str], VersionMap] = field(default_factory=dict)
+    """(older ref, newer ref) for every two versions of one template among the reviews."""
 
 
 def load_inputs(
@@ -46,7 +49,19 @@ def load_inputs(
             notes.extend(exc.diagnostics)
     records = [r for r in chosen.records if r.template in templates]
     drawn = _drawn(workspace, series, notes)
-    return Inputs(records, chosen.excluded, templates, drawn, notes)
+    versions = _versions(workspace, list(templates.values()))
+    return Inputs(records, chosen.excluded, templates, drawn, notes, versions)
+
+
+def _versions(workspace: Workspace, templates: list[Template]) -> dict[tuple[str, str], VersionMap]:
+    """How the questions relate between each two versions of one template in the reviews."""
+    found: dict[tuple[str, str], VersionMap] = {}
+    for old in templates:
+        for new in templates:
+            if old.id == new.id and version_key(old.version) < version_key(new.version):
+                chain = workspace.catalog.lineage(old.ref, new.ref)
+                found[(old.ref, new.ref)] = compare(chain)
+    return found
 
 
 def _drawn(

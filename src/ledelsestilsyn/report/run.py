@@ -147,6 +147,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             excluded=excluded,
             drawn=drawn,
             mask=mask_cpr,
+            versions=inputs.versions,
         )
         view = report_view(
             report,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.report.aggregate import GroupRow, QuestionStat, Section, StepStat, Tally
 from ledelsestilsyn.report.build import Comment, TemplateReport
 from ledelsestilsyn.report.calibration import CalibrationResult
@@ -66,6 +67,15 @@ class CalibrationView:
 
 
 @dataclass
+class VersionsView:
+    """The questions across template versions: one row per question, a share per period."""
+
+    note: str
+    periods: list[str]
+    rows: list[tuple[str, str, list[ShareCell]]]
+
+
+@dataclass
 class SectionView:
     ref: str
     title: str
@@ -81,6 +91,7 @@ class SectionView:
     caseworkers: list[GroupView]
     calibration: CalibrationView | None
     comments: list[tuple[str, str, list[Comment]]] = field(default_factory=list)
+    versions: VersionsView | None = None
     levels: list[LevelView] = field(default_factory=list)
     examples: list[Example] = field(default_factory=list)
     """Comments by the caseworker's consent, without case ids (`afdeling` only)."""
@@ -248,7 +259,34 @@ def section_view(report: TemplateReport, ctx: Ctx) -> SectionView:
         comments=_comments(report, current) if ctx.leader else [],
         across=[_step(s, report, ctx) for s in current.across_steps],
         across_titles=[s.title for s in current.across_steps],
+        versions=_versions(report, ctx),
     )
+
+
+def _versions(report: TemplateReport, ctx: Ctx) -> VersionsView | None:
+    trend = report.versions
+    if trend is None:
+        return None
+    rows = [
+        (
+            row.id,
+            row.note,
+            [
+                ShareCell() if t is None else share_cell(t, ctx.rules, ctx.threshold)
+                for t in row.tallies
+            ],
+        )
+        for row in trend.rows
+    ]
+    pooled = count_words(trend.pooled, "spørgsmål", "spørgsmål")
+    note = (
+        f"Gennemgange efter {' og '.join(trend.older)} indgår i udviklingen og i "
+        f"sammenligningen med tidligere perioder med svarene på de "
+        f"{pooled}, der er uændrede eller erklæret ens "
+        f"i {report.current.template.ref}. Et ændret spørgsmål lægges ikke sammen med sin "
+        "gamle udgave: de står her hver for sig."
+    )
+    return VersionsView(note, [label for label, _ in report.trend], rows)
 
 
 def _comments(report: TemplateReport, current: Section) -> list[tuple[str, str, list[Comment]]]:
