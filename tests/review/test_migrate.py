@@ -176,3 +176,10 @@ def test_migrer_bad_target_is_a_usage_error(cli: Cli, sample: Path) -> None:
     before = _bytes(sample)
     assert cli("migrer", FOLDER, "--til", "overordnet@2030.1").exit_code == 2
     assert _bytes(sample) == before
+
+
+def test_paamind_sees_the_same_states_after_migrer(cli: Cli, sample: Path) -> None:
+    before = cli("påmind", "--altid", "--dato", DAY).output
+    assert "1 af 4 gennemgange færdig (1 ikke påbegyndt, 1 delvist udfyldt, 1 ugyldig)" in before
+    assert cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY).exit_code == 0
+    assert cli("påmind", "--altid", "--dato", DAY).output == before
