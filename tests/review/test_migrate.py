@@ -183,3 +183,17 @@ def test_paamind_sees_the_same_states_after_migrer(cli: Cli, sample: Path) -> No
     assert "1 af 4 gennemgange færdig (1 ikke påbegyndt, 1 delvist udfyldt, 1 ugyldig)" in before
     assert cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY).exit_code == 0
     assert cli("påmind", "--altid", "--dato", DAY).output == before
+
+
+def test_reviews_on_another_template_are_only_counted(cli: Cli, sample: Path) -> None:
+    other = sample / "S-4.yaml"
+    other.write_text(
+        other.read_text(encoding="utf-8").replace("overordnet@2024.1", "tematiseret@2024.1"),
+        encoding="utf-8",
+    )
+    result = cli("migrer", "udtræk", "--til", "overordnet@2025.1", "--dato", DAY)
+    assert result.exit_code == 0, result.output
+    assert "S-4.yaml" not in result.output
+    assert "2 gennemgange flyttet til overordnet@2025.1; 2 ikke rørt (heraf 1 på en anden " in (
+        " ".join(result.output.split())
+    )

@@ -58,6 +58,8 @@ class Skip:
     reason: str
     finished: bool = False
     """Left alone only because it is finished (the CLI names the flag that moves it)."""
+    other: bool = False
+    """On another template: only counted, not listed."""
 
 
 @dataclass
@@ -126,8 +128,10 @@ def _plan(
         return Skip(review.display, "kan ikke læses som gennemgang; ret den med 'tilsyn valider'.")
     old_id, _, old_version = own.template.partition("@")
     if old_id != target.id:
-        return Skip(review.display, f"bruger en anden skabelon ({own.template}).")
-    if not old_version or version_key(old_version) >= version_key(target.version):
+        return Skip(review.display, f"bruger en anden skabelon ({own.template}).", other=True)
+    if not old_version:
+        return Skip(review.display, "'skabelon' nævner ingen version; skriv id@version.")
+    if version_key(old_version) >= version_key(target.version):
         return Skip(review.display, f"er allerede på {own.template}.")
     if review.state is ReviewState.INVALID:
         return Skip(review.display, "er ugyldig; ret fejlene først ('tilsyn valider').")

@@ -76,11 +76,16 @@ def _print(result: Migration, *, dry_run: bool) -> None:
     verb = "flyttes" if dry_run else "flyttet"
     for move in result.moved:
         echo(_line(move, result.target, verb))
+    others = [skip for skip in result.skipped if skip.other]
     for skip in result.skipped:
-        why = f"{skip.reason} (brug --også-færdige)." if skip.finished else skip.reason
-        echo(f"{skip.display}: {why}")
+        if not skip.other:
+            why = f"{skip.reason} (brug --også-færdige)." if skip.finished else skip.reason
+            echo(f"{skip.display}: {why}")
     moved = count(len(result.moved), "gennemgang", "gennemgange")
-    echo(f"{moved} {verb} til {result.target}; {len(result.skipped)} ikke rørt.")
+    line = f"{moved} {verb} til {result.target}; {len(result.skipped)} ikke rørt"
+    if others:
+        line += f" (heraf {len(others)} på en anden skabelon)"
+    echo(line + ".")
     if dry_run:
         echo("Tør kørsel: intet er skrevet.")
 
