@@ -30,9 +30,11 @@ _PUNCT = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d/."
 _JOIN = f"[{_SPACE}{_INVISIBLE}]?"  # between two digits of the date or of the serial number
 _AROUND = f"[{_SPACE}\t{_INVISIBLE}]{{0,3}}"
 _SEPARATOR = f"(?:{_AROUND}(?P<punct>[{_PUNCT}]){_AROUND}|[{_SPACE}\t{_INVISIBLE}]{{1,3}})?"
+# `(\d)(?<!\d\d)` is `(?<!\d)(\d)`: no digit before the first one. Starting with the
+# digit itself lets the regex engine jump from digit to digit instead of trying every
+# position, which makes the output gate several times faster on long texts.
 _CANDIDATE = re.compile(
-    r"(?<!\d)"
-    + _JOIN.join([r"(\d)"] * 6)
+    _JOIN.join([r"(\d)(?<!\d\d)"] + [r"(\d)"] * 5)
     + _SEPARATOR
     + _JOIN.join([r"(\d)"] * 4)
     # After punctuation the number stands out even when more digits follow;

@@ -77,17 +77,30 @@ class Letter:
         return sum(len(c.findings) for c in self.cases)
 
 
-class _Scales:
-    """`Scale.of` once per scale list (templates share one list across their questions)."""
+_Asked = tuple[tuple[str, str], Question, Scale]
+"""((step id, question id), the question, its scale)."""
+
+
+class _Questions:
+    """Each template's questions with their scales, worked out once for all reviews
+    (`Scale.of` once per scale list: a template shares one list across its questions)."""
 
     def __init__(self) -> None:
-        self.known: dict[int, Scale] = {}
+        self.known: dict[str, list[_Asked]] = {}
 
-    def of(self, template: Template, question: Question) -> Scale:
-        values = template.scale_for(question)
-        found = self.known.get(id(values))
+    def of(self, template: Template) -> list[_Asked]:
+        found = self.known.get(template.ref)
         if found is None:
-            found = self.known[id(values)] = Scale.of(values)
+            scales: dict[int, Scale] = {}
+            found = []
+            for step in template.steps:
+                for question in step.questions:
+                    values = template.scale_for(question)
+                    scale = scales.get(id(values))
+                    if scale is None:
+                        scale = scales[id(values)] = Scale.of(values)
+                    found.append(((step.id, question.id), question, scale))
+            self.known[template.ref] = found
         return found
 
 
@@ -104,51 +117,46 @@ def _correction(record: ReviewRecord, step: str, question: str, scrub: Callable[
 
 
 def _case(
-    record: ReviewRecord, template: Template, scrub: Callable[[str], str], scales: _Scales
+    record: ReviewRecord, template: Template, scrub: Callable[[str], str], asked: _Questions
 ) -> CaseView:
     findings: list[Finding] = []
     answered = 0
-    for step in template.steps:
-        for question in step.questions:
-            answer, comment = record.answers.get((step.id, question.id), ("", ""))
-            scale = scales.of(template, question)
-            if not answer or answer in scale.neutral:
-                continue
-            answered += 1
-            if answer not in scale.low:
-                continue
-            findings.append(
-                Finding(
-                    question.id,
-                    question.text,
-                    question.legal_basis,
-                    answer,
-                    scrub(comment) if comment.strip() else "",
-                    _correction(record, step.id, question.id, scrub),
-                )
+    for key, question, scale in asked.of(template):
+        answer, comment = record.answers.get(key, ("", ""))
+        if not answer or answer in scale.neutral:
+            continue
+        answered += 1
+        if answer not in scale.low:
+            continue
+        findings.append(
+            Finding(
+                question.id,
+                question.text,
+                question.legal_basis,
+                answer,
+                scrub(comment) if comment.strip() else "",
+                _correction(record, key[0], question.id, scrub),
             )
+        )
     return CaseView(record.case_id, template.title, record.reviewer or DASH, findings, answered)
 
 
 def _went_well(
-    records: Sequence[ReviewRecord], templates: dict[str, Template], scales: _Scales
+    records: Sequence[ReviewRecord], templates: dict[str, Template], asked: _Questions
 ) -> list[tuple[str, str]]:
     """Questions answered positively in every one of the caseworker's cases that had them."""
     counts: dict[tuple[str, str], int] = {}
     spoiled: set[str] = set()
     for record in records:
-        template = templates[record.template]
-        for step in template.steps:
-            for question in step.questions:
-                answer, _ = record.answers.get((step.id, question.id), ("", ""))
-                scale = scales.of(template, question)
-                if not answer or answer in scale.neutral:
-                    continue
-                key = (question.id, question.text)
-                if answer in scale.positive:
-                    counts[key] = counts.get(key, 0) + 1
-                else:
-                    spoiled.add(question.id)
+        for where, question, scale in asked.of(templates[record.template]):
+            answer, _ = record.answers.get(where, ("", ""))
+            if not answer or answer in scale.neutral:
+                continue
+            key = (question.id, question.text)
+            if answer in scale.positive:
+                counts[key] = counts.get(key, 0) + 1
+            else:
+                spoiled.add(question.id)
     good = [(n, key) for key, n in counts.items() if key[0] not in spoiled]
     good.sort(key=lambda item: (-item[0], item[1][0]))
     return [key for _, key in good[:WELL_MAX]]
@@ -229,15 +237,19 @@ def build_letters(
     """One letter per caseworker with reviewed cases in `period` (or only `only`)."""
     current = first_reviews(r for r in records if r.period_start in period)
     current = [r for r in current if r.template in templates]
-    names = sorted({r.caseworker for r in current if r.caseworker})
+    by_name: dict[str, list[ReviewRecord]] = {}
+    for record in current:
+        if record.caseworker:
+            by_name.setdefault(record.caseworker, []).append(record)
+    names = sorted(by_name)
     letters: list[Letter] = []
     span = f"{long_date(period.start)} – {long_date(period.end)}"
-    scales = _Scales()
+    asked = _Questions()
     memo: dict[tuple[str, str | None], ShareCell] = {}
     for name in names:
         if only is not None and name != only:
             continue
-        mine = [r for r in current if r.caseworker == name]
+        mine = by_name[name]
         scrub = scrubber([n for n in names if n != name], mask, COLLEAGUE)
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None
@@ -250,8 +262,8 @@ def build_letters(
                 period_span=span,
                 municipality=municipality,
                 generated=generated,
-                cases=[_case(r, templates[r.template], scrub, scales) for r in mine],
-                went_well=_went_well(mine, templates, scales),
+                cases=[_case(r, templates[r.template], scrub, asked) for r in mine],
+                went_well=_went_well(mine, templates, asked),
                 comparison=comparison,
                 notes=notes,
             )

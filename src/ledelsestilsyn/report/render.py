@@ -3,7 +3,7 @@ package data in `report/templates/`, Markdown and HTML from the same display mod
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
@@ -16,7 +16,12 @@ FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx")
 
 def md_cell(value: object) -> str:
     """Text safe inside a Markdown table cell: no pipes, line breaks or raw HTML."""
-    text = str(value)
+    return _md_text(str(value))
+
+
+@lru_cache(maxsize=8192)
+def _md_text(text: str) -> str:
+    """`md_cell` for one text; question texts and hjemmel recur in every letter and report."""
     for old, new in (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), (">", "&gt;")):
         text = text.replace(old, new)
     return " ".join(text.split())

@@ -15,8 +15,13 @@ def scrubber(
         re.compile("|".join(re.escape(n) for n in ordered), re.IGNORECASE) if ordered else None
     )
 
+    done: dict[str, str] = {}  # the same comment recurs across a caseworker's cases
+
     def scrub(text: str) -> str:
-        text = mask(text.strip())
-        return pattern.sub(replacement, text) if pattern else text
+        found = done.get(text)
+        if found is None:
+            masked = mask(text.strip())
+            found = done[text] = pattern.sub(replacement, masked) if pattern else masked
+        return found
 
     return scrub
