@@ -49,12 +49,12 @@ LEVEL_2_QUOTAS = {
 CPR = re.compile(r"(?<!\d)\d{6}-\d{4}(?!\d)")
 
 
-def write_export(path: Path) -> set[str]:
+def write_export(path: Path, units: Iterable[str] = UNITS) -> set[str]:
     """A small export in the kk preset's columns; returns its CPR numbers."""
     header = ["Sagsnr.", "CPR-nr.", "Sagsbehandler", "Team", "Paragraf"]
     header += ["Afgørelsesdato", "Sagsfase", "Risikoområde"]
     rows: list[list[str]] = []
-    plans = [(unit, UNIT_CASES) for unit in UNITS] + [(ON_CALL, ON_CALL_CASES)]
+    plans = [(unit, UNIT_CASES) for unit in units] + [(ON_CALL, ON_CALL_CASES)]
     for unit, plan in plans:
         for phase, risk, count in plan:
             for _ in range(count):
@@ -117,16 +117,18 @@ def complete(series: str, period: str, day: str, *, unfinished: bool = True) -> 
     return done
 
 
-def setup_kk(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> set[str]:
+def setup_kk(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unit_names: Iterable[str] = UNITS
+) -> set[str]:
     """`tilsyn init --forlæg kk`, niveau 1 limited to the units (as the preset's
     RET comment says), and niveau 1 and Døgnvagten drawn for every month."""
     work = tmp_path / "kk"
     assert cli("init", str(work), "--forlæg", "kk").exit_code == 0
     monkeypatch.chdir(work)
-    numbers = write_export(work / "eksport.csv")
+    numbers = write_export(work / "eksport.csv", unit_names)
     concept = work / "koncept.yaml"
     text = concept.read_text(encoding="utf-8")
-    units = ", ".join(f'"{u}"' for u in UNITS)
+    units = ", ".join(f'"{u}"' for u in unit_names)
     limit = f"    fyld_op: ja\n    udvælgelse:\n      filtre:\n        team: [{units}]\n"
     assert "    fyld_op: ja\n" in text
     concept.write_text(text.replace("    fyld_op: ja\n", limit, 1), encoding="utf-8")
@@ -193,6 +195,25 @@ def test_level_2_draws_complete_reviews_per_team_within_quotas(
     check_level_2_quotas(drawn, done, source)
     for path in folder("niveau-2", QUARTER).iterdir():
         assert not {m[0] for m in CPR.finditer(path.read_text(encoding="utf-8"))} & numbers
+
+
+def test_level_1_is_sized_so_level_2_meets_every_quota_without_filling_up(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preset's derivation: 6 units × 8 cases a month (1/1/3 (1+1)/2/1 per unit)
+    give niveau 2 its 3/3/7 (2+2)/4/3 per unit each quarter from the drawn cases alone."""
+    six = (*UNITS, "Enhed Vesterbro")
+    setup_kk(cli, tmp_path, monkeypatch, six)
+    for month in MONTHS:
+        drawn = manifest("niveau-1", month)
+        assert len(drawn.cases) == 48
+        assert not [c for c in drawn.cases if "fyldt op" in c.reason]
+        assert Counter(c.team for c in drawn.cases) == dict.fromkeys(six, 8)
+        complete("niveau-1", month, f"{month}-20", unfinished=False)
+    level_2 = draw(cli, "niveau-2", QUARTER)
+    assert len(level_2.cases) == 6 * 20
+    assert all(q.achieved == q.quota and q.note is None for q in level_2.quotas)
+    assert not [c for c in level_2.cases if "fyldt op" in c.reason]
 
 
 def test_incomplete_source_reviews_are_never_drawn(

@@ -105,7 +105,7 @@ def test_kk_year() -> None:
     for monthly in ("niveau-1", "døgnvagten"):
         assert [row[0] for row in got[monthly]] == [f"2027-{m:02d}" for m in range(1, 13)]
         assert [row[2:4] for row in got[monthly]] == [MONTHLY_2027[m] for m in range(1, 13)]
-    assert got["døgnvagten"][0][4] == ("underretning", "støttende-indsatser")
+    assert got["døgnvagten"][0][4] == ("underretning", "støttende-indsatser", "anbringelse")
     assert got["niveau-1"][0][4] == ()
     # Level 2 and Døgnvagten's level 2: quarters, finish by the 28th of the last month, report +14.
     quarterly_28 = [

@@ -17,7 +17,6 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -43,6 +42,12 @@ from ledelsestilsyn.export.encoding import (
     parse_one,
     show_delimiter,
 )
+from ledelsestilsyn.export.phases import (
+    ReadOptions,
+    check_phase_column,
+    phase_rule,
+    unknown_phases,
+)
 from ledelsestilsyn.export.rows import MAX_REPORTED, RowReader
 from ledelsestilsyn.export.scan import Scan, SecondHalf
 from ledelsestilsyn.export.values import (
@@ -55,7 +60,15 @@ from ledelsestilsyn.io.files import open_error
 from ledelsestilsyn.models.concept import ExportSpec
 from ledelsestilsyn.sampling.draw import Case, StepCount
 
-__all__ = ["Export", "ReadOptions", "Source", "normalise_paragraph", "parse_date", "read_export"]
+__all__ = [
+    "Export",
+    "ReadOptions",
+    "Source",
+    "check_phase_column",
+    "normalise_paragraph",
+    "parse_date",
+    "read_export",
+]
 
 
 @dataclass(frozen=True)
@@ -74,14 +87,6 @@ class Export:
     source: Source
     steps: list[StepCount]
     diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class ReadOptions:
-    paragraphs: Sequence[str]
-    window: tuple[date, date]
-    delimiter: str | None = None
-    encoding: str | None = None
 
 
 def read_export(path: Path, spec: ExportSpec, options: ReadOptions, display: str) -> Export:
@@ -127,10 +132,13 @@ def _read(
         header_line, header, rest, line = _header(first, body, encoding, display)
         delimiter, layout = _columns(header, header_line, spec, options, display)
         date_column = spec.columns["afgørelsesdato"]
-        found = prefilter(paragraphs)
+        phases = phase_rule(layout, spec, options)
+        found = prefilter(paragraphs, every_row=phases is not None)
 
         def fresh(start: int) -> Scan:
-            reader = RowReader(display, layout, paragraphs, options.window, delimiter, date_column)
+            reader = RowReader(
+                display, layout, paragraphs, options.window, delimiter, date_column, phases
+            )
             return Scan(reader, found, encoding, display, start)
 
         scan = fresh(line)
@@ -150,6 +158,7 @@ def _read(
     source = Source(path.name, digest.size, digest.sha256, rows, encoding.name, shown)
     diagnostics = [
         *_mojibake(header, header_line, display),
+        *unknown_phases(reader, options, display),
         *reader.diagnostics,
         *_bad_summary(reader, display),
         *reader.notes,
@@ -157,7 +166,8 @@ def _read(
         *_garbled(garbled, display),
         *_stated_rows(reader, rows, display),
     ]
-    return Export(cases, source, _steps(reader, rows, paragraphs, options.window), diagnostics)
+    steps = _steps(reader, rows, paragraphs, options)
+    return Export(cases, source, steps, diagnostics)
 
 
 def _body(
@@ -344,12 +354,16 @@ def _double_encoded(display: str, line: int, read_as: str) -> Diagnostic:
 
 
 def _steps(
-    reader: RowReader, rows: int, paragraphs: frozenset[str], window: tuple[date, date]
+    reader: RowReader, rows: int, paragraphs: frozenset[str], options: ReadOptions
 ) -> list[StepCount]:
-    shown = ", ".join(f"§ {p}" for p in sorted(paragraphs))
+    shown = "afgørelse efter " + ", ".join(f"§ {p}" for p in sorted(paragraphs))
+    if reader.phases is not None:
+        by_phase = f"{options.phase_column} {', '.join(options.phases)}"
+        shown = f"{shown} eller {by_phase}" if paragraphs else by_phase
+    window = options.window
     return [
         StepCount("rækker i eksporten", rows),
-        StepCount(f"rækker med afgørelse efter {shown}", reader.paragraph_rows),
-        StepCount(f"sager med afgørelse efter {shown}", len(reader.cases_seen)),
+        StepCount(f"rækker med {shown}", reader.paragraph_rows),
+        StepCount(f"sager med {shown}", len(reader.cases_seen)),
         StepCount(f"sager med afgørelse {window[0]}–{window[1]}", len(reader.newest)),
     ]

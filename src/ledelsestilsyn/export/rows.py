@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.export.columns import Layout
+from ledelsestilsyn.export.phases import PhaseRule
 from ledelsestilsyn.export.values import (
     SUMMARY,
     is_summary,
@@ -27,7 +28,7 @@ from ledelsestilsyn.export.values import (
     repair_double_encoding,
     stated_rows,
 )
-from ledelsestilsyn.sampling.draw import Case
+from ledelsestilsyn.sampling.draw import Case, normalise_value
 
 MAX_REPORTED = 10
 K = TypeVar("K")
@@ -60,6 +61,7 @@ class RowTally:
     notes: list[Diagnostic]
     noted: int
     summaries: list[tuple[int, int]]
+    phase_texts: set[str]
 
 
 @dataclass
@@ -72,6 +74,7 @@ class RowReader:
     window: tuple[date, date]
     delimiter: str
     date_column: str
+    phases: PhaseRule | None = None
     paragraph_rows: int = 0
     short_rows: int = 0
     bad_dates: int = 0
@@ -87,10 +90,14 @@ class RowReader:
     """(line, row count it states) of the summary rows that state one."""
     eligible_text: _Memo[str, bool] = field(init=False)
     dates: _Memo[str, date | None] = field(init=False)
+    phase_text: _Memo[str, bool] = field(init=False)
+    """Whether a phase cell is selected; its keys are every phase text seen."""
 
     def __post_init__(self) -> None:
         layout = self.layout
         self.eligible_text = _Memo(lambda text: normalise_paragraph(text) in self.paragraphs)
+        allowed = self.phases.allowed if self.phases else frozenset()
+        self.phase_text = _Memo(lambda text: normalise_value(text) in allowed)
         self.dates = _Memo(parse_date)
         team = layout.team if layout.team is not None else layout.key
         extras = [i for _, i in layout.extras]
@@ -137,6 +144,8 @@ class RowReader:
             layout.key,
         )
         eligible, dates, newest, pick = self.eligible_text, self.dates, self.newest, self._pick
+        phase_at = self.phases.index if self.phases else None
+        by_phase = self.phase_text
         low, high = self.window
         seen = self.cases_seen.add
         summary = SUMMARY.match
@@ -148,7 +157,10 @@ class RowReader:
                 for fields, line in rows:
                     if not width <= len(fields) <= columns and self._misfit(line, fields):
                         continue
-                    if not eligible[fields[paragraph]]:
+                    if not (
+                        eligible[fields[paragraph]]
+                        | (phase_at is not None and by_phase[fields[phase_at]])
+                    ):
                         if summary(fields[0]):
                             self._summary(line, fields)
                         continue
@@ -232,7 +244,12 @@ class RowReader:
             self.notes,
             self.noted,
             self.summaries,
+            set(self.phase_text),
         )
+
+    def phase_values(self) -> list[str]:
+        """Every text seen in the phase column (with phase selection)."""
+        return list(self.phase_text)
 
     def merge(self, later: RowTally, offset: int) -> None:
         """Add what was found in the rows after these; their line numbers move by `offset`.
@@ -251,6 +268,8 @@ class RowReader:
         self.bad_dates += later.bad_dates
         self.summary_rows += later.summary_rows
         self.cases_seen |= later.cases_seen
+        for text in later.phase_texts:
+            _ = self.phase_text[text]  # computed and kept: the value has been seen
         newest = self.newest
         for key, (decided, line, values) in later.newest.items():
             current = newest.get(key)

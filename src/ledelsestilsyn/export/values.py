@@ -93,12 +93,13 @@ class Prefilter:
     summary: re.Pattern[bytes] = re.compile(_SUMMARY_LINE)
 
 
-def prefilter(paragraphs: Iterable[str]) -> Prefilter:
+def prefilter(paragraphs: Iterable[str], *, every_row: bool = False) -> Prefilter:
     """Needles from the eligible paragraphs' digits; each pattern starts with a literal, so
-    `re` finds it at C speed. A paragraph without ASCII digits disables the filter."""
+    `re` finds it at C speed. A paragraph without ASCII digits disables the filter, and so
+    does `every_row` (phase selection: any row may be kept, whatever its paragraph)."""
     wanted = list(paragraphs)
     digits = sorted({re.sub(r"[^0-9]", "", p) for p in wanted})
-    if "" in digits and wanted:
+    if every_row or ("" in digits and wanted):
         return Prefilter((re.compile(rb"\n"),), re.compile(""))
     patterns = tuple(re.compile(re.escape(d.encode("ascii")) + rb"(?![0-9])") for d in digits)
     alternatives = "|".join(re.escape(d) for d in digits)

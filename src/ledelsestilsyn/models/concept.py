@@ -60,9 +60,19 @@ class ExportSpec(Model):
 
 
 class Eligibility(Model):
-    """Which cases may be drawn."""
+    """Which cases may be drawn: a decision under one of `paragraffer`, or (with `faser`) a
+    row whose phase column holds one of the phases, whatever its paragraph."""
 
     paragraphs: TextList = Field(default_factory=lambda: ["32", "46"], alias="paragraffer")
+    phases: TextList = Field(
+        default_factory=list,
+        alias="faser",
+        description="sagsfaser (værdier i fasekolonnen), der må trækkes uden afgørelse efter "
+        "paragrafferne",
+    )
+    phase_column: str = Field(
+        "fase", alias="fasekolonne", min_length=1, description="kolonnen under eksport.kolonner"
+    )
     window_months: int = Field(12, alias="vindue_måneder", ge=1, le=120)
     filters: dict[str, TextList] = Field(
         default_factory=dict, alias="filtre", description="kolonne: tilladte værdier"
@@ -75,6 +85,8 @@ class EligibilityOverride(Model):
     """Per-series override of `udvælgelse`; unset keys fall back to the concept's."""
 
     paragraphs: TextList | None = Field(None, alias="paragraffer")
+    phases: TextList | None = Field(None, alias="faser")
+    phase_column: OptionalText = Field(None, alias="fasekolonne")
     window_months: int | None = Field(None, alias="vindue_måneder", ge=1, le=120)
     filters: dict[str, TextList] | None = Field(None, alias="filtre")
     exclude: TextList | None = Field(None, alias="udeluk")

@@ -20,7 +20,7 @@ from typing import Any
 from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.periods import Period, add_months, parse_period, round_period
-from ledelsestilsyn.export.read import ReadOptions, read_export
+from ledelsestilsyn.export.read import ReadOptions, check_phase_column, read_export
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.draw import (
@@ -174,8 +174,17 @@ def _export_source(
         )
     rules = workspace.concept.eligibility_for(name)
     window = _window(period, rules.window_months)
-    options = ReadOptions(rules.paragraphs, window, request.delimiter, request.encoding)
-    data = read_export(request.export, workspace.concept.export, options, str(request.export))
+    options = ReadOptions(
+        rules.paragraphs,
+        window,
+        request.delimiter,
+        request.encoding,
+        rules.phases,
+        rules.phase_column,
+    )
+    spec = workspace.concept.export
+    check_phase_column(options, spec, workspace.display(workspace.concept_path))
+    data = read_export(request.export, spec, options, str(request.export))
     earlier = earlier_cases(workspace, name, period)
     history = build_history(earlier, period.start, rules.quarantine_months)
     cases, steps = eligible(
@@ -239,7 +248,7 @@ def _draw(
 
 def _empty_hint(series: Series, period: Period) -> str:
     if series.level is None:
-        return "se tallene herover: paragraffer, vindue, filtre og karantæne i koncept.yaml."
+        return "se tallene herover: paragraffer, faser, vindue, filtre og karantæne i koncept.yaml."
     names = ", ".join(f"'{s}'" for s in series.level.sources)
     return (
         f"et niveau trækker kun blandt færdige gennemgange fra {names} i {period.label}; "
@@ -289,6 +298,8 @@ def _manifest(
 
 
 def _settings(series: Series, rules: dict[str, Any]) -> dict[str, Any]:
+    if not rules.get("faser"):  # no phase selection: the manifest stays as before it existed
+        rules = {k: v for k, v in rules.items() if k not in ("faser", "fasekolonne")}
     settings: dict[str, Any] = {"udvælgelse": rules, "rotation": series.rotation}
     if series.quotas:
         settings["fyld_op"] = series.fill_up

@@ -11,7 +11,7 @@ from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
 from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.io.document import Path_ as PathT
 from ledelsestilsyn.io.document import YamlDocument
-from ledelsestilsyn.models.concept import Concept, Quota, Series
+from ledelsestilsyn.models.concept import OWN_COLUMNS, Concept, Quota, Series
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.templates.catalog import Catalog
 
@@ -22,6 +22,7 @@ def check_concept(concept: Concept, doc: YamlDocument, catalog: Catalog) -> list
     for column in concept.eligibility.filters:
         if column not in columns:
             problems.append(_unmapped(doc, ("udvælgelse", "filtre", column), column, columns))
+    problems.extend(_check_phases(concept, doc, None, columns))
     for name, series in concept.series.items():
         problems.extend(_check_series(concept, doc, catalog, name, series, columns))
         problems.extend(_recommendations(doc, catalog, name, series))
@@ -168,7 +169,47 @@ def _check_links(
             )
         )
     problems.extend(_check_level(concept, doc, base, name, series))
+    override = series.eligibility
+    if override.phases is not None or override.phase_column or override.paragraphs is not None:
+        problems.extend(_check_phases(concept, doc, name, columns))
     return problems
+
+
+def _check_phases(
+    concept: Concept, doc: YamlDocument, name: str | None, columns: set[str]
+) -> list[Diagnostic]:
+    """Phase selection names a mapped column of its own; something must be selectable."""
+    rules = concept.eligibility_for(name) if name else concept.eligibility
+    base: PathT = ("tilsyn", name, "udvælgelse") if name else ("udvælgelse",)
+    if rules.phases and (rules.phase_column not in columns or rules.phase_column in OWN_COLUMNS):
+        own = rules.phase_column in OWN_COLUMNS
+        mapped = sorted(c for c in columns if c not in OWN_COLUMNS)
+        guess = did_you_mean(rules.phase_column, mapped)
+        key = "fasekolonne" if (*base, "fasekolonne") in doc.values else "faser"
+        hint = f"mente du '{guess}'? " if guess else ""
+        return [
+            doc.diagnostic(
+                (*base, key),
+                "K017",
+                f"der vælges på sagsfase i kolonnen {quote(rules.phase_column)}, men "
+                + (
+                    "den læser værktøjet selv; brug 'filtre' til den."
+                    if own
+                    else "den står ikke under eksport.kolonner."
+                ),
+                hint=hint + "ret fasekolonne, eller tilføj kolonnen under eksport.kolonner.",
+            )
+        ]
+    if not rules.paragraphs and not rules.phases:
+        return [
+            doc.diagnostic(
+                (*base, "paragraffer"),
+                "K018",
+                "hverken paragraffer eller faser: ingen sager kan trækkes.",
+                hint='skriv fx paragraffer: ["32", "46"] eller faser: ["underretning"].',
+            )
+        ]
+    return []
 
 
 def _check_level(
