@@ -27,6 +27,13 @@ sorterer fra:
 
     python eksempler/generer_eksport.py --realistisk --rækker 1000000 --ud stor.csv
 
+Til forlægget "handicap" findes et udtræk fra en børnehandicapafdeling
+(`HANDICAP`, `--handicap`): afgørelser efter barnets lov kapitel 8 (merudgifter
+§ 86, tabt arbejdsfortjeneste § 87, ledsagelse § 89, hjælpemidler m.m. § 90,
+hjemmetræning § 85, rådgivning § 81) og nogle støttende indsatser efter § 32:
+
+    python eksempler/generer_eksport.py --handicap --ud handicap.csv
+
 Fra Python: `write(sti, itertools.islice(iter_rows(seed, REALISTIC), 1_000_000))`.
 """
 
@@ -113,6 +120,12 @@ PARAGRAPH_FORMS: dict[str, tuple[str, ...]] = {
     "91": ("§ 91", "BL § 91"),
     "95": ("§ 95", "BL § 95, stk. 2", "Barnets lov § 95"),
     "103": ("§ 103", "BL § 103, stk. 2"),
+    "81": ("§ 81", "BL § 81, stk. 4"),
+    "85": ("§ 85", "Barnets lov § 85"),
+    "86": ("§ 86", "§86", "BL § 86, stk. 1", "Barnets lov § 86"),
+    "87": ("§ 87", "BL § 87, stk. 1", "Barnets lov § 87"),
+    "89": ("§ 89", "BL § 89, stk. 1"),
+    "90": ("§ 90", "BL § 90, nr. 4", "BL § 90, nr. 8"),
 }
 
 DECISION_TEXTS: dict[str, tuple[str, ...]] = {
@@ -136,6 +149,12 @@ DECISION_TEXTS: dict[str, tuple[str, ...]] = {
     "91": ("Barnets plan udarbejdet", "Barnets plan revideret"),
     "95": ("Opfølgning på indsatsen", "Første opfølgning efter 3 måneder"),
     "103": ("Afgørelse om samvær", "Samvær med netværket"),
+    "81": ("Tilbud om familievejleder", "Rådgivning om hjælpemidler"),
+    "85": ("Hjemmetræning godkendt", "Tilsyn med hjemmetræning"),
+    "86": ("Merudgifter bevilget", "Merudgifter; delvist afslag", "Merudgifter genberegnet"),
+    "87": ("Tabt arbejdsfortjeneste; 15 timer om ugen", "Tabt arbejdsfortjeneste bevilget"),
+    "89": ("Ledsagelse; 15 timer om måneden", "Ledsageordning; selvvalgt ledsager"),
+    "90": ("Hjælpemiddel bevilget", "Boligindretning", "Individuel befordring"),
 }
 
 # Sagsprofiler: (andel, vægte for paragraffen på hver række, paragraf sagen skal have).
@@ -168,6 +187,8 @@ class Shape:
     rows_per_case: Mapping[int, float]
     gap_days: int
     """Later decisions follow 7 + up to this many days after the one before."""
+    phases: tuple[dict[str, float], ...] = PHASES
+    """The case phase's weights, one table per profile."""
 
 
 EXAMPLE = Shape(WINDOW_START, PROFILES, ROWS_PER_CASE, 140)
@@ -196,6 +217,27 @@ REALISTIC = Shape(
     gap_days=60,
 )
 """A case list as DUBU gives it: ~5 rows per case, ~30 % § 32/46 rows, 3 years."""
+
+HANDICAP = Shape(
+    window_start=WINDOW_START,
+    profiles=(
+        (0.40, {"86": 0.75, "90": 0.15, "81": 0.10}, "86"),  # merudgifter
+        (0.25, {"87": 0.70, "86": 0.20, "81": 0.10}, "87"),  # tabt arbejdsfortjeneste
+        (0.15, {"89": 0.60, "90": 0.40}, "89"),  # ledsagelse og hjælpemidler
+        (0.10, {"85": 0.40, "87": 0.30, "20": 0.30}, "85"),  # hjemmetræning
+        (0.10, {"32": 0.60, "20": 0.25, "91": 0.15}, "32"),  # støttende indsats
+    ),
+    rows_per_case=ROWS_PER_CASE,
+    gap_days=140,
+    phases=(
+        {"bevilget": 0.60, "ansøgning": 0.20, "opfølgning": 0.20},
+        {"bevilget": 0.60, "ansøgning": 0.20, "opfølgning": 0.20},
+        {"bevilget": 0.70, "ansøgning": 0.30},
+        {"bevilget": 0.50, "undersøgelse": 0.30, "opfølgning": 0.20},
+        {"handleplan": 0.60, "undersøgelse": 0.20, "opfølgning": 0.20},
+    ),
+)
+"""A children's handicap department: mostly barnets lov kap. 8 decisions (`--handicap`)."""
 
 
 class _Table(Generic[T]):
@@ -235,7 +277,7 @@ class _Generator:
         self.on_call = TEAMS[ON_CALL_TEAM]
         self.profiles = _Table({i: p[0] for i, p in enumerate(shape.profiles)})
         self.paragraphs = [_Table(p[1]) for p in shape.profiles]
-        self.phases = [_Table(p) for p in PHASES]
+        self.phases = [_Table(p) for p in shape.phases]
         self.on_call_phases = _Table(ON_CALL_PHASES)
         self.row_counts = _Table(shape.rows_per_case)
 
@@ -391,11 +433,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="som et rigtigt udtræk: ca. 5 rækker pr. sag, ca. 30 %% § 32/46, 3 års afgørelser",
     )
+    parser.add_argument(
+        "--handicap",
+        action="store_true",
+        help="en børnehandicapafdeling: afgørelser efter barnets lov kap. 8 (§§ 81-90) og § 32",
+    )
     parser.add_argument("--ud", required=True, metavar="FIL", help="outputfil; '-' er stdout")
     args = parser.parse_args(argv)
     if (args.rækker if args.rækker is not None else args.sager) < 0:
         parser.error("antallet må ikke være negativt")
-    shape = REALISTIC if args.realistisk else EXAMPLE
+    if args.realistisk and args.handicap:
+        parser.error("vælg enten --realistisk eller --handicap")
+    shape = REALISTIC if args.realistisk else HANDICAP if args.handicap else EXAMPLE
     if args.rækker is not None:
         write(args.ud, itertools.islice(iter_rows(args.seed, shape), args.rækker))
     else:
