@@ -187,3 +187,16 @@ def test_shipped_tematiseret_declares_only_rewordings() -> None:
     assert carried[("screening", "screening-5")] == ("screening", "screening-5")  # tag only
     assert carried[("intentioner", "intentioner-1")] == ("intentioner", "intentioner-1")
     assert ("støttende-indsatser", "støttende-indsatser-5") not in carried
+
+
+def test_a_declared_question_must_keep_the_answers(tmp_path: Path) -> None:
+    _template(tmp_path, "1", V1)
+    _template(
+        tmp_path,
+        "2",
+        '      - {id: a-1, tekst: "Er planen lavet?", hjemmel: "§ 1", uændret: true,\n'
+        '         skala: [{svar: "lav grad"}, {svar: "høj grad", positiv: true}]}\n',
+    )
+    (message,) = _messages(tmp_path)
+    assert message.startswith("skabeloner/lokal-2.yaml:12:71: fejl T018")
+    assert "'a-1' har andre svar end 'a-1' i lokal@1 (lav grad / høj grad mod ja / nej)" in message

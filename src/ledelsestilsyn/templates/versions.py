@@ -174,16 +174,12 @@ def compare(chain: Sequence[Template]) -> VersionMap:
 def declaration_problems(
     raw: Template, doc: YamlDocument, previous: Template | None, resolved: Template
 ) -> list[Diagnostic]:
-    """`erstatter` and `uændret` must name a question of the previous version, once each."""
+    """`erstatter` and `uændret` must name a question of the previous version, once each,
+    with the same answers (an answer carried over must be one the new question allows)."""
     problems: list[Diagnostic] = []
-    old_ids = [p.id for p in placed(previous)] if previous is not None else []
-    claimed: dict[str, str] = {}
-    if previous is not None:
-        new_by_id = {p.id: p for p in placed(resolved)}
-        for item in placed(previous):
-            same = new_by_id.get(item.id)
-            if same is not None and not differences(item, same):
-                claimed[item.id] = item.id
+    old = {p.id: p for p in placed(previous)} if previous is not None else {}
+    new = {p.id: p for p in placed(resolved)}
+    claimed = {i: i for i, item in old.items() if i in new and not differences(item, new[i])}
     for si, step in enumerate(raw.steps):
         for qi, question in enumerate(step.questions):
             source = question.predecessor_id
@@ -191,40 +187,50 @@ def declaration_problems(
                 continue
             key = "erstatter" if question.replaces is not None else "uændret"
             path = ("sagsskridt", si, "spørgsmål", qi, key)
-            if previous is None:
-                problems.append(
-                    doc.diagnostic(
-                        path,
-                        "T015",
-                        f"'{key}' kræver en tidligere version af skabelonen '{raw.id}', "
-                        "men der er ingen.",
-                        hint="'erstatter' og 'uændret' peger altid på versionen lige før.",
-                    )
-                )
-                continue
-            if source not in old_ids:
-                guess = did_you_mean(source, old_ids)
-                problems.append(
-                    doc.diagnostic(
-                        path,
-                        "T016",
-                        f"spørgsmålet '{source}' findes ikke i {previous.ref}.",
-                        hint=f"mente du '{guess}'?"
-                        if guess
-                        else f"brug et spørgsmåls-id fra {previous.ref}.",
-                    )
-                )
-                continue
-            other = claimed.get(source)
-            if other is not None and other != question.id:
-                problems.append(
-                    doc.diagnostic(
-                        path,
-                        "T017",
-                        f"'{source}' i {previous.ref} svarer allerede til '{other}'.",
-                        hint="et gammelt spørgsmål kan kun videreføres af ét nyt.",
-                    )
-                )
-                continue
-            claimed[source] = question.id
+            found = _declaration_problem(raw, previous, old, claimed, new[question.id], source)
+            if found is not None:
+                code, message, hint = found
+                problems.append(doc.diagnostic(path, code, message, hint=hint))
+            else:
+                claimed[source] = question.id
     return problems
+
+
+def _declaration_problem(
+    raw: Template,
+    previous: Template | None,
+    old: dict[str, Placed],
+    claimed: dict[str, str],
+    item: Placed,
+    source: str,
+) -> tuple[str, str, str] | None:
+    """(code, message, hint) for a declaration that cannot stand, else None."""
+    if previous is None:
+        return (
+            "T015",
+            f"'{'erstatter' if item.question.replaces else 'uændret'}' kræver en tidligere "
+            f"version af skabelonen '{raw.id}', men der er ingen.",
+            "'erstatter' og 'uændret' peger altid på versionen lige før.",
+        )
+    if source not in old:
+        guess = did_you_mean(source, list(old))
+        hint = f"mente du '{guess}'?" if guess else f"brug et spørgsmåls-id fra {previous.ref}."
+        return ("T016", f"spørgsmålet '{source}' findes ikke i {previous.ref}.", hint)
+    other = claimed.get(source)
+    if other is not None and other != item.id:
+        return (
+            "T017",
+            f"'{source}' i {previous.ref} svarer allerede til '{other}'.",
+            "et gammelt spørgsmål kan kun videreføres af ét nyt.",
+        )
+    before = [v.answer for v in old[source].template.scale_for(old[source].question)]
+    after = [v.answer for v in item.template.scale_for(item.question)]
+    if before != after:
+        return (
+            "T018",
+            f"'{item.id}' har andre svar end '{source}' i {previous.ref} "
+            f"({' / '.join(after)} mod {' / '.join(before)}).",
+            "svar kan kun lægges sammen og flyttes med, når skalaen er den samme; "
+            "slet erklæringen, så er spørgsmålet nyt.",
+        )
+    return None
