@@ -15,7 +15,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-MODULES = ("startup", "udtraek", "valider", "rapport", "paamind", "niveauer", "tilbagemelding")
+MODULES = (
+    "startup",
+    "udtraek",
+    "xlsx",
+    "valider",
+    "rapport",
+    "paamind",
+    "niveauer",
+    "tilbagemelding",
+)
 
 
 def main(selected: list[str]) -> None:

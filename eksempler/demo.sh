@@ -37,6 +37,14 @@ trin "tilsyn tjek"
 trin "tilsyn udtræk --tør (prøvekørsel: viser stikprøven, skriver intet)"
 "$TILSYN" udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-11 --tør | tail -n 14
 
+trin "tilsyn udtræk eksport.xlsx --tør (samme eksport gemt som Excel: samme stikprøve)"
+"$(dirname "$TILSYN")/python" "$SRC"/til_xlsx.py eksport.csv eksport.xlsx
+"$TILSYN" udtræk eksport.xlsx --ark Sager --tilsyn månedligt-overordnet --periode 2026-11 --tør >xlsx.txt
+"$TILSYN" udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-11 --tør >csv.txt
+tail -n 1 xlsx.txt
+cmp -s xlsx.txt csv.txt && echo "Samme stikprøve og population som fra CSV-filen."
+rm xlsx.txt csv.txt
+
 trin "tilsyn udtræk (månedligt overordnet tilsyn og tematiseret tilsyn med kalibrering)"
 "$TILSYN" udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-11 | tail -n 1
 "$TILSYN" udtræk eksport.csv --tilsyn tematiseret --periode 2026-11 | tail -n 1

@@ -197,3 +197,28 @@ def test_modules_are_small() -> None:
     lines = {m: len(p.read_text(encoding="utf-8").splitlines()) for m, p in MODULES.items()}
     assert {m: n for m, n in lines.items() if n > MAX_LINES} == {}
     assert statistics.median(lines.values()) <= MAX_MEDIAN
+
+
+def _top_level_imports(module: str) -> set[str]:
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
+    return found
+
+
+LAZY = {"python_calamine": "ledelsestilsyn.export.xlsx"}
+"""A heavy library → the one module that imports it; that module is imported only in a function."""
+
+
+def test_heavy_libraries_load_only_when_used() -> None:
+    """Reading a CSV export, or any command but the one that needs them, never loads them."""
+    for library, owner in LAZY.items():
+        importers = {m for m in MODULES if library in _top_level_imports(m)}
+        inside = {t for m, ts in GRAPH.items() for t, typing_only in ts.items() if not typing_only}
+        assert importers == {owner}
+        assert owner in inside  # it is used ...
+        assert not [m for m in MODULES if owner in _top_level_imports(m)]  # ... only lazily

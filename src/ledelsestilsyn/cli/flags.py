@@ -24,6 +24,7 @@ FLAGS: dict[Argument, str] = {
     Argument.QUESTION: "--spørgsmål",
     Argument.CASEWORKER: "--rådgiver",
     Argument.TARGET: "--til",
+    Argument.SHEET: "--ark",
 }
 
 

@@ -40,6 +40,7 @@ class Argument(StrEnum):
     QUESTION = "spørgsmålet"
     CASEWORKER = "rådgiveren"
     TARGET = "den nye skabelon"
+    SHEET = "arket"
 
 
 class Severity(StrEnum):
@@ -52,7 +53,9 @@ class Diagnostic:
     """One problem, located as precisely as we know: file, line and column (1-based).
 
     `file` is a path as shown to the user, or an `Argument` when the problem is
-    a value passed on the command line.
+    a value passed on the command line. In a workbook (`sheet` set), `line` is
+    the row and `column` the column, shown as Excel shows them (`række 12,
+    kolonne C`).
     """
 
     file: str
@@ -62,8 +65,16 @@ class Diagnostic:
     message: str
     hint: str | None = None
     severity: Severity = Severity.ERROR
+    sheet: str | None = None
 
     def location(self) -> str:
+        if self.sheet is not None:
+            cell = [f"{self.file}, ark '{self.sheet}'"]
+            if self.line is not None:
+                cell.append(f"række {self.line}")
+            if self.column is not None:
+                cell.append(f"kolonne {column_letters(self.column)}")
+            return ", ".join(cell)
         parts = [self.file]
         if self.line is not None:
             parts.append(str(self.line))
@@ -87,6 +98,15 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
+def column_letters(column: int) -> str:
+    """A 1-based column number as Excel names it: 1 → `A`, 27 → `AA`."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 @dataclass
 class TilsynError(Exception):
     """An expected failure caused by the user's data or call (see `ErrorKind`)."""
@@ -107,6 +127,7 @@ def fail(
     line: int | None = None,
     column: int | None = None,
     kind: ErrorKind = ErrorKind.DATA,
+    sheet: str | None = None,
 ) -> TilsynError:
     """Build a `TilsynError` with a single diagnostic (raise the result)."""
-    return TilsynError([Diagnostic(file, line, column, code, message, hint)], kind)
+    return TilsynError([Diagnostic(file, line, column, code, message, hint, sheet=sheet)], kind)

@@ -34,6 +34,8 @@ class ReadOptions:
     phases: Sequence[str] = ()
     """Rows whose `phase_column` holds one of these are kept whatever their paragraph."""
     phase_column: str = "fase"
+    sheet: str | None = None
+    """The worksheet of an .xlsx export (default: the first)."""
 
 
 @dataclass(frozen=True)

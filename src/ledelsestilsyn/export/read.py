@@ -1,4 +1,4 @@
-"""Reading the case system's export (CSV) into cases.
+"""Reading the case system's export (CSV, or .xlsx through `export.xlsx`) into cases.
 
 The file is read as bytes, in blocks (`export.blocks`), while a thread takes
 its size and SHA-256. A cheap pre-filter on the raw lines keeps
@@ -12,15 +12,12 @@ is never read, and no value is copied anywhere from here except through
 from __future__ import annotations
 
 import csv
-import gc
 import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.progress import step
 from ledelsestilsyn.export.blocks import (
     FileBlocks,
@@ -42,23 +39,22 @@ from ledelsestilsyn.export.encoding import (
     parse_one,
     show_delimiter,
 )
-from ledelsestilsyn.export.phases import (
-    ReadOptions,
-    check_phase_column,
-    phase_rule,
-    unknown_phases,
+from ledelsestilsyn.export.phases import ReadOptions, check_phase_column, phase_rule
+from ledelsestilsyn.export.result import (
+    Export,
+    Header,
+    Source,
+    finish,
+    paragraphs_of,
+    paused_gc,
 )
-from ledelsestilsyn.export.rows import MAX_REPORTED, RowReader
+from ledelsestilsyn.export.rows import RowReader
 from ledelsestilsyn.export.scan import Scan, SecondHalf
-from ledelsestilsyn.export.values import (
-    double_encoded,
-    normalise_paragraph,
-    parse_date,
-    prefilter,
-)
+from ledelsestilsyn.export.values import normalise_paragraph, parse_date, prefilter
 from ledelsestilsyn.io.files import open_error
 from ledelsestilsyn.models.concept import ExportSpec
-from ledelsestilsyn.sampling.draw import Case, StepCount
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 __all__ = [
     "Export",
@@ -71,31 +67,26 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class Source:
-    name: str
-    size: int
-    sha256: str
-    rows: int
-    encoding: str
-    delimiter: str
-
-
-@dataclass
-class Export:
-    cases: list[Case]
-    source: Source
-    steps: list[StepCount]
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
 def read_export(path: Path, spec: ExportSpec, options: ReadOptions, display: str) -> Export:
     """Read, pre-filter, parse and group the export; every problem is located.
 
     A file without BOM is read as UTF-8 until a block shows it is not; then it
     is read again as Windows-1252 (that happens in the first block for any
-    export with æ, ø or å).
+    export with æ, ø or å). A workbook (.xlsx, .xlsm) is read by `export.xlsx`,
+    whose rows go through the same `RowReader`.
     """
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        from ledelsestilsyn.export.xlsx import read_workbook
+
+        return read_workbook(path, spec, options, display)
+    if options.sheet is not None:
+        raise fail(
+            Argument.SHEET,
+            "E020",
+            f"{display} er ikke en Excel-projektmappe, så den har ingen ark.",
+            hint="udelad arket for en CSV-fil; et ark vælges kun i en .xlsx-fil.",
+            kind=ErrorKind.USAGE,
+        )
     given = options.encoding or spec.encoding
     try:
         return _read(path, spec, options, display, given)
@@ -114,15 +105,11 @@ def _unreadable(exc: OSError, display: str) -> TilsynError:
     return open_error(exc, display, "E001", noun="eksportfilen", thing="eksportfil")
 
 
-def _paragraphs(wanted: Sequence[str]) -> frozenset[str]:
-    return frozenset(filter(None, (normalise_paragraph(p) for p in wanted)))
-
-
 def _read(
     path: Path, spec: ExportSpec, options: ReadOptions, display: str, given: str | None
 ) -> Export:
-    paragraphs = _paragraphs(options.paragraphs)
-    with _open(path, display) as handle, _paused_gc():
+    paragraphs = paragraphs_of(options.paragraphs)
+    with _open(path, display) as handle, paused_gc():
         blocks = FileBlocks(handle)
         body = iter(blocks)
         first = next(body, b"")
@@ -147,26 +134,13 @@ def _read(
         digest = _body(path, handle, blocks, body, scan, fresh)
         reader = scan.reader
         rows = scan.rows - reader.summary_rows
-        if rows == 0:
-            message = "eksporten har kun en overskrift og ingen rækker."
-            raise fail(display, "E007", message, line=header_line)
-        _check_bad_share(reader, spec, display)
-        cases, garbled = reader.cases()
+        cases, steps, diagnostics = finish(
+            reader, rows, Header(header, header_line), spec, options, display
+        )
     if digest.error is not None:
         raise _unreadable(digest.error, display)
     shown = show_delimiter(delimiter)
     source = Source(path.name, digest.size, digest.sha256, rows, encoding.name, shown)
-    diagnostics = [
-        *_mojibake(header, header_line, display),
-        *unknown_phases(reader, options, display),
-        *reader.diagnostics,
-        *_bad_summary(reader, display),
-        *reader.notes,
-        *_noted_summary(reader, display),
-        *_garbled(garbled, display),
-        *_stated_rows(reader, rows, display),
-    ]
-    steps = _steps(reader, rows, paragraphs, options)
     return Export(cases, source, steps, diagnostics)
 
 
@@ -206,19 +180,6 @@ def _body(
     return digest
 
 
-@contextmanager
-def _paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while reading: every object built is acyclic, and the
-    collector would otherwise walk the growing case table again and again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _columns(
     header: str, line: int, spec: ExportSpec, options: ReadOptions, display: str
 ) -> tuple[str, Layout]:
@@ -248,12 +209,6 @@ def _header(
     raise fail(display, "E006", "eksportfilen er tom.", hint="eksporter listen igen.")
 
 
-def _mojibake(header: str, line: int, display: str) -> list[Diagnostic]:
-    if not double_encoded(header):
-        return []
-    return [_double_encoded(display, line, "")]
-
-
 def read_table(
     path: Path, display: str, *, delimiter: str = ",", encoding: str | None = None
 ) -> list[list[str]]:
@@ -269,101 +224,3 @@ def read_table(
     separator = delimiter_for(delimiter, display)
     found = records(enumerate(lines, start=1), display, separator)
     return list(csv.reader([r for _, r in found if not is_blank(r)], delimiter=separator))
-
-
-def _check_bad_share(reader: RowReader, spec: ExportSpec, display: str) -> None:
-    total = reader.paragraph_rows + reader.short_rows
-    if total and reader.bad_rows / total > spec.max_bad_share:
-        raise TilsynError(
-            [
-                *reader.diagnostics,
-                Diagnostic(
-                    display,
-                    None,
-                    None,
-                    "E011",
-                    f"{reader.bad_rows} af {total} relevante rækker er ugyldige (over "
-                    f"{spec.max_bad_share:.0%}); intet er trukket.",
-                    "ret eksporten (ofte forkert datoformat eller skilletegn), eller hæv "
-                    "eksport.maks_andel_fejl i koncept.yaml.",
-                ),
-            ]
-        )
-
-
-def _bad_summary(reader: RowReader, display: str) -> list[Diagnostic]:
-    if reader.bad_rows <= MAX_REPORTED:
-        return []
-    return [
-        Diagnostic(
-            display,
-            None,
-            None,
-            "E005",
-            f"i alt {reader.bad_rows} ugyldige rækker er sprunget over "
-            f"(de første {MAX_REPORTED} er vist).",
-            severity=Severity.WARNING,
-        )
-    ]
-
-
-def _noted_summary(reader: RowReader, display: str) -> list[Diagnostic]:
-    if reader.noted <= MAX_REPORTED:
-        return []
-    message = (
-        f"i alt {reader.noted} rækker er læst med en rettelse (de første {MAX_REPORTED} er vist)."
-    )
-    return [Diagnostic(display, None, None, "E012", message, severity=Severity.WARNING)]
-
-
-def _stated_rows(reader: RowReader, rows: int, display: str) -> list[Diagnostic]:
-    """A summary row (`I alt: 1.775 rækker`) whose count is not the rows read: rows lost?"""
-    return [
-        Diagnostic(
-            display,
-            line,
-            None,
-            "E014",
-            f"summeringen siger {stated} rækker, men eksporten har {rows}.",
-            "måske er eksporten skåret af, eller to rækker er slået sammen; eksporter igen.",
-            Severity.WARNING,
-        )
-        for line, stated in reader.summaries[-1:]
-        if stated != rows
-    ]
-
-
-def _garbled(lines: list[int], display: str) -> list[Diagnostic]:
-    """A warning for each case whose text was double-encoded (the first `MAX_REPORTED`)."""
-    return [
-        _double_encoded(display, line, "; den er læst som 'ø'")
-        for line in sorted(lines)[:MAX_REPORTED]
-    ]
-
-
-def _double_encoded(display: str, line: int, read_as: str) -> Diagnostic:
-    return Diagnostic(
-        display,
-        line,
-        None,
-        "E008",
-        f"teksten ser ud til at være kodet to gange (fx 'Ã¸' for 'ø'){read_as}.",
-        "eksporter filen igen som UTF-8 eller Windows-1252.",
-        Severity.WARNING,
-    )
-
-
-def _steps(
-    reader: RowReader, rows: int, paragraphs: frozenset[str], options: ReadOptions
-) -> list[StepCount]:
-    shown = "afgørelse efter " + ", ".join(f"§ {p}" for p in sorted(paragraphs))
-    if reader.phases is not None:
-        by_phase = f"{options.phase_column} {', '.join(options.phases)}"
-        shown = f"{shown} eller {by_phase}" if paragraphs else by_phase
-    window = options.window
-    return [
-        StepCount("rækker i eksporten", rows),
-        StepCount(f"rækker med {shown}", reader.paragraph_rows),
-        StepCount(f"sager med {shown}", len(reader.cases_seen)),
-        StepCount(f"sager med afgørelse {window[0]}–{window[1]}", len(reader.newest)),
-    ]

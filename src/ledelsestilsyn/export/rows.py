@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
@@ -88,6 +88,10 @@ class RowReader:
     noted: int = 0
     summaries: list[tuple[int, int]] = field(default_factory=list)
     """(line, row count it states) of the summary rows that state one."""
+    sheet: str | None = None
+    """The worksheet read (an .xlsx export): rows and columns are located as Excel shows them."""
+    first_column: int = 1
+    """The worksheet column of field 0 (1 is column A)."""
     eligible_text: _Memo[str, bool] = field(init=False)
     dates: _Memo[str, date | None] = field(init=False)
     phase_text: _Memo[str, bool] = field(init=False)
@@ -107,17 +111,22 @@ class RowReader:
     def bad_rows(self) -> int:
         return self.short_rows + self.bad_dates
 
-    def bad(self, line: int, column: str | None, message: str) -> None:
-        where = f" i kolonnen '{column}'" if column else ""
+    def bad(self, line: int, message: str, *, in_date: bool = False) -> None:
+        """A row left out; `in_date`: because of its date (the column is named)."""
+        where = f" i kolonnen '{self.date_column}'" if in_date else ""
+        cell = None
+        if in_date and self.sheet is not None:
+            cell = self.first_column + self.layout.decided
         if self.bad_rows < MAX_REPORTED:
             self.diagnostics.append(
                 Diagnostic(
                     self.display,
                     line,
-                    None,
+                    cell,
                     "E005",
                     f"{message}{where}; rækken er sprunget over.",
                     severity=Severity.WARNING,
+                    sheet=self.sheet,
                 )
             )
 
@@ -126,15 +135,30 @@ class RowReader:
         self.noted += 1
         if len(self.notes) < MAX_REPORTED:
             self.notes.append(
-                Diagnostic(self.display, line, None, code, message, hint, Severity.WARNING)
+                Diagnostic(
+                    self.display, line, None, code, message, hint, Severity.WARNING, self.sheet
+                )
             )
 
     def feed(self, numbers: list[int], records: list[str]) -> None:
-        """Parse `records` (with their line numbers) and keep what is eligible.
+        """Parse the CSV `records` (with their line numbers) and keep what is eligible.
 
         A record `csv` cannot read (a field over its limit) is a bad row; the
         reader goes on with the next record.
         """
+        lines = iter(numbers)
+        rows = zip(csv.reader(records, delimiter=self.delimiter), lines, strict=True)
+        while True:
+            try:
+                self.feed_fields(rows)
+            except csv.Error as exc:
+                self._unreadable(next(lines), exc)
+                continue
+            break
+
+    def feed_fields(self, rows: Iterable[tuple[list[str], int]]) -> None:
+        """Keep what is eligible of rows already split into fields (a CSV record, or a
+        worksheet's row as text), each with its line or row number."""
         layout = self.layout
         width, columns, paragraph, decided_at, key_at = (
             layout.width,
@@ -150,37 +174,31 @@ class RowReader:
         seen = self.cases_seen.add
         summary = SUMMARY.match
         kept = 0
-        lines = iter(numbers)
-        rows = zip(csv.reader(records, delimiter=self.delimiter), lines, strict=True)
-        while True:
-            try:
-                for fields, line in rows:
-                    if not width <= len(fields) <= columns and self._misfit(line, fields):
-                        continue
-                    if not (
-                        eligible[fields[paragraph]]
-                        | (phase_at is not None and by_phase[fields[phase_at]])
-                    ):
-                        if summary(fields[0]):
-                            self._summary(line, fields)
-                        continue
-                    raw = fields[decided_at]
-                    decided = dates[raw]
-                    key = fields[key_at].strip()
-                    if decided is None or not key:
-                        self._undated(line, key, raw, fields)
-                        continue
-                    kept += 1
-                    seen(key)
-                    if low <= decided <= high:
-                        current = newest.get(key)
-                        if current is None or decided > current[0]:
-                            newest[key] = (decided, line, pick(fields))
-            except csv.Error as exc:
-                self._unreadable(next(lines), exc)
-                continue
-            break
-        self.paragraph_rows += kept
+        try:
+            for fields, line in rows:
+                if not width <= len(fields) <= columns and self._misfit(line, fields):
+                    continue
+                if not (
+                    eligible[fields[paragraph]]
+                    | (phase_at is not None and by_phase[fields[phase_at]])
+                ):
+                    if summary(fields[0]):
+                        self._summary(line, fields)
+                    continue
+                raw = fields[decided_at]
+                decided = dates[raw]
+                key = fields[key_at].strip()
+                if decided is None or not key:
+                    self._undated(line, key, raw, fields)
+                    continue
+                kept += 1
+                seen(key)
+                if low <= decided <= high:
+                    current = newest.get(key)
+                    if current is None or decided > current[0]:
+                        newest[key] = (decided, line, pick(fields))
+        finally:  # a record `csv` could not read ends the loop: keep the count so far
+            self.paragraph_rows += kept
 
     def _misfit(self, line: int, fields: list[str]) -> bool:
         """Whether a row with too few or too many fields is left out (a summary row is
@@ -195,9 +213,9 @@ class RowReader:
                 f"rækken har {len(fields)} felter, men overskriften har {columns} (mangler "
                 "der et linjeskift, eller står skilletegnet i et felt uden anførselstegn?)"
             )
-            self.bad(line, None, message)
+            self.bad(line, message)
         elif fields and not is_summary(fields[0]):
-            self.bad(line, None, "rækken har for få felter")
+            self.bad(line, "rækken har for få felter")
         else:
             self._summary(line, fields)
             return True
@@ -209,7 +227,7 @@ class RowReader:
             message = f"et felt i rækken er over {csv.field_size_limit() // 1024} KiB"
         else:
             message = "rækken kan ikke læses som CSV"
-        self.bad(line, None, message)
+        self.bad(line, message)
         self.short_rows += 1
 
     def _summary(self, line: int, fields: list[str]) -> None:
@@ -224,12 +242,12 @@ class RowReader:
             self._summary(line, fields)
             return
         if not key:
-            self.bad(line, None, "sagsnummeret mangler")
+            self.bad(line, "sagsnummeret mangler")
             self.short_rows += 1
             return
         self.paragraph_rows += 1
         what = "datoen mangler" if not raw.strip() else "datoen kan ikke læses"
-        self.bad(line, self.date_column, what)
+        self.bad(line, what, in_date=True)
         self.bad_dates += 1
 
     def tally(self) -> RowTally:

@@ -16,6 +16,7 @@ class InputFile(Model):
     rows: int = Field(0, alias="rækker")
     encoding: OptionalText = Field(None, alias="tegnsæt")
     delimiter: OptionalText = Field(None, alias="skilletegn")
+    sheet: OptionalText = Field(None, alias="ark")
 
 
 class PopulationStep(Model):

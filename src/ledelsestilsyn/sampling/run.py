@@ -57,6 +57,7 @@ class DrawRequest:
     size: int | None = None
     delimiter: str | None = None
     encoding: str | None = None
+    sheet: str | None = None
     dry_run: bool = False
     user: str = ""
     created: str = ""
@@ -181,6 +182,7 @@ def _export_source(
         request.encoding,
         rules.phases,
         rules.phase_column,
+        sheet=request.sheet,
     )
     spec = workspace.concept.export
     check_phase_column(options, spec, workspace.display(workspace.concept_path))
@@ -190,14 +192,7 @@ def _export_source(
     cases, steps = eligible(
         data.cases, filters=rules.filters, exclude=rules.exclude, quarantined=history.quarantined
     )
-    source = {
-        "navn": data.source.name,
-        "størrelse": data.source.size,
-        "sha256": data.source.sha256,
-        "rækker": data.source.rows,
-        "tegnsæt": data.source.encoding,
-        "skilletegn": data.source.delimiter,
-    }
+    source = data.source.manifest()
     return DrawSource(cases, [*data.steps, *steps], source, data.diagnostics, history)
 
 

@@ -25,7 +25,9 @@ def register(app: typer.Typer) -> None:
 def udtraek(
     eksport: Annotated[
         Path | None,
-        typer.Argument(help="Eksporten fra sagssystemet (CSV). Ikke nødvendig for niveauer."),
+        typer.Argument(
+            help="Eksporten fra sagssystemet (CSV eller .xlsx). Ikke nødvendig for niveauer."
+        ),
     ] = None,
     tilsyn: Annotated[
         str | None, typer.Option("--tilsyn", help="Tilsynsserien (navnet i koncept.yaml).")
@@ -47,6 +49,10 @@ def udtraek(
         str | None,
         typer.Option("--tegnsæt", "--tegnsaet", help="utf-8 eller windows-1252. Standard: find."),
     ] = None,
+    ark: Annotated[
+        str | None,
+        typer.Option("--ark", help="Arket i en .xlsx-eksport. Standard: det første."),
+    ] = None,
     dato: Annotated[
         str | None, typer.Option("--dato", help="Dagens dato (ÅÅÅÅ-MM-DD), til afprøvning.")
     ] = None,
@@ -58,6 +64,8 @@ def udtraek(
     """Træk stikprøven fra sagssystemets eksport og skriv én gennemgangsfil pr. sag.
 
     Eksempel: tilsyn udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-11
+
+    En Excel-eksport læses på samme måde: tilsyn udtræk eksport.xlsx --ark Sager
     """
     import getpass
     from datetime import datetime
@@ -78,6 +86,7 @@ def udtraek(
         size=antal,
         delimiter=skilletegn,
         encoding=tegnsaet,
+        sheet=ark,
         dry_run=toer,
         user=getpass.getuser(),
         created=datetime.now().astimezone().isoformat(timespec="seconds"),

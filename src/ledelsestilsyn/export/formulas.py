@@ -1,0 +1,115 @@
+"""The formula cells of one worksheet in an .xlsx file, found beside the reader.
+
+calamine (`export.xlsx`) gives a formula cell's cached value: what Excel
+showed when the file was last saved. That is what tilsyn reads too, but a
+formula whose result was never stored (a file written by a program that does
+not calculate) reads as empty, and an empty paragraph, date or case number
+would silently drop a case. So the worksheet's XML is searched for formulas
+in a thread while calamine reads (zlib and hashlib release the GIL): a
+worksheet without any formula, the usual case, costs one pass of
+decompression. Only a worksheet with formulas is parsed cell by cell.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree
+
+_CHUNK = 1 << 20
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_CELL = re.compile(r"([A-Z]+)(\d+)")
+_RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+@dataclass(frozen=True)
+class FormulaCell:
+    row: int
+    column: int
+    """1-based, as Excel numbers them (column 1 is A)."""
+    has_value: bool
+
+
+class FormulaScan(threading.Thread):
+    """The formula cells of the worksheet `sheet` in `path`; `error` if the XML is unreadable
+    (calamine then reports the broken file itself)."""
+
+    def __init__(self, path: Path, sheet: str) -> None:
+        super().__init__(name="tilsyn-formler", daemon=True)
+        self.path = path
+        self.sheet = sheet
+        self.cells: list[FormulaCell] = []
+        self.error: Exception | None = None
+
+    def run(self) -> None:
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                member = _sheet_member(archive, self.sheet)
+                if member is not None and _has_formula(archive, member):
+                    self.cells = _formula_cells(archive, member)
+        except (OSError, zipfile.BadZipFile, ElementTree.ParseError, KeyError) as exc:
+            self.error = exc
+
+
+def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
+    """The zip member holding worksheet `sheet` (via the workbook and its relationships)."""
+    book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+    target_id = next(
+        (
+            e.get(_RELATIONSHIPS)
+            for e in book.iter()
+            if _local(e.tag) == "sheet" and e.get("name") == sheet
+        ),
+        None,
+    )
+    relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    for relation in relations:
+        if relation.get("Id") == target_id:
+            target = relation.get("Target", "")
+            if target.startswith("/"):
+                return target.lstrip("/")
+            return str(PurePosixPath("xl") / target)
+    return None
+
+
+def _has_formula(archive: zipfile.ZipFile, member: str) -> bool:
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(_CHUNK):
+            if _FORMULA.search(tail + chunk[:16]) or _FORMULA.search(chunk):
+                return True
+            tail = chunk[-16:]
+    return False
+
+
+def _formula_cells(archive: zipfile.ZipFile, member: str) -> list[FormulaCell]:
+    found: list[FormulaCell] = []
+    with archive.open(member) as stream:
+        for _, element in ElementTree.iterparse(stream):
+            if _local(element.tag) != "c":
+                continue
+            children = {_local(child.tag): child for child in element}
+            if "f" in children:
+                match = _CELL.fullmatch(element.get("r", ""))
+                if match:
+                    value = children.get("v")
+                    if value is None:
+                        value = children.get("is")  # an inline string result
+                    has_value = value is not None and bool("".join(value.itertext()))
+                    found.append(FormulaCell(int(match[2]), _column(match[1]), has_value))
+            element.clear()
+    return found
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _column(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number

@@ -1,0 +1,306 @@
+"""Reading an Excel export (.xlsx) with calamine: a second source of rows for the one reader.
+
+A worksheet's rows are what a CSV file's records are after `csv` has split
+them, so they go to the same `RowReader` (paragraph and window filters,
+grouping, every check and message) and the same `result.finish`. What is
+particular to a workbook is done here: choosing the sheet, the header row
+(no merged cells), cell values as text (an Excel date as ISO, a whole number
+without `.0`), and locations as Excel shows them (`ark 'Sager', række 12,
+kolonne C`).
+
+As with CSV, a cheap pre-filter keeps only the rows whose paragraph cell is
+eligible (or that start like a summary row); only those are turned into
+text. Size and SHA-256 are taken by a thread, and another looks for formulas
+(`export.formulas`): a formula's cached value is read, as Excel shows it, but
+a formula without a stored result is an error rather than a silent empty cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from python_calamine import CalamineError, CalamineSheet, CalamineWorkbook, PasswordError
+
+from ledelsestilsyn.core.diagnostics import (
+    Argument,
+    Diagnostic,
+    ErrorKind,
+    Severity,
+    TilsynError,
+    fail,
+)
+from ledelsestilsyn.core.diagnostics import column_letters as letters
+from ledelsestilsyn.core.progress import step
+from ledelsestilsyn.core.words import count
+from ledelsestilsyn.export.blocks import FileDigest
+from ledelsestilsyn.export.columns import Layout, find_layout
+from ledelsestilsyn.export.formulas import FormulaScan
+from ledelsestilsyn.export.result import (
+    Export,
+    Header,
+    ReadOptions,
+    Source,
+    finish,
+    in_sheet,
+    paragraphs_of,
+    paused_gc,
+)
+from ledelsestilsyn.export.rows import MAX_REPORTED, RowReader
+from ledelsestilsyn.export.values import SUMMARY
+from ledelsestilsyn.io.files import open_error
+from ledelsestilsyn.models.concept import ExportSpec
+from ledelsestilsyn.models.located import did_you_mean
+
+Cell = int | float | str | bool | time | date | datetime | timedelta
+BATCH = 8192
+"""Kept rows handed to the reader at a time (and how often progress is reported)."""
+_RESAVE = "åbn filen i Excel og gem den igen som .xlsx, eller eksporter den som CSV."
+
+
+def read_workbook(path: Path, spec: ExportSpec, options: ReadOptions, display: str) -> Export:
+    """Read one worksheet of an .xlsx export like a CSV export; every problem is located."""
+    book = _open(path, display)
+    with book, paused_gc():
+        name = _sheet_name(book, options.sheet, display)
+        digest, formulas = FileDigest(path), FormulaScan(path, name)
+        digest.start()
+        formulas.start()
+        try:
+            reader, rows, header = _read_sheet(book, name, spec, options, display)
+        finally:
+            formulas.join()
+            digest.join()
+        notes = _formulas(formulas, reader, header.line, display)
+        cases, steps, diagnostics = finish(reader, rows, header, spec, display)
+    if digest.error is not None:
+        raise open_error(digest.error, display, "E001", noun="eksportfilen", thing="eksportfil")
+    source = Source(path.name, digest.size, digest.sha256, rows, sheet=name)
+    return Export(cases, source, steps, [*notes, *diagnostics])
+
+
+def _open(path: Path, display: str) -> CalamineWorkbook:
+    try:
+        with path.open("rb"):  # a missing file or a folder: the OS says which
+            pass
+        return CalamineWorkbook.from_path(str(path))
+    except OSError as exc:
+        raise open_error(exc, display, "E001", noun="eksportfilen", thing="eksportfil") from None
+    except PasswordError:
+        message = "projektmappen er beskyttet med en adgangskode og kan ikke læses."
+        raise fail(display, "E016", message, hint="gem en kopi uden adgangskode.") from None
+    except CalamineError:
+        raise _broken(display) from None
+
+
+def _broken(display: str, sheet: str | None = None) -> TilsynError:
+    what = f"arket '{sheet}' i {display}" if sheet else "filen"
+    return fail(
+        display,
+        "E016",
+        f"{what} kan ikke læses som en Excel-projektmappe (.xlsx); den er beskadiget "
+        "eller i et andet format.",
+        hint=_RESAVE,
+    )
+
+
+def _sheet_name(book: CalamineWorkbook, wanted: str | None, display: str) -> str:
+    """The sheet asked for (Excel's names ignore case), or the first."""
+    names = book.sheet_names
+    if not names:
+        raise fail(display, "E006", "projektmappen har ingen ark.", hint=_RESAVE)
+    if wanted is None:
+        return names[0]
+    found = [n for n in names if n.casefold() == wanted.strip().casefold()]
+    if found:
+        return found[0]
+    guess = did_you_mean(wanted, names)
+    shown = ", ".join(f"'{n}'" for n in names)
+    raise fail(
+        Argument.SHEET,
+        "E015",
+        f"arket '{wanted}' findes ikke i {display}.",
+        hint=(f"mente du '{guess}'? " if guess else "") + f"projektmappen har arkene: {shown}.",
+        kind=ErrorKind.USAGE,
+    )
+
+
+def _read_sheet(
+    book: CalamineWorkbook, name: str, spec: ExportSpec, options: ReadOptions, display: str
+) -> tuple[RowReader, int, Header]:
+    """The reader after every row of the sheet, the rows counted, and the header."""
+    try:
+        sheet = book.get_sheet_by_name(name)
+        rows = iter(sheet.iter_rows())
+        first_column = sheet.start[1] + 1 if sheet.start else 1
+        line, names = _header(rows, display, name, book.sheet_names)
+        _check_merged(sheet, line, display, name)
+        layout = _layout(names, spec, display, line, name, first_column)
+        date_column = spec.columns["afgørelsesdato"]
+        paragraphs = paragraphs_of(options.paragraphs)
+        reader = RowReader(
+            display,
+            layout,
+            paragraphs,
+            options.window,
+            ",",  # rows come split already: no delimiter is ever used
+            date_column,
+            sheet=name,
+            first_column=first_column,
+        )
+        with step("Læser eksporten", sheet.height) as done:
+            counted = _rows(rows, reader, line + 1, done)
+    except CalamineError:
+        raise _broken(display, name) from None
+    return reader, counted - reader.summary_rows, Header(" ".join(names), line)
+
+
+def _header(
+    rows: Iterator[list[Cell]], display: str, sheet: str, sheets: list[str]
+) -> tuple[int, list[str]]:
+    """The first row with a value: its number and its names (without empty ones at the end)."""
+    for number, row in enumerate(rows, start=1):
+        names = [text(v) for v in row]
+        while names and not names[-1].strip():
+            names.pop()
+        if names:
+            return number, names
+    others = ", ".join(f"'{n}'" for n in sheets if n != sheet)
+    hint = f"vælg et andet ark: {others}." if others else "eksporter listen igen."
+    raise fail(display, "E006", "arket er tomt.", hint=hint, sheet=sheet)
+
+
+def _check_merged(sheet: CalamineSheet, line: int, display: str, name: str) -> None:
+    """Merged cells in the header hide which column is which: an error at each of them."""
+    row = line - 1
+    merged = [
+        (start, end) for start, end in sheet.merged_cell_ranges or [] if start[0] <= row <= end[0]
+    ]
+    if not merged:
+        return
+    raise TilsynError(
+        [
+            Diagnostic(
+                display,
+                line,
+                start[1] + 1,
+                "E018",
+                f"overskriften har flettede celler ({_cell(start)}:{_cell(end)}); så kan "
+                "kolonnerne ikke kendes fra hinanden.",
+                "ophæv fletningen i Excel (Flet og centrer), så hver kolonne har sin egen "
+                "overskrift, og gem igen.",
+                sheet=name,
+            )
+            for start, end in merged
+        ]
+    )
+
+
+def _cell(position: tuple[int, int]) -> str:
+    return f"{letters(position[1] + 1)}{position[0] + 1}"
+
+
+def _layout(
+    names: list[str], spec: ExportSpec, display: str, line: int, sheet: str, first_column: int
+) -> Layout:
+    """The mapped columns' places; a problem is located at the sheet's own column."""
+    try:
+        return find_layout(names, spec, display, line, None)
+    except TilsynError as exc:
+        moved = [
+            d if d.column is None else replace(d, column=d.column + first_column - 1)
+            for d in exc.diagnostics
+        ]
+        raise TilsynError(in_sheet(moved, sheet), exc.kind) from None
+
+
+def _rows(
+    rows: Iterator[list[Cell]], reader: RowReader, first: int, done: Callable[[int], None]
+) -> int:
+    """Feed the kept rows to `reader` in batches; the rows with any value, counted.
+
+    A row is kept when its paragraph cell is eligible (each distinct text
+    checked once, by the reader's own cache) or its first cell starts like a
+    summary row; only kept rows are turned into text, cut to the header's width.
+    """
+    eligible = reader.eligible_text
+    paragraph, width = reader.layout.paragraph, reader.layout.columns
+    summary = SUMMARY.match
+    numbers: list[int] = []
+    kept: list[list[str]] = []
+    blank = 0
+    number = first - 1
+    for number, row in enumerate(rows, start=first):
+        cell = row[paragraph] if len(row) > paragraph else ""
+        if not (eligible[cell] if type(cell) is str else eligible[text(cell)]):
+            start = row[0] if row else ""
+            if type(start) is not str or not summary(start):
+                blank += row.count("") == len(row)
+                continue
+        kept.append([v if type(v) is str else text(v) for v in row[:width]])
+        numbers.append(number)
+        if len(kept) == BATCH:
+            reader.feed_fields(zip(kept, numbers, strict=True))
+            kept, numbers = [], []
+            done(number)
+    reader.feed_fields(zip(kept, numbers, strict=True))
+    return number - first + 1 - blank
+
+
+def text(value: Cell) -> str:
+    """A cell as the text a CSV export would hold: a date as ISO (`2026-03-04`, which the
+    reader parses like `04-03-2026`), a whole number without decimals (`12345`)."""
+    if type(value) is str:
+        return value
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _formulas(scan: FormulaScan, reader: RowReader, header: int, display: str) -> list[Diagnostic]:
+    """A warning that formulas were read as their saved values; an error for each one in a
+    mapped column whose value was never saved (it would read as empty)."""
+    if scan.error is not None or not scan.cells:
+        return []
+    layout, sheet = reader.layout, reader.sheet
+    places = [layout.key, layout.caseworker, layout.paragraph, layout.decided]
+    places += [i for i in (layout.team,) if i is not None] + [i for _, i in layout.extras]
+    used = {reader.first_column + i for i in places}
+    missing = [c for c in scan.cells if not c.has_value and c.row > header and c.column in used]
+    if missing:
+        shown = missing[:MAX_REPORTED]
+        more = f" ({len(missing)} celler i alt)" if len(missing) > len(shown) else ""
+        raise TilsynError(
+            [
+                Diagnostic(
+                    display,
+                    c.row,
+                    c.column,
+                    "E017",
+                    f"cellen er en formel uden gemt resultat og ville blive læst som tom{more}.",
+                    "åbn filen i Excel og gem den igen (så gemmes formlernes resultater), "
+                    "eller eksporter igen uden formler.",
+                    sheet=sheet,
+                )
+                for c in shown
+            ]
+        )
+    cells = count(len(scan.cells), "celle med en formel", "celler med formler")
+    return [
+        Diagnostic(
+            display,
+            None,
+            None,
+            "E019",
+            f"arket har {cells}; værdien er læst, som Excel sidst gemte den.",
+            "eksporter igen uden formler, hvis værdierne kan have ændret sig siden.",
+            Severity.WARNING,
+            sheet,
+        )
+    ]

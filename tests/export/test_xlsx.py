@@ -1,0 +1,275 @@
+"""`tilsyn udtræk eksport.xlsx`: an Excel export is read like the CSV, with the same checks.
+
+The workbooks are the example export saved as .xlsx (`eksempler/til_xlsx.py`,
+dates as Excel dates), some with one defect. Row 18 of the export (row 18 of
+the sheet) holds case S-2026-00109.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import openpyxl
+import pytest
+import xlsxwriter
+
+from conftest import EKSEMPLER, Cli
+from ledelsestilsyn.core.diagnostics import Diagnostic, column_letters
+from ledelsestilsyn.io.yaml import read_document
+
+SERIES = "månedligt-overordnet"
+MANIFEST = Path("udtræk") / f"2026-11-{SERIES}" / "udtræk.yaml"
+
+
+def _til_xlsx() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("til_xlsx", EKSEMPLER / "til_xlsx.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def rows(folder: Path) -> list[list[str]]:
+    with (folder / "eksport.csv").open(encoding="cp1252", newline="") as handle:
+        return list(csv.reader(handle, delimiter=";"))
+
+
+def as_xlsx(folder: Path, name: str = "eksport.xlsx") -> Path:
+    path = folder / name
+    _til_xlsx().write_xlsx(path, rows(folder))
+    return path
+
+
+def edited(folder: Path, name: str, change: Callable[[Any], None]) -> str:
+    """The example workbook changed by `change(workbook)` with openpyxl (which stores a
+    formula without its result, as many programs do)."""
+    book = openpyxl.load_workbook(as_xlsx(folder))
+    change(book)
+    book.save(folder / name)
+    return name
+
+
+def as_text(
+    folder: Path,
+    name: str,
+    change: Callable[[Any], None] | None = None,
+    *,
+    sheet: str = "Sager",
+    at: tuple[int, int] = (0, 0),
+) -> str:
+    """The example export with every cell as text (dates as dd-mm-åååå), from cell `at`
+    (0-based), in sheet `sheet`; `change(worksheet)` edits it (xlsxwriter) before saving."""
+    book = xlsxwriter.Workbook(str(folder / name))
+    worksheet = book.add_worksheet(sheet)
+    for number, row in enumerate(rows(folder)):
+        worksheet.write_row(at[0] + number, at[1], row)
+    if change is not None:
+        change(worksheet)
+    book.close()
+    return name
+
+
+def draw(cli: Cli, name: str, *extra: str) -> tuple[int, str]:
+    args = ("udtræk", name, "--tilsyn", SERIES, "--periode", "2026-11", "--antal", "1000")
+    result = cli(*args, *extra)
+    return result.exit_code, result.output
+
+
+def manifest() -> dict[str, Any]:
+    data = read_document(MANIFEST).data
+    assert isinstance(data, dict)
+    return data
+
+
+def test_a_workbook_gives_the_same_sample_as_the_csv(cli: Cli, example_workspace: Path) -> None:
+    code, output = draw(cli, "eksport.csv")
+    assert code == 0, output
+    from_csv = manifest()
+    MANIFEST.parent.rename(example_workspace / "fra-csv")
+    path = as_xlsx(example_workspace)
+    code, output = draw(cli, path.name)
+    assert code == 0, output
+    from_xlsx = manifest()
+    assert from_xlsx["sager"] == from_csv["sager"]
+    assert from_xlsx["population"] == from_csv["population"]
+    source = from_xlsx["input"]
+    assert source["navn"] == "eksport.xlsx"
+    assert source["ark"] == "Sager"
+    assert int(source["rækker"]) == int(from_csv["input"]["rækker"]) == 474
+    assert source["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert int(source["størrelse"]) == path.stat().st_size
+    assert "tegnsæt" not in source and "skilletegn" not in source
+
+
+def test_dates_as_text_and_case_numbers_as_numbers_read_alike(
+    cli: Cli, example_workspace: Path
+) -> None:
+    code, _ = draw(cli, "eksport.csv")
+    expected = manifest()["population"]
+    MANIFEST.parent.rename(example_workspace / "fra-csv")
+    # A number in 'Sagsfase' (row 201) is read as the text '7'.
+    name = as_text(example_workspace, "tekst.xlsx", lambda s: s.write_number(200, 7, 7))
+    code, output = draw(cli, name)
+    assert code == 0, output
+    assert manifest()["population"] == expected
+
+
+def test_a_wrong_sheet_names_the_sheets_and_the_likely_one(
+    cli: Cli, example_workspace: Path
+) -> None:
+    as_xlsx(example_workspace)
+    code, output = draw(cli, "eksport.xlsx", "--ark", "Sagr")
+    assert code == 2
+    assert "--ark: fejl E015: arket 'Sagr' findes ikke i eksport.xlsx." in output
+    assert "mente du 'Sager'?" in output
+    assert "projektmappen har arkene: 'Sager'." in output
+    code, output = draw(cli, "eksport.xlsx", "--ark", "sager")  # Excel ignores case
+    assert code == 0, output
+
+
+def test_a_sheet_for_a_csv_file_is_a_wrong_call(cli: Cli, example_workspace: Path) -> None:
+    code, output = draw(cli, "eksport.csv", "--ark", "Sager")
+    assert code == 2
+    assert "--ark: fejl E020: eksport.csv er ikke en Excel-projektmappe" in output
+
+
+@pytest.mark.parametrize("kind", ["afskåret", "csv"])
+def test_a_broken_workbook_is_one_error(cli: Cli, example_workspace: Path, kind: str) -> None:
+    data = as_xlsx(example_workspace).read_bytes()
+    broken = data[: len(data) // 2] if kind == "afskåret" else rows_as_bytes(example_workspace)
+    (example_workspace / "brudt.xlsx").write_bytes(broken)
+    code, output = draw(cli, "brudt.xlsx")
+    assert code == 1
+    assert output.startswith("brudt.xlsx: fejl E016: filen kan ikke læses som en Excel-")
+    assert not MANIFEST.exists()
+
+
+def rows_as_bytes(folder: Path) -> bytes:
+    return (folder / "eksport.csv").read_bytes()
+
+
+def test_a_missing_workbook_is_a_wrong_call(cli: Cli, example_workspace: Path) -> None:
+    code, output = draw(cli, "findes-ikke.xlsx")
+    assert code == 2
+    assert "findes-ikke.xlsx: fejl E001: eksportfilen findes ikke." in output
+
+
+def test_a_formula_without_a_saved_result_in_a_mapped_column_is_an_error(
+    cli: Cli, example_workspace: Path
+) -> None:
+    def formulas(book: Any) -> None:
+        sheet = book["Sager"]
+        sheet["G5"] = "=DATE(2026,3,4)"  # Afgørelsesdato
+        sheet["A7"] = '="S-2026-"&"00107"'  # Sagsnr.
+        sheet["F9"] = '="Afgørelse"'  # not mapped: no error
+
+    code, output = draw(cli, edited(example_workspace, "formler.xlsx", formulas))
+    assert code == 1
+    lines = output.splitlines()
+    assert lines[0].startswith(
+        "formler.xlsx, ark 'Sager', række 5, kolonne G: fejl E017: cellen er en formel uden "
+        "gemt resultat"
+    )
+    assert lines[1].startswith("formler.xlsx, ark 'Sager', række 7, kolonne A: fejl E017")
+    assert "kolonne F" not in output
+    assert not MANIFEST.exists()
+
+
+def test_formulas_with_saved_results_are_read_with_a_warning(
+    cli: Cli, example_workspace: Path
+) -> None:
+    team = rows(example_workspace)[17][3]  # row 18: S-2026-00109's team, as a formula
+    formula = as_text(
+        example_workspace,
+        "formler.xlsx",
+        lambda s: s.write_formula(17, 3, f'="{team}"', None, team),
+    )
+    code, output = draw(cli, formula)
+    assert code == 0, output
+    assert (
+        "formler.xlsx, ark 'Sager': advarsel E019: arket har 1 celle med en formel; værdien er "
+        "læst, som Excel sidst gemte den." in output
+    )
+    case = next(c for c in manifest()["sager"] if c["id"] == "S-2026-00109")
+    assert case["team"] == team
+
+
+def test_merged_header_cells_are_an_error(cli: Cli, example_workspace: Path) -> None:
+    code, output = draw(
+        cli, edited(example_workspace, "flettet.xlsx", lambda b: b["Sager"].merge_cells("E1:F1"))
+    )
+    assert code == 1
+    assert (
+        "flettet.xlsx, ark 'Sager', række 1, kolonne E: fejl E018: overskriften har flettede "
+        "celler (E1:F1)" in output
+    )
+
+
+def test_an_empty_sheet_is_an_error_that_names_the_others(
+    cli: Cli, example_workspace: Path
+) -> None:
+    name = edited(example_workspace, "tomt.xlsx", lambda b: b.create_sheet("Forside", 0))
+    code, output = draw(cli, name)
+    assert code == 1
+    empty = "tomt.xlsx, ark 'Forside': fejl E006: arket er tomt."
+    assert f"{empty} Tip: vælg et andet ark: 'Sager'." in output
+    code, output = draw(cli, name, "--ark", "Sager")
+    assert code == 0, output
+
+
+def test_a_header_only_sheet_is_the_csv_error(cli: Cli, example_workspace: Path) -> None:
+    book = xlsxwriter.Workbook(str(example_workspace / "kun.xlsx"))
+    book.add_worksheet("Sager").write_row(0, 0, rows(example_workspace)[0])
+    book.close()
+    code, output = draw(cli, "kun.xlsx")
+    assert code == 1
+    assert "kun.xlsx, ark 'Sager', række 1: fejl E007: eksporten har kun en overskrift" in output
+
+
+def test_rows_and_columns_are_located_as_excel_shows_them(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """A table that starts at B3, with a bad date in S-2026-00109's row (sheet row 20, H)."""
+    name = as_text(
+        example_workspace,
+        "forskudt.xlsx",
+        lambda s: s.write_string(2 + 17, 1 + 6, "31-02-2026"),
+        at=(2, 1),
+    )
+    code, output = draw(cli, name)
+    assert code == 0, output
+    assert (
+        "forskudt.xlsx, ark 'Sager', række 20, kolonne H: advarsel E005: datoen kan ikke læses "
+        "i kolonnen 'Afgørelsesdato'; rækken er sprunget over." in output
+    )
+    assert all(c["id"] != "S-2026-00109" for c in manifest()["sager"])
+
+
+def test_a_missing_column_is_located_at_the_header_row(cli: Cli, example_workspace: Path) -> None:
+    name = edited(example_workspace, "kolonne.xlsx", lambda b: b["Sager"].cell(1, 7, "Dato"))
+    code, output = draw(cli, name)
+    assert code == 1
+    assert (
+        "kolonne.xlsx, ark 'Sager', række 1: fejl E003: kolonnen 'Afgørelsesdato' "
+        "(afgørelsesdato) findes ikke i eksporten" in output
+    )
+
+
+def test_cells_are_named_as_excel_names_them() -> None:
+    assert [column_letters(n) for n in (1, 3, 26, 27, 52, 703)] == [
+        "A",
+        "C",
+        "Z",
+        "AA",
+        "AZ",
+        "AAA",
+    ]
+    where = Diagnostic("e.xlsx", 12, 3, "E005", "x", sheet="Sager")
+    assert where.location() == "e.xlsx, ark 'Sager', række 12, kolonne C"
+    assert Diagnostic("e.csv", 12, 3, "E005", "x").location() == "e.csv:12:3"
