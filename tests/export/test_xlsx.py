@@ -181,7 +181,7 @@ def test_a_formula_without_a_saved_result_in_a_mapped_column_is_an_error(
     assert not MANIFEST.exists()
 
 
-def test_formulas_with_saved_results_are_read_with_a_warning(
+def test_formulas_with_saved_results_are_read_as_excel_shows_them(
     cli: Cli, example_workspace: Path
 ) -> None:
     team = rows(example_workspace)[17][3]  # row 18: S-2026-00109's team, as a formula
@@ -192,12 +192,18 @@ def test_formulas_with_saved_results_are_read_with_a_warning(
     )
     code, output = draw(cli, formula)
     assert code == 0, output
-    assert (
-        "formler.xlsx, ark 'Sager': advarsel E019: arket har 1 celle med en formel; værdien er "
-        "læst, som Excel sidst gemte den." in output
-    )
     case = next(c for c in manifest()["sager"] if c["id"] == "S-2026-00109")
     assert case["team"] == team
+
+
+def test_a_paragraph_formula_without_a_result_is_an_error_not_a_lost_case(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """An empty paragraph would only leave the row out; the formula behind it is named."""
+    name = edited(example_workspace, "paragraf.xlsx", lambda b: b["Sager"].cell(18, 5, '="§ 32"'))
+    code, output = draw(cli, name)
+    assert code == 1
+    assert output.startswith("paragraf.xlsx, ark 'Sager', række 18, kolonne E: fejl E017")
 
 
 def test_merged_header_cells_are_an_error(cli: Cli, example_workspace: Path) -> None:

@@ -1,26 +1,25 @@
-"""The formula cells of one worksheet in an .xlsx file, found beside the reader.
+"""The formula cells of one worksheet in an .xlsx file.
 
 calamine (`export.xlsx`) gives a formula cell's cached value: what Excel
 showed when the file was last saved. That is what tilsyn reads too, but a
 formula whose result was never stored (a file written by a program that does
 not calculate) reads as empty, and an empty paragraph, date or case number
-would silently drop a case. So the worksheet's XML is searched for formulas
-in a thread while calamine reads (zlib and hashlib release the GIL): a
-worksheet without any formula, the usual case, costs one pass of
-decompression. Only a worksheet with formulas is parsed cell by cell.
+would silently drop a case. The reader asks for the formulas only when a
+mapped cell it needs is empty (decompressing a large sheet's XML costs a
+third of calamine's own read). A worksheet without any formula costs one
+pass of decompression; only one with formulas is parsed cell by cell.
 """
 
 from __future__ import annotations
 
 import re
-import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
 _CHUNK = 1 << 20
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_NEEDLES = (b"<f>", b"<f ", b"<f/", b":f>", b":f ", b":f/")
 _CELL = re.compile(r"([A-Z]+)(\d+)")
 _RELATIONSHIPS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 
@@ -33,25 +32,17 @@ class FormulaCell:
     has_value: bool
 
 
-class FormulaScan(threading.Thread):
-    """The formula cells of the worksheet `sheet` in `path`; `error` if the XML is unreadable
-    (calamine then reports the broken file itself)."""
-
-    def __init__(self, path: Path, sheet: str) -> None:
-        super().__init__(name="tilsyn-formler", daemon=True)
-        self.path = path
-        self.sheet = sheet
-        self.cells: list[FormulaCell] = []
-        self.error: Exception | None = None
-
-    def run(self) -> None:
-        try:
-            with zipfile.ZipFile(self.path) as archive:
-                member = _sheet_member(archive, self.sheet)
-                if member is not None and _has_formula(archive, member):
-                    self.cells = _formula_cells(archive, member)
-        except (OSError, zipfile.BadZipFile, ElementTree.ParseError, KeyError) as exc:
-            self.error = exc
+def formula_cells(path: Path, sheet: str) -> list[FormulaCell]:
+    """The formula cells of the worksheet `sheet` in `path` (none if its XML cannot be found
+    or read: calamine has read the file, and reports a broken one itself)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            member = _sheet_member(archive, sheet)
+            if member is None or not _has_formula(archive, member):
+                return []
+            return _formula_cells(archive, member)
+    except (OSError, zipfile.BadZipFile, ElementTree.ParseError, KeyError):
+        return []
 
 
 def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
@@ -76,12 +67,15 @@ def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
 
 
 def _has_formula(archive: zipfile.ZipFile, member: str) -> bool:
+    """Whether the XML may hold a formula element (`<f>`, `<f t=…>`, `<x:f>`); found with
+    `in`, which is far faster than a regular expression that stops at every `<`."""
     tail = b""
     with archive.open(member) as stream:
         while chunk := stream.read(_CHUNK):
-            if _FORMULA.search(tail + chunk[:16]) or _FORMULA.search(chunk):
+            seam = tail + chunk[:8]
+            if any(needle in seam or needle in chunk for needle in _NEEDLES):
                 return True
-            tail = chunk[-16:]
+            tail = chunk[-8:]
     return False
 
 

@@ -10,9 +10,12 @@ kolonne C`).
 
 As with CSV, a cheap pre-filter keeps only the rows whose paragraph cell is
 eligible (or that start like a summary row); only those are turned into
-text. Size and SHA-256 are taken by a thread, and another looks for formulas
-(`export.formulas`): a formula's cached value is read, as Excel shows it, but
-a formula without a stored result is an error rather than a silent empty cell.
+text. Size and SHA-256 are taken by a thread. A formula's cached value is
+read, as Excel shows it. A formula without a stored result would read as an
+empty cell, so when a cell the reader needs is empty (a paragraph in a row
+with values, or a case number, caseworker or date in a kept row), the sheet
+is searched for formulas (`export.formulas`), and one without a result in a
+mapped column is an error rather than a silently lost case.
 """
 
 from __future__ import annotations
@@ -28,16 +31,14 @@ from ledelsestilsyn.core.diagnostics import (
     Argument,
     Diagnostic,
     ErrorKind,
-    Severity,
     TilsynError,
     fail,
 )
 from ledelsestilsyn.core.diagnostics import column_letters as letters
 from ledelsestilsyn.core.progress import step
-from ledelsestilsyn.core.words import count
 from ledelsestilsyn.export.blocks import FileDigest
 from ledelsestilsyn.export.columns import Layout, find_layout
-from ledelsestilsyn.export.formulas import FormulaScan
+from ledelsestilsyn.export.formulas import FormulaCell, formula_cells
 from ledelsestilsyn.export.result import (
     Export,
     Header,
@@ -65,20 +66,19 @@ def read_workbook(path: Path, spec: ExportSpec, options: ReadOptions, display: s
     book = _open(path, display)
     with book, paused_gc():
         name = _sheet_name(book, options.sheet, display)
-        digest, formulas = FileDigest(path), FormulaScan(path, name)
+        digest = FileDigest(path)
         digest.start()
-        formulas.start()
         try:
-            reader, rows, header = _read_sheet(book, name, spec, options, display)
+            reader, rows, header, hollow = _read_sheet(book, name, spec, options, display)
         finally:
-            formulas.join()
             digest.join()
-        notes = _formulas(formulas, reader, header.line, display)
+        if hollow:
+            _check_formulas(formula_cells(path, name), reader, header.line, display)
         cases, steps, diagnostics = finish(reader, rows, header, spec, display)
     if digest.error is not None:
         raise open_error(digest.error, display, "E001", noun="eksportfilen", thing="eksportfil")
     source = Source(path.name, digest.size, digest.sha256, rows, sheet=name)
-    return Export(cases, source, steps, [*notes, *diagnostics])
+    return Export(cases, source, steps, diagnostics)
 
 
 def _open(path: Path, display: str) -> CalamineWorkbook:
@@ -129,8 +129,9 @@ def _sheet_name(book: CalamineWorkbook, wanted: str | None, display: str) -> str
 
 def _read_sheet(
     book: CalamineWorkbook, name: str, spec: ExportSpec, options: ReadOptions, display: str
-) -> tuple[RowReader, int, Header]:
-    """The reader after every row of the sheet, the rows counted, and the header."""
+) -> tuple[RowReader, int, Header, bool]:
+    """The reader after every row of the sheet, the rows counted, the header, and whether a
+    cell the reader needs was empty (`_rows`)."""
     try:
         sheet = book.get_sheet_by_name(name)
         rows = iter(sheet.iter_rows())
@@ -151,10 +152,11 @@ def _read_sheet(
             first_column=first_column,
         )
         with step("Læser eksporten", sheet.height) as done:
-            counted = _rows(rows, reader, line + 1, done)
+            counted, hollow = _rows(rows, reader, line + 1, done)
     except CalamineError:
         raise _broken(display, name) from None
-    return reader, counted - reader.summary_rows, Header(" ".join(names), line)
+    hollow = hollow or reader.bad_rows > 0
+    return reader, counted - reader.summary_rows, Header(" ".join(names), line), hollow
 
 
 def _header(
@@ -218,35 +220,44 @@ def _layout(
 
 def _rows(
     rows: Iterator[list[Cell]], reader: RowReader, first: int, done: Callable[[int], None]
-) -> int:
-    """Feed the kept rows to `reader` in batches; the rows with any value, counted.
+) -> tuple[int, bool]:
+    """Feed the kept rows to `reader` in batches; the rows with any value, counted, and
+    whether a row with values had no paragraph or a kept row no caseworker.
 
     A row is kept when its paragraph cell is eligible (each distinct text
     checked once, by the reader's own cache) or its first cell starts like a
     summary row; only kept rows are turned into text, cut to the header's width.
     """
     eligible = reader.eligible_text
-    paragraph, width = reader.layout.paragraph, reader.layout.columns
+    layout = reader.layout
+    paragraph, width, worker = layout.paragraph, layout.columns, layout.caseworker
     summary = SUMMARY.match
     numbers: list[int] = []
     kept: list[list[str]] = []
-    blank = 0
+    blank = hollow = 0
     number = first - 1
     for number, row in enumerate(rows, start=first):
         cell = row[paragraph] if len(row) > paragraph else ""
-        if not (eligible[cell] if type(cell) is str else eligible[text(cell)]):
+        if eligible[cell] if type(cell) is str else eligible[text(cell)]:
+            fields = [v if type(v) is str else text(v) for v in row[:width]]
+            hollow += fields[worker] == ""
+        else:
             start = row[0] if row else ""
             if type(start) is not str or not summary(start):
-                blank += row.count("") == len(row)
+                if row.count("") == len(row):
+                    blank += 1
+                elif cell == "":
+                    hollow += 1
                 continue
-        kept.append([v if type(v) is str else text(v) for v in row[:width]])
+            fields = [v if type(v) is str else text(v) for v in row[:width]]
+        kept.append(fields)
         numbers.append(number)
         if len(kept) == BATCH:
             reader.feed_fields(zip(kept, numbers, strict=True))
             kept, numbers = [], []
             done(number)
     reader.feed_fields(zip(kept, numbers, strict=True))
-    return number - first + 1 - blank
+    return number - first + 1 - blank, hollow > 0
 
 
 def text(value: Cell) -> str:
@@ -263,44 +274,30 @@ def text(value: Cell) -> str:
     return str(value)
 
 
-def _formulas(scan: FormulaScan, reader: RowReader, header: int, display: str) -> list[Diagnostic]:
-    """A warning that formulas were read as their saved values; an error for each one in a
-    mapped column whose value was never saved (it would read as empty)."""
-    if scan.error is not None or not scan.cells:
-        return []
-    layout, sheet = reader.layout, reader.sheet
+def _check_formulas(cells: list[FormulaCell], reader: RowReader, header: int, display: str) -> None:
+    """An error for each formula in a mapped column whose result was never saved (it reads
+    as empty); a formula with a saved result is read as that value, like Excel shows it."""
+    layout = reader.layout
     places = [layout.key, layout.caseworker, layout.paragraph, layout.decided]
     places += [i for i in (layout.team,) if i is not None] + [i for _, i in layout.extras]
     used = {reader.first_column + i for i in places}
-    missing = [c for c in scan.cells if not c.has_value and c.row > header and c.column in used]
-    if missing:
-        shown = missing[:MAX_REPORTED]
-        more = f" ({len(missing)} celler i alt)" if len(missing) > len(shown) else ""
-        raise TilsynError(
-            [
-                Diagnostic(
-                    display,
-                    c.row,
-                    c.column,
-                    "E017",
-                    f"cellen er en formel uden gemt resultat og ville blive læst som tom{more}.",
-                    "åbn filen i Excel og gem den igen (så gemmes formlernes resultater), "
-                    "eller eksporter igen uden formler.",
-                    sheet=sheet,
-                )
-                for c in shown
-            ]
-        )
-    cells = count(len(scan.cells), "celle med en formel", "celler med formler")
-    return [
-        Diagnostic(
-            display,
-            None,
-            None,
-            "E019",
-            f"arket har {cells}; værdien er læst, som Excel sidst gemte den.",
-            "eksporter igen uden formler, hvis værdierne kan have ændret sig siden.",
-            Severity.WARNING,
-            sheet,
-        )
-    ]
+    missing = [c for c in cells if not c.has_value and c.row > header and c.column in used]
+    if not missing:
+        return
+    shown = missing[:MAX_REPORTED]
+    more = f" ({len(missing)} celler i alt)" if len(missing) > len(shown) else ""
+    raise TilsynError(
+        [
+            Diagnostic(
+                display,
+                c.row,
+                c.column,
+                "E017",
+                f"cellen er en formel uden gemt resultat og ville blive læst som tom{more}.",
+                "åbn filen i Excel og gem den igen (så gemmes formlernes resultater), "
+                "eller eksporter igen uden formler.",
+                sheet=reader.sheet,
+            )
+            for c in shown
+        ]
+    )
