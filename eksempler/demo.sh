@@ -88,6 +88,10 @@ echo "Åbn den i en browser: $(pwd)/rapporter/2026-11-leder.html"
 trin "tilsyn rapport --modtager udvalg --format xlsx (tabellen til Excel, små tal skjult)"
 "$TILSYN" rapport --periode 2026-11 --dato 2026-11-30 --modtager udvalg --format xlsx
 
+trin "tilsyn rapport --format pdf (A4 til dagsordenen: lederens og udvalgets)"
+"$TILSYN" rapport --periode 2026-11 --dato 2026-11-30 --format pdf 2>/dev/null
+"$TILSYN" rapport --periode 2026-11 --dato 2026-11-30 --modtager udvalg --format pdf 2>/dev/null
+
 trin "Opfølgning: oktober-runden bagud i tid (så et tiltag har et før), med en rettelse i en sag"
 "$TILSYN" udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-10 | tail -n 1
 "$(dirname "$TILSYN")/python" "$SRC"/udfyld_eksempel.py . --senest 2026-10-31 --rettelse | grep -e rettelse -e "ikke påbegyndt" || true

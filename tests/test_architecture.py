@@ -210,7 +210,7 @@ def _top_level_imports(module: str) -> set[str]:
     return found
 
 
-LAZY = {"python_calamine": "ledelsestilsyn.export.xlsx"}
+LAZY = {"python_calamine": "ledelsestilsyn.export.xlsx", "typst": "ledelsestilsyn.report.pdf"}
 """A heavy library → the one module that imports it; that module is imported only in a function."""
 
 

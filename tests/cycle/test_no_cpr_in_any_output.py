@@ -2,7 +2,7 @@
 
 A random CPR number, in any spelling a person or Excel produces, is put into
 one field of a review or into one column of the export. Then every command
-and output format runs: udtræk, valider (text, json), rapport (md, html, csv,
+and output format runs: udtræk, valider (text, json), rapport (md, html, csv, xlsx, pdf,
 for leder and udvalg), påmind (--altid, and --mail to a local SMTP server),
 årshjul (table, ics), tiltag and tjek. Every byte written is searched for
 the number's ten digits in any spelling: stdout, stderr, every file in the
@@ -26,6 +26,7 @@ from email.message import Message
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 from aiosmtpd.controller import Controller
 from hypothesis import HealthCheck, given, settings
@@ -139,7 +140,7 @@ def _commands() -> list[list[str]]:
     dated = ["--dato", DAY]
     reports = [
         ["rapport", "--periode", "2026-11", "--format", fmt, "--modtager", who, "-o", out, *dated]
-        for fmt in ("md", "html", "csv", "xlsx")
+        for fmt in ("md", "html", "csv", "xlsx", "pdf")
         for who in ("leder", "udvalg")
         for out in [f"rapporter/{who}.{fmt}"]
     ]
@@ -179,7 +180,10 @@ def _mail_texts(raw: bytes) -> list[str]:
 
 
 def _file_text(path: Path) -> str:
-    """A file's text; a workbook's is the XML inside its zip (the cells are compressed)."""
+    """A file's text; a workbook's is the XML inside its zip (the cells are compressed), a
+    PDF's is the text pypdf reads from its pages."""
+    if path.suffix == ".pdf":
+        return "\n".join(page.extract_text() for page in pypdf.PdfReader(path).pages)
     if path.suffix != ".xlsx":
         return path.read_text("utf-8", "replace")
     with zipfile.ZipFile(path) as book:

@@ -162,7 +162,7 @@ def test_writes_file_and_prints_path(cli, rapport_ws: Path) -> None:  # type: ig
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
-        (("--format", "pdf"), 2, "'pdf' er ikke en af 'html', 'md', 'csv'"),
+        (("--format", "docx"), 2, "'docx' er ikke en af 'html', 'md', 'csv', 'xlsx', 'pdf'"),
         (("--modtager", "byråd"), 2, "'byråd' er ikke en af 'leder', 'udvalg'"),
         (("--modtager", "udvalg", "--rådgivere"), 2, "--rådgivere: fejl L003"),
         (("--tilsyn", "tematiserret"), 2, "mente du 'tematiseret'"),

@@ -25,6 +25,7 @@ class ReportFormat(StrEnum):
     MD = "md"
     CSV = "csv"
     XLSX = "xlsx"
+    PDF = "pdf"
 
 
 class Recipient(StrEnum):

@@ -10,8 +10,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from ledelsestilsyn.report.charts import DEFS
 from ledelsestilsyn.report.view import ReportView
 
-FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx")
-"""Every report format; csv and xlsx are the tidy table (`report.tidy`, `report.xlsx`)."""
+FORMATS: tuple[str, ...] = ("html", "md", "csv", "xlsx", "pdf")
+"""Every report format; csv and xlsx are the tidy table (`report.tidy`, `report.xlsx`), pdf is
+typeset from the same view as html and md (`report.pdf`)."""
 
 
 def md_cell(value: object) -> str:

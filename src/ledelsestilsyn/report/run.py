@@ -41,7 +41,7 @@ class Request:
 @dataclass
 class Outcome:
     content: str | Gated
-    """The report's text, or a workbook's bytes (`xlsx`)."""
+    """The report's text, or a file's bytes (`xlsx`, `pdf`)."""
     period: Period
     counted: int
     excluded: list[Excluded]
@@ -154,7 +154,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             municipality=workspace.concept.municipality,
             audience=request.audience,
             today=today,
-            charts=request.fmt == "html",
+            charts=request.fmt in ("html", "pdf"),
         )
         view.corrections = corrections_view(
             collect(inputs.records, inputs.templates, period, today),
@@ -168,8 +168,15 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             _add_levels(view, inputs, workspace, period)
         if view.department:
             _add_department(view, report, inputs, workspace, period)
-        content = render(view, request.fmt)
+        content = _pdf(view, today) if request.fmt == "pdf" else render(view, request.fmt)
     return Outcome(content, period, len(counted), excluded, inputs.notes)
+
+
+def _pdf(view: ReportView, today: date) -> Gated:
+    """The report as PDF, typeset from the same view as the HTML (Typst loads only here)."""
+    from ledelsestilsyn.report.pdf import pdf
+
+    return pdf(view, today)
 
 
 def _tidy(

@@ -56,7 +56,11 @@ def rapport(
     ] = False,
     format: Annotated[
         ReportFormat,
-        typer.Option("--format", help="html (standard), md, csv eller xlsx (tabellen til Excel)."),
+        typer.Option(
+            "--format",
+            help="html (standard), md, pdf (A4 til dagsordenen), csv eller xlsx (tabellen til "
+            "Excel).",
+        ),
     ] = ReportFormat.HTML,
     output: Annotated[
         Path | None,
@@ -88,7 +92,7 @@ def rapport(
         outcome = make_report(workspace, request, today=day_or_today(dato))
     _report_problems(outcome)
     if is_stdout(output):
-        _echo(outcome)
+        _echo(outcome, request.fmt)
         return
     target = output or _default_path(workspace, outcome, request.audience, request.fmt)
     _write(target, outcome.content, committee=request.audience == "udvalg")
@@ -99,15 +103,16 @@ def rapport(
     )
 
 
-def _echo(outcome: Outcome) -> None:
+def _echo(outcome: Outcome, fmt: str) -> None:
     from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
 
     if not isinstance(outcome.content, str):
+        what = "en Excel-projektmappe" if fmt == "xlsx" else "en PDF-fil"
         raise fail(
             Argument.FORMAT,
             "L010",
-            "xlsx er en Excel-projektmappe og kan ikke skrives til standardoutput (-o -).",
-            hint="angiv en fil, fx -o rapport.xlsx, eller udelad -o.",
+            f"{fmt} er {what} og kan ikke skrives til standardoutput (-o -).",
+            hint=f"angiv en fil, fx -o rapport.{fmt}, eller udelad -o.",
             kind=ErrorKind.USAGE,
         )
     echo(outcome.content, nl=False)
