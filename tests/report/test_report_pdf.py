@@ -50,7 +50,7 @@ def _cells(page: str) -> list[str]:
     return [html.unescape(re.sub(r"<[^>]+>", "", c)).replace("⚠", "").strip() for c in found]
 
 
-@pytest.mark.parametrize("audience", ["leder", "udvalg"])
+@pytest.mark.parametrize("audience", ["leder", "afdeling", "udvalg"])
 def test_an_a4_pdf_with_a_title_page_page_numbers_and_embedded_fonts(
     cli: Cli, rapport_ws: Path, audience: str
 ) -> None:
@@ -87,7 +87,7 @@ def _fonts(reader: pypdf.PdfReader) -> dict[str, bool]:
     return found
 
 
-@pytest.mark.parametrize("audience", ["leder", "udvalg"])
+@pytest.mark.parametrize("audience", ["leder", "afdeling", "udvalg"])
 def test_the_figures_are_the_html_figures(cli: Cli, rapport_ws: Path, audience: str) -> None:
     page = _html(cli, audience)
     text = _text(_pdf(cli, rapport_ws, audience))
