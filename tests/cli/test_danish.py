@@ -81,7 +81,7 @@ CALLS = [
     (["init", "a", "b"], "uventet argument 'b'.", "tilsyn init"),
     (
         ["rapport", "--format", "xx"],
-        "'xx' er ikke en af 'html', 'md', 'csv', 'xlsx'.",
+        "'xx' er ikke en af 'html', 'md', 'csv', 'xlsx', 'pdf'.",
         "tilsyn rapport",
     ),
     (["påmind", "--dato"], "'--dato' kræver en værdi", "tilsyn påmind"),
