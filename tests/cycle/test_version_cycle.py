@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pypdf
 import pytest
 
 from conftest import EKSEMPLER, TESTS, Cli
@@ -95,3 +96,17 @@ def test_the_development_pools_only_carried_questions(
     # the old question has a share only in 2026-10, the changed new one only from its own reviews
     assert old.rstrip(" |").split(" | ")[-1] == "–"
     assert "2026-10" in table.splitlines()[4]
+
+
+def test_the_pdf_has_the_same_table_across_versions(
+    cli: Cli, both_versions: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(both_versions)
+    target = tmp_path / "versioner.pdf"
+    args = ("--periode", "2026-11", "--dato", "2026-11-30", "--format", "pdf", "-o", str(target))
+    result = cli("rapport", *args)
+    assert result.exit_code == 0, result.output
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(target).pages).split())
+    assert "Udvikling pr. spørgsmål på tværs af versioner" in text
+    assert "rettet i 2025.1; lagt sammen med 2024.1" in text
+    assert "afdækning-2 (2024.1)" in text
