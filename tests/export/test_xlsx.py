@@ -11,6 +11,7 @@ import csv
 import hashlib
 import importlib.util
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -18,10 +19,13 @@ from typing import Any
 import openpyxl
 import pytest
 import xlsxwriter
+import yaml
 
 from conftest import EKSEMPLER, Cli
 from ledelsestilsyn.core.diagnostics import Diagnostic, column_letters
+from ledelsestilsyn.export.read import ReadOptions, read_export
 from ledelsestilsyn.io.yaml import read_document
+from ledelsestilsyn.models.concept import ExportSpec
 
 SERIES = "månedligt-overordnet"
 MANIFEST = Path("udtræk") / f"2026-11-{SERIES}" / "udtræk.yaml"
@@ -126,7 +130,7 @@ def test_a_wrong_sheet_names_the_sheets_and_the_likely_one(
     as_xlsx(example_workspace)
     code, output = draw(cli, "eksport.xlsx", "--ark", "Sagr")
     assert code == 2
-    assert "--ark: fejl E015: arket 'Sagr' findes ikke i eksport.xlsx." in output
+    assert "--ark: fejl E017: arket 'Sagr' findes ikke i eksport.xlsx." in output
     assert "mente du 'Sager'?" in output
     assert "projektmappen har arkene: 'Sager'." in output
     code, output = draw(cli, "eksport.xlsx", "--ark", "sager")  # Excel ignores case
@@ -136,7 +140,7 @@ def test_a_wrong_sheet_names_the_sheets_and_the_likely_one(
 def test_a_sheet_for_a_csv_file_is_a_wrong_call(cli: Cli, example_workspace: Path) -> None:
     code, output = draw(cli, "eksport.csv", "--ark", "Sager")
     assert code == 2
-    assert "--ark: fejl E020: eksport.csv er ikke en Excel-projektmappe" in output
+    assert "--ark: fejl E021: eksport.csv er ikke en Excel-projektmappe" in output
 
 
 @pytest.mark.parametrize("kind", ["afskåret", "csv"])
@@ -146,7 +150,7 @@ def test_a_broken_workbook_is_one_error(cli: Cli, example_workspace: Path, kind:
     (example_workspace / "brudt.xlsx").write_bytes(broken)
     code, output = draw(cli, "brudt.xlsx")
     assert code == 1
-    assert output.startswith("brudt.xlsx: fejl E016: filen kan ikke læses som en Excel-")
+    assert output.startswith("brudt.xlsx: fejl E018: filen kan ikke læses som en Excel-")
     assert not MANIFEST.exists()
 
 
@@ -173,10 +177,10 @@ def test_a_formula_without_a_saved_result_in_a_mapped_column_is_an_error(
     assert code == 1
     lines = output.splitlines()
     assert lines[0].startswith(
-        "formler.xlsx, ark 'Sager', række 5, kolonne G: fejl E017: cellen er en formel uden "
+        "formler.xlsx, ark 'Sager', række 5, kolonne G: fejl E019: cellen er en formel uden "
         "gemt resultat"
     )
-    assert lines[1].startswith("formler.xlsx, ark 'Sager', række 7, kolonne A: fejl E017")
+    assert lines[1].startswith("formler.xlsx, ark 'Sager', række 7, kolonne A: fejl E019")
     assert "kolonne F" not in output
     assert not MANIFEST.exists()
 
@@ -203,7 +207,7 @@ def test_a_paragraph_formula_without_a_result_is_an_error_not_a_lost_case(
     name = edited(example_workspace, "paragraf.xlsx", lambda b: b["Sager"].cell(18, 5, '="§ 32"'))
     code, output = draw(cli, name)
     assert code == 1
-    assert output.startswith("paragraf.xlsx, ark 'Sager', række 18, kolonne E: fejl E017")
+    assert output.startswith("paragraf.xlsx, ark 'Sager', række 18, kolonne E: fejl E019")
 
 
 def test_merged_header_cells_are_an_error(cli: Cli, example_workspace: Path) -> None:
@@ -212,7 +216,7 @@ def test_merged_header_cells_are_an_error(cli: Cli, example_workspace: Path) -> 
     )
     assert code == 1
     assert (
-        "flettet.xlsx, ark 'Sager', række 1, kolonne E: fejl E018: overskriften har flettede "
+        "flettet.xlsx, ark 'Sager', række 1, kolonne E: fejl E020: overskriften har flettede "
         "celler (E1:F1)" in output
     )
 
@@ -279,3 +283,22 @@ def test_cells_are_named_as_excel_names_them() -> None:
     where = Diagnostic("e.xlsx", 12, 3, "E005", "x", sheet="Sager")
     assert where.location() == "e.xlsx, ark 'Sager', række 12, kolonne C"
     assert Diagnostic("e.csv", 12, 3, "E005", "x").location() == "e.csv:12:3"
+
+
+@pytest.mark.parametrize("paragraphs", [["32", "46"], []])
+def test_phase_selection_reads_a_workbook_as_the_csv(
+    example_workspace: Path, paragraphs: list[str]
+) -> None:
+    """With `udvælgelse.faser` every row may be kept, whatever its paragraph: the same cases,
+    steps and warnings from the workbook as from the CSV."""
+    concept = yaml.safe_load((EKSEMPLER / "koncept.yaml").read_text(encoding="utf-8"))
+    spec = ExportSpec.model_validate(concept["eksport"])
+    window = (date(2025, 11, 1), date(2026, 10, 31))
+    options = ReadOptions(paragraphs, window, phases=["underretning", "undersøgelsee"])
+    from_csv = read_export(example_workspace / "eksport.csv", spec, options, "e.csv")
+    path = as_xlsx(example_workspace)
+    from_xlsx = read_export(path, spec, options, "e.xlsx")
+    assert [c.id for c in from_xlsx.cases] == [c.id for c in from_csv.cases]
+    assert from_xlsx.steps == from_csv.steps
+    assert [d.message for d in from_xlsx.diagnostics] == [d.message for d in from_csv.diagnostics]
+    assert any(d.code == "E015" for d in from_xlsx.diagnostics)  # the misspelt phase

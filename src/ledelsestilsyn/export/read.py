@@ -82,7 +82,7 @@ def read_export(path: Path, spec: ExportSpec, options: ReadOptions, display: str
     if options.sheet is not None:
         raise fail(
             Argument.SHEET,
-            "E020",
+            "E021",
             f"{display} er ikke en Excel-projektmappe, så den har ingen ark.",
             hint="udelad arket for en CSV-fil; et ark vælges kun i en .xlsx-fil.",
             kind=ErrorKind.USAGE,

@@ -39,10 +39,10 @@ from ledelsestilsyn.core.progress import step
 from ledelsestilsyn.export.blocks import FileDigest
 from ledelsestilsyn.export.columns import Layout, find_layout
 from ledelsestilsyn.export.formulas import FormulaCell, formula_cells
+from ledelsestilsyn.export.phases import ReadOptions, phase_rule
 from ledelsestilsyn.export.result import (
     Export,
     Header,
-    ReadOptions,
     Source,
     finish,
     in_sheet,
@@ -74,7 +74,7 @@ def read_workbook(path: Path, spec: ExportSpec, options: ReadOptions, display: s
             digest.join()
         if hollow:
             _check_formulas(formula_cells(path, name), reader, header.line, display)
-        cases, steps, diagnostics = finish(reader, rows, header, spec, display)
+        cases, steps, diagnostics = finish(reader, rows, header, spec, options, display)
     if digest.error is not None:
         raise open_error(digest.error, display, "E001", noun="eksportfilen", thing="eksportfil")
     source = Source(path.name, digest.size, digest.sha256, rows, sheet=name)
@@ -90,7 +90,7 @@ def _open(path: Path, display: str) -> CalamineWorkbook:
         raise open_error(exc, display, "E001", noun="eksportfilen", thing="eksportfil") from None
     except PasswordError:
         message = "projektmappen er beskyttet med en adgangskode og kan ikke læses."
-        raise fail(display, "E016", message, hint="gem en kopi uden adgangskode.") from None
+        raise fail(display, "E018", message, hint="gem en kopi uden adgangskode.") from None
     except CalamineError:
         raise _broken(display) from None
 
@@ -99,7 +99,7 @@ def _broken(display: str, sheet: str | None = None) -> TilsynError:
     what = f"arket '{sheet}' i {display}" if sheet else "filen"
     return fail(
         display,
-        "E016",
+        "E018",
         f"{what} kan ikke læses som en Excel-projektmappe (.xlsx); den er beskadiget "
         "eller i et andet format.",
         hint=_RESAVE,
@@ -120,7 +120,7 @@ def _sheet_name(book: CalamineWorkbook, wanted: str | None, display: str) -> str
     shown = ", ".join(f"'{n}'" for n in names)
     raise fail(
         Argument.SHEET,
-        "E015",
+        "E017",
         f"arket '{wanted}' findes ikke i {display}.",
         hint=(f"mente du '{guess}'? " if guess else "") + f"projektmappen har arkene: {shown}.",
         kind=ErrorKind.USAGE,
@@ -148,6 +148,7 @@ def _read_sheet(
             options.window,
             ",",  # rows come split already: no delimiter is ever used
             date_column,
+            phase_rule(layout, spec, options),
             sheet=name,
             first_column=first_column,
         )
@@ -188,7 +189,7 @@ def _check_merged(sheet: CalamineSheet, line: int, display: str, name: str) -> N
                 display,
                 line,
                 start[1] + 1,
-                "E018",
+                "E020",
                 f"overskriften har flettede celler ({_cell(start)}:{_cell(end)}); så kan "
                 "kolonnerne ikke kendes fra hinanden.",
                 "ophæv fletningen i Excel (Flet og centrer), så hver kolonne har sin egen "
@@ -226,12 +227,14 @@ def _rows(
 
     A row is kept when its paragraph cell is eligible (each distinct text
     checked once, by the reader's own cache) or its first cell starts like a
-    summary row; only kept rows are turned into text, cut to the header's width.
+    summary row, and every row with a value is kept with phase selection (as
+    for CSV); only kept rows are turned into text, cut to the header's width.
     """
     eligible = reader.eligible_text
     layout = reader.layout
     paragraph, width, worker = layout.paragraph, layout.columns, layout.caseworker
     summary = SUMMARY.match
+    every = reader.phases is not None
     numbers: list[int] = []
     kept: list[list[str]] = []
     blank = hollow = 0
@@ -243,12 +246,13 @@ def _rows(
             hollow += fields[worker] == ""
         else:
             start = row[0] if row else ""
-            if type(start) is not str or not summary(start):
+            if every or type(start) is not str or not summary(start):
                 if row.count("") == len(row):
                     blank += 1
-                elif cell == "":
-                    hollow += 1
-                continue
+                    continue
+                if not every:  # with phase selection, any row may be kept (and lack a paragraph)
+                    hollow += cell == ""
+                    continue
             fields = [v if type(v) is str else text(v) for v in row[:width]]
         kept.append(fields)
         numbers.append(number)
@@ -292,7 +296,7 @@ def _check_formulas(cells: list[FormulaCell], reader: RowReader, header: int, di
                 display,
                 c.row,
                 c.column,
-                "E017",
+                "E019",
                 f"cellen er en formel uden gemt resultat og ville blive læst som tom{more}.",
                 "åbn filen i Excel og gem den igen (så gemmes formlernes resultater), "
                 "eller eksporter igen uden formler.",
