@@ -11,11 +11,10 @@ from ledelsestilsyn.report.aggregate import first_reviews, section
 from ledelsestilsyn.report.calibration import calibrate
 from ledelsestilsyn.report.formats import long_date, number, percent, points
 from ledelsestilsyn.report.records import ReviewRecord
-from ledelsestilsyn.report.suppress import Disclosure
-from ledelsestilsyn.report.tidy import neutralise, to_csv
+from ledelsestilsyn.report.suppress import Ledger, decide, revealed
+from ledelsestilsyn.report.tidy import neutralise
 from ledelsestilsyn.templates.catalog import Catalog
 
-COMMITTEE = Disclosure(5, active=True)
 OVERORDNET = Catalog.load(None).resolve("overordnet")
 
 
@@ -38,29 +37,50 @@ def test_danish_formats() -> None:
     assert points(-0.03) == "−3,0 pp"
 
 
+def _row(counts: list[int]) -> tuple[Ledger, list[tuple[str, ...]]]:
+    """One table row with its total: cells a, b, … and `total`."""
+    ledger = Ledger(5)
+    cells = [ledger.count(("cell", str(i)), n) for i, n in enumerate(counts)]
+    ledger.count(("total",), sum(counts))
+    ledger.total(("total",), cells)
+    return ledger, cells
+
+
+def _texts(counts: list[int]) -> list[str]:
+    ledger, cells = _row(counts)
+    rules = decide(ledger, active=True)
+    return [rules.count(c, n) for c, n in zip(cells, counts, strict=True)]
+
+
 def test_primary_and_secondary_suppression() -> None:
-    assert COMMITTEE.hidden([10, 3, 7]) == [False, True, True]  # 3 alone could be 20 - 10 - 7
-    assert COMMITTEE.hidden([10, 3, 2]) == [False, True, True]
-    assert COMMITTEE.hidden([10, 0, 7]) == [False, False, False]
-    assert COMMITTEE.hidden([3, 0, 0]) == [True, False, False]  # total 3 is itself "< 5"
-    assert COMMITTEE.column([12, 4, 6]) == ["12", "< 5", "x"]  # 6 hidden, not small
-    assert Disclosure(5).hidden([1, 2, 3]) == [False, False, False]  # leaders see everything
+    assert _texts([10, 3, 7]) == ["10", "< 5", "x"]  # 3 alone would be 20 - 10 - 7
+    assert _texts([10, 0, 7]) == ["10", "0", "7"]  # zero reveals no one
+    assert _texts([10, 2, 2]) == ["10", "< 5", "< 5"]  # 2 + 2 = 4: each could be 1-3
+    assert _texts([10, 1, 1]) != ["10", "< 5", "< 5"]  # 1 + 1 = 2 gives both back
+    ledger, cells = _row([1, 2, 3])
+    assert decide(ledger, active=False).count(cells[0], 1) == "1"  # leaders see everything
 
 
 @given(st.lists(st.integers(min_value=0, max_value=40), min_size=2, max_size=6))
 def test_no_hidden_cell_can_be_computed_from_the_total(counts: list[int]) -> None:
-    hidden = COMMITTEE.hidden(counts)
-    assert all(h for c, h in zip(counts, hidden, strict=True) if 0 < c < 5)
-    if sum(counts) >= 5:
-        assert sum(hidden) != 1  # one hidden cell alone = total - the visible ones
+    ledger, cells = _row(counts)
+    rules = decide(ledger, active=True)
+    assert all(not rules.shows(c) for c, n in zip(cells, counts, strict=True) if 0 < n < 5)
+    assert revealed(ledger, set(rules.hidden)) == []
 
 
-def test_share_is_suppressed_when_a_part_is_small_or_hidden() -> None:
-    assert COMMITTEE.share_allowed(20, [20, 0])
-    assert not COMMITTEE.share_allowed(20, [17, 3])  # 85 % of 20 gives the 3 back
-    assert not COMMITTEE.share_allowed(4, [4, 0])
-    assert not COMMITTEE.share_allowed(20, [10, 10], [False, True])
-    assert Disclosure(5).share_allowed(3, [2, 1])
+def test_share_is_suppressed_when_a_part_is_small_or_its_count_hidden() -> None:
+    ledger = Ledger(5)
+    ledger.share(("ok",), 20, 20, [20, 0])
+    ledger.share(("part",), 17, 20, [17, 3])  # 85 % of 20 gives the 3 back
+    ledger.share(("few",), 4, 4, [4, 0])
+    ledger.count(("team",), 3)
+    ledger.share(("team share",), 10, 12, [10, 12])
+    ledger.hide_with(("team",), [("team share",)])
+    rules = decide(ledger, active=True)
+    assert rules.shows(("ok",))
+    assert not any(rules.shows(k) for k in [("part",), ("few",), ("team share",)])
+    assert not rules.shows(("unknown",))  # what the ledger does not know is not shown
 
 
 def test_share_leaves_out_ikke_relevant() -> None:
@@ -86,18 +106,6 @@ def test_calibration_reviews_count_once_but_feed_agreement() -> None:
     assert calibrate(OVERORDNET, [first, other]) is None
 
 
-def test_csv_neutralises_formulas_and_suppresses_for_committee() -> None:
+def test_csv_neutralises_formulas() -> None:
     assert neutralise("=HYPERLINK(1)") == "'=HYPERLINK(1)"
     assert neutralise("-1") == "'-1" and neutralise("@a") == "'@a" and neutralise("a=b") == "a=b"
-    records = [record(f"S-{i}", {"underretning-1": "ja"}, series="=1+1") for i in range(6)]
-    records.append(record("S-9", {"underretning-1": "nej"}, series="=1+1"))
-    text = to_csv(records, {OVERORDNET.ref: OVERORDNET}, COMMITTEE)
-    assert ";=1+1;" not in text and ";'=1+1;" in text
-    assert "underretning-1;nej;< 5" in text and "underretning-1;ja;x" in text
-
-
-def test_a_single_small_cell_hides_the_total_not_a_shown_cell() -> None:
-    """Series counts also appear in the sections, so the total is what must go."""
-    assert COMMITTEE.column_with_total([12, 4, 6]) == (["12", "< 5", "6"], True)
-    assert COMMITTEE.column_with_total([12, 4, 3]) == (["12", "< 5", "< 5"], False)
-    assert COMMITTEE.total_text(22, True) == "x"

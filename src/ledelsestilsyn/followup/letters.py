@@ -25,7 +25,6 @@ from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.scrub import scrubber
-from ledelsestilsyn.report.suppress import Disclosure
 
 MIN_OTHERS = 2
 WELL_MAX = 8
@@ -166,7 +165,7 @@ def _share(template: Template, records: Sequence[ReviewRecord], shown: bool) -> 
     if not shown or not records:
         return ShareCell()
     total = section(template, records).total()
-    return share_cell(total, Disclosure(1, active=False), 1.0)
+    return share_cell(total, 1.0, shown=True)
 
 
 def _memo(

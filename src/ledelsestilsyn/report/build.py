@@ -24,6 +24,7 @@ from ledelsestilsyn.report.aggregate import (
 )
 from ledelsestilsyn.report.calibration import CalibrationResult, calibrate
 from ledelsestilsyn.report.records import Excluded, ReviewRecord
+from ledelsestilsyn.report.tidy import TidyGroup, tidy_groups
 from ledelsestilsyn.report.versions import (
     VersionMaps,
     VersionTrend,
@@ -56,7 +57,7 @@ class TemplateReport:
     current: Section
     previous: Section | None
     baseline: Section | None
-    trend: list[tuple[str, Section]]
+    trend: list[TrendPoint]
     teams: list[GroupRow]
     caseworkers: list[GroupRow]
     calibration: CalibrationResult | None
@@ -65,12 +66,22 @@ class TemplateReport:
     """The questions across versions, when older versions are in the trend."""
 
 
+@dataclass(frozen=True)
+class TrendPoint:
+    """One period of the trend; `inside` when it lies within the report's period."""
+
+    label: str
+    section: Section
+    inside: bool
+
+
 @dataclass
 class SeriesCount:
     series: str
     drawn: int | None
     cases: int
     reviews: int
+    templates: tuple[str, ...] = ()
 
 
 @dataclass
@@ -84,6 +95,7 @@ class Report:
     templates: list[TemplateReport]
     excluded: list[Excluded]
     weakest: list[Weak] = field(default_factory=list)
+    tidy: list[TidyGroup] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -148,7 +160,7 @@ def _template_report(
         current=of(current),
         previous=of(prev_records) if prev_records else None,
         baseline=of(base_records) if base_records and base != period else None,
-        trend=[(p.label, s) for p, s in trend],
+        trend=[TrendPoint(p.label, s, p.start in period) for p, s in trend],
         teams=grouped(of, current, lambda r: r.team),
         caseworkers=grouped(of, current, lambda r: r.caseworker) if settings.caseworkers else [],
         calibration=calibrate(template, current_all),
@@ -225,6 +237,7 @@ def build_report(
             (drawn or {}).get(name),
             len({r.case_id for r in current if r.series == name}),
             sum(r.series == name for r in everything),
+            tuple(sorted({r.template for r in everything if r.series == name})),
         )
         for name in series_names
     ]
@@ -239,4 +252,5 @@ def build_report(
         templates=reports,
         excluded=list(excluded),
         weakest=_weakest(reports, settings.threshold),
+        tidy=tidy_groups(everything, templates),
     )

@@ -1,13 +1,11 @@
-"""Turning tallies into the text a reader sees, with the audience's disclosure rules."""
+"""Turning tallies into the text a reader sees, once the audience's rules have said yes or no."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ledelsestilsyn.report.aggregate import Tally
 from ledelsestilsyn.report.formats import decimal, percent, points
-from ledelsestilsyn.report.suppress import Disclosure
 
 DASH = "–"
 
@@ -28,14 +26,10 @@ def non_neutral(tally: Tally) -> list[int]:
     return [n for a, n in tally.ordered() if a not in tally.scale.neutral]
 
 
-def share_cell(
-    tally: Tally, rules: Disclosure, threshold: float, hidden: Sequence[bool] = ()
-) -> ShareCell:
-    """The share positive / non-neutral with its Wilson interval, or a dash when not allowed."""
+def share_cell(tally: Tally, threshold: float, shown: bool) -> ShareCell:
+    """The share positive / non-neutral with its Wilson interval, or a dash when not shown."""
     value, interval = tally.share, tally.interval
-    if value is None or interval is None:
-        return ShareCell()
-    if not rules.share_allowed(tally.answered, non_neutral(tally), hidden):
+    if value is None or interval is None or not shown:
         return ShareCell()
     span = f"{decimal(interval.low * 100)}–{percent(interval.high)}"
     return ShareCell(percent(value), span, value, interval.low, interval.high, value < threshold)

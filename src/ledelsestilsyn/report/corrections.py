@@ -23,7 +23,7 @@ from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.template import Question, Template
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
-from ledelsestilsyn.report.suppress import Disclosure
+from ledelsestilsyn.report.suppress import Disclosure, Ledger, decide
 
 DONE = "udført"
 OVERDUE = "overskredet"
@@ -154,7 +154,13 @@ def corrections_view(
     if not corrections:
         return None
     counts = [sum(c.status == s for c in corrections) for s in STATUSES]
-    texts = rules.column(counts)
+    # A table of its own: its counts are tied to no other table of the report.
+    ledger = Ledger(rules.min_count)
+    keys = [ledger.count(("correction", s), n) for s, n in zip(STATUSES, counts, strict=True)]
+    ledger.count(("correction",), sum(counts))
+    ledger.total(("correction",), keys)
+    decision = decide(ledger, active=rules.active)
+    texts = [decision.count(k, n) for k, n in zip(keys, counts, strict=True)]
     groups: list[CorrectionGroup] = []
     if leader:
         open_ones = [c for c in corrections if c.status != DONE]
@@ -169,7 +175,7 @@ def corrections_view(
             groups.append(CorrectionGroup(f"{team} · {person}" if person else team, rows))
     return CorrectionsView(
         as_of=long_date(today),
-        total=rules.total(sum(counts)),
+        total=decision.count(("correction",), sum(counts)),
         counts=list(zip(STATUSES, texts, strict=True)),
         groups=groups,
     )

@@ -24,7 +24,7 @@ from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import HEADER, tidy_rows, to_csv
 from ledelsestilsyn.report.tiltag import addressing, tiltag_views
-from ledelsestilsyn.report.view import AGGREGATE, ReportView, report_view
+from ledelsestilsyn.report.view import AGGREGATE, ReportView, disclosure_for, report_view
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -134,12 +134,9 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         baseline=baseline,
         caseworkers=request.caseworkers,
     )
-    content: str | Gated
-    if request.fmt in ("csv", "xlsx"):
-        rules = Disclosure(settings.min_count, active=request.audience in AGGREGATE)
-        content = _tidy(request.fmt, counted, inputs, rules, period, today)
-    else:
-        report = build_report(
+
+    def build() -> Report:
+        return build_report(
             inputs.records,
             inputs.templates,
             period,
@@ -149,6 +146,15 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             mask=mask_cpr,
             versions=inputs.versions,
         )
+
+    content: str | Gated
+    if request.fmt in ("csv", "xlsx"):
+        rules = Disclosure(settings.min_count)
+        if request.audience in AGGREGATE:  # the whole report's one decision, as in md and html
+            rules = disclosure_for(build(), request.audience)
+        content = _tidy(request.fmt, counted, inputs, rules, period, today)
+    else:
+        report = build()
         view = report_view(
             report,
             municipality=workspace.concept.municipality,

@@ -5,10 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.core.words import count as count_words
+from ledelsestilsyn.report import published
 from ledelsestilsyn.report.aggregate import GroupRow, QuestionStat, Section, StepStat, Tally
-from ledelsestilsyn.report.build import Comment, TemplateReport
+from ledelsestilsyn.report.build import Comment, TemplateReport, TrendPoint
 from ledelsestilsyn.report.calibration import CalibrationResult
-from ledelsestilsyn.report.cells import DASH, ShareCell, change, coefficient, share_cell
+from ledelsestilsyn.report.cells import (
+    DASH,
+    ShareCell,
+    change,
+    coefficient,
+    non_neutral,
+    share_cell,
+)
 from ledelsestilsyn.report.charts import Segment, ShareRow, share_chart, stacked_bar, trend_chart
 from ledelsestilsyn.report.department import Example
 from ledelsestilsyn.report.formats import number, percent
@@ -93,9 +101,9 @@ class SectionView:
     comments: list[tuple[str, str, list[Comment]]] = field(default_factory=list)
     versions: VersionsView | None = None
     levels: list[LevelView] = field(default_factory=list)
+    """Agreement between levels reviewing the same cases (leader report only)."""
     examples: list[Example] = field(default_factory=list)
     """Comments by the caseworker's consent, without case ids (`afdeling` only)."""
-    """Agreement between levels reviewing the same cases (leader report only)."""
     across: list[StepView] = field(default_factory=list)
     """Blocks asked across the whole case (intentionerne), outside steps and pejlemærker."""
     across_titles: list[str] = field(default_factory=list)
@@ -110,56 +118,73 @@ def _kind(tally: Tally, answer: str) -> str:
     return "low" if answer in scale.low else "mid"
 
 
+def _other_period(tally: Tally | None, ctx: Ctx) -> ShareCell:
+    """A share of another period: its counts are not published, so the primary rule decides."""
+    if tally is None:
+        return ShareCell()
+    return share_cell(tally, ctx.threshold, ctx.rules.share_ok(tally.answered, non_neutral(tally)))
+
+
 def _question(
-    q: QuestionStat, before: Section | None, base: Section | None, ctx: Ctx
+    ref: str, step: str, q: QuestionStat, before: Section | None, base: Section | None, ctx: Ctx
 ) -> QuestionView:
     ordered = q.tally.ordered()
-    hidden = ctx.rules.hidden([n for _, n in ordered])
-    neutral = q.tally.scale.neutral
-    share_hidden = [h for (a, _), h in zip(ordered, hidden, strict=True) if a not in neutral]
-    now = share_cell(q.tally, ctx.rules, ctx.threshold, share_hidden)
+    qid = q.question.id
+    keys = [published.answer(ref, step, qid, a) for a, _ in ordered]
+    now = share_cell(
+        q.tally, ctx.threshold, ctx.rules.shows(published.question_share(ref, step, qid))
+    )
     bar = ""
-    if ctx.charts and q.tally.total and not any(hidden):
+    if ctx.charts and q.tally.total and all(ctx.rules.shows(k) for k in keys):
         bar = stacked_bar([Segment(a, n, _kind(q.tally, a)) for a, n in ordered])
     return QuestionView(
-        id=q.question.id,
+        id=qid,
         text=q.question.text,
         legal_basis=q.question.legal_basis,
-        counts=[ctx.rules.count(n, h) for (_, n), h in zip(ordered, hidden, strict=True)],
-        total=ctx.rules.count(q.tally.total),
+        counts=[ctx.rules.count(k, n) for k, (_, n) in zip(keys, ordered, strict=True)],
+        total=ctx.rules.count(published.question_total(ref, step, qid), q.tally.total),
         share=now,
-        vs_previous=change(now, _question_share(before, q, ctx)),
-        vs_baseline=change(now, _question_share(base, q, ctx)),
+        vs_previous=change(now, _other_period(_question_tally(before, qid), ctx)),
+        vs_baseline=change(now, _other_period(_question_tally(base, qid), ctx)),
         bar=bar,
     )
 
 
-def _question_share(other: Section | None, q: QuestionStat, ctx: Ctx) -> ShareCell:
-    found = other.question(q.question.id) if other else None
-    if found is None:
-        return ShareCell()
-    ordered = found.tally.ordered()
-    hidden = ctx.rules.hidden([n for _, n in ordered])
-    neutral = found.tally.scale.neutral
-    parts = [h for (a, _), h in zip(ordered, hidden, strict=True) if a not in neutral]
-    return share_cell(found.tally, ctx.rules, ctx.threshold, parts)
+def _question_tally(other: Section | None, question_id: str) -> Tally | None:
+    found = other.question(question_id) if other else None
+    return found.tally if found else None
 
 
-def _step_share(other: Section | None, step_id: str, ctx: Ctx) -> ShareCell:
+def _step_tally(other: Section | None, step_id: str) -> Tally | None:
     found = other.step(step_id) if other else None
-    return share_cell(found.tally, ctx.rules, ctx.threshold) if found else ShareCell()
+    return found.tally if found else None
+
+
+def _trend_share(report: TemplateReport, point: TrendPoint, step_id: str, ctx: Ctx) -> float | None:
+    """A trend point inside the report's period is published with the period's figures."""
+    tally = _step_tally(point.section, step_id)
+    if tally is None:
+        return None
+    key = published.trend_key(report, point, step_id)
+    if key is not None:
+        return share_cell(tally, ctx.threshold, ctx.rules.shows(key)).value
+    return _other_period(tally, ctx).value
 
 
 def _step(step: StepStat, report: TemplateReport, ctx: Ctx) -> StepView:
-    now = share_cell(step.tally, ctx.rules, ctx.threshold)
-    points = [(label, _step_share(s, step.id, ctx).value) for label, s in report.trend]
+    ref = report.current.template.ref
+    now = share_cell(step.tally, ctx.threshold, ctx.rules.shows(published.step_share(ref, step.id)))
+    points = [(p.label, _trend_share(report, p, step.id, ctx)) for p in report.trend]
     view = StepView(
         id=step.id,
         title=step.title,
         share=now,
-        vs_previous=change(now, _step_share(report.previous, step.id, ctx)),
-        vs_baseline=change(now, _step_share(report.baseline, step.id, ctx)),
-        questions=[_question(q, report.previous, report.baseline, ctx) for q in step.questions],
+        vs_previous=change(now, _other_period(_step_tally(report.previous, step.id), ctx)),
+        vs_baseline=change(now, _other_period(_step_tally(report.baseline, step.id), ctx)),
+        questions=[
+            _question(ref, step.id, q, report.previous, report.baseline, ctx)
+            for q in step.questions
+        ],
         trend_text="; ".join(
             f"{label}: {percent(v) if v is not None else DASH}" for label, v in points
         ),
@@ -169,34 +194,49 @@ def _step(step: StepStat, report: TemplateReport, ctx: Ctx) -> StepView:
     return view
 
 
-def _groups(rows: list[GroupRow], current: Section, ctx: Ctx) -> list[GroupView]:
-    reviews = ctx.rules.column([r.reviews for r in rows])
+def _groups(ref: str, rows: list[GroupRow], current: Section, ctx: Ctx) -> list[GroupView]:
+    """Teams (or, for leaders, caseworkers): cases, step shares and the pooled share."""
     views = []
-    for row, count in zip(rows, reviews, strict=True):
+    for row in rows:
+        if not ctx.rules.publishes(published.team_cases(ref, row.name)):
+            continue
+        total = share_cell(
+            row.total, ctx.threshold, ctx.rules.shows(published.team_share(ref, row.name))
+        )
+        count = ctx.rules.count(published.team_cases(ref, row.name), row.reviews)
         views.append(
             GroupView(
                 row.name,
                 count,
-                _row_shares(row, current.case_steps, ctx),
-                share_cell(row.total, ctx.rules, ctx.threshold),
-                _row_shares(row, current.across_steps, ctx),
+                _row_shares(ref, row, current.case_steps, ctx),
+                total,
+                _row_shares(ref, row, current.across_steps, ctx),
             )
         )
     return views
 
 
-def _row_shares(row: GroupRow, steps: list[StepStat], ctx: Ctx) -> list[ShareCell]:
+def _row_shares(ref: str, row: GroupRow, steps: list[StepStat], ctx: Ctx) -> list[ShareCell]:
     return [
-        share_cell(row.steps[s.id], ctx.rules, ctx.threshold) if s.id in row.steps else ShareCell()
+        share_cell(
+            row.steps[s.id],
+            ctx.threshold,
+            ctx.rules.shows(published.team_step_share(ref, row.name, s.id)),
+        )
+        if s.id in row.steps
+        else ShareCell()
         for s in steps
     ]
 
 
-def _calibration(calibration: CalibrationResult | None, ctx: Ctx) -> CalibrationView | None:
+def _calibration(
+    ref: str, calibration: CalibrationResult | None, ctx: Ctx
+) -> CalibrationView | None:
     if calibration is None:
         return None
     o = calibration.overall
-    shown = ctx.leader or calibration.cases >= ctx.rules.min_count
+    key = published.calibrated(ref)
+    shown = ctx.leader or (ctx.rules.shows(key) and calibration.cases >= ctx.rules.min_count)
     overall = [
         number(o.items),
         percent(o.agreement) if o.agreement is not None else DASH,
@@ -214,7 +254,7 @@ def _calibration(calibration: CalibrationResult | None, ctx: Ctx) -> Calibration
         for a in calibration.most_disagreement()
     ]
     return CalibrationView(
-        ctx.rules.count(calibration.cases),
+        ctx.rules.count(key, calibration.cases),
         shown,
         overall if shown else [],
         rows if ctx.leader else [],
@@ -222,11 +262,15 @@ def _calibration(calibration: CalibrationResult | None, ctx: Ctx) -> Calibration
 
 
 def _pejlemaerker(current: Section, ctx: Ctx) -> list[tuple[str, list[str], ShareCell]]:
+    """Pejlemærker pool questions; the committee gets their shares, not their counts."""
     result = []
     for group in current.pejlemaerker():
         counts = [n for _, n in group.tally.ordered()]
         texts = [DASH] * len(counts) if ctx.rules.active else [number(n) for n in counts]
-        result.append((group.name, texts, share_cell(group.tally, ctx.rules, ctx.threshold)))
+        key = published.pejlemaerke_share(current.template.ref, group.name)
+        result.append(
+            (group.name, texts, share_cell(group.tally, ctx.threshold, ctx.rules.shows(key)))
+        )
     return result
 
 
@@ -248,14 +292,14 @@ def section_view(report: TemplateReport, ctx: Ctx) -> SectionView:
         graded=current.graded,
         answers=answers,
         share_label=f"andel {positive}",
-        reviews=ctx.rules.count(current.reviews),
+        reviews=ctx.rules.count(published.template_cases(template.ref), current.reviews),
         steps=steps,
         chart=share_chart(chart_rows, ctx.threshold) if ctx.charts and chart_rows else "",
         pejlemaerker=_pejlemaerker(current, ctx) if current.graded else [],
         step_titles=[s.title for s in current.case_steps],
-        teams=_groups(report.teams, current, ctx),
-        caseworkers=_groups(report.caseworkers, current, ctx) if ctx.leader else [],
-        calibration=_calibration(report.calibration, ctx),
+        teams=_groups(template.ref, report.teams, current, ctx),
+        caseworkers=_groups(template.ref, report.caseworkers, current, ctx) if ctx.leader else [],
+        calibration=_calibration(template.ref, report.calibration, ctx),
         comments=_comments(report, current) if ctx.leader else [],
         across=[_step(s, report, ctx) for s in current.across_steps],
         across_titles=[s.title for s in current.across_steps],
@@ -272,8 +316,8 @@ def _versions(report: TemplateReport, ctx: Ctx) -> VersionsView | None:
             row.id,
             row.note,
             [
-                ShareCell() if t is None else share_cell(t, ctx.rules, ctx.threshold)
-                for t in row.tallies
+                _version_share(report, p, row.id, t, ctx)
+                for p, t in zip(report.trend, row.tallies, strict=True)
             ],
         )
         for row in trend.rows
@@ -286,7 +330,28 @@ def _versions(report: TemplateReport, ctx: Ctx) -> VersionsView | None:
         f"i {report.current.template.ref}. Et ændret spørgsmål lægges ikke sammen med sin "
         "gamle udgave: de står her hver for sig."
     )
-    return VersionsView(note, [label for label, _ in report.trend], rows)
+    return VersionsView(note, [p.label for p in report.trend], rows)
+
+
+def _version_share(
+    report: TemplateReport, point: TrendPoint, qid: str, tally: Tally | None, ctx: Ctx
+) -> ShareCell:
+    """A question's share in one trend period. Inside the report's period it is the
+    question's share in the report when the period is one trend point (and hidden with
+    it), and not shown to the committee when the period has several: those are not in
+    the report's ledger. Outside, the primary rule alone, as for other periods."""
+    if tally is None:
+        return ShareCell()
+    if not point.inside or not ctx.rules.active:
+        return _other_period(tally, ctx)
+    ref = report.current.template.ref
+    steps = [s.id for s in report.current.steps for q in s.questions if q.question.id == qid]
+    if not steps or published.trend_key(report, point, steps[0]) != published.step_share(
+        ref, steps[0]
+    ):
+        return ShareCell()
+    shown = ctx.rules.shows(published.question_share(ref, steps[0], qid))
+    return share_cell(tally, ctx.threshold, shown)
 
 
 def _comments(report: TemplateReport, current: Section) -> list[tuple[str, str, list[Comment]]]:

@@ -1,79 +1,312 @@
-"""Disclosure control for the committee version (`--modtager udvalg`).
+"""Disclosure control for the committee version (`--modtager udvalg`), decided once per report.
 
-As Danmarks Statistik practises it: a count of 1 to `min_count - 1` is shown
-as `< 5`; no share is shown on fewer than `min_count` answers; and secondary
-suppression hides one more cell in a row where exactly one cell is hidden,
-so the hidden cell cannot be computed from the row's total. A cell hidden
-only for that reason is shown as `x` (it is not small; `< 5` would be false). A share is shown
-only when none of the cells it is computed from is hidden, because a share
-and the visible cells would give the hidden one back. Zero is never hidden:
-it reveals no one. For leaders (`leder`) nothing is hidden.
+Every number a committee report publishes, in any table and any format (md,
+html, csv, xlsx), is a cell of one `Ledger`. The ledger also holds what a reader
+knows about how the cells hang together: totals (`total = Σ parts`), the
+same count in two tables (`a = b`), and bounds (`reviews ≥ cases`). A share is
+a *unit* of two cells, its numerator and its denominator: with the share and
+its Wilson interval, a reader can work out both, so a shown share publishes
+both counts.
+
+`decide` hides, as Danmarks Statistik practises it:
+
+- primary: a count of 1 to `min_count - 1` (shown `< 5`), and a share over
+  fewer than `min_count` answers or with a small part (shown `–`);
+- dependent: a share in a row whose count is hidden (no share on a
+  suppressed count);
+- secondary: then, as long as a reader could narrow a hidden cell down to one
+  value from what is shown (`audit`: all relations of the report at once,
+  solved as a linear programme), one more unit among those that give it
+  away is hidden (shown `x` or `–`): the one that takes the fewest others
+  with it, a share before a count, the least linked, the smallest.
+
+Zero is never hidden: it reveals no one. A cell hidden in one table is
+hidden in every table: each number has one key, and the same count in two
+tables (`a = b`) is hidden in both (its *twins*). New tables take part
+by adding their cells and relations to the ledger (see `published`) and
+reading `Disclosure.count` / `Disclosure.shows`. For leaders (`leder`)
+nothing is hidden.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
+from ledelsestilsyn.report.audit import Audit, Range
 from ledelsestilsyn.report.formats import number
 
 SECONDARY = "x"
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Σ coefficient·cell = 0 (`equal`) or ≤ 0, over integer cells."""
+
+    terms: tuple[tuple[Key, int], ...]
+    equal: bool = True
+
+
+@dataclass
+class Unit:
+    """What is shown or hidden as one: a count, or a share (numerator and denominator)."""
+
+    cells: tuple[Key, ...]
+    small: bool
+    share: bool
+
+
+@dataclass
+class Ledger:
+    """Every published count of one report, and the relations a reader can use."""
+
+    min_count: int
+    values: dict[Key, int] = field(default_factory=dict)
+    units: dict[Key, Unit] = field(default_factory=dict)
+    unit_of: dict[Key, Key] = field(default_factory=dict)
+    relations: list[Relation] = field(default_factory=list)
+    depends: dict[Key, list[Key]] = field(default_factory=dict)
+
+    def small(self, value: int) -> bool:
+        return 0 < value < self.min_count
+
+    def count(self, key: Key, value: int) -> Key:
+        """A count shown on its own (a table cell). Adding the same key twice is one cell."""
+        if key not in self.units:
+            self._unit(key, {key: value}, small=self.small(value), share=False)
+        return key
+
+    def share(self, key: Key, positive: int, answered: int, parts: Sequence[int]) -> Key:
+        """A share positive/answered; `parts` are its non-neutral answer counts."""
+        if key not in self.units:
+            small = answered < self.min_count or any(self.small(p) for p in parts)
+            cells = {
+                numerator(key): positive,
+                denominator(key): answered,
+                remainder(key): answered - positive,
+            }
+            self._unit(key, cells, small=small, share=True)
+            self.total(denominator(key), [numerator(key), remainder(key)])
+        return key
+
+    def _unit(self, key: Key, cells: dict[Key, int], *, small: bool, share: bool) -> None:
+        self.values.update(cells)
+        self.units[key] = Unit(tuple(cells), small, share)
+        for cell in cells:
+            self.unit_of[cell] = key
+
+    def total(self, total: Key, parts: Iterable[Key]) -> None:
+        """`total = Σ parts`, added only when it holds (a false relation tells a reader nothing)."""
+        self.relate([(total, 1), *((p, -1) for p in parts)], equal=True)
+
+    def at_most(self, smaller: Iterable[Key], larger: Iterable[Key]) -> None:
+        """`Σ smaller ≤ Σ larger`, added only when it holds."""
+        self.relate([*((s, 1) for s in smaller), *((g, -1) for g in larger)], equal=False)
+
+    def relate(self, terms: Sequence[tuple[Key, int]], *, equal: bool) -> None:
+        if any(k not in self.values for k, _ in terms) or len(terms) < 2:
+            return
+        value = sum(self.values[k] * c for k, c in terms)
+        if value == 0 or (not equal and value < 0):
+            self.relations.append(Relation(tuple(terms), equal))
+
+    def hide_with(self, count: Key, shares: Iterable[Key]) -> None:
+        """No share on a suppressed count: `shares` are hidden whenever `count` is."""
+        self.depends.setdefault(count, []).extend(shares)
+
+
+def numerator(key: Key) -> Key:
+    return ("positive", *key)
+
+
+def denominator(key: Key) -> Key:
+    return ("answered", *key)
+
+
+def remainder(key: Key) -> Key:
+    """The answers of a share that are not positive (nej, or lav and nogen grad)."""
+    return ("not positive", *key)
 
 
 @dataclass(frozen=True)
 class Disclosure:
+    """What the renderers read: is a unit shown, and a count's text."""
+
     min_count: int = 5
     active: bool = False
+    hidden: frozenset[Key] = frozenset()
+    published: frozenset[Key] = frozenset()
+    small_units: frozenset[Key] = frozenset()
 
-    def small(self, count: int) -> bool:
-        return self.active and 0 < count < self.min_count
+    def publishes(self, key: Key) -> bool:
+        """Is `key` part of the report at all (a table may be left out as a whole)?"""
+        return not self.active or key in self.published
 
-    def hidden(self, counts: Sequence[int]) -> list[bool]:
-        """Which cells of a row (whose total is shown) must be hidden."""
-        hidden = [self.small(c) for c in counts]
-        if sum(hidden) == 1 and not self.small(sum(counts)):
-            others = [(c, i) for i, c in enumerate(counts) if not hidden[i] and c > 0]
-            if others:
-                hidden[min(others)[1]] = True
+    def shows(self, key: Key) -> bool:
+        """Is the unit `key` shown? A unit the ledger does not know is not, for the committee."""
+        return not self.active or (key in self.published and key not in self.hidden)
+
+    def count(self, key: Key, value: int) -> str:
+        """A count as text: `< 5` when small, `x` when hidden to protect another cell."""
+        if self.shows(key):
+            return number(value)
+        return f"< {self.min_count}" if key in self.small_units else SECONDARY
+
+    def share_ok(self, answered: int, parts: Sequence[int]) -> bool:
+        """The primary rule alone, for shares of other periods, whose counts are not published."""
+        if not self.active:
+            return answered > 0
+        small = any(0 < p < self.min_count for p in parts)
+        return answered >= self.min_count and not small
+
+
+def decide(ledger: Ledger, *, active: bool) -> Disclosure:
+    """Hide small cells, the shares that depend on them, and what would give them away."""
+    if not active:
+        return Disclosure(ledger.min_count)
+    hidden = _Secondary(ledger).hide({k for k, u in ledger.units.items() if u.small})
+    small = frozenset(k for k, u in ledger.units.items() if u.small and not u.share)
+    return Disclosure(ledger.min_count, True, frozenset(hidden), frozenset(ledger.units), small)
+
+
+class _Secondary:
+    """Secondary suppression: one more unit at a time, until nothing hidden is pinned."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self.audit = Audit(ledger.relations, ledger.values)
+        self.links = self.audit.links
+        self.twins: dict[Key, list[Key]] = {}
+        for relation in ledger.relations:  # `a = b`: the same count in two tables
+            if relation.equal and sorted(c for _, c in relation.terms) == [-1, 1]:
+                (a, _), (b, _) = relation.terms
+                if (
+                    not ledger.units[ledger.unit_of[a]].share
+                    | ledger.units[ledger.unit_of[b]].share
+                ):
+                    self.twins.setdefault(a, []).append(b)
+                    self.twins.setdefault(b, []).append(a)
+
+    def hide(self, primary: set[Key]) -> set[Key]:
+        """`primary` and what protects it: while a hidden cell can be pinned, hide the best
+        of the shown units that give it away (see `candidates`), one per round."""
+        hidden = self.closed(primary)
+        while exposed := self.audit.why(public_ranges(self.ledger, hidden), self.targets(hidden)):
+            cell, shown = exposed[0]
+            units = {self.ledger.unit_of[c] for c in shown if self.hideable(c)}
+            ranked = sorted(units, key=lambda u: self.rank(hidden, u, 0))
+            ranked = ranked or self.candidates(hidden, cell)
+            if not ranked:  # nothing shown around it but zeros, and a zero is never hidden
+                break
+            hidden = self.closed({*hidden, ranked[0]})
         return hidden
 
-    def count(self, value: int, hidden: bool = False) -> str:
-        """A count as text: `< 5` when small, `x` when hidden to protect another cell."""
-        if self.small(value):
-            return f"< {self.min_count}"
-        if hidden and self.active:
-            return SECONDARY
-        return number(value)
+    def targets(self, hidden: set[Key]) -> list[Key]:
+        """The protected cells; with `mindste_antal: 2`, `< 2` says 1 by itself: the
+        concept's choice, which hiding more cannot undo."""
+        ledger = self.ledger
+        return [
+            c
+            for c in protected(ledger, hidden)
+            if ledger.values[c] != 0
+            and (ledger.min_count > 2 or ledger.units[ledger.unit_of[c]].share)
+        ]
 
-    def total(self, value: int) -> str:
-        return self.count(value)
+    def hideable(self, cell: Key) -> bool:
+        """A zero count is never hidden (it reveals no one, and `x` says at least 5)."""
+        return self.ledger.units[self.ledger.unit_of[cell]].share or self.ledger.values[cell] != 0
 
-    def share_allowed(
-        self, answered: int, parts: Sequence[int], hidden: Sequence[bool] = ()
-    ) -> bool:
-        """May a share over `answered` non-neutral answers, made of `parts`, be shown?"""
-        if answered <= 0:
-            return False
-        if not self.active:
-            return True
-        if answered < self.min_count or any(hidden):
-            return False
-        return not any(self.small(p) for p in parts)
+    def closed(self, hidden: set[Key]) -> set[Key]:
+        """`hidden` with the shares on each hidden count, and each hidden count's twins."""
+        hidden = set(hidden)
+        todo = list(hidden)
+        while todo:
+            unit = todo.pop()
+            for other in [*self.ledger.depends.get(unit, []), *self.twins.get(unit, [])]:
+                if other in self.ledger.units and other not in hidden:
+                    hidden.add(other)
+                    todo.append(other)
+        return hidden
 
-    def column_with_total(self, counts: Sequence[int]) -> tuple[list[str], bool]:
-        """A column whose cells are also shown elsewhere (per-series sections): when
-        exactly one cell is small, the total is hidden instead of a second cell.
+    def candidates(self, hidden: set[Key], cell: Key) -> list[Key]:
+        """The shown units that could protect `cell`, best first.
 
-        Returns the cell texts and whether the total must be hidden.
+        The leak may run through other hidden cells (a hidden count, a hidden
+        share's denominator, then a shown total), so shown units up to `_REACH`
+        relations away are candidates, or further if none is that near. Best is
+        the one that hides the fewest units with it (its twins and shares), then
+        a share before a count, the nearest, the one in the fewest relations,
+        the smallest.
         """
-        small = [self.small(c) for c in counts]
-        hide_total = sum(small) == 1 and not self.small(sum(counts))
-        return [self.count(c) for c in counts], hide_total
+        ledger = self.ledger
+        found: dict[Key, int] = {}
+        seen = {cell}
+        frontier = [cell]
+        distance = 0
+        while frontier and (distance < _REACH or not found):
+            following: list[Key] = []
+            for current in frontier:
+                for index in self.links.get(current, []):
+                    for other, _ in ledger.relations[index].terms:
+                        unit = ledger.unit_of[other]
+                        if unit in hidden:
+                            if other not in seen:
+                                seen.add(other)
+                                following.append(other)
+                        elif self.hideable(other):
+                            found.setdefault(unit, distance)
+            frontier = following
+            distance += 1
+        return sorted(found, key=lambda u: self.rank(hidden, u, found[u]))
 
-    def total_text(self, value: int, hidden: bool) -> str:
-        return SECONDARY if hidden and self.active else self.count(value)
+    def rank(
+        self, hidden: set[Key], unit: Key, distance: int
+    ) -> tuple[int, bool, int, int, int, Key]:
+        cells = self.ledger.units[unit].cells
+        return (
+            len(self.closed({unit}) - hidden),
+            not self.ledger.units[unit].share,
+            distance,
+            sum(len(self.links.get(c, [])) for c in cells),
+            max(self.ledger.values[c] for c in cells),
+            unit,
+        )
 
-    def column(self, counts: Sequence[int]) -> list[str]:
-        """A column of counts with a shown total: primary and secondary suppression applied."""
-        hidden = self.hidden(counts)
-        return [self.count(c, h) for c, h in zip(counts, hidden, strict=True)]
+
+_REACH = 3
+
+
+def public_ranges(ledger: Ledger, hidden: set[Key]) -> dict[Key, Range]:
+    """What a reader knows of a hidden cell: `< 5` is 1–4, `x` at least 5, a share's counts ≥ 0."""
+    ranges: dict[Key, Range] = {}
+    for key in hidden:
+        unit = ledger.units[key]
+        if unit.share:
+            known = Range(0)
+        elif unit.small:
+            known = Range(1, ledger.min_count - 1)
+        else:
+            known = Range(ledger.min_count)
+        ranges.update((cell, known) for cell in unit.cells)
+    return ranges
+
+
+def protected(ledger: Ledger, hidden: set[Key]) -> list[Key]:
+    """The cells no reader may pin down: every hidden count, and the small counts
+    (answers, positive or not positive) behind a share hidden for being small. A share
+    hidden only because its row's count is hidden protects nothing of its own."""
+    cells: list[Key] = []
+    for key in sorted(hidden):
+        unit = ledger.units[key]
+        if not unit.share:
+            cells += unit.cells
+        elif unit.small:
+            cells += [c for c in unit.cells if ledger.small(ledger.values[c])]
+    return cells
+
+
+def revealed(ledger: Ledger, hidden: set[Key]) -> list[Key]:
+    """Protected cells a reader can pin to one value (see `audit`), in a fixed order."""
+    cells = [c for c in protected(ledger, hidden) if ledger.values[c] != 0]
+    return Audit(ledger.relations, ledger.values).pinned(public_ranges(ledger, hidden), cells)

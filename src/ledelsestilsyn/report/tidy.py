@@ -2,11 +2,13 @@
 
 `tidy_rows` builds it once, for the CSV here and the workbook (`report.xlsx`).
 A shown count is an int; a hidden one is the disclosure text (`< 5`, `x`), so
-both formats publish exactly the same suppression decisions.
+both formats publish exactly the same suppression decisions. For the committee
+(and the department) those are the report-wide decision of its Markdown and
+HTML versions: each count has its key (`tidy_count`) in the report's ledger
+(`published`), and a template the committee report leaves out is left out here.
 
 In the CSV, cells that a spreadsheet would read as a formula (`=`, `+`, `-`,
-`@`, tab, CR) get a leading apostrophe. For the committee, small counts are
-`< 5` with the same secondary suppression as in the report.
+`@`, tab, CR) get a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import Section, first_reviews, section
-from ledelsestilsyn.report.formats import number
 from ledelsestilsyn.report.records import ReviewRecord
-from ledelsestilsyn.report.suppress import Disclosure
+from ledelsestilsyn.report.suppress import Disclosure, Key
 
 Cell = str | int
 """A text cell, or a shown count."""
@@ -28,33 +30,53 @@ HEADER = ("periode", "tilsyn", "skabelon", "sagsskridt", "spørgsmål", "svar", 
 FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
+@dataclass(frozen=True)
+class TidyGroup:
+    """The figures of one period × series × template: the rows of the tidy table."""
+
+    period: str
+    series: str
+    section: Section
+
+
+def tidy_groups(records: Sequence[ReviewRecord], templates: dict[str, Template]) -> list[TidyGroup]:
+    """`records` (already limited to the report's period) by period × series × template."""
+    groups: dict[tuple[str, str, str], list[ReviewRecord]] = {}
+    for record in first_reviews(records):
+        groups.setdefault((record.period, record.series, record.template), []).append(record)
+    return [
+        TidyGroup(period, series, section(templates[ref], group))
+        for (period, series, ref), group in sorted(groups.items())
+        if ref in templates
+    ]
+
+
+def tidy_count(period: str, series: str, ref: str, step: str, question: str, value: str) -> Key:
+    """The key of one count of the tidy table in the report's ledger."""
+    return ("tidy", period, series, ref, step, question, value)
+
+
 def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA) else cell
 
 
-def _shown(rules: Disclosure, count: int, hidden: bool) -> Cell:
+def _shown(text: str, count: int) -> Cell:
     """The count as published: the number itself, or the disclosure text that replaces it."""
-    text = rules.count(count, hidden)
-    return count if text == number(count) else text
+    return count if text.replace(".", "") == str(count) else text
 
 
-def _rows(period: str, series: str, stat: Section, rules: Disclosure) -> list[list[Cell]]:
+def _rows(group: TidyGroup, rules: Disclosure) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
-    for step in stat.steps:
+    ref = group.section.template.ref
+    for step in group.section.steps:
         for q in step.questions:
-            ordered = q.tally.ordered()
-            hidden = rules.hidden([n for _, n in ordered])
-            for (answer, count), h in zip(ordered, hidden, strict=True):
+            for answer, count in q.tally.ordered():
+                key = tidy_count(group.period, group.series, ref, step.id, q.question.id, answer)
+                if not rules.publishes(key):  # a template the committee report leaves out
+                    continue
+                shown = _shown(rules.count(key, count), count)
                 rows.append(
-                    [
-                        period,
-                        series,
-                        stat.template.ref,
-                        step.id,
-                        q.question.id,
-                        answer,
-                        _shown(rules, count, h),
-                    ]
+                    [group.period, group.series, ref, step.id, q.question.id, answer, shown]
                 )
     return rows
 
@@ -64,14 +86,7 @@ def tidy_rows(
 ) -> list[list[Cell]]:
     """The tidy table's rows (without `HEADER`) for `records`, already limited to the
     report's period."""
-    groups: dict[tuple[str, str, str], list[ReviewRecord]] = {}
-    for record in first_reviews(records):
-        groups.setdefault((record.period, record.series, record.template), []).append(record)
-    rows: list[list[Cell]] = []
-    for (period, series, ref), group in sorted(groups.items()):
-        if ref in templates:
-            rows += _rows(period, series, section(templates[ref], group), rules)
-    return rows
+    return [row for group in tidy_groups(records, templates) for row in _rows(group, rules)]
 
 
 def to_csv(

@@ -30,7 +30,6 @@ from ledelsestilsyn.report.aggregate import (
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
-from ledelsestilsyn.report.suppress import Disclosure
 
 TOO_FEW = "for få gennemgange til at vurdere effekten"
 BETTER = "bedre: intervallerne overlapper ikke"
@@ -115,7 +114,6 @@ def tiltag_views(
     threshold: float,
 ) -> list[TiltagView]:
     """Each tiltag with its targets' shares before and after, for the leader report."""
-    rules = Disclosure(min_count, active=False)
     counted = first_reviews(r for r in records if r.period_start <= period.end)
     views: list[TiltagView] = []
     for t in tiltag:
@@ -129,9 +127,9 @@ def tiltag_views(
                     EffectRow(
                         label,
                         template.title,
-                        share_cell(b, rules, threshold),
+                        share_cell(b, threshold, shown=True),
                         b.answered,
-                        share_cell(a, rules, threshold),
+                        share_cell(a, threshold, shown=True),
                         a.answered,
                         verdict(b, a, min_count),
                     )

@@ -13,13 +13,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from ledelsestilsyn.report import published
 from ledelsestilsyn.report.build import Report
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.corrections import CorrectionsView
 from ledelsestilsyn.report.department import MIN_CASEWORKERS, TiltagStatus
-from ledelsestilsyn.report.formats import long_date, percent
+from ledelsestilsyn.report.formats import long_date, number, percent
 from ledelsestilsyn.report.section_view import Ctx, SectionView, section_view
-from ledelsestilsyn.report.suppress import Disclosure
+from ledelsestilsyn.report.suppress import Disclosure, decide
 from ledelsestilsyn.report.tiltag import TiltagView
 
 AUDIENCES: dict[str, str] = {
@@ -80,45 +81,48 @@ def _span(report: Report) -> str:
 
 def _overview(
     report: Report, rules: Disclosure
-) -> tuple[list[list[str]], list[str], list[str], str]:
-    """Series and team tables of the overview, with totals that cannot give back a small cell.
-
-    The reviewed-case total appears in both tables; if either table must hide
-    it, both do.
-    """
-    drawn = [s.drawn or 0 for s in report.series]
-    drawn_texts, drawn_hidden = rules.column_with_total(drawn)
-    cases, cases_hidden = rules.column_with_total([s.cases for s in report.series])
-    reviews, reviews_hidden = rules.column_with_total([s.reviews for s in report.series])
-    teams, teams_hidden = rules.column_with_total([n for _, n in report.teams])
+) -> tuple[list[list[str]], list[str], list[tuple[str, str]], str]:
+    """Series and team tables of the overview."""
     rows = [
-        [s.series, d if s.drawn is not None else DASH, c, r]
-        for s, d, c, r in zip(report.series, drawn_texts, cases, reviews, strict=True)
+        [
+            s.series,
+            rules.count(published.drawn(s.series), s.drawn) if s.drawn is not None else DASH,
+            rules.count(published.cases(s.series), s.cases),
+            rules.count(published.reviews(s.series), s.reviews),
+        ]
+        for s in report.series
     ]
-    any_drawn = any(s.drawn is not None for s in report.series)
-    case_total = sum(s.cases for s in report.series)
+    with_drawn = [s.drawn for s in report.series if s.drawn is not None]
+    case_total = rules.count(published.cases(), sum(s.cases for s in report.series))
     total = [
-        rules.total_text(sum(drawn), drawn_hidden) if any_drawn else DASH,
-        rules.total_text(case_total, cases_hidden or teams_hidden),
-        rules.total_text(sum(s.reviews for s in report.series), reviews_hidden),
+        rules.count(published.drawn(), sum(d or 0 for d in with_drawn)) if with_drawn else DASH,
+        case_total,
+        rules.count(published.reviews(), sum(s.reviews for s in report.series)),
     ]
-    team_total = rules.total_text(sum(n for _, n in report.teams), cases_hidden or teams_hidden)
-    return rows, total, teams, team_total
+    teams = [
+        (name, rules.count(published.team(name), n))
+        for name, n in report.teams
+        if rules.publishes(published.team(name))
+    ]
+    return rows, total, teams, case_total
 
 
 def _excluded(report: Report, rules: Disclosure) -> list[tuple[str, str]]:
     if not rules.active:
         return [(e.display, e.reason) for e in report.excluded]
-    kinds = sorted(Counter(e.reason.split(" (")[0] for e in report.excluded).items())
-    texts = rules.column([n for _, n in kinds])
-    return [(kind, text) for (kind, _), text in zip(kinds, texts, strict=True)]
+    kinds = sorted(Counter(published.excluded_kind(e.reason) for e in report.excluded).items())
+    return [(kind, rules.count(published.excluded(kind), n)) for kind, n in kinds]
 
 
 def _weakest(report: Report, rules: Disclosure) -> list[WeakView]:
+    """The weakest questions. How many teams are under the threshold is for leaders only:
+    the committee does not see the teams' shares of a question, and "2 af 2" or "0 af 3"
+    says something about every single team."""
     views = []
     for weak in report.weakest:
         tally = weak.stat.tally
-        share = share_cell(tally, rules, report.settings.threshold)
+        key = published.question_share(weak.template.ref, weak.stat.step, weak.stat.question.id)
+        share = share_cell(tally, report.settings.threshold, rules.shows(key))
         if share.value is None:
             continue
         teams = f"{weak.teams_below} af {weak.teams}" if weak.teams and not rules.active else DASH
@@ -128,23 +132,28 @@ def _weakest(report: Report, rules: Disclosure) -> list[WeakView]:
                 weak.stat.question.text,
                 weak.template.title,
                 share,
-                rules.count(tally.answered),
+                number(tally.answered),
                 teams,
             )
         )
     return views
 
 
+def disclosure_for(report: Report, audience: str) -> Disclosure:
+    """The one suppression decision for the whole report (nothing hidden for leaders)."""
+    if audience not in AGGREGATE:
+        return Disclosure(report.settings.min_count)
+    return decide(published.ledger_for(report), active=True)
+
+
 def report_view(
     report: Report, *, municipality: str, audience: str, today: date, charts: bool
 ) -> ReportView:
     committee = audience in AGGREGATE
-    rules = Disclosure(report.settings.min_count, active=committee)
+    rules = disclosure_for(report, audience)
     ctx = Ctx(rules, report.settings.threshold, charts, leader=not committee)
     series, series_total, team_counts, team_total = _overview(report, rules)
-    sections = [
-        t for t in report.templates if not committee or t.current.reviews >= rules.min_count
-    ]
+    sections = published.shown_templates(report, rules.min_count) if committee else report.templates
     return ReportView(
         title=f"Ledelsestilsyn {report.period.label}",
         municipality=municipality,
@@ -160,10 +169,10 @@ def report_view(
         min_count=report.settings.min_count,
         series=series,
         series_total=series_total,
-        teams=[(name, text) for (name, _), text in zip(report.teams, team_counts, strict=True)],
+        teams=team_counts,
         teams_total=team_total,
         sections=[section_view(t, ctx) for t in sections],
         weakest=_weakest(report, rules),
         excluded=_excluded(report, rules),
-        excluded_total=rules.count(len(report.excluded)),
+        excluded_total=rules.count(published.excluded(), len(report.excluded)),
     )

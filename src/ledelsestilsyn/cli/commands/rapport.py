@@ -95,7 +95,7 @@ def rapport(
         _echo(outcome, request.fmt)
         return
     target = output or _default_path(workspace, outcome, request.audience, request.fmt)
-    _write(target, outcome.content, committee=request.audience == "udvalg")
+    _write(target, outcome.content)
     echo(
         f"Skrev rapporten for {outcome.period.label} "
         f"({count(outcome.counted, 'gennemgang', 'gennemgange')}) til "
@@ -136,7 +136,8 @@ def _default_path(workspace: Workspace, outcome: Outcome, audience: str, fmt: st
     return folder / f"{label}-{audience}.{fmt}"
 
 
-def _write(target: Path, content: str | Gated, *, committee: bool) -> None:
+def _write(target: Path, content: str | Gated) -> None:
+    """Every report is 0600 like the workspace's other files; sharing one is a deliberate act."""
     from ledelsestilsyn.cli.output import prepare_output_file
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail
     from ledelsestilsyn.io.atomic import write_atomic
@@ -153,4 +154,4 @@ def _write(target: Path, content: str | Gated, *, committee: bool) -> None:
     if not target.parent.is_dir():
         raise fail(str(target), "L009", "mappen findes ikke.", kind=ErrorKind.USAGE)
     prepare_output_file(target)
-    write_atomic(target, content, overwrite=True, mode=0o644 if committee else 0o600)
+    write_atomic(target, content, overwrite=True, mode=0o600)

@@ -1,0 +1,294 @@
+"""Can a reader of the committee report work out a hidden number? An audit by linear programming.
+
+A reader knows each shown number exactly, a hidden one only within its public
+range (`< 5` is 1–4, `x` at least 5, a hidden share's counts at least 0),
+and every relation of the report: Σ c·x = 0, or ≤ 0. A hidden cell is
+*pinned* when every assignment that keeps all of that gives it one value.
+
+We know the true values x*, and the assignments that keep the relations form
+a convex set, so a cell is pinned exactly when no direction d out of x*
+stays inside and moves the cell. Those directions are a cone: Σ c·d = 0 for
+an equation; for a bound or an inequality that x* meets exactly, d must not
+cross it; the others do not limit a small step. The cone is checked per
+connected group of hidden cells: first the equations are solved exactly
+(fractions), and a cell they fix is pinned outright; then a direction along
+one free unknown is tried; only what is still undecided goes to a small
+simplex, which stops at the first direction that moves the cell.
+
+This is the reader who solves the relations as a linear programme (as
+τ-ARGUS audits a table). It treats counts as real numbers; the tests'
+attacker solves them as integers (`tests/report/backcalc.py`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ledelsestilsyn.report.suppress import Key, Relation
+
+Row = dict[int, int]
+"""A sparse linear form with integer coefficients: unknown's number → coefficient."""
+
+
+@dataclass(frozen=True)
+class Range:
+    """What a reader knows of a hidden cell: at least `low`, at most `high` (None: no limit)."""
+
+    low: int
+    high: int | None = None
+
+
+@dataclass
+class _Group:
+    """Hidden cells tied together by relations, and the shown cells in those relations.
+
+    Hidden cells are numbered first, shown ones after them, so that solving the
+    equations expresses hidden cells by shown ones wherever that is possible.
+    """
+
+    cells: list[Key]
+    hidden: int
+    relations: list[int]
+    equations: list[Row] = field(default_factory=list)
+    walls: list[Row] = field(default_factory=list)  # g with g·d ≥ 0, over hidden cells
+
+
+class Audit:
+    """The relations of one report and its true values, indexed by cell."""
+
+    def __init__(self, relations: Sequence[Relation], values: Mapping[Key, int]) -> None:
+        self.relations = relations
+        self.values = values
+        self.links: dict[Key, list[int]] = {}
+        for index, relation in enumerate(relations):
+            for cell, _ in relation.terms:
+                self.links.setdefault(cell, []).append(index)
+        self.known: dict[tuple[tuple[Key, Range, bool], ...], dict[Key, list[Key]]] = {}
+
+    def pinned(self, hidden: Mapping[Key, Range], targets: Iterable[Key]) -> list[Key]:
+        """The `targets` (cells of `hidden`) that a reader can narrow down to their true value."""
+        return [c for c, _ in self.why(hidden, targets)]
+
+    def why(
+        self, hidden: Mapping[Key, Range], targets: Iterable[Key]
+    ) -> list[tuple[Key, list[Key]]]:
+        """Each pinned target with the shown cells that give it away: those of the equation
+        that fixes it, or, when bounds take part, every shown cell of its relations."""
+        wanted = list(targets)
+        found: dict[Key, list[Key]] = {}
+        seen: set[Key] = set()
+        for target in wanted:
+            if target in seen:
+                continue
+            cells = self._cells(hidden, target)
+            seen |= cells
+            key = tuple((c, hidden[c], c in wanted) for c in sorted(cells))
+            if key not in self.known:
+                group = self._group(hidden, cells)
+                inside = [i for i, c in enumerate(group.cells[: group.hidden]) if c in wanted]
+                self.known[key] = {
+                    group.cells[i]: [group.cells[k] for k in shown]
+                    for i, shown in _fixed(group, inside).items()
+                }
+            found.update(self.known[key])
+        return [(c, found[c]) for c in wanted if c in found]
+
+    def _cells(self, hidden: Mapping[Key, Range], start: Key) -> set[Key]:
+        """The hidden cells tied to `start` by relations, directly or through others."""
+        cells = {start}
+        todo = [start]
+        while todo:
+            for index in self.links.get(todo.pop(), []):
+                for cell, _ in self.relations[index].terms:
+                    if cell in hidden and cell not in cells:
+                        cells.add(cell)
+                        todo.append(cell)
+        return cells
+
+    def _group(self, hidden: Mapping[Key, Range], cells: set[Key]) -> _Group:
+        """The equations and walls of a group of hidden cells."""
+        relations = {i for c in cells for i in self.links.get(c, [])}
+        shown = {c for i in relations for c, _ in self.relations[i].terms} - cells
+        group = _Group([*sorted(cells), *sorted(shown)], len(cells), sorted(relations))
+        number = {c: i for i, c in enumerate(group.cells)}
+        for cell in group.cells[: group.hidden]:
+            known, value = hidden[cell], self.values[cell]
+            if value == known.low:
+                group.walls.append({number[cell]: 1})
+            if value == known.high:
+                group.walls.append({number[cell]: -1})
+        for index in group.relations:
+            relation = self.relations[index]
+            row: Row = {}
+            for cell, coef in relation.terms:
+                _add(row, coef, {number[cell]: 1})
+            if relation.equal:
+                group.equations.append(row)
+            elif sum(self.values[cell] * coef for cell, coef in relation.terms) == 0:
+                wall = {k: -c for k, c in row.items() if k < group.hidden}
+                if wall:
+                    group.walls.append(wall)
+        return group
+
+
+def _fixed(group: _Group, targets: list[int]) -> dict[int, list[int]]:
+    """The targets no feasible direction moves, each with the shown cells that fix it."""
+    pivots = _echelon(group.equations)
+    scale = math.lcm(*(row[p] for p, row in pivots.items() if p < group.hidden))
+    # Each hidden cell's step as a form in the free hidden cells' steps (times `scale`).
+    step: dict[int, Row] = {}
+    for i in range(group.hidden):
+        if i in pivots:
+            row, factor = pivots[i], scale // pivots[i][i]
+            step[i] = {f: -c * factor for f, c in row.items() if f != i and f < group.hidden}
+        else:
+            step[i] = {i: scale}
+    cone = [r for r in (_compose(w, step) for w in group.walls) if r]
+    free = sorted({f for row in step.values() for f in row})
+    undecided = {i for i in targets if step[i]}
+    for f in free:  # a step along one free cell, either way
+        for sign in (1, -1):
+            if all(sign * row.get(f, 0) >= 0 for row in cone):
+                undecided -= {i for i in undecided if f in step[i]}
+    if undecided:
+        tight = _implicit(cone, free)
+        if tight is not None:
+            span = _echelon([cone[k] for k in tight])
+            undecided = {i for i in undecided if not _remainder(step[i], span)}
+    everything = list(range(group.hidden, len(group.cells)))
+    return {
+        i: sorted(k for k in pivots[i] if k >= group.hidden) if i not in undecided else everything
+        for i in targets
+        if not step[i] or i in undecided
+    }
+
+
+def _echelon(rows: list[Row]) -> dict[int, Row]:
+    """Reduced row echelon form in integers: pivot → its row (pivot > 0, no other pivot in it)."""
+    pivots: dict[int, Row] = {}
+    holding: dict[int, set[int]] = {}  # column → the pivots whose rows hold it
+    for original in rows:
+        row = dict(original)
+        for p in [k for k in row if k in pivots]:
+            row = _combine(pivots[p][p], row, -row[p], pivots[p])
+        if not row:
+            continue
+        p = min(row)
+        row = _normal(row, p)
+        for q in sorted(holding.pop(p, set())):
+            old = pivots[q]
+            pivots[q] = _normal(_combine(row[p], old, -old[p], row), q)
+            for k in old.keys() - pivots[q].keys() - {p}:
+                holding[k].discard(q)
+            for k in pivots[q].keys() - old.keys():
+                holding.setdefault(k, set()).add(q)
+        pivots[p] = row
+        for k in row:
+            if k != p:
+                holding.setdefault(k, set()).add(p)
+    return pivots
+
+
+def _combine(a: int, row: Row, b: int, other: Row) -> Row:
+    """a·row + b·other, without zeros."""
+    out = {k: a * c for k, c in row.items()}
+    _add(out, b, other)
+    return out
+
+
+def _normal(row: Row, pivot: int) -> Row:
+    """The row divided by its coefficients' gcd, with a positive pivot."""
+    divisor = math.gcd(*row.values()) * (1 if row[pivot] > 0 else -1)
+    return {k: c // divisor for k, c in row.items()}
+
+
+def _add(row: Row, factor: int, other: Row) -> None:
+    """row += factor · other, dropping zeros."""
+    for k, c in other.items():
+        value = row.get(k, 0) + factor * c
+        if value:
+            row[k] = value
+        else:
+            row.pop(k, None)
+
+
+def _compose(row: Row, step: Mapping[int, Row]) -> Row:
+    out: Row = {}
+    for i, c in row.items():
+        _add(out, c, step[i])
+    return out
+
+
+def _remainder(row: Row, pivots: dict[int, Row]) -> Row:
+    """What is left of `row` after taking out the rows of `pivots` (an echelon form)."""
+    for p in [k for k in row if k in pivots]:
+        row = _combine(pivots[p][p], row, -row[p], pivots[p])
+    return row
+
+
+def _implicit(cone: list[Row], free: list[int]) -> list[int] | None:
+    """The cone rows g with g·t = 0 for every t in the cone (None if the search gave up).
+
+    One simplex (exact, sparse, Bland's rule): maximise Σ s_g subject to
+    s_g ≤ g·(p − q), s_g ≤ 1, s, p, q ≥ 0, from the origin. Directions add
+    up inside a cone, so at the optimum every s_g of a row that can be
+    positive is 1 at once; the rows left at 0 are the implicit equations, and
+    a cell moves in the cone exactly when its step is not a combination of them.
+    After `_PIVOTS` steps the search gives up: every undecided cell then counts
+    as pinned, which may hide more than needed but never too little.
+    """
+    n, m = 2 * len(free), len(cone)
+    column = {f: k for k, f in enumerate(free)}
+    table: list[dict[int, Fraction]] = []
+    for g, row in enumerate(cone):
+        line = {n + g: Fraction(1), n + m + g: Fraction(1)}
+        for f, c in row.items():
+            line[2 * column[f]], line[2 * column[f] + 1] = Fraction(-c), Fraction(c)
+        table.append(line)
+    for g in range(m):
+        table.append({n + g: Fraction(1), n + 2 * m + g: Fraction(1), _RHS: Fraction(1)})
+    basis = list(range(n + m, n + 3 * m))
+    reduced = {n + g: Fraction(1) for g in range(m)}
+    for _ in range(_PIVOTS):
+        entering = min(
+            (j for j, c in reduced.items() if c.numerator > 0 and j != _RHS), default=None
+        )
+        if entering is None:
+            value = {b: table[r].get(_RHS, Fraction(0)) for r, b in enumerate(basis)}
+            return [g for g in range(m) if not value.get(n + g)]
+        rows = [
+            r for r, line in enumerate(table) if entering in line and line[entering].numerator > 0
+        ]
+        if not rows:
+            return None
+        leaving = min(
+            rows, key=lambda r: (table[r].get(_RHS, Fraction(0)) / table[r][entering], basis[r])
+        )
+        _pivot(table, reduced, leaving, entering)
+        basis[leaving] = entering
+    return None
+
+
+_RHS = -1
+_PIVOTS = 20_000
+
+
+def _pivot(
+    table: list[dict[int, Fraction]], reduced: dict[int, Fraction], row: int, col: int
+) -> None:
+    scale = table[row][col]
+    table[row] = line = {k: c / scale for k, c in table[row].items()}
+    for other in [*(t for r, t in enumerate(table) if r != row), reduced]:
+        factor = other.get(col)
+        if factor:
+            for k, c in line.items():
+                value = other.get(k, Fraction(0)) - factor * c
+                if value:
+                    other[k] = value
+                else:
+                    other.pop(k, None)

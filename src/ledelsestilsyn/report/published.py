@@ -1,0 +1,275 @@
+"""The report-wide model of what the committee version publishes: one `Ledger` per report.
+
+Each number that any table, chart or the CSV shows gets one key here, and
+each way a reader can tie numbers together is a relation. `suppress.decide`
+then hides cells once for the whole report, and every renderer (md, html,
+csv) reads that one decision through the same keys. A table added to the
+report adds its cells and relations here, in its own function.
+
+Keys are tuples: the kind of number first, then what it is about.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from ledelsestilsyn.report.aggregate import GroupRow, Section, Tally
+from ledelsestilsyn.report.build import Report, TemplateReport, TrendPoint
+from ledelsestilsyn.report.cells import non_neutral
+from ledelsestilsyn.report.suppress import Key, Ledger, denominator, numerator
+from ledelsestilsyn.report.tidy import tidy_count
+
+
+def excluded_kind(reason: str) -> str:
+    """An exclusion's kind without details: `delvist udfyldt (3 af 14 …)` → `delvist udfyldt`."""
+    return reason.split(" (")[0]
+
+
+# The keys, one function per kind of number.
+def drawn(series: str | None = None) -> Key:
+    return ("drawn",) if series is None else ("drawn", series)
+
+
+def cases(series: str | None = None) -> Key:
+    return ("cases",) if series is None else ("cases", series)
+
+
+def reviews(series: str | None = None) -> Key:
+    return ("reviews",) if series is None else ("reviews", series)
+
+
+def team(name: str) -> Key:
+    return ("team", name)
+
+
+def template_cases(ref: str) -> Key:
+    return ("template cases", ref)
+
+
+def answer(ref: str, step: str, question: str, value: str) -> Key:
+    return ("answer", ref, step, question, value)
+
+
+def question_total(ref: str, step: str, question: str) -> Key:
+    return ("question total", ref, step, question)
+
+
+def question_share(ref: str, step: str, question: str) -> Key:
+    return ("question share", ref, step, question)
+
+
+def step_share(ref: str, step: str) -> Key:
+    return ("step share", ref, step)
+
+
+def trend_share(ref: str, label: str, step: str) -> Key:
+    return ("trend share", ref, label, step)
+
+
+def pejlemaerke_share(ref: str, name: str) -> Key:
+    return ("pejlemærke share", ref, name)
+
+
+def team_cases(ref: str, name: str) -> Key:
+    return ("team cases", ref, name)
+
+
+def team_step_share(ref: str, name: str, step: str) -> Key:
+    return ("team step share", ref, name, step)
+
+
+def team_share(ref: str, name: str) -> Key:
+    return ("team share", ref, name)
+
+
+def calibrated(ref: str) -> Key:
+    return ("calibrated", ref)
+
+
+def excluded(kind: str | None = None) -> Key:
+    return ("excluded",) if kind is None else ("excluded", kind)
+
+
+def shown_templates(report: Report, min_count: int) -> list[TemplateReport]:
+    """The committee sees a template only with at least `min_count` reviewed cases."""
+    return [t for t in report.templates if t.current.reviews >= min_count]
+
+
+def ledger_for(report: Report) -> Ledger:
+    """Every count and share the committee version of `report` publishes, and their relations."""
+    ledger = Ledger(report.settings.min_count)
+    _overview(ledger, report)
+    shown = shown_templates(report, ledger.min_count)
+    for template in report.templates:
+        if template in shown:
+            _template(ledger, template)
+        else:  # a missing section says: fewer than min_count cases
+            ledger.count(template_cases(template.current.template.ref), template.current.reviews)
+    _across_templates(ledger, report)
+    _tidy(ledger, report, {t.current.template.ref for t in shown})
+    _excluded(ledger, report)
+    return ledger
+
+
+def _overview(ledger: Ledger, report: Report) -> None:
+    with_drawn = [s for s in report.series if s.drawn is not None]
+    for s in with_drawn:
+        ledger.count(drawn(s.series), s.drawn or 0)
+    if with_drawn:
+        ledger.count(drawn(), sum(s.drawn or 0 for s in with_drawn))
+        ledger.total(drawn(), [drawn(s.series) for s in with_drawn])
+    for s in report.series:
+        ledger.count(cases(s.series), s.cases)
+        ledger.count(reviews(s.series), s.reviews)
+        ledger.at_most([cases(s.series)], [reviews(s.series)])
+    ledger.count(cases(), sum(s.cases for s in report.series))
+    ledger.count(reviews(), sum(s.reviews for s in report.series))
+    ledger.total(cases(), [cases(s.series) for s in report.series])
+    ledger.total(reviews(), [reviews(s.series) for s in report.series])
+    if not _any_large(ledger, [n for _, n in report.teams]):
+        return
+    for name, count in report.teams:
+        ledger.count(team(name), count)
+    ledger.total(cases(), [team(name) for name, _ in report.teams])
+
+
+def _any_large(ledger: Ledger, counts: Sequence[int]) -> bool:
+    """A team table is published only if one team at least has `min_count` cases: a table
+    of `< 5` alone shows nothing, and its total would give the cells back (4 + 4 + 4 = 12)."""
+    return any(n >= ledger.min_count for n in counts)
+
+
+def _share(ledger: Ledger, key: Key, tally: Tally) -> Key:
+    return ledger.share(key, tally.positive, tally.answered, non_neutral(tally))
+
+
+def _sum_shares(ledger: Ledger, total: Key, parts: Sequence[Key]) -> None:
+    """A pooled share's numerator and denominator are the sums of its parts'."""
+    ledger.total(numerator(total), [numerator(p) for p in parts])
+    ledger.total(denominator(total), [denominator(p) for p in parts])
+
+
+def _template(ledger: Ledger, report: TemplateReport) -> None:
+    current = report.current
+    ref = current.template.ref
+    ledger.count(template_cases(ref), current.reviews)
+    for step in current.steps:
+        shares = []
+        for q in step.questions:
+            tally, qid = q.tally, q.question.id
+            cells = [ledger.count(answer(ref, step.id, qid, a), n) for a, n in tally.ordered()]
+            ledger.count(question_total(ref, step.id, qid), tally.total)
+            ledger.total(question_total(ref, step.id, qid), cells)
+            ledger.total(template_cases(ref), [question_total(ref, step.id, qid)])
+            share = _share(ledger, question_share(ref, step.id, qid), tally)
+            ledger.total(numerator(share), [c for c in cells if c[-1] in tally.scale.positive])
+            ledger.total(denominator(share), [c for c in cells if c[-1] not in tally.scale.neutral])
+            shares.append(share)
+        _sum_shares(ledger, _share(ledger, step_share(ref, step.id), step.tally), shares)
+    _trend(ledger, report)
+    if current.graded:
+        _pejlemaerker(ledger, current)
+    _teams(ledger, ref, report.teams, current)
+    if report.calibration is not None:
+        ledger.count(calibrated(ref), report.calibration.cases)
+
+
+def trend_key(report: TemplateReport, point: TrendPoint, step: str) -> Key | None:
+    """The key of a trend point's share: the period's own step share when the period is
+    one trend point, its own key when the period spans several, None outside the period."""
+    ref = report.current.template.ref
+    if not point.inside:
+        return None
+    if sum(p.inside for p in report.trend) == 1:
+        return step_share(ref, step)
+    return trend_share(ref, point.label, step)
+
+
+def _trend(ledger: Ledger, report: TemplateReport) -> None:
+    """Trend points inside the report's period add up to the period's step shares."""
+    ref = report.current.template.ref
+    for step in report.current.steps:
+        parts = []
+        for point in report.trend:
+            found = point.section.step(step.id)
+            key = trend_key(report, point, step.id)
+            if found is not None and key is not None and key != step_share(ref, step.id):
+                parts.append(_share(ledger, key, found.tally))
+        _sum_shares(ledger, step_share(ref, step.id), parts)
+
+
+def _pejlemaerker(ledger: Ledger, current: Section) -> None:
+    ref = current.template.ref
+    members: dict[str, list[Key]] = {}
+    for step in current.case_steps:
+        for q in step.questions:
+            if q.question.pejlemaerke:
+                members.setdefault(q.question.pejlemaerke, []).append(
+                    question_share(ref, step.id, q.question.id)
+                )
+    for group in current.pejlemaerker():
+        key = _share(ledger, pejlemaerke_share(ref, group.name), group.tally)
+        _sum_shares(ledger, key, members[group.name])
+
+
+def _teams(ledger: Ledger, ref: str, rows: Sequence[GroupRow], current: Section) -> None:
+    """The team table: cases, step shares and the pooled share per team."""
+    if not _any_large(ledger, [r.reviews for r in rows]):
+        return
+    for row in rows:
+        count = ledger.count(team_cases(ref, row.name), row.reviews)
+        steps = {
+            s.id: _share(ledger, team_step_share(ref, row.name, s.id), row.steps[s.id])
+            for s in current.steps
+            if s.id in row.steps
+        }
+        total = _share(ledger, team_share(ref, row.name), row.total)
+        _sum_shares(ledger, total, [steps[s.id] for s in current.case_steps if s.id in steps])
+        ledger.hide_with(count, [*steps.values(), total])
+    ledger.total(template_cases(ref), [team_cases(ref, r.name) for r in rows])
+    for step in current.steps:
+        parts = [team_step_share(ref, r.name, step.id) for r in rows if step.id in r.steps]
+        _sum_shares(ledger, step_share(ref, step.id), parts)
+
+
+def _across_templates(ledger: Ledger, report: Report) -> None:
+    """Relations between the overview and the template sections, where they hold."""
+    refs = [t.current.template.ref for t in report.templates]
+    ledger.total(cases(), [template_cases(r) for r in refs])
+    for name, _ in report.teams:
+        found = [team_cases(r, name) for r in refs if team_cases(r, name) in ledger.units]
+        ledger.total(team(name), found)
+    for ref in refs:
+        own = [s.series for s in report.series if s.templates == (ref,)]
+        extra = [reviews(s) for s in own]
+        ledger.total(template_cases(ref), [cases(s) for s in own])
+        ledger.at_most([calibrated(ref), *(cases(s) for s in own)], extra)
+
+
+def _tidy(ledger: Ledger, report: Report, shown: set[str]) -> None:
+    """The CSV's counts per period × series add up to the template's counts."""
+    parts: dict[Key, list[Key]] = {}
+    for group in report.tidy:
+        ref = group.section.template.ref
+        if ref not in shown:
+            continue
+        for step in group.section.steps:
+            for q in step.questions:
+                for value, n in q.tally.ordered():
+                    key = tidy_count(group.period, group.series, ref, step.id, q.question.id, value)
+                    ledger.count(key, n)
+                    parts.setdefault(answer(ref, step.id, q.question.id, value), []).append(key)
+    for total, keys in parts.items():
+        ledger.total(total, keys)
+
+
+def _excluded(ledger: Ledger, report: Report) -> None:
+    """Reviews not counted, by kind. Every drawn case not reviewed has a file among them."""
+    kinds = Counter(excluded_kind(e.reason) for e in report.excluded)
+    for kind, count in kinds.items():
+        ledger.count(excluded(kind), count)
+    if report.excluded:
+        ledger.count(excluded(), len(report.excluded))
+        ledger.total(excluded(), [excluded(k) for k in kinds])
+    ledger.at_most([drawn()], [cases(), excluded()])

@@ -1,0 +1,386 @@
+"""An attacker for the committee report: read every published number, solve for the hidden ones.
+
+Test support only. It knows nothing of the product's ledger: it parses the
+rendered md, html or csv, writes down what a careful reader knows (`< 5` is
+1–4, `x` is at least 5, a share with its Wilson interval gives its numerator
+and denominator, a table's total is the sum of its rows, every complete
+review answers every question of its steps, the CSV's rows add up to the
+template's counts), and solves that as an integer programme: the least and
+the greatest value of each hidden number over every integer assignment that
+keeps it all (HiGHS, through scipy). A hidden cell is *revealed* when the
+two are the same. It knows nothing of how the product decides.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import sparse
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+from ledelsestilsyn.report.formats import decimal, percent
+from ledelsestilsyn.report.stats import wilson
+from ledelsestilsyn.templates.catalog import Catalog
+
+INF = math.inf
+MAX_ANSWERS = 600
+LARGE = 1_000_000
+
+
+@dataclass
+class System:
+    """Variables with integer bounds, and linear relations Σ c·x = 0 (or ≤ 0)."""
+
+    min_count: int = 5
+    bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
+    hidden: dict[str, str] = field(default_factory=dict)  # var -> what the reader saw
+    relations: list[tuple[list[tuple[str, int]], bool]] = field(default_factory=list)
+
+    def var(self, name: str, low: float = 0, high: float = INF) -> str:
+        lo, hi = self.bounds.get(name, (0, INF))
+        self.bounds[name] = (max(lo, low), min(hi, high))
+        return name
+
+    def cell(self, name: str, text: str) -> str:
+        """A published count: a number, `< 5` or `x`."""
+        text = htmllib.unescape(text).strip().replace(".", "")
+        if text.startswith("<"):
+            self.hidden[name] = text
+            return self.var(name, 1, self.min_count - 1)
+        if text == "x":
+            self.hidden[name] = text
+            return self.var(name, self.min_count, INF)
+        return self.var(name, int(text), int(text))
+
+    def share(self, name: str, text: str, interval: str) -> tuple[str, str]:
+        """A published share: its numerator and denominator, as exactly as the text allows."""
+        pos, ans = self.var(f"{name}.pos"), self.var(f"{name}.ans")
+        self.relate([(pos, 1), (ans, -1)], equal=False)
+        text = text.replace("⚠", "").strip()
+        if text in ("–", ""):
+            self.hidden[pos] = self.hidden[ans] = "–"
+            return pos, ans
+        found = [(p, n) for n in range(1, MAX_ANSWERS) for p in _candidates(text, interval, n)]
+        assert found, f"andelen {text} ({interval}) passer ikke med nogen tæller/nævner"
+        self.var(pos, min(p for p, _ in found), max(p for p, _ in found))
+        self.var(ans, min(n for _, n in found), max(n for _, n in found))
+        return pos, ans
+
+    def relate(self, terms: list[tuple[str, int]], *, equal: bool = True) -> None:
+        for name, _ in terms:
+            self.var(name)
+        self.relations.append((terms, equal))
+
+    def total(self, total: str, parts: Iterable[str]) -> None:
+        self.relate([(total, 1), *((p, -1) for p in parts)])
+
+    def revealed(self) -> dict[str, float]:
+        """Hidden cells pinned to one value (for a share's parts: to a small one)."""
+        solver = _Solver(self)
+        found: dict[str, float] = {}
+        for name, seen in sorted(self.hidden.items()):
+            value = solver.pinned({name: 1})
+            if value is not None and (seen != "–" or 0 < value < self.min_count):
+                found[name] = value
+        for name, seen in sorted(self.hidden.items()):
+            if seen == "–" and name.endswith(".pos"):
+                base = name[: -len(".pos")]
+                rest = solver.pinned({f"{base}.ans": 1, name: -1})
+                if rest is not None and 0 < rest < self.min_count:
+                    found[f"{base}.rest"] = rest
+        return found
+
+
+class _Solver:
+    """The reader's integer programme: min and max of a linear form over all integer
+    assignments that keep the bounds and relations (HiGHS, through scipy's `milp`)."""
+
+    def __init__(self, system: System) -> None:
+        self.names = sorted(system.bounds)
+        self.index = {n: i for i, n in enumerate(self.names)}
+        rows, cols, data, lower, upper = [], [], [], [], []
+        for r, (terms, equal) in enumerate(system.relations):
+            for name, coef in terms:
+                rows.append(r)
+                cols.append(self.index[name])
+                data.append(coef)
+            lower.append(0 if equal else -INF)
+            upper.append(0)
+        shape = (len(system.relations), len(self.names))
+        matrix = sparse.csr_array((data, (rows, cols)), shape=shape)
+        self.constraints = [LinearConstraint(matrix, lower, upper)]
+        low = [system.bounds[n][0] for n in self.names]
+        # No bound is a large one, so that every optimum exists (HiGHS may call an
+        # unbounded integer programme infeasible); a value that reaches it is not pinned.
+        high = [min(system.bounds[n][1], LARGE) for n in self.names]
+        self.bounds = Bounds(low, high)
+        self.seen: list[list[float]] = []  # assignments found so far
+        self.seen.append(self._solve({}))  # fails if the report's numbers do not add up
+
+    def pinned(self, form: dict[str, int]) -> float | None:
+        """The one value `form` takes in every assignment, or None if it can take two."""
+        values = {self._value(form, x) for x in self.seen}
+        if len(values) > 1:
+            return None
+        value = values.pop()
+        for sign in (1, -1):
+            other = self._solve({n: sign * c for n, c in form.items()})
+            self.seen.append(other)
+            if self._value(form, other) != value:
+                return None
+        return value
+
+    def _value(self, form: dict[str, int], x: list[float]) -> float:
+        return sum(c * x[self.index[n]] for n, c in form.items())
+
+    def _solve(self, objective: dict[str, int]) -> list[float]:
+        """An assignment minimising `objective`."""
+        cost = np.zeros(len(self.names))
+        for name, coef in objective.items():
+            cost[self.index[name]] = coef
+        result = milp(
+            cost,
+            integrality=np.ones(len(self.names)),
+            bounds=self.bounds,
+            constraints=self.constraints,
+        )
+        assert result.status == 0, result.message
+        return [round(v) for v in result.x]
+
+
+def _candidates(text: str, interval: str, n: int) -> list[int]:
+    value = float(text.replace("%", "").replace(".", "").replace(",", ".").strip()) / 100
+    out = []
+    for p in {math.floor(value * n), math.ceil(value * n)}:
+        if 0 <= p <= n and percent(p / n) == text:
+            w = wilson(p, n)
+            assert w is not None
+            if not interval or f"{decimal(w.low * 100)}–{percent(w.high)}" == interval:
+                out.append(p)
+    return out
+
+
+# --- reading the report ---------------------------------------------------------------------
+
+
+def md_tables(text: str) -> list[tuple[str, list[list[str]]]]:
+    """Every Markdown table with the heading above it: (heading, rows of cells)."""
+    tables: list[tuple[str, list[list[str]]]] = []
+    heading, rows = "", []
+    for line in [*text.splitlines(), ""]:
+        if line.startswith("|"):
+            cells = [c.strip() for c in re.split(r"(?<!\\)\|", line)[1:-1]]
+            if not all(re.fullmatch(r"-+:?", c) for c in cells):
+                rows.append(cells)
+            continue
+        if rows:
+            tables.append((heading, rows))
+            rows = []
+        if line.startswith("#"):
+            heading = line
+    return tables
+
+
+def html_tables(text: str) -> list[tuple[str, list[list[str]]]]:
+    """The same for the HTML version (cells stripped of tags)."""
+    tables = []
+    for match in re.finditer(r"<h([23])[^>]*>(.*?)</h\1>|<table[^>]*>(.*?)</table>", text, re.S):
+        if match.group(2) is not None:
+            heading = "#" * int(match.group(1)) + " " + re.sub(r"<[^>]+>", "", match.group(2))
+            continue
+        rows = []
+        for row in re.findall(r"<tr>(.*?)</tr>", match.group(3), re.S):
+            cells = re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+            rows.append([htmllib.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in cells])
+        tables.append((heading, rows))
+    return tables
+
+
+def read_report(text: str, fmt: str, min_count: int = 5) -> System:
+    """The system of everything a committee md or html report publishes."""
+    system = System(min_count)
+    tables = md_tables(text) if fmt == "md" else html_tables(text)
+    plain = htmllib.unescape(re.sub(r"<[^>]+>", "", text))
+    catalog = Catalog.load(None)
+    template = ""
+    for heading, rows in tables:
+        if heading.startswith("## ") and "@" in heading:
+            template = re.findall(r"\(([^()@ ]+@[^() ]+)", heading)[0]
+        _table(system, template, rows, plain, catalog)
+    for ref, count in re.findall(r"\(([^()@ ]+@[^() ]+)[^)]*?·[^)]*?· ([^ ]+) sager\)", plain):
+        system.cell(f"n[{ref}]", count)  # html heading
+    refs = _templates_in(plain)
+    for ref in refs:
+        for count in re.findall(rf"{re.escape(ref)}\) · [^\n]*\n\n([^ \n]+) sager\.", plain):
+            system.cell(f"n[{ref}]", count)
+    calibrated = re.findall(r"\n([^ \n]+) sager med to eller flere uafhængige", plain)
+    for i, count in enumerate(calibrated):
+        system.cell(f"kal[{i}]", count)
+    one = [v for v in system.bounds if v.startswith("c[")]
+    if len(refs) == 1 and len(one) == 1:  # one series, one template
+        system.total(f"n[{refs[0]}]", one)
+        for i, _ in enumerate(calibrated):
+            extra = [(f"kal[{i}]", 1), (one[0], 1), (one[0].replace("c[", "r["), -1)]
+            system.relate(extra, equal=False)
+    return system
+
+
+def _table(
+    system: System, template: str, rows: list[list[str]], plain: str, catalog: Catalog
+) -> None:
+    """One table, by its first header cells."""
+    header, body = rows[0], rows[1:]
+    if header[0] == "tilsyn":
+        _series(system, body)
+    elif header[0] == "team" and header[1] == "gennemgåede sager":
+        _counts(system, body, "team", "C")
+    elif header[0] == "sagsskridt":
+        _step_table(system, template, body)
+    elif header[0] == "spørgsmål" and header[1] != "skabelon":
+        _questions(system, template, header, body, catalog)
+    elif header[0] == "pejlemærke":
+        _pejlemaerker(system, template, body, catalog)
+    elif header[0] == "team":
+        _teams(system, template, header, body)
+    elif header[0] == "spørgsmål":
+        _weakest(system, body, catalog)
+    elif header[0] in ("status", "fil"):
+        _excluded(system, body, plain)
+
+
+def _templates_in(plain: str) -> list[str]:
+    return sorted(set(re.findall(r"\(([a-zæøå-]+@\d{4}\.\d+)", plain)))
+
+
+def _series(system: System, body: list[list[str]]) -> None:
+    names = [r[0] for r in body[:-1]]
+    for col, kind in ((1, "d"), (2, "c"), (3, "r")):
+        parts = [
+            system.cell(f"{kind}[{n}]", r[col])
+            for n, r in zip(names, body, strict=False)
+            if r[col] != "–"
+        ]
+        if body[-1][col] != "–":
+            system.total(system.cell(kind.upper(), body[-1][col]), parts)
+    for n in names:
+        system.relate([(f"c[{n}]", 1), (f"r[{n}]", -1)], equal=False)
+    system.total("C", [f"c[{n}]" for n in names])
+
+
+def _counts(system: System, body: list[list[str]], kind: str, total: str) -> None:
+    parts = [system.cell(f"{kind}[{r[0]}]", r[1]) for r in body[:-1]]
+    system.total(system.cell(total, body[-1][1]), parts)
+
+
+def _step_table(system: System, ref: str, body: list[list[str]]) -> None:
+    for row in body:
+        system.share(f"step[{ref}|{row[0]}]", row[1], row[2])
+
+
+def _scale(catalog: Catalog, ref: str, qid: str) -> tuple[set[str], set[str]]:
+    template = catalog.resolve(ref)
+    for step in template.steps:
+        for q in step.questions:
+            if q.id == qid:
+                values = template.scale_for(q)
+                return {v.answer for v in values if v.positive}, {
+                    v.answer for v in values if v.neutral
+                }
+    raise AssertionError(qid)
+
+
+def _step_of(catalog: Catalog, ref: str, qid: str) -> str:
+    template = catalog.resolve(ref)
+    return next(s.title for s in template.steps for q in s.questions if q.id == qid)
+
+
+def _questions(
+    system: System, ref: str, header: list[str], body: list[list[str]], catalog: Catalog
+) -> None:
+    answers = header[1 : header.index("i alt")]
+    by_step: dict[str, list[str]] = {}
+    for row in body:
+        qid = re.sub(r"[*]", "", row[0]).split()[0]
+        positive, neutral = _scale(catalog, ref, qid)
+        cells = [system.cell(f"a[{ref}|{qid}|{a}]", row[1 + i]) for i, a in enumerate(answers)]
+        total = system.cell(f"N[{ref}|{qid}]", row[1 + len(answers)])
+        system.total(total, cells)
+        system.total(f"n[{ref}]", [total])
+        share_col = 2 + len(answers)
+        pos, ans = system.share(f"q[{ref}|{qid}]", row[share_col], row[share_col + 1])
+        system.total(pos, [c for c, a in zip(cells, answers, strict=True) if a in positive])
+        system.total(ans, [c for c, a in zip(cells, answers, strict=True) if a not in neutral])
+        by_step.setdefault(_step_of(catalog, ref, qid), []).append(qid)
+    for step, qids in by_step.items():
+        for part in ("pos", "ans"):
+            system.total(f"step[{ref}|{step}].{part}", [f"q[{ref}|{q}].{part}" for q in qids])
+
+
+def _pejlemaerker(system: System, ref: str, body: list[list[str]], catalog: Catalog) -> None:
+    template = catalog.resolve(ref)
+    for row in body:
+        qids = [q.id for s in template.steps for q in s.questions if q.pejlemaerke == row[0]]
+        pos, ans = system.share(f"pejl[{ref}|{row[0]}]", row[-1], "")
+        shown = [q for q in qids if f"q[{ref}|{q}].pos" in system.bounds]
+        system.total(pos, [f"q[{ref}|{q}].pos" for q in shown])
+        system.total(ans, [f"q[{ref}|{q}].ans" for q in shown])
+
+
+def _teams(system: System, ref: str, header: list[str], body: list[list[str]]) -> None:
+    steps = header[2:-1]
+    for row in body:
+        system.cell(f"tc[{ref}|{row[0]}]", row[1])
+        parts = []
+        for i, step in enumerate(steps):
+            system.share(f"ts[{ref}|{row[0]}|{step}]", row[2 + i], "")
+            parts.append(f"ts[{ref}|{row[0]}|{step}]")
+        system.share(f"tt[{ref}|{row[0]}]", row[-1], "")
+        for part in ("pos", "ans"):
+            system.total(f"tt[{ref}|{row[0]}].{part}", [f"{p}.{part}" for p in parts])
+    system.total(f"n[{ref}]", [f"tc[{ref}|{r[0]}]" for r in body])
+    for step in steps:
+        for part in ("pos", "ans"):
+            system.total(
+                f"step[{ref}|{step}].{part}", [f"ts[{ref}|{r[0]}|{step}].{part}" for r in body]
+            )
+    for row in body:  # with one template, its team table is the overview's
+        if f"team[{row[0]}]" in system.bounds:
+            system.relate([(f"tc[{ref}|{row[0]}]", 1), (f"team[{row[0]}]", -1)], equal=False)
+
+
+def _weakest(system: System, body: list[list[str]], catalog: Catalog) -> None:
+    for row in body:
+        qid = re.sub(r"[*]", "", row[0]).split()[0]
+        refs = [t.ref for t in (catalog.resolve("overordnet"), catalog.resolve("tematiseret"))]
+        ref = next(r for r in refs if row[1] == catalog.resolve(r).title)
+        _, ans = system.share(f"q[{ref}|{qid}]", row[2], row[3])
+        system.cell(ans, row[4])
+
+
+def _excluded(system: System, body: list[list[str]], plain: str) -> None:
+    parts = [system.cell(f"excl[{r[0]}]", r[1]) for r in body]
+    found = re.findall(r"\n([^ \n]+) gennemgange er ikke færdige", plain)
+    if found:
+        system.total(system.cell("E", found[0]), parts)
+        # Each drawn case not reviewed has a file among them, unless a case has no file
+        # at all; a reader who sees more drawn than that drops the relation.
+        if "D" in system.bounds and system.bounds["D"][0] <= sum(
+            system.bounds[v][1] for v in ("C", "E")
+        ):
+            system.relate([("D", 1), ("C", -1), ("E", -1)], equal=False)
+
+
+def read_csv(system: System, text: str) -> None:
+    """The committee CSV: its counts add up to the template's answer cells."""
+    groups: dict[str, list[str]] = {}
+    for i, line in enumerate(text.lstrip("\ufeff").splitlines()[1:]):
+        _, _, ref, _, qid, answer, count = line.split(";")
+        name = system.cell(f"csv[{i}]", count)
+        groups.setdefault(f"a[{ref}|{qid}|{answer}]", []).append(name)
+    for total, parts in groups.items():
+        system.total(total, parts)

@@ -1,0 +1,219 @@
+"""Issue 12 §2: nothing hidden in the committee report can be worked out from what it shows.
+
+The fixed case from the issue, the fixed report workspace, and random workspaces
+(hypothesis), each read back by `backcalc`, an attacker that solves for every
+hidden number in the md, html and csv versions together.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+import uuid
+from pathlib import Path
+
+import pytest
+from backcalc import read_csv, read_report
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from report_data import build_workspace, fill
+
+from conftest import EKSEMPLER, Cli
+from ledelsestilsyn.sampling.fillin import case_filename, render_review
+from ledelsestilsyn.templates.catalog import Catalog
+
+DAY = "2026-11-30"
+SERIES = "månedligt-overordnet"
+
+
+def fill_all(path: Path, answer: str) -> None:
+    """Fill in one review with the same answer to every question."""
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('gennemført_af: ""', 'gennemført_af: "Leder"', 1)
+    text = text.replace('dato: ""', f'dato: "{DAY[:8]}20"', 1)
+    text = text.replace('udgangspunkt: ""', 'udgangspunkt: "Underretning"', 1)
+    text = text.replace('svar: ""', f'svar: "{answer}"')
+    if answer == "nej":
+        text = re.sub(r"kommentar: (''|\"\")", "kommentar: 'Mangler.'", text)
+    path.write_text(text, encoding="utf-8")
+
+
+def reviews_by_team(folder: Path) -> dict[str, list[Path]]:
+    teams: dict[str, list[Path]] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        found = re.search(r'^  team: "(.+)"$', path.read_text(encoding="utf-8"), re.M)
+        if path.name != "udtræk.yaml" and found:
+            teams.setdefault(found.group(1), []).append(path)
+    return teams
+
+
+def committee(cli: Cli, *args: str) -> dict[str, str]:
+    texts = {}
+    for fmt in ("md", "html", "csv"):
+        result = cli(
+            "rapport", "--dato", DAY, "-o", "-", "--modtager", "udvalg", "--format", fmt, *args
+        )
+        assert result.exit_code == 0, result.output
+        texts[fmt] = result.stdout
+    return texts
+
+
+def assert_nothing_revealed(texts: dict[str, str]) -> None:
+    for fmt in ("md", "html"):
+        system = read_report(texts[fmt], fmt)
+        read_csv(system, texts["csv"])
+        assert system.revealed() == {}, fmt
+
+
+@pytest.fixture
+def issue_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> Path:
+    """Issue 12's reproduction: 30 drawn; Nord 7 ja/1 nej, Syd 5/2, Unge 1/2 (3 of 7), Vest 8/0."""
+    for name in ("koncept.yaml", "eksport.csv"):
+        shutil.copy(EKSEMPLER / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    result = cli(
+        "udtræk",
+        "eksport.csv",
+        "--tilsyn",
+        SERIES,
+        "--periode",
+        "2026-11",
+        "--antal",
+        "30",
+        "--seed",
+        "9",
+    )
+    assert result.exit_code == 0, result.output
+    teams = reviews_by_team(tmp_path / "udtræk" / f"2026-11-{SERIES}")
+    plan = {"Team Nord": (7, 1), "Team Syd": (5, 2), "Team Unge": (1, 2), "Team Vest": (8, 0)}
+    for team, (yes, no) in plan.items():
+        assert len(teams[team]) >= yes + no
+        for i, path in enumerate(teams[team][: yes + no]):
+            fill_all(path, "ja" if i < yes else "nej")
+    return tmp_path
+
+
+def test_issue_case_reveals_nothing(cli: Cli, issue_case: Path) -> None:
+    texts = committee(cli)
+    md = texts["md"]
+    assert "33,3 %" not in md  # Team Unge's 1 of 3
+    assert_nothing_revealed(texts)
+    # a count hidden in one table is hidden in every table: Syd is x or 7 everywhere
+    syd = set(re.findall(r"\| Team Syd \| ([^|]+) \|", md))
+    assert len(syd) == 1, syd
+
+
+def test_fixed_workspace_reveals_nothing(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_workspace(workspace)
+    monkeypatch.chdir(workspace)
+    assert_nothing_revealed(committee(cli, "--periode", "2026-11"))
+
+
+def test_committee_report_is_private(cli: Cli, issue_case: Path) -> None:
+    result = cli("rapport", "--dato", DAY, "--modtager", "udvalg", "--format", "md")
+    assert result.exit_code == 0, result.output
+    target = issue_case / "rapporter" / "2026-11-udvalg.md"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+TEAMS = ("Team Nord", "Team Syd", "Team Vest", "Team Unge", "Team Øst")
+ANSWERS = ("ja", "nej", "ikke relevant", "")  # "" leaves the question open: a partial review
+Case = tuple[int, int, int]  # team, answer pattern, how many questions answered (-1 = all)
+
+
+def write_random_round(root: Path, cases: list[Case], focus: list[str], extra: int) -> None:
+    """A sample of `len(cases) + extra` drawn cases; each case's review filled as told."""
+    catalog = Catalog.load(root)
+    template = catalog.resolve("overordnet@2024.1")
+    folder = root / "udtræk" / f"2026-11-{SERIES}"
+    folder.mkdir(parents=True)
+    ids = [f"S-{i:03d}" for i in range(len(cases) + extra)]
+    manifest = [
+        f'tilsyn: "{SERIES}"',
+        'periode: "2026-11"',
+        f'skabelon: "{template.ref}"',
+        f"fokus: [{', '.join(focus)}]",
+        'oprettet: "2026-11-01T08:00:00"',
+        'oprettet_af: "test"',
+        'værktøj: "0.1.0"',
+        "seed: 1",
+        f"antal: {len(ids)}",
+        "sager:",
+    ]
+    for i, case_id in enumerate(ids):
+        team = TEAMS[cases[i][0]] if i < len(cases) else TEAMS[0]
+        files = case_filename(case_id) if i < len(cases) else ""
+        manifest += [
+            f'  - id: "{case_id}"',
+            '    rådgiver: "Rådgiver"',
+            f'    team: "{team}"',
+            '    begrundelse: "tilfældig"',
+            f"    filer: [{files}]",
+        ]
+    (folder / "udtræk.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    questions = sum(len(s.questions) for s in template.steps if s.id in focus)
+    for case_id, (team, pattern, answered) in zip(ids, cases, strict=False):
+        text = render_review(
+            template,
+            series=SERIES,
+            period="2026-11",
+            case_id=case_id,
+            caseworker="Rådgiver",
+            team=TEAMS[team],
+            focus=focus,
+        )
+        answers = []
+        for q in range(questions):
+            value = ANSWERS[(pattern >> (q % 8)) % 3] if answered < 0 or q < answered else ""
+            answers.append((value, "Mangler." if value == "nej" else ""))
+        (folder / case_filename(case_id)).write_text(
+            fill(text, answers, "Leder", "2026-11-20"), encoding="utf-8"
+        )
+
+
+cases_strategy = st.lists(
+    st.tuples(
+        st.integers(0, len(TEAMS) - 1),
+        st.sampled_from([0, 0b1, 0b11, 0b110, 0b1011, 0b10010, 0b111111, 0b1010101]),
+        st.sampled_from([-1, -1, -1, -1, 0, 3]),
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@example(  # three teams of 4: 12 cases in all gives each team back
+    cases=[(i % 3, 0b110, -1) for i in range(12)], focus=["underretning"], extra=1
+)
+@example(  # one small team among large ones, and three not started
+    cases=[(i % 4 if i < 23 else 3, i % 5, -1) for i in range(24)] + [(3, 0, 0)] * 3,
+    focus=["screening"],
+    extra=0,
+)
+@example(  # a drawn case without a file: drawn > reviewed + not finished
+    cases=[(0, 0, -1)] * 11 + [(0, 0, 0)] * 5, focus=["underretning"], extra=1
+)
+@given(
+    cases=cases_strategy,
+    focus=st.sampled_from([["underretning"], ["screening"], ["underretning", "screening"]]),
+    extra=st.integers(0, 3),
+)
+def test_random_workspaces_reveal_nothing(
+    cli: Cli, tmp_path: Path, cases: list[Case], focus: list[str], extra: int
+) -> None:
+    folder = tmp_path / f"ws-{uuid.uuid4().hex[:8]}"
+    assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
+    write_random_round(folder, cases, focus, extra)
+    os.chdir(folder)
+    if all(answered >= 0 for _, _, answered in cases):  # no complete review: no report
+        result = cli("rapport", "--dato", DAY, "-o", "-", "--modtager", "udvalg")
+        assert result.exit_code == 1 and "L006" in result.stderr, result.output
+        return
+    assert_nothing_revealed(committee(cli))
