@@ -44,11 +44,12 @@ def test_no_name_case_id_or_comment_without_consent(cli: Cli, rapport_ws: Path) 
 def test_a_team_with_fewer_than_three_caseworkers_shows_no_shares(
     cli: Cli, rapport_ws: Path
 ) -> None:
-    """Every team here has two caseworkers (case % 6 and case % 3), so no team share."""
+    """Every team here has two caseworkers (case % 6 and case % 3), so no team share. (No
+    team has 5 cases with one template either, so the committee's rules leave the team
+    tables out as a whole; `small_teams` is checked on its own below.)"""
     text = _department(cli, "md")
     rows = [line for line in text.splitlines() if line.startswith(tuple(f"| {t} |" for t in TEAMS))]
-    team_rows = [line for line in rows if line.count("|") > 3]
-    assert team_rows and all("%" not in line for line in team_rows)
+    assert rows and all("%" not in line for line in rows)
     leader = cli("rapport", "--periode", "2026-11", "--format", "md", "-o", "-").stdout
     assert any(line.startswith("| Team Nord |") and "%" in line for line in leader.splitlines())
 
