@@ -1,7 +1,7 @@
 """An attacker for the committee report: read every published number, solve for the hidden ones.
 
 Test support only. It knows nothing of the product's ledger: it parses the
-rendered md, html or csv, writes down what a careful reader knows (`< 5` is
+rendered md, html, csv or xlsx, writes down what a careful reader knows (`< 5` is
 1–4, `x` is at least 5, a share with its Wilson interval gives its numerator
 and denominator, a table's total is the sum of its rows, every complete
 review answers every question of its steps, the CSV's rows add up to the
@@ -18,8 +18,10 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
+import openpyxl
 from scipy import sparse
 from scipy.optimize import Bounds, LinearConstraint, milp
 
@@ -377,10 +379,21 @@ def _excluded(system: System, body: list[list[str]], plain: str) -> None:
 
 def read_csv(system: System, text: str) -> None:
     """The committee CSV: its counts add up to the template's answer cells."""
+    lines = text.lstrip("\ufeff").splitlines()[1:]
+    _tidy(system, "csv", [line.split(";") for line in lines])
+
+
+def read_xlsx(system: System, path: Path) -> None:
+    """The committee workbook: the same table as the CSV, counts as numbers or text."""
+    sheet = openpyxl.load_workbook(path)["svar"]
+    rows = [[str(c) for c in row] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    _tidy(system, "xlsx", rows)
+
+
+def _tidy(system: System, kind: str, rows: list[list[str]]) -> None:
     groups: dict[str, list[str]] = {}
-    for i, line in enumerate(text.lstrip("\ufeff").splitlines()[1:]):
-        _, _, ref, _, qid, answer, count = line.split(";")
-        name = system.cell(f"csv[{i}]", count)
+    for i, (_, _, ref, _, qid, answer, count) in enumerate(rows):
+        name = system.cell(f"{kind}[{i}]", count)
         groups.setdefault(f"a[{ref}|{qid}|{answer}]", []).append(name)
     for total, parts in groups.items():
         system.total(total, parts)

@@ -2,7 +2,7 @@
 
 The fixed case from the issue, the fixed report workspace, and random workspaces
 (hypothesis), each read back by `backcalc`, an attacker that solves for every
-hidden number in the md, html and csv versions together.
+hidden number in the md, html, csv and xlsx versions together.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from backcalc import read_csv, read_report
+from backcalc import read_csv, read_report, read_xlsx
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from report_data import build_workspace, fill
@@ -50,13 +50,15 @@ def reviews_by_team(folder: Path) -> dict[str, list[Path]]:
 
 
 def committee(cli: Cli, *args: str) -> dict[str, str]:
+    """The committee report as md, html and csv text, and the workbook's path (`xlsx`)."""
     texts = {}
-    for fmt in ("md", "html", "csv"):
+    for fmt in ("md", "html", "csv", "xlsx"):
+        target = f"udvalg-{uuid.uuid4().hex[:8]}.xlsx" if fmt == "xlsx" else "-"
         result = cli(
-            "rapport", "--dato", DAY, "-o", "-", "--modtager", "udvalg", "--format", fmt, *args
+            "rapport", "--dato", DAY, "-o", target, "--modtager", "udvalg", "--format", fmt, *args
         )
         assert result.exit_code == 0, result.output
-        texts[fmt] = result.stdout
+        texts[fmt] = str(Path(target).resolve()) if fmt == "xlsx" else result.stdout
     return texts
 
 
@@ -64,6 +66,7 @@ def assert_nothing_revealed(texts: dict[str, str]) -> None:
     for fmt in ("md", "html"):
         system = read_report(texts[fmt], fmt)
         read_csv(system, texts["csv"])
+        read_xlsx(system, Path(texts["xlsx"]))
         assert system.revealed() == {}, fmt
 
 
