@@ -129,7 +129,8 @@ Case = tuple[int, int, int]  # team, answer pattern, how many questions answered
 
 
 def write_random_round(root: Path, cases: list[Case], focus: list[str], extra: int) -> None:
-    """A sample of `len(cases) + extra` drawn cases; each case's review filled as told."""
+    """A sample of `len(cases) + extra` drawn cases; each case's review filled as told, and
+    the `extra` ones not started (their files as `udtræk` writes them)."""
     catalog = Catalog.load(root)
     template = catalog.resolve("overordnet@2024.1")
     folder = root / "udtræk" / f"2026-11-{SERIES}"
@@ -149,7 +150,7 @@ def write_random_round(root: Path, cases: list[Case], focus: list[str], extra: i
     ]
     for i, case_id in enumerate(ids):
         team = TEAMS[cases[i][0]] if i < len(cases) else TEAMS[0]
-        files = case_filename(case_id) if i < len(cases) else ""
+        files = case_filename(case_id)
         manifest += [
             f'  - id: "{case_id}"',
             '    rådgiver: "Rådgiver"',
@@ -159,7 +160,8 @@ def write_random_round(root: Path, cases: list[Case], focus: list[str], extra: i
         ]
     (folder / "udtræk.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     questions = sum(len(s.questions) for s in template.steps if s.id in focus)
-    for case_id, (team, pattern, answered) in zip(ids, cases, strict=False):
+    for i, case_id in enumerate(ids):
+        team, pattern, answered = cases[i] if i < len(cases) else (0, 0, 0)
         text = render_review(
             template,
             series=SERIES,
@@ -169,6 +171,9 @@ def write_random_round(root: Path, cases: list[Case], focus: list[str], extra: i
             team=TEAMS[team],
             focus=focus,
         )
+        if i >= len(cases):
+            (folder / case_filename(case_id)).write_text(text, encoding="utf-8")
+            continue
         answers = []
         for q in range(questions):
             value = ANSWERS[(pattern >> (q % 8)) % 3] if answered < 0 or q < answered else ""
@@ -200,7 +205,7 @@ cases_strategy = st.lists(
     focus=["screening"],
     extra=0,
 )
-@example(  # a drawn case without a file: drawn > reviewed + not finished
+@example(  # a drawn case not started: drawn = reviewed + not finished
     cases=[(0, 0, -1)] * 11 + [(0, 0, 0)] * 5, focus=["underretning"], extra=1
 )
 @given(

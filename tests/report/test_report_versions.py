@@ -67,4 +67,4 @@ def test_carried_questions_are_pooled_and_changed_ones_kept_apart() -> None:
 def test_without_a_version_map_nothing_is_pooled() -> None:
     (section,) = _report(pooled=False).templates
     assert section.previous is None and section.versions is None
-    assert [label for label, _ in section.trend] == ["2026-11"]
+    assert [p.label for p in section.trend] == ["2026-11"]

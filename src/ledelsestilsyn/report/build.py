@@ -95,7 +95,8 @@ class Report:
     templates: list[TemplateReport]
     excluded: list[Excluded]
     weakest: list[Weak] = field(default_factory=list)
-    tidy: list[TidyGroup] = field(default_factory=list)
+    tidy: list[TidyGroup] | None = None
+    """The tidy table's groups, built only for the committee's ledger (`tidy=True`)."""
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,7 @@ def build_report(
     drawn: dict[str, int] | None = None,
     mask: Callable[[str], str],
     versions: VersionMaps | None = None,
+    tidy: bool = False,
 ) -> Report:
     """Every figure of the report for `period`, compared with the previous period and baseline."""
     base = baseline_period(period, records, settings.baseline)
@@ -252,5 +254,5 @@ def build_report(
         templates=reports,
         excluded=list(excluded),
         weakest=_weakest(reports, settings.threshold),
-        tidy=tidy_groups(everything, templates),
+        tidy=tidy_groups(everything, templates) if tidy else None,
     )

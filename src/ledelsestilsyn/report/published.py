@@ -250,6 +250,8 @@ def _across_templates(ledger: Ledger, report: Report) -> None:
 def _tidy(ledger: Ledger, report: Report, shown: set[str]) -> None:
     """The CSV's counts per period × series add up to the template's counts."""
     parts: dict[Key, list[Key]] = {}
+    if report.tidy is None:
+        raise ValueError("udvalgets regnskab kræver tabellens grupper: build_report(tidy=True)")
     for group in report.tidy:
         ref = group.section.template.ref
         if ref not in shown:

@@ -145,6 +145,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             drawn=drawn,
             mask=mask_cpr,
             versions=inputs.versions,
+            tidy=request.audience in AGGREGATE,
         )
 
     content: str | Gated
