@@ -29,7 +29,7 @@ def _pdf(cli: Cli, folder: Path, audience: str, *extra: str) -> pypdf.PdfReader:
     assert result.exit_code == 0, result.output
     target = folder / "rapporter" / f"2026-11-{audience}.pdf"
     assert f"rapporter/2026-11-{audience}.pdf" in result.stdout
-    assert stat.S_IMODE(target.stat().st_mode) == (0o644 if audience == "udvalg" else 0o600)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600  # every report, the committee's too
     return pypdf.PdfReader(target)
 
 
