@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import TESTS
@@ -49,7 +50,8 @@ def templates() -> Templates:
 
 def check(raw: bytes) -> None:
     analysis = analyse(raw, "f.yaml", templates().index, None)
-    lines = raw.count(b"\n") + 2
+    # Every YAML line break counts (a lone CR too), and one line more for the end of the file.
+    lines = len(re.split(rb"\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9]", raw)) + 1
     for diagnostic in analysis.diagnostics:
         assert isinstance(diagnostic, Diagnostic)
         assert diagnostic.message and diagnostic.code[0] in "GYM"
@@ -61,6 +63,7 @@ def check(raw: bytes) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=2000))
+@example(b"\r[")  # found by hypothesis: the end of the file was put on a line of its own
 def test_random_bytes_give_only_diagnostics(raw: bytes) -> None:
     check(raw)
 
@@ -96,3 +99,9 @@ def test_any_text_in_any_field_gives_only_diagnostics(key: str, value: str) -> N
     index = text.index(f"{key}: ")
     end = text.index("\n", index)
     check((text[:index] + f"{key}: {quoted}" + text[end:]).encode("utf-8", "surrogatepass"))
+
+
+def test_an_error_at_the_end_of_the_file_points_at_its_last_line() -> None:
+    for raw, where in [(b"[", (1, 2)), (b"a: 1\r\rb: [", (3, 5)), (b"a: 1\r\nb: [", (2, 5))]:
+        (diagnostic,) = analyse(raw, "f.yaml", templates().index, None).diagnostics
+        assert (diagnostic.line, diagnostic.column) == where, raw

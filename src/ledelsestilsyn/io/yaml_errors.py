@@ -22,6 +22,8 @@ _ESCAPE = re.compile(r"\\.", re.DOTALL)
 # Escapes a writer means: a quote, a backslash, and a line continuation.
 _MEANT = frozenset(['\\"', "\\\\", "\\\n"])
 _BAD_INDENT = re.compile(r"^ *([\t\u00a0])", re.MULTILINE)
+# What YAML counts as a line break (a lone CR too, as editors do).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def check_whitespace(text: str, file: str) -> None:
@@ -107,8 +109,7 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
 def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> TilsynError:
     quoted = "quoted scalar" in (exc.context or "")
     mark = (exc.context_mark if quoted else exc.problem_mark) or exc.context_mark
-    line = mark.line + 1 if mark else None
-    column = mark.column + 1 if mark else None
+    line, column = _in_file(mark, text)
     full = f"{exc.context or ''} {exc.problem or ''}"
     if "unknown escape character" in full and exc.problem_mark is not None:
         return _unknown_escape(exc.problem_mark, text, file)
@@ -127,6 +128,20 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> TilsynError
         line=line,
         column=column,
     )
+
+
+def _in_file(mark: yaml.Mark | None, text: str) -> tuple[int | None, int | None]:
+    """Line and column (1-based) of a mark, on a line the file has.
+
+    libyaml puts the end of the stream on a line of its own after the last one;
+    an editor has no such line, so an error there points at the end of the last line.
+    """
+    if mark is None:
+        return None, None
+    lines = _LINE_BREAK.split(text)
+    if mark.line < len(lines):
+        return mark.line + 1, mark.column + 1
+    return len(lines), len(lines[-1]) + 1
 
 
 def _unknown_escape(mark: yaml.Mark, text: str, file: str) -> TilsynError:
