@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from report_data import build_workspace, fill
 
-from conftest import EKSEMPLER, Cli
+from conftest import EKSEMPLER, TESTS, Cli
 from ledelsestilsyn.sampling.fillin import case_filename, render_review
 from ledelsestilsyn.templates.catalog import Catalog
 
@@ -225,3 +225,13 @@ def test_random_workspaces_reveal_nothing(
         assert result.exit_code == 1 and "L006" in result.stderr, result.output
         return
     assert_nothing_revealed(committee(cli))
+
+
+@pytest.mark.parametrize(
+    "name", ["eksempel-udvalg.md", "eksempel-afdeling.md", "eksempel-afdeling.html"]
+)
+def test_example_reports_reveal_nothing(name: str) -> None:
+    """The shipped example reports (golden files) read back: nothing hidden is given away."""
+    text = (TESTS / "golden" / name).read_text(encoding="utf-8")
+    system = read_report(text, name.rsplit(".", 1)[1])
+    assert system.hidden and system.revealed() == {}
