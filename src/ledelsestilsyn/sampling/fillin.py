@@ -175,6 +175,9 @@ def render_review(
     lines += [
         f"gennemført_af: {_q(filled.reviewer)}",
         f"dato: {_q(filled.date)}",
+        "# Har rådgiveren sagt ja til, at sagen bruges som eksempel på afdelingsmødet",
+        "# (konceptets formidling: afdeling_eksempler: med_samtykke), så tilføj linjen",
+        "# samtykke_til_eksempel: ja",
         "# Den underretning eller henvendelse, gennemgangen tager udgangspunkt i:",
         f"udgangspunkt: {_sq(filled.starting_point)}",
         "svar:",
