@@ -13,7 +13,9 @@ from ledelsestilsyn.io.atomic import (
     STALE_AFTER_SECONDS,
     TEMP_PREFIX,
     clean_stale_temps,
+    fsync_all,
     write_atomic,
+    write_into_new_folder,
 )
 
 
@@ -27,6 +29,33 @@ def test_atomic_write_refuses_to_overwrite(tmp_path: Path) -> None:
     write_atomic(path, "svar: nej\n", overwrite=True)
     assert path.read_text() == "svar: nej\n"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
+
+
+def test_files_in_a_new_folder_pass_the_gate_and_are_private(tmp_path: Path) -> None:
+    folder = tmp_path / "ny"
+    folder.mkdir()
+    files = [(f"S-{n}.yaml", f"sag: S-{n}\n") for n in range(20)]
+    write_into_new_folder(folder, [*files, ("cpr.yaml", "note: 010203-1234\n")])
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*(n for n, _ in files), "cpr.yaml"])
+    assert all((p.stat().st_mode & 0o777) == 0o600 for p in folder.iterdir())
+    assert (folder / "S-7.yaml").read_text() == "sag: S-7\n"
+    assert (folder / "cpr.yaml").read_text() == "note: XXXXXX-XXXX\n"
+
+
+def test_a_new_folder_never_gets_two_files_of_one_name(tmp_path: Path) -> None:
+    with pytest.raises(TilsynError, match="W001"):
+        write_into_new_folder(tmp_path, [("a.yaml", "første\n"), ("a.yaml", "anden\n")])
+    assert (tmp_path / "a.yaml").read_text() == "første\n"
+
+
+def test_fsync_all_reports_a_failed_file(tmp_path: Path) -> None:
+    good = os.open(tmp_path / "a", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        assert fsync_all([good]) is None
+        failed = fsync_all([good, 987654])  # not an open file
+        assert isinstance(failed, OSError)
+    finally:
+        os.close(good)
 
 
 def test_atomic_write_refuses_symlinks(tmp_path: Path) -> None:

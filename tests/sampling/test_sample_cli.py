@@ -6,11 +6,13 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 from conftest import TESTS, Cli
+from ledelsestilsyn.core.gate import Gated
 from ledelsestilsyn.io.atomic import STALE_AFTER_SECONDS, TEMP_PREFIX
 from ledelsestilsyn.io.yaml import parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
@@ -167,16 +169,13 @@ def test_case_key_with_path_characters(cli: Cli, example_workspace: Path) -> Non
 def test_killed_run_leaves_no_folder(
     cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    calls = []
-    real = sample_write.write_atomic
+    real = sample_write.write_into_new_folder
 
-    def dying(path: Path, content: str | bytes, **kwargs: object) -> None:
-        calls.append(path)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        real(path, content, **kwargs)  # type: ignore[arg-type]
+    def dying(folder: Path, files: Iterable[tuple[str, str | Gated]]) -> None:
+        real(folder, list(files)[:2])  # two files written, then the run is killed
+        raise KeyboardInterrupt
 
-    monkeypatch.setattr(sample_write, "write_atomic", dying)
+    monkeypatch.setattr(sample_write, "write_into_new_folder", dying)
     code, _ = udtraek(cli)
     assert code == 130
     assert not FOLDER.exists() and list(Path("udtræk").iterdir()) == []

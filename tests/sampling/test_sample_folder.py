@@ -166,7 +166,7 @@ def test_temp_files_of_killed_writers_are_removed(cli: Cli, example_workspace: P
     alive.write_text("i gang", encoding="utf-8")
     aged(alive)
     cache = example_workspace / ".tilsyn"
-    cache.mkdir()
+    cache.mkdir(exist_ok=True)  # udtræk keeps its schema stamp here
     in_cache = aged(killed_writer(cache))
     assert udtraek(cli, "--antal", "12")[0] == 0
     assert not dead.exists() and fresh.exists() and alive.exists()

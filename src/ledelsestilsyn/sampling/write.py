@@ -12,8 +12,14 @@ import shutil
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import fail
-from ledelsestilsyn.core.gate import gate
-from ledelsestilsyn.io.atomic import fsync_dir, temp_path, writable_folder, write_atomic
+from ledelsestilsyn.core.gate import Gated, gate
+from ledelsestilsyn.io.atomic import (
+    fsync_dir,
+    temp_path,
+    writable_folder,
+    write_atomic,
+    write_into_new_folder,
+)
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.files import manifest_text, render_files
@@ -25,10 +31,10 @@ def write_sample(
     workspace: Workspace, folder: Path, series: Series, manifest: Manifest, earlier: Manifest | None
 ) -> list[Path]:
     """Write a new sample folder whole, or add the new files of an extension of `earlier`."""
-    from ledelsestilsyn.workspace.schemas import write_schemas
+    from ledelsestilsyn.workspace.schemas import ensure_schemas
 
     template = workspace.catalog.resolve(series.template)
-    write_schemas(workspace.root / SCHEMA_DIR, workspace.catalog)
+    ensure_schemas(workspace.root / SCHEMA_DIR, workspace.catalog, workspace.cache_dir)
     rendered = render_files(template, manifest)
     if earlier is not None:
         return _extend(workspace, folder, manifest, earlier, rendered)
@@ -36,9 +42,8 @@ def write_sample(
     tmp = temp_path(workspace.samples_dir, folder.name)
     tmp.mkdir(mode=0o700)
     try:
-        for file_name, text in rendered.items():
-            write_atomic(tmp / file_name, text)
-        write_atomic(tmp / MANIFEST_NAME, manifest_text(manifest), keep=manifest.own_numbers())
+        manifest_file = Gated(gate(manifest_text(manifest), keep=manifest.own_numbers()).encode())
+        write_into_new_folder(tmp, [*rendered.items(), (MANIFEST_NAME, manifest_file)])
         try:
             tmp.rename(folder)
         except OSError:

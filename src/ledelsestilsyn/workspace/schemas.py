@@ -3,14 +3,21 @@
 Besides the four model schemas, each template gets a review schema that
 lists its step and question ids and the allowed answers, so VS Code (with
 the YAML extension) flags `jaa` while the leader types.
+
+`udtræk` keeps them current on every run (`ensure_schemas`): a stamp in
+`.tilsyn/skema.json` records which code and templates produced the files and
+their SHA-256, so a run where nothing changed neither builds nor writes them.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
+from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.manifest import Manifest
@@ -93,3 +100,55 @@ def write_schemas(folder: Path, catalog: Catalog) -> list[Path]:
         write_atomic(path, text, overwrite=True, mode=0o644)
         written.append(path)
     return written
+
+
+SCHEMA_STAMP = "skema.json"
+"""In the cache folder: what produced the schema files, and the SHA-256 of each."""
+
+
+def ensure_schemas(folder: Path, catalog: Catalog, cache_dir: Path) -> list[Path]:
+    """`write_schemas`, unless the stamp in `cache_dir` shows the files in `folder` are
+    exactly what this code and these templates produce (then nothing is built).
+
+    The stamp names the tool's code (every module: a schema follows the models and
+    what they import) and the templates; each file is read and hashed again, so a
+    schema edited or removed by hand is written anew.
+    """
+    from ledelsestilsyn.io.stamped_json import read_stamped, write_stamped
+
+    stamp = _schema_stamp(catalog)
+    names = [*MODEL_SCHEMAS, *(review_schema_name(t) for _, t in sorted(catalog.templates.items()))]
+    recorded = read_stamped(cache_dir / SCHEMA_STAMP, stamp)
+    if recorded is not None and recorded.get("filer") == _digests(folder, names):
+        return []
+    written = write_schemas(folder, catalog)
+    with contextlib.suppress(OSError, TilsynError):  # only a cache: the next run checks again
+        write_stamped(cache_dir / SCHEMA_STAMP, stamp, {"filer": _digests(folder, names)})
+    return written
+
+
+def _schema_stamp(catalog: Catalog) -> dict[str, str]:
+    from pydantic import VERSION
+
+    from ledelsestilsyn.io.stamped_json import PACKAGE, code_stamp
+
+    code = code_stamp(sorted(str(p.relative_to(PACKAGE)) for p in PACKAGE.rglob("*.py")))
+    templates = hashlib.sha256()
+    for _, template in sorted(catalog.templates.items()):
+        templates.update(template.model_dump_json(by_alias=True).encode())
+    return {
+        "format": "1",
+        "kode": f"{code}+pydantic {VERSION}",
+        "skabeloner": templates.hexdigest(),
+    }
+
+
+def _digests(folder: Path, names: list[str]) -> dict[str, str | None]:
+    """The SHA-256 of each named file in `folder` (None where it cannot be read)."""
+    found: dict[str, str | None] = {}
+    for name in names:
+        try:
+            found[name] = hashlib.sha256((folder / name).read_bytes()).hexdigest()
+        except OSError:
+            found[name] = None
+    return found
