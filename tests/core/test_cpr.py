@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
+from ledelsestilsyn.core.cpr import find_cpr, mask_cpr, may_hold_cpr
 
 
 def test_both_forms_are_found_with_spans() -> None:
@@ -173,3 +173,18 @@ def test_masking_digit_soup_leaves_no_cpr(text: str) -> None:
     masked = mask_cpr(text)
     assert find_cpr(masked) == []
     assert len(masked) == len(text)
+
+
+@given(st.lists(st.text(max_size=24), max_size=8), st.lists(cpr_numbers(), max_size=2))
+def test_may_hold_cpr_never_misses_a_number_in_joined_texts(
+    texts: list[str], numbers: list[str]
+) -> None:
+    """The cheap pass over texts joined by line ends says "maybe" whenever one holds one."""
+    lines = [t.replace("\n", " ") for t in [*texts, *numbers]]
+    if any(find_cpr(line) for line in lines):
+        assert may_hold_cpr("\n".join(lines))
+
+
+def test_may_hold_cpr_is_false_for_case_ids() -> None:
+    assert not may_hold_cpr("\n".join(f"S-2026-{n:05d}" for n in range(2000)))
+    assert may_hold_cpr("S-1\nS-2\n010203-1234\nS-4")

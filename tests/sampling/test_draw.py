@@ -14,6 +14,7 @@ from ledelsestilsyn.sampling.draw import (
     DrawSpec,
     EarlierCase,
     History,
+    Matcher,
     build_history,
     choose_calibration,
     draw,
@@ -189,6 +190,13 @@ def test_level_draw_per_team() -> None:
     cases = [Case(f"S-{i}", f"R{i}", f"T{i % 2}", {"fase": PHASES[i % 4]}) for i in range(40)]
     result = draw_per_group(cases, DrawSpec(5, 1), "team")
     assert Counter(p.case.team for p in result.picks) == {"T0": 5, "T1": 5}
+
+
+@given(populations(), st.lists(st.sampled_from([*PHASES, "Handleplan ", "x"]), max_size=4))
+def test_a_condition_selects_what_it_matches(cases: list[Case], phases: list[str]) -> None:
+    for where in ({"fase": phases}, {"team": ["t1", " T2"]}, {"rådgiver": ["R1"], "fase": phases}):
+        test = Matcher(where)
+        assert test.select(cases) == [c for c in cases if test(c)]
 
 
 def test_cpr_detection() -> None:

@@ -85,6 +85,13 @@ def find_cpr(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
+def may_hold_cpr(text: str) -> bool:
+    """False only if `find_cpr(text)` is surely empty: no candidate at all, before the
+    date is checked (one pass in C over, say, every case id joined by line ends; a
+    number never spans a line end)."""
+    return _CANDIDATE.search(text) is not None
+
+
 def mask_cpr(text: str) -> str:
     """`text` with every digit of every CPR-like number replaced by `X` (same length)."""
     spans = find_cpr(text)

@@ -121,7 +121,7 @@ def write_into_new_folder(folder: Path, files: Iterable[tuple[str, str | Gated]]
             except OSError as exc:
                 raise _folder_error(folder, exc) from None
             descriptors.append(fd)
-            with open(fd, "wb", closefd=False) as handle:
+            with os.fdopen(fd, "wb", closefd=False) as handle:
                 handle.write(content)
         failed = fsync_all(descriptors)
         if failed is not None:

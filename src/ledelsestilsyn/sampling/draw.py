@@ -20,13 +20,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import heapq
+import operator
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
 from typing import Any, Literal, NamedTuple
 
-from ledelsestilsyn.core.cpr import find_cpr
+from ledelsestilsyn.core.cpr import find_cpr, may_hold_cpr
 from ledelsestilsyn.core.periods import add_months
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.concept import Quota
@@ -77,6 +79,35 @@ class Matcher:
 
     def __call__(self, case: Case) -> bool:
         return all(normalise_value(case.value(c)) in allowed for c, allowed in self.tests)
+
+    def select(self, cases: Sequence[Case]) -> list[Case]:
+        """The cases that match, in order; each distinct value is judged once (an export
+        has many cases, but few caseworkers, teams and phases)."""
+        kept = list(cases)
+        for column, allowed in self.tests:
+            verdicts = _Verdicts(allowed)
+            kept = list(compress(kept, map(verdicts.__getitem__, map(_getter(column), kept))))
+        return kept
+
+
+class _Verdicts(dict[str, bool]):
+    """Whether a value is one of `allowed` (normalised), computed once per distinct value."""
+
+    def __init__(self, allowed: frozenset[str]) -> None:
+        super().__init__()
+        self.allowed = allowed
+
+    def __missing__(self, value: str) -> bool:
+        verdict = self[value] = normalise_value(value) in self.allowed
+        return verdict
+
+
+def _getter(column: str) -> Callable[[Case], str]:
+    """`Case.value` for one column, as a C-level getter where the column is a field."""
+    field_name = {"rådgiver": "caseworker", "team": "team", "sag": "id"}.get(column)
+    if field_name is not None:
+        return operator.attrgetter(field_name)
+    return lambda case: case.attrs.get(column, "")
 
 
 @dataclass(frozen=True)
@@ -138,12 +169,13 @@ def eligible(
 ) -> tuple[list[Case], list[StepCount]]:
     """The cases that may be drawn, and the count after each filter (for the manifest)."""
     steps: list[StepCount] = []
-    current = [c for c in cases if not looks_like_cpr(c.id)]
+    current = list(cases)
+    if may_hold_cpr("\n".join(c.id for c in cases)):
+        current = [c for c in cases if not looks_like_cpr(c.id)]
     if len(current) != len(cases):
         steps.append(StepCount("uden sagsnøgler, der ligner et CPR-nummer", len(current)))
     for column, values in sorted(filters.items()):
-        test = Matcher({column: values})
-        current = [c for c in current if test(c)]
+        current = Matcher({column: values}).select(current)
         steps.append(StepCount(f"filter {column}: {', '.join(values)}", len(current)))
     excluded = {e.strip() for e in exclude}
     if excluded:
