@@ -13,10 +13,9 @@ from ledelsestilsyn.io.atomic import (
     STALE_AFTER_SECONDS,
     TEMP_PREFIX,
     clean_stale_temps,
-    fsync_all,
     write_atomic,
-    write_into_new_folder,
 )
+from ledelsestilsyn.io.new_folder import fsync_all, write_into_new_folder
 
 
 def test_atomic_write_refuses_to_overwrite(tmp_path: Path) -> None:

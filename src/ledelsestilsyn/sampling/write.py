@@ -18,8 +18,8 @@ from ledelsestilsyn.io.atomic import (
     temp_path,
     writable_folder,
     write_atomic,
-    write_into_new_folder,
 )
+from ledelsestilsyn.io.new_folder import write_into_new_folder
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.files import manifest_text, render_files
