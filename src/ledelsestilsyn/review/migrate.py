@@ -30,12 +30,11 @@ from ledelsestilsyn.models.review import Answer, Review
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.review.validate import ReviewResult, run_checks
-from ledelsestilsyn.sampling.fillin import Filled, render_review
+from ledelsestilsyn.sampling.fillin import SCHEMA_MARK, Filled, render_review
 from ledelsestilsyn.templates.versions import compare, version_key
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
-SCHEMA_MARK = "# yaml-language-server: $schema="
 MOVABLE = (ReviewState.NOT_STARTED, ReviewState.PARTIAL)
 
 

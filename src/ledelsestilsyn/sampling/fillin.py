@@ -21,6 +21,8 @@ from ledelsestilsyn.models.review import CORRECTION_KEYS, Answer
 from ledelsestilsyn.models.template import Question, Template
 
 MAX_NAME = 80
+SCHEMA_MARK = "# yaml-language-server: $schema="
+"""The first line of a review file that names its JSON schema (read back by `tilsyn migrer`)."""
 # Names Windows reserves for devices, with any extension (`nul.txt` too): a
 # sample on a shared drive must open on every machine.
 _RESERVED = frozenset(
@@ -141,7 +143,7 @@ def render_review(
     steps = [s for s in template.steps if not focus or s.id in focus]
     lines: list[str] = []
     if schema:
-        lines.append(f"# yaml-language-server: $schema={schema}")
+        lines.append(SCHEMA_MARK + schema)
     lines += [
         f"# Gennemgang efter {template.title} ({template.ref}).",
         "# Udfyld 'gennemført_af', 'dato' (ÅÅÅÅ-MM-DD) og 'svar' for hvert spørgsmål.",
