@@ -12,16 +12,22 @@ import os
 import sys
 from pathlib import Path
 
+from ledelsestilsyn.cli import collector
+
 
 def main() -> None:
     # tilsyn uses no pydantic plugins; looking them up scans the metadata of every
     # installed package (about 4 % of an `udtræk`).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    collector.start()
     if sys.argv[1:2] in (["påmind"], ["paamind"]) and nothing_due_fast(sys.argv[2:]):
         sys.exit(0)
     from ledelsestilsyn.cli.app import main as cli_main
 
-    cli_main()
+    try:
+        cli_main()
+    finally:
+        collector.end()
 
 
 def nothing_due_fast(argv: list[str]) -> bool:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import typer
 
+from ledelsestilsyn.cli import collector
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.core.diagnostics import ErrorKind
 
@@ -48,6 +49,7 @@ def handled(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from ledelsestilsyn.core.diagnostics import TilsynError
 
+        collector.begin_work()
         try:
             return func(*args, **kwargs)
         except TilsynError as exc:
