@@ -17,7 +17,7 @@ from ledelsestilsyn.io.yaml import dump
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.sampling.draw import DrawResult, Pick, StepCount
-from ledelsestilsyn.sampling.fillin import case_filename, render_review
+from ledelsestilsyn.sampling.fillin import case_filename, review_answers, review_head
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.schemas import review_schema_name
 
@@ -178,20 +178,24 @@ def manifest_text(manifest: Manifest) -> str:
 
 
 def render_files(template: Template, manifest: Manifest) -> dict[str, str]:
-    """File name → text of every review file the manifest lists, in manifest order."""
+    """File name → text of every review file the manifest lists, in manifest order.
+
+    The files are empty, so their answer sections are all alike: made once.
+    """
     schema = f"../../skema/{review_schema_name(template)}"
+    answers = review_answers(template, manifest.focus)
     rendered: dict[str, str] = {}
     for case in manifest.cases:
         for number, name in enumerate(case.files, start=1):
-            rendered[name] = render_review(
+            head = review_head(
                 template,
                 series=manifest.series,
                 period=manifest.period,
                 case_id=case.id,
                 caseworker=case.caseworker,
                 team=case.team,
-                focus=manifest.focus,
                 schema=schema,
                 review_no=number if number > 1 else None,
             )
+            rendered[name] = head + answers
     return rendered

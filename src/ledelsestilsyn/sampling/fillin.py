@@ -140,7 +140,33 @@ def render_review(
     filled: Filled = EMPTY,
 ) -> str:
     """The text of a review file for one case and the focus steps, empty unless `filled`."""
-    steps = [s for s in template.steps if not focus or s.id in focus]
+    head = review_head(
+        template,
+        series=series,
+        period=period,
+        case_id=case_id,
+        caseworker=caseworker,
+        team=team,
+        schema=schema,
+        review_no=review_no,
+        filled=filled,
+    )
+    return head + review_answers(template, focus, filled)
+
+
+def review_head(
+    template: Template,
+    *,
+    series: str,
+    period: str,
+    case_id: str,
+    caseworker: str | None,
+    team: str | None,
+    schema: str | None = None,
+    review_no: int | None = None,
+    filled: Filled = EMPTY,
+) -> str:
+    """A review file up to and including `svar:`: what differs from case to case."""
     lines: list[str] = []
     if schema:
         lines.append(SCHEMA_MARK + schema)
@@ -184,6 +210,13 @@ def render_review(
         f"udgangspunkt: {_sq(filled.starting_point)}",
         "svar:",
     ]
+    return "\n".join(lines) + "\n"
+
+
+def review_answers(template: Template, focus: list[str], filled: Filled = EMPTY) -> str:
+    """The `svar:` section of a review file: the same in every empty file of a sample."""
+    steps = [s for s in template.steps if not focus or s.id in focus]
+    lines: list[str] = []
     for step in steps:
         if step.across:  # asked across the whole case: its description says how to read it
             lines.append(f"  # ── På tværs af sagen: {step.title} ──")
@@ -193,4 +226,4 @@ def render_review(
         lines.append(f"  {step.id}:")
         for question in step.questions:
             lines += _question_block(template, question, filled.answers.get((step.id, question.id)))
-    return "\n".join(lines) + "\n"
+    return "".join(f"{line}\n" for line in lines)
