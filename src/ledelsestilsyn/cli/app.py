@@ -6,8 +6,6 @@ options, calls the core and prints. This module imports only typer, so
 inside the command that needs it.
 """
 
-from __future__ import annotations
-
 import importlib
 import os
 

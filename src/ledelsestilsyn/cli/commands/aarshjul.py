@@ -1,7 +1,5 @@
 """`tilsyn årshjul`: the year's rounds per series, as a table or a calendar file."""
 
-from __future__ import annotations
-
 from datetime import UTC
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`tilsyn cron`: a ready crontab line and a systemd timer for the daily `påmind`."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

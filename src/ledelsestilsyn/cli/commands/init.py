@@ -1,7 +1,5 @@
 """`tilsyn init`: create a workspace from a preset."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`tilsyn migrer`: move unfinished reviews to a newer template version."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -72,7 +70,7 @@ def migrer(
     _print(result, dry_run=toer)
 
 
-def _print(result: Migration, *, dry_run: bool) -> None:
+def _print(result: "Migration", *, dry_run: bool) -> None:
     verb = "flyttes" if dry_run else "flyttet"
     for move in result.moved:
         echo(_line(move, result.target, verb))
@@ -90,7 +88,7 @@ def _print(result: Migration, *, dry_run: bool) -> None:
         echo("Tør kørsel: intet er skrevet.")
 
 
-def _line(move: Move, target: str, verb: str) -> str:
+def _line(move: "Move", target: str, verb: str) -> str:
     text = f"{move.display} ({move.state.value}): {move.old_ref} → {target}"
     if move.carried or move.anew:
         text += f", {count(len(move.carried), 'svar', 'svar')} {verb} med"

@@ -1,7 +1,5 @@
 """`tilsyn påmind`: what is due and overdue; silent when nothing is (for cron)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

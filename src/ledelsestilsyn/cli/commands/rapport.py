@@ -1,7 +1,5 @@
 """`tilsyn rapport`: the period summary for leaders, management and the committee."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -103,7 +101,7 @@ def rapport(
     )
 
 
-def _echo(outcome: Outcome, fmt: str) -> None:
+def _echo(outcome: "Outcome", fmt: str) -> None:
     from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
 
     if not isinstance(outcome.content, str):
@@ -118,7 +116,7 @@ def _echo(outcome: Outcome, fmt: str) -> None:
     echo(outcome.content, nl=False)
 
 
-def _report_problems(outcome: Outcome) -> None:
+def _report_problems(outcome: "Outcome") -> None:
     from ledelsestilsyn.cli.console import print_diagnostics
 
     print_diagnostics(outcome.notes, err=True)
@@ -126,7 +124,7 @@ def _report_problems(outcome: Outcome) -> None:
         echo(f"{item.display}: ikke medregnet: {item.reason}", err=True)
 
 
-def _default_path(workspace: Workspace, outcome: Outcome, audience: str, fmt: str) -> Path:
+def _default_path(workspace: "Workspace", outcome: "Outcome", audience: str, fmt: str) -> Path:
     from ledelsestilsyn.io.atomic import writable_folder
     from ledelsestilsyn.workspace.layout import REPORTS_DIR
 
@@ -136,7 +134,7 @@ def _default_path(workspace: Workspace, outcome: Outcome, audience: str, fmt: st
     return folder / f"{label}-{audience}.{fmt}"
 
 
-def _write(target: Path, content: str | Gated) -> None:
+def _write(target: Path, content: "str | Gated") -> None:
     """Every report is 0600 like the workspace's other files; sharing one is a deliberate act."""
     from ledelsestilsyn.cli.output import prepare_output_file
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail

@@ -1,7 +1,5 @@
 """`tilsyn skabelon`: list the templates, or show one."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -76,13 +74,13 @@ def skabelon(
         console().print(tree(template))
 
 
-def _usage(message: str) -> TilsynError:
+def _usage(message: str) -> "TilsynError":
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail
 
     return fail("skabelon", "T020", message, kind=ErrorKind.USAGE)
 
 
-def _diff(catalog: Catalog, old: str, new: str, format: TemplateFormat) -> None:
+def _diff(catalog: "Catalog", old: str, new: str, format: TemplateFormat) -> None:
     from ledelsestilsyn.cli.console import console
     from ledelsestilsyn.cli.views import template_diff
     from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError

@@ -1,7 +1,5 @@
 """`tilsyn skema`: write JSON Schemas for editor support."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

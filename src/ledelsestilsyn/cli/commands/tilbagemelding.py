@@ -1,7 +1,5 @@
 """`tilsyn tilbagemelding`: one feedback letter per caseworker for a period."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

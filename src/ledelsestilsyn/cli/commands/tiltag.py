@@ -1,7 +1,5 @@
 """`tilsyn tiltag`: list the leadership's tiltag; `tilsyn tiltag ny` appends one."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

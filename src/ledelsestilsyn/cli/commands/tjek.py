@@ -1,7 +1,5 @@
 """`tilsyn tjek`: check the concept and the templates."""
 
-from __future__ import annotations
-
 from pathlib import Path
 
 import typer

@@ -1,7 +1,5 @@
 """`tilsyn udfyld`: fill in a review in the terminal, one question at a time (Textual)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

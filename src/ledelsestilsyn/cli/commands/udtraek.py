@@ -1,7 +1,5 @@
 """`tilsyn udtræk` (alias `udtraek`): draw the sample and write the review files."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -97,7 +95,7 @@ def udtraek(
     _report(outcome, workspace.display(outcome.folder))
 
 
-def _report(outcome: DrawOutcome, folder: str) -> None:
+def _report(outcome: "DrawOutcome", folder: str) -> None:
     from ledelsestilsyn.cli.views.sample import show_sample
     from ledelsestilsyn.sampling.run import DrawStatus
 

@@ -1,7 +1,5 @@
 """`tilsyn valider`: check filled-in reviews; one compiler-style line per problem."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -68,7 +66,7 @@ def valider(
     raise typer.Exit(exit_code(run, require_complete=faerdige))
 
 
-def _print_json(run: ReviewRun, require_complete: bool) -> None:
+def _print_json(run: "ReviewRun", require_complete: bool) -> None:
     import json
 
     from ledelsestilsyn.cli.views.validation import to_json
@@ -77,7 +75,7 @@ def _print_json(run: ReviewRun, require_complete: bool) -> None:
     echo(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
-def _print_text(run: ReviewRun, require_complete: bool, samples: str) -> None:
+def _print_text(run: "ReviewRun", require_complete: bool, samples: str) -> None:
     from rich.table import Table
 
     from ledelsestilsyn.cli.console import console, print_diagnostics
