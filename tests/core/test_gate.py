@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT, Cli
 from ledelsestilsyn.core.cpr import find_cpr
@@ -120,6 +122,23 @@ def test_keeps_digests_and_named_tokens_but_nothing_around_them() -> None:
     text = "seed: 1203851234\nandet: 0102031234\n"
     assert gate(text, keep=("1203851234",)) == "seed: 1203851234\nandet: XXXXXXXXXX\n"
     assert gate("99912038512340", keep=("1203851234",)) == "99912038512340"
+
+
+PIECES = ["010203-1234", "0102031234", "01 02 03 12 34", "1203851234", "7", "-", " ", "\t"]
+PIECES += ["\u00ad", "ab" * 13, "x"]
+LINE = st.lists(st.sampled_from(PIECES), max_size=6).map("".join)
+
+
+@given(st.lists(LINE, min_size=2), st.sets(st.sampled_from(["1203851234", "0102031234"])))
+def test_a_text_can_be_gated_line_by_line(lines: list[str], keep: set[str]) -> None:
+    """No CPR-like number spans a line end, so gating a text in parts that end at a line end
+    is gating it whole (`sampling.files` gates the part all review files share once)."""
+    text = "\n".join(lines) + "\n"
+    parts = [line + "\n" for line in lines]
+    cut = len(parts) // 2
+    whole = gate(text, keep=keep)
+    assert gate("".join(parts[:cut]), keep=keep) + gate("".join(parts[cut:]), keep=keep) == whole
+    assert "".join(gate(part, keep=keep) for part in parts) == whole
 
 
 def test_a_real_sha256_survives() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from ledelsestilsyn.core.gate import gate
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.draw import Case, Pick
 from ledelsestilsyn.sampling.files import case_entry, render_files
@@ -22,8 +23,8 @@ def test_cpr_in_caseworker_team_or_column_is_masked() -> None:
 
 @pytest.mark.parametrize("focus", [[], ["screening"], ["intet-sagsskridt"]])
 def test_the_sample_files_are_the_reviews_render_review_writes(focus: list[str]) -> None:
-    """`render_files` makes the answer section once; each file is still exactly the review
-    `render_review` (which `tilsyn migrer` uses) writes for its case and reviewer."""
+    """`render_files` makes and gates the answer section once; each file is still exactly the
+    gated review `render_review` (which `tilsyn migrer` uses) writes for its case and reviewer."""
     template = Catalog.load().resolve("overordnet")
     manifest = Manifest.model_validate(
         {
@@ -44,8 +45,8 @@ def test_the_sample_files_are_the_reviews_render_review_writes(focus: list[str])
     )
     files = render_files(template, manifest)
     assert list(files) == ["S-1.yaml", "a.yaml", "b.yaml"]
-    for text in files.values():  # no blank line, also where no step is in focus
-        assert "\n\n" not in text and text.endswith("\n")
+    for file in files.values():  # no blank line, also where no step is in focus
+        assert b"\n\n" not in file.data and file.data.endswith(b"\n")
     for number, (name, case) in enumerate(
         [
             ("S-1.yaml", manifest.cases[0]),
@@ -53,14 +54,19 @@ def test_the_sample_files_are_the_reviews_render_review_writes(focus: list[str])
             ("b.yaml", manifest.cases[1]),
         ]
     ):
-        assert files[name] == render_review(
-            template,
-            series="måned",
-            period="2026-11",
-            case_id=case.id,
-            caseworker=case.caseworker,
-            team=case.team,
-            focus=focus,
-            schema=f"../../skema/gennemgang-{template.id}-{template.version}.json",
-            review_no=2 if number == 2 else None,
+        assert (
+            files[name].data
+            == gate(
+                render_review(
+                    template,
+                    series="måned",
+                    period="2026-11",
+                    case_id=case.id,
+                    caseworker=case.caseworker,
+                    team=case.team,
+                    focus=focus,
+                    schema=f"../../skema/gennemgang-{template.id}-{template.version}.json",
+                    review_no=2 if number == 2 else None,
+                )
+            ).encode()
         )

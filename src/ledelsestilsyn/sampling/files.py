@@ -13,6 +13,7 @@ from typing import Any
 
 from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+from ledelsestilsyn.core.gate import Gated, gate
 from ledelsestilsyn.io.yaml import dump
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
@@ -177,14 +178,16 @@ def manifest_text(manifest: Manifest) -> str:
     return MANIFEST_HEADER + dump(data)
 
 
-def render_files(template: Template, manifest: Manifest) -> dict[str, str]:
-    """File name → text of every review file the manifest lists, in manifest order.
+def render_files(template: Template, manifest: Manifest) -> dict[str, Gated]:
+    """File name → bytes of every review file the manifest lists, in manifest order.
 
-    The files are empty, so their answer sections are all alike: made once.
+    The files are empty, so their answer sections are all alike: made and passed
+    through the output gate once. The gate of a file is its head's and that
+    section's, as a CPR-like number never spans a line end.
     """
     schema = f"../../skema/{review_schema_name(template)}"
-    answers = review_answers(template, manifest.focus)
-    rendered: dict[str, str] = {}
+    answers = gate(review_answers(template, manifest.focus)).encode()
+    rendered: dict[str, Gated] = {}
     for case in manifest.cases:
         for number, name in enumerate(case.files, start=1):
             head = review_head(
@@ -197,5 +200,5 @@ def render_files(template: Template, manifest: Manifest) -> dict[str, str]:
                 schema=schema,
                 review_no=number if number > 1 else None,
             )
-            rendered[name] = head + answers
+            rendered[name] = Gated(gate(head).encode() + answers)
     return rendered

@@ -65,7 +65,7 @@ def _extend(
     folder: Path,
     manifest: Manifest,
     earlier: Manifest,
-    rendered: dict[str, str],
+    rendered: dict[str, Gated],
 ) -> list[Path]:
     """Add the new review files, then the manifest; a file already there is never replaced.
 
@@ -77,10 +77,10 @@ def _extend(
     writable_folder(workspace.samples_dir, display=workspace.display(workspace.samples_dir))
     writable_folder(folder, display=workspace.display(folder))
     listed = {name for case in earlier.cases for name in case.files}
-    new = {name: text for name, text in rendered.items() if name not in listed}
-    for name, text in new.items():
+    new = {name: file for name, file in rendered.items() if name not in listed}
+    for name, file in new.items():
         path = folder / name
-        if path.exists() and (path.is_symlink() or path.read_bytes() != gate(text).encode()):
+        if path.exists() and (path.is_symlink() or path.read_bytes() != file.data):
             raise fail(
                 workspace.display(path),
                 "W001",
@@ -88,9 +88,9 @@ def _extend(
                 "intet er skrevet.",
                 hint="flyt filen ud af mappen (den bliver ikke overskrevet), og kør udtræk igen.",
             )
-    for name, text in new.items():
+    for name, file in new.items():
         if not (folder / name).exists():
-            write_atomic(folder / name, text)
+            write_atomic(folder / name, file)
     write_atomic(
         folder / MANIFEST_NAME, manifest_text(manifest), overwrite=True, keep=manifest.own_numbers()
     )
