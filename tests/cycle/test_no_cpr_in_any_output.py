@@ -4,7 +4,7 @@ A random CPR number, in any spelling a person or Excel produces, is put into
 one field of a review or into one column of the export. Then every command
 and output format runs: udtræk, valider (text, json), rapport (md, html, csv, xlsx, pdf,
 for leder and udvalg), påmind (--altid, and --mail to a local SMTP server),
-årshjul (table, ics), tiltag and tjek. Every byte written is searched for
+årshjul (table, ics), tiltag, tilbagemelding and tjek. Every byte written is searched for
 the number's ten digits in any spelling: stdout, stderr, every file in the
 workspace (except the input the number was typed into) and every mail.
 """
@@ -155,6 +155,7 @@ def _commands() -> list[list[str]]:
         ["årshjul", "2026", *dated],
         ["årshjul", "2026", "--format", "ics", "-o", "årshjul.ics", *dated],
         ["tiltag", *dated],
+        ["tilbagemelding", "--periode", "2026-11", *dated],
         ["tjek"],
     ]
 
@@ -269,3 +270,27 @@ def test_a_cpr_number_in_any_export_column_reaches_no_output(
         return export
 
     _run_everything(base, smtp[0], digits, change)
+
+
+@pytest.mark.parametrize("separator", ["-\n", "\n", " -\r\n"])
+def test_a_cpr_number_split_over_two_lines_of_a_comment_reaches_no_output(
+    base: Path, smtp: tuple[Inbox, int], separator: str
+) -> None:
+    """A `|` block keeps the line break, so the number reaches every report as two lines."""
+
+    def change(folder: Path) -> Path:
+        path = sorted(p for p in (folder / FOLDER).glob("*.yaml") if p.name != "udtræk.yaml")[0]
+        before = path.read_text(encoding="utf-8")
+        block = f"Emil 010203{separator}1234 ringede.".replace("\n", "\n        ")
+        after = re.sub(
+            r'^      svar: "ja"\n      kommentar: \'\'$',
+            lambda _: f'      svar: "nej"\n      kommentar: |\n        {block}',
+            before,
+            count=1,
+            flags=re.M,
+        )
+        assert after != before
+        path.write_bytes(after.encode("utf-8"))
+        return path
+
+    _run_everything(base, smtp[0], "0102031234", change)

@@ -225,6 +225,15 @@ def test_cpr_in_a_block_scalar_and_in_the_header_are_located(ws: Workspace) -> N
     assert [(d.line, d.column) for d in warnings] == [(header, 16), (block, 14)]
 
 
+def test_cpr_split_over_two_lines_of_a_block_scalar_is_located(ws: Workspace) -> None:
+    path = review(ws)
+    edit(path, "kommentar: ''", "kommentar: |\n        Emil 010203-\n        1234 ringede.")
+    warnings = [d for d in one(ws, path).diagnostics if d.code == "G030"]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    block = next(n for n, line in enumerate(lines, 1) if "Emil 010203-" in line)
+    assert [(d.line, d.column) for d in warnings] == [(block, 14)]
+
+
 def test_a_cpr_number_in_a_key_is_masked_in_every_message(ws: Workspace) -> None:
     # Found by the fuzzer: the unknown-key message quoted the key itself.
     path = review(ws)

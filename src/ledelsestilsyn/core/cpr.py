@@ -3,8 +3,8 @@
 A CPR number is `DDMMÅÅ-SSSS`, but people, Word and Excel write it in many
 ways: without a separator, with a space or NBSP, with an en or em dash, a
 Unicode hyphen, a slash or a dot, with spaces around the dash (`010203 - 1234`),
-or with the digits grouped (`01 02 03 12 34`). All of those are found here,
-and nowhere else in the tool.
+with the digits grouped (`01 02 03 12 34`), or over a line break in a block of
+text (`010203-⏎1234`). All of those are found here, and nowhere else in the tool.
 
 To keep ordinary numbers apart, the first six digits must be a real date
 (29 February only in years divisible by four); the modulus-11 check is
@@ -28,8 +28,9 @@ _SPACE = " \u00a0\u2007\u2009\u202f"  # space, NBSP, figure, thin and narrow NBS
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters
 _PUNCT = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d/."
 _JOIN = f"[{_SPACE}{_INVISIBLE}]?"  # between two digits of the date or of the serial number
-_AROUND = f"[{_SPACE}\t{_INVISIBLE}]{{0,3}}"
-_SEPARATOR = f"(?:{_AROUND}(?P<punct>[{_PUNCT}]){_AROUND}|[{_SPACE}\t{_INVISIBLE}]{{1,3}})?"
+_BREAK = f"(?:\\r\\n|\\r|\\n)[{_SPACE}\t]{{0,40}}"  # a line break and the indent after it
+_AROUND = f"[{_SPACE}\t{_INVISIBLE}]{{0,3}}(?:{_BREAK})?"
+_SEPARATOR = f"(?:{_AROUND}(?P<punct>[{_PUNCT}]){_AROUND}|{_AROUND})?"
 # `(\d)(?<!\d\d)` is `(?<!\d)(\d)`: no digit before the first one. Starting with the
 # digit itself lets the regex engine jump from digit to digit instead of trying every
 # position, which makes the output gate several times faster on long texts.
@@ -87,8 +88,8 @@ def find_cpr(text: str) -> list[tuple[int, int]]:
 
 def may_hold_cpr(text: str) -> bool:
     """False only if `find_cpr(text)` is surely empty: no candidate at all, before the
-    date is checked (one pass in C over, say, every case id joined by line ends; a
-    number never spans a line end)."""
+    date is checked (one pass in C over, say, every case id joined by NUL characters;
+    a number never spans a NUL)."""
     return _CANDIDATE.search(text) is not None
 
 

@@ -118,7 +118,7 @@ def _all_text(data: Any) -> str:
             stack.extend(item.values())
         elif isinstance(item, list):
             stack.extend(item)
-    return "\n".join(parts)
+    return "\x00".join(parts)  # a NUL: no CPR number spans two texts
 
 
 def _cpr_warnings(doc: YamlDocument, text: str) -> list[Diagnostic]:
@@ -126,7 +126,7 @@ def _cpr_warnings(doc: YamlDocument, text: str) -> list[Diagnostic]:
     if not find_cpr(_all_text(doc.data)):
         return []  # the common case, found without building paths
     items = list(_strings(doc.data, ()))
-    joined = "\n".join(item[1] for item in items)
+    joined = "\x00".join(item[1] for item in items)
     hits = find_cpr(joined)
     if not hits:
         return []
@@ -138,7 +138,9 @@ def _cpr_warnings(doc: YamlDocument, text: str) -> list[Diagnostic]:
         path, _, is_key = items[bisect.bisect_right(starts, start) - 1]
         pos = doc.keys.get(path) if is_key else doc.values.get(path)
         line, column = (pos.line, pos.column) if pos else (1, 1)
-        found = text.find(joined[start:end], offsets[min(line, len(offsets)) - 1])
+        # A number split over two lines of a block stands with indentation in the file.
+        first_line = joined[start:end].splitlines()[0]
+        found = text.find(first_line, offsets[min(line, len(offsets)) - 1])
         if found >= 0:
             line = bisect.bisect_right(offsets, found)
             column = found - offsets[line - 1] + 1

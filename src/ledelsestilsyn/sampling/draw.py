@@ -170,7 +170,7 @@ def eligible(
     """The cases that may be drawn, and the count after each filter (for the manifest)."""
     steps: list[StepCount] = []
     current = list(cases)
-    if may_hold_cpr("\n".join(c.id for c in cases)):
+    if may_hold_cpr("\x00".join(c.id for c in cases)):
         current = [c for c in cases if not looks_like_cpr(c.id)]
     if len(current) != len(cases):
         steps.append(StepCount("uden sagsnøgler, der ligner et CPR-nummer", len(current)))
