@@ -50,6 +50,22 @@ def test_a_name_in_tilsyn_is_an_error_and_never_shown(ws: Workspace) -> None:
     assert error.line is not None and "'tilsyn'" in error.message
 
 
+def test_a_file_that_cannot_be_read_gets_no_header_errors(ws: Workspace) -> None:
+    """A YAML error leaves no header to compare: only the YAML error, at its line."""
+    _manifest(ws)
+    path = review(ws)
+    edit(path, "kommentar: ''", 'kommentar: "Mor sagde "nej" til mødet"')
+    assert [(d.code, d.line is not None) for d in one(ws, path).diagnostics] == [("Y012", True)]
+
+
+def test_an_emptied_caseworker_is_still_a_header_error(ws: Workspace) -> None:
+    _manifest(ws)
+    path = review(ws)
+    edit(path, 'rådgiver: "Rådgiver A"', 'rådgiver: ""')
+    [error] = [d for d in one(ws, path).diagnostics if d.is_error]
+    assert error.code == "G032" and "'sag.rådgiver'" in error.message and error.line is not None
+
+
 def test_without_a_manifest_tilsyn_must_be_a_series_of_the_concept(ws: Workspace) -> None:
     path = review(ws)
     edit(path, 'tilsyn: "månedligt-overordnet"', f'tilsyn: "{SECRET}"')

@@ -79,8 +79,11 @@ class _Check:
         code: str = "G032",
         required: bool = True,
     ) -> None:
-        """A missing or empty required field has its own error already (M001, G026)."""
-        if value != expected and (value is not None or not required):
+        """A missing or empty required field has its own error already (M001, G026); an
+        optional one is compared only where the file has it (a file that could not be
+        read has none)."""
+        written = value is not None or (not required and key in self.analysis.header_pos)
+        if value != expected and written:
             self.error(key, code, f"'{key}' passer ikke med udtrækket (udtræk.yaml).")
 
     def same_template(self, value: str | None, expected: str) -> str:
