@@ -72,6 +72,15 @@ def test_unfinished_and_invalid_are_listed_not_counted(cli, rapport_ws: Path) ->
     assert "| månedligt-overordnet | 15 | 12 | 12 |" in text
 
 
+def test_an_invalid_review_counts_its_errors_not_its_warnings(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]
+    path = rapport_ws / "udtræk" / "2026-11-månedligt-overordnet" / "S-2026-11-091.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r'svar: "ja"', 'svar: "Ja"', text, count=2)  # two G017 warnings
+    path.write_text(text, encoding="utf-8")
+    _, err = _report(cli, "--periode", "2026-11", "--format", "md")
+    assert "S-2026-11-091.yaml: ikke medregnet: ugyldig (1 fejl;" in err
+
+
 def test_comments_are_escaped_and_cpr_masked(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]
     html, _ = _report(cli, "--periode", "2026-11")
     md, _ = _report(cli, "--periode", "2026-11", "--format", "md")
@@ -170,7 +179,7 @@ def test_writes_file_and_prints_path(cli, rapport_ws: Path) -> None:  # type: ig
         (("--periode", "2025"), 1, "L007"),
         (("--dato", "i går"), 2, "P002"),
         (("-o", "udtræk/x.yaml"), 2, "L008"),
-        (("-o", "findes/ikke.html"), 2, "L009"),
+        (("-o", "findes/ikke.html"), 2, "W003"),
     ],
 )
 def test_bad_calls(cli, rapport_ws: Path, args: tuple[str, ...], code: int, words: str) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.review.analysis import CorrectionEntry
 from ledelsestilsyn.review.state import ReviewState
@@ -46,7 +46,7 @@ class ReviewLike(Protocol):
     @property
     def answers(self) -> Mapping[str, Mapping[str, tuple[str | None, str]]]: ...
     @property
-    def diagnostics(self) -> Sequence[object]: ...
+    def diagnostics(self) -> Sequence[Diagnostic]: ...
     @property
     def corrections(self) -> Sequence[CorrectionEntry]: ...
     @property
@@ -129,7 +129,7 @@ def exclusion_reason(result: ReviewLike) -> str:
     )
     total = sum(len(questions) for questions in result.answers.values())
     if result.state == ReviewState.INVALID:
-        count = len(result.diagnostics)
+        count = sum(d.is_error for d in result.diagnostics)  # as 'valider' counts them
         return f"ugyldig ({count} fejl; kør 'tilsyn valider' for detaljer)"
     if result.state == "ikke påbegyndt":
         return "ikke påbegyndt"
