@@ -17,7 +17,9 @@ import pytest
 from conftest import Cli
 
 SERIES = "månedligt-overordnet"
-ENGLISH = re.compile(r"\b(Error|Invalid|directory|Permission|No such|denied|exists)\b")
+ENGLISH = re.compile(
+    r"\b(Error|Invalid|directory|Permission|No such|denied|exists|Read-only|file system)\b"
+)
 
 
 @pytest.fixture
@@ -66,7 +68,7 @@ def commands(target: str) -> dict[str, list[str]]:
     }
 
 
-CASES = ("mappe", "manglende-mappe", "skrivebeskyttet", "fil")
+CASES = ("mappe", "manglende-mappe", "skrivebeskyttet", "fil", "under-en-fil", "proc")
 FOLDER_COMMANDS = ("skema", "init")
 
 
@@ -77,10 +79,14 @@ def target_for(case: str, command: str, tmp_path: Path, read_only: Path | None) 
         return str(folder)
     if case == "manglende-mappe":
         return str(Path("/proc/findes-ikke/rapport.md"))
-    if case == "fil":
+    if case in ("fil", "under-en-fil"):
         file = tmp_path / "en-fil.txt"
         file.write_text("x", encoding="utf-8")
+        if case == "under-en-fil":
+            return str(file / ("ny" if command in FOLDER_COMMANDS else "rapport.md"))
         return str(file)
+    if case == "proc":  # a folder that exists, where no file can be made
+        return str(Path("/proc") / ("ny" if command in FOLDER_COMMANDS else "rapport.md"))
     assert read_only is not None
     return str(read_only / ("ny" if command in FOLDER_COMMANDS else "rapport.md"))
 
@@ -100,7 +106,10 @@ def test_a_place_that_cannot_be_written_is_a_danish_error(
     output = result.output + (result.stderr or "")
     assert result.exit_code in (1, 2), output
     assert re.search(r"fejl [A-Z]\d{3}: ", output), output
+    assert "Tip: " in output, output
     assert not ENGLISH.search(output), output
+    if case in ("under-en-fil", "proc"):
+        assert "findes ikke" not in output, output
     assert "intern fejl" not in output and "Traceback" not in output
 
 

@@ -31,8 +31,9 @@ def refuse_stdout(path: Path | None, flag: str) -> None:
 
 def prepare_output_file(path: Path) -> Path:
     """A file the user named: its folder must exist; temp files of killed writers go."""
-    from ledelsestilsyn.io.atomic import clean_stale_temps
+    from ledelsestilsyn.io.atomic import clean_stale_temps, missing_folder
 
-    if path.parent.is_dir():
-        clean_stale_temps(path.parent)
+    if not path.parent.is_dir():
+        raise missing_folder(path.parent)
+    clean_stale_temps(path.parent)
     return path

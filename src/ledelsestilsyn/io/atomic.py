@@ -14,6 +14,7 @@ outside the workspace, and temp files a killed writer left are removed.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import shutil
@@ -147,22 +148,45 @@ def writable_folder(
         )
     try:
         folder.mkdir(mode=mode, parents=True, exist_ok=True)
-    except FileExistsError:
-        raise _cannot_write(folder, "stien er en fil, ikke en mappe.", display=shown) from None
+    except (FileExistsError, NotADirectoryError):
+        raise missing_folder(folder, shown) from None
     except OSError as exc:
         raise _folder_error(folder, exc, shown) from None
     clean_stale_temps(folder)
     return folder
 
 
+def missing_folder(folder: Path, display: str | None = None) -> TilsynError:
+    """Why a file cannot be made in `folder`, which is not a folder: it is missing, or a
+    part of its path is a file."""
+    if any(part.exists() and not part.is_dir() for part in (folder, *folder.parents)):
+        hint = "vælg en sti, hvor alle dele er mapper."
+        return _cannot_write(folder, _NOT_A_FOLDER, hint, display)
+    return _cannot_write(folder, "mappen findes ikke.", "opret mappen først.", display)
+
+
+_NOT_A_FOLDER = "en del af stien er en fil, ikke en mappe."
+# What the operating system says, in Danish (its own text, `strerror`, is English).
+_REASONS = {
+    errno.EROFS: "filsystemet er skrivebeskyttet",
+    errno.ENOSPC: "der er ikke mere plads på disken",
+    errno.EDQUOT: "kvoten på disken er brugt op",
+    errno.ENAMETOOLONG: "navnet er for langt",
+}
+
+
 def _folder_error(folder: Path, exc: OSError, display: str | None = None) -> TilsynError:
-    if isinstance(exc, FileNotFoundError):
-        return _cannot_write(folder, "mappen findes ikke.", "opret mappen først.", display)
+    missing = isinstance(exc, FileNotFoundError | NotADirectoryError)
+    if missing and not folder.is_dir() and not folder.parent.is_dir():
+        return missing_folder(folder, display)
     if isinstance(exc, PermissionError):
         return _cannot_write(
             folder, "der er ikke adgang til at skrive i mappen.", "vælg en anden mappe.", display
         )
-    return _cannot_write(folder, f"mappen kan ikke skrives i ({exc.strerror}).", None, display)
+    code = errno.errorcode.get(exc.errno or 0, "ukendt")
+    reason = _REASONS.get(exc.errno or 0, f"styresystemet svarer {code}")
+    message = f"mappen kan ikke oprettes eller skrives i ({reason})."
+    return _cannot_write(folder, message, "vælg en anden mappe.", display)
 
 
 def _cannot_write(

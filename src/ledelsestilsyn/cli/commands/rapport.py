@@ -149,7 +149,5 @@ def _write(target: Path, content: "str | Gated") -> None:
             hint="brug fx -o rapport.html.",
             kind=ErrorKind.USAGE,
         )
-    if not target.parent.is_dir():
-        raise fail(str(target), "L009", "mappen findes ikke.", kind=ErrorKind.USAGE)
     prepare_output_file(target)
     write_atomic(target, content, overwrite=True, mode=0o600)
