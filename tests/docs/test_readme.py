@@ -32,3 +32,30 @@ def test_every_diagnostic_code_in_the_source_is_documented() -> None:
         documented.update(f"{match[1]}{n:03d}" for n in range(int(match[2]), int(match[3]) + 1))
     missing = sorted(codes - documented)
     assert not missing, f"koder uden forklaring i README: {missing}"
+
+
+def _comment_above(text: str, key: str) -> str:
+    """The comment lines right above `key:` in a preset."""
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith(f"{key}:"))
+    block: list[str] = []
+    for line in reversed(lines[:at]):
+        if not line.strip().startswith("#"):
+            break
+        block.insert(0, line.strip().lstrip("# "))
+    return " ".join(block)
+
+
+def test_readme_and_every_preset_say_who_sees_small_counts() -> None:
+    """Issue 12 §5: the README and the presets agree with the code (`view.AGGREGATE`)."""
+    from ledelsestilsyn.report.view import AGGREGATE
+
+    assert {"udvalg", "afdeling"} == AGGREGATE
+    for preset in sorted((SRC / "forlæg").glob("*.yaml")):
+        comment = _comment_above(preset.read_text(encoding="utf-8"), "mindste_antal")
+        for audience in sorted(AGGREGATE):
+            assert audience in comment, f"{preset.name}: nævner ikke {audience}"
+        assert "Lederens rapport viser alle tal" in comment, preset.name
+    committee = README.split("**`--modtager udvalg`**", 1)[1].split("\n\n", 1)[0]
+    assert "Små tal skjules her og i afdelingens rapport" in committee
+    assert "lederens rapport\n(`--modtager leder`) viser alle tal" in committee
