@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from conftest import ROOT
+from ledelsestilsyn.io.document_cache import READER_FILES
 from ledelsestilsyn.review.cache import CODE_FILES
-from ledelsestilsyn.sampling.manifest_cache import READER_FILES
 
 PACKAGE = ROOT / "src" / "ledelsestilsyn"
 BASE = frozenset({"core", "models", "io"})

@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.io.document_cache import READER_FILES
 from ledelsestilsyn.io.stamped_json import code_stamp, read_entries, write_stamped
 from ledelsestilsyn.io.yaml import MAX_BYTES, decode, parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
@@ -30,10 +31,6 @@ from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.workspace.layout import MANIFEST_CACHE
 
 FORMAT = 1
-
-
-READER_FILES = ("io/yaml.py", "io/yaml_errors.py", "io/document.py")
-"""The YAML reader, which decides the parsed data."""
 
 
 def _reader_key() -> str:

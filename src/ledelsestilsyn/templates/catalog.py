@@ -16,12 +16,13 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail
 from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.io.document import YamlDocument
+from ledelsestilsyn.io.document_cache import DocumentCache
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import did_you_mean, validate_document
 from ledelsestilsyn.models.review import REVIEW_KEYS
 from ledelsestilsyn.models.template import Question, Step, Template
 from ledelsestilsyn.templates.versions import declaration_problems, version_key
-from ledelsestilsyn.workspace.layout import TEMPLATES_DIR
+from ledelsestilsyn.workspace.layout import CACHE_DIR, TEMPLATE_CACHE, TEMPLATES_DIR
 
 MAX_EXTENSION_DEPTH = 8
 
@@ -58,8 +59,13 @@ def load_template(path: Path, display: str | None = None) -> Template:
     return _load(path, display)[0]
 
 
-def _load(path: Path, display: str | None) -> tuple[Template, YamlDocument]:
-    doc = read_document(path, display=display)
+def _load(
+    path: Path, display: str | None, cache: DocumentCache | None = None
+) -> tuple[Template, YamlDocument]:
+    if cache is None:
+        doc = read_document(path, display=display)
+    else:
+        doc = cache.read(path, display or str(path))
     check_template_shape(doc)
     template = validate_document(Template, doc)
     problems = template_problems(template, doc)
@@ -124,10 +130,11 @@ class Catalog:
         folders = [shipped_dir()]
         if workspace is not None and (workspace / TEMPLATES_DIR).is_dir():
             folders.append(workspace / TEMPLATES_DIR)  # later wins: workspace first
+        cache = DocumentCache.open(_cache_file(workspace))
         for folder in folders:
             for path in sorted(folder.glob("*.yaml")):
                 try:
-                    template, doc = _load(path, _display(path, workspace))
+                    template, doc = _load(path, _display(path, workspace), cache)
                 except TilsynError as exc:
                     problems.extend(exc.diagnostics)
                     continue
@@ -139,6 +146,7 @@ class Catalog:
                 problems.extend(catalog._declaration_problems(catalog.templates[key], doc))
         if problems:
             raise TilsynError(problems)
+        cache.save()
         return catalog
 
     def _declaration_problems(self, raw: Template, doc: YamlDocument) -> list[Diagnostic]:
@@ -298,3 +306,11 @@ def _display(path: Path, workspace: Path | None) -> str:
         except ValueError:
             pass
     return f"indbygget:{path.name}"
+
+
+def _cache_file(workspace: Path | None) -> Path | None:
+    """The parsed templates (`io.document_cache`), in a workspace whose `.tilsyn/` exists:
+    loading the templates never makes that folder (`udtræk` and `valider` do)."""
+    if workspace is None or not (workspace / CACHE_DIR).is_dir():
+        return None
+    return workspace / CACHE_DIR / TEMPLATE_CACHE
