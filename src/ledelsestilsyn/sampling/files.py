@@ -183,7 +183,8 @@ def render_files(template: Template, manifest: Manifest) -> dict[str, Gated]:
 
     The files are empty, so their answer sections are all alike: made and passed
     through the output gate once. The gate of a file is its head's and that
-    section's, as a CPR-like number never spans a line end.
+    section's: a CPR-like number crosses a line end only into a line that begins with a
+    digit or a dash (`core.cpr`), and the section begins with `svar:`.
     """
     schema = f"../../skema/{review_schema_name(template)}"
     answers = gate(review_answers(template, manifest.focus)).encode()
