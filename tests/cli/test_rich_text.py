@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 
@@ -78,3 +79,52 @@ def test_series_title_in_aarshjul(cli: Cli, example_workspace: Path) -> None:
     assert result.exit_code == 0, result.output
     _printed_as_written(result.output, "[/] Tema [vikar] :smile:")
     assert not re.search(r"\x1b\[", result.output)
+
+
+# Control characters from a file: a hidden hyperlink (OSC 8), a cleared screen, the
+# 8-bit CSI, a bell, a carriage return that overwrites a line, a right-to-left override.
+CONTROLS = (
+    "Jens\x1b]8;;https://evil.example/\x07Klik\x1b]8;;\x07",
+    "Ole\x1b[2J\x1b[H",
+    "Ib\x9b31mRød",
+    "Bo\x07\x08\x08XX",
+    "Ane\u202eesrever",
+)
+UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_control_characters_from_the_export_never_reach_the_terminal(
+    cli: Cli, example_workspace: Path
+) -> None:
+    export = example_workspace / "eksport.csv"
+    with export.open(encoding="cp1252", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter=";"))
+    for n, row in enumerate(rows[1:]):
+        if len(row) > 3:
+            row[2] = CONTROLS[n % len(CONTROLS)]
+    with export.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows(rows)
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8").replace(
+        'tegnsæt: "windows-1252"', 'tegnsæt: "utf-8"'
+    )
+    concept.write_text(text, encoding="utf-8")
+    result = cli(
+        "udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet", "--periode", "2026-11"
+    )
+    assert result.exit_code == 0, result.output
+    assert not UNPRINTABLE.search(result.output), repr(result.output)
+    assert "Jens" in result.output and "evil.example" in result.output  # shown, not obeyed
+
+
+def test_control_characters_in_the_concept_never_reach_the_terminal(
+    cli: Cli, example_workspace: Path
+) -> None:
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    name = '"x\\e]8;;https://evil.example/\\aKlik\\e]8;;\\a\\e[2J\\r\\x9b2J"'
+    concept.write_text(text.replace("\n  tematiseret:\n", f"\n  {name}:\n", 1), encoding="utf-8")
+    result = cli("tjek")
+    assert result.exit_code == 1, result.output
+    assert "K016" in result.output
+    assert not UNPRINTABLE.search(result.output), repr(result.output)

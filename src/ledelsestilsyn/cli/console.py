@@ -4,14 +4,17 @@
 the text through `core.gate.gate` (CPR-like numbers masked) on its way out.
 Rich never reads text as markup or emoji codes: a name from a file such as
 `Jens [vikar]`, `[/]` or `[link=…]` is printed as written, never as style or
-a hyperlink (styles are given as `Text` objects, not in the strings).
+a hyperlink (styles are given as `Text` objects, not in the strings). Nor does
+the terminal read it as a command: a control character from a file (an escape
+sequence that makes a hidden link or clears the screen, a carriage return, a
+right-to-left override) is printed as `�`.
 """
 
 from __future__ import annotations
 
 import io
 import sys
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any, cast
 
 import typer
@@ -21,16 +24,28 @@ from ledelsestilsyn.core.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.segment import Segment
 
 # `core.gate` (and the CPR detector's large pattern) is imported on first output,
 # not at start-up: `tilsyn --help` and the cron path never need it.
+
+
+# Every C0 and C1 control character but tab and line feed, and the bidi overrides.
+_UNPRINTABLE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+
+
+def printable(text: str) -> str:
+    """`text` with every character a terminal would obey instead of show replaced by `�`."""
+    import re
+
+    return re.sub(_UNPRINTABLE, "\ufffd", text)
 
 
 def echo(text: str = "", *, err: bool = False, nl: bool = True, keep: Collection[str] = ()) -> None:
     """One line (or block) of plain text to stdout or stderr, through the gate."""
     from ledelsestilsyn.core.gate import gate
 
-    typer.echo(gate(text, keep=keep), err=err, nl=nl)
+    typer.echo(gate(printable(text), keep=keep), err=err, nl=nl)
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -> None:
@@ -68,12 +83,22 @@ class _GatedStream(io.TextIOBase):
 def console(*, err: bool = False, keep: Collection[str] = ()) -> Console:
     """A rich console whose every string is gated before layout and every write after."""
     from rich.console import Console
+    from rich.segment import Segment
 
     from ledelsestilsyn.core.gate import gate
 
     class _Gated(Console):
         def render_str(self, text: str, **options: Any) -> Any:
-            return super().render_str(gate(text, keep=keep), **options)
+            return super().render_str(gate(printable(text), keep=keep), **options)
+
+        def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
+            """Text objects do not pass `render_str`: their segments are made printable here
+            (rich's own cursor and style codes are control segments, and are kept)."""
+            for segment in super().render(renderable, options):
+                if segment.control or printable(segment.text) == segment.text:
+                    yield segment
+                else:
+                    yield Segment(printable(segment.text), segment.style)
 
     return _Gated(
         file=cast(IO[str], _GatedStream(err, keep)),
