@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 # not at start-up: `tilsyn --help` and the cron path never need it.
 
 
-# Every C0 and C1 control character but tab and line feed, and the bidi overrides.
-_UNPRINTABLE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+# Every C0 and C1 control character but tab, line feed and CR LF (a CSV's line end),
+# and the bidi overrides.
+_UNPRINTABLE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
 
 
 def printable(text: str) -> str:
