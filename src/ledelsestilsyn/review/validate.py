@@ -146,20 +146,19 @@ def run_checks(
 
 
 def _save(cache: ReviewCache, run: ReviewRun) -> None:
+    reason, hint = "", "tjek at mappen .tilsyn kan skrives, eller slet den."
     try:
         cache.save()
-    except (OSError, TilsynError):
-        run.notes.append(
-            Diagnostic(
-                str(cache.folder),
-                None,
-                None,
-                "G041",
-                "cachen kunne ikke gemmes; næste kørsel bliver langsommere.",
-                "tjek at mappen .tilsyn kan skrives, eller slet den.",
-                Severity.WARNING,
-            )
-        )
+        return
+    except TilsynError as exc:  # the folder is a link, a file, or cannot be written
+        first = exc.diagnostics[0]
+        reason, hint = f" ({first.message.rstrip('.')})", first.hint or hint
+    except OSError:
+        pass
+    message = f"cachen kunne ikke gemmes{reason}; næste kørsel bliver langsommere."
+    run.notes.append(
+        Diagnostic(str(cache.folder), None, None, "G041", message, hint, Severity.WARNING)
+    )
 
 
 def display(workspace: Workspace, path: Path, cwd: Path | None = None) -> str:
