@@ -152,6 +152,19 @@ def test_mojibake_in_data_rows_is_warned_about_and_repaired(
     assert "Ã" not in MANIFEST.read_text(encoding="utf-8")
 
 
+def test_a_utf8_export_read_as_windows_1252_names_the_encoding(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """The concept says windows-1252 (as the example's does), the file is UTF-8: the header
+    reads 'AfgÃ¸relsesdato'. The error says so, instead of suggesting the garbled name."""
+    lines = [line.decode("cp1252").encode("utf-8") for line in export_lines(example_workspace)]
+    code, output, _ = draw(cli, write(example_workspace, lines))
+    assert code == 1, output
+    errors = [line for line in output.splitlines() if "E003" in line]
+    assert errors and all("kodet to gange" in e and "tegnsæt" in e for e in errors), output
+    assert "mente du" not in output, output
+
+
 @pytest.mark.parametrize(
     ("head", "what"),
     [

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.export.encoding import clean_name, show_delimiter
+from ledelsestilsyn.export.values import repair_double_encoding
 from ledelsestilsyn.models.concept import OWN_COLUMNS, ExportSpec
 
 
@@ -88,24 +89,33 @@ def _missing(
     other: str | None,
 ) -> Diagnostic:
     """E003 with the export's columns and the likeliest ones among those no other
-    mapped column uses."""
-    close = similar(header, free)
+    mapped column uses; or, when the column is there but garbled (UTF-8 read as
+    Windows-1252), the encoding to fix."""
     shown = ", ".join(f"'{n}'" for n in names[:30]) or "ingen"
+    garbled = [n for n in names if repair_double_encoding(n).casefold() == header.casefold()]
+    close = similar(header, free)
     hint = f"mente du {' eller '.join(repr(c) for c in close)}? " if close else ""
+    if garbled:
+        hint = (
+            f"kolonnen står som '{garbled[0]}': teksten ser ud til at være kodet to gange "
+            "(fx 'Ã¸' for 'ø'); er filen UTF-8, så ret eksport.tegnsæt i koncept.yaml eller "
+            "brug --tegnsæt utf-8; ellers eksporter filen igen. "
+        )
     if other:
         shown_other = show_delimiter(other)
         hint += (
             f"filen ser ud til at bruge '{shown_other}' som skilletegn; angiv det ved "
             "kørslen eller under eksport: skilletegn. "
         )
-    hint += "ret eksport.kolonner i koncept.yaml."
+    if not garbled:
+        hint += "ret eksport.kolonner i koncept.yaml."
     return Diagnostic(
         display,
         line,
         None,
         "E003",
         f"kolonnen '{header}' ({tool}) findes ikke i eksporten; filen har: {shown}.",
-        hint,
+        hint.strip(),
     )
 
 
