@@ -98,8 +98,8 @@ def _missing(
     if garbled:
         hint = (
             f"kolonnen står som '{garbled[0]}': teksten ser ud til at være kodet to gange "
-            "(fx 'Ã¸' for 'ø'); er filen UTF-8, så ret eksport.tegnsæt i koncept.yaml eller "
-            "brug --tegnsæt utf-8; ellers eksporter filen igen. "
+            "(fx 'Ã¸' for 'ø'); er filen UTF-8, så angiv tegnsættet ved kørslen eller under "
+            "eksport: tegnsæt i koncept.yaml; ellers eksporter filen igen. "
         )
     if other:
         shown_other = show_delimiter(other)
