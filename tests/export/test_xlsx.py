@@ -261,6 +261,19 @@ def test_rows_and_columns_are_located_as_excel_shows_them(
     assert all(c["id"] != "S-2026-00109" for c in manifest()["sager"])
 
 
+def test_a_cpr_number_in_a_copied_cell_is_located_in_the_sheet(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """S-2026-00109's phase (row 18, column H) holds a CPR number: U020 names sheet and row."""
+    name = as_text(
+        example_workspace, "cpr.xlsx", lambda s: s.write_string(17, 7, "Emil 010203-1234")
+    )
+    code, output = draw(cli, name)
+    assert code == 0, output
+    assert "cpr.xlsx, ark 'Sager', række 18: advarsel U020: sag S-2026-00109" in output
+    assert "010203" not in output and "010203" not in MANIFEST.read_text(encoding="utf-8")
+
+
 def test_a_missing_column_is_located_at_the_header_row(cli: Cli, example_workspace: Path) -> None:
     name = edited(example_workspace, "kolonne.xlsx", lambda b: b["Sager"].cell(1, 7, "Dato"))
     code, output = draw(cli, name)

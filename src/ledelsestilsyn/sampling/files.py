@@ -128,12 +128,12 @@ def manifest_data(
     return data
 
 
-def cpr_warnings(picks: Sequence[Pick], export: str) -> list[Diagnostic]:
+def cpr_warnings(picks: Sequence[Pick], export: str, sheet: str | None) -> list[Diagnostic]:
     """U020 for each copied value of a drawn case that holds a CPR-like number.
 
     Only the drawn cases' values are written, so only they are scanned; the
     value is masked by `case_entry`, and the warning names the column, never
-    the value.
+    the value (and the workbook's `sheet` and row, as Excel shows them).
     """
     warnings = []
     for pick in picks:
@@ -151,6 +151,7 @@ def cpr_warnings(picks: Sequence[Pick], export: str) -> list[Diagnostic]:
                         "CPR-nummer; det er skrevet som X'er i udtrækket.",
                         "ret eksporten i sagssystemet: CPR-numre hører kun til i CPR-kolonnen.",
                         Severity.WARNING,
+                        sheet=sheet,
                     )
                 )
     return warnings

@@ -103,7 +103,8 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
         workspace, name, series, period, request, source, result, size, seed, existing
     )
     export = str(request.export or "udtræk")
-    diagnostics = [*source.diagnostics, *cpr_warnings(result.picks, export)]
+    sheet = (source.source or {}).get("ark")
+    diagnostics = [*source.diagnostics, *cpr_warnings(result.picks, export, sheet)]
     if request.dry_run:
         return DrawOutcome(DrawStatus.DRY_RUN, folder, manifest, [], diagnostics)
     written = write_sample(workspace, folder, series, manifest, existing)
