@@ -102,19 +102,22 @@ def test_an_extension_keeps_the_names_of_earlier_files() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["../../../evil/serA", "a/b", "a\\b", ".skjult", "serie:2", "to ord", "", "a" * 61]
+    "name",
+    ["../../../evil/serA", "a/b", "a\\b", ".skjult", "serie:2", "to ord", "", " ", "a" * 61],
 )
 def test_a_series_name_that_is_no_folder_name_is_refused(
     cli: Cli, example_workspace: Path, name: str
 ) -> None:
     concept = Path("koncept.yaml")
     text = concept.read_text(encoding="utf-8")
-    concept.write_text(text.replace("  tematiseret:", f'  "{name}":'), encoding="utf-8")
+    text = text.replace("  tematiseret:", f'  "{name}":')
+    concept.write_text(text, encoding="utf-8")
+    line = text[: text.index(f'  "{name}":')].count("\n") + 1
     for args in (["tjek"], ["udtræk", "eksport.csv", "--tilsyn", name, "--periode", "2026-11"]):
         result = cli(*args)
         assert result.exit_code == 1, result.output
         assert "K016" in result.output and "serienavnet" in result.output
-        assert "koncept.yaml:" in result.output and "U009" not in result.output
+        assert f"koncept.yaml:{line}:3:" in result.output and "U009" not in result.output
     assert not Path("udtræk").exists() and not (example_workspace.parent / "evil").exists()
 
 

@@ -101,13 +101,16 @@ def series_name_problems(concept: Concept, doc: YamlDocument) -> list[Diagnostic
     no name can point outside `udtræk/` or be unusable on a shared drive.
     """
     problems = []
+    written = doc.data.get("tilsyn") if isinstance(doc.data, dict) else None
+    keys = [k for k in written if isinstance(k, str)] if isinstance(written, dict) else []
     for name in concept.series:
         plain = all(c.isalpha() or c.isdigit() or c in "-_." for c in name)
         if plain and name[:1].isalnum() and len(name) <= MAX_SERIES_NAME:
             continue
+        key = next((k for k in keys if k.strip() == name), name)  # the model strips names
         problems.append(
             doc.diagnostic(
-                ("tilsyn", name),
+                ("tilsyn", key),
                 "K016",
                 f"serienavnet '{name[:MAX_SERIES_NAME]}' kan ikke bruges som mappenavn.",
                 hint="brug kun bogstaver, tal, '-', '_' og '.', begynd med et bogstav eller et "
