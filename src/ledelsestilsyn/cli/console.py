@@ -13,6 +13,7 @@ right-to-left override) is printed as `�`.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Collection, Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any, cast
@@ -79,6 +80,14 @@ class _GatedStream(io.TextIOBase):
 
     def fileno(self) -> int:
         return self._target().fileno()
+
+
+def may_be_terminal(*, err: bool = False) -> bool:
+    """False where `console(err=err).is_terminal` surely is, without importing rich: the
+    stream is no terminal, and neither TTY_COMPATIBLE nor FORCE_COLOR tells rich to treat
+    it as one."""
+    forced = {"TTY_COMPATIBLE", "FORCE_COLOR"} & os.environ.keys()
+    return bool(forced) or _GatedStream(err, ()).isatty()
 
 
 def console(*, err: bool = False, keep: Collection[str] = ()) -> Console:

@@ -56,10 +56,17 @@ class _Bar:
 
 @contextmanager
 def on_terminal() -> Iterator[None]:
-    """Show the core's long steps as progress bars on stderr, if it is a terminal."""
-    from ledelsestilsyn.cli.console import console
+    """Show the core's long steps as progress bars on stderr, if it is a terminal.
+
+    Rich (some 10 ms to import) is not loaded to learn that stderr is no terminal:
+    a report or letters made from cron or a script never import it for this.
+    """
+    from ledelsestilsyn.cli.console import console, may_be_terminal
     from ledelsestilsyn.core.progress import reporting
 
+    if not may_be_terminal(err=True):
+        yield
+        return
     err = console(err=True)
     if not err.is_terminal:
         yield
