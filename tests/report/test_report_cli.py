@@ -92,6 +92,16 @@ def test_comments_are_escaped_and_cpr_masked(cli, rapport_ws: Path) -> None:  # 
     assert "<script" not in html.lower()
 
 
+def test_markdown_links_and_images_in_a_comment_stay_text() -> None:
+    """A comment cannot make the Markdown report load an image (a web beacon) or a link."""
+    from ledelsestilsyn.report.render import md_cell
+
+    text = md_cell("Se [klik](javascript:alert(1)) og ![x](https://evil.example/t.png)")
+    assert "[klik](" not in text and "![x](" not in text
+    assert text == r"Se [klik\](javascript:alert(1)) og ![x\](https://evil.example/t.png)"
+    assert md_cell("Talt med [navn].") == "Talt med [navn]."
+
+
 def _count_cells(text: str) -> list[int]:
     """Every table cell that is a plain count (not a share, interval or label)."""
     counts = []

@@ -16,14 +16,19 @@ typeset from the same view as html and md (`report.pdf`)."""
 
 
 def md_cell(value: object) -> str:
-    """Text safe inside a Markdown table cell: no pipes, line breaks or raw HTML."""
+    """Text safe inside a Markdown table cell: no pipes, line breaks, raw HTML, links or
+    images (a comment could otherwise make the report load a picture from a server)."""
     return _md_text(str(value))
+
+
+# `](` is where every inline link and image begins its target; `[navn]` alone stays as is.
+_MD_ESCAPES = (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), (">", "&gt;"), ("](", "\\]("))
 
 
 @lru_cache(maxsize=8192)
 def _md_text(text: str) -> str:
     """`md_cell` for one text; question texts and hjemmel recur in every letter and report."""
-    for old, new in (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), (">", "&gt;")):
+    for old, new in _MD_ESCAPES:
         text = text.replace(old, new)
     return " ".join(text.split())
 
