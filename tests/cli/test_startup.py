@@ -62,3 +62,24 @@ def test_no_command_leaves_typer_an_annotation_to_evaluate() -> None:
         function = inspect.unwrap(callback)
         texts = {name for name, kind in function.__annotations__.items() if isinstance(kind, str)}
         assert texts == set(), f"{function.__module__}.{function.__name__}: {sorted(texts)}"
+
+
+def test_no_model_leaves_pydantic_an_annotation_to_evaluate() -> None:
+    """Evaluated annotations, as for the commands: see `models/base.py`."""
+    import ledelsestilsyn.models.concept
+    import ledelsestilsyn.models.manifest
+    import ledelsestilsyn.models.review
+    import ledelsestilsyn.models.template
+    import ledelsestilsyn.models.tiltag  # noqa: F401
+    from ledelsestilsyn.models.base import Model
+
+    models: list[type[Model]] = []
+    waiting = [Model]
+    while waiting:
+        found = waiting.pop().__subclasses__()
+        models += [m for m in found if m.__module__.startswith("ledelsestilsyn.")]
+        waiting += found
+    assert len(models) > 20
+    for model in models:
+        texts = {name for name, kind in model.__annotations__.items() if isinstance(kind, str)}
+        assert texts == set(), f"{model.__module__}.{model.__name__}: {sorted(texts)}"

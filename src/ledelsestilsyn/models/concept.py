@@ -5,9 +5,7 @@ contract; everything below a series name is ours. Optional sections
 `udvælgelse`, `rapport` and `påmindelse` hold defaults for all series.
 """
 
-from __future__ import annotations
-
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
@@ -101,10 +99,10 @@ class Quota(Model):
         default_factory=dict, alias="hvor", description="kolonne: værdier, der hører til stratummet"
     )
     count: int = Field(alias="antal", ge=0)
-    sub_quotas: list[Quota] = Field(default_factory=list, alias="heraf")
+    sub_quotas: list["Quota"] = Field(default_factory=list, alias="heraf")
 
     @model_validator(mode="after")
-    def _sub_quotas_fit(self) -> Quota:
+    def _sub_quotas_fit(self) -> Self:
         if sum(q.count for q in self.sub_quotas) > self.count:
             raise ValueError(
                 f"kvoterne under {quote(self.name)} er tilsammen større end {self.count}"

@@ -1,7 +1,5 @@
 """Sample manifest (udtræk.yaml): the audit trail of one drawn sample."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from pydantic import Field

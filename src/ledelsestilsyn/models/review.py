@@ -7,8 +7,6 @@ would break every file already filled in. Answers stay text here;
 that one run can report every problem, not just the first.
 """
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from ledelsestilsyn.models.base import Model, OptionalBool, OptionalInt, OptionalText

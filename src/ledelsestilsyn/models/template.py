@@ -1,8 +1,6 @@
 """Template (skabelon): the questions a review answers, split into case steps."""
 
-from __future__ import annotations
-
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 
@@ -49,7 +47,7 @@ class Question(Model):
     )
 
     @model_validator(mode="after")
-    def _one_declaration(self) -> Question:
+    def _one_declaration(self) -> Self:
         if self.replaces is not None and self.unchanged:
             raise ValueError(
                 "brug enten 'erstatter' (et andet id) eller 'uændret' (samme id), ikke begge"
@@ -102,7 +100,7 @@ class Template(Model):
     steps: list[Step] = Field(default_factory=list, alias="sagsskridt")
 
     @model_validator(mode="after")
-    def _complete_unless_extending(self) -> Template:
+    def _complete_unless_extending(self) -> Self:
         if self.extends is None and not self.scale:
             raise ValueError("en skabelon uden 'udvider' skal have en 'skala'")
         if self.extends is None and not self.steps:

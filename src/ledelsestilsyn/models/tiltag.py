@@ -5,8 +5,6 @@ the share before and after it was decided. Whether the targets exist is
 checked against the workspace's templates in `followup.tiltag`.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Literal
 
