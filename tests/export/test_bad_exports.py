@@ -152,6 +152,20 @@ def test_mojibake_in_data_rows_is_warned_about_and_repaired(
     assert "Ã" not in MANIFEST.read_text(encoding="utf-8")
 
 
+def test_an_export_without_a_header_row_quotes_none_of_its_first_row(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """The first line is a case: its cells (a name, free text) are never listed as columns."""
+    lines = export_lines(example_workspace)[1:]
+    lines[0] = set_field(lines[0], 5, "Emil Sørensen bor hos mormor".encode("cp1252"))
+    code, output, _ = draw(cli, write(example_workspace, lines))
+    assert code == 1, output
+    assert output.count("E003") == 1, output
+    assert "skadet.csv:1: fejl E003: " in output and "overskrift" in output
+    for secret in ("Emil", "Signe", "S-2025-00101", "31-08-2025"):
+        assert secret not in output, output
+
+
 def test_a_utf8_export_read_as_windows_1252_names_the_encoding(
     cli: Cli, example_workspace: Path
 ) -> None:

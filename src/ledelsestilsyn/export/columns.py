@@ -6,9 +6,10 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ledelsestilsyn.core.cpr import find_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.export.encoding import clean_name, show_delimiter
-from ledelsestilsyn.export.values import repair_double_encoding
+from ledelsestilsyn.export.values import parse_date, repair_double_encoding
 from ledelsestilsyn.models.concept import OWN_COLUMNS, ExportSpec
 
 
@@ -60,6 +61,8 @@ def find_layout(
             missing.append((tool, header))
         else:
             index[tool] = hits[0]
+    if missing and not index and any(parse_date(n) or find_cpr(n) for n in cleaned):
+        raise TilsynError([_no_header(display, line, spec)])
     if missing:
         wanted = {clean_name(h).casefold() for h in spec.columns.values()}
         free = [n for n in cleaned if n.casefold() not in wanted]
@@ -76,6 +79,21 @@ def find_layout(
         extras,
         max(index.values()) + 1,
         len(names),
+    )
+
+
+def _no_header(display: str, line: int, spec: ExportSpec) -> Diagnostic:
+    """The first line is a case, not the columns' names: its cells (a name, free text) are
+    personal data, so none is quoted."""
+    expected = ", ".join(f"'{h}'" for h in spec.columns.values())
+    return Diagnostic(
+        display,
+        line,
+        None,
+        "E003",
+        "eksportens første linje ligner en sag (den har en dato eller et CPR-nummer), ikke "
+        "kolonnernes navne: eksporten har ingen overskrift.",
+        f"eksporter listen med kolonneoverskrifter; konceptet venter: {expected}.",
     )
 
 
