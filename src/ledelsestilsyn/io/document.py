@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 
@@ -11,8 +11,9 @@ Path_ = tuple[str | int, ...]
 """Where a value sits in the data: keys and list indexes from the top."""
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
+    """A line and column, both from 1 (a tuple: one is made for every key and value read)."""
+
     line: int
     column: int
 

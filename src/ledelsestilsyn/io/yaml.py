@@ -20,7 +20,7 @@ Positions live in `io.document`, libyaml's syntax errors become Danish in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -132,10 +132,23 @@ class _Builder:
         self.doc = YamlDocument(file, None)
         self.stack: list[_Frame] = []
         self.documents = 0
+        self.handlers: dict[type[yaml.Event], Callable[[Any], None]] = {
+            yaml.ScalarEvent: self._scalar,
+            yaml.MappingStartEvent: lambda event: self._open({}, event),
+            yaml.SequenceStartEvent: lambda event: self._open([], event),
+            yaml.MappingEndEvent: self._close,
+            yaml.SequenceEndEvent: self._close,
+            yaml.DocumentStartEvent: self._document,
+            yaml.AliasEvent: self._alias,
+        }
+        """What each kind of event does, by exact type (libyaml makes no subclasses)."""
 
     def build(self, events: Iterator[yaml.Event]) -> YamlDocument:
+        handler = self.handlers.get
         for event in events:
-            self._event(event)
+            handle = handler(type(event))
+            if handle is not None:  # the stream's and a document's end need nothing
+                handle(event)
         return self.doc
 
     def _refuse(self, event: yaml.Event, what: str) -> TilsynError:
@@ -149,39 +162,51 @@ class _Builder:
             column=pos.column,
         )
 
-    def _event(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.AliasEvent):
-            raise self._refuse(event, "henvisninger (aliaser, '*')")
-        if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        raise self._refuse(event, "henvisninger (aliaser, '*')")
+
+    def _marked(self, event: yaml.NodeEvent) -> None:
+        """Anchors and tags are refused (a scalar's or a collection's)."""
+        if event.anchor is not None:
             raise self._refuse(event, "ankre ('&')")
-        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent) and event.tag:
+        if getattr(event, "tag", None):
             raise self._refuse(event, "typemærker ('!')")
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                pos = self._pos(event)
-                raise fail(
-                    self.file,
-                    "Y008",
-                    "filen indeholder mere end ét YAML-dokument ('---').",
-                    hint="del filen op, eller fjern den ekstra '---'.",
-                    line=pos.line,
-                    column=pos.column,
-                )
-        elif isinstance(event, yaml.ScalarEvent):
-            self._value(event.value, event)
-        elif isinstance(event, yaml.MappingStartEvent):
-            self._open({}, event)
-        elif isinstance(event, yaml.SequenceStartEvent):
-            self._open([], event)
-        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-            self.stack.pop()
+
+    def _scalar(self, event: yaml.ScalarEvent) -> None:
+        if event.anchor is not None or event.tag:
+            self._marked(event)
+        if self.backslashes and event.style == '"':
+            self._escapes(event)
+        if self.stack:
+            frame = self.stack[-1]
+            if frame.key is None and isinstance(frame.container, dict):
+                self._key(frame, event.value, event)
+                return
+        self._place(event.value, event)
+
+    def _close(self, event: yaml.Event) -> None:
+        self.stack.pop()
+
+    def _document(self, event: yaml.DocumentStartEvent) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            pos = self._pos(event)
+            raise fail(
+                self.file,
+                "Y008",
+                "filen indeholder mere end ét YAML-dokument ('---').",
+                hint="del filen op, eller fjern den ekstra '---'.",
+                line=pos.line,
+                column=pos.column,
+            )
 
     def _pos(self, event: yaml.Event) -> Position:
         mark = event.start_mark
         return Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
 
-    def _open(self, container: dict[str, Any] | list[Any], event: yaml.Event) -> None:
+    def _open(self, container: dict[str, Any] | list[Any], event: yaml.NodeEvent) -> None:
+        if event.anchor is not None or getattr(event, "tag", None):
+            self._marked(event)
         if len(self.stack) >= MAX_DEPTH:
             pos = self._pos(event)
             raise fail(
@@ -194,21 +219,13 @@ class _Builder:
         path = self._place(container, event)
         self.stack.append(_Frame(container, path))
 
-    def _value(self, value: str, event: yaml.ScalarEvent) -> None:
-        if self.backslashes and event.style == '"':
-            self._escapes(event)
-        if self.stack:
-            frame = self.stack[-1]
-            if isinstance(frame.container, dict) and frame.key is None:
-                self._key(frame, value, event)
-                return
-        self._place(value, event)
-
     def _escapes(self, event: yaml.ScalarEvent) -> None:
         start, end = event.start_mark, event.end_mark
         if start is not None and end is not None:
-            pos = self._pos(event)
             raw = self.text[start.index : end.index]
+            if "\\" not in raw:
+                return
+            pos = self._pos(event)
             warning = escape_warning(raw, self.file, pos.line, pos.column)
             if warning is not None:
                 self.doc.warnings.append(warning)
