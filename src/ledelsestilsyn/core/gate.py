@@ -18,7 +18,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.cpr import find_cpr, mask_cpr, mask_spans
 
 _DIGEST = r"(?<![0-9A-Za-z])(?=[0-9]*[a-f])[0-9a-f]{24,}(?![0-9A-Za-z])"
 _DIGESTS = re.compile(_DIGEST)
@@ -26,8 +26,8 @@ _DIGESTS = re.compile(_DIGEST)
 
 def gate(text: str, *, keep: Collection[str] = ()) -> str:
     """`text` with every CPR-like number masked, except digests and the `keep` tokens."""
-    masked = mask_cpr(text)
-    if masked == text:  # the usual case: nothing to mask, so nothing to protect
+    spans = find_cpr(text)
+    if not spans:  # the usual case: nothing to mask, so nothing to protect
         return text
     kept = "|".join(rf"(?<!\d){re.escape(token)}(?!\d)" for token in keep if token)
     pattern = re.compile(f"{_DIGEST}|{kept}") if kept else _DIGESTS
@@ -37,7 +37,7 @@ def gate(text: str, *, keep: Collection[str] = ()) -> str:
         parts += [mask_cpr(text[last : match.start()]), match[0]]
         last = match.end()
     if not parts:
-        return masked
+        return mask_spans(text, spans)
     parts.append(mask_cpr(text[last:]))
     return "".join(parts)
 
