@@ -87,6 +87,14 @@ def test_fold_keeps_text_and_octet_limit(text: str) -> None:
     assert all(len(p.encode("utf-8")) <= 75 - (i > 0) for i, p in enumerate(parts))
 
 
+@given(st.text(max_size=80))
+def test_a_title_cannot_start_a_line_of_its_own_in_the_calendar(text: str) -> None:
+    """A series title from the concept ("…\nEND:VEVENT\nBEGIN:VEVENT…") stays in its field."""
+    escaped = escape(text + "\nEND:VEVENT\r\nBEGIN:VEVENT\rURL:x")
+    assert "\n" not in escaped and "\r" not in escaped
+    assert ";" not in escaped.replace("\\;", "") and "," not in escaped.replace("\\,", "")
+
+
 def test_table_shows_rounds_focus_and_state(example_workspace: Path, cli: Cli) -> None:
     folder = draw(cli, MONTHLY, "2026-11")
     for path in reviews(folder)[:3]:

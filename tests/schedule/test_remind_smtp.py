@@ -216,6 +216,28 @@ def test_plaintext_refused_unless_allowed(example_workspace: Path, cli: Cli) -> 
         assert [rcpt for rcpt, _ in inbox.mails] == [[CONSULTANT]]
 
 
+def test_a_line_break_in_the_municipality_adds_no_mail_header(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """`kommune` goes into the subject: a line break there is a space, never a new header
+    (`Bcc:`) and never an internal error."""
+    concept = Path("koncept.yaml")
+    text = concept.read_text(encoding="utf-8")
+    text = text.replace(
+        'kommune: "Eksempelby Kommune"', 'kommune: "Eksempelby\\r\\nBcc: ond@x.example"'
+    )
+    concept.write_text(text, encoding="utf-8")
+    inbox = Inbox()
+    for port in _serve(inbox):
+        _configure(port, PLAIN)
+        result = cli("påmind", "--mail", "--dato", "2026-11-10")
+        assert result.exit_code == 0, result.output
+    [(recipients, mail)] = inbox.mails
+    assert recipients == [CONSULTANT] and mail["Bcc"] is None
+    subject = " ".join(str(mail["Subject"]).split())  # unfolded
+    assert subject.startswith("Ledelsestilsyn, Eksempelby Bcc: ond@x.example:")
+
+
 def test_starttls_missing_on_server(example_workspace: Path, cli: Cli) -> None:
     inbox = Inbox()
     for port in _serve(inbox):

@@ -284,16 +284,18 @@ def _smtp_fail(where: str, code: str, message: str) -> TilsynError:
 
 
 def _email(message: Message, sender: str) -> Any:
-    """The mail as sent: subject and body pass the output gate (`core.gate`)."""
+    """The mail as sent: subject and body pass the output gate (`core.gate`). A header is
+    one line: a line break in the concept's text (`kommune` is in the subject) is a space,
+    never a header of its own."""
     from email.message import EmailMessage
     from email.utils import formatdate, make_msgid
 
     from ledelsestilsyn.core.gate import gate
 
     email = EmailMessage()
-    email["From"] = sender
-    email["To"] = message.recipient
-    email["Subject"] = gate(message.subject)
+    email["From"] = " ".join(sender.split())
+    email["To"] = " ".join(message.recipient.split())
+    email["Subject"] = " ".join(gate(message.subject).split())
     email["Date"] = formatdate(localtime=True)
     email["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
     email["Auto-Submitted"] = "auto-generated"
