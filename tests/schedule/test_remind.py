@@ -152,3 +152,21 @@ def test_a_second_run_while_one_holds_the_lock_exits_75(example_workspace: Path,
 
 def test_ascii_alias(example_workspace: Path, cli: Cli) -> None:
     assert "stikprøven er ikke trukket" in cli("paamind", "--dato", "2026-11-03").output
+
+
+def test_an_address_with_a_line_break_is_a_located_concept_error(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """A reviewer's address goes into a mail header: one address, one line (no `Bcc:`)."""
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    bad = '"Jakob Bæk": "jabk@eksempelby.example\\nBcc: ond@x.example"'
+    concept.write_text(
+        text.replace('"Jakob Bæk": "jabk@eksempelby.example"', bad), encoding="utf-8"
+    )
+    line = concept.read_text(encoding="utf-8").split(bad)[0].count("\n") + 1
+    for args in (["tjek"], ["påmind", "--altid", "--dato", "2026-11-10"]):
+        result = cli(*args)
+        assert result.exit_code in (1, 2), result.output
+        assert f"koncept.yaml:{line}:" in result.output and "e-mailadresse" in result.output
+        assert "ond@x.example" not in result.output

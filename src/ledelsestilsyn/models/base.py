@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
 _TRUE = {"ja", "j", "true", "sand", "1", "yes", "on"}
 _FALSE = {"nej", "n", "false", "falsk", "0", "no", "off"}
@@ -73,3 +73,18 @@ TextList = Annotated[
     list[str], BeforeValidator(_list_of_text, json_schema_input_type=str | list[str])
 ]
 """A list of texts, or one text for a one-element list; the editor schema allows both."""
+
+
+def _email(value: str) -> str:
+    """One address: it goes into a mail header, which is one line."""
+    name, at, domain = value.partition("@")
+    if len(value.split()) != 1 or not (name and at and domain) or "@" in domain:
+        raise ValueError("ikke én e-mailadresse; skriv den som navn@kommune.dk uden mellemrum")
+    return value
+
+
+Email = Annotated[str, AfterValidator(_email)]
+EmailList = Annotated[
+    list[Email], BeforeValidator(_list_of_text, json_schema_input_type=str | list[str])
+]
+"""E-mail addresses, or one address for a one-element list."""

@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from ledelsestilsyn.core.quote import quote
-from ledelsestilsyn.models.base import Bool, Model, OptionalText, TextList
+from ledelsestilsyn.models.base import Bool, Email, EmailList, Model, OptionalText, TextList
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("sag", "rådgiver", "paragraf", "afgørelsesdato")
 """The export columns every concept must map."""
@@ -214,7 +214,7 @@ class Smtp(Model):
     server: str = Field(alias="server", min_length=1)
     port: int = Field(587, alias="port", ge=1, le=65535)
     starttls: Bool = Field(True, alias="starttls")
-    sender: str = Field(alias="afsender", min_length=3)
+    sender: Email = Field(alias="afsender", min_length=3)
     user: OptionalText = Field(None, alias="bruger")
     password_env: OptionalText = Field(None, alias="adgangskode_miljø")
     password_file: OptionalText = Field(None, alias="adgangskode_fil")
@@ -223,8 +223,8 @@ class Smtp(Model):
 
 class ReminderSettings(Model):
     smtp: Smtp | None = Field(None, alias="smtp")
-    consultants: TextList = Field(default_factory=list, alias="konsulent")
-    reviewers: dict[str, str] = Field(
+    consultants: EmailList = Field(default_factory=list, alias="konsulent")
+    reviewers: dict[str, Email] = Field(
         default_factory=dict, alias="bedømmere", description="navn: e-mailadresse"
     )
     repeat_days: int = Field(7, alias="gentag_efter_dage", ge=1, le=365)
@@ -239,7 +239,7 @@ class ReminderSettings(Model):
 class Dissemination(Model):
     """How results reach the caseworkers (SBST: 'Anvendelse og formidling')."""
 
-    caseworkers: dict[str, str] = Field(
+    caseworkers: dict[str, Email] = Field(
         default_factory=dict,
         alias="rådgivere",
         description="navn (som i eksporten): e-mailadresse til tilbagemeldingsbreve",
