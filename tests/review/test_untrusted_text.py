@@ -146,10 +146,10 @@ def _clean(text: str) -> None:
 def test_quote_keeps_a_short_token_and_never_free_text() -> None:
     assert quote("jaa") == "'jaa'"
     assert quote("børnefaglig-undersøgelse-11") == "'børnefaglig-undersøgelse-11'"
-    assert quote("ja Emil Sørensen 0102031234") == "en tekst på 27 tegn"
-    assert quote("Emil_Sørensen_010203-1234_og_mere") == "en tekst på 33 tegn"
+    assert quote("ja Emil Sørensen 0102031234") == "(en tekst på 27 tegn)"
+    assert quote("Emil_Sørensen_010203-1234_og_mere") == "(en tekst på 33 tegn)"
     assert quote("0102031234") == "'XXXXXXXXXX'"
-    assert quote("  ") == "en tom tekst"
+    assert quote("  ") == "(en tom tekst)"
 
 
 @pytest.mark.parametrize(
@@ -169,6 +169,13 @@ def test_messages_never_echo_free_text(ws: Workspace, old: str, new: str, code: 
     result = one(ws, path)
     assert code in [d.code for d in result.diagnostics]
     _clean("\n".join(d.format() for d in result.diagnostics))
+
+
+def test_a_value_that_is_not_quoted_reads_in_its_place(ws: Workspace) -> None:
+    path = review(ws, focus=("underretning", "screening"))
+    edit(path, "  screening:", f'  "{SECRET}":')
+    [message] = [d.message for d in one(ws, path).diagnostics if d.code == "G010"]
+    assert message == f"ukendt sagsskridt (en tekst på {len(SECRET)} tegn)."
 
 
 def test_a_repeated_key_is_named_without_its_text() -> None:

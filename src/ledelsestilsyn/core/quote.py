@@ -19,10 +19,11 @@ TOKEN_LIMIT = 30
 
 
 def quote(value: object) -> str:
-    """`'value'` for a short token; otherwise only how long the text is."""
+    """`'value'` for a short token; otherwise only how long the text is, in parentheses
+    so it reads in the place of the value ("ukendt nøgle (en tekst på 27 tegn)")."""
     text = mask_cpr(str(value)).strip()
     if not text:
-        return "en tom tekst"
+        return "(en tom tekst)"
     if len(text) > TOKEN_LIMIT or any(c.isspace() for c in text):
-        return f"en tekst på {len(text)} tegn"
+        return f"(en tekst på {len(text)} tegn)"
     return f"'{text}'"
