@@ -169,6 +169,24 @@ def test_migrer_finished_reviews_only_when_asked(cli: Cli, sample: Path) -> None
     assert (sample / "S-4.yaml.bak").exists() is False
 
 
+def test_a_review_with_a_cpr_number_is_not_moved(cli: Cli, sample: Path) -> None:
+    """Moving it would mask the number in the new file without a word and keep it in the
+    backup; the user deletes it first, where valider shows it."""
+    path = sample / "S-2.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("'Fagpersoner ikke inddraget.'", "'010203-1234'"),
+        encoding="utf-8",
+    )
+    before = path.read_bytes()
+    result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
+    assert result.exit_code == 0, result.output
+    assert "S-2.yaml: indeholder noget, der ligner et CPR-nummer" in result.output
+    assert "010203" not in result.output
+    assert path.read_bytes() == before
+    assert not (sample / "S-2.yaml.bak").exists()
+    assert (sample / "S-1.yaml.bak").exists()
+
+
 def test_migrer_bad_target_is_a_usage_error(cli: Cli, sample: Path) -> None:
     result = cli("migrer", FOLDER, "--til", "overordnt@2025.1")
     assert result.exit_code == 2

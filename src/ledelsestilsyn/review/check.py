@@ -33,6 +33,9 @@ from ledelsestilsyn.review.template_index import TemplateIndex
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
+CPR_WARNING = "G030"
+"""A CPR-like number in a review (a warning: the file is still read; nothing shows it)."""
+
 TemplateLookup = Callable[[str], TemplateIndex]
 """Resolves `id@version` to an index; raises `TilsynError` for an unknown template."""
 
@@ -149,7 +152,7 @@ def _cpr_warnings(doc: YamlDocument, text: str) -> list[Diagnostic]:
                 doc.file,
                 line,
                 column,
-                "G030",
+                CPR_WARNING,
                 "her står noget, der ligner et CPR-nummer.",
                 "slet det; en gennemgang må aldrig indeholde CPR-numre (brug sagsnummeret).",
                 WARNING,

@@ -6,11 +6,13 @@ every answer, comment and correction of a question that carries (unchanged,
 or declared `uændret`/`erstatter`, see `templates.versions`). An answer to a
 question that changed is not carried: it must be given anew. Finished reviews
 are left alone unless asked for; an invalid one is never moved (fix it
-first). The old file is kept next to the new one as `<navn>.bak` (a name that
-is free: an earlier backup is never overwritten), and the new file is
-written atomically. Files already on the target version are skipped, so a
-second run changes nothing. The sample manifest keeps the version the sample
-was drawn with; `review.header` accepts a newer version of the same template.
+first), and neither is one with a CPR-like number in it (G030): the new file
+would have it masked without a word, and the backup would keep it. The old
+file is kept next to the new one as `<navn>.bak` (a name that is free: an
+earlier backup is never overwritten), and the new file is written atomically.
+Files already on the target version are skipped, so a second run changes
+nothing. The sample manifest keeps the version the sample was drawn with;
+`review.header` accepts a newer version of the same template.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.review import Answer, Review
 from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.review.check import CPR_WARNING
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.review.validate import ReviewResult, run_checks
 from ledelsestilsyn.sampling.fillin import SCHEMA_MARK, Filled, render_review
@@ -125,17 +128,9 @@ def _plan(
         own = validate_document(Review, doc)
     except TilsynError:
         return Skip(review.display, "kan ikke læses som gennemgang; ret den med 'tilsyn valider'.")
-    old_id, _, old_version = own.template.partition("@")
-    if old_id != target.id:
-        return Skip(review.display, f"bruger en anden skabelon ({own.template}).", other=True)
-    if not old_version:
-        return Skip(review.display, "'skabelon' nævner ingen version; skriv id@version.")
-    if version_key(old_version) >= version_key(target.version):
-        return Skip(review.display, f"er allerede på {own.template}.")
-    if review.state is ReviewState.INVALID:
-        return Skip(review.display, "er ugyldig; ret fejlene først ('tilsyn valider').")
-    if review.state is ReviewState.COMPLETE and not include_finished:
-        return Skip(review.display, "er færdig og røres ikke", finished=True)
+    skip = _not_movable(review, own.template, target, include_finished)
+    if skip is not None:
+        return skip
     versions = compare(workspace.catalog.lineage(own.template, target.ref))
     carried_keys = versions.carried()
     focus = _focus(path, own, target, carried_keys)
@@ -166,6 +161,30 @@ def _plan(
     )
     move = Move(review.display, review.state, own.template, tuple(carried), tuple(anew))
     return _Plan(move, path, text, original)
+
+
+def _not_movable(
+    review: ReviewResult, ref: str, target: Template, include_finished: bool
+) -> Skip | None:
+    """Why the review on `ref` stays where it is, if it does."""
+    old_id, _, old_version = ref.partition("@")
+    if old_id != target.id:
+        return Skip(review.display, f"bruger en anden skabelon ({ref}).", other=True)
+    if not old_version:
+        return Skip(review.display, "'skabelon' nævner ingen version; skriv id@version.")
+    if version_key(old_version) >= version_key(target.version):
+        return Skip(review.display, f"er allerede på {ref}.")
+    if review.state is ReviewState.INVALID:
+        return Skip(review.display, "er ugyldig; ret fejlene først ('tilsyn valider').")
+    if any(d.code == CPR_WARNING for d in review.diagnostics):
+        return Skip(
+            review.display,
+            "indeholder noget, der ligner et CPR-nummer; slet det først ('tilsyn valider' viser "
+            "hvor), så hverken den nye fil eller sikkerhedskopien rummer det.",
+        )
+    if review.state is ReviewState.COMPLETE and not include_finished:
+        return Skip(review.display, "er færdig og røres ikke", finished=True)
+    return None
 
 
 def _given(answer: Answer) -> bool:
