@@ -69,6 +69,7 @@ def test_mail_without_smtp_is_refused_instead_of_a_line_that_fails_daily(
     result = cli("cron", "--mail")
     assert result.exit_code == 2, result.output
     assert "R010" in result.output and "smtp-opsætning" in result.output
+    assert result.output.startswith("koncept.yaml: ")  # as the user would write it
     assert "* * *" not in result.output and "ExecStart" not in result.output
 
 

@@ -36,6 +36,7 @@ def cron(
 
     Eksempel: tilsyn cron --tid 06:30
     """
+    import os
     import sys
 
     from ledelsestilsyn.cli.views.cron import cron_text
@@ -46,5 +47,5 @@ def cron(
     _, settings = read_settings(concept)
     use_mail = mail if mail is not None else settings.smtp is not None
     if use_mail:  # a crontab line that fails every day is worse than an error now
-        smtp_or_fail(settings, str(concept))
+        smtp_or_fail(settings, os.path.relpath(concept))
     echo(cron_text(concept, tid, use_mail, Path(sys.executable), settings), nl=False)
