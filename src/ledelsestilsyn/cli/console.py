@@ -105,10 +105,8 @@ def console(*, err: bool = False, keep: Collection[str] = ()) -> Console:
             """Text objects do not pass `render_str`: their segments are made printable here
             (rich's own cursor and style codes are control segments, and are kept)."""
             for segment in super().render(renderable, options):
-                if segment.control or printable(segment.text) == segment.text:
-                    yield segment
-                else:
-                    yield Segment(printable(segment.text), segment.style)
+                text = segment.text if segment.control else printable(segment.text)
+                yield segment if text == segment.text else Segment(text, segment.style)
 
     return _Gated(
         file=cast(IO[str], _GatedStream(err, keep)),

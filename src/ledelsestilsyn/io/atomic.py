@@ -54,12 +54,12 @@ def write_atomic(
             str(path), "W002", "stien er et symbolsk link; tilsyn skriver ikke gennem links."
         )
     if path.is_dir():
-        raise _cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn i mappen.")
+        raise cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn i mappen.")
     tmp = temp_path(folder, path.name)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     except OSError as exc:
-        raise _folder_error(folder, exc) from None
+        raise folder_error(folder, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -88,7 +88,7 @@ def keep_backup(path: Path, *, tries: int = 999) -> Path:
             continue
         except OSError as exc:
             message = f"sikkerhedskopien kan ikke laves ({exc.strerror})."
-            raise _cannot_write(candidate, message) from None
+            raise cannot_write(candidate, message) from None
         fsync_dir(path.parent)
         return candidate
     raise fail(
@@ -116,14 +116,15 @@ def _put_in_place(tmp: Path, path: Path, overwrite: bool) -> None:
         else:
             os.link(tmp, path)
     except FileExistsError:
-        raise _exists(path) from None
+        raise exists_error(path) from None
     except IsADirectoryError:
-        raise _cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn.") from None
+        raise cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn.") from None
     except OSError as exc:
-        raise _cannot_write(path, f"filen kan ikke skrives ({exc.strerror}).") from None
+        raise cannot_write(path, f"filen kan ikke skrives ({exc.strerror}).") from None
 
 
-def _exists(path: Path) -> TilsynError:
+def exists_error(path: Path) -> TilsynError:
+    """W001: a file is already at `path`, and tilsyn never overwrites it."""
     return fail(
         str(path),
         "W001",
@@ -151,7 +152,7 @@ def writable_folder(
     except (FileExistsError, NotADirectoryError):
         raise missing_folder(folder, shown) from None
     except OSError as exc:
-        raise _folder_error(folder, exc, shown) from None
+        raise folder_error(folder, exc, shown) from None
     clean_stale_temps(folder)
     return folder
 
@@ -161,8 +162,8 @@ def missing_folder(folder: Path, display: str | None = None) -> TilsynError:
     part of its path is a file."""
     if any(part.exists() and not part.is_dir() for part in (folder, *folder.parents)):
         hint = "vælg en sti, hvor alle dele er mapper."
-        return _cannot_write(folder, _NOT_A_FOLDER, hint, display)
-    return _cannot_write(folder, "mappen findes ikke.", "opret mappen først.", display)
+        return cannot_write(folder, _NOT_A_FOLDER, hint, display)
+    return cannot_write(folder, "mappen findes ikke.", "opret mappen først.", display)
 
 
 _NOT_A_FOLDER = "en del af stien er en fil, ikke en mappe."
@@ -175,23 +176,25 @@ _REASONS = {
 }
 
 
-def _folder_error(folder: Path, exc: OSError, display: str | None = None) -> TilsynError:
+def folder_error(folder: Path, exc: OSError, display: str | None = None) -> TilsynError:
+    """W003 in Danish for an OS error met making or writing in `folder`."""
     missing = isinstance(exc, FileNotFoundError | NotADirectoryError)
     if missing and not folder.is_dir() and not folder.parent.is_dir():
         return missing_folder(folder, display)
     if isinstance(exc, PermissionError):
-        return _cannot_write(
+        return cannot_write(
             folder, "der er ikke adgang til at skrive i mappen.", "vælg en anden mappe.", display
         )
     code = errno.errorcode.get(exc.errno or 0, "ukendt")
     reason = _REASONS.get(exc.errno or 0, f"styresystemet svarer {code}")
     message = f"mappen kan ikke oprettes eller skrives i ({reason})."
-    return _cannot_write(folder, message, "vælg en anden mappe.", display)
+    return cannot_write(folder, message, "vælg en anden mappe.", display)
 
 
-def _cannot_write(
+def cannot_write(
     path: Path, message: str, hint: str | None = None, display: str | None = None
 ) -> TilsynError:
+    """W003: `path` cannot be written (a usage error: the user chose the place)."""
     return fail(display or str(path), "W003", message, hint=hint, kind=ErrorKind.USAGE)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ledelsestilsyn.core.gate import Gated, gate
-from ledelsestilsyn.io.atomic import _cannot_write, _exists, _folder_error, fsync_dir
+from ledelsestilsyn.io.atomic import cannot_write, exists_error, folder_error, fsync_dir
 
 
 def write_into_new_folder(folder: Path, files: Iterable[tuple[str, str | Gated]]) -> None:
@@ -28,15 +28,15 @@ def write_into_new_folder(folder: Path, files: Iterable[tuple[str, str | Gated]]
             try:
                 fd = os.open(folder / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             except FileExistsError:
-                raise _exists(folder / name) from None
+                raise exists_error(folder / name) from None
             except OSError as exc:
-                raise _folder_error(folder, exc) from None
+                raise folder_error(folder, exc) from None
             descriptors.append(fd)
             with os.fdopen(fd, "wb", closefd=False) as handle:
                 handle.write(content)
         failed = fsync_all(descriptors)
         if failed is not None:
-            raise _cannot_write(folder, f"filerne kan ikke gemmes ({failed.strerror}).")
+            raise cannot_write(folder, f"filerne kan ikke gemmes ({failed.strerror}).")
     finally:
         for fd in descriptors:
             os.close(fd)

@@ -48,13 +48,12 @@ class Case(NamedTuple):
     line: int = 0
 
     def value(self, column: str) -> str:
-        if column == "rådgiver":
-            return self.caseworker
-        if column == "team":
-            return self.team
-        if column == "sag":
-            return self.id
-        return self.attrs.get(column, "")
+        field_name = CASE_FIELDS.get(column)
+        return getattr(self, field_name) if field_name else self.attrs.get(column, "")
+
+
+CASE_FIELDS = {"rådgiver": "caseworker", "team": "team", "sag": "id"}
+"""The concept's names for a case's own fields; any other column is one of its `attrs`."""
 
 
 def looks_like_cpr(text: str) -> bool:
@@ -104,7 +103,7 @@ class _Verdicts(dict[str, bool]):
 
 def _getter(column: str) -> Callable[[Case], str]:
     """`Case.value` for one column, as a C-level getter where the column is a field."""
-    field_name = {"rådgiver": "caseworker", "team": "team", "sag": "id"}.get(column)
+    field_name = CASE_FIELDS.get(column)
     if field_name is not None:
         return operator.attrgetter(field_name)
     return lambda case: case.attrs.get(column, "")
