@@ -134,3 +134,55 @@ def test_examples_and_small_teams_without_files() -> None:
     assert [e.text for e in found[OVERORDNET.ref]] == ["Mangler; spurgt [navn]."]
     assert examples(records, templates, period, allowed=False, names=[], mask=mask_cpr) == {}
     assert small_teams(records, period) == {OVERORDNET.ref: {"Team Nord"}}
+
+
+def _team_record(template_ref: str, number: int, team: str, worker: str) -> ReviewRecord:
+    template = Catalog.load(None).resolve(template_ref)
+    answers = {
+        (s.id, q.id): ("høj grad" if number % 2 else "lav grad", "")
+        for s in template.steps
+        if s.id in ("støttende-indsatser", "intentioner")
+        for q in s.questions
+    }
+    return ReviewRecord(
+        series="tematiseret",
+        template=template_ref,
+        period="2026-11",
+        period_start=date(2026, 11, 1),
+        case_id=f"S-{number}",
+        caseworker=worker,
+        team=team,
+        answers=answers,
+    )
+
+
+def test_a_small_team_shows_no_share_in_any_block() -> None:
+    """Team Nord has 6 cases by only 2 caseworkers: no share of it reaches the department,
+    not in the steps, the total, nor the blocks across the case (the intentions)."""
+    from ledelsestilsyn.report.build import Settings, build_report
+    from ledelsestilsyn.report.view import report_view
+
+    ref = "tematiseret@2025.1"
+    staff = {"Team Nord": ("A", "B"), "Team Syd": ("C", "D", "E"), "Team Vest": ("F", "G", "H")}
+    records = [
+        _team_record(ref, n * 10 + i, team, workers[i % len(workers)])
+        for n, (team, workers) in enumerate(staff.items())
+        for i in range(6)
+    ]
+    period = parse_period("2026-11")
+    templates = {ref: Catalog.load(None).resolve(ref)}
+    report = build_report(records, templates, period, Settings(), mask=mask_cpr, tidy=True)
+    view = report_view(
+        report,
+        municipality="K",
+        audience="afdeling",
+        today=date(2026, 11, 30),
+        charts=False,
+        withheld_teams=small_teams(records, period),
+    )
+    [section] = view.sections
+    rows = {g.name: g for g in section.teams}
+    assert set(rows) == set(staff)
+    nord = rows["Team Nord"]
+    assert nord.across and all(c.value is None for c in [*nord.shares, nord.total, *nord.across])
+    assert any(c.value is not None for c in [*rows["Team Syd"].shares, *rows["Team Syd"].across])

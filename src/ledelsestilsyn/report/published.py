@@ -12,7 +12,7 @@ Keys are tuples: the kind of number first, then what it is about.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from ledelsestilsyn.report.aggregate import GroupRow, Section, Tally
 from ledelsestilsyn.report.build import Report, TemplateReport, TrendPoint
@@ -81,6 +81,17 @@ def team_step_share(ref: str, name: str, step: str) -> Key:
 
 def team_share(ref: str, name: str) -> Key:
     return ("team share", ref, name)
+
+
+def team_shares(report: Report, teams: Mapping[str, Collection[str]]) -> set[Key]:
+    """Every share of the named teams (per template ref): steps, blocks across the case, total."""
+    keys: set[Key] = set()
+    for template in report.templates:
+        ref = template.current.template.ref
+        for name in teams.get(ref, ()):
+            keys.add(team_share(ref, name))
+            keys.update(team_step_share(ref, name, s.id) for s in template.current.steps)
+    return keys
 
 
 def calibrated(ref: str) -> Key:

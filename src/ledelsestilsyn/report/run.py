@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -14,7 +14,6 @@ from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
-from ledelsestilsyn.report.cells import ShareCell
 from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.department import WITH_CONSENT, examples, small_teams, tiltag_status
 from ledelsestilsyn.report.levels import compare_levels, level_views
@@ -148,11 +147,13 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             tidy=request.audience in AGGREGATE,
         )
 
+    # The department sees no share of a team with fewer than three reviewed caseworkers.
+    withheld = small_teams(inputs.records, period) if request.audience == "afdeling" else {}
     content: str | Gated
     if request.fmt in ("csv", "xlsx"):
         rules = Disclosure(settings.min_count)
         if request.audience in AGGREGATE:  # the whole report's one decision, as in md and html
-            rules = disclosure_for(build(), request.audience)
+            rules = disclosure_for(build(), request.audience, withheld)
         content = _tidy(request.fmt, counted, inputs, rules, period, today)
     else:
         report = build()
@@ -162,6 +163,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             audience=request.audience,
             today=today,
             charts=request.fmt in ("html", "pdf"),
+            withheld_teams=withheld,
         )
         view.corrections = corrections_view(
             collect(inputs.records, inputs.templates, period, today),
@@ -235,15 +237,8 @@ def _add_department(
         names=_known_names(workspace),
         mask=mask_cpr,
     )
-    few = small_teams(inputs.records, period)
     for section in view.sections:
         section.examples = found.get(section.ref, [])
-        section.teams = [
-            replace(g, shares=[ShareCell()] * len(g.shares), total=ShareCell())
-            if g.name in few.get(section.ref, set())
-            else g
-            for g in section.teams
-        ]
 
 
 def _known_names(workspace: Workspace) -> set[str]:

@@ -30,7 +30,7 @@ nothing is hidden.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.report.audit import Audit, Range
@@ -161,11 +161,13 @@ class Disclosure:
         return answered >= self.min_count and not small
 
 
-def decide(ledger: Ledger, *, active: bool) -> Disclosure:
-    """Hide small cells, the shares that depend on them, and what would give them away."""
+def decide(ledger: Ledger, *, active: bool, withheld: Collection[Key] = ()) -> Disclosure:
+    """Hide small cells, the shares that depend on them, `withheld` units (hidden for a rule of
+    the audience's own), and what would give any of them away."""
     if not active:
         return Disclosure(ledger.min_count)
-    hidden = _Secondary(ledger).hide({k for k, u in ledger.units.items() if u.small})
+    primary = {k for k, u in ledger.units.items() if u.small}
+    hidden = _Secondary(ledger).hide(primary | (set(withheld) & ledger.units.keys()))
     small = frozenset(k for k, u in ledger.units.items() if u.small and not u.share)
     return Disclosure(ledger.min_count, True, frozenset(hidden), frozenset(ledger.units), small)
 

@@ -10,6 +10,7 @@ the tiltag's status and case examples by consent (`report.department`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -139,18 +140,32 @@ def _weakest(report: Report, rules: Disclosure) -> list[WeakView]:
     return views
 
 
-def disclosure_for(report: Report, audience: str) -> Disclosure:
-    """The one suppression decision for the whole report (nothing hidden for leaders)."""
+def disclosure_for(
+    report: Report, audience: str, withheld_teams: Mapping[str, Collection[str]] | None = None
+) -> Disclosure:
+    """The one suppression decision for the whole report (nothing hidden for leaders).
+
+    `withheld_teams` (per template ref) are teams whose shares this audience does not
+    see at all (the department: fewer than three reviewed caseworkers); they are hidden
+    as part of the decision, so nothing shown gives them away either.
+    """
     if audience not in AGGREGATE:
         return Disclosure(report.settings.min_count)
-    return decide(published.ledger_for(report), active=True)
+    withheld = published.team_shares(report, withheld_teams or {})
+    return decide(published.ledger_for(report), active=True, withheld=withheld)
 
 
 def report_view(
-    report: Report, *, municipality: str, audience: str, today: date, charts: bool
+    report: Report,
+    *,
+    municipality: str,
+    audience: str,
+    today: date,
+    charts: bool,
+    withheld_teams: Mapping[str, Collection[str]] | None = None,
 ) -> ReportView:
     committee = audience in AGGREGATE
-    rules = disclosure_for(report, audience)
+    rules = disclosure_for(report, audience, withheld_teams)
     ctx = Ctx(rules, report.settings.threshold, charts, leader=not committee)
     series, series_total, team_counts, team_total = _overview(report, rules)
     sections = published.shown_templates(report, rules.min_count) if committee else report.templates
