@@ -79,7 +79,7 @@ def unknown_phases(reader: RowReader, options: ReadOptions, display: str) -> lis
     if reader.phases is None:
         return []
     where = {options.phase_column: options.phases}
-    why = unmatched(lambda _: reader.phase_values(), where, normalise_value)
+    why = unmatched(lambda _: reader.phase_values(), where, normalise_value, noun="rækker")
     if why is None:
         return []
     return [
@@ -88,7 +88,7 @@ def unknown_phases(reader: RowReader, options: ReadOptions, display: str) -> lis
             None,
             None,
             "E015",
-            why.replace("ingen sager har", "ingen rækker har") + ".",
+            why + ".",
             "ret udvælgelse.faser i koncept.yaml, så værdien står som i eksporten.",
             Severity.WARNING,
         )

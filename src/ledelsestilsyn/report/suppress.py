@@ -183,10 +183,8 @@ class _Secondary:
         for relation in ledger.relations:  # `a = b`: the same count in two tables
             if relation.equal and sorted(c for _, c in relation.terms) == [-1, 1]:
                 (a, _), (b, _) = relation.terms
-                if (
-                    not ledger.units[ledger.unit_of[a]].share
-                    | ledger.units[ledger.unit_of[b]].share
-                ):
+                units = ledger.units
+                if not (units[ledger.unit_of[a]].share or units[ledger.unit_of[b]].share):
                     self.twins.setdefault(a, []).append(b)
                     self.twins.setdefault(b, []).append(a)
 

@@ -60,8 +60,7 @@ class ReviewFile:
         bom = "\ufeff" if self.raw.startswith(_BOM) else ""
         mode = stat.S_IMODE(self.path.stat().st_mode)
         write_atomic(self.path, bom + text, overwrite=True, mode=mode)
-        fresh = ReviewFile.open(self.path, self.display)
-        self.raw, self.text, self.doc = fresh.raw, fresh.text, fresh.doc
+        self.reload()  # as written: the output gate may have masked something on the way
 
     def reload(self) -> None:
         fresh = ReviewFile.open(self.path, self.display)

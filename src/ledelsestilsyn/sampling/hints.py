@@ -20,11 +20,13 @@ def unmatched(
     values_of: Callable[[str], Iterable[str]],
     where: Mapping[str, Sequence[str]],
     normalise: Callable[[str], str],
+    noun: str = "sager",
 ) -> str | None:
     """`ingen sager har team 'X' (mente du 'Y'?); kolonnen team har: …`, or None.
 
     `values_of(column)` gives the column's values in the cases the quota drew
-    from. Only values that match no case at all are named.
+    from. Only values that match no case at all are named; `noun` says what was
+    searched (cases, or an export's rows).
     """
     parts = []
     for column, wanted in where.items():
@@ -39,9 +41,8 @@ def unmatched(
         shown = sorted(present.values())
         for value in missing:
             guess = did_you_mean(value, shown)
-            parts.append(
-                f"ingen sager har {column} '{value}'" + (f" (mente du '{guess}'?)" if guess else "")
-            )
+            hint = f" (mente du '{guess}'?)" if guess else ""
+            parts.append(f"ingen {noun} har {column} '{value}'{hint}")
         listed = ", ".join(shown[:MAX_VALUES])
         more = len(shown) - MAX_VALUES
         listed += f" og {more} flere" if more > 0 else ""

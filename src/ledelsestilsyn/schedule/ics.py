@@ -15,6 +15,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
+from ledelsestilsyn.core.periods import add_months
 from ledelsestilsyn.report.formats import MONTHS
 from ledelsestilsyn.schedule.plan import Round
 
@@ -83,7 +84,7 @@ def _event(r: Round, kind: str, day: date, summary: str, stamp: str) -> list[str
 
 
 def _meeting(month: date, stamp: str) -> list[str]:
-    following = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    following = date(*add_months(month.year, month.month, 1), 1)
     name = MONTHS[month.month - 1]
     description = (
         f"Fælles opfølgning på tilsynets generelle fund på et afdelingsmøde i {name}: "
