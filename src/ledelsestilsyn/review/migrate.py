@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError
 from ledelsestilsyn.io.atomic import keep_backup, write_atomic
-from ledelsestilsyn.io.yaml import read_document
+from ledelsestilsyn.io.files import read_limited
+from ledelsestilsyn.io.yaml import MAX_BYTES, TOO_LARGE_HINT, decode, parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.review import Answer, Review
@@ -76,7 +77,35 @@ class _Plan:
     move: Move
     path: Path
     text: str
-    original: bytes
+
+
+@dataclass
+class _Run:
+    """What the reviews of one run share, worked out once: per old version what carries
+    to the target, and per sample folder the focus its manifest names."""
+
+    workspace: Workspace
+    target: Template
+    include_finished: bool
+    carried_by_ref: dict[str, dict[tuple[str, str], tuple[str, str]]] = field(default_factory=dict)
+    focus_by_folder: dict[Path, list[str] | None] = field(default_factory=dict)
+
+    def carried(self, ref: str) -> dict[tuple[str, str], tuple[str, str]]:
+        if ref not in self.carried_by_ref:
+            lineage = self.workspace.catalog.lineage(ref, self.target.ref)
+            self.carried_by_ref[ref] = compare(lineage).carried()
+        return self.carried_by_ref[ref]
+
+    def sample_focus(self, folder: Path) -> list[str] | None:
+        """The focus of the sample in `folder`; None without a readable manifest."""
+        if folder not in self.focus_by_folder:
+            focus = None
+            manifest = folder / MANIFEST_NAME
+            if manifest.is_file():
+                with contextlib.suppress(TilsynError):
+                    focus = validate_document(Manifest, read_document(manifest)).focus or []
+            self.focus_by_folder[folder] = focus
+        return self.focus_by_folder[folder]
 
 
 def migrate(
@@ -97,8 +126,9 @@ def migrate(
     run = run_checks(workspace, list(paths), today=today)
     result = Migration(target.ref)
     plans: list[_Plan] = []
+    shared = _Run(workspace, target, include_finished)
     for review in run.results:
-        outcome = _plan(workspace, review, target, include_finished)
+        outcome = _plan(shared, review)
         if isinstance(outcome, Skip):
             result.skipped.append(outcome)
         else:
@@ -110,30 +140,23 @@ def migrate(
         write_schemas(workspace.root / SCHEMA_DIR, workspace.catalog)
     for plan in plans:
         backup = None if dry_run else _write(plan, workspace.display)
-        result.moved.append(_with_backup(plan.move, backup))
+        result.moved.append(replace(plan.move, backup=backup))
     return result
 
 
-def _with_backup(move: Move, backup: str | None) -> Move:
-    return Move(move.display, move.state, move.old_ref, move.carried, move.anew, backup)
-
-
-def _plan(
-    workspace: Workspace, review: ReviewResult, target: Template, include_finished: bool
-) -> _Plan | Skip:
-    path = review.path
-    original = path.read_bytes()
+def _plan(shared: _Run, review: ReviewResult) -> _Plan | Skip:
+    path, target = review.path, shared.target
     try:
-        doc = read_document(path, display=review.display)
+        original = read_limited(path, review.display, limit=MAX_BYTES, hint=TOO_LARGE_HINT)
+        doc = parse_text(decode(original, review.display), review.display)
         own = validate_document(Review, doc)
     except TilsynError:
         return Skip(review.display, "kan ikke læses som gennemgang; ret den med 'tilsyn valider'.")
-    skip = _not_movable(review, own.template, target, include_finished)
+    skip = _not_movable(review, own.template, target, shared.include_finished)
     if skip is not None:
         return skip
-    versions = compare(workspace.catalog.lineage(own.template, target.ref))
-    carried_keys = versions.carried()
-    focus = _focus(path, own, target, carried_keys)
+    carried_keys = shared.carried(own.template)
+    focus = _focus(shared.sample_focus(path.parent), own, target, carried_keys)
     answers: dict[tuple[str, str], Answer] = {}
     carried: list[str] = []
     anew: list[str] = []
@@ -160,7 +183,7 @@ def _plan(
         filled=filled,
     )
     move = Move(review.display, review.state, own.template, tuple(carried), tuple(anew))
-    return _Plan(move, path, text, original)
+    return _Plan(move, path, text)
 
 
 def _not_movable(
@@ -192,14 +215,13 @@ def _given(answer: Answer) -> bool:
 
 
 def _focus(
-    path: Path, own: Review, target: Template, carried: dict[tuple[str, str], tuple[str, str]]
+    sample: list[str] | None,
+    own: Review,
+    target: Template,
+    carried: dict[tuple[str, str], tuple[str, str]],
 ) -> list[str]:
     """The steps of the new file: the sample's focus, else the steps the old file had."""
-    steps = list(own.answers)
-    manifest = path.parent / MANIFEST_NAME
-    if manifest.is_file():
-        with contextlib.suppress(TilsynError):
-            steps = validate_document(Manifest, read_document(manifest)).focus or []
+    steps = sample if sample is not None else list(own.answers)
     if not steps:
         return [s.id for s in target.steps]
     moved = {carried[(s, q)][0] for s in steps for q in own.answers.get(s, {}) if (s, q) in carried}
