@@ -80,6 +80,7 @@ class Audit:
         """Each pinned target with the shown cells that give it away: those of the equation
         that fixes it, or, when bounds take part, every shown cell of its relations."""
         wanted = list(targets)
+        asked = set(wanted)  # membership below is tested per cell of every group
         found: dict[Key, list[Key]] = {}
         seen: set[Key] = set()
         for target in wanted:
@@ -87,10 +88,10 @@ class Audit:
                 continue
             cells = self._cells(hidden, target)
             seen |= cells
-            key = tuple((c, hidden[c], c in wanted) for c in sorted(cells))
+            key = tuple((c, hidden[c], c in asked) for c in sorted(cells))
             if key not in self.known:
                 group = self._group(hidden, cells)
-                inside = [i for i, c in enumerate(group.cells[: group.hidden]) if c in wanted]
+                inside = [i for i, c in enumerate(group.cells[: group.hidden]) if c in asked]
                 self.known[key] = {
                     group.cells[i]: [group.cells[k] for k in shown]
                     for i, shown in _fixed(group, inside).items()

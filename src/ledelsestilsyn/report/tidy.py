@@ -60,11 +60,6 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA) else cell
 
 
-def _shown(text: str, count: int) -> Cell:
-    """The count as published: the number itself, or the disclosure text that replaces it."""
-    return count if text.replace(".", "") == str(count) else text
-
-
 def _rows(group: TidyGroup, rules: Disclosure) -> list[list[Cell]]:
     rows: list[list[Cell]] = []
     ref = group.section.template.ref
@@ -74,7 +69,7 @@ def _rows(group: TidyGroup, rules: Disclosure) -> list[list[Cell]]:
                 key = tidy_count(group.period, group.series, ref, step.id, q.question.id, answer)
                 if not rules.publishes(key):  # a template the committee report leaves out
                     continue
-                shown = _shown(rules.count(key, count), count)
+                shown = count if rules.shows(key) else rules.count(key, count)
                 rows.append(
                     [group.period, group.series, ref, step.id, q.question.id, answer, shown]
                 )
