@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.models.template import Question, ScaleValue, Template
-from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
 from ledelsestilsyn.report.stats import Interval, share, wilson
 
 
@@ -221,7 +221,7 @@ def grouped(
     """Figures per team or caseworker (records without a value are 'uoplyst')."""
     groups: dict[str, list[ReviewRecord]] = {}
     for record in records:
-        groups.setdefault(key(record) or "uoplyst", []).append(record)
+        groups.setdefault(key(record) or UNKNOWN_TEAM, []).append(record)
     rows = []
     for name in sorted(groups):
         stat = section_of(groups[name])

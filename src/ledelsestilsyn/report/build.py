@@ -23,7 +23,7 @@ from ledelsestilsyn.report.aggregate import (
     section,
 )
 from ledelsestilsyn.report.calibration import CalibrationResult, calibrate
-from ledelsestilsyn.report.records import Excluded, ReviewRecord
+from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded, ReviewRecord
 from ledelsestilsyn.report.tidy import TidyGroup, tidy_groups
 from ledelsestilsyn.report.versions import (
     VersionMaps,
@@ -243,7 +243,7 @@ def build_report(
         )
         for name in series_names
     ]
-    teams = Counter(r.team or "uoplyst" for r in current)
+    teams = Counter(r.team or UNKNOWN_TEAM for r in current)
     return Report(
         period=period,
         previous=previous(period),

@@ -22,14 +22,13 @@ from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.template import Question, Template
 from ledelsestilsyn.report.formats import long_date
-from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
 from ledelsestilsyn.report.suppress import Disclosure, Ledger, decide
 
 DONE = "udført"
 OVERDUE = "overskredet"
 OPEN = "åben"
 STATUSES: tuple[str, ...] = (DONE, OPEN, OVERDUE)
-UNKNOWN_TEAM = "uoplyst"
 CASEWORKER = "sagens rådgiver"
 
 

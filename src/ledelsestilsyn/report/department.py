@@ -23,7 +23,7 @@ from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
 from ledelsestilsyn.report.build import lowest_comments
-from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
 from ledelsestilsyn.report.scrub import scrubber
 from ledelsestilsyn.report.tiltag import TiltagView
 
@@ -70,7 +70,7 @@ def small_teams(records: Sequence[ReviewRecord], period: Period) -> dict[str, se
     """Per template ref: the teams with fewer than `MIN_CASEWORKERS` reviewed caseworkers."""
     people: dict[tuple[str, str], set[str | None]] = {}
     for r in first_reviews(r for r in records if r.period_start in period):
-        people.setdefault((r.template, r.team or "uoplyst"), set()).add(r.caseworker)
+        people.setdefault((r.template, r.team or UNKNOWN_TEAM), set()).add(r.caseworker)
     found: dict[str, set[str]] = {}
     for (ref, team), names in people.items():
         if len(names) < MIN_CASEWORKERS:

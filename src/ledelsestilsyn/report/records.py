@@ -53,6 +53,10 @@ class ReviewLike(Protocol):
     def consent(self) -> bool: ...
 
 
+UNKNOWN_TEAM = "uoplyst"
+"""The team of a review whose case has none (the same name in every table and rule by team)."""
+
+
 @dataclass(frozen=True)
 class ReviewRecord:
     """One complete review: who, when, and each answer with its comment."""
