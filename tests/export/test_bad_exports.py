@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from conftest import Cli
+from ledelsestilsyn.export.values import repair_double_encoding
 from ledelsestilsyn.io.yaml import read_document
 
 SERIES = "månedligt-overordnet"
@@ -177,6 +178,23 @@ def test_a_utf8_export_read_as_windows_1252_names_the_encoding(
     errors = [line for line in output.splitlines() if "E003" in line]
     assert errors and all("kodet to gange" in e and "tegnsæt" in e for e in errors), output
     assert "mente du" not in output, output
+
+
+def test_an_export_converted_twice_more_says_so_and_is_repaired_in_its_rows(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """Saved as UTF-8 and read as Windows-1252 twice over: the header reads
+    'AfgÃƒÂ¸relsesdato'. Naming the encoding would not help; the error says the file was
+    converted after the export. Such text is repaired all the way back."""
+    thrice = [line.decode("cp1252") for line in export_lines(example_workspace)]
+    for _ in range(2):
+        thrice = [line.encode("utf-8").decode("cp1252") for line in thrice]
+    code, output, _ = draw(cli, write(example_workspace, [t.encode("cp1252") for t in thrice]))
+    assert code == 1, output
+    errors = [line for line in output.splitlines() if "E003" in line]
+    assert errors and all("kodet tre gange" in e and "omkodet" in e for e in errors), output
+    assert "tegnsæt" not in output and "mente du" not in output, output
+    assert repair_double_encoding(thrice[0]) == export_lines(example_workspace)[0].decode("cp1252")
 
 
 @pytest.mark.parametrize(

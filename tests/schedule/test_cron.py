@@ -69,7 +69,9 @@ def test_mail_without_smtp_is_refused_instead_of_a_line_that_fails_daily(
     result = cli("cron", "--mail")
     assert result.exit_code == 2, result.output
     assert "R010" in result.output and "smtp-opsætning" in result.output
-    assert result.output.startswith("koncept.yaml: ")  # as the user would write it
+    # named as the user would write it, at the section where smtp belongs
+    line = _line_of(Path("koncept.yaml"), "påmindelse:")
+    assert result.output.startswith(f"koncept.yaml:{line}:1: fejl R010"), result.output
     assert "* * *" not in result.output and "ExecStart" not in result.output
 
 
@@ -81,4 +83,12 @@ def test_mail_with_starttls_off_is_refused_too(example_workspace: Path, cli: Cli
     )
     concept.write_text(concept.read_text(encoding="utf-8").replace("påmindelse:\n", smtp, 1))
     result = cli("cron")
-    assert result.exit_code == 2 and "R012" in result.output, result.output
+    assert result.exit_code == 2, result.output
+    line = _line_of(concept, "    starttls: nej")
+    assert result.output.startswith(f"koncept.yaml:{line}:5: fejl R012"), result.output
+
+
+def _line_of(path: Path, text: str) -> int:
+    """The line (from 1) of the first line of `path` that starts with `text`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if line.startswith(text))

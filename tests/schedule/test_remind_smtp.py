@@ -177,6 +177,9 @@ def test_missing_password_variable(
     assert (
         "R013: miljøvariablen TILSYN_TEST_KODE med SMTP-adgangskoden er ikke sat." in result.output
     )
+    lines = Path("koncept.yaml").read_text(encoding="utf-8").splitlines()
+    line = lines.index('    adgangskode_miljø: "TILSYN_TEST_KODE"') + 1
+    assert f"koncept.yaml:{line}:5: fejl R013" in result.output, result.output
 
 
 def test_password_file_rules(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ledelsestilsyn.core.cpr import find_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.export.encoding import clean_name, show_delimiter
-from ledelsestilsyn.export.values import parse_date, repair_double_encoding
+from ledelsestilsyn.export.values import encoding_layers, parse_date
 from ledelsestilsyn.models.concept import OWN_COLUMNS, ExportSpec
 
 
@@ -110,14 +110,19 @@ def _missing(
     mapped column uses; or, when the column is there but garbled (UTF-8 read as
     Windows-1252), the encoding to fix."""
     shown = ", ".join(f"'{n}'" for n in names[:30]) or "ingen"
-    garbled = [n for n in names if repair_double_encoding(n).casefold() == header.casefold()]
+    repaired = [(n, encoding_layers(n)) for n in names]
+    garbled = [(n, k) for n, (r, k) in repaired if k and r.casefold() == header.casefold()]
     close = similar(header, free)
     hint = f"mente du {' eller '.join(repr(c) for c in close)}? " if close else ""
     if garbled:
-        hint = (
-            f"kolonnen står som '{garbled[0]}': teksten ser ud til at være kodet to gange "
-            "(fx 'Ã¸' for 'ø'); er filen UTF-8, så angiv tegnsættet ved kørslen eller under "
-            "eksport: tegnsæt i koncept.yaml; ellers eksporter filen igen. "
+        name, layers = garbled[0]
+        hint = f"kolonnen står som '{name}': " + (
+            "teksten ser ud til at være kodet to gange (fx 'Ã¸' for 'ø'); er filen UTF-8, så "
+            "angiv tegnsættet ved kørslen eller under eksport: tegnsæt i koncept.yaml; ellers "
+            "eksporter filen igen. "
+            if layers == 1
+            else f"teksten er kodet {_TIMES[layers]} gange (fx 'ÃƒÂ¸' for 'ø'), så filen er "
+            "omkodet, efter den blev eksporteret; eksporter den igen direkte fra sagssystemet. "
         )
     if other:
         shown_other = show_delimiter(other)
@@ -136,6 +141,9 @@ def _missing(
         hint.strip(),
     )
 
+
+_TIMES = {2: "tre", 3: "fire", 4: "fem"}
+"""How many times text was encoded, by the layers `encoding_layers` undid (one more)."""
 
 # Word endings that mean the same in case systems' column names; the first is canonical.
 _SYNONYMS: tuple[tuple[str, ...], ...] = (

@@ -70,12 +70,20 @@ def double_encoded(text: str) -> bool:
 
 def repair_double_encoding(text: str) -> str:
     """`SÃ¸ren` → `Søren`; text that is not exactly UTF-8 read as Windows-1252 stays as is."""
-    if not double_encoded(text):
-        return text
-    try:
-        return text.encode("cp1252").decode("utf-8")
-    except UnicodeError:
-        return text
+    return encoding_layers(text)[0]
+
+
+def encoding_layers(text: str, most: int = 4) -> tuple[str, int]:
+    """The text repaired, and how many times it had been UTF-8 read as Windows-1252: once for
+    `SÃ¸ren`, twice for `SÃƒÂ¸ren` (a file converted once more), at most `most` times."""
+    layers = 0
+    while layers < most and double_encoded(text):
+        try:
+            text = text.encode("cp1252").decode("utf-8")
+        except UnicodeError:
+            break
+        layers += 1
+    return text, layers
 
 
 @dataclass(frozen=True)

@@ -108,14 +108,15 @@ def mail_letters(
     workspace: Workspace, letters: list[Letter], environ: Mapping[str, str]
 ) -> tuple[list[str], list[Diagnostic]]:
     """Send each letter to its own caseworker only; (addresses sent to, warnings)."""
-    from ledelsestilsyn.schedule.notify import send, smtp_and_password
+    from ledelsestilsyn.schedule.notify import ConceptFile, send, smtp_and_password
     from ledelsestilsyn.schedule.reminder_text import Message
 
     concept = workspace.display(workspace.concept_path)
     found, warnings = addresses_for(letters, workspace.concept.dissemination.caseworkers, concept)
     if not found:
         return [], warnings
-    smtp, password = smtp_and_password(workspace.concept, workspace.root, concept, environ)
+    file = ConceptFile(workspace.concept_path, concept)
+    smtp, password = smtp_and_password(workspace.concept, file, environ)
     messages = [
         Message(
             address,

@@ -13,6 +13,7 @@ file outside the workspace that only its owner can read (`adgangskode_fil`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail
 from ledelsestilsyn.schedule.mail_settings import MailSettings, SmtpSettings
 from ledelsestilsyn.schedule.plan import Item, Plan, Status, status_at
 from ledelsestilsyn.schedule.scan import read_inputs
@@ -58,20 +59,18 @@ def run_reminders(
     if status.nothing_due and not always:
         return ReminderOutcome()
     settings = inputs.mail
-    concept = str(inputs.concept_path)
+    concept = ConceptFile(inputs.concept_path, str(inputs.concept_path))
     password = None
     if mail:
         smtp = smtp_or_fail(settings, concept)
-        password = resolve_password(
-            smtp, inputs.root, concept, os.environ if environ is None else environ
-        )
+        password = resolve_password(smtp, concept, os.environ if environ is None else environ)
     from ledelsestilsyn.schedule.sent_log import SentLog, run_lock
 
     cache_dir = inputs.root / CACHE_DIR
     with run_lock(cache_dir):
         log = SentLog.load(cache_dir)
         messages = (
-            _mail_messages(status, settings, inputs.plan, concept)
+            _mail_messages(status, settings, inputs.plan, concept.display)
             if mail
             else _stdout(status, settings)
         )
@@ -145,66 +144,100 @@ def _concerns(item: Item, name: str, series_reviewers: dict[str, tuple[str, ...]
     return name in series_reviewers.get(item.round.series, ())
 
 
+@dataclass(frozen=True)
+class ConceptFile:
+    """The concept file: where it is, and how messages name it."""
+
+    path: Path
+    display: str
+
+
 def smtp_and_password(
-    concept: Concept, root: Path, concept_file: str, environ: Mapping[str, str]
+    concept: Concept, file: ConceptFile, environ: Mapping[str, str]
 ) -> tuple[SmtpSettings, str | None]:
     """The concept's SMTP setup, checked, and its password (for mail outside `påmind`)."""
     settings = MailSettings.of(concept)
-    smtp = smtp_or_fail(settings, concept_file)
-    return smtp, resolve_password(smtp, root, concept_file, environ)
+    smtp = smtp_or_fail(settings, file)
+    return smtp, resolve_password(smtp, file, environ)
 
 
-def smtp_or_fail(settings: MailSettings, concept: str) -> SmtpSettings:
+def smtp_or_fail(settings: MailSettings, concept: ConceptFile) -> SmtpSettings:
     """The SMTP settings mail can be sent with (also checked by `tilsyn cron --mail`)."""
     smtp = settings.smtp
     if smtp is None:
-        raise fail(
+        raise _setting_error(
             concept,
+            ("påmindelse",),
             "R010",
             "at sende påmindelser som mail kræver en smtp-opsætning under påmindelse i konceptet.",
-            hint="se afsnittet 'Kør fra cron' i README, eller kør uden at sende mail.",
-            kind=ErrorKind.USAGE,
+            "se afsnittet 'Kør fra cron' i README, eller kør uden at sende mail.",
         )
     if not smtp.starttls and not smtp.allow_plaintext:
-        raise fail(
+        raise _setting_error(
             concept,
+            (*_SMTP, "starttls"),
             "R012",
             "påmindelser sendes ikke ukrypteret (starttls: nej).",
-            hint="slå starttls til, eller skriv tillad_ukrypteret: ja for et lokalt relæ.",
-            kind=ErrorKind.USAGE,
+            "slå starttls til, eller skriv tillad_ukrypteret: ja for et lokalt relæ.",
         )
     return smtp
 
 
 def resolve_password(
-    smtp: SmtpSettings, root: Path, concept: str, environ: Mapping[str, str]
+    smtp: SmtpSettings, concept: ConceptFile, environ: Mapping[str, str]
 ) -> str | None:
-    """The SMTP password from the environment or a private file outside the workspace."""
+    """The SMTP password from the environment or a private file outside the workspace
+    (the folder the concept is in)."""
     if not smtp.user:
         return None
     if smtp.password_env:
         value = environ.get(smtp.password_env, "")
         if not value:
-            raise fail(
+            raise _setting_error(
                 concept,
+                (*_SMTP, "adgangskode_miljø"),
                 "R013",
                 f"miljøvariablen {smtp.password_env} med SMTP-adgangskoden er ikke sat.",
-                hint="sæt den i crontab eller systemd-enheden, eller brug adgangskode_fil.",
-                kind=ErrorKind.USAGE,
+                "sæt den i crontab eller systemd-enheden, eller brug adgangskode_fil.",
             )
         return value
     if smtp.password_file:
-        return _password_file(Path(smtp.password_file).expanduser(), root, concept)
-    raise fail(
+        return _password_file(Path(smtp.password_file).expanduser(), concept.path.parent)
+    raise _setting_error(
         concept,
+        (*_SMTP, "bruger"),
         "R014",
         "smtp har en bruger, men ingen adgangskode_miljø eller adgangskode_fil.",
-        hint="skriv aldrig adgangskoden i konceptet; brug en miljøvariabel eller en fil.",
-        kind=ErrorKind.USAGE,
+        "skriv aldrig adgangskoden i konceptet; brug en miljøvariabel eller en fil.",
     )
 
 
-def _password_file(path: Path, root: Path, concept: str) -> str:
+_SMTP = ("påmindelse", "smtp")
+
+
+def _setting_error(
+    concept: ConceptFile, key: tuple[str, ...], code: str, message: str, hint: str
+) -> TilsynError:
+    """A wrong call because of a mail setting, at the line of `key` in the concept (or of the
+    nearest section above it that is written); without a line when none of them is.
+
+    The settings come from a cache that has no lines, so the concept is read again here,
+    only on this path.
+    """
+    from ledelsestilsyn.io.yaml import read_document
+
+    line = column = None
+    with contextlib.suppress(OSError, TilsynError):
+        document = read_document(concept.path, display=concept.display)
+        for depth in range(len(key), 0, -1):
+            if key[:depth] in document.keys:
+                line, column = document.keys[key[:depth]]
+                break
+    found = Diagnostic(concept.display, line, column, code, message, hint)
+    return TilsynError([found], ErrorKind.USAGE)
+
+
+def _password_file(path: Path, root: Path) -> str:
     def refuse(code: str, message: str, hint: str) -> TilsynError:
         return fail(str(path), code, message, hint=hint, kind=ErrorKind.USAGE)
 

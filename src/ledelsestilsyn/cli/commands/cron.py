@@ -41,11 +41,11 @@ def cron(
 
     from ledelsestilsyn.cli.views.cron import cron_text
     from ledelsestilsyn.schedule.concept_cache import find_concept_fast, read_settings
-    from ledelsestilsyn.schedule.notify import smtp_or_fail
+    from ledelsestilsyn.schedule.notify import ConceptFile, smtp_or_fail
 
     concept = find_concept_fast(Path.cwd(), koncept).resolve()
     _, settings = read_settings(concept)
     use_mail = mail if mail is not None else settings.smtp is not None
     if use_mail:  # a crontab line that fails every day is worse than an error now
-        smtp_or_fail(settings, os.path.relpath(concept))
+        smtp_or_fail(settings, ConceptFile(concept, os.path.relpath(concept)))
     echo(cron_text(concept, tid, use_mail, Path(sys.executable), settings), nl=False)
