@@ -13,6 +13,7 @@ from ledelsestilsyn.core.gate import Gated
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.models.located import did_you_mean
+from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.department import WITH_CONSENT, examples, small_teams, tiltag_status
@@ -22,7 +23,7 @@ from ledelsestilsyn.report.records import Excluded, ReviewRecord
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import HEADER, tidy_rows, to_csv
-from ledelsestilsyn.report.tiltag import addressing, tiltag_views
+from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
 from ledelsestilsyn.report.view import AGGREGATE, ReportView, disclosure_for, report_view
 from ledelsestilsyn.workspace.open import Workspace
 
@@ -218,15 +219,8 @@ def _add_department(
     view: ReportView, report: Report, inputs: Inputs, workspace: Workspace, period: Period
 ) -> None:
     """The department's extras: the tiltag's status, and case examples by consent."""
-    from ledelsestilsyn.followup.tiltag import load_tiltag
-
-    tiltag = load_tiltag(workspace)
-    settings = report.settings
-    if tiltag:
-        views = tiltag_views(
-            tiltag, inputs.records, inputs.templates, period, settings.min_count, settings.threshold
-        )
-        view.tiltag_status = tiltag_status(views)
+    _, views = _tiltag(report, inputs, workspace, period)
+    view.tiltag_status = tiltag_status(views)
     concept = workspace.concept
     view.examples_allowed = concept.dissemination.department_examples == WITH_CONSENT
     found = examples(
@@ -255,17 +249,27 @@ def _add_tiltag(
     view: ReportView, report: Report, inputs: Inputs, workspace: Workspace, period: Period
 ) -> None:
     """The leader report's tiltag: effect on their targets, and which address a weak question."""
-    from ledelsestilsyn.followup.tiltag import load_tiltag
-
-    tiltag = load_tiltag(workspace)
+    tiltag, view.tiltag = _tiltag(report, inputs, workspace, period)
     if not tiltag:
         return
-    settings = report.settings
-    view.tiltag = tiltag_views(
-        tiltag, inputs.records, inputs.templates, period, settings.min_count, settings.threshold
-    )
     templates = {(w.stat.question.id, w.template.title): w.template for w in report.weakest}
     for weak in view.weakest:
         template = templates.get((weak.id, weak.template))
         found = addressing(tiltag, template, weak.id) if template else []
         weak.tiltag = ", ".join(found) or "ingen"
+
+
+def _tiltag(
+    report: Report, inputs: Inputs, workspace: Workspace, period: Period
+) -> tuple[list[Tiltag], list[TiltagView]]:
+    """The workspace's tiltag, and each one's effect on its targets up to `period`."""
+    from ledelsestilsyn.followup.tiltag import load_tiltag
+
+    tiltag = load_tiltag(workspace)
+    if not tiltag:
+        return [], []
+    settings = report.settings
+    views = tiltag_views(
+        tiltag, inputs.records, inputs.templates, period, settings.min_count, settings.threshold
+    )
+    return tiltag, views
