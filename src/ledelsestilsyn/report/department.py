@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
-from ledelsestilsyn.report.build import lowest_comments
+from ledelsestilsyn.report.build import in_period, lowest_comments
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
 from ledelsestilsyn.report.scrub import scrubber
 from ledelsestilsyn.report.tiltag import TiltagView
@@ -69,7 +69,7 @@ def tiltag_status(views: Sequence[TiltagView]) -> list[TiltagStatus]:
 def small_teams(records: Sequence[ReviewRecord], period: Period) -> dict[str, set[str]]:
     """Per template ref: the teams with fewer than `MIN_CASEWORKERS` reviewed caseworkers."""
     people: dict[tuple[str, str], set[str | None]] = {}
-    for r in first_reviews(r for r in records if r.period_start in period):
+    for r in first_reviews(in_period(records, period)):
         people.setdefault((r.template, r.team or UNKNOWN_TEAM), set()).add(r.caseworker)
     found: dict[str, set[str]] = {}
     for (ref, team), names in people.items():
@@ -90,9 +90,7 @@ def examples(
     """Per template ref: comments at the lowest answers from consenting reviews in `period`."""
     if not allowed:
         return {}
-    consenting = [
-        r for r in first_reviews(r for r in records if r.period_start in period) if r.consent
-    ]
+    consenting = [r for r in first_reviews(in_period(records, period)) if r.consent]
     known = set(names) | {n for r in records for n in (r.caseworker, r.reviewer) if n}
     scrub = scrubber(known, mask, NAME)
     found: dict[str, list[Example]] = {}
