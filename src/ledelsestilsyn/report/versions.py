@@ -58,12 +58,12 @@ def carried_records(
     template: Template, older: Sequence[ReviewRecord], versions: VersionMaps
 ) -> list[ReviewRecord]:
     """`older` with only their carried answers, under the new question ids."""
+    carried = {old: m.carried() for (old, new), m in versions.items() if new == template.ref}
     found = []
     for record in older:
-        versions_map = versions.get((record.template, template.ref))
-        if versions_map is None:
+        keys = carried.get(record.template)
+        if keys is None:
             continue
-        keys = versions_map.carried()
         answers = {keys[k]: v for k, v in record.answers.items() if k in keys}
         found.append(replace(record, template=template.ref, answers=answers, corrections=()))
     return found
@@ -114,10 +114,10 @@ def _old_rows(
     bucket: Callable[[ReviewRecord], Period],
 ) -> list[VersionRow]:
     old = versions_map.old
-    own = first_reviews(r for r in records if r.template == old.ref)
-    sections = {
-        period: section(old, [r for r in own if bucket(r) == period]) for period, _ in trend
-    }
+    buckets: dict[Period, list[ReviewRecord]] = {}
+    for record in first_reviews(r for r in records if r.template == old.ref):
+        buckets.setdefault(bucket(record), []).append(record)
+    sections = {period: section(old, buckets.get(period, [])) for period, _ in trend}
     rows = []
     for link in versions_map.links:
         if link.carried or link.old is None:
