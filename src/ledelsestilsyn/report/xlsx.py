@@ -54,16 +54,15 @@ def workbook(tables: Sequence[Table], *, title: str, created: date) -> Gated:
     quoted = book.add_format({"quote_prefix": True})
     for table in tables:
         sheet = book.add_worksheet(gate(table.name)[:31])
-        widths = [len(name) for name in table.header]
-        for col, name in enumerate(table.header):
-            sheet.write_string(0, col, gate(name), bold)
-        for row_no, row in enumerate(table.rows, start=1):
+        widths = [0] * len(table.header)
+        for row_no, row in enumerate([table.header, *table.rows]):
+            plain = bold if row_no == 0 else None
             for col, cell in enumerate(row):
                 if isinstance(cell, int):
                     sheet.write_number(row_no, col, cell, count)
                     continue
                 text = gate(cell)
-                sheet.write_string(row_no, col, text, quoted if text.startswith(FORMULA) else None)
+                sheet.write_string(row_no, col, text, quoted if text.startswith(FORMULA) else plain)
                 widths[col] = max(widths[col], len(text))
         for col, width in enumerate(widths):
             sheet.set_column(col, col, min(width + 2, _MAX_WIDTH))
