@@ -131,3 +131,10 @@ def fail(
 ) -> TilsynError:
     """Build a `TilsynError` with a single diagnostic (raise the result)."""
     return TilsynError([Diagnostic(file, line, column, code, message, hint, sheet=sheet)], kind)
+
+
+def warning(
+    file: str, code: str, message: str, *, hint: str | None = None, line: int | None = None
+) -> Diagnostic:
+    """A warning about `file` (or one of its lines): the run goes on, and the user is told."""
+    return Diagnostic(file, line, None, code, message, hint, Severity.WARNING)

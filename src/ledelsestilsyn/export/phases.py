@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, fail
+from ledelsestilsyn.core.diagnostics import Diagnostic, fail, warning
 from ledelsestilsyn.export.columns import Layout
 from ledelsestilsyn.models.concept import OWN_COLUMNS, ExportSpec
 from ledelsestilsyn.models.located import did_you_mean
@@ -82,14 +82,5 @@ def unknown_phases(reader: RowReader, options: ReadOptions, display: str) -> lis
     why = unmatched(lambda _: reader.phase_values(), where, normalise_value, noun="rækker")
     if why is None:
         return []
-    return [
-        Diagnostic(
-            display,
-            None,
-            None,
-            "E015",
-            why + ".",
-            "ret udvælgelse.faser i koncept.yaml, så værdien står som i eksporten.",
-            Severity.WARNING,
-        )
-    ]
+    hint = "ret udvælgelse.faser i koncept.yaml, så værdien står som i eksporten."
+    return [warning(display, "E015", why + ".", hint=hint)]

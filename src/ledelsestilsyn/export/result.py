@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail, warning
 from ledelsestilsyn.export.phases import ReadOptions, unknown_phases
 from ledelsestilsyn.export.rows import MAX_REPORTED, RowReader
 from ledelsestilsyn.export.values import double_encoded, normalise_paragraph
@@ -94,7 +94,7 @@ def finish(
         *_garbled(garbled, display),
         *_stated_rows(reader, rows, display),
     ]
-    steps = _steps(reader, rows, reader.paragraphs, options)
+    steps = _steps(reader, rows, options)
     return cases, steps, in_sheet(diagnostics, reader.sheet)
 
 
@@ -147,17 +147,11 @@ def _check_bad_share(reader: RowReader, spec: ExportSpec, display: str) -> None:
 def _bad_summary(reader: RowReader, display: str) -> list[Diagnostic]:
     if reader.bad_rows <= MAX_REPORTED:
         return []
-    return [
-        Diagnostic(
-            display,
-            None,
-            None,
-            "E005",
-            f"i alt {reader.bad_rows} ugyldige rækker er sprunget over "
-            f"(de første {MAX_REPORTED} er vist).",
-            severity=Severity.WARNING,
-        )
-    ]
+    message = (
+        f"i alt {reader.bad_rows} ugyldige rækker er sprunget over "
+        f"(de første {MAX_REPORTED} er vist)."
+    )
+    return [warning(display, "E005", message)]
 
 
 def _noted_summary(reader: RowReader, display: str) -> list[Diagnostic]:
@@ -166,20 +160,18 @@ def _noted_summary(reader: RowReader, display: str) -> list[Diagnostic]:
     message = (
         f"i alt {reader.noted} rækker er læst med en rettelse (de første {MAX_REPORTED} er vist)."
     )
-    return [Diagnostic(display, None, None, "E012", message, severity=Severity.WARNING)]
+    return [warning(display, "E012", message)]
 
 
 def _stated_rows(reader: RowReader, rows: int, display: str) -> list[Diagnostic]:
     """A summary row (`I alt: 1.775 rækker`) whose count is not the rows read: rows lost?"""
     return [
-        Diagnostic(
+        warning(
             display,
-            line,
-            None,
             "E014",
             f"summeringen siger {stated} rækker, men eksporten har {rows}.",
-            "måske er eksporten skåret af, eller to rækker er slået sammen; eksporter igen.",
-            Severity.WARNING,
+            hint="måske er eksporten skåret af, eller to rækker er slået sammen; eksporter igen.",
+            line=line,
         )
         for line, stated in reader.summaries[-1:]
         if stated != rows
@@ -195,20 +187,17 @@ def _garbled(lines: list[int], display: str) -> list[Diagnostic]:
 
 
 def _double_encoded(display: str, line: int, read_as: str) -> Diagnostic:
-    return Diagnostic(
+    return warning(
         display,
-        line,
-        None,
         "E008",
         f"teksten ser ud til at være kodet to gange (fx 'Ã¸' for 'ø'){read_as}.",
-        "eksporter filen igen som UTF-8 eller Windows-1252.",
-        Severity.WARNING,
+        hint="eksporter filen igen som UTF-8 eller Windows-1252.",
+        line=line,
     )
 
 
-def _steps(
-    reader: RowReader, rows: int, paragraphs: frozenset[str], options: ReadOptions
-) -> list[StepCount]:
+def _steps(reader: RowReader, rows: int, options: ReadOptions) -> list[StepCount]:
+    paragraphs = reader.paragraphs
     shown = "afgørelse efter " + ", ".join(f"§ {p}" for p in sorted(paragraphs))
     if reader.phases is not None:
         by_phase = f"{options.phase_column} {', '.join(options.phases)}"
