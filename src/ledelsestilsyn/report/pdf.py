@@ -17,8 +17,10 @@ compiled, because the finished PDF is compressed and cannot be masked.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import cache
 
 import typst
+from jinja2 import Template
 
 from ledelsestilsyn.core.gate import Gated, gate
 from ledelsestilsyn.report.charts import DEFS
@@ -55,13 +57,18 @@ def svg_image(svg: str, width: str = "") -> str:
     return f'image(bytes({typ(standalone(svg))}), format: "svg"{size})'
 
 
+@cache
+def _template() -> Template:
+    """The Typst template, in the reports' environment plus the Typst filters (an overlay
+    with a filter table of its own, so the HTML and Markdown never see them)."""
+    env = environment().overlay()
+    env.filters = {**env.filters, "typ": typ, "svg": svg_image}
+    return env.get_template("rapport.typ.j2")
+
+
 def source(view: ReportView) -> str:
     """The Typst source of the report (gated: no CPR-like number in it)."""
-    env = environment()
-    env.filters["typ"] = typ
-    env.filters["svg"] = svg_image
-    template = env.get_template("rapport.typ.j2")
-    return gate(template.render(r=view))
+    return gate(_template().render(r=view))
 
 
 def pdf(view: ReportView, today: date) -> Gated:
