@@ -13,8 +13,9 @@ import contextlib
 import hashlib
 import json
 from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, Self
 
 from ledelsestilsyn import __version__
 
@@ -62,3 +63,32 @@ def write_stamped(
     writable_folder(path.parent).chmod(0o700)
     text = json.dumps({**stamp, **data}, ensure_ascii=False, separators=(",", ":"))
     write_atomic(path, text, overwrite=True, mode=0o600, keep=keep)
+
+
+@dataclass
+class EntryCache:
+    """A cache file `FILE` in `folder` whose `entries` are keyed by the SHA-256 of a file's
+    bytes, read only when the file carries this cache's `stamp`. `used`: the entries this
+    run read or added (what a save keeps); `changed`: whether it added any."""
+
+    FILE: ClassVar[str]
+
+    folder: Path
+    entries: dict[str, Any] = field(default_factory=dict)
+    used: dict[str, Any] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, folder: Path) -> Self:
+        cache = cls(folder)
+        cache.entries = read_entries(cache.path, cache.stamp)
+        return cache
+
+    @property
+    def path(self) -> Path:
+        return self.folder / self.FILE
+
+    @property
+    def stamp(self) -> dict[str, Any]:
+        """The format and code the entries must have been made with."""
+        raise NotImplementedError

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
-from ledelsestilsyn.io.stamped_json import code_stamp, read_entries, write_stamped
+from ledelsestilsyn.io.stamped_json import EntryCache, code_stamp, write_stamped
 from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry
 from ledelsestilsyn.workspace.layout import REVIEW_CACHE
 
@@ -62,18 +62,9 @@ class Entry:
 
 
 @dataclass
-class ReviewCache:
-    folder: Path
-    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
-    used: dict[str, dict[str, Any]] = field(default_factory=dict)
-    changed: bool = False
+class ReviewCache(EntryCache):
+    FILE = REVIEW_CACHE
     tool: str = field(default_factory=tool_key)
-
-    @classmethod
-    def open(cls, folder: Path) -> ReviewCache:
-        cache = cls(folder)
-        cache.entries = read_entries(folder / REVIEW_CACHE, cache.stamp)
-        return cache
 
     @property
     def stamp(self) -> dict[str, Any]:
@@ -108,7 +99,7 @@ class ReviewCache:
         }
         if not self.changed and len(kept) + len(self.used) == len(self.entries):
             return
-        write_stamped(self.folder / REVIEW_CACHE, self.stamp, {"entries": {**kept, **self.used}})
+        write_stamped(self.path, self.stamp, {"entries": {**kept, **self.used}})
 
 
 def _exists(path: Any) -> bool:

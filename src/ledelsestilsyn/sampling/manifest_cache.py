@@ -24,7 +24,7 @@ from pydantic import ValidationError
 
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.io.document_cache import READER_FILES
-from ledelsestilsyn.io.stamped_json import code_stamp, read_entries, write_stamped
+from ledelsestilsyn.io.stamped_json import EntryCache, code_stamp, write_stamped
 from ledelsestilsyn.io.yaml import MAX_BYTES, decode, parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -38,19 +38,10 @@ def _reader_key() -> str:
 
 
 @dataclass
-class ManifestCache:
-    folder: Path
-    entries: dict[str, Any] = field(default_factory=dict)
-    used: dict[str, Any] = field(default_factory=dict)
+class ManifestCache(EntryCache):
+    FILE = MANIFEST_CACHE
     own_numbers: set[str] = field(default_factory=set)  # kept by the output gate
-    changed: bool = False
     key: str = field(default_factory=_reader_key)
-
-    @classmethod
-    def open(cls, folder: Path) -> ManifestCache:
-        cache = cls(folder)
-        cache.entries = read_entries(folder / MANIFEST_CACHE, cache.stamp)
-        return cache
 
     @property
     def stamp(self) -> dict[str, Any]:
@@ -85,7 +76,7 @@ class ManifestCache:
             return
         with contextlib.suppress(OSError, TilsynError):
             write_stamped(
-                self.folder / MANIFEST_CACHE,
+                self.path,
                 self.stamp,
                 {"entries": self.used},
                 keep=self.own_numbers,
