@@ -11,6 +11,16 @@ Path_ = tuple[str | int, ...]
 """Where a value sits in the data: keys and list indexes from the top."""
 
 
+def value_at(data: Any, path: Path_, default: Any = None) -> Any:
+    """The value at `path` in parsed data (keys only, no list indexes), or `default`
+    where there is none."""
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return default
+        data = data[key]
+    return data
+
+
 class Position(NamedTuple):
     """A line and column, both from 1 (a tuple: one is made for every key and value read)."""
 

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.periods import Period, parse_period
-from ledelsestilsyn.io.document import Path_, YamlDocument
+from ledelsestilsyn.io.document import Path_, YamlDocument, value_at
 from ledelsestilsyn.io.yaml import decode, parse_text
 from ledelsestilsyn.models.base import is_yes
 from ledelsestilsyn.models.located import model_errors
@@ -242,10 +242,7 @@ def _header_field(doc: YamlDocument, analysis: Analysis, key: str, path: Path_) 
     pos = doc.values.get(path) or doc.keys.get(path) or doc.keys.get(path[:1])
     if pos is not None:
         analysis.header_pos[key] = (pos.line, pos.column)
-    node: Any = doc.data
-    for part in path:
-        node = node.get(part) if isinstance(node, dict) else None
-    value = text_of(node)
+    value = text_of(value_at(doc.data, path))
     if value is None or not find_cpr(value):
         return value
     analysis.header_cpr.append(key)

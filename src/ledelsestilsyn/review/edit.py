@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TypeAlias
 
 from ledelsestilsyn.core.diagnostics import TilsynError, fail
-from ledelsestilsyn.io.document import Path_, YamlDocument
+from ledelsestilsyn.io.document import Path_, YamlDocument, value_at
 from ledelsestilsyn.io.yaml import parse_text
 
 Value: TypeAlias = "str | Mapping[str, Value]"
@@ -129,16 +129,8 @@ def _assign(data: Any, path: Path_, value: Value) -> None:
 _MISSING = object()
 
 
-def _lookup(data: Any, path: Path_) -> Any:
-    for key in path:
-        if not isinstance(data, dict) or key not in data:
-            return _MISSING
-        data = data[key]
-    return data
-
-
 def _set(text: str, doc: YamlDocument, path: Path_, value: Value) -> str:
-    node = _lookup(doc.data, path)
+    node = value_at(doc.data, path, _MISSING)
     if isinstance(node, str) and isinstance(value, str):
         return _replace(text, doc, path, value)
     if isinstance(node, dict) and not isinstance(value, str):
@@ -151,13 +143,13 @@ def _set(text: str, doc: YamlDocument, path: Path_, value: Value) -> str:
     if node is not _MISSING:
         raise _cannot(doc, path, "værdien er ikke en enkelt tekst")
     depth = len(path) - 1
-    while depth > 0 and _lookup(doc.data, path[:depth]) is _MISSING:
+    while depth > 0 and value_at(doc.data, path[:depth], _MISSING) is _MISSING:
         depth -= 1
     parent, missing = path[:depth], path[depth:]
     nested: Value = value
     for step in reversed(missing[1:]):
         nested = {str(step): nested}
-    if isinstance(_lookup(doc.data, parent), dict):
+    if isinstance(value_at(doc.data, parent, _MISSING), dict):
         return _insert(text, doc, parent, str(missing[0]), nested)
     return _set(text, doc, parent, {str(missing[0]): nested})
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ledelsestilsyn.io.document import Path_, YamlDocument
+from ledelsestilsyn.io.document import Path_, YamlDocument, value_at
 from ledelsestilsyn.models.review import CORRECTION_KEYS
 from ledelsestilsyn.models.template import ScaleValue, Template
 from ledelsestilsyn.review.state import ReviewState
@@ -114,15 +114,6 @@ def build_questions(
                 )
             )
     return result
-
-
-def value_at(data: Any, path: Path_) -> Any:
-    """The value at `path` in parsed data, or None."""
-    for key in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
 
 
 def text_at(data: Any, path: Path_) -> str:

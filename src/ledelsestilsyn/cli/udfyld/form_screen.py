@@ -23,7 +23,7 @@ from ledelsestilsyn.cli.udfyld.setup import Setup, check
 from ledelsestilsyn.core.cpr import find_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.gate import gate
-from ledelsestilsyn.io.document import Path_
+from ledelsestilsyn.io.document import Path_, value_at
 from ledelsestilsyn.models.review import CORRECTION_KEYS
 from ledelsestilsyn.review.edit import Edit, clean
 from ledelsestilsyn.review.form import (
@@ -34,7 +34,6 @@ from ledelsestilsyn.review.form import (
     build_questions,
     question_at_line,
     text_at,
-    value_at,
 )
 from ledelsestilsyn.review.session import ReviewFile
 from ledelsestilsyn.review.state import ReviewState
