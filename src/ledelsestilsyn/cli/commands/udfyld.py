@@ -70,7 +70,8 @@ def udfyld(
 
     setup = Setup(workspace, sti, bedoemmer, day_or_today(dato))
     first = None if sti.is_dir() else ReviewFile.open(sti, str(sti))
-    if first is not None and check(setup, sti) is None:
+    checked = None if first is None else check(setup, sti)
+    if first is not None and checked is None:
         raise fail(
             str(sti),
             "F022",
@@ -80,7 +81,7 @@ def udfyld(
         )
     from ledelsestilsyn.cli.udfyld.app import UdfyldApp
 
-    app = UdfyldApp(setup, first)
+    app = UdfyldApp(setup, first, checked)
     app.run()
     if app.failure is not None:
         raise app.failure

@@ -100,10 +100,17 @@ class UdfyldApp(App[None]):
     .warning { color: $warning; text-style: bold; }
     """
 
-    def __init__(self, setup: Setup, first: ReviewFile | None = None) -> None:
+    def __init__(
+        self,
+        setup: Setup,
+        first: ReviewFile | None = None,
+        checked: ReviewResult | None = None,
+    ) -> None:
+        """`first`: the file to open (else the list); `checked`: its check, if just made."""
         super().__init__()
         self.setup = setup
         self.first = first
+        self.checked = checked
         self.failure: Exception | None = None
         """A bug inside the app: the command reports it as one line, never a traceback."""
 
@@ -111,7 +118,7 @@ class UdfyldApp(App[None]):
         if self.first is None:
             self.push_screen(ReviewList(self.setup))
         else:
-            self.push_screen(FormScreen(self.setup, self.first))
+            self.push_screen(FormScreen(self.setup, self.first, self.checked))
 
     def _handle_exception(self, error: Exception) -> None:
         self.failure = error

@@ -61,10 +61,14 @@ class FormScreen(Screen[None]):
         Binding("q", "close", "Luk"),
     ]
 
-    def __init__(self, setup: Setup, review: ReviewFile) -> None:
+    def __init__(
+        self, setup: Setup, review: ReviewFile, checked: ReviewResult | None = None
+    ) -> None:
+        """`checked`: the file's check if the caller has just made it (else the form does)."""
         super().__init__()
         self.setup = setup
         self.file = review
+        self.checked = checked
         self.questions: list[FormQuestion] = []
         self.page = 0
         self.result: ReviewResult | None = None
@@ -94,23 +98,24 @@ class FormScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self._load()
+        self._load(self.checked)
 
     # ── what is shown ─────────────────────────────────────────────────────────
 
-    def _load(self) -> None:
+    def _load(self, checked: ReviewResult | None = None) -> None:
         template = self.setup.workspace.catalog.resolve(
             text_at(self.file.doc.data, ("skabelon",)), self.file.display
         )
         self.questions = build_questions(template, self.file.doc, RESERVED)
         self.page = min(self.page, len(self.questions))
-        self._revalidate()
+        self._revalidate(checked)
         self._show()
 
-    def _revalidate(self) -> None:
+    def _revalidate(self, checked: ReviewResult | None = None) -> None:
+        """Check the file as `valider` does, unless `checked` is that check, just made."""
         from ledelsestilsyn.cli.views.validation import shown_diagnostics
 
-        self.result = check(self.setup, self.file.path)
+        self.result = check(self.setup, self.file.path) if checked is None else checked
         self.lines = shown_diagnostics(self.result, require_complete=True) if self.result else []
 
     @property
