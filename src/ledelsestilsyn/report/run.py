@@ -19,10 +19,10 @@ from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.department import WITH_CONSENT, examples, small_teams, tiltag_status
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, load_inputs
-from ledelsestilsyn.report.records import Excluded, ReviewRecord
+from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.suppress import Disclosure
-from ledelsestilsyn.report.tidy import HEADER, tidy_rows, to_csv
+from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
 from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
 from ledelsestilsyn.report.view import AGGREGATE, ReportView, disclosure_for, report_view
 from ledelsestilsyn.workspace.open import Workspace
@@ -152,10 +152,13 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     withheld = small_teams(inputs.records, period) if request.audience == "afdeling" else {}
     content: str | Gated
     if request.fmt in ("csv", "xlsx"):
-        rules = Disclosure(settings.min_count)
         if request.audience in AGGREGATE:  # the whole report's one decision, as in md and html
-            rules = disclosure_for(build(), request.audience, withheld)
-        content = _tidy(request.fmt, counted, inputs, rules, period, today)
+            report = build()
+            rules = disclosure_for(report, request.audience, withheld)
+            groups = report.tidy or []  # counted with the report, whose ledger needs them too
+        else:
+            rules, groups = Disclosure(settings.min_count), tidy_groups(counted, inputs.templates)
+        content = _tidy(request.fmt, groups, rules, period, today)
     else:
         report = build()
         view = report_view(
@@ -190,19 +193,14 @@ def _pdf(view: ReportView, today: date) -> Gated:
 
 
 def _tidy(
-    fmt: str,
-    counted: Sequence[ReviewRecord],
-    inputs: Inputs,
-    rules: Disclosure,
-    period: Period,
-    today: date,
+    fmt: str, groups: Sequence[TidyGroup], rules: Disclosure, period: Period, today: date
 ) -> str | Gated:
     """The tidy table as CSV, or as the data workbook with the very same rows."""
     if fmt == "csv":
-        return to_csv(counted, inputs.templates, rules)
+        return to_csv(groups, rules)
     from ledelsestilsyn.report.xlsx import Table, workbook
 
-    table = Table("svar", HEADER, tidy_rows(counted, inputs.templates, rules))
+    table = Table("svar", HEADER, tidy_rows(groups, rules))
     return workbook([table], title=f"Ledelsestilsyn {period.label}", created=today)
 
 

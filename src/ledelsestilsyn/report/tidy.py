@@ -1,6 +1,7 @@
 """The tidy table: one row per period × series × step × question × answer, with the count.
 
-`tidy_rows` builds it once, for the CSV here and the workbook (`report.xlsx`).
+`tidy_groups` counts it once (for the committee, with the report: `Report.tidy`);
+`tidy_rows` makes its rows, for the CSV here and the workbook (`report.xlsx`).
 A shown count is an int; a hidden one is the disclosure text (`< 5`, `x`), so
 both formats publish exactly the same suppression decisions. For the committee
 (and the department) those are the report-wide decision of its Markdown and
@@ -76,21 +77,16 @@ def _rows(group: TidyGroup, rules: Disclosure) -> list[list[Cell]]:
     return rows
 
 
-def tidy_rows(
-    records: Sequence[ReviewRecord], templates: dict[str, Template], rules: Disclosure
-) -> list[list[Cell]]:
-    """The tidy table's rows (without `HEADER`) for `records`, already limited to the
-    report's period."""
-    return [row for group in tidy_groups(records, templates) for row in _rows(group, rules)]
+def tidy_rows(groups: Sequence[TidyGroup], rules: Disclosure) -> list[list[Cell]]:
+    """The tidy table's rows (without `HEADER`) for `groups` (from `tidy_groups`)."""
+    return [row for group in groups for row in _rows(group, rules)]
 
 
-def to_csv(
-    records: Sequence[ReviewRecord], templates: dict[str, Template], rules: Disclosure
-) -> str:
-    """The tidy table for `records` (already limited to the report's period) as CSV."""
+def to_csv(groups: Sequence[TidyGroup], rules: Disclosure) -> str:
+    """The tidy table for `groups` (from `tidy_groups`) as CSV."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(HEADER)
-    for row in tidy_rows(records, templates, rules):
+    for row in tidy_rows(groups, rules):
         writer.writerow([neutralise(str(cell)) for cell in row])
     return "\ufeff" + out.getvalue()
