@@ -230,8 +230,8 @@ def build_report(
         if (r := _template_report(template, records, period, base, settings, mask, versions or {}))
         is not None
     ]
-    current = first_reviews(in_period(records, period))
     everything = in_period(records, period)
+    current = first_reviews(everything)
     series_names = sorted({r.series for r in everything} | set(drawn or {}))
     series = [
         SeriesCount(
