@@ -129,3 +129,26 @@ def test_new_refuses_to_append_to_a_flow_list(workspace: Path, cli: Cli) -> None
     result = cli("tiltag", "ny", "--spørgsmål", "underretning-1")
     assert result.exit_code == 1 and "O012" in result.stderr
     assert path.read_text(encoding="utf-8") == "tiltag: []\n"
+
+
+def test_new_names_the_deadline_flag_and_asks_only_for_what_is_missing(
+    workspace: Path, cli: Cli
+) -> None:
+    bad = cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", "--frist", "31-01-2027")
+    assert bad.exit_code == 2 and "--frist: fejl P002" in bad.stderr
+    assert "--dato" not in bad.stderr and not (workspace / "tiltag.yaml").exists()
+    dated = cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", "--frist", "2027-01-31")
+    assert dated.exit_code == 0 and dated.stdout.rstrip().endswith("beskrivelse og ansvarlig.")
+    full = ["--frist", "2027-01-31", "--ansvarlig", "Karen"]
+    assert cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", *full).stdout.rstrip().endswith(
+        "er føjet til tiltag.yaml. Udfyld beskrivelse."
+    )
+    bare = cli("tiltag", "ny", "--spørgsmål", "anbringelse-7")
+    assert bare.stdout.rstrip().endswith("Udfyld beskrivelse, ansvarlig og frist.")
+
+
+@pytest.mark.parametrize("title", ["", "   "])
+def test_new_refuses_a_blank_title(workspace: Path, cli: Cli, title: str) -> None:
+    result = cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", "--titel", title)
+    assert result.exit_code == 2 and "--titel: fejl O013" in result.stderr
+    assert "titlen er tom" in result.stderr and not (workspace / "tiltag.yaml").exists()

@@ -16,6 +16,8 @@ FLAGS: dict[Argument, str] = {
     Argument.SERIES: "--tilsyn",
     Argument.CASEWORKERS: "--rådgivere",
     Argument.DATE: "--dato",
+    Argument.DEADLINE: "--frist",
+    Argument.TITLE: "--titel",
     Argument.TIME: "--tid",
     Argument.CONCEPT: "--koncept",
     Argument.DELIMITER: "--skilletegn",

@@ -32,6 +32,8 @@ class Argument(StrEnum):
     SERIES = "tilsynet"
     CASEWORKERS = "tal pr. rådgiver"
     DATE = "datoen"
+    DEADLINE = "fristen"
+    TITLE = "titlen"
     TIME = "klokkeslættet"
     CONCEPT = "konceptfilen"
     DELIMITER = "skilletegnet"

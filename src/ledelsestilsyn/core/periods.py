@@ -96,13 +96,13 @@ def parse_period(text: str) -> Period:
     )
 
 
-def parse_day(text: str) -> date:
+def parse_day(text: str, argument: Argument = Argument.DATE) -> date:
     """A day given on the command line (`--dato ÅÅÅÅ-MM-DD`); exit 2 if malformed."""
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise fail(
-            Argument.DATE,
+            argument,
             "P002",
             "datoen kan ikke læses.",
             hint="skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-15.",

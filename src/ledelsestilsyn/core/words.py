@@ -10,3 +10,10 @@ from __future__ import annotations
 def count(n: int, one: str, many: str) -> str:
     """`n` followed by the singular or plural phrase: `count(1, "ny fil", "nye filer")`."""
     return f"{n} {one if n == 1 else many}"
+
+
+def listing(items: list[str], last: str = "og") -> str:
+    """Items joined the Danish way: "a, b og c" (or "a, b eller c" with `last="eller"`)."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"

@@ -99,6 +99,14 @@ def _free_id(taken: set[str]) -> str:
 
 def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
     """Append `new` to the workspace's `tiltag.yaml` (created if missing); returns its id."""
+    if new.title is not None and not new.title.strip():
+        raise fail(
+            Argument.TITLE,
+            "O013",
+            "titlen er tom.",
+            hint="skriv en kort titel, eller udelad den, så bliver den 'Løft <spørgsmål>'.",
+            kind=ErrorKind.USAGE,
+        )
     known = Known.from_catalog(workspace.catalog)
     _check_questions(new.questions, known)
     existing = load_tiltag(workspace)

@@ -72,13 +72,17 @@ def ny(
     """
     from pathlib import Path
 
-    from ledelsestilsyn.core.periods import day_or_today
+    from ledelsestilsyn.core.diagnostics import Argument
+    from ledelsestilsyn.core.periods import day_or_today, parse_day
+    from ledelsestilsyn.core.words import listing
     from ledelsestilsyn.followup.new import NewTiltag, append_tiltag
     from ledelsestilsyn.workspace.open import open_workspace
 
     today = day_or_today(dato)
-    deadline = day_or_today(frist) if frist else None
+    deadline = parse_day(frist, Argument.DEADLINE) if frist is not None else None
     workspace = open_workspace(Path.cwd(), koncept)
     new = NewTiltag(tuple(spoergsmaal), titel, ansvarlig, deadline, evaluering)
     tiltag_id = append_tiltag(workspace, new, today=today)
-    echo(f"Tiltaget '{tiltag_id}' er føjet til tiltag.yaml. Udfyld beskrivelse og frist.")
+    missing = ["beskrivelse"] + ["ansvarlig"] * (not (ansvarlig or "").strip())
+    missing += ["frist"] * (frist is None)
+    echo(f"Tiltaget '{tiltag_id}' er føjet til tiltag.yaml. Udfyld {listing(missing)}.")
