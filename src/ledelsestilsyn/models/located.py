@@ -104,11 +104,21 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, path: Path_, error: A
         message = text.removeprefix("Value error, ") if kind == "value_error" else "ugyldig værdi."
     message = message.format(**{k: _fmt(v) for k, v in ctx.items()})
     where = f"{quote(key)}: " if isinstance(key, str) and key and not key.isdigit() else ""
-    return doc.diagnostic(path, CODE_BAD_VALUE, where + message)
+    return doc.diagnostic(path, CODE_BAD_VALUE, where + message, hint=_hint(kind, ctx))
 
 
 def _fmt(value: Any) -> str:
-    return str(value).replace("'", "")
+    """A bound or a list of choices as Danish text: `1` not `1.0`, `a, b eller c` not `or`."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).replace("' or '", "' eller '").replace("'", "")
+
+
+def _hint(kind: str, ctx: dict[str, Any]) -> str | None:
+    """A share (a number at most 1) written as a percentage gets told how to write it."""
+    if kind in ("less_than_equal", "less_than") and ctx.get("le", ctx.get("lt")) == 1:
+        return "en andel skrives som decimaltal: 0.8 = 80 %."
+    return None
 
 
 _MESSAGES: dict[str, str] = {
