@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from report_data import WORKERS
 
-from conftest import TESTS
+from conftest import TESTS, Cli
 
 GOLDEN = TESTS / "golden"
 DATE = ("--dato", "2026-11-25")
@@ -203,3 +203,14 @@ def test_no_reviews_at_all(cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
     result = cli("rapport", *DATE)
     assert result.exit_code == 1
     assert "L006" in result.stderr and "tilsyn valider" in result.stderr
+
+
+@pytest.mark.parametrize("recipient", ["udvalg", "afdeling"])
+def test_the_excluded_counts_read_as_in_the_rest_of_the_markdown(
+    cli: Cli, rapport_ws: Path, recipient: str
+) -> None:
+    args = ("--periode", "2026-11", "--dato", "2026-11-25", "--modtager", recipient)
+    result = cli("rapport", *args, "--format", "md", "-o", "-")
+    assert result.exit_code == 0, result.output
+    excluded = result.stdout.split("## Ikke medregnet")[1]
+    assert "| ugyldig | < 5 |" in excluded and "&lt;" not in excluded
