@@ -107,7 +107,24 @@ def test_mail_without_an_address_is_a_clear_warning(cli: Cli, ws: Path) -> None:
     result = cli(*ARGS, "--rådgiver", "Bo Lind", "--mail")
     assert result.exit_code == 0
     assert "advarsel O021: Bo Lind har ingen adresse under formidling: rådgivere" in (result.stderr)
-    assert "Sendt: 0 breve." in result.stdout
+    assert "Sendt: 0 breve." not in result.stdout
+    assert result.stdout.rstrip().endswith(
+        "Ingen breve sendt: ingen af rådgiverne har en adresse under formidling: rådgivere."
+    )
+
+
+def test_mail_with_an_address_but_no_smtp_names_mail_not_reminders(cli: Cli, ws: Path) -> None:
+    concept = ws / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8").replace(
+        "  rådgivere: {}", '  rådgivere: {"Bo Lind": "bo@kommune.dk"}'
+    )
+    concept.write_text(text, encoding="utf-8")
+    result = cli(*ARGS, "--rådgiver", "Bo Lind", "--mail")
+    assert result.exit_code == 2 and "fejl R010" in result.stderr
+    assert "at sende mail kræver en smtp-opsætning under påmindelse i konceptet." in (
+        result.stderr
+    )
+    assert "påmindelser" not in result.stderr
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html"])

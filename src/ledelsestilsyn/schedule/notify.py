@@ -169,7 +169,7 @@ def smtp_or_fail(settings: MailSettings, concept: ConceptFile) -> SmtpSettings:
             concept,
             ("påmindelse",),
             "R010",
-            "at sende påmindelser som mail kræver en smtp-opsætning under påmindelse i konceptet.",
+            "at sende mail kræver en smtp-opsætning under påmindelse i konceptet.",
             "se afsnittet 'Kør fra cron' i README, eller kør uden at sende mail.",
         )
     if not smtp.starttls and not smtp.allow_plaintext:
@@ -177,7 +177,7 @@ def smtp_or_fail(settings: MailSettings, concept: ConceptFile) -> SmtpSettings:
             concept,
             (*_SMTP, "starttls"),
             "R012",
-            "påmindelser sendes ikke ukrypteret (starttls: nej).",
+            "mail sendes ikke ukrypteret (starttls: nej).",
             "slå starttls til, eller skriv tillad_ukrypteret: ja for et lokalt relæ.",
         )
     return smtp

@@ -56,4 +56,9 @@ def tilbagemelding(
     if mail:
         sent, warnings = mail_letters(workspace, outcome.letters, os.environ)
         print_diagnostics(warnings, err=True)
-        echo(f"Sendt: {count(len(sent), 'brev', 'breve')}.")
+        if sent:
+            echo(f"Sendt: {count(len(sent), 'brev', 'breve')}.")
+        else:
+            echo(
+                "Ingen breve sendt: ingen af rådgiverne har en adresse under formidling: rådgivere."
+            )
