@@ -103,6 +103,16 @@ def test_one_caseworker_only_and_an_unknown_one(cli: Cli, ws: Path) -> None:
     assert unknown.exit_code == 2 and "--rådgiver: fejl O020" in unknown.stderr
 
 
+def test_a_caseworker_differing_in_case_is_found_and_a_typo_gets_a_suggestion(
+    cli: Cli, ws: Path
+) -> None:
+    lower = cli(*ARGS, "--rådgiver", "carla friis")
+    assert lower.exit_code == 0, lower.output
+    assert [n.split("-")[0] for n in letters(ws)] == ["Carla_Friis", "Carla_Friis"]
+    typo = cli(*ARGS, "--rådgiver", "Carla Fris")
+    assert typo.exit_code == 2 and "--rådgiver: fejl O020" in typo.stderr
+    assert "mente du 'Carla Friis'?" in typo.stderr
+
 def test_mail_without_an_address_is_a_clear_warning(cli: Cli, ws: Path) -> None:
     result = cli(*ARGS, "--rådgiver", "Bo Lind", "--mail")
     assert result.exit_code == 0

@@ -19,6 +19,7 @@ from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, Sev
 from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.followup.letters import Letter, build_letters
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
+from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.load import load_inputs
 from ledelsestilsyn.report.render import environment
@@ -46,6 +47,11 @@ def write_letters(
     """Build and write the period's letters; `TilsynError` when there is nothing to write."""
     period = parse_period(period_text)
     inputs = load_inputs(workspace, None, None, today=today)
+    names = sorted(
+        {r.caseworker for r in inputs.records if r.caseworker and r.period_start in period}
+    )
+    if only is not None:
+        only = _same_name(only, names)
     letters = build_letters(
         inputs.records,
         inputs.templates,
@@ -57,11 +63,14 @@ def write_letters(
     )
     if not letters:
         who = f" for '{only}'" if only else ""
+        guess = _similar_name(only, names) if only else None
         raise fail(
             Argument.CASEWORKER if only else Argument.PERIOD,
             "O020",
             f"ingen færdige gennemgange{who} i perioden {period.label}.",
-            hint="tjek navnet og perioden; se status med 'tilsyn valider'.",
+            hint=f"mente du '{guess}'?"
+            if guess
+            else "tjek navnet og perioden; se status med 'tilsyn valider'.",
             kind=ErrorKind.USAGE if only else ErrorKind.DATA,
         )
     letters_dir = workspace.root / FEEDBACK_DIR
@@ -76,6 +85,19 @@ def write_letters(
             write_atomic(path, render_letter(letter, fmt), overwrite=True)
             outcome.written.append(path)
     return outcome
+
+
+def _same_name(asked: str, names: list[str]) -> str:
+    """The caseworker's name as the reviews spell it, when `asked` differs only in case."""
+    wanted = asked.strip().casefold()
+    return next((n for n in names if n.casefold() == wanted), asked)
+
+
+def _similar_name(asked: str, names: list[str]) -> str | None:
+    """A caseworker in the period whose name is close to `asked` (case aside)."""
+    folded = {n.casefold(): n for n in names}
+    guess = did_you_mean(asked.casefold(), list(folded))
+    return folded[guess] if guess else None
 
 
 def addresses_for(
