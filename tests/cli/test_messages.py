@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,3 +37,41 @@ def test_a_share_above_one_says_how_a_share_is_written(
     result = cli("tjek")
     assert result.exit_code == 1 and "'tærskel': må højst være 1." in result.output
     assert "Tip: en andel skrives som decimaltal: 0.8 = 80 %." in result.output
+
+
+def test_every_fixed_choice_ignores_case() -> None:
+    import typer.main
+
+    from ledelsestilsyn.cli.app import app
+
+    def choices(command: Any, path: str) -> Iterator[tuple[str, Any]]:
+        for param in command.params:
+            descriptor = getattr(param, "type_descriptor", None)
+            if descriptor is not None and descriptor.is_choice:
+                yield f"{path} {param.opts[0]}", descriptor
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from choices(sub, f"{path} {name}")
+
+    found = dict(choices(typer.main.get_command(app), "tilsyn"))
+    assert "tilsyn rapport --modtager" in found
+    assert [where for where, d in found.items() if d.case_sensitive] == []
+
+
+def test_a_choice_in_capitals_is_accepted(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    result = cli("rapport", "--modtager", "Udvalg", "--format", "MD", "-o", "-")
+    assert "--modtager" not in result.output and "--format" not in result.output
+    assert "fejl: ugyldig værdi" not in (result.stderr or "")
+
+
+def test_a_preset_in_capitals_is_accepted_and_a_near_miss_suggested(
+    cli: Cli, tmp_path: Path
+) -> None:
+    made = cli("init", str(tmp_path / "ny"), "--forlæg", "KK")
+    assert made.exit_code == 0, made.output
+    assert "ud fra forlægget 'kk':" in made.stdout
+    wrong = cli("init", str(tmp_path / "anden"), "--forlæg", "sbts")
+    assert wrong.exit_code == 2 and "--forlæg: fejl I002" in wrong.stderr
+    assert "mente du 'sbst'?" in wrong.stderr

@@ -113,6 +113,7 @@ def test_a_caseworker_differing_in_case_is_found_and_a_typo_gets_a_suggestion(
     assert typo.exit_code == 2 and "--rådgiver: fejl O020" in typo.stderr
     assert "mente du 'Carla Friis'?" in typo.stderr
 
+
 def test_mail_without_an_address_is_a_clear_warning(cli: Cli, ws: Path) -> None:
     result = cli(*ARGS, "--rådgiver", "Bo Lind", "--mail")
     assert result.exit_code == 0
@@ -131,9 +132,7 @@ def test_mail_with_an_address_but_no_smtp_names_mail_not_reminders(cli: Cli, ws:
     concept.write_text(text, encoding="utf-8")
     result = cli(*ARGS, "--rådgiver", "Bo Lind", "--mail")
     assert result.exit_code == 2 and "fejl R010" in result.stderr
-    assert "at sende mail kræver en smtp-opsætning under påmindelse i konceptet." in (
-        result.stderr
-    )
+    assert "at sende mail kræver en smtp-opsætning under påmindelse i konceptet." in (result.stderr)
     assert "påmindelser" not in result.stderr
 
 

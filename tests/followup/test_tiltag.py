@@ -140,8 +140,10 @@ def test_new_names_the_deadline_flag_and_asks_only_for_what_is_missing(
     dated = cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", "--frist", "2027-01-31")
     assert dated.exit_code == 0 and dated.stdout.rstrip().endswith("beskrivelse og ansvarlig.")
     full = ["--frist", "2027-01-31", "--ansvarlig", "Karen"]
-    assert cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", *full).stdout.rstrip().endswith(
-        "er føjet til tiltag.yaml. Udfyld beskrivelse."
+    assert (
+        cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", *full)
+        .stdout.rstrip()
+        .endswith("er føjet til tiltag.yaml. Udfyld beskrivelse.")
     )
     bare = cli("tiltag", "ny", "--spørgsmål", "anbringelse-7")
     assert bare.stdout.rstrip().endswith("Udfyld beskrivelse, ansvarlig og frist.")

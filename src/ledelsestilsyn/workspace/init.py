@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
+from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.templates.catalog import Catalog
 from ledelsestilsyn.workspace.layout import (
     CACHE_DIR,
@@ -36,16 +37,24 @@ def presets() -> list[str]:
     )
 
 
-def preset_text(name: str) -> str:
+def preset_name(name: str) -> str:
+    """The preset `name` names, in any case (`KK` is `kk`); exit 2 with a suggestion if none."""
     known = presets()
-    if name not in known:
-        raise fail(
-            Argument.PRESET,
-            "I002",
-            f"forlægget '{name}' findes ikke.",
-            hint=f"vælg et af: {', '.join(known)}.",
-            kind=ErrorKind.USAGE,
-        )
+    wanted = name.strip().casefold()
+    if wanted in known:
+        return wanted
+    guess = did_you_mean(wanted, known)
+    raise fail(
+        Argument.PRESET,
+        "I002",
+        f"forlægget '{name}' findes ikke.",
+        hint=f"mente du '{guess}'?" if guess else f"vælg et af: {', '.join(known)}.",
+        kind=ErrorKind.USAGE,
+    )
+
+
+def preset_text(name: str) -> str:
+    name = preset_name(name)
     return (resources.files("ledelsestilsyn") / "forlæg" / f"{name}.yaml").read_text("utf-8")
 
 

@@ -24,7 +24,10 @@ def aarshjul(
         int | None, typer.Argument(metavar="ÅR", help="Året. Standard: i år.", min=1900, max=2999)
     ] = None,
     form: Annotated[
-        WheelFormat, typer.Option("--format", help="tabel (standard) eller ics (kalenderfil).")
+        WheelFormat,
+        typer.Option(
+            "--format", case_sensitive=False, help="tabel (standard) eller ics (kalenderfil)."
+        ),
     ] = WheelFormat.TABLE,
     output: Annotated[
         Path | None,

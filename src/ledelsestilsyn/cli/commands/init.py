@@ -30,9 +30,10 @@ def init(
     Eksempel: tilsyn init tilsyn-2027 --forlæg kk
     """
     from ledelsestilsyn.cli.output import refuse_stdout
-    from ledelsestilsyn.workspace.init import create_workspace
+    from ledelsestilsyn.workspace.init import create_workspace, preset_name
 
     refuse_stdout(mappe, "MAPPE")
+    preset = preset_name(preset)
     made = create_workspace(mappe, preset)
     echo(f"Oprettede arbejdsmappen {mappe} ud fra forlægget '{preset}':")
     for path in made:

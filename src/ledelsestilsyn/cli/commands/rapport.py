@@ -44,6 +44,7 @@ def rapport(
         Recipient,
         typer.Option(
             "--modtager",
+            case_sensitive=False,
             help="leder (med detaljer pr. sag), afdeling (til afdelingsmødet: generelle fund, "
             "tiltag, ingen navne eller sager) eller udvalg (kun samlede tal, små tal skjult).",
         ),
@@ -56,6 +57,7 @@ def rapport(
         ReportFormat,
         typer.Option(
             "--format",
+            case_sensitive=False,
             help="html (standard), md, pdf (A4 til dagsordenen), csv eller xlsx (tabellen til "
             "Excel).",
         ),

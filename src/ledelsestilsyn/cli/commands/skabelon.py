@@ -35,7 +35,9 @@ def skabelon(
     format: Annotated[
         TemplateFormat,
         typer.Option(
-            "--format", help="terminal (træ eller tabel) eller md (tjekliste eller tabel)."
+            "--format",
+            case_sensitive=False,
+            help="terminal (træ eller tabel) eller md (tjekliste eller tabel).",
         ),
     ] = TemplateFormat.TERMINAL,
 ) -> None:

@@ -37,7 +37,10 @@ def valider(
         ),
     ] = False,
     format: Annotated[
-        ValidationFormat, typer.Option("--format", help="tekst eller json (kun JSON på stdout).")
+        ValidationFormat,
+        typer.Option(
+            "--format", case_sensitive=False, help="tekst eller json (kun JSON på stdout)."
+        ),
     ] = ValidationFormat.TEXT,
     dato: Annotated[
         str | None,
