@@ -8,7 +8,7 @@ from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.report import published
 from ledelsestilsyn.report.aggregate import GroupRow, QuestionStat, Section, StepStat, Tally
 from ledelsestilsyn.report.build import Comment, TemplateReport, TrendPoint
-from ledelsestilsyn.report.calibration import CalibrationResult
+from ledelsestilsyn.report.calibration import Agreement, CalibrationResult
 from ledelsestilsyn.report.cells import (
     DASH,
     ShareCell,
@@ -72,6 +72,8 @@ class CalibrationView:
     shown: bool
     overall: list[str]
     disagreement: list[list[str]]
+    min_pairs: int = 0
+    """Set when a kappa or AC1 is left out (`–`) for having fewer pairs than this."""
 
 
 @dataclass
@@ -232,33 +234,36 @@ def _row_shares(ref: str, row: GroupRow, steps: list[StepStat], ctx: Ctx) -> lis
 def _calibration(
     ref: str, calibration: CalibrationResult | None, ctx: Ctx
 ) -> CalibrationView | None:
+    """Agreement overall and where it is lowest. Kappa and AC1 on fewer pairs than the
+    report's smallest count (`mindste_antal`, as for a share) say nothing and are left out."""
     if calibration is None:
         return None
-    o = calibration.overall
     key = published.calibrated(ref)
     shown = ctx.leader or (ctx.rules.shows(key) and calibration.cases >= ctx.rules.min_count)
-    overall = [
-        number(o.items),
-        percent(o.agreement) if o.agreement is not None else DASH,
-        coefficient(o.kappa),
-        coefficient(o.ac1),
-    ]
-    rows = [
-        [
-            a.label,
-            number(a.items),
-            percent(a.agreement) if a.agreement is not None else DASH,
-            coefficient(a.kappa),
-            coefficient(a.ac1),
-        ]
-        for a in calibration.most_disagreement()
-    ]
+    minimum = ctx.rules.min_count
+    worst = calibration.most_disagreement()
+    overall = _agreement_cells(calibration.overall, minimum)
+    rows = [[a.label, *_agreement_cells(a, minimum)] for a in worst]
+    listed = ([calibration.overall] if shown else []) + (worst if ctx.leader else [])
+    few = any(a.items < minimum and (a.kappa, a.ac1) != (None, None) for a in listed)
     return CalibrationView(
         ctx.rules.count(key, calibration.cases),
         shown,
         overall if shown else [],
         rows if ctx.leader else [],
+        minimum if few else 0,
     )
+
+
+def _agreement_cells(a: Agreement, minimum: int) -> list[str]:
+    """Ratings, percent agreement, kappa and AC1; the coefficients only on `minimum` pairs."""
+    enough = a.items >= minimum
+    return [
+        number(a.items),
+        percent(a.agreement) if a.agreement is not None else DASH,
+        coefficient(a.kappa) if enough else DASH,
+        coefficient(a.ac1) if enough else DASH,
+    ]
 
 
 def _pejlemaerker(current: Section, ctx: Ctx) -> list[tuple[str, list[str], ShareCell]]:

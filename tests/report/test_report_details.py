@@ -1,0 +1,66 @@
+"""Details a new user tripped over: agreement on too few pairs, question order,
+"Hvor er vi svagest" without strong questions, and the committee's note on hidden shares."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.periods import parse_period
+from ledelsestilsyn.report.build import Settings, build_report
+from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.render import render
+from ledelsestilsyn.report.view import ReportView, report_view
+from ledelsestilsyn.templates.catalog import Catalog
+
+OVERORDNET = "overordnet@2025.1"
+Answers = dict[tuple[str, str], str]
+
+
+def _record(ref: str, case: int, answers: Answers, *, no: int = 1) -> ReviewRecord:
+    return ReviewRecord(
+        series="s",
+        template=ref,
+        period="2026-11",
+        period_start=date(2026, 11, 1),
+        case_id=f"S-{case}",
+        team="Team Nord",
+        review_no=no,
+        answers={key: (answer, "") for key, answer in answers.items()},
+    )
+
+
+def _view(records: list[ReviewRecord], ref: str, audience: str = "leder") -> ReportView:
+    templates = {ref: Catalog.load(None).resolve(ref)}
+    period = parse_period("2026-11")
+    tidy = audience != "leder"
+    report = build_report(records, templates, period, Settings(), mask=mask_cpr, tidy=tidy)
+    return report_view(
+        report, municipality="K", audience=audience, today=date(2026, 11, 30), charts=False
+    )
+
+
+def _calibrated(cases: int) -> list[ReviewRecord]:
+    """`cases` cases reviewed twice; the two reviews disagree on underretning-1 in case 0."""
+    key = ("underretning", "underretning-1")
+    records = []
+    for case in range(cases):
+        records.append(_record(OVERORDNET, case, {key: "ja"}))
+        records.append(_record(OVERORDNET, case, {key: "nej" if case == 0 else "ja"}, no=2))
+    return records
+
+
+def test_agreement_coefficients_need_enough_pairs() -> None:
+    few = _view(_calibrated(4), OVERORDNET)
+    calibration = few.sections[0].calibration
+    assert calibration is not None and calibration.disagreement
+    assert calibration.disagreement[0] == ["underretning-1", "4", "75,0 %", "–", "–"]
+    assert calibration.overall == ["4", "75,0 %", "–", "–"]
+    text = render(few, "md")
+    assert "−1,00" not in text and "−0," not in text
+    assert "vises kun med mindst 5 par vurderinger" in text
+    enough = _view(_calibrated(5), OVERORDNET).sections[0].calibration
+    assert enough is not None
+    row = enough.disagreement[0]
+    assert row[:3] == ["underretning-1", "5", "80,0 %"] and row[3] != "–" and row[4] != "–"
+    assert "vises kun med mindst" not in render(_view(_calibrated(5), OVERORDNET), "md")
