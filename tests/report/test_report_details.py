@@ -8,12 +8,16 @@ from datetime import date
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.report.build import Settings, build_report
+from ledelsestilsyn.report.calibration import calibrate
+from ledelsestilsyn.report.corrections import collect
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.view import ReportView, report_view
+from ledelsestilsyn.review.analysis import CorrectionEntry
 from ledelsestilsyn.templates.catalog import Catalog
 
 OVERORDNET = "overordnet@2025.1"
+TEMATISERET = "tematiseret@2025.1"
 Answers = dict[tuple[str, str], str]
 
 
@@ -64,3 +68,44 @@ def test_agreement_coefficients_need_enough_pairs() -> None:
     row = enough.disagreement[0]
     assert row[:3] == ["underretning-1", "5", "80,0 %"] and row[3] != "–" and row[4] != "–"
     assert "vises kun med mindst" not in render(_view(_calibrated(5), OVERORDNET), "md")
+
+
+def _intentions(shares: dict[str, int], cases: int = 5) -> list[ReviewRecord]:
+    """tematiseret reviews where intentioner-N is `høj grad` in shares[N] of `cases`."""
+    return [
+        _record(
+            TEMATISERET,
+            case,
+            {
+                ("intentioner", qid): "høj grad" if case < good else "lav grad"
+                for qid, good in shares.items()
+            },
+        )
+        for case in range(cases)
+    ]
+
+
+def test_question_ids_follow_the_template_order() -> None:
+    template = Catalog.load(None).resolve(TEMATISERET)
+    first, second = [], []
+    for case in range(3):
+        answers = {("intentioner", f"intentioner-{n}"): "høj grad" for n in (2, 10)}
+        first.append(_record(TEMATISERET, case, answers))
+        second.append(
+            _record(TEMATISERET, case, {k: "lav grad" for k in answers}, no=2),
+        )
+    result = calibrate(template, first + second)
+    assert result is not None
+    assert [a.label for a in result.most_disagreement()] == ["intentioner-2", "intentioner-10"]
+    weak = _view(_intentions({"intentioner-10": 3, "intentioner-2": 3}), TEMATISERET)
+    assert [w.id for w in weak.weakest] == ["intentioner-2", "intentioner-10"]
+
+
+def test_corrections_follow_the_template_order() -> None:
+    ref = TEMATISERET
+    entries = tuple(CorrectionEntry("intentioner", f"intentioner-{n}") for n in (10, 2))
+    record = _record(ref, 1, {})
+    record = ReviewRecord(**{**record.__dict__, "corrections": entries})
+    templates = {ref: Catalog.load(None).resolve(ref)}
+    found = collect([record], templates, parse_period("2026-11"), date(2026, 11, 30))
+    assert [c.question_id for c in found] == ["intentioner-2", "intentioner-10"]

@@ -68,7 +68,7 @@ def test_weakest_questions_name_the_open_tiltag_that_address_them(cli, ws: Path)
     weakest = text.split("## Hvor er vi svagest")[1].split("## Tiltag")[0]
     assert "| teams under tærsklen | åbne tiltag |" in weakest
     assert row(weakest, "| **intentioner-1**")[-1] == "vurdering"  # pejlemærke inddragelse
-    assert row(weakest, "| **intentioner-10**")[-1] == "ingen"
+    assert row(weakest, "| **intentioner-3**")[-1] == "ingen"
     assert "gammelt" not in weakest  # opgivet: not open
 
 

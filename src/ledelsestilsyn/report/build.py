@@ -190,7 +190,8 @@ def lowest_comments(
 
 
 def _weakest(reports: Sequence[TemplateReport], threshold: float) -> list[Weak]:
-    """The questions with the lowest shares, and how many teams are under the threshold."""
+    """The questions with the lowest shares, and how many teams are under the threshold.
+    Ties stay in the templates' question order (not as text: intentioner-2 before -10)."""
     found: list[Weak] = []
     for report in reports:
         for step in report.current.steps:
@@ -204,9 +205,7 @@ def _weakest(reports: Sequence[TemplateReport], threshold: float) -> list[Weak]:
                 ]
                 below = sum(s < threshold for s in shares)
                 found.append(Weak(report.current.template, q, below, len(shares)))
-    found.sort(
-        key=lambda w: (w.stat.tally.share or 0.0, -w.stat.tally.answered, w.stat.question.id)
-    )
+    found.sort(key=lambda w: (w.stat.tally.share or 0.0, -w.stat.tally.answered))
     return found[:WEAKEST]
 
 

@@ -35,8 +35,9 @@ class CalibrationResult:
     questions: list[Agreement]
 
     def most_disagreement(self) -> list[Agreement]:
+        """The questions with the lowest agreement; ties stay in the template's order."""
         disagreeing = [q for q in self.questions if q.agreement is not None and q.agreement < 1]
-        disagreeing.sort(key=lambda q: (q.agreement, -q.items, q.label))
+        disagreeing.sort(key=lambda q: (q.agreement, -q.items))
         return disagreeing[:MOST_DISAGREEMENT]
 
 

@@ -55,8 +55,10 @@ def status_of(deadline: date | None, done: date | None, today: date) -> tuple[st
     return OPEN, 0
 
 
-def _questions(template: Template) -> dict[str, Question]:
-    return {q.id: q for step in template.steps for q in step.questions}
+def _questions(template: Template) -> dict[str, tuple[int, Question]]:
+    """Each question by id, with its place in the template."""
+    asked = (q for step in template.steps for q in step.questions)
+    return {q.id: (place, q) for place, q in enumerate(asked)}
 
 
 def collect(
@@ -65,32 +67,32 @@ def collect(
     period: Period,
     today: date,
 ) -> list[TrackedCorrection]:
-    """Every correction in reviews up to the end of `period`, sorted by team, case, question."""
-    found: list[TrackedCorrection] = []
+    """Every correction in reviews up to the end of `period`, sorted by team, case and the
+    question's place in its template (not as text: intentioner-2 before intentioner-10)."""
+    found: list[tuple[tuple[str, str, int, str], TrackedCorrection]] = []
     by_template = {ref: _questions(t) for ref, t in templates.items()}
     for record in records:
         if record.period_start > period.end or not record.corrections:
             continue
         questions = by_template.get(record.template, {})
         for entry in record.corrections:
-            question = questions.get(entry.question)
+            place, question = questions.get(entry.question, (len(questions), None))
             status, late = status_of(entry.deadline, entry.done, today)
-            found.append(
-                TrackedCorrection(
-                    case_id=record.case_id,
-                    team=record.team or UNKNOWN_TEAM,
-                    responsible=entry.responsible or record.caseworker or CASEWORKER,
-                    question_id=entry.question,
-                    question_text=question.text if question else "",
-                    legal_basis=question.legal_basis if question else "",
-                    action=entry.action,
-                    deadline=entry.deadline,
-                    status=status,
-                    days_late=late,
-                )
+            correction = TrackedCorrection(
+                case_id=record.case_id,
+                team=record.team or UNKNOWN_TEAM,
+                responsible=entry.responsible or record.caseworker or CASEWORKER,
+                question_id=entry.question,
+                question_text=question.text if question else "",
+                legal_basis=question.legal_basis if question else "",
+                action=entry.action,
+                deadline=entry.deadline,
+                status=status,
+                days_late=late,
             )
-    found.sort(key=lambda c: (c.team, c.case_id, c.question_id))
-    return found
+            found.append(((correction.team, record.case_id, place, entry.question), correction))
+    found.sort(key=lambda item: item[0])
+    return [correction for _, correction in found]
 
 
 @dataclass

@@ -86,7 +86,7 @@ def _disagreements(
                         question.id, question.text, items, differing, 1 - differing / items
                     )
                 )
-    found.sort(key=lambda d: (d.agreement, -d.items, d.question_id))
+    found.sort(key=lambda d: (d.agreement, -d.items))  # ties stay in the template's order
     return found
 
 
