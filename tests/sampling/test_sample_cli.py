@@ -107,6 +107,38 @@ def test_extension_keeps_drawn_cases_and_filled_files(cli: Cli, example_workspac
     assert {c.id for c in fresh.cases} == {c.id for c in large.cases}
 
 
+def test_an_extension_keeps_every_drawn_case_as_it_was_drawn(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """A case drawn before stays in the manifest exactly as drawn, also when today's
+    population no longer holds it (here: gone from the export) or the export now names
+    another caseworker; its review file still matches the manifest, and the run says so."""
+    udtraek(cli)
+    small = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+    gone, moved = small.cases[0], small.cases[1]
+    export = Path("eksport.csv")
+    lines = export.read_bytes().splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(f"{gone.id};".encode())]
+    assert len(kept) < len(lines)
+    assert moved.caseworker
+    old, new = moved.caseworker.encode("cp1252"), "Ny Rådgiver".encode("cp1252")
+    kept = [
+        line.replace(old, new) if line.startswith(f"{moved.id};".encode()) else line
+        for line in kept
+    ]
+    export.write_bytes(b"".join(kept))
+    code, output = udtraek(cli, "--antal", "12")
+    assert code == 0, output
+    assert "advarsel U011: 1 sag i stikprøven er ikke længere blandt de mulige sager" in output
+    large = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+    entries = {c.id: c for c in large.cases}
+    assert len(large.cases) == 12
+    for case in small.cases:
+        assert entries[case.id] == case
+    result = cli("valider", str(FOLDER))
+    assert "G033" not in result.output and "G032" not in result.output, result.output
+
+
 def test_extension_refuses_another_seed(cli: Cli, example_workspace: Path) -> None:
     udtraek(cli)
     code, output = udtraek(cli, "--antal", "12", "--seed", "1")

@@ -6,12 +6,13 @@ This module decides what to draw (series, period, size, seed, window) and
 builds the manifest; `sampling.sources` reads earlier samples and reviews,
 `sampling.draw` draws, and `sampling.write` writes the folder. An existing sample
 is never touched, except that a larger `antal` adds new files and rewrites
-the manifest (never a review file).
+the manifest (never a review file), with every case drawn before kept as it
+stands there (`sampling.extend`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -33,6 +34,7 @@ from ledelsestilsyn.sampling.draw import (
     eligible,
     seed_for,
 )
+from ledelsestilsyn.sampling.extend import as_drawn, kept_outside, pool_with_drawn
 from ledelsestilsyn.sampling.files import cpr_warnings, files_for, manifest_data
 from ledelsestilsyn.sampling.sources import DrawSource, earlier_cases, level_source, load_manifest
 from ledelsestilsyn.sampling.write import write_sample
@@ -98,13 +100,20 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
         if series.level
         else _export_source(workspace, name, series, period, request)
     )
-    result = _draw(workspace, name, series, period, source, size, seed, existing)
+    pool, missing = pool_with_drawn(source.cases, existing)
+    source = replace(source, cases=pool)
+    drawn = _draw(workspace, name, series, period, source, size, seed, existing)
+    result = as_drawn(drawn, existing)
     manifest = _manifest(
         workspace, name, series, period, request, source, result, size, seed, existing
     )
     export = str(request.export or "udtræk")
     sheet = (source.source or {}).get("ark")
-    diagnostics = [*source.diagnostics, *cpr_warnings(result.picks, export, sheet)]
+    diagnostics = [
+        *source.diagnostics,
+        *kept_outside(missing, workspace.display(folder / MANIFEST_NAME)),
+        *cpr_warnings(result.picks, export, sheet),
+    ]
     if request.dry_run:
         return DrawOutcome(DrawStatus.DRY_RUN, folder, manifest, [], diagnostics)
     written = write_sample(workspace, folder, series, manifest, existing)
