@@ -95,6 +95,23 @@ def test_the_other_name_in_a_comment_becomes_a_colleague(cli: Cli, ws: Path) -> 
     assert "en kollega overtog sagen; CPR XXXXXX-XXXX stod i notatet." in anna
 
 
+def test_a_caseworker_without_a_finished_review_is_a_colleague_too(cli: Cli, ws: Path) -> None:
+    """Every caseworker the workspace knows is hidden: one drawn in a sample whose review is
+    not finished yet counts as much as one with a finished review in the period."""
+    manifest = ws / NOV / "udtræk.yaml"
+    drawn = '  - id: "S-ekstra"\n    rådgiver: "Gitte Ravn"\n    team: "Team Nord"\n'
+    drawn += '    begrundelse: "tilfældig"\n    filer: [S-ekstra.yaml]\n'
+    manifest.write_text(manifest.read_text(encoding="utf-8") + drawn, encoding="utf-8")
+    first = ws / NOV / "S-2026-11-000.yaml"
+    text = first.read_text(encoding="utf-8").replace("Bo Lind overtog", "Gitte Ravn overtog")
+    first.write_text(text, encoding="utf-8")
+    result = cli(*ARGS, "--rådgiver", "Anna Holm")
+    assert result.exit_code == 0, result.output
+    for name, letter in letters(ws).items():
+        assert "Gitte" not in letter and "Ravn" not in letter, name
+        assert "en kollega overtog sagen" in letter, name
+
+
 def test_one_caseworker_only_and_an_unknown_one(cli: Cli, ws: Path) -> None:
     result = cli(*ARGS, "--rådgiver", "Bo Lind")
     assert result.exit_code == 0

@@ -59,6 +59,7 @@ def write_letters(
         municipality=workspace.concept.municipality,
         generated=long_date(today),
         mask=mask_cpr,
+        colleagues=inputs.caseworkers | set(workspace.concept.dissemination.caseworkers),
         only=only,
     )
     if not letters:

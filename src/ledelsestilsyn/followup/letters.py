@@ -7,15 +7,16 @@ answered positively in every one of their cases); and their own share next
 to the team's and the department's for comparison.
 
 Nothing about another caseworker: no other case is listed, another
-caseworker's name in a comment or correction becomes "en kollega", and a
-team or department figure is shown only when at least `MIN_OTHERS` other
-caseworkers are in it, so that it cannot be turned into one person's figure
-by taking the reader's own away. CPR-like numbers are masked.
+caseworker's name (any the workspace knows) in a comment or correction
+becomes "en kollega", and a team or department figure is shown only when at
+least `MIN_OTHERS` other caseworkers are in it, so that it cannot be turned
+into one person's figure by taking the reader's own away. CPR-like numbers
+are masked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.core.periods import Period
@@ -234,9 +235,15 @@ def build_letters(
     municipality: str,
     generated: str,
     mask: Callable[[str], str],
+    colleagues: Iterable[str] = (),
     only: str | None = None,
 ) -> list[Letter]:
-    """One letter per caseworker with reviewed cases in `period` (or only `only`)."""
+    """One letter per caseworker with reviewed cases in `period` (or only `only`).
+
+    `colleagues`: every caseworker the workspace knows besides those of `records` (drawn
+    in a sample whose review is not finished, named in the concept); any of them but the
+    reader becomes "en kollega" in a comment or correction.
+    """
     current = first_reviews(r for r in records if r.period_start in period)
     current = [r for r in current if r.template in templates]
     by_name: dict[str, list[ReviewRecord]] = {}
@@ -244,6 +251,7 @@ def build_letters(
         if record.caseworker:
             by_name.setdefault(record.caseworker, []).append(record)
     names = sorted(by_name)
+    known = set(colleagues) | {r.caseworker for r in records if r.caseworker}
     letters: list[Letter] = []
     span = f"{long_date(period.start)} – {long_date(period.end)}"
     asked = _Questions()
@@ -252,7 +260,7 @@ def build_letters(
         if only is not None and name != only:
             continue
         mine = by_name[name]
-        scrub = scrubber([n for n in names if n != name], mask, COLLEAGUE)
+        scrub = scrubber(known - {name}, mask, COLLEAGUE)
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None
         comparison, notes = _comparison(mine, current, templates, name, team, memo)

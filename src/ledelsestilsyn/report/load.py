@@ -28,6 +28,9 @@ class Inputs:
     notes: list[Diagnostic] = field(default_factory=list)
     versions: dict[tuple[str, str], VersionMap] = field(default_factory=dict)
     """(older ref, newer ref) for every two versions of one template among the reviews."""
+    caseworkers: set[str] = field(default_factory=set)
+    """Every caseworker a sample's manifest names, in any series and period, also where no
+    review is finished: names that free text passed on must not show."""
 
 
 def load_inputs(
@@ -48,9 +51,9 @@ def load_inputs(
         except TilsynError as exc:
             notes.extend(exc.diagnostics)
     records = [r for r in chosen.records if r.template in templates]
-    drawn = _drawn(workspace, series, notes)
+    drawn, caseworkers = _samples(workspace, series, notes)
     versions = _versions(workspace, list(templates.values()))
-    return Inputs(records, chosen.excluded, templates, drawn, notes, versions)
+    return Inputs(records, chosen.excluded, templates, drawn, notes, versions, caseworkers)
 
 
 def _versions(workspace: Workspace, templates: list[Template]) -> dict[tuple[str, str], VersionMap]:
@@ -64,13 +67,15 @@ def _versions(workspace: Workspace, templates: list[Template]) -> dict[tuple[str
     return found
 
 
-def _drawn(
+def _samples(
     workspace: Workspace, series: str | None, notes: list[Diagnostic]
-) -> list[tuple[str, date, int]]:
-    """Cases drawn per sample: (series, period start, count), from the sample manifests."""
+) -> tuple[list[tuple[str, date, int]], set[str]]:
+    """Cases drawn per sample of `series` (or all): (series, period start, count); and the
+    caseworkers of every sample. Both from the sample manifests."""
     drawn: list[tuple[str, date, int]] = []
+    caseworkers: set[str] = set()
     if not workspace.samples_dir.is_dir():
-        return drawn
+        return drawn, caseworkers
     for path in sorted(workspace.samples_dir.glob(f"*/{MANIFEST_NAME}")):
         try:
             manifest = validate_document(
@@ -82,8 +87,9 @@ def _drawn(
                 for d in exc.diagnostics
             )
             continue
+        caseworkers.update(c.caseworker for c in manifest.cases if c.caseworker)
         start = period_start(manifest.period, None)
         if start is None or (series and manifest.series != series):
             continue
         drawn.append((manifest.series, start, len({c.id for c in manifest.cases})))
-    return drawn
+    return drawn, caseworkers

@@ -226,7 +226,7 @@ def _add_department(
         inputs.templates,
         period,
         allowed=view.examples_allowed,
-        names=_known_names(workspace),
+        names=_known_names(workspace) | inputs.caseworkers,
         mask=mask_cpr,
     )
     for section in view.sections:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
+from ledelsestilsyn.core.diagnostics import Diagnostic, warning
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.manifest import DrawnCase, Manifest
 from ledelsestilsyn.sampling.draw import Case, DrawResult, Pick
@@ -52,16 +52,13 @@ def kept_outside(missing: int, where: str) -> list[Diagnostic]:
     cases = count(missing, "sag", "sager")
     it = "den" if missing == 1 else "de"
     return [
-        Diagnostic(
+        warning(
             where,
-            None,
-            None,
             "U011",
             f"{cases} i stikprøven er ikke længere blandt de mulige sager (trukket i en anden "
             "tilsynsserie siden, uden for vinduet, filtreret fra eller ikke i eksporten); "
             f"{it} er beholdt, som {it} blev trukket.",
-            "intet at gøre: en trukket sag tages aldrig ud af stikprøven.",
-            Severity.WARNING,
+            hint="intet at gøre: en trukket sag tages aldrig ud af stikprøven.",
         )
     ]
 
