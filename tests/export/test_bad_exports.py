@@ -180,6 +180,35 @@ def test_a_utf8_export_read_as_windows_1252_names_the_encoding(
     assert "mente du" not in output, output
 
 
+def test_a_delimiter_that_splits_nothing_is_one_error_that_says_where_it_was_set(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """The concept says ';' (as the example's does), the export uses ',': one E003 naming
+    both and where ';' was set, not one per column quoting the whole header; without a
+    delimiter in the concept, ',' is found and the draw runs."""
+    rows = csv.reader(
+        [line.decode("cp1252") for line in export_lines(example_workspace)], delimiter=";"
+    )
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows(rows)
+    Path("komma.csv").write_bytes(text.getvalue().encode("cp1252"))
+    code, output, _ = draw(cli, "komma.csv")
+    assert code == 1 and output.count("E003") == 1, output
+    assert (
+        "komma.csv:1: fejl E003: skilletegnet er ';' under eksport: skilletegn i koncept.yaml"
+        in output
+    )
+    assert "men eksporten bruger ','" in output and "Sagsbehandler" not in output, output
+    given = cli(
+        "udtræk", "komma.csv", "--tilsyn", SERIES, "--periode", "2026-11", "--skilletegn", ";"
+    )
+    assert given.exit_code == 2 and "(--skilletegn)" in given.output, given.output
+    concept = Path("koncept.yaml")
+    concept.write_text(concept.read_text(encoding="utf-8").replace('  skilletegn: ";"\n', ""))
+    code, output, manifest = draw(cli, "komma.csv")
+    assert code == 0 and manifest is not None, output
+
+
 def test_an_export_converted_twice_more_says_so_and_is_repaired_in_its_rows(
     cli: Cli, example_workspace: Path
 ) -> None:

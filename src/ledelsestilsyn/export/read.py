@@ -189,7 +189,33 @@ def _columns(
     chosen = options.delimiter or spec.delimiter
     delimiter = delimiter_for(chosen, display) if chosen else detected
     other = detected if detected != delimiter else None
-    return delimiter, find_layout(parse_one(header, delimiter), spec, display, line, other)
+    names = parse_one(header, delimiter)
+    if other is not None and len(names) == 1 < len(parse_one(header, other)):
+        raise _wrong_delimiter(display, line, delimiter, other, given=options.delimiter is not None)
+    return delimiter, find_layout(names, spec, display, line, other)
+
+
+def _wrong_delimiter(
+    display: str, line: int, chosen: str, found: str, *, given: bool
+) -> TilsynError:
+    """One error for a header the chosen delimiter does not split at all (instead of one E003
+    per column, each quoting the whole header)."""
+    where = "ved kørslen (--skilletegn)" if given else "under eksport: skilletegn i koncept.yaml"
+    fix = (
+        f"udelad --skilletegn, eller angiv --skilletegn '{show_delimiter(found)}'"
+        if given
+        else "slet skilletegn i koncept.yaml (det findes af sig selv), eller ret det til "
+        f"'{show_delimiter(found)}'"
+    )
+    return fail(
+        display,
+        "E003",
+        f"skilletegnet er '{show_delimiter(chosen)}' {where}, men eksporten bruger "
+        f"'{show_delimiter(found)}': overskriften bliver én kolonne.",
+        hint=fix + ".",
+        line=line,
+        kind=ErrorKind.USAGE if given else ErrorKind.DATA,
+    )
 
 
 def _header(
