@@ -199,22 +199,26 @@ def _wrong_delimiter(
     display: str, line: int, chosen: str, found: str, *, given: bool
 ) -> TilsynError:
     """One error for a header the chosen delimiter does not split at all (instead of one E003
-    per column, each quoting the whole header)."""
-    where = "ved kørslen (--skilletegn)" if given else "under eksport: skilletegn i koncept.yaml"
-    fix = (
-        f"udelad --skilletegn, eller angiv --skilletegn '{show_delimiter(found)}'"
-        if given
-        else "slet skilletegn i koncept.yaml (det findes af sig selv), eller ret det til "
-        f"'{show_delimiter(found)}'"
-    )
+    per column, each quoting the whole header): at the option when it was given on the
+    command line, else at the export, naming the concept's setting."""
+    shown, other = show_delimiter(chosen), show_delimiter(found)
+    if given:
+        return fail(
+            Argument.DELIMITER,
+            "E003",
+            f"'{shown}' deler ikke overskriften i {display} (linje {line}); filen bruger "
+            f"'{other}'.",
+            hint=f"udelad skilletegnet (det findes af sig selv), eller angiv '{other}'.",
+            kind=ErrorKind.USAGE,
+        )
     return fail(
         display,
         "E003",
-        f"skilletegnet er '{show_delimiter(chosen)}' {where}, men eksporten bruger "
-        f"'{show_delimiter(found)}': overskriften bliver én kolonne.",
-        hint=fix + ".",
+        f"skilletegnet er '{shown}' under eksport: skilletegn i koncept.yaml, men eksporten "
+        f"bruger '{other}': overskriften bliver én kolonne.",
+        hint="slet skilletegn i koncept.yaml (det findes af sig selv), eller ret det til "
+        f"'{other}'.",
         line=line,
-        kind=ErrorKind.USAGE if given else ErrorKind.DATA,
     )
 
 
