@@ -27,6 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, fail
+from ledelsestilsyn.io.document import YamlDocument
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -126,7 +127,8 @@ def run_checks(
     files = collect_review_files([t for t in targets if t.exists()])
     templates = Templates(workspace.catalog)
     run = ReviewRun()
-    manifests = _manifests_by_folder(files, workspace, run)
+    folders = {f.parent for f in files} | _sample_folders(targets)
+    manifests = _manifests_by_folder(folders, workspace, run)
     focus = {folder: list(m.focus) if m else None for folder, m in manifests.items()}
     names = frozenset(workspace.concept.series)
     cache = ReviewCache.open(workspace.cache_dir) if use_cache else None
@@ -171,20 +173,33 @@ def display(workspace: Workspace, path: Path, cwd: Path | None = None) -> str:
         return workspace.display(path)
 
 
+def _sample_folders(targets: Iterable[Path]) -> set[Path]:
+    """The folders with a manifest under the folders given (also one whose reviews are all
+    gone)."""
+    return {
+        m.parent
+        for target in targets
+        if target.is_dir()
+        for m in target.rglob(MANIFEST_NAME)
+        if not any(part.startswith(".") for part in m.relative_to(target).parts)
+    }
+
+
 def _manifests_by_folder(
-    files: Iterable[Path], workspace: Workspace, run: ReviewRun
+    folders: Iterable[Path], workspace: Workspace, run: ReviewRun
 ) -> dict[Path, Manifest | None]:
-    """The manifest of each folder holding reviews (None: no readable manifest)."""
+    """The manifest of each folder (None: no readable manifest); a review file it lists
+    that is not there is noted (G034)."""
     manifests: dict[Path, Manifest | None] = {}
-    for folder in {f.parent for f in files}:
+    for folder in folders:
         manifest = folder / MANIFEST_NAME
         manifests[folder] = None
         if not manifest.is_file():
             continue
         try:
-            manifests[folder] = validate_document(
-                Manifest, read_document(manifest, display=display(workspace, manifest))
-            )
+            document = read_document(manifest, display=display(workspace, manifest))
+            manifests[folder] = validate_document(Manifest, document)
+            run.notes += _missing_files(folder, manifests[folder], document)
         except TilsynError as exc:
             first = exc.diagnostics[0]
             run.notes.append(
@@ -198,6 +213,27 @@ def _manifests_by_folder(
                 )
             )
     return manifests
+
+
+def _missing_files(
+    folder: Path, manifest: Manifest | None, document: YamlDocument
+) -> list[Diagnostic]:
+    """G034: a review the manifest lists whose file is gone (deleted or moved). The case is
+    still drawn and nothing else would show its review is missing."""
+    if manifest is None:
+        return []
+    return [
+        document.diagnostic(
+            ("sager", i, "filer", j),
+            "G034",
+            f"gennemgangen {name} står i udtrækket, men filen findes ikke (slettet eller flyttet).",
+            hint="hent filen tilbage fra papirkurven eller en sikkerhedskopi; en trukket sag "
+            "tages ikke ud af stikprøven, og udtræk skriver den ikke igen.",
+        )
+        for i, case in enumerate(manifest.cases)
+        for j, name in enumerate(case.files)
+        if not (folder / name).exists()
+    ]
 
 
 FUTURE_DATE_CODES = frozenset({"G006", "G052"})

@@ -79,9 +79,11 @@ def all_lines(run: ReviewRun, *, require_complete: bool) -> list[Diagnostic]:
 
 
 def exit_code(run: ReviewRun, *, require_complete: bool) -> int:
-    """1 when a review is invalid (or, with `--færdige`, not complete); else 0."""
+    """1 when a review is invalid or missing (or, with `--færdige`, not complete); else 0."""
     from ledelsestilsyn.cli.errors import EXIT_DATA, EXIT_OK
 
+    if any(note.is_error for note in run.notes):
+        return EXIT_DATA
     for result in run.results:
         if result.state is ReviewState.INVALID:
             return EXIT_DATA
