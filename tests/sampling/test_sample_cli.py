@@ -139,6 +139,18 @@ def test_an_extension_keeps_every_drawn_case_as_it_was_drawn(
     assert "G033" not in result.output and "G032" not in result.output, result.output
 
 
+def test_a_period_outside_the_plan_is_drawn_with_a_warning(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """The example's tematiseret runs in four months; December is not one of them."""
+    off = cli("udtræk", "eksport.csv", "--tilsyn", "tematiseret", "--periode", "2026-12")
+    assert off.exit_code == 0, off.output
+    assert "koncept.yaml: advarsel U012: 2026-12 er ikke en runde for 'tematiseret'" in off.output
+    assert (Path("udtræk") / "2026-12-tematiseret" / "udtræk.yaml").is_file()
+    on = cli("udtræk", "eksport.csv", "--tilsyn", "tematiseret", "--periode", "2026-11")
+    assert on.exit_code == 0 and "U012" not in on.output, on.output
+
+
 def test_extension_refuses_another_seed(cli: Cli, example_workspace: Path) -> None:
     udtraek(cli)
     code, output = udtraek(cli, "--antal", "12", "--seed", "1")

@@ -19,8 +19,21 @@ from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn import __version__
-from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, TilsynError, fail
-from ledelsestilsyn.core.periods import Period, add_months, parse_period, round_period
+from ledelsestilsyn.core.diagnostics import (
+    Argument,
+    Diagnostic,
+    ErrorKind,
+    TilsynError,
+    fail,
+    warning,
+)
+from ledelsestilsyn.core.periods import (
+    Period,
+    add_months,
+    parse_period,
+    round_period,
+    round_periods,
+)
 from ledelsestilsyn.export.read import ReadOptions, check_phase_column, read_export
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
@@ -80,6 +93,8 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     period = _period(series, request)
     folder = workspace.samples_dir / f"{period.label}-{name}"
     existing = load_manifest(folder / MANIFEST_NAME, workspace)
+    concept = workspace.display(workspace.concept_path)
+    outside = [] if existing else _outside_plan(name, series, period, concept)
     size = request.size or series.sample_size
     if existing is not None:
         if request.seed is not None and request.seed != existing.seed:
@@ -110,6 +125,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     export = str(request.export or "udtræk")
     sheet = (source.source or {}).get("ark")
     diagnostics = [
+        *outside,
         *source.diagnostics,
         *kept_outside(missing, workspace.display(folder / MANIFEST_NAME)),
         *cpr_warnings(result.picks, export, sheet),
@@ -153,6 +169,26 @@ def _period(series: Series, request: DrawRequest) -> Period:
             kind=ErrorKind.USAGE,
         )
     return found
+
+
+def _outside_plan(name: str, series: Series, period: Period, concept: str) -> list[Diagnostic]:
+    """U012: a period that is not one of the series' rounds in koncept.yaml. It is drawn (an
+    extra round may be wanted), but `påmind` will then ask for its reviews and report."""
+    rounds = round_periods(series.cadence.round_months(), series.cadence.period, period.start.year)
+    if period in rounds:
+        return []
+    listed = ", ".join(r.label for r in rounds) or "ingen"
+    return [
+        warning(
+            concept,
+            "U012",
+            f"{period.label} er ikke en runde for '{name}' (runderne i {period.start.year}: "
+            f"{listed}); stikprøven trækkes alligevel, og påmind vil bede om dens gennemgange "
+            "og rapport.",
+            hint="skal runden med i planen, så ret kadencen i koncept.yaml; var perioden en "
+            "fejl, så flyt mappen væk fra udtræk, før noget er udfyldt.",
+        )
+    ]
 
 
 def _check_quotas(series: Series, size: int, given: bool, workspace: Workspace) -> None:
