@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,30 @@ def test_all_done_is_silent_then_the_report_is_due(example_workspace: Path, cli:
     Path("rapporter/ledelsestilsyn-2026-11.html").write_text("<html></html>", encoding="utf-8")
     made = cli("påmind", "--dato", "2026-12-02", "--altid").output
     assert "rapporten mangler" not in made and "rapport lavet." in made
+
+
+def test_a_report_made_before_a_sample_was_drawn_does_not_cover_it(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """`rapporter/ledelsestilsyn-2026-11.html` was written before the themed sample of
+    2026-11 was drawn: it cannot hold it, so that round's report is not made."""
+    for path in reviews(draw(cli, MONTHLY, "2026-11")):
+        fill(path, "Karen Holm Madsen", "2026-11-12")
+    Path("rapporter").mkdir()
+    report = Path("rapporter/ledelsestilsyn-2026-11.html")
+    report.write_text("<html></html>", encoding="utf-8")
+    old = report.stat().st_mtime - 3600
+    os.utime(report, (old, old))
+    for path in reviews(draw(cli, THEMED, "2026-11")):
+        fill(path, "Karen Holm Madsen", "2026-11-12")
+    Path(f"udtræk/2026-11-{MONTHLY}/udtræk.yaml").touch()  # as if drawn before the report
+    os.utime(f"udtræk/2026-11-{MONTHLY}/udtræk.yaml", (old - 60, old - 60))
+    status = cli("påmind", "--dato", "2026-12-02", "--altid").output
+    assert "Tematiseret ledelsestilsyn 2026-11: rapporten mangler." in status, status
+    assert "Månedligt overordnet ledelsestilsyn 2026-11: rapporten mangler" not in status, status
+    report.touch()
+    again = cli("påmind", "--dato", "2026-12-02", "--altid").output
+    assert "rapporten mangler" not in again, again
 
 
 def test_no_cpr_no_comments_no_answers_in_reminders(example_workspace: Path, cli: Cli) -> None:

@@ -15,7 +15,9 @@ rich on the usual path. The plan and mail settings come from
 
 Drawn samples are the folders `udtræk/<periode>-<tilsyn>/`. A report counts as
 made when a file under `rapporter/` (any depth) has the period in its name and
-either the series' name or no series' name at all (one report for all series).
+either the series' name or no series' name at all (one report for all series),
+and was written after the sample was drawn (or last extended): a report made
+before a series' sample existed does not cover it.
 """
 
 from __future__ import annotations
@@ -90,7 +92,7 @@ def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInpu
     state = WorkspaceState(
         frozenset(f.key for f in folders),
         tuple(reviews),
-        frozenset(_reports(root, plan)),
+        frozenset(_reports(root, plan, {f.key: f.drawn_at for f in folders})),
         unlisted,
         tuple(corrections),
         tuple(tiltag),
@@ -120,6 +122,8 @@ class _Folder:
     path: str
     context: str
     fingerprint: str
+    drawn_at: int = 0
+    """When the manifest was written (ns; 0 without one)."""
 
     def files(self) -> _FileList:
         """The review candidates with their stamps (read again: only for changed folders)."""
@@ -159,10 +163,12 @@ def _samples(root: Path, plan: Plan) -> list[_Folder]:
             key = sample_folder(folder.name, plan) if folder.is_dir() else None
             if key is None:
                 continue
-            context = f"{templates}/{_stamp(Path(folder.path) / MANIFEST_NAME)}"
+            manifest = _stamp(Path(folder.path) / MANIFEST_NAME)
+            context = f"{templates}/{manifest}"
             stamps = "\n".join(f"{n}={st}" for n, st in _candidates(folder.path))
             fingerprint = hashlib.sha256(f"{context}\n{stamps}".encode()).hexdigest()
-            found.append(_Folder(key, folder.name, folder.path, context, fingerprint))
+            drawn_at = int(manifest.partition(":")[2] or 0)
+            found.append(_Folder(key, folder.name, folder.path, context, fingerprint, drawn_at))
     return found
 
 
@@ -328,13 +334,14 @@ def _check(concept_path: Path, stale: _FileList, today: date) -> dict[str, list[
     return entries
 
 
-def _reports(root: Path, plan: Plan) -> set[tuple[str, str]]:
+def _reports(root: Path, plan: Plan, drawn_at: dict[tuple[str, str], int]) -> set[tuple[str, str]]:
+    """(series, period) of each report made, as the module docstring says."""
     folder = root / REPORTS_DIR
     if not folder.is_dir():
         return set()
     longest_first = sorted((s.name for s in plan.series), key=len, reverse=True)
     made: set[tuple[str, str]] = set()
-    for _, _, files in os.walk(folder):
+    for top, _, files in os.walk(folder):
         for name in files:
             if name.startswith("."):
                 continue
@@ -344,7 +351,13 @@ def _reports(root: Path, plan: Plan) -> set[tuple[str, str]]:
                     mentioned.append(series)
                     rest = rest.replace(series, "/")
             labels = {_normal_label(m) for m in _REPORT_LABEL.findall(rest)}
-            made |= {(s, label) for s in mentioned or longest_first for label in labels}
+            written = _stamp(Path(top) / name).partition(":")[2]
+            made |= {
+                (s, label)
+                for s in mentioned or longest_first
+                for label in labels
+                if int(written or 0) >= drawn_at.get((s, label), 0)
+            }
     return made
 
 
