@@ -30,6 +30,24 @@ def test_atomic_write_refuses_to_overwrite(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
 
 
+def test_a_replaced_file_keeps_the_group_access_it_was_given_and_nothing_more(
+    tmp_path: Path,
+) -> None:
+    """A workspace shared by a group (`chmod g+rw`) stays shared when a manifest or a report
+    is written again; read access for others is never kept."""
+    path = tmp_path / "udtræk.yaml"
+    write_atomic(path, "a: 1\n")
+    path.chmod(0o660)
+    write_atomic(path, "a: 2\n", overwrite=True)
+    assert (path.stat().st_mode & 0o777) == 0o660
+    path.chmod(0o644)
+    write_atomic(path, "a: 3\n", overwrite=True)
+    assert (path.stat().st_mode & 0o777) == 0o640
+    path.chmod(0o604)
+    write_atomic(path, "a: 4\n", overwrite=True)
+    assert (path.stat().st_mode & 0o777) == 0o600
+
+
 def test_files_in_a_new_folder_pass_the_gate_and_are_private(tmp_path: Path) -> None:
     folder = tmp_path / "ny"
     folder.mkdir()

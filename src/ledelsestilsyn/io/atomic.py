@@ -45,7 +45,8 @@ def write_atomic(
     masked, `keep` tokens excepted). The bytes go to a temp file in the same
     folder, are fsynced, and are then linked (no overwrite: `link` fails if
     the target exists, atomically) or renamed into place, so a reader never
-    sees a torn file. A binary file comes `Gated` by its builder.
+    sees a torn file. A binary file comes `Gated` by its builder. A replaced file
+    keeps the group access it had (never access for others).
     """
     data = content.data if isinstance(content, Gated) else gate(content, keep=keep).encode()
     folder = path.parent
@@ -55,12 +56,16 @@ def write_atomic(
         )
     if path.is_dir():
         raise cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn i mappen.")
+    if overwrite:
+        mode |= _group_access(path)
     tmp = temp_path(folder, path.name)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
     except OSError as exc:
         raise folder_error(folder, exc) from None
     try:
+        if mode & 0o060:  # exactly the bits kept, whatever the umask takes away
+            os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -70,6 +75,15 @@ def write_atomic(
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
     fsync_dir(folder)
+
+
+def _group_access(path: Path) -> int:
+    """The group's read and write bits of the file being replaced (0 when there is none): a
+    workspace shared by a group keeps the access someone gave it, and no one else gets any."""
+    try:
+        return path.stat().st_mode & 0o060
+    except OSError:
+        return 0
 
 
 def keep_backup(path: Path, *, tries: int = 999) -> Path:
