@@ -32,6 +32,7 @@ EXPECTED: dict[str, tuple[str, str | None, int | None, int | None]] = {
     "ugyldige/kun_kommentarer.yaml": ("ugyldig", "Y011", 1, 1),
     "ugyldige/svar_no.yaml": ("ugyldig", "G016", 29, 13),
     "ugyldige/svar_jaa.yaml": ("ugyldig", "G016", 29, 13),
+    "ugyldige/svar_kyrillisk.yaml": ("ugyldig", "G016", 29, 13),
     "ugyldige/svar_1.yaml": ("ugyldig", "G016", 29, 13),
     "ugyldige/liste_i_stedet_for_mapping.yaml": ("ugyldig", "G008", 29, 7),
     "ugyldige/ukendt_spoergsmaal.yaml": ("ugyldig", "G013", 48, 5),
@@ -85,6 +86,8 @@ def test_text_output_is_compiler_style_and_danish(cli: Cli, korpus: Path) -> Non
         "underretning-1 (gyldige: ja, nej, ikke relevant). Mente du 'ja'?"
     ) in lines
     assert any("svar_no.yaml:29:13: fejl G016: 'no'" in x and "'nej'" in x for x in lines)
+    cyrillic = next(x for x in lines if "svar_kyrillisk.yaml:29:13: fejl G016:" in x)
+    assert "Mente du 'ja'?" in cyrillic and "et andet alfabet (fx kyrillisk)" in cyrillic
     assert any("svar_Ja.yaml:29:13: advarsel G017: 'Ja' læses som 'ja'." in x for x in lines)
     assert "Gennemgange" in result.stdout and "ugyldig" in result.stdout
 

@@ -16,7 +16,7 @@ from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.review.analysis import WARNING, Analysis
 from ledelsestilsyn.review.corrections import check_correction
-from ledelsestilsyn.review.template_index import Match, TemplateIndex
+from ledelsestilsyn.review.template_index import Match, TemplateIndex, lookalike
 
 ANSWER_KEYS = ("svar", "kommentar", "rettelse")
 
@@ -212,7 +212,16 @@ class AnswerChecker:
                 f"{quote(value)} er ikke et gyldigt svar på {question_id} "
                 f"(gyldige: {', '.join(scale.values)})."
             )
-            self.add(where, "G016", message + (f" Mente du '{guess}'?" if guess else ""))
+            foreign = guess is not None and lookalike(value) is not None
+            self.add(
+                where,
+                "G016",
+                message + (f" Mente du '{guess}'?" if guess else ""),
+                hint="svaret har et bogstav fra et andet alfabet (fx kyrillisk), der ligner et "
+                "dansk; skriv svaret igen på et dansk tastatur."
+                if foreign
+                else None,
+            )
             return None
         if match is not Match.EXACT:
             self.add(

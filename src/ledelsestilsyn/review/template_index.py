@@ -44,6 +44,21 @@ _SHORTHAND: dict[str, str] = {
 }
 
 
+# Letters of other alphabets that look like Danish ones (a keyboard switched to Russian, or
+# text copied from a web page): 'jа' with a Cyrillic 'а' looks exactly like 'ja'.
+_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕһӏԁԛԝАВЕКМНОРСТХІЈЅαορνικτυχΑΒΕΗΙΚΜΝΟΡΤΥΧΖ",
+    "aeopcyxijshldqwABEKMHOPCTXIJSaopvikTuxABEHIKMNOPTYXZ",
+)
+
+
+def lookalike(text: str) -> str | None:
+    """`text` with letters of other alphabets that look like Danish ones replaced, or None
+    when it has none."""
+    plain = text.translate(_LOOKALIKES)
+    return plain if plain != text else None
+
+
 def normalise(text: str) -> str:
     """Letter case and runs of white space do not matter in an answer."""
     return " ".join(text.split()).casefold()
@@ -82,6 +97,9 @@ class ScaleIndex:
         return None, Match.UNKNOWN
 
     def suggest(self, raw: str) -> str | None:
+        plain = lookalike(raw)
+        if plain is not None and self.match(plain)[1] is not Match.UNKNOWN:
+            return self.match(plain)[0]
         key = normalise(raw)
         short = _SHORTHAND.get(key)
         if short in self.values:
