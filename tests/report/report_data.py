@@ -98,9 +98,10 @@ def write_round(
         f"antal: {cases + 1}",
         "sager:",
     ]
-    for case in range(cases + 1):  # one more drawn than reviewed
+    for case in range(cases + 1):  # one more drawn than reviewed, listed without a file
         case_id = f"S-{period}-{case:03d}"
         files = [case_filename(case_id, n if n > 1 else None) for n in range(1, reviews(case) + 1)]
+        files = files if case < cases else []
         manifest += _drawn(case_id, WORKERS[case % len(WORKERS)], TEAMS[case % len(TEAMS)], files)
     (folder / "udtræk.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     for case in range(cases):
