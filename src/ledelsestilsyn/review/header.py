@@ -22,7 +22,9 @@ from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.review.analysis import Analysis
 from ledelsestilsyn.templates.versions import version_key
 
-_HINT = "hovedet skrives af 'tilsyn udtræk'; ret det tilbage, eller hent det fra en ny fil."
+_HINT = "hovedet skrives af 'tilsyn udtræk' og skal stå som i udtræk.yaml; skriv værdien tilbage."
+_SHOWN = frozenset({"tilsyn", "skabelon", "periode"})
+"""Header fields whose value from the manifest may be shown (never a name or a case id)."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ class _Check:
         read has none)."""
         written = value is not None or (not required and key in self.analysis.header_pos)
         if value != expected and written:
-            self.error(key, code, f"'{key}' passer ikke med udtrækket (udtræk.yaml).")
+            self.error(key, code, _mismatch(key, expected))
 
     def same_template(self, value: str | None, expected: str) -> str:
         """The template the review is checked and counted under.
@@ -99,7 +101,7 @@ class _Check:
         drawn_id, _, drawn_version = expected.partition("@")
         if ident == drawn_id and version_key(version) > version_key(drawn_version):
             return value
-        self.error("skabelon", "G032", "'skabelon' passer ikke med udtrækket (udtræk.yaml).")
+        self.error("skabelon", "G032", _mismatch("skabelon", expected))
         return expected
 
     def on_its_own(self, context: HeaderContext, *, keep_case: bool) -> Analysis:
@@ -119,6 +121,12 @@ class _Check:
 
 
 _KEYS = ("tilsyn", "skabelon", "periode", "sag.id", "sag.rådgiver", "sag.team")
+
+
+def _mismatch(key: str, expected: str | None) -> str:
+    """G032/G033's message; the manifest's value only where it is no personal data."""
+    there = f": '{expected}'" if key in _SHOWN and expected else ""
+    return f"'{key}' passer ikke med udtrækket (udtræk.yaml{there})."
 
 
 def _with_header(analysis: Analysis, values: tuple[str | None, ...]) -> Analysis:
