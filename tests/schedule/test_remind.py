@@ -120,6 +120,21 @@ def test_a_report_made_before_a_sample_was_drawn_does_not_cover_it(
     assert "rapporten mangler" not in again, again
 
 
+def test_a_review_whose_file_is_gone_is_still_due(example_workspace: Path, cli: Cli) -> None:
+    """The manifest lists 4 reviews; one file is deleted after the rest are done: påmind
+    still counts 4, and names the gone one as such (as `valider` does with G034)."""
+    files = reviews(draw(cli, MONTHLY, "2026-11"))
+    for path in files[1:]:
+        fill(path, "Karen Holm Madsen", "2026-11-12")
+    assert cli("påmind", "--dato", "2026-11-25", "--altid").exit_code == 0  # cached as whole
+    files[0].unlink()
+    status = cli("påmind", "--dato", "2026-11-25", "--altid").output
+    done = len(files) - 1
+    assert f"{done} af {len(files)} gennemgange færdige (1 fil væk)" in status, status
+    gone = files[0].stem
+    assert f"1 gennemgang mangler (1 fil væk): {gone}." in status, status
+
+
 def test_no_cpr_no_comments_no_answers_in_reminders(example_workspace: Path, cli: Cli) -> None:
     (path, *_) = reviews(draw(cli, MONTHLY, "2026-11"))
     fill(path, "Jakob Bæk", "2026-11-05", answers=2)

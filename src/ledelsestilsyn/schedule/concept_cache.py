@@ -21,7 +21,8 @@ from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import Plan, plan_from_concept
 from ledelsestilsyn.workspace.layout import CACHE_DIR, CONCEPT_FILE, REMINDER_CACHE
 
-FORMAT = 6  # 3: case ids from the manifest; 4: meetings; 5: DATED_LATER; 6: letters due
+FORMAT = 7  # 3: case ids from the manifest; 4: meetings; 5: DATED_LATER; 6: letters due;
+# 7: FILE_GONE
 
 
 def find_concept_fast(start: Path, explicit: Path | None) -> Path:

@@ -40,10 +40,6 @@ if TYPE_CHECKING:
 
 HORIZON_MONTHS = 12
 
-DATED_LATER = "dateret efter dagen"
-"""påmind's state for a review that is wrong only in being dated after the day it
-looks from (`--dato` in the past, or a typo in `dato`): not "ugyldig"."""
-
 
 ItemKind = Literal["udtræk", "gennemgang", "kalibrering", "rapport", "tilbagemelding"]
 _KIND_ORDER: dict[str, int] = {

@@ -15,7 +15,13 @@ from ledelsestilsyn.core.words import count
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.review.state import ReviewState, counted
 from ledelsestilsyn.schedule.corrections import OverdueCorrection, describe_correction
-from ledelsestilsyn.schedule.plan import DATED_LATER, Item, Round, RoundStatus, Status
+from ledelsestilsyn.schedule.plan import (
+    Item,
+    Round,
+    RoundStatus,
+    Status,
+)
+from ledelsestilsyn.schedule.review_states import DATED_LATER, FILE_GONE
 from ledelsestilsyn.schedule.tiltag_dates import DEADLINE, TiltagDue
 
 MAX_CASES = 12
@@ -71,6 +77,8 @@ def _counted(state: str, n: int, today: date) -> str:
     """`2 ugyldige`; reviews dated after the day say so rather than "ugyldig"."""
     if state == DATED_LATER:
         return f"{n} dateret efter {long_date(today)}"
+    if state == FILE_GONE:
+        return f"{count(n, 'fil', 'filer')} væk"
     return counted(state, n)
 
 

@@ -43,11 +43,11 @@ from ledelsestilsyn.schedule.corrections import CorrectionInfo
 from ledelsestilsyn.schedule.letters_due import pending, written_periods
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import (
-    DATED_LATER,
     Plan,
     ReviewInfo,
     WorkspaceState,
 )
+from ledelsestilsyn.schedule.review_states import DATED_LATER, FILE_GONE
 from ledelsestilsyn.schedule.tiltag_dates import read_dates
 from ledelsestilsyn.workspace.layout import (
     MANIFEST_NAME,
@@ -207,8 +207,9 @@ def _reviews(
         details = JsonCache.open(concept_path.parent, REMINDER_FILES_CACHE)
         entries, parsed = _file_entries(concept_path, stale, details, today)
         for folder in stale:
-            names = [f"{folder.name}/{name}" for name, _ in _candidates(folder.path)]
-            summaries[folder.name] = _summary(folder, [entries[n] for n in names])
+            present = [name for name, _ in _candidates(folder.path)]
+            found = [entries[f"{folder.name}/{name}"] for name in present]
+            summaries[folder.name] = _summary(folder, found, _gone(folder, set(present)))
         with contextlib.suppress(OSError, TilsynError):
             details.save()
     if summaries != known:
@@ -226,8 +227,28 @@ def _reviews(
     return reviews, unlisted, corrections, parsed
 
 
-def _summary(folder: _Folder, entries: list[list[Any]]) -> dict[str, Any]:
-    """Open reviews and calibration pairs in full; other finished reviews as a count."""
+def _gone(folder: _Folder, present: set[str]) -> list[list[Any]]:
+    """A listed entry (case, reviewer, state, review number) for each review the manifest
+    lists whose file is not in the folder; none when the manifest cannot be read."""
+    from ledelsestilsyn.io.yaml import read_document
+
+    try:
+        data = read_document(Path(folder.path) / MANIFEST_NAME).data
+    except (OSError, TilsynError):
+        return []
+    cases = data.get("sager") if isinstance(data, dict) else None
+    gone: list[list[Any]] = []
+    for case in cases if isinstance(cases, list) else []:
+        files = case.get("filer") if isinstance(case, dict) else None
+        for number, name in enumerate(files if isinstance(files, list) else [], start=1):
+            if isinstance(name, str) and name not in present:
+                gone.append([str(case.get("id", "")), "", FILE_GONE, number])
+    return gone
+
+
+def _summary(folder: _Folder, entries: list[list[Any]], gone: list[list[Any]]) -> dict[str, Any]:
+    """Open reviews and calibration pairs in full; other finished reviews as a count; and
+    the reviews whose file is gone."""
     reviews = [e for e in entries if e[2] is not None]
     per_case: dict[str, int] = {}
     for e in reviews:
@@ -240,7 +261,7 @@ def _summary(folder: _Folder, entries: list[list[Any]]) -> dict[str, Any]:
         "checked": max((str(e[1]) for e in entries), default=""),
         "invalid": any(e[2] in _DAY_DEPENDENT for e in entries),
         "latest": max((e[9] for e in reviews if e[2] == ReviewState.COMPLETE), default=""),
-        "listed": [[e[5], e[6], e[2], e[7]] for e in listed],
+        "listed": [[e[5], e[6], e[2], e[7]] for e in listed] + gone,
         "complete": len(reviews) - len(listed),
     }
 
