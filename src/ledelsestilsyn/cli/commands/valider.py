@@ -63,7 +63,8 @@ def valider(
     if format is ValidationFormat.JSON:
         _print_json(run, faerdige)
     else:
-        _print_text(run, faerdige, workspace.display(workspace.samples_dir))
+        looked = [str(p) for p in stier] if stier else [workspace.display(workspace.samples_dir)]
+        _print_text(run, faerdige, ", ".join(looked))
     from ledelsestilsyn.cli.views.validation import exit_code
 
     raise typer.Exit(exit_code(run, require_complete=faerdige))
