@@ -75,3 +75,25 @@ def test_a_preset_in_capitals_is_accepted_and_a_near_miss_suggested(
     wrong = cli("init", str(tmp_path / "anden"), "--forlæg", "sbts")
     assert wrong.exit_code == 2 and "--forlæg: fejl I002" in wrong.stderr
     assert "mente du 'sbst'?" in wrong.stderr
+
+
+def test_valider_on_an_empty_folder_names_that_folder(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    (workspace / "noter").mkdir()
+    result = cli("valider", "noter")
+    assert "Ingen gennemgange fundet (kiggede i noter)." in result.stdout
+    assert "udtræk" not in result.stdout
+
+
+def test_a_report_for_a_period_without_samples_says_so(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    result = cli("rapport", "--periode", "1999", "-o", "-")
+    assert result.exit_code == 1 and "L007" in result.stderr
+    assert "0 gennemgange" not in result.stderr
+    assert "der er ingen stikprøver i 1999; se hvilke der er med 'tilsyn påmind --altid'." in (
+        result.stderr
+    )

@@ -107,6 +107,20 @@ def _latest_period(inputs: Inputs) -> Period:
     )
 
 
+def _why_empty(period: Period, excluded: list[Excluded], drawn: dict[str, int]) -> str:
+    """Why a period has nothing to count: unfinished reviews, or no sample at all."""
+    if not excluded and not drawn:
+        return (
+            f"der er ingen stikprøver i {period.label}; "
+            "se hvilke der er med 'tilsyn påmind --altid'."
+        )
+    n = len(excluded)
+    return (
+        f"{count_words(n, 'gennemgang', 'gennemgange')} i perioden er ikke "
+        f"{'færdig' if n == 1 else 'færdige'}; se 'tilsyn valider'."
+    )
+
+
 def make_report(workspace: Workspace, request: Request, *, today: date) -> Outcome:
     """The rendered report for `request`; raises `TilsynError` for a bad call or no data."""
     _check_call(workspace, request)
@@ -125,8 +139,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             period.label,
             "L007",
             f"ingen færdige gennemgange i perioden {period.label}.",
-            hint=f"{count_words(len(excluded), 'gennemgang', 'gennemgange')} i perioden er ikke "
-            f"{'færdig' if len(excluded) == 1 else 'færdige'}; se 'tilsyn valider'.",
+            hint=_why_empty(period, excluded, drawn),
         )
     settings = Settings(
         threshold=workspace.concept.report.threshold,
