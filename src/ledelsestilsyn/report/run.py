@@ -107,12 +107,14 @@ def _latest_period(inputs: Inputs) -> Period:
     )
 
 
-def _why_empty(period: Period, excluded: list[Excluded], drawn: dict[str, int]) -> str:
+def _why_empty(
+    period: Period, excluded: list[Excluded], drawn: dict[str, int], samples: str
+) -> str:
     """Why a period has nothing to count: unfinished reviews, or no sample at all."""
     if not excluded and not drawn:
         return (
             f"der er ingen stikprøver i {period.label}; "
-            "se hvilke der er med 'tilsyn påmind --altid'."
+            f"se mapperne i {samples}/ (de hedder <periode>-<tilsyn>)."
         )
     n = len(excluded)
     return (
@@ -139,7 +141,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             period.label,
             "L007",
             f"ingen færdige gennemgange i perioden {period.label}.",
-            hint=_why_empty(period, excluded, drawn),
+            hint=_why_empty(period, excluded, drawn, workspace.display(workspace.samples_dir)),
         )
     settings = Settings(
         threshold=workspace.concept.report.threshold,
