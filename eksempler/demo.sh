@@ -98,7 +98,7 @@ trin "Opfølgning: oktober-runden bagud i tid (så et tiltag har et før), med e
 grep -l "^      rettelse:" udtræk/2026-10-*/*.yaml | head -n 1 | xargs grep -B3 -A4 "^      rettelse:"
 
 trin "tilsyn tiltag ny (ledelsen beslutter et tiltag 1. november) og tilsyn tiltag"
-"$TILSYN" tiltag ny --spørgsmål underretning-1 --titel "Underretninger vurderes inden for 24 timer" \
+"$TILSYN" tiltag ny --skabelon overordnet --spørgsmål underretning-1 --titel "Underretninger vurderes inden for 24 timer" \
   --ansvarlig "Afdelingsleder Mette Holm" --frist 2026-12-15 --dato 2026-11-01
 "$TILSYN" tiltag --dato 2026-11-30
 

@@ -25,7 +25,11 @@ tiltag:
       sagsskridt: [opfølgning]
       pejlemærker: [inddragelse]
     evaluer_efter_måneder: 6
+    skabelon: "overordnet"
 """
+
+# `tiltag ny` for the overordnet template (anbringelse-7 is also a tematiseret question).
+NEW = ("tiltag", "ny", "--skabelon", "overordnet", "--spørgsmål")
 
 
 @pytest.fixture(autouse=True)
@@ -80,7 +84,7 @@ def test_a_duplicate_id_names_the_first_line(workspace: Path, cli: Cli) -> None:
     write(workspace, GOOD + GOOD.removeprefix("tiltag:\n"))
     result = cli("tiltag")
     assert result.exit_code == 1
-    assert "tiltag.yaml:15:9: fejl O001: tiltaget 'partshøring' findes allerede (linje 3)" in (
+    assert "tiltag.yaml:16:9: fejl O001: tiltaget 'partshøring' findes allerede (linje 3)" in (
         result.stderr
     )
 
@@ -100,7 +104,7 @@ def test_new_appends_a_commented_entry_and_keeps_the_others_byte_for_byte(
     workspace: Path, cli: Cli
 ) -> None:
     path = write(workspace, GOOD)
-    result = cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", "--dato", "2026-11-25")
+    result = cli(*NEW, "anbringelse-7", "--dato", "2026-11-25")
     assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")
     assert text.startswith(GOOD)
@@ -112,13 +116,13 @@ def test_new_appends_a_commented_entry_and_keeps_the_others_byte_for_byte(
 
 
 def test_new_creates_the_file_and_refuses_unknown_questions(workspace: Path, cli: Cli) -> None:
-    result = cli("tiltag", "ny", "--spørgsmål", "anbringelse-77")
+    result = cli(*NEW, "anbringelse-77")
     assert result.exit_code == 2
     assert "--spørgsmål: fejl O011" in result.stderr and "mente du 'anbringelse-7'?" in (
         result.stderr
     )
     assert not (workspace / "tiltag.yaml").exists()
-    ok = cli("tiltag", "ny", "--spørgsmål", "underretning-1", "--titel", "Hurtig vurdering")
+    ok = cli(*NEW, "underretning-1", "--titel", "Hurtig vurdering")
     assert ok.exit_code == 0
     [tiltag] = load_tiltag(open_workspace(workspace))
     assert (tiltag.id, tiltag.title) == ("tiltag-1", "Hurtig vurdering")
@@ -126,7 +130,7 @@ def test_new_creates_the_file_and_refuses_unknown_questions(workspace: Path, cli
 
 def test_new_refuses_to_append_to_a_flow_list(workspace: Path, cli: Cli) -> None:
     path = write(workspace, "tiltag: []\n")
-    result = cli("tiltag", "ny", "--spørgsmål", "underretning-1")
+    result = cli(*NEW, "underretning-1")
     assert result.exit_code == 1 and "O012" in result.stderr
     assert path.read_text(encoding="utf-8") == "tiltag: []\n"
 
@@ -134,23 +138,69 @@ def test_new_refuses_to_append_to_a_flow_list(workspace: Path, cli: Cli) -> None
 def test_new_names_the_deadline_flag_and_asks_only_for_what_is_missing(
     workspace: Path, cli: Cli
 ) -> None:
-    bad = cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", "--frist", "31-01-2027")
+    bad = cli(*NEW, "anbringelse-7", "--frist", "31-01-2027")
     assert bad.exit_code == 2 and "--frist: fejl P002" in bad.stderr
     assert "--dato" not in bad.stderr and not (workspace / "tiltag.yaml").exists()
-    dated = cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", "--frist", "2027-01-31")
+    dated = cli(*NEW, "anbringelse-7", "--frist", "2027-01-31")
     assert dated.exit_code == 0 and dated.stdout.rstrip().endswith("beskrivelse og ansvarlig.")
     full = ["--frist", "2027-01-31", "--ansvarlig", "Karen"]
     assert (
-        cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", *full)
+        cli(*NEW, "anbringelse-7", *full)
         .stdout.rstrip()
         .endswith("er føjet til tiltag.yaml. Udfyld beskrivelse.")
     )
-    bare = cli("tiltag", "ny", "--spørgsmål", "anbringelse-7")
+    bare = cli(*NEW, "anbringelse-7")
     assert bare.stdout.rstrip().endswith("Udfyld beskrivelse, ansvarlig og frist.")
 
 
 @pytest.mark.parametrize("title", ["", "   "])
 def test_new_refuses_a_blank_title(workspace: Path, cli: Cli, title: str) -> None:
-    result = cli("tiltag", "ny", "--spørgsmål", "anbringelse-7", "--titel", title)
+    result = cli(*NEW, "anbringelse-7", "--titel", title)
     assert result.exit_code == 2 and "--titel: fejl O013" in result.stderr
     assert "titlen er tom" in result.stderr and not (workspace / "tiltag.yaml").exists()
+
+
+def test_a_question_in_two_templates_must_name_its_template(workspace: Path, cli: Cli) -> None:
+    write(workspace, GOOD.replace('    skabelon: "overordnet"\n', ""))
+    result = cli("tiltag")
+    assert result.exit_code == 1 and "tiltag.yaml:10:19: fejl O003" in result.stderr
+    assert "'anbringelse-7' findes i flere skabeloner: overordnet og tematiseret." in (
+        result.stderr
+    )
+    assert "Tip: skriv, hvilken skabelon tiltaget gælder, fx skabelon: overordnet." in (
+        result.stderr
+    )
+    write(workspace, GOOD.replace('skabelon: "overordnet"', 'skabelon: "overordnt"'))
+    unknown = cli("tiltag")
+    assert unknown.exit_code == 1 and "fejl O004: skabelonen 'overordnt' findes ikke" in (
+        unknown.stderr
+    )
+    assert "mente du 'overordnet'?" in unknown.stderr
+    write(workspace, GOOD.replace("[anbringelse-7]", "[intentioner-1]"))
+    elsewhere = cli("tiltag")
+    assert "fejl O002: spørgsmålet 'intentioner-1' findes ikke i skabelonen 'overordnet'." in (
+        elsewhere.stderr
+    )
+
+
+def test_new_writes_the_template_and_asks_for_it_when_a_question_is_in_two(
+    workspace: Path, cli: Cli
+) -> None:
+    ambiguous = cli("tiltag", "ny", "--spørgsmål", "underretning-1")
+    assert ambiguous.exit_code == 2 and "--skabelon: fejl O014" in ambiguous.stderr
+    assert "'underretning-1' findes i flere skabeloner: overordnet og tematiseret." in (
+        ambiguous.stderr
+    )
+    assert not (workspace / "tiltag.yaml").exists()
+    wrong = cli("tiltag", "ny", "--spørgsmål", "intentioner-1", "--skabelon", "overordnet")
+    assert wrong.exit_code == 2 and "--spørgsmål: fejl O011" in wrong.stderr
+    one = cli("tiltag", "ny", "--spørgsmål", "intentioner-1")  # only in tematiseret
+    assert one.exit_code == 0, one.output
+    chosen = cli("tiltag", "ny", "--spørgsmål", "underretning-1", "--skabelon", "Tematiseret")
+    assert chosen.exit_code == 0, chosen.output
+    text = (workspace / "tiltag.yaml").read_text(encoding="utf-8")
+    assert "I hvilken grad er underretningen vurderet i lyset af hele sagen" in text
+    first, second = load_tiltag(open_workspace(workspace))
+    assert first.template == second.template == "tematiseret"
+    listed = cli("tiltag").stdout
+    assert "mål: underretning-1 (tematiseret)" in listed

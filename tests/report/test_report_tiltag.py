@@ -17,9 +17,15 @@ tiltag:
     titel: "Hurtig vurdering af underretninger"
     besluttet: "2026-10-15"
     status: "i gang"
+    skabelon: "overordnet"
     mål:
       spørgsmål: [underretning-1]
       sagsskridt: [underretning]
+  - id: "inddragelse"
+    titel: "Barnet inddrages"
+    besluttet: "2026-10-15"
+    status: "planlagt"
+    mål:
       pejlemærker: [inddragelse]
   - id: "gammelt"
     titel: "Opgivet forsøg"
@@ -59,6 +65,8 @@ def test_each_tiltag_shows_before_and_after_with_intervals(cli, ws: Path) -> Non
     ]  # fmt: skip
     step = row(text, "| sagsskridt underretning | Overordnet")
     assert step[4] == "173" and step[7] == "86" and step[8] == BETTER
+    assert "| underretning-1 | Tematiseret" not in text  # another question with the same id
+    assert "| sagsskridt underretning | Tematiseret" not in text.split("### inddragelse")[0]
     themed = row(text, "| pejlemærke inddragelse | Tematiseret")
     assert themed[4] == "0" and themed[8] == TOO_FEW
 
@@ -67,7 +75,7 @@ def test_weakest_questions_name_the_open_tiltag_that_address_them(cli, ws: Path)
     text = report(cli, "--format", "md")
     weakest = text.split("## Hvor er vi svagest")[1].split("## Tiltag")[0]
     assert "| teams under tærsklen | åbne tiltag |" in weakest
-    assert row(weakest, "| **intentioner-1**")[-1] == "vurdering"  # pejlemærke inddragelse
+    assert row(weakest, "| **intentioner-1**")[-1] == "inddragelse"  # by its pejlemærke
     assert row(weakest, "| **intentioner-3**")[-1] == "ingen"
     assert "gammelt" not in weakest  # opgivet: not open
 

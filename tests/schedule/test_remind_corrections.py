@@ -88,6 +88,7 @@ tiltag:
     ansvarlig: "Karen Holm Madsen"
     frist: "2026-11-28"
     status: "i gang"
+    skabelon: "overordnet"
     mål:
       spørgsmål: [anbringelse-7]
     evaluer_efter_måneder: 6

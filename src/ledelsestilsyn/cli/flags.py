@@ -26,6 +26,7 @@ FLAGS: dict[Argument, str] = {
     Argument.QUESTION: "--spørgsmål",
     Argument.CASEWORKER: "--rådgiver",
     Argument.TARGET: "--til",
+    Argument.TEMPLATE: "--skabelon",
     Argument.SHEET: "--ark",
 }
 

@@ -42,6 +42,7 @@ class Argument(StrEnum):
     QUESTION = "spørgsmålet"
     CASEWORKER = "rådgiveren"
     TARGET = "den nye skabelon"
+    TEMPLATE = "skabelonen"
     SHEET = "arket"
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
-from ledelsestilsyn.followup.tiltag import Known, check, load_tiltag
+from ledelsestilsyn.followup.tiltag import Known, ambiguous, check, load_tiltag, unknown_template
 from ledelsestilsyn.io.atomic import write_atomic
 from ledelsestilsyn.io.yaml import parse_text
 from ledelsestilsyn.models.located import did_you_mean, validate_document
@@ -39,13 +39,14 @@ class NewTiltag:
     responsible: str | None = None
     deadline: date | None = None
     evaluate_after_months: int = 6
+    template: str | None = None
 
 
 def _q(text: str | None) -> str:
     return json.dumps(text or "", ensure_ascii=False)
 
 
-def _check_questions(questions: tuple[str, ...], known: Known) -> None:
+def _check_questions(questions: tuple[str, ...], known: Known, where: str) -> None:
     if not questions:
         raise fail(
             Argument.QUESTION,
@@ -60,13 +61,35 @@ def _check_questions(questions: tuple[str, ...], known: Known) -> None:
             raise fail(
                 Argument.QUESTION,
                 "O011",
-                f"spørgsmålet '{question}' findes ikke i arbejdsmappens skabeloner.",
+                f"spørgsmålet '{question}' findes ikke i {where}.",
                 hint=f"mente du '{guess}'?" if guess else "se id'erne med 'tilsyn skabelon'.",
                 kind=ErrorKind.USAGE,
             )
 
 
-def entry_text(new: NewTiltag, tiltag_id: str, today: date, known: Known) -> str:
+def _template(new: NewTiltag, known: Known) -> str | None:
+    """The template the tiltag is about: the one asked for (any case), or the only one
+    that has its questions; None when they are in different templates, each in one."""
+    if new.template is not None:
+        name = new.template.strip().casefold()
+        if name in known.template_ids:
+            return name
+        text, hint = unknown_template(new.template, known)
+        raise fail(Argument.TEMPLATE, "O004", text, hint=hint, kind=ErrorKind.USAGE)
+    owners: set[str] = set()
+    for question in new.questions:
+        found = known.owners[question]
+        if len(found) > 1:
+            text, _ = ambiguous(question, found)
+            hint = f"vælg én af dem, fx {found[0]}."
+            raise fail(Argument.TEMPLATE, "O014", text, hint=hint, kind=ErrorKind.USAGE)
+        owners.update(found)
+    return owners.pop() if len(owners) == 1 else None
+
+
+def entry_text(
+    new: NewTiltag, tiltag_id: str, today: date, known: Known, template: str | None
+) -> str:
     """The commented YAML of one new entry (two-space list indent under `tiltag:`)."""
     first = new.questions[0]
     lines = [f"  # Oprettet {today.isoformat()} med 'tilsyn tiltag ny' fra fundet på:"]
@@ -87,6 +110,8 @@ def entry_text(new: NewTiltag, tiltag_id: str, today: date, known: Known) -> str
         "      pejlemærker: []",
         f"    evaluer_efter_måneder: {new.evaluate_after_months}  # effekten vurderes herefter",
     ]
+    if template is not None:
+        lines.append(f"    skabelon: {_q(template)}  # målene gælder kun denne skabelons sager")
     return "\n".join(lines) + "\n"
 
 
@@ -108,14 +133,22 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
             kind=ErrorKind.USAGE,
         )
     known = Known.from_catalog(workspace.catalog)
-    _check_questions(new.questions, known)
+    _check_questions(new.questions, known, "arbejdsmappens skabeloner")
+    template = _template(new, known)
+    if template is not None:
+        known = known.only(template)
+        _check_questions(new.questions, known, f"skabelonen '{template}'")
     existing = load_tiltag(workspace)
     path = workspace.root / TILTAG_FILE
     old = path.read_text(encoding="utf-8") if path.is_file() else ""
     if not old.strip():
         old = HEADER
     tiltag_id = _free_id({t.id for t in existing})
-    text = old + ("" if old.endswith("\n") else "\n") + entry_text(new, tiltag_id, today, known)
+    text = (
+        old
+        + ("" if old.endswith("\n") else "\n")
+        + entry_text(new, tiltag_id, today, known, template)
+    )
     shown = workspace.display(path)
     try:
         doc = parse_text(text, shown)

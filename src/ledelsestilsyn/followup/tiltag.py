@@ -3,7 +3,9 @@
 No file (or an empty one) means no tiltag, which is fine. Otherwise every
 problem is a Danish error with file:line:col: the model's own (a bad date, an
 unknown status, a missing key), a duplicate id, and a target that no template
-in the workspace knows (with a did-you-mean).
+in the workspace knows (with a did-you-mean). A question id that two templates
+use is ambiguous (they are different questions): such a tiltag must say which
+template it is about (`skabelon`), and then its targets are that template's.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
+from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import did_you_mean, validate_document
@@ -25,27 +28,58 @@ from ledelsestilsyn.workspace.open import Workspace
 
 @dataclass(frozen=True)
 class Known:
-    """The ids a tiltag may target: questions and steps of every template, the pejlemærker."""
+    """The ids a tiltag may target: questions and steps of the templates, the pejlemærker."""
 
     questions: dict[str, str]
     """question id → its text"""
     steps: tuple[str, ...]
+    owners: dict[str, tuple[str, ...]]
+    """question id → the ids of the templates that have it (more than one: ambiguous)"""
+    templates: tuple[Template, ...] = ()
     pejlemaerker: tuple[str, ...] = PEJLEMAERKER
 
     @classmethod
     def of(cls, templates: list[Template]) -> Known:
         questions: dict[str, str] = {}
         steps: dict[str, None] = {}
+        owners: dict[str, dict[str, None]] = {}
         for template in templates:
             for step in template.steps:
                 steps[step.id] = None
                 for question in step.questions:
                     questions.setdefault(question.id, question.text)
-        return cls(questions, tuple(steps))
+                    owners.setdefault(question.id, {})[template.id] = None
+        found = {q: tuple(sorted(ids)) for q, ids in owners.items()}
+        return cls(questions, tuple(steps), found, tuple(templates))
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Known:
         return cls.of([catalog.resolve(f"{i}@{v}") for i, v in sorted(catalog.templates)])
+
+    @property
+    def template_ids(self) -> list[str]:
+        return sorted({t.id for t in self.templates})
+
+    def only(self, template_id: str) -> Known:
+        """What the versions of one template know."""
+        return Known.of([t for t in self.templates if t.id == template_id])
+
+
+def ambiguous(question_id: str, owners: tuple[str, ...]) -> tuple[str, str]:
+    """The message and hint for a question id that several templates use."""
+    return (
+        f"spørgsmålet '{question_id}' findes i flere skabeloner: {listing(list(owners))}.",
+        f"skriv, hvilken skabelon tiltaget gælder, fx skabelon: {owners[0]}.",
+    )
+
+
+def unknown_template(name: str, known: Known) -> tuple[str, str]:
+    """The message and hint for a `skabelon` that no template in the workspace has."""
+    guess = did_you_mean(name.casefold(), known.template_ids)
+    return (
+        f"skabelonen '{name}' findes ikke i arbejdsmappen.",
+        f"mente du '{guess}'?" if guess else f"vælg en af: {listing(known.template_ids, 'eller')}.",
+    )
 
 
 def evaluation_date(tiltag: Tiltag) -> date | None:
@@ -91,27 +125,46 @@ def check(parsed: TiltagFile, doc: YamlDocument, known: Known) -> list[Diagnosti
         else:
             position = doc.values.get(where)
             first[tiltag.id] = position.line if position else 0
-        lists = (
-            ("spørgsmål", tiltag.targets.questions, list(known.questions), "spørgsmålet"),
-            ("sagsskridt", tiltag.targets.steps, list(known.steps), "sagsskridtet"),
-            ("pejlemærker", tiltag.targets.pejlemaerker, list(known.pejlemaerker), "pejlemærket"),
-        )
-        for key, values, allowed, what in lists:
-            for index, value in enumerate(values):
-                if value in allowed:
-                    continue
-                guess = did_you_mean(value, allowed)
-                path: Path_ = ("tiltag", number, "mål", key)
-                if (*path, index) in doc.values:
-                    path = (*path, index)
+        scope = known
+        if tiltag.template is not None:
+            if tiltag.template not in known.template_ids:
+                text, hint = unknown_template(tiltag.template, known)
                 problems.append(
-                    doc.diagnostic(
-                        path,
-                        "O002",
-                        f"{what} '{value}' findes ikke i arbejdsmappens skabeloner.",
-                        hint=f"mente du '{guess}'?"
-                        if guess
-                        else "tjek id'et med 'tilsyn skabelon'.",
-                    )
+                    doc.diagnostic(("tiltag", number, "skabelon"), "O004", text, hint=hint)
                 )
+                continue
+            scope = known.only(tiltag.template)
+        problems += _targets(doc, number, tiltag, scope)
+    return problems
+
+
+def _targets(doc: YamlDocument, number: int, tiltag: Tiltag, known: Known) -> list[Diagnostic]:
+    """Targets no template knows, and (without `skabelon`) questions several templates have."""
+    problems: list[Diagnostic] = []
+    where = f"skabelonen '{tiltag.template}'" if tiltag.template else "arbejdsmappens skabeloner"
+    lists = (
+        ("spørgsmål", tiltag.targets.questions, list(known.questions), "spørgsmålet"),
+        ("sagsskridt", tiltag.targets.steps, list(known.steps), "sagsskridtet"),
+        ("pejlemærker", tiltag.targets.pejlemaerker, list(known.pejlemaerker), "pejlemærket"),
+    )
+    for key, values, allowed, what in lists:
+        for index, value in enumerate(values):
+            path: Path_ = ("tiltag", number, "mål", key)
+            if (*path, index) in doc.values:
+                path = (*path, index)
+            owners = known.owners.get(value, ()) if key == "spørgsmål" else ()
+            if len(owners) > 1:
+                text, hint = ambiguous(value, owners)
+                problems.append(doc.diagnostic(path, "O003", text, hint=hint))
+            if value in allowed:
+                continue
+            guess = did_you_mean(value, allowed)
+            problems.append(
+                doc.diagnostic(
+                    path,
+                    "O002",
+                    f"{what} '{value}' findes ikke i {where}.",
+                    hint=f"mente du '{guess}'?" if guess else "tjek id'et med 'tilsyn skabelon'.",
+                )
+            )
     return problems

@@ -1,8 +1,10 @@
 """Tiltag (`tiltag.yaml`): the actions the leadership has decided on after a tilsyn.
 
 Each tiltag targets questions, steps or pejlemærker, so the report can show
-the share before and after it was decided. Whether the targets exist is
-checked against the workspace's templates in `followup.tiltag`.
+the share before and after it was decided. `skabelon` limits the targets to
+one template's reviews; a question id that two templates use needs it.
+Whether the targets exist is checked against the workspace's templates in
+`followup.tiltag`.
 """
 
 from datetime import date
@@ -31,6 +33,9 @@ class Tiltag(Model):
     deadline: OptionalDate = Field(None, alias="frist", description="ÅÅÅÅ-MM-DD")
     status: Status = Field("planlagt", alias="status")
     targets: Targets = Field(default_factory=Targets, alias="mål")
+    template: OptionalText = Field(
+        None, alias="skabelon", description="skabelonens id; målene gælder kun dens sager"
+    )
     evaluate_after_months: int | None = Field(
         None, alias="evaluer_efter_måneder", ge=1, le=60, description="måneder efter besluttet"
     )

@@ -8,7 +8,8 @@ says so plainly, and it calls a change better or worse only when the two
 intervals do not overlap. Everything else is "no certain change".
 
 A target is one row per template that has it: a question, a step (its
-questions pooled) or a pejlemærke (its questions pooled).
+questions pooled) or a pejlemærke (its questions pooled). A tiltag with
+`skabelon` has rows for that template only.
 """
 
 from __future__ import annotations
@@ -119,6 +120,8 @@ def tiltag_views(
     for t in tiltag:
         rows: list[EffectRow] = []
         for ref, template in sorted(templates.items()):
+            if t.template is not None and template.id != t.template:
+                continue
             own = [r for r in counted if r.template == ref]
             before = section(template, [r for r in own if r.period_start < t.decided])
             after = section(template, [r for r in own if r.period_start >= t.decided])
@@ -154,7 +157,7 @@ def addressing(tiltag: Sequence[Tiltag], template: Template, question_id: str) -
     question = next((q for q in step.questions if q.id == question_id), None) if step else None
     found = []
     for t in tiltag:
-        if not t.is_open:
+        if not t.is_open or t.template not in (None, template.id):
             continue
         goals = t.targets
         if (

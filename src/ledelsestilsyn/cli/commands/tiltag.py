@@ -63,6 +63,14 @@ def ny(
     evaluering: Annotated[
         int, typer.Option("--evaluer-efter", min=1, max=60, help="Måneder til evalueringen.")
     ] = 6,
+    skabelon: Annotated[
+        str | None,
+        typer.Option(
+            "--skabelon",
+            help="Skabelonen, tiltaget gælder (fx overordnet); kræves, når spørgsmålet findes i "
+            "flere skabeloner.",
+        ),
+    ] = None,
     dato: DateOption = None,
     koncept: ConceptOption = None,
 ) -> None:
@@ -81,7 +89,7 @@ def ny(
     today = day_or_today(dato)
     deadline = parse_day(frist, Argument.DEADLINE) if frist is not None else None
     workspace = open_workspace(Path.cwd(), koncept)
-    new = NewTiltag(tuple(spoergsmaal), titel, ansvarlig, deadline, evaluering)
+    new = NewTiltag(tuple(spoergsmaal), titel, ansvarlig, deadline, evaluering, skabelon)
     tiltag_id = append_tiltag(workspace, new, today=today)
     missing = ["beskrivelse"] + ["ansvarlig"] * (not (ansvarlig or "").strip())
     missing += ["frist"] * (frist is None)

@@ -18,7 +18,8 @@ def _day(day: date | None, today: date, *, open_: bool) -> str:
 def _targets(tiltag: Tiltag) -> str:
     t = tiltag.targets
     parts = [*t.questions, *(f"sagsskridt {s}" for s in t.steps), *t.pejlemaerker]
-    return ", ".join(parts) or "–"
+    listed = ", ".join(parts) or "–"
+    return f"{listed} ({tiltag.template})" if tiltag.template else listed
 
 
 def tiltag_lines(tiltag: list[Tiltag], today: date) -> list[str]:
