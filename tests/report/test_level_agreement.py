@@ -80,13 +80,37 @@ def test_no_comparison_without_shared_cases_or_outside_the_period() -> None:
     assert compare_levels(records(), TEMPLATES, parse_period("2026-K2"), ORDER) == []
 
 
-def test_pairs_with_the_latest_lower_review_before_the_upper_one() -> None:
-    found = [*records(), record("niveau-1", "2026-12", "S-2", ("nej", "nej"))]  # after 1 October
+def test_pairs_with_the_latest_lower_review_in_the_upper_period() -> None:
+    """A quarterly level draws from all three monthly rounds: S-2's December review
+    (ja, ja) replaces its October one (ja, nej), so q2 agrees in 3 of 4 cases: 7/8."""
+    found = [*records(), record("niveau-1", "2026-12", "S-2", ("ja", "ja"))]
     [result] = compare_levels(found, TEMPLATES, K4, ORDER)
-    assert result.overall.agreement == 0.75  # the December review is not before 1 October
+    assert result.cases == 4 and result.overall.agreement == 7 / 8
 
 
-def _review(folder: Path, series: str, period: str, case: str, answers: tuple[str, str]) -> None:
+def test_a_lower_review_after_the_upper_period_is_not_paired() -> None:
+    found = [*records(), record("niveau-1", "2027-01", "S-2", ("ja", "ja"))]
+    [result] = compare_levels(found, TEMPLATES, K4, ORDER)
+    assert result.overall.agreement == 0.75
+
+
+def test_every_month_of_the_quarter_is_paired() -> None:
+    """The trial's bug: only the October cases of niveau 1 were paired with niveau 2."""
+    months = {"S-1": "2026-10", "S-2": "2026-11", "S-3": "2026-12", "S-4": "2026-12"}
+    found = [record("niveau-1", months[case], case, a) for case, a in LOWER.items()]
+    found += [record("niveau-2", "2026-K4", case, a) for case, a in UPPER.items()]
+    [result] = compare_levels(found, TEMPLATES, K4, ORDER)
+    assert (result.lower, result.upper, result.cases) == ("niveau-1", "niveau-2", 4)
+
+
+def _review(
+    folder: Path,
+    series: str,
+    period: str,
+    case: str,
+    answers: tuple[str, str],
+    day: str = "2026-11-20",
+) -> None:
     text = render_review(
         OVERORDNET,
         series=series,
@@ -101,7 +125,7 @@ def _review(folder: Path, series: str, period: str, case: str, answers: tuple[st
         if line == 'gennemført_af: ""':
             line = 'gennemført_af: "Leder Lund"'
         elif line == 'dato: ""':
-            line = 'dato: "2026-11-20"'
+            line = f'dato: "{day}"'
         elif line == '      svar: ""':
             answer = next(pending)
             line = f'      svar: "{answer}"'
@@ -146,3 +170,24 @@ def test_leader_report_shows_level_agreement_and_committee_does_not(
         "2026-12-01",
     )
     assert "Enighed mellem niveauerne" not in committee.stdout
+
+
+def test_the_report_pairs_the_lower_level_over_the_whole_quarter(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """`tilsyn rapport` over a quarter: niveau-1 reviewed in October, November and
+    December, niveau-2 re-reviews all four cases; all four are paired."""
+    root = tmp_path / "kk"
+    assert cli("init", str(root), "--forlæg", "kk").exit_code == 0
+    monkeypatch.chdir(root)
+    months = {"S-1": "2026-10", "S-2": "2026-11", "S-3": "2026-12", "S-4": "2026-12"}
+    for case, answers in LOWER.items():
+        month = months[case]
+        _review(root / "udtræk", "niveau-1", month, case, answers, f"{month}-20")
+    for case, answers in UPPER.items():
+        _review(root / "udtræk", "niveau-2", "2026-K4", case, answers, "2026-12-28")
+    result = cli(
+        "rapport", "--periode", "2026-K4", "--format", "md", "-o", "-", "--dato", "2027-01-10"
+    )
+    assert result.exit_code == 0, result.output
+    assert "| niveau-1 og niveau-2 | 4 |" in result.stdout, result.stdout

@@ -4,7 +4,9 @@ A series with `niveau: {fra: …}` draws from another series' completed
 reviews, so the same case is reviewed at two levels (niveau 1 and niveau 3,
 say). For each template and each pair of series that share cases, every
 review of the higher level in the period is paired with the lower level's
-latest review of the same case up to then; "lower" is the series that comes
+latest review of the same case up to the end of the higher review's period
+(a quarterly niveau 2 draws from all three monthly niveau-1 rounds, so each
+of them counts, not only the first); "lower" is the series that comes
 first in the concept. The figures are the calibration's (`calibration.compare`):
 percent agreement, Cohen's kappa and Gwet's AC1, and the questions where the
 levels answered differently. Calibration extras (`gennemgang_nr` 2, 3 …) are
@@ -17,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
 from ledelsestilsyn.report.calibration import Agreement, compare
@@ -54,12 +56,17 @@ def _rank(order: Sequence[str]) -> dict[str, int]:
 def _pairs(
     reviews: dict[str, list[ReviewRecord]], lower: str, upper: str, period: Period
 ) -> list[list[ReviewRecord]]:
-    """[lower review, upper review] for each review of the case at `upper` in `period`."""
+    """[lower review, upper review] for each review of the case at `upper` in `period`.
+
+    The lower review is the latest one whose round starts before the upper
+    review's period ends.
+    """
     pairs = []
     for high in reviews.get(upper, []):
         if high.period_start not in period:
             continue
-        earlier = [r for r in reviews.get(lower, []) if r.period_start <= high.period_start]
+        end = parse_period(high.period).end
+        earlier = [r for r in reviews.get(lower, []) if r.period_start <= end]
         if earlier:
             low = max(earlier, key=lambda r: (r.period_start, r.period))
             pairs.append([low, high])
