@@ -109,3 +109,33 @@ def test_corrections_follow_the_template_order() -> None:
     templates = {ref: Catalog.load(None).resolve(ref)}
     found = collect([record], templates, parse_period("2026-11"), date(2026, 11, 30))
     assert [c.question_id for c in found] == ["intentioner-2", "intentioner-10"]
+
+
+def test_weakest_lists_no_question_at_full_share() -> None:
+    view = _view(
+        _intentions({"intentioner-1": 5, "intentioner-2": 4, "intentioner-3": 5}), TEMATISERET
+    )
+    assert [w.id for w in view.weakest] == ["intentioner-2"]
+    strong = _view(_intentions({"intentioner-1": 5, "intentioner-2": 5}), TEMATISERET)
+    assert strong.weakest == []
+    text = render(strong, "md").split("## Hvor er vi svagest")[1].split("\n## ")[0]
+    assert text.strip() == "Ingen af de viste spørgsmålsandele er under 100 %."
+    assert "| spørgsmål |" not in text
+
+
+def test_weakest_for_the_committee_counts_only_shown_shares() -> None:
+    """Twelve questions with hidden shares (3 of 20) below a shown one (10 of 20) must not
+    push the shown one off the list: that would tell that the hidden shares are lower."""
+    hidden = [("screening", 5), ("afdækning", 7)]
+    low = {(step, f"{step}-{n}"): 3 for step, k in hidden for n in range(1, k + 1)}
+    shares = {**low, ("intentioner", "intentioner-1"): 10}
+    records = [
+        _record(
+            TEMATISERET,
+            case,
+            {k: "høj grad" if case < g else "lav grad" for k, g in shares.items()},
+        )
+        for case in range(20)
+    ]
+    view = _view(records, TEMATISERET, audience="udvalg")
+    assert [(w.id, w.share.text) for w in view.weakest] == [("intentioner-1", "50,0 %")]

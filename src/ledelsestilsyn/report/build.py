@@ -190,13 +190,15 @@ def lowest_comments(
 
 
 def _weakest(reports: Sequence[TemplateReport], threshold: float) -> list[Weak]:
-    """The questions with the lowest shares, and how many teams are under the threshold.
-    Ties stay in the templates' question order (not as text: intentioner-2 before -10)."""
+    """The questions with a share under 100 %, lowest first, and how many teams are under
+    the threshold. A question where every answer is positive has no weakness to show, so it
+    is never listed. Ties stay in the templates' question order (intentioner-2 before -10).
+    All are returned: the view cuts the list at `WEAKEST` after the audience's hiding."""
     found: list[Weak] = []
     for report in reports:
         for step in report.current.steps:
             for q in step.questions:
-                if q.tally.share is None:
+                if q.tally.share is None or q.tally.share >= 1:
                     continue
                 shares = [
                     s
@@ -206,7 +208,7 @@ def _weakest(reports: Sequence[TemplateReport], threshold: float) -> list[Weak]:
                 below = sum(s < threshold for s in shares)
                 found.append(Weak(report.current.template, q, below, len(shares)))
     found.sort(key=lambda w: (w.stat.tally.share or 0.0, -w.stat.tally.answered))
-    return found[:WEAKEST]
+    return found
 
 
 def build_report(

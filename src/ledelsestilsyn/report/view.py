@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ledelsestilsyn.report import published
-from ledelsestilsyn.report.build import Report
+from ledelsestilsyn.report.build import WEAKEST, Report
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.corrections import CorrectionsView
 from ledelsestilsyn.report.department import MIN_CASEWORKERS, TiltagStatus
@@ -118,9 +118,12 @@ def _excluded(report: Report, rules: Disclosure) -> list[tuple[str, str]]:
 def _weakest(report: Report, rules: Disclosure) -> list[WeakView]:
     """The weakest questions. How many teams are under the threshold is for leaders only:
     the committee does not see the teams' shares of a question, and "2 af 2" or "0 af 3"
-    says something about every single team."""
-    views = []
+    says something about every single team. The list is cut after hidden shares are left
+    out, so a shown share is never pushed off it by hidden lower ones (which would tell)."""
+    views: list[WeakView] = []
     for weak in report.weakest:
+        if len(views) == WEAKEST:
+            break
         tally = weak.stat.tally
         key = published.question_share(weak.template.ref, weak.stat.step, weak.stat.question.id)
         share = share_cell(tally, report.settings.threshold, rules.shows(key))
