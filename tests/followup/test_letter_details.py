@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.periods import parse_period
+from ledelsestilsyn.followup.feedback import render_letter
 from ledelsestilsyn.followup.letters import Letter, build_letters
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.templates.catalog import Catalog
@@ -36,6 +38,10 @@ def _letter(good: list[int]) -> Letter:
     return letter
 
 
+def _went_well(text: str) -> str:
+    return text.split("## Det gik godt")[1].split("## Til sammenligning")[0]
+
+
 def test_went_well_follows_the_template_order() -> None:
     letter = _letter([10, 2, 1])
     assert [qid for qid, _ in letter.went_well] == [
@@ -43,3 +49,15 @@ def test_went_well_follows_the_template_order() -> None:
         "intentioner-2",
         "intentioner-10",
     ]
+
+
+def test_went_well_says_how_many_more_when_cut() -> None:
+    eleven = _letter(list(range(1, 12)))
+    assert len(eleven.went_well) == 8
+    md = render_letter(eleven, "md")
+    assert "- og 3 flere\n" in _went_well(md)
+    assert "<li>og 3 flere</li>" in render_letter(eleven, "html")
+    nine = render_letter(_letter(list(range(1, 10))), "md")
+    assert "- og 1 mere\n" in _went_well(nine)
+    eight = render_letter(_letter(list(range(1, 9))), "md")
+    assert not re.search(r"^- og ", _went_well(eight), re.MULTILINE)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.template import Question, Template
 from ledelsestilsyn.report.aggregate import Scale, first_reviews, section
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
@@ -71,6 +72,8 @@ class Letter:
     went_well: list[tuple[str, str]]
     comparison: list[Comparison]
     notes: list[str] = field(default_factory=list)
+    went_well_more: str = ""
+    """How many more went well than are listed ("3 flere", "1 mere"); "" when none."""
 
     @property
     def finding_count(self) -> int:
@@ -162,7 +165,7 @@ def _went_well(
                 spoiled.add(question.id)
     good = [(n, key) for key, n in counts.items() if key[0] not in spoiled]
     good.sort(key=lambda item: (-item[0], places[item[1]]))
-    return [key for _, key in good[:WELL_MAX]]
+    return [key for _, key in good]
 
 
 def _share(template: Template, records: Sequence[ReviewRecord], shown: bool) -> ShareCell:
@@ -264,6 +267,8 @@ def build_letters(
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None
         comparison, notes = _comparison(mine, current, templates, name, team, memo)
+        well = _went_well(mine, templates, asked)
+        more = len(well) - WELL_MAX
         letters.append(
             Letter(
                 caseworker=name,
@@ -273,9 +278,10 @@ def build_letters(
                 municipality=municipality,
                 generated=generated,
                 cases=[_case(r, templates[r.template], scrub, asked) for r in mine],
-                went_well=_went_well(mine, templates, asked),
+                went_well=well[:WELL_MAX],
                 comparison=comparison,
                 notes=notes,
+                went_well_more=count(more, "mere", "flere") if more > 0 else "",
             )
         )
     return letters
