@@ -4,7 +4,11 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
+import pypdf
+
+from conftest import Cli
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.report.build import Settings, build_report
@@ -139,3 +143,59 @@ def test_weakest_for_the_committee_counts_only_shown_shares() -> None:
     ]
     view = _view(records, TEMATISERET, audience="udvalg")
     assert [(w.id, w.share.text) for w in view.weakest] == [("intentioner-1", "50,0 %")]
+
+
+NOTE = "De fleste andele er skjult (–): rapporten dækker få gennemgåede sager"
+
+
+def _committee(cli: Cli, period: str, fmt: str = "md") -> str:
+    result = cli(
+        "rapport", "--dato", "2026-11-25", "-o", "-", "--periode", period,
+        "--format", fmt, "--modtager", "udvalg",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    return result.stdout
+
+
+def test_committee_report_explains_hidden_shares(cli: Cli, rapport_ws: Path) -> None:
+    text = _committee(cli, "2026-11")
+    assert NOTE in text
+    line = next(line for line in text.splitlines() if NOTE in line)
+    assert "--periode 2026-K4" in line and "--periode 2026" in line
+    assert not any(ch.isdigit() for ch in line.replace("2026-K4", "").replace("2026", ""))
+    assert text.index(NOTE) < text.index("## Overblik")
+    assert NOTE in _committee(cli, "2026-11", "html")
+    args = ("--periode", "2026-11", "--modtager", "udvalg", "--format", "pdf")
+    assert cli("rapport", "--dato", "2026-11-25", *args).exit_code == 0
+    reader = pypdf.PdfReader(rapport_ws / "rapporter" / "2026-11-udvalg.pdf")
+    assert NOTE in " ".join(" ".join(page.extract_text() for page in reader.pages).split())
+    leader = cli("rapport", "--dato", "2026-11-25", "-o", "-", "--periode", "2026-11")
+    assert NOTE not in leader.stdout
+
+
+def test_committee_note_is_left_out_when_most_shares_show() -> None:
+    shown = {("intentioner", f"intentioner-{n}"): 10 for n in range(1, 4)}
+    records = [
+        _record(
+            TEMATISERET, case, {k: "høj grad" if case < g else "lav grad" for k, g in shown.items()}
+        )
+        for case in range(20)
+    ]
+    assert _view(records, TEMATISERET, audience="udvalg").few_note == ""
+    hidden = {**shown, ("intentioner", "intentioner-4"): 3}
+    records = [
+        _record(
+            TEMATISERET,
+            case,
+            {k: "høj grad" if case < g else "lav grad" for k, g in hidden.items()},
+        )
+        for case in range(20)
+    ]
+    note = _view(records, TEMATISERET, audience="udvalg").few_note
+    assert note.startswith(NOTE) and "(--periode 2026-K4)" in note
+    assert _view(records, TEMATISERET).few_note == ""  # the leader sees every share
+
+
+def test_a_year_report_asks_for_more_cases_not_a_longer_period(cli: Cli, rapport_ws: Path) -> None:
+    line = next(line for line in _committee(cli, "2026").splitlines() if NOTE in line)
+    assert "--periode" not in line and "flere sager er gennemgået" in line

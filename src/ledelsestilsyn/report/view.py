@@ -10,10 +10,11 @@ the tiltag's status and case examples by consent (`report.department`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.report import published
 from ledelsestilsyn.report.build import WEAKEST, Report
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
@@ -74,6 +75,8 @@ class ReportView:
     """The department's view of the tiltag (`afdeling` only)."""
     examples_allowed: bool = False
     min_caseworkers: int = MIN_CASEWORKERS
+    few_note: str = ""
+    """Committee only, when most shares are hidden: why, and that a longer period helps."""
 
 
 def _span(report: Report) -> str:
@@ -172,6 +175,7 @@ def report_view(
     ctx = Ctx(rules, report.settings.threshold, charts, leader=not committee)
     series, series_total, team_counts, team_total = _overview(report, rules)
     sections = published.shown_templates(report, rules.min_count) if committee else report.templates
+    shown = [section_view(t, ctx) for t in sections]
     return ReportView(
         title=f"Ledelsestilsyn {report.period.label}",
         municipality=municipality,
@@ -189,8 +193,39 @@ def report_view(
         series_total=series_total,
         teams=team_counts,
         teams_total=team_total,
-        sections=[section_view(t, ctx) for t in sections],
+        sections=shown,
         weakest=_weakest(report, rules),
         excluded=_excluded(report, rules),
         excluded_total=rules.count(published.excluded(), len(report.excluded)),
+        few_note=few_note(report.period, shown) if committee else "",
+    )
+
+
+def few_note(period: Period, sections: Sequence[SectionView]) -> str:
+    """One line for the committee when most of the shares it is shown are hidden (`–`):
+    why, and that a longer period helps. Decided from the cells as shown, never from a
+    count, so the line tells nothing that the dashes do not; and it holds no number. A
+    question shown with no answers at all (total `0`) has no share to hide and is left out."""
+    cells: list[ShareCell] = []
+    for section in sections:
+        for step in [*section.steps, *section.across]:
+            answered = [q.share for q in step.questions if q.total != "0"]
+            cells.extend([step.share, *answered] if answered else [])
+    if cells and 2 * sum(c.value is None for c in cells) <= len(cells):
+        return ""
+    why = (
+        "De fleste andele er skjult (–): rapporten dækker få gennemgåede sager, "
+        "og et lille tal kunne pege på enkelte sager."
+    )
+    year = period.end.year
+    if period.kind == "måned":
+        quarter = (period.end.month - 1) // 3 + 1
+        longer = f"kvartalet (--periode {year}-K{quarter}) eller hele året (--periode {year})"
+    elif period.kind != "år":
+        longer = f"hele året (--periode {year})"
+    else:
+        return f"{why} Flere andele kan vises, når flere sager er gennemgået."
+    return (
+        f"{why} En rapport over en længere periode, fx {longer}, "
+        "har flere sager bag hver andel, så flere kan vises."
     )
