@@ -14,6 +14,7 @@ from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.report.build import Settings, build_report
 from ledelsestilsyn.report.calibration import calibrate
 from ledelsestilsyn.report.corrections import collect
+from ledelsestilsyn.report.levels import compare_levels
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.view import ReportView, report_view
@@ -199,3 +200,22 @@ def test_committee_note_is_left_out_when_most_shares_show() -> None:
 def test_a_year_report_asks_for_more_cases_not_a_longer_period(cli: Cli, rapport_ws: Path) -> None:
     line = next(line for line in _committee(cli, "2026").splitlines() if NOTE in line)
     assert "--periode" not in line and "flere sager er gennemgået" in line
+
+
+def test_level_disagreements_follow_the_template_order() -> None:
+    keys = [("intentioner", f"intentioner-{n}") for n in (10, 2)]
+
+    def review(series: str, period: str, answer: str) -> ReviewRecord:
+        return ReviewRecord(
+            series=series,
+            template=TEMATISERET,
+            period=period,
+            period_start=parse_period(period).start,
+            case_id="S-1",
+            answers={key: (answer, "") for key in keys},
+        )
+
+    records = [review("niveau-1", "2026-10", "høj grad"), review("niveau-3", "2026-K4", "lav grad")]
+    templates = {TEMATISERET: Catalog.load(None).resolve(TEMATISERET)}
+    [found] = compare_levels(records, templates, parse_period("2026-K4"), ["niveau-1", "niveau-3"])
+    assert [d.question_id for d in found.disagreements] == ["intentioner-2", "intentioner-10"]
