@@ -4,8 +4,10 @@ A review that is not started or partly filled in is written anew from the
 fill-in writer (`sampling.fillin`) for the new version, with the header and
 every answer, comment and correction of a question that carries (unchanged,
 or declared `uændret`/`erstatter`, see `templates.versions`). An answer to a
-question that changed is not carried: it must be given anew. Finished reviews
-are left alone unless asked for; an invalid one is never moved (fix it
+question that changed is not carried: it must be given anew. Nothing typed
+is lost: the old answer is kept as comment lines and a correction stays a
+correction where it can (`migrate_carry`); the reviewer's own comment lines
+move along (`migrate_comments`). Finished reviews are left alone unless asked for; an invalid one is never moved (fix it
 first), and neither is one with a CPR-like number in it (G030): the new file
 would have it masked without a word, and the backup would keep it. The old
 file is kept next to the new one as `<navn>.bak` (a name that is free: an
@@ -25,6 +27,7 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError
 from ledelsestilsyn.io.atomic import keep_backup, write_atomic
+from ledelsestilsyn.io.document import Path_
 from ledelsestilsyn.io.files import read_limited
 from ledelsestilsyn.io.yaml import MAX_BYTES, TOO_LARGE_HINT, decode, parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
@@ -32,6 +35,8 @@ from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.review import Answer, Review
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.review.check import CPR_WARNING
+from ledelsestilsyn.review.migrate_carry import carry as carry_answers
+from ledelsestilsyn.review.migrate_comments import carry_comments, comment_lines
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.review.validate import ReviewResult, run_checks
 from ledelsestilsyn.sampling.fillin import SCHEMA_MARK, Filled, render_review
@@ -51,8 +56,17 @@ class Move:
     old_ref: str
     carried: tuple[str, ...]
     anew: tuple[str, ...]
-    """Questions that had an answer, a comment or a correction that could not be carried."""
+    """Questions whose answer or comment could not be carried: they are asked anew."""
     backup: str | None = None
+    corrections_kept: Sequence[str] = ()
+    """Questions that changed, whose correction stays under the question of the same id."""
+    corrections_as_comments: Sequence[str] = ()
+    """Questions the new version does not have, whose correction is only a comment now."""
+    own_comments: int = 0
+    own_comments_left: int = 0
+    """The reviewer's own comment lines carried, and those only in the backup."""
+    unanswered: int = 0
+    """Questions in the new file without an answer."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +75,8 @@ class Skip:
     reason: str
     finished: bool = False
     """Left alone only because it is finished (the CLI names the flag that moves it)."""
+    lost_corrections: bool = False
+    """Left alone only because a correction would become a comment (the CLI names the flag)."""
     other: bool = False
     """On another template: only counted, not listed."""
 
@@ -87,14 +103,32 @@ class _Run:
     workspace: Workspace
     target: Template
     include_finished: bool
+    corrections_as_comments: bool
     carried_by_ref: dict[str, dict[tuple[str, str], tuple[str, str]]] = field(default_factory=dict)
     focus_by_folder: dict[Path, list[str] | None] = field(default_factory=dict)
+    known_by_ref: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def carried(self, ref: str) -> dict[tuple[str, str], tuple[str, str]]:
         if ref not in self.carried_by_ref:
             lineage = self.workspace.catalog.lineage(ref, self.target.ref)
             self.carried_by_ref[ref] = compare(lineage).carried()
         return self.carried_by_ref[ref]
+
+    def known(self, ref: str) -> frozenset[str]:
+        """The comment lines the fill-in writer writes for `ref` (all steps, calibration too)."""
+        if ref not in self.known_by_ref:
+            empty = render_review(
+                self.workspace.catalog.resolve(ref),
+                series="",
+                period="",
+                case_id="",
+                caseworker=None,
+                team=None,
+                focus=[],
+                review_no=2,
+            )
+            self.known_by_ref[ref] = comment_lines(empty)
+        return self.known_by_ref[ref]
 
     def sample_focus(self, folder: Path) -> list[str] | None:
         """The focus of the sample in `folder`; None without a readable manifest."""
@@ -116,8 +150,12 @@ def migrate(
     include_finished: bool,
     dry_run: bool,
     today: date,
+    corrections_as_comments: bool = False,
 ) -> Migration:
-    """Move the reviews under `paths` to `target_ref`; with `dry_run`, only say what would move."""
+    """Move the reviews under `paths` to `target_ref`; with `dry_run`, only say what would move.
+
+    A review with a correction under a question the target does not have is moved only with
+    `corrections_as_comments`: påmind and the report would lose the correction."""
     try:
         workspace.catalog.raw(target_ref, Argument.TARGET)
     except TilsynError as exc:
@@ -126,7 +164,7 @@ def migrate(
     run = run_checks(workspace, list(paths), today=today)
     result = Migration(target.ref)
     plans: list[_Plan] = []
-    shared = _Run(workspace, target, include_finished)
+    shared = _Run(workspace, target, include_finished, corrections_as_comments)
     for review in run.results:
         outcome = _plan(shared, review)
         if isinstance(outcome, Skip):
@@ -148,29 +186,33 @@ def _plan(shared: _Run, review: ReviewResult) -> _Plan | Skip:
     path, target = review.path, shared.target
     try:
         original = read_limited(path, review.display, limit=MAX_BYTES, hint=TOO_LARGE_HINT)
-        doc = parse_text(decode(original, review.display), review.display)
-        own = validate_document(Review, doc)
+        text = decode(original, review.display)
+        own = validate_document(Review, parse_text(text, review.display))
     except TilsynError:
         return Skip(review.display, "kan ikke læses som gennemgang; ret den med 'tilsyn valider'.")
     skip = _not_movable(review, own.template, target, shared.include_finished)
     if skip is not None:
         return skip
-    carried_keys = shared.carried(own.template)
-    focus = _focus(shared.sample_focus(path.parent), own, target, carried_keys)
-    answers: dict[tuple[str, str], Answer] = {}
-    carried: list[str] = []
-    anew: list[str] = []
-    for step_id, questions in own.answers.items():
-        for question_id, answer in questions.items():
-            new_key = carried_keys.get((step_id, question_id))
-            if new_key is not None and new_key[0] in focus:
-                answers[new_key] = answer
-                if _given(answer):
-                    carried.append(new_key[1])
-            elif _given(answer):
-                anew.append(question_id)
-    filled = Filled(own.reviewer, own.date, own.starting_point, answers)
-    text = render_review(
+    carry = carry_answers(own, shared.carried(own.template), target)
+    if carry.lost_corrections and not shared.corrections_as_comments:
+        return Skip(
+            review.display,
+            f"{_under(carry.lost_corrections)} kan ikke flyttes med, for spørgsmålet findes ikke "
+            f"i {target.ref}, og påmind og rapporten ville miste den; flyt den til et andet "
+            "spørgsmål først",
+            lost_corrections=True,
+        )
+    focus = _focus(shared.sample_focus(path.parent), own, target, carry.steps)
+    answers = {key: answer for key, answer in carry.answers.items() if key[0] in focus}
+    filled = Filled(
+        own.reviewer,
+        own.date,
+        own.starting_point,
+        answers,
+        consent=own.consent,
+        notes={key: notes for key, notes in carry.notes.items() if key[0] in focus},
+    )
+    new_text = render_review(
         target,
         series=own.series,
         period=own.period,
@@ -182,8 +224,45 @@ def _plan(shared: _Run, review: ReviewResult) -> _Plan | Skip:
         review_no=own.review_no,
         filled=filled,
     )
-    move = Move(review.display, review.state, own.template, tuple(carried), tuple(anew))
-    return _Plan(move, path, text)
+    new_text += "".join(f"{line}\n" for line in carry.left_over)
+    keys = shared.carried(own.template)
+    new_text, own_comments, left = carry_comments(
+        text, new_text, review.display, shared.known(own.template), lambda p: _renamed(p, keys)
+    )
+    unanswered = sum(
+        1
+        for step in target.steps
+        if step.id in focus
+        for question in step.questions
+        if not answers.get((step.id, question.id), Answer()).answer.strip()
+    )
+    move = Move(
+        review.display,
+        review.state,
+        own.template,
+        tuple(carry.carried),
+        tuple(carry.anew),
+        corrections_kept=tuple(carry.kept_corrections),
+        corrections_as_comments=tuple(carry.lost_corrections),
+        own_comments=own_comments,
+        own_comments_left=left,
+        unanswered=unanswered,
+    )
+    return _Plan(move, path, new_text)
+
+
+def _renamed(path: Path_, carried: dict[tuple[str, str], tuple[str, str]]) -> Path_:
+    """Where a place in the old file is in the new one: a question's new id, if it has one."""
+    if len(path) >= 3 and path[0] == "svar":
+        new = carried.get((str(path[1]), str(path[2])))
+        if new is not None:
+            return ("svar", *new, *path[3:])
+    return path
+
+
+def _under(questions: Sequence[str]) -> str:
+    noun = "rettelsen" if len(questions) == 1 else "rettelserne"
+    return f"{noun} under {', '.join(questions)}"
 
 
 def _not_movable(
@@ -210,22 +289,13 @@ def _not_movable(
     return None
 
 
-def _given(answer: Answer) -> bool:
-    return bool(answer.answer.strip() or answer.comment.strip() or answer.correction)
-
-
-def _focus(
-    sample: list[str] | None,
-    own: Review,
-    target: Template,
-    carried: dict[tuple[str, str], tuple[str, str]],
-) -> list[str]:
-    """The steps of the new file: the sample's focus, else the steps the old file had."""
+def _focus(sample: list[str] | None, own: Review, target: Template, carried: set[str]) -> list[str]:
+    """The steps of the new file: the sample's focus, else the steps the old file had; and
+    the steps of what is carried."""
     steps = sample if sample is not None else list(own.answers)
     if not steps:
         return [s.id for s in target.steps]
-    moved = {carried[(s, q)][0] for s in steps for q in own.answers.get(s, {}) if (s, q) in carried}
-    return [s.id for s in target.steps if s.id in steps or s.id in moved]
+    return [s.id for s in target.steps if s.id in steps or s.id in carried]
 
 
 def _schema(original: bytes, target: Template) -> str | None:

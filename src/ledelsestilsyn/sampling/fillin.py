@@ -68,6 +68,10 @@ class Filled:
     date: str = ""
     starting_point: str = ""
     answers: Mapping[tuple[str, str], Answer] = field(default_factory=dict)
+    consent: bool | None = None
+    """`samtykke_til_eksempel`, written only when given (ja or nej)."""
+    notes: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    """Comment lines written first in a question's block (what `migrer` could not carry)."""
 
 
 EMPTY = Filled()
@@ -83,6 +87,10 @@ def _sq(text: str) -> str:
     if any(c in text for c in "\n\r\t") or not text.isprintable():
         return _q(text)
     return "'" + text.replace("'", "''") + "'"
+
+
+def _yes(value: bool) -> str:
+    return "ja" if value else "nej"
 
 
 def _comment(text: str, indent: str, width: int = 96) -> list[str]:
@@ -101,7 +109,9 @@ def _wrapped(text: str, indent: str, width: int) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _question_block(template: Template, question: Question, given: Answer | None) -> list[str]:
+def _question_block(
+    template: Template, question: Question, given: Answer | None, notes: tuple[str, ...] = ()
+) -> list[str]:
     scale = template.scale_for(question)
     answers = " | ".join(v.answer for v in scale)
     needs_comment = [v.answer for v in scale if v.comment_required]
@@ -117,7 +127,9 @@ def _question_block(template: Template, question: Question, given: Answer | None
     rule = f" (kommentar kræves ved: {', '.join(needs_comment)})" if needs_comment else ""
     lines += _comment(f"svar: {answers}{rule}", "    ")
     given = given or Answer()
-    lines += [f"    {question.id}:", f"      svar: {_q(given.answer)}"]
+    lines.append(f"    {question.id}:")
+    lines += [line for note in notes for line in _comment(note, "      ")]
+    lines.append(f"      svar: {_q(given.answer)}")
     lines.append(f"      kommentar: {_sq(given.comment)}")
     if given.correction is not None:
         lines.append("      rettelse:")
@@ -206,6 +218,7 @@ def review_head(
         "# Har rådgiveren sagt ja til, at sagen bruges som eksempel på afdelingsmødet",
         "# (konceptets formidling: afdeling_eksempler: med_samtykke), så tilføj linjen",
         "# samtykke_til_eksempel: ja",
+        *([] if filled.consent is None else [f"samtykke_til_eksempel: {_yes(filled.consent)}"]),
         "# Den underretning eller henvendelse, gennemgangen tager udgangspunkt i:",
         f"udgangspunkt: {_sq(filled.starting_point)}",
         "svar:",
@@ -225,5 +238,8 @@ def review_answers(template: Template, focus: list[str], filled: Filled = EMPTY)
             lines.append(f"  # ── {step.title} ──")
         lines.append(f"  {step.id}:")
         for question in step.questions:
-            lines += _question_block(template, question, filled.answers.get((step.id, question.id)))
+            key = (step.id, question.id)
+            lines += _question_block(
+                template, question, filled.answers.get(key), filled.notes.get(key, ())
+            )
     return "".join(f"{line}\n" for line in lines)

@@ -1,0 +1,282 @@
+"""`tilsyn migrer` never loses what a person typed (the user trial's findings).
+
+A half-filled review on overordnet@2024.1 with `samtykke_til_eksempel: ja`, corrections under
+questions that changed in 2025.1 (opfølgning-3, opfølgning-14) and the reviewer's own `# …`
+lines: the header, the corrections and the comments are in the new file, and the run says, per
+file, what it could not carry. A finished review moved with --også-færdige says that it becomes
+partly filled in and how many questions are asked anew.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+from ledelsestilsyn.io.yaml import read_document
+from ledelsestilsyn.models.located import validate_document
+from ledelsestilsyn.models.review import Review
+from ledelsestilsyn.sampling.fillin import render_review
+from ledelsestilsyn.templates.catalog import Catalog
+
+SERIES = "månedligt-overordnet"
+PERIOD = "2026-10"
+FOCUS = ["afdækning", "opfølgning"]
+DAY = "2026-10-28"
+LATER = "2026-12-01"
+FOLDER = f"udtræk/{PERIOD}-{SERIES}"
+OLD, NEW = "overordnet@2024.1", "overordnet@2025.1"
+MIGRER = ("migrer", FOLDER, "--til", NEW, "--dato", DAY)
+
+
+def _render(case: str) -> str:
+    return render_review(
+        Catalog.load(None).resolve(OLD),
+        series=SERIES,
+        period=PERIOD,
+        case_id=case,
+        caseworker="Anna Holm",
+        team="Team Nord",
+        focus=FOCUS,
+    )
+
+
+def _answer(text: str, question: str, *lines: str) -> str:
+    empty = f"    {question}:\n      svar: \"\"\n      kommentar: ''\n"
+    assert empty in text, question
+    return text.replace(empty, f"    {question}:\n" + "".join(f"{line}\n" for line in lines))
+
+
+def _correction(action: str) -> tuple[str, ...]:
+    return (
+        "      rettelse:",
+        f'        handling: "{action}"',
+        '        ansvarlig: "Anna Holm"',
+        '        frist: "2026-11-15"',
+    )
+
+
+def _half_filled() -> str:
+    text = _render("S-1").replace('gennemført_af: ""', 'gennemført_af: "Leder Lund"')
+    text = text.replace('dato: ""', f'dato: "{DAY}"')
+    text = text.replace("udgangspunkt: ''", "udgangspunkt: 'underretning fra skolen'")
+    text = text.replace("svar:\n", "samtykke_til_eksempel: ja\nsvar:\n", 1)
+    text = _answer(
+        text,
+        "afdækning-1",
+        "      # Egen note: ring til rådgiveren om netværket",
+        '      svar: "ja"  # tjek igen i december',
+        "      kommentar: 'Se notat #3 fra mødet.'",
+    )
+    text = _answer(
+        text,
+        "opfølgning-3",
+        '      svar: "nej"',
+        "      kommentar: 'Barnets ønsker er ikke taget med.'",
+        *_correction("opfølgningen tilrettelægges med barnet"),
+        "    # Egen note under opfølgning-3: drøftes på teammødet",
+    )
+    text = _answer(
+        text,
+        "opfølgning-14",
+        '      svar: "nej"',
+        "      kommentar: 'Mangler.'",
+        *_correction("planen opdateres"),
+    )
+    return "# Min egen note øverst i filen\n" + text
+
+
+def _finished() -> str:
+    text = _render("S-2").replace('gennemført_af: ""', 'gennemført_af: "Leder Lund"')
+    text = text.replace('dato: ""', f'dato: "{DAY}"')
+    return text.replace('      svar: ""', '      svar: "ja"')
+
+
+@pytest.fixture
+def trial(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The trial's sample: S-1 half filled in, S-2 finished, both on 2024.1."""
+    monkeypatch.chdir(workspace)
+    folder = workspace / FOLDER
+    folder.mkdir(parents=True)
+    drawn = "".join(
+        f'  - id: "{case}"\n    rådgiver: "Anna Holm"\n    team: "Team Nord"\n'
+        f'    begrundelse: "tilfældig"\n    filer: [{case}.yaml]\n'
+        for case in ("S-1", "S-2")
+    )
+    (folder / "udtræk.yaml").write_text(
+        f'tilsyn: "{SERIES}"\nperiode: "{PERIOD}"\nskabelon: "{OLD}"\n'
+        f"fokus: [{', '.join(FOCUS)}]\n"
+        'oprettet: "2026-10-01T08:00:00"\noprettet_af: "test"\nværktøj: "0.1.0"\nseed: 1\n'
+        f"antal: 2\nsager:\n{drawn}",
+        encoding="utf-8",
+    )
+    (folder / "S-1.yaml").write_text(_half_filled(), encoding="utf-8")
+    (folder / "S-2.yaml").write_text(_finished(), encoding="utf-8")
+    return folder
+
+
+def _review(path: Path) -> Review:
+    return validate_document(Review, read_document(path))
+
+
+def test_every_header_field_is_carried(cli: Cli, trial: Path) -> None:
+    old = _review(trial / "S-1.yaml")
+    assert old.consent is True
+    assert cli(*MIGRER).exit_code == 0
+    new = _review(trial / "S-1.yaml")
+    assert new.template == NEW
+    for field in ("consent", "reviewer", "date", "starting_point", "series", "period", "case"):
+        assert getattr(new, field) == getattr(old, field), field
+    assert "samtykke_til_eksempel: ja\n" in (trial / "S-1.yaml").read_text(encoding="utf-8")
+
+
+def test_corrections_under_changed_questions_stay_and_are_named(cli: Cli, trial: Path) -> None:
+    old = _review(trial / "S-1.yaml")
+    dry = cli(*MIGRER, "--tør")
+    assert dry.exit_code == 0, dry.output
+    for out, verb in ((dry.output, "flyttes"), (cli(*MIGRER).output, "er flyttet")):
+        text = " ".join(out.split())
+        for question in ("opfølgning-3", "opfølgning-14"):
+            assert (
+                f"rettelsen under {question} {verb} med, men spørgsmålet er ændret: den står "
+                f"under {question} i {NEW}"
+            ) in text, out
+        assert "besvares på ny: opfølgning-3, opfølgning-14" in text
+    new = _review(trial / "S-1.yaml")
+    for question in ("opfølgning-3", "opfølgning-14"):
+        before, after = old.answers["opfølgning"][question], new.answers["opfølgning"][question]
+        assert after.correction == before.correction
+        assert after.answer == ""
+    written = (trial / "S-1.yaml").read_text(encoding="utf-8")
+    assert f"# Fra {OLD}, hvor spørgsmålet lød anderledes:" in written
+    assert '# kommentar dengang: "Barnets ønsker er ikke taget med."' in written
+    valid = cli("valider", f"{FOLDER}/S-1.yaml", "--dato", DAY)
+    assert valid.exit_code == 0, valid.output
+
+
+def test_paamind_still_knows_the_corrections_after_migrer(cli: Cli, trial: Path) -> None:
+    before = cli("påmind", "--altid", "--dato", LATER).output
+    assert "opfølgning-3: rettelse" in before and "opfølgning-14: rettelse" in before
+    assert cli(*MIGRER).exit_code == 0
+    assert cli("påmind", "--altid", "--dato", LATER).output == before
+
+
+def test_own_comments_are_carried_where_they_stood(cli: Cli, trial: Path) -> None:
+    dry = cli(*MIGRER, "--tør")
+    assert "4 egne kommentarlinjer (# …) flyttes med." in dry.output
+    result = cli(*MIGRER)
+    assert "4 egne kommentarlinjer (# …) flyttet med." in result.output
+    lines = (trial / "S-1.yaml").read_text(encoding="utf-8").split("\n")
+    at = lines.index("      # Egen note: ring til rådgiveren om netværket")
+    assert lines[at - 1] == "    afdækning-1:"
+    assert lines[at + 1] == '      svar: "ja"  # tjek igen i december'
+    assert lines[at + 2] == "      kommentar: 'Se notat #3 fra mødet.'"
+    assert "    # Egen note under opfølgning-3: drøftes på teammødet" in lines
+    assert lines[0] == "# Min egen note øverst i filen"
+    assert sum("#3" in line for line in lines) == 1
+
+
+def test_a_finished_review_says_it_becomes_partly_filled_in(cli: Cli, trial: Path) -> None:
+    flags = ("--også-færdige",)
+    for out in (cli(*MIGRER, *flags, "--tør").output, cli(*MIGRER, *flags).output):
+        text = " ".join(out.split())
+        assert "S-2.yaml (færdig):" in text
+        assert (
+            "bliver delvist udfyldt (var færdig): 3 spørgsmål skal besvares på ny, og indtil "
+            "da tæller den ikke med i rapporten."
+        ) in text, out
+    valid = cli("valider", f"{FOLDER}/S-2.yaml", "--dato", DAY)
+    assert "delvist udfyldt" in valid.output
+
+
+HEAD = 'id: lokal\ntitel: "Lokal"\ntype: overordnet\nskala:\n  - svar: ja\n  - svar: nej\n'
+UNANSWERED = '      - {id: a-5, tekst: "Er sagen afsluttet?", hjemmel: "§ 5"}\n'
+LOCAL = {
+    "1": '      - {id: a-1, tekst: "Er planen lavet?", hjemmel: "§ 1"}\n'
+    '      - {id: a-2, tekst: "Er barnet hørt?", hjemmel: "§ 2"}\n' + UNANSWERED,
+    "2": '      - {id: a-3, tekst: "Er planen lavet og fulgt?", hjemmel: "§ 1", erstatter: a-1}\n'
+    + UNANSWERED,
+}
+
+
+@pytest.fixture
+def local(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A workspace template `lokal` whose version 2 renames a-1 to a-3 and drops a-2, and a
+    review on lokal@1 with a correction under a-2."""
+    monkeypatch.chdir(workspace)
+    (workspace / "skabeloner").mkdir(exist_ok=True)
+    for version, questions in LOCAL.items():
+        (workspace / "skabeloner" / f"lokal-{version}.yaml").write_text(
+            f'{HEAD}version: "{version}"\nsagsskridt:\n  - id: a\n    titel: A\n'
+            "    spørgsmål:\n" + questions,
+            encoding="utf-8",
+        )
+    folder = workspace / FOLDER
+    folder.mkdir(parents=True)
+    (folder / "udtræk.yaml").write_text(
+        f'tilsyn: "{SERIES}"\nperiode: "{PERIOD}"\nskabelon: "lokal@1"\nfokus: [a]\n'
+        'oprettet: "2026-10-01T08:00:00"\noprettet_af: "test"\nværktøj: "0.1.0"\nseed: 1\n'
+        'antal: 1\nsager:\n  - id: "S-1"\n    rådgiver: "Anna Holm"\n    team: "Team Nord"\n'
+        '    begrundelse: "tilfældig"\n    filer: [S-1.yaml]\n',
+        encoding="utf-8",
+    )
+    text = render_review(
+        Catalog.load(workspace).resolve("lokal@1"),
+        series=SERIES,
+        period=PERIOD,
+        case_id="S-1",
+        caseworker="Anna Holm",
+        team="Team Nord",
+        focus=["a"],
+    )
+    text = _answer(
+        text, "a-1", "      # Egen note om planen", '      svar: "ja"', "      kommentar: ''"
+    )
+    text = _answer(
+        text, "a-2", '      svar: "nej"', "      kommentar: 'Ikke hørt.'", *_correction("høres")
+    )
+    text = text.replace('gennemført_af: ""', 'gennemført_af: "Leder Lund"')
+    (folder / "S-1.yaml").write_text(text.replace('dato: ""', f'dato: "{DAY}"'), encoding="utf-8")
+    return folder
+
+
+def test_a_correction_under_a_removed_question_stops_the_move(cli: Cli, local: Path) -> None:
+    before = (local / "S-1.yaml").read_bytes()
+    args = ("migrer", FOLDER, "--til", "lokal@2", "--dato", DAY)
+    for result in (cli(*args, "--tør"), cli(*args)):
+        assert result.exit_code == 0, result.output
+        text = " ".join(result.output.split())
+        assert (
+            "S-1.yaml: rettelsen under a-2 kan ikke flyttes med, for spørgsmålet findes ikke i "
+            "lokal@2, og påmind og rapporten ville miste den; flyt den til et andet spørgsmål "
+            "først (eller brug --rettelser-som-kommentar)."
+        ) in text, result.output
+    assert (local / "S-1.yaml").read_bytes() == before
+    assert not (local / "S-1.yaml.bak").exists()
+
+
+def test_with_the_flag_a_removed_questions_correction_is_kept_as_a_comment(
+    cli: Cli, local: Path
+) -> None:
+    result = cli("migrer", FOLDER, "--til", "lokal@2", "--dato", DAY, "--rettelser-som-kommentar")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert (
+        "rettelsen under a-2 kan ikke flyttes med, for spørgsmålet findes ikke i lokal@2: den "
+        f"står som kommentar sidst i den nye fil og i {FOLDER}/S-1.yaml.bak, og påmind og "
+        "rapporten følger den ikke længere."
+    ) in text, result.output
+    lines = (local / "S-1.yaml").read_text(encoding="utf-8").split("\n")
+    assert lines[-5:] == [
+        "# ── Fra lokal@1: svar på spørgsmål, der ikke findes i lokal@2 ──",
+        '# a-2: svar dengang: "nej"',
+        '# a-2: kommentar dengang: "Ikke hørt."',
+        '# a-2: rettelse dengang: handling "høres", ansvarlig "Anna Holm", frist "2026-11-15"',
+        "",
+    ]
+    at = lines.index("      # Egen note om planen")
+    assert lines[at - 1] == "    a-3:" and lines[at + 1] == '      svar: "ja"'
+    moved = _review(local / "S-1.yaml")
+    assert set(moved.answers["a"]) == {"a-3", "a-5"}
+    assert moved.answers["a"]["a-3"].answer == "ja"
