@@ -7,14 +7,15 @@ or declared `uændret`/`erstatter`, see `templates.versions`). An answer to a
 question that changed is not carried: it must be given anew. Nothing typed
 is lost: the old answer is kept as comment lines and a correction stays a
 correction where it can (`migrate_carry`); the reviewer's own comment lines
-move along (`migrate_comments`). Finished reviews are left alone unless asked for; an invalid one is never moved (fix it
-first), and neither is one with a CPR-like number in it (G030): the new file
-would have it masked without a word, and the backup would keep it. The old
-file is kept next to the new one as `<navn>.bak` (a name that is free: an
-earlier backup is never overwritten), and the new file is written atomically.
-Files already on the target version are skipped, so a second run changes
-nothing. The sample manifest keeps the version the sample was drawn with;
-`review.header` accepts a newer version of the same template.
+move along (`migrate_comments`). Finished reviews are left alone unless asked
+for; an invalid one is never moved (fix it first), and neither is one with a
+CPR-like number in it (G030): the new file would have it masked without a
+word, and the backup would keep it. The old file is kept next to the new one
+as `<navn>.bak` (a name that is free: an earlier backup is never
+overwritten), and the new file is written atomically. Files already on the
+target version are skipped, so a second run changes nothing. The sample
+manifest keeps the version the sample was drawn with; `review.header`
+accepts a newer version of the same template.
 """
 
 from __future__ import annotations

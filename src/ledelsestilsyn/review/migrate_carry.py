@@ -1,15 +1,12 @@
 """What of one review `tilsyn migrer` carries to the new version, and what it keeps in words.
 
-An answer (with its comment and correction) to a question that carries moves
-as it is. An answer to a question that changed is asked anew, but nothing the
-reviewer typed is dropped: the old answer and comment are written as comment
-lines in the question's block, and a correction stays a live correction under
-the question with the same id (it is about the case, not about the wording of
-the question, so påmind and the report keep following it), with a line saying
-where it came from. A question that is gone from the new version has no block:
-its answer and comment are written as comment lines at the end of the file,
-and so is its correction, which påmind and the report then no longer see;
-`migrate` therefore moves such a file only when asked (`lost_corrections`).
+An answer to a question that carries moves as it is. An answer to a question
+that changed is asked anew, and the old answer and comment are comment lines
+in its block; its correction stays a live correction under the same id (it is
+about the case, not the wording, so påmind and the report keep following it).
+A question gone from the new version has no block: all of it becomes comment
+lines at the end of the file, so `migrate` moves a file with a correction
+there only when asked (`lost_corrections`).
 """
 
 from __future__ import annotations
@@ -35,9 +32,7 @@ class Carry:
     carried: list[str] = field(default_factory=list)
     anew: list[str] = field(default_factory=list)
     kept_corrections: list[str] = field(default_factory=list)
-    """Corrections kept live under a changed question of the same id."""
     lost_corrections: list[str] = field(default_factory=list)
-    """Corrections under a question the new version does not have (comment lines only)."""
 
 
 def carry(own: Review, carried: dict[Key, Key], target: Template) -> Carry:
@@ -47,15 +42,15 @@ def carry(own: Review, carried: dict[Key, Key], target: Template) -> Carry:
     for step_id, answers in own.answers.items():
         for question_id, answer in answers.items():
             new_key = carried.get((step_id, question_id))
+            typed = _typed(answer)
+            correction = has_correction(answer.correction)
             if new_key is not None:
                 out.answers[new_key] = answer
                 out.steps.add(new_key[0])
-                if given(answer):
+                if typed or correction:
                     out.carried.append(new_key[1])
                 continue
-            typed = _typed(answer)
-            correction = has_correction(answer.correction)
-            if answer.answer.strip() or answer.comment.strip():
+            if typed:
                 out.anew.append(question_id)
             if not typed and not correction:
                 continue
@@ -71,9 +66,9 @@ def carry(own: Review, carried: dict[Key, Key], target: Template) -> Carry:
                     )
                 out.notes[key] = tuple(notes)
             else:
-                if correction and answer.correction is not None:
+                if correction:
                     out.lost_corrections.append(question_id)
-                    typed.append(_correction_text(answer.correction))
+                typed = _typed(answer, correction=correction)
                 out.left_over += [f"# {question_id}: {line}" for line in typed]
     if out.left_over:
         out.left_over.insert(
@@ -82,34 +77,21 @@ def carry(own: Review, carried: dict[Key, Key], target: Template) -> Carry:
     return out
 
 
-def given(answer: Answer) -> bool:
-    return bool(
-        answer.answer.strip() or answer.comment.strip() or has_correction(answer.correction)
-    )
-
-
 def has_correction(correction: Correction | None) -> bool:
     """A correction with something in it (an empty `rettelse:` holds nothing to keep)."""
-    if correction is None:
-        return False
-    return any(value for value in correction.model_dump().values())
+    return correction is not None and any(correction.model_dump().values())
 
 
-def _typed(answer: Answer) -> list[str]:
-    lines = []
-    if answer.answer.strip():
-        lines.append(f"svar dengang: {_q(answer.answer)}")
-    if answer.comment.strip():
-        lines.append(f"kommentar dengang: {_q(answer.comment)}")
+def _typed(answer: Answer, *, correction: bool = False) -> list[str]:
+    """What was typed, one quoted line each (a comment line cannot hold a line break)."""
+    fields = [("svar", answer.answer), ("kommentar", answer.comment)]
+    lines = [f"{name} dengang: {_q(text)}" for name, text in fields if text.strip()]
+    if correction and answer.correction is not None:
+        values = answer.correction.model_dump(by_alias=True)
+        parts = [f"{key} {_q(values[key])}" for key in CORRECTION_KEYS if values[key]]
+        lines.append("rettelse dengang: " + ", ".join(parts))
     return lines
 
 
-def _correction_text(correction: Correction) -> str:
-    values = correction.model_dump(by_alias=True)
-    parts = [f"{key} {_q(values[key])}" for key in CORRECTION_KEYS if values[key]]
-    return "rettelse dengang: " + ", ".join(parts)
-
-
 def _q(text: str) -> str:
-    """One line, quoted as in the file (a comment line cannot hold a line break)."""
     return json.dumps(text, ensure_ascii=False)

@@ -1,17 +1,12 @@
 """`tilsyn migrer`: move unfinished reviews to a newer template version."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
-from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
-from ledelsestilsyn.core.words import count
-
-if TYPE_CHECKING:
-    from ledelsestilsyn.review.migrate import Migration, Move
 
 
 def register(app: typer.Typer) -> None:
@@ -63,6 +58,7 @@ def migrer(
 
     Eksempel: tilsyn migrer udtræk/2026-11-månedligt-overordnet --til overordnet@2025.1 --tør
     """
+    from ledelsestilsyn.cli.views.migration import show_migration
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.review.migrate import migrate
     from ledelsestilsyn.workspace.open import open_workspace
@@ -77,74 +73,4 @@ def migrer(
         dry_run=toer,
         today=day_or_today(dato),
     )
-    _print(result, dry_run=toer)
-
-
-def _print(result: "Migration", *, dry_run: bool) -> None:
-    verb = "flyttes" if dry_run else "flyttet"
-    for move in result.moved:
-        echo(_line(move, result.target, verb))
-        for note in _notes(move, result.target, verb):
-            echo(f"  {note}")
-    others = [skip for skip in result.skipped if skip.other]
-    for skip in result.skipped:
-        if not skip.other:
-            why = skip.reason
-            if skip.finished:
-                why += " (brug --også-færdige)."
-            elif skip.lost_corrections:
-                why += " (eller brug --rettelser-som-kommentar)."
-            echo(f"{skip.display}: {why}")
-    moved = count(len(result.moved), "gennemgang", "gennemgange")
-    line = f"{moved} {verb} til {result.target}; {len(result.skipped)} ikke rørt"
-    if others:
-        line += f" (heraf {len(others)} på en anden skabelon)"
-    echo(line + ".")
-    if dry_run:
-        echo("Tør kørsel: intet er skrevet.")
-
-
-def _line(move: "Move", target: str, verb: str) -> str:
-    text = f"{move.display} ({move.state.value}): {move.old_ref} → {target}"
-    if move.carried or move.anew:
-        text += f", {count(len(move.carried), 'svar', 'svar')} {verb} med"
-    if move.anew:
-        text += f"; besvares på ny: {', '.join(move.anew)}"
-    if move.backup:
-        text += f"; den gamle fil er gemt som {move.backup}"
-    return text + "."
-
-
-def _notes(move: "Move", target: str, verb: str) -> list[str]:
-    """What else the reader must know about one file: nothing the reviewer typed is lost
-    without a word."""
-    from ledelsestilsyn.review.state import ReviewState
-
-    backup = move.backup or "sikkerhedskopien"
-    notes = []
-    if move.state is ReviewState.COMPLETE and move.unanswered:
-        questions = count(move.unanswered, "spørgsmål", "spørgsmål")
-        notes.append(
-            f"bliver delvist udfyldt (var færdig): {questions} skal besvares på ny, og indtil da "
-            "tæller den ikke med i rapporten."
-        )
-    kept = "flyttes" if verb == "flyttes" else "er flyttet"
-    for question in move.corrections_kept:
-        notes.append(
-            f"rettelsen under {question} {kept} med, men spørgsmålet er ændret: den står under "
-            f"{question} i {target} med det gamle svar som kommentar; tjek, at den passer til det "
-            "nye svar."
-        )
-    for question in move.corrections_as_comments:
-        notes.append(
-            f"rettelsen under {question} kan ikke flyttes med, for spørgsmålet findes ikke i "
-            f"{target}: den står som kommentar sidst i den nye fil og i {backup}, og påmind og "
-            "rapporten følger den ikke længere."
-        )
-    if move.own_comments:
-        lines = count(move.own_comments, "egen kommentarlinje", "egne kommentarlinjer")
-        notes.append(f"{lines} (# …) {verb} med.")
-    if move.own_comments_left:
-        lines = count(move.own_comments_left, "egen kommentarlinje", "egne kommentarlinjer")
-        notes.append(f"{lines} (# …) står kun i {backup}.")
-    return notes
+    show_migration(result, dry_run=toer)
