@@ -188,6 +188,9 @@ def test_zero_eligible_cases(cli: Cli, example_workspace: Path) -> None:
     result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2030-01")
     assert result.exit_code == 1 and "U006" in result.output
     assert not (example_workspace / "udtræk").exists()
+    lines = result.output.splitlines()
+    tip = next(i for i, x in enumerate(lines) if "Tip: se tallene herunder" in x)
+    assert any(x.startswith("population: fejl U006:") for x in lines[tip + 1 :]), result.output
 
 
 def test_usage_errors(cli: Cli, example_workspace: Path) -> None:

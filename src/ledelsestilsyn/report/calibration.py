@@ -76,17 +76,28 @@ def compare(
     return agreement("samlet", pooled, sorted(categories)), per_question
 
 
+def _one_per_reviewer(group: list[ReviewRecord]) -> list[ReviewRecord]:
+    """A case's reviews in order, each reviewer's first only: a second review by the same
+    person is not independent (`valider` warns G035)."""
+    seen: set[str] = set()
+    kept = []
+    for record in sorted(group, key=lambda r: (r.review_no, r.reviewer or "")):
+        who = (record.reviewer or "").casefold()
+        if who and who in seen:
+            continue
+        seen.add(who)
+        kept.append(record)
+    return kept
+
+
 def calibrate(template: Template, records: Sequence[ReviewRecord]) -> CalibrationResult | None:
     """Agreement for the cases of `template` with two or more reviews; None if there are none."""
     cases: dict[tuple[str, str, str], list[ReviewRecord]] = {}
     for record in records:
         if record.template == template.ref:
             cases.setdefault((record.series, record.case_id, record.period), []).append(record)
-    multi = [
-        sorted(group, key=lambda r: (r.review_no, r.reviewer or ""))
-        for _, group in sorted(cases.items())
-        if len(group) >= 2
-    ]
+    independent = [_one_per_reviewer(group) for _, group in sorted(cases.items())]
+    multi = [group for group in independent if len(group) >= 2]
     if not multi:
         return None
     overall, per_question = compare(template, multi)

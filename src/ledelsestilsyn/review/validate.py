@@ -142,6 +142,7 @@ def run_checks(
             continue
         context = HeaderContext(names, manifests[path.parent])
         run.results.append(finish(analysis, path, shown, today, context))
+    run.notes += _same_reviewer(run.results, analyses)
     if cache is not None:
         _save(cache, run)
     return run
@@ -171,6 +172,34 @@ def display(workspace: Workspace, path: Path, cwd: Path | None = None) -> str:
         return str(path.relative_to(cwd or Path.cwd().resolve()))
     except ValueError:
         return workspace.display(path)
+
+
+def _same_reviewer(results: list[ReviewResult], analyses: dict[Path, Analysis]) -> list[Diagnostic]:
+    """G035: a case's second (or later) review by the one who did an earlier one. Calibration
+    compares independent reviews; the report leaves this one out of the agreement."""
+    first: dict[tuple[Path, str, str], ReviewResult] = {}
+    found = []
+    for result in sorted(results, key=lambda r: (str(r.path.parent), r.review_no or 1)):
+        if not result.case_id or not result.reviewer:
+            continue
+        key = (result.path.parent, result.case_id, result.reviewer.casefold())
+        earlier = first.setdefault(key, result)
+        if earlier is result:
+            continue
+        line, column = analyses[result.path].header_pos.get("gennemført_af", (None, None))
+        found.append(
+            Diagnostic(
+                result.display,
+                line,
+                column,
+                "G035",
+                f"'gennemført_af' er den samme som i {earlier.path.name}: en kalibrering kræver "
+                "to forskellige bedømmere, så gennemgangen tæller ikke med i enigheden.",
+                "lad en anden leder gennemgå sagen i denne fil.",
+                Severity.WARNING,
+            )
+        )
+    return found
 
 
 def _sample_folders(targets: Iterable[Path]) -> set[Path]:

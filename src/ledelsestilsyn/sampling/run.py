@@ -289,7 +289,9 @@ def _draw(
 
 def _empty_hint(series: Series, period: Period) -> str:
     if series.level is None:
-        return "se tallene herover: paragraffer, faser, vindue, filtre og karantæne i koncept.yaml."
+        return (
+            "se tallene herunder: paragraffer, faser, vindue, filtre og karantæne i koncept.yaml."
+        )
     names = ", ".join(f"'{s}'" for s in series.level.sources)
     return (
         f"et niveau trækker kun blandt færdige gennemgange fra {names} i {period.label}; "
