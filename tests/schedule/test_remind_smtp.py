@@ -298,3 +298,23 @@ def test_an_overdue_correction_is_mailed_to_the_leader_only(
     body = jakob.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")
     assert body.startswith("Kære Jakob Bæk\n") and "(5 dage for sent)" in body
     assert "hemmelig" not in body and "skjult" not in body
+
+
+def test_someone_with_something_due_and_no_address_is_named(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """Reviews half done by a leader the concept has no address for: no mail reaches them,
+    and the run says so (R018) instead of exiting 0 in silence."""
+    inbox = Inbox()
+    for port in _serve(inbox):
+        _configure(port, PLAIN)
+        for path in reviews(draw(cli, MONTHLY, "2026-11"))[:2]:
+            fill(path, "Ukendt Leder", "2026-11-12", answers=2)
+        result = cli("påmind", "--mail", "--dato", "2026-11-25")
+        assert result.exit_code == 0, result.output
+        assert "advarsel R018: Ukendt Leder har noget forfaldent, men ingen adresse" in (
+            result.stderr
+        ), result.output
+        assert inbox.mails  # the consultants' overview still goes out
+        again = cli("påmind", "--mail", "--dato", "2026-11-25")
+        assert "R018" not in again.output  # said with each round of mail, not every run

@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail, warning
 from ledelsestilsyn.schedule.mail_settings import MailSettings, SmtpSettings
 from ledelsestilsyn.schedule.plan import Item, Plan, Status, status_at
 from ledelsestilsyn.schedule.scan import read_inputs
@@ -42,6 +42,8 @@ class ReminderOutcome:
     text: str = ""
     """What to print on standard output ("" when there is nothing to say)."""
     mailed: list[str] = field(default_factory=list)
+    unreachable: list[Diagnostic] = field(default_factory=list)
+    """R018: people with something due and no address (with `--mail`)."""
 
 
 def run_reminders(
@@ -83,6 +85,8 @@ def run_reminders(
             )
         ]
         outcome = ReminderOutcome()
+        if mail and chosen:  # said with each round of mail, not on every quiet run
+            outcome.unreachable = _unreachable(status, settings, concept.display)
         try:
             if mail:
                 assert settings.smtp is not None
@@ -133,6 +137,25 @@ def _mail_messages(
         if late:
             messages.append(for_leader(name, late, status, settings.municipality, address))
     return messages
+
+
+def _unreachable(status: Status, settings: MailSettings, concept: str) -> list[Diagnostic]:
+    """A warning per person with a review of their own or an overdue correction to follow up
+    and no address under påmindelse: bedømmere: no mail reaches them (the consultants'
+    overview still lists it)."""
+    owners = {i.reviewer for i in status.items if i.kind == "gennemgang" and i.reviewer}
+    owners |= {c.leader(settings.leaders) for c in status.corrections}
+    missing = sorted(n for n in owners if n and n not in settings.reviewers)
+    return [
+        warning(
+            concept,
+            "R018",
+            f"{name} har noget forfaldent, men ingen adresse under påmindelse: bedømmere, så "
+            "der går ingen mail til dem (det står i konsulentens oversigt).",
+            hint=f'skriv fx "{name}: navn@kommune.dk" under påmindelse: bedømmere.',
+        )
+        for name in missing
+    ]
 
 
 def _concerns(item: Item, name: str, series_reviewers: dict[str, tuple[str, ...]]) -> bool:

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
-from ledelsestilsyn.cli.console import echo
+from ledelsestilsyn.cli.console import echo, print_diagnostics
 from ledelsestilsyn.cli.errors import handled
 
 DateOption = Annotated[
@@ -46,6 +46,7 @@ def paamind(
 
     today = day_or_today(dato)
     outcome = run_reminders(Path.cwd(), koncept, today=today, always=altid, mail=mail)
+    print_diagnostics(outcome.unreachable, err=True)
     if outcome.text:
         echo(outcome.text, nl=False)
     if altid and outcome.mailed:
