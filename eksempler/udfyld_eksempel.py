@@ -80,11 +80,17 @@ def _mistake(kind: str, values: list[str], need: set[str]) -> tuple[str, str]:
     return "", ""
 
 
-def fill(text: str, rng: random.Random, mistake: str | None, latest: date) -> str:
+def fill(
+    text: str, rng: random.Random, mistake: str | None, latest: date, avoid: str | None
+) -> tuple[str, str]:
+    """The filled text and its reviewer (not `avoid`: a calibration pair has two leaders)."""
     match = PERIOD.search(text)
     start = date(int(match[1]), int(match[2]), 1) if match else latest
     day = min(start + timedelta(days=rng.randint(3, 20)), latest)
-    text = text.replace('gennemført_af: ""', f'gennemført_af: "{rng.choice(REVIEWERS)}"', 1)
+    reviewer = rng.choice(REVIEWERS)
+    if reviewer == avoid:  # the next leader; the random sequence stays as it was
+        reviewer = REVIEWERS[(REVIEWERS.index(reviewer) + 1) % len(REVIEWERS)]
+    text = text.replace('gennemført_af: ""', f'gennemført_af: "{reviewer}"', 1)
     text = text.replace('dato: ""', f'dato: "{day.isoformat()}"', 1)
     lines = text.split("\n")
     slots = [i for i, line in enumerate(lines) if line == '      svar: ""']
@@ -99,7 +105,7 @@ def fill(text: str, rng: random.Random, mistake: str | None, latest: date) -> st
         bare = mistake == "stort bogstav" and i == wrong
         lines[i] = f"      svar: {value}" if bare else f'      svar: "{value}"'
         lines[i + 1] = f'      kommentar: "{comment}"'
-    return "\n".join(lines)
+    return "\n".join(lines), reviewer
 
 
 def with_correction(text: str) -> str | None:
@@ -140,9 +146,12 @@ def main() -> None:
     )
     rng = random.Random(args.seed)
     corrected = not args.rettelse
+    reviewers: dict[Path, str] = {}  # a calibration pair is reviewed by two different leaders
     for number, path in enumerate(files[:-1]):
         mistake = MISTAKES[number] if number < len(MISTAKES) else None
-        text = fill(path.read_text(encoding="utf-8"), rng, mistake, args.senest)
+        case = path.with_name(path.name.split(".")[0])
+        original = path.read_text(encoding="utf-8")
+        text, reviewers[case] = fill(original, rng, mistake, args.senest, reviewers.get(case))
         note = f" (med vilje: {mistake})" if mistake else ""
         if not corrected and not mistake and (changed := with_correction(text)) is not None:
             text, corrected, note = changed, True, " (med en rettelse i sagen)"

@@ -74,6 +74,24 @@ def test_leaders_see_open_and_overdue_corrections_per_team(cli, ws: dict[str, st
     assert "Gitte Hald" not in text and "Anna Holm" not in text  # names only with --rådgivere
 
 
+def test_a_correction_in_an_unfinished_review_is_listed_too(cli, ws: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """påmind follows a correction up as soon as it is written; the report lists it as well,
+    though the review is not finished and none of its answers are counted."""
+    unfinished = Path(NOV) / "S-2026-11-090.yaml"
+    lines = unfinished.read_text(encoding="utf-8").splitlines()
+    at = lines.index('      svar: "ja"')
+    lines[at + 2 : at + 2] = [
+        "      rettelse:",
+        '        handling: "underretningen journaliseres"',
+        '        frist: "2026-11-20"',
+    ]
+    unfinished.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    text = report(cli)
+    assert "4 rettelser i alt (1 udført, 1 åben, 2 overskredet)" in text, text
+    late = next(line for line in text.splitlines() if "S-2026-11-090" in line)
+    assert "underretningen journaliseres" in late and "overskredet (5 dage)" in late
+
+
 def test_with_caseworkers_the_open_ones_are_grouped_per_responsible_person(
     cli, ws: dict[str, str]
 ) -> None:  # type: ignore[no-untyped-def]

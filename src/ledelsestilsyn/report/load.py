@@ -28,6 +28,8 @@ class Inputs:
     notes: list[Diagnostic] = field(default_factory=list)
     versions: dict[tuple[str, str], VersionMap] = field(default_factory=dict)
     """(older ref, newer ref) for every two versions of one template among the reviews."""
+    unfinished: list[ReviewRecord] = field(default_factory=list)
+    """Reviews not complete that ask for corrections (see `records.Selection`)."""
     caseworkers: set[str] = field(default_factory=set)
     """Every caseworker a sample's manifest names, in any series and period, also where no
     review is finished: names that free text passed on must not show."""
@@ -53,7 +55,16 @@ def load_inputs(
     records = [r for r in chosen.records if r.template in templates]
     drawn, caseworkers = _samples(workspace, series, notes)
     versions = _versions(workspace, list(templates.values()))
-    return Inputs(records, chosen.excluded, templates, drawn, notes, versions, caseworkers)
+    return Inputs(
+        records,
+        chosen.excluded,
+        templates,
+        drawn,
+        notes,
+        versions,
+        chosen.unfinished,
+        caseworkers,
+    )
 
 
 def _versions(workspace: Workspace, templates: list[Template]) -> dict[tuple[str, str], VersionMap]:

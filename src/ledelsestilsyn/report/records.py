@@ -95,11 +95,12 @@ def period_start(label: str | None, fallback: date | None) -> date | None:
     return fallback
 
 
-def to_record(result: ReviewLike) -> ReviewRecord | None:
-    """A record for a complete review with all header fields, else None."""
+def to_record(result: ReviewLike, *, unfinished: bool = False) -> ReviewRecord | None:
+    """A record for a complete review with all header fields, else None; with `unfinished`,
+    for a review that is not complete (only its corrections are used), else None."""
     start = period_start(result.period, result.review_date)
     if (
-        result.state != ReviewState.COMPLETE
+        (result.state == ReviewState.COMPLETE) == unfinished
         or start is None
         or not (result.series and result.template_ref and result.case_id)
     ):
@@ -146,6 +147,9 @@ def exclusion_reason(result: ReviewLike) -> str:
 class Selection:
     records: list[ReviewRecord]
     excluded: list[Excluded]
+    unfinished: list[ReviewRecord]
+    """Reviews not complete that ask for corrections: those corrections are real work in the
+    cases (påmind follows them up), so the report lists them too; nothing else is counted."""
 
 
 def select(results: Iterable[ReviewLike], series: str | None) -> Selection:
@@ -156,14 +160,18 @@ def select(results: Iterable[ReviewLike], series: str | None) -> Selection:
     """
     records: list[ReviewRecord] = []
     excluded: list[Excluded] = []
+    unfinished: list[ReviewRecord] = []
     for result in results:
         if series is not None and result.series != series:
             continue
         record = to_record(result)
         if record is not None:
             records.append(record)
-        else:
-            start = period_start(result.period, result.review_date)
-            excluded.append(Excluded(result.display, exclusion_reason(result), start))
+            continue
+        start = period_start(result.period, result.review_date)
+        excluded.append(Excluded(result.display, exclusion_reason(result), start))
+        open_record = to_record(result, unfinished=True) if result.corrections else None
+        if open_record is not None:
+            unfinished.append(open_record)
     excluded.sort(key=lambda e: e.display)
-    return Selection(records, excluded)
+    return Selection(records, excluded, unfinished)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -13,13 +14,14 @@ from ledelsestilsyn.core.gate import Gated
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.models.located import did_you_mean
+from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.department import WITH_CONSENT, examples, small_teams, tiltag_status
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, load_inputs
-from ledelsestilsyn.report.records import Excluded
+from ledelsestilsyn.report.records import Excluded, ReviewRecord
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
@@ -185,7 +187,12 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             withheld_teams=withheld,
         )
         view.corrections = corrections_view(
-            collect(inputs.records, inputs.templates, period, today),
+            collect(
+                [*inputs.records, *inputs.unfinished],
+                _with_templates_of(inputs.unfinished, inputs.templates, workspace),
+                period,
+                today,
+            ),
             Disclosure(settings.min_count, active=view.committee),
             today=today,
             leader=not view.committee,
@@ -246,6 +253,18 @@ def _add_department(
     )
     for section in view.sections:
         section.examples = found.get(section.ref, [])
+
+
+def _with_templates_of(
+    records: Sequence[ReviewRecord], templates: dict[str, Template], workspace: Workspace
+) -> dict[str, Template]:
+    """`templates` and those of `records` besides (for a correction's question text); one
+    that cannot be resolved leaves the text out."""
+    found = dict(templates)
+    for ref in sorted({r.template for r in records} - found.keys()):
+        with contextlib.suppress(TilsynError):
+            found[ref] = workspace.catalog.resolve(ref)
+    return found
 
 
 def _known_names(workspace: Workspace) -> set[str]:
