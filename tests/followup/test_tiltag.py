@@ -43,6 +43,20 @@ def write(root: Path, text: str) -> Path:
     return path
 
 
+def test_tjek_finds_a_mistake_in_tiltag_yaml_and_suggests_the_choice(
+    workspace: Path, cli: Cli
+) -> None:
+    """rapport, årshjul and påmind read tiltag.yaml too; tjek must not pass it by."""
+    path = write(workspace, GOOD.replace('status: "i gang"', 'status: "igang"'))
+    result = cli("tjek")
+    assert result.exit_code == 1, result.output
+    line = path.read_text(encoding="utf-8").splitlines().index('    status: "igang"') + 1
+    assert f"tiltag.yaml:{line}:13: fejl M003: 'status': skal være en af: planlagt, i gang" in (
+        result.output
+    )
+    assert "Tip: mente du 'i gang'?" in result.output
+
+
 def test_no_file_is_no_tiltag(workspace: Path) -> None:
     assert load_tiltag(open_workspace(workspace)) == []
 

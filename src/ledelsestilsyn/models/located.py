@@ -9,6 +9,7 @@ aliases at that place. Messages are Danish and never quote the value itself.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
@@ -76,6 +77,16 @@ def _has(node: Any, part: int | str) -> bool:
     return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
+def _value(data: Any, path: Path_) -> Any:
+    """The value at a data path (keys and list indexes); the errors carry no input."""
+    node = data
+    for part in path:
+        if not _has(node, part):
+            return None
+        node = node[part]
+    return node
+
+
 def _is_type_name(part: str) -> bool:
     return part[:1].isupper() or "[" in part or part in {"str", "int", "bool", "float", "date"}
 
@@ -104,7 +115,9 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, path: Path_, error: A
         message = text.removeprefix("Value error, ") if kind == "value_error" else "ugyldig værdi."
     message = message.format(**{k: _fmt(v) for k, v in ctx.items()})
     where = f"{quote(key)}: " if isinstance(key, str) and key and not key.isdigit() else ""
-    return doc.diagnostic(path, CODE_BAD_VALUE, where + message, hint=_hint(kind, ctx))
+    return doc.diagnostic(
+        path, CODE_BAD_VALUE, where + message, hint=_hint(kind, ctx, _value(doc.data, path))
+    )
 
 
 def _fmt(value: Any) -> str:
@@ -114,10 +127,15 @@ def _fmt(value: Any) -> str:
     return str(value).replace("' or '", "' eller '").replace("'", "")
 
 
-def _hint(kind: str, ctx: dict[str, Any]) -> str | None:
-    """A share (a number at most 1) written as a percentage gets told how to write it."""
+def _hint(kind: str, ctx: dict[str, Any], given: Any) -> str | None:
+    """A share (a number at most 1) written as a percentage gets told how to write it; a
+    choice close to one of the allowed ones ('igang') gets the one it resembles."""
     if kind in ("less_than_equal", "less_than") and ctx.get("le", ctx.get("lt")) == 1:
         return "en andel skrives som decimaltal: 0.8 = 80 %."
+    if kind == "literal_error" and isinstance(given, str) and given.strip():
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        guess = did_you_mean(given.strip().casefold(), choices)
+        return f"mente du '{guess}'?" if guess else None
     return None
 
 

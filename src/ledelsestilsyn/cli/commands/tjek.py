@@ -15,12 +15,14 @@ def register(app: typer.Typer) -> None:
 
 @handled
 def tjek(koncept: ConceptOption = None) -> None:
-    """Tjek koncept og skabeloner; advar hvor konceptet afviger fra anbefalingerne.
+    """Tjek koncept, skabeloner og tiltag.yaml; advar hvor konceptet afviger fra anbefalingerne.
 
     Eksempel: tilsyn tjek
     """
     from ledelsestilsyn.cli.console import print_diagnostics
+    from ledelsestilsyn.core.diagnostics import TilsynError
     from ledelsestilsyn.core.words import count
+    from ledelsestilsyn.followup.tiltag import load_tiltag
     from ledelsestilsyn.workspace.checks import check_concept
     from ledelsestilsyn.workspace.leftovers import leftovers
     from ledelsestilsyn.workspace.open import open_workspace
@@ -29,6 +31,10 @@ def tjek(koncept: ConceptOption = None) -> None:
     problems = check_concept(workspace.concept, workspace.concept_doc, workspace.catalog)
     text = workspace.concept_path.read_text(encoding="utf-8", errors="replace")
     problems += leftovers(workspace.concept_doc, workspace.concept.municipality, text)
+    try:  # rapport, årshjul and påmind read it too: a mistake is found here first
+        load_tiltag(workspace)
+    except TilsynError as exc:
+        problems += exc.diagnostics
     print_diagnostics(problems)
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
