@@ -129,6 +129,34 @@ def test_new_appends_a_commented_entry_and_keeps_the_others_byte_for_byte(
     assert str(second.decided) == "2026-11-25" and second.status == "planlagt"
 
 
+def test_new_quotes_the_question_as_the_concepts_series_ask_it(workspace: Path, cli: Cli) -> None:
+    """underretning-1 reads differently in overordnet 2024.1 and 2025.1; the concept's series
+    use the newest: the comment quotes that wording, not the oldest version's."""
+    ws = open_workspace(workspace)
+    template = next(
+        t
+        for t in (ws.catalog.resolve(s.template) for s in ws.concept.series.values())
+        if t.id == "overordnet"
+    )
+    texts = {
+        ref: next(
+            q.text
+            for st in ws.catalog.resolve(ref).steps
+            for q in st.questions
+            if q.id == "underretning-1"
+        )
+        for ref in ("overordnet@2024.1", template.ref)
+    }
+    assert template.ref != "overordnet@2024.1" and len(set(texts.values())) == 2
+    assert cli(*NEW, "underretning-1", "--dato", "2026-11-25").exit_code == 0
+    comment = " ".join(
+        line.removeprefix("  #   ").strip()
+        for line in (workspace / "tiltag.yaml").read_text(encoding="utf-8").splitlines()
+        if line.startswith("  #   ")
+    )
+    assert comment == f"underretning-1: {texts[template.ref]}"
+
+
 def test_new_creates_the_file_and_refuses_unknown_questions(workspace: Path, cli: Cli) -> None:
     result = cli(*NEW, "anbringelse-77")
     assert result.exit_code == 2

@@ -88,13 +88,14 @@ def _template(new: NewTiltag, known: Known) -> str | None:
 
 
 def entry_text(
-    new: NewTiltag, tiltag_id: str, today: date, known: Known, template: str | None
+    new: NewTiltag, tiltag_id: str, today: date, texts: dict[str, str], template: str | None
 ) -> str:
-    """The commented YAML of one new entry (two-space list indent under `tiltag:`)."""
+    """The commented YAML of one new entry (two-space list indent under `tiltag:`); `texts`:
+    each question's wording."""
     first = new.questions[0]
     lines = [f"  # Oprettet {today.isoformat()} med 'tilsyn tiltag ny' fra fundet på:"]
     for q in new.questions:
-        wrapped = textwrap.wrap(f"{q}: {known.questions[q]}", 84, break_long_words=False)
+        wrapped = textwrap.wrap(f"{q}: {texts[q]}", 84, break_long_words=False)
         lines += [f"  #   {line}" for line in wrapped]
     lines += [
         f"  - id: {_q(tiltag_id)}",
@@ -113,6 +114,17 @@ def entry_text(
     if template is not None:
         lines.append(f"    skabelon: {_q(template)}  # målene gælder kun denne skabelons sager")
     return "\n".join(lines) + "\n"
+
+
+def _wording(workspace: Workspace, known: Known, template: str | None) -> dict[str, str]:
+    """Each question's text as the concept's series ask it (the version they use), else as
+    the newest version of a template that has it."""
+    texts = dict(known.questions)
+    for series in workspace.concept.series.values():
+        used = workspace.catalog.resolve(series.template)
+        if template is None or used.id == template:
+            texts.update((q.id, q.text) for step in used.steps for q in step.questions)
+    return texts
 
 
 def _free_id(taken: set[str]) -> str:
@@ -147,7 +159,7 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
     text = (
         old
         + ("" if old.endswith("\n") else "\n")
-        + entry_text(new, tiltag_id, today, known, template)
+        + entry_text(new, tiltag_id, today, _wording(workspace, known, template), template)
     )
     shown = workspace.display(path)
     try:

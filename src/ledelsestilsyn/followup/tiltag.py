@@ -46,8 +46,8 @@ class Known:
         for template in templates:
             for step in template.steps:
                 steps[step.id] = None
-                for question in step.questions:
-                    questions.setdefault(question.id, question.text)
+                for question in step.questions:  # the newest version's text (last)
+                    questions[question.id] = question.text
                     owners.setdefault(question.id, {})[template.id] = None
         found = {q: tuple(sorted(ids)) for q, ids in owners.items()}
         return cls(questions, tuple(steps), found, tuple(templates))
