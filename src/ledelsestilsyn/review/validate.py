@@ -21,20 +21,17 @@ file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, fail
-from ledelsestilsyn.io.document import YamlDocument
-from ledelsestilsyn.io.yaml import read_document
-from ledelsestilsyn.models.located import validate_document
-from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.review.analyse_files import Templates, analyse_all
 from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis, CorrectionEntry
 from ledelsestilsyn.review.cache import ReviewCache
 from ledelsestilsyn.review.header import HeaderContext, check_header
+from ledelsestilsyn.review.manifests import sample_manifests
+from ledelsestilsyn.review.pairs import same_reviewer
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME, YAML_SUFFIXES
 from ledelsestilsyn.workspace.open import Workspace
@@ -127,13 +124,12 @@ def run_checks(
     files = collect_review_files([t for t in targets if t.exists()])
     templates = Templates(workspace.catalog)
     run = ReviewRun()
-    folders = {f.parent for f in files} | _sample_folders(targets)
-    manifests = _manifests_by_folder(folders, workspace, run)
+    cwd = Path.cwd().resolve()
+    manifests = sample_manifests(files, targets, lambda p: display(workspace, p, cwd), run.notes)
     focus = {folder: list(m.focus) if m else None for folder, m in manifests.items()}
     names = frozenset(workspace.concept.series)
     cache = ReviewCache.open(workspace.cache_dir) if use_cache else None
     analyses, run.from_cache = analyse_all(files, focus, templates, cache)
-    cwd = Path.cwd().resolve()
     for path in files:
         shown = display(workspace, path, cwd)
         analysis = analyses[path]
@@ -142,7 +138,7 @@ def run_checks(
             continue
         context = HeaderContext(names, manifests[path.parent])
         run.results.append(finish(analysis, path, shown, today, context))
-    run.notes += _same_reviewer(run.results, analyses)
+    run.notes += same_reviewer(run.results, analyses)
     if cache is not None:
         _save(cache, run)
     return run
@@ -172,97 +168,6 @@ def display(workspace: Workspace, path: Path, cwd: Path | None = None) -> str:
         return str(path.relative_to(cwd or Path.cwd().resolve()))
     except ValueError:
         return workspace.display(path)
-
-
-def _same_reviewer(results: list[ReviewResult], analyses: dict[Path, Analysis]) -> list[Diagnostic]:
-    """G035: a case's second (or later) review by the one who did an earlier one. Calibration
-    compares independent reviews; the report leaves this one out of the agreement."""
-    first: dict[tuple[Path, str, str], ReviewResult] = {}
-    found = []
-    for result in sorted(results, key=lambda r: (str(r.path.parent), r.review_no or 1)):
-        if not result.case_id or not result.reviewer:
-            continue
-        key = (result.path.parent, result.case_id, result.reviewer.casefold())
-        earlier = first.setdefault(key, result)
-        if earlier is result:
-            continue
-        line, column = analyses[result.path].header_pos.get("gennemført_af", (None, None))
-        found.append(
-            Diagnostic(
-                result.display,
-                line,
-                column,
-                "G035",
-                f"'gennemført_af' er den samme som i {earlier.path.name}: en kalibrering kræver "
-                "to forskellige bedømmere, så gennemgangen tæller ikke med i enigheden.",
-                "lad en anden leder gennemgå sagen i denne fil.",
-                Severity.WARNING,
-            )
-        )
-    return found
-
-
-def _sample_folders(targets: Iterable[Path]) -> set[Path]:
-    """The folders with a manifest under the folders given (also one whose reviews are all
-    gone)."""
-    return {
-        m.parent
-        for target in targets
-        if target.is_dir()
-        for m in target.rglob(MANIFEST_NAME)
-        if not any(part.startswith(".") for part in m.relative_to(target).parts)
-    }
-
-
-def _manifests_by_folder(
-    folders: Iterable[Path], workspace: Workspace, run: ReviewRun
-) -> dict[Path, Manifest | None]:
-    """The manifest of each folder (None: no readable manifest); a review file it lists
-    that is not there is noted (G034)."""
-    manifests: dict[Path, Manifest | None] = {}
-    for folder in folders:
-        manifest = folder / MANIFEST_NAME
-        manifests[folder] = None
-        if not manifest.is_file():
-            continue
-        try:
-            document = read_document(manifest, display=display(workspace, manifest))
-            manifests[folder] = validate_document(Manifest, document)
-            run.notes += _missing_files(folder, manifests[folder], document)
-        except TilsynError as exc:
-            first = exc.diagnostics[0]
-            run.notes.append(
-                replace(
-                    first,
-                    code="G031",
-                    message=f"manifestet kan ikke læses ({first.code}: {first.message}); "
-                    "fokus tages fra sagsskridtene i hver fil.",
-                    hint="tjek manifestet med 'tilsyn valider' efter rettelse.",
-                    severity=Severity.WARNING,
-                )
-            )
-    return manifests
-
-
-def _missing_files(
-    folder: Path, manifest: Manifest | None, document: YamlDocument
-) -> list[Diagnostic]:
-    """G034: a review the manifest lists whose file is gone (deleted or moved). The case is
-    still drawn and nothing else would show its review is missing."""
-    if manifest is None:
-        return []
-    return [
-        document.diagnostic(
-            ("sager", i, "filer", j),
-            "G034",
-            f"gennemgangen {name} står i udtrækket, men filen findes ikke (slettet eller flyttet).",
-            hint="hent filen tilbage fra papirkurven eller en sikkerhedskopi; en trukket sag "
-            "tages ikke ud af stikprøven, og udtræk skriver den ikke igen.",
-        )
-        for i, case in enumerate(manifest.cases)
-        for j, name in enumerate(case.files)
-        if not (folder / name).exists()
-    ]
 
 
 FUTURE_DATE_CODES = frozenset({"G006", "G052"})

@@ -1,0 +1,87 @@
+"""The sample manifests behind the reviews checked: each folder's `udtræk.yaml`, read once.
+
+A folder under the paths given that holds a manifest is read even when its reviews are
+all gone, so a review the manifest lists whose file is missing is reported (G034); a
+manifest that cannot be read is a warning (G031), and the reviews are then checked on
+their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
+from ledelsestilsyn.io.document import YamlDocument
+from ledelsestilsyn.io.yaml import read_document
+from ledelsestilsyn.models.located import validate_document
+from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.workspace.layout import MANIFEST_NAME
+
+
+def sample_manifests(
+    files: Iterable[Path],
+    targets: Iterable[Path],
+    display: Callable[[Path], str],
+    notes: list[Diagnostic],
+) -> dict[Path, Manifest | None]:
+    """The manifest of each folder holding `files` or under `targets` (None: no readable
+    manifest); problems are added to `notes`."""
+    folders = {f.parent for f in files} | _sample_folders(targets)
+    return {folder: _manifest(folder, display, notes) for folder in folders}
+
+
+def _sample_folders(targets: Iterable[Path]) -> set[Path]:
+    """The folders with a manifest under the folders given (also one whose reviews are all
+    gone)."""
+    return {
+        m.parent
+        for target in targets
+        if target.is_dir()
+        for m in target.rglob(MANIFEST_NAME)
+        if not any(part.startswith(".") for part in m.relative_to(target).parts)
+    }
+
+
+def _manifest(
+    folder: Path, display: Callable[[Path], str], notes: list[Diagnostic]
+) -> Manifest | None:
+    manifest = folder / MANIFEST_NAME
+    if not manifest.is_file():
+        return None
+    try:
+        document = read_document(manifest, display=display(manifest))
+        found = validate_document(Manifest, document)
+    except TilsynError as exc:
+        first = exc.diagnostics[0]
+        notes.append(
+            replace(
+                first,
+                code="G031",
+                message=f"manifestet kan ikke læses ({first.code}: {first.message}); "
+                "fokus tages fra sagsskridtene i hver fil.",
+                hint="tjek manifestet med 'tilsyn valider' efter rettelse.",
+                severity=Severity.WARNING,
+            )
+        )
+        return None
+    notes += _missing_files(folder, found, document)
+    return found
+
+
+def _missing_files(folder: Path, manifest: Manifest, document: YamlDocument) -> list[Diagnostic]:
+    """G034: a review the manifest lists whose file is gone (deleted or moved). The case is
+    still drawn and nothing else would show its review is missing."""
+    return [
+        document.diagnostic(
+            ("sager", i, "filer", j),
+            "G034",
+            f"gennemgangen {name} står i udtrækket, men filen findes ikke (slettet eller flyttet).",
+            hint="hent filen tilbage fra papirkurven eller en sikkerhedskopi; en trukket sag "
+            "tages ikke ud af stikprøven, og udtræk skriver den ikke igen.",
+        )
+        for i, case in enumerate(manifest.cases)
+        for j, name in enumerate(case.files)
+        if not (folder / name).exists()
+    ]
