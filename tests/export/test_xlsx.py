@@ -137,6 +137,25 @@ def test_a_wrong_sheet_names_the_sheets_and_the_likely_one(
     assert code == 0, output
 
 
+def test_an_export_on_another_sheet_than_the_first_names_the_sheets(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """The case system put a front page first: its columns are not the export's."""
+    book = xlsxwriter.Workbook(str(example_workspace / "forside.xlsx"))
+    book.add_worksheet("Forside").write_row(0, 0, ["Udtræk fra DUBU"])
+    sheet = book.add_worksheet("Sager")
+    for number, row in enumerate(rows(example_workspace)):
+        sheet.write_row(number, 0, row)
+    book.close()
+    code, output = draw(cli, "forside.xlsx")
+    assert code == 1, output
+    assert (
+        "--ark: fejl E003: det første ark, 'Forside', er læst i forside.xlsx; projektmappen har "
+        "også 'Sager'. Tip: vælg arket med eksportens kolonner." in output
+    ), output
+    assert draw(cli, "forside.xlsx", "--ark", "Sager")[0] == 0
+
+
 def test_a_sheet_for_a_csv_file_is_a_wrong_call(cli: Cli, example_workspace: Path) -> None:
     code, output = draw(cli, "eksport.csv", "--ark", "Sager")
     assert code == 2

@@ -36,6 +36,7 @@ from ledelsestilsyn.core.diagnostics import (
 )
 from ledelsestilsyn.core.diagnostics import column_letters as letters
 from ledelsestilsyn.core.progress import step
+from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.export.blocks import FileDigest
 from ledelsestilsyn.export.columns import Layout, find_layout
 from ledelsestilsyn.export.formulas import FormulaCell, formula_cells
@@ -70,6 +71,8 @@ def read_workbook(path: Path, spec: ExportSpec, options: ReadOptions, display: s
         digest.start()
         try:
             reader, rows, header, hollow = _read_sheet(book, name, spec, options, display)
+        except TilsynError as exc:
+            raise _other_sheets(exc, book.sheet_names, name, options.sheet, display) from None
         finally:
             digest.join()
         if hollow:
@@ -79,6 +82,25 @@ def read_workbook(path: Path, spec: ExportSpec, options: ReadOptions, display: s
         raise open_error(digest.error, display, "E001", noun="eksportfilen", thing="eksportfil")
     source = Source(path.name, digest.size, digest.sha256, rows, sheet=name)
     return Export(cases, source, steps, diagnostics)
+
+
+def _other_sheets(
+    exc: TilsynError, names: list[str], read: str, wanted: str | None, display: str
+) -> TilsynError:
+    """Missing columns in the first sheet of a workbook with more: the error says which
+    sheet was read and which others there are (the export is often not the first)."""
+    if wanted is not None or len(names) < 2 or not any(d.code == "E003" for d in exc.diagnostics):
+        return exc
+    others = listing([f"'{n}'" for n in names if n != read], "og")
+    sheet = Diagnostic(
+        Argument.SHEET,
+        None,
+        None,
+        "E003",
+        f"det første ark, '{read}', er læst i {display}; projektmappen har også {others}.",
+        "vælg arket med eksportens kolonner.",
+    )
+    return TilsynError([*exc.diagnostics, sheet], exc.kind)
 
 
 def _open(path: Path, display: str) -> CalamineWorkbook:
