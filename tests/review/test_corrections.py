@@ -97,6 +97,17 @@ def test_a_deadline_must_be_a_real_date_and_not_before_the_review(ws: Workspace)
     assert "2026-11-20" in late.message and late.is_error
 
 
+def test_a_deadline_written_the_danish_way_gets_the_same_day_in_iso(ws: Workspace) -> None:
+    path = write(ws, "nej", 'rettelse:\n  handling: "x"\n  frist: "15-12-2026"')
+    [result] = check_reviews(ws, [path], today=TODAY)
+    [bad] = [d for d in result.diagnostics if d.code == "G050"]
+    assert bad.hint == "skriv datoen som ÅÅÅÅ-MM-DD: 2026-12-15."
+    path = write(ws, "nej", 'rettelse:\n  handling: "x"\n  frist: "31-02-2026"')
+    [result] = check_reviews(ws, [path], today=TODAY)
+    [bad] = [d for d in result.diagnostics if d.code == "G050"]
+    assert bad.hint == "skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-15."  # no such day
+
+
 def test_a_done_date_must_not_lie_in_the_future(ws: Workspace) -> None:
     path = write(ws, "nej", 'rettelse:\n  handling: "x"\n  udført: "2026-11-26"')
     assert ("G052", line_of(path, "udført:")) in codes(ws, path)

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -105,9 +106,23 @@ def parse_day(text: str, argument: Argument = Argument.DATE) -> date:
             argument,
             "P002",
             "datoen kan ikke læses.",
-            hint="skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-15.",
+            hint=date_hint(text, "2026-11-15"),
             kind=ErrorKind.USAGE,
         ) from None
+
+
+_DANISH_DAY = re.compile(r"\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*")
+
+
+def date_hint(text: str, example: str) -> str:
+    """How to write a date that could not be read: the same day as ÅÅÅÅ-MM-DD when `text`
+    is one written the Danish way (15-12-2026, 15.12.2026, 15/12/2026), else an example."""
+    match = _DANISH_DAY.fullmatch(text)
+    if match:
+        with contextlib.suppress(ValueError):
+            day = date(int(match[3]), int(match[2]), int(match[1]))
+            return f"skriv datoen som ÅÅÅÅ-MM-DD: {day.isoformat()}."
+    return f"skriv datoen som ÅÅÅÅ-MM-DD, fx {example}."
 
 
 def day_or_today(text: str | None) -> date:

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
-from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.periods import Period, date_hint, parse_period
 from ledelsestilsyn.io.document import Path_, YamlDocument, value_at
 from ledelsestilsyn.io.yaml import decode, parse_text
 from ledelsestilsyn.models.base import is_yes
@@ -272,7 +272,7 @@ def _dates(doc: YamlDocument, analysis: Analysis, date_text: str | None) -> None
                 ("dato",),
                 "G005",
                 "'dato' er ikke en gyldig dato.",
-                hint="skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24.",
+                hint=date_hint(date_text, "2026-11-24"),
             )
         )
         return

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.periods import date_hint
 from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.models.located import did_you_mean
@@ -136,7 +137,7 @@ def _date(
                 (*path, key),
                 "G050",
                 f"'{key}' er ikke en gyldig dato.",
-                hint="skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-15.",
+                hint=date_hint(text, "2026-12-15"),
             )
         )
         return None
