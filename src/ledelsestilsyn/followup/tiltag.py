@@ -11,10 +11,10 @@ template it is about (`skabelon`), and then its targets are that template's.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, warning
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.io.yaml import read_document
@@ -105,6 +105,23 @@ def load_tiltag(workspace: Workspace) -> list[Tiltag]:
     if problems:
         raise TilsynError(problems)
     return parsed.tiltag
+
+
+def tiltag_shown(workspace: Workspace) -> tuple[list[Tiltag], list[Diagnostic]]:
+    """The tiltag for a report, which only shows them: a mistake in tiltag.yaml is said as
+    warnings and the tiltag are left out, so it does not stop the report (`tjek` and
+    `tilsyn tiltag` give it as errors)."""
+    try:
+        return load_tiltag(workspace), []
+    except TilsynError as exc:
+        shown = workspace.display(workspace.root / TILTAG_FILE)
+        left_out = warning(
+            shown,
+            "O015",
+            "tiltagene er udeladt af rapporten, fordi tiltag.yaml har fejl (se ovenfor).",
+            hint="ret filen; 'tilsyn tjek' viser fejlene.",
+        )
+        return [], [*(replace(d, severity=Severity.WARNING) for d in exc.diagnostics), left_out]
 
 
 def check(parsed: TiltagFile, doc: YamlDocument, known: Known) -> list[Diagnostic]:

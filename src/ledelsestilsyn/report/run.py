@@ -295,9 +295,10 @@ def _tiltag(
     report: Report, inputs: Inputs, workspace: Workspace, period: Period
 ) -> tuple[list[Tiltag], list[TiltagView]]:
     """The workspace's tiltag, and each one's effect on its targets up to `period`."""
-    from ledelsestilsyn.followup.tiltag import load_tiltag
+    from ledelsestilsyn.followup.tiltag import tiltag_shown
 
-    tiltag = load_tiltag(workspace)
+    tiltag, notes = tiltag_shown(workspace)
+    inputs.notes += notes
     if not tiltag:
         return [], []
     settings = report.settings
