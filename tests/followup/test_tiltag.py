@@ -107,8 +107,14 @@ def test_the_list_shows_status_deadline_evaluation_and_targets(workspace: Path, 
     write(workspace, GOOD)
     result = cli("tiltag", "--dato", "2026-11-25")
     assert result.exit_code == 0
-    for text in ("partshøring", "i gang", "2026-09-30 (overskredet)", "2026-12-15"):
+    for text in ("partshøring", "i gang", "2026-09-30 (overskredet)", "evaluering: 2026-12-15"):
         assert text in result.stdout
+    write(
+        workspace,
+        GOOD.replace("    evaluer_efter", '    evalueret: "2026-11-20"\n    evaluer_efter'),
+    )
+    done = cli("tiltag", "--dato", "2026-11-25")
+    assert "evalueret 2026-11-20" in done.stdout and "evaluering:" not in done.stdout
     empty = workspace / "tiltag.yaml"
     empty.unlink()
     assert "Ingen tiltag endnu" in cli("tiltag").stdout

@@ -22,6 +22,14 @@ def _targets(tiltag: Tiltag) -> str:
     return f"{listed} ({tiltag.template})" if tiltag.template else listed
 
 
+def _evaluation(tiltag: Tiltag, today: date) -> str:
+    """When the effect was evaluated, else when it is due (overdue marked)."""
+    if tiltag.evaluated is not None:
+        return f"evalueret {tiltag.evaluated.isoformat()}"
+    due = _day(evaluation_date(tiltag), today, open_=tiltag.status != "opgivet")
+    return f"evaluering: {due}"
+
+
 def tiltag_lines(tiltag: list[Tiltag], today: date) -> list[str]:
     lines: list[str] = []
     for t in tiltag:
@@ -29,8 +37,7 @@ def tiltag_lines(tiltag: list[Tiltag], today: date) -> list[str]:
             f"{t.id} · {t.title}",
             f"  status: {t.status} · besluttet {t.decided.isoformat()}"
             f" · ansvarlig: {t.responsible or '–'}",
-            f"  frist: {_day(t.deadline, today, open_=t.is_open)}"
-            f" · evaluering: {_day(evaluation_date(t), today, open_=t.status != 'opgivet')}",
+            f"  frist: {_day(t.deadline, today, open_=t.is_open)} · {_evaluation(t, today)}",
             f"  mål: {_targets(t)}",
         ]
     return lines
