@@ -349,3 +349,52 @@ def test_editor_schema_allows_one_source_or_a_list() -> None:
 
     schema = Concept.model_json_schema(by_alias=True)["$defs"]["Level"]["properties"]["fra"]
     assert sorted(s["type"] for s in schema["anyOf"]) == ["array", "string"]
+
+
+def test_level_rotation_counts_the_levels_own_earlier_rounds(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The trial's reason said "0 de seneste 12 måneder" for a caseworker with 7 niveau-1
+    cases: a level's history is its own earlier rounds, and the reason says so."""
+    setup_kk(cli, tmp_path, monkeypatch)
+    for month in MONTHS:
+        complete("niveau-1", month, f"{month}-20", unfinished=False)
+    first = draw(cli, "niveau-2", QUARTER)
+    assert all(c.reason.endswith("og 0 i 'niveau-2' de seneste 12 måneder") for c in first.cases)
+    draw(cli, "niveau-1", "2027-01", "eksport.csv")
+    complete("niveau-1", "2027-01", "2027-01-05", unfinished=False)
+    second = draw(cli, "niveau-2", "2027-K1")
+    before = Counter(c.caseworker for c in first.cases)
+    assert second.cases and any(before[c.caseworker] for c in second.cases)
+    for case in second.cases:
+        wanted = f"og {before[case.caseworker]} i 'niveau-2' de seneste 12 måneder"
+        assert case.reason.endswith(wanted), case.reason
+
+
+def test_a_source_series_without_completed_reviews_stops_the_draw(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A level is drawn once; drawn while Døgnvagten's niveau 2 is unfinished, its five
+    cases would never reach niveau 3. So udtræk refuses (U013), naming the series,
+    unless --trods-tom-kilde is given, and then it warns."""
+    setup_kk(cli, tmp_path, monkeypatch)
+    for month in MONTHS:
+        complete("niveau-1", month, f"{month}-20", unfinished=False)
+        complete("døgnvagten", month, f"{month}-20", unfinished=False)
+    draw(cli, "niveau-2", QUARTER)
+    draw(cli, "døgnvagten-niveau-2", QUARTER)
+    complete("niveau-2", QUARTER, "2026-12-28", unfinished=False)
+    before = sorted(Path("udtræk").iterdir())
+    args = ("udtræk", "--tilsyn", "niveau-3", "--periode", QUARTER, "--dato", TODAY)
+    refused = cli(*args)
+    assert refused.exit_code == 1, refused.output
+    assert "fejl U013" in refused.output
+    assert "kildeserien 'døgnvagten-niveau-2' har ingen færdige gennemgange" in refused.output
+    assert "'niveau-2'" not in refused.output.split("U013")[1].split("Tip")[0]
+    assert "--trods-tom-kilde" in refused.output and "Traceback" not in refused.output
+    assert sorted(Path("udtræk").iterdir()) == before
+    drawn = cli(*args, "--trods-tom-kilde")
+    assert drawn.exit_code == 0, drawn.output
+    assert "advarsel U013" in drawn.output
+    assert "kildeserien 'døgnvagten-niveau-2' har ingen færdige gennemgange" in drawn.output
+    assert len(manifest("niveau-3", QUARTER).cases) == 60

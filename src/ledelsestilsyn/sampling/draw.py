@@ -124,6 +124,9 @@ class History:
     quarantined: frozenset[str] = frozenset()
     caseworkers: Mapping[str, int] = field(default_factory=dict)
     teams: Mapping[str, int] = field(default_factory=dict)
+    scope: str = ""
+    """What the counts are of, as the reason says it ("i 'niveau-2' " for a level, whose
+    history is its own earlier rounds; empty for the export's samples)."""
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,11 @@ class EarlierCase:
 
 
 def build_history(
-    earlier: Iterable[EarlierCase], start: date, quarantine_months: int, history_months: int = 12
+    earlier: Iterable[EarlierCase],
+    start: date,
+    quarantine_months: int,
+    history_months: int = 12,
+    scope: str = "",
 ) -> History:
     """Quarantine and rotation counts from the cases of samples that started before `start`."""
     quarantine_from = _months_before(start, quarantine_months)
@@ -151,7 +158,7 @@ def build_history(
         if history_from <= case.period_start < start:
             caseworkers[case.caseworker] += 1
             teams[case.team] += 1
-    return History(frozenset(quarantined), dict(caseworkers), dict(teams))
+    return History(frozenset(quarantined), dict(caseworkers), dict(teams), scope)
 
 
 def _months_before(day: date, months: int) -> date:
@@ -320,16 +327,17 @@ class _Drawer:
     def record(self, case: Case, stratum: str | None, why: str) -> None:
         history = self.spec.history
         reason = why
+        months = f"{history.scope}de seneste 12 måneder"
         if self.spec.rotation == "rådgiver":
             reason += (
                 f"; rådgiveren havde {count(self.by_caseworker[case.caseworker], 'sag', 'sager')} "
                 "i stikprøven og "
-                f"{history.caseworkers.get(case.caseworker, 0)} de seneste 12 måneder"
+                f"{history.caseworkers.get(case.caseworker, 0)} {months}"
             )
         elif self.spec.rotation == "team":
             reason += (
                 f"; teamet havde {count(self.by_team[case.team], 'sag', 'sager')} i stikprøven og "
-                f"{history.teams.get(case.team, 0)} de seneste 12 måneder"
+                f"{history.teams.get(case.team, 0)} {months}"
             )
         self.picked.add(case.id)
         self.by_caseworker[case.caseworker] += 1

@@ -74,6 +74,8 @@ class DrawRequest:
     encoding: str | None = None
     sheet: str | None = None
     dry_run: bool = False
+    allow_empty_source: bool = False
+    """Draw a level although one of its source series has no completed review (U013)."""
     user: str = ""
     created: str = ""
 
@@ -111,7 +113,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     seed = seed if seed is not None else seed_for(name, period.label)
     _check_quotas(series, size, request.size is not None, workspace)
     source = (
-        level_source(workspace, series, period, request.today)
+        _level_source(workspace, name, series, period, request)
         if series.level
         else _export_source(workspace, name, series, period, request)
     )
@@ -206,6 +208,38 @@ def _check_quotas(series: Series, size: int, given: bool, workspace: Workspace) 
 def _window(period: Period, months: int) -> tuple[date, date]:
     year, month = add_months(period.start.year, period.start.month, -months)
     return date(year, month, 1), period.start - timedelta(days=1)
+
+
+def _level_source(
+    workspace: Workspace, name: str, series: Series, period: Period, request: DrawRequest
+) -> DrawSource:
+    """The level's pool; a source series without completed reviews stops the draw (U013).
+
+    A level is drawn once: drawn now, the cases of that series could never be
+    drawn into it later (Døgnvagten's five a quarter would never reach niveau 3).
+    `allow_empty_source` (`--trods-tom-kilde`) draws anyway, with a warning.
+    When no source has a completed review, U006 says so instead.
+    """
+    source = level_source(workspace, name, series, period, request.today)
+    if not source.empty_sources or not source.cases:
+        return source
+    names = ", ".join(f"'{s}'" for s in source.empty_sources)
+    one = len(source.empty_sources) == 1
+    message = (
+        f"{'kildeserien' if one else 'kildeserierne'} {names} har ingen færdige "
+        f"gennemgange i {period.label}, så {'dens' if one else 'deres'} sager kan ikke "
+        f"komme med i '{name}'"
+    )
+    hint = (
+        f"gør gennemgangene i {names} færdige (tjek med tilsyn valider), og kør så udtræk "
+        "igen; et niveau trækkes kun én gang. Skal der trækkes uden dem, så brug "
+        "--trods-tom-kilde."
+    )
+    concept = workspace.display(workspace.concept_path)
+    if not request.allow_empty_source:
+        raise fail(concept, "U013", f"{message}; intet er skrevet.", hint=hint)
+    problem = warning(concept, "U013", f"{message}.", hint=hint)
+    return replace(source, diagnostics=[*source.diagnostics, problem])
 
 
 def _export_source(

@@ -19,7 +19,7 @@ from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
-from ledelsestilsyn.sampling.draw import Case, EarlierCase, History, StepCount
+from ledelsestilsyn.sampling.draw import Case, EarlierCase, History, StepCount, build_history
 from ledelsestilsyn.sampling.manifest_cache import ManifestCache
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
@@ -34,6 +34,8 @@ class DrawSource:
     source: dict[str, Any] | None
     diagnostics: list[Diagnostic]
     history: History = field(default_factory=History)
+    empty_sources: list[str] = field(default_factory=list)
+    """A level's source series without one completed review in the period."""
 
 
 def load_manifest(path: Path, workspace: Workspace) -> Manifest | None:
@@ -76,26 +78,36 @@ def _manifest_period(path: Path, manifest: Manifest, workspace: Workspace) -> Pe
         raise fail(workspace.display(path), "U007", "manifestets periode kan ikke læses.") from None
 
 
-def level_source(workspace: Workspace, series: Series, period: Period, today: date) -> DrawSource:
+def level_source(
+    workspace: Workspace, name: str, series: Series, period: Period, today: date
+) -> DrawSource:
     """The completed reviews of the source series within this period, pooled, as cases.
 
     A source round counts when it starts inside the period, so a quarterly
     level pools the monthly rounds of its quarter. A case drawn in more than
     one source round is one case; it counts as completed if one of its
-    reviews is.
+    reviews is. The rotation history is the level's own earlier rounds (the
+    source rounds are the pool itself, so they say nothing about rotation),
+    and the reasons say so (`History.scope`).
     """
     assert series.level is not None
     sources = series.level.sources
     drawn: dict[str, Case] = {}
     paths: list[Path] = []
     per_source = dict.fromkeys(sources, 0)
+    ids: dict[str, set[str]] = {s: set() for s in sources}
+    earlier: list[EarlierCase] = []
     for path, manifest in manifests(workspace):
-        if manifest.series not in per_source:
-            continue
-        if _manifest_period(path, manifest, workspace).start not in period:
+        start = _manifest_period(path, manifest, workspace).start
+        if manifest.series == name and start < period.start:
+            earlier += [
+                EarlierCase(start, c.id, c.caseworker or "", c.team or "") for c in manifest.cases
+            ]
+        if manifest.series not in per_source or start not in period:
             continue
         for case in manifest.cases:
             per_source[manifest.series] += 1
+            ids[manifest.series].add(case.id)
             drawn.setdefault(
                 case.id,
                 Case(case.id, case.caseworker or "", case.team or "", dict(case.attributes)),
@@ -104,11 +116,13 @@ def level_source(workspace: Workspace, series: Series, period: Period, today: da
     completed = _completed(workspace, paths, today)
     cases = [drawn[i] for i in sorted(completed & set(drawn))]
     steps = [
-        StepCount(f"sager trukket i '{name}' i {period.label}", count)
-        for name, count in per_source.items()
+        StepCount(f"sager trukket i '{source}' i {period.label}", count)
+        for source, count in per_source.items()
     ]
     steps.append(StepCount("heraf med færdig gennemgang", len(cases)))
-    return DrawSource(cases, steps, None, [])
+    history = build_history(earlier, period.start, 0, scope=f"i '{name}' ")
+    empty = [source for source, drawn_ids in ids.items() if not drawn_ids & completed]
+    return DrawSource(cases, steps, None, [], history, empty)
 
 
 def _completed(workspace: Workspace, paths: list[Path], today: date) -> set[str]:

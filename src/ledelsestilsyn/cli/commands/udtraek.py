@@ -57,6 +57,13 @@ def udtraek(
     toer: Annotated[
         bool, typer.Option("--tør", "--toer", help="Vis stikprøven uden at skrive noget.")
     ] = False,
+    trods_tom_kilde: Annotated[
+        bool,
+        typer.Option(
+            "--trods-tom-kilde",
+            help="Træk et niveau, selv om en af kildeserierne ikke har færdige gennemgange.",
+        ),
+    ] = False,
     koncept: ConceptOption = None,
 ) -> None:
     """Træk stikprøven fra sagssystemets eksport og skriv én gennemgangsfil pr. sag.
@@ -86,6 +93,7 @@ def udtraek(
         encoding=tegnsaet,
         sheet=ark,
         dry_run=toer,
+        allow_empty_source=trods_tom_kilde,
         user=getpass.getuser(),
         created=datetime.now().astimezone().isoformat(timespec="seconds"),
     )
