@@ -238,7 +238,7 @@ def _table(
     """One table, by its first header cells."""
     header, body = rows[0], rows[1:]
     if header[0] == "tilsyn":
-        _series(system, body)
+        _series(system, body, shared="tæller én gang i i alt" in plain)
     elif header[0] == "team" and header[1] == "gennemgåede sager":
         _counts(system, body, "team", "C")
     elif header[0] == "sagsskridt":
@@ -259,7 +259,10 @@ def _templates_in(plain: str) -> list[str]:
     return sorted(set(re.findall(r"\(([a-zæøå-]+@\d{4}\.\d+)", plain)))
 
 
-def _series(system: System, body: list[list[str]]) -> None:
+def _series(system: System, body: list[list[str]], *, shared: bool) -> None:
+    """The overview. With the report's note that a case in several series counts once
+    (`shared`), the reader knows only that the cases' total lies between the largest row
+    and the sum of the rows."""
     names = [r[0] for r in body[:-1]]
     for col, kind in ((1, "d"), (2, "c"), (3, "r")):
         parts = [
@@ -267,11 +270,19 @@ def _series(system: System, body: list[list[str]]) -> None:
             for n, r in zip(names, body, strict=False)
             if r[col] != "–"
         ]
-        if body[-1][col] != "–":
-            system.total(system.cell(kind.upper(), body[-1][col]), parts)
+        if body[-1][col] == "–":
+            continue
+        total = system.cell(kind.upper(), body[-1][col])
+        if kind == "c" and shared:
+            system.relate([(total, 1), *((p, -1) for p in parts)], equal=False)
+            for part in parts:
+                system.relate([(part, 1), (total, -1)], equal=False)
+        else:
+            system.total(total, parts)
     for n in names:
         system.relate([(f"c[{n}]", 1), (f"r[{n}]", -1)], equal=False)
-    system.total("C", [f"c[{n}]" for n in names])
+    if not shared:
+        system.total("C", [f"c[{n}]" for n in names])
 
 
 def _counts(system: System, body: list[list[str]], kind: str, total: str) -> None:

@@ -45,11 +45,13 @@ def test_a_team_with_fewer_than_three_caseworkers_shows_no_shares(
     cli: Cli, rapport_ws: Path
 ) -> None:
     """Every team here has two caseworkers (case % 6 and case % 3), so no team share. (No
-    team has 5 cases with one template either, so the committee's rules leave the team
-    tables out as a whole; `small_teams` is checked on its own below.)"""
+    team has 5 cases, each case counted once though reviewed with both templates, so the
+    committee's rules leave the team tables out as a whole; `small_teams` is checked on
+    its own below.)"""
     text = _department(cli, "md")
     rows = [line for line in text.splitlines() if line.startswith(tuple(f"| {t} |" for t in TEAMS))]
-    assert rows and all("%" not in line for line in rows)
+    assert all("%" not in line for line in rows)
+    assert "Tal pr. team vises ikke: intet team har 5 eller flere gennemgåede sager." in text
     leader = cli("rapport", "--periode", "2026-11", "--format", "md", "-o", "-").stdout
     assert any(line.startswith("| Team Nord |") and "%" in line for line in leader.splitlines())
 

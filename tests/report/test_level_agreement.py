@@ -191,3 +191,48 @@ def test_the_report_pairs_the_lower_level_over_the_whole_quarter(
     )
     assert result.exit_code == 0, result.output
     assert "| niveau-1 og niveau-2 | 4 |" in result.stdout, result.stdout
+
+
+def _two_levels(cli, root: Path) -> None:  # type: ignore[no-untyped-def]
+    """Six cases at niveau 1 over the quarter (S-5 answered nej), four of them
+    re-reviewed at niveau 2 with nej: 6 cases, 10 reviews."""
+    assert cli("init", str(root), "--forlæg", "kk").exit_code == 0
+    months = ("2026-10", "2026-11", "2026-12")
+    for i in range(1, 7):
+        month = months[i % 3]
+        answers = ("nej", "nej") if i == 5 else ("ja", "ja")
+        _review(root / "udtræk", "niveau-1", month, f"S-{i}", answers, f"{month}-20")
+    for i in range(1, 5):
+        _review(root / "udtræk", "niveau-2", "2026-K4", f"S-{i}", ("nej", "nej"), "2026-12-28")
+
+
+@pytest.mark.parametrize("audience", ["leder", "udvalg"])
+def test_a_case_reviewed_at_two_levels_counts_once(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, audience: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The trial's "255 sager" for 129 cases: the overview's total and the team table count
+    distinct cases, each level keeps its own row, and the section's shares take each case
+    once, with the review of the level first in the concept (niveau-1: 5 ja of 6, not
+    5 of 10 with niveau 2's four nej)."""
+    root = tmp_path / "kk"
+    _two_levels(cli, root)
+    monkeypatch.chdir(root)
+    result = cli(
+        "rapport", "--periode", "2026-K4", "--modtager", audience, "--format", "md",
+        "-o", "-", "--dato", "2027-01-10",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "| niveau-1 | – | 6 | 6 |" in out, out
+    level_2 = "< 5" if audience == "udvalg" else "4"
+    assert f"| niveau-2 | – | {level_2} | {level_2} |" in out
+    assert "tæller én gang" in out and "10 sager" not in out
+    if audience == "udvalg":  # 10 reviews = 6 + niveau-2's hidden 4: the totals are hidden
+        total = next(line for line in out.splitlines() if line.startswith("| **i alt** | – |"))
+        assert total == "| **i alt** | – | x | x |", total
+        return
+    assert "| **i alt** | – | 6 | 10 |" in out
+    assert "| Team Nord | 6 |" in out and "| **i alt** | 6 |" in out
+    assert "6 sager." in out
+    row = next(line for line in out.splitlines() if line.startswith("| **underretning-1**"))
+    assert "| 5 | 1 |" in row and "83,3 %" in row, row

@@ -42,6 +42,9 @@ class Settings:
     min_count: int = 5
     baseline: Period | None = None
     caseworkers: bool = False
+    order: tuple[str, ...] = ()
+    """The concept's series in order: of a case's reviews in several series (levels), the
+    first series' is the one the shares count (`one_per_case`)."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ class Report:
     teams: list[tuple[str, int]]
     templates: list[TemplateReport]
     excluded: list[Excluded]
+    cases: int = 0
+    """Distinct cases reviewed in the period: a case reviewed in several series counts once."""
     weakest: list[Weak] = field(default_factory=list)
     tidy: list[TidyGroup] | None = None
     """The tidy table's groups, built only for the committee's ledger (`tidy=True`)."""
@@ -111,6 +116,23 @@ class Weak:
 
 def in_period(records: Sequence[ReviewRecord], period: Period) -> list[ReviewRecord]:
     return [r for r in records if r.period_start in period]
+
+
+def one_per_case(records: Sequence[ReviewRecord], order: Sequence[str]) -> list[ReviewRecord]:
+    """The reviews of the series first in `order` for each case, the others left out.
+
+    A level re-reviews the cases of the level below (KK: niveau 2 and 3 draw from
+    niveau 1's completed reviews), so pooling every series would count such a case
+    two or three times. Each case counts once, with the reviews of the lowest level,
+    which reviewed every case the levels above it drew; how far the levels agree is
+    the leader report's "Enighed mellem niveauerne".
+    """
+    rank = {name: i for i, name in enumerate(order)}
+    first: dict[str, tuple[int, str]] = {}
+    for record in records:
+        key = (rank.get(record.series, len(rank)), record.series)
+        first[record.case_id] = min(first.get(record.case_id, key), key)
+    return [r for r in records if first[r.case_id][1] == r.series]
 
 
 def bucket(period: Period, day: date) -> Period:
@@ -142,7 +164,8 @@ def _template_report(
 ) -> TemplateReport | None:
     own = [r for r in all_records if r.template == template.ref]
     current_all = in_period(own, period)
-    current = first_reviews(current_all)
+    order = settings.order
+    current = one_per_case(first_reviews(current_all), order)
     if not current:
         return None
 
@@ -151,12 +174,14 @@ def _template_report(
 
     older = older_records(template, all_records, versions, period)
     pooled = own + carried_records(template, older, versions)
-    prev_records = first_reviews(in_period(pooled, previous(period)))
-    base_records = first_reviews(in_period(pooled, base)) if base is not None else []
+    prev_records = one_per_case(first_reviews(in_period(pooled, previous(period))), order)
+    base_records = (
+        one_per_case(first_reviews(in_period(pooled, base)), order) if base is not None else []
+    )
     buckets: dict[Period, list[ReviewRecord]] = {}
     for record in first_reviews(pooled):
         buckets.setdefault(bucket(period, record.period_start), []).append(record)
-    trend = [(p, of(buckets[p])) for p in sorted(buckets)]
+    trend = [(p, of(one_per_case(buckets[p], order))) for p in sorted(buckets)]
     return TemplateReport(
         current=of(current),
         previous=of(prev_records) if prev_records else None,
@@ -244,7 +269,8 @@ def build_report(
         )
         for name in series_names
     ]
-    teams = Counter(r.team or UNKNOWN_TEAM for r in current)
+    distinct = {r.case_id: r for r in reversed(one_per_case(current, settings.order))}
+    teams = Counter(r.team or UNKNOWN_TEAM for r in distinct.values())
     return Report(
         period=period,
         previous=previous(period),
@@ -254,6 +280,7 @@ def build_report(
         teams=sorted(teams.items()),
         templates=reports,
         excluded=list(excluded),
+        cases=len(distinct),
         weakest=_weakest(reports, settings.threshold),
         tidy=tidy_groups(everything, templates) if tidy else None,
     )

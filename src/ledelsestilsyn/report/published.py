@@ -134,15 +134,28 @@ def _overview(ledger: Ledger, report: Report) -> None:
         ledger.count(cases(s.series), s.cases)
         ledger.count(reviews(s.series), s.reviews)
         ledger.at_most([cases(s.series)], [reviews(s.series)])
-    ledger.count(cases(), sum(s.cases for s in report.series))
+    ledger.count(cases(), report.cases)
     ledger.count(reviews(), sum(s.reviews for s in report.series))
     ledger.total(cases(), [cases(s.series) for s in report.series])
+    if report.cases < sum(s.cases for s in report.series):
+        # A case reviewed in several series (levels) counts once in the total.
+        ledger.at_most([cases()], [cases(s.series) for s in report.series])
+        for s in report.series:
+            ledger.at_most([cases(s.series)], [cases()])
     ledger.total(reviews(), [reviews(s.series) for s in report.series])
     if not _any_large(ledger, [n for _, n in report.teams]):
         return
     for name, count in report.teams:
         ledger.count(team(name), count)
     ledger.total(cases(), [team(name) for name, _ in report.teams])
+
+
+def _shared(ledger: Ledger, total: Key, parts: Sequence[Key]) -> bool:
+    """Whether `total` counts fewer cases than its parts: a case in several of them
+    (a level re-reviewing the level below) counts once in the total."""
+    values = ledger.values
+    known = total in values and all(p in values for p in parts)
+    return known and values[total] < sum(values[p] for p in parts)
 
 
 def _any_large(ledger: Ledger, counts: Sequence[int]) -> bool:
@@ -255,6 +268,10 @@ def _across_templates(ledger: Ledger, report: Report) -> None:
         own = [s.series for s in report.series if s.templates == (ref,)]
         extra = [reviews(s) for s in own]
         ledger.total(template_cases(ref), [cases(s) for s in own])
+        if _shared(ledger, template_cases(ref), [cases(s) for s in own]):
+            ledger.at_most([template_cases(ref)], [cases(s) for s in own])
+            for s in own:
+                ledger.at_most([cases(s)], [template_cases(ref)])
         ledger.at_most([calibrated(ref), *(cases(s) for s in own)], extra)
 
 

@@ -150,6 +150,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         min_count=workspace.concept.report.min_count,
         baseline=baseline,
         caseworkers=request.caseworkers,
+        order=tuple(workspace.concept.series),
     )
 
     def build() -> Report:

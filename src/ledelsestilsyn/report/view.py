@@ -77,6 +77,15 @@ class ReportView:
     min_caseworkers: int = MIN_CASEWORKERS
     few_note: str = ""
     """Committee only, when most shares are hidden: why, and that a longer period helps."""
+    shared_cases: str = ""
+    """Under the overview, when a case is reviewed in several series: how it is counted."""
+
+
+SHARED_CASES = (
+    "En sag, der er gennemgået i flere tilsyn (fx på flere niveauer), tæller én gang i "
+    "i alt, i tabellen pr. team og i afsnittene nedenfor, med gennemgangene fra det tilsyn, "
+    "der står først i konceptet; kolonnen gennemgange tæller hver gennemgang."
+)
 
 
 def _span(report: Report) -> str:
@@ -97,7 +106,7 @@ def _overview(
         for s in report.series
     ]
     with_drawn = [s.drawn for s in report.series if s.drawn is not None]
-    case_total = rules.count(published.cases(), sum(s.cases for s in report.series))
+    case_total = rules.count(published.cases(), report.cases)
     total = [
         rules.count(published.drawn(), sum(d or 0 for d in with_drawn)) if with_drawn else DASH,
         case_total,
@@ -198,6 +207,7 @@ def report_view(
         excluded=_excluded(report, rules),
         excluded_total=rules.count(published.excluded(), len(report.excluded)),
         few_note=few_note(report.period, shown) if committee else "",
+        shared_cases=SHARED_CASES if report.cases < sum(s.cases for s in report.series) else "",
     )
 
 
