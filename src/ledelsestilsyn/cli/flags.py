@@ -6,7 +6,7 @@ never the flag; here, at the edge, the message is located at the flag.
 
 from __future__ import annotations
 
-from ledelsestilsyn.core.diagnostics import Argument, Diagnostic
+from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, Severity
 
 FLAGS: dict[Argument, str] = {
     Argument.FORMAT: "--format",
@@ -31,10 +31,21 @@ FLAGS: dict[Argument, str] = {
 }
 
 
-def shown(diagnostic: Diagnostic) -> Diagnostic:
-    """The diagnostic as the user reads it: a value passed is located at its flag."""
-    if isinstance(diagnostic.file, Argument):
-        from dataclasses import replace
+FLAG_HINTS: dict[str, str] = {
+    "U013": "Skal der trækkes uden dem alligevel, så brug --trods-tom-kilde.",
+}
+"""Advice naming a flag, added at the edge to the hint of an error with this code."""
 
-        return replace(diagnostic, file=FLAGS[diagnostic.file])
+
+def shown(diagnostic: Diagnostic) -> Diagnostic:
+    """The diagnostic as the user reads it: a value passed is located at its flag, and
+    a flag that answers the problem is named in the hint."""
+    from dataclasses import replace
+
+    if isinstance(diagnostic.file, Argument):
+        diagnostic = replace(diagnostic, file=FLAGS[diagnostic.file])
+    advice = FLAG_HINTS.get(diagnostic.code)
+    if advice is not None and diagnostic.severity is Severity.ERROR:
+        hint = f"{diagnostic.hint} {advice}" if diagnostic.hint else advice
+        diagnostic = replace(diagnostic, hint=hint)
     return diagnostic

@@ -303,3 +303,7 @@ def _excluded(ledger: Ledger, report: Report) -> None:
         ledger.count(excluded(), len(report.excluded))
         ledger.total(excluded(), [excluded(k) for k in kinds])
     ledger.at_most([drawn()], [cases(), excluded()])
+    if report.cases < sum(s.cases for s in report.series):  # the same, series by series
+        with_drawn = [s.series for s in report.series if s.drawn is not None]
+        every = [cases(s.series) for s in report.series]
+        ledger.at_most([drawn(s) for s in with_drawn], [*every, excluded()])

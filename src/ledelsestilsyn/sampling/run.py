@@ -217,7 +217,7 @@ def _level_source(
 
     A level is drawn once: drawn now, the cases of that series could never be
     drawn into it later (Døgnvagten's five a quarter would never reach niveau 3).
-    `allow_empty_source` (`--trods-tom-kilde`) draws anyway, with a warning.
+    `allow_empty_source` draws anyway, with a warning (the CLI names its flag in the hint).
     When no source has a completed review, U006 says so instead.
     """
     source = level_source(workspace, name, series, period, request.today)
@@ -232,8 +232,7 @@ def _level_source(
     )
     hint = (
         f"gør gennemgangene i {names} færdige (tjek med tilsyn valider), og kør så udtræk "
-        "igen; et niveau trækkes kun én gang. Skal der trækkes uden dem, så brug "
-        "--trods-tom-kilde."
+        "igen; et niveau trækkes kun én gang."
     )
     concept = workspace.display(workspace.concept_path)
     if not request.allow_empty_source:
