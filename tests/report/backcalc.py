@@ -261,8 +261,8 @@ def _templates_in(plain: str) -> list[str]:
 
 def _series(system: System, body: list[list[str]], *, shared: bool) -> None:
     """The overview. With the report's note that a case in several series counts once
-    (`shared`), the reader knows only that the cases' total lies between the largest row
-    and the sum of the rows."""
+    (`shared`), the reader knows only that the totals of cases and drawn cases lie
+    between the largest row and the sum of the rows."""
     names = [r[0] for r in body[:-1]]
     for col, kind in ((1, "d"), (2, "c"), (3, "r")):
         parts = [
@@ -273,7 +273,7 @@ def _series(system: System, body: list[list[str]], *, shared: bool) -> None:
         if body[-1][col] == "–":
             continue
         total = system.cell(kind.upper(), body[-1][col])
-        if kind == "c" and shared:
+        if kind in ("c", "d") and shared:
             system.relate([(total, 1), *((p, -1) for p in parts)], equal=False)
             for part in parts:
                 system.relate([(part, 1), (total, -1)], equal=False)

@@ -99,6 +99,8 @@ class Report:
     excluded: list[Excluded]
     cases: int = 0
     """Distinct cases reviewed in the period: a case reviewed in several series counts once."""
+    drawn_cases: int | None = None
+    """Distinct cases drawn in the period, likewise (None: the sum of the series')."""
     weakest: list[Weak] = field(default_factory=list)
     tidy: list[TidyGroup] | None = None
     """The tidy table's groups, built only for the committee's ledger (`tidy=True`)."""
@@ -244,6 +246,7 @@ def build_report(
     *,
     excluded: Sequence[Excluded] = (),
     drawn: dict[str, int] | None = None,
+    drawn_cases: int | None = None,
     mask: Callable[[str], str],
     versions: VersionMaps | None = None,
     tidy: bool = False,
@@ -281,6 +284,7 @@ def build_report(
         templates=reports,
         excluded=list(excluded),
         cases=len(distinct),
+        drawn_cases=drawn_cases,
         weakest=_weakest(reports, settings.threshold),
         tidy=tidy_groups(everything, templates) if tidy else None,
     )

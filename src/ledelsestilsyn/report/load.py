@@ -24,7 +24,7 @@ class Inputs:
     records: list[ReviewRecord]
     excluded: list[Excluded]
     templates: dict[str, Template]
-    drawn: list[tuple[str, date, int]]
+    drawn: list[tuple[str, date, frozenset[str]]]
     notes: list[Diagnostic] = field(default_factory=list)
     versions: dict[tuple[str, str], VersionMap] = field(default_factory=dict)
     """(older ref, newer ref) for every two versions of one template among the reviews."""
@@ -80,10 +80,10 @@ def _versions(workspace: Workspace, templates: list[Template]) -> dict[tuple[str
 
 def _samples(
     workspace: Workspace, series: str | None, notes: list[Diagnostic]
-) -> tuple[list[tuple[str, date, int]], set[str]]:
-    """Cases drawn per sample of `series` (or all): (series, period start, count); and the
+) -> tuple[list[tuple[str, date, frozenset[str]]], set[str]]:
+    """Cases drawn per sample of `series` (or all): (series, period start, case ids); and the
     caseworkers of every sample. Both from the sample manifests."""
-    drawn: list[tuple[str, date, int]] = []
+    drawn: list[tuple[str, date, frozenset[str]]] = []
     caseworkers: set[str] = set()
     if not workspace.samples_dir.is_dir():
         return drawn, caseworkers
@@ -102,5 +102,5 @@ def _samples(
         start = period_start(manifest.period, None)
         if start is None or (series and manifest.series != series):
             continue
-        drawn.append((manifest.series, start, len({c.id for c in manifest.cases})))
+        drawn.append((manifest.series, start, frozenset(c.id for c in manifest.cases)))
     return drawn, caseworkers

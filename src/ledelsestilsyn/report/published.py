@@ -107,6 +107,19 @@ def shown_templates(report: Report, min_count: int) -> list[TemplateReport]:
     return [t for t in report.templates if t.current.reviews >= min_count]
 
 
+def drawn_total(report: Report) -> int:
+    """Cases drawn in the period, each once (the sum of the series' without the ids)."""
+    if report.drawn_cases is not None:
+        return report.drawn_cases
+    return sum(s.drawn or 0 for s in report.series)
+
+
+def shared(report: Report) -> bool:
+    """Whether a case is in several series, so a total is less than the sum of its rows."""
+    drawn_sum = sum(s.drawn or 0 for s in report.series)
+    return report.cases < sum(s.cases for s in report.series) or drawn_total(report) < drawn_sum
+
+
 def ledger_for(report: Report) -> Ledger:
     """Every count and share the committee version of `report` publishes, and their relations."""
     ledger = Ledger(report.settings.min_count)
@@ -128,8 +141,12 @@ def _overview(ledger: Ledger, report: Report) -> None:
     for s in with_drawn:
         ledger.count(drawn(s.series), s.drawn or 0)
     if with_drawn:
-        ledger.count(drawn(), sum(s.drawn or 0 for s in with_drawn))
+        ledger.count(drawn(), drawn_total(report))
         ledger.total(drawn(), [drawn(s.series) for s in with_drawn])
+        if shared(report):
+            ledger.at_most([drawn()], [drawn(s.series) for s in with_drawn])
+            for s in with_drawn:
+                ledger.at_most([drawn(s.series)], [drawn()])
     for s in report.series:
         ledger.count(cases(s.series), s.cases)
         ledger.count(reviews(s.series), s.reviews)
@@ -137,7 +154,7 @@ def _overview(ledger: Ledger, report: Report) -> None:
     ledger.count(cases(), report.cases)
     ledger.count(reviews(), sum(s.reviews for s in report.series))
     ledger.total(cases(), [cases(s.series) for s in report.series])
-    if report.cases < sum(s.cases for s in report.series):
+    if shared(report):
         # A case reviewed in several series (levels) counts once in the total.
         ledger.at_most([cases()], [cases(s.series) for s in report.series])
         for s in report.series:
@@ -303,7 +320,7 @@ def _excluded(ledger: Ledger, report: Report) -> None:
         ledger.count(excluded(), len(report.excluded))
         ledger.total(excluded(), [excluded(k) for k in kinds])
     ledger.at_most([drawn()], [cases(), excluded()])
-    if report.cases < sum(s.cases for s in report.series):  # the same, series by series
+    if shared(report):  # the same, series by series
         with_drawn = [s.series for s in report.series if s.drawn is not None]
         every = [cases(s.series) for s in report.series]
         ledger.at_most([drawn(s) for s in with_drawn], [*every, excluded()])

@@ -134,9 +134,11 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     period = asked or _latest_period(inputs)
     excluded = [e for e in inputs.excluded if e.period_start is None or e.period_start in period]
     drawn: dict[str, int] = {}
-    for name, start, count in inputs.drawn:
+    drawn_ids: set[str] = set()
+    for name, start, ids in inputs.drawn:
         if start in period:
-            drawn[name] = drawn.get(name, 0) + count
+            drawn[name] = drawn.get(name, 0) + len(ids)
+            drawn_ids |= ids
     counted = in_period(inputs.records, period)
     if not counted:
         raise fail(
@@ -161,6 +163,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             settings,
             excluded=excluded,
             drawn=drawn,
+            drawn_cases=len(drawn_ids),
             mask=mask_cpr,
             versions=inputs.versions,
             tidy=request.audience in AGGREGATE,

@@ -82,9 +82,9 @@ class ReportView:
 
 
 SHARED_CASES = (
-    "En sag, der er gennemgået i flere tilsyn (fx på flere niveauer), tæller én gang i "
-    "i alt, i tabellen pr. team og i afsnittene nedenfor, med gennemgangene fra det tilsyn, "
-    "der står først i konceptet; kolonnen gennemgange tæller hver gennemgang."
+    "En sag, der er trukket eller gennemgået i flere tilsyn (fx på flere niveauer), tæller "
+    "én gang i i alt, i tabellen pr. team og i afsnittene nedenfor, med gennemgangene fra "
+    "det tilsyn, der står først i konceptet; kolonnen gennemgange tæller hver gennemgang."
 )
 
 
@@ -108,7 +108,7 @@ def _overview(
     with_drawn = [s.drawn for s in report.series if s.drawn is not None]
     case_total = rules.count(published.cases(), report.cases)
     total = [
-        rules.count(published.drawn(), sum(d or 0 for d in with_drawn)) if with_drawn else DASH,
+        rules.count(published.drawn(), published.drawn_total(report)) if with_drawn else DASH,
         case_total,
         rules.count(published.reviews(), sum(s.reviews for s in report.series)),
     ]
@@ -207,7 +207,7 @@ def report_view(
         excluded=_excluded(report, rules),
         excluded_total=rules.count(published.excluded(), len(report.excluded)),
         few_note=few_note(report.period, shown) if committee else "",
-        shared_cases=SHARED_CASES if report.cases < sum(s.cases for s in report.series) else "",
+        shared_cases=SHARED_CASES if published.shared(report) else "",
     )
 
 
