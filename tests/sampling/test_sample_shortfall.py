@@ -44,8 +44,8 @@ def test_a_quota_value_that_matches_nothing_names_the_real_values(
     flat = " ".join(result.output.split())
     assert "kun 0 mulige sager" not in flat
     assert (
-        "Bemærk: nord: ingen sager har team 'Team Nordd' (mente du 'Team Nord'?); "
-        "kolonnen team har: Team Nord, Team Syd, Team Unge, Team Vest" in flat
+        "Bemærk: nord: ingen af de mulige sager har team 'Team Nordd' (mente du 'Team Nord'?); "
+        "de mulige sager har i kolonnen team: Team Nord, Team Syd, Team Unge, Team Vest" in flat
     ), result.output
 
 
@@ -54,5 +54,7 @@ def test_a_quota_value_with_no_near_miss_lists_the_values(
 ) -> None:
     _quota(example_workspace, '{fase: ["klage"]}')
     flat = " ".join(cli(*ARGS).output.split())
-    assert "nord: ingen sager har fase 'klage'; kolonnen fase har: " in flat, flat
+    assert "nord: ingen af de mulige sager har fase 'klage'; de mulige sager har i kolonnen " in (
+        flat
+    ), flat
     assert "mente du" not in flat

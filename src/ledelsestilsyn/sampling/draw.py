@@ -350,7 +350,11 @@ def _quota_note(
 ) -> str | None:
     if len(members) < quota.count:
         why = unmatched(
-            lambda column: (c.value(column) for c in pool), quota.where, normalise_value
+            lambda column: (c.value(column) for c in pool),
+            quota.where,
+            normalise_value,
+            noun="af de mulige sager",
+            among="de mulige sager",
         )
         return why or f"kun {count(len(members), 'mulig sag', 'mulige sager')}; alle er taget"
     if achieved < quota.count:

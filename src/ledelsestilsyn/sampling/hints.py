@@ -21,12 +21,14 @@ def unmatched(
     where: Mapping[str, Sequence[str]],
     normalise: Callable[[str], str],
     noun: str = "sager",
+    among: str | None = None,
 ) -> str | None:
     """`ingen sager har team 'X' (mente du 'Y'?); kolonnen team har: …`, or None.
 
     `values_of(column)` gives the column's values in the cases the quota drew
     from. Only values that match no case at all are named; `noun` says what was
-    searched (cases, or an export's rows).
+    searched (cases, or an export's rows); `among`, what the values were taken from, when
+    that is not the whole column ("de mulige sager": after filters and quarantine).
     """
     parts = []
     for column, wanted in where.items():
@@ -43,8 +45,18 @@ def unmatched(
             guess = did_you_mean(value, shown)
             hint = f" (mente du '{guess}'?)" if guess else ""
             parts.append(f"ingen {noun} har {column} '{value}'{hint}")
-        listed = ", ".join(shown[:MAX_VALUES])
-        more = len(shown) - MAX_VALUES
-        listed += f" og {more} flere" if more > 0 else ""
-        parts.append(f"kolonnen {column} har: {listed or 'ingen værdier'}")
+        values = _listed_values(shown)
+        parts.append(
+            f"{among} har i kolonnen {column}: {values}"
+            if among
+            else f"kolonnen {column} har: {values}"
+        )
     return "; ".join(parts) or None
+
+
+def _listed_values(shown: list[str]) -> str:
+    """At most `MAX_VALUES` values, and how many more."""
+    listed = ", ".join(shown[:MAX_VALUES])
+    more = len(shown) - MAX_VALUES
+    listed += f" og {more} flere" if more > 0 else ""
+    return listed or "ingen værdier"
