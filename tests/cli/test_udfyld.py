@@ -195,13 +195,16 @@ def test_without_a_terminal_udfyld_says_so_and_exits_2(
     assert "F020" in result.output
 
 
+@pytest.mark.parametrize("terminal", [True, False])
 def test_a_missing_file_is_a_wrong_call(
-    workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+    workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch, terminal: bool
 ) -> None:
-    monkeypatch.setattr(os, "isatty", lambda fd: True)
+    """The path's mistake is said first, in a terminal or not (then F020 would hide it)."""
+    monkeypatch.setattr(os, "isatty", lambda fd: terminal)
     result = cli("udfyld", "udtræk/findes-ikke.yaml")
     assert result.exit_code == 2
-    assert "stien findes ikke" in result.output
+    assert "fejl F021: stien findes ikke. Tip: angiv en gennemgangsfil" in result.output
+    assert "F020" not in result.output
 
 
 def test_a_file_that_is_not_a_review_is_a_wrong_call(

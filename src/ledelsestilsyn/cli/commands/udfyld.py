@@ -18,6 +18,7 @@ def udfyld(
     sti: Annotated[
         Path,
         typer.Argument(
+            metavar="STI",
             help="En gennemgangsfil, eller en mappe med gennemgange (fx udtræk/2026-11-…).",
             show_default=False,
         ),
@@ -48,23 +49,19 @@ def udfyld(
     import os
 
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail
-
-    if not (os.isatty(0) and os.isatty(1)):
-        raise fail(
-            "udfyld",
-            "F020",
-            "'tilsyn udfyld' skal køre i en terminal (tastatur og skærm), ikke i et rør, "
-            "en fil eller et job uden terminal.",
-            hint="start den i et terminalvindue, eller udfyld filen i en editor og tjek "
-            "den med 'tilsyn valider'.",
-            kind=ErrorKind.USAGE,
-        )
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.workspace.open import open_workspace
 
     workspace = open_workspace(Path.cwd(), koncept)
     if not sti.exists():
-        raise fail(str(sti), "F021", "stien findes ikke.", kind=ErrorKind.USAGE)
+        raise fail(
+            str(sti),
+            "F021",
+            "stien findes ikke.",
+            hint="angiv en gennemgangsfil eller en mappe under udtræk/, fx "
+            "udtræk/2026-11-månedligt-overordnet.",
+            kind=ErrorKind.USAGE,
+        )
     from ledelsestilsyn.cli.udfyld.setup import Setup, check
     from ledelsestilsyn.review.session import ReviewFile
 
@@ -77,6 +74,16 @@ def udfyld(
             "F022",
             "filen er ikke en gennemgang (fx et manifest eller en skabelon).",
             hint="angiv en gennemgangsfil fra udtræk/, eller mappen med dem.",
+            kind=ErrorKind.USAGE,
+        )
+    if not (os.isatty(0) and os.isatty(1)):  # after the path: its mistakes are said first
+        raise fail(
+            "udfyld",
+            "F020",
+            "'tilsyn udfyld' skal køre i en terminal (tastatur og skærm), ikke i et rør, "
+            "en fil eller et job uden terminal.",
+            hint="start den i et terminalvindue, eller udfyld filen i en editor og tjek "
+            "den med 'tilsyn valider'.",
             kind=ErrorKind.USAGE,
         )
     from ledelsestilsyn.cli.udfyld.app import UdfyldApp
