@@ -280,3 +280,34 @@ def test_with_the_flag_a_removed_questions_correction_is_kept_as_a_comment(
     moved = _review(local / "S-1.yaml")
     assert set(moved.answers["a"]) == {"a-3", "a-5"}
     assert moved.answers["a"]["a-3"].answer == "ja"
+
+
+def test_a_hash_inside_a_text_is_no_comment_and_the_schema_line_stays_first(
+    cli: Cli, trial: Path
+) -> None:
+    path = trial / "S-1.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "      kommentar: 'Se notat #3 fra mødet.'",
+        "      kommentar: |\n        Se notat\n        # 3 fra mødet, ikke en kommentar",
+    )
+    path.write_text("# yaml-language-server: $schema=../../skema/x.json\n" + text, "utf-8")
+    result = cli(*MIGRER)
+    assert "4 egne kommentarlinjer (# …) flyttet med." in result.output, result.output
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[0].startswith("# yaml-language-server: $schema=../../skema/")
+    assert lines[1] == "# Min egen note øverst i filen"
+    assert not any("ikke en kommentar" in line for line in lines if line.lstrip()[:1] == "#")
+    moved = _review(path).answers["afdækning"]["afdækning-1"]
+    assert moved.comment == "Se notat\n# 3 fra mødet, ikke en kommentar"
+
+
+def test_comments_that_cannot_be_placed_are_named_as_only_in_the_backup(
+    cli: Cli, trial: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The last guard: if putting the comments in changed what the file says, none go in."""
+    from ledelsestilsyn.review import migrate_comments
+
+    monkeypatch.setattr(migrate_comments, "_place", lambda new, *_: new + "ekstra: ja\n")
+    result = cli(*MIGRER)
+    assert f"4 egne kommentarlinjer (# …) står kun i {FOLDER}/S-1.yaml.bak." in result.output
+    assert "# Min egen note øverst i filen" not in (trial / "S-1.yaml").read_text("utf-8")
