@@ -62,7 +62,7 @@ def test_agreement_between_levels_by_hand() -> None:
     assert found.overall.ac1 == pytest.approx(0.5625 / 0.8125)
     [differ] = found.disagreements
     assert (differ.question_id, differ.items, differ.differing) == ("underretning-2", 4, 2)
-    [view] = level_views([found], OVERORDNET.ref)
+    [view] = level_views([found], OVERORDNET.ref, 5)
     assert view.title == "niveau-1 og niveau-3" and view.cases == "4"
     assert view.overall == ["8", "75,0 %", "0,33", "0,69"]
     assert view.disagreements[0][2:] == ["2 af 4", "50,0 %"]

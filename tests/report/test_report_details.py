@@ -14,7 +14,8 @@ from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.report.build import Settings, build_report
 from ledelsestilsyn.report.calibration import calibrate
 from ledelsestilsyn.report.corrections import collect
-from ledelsestilsyn.report.levels import compare_levels
+from ledelsestilsyn.report.levels import compare_levels, level_views
+from ledelsestilsyn.report.pdf import source
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.view import ReportView, report_view
@@ -219,3 +220,9 @@ def test_level_disagreements_follow_the_template_order() -> None:
     templates = {TEMATISERET: Catalog.load(None).resolve(TEMATISERET)}
     [found] = compare_levels(records, templates, parse_period("2026-K4"), ["niveau-1", "niveau-3"])
     assert [d.question_id for d in found.disagreements] == ["intentioner-2", "intentioner-10"]
+    [view] = level_views([found], TEMATISERET, 5)
+    assert view.overall == ["2", "0,0 %", "–", "–"] and view.min_pairs == 5
+    report = _view(_calibrated(5), OVERORDNET)
+    report.sections[0].levels = [view]
+    for text in (render(report, "md"), render(report, "html"), source(report)):
+        assert "kappa og AC1 vises kun med mindst" in text.split("niveauer")[-1]

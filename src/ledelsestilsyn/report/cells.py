@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ledelsestilsyn.report.aggregate import Tally
-from ledelsestilsyn.report.formats import decimal, percent, points
+from ledelsestilsyn.report.calibration import Agreement
+from ledelsestilsyn.report.formats import decimal, number, percent, points
 
 DASH = "–"
 
@@ -47,3 +48,20 @@ def change(now: ShareCell, before: ShareCell) -> str:
 
 def coefficient(value: float | None) -> str:
     return DASH if value is None else decimal(value, 2).replace("-", "−")
+
+
+def agreement_cells(a: Agreement, minimum: int) -> list[str]:
+    """Ratings, percent agreement, kappa and AC1. Kappa and AC1 on fewer pairs than
+    `minimum` (the report's smallest count, as for a share) say nothing: `–`."""
+    enough = a.items >= minimum
+    return [
+        number(a.items),
+        percent(a.agreement) if a.agreement is not None else DASH,
+        coefficient(a.kappa) if enough else DASH,
+        coefficient(a.ac1) if enough else DASH,
+    ]
+
+
+def too_few_pairs(a: Agreement, minimum: int) -> bool:
+    """True when `agreement_cells` leaves out a kappa or AC1 for too few pairs."""
+    return a.items < minimum and (a.kappa, a.ac1) != (None, None)

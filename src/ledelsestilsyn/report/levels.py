@@ -23,7 +23,7 @@ from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
 from ledelsestilsyn.report.calibration import Agreement, compare
-from ledelsestilsyn.report.cells import DASH, coefficient
+from ledelsestilsyn.report.cells import agreement_cells, too_few_pairs
 from ledelsestilsyn.report.formats import number, percent
 from ledelsestilsyn.report.records import ReviewRecord
 
@@ -137,24 +137,22 @@ class LevelView:
     cases: str
     overall: list[str]
     disagreements: list[list[str]]
+    min_pairs: int = 0
+    """Set when kappa and AC1 are left out (`–`) for having fewer pairs than this."""
 
 
-def level_views(comparisons: Sequence[LevelComparison], ref: str) -> list[LevelView]:
-    """The comparisons of template `ref`, as text."""
+def level_views(comparisons: Sequence[LevelComparison], ref: str, minimum: int) -> list[LevelView]:
+    """The comparisons of template `ref`, as text; kappa and AC1 only on `minimum` pairs."""
     return [
         LevelView(
             f"{c.lower} og {c.upper}",
             number(c.cases),
-            [
-                number(c.overall.items),
-                percent(c.overall.agreement) if c.overall.agreement is not None else DASH,
-                coefficient(c.overall.kappa),
-                coefficient(c.overall.ac1),
-            ],
+            agreement_cells(c.overall, minimum),
             [
                 [d.question_id, d.text, f"{d.differing} af {d.items}", percent(d.agreement)]
                 for d in c.disagreements
             ],
+            minimum if too_few_pairs(c.overall, minimum) else 0,
         )
         for c in comparisons
         if c.template.ref == ref

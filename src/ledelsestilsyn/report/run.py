@@ -236,7 +236,7 @@ def _add_levels(view: ReportView, inputs: Inputs, workspace: Workspace, period: 
         inputs.records, inputs.templates, period, list(workspace.concept.series)
     )
     for section in view.sections:
-        section.levels = level_views(comparisons, section.ref)
+        section.levels = level_views(comparisons, section.ref, view.min_count)
 
 
 def _add_department(

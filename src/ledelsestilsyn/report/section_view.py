@@ -8,14 +8,15 @@ from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.report import published
 from ledelsestilsyn.report.aggregate import GroupRow, QuestionStat, Section, StepStat, Tally
 from ledelsestilsyn.report.build import Comment, TemplateReport, TrendPoint
-from ledelsestilsyn.report.calibration import Agreement, CalibrationResult
+from ledelsestilsyn.report.calibration import CalibrationResult
 from ledelsestilsyn.report.cells import (
     DASH,
     ShareCell,
+    agreement_cells,
     change,
-    coefficient,
     non_neutral,
     share_cell,
+    too_few_pairs,
 )
 from ledelsestilsyn.report.charts import Segment, ShareRow, share_chart, stacked_bar, trend_chart
 from ledelsestilsyn.report.department import Example
@@ -242,10 +243,10 @@ def _calibration(
     shown = ctx.leader or (ctx.rules.shows(key) and calibration.cases >= ctx.rules.min_count)
     minimum = ctx.rules.min_count
     worst = calibration.most_disagreement()
-    overall = _agreement_cells(calibration.overall, minimum)
-    rows = [[a.label, *_agreement_cells(a, minimum)] for a in worst]
+    overall = agreement_cells(calibration.overall, minimum)
+    rows = [[a.label, *agreement_cells(a, minimum)] for a in worst]
     listed = ([calibration.overall] if shown else []) + (worst if ctx.leader else [])
-    few = any(a.items < minimum and (a.kappa, a.ac1) != (None, None) for a in listed)
+    few = any(too_few_pairs(a, minimum) for a in listed)
     return CalibrationView(
         ctx.rules.count(key, calibration.cases),
         shown,
@@ -253,17 +254,6 @@ def _calibration(
         rows if ctx.leader else [],
         minimum if few else 0,
     )
-
-
-def _agreement_cells(a: Agreement, minimum: int) -> list[str]:
-    """Ratings, percent agreement, kappa and AC1; the coefficients only on `minimum` pairs."""
-    enough = a.items >= minimum
-    return [
-        number(a.items),
-        percent(a.agreement) if a.agreement is not None else DASH,
-        coefficient(a.kappa) if enough else DASH,
-        coefficient(a.ac1) if enough else DASH,
-    ]
 
 
 def _pejlemaerker(current: Section, ctx: Ctx) -> list[tuple[str, list[str], ShareCell]]:
