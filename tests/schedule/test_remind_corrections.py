@@ -124,7 +124,19 @@ def test_tiltag_deadlines_and_evaluations_are_reminded(example_workspace: Path, 
     assert nothing_due_fast(["--dato", "2026-11-25"])
 
 
-def test_a_broken_tiltag_file_is_exit_2_for_cron(example_workspace: Path, cli: Cli) -> None:
+def test_a_broken_tiltag_file_is_said_every_run_and_stops_no_other_reminder(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """cron mails what påmind prints: the mistake is said on each run (not a silent day), and
+    the rest of the status still shows (before: exit 2 and no reminder at all)."""
     Path("tiltag.yaml").write_text(TILTAG.replace("i gang", "igang"), encoding="utf-8")
-    result = cli("påmind", "--dato", "2026-11-25")
-    assert result.exit_code == 2 and "tiltag.yaml:7:13: fejl M003" in result.stderr
+    assert not nothing_due_fast(["--dato", "2026-11-25"])
+    for _ in range(2):
+        result = cli("påmind", "--dato", "2026-11-25")
+        assert result.exit_code == 0, result.output
+        assert "tiltag.yaml:7:13: advarsel M003" in result.stderr
+        assert "advarsel O016: tiltagenes frister og evalueringer er udeladt" in result.stderr
+    status = cli("påmind", "--dato", "2026-11-25", "--altid")
+    assert "Runder:" in status.stdout
+    wheel = cli("årshjul", "2026")
+    assert wheel.exit_code == 0 and "advarsel O016" in wheel.stderr

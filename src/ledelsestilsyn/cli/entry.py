@@ -59,6 +59,6 @@ def nothing_due_fast(argv: list[str]) -> bool:
         today = parse_day(values["--dato"]) if "--dato" in values else date.today()
         explicit = Path(values["--koncept"]) if "--koncept" in values else None
         inputs = read_inputs(Path.cwd(), explicit, today)
-        return status_at(inputs.plan, inputs.state, today).nothing_due
+        return not inputs.notes and status_at(inputs.plan, inputs.state, today).nothing_due
     except Exception:  # the full command runs and reports it with file and line
         return False

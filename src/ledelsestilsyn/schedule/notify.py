@@ -44,6 +44,8 @@ class ReminderOutcome:
     mailed: list[str] = field(default_factory=list)
     unreachable: list[Diagnostic] = field(default_factory=list)
     """R018: people with something due and no address (with `--mail`)."""
+    notes: list[Diagnostic] = field(default_factory=list)
+    """Warnings about the inputs (a mistake in tiltag.yaml), said even when nothing is due."""
 
 
 def run_reminders(
@@ -59,7 +61,7 @@ def run_reminders(
     inputs = read_inputs(start, explicit, today)
     status = status_at(inputs.plan, inputs.state, today)
     if status.nothing_due and not always:
-        return ReminderOutcome()
+        return ReminderOutcome(notes=inputs.notes)
     settings = inputs.mail
     concept = ConceptFile(inputs.concept_path, str(inputs.concept_path))
     password = None
@@ -84,7 +86,7 @@ def run_reminders(
                 log.is_due(m.recipient or STDOUT, k, today, settings.repeat_days) for k in m.keys
             )
         ]
-        outcome = ReminderOutcome()
+        outcome = ReminderOutcome(notes=inputs.notes)
         if mail and chosen:  # said with each round of mail, not on every quiet run
             outcome.unreachable = _unreachable(status, settings, concept.display)
         try:

@@ -26,12 +26,12 @@ import contextlib
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.concept_cache import (
     JsonCache,
@@ -75,6 +75,8 @@ class ReminderInputs:
     state: WorkspaceState
     parsed: int = 0
     """Review files checked in this run (0 when everything came from the cache)."""
+    notes: list[Diagnostic] = field(default_factory=list)
+    """Warnings to print however little is due (a mistake in tiltag.yaml)."""
 
 
 def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInputs:
@@ -85,8 +87,8 @@ def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInpu
     plan, mail = cached_concept(concept_path, cache)
     folders = _samples(root, plan)
     reviews, unlisted, corrections, parsed = _reviews(concept_path, folders, cache, today)
-    tiltag, tiltag_changed = read_dates(root, cache.data)
-    cache.changed |= tiltag_changed
+    tiltag = read_dates(root, cache.data)
+    cache.changed |= tiltag.changed
     summaries = cache.data.get("folders") or {}
     latest = {(s["key"][0], s["key"][1]): s["latest"] for s in summaries.values()}
     state = WorkspaceState(
@@ -95,11 +97,11 @@ def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInpu
         frozenset(_reports(root, plan, {f.key: f.drawn_at for f in folders})),
         unlisted,
         tuple(corrections),
-        tuple(tiltag),
+        tuple(tiltag.dates),
         pending(latest, written_periods(root)) if plan.feedback_days is not None else {},
     )
     save_quietly(cache)
-    return ReminderInputs(root, concept_path, plan, mail, state, parsed)
+    return ReminderInputs(root, concept_path, plan, mail, state, parsed, tiltag.notes)
 
 
 def sample_folder(name: str, plan: Plan) -> tuple[str, str] | None:

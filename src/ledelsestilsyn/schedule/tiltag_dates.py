@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, warning
 from ledelsestilsyn.workspace.layout import TILTAG_FILE
 
 LEAD_DAYS = 7
@@ -53,30 +53,53 @@ def due(dates: Iterable[TiltagDate], today: date) -> tuple[TiltagDue, ...]:
     return tuple(sorted((f for f in found if f.days_left <= LEAD_DAYS), key=lambda f: f.date.day))
 
 
-def read_dates(root: Path, cache: dict[str, Any]) -> tuple[list[TiltagDate], bool]:
-    """The open tiltag's dates, and whether the cache (`cache["tiltag"]`) was updated."""
+@dataclass(frozen=True)
+class ReadDates:
+    dates: list[TiltagDate]
+    changed: bool
+    """Whether the cache (`cache["tiltag"]`) was updated."""
+    notes: list[Diagnostic]
+    """A mistake in tiltag.yaml, as warnings: the other reminders still go out."""
+
+
+def read_dates(root: Path, cache: dict[str, Any]) -> ReadDates:
+    """The open tiltag's dates (none, with warnings, when tiltag.yaml has a mistake)."""
     path = root / TILTAG_FILE
     try:
         raw = path.read_bytes()
     except OSError:
-        return [], False
+        return ReadDates([], False, [])
     digest = hashlib.sha256(raw).hexdigest()
     cached = cache.get("tiltag")
     if isinstance(cached, dict) and cached.get("sha256") == digest:
-        return [_from_json(d) for d in cached["dates"]], False
-    dates = _load(root)
+        return ReadDates([_from_json(d) for d in cached["dates"]], False, [])
+    dates, notes = _load(root)
+    if notes:  # not cached: said again on every run until the file is right
+        return ReadDates([], False, notes)
     cache["tiltag"] = {"sha256": digest, "dates": [_to_json(d) for d in dates]}
-    return dates, True
+    return ReadDates(dates, True, [])
 
 
-def _load(root: Path) -> list[TiltagDate]:
+def _load(root: Path) -> tuple[list[TiltagDate], list[Diagnostic]]:
     from ledelsestilsyn.followup.tiltag import evaluation_date, load_tiltag
     from ledelsestilsyn.workspace.open import open_workspace
 
     try:
-        tiltag = load_tiltag(open_workspace(root))
-    except TilsynError as exc:
+        workspace = open_workspace(root)
+    except TilsynError as exc:  # the concept itself: a wrong call, as everywhere in påmind
         raise TilsynError(exc.diagnostics, kind=ErrorKind.USAGE) from None
+    try:
+        tiltag = load_tiltag(workspace)
+    except TilsynError as exc:
+        left_out = warning(
+            workspace.display(root / TILTAG_FILE),
+            "O016",
+            "tiltagenes frister og evalueringer er udeladt, fordi tiltag.yaml har fejl (se "
+            "ovenfor).",
+            hint="ret filen; 'tilsyn tjek' viser fejlene.",
+        )
+        shown = [replace(d, severity=Severity.WARNING) for d in exc.diagnostics]
+        return [], [*shown, left_out]
     dates: list[TiltagDate] = []
     for t in tiltag:
         who = t.responsible or ""
@@ -85,7 +108,7 @@ def _load(root: Path) -> list[TiltagDate]:
         evaluation = evaluation_date(t)
         if evaluation is not None and t.evaluated is None and t.status != "opgivet":
             dates.append(TiltagDate(t.id, t.title, EVALUATION, evaluation, who))
-    return dates
+    return dates, []
 
 
 def _to_json(d: TiltagDate) -> list[str]:

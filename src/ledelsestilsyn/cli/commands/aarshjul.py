@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption
-from ledelsestilsyn.cli.console import echo
+from ledelsestilsyn.cli.console import echo, print_diagnostics
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.cli.formats import WheelFormat
 from ledelsestilsyn.core.words import count
@@ -57,6 +57,7 @@ def aarshjul(
     today = day_or_today(dato)
     year = aar if aar is not None else today.year
     inputs = read_inputs(Path.cwd(), koncept, today)
+    print_diagnostics(inputs.notes, err=True)
     if form is WheelFormat.ICS:
         _write_ics(inputs.plan, inputs.concept_path, year, output or Path(f"årshjul-{year}.ics"))
     else:

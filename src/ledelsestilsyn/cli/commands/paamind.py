@@ -46,7 +46,7 @@ def paamind(
 
     today = day_or_today(dato)
     outcome = run_reminders(Path.cwd(), koncept, today=today, always=altid, mail=mail)
-    print_diagnostics(outcome.unreachable, err=True)
+    print_diagnostics([*outcome.notes, *outcome.unreachable], err=True)
     if outcome.text:
         echo(outcome.text, nl=False)
     if altid and outcome.mailed:
