@@ -56,6 +56,17 @@ def test_help_of_every_command_is_danish(cli: Cli, command: str) -> None:
     assert not leaks, f"engelsk i hjælpen til '{command}': {leaks}\n{result.output}"
 
 
+@pytest.mark.parametrize("command", _commands())
+def test_the_help_of_every_command_shows_an_example(cli: Cli, command: str) -> None:
+    text = cli(*command.split(), "--help").output
+    assert "Eksempel:" in text or "Eksempler:" in text, text
+
+
+def test_the_tiltag_help_says_what_ny_does_in_full(cli: Cli) -> None:
+    text = cli("tiltag", "--help").output
+    assert "ny  Opret et tiltag fra et fund (i tiltag.yaml)." in text, text
+
+
 def test_defaults_ranges_and_types_are_shown_in_danish(cli: Cli) -> None:
     init = " ".join(cli("init", "--help").output.split())
     assert "mappe <sti> Mappen" in init and "[standard: sbst]" in init

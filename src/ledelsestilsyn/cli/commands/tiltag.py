@@ -15,7 +15,9 @@ DateOption = Annotated[
 
 tiltag_app = typer.Typer(
     invoke_without_command=True,
-    help="Ledelsens tiltag efter tilsynet: vis dem, eller opret et nyt fra et fund.",
+    help="Ledelsens tiltag efter tilsynet: vis dem, eller opret et nyt fra et fund.\n\n"
+    "Eksempel: tilsyn tiltag\n\n"
+    "Eksempel: tilsyn tiltag ny --spørgsmål underretning-1 --skabelon overordnet",
     options_metavar="[TILVALG]",
 )
 
@@ -48,7 +50,9 @@ def tiltag(ctx: typer.Context, dato: DateOption = None, koncept: ConceptOption =
     echo("\n".join(tiltag_lines(found, today)))
 
 
-@tiltag_app.command("ny", options_metavar="[TILVALG]")
+@tiltag_app.command(
+    "ny", options_metavar="[TILVALG]", short_help="Opret et tiltag fra et fund (i tiltag.yaml)."
+)
 @handled
 def ny(
     spoergsmaal: Annotated[
