@@ -71,6 +71,20 @@ def test_each_tiltag_shows_before_and_after_with_intervals(cli, ws: Path) -> Non
     assert themed[4] == "0" and themed[8] == TOO_FEW
 
 
+def test_an_open_tiltag_past_its_deadline_is_marked_overdue(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """The report runs on 25 November: 'vurdering' (open) had 20 November, 'gammelt' (given
+    up) had 1 November; only the open one is late."""
+    text = TILTAG.replace(
+        '    status: "i gang"', '    status: "i gang"\n    frist: "2026-11-20"'
+    ).replace('    status: "opgivet"', '    status: "opgivet"\n    frist: "2026-11-01"')
+    (ws / "tiltag.yaml").write_text(text, encoding="utf-8")
+    leader = report(cli, "--format", "md")
+    assert "frist 20. november 2026 (overskredet)" in leader
+    assert "frist 1. november 2026 ·" in leader
+    department = report(cli, "--format", "md", "--modtager", "afdeling")
+    assert "20. november 2026 (overskredet)" in department
+
+
 def test_weakest_questions_name_the_open_tiltag_that_address_them(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
     text = report(cli, "--format", "md")
     weakest = text.split("## Hvor er vi svagest")[1].split("## Tiltag")[0]

@@ -31,6 +31,8 @@ class Inputs:
     unfinished: list[ReviewRecord] = field(default_factory=list)
     """Reviews not complete that ask for corrections (see `records.Selection`)."""
     caseworkers: set[str] = field(default_factory=set)
+    today: date | None = None
+    """The day the reviews were checked as of (an open tiltag's deadline before it is late)."""
     """Every caseworker a sample's manifest names, in any series and period, also where no
     review is finished: names that free text passed on must not show."""
 
@@ -64,6 +66,7 @@ def load_inputs(
         versions,
         chosen.unfinished,
         caseworkers,
+        today,
     )
 
 

@@ -307,6 +307,12 @@ def _tiltag(
         return [], []
     settings = report.settings
     views = tiltag_views(
-        tiltag, inputs.records, inputs.templates, period, settings.min_count, settings.threshold
+        tiltag,
+        inputs.records,
+        inputs.templates,
+        period,
+        settings.min_count,
+        settings.threshold,
+        today=inputs.today,
     )
     return tiltag, views

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.models.template import Template
@@ -113,8 +114,11 @@ def tiltag_views(
     period: Period,
     min_count: int,
     threshold: float,
+    *,
+    today: date | None = None,
 ) -> list[TiltagView]:
-    """Each tiltag with its targets' shares before and after, for the leader report."""
+    """Each tiltag with its targets' shares before and after, for the leader report; an open
+    tiltag's deadline before `today` is marked as overdue."""
     counted = first_reviews(r for r in records if r.period_start <= period.end)
     views: list[TiltagView] = []
     for t in tiltag:
@@ -143,12 +147,19 @@ def tiltag_views(
                 t.title,
                 t.status,
                 long_date(t.decided),
-                long_date(t.deadline) if t.deadline else DASH,
+                _deadline(t, today),
                 t.responsible or DASH,
                 rows,
             )
         )
     return views
+
+
+def _deadline(tiltag: Tiltag, today: date | None) -> str:
+    if tiltag.deadline is None:
+        return DASH
+    late = tiltag.is_open and today is not None and tiltag.deadline < today
+    return long_date(tiltag.deadline) + (" (overskredet)" if late else "")
 
 
 def addressing(tiltag: Sequence[Tiltag], template: Template, question_id: str) -> list[str]:
