@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -31,10 +31,10 @@ class Inputs:
     unfinished: list[ReviewRecord] = field(default_factory=list)
     """Reviews not complete that ask for corrections (see `records.Selection`)."""
     caseworkers: set[str] = field(default_factory=set)
-    today: date | None = None
-    """The day the reviews were checked as of (an open tiltag's deadline before it is late)."""
     """Every caseworker a sample's manifest names, in any series and period, also where no
     review is finished: names that free text passed on must not show."""
+    today: date | None = None
+    """The day the reviews were checked as of (an open tiltag's deadline before it is late)."""
 
 
 def load_inputs(
@@ -57,17 +57,9 @@ def load_inputs(
     records = [r for r in chosen.records if r.template in templates]
     drawn, caseworkers = _samples(workspace, series, notes)
     versions = _versions(workspace, list(templates.values()))
-    return Inputs(
-        records,
-        chosen.excluded,
-        templates,
-        drawn,
-        notes,
-        versions,
-        chosen.unfinished,
-        caseworkers,
-        today,
-    )
+    inputs = Inputs(records, chosen.excluded, templates, drawn, notes, versions)
+    inputs.unfinished, inputs.caseworkers, inputs.today = chosen.unfinished, caseworkers, today
+    return inputs
 
 
 def _versions(workspace: Workspace, templates: list[Template]) -> dict[tuple[str, str], VersionMap]:
@@ -96,10 +88,7 @@ def _samples(
                 Manifest, read_document(path, display=workspace.display(path))
             )
         except TilsynError as exc:
-            notes.extend(
-                Diagnostic(d.file, d.line, d.column, d.code, d.message, d.hint, Severity.WARNING)
-                for d in exc.diagnostics
-            )
+            notes.extend(replace(d, severity=Severity.WARNING) for d in exc.diagnostics)
             continue
         caseworkers.update(c.caseworker for c in manifest.cases if c.caseworker)
         start = period_start(manifest.period, None)
