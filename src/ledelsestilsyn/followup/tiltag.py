@@ -107,21 +107,23 @@ def load_tiltag(workspace: Workspace) -> list[Tiltag]:
     return parsed.tiltag
 
 
-def tiltag_shown(workspace: Workspace) -> tuple[list[Tiltag], list[Diagnostic]]:
-    """The tiltag for a report, which only shows them: a mistake in tiltag.yaml is said as
-    warnings and the tiltag are left out, so it does not stop the report (`tjek` and
-    `tilsyn tiltag` give it as errors)."""
+def tiltag_shown(
+    workspace: Workspace, code: str, left_out: str
+) -> tuple[list[Tiltag], list[Diagnostic]]:
+    """The tiltag for a command that only shows them (rapport, påmind, årshjul): a mistake in
+    tiltag.yaml is said as warnings, and `code` says what is left out (`left_out`, "tiltagene
+    er udeladt af rapporten"), so it does not stop the command (`tjek` and `tilsyn tiltag`
+    give it as errors)."""
     try:
         return load_tiltag(workspace), []
     except TilsynError as exc:
-        shown = workspace.display(workspace.root / TILTAG_FILE)
-        left_out = warning(
-            shown,
-            "O015",
-            "tiltagene er udeladt af rapporten, fordi tiltag.yaml har fejl (se ovenfor).",
+        said = warning(
+            workspace.display(workspace.root / TILTAG_FILE),
+            code,
+            f"{left_out}, fordi tiltag.yaml har fejl (se ovenfor).",
             hint="ret filen; 'tilsyn tjek' viser fejlene.",
         )
-        return [], [*(replace(d, severity=Severity.WARNING) for d in exc.diagnostics), left_out]
+        return [], [*(replace(d, severity=Severity.WARNING) for d in exc.diagnostics), said]
 
 
 def check(parsed: TiltagFile, doc: YamlDocument, known: Known) -> list[Diagnostic]:

@@ -301,7 +301,7 @@ def _tiltag(
     """The workspace's tiltag, and each one's effect on its targets up to `period`."""
     from ledelsestilsyn.followup.tiltag import tiltag_shown
 
-    tiltag, notes = tiltag_shown(workspace)
+    tiltag, notes = tiltag_shown(workspace, "O015", "tiltagene er udeladt af rapporten")
     inputs.notes += notes
     if not tiltag:
         return [], []

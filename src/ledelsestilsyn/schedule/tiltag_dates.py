@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, warning
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError
 from ledelsestilsyn.workspace.layout import TILTAG_FILE
 
 LEAD_DAYS = 7
@@ -81,25 +81,16 @@ def read_dates(root: Path, cache: dict[str, Any]) -> ReadDates:
 
 
 def _load(root: Path) -> tuple[list[TiltagDate], list[Diagnostic]]:
-    from ledelsestilsyn.followup.tiltag import evaluation_date, load_tiltag
+    from ledelsestilsyn.followup.tiltag import evaluation_date, tiltag_shown
     from ledelsestilsyn.workspace.open import open_workspace
 
     try:
         workspace = open_workspace(root)
     except TilsynError as exc:  # the concept itself: a wrong call, as everywhere in påmind
         raise TilsynError(exc.diagnostics, kind=ErrorKind.USAGE) from None
-    try:
-        tiltag = load_tiltag(workspace)
-    except TilsynError as exc:
-        left_out = warning(
-            workspace.display(root / TILTAG_FILE),
-            "O016",
-            "tiltagenes frister og evalueringer er udeladt, fordi tiltag.yaml har fejl (se "
-            "ovenfor).",
-            hint="ret filen; 'tilsyn tjek' viser fejlene.",
-        )
-        shown = [replace(d, severity=Severity.WARNING) for d in exc.diagnostics]
-        return [], [*shown, left_out]
+    tiltag, notes = tiltag_shown(workspace, "O016", "tiltagenes frister og evalueringer er udeladt")
+    if notes:
+        return [], notes
     dates: list[TiltagDate] = []
     for t in tiltag:
         who = t.responsible or ""
