@@ -169,7 +169,7 @@ def _samples(root: Path, plan: Plan) -> list[_Folder]:
             context = f"{templates}/{manifest}"
             stamps = "\n".join(f"{n}={st}" for n, st in _candidates(folder.path))
             fingerprint = hashlib.sha256(f"{context}\n{stamps}".encode()).hexdigest()
-            drawn_at = int(manifest.partition(":")[2] or 0)
+            drawn_at = _written_at(Path(folder.path) / MANIFEST_NAME)
             found.append(_Folder(key, folder.name, folder.path, context, fingerprint, drawn_at))
     return found
 
@@ -180,6 +180,14 @@ def _stamp(path: Path) -> str:
     except OSError:
         return "-"
     return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def _written_at(path: Path) -> int:
+    """When the file was last written (ns), 0 when it cannot be read."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _stamp_dir(folder: Path) -> str:
@@ -374,12 +382,12 @@ def _reports(root: Path, plan: Plan, drawn_at: dict[tuple[str, str], int]) -> se
                     mentioned.append(series)
                     rest = rest.replace(series, "/")
             labels = {_normal_label(m) for m in _REPORT_LABEL.findall(rest)}
-            written = _stamp(Path(top) / name).partition(":")[2]
+            written = _written_at(Path(top) / name)
             made |= {
                 (s, label)
                 for s in mentioned or longest_first
                 for label in labels
-                if int(written or 0) >= drawn_at.get((s, label), 0)
+                if written >= drawn_at.get((s, label), 0)
             }
     return made
 
