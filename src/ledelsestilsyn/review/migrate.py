@@ -45,8 +45,6 @@ from ledelsestilsyn.templates.versions import compare, version_key
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
-MOVABLE = (ReviewState.NOT_STARTED, ReviewState.PARTIAL)
-
 
 @dataclass(frozen=True)
 class Move:
