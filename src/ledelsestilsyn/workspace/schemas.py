@@ -24,6 +24,7 @@ from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.review import Correction, Review
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.templates.catalog import Catalog
+from ledelsestilsyn.workspace.schema_texts import in_danish
 
 MODEL_SCHEMAS: dict[str, type[Any]] = {
     "koncept.json": Concept,
@@ -37,16 +38,14 @@ def review_schema_name(template: Template) -> str:
     return f"gennemgang-{template.id}-{template.version}.json"
 
 
-def _correction_schema() -> dict[str, Any]:
-    schema: dict[str, Any] = Correction.model_json_schema(by_alias=True)
-    schema.pop("title", None)
-    schema["description"] = "Det, der skal rettes i sagen efter fundet (alt valgfrit)."
-    return schema
+def model_schema(model: type[Any]) -> dict[str, Any]:
+    """The JSON Schema of a model, with the Danish texts an editor shows."""
+    return in_danish(model.model_json_schema(by_alias=True), model.__name__)
 
 
 def review_schema(template: Template) -> dict[str, Any]:
-    base: dict[str, Any] = Review.model_json_schema(by_alias=True)
-    correction = _correction_schema()
+    base = model_schema(Review)
+    correction = model_schema(Correction)
     steps: dict[str, Any] = {}
     for step in template.steps:
         questions: dict[str, Any] = {}
@@ -79,9 +78,7 @@ def review_schema(template: Template) -> dict[str, Any]:
 
 
 def all_schemas(catalog: Catalog) -> dict[str, dict[str, Any]]:
-    schemas = {
-        name: model.model_json_schema(by_alias=True) for name, model in MODEL_SCHEMAS.items()
-    }
+    schemas = {name: model_schema(model) for name, model in MODEL_SCHEMAS.items()}
     for key in sorted(catalog.templates):
         template = catalog.resolve(f"{key[0]}@{key[1]}")
         schemas[review_schema_name(template)] = review_schema(template)
