@@ -9,7 +9,7 @@ import pytest
 
 from conftest import EKSEMPLER, Cli
 from ledelsestilsyn.workspace.init import presets
-from ledelsestilsyn.workspace.leftovers import PLACEHOLDER_MUNICIPALITY
+from ledelsestilsyn.workspace.leftovers import PLACEHOLDER_MUNICIPALITY, marked_key
 
 
 def _tjek(cli: Cli, folder: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -61,3 +61,35 @@ def test_fixing_the_name_and_deleting_the_marker_silences_both(
     number = text.splitlines().index("# Kommunens navn. Det står øverst i alle rapporter.") + 1
     assert not [x for x in lines if x.startswith(f"koncept.yaml:{number}:")], lines
     assert len([x for x in lines if "A011" in x]) == len([x for x in before if "A011" in x])
+
+
+def test_each_marker_names_the_key_it_is_about(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "sbst"
+    cli("init", str(folder), "--forlæg", "sbst")
+    markers = [x for x in _tjek(cli, folder, monkeypatch) if "A011" in x]
+    assert any("'antal' (under 'månedligt-overordnet') er markeret" in x for x in markers)
+    assert any("den udkommenterede 'baseline' er markeret" in x for x in markers)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("serier:\n  a:\n    antal: 4  # RET: jeres tal\n", "'antal' (under 'a')"),
+        (
+            "a:\n  # RET: fx\n  #   filtre:\n  #     team: [x]\n  filtre: {}\n",
+            "den udkommenterede 'filtre'",
+        ),
+        (
+            "a:\n  # RET: tallet.\n  # Her 6 enheder: 6 × 8 = 48.\n  antal: 48\n",
+            "'antal' (under 'a')",
+        ),
+        ("# RET: kommunens navn.\nkommune: x\n", "'kommune'"),
+        ("a:\n  # RET: sidst i filen\n", ""),
+    ],
+)
+def test_the_key_of_a_marker(text: str, key: str) -> None:
+    lines = text.splitlines()
+    index = next(n for n, line in enumerate(lines) if "RET:" in line)
+    assert marked_key(lines, index) == key

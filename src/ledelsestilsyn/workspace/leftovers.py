@@ -36,19 +36,58 @@ def leftovers(doc: YamlDocument, municipality: str, text: str) -> list[Diagnosti
                 severity=Severity.WARNING,
             )
         )
-    for number, line in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    for number, line in enumerate(lines, 1):
         marker = _MARKER.search(line)
         if marker:
+            key = marked_key(lines, number - 1)
+            what = f"{key} er" if key else "værdien under linjen er"
             found.append(
                 Diagnostic(
                     doc.file,
                     number,
                     marker.start("marker") + 1,
                     "A011",
-                    "linjen er markeret med 'RET:' fra forlægget: værdien under den er ikke "
-                    "tilpasset jer endnu.",
-                    "ret værdien til jeres forhold, og slet markeringen bagefter.",
+                    f"{what} markeret med 'RET:' fra forlægget og ikke tilpasset jer endnu.",
+                    "ret værdien, og slet markeringen bagefter.",
                     Severity.WARNING,
                 )
             )
     return found
+
+
+_KEY = re.compile(r"^(?P<indent>\s*)(?:-\s+)?[\"']?(?P<key>[^\"'#:\s][^\"'#:]*?)[\"']?\s*:(?:\s|$)")
+_COMMENTED_KEY = re.compile(r"^\s*#\s+(?P<key>[a-zæøå][\w-]*):(?:\s|$)")
+"""A key written out in a comment (`#   udvælgelse:`); prose such as `# Her 6 enheder:`
+or `# Baseline: …` starts with a capital or has spaces, as no key in a concept does."""
+
+
+def marked_key(lines: list[str], index: int) -> str:
+    """The key a `RET:` marker on `lines[index]` is about, as the user would name it
+    ('antal' (under 'månedligt-overordnet')), or "" when that is not clear.
+
+    A marker after a value is about that line's key; a marker in a comment block is
+    about a commented-out key later in the block, else the key right after the block.
+    """
+    code = lines[index].split("#", 1)[0]
+    if code.strip():
+        return _named(lines, index)
+    after = index + 1
+    while after < len(lines) and lines[after].lstrip().startswith("#"):
+        commented = _COMMENTED_KEY.match(lines[after])
+        if commented:
+            return f"den udkommenterede '{commented['key']}'"
+        after += 1
+    return _named(lines, after) if after < len(lines) else ""
+
+
+def _named(lines: list[str], index: int) -> str:
+    found = _KEY.match(lines[index])
+    if not found:
+        return ""
+    indent = len(found["indent"])
+    for above in reversed(lines[:index]):
+        parent = _KEY.match(above)
+        if parent and len(parent["indent"]) < indent and not above.lstrip().startswith("-"):
+            return f"'{found['key']}' (under '{parent['key']}')"
+    return f"'{found['key']}'"
