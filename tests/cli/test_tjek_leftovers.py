@@ -87,6 +87,8 @@ def test_each_marker_names_the_key_it_is_about(
         ),
         ("# RET: kommunens navn.\nkommune: x\n", "'kommune'"),
         ("a:\n  # RET: sidst i filen\n", ""),
+        ('r:\n  "Anna Holm": "a@b.dk"  # RET: navne\n', ""),
+        ('"Team Nord":\n  leder: x  # RET: navn\n', "'leder'"),
     ],
 )
 def test_the_key_of_a_marker(text: str, key: str) -> None:

@@ -56,7 +56,10 @@ def leftovers(doc: YamlDocument, municipality: str, text: str) -> list[Diagnosti
     return found
 
 
-_KEY = re.compile(r"^(?P<indent>\s*)(?:-\s+)?[\"']?(?P<key>[^\"'#:\s][^\"'#:]*?)[\"']?\s*:(?:\s|$)")
+_KEY = re.compile(r"^(?P<indent>\s*)(?:-\s+)?(?P<key>[^#:\s][^#:]*?)\s*:(?:\s|$)")
+_PLAIN = re.compile(r"[a-zæøå][\w-]*")
+"""A key of the concept's own (`antal`, `månedligt-overordnet`); a quoted key such as
+`"Anna Holm":` may be a person's name and is not quoted back."""
 _COMMENTED_KEY = re.compile(r"^\s*#\s+(?P<key>[a-zæøå][\w-]*):(?:\s|$)")
 """A key written out in a comment (`#   udvælgelse:`); prose such as `# Her 6 enheder:`
 or `# Baseline: …` starts with a capital or has spaces, as no key in a concept does."""
@@ -83,11 +86,13 @@ def marked_key(lines: list[str], index: int) -> str:
 
 def _named(lines: list[str], index: int) -> str:
     found = _KEY.match(lines[index])
-    if not found:
+    if not found or not _PLAIN.fullmatch(found["key"]):
         return ""
     indent = len(found["indent"])
     for above in reversed(lines[:index]):
         parent = _KEY.match(above)
         if parent and len(parent["indent"]) < indent and not above.lstrip().startswith("-"):
-            return f"'{found['key']}' (under '{parent['key']}')"
+            if _PLAIN.fullmatch(parent["key"]):
+                return f"'{found['key']}' (under '{parent['key']}')"
+            break
     return f"'{found['key']}'"
