@@ -47,6 +47,7 @@ from ledelsestilsyn.sampling.draw import (
     eligible,
     seed_for,
 )
+from ledelsestilsyn.sampling.empty import nothing_to_draw
 from ledelsestilsyn.sampling.extend import as_drawn, kept_outside, pool_with_drawn
 from ledelsestilsyn.sampling.files import cpr_warnings, files_for, manifest_data
 from ledelsestilsyn.sampling.sources import DrawSource, earlier_cases, level_source, load_manifest
@@ -303,33 +304,12 @@ def _draw(
         raise TilsynError(
             [
                 *source.diagnostics,
-                Diagnostic(
-                    workspace.display(workspace.concept_path),
-                    None,
-                    None,
-                    "U006",
-                    f"ingen sager kan trækkes til '{name}' i {period.label}; intet er skrevet.",
-                    _empty_hint(series, period),
+                nothing_to_draw(
+                    workspace.display(workspace.concept_path), name, series, period, source.steps
                 ),
-                *[
-                    Diagnostic("population", None, None, "U006", f"{s.name}: {s.count}")
-                    for s in source.steps
-                ],
             ]
         )
     return result
-
-
-def _empty_hint(series: Series, period: Period) -> str:
-    if series.level is None:
-        return (
-            "se tallene herunder: paragraffer, faser, vindue, filtre og karantæne i koncept.yaml."
-        )
-    names = ", ".join(f"'{s}'" for s in series.level.sources)
-    return (
-        f"et niveau trækker kun blandt færdige gennemgange fra {names} i {period.label}; "
-        "træk og gør dem færdige først (tjek med tilsyn valider), og kør så udtræk igen."
-    )
 
 
 def _manifest(

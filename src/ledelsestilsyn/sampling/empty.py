@@ -1,0 +1,52 @@
+"""U006: nothing can be drawn. The message names the step of the population that
+left no case, and the hint lists every step's count, so the setting to change is
+found without reading the manifest (none is written)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from ledelsestilsyn.core.diagnostics import Diagnostic
+from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.models.concept import Series
+from ledelsestilsyn.sampling.draw import StepCount
+
+
+def nothing_to_draw(
+    concept: str, name: str, series: Series, period: Period, steps: Sequence[StepCount]
+) -> Diagnostic:
+    return Diagnostic(
+        concept,
+        None,
+        None,
+        "U006",
+        f"ingen sager kan trækkes til '{name}' i {period.label}; intet er skrevet"
+        + _emptied_at(steps),
+        _empty_hint(series, period) + _step_lines(steps),
+    )
+
+
+def _emptied_at(steps: Sequence[StepCount]) -> str:
+    """Which step of the population left no case, e.g. `: trinnet 'sager med afgørelse
+    2025-11-01–2026-10-31' giver 0 (før det: 12).`; just the full stop if none is 0."""
+    for before, step in itertools.pairwise(steps):
+        if step.count == 0:
+            return f": trinnet '{step.name}' giver 0 (før det: {before.count})."
+    return "."
+
+
+def _step_lines(steps: Sequence[StepCount]) -> str:
+    if not steps:
+        return ""
+    return " Tallene trin for trin:" + "".join(f"\n  {s.name}: {s.count}" for s in steps)
+
+
+def _empty_hint(series: Series, period: Period) -> str:
+    if series.level is None:
+        return "ret paragraffer, faser, vindue, filtre eller karantæne i koncept.yaml."
+    names = ", ".join(f"'{s}'" for s in series.level.sources)
+    return (
+        f"et niveau trækker kun blandt færdige gennemgange fra {names} i {period.label}; "
+        "træk og gør dem færdige først (tjek med tilsyn valider), og kør så udtræk igen."
+    )
