@@ -62,6 +62,23 @@ def test_the_help_of_every_command_shows_an_example(cli: Cli, command: str) -> N
     assert "Eksempel:" in text or "Eksempler:" in text, text
 
 
+def test_the_commands_are_listed_in_the_order_of_the_work_and_in_full(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`tilsyn --help` at 80 columns: set up, draw, review, report and follow up, keep
+    going, tools; each line whole (click cuts a long line with '...', and its first
+    sentence at a word such as 'pr.')."""
+    monkeypatch.setenv("COLUMNS", "80")
+    text = Cli()("--help").output
+    listed = text.split("Kommandoer:\n", 1)[1].splitlines()
+    names = [line.split()[0] for line in listed if line.startswith("  ") and line[2] != " "]
+    assert names[:4] == ["init", "tjek", "udtræk", "udfyld"], text
+    assert names.index("tiltag") < names.index("påmind") < names.index("skabelon"), text
+    assert names[-1] == "migrer", text
+    assert all(len(line) <= 80 and not line.endswith(("...", "pr.")) for line in listed), text
+    assert len(listed) == len(names), text  # one line each: nothing wraps
+
+
 def test_the_tiltag_help_says_what_ny_does_in_full(cli: Cli) -> None:
     text = cli("tiltag", "--help").output
     assert "ny  Opret et tiltag fra et fund (i tiltag.yaml)." in text, text
