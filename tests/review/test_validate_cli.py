@@ -19,6 +19,7 @@ from ledelsestilsyn.review.validate import (
     check_reviews,
     collect_review_files,
     run_checks,
+    walk,
 )
 from ledelsestilsyn.sampling.fillin import render_review
 from ledelsestilsyn.workspace.layout import REVIEW_CACHE
@@ -262,6 +263,34 @@ def test_collect_skips_manifests_hidden_and_other_files(ws: Workspace) -> None:
     run = run_checks(ws, today=TODAY)
     assert [r.display for r in run.results] == [f"{FOLDER}/S-1.yaml"]
     assert run.skipped == [(f"{FOLDER}/noter.yaml", "ikke en gennemgang")]
+
+
+def test_one_walk_finds_the_reviews_and_every_sample_folder(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folders are walked once for both the reviews and the manifests; a folder whose
+    reviews are all gone, or that is hidden, is found or skipped as before."""
+    review(ws)
+    gone = ws.samples_dir / "2026-10-månedligt-overordnet"
+    hidden = ws.samples_dir / ".gammel"
+    for folder in (gone, hidden):
+        folder.mkdir()
+        (folder / "udtræk.yaml").write_text(MANIFEST.format(focus="underretning"), "utf-8")
+    (ws.root / FOLDER / "udtræk.yaml").write_text(MANIFEST.format(focus="underretning"), "utf-8")
+    walked: list[Path] = []
+    rglob = Path.rglob
+
+    def counted(self: Path, pattern: str) -> object:
+        walked.append(self)
+        return rglob(self, pattern)
+
+    monkeypatch.setattr(Path, "rglob", counted)
+    found = walk([ws.samples_dir])
+    assert [p.name for p in found.files] == ["S-1.yaml"]
+    assert found.sample_folders == {ws.samples_dir / FOLDER.split("/")[1], gone}
+    walked.clear()
+    run_checks(ws, today=TODAY)
+    assert walked == [ws.samples_dir]
 
 
 def test_cache_is_used_private_and_never_trusted_over_the_file(ws: Workspace) -> None:

@@ -22,26 +22,15 @@ from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 
 def sample_manifests(
     files: Iterable[Path],
-    targets: Iterable[Path],
+    sample_folders: Iterable[Path],
     display: Callable[[Path], str],
     notes: list[Diagnostic],
 ) -> dict[Path, Manifest | None]:
-    """The manifest of each folder holding `files` or under `targets` (None: no readable
-    manifest); problems are added to `notes`."""
-    folders = {f.parent for f in files} | _sample_folders(targets)
+    """The manifest of each folder holding `files` or in `sample_folders` (the folders with a
+    manifest under the paths checked; None: no readable manifest); problems are added to
+    `notes`."""
+    folders = {f.parent for f in files} | set(sample_folders)
     return {folder: _manifest(folder, display, notes) for folder in folders}
-
-
-def _sample_folders(targets: Iterable[Path]) -> set[Path]:
-    """The folders with a manifest under the folders given (also one whose reviews are all
-    gone)."""
-    return {
-        m.parent
-        for target in targets
-        if target.is_dir()
-        for m in target.rglob(MANIFEST_NAME)
-        if not any(part.startswith(".") for part in m.relative_to(target).parts)
-    }
 
 
 def _manifest(

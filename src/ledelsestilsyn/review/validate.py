@@ -75,6 +75,15 @@ class ReviewRun:
     from_cache: int = 0
 
 
+@dataclass(frozen=True)
+class Found:
+    """What one walk of the paths given finds: review files, and the folders with a manifest."""
+
+    files: list[Path]
+    sample_folders: set[Path]
+    """Also a folder whose reviews are all gone (its manifest still lists them)."""
+
+
 def collect_review_files(paths: list[Path]) -> list[Path]:
     """Review files under `paths`, sorted and without duplicates.
 
@@ -82,25 +91,26 @@ def collect_review_files(paths: list[Path]) -> list[Path]:
     is a review); in folders, only `*.yaml`/`*.yml` that are not a manifest or
     hidden are.
     """
+    return walk(paths).files
+
+
+def walk(paths: list[Path]) -> Found:
+    """The review files (as `collect_review_files`) and sample folders under `paths`, from one
+    walk of each folder."""
     found: dict[Path, Path] = {}
+    folders: set[Path] = set()
     for path in paths:
-        if path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                if _is_candidate(candidate, path):
-                    found.setdefault(Path.cwd() / candidate, candidate)
-        else:
+        if not path.is_dir():
             found.setdefault(Path.cwd() / path, path)
-    return list(found.values())
-
-
-def _is_candidate(path: Path, root: Path) -> bool:
-    relative = path.relative_to(root).parts
-    return (
-        path.suffix.lower() in YAML_SUFFIXES
-        and path.name != MANIFEST_NAME
-        and not any(part.startswith(".") for part in relative)
-        and path.is_file()
-    )
+            continue
+        for candidate in sorted(path.rglob("*")):
+            if any(part.startswith(".") for part in candidate.relative_to(path).parts):
+                continue
+            if candidate.name == MANIFEST_NAME:
+                folders.add(candidate.parent)
+            elif candidate.suffix.lower() in YAML_SUFFIXES and candidate.is_file():
+                found.setdefault(Path.cwd() / candidate, candidate)
+    return Found(list(found.values()), folders)
 
 
 def check_reviews(
@@ -121,11 +131,13 @@ def run_checks(
     for target in targets:
         if not target.exists() and not (paths is None and target == workspace.samples_dir):
             raise fail(str(target), "G040", "stien findes ikke.", kind=ErrorKind.USAGE)
-    files = collect_review_files([t for t in targets if t.exists()])
+    found, cwd = walk([t for t in targets if t.exists()]), Path.cwd().resolve()
+    files = found.files
     templates = Templates(workspace.catalog)
     run = ReviewRun()
-    cwd = Path.cwd().resolve()
-    manifests = sample_manifests(files, targets, lambda p: display(workspace, p, cwd), run.notes)
+    manifests = sample_manifests(
+        files, found.sample_folders, lambda p: display(workspace, p, cwd), run.notes
+    )
     focus = {folder: list(m.focus) if m else None for folder, m in manifests.items()}
     names = frozenset(workspace.concept.series)
     cache = ReviewCache.open(workspace.cache_dir) if use_cache else None
