@@ -47,13 +47,8 @@ def load_inputs(
     """Checked reviews (through the validator and its cache), their templates, drawn counts."""
     run = run_checks(workspace, list(paths) if paths else None, today=today)
     chosen = select(run.results, series)
-    templates: dict[str, Template] = {}
     notes = list(run.notes)
-    for ref in sorted({r.template for r in chosen.records}):
-        try:
-            templates[ref] = workspace.catalog.resolve(ref)
-        except TilsynError as exc:
-            notes.extend(exc.diagnostics)
+    templates = workspace.catalog.resolve_each((r.template for r in chosen.records), notes)
     records = [r for r in chosen.records if r.template in templates]
     drawn, caseworkers = _samples(workspace, series, notes)
     versions = _versions(workspace, list(templates.values()))

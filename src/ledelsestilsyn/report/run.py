@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -14,14 +13,13 @@ from ledelsestilsyn.core.gate import Gated
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.models.located import did_you_mean
-from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.department import WITH_CONSENT, examples, small_teams, tiltag_status
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, load_inputs
-from ledelsestilsyn.report.records import Excluded, ReviewRecord
+from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
@@ -190,10 +188,13 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             charts=request.fmt in ("html", "pdf"),
             withheld_teams=withheld,
         )
+        # a correction's question text, also of an unfinished review (where its template
+        # cannot be resolved, the text is left out)
+        others = {r.template for r in inputs.unfinished} - inputs.templates.keys()
         view.corrections = corrections_view(
             collect(
                 [*inputs.records, *inputs.unfinished],
-                _with_templates_of(inputs.unfinished, inputs.templates, workspace),
+                {**inputs.templates, **workspace.catalog.resolve_each(others)},
                 period,
                 today,
             ),
@@ -257,18 +258,6 @@ def _add_department(
     )
     for section in view.sections:
         section.examples = found.get(section.ref, [])
-
-
-def _with_templates_of(
-    records: Sequence[ReviewRecord], templates: dict[str, Template], workspace: Workspace
-) -> dict[str, Template]:
-    """`templates` and those of `records` besides (for a correction's question text); one
-    that cannot be resolved leaves the text out."""
-    found = dict(templates)
-    for ref in sorted({r.template for r in records} - found.keys()):
-        with contextlib.suppress(TilsynError):
-            found[ref] = workspace.catalog.resolve(ref)
-    return found
 
 
 def _known_names(workspace: Workspace) -> set[str]:

@@ -216,6 +216,20 @@ class Catalog:
         """The complete template, with `udvider`, `udelad` and `hent` applied."""
         return self._resolve(self.raw(ref, file), file, depth=0)
 
+    def resolve_each(
+        self, refs: Iterable[str], notes: list[Diagnostic] | None = None
+    ) -> dict[str, Template]:
+        """Each of `refs` resolved; one that cannot be is left out, and why is added to `notes`
+        (None: not shown)."""
+        found: dict[str, Template] = {}
+        for ref in sorted(set(refs)):
+            try:
+                found[ref] = self.resolve(ref)
+            except TilsynError as exc:
+                if notes is not None:
+                    notes.extend(exc.diagnostics)
+        return found
+
     def _resolve(self, template: Template, file: str, depth: int) -> Template:
         if depth > MAX_EXTENSION_DEPTH:
             raise fail(file, "T012", f"skabelonen '{template.id}' udvider sig selv i ring.")
