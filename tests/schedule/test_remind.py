@@ -9,6 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from remind_support import MONTHLY, THEMED, draw, fill, reviews
 
 from conftest import ROOT, Cli
@@ -180,6 +181,27 @@ def test_unchanged_reviews_are_not_checked_again(example_workspace: Path, cli: C
     assert len(again.state.reviews) == 7  # finished reviews outside a pair: only counted
     shutil.rmtree(example_workspace / ".tilsyn")
     assert read_inputs(example_workspace, None, today).parsed == 8
+
+
+def test_a_cached_run_stats_each_manifest_once(
+    example_workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manifest's stamp and when it was written (a report before it does not cover the
+    sample) come from one stat."""
+    draw(cli, MONTHLY, "2026-11")
+    today = date(2026, 11, 10)
+    read_inputs(example_workspace, None, today)
+    stats: list[Path] = []
+    stat = Path.stat
+
+    def counted(self: Path, **kwargs: bool) -> os.stat_result:
+        if self.name == "udtræk.yaml":
+            stats.append(self)
+        return stat(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", counted)
+    assert read_inputs(example_workspace, None, today).parsed == 0
+    assert len(stats) == 1, stats
 
 
 def test_a_second_run_while_one_holds_the_lock_exits_75(example_workspace: Path, cli: Cli) -> None:

@@ -13,11 +13,9 @@ rich on the usual path. The plan and mail settings come from
   again on another day (the date check depends on the day), and every
   review when `--dato` goes back before the day it was checked.
 
-Drawn samples are the folders `udtræk/<periode>-<tilsyn>/`. A report counts as
-made when a file under `rapporter/` (any depth) has the period in its name and
-either the series' name or no series' name at all (one report for all series),
-and was written after the sample was drawn (or last extended): a report made
-before a series' sample existed does not cover it.
+Drawn samples are the folders `udtræk/<periode>-<tilsyn>/`. Which files changed and
+what `valider` says of them: `schedule.file_checks`; which reports are made:
+`schedule.reports_made`.
 """
 
 from __future__ import annotations
@@ -29,9 +27,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.concept_cache import (
     JsonCache,
@@ -40,6 +38,7 @@ from ledelsestilsyn.schedule.concept_cache import (
     save_quietly,
 )
 from ledelsestilsyn.schedule.corrections import CorrectionInfo
+from ledelsestilsyn.schedule.file_checks import DAY_DEPENDENT, FileList, file_entries
 from ledelsestilsyn.schedule.letters_due import pending, written_periods
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import (
@@ -47,19 +46,16 @@ from ledelsestilsyn.schedule.plan import (
     ReviewInfo,
     WorkspaceState,
 )
-from ledelsestilsyn.schedule.review_states import DATED_LATER, FILE_GONE
+from ledelsestilsyn.schedule.reports_made import reports_made
+from ledelsestilsyn.schedule.review_states import FILE_GONE
 from ledelsestilsyn.schedule.tiltag_dates import read_dates
 from ledelsestilsyn.workspace.layout import (
     MANIFEST_NAME,
     REMINDER_FILES_CACHE,
-    REPORTS_DIR,
     SAMPLES_DIR,
     TEMPLATES_DIR,
     YAML_SUFFIXES,
 )
-
-if TYPE_CHECKING:
-    from ledelsestilsyn.review.validate import ReviewResult
 
 _LABEL = re.compile(r"^\d{4}(-(\d{2}|[KkQq][1-4]|[Hh][12]))?$")
 
@@ -94,7 +90,7 @@ def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInpu
     state = WorkspaceState(
         frozenset(f.key for f in folders),
         tuple(reviews),
-        frozenset(_reports(root, plan, {f.key: f.drawn_at for f in folders})),
+        frozenset(reports_made(root, plan, {f.key: f.drawn_at for f in folders})),
         unlisted,
         tuple(corrections),
         tuple(tiltag.dates),
@@ -113,10 +109,6 @@ def sample_folder(name: str, plan: Plan) -> tuple[str, str] | None:
     return None
 
 
-_FileList = list[tuple[tuple[str, str], str, str, str]]
-"""(series, period), path, `folder/name`, stamp (size, mtime and context)."""
-
-
 @dataclass
 class _Folder:
     key: tuple[str, str]
@@ -127,9 +119,9 @@ class _Folder:
     drawn_at: int = 0
     """When the manifest was written (ns; 0 without one)."""
 
-    def files(self) -> _FileList:
+    def files(self) -> FileList:
         """The review candidates with their stamps (read again: only for changed folders)."""
-        found: _FileList = []
+        found: FileList = []
         for file, stamp in _candidates(self.path):
             found.append((self.key, str(Path(self.path) / file), f"{self.name}/{file}", stamp))
         return [(k, p, r, f"{st}:{self.context}") for k, p, r, st in sorted(found)]
@@ -165,35 +157,32 @@ def _samples(root: Path, plan: Plan) -> list[_Folder]:
             key = sample_folder(folder.name, plan) if folder.is_dir() else None
             if key is None:
                 continue
-            manifest = _stamp(Path(folder.path) / MANIFEST_NAME)
-            context = f"{templates}/{manifest}"
+            manifest = _stat(Path(folder.path) / MANIFEST_NAME)
+            context = f"{templates}/{_stamp(manifest)}"
             stamps = "\n".join(f"{n}={st}" for n, st in _candidates(folder.path))
             fingerprint = hashlib.sha256(f"{context}\n{stamps}".encode()).hexdigest()
-            drawn_at = _written_at(Path(folder.path) / MANIFEST_NAME)
+            drawn_at = manifest.st_mtime_ns if manifest is not None else 0
             found.append(_Folder(key, folder.name, folder.path, context, fingerprint, drawn_at))
     return found
 
 
-def _stamp(path: Path) -> str:
+def _stat(path: Path) -> os.stat_result | None:
+    """The file's size and times (one stat for both its stamp and when it was written);
+    None when it cannot be read."""
     try:
-        st = path.stat()
+        return path.stat()
     except OSError:
-        return "-"
-    return f"{st.st_size}:{st.st_mtime_ns}"
+        return None
 
 
-def _written_at(path: Path) -> int:
-    """When the file was last written (ns), 0 when it cannot be read."""
-    try:
-        return path.stat().st_mtime_ns
-    except OSError:
-        return 0
+def _stamp(st: os.stat_result | None) -> str:
+    return f"{st.st_size}:{st.st_mtime_ns}" if st is not None else "-"
 
 
 def _stamp_dir(folder: Path) -> str:
     if not folder.is_dir():
         return "-"
-    parts = sorted(f"{p.name}={_stamp(p)}" for p in folder.iterdir())
+    parts = sorted(f"{p.name}={_stamp(_stat(p))}" for p in folder.iterdir())
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
@@ -215,7 +204,8 @@ def _reviews(
     parsed = 0
     if stale:
         details = JsonCache.open(concept_path.parent, REMINDER_FILES_CACHE)
-        entries, parsed = _file_entries(concept_path, stale, details, today)
+        files = [item for folder in stale for item in folder.files()]
+        entries, parsed = file_entries(concept_path, files, details, today)
         for folder in stale:
             present = [name for name, _ in _candidates(folder.path)]
             found = [entries[f"{folder.name}/{name}"] for name in present]
@@ -269,32 +259,11 @@ def _summary(folder: _Folder, entries: list[list[Any]], gone: list[list[Any]]) -
         "fp": folder.fingerprint,
         "corrections": [c for e in entries for c in e[8]],
         "checked": max((str(e[1]) for e in entries), default=""),
-        "invalid": any(e[2] in _DAY_DEPENDENT for e in entries),
+        "invalid": any(e[2] in DAY_DEPENDENT for e in entries),
         "latest": max((e[9] for e in reviews if e[2] == ReviewState.COMPLETE), default=""),
         "listed": [[e[5], e[6], e[2], e[7]] for e in listed] + gone,
         "complete": len(reviews) - len(listed),
     }
-
-
-def _file_entries(
-    concept_path: Path, folders: list[_Folder], details: JsonCache, today: date
-) -> tuple[dict[str, list[Any]], int]:
-    """Per-file entries of changed folders; only files whose stamp changed are checked."""
-    known: dict[str, list[Any]] = details.data.get("files") or {}
-    day = today.isoformat()
-    entries: dict[str, list[Any]] = {}
-    stale: _FileList = []
-    for item in (f for folder in folders for f in folder.files()):
-        entry = known.get(item[2])
-        if entry is not None and entry[0] == item[3] and _entry_valid(entry, day):
-            entries[item[2]] = entry
-        else:
-            stale.append(item)
-    if stale:
-        entries.update(_check(concept_path, stale, today))
-        details.data["files"] = {**known, **entries}
-        details.changed = True
-    return entries, len(stale)
 
 
 def _still_valid(summary: dict[str, Any], day: str) -> bool:
@@ -304,97 +273,3 @@ def _still_valid(summary: dict[str, Any], day: str) -> bool:
     if day < checked:
         return False
     return not summary.get("invalid") or day == checked
-
-
-def _entry_valid(entry: list[Any], day: str) -> bool:
-    checked_on, state = str(entry[1]), entry[2]
-    if day < checked_on:
-        return False
-    return state not in _DAY_DEPENDENT or day == checked_on
-
-
-_DAY_DEPENDENT = (ReviewState.INVALID, DATED_LATER)
-"""States that may change when only the day changes (a `dato` after the day)."""
-
-
-def _schedule_state(result: ReviewResult) -> str:
-    """The review's state for påmind: only dated after the day is `DATED_LATER`."""
-    from ledelsestilsyn.review.analysis import INCOMPLETE_CODES
-    from ledelsestilsyn.review.validate import FUTURE_DATE_CODES
-
-    errors = [d.code for d in result.diagnostics if d.is_error]
-    if result.state != ReviewState.INVALID or not set(errors) <= FUTURE_DATE_CODES:
-        return str(result.state)
-    if any(d.code in INCOMPLETE_CODES for d in result.diagnostics):
-        return str(ReviewState.PARTIAL)
-    return DATED_LATER
-
-
-def _check(concept_path: Path, stale: _FileList, today: date) -> dict[str, list[Any]]:
-    """Check changed files with `valider` (its content-hash cache keeps this cheap)."""
-    from ledelsestilsyn.review.validate import check_reviews
-    from ledelsestilsyn.schedule.corrections import open_corrections
-    from ledelsestilsyn.workspace.open import open_workspace
-
-    try:
-        workspace = open_workspace(concept_path.parent, concept_path)
-    except TilsynError as exc:
-        raise TilsynError(exc.diagnostics, kind=ErrorKind.USAGE) from None
-    paths = [Path(p) for _, p, _, _ in stale]
-    results = {str(r.path): r for r in check_reviews(workspace, paths, today=today)}
-    day = today.isoformat()
-    entries: dict[str, list[Any]] = {}
-    for (series, period), path, rel, stamp in stale:
-        result = results.get(path)
-        if result is None:  # not a review file (notes, a copy of the manifest, …)
-            entries[rel] = [stamp, day, None, series, period, "", "", 1, [], ""]
-            continue
-        case_id = result.case_id or Path(path).stem
-        entries[rel] = [
-            stamp,
-            day,
-            _schedule_state(result),
-            series,
-            period,
-            case_id,
-            result.reviewer or "",
-            result.review_no or 1,
-            open_corrections(result, case_id),
-            result.review_date.isoformat() if result.review_date else "",
-        ]
-    return entries
-
-
-def _reports(root: Path, plan: Plan, drawn_at: dict[tuple[str, str], int]) -> set[tuple[str, str]]:
-    """(series, period) of each report made, as the module docstring says."""
-    folder = root / REPORTS_DIR
-    if not folder.is_dir():
-        return set()
-    longest_first = sorted((s.name for s in plan.series), key=len, reverse=True)
-    made: set[tuple[str, str]] = set()
-    for top, _, files in os.walk(folder):
-        for name in files:
-            if name.startswith("."):
-                continue
-            rest, mentioned = name, []
-            for series in longest_first:
-                if series in rest:
-                    mentioned.append(series)
-                    rest = rest.replace(series, "/")
-            labels = {_normal_label(m) for m in _REPORT_LABEL.findall(rest)}
-            written = _written_at(Path(top) / name)
-            made |= {
-                (s, label)
-                for s in mentioned or longest_first
-                for label in labels
-                if written >= drawn_at.get((s, label), 0)
-            }
-    return made
-
-
-_REPORT_LABEL = re.compile(r"(?<!\d)\d{4}(?:-(?:\d{2}|[KkQq][1-4]|[Hh][12]))?(?![\d])")
-
-
-def _normal_label(label: str) -> str:
-    """`2026-q3`/`2026-Q3` → `2026-K3`, `2026-h1` → `2026-H1`, as `periods` writes them."""
-    return label.upper().replace("Q", "K")

@@ -1,0 +1,61 @@
+"""Which reports are made, as `tilsyn påmind` sees it (part of its fast scan, `schedule.scan`).
+
+A report counts as made when a file under `rapporter/` (any depth) has the period in its
+name and either the series' name or no series' name at all (one report for all series),
+and was written after the sample was drawn (or last extended): a report made before a
+series' sample existed does not cover it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from ledelsestilsyn.schedule.plan import Plan
+from ledelsestilsyn.workspace.layout import REPORTS_DIR
+
+_REPORT_LABEL = re.compile(r"(?<!\d)\d{4}(?:-(?:\d{2}|[KkQq][1-4]|[Hh][12]))?(?![\d])")
+
+
+def reports_made(
+    root: Path, plan: Plan, drawn_at: dict[tuple[str, str], int]
+) -> set[tuple[str, str]]:
+    """(series, period) of each report made, as the module docstring says; `drawn_at`: when
+    each sample's manifest was written (ns)."""
+    folder = root / REPORTS_DIR
+    if not folder.is_dir():
+        return set()
+    longest_first = sorted((s.name for s in plan.series), key=len, reverse=True)
+    made: set[tuple[str, str]] = set()
+    for top, _, files in os.walk(folder):
+        for name in files:
+            if name.startswith("."):
+                continue
+            rest, mentioned = name, []
+            for series in longest_first:
+                if series in rest:
+                    mentioned.append(series)
+                    rest = rest.replace(series, "/")
+            labels = {_normal_label(m) for m in _REPORT_LABEL.findall(rest)}
+            written = _written_at(Path(top) / name)
+            made |= {
+                (s, label)
+                for s in mentioned or longest_first
+                for label in labels
+                if written >= drawn_at.get((s, label), 0)
+            }
+    return made
+
+
+def _written_at(path: Path) -> int:
+    """When the file was last written (ns), 0 when it cannot be read."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _normal_label(label: str) -> str:
+    """`2026-q3`/`2026-Q3` → `2026-K3`, `2026-h1` → `2026-H1`, as `periods` writes them."""
+    return label.upper().replace("Q", "K")
