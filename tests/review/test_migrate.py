@@ -5,19 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from migrate_support import DAY, FOLDER, OLD, drawn_folder, read_review, render
 
 from conftest import Cli
-from ledelsestilsyn.io.yaml import read_document
-from ledelsestilsyn.models.located import validate_document
-from ledelsestilsyn.models.review import Review
-from ledelsestilsyn.sampling.fillin import render_review
-from ledelsestilsyn.templates.catalog import Catalog
 
-SERIES = "månedligt-overordnet"
-PERIOD = "2026-10"
 FOCUS = ["underretning", "screening", "afdækning"]
-DAY = "2026-10-28"
-FOLDER = f"udtræk/{PERIOD}-{SERIES}"
 CASES = ("S-1", "S-2", "S-3", "S-4")
 PARTIAL = {
     "underretning-1": ('"ja"', "'Vurderet samme dag; se S:\\notater\\u-1.docx, ''akut''.'"),
@@ -32,16 +24,7 @@ CORRECTION = (
 
 
 def _render(ref: str, case: str, review_no: int | None = None) -> str:
-    return render_review(
-        Catalog.load(None).resolve(ref),
-        series=SERIES,
-        period=PERIOD,
-        case_id=case,
-        caseworker="Anna Holm",
-        team="Team Nord",
-        focus=FOCUS,
-        review_no=review_no,
-    )
+    return render(ref, case, FOCUS, review_no)
 
 
 def _answered(text: str, answers: dict[str, tuple[str, str]], default: str | None) -> str:
@@ -68,34 +51,16 @@ def _answered(text: str, answers: dict[str, tuple[str, str]], default: str | Non
 def sample(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """udtræk/2026-10-…: not started, partly filled, finished and invalid, all on 2024.1."""
     monkeypatch.chdir(workspace)
-    folder = workspace / FOLDER
-    folder.mkdir(parents=True)
-    drawn = "".join(
-        f'  - id: "{case}"\n    rådgiver: "Anna Holm"\n    team: "Team Nord"\n'
-        f'    begrundelse: "tilfældig"\n    filer: [{case}.yaml]\n'
-        for case in CASES
-    )
-    (folder / "udtræk.yaml").write_text(
-        f'tilsyn: "{SERIES}"\nperiode: "{PERIOD}"\nskabelon: "overordnet@2024.1"\n'
-        f"fokus: [{', '.join(FOCUS)}]\n"
-        'oprettet: "2026-10-01T08:00:00"\noprettet_af: "test"\nværktøj: "0.1.0"\nseed: 1\n'
-        f"antal: {len(CASES)}\nsager:\n{drawn}",
-        encoding="utf-8",
-    )
-    old = "overordnet@2024.1"
+    folder = drawn_folder(workspace, FOCUS, CASES)
     files = {
-        "S-1": _render(old, "S-1"),
-        "S-2": _answered(_render(old, "S-2"), PARTIAL, None),
-        "S-3": _answered(_render(old, "S-3"), PARTIAL, "ja"),
-        "S-4": _answered(_render(old, "S-4"), {"screening-1": ('"jaa"', "''")}, None),
+        "S-1": _render(OLD, "S-1"),
+        "S-2": _answered(_render(OLD, "S-2"), PARTIAL, None),
+        "S-3": _answered(_render(OLD, "S-3"), PARTIAL, "ja"),
+        "S-4": _answered(_render(OLD, "S-4"), {"screening-1": ('"jaa"', "''")}, None),
     }
     for case, text in files.items():
         (folder / f"{case}.yaml").write_text(text, encoding="utf-8")
     return folder
-
-
-def _review(path: Path) -> Review:
-    return validate_document(Review, read_document(path))
 
 
 def _bytes(folder: Path) -> dict[str, bytes]:
@@ -104,7 +69,7 @@ def _bytes(folder: Path) -> dict[str, bytes]:
 
 def test_migrer_moves_unfinished_reviews_and_carries_answers(cli: Cli, sample: Path) -> None:
     before = _bytes(sample)
-    old_partial = _review(sample / "S-2.yaml")
+    old_partial = read_review(sample / "S-2.yaml")
     result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
     assert result.exit_code == 0, result.output
     out = result.output
@@ -122,7 +87,7 @@ def test_migrer_moves_unfinished_reviews_and_carries_answers(cli: Cli, sample: P
     assert after["S-2.yaml.bak"] == before["S-2.yaml"]
     # A not-started review is exactly the file udtræk would write for the new version.
     assert after["S-1.yaml"].decode() == _render("overordnet@2025.1", "S-1")
-    moved = _review(sample / "S-2.yaml")
+    moved = read_review(sample / "S-2.yaml")
     assert moved.template == "overordnet@2025.1"
     assert (moved.reviewer, moved.date) == (old_partial.reviewer, old_partial.date)
     for step, question in (("underretning", "underretning-1"), ("screening", "screening-1")):
@@ -158,11 +123,11 @@ def test_migrer_dry_run_writes_nothing(cli: Cli, sample: Path) -> None:
 
 
 def test_migrer_finished_reviews_only_when_asked(cli: Cli, sample: Path) -> None:
-    old = _review(sample / "S-3.yaml")
+    old = read_review(sample / "S-3.yaml")
     result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--også-færdige", "--dato", DAY)
     assert result.exit_code == 0, result.output
     assert "S-3.yaml (færdig)" in result.output
-    moved = _review(sample / "S-3.yaml")
+    moved = read_review(sample / "S-3.yaml")
     assert moved.answers["screening"]["screening-1"] == old.answers["screening"]["screening-1"]
     assert moved.answers["screening"]["screening-2"] == old.answers["screening"]["screening-2"]
     assert moved.answers["afdækning"]["afdækning-2"].answer == ""

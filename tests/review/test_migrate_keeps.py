@@ -12,34 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from migrate_support import DAY, FOLDER, NEW, OLD, drawn_folder, read_review, render
 
 from conftest import Cli
-from ledelsestilsyn.io.yaml import read_document
-from ledelsestilsyn.models.located import validate_document
-from ledelsestilsyn.models.review import Review
-from ledelsestilsyn.sampling.fillin import render_review
-from ledelsestilsyn.templates.catalog import Catalog
 
-SERIES = "månedligt-overordnet"
-PERIOD = "2026-10"
 FOCUS = ["afdækning", "opfølgning"]
-DAY = "2026-10-28"
 LATER = "2026-12-01"
-FOLDER = f"udtræk/{PERIOD}-{SERIES}"
-OLD, NEW = "overordnet@2024.1", "overordnet@2025.1"
 MIGRER = ("migrer", FOLDER, "--til", NEW, "--dato", DAY)
 
 
 def _render(case: str) -> str:
-    return render_review(
-        Catalog.load(None).resolve(OLD),
-        series=SERIES,
-        period=PERIOD,
-        case_id=case,
-        caseworker="Anna Holm",
-        team="Team Nord",
-        focus=FOCUS,
-    )
+    return render(OLD, case, FOCUS)
 
 
 def _answer(text: str, question: str, *lines: str) -> str:
@@ -97,34 +80,17 @@ def _finished() -> str:
 def trial(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The trial's sample: S-1 half filled in, S-2 finished, both on 2024.1."""
     monkeypatch.chdir(workspace)
-    folder = workspace / FOLDER
-    folder.mkdir(parents=True)
-    drawn = "".join(
-        f'  - id: "{case}"\n    rådgiver: "Anna Holm"\n    team: "Team Nord"\n'
-        f'    begrundelse: "tilfældig"\n    filer: [{case}.yaml]\n'
-        for case in ("S-1", "S-2")
-    )
-    (folder / "udtræk.yaml").write_text(
-        f'tilsyn: "{SERIES}"\nperiode: "{PERIOD}"\nskabelon: "{OLD}"\n'
-        f"fokus: [{', '.join(FOCUS)}]\n"
-        'oprettet: "2026-10-01T08:00:00"\noprettet_af: "test"\nværktøj: "0.1.0"\nseed: 1\n'
-        f"antal: 2\nsager:\n{drawn}",
-        encoding="utf-8",
-    )
+    folder = drawn_folder(workspace, FOCUS, ("S-1", "S-2"))
     (folder / "S-1.yaml").write_text(_half_filled(), encoding="utf-8")
     (folder / "S-2.yaml").write_text(_finished(), encoding="utf-8")
     return folder
 
 
-def _review(path: Path) -> Review:
-    return validate_document(Review, read_document(path))
-
-
 def test_every_header_field_is_carried(cli: Cli, trial: Path) -> None:
-    old = _review(trial / "S-1.yaml")
+    old = read_review(trial / "S-1.yaml")
     assert old.consent is True
     assert cli(*MIGRER).exit_code == 0
-    new = _review(trial / "S-1.yaml")
+    new = read_review(trial / "S-1.yaml")
     assert new.template == NEW
     for field in ("consent", "reviewer", "date", "starting_point", "series", "period", "case"):
         assert getattr(new, field) == getattr(old, field), field
@@ -132,7 +98,7 @@ def test_every_header_field_is_carried(cli: Cli, trial: Path) -> None:
 
 
 def test_corrections_under_changed_questions_stay_and_are_named(cli: Cli, trial: Path) -> None:
-    old = _review(trial / "S-1.yaml")
+    old = read_review(trial / "S-1.yaml")
     dry = cli(*MIGRER, "--tør")
     assert dry.exit_code == 0, dry.output
     for out, verb in ((dry.output, "flyttes"), (cli(*MIGRER).output, "er flyttet")):
@@ -143,7 +109,7 @@ def test_corrections_under_changed_questions_stay_and_are_named(cli: Cli, trial:
                 f"under {question} i {NEW}"
             ) in text, out
         assert "besvares på ny: opfølgning-3, opfølgning-14" in text
-    new = _review(trial / "S-1.yaml")
+    new = read_review(trial / "S-1.yaml")
     for question in ("opfølgning-3", "opfølgning-14"):
         before, after = old.answers["opfølgning"][question], new.answers["opfølgning"][question]
         assert after.correction == before.correction
@@ -212,24 +178,8 @@ def local(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             "    spørgsmål:\n" + questions,
             encoding="utf-8",
         )
-    folder = workspace / FOLDER
-    folder.mkdir(parents=True)
-    (folder / "udtræk.yaml").write_text(
-        f'tilsyn: "{SERIES}"\nperiode: "{PERIOD}"\nskabelon: "lokal@1"\nfokus: [a]\n'
-        'oprettet: "2026-10-01T08:00:00"\noprettet_af: "test"\nværktøj: "0.1.0"\nseed: 1\n'
-        'antal: 1\nsager:\n  - id: "S-1"\n    rådgiver: "Anna Holm"\n    team: "Team Nord"\n'
-        '    begrundelse: "tilfældig"\n    filer: [S-1.yaml]\n',
-        encoding="utf-8",
-    )
-    text = render_review(
-        Catalog.load(workspace).resolve("lokal@1"),
-        series=SERIES,
-        period=PERIOD,
-        case_id="S-1",
-        caseworker="Anna Holm",
-        team="Team Nord",
-        focus=["a"],
-    )
+    folder = drawn_folder(workspace, ["a"], ("S-1",), "lokal@1")
+    text = render("lokal@1", "S-1", ["a"], workspace=workspace)
     text = _answer(
         text, "a-1", "      # Egen note om planen", '      svar: "ja"', "      kommentar: ''"
     )
@@ -277,7 +227,7 @@ def test_with_the_flag_a_removed_questions_correction_is_kept_as_a_comment(
     ]
     at = lines.index("      # Egen note om planen")
     assert lines[at - 1] == "    a-3:" and lines[at + 1] == '      svar: "ja"'
-    moved = _review(local / "S-1.yaml")
+    moved = read_review(local / "S-1.yaml")
     assert set(moved.answers["a"]) == {"a-3", "a-5"}
     assert moved.answers["a"]["a-3"].answer == "ja"
 
@@ -297,7 +247,7 @@ def test_a_hash_inside_a_text_is_no_comment_and_the_schema_line_stays_first(
     assert lines[0].startswith("# yaml-language-server: $schema=../../skema/")
     assert lines[1] == "# Min egen note øverst i filen"
     assert not any("ikke en kommentar" in line for line in lines if line.lstrip()[:1] == "#")
-    moved = _review(path).answers["afdækning"]["afdækning-1"]
+    moved = read_review(path).answers["afdækning"]["afdækning-1"]
     assert moved.comment == "Se notat\n# 3 fra mødet, ikke en kommentar"
 
 
