@@ -151,15 +151,18 @@ class _Builder:
                 handle(event)
         return self.doc
 
+    def _error(
+        self, pos: Position, code: str, message: str, hint: str | None = None
+    ) -> TilsynError:
+        """The error `code` at `pos` in this file (raise the result)."""
+        return fail(self.file, code, message, hint=hint, line=pos.line, column=pos.column)
+
     def _refuse(self, event: yaml.Event, what: str) -> TilsynError:
-        pos = self._pos(event)
-        return fail(
-            self.file,
+        return self._error(
+            self._pos(event),
             "Y004",
             f"{what} er ikke tilladt i tilsyn-filer.",
             hint="skriv værdien ud i stedet for at henvise til den ('&', '*' og '!' bruges ikke).",
-            line=pos.line,
-            column=pos.column,
         )
 
     def _alias(self, event: yaml.AliasEvent) -> None:
@@ -190,14 +193,11 @@ class _Builder:
     def _document(self, event: yaml.DocumentStartEvent) -> None:
         self.documents += 1
         if self.documents > 1:
-            pos = self._pos(event)
-            raise fail(
-                self.file,
+            raise self._error(
+                self._pos(event),
                 "Y008",
                 "filen indeholder mere end ét YAML-dokument ('---').",
                 hint="del filen op, eller fjern den ekstra '---'.",
-                line=pos.line,
-                column=pos.column,
             )
 
     def _pos(self, event: yaml.Event) -> Position:
@@ -208,13 +208,10 @@ class _Builder:
         if event.anchor is not None or getattr(event, "tag", None):
             self._marked(event)
         if len(self.stack) >= MAX_DEPTH:
-            pos = self._pos(event)
-            raise fail(
-                self.file,
+            raise self._error(
+                self._pos(event),
                 "Y007",
                 f"filen er indlejret mere end {MAX_DEPTH} niveauer dybt.",
-                line=pos.line,
-                column=pos.column,
             )
         path = self._place(container, event)
         self.stack.append(_Frame(container, path))
@@ -235,22 +232,18 @@ class _Builder:
         assert isinstance(frame.container, dict)
         if value in frame.container:
             first = self.doc.keys[(*frame.path, value)]
-            raise fail(
-                self.file,
+            raise self._error(
+                pos,
                 "Y009",
                 f"nøglen {quote(value)} står to gange (linje {first.line} og linje {pos.line}).",
                 hint="slet den ene; ellers ville den sidste stille og roligt vinde.",
-                line=pos.line,
-                column=pos.column,
             )
         if "\u00a0" in value:
-            raise fail(
-                self.file,
+            raise self._error(
+                pos,
                 "Y006",
                 "en nøgle indeholder et hårdt mellemrum (kopieret fra Word?).",
                 hint="skriv nøglen igen med almindelige mellemrum.",
-                line=pos.line,
-                column=pos.column,
             )
         frame.key = value
         frame.key_pos = pos
@@ -269,12 +262,10 @@ class _Builder:
             frame.container.append(value)
         else:
             if frame.key is None:
-                raise fail(
-                    self.file,
+                raise self._error(
+                    pos,
                     "Y003",
                     "en nøgle må kun være en enkelt tekst, ikke en liste eller mapping.",
-                    line=pos.line,
-                    column=pos.column,
                 )
             path = (*frame.path, frame.key)
             frame.container[frame.key] = value
