@@ -21,3 +21,9 @@ ConceptOption = Annotated[
         dir_okay=False,
     ),
 ]
+
+TodayOption = Annotated[
+    str | None,
+    typer.Option("--dato", help="Dagens dato (ÅÅÅÅ-MM-DD). Standard: i dag."),
+]
+"""`--dato` where it stands for today (to check or report as of another day)."""

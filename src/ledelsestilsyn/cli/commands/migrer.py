@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.commands import ConceptOption, TodayOption
 from ledelsestilsyn.cli.errors import handled
 
 
@@ -43,10 +43,7 @@ def migrer(
         bool,
         typer.Option("--tør", "--toer", help="Vis kun, hvad der ville blive flyttet; skriv intet."),
     ] = False,
-    dato: Annotated[
-        str | None,
-        typer.Option("--dato", help="Dagens dato (ÅÅÅÅ-MM-DD). Standard: i dag."),
-    ] = None,
+    dato: TodayOption = None,
     koncept: ConceptOption = None,
 ) -> None:
     """Flyt ikke påbegyndte og delvist udfyldte gennemgange til en nyere skabelonversion.

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.commands import ConceptOption, TodayOption
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.cli.formats import Recipient, ReportFormat
@@ -71,9 +71,7 @@ def rapport(
             "Standard: rapporter/<periode>-<modtager>.<format> i arbejdsmappen.",
         ),
     ] = None,
-    dato: Annotated[
-        str | None, typer.Option("--dato", help="Dagens dato (ÅÅÅÅ-MM-DD). Standard: i dag.")
-    ] = None,
+    dato: TodayOption = None,
     koncept: ConceptOption = None,
 ) -> None:
     """Lav periodens rapport: lovmedholdelighed, kvalitet, udvikling, teams og kalibrering.

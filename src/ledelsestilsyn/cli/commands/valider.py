@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.commands import ConceptOption, TodayOption
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.cli.formats import ValidationFormat
@@ -42,10 +42,7 @@ def valider(
             "--format", case_sensitive=False, help="tekst eller json (kun JSON på stdout)."
         ),
     ] = ValidationFormat.TEXT,
-    dato: Annotated[
-        str | None,
-        typer.Option("--dato", help="Dagens dato (ÅÅÅÅ-MM-DD). Standard: i dag."),
-    ] = None,
+    dato: TodayOption = None,
     koncept: ConceptOption = None,
 ) -> None:
     """Tjek udfyldte gennemgange: alle fejl i alle filer på én gang, med fil:linje:kolonne.
