@@ -113,6 +113,20 @@ def test_bad_date_is_reported_and_row_left_out() -> None:
     assert [c.id for c in export.cases] == ["S-1", "S-2"]
 
 
+def test_a_row_skipped_for_its_date_is_not_counted_as_read() -> None:
+    """E005 says the row is skipped: the steps say so too, so S-5 (its only row) is not a
+    case that goes missing between the rows and the cases."""
+    steps = [(s.name, s.count) for s in read("ugyldig_dato.csv", share=0.5).steps]
+    shown = "afgørelse efter § 32, § 46"
+    assert steps == [
+        ("rækker i eksporten", 4),
+        (f"rækker med {shown}", 4),
+        (f"rækker med {shown} og en dato, der kan læses", 3),
+        (f"sager med {shown}", 2),
+        ("sager med afgørelse 2025-11-01–2026-10-31", 2),
+    ]
+
+
 def test_too_many_bad_rows_stop_the_run() -> None:
     problem = error("ugyldig_dato.csv")
     assert problem.diagnostics[-1].code == "E011"

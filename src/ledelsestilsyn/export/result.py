@@ -203,9 +203,15 @@ def _steps(reader: RowReader, rows: int, options: ReadOptions) -> list[StepCount
         by_phase = f"{options.phase_column} {', '.join(options.phases)}"
         shown = f"{shown} eller {by_phase}" if paragraphs else by_phase
     window = options.window
-    return [
+    steps = [
         StepCount("rækker i eksporten", rows),
         StepCount(f"rækker med {shown}", reader.paragraph_rows),
+    ]
+    if reader.bad_dates:  # E005 says these rows are skipped; a case with no other row is out
+        read = reader.paragraph_rows - reader.bad_dates
+        steps.append(StepCount(f"rækker med {shown} og en dato, der kan læses", read))
+    return [
+        *steps,
         StepCount(f"sager med {shown}", len(reader.cases_seen)),
         StepCount(f"sager med afgørelse {window[0]}–{window[1]}", len(reader.newest)),
     ]
