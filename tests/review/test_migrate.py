@@ -122,6 +122,20 @@ def test_migrer_dry_run_writes_nothing(cli: Cli, sample: Path) -> None:
     assert _bytes(sample) == before
 
 
+def test_migrer_dry_run_names_the_backup_a_real_run_writes(cli: Cli, sample: Path) -> None:
+    """An older backup takes `S-1.yaml.bak`: the dry run names the free name the run takes."""
+    (sample / "S-1.yaml.bak").write_text("en ældre kopi\n", encoding="utf-8")
+    args = ("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
+    dry = cli(*args, "--tør")
+    assert dry.exit_code == 0, dry.output
+    assert f"den gamle fil gemmes som {FOLDER}/S-1.yaml.2.bak" in dry.output
+    assert f"den gamle fil gemmes som {FOLDER}/S-2.yaml.bak" in dry.output
+    assert not (sample / "S-1.yaml.2.bak").exists() and not (sample / "S-2.yaml.bak").exists()
+    real = cli(*args)
+    assert f"den gamle fil er gemt som {FOLDER}/S-1.yaml.2.bak" in real.output
+    assert f"den gamle fil er gemt som {FOLDER}/S-2.yaml.bak" in real.output
+
+
 def test_migrer_finished_reviews_only_when_asked(cli: Cli, sample: Path) -> None:
     old = read_review(sample / "S-3.yaml")
     result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--også-færdige", "--dato", DAY)

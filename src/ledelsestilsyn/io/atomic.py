@@ -19,7 +19,7 @@ import os
 import secrets
 import shutil
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
@@ -94,8 +94,7 @@ def keep_backup(path: Path, *, tries: int = 999) -> Path:
     taken. Replace `path` afterwards with `write_atomic(..., overwrite=True)`:
     the rename leaves the backup holding the old content.
     """
-    for n in range(1, tries + 1):
-        candidate = path.with_name(f"{path.name}.bak" if n == 1 else f"{path.name}.{n}.bak")
+    for candidate in _backup_names(path, tries):
         try:
             os.link(path, candidate)
         except FileExistsError:
@@ -112,6 +111,16 @@ def keep_backup(path: Path, *, tries: int = 999) -> Path:
         hint="ryd op i de gamle .bak-filer ved siden af filen.",
         kind=ErrorKind.USAGE,
     )
+
+
+def free_backup(path: Path, *, tries: int = 999) -> Path | None:
+    """The name `keep_backup` would take now (a dry run names it); None: none is free."""
+    return next((p for p in _backup_names(path, tries) if not os.path.lexists(p)), None)
+
+
+def _backup_names(path: Path, tries: int) -> Iterator[Path]:
+    for n in range(1, tries + 1):
+        yield path.with_name(f"{path.name}.bak" if n == 1 else f"{path.name}.{n}.bak")
 
 
 def temp_path(folder: Path, name: str) -> Path:

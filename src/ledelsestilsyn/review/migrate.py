@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError
-from ledelsestilsyn.io.atomic import keep_backup, write_atomic
+from ledelsestilsyn.io.atomic import free_backup, keep_backup, write_atomic
 from ledelsestilsyn.io.document import Path_
 from ledelsestilsyn.io.files import read_limited
 from ledelsestilsyn.io.yaml import MAX_BYTES, TOO_LARGE_HINT, decode, parse_text, read_document
@@ -176,7 +176,9 @@ def migrate(
 
         write_schemas(workspace.root / SCHEMA_DIR, workspace.catalog)
     for plan in plans:
-        backup = None if dry_run else _write(plan, workspace.display)
+        backup = (
+            _free_backup(plan, workspace.display) if dry_run else _write(plan, workspace.display)
+        )
         result.moved.append(replace(plan.move, backup=backup))
     return result
 
@@ -307,6 +309,12 @@ def _schema(original: bytes, target: Template) -> str | None:
     where = first[len(SCHEMA_MARK) :].rsplit("/", 1)
     folder = where[0] + "/" if len(where) == 2 else ""
     return folder + review_schema_name(target)
+
+
+def _free_backup(plan: _Plan, display: Callable[[Path], str]) -> str | None:
+    """The backup a real run would write now (the dry run names it)."""
+    free = free_backup(plan.path)
+    return display(free) if free is not None else None
 
 
 def _write(plan: _Plan, display: Callable[[Path], str]) -> str:

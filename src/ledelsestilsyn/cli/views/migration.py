@@ -39,7 +39,8 @@ def _line(move: Move, target: str, verb: str) -> str:
     if move.anew:
         text += f"; besvares på ny: {', '.join(move.anew)}"
     if move.backup:
-        text += f"; den gamle fil er gemt som {move.backup}"
+        kept = "gemmes" if verb == "flyttes" else "er gemt"
+        text += f"; den gamle fil {kept} som {move.backup}"
     return text + "."
 
 
