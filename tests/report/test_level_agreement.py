@@ -9,6 +9,8 @@ import pytest
 from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.suppress import Disclosure
+from ledelsestilsyn.report.tidy import HEADER, tidy_groups, tidy_rows
 from ledelsestilsyn.sampling.fillin import case_filename, render_review
 from ledelsestilsyn.templates.catalog import Catalog
 
@@ -236,3 +238,17 @@ def test_a_case_reviewed_at_two_levels_counts_once(
     assert "6 sager." in out
     row = next(line for line in out.splitlines() if line.startswith("| **underretning-1**"))
     assert "| 5 | 1 |" in row and "83,3 %" in row, row
+
+
+def test_the_tidy_table_counts_a_case_once_per_level_told_apart_by_tilsyn() -> None:
+    """A case reviewed at two levels is one answer in each level's rows (the `tilsyn` column
+    tells the levels apart); the calibration extra is not counted, so no row repeats."""
+    in_k4 = [r for r in records() if K4.start <= r.period_start <= K4.end]
+    rows = tidy_rows(tidy_groups(in_k4, TEMPLATES), Disclosure())
+    keys = [tuple(row[:-1]) for row in rows]
+    assert len(keys) == len(set(keys)), "a row of the tidy table repeats"
+    assert HEADER[1] == "tilsyn"
+    counted = {(row[1], row[4], row[5]): row[6] for row in rows}
+    assert counted[("niveau-1", "underretning-1", "ja")] == 3  # S-1, S-2, S-4 at niveau 1
+    assert counted[("niveau-3", "underretning-1", "ja")] == 3  # the same cases at niveau 3
+    assert counted[("niveau-3", "underretning-1", "nej")] == 1  # S-3; S-1's extra not counted
