@@ -60,3 +60,34 @@ def test_all_concept_errors_at_once() -> None:
         for m in found
     )
     assert any("kolonner mangler: rådgiver, paragraf, afgørelsesdato" in m for m in found)
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("maanedligt", "månedlig"),
+        ("månedligt", "månedlig"),
+        ("halvaarligt", "halvårlig"),
+        ("aarlig", "årlig"),
+        ("kvartalvis", "kvartalsvis"),
+    ],
+)
+def test_a_cadence_spelled_in_ascii_or_with_t_gets_a_did_you_mean(written: str, meant: str) -> None:
+    text = (
+        "kommune: X\ntilsyn:\n  a:\n    skabelon: overordnet\n    antal: 10\n"
+        f"    kadence: {written}\neksport:\n"
+        "  kolonner: {sag: S, rådgiver: R, paragraf: P, afgørelsesdato: D}\n"
+    )
+    [message] = messages(Concept, text)
+    assert message.startswith(f"f.yaml:6:14: fejl M003: 'kadence': ukendt kadence '{written}'")
+    assert message.endswith(f"Tip: mente du '{meant}'?"), message
+
+
+def test_kvartalsvis_is_a_cadence() -> None:
+    text = (
+        "kommune: X\ntilsyn:\n  a:\n    skabelon: overordnet\n    antal: 10\n"
+        "    kadence: Kvartalsvis\neksport:\n"
+        "  kolonner: {sag: S, rådgiver: R, paragraf: P, afgørelsesdato: D}\n"
+    )
+    concept = validate_document(Concept, parse_text(text, "f.yaml"))
+    assert concept.series["a"].cadence.period == "kvartal"

@@ -20,6 +20,14 @@ _TRUE = {"ja", "j", "true", "sand", "1", "yes", "on"}
 _FALSE = {"nej", "n", "false", "falsk", "0", "no", "off"}
 
 
+class HintedValueError(ValueError):
+    """A validator's error with a hint (`validate_document` shows it as the diagnostic's)."""
+
+    def __init__(self, message: str, hint: str | None) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
 class Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid",

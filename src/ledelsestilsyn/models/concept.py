@@ -10,7 +10,16 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from ledelsestilsyn.core.quote import quote
-from ledelsestilsyn.models.base import Bool, Email, EmailList, Model, OptionalText, TextList
+from ledelsestilsyn.models.base import (
+    Bool,
+    Email,
+    EmailList,
+    HintedValueError,
+    Model,
+    OptionalText,
+    TextList,
+)
+from ledelsestilsyn.models.located import did_you_mean
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("sag", "rådgiver", "paragraf", "afgørelsesdato")
 """The export columns every concept must map."""
@@ -31,11 +40,22 @@ def _cadence_word(value: Any) -> Any:
         word = value.strip().lower()
         if word in _CADENCE_WORDS:
             return dict(_CADENCE_WORDS[word])
-        raise ValueError(
+        guess = _cadence_guess(word)
+        raise HintedValueError(
             f"ukendt kadence {quote(value)}; brug {', '.join(_CADENCE_WORDS)} eller en mapping "
-            "med 'hver'/'start' eller 'måneder'"
+            "med 'hver'/'start' eller 'måneder'.",
+            f"mente du '{guess}'?" if guess else None,
         )
     return value
+
+
+def _cadence_guess(word: str) -> str | None:
+    """The cadence word meant by one typed without æ/ø/å ('halvaarlig') or with the t of
+    the series names ('månedligt')."""
+    folded = word.replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
+    if folded.removesuffix("t") in _CADENCE_WORDS:
+        return folded.removesuffix("t")
+    return did_you_mean(folded, list(_CADENCE_WORDS))
 
 
 class ExportSpec(Model):

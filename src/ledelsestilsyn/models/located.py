@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.io.document import Path_, YamlDocument
+from ledelsestilsyn.models.base import HintedValueError
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -132,6 +133,9 @@ def _hint(kind: str, ctx: dict[str, Any], given: Any) -> str | None:
     choice close to one of the allowed ones ('igang') gets the one it resembles."""
     if kind in ("less_than_equal", "less_than") and ctx.get("le", ctx.get("lt")) == 1:
         return "en andel skrives som decimaltal: 0.8 = 80 %."
+    error = ctx.get("error")
+    if kind == "value_error" and isinstance(error, HintedValueError):
+        return error.hint
     if kind == "literal_error" and isinstance(given, str) and given.strip():
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         guess = did_you_mean(given.strip().casefold(), choices)
