@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -40,6 +41,23 @@ def _paragraphs_in_window(rows: list[dict[str, str]]) -> dict[str, set[str]]:
     return found
 
 
+@pytest.fixture
+def handicap(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, str]]:
+    """A workspace from `init --forlæg handicap` (the cwd) with its export; the export's rows."""
+    work = tmp_path / "handicap"
+    assert cli("init", str(work), "--forlæg", "handicap").exit_code == 0
+    monkeypatch.chdir(work)
+    return _handicap_export(work / "eksport.csv")
+
+
+def _drawn(cli: Cli, series: str) -> tuple[Path, dict[str, Any]]:
+    """`udtræk` of `series` for PERIOD: its folder and manifest."""
+    result = cli("udtræk", "eksport.csv", "--tilsyn", series, "--periode", PERIOD)
+    assert result.exit_code == 0, result.output
+    folder = Path("udtræk") / f"{PERIOD}-{series}"
+    return folder, yaml.safe_load((folder / "udtræk.yaml").read_text(encoding="utf-8"))
+
+
 def test_the_generator_writes_the_same_handicap_export_every_time(tmp_path: Path) -> None:
     first = _handicap_export(tmp_path / "a.csv")
     assert first == _handicap_export(tmp_path / "b.csv")
@@ -50,22 +68,15 @@ def test_the_generator_writes_the_same_handicap_export_every_time(tmp_path: Path
 
 
 def test_the_handicap_preset_draws_kap_8_cases_into_handicap_reviews(
-    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, handicap: list[dict[str, str]]
 ) -> None:
-    work = tmp_path / "handicap"
-    assert cli("init", str(work), "--forlæg", "handicap").exit_code == 0
-    monkeypatch.chdir(work)
-    rows = _handicap_export(work / "eksport.csv")
     tjek = cli("tjek")
     assert tjek.exit_code == 0, tjek.output
-    result = cli("udtræk", "eksport.csv", "--tilsyn", "overordnet", "--periode", PERIOD)
-    assert result.exit_code == 0, result.output
-    folder = work / "udtræk" / f"{PERIOD}-overordnet"
-    manifest = yaml.safe_load((folder / "udtræk.yaml").read_text(encoding="utf-8"))
+    folder, manifest = _drawn(cli, "overordnet")
     assert manifest["skabelon"] == "handicap@2025.1"
     drawn = [c["id"] for c in manifest["sager"]]
     assert len(drawn) == 30
-    in_window = _paragraphs_in_window(rows)
+    in_window = _paragraphs_in_window(handicap)
     assert all(in_window[case] & KAP_8 for case in drawn)
     reviews = [p for p in folder.iterdir() if p.name != "udtræk.yaml"]
     assert len(reviews) == 30
@@ -76,17 +87,10 @@ def test_the_handicap_preset_draws_kap_8_cases_into_handicap_reviews(
 
 
 def test_the_uddybende_series_draws_support_cases_for_the_themed_template(
-    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cli: Cli, handicap: list[dict[str, str]]
 ) -> None:
-    work = tmp_path / "handicap"
-    assert cli("init", str(work), "--forlæg", "handicap").exit_code == 0
-    monkeypatch.chdir(work)
-    rows = _handicap_export(work / "eksport.csv")
-    result = cli("udtræk", "eksport.csv", "--tilsyn", "uddybende", "--periode", PERIOD)
-    assert result.exit_code == 0, result.output
-    folder = work / "udtræk" / f"{PERIOD}-uddybende"
-    manifest = yaml.safe_load((folder / "udtræk.yaml").read_text(encoding="utf-8"))
+    _, manifest = _drawn(cli, "uddybende")
     assert manifest["skabelon"].startswith("tematiseret@")
-    in_window = _paragraphs_in_window(rows)
+    in_window = _paragraphs_in_window(handicap)
     assert len(manifest["sager"]) == 20
     assert all(in_window[c["id"]] & {"32", "46", "85"} for c in manifest["sager"])
