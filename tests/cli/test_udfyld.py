@@ -246,3 +246,19 @@ def test_a_graded_scale_answers_with_digits_and_asks_for_a_correction(workspace:
     assert answer["svar"] == "lav grad" and answer["kommentar"] == "uden plan"
     assert answer["rettelse"]["handling"] == "plan laves"
     assert "1/" in top(app)
+
+
+def test_a_review_not_begun_says_how_to_begin_rather_than_an_error(workspace: Path) -> None:
+    path = write_review(workspace)
+    shown = status(drive(workspace, path, []))
+    assert shown.startswith("Ikke påbegyndt. Tast → for det første spørgsmål; dit navn"), shown
+    assert "G020" not in shown and "fejl" not in shown
+    shown = status(drive(workspace, path, [], reviewer=None))
+    assert shown.startswith("Ikke påbegyndt. Skriv dit navn og datoen"), shown
+
+
+def test_one_other_point_is_said_in_the_singular(workspace: Path) -> None:
+    path = write_review(workspace)
+    app = drive(workspace, path, ["right", "n", "escape", "right", *["j", "right"] * 6, "j"])
+    assert "7/8 besvaret" not in top(app) and "8/8 besvaret" in top(app), top(app)
+    assert status(app).endswith("1 andet punkt mangler (tast m)."), status(app)

@@ -22,7 +22,10 @@ from ledelsestilsyn.review.validate import ReviewResult
 HEADER_FIELDS: tuple[tuple[str, str], ...] = (
     ("gennemført_af", "Gennemført af"),
     ("dato", "Dato (ÅÅÅÅ-MM-DD)"),
-    ("udgangspunkt", "Udgangspunkt"),
+    (
+        "udgangspunkt",
+        "Udgangspunkt: den underretning eller henvendelse, gennemgangen tager afsæt i",
+    ),
 )
 """The header fields a reviewer fills in (key, label); the rest is written by `udtræk`."""
 

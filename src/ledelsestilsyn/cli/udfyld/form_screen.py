@@ -23,6 +23,7 @@ from ledelsestilsyn.cli.udfyld.setup import Setup, check
 from ledelsestilsyn.core.cpr import find_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.gate import gate
+from ledelsestilsyn.core.words import count
 from ledelsestilsyn.io.document import Path_, value_at
 from ledelsestilsyn.models.review import CORRECTION_KEYS
 from ledelsestilsyn.review.edit import Edit, clean
@@ -117,6 +118,10 @@ class FormScreen(Screen[None]):
 
         self.result = check(self.setup, self.file.path) if checked is None else checked
         self.lines = shown_diagnostics(self.result, require_complete=True) if self.result else []
+        if self.result is not None and self.result.state is ReviewState.NOT_STARTED:
+            # "G020: ikke påbegyndt" is no error to someone about to begin: `_show_status`
+            # says how to begin instead.
+            self.lines = [d for d in self.lines if d.code != "G020"]
 
     @property
     def question(self) -> FormQuestion | None:
@@ -178,10 +183,25 @@ class FormScreen(Screen[None]):
         lines = [self.note] if self.note else []
         if self.result is not None and self.result.state is ReviewState.COMPLETE:
             lines.append("Gennemgangen er færdig.")
+        if self.result is not None and self.result.state is ReviewState.NOT_STARTED:
+            lines.append(self._how_to_begin())
         lines += [gate(d.format()) for d in here[:4]]
         if len(self.lines) > len(here):
-            lines.append(f"{len(self.lines) - len(here)} andre punkter mangler (tast m).")
+            others = count(
+                len(self.lines) - len(here), "andet punkt mangler", "andre punkter mangler"
+            )
+            lines.append(f"{others} (tast m).")
         self._put("#status", "\n".join(lines))
+
+    def _how_to_begin(self) -> str:
+        if text_at(self.file.doc.data, ("gennemført_af",)).strip():
+            return "Ikke påbegyndt. Tast → for det første spørgsmål."
+        if self.setup.reviewer:
+            return (
+                "Ikke påbegyndt. Tast → for det første spørgsmål; dit navn og dagens dato "
+                "skrives ind, når du svarer."
+            )
+        return "Ikke påbegyndt. Skriv dit navn og datoen, og tast → for det første spørgsmål."
 
     def _page_of(self, diagnostic: Diagnostic) -> int:
         index = question_at_line(self.questions, diagnostic.line)
