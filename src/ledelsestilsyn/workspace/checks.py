@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
 from ledelsestilsyn.core.quote import quote
+from ledelsestilsyn.core.words import count
 from ledelsestilsyn.io.document import Path_ as PathT
 from ledelsestilsyn.io.document import YamlDocument
 from ledelsestilsyn.models.concept import OWN_COLUMNS, Concept, Quota, Series
@@ -23,7 +24,11 @@ def check_concept(concept: Concept, doc: YamlDocument, catalog: Catalog) -> list
         if column not in columns:
             problems.append(_unmapped(doc, ("udvælgelse", "filtre", column), column, columns))
     problems.extend(_check_phases(concept, doc, None, columns))
+    problems.extend(_window(doc, ("udvælgelse",), concept.eligibility.window_months))
     for name, series in concept.series.items():
+        problems.extend(
+            _window(doc, ("tilsyn", name, "udvælgelse"), series.eligibility.window_months)
+        )
         problems.extend(_check_series(concept, doc, catalog, name, series, columns))
         problems.extend(_recommendations(doc, catalog, name, series))
         problems.extend(_older_version(doc, catalog, name, series))
@@ -324,18 +329,25 @@ def _recommendations(
                 f"uddybende tilsyn med {themes} temaer; handicapmodellen anbefaler højst 2.",
             )
         )
-    window = series.eligibility.window_months
-    if window is not None and window != 12:
-        warnings.append(
-            (
-                (*base, "udvælgelse", "vindue_måneder"),
-                "A005",
-                f"sagerne udvælges {window} måneder tilbage; skabelonerne er tænkt til ca. et år.",
-            )
-        )
     return [
         doc.diagnostic(path, code, message, severity=Severity.WARNING)
         for path, code, message in warnings
+    ]
+
+
+def _window(doc: YamlDocument, where: PathT, months: int | None) -> list[Diagnostic]:
+    """A005 where a window (the concept's, or a series' own) is not the year the
+    templates are written for."""
+    if months is None or months == 12:
+        return []
+    return [
+        doc.diagnostic(
+            (*where, "vindue_måneder"),
+            "A005",
+            f"sagerne udvælges {count(months, 'måned', 'måneder')} tilbage; skabelonerne er "
+            "tænkt til ca. et år.",
+            severity=Severity.WARNING,
+        )
     ]
 
 
