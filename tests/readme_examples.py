@@ -62,3 +62,14 @@ def assert_shown(output: str, command: str) -> None:
         + "\n".join(gone)
         + f"\n--- uddata ---\n{output}"
     )
+
+
+def assert_in_order(text: str, excerpt: list[str], skip: tuple[str, ...] = ()) -> None:
+    """Every excerpt line (but those starting with `skip`) is a line of `text`, in order."""
+    lines = text.splitlines()
+    at = 0
+    for line in excerpt:
+        if skip and line.startswith(skip):
+            continue
+        assert line in lines[at:], f"README-uddraget har en linje, filen ikke har: {line}"
+        at = lines.index(line, at) + 1

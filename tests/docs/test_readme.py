@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import re
+import shlex
+from collections.abc import Iterator
+from typing import Any
+
+from typer.core import TyperOption
+from typer.main import get_command
 
 from conftest import ROOT
 from ledelsestilsyn.cli.app import app
@@ -59,3 +65,49 @@ def test_readme_and_every_preset_say_who_sees_small_counts() -> None:
     committee = README.split("**`--modtager udvalg`**", 1)[1].split("\n\n", 1)[0]
     assert "Små tal skjules her og i afdelingens rapport" in committee
     assert "lederens rapport\n(`--modtager leder`) viser alle tal" in committee
+
+
+def _commands() -> Iterator[tuple[list[str], Any]]:
+    """Every visible command and subcommand, with its path (`['tiltag', 'ny']`)."""
+    root = get_command(app)
+    for name, command in getattr(root, "commands", {}).items():
+        if command.hidden:
+            continue
+        yield [name], command
+        for sub, subcommand in getattr(command, "commands", {}).items():
+            yield [name, sub], subcommand
+
+
+def _option_names(command: Any) -> list[list[str]]:
+    return [
+        [*p.opts, *p.secondary_opts]
+        for p in command.params
+        if isinstance(p, TyperOption) and "--help" not in p.opts
+    ]
+
+
+def _section(name: str) -> str:
+    return re.split(r"\n##+ ", README.split(f"### `tilsyn {name}`", 1)[1], maxsplit=1)[0]
+
+
+def test_every_option_is_documented_in_its_commands_section() -> None:
+    """`--koncept` is documented once, under Arbejdsmappen, for every command."""
+    assert "`--koncept FIL`" in README.split("## Kommandoer", 1)[0]
+    for path, command in _commands():
+        section = _section(path[0])
+        for names in _option_names(command):
+            if "--koncept" in names:
+                continue
+            assert any(f"{n}" in section for n in names), f"tilsyn {' '.join(path)}: {names}"
+
+
+def test_every_option_in_a_readme_example_exists() -> None:
+    known = {" ".join(path): _option_names(command) for path, command in _commands()}
+    for line in re.findall(r"^\$ tilsyn (.+)$", README, flags=re.MULTILINE):
+        words = shlex.split(line.split("  #", 1)[0].split("&&", 1)[0])
+        path = " ".join(words[:2]) if " ".join(words[:2]) in known else words[0]
+        flat = {n for names in known[path] for n in names} | {"-h", "--help"}
+        for word in words:
+            option = word.split("=", 1)[0]
+            if option.startswith("-") and option != "-":
+                assert option in flat, f"README: 'tilsyn {line}': {option} findes ikke"
