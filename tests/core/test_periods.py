@@ -5,7 +5,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
-from ledelsestilsyn.core.periods import parse_period, previous, round_period, round_periods
+from ledelsestilsyn.core.periods import (
+    date_hint,
+    parse_period,
+    previous,
+    round_period,
+    round_periods,
+)
 from ledelsestilsyn.models.concept import Cadence
 
 
@@ -59,3 +65,22 @@ def test_monthly_round_always_contains_the_day(day: date) -> None:
     period = round_period(range(1, 13), "måned", day)
     assert period is not None and day in period
     assert previous(period).end < period.start
+
+
+@pytest.mark.parametrize(
+    ("written", "iso"),
+    [
+        ("15-12-2026", "2026-12-15"),
+        ("1/12-2026", "2026-12-01"),
+        ("1. december 2026", "2026-12-01"),
+        ("1. dec. 2026", "2026-12-01"),
+        ("15 Marts 2027", "2027-03-15"),
+        ("30. februar 2026", None),
+        ("3. mandag 2026", None),
+    ],
+)
+def test_a_date_written_the_danish_way_gets_its_iso_form(written: str, iso: str | None) -> None:
+    expected = (
+        f"skriv datoen som ÅÅÅÅ-MM-DD: {iso}." if iso else "skriv datoen som ÅÅÅÅ-MM-DD, fx X."
+    )
+    assert date_hint(written, "X") == expected

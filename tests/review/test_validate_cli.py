@@ -389,3 +389,26 @@ def test_reviews_are_never_modified(ws: Workspace) -> None:
     run_checks(ws, today=TODAY)
     run_checks(ws, today=TODAY)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("ja, men notatet mangler dato", "skriv kun 'ja' i svar, og resten i kommentar."),
+        ("Nej - se journalen", "skriv kun 'nej' i svar, og resten i kommentar."),
+        (
+            "ikke relevant (ingen anbringelse)",
+            "skriv kun 'ikke relevant' i svar, og resten i kommentar.",
+        ),
+        ("jaa", None),
+        ("nej.", None),
+    ],
+)
+def test_an_answer_followed_by_a_remark_says_where_the_remark_goes(
+    ws: Workspace, written: str, hint: str | None
+) -> None:
+    path = review(ws)
+    edit(path, 'svar: "ja"', f'svar: "{written}"')
+    found = [d for d in one(ws, path).diagnostics if d.code == "G016"]
+    assert len(found) == 1 and found[0].hint == hint, found
+    assert "notatet" not in found[0].message and "journalen" not in found[0].message

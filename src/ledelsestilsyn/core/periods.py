@@ -112,17 +112,34 @@ def parse_day(text: str, argument: Argument = Argument.DATE) -> date:
 
 
 _DANISH_DAY = re.compile(r"\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*")
+_NAMED_DAY = re.compile(r"\s*(\d{1,2})\.?\s*([a-zæøå]{3,})\.?\s*(\d{4})\s*", re.IGNORECASE)
+_MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def date_hint(text: str, example: str) -> str:
     """How to write a date that could not be read: the same day as ÅÅÅÅ-MM-DD when `text`
-    is one written the Danish way (15-12-2026, 15.12.2026, 15/12/2026), else an example."""
-    match = _DANISH_DAY.fullmatch(text)
-    if match:
-        with contextlib.suppress(ValueError):
-            day = date(int(match[3]), int(match[2]), int(match[1]))
-            return f"skriv datoen som ÅÅÅÅ-MM-DD: {day.isoformat()}."
+    is one written the Danish way (15-12-2026, 15.12.2026, 15/12/2026, 15. december 2026,
+    15. dec. 2026), else an example."""
+    day = _danish_day(text)
+    if day is not None:
+        return f"skriv datoen som ÅÅÅÅ-MM-DD: {day.isoformat()}."
     return f"skriv datoen som ÅÅÅÅ-MM-DD, fx {example}."
+
+
+def _danish_day(text: str) -> date | None:
+    numbers = _DANISH_DAY.fullmatch(text)
+    named = _NAMED_DAY.fullmatch(text)
+    month = None
+    if numbers:
+        month = int(numbers[2])
+    elif named and named[2][:3].lower() in _MONTHS:
+        month = _MONTHS.index(named[2][:3].lower()) + 1
+    found = numbers or named
+    if found is None or month is None:
+        return None
+    with contextlib.suppress(ValueError):
+        return date(int(found[3]), month, int(found[1]))
+    return None
 
 
 def day_or_today(text: str | None) -> date:

@@ -8,6 +8,7 @@ warnings), and a comment must be there where the scale requires one.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ledelsestilsyn.core.cpr import mask_cpr
@@ -220,7 +221,7 @@ class AnswerChecker:
                 hint="svaret har et bogstav fra et andet alfabet (fx kyrillisk), der ligner et "
                 "dansk; skriv svaret igen på et dansk tastatur."
                 if foreign
-                else None,
+                else _answer_with_more(value, scale.values),
             )
             return None
         if match is not Match.EXACT:
@@ -269,3 +270,14 @@ def _blank(value: Any) -> bool:
 
 def _few(items: list[str], limit: int = 4) -> str:
     return ", ".join(items[:limit]) + (" …" if len(items) > limit else "")
+
+
+def _answer_with_more(value: str, answers: Sequence[str]) -> str | None:
+    """The hint for an answer followed by more text ("ja, men notatet mangler dato"):
+    the remark belongs in `kommentar`. Longest answers first, so "ikke relevant" wins."""
+    text = value.strip().casefold()
+    for answer in sorted(answers, key=len, reverse=True):
+        rest = text.removeprefix(answer.casefold())
+        if rest != text and not rest[0].isalnum() and any(c.isalnum() for c in rest):
+            return f"skriv kun '{answer}' i svar, og resten i kommentar."
+    return None
