@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EKSEMPLER, Cli
+from conftest import EKSEMPLER, TESTS, Cli
 from readme_examples import argv, assert_in_order, assert_shown, block_after, shown
 
 UDTRAEK = "udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-11"
@@ -143,15 +143,35 @@ def test_valider_finds_the_planted_mistakes(filled: Path, cli: Cli, tmp_path: Pa
     "command",
     [
         "rapport --periode 2026-11",
+        "rapport --periode 2026-K4 --modtager udvalg --format md -o udvalg.md",
+        "rapport --periode 2026 --format csv -o tal.csv",
         "rapport --periode 2026-11 --modtager udvalg --format xlsx",
+        "rapport --periode 2026-11 --modtager udvalg --format pdf",
         "rapport --periode 2026-K4 --modtager afdeling",
     ],
 )
 def test_rapport(filled: Path, cli: Cli, tmp_path: Path, command: str) -> None:
     folder = _copy(filled, tmp_path)
-    assert_shown(_in(folder, cli, command), command)
-    written = shown(command)[-1].rsplit(" til ", 1)[1]
+    output = _in(folder, cli, command)
+    assert_shown(output, command)
+    written = output.splitlines()[-1].rsplit(" til ", 1)[1]
     assert (folder / written).stat().st_size > 0
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "skabelon",
+        "skabelon overordnet",
+        "skabelon tematiseret@2025.1 --format md > tjekliste.md",
+        "skabelon forskel overordnet@2024.1 overordnet@2025.1 --format md > forskel.md",
+        "skema",
+    ],
+)
+def test_examples_without_shown_output_run(cli: Cli, tmp_path: Path, command: str) -> None:
+    assert shown(command) == []
+    shutil.copy(EKSEMPLER / "koncept.yaml", tmp_path / "koncept.yaml")
+    assert _in(tmp_path, cli, command.split(" > ", 1)[0]).strip()
 
 
 def test_tilbagemelding_to_one_caseworker(filled: Path, cli: Cli, tmp_path: Path) -> None:
@@ -160,3 +180,9 @@ def test_tilbagemelding_to_one_caseworker(filled: Path, cli: Cli, tmp_path: Path
     assert_shown(_in(folder, cli, command), command)
     for line in shown(command):
         assert (folder / line).is_file(), line
+
+
+def test_the_versions_table_is_from_the_versions_golden_report() -> None:
+    """The excerpt is the golden report test_version_cycle checks against the tool."""
+    golden = (TESTS / "golden" / "versioner-leder.md").read_text(encoding="utf-8")
+    assert_in_order(golden, block_after("med 2026-10 på 2024.1):"))

@@ -14,7 +14,7 @@ from typing import Protocol
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.periods import parse_period
-from ledelsestilsyn.review.analysis import CorrectionEntry
+from ledelsestilsyn.review.analysis import CorrectionEntry, missing_parts
 from ledelsestilsyn.review.state import ReviewState
 
 
@@ -138,8 +138,10 @@ def exclusion_reason(result: ReviewLike) -> str:
         return f"ugyldig ({count} fejl; kør 'tilsyn valider' for detaljer)"
     if result.state == "ikke påbegyndt":
         return "ikke påbegyndt"
-    if total and missing:
-        return f"{result.state} ({missing} af {total} spørgsmål mangler svar)"
+    parts = [f"{missing} af {total} spørgsmål mangler svar"] if total and missing else []
+    parts += missing_parts(result.diagnostics, unanswered=not parts)
+    if parts:
+        return f"{result.state} ({', '.join(parts)})"
     return f"{result.state} (hoved eller svar mangler; kør 'tilsyn valider')"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -11,6 +12,19 @@ from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 WARNING = Severity.WARNING
 # Codes that only say the review is not finished yet (not that its content is wrong).
 INCOMPLETE_CODES = frozenset({"G021", "G022", "G023", "G024", "G025"})
+_HEADER = {"G024": "gennemført_af", "G025": "dato"}
+
+
+def missing_parts(missing: Iterable[Diagnostic], *, unanswered: bool = True) -> list[str]:
+    """What a review still lacks, in Danish ('1 svar mangler en påkrævet kommentar',
+    "'dato' mangler"); without `unanswered` the questions without an answer are left out."""
+    missing = list(missing)
+    answers = sum(d.code in ("G021", "G022") for d in missing)
+    comments = sum(d.code == "G023" for d in missing)
+    parts = [f"{answers} spørgsmål mangler svar"] if answers and unanswered else []
+    if comments:
+        parts.append(f"{comments} svar mangler en påkrævet kommentar")
+    return parts + [f"'{_HEADER[d.code]}' mangler" for d in missing if d.code in _HEADER]
 
 
 @dataclass(frozen=True)

@@ -13,12 +13,11 @@ from dataclasses import replace
 from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
-from ledelsestilsyn.review.analysis import INCOMPLETE_CODES
+from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, missing_parts
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.review.validate import ReviewResult, ReviewRun
 
 DETAIL_LIMIT = 5
-_HEADER = {"G024": "gennemført_af", "G025": "dato"}
 STATES: tuple[ReviewState, ...] = (
     ReviewState.COMPLETE,
     ReviewState.PARTIAL,
@@ -49,22 +48,10 @@ def shown_diagnostics(result: ReviewResult, *, require_complete: bool) -> list[D
         return _ordered([*content, *(replace(d, severity=Severity.ERROR) for d in missing)])
     if len(missing) <= DETAIL_LIMIT:
         return _ordered([*content, *missing])
-    text = f"gennemgangen er ikke færdig: {_count_missing(missing)}."
+    text = f"gennemgangen er ikke færdig: {', '.join(missing_parts(missing))}."
     hint = "kør 'tilsyn valider --færdige' for at se hvert punkt."
     summary = replace(missing[0], code="G020", message=text, hint=hint, severity=Severity.WARNING)
     return _ordered([*content, summary])
-
-
-def _count_missing(missing: list[Diagnostic]) -> str:
-    unanswered = sum(d.code in ("G021", "G022") for d in missing)
-    comments = sum(d.code == "G023" for d in missing)
-    parts = []
-    if unanswered:
-        parts.append(f"{unanswered} spørgsmål mangler svar")
-    if comments:
-        parts.append(f"{comments} svar mangler en påkrævet kommentar")
-    parts += [f"'{_HEADER[d.code]}' mangler" for d in missing if d.code in _HEADER]
-    return ", ".join(parts)
 
 
 def _ordered(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
