@@ -67,11 +67,12 @@ def test_readme_and_every_preset_say_who_sees_small_counts() -> None:
     assert "lederens rapport\n(`--modtager leder`) viser alle tal" in committee
 
 
-def _commands() -> Iterator[tuple[list[str], Any]]:
-    """Every visible command and subcommand, with its path (`['tiltag', 'ny']`)."""
+def _commands(*, hidden: bool = False) -> Iterator[tuple[list[str], Any]]:
+    """Every visible command and subcommand, with its path (`['tiltag', 'ny']`); with
+    `hidden` also the ASCII aliases (`paamind`)."""
     root = get_command(app)
     for name, command in getattr(root, "commands", {}).items():
-        if command.hidden:
+        if command.hidden and not hidden:
             continue
         yield [name], command
         for sub, subcommand in getattr(command, "commands", {}).items():
@@ -102,10 +103,16 @@ def test_every_option_is_documented_in_its_commands_section() -> None:
 
 
 def test_every_option_in_a_readme_example_exists() -> None:
-    known = {" ".join(path): _option_names(command) for path, command in _commands()}
-    for line in re.findall(r"^\$ tilsyn (.+)$", README, flags=re.MULTILINE):
+    """Both the `$ tilsyn …` lines and the commands written in the text (`tilsyn … --x`)."""
+    known = {" ".join(p): _option_names(c) for p, c in _commands(hidden=True)}
+    known[""] = _option_names(get_command(app))
+    lines = re.findall(r"^\$ tilsyn (.+)$", README, flags=re.MULTILINE)
+    inline = re.findall(r"`tilsyn ([^`]+)`", README)  # not `tilsyn → bedømmere` (a key)
+    lines += [t for t in inline if t.split()[0] in known or t.startswith("-")]
+    for line in lines:
         words = shlex.split(line.split("  #", 1)[0].split("&&", 1)[0])
         path = " ".join(words[:2]) if " ".join(words[:2]) in known else words[0]
+        path = "" if path.startswith("-") else path  # `tilsyn --version`
         flat = {n for names in known[path] for n in names} | {"-h", "--help"}
         for word in words:
             option = word.split("=", 1)[0]
