@@ -128,3 +128,20 @@ def test_a_dash_is_refused_where_a_folder_is_written(cli: Cli, filled: Path, com
     assert result.exit_code == 2, result.output
     assert "fejl " in result.output and "standardoutput" in result.output
     assert not Path("-").exists()
+
+
+@pytest.mark.parametrize("command", ["årshjul", "rapport", "skema", "init"])
+@pytest.mark.parametrize("name", ["0102031234", "Emil 010203-1234", "sag_010203 1234"])
+def test_no_file_or_folder_is_named_with_a_cpr_number(
+    cli: Cli, filled: Path, tmp_path: Path, command: str, name: str
+) -> None:
+    """A name is output too (every listing, backup and attachment shows it): a CPR-like number
+    typed into `-o` or `--mappe` makes no file and no folder, whatever the command."""
+    (tmp_path / "ud").mkdir()
+    target = tmp_path / "ud" / (name if command in FOLDER_COMMANDS else f"{name}.txt")
+    result = cli(*commands(str(target))[command])
+    output = result.output + (result.stderr or "")
+    assert result.exit_code == 2, output
+    assert "fejl W006: " in output and "Tip: " in output, output
+    assert "1234" not in output, output
+    assert not target.exists() and not any((tmp_path / "ud").glob("*")), output

@@ -6,7 +6,8 @@ and output format runs: udtræk, valider (text, json), rapport (md, html, csv, x
 for leder and udvalg), påmind (--altid, and --mail to a local SMTP server),
 årshjul (table, ics), tiltag, tilbagemelding and tjek. Every byte written is searched for
 the number's ten digits in any spelling: stdout, stderr, every file in the
-workspace (except the input the number was typed into) and every mail.
+workspace (except the input the number was typed into), the name of every file and folder,
+and every mail.
 """
 
 from __future__ import annotations
@@ -204,8 +205,10 @@ def _run_everything(base: Path, inbox: Inbox, digits: str, change: Callable[[Pat
                 result = cli(*args)
                 written.append((" ".join(args), result.stdout + (result.stderr or "")))
         for path in sorted(folder.rglob("*")):
+            name = str(path.relative_to(folder))
+            written.append((f"navnet {name}", name))  # a file's or folder's name is output too
             if path.is_file() and path not in (typed_into, folder / "eksport.csv"):
-                written.append((str(path.relative_to(folder)), _file_text(path)))
+                written.append((name, _file_text(path)))
         written += [(f"mail {i}", t) for i, m in enumerate(inbox.mails) for t in _mail_texts(m)]
         leaks = [where for where, text in written if _leaks(text, digits)]
         assert not leaks, f"{digits} står i: {leaks}"

@@ -13,6 +13,7 @@ from ledelsestilsyn.io.atomic import (
     STALE_AFTER_SECONDS,
     TEMP_PREFIX,
     clean_stale_temps,
+    writable_folder,
     write_atomic,
 )
 from ledelsestilsyn.io.new_folder import fsync_all, write_into_new_folder
@@ -101,3 +102,23 @@ def test_stale_temp_files_are_cleaned(tmp_path: Path) -> None:
     assert clean_stale_temps(tmp_path) == 2
     assert alive.exists() and young.exists() and not dead.exists() and not dead_folder.exists()
     assert clean_stale_temps(tmp_path / "findes-ikke") == 0
+
+
+@pytest.mark.parametrize("name", ["0102031234.md", "Emil 010203-1234.yaml", "x-010203\u00a01234"])
+def test_no_file_or_folder_gets_a_name_with_a_cpr_number(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / "ud"
+    folder.mkdir()
+    with pytest.raises(TilsynError, match="W006"):
+        write_atomic(folder / name, "x\n")
+    with pytest.raises(TilsynError, match="W006"):
+        write_into_new_folder(folder, [("a.yaml", "x\n"), (name, "x\n")])
+    with pytest.raises(TilsynError, match="W006"):
+        writable_folder(folder / name / "under")
+    assert list(folder.iterdir()) == []
+
+
+def test_a_digest_or_a_temp_name_is_no_cpr_number(tmp_path: Path) -> None:
+    """Only the name a file keeps counts: tilsyn's own hex digests pass, as in the gate."""
+    name = "rapport-" + "0102031234" + "ab" * 12 + ".md"
+    write_atomic(tmp_path / name, "x\n")
+    assert (tmp_path / name).exists()

@@ -220,6 +220,8 @@ def read_report(text: str, fmt: str, min_count: int = 5) -> System:
     for ref in refs:
         for count in re.findall(rf"{re.escape(ref)}\) · [^\n]*\n\n([^ \n]+) sager\.", plain):
             system.cell(f"n[{ref}]", count)
+    if fmt == "md":
+        _examples(system, text)
     calibrated = re.findall(r"\n([^ \n]+) sager med to eller flere uafhængige", plain)
     for i, count in enumerate(calibrated):
         system.cell(f"kal[{i}]", count)
@@ -253,6 +255,22 @@ def _table(
         _weakest(system, body, catalog)
     elif header[0] in ("status", "fil"):
         _excluded(system, body, plain)
+
+
+def _examples(system: System, text: str) -> None:
+    """The department's case examples: each is one review with that answer to that question,
+    so their number is a lower bound on the answer's count (all of them, if all consented)."""
+    template, found = "", dict[str, int]()
+    for line in text.splitlines():
+        if line.startswith("## ") and "@" in line:
+            template = re.findall(r"\(([^()@ ]+@[^() ]+)", line)[0]
+        example = re.match(r"- \*\*([^*]+)\*\* .* \(([^()]+)\): ", line)
+        if example:
+            cell = f"a[{template}|{example[1]}|{example[2]}]"
+            found[cell] = found.get(cell, 0) + 1
+    for cell, count in found.items():
+        least = system.var(f"ex.{cell}", count, count)
+        system.relate([(least, 1), (system.var(cell), -1)], equal=False)
 
 
 def _templates_in(plain: str) -> list[str]:

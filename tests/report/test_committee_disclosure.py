@@ -235,3 +235,18 @@ def test_example_reports_reveal_nothing(name: str) -> None:
     text = (TESTS / "golden" / name).read_text(encoding="utf-8")
     system = read_report(text, name.rsplit(".", 1)[1])
     assert system.hidden and system.revealed() == {}
+
+
+def test_a_team_of_one_caseworker_shows_the_committee_no_shares(cli: Cli, tmp_path: Path) -> None:
+    """A team whose reviewed cases are all one caseworker's would show that person's figures:
+    the committee, like the department, sees its count but no share (issue: tiny teams)."""
+    folder = tmp_path / "ws"
+    assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
+    write_random_round(folder, [(0, 0, -1)] * 6 + [(1, 0, -1)] * 6, ["underretning"], 0)
+    os.chdir(folder)
+    texts = committee(cli)
+    for fmt in ("md", "html"):
+        rows = re.findall(r"Team Nord.*", texts[fmt])
+        assert rows and not any("%" in row for row in rows), rows
+    assert "mindst 3 af teamets rådgivere" in texts["md"]
+    assert_nothing_revealed(texts)

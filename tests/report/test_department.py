@@ -125,6 +125,11 @@ def _record(case: str, consent: bool, comment: str, worker: str) -> ReviewRecord
 OVERORDNET = Catalog.load(None).resolve("overordnet")
 
 
+def all_shown(key: tuple[str, ...]) -> int | None:
+    """A leader's view of the counts: every one shown, so no example is held back."""
+    return None
+
+
 def test_examples_and_small_teams_without_files() -> None:
     records = [
         _record("S-1", True, "Mangler; spurgt Eva Munk.", "Anna Holm"),
@@ -132,9 +137,16 @@ def test_examples_and_small_teams_without_files() -> None:
     ]
     period = parse_period("2026-11")
     templates = {OVERORDNET.ref: OVERORDNET}
-    found = examples(records, templates, period, allowed=True, names=[], mask=mask_cpr)
+    found = examples(
+        records, templates, period, allowed=True, names=[], mask=mask_cpr, floor=all_shown
+    )
     assert [e.text for e in found[OVERORDNET.ref]] == ["Mangler; spurgt [navn]."]
-    assert examples(records, templates, period, allowed=False, names=[], mask=mask_cpr) == {}
+    assert (
+        examples(
+            records, templates, period, allowed=False, names=[], mask=mask_cpr, floor=all_shown
+        )
+        == {}
+    )
     assert small_teams(records, period) == {OVERORDNET.ref: {"Team Nord"}}
 
 

@@ -103,7 +103,19 @@ def test_an_extension_keeps_the_names_of_earlier_files() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["../../../evil/serA", "a/b", "a\\b", ".skjult", "serie:2", "to ord", "", " ", "a" * 61],
+    [
+        "../../../evil/serA",
+        "a/b",
+        "a\\b",
+        ".skjult",
+        "serie:2",
+        "to ord",
+        "",
+        " ",
+        "a" * 61,
+        "tema-0102031234",
+        "barn_010203-1234",
+    ],
 )
 def test_a_series_name_that_is_no_folder_name_is_refused(
     cli: Cli, example_workspace: Path, name: str

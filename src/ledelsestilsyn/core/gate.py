@@ -2,7 +2,8 @@
 
 The terminal (`cli.console`), every file (`io.yaml.write_atomic`) and every
 mail (`schedule.notify`) call it, and `tests/core/test_gate.py` checks that
-no module writes any other way. It masks CPR-like numbers with the one
+no module writes any other way; every name of a file or folder tilsyn makes
+passes it too (`name_passes`). It masks CPR-like numbers with the one
 detector, `cpr.mask_cpr`, whatever the text came from: a review filled in by
 hand, an export, a template, a message.
 
@@ -40,6 +41,16 @@ def gate(text: str, *, keep: Collection[str] = ()) -> str:
         return mask_spans(text, spans)
     parts.append(mask_cpr(text[last:]))
     return "".join(parts)
+
+
+def name_passes(name: str) -> bool:
+    """Whether a file or folder name may be created: the gate would leave it as it is.
+
+    A name cannot be masked (the files that point at it would lose it), and it is
+    output all the same: every listing, backup and attachment shows it. So a
+    name with a CPR-like number in it is refused instead (`io.atomic.check_name`).
+    """
+    return gate(name) == name
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
-from ledelsestilsyn.core.gate import Gated, gate
+from ledelsestilsyn.core.gate import Gated, gate, name_passes
 
 TEMP_PREFIX = ".tilsyn-tmp-"
 STALE_AFTER_SECONDS = 15 * 60
@@ -48,6 +48,7 @@ def write_atomic(
     sees a torn file. A binary file comes `Gated` by its builder. A replaced file
     keeps the group access it had (never access for others).
     """
+    check_name(path)
     data = content.data if isinstance(content, Gated) else gate(content, keep=keep).encode()
     folder = path.parent
     if path.is_symlink():
@@ -163,6 +164,10 @@ def writable_folder(
     the temp files of killed writers. A folder inside the workspace is never a symbolic
     link; one the user named (`chosen`) may be."""
     shown = display or str(folder)
+    for part in (folder, *folder.parents):
+        if part.exists():
+            break
+        check_name(part, shown)
     if folder.is_symlink() and not chosen:
         raise fail(
             shown,
@@ -178,6 +183,19 @@ def writable_folder(
         raise folder_error(folder, exc, shown) from None
     clean_stale_temps(folder)
     return folder
+
+
+def check_name(path: Path, display: str | None = None) -> None:
+    """W006 unless the gate would leave `path`'s name as it is (`core.gate.name_passes`): no
+    file or folder tilsyn makes is named with a CPR-like number."""
+    if not name_passes(path.name):
+        raise fail(
+            display or str(path),
+            "W006",
+            "navnet ligner et CPR-nummer, og tilsyn laver ingen fil eller mappe med det navn.",
+            hint="vælg et navn uden CPR-nummer (i -o, --mappe, et serienavn eller et skabelon-id).",
+            kind=ErrorKind.USAGE,
+        )
 
 
 def missing_folder(folder: Path, display: str | None = None) -> TilsynError:

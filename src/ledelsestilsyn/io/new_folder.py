@@ -8,7 +8,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ledelsestilsyn.core.gate import Gated, gate
-from ledelsestilsyn.io.atomic import cannot_write, exists_error, folder_error, fsync_dir
+from ledelsestilsyn.io.atomic import (
+    cannot_write,
+    check_name,
+    exists_error,
+    folder_error,
+    fsync_dir,
+)
 
 
 def write_into_new_folder(folder: Path, files: Iterable[tuple[str, str | Gated]]) -> None:
@@ -22,6 +28,8 @@ def write_into_new_folder(folder: Path, files: Iterable[tuple[str, str | Gated]]
     every file is on disk.
     """
     data = [(n, c.data if isinstance(c, Gated) else gate(c).encode()) for n, c in files]
+    for name, _ in data:
+        check_name(folder / name)
     descriptors: list[int] = []
     try:
         for name, content in data:

@@ -16,15 +16,18 @@ workspace knows replaced by `[navn]`.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
+from ledelsestilsyn.report.published import answer as answer_key
 from ledelsestilsyn.report.build import in_period, lowest_comments
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
 from ledelsestilsyn.report.scrub import scrubber
+from ledelsestilsyn.report.suppress import Key
 from ledelsestilsyn.report.tiltag import TiltagView
 
 NAME = "[navn]"
@@ -86,8 +89,15 @@ def examples(
     allowed: bool,
     names: Iterable[str],
     mask: Callable[[str], str],
+    floor: Callable[[Key], int | None],
 ) -> dict[str, list[Example]]:
-    """Per template ref: comments at the lowest answers from consenting reviews in `period`."""
+    """Per template ref: comments at the lowest answers from consenting reviews in `period`.
+
+    Each example is one review with that answer, so their number is a floor under the
+    answer's count. Where the report hides the count, no more are given than the reader
+    knows it has anyway (`floor`: one under a `< 5`); four examples under a `< 5` would
+    pin it at 4, and the question's other answers with it.
+    """
     if not allowed:
         return {}
     consenting = [r for r in first_reviews(in_period(records, period)) if r.consent]
@@ -97,8 +107,14 @@ def examples(
     for ref, template in sorted(templates.items()):
         comments = lowest_comments(template, [r for r in consenting if r.template == ref], mask)
         texts = {q.id: q.text for step in template.steps for q in step.questions}
+        steps = {q.id: step.id for step in template.steps for q in step.questions}
         for question_id, group in comments.items():
+            given: Counter[str] = Counter()
             for comment in group:
+                most = floor(answer_key(ref, steps[question_id], question_id, comment.answer))
+                if most is not None and given[comment.answer] >= most:
+                    continue
+                given[comment.answer] += 1
                 found.setdefault(ref, []).append(
                     Example(question_id, texts[question_id], comment.answer, scrub(comment.text))
                 )

@@ -167,8 +167,9 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             tidy=request.audience in AGGREGATE,
         )
 
-    # The department sees no share of a team with fewer than three reviewed caseworkers.
-    withheld = small_teams(inputs.records, period) if request.audience == "afdeling" else {}
+    # The department and the committee see no share of a team with fewer than three reviewed
+    # caseworkers: in a team of one, the team's share is that caseworker's.
+    withheld = small_teams(inputs.records, period) if request.audience in AGGREGATE else {}
     content: str | Gated
     if request.fmt in ("csv", "xlsx"):
         if request.audience in AGGREGATE:  # the whole report's one decision, as in md and html
@@ -255,6 +256,7 @@ def _add_department(
         allowed=view.examples_allowed,
         names=_known_names(workspace) | inputs.caseworkers,
         mask=mask_cpr,
+        floor=view.disclosure.floor,
     )
     for section in view.sections:
         section.examples = found.get(section.ref, [])

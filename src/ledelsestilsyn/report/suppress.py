@@ -153,6 +153,16 @@ class Disclosure:
             return number(value)
         return f"< {self.min_count}" if key in self.small_units else SECONDARY
 
+    def floor(self, key: Key) -> int | None:
+        """The least a reader knows the count `key` to be: None when it is shown (known
+        exactly), 0 when it is not published, 1 for `< 5`, `min_count` for `x` (a hidden
+        count is never 0)."""
+        if self.shows(key):
+            return None
+        if not self.publishes(key):
+            return 0
+        return 1 if key in self.small_units else self.min_count
+
     def share_ok(self, answered: int, parts: Sequence[int]) -> bool:
         """The primary rule alone, for shares of other periods, whose counts are not published."""
         if not self.active:

@@ -79,6 +79,8 @@ class ReportView:
     """Committee only, when most shares are hidden: why, and that a longer period helps."""
     shared_cases: str = ""
     """Under the overview, when a case is reviewed in several series: how it is counted."""
+    disclosure: Disclosure = field(default_factory=Disclosure)
+    """The report's one suppression decision, for what is added to the view afterwards."""
 
 
 SHARED_CASES = (
@@ -161,8 +163,8 @@ def disclosure_for(
     """The one suppression decision for the whole report (nothing hidden for leaders).
 
     `withheld_teams` (per template ref) are teams whose shares this audience does not
-    see at all (the department: fewer than three reviewed caseworkers); they are hidden
-    as part of the decision, so nothing shown gives them away either.
+    see at all (fewer than three reviewed caseworkers, for the department and the
+    committee); they are hidden as part of the decision, so nothing shown gives them away.
     """
     if audience not in AGGREGATE:
         return Disclosure(report.settings.min_count)
@@ -208,6 +210,7 @@ def report_view(
         excluded_total=rules.count(published.excluded(), len(report.excluded)),
         few_note=few_note(report.period, shown) if committee else "",
         shared_cases=SHARED_CASES if published.shared(report) else "",
+        disclosure=rules,
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import fail
 from ledelsestilsyn.core.gate import Gated, gate
 from ledelsestilsyn.io.atomic import (
+    check_name,
     fsync_dir,
     temp_path,
     writable_folder,
@@ -39,6 +40,7 @@ def write_sample(
     if earlier is not None:
         return _extend(workspace, folder, manifest, earlier, rendered)
     writable_folder(workspace.samples_dir, display=workspace.display(workspace.samples_dir))
+    check_name(folder, workspace.display(folder))
     tmp = temp_path(workspace.samples_dir, folder.name)
     tmp.mkdir(mode=0o700)
     try:

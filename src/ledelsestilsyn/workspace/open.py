@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail
+from ledelsestilsyn.core.gate import name_passes
 from ledelsestilsyn.io.document import YamlDocument
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.concept import Concept
@@ -98,14 +99,15 @@ def series_name_problems(concept: Concept, doc: YamlDocument) -> list[Diagnostic
     """A series name is part of a folder name (`udtræk/<periode>-<serie>`): one plain name.
 
     Letters (also æ, ø, å), digits and `- _ .`, starting with a letter or a digit, so
-    no name can point outside `udtræk/` or be unusable on a shared drive.
+    no name can point outside `udtræk/` or be unusable on a shared drive; and no CPR-like
+    number, which would stand in every sample folder's name.
     """
     problems = []
     written = doc.data.get("tilsyn") if isinstance(doc.data, dict) else None
     keys = [k for k in written if isinstance(k, str)] if isinstance(written, dict) else []
     for name in concept.series:
         plain = all(c.isalpha() or c.isdigit() or c in "-_." for c in name)
-        if plain and name[:1].isalnum() and len(name) <= MAX_SERIES_NAME:
+        if plain and name[:1].isalnum() and len(name) <= MAX_SERIES_NAME and name_passes(name):
             continue
         key = next((k for k in keys if k.strip() == name), name)  # the model strips names
         problems.append(
@@ -114,7 +116,8 @@ def series_name_problems(concept: Concept, doc: YamlDocument) -> list[Diagnostic
                 "K016",
                 f"serienavnet '{name[:MAX_SERIES_NAME]}' kan ikke bruges som mappenavn.",
                 hint="brug kun bogstaver, tal, '-', '_' og '.', begynd med et bogstav eller et "
-                f"tal, og hold navnet under {MAX_SERIES_NAME} tegn (fx 'tematiseret-2027').",
+                f"tal, og hold navnet under {MAX_SERIES_NAME} tegn (fx 'tematiseret-2027'); "
+                "et CPR-nummer må ikke stå i navnet.",
                 key=True,
             )
         )

@@ -1,0 +1,58 @@
+"""The department report (`--modtager afdeling`) follows the committee's rules for small
+counts: nothing it hides can be worked out from what else it shows, case examples included."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from backcalc import read_report
+from test_committee_disclosure import DAY, SERIES, write_random_round
+
+from conftest import Cli
+
+
+def department(cli: Cli) -> str:
+    result = cli("rapport", "--dato", DAY, "-o", "-", "--modtager", "afdeling", "--format", "md")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def consenting_workspace(cli: Cli, folder: Path) -> None:
+    """Six reviews, all with consent to be used as examples: underretning-1 is answered
+    `ja` in two and `nej` (with a comment) in four, so both counts are small."""
+    assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
+    concept = folder / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(
+        text.replace("formidling:\n", "formidling:\n  afdeling_eksempler: med_samtykke\n", 1),
+        encoding="utf-8",
+    )
+    write_random_round(folder, [(0, 0, -1)] * 2 + [(0, 1, -1)] * 4, ["underretning"], 0)
+    for path in (folder / "udtræk" / f"2026-11-{SERIES}").glob("S-*.yaml"):
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("samtykke_til_eksempel: ja\n")
+    os.chdir(folder)
+
+
+def test_case_examples_do_not_count_out_a_hidden_cell(cli: Cli, tmp_path: Path) -> None:
+    """Four examples at a `nej` count shown as `< 5` would pin it at 4 (and `ja` at 2)."""
+    consenting_workspace(cli, tmp_path / "ws")
+    md = department(cli)
+    assert re.search(r"\| \*\*underretning-1\*\* .*\| < 5 \| < 5 \|", md), md
+    assert read_report(md, "md").revealed() == {}
+
+
+def test_examples_stay_where_the_count_is_shown(cli: Cli, tmp_path: Path) -> None:
+    """Examples are kept for an answer whose count the report shows anyway."""
+    consenting_workspace(cli, tmp_path / "ws")
+    for path in (tmp_path / "ws" / "udtræk" / f"2026-11-{SERIES}").glob("S-00[01].yaml"):
+        text = path.read_text(encoding="utf-8")
+        yes = 'svar: "ja"\n      kommentar: ""'
+        no = 'svar: "nej"\n      kommentar: "Mangler."'
+        assert yes in text
+        path.write_text(text.replace(yes, no, 1), encoding="utf-8")
+    md = department(cli)
+    assert "### Eksempler fra sagerne" in md and "**underretning-1**" in md.split("Eksempler")[1]
+    assert read_report(md, "md").revealed() == {}
