@@ -23,8 +23,8 @@ from dataclasses import dataclass
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
-from ledelsestilsyn.report.published import answer as answer_key
 from ledelsestilsyn.report.build import in_period, lowest_comments
+from ledelsestilsyn.report.published import answer as answer_key
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
 from ledelsestilsyn.report.scrub import scrubber
 from ledelsestilsyn.report.suppress import Key
