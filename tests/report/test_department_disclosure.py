@@ -7,10 +7,14 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from backcalc import read_report
+from report_data import build_workspace
 from test_committee_disclosure import DAY, SERIES, write_random_round
 
 from conftest import Cli
+from ledelsestilsyn.report.tiltag import HIDDEN_VERDICT
+from ledelsestilsyn.templates.catalog import Catalog
 
 
 def department(cli: Cli) -> str:
@@ -56,3 +60,52 @@ def test_examples_stay_where_the_count_is_shown(cli: Cli, tmp_path: Path) -> Non
     md = department(cli)
     assert "### Eksempler fra sagerne" in md and "**underretning-1**" in md.split("Eksempler")[1]
     assert read_report(md, "md").revealed() == {}
+
+
+TILTAG = """\
+tiltag:
+  - id: "nyt"
+    titel: "Besluttet ved periodens start"
+    besluttet: "2026-11-01"
+    status: "i gang"
+    skabelon: "overordnet"
+    mål:
+      spørgsmål: [{questions}]
+      sagsskridt: [underretning]
+"""
+
+
+def test_a_tiltag_verdict_says_nothing_of_a_hidden_share(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tiltag decided as the period starts has the period as its 'after': its verdict
+    ('for få …' or not) would tell whether a hidden share rests on 5 answers, and with the
+    question's total that can pin a hidden count. The department gets the verdict only
+    where the report shows the target's share."""
+    build_workspace(workspace)
+    monkeypatch.chdir(workspace)
+    template = Catalog.load(None).resolve("overordnet")
+    questions = [q.id for s in template.steps for q in s.questions]
+    (workspace / "tiltag.yaml").write_text(
+        TILTAG.format(questions=", ".join(questions)), encoding="utf-8"
+    )
+    md = cli(
+        "rapport", "--dato", DAY, "-o", "-", "--periode", "2026-11", "--modtager", "afdeling",
+        "--format", "md",
+    ).stdout  # fmt: skip
+    shares = {
+        cells[0].split("**")[1]: cells[-4]
+        for line in md.split("## Tiltag")[0].splitlines()
+        if line.startswith("| **") and len(cells := line.split("|")[1:-1]) > 5
+    }
+    verdicts = {
+        cells[3].strip(): cells[4].strip()
+        for line in md.split("## Tiltag")[1].splitlines()
+        if line.startswith("| **nyt**") and (cells := line.split("|")[1:-1])
+    }
+    hidden = [q for q in questions if shares.get(q, "–").strip() == "–" and q in verdicts]
+    assert hidden, (shares, verdicts)
+    for question in hidden:
+        assert verdicts[question] == HIDDEN_VERDICT, (question, verdicts[question])
+    shown = [q for q in questions if shares.get(q, "–").strip() != "–" and q in verdicts]
+    assert all(verdicts[q] != HIDDEN_VERDICT for q in shown)

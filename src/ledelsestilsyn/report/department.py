@@ -28,7 +28,7 @@ from ledelsestilsyn.report.published import answer as answer_key
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
 from ledelsestilsyn.report.scrub import scrubber
 from ledelsestilsyn.report.suppress import Key
-from ledelsestilsyn.report.tiltag import TiltagView
+from ledelsestilsyn.report.tiltag import HIDDEN_VERDICT, TiltagView
 
 NAME = "[navn]"
 WITH_CONSENT = "med_samtykke"
@@ -59,11 +59,17 @@ class TiltagStatus:
     verdict: str
 
 
-def tiltag_status(views: Sequence[TiltagView]) -> list[TiltagStatus]:
-    """The tiltag as the department sees them: no responsible person, no counts."""
+def tiltag_status(views: Sequence[TiltagView], shows: Callable[[Key], bool]) -> list[TiltagStatus]:
+    """The tiltag as the department sees them: no responsible person, no counts.
+
+    A verdict says whether the answers after the decision reach `min_count`; when the
+    period's own share of the target is hidden (`shows`), that would tell what the
+    report hides, so the verdict is left out too (`HIDDEN_VERDICT`)."""
     rows = []
     for t in views:
-        targets = [(row.target, row.verdict) for row in t.rows] or [("–", "ingen data endnu")]
+        targets = [
+            (row.target, row.verdict if shows(row.share) else HIDDEN_VERDICT) for row in t.rows
+        ] or [("–", "ingen data endnu")]
         for target, verdict in targets:
             rows.append(TiltagStatus(t.id, t.title, t.status, t.deadline, target, verdict))
     return rows

@@ -246,7 +246,7 @@ def _add_department(
 ) -> None:
     """The department's extras: the tiltag's status, and case examples by consent."""
     _, views = _tiltag(report, inputs, workspace, period)
-    view.tiltag_status = tiltag_status(views)
+    view.tiltag_status = tiltag_status(views, view.disclosure.shows)
     concept = workspace.concept
     view.examples_allowed = concept.dissemination.department_examples == WITH_CONSENT
     found = examples(

@@ -21,6 +21,7 @@ from datetime import date
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
+from ledelsestilsyn.report import published
 from ledelsestilsyn.report.aggregate import (
     QuestionStat,
     Section,
@@ -32,11 +33,13 @@ from ledelsestilsyn.report.aggregate import (
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.suppress import Key
 
 TOO_FEW = "for få gennemgange til at vurdere effekten"
 BETTER = "bedre: intervallerne overlapper ikke"
 WORSE = "dårligere: intervallerne overlapper ikke"
 UNCLEAR = "ingen sikker ændring: intervallerne overlapper"
+HIDDEN_VERDICT = "vises ikke, fordi periodens andel for målet ikke vises (få gennemgange)"
 
 
 def verdict(before: Tally, after: Tally, min_count: int) -> str:
@@ -62,6 +65,9 @@ class EffectRow:
     after: ShareCell
     after_n: int
     verdict: str
+    share: Key = ()
+    """The target's share in the report's own period (`report.published`): where an audience
+    does not see it, the verdict is not shown either (`report.department`)."""
 
 
 @dataclass
@@ -87,23 +93,32 @@ def _tally(stat: QuestionStat | StepStat | None) -> Tally | None:
     return stat.tally if stat is not None else None
 
 
-def _targets(tiltag: Tiltag, before: Section, after: Section) -> list[tuple[str, Tally, Tally]]:
+def _targets(
+    tiltag: Tiltag, template: Template, before: Section, after: Section
+) -> list[tuple[str, Key, Tally, Tally]]:
+    """(label, key of the target's share in the report, tally before, tally after)."""
+    ref = template.ref
+    steps = {q.id: s.id for s in template.steps for q in s.questions}
     pooled_before = {g.name: g.tally for g in before.pejlemaerker()}
     pooled_after = {g.name: g.tally for g in after.pejlemaerker()}
-    candidates: list[tuple[str, Tally | None, Tally | None]] = []
+    candidates: list[tuple[str, Key, Tally | None, Tally | None]] = []
     for question_id in tiltag.targets.questions:
         qb, qa = before.question(question_id), after.question(question_id)
-        candidates.append((question_id, _tally(qb), _tally(qa)))
+        key = published.question_share(ref, steps.get(question_id, ""), question_id)
+        candidates.append((question_id, key, _tally(qb), _tally(qa)))
     for step_id in tiltag.targets.steps:
         sb, sa = before.step(step_id), after.step(step_id)
-        candidates.append((f"sagsskridt {step_id}", _tally(sb), _tally(sa)))
+        key = published.step_share(ref, step_id)
+        candidates.append((f"sagsskridt {step_id}", key, _tally(sb), _tally(sa)))
     for name in tiltag.targets.pejlemaerker:
-        candidates.append((f"pejlemærke {name}", pooled_before.get(name), pooled_after.get(name)))
+        key = published.pejlemaerke_share(ref, name)
+        b, a = pooled_before.get(name), pooled_after.get(name)
+        candidates.append((f"pejlemærke {name}", key, b, a))
     found = []
-    for label, b, a in candidates:
+    for label, key, b, a in candidates:
         pair = _pair(b, a)
         if pair is not None:
-            found.append((label, *pair))
+            found.append((label, key, *pair))
     return found
 
 
@@ -129,7 +144,7 @@ def tiltag_views(
             own = [r for r in counted if r.template == ref]
             before = section(template, [r for r in own if r.period_start < t.decided])
             after = section(template, [r for r in own if r.period_start >= t.decided])
-            for label, b, a in _targets(t, before, after):
+            for label, key, b, a in _targets(t, template, before, after):
                 rows.append(
                     EffectRow(
                         label,
@@ -139,6 +154,7 @@ def tiltag_views(
                         share_cell(a, threshold, shown=True),
                         a.answered,
                         verdict(b, a, min_count),
+                        key,
                     )
                 )
         views.append(
