@@ -105,13 +105,25 @@ SEPARATED = (
     "010203 -\r\n        1234",
     "010203\r1234",
     "010203\n        - 1234",
+    # direction marks, invisible: copied from Outlook, a web page or a right-to-left text
+    "010203\u200e-1234",  # left-to-right mark
+    "010203-\u200f1234",  # right-to-left mark
+    "0\u200e102031234",
+    "\u2066010203-1234\u2069",  # an isolate around the number
+    "010203\u202a-\u202c1234",  # embedding
+    "010203\u061c1234",  # Arabic letter mark
+    "010203_1234",  # an underscore, as in a file name
+    "010203--1234",  # a doubled dash
+    "010203 -- 1234",
 )
 
 
 def test_every_separator_a_person_or_excel_produces_is_found() -> None:
     for number in SEPARATED:
         text = f"Emil {number} er barnet"
-        assert find_cpr(text) == [(5, 5 + len(number))], repr(number)
+        start = 6 if number.startswith("\u2066") else 5  # the isolate before it is no digit
+        end = 5 + len(number) - number.endswith("\u2069")
+        assert find_cpr(text) == [(start, end)], repr(number)
         masked = mask_cpr(text)
         assert not any(c.isdigit() for c in masked), repr(masked)
         assert len(masked) == len(text)
@@ -138,6 +150,8 @@ def test_case_ids_dates_and_amounts_are_not_cpr() -> None:
         "010203 12345",  # eleven digits with a space: an account number
         "010203-123",
         "01-02-03-1234",  # dashes inside the date: a date and a number
+        "S_2026_00109",
+        "010203_-_-1234",  # more than two marks between: no longer one number
     ):
         assert find_cpr(text) == [], text
         assert mask_cpr(text) == text
@@ -150,7 +164,10 @@ def test_masking_is_complete_when_one_number_follows_another() -> None:
     assert find_cpr(text) == [(0, 11), (11, 21)]
 
 
-SEPARATORS = ["", "-", " ", "\u00a0", "\u2013", "\u2014", "\u2010", "\u2011", "/", ".", " - "]
+SEPARATORS = [
+    *["", "-", " ", "\u00a0", "\u2013", "\u2014", "\u2010", "\u2011", "/", ".", " - "],
+    *["_", "--", "\u200e-", "-\u200f", "\u200e"],
+]
 
 
 @st.composite

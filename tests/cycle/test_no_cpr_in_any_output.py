@@ -38,10 +38,16 @@ from conftest import EKSEMPLER, Cli
 MONTHLY, THEMED = "månedligt-overordnet", "tematiseret"
 DAY = "2026-11-25"
 FOLDER = Path("udtræk") / f"2026-11-{MONTHLY}"
-SEPARATORS = ["", "-", " ", "\u00a0", "\u2013", "\u2014", "\u2010", "\u2011", "/", ".", " - "]
+SEPARATORS = [
+    *["", "-", " ", "\u00a0", "\u2013", "\u2014", "\u2010", "\u2011", "/", ".", " - "],
+    *["_", "--", "\u200e-", "-\u200f", "\u2066-\u2069"],  # underscore, doubled, direction marks
+]
 # What may stand between the digits of a number as it is shown: separators,
 # invisible characters, and the escapes of JSON, HTML and e-mail encodings.
-_BETWEEN = re.compile(r"[\s\u00a0\u2007\u2009\u202f\u00ad\u200b-\u200d\u2060\ufeff./\-‐‑‒–—―−=]")
+_BETWEEN = re.compile(
+    r"[\s\u00a0\u2007\u2009\u202f\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\u061c\ufeff"
+    r"./_\-‐‑‒–—―−=]"
+)
 
 
 class Inbox:

@@ -2,7 +2,8 @@
 
 A CPR number is `DDMMÅÅ-SSSS`, but people, Word and Excel write it in many
 ways: without a separator, with a space or NBSP, with an en or em dash, a
-Unicode hyphen, a slash or a dot, with spaces around the dash (`010203 - 1234`),
+Unicode hyphen, a slash, a dot or an underscore, one mark or two (`010203--1234`),
+with invisible direction marks copied along, with spaces around the dash (`010203 - 1234`),
 with the digits grouped (`01 02 03 12 34`), or over a line break in a block of
 text (`010203-⏎1234`). All of those are found here, and nowhere else in the tool.
 
@@ -25,12 +26,20 @@ from __future__ import annotations
 import re
 
 _SPACE = " \u00a0\u2007\u2009\u202f"  # space, NBSP, figure, thin and narrow NBSP
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters
-_PUNCT = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d/."
+# Soft hyphen, zero-width characters, and the direction marks and isolates that Outlook, web
+# pages and right-to-left text leave around numbers: all invisible, so `010203‎-1234` with a
+# left-to-right mark looks exactly like a CPR number.
+_INVISIBLE = (
+    "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u180e"
+)
+_PUNCT = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d/._"
 _JOIN = f"[{_SPACE}{_INVISIBLE}]?"  # between two digits of the date or of the serial number
 _BREAK = f"(?:\\r\\n|\\r|\\n)[{_SPACE}\t]{{0,40}}"  # a line break and the indent after it
 _AROUND = f"[{_SPACE}\t{_INVISIBLE}]{{0,3}}(?:{_BREAK})?"
-_SEPARATOR = f"(?:{_AROUND}(?P<punct>[{_PUNCT}]){_AROUND}|{_AROUND})?"
+# One mark between date and serial number, or a doubled one (`010203--1234`).
+_MARK = f"[{_PUNCT}](?:[{_SPACE}{_INVISIBLE}]?[{_PUNCT}])?"
+_SEPARATOR = f"(?:{_AROUND}(?P<punct>{_MARK}){_AROUND}|{_AROUND})?"
 # `(\d)(?<!\d\d)` is `(?<!\d)(\d)`: no digit before the first one. Starting with the
 # digit itself lets the regex engine jump from digit to digit instead of trying every
 # position, which makes the output gate several times faster on long texts.
