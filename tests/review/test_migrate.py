@@ -166,6 +166,25 @@ def test_a_review_with_a_cpr_number_is_not_moved(cli: Cli, sample: Path) -> None
     assert (sample / "S-1.yaml.bak").exists()
 
 
+@pytest.mark.parametrize("line", ["# Emil 010203-1234 ringede", "    # mor: 0102031234"])
+def test_a_cpr_number_in_a_comment_line_is_not_moved_either(
+    cli: Cli, sample: Path, line: str
+) -> None:
+    """A `# …` line is the reviewer's text too, and `migrer` carries it: the new file would
+    mask it without a word, and the backup would keep it."""
+    path = sample / "S-2.yaml"
+    text = path.read_text(encoding="utf-8").replace("\nsvar:\n", f"\n{line}\nsvar:\n", 1)
+    assert line in text
+    path.write_text(text, encoding="utf-8")
+    before = path.read_bytes()
+    result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
+    assert result.exit_code == 0, result.output
+    assert "S-2.yaml: indeholder noget, der ligner et CPR-nummer" in result.output
+    assert path.read_bytes() == before and not (sample / "S-2.yaml.bak").exists()
+    checked = cli("valider", f"{FOLDER}/S-2.yaml", "--dato", DAY)
+    assert "G030" in checked.output and "1234" not in checked.output, checked.output
+
+
 def test_migrer_bad_target_is_a_usage_error(cli: Cli, sample: Path) -> None:
     result = cli("migrer", FOLDER, "--til", "overordnt@2025.1")
     assert result.exit_code == 2

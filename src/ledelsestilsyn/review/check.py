@@ -48,7 +48,8 @@ def analyse(raw: bytes, file: str, lookup: TemplateLookup, focus: list[str] | No
         doc = parse_text(text, file)
     except TilsynError as exc:
         return Analysis(diagnostics=[_masked(_unclosed_quote(text, d)) for d in exc.diagnostics])
-    cpr = [*doc.warnings, *_cpr_warnings(doc, text)]
+    found = _cpr_warnings(doc, text)
+    cpr = [*doc.warnings, *found, *_comment_cpr(doc, text, {d.line for d in found})]
     data = doc.data
     if data is None:
         empty = Diagnostic(file, 1, 1, "Y011", "filen er tom.", "udfyld den, eller slet den.")
@@ -147,18 +148,38 @@ def _cpr_warnings(doc: YamlDocument, text: str) -> list[Diagnostic]:
         if found >= 0:
             line = bisect.bisect_right(offsets, found)
             column = found - offsets[line - 1] + 1
-        warnings.append(
-            Diagnostic(
-                doc.file,
-                line,
-                column,
-                CPR_WARNING,
-                "her står noget, der ligner et CPR-nummer.",
-                "slet det; en gennemgang må aldrig indeholde CPR-numre (brug sagsnummeret).",
-                WARNING,
-            )
-        )
+        warnings.append(_cpr_at(doc, line, column))
     return warnings
+
+
+def _comment_cpr(doc: YamlDocument, text: str, flagged: set[int]) -> list[Diagnostic]:
+    """A warning at each CPR-like number outside every key and value: in a `# …` line, which
+    is the reviewer's text too (`migrer` carries it, and would keep it in the backup)."""
+    spans = find_cpr(text)
+    if not spans:
+        return []
+    offsets = list(
+        itertools.accumulate((len(x) for x in text.splitlines(keepends=True)), initial=0)
+    )
+    warnings = []
+    for start, _ in spans:
+        line = bisect.bisect_right(offsets, start)
+        if line not in flagged:
+            flagged.add(line)
+            warnings.append(_cpr_at(doc, line, start - offsets[line - 1] + 1))
+    return warnings
+
+
+def _cpr_at(doc: YamlDocument, line: int, column: int) -> Diagnostic:
+    return Diagnostic(
+        doc.file,
+        line,
+        column,
+        CPR_WARNING,
+        "her står noget, der ligner et CPR-nummer.",
+        "slet det; en gennemgang må aldrig indeholde CPR-numre (brug sagsnummeret).",
+        WARNING,
+    )
 
 
 def _not_a_mapping(doc: YamlDocument) -> Diagnostic:
