@@ -49,7 +49,7 @@ def analyse(raw: bytes, file: str, lookup: TemplateLookup, focus: list[str] | No
     except TilsynError as exc:
         return Analysis(diagnostics=[_masked(_unclosed_quote(text, d)) for d in exc.diagnostics])
     found = _cpr_warnings(doc, text)
-    cpr = [*doc.warnings, *found, *_comment_cpr(doc, text, {d.line for d in found})]
+    cpr = [*doc.warnings, *found, *_comment_cpr(doc, text, {d.line or 0 for d in found})]
     data = doc.data
     if data is None:
         empty = Diagnostic(file, 1, 1, "Y011", "filen er tom.", "udfyld den, eller slet den.")
