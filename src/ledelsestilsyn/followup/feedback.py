@@ -22,6 +22,7 @@ from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.load import load_inputs
+from ledelsestilsyn.report.records import unchecked_anonymous
 from ledelsestilsyn.report.render import environment
 from ledelsestilsyn.sampling.fillin import case_filename
 from ledelsestilsyn.workspace.layout import FEEDBACK_DIR
@@ -47,13 +48,13 @@ def write_letters(
     """Build and write the period's letters; `TilsynError` when there is nothing to write."""
     period = parse_period(period_text)
     inputs = load_inputs(workspace, None, None, today=today)
-    names = sorted(
-        {r.caseworker for r in inputs.records if r.caseworker and r.period_start in period}
-    )
+    # A letter only to a caseworker a sample's manifest names, never to a typed one.
+    records = [unchecked_anonymous(r) for r in inputs.records]
+    names = sorted({r.caseworker for r in records if r.caseworker and r.period_start in period})
     if only is not None:
         only = _same_name(only, names)
     letters = build_letters(
-        inputs.records,
+        records,
         inputs.templates,
         period,
         municipality=workspace.concept.municipality,

@@ -193,7 +193,7 @@ def check_name(path: Path, display: str | None = None) -> None:
             display or str(path),
             "W006",
             "navnet ligner et CPR-nummer, og tilsyn laver ingen fil eller mappe med det navn.",
-            hint="vælg et navn uden CPR-nummer (til filen eller mappen, et serienavn, et skabelon-id).",
+            hint="vælg et navn uden CPR-nummer (filen, mappen, serienavnet, skabelon-id'et).",
             kind=ErrorKind.USAGE,
         )
 

@@ -8,7 +8,7 @@ an `Excluded` with the reason, listed in the report and on stderr.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Protocol
 
@@ -51,6 +51,8 @@ class ReviewLike(Protocol):
     def corrections(self) -> Sequence[CorrectionEntry]: ...
     @property
     def consent(self) -> bool: ...
+    @property
+    def checked(self) -> bool: ...
 
 
 UNKNOWN_TEAM = "uoplyst"
@@ -74,6 +76,15 @@ class ReviewRecord:
     corrections: tuple[CorrectionEntry, ...] = ()
     consent: bool = False
     """The caseworker agreed to the case's comments as examples for the department."""
+    checked: bool = True
+    """`caseworker` and `team` were checked against the sample's manifest. Without one they
+    are typed by hand and may hold anything (a child's name): `unchecked_anonymous` drops them
+    where they would be shown beyond the leader (reports by team, letters)."""
+
+
+def unchecked_anonymous(record: ReviewRecord) -> ReviewRecord:
+    """`record` without the caseworker and team of a header no manifest has checked."""
+    return record if record.checked else replace(record, caseworker=None, team=None)
 
 
 @dataclass(frozen=True)
@@ -124,6 +135,7 @@ def to_record(result: ReviewLike, *, unfinished: bool = False) -> ReviewRecord |
         answers=answers,
         corrections=tuple(result.corrections),
         consent=result.consent,
+        checked=result.checked,
     )
 
 

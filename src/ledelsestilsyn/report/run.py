@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.department import WITH_CONSENT, examples, small_teams, tiltag_status
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, load_inputs
-from ledelsestilsyn.report.records import Excluded
+from ledelsestilsyn.report.records import Excluded, unchecked_anonymous
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
@@ -129,6 +129,12 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     baseline = _baseline(workspace)
     asked = parse_period(request.period) if request.period else None
     inputs = load_inputs(workspace, request.paths, request.series, today=today)
+    if request.audience in AGGREGATE:  # no typed team reaches the department or the committee
+        inputs = replace(
+            inputs,
+            records=[unchecked_anonymous(r) for r in inputs.records],
+            unfinished=[unchecked_anonymous(r) for r in inputs.unfinished],
+        )
     period = asked or _latest_period(inputs)
     excluded = [e for e in inputs.excluded if e.period_start is None or e.period_start in period]
     drawn: dict[str, int] = {}

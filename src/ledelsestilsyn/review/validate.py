@@ -55,6 +55,9 @@ class ReviewResult:
     diagnostics: list[Diagnostic]
     corrections: tuple[CorrectionEntry, ...] = ()
     consent: bool = False
+    checked: bool = False
+    """The header was checked against the sample's manifest, so `caseworker` and `team` are
+    the export's; without one they are whatever was typed (`report.records`)."""
 
     @property
     def errors(self) -> int:
@@ -224,6 +227,7 @@ def finish(
         diagnostics=diagnostics,
         corrections=tuple(analysis.corrections),
         consent=analysis.consent,
+        checked=context.manifest is not None,
     )
 
 
