@@ -203,8 +203,10 @@ def html_tables(text: str) -> list[tuple[str, list[list[str]]]]:
     return tables
 
 
-def read_report(text: str, fmt: str, min_count: int = 5) -> System:
-    """The system of everything a committee md or html report publishes."""
+def read_report(text: str, fmt: str, min_count: int = 5, *, one_file_each: bool = False) -> System:
+    """The system of everything a committee md or html report publishes. With
+    `one_file_each` the reader takes it, as most would, that each drawn case has one review
+    file: drawn = reviewed + not counted (true without calibration or loose files)."""
     system = System(min_count)
     tables = md_tables(text) if fmt == "md" else html_tables(text)
     plain = htmllib.unescape(re.sub(r"<[^>]+>", "", text))
@@ -213,7 +215,7 @@ def read_report(text: str, fmt: str, min_count: int = 5) -> System:
     for heading, rows in tables:
         if heading.startswith("## ") and "@" in heading:
             template = re.findall(r"\(([^()@ ]+@[^() ]+)", heading)[0]
-        _table(system, template, rows, plain, catalog)
+        _table(system, template, rows, plain, catalog, one_file_each)
     for ref, count in re.findall(r"\(([^()@ ]+@[^() ]+)[^)]*?·[^)]*?· ([^ ]+) sager\)", plain):
         system.cell(f"n[{ref}]", count)  # html heading
     refs = _templates_in(plain)
@@ -235,7 +237,12 @@ def read_report(text: str, fmt: str, min_count: int = 5) -> System:
 
 
 def _table(
-    system: System, template: str, rows: list[list[str]], plain: str, catalog: Catalog
+    system: System,
+    template: str,
+    rows: list[list[str]],
+    plain: str,
+    catalog: Catalog,
+    one_file_each: bool = False,
 ) -> None:
     """One table, by its first header cells."""
     header, body = rows[0], rows[1:]
@@ -254,7 +261,7 @@ def _table(
     elif header[0] == "spørgsmål":
         _weakest(system, body, catalog)
     elif header[0] in ("status", "fil"):
-        _excluded(system, body, plain)
+        _excluded(system, body, plain, one_file_each)
 
 
 def _examples(system: System, text: str) -> None:
@@ -393,13 +400,13 @@ def _weakest(system: System, body: list[list[str]], catalog: Catalog) -> None:
         system.cell(ans, row[4])
 
 
-def _excluded(system: System, body: list[list[str]], plain: str) -> None:
+def _excluded(system: System, body: list[list[str]], plain: str, one_file_each: bool) -> None:
     parts = [system.cell(f"excl[{r[0]}]", r[1]) for r in body]
     found = re.findall(r"\n([^ \n]+) gennemgange er ikke færdige", plain)
     if found:
         system.total(system.cell("E", found[0]), parts)
         if "D" in system.bounds:  # each drawn case not reviewed has a file among them
-            system.relate([("D", 1), ("C", -1), ("E", -1)], equal=False)
+            system.relate([("D", 1), ("C", -1), ("E", -1)], equal=one_file_each)
 
 
 def read_csv(system: System, text: str) -> None:

@@ -250,3 +250,19 @@ def test_a_team_of_one_caseworker_shows_the_committee_no_shares(cli: Cli, tmp_pa
         assert rows and not any("%" in row for row in rows), rows
     assert "mindst 3 af teamets rådgivere" in texts["md"]
     assert_nothing_revealed(texts)
+
+
+@pytest.mark.parametrize("reviewed", [1, 3])
+def test_drawn_minus_not_counted_gives_no_hidden_count_away(
+    cli: Cli, tmp_path: Path, reviewed: int
+) -> None:
+    """8 drawn, 7 not started: a reader takes 8 - 7 = 1 reviewed case, whatever `< 5` says."""
+    folder = tmp_path / "ws"
+    assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
+    write_random_round(folder, [(0, 0, -1)] * reviewed, ["underretning"], 8 - reviewed)
+    os.chdir(folder)
+    texts = committee(cli)
+    for fmt in ("md", "html"):
+        system = read_report(texts[fmt], fmt, one_file_each=True)
+        read_csv(system, texts["csv"])
+        assert system.revealed() == {}, fmt

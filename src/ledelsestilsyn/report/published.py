@@ -320,6 +320,9 @@ def _excluded(ledger: Ledger, report: Report) -> None:
         ledger.count(excluded(), len(report.excluded))
         ledger.total(excluded(), [excluded(k) for k in kinds])
     ledger.at_most([drawn()], [cases(), excluded()])
+    # Where each drawn case has one file, a reader takes drawn = reviewed + not counted
+    # (8 drawn, 7 not started: 1 reviewed); a total is only added where it holds.
+    ledger.total(drawn(), [cases(), excluded()] if report.excluded else [cases()])
     if shared(report):  # the same, series by series
         with_drawn = [s.series for s in report.series if s.drawn is not None]
         every = [cases(s.series) for s in report.series]
