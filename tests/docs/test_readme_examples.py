@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EKSEMPLER, TESTS, Cli
-from readme_examples import argv, assert_in_order, assert_shown, block_after, shown
+from readme_examples import README, argv, assert_in_order, assert_shown, block_after, shown
 
 UDTRAEK = "udtræk eksport.csv --tilsyn månedligt-overordnet --periode 2026-11"
 
@@ -186,3 +186,28 @@ def test_the_versions_table_is_from_the_versions_golden_report() -> None:
     """The excerpt is the golden report test_version_cycle checks against the tool."""
     golden = (TESTS / "golden" / "versioner-leder.md").read_text(encoding="utf-8")
     assert_in_order(golden, block_after("med 2026-10 på 2024.1):"))
+
+
+def _yaml_block(start: str) -> str:
+    """The README's ```yaml block that begins with the line `start`."""
+    return start + "\n" + README.split(f"```yaml\n{start}\n", 1)[1].split("```", 1)[0]
+
+
+def test_the_tiltag_example_is_a_valid_tiltag_file(
+    drawn: tuple[Path, str], cli: Cli, tmp_path: Path
+) -> None:
+    folder = _copy(drawn[0], tmp_path)
+    (folder / "tiltag.yaml").write_text(_yaml_block("tiltag:"), encoding="utf-8")
+    output = _in(folder, cli, "tiltag --dato 2026-11-30")
+    assert "partshøring · Partshøring før anbringelse" in output
+    assert "mål: anbringelse-7, inddragelse (overordnet)" in output
+
+
+def test_the_local_template_example_extends_the_builtin_one(cli: Cli, tmp_path: Path) -> None:
+    shutil.copy(EKSEMPLER / "koncept.yaml", tmp_path / "koncept.yaml")
+    (tmp_path / "skabeloner").mkdir()
+    local = tmp_path / "skabeloner" / "vores-overordnet.yaml"
+    local.write_text(_yaml_block("id: vores-overordnet"), encoding="utf-8")
+    assert "0 fejl" in _in(tmp_path, cli, "tjek")
+    tree = _in(tmp_path, cli, "skabelon vores-overordnet")
+    assert "skolefravær-1" in tree and "screening-5" not in tree
