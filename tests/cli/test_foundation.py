@@ -165,15 +165,22 @@ def test_tjek_warns_about_recommendations(
     )  # not "1 advarsler"
 
 
+def a005_after(cli: Cli, workspace: Path, old: str, new: str) -> tuple[list[str], str]:
+    """The A005 lines of `tjek` once `old` is `new` in the concept, and the concept."""
+    path = workspace / "koncept.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new)
+    path.write_text(text, "utf-8")
+    return [x for x in cli("tjek").output.splitlines() if "A005" in x], text
+
+
 @pytest.mark.parametrize(("window", "said"), [(1, "1 måned tilbage"), (24, "24 måneder tilbage")])
 def test_a_window_other_than_a_year_is_warned_with_its_length(
     cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch, window: int, said: str
 ) -> None:
     monkeypatch.chdir(workspace)
-    path = workspace / "koncept.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("vindue_måneder: 12", f"vindue_måneder: {window}"), "utf-8")
-    warned = [x for x in cli("tjek").output.splitlines() if "A005" in x]
+    warned, _ = a005_after(cli, workspace, "vindue_måneder: 12", f"vindue_måneder: {window}")
     assert len(warned) == 1 and f"sagerne udvælges {said};" in warned[0], warned
 
 
@@ -181,15 +188,9 @@ def test_a_series_own_window_is_warned_at_its_line(
     cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(workspace)
-    path = workspace / "koncept.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert "\n  tematiseret:\n" in text
-    text = text.replace(
-        "\n  tematiseret:\n", "\n  tematiseret:\n    udvælgelse: {vindue_måneder: 6}\n"
-    )
-    path.write_text(text, "utf-8")
-    line = text.splitlines().index("    udvælgelse: {vindue_måneder: 6}") + 1
-    warned = [x for x in cli("tjek").output.splitlines() if "A005" in x]
+    own = "    udvælgelse: {vindue_måneder: 6}"
+    warned, text = a005_after(cli, workspace, "\n  tematiseret:\n", f"\n  tematiseret:\n{own}\n")
+    line = text.splitlines().index(own) + 1
     assert len(warned) == 1 and warned[0].startswith(f"koncept.yaml:{line}:"), warned
     assert "sagerne udvælges 6 måneder tilbage;" in warned[0]
 
