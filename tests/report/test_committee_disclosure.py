@@ -128,9 +128,12 @@ ANSWERS = ("ja", "nej", "ikke relevant", "")  # "" leaves the question open: a p
 Case = tuple[int, int, int]  # team, answer pattern, how many questions answered (-1 = all)
 
 
-def write_random_round(root: Path, cases: list[Case], focus: list[str], extra: int) -> None:
+def write_random_round(
+    root: Path, cases: list[Case], focus: list[str], extra: int, caseworkers: int = 1
+) -> None:
     """A sample of `len(cases) + extra` drawn cases; each case's review filled as told, and
-    the `extra` ones not started (their files as `udtræk` writes them)."""
+    the `extra` ones not started (their files as `udtræk` writes them). Case i is
+    caseworker `i % caseworkers`'s."""
     catalog = Catalog.load(root)
     template = catalog.resolve("overordnet@2024.1")
     folder = root / "udtræk" / f"2026-11-{SERIES}"
@@ -153,7 +156,7 @@ def write_random_round(root: Path, cases: list[Case], focus: list[str], extra: i
         files = case_filename(case_id)
         manifest += [
             f'  - id: "{case_id}"',
-            '    rådgiver: "Rådgiver"',
+            f'    rådgiver: "Rådgiver {i % caseworkers}"',
             f'    team: "{team}"',
             '    begrundelse: "tilfældig"',
             f"    filer: [{files}]",
@@ -167,7 +170,7 @@ def write_random_round(root: Path, cases: list[Case], focus: list[str], extra: i
             series=SERIES,
             period="2026-11",
             case_id=case_id,
-            caseworker="Rådgiver",
+            caseworker=f"Rådgiver {i % caseworkers}",
             team=TEAMS[team],
             focus=focus,
         )

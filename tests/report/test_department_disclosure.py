@@ -5,12 +5,22 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from pathlib import Path
 
 import pytest
-from backcalc import read_report
+from backcalc import read_csv, read_report, read_xlsx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from report_data import build_workspace
-from test_committee_disclosure import DAY, SERIES, write_random_round
+from test_committee_disclosure import (
+    DAY,
+    SERIES,
+    Case,
+    cases_strategy,
+    committee,
+    write_random_round,
+)
 
 from conftest import Cli
 from ledelsestilsyn.report.tiltag import HIDDEN_VERDICT
@@ -109,3 +119,40 @@ def test_a_tiltag_verdict_says_nothing_of_a_hidden_share(
         assert verdicts[question] == HIDDEN_VERDICT, (question, verdicts[question])
     shown = [q for q in questions if shares.get(q, "–").strip() != "–" and q in verdicts]
     assert all(verdicts[q] != HIDDEN_VERDICT for q in shown)
+
+
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    cases=cases_strategy,
+    focus=st.sampled_from([["underretning"], ["screening"], ["underretning", "screening"]]),
+    extra=st.integers(0, 3),
+    caseworkers=st.integers(1, 6),
+)
+def test_random_department_reports_reveal_nothing(
+    cli: Cli, tmp_path: Path, cases: list[Case], focus: list[str], extra: int, caseworkers: int
+) -> None:
+    """Random workspaces where every caseworker consents to examples: the department's md,
+    html, csv and xlsx read together give no hidden number away."""
+    folder = tmp_path / f"ws-{uuid.uuid4().hex[:8]}"
+    assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
+    concept = folder / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(
+        text.replace("formidling:\n", "formidling:\n  afdeling_eksempler: med_samtykke\n", 1),
+        encoding="utf-8",
+    )
+    write_random_round(folder, cases, focus, extra, caseworkers)
+    for path in (folder / "udtræk" / f"2026-11-{SERIES}").glob("S-*.yaml"):
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write("samtykke_til_eksempel: ja\n")
+    os.chdir(folder)
+    if all(answered >= 0 for _, _, answered in cases):
+        return  # no complete review: no report (as for the committee)
+    texts = committee(cli, "--modtager", "afdeling")
+    for fmt in ("md", "html"):
+        system = read_report(texts[fmt], fmt, one_file_each=True)
+        read_csv(system, texts["csv"])
+        read_xlsx(system, Path(texts["xlsx"]))
+        assert system.revealed() == {}, fmt
