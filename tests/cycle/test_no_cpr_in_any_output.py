@@ -33,7 +33,7 @@ from aiosmtpd.controller import Controller
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EKSEMPLER, Cli
+from conftest import EKSEMPLER, ROOT, Cli
 
 MONTHLY, THEMED = "månedligt-overordnet", "tematiseret"
 DAY = "2026-11-25"
@@ -164,6 +164,8 @@ def _commands() -> list[list[str]]:
         ["tiltag", *dated],
         ["tilbagemelding", "--periode", "2026-11", *dated],
         ["tjek"],
+        ["skabelon"],
+        ["skema"],
     ]
 
 
@@ -198,7 +200,13 @@ def _file_text(path: Path) -> str:
         return "".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
 
 
-def _run_everything(base: Path, inbox: Inbox, digits: str, change: Callable[[Path], Path]) -> None:
+def _run_everything(
+    base: Path,
+    inbox: Inbox,
+    digits: str,
+    change: Callable[[Path], Path],
+    extra: tuple[tuple[str, ...], ...] = (),
+) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "arbejdsmappe"
         shutil.copytree(base, folder)
@@ -207,7 +215,7 @@ def _run_everything(base: Path, inbox: Inbox, digits: str, change: Callable[[Pat
         cli = Cli()
         written: list[tuple[str, str]] = []
         with contextlib.chdir(folder):
-            for args in _commands():
+            for args in [*_commands(), *extra]:
                 result = cli(*args)
                 written.append((" ".join(args), result.stdout + (result.stderr or "")))
         for path in sorted(folder.rglob("*")):
@@ -303,3 +311,65 @@ def test_a_cpr_number_split_over_two_lines_of_a_comment_reaches_no_output(
         return path
 
     _run_everything(base, smtp[0], "0102031234", change)
+
+
+# Where the municipality could type it: koncept.yaml, tiltag.yaml, a local template.
+CONCEPT_FIELDS: dict[str, tuple[str, Callable[[str], str]]] = {
+    "kommune": (r"^kommune: .*$", lambda v: f'kommune: "{v}"'),
+    "titel": (r'^    titel: "Månedligt.*$', lambda v: f'    titel: "{v}"'),
+    "team i filter": (r'^    team: \["Team Nord"', lambda v: f'    team: ["{v}", "Team Nord"'),
+    "bedømmer": (r'^    bedømmere: \["Karen', lambda v: f'    bedømmere: ["{v}", "Karen'),
+    "rådgiver": (r"^  rådgivere:$", lambda v: f'  rådgivere:\n    "{v}": "a@b.example"'),
+}
+TILTAG = """tiltag:
+  - id: "t1"
+    titel: "{v}"
+    beskrivelse: "{v}"
+    besluttet: "2026-10-01"
+    ansvarlig: "{v}"
+    status: "i gang"
+    skabelon: "overordnet"
+    mål:
+      spørgsmål: [underretning-1]
+"""
+
+
+@_examples(6)
+@given(
+    number=cpr_numbers(),
+    text=TEXTS,
+    field=st.sampled_from([*sorted(CONCEPT_FIELDS), "tiltag", "lokal skabelon"]),
+)
+def test_a_cpr_number_in_the_concept_tiltag_or_a_template_reaches_no_output(
+    base: Path, smtp: tuple[Inbox, int], number: tuple[str, str], text: str, field: str
+) -> None:
+    digits, spelling = number
+    value = text.format(spelling)
+
+    def change(folder: Path) -> Path:
+        if field == "tiltag":
+            path = folder / "tiltag.yaml"
+            path.write_text(TILTAG.replace("{v}", value), encoding="utf-8")
+            return path
+        if field == "lokal skabelon":
+            path = folder / "skabeloner" / "lokal.yaml"
+            path.parent.mkdir(exist_ok=True)
+            source = (ROOT / "skabeloner" / "overordnet-2025.1.yaml").read_text(encoding="utf-8")
+            lines = [
+                x for x in source.splitlines() if "uændret:" not in x and "erstatter:" not in x
+            ]
+            template = "\n".join(lines).replace("id: overordnet\n", "id: lokal\n", 1)
+            template = re.sub(r"^titel: .*$", f'titel: "{value}"', template, count=1, flags=re.M)
+            template = template.replace('vejledning: "', f'vejledning: "{value} ', 1)
+            path.write_text(template + "\n", encoding="utf-8")
+            return path
+        pattern, replacement = CONCEPT_FIELDS[field]
+        path = folder / "koncept.yaml"
+        before = path.read_text(encoding="utf-8")
+        after = re.sub(pattern, lambda _: replacement(value), before, count=1, flags=re.M)
+        assert after != before, field
+        path.write_text(after, encoding="utf-8")
+        return path
+
+    extra = (("skabelon", "lokal", "--format", "md"),) if field == "lokal skabelon" else ()
+    _run_everything(base, smtp[0], digits, change, extra)
