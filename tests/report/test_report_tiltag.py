@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from report_data import build_workspace
 
-from ledelsestilsyn.report.aggregate import Scale, Tally
+from ledelsestilsyn.report.effect import Side
 from ledelsestilsyn.report.tiltag import BETTER, TOO_FEW, UNCLEAR, WORSE, verdict
 
 TILTAG = """\
@@ -64,7 +63,7 @@ def test_each_tiltag_shows_before_and_after_with_intervals(cli, ws: Path) -> Non
         "61,9 %", "40,9–79,2 %", "21", "81,8 %", "52,3–94,9 %", "11", UNCLEAR,
     ]  # fmt: skip
     step = row(text, "| sagsskridt underretning | Overordnet")
-    assert step[4] == "173" and step[7] == "86" and step[8] == BETTER
+    assert step[4] == "24" and step[7] == "12" and step[8] == BETTER  # cases, not answers
     assert "| underretning-1 | Tematiseret" not in text  # another question with the same id
     assert "| sagsskridt underretning | Tematiseret" not in text.split("### inddragelse")[0]
     themed = row(text, "| pejlemærke inddragelse | Tematiseret")
@@ -111,9 +110,9 @@ def test_a_broken_tiltag_file_leaves_the_tiltag_out_and_says_so(cli, ws: Path) -
     assert "Tiltag og effekt" not in result.stdout
 
 
-def tally(positive: int, negative: int) -> Tally:
-    scale = Scale(("ja", "nej"), frozenset({"ja"}), frozenset(), frozenset({"nej"}))
-    return Tally(scale, Counter({"ja": positive, "nej": negative}))
+def tally(positive: int, negative: int) -> Side:
+    """As many cases as answers: one question per case."""
+    return Side(((1, 1),) * positive + ((0, 1),) * negative)
 
 
 def test_the_verdict_claims_a_change_only_when_the_intervals_allow_it() -> None:

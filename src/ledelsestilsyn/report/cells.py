@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ledelsestilsyn.report.aggregate import Tally
 from ledelsestilsyn.report.calibration import Agreement
 from ledelsestilsyn.report.formats import decimal, number, percent, points
+from ledelsestilsyn.report.stats import Interval
 
 DASH = "–"
 
@@ -29,8 +30,12 @@ def non_neutral(tally: Tally) -> list[int]:
 
 def share_cell(tally: Tally, threshold: float, shown: bool) -> ShareCell:
     """The share positive / non-neutral with its Wilson interval, or a dash when not shown."""
-    value, interval = tally.share, tally.interval
-    if value is None or interval is None or not shown:
+    return share_of(tally.share, tally.interval, threshold) if shown else ShareCell()
+
+
+def share_of(value: float | None, interval: Interval | None, threshold: float) -> ShareCell:
+    """A share and its interval as cells (a dash without a share)."""
+    if value is None or interval is None:
         return ShareCell()
     span = f"{decimal(interval.low * 100)}–{percent(interval.high)}"
     return ShareCell(percent(value), span, value, interval.low, interval.high, value < threshold)

@@ -35,12 +35,19 @@ def wilson(positive: int, total: int, z: float = Z_95) -> Interval | None:
         return None
     if not 0 <= positive <= total:
         raise ValueError("positive must lie between 0 and total")
-    p = positive / total
+    return wilson_share(positive / total, total, z)
+
+
+def wilson_share(p: float, size: float, z: float = Z_95) -> Interval | None:
+    """The Wilson interval for share `p` on `size` observations, which may be an effective
+    (not whole) number: answers that hang together count as fewer (`report.effect`)."""
+    if size <= 0:
+        return None
     z2 = z * z
-    centre = (p + z2 / (2 * total)) / (1 + z2 / total)
-    half = z * math.sqrt(p * (1 - p) / total + z2 / (4 * total * total)) / (1 + z2 / total)
-    low = 0.0 if positive == 0 else max(0.0, centre - half)
-    high = 1.0 if positive == total else min(1.0, centre + half)
+    centre = (p + z2 / (2 * size)) / (1 + z2 / size)
+    half = z * math.sqrt(p * (1 - p) / size + z2 / (4 * size * size)) / (1 + z2 / size)
+    low = 0.0 if p <= 0 else max(0.0, centre - half)
+    high = 1.0 if p >= 1 else min(1.0, centre + half)
     return Interval(min(low, p), max(high, p))
 
 

@@ -21,30 +21,22 @@ from datetime import date
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
-from ledelsestilsyn.report import published
-from ledelsestilsyn.report.aggregate import (
-    QuestionStat,
-    Section,
-    StepStat,
-    Tally,
-    first_reviews,
-    section,
-)
-from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
+from ledelsestilsyn.report.aggregate import Scale, first_reviews
+from ledelsestilsyn.report.cells import DASH, ShareCell, share_of
+from ledelsestilsyn.report.effect import Key, Side, answered_keys, side
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
-from ledelsestilsyn.report.suppress import Key
 
 TOO_FEW = "for få gennemgange til at vurdere effekten"
 BETTER = "bedre: intervallerne overlapper ikke"
 WORSE = "dårligere: intervallerne overlapper ikke"
 UNCLEAR = "ingen sikker ændring: intervallerne overlapper"
-HIDDEN_VERDICT = "vises ikke, fordi periodens andel for målet ikke vises (få gennemgange)"
+NOT_COMPARABLE = "kan ikke sammenlignes: før og efter er ikke besvaret på de samme spørgsmål"
 
 
-def verdict(before: Tally, after: Tally, min_count: int) -> str:
-    """What the data can say about the change, and nothing more."""
-    if before.answered < min_count or after.answered < min_count:
+def verdict(before: Side, after: Side, min_count: int) -> str:
+    """What the data can say about the change, and nothing more: `min_count` cases a side."""
+    if before.cases < min_count or after.cases < min_count:
         return TOO_FEW
     low, high = before.interval, after.interval
     if low is None or high is None:
@@ -62,12 +54,10 @@ class EffectRow:
     template: str
     before: ShareCell
     before_n: int
+    """Cases with an answer on the target before (not answers: see `report.effect`)."""
     after: ShareCell
     after_n: int
     verdict: str
-    share: Key = ()
-    """The target's share in the report's own period (`report.published`): where an audience
-    does not see it, the verdict is not shown either (`report.department`)."""
 
 
 @dataclass
@@ -81,45 +71,62 @@ class TiltagView:
     rows: list[EffectRow]
 
 
-def _pair(before: Tally | None, after: Tally | None) -> tuple[Tally, Tally] | None:
-    """Both sides of a target; an empty tally on the side without data."""
-    known = before if before is not None else after
-    if known is None:
-        return None
-    return before or Tally(known.scale), after or Tally(known.scale)
-
-
-def _tally(stat: QuestionStat | StepStat | None) -> Tally | None:
-    return stat.tally if stat is not None else None
-
-
-def _targets(
-    tiltag: Tiltag, template: Template, before: Section, after: Section
-) -> list[tuple[str, Key, Tally, Tally]]:
-    """(label, key of the target's share in the report, tally before, tally after)."""
-    ref = template.ref
-    steps = {q.id: s.id for s in template.steps for q in s.questions}
-    pooled_before = {g.name: g.tally for g in before.pejlemaerker()}
-    pooled_after = {g.name: g.tally for g in after.pejlemaerker()}
-    candidates: list[tuple[str, Key, Tally | None, Tally | None]] = []
+def _targets(tiltag: Tiltag, template: Template) -> list[tuple[str, list[Key], bool]]:
+    """(label, questions, pooled) for each target the template has."""
+    steps = {s.id: s for s in template.steps}
+    found: list[tuple[str, list[Key], bool]] = []
     for question_id in tiltag.targets.questions:
-        qb, qa = before.question(question_id), after.question(question_id)
-        key = published.question_share(ref, steps.get(question_id, ""), question_id)
-        candidates.append((question_id, key, _tally(qb), _tally(qa)))
+        keys = [(s.id, q.id) for s in template.steps for q in s.questions if q.id == question_id]
+        found.append((question_id, keys, False))
     for step_id in tiltag.targets.steps:
-        sb, sa = before.step(step_id), after.step(step_id)
-        key = published.step_share(ref, step_id)
-        candidates.append((f"sagsskridt {step_id}", key, _tally(sb), _tally(sa)))
+        step = steps.get(step_id)
+        keys = [(step_id, q.id) for q in step.questions] if step else []
+        found.append((f"sagsskridt {step_id}", keys, True))
     for name in tiltag.targets.pejlemaerker:
-        key = published.pejlemaerke_share(ref, name)
-        b, a = pooled_before.get(name), pooled_after.get(name)
-        candidates.append((f"pejlemærke {name}", key, b, a))
-    found = []
-    for label, key, b, a in candidates:
-        pair = _pair(b, a)
-        if pair is not None:
-            found.append((label, key, *pair))
-    return found
+        keys = [
+            (s.id, q.id)
+            for s in template.steps
+            if not s.across
+            for q in s.questions
+            if q.pejlemaerke == name
+        ]
+        found.append((f"pejlemærke {name}", keys, True))
+    return [(label, keys, pooled) for label, keys, pooled in found if keys]
+
+
+def _row(
+    label: str,
+    keys: list[Key],
+    pooled: bool,
+    sides: tuple[Sequence[ReviewRecord], Sequence[ReviewRecord]],
+    template: Template,
+    settings: tuple[int, float],
+) -> EffectRow:
+    """A target's before and after; a pooled one only on the questions both sides answered."""
+    scales = {(s, q): _scale(template, s, q) for s, q in keys}
+    before, after = sides
+    b, a = side(before, keys, scales), side(after, keys, scales)
+    shared = answered_keys(before, keys, scales) & answered_keys(after, keys, scales)
+    comparable = not pooled or bool(shared) or not (b.cases and a.cases)
+    if pooled and shared and len(shared) < len(keys):
+        label = f"{label} ({len(shared)} af {len(keys)} spørgsmål)"
+        keys = [k for k in keys if k in shared]
+        b, a = side(before, keys, scales), side(after, keys, scales)
+    min_count, threshold = settings
+    return EffectRow(
+        label,
+        template.title,
+        share_of(b.share, b.interval, threshold),
+        b.cases,
+        share_of(a.share, a.interval, threshold),
+        a.cases,
+        verdict(b, a, min_count) if comparable else NOT_COMPARABLE,
+    )
+
+
+def _scale(template: Template, step_id: str, question_id: str) -> Scale:
+    step = next(s for s in template.steps if s.id == step_id)
+    return Scale.of(template.scale_for(next(q for q in step.questions if q.id == question_id)))
 
 
 def tiltag_views(
@@ -142,21 +149,11 @@ def tiltag_views(
             if t.template is not None and template.id != t.template:
                 continue
             own = [r for r in counted if r.template == ref]
-            before = section(template, [r for r in own if r.period_start < t.decided])
-            after = section(template, [r for r in own if r.period_start >= t.decided])
-            for label, key, b, a in _targets(t, template, before, after):
-                rows.append(
-                    EffectRow(
-                        label,
-                        template.title,
-                        share_cell(b, threshold, shown=True),
-                        b.answered,
-                        share_cell(a, threshold, shown=True),
-                        a.answered,
-                        verdict(b, a, min_count),
-                        key,
-                    )
-                )
+            before = [r for r in own if r.period_start < t.decided]
+            after = [r for r in own if r.period_start >= t.decided]
+            for label, keys, pooled in _targets(t, template):
+                settings = (min_count, threshold)
+                rows.append(_row(label, keys, pooled, (before, after), template, settings))
         views.append(
             TiltagView(
                 t.id,

@@ -1,0 +1,99 @@
+"""One side (before or after) of a tiltag's target, counted case by case.
+
+A step or a pejlemærke pools several questions per case, and the answers in one
+case file (one caseworker, one reviewer) hang together: 2 cases with 8 answers
+each are not 16 independent observations. So a side counts its cases, and its
+interval is Wilson's on an effective number of answers: the answers divided by
+the design effect (Kish) that the spread between the cases shows, never more
+than the answers and never fewer than the cases. With one question per case
+(a question target) that is the plain Wilson interval.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from ledelsestilsyn.report.aggregate import Scale
+from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.stats import Interval, share, wilson_share
+
+Key = tuple[str, str]
+"""(step id, question id), as in `ReviewRecord.answers`."""
+
+
+@dataclass(frozen=True)
+class Side:
+    """Per case with at least one non-neutral answer on the target: (positive, answered)."""
+
+    per_case: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def cases(self) -> int:
+        return len(self.per_case)
+
+    @property
+    def positive(self) -> int:
+        return sum(p for p, _ in self.per_case)
+
+    @property
+    def answered(self) -> int:
+        return sum(n for _, n in self.per_case)
+
+    @property
+    def share(self) -> float | None:
+        return share(self.positive, self.answered)
+
+    @property
+    def interval(self) -> Interval | None:
+        value = self.share
+        return None if value is None else wilson_share(value, effective_size(self.per_case))
+
+
+def effective_size(per_case: Sequence[tuple[int, int]]) -> float:
+    """The answers divided by the design effect, between the number of cases and of answers.
+
+    The design effect compares the variance of the share between cases (the ratio
+    estimator's) with what independent answers would give. When it cannot be told
+    (one case, or every answer the same), the cases are the honest count.
+    """
+    cases = len(per_case)
+    answers = sum(n for _, n in per_case)
+    if answers == cases:
+        return float(answers)
+    p = sum(y for y, _ in per_case) / answers
+    independent = p * (1 - p) / answers
+    if cases < 2 or independent == 0:
+        return float(cases)
+    spread = sum((y - p * n) ** 2 for y, n in per_case) / answers**2 * cases / (cases - 1)
+    if spread == 0:
+        return float(answers)
+    return min(float(answers), max(float(cases), answers * independent / spread))
+
+
+def side(
+    records: Sequence[ReviewRecord], keys: Collection[Key], scales: Mapping[Key, Scale]
+) -> Side:
+    """The target's answers in `records`, one entry per case that answered it."""
+    found = []
+    for record in records:
+        positive = answered = 0
+        for key in keys:
+            given = record.answers.get(key)
+            if given is None or given[0] in scales[key].neutral:
+                continue
+            answered += 1
+            positive += given[0] in scales[key].positive
+        if answered:
+            found.append((positive, answered))
+    return Side(tuple(found))
+
+
+def answered_keys(records: Sequence[ReviewRecord], keys: Collection[Key], scales: Mapping[Key, Scale]) -> set[Key]:  # fmt: skip
+    """The target's questions with at least one non-neutral answer in `records`."""
+    return {
+        key
+        for record in records
+        for key in keys
+        if (given := record.answers.get(key)) is not None and given[0] not in scales[key].neutral
+    }

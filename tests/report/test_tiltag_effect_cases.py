@@ -1,0 +1,122 @@
+"""A tiltag's effect is judged on cases, not on answers, and only on comparable questions.
+
+A step or a pejlemærke pools several questions per case. Those answers come from the
+same case file and the same reviewer, so 2 cases with 8 answers each are not 16
+independent observations: the verdict needs `mindste_antal` cases on each side, and
+the interval must not shrink just because a case has many questions. And when the
+rounds before and after looked at different steps (the årshjul moves the focus),
+a pejlemærke's questions before and after are different questions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from report_data import write_round
+
+from ledelsestilsyn.report.tiltag import NOT_COMPARABLE, TOO_FEW, UNCLEAR
+from ledelsestilsyn.templates.catalog import Catalog
+
+STEP_TILTAG = """\
+tiltag:
+  - id: "underretning"
+    titel: "Underretninger"
+    besluttet: "2026-10-15"
+    status: "i gang"
+    skabelon: "overordnet"
+    mål:
+      sagsskridt: [underretning]
+"""
+
+PEJLEMAERKE_TILTAG = """\
+tiltag:
+  - id: "inddragelse"
+    titel: "Barnet inddrages"
+    besluttet: "2026-10-15"
+    status: "i gang"
+    skabelon: "tematiseret"
+    mål:
+      pejlemærker: [inddragelse]
+"""
+
+
+def same_answer(good: Callable[[int], bool], positive: str, negative: str):  # type: ignore[no-untyped-def]
+    """Every question of a case gets the same answer: all positive or all negative."""
+    return lambda case, question: (positive, "") if good(case) else (negative, "Mangler.")
+
+
+def rounds(root: Path, before: tuple[int, Callable[[int], bool]], after: tuple[int, Callable[[int], bool]]) -> None:  # fmt: skip
+    catalog = Catalog.load(root)
+    for period, (cases, good) in (("2026-09", before), ("2026-11", after)):
+        write_round(
+            root,
+            catalog,
+            series="månedligt-overordnet",
+            ref="overordnet@2024.1",
+            period=period,
+            focus=["underretning"],
+            cases=cases,
+            answer=same_answer(good, "ja", "nej"),
+            day=f"{period}-20",
+        )
+
+
+def effect_row(cli, target: str) -> list[str]:  # type: ignore[no-untyped-def]
+    result = cli("rapport", "--dato", "2026-11-25", "-o", "-", "--periode", "2026-11", "--format", "md")  # fmt: skip
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    text = str(result.stdout).split("## Tiltag og effekt")[1]
+    line = next(x for x in text.splitlines() if x.startswith(f"| {target}"))
+    return [c.strip() for c in line.split("|")[1:-1]]
+
+
+@pytest.fixture
+def ws(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(workspace)
+    return workspace
+
+
+def test_two_cases_on_each_side_are_too_few_however_many_questions_they_answer(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """2 cases before (all nej) and 2 after (all ja): 16 answers a side, but 2 cases."""
+    (ws / "tiltag.yaml").write_text(STEP_TILTAG, encoding="utf-8")
+    rounds(ws, (2, lambda case: False), (2, lambda case: True))
+    row = effect_row(cli, "sagsskridt underretning")
+    assert row[4] == "2" and row[7] == "2"  # the cases, not the 16 answers
+    assert row[8] == TOO_FEW
+
+
+def test_answers_in_the_same_case_do_not_narrow_the_interval(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """6 cases a side, every case all ja or all nej: 3 of 6 before, 5 of 6 after. As 48
+    independent answers the intervals would not overlap (36–64 % and 70–91 %); as what
+    they are, 6 cases a side, they do, and no change is claimed."""
+    (ws / "tiltag.yaml").write_text(STEP_TILTAG, encoding="utf-8")
+    rounds(ws, (6, lambda case: case < 3), (6, lambda case: case < 5))
+    row = effect_row(cli, "sagsskridt underretning")
+    assert row[2] == "50,0 %" and row[5] == "83,3 %"
+    assert row[3] == "18,8–81,2 %"  # Wilson on 3 of 6 cases
+    assert row[8] == UNCLEAR
+
+
+def test_a_pejlemaerke_is_not_compared_across_different_questions(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """Before: the tematiseret round looked at underretning (inddragelse: underretning-3,
+    -4); after: at opfølgning (inddragelse: opfølgning-6). Different questions: no verdict."""
+    (ws / "tiltag.yaml").write_text(PEJLEMAERKE_TILTAG, encoding="utf-8")
+    catalog = Catalog.load(ws)
+    for period, focus, good in (
+        ("2026-09", ["underretning"], False),
+        ("2026-11", ["opfølgning"], True),
+    ):
+        write_round(
+            ws,
+            catalog,
+            series="tematiseret",
+            ref="tematiseret@2024.1",
+            period=period,
+            focus=focus,
+            cases=8,
+            answer=same_answer(lambda case, good=good: good, "høj grad", "lav grad"),
+            day=f"{period}-20",
+        )
+    row = effect_row(cli, "pejlemærke inddragelse")
+    assert row[8] == NOT_COMPARABLE
