@@ -23,7 +23,7 @@ tiltag:
     mål:
       spørgsmål: [anbringelse-7]
       sagsskridt: [opfølgning]
-      pejlemærker: [inddragelse]
+      pejlemærker: []
     evaluer_efter_måneder: 6
     skabelon: "overordnet"
 """
@@ -79,7 +79,7 @@ def test_a_good_file_loads_with_its_evaluation_date(workspace: Path) -> None:
         ('besluttet: "2026-06-15"', 'besluttet: "2026-06-31"', "5:16", "gyldig dato"),
         ("[anbringelse-7]", "[anbringelse-77]", "10:19", "O002: spørgsmålet 'anbringelse-77'"),
         ("[opfølgning]", "[opfølging]", "11:20", "mente du 'opfølgning'?"),
-        ("[inddragelse]", "[indragelse]", "12:21", "pejlemærket 'indragelse'"),
+        ("pejlemærker: []", "pejlemærker: [indragelse]", "12:21", "pejlemærket 'indragelse'"),
         ("    titel", "    titlen", "4:5", "mente du 'titel'?"),
     ],
 )
@@ -229,6 +229,24 @@ def test_a_question_in_two_templates_must_name_its_template(workspace: Path, cli
     assert "fejl O002: spørgsmålet 'intentioner-1' findes ikke i skabelonen 'overordnet'." in (
         elsewhere.stderr
     )
+
+
+def test_a_pejlemaerke_the_template_does_not_use_is_an_error(workspace: Path, cli: Cli) -> None:
+    """Only tematiseret's questions carry a pejlemærke: a tiltag for overordnet aimed at
+    'inddragelse' could never be measured, and the report would wait for it for ever."""
+    path = write(workspace, GOOD.replace("pejlemærker: []", "pejlemærker: [inddragelse]"))
+    result = cli("tjek")
+    assert result.exit_code == 1, result.output
+    line = path.read_text(encoding="utf-8").splitlines().index("      pejlemærker: [inddragelse]")
+    assert f"tiltag.yaml:{line + 1}:21: fejl O002: pejlemærket 'inddragelse' findes ikke i skabelonen 'overordnet'." in result.output  # fmt: skip
+    assert "Tip: skabelonen 'overordnet' har ingen pejlemærker; de findes i tematiseret." in (
+        result.output
+    )
+    write(workspace, GOOD.replace("pejlemærker: []", "pejlemærker: [inddragelse]").replace('    skabelon: "overordnet"\n', '    skabelon: "tematiseret"\n').replace("[anbringelse-7]", "[]"))  # fmt: skip
+    listed = cli("tiltag")
+    assert listed.exit_code == 0, listed.output
+    # named as a pejlemærke, as the report names it (a bare 'inddragelse' reads as a step)
+    assert "mål: sagsskridt opfølgning, pejlemærke inddragelse (tematiseret)" in listed.stdout
 
 
 def test_new_writes_the_template_and_asks_for_it_when_a_question_is_in_two(

@@ -77,7 +77,9 @@ def ws(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return workspace
 
 
-def test_two_cases_on_each_side_are_too_few_however_many_questions_they_answer(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+def test_two_cases_on_each_side_are_too_few_however_many_questions_they_answer(
+    cli, ws: Path
+) -> None:  # type: ignore[no-untyped-def]
     """2 cases before (all nej) and 2 after (all ja): 16 answers a side, but 2 cases."""
     (ws / "tiltag.yaml").write_text(STEP_TILTAG, encoding="utf-8")
     rounds(ws, (2, lambda case: False), (2, lambda case: True))

@@ -37,6 +37,7 @@ class Known:
     """question id → the ids of the templates that have it (more than one: ambiguous)"""
     templates: tuple[Template, ...] = ()
     pejlemaerker: tuple[str, ...] = PEJLEMAERKER
+    """The pejlemærker the templates' questions carry (overordnet's carry none)."""
 
     @classmethod
     def of(cls, templates: list[Template]) -> Known:
@@ -50,7 +51,9 @@ class Known:
                     questions[question.id] = question.text
                     owners.setdefault(question.id, {})[template.id] = None
         found = {q: tuple(sorted(ids)) for q, ids in owners.items()}
-        return cls(questions, tuple(steps), found, tuple(templates))
+        used = {q.pejlemaerke for t in templates for s in t.steps for q in s.questions}
+        marks = tuple(m for m in PEJLEMAERKER if m in used)
+        return cls(questions, tuple(steps), found, tuple(templates), marks)
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Known:
@@ -153,11 +156,13 @@ def check(parsed: TiltagFile, doc: YamlDocument, known: Known) -> list[Diagnosti
                 )
                 continue
             scope = known.only(tiltag.template)
-        problems += _targets(doc, number, tiltag, scope)
+        problems += _targets(doc, number, tiltag, scope, known)
     return problems
 
 
-def _targets(doc: YamlDocument, number: int, tiltag: Tiltag, known: Known) -> list[Diagnostic]:
+def _targets(
+    doc: YamlDocument, number: int, tiltag: Tiltag, known: Known, others: Known
+) -> list[Diagnostic]:
     """Targets no template knows, and (without `skabelon`) questions several templates have."""
     problems: list[Diagnostic] = []
     where = f"skabelonen '{tiltag.template}'" if tiltag.template else "arbejdsmappens skabeloner"
@@ -178,12 +183,19 @@ def _targets(doc: YamlDocument, number: int, tiltag: Tiltag, known: Known) -> li
             if value in allowed:
                 continue
             guess = did_you_mean(value, allowed)
+            hint = f"mente du '{guess}'?" if guess else "tjek id'et med 'tilsyn skabelon'."
+            if key == "pejlemærker" and not allowed:
+                hint = _no_pejlemaerker(tiltag.template, others)
             problems.append(
-                doc.diagnostic(
-                    path,
-                    "O002",
-                    f"{what} '{value}' findes ikke i {where}.",
-                    hint=f"mente du '{guess}'?" if guess else "tjek id'et med 'tilsyn skabelon'.",
-                )
+                doc.diagnostic(path, "O002", f"{what} '{value}' findes ikke i {where}.", hint=hint)
             )
     return problems
+
+
+def _no_pejlemaerker(template: str | None, others: Known) -> str:
+    """The hint for a pejlemærke in a template whose questions carry none."""
+    having = [t for t in others.template_ids if others.only(t).pejlemaerker]
+    text = f"skabelonen '{template}' har ingen pejlemærker"
+    if having:
+        text += f"; de findes i {listing(having, 'og')}"
+    return text + ". Brug sagsskridt eller spørgsmål som mål."

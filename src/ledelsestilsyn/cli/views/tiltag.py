@@ -17,7 +17,8 @@ def _day(day: date | None, today: date, *, open_: bool) -> str:
 
 def _targets(tiltag: Tiltag) -> str:
     t = tiltag.targets
-    parts = [*t.questions, *(f"sagsskridt {s}" for s in t.steps), *t.pejlemaerker]
+    steps = (f"sagsskridt {s}" for s in t.steps)
+    parts = [*t.questions, *steps, *(f"pejlemærke {p}" for p in t.pejlemaerker)]
     listed = ", ".join(parts) or "–"
     return f"{listed} ({tiltag.template})" if tiltag.template else listed
 
