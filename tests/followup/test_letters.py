@@ -161,3 +161,23 @@ def test_golden(cli: Cli, ws: Path, suffix: str) -> None:
     if os.environ.get("TILSYN_OPDATER_GOLDEN") == "1":
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8"), f"{golden.name} har ændret sig"
+
+
+def test_reviews_not_finished_are_named_as_left_out_of_the_letters(cli: Cli, ws: Path) -> None:
+    """Gert Dahl's two reviews are not finished, so he gets no letter: the leader is told
+    which reviews are left out, and to write the letters again once they are finished."""
+    result = cli(*ARGS)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{NOV}/S-2026-11-090.yaml: advarsel O022: ikke med i brevene: delvist udfyldt "
+        "(11 af 14 spørgsmål mangler svar)." in result.stderr
+    )
+    assert f"{NOV}/S-2026-11-091.yaml: advarsel O022: ikke med i brevene: ugyldig" in (
+        result.stderr
+    )
+    assert "Tip: kør 'tilsyn tilbagemelding --periode 2026-11' igen, når den er færdig." in (
+        result.stderr
+    )
+    assert "Gert" not in "".join(letters(ws))
+    one = cli(*ARGS, "--rådgiver", "Anna Holm")  # about Anna only: not about the others
+    assert one.exit_code == 0 and "O022" not in one.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from remind_support import MONTHLY, THEMED, draw, fill, reviews
@@ -62,3 +63,31 @@ def test_no_reminder_when_the_concept_sends_no_letters(example_workspace: Path, 
     _finished_round(cli)
     out = cli("påmind", "--dato", "2026-12-02", "--altid").output
     assert "rapporten mangler" in out and "tilbagemeldingen" not in out
+
+
+def test_a_review_finished_after_the_letters_asks_for_them_again(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """The letters were written while one review was not finished: its caseworker got no
+    letter. When it is finished later, påmind asks for the letters again."""
+    for series in (MONTHLY, THEMED):
+        paths = reviews(draw(cli, series, "2026-11"))
+        for path in paths[1:] if series == MONTHLY else paths:
+            fill(path, "Karen Holm Madsen", "2026-11-12")
+    late = reviews(Path("udtræk") / f"2026-11-{MONTHLY}")[0]
+    written = cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-12-02")
+    assert written.exit_code == 0, written.output
+    assert "tilbagemeldingen" not in cli("påmind", "--dato", "2026-12-02", "--altid").output
+    fill(late, "Karen Holm Madsen", "2026-12-01")
+    finished = late.stat().st_mtime_ns - 10**10  # the letters: 10 s before it was finished
+    for letter in (Path("tilbagemeldinger") / "2026-11").iterdir():
+        os.utime(letter, ns=(finished, finished))
+    again = cli("påmind", "--dato", "2026-12-02", "--altid").output
+    assert (
+        "Månedligt overordnet ledelsestilsyn 2026-11: en gennemgang er blevet færdig eller "
+        "ændret, efter tilbagemeldingen til rådgiverne blev skrevet (kør 'tilsyn "
+        "tilbagemelding' for 2026-11 igen). Frist 15. december 2026 (om 13 dage)."
+    ) in again
+    assert "Tematiseret ledelsestilsyn 2026-11: tilbagemeldingen" not in again
+    cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-12-02")
+    assert "tilbagemeldingen" not in cli("påmind", "--dato", "2026-12-02", "--altid").output

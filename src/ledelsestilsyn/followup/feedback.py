@@ -15,14 +15,21 @@ from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.cpr import mask_cpr
-from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, Severity, fail
-from ledelsestilsyn.core.periods import parse_period
+from ledelsestilsyn.core.diagnostics import (
+    Argument,
+    Diagnostic,
+    ErrorKind,
+    Severity,
+    fail,
+    warning,
+)
+from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.followup.letters import Letter, build_letters
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.load import load_inputs
-from ledelsestilsyn.report.records import unchecked_anonymous
+from ledelsestilsyn.report.records import Excluded, unchecked_anonymous
 from ledelsestilsyn.report.render import environment
 from ledelsestilsyn.sampling.fillin import case_filename
 from ledelsestilsyn.workspace.layout import FEEDBACK_DIR
@@ -80,6 +87,8 @@ def write_letters(
     folder = letters_dir / period.label
     writable_folder(folder, display=workspace.display(folder))
     outcome = FeedbackOutcome(letters=letters, notes=list(inputs.notes))
+    if only is None:
+        outcome.notes += _left_out(inputs.excluded, period)
     for letter in letters:
         stem = case_filename(letter.caseworker).removesuffix(".yaml")
         for fmt in ("md", "html"):
@@ -87,6 +96,22 @@ def write_letters(
             write_atomic(path, render_letter(letter, fmt), overwrite=True)
             outcome.written.append(path)
     return outcome
+
+
+def _left_out(excluded: list[Excluded], period: Period) -> list[Diagnostic]:
+    """A warning per review in the period that is not finished, so not in any letter: its
+    caseworker gets no letter, or one without that case, until the letters are written
+    again (`påmind` asks for that when a review is finished after its round's letters)."""
+    return [
+        warning(
+            item.display,
+            "O022",
+            f"ikke med i brevene: {item.reason}.",
+            hint=f"kør 'tilsyn tilbagemelding --periode {period.label}' igen, når den er færdig.",
+        )
+        for item in excluded
+        if item.period_start is not None and item.period_start in period
+    ]
 
 
 def _same_name(asked: str, names: list[str]) -> str:

@@ -212,6 +212,8 @@ class WorkspaceState:
     """Deadlines and evaluation dates of the tiltag still to be met."""
     unanswered: Mapping[tuple[str, str], date] = field(default_factory=dict)
     """(series, period) → latest finished review date, for rounds without letters."""
+    renewed: frozenset[tuple[str, str]] = frozenset()
+    """Rounds among those whose letters were written before a review was finished."""
 
     def complete_count(self, series: str, period: str) -> int:
         listed = sum(
@@ -234,6 +236,8 @@ class Item:
     cases: tuple[str, ...] = ()
     due: date | None = None
     """The letters' deadline (`tilbagemelding`), which no round date gives."""
+    again: bool = False
+    """Letters written before a review was finished: write them again."""
 
     @property
     def deadline(self) -> date:
@@ -368,7 +372,8 @@ def _series_status(
         latest = state.unanswered.get((series.name, r.period.label))
         if plan.feedback_days is not None and latest is not None and today > r.period.end:
             due = latest + timedelta(days=plan.feedback_days)
-            items.append(Item("tilbagemelding", r, (due - today).days, due=due))
+            again = (series.name, r.period.label) in state.renewed
+            items.append(Item("tilbagemelding", r, (due - today).days, due=due, again=again))
     return items, statuses
 
 

@@ -90,6 +90,12 @@ def describe(item: Item, today: date) -> str:
         return f"{name}: stikprøven er ikke trukket. {deadline}"
     if item.kind == "rapport":
         return f"{name}: rapporten mangler. {deadline}"
+    if item.kind == "tilbagemelding" and item.again:
+        return (
+            f"{name}: en gennemgang er blevet færdig eller ændret, efter tilbagemeldingen til "
+            f"rådgiverne blev skrevet (kør 'tilsyn tilbagemelding' for {item.round.period.label} "
+            f"igen). {deadline}"
+        )
     if item.kind == "tilbagemelding":
         return (
             f"{name}: tilbagemeldingen til rådgiverne er ikke skrevet "
