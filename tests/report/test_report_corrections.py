@@ -44,7 +44,7 @@ def ws(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
         ),
         "done": add_correction(
             workspace / OCT / "S-2026-10-002.yaml",
-            {"handling": "afgørelsen begrundes", "frist": "2026-11-01", "udført": "2026-10-30"},
+            {"handling": "afgørelsen begrundes", "frist": "2026-11-01", "udført": "2026-11-03"},
         ),
     }
 
@@ -72,6 +72,24 @@ def test_leaders_see_open_and_overdue_corrections_per_team(cli, ws: dict[str, st
     assert "barnets plan udarbejdes" in text and "15. december 2026" in text
     assert "afgørelsen begrundes" not in text  # done: counted, not listed
     assert "Gitte Hald" not in text and "Anna Holm" not in text  # names only with --rådgivere
+
+
+def test_a_correction_done_before_the_period_belongs_to_the_earlier_reports(
+    cli, ws: dict[str, str]
+) -> None:  # type: ignore[no-untyped-def]
+    """A September correction done on 15 October is October's news, not November's: counted
+    again in every later report, a year's monthly reports would count it up to twelve
+    times, and the committee's 'udført' would grow for ever. Still open on 1 November, it
+    would be November's business (the October one done on 3 November is)."""
+    add_correction(
+        Path("udtræk/2026-09-månedligt-overordnet/S-2026-09-003.yaml"),
+        {"handling": "samtalen noteres", "frist": "2026-10-20", "udført": "2026-10-15"},
+    )
+    assert "3 rettelser i alt (1 udført, 1 åben, 1 overskredet)" in report(cli)
+    october = cli("rapport", *DATE, "-o", "-", "--periode", "2026-10", "--format", "md")
+    assert "2 rettelser i alt (2 udført, 0 åben, 0 overskredet)" in october.stdout
+    quarter = cli("rapport", *DATE, "-o", "-", "--periode", "2026-K4", "--format", "md")
+    assert "4 rettelser i alt (2 udført, 1 åben, 1 overskredet)" in quarter.stdout
 
 
 def test_a_correction_in_an_unfinished_review_is_listed_too(cli, ws: dict[str, str]) -> None:  # type: ignore[no-untyped-def]

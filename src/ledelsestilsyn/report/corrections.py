@@ -1,8 +1,10 @@
 """Corrections in the reviewed cases (`rettelse` under an answer), as the report shows them.
 
-Which corrections: every one recorded in a complete review up to the end of
-the report's period, because a correction from an earlier round that is still
-open is still the leader's business. Status is as of the day the report is
+Which corrections: every one recorded in a review of the report's period, and
+every one from an earlier round that was still open when the period began: it is
+still the leader's business. One done before the period began belongs to the
+earlier reports; counted again in every later one, a year's monthly reports
+would count it twelve times. Status is as of the day the report is
 made: `udført` when a done-date is written, else `overskredet` when the
 deadline has passed, else `åben`.
 
@@ -67,7 +69,7 @@ def collect(
     period: Period,
     today: date,
 ) -> list[TrackedCorrection]:
-    """Every correction in reviews up to the end of `period`, sorted by team, case and the
+    """The period's corrections and those still open when it began, sorted by team, case and the
     question's place in its template (not as text: intentioner-2 before intentioner-10)."""
     found: list[tuple[tuple[str, str, int, str], TrackedCorrection]] = []
     by_template = {ref: _questions(t) for ref, t in templates.items()}
@@ -76,6 +78,8 @@ def collect(
             continue
         questions = by_template.get(record.template, {})
         for entry in record.corrections:
+            if record.period_start < period.start and entry.done and entry.done < period.start:
+                continue  # done before the period: an earlier report's
             place, question = questions.get(entry.question, (len(questions), None))
             status, late = status_of(entry.deadline, entry.done, today)
             correction = TrackedCorrection(
