@@ -238,11 +238,16 @@ def test_a_pejlemaerke_the_template_does_not_use_is_an_error(workspace: Path, cl
     result = cli("tjek")
     assert result.exit_code == 1, result.output
     line = path.read_text(encoding="utf-8").splitlines().index("      pejlemærker: [inddragelse]")
-    assert f"tiltag.yaml:{line + 1}:21: fejl O002: pejlemærket 'inddragelse' findes ikke i skabelonen 'overordnet'." in result.output  # fmt: skip
+    assert (
+        f"tiltag.yaml:{line + 1}:21: fejl O002: pejlemærket 'inddragelse' findes ikke i "
+        "skabelonen 'overordnet'."
+    ) in result.output
     assert "Tip: skabelonen 'overordnet' har ingen pejlemærker; de findes i tematiseret." in (
         result.output
     )
-    write(workspace, GOOD.replace("pejlemærker: []", "pejlemærker: [inddragelse]").replace('    skabelon: "overordnet"\n', '    skabelon: "tematiseret"\n').replace("[anbringelse-7]", "[]"))  # fmt: skip
+    themed = GOOD.replace("pejlemærker: []", "pejlemærker: [inddragelse]")
+    themed = themed.replace('skabelon: "overordnet"', 'skabelon: "tematiseret"')
+    write(workspace, themed.replace("[anbringelse-7]", "[]"))
     listed = cli("tiltag")
     assert listed.exit_code == 0, listed.output
     # named as a pejlemærke, as the report names it (a bare 'inddragelse' reads as a step)

@@ -47,7 +47,11 @@ def same_answer(good: Callable[[int], bool], positive: str, negative: str):  # t
     return lambda case, question: (positive, "") if good(case) else (negative, "Mangler.")
 
 
-def rounds(root: Path, before: tuple[int, Callable[[int], bool]], after: tuple[int, Callable[[int], bool]]) -> None:  # fmt: skip
+Side = tuple[int, Callable[[int], bool]]
+"""(cases, which cases answer positively)"""
+
+
+def rounds(root: Path, before: Side, after: Side) -> None:
     catalog = Catalog.load(root)
     for period, (cases, good) in (("2026-09", before), ("2026-11", after)):
         write_round(
@@ -64,7 +68,8 @@ def rounds(root: Path, before: tuple[int, Callable[[int], bool]], after: tuple[i
 
 
 def effect_row(cli, target: str) -> list[str]:  # type: ignore[no-untyped-def]
-    result = cli("rapport", "--dato", "2026-11-25", "-o", "-", "--periode", "2026-11", "--format", "md")  # fmt: skip
+    args = ("--dato", "2026-11-25", "-o", "-", "--periode", "2026-11", "--format", "md")
+    result = cli("rapport", *args)
     assert result.exit_code == 0, result.output + (result.stderr or "")
     text = str(result.stdout).split("## Tiltag og effekt")[1]
     line = next(x for x in text.splitlines() if x.startswith(f"| {target}"))

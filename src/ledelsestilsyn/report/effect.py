@@ -89,7 +89,9 @@ def side(
     return Side(tuple(found))
 
 
-def answered_keys(records: Sequence[ReviewRecord], keys: Collection[Key], scales: Mapping[Key, Scale]) -> set[Key]:  # fmt: skip
+def answered_keys(
+    records: Sequence[ReviewRecord], keys: Collection[Key], scales: Mapping[Key, Scale]
+) -> set[Key]:
     """The target's questions with at least one non-neutral answer in `records`."""
     return {
         key
