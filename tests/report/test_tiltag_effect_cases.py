@@ -127,3 +127,34 @@ def test_a_pejlemaerke_is_not_compared_across_different_questions(cli, ws: Path)
         )
     row = effect_row(cli, "pejlemærke inddragelse")
     assert row[8] == NOT_COMPARABLE
+
+
+def test_a_case_reviewed_on_two_levels_counts_once(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    """KK: niveau 2 re-reviews niveau 1's cases. As everywhere else in the report, a case
+    counts once (with niveau 1's review), not once per level: 5 cases after, not 10."""
+    root = tmp_path / "kk"
+    assert cli("init", str(root), "--forlæg", "kk").exit_code == 0
+    monkeypatch.chdir(root)
+    (root / "tiltag.yaml").write_text(STEP_TILTAG.replace("2026-10-15", "2026-09-15"), "utf-8")
+    catalog = Catalog.load(root)
+    for series, period, good in (
+        ("niveau-1", "2026-09", False),
+        ("niveau-1", "2026-11", True),
+        ("niveau-2", "2026-K4", True),
+    ):
+        folder = write_round(
+            root,
+            catalog,
+            series=series,
+            ref="overordnet@2025.1",
+            period=period,
+            focus=["underretning"],
+            cases=5 if good else 6,
+            answer=same_answer(lambda case, good=good: good, "ja", "nej"),
+            day="2026-11-20" if good else "2026-09-20",
+        )
+        for path in folder.iterdir():  # niveau 2 drew niveau 1's November cases
+            path.write_text(path.read_text("utf-8").replace("S-2026-K4-", "S-2026-11-"), "utf-8")
+            path.rename(path.with_name(path.name.replace("S-2026-K4-", "S-2026-11-")))
+    row = effect_row(cli, "sagsskridt underretning")
+    assert row[4] == "6" and row[7] == "5"

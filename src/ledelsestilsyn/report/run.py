@@ -311,5 +311,6 @@ def _tiltag(
         settings.min_count,
         settings.threshold,
         today=inputs.today,
+        order=settings.order,
     )
     return tiltag, views

@@ -22,6 +22,7 @@ from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.aggregate import Scale, first_reviews
+from ledelsestilsyn.report.build import one_per_case
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_of
 from ledelsestilsyn.report.effect import Key, Side, answered_keys, side
 from ledelsestilsyn.report.formats import long_date
@@ -138,10 +139,12 @@ def tiltag_views(
     threshold: float,
     *,
     today: date | None = None,
+    order: Sequence[str] = (),
 ) -> list[TiltagView]:
     """Each tiltag with its targets' shares before and after, for the leader report; an open
-    tiltag's deadline before `today` is marked as overdue."""
-    counted = first_reviews(r for r in records if r.period_start <= period.end)
+    tiltag's deadline before `today` is marked as overdue. A case reviewed in several series
+    (levels) counts once, with the review of the series first in `order` (`one_per_case`)."""
+    counted = one_per_case(first_reviews(r for r in records if r.period_start <= period.end), order)
     views: list[TiltagView] = []
     for t in tiltag:
         rows: list[EffectRow] = []

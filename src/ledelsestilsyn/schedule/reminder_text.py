@@ -52,7 +52,16 @@ def describe_tiltag(item: TiltagDue) -> str:
     d = item.date
     what = "frist" if d.kind == DEADLINE else "evaluering af effekten"
     who = f", ansvarlig {d.responsible}" if d.responsible else ""
-    return f"Tiltag {d.id} ({d.title}){who}: {what} {long_date(d.day)} ({when(item.days_left)})."
+    text = f"Tiltag {d.id} ({d.title}){who}: {what} {long_date(d.day)} ({when(item.days_left)})."
+    if d.kind == DEADLINE:
+        return text
+    return text + EVALUATE
+
+
+EVALUATE = (
+    " Se 'Tiltag og effekt' i lederrapporten, og skriv evalueret: ÅÅÅÅ-MM-DD i tiltag.yaml,"
+    " når I har vurderet den."
+)
 
 
 def round_name(r: Round) -> str:
