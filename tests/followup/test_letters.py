@@ -175,7 +175,7 @@ def test_reviews_not_finished_are_named_as_left_out_of_the_letters(cli: Cli, ws:
     assert f"{NOV}/S-2026-11-091.yaml: advarsel O022: ikke med i brevene: ugyldig" in (
         result.stderr
     )
-    assert "Tip: kør 'tilsyn tilbagemelding --periode 2026-11' igen, når den er færdig." in (
+    assert "Tip: kør 'tilsyn tilbagemelding' for 2026-11 igen, når den er færdig." in (
         result.stderr
     )
     assert "Gert" not in "".join(letters(ws))

@@ -129,7 +129,9 @@ def test_a_pejlemaerke_is_not_compared_across_different_questions(cli, ws: Path)
     assert row[8] == NOT_COMPARABLE
 
 
-def test_a_case_reviewed_on_two_levels_counts_once(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+def test_a_case_reviewed_on_two_levels_counts_once(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """KK: niveau 2 re-reviews niveau 1's cases. As everywhere else in the report, a case
     counts once (with niveau 1's review), not once per level: 5 cases after, not 10."""
     root = tmp_path / "kk"

@@ -107,7 +107,7 @@ def _left_out(excluded: list[Excluded], period: Period) -> list[Diagnostic]:
             item.display,
             "O022",
             f"ikke med i brevene: {item.reason}.",
-            hint=f"kør 'tilsyn tilbagemelding --periode {period.label}' igen, når den er færdig.",
+            hint=f"kør 'tilsyn tilbagemelding' for {period.label} igen, når den er færdig.",
         )
         for item in excluded
         if item.period_start is not None and item.period_start in period
