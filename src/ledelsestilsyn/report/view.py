@@ -81,6 +81,8 @@ class ReportView:
     """Under the overview, when a case is reviewed in several series: how it is counted."""
     disclosure: Disclosure = field(default_factory=Disclosure)
     """The report's one suppression decision, for what is added to the view afterwards."""
+    weakest_hidden: bool = False
+    """Shares under 100 % exist, but this audience may see none of them (few cases)."""
 
 
 SHARED_CASES = (
@@ -205,7 +207,8 @@ def report_view(
         teams=team_counts,
         teams_total=team_total,
         sections=shown,
-        weakest=_weakest(report, rules),
+        weakest=(weakest := _weakest(report, rules)),
+        weakest_hidden=not weakest and bool(report.weakest),
         excluded=_excluded(report, rules),
         excluded_total=rules.count(published.excluded(), len(report.excluded)),
         few_note=few_note(report.period, shown) if committee else "",
