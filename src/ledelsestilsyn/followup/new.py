@@ -110,6 +110,8 @@ def entry_text(
         "      sagsskridt: []",
         "      pejlemærker: []",
         f"    evaluer_efter_måneder: {new.evaluate_after_months}  # effekten vurderes herefter",
+        '    evalueret: ""  # ÅÅÅÅ-MM-DD, når I har vurderet effekten (så stopper påmindelsen)',
+        '    konklusion: ""  # hvad I konkluderede: fortsæt, justér eller stop, og hvorfor',
     ]
     if template is not None:
         lines.append(f"    skabelon: {_q(template)}  # målene gælder kun denne skabelons sager")

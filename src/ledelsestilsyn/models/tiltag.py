@@ -42,6 +42,9 @@ class Tiltag(Model):
     evaluated: OptionalDate = Field(
         None, alias="evalueret", description="ÅÅÅÅ-MM-DD, når effekten er vurderet"
     )
+    conclusion: OptionalText = Field(
+        None, alias="konklusion", description="hvad ledelsen konkluderede ved evalueringen"
+    )
 
     @property
     def is_open(self) -> bool:

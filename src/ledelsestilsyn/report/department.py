@@ -75,6 +75,24 @@ def tiltag_status(views: Sequence[TiltagView], shows: Callable[[Key], bool]) -> 
     return rows
 
 
+@dataclass
+class Conclusion:
+    """What the leadership concluded about a tiltag, as the department may read it."""
+
+    id: str
+    evaluated: str
+    text: str
+
+
+def conclusions(
+    views: Sequence[TiltagView], names: Iterable[str], mask: Callable[[str], str]
+) -> list[Conclusion]:
+    """The evaluated tiltag's conclusions, with every name the workspace knows as `[navn]`:
+    the leaders write them for themselves, and may name a caseworker."""
+    scrub = scrubber(set(names), mask, NAME)
+    return [Conclusion(t.id, t.evaluated, scrub(t.conclusion)) for t in views if t.conclusion]
+
+
 def small_teams(records: Sequence[ReviewRecord], period: Period) -> dict[str, set[str]]:
     """Per template ref: the teams with fewer than `MIN_CASEWORKERS` reviewed caseworkers."""
     people: dict[tuple[str, str], set[str | None]] = {}

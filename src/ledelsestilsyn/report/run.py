@@ -16,7 +16,13 @@ from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.corrections import collect, corrections_view
-from ledelsestilsyn.report.department import WITH_CONSENT, examples, small_teams, tiltag_status
+from ledelsestilsyn.report.department import (
+    WITH_CONSENT,
+    conclusions,
+    examples,
+    small_teams,
+    tiltag_status,
+)
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, load_inputs
 from ledelsestilsyn.report.records import Excluded, unchecked_anonymous
@@ -255,12 +261,15 @@ def _add_department(
     view.tiltag_status = tiltag_status(views, view.disclosure.shows)
     concept = workspace.concept
     view.examples_allowed = concept.dissemination.department_examples == WITH_CONSENT
+    names = _known_names(workspace) | inputs.caseworkers
+    people = {n for r in inputs.records for n in (r.caseworker, r.reviewer) if n}
+    view.conclusions = conclusions(views, names | people, mask_cpr)
     found = examples(
         inputs.records,
         inputs.templates,
         period,
         allowed=view.examples_allowed,
-        names=_known_names(workspace) | inputs.caseworkers,
+        names=names,
         mask=mask_cpr,
         floor=view.disclosure.floor,
     )

@@ -70,6 +70,9 @@ class TiltagView:
     deadline: str
     responsible: str
     rows: list[EffectRow]
+    conclusion: str = ""
+    """What the leadership concluded when it evaluated the tiltag (`konklusion`)."""
+    evaluated: str = ""
 
 
 def _targets(tiltag: Tiltag, template: Template) -> list[tuple[str, list[Key], bool]]:
@@ -166,6 +169,8 @@ def tiltag_views(
                 _deadline(t, today),
                 t.responsible or DASH,
                 rows,
+                t.conclusion or "",
+                long_date(t.evaluated) if t.evaluated else "",
             )
         )
     return views

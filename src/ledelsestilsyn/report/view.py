@@ -19,7 +19,7 @@ from ledelsestilsyn.report import published
 from ledelsestilsyn.report.build import WEAKEST, Report
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.corrections import CorrectionsView
-from ledelsestilsyn.report.department import MIN_CASEWORKERS, TiltagStatus
+from ledelsestilsyn.report.department import MIN_CASEWORKERS, Conclusion, TiltagStatus
 from ledelsestilsyn.report.formats import long_date, number, percent
 from ledelsestilsyn.report.section_view import Ctx, SectionView, section_view
 from ledelsestilsyn.report.suppress import Disclosure, decide
@@ -73,6 +73,8 @@ class ReportView:
     department: bool = False
     tiltag_status: list[TiltagStatus] = field(default_factory=list)
     """The department's view of the tiltag (`afdeling` only)."""
+    conclusions: list[Conclusion] = field(default_factory=list)
+    """The leadership's conclusions on evaluated tiltag, names scrubbed (`afdeling` only)."""
     examples_allowed: bool = False
     min_caseworkers: int = MIN_CASEWORKERS
     few_note: str = ""

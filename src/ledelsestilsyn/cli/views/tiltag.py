@@ -41,4 +41,6 @@ def tiltag_lines(tiltag: list[Tiltag], today: date) -> list[str]:
             f"  frist: {_day(t.deadline, today, open_=t.is_open)} · {_evaluation(t, today)}",
             f"  mål: {_targets(t)}",
         ]
+        if t.conclusion:
+            lines.append(f"  konklusion: {t.conclusion}")
     return lines

@@ -1,0 +1,80 @@
+"""What the leadership concluded when it evaluated a tiltag (`konklusion`).
+
+The report can say whether the figures moved; only the leaders can say what they make of
+it (keep going, adjust, stop). SBST asks the leadership to say what the results lead to, and
+KK to look at whether the initiatives have the wished-for effect: the conclusion is written
+in tiltag.yaml and shown where the tiltag are shown, to the department without names.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from conftest import TESTS
+
+sys.path.insert(0, str(TESTS / "report"))  # report_data, for the rapport_ws fixture
+
+TILTAG = """\
+tiltag:
+  - id: "vurdering"
+    titel: "Hurtig vurdering af underretninger"
+    besluttet: "2026-10-15"
+    status: "gennemført"
+    skabelon: "overordnet"
+    mål:
+      spørgsmål: [underretning-1]
+    evaluer_efter_måneder: 1
+    evalueret: "2026-11-20"
+    konklusion: "Tjeklisten alene rækker ikke; Anna Holm viser sin metode på teammødet."
+"""
+
+
+def run(cli, *args: str) -> str:  # type: ignore[no-untyped-def]
+    result = cli(*args)
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    return str(result.stdout)
+
+
+def test_the_conclusion_is_shown_with_the_tiltag(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]
+    (rapport_ws / "tiltag.yaml").write_text(TILTAG, encoding="utf-8")
+    listed = run(cli, "tiltag", "--dato", "2026-11-25")
+    assert (
+        "  konklusion: Tjeklisten alene rækker ikke; Anna Holm viser sin metode på teammødet."
+        in listed
+    )
+    report = ("rapport", "--dato", "2026-11-25", "-o", "-", "--periode", "2026-11")
+    leader = run(cli, *report, "--format", "md")
+    assert (
+        "Konklusion ved evalueringen 20. november 2026: Tjeklisten alene rækker ikke; "
+        "Anna Holm viser sin metode på teammødet." in leader
+    )
+    department = run(cli, *report, "--format", "md", "--modtager", "afdeling")
+    assert (
+        "- **vurdering**, evalueret 20. november 2026: Tjeklisten alene rækker ikke; [navn] "
+        "viser sin metode på teammødet." in department
+    )
+    assert "Anna Holm" not in department
+    committee = run(cli, *report, "--format", "md", "--modtager", "udvalg")
+    assert "Tjeklisten" not in committee
+
+
+def test_a_conclusion_that_is_not_text_is_a_located_error(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]
+    (rapport_ws / "tiltag.yaml").write_text(
+        TILTAG.replace('konklusion: "Tjeklisten', 'konklusion: ["Tjeklisten').replace(
+            'teammødet."', 'teammødet."]'
+        ),
+        encoding="utf-8",
+    )
+    result = cli("tiltag")
+    assert result.exit_code == 1 and "tiltag.yaml:11:17: fejl M003" in result.stderr
+
+
+def test_a_new_tiltag_has_room_for_the_evaluation(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """`tiltag ny` writes the keys a leader fills in at the evaluation, so they are found."""
+    made = cli("tiltag", "ny", "--skabelon", "overordnet", "--spørgsmål", "underretning-1")
+    assert made.exit_code == 0, made.output
+    text = (rapport_ws / "tiltag.yaml").read_text(encoding="utf-8")
+    assert '    evalueret: ""  # ÅÅÅÅ-MM-DD, når I har vurderet effekten' in text
+    assert '    konklusion: ""  # hvad I konkluderede: fortsæt, justér eller stop' in text
+    assert "tiltag.yaml" not in cli("tjek").output  # the empty keys are no mistake
