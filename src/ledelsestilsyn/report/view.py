@@ -83,6 +83,8 @@ class ReportView:
     """Under the overview, when a case is reviewed in several series: how it is counted."""
     disclosure: Disclosure = field(default_factory=Disclosure)
     """The report's one suppression decision, for what is added to the view afterwards."""
+    compared: str = ""
+    """The header's 'sammenlignet med …', saying so when there is nothing before it."""
     weakest_hidden: bool = False
     """Shares under 100 % exist, but this audience may see none of them (few cases)."""
 
@@ -92,6 +94,16 @@ SHARED_CASES = (
     "én gang i i alt, i tabellen pr. team og i afsnittene nedenfor, med gennemgangene fra "
     "det tilsyn, der står først i konceptet; kolonnen gennemgange tæller hver gennemgang."
 )
+
+
+def _compared(report: Report) -> str:
+    """What the report is compared with, in plain words when the previous period has no
+    reviews, or this period is the baseline (the first with reviews)."""
+    previous = report.previous.label
+    if not any(t.previous for t in report.templates):
+        previous += " (ingen gennemgange)"
+    baseline = f"{report.baseline.label}" if report.baseline else f"{DASH} (det er denne periode)"
+    return f"{previous} og baseline {baseline}"
 
 
 def _span(report: Report) -> str:
@@ -211,6 +223,7 @@ def report_view(
         sections=shown,
         weakest=(weakest := _weakest(report, rules)),
         weakest_hidden=not weakest and bool(report.weakest),
+        compared=_compared(report),
         excluded=_excluded(report, rules),
         excluded_total=rules.count(published.excluded(), len(report.excluded)),
         few_note=few_note(report.period, shown) if committee else "",
