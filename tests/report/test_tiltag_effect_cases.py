@@ -160,3 +160,33 @@ def test_a_case_reviewed_on_two_levels_counts_once(  # type: ignore[no-untyped-d
             path.rename(path.with_name(path.name.replace("S-2026-K4-", "S-2026-11-")))
     row = effect_row(cli, "sagsskridt underretning")
     assert row[4] == "6" and row[7] == "5"
+
+
+def test_a_new_template_version_does_not_split_before_and_after(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """Before the tiltag the rounds used overordnet@2024.1, after it overordnet@2025.1, and
+    underretning-4 is the same question in both. As in the report's development over time,
+    the older version's answers on an unchanged question count, in one row: not one row per
+    version, each with an empty side and 'for få'."""
+    tiltag = STEP_TILTAG.replace("2026-10-15", "2026-11-25").replace(
+        "sagsskridt: [underretning]", "spørgsmål: [underretning-4]"
+    )
+    (rapport_ws / "tiltag.yaml").write_text(tiltag, encoding="utf-8")
+    write_round(
+        rapport_ws,
+        Catalog.load(rapport_ws),
+        series="månedligt-overordnet",
+        ref="overordnet@2025.1",
+        period="2026-12",
+        focus=["underretning"],
+        cases=6,
+        answer=same_answer(lambda case: case > 0, "ja", "nej"),
+        day="2026-12-20",
+    )
+    args = ("--dato", "2026-12-28", "-o", "-", "--periode", "2026-12", "--format", "md")
+    result = cli("rapport", *args)
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    section = str(result.stdout).split("## Tiltag og effekt")[1].split("\n## ")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| underretning-4 |")]
+    assert len(rows) == 1, rows
+    cells = [c.strip() for c in rows[0].split("|")[1:-1]]
+    assert cells[7] == "6" and int(cells[4]) >= 30  # 2025.1 after; 2024.1's rounds before

@@ -321,5 +321,6 @@ def _tiltag(
         settings.threshold,
         today=inputs.today,
         order=settings.order,
+        versions=inputs.versions,
     )
     return tiltag, views

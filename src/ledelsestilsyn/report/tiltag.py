@@ -27,6 +27,7 @@ from ledelsestilsyn.report.cells import DASH, ShareCell, share_of
 from ledelsestilsyn.report.effect import Key, Side, answered_keys, side
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.versions import VersionMaps, carried_records
 
 TOO_FEW = "for få gennemgange til at vurdere effekten"
 BETTER = "bedre: intervallerne overlapper ikke"
@@ -143,10 +144,14 @@ def tiltag_views(
     *,
     today: date | None = None,
     order: Sequence[str] = (),
+    versions: VersionMaps | None = None,
 ) -> list[TiltagView]:
     """Each tiltag with its targets' shares before and after, for the leader report; an open
     tiltag's deadline before `today` is marked as overdue. A case reviewed in several series
-    (levels) counts once, with the review of the series first in `order` (`one_per_case`)."""
+    (levels) counts once, with the review of the series first in `order` (`one_per_case`).
+    An older version of a template has no rows of its own: its answers on the questions the
+    newer version carries count under the newer one (`versions`), as in the trend."""
+    versions = versions or {}
     counted = one_per_case(first_reviews(r for r in records if r.period_start <= period.end), order)
     views: list[TiltagView] = []
     for t in tiltag:
@@ -154,7 +159,11 @@ def tiltag_views(
         for ref, template in sorted(templates.items()):
             if t.template is not None and template.id != t.template:
                 continue
+            if any(old == ref for old, _ in versions):
+                continue  # counted under the newer version
+            older = [r for r in counted if (r.template, ref) in versions]
             own = [r for r in counted if r.template == ref]
+            own += carried_records(template, older, versions)
             before = [r for r in own if r.period_start < t.decided]
             after = [r for r in own if r.period_start >= t.decided]
             for label, keys, pooled in _targets(t, template):
