@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from remind_support import MONTHLY, THEMED, draw, fill, reviews
@@ -69,25 +68,42 @@ def test_a_review_finished_after_the_letters_asks_for_them_again(
     example_workspace: Path, cli: Cli
 ) -> None:
     """The letters were written while one review was not finished: its caseworker got no
-    letter. When it is finished later, påmind asks for the letters again."""
+    letter. When it is finished later, påmind asks for the letters again. A finished review
+    that is only edited afterwards (a correction marked done) asks for nothing."""
     for series in (MONTHLY, THEMED):
         paths = reviews(draw(cli, series, "2026-11"))
         for path in paths[1:] if series == MONTHLY else paths:
             fill(path, "Karen Holm Madsen", "2026-11-12")
-    late = reviews(Path("udtræk") / f"2026-11-{MONTHLY}")[0]
+    late, edited = reviews(Path("udtræk") / f"2026-11-{MONTHLY}")[:2]
     written = cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-12-02")
     assert written.exit_code == 0, written.output
     assert "tilbagemeldingen" not in cli("påmind", "--dato", "2026-12-02", "--altid").output
+    edited.write_text(edited.read_text(encoding="utf-8") + "# set igen\n", encoding="utf-8")
+    assert "tilbagemeldingen" not in cli("påmind", "--dato", "2026-12-02", "--altid").output
     fill(late, "Karen Holm Madsen", "2026-12-01")
-    finished = late.stat().st_mtime_ns - 10**10  # the letters: 10 s before it was finished
-    for letter in (Path("tilbagemeldinger") / "2026-11").iterdir():
-        os.utime(letter, ns=(finished, finished))
     again = cli("påmind", "--dato", "2026-12-02", "--altid").output
     assert (
-        "Månedligt overordnet ledelsestilsyn 2026-11: en gennemgang er blevet færdig eller "
-        "ændret, efter tilbagemeldingen til rådgiverne blev skrevet (kør 'tilsyn "
-        "tilbagemelding' for 2026-11 igen). Frist 15. december 2026 (om 13 dage)."
+        "Månedligt overordnet ledelsestilsyn 2026-11: tilbagemeldingen til rådgiverne dækker "
+        "ikke alle færdige gennemgange (kør 'tilsyn tilbagemelding' for 2026-11 igen). "
+        "Frist 15. december 2026 (om 13 dage)."
     ) in again
     assert "Tematiseret ledelsestilsyn 2026-11: tilbagemeldingen" not in again
     cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-12-02")
+    assert "tilbagemeldingen" not in cli("påmind", "--dato", "2026-12-02", "--altid").output
+
+
+def test_one_caseworkers_letter_does_not_cover_the_round(example_workspace: Path, cli: Cli) -> None:
+    """Only Anna's letter is written: the others' finished cases have no letter yet."""
+    _finished_round(cli)
+    names = {
+        line.split(": ", 1)[1].strip('"')
+        for path in reviews(Path("udtræk") / f"2026-11-{MONTHLY}")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("  rådgiver: ")
+    }
+    one = sorted(names)[0]
+    args = ("tilbagemelding", "--periode", "2026-11", "--dato", "2026-12-02")
+    assert cli(*args, "--rådgiver", one).exit_code == 0
+    assert "dækker ikke alle færdige" in cli("påmind", "--dato", "2026-12-02", "--altid").output
+    assert cli(*args).exit_code == 0
     assert "tilbagemeldingen" not in cli("påmind", "--dato", "2026-12-02", "--altid").output

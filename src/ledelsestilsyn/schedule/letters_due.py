@@ -6,9 +6,10 @@ holds a letter (`.md`) and its period covers the round's whole period: the
 letters for 2026-K4 cover the monthly rounds 2026-10 … 2026-12. `påmind` then
 reminds of a round whose period has ended, that has finished reviews and no
 letters: they are due `tilbagemelding_dage` days after the latest review date.
-Letters written before one of the round's finished reviews was last written
-(it was finished, or changed, after them) do not count: its caseworker got no
-letter, or one without that case, so the letters are asked for again.
+Letters that do not cover one of the round's finished cases (it was finished
+after them; `FEEDBACK_CASES` lists the cases they cover) do not count: its
+caseworker got no letter, or one without that case, so they are asked for again.
+Only a newly finished case does that, not an edit of a finished review.
 """
 
 from __future__ import annotations
@@ -20,60 +21,66 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import Period, parse_period
-from ledelsestilsyn.workspace.layout import FEEDBACK_DIR
+from ledelsestilsyn.workspace.layout import FEEDBACK_CASES, FEEDBACK_DIR
+
+Letters = tuple[Period, frozenset[str] | None]
+"""A letters folder's period, and the case ids its letters cover (None: not said, all)."""
 
 
-def written_periods(root: Path) -> list[tuple[Period, int]]:
-    """The periods with at least one letter under `tilbagemeldinger/`, and when the newest
-    letter was written (ns)."""
+def written_periods(root: Path) -> list[Letters]:
+    """The periods with at least one letter under `tilbagemeldinger/`, with the cases the
+    letters cover (`FEEDBACK_CASES`, written by `tilsyn tilbagemelding`)."""
     folder = root / FEEDBACK_DIR
     if not folder.is_dir():
         return []
     found = []
     with os.scandir(folder) as entries:
         for entry in entries:
-            newest = _newest_letter(entry.path) if entry.is_dir() else 0
-            if not newest:
+            if not entry.is_dir() or not _has_letter(entry.path):
                 continue
             try:
-                found.append((parse_period(entry.name), newest))
+                found.append((parse_period(entry.name), _covered(Path(entry.path))))
             except TilsynError:
                 continue
     return found
 
 
-def _newest_letter(path: str) -> int:
+def _has_letter(path: str) -> bool:
     with os.scandir(path) as entries:
-        letters = [e.stat().st_mtime_ns for e in entries if e.name.endswith(".md") and e.is_file()]
-    return max(letters, default=0)
+        return any(e.name.endswith(".md") and e.is_file() for e in entries)
 
 
-def finished_at(stamp: str) -> int:
-    """When a review file was written (ns), from its stamp `size:mtime:…`."""
-    return int(stamp.split(":")[1])
+def _covered(folder: Path) -> frozenset[str] | None:
+    try:
+        text = (folder / FEEDBACK_CASES).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return frozenset(line for line in text.splitlines() if line)
 
 
 def pending(
-    latest: Mapping[tuple[str, str], tuple[str, int]], written: Iterable[tuple[Period, int]]
+    latest: Mapping[tuple[str, str], tuple[str, Iterable[str]]], written: Iterable[Letters]
 ) -> tuple[dict[tuple[str, str], date], frozenset[tuple[str, str]]]:
     """(series, period label) → latest finished review date, for rounds without letters;
-    and those of them whose letters were written before a finished review (`renewed`).
+    and those of them whose letters miss a case finished since (`renewed`).
 
-    `latest` holds each round's latest finished review date and when its newest finished
-    review file was written (ns)."""
+    `latest` holds each round's latest finished review date and its finished cases."""
     periods = list(written)
     result: dict[tuple[str, str], date] = {}
     renewed: set[tuple[str, str]] = set()
-    for key, (day, finished) in latest.items():
+    for key, (day, done) in latest.items():
         if not day:
             continue
         try:
             period = parse_period(key[1])
         except TilsynError:
             continue
-        covering = [at for p, at in periods if p.start <= period.start and period.end <= p.end]
-        if not covering or max(covering) < finished:
+        covering = [ids for p, ids in periods if p.start <= period.start and period.end <= p.end]
+        if covering and any(ids is None for ids in covering):
+            continue  # letters from before the cases were written down: taken as covering all
+        missing = set(done) - set().union(*covering) if covering else set()
+        if not covering or missing:
             result[key] = date.fromisoformat(day)
-        if covering and max(covering) < finished:
+        if missing:
             renewed.add(key)
     return result, frozenset(renewed)

@@ -101,9 +101,8 @@ def describe(item: Item, today: date) -> str:
         return f"{name}: rapporten mangler. {deadline}"
     if item.kind == "tilbagemelding" and item.again:
         return (
-            f"{name}: en gennemgang er blevet færdig eller ændret, efter tilbagemeldingen til "
-            f"rådgiverne blev skrevet (kør 'tilsyn tilbagemelding' for {item.round.period.label} "
-            f"igen). {deadline}"
+            f"{name}: tilbagemeldingen til rådgiverne dækker ikke alle færdige gennemgange "
+            f"(kør 'tilsyn tilbagemelding' for {item.round.period.label} igen). {deadline}"
         )
     if item.kind == "tilbagemelding":
         return (

@@ -39,7 +39,7 @@ from ledelsestilsyn.schedule.concept_cache import (
 )
 from ledelsestilsyn.schedule.corrections import CorrectionInfo
 from ledelsestilsyn.schedule.file_checks import DAY_DEPENDENT, FileList, file_entries
-from ledelsestilsyn.schedule.letters_due import finished_at, pending, written_periods
+from ledelsestilsyn.schedule.letters_due import pending, written_periods
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import (
     Plan,
@@ -86,7 +86,9 @@ def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInpu
     tiltag = read_dates(root, cache.data)
     cache.changed |= tiltag.changed
     summaries = cache.data.get("folders") or {}
-    latest = {(s["key"][0], s["key"][1]): (s["latest"], s.get("at", 0)) for s in summaries.values()}
+    latest = {
+        (s["key"][0], s["key"][1]): (s["latest"], s.get("done", [])) for s in summaries.values()
+    }
     unanswered, renewed = pending(latest, written_periods(root))
     state = WorkspaceState(
         frozenset(f.key for f in folders),
@@ -263,7 +265,7 @@ def _summary(folder: _Folder, entries: list[list[Any]], gone: list[list[Any]]) -
         "checked": max((str(e[1]) for e in entries), default=""),
         "invalid": any(e[2] in DAY_DEPENDENT for e in entries),
         "latest": max((e[9] for e in reviews if e[2] == ReviewState.COMPLETE), default=""),
-        "at": max((finished_at(e[0]) for e in reviews if e[2] == ReviewState.COMPLETE), default=0),
+        "done": sorted({e[5] for e in reviews if e[2] == ReviewState.COMPLETE}),
         "listed": [[e[5], e[6], e[2], e[7]] for e in listed] + gone,
         "complete": len(reviews) - len(listed),
     }
