@@ -185,3 +185,36 @@ def test_reviews_not_finished_are_named_as_left_out_of_the_letters(cli: Cli, ws:
     assert "Gert" not in "".join(letters(ws))
     one = cli(*ARGS, "--rådgiver", "Anna Holm")  # about Anna only: not about the others
     assert one.exit_code == 0 and "O022" not in one.stderr
+
+
+OCT = "udtræk/2026-10-månedligt-overordnet"
+
+
+def _correction_in_october(ws: Path, case: str, fields: str) -> None:
+    path = ws / OCT / f"{case}.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = lines.index('      svar: "nej"')
+    lines[at + 2 : at + 2] = ["      rettelse:", *(f"        {f}" for f in fields.split("|"))]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_open_corrections_from_earlier_rounds_are_in_the_letter(cli: Cli, ws: Path) -> None:
+    """påmind reminds the leader of an overdue correction; the caseworker, who is to do it,
+    hears of it only in the letter. November's letter lists Anna's October correction that is
+    still not done (not the one done, and nothing in Bo's letter)."""
+    _correction_in_october(
+        ws, "S-2026-10-000", 'handling: "Bo Lind indhenter udtalelsen"|frist: "2026-11-01"'
+    )
+    _correction_in_october(
+        ws, "S-2026-10-006", 'handling: "samtalen noteres"|frist: "2026-11-01"|udført: "2026-11-02"'
+    )
+    assert cli(*ARGS).exit_code == 0
+    found = letters(ws)
+    anna = own(found, "Anna Holm", ".md")
+    assert "## Åbne rettelser fra tidligere runder" in anna
+    line = next(x for x in anna.splitlines() if x.startswith("| S-2026-10-000 "))
+    assert "2026-10" in line and "en kollega indhenter udtalelsen" in line
+    assert "1. november 2026 (overskredet)" in line
+    assert "samtalen noteres" not in anna  # done
+    assert "Åbne rettelser fra tidligere runder" in own(found, "Anna Holm", ".html")
+    assert "S-2026-10-000" not in own(found, "Bo Lind", ".md")

@@ -69,6 +69,7 @@ def write_letters(
         mask=mask_cpr,
         colleagues=inputs.caseworkers | set(workspace.concept.dissemination.caseworkers),
         only=only,
+        today=today,
     )
     if not letters:
         who = f" for '{only}'" if only else ""

@@ -2,7 +2,8 @@
 
 A letter holds the caseworker's cases in the period, each finding (the
 scale's lowest answer: nej, lav grad) with the question, its hjemmel, the
-reviewer's comment and the correction asked for; what went well (questions
+reviewer's comment and the correction asked for; the corrections on their
+cases from earlier rounds still not done (`followup.earlier`); what went well (questions
 answered positively in every one of their cases); and their own share next
 to the team's and the department's for comparison.
 
@@ -18,9 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.words import count
+from ledelsestilsyn.followup.earlier import OpenCorrection, open_earlier
 from ledelsestilsyn.models.template import Question, Template
 from ledelsestilsyn.report.aggregate import Scale, first_reviews, section
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
@@ -74,6 +77,8 @@ class Letter:
     notes: list[str] = field(default_factory=list)
     went_well_more: str = ""
     """How many more went well than are listed ("3 flere", "1 mere"); "" when none."""
+    earlier: list[OpenCorrection] = field(default_factory=list)
+    """Corrections on the caseworker's cases from earlier rounds, not done yet."""
 
     @property
     def finding_count(self) -> int:
@@ -240,6 +245,7 @@ def build_letters(
     mask: Callable[[str], str],
     colleagues: Iterable[str] = (),
     only: str | None = None,
+    today: date | None = None,
 ) -> list[Letter]:
     """One letter per caseworker with reviewed cases in `period` (or only `only`).
 
@@ -282,6 +288,13 @@ def build_letters(
                 comparison=comparison,
                 notes=notes,
                 went_well_more=count(more, "mere", "flere") if more > 0 else "",
+                earlier=open_earlier(
+                    [r for r in records if r.caseworker == name],
+                    templates,
+                    period,
+                    today or period.end,
+                    scrub,
+                ),
             )
         )
     return letters

@@ -78,7 +78,8 @@ def pending(
         covering = [ids for p, ids in periods if p.start <= period.start and period.end <= p.end]
         if covering and any(ids is None for ids in covering):
             continue  # letters from before the cases were written down: taken as covering all
-        missing = set(done) - set().union(*covering) if covering else set()
+        covered = {case for ids in covering if ids is not None for case in ids}
+        missing = set(done) - covered if covering else set()
         if not covering or missing:
             result[key] = date.fromisoformat(day)
         if missing:

@@ -1,0 +1,65 @@
+"""A letter's open corrections from earlier rounds: what the caseworker still has to do.
+
+`påmind` reminds the leader of an overdue correction; the caseworker, who is usually the
+one to do it, hears of it only in the letter. So a letter lists, besides the period's own
+findings, every correction on the caseworker's own cases from earlier rounds that is not
+done yet, with its deadline (marked when passed). Names of other caseworkers in the action
+become "en kollega", as in the rest of the letter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.report.aggregate import first_reviews
+from ledelsestilsyn.report.formats import long_date
+from ledelsestilsyn.report.records import ReviewRecord
+
+
+@dataclass
+class OpenCorrection:
+    case_id: str
+    period: str
+    question_id: str
+    text: str
+    action: str
+    deadline: str
+
+
+def open_earlier(
+    mine: Sequence[ReviewRecord],
+    templates: dict[str, Template],
+    period: Period,
+    today: date,
+    scrub: Callable[[str], str],
+) -> list[OpenCorrection]:
+    """The corrections not done on the caseworker's cases from rounds before `period`."""
+    found: list[OpenCorrection] = []
+    for record in first_reviews(r for r in mine if r.period_start < period.start):
+        texts = (
+            {q.id: q.text for s in templates[record.template].steps for q in s.questions}
+            if record.template in templates
+            else {}
+        )
+        for entry in record.corrections:
+            if entry.done is not None:
+                continue
+            deadline = "ingen frist"
+            if entry.deadline is not None:
+                late = " (overskredet)" if entry.deadline < today else ""
+                deadline = long_date(entry.deadline) + late
+            found.append(
+                OpenCorrection(
+                    record.case_id,
+                    record.period,
+                    entry.question,
+                    texts.get(entry.question, ""),
+                    scrub(entry.action) if entry.action else "(handling ikke angivet)",
+                    deadline,
+                )
+            )
+    return found
