@@ -21,12 +21,14 @@ from datetime import date
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
+from ledelsestilsyn.report import published
 from ledelsestilsyn.report.aggregate import Scale, first_reviews
 from ledelsestilsyn.report.build import one_per_case
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_of
 from ledelsestilsyn.report.effect import Key, Side, answered_keys, side
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.suppress import Key as ShareKey
 from ledelsestilsyn.report.versions import VersionMaps, carried_records
 
 TOO_FEW = "for få gennemgange til at vurdere effekten"
@@ -34,6 +36,7 @@ BETTER = "bedre: intervallerne overlapper ikke"
 WORSE = "dårligere: intervallerne overlapper ikke"
 UNCLEAR = "ingen sikker ændring: intervallerne overlapper"
 NOT_COMPARABLE = "kan ikke sammenlignes: før og efter er ikke besvaret på de samme spørgsmål"
+HIDDEN_VERDICT = "vises ikke, fordi periodens andel for målet ikke vises (få gennemgange)"
 
 
 def verdict(before: Side, after: Side, min_count: int) -> str:
@@ -60,6 +63,9 @@ class EffectRow:
     after: ShareCell
     after_n: int
     verdict: str
+    share: ShareKey = ()
+    """The target's share in the report's own period (`report.published`): where an audience
+    does not see it, the verdict is not shown either (`report.department`)."""
 
 
 @dataclass
@@ -76,17 +82,22 @@ class TiltagView:
     evaluated: str = ""
 
 
-def _targets(tiltag: Tiltag, template: Template) -> list[tuple[str, list[Key], bool]]:
-    """(label, questions, pooled) for each target the template has."""
-    steps = {s.id: s for s in template.steps}
-    found: list[tuple[str, list[Key], bool]] = []
+Target = tuple[str, list[Key], bool, ShareKey]
+"""(label, its questions, pooled (a step or pejlemærke), key of its share in the report)."""
+
+
+def _targets(tiltag: Tiltag, template: Template) -> list[Target]:
+    """Each target the template has."""
+    ref, steps = template.ref, {s.id: s for s in template.steps}
+    found: list[Target] = []
     for question_id in tiltag.targets.questions:
         keys = [(s.id, q.id) for s in template.steps for q in s.questions if q.id == question_id]
-        found.append((question_id, keys, False))
+        share = published.question_share(ref, keys[0][0], question_id) if keys else ()
+        found.append((question_id, keys, False, share))
     for step_id in tiltag.targets.steps:
         step = steps.get(step_id)
         keys = [(step_id, q.id) for q in step.questions] if step else []
-        found.append((f"sagsskridt {step_id}", keys, True))
+        found.append((f"sagsskridt {step_id}", keys, True, published.step_share(ref, step_id)))
     for name in tiltag.targets.pejlemaerker:
         keys = [
             (s.id, q.id)
@@ -95,19 +106,19 @@ def _targets(tiltag: Tiltag, template: Template) -> list[tuple[str, list[Key], b
             for q in s.questions
             if q.pejlemaerke == name
         ]
-        found.append((f"pejlemærke {name}", keys, True))
-    return [(label, keys, pooled) for label, keys, pooled in found if keys]
+        share = published.pejlemaerke_share(ref, name)
+        found.append((f"pejlemærke {name}", keys, True, share))
+    return [target for target in found if target[1]]
 
 
 def _row(
-    label: str,
-    keys: list[Key],
-    pooled: bool,
+    target: Target,
     sides: tuple[Sequence[ReviewRecord], Sequence[ReviewRecord]],
     template: Template,
     settings: tuple[int, float],
 ) -> EffectRow:
     """A target's before and after; a pooled one only on the questions both sides answered."""
+    label, keys, pooled, share = target
     scales = {(s, q): _scale(template, s, q) for s, q in keys}
     before, after = sides
     b, a = side(before, keys, scales), side(after, keys, scales)
@@ -126,6 +137,7 @@ def _row(
         share_of(a.share, a.interval, threshold),
         a.cases,
         verdict(b, a, min_count) if comparable else NOT_COMPARABLE,
+        share,
     )
 
 
@@ -166,9 +178,9 @@ def tiltag_views(
             own += carried_records(template, older, versions)
             before = [r for r in own if r.period_start < t.decided]
             after = [r for r in own if r.period_start >= t.decided]
-            for label, keys, pooled in _targets(t, template):
+            for target in _targets(t, template):
                 settings = (min_count, threshold)
-                rows.append(_row(label, keys, pooled, (before, after), template, settings))
+                rows.append(_row(target, (before, after), template, settings))
         views.append(
             TiltagView(
                 t.id,
