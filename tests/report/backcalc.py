@@ -260,6 +260,8 @@ def _table(
         _teams(system, template, header, body)
     elif header[0] == "spørgsmål":
         _weakest(system, body, catalog)
+    elif header[:2] == ["status", "rettelser"]:  # the corrections: a table of their own
+        _counts(system, body, "rettelse", "RETTELSER")
     elif header[0] in ("status", "fil"):
         _excluded(system, body, plain, one_file_each)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from backcalc import read_report
 from report_data import build_workspace
 
 from ledelsestilsyn.templates.catalog import Catalog
@@ -130,6 +131,8 @@ def test_the_committee_gets_suppressed_counts_only(cli, ws: dict[str, str]) -> N
         ws["late"],
     ):
         assert secret not in text
+    system = read_report(text, "md")  # the attacker reads the corrections table too
+    assert "rettelse[udført]" in system.bounds and system.revealed() == {}
 
 
 def test_no_corrections_no_section(cli, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
