@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,9 +34,9 @@ def department(cli: Cli) -> str:
     return result.stdout
 
 
-def consenting_workspace(cli: Cli, folder: Path) -> None:
-    """Six reviews, all with consent to be used as examples: underretning-1 is answered
-    `ja` in two and `nej` (with a comment) in four, so both counts are small."""
+def with_consent(cli: Cli, folder: Path, round_of: Callable[[Path], None]) -> None:
+    """A new workspace whose concept shows consented examples to the department, with the
+    reviews `round_of` writes, every one consenting; then the cwd."""
     assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
     concept = folder / "koncept.yaml"
     text = concept.read_text(encoding="utf-8")
@@ -43,11 +44,18 @@ def consenting_workspace(cli: Cli, folder: Path) -> None:
         text.replace("formidling:\n", "formidling:\n  afdeling_eksempler: med_samtykke\n", 1),
         encoding="utf-8",
     )
-    write_random_round(folder, [(0, 0, -1)] * 2 + [(0, 1, -1)] * 4, ["underretning"], 0)
+    round_of(folder)
     for path in (folder / "udtræk" / f"2026-11-{SERIES}").glob("S-*.yaml"):
         with path.open("a", encoding="utf-8") as handle:
             handle.write("samtykke_til_eksempel: ja\n")
     os.chdir(folder)
+
+
+def consenting_workspace(cli: Cli, folder: Path) -> None:
+    """Six reviews, all with consent to be used as examples: underretning-1 is answered
+    `ja` in two and `nej` (with a comment) in four, so both counts are small."""
+    cases = [(0, 0, -1)] * 2 + [(0, 1, -1)] * 4
+    with_consent(cli, folder, lambda f: write_random_round(f, cases, ["underretning"], 0))
 
 
 def test_case_examples_do_not_count_out_a_hidden_cell(cli: Cli, tmp_path: Path) -> None:
@@ -136,18 +144,7 @@ def test_random_department_reports_reveal_nothing(
     """Random workspaces where every caseworker consents to examples: the department's md,
     html, csv and xlsx read together give no hidden number away."""
     folder = tmp_path / f"ws-{uuid.uuid4().hex[:8]}"
-    assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
-    concept = folder / "koncept.yaml"
-    text = concept.read_text(encoding="utf-8")
-    concept.write_text(
-        text.replace("formidling:\n", "formidling:\n  afdeling_eksempler: med_samtykke\n", 1),
-        encoding="utf-8",
-    )
-    write_random_round(folder, cases, focus, extra, caseworkers)
-    for path in (folder / "udtræk" / f"2026-11-{SERIES}").glob("S-*.yaml"):
-        with path.open("a", encoding="utf-8") as handle:
-            handle.write("samtykke_til_eksempel: ja\n")
-    os.chdir(folder)
+    with_consent(cli, folder, lambda f: write_random_round(f, cases, focus, extra, caseworkers))
     if all(answered >= 0 for _, _, answered in cases):
         return  # no complete review: no report (as for the committee)
     texts = committee(cli, "--modtager", "afdeling")
