@@ -17,7 +17,6 @@ from ledelsestilsyn.review import validate as validation
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.review.validate import (
     check_reviews,
-    collect_review_files,
     run_checks,
     walk,
 )
@@ -259,7 +258,7 @@ def test_collect_skips_manifests_hidden_and_other_files(ws: Workspace) -> None:
     (folder / "noter.txt").write_text("noter", encoding="utf-8")
     (folder / ".skjult.yaml").write_text("x: 1", encoding="utf-8")
     (folder / "noter.yaml").write_text("huskeliste: [ring til Bo]\n", encoding="utf-8")
-    assert [p.name for p in collect_review_files([ws.samples_dir])] == ["S-1.yaml", "noter.yaml"]
+    assert [p.name for p in walk([ws.samples_dir]).files] == ["S-1.yaml", "noter.yaml"]
     run = run_checks(ws, today=TODAY)
     assert [r.display for r in run.results] == [f"{FOLDER}/S-1.yaml"]
     assert run.skipped == [(f"{FOLDER}/noter.yaml", "ikke en gennemgang")]

@@ -2,8 +2,8 @@
 
 The public interface, also used by `rapport` and `påmind`:
 
-- `collect_review_files(paths)`: the review files under the given files and
-  folders (recursive; manifests, hidden files and non-YAML files skipped);
+- `walk(paths)`: the review files under the given files and folders (recursive;
+  manifests, hidden files and non-YAML files skipped), and the sample folders;
 - `check_reviews(workspace, paths, today=…)`: one `ReviewResult` per review
   file, with its state, header, canonical answers and diagnostics;
 - `run_checks(…)`: the same plus what was skipped and run-level notes.
@@ -87,19 +87,14 @@ class Found:
     """Also a folder whose reviews are all gone (its manifest still lists them)."""
 
 
-def collect_review_files(paths: list[Path]) -> list[Path]:
-    """Review files under `paths`, sorted and without duplicates.
+def walk(paths: list[Path]) -> Found:
+    """The review files under `paths`, sorted and without duplicates, and the sample
+    folders, from one walk of each folder.
 
     A file named explicitly is always included (its content decides whether it
     is a review); in folders, only `*.yaml`/`*.yml` that are not a manifest or
     hidden are.
     """
-    return walk(paths).files
-
-
-def walk(paths: list[Path]) -> Found:
-    """The review files (as `collect_review_files`) and sample folders under `paths`, from one
-    walk of each folder."""
     found: dict[Path, Path] = {}
     folders: set[Path] = set()
     for path in paths:
