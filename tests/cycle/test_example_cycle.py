@@ -106,3 +106,28 @@ def test_committee_report_names_no_case_and_no_caseworker(
         for case in manifest.cases:
             assert case.id not in text
             assert case.caseworker and case.caseworker not in text
+
+
+def test_a_team_with_no_reviewed_case_yet_stands_in_the_leaders_team_table(
+    cli: Cli, cycle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Team Nord's 3 drawn cases are not reviewed: the leader sees 'Team Nord | 3 | 0',
+    where before the team was missing; the committee's team table is as it was."""
+    folder = tmp_path / "eksempel"
+    shutil.copytree(cycle, folder)
+    for manifest_path in folder.glob("udtræk/*/udtræk.yaml"):
+        manifest = validate_document(Manifest, read_document(manifest_path))
+        for case in manifest.cases:
+            if case.team == "Team Nord":
+                for name in case.files:
+                    (manifest_path.parent / name).unlink()
+    monkeypatch.chdir(folder)
+    leader = cli("rapport", "--dato", DAY, "--format", "md", "-o", "-")
+    assert leader.exit_code == 0, leader.output
+    assert "| team | trukne sager | gennemgåede sager |" in leader.stdout
+    assert "| Team Nord | 3 | 0 |" in leader.stdout
+    assert "| **i alt** | 12 | 6 |" in leader.stdout
+    committee = cli("rapport", "--dato", DAY, "--format", "md", "-o", "-", "--modtager", "udvalg")
+    assert committee.exit_code == 0, committee.output
+    assert "trukne sager | gennemgåede sager |\n|---|---:|---:|\n| Team" not in committee.stdout
+    assert "Team Nord" not in committee.stdout

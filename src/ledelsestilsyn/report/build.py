@@ -104,6 +104,8 @@ class Report:
     weakest: list[Weak] = field(default_factory=list)
     tidy: list[TidyGroup] | None = None
     """The tidy table's groups, built only for the committee's ledger (`tidy=True`)."""
+    team_drawn: dict[str, int] = field(default_factory=dict)
+    """Cases drawn in the period per team (from the manifests); shown to leaders only."""
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,7 @@ def build_report(
     excluded: Sequence[Excluded] = (),
     drawn: dict[str, int] | None = None,
     drawn_cases: int | None = None,
+    team_drawn: dict[str, int] | None = None,
     mask: Callable[[str], str],
     versions: VersionMaps | None = None,
     tidy: bool = False,
@@ -287,4 +290,5 @@ def build_report(
         drawn_cases=drawn_cases,
         weakest=_weakest(reports, settings.threshold),
         tidy=tidy_groups(everything, templates) if tidy else None,
+        team_drawn=dict(team_drawn or {}),
     )

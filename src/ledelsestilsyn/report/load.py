@@ -35,6 +35,8 @@ class Inputs:
     review is finished: names that free text passed on must not show."""
     today: date | None = None
     """The day the reviews were checked as of (an open tiltag's deadline before it is late)."""
+    drawn_teams: dict[str, str] = field(default_factory=dict)
+    """Each drawn case's team, as its sample's manifest has it (the leader's team table)."""
 
 
 def load_inputs(
@@ -50,10 +52,11 @@ def load_inputs(
     notes = list(run.notes)
     templates = workspace.catalog.resolve_each((r.template for r in chosen.records), notes)
     records = [r for r in chosen.records if r.template in templates]
-    drawn, caseworkers = _samples(workspace, series, notes)
+    drawn, caseworkers, drawn_teams = _samples(workspace, series, notes)
     versions = _versions(workspace, list(templates.values()))
     inputs = Inputs(records, chosen.excluded, templates, drawn, notes, versions)
     inputs.unfinished, inputs.caseworkers, inputs.today = chosen.unfinished, caseworkers, today
+    inputs.drawn_teams = drawn_teams
     return inputs
 
 
@@ -70,13 +73,14 @@ def _versions(workspace: Workspace, templates: list[Template]) -> dict[tuple[str
 
 def _samples(
     workspace: Workspace, series: str | None, notes: list[Diagnostic]
-) -> tuple[list[tuple[str, date, frozenset[str]]], set[str]]:
-    """Cases drawn per sample of `series` (or all): (series, period start, case ids); and the
-    caseworkers of every sample. Both from the sample manifests."""
+) -> tuple[list[tuple[str, date, frozenset[str]]], set[str], dict[str, str]]:
+    """Cases drawn per sample of `series` (or all): (series, period start, case ids); the
+    caseworkers of every sample; and each drawn case's team. All from the sample manifests."""
     drawn: list[tuple[str, date, frozenset[str]]] = []
     caseworkers: set[str] = set()
+    teams: dict[str, str] = {}
     if not workspace.samples_dir.is_dir():
-        return drawn, caseworkers
+        return drawn, caseworkers, teams
     for path in sorted(workspace.samples_dir.glob(f"*/{MANIFEST_NAME}")):
         try:
             manifest = validate_document(
@@ -90,4 +94,5 @@ def _samples(
         if start is None or (series and manifest.series != series):
             continue
         drawn.append((manifest.series, start, frozenset(c.id for c in manifest.cases)))
-    return drawn, caseworkers
+        teams.update((c.id, c.team) for c in manifest.cases if c.team)
+    return drawn, caseworkers, teams

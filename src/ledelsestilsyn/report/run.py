@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -25,7 +26,7 @@ from ledelsestilsyn.report.department import (
 )
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, load_inputs
-from ledelsestilsyn.report.records import Excluded, unchecked_anonymous
+from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded, unchecked_anonymous
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
@@ -174,6 +175,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             excluded=excluded,
             drawn=drawn,
             drawn_cases=len(drawn_ids),
+            team_drawn=dict(Counter(inputs.drawn_teams.get(i) or UNKNOWN_TEAM for i in drawn_ids)),
             mask=mask_cpr,
             versions=inputs.versions,
             tidy=request.audience in AGGREGATE,

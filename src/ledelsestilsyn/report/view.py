@@ -62,8 +62,10 @@ class ReportView:
     min_count: int
     series: list[list[str]]
     series_total: list[str]
-    teams: list[tuple[str, str]]
-    teams_total: str
+    teams: list[list[str]]
+    """Per team: name, [drawn (leaders only),] reviewed cases."""
+    teams_total: list[str]
+    teams_drawn: bool
     sections: list[SectionView]
     weakest: list[WeakView]
     excluded: list[tuple[str, str]]
@@ -112,8 +114,9 @@ def _span(report: Report) -> str:
 
 def _overview(
     report: Report, rules: Disclosure
-) -> tuple[list[list[str]], list[str], list[tuple[str, str]], str]:
-    """Series and team tables of the overview."""
+) -> tuple[list[list[str]], list[str], list[list[str]], list[str]]:
+    """Series and team tables of the overview. A leader also sees each team's drawn
+    cases, so a team whose cases are not reviewed yet stands there with 0."""
     rows = [
         [
             s.series,
@@ -130,12 +133,18 @@ def _overview(
         case_total,
         rules.count(published.reviews(), sum(s.reviews for s in report.series)),
     ]
+    if not rules.active and report.team_drawn:
+        reviewed = dict(report.teams)
+        names = sorted(set(reviewed) | set(report.team_drawn))
+        drawn_total = str(sum(report.team_drawn.values()))
+        teams = [[n, str(report.team_drawn.get(n, 0)), str(reviewed.get(n, 0))] for n in names]
+        return rows, total, teams, [drawn_total, case_total]
     teams = [
-        (name, rules.count(published.team(name), n))
+        [name, rules.count(published.team(name), n)]
         for name, n in report.teams
         if rules.publishes(published.team(name))
     ]
-    return rows, total, teams, case_total
+    return rows, total, teams, [case_total]
 
 
 def _excluded(report: Report, rules: Disclosure) -> list[tuple[str, str]]:
@@ -220,6 +229,7 @@ def report_view(
         series_total=series_total,
         teams=team_counts,
         teams_total=team_total,
+        teams_drawn=len(team_total) == 2,
         sections=shown,
         weakest=(weakest := _weakest(report, rules)),
         weakest_hidden=not weakest and bool(report.weakest),
