@@ -77,6 +77,16 @@ class Cli:
         return result
 
 
+def edit_concept(workspace: Path, old: str, new: str) -> str:
+    """Replace the first `old` in the workspace's koncept.yaml with `new`; the new text."""
+    path = workspace / "koncept.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
 @pytest.fixture
 def cli() -> Cli:
     return Cli()

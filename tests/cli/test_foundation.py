@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, Cli
+from conftest import ROOT, Cli, edit_concept
 from ledelsestilsyn.workspace.init import presets
 
 BOMB = (
@@ -167,11 +167,7 @@ def test_tjek_warns_about_recommendations(
 
 def a005_after(cli: Cli, workspace: Path, old: str, new: str) -> tuple[list[str], str]:
     """The A005 lines of `tjek` once `old` is `new` in the concept, and the concept."""
-    path = workspace / "koncept.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    text = text.replace(old, new)
-    path.write_text(text, "utf-8")
+    text = edit_concept(workspace, old, new)
     return [x for x in cli("tjek").output.splitlines() if "A005" in x], text
 
 

@@ -8,14 +8,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Cli
-
-
-def edit_concept(workspace: Path, old: str, new: str) -> None:
-    path = workspace / "koncept.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from conftest import Cli, edit_concept
 
 
 def test_a_literal_choice_lists_the_values_in_danish(

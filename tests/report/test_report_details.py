@@ -40,6 +40,18 @@ def _record(ref: str, case: int, answers: Answers, *, no: int = 1) -> ReviewReco
     )
 
 
+def _graded(shares: dict[tuple[str, str], int], cases: int = 20) -> list[ReviewRecord]:
+    """`cases` tematiseret reviews where question k is 'høj grad' in the first `shares[k]`."""
+    return [
+        _record(
+            TEMATISERET,
+            case,
+            {k: "høj grad" if case < g else "lav grad" for k, g in shares.items()},
+        )
+        for case in range(cases)
+    ]
+
+
 def _view(records: list[ReviewRecord], ref: str, audience: str = "leder") -> ReportView:
     templates = {ref: Catalog.load(None).resolve(ref)}
     period = parse_period("2026-11")
@@ -135,15 +147,7 @@ def test_weakest_for_the_committee_counts_only_shown_shares() -> None:
     hidden = [("screening", 5), ("afdækning", 7)]
     low = {(step, f"{step}-{n}"): 3 for step, k in hidden for n in range(1, k + 1)}
     shares = {**low, ("intentioner", "intentioner-1"): 10}
-    records = [
-        _record(
-            TEMATISERET,
-            case,
-            {k: "høj grad" if case < g else "lav grad" for k, g in shares.items()},
-        )
-        for case in range(20)
-    ]
-    view = _view(records, TEMATISERET, audience="udvalg")
+    view = _view(_graded(shares), TEMATISERET, audience="udvalg")
     assert [(w.id, w.share.text) for w in view.weakest] == [("intentioner-1", "50,0 %")]
 
 
@@ -177,22 +181,8 @@ def test_committee_report_explains_hidden_shares(cli: Cli, rapport_ws: Path) -> 
 
 def test_committee_note_is_left_out_when_most_shares_show() -> None:
     shown = {("intentioner", f"intentioner-{n}"): 10 for n in range(1, 4)}
-    records = [
-        _record(
-            TEMATISERET, case, {k: "høj grad" if case < g else "lav grad" for k, g in shown.items()}
-        )
-        for case in range(20)
-    ]
-    assert _view(records, TEMATISERET, audience="udvalg").few_note == ""
-    hidden = {**shown, ("intentioner", "intentioner-4"): 3}
-    records = [
-        _record(
-            TEMATISERET,
-            case,
-            {k: "høj grad" if case < g else "lav grad" for k, g in hidden.items()},
-        )
-        for case in range(20)
-    ]
+    assert _view(_graded(shown), TEMATISERET, audience="udvalg").few_note == ""
+    records = _graded({**shown, ("intentioner", "intentioner-4"): 3})
     note = _view(records, TEMATISERET, audience="udvalg").few_note
     assert note.startswith(NOTE) and "(--periode 2026-K4)" in note
     assert _view(records, TEMATISERET).few_note == ""  # the leader sees every share
