@@ -39,12 +39,9 @@ def open_earlier(
 ) -> list[OpenCorrection]:
     """The corrections not done on the caseworker's cases from rounds before `period`."""
     found: list[OpenCorrection] = []
+    questions = {ref: t.questions_by_id() for ref, t in templates.items()}
     for record in first_reviews(r for r in mine if r.period_start < period.start):
-        texts = (
-            {q.id: q.text for s in templates[record.template].steps for q in s.questions}
-            if record.template in templates
-            else {}
-        )
+        asked = questions.get(record.template, {})
         for entry in record.corrections:
             if entry.done is not None:
                 continue
@@ -57,7 +54,7 @@ def open_earlier(
                     record.case_id,
                     record.period,
                     entry.question,
-                    texts.get(entry.question, ""),
+                    asked[entry.question].text if entry.question in asked else "",
                     scrub(entry.action) if entry.action else "(handling ikke angivet)",
                     deadline,
                 )

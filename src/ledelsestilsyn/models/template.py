@@ -117,5 +117,9 @@ class Template(Model):
     def scale_for(self, question: Question) -> list[ScaleValue]:
         return question.scale or self.scale
 
+    def questions_by_id(self) -> dict[str, Question]:
+        """Every question by id, in the template's order."""
+        return {q.id: q for s in self.steps for q in s.questions}
+
     def question_count(self) -> int:
         return sum(len(s.questions) for s in self.steps)

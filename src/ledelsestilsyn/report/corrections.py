@@ -59,8 +59,8 @@ def status_of(deadline: date | None, done: date | None, today: date) -> tuple[st
 
 def _questions(template: Template) -> dict[str, tuple[int, Question]]:
     """Each question by id, with its place in the template."""
-    asked = (q for step in template.steps for q in step.questions)
-    return {q.id: (place, q) for place, q in enumerate(asked)}
+    asked = template.questions_by_id()
+    return {qid: (place, q) for place, (qid, q) in enumerate(asked.items())}
 
 
 def collect(

@@ -130,7 +130,7 @@ def examples(
     found: dict[str, list[Example]] = {}
     for ref, template in sorted(templates.items()):
         comments = lowest_comments(template, [r for r in consenting if r.template == ref], mask)
-        texts = {q.id: q.text for step in template.steps for q in step.questions}
+        asked = template.questions_by_id()
         steps = {q.id: step.id for step in template.steps for q in step.questions}
         for question_id, group in comments.items():
             given: Counter[str] = Counter()
@@ -140,6 +140,8 @@ def examples(
                     continue
                 given[comment.answer] += 1
                 found.setdefault(ref, []).append(
-                    Example(question_id, texts[question_id], comment.answer, scrub(comment.text))
+                    Example(
+                        question_id, asked[question_id].text, comment.answer, scrub(comment.text)
+                    )
                 )
     return found
