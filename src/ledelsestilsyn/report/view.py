@@ -229,7 +229,7 @@ def report_view(
         series_total=series_total,
         teams=team_counts,
         teams_total=team_total,
-        teams_drawn=len(team_total) == 2,
+        teams_drawn=len(team_total) == 2,  # a leader's table: drawn and reviewed
         sections=shown,
         weakest=(weakest := _weakest(report, rules)),
         weakest_hidden=not weakest and bool(report.weakest),
