@@ -39,7 +39,9 @@ def test_ics_parses_and_holds_every_deadline(example_workspace: Path, cli: Cli) 
     report_nov = by_summary["Rapport: Tematiseret ledelsestilsyn 2027-11"]
     assert report_nov.decoded("DTSTART") == date(2027, 12, 14)
     finish = by_summary["Gennemgange færdige: Tematiseret ledelsestilsyn 2027-11"]
-    assert "Fokus: anbringelse, opfølgning, intentioner." in str(finish["DESCRIPTION"])
+    assert "Fokus: Anbringelse (§ 46), Opfølgning, Intentionerne med barnets lov." in str(
+        finish["DESCRIPTION"]
+    )
     assert all(isinstance(e.decoded("DTSTAMP"), datetime) for e in events)
     meetings = [e for e in events if str(e["SUMMARY"]).startswith("Afdelingsmøde")]
     assert [(e.decoded("DTSTART"), e.decoded("DTEND")) for e in meetings] == [
@@ -103,7 +105,7 @@ def test_table_shows_rounds_focus_and_state(example_workspace: Path, cli: Cli) -
     assert "Årshjul 2026" in out and "november" in out
     assert "trukket: 3 af 8 færdige" in out
     assert "ikke trukket" in out and "planlagt" in out
-    assert "fokus: underretning," in out
+    assert "fokus: Underretning," in out
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from conftest import OFFICIAL_STEPS
-from ledelsestilsyn.schedule.plan import Plan, SeriesPlan, plan_from_concept, rounds_in_year
+from ledelsestilsyn.schedule.concept_cache import plan_from_concept
+from ledelsestilsyn.schedule.plan import Plan, SeriesPlan, rounds_in_year
 from ledelsestilsyn.templates.catalog import shipped_dir
 from ledelsestilsyn.workspace.open import load_concept
 

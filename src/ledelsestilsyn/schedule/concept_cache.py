@@ -1,9 +1,11 @@
 """The concept's plan and mail settings, read once per change of `koncept.yaml`.
 
 `.tilsyn/påmind.json` (0600, safe to delete) holds them keyed by the SHA-256
-of the concept's bytes and the tool version, so `påmind` and `tilsyn cron`
-get them without importing pydantic or YAML when the concept is unchanged.
-`schedule.scan` keeps its per-folder summaries in the same file.
+of the concept's bytes, the stamps of the template folders (the plan holds the
+titles of the steps in focus, from the series' templates) and the tool version,
+so `påmind` and `tilsyn cron` get them without importing pydantic or YAML, or
+loading a template, when neither changed. `schedule.scan` keeps its per-folder
+summaries in the same file.
 """
 
 from __future__ import annotations
@@ -12,17 +14,27 @@ import contextlib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import ledelsestilsyn
 from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
 from ledelsestilsyn.io.stamped_json import read_stamped, write_stamped
 from ledelsestilsyn.schedule.mail_settings import MailSettings
-from ledelsestilsyn.schedule.plan import Plan, plan_from_concept
-from ledelsestilsyn.workspace.layout import CACHE_DIR, CONCEPT_FILE, REMINDER_CACHE
+from ledelsestilsyn.schedule.plan import Plan, SeriesPlan
+from ledelsestilsyn.schedule.stamps import folder_stamp
+from ledelsestilsyn.workspace.layout import (
+    CACHE_DIR,
+    CONCEPT_FILE,
+    REMINDER_CACHE,
+    TEMPLATES_DIR,
+)
 
-FORMAT = 7  # 3: case ids from the manifest; 4: meetings; 5: DATED_LATER; 6: letters due;
-# 7: FILE_GONE
+if TYPE_CHECKING:
+    from ledelsestilsyn.models.concept import Concept
+
+FORMAT = 8  # 3: case ids from the manifest; 4: meetings; 5: DATED_LATER; 6: letters due;
+# 7: FILE_GONE; 8: the steps' titles
 
 
 def find_concept_fast(start: Path, explicit: Path | None) -> Path:
@@ -60,11 +72,15 @@ _STAMP = {"format": FORMAT, "tool": __version__}
 
 
 def cached_concept(concept_path: Path, cache: JsonCache) -> tuple[Plan, MailSettings]:
-    """The concept's plan and mail settings: from `cache` while the concept's bytes are
-    unchanged, else read, validated (a broken concept is a wrong call) and cached."""
-    digest = hashlib.sha256(concept_path.read_bytes()).hexdigest()
+    """The concept's plan and mail settings: from `cache` while the concept's bytes and
+    the templates are unchanged, else read, validated (a broken concept is a wrong call)
+    and cached."""
+    key = {
+        "sha256": hashlib.sha256(concept_path.read_bytes()).hexdigest(),
+        "templates": templates_stamp(concept_path.parent),
+    }
     cached = cache.data.get("concept")
-    if isinstance(cached, dict) and cached.get("sha256") == digest:
+    if isinstance(cached, dict) and cached.get("key") == key:
         return Plan.from_json(cached["plan"]), MailSettings.from_json(cached["mail"])
     from ledelsestilsyn.workspace.open import load_concept
 
@@ -72,11 +88,60 @@ def cached_concept(concept_path: Path, cache: JsonCache) -> tuple[Plan, MailSett
         concept, _ = load_concept(concept_path)
     except TilsynError as exc:
         raise TilsynError(exc.diagnostics, kind=ErrorKind.USAGE) from None
-    plan, mail = plan_from_concept(concept), MailSettings.of(concept)
-    cache.data["concept"] = {"sha256": digest, "plan": plan.to_json(), "mail": mail.to_json()}
+    plan = plan_from_concept(concept, step_titles(concept, concept_path.parent))
+    mail = MailSettings.of(concept)
+    cache.data["concept"] = {"key": key, "plan": plan.to_json(), "mail": mail.to_json()}
     cache.data.pop("files", None)
     cache.changed = True
     return plan, mail
+
+
+def templates_stamp(root: Path) -> str:
+    """Stamps of the shipped templates and the workspace's own (`templates.catalog` reads both)."""
+    shipped = Path(ledelsestilsyn.__file__).parent / TEMPLATES_DIR
+    return f"{folder_stamp(shipped)}/{folder_stamp(root / TEMPLATES_DIR)}"
+
+
+def step_titles(concept: Concept, root: Path) -> dict[str, dict[str, str]]:
+    """Series name → step id → the step's title in the series' template. A template that
+    cannot be read leaves its series without titles (its steps are shown by their ids);
+    `tjek` and `valider` say what is wrong with it."""
+    from ledelsestilsyn.templates.catalog import Catalog
+
+    try:
+        catalog = Catalog.load(root)
+    except TilsynError:
+        return {}
+    templates = catalog.resolve_each(spec.template for spec in concept.series.values())
+    return {
+        name: {step.id: step.title for step in templates[spec.template].steps}
+        for name, spec in concept.series.items()
+        if spec.template in templates
+    }
+
+
+def plan_from_concept(concept: Concept, titles: dict[str, dict[str, str]] | None = None) -> Plan:
+    """The concept's schedule, with the titles of each series' steps (`step_titles`)."""
+    series = []
+    for name, spec in concept.series.items():
+        series.append(
+            SeriesPlan(
+                name=name,
+                title=spec.title or name,
+                round_months=tuple(spec.cadence.round_months()),
+                period_kind=spec.cadence.period,
+                focus=tuple(spec.focus),
+                annual_plan=tuple((m, tuple(s)) for m, s in sorted(spec.annual_plan.items())),
+                draw_day=spec.deadlines.draw_day,
+                finish_day=spec.deadlines.finish_day,
+                report_days=spec.deadlines.report_days,
+                reviewers=tuple(spec.reviewers),
+                step_titles=tuple((titles or {}).get(name, {}).items()),
+            )
+        )
+    spread = concept.dissemination
+    days = spread.feedback_days if spread.caseworker_feedback else None
+    return Plan(tuple(series), tuple(spread.department_meetings), days)
 
 
 def read_settings(concept_path: Path) -> tuple[Plan, MailSettings]:

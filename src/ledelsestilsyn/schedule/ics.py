@@ -73,7 +73,7 @@ def _all_day(
 
 
 def _event(r: Round, kind: str, day: date, summary: str, stamp: str) -> list[str]:
-    focus = ", ".join(r.focus) if r.focus else "alle sagsskridt"
+    focus = ", ".join(r.focus_titles) if r.focus_titles else "alle sagsskridt"
     description = (
         f"{r.title}, periode {r.period.label}.\nFokus: {focus}.\n"
         f"Udtræk senest {r.draw_by}, gennemgange færdige senest {r.finish_by}, "

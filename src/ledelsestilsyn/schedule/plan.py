@@ -1,9 +1,10 @@
 """The schedule: rounds per series, their deadlines, and what is due or overdue on a day.
 
-Pure: no files, no clock. The plan comes from the concept (`plan_from_concept`)
-and is plain data, so `tilsyn påmind` can keep it in a small JSON cache and
-decide "nothing is due" without importing pydantic. The workspace's state
-comes in as plain values too (`WorkspaceState`).
+Pure: no files, no clock. The plan comes from the concept and the titles of the
+steps from its templates (`schedule.concept_cache.plan_from_concept`); it is plain
+data, so `tilsyn påmind` can keep it in a small JSON cache and decide "nothing is
+due" without importing pydantic. The workspace's state comes in as plain values
+too (`WorkspaceState`).
 
 Deadlines of a round (from the series' `frister`):
 - the sample is drawn by day `udtræk_senest_dag` of the round's first month;
@@ -26,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import Kind as PeriodKind
@@ -34,9 +35,6 @@ from ledelsestilsyn.core.periods import Period, add_months, parse_period, round_
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.corrections import CorrectionInfo, OverdueCorrection, overdue
 from ledelsestilsyn.schedule.tiltag_dates import TiltagDate, TiltagDue, due
-
-if TYPE_CHECKING:
-    from ledelsestilsyn.models.concept import Concept
 
 HORIZON_MONTHS = 12
 
@@ -65,6 +63,8 @@ class SeriesPlan:
     finish_day: int = 20
     report_days: int = 7
     reviewers: tuple[str, ...] = ()
+    step_titles: tuple[tuple[str, str], ...] = ()
+    """(step id, title) from the series' template; a step it lacks is shown by its id."""
 
     def focus_for_month(self, month: int) -> tuple[str, ...]:
         """The steps in focus in a month: the årshjul's entry, else `fokus` (empty: all)."""
@@ -80,6 +80,7 @@ class SeriesPlan:
             "annual_plan": [[m, list(steps)] for m, steps in self.annual_plan],
             "deadlines": [self.draw_day, self.finish_day, self.report_days],
             "reviewers": list(self.reviewers),
+            "titles": [list(pair) for pair in self.step_titles],
         }
 
     @classmethod
@@ -96,6 +97,7 @@ class SeriesPlan:
             finish_day=finish,
             report_days=report,
             reviewers=tuple(data["reviewers"]),
+            step_titles=tuple((step, title) for step, title in data["titles"]),
         )
 
 
@@ -117,28 +119,6 @@ class Plan:
         return cls(series, tuple(data["meetings"]), data["feedback"])
 
 
-def plan_from_concept(concept: Concept) -> Plan:
-    series = []
-    for name, spec in concept.series.items():
-        series.append(
-            SeriesPlan(
-                name=name,
-                title=spec.title or name,
-                round_months=tuple(spec.cadence.round_months()),
-                period_kind=spec.cadence.period,
-                focus=tuple(spec.focus),
-                annual_plan=tuple((m, tuple(s)) for m, s in sorted(spec.annual_plan.items())),
-                draw_day=spec.deadlines.draw_day,
-                finish_day=spec.deadlines.finish_day,
-                report_days=spec.deadlines.report_days,
-                reviewers=tuple(spec.reviewers),
-            )
-        )
-    spread = concept.dissemination
-    days = spread.feedback_days if spread.caseworker_feedback else None
-    return Plan(tuple(series), tuple(spread.department_meetings), days)
-
-
 @dataclass(frozen=True, order=True)
 class Round:
     period: Period
@@ -148,6 +128,8 @@ class Round:
     draw_by: date
     finish_by: date
     report_by: date
+    focus_titles: tuple[str, ...] = ()
+    """`focus` as a leader reads it: the steps' titles."""
 
 
 def _day_in_month(year: int, month: int, day: int) -> date:
@@ -156,14 +138,17 @@ def _day_in_month(year: int, month: int, day: int) -> date:
 
 def make_round(series: SeriesPlan, period: Period) -> Round:
     start, end = period.start, period.end
+    focus = series.focus_for_month(start.month)
+    titles = dict(series.step_titles)
     return Round(
         period=period,
         series=series.name,
         title=series.title,
-        focus=series.focus_for_month(start.month),
+        focus=focus,
         draw_by=_day_in_month(start.year, start.month, series.draw_day),
         finish_by=min(_day_in_month(end.year, end.month, series.finish_day), end),
         report_by=end + timedelta(days=series.report_days),
+        focus_titles=tuple(titles.get(step, step) for step in focus),
     )
 
 

@@ -125,7 +125,7 @@ def describe(item: Item, today: date) -> str:
 
 def _round_line(status: RoundStatus, today: date) -> str:
     r = status.round
-    head = f"{round_name(r)} (fokus: {_focus(r.focus)})"
+    head = f"{round_name(r)} (fokus: {_focus(r.focus_titles)})"
     if not status.drawn:
         return f"{head}: ikke trukket."
     counts = dict(status.counts)
@@ -140,7 +140,7 @@ def _round_line(status: RoundStatus, today: date) -> str:
 
 def _upcoming_line(r: Round) -> str:
     return (
-        f"{round_name(r)}: fokus {_focus(r.focus)}. Stikprøven trækkes senest "
+        f"{round_name(r)}: fokus {_focus(r.focus_titles)}. Stikprøven trækkes senest "
         f"{long_date(r.draw_by)}."
     )
 

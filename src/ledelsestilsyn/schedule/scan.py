@@ -48,6 +48,7 @@ from ledelsestilsyn.schedule.plan import (
 )
 from ledelsestilsyn.schedule.reports_made import reports_made
 from ledelsestilsyn.schedule.review_states import FILE_GONE
+from ledelsestilsyn.schedule.stamps import file_stamp, folder_stamp, stat_or_none
 from ledelsestilsyn.schedule.tiltag_dates import read_dates
 from ledelsestilsyn.workspace.layout import (
     MANIFEST_NAME,
@@ -154,40 +155,20 @@ def _samples(root: Path, plan: Plan) -> list[_Folder]:
     samples = root / SAMPLES_DIR
     if not samples.is_dir():
         return []
-    templates = _stamp_dir(root / TEMPLATES_DIR)
+    templates = folder_stamp(root / TEMPLATES_DIR)
     found = []
     with os.scandir(samples) as folders:
         for folder in folders:
             key = sample_folder(folder.name, plan) if folder.is_dir() else None
             if key is None:
                 continue
-            manifest = _stat(Path(folder.path) / MANIFEST_NAME)
-            context = f"{templates}/{_stamp(manifest)}"
+            manifest = stat_or_none(Path(folder.path) / MANIFEST_NAME)
+            context = f"{templates}/{file_stamp(manifest)}"
             stamps = "\n".join(f"{n}={st}" for n, st in _candidates(folder.path))
             fingerprint = hashlib.sha256(f"{context}\n{stamps}".encode()).hexdigest()
             drawn_at = manifest.st_mtime_ns if manifest is not None else 0
             found.append(_Folder(key, folder.name, folder.path, context, fingerprint, drawn_at))
     return found
-
-
-def _stat(path: Path) -> os.stat_result | None:
-    """The file's size and times (one stat for both its stamp and when it was written);
-    None when it cannot be read."""
-    try:
-        return path.stat()
-    except OSError:
-        return None
-
-
-def _stamp(st: os.stat_result | None) -> str:
-    return f"{st.st_size}:{st.st_mtime_ns}" if st is not None else "-"
-
-
-def _stamp_dir(folder: Path) -> str:
-    if not folder.is_dir():
-        return "-"
-    parts = sorted(f"{p.name}={_stamp(_stat(p))}" for p in folder.iterdir())
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def _reviews(

@@ -113,7 +113,7 @@ def _print_table(inputs: object, year: int, today: object) -> None:
             elif cell.running:
                 texts.append(f"(runde {cell.round.period.label})")
             else:
-                focus = ", ".join(cell.round.focus) or "alle sagsskridt"
+                focus = ", ".join(cell.round.focus_titles) or "alle sagsskridt"
                 texts.append(f"{cell.round.period.label}\nfokus: {focus}\n{cell.state}")
         if meetings:
             texts.append("afd.møde" if month in meetings else "—")
