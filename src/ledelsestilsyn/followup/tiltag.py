@@ -6,6 +6,8 @@ unknown status, a missing key), a duplicate id, and a target that no template
 in the workspace knows (with a did-you-mean). A question id that two templates
 use is ambiguous (they are different questions): such a tiltag must say which
 template it is about (`skabelon`), and then its targets are that template's.
+A target that only an older version of its template has (a new version removed
+it) is a warning (O005, `retired`): the tiltag's effect cannot be measured on it.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from ledelsestilsyn.models.located import did_you_mean, validate_document
 from ledelsestilsyn.models.template import PEJLEMAERKER, Template
 from ledelsestilsyn.models.tiltag import Tiltag, TiltagFile
 from ledelsestilsyn.templates.catalog import Catalog
+from ledelsestilsyn.templates.versions import version_key
 from ledelsestilsyn.workspace.layout import TILTAG_FILE
 from ledelsestilsyn.workspace.open import Workspace
 
@@ -97,28 +100,113 @@ def evaluation_date(tiltag: Tiltag) -> date | None:
 
 def load_tiltag(workspace: Workspace) -> list[Tiltag]:
     """The workspace's tiltag (none without a file); `TilsynError` with every problem."""
+    return read_tiltag(workspace).tiltag
+
+
+@dataclass(frozen=True)
+class TiltagRead:
+    tiltag: list[Tiltag]
+    retired: dict[str, list[Retired]]
+    """Tiltag id → its targets that a new template version removed (`retired`)."""
+    warnings: list[Diagnostic]
+    """O005 for each of those, located in tiltag.yaml."""
+
+
+def read_tiltag(workspace: Workspace) -> TiltagRead:
+    """`load_tiltag`, and the targets a new template version removed."""
     path = workspace.root / TILTAG_FILE
     if not path.is_file():
-        return []
+        return TiltagRead([], {}, [])
     doc = read_document(path, display=workspace.display(path))
     if doc.data is None:
-        return []
+        return TiltagRead([], {}, [])
     parsed = validate_document(TiltagFile, doc)
-    problems = check(parsed, doc, Known.from_catalog(workspace.catalog))
+    known = Known.from_catalog(workspace.catalog)
+    problems = check(parsed, doc, known)
     if problems:
         raise TilsynError(problems)
-    return parsed.tiltag
+    gone = {t.id: retired(t, known) for t in parsed.tiltag}
+    warnings = [
+        _retired_warning(doc, number, target)
+        for number, t in enumerate(parsed.tiltag)
+        for target in gone[t.id]
+    ]
+    return TiltagRead(parsed.tiltag, gone, warnings)
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A target (question or step) that the newest version of its template no longer has."""
+
+    key: str
+    """`spørgsmål` or `sagsskridt`, as under `mål` in tiltag.yaml."""
+    target: str
+    index: int
+    """Where the target stands in its list under `mål`."""
+    template: str
+    last: str
+    """The last version that has the target."""
+    newest: str
+
+    @property
+    def what(self) -> str:
+        return "spørgsmålet" if self.key == "spørgsmål" else "sagsskridtet"
+
+
+def retired(tiltag: Tiltag, known: Known) -> list[Retired]:
+    """The tiltag's questions and steps that an older version of their template has, and
+    its newest version does not (only the tiltag's `skabelon`, when it names one)."""
+    versions: dict[str, list[Template]] = {}
+    for template in sorted(known.templates, key=lambda t: version_key(t.version)):
+        if tiltag.template in (None, template.id):
+            versions.setdefault(template.id, []).append(template)
+    found: list[Retired] = []
+    for key, targets in (
+        ("spørgsmål", tiltag.targets.questions),
+        ("sagsskridt", tiltag.targets.steps),
+    ):
+        for index, target in enumerate(targets):
+            for ident, line in sorted(versions.items()):
+                having = [t.version for t in line if target in _ids(t, key)]
+                if having and having[-1] != line[-1].version:
+                    found.append(Retired(key, target, index, ident, having[-1], line[-1].version))
+    return found
+
+
+def _ids(template: Template, key: str) -> set[str]:
+    if key == "sagsskridt":
+        return {s.id for s in template.steps}
+    return {q.id for s in template.steps for q in s.questions}
+
+
+def _retired_warning(doc: YamlDocument, number: int, gone: Retired) -> Diagnostic:
+    old, new = f"{gone.template}@{gone.last}", f"{gone.template}@{gone.newest}"
+    return doc.diagnostic(
+        _target_path(doc, number, gone.key, gone.index),
+        "O005",
+        f"{gone.what} '{gone.target}' er ikke længere i skabelonen '{gone.template}' "
+        f"(version {gone.newest}), så tiltagets effekt kan ikke måles på det.",
+        hint=f"ret målet i tiltag.yaml: skriv det {gone.key}, der afløser det i {new} "
+        f"('tilsyn skabelon forskel {old} {new}' viser forskellen), eller fjern det.",
+        severity=Severity.WARNING,
+    )
+
+
+def _target_path(doc: YamlDocument, number: int, key: str, index: int) -> Path_:
+    """The target's own place in the file, else its list's."""
+    path: Path_ = ("tiltag", number, "mål", key)
+    return (*path, index) if (*path, index) in doc.values else path
 
 
 def tiltag_shown(
     workspace: Workspace, code: str, left_out: str
-) -> tuple[list[Tiltag], list[Diagnostic]]:
+) -> tuple[TiltagRead, list[Diagnostic]]:
     """The tiltag for a command that only shows them (rapport, påmind, årshjul): a mistake in
     tiltag.yaml is said as warnings, and `code` says what is left out (`left_out`, "tiltagene
     er udeladt af rapporten"), so it does not stop the command (`tjek` and `tilsyn tiltag`
     give it as errors)."""
     try:
-        return load_tiltag(workspace), []
+        return read_tiltag(workspace), []
     except TilsynError as exc:
         said = warning(
             workspace.display(workspace.root / TILTAG_FILE),
@@ -126,7 +214,8 @@ def tiltag_shown(
             f"{left_out}, fordi tiltag.yaml har fejl (se ovenfor).",
             hint="ret filen; 'tilsyn tjek' viser fejlene.",
         )
-        return [], [*(replace(d, severity=Severity.WARNING) for d in exc.diagnostics), said]
+        notes = [*(replace(d, severity=Severity.WARNING) for d in exc.diagnostics), said]
+        return TiltagRead([], {}, []), notes
 
 
 def check(parsed: TiltagFile, doc: YamlDocument, known: Known) -> list[Diagnostic]:
@@ -173,9 +262,7 @@ def _targets(
     )
     for key, values, allowed, what in lists:
         for index, value in enumerate(values):
-            path: Path_ = ("tiltag", number, "mål", key)
-            if (*path, index) in doc.values:
-                path = (*path, index)
+            path = _target_path(doc, number, key, index)
             owners = known.owners.get(value, ()) if key == "spørgsmål" else ()
             if len(owners) > 1:
                 text, hint = ambiguous(value, owners)

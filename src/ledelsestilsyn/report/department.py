@@ -28,7 +28,7 @@ from ledelsestilsyn.report.published import answer as answer_key
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
 from ledelsestilsyn.report.scrub import scrubber
 from ledelsestilsyn.report.suppress import Key
-from ledelsestilsyn.report.tiltag import HIDDEN_VERDICT, TiltagView
+from ledelsestilsyn.report.tiltag import GONE_VERDICT, HIDDEN_VERDICT, TiltagView
 
 NAME = "[navn]"
 WITH_CONSENT = "med_samtykke"
@@ -69,7 +69,7 @@ def tiltag_status(views: Sequence[TiltagView], shows: Callable[[Key], bool]) -> 
     for t in views:
         targets = [
             (row.target, row.verdict if shows(row.share) else HIDDEN_VERDICT) for row in t.rows
-        ] or [("–", "ingen data endnu")]
+        ] + [(gone.target, GONE_VERDICT) for gone in t.gone] or [("–", "ingen data endnu")]
         for target, verdict in targets:
             rows.append(TiltagStatus(t.id, t.title, t.status, t.deadline, target, verdict))
     return rows

@@ -309,8 +309,9 @@ def _tiltag(
     """The workspace's tiltag, and each one's effect on its targets up to `period`."""
     from ledelsestilsyn.followup.tiltag import tiltag_shown
 
-    tiltag, notes = tiltag_shown(workspace, "O015", "tiltagene er udeladt af rapporten")
-    inputs.notes += notes
+    read, notes = tiltag_shown(workspace, "O015", "tiltagene er udeladt af rapporten")
+    inputs.notes += [*read.warnings, *notes]
+    tiltag = read.tiltag
     if not tiltag:
         return [], []
     settings = report.settings
@@ -324,5 +325,6 @@ def _tiltag(
         today=inputs.today,
         order=settings.order,
         versions=inputs.versions,
+        retired=read.retired,
     )
     return tiltag, views

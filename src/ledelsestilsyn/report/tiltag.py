@@ -9,16 +9,18 @@ intervals do not overlap. Everything else is "no certain change".
 
 A target is one row per template that has it: a question, a step (its
 questions pooled) or a pejlemærke (its questions pooled). A tiltag with
-`skabelon` has rows for that template only.
+`skabelon` has rows for that template only. A target that a new version of
+its template removed says so, and how to fix the tiltag (`Gone`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
 from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.followup.tiltag import Retired
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report import published
@@ -37,6 +39,7 @@ WORSE = "dårligere: intervallerne overlapper ikke"
 UNCLEAR = "ingen sikker ændring: intervallerne overlapper"
 NOT_COMPARABLE = "kan ikke sammenlignes: før og efter er ikke besvaret på de samme spørgsmål"
 HIDDEN_VERDICT = "vises ikke, fordi periodens andel for målet ikke vises (få gennemgange)"
+GONE_VERDICT = "kan ikke måles: ikke længere i skabelonen"
 
 
 def verdict(before: Side, after: Side, min_count: int) -> str:
@@ -69,6 +72,25 @@ class EffectRow:
 
 
 @dataclass
+class Gone:
+    """A target a new template version removed: no row, and never "no reviews yet"."""
+
+    target: str
+    text: str
+    """For the leader: what happened, and how to fix the tiltag."""
+
+    @classmethod
+    def of(cls, retired: Retired) -> Gone:
+        label = retired.target if retired.key == "spørgsmål" else f"sagsskridt {retired.target}"
+        return cls(
+            label,
+            f"{retired.what.capitalize()} {retired.target} er ikke længere i skabelonen "
+            f"{retired.template} (version {retired.newest}), så effekten kan ikke måles på det. "
+            "Ret målet i tiltag.yaml.",
+        )
+
+
+@dataclass
 class TiltagView:
     id: str
     title: str
@@ -80,6 +102,7 @@ class TiltagView:
     conclusion: str = ""
     """What the leadership concluded when it evaluated the tiltag (`konklusion`)."""
     evaluated: str = ""
+    gone: list[Gone] = field(default_factory=list)
 
 
 Target = tuple[str, list[Key], bool, ShareKey]
@@ -157,12 +180,14 @@ def tiltag_views(
     today: date | None = None,
     order: Sequence[str] = (),
     versions: VersionMaps | None = None,
+    retired: Mapping[str, Sequence[Retired]] | None = None,
 ) -> list[TiltagView]:
     """Each tiltag with its targets' shares before and after, for the leader report; an open
     tiltag's deadline before `today` is marked as overdue. A case reviewed in several series
     (levels) counts once, with the review of the series first in `order` (`one_per_case`).
     An older version of a template has no rows of its own: its answers on the questions the
-    newer version carries count under the newer one (`versions`), as in the trend."""
+    newer version carries count under the newer one (`versions`), as in the trend. The
+    targets a new version removed (`retired`, by tiltag id) are named as such."""
     versions = versions or {}
     counted = one_per_case(first_reviews(r for r in records if r.period_start <= period.end), order)
     views: list[TiltagView] = []
@@ -192,6 +217,7 @@ def tiltag_views(
                 rows,
                 t.conclusion or "",
                 long_date(t.evaluated) if t.evaluated else "",
+                [Gone.of(g) for g in (retired or {}).get(t.id, ())],
             )
         )
     return views

@@ -88,11 +88,11 @@ def _load(root: Path) -> tuple[list[TiltagDate], list[Diagnostic]]:
         workspace = open_workspace(root)
     except TilsynError as exc:  # the concept itself: a wrong call, as everywhere in påmind
         raise TilsynError(exc.diagnostics, kind=ErrorKind.USAGE) from None
-    tiltag, notes = tiltag_shown(workspace, "O016", "tiltagenes frister og evalueringer er udeladt")
+    read, notes = tiltag_shown(workspace, "O016", "tiltagenes frister og evalueringer er udeladt")
     if notes:
         return [], notes
     dates: list[TiltagDate] = []
-    for t in tiltag:
+    for t in read.tiltag:
         who = t.responsible or ""
         if t.deadline is not None and t.is_open:
             dates.append(TiltagDate(t.id, t.title, DEADLINE, t.deadline, who))

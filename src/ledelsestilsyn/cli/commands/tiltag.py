@@ -37,17 +37,19 @@ def tiltag(ctx: typer.Context, dato: DateOption = None, koncept: ConceptOption =
         return
     from pathlib import Path
 
+    from ledelsestilsyn.cli.console import print_diagnostics
     from ledelsestilsyn.cli.views.tiltag import tiltag_lines
     from ledelsestilsyn.core.periods import day_or_today
-    from ledelsestilsyn.followup.tiltag import load_tiltag
+    from ledelsestilsyn.followup.tiltag import read_tiltag
     from ledelsestilsyn.workspace.open import open_workspace
 
     today = day_or_today(dato)
-    found = load_tiltag(open_workspace(Path.cwd(), koncept))
-    if not found:
+    read = read_tiltag(open_workspace(Path.cwd(), koncept))
+    print_diagnostics(read.warnings, err=True)
+    if not read.tiltag:
         echo("Ingen tiltag endnu. Opret et med: tilsyn tiltag ny --spørgsmål <id>")
         return
-    echo("\n".join(tiltag_lines(found, today)))
+    echo("\n".join(tiltag_lines(read.tiltag, today, read.retired)))
 
 
 @tiltag_app.command(

@@ -22,7 +22,7 @@ def tjek(koncept: ConceptOption = None) -> None:
     from ledelsestilsyn.cli.console import print_diagnostics
     from ledelsestilsyn.core.diagnostics import TilsynError
     from ledelsestilsyn.core.words import count
-    from ledelsestilsyn.followup.tiltag import load_tiltag
+    from ledelsestilsyn.followup.tiltag import read_tiltag
     from ledelsestilsyn.workspace.checks import check_concept
     from ledelsestilsyn.workspace.leftovers import leftovers
     from ledelsestilsyn.workspace.open import open_workspace
@@ -32,7 +32,7 @@ def tjek(koncept: ConceptOption = None) -> None:
     text = workspace.concept_path.read_text(encoding="utf-8", errors="replace")
     problems += leftovers(workspace.concept_doc, workspace.concept.municipality, text)
     try:  # rapport, årshjul and påmind read it too: a mistake is found here first
-        load_tiltag(workspace)
+        problems += read_tiltag(workspace).warnings
     except TilsynError as exc:
         problems += exc.diagnostics
     print_diagnostics(problems)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
 
-from ledelsestilsyn.followup.tiltag import evaluation_date
+from ledelsestilsyn.core.words import listing
+from ledelsestilsyn.followup.tiltag import Retired, evaluation_date
 from ledelsestilsyn.models.tiltag import Tiltag
 
 
@@ -23,6 +25,15 @@ def _targets(tiltag: Tiltag) -> str:
     return f"{listed} ({tiltag.template})" if tiltag.template else listed
 
 
+def _gone(gone: Sequence[Retired]) -> list[str]:
+    """A line for the targets a new template version removed (`tilsyn tiltag` warns too)."""
+    if not gone:
+        return []
+    names = [g.target if g.key == "spørgsmål" else f"sagsskridt {g.target}" for g in gone]
+    where = listing(sorted({f"{g.template} {g.newest}" for g in gone}), "og")
+    return [f"  ikke længere i skabelonen ({where}): {', '.join(names)}; ret målet i tiltag.yaml"]
+
+
 def _evaluation(tiltag: Tiltag, today: date) -> str:
     """When the effect was evaluated, else when it is due (overdue marked)."""
     if tiltag.evaluated is not None:
@@ -31,7 +42,9 @@ def _evaluation(tiltag: Tiltag, today: date) -> str:
     return f"evaluering: {due}"
 
 
-def tiltag_lines(tiltag: list[Tiltag], today: date) -> list[str]:
+def tiltag_lines(
+    tiltag: list[Tiltag], today: date, retired: Mapping[str, Sequence[Retired]] | None = None
+) -> list[str]:
     lines: list[str] = []
     for t in tiltag:
         lines += [
@@ -40,6 +53,7 @@ def tiltag_lines(tiltag: list[Tiltag], today: date) -> list[str]:
             f" · ansvarlig: {t.responsible or '–'}",
             f"  frist: {_day(t.deadline, today, open_=t.is_open)} · {_evaluation(t, today)}",
             f"  mål: {_targets(t)}",
+            *_gone((retired or {}).get(t.id, ())),
         ]
         if t.conclusion:
             lines.append(f"  konklusion: {t.conclusion}")
