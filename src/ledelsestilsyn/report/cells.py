@@ -41,14 +41,29 @@ def share_of(value: float | None, interval: Interval | None, threshold: float) -
     return ShareCell(percent(value), span, value, interval.low, interval.high, value < threshold)
 
 
+UNCERTAIN = "(usikker)"
+"""After a change whose two 95 % intervals overlap: it may be chance (the tiltag section
+claims a change on the same rule)."""
+
+
 def change(now: ShareCell, before: ShareCell) -> str:
-    """Direction and size of a change in percentage points: `▲ +5,2 pp`."""
+    """Direction and size of a change in percentage points: `▲ +5,2 pp`, followed by
+    `(usikker)` when the two periods' intervals overlap."""
     if now.value is None or before.value is None:
         return DASH
     diff = now.value - before.value
     if abs(diff) < 0.0005:
         return f"= {points(0.0)}"
-    return f"{'▲' if diff > 0 else '▼'} {points(diff)}"
+    text = f"{'▲' if diff > 0 else '▼'} {points(diff)}"
+    return f"{text} {UNCERTAIN}" if _overlap(now, before) else text
+
+
+def _overlap(now: ShareCell, before: ShareCell) -> bool:
+    """Whether the intervals overlap (a share without one counts as uncertain)."""
+    low, high, earlier_low, earlier_high = now.low, now.high, before.low, before.high
+    if low is None or high is None or earlier_low is None or earlier_high is None:
+        return True
+    return low <= earlier_high and earlier_low <= high
 
 
 def coefficient(value: float | None) -> str:
