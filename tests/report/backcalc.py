@@ -2,170 +2,26 @@
 
 Test support only. It knows nothing of the product's ledger: it parses the
 rendered md, html, csv or xlsx, writes down what a careful reader knows (`< 5` is
-1–4, `x` is at least 5, a share with its Wilson interval gives its numerator
-and denominator, a table's total is the sum of its rows, every complete
-review answers every question of its steps, the CSV's rows add up to the
-template's counts), and solves that as an integer programme: the least and
-the greatest value of each hidden number over every integer assignment that
-keeps it all (HiGHS, through scipy). A hidden cell is *revealed* when the
+1–4, `x` is at least 5, a question's share with its Wilson interval gives its
+numerator and denominator, a step's interval, Wilson's on an effective size,
+tells at most how many reviews answered the step, a table's total is the sum of
+its rows, every complete review answers every question of its steps, the CSV's
+rows add up to the template's counts), and solves that as an integer programme
+(`backcalc_system`): the least and the greatest value of each hidden number over
+every integer assignment that keeps it all. A hidden cell is *revealed* when the
 two are the same. It knows nothing of how the product decides.
 """
 
 from __future__ import annotations
 
 import html as htmllib
-import math
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import openpyxl
-from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
+from backcalc_system import System
 
-from ledelsestilsyn.report.formats import decimal, percent
-from ledelsestilsyn.report.stats import wilson
 from ledelsestilsyn.templates.catalog import Catalog
-
-INF = math.inf
-MAX_ANSWERS = 600
-LARGE = 1_000_000
-
-
-@dataclass
-class System:
-    """Variables with integer bounds, and linear relations Σ c·x = 0 (or ≤ 0)."""
-
-    min_count: int = 5
-    bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
-    hidden: dict[str, str] = field(default_factory=dict)  # var -> what the reader saw
-    relations: list[tuple[list[tuple[str, int]], bool]] = field(default_factory=list)
-
-    def var(self, name: str, low: float = 0, high: float = INF) -> str:
-        lo, hi = self.bounds.get(name, (0, INF))
-        self.bounds[name] = (max(lo, low), min(hi, high))
-        return name
-
-    def cell(self, name: str, text: str) -> str:
-        """A published count: a number, `< 5` or `x`."""
-        text = htmllib.unescape(text).strip().replace(".", "")
-        if text.startswith("<"):
-            self.hidden[name] = text
-            return self.var(name, 1, self.min_count - 1)
-        if text == "x":
-            self.hidden[name] = text
-            return self.var(name, self.min_count, INF)
-        return self.var(name, int(text), int(text))
-
-    def share(self, name: str, text: str, interval: str) -> tuple[str, str]:
-        """A published share: its numerator and denominator, as exactly as the text allows."""
-        pos, ans = self.var(f"{name}.pos"), self.var(f"{name}.ans")
-        self.relate([(pos, 1), (ans, -1)], equal=False)
-        text = text.replace("⚠", "").strip()
-        if text in ("–", ""):
-            self.hidden[pos] = self.hidden[ans] = "–"
-            return pos, ans
-        found = [(p, n) for n in range(1, MAX_ANSWERS) for p in _candidates(text, interval, n)]
-        assert found, f"andelen {text} ({interval}) passer ikke med nogen tæller/nævner"
-        self.var(pos, min(p for p, _ in found), max(p for p, _ in found))
-        self.var(ans, min(n for _, n in found), max(n for _, n in found))
-        return pos, ans
-
-    def relate(self, terms: list[tuple[str, int]], *, equal: bool = True) -> None:
-        for name, _ in terms:
-            self.var(name)
-        self.relations.append((terms, equal))
-
-    def total(self, total: str, parts: Iterable[str]) -> None:
-        self.relate([(total, 1), *((p, -1) for p in parts)])
-
-    def revealed(self) -> dict[str, float]:
-        """Hidden cells pinned to one value (for a share's parts: to a small one)."""
-        solver = _Solver(self)
-        found: dict[str, float] = {}
-        for name, seen in sorted(self.hidden.items()):
-            value = solver.pinned({name: 1})
-            if value is not None and (seen != "–" or 0 < value < self.min_count):
-                found[name] = value
-        for name, seen in sorted(self.hidden.items()):
-            if seen == "–" and name.endswith(".pos"):
-                base = name[: -len(".pos")]
-                rest = solver.pinned({f"{base}.ans": 1, name: -1})
-                if rest is not None and 0 < rest < self.min_count:
-                    found[f"{base}.rest"] = rest
-        return found
-
-
-class _Solver:
-    """The reader's integer programme: min and max of a linear form over all integer
-    assignments that keep the bounds and relations (HiGHS, through scipy's `milp`)."""
-
-    def __init__(self, system: System) -> None:
-        self.names = sorted(system.bounds)
-        self.index = {n: i for i, n in enumerate(self.names)}
-        rows, cols, data, lower, upper = [], [], [], [], []
-        for r, (terms, equal) in enumerate(system.relations):
-            for name, coef in terms:
-                rows.append(r)
-                cols.append(self.index[name])
-                data.append(coef)
-            lower.append(0 if equal else -INF)
-            upper.append(0)
-        shape = (len(system.relations), len(self.names))
-        matrix = sparse.csr_array((data, (rows, cols)), shape=shape)
-        self.constraints = [LinearConstraint(matrix, lower, upper)]
-        low = [system.bounds[n][0] for n in self.names]
-        # No bound is a large one, so that every optimum exists (HiGHS may call an
-        # unbounded integer programme infeasible); a value that reaches it is not pinned.
-        high = [min(system.bounds[n][1], LARGE) for n in self.names]
-        self.bounds = Bounds(low, high)
-        self.seen: list[list[float]] = []  # assignments found so far
-        self.seen.append(self._solve({}))  # fails if the report's numbers do not add up
-
-    def pinned(self, form: dict[str, int]) -> float | None:
-        """The one value `form` takes in every assignment, or None if it can take two."""
-        values = {self._value(form, x) for x in self.seen}
-        if len(values) > 1:
-            return None
-        value = values.pop()
-        for sign in (1, -1):
-            other = self._solve({n: sign * c for n, c in form.items()})
-            self.seen.append(other)
-            if self._value(form, other) != value:
-                return None
-        return value
-
-    def _value(self, form: dict[str, int], x: list[float]) -> float:
-        return sum(c * x[self.index[n]] for n, c in form.items())
-
-    def _solve(self, objective: dict[str, int]) -> list[float]:
-        """An assignment minimising `objective`."""
-        cost = np.zeros(len(self.names))
-        for name, coef in objective.items():
-            cost[self.index[name]] = coef
-        result = milp(
-            cost,
-            integrality=np.ones(len(self.names)),
-            bounds=self.bounds,
-            constraints=self.constraints,
-        )
-        assert result.status == 0, result.message
-        return [round(v) for v in result.x]
-
-
-def _candidates(text: str, interval: str, n: int) -> list[int]:
-    value = float(text.replace("%", "").replace(".", "").replace(",", ".").strip()) / 100
-    out = []
-    for p in {math.floor(value * n), math.ceil(value * n)}:
-        if 0 <= p <= n and percent(p / n) == text:
-            w = wilson(p, n)
-            assert w is not None
-            if not interval or f"{decimal(w.low * 100)}–{percent(w.high)}" == interval:
-                out.append(p)
-    return out
-
 
 # --- reading the report ---------------------------------------------------------------------
 
@@ -251,13 +107,13 @@ def _table(
     elif header[0] == "team" and header[1] == "gennemgåede sager":
         _counts(system, body, "team", "C")
     elif header[0] == "sagsskridt":
-        _step_table(system, template, body)
+        _step_table(system, template, body, catalog)
     elif header[0] == "spørgsmål" and header[1] != "skabelon":
         _questions(system, template, header, body, catalog)
     elif header[0] == "pejlemærke":
         _pejlemaerker(system, template, body, catalog)
     elif header[0] == "team":
-        _teams(system, template, header, body)
+        _teams(system, template, header, body, catalog)
     elif header[0] == "spørgsmål":
         _weakest(system, body, catalog)
     elif header[:2] == ["status", "rettelser"]:  # the corrections: a table of their own
@@ -317,9 +173,20 @@ def _counts(system: System, body: list[list[str]], kind: str, total: str) -> Non
     system.total(system.cell(total, body[-1][1]), parts)
 
 
-def _step_table(system: System, ref: str, body: list[list[str]]) -> None:
+def _step_table(system: System, ref: str, body: list[list[str]], catalog: Catalog) -> None:
+    """Each step's share; its interval is on the reviews (at most `.cases` of them), which
+    are no more than the template's."""
     for row in body:
-        system.share(f"step[{ref}|{row[0]}]", row[1], row[2])
+        name = f"step[{ref}|{row[0]}]"
+        system.share(name, row[1], row[2], _questions_in(catalog, ref, row[0]))
+        system.relate([(f"{name}.cases", 1), (f"n[{ref}]", -1)], equal=False)
+
+
+def _questions_in(catalog: Catalog, ref: str, title: str) -> int:
+    """The questions of a case step: the most answers one review gives to it (1 if the
+    column is not a case step, e.g. `samlet`, so that nothing is read into it)."""
+    template = catalog.resolve(ref)
+    return next((len(s.questions) for s in template.steps if s.title == title), 1)
 
 
 def _scale(catalog: Catalog, ref: str, qid: str) -> tuple[set[str], set[str]]:
@@ -359,6 +226,9 @@ def _questions(
     for step, qids in by_step.items():
         for part in ("pos", "ans"):
             system.total(f"step[{ref}|{step}].{part}", [f"q[{ref}|{q}].{part}" for q in qids])
+        cases = f"step[{ref}|{step}].cases"
+        for q in qids:  # a review with an answer to one of its questions answered the step
+            system.relate([(f"q[{ref}|{q}].ans", 1), (cases, -1)], equal=False)
 
 
 def _pejlemaerker(system: System, ref: str, body: list[list[str]], catalog: Catalog) -> None:
@@ -371,20 +241,27 @@ def _pejlemaerker(system: System, ref: str, body: list[list[str]], catalog: Cata
         system.total(ans, [f"q[{ref}|{q}].ans" for q in shown])
 
 
-def _teams(system: System, ref: str, header: list[str], body: list[list[str]]) -> None:
+def _teams(
+    system: System, ref: str, header: list[str], body: list[list[str]], catalog: Catalog
+) -> None:
     steps = header[2:-1]
     for row in body:
         system.cell(f"tc[{ref}|{row[0]}]", row[1])
         parts = []
         for i, step in enumerate(steps):
-            system.share(f"ts[{ref}|{row[0]}|{step}]", row[2 + i], "")
-            parts.append(f"ts[{ref}|{row[0]}|{step}]")
+            name = f"ts[{ref}|{row[0]}|{step}]"
+            per_review = _questions_in(catalog, ref, step)
+            system.share(name, row[2 + i], "", per_review)
+            if per_review > 1:  # the team's reviews that answered the step
+                system.relate([(f"{name}.cases", 1), (f"tc[{ref}|{row[0]}]", -1)], equal=False)
+            parts.append(name)
         system.share(f"tt[{ref}|{row[0]}]", row[-1], "")
         for part in ("pos", "ans"):
             system.total(f"tt[{ref}|{row[0]}].{part}", [f"{p}.{part}" for p in parts])
     system.total(f"n[{ref}]", [f"tc[{ref}|{r[0]}]" for r in body])
     for step in steps:
-        for part in ("pos", "ans"):
+        parts = ["pos", "ans"] + (["cases"] if _questions_in(catalog, ref, step) > 1 else [])
+        for part in parts:
             system.total(
                 f"step[{ref}|{step}].{part}", [f"ts[{ref}|{r[0]}|{step}].{part}" for r in body]
             )

@@ -6,6 +6,12 @@ and *ikke relevant* is never in the denominator. When a case has several
 reviews (calibration), only the first counts in the figures; the others are
 used for the agreement measures in `calibration`.
 
+A step or a pejlemærke pools several questions per review, and the answers in
+one case file hang together, so a tally keeps each review's answers and its
+interval is Wilson's on the effective size (`stats.effective_size`): 5 reviews
+with 4 alike answers each count as 5, not 20. Where each review gives at most
+one answer (a question), that is the plain Wilson interval.
+
 A step marked `på_tværs` (the intentions of barnets lov in tematiseret@2025.1)
 asks about the whole case, not one case step: it is kept out of `case_steps`,
 the pooled `total` and the pejlemærker, and shown as its own block.
@@ -19,7 +25,7 @@ from dataclasses import dataclass, field
 
 from ledelsestilsyn.models.template import Question, ScaleValue, Template
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
-from ledelsestilsyn.report.stats import Interval, share, wilson
+from ledelsestilsyn.report.stats import Interval, effective_size, share, wilson_share
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,8 @@ class Tally:
 
     scale: Scale
     counts: Counter[str] = field(default_factory=Counter)
+    reviews: dict[int, Counter[str]] = field(default_factory=dict)
+    """The same answers split by review (its place among the section's records)."""
 
     @property
     def positive(self) -> int:
@@ -76,13 +84,26 @@ class Tally:
 
     @property
     def interval(self) -> Interval | None:
-        return wilson(self.positive, self.answered)
+        """Wilson's interval on the effective size: the reviews, not the answers, count."""
+        value = self.share
+        return None if value is None else wilson_share(value, effective_size(self.per_review()))
+
+    def per_review(self) -> list[tuple[int, int]]:
+        """(positive, non-neutral) for each review with a non-neutral answer here."""
+        pairs = []
+        for counts in self.reviews.values():
+            answered = sum(n for a, n in counts.items() if a not in self.scale.neutral)
+            if answered:
+                pairs.append((sum(counts[a] for a in self.scale.positive), answered))
+        return pairs
 
     def ordered(self) -> list[tuple[str, int]]:
         return [(a, self.counts[a]) for a in self.scale.answers]
 
     def add(self, other: Tally) -> None:
         self.counts.update(other.counts)
+        for review, counts in other.reviews.items():
+            self.reviews.setdefault(review, Counter()).update(counts)
 
 
 @dataclass
@@ -178,19 +199,22 @@ def _order_key(record: ReviewRecord) -> tuple[str, str, str, int]:
 def section(template: Template, records: Sequence[ReviewRecord]) -> Section:
     """Answer counts per question and step for the records of one template."""
     counts: dict[tuple[str, str], Counter[str]] = {}
-    for record in records:
+    by_review: dict[tuple[str, str], dict[int, Counter[str]]] = {}
+    for index, record in enumerate(records):
         for key, (answer, _) in record.answers.items():
-            tally = counts.get(key)
-            if tally is None:
-                tally = counts[key] = Counter()
-            tally[answer] += 1
+            counts.setdefault(key, Counter())[answer] += 1
+            by_review.setdefault(key, {})[index] = Counter({answer: 1})
     steps: list[StepStat] = []
     for step in template.steps:
         questions = [
             QuestionStat(
                 step.id,
                 q,
-                Tally(Scale.of(template.scale_for(q)), counts.get((step.id, q.id), Counter())),
+                Tally(
+                    Scale.of(template.scale_for(q)),
+                    counts.get((step.id, q.id), Counter()),
+                    by_review.get((step.id, q.id), {}),
+                ),
             )
             for q in step.questions
         ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ledelsestilsyn.report.aggregate import Scale
 from ledelsestilsyn.report.records import ReviewRecord
-from ledelsestilsyn.report.stats import Interval, share, wilson_share
+from ledelsestilsyn.report.stats import Interval, effective_size, share, wilson_share
 
 Key = tuple[str, str]
 """(step id, question id), as in `ReviewRecord.answers`."""
@@ -48,27 +48,6 @@ class Side:
     def interval(self) -> Interval | None:
         value = self.share
         return None if value is None else wilson_share(value, effective_size(self.per_case))
-
-
-def effective_size(per_case: Sequence[tuple[int, int]]) -> float:
-    """The answers divided by the design effect, between the number of cases and of answers.
-
-    The design effect compares the variance of the share between cases (the ratio
-    estimator's) with what independent answers would give. When it cannot be told
-    (one case, or every answer the same), the cases are the honest count.
-    """
-    cases = len(per_case)
-    answers = sum(n for _, n in per_case)
-    if answers == cases:
-        return float(answers)
-    p = sum(y for y, _ in per_case) / answers
-    independent = p * (1 - p) / answers
-    if cases < 2 or independent == 0:
-        return float(cases)
-    spread = sum((y - p * n) ** 2 for y, n in per_case) / answers**2 * cases / (cases - 1)
-    if spread == 0:
-        return float(answers)
-    return min(float(answers), max(float(cases), answers * independent / spread))
 
 
 def side(

@@ -1,4 +1,4 @@
-"""Pure statistics for the report: Wilson interval, agreement, Cohen's kappa, Gwet's AC1.
+"""Pure statistics for the report: Wilson interval, design effect, agreement, kappa, AC1.
 
 No I/O and no knowledge of reviews: plain numbers and category labels in,
 floats out, so every formula can be checked against hand-computed values.
@@ -40,7 +40,7 @@ def wilson(positive: int, total: int, z: float = Z_95) -> Interval | None:
 
 def wilson_share(p: float, size: float, z: float = Z_95) -> Interval | None:
     """The Wilson interval for share `p` on `size` observations, which may be an effective
-    (not whole) number: answers that hang together count as fewer (`report.effect`)."""
+    (not whole) number: answers that hang together count as fewer (`effective_size`)."""
     if size <= 0:
         return None
     z2 = z * z
@@ -49,6 +49,31 @@ def wilson_share(p: float, size: float, z: float = Z_95) -> Interval | None:
     low = 0.0 if p <= 0 else max(0.0, centre - half)
     high = 1.0 if p >= 1 else min(1.0, centre + half)
     return Interval(min(low, p), max(high, p))
+
+
+def effective_size(per_case: Sequence[tuple[int, int]]) -> float:
+    """The answers divided by the design effect, between the number of cases and of answers.
+
+    `per_case` holds (positive, answered) for each case (review) with at least one answer.
+    Answers in one case file hang together (one caseworker, one reviewer), so a case with
+    many answers is not that many independent observations (Kish's design effect).
+
+    The design effect compares the variance of the share between cases (the ratio
+    estimator's) with what independent answers would give. When it cannot be told
+    (one case, or every answer the same), the cases are the honest count.
+    """
+    cases = len(per_case)
+    answers = sum(n for _, n in per_case)
+    if answers == cases:
+        return float(answers)
+    p = sum(y for y, _ in per_case) / answers
+    independent = p * (1 - p) / answers
+    if cases < 2 or independent == 0:
+        return float(cases)
+    spread = sum((y - p * n) ** 2 for y, n in per_case) / answers**2 * cases / (cases - 1)
+    if spread == 0:
+        return float(answers)
+    return min(float(answers), max(float(cases), answers * independent / spread))
 
 
 def percent_agreement(items: Sequence[Sequence[str]]) -> float | None:

@@ -1,0 +1,82 @@
+"""A step's interval is Wilson's on an effective size, not on the answers: what it gives away.
+
+The effective size s lies between the reviews k that answered the step and its
+answers n (`stats.effective_size`), so the interval no longer tells the
+denominator; it tells that at most s reviews answered, and so that no question of
+the step has more than s non-neutral answers. `backcalc` reads exactly that, and
+these tests show it finds a hidden count that only such an interval gives away.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from backcalc import read_report
+from backcalc_system import largest_size, read_share
+from report_data import write_round
+
+from conftest import Cli
+from ledelsestilsyn.report.stats import wilson, wilson_share
+from ledelsestilsyn.templates.catalog import Catalog
+
+
+def test_a_step_interval_reads_as_at_most_that_many_reviews() -> None:
+    """60 % on 5 reviews, 8 questions each: any 5 ≤ n ≤ 40 answers, never more than 5 reviews."""
+    found = read_share("60,0 %", "23,1–88,2 %", 8)
+    assert {n for _, n, _ in found} == {5, 10, 15, 20, 25, 30, 35, 40}
+    assert {most for _, _, most in found} == {5}
+    assert read_share("60,0 %", "23,1–88,2 %", 1) == [(3, 5, 5)]  # a question: exact
+    size = largest_size(0.6, "23,1–88,2 %", 1, 40)
+    assert size is not None and 5 <= size < 6
+    shown = wilson_share(0.6, size)
+    assert shown is not None and round(shown.low, 3) == round(wilson(3, 5).low, 3)  # type: ignore[union-attr]
+
+
+def leaky_report(cli: Cli, folder: Path) -> tuple[str, str]:
+    """9 reviews of underretning (8 questions): 4 answer ikke relevant throughout, 3 ja and
+    2 nej. Every question's counts are small (3, 2, 4 of 9) and hidden; the step's share
+    (24 of 40, 60 %) is on 5 reviews, so its interval is Wilson's on 5: 23,1–88,2 %.
+    Returns the committee report and the leader's step row."""
+    assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
+    write_round(
+        folder,
+        Catalog.load(folder),
+        series="månedligt-overordnet",
+        ref="overordnet@2024.1",
+        period="2026-11",
+        focus=["underretning"],
+        cases=9,
+        answer=lambda case, q: (
+            ("ikke relevant", "") if case < 4 else ("ja", "") if case < 7 else ("nej", "Mangler.")
+        ),
+        day="2026-11-20",
+    )
+    os.chdir(folder)
+    texts = []
+    for modtager in ("udvalg", "leder"):
+        args = ("--periode", "2026-11", "--format", "md", "--modtager", modtager, "-o", "-")
+        result = cli("rapport", *args)
+        assert result.exit_code == 0, result.output
+        texts.append(str(result.stdout))
+    row = next(x for x in texts[1].splitlines() if x.startswith("| Underretning |"))
+    return texts[0], row
+
+
+def test_backcalc_finds_a_count_that_only_a_step_interval_gives_away(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Published, the leader's step row would tell the committee that at most 5 reviews
+    answered underretning: then no question has more than 5 ja or nej, so each has at least
+    4 ikke relevant, and `< 5` says it is 4. The product hides the step's share; put back in,
+    backcalc finds all eight counts, and without its interval, none."""
+    committee, row = leaky_report(cli, tmp_path / "ws")
+    hidden = next(x for x in committee.splitlines() if x.startswith("| Underretning |"))
+    assert hidden.startswith("| Underretning | – |")
+    assert row.startswith("| Underretning | 60,0 % ⚠ | 23,1–88,2 % |")
+    leaked = read_report(committee.replace(hidden, row), "md").revealed()
+    expected = {f"a[overordnet@2024.1|underretning-{i}|ikke relevant]" for i in range(1, 9)}
+    assert expected <= leaked.keys() and {leaked[k] for k in expected} == {4}
+    without = re.sub(r"23,1–88,2 %", "", row)
+    assert read_report(committee.replace(hidden, without), "md").revealed() == {}
