@@ -24,7 +24,8 @@ def test_nothing_drawn(example_workspace: Path, cli: Cli) -> None:
     lines = result.output.splitlines()
     assert lines[0] == "Ledelsestilsyn i Eksempelby Kommune, status 3. november 2026."
     assert (
-        "  - Månedligt overordnet ledelsestilsyn 2026-11: stikprøven er ikke trukket. "
+        "  - Månedligt overordnet ledelsestilsyn 2026-11: stikprøven er ikke trukket (kør "
+        "'tilsyn udtræk' for serien månedligt-overordnet og perioden 2026-11). "
         "Frist 5. november 2026 (om 2 dage)." in lines
     )
     assert any(
@@ -87,10 +88,10 @@ def test_all_done_is_silent_then_the_report_is_due(example_workspace: Path, cli:
     assert "Intet er forfaldent." in status and "8 af 8 gennemgange færdige." in status
     december = cli("påmind", "--dato", "2026-12-02").output
     assert (
-        "Månedligt overordnet ledelsestilsyn 2026-11: rapporten mangler. Frist 7. december"
-        in december
+        "Månedligt overordnet ledelsestilsyn 2026-11: rapporten mangler (kør 'tilsyn rapport' "
+        "for perioden 2026-11). Frist 7. december" in december
     )
-    assert "Månedligt overordnet ledelsestilsyn 2026-12: stikprøven er ikke trukket." in december
+    assert "Månedligt overordnet ledelsestilsyn 2026-12: stikprøven er ikke trukket (" in december
     Path("rapporter").mkdir()
     Path("rapporter/ledelsestilsyn-2026-11.html").write_text("<html></html>", encoding="utf-8")
     made = cli("påmind", "--dato", "2026-12-02", "--altid").output
@@ -114,7 +115,7 @@ def test_a_report_made_before_a_sample_was_drawn_does_not_cover_it(
     Path(f"udtræk/2026-11-{MONTHLY}/udtræk.yaml").touch()  # as if drawn before the report
     os.utime(f"udtræk/2026-11-{MONTHLY}/udtræk.yaml", (old - 60, old - 60))
     status = cli("påmind", "--dato", "2026-12-02", "--altid").output
-    assert "Tematiseret ledelsestilsyn 2026-11: rapporten mangler." in status, status
+    assert "Tematiseret ledelsestilsyn 2026-11: rapporten mangler (" in status, status
     assert "Månedligt overordnet ledelsestilsyn 2026-11: rapporten mangler" not in status, status
     report.touch()
     again = cli("påmind", "--dato", "2026-12-02", "--altid").output

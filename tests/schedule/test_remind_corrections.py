@@ -108,13 +108,13 @@ def test_tiltag_deadlines_and_evaluations_are_reminded(example_workspace: Path, 
     out = cli("påmind", "--dato", "2026-11-25").output.splitlines()
     assert "Tiltag:" in out
     assert (
-        "  - Tiltag partshøring (Partshøring før anbringelse), ansvarlig Karen Holm Madsen: "
+        "  - Partshøring før anbringelse (partshøring), ansvarlig Karen Holm Madsen: "
         "evaluering af effekten 20. november 2026 (5 dage for sent). Se 'Tiltag og effekt' i "
         "lederrapporten, og skriv evalueret: ÅÅÅÅ-MM-DD i tiltag.yaml, når I har vurderet den."
         in out
     )  # what to do, and how the reminder stops
     assert (
-        "  - Tiltag partshøring (Partshøring før anbringelse), ansvarlig Karen Holm Madsen: "
+        "  - Partshøring før anbringelse (partshøring), ansvarlig Karen Holm Madsen: "
         "frist 28. november 2026 (om 3 dage)." in out
     )
     assert not any("Gammelt forsøg" in line for line in out)  # opgivet: no reminder

@@ -129,7 +129,7 @@ def test_starttls_login_recipients_subject_body(
     assert overview["Subject"] == "Ledelsestilsyn, Eksempelby Kommune: 2 forfaldne, 1 for sent"
     assert overview["From"] == "tilsyn@eksempelby.example"
     body = overview.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")
-    assert "Tematiseret ledelsestilsyn 2026-11: stikprøven er ikke trukket." in body
+    assert "Tematiseret ledelsestilsyn 2026-11: stikprøven er ikke trukket (" in body
     assert "Jakob Bæk: 1 gennemgang mangler (1 delvist udfyldt)" in body
     (jakob,) = inbox.to(JAKOB)
     text = jakob.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")

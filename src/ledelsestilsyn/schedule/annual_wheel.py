@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.schedule.plan import Plan, Round, WorkspaceState, rounds_in_year
 
 
@@ -18,14 +20,32 @@ class Cell:
 
 
 def round_state(r: Round, state: WorkspaceState, today: date) -> str:
-    """`planlagt`, `ikke trukket`, or `trukket: n af m færdige` (+ `, rapport`)."""
+    """`planlagt`, `ikke trukket`, `før første udtræk` (a round before the series' first
+    drawn one: not missed, like in `påmind`), or `trukket: n af m færdige` (`1 af m færdig`;
+    + `, rapport lavet`)."""
     key = (r.series, r.period.label)
     if key not in state.drawn:
-        return "planlagt" if r.period.start > today else "ikke trukket"
+        if r.period.start > today:
+            return "planlagt"
+        return "ikke trukket" if today in r.period or _started(r, state) else "før første udtræk"
     listed = sum((x.series, x.period) == key for x in state.reviews)
     total = listed + state.complete_unlisted.get(key, 0)
-    text = f"trukket: {state.complete_count(*key)} af {total} færdige"
+    done = state.complete_count(*key)
+    text = f"trukket: {done} af {total} {'færdig' if done == 1 else 'færdige'}"
     return text + (", rapport lavet" if key in state.reports else "")
+
+
+def _started(r: Round, state: WorkspaceState) -> bool:
+    """Whether the series has a sample drawn for this round or one before it."""
+    for series, label in state.drawn:
+        if series != r.series:
+            continue
+        try:
+            if parse_period(label).start <= r.period.start:
+                return True
+        except TilsynError:
+            continue
+    return False
 
 
 def wheel(

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from ledelsestilsyn.core.periods import add_months
-from ledelsestilsyn.report.formats import MONTHS
+from ledelsestilsyn.report.formats import MONTHS, long_date
 from ledelsestilsyn.schedule.plan import Round
 
 PRODID = "-//ledelsestilsyn//tilsyn årshjul//DA"
@@ -76,8 +76,8 @@ def _event(r: Round, kind: str, day: date, summary: str, stamp: str) -> list[str
     focus = ", ".join(r.focus_titles) if r.focus_titles else "alle sagsskridt"
     description = (
         f"{r.title}, periode {r.period.label}.\nFokus: {focus}.\n"
-        f"Udtræk senest {r.draw_by}, gennemgange færdige senest {r.finish_by}, "
-        f"rapport senest {r.report_by}."
+        f"Udtræk senest {long_date(r.draw_by)}, gennemgange færdige senest "
+        f"{long_date(r.finish_by)}, rapport senest {long_date(r.report_by)}."
     )
     uid = _uid(f"{r.series}|{r.period.label}|{kind}")
     return _all_day(uid, day, day + timedelta(days=1), summary, description, stamp)

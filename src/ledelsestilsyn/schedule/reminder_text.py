@@ -52,7 +52,7 @@ def describe_tiltag(item: TiltagDue) -> str:
     d = item.date
     what = "frist" if d.kind == DEADLINE else "evaluering af effekten"
     who = f", ansvarlig {d.responsible}" if d.responsible else ""
-    text = f"Tiltag {d.id} ({d.title}){who}: {what} {long_date(d.day)} ({when(item.days_left)})."
+    text = f"{d.title} ({d.id}){who}: {what} {long_date(d.day)} ({when(item.days_left)})."
     if d.kind == DEADLINE:
         return text
     return text + EVALUATE
@@ -95,19 +95,21 @@ def describe(item: Item, today: date) -> str:
     """One line per item: what, for whom, the deadline and how far off it is."""
     deadline = f"Frist {long_date(item.deadline)} ({when(item.days_left)})."
     name = round_name(item.round)
+    label = item.round.period.label
     if item.kind == "udtræk":
-        return f"{name}: stikprøven er ikke trukket. {deadline}"
+        how = f"kør 'tilsyn udtræk' for serien {item.round.series} og perioden {label}"
+        return f"{name}: stikprøven er ikke trukket ({how}). {deadline}"
     if item.kind == "rapport":
-        return f"{name}: rapporten mangler. {deadline}"
+        return f"{name}: rapporten mangler (kør 'tilsyn rapport' for perioden {label}). {deadline}"
     if item.kind == "tilbagemelding" and item.again:
         return (
             f"{name}: tilbagemeldingen til rådgiverne dækker ikke alle færdige gennemgange "
-            f"(kør 'tilsyn tilbagemelding' for {item.round.period.label} igen). {deadline}"
+            f"(kør 'tilsyn tilbagemelding' for {label} igen). {deadline}"
         )
     if item.kind == "tilbagemelding":
         return (
             f"{name}: tilbagemeldingen til rådgiverne er ikke skrevet "
-            f"(kør 'tilsyn tilbagemelding' for {item.round.period.label}). {deadline}"
+            f"(kør 'tilsyn tilbagemelding' for {label}). {deadline}"
         )
     if item.kind == "kalibrering":
         return (

@@ -38,7 +38,8 @@ def aarshjul(
         ),
     ] = None,
     dato: Annotated[
-        str | None, typer.Option("--dato", help="Dagen, tilstanden vises for (ÅÅÅÅ-MM-DD).")
+        str | None,
+        typer.Option("--dato", help="Dagen, tilstanden vises for (ÅÅÅÅ-MM-DD). Standard: i dag."),
     ] = None,
     koncept: ConceptOption = None,
 ) -> None:

@@ -28,7 +28,10 @@ def paamind(
     ] = False,
     mail: Annotated[
         bool,
-        typer.Option("--mail", help="Send med SMTP efter konceptets påmindelse: smtp."),
+        typer.Option(
+            "--mail",
+            help="Send påmindelserne som mail med konceptets smtp-opsætning (påmindelse: smtp).",
+        ),
     ] = False,
     koncept: ConceptOption = None,
 ) -> None:
