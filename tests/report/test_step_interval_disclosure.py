@@ -19,6 +19,13 @@ from report_data import write_round
 
 from conftest import Cli
 from ledelsestilsyn.report.stats import wilson, wilson_share
+from ledelsestilsyn.report.suppress import (
+    Ledger,
+    at_most_reviews,
+    decide,
+    denominator,
+    revealed,
+)
 from ledelsestilsyn.templates.catalog import Catalog
 
 
@@ -80,3 +87,56 @@ def test_backcalc_finds_a_count_that_only_a_step_interval_gives_away(
     assert expected <= leaked.keys() and {leaked[k] for k in expected} == {4}
     without = re.sub(r"23,1–88,2 %", "", row)
     assert read_report(committee.replace(hidden, without), "md").revealed() == {}
+
+
+def _ledger(most_reviews: int | None) -> Ledger:
+    """A question with 9 answers: `< 5` ikke relevant, the rest in a share hidden for a small
+    part (3 ja, 2 nej). Its step's share is shown; with `most_reviews` its interval says at
+    most that many reviews answered the step, as `published` writes it down."""
+    ledger = Ledger(5)
+    neutral = ledger.count(("answer", "ikke relevant"), 4)
+    question = ledger.share(("question share",), 3, 5, [3, 2])
+    ledger.count(("question total",), 9)
+    ledger.total(("question total",), [neutral, denominator(question)])
+    step = ledger.share(("step share",), 24, 40, [24, 16], most_reviews)
+    if most_reviews is not None:
+        ledger.at_most([denominator(question)], [at_most_reviews(step)])
+    return ledger
+
+
+def test_the_committee_version_hides_what_a_step_interval_would_give_away() -> None:
+    """9 - 4 = 5 answers at most, and `< 5` ikke relevant: at least 5 - shown, a step
+    interval on 5 reviews would pin the 4. The ledger knows, and hides more."""
+    plain = decide(_ledger(None), active=True)
+    assert plain.shows(("step share",))
+    clustered = _ledger(5)
+    rules = decide(clustered, active=True)
+    assert revealed(clustered, set(rules.hidden)) == []
+    assert not rules.shows(("step share",)) or not rules.shows(("question total",))
+    assert revealed(clustered, set(plain.hidden)) == [("answer", "ikke relevant")]
+
+
+def test_the_ledger_writes_down_how_many_reviews_a_step_interval_allows() -> None:
+    """5 reviews with 4 alike answers to underretning: its interval is on 5 reviews, and no
+    question of it can have more than 5 answers; a question's interval allows no bound."""
+    from test_step_interval_cases import OVERORDNET, alike, record
+
+    from ledelsestilsyn.core.cpr import mask_cpr
+    from ledelsestilsyn.core.periods import parse_period
+    from ledelsestilsyn.report.build import Settings, build_report
+    from ledelsestilsyn.report.published import ledger_for, question_share, step_share
+
+    keys = [("underretning", f"underretning-{i}") for i in range(1, 5)]
+    answers = alike(5, 3, keys, "ja", "nej")
+    records = [record(c, a, OVERORDNET.ref) for c, a in enumerate(answers)]
+    period = parse_period("2026-11")
+    templates = {OVERORDNET.ref: OVERORDNET}
+    report = build_report(records, templates, period, Settings(), mask=mask_cpr, tidy=True)
+    ledger = ledger_for(report)
+    step = step_share(OVERORDNET.ref, "underretning")
+    assert ledger.values[at_most_reviews(step)] == 5
+    for _, qid in keys:
+        share = question_share(OVERORDNET.ref, "underretning", qid)
+        assert at_most_reviews(share) not in ledger.values
+        terms = ((denominator(share), 1), (at_most_reviews(step), -1))
+        assert any(r.terms == terms and not r.equal for r in ledger.relations)

@@ -11,13 +11,15 @@ Keys are tuples: the kind of number first, then what it is about.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 
 from ledelsestilsyn.report.aggregate import GroupRow, Section, Tally
 from ledelsestilsyn.report.build import Report, TemplateReport, TrendPoint
 from ledelsestilsyn.report.cells import non_neutral
-from ledelsestilsyn.report.suppress import Key, Ledger, denominator, numerator
+from ledelsestilsyn.report.stats import effective_size
+from ledelsestilsyn.report.suppress import Key, Ledger, at_most_reviews, denominator, numerator
 from ledelsestilsyn.report.tidy import tidy_count
 
 
@@ -185,6 +187,19 @@ def _share(ledger: Ledger, key: Key, tally: Tally) -> Key:
     return ledger.share(key, tally.positive, tally.answered, non_neutral(tally))
 
 
+def _step_share(ledger: Ledger, key: Key, tally: Tally, questions: Sequence[Key]) -> Key:
+    """A step's share. Where a review's answers hang together, its interval is Wilson's on
+    an effective size s below the answers: a reader learns that at most ⌊s⌋ reviews
+    answered the step, so that none of its questions has more non-neutral answers."""
+    size = effective_size(tally.per_review())
+    most = math.floor(size) if size < tally.answered else None
+    ledger.share(key, tally.positive, tally.answered, non_neutral(tally), most)
+    if most is not None:
+        for question in questions:
+            ledger.at_most([denominator(question)], [at_most_reviews(key)])
+    return key
+
+
 def _sum_shares(ledger: Ledger, total: Key, parts: Sequence[Key]) -> None:
     """A pooled share's numerator and denominator are the sums of its parts'."""
     ledger.total(numerator(total), [numerator(p) for p in parts])
@@ -207,7 +222,9 @@ def _template(ledger: Ledger, report: TemplateReport) -> None:
             ledger.total(numerator(share), [c for c in cells if c[-1] in tally.scale.positive])
             ledger.total(denominator(share), [c for c in cells if c[-1] not in tally.scale.neutral])
             shares.append(share)
-        _sum_shares(ledger, _share(ledger, step_share(ref, step.id), step.tally), shares)
+        _sum_shares(
+            ledger, _step_share(ledger, step_share(ref, step.id), step.tally, shares), shares
+        )
     _trend(ledger, report)
     if current.graded:
         _pejlemaerker(ledger, current)

@@ -6,7 +6,8 @@ knows about how the cells hang together: totals (`total = Σ parts`), the
 same count in two tables (`a = b`), and bounds (`reviews ≥ cases`). A share is
 a *unit* of two cells, its numerator and its denominator: with the share and
 its Wilson interval, a reader can work out both, so a shown share publishes
-both counts.
+both counts. A step's interval is on the reviews, not the answers, and also
+tells at most how many reviews answered (`at_most_reviews`).
 
 `decide` hides, as Danmarks Statistik practises it:
 
@@ -77,8 +78,16 @@ class Ledger:
             self._unit(key, {key: value}, small=self.small(value), share=False)
         return key
 
-    def share(self, key: Key, positive: int, answered: int, parts: Sequence[int]) -> Key:
-        """A share positive/answered; `parts` are its non-neutral answer counts."""
+    def share(
+        self,
+        key: Key,
+        positive: int,
+        answered: int,
+        parts: Sequence[int],
+        most_reviews: int | None = None,
+    ) -> Key:
+        """A share positive/answered; `parts` are its non-neutral answer counts.
+        `most_reviews`: the most reviews its interval says answered (see `at_most_reviews`)."""
         if key not in self.units:
             small = answered < self.min_count or any(self.small(p) for p in parts)
             cells = {
@@ -86,6 +95,8 @@ class Ledger:
                 denominator(key): answered,
                 remainder(key): answered - positive,
             }
+            if most_reviews is not None:
+                cells[at_most_reviews(key)] = most_reviews
             self._unit(key, cells, small=small, share=True)
             self.total(denominator(key), [numerator(key), remainder(key)])
         return key
@@ -127,6 +138,13 @@ def denominator(key: Key) -> Key:
 def remainder(key: Key) -> Key:
     """The answers of a share that are not positive (nej, or lav and nogen grad)."""
     return ("not positive", *key)
+
+
+def at_most_reviews(key: Key) -> Key:
+    """A bound, not a count: a step's interval is Wilson's on an effective size s between
+    the reviews that answered it and its answers, so it tells a reader that at most ⌊s⌋
+    reviews did. Shown and hidden with its share; nothing to protect in itself."""
+    return ("at most reviews", *key)
 
 
 @dataclass(frozen=True)
@@ -312,7 +330,11 @@ def protected(ledger: Ledger, hidden: set[Key]) -> list[Key]:
         if not unit.share:
             cells += unit.cells
         elif unit.small:
-            cells += [c for c in unit.cells if ledger.small(ledger.values[c])]
+            cells += [
+                c
+                for c in unit.cells
+                if ledger.small(ledger.values[c]) and c != at_most_reviews(key)
+            ]
     return cells
 
 
