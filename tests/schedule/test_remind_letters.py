@@ -20,6 +20,17 @@ def _finished_round(cli: Cli) -> None:
             fill(path, "Karen Holm Madsen", "2026-11-12")
 
 
+def _a_caseworker() -> str:
+    """The first caseworker (by name) of the monthly round's cases."""
+    names = {
+        line.split(": ", 1)[1].strip('"')
+        for path in reviews(Path("udtræk") / f"2026-11-{MONTHLY}")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("  rådgiver: ")
+    }
+    return sorted(names)[0]
+
+
 def test_letters_are_due_after_the_latest_review_until_written(
     example_workspace: Path, cli: Cli
 ) -> None:
@@ -95,15 +106,22 @@ def test_a_review_finished_after_the_letters_asks_for_them_again(
 def test_one_caseworkers_letter_does_not_cover_the_round(example_workspace: Path, cli: Cli) -> None:
     """Only Anna's letter is written: the others' finished cases have no letter yet."""
     _finished_round(cli)
-    names = {
-        line.split(": ", 1)[1].strip('"')
-        for path in reviews(Path("udtræk") / f"2026-11-{MONTHLY}")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.startswith("  rådgiver: ")
-    }
-    one = sorted(names)[0]
+    one = _a_caseworker()
     args = ("tilbagemelding", "--periode", "2026-11", "--dato", "2026-12-02")
     assert cli(*args, "--rådgiver", one).exit_code == 0
     assert "dækker ikke alle færdige" in cli("påmind", "--dato", "2026-12-02", "--altid").output
     assert cli(*args).exit_code == 0
     assert "tilbagemeldingen" not in cli("påmind", "--dato", "2026-12-02", "--altid").output
+
+
+def test_an_unreadable_case_list_is_read_as_empty(example_workspace: Path, cli: Cli) -> None:
+    """A `.sager` that is not UTF-8 (saved by another editor, or damaged) gave an internal
+    error in `tilbagemelding --rådgiver`, after the letter was written. It is read as
+    listing no case: the letter is written, and påmind asks for the others' letters."""
+    _finished_round(cli)
+    args = ("tilbagemelding", "--periode", "2026-11", "--dato", "2026-12-02")
+    assert cli(*args).exit_code == 0
+    (Path("tilbagemeldinger") / "2026-11" / ".sager").write_bytes(b"S-2026-\xf8\xff\n")
+    one = cli(*args, "--rådgiver", _a_caseworker())
+    assert one.exit_code == 0, one.output
+    assert "dækker ikke alle færdige" in cli("påmind", "--dato", "2026-12-02", "--altid").output

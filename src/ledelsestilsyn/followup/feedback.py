@@ -32,6 +32,7 @@ from ledelsestilsyn.report.load import load_inputs
 from ledelsestilsyn.report.records import Excluded, unchecked_anonymous
 from ledelsestilsyn.report.render import environment
 from ledelsestilsyn.sampling.fillin import case_filename
+from ledelsestilsyn.schedule.letters_due import covered_cases
 from ledelsestilsyn.workspace.layout import FEEDBACK_CASES, FEEDBACK_DIR
 from ledelsestilsyn.workspace.open import Workspace
 
@@ -103,11 +104,11 @@ def write_letters(
 def _note_cases(folder: Path, letters: list[Letter], *, keep: bool) -> None:
     """Write down which cases the folder's letters cover, so `påmind` can tell a case
     finished after them; one caseworker's letter (`keep`) adds to what is there."""
-    path = folder / FEEDBACK_CASES
     cases = {c.case_id for letter in letters for c in letter.cases}
-    if keep and path.is_file():
-        cases |= set(path.read_text(encoding="utf-8").splitlines())
-    write_atomic(path, "".join(f"{c}\n" for c in sorted(cases) if c), overwrite=True)
+    if keep:  # an unreadable list counts as empty: påmind then asks for the others' letters
+        cases |= covered_cases(folder) or frozenset()
+    text = "".join(f"{c}\n" for c in sorted(cases) if c)
+    write_atomic(folder / FEEDBACK_CASES, text, overwrite=True)
 
 
 def _left_out(excluded: list[Excluded], period: Period) -> list[Diagnostic]:

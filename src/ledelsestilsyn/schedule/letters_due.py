@@ -39,7 +39,7 @@ def written_periods(root: Path) -> list[Letters]:
             if not entry.is_dir() or not _has_letter(entry.path):
                 continue
             try:
-                found.append((parse_period(entry.name), _covered(Path(entry.path))))
+                found.append((parse_period(entry.name), covered_cases(Path(entry.path))))
             except TilsynError:
                 continue
     return found
@@ -50,7 +50,9 @@ def _has_letter(path: str) -> bool:
         return any(e.name.endswith(".md") and e.is_file() for e in entries)
 
 
-def _covered(folder: Path) -> frozenset[str] | None:
+def covered_cases(folder: Path) -> frozenset[str] | None:
+    """The cases a letters folder's `FEEDBACK_CASES` lists; None when there is no such
+    file or it cannot be read (not UTF-8, a folder): the one reader of that file."""
     try:
         text = (folder / FEEDBACK_CASES).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
