@@ -269,3 +269,30 @@ def test_drawn_minus_not_counted_gives_no_hidden_count_away(
         system = read_report(texts[fmt], fmt, one_file_each=True)
         read_csv(system, texts["csv"])
         assert system.revealed() == {}, fmt
+
+
+@pytest.mark.parametrize("audience", ["udvalg", "afdeling"])
+def test_a_share_of_another_period_on_one_case_is_not_shown(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, audience: str
+) -> None:
+    """October has one reviewed case, its eight 'afdækning' answers all 'ja'. October's own
+    report hides the template (fewer than 5 cases), but November's showed '2026-10: 100,0 %'
+    in the trend and a change against it: one case's result, by the back door."""
+    for name in ("koncept.yaml", "eksport.csv"):
+        shutil.copy(EKSEMPLER / name, tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    for period, count in (("2026-10", 1), ("2026-11", 10)):
+        args = ("--tilsyn", SERIES, "--periode", period, "--antal", str(count + 2), "--seed", "9")
+        assert cli("udtræk", "eksport.csv", *args).exit_code == 0
+        folder = tmp_path / "udtræk" / f"{period}-{SERIES}"
+        for path in sorted(p for p in folder.glob("*.yaml") if p.name != "udtræk.yaml")[:count]:
+            fill_all(path, "ja")
+            text = path.read_text(encoding="utf-8").replace(f'"{DAY[:8]}20"', f'"{period}-20"')
+            path.write_text(text, encoding="utf-8")
+    args = ("--periode", "2026-11", "--dato", DAY, "--format", "md", "-o", "-")
+    own = cli("rapport", *args, "--modtager", "leder")
+    assert "2026-10: 100,0 %" in own.stdout  # the leader sees it: the case is there
+    shown = cli("rapport", *args, "--modtager", audience)
+    assert shown.exit_code == 0, shown.output
+    assert "2026-10: –" in shown.stdout
+    assert "2026-10: 1" not in shown.stdout and "±0,0 pp" not in shown.stdout

@@ -181,12 +181,14 @@ class Disclosure:
             return 0
         return 1 if key in self.small_units else self.min_count
 
-    def share_ok(self, answered: int, parts: Sequence[int]) -> bool:
-        """The primary rule alone, for shares of other periods, whose counts are not published."""
+    def share_ok(self, answered: int, parts: Sequence[int], cases: int) -> bool:
+        """The primary rule alone, for shares of other periods, whose counts are not published:
+        also on the `cases` behind them, as for the report's own period (a template with fewer
+        than `min_count` cases is not shown), since a step pools many answers per case."""
         if not self.active:
             return answered > 0
         small = any(0 < p < self.min_count for p in parts)
-        return answered >= self.min_count and not small
+        return answered >= self.min_count and cases >= self.min_count and not small
 
 
 def decide(ledger: Ledger, *, active: bool, withheld: Collection[Key] = ()) -> Disclosure:
