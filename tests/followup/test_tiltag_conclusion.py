@@ -78,3 +78,16 @@ def test_a_new_tiltag_has_room_for_the_evaluation(cli, rapport_ws: Path) -> None
     assert '    evalueret: ""  # ÅÅÅÅ-MM-DD, når I har vurderet effekten' in text
     assert '    konklusion: ""  # hvad I konkluderede: fortsæt, justér eller stop' in text
     assert "tiltag.yaml" not in cli("tjek").output  # the empty keys are no mistake
+
+
+def test_the_department_reads_no_name_in_a_tiltag_title(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """A tiltag aimed at one caseworker may name her in its title; the department's status
+    table printed the title as it was, while the conclusion below it said [navn]."""
+    text = TILTAG.replace("Hurtig vurdering af underretninger", "Anna Holm oplæres i vurdering")
+    (rapport_ws / "tiltag.yaml").write_text(text, encoding="utf-8")
+    report = ("rapport", "--dato", "2026-11-25", "-o", "-", "--periode", "2026-11")
+    assert "Anna Holm oplæres" in run(cli, *report, "--format", "md")  # the leaders' own
+    for fmt in ("md", "html"):
+        department = run(cli, *report, "--format", fmt, "--modtager", "afdeling")
+        assert "[navn] oplæres i vurdering" in department
+        assert "Anna Holm" not in department

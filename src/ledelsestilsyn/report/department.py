@@ -59,8 +59,11 @@ class TiltagStatus:
     verdict: str
 
 
-def tiltag_status(views: Sequence[TiltagView], shows: Callable[[Key], bool]) -> list[TiltagStatus]:
-    """The tiltag as the department sees them: no responsible person, no counts.
+def tiltag_status(
+    views: Sequence[TiltagView], shows: Callable[[Key], bool], scrub: Callable[[str], str]
+) -> list[TiltagStatus]:
+    """The tiltag as the department sees them: no responsible person, no counts, and every
+    name the workspace knows in a title as `[navn]` (`department_scrubber`).
 
     A verdict says whether the answers after the decision reach `min_count`; when the
     period's own share of the target is hidden (`shows`), that would tell what the
@@ -71,7 +74,7 @@ def tiltag_status(views: Sequence[TiltagView], shows: Callable[[Key], bool]) -> 
             (row.target, row.verdict if shows(row.share) else HIDDEN_VERDICT) for row in t.rows
         ] + [(gone.target, GONE_VERDICT) for gone in t.gone] or [("–", "ingen data endnu")]
         for target, verdict in targets:
-            rows.append(TiltagStatus(t.id, t.title, t.status, t.deadline, target, verdict))
+            rows.append(TiltagStatus(t.id, scrub(t.title), t.status, t.deadline, target, verdict))
     return rows
 
 
@@ -84,12 +87,14 @@ class Conclusion:
     text: str
 
 
-def conclusions(
-    views: Sequence[TiltagView], names: Iterable[str], mask: Callable[[str], str]
-) -> list[Conclusion]:
-    """The evaluated tiltag's conclusions, with every name the workspace knows as `[navn]`:
-    the leaders write them for themselves, and may name a caseworker."""
-    scrub = scrubber(set(names), mask, NAME)
+def department_scrubber(names: Iterable[str], mask: Callable[[str], str]) -> Callable[[str], str]:
+    """Text the leaders wrote for themselves (a tiltag's title, its conclusion), as the
+    department may read it: every name the workspace knows as `[navn]`."""
+    return scrubber(set(names), mask, NAME)
+
+
+def conclusions(views: Sequence[TiltagView], scrub: Callable[[str], str]) -> list[Conclusion]:
+    """The evaluated tiltag's conclusions, names scrubbed: they may name a caseworker."""
     return [Conclusion(t.id, t.evaluated, scrub(t.conclusion)) for t in views if t.conclusion]
 
 
@@ -126,7 +131,7 @@ def examples(
         return {}
     consenting = [r for r in first_reviews(in_period(records, period)) if r.consent]
     known = set(names) | {n for r in records for n in (r.caseworker, r.reviewer) if n}
-    scrub = scrubber(known, mask, NAME)
+    scrub = department_scrubber(known, mask)
     found: dict[str, list[Example]] = {}
     for ref, template in sorted(templates.items()):
         comments = lowest_comments(template, [r for r in consenting if r.template == ref], mask)

@@ -20,6 +20,7 @@ from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.department import (
     WITH_CONSENT,
     conclusions,
+    department_scrubber,
     examples,
     small_teams,
     tiltag_status,
@@ -260,12 +261,13 @@ def _add_department(
 ) -> None:
     """The department's extras: the tiltag's status, and case examples by consent."""
     _, views = _tiltag(report, inputs, workspace, period)
-    view.tiltag_status = tiltag_status(views, view.disclosure.shows)
     concept = workspace.concept
     view.examples_allowed = concept.dissemination.department_examples == WITH_CONSENT
     names = _known_names(workspace) | inputs.caseworkers
     people = {n for r in inputs.records for n in (r.caseworker, r.reviewer) if n}
-    view.conclusions = conclusions(views, names | people, mask_cpr)
+    scrub = department_scrubber(names | people, mask_cpr)
+    view.tiltag_status = tiltag_status(views, view.disclosure.shows, scrub)
+    view.conclusions = conclusions(views, scrub)
     found = examples(
         inputs.records,
         inputs.templates,
