@@ -211,6 +211,15 @@ cases_strategy = st.lists(
 @example(  # a drawn case not started: drawn = reviewed + not finished
     cases=[(0, 0, -1)] * 11 + [(0, 0, 0)] * 5, focus=["underretning"], extra=1
 )
+@example(  # Syd x (≥ 5) and three teams < 5 (≥ 1 each) give ≥ 8 cases; a question with
+    # `< 5`, 0 and `< 5` gives ≤ 8: the bounds alone pin every hidden count (found by hypothesis)
+    cases=[
+        *[(1, 0, -1), (0, 0, 0), (1, 0, -1), (0, 0, 0), (1, 11, -1)],
+        *[(1, 6, -1), (2, 11, -1), (1, 11, -1), (0, 11, -1), (4, 1, -1)],
+    ],
+    focus=["underretning", "screening"],
+    extra=2,
+)
 @given(
     cases=cases_strategy,
     focus=st.sampled_from([["underretning"], ["screening"], ["underretning", "screening"]]),

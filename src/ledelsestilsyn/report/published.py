@@ -122,14 +122,15 @@ def shared(report: Report) -> bool:
     return report.cases < sum(s.cases for s in report.series) or drawn_total(report) < drawn_sum
 
 
-def ledger_for(report: Report) -> Ledger:
-    """Every count and share the committee version of `report` publishes, and their relations."""
+def ledger_for(report: Report, *, teams: bool = True) -> Ledger:
+    """Every count and share the committee version of `report` publishes, and their relations;
+    without the team tables when not `teams`."""
     ledger = Ledger(report.settings.min_count)
-    _overview(ledger, report)
+    _overview(ledger, report, teams)
     shown = shown_templates(report, ledger.min_count)
     for template in report.templates:
         if template in shown:
-            _template(ledger, template)
+            _template(ledger, template, teams)
         else:  # a missing section says: fewer than min_count cases
             ledger.count(template_cases(template.current.template.ref), template.current.reviews)
     _across_templates(ledger, report)
@@ -138,7 +139,7 @@ def ledger_for(report: Report) -> Ledger:
     return ledger
 
 
-def _overview(ledger: Ledger, report: Report) -> None:
+def _overview(ledger: Ledger, report: Report, teams: bool) -> None:
     with_drawn = [s for s in report.series if s.drawn is not None]
     for s in with_drawn:
         ledger.count(drawn(s.series), s.drawn or 0)
@@ -162,7 +163,7 @@ def _overview(ledger: Ledger, report: Report) -> None:
         for s in report.series:
             ledger.at_most([cases(s.series)], [cases()])
     ledger.total(reviews(), [reviews(s.series) for s in report.series])
-    if not _any_large(ledger, [n for _, n in report.teams]):
+    if not teams or not _any_large(ledger, [n for _, n in report.teams]):
         return
     for name, count in report.teams:
         ledger.count(team(name), count)
@@ -206,7 +207,7 @@ def _sum_shares(ledger: Ledger, total: Key, parts: Sequence[Key]) -> None:
     ledger.total(denominator(total), [denominator(p) for p in parts])
 
 
-def _template(ledger: Ledger, report: TemplateReport) -> None:
+def _template(ledger: Ledger, report: TemplateReport, teams: bool) -> None:
     current = report.current
     ref = current.template.ref
     ledger.count(template_cases(ref), current.reviews)
@@ -228,7 +229,8 @@ def _template(ledger: Ledger, report: TemplateReport) -> None:
     _trend(ledger, report)
     if current.graded:
         _pejlemaerker(ledger, current)
-    _teams(ledger, ref, report.teams, current)
+    if teams:
+        _teams(ledger, ref, report.teams, current)
     if report.calibration is not None:
         ledger.count(calibrated(ref), report.calibration.cases)
 

@@ -156,6 +156,11 @@ class Disclosure:
     hidden: frozenset[Key] = frozenset()
     published: frozenset[Key] = frozenset()
     small_units: frozenset[Key] = frozenset()
+    complete: bool = True
+    """False when a hidden count stays pinned by the public bounds alone (`x` at least 5,
+    `< 5` at most 4) and nothing shown is left to hide."""
+    teams: bool = True
+    """False when the team tables were left out to protect a hidden count (`view`)."""
 
     def publishes(self, key: Key) -> bool:
         """Is `key` part of the report at all (a table may be left out as a whole)?"""
@@ -197,9 +202,13 @@ def decide(ledger: Ledger, *, active: bool, withheld: Collection[Key] = ()) -> D
     if not active:
         return Disclosure(ledger.min_count)
     primary = {k for k, u in ledger.units.items() if u.small}
-    hidden = _Secondary(ledger).hide(primary | (set(withheld) & ledger.units.keys()))
+    secondary = _Secondary(ledger)
+    hidden = secondary.hide(primary | (set(withheld) & ledger.units.keys()))
     small = frozenset(k for k, u in ledger.units.items() if u.small and not u.share)
-    return Disclosure(ledger.min_count, True, frozenset(hidden), frozenset(ledger.units), small)
+    units = frozenset(ledger.units)
+    return Disclosure(
+        ledger.min_count, True, frozenset(hidden), units, small, not secondary.gave_up
+    )
 
 
 class _Secondary:
@@ -209,6 +218,7 @@ class _Secondary:
         self.ledger = ledger
         self.audit = Audit(ledger.relations, ledger.values)
         self.links = self.audit.links
+        self.gave_up = False
         self.twins: dict[Key, list[Key]] = {}
         for relation in ledger.relations:  # `a = b`: the same count in two tables
             if relation.equal and sorted(c for _, c in relation.terms) == [-1, 1]:
@@ -228,6 +238,7 @@ class _Secondary:
             ranked = sorted(units, key=lambda u: self.rank(hidden, u, 0))
             ranked = ranked or self.candidates(hidden, cell)
             if not ranked:  # nothing shown around it but zeros, and a zero is never hidden
+                self.gave_up = True
                 break
             hidden = self.closed({*hidden, ranked[0]})
         return hidden

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ledelsestilsyn.core.periods import Period
@@ -88,6 +88,8 @@ class ReportView:
     compared: str = ""
     """The header's 'sammenlignet med …', saying so when there is nothing before it."""
     weakest_hidden: bool = False
+    teams_left_out: bool = False
+    """The team tables are left out: with them, the bounds would pin a hidden count."""
     """Shares under 100 % exist, but this audience may see none of them (few cases)."""
 
 
@@ -194,7 +196,13 @@ def disclosure_for(
     if audience not in AGGREGATE:
         return Disclosure(report.settings.min_count)
     withheld = published.team_shares(report, withheld_teams or {})
-    return decide(published.ledger_for(report), active=True, withheld=withheld)
+    rules = decide(published.ledger_for(report), active=True, withheld=withheld)
+    if rules.complete:
+        return rules
+    # Still pinned by the bounds alone (Syd `x` and three teams `< 5` give at least 8 cases,
+    # a question `< 5`, 0, `< 5` at most 8): the team tables, each team at least 1, go.
+    without = decide(published.ledger_for(report, teams=False), active=True, withheld=withheld)
+    return replace(without, teams=False)
 
 
 def report_view(
@@ -239,6 +247,7 @@ def report_view(
         few_note=few_note(report.period, shown) if committee else "",
         shared_cases=SHARED_CASES if published.shared(report) else "",
         disclosure=rules,
+        teams_left_out=not rules.teams,
     )
 
 
