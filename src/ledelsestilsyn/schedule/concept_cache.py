@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import ledelsestilsyn
 from ledelsestilsyn import __version__
@@ -32,6 +33,12 @@ from ledelsestilsyn.workspace.layout import (
 
 if TYPE_CHECKING:
     from ledelsestilsyn.models.concept import Concept
+
+T = TypeVar("T")
+
+CACHE_SHAPE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeError)
+"""What reading a cache with the right stamp but the wrong shape raises (edited by hand,
+damaged, or written by a build whose format changed without a new `FORMAT`)."""
 
 FORMAT = 8  # 3: case ids from the manifest; 4: meetings; 5: DATED_LATER; 6: letters due;
 # 7: FILE_GONE; 8: the steps' titles
@@ -60,9 +67,10 @@ class JsonCache:
     changed: bool = False
 
     @classmethod
-    def open(cls, root: Path, name: str = REMINDER_CACHE) -> JsonCache:
+    def open(cls, root: Path, name: str = REMINDER_CACHE, *, fresh: bool = False) -> JsonCache:
+        """The cache file `name`; empty when `fresh` (what is there is not read)."""
         path = root / CACHE_DIR / name
-        return cls(path, read_stamped(path, _STAMP) or {})
+        return cls(path, {} if fresh else read_stamped(path, _STAMP) or {})
 
     def save(self) -> None:
         write_stamped(self.path, _STAMP, self.data)
@@ -144,12 +152,25 @@ def plan_from_concept(concept: Concept, titles: dict[str, dict[str, str]] | None
     return Plan(tuple(series), tuple(spread.department_meetings), days)
 
 
+def without_bad_cache(read: Callable[[bool], T]) -> T:
+    """`read(False)`, or `read(True)` (as with no cache, which it then rewrites) when a
+    cache read has the wrong shape: a cache only makes a run faster, never breaks it."""
+    try:
+        return read(False)
+    except CACHE_SHAPE_ERRORS:
+        return read(True)
+
+
 def read_settings(concept_path: Path) -> tuple[Plan, MailSettings]:
     """Plan and mail settings alone, without looking at the samples (for `tilsyn cron`)."""
-    cache = JsonCache.open(concept_path.parent)
-    plan, mail = cached_concept(concept_path, cache)
-    save_quietly(cache)
-    return plan, mail
+
+    def read(fresh: bool) -> tuple[Plan, MailSettings]:
+        cache = JsonCache.open(concept_path.parent, fresh=fresh)
+        plan, mail = cached_concept(concept_path, cache)
+        save_quietly(cache)
+        return plan, mail
+
+    return without_bad_cache(read)
 
 
 def save_quietly(cache: JsonCache) -> None:

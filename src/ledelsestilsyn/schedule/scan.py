@@ -36,6 +36,7 @@ from ledelsestilsyn.schedule.concept_cache import (
     cached_concept,
     find_concept_fast,
     save_quietly,
+    without_bad_cache,
 )
 from ledelsestilsyn.schedule.corrections import CorrectionInfo
 from ledelsestilsyn.schedule.file_checks import DAY_DEPENDENT, FileList, file_entries
@@ -79,11 +80,15 @@ class ReminderInputs:
 def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInputs:
     """Plan and workspace state; exit 2 (`TilsynError`) when the concept is broken."""
     concept_path = find_concept_fast(start, explicit)
+    return without_bad_cache(lambda fresh: _read_inputs(concept_path, today, fresh))
+
+
+def _read_inputs(concept_path: Path, today: date, fresh: bool) -> ReminderInputs:
     root = concept_path.parent
-    cache = JsonCache.open(root)
+    cache = JsonCache.open(root, fresh=fresh)
     plan, mail = cached_concept(concept_path, cache)
     folders = _samples(root, plan)
-    reviews, unlisted, corrections, parsed = _reviews(concept_path, folders, cache, today)
+    reviews, unlisted, corrections, parsed = _reviews(concept_path, folders, cache, today, fresh)
     tiltag = read_dates(root, cache.data)
     cache.changed |= tiltag.changed
     summaries = cache.data.get("folders") or {}
@@ -172,7 +177,7 @@ def _samples(root: Path, plan: Plan) -> list[_Folder]:
 
 
 def _reviews(
-    concept_path: Path, folders: list[_Folder], cache: JsonCache, today: date
+    concept_path: Path, folders: list[_Folder], cache: JsonCache, today: date, fresh: bool
 ) -> tuple[list[ReviewInfo], dict[tuple[str, str], int], list[CorrectionInfo], int]:
     """Reviews and open corrections per drawn folder: from a folder's summary when
     nothing in it changed."""
@@ -188,7 +193,7 @@ def _reviews(
             stale.append(folder)
     parsed = 0
     if stale:
-        details = JsonCache.open(concept_path.parent, REMINDER_FILES_CACHE)
+        details = JsonCache.open(concept_path.parent, REMINDER_FILES_CACHE, fresh=fresh)
         files = [item for folder in stale for item in folder.files()]
         entries, parsed = file_entries(concept_path, files, details, today)
         for folder in stale:
