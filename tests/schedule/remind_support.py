@@ -35,3 +35,14 @@ def fill(
     if answers != 0:
         text = re.sub('svar: ""', f'svar: "{value or ANSWER[series]}"', text, count=answers or 0)
     path.write_text(text, encoding="utf-8")
+
+
+def finish_round(cli: Callable[..., Result], day: str, *, letters: bool = True) -> None:
+    """Both November rounds finished by Karen on `day`, and (`letters`) the feedback letters
+    written the same day, as the concept asks: then nothing is due until the report."""
+    for series in (MONTHLY, THEMED):
+        for path in reviews(draw(cli, series, "2026-11")):
+            fill(path, "Karen Holm Madsen", day)
+    if letters:
+        written = cli("tilbagemelding", "--periode", "2026-11", "--dato", day)
+        assert written.exit_code == 0, written.output

@@ -14,7 +14,8 @@ from remind_support import MONTHLY, draw, fill, reviews
 from conftest import Cli
 from ledelsestilsyn.schedule.annual_wheel import year_rounds
 from ledelsestilsyn.schedule.ics import calendar, escape, fold
-from ledelsestilsyn.schedule.plan import Plan, SeriesPlan
+from ledelsestilsyn.schedule.plan import Plan
+from ledelsestilsyn.schedule.rounds import SeriesPlan
 
 
 def _events(path: Path) -> list[icalendar.Event]:

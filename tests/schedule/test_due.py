@@ -11,12 +11,11 @@ from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.plan import (
     Plan,
     ReviewInfo,
-    SeriesPlan,
     Status,
     WorkspaceState,
-    rounds_in_year,
     status_at,
 )
+from ledelsestilsyn.schedule.rounds import SeriesPlan, rounds_in_year
 
 MONTHLY = SeriesPlan(
     "månedligt",

@@ -8,7 +8,8 @@ import pytest
 
 from conftest import OFFICIAL_STEPS
 from ledelsestilsyn.schedule.concept_cache import plan_from_concept
-from ledelsestilsyn.schedule.plan import Plan, SeriesPlan, rounds_in_year
+from ledelsestilsyn.schedule.plan import Plan
+from ledelsestilsyn.schedule.rounds import SeriesPlan, rounds_in_year
 from ledelsestilsyn.templates.catalog import shipped_dir
 from ledelsestilsyn.workspace.open import load_concept
 
@@ -108,24 +109,30 @@ def test_kk_year() -> None:
         assert [row[2:4] for row in got[monthly]] == [MONTHLY_2027[m] for m in range(1, 13)]
     assert got["døgnvagten"][0][4] == ("underretning", "støttende-indsatser", "anbringelse")
     assert got["niveau-1"][0][4] == ()
-    # Level 2 and Døgnvagten's level 2: quarters, finish by the 28th of the last month, report +14.
-    quarterly_28 = [
-        ("2027-K1", "2027-01-07", "2027-03-28", "2027-04-14"),
-        ("2027-K2", "2027-04-07", "2027-06-28", "2027-07-14"),
-        ("2027-K3", "2027-07-07", "2027-09-28", "2027-10-14"),
-        ("2027-K4", "2027-10-07", "2027-12-28", "2028-01-14"),
+    # A level draws from its sources' finished reviews in its quarter, so it works the month
+    # after them: level 2 (both) the month after the quarter, finishing by the 28th and
+    # reporting 14 days after that month; level 3 a month later and level 4 a month after
+    # that, with the default deadlines (7th, 20th, 7 days after the month).
+    level_2 = [
+        ("2027-K1", "2027-04-07", "2027-04-28", "2027-05-14"),
+        ("2027-K2", "2027-07-07", "2027-07-28", "2027-08-14"),
+        ("2027-K3", "2027-10-07", "2027-10-28", "2027-11-14"),
+        ("2027-K4", "2028-01-07", "2028-01-28", "2028-02-14"),
     ]
-    assert [row[:4] for row in got["niveau-2"]] == quarterly_28
-    assert [row[:4] for row in got["døgnvagten-niveau-2"]] == quarterly_28
-    # Levels 3 and 4 use the default deadlines: 7th, 20th, 7 days after.
-    quarterly_default = [
-        ("2027-K1", "2027-01-07", "2027-03-20", "2027-04-07"),
-        ("2027-K2", "2027-04-07", "2027-06-20", "2027-07-07"),
-        ("2027-K3", "2027-07-07", "2027-09-20", "2027-10-07"),
-        ("2027-K4", "2027-10-07", "2027-12-20", "2028-01-07"),
+    assert [row[:4] for row in got["niveau-2"]] == level_2
+    assert [row[:4] for row in got["døgnvagten-niveau-2"]] == level_2
+    assert [row[:4] for row in got["niveau-3"]] == [
+        ("2027-K1", "2027-05-07", "2027-05-20", "2027-06-07"),
+        ("2027-K2", "2027-08-07", "2027-08-20", "2027-09-07"),
+        ("2027-K3", "2027-11-07", "2027-11-20", "2027-12-07"),
+        ("2027-K4", "2028-02-07", "2028-02-20", "2028-03-07"),
     ]
-    assert [row[:4] for row in got["niveau-3"]] == quarterly_default
-    assert [row[:4] for row in got["niveau-4"]] == quarterly_default
+    assert [row[:4] for row in got["niveau-4"]] == [
+        ("2027-K1", "2027-06-07", "2027-06-20", "2027-07-07"),
+        ("2027-K2", "2027-09-07", "2027-09-20", "2027-10-07"),
+        ("2027-K3", "2027-12-07", "2027-12-20", "2028-01-07"),
+        ("2027-K4", "2028-03-07", "2028-03-20", "2028-04-07"),
+    ]
 
 
 def test_handicap_year() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from remind_support import MONTHLY, THEMED, draw, fill, reviews
+from remind_support import MONTHLY, finish_round, reviews
 
 from conftest import Cli
 from ledelsestilsyn.cli.entry import nothing_due_fast
@@ -33,10 +33,9 @@ def add_correction(path: Path, fields: str) -> tuple[str, str, str]:
 
 
 def all_done(cli: Cli) -> Path:
-    """Both November rounds finished by Karen: nothing is due until the report."""
-    for series in (MONTHLY, THEMED):
-        for path in reviews(draw(cli, series, "2026-11")):
-            fill(path, "Karen Holm Madsen", "2026-11-12")
+    """Both November rounds finished by Karen and the letters written: nothing is due until
+    the report."""
+    finish_round(cli, "2026-11-12")
     return reviews(Path("udtræk") / f"2026-11-{MONTHLY}")[0]
 
 

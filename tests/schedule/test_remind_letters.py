@@ -35,9 +35,12 @@ def test_letters_are_due_after_the_latest_review_until_written(
     example_workspace: Path, cli: Cli
 ) -> None:
     _finished_round(cli)
-    assert LINE not in cli("påmind", "--dato", "2026-11-25", "--altid").output  # still running
+    # the latest review is dated 12 November; tilbagemelding_dage: 14. Every review is
+    # finished, so the letters are due before the month is over, and said so in time.
+    assert "tilbagemeldingen" not in cli("påmind", "--dato", "2026-11-11", "--altid").output
+    november = cli("påmind", "--dato", "2026-11-25").output
+    assert f"{LINE} Frist 26. november 2026 (i morgen)." in november
     december = cli("påmind", "--dato", "2026-12-02").output
-    # the latest review is dated 12 November; tilbagemelding_dage: 14
     assert f"{LINE} Frist 26. november 2026 (6 dage for sent)." in december
     assert "Tematiseret ledelsestilsyn 2026-11: tilbagemeldingen" in december
     written = cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-12-02")

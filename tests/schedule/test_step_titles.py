@@ -16,7 +16,8 @@ from remind_support import MONTHLY, draw
 from conftest import Cli
 from ledelsestilsyn.cli.entry import nothing_due_fast
 from ledelsestilsyn.schedule.annual_wheel import year_rounds
-from ledelsestilsyn.schedule.plan import Plan, SeriesPlan
+from ledelsestilsyn.schedule.plan import Plan
+from ledelsestilsyn.schedule.rounds import SeriesPlan
 from ledelsestilsyn.schedule.scan import read_inputs
 from ledelsestilsyn.templates import catalog
 from ledelsestilsyn.templates.catalog import shipped_dir

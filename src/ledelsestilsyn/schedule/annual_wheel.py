@@ -7,7 +7,8 @@ from datetime import date
 
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import parse_period
-from ledelsestilsyn.schedule.plan import Plan, Round, WorkspaceState, rounds_in_year
+from ledelsestilsyn.schedule.plan import Plan, WorkspaceState
+from ledelsestilsyn.schedule.rounds import Round, rounds_in_year
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,9 @@ def round_state(r: Round, state: WorkspaceState, today: date) -> str:
     + `, rapport lavet`)."""
     key = (r.series, r.period.label)
     if key not in state.drawn:
-        if r.period.start > today:
+        if r.opens > today:
             return "planlagt"
-        return "ikke trukket" if today in r.period or _started(r, state) else "før første udtræk"
+        return "ikke trukket" if r.runs(today) or _started(r, state) else "før første udtræk"
     listed = sum((x.series, x.period) == key for x in state.reviews)
     total = listed + state.complete_unlisted.get(key, 0)
     done = state.complete_count(*key)

@@ -17,7 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from ledelsestilsyn.core.periods import add_months
 from ledelsestilsyn.report.formats import MONTHS, long_date
-from ledelsestilsyn.schedule.plan import Round
+from ledelsestilsyn.schedule.rounds import Round
 
 PRODID = "-//ledelsestilsyn//tilsyn årshjul//DA"
 MAX_OCTETS = 75

@@ -6,13 +6,10 @@ data, so `tilsyn påmind` can keep it in a small JSON cache and decide "nothing 
 due" without importing pydantic. The workspace's state comes in as plain values
 too (`WorkspaceState`).
 
-Deadlines of a round (from the series' `frister`):
-- the sample is drawn by day `udtræk_senest_dag` of the round's first month;
-- the reviews are finished by day `færdig_senest_dag` of its last month
-  (the month's last day if it is shorter);
-- the report is due `rapport_dage_efter` days after the round's period ends;
-- the feedback letters, once the period has ended, `formidling: tilbagemelding_dage`
-  days after the round's latest finished review (`schedule.letters_due`).
+The deadlines of a round are in `schedule.rounds` (a level works after its period);
+the feedback letters are due `formidling: tilbagemelding_dage` days after the round's
+latest finished review (`schedule.letters_due`), once its work is over or every review is
+finished.
 
 What counts: rounds whose period ended at most `HORIZON_MONTHS` months ago.
 A round that was never drawn is due only while it runs, or once the series
@@ -22,7 +19,6 @@ reminded of the months before it started).
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,10 +26,10 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from ledelsestilsyn.core.diagnostics import TilsynError
-from ledelsestilsyn.core.periods import Kind as PeriodKind
-from ledelsestilsyn.core.periods import Period, add_months, parse_period, round_periods
+from ledelsestilsyn.core.periods import add_months, parse_period
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.corrections import CorrectionInfo, OverdueCorrection, overdue
+from ledelsestilsyn.schedule.rounds import Round, SeriesPlan, make_round, rounds_in_year
 from ledelsestilsyn.schedule.tiltag_dates import TiltagDate, TiltagDue, due
 
 HORIZON_MONTHS = 12
@@ -47,58 +43,6 @@ _KIND_ORDER: dict[str, int] = {
     "rapport": 3,
     "tilbagemelding": 4,
 }
-
-
-@dataclass(frozen=True)
-class SeriesPlan:
-    """One series' schedule: when its rounds start, what they cover, their deadlines."""
-
-    name: str
-    title: str
-    round_months: tuple[int, ...]
-    period_kind: PeriodKind
-    focus: tuple[str, ...] = ()
-    annual_plan: tuple[tuple[int, tuple[str, ...]], ...] = ()
-    draw_day: int = 7
-    finish_day: int = 20
-    report_days: int = 7
-    reviewers: tuple[str, ...] = ()
-    step_titles: tuple[tuple[str, str], ...] = ()
-    """(step id, title) from the series' template; a step it lacks is shown by its id."""
-
-    def focus_for_month(self, month: int) -> tuple[str, ...]:
-        """The steps in focus in a month: the årshjul's entry, else `fokus` (empty: all)."""
-        return dict(self.annual_plan).get(month) or self.focus
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "title": self.title,
-            "round_months": list(self.round_months),
-            "period_kind": self.period_kind,
-            "focus": list(self.focus),
-            "annual_plan": [[m, list(steps)] for m, steps in self.annual_plan],
-            "deadlines": [self.draw_day, self.finish_day, self.report_days],
-            "reviewers": list(self.reviewers),
-            "titles": [list(pair) for pair in self.step_titles],
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SeriesPlan:
-        draw, finish, report = data["deadlines"]
-        return cls(
-            name=data["name"],
-            title=data["title"],
-            round_months=tuple(data["round_months"]),
-            period_kind=data["period_kind"],
-            focus=tuple(data["focus"]),
-            annual_plan=tuple((int(m), tuple(steps)) for m, steps in data["annual_plan"]),
-            draw_day=draw,
-            finish_day=finish,
-            report_days=report,
-            reviewers=tuple(data["reviewers"]),
-            step_titles=tuple((step, title) for step, title in data["titles"]),
-        )
 
 
 @dataclass(frozen=True)
@@ -117,47 +61,6 @@ class Plan:
     def from_json(cls, data: dict[str, Any]) -> Plan:
         series = tuple(SeriesPlan.from_json(item) for item in data["series"])
         return cls(series, tuple(data["meetings"]), data["feedback"])
-
-
-@dataclass(frozen=True, order=True)
-class Round:
-    period: Period
-    series: str
-    title: str
-    focus: tuple[str, ...]
-    draw_by: date
-    finish_by: date
-    report_by: date
-    focus_titles: tuple[str, ...] = ()
-    """`focus` as a leader reads it: the steps' titles."""
-
-
-def _day_in_month(year: int, month: int, day: int) -> date:
-    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
-
-
-def make_round(series: SeriesPlan, period: Period) -> Round:
-    start, end = period.start, period.end
-    focus = series.focus_for_month(start.month)
-    titles = dict(series.step_titles)
-    return Round(
-        period=period,
-        series=series.name,
-        title=series.title,
-        focus=focus,
-        draw_by=_day_in_month(start.year, start.month, series.draw_day),
-        finish_by=min(_day_in_month(end.year, end.month, series.finish_day), end),
-        report_by=end + timedelta(days=series.report_days),
-        focus_titles=tuple(titles.get(step, step) for step in focus),
-    )
-
-
-def rounds_in_year(series: SeriesPlan, year: int) -> list[Round]:
-    """Every round of the series that starts in `year`, in order."""
-    return [
-        make_round(series, period)
-        for period in round_periods(series.round_months, series.period_kind, year)
-    ]
 
 
 def rounds_starting_in(plan: Plan, year: int, month: int) -> list[Round]:
@@ -284,7 +187,7 @@ def _rounds_in_view(
     by_label: dict[str, Round] = {}
     for year in range(oldest.year, today.year + 1):
         for r in rounds_in_year(series, year):
-            if r.period.end >= oldest and r.period.start <= today:
+            if r.closes >= oldest and r.opens <= today:
                 by_label[r.period.label] = r
     for label in drawn_labels - by_label.keys():
         try:
@@ -299,7 +202,7 @@ def _rounds_in_view(
     for label, r in sorted(by_label.items(), key=lambda kv: kv[1].period):
         is_drawn = label in drawn_labels
         started = first_drawn is not None and r.period.start >= first_drawn
-        if is_drawn or today in r.period or started:
+        if is_drawn or r.runs(today) or started:
             result.append((r, is_drawn))
     return result
 
@@ -344,6 +247,8 @@ def _series_status(
     items: list[Item] = []
     statuses: list[RoundStatus] = []
     for r, drawn in _rounds_in_view(series, drawn_labels, today):
+        if not drawn and not _sources_drawn(series, r, state):
+            continue
         reported = (series.name, r.period.label) in state.reports
         own = reviews.get(r.period.label, [])
         unlisted = state.complete_unlisted.get((series.name, r.period.label), 0)
@@ -352,14 +257,30 @@ def _series_status(
             items.append(Item("udtræk", r, (r.draw_by - today).days))
             continue
         items.extend(_review_items(r, own, today))
-        if today > r.period.end and not reported:
+        if today > r.closes and not reported:
             items.append(Item("rapport", r, (r.report_by - today).days))
         latest = state.unanswered.get((series.name, r.period.label))
-        if plan.feedback_days is not None and latest is not None and today > r.period.end:
+        finished = all(x.state == ReviewState.COMPLETE for x in own)
+        if plan.feedback_days is not None and latest is not None and (today > r.closes or finished):
             due = latest + timedelta(days=plan.feedback_days)
             again = (series.name, r.period.label) in state.renewed
             items.append(Item("tilbagemelding", r, (due - today).days, due=due, again=again))
     return items, statuses
+
+
+def _sources_drawn(series: SeriesPlan, r: Round, state: WorkspaceState) -> bool:
+    """Whether a level's round can be drawn: one of its sources has a sample in its period
+    (a level under a series that started later, or skipped the period, is not due)."""
+    if not series.sources:
+        return True
+    for name, label in state.drawn:
+        if name in series.sources:
+            try:
+                if parse_period(label).start in r.period:
+                    return True
+            except TilsynError:
+                continue
+    return False
 
 
 def status_at(plan: Plan, state: WorkspaceState, today: date) -> Status:

@@ -15,13 +15,9 @@ from ledelsestilsyn.core.words import count
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.review.state import ReviewState, counted
 from ledelsestilsyn.schedule.corrections import OverdueCorrection, describe_correction
-from ledelsestilsyn.schedule.plan import (
-    Item,
-    Round,
-    RoundStatus,
-    Status,
-)
+from ledelsestilsyn.schedule.plan import Item, RoundStatus, Status
 from ledelsestilsyn.schedule.review_states import DATED_LATER, FILE_GONE
+from ledelsestilsyn.schedule.rounds import Round
 from ledelsestilsyn.schedule.tiltag_dates import DEADLINE, TiltagDue
 
 MAX_CASES = 12
