@@ -92,3 +92,15 @@ def _line_of(path: Path, text: str) -> int:
     """The line (from 1) of the first line of `path` that starts with `text`."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(i for i, line in enumerate(lines, start=1) if line.startswith(text))
+
+
+def test_paamind_mail_without_smtp_names_the_concept_as_cron_does(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """The same R010 from `påmind --mail` (the line cron runs) as from `tilsyn cron --mail`:
+    at koncept.yaml as the user knows it, not at the file's absolute path."""
+    result = cli("påmind", "--mail", "--altid")
+    assert result.exit_code == 2, result.output
+    line = _line_of(Path("koncept.yaml"), "påmindelse:")
+    assert result.output.startswith(f"koncept.yaml:{line}:1: fejl R010"), result.output
+    assert str(example_workspace) not in result.output

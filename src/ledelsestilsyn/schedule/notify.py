@@ -63,7 +63,7 @@ def run_reminders(
     if status.nothing_due and not always:
         return ReminderOutcome(notes=inputs.notes)
     settings = inputs.mail
-    concept = ConceptFile(inputs.concept_path, str(inputs.concept_path))
+    concept = ConceptFile(inputs.concept_path, inputs.concept_path.name)  # as other commands
     password = None
     if mail:
         smtp = smtp_or_fail(settings, concept)
