@@ -190,3 +190,27 @@ def test_a_new_template_version_does_not_split_before_and_after(cli, rapport_ws:
     assert len(rows) == 1, rows
     cells = [c.strip() for c in rows[0].split("|")[1:-1]]
     assert cells[7] == "6" and int(cells[4]) >= 30  # 2025.1 after; 2024.1's rounds before
+
+
+def test_before_is_the_year_before_the_decision_not_all_history(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two years ago every case was bad; in the year before the decision 5 of 6 were good,
+    as after. Pooled with the old round, 'before' would read 5 of 12 and the tiltag would
+    seem to have worked; the year before the decision says what it found: 5 of 6."""
+    (ws / "tiltag.yaml").write_text(STEP_TILTAG, encoding="utf-8")
+    catalog = Catalog.load(ws)
+    for period, good in (("2024-10", 0), ("2026-09", 5), ("2026-11", 5)):
+        write_round(
+            ws,
+            catalog,
+            series="månedligt-overordnet",
+            ref="overordnet@2024.1",
+            period=period,
+            focus=["underretning"],
+            cases=6,
+            answer=same_answer(lambda case, good=good: case < good, "ja", "nej"),
+            day=f"{period}-20",
+        )
+    row = effect_row(cli, "sagsskridt underretning")
+    assert (row[2], row[4]) == ("83,3 %", "6")  # 2026-09 only
+    assert (row[5], row[7]) == ("83,3 %", "6")
+    assert row[8] == UNCLEAR

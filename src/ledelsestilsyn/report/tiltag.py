@@ -1,6 +1,7 @@
 """Does a tiltag work? The share on its targets before and after it was decided.
 
-Before: the first reviews of every period that started before `besluttet`.
+Before: the first reviews of the periods that started in the year before
+`besluttet` (what the leaders saw when they decided; older rounds would blur it).
 After: those of the periods that started on or after it, up to the end of the
 report's period. Both get a 95 % Wilson interval. The verdict never
 overclaims: with fewer than `min_count` non-neutral answers on either side it
@@ -201,7 +202,8 @@ def tiltag_views(
             older = [r for r in counted if (r.template, ref) in versions]
             own = [r for r in counted if r.template == ref]
             own += carried_records(template, older, versions)
-            before = [r for r in own if r.period_start < t.decided]
+            since = _year_before(t.decided)
+            before = [r for r in own if since <= r.period_start < t.decided]
             after = [r for r in own if r.period_start >= t.decided]
             for target in _targets(t, template):
                 settings = (min_count, threshold)
@@ -246,3 +248,10 @@ def addressing(tiltag: Sequence[Tiltag], template: Template, question_id: str) -
         ):
             found.append(t.id)
     return found
+
+
+def _year_before(day: date) -> date:
+    """The same day a year earlier (28 February for 29 February)."""
+    if (day.month, day.day) == (2, 29):
+        return date(day.year - 1, 2, 28)
+    return day.replace(year=day.year - 1)
