@@ -17,6 +17,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import openpyxl
 from backcalc_system import System
@@ -106,13 +107,13 @@ def _table(
         _series(system, body, shared="tæller én gang i i alt" in plain)
     elif header[0] == "team" and header[1] == "gennemgåede sager":
         _counts(system, body, "team", "C")
-    elif header[0] == "sagsskridt":
+    elif header[0] in ("sagsskridt", "på tværs af sagen"):  # a block across the case is a step
         _step_table(system, template, body, catalog)
     elif header[0] == "spørgsmål" and header[1] != "skabelon":
         _questions(system, template, header, body, catalog)
     elif header[0] == "pejlemærke":
         _pejlemaerker(system, template, body, catalog)
-    elif header[0] == "team":
+    elif header[0] == "team" and "samlet" in header:  # the shares per team
         _teams(system, template, header, body, catalog)
     elif header[0] == "spørgsmål":
         _weakest(system, body, catalog)
@@ -244,22 +245,25 @@ def _pejlemaerker(system: System, ref: str, body: list[list[str]], catalog: Cata
 def _teams(
     system: System, ref: str, header: list[str], body: list[list[str]], catalog: Catalog
 ) -> None:
-    steps = header[2:-1]
+    """The table per team, its columns read by their headers: `sager`, the case steps,
+    `samlet` (the case steps pooled) and the blocks across the case (not in `samlet`)."""
+    columns = team_columns(header)
+    every = {**columns.steps, **columns.across}
     for row in body:
-        system.cell(f"tc[{ref}|{row[0]}]", row[1])
-        parts = []
-        for i, step in enumerate(steps):
-            name = f"ts[{ref}|{row[0]}|{step}]"
+        team = row[0]
+        system.cell(f"tc[{ref}|{team}]", row[columns.count])
+        for step, col in every.items():
+            name = f"ts[{ref}|{team}|{step}]"
             per_review = _questions_in(catalog, ref, step)
-            system.share(name, row[2 + i], "", per_review)
+            system.share(name, row[col], "", per_review)
             if per_review > 1:  # the team's reviews that answered the step
-                system.relate([(f"{name}.cases", 1), (f"tc[{ref}|{row[0]}]", -1)], equal=False)
-            parts.append(name)
-        system.share(f"tt[{ref}|{row[0]}]", row[-1], "")
+                system.relate([(f"{name}.cases", 1), (f"tc[{ref}|{team}]", -1)], equal=False)
+        parts = [f"ts[{ref}|{team}|{step}]" for step in columns.steps]
+        system.share(f"tt[{ref}|{team}]", row[columns.pooled], "")
         for part in ("pos", "ans"):
-            system.total(f"tt[{ref}|{row[0]}].{part}", [f"{p}.{part}" for p in parts])
+            system.total(f"tt[{ref}|{team}].{part}", [f"{p}.{part}" for p in parts])
     system.total(f"n[{ref}]", [f"tc[{ref}|{r[0]}]" for r in body])
-    for step in steps:
+    for step in every:
         parts = ["pos", "ans"] + (["cases"] if _questions_in(catalog, ref, step) > 1 else [])
         for part in parts:
             system.total(
@@ -268,6 +272,28 @@ def _teams(
     for row in body:  # with one template, its team table is the overview's
         if f"team[{row[0]}]" in system.bounds:
             system.relate([(f"tc[{ref}|{row[0]}]", 1), (f"team[{row[0]}]", -1)], equal=False)
+
+
+class TeamColumns(NamedTuple):
+    """Where each number of a team row stands: the column of its reviews (`sager`), of the
+    case steps pooled (`samlet`), and of each step and each block across the case."""
+
+    count: int
+    pooled: int
+    steps: dict[str, int]
+    across: dict[str, int]
+
+
+def team_columns(header: list[str]) -> TeamColumns:
+    """The columns by the headers the report prints: `sager` and `samlet` by name, the case
+    steps between them, the blocks across the case after `samlet`."""
+    count, pooled = header.index("sager"), header.index("samlet")
+    return TeamColumns(
+        count,
+        pooled,
+        {header[i]: i for i in range(count + 1, pooled)},
+        {header[i]: i for i in range(pooled + 1, len(header))},
+    )
 
 
 def _weakest(system: System, body: list[list[str]], catalog: Catalog) -> None:
