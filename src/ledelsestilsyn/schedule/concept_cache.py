@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,12 +70,26 @@ class JsonCache:
 
     @classmethod
     def open(cls, root: Path, name: str = REMINDER_CACHE, *, fresh: bool = False) -> JsonCache:
-        """The cache file `name`; empty when `fresh` (what is there is not read)."""
+        """The cache file `name`; empty when `fresh` (what is there is not read), and when
+        its content is not what tilsyn sealed (edited by hand, or damaged)."""
         path = root / CACHE_DIR / name
-        return cls(path, {} if fresh else read_stamped(path, _STAMP) or {})
+        data = {} if fresh else read_stamped(path, _STAMP) or {}
+        if data and data.pop(_SEAL, None) != _seal(data):
+            data = {}
+        return cls(path, data)
 
     def save(self) -> None:
-        write_stamped(self.path, _STAMP, self.data)
+        write_stamped(self.path, _STAMP, {**self.data, _SEAL: _seal(self.data)})
+
+
+_SEAL = "sha256"
+
+
+def _seal(data: dict[str, Any]) -> str:
+    """The SHA-256 of a cache's content (its stamp and seal left out)."""
+    content = {k: v for k, v in data.items() if k not in _STAMP and k != _SEAL}
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 _STAMP = {"format": FORMAT, "tool": __version__}
