@@ -3,9 +3,9 @@
 A random CPR number, in any spelling a person or Excel produces, is put into
 one field of a review or into one column of the export. Then every command
 and output format runs: udtræk, valider (text, json), rapport (md, html, csv, xlsx, pdf,
-for leder and udvalg), påmind (--altid, and --mail to a local SMTP server),
-årshjul (table, ics), tiltag, tilbagemelding and tjek. Every byte written is searched for
-the number's ten digits in any spelling: stdout, stderr, every file in the
+for leder and udvalg; md and html for afdeling), påmind (--altid, and --mail to a local
+SMTP server), årshjul (table, ics), tiltag, tilbagemelding and tjek. Every byte written
+is searched for the number's ten digits in any spelling: stdout, stderr, every file in the
 workspace (except the input the number was typed into), the name of every file and folder,
 and every mail.
 """
@@ -150,6 +150,9 @@ def _commands() -> list[list[str]]:
         for fmt in ("md", "html", "csv", "xlsx", "pdf")
         for who in ("leder", "udvalg")
         for out in [f"rapporter/{who}.{fmt}"]
+    ] + [
+        ["rapport", "--periode", "2026-11", "--format", fmt, "--modtager", "afdeling", *dated]
+        for fmt in ("md", "html")
     ]
     return [
         ["udtræk", "eksport.csv", "--tilsyn", THEMED, "--periode", "2026-11"],
@@ -331,6 +334,8 @@ TILTAG = """tiltag:
     skabelon: "overordnet"
     mål:
       spørgsmål: [underretning-1]
+    evalueret: "2026-11-20"
+    konklusion: "{v}"
 """
 
 
