@@ -255,7 +255,13 @@ def _trend(ledger: Ledger, report: TemplateReport) -> None:
             found = point.section.step(step.id)
             key = trend_key(report, point, step.id)
             if found is not None and key is not None and key != step_share(ref, step.id):
-                parts.append(_share(ledger, key, found.tally))
+                tally = found.tally
+                cases = point.section.reviews
+                parts.append(
+                    ledger.share(
+                        key, tally.positive, tally.answered, non_neutral(tally), cases=cases
+                    )
+                )
         _sum_shares(ledger, step_share(ref, step.id), parts)
 
 

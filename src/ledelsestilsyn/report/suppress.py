@@ -85,11 +85,15 @@ class Ledger:
         answered: int,
         parts: Sequence[int],
         most_reviews: int | None = None,
+        cases: int | None = None,
     ) -> Key:
         """A share positive/answered; `parts` are its non-neutral answer counts.
-        `most_reviews`: the most reviews its interval says answered (see `at_most_reviews`)."""
+        `most_reviews`: the most reviews its interval says answered (see `at_most_reviews`).
+        `cases`: the reviewed cases behind it, where no count says so (a month inside the
+        report's period): fewer than the smallest count make it small, as in `share_ok`."""
         if key not in self.units:
-            small = answered < self.min_count or any(self.small(p) for p in parts)
+            few = cases is not None and cases < self.min_count
+            small = few or answered < self.min_count or any(self.small(p) for p in parts)
             cells = {
                 numerator(key): positive,
                 denominator(key): answered,
