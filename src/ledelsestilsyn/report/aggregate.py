@@ -22,6 +22,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import add, not_
+from typing import cast
 
 from ledelsestilsyn.models.template import Question, ScaleValue, Template
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
@@ -62,8 +64,11 @@ class Tally:
 
     scale: Scale
     counts: Counter[str] = field(default_factory=Counter)
-    reviews: dict[int, Counter[str]] = field(default_factory=dict)
-    """The same answers split by review (its place among the section's records)."""
+    given: Sequence[str | None] = ()
+    """A question's tally: each review's answer, by its place among the section's records
+    (None where it gave none)."""
+    parts: list[Tally] = field(default_factory=list)
+    """A pooled tally (step, pejlemærke, total): the question tallies it adds up."""
 
     @property
     def positive(self) -> int:
@@ -84,26 +89,43 @@ class Tally:
 
     @property
     def interval(self) -> Interval | None:
-        """Wilson's interval on the effective size: the reviews, not the answers, count."""
+        """Wilson's interval on the effective size: the reviews, not the answers, count (a
+        question's tally has one answer per review, so there they are the same)."""
         value = self.share
-        return None if value is None else wilson_share(value, effective_size(self.per_review()))
+        if value is None:
+            return None
+        return wilson_share(
+            value, effective_size(self.per_review()) if self.parts else self.answered
+        )
 
     def per_review(self) -> list[tuple[int, int]]:
-        """(positive, non-neutral) for each review with a non-neutral answer here."""
-        pairs = []
-        for counts in self.reviews.values():
-            answered = sum(n for a, n in counts.items() if a not in self.scale.neutral)
-            if answered:
-                pairs.append((sum(counts[a] for a in self.scale.positive), answered))
-        return pairs
+        """(positive, non-neutral) for each review with a non-neutral answer here.
+
+        Summed review by review inside C (`map`): a report over 10,000 reviews has about a
+        million answers, and this runs only when an interval is asked for.
+        """
+        good, left_out = self.scale.positive, {None, *self.scale.neutral}
+        positive: list[int] = []
+        answered: list[int] = []
+        for leaf in self.parts or [self]:
+            given = leaf.given
+            if not given:  # a question no review answered
+                continue
+            hits = map(good.__contains__, given)
+            counted = map(not_, map(left_out.__contains__, given))
+            if not answered:
+                positive, answered = list(map(int, hits)), list(map(int, counted))
+            else:
+                positive = list(map(add, positive, hits))
+                answered = list(map(add, answered, counted))
+        return [(y, n) for y, n in zip(positive, answered, strict=True) if n]
 
     def ordered(self) -> list[tuple[str, int]]:
         return [(a, self.counts[a]) for a in self.scale.answers]
 
     def add(self, other: Tally) -> None:
         self.counts.update(other.counts)
-        for review, counts in other.reviews.items():
-            self.reviews.setdefault(review, Counter()).update(counts)
+        self.parts.extend(other.parts or [other])
 
 
 @dataclass
@@ -198,26 +220,24 @@ def _order_key(record: ReviewRecord) -> tuple[str, str, str, int]:
 
 def section(template: Template, records: Sequence[ReviewRecord]) -> Section:
     """Answer counts per question and step for the records of one template."""
-    counts: dict[tuple[str, str], Counter[str]] = {}
-    by_review: dict[tuple[str, str], dict[int, Counter[str]]] = {}
+    found: dict[tuple[str, str], list[str | None]] = {}
+    size = len(records)
     for index, record in enumerate(records):
         for key, (answer, _) in record.answers.items():
-            counts.setdefault(key, Counter())[answer] += 1
-            by_review.setdefault(key, {})[index] = Counter({answer: 1})
+            given = found.get(key)
+            if given is None:
+                given = found[key] = [None] * size
+            given[index] = answer
     steps: list[StepStat] = []
     for step in template.steps:
-        questions = [
-            QuestionStat(
-                step.id,
-                q,
-                Tally(
-                    Scale.of(template.scale_for(q)),
-                    counts.get((step.id, q.id), Counter()),
-                    by_review.get((step.id, q.id), {}),
-                ),
-            )
-            for q in step.questions
-        ]
+        questions: list[QuestionStat] = []
+        for question in step.questions:
+            given = found.get((step.id, question.id), [])
+            counts = Counter(given)
+            del counts[None]
+            scale = Scale.of(template.scale_for(question))
+            tally = Tally(scale, cast("Counter[str]", counts), given)
+            questions.append(QuestionStat(step.id, question, tally))
         pooled = Tally(questions[0].tally.scale if questions else Scale.of(template.scale))
         for q in questions:
             pooled.add(q.tally)
