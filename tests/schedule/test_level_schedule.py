@@ -62,8 +62,12 @@ def test_the_annual_wheel_calls_a_level_planned_until_its_month() -> None:
     series = next(s for s in preset_plan("kk").series if s.name == "niveau-2")
     r = make_round(series, parse_period("2026-K4"))
     empty = WorkspaceState(frozenset())
-    assert round_state(r, empty, date(2026, 11, 10)) == "planlagt"
+    assert round_state(r, empty, date(2026, 11, 10), series.sources) == "planlagt"
     assert round_state(r, empty, date(2027, 1, 10)) == "ikke trukket"
+    # as in påmind: a level whose source has no sample in the period is not missed
+    assert round_state(r, empty, date(2027, 1, 10), series.sources) == "kilden har ingen stikprøve"
+    drawn = WorkspaceState(MONTHLY_DRAWN)
+    assert round_state(r, drawn, date(2027, 1, 10), series.sources) == "ikke trukket"
 
 
 def test_each_level_works_a_month_after_its_latest_source() -> None:

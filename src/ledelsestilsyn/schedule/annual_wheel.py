@@ -7,7 +7,7 @@ from datetime import date
 
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import parse_period
-from ledelsestilsyn.schedule.plan import Plan, WorkspaceState
+from ledelsestilsyn.schedule.plan import Plan, WorkspaceState, sources_drawn
 from ledelsestilsyn.schedule.rounds import Round, rounds_in_year
 
 
@@ -20,14 +20,17 @@ class Cell:
     state: str = ""
 
 
-def round_state(r: Round, state: WorkspaceState, today: date) -> str:
+def round_state(r: Round, state: WorkspaceState, today: date, sources: tuple[str, ...] = ()) -> str:
     """`planlagt`, `ikke trukket`, `før første udtræk` (a round before the series' first
-    drawn one: not missed, like in `påmind`), or `trukket: n af m færdige` (`1 af m færdig`;
-    + `, rapport lavet`)."""
+    drawn one: not missed, like in `påmind`), `kilden har ingen stikprøve` (a level whose
+    `sources` have none in its period: it cannot be drawn, and `påmind` does not ask), or
+    `trukket: n af m færdige` (`1 af m færdig`; + `, rapport lavet`)."""
     key = (r.series, r.period.label)
     if key not in state.drawn:
         if r.opens > today:
             return "planlagt"
+        if not sources_drawn(sources, r, state):
+            return f"{'kilden har' if len(sources) == 1 else 'kilderne har'} ingen stikprøve"
         return "ikke trukket" if r.runs(today) or _started(r, state) else "før første udtræk"
     listed = sum((x.series, x.period) == key for x in state.reviews)
     total = listed + state.complete_unlisted.get(key, 0)
@@ -62,7 +65,7 @@ def wheel(
             cell = Cell(None)
             for r in rounds[series.name]:
                 if r.period.start == first:
-                    cell = Cell(r, state=round_state(r, state, today))
+                    cell = Cell(r, state=round_state(r, state, today, series.sources))
                 elif first in r.period:
                     cell = Cell(r, running=True)
             cells.append(cell)

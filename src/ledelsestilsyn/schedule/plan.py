@@ -247,7 +247,7 @@ def _series_status(
     items: list[Item] = []
     statuses: list[RoundStatus] = []
     for r, drawn in _rounds_in_view(series, drawn_labels, today):
-        if not drawn and not _sources_drawn(series, r, state):
+        if not drawn and not sources_drawn(series.sources, r, state):
             continue
         reported = (series.name, r.period.label) in state.reports
         own = reviews.get(r.period.label, [])
@@ -268,13 +268,13 @@ def _series_status(
     return items, statuses
 
 
-def _sources_drawn(series: SeriesPlan, r: Round, state: WorkspaceState) -> bool:
-    """Whether a level's round can be drawn: one of its sources has a sample in its period
+def sources_drawn(sources: tuple[str, ...], r: Round, state: WorkspaceState) -> bool:
+    """Whether a level's round can be drawn: one of its `sources` has a sample in its period
     (a level under a series that started later, or skipped the period, is not due)."""
-    if not series.sources:
+    if not sources:
         return True
     for name, label in state.drawn:
-        if name in series.sources:
+        if name in sources:
             try:
                 if parse_period(label).start in r.period:
                     return True
