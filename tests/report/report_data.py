@@ -121,6 +121,22 @@ def write_round(
     return folder
 
 
+def underretning_round(root: Path, period: str, cases: int, answer: Answer) -> Path:
+    """A monthly overordnet@2024.1 round looking at underretning only (8 questions a case),
+    finished on the 20th: the round most effect and disclosure tests need."""
+    return write_round(
+        root,
+        Catalog.load(root),
+        series="månedligt-overordnet",
+        ref="overordnet@2024.1",
+        period=period,
+        focus=["underretning"],
+        cases=cases,
+        answer=answer,
+        day=f"{period}-20",
+    )
+
+
 def _drawn(case_id: str, caseworker: str, team: str, files: list[str]) -> list[str]:
     """A case in the manifest as `udtræk` writes it (the reviews' headers must match it)."""
     return [

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from report_data import write_round
+from report_data import underretning_round
 
 from ledelsestilsyn.report.aggregate import section
 from ledelsestilsyn.report.records import ReviewRecord
@@ -95,16 +95,11 @@ def test_the_report_prints_the_interval_of_five_cases(
 ) -> None:
     """5 cases, 8 underretning questions each, every case all ja (3) or all nej (2)."""
     monkeypatch.chdir(workspace)
-    write_round(
+    underretning_round(
         workspace,
-        Catalog.load(workspace),
-        series="månedligt-overordnet",
-        ref="overordnet@2024.1",
-        period="2026-11",
-        focus=["underretning"],
-        cases=5,
-        answer=lambda case, question: ("ja", "") if case < 3 else ("nej", "Mangler."),
-        day="2026-11-20",
+        "2026-11",
+        5,
+        lambda case, question: ("ja", "") if case < 3 else ("nej", "Mangler."),
     )
     args = ("--periode", "2026-11", "--format", "md", "--modtager", modtager, "-o", "-")
     result = cli("rapport", *args)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from backcalc import read_report
 from backcalc_system import largest_size, read_share
-from report_data import write_round
+from report_data import underretning_round
 
 from conftest import Cli
 from ledelsestilsyn.report.stats import wilson, wilson_share
@@ -26,7 +26,6 @@ from ledelsestilsyn.report.suppress import (
     denominator,
     revealed,
 )
-from ledelsestilsyn.templates.catalog import Catalog
 
 
 def test_a_step_interval_reads_as_at_most_that_many_reviews() -> None:
@@ -47,18 +46,13 @@ def leaky_report(cli: Cli, folder: Path) -> tuple[str, str]:
     (24 of 40, 60 %) is on 5 reviews, so its interval is Wilson's on 5: 23,1–88,2 %.
     Returns the committee report and the leader's step row."""
     assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
-    write_round(
+    underretning_round(
         folder,
-        Catalog.load(folder),
-        series="månedligt-overordnet",
-        ref="overordnet@2024.1",
-        period="2026-11",
-        focus=["underretning"],
-        cases=9,
-        answer=lambda case, q: (
+        "2026-11",
+        9,
+        lambda case, q: (
             ("ikke relevant", "") if case < 4 else ("ja", "") if case < 7 else ("nej", "Mangler.")
         ),
-        day="2026-11-20",
     )
     os.chdir(folder)
     texts = []

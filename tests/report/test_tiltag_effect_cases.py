@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from report_data import write_round
+from report_data import underretning_round, write_round
 
 from ledelsestilsyn.report.tiltag import NOT_COMPARABLE, TOO_FEW, UNCLEAR
 from ledelsestilsyn.templates.catalog import Catalog
@@ -52,19 +52,8 @@ Side = tuple[int, Callable[[int], bool]]
 
 
 def rounds(root: Path, before: Side, after: Side) -> None:
-    catalog = Catalog.load(root)
     for period, (cases, good) in (("2026-09", before), ("2026-11", after)):
-        write_round(
-            root,
-            catalog,
-            series="månedligt-overordnet",
-            ref="overordnet@2024.1",
-            period=period,
-            focus=["underretning"],
-            cases=cases,
-            answer=same_answer(good, "ja", "nej"),
-            day=f"{period}-20",
-        )
+        underretning_round(root, period, cases, same_answer(good, "ja", "nej"))
 
 
 def effect_row(cli, target: str) -> list[str]:  # type: ignore[no-untyped-def]
@@ -197,18 +186,9 @@ def test_before_is_the_year_before_the_decision_not_all_history(cli, ws: Path) -
     as after. Pooled with the old round, 'before' would read 5 of 12 and the tiltag would
     seem to have worked; the year before the decision says what it found: 5 of 6."""
     (ws / "tiltag.yaml").write_text(STEP_TILTAG, encoding="utf-8")
-    catalog = Catalog.load(ws)
     for period, good in (("2024-10", 0), ("2026-09", 5), ("2026-11", 5)):
-        write_round(
-            ws,
-            catalog,
-            series="månedligt-overordnet",
-            ref="overordnet@2024.1",
-            period=period,
-            focus=["underretning"],
-            cases=6,
-            answer=same_answer(lambda case, good=good: case < good, "ja", "nej"),
-            day=f"{period}-20",
+        underretning_round(
+            ws, period, 6, same_answer(lambda case, good=good: case < good, "ja", "nej")
         )
     row = effect_row(cli, "sagsskridt underretning")
     assert (row[2], row[4]) == ("83,3 %", "6")  # 2026-09 only

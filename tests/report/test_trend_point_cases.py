@@ -11,9 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from report_data import write_round
-
-from ledelsestilsyn.templates.catalog import Catalog
+from report_data import underretning_round
 
 
 def _trend(cli, audience: str) -> str:  # type: ignore[no-untyped-def]
@@ -30,19 +28,8 @@ def test_a_month_of_one_case_shows_no_share_in_the_quarter(  # type: ignore[no-u
     cli, workspace: Path, monkeypatch: pytest.MonkeyPatch, audience: str
 ) -> None:
     monkeypatch.chdir(workspace)
-    catalog = Catalog.load(workspace)
     for period, cases in (("2026-10", 8), ("2026-11", 8), ("2026-12", 1)):
-        write_round(
-            workspace,
-            catalog,
-            series="månedligt-overordnet",
-            ref="overordnet@2024.1",
-            period=period,
-            focus=["underretning"],
-            cases=cases,
-            answer=lambda case, question: ("ja", ""),
-            day=f"{period}-20",
-        )
+        underretning_round(workspace, period, cases, lambda case, question: ("ja", ""))
     trend = _trend(cli, audience)
     assert "2026-10: 100,0 %" in trend  # 8 cases: shown
     assert "2026-12: –" in trend, trend  # one case: hidden
