@@ -184,8 +184,8 @@ def _any_large(ledger: Ledger, counts: Sequence[int]) -> bool:
     return any(n >= ledger.min_count for n in counts)
 
 
-def _share(ledger: Ledger, key: Key, tally: Tally) -> Key:
-    return ledger.share(key, tally.positive, tally.answered, non_neutral(tally))
+def _share(ledger: Ledger, key: Key, tally: Tally, cases: int | None = None) -> Key:
+    return ledger.share(key, tally.positive, tally.answered, non_neutral(tally), cases=cases)
 
 
 def _step_share(ledger: Ledger, key: Key, tally: Tally, questions: Sequence[Key]) -> Key:
@@ -255,13 +255,7 @@ def _trend(ledger: Ledger, report: TemplateReport) -> None:
             found = point.section.step(step.id)
             key = trend_key(report, point, step.id)
             if found is not None and key is not None and key != step_share(ref, step.id):
-                tally = found.tally
-                cases = point.section.reviews
-                parts.append(
-                    ledger.share(
-                        key, tally.positive, tally.answered, non_neutral(tally), cases=cases
-                    )
-                )
+                parts.append(_share(ledger, key, found.tally, point.section.reviews))
         _sum_shares(ledger, step_share(ref, step.id), parts)
 
 

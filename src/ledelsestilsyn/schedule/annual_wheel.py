@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ledelsestilsyn.core.diagnostics import TilsynError
-from ledelsestilsyn.core.periods import parse_period
-from ledelsestilsyn.schedule.plan import Plan, WorkspaceState, sources_drawn
+from ledelsestilsyn.schedule.plan import Plan, WorkspaceState, drawn_starts, sources_drawn
 from ledelsestilsyn.schedule.rounds import Round, rounds_in_year
 
 
@@ -41,15 +39,7 @@ def round_state(r: Round, state: WorkspaceState, today: date, sources: tuple[str
 
 def _started(r: Round, state: WorkspaceState) -> bool:
     """Whether the series has a sample drawn for this round or one before it."""
-    for series, label in state.drawn:
-        if series != r.series:
-            continue
-        try:
-            if parse_period(label).start <= r.period.start:
-                return True
-        except TilsynError:
-            continue
-    return False
+    return any(start <= r.period.start for start in drawn_starts(state, (r.series,)))
 
 
 def wheel(

@@ -20,7 +20,7 @@ reminded of the months before it started).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Literal
@@ -271,16 +271,18 @@ def _series_status(
 def sources_drawn(sources: tuple[str, ...], r: Round, state: WorkspaceState) -> bool:
     """Whether a level's round can be drawn: one of its `sources` has a sample in its period
     (a level under a series that started later, or skipped the period, is not due)."""
-    if not sources:
-        return True
+    return not sources or any(start in r.period for start in drawn_starts(state, sources))
+
+
+def drawn_starts(state: WorkspaceState, series: Collection[str]) -> Iterator[date]:
+    """The start of each drawn sample of the named series (a folder whose period label
+    cannot be read is left out)."""
     for name, label in state.drawn:
-        if name in sources:
+        if name in series:
             try:
-                if parse_period(label).start in r.period:
-                    return True
+                yield parse_period(label).start
             except TilsynError:
                 continue
-    return False
 
 
 def status_at(plan: Plan, state: WorkspaceState, today: date) -> Status:
