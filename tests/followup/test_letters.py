@@ -218,3 +218,25 @@ def test_open_corrections_from_earlier_rounds_are_in_the_letter(cli: Cli, ws: Pa
     assert "samtalen noteres" not in anna  # done
     assert "Åbne rettelser fra tidligere runder" in own(found, "Anna Holm", ".html")
     assert "S-2026-10-000" not in own(found, "Bo Lind", ".md")
+
+
+def test_the_department_figure_never_singles_out_the_one_caseworker_outside_the_team(
+    cli: Cli, ws: Path
+) -> None:
+    """Team and department shares (each with its interval, so with counter and denominator)
+    stand side by side in a letter; their difference is everyone outside the reader's team.
+    With Finn Bak the only caseworker outside Team Nord, Anna's letter showed both, and the
+    department minus the team was Finn's own figure. Now one of them is left out."""
+    for path in ws.glob("udtræk/2026-11-*/*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(
+            r'(rådgiver: "(?!Finn Bak)[^"]*"\n\s*team: )"[^"]*"', r'\1"Team Nord"', text
+        )
+        path.write_text(text, encoding="utf-8")
+    assert cli(*ARGS).exit_code == 0
+    anna = own(letters(ws), "Anna Holm", ".md")
+    rows = [x for x in anna.split("## Til sammenligning")[1].splitlines() if x.startswith("| ")]
+    for row in rows[2:]:
+        _, own_share, team, department = [c.strip() for c in row.strip("|").split("|")]
+        assert "%" in own_share, row
+        assert team == "–" or department == "–", row

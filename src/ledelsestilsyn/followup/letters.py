@@ -213,24 +213,31 @@ def _comparison(
         team_records = [r for r in everyone_here if team and r.team == team]
         team_others = {r.caseworker for r in team_records} - {name, None}
         all_others = {r.caseworker for r in everyone_here} - {name, None}
+        outside = {r.caseworker for r in everyone_here if not team or r.team != team} - {None}
+        team_shown = len(team_others) >= MIN_OTHERS
+        # The department minus the team is everyone outside it: shown both, that must be
+        # nobody or at least MIN_OTHERS caseworkers, or it is one colleague's own figure.
+        department_shown = len(all_others) >= MIN_OTHERS and (
+            not team_shown or not outside or len(outside) >= MIN_OTHERS
+        )
         rows.append(
             Comparison(
                 template.title,
                 _share(template, own, True),
-                _memo(
-                    memo,
-                    (ref, f"team {team}"),
-                    template,
-                    team_records,
-                    len(team_others) >= MIN_OTHERS,
-                ),
-                _memo(memo, (ref, None), template, everyone_here, len(all_others) >= MIN_OTHERS),
+                _memo(memo, (ref, f"team {team}"), template, team_records, team_shown),
+                _memo(memo, (ref, None), template, everyone_here, department_shown),
             )
         )
-        if len(team_others) < MIN_OTHERS or len(all_others) < MIN_OTHERS:
+        if not team_shown or len(all_others) < MIN_OTHERS:
             notes.append(
                 f"{template.title}: teamets eller afdelingens tal vises ikke, når færre end "
                 f"{MIN_OTHERS + 1} rådgivere er gennemgået; ellers kunne en kollegas tal regnes ud."
+            )
+        elif not department_shown:
+            notes.append(
+                f"{template.title}: afdelingens tal vises ikke, når kun én rådgiver uden for "
+                "teamet er gennemgået; forskellen på afdelingens og teamets tal ville være "
+                "kollegaens."
             )
     return rows, notes
 
