@@ -229,9 +229,7 @@ def test_the_department_figure_never_singles_out_the_one_caseworker_outside_the_
     department minus the team was Finn's own figure. Now one of them is left out."""
     for path in ws.glob("udtræk/2026-11-*/*.yaml"):
         text = path.read_text(encoding="utf-8")
-        text = re.sub(
-            r'(rådgiver: "(?!Finn Bak)[^"]*"\n\s*team: )"[^"]*"', r'\1"Team Nord"', text
-        )
+        text = re.sub(r'(rådgiver: "(?!Finn Bak)[^"]*"\n\s*team: )"[^"]*"', r'\1"Team Nord"', text)
         path.write_text(text, encoding="utf-8")
     assert cli(*ARGS).exit_code == 0
     anna = own(letters(ws), "Anna Holm", ".md")

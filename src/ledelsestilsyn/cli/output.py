@@ -30,9 +30,12 @@ def refuse_stdout(path: Path | None, flag: str) -> None:
 
 
 def prepare_output_file(path: Path) -> Path:
-    """A file the user named: its folder must exist; temp files of killed writers go."""
-    from ledelsestilsyn.io.atomic import clean_stale_temps, missing_folder
+    """A file the user named: not a folder, and its folder must exist; temp files of killed
+    writers go."""
+    from ledelsestilsyn.io.atomic import cannot_write, clean_stale_temps, missing_folder
 
+    if path.is_dir():
+        raise cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn i mappen.")
     if not path.parent.is_dir():
         raise missing_folder(path.parent)
     clean_stale_temps(path.parent)

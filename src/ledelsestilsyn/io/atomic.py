@@ -56,7 +56,7 @@ def write_atomic(
             str(path), "W002", "stien er et symbolsk link; tilsyn skriver ikke gennem links."
         )
     if path.is_dir():
-        raise cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn i mappen.")
+        raise folder_in_the_way(path)
     if overwrite:
         mode |= _group_access(path)
     tmp = temp_path(folder, path.name)
@@ -142,9 +142,23 @@ def _put_in_place(tmp: Path, path: Path, overwrite: bool) -> None:
     except FileExistsError:
         raise exists_error(path) from None
     except IsADirectoryError:
-        raise cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn.") from None
+        raise folder_in_the_way(path) from None
     except OSError as exc:
         raise cannot_write(path, f"filen kan ikke skrives ({exc.strerror}).") from None
+
+
+def folder_in_the_way(path: Path) -> TilsynError:
+    """W003: a folder stands where tilsyn writes a file (a lock, a log, a letter, a report).
+
+    A path the user named with `-o` is checked before (`cli.output.prepare_output_file`: name
+    a file in the folder); this one tilsyn named itself, so the folder is a leftover to move.
+    """
+    return fail(
+        str(path),
+        "W003",
+        "der står en mappe, hvor tilsyn skriver sin fil.",
+        hint="flyt eller slet mappen; tilsyn laver filen selv.",
+    )
 
 
 def exists_error(path: Path) -> TilsynError:

@@ -35,7 +35,7 @@ def run_lock(cache_dir: Path) -> Iterator[None]:
 
     writable_folder(cache_dir)
     path = cache_dir / REMINDER_LOCK
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = _open_lock(path)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -49,6 +49,26 @@ def run_lock(cache_dir: Path) -> Iterator[None]:
         yield
     finally:
         os.close(fd)
+
+
+def _open_lock(path: Path) -> int:
+    """The lock file, made when missing; never through a link (it would make a file where the
+    link points) and never a folder someone put in its place."""
+    from ledelsestilsyn.io.atomic import folder_error, folder_in_the_way
+
+    if path.is_symlink():
+        raise fail(
+            str(path),
+            "W002",
+            "stien er et symbolsk link; tilsyn skriver ikke gennem links.",
+            hint="slet linket; tilsyn laver låsefilen selv.",
+        )
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+    except IsADirectoryError:
+        raise folder_in_the_way(path) from None
+    except OSError as exc:
+        raise folder_error(path.parent, exc) from None
 
 
 @dataclass

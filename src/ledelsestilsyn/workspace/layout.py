@@ -41,6 +41,6 @@ TILTAG_FILE = "tiltag.yaml"
 """The tiltag the leadership has decided on (optional; `tilsyn tiltag ny` appends to it)."""
 
 FEEDBACK_DIR = "tilbagemeldinger"
+"""Feedback letters to the caseworkers: `tilbagemeldinger/<periode>/<rådgiver>.md|.html`."""
 FEEDBACK_CASES = ".sager"
 """In each letters folder: the case ids the letters cover (for `påmind`), one a line."""
-"""Feedback letters to the caseworkers: `tilbagemeldinger/<periode>/<rådgiver>.md|.html`."""

@@ -92,7 +92,10 @@ def rapport(
     if is_stdout(output):
         _echo(outcome, request.fmt)
         return
-    target = output or _default_path(workspace, outcome, request.audience, request.fmt)
+    if output is None:
+        target = _default_path(workspace, outcome, request.audience, request.fmt)
+    else:
+        target = _chosen_path(output)
     _write(target, outcome.content)
     echo(
         f"Skrev rapporten for {outcome.period.label} "
@@ -134,11 +137,10 @@ def _default_path(workspace: "Workspace", outcome: "Outcome", audience: str, fmt
     return folder / f"{label}-{audience}.{fmt}"
 
 
-def _write(target: Path, content: "str | Gated") -> None:
-    """Every report is 0600 like the workspace's other files; sharing one is a deliberate act."""
+def _chosen_path(target: Path) -> Path:
+    """The file named with -o: never a YAML file, and a file in a folder that exists."""
     from ledelsestilsyn.cli.output import prepare_output_file
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail
-    from ledelsestilsyn.io.atomic import write_atomic
     from ledelsestilsyn.workspace.layout import YAML_SUFFIXES
 
     if target.suffix.lower() in YAML_SUFFIXES:
@@ -149,5 +151,11 @@ def _write(target: Path, content: "str | Gated") -> None:
             hint="brug fx -o rapport.html.",
             kind=ErrorKind.USAGE,
         )
-    prepare_output_file(target)
+    return prepare_output_file(target)
+
+
+def _write(target: Path, content: "str | Gated") -> None:
+    """Every report is 0600 like the workspace's other files; sharing one is a deliberate act."""
+    from ledelsestilsyn.io.atomic import write_atomic
+
     write_atomic(target, content, overwrite=True, mode=0o600)
