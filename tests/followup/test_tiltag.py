@@ -94,6 +94,17 @@ def test_bad_input_is_a_located_danish_error(
     assert "Traceback" not in result.output + result.stderr
 
 
+def test_a_date_written_the_danish_way_gets_the_same_day_as_a_hint(
+    workspace: Path, cli: Cli
+) -> None:
+    """As `valider` does for a correction's frist (G050): '30-09-2026' is told '2026-09-30'."""
+    write(workspace, GOOD.replace('frist: "2026-09-30"', 'frist: "30-09-2026"'))
+    result = cli("tiltag")
+    assert result.exit_code == 1
+    assert "tiltag.yaml:7:12: fejl M003: 'frist': skal være en gyldig dato" in result.stderr
+    assert "Tip: skriv datoen som ÅÅÅÅ-MM-DD: 2026-09-30." in result.stderr
+
+
 def test_a_duplicate_id_names_the_first_line(workspace: Path, cli: Cli) -> None:
     write(workspace, GOOD + GOOD.removeprefix("tiltag:\n"))
     result = cli("tiltag")

@@ -16,6 +16,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
+from ledelsestilsyn.core.periods import date_hint
 from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.models.base import HintedValueError
@@ -130,9 +131,12 @@ def _fmt(value: Any) -> str:
 
 def _hint(kind: str, ctx: dict[str, Any], given: Any) -> str | None:
     """A share (a number at most 1) written as a percentage gets told how to write it; a
-    choice close to one of the allowed ones ('igang') gets the one it resembles."""
+    choice close to one of the allowed ones ('igang') gets the one it resembles; a date
+    written the Danish way ('30-09-2026') gets the same day as ÅÅÅÅ-MM-DD, as in `valider`."""
     if kind in ("less_than_equal", "less_than") and ctx.get("le", ctx.get("lt")) == 1:
         return "en andel skrives som decimaltal: 0.8 = 80 %."
+    if kind in ("date_parsing", "date_from_datetime_parsing") and isinstance(given, str):
+        return date_hint(given, "2026-11-15")
     error = ctx.get("error")
     if kind == "value_error" and isinstance(error, HintedValueError):
         return error.hint

@@ -13,6 +13,7 @@ from typing import Any
 
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.quote import quote
+from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.review.analysis import WARNING, Analysis
@@ -150,7 +151,11 @@ class AnswerChecker:
         )
         if answer is None and _blank(entry.get("svar")):
             self.add(
-                (*path, "svar"), "G021", f"'{question_id}' er ikke besvaret.", severity=WARNING
+                (*path, "svar"),
+                "G021",
+                f"'{question_id}' er ikke besvaret.",
+                hint=f"svar {listing(list(self.index.scales[question_id].values), 'eller')}.",
+                severity=WARNING,
             )
         if answer in self.index.scales[question_id].needs_comment and not comment:
             self.add(

@@ -34,7 +34,7 @@ def rapport(
         typer.Option(
             "--periode",
             help="2026-11, 2026-K3/2026-Q3, 2026-H1, 2026 eller 2026-01-01..2026-06-30. "
-            "Standard: perioden for de seneste færdige gennemgange.",
+            "Standard: den periode blandt de færdige gennemgange, der begynder senest.",
         ),
     ] = None,
     tilsyn: Annotated[
