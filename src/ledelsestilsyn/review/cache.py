@@ -34,6 +34,7 @@ CODE_FILES = (
     "core/cpr.py",
     "core/diagnostics.py",
     "core/quote.py",
+    "core/words.py",
     "core/periods.py",
     "io/document.py",
     "io/files.py",
