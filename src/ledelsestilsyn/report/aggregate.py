@@ -19,15 +19,17 @@ the pooled `total` and the pejlemærker, and shown as its own block.
 
 from __future__ import annotations
 
+import sys
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from operator import add, not_
+from operator import itemgetter, not_
 from typing import cast
 
 from ledelsestilsyn.models.template import Question, ScaleValue, Template
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
-from ledelsestilsyn.report.stats import Interval, effective_size, share, wilson_share
+from ledelsestilsyn.report.stats import CaseSums, Interval, effective_size, share, wilson_share
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ class Tally:
     (None where it gave none)."""
     parts: list[Tally] = field(default_factory=list)
     """A pooled tally (step, pejlemærke, total): the question tallies it adds up."""
+    _flags: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
+    """A question's (positive, non-neutral) answers per review, `_packed`, once asked for."""
 
     @property
     def positive(self) -> int:
@@ -98,27 +102,30 @@ class Tally:
             value, effective_size(self.per_review()) if self.parts else self.answered
         )
 
-    def per_review(self) -> list[tuple[int, int]]:
-        """(positive, non-neutral) for each review with a non-neutral answer here.
+    def per_review(self) -> CaseSums:
+        """The sums over the reviews of (positive, non-neutral) answers here.
 
-        Summed review by review inside C (`map`): a report over 10,000 reviews has about a
-        million answers, and this runs only when an interval is asked for.
+        A report over 10,000 reviews has about a million answers, and a step, pejlemærke and
+        the total each pool the same questions again; so each question packs its answers once
+        (`_packed`), and pooling is adding whole numbers, review by review, inside C.
         """
-        good, left_out = self.scale.positive, {None, *self.scale.neutral}
-        positive: list[int] = []
-        answered: list[int] = []
+        positive = answered = 0
+        size = None
         for leaf in self.parts or [self]:
-            given = leaf.given
-            if not given:  # a question no review answered
+            if not leaf.given:  # a question no review answered
                 continue
-            hits = map(good.__contains__, given)
-            counted = map(not_, map(left_out.__contains__, given))
-            if not answered:
-                positive, answered = list(map(int, hits)), list(map(int, counted))
-            else:
-                positive = list(map(add, positive, hits))
-                answered = list(map(add, answered, counted))
-        return [(y, n) for y, n in zip(positive, answered, strict=True) if n]
+            if size not in (None, len(leaf.given)):
+                raise ValueError("a pooled tally adds up questions of one section only")
+            size = len(leaf.given)
+            if leaf._flags is None:
+                good, left_out = leaf.scale.positive, {None, *leaf.scale.neutral}
+                counted = map(not_, map(left_out.__contains__, leaf.given))
+                leaf._flags = (_packed(map(good.__contains__, leaf.given)), _packed(counted))
+            positive += leaf._flags[0]
+            answered += leaf._flags[1]
+        if size is None:
+            return CaseSums.of([], [])
+        return CaseSums.of(_unpacked(positive, size), _unpacked(answered, size))
 
     def ordered(self) -> list[tuple[str, int]]:
         return [(a, self.counts[a]) for a in self.scale.answers]
@@ -126,6 +133,27 @@ class Tally:
     def add(self, other: Tally) -> None:
         self.counts.update(other.counts)
         self.parts.extend(other.parts or [other])
+
+
+_DIGIT = array("I").itemsize
+"""Bytes per review in a packed count: room for more questions than a template can have."""
+
+
+def _packed(flags: Iterable[bool]) -> int:
+    """0/1 per review as one whole number with a `_DIGIT`-byte digit per review, so that
+    adding such numbers adds review by review, with no carry between reviews."""
+    ones = bytes(flags)
+    digits = bytearray(len(ones) * _DIGIT)
+    digits[::_DIGIT] = ones
+    return int.from_bytes(digits, "little")
+
+
+def _unpacked(total: int, size: int) -> array[int]:
+    """The per-review digits of a sum of `_packed` numbers."""
+    digits = array("I", total.to_bytes(size * _DIGIT, "little"))
+    if sys.byteorder == "big":
+        digits.byteswap()
+    return digits
 
 
 @dataclass
@@ -218,16 +246,11 @@ def _order_key(record: ReviewRecord) -> tuple[str, str, str, int]:
     return (record.period, record.series, record.case_id, record.review_no)
 
 
-def section(template: Template, records: Sequence[ReviewRecord]) -> Section:
+def section(
+    template: Template, records: Sequence[ReviewRecord], index: AnswerIndex | None = None
+) -> Section:
     """Answer counts per question and step for the records of one template."""
-    found: dict[tuple[str, str], list[str | None]] = {}
-    size = len(records)
-    for index, record in enumerate(records):
-        for key, (answer, _) in record.answers.items():
-            given = found.get(key)
-            if given is None:
-                given = found[key] = [None] * size
-            given[index] = answer
+    found = index.columns(records) if index is not None else answer_columns(records)
     steps: list[StepStat] = []
     for step in template.steps:
         questions: list[QuestionStat] = []
@@ -244,6 +267,48 @@ def section(template: Template, records: Sequence[ReviewRecord]) -> Section:
         if pooled.total:
             steps.append(StepStat(step.id, step.title, questions, pooled, step.across))
     return Section(template, len(records), steps)
+
+
+def answer_columns(records: Sequence[ReviewRecord]) -> dict[tuple[str, str], list[str | None]]:
+    """Each review's answer per question, by the review's place in `records` (None where it
+    gave none)."""
+    found: dict[tuple[str, str], list[str | None]] = {}
+    size = len(records)
+    for index, record in enumerate(records):
+        for key, (answer, _) in record.answers.items():
+            given = found.get(key)
+            if given is None:
+                given = found[key] = [None] * size
+            given[index] = answer
+    return found
+
+
+class AnswerIndex:
+    """The answer columns of many records, from which those of any subset are taken.
+
+    A report counts the same reviews in several sections (the period, the trend, each team
+    and caseworker): about 2 million answers for 10,000 reviews, if each section went
+    through its records' answers again. Here they are gone through once, and a subset's
+    columns are picked inside C (`itemgetter`).
+    """
+
+    def __init__(self, records: Sequence[ReviewRecord]) -> None:
+        self._records = records  # kept, so that no id() below is reused
+        self._place = {id(record): place for place, record in enumerate(records)}
+        self._columns = answer_columns(records)
+
+    def columns(self, records: Sequence[ReviewRecord]) -> dict[tuple[str, str], list[str | None]]:
+        """`answer_columns(records)`, for records in the index (others are gone through)."""
+        places = [self._place.get(id(record)) for record in records]
+        if len(places) < 2 or None in places:
+            return answer_columns(records)
+        pick = itemgetter(*places)
+        found = {}
+        for key, column in self._columns.items():
+            given: tuple[str | None, ...] = pick(column)
+            if given.count(None) < len(given):
+                found[key] = list(given)
+        return found
 
 
 @dataclass

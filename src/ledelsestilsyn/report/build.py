@@ -10,14 +10,17 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
 
 from ledelsestilsyn.core.periods import Period, period_of, previous
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import (
+    AnswerIndex,
     GroupRow,
     QuestionStat,
     Scale,
     Section,
+    answer_columns,
     first_reviews,
     grouped,
     section,
@@ -173,11 +176,13 @@ def _template_report(
     if not current:
         return None
 
-    def of(records: Sequence[ReviewRecord]) -> Section:
-        return section(template, records)
-
     older = older_records(template, all_records, versions, period)
     pooled = own + carried_records(template, older, versions)
+    index = AnswerIndex(pooled)
+
+    def of(records: Sequence[ReviewRecord]) -> Section:
+        return section(template, records, index)
+
     prev_records = one_per_case(first_reviews(in_period(pooled, previous(period))), order)
     base_records = (
         one_per_case(first_reviews(in_period(pooled, base)), order) if base is not None else []
@@ -194,7 +199,7 @@ def _template_report(
         teams=grouped(of, current, lambda r: r.team),
         caseworkers=grouped(of, current, lambda r: r.caseworker) if settings.caseworkers else [],
         calibration=calibrate(template, current_all),
-        comments=lowest_comments(template, current_all, mask),
+        comments=lowest_comments(template, current_all, mask, index),
         versions=version_trend(
             template, trend, older, versions, lambda r: bucket(period, r.period_start)
         ),
@@ -202,19 +207,23 @@ def _template_report(
 
 
 def lowest_comments(
-    template: Template, records: Sequence[ReviewRecord], mask: Callable[[str], str]
+    template: Template,
+    records: Sequence[ReviewRecord],
+    mask: Callable[[str], str],
+    index: AnswerIndex | None = None,
 ) -> dict[str, list[Comment]]:
     """Comments given with the lowest answers (nej, lav grad), CPR-like numbers masked."""
     found: dict[str, list[Comment]] = {}
+    columns = index.columns(records) if index is not None else answer_columns(records)
     for step in template.steps:
         for question in step.questions:
+            key = (step.id, question.id)
             low = Scale.of(template.scale_for(question)).low
-            for record in records:
-                answer, text = record.answers.get((step.id, question.id), ("", ""))
-                if answer in low and text.strip():
-                    found.setdefault(question.id, []).append(
-                        Comment(record.case_id, answer, mask(text.strip()), record.review_no)
-                    )
+            for record in compress(records, map(low.__contains__, columns.get(key, ()))):
+                answer, text = record.answers[key]
+                if text.strip():
+                    comment = Comment(record.case_id, answer, mask(text.strip()), record.review_no)
+                    found.setdefault(question.id, []).append(comment)
     return found
 
 

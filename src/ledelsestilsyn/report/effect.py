@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from ledelsestilsyn.report.aggregate import Scale
 from ledelsestilsyn.report.records import ReviewRecord
-from ledelsestilsyn.report.stats import Interval, effective_size, share, wilson_share
+from ledelsestilsyn.report.stats import (
+    CaseSums,
+    Interval,
+    effective_size,
+    share,
+    wilson_share,
+)
 
 Key = tuple[str, str]
 """(step id, question id), as in `ReviewRecord.answers`."""
@@ -47,7 +53,11 @@ class Side:
     @property
     def interval(self) -> Interval | None:
         value = self.share
-        return None if value is None else wilson_share(value, effective_size(self.per_case))
+        return (
+            None
+            if value is None
+            else wilson_share(value, effective_size(CaseSums.of_pairs(self.per_case)))
+        )
 
 
 def side(

@@ -10,6 +10,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import mul
 
 Z_95 = 1.959963984540054
 
@@ -51,10 +52,43 @@ def wilson_share(p: float, size: float, z: float = Z_95) -> Interval | None:
     return Interval(min(low, p), max(high, p))
 
 
-def effective_size(per_case: Sequence[tuple[int, int]]) -> float:
+@dataclass(frozen=True, slots=True)
+class CaseSums:
+    """What the design effect needs of the cases: per case y positive of n answers, summed.
+
+    Only cases with at least one answer count in `cases`; a case without adds 0 to every sum.
+    """
+
+    cases: int
+    positive: int
+    """Σy"""
+    answers: int
+    """Σn"""
+    yy: int
+    yn: int
+    nn: int
+
+    @classmethod
+    def of(cls, positive: Sequence[int], answered: Sequence[int]) -> CaseSums:
+        """From two columns, one place per case (summed in C: a report sums a million)."""
+        return cls(
+            cases=len(answered) - answered.count(0),
+            positive=sum(positive),
+            answers=sum(answered),
+            yy=sum(map(mul, positive, positive)),
+            yn=sum(map(mul, positive, answered)),
+            nn=sum(map(mul, answered, answered)),
+        )
+
+    @classmethod
+    def of_pairs(cls, per_case: Sequence[tuple[int, int]]) -> CaseSums:
+        """From (positive, answered) per case."""
+        return cls.of([y for y, _ in per_case], [n for _, n in per_case])
+
+
+def effective_size(sums: CaseSums) -> float:
     """The answers divided by the design effect, between the number of cases and of answers.
 
-    `per_case` holds (positive, answered) for each case (review) with at least one answer.
     Answers in one case file hang together (one caseworker, one reviewer), so a case with
     many answers is not that many independent observations (Kish's design effect).
 
@@ -62,17 +96,18 @@ def effective_size(per_case: Sequence[tuple[int, int]]) -> float:
     estimator's) with what independent answers would give. When it cannot be told
     (one case, or every answer the same), the cases are the honest count.
     """
-    cases = len(per_case)
-    answers = sum(n for _, n in per_case)
+    cases, answers, positive = sums.cases, sums.answers, sums.positive
     if answers == cases:
         return float(answers)
-    p = sum(y for y, _ in per_case) / answers
+    p = positive / answers
     independent = p * (1 - p) / answers
     if cases < 2 or independent == 0:
         return float(cases)
-    spread = sum((y - p * n) ** 2 for y, n in per_case) / answers**2 * cases / (cases - 1)
-    if spread == 0:
+    # Σ(y − p·n)² times answers², in whole numbers: exact, and 0 exactly when it is 0.
+    scaled = answers**2 * sums.yy - 2 * answers * positive * sums.yn + positive**2 * sums.nn
+    if scaled == 0:
         return float(answers)
+    spread = scaled / answers**4 * cases / (cases - 1)
     return min(float(answers), max(float(cases), answers * independent / spread))
 
 
