@@ -1,10 +1,18 @@
-"""The caches in `.tilsyn/`: JSON files used only when stamped by the same format and code.
+"""The caches in `.tilsyn/`: JSON files used only when sealed by tilsyn and stamped by the same
+format and code.
 
 A cache is an optimisation and must never change a result: it is read only
-when its stamp (format number, tool version, and a digest of the code that
-produced it) matches, and is otherwise ignored and rebuilt; deleting it is
-always safe. JSON, not pickle: a cache in a shared folder must not be able to
-run code. Written atomically, folder 0700 and file 0600 (it may name cases).
+when its seal holds and its stamp (format number, tool version, and a digest of
+the code that produced it) matches, and is otherwise ignored and rebuilt;
+deleting it is always safe. JSON, not pickle: a cache in a shared folder must not
+be able to run code. Written atomically, folder 0700 and file 0600 (it may name
+cases).
+
+The seal is the SHA-256 of the bytes after it, first in the file:
+`{"sha256":"<64 hex>",…}`. A value edited by hand (JSON still valid, shape still
+right), a truncated file or one with other types fails it, and is read as no
+cache: it can neither crash a command nor change an answer. Checking it costs one
+pass of `hashlib` over bytes that are read anyway, and no second serialisation.
 """
 
 from __future__ import annotations
@@ -35,13 +43,27 @@ def code_stamp(files: Iterable[str]) -> str:
     return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
+SEAL = "sha256"
+_HEAD = b'{"' + SEAL.encode() + b'":"'
+_DIGEST = slice(len(_HEAD), len(_HEAD) + 64)
+_BODY = _DIGEST.stop + 1  # the sealed bytes: all after the digest and its closing quote
+
+
 def read_stamped(path: Path, stamp: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The JSON object at `path` if it carries `stamp`; None if missing, corrupt or foreign."""
+    """The JSON object at `path` (its seal left out) if its seal holds and it carries
+    `stamp`; None if missing, edited, damaged or foreign."""
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha256(memoryview(raw)[_BODY:]).hexdigest().encode() != raw[_DIGEST]:
+        return None
+    try:
+        data = json.loads(raw)
+    except ValueError:
         return None
     if isinstance(data, dict) and all(data.get(k) == v for k, v in stamp.items()):
+        data.pop(SEAL, None)
         return data
     return None
 
@@ -56,13 +78,20 @@ def read_entries(path: Path, stamp: Mapping[str, Any]) -> dict[str, Any]:
 def write_stamped(
     path: Path, stamp: Mapping[str, Any], data: Mapping[str, Any], *, keep: Collection[str] = ()
 ) -> None:
-    """Write `data` with `stamp` atomically (`keep`: see `write_atomic`); the folder is
-    made private first."""
+    """Write `data` with `stamp`, sealed, atomically; the folder is made private first.
+
+    The text passes the output gate (`keep`: see `write_atomic`) before it is sealed, so
+    the seal holds for the bytes on disk.
+    """
+    from ledelsestilsyn.core.gate import Gated, gate
     from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 
     writable_folder(path.parent).chmod(0o700)
-    text = json.dumps({**stamp, **data}, ensure_ascii=False, separators=(",", ":"))
-    write_atomic(path, text, overwrite=True, mode=0o600, keep=keep)
+    content = {**stamp, **data}
+    body = gate(json.dumps(content, ensure_ascii=False, separators=(",", ":")), keep=keep)
+    tail = ("," + body[1:] if content else "}").encode()
+    sealed = _HEAD + hashlib.sha256(tail).hexdigest().encode() + b'"' + tail
+    write_atomic(path, Gated(sealed), overwrite=True, mode=0o600)
 
 
 @dataclass

@@ -4,9 +4,10 @@ One JSON file, `.tilsyn/gennemgange.json` in the workspace (folder 0700,
 file 0600). An entry is keyed by the SHA-256 of the file's bytes and is used
 only when the tool version, the template's fingerprint and the focus steps
 are still the same. The file is always read and hashed, so the cache is
-never trusted over the file. A missing, corrupt or foreign cache is ignored
-and rebuilt; deleting it is always safe. JSON, not pickle: a cache in a
-shared folder must not be able to run code.
+never trusted over the file. A missing, edited, corrupt or foreign cache (its
+seal or stamp fails, `io.stamped_json`) is ignored and rebuilt; deleting it is
+always safe. JSON, not pickle: a cache in a shared folder must not be able to
+run code.
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,22 +73,10 @@ class JsonCache:
         its content is not what tilsyn sealed (edited by hand, or damaged)."""
         path = root / CACHE_DIR / name
         data = {} if fresh else read_stamped(path, _STAMP) or {}
-        if data and data.pop(_SEAL, None) != _seal(data):
-            data = {}
         return cls(path, data)
 
     def save(self) -> None:
-        write_stamped(self.path, _STAMP, {**self.data, _SEAL: _seal(self.data)})
-
-
-_SEAL = "sha256"
-
-
-def _seal(data: dict[str, Any]) -> str:
-    """The SHA-256 of a cache's content (its stamp and seal left out)."""
-    content = {k: v for k, v in data.items() if k not in _STAMP and k != _SEAL}
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode()).hexdigest()
+        write_stamped(self.path, _STAMP, self.data)
 
 
 _STAMP = {"format": FORMAT, "tool": __version__}
