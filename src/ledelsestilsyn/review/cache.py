@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
-from ledelsestilsyn.io.stamped_json import EntryCache, code_stamp, write_stamped
+from ledelsestilsyn.io.entry_cache import EntryCache
+from ledelsestilsyn.io.stamped_json import code_stamp, write_stamped
 from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry
 from ledelsestilsyn.workspace.layout import REVIEW_CACHE
 

@@ -24,7 +24,8 @@ from pydantic import ValidationError
 
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.io.document_cache import READER_FILES
-from ledelsestilsyn.io.stamped_json import EntryCache, code_stamp, write_stamped
+from ledelsestilsyn.io.entry_cache import EntryCache
+from ledelsestilsyn.io.stamped_json import code_stamp, write_stamped
 from ledelsestilsyn.io.yaml import MAX_BYTES, decode, parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
