@@ -12,8 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail, warning
 from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.words import count, listing
 from ledelsestilsyn.io.atomic import TEMP_PREFIX
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.concept import Series
@@ -113,24 +114,69 @@ def level_source(
                 Case(case.id, case.caseworker or "", case.team or "", dict(case.attributes)),
             )
             paths += [path.parent / f for f in case.files[:1]]
-    completed = _completed(workspace, paths, today)
+    completed, unfinished = _completed(workspace, paths, today)
     cases = [drawn[i] for i in sorted(completed & set(drawn))]
     steps = [
-        StepCount(f"sager trukket i '{source}' i {period.label}", count)
-        for source, count in per_source.items()
+        StepCount(f"sager trukket i '{source}' i {period.label}", n)
+        for source, n in per_source.items()
     ]
     steps.append(StepCount("heraf med færdig gennemgang", len(cases)))
     history = build_history(earlier, period.start, 0, scope=f"i '{name}' ")
     empty = [source for source, drawn_ids in ids.items() if not drawn_ids & completed]
-    return DrawSource(cases, steps, None, [], history, empty)
+    left_out = [(p, s, c) for p, s, c in unfinished if c not in completed]
+    notes = _left_out(workspace, name, period, left_out) if completed else []
+    return DrawSource(cases, steps, None, notes, history, empty)
 
 
-def _completed(workspace: Workspace, paths: list[Path], today: date) -> set[str]:
-    """Case ids whose (first) review is complete, as `tilsyn valider` judges it."""
+def _completed(
+    workspace: Workspace, paths: list[Path], today: date
+) -> tuple[set[str], list[tuple[Path, str, str]]]:
+    """Case ids whose (first) review is complete, as `tilsyn valider` judges it, and the
+    others' (path, state, case id)."""
     if not paths:
-        return set()
+        return set(), []
     from ledelsestilsyn.review.state import ReviewState
     from ledelsestilsyn.review.validate import check_reviews
 
     results = check_reviews(workspace, paths, today=today)
-    return {r.case_id for r in results if r.state is ReviewState.COMPLETE and r.case_id}
+    done = {r.case_id for r in results if r.state is ReviewState.COMPLETE and r.case_id}
+    return done, [
+        (r.path, str(r.state), r.case_id)
+        for r in results
+        if r.state is not ReviewState.COMPLETE and r.case_id
+    ]
+
+
+def _left_out(
+    workspace: Workspace, name: str, period: Period, unfinished: list[tuple[Path, str, str]]
+) -> list[Diagnostic]:
+    """U014, one per source round: its unfinished reviews, whose cases this draw leaves out
+    for good (a level is drawn once). The population table says how many, not where."""
+    from ledelsestilsyn.review.state import counted
+
+    rounds: dict[Path, list[tuple[str, str]]] = {}
+    for path, state, case_id in unfinished:
+        rounds.setdefault(path.parent, []).append((state, case_id))
+    notes = []
+    for folder, reviews in sorted(rounds.items()):
+        states = [s for s, _ in reviews]
+        n = len(reviews)
+        by_state = listing([counted(s, states.count(s)) for s in dict.fromkeys(states)])
+        ids = sorted(c for _, c in reviews)
+        shown = ", ".join(ids[:_NAMED]) + (f" og {n - _NAMED} flere" if n > _NAMED else "")
+        notes.append(
+            warning(
+                workspace.display(folder),
+                "U014",
+                f"{count(n, 'gennemgang', 'gennemgange')} er ikke "
+                f"{'færdig' if n == 1 else 'færdige'} ({by_state}): {shown}; "
+                f"{'sagen' if n == 1 else 'sagerne'} kan ikke komme med i '{name}' for "
+                f"{period.label}, for et niveau trækkes kun én gang.",
+                hint="gør gennemgangene færdige (tjek med tilsyn valider), før niveauet "
+                "trækkes; udtræk --tør viser det uden at trække.",
+            )
+        )
+    return notes
+
+
+_NAMED = 5
