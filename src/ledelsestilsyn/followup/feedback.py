@@ -71,6 +71,8 @@ def write_letters(
         colleagues=inputs.caseworkers | set(workspace.concept.dissemination.caseworkers),
         only=only,
         today=today,
+        order=tuple(workspace.concept.series),
+        titles={n: s.title or n for n, s in workspace.concept.series.items()},
     )
     if not letters:
         who = f" for '{only}'" if only else ""

@@ -17,7 +17,8 @@ are masked.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -26,6 +27,7 @@ from ledelsestilsyn.core.words import count
 from ledelsestilsyn.followup.earlier import OpenCorrection, open_earlier
 from ledelsestilsyn.models.template import Question, Template
 from ledelsestilsyn.report.aggregate import Scale, first_reviews, section
+from ledelsestilsyn.report.build import one_per_case
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
@@ -125,8 +127,14 @@ def _correction(record: ReviewRecord, step: str, question: str, scrub: Callable[
 
 
 def _case(
-    record: ReviewRecord, template: Template, scrub: Callable[[str], str], asked: _Questions
+    record: ReviewRecord,
+    template: Template,
+    scrub: Callable[[str], str],
+    asked: _Questions,
+    series: str | None = None,
 ) -> CaseView:
+    """The case's findings; `series` (its title) names the review when the letter has two
+    of the same case (a level re-reviews the cases of the level below)."""
     findings: list[Finding] = []
     answered = 0
     for key, question, scale in asked.of(template):
@@ -146,7 +154,8 @@ def _case(
                 _correction(record, key[0], question.id, scrub),
             )
         )
-    return CaseView(record.case_id, template.title, record.reviewer or DASH, findings, answered)
+    title = f"{template.title} · {series}" if series else template.title
+    return CaseView(record.case_id, title, record.reviewer or DASH, findings, answered)
 
 
 def _went_well(
@@ -201,15 +210,16 @@ def _comparison(
     name: str,
     team: str | None,
     memo: dict[tuple[str, str | None], ShareCell],
+    order: Sequence[str],
 ) -> tuple[list[Comparison], list[str]]:
     """Own share next to the team's and department's; those are the same for every letter,
-    so each is counted once (`memo`)."""
+    so each is counted once (`memo`). A case counts once per template, as in the report."""
     rows: list[Comparison] = []
     notes: list[str] = []
     for ref in sorted({r.template for r in mine}):
         template = templates[ref]
-        own = [r for r in mine if r.template == ref]
-        everyone_here = [r for r in everyone if r.template == ref]
+        own = one_per_case([r for r in mine if r.template == ref], order)
+        everyone_here = one_per_case([r for r in everyone if r.template == ref], order)
         team_records = [r for r in everyone_here if team and r.team == team]
         team_others = {r.caseworker for r in team_records} - {name, None}
         all_others = {r.caseworker for r in everyone_here} - {name, None}
@@ -253,12 +263,16 @@ def build_letters(
     colleagues: Iterable[str] = (),
     only: str | None = None,
     today: date | None = None,
+    order: Sequence[str] = (),
+    titles: Mapping[str, str] | None = None,
 ) -> list[Letter]:
     """One letter per caseworker with reviewed cases in `period` (or only `only`).
 
     `colleagues`: every caseworker the workspace knows besides those of `records` (drawn
     in a sample whose review is not finished, named in the concept); any of them but the
-    reader becomes "en kollega" in a comment or correction.
+    reader becomes "en kollega" in a comment or correction. `order`: the concept's series;
+    a case reviewed on two levels counts once in the comparison, with the review of the
+    series first in it, as in the report (`one_per_case`). `titles`: the series' titles.
     """
     current = first_reviews(r for r in records if r.period_start in period)
     current = [r for r in current if r.template in templates]
@@ -279,7 +293,8 @@ def build_letters(
         scrub = scrubber(known - {name}, mask, COLLEAGUE)
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None
-        comparison, notes = _comparison(mine, current, templates, name, team, memo)
+        comparison, notes = _comparison(mine, current, templates, name, team, memo, order)
+        twice = {c for c, n in Counter((r.case_id, r.template) for r in mine).items() if n > 1}
         well = _went_well(mine, templates, asked)
         more = len(well) - WELL_MAX
         letters.append(
@@ -290,7 +305,18 @@ def build_letters(
                 period_span=span,
                 municipality=municipality,
                 generated=generated,
-                cases=[_case(r, templates[r.template], scrub, asked) for r in mine],
+                cases=[
+                    _case(
+                        r,
+                        templates[r.template],
+                        scrub,
+                        asked,
+                        (titles or {}).get(r.series, r.series)
+                        if (r.case_id, r.template) in twice
+                        else None,
+                    )
+                    for r in mine
+                ],
                 went_well=well[:WELL_MAX],
                 comparison=comparison,
                 notes=notes,
