@@ -35,7 +35,7 @@ def test_a_level_names_the_unfinished_source_reviews_it_leaves_out(
         f"udtræk/2026-11-niveau-1: advarsel U014: 1 gennemgang er ikke færdig (1 delvist "
         f"udfyldt): {late}; sagen kan ikke komme med i 'niveau-2' for {QUARTER}, for et niveau "
         "trækkes kun én gang. Tip: gør gennemgangene færdige (tjek med tilsyn valider), før "
-        "niveauet trækkes; udtræk --tør viser det uden at trække."
+        "niveauet trækkes."
     ]
     if not dry_run:
         assert late not in {c.id for c in manifest("niveau-2", QUARTER).cases}

@@ -172,8 +172,7 @@ def _left_out(
                 f"{'færdig' if n == 1 else 'færdige'} ({by_state}): {shown}; "
                 f"{'sagen' if n == 1 else 'sagerne'} kan ikke komme med i '{name}' for "
                 f"{period.label}, for et niveau trækkes kun én gang.",
-                hint="gør gennemgangene færdige (tjek med tilsyn valider), før niveauet "
-                "trækkes; udtræk --tør viser det uden at trække.",
+                hint="gør gennemgangene færdige (tjek med tilsyn valider), før niveauet trækkes.",
             )
         )
     return notes
