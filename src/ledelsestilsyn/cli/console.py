@@ -7,7 +7,8 @@ Rich never reads text as markup or emoji codes: a name from a file such as
 a hyperlink (styles are given as `Text` objects, not in the strings). Nor does
 the terminal read it as a command: a control character from a file (an escape
 sequence that makes a hidden link or clears the screen, a carriage return, a
-right-to-left override) is printed as `�`.
+right-to-left override) is printed as `�`. A line is never wrapped between § (or
+stk., nr.) and its number: `Anbringelse (§ 46)` keeps `§ 46` on one line.
 """
 
 from __future__ import annotations
@@ -32,8 +33,16 @@ if TYPE_CHECKING:
 
 
 # Every C0 and C1 control character but tab, line feed and CR LF (a CSV's line end),
-# and the bidi overrides.
-_UNPRINTABLE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+# the bidi overrides, and the noncharacters (one of them is `_JOINED`).
+_UNPRINTABLE = (
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef]|\r(?!\n)"
+)
+
+# Rich wraps at any whitespace, a no-break space too (its words are `\s*\S+\s*`). So while
+# rich lays out a text, the space after § (stk., nr.) before a number is this noncharacter,
+# one cell wide and never in printable text; it is printed as a space again.
+_JOINED = "\ufdd0"
+_KEEP_TOGETHER = r"(?:(?<=§)|(?<=stk\.)|(?<=nr\.)) (?=\d)"
 
 
 def printable(text: str) -> str:
@@ -92,20 +101,29 @@ def may_be_terminal(*, err: bool = False) -> bool:
 
 def console(*, err: bool = False, keep: Collection[str] = ()) -> Console:
     """A rich console whose every string is gated before layout and every write after."""
+    import re
+
     from rich.console import Console
     from rich.segment import Segment
+    from rich.text import Text
 
     from ledelsestilsyn.core.gate import gate
 
     class _Gated(Console):
         def render_str(self, text: str, **options: Any) -> Any:
-            return super().render_str(gate(printable(text), keep=keep), **options)
+            kept = re.sub(_KEEP_TOGETHER, _JOINED, gate(printable(text), keep=keep))
+            return super().render_str(kept, **options)
 
         def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
             """Text objects do not pass `render_str`: their segments are made printable here
-            (rich's own cursor and style codes are control segments, and are kept)."""
+            (rich's own cursor and style codes are control segments, and are kept), and § is
+            joined to its number before they are wrapped."""
+            if isinstance(renderable, Text) and re.search(_KEEP_TOGETHER, renderable.plain):
+                renderable = renderable.copy()
+                renderable.plain = re.sub(_KEEP_TOGETHER, _JOINED, renderable.plain)
             for segment in super().render(renderable, options):
-                text = segment.text if segment.control else printable(segment.text)
+                shown = segment.text.replace(_JOINED, " ")
+                text = segment.text if segment.control else printable(shown)
                 yield segment if text == segment.text else Segment(text, segment.style)
 
     return _Gated(
