@@ -238,3 +238,29 @@ def test_the_department_figure_never_singles_out_the_one_caseworker_outside_the_
         _, own_share, team, department = [c.strip() for c in row.strip("|").split("|")]
         assert "%" in own_share, row
         assert team == "–" or department == "–", row
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["Bo\u00a0Lind", "Bo  Lind", "Bo\n        Lind", "bo lind", "Bo\u200b Lind", "Bo\tLind"],
+)
+def test_a_colleagues_name_in_any_spacing_becomes_a_colleague(
+    cli: Cli, ws: Path, spelling: str
+) -> None:
+    """A name copied from Word (NBSP), typed twice-spaced or wrapped over two lines of a
+    block comment is the same name: the letter to Anna says "en kollega" for every one."""
+    first = ws / NOV / "S-2026-11-000.yaml"
+    text = first.read_text(encoding="utf-8")
+    comment = "Bo Lind overtog sagen"
+    assert comment in text
+    if "\n" in spelling:  # a block scalar, where a long comment is wrapped
+        block = f"kommentar: |\n        {spelling} overtog sagen"
+        text = re.sub(r'kommentar: "Bo Lind overtog[^"\n]*"', block, text)
+    else:
+        text = text.replace(comment, f"{spelling} overtog sagen")
+    first.write_text(text, encoding="utf-8")
+    result = cli(*ARGS, "--rådgiver", "Anna Holm")
+    assert result.exit_code == 0, result.output
+    anna = own(letters(ws), "Anna Holm", ".md")
+    assert "en kollega overtog sagen" in anna
+    assert not re.search(r"\bBo\b", anna, re.IGNORECASE) and "Lind" not in anna
