@@ -148,6 +148,7 @@ def _series(system: System, body: list[list[str]], *, shared: bool) -> None:
     (`shared`), the reader knows only that the totals of cases and drawn cases lie
     between the largest row and the sum of the rows."""
     names = [r[0] for r in body[:-1]]
+    system.series, system.shared = names, shared
     for col, kind in ((1, "d"), (2, "c"), (3, "r")):
         parts = [
             system.cell(f"{kind}[{n}]", r[col])
@@ -328,9 +329,31 @@ def read_xlsx(system: System, path: Path) -> None:
 
 
 def _tidy(system: System, kind: str, rows: list[list[str]]) -> None:
-    groups: dict[str, list[str]] = {}
-    for i, (_, _, ref, _, qid, answer, count) in enumerate(rows):
+    """The long table's rows. A round (period × series × template) has one focus, and each of
+    its reviews answers every question of it: each question's rows add up to the round's
+    reviews. A series' reviewed cases are at most its rounds' reviews, at most its reviews.
+    A template's answer counts are the sum over rounds; where a case counts once over several
+    series (levels), they lie between the first series' rounds and that sum."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    asked: dict[tuple[str, str, str, str], list[str]] = {}
+    for i, (period, series, ref, _, qid, answer, count) in enumerate(rows):
         name = system.cell(f"{kind}[{i}]", count)
-        groups.setdefault(f"a[{ref}|{qid}|{answer}]", []).append(name)
+        groups.setdefault(f"a[{ref}|{qid}|{answer}]", []).append((series, name))
+        asked.setdefault((period, series, ref, qid), []).append(name)
+    rounds: dict[str, set[str]] = {}
+    for (period, series, ref, _), cells in asked.items():
+        reviewed = f"{kind}.runde[{period}|{series}|{ref}]"
+        system.total(reviewed, cells)
+        rounds.setdefault(series, set()).add(reviewed)
+    for series, found in rounds.items():
+        if f"c[{series}]" in system.bounds and f"r[{series}]" in system.bounds:
+            system.relate([(f"c[{series}]", 1), *((r, -1) for r in found)], equal=False)
+            system.relate([*((r, 1) for r in found), (f"r[{series}]", -1)], equal=False)
     for total, parts in groups.items():
-        system.total(total, parts)
+        if not system.shared:
+            system.total(total, [name for _, name in parts])
+            continue
+        order = [s for s in system.series if any(s == series for series, _ in parts)]
+        first = [name for series, name in parts if order and series == order[0]]
+        system.relate([*((n, 1) for n in first), (total, -1)], equal=False)
+        system.relate([(total, 1), *((n, -1) for _, n in parts)], equal=False)

@@ -34,6 +34,8 @@ class System:
     bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
     hidden: dict[str, str] = field(default_factory=dict)  # var -> what the reader saw
     relations: list[tuple[list[tuple[str, int]], bool]] = field(default_factory=list)
+    series: list[str] = field(default_factory=list)  # the overview's rows, in its order
+    shared: bool = False  # the report's note: a case in several series counts once
 
     def var(self, name: str, low: float = 0, high: float = INF) -> str:
         lo, hi = self.bounds.get(name, (0, INF))

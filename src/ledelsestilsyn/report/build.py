@@ -298,6 +298,6 @@ def build_report(
         cases=len(distinct),
         drawn_cases=drawn_cases,
         weakest=_weakest(reports, settings.threshold),
-        tidy=tidy_groups(everything, templates) if tidy else None,
+        tidy=tidy_groups(everything, templates, period.label) if tidy else None,
         team_drawn=dict(team_drawn or {}),
     )

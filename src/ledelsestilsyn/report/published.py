@@ -312,7 +312,12 @@ def _across_templates(ledger: Ledger, report: Report) -> None:
 
 
 def _tidy(ledger: Ledger, report: Report, shown: set[str]) -> None:
-    """The CSV's counts per period × series add up to the template's counts."""
+    """The CSV's counts per series (over the report's period) add up to the template's counts.
+
+    Each review answers every question of its focus, so a question's counts in a series add
+    up to the series' reviews of the template (its cases, where each case has one): 6 ja,
+    0 nej, 0 ikke relevant says 6. Where a case counts once over several series (levels),
+    the template's count lies between a series' and the sum (`_shared_rounds`)."""
     parts: dict[Key, list[Key]] = {}
     if report.tidy is None:
         raise ValueError("udvalgets regnskab kræver tabellens grupper: build_report(tidy=True)")
@@ -322,12 +327,27 @@ def _tidy(ledger: Ledger, report: Report, shown: set[str]) -> None:
             continue
         for step in group.section.steps:
             for q in step.questions:
+                asked = []
                 for value, n in q.tally.ordered():
                     key = tidy_count(group.period, group.series, ref, step.id, q.question.id, value)
-                    ledger.count(key, n)
+                    asked.append(ledger.count(key, n))
                     parts.setdefault(answer(ref, step.id, q.question.id, value), []).append(key)
+                ledger.total(cases(group.series), asked)
+                ledger.at_most([cases(group.series)], asked)
+                ledger.at_most(asked, [reviews(group.series)])
     for total, keys in parts.items():
         ledger.total(total, keys)
+        if shared(report):
+            _shared_rounds(ledger, total, keys)
+
+
+def _shared_rounds(ledger: Ledger, total: Key, rounds: Sequence[Key]) -> None:
+    """A case reviewed in several series counts once, with the first series' review: the
+    template's count is at least that of the first series' rounds (where it holds) and at
+    most the sum of all rounds'."""
+    ledger.at_most([total], rounds)
+    for key in rounds:
+        ledger.at_most([key], [total])
 
 
 def _excluded(ledger: Ledger, report: Report) -> None:

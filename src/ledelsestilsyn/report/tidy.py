@@ -1,6 +1,7 @@
 """The tidy table: one row per period × series × step × question × answer, with the count.
 
-`tidy_groups` counts it once (for the committee, with the report: `Report.tidy`);
+`tidy_groups` counts it once (for the committee, with the report: `Report.tidy`, one
+period: the report's);
 `tidy_rows` makes its rows, for the CSV here and the workbook (`report.xlsx`).
 A shown count is an int; a hidden one is the disclosure text (`< 5`, `x`), so
 both formats publish exactly the same suppression decisions. For the committee
@@ -40,11 +41,17 @@ class TidyGroup:
     section: Section
 
 
-def tidy_groups(records: Sequence[ReviewRecord], templates: dict[str, Template]) -> list[TidyGroup]:
-    """`records` (already limited to the report's period) by period × series × template."""
+def tidy_groups(
+    records: Sequence[ReviewRecord], templates: dict[str, Template], whole: str | None = None
+) -> list[TidyGroup]:
+    """`records` (already limited to the report's period) by period × series × template;
+    with `whole` (the committee's and department's table: the report's period label) by
+    series × template: a round's rows add up to its few reviews (6 ja, 0 nej, 0 ikke
+    relevant says 6, and then 'x, < 5' on the next question says 5 and 1)."""
     groups: dict[tuple[str, str, str], list[ReviewRecord]] = {}
     for record in first_reviews(records):
-        groups.setdefault((record.period, record.series, record.template), []).append(record)
+        label = whole or record.period
+        groups.setdefault((label, record.series, record.template), []).append(record)
     return [
         TidyGroup(period, series, section(templates[ref], group))
         for (period, series, ref), group in sorted(groups.items())
