@@ -23,7 +23,7 @@ def manifest(cli: Cli, example_workspace: Path) -> Path:
 
 
 def load(path: Path) -> tuple[object, ManifestCache]:
-    cache = ManifestCache.open(path.parents[2] / ".tilsyn")
+    cache = ManifestCache.open(path.parents[2] / ".tilsyn" / "udtræk.json")
     loaded = cache.load(path, path.name)
     cache.save()
     return loaded, cache

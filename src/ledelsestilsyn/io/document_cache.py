@@ -14,18 +14,16 @@ cache in a shared folder must not be able to run code.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn.core.cpr import may_hold_cpr
-from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.io.document import Path_, Position, YamlDocument
+from ledelsestilsyn.io.entry_cache import EntryCache
 from ledelsestilsyn.io.files import read_limited
-from ledelsestilsyn.io.stamped_json import code_stamp, read_entries, write_stamped
+from ledelsestilsyn.io.stamped_json import code_stamp
 from ledelsestilsyn.io.yaml import MAX_BYTES, TOO_LARGE_HINT, decode, parse_text
 
 FORMAT = 1
@@ -48,21 +46,8 @@ class _Unlocated(YamlDocument):
         return super().locate(path, key=key)
 
 
-@dataclass
-class DocumentCache:
-    """`path`: the cache file, or None for none (reading is then plain `read_document`)."""
-
-    path: Path | None
-    entries: dict[str, Any] = field(default_factory=dict)
-    used: dict[str, Any] = field(default_factory=dict)
-    changed: bool = False
-
-    @classmethod
-    def open(cls, path: Path | None) -> DocumentCache:
-        cache = cls(path)
-        if path is not None:
-            cache.entries = read_entries(path, cache.stamp)
-        return cache
+class DocumentCache(EntryCache):
+    """Parsed YAML documents, valid while a file's bytes and the YAML reader are the same."""
 
     @property
     def stamp(self) -> dict[str, Any]:
@@ -82,13 +67,4 @@ class DocumentCache:
         return doc
 
     def _keeps(self, doc: YamlDocument) -> bool:
-        if self.path is None or doc.warnings:
-            return False
-        return not may_hold_cpr(json.dumps(doc.data, ensure_ascii=False))
-
-    def save(self) -> None:
-        """Keep this run's entries (older ones are dropped with their files); write atomically."""
-        if self.path is None or (not self.changed and len(self.used) == len(self.entries)):
-            return
-        with contextlib.suppress(OSError, TilsynError):
-            write_stamped(self.path, self.stamp, {"entries": self.used})
+        return not doc.warnings and not may_hold_cpr(json.dumps(doc.data, ensure_ascii=False))

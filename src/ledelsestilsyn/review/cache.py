@@ -21,7 +21,6 @@ from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.io.entry_cache import EntryCache
 from ledelsestilsyn.io.stamped_json import code_stamp, write_stamped
 from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry
-from ledelsestilsyn.workspace.layout import REVIEW_CACHE
 
 FORMAT = 3  # 3: consent (samtykke_til_eksempel)
 # The modules whose code decides an analysis: a change in any of them (also in a
@@ -66,7 +65,6 @@ class Entry:
 
 @dataclass
 class ReviewCache(EntryCache):
-    FILE = REVIEW_CACHE
     tool: str = field(default_factory=tool_key)
 
     @property

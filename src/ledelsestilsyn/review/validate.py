@@ -33,7 +33,7 @@ from ledelsestilsyn.review.header import HeaderContext, check_header
 from ledelsestilsyn.review.manifests import sample_manifests
 from ledelsestilsyn.review.pairs import same_reviewer
 from ledelsestilsyn.review.state import ReviewState
-from ledelsestilsyn.workspace.layout import MANIFEST_NAME, YAML_SUFFIXES
+from ledelsestilsyn.workspace.layout import MANIFEST_NAME, REVIEW_CACHE, YAML_SUFFIXES
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -138,7 +138,7 @@ def run_checks(
     )
     focus = {folder: list(m.focus) if m else None for folder, m in manifests.items()}
     names = frozenset(workspace.concept.series)
-    cache = ReviewCache.open(workspace.cache_dir) if use_cache else None
+    cache = ReviewCache.open(workspace.cache_dir / REVIEW_CACHE) if use_cache else None
     analyses, run.from_cache = analyse_all(files, focus, templates, cache)
     for path in files:
         shown = display(workspace, path, cwd)
@@ -166,7 +166,7 @@ def _save(cache: ReviewCache, run: ReviewRun) -> None:
         pass
     message = f"cachen kunne ikke gemmes{reason}; næste kørsel bliver langsommere."
     run.notes.append(
-        Diagnostic(str(cache.folder), None, None, "G041", message, hint, Severity.WARNING)
+        Diagnostic(str(cache.path.parent), None, None, "G041", message, hint, Severity.WARNING)
     )
 
 

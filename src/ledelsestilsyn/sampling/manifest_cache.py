@@ -22,14 +22,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.io.document_cache import READER_FILES
 from ledelsestilsyn.io.entry_cache import EntryCache
-from ledelsestilsyn.io.stamped_json import code_stamp, write_stamped
+from ledelsestilsyn.io.stamped_json import code_stamp
 from ledelsestilsyn.io.yaml import MAX_BYTES, decode, parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
-from ledelsestilsyn.workspace.layout import MANIFEST_CACHE
 
 FORMAT = 1
 
@@ -40,8 +38,6 @@ def _reader_key() -> str:
 
 @dataclass
 class ManifestCache(EntryCache):
-    FILE = MANIFEST_CACHE
-    own_numbers: set[str] = field(default_factory=set)  # kept by the output gate
     key: str = field(default_factory=_reader_key)
 
     @property
@@ -62,23 +58,11 @@ class ManifestCache(EntryCache):
             with contextlib.suppress(ValidationError):
                 manifest = Manifest.model_validate(data)
                 self.used[digest] = data
-                self.own_numbers.update(manifest.own_numbers())
+                self.keep.update(manifest.own_numbers())
                 return manifest
         document = parse_text(decode(raw, display), display)
         manifest = validate_document(Manifest, document)
         self.used[digest] = document.data
-        self.own_numbers.update(manifest.own_numbers())
+        self.keep.update(manifest.own_numbers())
         self.changed = True
         return manifest
-
-    def save(self) -> None:
-        """Keep this run's entries (older ones are dropped with their files); write atomically."""
-        if not self.changed and len(self.used) == len(self.entries):
-            return
-        with contextlib.suppress(OSError, TilsynError):
-            write_stamped(
-                self.path,
-                self.stamp,
-                {"entries": self.used},
-                keep=self.own_numbers,
-            )

@@ -22,7 +22,7 @@ from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.draw import Case, EarlierCase, History, StepCount, build_history
 from ledelsestilsyn.sampling.manifest_cache import ManifestCache
-from ledelsestilsyn.workspace.layout import MANIFEST_NAME
+from ledelsestilsyn.workspace.layout import MANIFEST_CACHE, MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -49,7 +49,7 @@ def manifests(workspace: Workspace) -> list[tuple[Path, Manifest]]:
     """Every sample's manifest in the workspace (parsed once, see `manifest_cache`)."""
     found = []
     if workspace.samples_dir.is_dir():
-        cache = ManifestCache.open(workspace.cache_dir)
+        cache = ManifestCache.open(workspace.cache_dir / MANIFEST_CACHE)
         for path in sorted(workspace.samples_dir.glob(f"*/{MANIFEST_NAME}")):
             if not path.parent.name.startswith(TEMP_PREFIX) and path.is_file():
                 found.append((path, cache.load(path, workspace.display(path))))

@@ -130,7 +130,8 @@ class Catalog:
         folders = [shipped_dir()]
         if workspace is not None and (workspace / TEMPLATES_DIR).is_dir():
             folders.append(workspace / TEMPLATES_DIR)  # later wins: workspace first
-        cache = DocumentCache.open(_cache_file(workspace))
+        cache_file = _cache_file(workspace)
+        cache = DocumentCache.open(cache_file) if cache_file is not None else None
         for folder in folders:
             for path in sorted(folder.glob("*.yaml")):
                 try:
@@ -146,7 +147,8 @@ class Catalog:
                 problems.extend(catalog._declaration_problems(catalog.templates[key], doc))
         if problems:
             raise TilsynError(problems)
-        cache.save()
+        if cache is not None:
+            cache.save()
         return catalog
 
     def _declaration_problems(self, raw: Template, doc: YamlDocument) -> list[Diagnostic]:
