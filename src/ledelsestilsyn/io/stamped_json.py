@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn import __version__
+from ledelsestilsyn.io.files import read_regular
 
 PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -44,7 +45,7 @@ def read_stamped(path: Path, stamp: Mapping[str, Any]) -> dict[str, Any] | None:
     """The JSON object at `path` (its seal left out) if its seal holds and it carries
     `stamp`; None if missing, edited, damaged or foreign."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
         sealed = hashlib.sha256(memoryview(raw)[_BODY:]).hexdigest().encode() == raw[_DIGEST]
         data = json.loads(raw) if sealed else None
     except (OSError, ValueError):

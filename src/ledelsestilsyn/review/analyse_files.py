@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.progress import step
-from ledelsestilsyn.io.files import read_limited
+from ledelsestilsyn.io.files import read_limited, read_regular
 from ledelsestilsyn.io.yaml import MAX_BYTES
 from ledelsestilsyn.review.analysis import Analysis
 from ledelsestilsyn.review.cache import Entry, ReviewCache
@@ -112,10 +112,10 @@ def _cached(
     path: Path, focus: list[str] | None, templates: Templates, cache: ReviewCache
 ) -> Analysis | None:
     try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
+        raw = read_regular(path, MAX_BYTES)
     except OSError:
         return None
-    if raw is None:
+    if len(raw) > MAX_BYTES:
         return None
     entry = cache.get(hashlib.sha256(raw).hexdigest())
     if entry is None or entry.focus != focus:

@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from ledelsestilsyn.io.document_cache import READER_FILES
 from ledelsestilsyn.io.entry_cache import EntryCache
+from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.io.stamped_json import code_stamp
 from ledelsestilsyn.io.yaml import MAX_BYTES, decode, parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
@@ -47,7 +48,7 @@ class ManifestCache(EntryCache):
     def load(self, path: Path, display: str) -> Manifest:
         """The manifest at `path`; every problem is located as by `read_document`."""
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path, MAX_BYTES)
         except OSError:
             raw = b""
         if not raw or len(raw) > MAX_BYTES:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.workspace.layout import FEEDBACK_CASES, FEEDBACK_DIR
 
 Letters = tuple[Period, frozenset[str] | None]
@@ -54,7 +55,7 @@ def covered_cases(folder: Path) -> frozenset[str] | None:
     """The cases a letters folder's `FEEDBACK_CASES` lists; None when there is no such
     file or it cannot be read (not UTF-8, a folder): the one reader of that file."""
     try:
-        text = (folder / FEEDBACK_CASES).read_text(encoding="utf-8")
+        text = read_regular(folder / FEEDBACK_CASES).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
     return frozenset(line for line in text.splitlines() if line)

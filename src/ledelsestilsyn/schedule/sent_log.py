@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, fail
+from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.workspace.layout import REMINDER_LOCK, SENT_LOG
 
 KEEP_DAYS = 400
@@ -80,7 +81,7 @@ class SentLog:
     def load(cls, cache_dir: Path) -> SentLog:
         path = cache_dir / SENT_LOG
         try:
-            data = json.loads(path.read_bytes())
+            data = json.loads(read_regular(path))
         except (OSError, ValueError):
             return cls(path)
         sent = data.get("sendt") if isinstance(data, dict) else None

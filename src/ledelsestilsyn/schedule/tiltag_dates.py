@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError
+from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.workspace.layout import TILTAG_FILE
 
 LEAD_DAYS = 7
@@ -66,7 +67,7 @@ def read_dates(root: Path, cache: dict[str, Any]) -> ReadDates:
     """The open tiltag's dates (none, with warnings, when tiltag.yaml has a mistake)."""
     path = root / TILTAG_FILE
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
     except OSError:
         return ReadDates([], False, [])
     digest = hashlib.sha256(raw).hexdigest()
