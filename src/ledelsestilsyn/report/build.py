@@ -56,6 +56,8 @@ class Comment:
     answer: str
     text: str
     review_no: int = 1
+    series: str = ""
+    """The series, when the case has reviews in more than one (a level re-reviews it)."""
 
 
 @dataclass
@@ -212,8 +214,12 @@ def lowest_comments(
     mask: Callable[[str], str],
     index: AnswerIndex | None = None,
 ) -> dict[str, list[Comment]]:
-    """Comments given with the lowest answers (nej, lav grad), CPR-like numbers masked."""
+    """Comments given with the lowest answers (nej, lav grad), CPR-like numbers masked; each
+    names its series where the case has reviews in several (niveau 1 and 2 in forlægget kk)."""
     found: dict[str, list[Comment]] = {}
+    series: dict[str, set[str]] = {}
+    for record in records:
+        series.setdefault(record.case_id, set()).add(record.series)
     columns = index.columns(records) if index is not None else answer_columns(records)
     for step in template.steps:
         for question in step.questions:
@@ -222,7 +228,13 @@ def lowest_comments(
             for record in compress(records, map(low.__contains__, columns.get(key, ()))):
                 answer, text = record.answers[key]
                 if text.strip():
-                    comment = Comment(record.case_id, answer, mask(text.strip()), record.review_no)
+                    comment = Comment(
+                        record.case_id,
+                        answer,
+                        mask(text.strip()),
+                        record.review_no,
+                        record.series if len(series[record.case_id]) > 1 else "",
+                    )
                     found.setdefault(question.id, []).append(comment)
     return found
 
