@@ -220,3 +220,28 @@ def _unfinished(root: Path, catalog: Catalog) -> None:
         )
         body = fill(text, answers, "Leder Lund", "2026-11-20")
         (folder / case_filename(case_id)).write_text(body, encoding="utf-8")
+
+
+def level_2_round(root: Path, cases: list[str], day: str, comment: str) -> None:
+    """Niveau 2 (forlægget kk) re-reviews `cases` of niveau 1's October round in 2026-K4 and
+    finds every answer 'nej', with `comment`; the manifest as `udtræk` writes a level's."""
+    source = root / "udtræk" / "2026-10-niveau-1"
+    folder = root / "udtræk" / "2026-K4-niveau-2"
+    folder.mkdir(parents=True)
+    head, listed = (source / "udtræk.yaml").read_text(encoding="utf-8").split("sager:\n")
+    head = head.replace('"niveau-1"', '"niveau-2"').replace('"2026-10"', '"2026-K4"')
+    kept = [e for e in listed.split("  - ") if any(f'"{c}"' in e for c in cases)]
+    text = head + "fra_tilsyn: [niveau-1]\nsager:\n" + "".join("  - " + e for e in kept)
+    (folder / "udtræk.yaml").write_text(text, encoding="utf-8")
+    for case in cases:
+        review = (source / f"{case}.yaml").read_text(encoding="utf-8")
+        for old, new in (
+            ('tilsyn: "niveau-1"', 'tilsyn: "niveau-2"'),
+            ('periode: "2026-10"', 'periode: "2026-K4"'),
+            ('dato: "2026-10-20"', f'dato: "{day}"'),
+            ('svar: "ja"', 'svar: "nej"'),
+            ('svar: "ikke relevant"', 'svar: "nej"'),
+            ('kommentar: ""', f'kommentar: "{comment}"'),
+        ):
+            review = review.replace(old, new)
+        (folder / f"{case}.yaml").write_text(review, encoding="utf-8")
