@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import Cli, edit_concept
+from conftest import TESTS, Cli, edit_concept
 
 
 def test_a_literal_choice_lists_the_values_in_danish(
@@ -88,3 +89,20 @@ def test_a_report_for_a_period_without_samples_says_so(
     assert result.exit_code == 1 and "L007" in result.stderr
     assert "0 gennemgange" not in result.stderr
     assert "der er ingen stikprøver i 1999; se mapperne i udtræk/" in result.stderr
+
+
+def test_a_report_for_one_series_without_a_sample_in_the_period_names_the_series(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Other series have samples in 2026-10; 'no samples in 2026-10' was untrue."""
+    sys.path.insert(0, str(TESTS / "report"))
+    from report_data import build_workspace
+
+    build_workspace(workspace)
+    monkeypatch.chdir(workspace)
+    result = cli("rapport", "--periode", "2026-10", "--tilsyn", "tematiseret", "-o", "-")
+    assert result.exit_code == 1 and "L007" in result.stderr
+    assert (
+        "Tip: 'tematiseret' har ingen stikprøve i 2026-10; se mapperne i udtræk/ "
+        "(de hedder <periode>-tematiseret)."
+    ) in result.stderr

@@ -116,13 +116,19 @@ def _latest_period(inputs: Inputs) -> Period:
 
 
 def _why_empty(
-    period: Period, excluded: list[Excluded], drawn: dict[str, int], samples: str
+    period: Period,
+    excluded: list[Excluded],
+    drawn: dict[str, int],
+    samples: str,
+    series: str | None = None,
 ) -> str:
-    """Why a period has nothing to count: unfinished reviews, or no sample at all."""
+    """Why a period has nothing to count: unfinished reviews, or no sample at all (of
+    `series`, when the report is for one: other series may well have samples then)."""
     if not excluded and not drawn:
+        which = f"'{series}' har ingen stikprøve" if series else "der er ingen stikprøver"
         return (
-            f"der er ingen stikprøver i {period.label}; "
-            f"se mapperne i {samples}/ (de hedder <periode>-<tilsyn>)."
+            f"{which} i {period.label}; "
+            f"se mapperne i {samples}/ (de hedder <periode>-{series or '<tilsyn>'})."
         )
     n = len(excluded)
     return (
@@ -157,7 +163,9 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             period.label,
             "L007",
             f"ingen færdige gennemgange i perioden {period.label}.",
-            hint=_why_empty(period, excluded, drawn, workspace.display(workspace.samples_dir)),
+            hint=_why_empty(
+                period, excluded, drawn, workspace.display(workspace.samples_dir), request.series
+            ),
         )
     settings = Settings(
         threshold=workspace.concept.report.threshold,
