@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import corpus
+from conftest import Cli, corpus
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
 from ledelsestilsyn.io.yaml import MAX_BYTES, USING_LIBYAML, parse_text, read_document
 
@@ -199,3 +199,27 @@ def test_cpr_typed_as_a_key_is_never_printed(capsys: pytest.CaptureFixture[str])
     message = capsys.readouterr().err
     assert "Y009" in message
     assert "0101901234" not in message and "XXXXXXXXXX" in message
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [
+        ("utf-16-le", "UTF-16"),
+        ("utf-16-be", "UTF-16"),
+        ("utf-32", "UTF-32"),
+        ("utf-32-le", "UTF-32"),
+    ],
+)
+@pytest.mark.parametrize("text", ['sag:\n  rådgiver: "Søren"\n', 'sag:\n  id: "S-1"\n'])
+def test_utf16_or_utf32_without_a_bom_is_named_as_such(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch, encoding: str, name: str, text: str
+) -> None:
+    """Notepad's 'Unicode' without a byte order mark is not Windows-1252, and a file with
+    only ASCII letters would even pass as UTF-8 with a NUL after each letter."""
+    monkeypatch.chdir(workspace)
+    folder = workspace / "udtræk" / "2026-11-x"
+    folder.mkdir(parents=True)
+    (folder / "S-1.yaml").write_bytes(text.encode(encoding))
+    result = cli("valider", str(folder))
+    assert f"fejl Y002: filen er gemt som {name}, ikke UTF-8." in result.output, result.output
+    assert "Windows-1252" not in result.output

@@ -57,11 +57,11 @@ def decode(raw: bytes, file: str) -> str:
     """UTF-8 text without BOM, or a located error for any other encoding."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
-    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    elif wide := _wide_encoding(raw):
         raise fail(
             file,
             "Y002",
-            "filen er gemt som UTF-16, ikke UTF-8.",
+            f"filen er gemt som {wide}, ikke UTF-8.",
             hint="gem filen som UTF-8 i editoren.",
             line=1,
             column=1,
@@ -79,6 +79,21 @@ def decode(raw: bytes, file: str) -> str:
             line=line,
             column=column,
         ) from None
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """`UTF-16` or `UTF-32` for a file saved so (Notepad's "Unicode"), with or without a byte
+    order mark: without one, every second (or three of four) of the first bytes is a NUL,
+    which no text in UTF-8 has; None for anything else."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = raw[:400]
+    nuls = head.count(0)
+    if len(head) < 4 or nuls * 4 < len(head):
+        return None
+    return "UTF-32" if nuls * 4 >= len(head) * 3 - 4 else "UTF-16"
 
 
 def read_document(path: Path, *, display: str | None = None) -> YamlDocument:
