@@ -239,8 +239,10 @@ def _pejlemaerker(system: System, ref: str, body: list[list[str]], catalog: Cata
         qids = [q.id for s in template.steps for q in s.questions if q.pejlemaerke == row[0]]
         pos, ans = system.share(f"pejl[{ref}|{row[0]}]", row[-1], "")
         shown = [q for q in qids if f"q[{ref}|{q}].pos" in system.bounds]
-        system.total(pos, [f"q[{ref}|{q}].pos" for q in shown])
-        system.total(ans, [f"q[{ref}|{q}].ans" for q in shown])
+        for whole, part in ((pos, "pos"), (ans, "ans")):
+            terms = [(whole, -1), *((f"q[{ref}|{q}].{part}", 1) for q in shown)]
+            # the step of a question left out (for the committee) says nothing of its share
+            system.relate(terms, equal=len(shown) == len(qids))
 
 
 def _teams(

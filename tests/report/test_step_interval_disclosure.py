@@ -13,11 +13,13 @@ import os
 import re
 from pathlib import Path
 
+import pytest
 from backcalc import read_report
 from backcalc_system import largest_size, read_share
 from report_data import underretning_round
 
 from conftest import Cli
+from ledelsestilsyn.report import view
 from ledelsestilsyn.report.stats import wilson, wilson_share
 from ledelsestilsyn.report.suppress import (
     Ledger,
@@ -65,13 +67,28 @@ def leaky_report(cli: Cli, folder: Path) -> tuple[str, str]:
     return texts[0], row
 
 
-def test_backcalc_finds_a_count_that_only_a_step_interval_gives_away(
+def test_the_committee_sees_the_step_share_without_the_questions_it_would_give_away(
     cli: Cli, tmp_path: Path
+) -> None:
+    """With the question rows, the step's share had to be hidden (below). The committee's
+    headline is the step's share, so the question rows go instead, and nothing is revealed."""
+    committee, row = leaky_report(cli, tmp_path / "ws")
+    shown = next(x for x in committee.splitlines() if x.startswith("| Underretning |"))
+    assert shown == row
+    assert "Spørgsmålene vises ikke i denne udgave" in committee
+    assert "underretning-1" not in committee
+    assert read_report(committee, "md").revealed() == {}
+
+
+def test_backcalc_finds_a_count_that_only_a_step_interval_gives_away(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Published, the leader's step row would tell the committee that at most 5 reviews
     answered underretning: then no question has more than 5 ja or nej, so each has at least
-    4 ikke relevant, and `< 5` says it is 4. The product hides the step's share; put back in,
-    backcalc finds all eight counts, and without its interval, none."""
+    4 ikke relevant, and `< 5` says it is 4. With the question rows kept (as before steps
+    could be summarised), the product hides the step's share; put back in, backcalc finds
+    all eight counts, and without its interval, none."""
+    monkeypatch.setattr(view, "_hidden_step_shares", lambda report, rules: set())
     committee, row = leaky_report(cli, tmp_path / "ws")
     hidden = next(x for x in committee.splitlines() if x.startswith("| Underretning |"))
     assert hidden.startswith("| Underretning | – |")

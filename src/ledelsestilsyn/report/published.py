@@ -122,19 +122,22 @@ def shared(report: Report) -> bool:
     return report.cases < sum(s.cases for s in report.series) or drawn_total(report) < drawn_sum
 
 
-def ledger_for(report: Report, *, teams: bool = True) -> Ledger:
+def ledger_for(
+    report: Report, *, teams: bool = True, summarised: Collection[tuple[str, str]] = ()
+) -> Ledger:
     """Every count and share the committee version of `report` publishes, and their relations;
-    without the team tables when not `teams`."""
+    without the team tables when not `teams`, and without the question rows (and the tidy
+    table's rows) of the `summarised` steps, (template ref, step id): only their share."""
     ledger = Ledger(report.settings.min_count)
     _overview(ledger, report, teams)
     shown = shown_templates(report, ledger.min_count)
     for template in report.templates:
         if template in shown:
-            _template(ledger, template, teams)
+            _template(ledger, template, teams, summarised)
         else:  # a missing section says: fewer than min_count cases
             ledger.count(template_cases(template.current.template.ref), template.current.reviews)
     _across_templates(ledger, report)
-    _tidy(ledger, report, {t.current.template.ref for t in shown})
+    _tidy(ledger, report, {t.current.template.ref for t in shown}, summarised)
     _excluded(ledger, report)
     return ledger
 
@@ -207,13 +210,15 @@ def _sum_shares(ledger: Ledger, total: Key, parts: Sequence[Key]) -> None:
     ledger.total(denominator(total), [denominator(p) for p in parts])
 
 
-def _template(ledger: Ledger, report: TemplateReport, teams: bool) -> None:
+def _template(
+    ledger: Ledger, report: TemplateReport, teams: bool, summarised: Collection[tuple[str, str]]
+) -> None:
     current = report.current
     ref = current.template.ref
     ledger.count(template_cases(ref), current.reviews)
     for step in current.steps:
         shares = []
-        for q in step.questions:
+        for q in step.questions if (ref, step.id) not in summarised else ():
             tally, qid = q.tally, q.question.id
             cells = [ledger.count(answer(ref, step.id, qid, a), n) for a, n in tally.ordered()]
             ledger.count(question_total(ref, step.id, qid), tally.total)
@@ -311,7 +316,9 @@ def _across_templates(ledger: Ledger, report: Report) -> None:
         ledger.at_most([calibrated(ref), *(cases(s) for s in own)], extra)
 
 
-def _tidy(ledger: Ledger, report: Report, shown: set[str]) -> None:
+def _tidy(
+    ledger: Ledger, report: Report, shown: set[str], summarised: Collection[tuple[str, str]]
+) -> None:
     """The CSV's counts per series (over the report's period) add up to the template's counts.
 
     Each review answers every question of its focus, so a question's counts in a series add
@@ -326,6 +333,8 @@ def _tidy(ledger: Ledger, report: Report, shown: set[str]) -> None:
         if ref not in shown:
             continue
         for step in group.section.steps:
+            if (ref, step.id) in summarised:
+                continue
             for q in step.questions:
                 asked = []
                 for value, n in q.tally.ordered():

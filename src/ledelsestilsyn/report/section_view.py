@@ -56,6 +56,8 @@ class StepView:
     questions: list[QuestionView]
     trend: str = ""
     trend_text: str = ""
+    summarised: bool = False
+    """The question rows are left out (for the committee) so that the step's share is shown."""
 
 
 @dataclass
@@ -183,6 +185,7 @@ def _trend_share(report: TemplateReport, point: TrendPoint, step_id: str, ctx: C
 def _step(step: StepStat, report: TemplateReport, ctx: Ctx) -> StepView:
     ref = report.current.template.ref
     now = share_cell(step.tally, ctx.threshold, ctx.rules.shows(published.step_share(ref, step.id)))
+    summarised = (ref, step.id) in ctx.rules.summarised
     points = [(p.label, _trend_share(report, p, step.id, ctx)) for p in report.trend]
     view = StepView(
         id=step.id,
@@ -197,7 +200,9 @@ def _step(step: StepStat, report: TemplateReport, ctx: Ctx) -> StepView:
         questions=[
             _question(ref, step.id, q, report.previous, report.baseline, ctx)
             for q in step.questions
+            if not summarised
         ],
+        summarised=summarised,
         trend_text="; ".join(
             f"{label}: {percent(v) if v is not None else DASH}" for label, v in points
         ),

@@ -165,6 +165,11 @@ class Disclosure:
     `< 5` at most 4) and nothing shown is left to hide."""
     teams: bool = True
     """False when the team tables were left out to protect a hidden count (`view`)."""
+    small_shares: frozenset[Key] = frozenset()
+    """Shares hidden by the primary rule (few answers, or a small part)."""
+    summarised: frozenset[tuple[str, str]] = frozenset()
+    """Steps, (template ref, step id), whose question rows were left out so that the step's
+    own share could be shown (`view.disclosure_for`)."""
 
     def publishes(self, key: Key) -> bool:
         """Is `key` part of the report at all (a table may be left out as a whole)?"""
@@ -209,9 +214,16 @@ def decide(ledger: Ledger, *, active: bool, withheld: Collection[Key] = ()) -> D
     secondary = _Secondary(ledger)
     hidden = secondary.hide(primary | (set(withheld) & ledger.units.keys()))
     small = frozenset(k for k, u in ledger.units.items() if u.small and not u.share)
+    small_shares = frozenset(k for k, u in ledger.units.items() if u.small and u.share)
     units = frozenset(ledger.units)
     return Disclosure(
-        ledger.min_count, True, frozenset(hidden), units, small, not secondary.gave_up
+        ledger.min_count,
+        True,
+        frozenset(hidden),
+        units,
+        small,
+        not secondary.gave_up,
+        small_shares=small_shares,
     )
 
 

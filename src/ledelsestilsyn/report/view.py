@@ -22,7 +22,7 @@ from ledelsestilsyn.report.corrections import CorrectionsView
 from ledelsestilsyn.report.department import MIN_CASEWORKERS, Conclusion, TiltagStatus
 from ledelsestilsyn.report.formats import long_date, number, percent
 from ledelsestilsyn.report.section_view import Ctx, SectionView, section_view
-from ledelsestilsyn.report.suppress import Disclosure, decide
+from ledelsestilsyn.report.suppress import Disclosure, Key, decide
 from ledelsestilsyn.report.tiltag import TiltagView
 
 AUDIENCES: dict[str, str] = {
@@ -192,17 +192,44 @@ def disclosure_for(
     `withheld_teams` (per template ref) are teams whose shares this audience does not
     see at all (fewer than three reviewed caseworkers, for the department and the
     committee); they are hidden as part of the decision, so nothing shown gives them away.
+    A step's share that would be hidden only to protect its questions' small counts is
+    shown, and the step's question rows are left out instead (`Disclosure.summarised`).
     """
     if audience not in AGGREGATE:
         return Disclosure(report.settings.min_count)
     withheld = published.team_shares(report, withheld_teams or {})
-    rules = decide(published.ledger_for(report), active=True, withheld=withheld)
+    summarised: set[tuple[str, str]] = set()
+    while True:
+        rules = _decision(report, withheld, summarised)
+        hidden = _hidden_step_shares(report, rules) - summarised
+        if not hidden:
+            return replace(rules, summarised=frozenset(summarised))
+        summarised |= hidden
+
+
+def _decision(report: Report, withheld: set[Key], summarised: set[tuple[str, str]]) -> Disclosure:
+    rules = decide(
+        published.ledger_for(report, summarised=summarised), active=True, withheld=withheld
+    )
     if rules.complete:
         return rules
     # Still pinned by the bounds alone (Syd `x` and three teams `< 5` give at least 8 cases,
     # a question `< 5`, 0, `< 5` at most 8): the team tables, each team at least 1, go.
-    without = decide(published.ledger_for(report, teams=False), active=True, withheld=withheld)
-    return replace(without, teams=False)
+    ledger = published.ledger_for(report, teams=False, summarised=summarised)
+    return replace(decide(ledger, active=True, withheld=withheld), teams=False)
+
+
+def _hidden_step_shares(report: Report, rules: Disclosure) -> set[tuple[str, str]]:
+    """Steps whose share is hidden only to protect other cells (its own counts are not small):
+    a step's share is the committee's headline, so its question rows go first."""
+    found = set()
+    for template in report.templates:
+        ref = template.current.template.ref
+        for step in template.current.steps:
+            key = published.step_share(ref, step.id)
+            if rules.publishes(key) and not rules.shows(key) and key not in rules.small_shares:
+                found.add((ref, step.id))
+    return found
 
 
 def report_view(
