@@ -32,6 +32,10 @@ def test_a_fresh_workspace_is_warned_about_every_marker(
     assert f"'kommune' er stadig forlæggets '{PLACEHOLDER_MUNICIPALITY}'" in municipality[0]
     markers = [x for x in lines if "A011" in x]
     marked = [n for n, line in enumerate(text.splitlines(), 1) if re.search(r'#.*(?<!")RET:', line)]
+    # the marker on `kommune` is not warned about twice: A010 already says it
+    on_name = [n for n in marked if marked_key(text.splitlines(), n - 1) == "'kommune'"]
+    assert len(on_name) == 1
+    marked.remove(on_name[0])
     assert len(markers) == len(marked) > 0
     assert all(x.startswith(f"koncept.yaml:{n}:") for x, n in zip(markers, marked, strict=True))
     assert "slet markeringen" in markers[0]
@@ -61,6 +65,26 @@ def test_fixing_the_name_and_deleting_the_marker_silences_both(
     number = text.splitlines().index("# Kommunens navn. Det står øverst i alle rapporter.") + 1
     assert not [x for x in lines if x.startswith(f"koncept.yaml:{number}:")], lines
     assert len([x for x in lines if "A011" in x]) == len([x for x in before if "A011" in x])
+
+
+def test_the_placeholder_name_is_one_warning_and_its_marker_counts_once_the_name_is_fixed(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "ws"
+    cli("init", str(folder), "--forlæg", "sbst")
+    path = folder / "koncept.yaml"
+    name_line = next(
+        n
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.startswith("kommune:")
+    )
+    lines = _tjek(cli, folder, monkeypatch)
+    about_name = [x for x in lines if x.startswith(f"koncept.yaml:{name_line - 1}:")]
+    assert not about_name, about_name  # A010 at the name says it; no A011 at its marker
+    text = path.read_text(encoding="utf-8").replace(PLACEHOLDER_MUNICIPALITY, "Egebjerg Kommune")
+    path.write_text(text, encoding="utf-8")
+    lines = _tjek(cli, folder, monkeypatch)
+    assert [x for x in lines if x.startswith(f"koncept.yaml:{name_line - 1}:") and "A011" in x]
 
 
 def test_each_marker_names_the_key_it_is_about(
