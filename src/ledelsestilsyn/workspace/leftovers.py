@@ -23,8 +23,7 @@ _MARKER = re.compile(r'#[^\n]*?(?<!")(?P<marker>RET:)(?!")')
 
 
 def leftovers(doc: YamlDocument, municipality: str, text: str) -> list[Diagnostic]:
-    """A010 for the placeholder municipality, A011 for each `RET:` marker left (but the
-    one on `kommune` while A010 says the same: one thing to fix, one warning)."""
+    """A010 for the placeholder municipality, A011 for each other `RET:` marker left."""
     found: list[Diagnostic] = []
     placeholder = municipality.strip() == PLACEHOLDER_MUNICIPALITY
     if placeholder:
@@ -41,10 +40,8 @@ def leftovers(doc: YamlDocument, municipality: str, text: str) -> list[Diagnosti
     lines = text.splitlines()
     for number, line in enumerate(lines, 1):
         marker = _MARKER.search(line)
-        if marker:
-            key = marked_key(lines, number - 1)
-            if placeholder and key == "'kommune'":
-                continue
+        key = marked_key(lines, number - 1) if marker else ""
+        if marker and not (placeholder and key == "'kommune'"):  # A010 says it already
             what = f"{key} er" if key else "værdien under linjen er"
             found.append(
                 Diagnostic(
