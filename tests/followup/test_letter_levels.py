@@ -12,9 +12,7 @@ import pytest
 from conftest import TESTS, Cli
 
 sys.path.insert(0, str(TESTS / "report"))
-from report_data import level_2_round, overordnet_answer, write_round
-
-from ledelsestilsyn.templates.catalog import Catalog
+from report_data import level_1_round, level_2_round
 
 ARGS = ("tilbagemelding", "--periode", "2026-K4", "--dato", "2027-01-25")
 
@@ -25,17 +23,7 @@ def kk(tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> Path:
     root = tmp_path / "kk"
     assert cli("init", str(root), "--forlæg", "kk").exit_code == 0
     monkeypatch.chdir(root)
-    write_round(
-        root,
-        Catalog.load(root),
-        series="niveau-1",
-        ref="overordnet@2025.1",
-        period="2026-10",
-        focus=["underretning"],
-        cases=12,
-        answer=overordnet_answer(0),
-        day="2026-10-20",
-    )
+    level_1_round(root, 12)
     return root
 
 

@@ -222,6 +222,22 @@ def _unfinished(root: Path, catalog: Catalog) -> None:
         (folder / case_filename(case_id)).write_text(body, encoding="utf-8")
 
 
+def level_1_round(root: Path, cases: int) -> Path:
+    """Niveau 1 (forlægget kk) in October: `cases` reviews of underretning, the round that
+    `level_2_round` re-reviews."""
+    return write_round(
+        root,
+        Catalog.load(root),
+        series="niveau-1",
+        ref="overordnet@2025.1",
+        period="2026-10",
+        focus=["underretning"],
+        cases=cases,
+        answer=overordnet_answer(0),
+        day="2026-10-20",
+    )
+
+
 def level_2_round(root: Path, cases: list[str], day: str, comment: str) -> None:
     """Niveau 2 (forlægget kk) re-reviews `cases` of niveau 1's October round in 2026-K4 and
     finds every answer 'nej', with `comment`; the manifest as `udtræk` writes a level's."""

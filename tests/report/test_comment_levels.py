@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from report_data import level_2_round, overordnet_answer, write_round
+from report_data import level_1_round, level_2_round
 
 from conftest import Cli
-from ledelsestilsyn.templates.catalog import Catalog
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
@@ -19,17 +18,7 @@ def test_a_comment_names_the_level_of_a_case_reviewed_twice(
     root = tmp_path / "kk"
     assert cli("init", str(root), "--forlæg", "kk").exit_code == 0
     monkeypatch.chdir(root)
-    write_round(
-        root,
-        Catalog.load(root),
-        series="niveau-1",
-        ref="overordnet@2025.1",
-        period="2026-10",
-        focus=["underretning"],
-        cases=6,
-        answer=overordnet_answer(0),
-        day="2026-10-20",
-    )
+    level_1_round(root, 6)
     level_2_round(root, ["S-2026-10-000"], "2026-11-20", "Set på niveau 2.")
     result = cli("rapport", "--periode", "2026-K4", "--format", fmt, "-o", "-")
     assert result.exit_code == 0, result.output
