@@ -1,15 +1,11 @@
-"""`tilsyn tilbagemelding` as one call: letters for a period, written and (optionally) mailed.
+"""`tilsyn tilbagemelding`: the letters for a period, built and written.
 
 Letters go to `tilbagemeldinger/<periode>/<rådgiver>.md` and `.html` in the
-workspace, written atomically. With mail, each letter goes only to its own
-caseworker's address from the concept's `formidling: rådgivere`, through the
-same SMTP setup and rules as `påmind`; a caseworker without an address is a
-warning, and that letter is not sent.
+workspace, written atomically; `followup.letter_mail` mails them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,7 +15,6 @@ from ledelsestilsyn.core.diagnostics import (
     Argument,
     Diagnostic,
     ErrorKind,
-    Severity,
     fail,
     warning,
 )
@@ -43,8 +38,14 @@ def render_letter(letter: Letter, fmt: str) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
+def letter_path(folder: Path, letter: Letter, fmt: str) -> Path:
+    """Where the caseworker's letter in format `fmt` is written in the period's folder."""
+    return folder / f"{case_filename(letter.caseworker).removesuffix('.yaml')}.{fmt}"
+
+
 @dataclass
 class FeedbackOutcome:
+    folder: Path
     written: list[Path] = field(default_factory=list)
     letters: list[Letter] = field(default_factory=list)
     notes: list[Diagnostic] = field(default_factory=list)
@@ -90,13 +91,12 @@ def write_letters(
     writable_folder(letters_dir, display=workspace.display(letters_dir))
     folder = letters_dir / period.label
     writable_folder(folder, display=workspace.display(folder))
-    outcome = FeedbackOutcome(letters=letters, notes=list(inputs.notes))
+    outcome = FeedbackOutcome(folder, letters=letters, notes=list(inputs.notes))
     if only is None:
         outcome.notes += _left_out(inputs.excluded, period)
     for letter in letters:
-        stem = case_filename(letter.caseworker).removesuffix(".yaml")
         for fmt in ("md", "html"):
-            path = folder / f"{stem}.{fmt}"
+            path = letter_path(folder, letter, fmt)
             write_atomic(path, render_letter(letter, fmt), overwrite=True)
             outcome.written.append(path)
     _note_cases(folder, letters, keep=only is not None)
@@ -140,56 +140,3 @@ def _similar_name(asked: str, names: list[str]) -> str | None:
     folded = {n.casefold(): n for n in names}
     guess = did_you_mean(asked.casefold(), list(folded))
     return folded[guess] if guess else None
-
-
-def addresses_for(
-    letters: list[Letter], known: Mapping[str, str], concept: str
-) -> tuple[list[tuple[Letter, str]], list[Diagnostic]]:
-    """(letter, its own caseworker's address), and a warning per caseworker without one."""
-    found: list[tuple[Letter, str]] = []
-    missing: list[Diagnostic] = []
-    for letter in letters:
-        address = known.get(letter.caseworker, "").strip()
-        if address:
-            found.append((letter, address))
-        else:
-            missing.append(
-                Diagnostic(
-                    concept,
-                    None,
-                    None,
-                    "O021",
-                    f"{letter.caseworker} har ingen adresse under formidling: rådgivere; "
-                    "brevet er skrevet, men ikke sendt.",
-                    "tilføj adressen i konceptet, eller giv brevet videre selv.",
-                    Severity.WARNING,
-                )
-            )
-    return found, missing
-
-
-def mail_letters(
-    workspace: Workspace, letters: list[Letter], environ: Mapping[str, str]
-) -> tuple[list[str], list[Diagnostic]]:
-    """Send each letter to its own caseworker only; (addresses sent to, warnings)."""
-    from ledelsestilsyn.schedule.notify import ConceptFile, send, smtp_and_password
-    from ledelsestilsyn.schedule.reminder_text import Message
-
-    concept = workspace.display(workspace.concept_path)
-    found, warnings = addresses_for(letters, workspace.concept.dissemination.caseworkers, concept)
-    if not found:
-        return [], warnings
-    file = ConceptFile(workspace.concept_path, concept)
-    smtp, password = smtp_and_password(workspace.concept, file, environ)
-    messages = [
-        Message(
-            address,
-            f"Tilbagemelding fra ledelsestilsynet {letter.period}",
-            render_letter(letter, "md"),
-            (),
-        )
-        for letter, address in found
-    ]
-    sent: list[str] = []
-    send(messages, smtp, password, lambda m: sent.append(m.recipient))
-    return sent, warnings

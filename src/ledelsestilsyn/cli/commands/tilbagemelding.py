@@ -43,8 +43,8 @@ def tilbagemelding(
     from ledelsestilsyn.cli.console import echo, print_diagnostics
     from ledelsestilsyn.cli.progress import on_terminal
     from ledelsestilsyn.core.periods import day_or_today
-    from ledelsestilsyn.core.words import count
-    from ledelsestilsyn.followup.feedback import mail_letters, write_letters
+    from ledelsestilsyn.followup.feedback import write_letters
+    from ledelsestilsyn.followup.letter_mail import mail_letters
     from ledelsestilsyn.workspace.open import open_workspace
 
     today = day_or_today(dato)
@@ -55,11 +55,6 @@ def tilbagemelding(
     for path in outcome.written:
         echo(workspace.display(path))
     if mail:
-        sent, warnings = mail_letters(workspace, outcome.letters, os.environ)
-        print_diagnostics(warnings, err=True)
-        if sent:
-            echo(f"Sendt: {count(len(sent), 'brev', 'breve')}.")
-        else:
-            echo(
-                "Ingen breve sendt: ingen af rådgiverne har en adresse under formidling: rådgivere."
-            )
+        mailed = mail_letters(workspace, outcome, os.environ)
+        print_diagnostics(mailed.warnings, err=True)
+        echo(mailed.summary())
