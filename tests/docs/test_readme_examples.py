@@ -124,6 +124,17 @@ def test_tiltag_ny_and_tiltag(drawn: tuple[Path, str], cli: Cli, tmp_path: Path)
         assert_shown(_in(folder, cli, command), command)
 
 
+def test_tiltag_ny_says_when_the_focus_leaves_nothing_to_evaluate(
+    drawn: tuple[Path, str], cli: Cli, tmp_path: Path
+) -> None:
+    folder = _copy(drawn[0], tmp_path)
+    command = (
+        'tiltag ny --skabelon overordnet --spørgsmål underretning-2 --titel "Akutte indsatser" '
+        "--dato 2027-03-05"
+    )
+    assert_shown(_in(folder, cli, command), command)
+
+
 def test_cron_with_this_machines_paths(drawn: tuple[Path, str], cli: Cli) -> None:
     command = "cron --tid 06:30"
     output = _in(drawn[0], cli, command)

@@ -9,9 +9,9 @@ from test_plan import PRESETS, preset_plan
 
 from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.schedule.annual_wheel import round_state
-from ledelsestilsyn.schedule.concept_cache import level_lags
 from ledelsestilsyn.schedule.plan import Item, WorkspaceState, status_at
 from ledelsestilsyn.schedule.rounds import make_round
+from ledelsestilsyn.schedule.series_plans import level_lags
 from ledelsestilsyn.workspace.open import load_concept
 
 MONTHLY_DRAWN = frozenset(

@@ -109,13 +109,14 @@ def test_tiltag_deadlines_and_evaluations_are_reminded(example_workspace: Path, 
     assert (
         "  - Partshøring før anbringelse (partshøring), ansvarlig Karen Holm Madsen: "
         "evaluering af effekten 20. november 2026 (5 dage for sent). Se 'Tiltag og effekt' i "
-        "lederrapporten, og skriv evalueret: ÅÅÅÅ-MM-DD i tiltag.yaml, når I har vurderet den."
-        in out
-    )  # what to do, and how the reminder stops
+        "lederrapporten, og skriv evalueret: ÅÅÅÅ-MM-DD og jeres konklusion (fortsæt, justér "
+        "eller stop) i tiltag.yaml, når I har vurderet den." in out
+    )  # what to do, and how the reminder stops: the conclusion is the point of it
     assert (
         "  - Partshøring før anbringelse (partshøring), ansvarlig Karen Holm Madsen: "
-        "frist 28. november 2026 (om 3 dage)." in out
-    )
+        "frist 28. november 2026 (om 3 dage). Skriv status: gennemført (eller opgivet) i "
+        "tiltag.yaml, når det er afgjort." in out
+    )  # the deadline reminder says how it stops, too
     assert not any("Gammelt forsøg" in line for line in out)  # opgivet: no reminder
     done = TILTAG.replace('status: "i gang"', 'status: "gennemført"').replace(
         "evaluer_efter_måneder: 6", 'evaluer_efter_måneder: 6\n    evalueret: "2026-11-24"'

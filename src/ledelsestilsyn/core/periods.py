@@ -53,6 +53,12 @@ def add_months(year: int, month: int, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def months_after(day: date, months: int) -> date:
+    """The same day `months` months later (the month's last day when it is shorter)."""
+    year, month = add_months(day.year, day.month, months)
+    return date(year, month, min(day.day, _month_end(year, month).day))
+
+
 def period_of(kind: Kind, year: int, month: int) -> Period:
     """The month/quarter/half/year period containing `year-month`."""
     if kind == "måned":

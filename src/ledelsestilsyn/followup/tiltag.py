@@ -12,12 +12,13 @@ it) is a warning (O005, `retired`): the tiltag's effect cannot be measured on it
 
 from __future__ import annotations
 
-import calendar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, warning
+from ledelsestilsyn.core.periods import months_after
 from ledelsestilsyn.core.words import listing
+from ledelsestilsyn.followup.tiltag_checks import evaluation_warnings
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import did_you_mean, validate_document
@@ -91,11 +92,7 @@ def unknown_template(name: str, known: Known) -> tuple[str, str]:
 def evaluation_date(tiltag: Tiltag) -> date | None:
     """The day the tiltag is to be evaluated: `besluttet` plus `evaluer_efter_måneder`."""
     months = tiltag.evaluate_after_months
-    if months is None:
-        return None
-    index = tiltag.decided.month - 1 + months
-    year, month = tiltag.decided.year + index // 12, index % 12 + 1
-    return date(year, month, min(tiltag.decided.day, calendar.monthrange(year, month)[1]))
+    return None if months is None else months_after(tiltag.decided, months)
 
 
 def load_tiltag(workspace: Workspace) -> list[Tiltag]:
@@ -109,7 +106,9 @@ class TiltagRead:
     retired: dict[str, list[Retired]]
     """Tiltag id → its targets that a new template version removed (`retired`)."""
     warnings: list[Diagnostic]
-    """O005 for each of those, located in tiltag.yaml."""
+    """O005 for each of those, and the evaluation's O006 and O007, located in tiltag.yaml."""
+    evaluation: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    """Tiltag id → its O006 and O007 (`followup.tiltag_checks`)."""
 
 
 def read_tiltag(workspace: Workspace) -> TiltagRead:
@@ -131,7 +130,9 @@ def read_tiltag(workspace: Workspace) -> TiltagRead:
         for number, t in enumerate(parsed.tiltag)
         for target in gone[t.id]
     ]
-    return TiltagRead(parsed.tiltag, gone, warnings)
+    evaluation = evaluation_warnings(workspace, doc, parsed.tiltag)
+    warnings += [d for t in parsed.tiltag for d in evaluation.get(t.id, [])]
+    return TiltagRead(parsed.tiltag, gone, warnings, evaluation)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
 from ledelsestilsyn.io.stamped_json import read_stamped, write_stamped
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import Plan
-from ledelsestilsyn.schedule.rounds import SeriesPlan
+from ledelsestilsyn.schedule.series_plans import series_plans
 from ledelsestilsyn.schedule.stamps import folder_stamp
 from ledelsestilsyn.workspace.layout import (
     CACHE_DIR,
@@ -133,29 +133,9 @@ def step_titles(concept: Concept, root: Path) -> dict[str, dict[str, str]]:
 
 def plan_from_concept(concept: Concept, titles: dict[str, dict[str, str]] | None = None) -> Plan:
     """The concept's schedule, with the titles of each series' steps (`step_titles`)."""
-    lags = level_lags(concept)
-    series = []
-    for name, spec in concept.series.items():
-        series.append(
-            SeriesPlan(
-                name=name,
-                title=spec.title or name,
-                round_months=tuple(spec.cadence.round_months()),
-                period_kind=spec.cadence.period,
-                focus=tuple(spec.focus),
-                annual_plan=tuple((m, tuple(s)) for m, s in sorted(spec.annual_plan.items())),
-                draw_day=spec.deadlines.draw_day,
-                finish_day=spec.deadlines.finish_day,
-                report_days=spec.deadlines.report_days,
-                reviewers=tuple(spec.reviewers),
-                step_titles=tuple((titles or {}).get(name, {}).items()),
-                lag_months=lags[name],
-                sources=tuple(spec.level.sources) if spec.level else (),
-            )
-        )
     spread = concept.dissemination
     days = spread.feedback_days if spread.caseworker_feedback else None
-    return Plan(tuple(series), tuple(spread.department_meetings), days)
+    return Plan(series_plans(concept, titles), tuple(spread.department_meetings), days)
 
 
 def without_bad_cache(read: Callable[[bool], T]) -> T:
@@ -165,27 +145,6 @@ def without_bad_cache(read: Callable[[bool], T]) -> T:
         return read(False)
     except CACHE_SHAPE_ERRORS:
         return read(True)
-
-
-def level_lags(concept: Concept) -> dict[str, int]:
-    """Months after its period in which each series works: 0 for one drawn from the export,
-    one more than the latest of its sources for a level (`schedule.rounds`). `tjek` refuses
-    levels that draw from each other in a ring; here such a link simply ends the chain."""
-    lags: dict[str, int] = {}
-
-    def lag(name: str, seen: frozenset[str]) -> int:
-        if name not in lags:
-            spec = concept.series.get(name)
-            level = spec.level if spec is not None else None
-            sources = [s for s in level.sources if s not in seen] if level else []
-            lags[name] = (
-                1 + max((lag(s, seen | {name}) for s in sources), default=0) if level else 0
-            )
-        return lags[name]
-
-    for name in concept.series:
-        lag(name, frozenset())
-    return lags
 
 
 def read_settings(concept_path: Path) -> tuple[Plan, MailSettings]:

@@ -49,14 +49,13 @@ def describe_tiltag(item: TiltagDue) -> str:
     what = "frist" if d.kind == DEADLINE else "evaluering af effekten"
     who = f", ansvarlig {d.responsible}" if d.responsible else ""
     text = f"{d.title} ({d.id}){who}: {what} {long_date(d.day)} ({when(item.days_left)})."
-    if d.kind == DEADLINE:
-        return text
-    return text + EVALUATE
+    return text + (FINISH if d.kind == DEADLINE else EVALUATE)
 
 
+FINISH = " Skriv status: gennemført (eller opgivet) i tiltag.yaml, når det er afgjort."
 EVALUATE = (
-    " Se 'Tiltag og effekt' i lederrapporten, og skriv evalueret: ÅÅÅÅ-MM-DD i tiltag.yaml,"
-    " når I har vurderet den."
+    " Se 'Tiltag og effekt' i lederrapporten, og skriv evalueret: ÅÅÅÅ-MM-DD og jeres"
+    " konklusion (fortsæt, justér eller stop) i tiltag.yaml, når I har vurderet den."
 )
 
 

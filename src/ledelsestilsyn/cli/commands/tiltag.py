@@ -86,10 +86,12 @@ def ny(
     """
     from pathlib import Path
 
+    from ledelsestilsyn.cli.console import print_diagnostics
     from ledelsestilsyn.core.diagnostics import Argument
     from ledelsestilsyn.core.periods import day_or_today, parse_day
     from ledelsestilsyn.core.words import listing
     from ledelsestilsyn.followup.new import NewTiltag, append_tiltag
+    from ledelsestilsyn.followup.tiltag import read_tiltag
     from ledelsestilsyn.workspace.open import open_workspace
 
     today = day_or_today(dato)
@@ -100,3 +102,4 @@ def ny(
     missing = ["beskrivelse"] + ["ansvarlig"] * (not (ansvarlig or "").strip())
     missing += ["frist"] * (frist is None)
     echo(f"Tiltaget '{tiltag_id}' er føjet til tiltag.yaml. Udfyld {listing(missing)}.")
+    print_diagnostics(read_tiltag(workspace).evaluation.get(tiltag_id, []), err=True)

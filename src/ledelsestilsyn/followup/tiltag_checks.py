@@ -1,0 +1,169 @@
+"""Warnings about a tiltag's evaluation that no schema can give (O006, O007).
+
+O006: the tiltag is evaluated `evaluer_efter_måneder` after it was decided, on
+the reviews of the rounds that started since. When no round until then has a
+target's step in focus (the årshjul moves the focus month by month), the
+evaluation will find nothing to compare with, and the leaders learn it only on
+the day. Said when the tiltag is written, with the first round that does have
+the step in focus and the `evaluer_efter_måneder` that would reach it.
+
+O007: `evalueret` is written, so the reminders stop, but `konklusion` is empty:
+what the leadership decided (keep going, adjust, stop) is then written nowhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
+from ledelsestilsyn.core.periods import months_after
+from ledelsestilsyn.io.document import YamlDocument
+from ledelsestilsyn.models.template import Template
+from ledelsestilsyn.models.tiltag import Tiltag
+from ledelsestilsyn.report.formats import long_date
+from ledelsestilsyn.schedule.rounds import Round, SeriesPlan, rounds_in_year
+from ledelsestilsyn.schedule.series_plans import series_plans
+from ledelsestilsyn.workspace.open import Workspace
+
+LOOK_AHEAD_YEARS = 3
+"""How far past the evaluation to look for a round with the target in focus."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target of a tiltag, and the steps of a series' template that hold it."""
+
+    label: str
+    steps: frozenset[str]
+
+
+def evaluation_warnings(
+    workspace: Workspace, doc: YamlDocument, tiltag: list[Tiltag]
+) -> dict[str, list[Diagnostic]]:
+    """Tiltag id → its O006 and O007 warnings, located in tiltag.yaml."""
+    plans = _plans(workspace)
+    found: dict[str, list[Diagnostic]] = {}
+    for number, t in enumerate(tiltag):
+        said = [*_unmeasurable(doc, number, t, plans), *_no_conclusion(doc, number, t)]
+        if said:
+            found.setdefault(t.id, []).extend(said)
+    return found
+
+
+def _plans(workspace: Workspace) -> list[tuple[SeriesPlan, Template]]:
+    """Each series' schedule with its template (a series whose template cannot be read is
+    left out: `tjek` says what is wrong with it)."""
+    found: list[tuple[SeriesPlan, Template]] = []
+    specs = workspace.concept.series
+    for plan in series_plans(workspace.concept):
+        try:
+            found.append((plan, workspace.catalog.resolve(specs[plan.name].template)))
+        except TilsynError:
+            continue
+    return found
+
+
+def _no_conclusion(doc: YamlDocument, number: int, tiltag: Tiltag) -> list[Diagnostic]:
+    if tiltag.evaluated is None or (tiltag.conclusion or "").strip():
+        return []
+    return [
+        doc.diagnostic(
+            ("tiltag", number, "konklusion"),
+            "O007",
+            f"tiltaget '{tiltag.id}' er evalueret ({long_date(tiltag.evaluated)}), men "
+            "'konklusion' er tom, så ledelsens beslutning står ingen steder.",
+            hint="skriv, hvad I konkluderede: fortsæt, justér eller stop, og hvorfor; det står "
+            "under tiltaget i lederrapporten og i afdelingens rapport.",
+            severity=Severity.WARNING,
+        )
+    ]
+
+
+def _unmeasurable(
+    doc: YamlDocument, number: int, tiltag: Tiltag, plans: list[tuple[SeriesPlan, Template]]
+) -> list[Diagnostic]:
+    """O006 for each target that no round before the evaluation has in focus."""
+    months = tiltag.evaluate_after_months
+    if months is None or tiltag.evaluated is not None or tiltag.status == "opgivet":
+        return []
+    decided, evaluation = tiltag.decided, months_after(tiltag.decided, months)
+    covering: dict[str, list[Round]] = {}
+    for plan, template in plans:
+        if tiltag.template is not None and template.id != tiltag.template:
+            continue
+        for target in _targets(tiltag, template):
+            found = covering.setdefault(target.label, [])
+            found += [r for r in _rounds(plan, decided) if _covers(r, target.steps)]
+    said: list[Diagnostic] = []
+    for label, rounds in covering.items():
+        if any(r.finish_by <= evaluation for r in rounds):
+            continue
+        first = min(rounds, key=lambda r: r.finish_by, default=None)
+        said.append(_warning(doc, number, tiltag, label, evaluation, first))
+    return said
+
+
+def _warning(
+    doc: YamlDocument,
+    number: int,
+    tiltag: Tiltag,
+    label: str,
+    evaluation: date,
+    first: Round | None,
+) -> Diagnostic:
+    text = (
+        f"tiltaget '{tiltag.id}' evalueres {long_date(evaluation)}, men ingen runde fra "
+        f"beslutningen til da har {label} i fokus, så der er ingen gennemgange efter "
+        "beslutningen at måle effekten på."
+    )
+    if first is None:
+        hint = "sæt sagsskridtet i fokus i årshjulet i koncept.yaml."
+    else:
+        needed = next(
+            n
+            for n in range(1, 12 * (LOOK_AHEAD_YEARS + 1) + 1)
+            if months_after(tiltag.decided, n) >= first.finish_by
+        )
+        hint = (
+            f"første runde med det i fokus er '{first.title} {first.period.label}' (færdig "
+            f"{long_date(first.finish_by)}): sæt evaluer_efter_måneder: {needed}, eller sæt "
+            "sagsskridtet i fokus i årshjulet i koncept.yaml."
+        )
+    return doc.diagnostic(
+        ("tiltag", number, "evaluer_efter_måneder"),
+        "O006",
+        text,
+        hint=hint,
+        severity=Severity.WARNING,
+    )
+
+
+def _targets(tiltag: Tiltag, template: Template) -> Iterator[Target]:
+    """The tiltag's targets that `template` has, with the steps that hold them."""
+    for question in tiltag.targets.questions:
+        holding = [s for s in template.steps if any(q.id == question for q in s.questions)]
+        if holding:
+            label = f"spørgsmålet {question} (sagsskridtet {holding[0].title})"
+            yield Target(label, frozenset(s.id for s in holding))
+    for step in tiltag.targets.steps:
+        if any(s.id == step for s in template.steps):
+            yield Target(f"sagsskridtet {step}", frozenset({step}))
+    for mark in tiltag.targets.pejlemaerker:
+        steps = {s.id for s in template.steps for q in s.questions if q.pejlemaerke == mark}
+        if steps:
+            yield Target(f"pejlemærket {mark}", frozenset(steps))
+
+
+def _rounds(plan: SeriesPlan, decided: date) -> Iterator[Round]:
+    """The series' rounds whose period starts on or after `decided` (the report's "after")."""
+    for year in range(decided.year, decided.year + LOOK_AHEAD_YEARS + 1):
+        for r in rounds_in_year(plan, year):
+            if r.period.start >= decided:
+                yield r
+
+
+def _covers(r: Round, steps: frozenset[str]) -> bool:
+    """Whether the round asks about one of `steps` (no focus: every step)."""
+    return not r.focus or bool(steps & set(r.focus))

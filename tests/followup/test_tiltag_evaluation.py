@@ -1,0 +1,116 @@
+"""Will the evaluation of a tiltag have anything to look at, and is its conclusion written?
+
+KK's concept uses the tilsyn to see "om de initiativer, der sættes i værk ... får den ønskede
+effekt", and SBST has the leaders adjust the steps in focus after what the tilsyn showed. The
+årshjul moves the focus month by month, so a tiltag on an underretning question decided in
+March is not asked about again before November: evaluated after 6 months, the report has no
+review after the decision. That is said when the tiltag is written (O006), not on the day of
+the evaluation. And writing `evalueret` stops the reminders: without `konklusion`, what the
+leadership decided is written nowhere (O007).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+
+NEW = ("tiltag", "ny", "--skabelon", "overordnet", "--titel", "Akutte indsatser")
+
+TILTAG = """\
+tiltag:
+  - id: "opfølgning"
+    titel: "Opfølgning til tiden"
+    besluttet: "2027-03-05"
+    skabelon: "overordnet"
+    mål:
+      sagsskridt: [opfølgning]
+    evaluer_efter_måneder: 6
+  - id: "partshøring"
+    titel: "Partshøring før anbringelse"
+    besluttet: "2026-06-15"
+    skabelon: "overordnet"
+    mål:
+      spørgsmål: [anbringelse-7]
+    evaluer_efter_måneder: 6
+    evalueret: "2026-12-20"
+    konklusion: ""
+"""
+
+
+@pytest.fixture(autouse=True)
+def _inside(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(workspace)
+
+
+def test_a_new_tiltag_whose_question_is_out_of_focus_until_the_evaluation_is_warned(
+    workspace: Path, cli: Cli
+) -> None:
+    """sbst's årshjul has underretning in focus in January, February, November and December."""
+    made = cli(*NEW, "--spørgsmål", "underretning-2", "--dato", "2027-03-05")
+    assert made.exit_code == 0, made.output
+    assert "Tiltaget 'tiltag-1' er føjet til tiltag.yaml." in made.stdout
+    line = (workspace / "tiltag.yaml").read_text(encoding="utf-8").splitlines()
+    number = next(i for i, text in enumerate(line, 1) if "evaluer_efter_måneder" in text)
+    assert made.stderr.strip() == (
+        f"tiltag.yaml:{number}:28: advarsel O006: tiltaget 'tiltag-1' evalueres 5. september "
+        "2027, men ingen runde fra beslutningen til da har spørgsmålet underretning-2 "
+        "(sagsskridtet Underretning) i fokus, så der er ingen gennemgange efter beslutningen at "
+        "måle effekten på. Tip: første runde med det i fokus er 'Månedligt overordnet "
+        "ledelsestilsyn 2027-11' (færdig 20. november 2027): sæt evaluer_efter_måneder: 9, "
+        "eller sæt sagsskridtet i fokus i årshjulet i koncept.yaml."
+    )
+    assert cli("tjek").exit_code == 0  # a warning: the tiltag is still valid
+
+
+def test_a_tiltag_with_its_question_in_focus_before_the_evaluation_is_not_warned(
+    cli: Cli,
+) -> None:
+    made = cli(*NEW, "--spørgsmål", "underretning-2", "--dato", "2026-10-05")
+    assert made.exit_code == 0, made.output
+    assert made.stderr == ""  # the rounds of November to February ask about it
+
+
+def test_a_round_not_finished_by_the_evaluation_does_not_count(workspace: Path, cli: Cli) -> None:
+    """Opfølgning is in focus in September 2027, but its reviews are due on the 20th, after
+    the evaluation on the 5th; 7 months reach them."""
+    (workspace / "tiltag.yaml").write_text(TILTAG, encoding="utf-8")
+    result = cli("tiltag", "--dato", "2027-03-10")
+    assert result.exit_code == 0, result.output
+    assert (
+        "advarsel O006: tiltaget 'opfølgning' evalueres 5. september 2027, men ingen runde fra "
+        "beslutningen til da har sagsskridtet opfølgning i fokus" in result.stderr
+    )
+    assert "(færdig 20. september 2027): sæt evaluer_efter_måneder: 7," in result.stderr
+    fixed = TILTAG.replace("evaluer_efter_måneder: 6\n  - id", "evaluer_efter_måneder: 7\n  - id")
+    (workspace / "tiltag.yaml").write_text(fixed, encoding="utf-8")
+    assert "O006" not in cli("tiltag", "--dato", "2027-03-10").stderr
+
+
+def test_an_evaluation_without_a_conclusion_is_warned_where_the_tiltag_are_read(
+    workspace: Path, cli: Cli
+) -> None:
+    (workspace / "tiltag.yaml").write_text(TILTAG, encoding="utf-8")
+    said = (
+        "tiltag.yaml:17:17: advarsel O007: tiltaget 'partshøring' er evalueret (20. december "
+        "2026), men 'konklusion' er tom, så ledelsens beslutning står ingen steder. Tip: skriv, "
+        "hvad I konkluderede: fortsæt, justér eller stop, og hvorfor"
+    )
+    assert said in cli("tiltag", "--dato", "2027-03-10").stderr
+    checked = cli("tjek")
+    assert checked.exit_code == 0 and said in checked.output
+    concluded = TILTAG.replace('konklusion: ""', 'konklusion: "Fortsæt i alle teams."')
+    (workspace / "tiltag.yaml").write_text(concluded, encoding="utf-8")
+    assert "O007" not in cli("tiltag", "--dato", "2027-03-10").stderr
+
+
+def test_a_tiltag_given_up_or_evaluated_is_not_warned_about_its_rounds(
+    workspace: Path, cli: Cli
+) -> None:
+    given_up = TILTAG.replace(
+        "sagsskridt: [opfølgning]", 'sagsskridt: [opfølgning]\n    status: "opgivet"'
+    )
+    (workspace / "tiltag.yaml").write_text(given_up, encoding="utf-8")
+    assert "O006" not in cli("tiltag", "--dato", "2027-03-10").stderr
