@@ -51,7 +51,7 @@ from ledelsestilsyn.export.result import (
 from ledelsestilsyn.export.rows import RowReader
 from ledelsestilsyn.export.scan import Scan, SecondHalf
 from ledelsestilsyn.export.values import normalise_paragraph, parse_date, prefilter
-from ledelsestilsyn.io.files import open_error
+from ledelsestilsyn.io.files import open_error, open_regular
 from ledelsestilsyn.models.concept import ExportSpec
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -96,7 +96,7 @@ def read_export(path: Path, spec: ExportSpec, options: ReadOptions, display: str
 
 def _open(path: Path, display: str) -> BinaryIO:
     try:
-        return path.open("rb")
+        return open_regular(path)
     except OSError as exc:
         raise _unreadable(exc, display) from None
 

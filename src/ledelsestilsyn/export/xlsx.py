@@ -52,7 +52,7 @@ from ledelsestilsyn.export.result import (
 )
 from ledelsestilsyn.export.rows import MAX_REPORTED, RowReader
 from ledelsestilsyn.export.values import SUMMARY
-from ledelsestilsyn.io.files import open_error
+from ledelsestilsyn.io.files import open_error, open_regular
 from ledelsestilsyn.models.concept import ExportSpec
 from ledelsestilsyn.models.located import did_you_mean
 
@@ -105,7 +105,7 @@ def _other_sheets(
 
 def _open(path: Path, display: str) -> CalamineWorkbook:
     try:
-        with path.open("rb"):  # a missing file or a folder: the OS says which
+        with open_regular(path):  # missing, a folder or a pipe: the OS says which
             pass
         return CalamineWorkbook.from_path(str(path))
     except OSError as exc:

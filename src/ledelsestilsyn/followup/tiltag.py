@@ -114,7 +114,7 @@ class TiltagRead:
 def read_tiltag(workspace: Workspace) -> TiltagRead:
     """`load_tiltag`, and the targets a new template version removed."""
     path = workspace.root / TILTAG_FILE
-    if not path.is_file():
+    if not path.exists():  # a folder or a pipe by that name is said by `read_document`
         return TiltagRead([], {}, [])
     doc = read_document(path, display=workspace.display(path))
     if doc.data is None:

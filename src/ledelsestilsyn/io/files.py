@@ -1,8 +1,7 @@
-"""Reading a file the user pointed at: one mapping from OS errors to Danish messages.
+"""Reading a file without blocking, and one mapping from OS errors to Danish messages.
 
-A missing file or a folder where a file was expected is a wrong call (the
-user named it); any other OS error (permissions, a broken disk) is about the
-data. `noun`/`thing` let a caller say what the file is ("eksportfilen").
+Anything but a file where one is expected (nothing, a folder, a named pipe, a socket, a
+device) is a wrong call; other OS errors (permissions, a broken disk) are about the data.
 """
 
 from __future__ import annotations
@@ -11,6 +10,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO, TypedDict, Unpack
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 
@@ -22,42 +22,62 @@ class NotRegularFileError(OSError):
         super().__init__(errno.EINVAL, "ikke en almindelig fil", str(path))
 
 
-def read_regular(path: Path, limit: int | None = None) -> bytes:
-    """The bytes of the regular file at `path` (links followed), at most `limit` + 1 of them.
+def open_regular(path: Path) -> BinaryIO:
+    """The regular file at `path` (links followed), opened for reading without blocking.
 
-    The one reader of the files tilsyn finds in a workspace. A named pipe would block it
-    forever (`påmind` from cron, holding its lock) and a link to `/dev/zero` never ends, so
-    the file is opened without blocking and anything but a regular file is refused:
-    `NotRegularFileError`, an `OSError` like a missing file (`IsADirectoryError` for a folder).
+    Anything else is refused: `NotRegularFileError`, an `OSError` like a missing file
+    (`IsADirectoryError` for a folder). A socket cannot be opened at all (ENXIO).
     """
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise NotRegularFileError(path) if exc.errno == errno.ENXIO else exc from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(errno.EISDIR, "er en mappe", str(path))
         if not stat.S_ISREG(mode):
             raise NotRegularFileError(path)
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read() if limit is None else handle.read(limit + 1)
-    finally:
+        return os.fdopen(fd, "rb")
+    except BaseException:
         os.close(fd)
+        raise
 
 
-def open_error(
-    exc: OSError, display: str, code: str, *, noun: str = "filen", thing: str = "fil"
-) -> TilsynError:
+def read_regular(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of the regular file at `path` (`open_regular`), at most `limit` + 1 of them.
+
+    The one reader of the files tilsyn finds in a workspace (a link to `/dev/zero` never ends).
+    """
+    with open_regular(path) as handle:
+        return handle.read() if limit is None else handle.read(limit + 1)
+
+
+class Said(TypedDict, total=False):
+    noun: str  # what the file is: "eksportfilen" (default "filen")
+    thing: str  # "eksportfil" (default "fil")
+    hint: str | None  # said when nothing is there
+    folders: bool  # a folder would have done too: "stien findes ikke"
+
+
+def open_error(exc: OSError, display: str, code: str, **said: Unpack[Said]) -> TilsynError:
     """The error to raise when opening or reading `display` failed with `exc`."""
+    noun, thing, usage = said.get("noun", "filen"), said.get("thing", "fil"), ErrorKind.USAGE
     if isinstance(exc, FileNotFoundError):
-        return fail(display, code, f"{noun} findes ikke.", kind=ErrorKind.USAGE)
+        missing = "stien" if said.get("folders") else noun
+        return fail(display, code, f"{missing} findes ikke.", hint=said.get("hint"), kind=usage)
     if isinstance(exc, IsADirectoryError):
-        return fail(display, code, f"er en mappe, ikke en {thing}.", kind=ErrorKind.USAGE)
+        hint = f"angiv en {thing} i mappen, ikke mappen selv."
+        return fail(display, code, f"er en mappe, ikke en {thing}.", hint=hint, kind=usage)
     if isinstance(exc, NotRegularFileError):
-        return fail(
-            display,
-            code,
-            f"er ikke en almindelig {thing} (men fx et navngivet rør eller en enhed).",
-            hint=f"erstat den med en almindelig {thing}.",
+        what = (
+            "hverken en almindelig fil eller en mappe"
+            if said.get("folders")
+            else "ikke en almindelig fil"
         )
+        message = f"er {what}, men fx et navngivet rør, en sokkel eller en enhed."
+        hint = "brug en almindelig fil i stedet; tilsyn læser ikke fra et rør eller en enhed."
+        return fail(display, code, message, hint=hint, kind=usage)
     return fail(display, code, f"{noun} kan ikke læses ({exc.strerror}).")
 
 

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
+from ledelsestilsyn.io.named import check_named
 from ledelsestilsyn.review.analyse_files import Templates, analyse_all
 from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis, CorrectionEntry
 from ledelsestilsyn.review.cache import ReviewCache
@@ -126,9 +127,8 @@ def run_checks(
     use_cache: bool = True,
 ) -> ReviewRun:
     targets = paths if paths is not None else [workspace.samples_dir]
-    for target in targets:
-        if not target.exists() and not (paths is None and target == workspace.samples_dir):
-            raise fail(str(target), "G040", "stien findes ikke.", kind=ErrorKind.USAGE)
+    for target in paths or ():
+        check_named(target, str(target), "G040", folders=True)
     found, cwd = walk([t for t in targets if t.exists()]), Path.cwd().resolve()
     files = found.files
     templates = Templates(workspace.catalog)

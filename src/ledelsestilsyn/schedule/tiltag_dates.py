@@ -68,8 +68,10 @@ def read_dates(root: Path, cache: dict[str, Any]) -> ReadDates:
     path = root / TILTAG_FILE
     try:
         raw = read_regular(path)
-    except OSError:
+    except FileNotFoundError:
         return ReadDates([], False, [])
+    except OSError:  # a folder or a pipe by that name: `_load` says so, as a warning
+        return ReadDates([], False, _load(root)[1])
     digest = hashlib.sha256(raw).hexdigest()
     cached = cache.get("tiltag")
     if isinstance(cached, dict) and cached.get("sha256") == digest:

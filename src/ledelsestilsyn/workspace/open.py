@@ -12,6 +12,7 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.gate import name_passes
 from ledelsestilsyn.io.document import YamlDocument
+from ledelsestilsyn.io.named import check_named
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.located import validate_document
@@ -22,14 +23,15 @@ from ledelsestilsyn.workspace.layout import CACHE_DIR, CONCEPT_FILE, SAMPLES_DIR
 def find_concept(start: Path, explicit: Path | None = None) -> Path:
     """Path of the concept file; a located, actionable error if there is none."""
     if explicit is not None:
-        if not explicit.is_file():
-            raise fail(str(explicit), "K001", "konceptfilen findes ikke.", kind=ErrorKind.USAGE)
+        check_named(explicit, str(explicit), "K001", noun="konceptfilen")
         return explicit
     here = start.resolve()
     for folder in (here, *here.parents):
         candidate = folder / CONCEPT_FILE
         if candidate.is_file():
             return candidate
+        if candidate.exists():  # a folder or a pipe by that name: say so, don't look above
+            check_named(candidate, str(candidate), "K001", noun="konceptfilen")
     raise fail(
         str(start),
         "K001",

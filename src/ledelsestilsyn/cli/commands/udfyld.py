@@ -50,18 +50,13 @@ def udfyld(
 
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail
     from ledelsestilsyn.core.periods import day_or_today
+    from ledelsestilsyn.io.named import check_named
     from ledelsestilsyn.workspace.open import open_workspace
 
     workspace = open_workspace(Path.cwd(), koncept)
-    if not sti.exists():
-        raise fail(
-            str(sti),
-            "F021",
-            "stien findes ikke.",
-            hint="angiv en gennemgangsfil eller en mappe under udtræk/, fx "
-            "udtræk/2026-11-månedligt-overordnet.",
-            kind=ErrorKind.USAGE,
-        )
+    hint = "angiv en gennemgangsfil eller en mappe under udtræk/, fx "
+    hint += "udtræk/2026-11-månedligt-overordnet."
+    check_named(sti, str(sti), "F021", folders=True, hint=hint)
     from ledelsestilsyn.cli.udfyld.setup import Setup, check
     from ledelsestilsyn.review.session import ReviewFile
 
