@@ -22,6 +22,7 @@ from ledelsestilsyn.sampling.draw import (
     eligible,
     looks_like_cpr,
 )
+from ledelsestilsyn.sampling.strata import group_label
 
 PHASES = ("underretning", "handleplan", "anbringelse", "opfølgning")
 RISKS = ("", "sikkerhedsplan", "kort snor")
@@ -190,6 +191,31 @@ def test_level_draw_per_team() -> None:
     cases = [Case(f"S-{i}", f"R{i}", f"T{i % 2}", {"fase": PHASES[i % 4]}) for i in range(40)]
     result = draw_per_group(cases, DrawSpec(5, 1), "team")
     assert Counter(p.case.team for p in result.picks) == {"T0": 5, "T1": 5}
+
+
+def test_a_group_whose_value_names_its_column_is_not_named_twice() -> None:
+    """`pr: team` with a team called "Team Nord": its strata read "Team Nord / handleplan",
+    not "team Team Nord / …"; a value without the column's word keeps it in front."""
+    teams = ("Team Nord", "Enhed Amager", "TEAM-SYD", "Teamet")
+    cases = [Case(f"S-{i}", f"R{i}", teams[i % 4], {"fase": PHASES[i // 4 % 2]}) for i in range(16)]
+    plan = Quota.model_validate(
+        {"navn": "handleplan", "hvor": {"fase": ["handleplan"]}, "antal": 1}
+    )
+    result = draw_per_group(cases, DrawSpec(3, 1, quotas=[plan]), "team")
+    assert [q.stratum for q in result.quotas] == [
+        "team Enhed Amager / handleplan",
+        "TEAM-SYD / handleplan",
+        "Team Nord / handleplan",
+        "team Teamet / handleplan",
+    ]
+    assert {p.stratum for p in result.picks if p.case.team == "Team Nord"} == {
+        "Team Nord / handleplan",
+        "Team Nord / øvrige",
+    }
+    assert group_label("risikoområde", "kort snor") == "risikoområde kort snor"
+    assert group_label("risikoområde", "Risikoområde: sikkerhedsplan") == (
+        "Risikoområde: sikkerhedsplan"
+    )
 
 
 @given(populations(), st.lists(st.sampled_from([*PHASES, "Handleplan ", "x"]), max_size=4))

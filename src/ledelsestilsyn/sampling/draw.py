@@ -33,6 +33,7 @@ from ledelsestilsyn.core.periods import add_months
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.concept import Quota
 from ledelsestilsyn.sampling.hints import unmatched
+from ledelsestilsyn.sampling.strata import group_label
 
 Rotation = Literal["rådgiver", "team", "ingen"]
 REST = "øvrige"
@@ -383,7 +384,7 @@ def draw_per_group(cases: Sequence[Case], spec: DrawSpec, per: str | None) -> Dr
     combined = DrawResult()
     for value in sorted(groups):
         part = _Drawer(spec)
-        part.fill(groups[value], spec.quotas, spec.size, f"{per} {value}")
+        part.fill(groups[value], spec.quotas, spec.size, group_label(per, value))
         combined.picks.extend(part.result.picks)
         combined.quotas.extend(part.result.quotas)
     return combined
