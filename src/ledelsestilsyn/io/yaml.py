@@ -33,8 +33,10 @@ from ledelsestilsyn.io.document import Path_, Position, YamlDocument
 from ledelsestilsyn.io.files import read_limited
 from ledelsestilsyn.io.yaml_errors import (
     MAX_DEPTH,
+    as_typed,
     check_whitespace,
     escape_warning,
+    looks_like_path,
     syntax_error,
 )
 
@@ -103,11 +105,18 @@ def read_document(path: Path, *, display: str | None = None) -> YamlDocument:
     return parse_text(decode(raw, name), name)
 
 
-def parse_text(text: str, file: str, *, spans: bool = False) -> YamlDocument:
-    """Parse YAML text into a `YamlDocument` (with `spans`: also each value's offsets)."""
+def parse_text(
+    text: str, file: str, *, spans: bool = False, typed: frozenset[str] = frozenset()
+) -> YamlDocument:
+    """Parse YAML text into a `YamlDocument` (with `spans`: also each value's offsets).
+
+    `typed`: keys whose double-quoted value is read as typed where an escape in it is
+    probably a Windows path (Y013, `yaml_errors.as_typed`): a review's free text.
+    """
     check_whitespace(text, file)
     try:
-        return _Builder(file, text, spans).build(yaml.parse(text, Loader=_Loader))
+        builder = _Builder(file, text, spans, typed)
+        return builder.build(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         raise syntax_error(exc, text, file) from None
     except yaml.reader.ReaderError as exc:
@@ -139,10 +148,13 @@ class _Frame:
 class _Builder:
     """Turns a libyaml event stream into plain data and position maps."""
 
-    def __init__(self, file: str, text: str, spans: bool = False) -> None:
+    def __init__(
+        self, file: str, text: str, spans: bool = False, typed: frozenset[str] = frozenset()
+    ) -> None:
         self.file = file
         self.text = text
         self.spans = spans
+        self.typed = typed
         self.backslashes = "\\" in text
         self.doc = YamlDocument(file, None)
         self.stack: list[_Frame] = []
@@ -193,14 +205,17 @@ class _Builder:
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         if event.anchor is not None or event.tag:
             self._marked(event)
-        if self.backslashes and event.style == '"':
-            self._escapes(event)
-        if self.stack:
-            frame = self.stack[-1]
-            if frame.key is None and isinstance(frame.container, dict):
-                self._key(frame, event.value, event)
-                return
-        self._place(event.value, event)
+        escaped = self.backslashes and event.style == '"'
+        frame = self.stack[-1] if self.stack else None
+        if frame is not None and frame.key is None and isinstance(frame.container, dict):
+            if escaped:
+                self._escapes(event, False)
+            self._key(frame, event.value, event)
+            return
+        typed = None
+        if escaped:
+            typed = self._escapes(event, frame is not None and frame.key in self.typed)
+        self._place(event.value if typed is None else typed, event)
 
     def _close(self, event: yaml.Event) -> None:
         self.stack.pop()
@@ -231,16 +246,22 @@ class _Builder:
         path = self._place(container, event)
         self.stack.append(_Frame(container, path))
 
-    def _escapes(self, event: yaml.ScalarEvent) -> None:
+    def _escapes(self, event: yaml.ScalarEvent, typed: bool) -> str | None:
+        """Warn about an escape that is probably not meant (Y013); with `typed`, the value as
+        typed if it is probably a path (None: YAML's reading stands)."""
         start, end = event.start_mark, event.end_mark
-        if start is not None and end is not None:
-            raw = self.text[start.index : end.index]
-            if "\\" not in raw:
-                return
-            pos = self._pos(event)
-            warning = escape_warning(raw, self.file, pos.line, pos.column)
-            if warning is not None:
-                self.doc.warnings.append(warning)
+        if start is None or end is None:
+            return None
+        raw = self.text[start.index : end.index]
+        if "\\" not in raw:
+            return None
+        pos = self._pos(event)
+        typed = typed and looks_like_path(raw)
+        warning = escape_warning(raw, self.file, pos.line, pos.column, typed=typed)
+        if warning is None:
+            return None
+        self.doc.warnings.append(warning)
+        return as_typed(raw) if typed else None
 
     def _key(self, frame: _Frame, value: str, event: yaml.Event) -> None:
         pos = self._pos(event)

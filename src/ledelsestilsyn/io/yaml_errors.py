@@ -211,23 +211,50 @@ def _stray_quote(text: str, line_index: int) -> _StrayQuote | None:
     return None
 
 
-def escape_warning(raw: str, file: str, line: int, column: int) -> Diagnostic | None:
+def escape_warning(
+    raw: str, file: str, line: int, column: int, *, typed: bool = False
+) -> Diagnostic | None:
     """Warn about a `\\n`, `\\t`, `\\b` … in double quotes: usually a Windows path.
 
-    `raw` is the scalar as written, quotes included.
+    `raw` is the scalar as written, quotes included; `typed`: it is read as typed
+    (`as_typed`), not as YAML reads it.
     """
     found = [m[0] for m in _ESCAPE.finditer(raw) if m[0] not in _MEANT]
     if not found:
         return None
     shown = ", ".join(dict.fromkeys(found))
-    return Diagnostic(
-        file,
-        line,
-        column,
-        "Y013",
-        f"i dobbelte anførselstegn bliver {shown} til et særligt tegn (linjeskift, "
-        "tabulator …), ikke til det, der står; er det en sti (S:\\…)?",
-        "skriv værdien i enkelte anførselstegn ('S:\\mappe\\fil.docx'); "
-        "så står teksten, som den er skrevet.",
-        Severity.WARNING,
-    )
+    special = "til et særligt tegn (linjeskift, tabulator …)"
+    if typed:
+        message = f"i dobbelte anførselstegn ville {shown} blive {special}; teksten læses "
+        message += "derfor, som den er skrevet (en sti?)."
+        hint = (
+            "skriv den i enkelte anførselstegn ('S:\\mappe\\fil.docx'), så er advarslen væk; "
+            "mente du et linjeskift, så skriv teksten som en blok ('|') på linjerne under."
+        )
+    else:
+        message = f"i dobbelte anførselstegn bliver {shown} {special}, ikke til det, der står; "
+        message += "er det en sti (S:\\…)?"
+        hint = "skriv værdien i enkelte anførselstegn ('S:\\mappe\\fil.docx'); så står teksten, "
+        hint += "som den er skrevet."
+    return Diagnostic(file, line, column, "Y013", message, hint, Severity.WARNING)
+
+
+_DRIVE = re.compile(r'(?<![A-Za-z])[A-Za-z]:\\(?![\\"])')  # S:\n, not S:\\ (meant)
+# Escapes that give a control character no one types in a text (`\b` backspace, `\a` bell …).
+_CONTROL = frozenset(["\\0", "\\a", "\\b", "\\e", "\\f", "\\v"])
+
+
+def looks_like_path(raw: str) -> bool:
+    """Whether a double-quoted scalar (`raw`, quotes included) with escapes is probably a
+    Windows path: an escape follows a drive (`S:\\nyt`), or gives an invisible control
+    character (`\\b`). A `\\n` alone may be a meant line break (`"linje 1\\nlinje 2"`,
+    as `migrer` writes a text over lines, its backslashes escaped: `S:\\\\nyt`)."""
+    return bool(_DRIVE.search(raw)) or any(m[0] in _CONTROL for m in _ESCAPE.finditer(raw))
+
+
+def as_typed(raw: str) -> str:
+    """A double-quoted scalar (`raw`, quotes included) as the person typed it: only `\\"`,
+    `\\\\` and a line continuation are read as escapes, so `"S:\\nyt"` is `S:\\nyt`."""
+    kept = _ESCAPE.sub(lambda m: m[0] if m[0] in _MEANT else "\\" + m[0], raw)
+    value = yaml.safe_load(kept)
+    return value if isinstance(value, str) else raw[1:-1]

@@ -32,6 +32,7 @@ CODE_FILES = (
     "review/check.py",
     "review/corrections.py",
     "review/template_index.py",
+    "review/typed.py",
     "core/cpr.py",
     "core/diagnostics.py",
     "core/quote.py",

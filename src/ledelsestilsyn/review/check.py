@@ -23,13 +23,14 @@ from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.periods import Period, date_hint, parse_period
 from ledelsestilsyn.io.document import Path_, YamlDocument, value_at
-from ledelsestilsyn.io.yaml import decode, parse_text
+from ledelsestilsyn.io.yaml import decode
 from ledelsestilsyn.models.base import is_yes
 from ledelsestilsyn.models.located import model_errors
 from ledelsestilsyn.models.review import Review
 from ledelsestilsyn.review.analysis import WARNING, Analysis, text_of
 from ledelsestilsyn.review.answers import AnswerChecker
 from ledelsestilsyn.review.template_index import TemplateIndex
+from ledelsestilsyn.review.typed import parse_review
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -45,7 +46,7 @@ def analyse(raw: bytes, file: str, lookup: TemplateLookup, focus: list[str] | No
     text = ""
     try:
         text = decode(raw, file)
-        doc = parse_text(text, file)
+        doc = parse_review(text, file)
     except TilsynError as exc:
         return Analysis(diagnostics=[_masked(_unclosed_quote(text, d)) for d in exc.diagnostics])
     found = _cpr_warnings(doc, text)

@@ -30,7 +30,7 @@ from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError
 from ledelsestilsyn.io.atomic import free_backup, keep_backup, write_atomic
 from ledelsestilsyn.io.document import Path_
 from ledelsestilsyn.io.files import read_limited
-from ledelsestilsyn.io.yaml import MAX_BYTES, TOO_LARGE_HINT, decode, parse_text, read_document
+from ledelsestilsyn.io.yaml import MAX_BYTES, TOO_LARGE_HINT, decode, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.review import Answer, Review
@@ -39,6 +39,7 @@ from ledelsestilsyn.review.check import CPR_WARNING
 from ledelsestilsyn.review.migrate_carry import carry as carry_answers
 from ledelsestilsyn.review.migrate_comments import carry_comments, comment_lines
 from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.review.typed import parse_review
 from ledelsestilsyn.review.validate import ReviewResult, run_checks
 from ledelsestilsyn.sampling.fillin import SCHEMA_MARK, Filled, render_review
 from ledelsestilsyn.templates.versions import compare, version_key
@@ -188,7 +189,7 @@ def _plan(shared: _Run, review: ReviewResult) -> _Plan | Skip:
     try:
         original = read_limited(path, review.display, limit=MAX_BYTES, hint=TOO_LARGE_HINT)
         text = decode(original, review.display)
-        own = validate_document(Review, parse_text(text, review.display))
+        own = validate_document(Review, parse_review(text, review.display))
     except TilsynError:
         return Skip(review.display, "kan ikke læses som gennemgang; ret den med 'tilsyn valider'.")
     skip = _not_movable(review, own.template, target, shared.include_finished)

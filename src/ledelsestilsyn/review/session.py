@@ -17,8 +17,9 @@ from ledelsestilsyn.core.diagnostics import fail
 from ledelsestilsyn.io.atomic import write_atomic
 from ledelsestilsyn.io.document import YamlDocument
 from ledelsestilsyn.io.files import read_limited
-from ledelsestilsyn.io.yaml import MAX_BYTES, TOO_LARGE_HINT, decode, parse_text
+from ledelsestilsyn.io.yaml import MAX_BYTES, TOO_LARGE_HINT, decode
 from ledelsestilsyn.review.edit import Edit, fill
+from ledelsestilsyn.review.typed import parse_review
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -36,7 +37,7 @@ class ReviewFile:
         """Read and parse the file; a problem is a located `TilsynError`."""
         raw = read_limited(path, display, limit=MAX_BYTES, hint=TOO_LARGE_HINT)
         text = decode(raw, display)
-        return cls(path, display, raw, text, parse_text(text, display))
+        return cls(path, display, raw, text, parse_review(text, display))
 
     def changed_on_disk(self) -> bool:
         try:
