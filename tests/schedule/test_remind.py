@@ -231,3 +231,30 @@ def test_an_address_with_a_line_break_is_a_located_concept_error(
         assert result.exit_code in (1, 2), result.output
         assert f"koncept.yaml:{line}:" in result.output and "e-mailadresse" in result.output
         assert "ond@x.example" not in result.output
+
+
+def test_next_months_department_meeting_names_its_findings_and_report(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """The handicap recommendations take the general findings back to a department meeting;
+    the example has them in March, June, September and December (`formidling:
+    afdelingsmøder`). The meeting in December is about the rounds since September's."""
+    meeting = (
+        "  - Afdelingsmøde i december 2026 om tilsynets generelle fund: kør 'tilsyn rapport' til "
+        "modtageren afdeling (uden navne og sagsnumre) for perioden 2026-09-01..2026-11-30."
+    )
+    lines = cli("påmind", "--dato", "2026-11-03").output.splitlines()
+    assert lines[lines.index("Næste måned:") + 2] == meeting
+    december = cli("påmind", "--dato", "2026-12-03", "--altid").output.splitlines()
+    assert not any("Afdelingsmøde" in line for line in december)  # January has none
+    march = cli("påmind", "--dato", "2027-02-03", "--altid").output
+    assert "for perioden 2026-12-01..2027-02-28." in march  # since December's, across the year
+
+
+def test_a_department_meeting_alone_is_nothing_due(example_workspace: Path, cli: Cli) -> None:
+    """The meeting is in the status, never a reason of its own to send it."""
+    finish_round(cli, "2026-11-12")
+    assert cli("påmind", "--dato", "2026-11-13").output == ""
+    assert (
+        "Afdelingsmøde i december 2026" in cli("påmind", "--dato", "2026-11-13", "--altid").output
+    )

@@ -53,6 +53,11 @@ def test_an_overdue_correction_reminds_the_leader_without_free_text(
         f"  - {case}, {question}: rettelse, ansvarlig {worker}, frist 20. november 2026 "
         "(5 dage for sent). Leder: Karen Holm Madsen." in out.splitlines()
     )
+    lines = out.splitlines()  # and how the reminder stops, as in the leader's own mail
+    said = lines.index("Rettelser i sagerne med overskreden frist:")
+    assert (
+        lines[said + 2] == "  Skriv datoen under 'udført:' i gennemgangen, når rettelsen er gjort."
+    )
     assert "0 forfaldne" not in out
     for secret in ("010203", "1234", "Mor", "volden", "Far", "naboen", "partshør"):
         assert secret not in out

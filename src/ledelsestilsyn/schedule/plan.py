@@ -29,6 +29,7 @@ from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import add_months, parse_period
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.corrections import CorrectionInfo, OverdueCorrection, overdue
+from ledelsestilsyn.schedule.meetings import Meeting, next_meeting
 from ledelsestilsyn.schedule.rounds import Round, SeriesPlan, make_round, rounds_in_year
 from ledelsestilsyn.schedule.tiltag_dates import TiltagDate, TiltagDue, due
 
@@ -165,6 +166,8 @@ class Status:
     upcoming: tuple[Round, ...]
     corrections: tuple[OverdueCorrection, ...] = ()
     tiltag: tuple[TiltagDue, ...] = ()
+    meeting: Meeting | None = None
+    """Next month's department meeting (`formidling: afdelingsmøder`), if it has one."""
 
     @property
     def nothing_due(self) -> bool:
@@ -301,7 +304,9 @@ def status_at(plan: Plan, state: WorkspaceState, today: date) -> Status:
         key=lambda i: (i.deadline, _KIND_ORDER[i.kind], i.round.series, i.round.period, i.reviewer)
     )
     rounds.sort(key=lambda s: (s.round.period, s.round.series))
-    upcoming = rounds_starting_in(plan, *add_months(today.year, today.month, 1))
+    following = add_months(today.year, today.month, 1)
+    upcoming = rounds_starting_in(plan, *following)
     late = overdue(state.corrections, today)
     actions = due(state.tiltag, today)
-    return Status(today, tuple(items), tuple(rounds), tuple(upcoming), late, actions)
+    meeting = next_meeting(plan.meetings, *following)
+    return Status(today, tuple(items), tuple(rounds), tuple(upcoming), late, actions, meeting)

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledelsestilsyn.core.words import count
-from ledelsestilsyn.report.formats import long_date
+from ledelsestilsyn.report.formats import MONTHS, long_date
 from ledelsestilsyn.review.state import ReviewState, counted
 from ledelsestilsyn.schedule.corrections import OverdueCorrection, describe_correction
+from ledelsestilsyn.schedule.meetings import Meeting
 from ledelsestilsyn.schedule.plan import Item, RoundStatus, Status
 from ledelsestilsyn.schedule.review_states import DATED_LATER, FILE_GONE
 from ledelsestilsyn.schedule.rounds import Round
@@ -52,6 +53,7 @@ def describe_tiltag(item: TiltagDue) -> str:
     return text + (FINISH if d.kind == DEADLINE else EVALUATE)
 
 
+MARK_DONE = "Skriv datoen under 'udført:' i gennemgangen, når rettelsen er gjort."
 FINISH = " Skriv status: gennemført (eller opgivet) i tiltag.yaml, når det er afgjort."
 EVALUATE = (
     " Se 'Tiltag og effekt' i lederrapporten, og skriv evalueret: ÅÅÅÅ-MM-DD og jeres"
@@ -142,6 +144,14 @@ def _upcoming_line(r: Round) -> str:
     )
 
 
+def _meeting_line(meeting: Meeting) -> str:
+    when = f"{MONTHS[meeting.month.month - 1]} {meeting.month.year}"
+    return (
+        f"Afdelingsmøde i {when} om tilsynets generelle fund: kør 'tilsyn rapport' til "
+        f"modtageren afdeling (uden navne og sagsnumre) for perioden {meeting.findings}."
+    )
+
+
 def _subject(
     municipality: str,
     items: tuple[Item, ...],
@@ -178,6 +188,7 @@ def overview(
             leader = c.leader(leaders or {})
             who = f" Leder: {leader}." if leader else ""
             lines.append(f"  - {describe_correction(c)}{who}")
+        lines.append(f"  {MARK_DONE}")
     if status.tiltag:
         lines += [""] if status.items or status.corrections else []
         lines.append("Tiltag:")
@@ -185,9 +196,11 @@ def overview(
     if status.rounds:
         lines += ["", "Runder:"]
         lines += [f"  - {_round_line(s, status.today)}" for s in status.rounds]
-    if status.upcoming:
+    if status.upcoming or status.meeting:
         lines += ["", "Næste måned:"]
         lines += [f"  - {_upcoming_line(r)}" for r in status.upcoming]
+    if status.meeting:
+        lines.append(f"  - {_meeting_line(status.meeting)}")
     lines += ["", "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal."]
     keys = tuple(i.key() for i in status.items) + tuple(c.key() for c in status.corrections)
     keys += tuple(t.key() for t in status.tiltag)
@@ -229,7 +242,7 @@ def for_leader(
     lines += [f"  - {describe_correction(c)}" for c in corrections]
     lines += [
         "",
-        "Skriv datoen under 'udført:' i gennemgangen, når rettelsen er gjort.",
+        MARK_DONE,
         "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal.",
     ]
     overdue = len(corrections)
