@@ -212,6 +212,19 @@ def test_new_names_the_deadline_flag_and_asks_only_for_what_is_missing(
     assert bare.stdout.rstrip().endswith("Udfyld beskrivelse, ansvarlig og frist.")
 
 
+def test_new_writes_a_title_with_odd_characters_so_the_file_reads_back(
+    workspace: Path, cli: Cli
+) -> None:
+    """A title or a name pasted from another program may hold DEL, a C1 character or a
+    line separator. JSON leaves those raw, and the file was then unreadable (Y003)."""
+    title, who = "Hurtig\x7f vurdering\x85 \u2028i\tteamet", "Karen\x9d Holm"
+    result = cli(*NEW, "underretning-1", "--titel", title, "--ansvarlig", who)
+    assert result.exit_code == 0, result.output
+    [tiltag] = load_tiltag(open_workspace(workspace))
+    assert (tiltag.title, tiltag.responsible) == (title, who)
+    assert cli("tiltag").exit_code == 0
+
+
 @pytest.mark.parametrize("title", ["", "   "])
 def test_new_refuses_a_blank_title(workspace: Path, cli: Cli, title: str) -> None:
     result = cli(*NEW, "anbringelse-7", "--titel", title)

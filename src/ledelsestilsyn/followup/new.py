@@ -9,7 +9,6 @@ written.
 
 from __future__ import annotations
 
-import json
 import textwrap
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +17,7 @@ from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fa
 from ledelsestilsyn.followup.tiltag import Known, ambiguous, check, load_tiltag, unknown_template
 from ledelsestilsyn.io.atomic import write_atomic
 from ledelsestilsyn.io.yaml import parse_text
+from ledelsestilsyn.io.yaml_quote import double_quoted
 from ledelsestilsyn.models.located import did_you_mean, validate_document
 from ledelsestilsyn.models.tiltag import TiltagFile
 from ledelsestilsyn.workspace.layout import TILTAG_FILE
@@ -40,10 +40,6 @@ class NewTiltag:
     deadline: date | None = None
     evaluate_after_months: int = 6
     template: str | None = None
-
-
-def _q(text: str | None) -> str:
-    return json.dumps(text or "", ensure_ascii=False)
 
 
 def _check_questions(questions: tuple[str, ...], known: Known, where: str) -> None:
@@ -98,15 +94,15 @@ def entry_text(
         wrapped = textwrap.wrap(f"{q}: {texts[q]}", 84, break_long_words=False)
         lines += [f"  #   {line}" for line in wrapped]
     lines += [
-        f"  - id: {_q(tiltag_id)}",
-        f"    titel: {_q(new.title or f'Løft {first}')}",
+        f"  - id: {double_quoted(tiltag_id)}",
+        f"    titel: {double_quoted(new.title or f'Løft {first}')}",
         '    beskrivelse: ""',
-        f"    besluttet: {_q(today.isoformat())}  # ÅÅÅÅ-MM-DD: dagen, ledelsen besluttede det",
-        f"    ansvarlig: {_q(new.responsible)}",
-        f"    frist: {_q(new.deadline.isoformat() if new.deadline else '')}  # ÅÅÅÅ-MM-DD",
+        f'    besluttet: "{today.isoformat()}"  # ÅÅÅÅ-MM-DD: dagen, ledelsen besluttede det',
+        f"    ansvarlig: {double_quoted(new.responsible)}",
+        f'    frist: "{new.deadline.isoformat() if new.deadline else ""}"  # ÅÅÅÅ-MM-DD',
         '    status: "planlagt"  # planlagt, i gang, gennemført eller opgivet',
         "    mål:",
-        f"      spørgsmål: [{', '.join(_q(q) for q in new.questions)}]",
+        f"      spørgsmål: [{', '.join(double_quoted(q) for q in new.questions)}]",
         "      sagsskridt: []",
         "      pejlemærker: []",
         f"    evaluer_efter_måneder: {new.evaluate_after_months}  # effekten vurderes herefter",
@@ -114,7 +110,9 @@ def entry_text(
         '    konklusion: ""  # hvad I konkluderede: fortsæt, justér eller stop, og hvorfor',
     ]
     if template is not None:
-        lines.append(f"    skabelon: {_q(template)}  # målene gælder kun denne skabelons sager")
+        lines.append(
+            f"    skabelon: {double_quoted(template)}  # målene gælder kun denne skabelons sager"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -21,6 +21,8 @@ MAX_DEPTH = 64
 _ESCAPE = re.compile(r"\\.", re.DOTALL)
 # Escapes a writer means: a quote, a backslash, and a line continuation.
 _MEANT = frozenset(['\\"', "\\\\", "\\\n"])
+# How tilsyn writes a line break or a character a file may not hold (`io.yaml_quote`).
+_WRITTEN = frozenset(["\\n", "\\r", "\\u", "\\U"])
 _BAD_INDENT = re.compile(r"^ *([\t\u00a0])", re.MULTILINE)
 # What YAML counts as a line break (a lone CR too, as editors do).
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
@@ -214,12 +216,15 @@ def _stray_quote(text: str, line_index: int) -> _StrayQuote | None:
 def escape_warning(
     raw: str, file: str, line: int, column: int, *, typed: bool = False
 ) -> Diagnostic | None:
-    """Warn about a `\\n`, `\\t`, `\\b` … in double quotes: usually a Windows path.
+    """Warn about a `\\n`, `\\t`, `\\b` … in double quotes: usually a Windows path. In a
+    text that is no path, `\\n`, `\\r` and `\\uXXXX` are meant (tilsyn writes them so).
 
     `raw` is the scalar as written, quotes included; `typed`: it is read as typed
     (`as_typed`), not as YAML reads it.
     """
     found = [m[0] for m in _ESCAPE.finditer(raw) if m[0] not in _MEANT]
+    if not looks_like_path(raw):  # a line break or a code, written as tilsyn writes them
+        found = [escape for escape in found if escape not in _WRITTEN]
     if not found:
         return None
     shown = ", ".join(dict.fromkeys(found))

@@ -11,9 +11,9 @@ there only when asked (`lost_corrections`).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
+from ledelsestilsyn.io.yaml_quote import double_quoted
 from ledelsestilsyn.models.review import CORRECTION_KEYS, Answer, Correction, Review
 from ledelsestilsyn.models.template import Template
 
@@ -85,13 +85,9 @@ def has_correction(correction: Correction | None) -> bool:
 def _typed(answer: Answer, *, correction: bool = False) -> list[str]:
     """What was typed, one quoted line each (a comment line cannot hold a line break)."""
     fields = [("svar", answer.answer), ("kommentar", answer.comment)]
-    lines = [f"{name} dengang: {_q(text)}" for name, text in fields if text.strip()]
+    lines = [f"{name} dengang: {double_quoted(text)}" for name, text in fields if text.strip()]
     if correction and answer.correction is not None:
         values = answer.correction.model_dump(by_alias=True)
-        parts = [f"{key} {_q(values[key])}" for key in CORRECTION_KEYS if values[key]]
+        parts = [f"{key} {double_quoted(values[key])}" for key in CORRECTION_KEYS if values[key]]
         lines.append("rettelse dengang: " + ", ".join(parts))
     return lines
-
-
-def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import re
 import textwrap
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ledelsestilsyn.io.yaml_quote import double_quoted, free_text
 from ledelsestilsyn.models.review import CORRECTION_KEYS, Answer
 from ledelsestilsyn.models.template import Question, Template
 
@@ -77,18 +77,6 @@ class Filled:
 EMPTY = Filled()
 
 
-def _q(text: str | None) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(text or "", ensure_ascii=False)
-
-
-def _sq(text: str) -> str:
-    """Single-quoted, so a Windows path stays as typed; double-quoted if it spans lines."""
-    if any(c in text for c in "\n\r\t") or not text.isprintable():
-        return _q(text)
-    return "'" + text.replace("'", "''") + "'"
-
-
 def _yes(value: bool) -> str:
     return "ja" if value else "nej"
 
@@ -129,12 +117,16 @@ def _question_block(
     given = given or Answer()
     lines.append(f"    {question.id}:")
     lines += [line for note in notes for line in _comment(note, "      ")]
-    lines.append(f"      svar: {_q(given.answer)}")
-    lines.append(f"      kommentar: {_sq(given.comment)}")
+    lines.append(f"      svar: {double_quoted(given.answer)}")
+    lines.append(f"      kommentar: {free_text(given.comment)}")
     if given.correction is not None:
         lines.append("      rettelse:")
         values = given.correction.model_dump(by_alias=True)
-        lines += [f"        {k}: {_q(values[k])}" for k in CORRECTION_KEYS if values[k] is not None]
+        lines += [
+            f"        {k}: {double_quoted(values[k])}"
+            for k in CORRECTION_KEYS
+            if values[k] is not None
+        ]
     return lines
 
 
@@ -198,13 +190,13 @@ def review_head(
         '#         ansvarlig: ""',
         '#         frist: "2026-12-15"',
         '#         udført: ""',
-        f"tilsyn: {_q(series)}",
-        f"skabelon: {_q(template.ref)}",
-        f"periode: {_q(period)}",
+        f"tilsyn: {double_quoted(series)}",
+        f"skabelon: {double_quoted(template.ref)}",
+        f"periode: {double_quoted(period)}",
         "sag:",
-        f"  id: {_q(case_id)}",
-        f"  rådgiver: {_q(caseworker)}",
-        f"  team: {_q(team)}",
+        f"  id: {double_quoted(case_id)}",
+        f"  rådgiver: {double_quoted(caseworker)}",
+        f"  team: {double_quoted(team)}",
     ]
     if review_no and review_no > 1:
         lines += [
@@ -213,14 +205,14 @@ def review_head(
             f"gennemgang_nr: {review_no}",
         ]
     lines += [
-        f"gennemført_af: {_q(filled.reviewer)}",
-        f"dato: {_q(filled.date)}",
+        f"gennemført_af: {double_quoted(filled.reviewer)}",
+        f"dato: {double_quoted(filled.date)}",
         "# Har rådgiveren sagt ja til, at sagen bruges som eksempel på afdelingsmødet",
         "# (konceptets formidling: afdeling_eksempler: med_samtykke), så tilføj linjen",
         "# samtykke_til_eksempel: ja",
         *([] if filled.consent is None else [f"samtykke_til_eksempel: {_yes(filled.consent)}"]),
         "# Den underretning eller henvendelse, gennemgangen tager udgangspunkt i:",
-        f"udgangspunkt: {_sq(filled.starting_point)}",
+        f"udgangspunkt: {free_text(filled.starting_point)}",
         "svar:",
     ]
     return "\n".join(lines) + "\n"
