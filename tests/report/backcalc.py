@@ -22,6 +22,7 @@ from typing import NamedTuple
 import openpyxl
 from backcalc_system import System
 
+from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.templates.catalog import Catalog
 
 # --- reading the report ---------------------------------------------------------------------
@@ -79,6 +80,9 @@ def read_report(text: str, fmt: str, min_count: int = 5, *, one_file_each: bool 
     for ref in refs:
         for count in re.findall(rf"{re.escape(ref)}\) · [^\n]*\n\n([^ \n]+) sager\.", plain):
             system.cell(f"n[{ref}]", count)
+    period = _period(plain)
+    for ref, step, trend in _trend_texts(text, fmt, tables):
+        _trend(system, ref, step, trend, period)
     if fmt == "md":
         _examples(system, text)
     calibrated = re.findall(r"\n([^ \n]+) sager med to eller flere uafhængige", plain)
@@ -121,6 +125,59 @@ def _table(
         _counts(system, body, "rettelse", "RETTELSER")
     elif header[0] in ("status", "fil"):
         _excluded(system, body, plain, one_file_each)
+
+
+def _period(plain: str) -> Period:
+    """The report's period, from the header: `… 2026 (2026-10-01..2026-12-31) · …`."""
+    return parse_period(re.findall(r"\d{4} \(([^()]+)\) · sammenlignet", plain)[0])
+
+
+def _trend_texts(
+    text: str, fmt: str, tables: list[tuple[str, list[list[str]]]]
+) -> list[tuple[str, str, str]]:
+    """(template ref, step title, the trend's text `2026-10: 80,0 %; 2026-11: –`) per step:
+    the step table's last column in md, the trend figure's caption in html."""
+    found = []
+    if fmt == "md":
+        template = ""
+        for heading, rows in tables:
+            if heading.startswith("## ") and "@" in heading:
+                template = re.findall(r"\(([^()@ ]+@[^() ]+)", heading)[0]
+            if rows[0][0] in ("sagsskridt", "på tværs af sagen") and rows[0][-1] == "udvikling":
+                found += [(template, row[0], row[-1]) for row in rows[1:]]
+        return found
+    pattern = r"<h2[^>]*>(.*?)</h2>|<figcaption><strong>(.*?)</strong><br><span[^>]*>(.*?)</span>"
+    template = ""
+    for match in re.finditer(pattern, text, re.S):
+        if match.group(1) is not None:
+            refs = re.findall(r"\(([^()@ ]+@[^() ]+)", htmllib.unescape(match.group(1)))
+            template = refs[0] if refs else ""
+        elif template:
+            found.append(
+                (template, htmllib.unescape(match.group(2)), htmllib.unescape(match.group(3)))
+            )
+    return found
+
+
+def _trend(system: System, ref: str, step: str, text: str, period: Period) -> None:
+    """The points of a step's trend that lie inside the report's period are its parts (the
+    months of a report over a date range): they add up to the step's share, where they
+    cover the period, and to no more than it where they do not. `–` is hidden or empty."""
+    points = [tuple(p.split(": ", 1)) for p in text.split("; ") if ": " in p]
+    inside = []
+    for label, value in points:
+        part = parse_period(label)
+        if part.start in period and part.end in period and part != period:
+            inside.append((part, value))
+    if not inside:
+        return
+    days = sum((p.end - p.start).days + 1 for p, _ in inside)
+    covered = days == (period.end - period.start).days + 1
+    name = f"step[{ref}|{step}]"
+    parts = [system.share(f"trend[{ref}|{step}|{p.label}]", v, "") for p, v in inside]
+    for i, part in enumerate(("pos", "ans")):
+        terms = [(f"{name}.{part}", -1), *((names[i], 1) for names in parts)]
+        system.relate(terms, equal=covered)
 
 
 def _examples(system: System, text: str) -> None:

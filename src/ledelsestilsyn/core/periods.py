@@ -33,6 +33,10 @@ class Period:
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end
 
+    def overlaps(self, other: Period) -> bool:
+        """Whether the two periods share a day."""
+        return self.start <= other.end and other.start <= self.end
+
     def months(self) -> list[tuple[int, int]]:
         """(year, month) pairs the period touches."""
         result = []

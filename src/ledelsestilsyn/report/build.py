@@ -97,6 +97,7 @@ class Report:
     period: Period
     previous: Period
     baseline: Period | None
+    """None when the baseline is the period itself or a part of it (`comparable`)."""
     settings: Settings
     series: list[SeriesCount]
     teams: list[tuple[str, int]]
@@ -111,6 +112,8 @@ class Report:
     """The tidy table's groups, built only for the committee's ledger (`tidy=True`)."""
     team_drawn: dict[str, int] = field(default_factory=dict)
     """Cases drawn in the period per team (from the manifests); shown to leaders only."""
+    baseline_inside: Period | None = None
+    """The baseline, when it lies (in part) inside the period and is not compared with."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,19 @@ def baseline_period(
     return bucket(period, first)
 
 
+def comparable(base: Period | None, period: Period) -> Period | None:
+    """The baseline a period is compared with: never one that shares a day with it. A part
+    of the period (its first month, in a report over a date range) is not another period,
+    and its share, decided by the rule for other periods, would give back a part of the
+    period that the committee's trend hides."""
+    return base if base is not None and not base.overlaps(period) else None
+
+
+def _inside(base: Period | None, period: Period) -> Period | None:
+    """A baseline other than the period itself that is not compared with, for the header."""
+    return base if base is not None and base != period and not comparable(base, period) else None
+
+
 def _template_report(
     template: Template,
     all_records: Sequence[ReviewRecord],
@@ -186,8 +202,9 @@ def _template_report(
         return section(template, records, index)
 
     prev_records = one_per_case(first_reviews(in_period(pooled, previous(period))), order)
+    compared = comparable(base, period)
     base_records = (
-        one_per_case(first_reviews(in_period(pooled, base)), order) if base is not None else []
+        one_per_case(first_reviews(in_period(pooled, compared)), order) if compared else []
     )
     buckets: dict[Period, list[ReviewRecord]] = {}
     for record in first_reviews(pooled):
@@ -196,7 +213,7 @@ def _template_report(
     return TemplateReport(
         current=of(current),
         previous=of(prev_records) if prev_records else None,
-        baseline=of(base_records) if base_records and base != period else None,
+        baseline=of(base_records) if base_records else None,
         trend=[TrendPoint(p.label, s, p.start in period) for p, s in trend],
         teams=grouped(of, current, lambda r: r.team),
         caseworkers=grouped(of, current, lambda r: r.caseworker) if settings.caseworkers else [],
@@ -301,7 +318,7 @@ def build_report(
     return Report(
         period=period,
         previous=previous(period),
-        baseline=base if base != period else None,
+        baseline=comparable(base, period),
         settings=settings,
         series=series,
         teams=sorted(teams.items()),
@@ -312,4 +329,5 @@ def build_report(
         weakest=_weakest(reports, settings.threshold),
         tidy=tidy_groups(everything, templates, period.label) if tidy else None,
         team_drawn=dict(team_drawn or {}),
+        baseline_inside=_inside(base, period),
     )

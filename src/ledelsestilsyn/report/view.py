@@ -106,7 +106,12 @@ def _compared(report: Report) -> str:
     previous = report.previous.label
     if not any(t.previous for t in report.templates):
         previous += " (ingen gennemgange)"
-    baseline = f"{report.baseline.label}" if report.baseline else f"{DASH} (det er denne periode)"
+    if report.baseline is not None:
+        baseline = report.baseline.label
+    elif report.baseline_inside is not None:
+        baseline = f"{DASH} ({report.baseline_inside.label} ligger i denne periode)"
+    else:
+        baseline = f"{DASH} (det er denne periode)"
     return f"{previous} og baseline {baseline}"
 
 
