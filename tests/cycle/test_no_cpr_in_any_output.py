@@ -378,3 +378,38 @@ def test_a_cpr_number_in_the_concept_tiltag_or_a_template_reaches_no_output(
 
     extra = (("skabelon", "lokal", "--format", "md"),) if field == "lokal skabelon" else ()
     _run_everything(base, smtp[0], digits, change, extra)
+
+
+CORRECTION = (
+    "      rettelse:\n        handling: {handling}\n        ansvarlig: {ansvarlig}\n"
+    "        frist: {frist}\n        udført: {udført}\n"
+)
+
+
+@pytest.mark.parametrize("field", ["handling", "ansvarlig", "frist", "udført"])
+def test_a_cpr_number_in_a_correction_reaches_no_output(
+    base: Path, smtp: tuple[Inbox, int], field: str
+) -> None:
+    """A correction (`rettelse`) under a `nej` is typed by hand too: what to do, who does it,
+    by when, and when it was done. It reaches the leader's report, the letters and påmind."""
+    fields = {"handling": '"Partshøring"', "ansvarlig": '"Bo Lind"', "frist": '"2026-11-20"'}
+    fields["udført"] = '""'
+    fields[field] = '"Emil 010203 1234"'
+
+    def change(folder: Path) -> Path:
+        path = sorted(p for p in (folder / FOLDER).glob("*.yaml") if p.name != "udtræk.yaml")[0]
+        before = path.read_text(encoding="utf-8")
+        after = re.sub(
+            r'^      svar: "ja"\n      kommentar: \'\'\n',
+            lambda _: (
+                '      svar: "nej"\n      kommentar: "Mangler."\n' + CORRECTION.format(**fields)
+            ),
+            before,
+            count=1,
+            flags=re.M,
+        )
+        assert after != before
+        path.write_text(after, encoding="utf-8")
+        return path
+
+    _run_everything(base, smtp[0], "0102031234", change)

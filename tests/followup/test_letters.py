@@ -264,3 +264,20 @@ def test_a_colleagues_name_in_any_spacing_becomes_a_colleague(
     anna = own(letters(ws), "Anna Holm", ".md")
     assert "en kollega overtog sagen" in anna
     assert not re.search(r"\bBo\b", anna, re.IGNORECASE) and "Lind" not in anna
+
+
+@pytest.mark.parametrize("spelling", ["Bo", "Lind", "Anna og Bo"])
+def test_a_colleagues_first_name_or_surname_alone_becomes_a_colleague(
+    cli: Cli, ws: Path, spelling: str
+) -> None:
+    """Colleagues call each other by first name: "Bo overtog sagen" names Bo as much as
+    "Bo Lind" does. The recipient's own name stays (Anna reads "Anna og en kollega")."""
+    first = ws / NOV / "S-2026-11-000.yaml"
+    text = first.read_text(encoding="utf-8").replace("Bo Lind overtog", f"{spelling} overtog")
+    first.write_text(text, encoding="utf-8")
+    result = cli(*ARGS, "--rådgiver", "Anna Holm")
+    assert result.exit_code == 0, result.output
+    anna = own(letters(ws), "Anna Holm", ".md")
+    expected = "Anna og en kollega" if spelling.startswith("Anna") else "en kollega"
+    assert f"{expected} overtog sagen" in anna
+    assert not re.search(r"\bBo\b", anna) and "Lind" not in anna

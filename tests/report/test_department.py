@@ -200,3 +200,26 @@ def test_a_small_team_shows_no_share_in_any_block() -> None:
     nord = rows["Team Nord"]
     assert nord.across and all(c.value is None for c in [*nord.shares, nord.total, *nord.across])
     assert any(c.value is not None for c in [*rows["Team Syd"].shares, *rows["Team Syd"].across])
+
+
+def test_a_first_name_or_surname_alone_is_a_name_too() -> None:
+    """A comment says "spurgt Eva", not "spurgt Eva Munk": the department knows who Eva is.
+    A part of a name counts as written with a capital and as a whole word (the verb "bo"
+    and "Evaluering" stay), possessive s kept."""
+    comment = "Spurgt Eva; Munks notat mangler. Evaluering: barnet skal bo hos mor."
+    records = [
+        _record("S-1", True, comment, "Anna Holm"),
+        _record("S-2", False, "Hemmeligt.", "Eva Munk"),
+    ]
+    found = examples(
+        records,
+        {OVERORDNET.ref: OVERORDNET},
+        parse_period("2026-11"),
+        allowed=True,
+        names=[],
+        mask=mask_cpr,
+        floor=all_shown,
+    )
+    assert [e.text for e in found[OVERORDNET.ref]] == [
+        "Spurgt [navn]; [navn]s notat mangler. Evaluering: barnet skal bo hos mor."
+    ]

@@ -290,7 +290,7 @@ def build_letters(
         if only is not None and name != only:
             continue
         mine = by_name[name]
-        scrub = scrubber(known - {name}, mask, COLLEAGUE)
+        scrub = scrubber(known - {name}, mask, COLLEAGUE, keep=[name])
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None
         comparison, notes = _comparison(mine, current, templates, name, team, memo, order)

@@ -3,26 +3,40 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 # Between two parts of a name: any run of spaces, NBSP, tabs, line breaks (a comment wrapped
 # in a block scalar) and the invisible characters Word and Outlook copy along.
 _GAP = "[\\s\u00a0\u2007\u2009\u202f\u00ad\u200b-\u200f\u2060\ufeff]+"
+# A name is a whole word: not inside another (`Evaluering` is not `Eva`); a possessive s
+# stays after the replacement (`Bos notat` → `en kollegas notat`).
+_BEFORE, _AFTER = r"(?<!\w)", r"(?=s?(?!\w))"
 
 
 def _name_pattern(name: str) -> str:
     return _GAP.join(re.escape(part) for part in name.split())
 
 
+def _parts(names: Iterable[str]) -> set[str]:
+    """The first names and surnames a colleague is called by alone: capitalised, two
+    letters or more (an initial is no name)."""
+    return {p for n in names for p in n.split() if len(p) > 1 and p[0].isupper()}
+
+
 def scrubber(
-    names: Iterable[str], mask: Callable[[str], str], replacement: str
+    names: Iterable[str],
+    mask: Callable[[str], str],
+    replacement: str,
+    keep: Collection[str] = (),
 ) -> Callable[[str], str]:
     """Masks CPR-like numbers and replaces each of `names` (longest first, any case, however
-    the parts are spaced: `Bo  Lind`, `Bo Lind` with NBSP, or over a line break)."""
-    ordered = sorted({" ".join(n.split()) for n in names if n and n.strip()}, key=len, reverse=True)
-    pattern = (
-        re.compile("|".join(_name_pattern(n) for n in ordered), re.IGNORECASE) if ordered else None
-    )
+    the parts are spaced: `Bo  Lind`, `Bo Lind` with NBSP, or over a line break), and each
+    part of one alone, as written with a capital (`Bo`, `Lind`): colleagues call each other
+    by first name. A part of a `keep` name (the reader's own) is left as it is."""
+    whole = sorted({" ".join(n.split()) for n in names if n and n.strip()}, key=len, reverse=True)
+    parts = sorted(_parts(whole) - _parts(keep) - set(whole), key=len, reverse=True)
+    choices = [f"(?i:{_name_pattern(n)})" for n in whole] + [re.escape(p) for p in parts]
+    pattern = re.compile(f"{_BEFORE}(?:{'|'.join(choices)}){_AFTER}") if choices else None
 
     done: dict[str, str] = {}  # the same comment recurs across a caseworker's cases
 
