@@ -30,7 +30,7 @@ def test_other_os_errors_are_data_errors_with_the_reason() -> None:
         PermissionError(13, "Permission denied"), "eksport.csv", "E001", noun="eksportfilen"
     )
     assert error.kind is ErrorKind.DATA
-    assert "eksportfilen kan ikke læses (Permission denied)" in error.diagnostics[0].format()
+    assert "eksportfilen kan ikke læses (der er ikke adgang)" in error.diagnostics[0].format()
 
 
 def test_too_large_file_is_refused_with_the_hint(tmp_path: Path) -> None:

@@ -318,3 +318,13 @@ def test_someone_with_something_due_and_no_address_is_named(
         assert inbox.mails  # the consultants' overview still goes out
         again = cli("påmind", "--mail", "--dato", "2026-11-25")
         assert "R018" not in again.output  # said with each round of mail, not every run
+
+
+def test_a_server_that_is_not_there_is_said_in_danish(example_workspace: Path, cli: Cli) -> None:
+    """No server on the port: "serveren afviste forbindelsen", not Python's class name
+    ("ConnectionRefusedError") nor the system's English text."""
+    _configure(_free_port(), PLAIN)
+    result = cli("påmind", "--mail", "--dato", "2026-11-10")
+    assert result.exit_code != 0 and "R020" in result.output, result.output
+    assert "serveren afviste forbindelsen" in result.output, result.output
+    assert "Error" not in result.output and "refused" not in result.output

@@ -14,7 +14,6 @@ outside the workspace, and temp files a killed writer left are removed.
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import secrets
 import shutil
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated, gate, name_passes
+from ledelsestilsyn.io.os_reasons import reason
 
 TEMP_PREFIX = ".tilsyn-tmp-"
 STALE_AFTER_SECONDS = 15 * 60
@@ -101,7 +101,7 @@ def keep_backup(path: Path, *, tries: int = 999) -> Path:
         except FileExistsError:
             continue
         except OSError as exc:
-            message = f"sikkerhedskopien kan ikke laves ({exc.strerror})."
+            message = f"sikkerhedskopien kan ikke laves ({reason(exc)})."
             raise cannot_write(candidate, message) from None
         fsync_dir(path.parent)
         return candidate
@@ -144,7 +144,7 @@ def _put_in_place(tmp: Path, path: Path, overwrite: bool) -> None:
     except IsADirectoryError:
         raise folder_in_the_way(path) from None
     except OSError as exc:
-        raise cannot_write(path, f"filen kan ikke skrives ({exc.strerror}).") from None
+        raise cannot_write(path, f"filen kan ikke skrives ({reason(exc)}).") from None
 
 
 def folder_in_the_way(path: Path) -> TilsynError:
@@ -222,13 +222,6 @@ def missing_folder(folder: Path, display: str | None = None) -> TilsynError:
 
 
 _NOT_A_FOLDER = "en del af stien er en fil, ikke en mappe."
-# What the operating system says, in Danish (its own text, `strerror`, is English).
-_REASONS = {
-    errno.EROFS: "filsystemet er skrivebeskyttet",
-    errno.ENOSPC: "der er ikke mere plads på disken",
-    errno.EDQUOT: "kvoten på disken er brugt op",
-    errno.ENAMETOOLONG: "navnet er for langt",
-}
 
 
 def folder_error(folder: Path, exc: OSError, display: str | None = None) -> TilsynError:
@@ -240,9 +233,7 @@ def folder_error(folder: Path, exc: OSError, display: str | None = None) -> Tils
         return cannot_write(
             folder, "der er ikke adgang til at skrive i mappen.", "vælg en anden mappe.", display
         )
-    code = errno.errorcode.get(exc.errno or 0, "ukendt")
-    reason = _REASONS.get(exc.errno or 0, f"styresystemet svarer {code}")
-    message = f"mappen kan ikke oprettes eller skrives i ({reason})."
+    message = f"mappen kan ikke oprettes eller skrives i ({reason(exc)})."
     return cannot_write(folder, message, "vælg en anden mappe.", display)
 
 

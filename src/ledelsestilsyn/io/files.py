@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO, TypedDict, Unpack
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
+from ledelsestilsyn.io.os_reasons import reason
 
 
 class NotRegularFileError(OSError):
@@ -78,7 +79,7 @@ def open_error(exc: OSError, display: str, code: str, **said: Unpack[Said]) -> T
         message = f"er {what}, men fx et navngivet rør, en sokkel eller en enhed."
         hint = "brug en almindelig fil i stedet; tilsyn læser ikke fra et rør eller en enhed."
         return fail(display, code, message, hint=hint, kind=usage)
-    return fail(display, code, f"{noun} kan ikke læses ({exc.strerror}).")
+    return fail(display, code, f"{noun} kan ikke læses ({reason(exc)}).")
 
 
 def read_limited(path: Path, display: str, *, limit: int, hint: str) -> bytes:

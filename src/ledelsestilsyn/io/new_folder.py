@@ -15,6 +15,7 @@ from ledelsestilsyn.io.atomic import (
     folder_error,
     fsync_dir,
 )
+from ledelsestilsyn.io.os_reasons import reason
 
 
 def write_into_new_folder(folder: Path, files: Iterable[tuple[str, str | Gated]]) -> None:
@@ -44,7 +45,7 @@ def write_into_new_folder(folder: Path, files: Iterable[tuple[str, str | Gated]]
                 handle.write(content)
         failed = fsync_all(descriptors)
         if failed is not None:
-            raise cannot_write(folder, f"filerne kan ikke gemmes ({failed.strerror}).")
+            raise cannot_write(folder, f"filerne kan ikke gemmes ({reason(failed)}).")
     finally:
         for fd in descriptors:
             os.close(fd)

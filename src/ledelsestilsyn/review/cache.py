@@ -40,6 +40,7 @@ CODE_FILES = (
     "core/periods.py",
     "io/document.py",
     "io/files.py",
+    "io/os_reasons.py",
     "io/yaml.py",
     "io/yaml_errors.py",
     "models/review.py",

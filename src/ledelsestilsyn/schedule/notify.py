@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail, warning
+from ledelsestilsyn.io.os_reasons import reason
 from ledelsestilsyn.schedule.mail_settings import MailSettings, SmtpSettings
 from ledelsestilsyn.schedule.plan import Item, Plan, Status, status_at
 from ledelsestilsyn.schedule.scan import read_inputs
@@ -311,9 +312,20 @@ def send(
     except smtplib.SMTPRecipientsRefused:
         raise _smtp_fail(where, "R023", "serveren afviste en modtageradresse.") from None
     except (smtplib.SMTPException, OSError) as exc:
-        raise _smtp_fail(
-            where, "R020", f"mailen kunne ikke sendes ({type(exc).__name__})."
-        ) from None
+        raise _smtp_fail(where, "R020", f"mailen kunne ikke sendes ({_why(exc)}).") from None
+
+
+def _why(exc: Exception) -> str:
+    """Why sending failed, in Danish: never Python's class name or the server's English."""
+    import smtplib
+
+    if isinstance(exc, smtplib.SMTPServerDisconnected):
+        return "serveren lukkede forbindelsen"
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"serveren svarede {exc.smtp_code}"
+    if isinstance(exc, OSError):
+        return reason(exc)
+    return "SMTP-serveren svarede ikke som ventet"
 
 
 def _secure(client: smtplib.SMTP, smtp: SmtpSettings, password: str | None, where: str) -> None:
