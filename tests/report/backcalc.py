@@ -81,7 +81,7 @@ def read_report(text: str, fmt: str, min_count: int = 5, *, one_file_each: bool 
         for count in re.findall(rf"{re.escape(ref)}\) · [^\n]*\n\n([^ \n]+) sager\.", plain):
             system.cell(f"n[{ref}]", count)
     period = _period(plain)
-    for ref, step, trend in _trend_texts(text, fmt, tables):
+    for ref, step, trend in _trend_texts(text, fmt, tables) if period else ():
         _trend(system, ref, step, trend, period)
     if fmt == "md":
         _examples(system, text)
@@ -127,9 +127,11 @@ def _table(
         _excluded(system, body, plain, one_file_each)
 
 
-def _period(plain: str) -> Period:
-    """The report's period, from the header: `… 2026 (2026-10-01..2026-12-31) · …`."""
-    return parse_period(re.findall(r"\d{4} \(([^()]+)\) · sammenlignet", plain)[0])
+def _period(plain: str) -> Period | None:
+    """The report's period, from the header: `… 2026 (2026-10-01..2026-12-31) · …` (None
+    for a part of a report without it)."""
+    found = re.findall(r"\d{4} \(([^()]+)\) · sammenlignet", plain)
+    return parse_period(found[0]) if found else None
 
 
 def _trend_texts(
@@ -300,6 +302,17 @@ def _pejlemaerker(system: System, ref: str, body: list[list[str]], catalog: Cata
             terms = [(whole, -1), *((f"q[{ref}|{q}].{part}", 1) for q in shown)]
             # the step of a question left out (for the committee) says nothing of its share
             system.relate(terms, equal=len(shown) == len(qids))
+        # … but its questions are among the step's: the pejlemærke's answers (and its
+        # answers not positive) beyond the shown questions' are at most those steps'
+        left_out = sorted({_step_of(catalog, ref, q) for q in qids if q not in shown})
+        if not left_out:
+            continue
+        steps = [f"step[{ref}|{title}]" for title in left_out]
+        for sign_pos, sign_ans in ((0, 1), (1, 0), (-1, 1)):  # ans, pos, ans − pos
+            terms = [(pos, sign_pos), (ans, sign_ans)]
+            for name in [*(f"q[{ref}|{q}]" for q in shown), *steps]:
+                terms += [(f"{name}.pos", -sign_pos), (f"{name}.ans", -sign_ans)]
+            system.relate([(n, c) for n, c in terms if c], equal=False)
 
 
 def _teams(
