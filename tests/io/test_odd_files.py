@@ -80,3 +80,26 @@ def test_a_pipe_or_a_device_where_a_file_is_read_hangs_nothing(
         assert result.exit_code in (0, 1, 2), (command, output)
         assert "intern fejl" not in output
         assert "Invalid argument" not in output and "Errno" not in output, output
+
+
+@pytest.mark.parametrize(
+    "place", [".tilsyn/påmind-sendt.json", ".tilsyn/gennemgange.json", ".tilsyn/påmind.json"]
+)
+def test_json_nested_too_deep_in_a_cache_is_no_cache(
+    cli: Cli, rapport_ws: Path, place: str
+) -> None:
+    """JSON nested 100,000 deep raises RecursionError, not a ValueError: påmind (from cron)
+    and every command reading a cache stopped with an internal error. A cache's seal is no
+    secret, so the sealed caches get a right one."""
+    import hashlib
+
+    assert cli("påmind", "--dato", "2026-11-25").exit_code == 0
+    deep = b"[" * 100_000 + b"]" * 100_000
+    tail = b',"entries":' + deep + b"}"
+    sealed = b'{"sha256":"' + hashlib.sha256(tail).hexdigest().encode() + b'"' + tail
+    (rapport_ws / place).write_bytes(deep if place.endswith("sendt.json") else sealed)
+    for command in COMMANDS:
+        result = cli(*command)
+        output = result.output + (result.stderr or "")
+        assert result.exit_code in (0, 1, 2), (command, output)
+        assert "intern fejl" not in output, output

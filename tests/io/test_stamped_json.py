@@ -68,3 +68,13 @@ def test_a_stamp_with_no_data_is_sealed(tmp_path: Path) -> None:
     path = tmp_path / "c.json"
     write_stamped(path, {}, {})
     assert read_stamped(path, {}) == {}
+
+
+def test_a_sealed_cache_nested_too_deep_is_no_cache(cache: Path) -> None:
+    """The seal is no secret: a hand-made file can carry a right one. JSON nested 100,000
+    deep raised RecursionError (not a ValueError) through every command: read as no cache."""
+    import hashlib
+
+    tail = b',"format":1,"tool":"x","entries":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    cache.write_bytes(b'{"sha256":"' + hashlib.sha256(tail).hexdigest().encode() + b'"' + tail)
+    assert read_stamped(cache, STAMP) is None and read_entries(cache, STAMP) == {}

@@ -293,26 +293,38 @@ def _questions(
 
 
 def _pejlemaerker(system: System, ref: str, body: list[list[str]], catalog: Catalog) -> None:
+    """A pejlemærke pools its questions. Where a step's questions are left out (for the
+    committee), the reader still knows they are among the step's: a step whose questions
+    all belong to the pejlemærke counts in it whole, and any other at most."""
     template = catalog.resolve(ref)
     for row in body:
         qids = [q.id for s in template.steps for q in s.questions if q.pejlemaerke == row[0]]
         pos, ans = system.share(f"pejl[{ref}|{row[0]}]", row[-1], "")
-        shown = [q for q in qids if f"q[{ref}|{q}].pos" in system.bounds]
-        for whole, part in ((pos, "pos"), (ans, "ans")):
-            terms = [(whole, -1), *((f"q[{ref}|{q}].{part}", 1) for q in shown)]
-            # the step of a question left out (for the committee) says nothing of its share
-            system.relate(terms, equal=len(shown) == len(qids))
-        # … but its questions are among the step's: the pejlemærke's answers (and its
-        # answers not positive) beyond the shown questions' are at most those steps'
-        left_out = sorted({_step_of(catalog, ref, q) for q in qids if q not in shown})
-        if not left_out:
-            continue
-        steps = [f"step[{ref}|{title}]" for title in left_out]
-        for sign_pos, sign_ans in ((0, 1), (1, 0), (-1, 1)):  # ans, pos, ans − pos
-            terms = [(pos, sign_pos), (ans, sign_ans)]
-            for name in [*(f"q[{ref}|{q}]" for q in shown), *steps]:
-                terms += [(f"{name}.pos", -sign_pos), (f"{name}.ans", -sign_ans)]
-            system.relate([(n, c) for n, c in terms if c], equal=False)
+        shown = [f"q[{ref}|{q}]" for q in qids if f"q[{ref}|{q}].pos" in system.bounds]
+        whole, partly = [], []
+        for step in template.steps:
+            if any(f"q[{ref}|{q.id}]" not in shown and q.id in qids for q in step.questions):
+                inside = all(q.pejlemaerke == row[0] for q in step.questions)
+                (whole if inside else partly).append(f"step[{ref}|{step.title}]")
+        least = [*shown, *whole]
+        for form in ({"pos": 0, "ans": 1}, {"pos": 1, "ans": 0}, {"pos": -1, "ans": 1}):
+            mine = [(pos, form["pos"]), (ans, form["ans"])]  # its answers, positive, rest
+
+            def of(names: list[str], sign: int, form: dict[str, int] = form) -> Terms:
+                return [(f"{n}.{part}", sign * c) for n in names for part, c in form.items()]
+
+            if not partly:
+                system.relate(_nonzero([*mine, *of(least, -1)]), equal=True)
+                continue
+            system.relate(_nonzero([(n, -c) for n, c in mine] + of(least, 1)), equal=False)
+            system.relate(_nonzero([*mine, *of([*least, *partly], -1)]), equal=False)
+
+
+Terms = list[tuple[str, int]]
+
+
+def _nonzero(terms: Terms) -> Terms:
+    return [(n, c) for n, c in terms if c]
 
 
 def _teams(

@@ -41,15 +41,24 @@ _DIGEST = slice(len(_HEAD), len(_HEAD) + 64)
 _BODY = _DIGEST.stop + 1  # the sealed bytes: all after the digest and its closing quote
 
 
+def parse_json(raw: bytes) -> Any:
+    """The JSON in `raw`, or None if it is not JSON. Nesting too deep for the decoder raises
+    RecursionError, not a ValueError: that is not JSON tilsyn wrote either."""
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError):
+        return None
+
+
 def read_stamped(path: Path, stamp: Mapping[str, Any]) -> dict[str, Any] | None:
     """The JSON object at `path` (its seal left out) if its seal holds and it carries
     `stamp`; None if missing, edited, damaged or foreign."""
     try:
         raw = read_regular(path)
         sealed = hashlib.sha256(memoryview(raw)[_BODY:]).hexdigest().encode() == raw[_DIGEST]
-        data = json.loads(raw) if sealed else None
-    except (OSError, ValueError):
+    except OSError:
         return None
+    data = parse_json(raw) if sealed else None
     if not isinstance(data, dict) or any(data.get(k) != v for k, v in stamp.items()):
         return None
     data.pop(SEAL, None)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, fail
 from ledelsestilsyn.io.files import read_regular
+from ledelsestilsyn.io.stamped_json import parse_json
 from ledelsestilsyn.workspace.layout import REMINDER_LOCK, SENT_LOG
 
 KEEP_DAYS = 400
@@ -81,8 +82,8 @@ class SentLog:
     def load(cls, cache_dir: Path) -> SentLog:
         path = cache_dir / SENT_LOG
         try:
-            data = json.loads(read_regular(path))
-        except (OSError, ValueError):
+            data = parse_json(read_regular(path))
+        except OSError:
             return cls(path)
         sent = data.get("sendt") if isinstance(data, dict) else None
         if not isinstance(sent, dict):
