@@ -2,6 +2,8 @@
 
 The one place an `OSError` becomes words for the user ("kan ikke læses (…)"); an error
 not in the table is named by its code (`styresystemet svarer EXDEV`), never by its text.
+A missing file or folder is not in it: the caller says that, knowing what is missing (the
+system says ENOENT also for a new folder in /proc, which exists).
 """
 
 from __future__ import annotations
@@ -19,9 +21,6 @@ _REASONS = {
     errno.EIO: "læse- eller skrivefejl på disken eller drevet",
     errno.EBUSY: "filen er i brug",
     errno.ETXTBSY: "filen er i brug",
-    errno.ENOENT: "den findes ikke",
-    errno.ENOTDIR: "en del af stien er en fil, ikke en mappe",
-    errno.EISDIR: "det er en mappe",
     errno.EMFILE: "for mange åbne filer",
     errno.ENFILE: "for mange åbne filer",
     errno.ESTALE: "netværksdrevets fil er forældet; prøv igen",
