@@ -20,6 +20,7 @@ from ledelsestilsyn.core.diagnostics import (
 )
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.followup.letters import Letter, build_letters
+from ledelsestilsyn.followup.tiltag import tiltag_shown
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.formats import long_date
@@ -62,6 +63,7 @@ def write_letters(
     names = sorted({r.caseworker for r in records if r.caseworker and r.period_start in period})
     if only is not None:
         only = _same_name(only, names)
+    read, tiltag_notes = tiltag_shown(workspace, "O017", "ledelsens tiltag er udeladt af brevene")
     letters = build_letters(
         records,
         inputs.templates,
@@ -74,6 +76,7 @@ def write_letters(
         today=today,
         order=tuple(workspace.concept.series),
         titles={n: s.title or n for n, s in workspace.concept.series.items()},
+        tiltag=read.tiltag,
     )
     if not letters:
         who = f" for '{only}'" if only else ""
@@ -91,7 +94,7 @@ def write_letters(
     writable_folder(letters_dir, display=workspace.display(letters_dir))
     folder = letters_dir / period.label
     writable_folder(folder, display=workspace.display(folder))
-    outcome = FeedbackOutcome(folder, letters=letters, notes=list(inputs.notes))
+    outcome = FeedbackOutcome(folder, letters=letters, notes=[*inputs.notes, *tiltag_notes])
     if only is None:
         outcome.notes += _left_out(inputs.excluded, period)
     for letter in letters:

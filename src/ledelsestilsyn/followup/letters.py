@@ -25,7 +25,9 @@ from datetime import date
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.followup.earlier import OpenCorrection, open_earlier
+from ledelsestilsyn.followup.letter_tiltag import LetterTiltag, aimed_at
 from ledelsestilsyn.models.template import Question, Template
+from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.aggregate import Scale, first_reviews, section
 from ledelsestilsyn.report.build import one_per_case
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
@@ -81,6 +83,8 @@ class Letter:
     """How many more went well than are listed ("3 flere", "1 mere"); "" when none."""
     earlier: list[OpenCorrection] = field(default_factory=list)
     """Corrections on the caseworker's cases from earlier rounds, not done yet."""
+    tiltag: list[LetterTiltag] = field(default_factory=list)
+    """The open tiltag aimed at the caseworker's findings (`followup.letter_tiltag`)."""
 
     @property
     def finding_count(self) -> int:
@@ -265,6 +269,7 @@ def build_letters(
     today: date | None = None,
     order: Sequence[str] = (),
     titles: Mapping[str, str] | None = None,
+    tiltag: Sequence[Tiltag] = (),
 ) -> list[Letter]:
     """One letter per caseworker with reviewed cases in `period` (or only `only`).
 
@@ -273,6 +278,7 @@ def build_letters(
     reader becomes "en kollega" in a comment or correction. `order`: the concept's series;
     a case reviewed on two levels counts once in the comparison, with the review of the
     series first in it, as in the report (`one_per_case`). `titles`: the series' titles.
+    `tiltag`: the leadership's; the open ones aimed at a finding are named in the letter.
     """
     current = first_reviews(r for r in records if r.period_start in period)
     current = [r for r in current if r.template in templates]
@@ -297,6 +303,23 @@ def build_letters(
         twice = {c for c, n in Counter((r.case_id, r.template) for r in mine).items() if n > 1}
         well = _went_well(mine, templates, asked)
         more = len(well) - WELL_MAX
+        cases = [
+            _case(
+                r,
+                templates[r.template],
+                scrub,
+                asked,
+                (titles or {}).get(r.series, r.series)
+                if (r.case_id, r.template) in twice
+                else None,
+            )
+            for r in mine
+        ]
+        found = [
+            (templates[r.template], f.question_id)
+            for r, c in zip(mine, cases, strict=True)
+            for f in c.findings
+        ]
         letters.append(
             Letter(
                 caseworker=name,
@@ -305,18 +328,7 @@ def build_letters(
                 period_span=span,
                 municipality=municipality,
                 generated=generated,
-                cases=[
-                    _case(
-                        r,
-                        templates[r.template],
-                        scrub,
-                        asked,
-                        (titles or {}).get(r.series, r.series)
-                        if (r.case_id, r.template) in twice
-                        else None,
-                    )
-                    for r in mine
-                ],
+                cases=cases,
                 went_well=well[:WELL_MAX],
                 comparison=comparison,
                 notes=notes,
@@ -328,6 +340,7 @@ def build_letters(
                     today or period.end,
                     scrub,
                 ),
+                tiltag=aimed_at(found, tiltag, scrub),
             )
         )
     return letters
