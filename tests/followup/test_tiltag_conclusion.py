@@ -91,3 +91,29 @@ def test_the_department_reads_no_name_in_a_tiltag_title(cli, rapport_ws: Path) -
         department = run(cli, *report, "--format", fmt, "--modtager", "afdeling")
         assert "[navn] oplæres i vurdering" in department
         assert "Anna Holm" not in department
+
+
+def test_the_leader_report_says_when_the_tiltag_is_evaluated(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """The leaders evaluate at their meeting with the report in hand: it says when the
+    evaluation is due (and when it is overdue), and that a conclusion is missing."""
+    due = TILTAG.replace('    evalueret: "2026-11-20"\n', "").replace(
+        '    konklusion: "', '    # "'
+    )
+    (rapport_ws / "tiltag.yaml").write_text(due, encoding="utf-8")
+    report = ("rapport", "--dato", "2026-11-25", "-o", "-", "--periode", "2026-11")
+    leader = run(cli, *report, "--format", "md")
+    assert (
+        "Status: gennemført · besluttet 15. oktober 2026 · frist – · ansvarlig: – · evaluering "
+        "15. november 2026 (overskredet)" in leader
+    )
+    assert "evaluering 15. november 2026 (overskredet)</p>" in run(cli, *report)
+    later = due.replace("evaluer_efter_måneder: 1", "evaluer_efter_måneder: 2")
+    (rapport_ws / "tiltag.yaml").write_text(later, encoding="utf-8")
+    assert "· evaluering 15. december 2026\n" in run(cli, *report, "--format", "md")
+    unconcluded = TILTAG.replace('konklusion: "Tjeklisten', '# "Tjeklisten')
+    (rapport_ws / "tiltag.yaml").write_text(unconcluded, encoding="utf-8")
+    assert "· evalueret 20. november 2026, men uden konklusion i tiltag.yaml" in run(
+        cli, *report, "--format", "md"
+    )
+    (rapport_ws / "tiltag.yaml").write_text(TILTAG, encoding="utf-8")
+    assert "· evalue" not in run(cli, *report, "--format", "md")  # evaluated and concluded

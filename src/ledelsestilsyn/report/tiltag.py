@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ledelsestilsyn.core.periods import Period
-from ledelsestilsyn.followup.tiltag import Retired
+from ledelsestilsyn.followup.tiltag import Retired, evaluation_date
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report import published
@@ -104,6 +104,9 @@ class TiltagView:
     """What the leadership concluded when it evaluated the tiltag (`konklusion`)."""
     evaluated: str = ""
     gone: list[Gone] = field(default_factory=list)
+    evaluation: str = ""
+    """When the effect is to be evaluated (`evaluering 30. marts 2027 (overskredet)`), or that
+    it was evaluated without a conclusion; "" when there is nothing to say."""
 
 
 Target = tuple[str, list[Key], bool, ShareKey]
@@ -220,9 +223,23 @@ def tiltag_views(
                 t.conclusion or "",
                 long_date(t.evaluated) if t.evaluated else "",
                 [Gone.of(g) for g in (retired or {}).get(t.id, ())],
+                _evaluation(t, today),
             )
         )
     return views
+
+
+def _evaluation(tiltag: Tiltag, today: date | None) -> str:
+    """The evaluation the leaders have ahead of them, or the conclusion they did not write."""
+    if tiltag.evaluated is not None:
+        if (tiltag.conclusion or "").strip():
+            return ""
+        return f"evalueret {long_date(tiltag.evaluated)}, men uden konklusion i tiltag.yaml"
+    day = evaluation_date(tiltag)
+    if day is None or tiltag.status == "opgivet":
+        return ""
+    late = today is not None and day < today
+    return f"evaluering {long_date(day)}" + (" (overskredet)" if late else "")
 
 
 def _deadline(tiltag: Tiltag, today: date | None) -> str:
