@@ -114,3 +114,23 @@ def test_a_tiltag_given_up_or_evaluated_is_not_warned_about_its_rounds(
     )
     (workspace / "tiltag.yaml").write_text(given_up, encoding="utf-8")
     assert "O006" not in cli("tiltag", "--dato", "2027-03-10").stderr
+
+
+def test_without_any_round_finished_by_the_evaluation_the_timing_is_named_not_the_focus(
+    cli: Cli,
+) -> None:
+    """The tematiseret series runs in February, May, August and November (its reviews due on
+    the 28th): decided on 5 February and evaluated after 3 months, no round is done by then,
+    whatever its focus. The handicap preset (March and September) meets this with 6 months."""
+    made = cli(
+        "tiltag", "ny", "--skabelon", "tematiseret", "--spørgsmål", "opfølgning-1",
+        "--evaluer-efter", "3", "--dato", "2027-02-05",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    assert (
+        "advarsel O006: tiltaget 'tiltag-1' evalueres 5. maj 2027, men ingen runde fra "
+        "beslutningen til da er færdig, så der er ingen gennemgange efter beslutningen at måle "
+        "effekten på. Tip: første runde med spørgsmålet opfølgning-1 (sagsskridtet Opfølgning) i "
+        "fokus er 'Tematiseret ledelsestilsyn 2027-11' (færdig 28. november 2027): sæt "
+        "evaluer_efter_måneder: 10." in made.stderr
+    )

@@ -90,18 +90,23 @@ def _unmeasurable(
         return []
     decided, evaluation = tiltag.decided, months_after(tiltag.decided, months)
     covering: dict[str, list[Round]] = {}
+    finished = False
+    """Whether any round of the tiltag's templates is finished by the evaluation."""
     for plan, template in plans:
         if tiltag.template is not None and template.id != tiltag.template:
             continue
-        for target in _targets(tiltag, template):
+        targets = list(_targets(tiltag, template))
+        rounds = list(_rounds(plan, decided)) if targets else []
+        finished = finished or any(r.finish_by <= evaluation for r in rounds)
+        for target in targets:
             found = covering.setdefault(target.label, [])
-            found += [r for r in _rounds(plan, decided) if _covers(r, target.steps)]
+            found += [r for r in rounds if _covers(r, target.steps)]
     said: list[Diagnostic] = []
     for label, rounds in covering.items():
         if any(r.finish_by <= evaluation for r in rounds):
             continue
         first = min(rounds, key=lambda r: r.finish_by, default=None)
-        said.append(_warning(doc, number, tiltag, label, evaluation, first))
+        said.append(_warning(doc, number, tiltag, (label, evaluation), first, finished))
     return said
 
 
@@ -109,14 +114,18 @@ def _warning(
     doc: YamlDocument,
     number: int,
     tiltag: Tiltag,
-    label: str,
-    evaluation: date,
+    target: tuple[str, date],
     first: Round | None,
+    finished: bool,
 ) -> Diagnostic:
+    """O006; without any round finished by the evaluation (`finished`), the timing is the
+    whole problem, and the focus is not named as one."""
+    label, evaluation = target
+    lack = f"har {label} i fokus" if finished else "er færdig"
     text = (
         f"tiltaget '{tiltag.id}' evalueres {long_date(evaluation)}, men ingen runde fra "
-        f"beslutningen til da har {label} i fokus, så der er ingen gennemgange efter "
-        "beslutningen at måle effekten på."
+        f"beslutningen til da {lack}, så der er ingen gennemgange efter beslutningen at måle "
+        "effekten på."
     )
     if first is None:
         hint = "sæt sagsskridtet i fokus i årshjulet i koncept.yaml."
@@ -127,10 +136,11 @@ def _warning(
             if months_after(tiltag.decided, n) >= first.finish_by
         )
         hint = (
-            f"første runde med det i fokus er '{first.title} {first.period.label}' (færdig "
-            f"{long_date(first.finish_by)}): sæt evaluer_efter_måneder: {needed}, eller sæt "
-            "sagsskridtet i fokus i årshjulet i koncept.yaml."
+            f"første runde med {'det' if finished else label} i fokus er "
+            f"'{first.title} {first.period.label}' (færdig "
+            f"{long_date(first.finish_by)}): sæt evaluer_efter_måneder: {needed}"
         )
+        hint += ", eller sæt sagsskridtet i fokus i årshjulet i koncept.yaml." if finished else "."
     return doc.diagnostic(
         ("tiltag", number, "evaluer_efter_måneder"),
         "O006",
