@@ -88,6 +88,13 @@ class Tally:
         return sum(self.counts.values())
 
     @property
+    def cases(self) -> int:
+        """The reviews behind the share: those with a non-neutral answer here. A question
+        has one answer per review; a step, pejlemærke or total pools several, so one case
+        can give it many answers (and "100 %" on them would be that one case's result)."""
+        return self.per_review().cases if self.parts else self.answered
+
+    @property
     def share(self) -> float | None:
         return share(self.positive, self.answered)
 

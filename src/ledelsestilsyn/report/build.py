@@ -270,7 +270,7 @@ def _weakest(reports: Sequence[TemplateReport], threshold: float) -> list[Weak]:
                 shares = [
                     s
                     for team in report.teams
-                    if (s := team.questions[q.question.id].share) is not None
+                    if (t := team.questions.get(q.question.id)) and (s := t.share) is not None
                 ]
                 below = sum(s < threshold for s in shares)
                 found.append(Weak(report.current.template, q, below, len(shares)))

@@ -187,8 +187,10 @@ def _any_large(ledger: Ledger, counts: Sequence[int]) -> bool:
     return any(n >= ledger.min_count for n in counts)
 
 
-def _share(ledger: Ledger, key: Key, tally: Tally, cases: int | None = None) -> Key:
-    return ledger.share(key, tally.positive, tally.answered, non_neutral(tally), cases=cases)
+def _share(ledger: Ledger, key: Key, tally: Tally) -> Key:
+    """A share, small also on fewer than `min_count` cases behind it (`Tally.cases`)."""
+    parts = non_neutral(tally)
+    return ledger.share(key, tally.positive, tally.answered, parts, cases=tally.cases)
 
 
 def _step_share(ledger: Ledger, key: Key, tally: Tally, questions: Sequence[Key]) -> Key:
@@ -197,7 +199,7 @@ def _step_share(ledger: Ledger, key: Key, tally: Tally, questions: Sequence[Key]
     answered the step, so that none of its questions has more non-neutral answers."""
     size = effective_size(tally.per_review())
     most = math.floor(size) if size < tally.answered else None
-    ledger.share(key, tally.positive, tally.answered, non_neutral(tally), most)
+    ledger.share(key, tally.positive, tally.answered, non_neutral(tally), most, tally.cases)
     if most is not None:
         for question in questions:
             ledger.at_most([denominator(question)], [at_most_reviews(key)])
@@ -260,7 +262,7 @@ def _trend(ledger: Ledger, report: TemplateReport) -> None:
             found = point.section.step(step.id)
             key = trend_key(report, point, step.id)
             if found is not None and key is not None and key != step_share(ref, step.id):
-                parts.append(_share(ledger, key, found.tally, point.section.reviews))
+                parts.append(_share(ledger, key, found.tally))
         _sum_shares(ledger, step_share(ref, step.id), parts)
 
 

@@ -123,17 +123,13 @@ def _kind(tally: Tally, answer: str) -> str:
     return "low" if answer in scale.low else "mid"
 
 
-def _other_period(tally: Tally | None, ctx: Ctx, cases: int) -> ShareCell:
+def _other_period(tally: Tally | None, ctx: Ctx) -> ShareCell:
     """A share of another period: its counts are not published, so the primary rule decides,
-    on the period's `cases` as well as the answers (a step pools many answers per case)."""
+    on the cases behind it as well as the answers (a step pools many answers per case)."""
     if tally is None:
         return ShareCell()
-    shown = ctx.rules.share_ok(tally.answered, non_neutral(tally), cases)
+    shown = ctx.rules.share_ok(tally.answered, non_neutral(tally), tally.cases)
     return share_cell(tally, ctx.threshold, shown)
-
-
-def _cases(other: Section | None) -> int:
-    return other.reviews if other else 0
 
 
 def _question(
@@ -155,8 +151,8 @@ def _question(
         counts=[ctx.rules.count(k, n) for k, (_, n) in zip(keys, ordered, strict=True)],
         total=ctx.rules.count(published.question_total(ref, step, qid), q.tally.total),
         share=now,
-        vs_previous=change(now, _other_period(_question_tally(before, qid), ctx, _cases(before))),
-        vs_baseline=change(now, _other_period(_question_tally(base, qid), ctx, _cases(base))),
+        vs_previous=change(now, _other_period(_question_tally(before, qid), ctx)),
+        vs_baseline=change(now, _other_period(_question_tally(base, qid), ctx)),
         bar=bar,
     )
 
@@ -179,7 +175,7 @@ def _trend_share(report: TemplateReport, point: TrendPoint, step_id: str, ctx: C
     key = published.trend_key(report, point, step_id)
     if key is not None:
         return share_cell(tally, ctx.threshold, ctx.rules.shows(key)).value
-    return _other_period(tally, ctx, point.section.reviews).value
+    return _other_period(tally, ctx).value
 
 
 def _step(step: StepStat, report: TemplateReport, ctx: Ctx) -> StepView:
@@ -191,12 +187,8 @@ def _step(step: StepStat, report: TemplateReport, ctx: Ctx) -> StepView:
         id=step.id,
         title=step.title,
         share=now,
-        vs_previous=change(
-            now, _other_period(_step_tally(report.previous, step.id), ctx, _cases(report.previous))
-        ),
-        vs_baseline=change(
-            now, _other_period(_step_tally(report.baseline, step.id), ctx, _cases(report.baseline))
-        ),
+        vs_previous=change(now, _other_period(_step_tally(report.previous, step.id), ctx)),
+        vs_baseline=change(now, _other_period(_step_tally(report.baseline, step.id), ctx)),
         questions=[
             _question(ref, step.id, q, report.previous, report.baseline, ctx)
             for q in step.questions
@@ -353,7 +345,7 @@ def _version_share(
     if tally is None:
         return ShareCell()
     if not point.inside or not ctx.rules.active:
-        return _other_period(tally, ctx, point.section.reviews)
+        return _other_period(tally, ctx)
     ref = report.current.template.ref
     steps = [s.id for s in report.current.steps for q in s.questions if q.question.id == qid]
     if not steps or published.trend_key(report, point, steps[0]) != published.step_share(

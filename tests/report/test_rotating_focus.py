@@ -1,0 +1,77 @@
+"""A quarter over monthly rounds with rotating focus: a step only some rounds looked at.
+
+The annual plan moves the focus from month to month. October looked at underretning
+(10 cases), November at screening (one case). The quarter's report stopped with an
+internal error (KeyError in "Hvor er vi svagest": a team without a screening review had
+no row for its questions), and the committee saw screening's share, pooled over the one
+case's six answers, as "100,0 %" or "0,0 %": one child's case. A share pooled over a
+step, a pejlemærke or a team counts the cases behind it, as a question's does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from report_data import write_round
+
+from conftest import Cli
+from ledelsestilsyn.templates.catalog import Catalog
+
+
+def _rounds(root: Path, screening: str, cases: int = 1) -> None:
+    catalog = Catalog.load(root)
+
+    def mixed(case: int, question: int) -> tuple[str, str]:
+        value = "nej" if (case + question) % 4 == 0 else "ja"
+        return value, "Mangler." if value == "nej" else ""
+
+    common = {"series": "månedligt-overordnet", "ref": "overordnet@2024.1"}
+    write_round(
+        root, catalog, **common, period="2026-10", focus=["underretning"], cases=10,
+        answer=mixed, day="2026-10-20",
+    )  # fmt: skip
+    write_round(
+        root, catalog, **common, period="2026-11", focus=["screening"], cases=cases,
+        answer=lambda case, question: (screening, "Mangler."), day="2026-11-20",
+    )  # fmt: skip
+
+
+def _report(cli: Cli, audience: str) -> str:
+    args = ("--dato", "2026-12-20", "--periode", "2026-K4", "-o", "-", "--format", "md")
+    result = cli("rapport", *args, "--modtager", audience)
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    return str(result.stdout)
+
+
+def _screening(text: str) -> list[str]:
+    row = next(x for x in text.splitlines() if x.startswith("| Screening |"))
+    return [c.strip() for c in row.split("|")[1:-1]]
+
+
+@pytest.mark.parametrize("audience", ["leder", "udvalg", "afdeling"])
+def test_a_step_only_one_round_looked_at_makes_no_internal_error(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch, audience: str
+) -> None:
+    monkeypatch.chdir(workspace)
+    _rounds(workspace, "nej")
+    text = _report(cli, audience)
+    assert _screening(text)[1] == ("0,0 % ⚠" if audience == "leder" else "–")
+
+
+@pytest.mark.parametrize("answer", ["ja", "nej"])
+def test_the_committee_sees_no_step_share_on_fewer_than_five_cases(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch, answer: str
+) -> None:
+    monkeypatch.chdir(workspace)
+    _rounds(workspace, answer)
+    for audience in ("udvalg", "afdeling"):
+        assert _screening(_report(cli, audience))[1:3] == ["–", ""], audience
+
+
+def test_five_cases_behind_a_step_show_its_share(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    _rounds(workspace, "ja", cases=5)
+    assert _screening(_report(cli, "udvalg"))[1] == "100,0 %"
