@@ -278,7 +278,12 @@ def _questions(
         cells = [system.cell(f"a[{ref}|{qid}|{a}]", row[1 + i]) for i, a in enumerate(answers)]
         total = system.cell(f"N[{ref}|{qid}]", row[1 + len(answers)])
         system.total(total, cells)
-        system.total(f"n[{ref}]", [total])
+        # each complete review answers every question of its focus: all of them, unless
+        # rounds of the period had other focus (a quarter), and then the step's at least
+        system.relate([(total, 1), (f"n[{ref}]", -1)], equal=False)
+        system.assume([(total, 1), (f"n[{ref}]", -1)])
+        step = _step_of(catalog, ref, qid)
+        system.total(f"Nstep[{ref}|{step}]", [total])
         share_col = 2 + len(answers)
         pos, ans = system.share(f"q[{ref}|{qid}]", row[share_col], row[share_col + 1])
         system.total(pos, [c for c, a in zip(cells, answers, strict=True) if a in positive])
@@ -413,21 +418,25 @@ def read_xlsx(system: System, path: Path) -> None:
 
 
 def _tidy(system: System, kind: str, rows: list[list[str]]) -> None:
-    """The long table's rows. A round (period × series × template) has one focus, and each of
-    its reviews answers every question of it: each question's rows add up to the round's
-    reviews. A series' reviewed cases are at most its rounds' reviews, at most its reviews.
+    """The long table's rows. Each review answers every question of its focus: a step's
+    questions' rows add up to the same number, the round's reviews with the step in focus
+    (all of them, where the period had one round, which the reader assumes until the numbers
+    say otherwise). A series' reviewed cases are at most its rounds' reviews, at most its reviews.
     A template's answer counts are the sum over rounds; where a case counts once over several
     series (levels), they lie between the first series' rounds and that sum."""
     groups: dict[str, list[tuple[str, str]]] = {}
     asked: dict[tuple[str, str, str, str], list[str]] = {}
-    for i, (period, series, ref, _, qid, answer, count) in enumerate(rows):
+    for i, (period, series, ref, step, qid, answer, count) in enumerate(rows):
         name = system.cell(f"{kind}[{i}]", count)
         groups.setdefault(f"a[{ref}|{qid}|{answer}]", []).append((series, name))
-        asked.setdefault((period, series, ref, qid), []).append(name)
+        asked.setdefault((period, series, ref, step, qid), []).append(name)
     rounds: dict[str, set[str]] = {}
-    for (period, series, ref, _), cells in asked.items():
+    for (period, series, ref, step, _), cells in asked.items():
         reviewed = f"{kind}.runde[{period}|{series}|{ref}]"
-        system.total(reviewed, cells)
+        answered = f"{kind}.skridt[{period}|{series}|{ref}|{step}]"  # its reviews with the step
+        system.total(answered, cells)
+        system.relate([(answered, 1), (reviewed, -1)], equal=False)
+        system.assume([(answered, 1), (reviewed, -1)])  # one focus for the round, unless not
         rounds.setdefault(series, set()).add(reviewed)
     for series, found in rounds.items():
         if f"c[{series}]" in system.bounds and f"r[{series}]" in system.bounds:

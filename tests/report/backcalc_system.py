@@ -36,6 +36,10 @@ class System:
     relations: list[tuple[list[tuple[str, int]], bool]] = field(default_factory=list)
     series: list[str] = field(default_factory=list)  # the overview's rows, in its order
     shared: bool = False  # the report's note: a case in several series counts once
+    assumed: list[tuple[list[tuple[str, int]], bool]] = field(default_factory=list)
+    """What a reader takes for granted unless the numbers say otherwise: one focus for all
+    the period's reviews of a template (one round). A quarter of rounds with other focus
+    contradicts it, and the reader drops it (`revealed`)."""
 
     def var(self, name: str, low: float = 0, high: float = INF) -> str:
         lo, hi = self.bounds.get(name, (0, INF))
@@ -93,9 +97,17 @@ class System:
     def total(self, total: str, parts: Iterable[str]) -> None:
         self.relate([(total, 1), *((p, -1) for p in parts)])
 
+    def assume(self, terms: list[tuple[str, int]], *, equal: bool = True) -> None:
+        for name, _ in terms:
+            self.var(name)
+        self.assumed.append((terms, equal))
+
     def revealed(self) -> dict[str, float]:
         """Hidden cells pinned to one value (for a share's parts: to a small one)."""
-        solver = _Solver(self)
+        try:
+            solver = _Solver(self, self.assumed)
+        except AssertionError:  # the numbers contradict an assumption: the reader drops it
+            solver = _Solver(self, [])
         found: dict[str, float] = {}
         for name, seen in sorted(self.hidden.items()):
             value = solver.pinned({name: 1})
@@ -114,18 +126,19 @@ class _Solver:
     """The reader's integer programme: min and max of a linear form over all integer
     assignments that keep the bounds and relations (HiGHS, through scipy's `milp`)."""
 
-    def __init__(self, system: System) -> None:
+    def __init__(self, system: System, assumed: list[tuple[list[tuple[str, int]], bool]]) -> None:
         self.names = sorted(system.bounds)
         self.index = {n: i for i, n in enumerate(self.names)}
         rows, cols, data, lower, upper = [], [], [], [], []
-        for r, (terms, equal) in enumerate(system.relations):
+        relations = [*system.relations, *assumed]
+        for r, (terms, equal) in enumerate(relations):
             for name, coef in terms:
                 rows.append(r)
                 cols.append(self.index[name])
                 data.append(coef)
             lower.append(0 if equal else -INF)
             upper.append(0)
-        shape = (len(system.relations), len(self.names))
+        shape = (len(relations), len(self.names))
         matrix = sparse.csr_array((data, (rows, cols)), shape=shape)
         self.constraints = [LinearConstraint(matrix, lower, upper)]
         low = [system.bounds[n][0] for n in self.names]

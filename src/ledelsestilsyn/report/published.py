@@ -220,12 +220,16 @@ def _template(
     ledger.count(template_cases(ref), current.reviews)
     for step in current.steps:
         shares = []
+        first = step.questions[0].question.id if step.questions else ""
         for q in step.questions if (ref, step.id) not in summarised else ():
             tally, qid = q.tally, q.question.id
             cells = [ledger.count(answer(ref, step.id, qid, a), n) for a, n in tally.ordered()]
             ledger.count(question_total(ref, step.id, qid), tally.total)
             ledger.total(question_total(ref, step.id, qid), cells)
             ledger.total(template_cases(ref), [question_total(ref, step.id, qid)])
+            # every review with the step in focus answers all its questions: their totals
+            # are equal, also where a round of the period had other focus (a quarter)
+            ledger.total(question_total(ref, step.id, first), [question_total(ref, step.id, qid)])
             share = _share(ledger, question_share(ref, step.id, qid), tally)
             ledger.total(numerator(share), [c for c in cells if c[-1] in tally.scale.positive])
             ledger.total(denominator(share), [c for c in cells if c[-1] not in tally.scale.neutral])
