@@ -63,6 +63,11 @@ class Manifest(Model):
     quotas: list[QuotaResult] = Field(default_factory=list, alias="kvoter")
     cases: list[DrawnCase] = Field(default_factory=list, alias="sager")
     notes: list[str] = Field(default_factory=list, alias="bemærkninger")
+    caseworkers: list[str] = Field(
+        default_factory=list,
+        alias="rådgivere",
+        description="alle rådgivere i populationen; deres navne erstattes i andres breve",
+    )
 
     def own_numbers(self) -> tuple[str, ...]:
         """The numbers tilsyn itself writes here and reads back: seed, export size and rows.

@@ -90,6 +90,7 @@ def _samples(
             notes.extend(replace(d, severity=Severity.WARNING) for d in exc.diagnostics)
             continue
         caseworkers.update(c.caseworker for c in manifest.cases if c.caseworker)
+        caseworkers.update(manifest.caseworkers)
         start = period_start(manifest.period, None)
         if start is None or (series and manifest.series != series):
             continue

@@ -17,7 +17,7 @@ from ledelsestilsyn.core.gate import Gated, gate
 from ledelsestilsyn.io.yaml import dump
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
-from ledelsestilsyn.sampling.draw import DrawResult, Pick, StepCount
+from ledelsestilsyn.sampling.draw import Case, DrawResult, Pick, StepCount
 from ledelsestilsyn.sampling.fillin import case_filename, review_answers, review_head
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.schemas import review_schema_name
@@ -84,6 +84,7 @@ def manifest_data(
     steps: Sequence[StepCount],
     result: DrawResult,
     files: dict[str, list[str]],
+    population: Sequence[Case],
 ) -> dict[str, Any]:
     """The manifest as plain data with its Danish keys."""
     created, user, version = who
@@ -125,6 +126,9 @@ def manifest_data(
         )
         notes.append(f"kun {len(result.picks)} af {size} sager kunne trækkes; {why}")
     data["bemærkninger"] = notes
+    # Every caseworker of the population, drawn or not: a colleague's name in a comment is
+    # replaced in another caseworker's letter also before that colleague is drawn.
+    data["rådgivere"] = sorted({c.caseworker for c in population if c.caseworker})
     return data
 
 

@@ -349,6 +349,7 @@ def _manifest(
         steps=source.steps,
         result=result,
         files=files,
+        population=source.cases,
     )
     return Manifest.model_validate(data)
 
