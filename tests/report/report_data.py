@@ -137,6 +137,21 @@ def underretning_round(root: Path, period: str, cases: int, answer: Answer) -> P
     )
 
 
+def kk_round(root: Path, series: str, period: str, cases: int, answer: Answer, day: str) -> Path:
+    """A round of the kk preset's `series` (overordnet@2025.1) looking at underretning only."""
+    return write_round(
+        root,
+        Catalog.load(root),
+        series=series,
+        ref="overordnet@2025.1",
+        period=period,
+        focus=["underretning"],
+        cases=cases,
+        answer=answer,
+        day=day,
+    )
+
+
 def _drawn(case_id: str, caseworker: str, team: str, files: list[str]) -> list[str]:
     """A case in the manifest as `udtræk` writes it (the reviews' headers must match it)."""
     return [
@@ -225,17 +240,7 @@ def _unfinished(root: Path, catalog: Catalog) -> None:
 def level_1_round(root: Path, cases: int) -> Path:
     """Niveau 1 (forlægget kk) in October: `cases` reviews of underretning, the round that
     `level_2_round` re-reviews."""
-    return write_round(
-        root,
-        Catalog.load(root),
-        series="niveau-1",
-        ref="overordnet@2025.1",
-        period="2026-10",
-        focus=["underretning"],
-        cases=cases,
-        answer=overordnet_answer(0),
-        day="2026-10-20",
-    )
+    return kk_round(root, "niveau-1", "2026-10", cases, overordnet_answer(0), "2026-10-20")
 
 
 def level_2_round(root: Path, cases: list[str], day: str, comment: str) -> None:

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 from backcalc import read_csv, read_report, read_xlsx
-from report_data import underretning_round, write_round
+from report_data import kk_round, underretning_round
 from test_committee_disclosure import committee
 
 from conftest import Cli
-from ledelsestilsyn.templates.catalog import Catalog
 
 
 def _october(case: int, question: int) -> tuple[str, str]:
@@ -54,22 +53,11 @@ def test_a_level_above_counts_its_cases_once_in_the_table_too(
     root = tmp_path / "kk"
     assert cli("init", str(root), "--forlæg", "kk").exit_code == 0
     monkeypatch.chdir(root)
-    catalog = Catalog.load(root)
     for series, period, cases, answer in (
         ("niveau-1", "2026-11", 9, lambda c, q: ("nej", "x") if (c + q) % 4 == 0 else ("ja", "")),
         ("niveau-2", "2026-K4", 3, lambda c, q: ("nej", "x") if c * q % 3 == 1 else ("ja", "")),
     ):
-        folder = write_round(
-            root,
-            catalog,
-            series=series,
-            ref="overordnet@2025.1",
-            period=period,
-            focus=["underretning"],
-            cases=cases,
-            answer=answer,
-            day="2026-11-25",
-        )
+        folder = kk_round(root, series, period, cases, answer, "2026-11-25")
         for path in folder.iterdir():  # niveau 2 drew niveau 1's November cases
             path.write_text(path.read_text("utf-8").replace("S-2026-K4-", "S-2026-11-"), "utf-8")
             path.rename(path.with_name(path.name.replace("S-2026-K4-", "S-2026-11-")))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from report_data import underretning_round, write_round
+from report_data import kk_round, underretning_round, write_round
 
 from ledelsestilsyn.report.tiltag import NOT_COMPARABLE, TOO_FEW, UNCLEAR
 from ledelsestilsyn.templates.catalog import Catalog
@@ -127,23 +127,14 @@ def test_a_case_reviewed_on_two_levels_counts_once(  # type: ignore[no-untyped-d
     assert cli("init", str(root), "--forlæg", "kk").exit_code == 0
     monkeypatch.chdir(root)
     (root / "tiltag.yaml").write_text(STEP_TILTAG.replace("2026-10-15", "2026-09-15"), "utf-8")
-    catalog = Catalog.load(root)
     for series, period, good in (
         ("niveau-1", "2026-09", False),
         ("niveau-1", "2026-11", True),
         ("niveau-2", "2026-K4", True),
     ):
-        folder = write_round(
-            root,
-            catalog,
-            series=series,
-            ref="overordnet@2025.1",
-            period=period,
-            focus=["underretning"],
-            cases=5 if good else 6,
-            answer=same_answer(lambda case, good=good: good, "ja", "nej"),
-            day="2026-11-20" if good else "2026-09-20",
-        )
+        answer = same_answer(lambda case, good=good: good, "ja", "nej")
+        day = "2026-11-20" if good else "2026-09-20"
+        folder = kk_round(root, series, period, 5 if good else 6, answer, day)
         for path in folder.iterdir():  # niveau 2 drew niveau 1's November cases
             path.write_text(path.read_text("utf-8").replace("S-2026-K4-", "S-2026-11-"), "utf-8")
             path.rename(path.with_name(path.name.replace("S-2026-K4-", "S-2026-11-")))
