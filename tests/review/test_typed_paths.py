@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import TESTS, Cli
@@ -129,6 +129,7 @@ _TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 
 
 @settings(max_examples=150, deadline=None)
+@example(comment="A:\x1f", start="S:\x7f og S:\\nyt")  # a drive before a character code
 @given(comment=_TEXT, start=_TEXT)
 def test_free_text_tilsyn_writes_reads_back_as_it_was_without_a_warning(
     comment: str, start: str

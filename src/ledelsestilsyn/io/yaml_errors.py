@@ -244,7 +244,8 @@ def escape_warning(
     return Diagnostic(file, line, column, "Y013", message, hint, Severity.WARNING)
 
 
-_DRIVE = re.compile(r'(?<![A-Za-z])[A-Za-z]:\\(?![\\"])')  # S:\n, not S:\\ (meant)
+# S:\n, not S:\\ (meant) nor S:\u001f (a character code, as `io.yaml_quote` writes it)
+_DRIVE = re.compile(r'(?<![A-Za-z])[A-Za-z]:\\(?![\\"]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})')
 # Escapes that give a control character no one types in a text (`\b` backspace, `\a` bell …).
 _CONTROL = frozenset(["\\0", "\\a", "\\b", "\\e", "\\f", "\\v"])
 
