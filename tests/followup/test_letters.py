@@ -281,3 +281,46 @@ def test_a_colleagues_first_name_or_surname_alone_becomes_a_colleague(
     expected = "Anna og en kollega" if spelling.startswith("Anna") else "en kollega"
     assert f"{expected} overtog sagen" in anna
     assert not re.search(r"\bBo\b", anna) and "Lind" not in anna
+
+
+def _hand_over_in_october(ws: Path, case: str, new: str) -> None:
+    """The October case was `new`'s then (in its manifest and its review's header)."""
+    manifest = ws / OCT / "udtræk.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    at = text.index(f'  - id: "{case}"')
+    end = text.index("begrundelse", at)
+    part = re.sub(r'rådgiver: "[^"]*"', f'rådgiver: "{new}"', text[at:end])
+    manifest.write_text(text[:at] + part + text[end:], encoding="utf-8")
+    review = ws / OCT / f"{case}.yaml"
+    text = re.sub(r'rådgiver: "[^"]*"', f'rådgiver: "{new}"', review.read_text(encoding="utf-8"))
+    review.write_text(text, encoding="utf-8")
+
+
+def test_a_caseworker_with_only_open_corrections_gets_a_reminder_letter(cli: Cli, ws: Path) -> None:
+    """The letter is the caseworker's only reminder of an open correction (påmind reminds the
+    leader). Ida Sand had a case in October with a correction not done, and no case reviewed
+    in November: before, she got no letter at all, so nothing reminded her of it."""
+    _hand_over_in_october(ws, "S-2026-10-000", "Ida Sand")
+    _correction_in_october(ws, "S-2026-10-000", 'handling: "Bo Lind indhenter udtalelsen"')
+    result = cli(*ARGS)
+    assert result.exit_code == 0, result.output
+    found = letters(ws)
+    for suffix in (".md", ".html"):
+        ida = own(found, "Ida Sand", suffix)
+        assert "Ingen af dine sager er gennemgået i denne periode." in ida
+        assert "Åbne rettelser fra tidligere runder" in ida
+        assert "en kollega indhenter udtalelsen" in ida and "Bo Lind" not in ida
+        for section in ("Dine sager", "Det gik godt", "Til sammenligning"):
+            assert section not in ida
+    assert "Ida Sand" not in own(found, "Anna Holm", ".md")
+    alone = cli(*ARGS, "--rådgiver", "ida sand")
+    assert alone.exit_code == 0, alone.output
+    assert "Ida_Sand" in alone.stdout
+
+
+def test_no_reminder_letters_for_a_period_without_a_finished_review(cli: Cli, ws: Path) -> None:
+    """Reminders go with a round's letters: a period without finished reviews is still O020."""
+    _correction_in_october(ws, "S-2026-10-000", 'handling: "udtalelsen indhentes"')
+    result = cli("tilbagemelding", "--periode", "2026-12", "--dato", "2026-12-20")
+    assert result.exit_code == 1
+    assert "O020" in result.stderr

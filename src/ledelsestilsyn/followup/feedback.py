@@ -19,7 +19,7 @@ from ledelsestilsyn.core.diagnostics import (
     warning,
 )
 from ledelsestilsyn.core.periods import Period, parse_period
-from ledelsestilsyn.followup.letters import Letter, build_letters
+from ledelsestilsyn.followup.letters import Letter, build_letters, reminded
 from ledelsestilsyn.followup.tiltag import tiltag_shown
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.models.located import did_you_mean
@@ -60,7 +60,10 @@ def write_letters(
     inputs = load_inputs(workspace, None, None, today=today)
     # A letter only to a caseworker a sample's manifest names, never to a typed one.
     records = [unchecked_anonymous(r) for r in inputs.records]
-    names = sorted({r.caseworker for r in records if r.caseworker and r.period_start in period})
+    names = sorted(
+        {r.caseworker for r in records if r.caseworker and r.period_start in period}
+        | reminded(records, period)
+    )
     if only is not None:
         only = _same_name(only, names)
     read, tiltag_notes = tiltag_shown(workspace, "O017", "ledelsens tiltag er udeladt af brevene")

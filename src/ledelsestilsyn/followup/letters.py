@@ -5,7 +5,8 @@ scale's lowest answer: nej, lav grad) with the question, its hjemmel, the
 reviewer's comment and the correction asked for; the corrections on their
 cases from earlier rounds still not done (`followup.earlier`); what went well (questions
 answered positively in every one of their cases); and their own share next
-to the team's and the department's for comparison.
+to the team's and the department's for comparison. A caseworker with no case reviewed
+in the period but open corrections from earlier rounds gets a letter with only those.
 
 Nothing about another caseworker: no other case is listed, another
 caseworker's name (any the workspace knows) in a comment or correction
@@ -89,6 +90,12 @@ class Letter:
     @property
     def finding_count(self) -> int:
         return sum(len(c.findings) for c in self.cases)
+
+    @property
+    def reminder_only(self) -> bool:
+        """No case of the caseworker's was reviewed in the period: the letter only reminds
+        them of their open corrections from earlier rounds."""
+        return not self.cases
 
 
 _Asked = tuple[tuple[str, str], Question, Scale]
@@ -256,6 +263,16 @@ def _comparison(
     return rows, notes
 
 
+def reminded(records: Iterable[ReviewRecord], period: Period) -> set[str]:
+    """Caseworkers with a correction not done on one of their cases from a round before
+    `period`: they get a letter even when none of their cases is reviewed in it, for the
+    letter is their only reminder (`påmind` reminds the leader)."""
+    earlier = first_reviews(r for r in records if r.period_start < period.start)
+    return {
+        r.caseworker for r in earlier if r.caseworker and any(c.done is None for c in r.corrections)
+    }
+
+
 def build_letters(
     records: Sequence[ReviewRecord],
     templates: dict[str, Template],
@@ -271,7 +288,9 @@ def build_letters(
     titles: Mapping[str, str] | None = None,
     tiltag: Sequence[Tiltag] = (),
 ) -> list[Letter]:
-    """One letter per caseworker with reviewed cases in `period` (or only `only`).
+    """One letter per caseworker with reviewed cases in `period` (or only `only`), and,
+    when the period has reviewed cases at all, one per caseworker who has only open
+    corrections from earlier rounds (`reminded`).
 
     `colleagues`: every caseworker the workspace knows besides those of `records` (drawn
     in a sample whose review is not finished, named in the concept); any of them but the
@@ -286,7 +305,7 @@ def build_letters(
     for record in current:
         if record.caseworker:
             by_name.setdefault(record.caseworker, []).append(record)
-    names = sorted(by_name)
+    names = sorted(set(by_name) | (reminded(records, period) if current else set()))
     known = set(colleagues) | {r.caseworker for r in records if r.caseworker}
     letters: list[Letter] = []
     span = f"{long_date(period.start)} – {long_date(period.end)}"
@@ -295,7 +314,8 @@ def build_letters(
     for name in names:
         if only is not None and name != only:
             continue
-        mine = by_name[name]
+        mine = by_name.get(name, [])
+        theirs = [r for r in records if r.caseworker == name]
         scrub = scrubber(known - {name}, mask, COLLEAGUE, keep=[name])
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None
@@ -334,7 +354,7 @@ def build_letters(
                 notes=notes,
                 went_well_more=count(more, "mere", "flere") if more > 0 else "",
                 earlier=open_earlier(
-                    [r for r in records if r.caseworker == name],
+                    theirs,
                     templates,
                     period,
                     today or period.end,
