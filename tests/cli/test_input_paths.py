@@ -116,3 +116,29 @@ def test_tiltag_yaml_that_is_not_a_file_is_said_not_taken_for_no_tiltag(
     reminder = cli("påmind", "--dato", "2026-11-25", "--altid")  # cron: a warning, and on
     assert reminder.exit_code == 0, reminder.output
     assert f"tiltag.yaml: advarsel Y001: {said}" in reminder.output + (reminder.stderr or "")
+
+
+@pytest.mark.parametrize("target", ["koncept.yaml", "findes-ikke.yaml"])
+def test_a_broken_link_named_koncept_yaml_is_said_not_passed_for_no_workspace(
+    cli: Cli, example_workspace: Path, target: str
+) -> None:
+    """A link to itself (or to nothing) is not 'no koncept.yaml here': `Path.exists()` is
+    false for it, so before, tjek said K001 'fandt ingen koncept.yaml' and looked above."""
+    inner = example_workspace / "under"
+    inner.mkdir()
+    (inner / "koncept.yaml").symlink_to(target)
+    os.chdir(inner)
+    result = cli("tjek")
+    assert result.exit_code in (1, 2), result.output
+    assert "under/koncept.yaml: fejl K001" in result.output
+    assert "fandt ingen" not in result.output
+
+
+def test_tiltag_yaml_linking_to_itself_is_said_not_taken_for_no_tiltag(
+    cli: Cli, example_workspace: Path
+) -> None:
+    (example_workspace / "tiltag.yaml").symlink_to("tiltag.yaml")
+    result = cli("tiltag")
+    assert result.exit_code in (1, 2), result.output
+    assert "tiltag.yaml: fejl Y001" in result.output
+    assert "Ingen tiltag endnu" not in result.output

@@ -103,3 +103,17 @@ def test_json_nested_too_deep_in_a_cache_is_no_cache(
         output = result.output + (result.stderr or "")
         assert result.exit_code in (0, 1, 2), (command, output)
         assert "intern fejl" not in output, output
+
+
+def test_a_link_in_a_loop_resolves_to_itself_in_its_resolved_folder(tmp_path: Path) -> None:
+    """Python 3.11's `Path.resolve()` raises RuntimeError for a link loop (an internal error
+    in `tiltag` before); `resolved` leaves the link, so reading it can say what is wrong."""
+    from ledelsestilsyn.io.named import present, resolved
+
+    (tmp_path / "rigtig").mkdir()
+    (tmp_path / "genvej").symlink_to("rigtig")
+    loop = tmp_path / "genvej" / "tiltag.yaml"
+    loop.symlink_to("tiltag.yaml")
+    assert resolved(loop) == tmp_path.resolve() / "rigtig" / "tiltag.yaml"
+    assert present(loop) and not loop.exists()
+    assert not present(tmp_path / "intet.yaml")

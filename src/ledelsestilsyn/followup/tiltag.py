@@ -20,6 +20,7 @@ from ledelsestilsyn.core.periods import months_after
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.followup.tiltag_checks import evaluation_warnings
 from ledelsestilsyn.io.document import Path_, YamlDocument
+from ledelsestilsyn.io.named import present
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import did_you_mean, validate_document
 from ledelsestilsyn.models.template import PEJLEMAERKER, Template
@@ -114,7 +115,7 @@ class TiltagRead:
 def read_tiltag(workspace: Workspace) -> TiltagRead:
     """`load_tiltag`, and the targets a new template version removed."""
     path = workspace.root / TILTAG_FILE
-    if not path.exists():  # a folder or a pipe by that name is said by `read_document`
+    if not present(path):  # a folder, a pipe or a broken link is said by `read_document`
         return TiltagRead([], {}, [])
     doc = read_document(path, display=workspace.display(path))
     if doc.data is None:

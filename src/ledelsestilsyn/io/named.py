@@ -32,3 +32,19 @@ def check_named(path: Path, display: str, code: str, **said: Unpack[Said]) -> bo
         else NotRegularFileError(path)
     )
     raise open_error(odd, display, code, **said)
+
+
+def present(path: Path) -> bool:
+    """Whether anything is there by that name: `Path.exists()` is false for a symbolic link
+    that leads nowhere or to itself, which then passed for no file at all; here it is there,
+    and reading it says what is wrong."""
+    return path.exists() or path.is_symlink()
+
+
+def resolved(path: Path) -> Path:
+    """`path.resolve()`, where a link in a loop (RuntimeError in Python 3.11, OSError later)
+    is left as it is, after its folder is resolved: reading it then says what is wrong."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return resolved(path.parent) / path.name

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail, warning
+from ledelsestilsyn.io.named import resolved
 from ledelsestilsyn.io.os_reasons import reason
 from ledelsestilsyn.schedule.mail_settings import MailSettings, SmtpSettings
 from ledelsestilsyn.schedule.plan import Item, Plan, Status, status_at
@@ -267,7 +268,7 @@ def _password_file(path: Path, root: Path) -> str:
     def refuse(code: str, message: str, hint: str) -> TilsynError:
         return fail(str(path), code, message, hint=hint, kind=ErrorKind.USAGE)
 
-    if path.resolve().is_relative_to(root.resolve()):
+    if resolved(path).is_relative_to(root.resolve()):
         raise refuse(
             "R015",
             "adgangskodefilen ligger i arbejdsmappen.",

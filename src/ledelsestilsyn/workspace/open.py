@@ -12,7 +12,7 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.gate import name_passes
 from ledelsestilsyn.io.document import YamlDocument
-from ledelsestilsyn.io.named import check_named
+from ledelsestilsyn.io.named import check_named, present, resolved
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.located import validate_document
@@ -30,7 +30,7 @@ def find_concept(start: Path, explicit: Path | None = None) -> Path:
         candidate = folder / CONCEPT_FILE
         if candidate.is_file():
             return candidate
-        if candidate.exists():  # a folder or a pipe by that name: say so, don't look above
+        if present(candidate):  # a folder, a pipe or a broken link: say so, don't look above
             check_named(candidate, str(candidate), "K001", noun="konceptfilen")
     raise fail(
         str(start),
@@ -60,7 +60,7 @@ class Workspace:
     def display(self, path: Path) -> str:
         """A path as the user should see it: relative to the workspace when inside it."""
         try:
-            return str(path.resolve().relative_to(self.root.resolve()))
+            return str(resolved(path).relative_to(self.root.resolve()))
         except ValueError:
             return str(path)
 
@@ -128,6 +128,6 @@ def series_name_problems(concept: Concept, doc: YamlDocument) -> list[Diagnostic
 
 def _rel(path: Path, start: Path) -> str:
     try:
-        return str(path.resolve().relative_to(start.resolve()))
+        return str(resolved(path).relative_to(start.resolve()))
     except ValueError:
         return str(path)
