@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from remind_support import MONTHLY, draw, fill, reviews
 
-from conftest import Cli
+from conftest import Cli, edit_concept
 from ledelsestilsyn.schedule.annual_wheel import year_rounds
 from ledelsestilsyn.schedule.ics import calendar, escape, fold
 from ledelsestilsyn.schedule.plan import Plan
@@ -75,6 +75,23 @@ def test_ics_without_meetings_has_rounds_only(tmp_path: Path) -> None:
     path.write_bytes(one.encode("utf-8"))
     [event] = _events(path)
     assert event.decoded("DTEND") == date(2028, 1, 1)
+
+
+@pytest.mark.parametrize("pad", range(12))
+def test_a_cpr_number_in_a_title_is_masked_where_a_line_is_folded(
+    example_workspace: Path, cli: Cli, pad: int
+) -> None:
+    """The calendar folds its lines at 75 octets; a number in a series title could be folded
+    in two ('010203123' and ' 4'), and a calendar reads it back whole. Before, the gate only
+    saw the folded halves, and the number stood in the file as written."""
+    title = "Tilsyn" + "x" * pad + ", Emil 0102031234, 010203 1234"
+    old = 'titel: "Månedligt overordnet ledelsestilsyn"'
+    edit_concept(example_workspace, old, f'titel: "{title}"')
+    assert cli("årshjul", "2027", "--format", "ics", "-o", "hjul.ics").exit_code == 0
+    unfolded = Path("hjul.ics").read_bytes().decode("utf-8").replace("\r\n ", "")
+    assert "Emil XXXXXXXXXX\\, XXXXXX XXXX" in unfolded
+    assert "1234" not in unfolded
+    assert all("1234" not in str(e["SUMMARY"]) for e in _events(Path("hjul.ics")))
 
 
 def _stamp() -> datetime:

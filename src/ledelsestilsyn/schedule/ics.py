@@ -4,7 +4,9 @@ Three all-day events per round: the sample is drawn, the reviews are finished,
 the report is due. A department meeting (`formidling: afdelingsmøder`) names
 only a month, so it is one all-day event over that month, marked free. Lines
 end in CRLF and are folded at 75 octets (never inside a UTF-8 character); text
-is escaped; each event has a stable UID (the same round gives the same UID, so
+is gated (`core.gate`) and escaped before it is folded: a number folded in two, or with
+`\\n` for a line break inside it, is no longer one the gate can see, but a calendar unfolds
+and unescapes it again. Each event has a stable UID (the same round gives the same UID, so
 a new import updates instead of doubling) and a DTSTAMP. The same plan and
 stamp give the same bytes.
 """
@@ -15,6 +17,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 
+from ledelsestilsyn.core.gate import gate
 from ledelsestilsyn.core.periods import add_months
 from ledelsestilsyn.report.formats import MONTHS, long_date
 from ledelsestilsyn.schedule.rounds import Round
@@ -24,8 +27,8 @@ MAX_OCTETS = 75
 
 
 def escape(text: str) -> str:
-    """TEXT value escaping: backslash, semicolon, comma and newlines."""
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    """TEXT value escaping: backslash, semicolon, comma and newlines; the text is gated first."""
+    text = gate(text).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
     return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
 
 
