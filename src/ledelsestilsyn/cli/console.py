@@ -115,12 +115,16 @@ def console(*, err: bool = False, keep: Collection[str] = ()) -> Console:
             return super().render_str(kept, **options)
 
         def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:
-            """Text objects do not pass `render_str`: their segments are made printable here
-            (rich's own cursor and style codes are control segments, and are kept), and § is
-            joined to its number before they are wrapped."""
-            if isinstance(renderable, Text) and re.search(_KEEP_TOGETHER, renderable.plain):
-                renderable = renderable.copy()
-                renderable.plain = re.sub(_KEEP_TOGETHER, _JOINED, renderable.plain)
+            """Text objects do not pass `render_str`: they are gated here before they are
+            wrapped (a number wrapped over two lines is two halves to the gate after layout;
+            masking keeps the length, so the styles stay in place), their segments are made
+            printable (rich's own cursor and style codes are control segments, and are kept),
+            and § is joined to its number."""
+            if isinstance(renderable, Text):
+                plain = re.sub(_KEEP_TOGETHER, _JOINED, gate(renderable.plain, keep=keep))
+                if plain != renderable.plain:
+                    renderable = renderable.copy()
+                    renderable.plain = plain
             for segment in super().render(renderable, options):
                 shown = segment.text.replace(_JOINED, " ")
                 text = segment.text if segment.control else printable(shown)
