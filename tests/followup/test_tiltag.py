@@ -225,6 +225,20 @@ def test_new_writes_a_title_with_odd_characters_so_the_file_reads_back(
     assert cli("tiltag").exit_code == 0
 
 
+def test_a_cpr_number_with_an_invisible_character_is_masked_in_the_written_file(
+    workspace: Path, cli: Cli
+) -> None:
+    """A zero-width no-break space (U+FEFF) between the digits is written as the escape
+    '\\ufeff'; the gate saw that text, not the number, and the file held it unmasked."""
+    title, who = "Emil 010203\ufeff1234", "Bo 0102\ufeff03-1234"
+    result = cli(*NEW, "underretning-1", "--titel", title, "--ansvarlig", who)
+    assert result.exit_code == 0, result.output
+    written = (workspace / "tiltag.yaml").read_text(encoding="utf-8")
+    assert "1234" not in written and "XXXX" in written
+    [tiltag] = load_tiltag(open_workspace(workspace))
+    assert tiltag.title == "Emil XXXXXX\ufeffXXXX"
+
+
 @pytest.mark.parametrize("title", ["", "   "])
 def test_new_refuses_a_blank_title(workspace: Path, cli: Cli, title: str) -> None:
     result = cli(*NEW, "anbringelse-7", "--titel", title)

@@ -7,11 +7,15 @@ separator) goes in double quotes: a line break as `\\n`, any such character as
 `\\uXXXX`; a tab stays a tab (`\\t` reads as a path's `\\t`, and would warn).
 `json.dumps` is not enough: it leaves DEL and C1 characters raw (the file would then be
 unreadable, Y003), and writes `\\b` and `\\f`, which the loader reads as a mistyped path.
+A text that gets escapes is gated (`core.gate`) first: the file's gate would see `\\ufeff`
+between the digits of a number, not the invisible character it stands for.
 """
 
 from __future__ import annotations
 
 import json
+
+from ledelsestilsyn.core.gate import gate
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\t"}
 _BREAKS = frozenset("\u2028\u2029\ufeff")  # line separators YAML reads as breaks; a BOM
@@ -22,7 +26,7 @@ def double_quoted(text: str | None) -> str:
     text = text or ""
     if text.isprintable():
         return json.dumps(text, ensure_ascii=False)
-    return '"' + "".join(_escaped(c) for c in text) + '"'
+    return '"' + "".join(_escaped(c) for c in gate(text)) + '"'
 
 
 def free_text(text: str | None) -> str:
