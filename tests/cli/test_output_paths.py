@@ -145,3 +145,23 @@ def test_no_file_or_folder_is_named_with_a_cpr_number(
     assert "fejl W006: " in output and "Tip: " in output, output
     assert "1234" not in output, output
     assert not target.exists() and not any((tmp_path / "ud").glob("*")), output
+
+
+@pytest.mark.parametrize("command", ["årshjul", "rapport"])
+@pytest.mark.parametrize("name", ["review", "review.yaml.bak", "tiltag.yaml", "koncept.YML"])
+def test_a_filled_review_or_a_workspace_file_is_never_written_over(
+    cli: Cli, filled: Path, command: str, name: str
+) -> None:
+    """`-o` at a filled review (or its backup from `migrer`, tiltag.yaml, the concept) wrote the
+    calendar over it: `rapport` refused a YAML file (L008), `årshjul --format ics` did not."""
+    [review, *_] = sorted((filled / "udtræk" / f"2026-11-{SERIES}").glob("S-*.yaml"))
+    target = {"review": review, "review.yaml.bak": review.with_name(review.name + ".bak")}.get(
+        name, filled / name
+    )
+    if not target.exists():
+        target.write_text("tiltag: []\n", encoding="utf-8")
+    before = target.read_bytes()
+    result = cli(*commands(str(target))[command])
+    assert result.exit_code == 2, result.output
+    assert "fejl L008: " in result.output and "Tip: " in result.output, result.output
+    assert target.read_bytes() == before

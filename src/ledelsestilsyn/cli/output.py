@@ -29,11 +29,22 @@ def refuse_stdout(path: Path | None, flag: str) -> None:
         )
 
 
-def prepare_output_file(path: Path) -> Path:
-    """A file the user named: not a folder, and its folder must exist; temp files of killed
-    writers go."""
+def prepare_output_file(path: Path, example: str) -> Path:
+    """A file the user named: not a YAML file (a filled review, its backup from `migrer`,
+    tiltag.yaml or the concept would be written over), not a folder, and its folder must
+    exist; temp files of killed writers go. `example` is a good name for the hint."""
     from ledelsestilsyn.io.atomic import cannot_write, clean_stale_temps, missing_folder
+    from ledelsestilsyn.workspace.layout import YAML_SUFFIXES
 
+    if any(suffix.lower() in YAML_SUFFIXES for suffix in path.suffixes):
+        raise fail(
+            str(path),
+            "L008",
+            "der skrives ikke over en YAML-fil (det kunne være en udfyldt gennemgang, "
+            "tiltag.yaml eller koncept.yaml).",
+            hint=f"brug fx -o {example}.",
+            kind=ErrorKind.USAGE,
+        )
     if path.is_dir():
         raise cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn i mappen.")
     if not path.parent.is_dir():

@@ -82,7 +82,7 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
     if is_stdout(path):
         echo(text, nl=False)
         return
-    write_atomic(prepare_output_file(path), text, overwrite=True, mode=0o644)
+    write_atomic(prepare_output_file(path, f"årshjul-{year}.ics"), text, overwrite=True, mode=0o644)
     events = count(3 * len(rounds) + len(meetings), "begivenhed", "begivenheder")
     held = f", {count(len(meetings), 'afdelingsmøde', 'afdelingsmøder')}" if meetings else ""
     echo(f"Skrev {path}: {count(len(rounds), 'runde', 'runder')}{held}, {events}.")

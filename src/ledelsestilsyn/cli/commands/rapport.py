@@ -140,18 +140,8 @@ def _default_path(workspace: "Workspace", outcome: "Outcome", audience: str, fmt
 def _chosen_path(target: Path) -> Path:
     """The file named with -o: never a YAML file, and a file in a folder that exists."""
     from ledelsestilsyn.cli.output import prepare_output_file
-    from ledelsestilsyn.core.diagnostics import ErrorKind, fail
-    from ledelsestilsyn.workspace.layout import YAML_SUFFIXES
 
-    if target.suffix.lower() in YAML_SUFFIXES:
-        raise fail(
-            str(target),
-            "L008",
-            "rapporten skrives ikke til en YAML-fil (det kunne være en udfyldt gennemgang).",
-            hint="brug fx -o rapport.html.",
-            kind=ErrorKind.USAGE,
-        )
-    return prepare_output_file(target)
+    return prepare_output_file(target, "rapport.html")
 
 
 def _write(target: Path, content: "str | Gated") -> None:
