@@ -104,3 +104,41 @@ def test_paamind_mail_without_smtp_names_the_concept_as_cron_does(
     line = _line_of(Path("koncept.yaml"), "påmindelse:")
     assert result.output.startswith(f"koncept.yaml:{line}:1: fejl R010"), result.output
     assert str(example_workspace) not in result.output
+
+
+def _as_cron_reads_it(command: str) -> str:
+    """Cron ends the command at an unescaped % (the rest is its input), and reads \\% as %."""
+    import re
+
+    return re.split(r"(?<!\\)%", command)[0].replace("\\%", "%")
+
+
+def _as_systemd_reads_it(command: str) -> str:
+    """systemd reads %x as a specifier and $X as a variable; %% and $$ are the signs."""
+    import re
+
+    assert not re.search(
+        r"(?<!%)%(?!%)|(?<!\$)\$(?!\$)", command.replace("%%", "").replace("$$", "")
+    )
+    return command.replace("%%", "%").replace("$$", "$")
+
+
+def test_a_folder_with_a_percent_or_dollar_sign_gives_lines_that_work(
+    example_workspace: Path, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cron reads % as a line break and systemd reads %/ and $HOME itself: the printed lines
+    for a workspace in 'Tilsyn 50% $HOME' ran another path (or none) every day."""
+    import shlex
+    import shutil
+
+    folder = tmp_path / "Tilsyn 50% $HOME"
+    shutil.copytree(example_workspace, folder)
+    monkeypatch.chdir(folder)
+    result = cli("cron")
+    assert result.exit_code == 0, result.output
+    concept = str((folder / "koncept.yaml").resolve())
+    lines = result.output.splitlines()
+    (cron_line,) = [line for line in lines if line.startswith("0 7 * * * ")]
+    assert shlex.split(_as_cron_reads_it(cron_line))[-1] == concept
+    (service,) = [line for line in lines if line.startswith("ExecStart=")]
+    assert shlex.split(_as_systemd_reads_it(service.removeprefix("ExecStart=")))[-1] == concept

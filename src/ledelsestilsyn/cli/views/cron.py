@@ -39,6 +39,10 @@ def cron_text(concept: Path, time: str, mail: bool, python: Path, settings: Mail
     program = tilsyn_program(python)
     args = [program, "paamind", "--koncept", str(concept)] + (["--mail"] if mail else [])
     command = " ".join(shlex.quote(a) for a in args)
+    # Cron reads an unescaped % as a line break; systemd reads %x as a specifier and $X as a
+    # variable, also inside quotes. A workspace in 'Tilsyn 50%' must still be the one run.
+    in_crontab, in_systemd = command.replace("%", "\\%"), command.replace("%", "%%")
+    in_systemd = in_systemd.replace("$", "$$")
     env = settings.smtp.password_env if mail and settings.smtp else None
     lines = [
         "# crontab (crontab -e): hver dag kl. "
@@ -48,7 +52,7 @@ def cron_text(concept: Path, time: str, mail: bool, python: Path, settings: Mail
     if env:
         lines.append(f"# Adgangskoden: sæt {env}=… øverst i crontab, eller brug adgangskode_fil.")
     lines += [
-        f"{minute} {hour} * * * {command}",
+        f"{minute} {hour} * * * {in_crontab}",
         "",
         f"# systemd (alternativ): gem som ~/.config/systemd/user/{UNIT}.service",
         "[Unit]",
@@ -56,7 +60,7 @@ def cron_text(concept: Path, time: str, mail: bool, python: Path, settings: Mail
         "",
         "[Service]",
         "Type=oneshot",
-        f"ExecStart={command}",
+        f"ExecStart={in_systemd}",
     ]
     if env:
         lines.append(f"# Environment={env}=…  (eller EnvironmentFile=%h/.config/tilsyn/smtp.env)")
