@@ -328,3 +328,23 @@ def test_a_server_that_is_not_there_is_said_in_danish(example_workspace: Path, c
     assert result.exit_code != 0 and "R020" in result.output, result.output
     assert "serveren afviste forbindelsen" in result.output, result.output
     assert "Error" not in result.output and "refused" not in result.output
+
+
+@pytest.mark.parametrize("where", ["konsulent", "bedømmer", "afsender"])
+def test_an_address_with_a_cpr_number_is_a_concept_error_and_nothing_is_mailed(
+    example_workspace: Path, cli: Cli, where: str
+) -> None:
+    """An address is a mail header, which the gate cannot mask (the mail would go astray):
+    'jabk.010203-1234@…' was sent as it stood, in To: (or From:), to the server and on."""
+    odd = "b.010203-1234@eksempelby.example"
+    old = {"konsulent": CONSULTANT, "bedømmer": JAKOB, "afsender": "tilsyn@eksempelby.example"}
+    inbox = Inbox()
+    for port in _serve(inbox):
+        _configure(port, PLAIN)
+        _half_done(cli)
+        concept = Path("koncept.yaml")
+        concept.write_text(concept.read_text("utf-8").replace(old[where], odd, 1), "utf-8")
+        result = cli("påmind", "--mail", "--dato", "2026-11-10")
+        assert result.exit_code in (1, 2), result.output  # påmind: the concept is its setup
+        assert "ligner et CPR-nummer" in result.output and "1234" not in result.output
+    assert inbox.mails == []

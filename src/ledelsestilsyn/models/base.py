@@ -84,10 +84,18 @@ TextList = Annotated[
 
 
 def _email(value: str) -> str:
-    """One address: it goes into a mail header, which is one line."""
+    """One address: it goes into a mail header, which is one line, and which the output gate
+    cannot mask (the mail would go astray): an address with a CPR-like number is refused."""
+    from ledelsestilsyn.core.cpr import find_cpr
+
     name, at, domain = value.partition("@")
     if len(value.split()) != 1 or not (name and at and domain) or "@" in domain:
         raise ValueError("ikke én e-mailadresse; skriv den som navn@kommune.dk uden mellemrum")
+    if find_cpr(value):
+        raise ValueError(
+            "adressen indeholder noget, der ligner et CPR-nummer, og den står i mailens hoved; "
+            "brug en adresse uden"
+        )
     return value
 
 
