@@ -128,3 +128,21 @@ def test_control_characters_in_the_concept_never_reach_the_terminal(
     assert result.exit_code == 1, result.output
     assert "K016" in result.output
     assert not UNPRINTABLE.search(result.output), repr(result.output)
+
+
+@pytest.mark.parametrize("brk", ["\x0b", "\x85", "\x0c"])
+def test_a_cpr_number_around_a_control_character_is_masked_on_the_terminal(
+    capsys: pytest.CaptureFixture[str], brk: str
+) -> None:
+    """A control character from a file is shown as '�', but it was replaced before the gate
+    looked: Word's manual line break (vertical tab) in '010203\\v1234' was no join to the gate
+    then, and the terminal showed '010203�1234'."""
+    from ledelsestilsyn.cli.console import console, echo
+
+    text = f"Emil 010203{brk}1234"
+    echo(text)
+    echo(text, err=True)
+    console().print(text)
+    printed = capsys.readouterr()
+    assert "1234" not in printed.out + printed.err
+    assert printed.out.count("XXXXXX\ufffdXXXX") == 2 and "XXXXXX\ufffdXXXX" in printed.err

@@ -105,6 +105,12 @@ SEPARATED = (
     "010203 -\r\n        1234",
     "010203\r1234",
     "010203\n        - 1234",
+    # a line break of another kind: Word's manual line break (vertical tab), the Unicode line
+    # and paragraph separators, NEL; each shows as a line break, and before it was no join
+    "010203\x0b1234",
+    "010203-\u20281234",
+    "010203\u2029 1234",
+    "010203\x851234",
     # direction marks, invisible: copied from Outlook, a web page or a right-to-left text
     "010203\u200e-1234",  # left-to-right mark
     "010203-\u200f1234",  # right-to-left mark

@@ -7,7 +7,8 @@ Rich never reads text as markup or emoji codes: a name from a file such as
 a hyperlink (styles are given as `Text` objects, not in the strings). Nor does
 the terminal read it as a command: a control character from a file (an escape
 sequence that makes a hidden link or clears the screen, a carriage return, a
-right-to-left override) is printed as `�`. A line is never wrapped between § (or
+right-to-left override) is printed as `�`, after the gate has seen it (Word's manual line
+break between the digits of a number is a line break to the gate). A line is never wrapped between § (or
 stk., nr.) and its number: `Anbringelse (§ 46)` keeps `§ 46` on one line.
 """
 
@@ -56,7 +57,7 @@ def echo(text: str = "", *, err: bool = False, nl: bool = True, keep: Collection
     """One line (or block) of plain text to stdout or stderr, through the gate."""
     from ledelsestilsyn.core.gate import gate
 
-    typer.echo(gate(printable(text), keep=keep), err=err, nl=nl)
+    typer.echo(printable(gate(text, keep=keep)), err=err, nl=nl)
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -> None:
@@ -111,7 +112,7 @@ def console(*, err: bool = False, keep: Collection[str] = ()) -> Console:
 
     class _Gated(Console):
         def render_str(self, text: str, **options: Any) -> Any:
-            kept = re.sub(_KEEP_TOGETHER, _JOINED, gate(printable(text), keep=keep))
+            kept = re.sub(_KEEP_TOGETHER, _JOINED, printable(gate(text, keep=keep)))
             return super().render_str(kept, **options)
 
         def render(self, renderable: Any, options: Any = None) -> Iterator[Segment]:

@@ -5,7 +5,8 @@ ways: without a separator, with a space or NBSP, with an en or em dash, a
 Unicode hyphen, a slash, a dot or an underscore, one mark or two (`010203--1234`),
 with invisible direction marks copied along, with spaces around the dash (`010203 - 1234`),
 with the digits grouped (`01 02 03 12 34`), or over a line break in a block of
-text (`010203-⏎1234`). All of those are found here, and nowhere else in the tool.
+text (`010203-⏎1234`; also Word's vertical tab and the Unicode line separator).
+All of those are found here, and nowhere else in the tool.
 
 To keep ordinary numbers apart, the first six digits must be a real date
 (29 February only in years divisible by four); the modulus-11 check is
@@ -35,7 +36,9 @@ _INVISIBLE = (
 )
 _PUNCT = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d/._"
 _JOIN = f"[{_SPACE}{_INVISIBLE}]?"  # between two digits of the date or of the serial number
-_BREAK = f"(?:\\r\\n|\\r|\\n)[{_SPACE}\t]{{0,40}}"  # a line break and the indent after it
+# A line break and the indent after it: CR LF, CR, LF, and the breaks Word (a manual line
+# break is a vertical tab), Unicode (line and paragraph separator) and NEL leave in a text.
+_BREAK = f"(?:\\r\\n|[\\r\\n\\x0b\\x0c\\x85\u2028\u2029])[{_SPACE}\t]{{0,40}}"
 _AROUND = f"[{_SPACE}\t{_INVISIBLE}]{{0,3}}(?:{_BREAK})?"
 # One mark between date and serial number, or a doubled one (`010203--1234`).
 _MARK = f"[{_PUNCT}](?:[{_SPACE}{_INVISIBLE}]?[{_PUNCT}])?"
