@@ -53,7 +53,8 @@ def test_a_cpr_number_in_a_changed_question_is_masked_before_it_is_wrapped(
     monkeypatch.setenv("COLUMNS", str(width))
     head = 'id: lokal\ntitel: "Lokal"\nversion: "{v}"\ntype: overordnet\nskala:\n  - svar: ja\n'
     question = "Fremgår det af sagen om Emil {n}, at underretningen er journaliseret med dato?"
-    body = "sagsskridt:\n  - id: a\n    titel: A\n    spørgsmål:\n      - {{id: a-1, tekst: '{q}', hjemmel: x}}\n"
+    body = "sagsskridt:\n  - id: a\n    titel: A\n    spørgsmål:\n"
+    body += "      - {{id: a-1, tekst: '{q}', hjemmel: x}}\n"
     for version, number in (("1", "ingen"), ("2", "010203 1234")):
         (workspace / "skabeloner" / f"lokal-{version}.yaml").write_text(
             head.format(v=version) + body.format(q=question.format(n=number)), encoding="utf-8"

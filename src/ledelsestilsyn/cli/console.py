@@ -8,8 +8,8 @@ a hyperlink (styles are given as `Text` objects, not in the strings). Nor does
 the terminal read it as a command: a control character from a file (an escape
 sequence that makes a hidden link or clears the screen, a carriage return, a
 right-to-left override) is printed as `�`, after the gate has seen it (Word's manual line
-break between the digits of a number is a line break to the gate). A line is never wrapped between § (or
-stk., nr.) and its number: `Anbringelse (§ 46)` keeps `§ 46` on one line.
+break between the digits of a number is a line break to the gate). A line is never wrapped
+between § (or stk., nr.) and its number: `Anbringelse (§ 46)` keeps `§ 46` on one line.
 """
 
 from __future__ import annotations
