@@ -78,9 +78,37 @@ def period_of(kind: Kind, year: int, month: int) -> Period:
     return Period(date(year, 1, 1), date(year, 12, 31), f"{year}", "år")
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""The years tilsyn reckons with. A day outside them is a slip of the keyboard (9999-12-31,
+0001-01-01), and the arithmetic around it (the month after, the year before, an evaluation
+six months later) would leave the calendar Python knows: an internal error in every command."""
+
+
+def in_years(day: date) -> bool:
+    """Whether `day` lies in the years tilsyn reckons with."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
+
+OUTSIDE_YEARS = f"ligger uden for årene {FIRST_YEAR}–{LAST_YEAR}"
+
+
 def parse_period(text: str) -> Period:
     """Parse a period as typed on the command line or in a file; exit 2 if malformed."""
     value = text.strip()
+    period = _period(value)
+    if period is not None and in_years(period.start) and in_years(period.end):
+        return period
+    raise fail(
+        text,
+        "P001",
+        f"perioden {OUTSIDE_YEARS}." if period is not None else "perioden kan ikke læses.",
+        hint="skriv fx 2026-11 (måned), 2026-K3 (kvartal), 2026-H1 (halvår), 2026 (år) "
+        "eller 2026-01-01..2026-06-30.",
+        kind=ErrorKind.USAGE,
+    )
+
+
+def _period(value: str) -> Period | None:
     try:
         if m := _MONTH.match(value):
             return period_of("måned", int(m[1]), int(m[2]))
@@ -97,20 +125,13 @@ def parse_period(text: str) -> Period:
             return Period(start, end, value, "interval")
     except ValueError:
         pass
-    raise fail(
-        text,
-        "P001",
-        "perioden kan ikke læses.",
-        hint="skriv fx 2026-11 (måned), 2026-K3 (kvartal), 2026-H1 (halvår), 2026 (år) "
-        "eller 2026-01-01..2026-06-30.",
-        kind=ErrorKind.USAGE,
-    )
+    return None
 
 
 def parse_day(text: str, argument: Argument = Argument.DATE) -> date:
     """A day given on the command line (`--dato ÅÅÅÅ-MM-DD`); exit 2 if malformed."""
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise fail(
             argument,
@@ -119,6 +140,10 @@ def parse_day(text: str, argument: Argument = Argument.DATE) -> date:
             hint=date_hint(text, "2026-11-15"),
             kind=ErrorKind.USAGE,
         ) from None
+    if not in_years(day):
+        hint = "skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-15."
+        raise fail(argument, "P002", f"datoen {OUTSIDE_YEARS}.", hint=hint, kind=ErrorKind.USAGE)
+    return day
 
 
 _DANISH_DAY = re.compile(r"\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*")

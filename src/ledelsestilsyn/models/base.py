@@ -74,7 +74,19 @@ Bool = Annotated[bool, BeforeValidator(_bool)]
 
 OptionalBool = Annotated[bool | None, BeforeValidator(_optional_bool)]
 """`ja`/`nej`, or empty."""
-OptionalDate = Annotated[date | None, BeforeValidator(_empty_as_none)]
+
+
+def _in_years(value: date | None) -> date | None:
+    from ledelsestilsyn.core.periods import OUTSIDE_YEARS, in_years
+
+    if value is not None and not in_years(value):
+        raise ValueError(f"datoen {OUTSIDE_YEARS}")
+    return value
+
+
+Day = Annotated[date, AfterValidator(_in_years)]
+"""A day in a file (ÅÅÅÅ-MM-DD), in the years tilsyn reckons with (`core.periods`)."""
+OptionalDate = Annotated[date | None, BeforeValidator(_empty_as_none), AfterValidator(_in_years)]
 OptionalInt = Annotated[int | None, BeforeValidator(_empty_as_none)]
 OptionalText = Annotated[str | None, BeforeValidator(_empty_as_none)]
 TextList = Annotated[

@@ -7,12 +7,11 @@ Whether the targets exist is checked against the workspace's templates in
 `followup.tiltag`.
 """
 
-from datetime import date
 from typing import Literal
 
 from pydantic import Field
 
-from ledelsestilsyn.models.base import Model, OptionalDate, OptionalText, TextList
+from ledelsestilsyn.models.base import Day, Model, OptionalDate, OptionalText, TextList
 
 STATUSES: tuple[str, ...] = ("planlagt", "i gang", "gennemført", "opgivet")
 Status = Literal["planlagt", "i gang", "gennemført", "opgivet"]
@@ -28,7 +27,7 @@ class Tiltag(Model):
     id: str = Field(alias="id", min_length=1, pattern=r"^[a-zæøå0-9][a-zæøå0-9._-]*$")
     title: str = Field(alias="titel", min_length=1)
     description: OptionalText = Field(None, alias="beskrivelse")
-    decided: date = Field(alias="besluttet", description="ÅÅÅÅ-MM-DD")
+    decided: Day = Field(alias="besluttet", description="ÅÅÅÅ-MM-DD")
     responsible: OptionalText = Field(None, alias="ansvarlig")
     deadline: OptionalDate = Field(None, alias="frist", description="ÅÅÅÅ-MM-DD")
     status: Status = Field("planlagt", alias="status")
