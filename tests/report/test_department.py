@@ -13,6 +13,7 @@ from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.report.department import examples, small_teams
 from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.scrub import scrubber
 from ledelsestilsyn.templates.catalog import Catalog
 
 ARGS = ("rapport", "--periode", "2026-11", "--dato", "2026-11-30", "--modtager", "afdeling")
@@ -200,6 +201,18 @@ def test_a_small_team_shows_no_share_in_any_block() -> None:
     nord = rows["Team Nord"]
     assert nord.across and all(c.value is None for c in [*nord.shares, nord.total, *nord.across])
     assert any(c.value is not None for c in [*rows["Team Syd"].shares, *rows["Team Syd"].across])
+
+
+def test_a_name_written_without_danish_letters_is_a_name_too() -> None:
+    """A keyboard or a mail without æ, ø and å: 'Louise Aagaard', 'Soren Kjaergaard' and
+    'Brondum' stood in the department's report and the letters as written, next to the
+    [navn] of the part that was spelt as in the export."""
+    scrub = scrubber(["Louise Ågaard", "Søren Kjærgaard", "Ole Brøndum"], mask_cpr, "[navn]")
+    text = "Louise Aagaard, Agaard, Soren Kjaergaard, SOEREN KJÆRGAARD; Brondums og Broendum."
+    assert scrub(text) == "[navn], [navn], [navn], [navn]; [navn]s og [navn]."
+    assert scrub("Bo bor i Aarhus; Søren Kierkegaard.") == "Bo bor i Aarhus; [navn] Kierkegaard."
+    reverse = scrubber(["Louise Aagaard"], mask_cpr, "[navn]")
+    assert reverse("Louise Ågaard og Ågaard.") == "[navn] og [navn]."
 
 
 def test_a_first_name_or_surname_alone_is_a_name_too() -> None:

@@ -13,8 +13,32 @@ _GAP = "[\\s\u00a0\u2007\u2009\u202f\u00ad\u200b-\u200f\u2060\ufeff]+"
 _BEFORE, _AFTER = r"(?<!\w)", r"(?=s?(?!\w))"
 
 
+# The same letter as a keyboard or a mail without Danish letters writes it: `Aagaard` and
+# `Agaard` for Ågaard, `Soren` and `Soeren` for Søren, `Kjaergaard` for Kjærgaard, and back.
+_SPELLINGS = (("æ", "ae"), ("ø", "oe", "o"), ("å", "aa", "a"))
+_SPELT = re.compile("|".join(f"{letter}|{pair}" for letter, pair, *_ in _SPELLINGS), re.I)
+
+
+def _spelt(part: str) -> str:
+    """A pattern for `part` that also matches it spelt with or without æ, ø and å."""
+
+    def forms(match: re.Match[str]) -> str:
+        found = match[0]
+        spellings = next(s for s in _SPELLINGS if found.lower() in s[:2])
+        if found[0].isupper():
+            spellings = tuple(s.capitalize() for s in spellings)
+        return "(?:" + "|".join(sorted(spellings, key=len, reverse=True)) + ")"
+
+    pieces = []
+    last = 0
+    for match in _SPELT.finditer(part):
+        pieces += [re.escape(part[last : match.start()]), forms(match)]
+        last = match.end()
+    return "".join([*pieces, re.escape(part[last:])])
+
+
 def _name_pattern(name: str) -> str:
-    return _GAP.join(re.escape(part) for part in name.split())
+    return _GAP.join(_spelt(part) for part in name.split())
 
 
 def _parts(names: Iterable[str]) -> set[str]:
@@ -30,12 +54,13 @@ def scrubber(
     keep: Collection[str] = (),
 ) -> Callable[[str], str]:
     """Masks CPR-like numbers and replaces each of `names` (longest first, any case, however
-    the parts are spaced: `Bo  Lind`, `Bo Lind` with NBSP, or over a line break), and each
+    the parts are spaced: `Bo  Lind`, `Bo Lind` with NBSP, or over a line break; with or
+    without æ, ø and å: `Soren Kjaergaard`), and each
     part of one alone, as written with a capital (`Bo`, `Lind`): colleagues call each other
     by first name. A part of a `keep` name (the reader's own) is left as it is."""
     whole = sorted({" ".join(n.split()) for n in names if n and n.strip()}, key=len, reverse=True)
     parts = sorted(_parts(whole) - _parts(keep) - set(whole), key=len, reverse=True)
-    choices = [f"(?i:{_name_pattern(n)})" for n in whole] + [re.escape(p) for p in parts]
+    choices = [f"(?i:{_name_pattern(n)})" for n in whole] + [_spelt(p) for p in parts]
     pattern = re.compile(f"{_BEFORE}(?:{'|'.join(choices)}){_AFTER}") if choices else None
 
     done: dict[str, str] = {}  # the same comment recurs across a caseworker's cases
