@@ -87,3 +87,28 @@ def test_in_clear_text_the_mail_says_where_the_letter_lies_and_nothing_from_it(
     assert "en kollega overtog sagen" in letter.read_text(encoding="utf-8")  # in the file only
     (bo,) = inbox.to(BO)
     assert _body(bo).startswith("Kære Bo Lind\n")
+
+
+@pytest.mark.parametrize("other", [ANNA, ANNA.upper(), f" {ANNA}"])
+def test_two_caseworkers_with_one_address_is_an_error_and_no_letter_is_sent(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+    tls_server: tuple[Inbox, int],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    other: str,
+) -> None:
+    """A copied line in `formidling: rådgivere` gave Bo Lind Anna Holm's address: Anna got
+    Bo's letter too, with the leader's comments on his cases."""
+    inbox, port = tls_server
+    concept = ws / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8").replace(
+        "  rådgivere: {}", f'  rådgivere: {{"Anna Holm": "{ANNA}", "Bo Lind": "{other}"}}'
+    )
+    concept.write_text(text, encoding="utf-8")
+    _configure(port, TLS + '    adgangskode_miljø: "TILSYN_TEST_KODE"\n')
+    monkeypatch.setenv("TILSYN_TEST_KODE", PASSWORD)
+    result = cli(*ARGS, "--mail")
+    output = result.output + (result.stderr or "")
+    assert result.exit_code in (1, 2), output
+    assert "fejl M003" in output and "samme adresse som en anden rådgiver" in output, output
+    assert inbox.mails == []

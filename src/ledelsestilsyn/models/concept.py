@@ -285,6 +285,18 @@ class Dissemination(Model):
         "(kun fra gennemgange med 'samtykke_til_eksempel: ja')",
     )
 
+    @field_validator("caseworkers")
+    @classmethod
+    def _own_addresses(cls, caseworkers: dict[str, str]) -> dict[str, str]:
+        """A letter holds the comments on its caseworker's cases: it must reach only them."""
+        addresses = [address.strip().lower() for address in caseworkers.values()]
+        if len(set(addresses)) < len(addresses):
+            raise ValueError(
+                "to rådgivere har samme adresse (samme adresse som en anden rådgiver); "
+                "hver skal have sin egen, for brevet handler om rådgiverens egne sager"
+            )
+        return caseworkers
+
     @field_validator("department_meetings")
     @classmethod
     def _meeting_months(cls, months: list[int]) -> list[int]:
