@@ -15,7 +15,7 @@ _BEFORE, _AFTER = r"(?<!\w)", r"(?=s?(?!\w))"
 
 # The same letter as a keyboard or a mail without Danish letters writes it: `Aagaard` and
 # `Agaard` for Ågaard, `Soren` and `Soeren` for Søren, `Kjaergaard` for Kjærgaard, and back.
-_SPELLINGS = (("æ", "ae"), ("ø", "oe", "o"), ("å", "aa", "a"))
+_SPELLINGS: tuple[tuple[str, ...], ...] = (("æ", "ae"), ("ø", "oe", "o"), ("å", "aa", "a"))
 _SPELT = re.compile("|".join(f"{letter}|{pair}" for letter, pair, *_ in _SPELLINGS), re.I)
 
 
@@ -29,7 +29,7 @@ def _spelt(part: str) -> str:
             spellings = tuple(s.capitalize() for s in spellings)
         return "(?:" + "|".join(sorted(spellings, key=len, reverse=True)) + ")"
 
-    pieces = []
+    pieces: list[str] = []
     last = 0
     for match in _SPELT.finditer(part):
         pieces += [re.escape(part[last : match.start()]), forms(match)]
