@@ -174,6 +174,21 @@ def test_the_source_is_gated(cli: Cli, rapport_ws: Path) -> None:
     assert "010203-4567" not in text and "Kommune" in text
 
 
+@pytest.mark.parametrize("brk", ["\n", "-\n", "\r\n", "\u2028"])
+def test_a_number_over_a_line_break_is_gated_before_it_is_escaped(
+    cli: Cli, rapport_ws: Path, brk: str
+) -> None:
+    """A Typst string writes a line break as '\\n': the gate then saw '010203\\n4567' and no
+    number, and the PDF showed it over two lines (a tiltag title in tiltag.yaml, say)."""
+    view = _view(cli, rapport_ws)
+    view = replace(
+        view, municipality=f"Kommune Emil 010203{brk}4567", title=f"Emil 010203{brk}4567"
+    )
+    assert "4567" not in source(view)
+    reader = pypdf.PdfReader(_write(pdf(view, date(2026, 11, 25)).data, rapport_ws))
+    assert "4567" not in _text(reader)
+
+
 def test_pdf_cannot_go_to_standard_output(cli: Cli, rapport_ws: Path) -> None:
     result = cli("rapport", *DATE, "--format", "pdf", "-o", "-")
     assert result.exit_code == 2

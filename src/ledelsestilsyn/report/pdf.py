@@ -10,8 +10,9 @@ patterns they share in the HTML page are copied into each one).
 The fonts are Typst's own, built into the package (Libertinus Serif for the
 text, DejaVu Sans Mono where a symbol is missing); system fonts are ignored,
 so the PDF is the same on Linux, Windows and macOS, and æ, ø and å are
-embedded with the font. The whole source passes the output gate before it is
-compiled, because the finished PDF is compressed and cannot be masked.
+embedded with the font. Every text passes the output gate before it is escaped, and
+the whole source again before it is compiled, because the finished PDF is compressed and
+cannot be masked.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ _PATTERNS = DEFS[DEFS.index("<defs>") : DEFS.index("</defs>") + len("</defs>")]
 
 def typ(value: object) -> str:
     """Any text as a Typst string literal: only `\\` and `"` (and line breaks) need escaping,
-    and a string is never read as markup or code."""
-    text = str(value)
+    and a string is never read as markup or code. The text is gated first: after escaping,
+    a number over a line break (`010203\\n4567`) is no number to the gate."""
+    text = gate(str(value))
     for old, new in (("\\", "\\\\"), ('"', '\\"'), ("\r", ""), ("\n", "\\n"), ("\t", " ")):
         text = text.replace(old, new)
     return f'"{text}"'
