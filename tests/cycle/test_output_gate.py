@@ -91,3 +91,21 @@ def test_no_command_prints_or_writes_the_number(cli: Cli, filled: Path) -> None:
     outputs += [(str(p), p.read_text(encoding="utf-8", errors="replace")) for p in written]
     for where, text in outputs:
         assert "0102031234" not in _digits_of_cpr(text), where
+
+
+def test_a_number_over_a_line_break_is_masked_in_the_caches_json(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """JSON writes a line break as '\\n': a tiltag title 'Emil 030405⏎1234' stood in
+    .tilsyn/påmind.json as 'Emil 030405\\n1234', a number the gate did not see."""
+    (example_workspace / "tiltag.yaml").write_text(
+        'tiltag:\n  - id: "t1"\n    titel: "Emil 030405\\n1234 og 040506\\t1234"\n'
+        '    besluttet: "2026-10-01"\n    frist: "2026-12-01"\n    status: "i gang"\n'
+        '    skabelon: "overordnet"\n    mål:\n      spørgsmål: [anbringelse-7]\n',
+        encoding="utf-8",
+    )
+    result = cli("påmind", "--altid", "--dato", "2026-11-28")
+    assert result.exit_code == 0, result.output
+    cache = (example_workspace / ".tilsyn" / "påmind.json").read_text(encoding="utf-8")
+    assert "Emil XXXXXX\\nXXXX og XXXXXX\\tXXXX" in cache
+    assert "030405" not in cache and "040506" not in cache

@@ -77,12 +77,12 @@ def write_stamped(
 ) -> None:
     """Write `data` with `stamp`, sealed, atomically, in a folder made private; the text passes
     the output gate (`keep`: see `write_atomic`) before it is sealed."""
-    from ledelsestilsyn.core.gate import Gated, gate
+    from ledelsestilsyn.core.gate import Gated, gated_json
     from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 
     writable_folder(path.parent).chmod(0o700)
     content = {**stamp, **data}
-    body = gate(json.dumps(content, ensure_ascii=False, separators=(",", ":")), keep=keep)
+    body = gated_json(content, keep=keep, separators=(",", ":"))
     tail = ("," + body[1:] if content else "}").encode()
     sealed = _HEAD + hashlib.sha256(tail).hexdigest().encode() + b'"' + tail
     write_atomic(path, Gated(sealed), overwrite=True, mode=0o600)

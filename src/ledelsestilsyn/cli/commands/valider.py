@@ -68,12 +68,10 @@ def valider(
 
 
 def _print_json(run: "ReviewRun", require_complete: bool) -> None:
-    import json
-
     from ledelsestilsyn.cli.views.validation import to_json
+    from ledelsestilsyn.core.gate import gated_json
 
-    payload = to_json(run, require_complete=require_complete)
-    echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    echo(gated_json(to_json(run, require_complete=require_complete), indent=2))
 
 
 def _print_text(run: "ReviewRun", require_complete: bool, samples: str) -> None:
