@@ -81,7 +81,8 @@ def drive(
             if isinstance(screen, FormScreen):
                 seen["top"] = str(screen.query_one("#top", Static).render())
                 seen["status"] = str(screen.query_one("#status", Static).render())
-                seen["where"] = str(screen.query_one("#where", Static).render())
+                for shown in ("where", "text", "meta", "guide", "choices"):
+                    seen[shown] = str(screen.query_one(f"#{shown}", Static).render())
                 seen["focused"] = type(screen.focused).__name__ if screen.focused else ""
 
     seen: dict[str, str] = {}
@@ -262,3 +263,20 @@ def test_one_other_point_is_said_in_the_singular(workspace: Path) -> None:
     app = drive(workspace, path, ["right", "n", "escape", "right", *["j", "right"] * 6, "j"])
     assert "7/8 besvaret" not in top(app) and "8/8 besvaret" in top(app), top(app)
     assert status(app).endswith("1 andet punkt mangler (tast m)."), status(app)
+
+
+def test_a_cpr_number_in_a_local_template_is_masked_in_the_form(workspace: Path) -> None:
+    """The form showed the question, hjemmel, vejledning and scale of a local template as
+    written; every other output masks a CPR-like number in a template (README), the form too."""
+    (workspace / "skabeloner" / "lokal.yaml").write_text(
+        'id: lokal\ntitel: "Lokal"\nversion: "1"\ntype: overordnet\n'
+        'skala:\n  - svar: "ja 010203-1234"\n  - svar: nej\n'
+        'sagsskridt:\n  - id: a\n    titel: "Trin 020304 1234"\n    spørgsmål:\n'
+        '      - id: a-1\n        tekst: "Har Emil 030405-1234 en plan?"\n'
+        '        hjemmel: "§ 1, Emil 040506-1234"\n        vejledning: "Se 050607-1234."\n',
+        encoding="utf-8",
+    )
+    path = write_review(workspace, steps=("a",), series=("månedligt-overordnet", "lokal@1"))
+    seen = SEEN[drive(workspace, path, ["right"])]
+    shown = " ".join(seen[k] for k in ("where", "text", "meta", "guide", "choices"))
+    assert "Emil XXXXXX-XXXX" in shown and "1234" not in shown, shown

@@ -154,9 +154,9 @@ class FormScreen(Screen[None]):
         data = self.file.doc.data
         chosen = q.by_value(text_at(data, (*q.path, "svar")))
         parts = [
-            f"[reverse] {c.key} {escape(c.value)} [/]"
+            f"[reverse] {c.key} {escape(gate(c.value))} [/]"
             if c is chosen
-            else f"[bold]{c.key}[/] {escape(c.value)}"
+            else f"[bold]{c.key}[/] {escape(gate(c.value))}"
             for c in q.choices
         ]
         choices = self.query_one("#choices", Static)
@@ -185,7 +185,7 @@ class FormScreen(Screen[None]):
             lines.append("Gennemgangen er færdig.")
         if self.result is not None and self.result.state is ReviewState.NOT_STARTED:
             lines.append(self._how_to_begin())
-        lines += [gate(d.format()) for d in here[:4]]
+        lines += [d.format() for d in here[:4]]
         if len(self.lines) > len(here):
             others = count(
                 len(self.lines) - len(here), "andet punkt mangler", "andre punkter mangler"
@@ -209,7 +209,7 @@ class FormScreen(Screen[None]):
 
     def _put(self, selector: str, text: str) -> None:
         widget = self.query_one(selector, Static)
-        widget.update(escape(text))
+        widget.update(escape(gate(text)))  # Textual draws it: the terminal's gate is not on the way
         widget.display = bool(text)
 
     def _set_input(self, selector: str, value: str) -> None:
