@@ -1,4 +1,4 @@
-"""▲/▼ against an earlier period says when the change may be chance (the intervals overlap)."""
+"""▲/▼ against an earlier period says when the change may be chance (its interval holds 0)."""
 
 from __future__ import annotations
 
@@ -33,5 +33,5 @@ def test_the_report_marks_and_explains_it(cli: Cli, rapport_ws: Path) -> None:
     result = cli("rapport", *args)
     assert result.exit_code == 0, result.output
     text = result.stdout
-    assert "(usikker) = de to perioders 95 %-intervaller overlapper" in text
+    assert "(usikker) = ændringens eget 95 %-interval rummer 0" in text
     assert "pp (usikker)" in text

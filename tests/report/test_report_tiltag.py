@@ -120,3 +120,12 @@ def test_the_verdict_claims_a_change_only_when_the_intervals_allow_it() -> None:
     assert verdict(tally(30, 30), tally(58, 2), min_count=5) == BETTER
     assert verdict(tally(58, 2), tally(30, 30), min_count=5) == WORSE
     assert verdict(tally(30, 30), tally(36, 24), min_count=5) == UNCLEAR  # 50 % → 60 %
+
+
+def test_a_tiltag_that_worked_is_called_better_though_the_intervals_overlap() -> None:
+    """10 of 20 before, 17 of 20 after (Fisher's exact test: p ≈ 0,04): the two intervals
+    overlap (29,9–70,1 % and 64,0–94,8 %), so the verdict said 'ingen sikker ændring' for a
+    tiltag that plainly worked. The change's own interval is 5,9–57,3 pp."""
+    assert verdict(tally(10, 10), tally(17, 3), min_count=5) == BETTER
+    assert verdict(tally(17, 3), tally(10, 10), min_count=5) == WORSE
+    assert verdict(tally(10, 10), tally(14, 6), min_count=5) == UNCLEAR  # 50 % → 70 %

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledelsestilsyn.report.stats import cohen_kappa, gwet_ac1, percent_agreement, share, wilson
+from ledelsestilsyn.report.stats import (
+    cohen_kappa,
+    difference,
+    gwet_ac1,
+    percent_agreement,
+    share,
+    wilson,
+)
 
 
 @pytest.mark.parametrize(
@@ -49,6 +56,42 @@ def test_wilson_contains_the_share_and_stays_in_unit_interval(case: tuple[int, i
     interval = wilson(positive, total)
     assert interval is not None
     assert 0.0 <= interval.low <= positive / total <= interval.high <= 1.0
+
+
+def _change(before: tuple[int, int], after: tuple[int, int]) -> tuple[float, float]:
+    (b, n), (a, m) = before, after
+    low_b, low_a = wilson(b, n), wilson(a, m)
+    assert low_b is not None and low_a is not None
+    found = difference(b / n, low_b, a / m, low_a)
+    return round(found.low, 4), round(found.high, 4)
+
+
+def test_difference_matches_newcombes_published_example() -> None:
+    """Newcombe (1998), table II, method 10: 56/70 against 48/80 gives 0,0524 to 0,3339."""
+    assert _change((48, 80), (56, 70)) == (0.0524, 0.3339)
+    assert _change((56, 70), (48, 80)) == (-0.3339, -0.0524)
+
+
+def test_a_change_can_be_certain_though_the_two_intervals_overlap() -> None:
+    """10 of 20 against 17 of 20: the intervals overlap (29,9–70,1 % and 64,0–94,8 %), so
+    the old rule said 'no certain change'; the change's own interval is 5,9–57,3 pp."""
+    before, after = wilson(10, 20), wilson(17, 20)
+    assert before is not None and after is not None and before.high > after.low
+    assert _change((10, 20), (17, 20)) == (0.0592, 0.5732)
+    low, high = _change((3, 5), (4, 5))  # the README's 4 of 5 against 3 of 5: chance
+    assert low < 0 < high
+
+
+@given(
+    st.integers(1, 300).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))),
+    st.integers(1, 300).flatmap(lambda n: st.tuples(st.integers(0, n), st.just(n))),
+)
+def test_the_change_interval_holds_the_change_and_stays_within_one(
+    before: tuple[int, int], after: tuple[int, int]
+) -> None:
+    low, high = _change(before, after)
+    change = after[0] / after[1] - before[0] / before[1]
+    assert -1.0 <= low <= round(change, 4) <= high <= 1.0
 
 
 def _pairs(yy: int, yn: int, ny: int, nn: int) -> list[tuple[str, str]]:

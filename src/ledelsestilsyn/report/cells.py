@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ledelsestilsyn.report.aggregate import Tally
 from ledelsestilsyn.report.calibration import Agreement
 from ledelsestilsyn.report.formats import decimal, number, percent, points
-from ledelsestilsyn.report.stats import Interval
+from ledelsestilsyn.report.stats import Interval, difference
 
 DASH = "–"
 
@@ -42,28 +42,32 @@ def share_of(value: float | None, interval: Interval | None, threshold: float) -
 
 
 UNCERTAIN = "(usikker)"
-"""After a change whose two 95 % intervals overlap: it may be chance (the tiltag section
-claims a change on the same rule)."""
+"""After a change whose own 95 % interval holds 0 (`stats.difference`): it may be chance
+(the tiltag section claims a change on the same rule)."""
 
 
 def change(now: ShareCell, before: ShareCell) -> str:
     """Direction and size of a change in percentage points: `▲ +5,2 pp`, followed by
-    `(usikker)` when the two periods' intervals overlap."""
+    `(usikker)` when the change's 95 % interval holds 0."""
     if now.value is None or before.value is None:
         return DASH
     diff = now.value - before.value
     if abs(diff) < 0.0005:
         return f"= {points(0.0)}"
     text = f"{'▲' if diff > 0 else '▼'} {points(diff)}"
-    return f"{text} {UNCERTAIN}" if _overlap(now, before) else text
+    return f"{text} {UNCERTAIN}" if _may_be_chance(now, before) else text
 
 
-def _overlap(now: ShareCell, before: ShareCell) -> bool:
-    """Whether the intervals overlap (a share without one counts as uncertain)."""
-    low, high, earlier_low, earlier_high = now.low, now.high, before.low, before.high
-    if low is None or high is None or earlier_low is None or earlier_high is None:
+def _may_be_chance(now: ShareCell, before: ShareCell) -> bool:
+    """Whether the change's interval holds 0 (a share without an interval counts as chance)."""
+    if now.value is None or now.low is None or now.high is None:
         return True
-    return low <= earlier_high and earlier_low <= high
+    if before.value is None or before.low is None or before.high is None:
+        return True
+    found = difference(
+        before.value, Interval(before.low, before.high), now.value, Interval(now.low, now.high)
+    )
+    return found.low <= 0 <= found.high
 
 
 def coefficient(value: float | None) -> str:

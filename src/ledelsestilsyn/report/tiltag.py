@@ -4,9 +4,9 @@ Before: the first reviews of the periods that started in the year before
 `besluttet` (what the leaders saw when they decided; older rounds would blur it).
 After: those of the periods that started on or after it, up to the end of the
 report's period. Both get a 95 % Wilson interval. The verdict never
-overclaims: with fewer than `min_count` non-neutral answers on either side it
-says so plainly, and it calls a change better or worse only when the two
-intervals do not overlap. Everything else is "no certain change".
+overclaims: with fewer than `min_count` cases on either side it says so plainly,
+and it calls a change better or worse only when the change's own 95 % interval
+(`stats.difference`) does not hold 0. Everything else is "no certain change".
 
 A target is one row per template that has it: a question, a step (its
 questions pooled) or a pejlemærke (its questions pooled). A tiltag with
@@ -31,13 +31,14 @@ from ledelsestilsyn.report.cells import DASH, ShareCell, share_of
 from ledelsestilsyn.report.effect import Key, Side, answered_keys, side
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.report.stats import difference
 from ledelsestilsyn.report.suppress import Key as ShareKey
 from ledelsestilsyn.report.versions import VersionMaps, carried_records
 
 TOO_FEW = "for få gennemgange til at vurdere effekten"
-BETTER = "bedre: intervallerne overlapper ikke"
-WORSE = "dårligere: intervallerne overlapper ikke"
-UNCLEAR = "ingen sikker ændring: intervallerne overlapper"
+BETTER = "bedre: mere, end tilfældigheder kan forklare"
+WORSE = "dårligere: mere, end tilfældigheder kan forklare"
+UNCLEAR = "ingen sikker ændring: forskellen kan skyldes tilfældigheder"
 NOT_COMPARABLE = "kan ikke sammenlignes: før og efter er ikke besvaret på de samme spørgsmål"
 HIDDEN_VERDICT = "vises ikke, fordi periodens andel for målet ikke vises (få gennemgange)"
 GONE_VERDICT = "kan ikke måles: ikke længere i skabelonen"
@@ -47,12 +48,13 @@ def verdict(before: Side, after: Side, min_count: int) -> str:
     """What the data can say about the change, and nothing more: `min_count` cases a side."""
     if before.cases < min_count or after.cases < min_count:
         return TOO_FEW
-    low, high = before.interval, after.interval
-    if low is None or high is None:
+    earlier, now = before.share, after.share
+    if earlier is None or now is None or before.interval is None or after.interval is None:
         return TOO_FEW
-    if high.low > low.high:
+    change = difference(earlier, before.interval, now, after.interval)
+    if change.low > 0:
         return BETTER
-    if high.high < low.low:
+    if change.high < 0:
         return WORSE
     return UNCLEAR
 
