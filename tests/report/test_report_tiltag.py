@@ -129,3 +129,57 @@ def test_a_tiltag_that_worked_is_called_better_though_the_intervals_overlap() ->
     assert verdict(tally(10, 10), tally(17, 3), min_count=5) == BETTER
     assert verdict(tally(17, 3), tally(10, 10), min_count=5) == WORSE
     assert verdict(tally(10, 10), tally(14, 6), min_count=5) == UNCLEAR  # 50 % → 70 %
+
+
+def _with_level(ws: Path, level: str) -> None:
+    text = TILTAG.replace(
+        "      sagsskridt: [underretning]\n",
+        f'      sagsskridt: [underretning]\n      niveau: "{level}"\n',
+        1,
+    )
+    (ws / "tiltag.yaml").write_text(text, encoding="utf-8")
+
+
+def test_a_level_says_whether_the_share_after_reaches_it(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """Without a level, the verdict could only say the share moved, never whether it got
+    where the leaders wanted. With `mål: niveau` it says that too."""
+    _with_level(ws, "80 %")
+    text = report(cli, "--format", "md")
+    question = row(text, "| underretning-1 | Overordnet")  # 81,8 % after
+    assert question[8] == f"{UNCLEAR}; niveauet 80 % er nået"
+    _with_level(ws, "0,9")
+    text = report(cli, "--format", "md")
+    question = row(text, "| underretning-1 | Overordnet")
+    assert question[8] == f"{UNCLEAR}; niveauet 90 % er ikke nået"
+    step = row(text, "| sagsskridt underretning | Overordnet")
+    assert step[8].startswith(f"{BETTER}; niveauet 90 % er ")
+    themed = row(text, "| pejlemærke inddragelse | Tematiseret")
+    assert themed[8] == TOO_FEW  # another tiltag, no level: as before
+    assert "niveauet 90 %" in report(cli, "--format", "html")
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("150 %", "en andel skal være over 0 % og højst 100 %"),
+        ("0", "en andel skal være over 0 % og højst 100 %"),
+        ("halvfems", "ikke en andel; skriv den som fx 90 % eller 0,9"),
+    ],
+)
+def test_a_level_that_is_no_share_is_a_danish_error_at_its_line(  # type: ignore[no-untyped-def]
+    cli, ws: Path, written: str, said: str
+) -> None:
+    _with_level(ws, written)
+    result = cli("tiltag")
+    assert result.exit_code == 1, result.output
+    assert "tiltag.yaml:10:15: fejl" in result.output and said in result.output
+    assert "Input should" not in result.output and "Traceback" not in result.output
+
+
+def test_tilsyn_tiltag_shows_the_level_with_the_targets(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    _with_level(ws, "87,5%")
+    result = cli("tiltag", "--dato", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    assert "mål: underretning-1, sagsskridt underretning (overordnet) · niveau 87,5 %" in (
+        result.stdout
+    )

@@ -62,6 +62,33 @@ def _empty_as_none(value: Any) -> Any:
     return value
 
 
+def _share(value: Any) -> Any:
+    """A share as people write it: `90 %`, `90%`, `90`, `87,5 %`, `0,9` or `0.9`; a number
+    above 1 is a percentage. Empty is none."""
+    wrong = ValueError("ikke en andel; skriv den som fx 90 % eller 0,9")
+    if isinstance(value, bool):
+        raise wrong
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None
+        number = text.removesuffix("%").strip().replace(",", ".")
+        try:
+            found = float(number)
+        except ValueError:
+            raise wrong from None
+        return found / 100 if text.endswith("%") or found > 1 else found
+    if isinstance(value, int | float) and value > 1:
+        return value / 100
+    return value
+
+
+def _in_unit(value: float | None) -> float | None:
+    if value is not None and not 0 < value <= 1:
+        raise ValueError("en andel skal være over 0 % og højst 100 %")
+    return value
+
+
 def _list_of_text(value: Any) -> Any:
     """Let a single text stand for a one-element list (`fokus: underretning`)."""
     if isinstance(value, str):
@@ -89,6 +116,12 @@ Day = Annotated[date, AfterValidator(_in_years)]
 OptionalDate = Annotated[date | None, BeforeValidator(_empty_as_none), AfterValidator(_in_years)]
 OptionalInt = Annotated[int | None, BeforeValidator(_empty_as_none)]
 OptionalText = Annotated[str | None, BeforeValidator(_empty_as_none)]
+OptionalShare = Annotated[
+    float | None,
+    BeforeValidator(_share, json_schema_input_type=str | float),
+    AfterValidator(_in_unit),
+]
+"""A share in (0, 1] written as `90 %`, `90`, `0,9` or `0.9`, or empty."""
 TextList = Annotated[
     list[str], BeforeValidator(_list_of_text, json_schema_input_type=str | list[str])
 ]

@@ -1,7 +1,8 @@
 """Tiltag (`tiltag.yaml`): the actions the leadership has decided on after a tilsyn.
 
 Each tiltag targets questions, steps or pejlemærker, so the report can show
-the share before and after it was decided. `skabelon` limits the targets to
+the share before and after it was decided, and, with `mål: niveau`, whether the
+share after it reaches the level the leadership aimed at. `skabelon` limits the targets to
 one template's reviews; a question id that two templates use needs it.
 Whether the targets exist is checked against the workspace's templates in
 `followup.tiltag`.
@@ -11,7 +12,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from ledelsestilsyn.models.base import Day, Model, OptionalDate, OptionalText, TextList
+from ledelsestilsyn.models.base import (
+    Day,
+    Model,
+    OptionalDate,
+    OptionalShare,
+    OptionalText,
+    TextList,
+)
 
 STATUSES: tuple[str, ...] = ("planlagt", "i gang", "gennemført", "opgivet")
 Status = Literal["planlagt", "i gang", "gennemført", "opgivet"]
@@ -21,6 +29,11 @@ class Targets(Model):
     questions: TextList = Field(default_factory=list, alias="spørgsmål")
     steps: TextList = Field(default_factory=list, alias="sagsskridt")
     pejlemaerker: TextList = Field(default_factory=list, alias="pejlemærker")
+    level: OptionalShare = Field(
+        None,
+        alias="niveau",
+        description="den andel, tiltaget skal løfte målene til, fx 90 %; tom: rapportens tærskel",
+    )
 
 
 class Tiltag(Model):

@@ -36,6 +36,12 @@ def percent(value: float, digits: int = 1) -> str:
     return f"{decimal(value * 100, digits)} %"
 
 
+def share_text(value: float) -> str:
+    """A level as people write it: 0.9 -> `90 %`, 0.875 -> `87,5 %`."""
+    whole = round(value * 100, 1)
+    return f"{whole:.0f} %" if whole == int(whole) else percent(value)
+
+
 def points(value: float) -> str:
     """A difference in percentage points with its sign: +0.052 -> `+5,2 pp`."""
     sign = "+" if value > 0 else ("−" if value < 0 else "±")

@@ -8,6 +8,9 @@ overclaims: with fewer than `min_count` cases on either side it says so plainly,
 and it calls a change better or worse only when the change's own 95 % interval
 (`stats.difference`) does not hold 0. Everything else is "no certain change".
 
+With `mål: niveau` the verdict also says whether the share after the decision reaches
+the level the leadership aimed at.
+
 A target is one row per template that has it: a question, a step (its
 questions pooled) or a pejlemærke (its questions pooled). A tiltag with
 `skabelon` has rows for that template only. A target that a new version of
@@ -17,7 +20,7 @@ its template removed says so, and how to fix the tiltag (`Gone`).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ledelsestilsyn.core.periods import Period
@@ -29,7 +32,7 @@ from ledelsestilsyn.report.aggregate import Scale, first_reviews
 from ledelsestilsyn.report.build import one_per_case
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_of
 from ledelsestilsyn.report.effect import Key, Side, answered_keys, side
-from ledelsestilsyn.report.formats import long_date
+from ledelsestilsyn.report.formats import long_date, share_text
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.stats import difference
 from ledelsestilsyn.report.suppress import Key as ShareKey
@@ -170,6 +173,15 @@ def _row(
     )
 
 
+def _with_level(row: EffectRow, level: float) -> EffectRow:
+    """The verdict, and whether the share after reaches the level the tiltag aims at
+    (`mål: niveau`); said only where the verdict is about a change, so on enough cases."""
+    if row.verdict not in (BETTER, WORSE, UNCLEAR) or row.after.value is None:
+        return row
+    reached = "nået" if row.after.value >= level else "ikke nået"
+    return replace(row, verdict=f"{row.verdict}; niveauet {share_text(level)} er {reached}")
+
+
 def _scale(template: Template, step_id: str, question_id: str) -> Scale:
     step = next(s for s in template.steps if s.id == step_id)
     return Scale.of(template.scale_for(next(q for q in step.questions if q.id == question_id)))
@@ -210,9 +222,10 @@ def tiltag_views(
             since = _year_before(t.decided)
             before = [r for r in own if since <= r.period_start < t.decided]
             after = [r for r in own if r.period_start >= t.decided]
+            level = t.targets.level
             for target in _targets(t, template):
-                settings = (min_count, threshold)
-                rows.append(_row(target, (before, after), template, settings))
+                row = _row(target, (before, after), template, (min_count, threshold))
+                rows.append(row if level is None else _with_level(row, level))
         views.append(
             TiltagView(
                 t.id,

@@ -8,6 +8,7 @@ from datetime import date
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.followup.tiltag import Retired, evaluation_date
 from ledelsestilsyn.models.tiltag import Tiltag
+from ledelsestilsyn.report.formats import share_text
 
 
 def _day(day: date | None, today: date, *, open_: bool) -> str:
@@ -22,7 +23,8 @@ def _targets(tiltag: Tiltag) -> str:
     steps = (f"sagsskridt {s}" for s in t.steps)
     parts = [*t.questions, *steps, *(f"pejlemærke {p}" for p in t.pejlemaerker)]
     listed = ", ".join(parts) or "–"
-    return f"{listed} ({tiltag.template})" if tiltag.template else listed
+    listed = f"{listed} ({tiltag.template})" if tiltag.template else listed
+    return listed if t.level is None else f"{listed} · niveau {share_text(t.level)}"
 
 
 def _gone(gone: Sequence[Retired]) -> list[str]:
