@@ -230,10 +230,14 @@ class AnswerChecker:
             )
             return None
         if match is not Match.EXACT:
+            # The text is one of the scale's answers, only spelled otherwise: no free text,
+            # so it is shown as written (`'Lav grad'`), where `quote` would only count it.
+            shown = " ".join(value.split())
+            said = f"'{shown}'" if shown != canonical else "svaret med ekstra mellemrum"
             self.add(
                 where,
                 "G017",
-                f"{quote(value)} læses som '{canonical}'.",
+                f"{said} læses som '{canonical}'.",
                 hint=f"skriv '{canonical}' (tilsyn ændrer ikke filen).",
                 severity=WARNING,
             )
