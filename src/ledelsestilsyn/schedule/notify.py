@@ -155,8 +155,8 @@ def _unreachable(status: Status, settings: MailSettings, concept: str) -> list[D
             concept,
             "R018",
             f"{name} har noget forfaldent, men ingen adresse under påmindelse: bedømmere, så "
-            "der går ingen mail til dem (det står i konsulentens oversigt).",
-            hint=f'skriv fx "{name}: navn@kommune.dk" under påmindelse: bedømmere.',
+            "der går ingen mail (det står i konsulentens oversigt).",
+            hint=f'skriv fx "{name}": "navn@kommune.dk" under påmindelse: bedømmere.',
         )
         for name in missing
     ]
