@@ -136,6 +136,8 @@ def test_starttls_login_recipients_subject_body(
     text = jakob.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")
     assert text.startswith("Kære Jakob Bæk\n")
     assert "Jakob Bæk: 1 gennemgang mangler" in text and "stikprøven" not in text
+    # The footer stands apart from the last line, as in the overview.
+    assert "'tilsyn valider'.\n\nSendt af 'tilsyn påmind'." in text
     (karen,) = inbox.to(KAREN)  # Karen is a reviewer of the series: the unassigned ones
     assert "ikke fordelt: 7 gennemgange mangler" in karen.get_payload(decode=True).decode(
         "utf-8"
@@ -298,6 +300,7 @@ def test_an_overdue_correction_is_mailed_to_the_leader_only(
     )
     body = jakob.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")
     assert body.startswith("Kære Jakob Bæk\n") and "(5 dage for sent)" in body
+    assert "rettelsen er gjort.\n\nSendt af 'tilsyn påmind'." in body
     assert "hemmelig" not in body and "skjult" not in body
 
 

@@ -217,6 +217,7 @@ def for_reviewer(
     lines += [
         "",
         "Udfyld filerne i udtræksmappen, og tjek dem med 'tilsyn valider'.",
+        "",
         "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal.",
     ]
     total = sum(n for i in items for _, n in i.counts)
@@ -243,6 +244,7 @@ def for_leader(
     lines += [
         "",
         MARK_DONE,
+        "",
         "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal.",
     ]
     overdue = len(corrections)
