@@ -214,3 +214,15 @@ def round_period(round_months: Iterable[int], kind: Kind, day: date) -> Period |
             if day in period:
                 return period
     return None
+
+
+def rounds_around(
+    round_months: Iterable[int], kind: Kind, day: date
+) -> tuple[Period | None, Period | None]:
+    """The last round that ended before `day` and the first that starts after it (between
+    rounds: what `udtræk` can name instead of a round that covers the day)."""
+    months = list(round_months)
+    periods = [p for y in range(day.year - 1, day.year + 2) for p in round_periods(months, kind, y)]
+    before = [p for p in periods if p.end < day]
+    after = [p for p in periods if p.start > day]
+    return (before[-1] if before else None), (after[0] if after else None)

@@ -33,6 +33,7 @@ from ledelsestilsyn.core.periods import (
     parse_period,
     round_period,
     round_periods,
+    rounds_around,
 )
 from ledelsestilsyn.export.read import ReadOptions, check_phase_column, read_export
 from ledelsestilsyn.models.concept import Series
@@ -168,10 +169,21 @@ def _period(series: Series, request: DrawRequest) -> Period:
             Argument.PERIOD,
             "U002",
             f"serien har ingen runde, der omfatter {request.today}.",
-            hint="angiv perioden, fx 2026-11 eller 2026-K4.",
+            hint=_between_rounds(series, request.today),
             kind=ErrorKind.USAGE,
         )
     return found
+
+
+def _between_rounds(series: Series, today: date) -> str:
+    """U002's tip: the series' own rounds on either side of the day, not any period."""
+    before, after = rounds_around(series.cadence.round_months(), series.cadence.period, today)
+    if before is None or after is None:
+        return "angiv perioden."
+    return (
+        f"angiv perioden: seriens seneste runde er {before.label} og den næste "
+        f"{after.label}, fx --periode {before.label}."
+    )
 
 
 def _outside_plan(name: str, series: Series, period: Period, concept: str) -> list[Diagnostic]:
