@@ -55,7 +55,22 @@ def missing(output: str, lines: list[str]) -> list[str]:
     return gone
 
 
+def unshown_diagnostics(output: str, lines: list[str]) -> list[str]:
+    """Warnings and errors in `output` that the README does not show: a reader who runs the
+    example as written would meet a message the manual never mentions. An example that
+    leaves output out (a `…` line) may leave a message out too."""
+    have = {line.strip() for line in lines}
+    if any(_OMITTED.match(line) for line in lines):
+        return []
+    said = re.compile(r": (advarsel|fejl) [A-Z]\d{3}: ")
+    return [x for x in output.splitlines() if said.search(x) and x.strip() not in have]
+
+
 def assert_shown(output: str, command: str) -> None:
+    extra = unshown_diagnostics(output, shown(command))
+    assert not extra, (
+        f"'tilsyn {command}' skriver beskeder, README ikke viser:\n" + "\n".join(extra)
+    )
     gone = missing(output, shown(command))
     assert not gone, (
         f"README viser linjer, som 'tilsyn {command}' ikke skriver:\n"

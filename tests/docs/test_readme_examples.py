@@ -118,7 +118,7 @@ def test_tiltag_ny_and_tiltag(drawn: tuple[Path, str], cli: Cli, tmp_path: Path)
     folder = _copy(drawn[0], tmp_path)
     new = (
         'tiltag ny --skabelon overordnet --spørgsmål anbringelse-7 --titel "Partshøring før '
-        'anbringelse" --frist 2027-01-31 --dato 2026-11-25'
+        'anbringelse" --frist 2027-01-31 --dato 2026-11-25 --evaluer-efter 9'
     )
     for command in (new, "tiltag --dato 2027-02-02"):
         assert_shown(_in(folder, cli, command), command)
