@@ -41,6 +41,28 @@ def test_a_cpr_column_that_matches_nothing_is_an_error() -> None:
     assert find_layout(HEADER, fixed, "eksport.csv", 1, None).extras == ()
 
 
+def test_an_export_without_a_cpr_column_is_told_to_drop_the_line() -> None:
+    """An export without any CPR column (as it should be) only needs the concept's `cpr:` line
+    gone; before, the tip only said 'ret eksport.kolonner', which reads as 'find the column'."""
+    spec = ExportSpec.model_validate({"kolonner": COLUMNS})
+    plain = [h for h in HEADER if h != "CPR-nr."]
+    with pytest.raises(TilsynError) as caught:
+        find_layout(plain, spec, "eksport.csv", 1, None)
+    [problem] = caught.value.diagnostics
+    assert problem.code == "E003" and "(cpr)" in problem.message
+    assert (problem.hint or "").startswith(
+        "har eksporten ingen CPR-kolonne, så slet linjen 'cpr:' under eksport.kolonner"
+    )
+
+
+def test_the_sentence_after_a_suggestion_starts_with_a_capital() -> None:
+    spec = ExportSpec.model_validate({"kolonner": {**COLUMNS, "cpr": "CPR-nr.", "sag": "Sagsnr"}})
+    with pytest.raises(TilsynError) as caught:
+        find_layout(HEADER, spec, "eksport.csv", 1, None)
+    [problem] = caught.value.diagnostics
+    assert problem.hint == "mente du 'Sagsnr.'? Ret eksport.kolonner i koncept.yaml."
+
+
 SPELLINGS = ["010203 1234", "010203\u20131234", "010203/1234", "010203.1234", "01 02 03 12 34"]
 
 

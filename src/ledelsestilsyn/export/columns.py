@@ -130,8 +130,15 @@ def _missing(
             f"filen ser ud til at bruge '{shown_other}' som skilletegn; angiv det ved "
             "kørslen eller under eksport: skilletegn. "
         )
-    if not garbled:
+    if not garbled and tool == "cpr" and not close:
+        hint += (
+            "har eksporten ingen CPR-kolonne, så slet linjen 'cpr:' under eksport.kolonner i "
+            "koncept.yaml (tilsyn læser den aldrig; den står der kun, så den aldrig kopieres); "
+            "ellers ret navnet."
+        )
+    elif not garbled:
         hint += "ret eksport.kolonner i koncept.yaml."
+    hint = re.sub(r"([?.]) ([a-zæøå])", lambda m: f"{m[1]} {m[2].upper()}", hint)
     return Diagnostic(
         display,
         line,
