@@ -324,3 +324,20 @@ def test_no_reminder_letters_for_a_period_without_a_finished_review(cli: Cli, ws
     result = cli("tilbagemelding", "--periode", "2026-12", "--dato", "2026-12-20")
     assert result.exit_code == 1
     assert "O020" in result.stderr
+
+
+def test_the_note_names_the_figure_that_is_hidden(cli: Cli, ws: Path) -> None:
+    """Anna's team figure is hidden, the department's stands next to it: the note under the
+    table says 'teamets tal', not 'teamets eller afdelingens tal', which read as if the
+    department figure in the same row were hidden too."""
+    assert cli(*ARGS, "--rådgiver", "Anna Holm").exit_code == 0
+    anna = own(letters(ws), "Anna Holm", ".md")
+    rows = [x for x in anna.split("## Til sammenligning")[1].splitlines() if x.startswith("| ")]
+    for row in rows[2:]:
+        _, _, team, department = [c.strip() for c in row.strip("|").split("|")]
+        assert team == "–" and "%" in department, row
+    assert "teamets eller afdelingens" not in anna
+    assert (
+        "Overordnet ledelsestilsyn: teamets tal vises ikke, når færre end 3 rådgivere i teamet "
+        "er gennemgået; ellers kunne en kollegas tal regnes ud."
+    ) in anna

@@ -250,9 +250,15 @@ def _comparison(
             )
         )
         if not team_shown or len(all_others) < MIN_OTHERS:
+            # Say which figure is hidden: the department's may stand right next to it.
+            hidden, where = (
+                ("teamets tal", " i teamet")
+                if department_shown
+                else ("teamets og afdelingens tal", "")
+            )
             notes.append(
-                f"{template.title}: teamets eller afdelingens tal vises ikke, når færre end "
-                f"{MIN_OTHERS + 1} rådgivere er gennemgået; ellers kunne en kollegas tal regnes ud."
+                f"{template.title}: {hidden} vises ikke, når færre end {MIN_OTHERS + 1} "
+                f"rådgivere{where} er gennemgået; ellers kunne en kollegas tal regnes ud."
             )
         elif not department_shown:
             notes.append(
