@@ -52,6 +52,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import IO, Generic, TypeVar
 
+import dansk_argparse  # noqa: F401  (argparse's own texts in Danish)
+
 T = TypeVar("T")
 
 DEFAULT_CASES = 300

@@ -17,6 +17,8 @@ import os
 from datetime import date
 from pathlib import Path
 
+import dansk_argparse  # noqa: F401  (argparse's own texts in Danish)
+
 from ledelsestilsyn.cli.udfyld.app import UdfyldApp
 from ledelsestilsyn.cli.udfyld.form_screen import FormScreen
 from ledelsestilsyn.cli.udfyld.setup import Setup

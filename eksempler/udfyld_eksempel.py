@@ -22,6 +22,8 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
+import dansk_argparse  # noqa: F401  (argparse's own texts in Danish)
+
 SCALE = re.compile(r"# svar: (?P<values>[^(\n]+?)(?: \(kommentar kræves ved: (?P<need>[^)]+)\))?$")
 PERIOD = re.compile(r'^periode: "(\d{4})-(\d{2})', re.MULTILINE)
 REVIEWERS = ("Afdelingsleder Mette Holm", "Faglig koordinator Jonas Lund", "Teamleder Aisha Khan")
@@ -134,9 +136,14 @@ def _untouched(text: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("arbejdsmappe", type=Path)
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--senest", type=date.fromisoformat, default=date.today())
+    parser.add_argument("arbejdsmappe", type=Path, help="mappen med koncept.yaml og udtræk/")
+    parser.add_argument("--seed", type=int, default=7, help="frø (standard 7)")
+    parser.add_argument(
+        "--senest",
+        type=date.fromisoformat,
+        default=date.today(),
+        help="seneste dato, en gennemgang får (ÅÅÅÅ-MM-DD; standard i dag)",
+    )
     parser.add_argument("--rettelse", action="store_true", help="en rettelse under et nej")
     args = parser.parse_args()
     files = sorted(

@@ -1,0 +1,42 @@
+"""The README's example scripts answer in Danish, like `tilsyn`.
+
+`python eksempler/generer_eksport.py --ud eksport.csv` is in the README for anyone without an
+export yet; `--help` or a forgotten `--ud` gave argparse's English ("usage:", "options",
+"the following arguments are required: --ud").
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EKSEMPLER
+
+ENGLISH = ("usage", "options", "show this help", "required", "error", "invalid")
+
+
+@pytest.mark.parametrize("script", ["generer_eksport.py", "udfyld_eksempel.py"])
+def test_help_is_danish(script: str) -> None:
+    run = [sys.executable, str(EKSEMPLER / script), "--help"]
+    result = subprocess.run(run, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Brug: ")
+    assert "tilvalg:" in result.stdout and "vis denne hjælp og afslut" in result.stdout
+    assert not [w for w in ENGLISH if w in result.stdout.casefold()], result.stdout
+
+
+def test_a_forgotten_argument_is_said_in_danish() -> None:
+    run = [sys.executable, str(EKSEMPLER / "generer_eksport.py")]
+    result = subprocess.run(run, capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "generer_eksport.py: fejl: disse argumenter mangler: --ud" in result.stderr
+    assert not [w for w in ENGLISH if w in result.stderr.casefold()], result.stderr
+
+
+def test_a_wrong_value_is_said_in_danish() -> None:
+    run = [sys.executable, str(EKSEMPLER / "udfyld_eksempel.py"), ".", "--senest", "30-11-2026"]
+    result = subprocess.run(run, capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert "fejl: tilvalget --senest: ugyldig værdi: '30-11-2026'" in result.stderr
