@@ -157,6 +157,11 @@ def test_broken_concept_exit_2_even_after_a_cached_run(example_workspace: Path, 
     result = cli("påmind", "--dato", "2026-11-03")
     assert result.exit_code == 2
     assert "koncept.yaml:" in result.output and "ukendt kadence" in result.output
+    # Named as every other command names it, not by its absolute path.
+    assert result.output.startswith("koncept.yaml:"), result.output
+    assert str(Path.cwd()) not in result.output
+    wheel = cli("årshjul", "2026")
+    assert wheel.output.startswith("koncept.yaml:"), wheel.output
 
 
 def test_bad_date_and_missing_concept(tmp_path: Path, cli: Cli) -> None:

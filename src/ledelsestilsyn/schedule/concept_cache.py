@@ -96,7 +96,7 @@ def cached_concept(concept_path: Path, cache: JsonCache) -> tuple[Plan, MailSett
     from ledelsestilsyn.workspace.open import load_concept
 
     try:
-        concept, _ = load_concept(concept_path)
+        concept, _ = load_concept(concept_path, shown_path(concept_path))
     except TilsynError as exc:
         raise TilsynError(exc.diagnostics, kind=ErrorKind.USAGE) from None
     plan = plan_from_concept(concept, step_titles(concept, concept_path.parent))
@@ -105,6 +105,15 @@ def cached_concept(concept_path: Path, cache: JsonCache) -> tuple[Plan, MailSett
     cache.data.pop("files", None)
     cache.changed = True
     return plan, mail
+
+
+def shown_path(path: Path) -> str:
+    """The concept as the other commands name it in a message: relative to the current
+    folder when it lies under it (`koncept.yaml`), else as given (cron's `--koncept`)."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def templates_stamp(root: Path) -> str:
