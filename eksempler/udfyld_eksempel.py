@@ -159,14 +159,14 @@ def main() -> None:
         case = path.with_name(path.name.split(".")[0])
         original = path.read_text(encoding="utf-8")
         text, reviewers[case] = fill(original, rng, mistake, args.senest, reviewers.get(case))
-        note = f" (med vilje: {mistake})" if mistake else ""
+        notes = [f"med vilje: {mistake}"] if mistake else []
         if not corrected and not mistake and (changed := with_correction(text)) is not None:
-            text, corrected, note = changed, True, " (med en rettelse i sagen)"
+            text, corrected, notes = changed, True, ["med en rettelse i sagen"]
         if not mistake and number % 4 == 1:  # the caseworker agrees to the case as an example
             text = text.replace("\nsvar:\n", "\nsamtykke_til_eksempel: ja\nsvar:\n", 1)
-            note += " (samtykke til eksempel)"
+            notes.append("samtykke til eksempel")
         path.write_text(text, encoding="utf-8")
-        print(f"{path}: udfyldt{note}")
+        print(f"{path}: udfyldt" + (f" ({'; '.join(notes)})" if notes else ""))
     if files:
         print(f"{files[-1]}: ikke påbegyndt (med vilje)")
 

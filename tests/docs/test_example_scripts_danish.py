@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import EKSEMPLER
+from conftest import EKSEMPLER, Cli
 
 ENGLISH = ("usage", "options", "show this help", "required", "error", "invalid")
 
@@ -40,3 +41,22 @@ def test_a_wrong_value_is_said_in_danish() -> None:
     result = subprocess.run(run, capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert "fejl: tilvalget --senest: ugyldig værdi: '30-11-2026'" in result.stderr
+
+
+def test_the_fill_script_says_each_file_in_one_parenthesis(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """'udfyldt (med en rettelse i sagen) (samtykke til eksempel)' read as two remarks glued
+    together; the notes of one file stand in one parenthesis."""
+    from conftest import Cli
+
+    drawn = Cli()(
+        "udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet", "--periode", "2026-11"
+    )
+    assert drawn.exit_code == 0, drawn.output
+    run = [sys.executable, str(EKSEMPLER / "udfyld_eksempel.py"), ".", "--rettelse"]
+    run += ["--senest", "2026-11-30"]
+    result = subprocess.run(run, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert ") (" not in result.stdout, result.stdout
+    assert "udfyldt (med en rettelse i sagen" in result.stdout
