@@ -68,8 +68,8 @@ def unshown_diagnostics(output: str, lines: list[str]) -> list[str]:
 
 def assert_shown(output: str, command: str) -> None:
     extra = unshown_diagnostics(output, shown(command))
-    assert not extra, (
-        f"'tilsyn {command}' skriver beskeder, README ikke viser:\n" + "\n".join(extra)
+    assert not extra, f"'tilsyn {command}' skriver beskeder, README ikke viser:\n" + "\n".join(
+        extra
     )
     gone = missing(output, shown(command))
     assert not gone, (

@@ -23,7 +23,7 @@ def test_the_tip_names_the_last_and_the_next_round(
     assert result.exit_code == 2, result.output
     assert (
         "--periode: fejl U002: serien har ingen runde, der omfatter 2026-12-02. Tip: angiv "
-        "perioden: seriens seneste runde er 2026-11 og den næste 2027-02, fx --periode 2026-11."
+        "perioden: seriens seneste runde er 2026-11 og den næste 2027-02."
     ) in result.output
 
 

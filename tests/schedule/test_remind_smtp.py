@@ -339,7 +339,7 @@ def test_the_hint_for_a_missing_address_is_a_line_to_copy_into_the_concept(
     [line] = [x for x in result.stderr.splitlines() if "R018" in x]
     assert "så der går ingen mail (det står i konsulentens oversigt)." in line
     assert "til dem" not in line
-    tip = line.split('Tip: skriv fx ', 1)[1].removesuffix(" under påmindelse: bedømmere.")
+    tip = line.split("Tip: skriv fx ", 1)[1].removesuffix(" under påmindelse: bedømmere.")
     assert yaml.safe_load(f"bedømmere:\n  {tip}\n") == {
         "bedømmere": {"Ukendt Leder": "navn@kommune.dk"}
     }

@@ -180,10 +180,7 @@ def _between_rounds(series: Series, today: date) -> str:
     before, after = rounds_around(series.cadence.round_months(), series.cadence.period, today)
     if before is None or after is None:
         return "angiv perioden."
-    return (
-        f"angiv perioden: seriens seneste runde er {before.label} og den næste "
-        f"{after.label}, fx --periode {before.label}."
-    )
+    return f"angiv perioden: seriens seneste runde er {before.label} og den næste {after.label}."
 
 
 def _outside_plan(name: str, series: Series, period: Period, concept: str) -> list[Diagnostic]:
