@@ -80,3 +80,25 @@ def test_each_level_works_a_month_after_its_latest_source() -> None:
         "niveau-3": 2,
         "niveau-4": 3,
     }
+
+
+def test_next_month_names_the_levels_drawn_next_month() -> None:
+    """In December, 'Næste måned' listed niveau 2-4 for 2027-K1 ('Stikprøven trækkes senest
+    7. april 2027', '7. maj', '7. juni'), since their period starts in January, and left out
+    niveau 2 for 2026-K4, which is drawn by 7 January. A level's round is next month's when
+    its work begins then, and only when one of its sources has a sample in the period."""
+    plan = preset_plan("kk")
+    december = status_at(plan, WorkspaceState(MONTHLY_DRAWN), date(2026, 12, 2))
+    upcoming = {(r.series, r.period.label, r.draw_by) for r in december.upcoming}
+    assert ("niveau-2", "2026-K4", date(2027, 1, 7)) in upcoming
+    assert ("døgnvagten-niveau-2", "2026-K4", date(2027, 1, 7)) in upcoming
+    assert ("niveau-1", "2027-01", date(2027, 1, 7)) in upcoming
+    assert all(r.draw_by.month == 1 for r in december.upcoming), upcoming
+    assert {s for s, _, _ in upcoming} == {
+        "niveau-1",
+        "døgnvagten",
+        "niveau-2",
+        "døgnvagten-niveau-2",
+    }
+    nothing_drawn = status_at(plan, WorkspaceState(frozenset()), date(2026, 12, 2))
+    assert {r.series for r in nothing_drawn.upcoming} == {"niveau-1", "døgnvagten"}

@@ -64,12 +64,17 @@ class Plan:
         return cls(series, tuple(data["meetings"]), data["feedback"])
 
 
-def rounds_starting_in(plan: Plan, year: int, month: int) -> list[Round]:
-    """The rounds of all series that start in the given month."""
+def rounds_opening_in(plan: Plan, state: WorkspaceState, year: int, month: int) -> list[Round]:
+    """The rounds whose work begins in the given month: a series' round in its first month,
+    a level's in the month after its sources' rounds (niveau 2 for 2026-K4 in January 2027),
+    and a level's only when one of its sources has a sample in the period, as in `påmind`'s
+    other reminders."""
     found = []
     for series in plan.series:
-        for r in rounds_in_year(series, year):
-            if (r.period.start.year, r.period.start.month) == (year, month):
+        for r in (r for y in (year - 1, year) for r in rounds_in_year(series, y)):
+            if (r.opens.year, r.opens.month) == (year, month) and sources_drawn(
+                series.sources, r, state
+            ):
                 found.append(r)
     return found
 
@@ -305,7 +310,7 @@ def status_at(plan: Plan, state: WorkspaceState, today: date) -> Status:
     )
     rounds.sort(key=lambda s: (s.round.period, s.round.series))
     following = add_months(today.year, today.month, 1)
-    upcoming = rounds_starting_in(plan, *following)
+    upcoming = rounds_opening_in(plan, state, *following)
     late = overdue(state.corrections, today)
     actions = due(state.tiltag, today)
     meeting = next_meeting(plan.meetings, *following)
