@@ -58,3 +58,21 @@ def test_a_quota_value_with_no_near_miss_lists_the_values(
         flat
     ), flat
     assert "mente du" not in flat
+
+
+def test_a_column_without_any_value_is_said_so() -> None:
+    """kk's niveau 2 on a team without risk areas said 'de mulige sager har i kolonnen
+    risikoområde: ingen værdier'; now the sentence says it the Danish way round."""
+    from ledelsestilsyn.sampling.hints import unmatched
+
+    def empty(_: str) -> list[str]:
+        return ["", " "]
+
+    where = {"risikoområde": ["kort snor"]}
+    among = unmatched(empty, where, str.casefold, "af de mulige sager", "de mulige sager")
+    assert among == (
+        "ingen af de mulige sager har risikoområde 'kort snor'; "
+        "de mulige sager har ingen værdi i kolonnen risikoområde"
+    )
+    rows = unmatched(empty, {"fase": ["undersøgelse"]}, str.casefold, "rækker")
+    assert rows == "ingen rækker har fase 'undersøgelse'; kolonnen fase er tom"

@@ -46,11 +46,16 @@ def unmatched(
             hint = f" (mente du '{guess}'?)" if guess else ""
             parts.append(f"ingen {noun} har {column} '{value}'{hint}")
         values = _listed_values(shown)
-        parts.append(
-            f"{among} har i kolonnen {column}: {values}"
-            if among
-            else f"kolonnen {column} har: {values}"
-        )
+        if not shown:
+            parts.append(
+                f"{among} har ingen værdi i kolonnen {column}"
+                if among
+                else f"kolonnen {column} er tom"
+            )
+        elif among:
+            parts.append(f"{among} har i kolonnen {column}: {values}")
+        else:
+            parts.append(f"kolonnen {column} har: {values}")
     return "; ".join(parts) or None
 
 
@@ -58,5 +63,4 @@ def _listed_values(shown: list[str]) -> str:
     """At most `MAX_VALUES` values, and how many more."""
     listed = ", ".join(shown[:MAX_VALUES])
     more = len(shown) - MAX_VALUES
-    listed += f" og {more} flere" if more > 0 else ""
-    return listed or "ingen værdier"
+    return listed + (f" og {more} flere" if more > 0 else "")
