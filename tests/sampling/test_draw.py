@@ -231,3 +231,23 @@ def test_cpr_detection() -> None:
     cases = [Case("010203-1234", "A", "T", {}), Case("S-1", "A", "T", {})]
     pool, steps = eligible(cases, filters={}, exclude=[], quarantined=frozenset())
     assert [c.id for c in pool] == ["S-1"] and steps[0].count == 1
+
+
+def test_a_phase_another_unit_has_gets_no_suggestion() -> None:
+    """kk's niveau 2 per unit: Døgnvagten had no 'undersøgelse' case, and the note said
+    "ingen af de mulige sager har fase 'undersøgelse' (mente du 'anbringelse'?)" though the
+    value was right (other units have it); a consultant could 'correct' a good quota.
+    A value no unit has still gets its suggestion."""
+    phases = ("undersøgelse", "anbringelse", "anbringelse", "handleplan")
+    cases = [Case(f"S-{i}", f"R{i}", f"T{i % 2}", {"fase": phases[i % 4]}) for i in range(8)]
+    quotas = [
+        Quota.model_validate({"navn": "us", "hvor": {"fase": ["undersøgelse"]}, "antal": 1}),
+        Quota.model_validate({"navn": "tast", "hvor": {"fase": ["anbringelsee"]}, "antal": 1}),
+    ]
+    result = draw_per_group(cases, DrawSpec(3, 1, quotas=quotas), "team")
+    notes = {q.stratum: q.note for q in result.quotas}
+    assert notes["team T1 / us"] == (
+        "ingen af de mulige sager har fase 'undersøgelse'; "
+        "de mulige sager har i kolonnen fase: anbringelse, handleplan"
+    )
+    assert "(mente du 'anbringelse'?)" in (notes["team T1 / tast"] or "")

@@ -32,7 +32,7 @@ from ledelsestilsyn.core.cpr import find_cpr, may_hold_cpr
 from ledelsestilsyn.core.periods import add_months
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.concept import Quota
-from ledelsestilsyn.sampling.hints import unmatched
+from ledelsestilsyn.sampling.hints import quota_short
 from ledelsestilsyn.sampling.strata import group_label
 
 Rotation = Literal["rådgiver", "team", "ingen"]
@@ -242,14 +242,14 @@ def priority(seed: int, key: str) -> bytes:
 
 def draw(cases: Sequence[Case], spec: DrawSpec) -> DrawResult:
     """Draw `spec.size` cases (fewer if there are not enough) as described above."""
-    drawer = _Drawer(spec)
+    drawer = _Drawer(spec, cases)
     drawer.fill(list(cases), spec.quotas, spec.size, None)
     return drawer.result
 
 
 class _Drawer:
-    def __init__(self, spec: DrawSpec) -> None:
-        self.spec = spec
+    def __init__(self, spec: DrawSpec, everyone: Sequence[Case]) -> None:
+        self.spec, self.everyone = spec, everyone  # everyone: a level's units together
         self.keep = {case_id: i for i, case_id in enumerate(spec.keep)}
         self.picked: set[str] = set()
         self.by_caseworker: Counter[str] = Counter()
@@ -274,7 +274,7 @@ class _Drawer:
             slot = len(self.result.quotas)
             self.result.quotas.append(QuotaOutcome(name, quota.count, len(members), 0, None))
             got = self.fill(members, quota.sub_quotas, quota.count, name)
-            note = _quota_note(quota, members, pool, got)
+            note = _quota_note(quota, members, pool, got, self.everyone)
             self.result.quotas[slot] = QuotaOutcome(name, quota.count, len(members), got, note)
             drawn += got
         free = total - sum(q.count for q in quotas)
@@ -347,16 +347,14 @@ class _Drawer:
 
 
 def _quota_note(
-    quota: Quota, members: Sequence[Case], pool: Sequence[Case], achieved: int
+    quota: Quota,
+    members: Sequence[Case],
+    pool: Sequence[Case],
+    achieved: int,
+    everyone: Sequence[Case],
 ) -> str | None:
     if len(members) < quota.count:
-        why = unmatched(
-            lambda column: (c.value(column) for c in pool),
-            quota.where,
-            normalise_value,
-            noun="af de mulige sager",
-            among="de mulige sager",
-        )
+        why = quota_short(quota.where, pool, everyone, normalise_value)
         return why or f"kun {count(len(members), 'mulig sag', 'mulige sager')}; alle er taget"
     if achieved < quota.count:
         return f"{quota.count - achieved} for få"
@@ -383,7 +381,7 @@ def draw_per_group(cases: Sequence[Case], spec: DrawSpec, per: str | None) -> Dr
         groups.setdefault(case.value(per), []).append(case)
     combined = DrawResult()
     for value in sorted(groups):
-        part = _Drawer(spec)
+        part = _Drawer(spec, cases)
         part.fill(groups[value], spec.quotas, spec.size, group_label(per, value))
         combined.picks.extend(part.result.picks)
         combined.quotas.extend(part.result.quotas)

@@ -9,6 +9,7 @@ values it has, so the concept can be corrected.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Protocol
 
 from ledelsestilsyn.core.cpr import find_cpr
 from ledelsestilsyn.models.located import did_you_mean
@@ -22,13 +23,16 @@ def unmatched(
     normalise: Callable[[str], str],
     noun: str = "sager",
     among: str | None = None,
+    known: Callable[[str], Iterable[str]] | None = None,
 ) -> str | None:
     """`ingen sager har team 'X' (mente du 'Y'?); kolonnen team har: …`, or None.
 
     `values_of(column)` gives the column's values in the cases the quota drew
     from. Only values that match no case at all are named; `noun` says what was
     searched (cases, or an export's rows); `among`, what the values were taken from, when
-    that is not the whole column ("de mulige sager": after filters and quarantine).
+    that is not the whole column ("de mulige sager": after filters and quarantine);
+    `known(column)`, the column's values in the wider population (a level's other units): a
+    value found there is real, only absent here, so no near value is suggested for it.
     """
     parts = []
     for column, wanted in where.items():
@@ -41,8 +45,9 @@ def unmatched(
         if not missing:
             continue
         shown = sorted(present.values())
+        real = {normalise(v) for v in known(column)} if known else set()
         for value in missing:
-            guess = did_you_mean(value, shown)
+            guess = None if normalise(value) in real else did_you_mean(value, shown)
             hint = f" (mente du '{guess}'?)" if guess else ""
             parts.append(f"ingen {noun} har {column} '{value}'{hint}")
         values = _listed_values(shown)
@@ -64,3 +69,25 @@ def _listed_values(shown: list[str]) -> str:
     listed = ", ".join(shown[:MAX_VALUES])
     more = len(shown) - MAX_VALUES
     return listed + (f" og {more} flere" if more > 0 else "")
+
+
+class Valued(Protocol):
+    def value(self, column: str) -> str: ...
+
+
+def quota_short(
+    where: Mapping[str, Sequence[str]],
+    pool: Sequence[Valued],
+    everyone: Sequence[Valued],
+    normalise: Callable[[str], str],
+) -> str | None:
+    """`unmatched` for a quota drawn from `pool` (its unit's possible cases): a value that
+    another unit of a level has (`everyone`) is real, so it gets no 'mente du'."""
+    return unmatched(
+        lambda column: (c.value(column) for c in pool),
+        where,
+        normalise,
+        noun="af de mulige sager",
+        among="de mulige sager",
+        known=lambda column: (c.value(column) for c in everyone),
+    )
