@@ -84,6 +84,13 @@ def test_the_tiltag_help_says_what_ny_does_in_full(cli: Cli) -> None:
     assert "ny  Opret et tiltag fra et fund (i tiltag.yaml)." in text, text
 
 
+def test_the_tilbagemelding_help_names_the_tiltag_in_the_letter(cli: Cli) -> None:
+    """The letter has the leaders' open tiltag on the caseworker's findings (README); the
+    help listed everything else in it."""
+    text = " ".join(cli("tilbagemelding", "--help").output.split())
+    assert "ledelsens åbne tiltag på rådgiverens fund" in text, text
+
+
 def test_defaults_ranges_and_types_are_shown_in_danish(cli: Cli) -> None:
     init = " ".join(cli("init", "--help").output.split())
     assert "mappe <sti> Mappen" in init and "[standard: sbst]" in init

@@ -32,8 +32,9 @@ def tilbagemelding(
     """Skriv et brev til hver rådgiver om netop deres gennemgåede sager (Markdown og HTML).
 
     Brevet har fundene med spørgsmål, hjemmel, kommentar og rettelse, åbne rettelser fra
-    tidligere runder, hvad der gik godt, og teamets og afdelingens tal til sammenligning;
-    intet om andre rådgivere. Kun færdige gennemgange kommer med.
+    tidligere runder, ledelsens åbne tiltag på rådgiverens fund, hvad der gik godt, og
+    teamets og afdelingens tal til sammenligning; intet om andre rådgivere. Kun færdige
+    gennemgange kommer med.
 
     Eksempel: tilsyn tilbagemelding --periode 2026-11 --rådgiver "Anna Holm"
     """
