@@ -85,6 +85,18 @@ def test_examples_only_by_consent_without_case_id_or_names(cli: Cli, rapport_ws:
             assert secret not in shown, (fmt, secret)
 
 
+def test_the_note_on_examples_is_in_the_introduction_not_under_tiltag(
+    cli: Cli, rapport_ws: Path
+) -> None:
+    """The note on which examples the report shows stood last in 'Tiltag', where it read as
+    a note on the tiltag; it belongs with the report's other notes at the top."""
+    for fmt in ("md", "html"):
+        text = _department(cli, fmt)
+        note = "Rapporten viser ingen kommentarer eller eksempler fra sagerne"
+        assert text.count(note) == 1, fmt
+        assert text.index(note) < text.index("Overblik"), fmt
+
+
 def test_caseworker_figures_and_bad_consent_are_refused(cli: Cli, rapport_ws: Path) -> None:
     refused = cli(*ARGS, "--rådgivere", "--format", "md", "-o", "-")
     assert refused.exit_code == 2 and "afdelingens rapport" in refused.output
