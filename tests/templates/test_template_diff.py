@@ -49,3 +49,13 @@ def test_forskel_bad_ids_are_usage_errors_with_did_you_mean(cli: Cli) -> None:
     assert "mente du 'overordnet@2025.1'?" in version.output
     assert cli("skabelon", "forskel", "overordnet@2024.1").exit_code == 2
     assert cli("skabelon", "overordnet", "tematiseret").exit_code == 2
+
+
+def test_one_unknown_template_is_a_usage_error_as_in_forskel(cli: Cli) -> None:
+    """`tilsyn skabelon overordnt` gave exit 1 (wrong data), `forskel overordnt …` exit 2: a
+    name typed on the command line is a wrong call in both."""
+    unknown = cli("skabelon", "overordnt")
+    assert unknown.exit_code == 2
+    assert "skabelonen 'overordnt' findes ikke. Tip: mente du 'overordnet'?" in unknown.output
+    assert cli("skabelon", "overordnet@2023.1").exit_code == 2
+    assert cli("skabelon", "overordnet@2024.1").exit_code == 0

@@ -69,6 +69,7 @@ def skabelon(
     if ref is None:
         console().print(list_table(catalog))
         return
+    _named(catalog, ref)
     template = catalog.resolve(ref)
     if format is TemplateFormat.MD:
         echo(markdown(template), nl=False)
@@ -82,17 +83,24 @@ def _usage(message: str) -> "TilsynError":
     return fail("skabelon", "T020", message, kind=ErrorKind.USAGE)
 
 
-def _diff(catalog: "Catalog", old: str, new: str, format: TemplateFormat) -> None:
-    from ledelsestilsyn.cli.console import console
-    from ledelsestilsyn.cli.views import template_diff
+def _named(catalog: "Catalog", *refs: str) -> None:
+    """A template name on the command line that no template has is a wrong call (exit 2),
+    not a wrong file: `tilsyn skabelon overordnt` or `forskel overordnet@2023.1 …`."""
     from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
-    from ledelsestilsyn.templates.versions import compare
 
     try:
-        for ref in (old, new):
+        for ref in refs:
             catalog.raw(ref)
     except TilsynError as exc:
         raise TilsynError(exc.diagnostics, ErrorKind.USAGE) from None
+
+
+def _diff(catalog: "Catalog", old: str, new: str, format: TemplateFormat) -> None:
+    from ledelsestilsyn.cli.console import console
+    from ledelsestilsyn.cli.views import template_diff
+    from ledelsestilsyn.templates.versions import compare
+
+    _named(catalog, old, new)
     versions = compare(catalog.lineage(old, new))
     if format is TemplateFormat.MD:
         echo(template_diff.markdown(versions), nl=False)
