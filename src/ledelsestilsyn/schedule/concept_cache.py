@@ -110,8 +110,10 @@ def cached_concept(concept_path: Path, cache: JsonCache) -> tuple[Plan, MailSett
 def shown_path(path: Path) -> str:
     """The concept as the other commands name it in a message: relative to the current
     folder when it lies under it (`koncept.yaml`), else as given (cron's `--koncept`)."""
+    from ledelsestilsyn.io.named import resolved  # a link in a loop stays as it is
+
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(resolved(path).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
