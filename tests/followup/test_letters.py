@@ -341,3 +341,16 @@ def test_the_note_names_the_figure_that_is_hidden(cli: Cli, ws: Path) -> None:
         "Overordnet ledelsestilsyn: teamets tal vises ikke, når færre end 3 rådgivere i teamet "
         "er gennemgået; ellers kunne en kollegas tal regnes ud."
     ) in anna
+
+
+def test_a_correction_past_its_deadline_in_this_round_is_marked(cli: Cli, ws: Path) -> None:
+    """Anna's correction (frist 15 December) in a letter dated 20 December said 'frist
+    15. december 2026, ikke udført endnu' without '(overskredet)', which the earlier
+    rounds' corrections in the same letter have; the letter is the caseworker's reminder."""
+    late = cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-12-20")
+    assert late.exit_code == 0, late.output
+    anna = own(letters(ws), "Anna Holm", ".md")
+    assert "frist 15. december 2026 (overskredet), ikke udført endnu" in anna
+    assert cli(*ARGS).exit_code == 0  # dated 25 November: not yet
+    anna = own(letters(ws), "Anna Holm", ".md")
+    assert "frist 15. december 2026, ikke udført endnu" in anna

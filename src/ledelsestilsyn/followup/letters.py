@@ -125,13 +125,16 @@ class _Questions:
         return found
 
 
-def _correction(record: ReviewRecord, step: str, question: str, scrub: Callable[[str], str]) -> str:
+def _correction(
+    record: ReviewRecord, step: str, question: str, scrub: Callable[[str], str], today: date
+) -> str:
     for c in record.corrections:
         if (c.step, c.question) != (step, question):
             continue
         parts = [scrub(c.action) if c.action else "rettelse"]
         if c.deadline:
-            parts.append(f"frist {long_date(c.deadline)}")
+            late = " (overskredet)" if not c.done and c.deadline < today else ""
+            parts.append(f"frist {long_date(c.deadline)}{late}")
         parts.append(f"udført {long_date(c.done)}" if c.done else "ikke udført endnu")
         return ", ".join(parts)
     return ""
@@ -142,7 +145,8 @@ def _case(
     template: Template,
     scrub: Callable[[str], str],
     asked: _Questions,
-    series: str | None = None,
+    series: str | None,
+    today: date,
 ) -> CaseView:
     """The case's findings; `series` (its title) names the review when the letter has two
     of the same case (a level re-reviews the cases of the level below)."""
@@ -162,7 +166,7 @@ def _case(
                 question.legal_basis,
                 answer,
                 scrub(comment) if comment.strip() else "",
-                _correction(record, key[0], question.id, scrub),
+                _correction(record, key[0], question.id, scrub, today),
             )
         )
     title = f"{template.title} · {series}" if series else template.title
@@ -338,6 +342,7 @@ def build_letters(
                 (titles or {}).get(r.series, r.series)
                 if (r.case_id, r.template) in twice
                 else None,
+                today or period.end,
             )
             for r in mine
         ]
