@@ -145,12 +145,13 @@ def test_a_level_says_whether_the_share_after_reaches_it(cli, ws: Path) -> None:
     where the leaders wanted. With `mål: niveau` it says that too."""
     _with_level(ws, "80 %")
     text = report(cli, "--format", "md")
-    question = row(text, "| underretning-1 | Overordnet")  # 81,8 % after
-    assert question[8] == f"{UNCLEAR}; niveauet 80 % er nået"
+    question = row(text, "| underretning-1 | Overordnet")  # 81,8 % (52,3–94,9 %) after
+    uncertain = " (usikkert: niveauet ligger i intervallet)"
+    assert question[8] == f"{UNCLEAR}; niveauet 80 % er nået{uncertain}"
     _with_level(ws, "0,9")
     text = report(cli, "--format", "md")
     question = row(text, "| underretning-1 | Overordnet")
-    assert question[8] == f"{UNCLEAR}; niveauet 90 % er ikke nået"
+    assert question[8] == f"{UNCLEAR}; niveauet 90 % er ikke nået{uncertain}"
     step = row(text, "| sagsskridt underretning | Overordnet")
     assert step[8].startswith(f"{BETTER}; niveauet 90 % er ")
     themed = row(text, "| pejlemærke inddragelse | Tematiseret")
@@ -183,3 +184,33 @@ def test_tilsyn_tiltag_shows_the_level_with_the_targets(cli, ws: Path) -> None: 
     assert "mål: underretning-1, sagsskridt underretning (overordnet) · niveau 87,5 %" in (
         result.stdout
     )
+
+
+@pytest.mark.parametrize(
+    ("after", "said"),
+    [
+        ((19, 1), "nået"),  # 95 %, interval 76,4–99,1 %: a level of 70 % lies below it
+        ((15, 5), "nået (usikkert: niveauet ligger i intervallet)"),  # 75 %, 53,1–88,8 %
+        ((12, 8), "ikke nået (usikkert: niveauet ligger i intervallet)"),  # 60 %, 38,7–78,1 %
+        ((4, 16), "ikke nået"),  # 20 %, 8,1–41,6 %
+    ],
+)
+def test_a_level_is_reached_or_not_and_uncertain_inside_the_interval(
+    after: tuple[int, int], said: str
+) -> None:
+    from ledelsestilsyn.report.cells import share_of
+    from ledelsestilsyn.report.tiltag import EffectRow, _with_level
+
+    before, now = tally(10, 10), tally(*after)
+    plain = EffectRow(
+        "underretning-1",
+        "Overordnet",
+        share_of(before.share, before.interval, 0.8),
+        before.cases,
+        share_of(now.share, now.interval, 0.8),
+        now.cases,
+        verdict(before, now, min_count=5),
+    )
+    assert _with_level(plain, 0.7).verdict == f"{plain.verdict}; niveauet 70 % er {said}"
+    too_few = EffectRow("x", "y", plain.before, 2, plain.after, 2, TOO_FEW)
+    assert _with_level(too_few, 0.7).verdict == TOO_FEW

@@ -105,7 +105,7 @@ def entry_text(
         f"      spørgsmål: [{', '.join(double_quoted(q) for q in new.questions)}]",
         "      sagsskridt: []",
         "      pejlemærker: []",
-        '      niveau: ""  # den andel, I vil løfte målene til, fx 90 % (tom: rapportens tærskel)',
+        '      niveau: ""  # den andel, I vil løfte målene til, fx 90 % (valgfri)',
         f"    evaluer_efter_måneder: {new.evaluate_after_months}  # effekten vurderes herefter",
         '    evalueret: ""  # ÅÅÅÅ-MM-DD, når I har vurderet effekten (så stopper påmindelsen)',
         '    konklusion: ""  # hvad I konkluderede: fortsæt, justér eller stop, og hvorfor',

@@ -32,7 +32,7 @@ class Targets(Model):
     level: OptionalShare = Field(
         None,
         alias="niveau",
-        description="den andel, tiltaget skal løfte målene til, fx 90 %; tom: rapportens tærskel",
+        description="den andel, tiltaget skal løfte målene til, fx 90 % (valgfri)",
     )
 
 

@@ -175,10 +175,14 @@ def _row(
 
 def _with_level(row: EffectRow, level: float) -> EffectRow:
     """The verdict, and whether the share after reaches the level the tiltag aims at
-    (`mål: niveau`); said only where the verdict is about a change, so on enough cases."""
-    if row.verdict not in (BETTER, WORSE, UNCLEAR) or row.after.value is None:
+    (`mål: niveau`); said only where the verdict is about a change, so on enough cases, and
+    uncertain, as a change is, when the level lies inside the share's 95 % interval."""
+    after = row.after
+    if row.verdict not in (BETTER, WORSE, UNCLEAR) or after.value is None:
         return row
-    reached = "nået" if row.after.value >= level else "ikke nået"
+    reached = "nået" if after.value >= level else "ikke nået"
+    if after.low is not None and after.high is not None and after.low < level <= after.high:
+        reached += " (usikkert: niveauet ligger i intervallet)"
     return replace(row, verdict=f"{row.verdict}; niveauet {share_text(level)} er {reached}")
 
 
