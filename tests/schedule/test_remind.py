@@ -162,6 +162,10 @@ def test_broken_concept_exit_2_even_after_a_cached_run(example_workspace: Path, 
     assert str(Path.cwd()) not in result.output
     wheel = cli("årshjul", "2026")
     assert wheel.output.startswith("koncept.yaml:"), wheel.output
+    # årshjul is no cron job: a broken concept is wrong data (1), as in valider and rapport;
+    # it was 2, from the reading it shares with påmind.
+    assert wheel.exit_code == 1
+    assert cli("valider").exit_code == 1
 
 
 def test_bad_date_and_missing_concept(tmp_path: Path, cli: Cli) -> None:

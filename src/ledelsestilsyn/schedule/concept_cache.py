@@ -82,10 +82,12 @@ class JsonCache:
 _STAMP = {"format": FORMAT, "tool": __version__}
 
 
-def cached_concept(concept_path: Path, cache: JsonCache) -> tuple[Plan, MailSettings]:
+def cached_concept(
+    concept_path: Path, cache: JsonCache, broken: ErrorKind = ErrorKind.USAGE
+) -> tuple[Plan, MailSettings]:
     """The concept's plan and mail settings: from `cache` while the concept's bytes and
-    the templates are unchanged, else read, validated (a broken concept is a wrong call)
-    and cached."""
+    the templates are unchanged, else read, validated and cached. A broken concept is a
+    wrong call for `påmind` (exit 2, so cron mails it), `broken` for another command."""
     key = {
         "sha256": hashlib.sha256(concept_path.read_bytes()).hexdigest(),
         "templates": templates_stamp(concept_path.parent),
@@ -98,7 +100,7 @@ def cached_concept(concept_path: Path, cache: JsonCache) -> tuple[Plan, MailSett
     try:
         concept, _ = load_concept(concept_path, shown_path(concept_path))
     except TilsynError as exc:
-        raise TilsynError(exc.diagnostics, kind=ErrorKind.USAGE) from None
+        raise TilsynError(exc.diagnostics, kind=broken) from None
     plan = plan_from_concept(concept, step_titles(concept, concept_path.parent))
     mail = MailSettings.of(concept)
     cache.data["concept"] = {"key": key, "plan": plan.to_json(), "mail": mail.to_json()}

@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.concept_cache import (
     JsonCache,
@@ -77,16 +77,19 @@ class ReminderInputs:
     """Warnings to print however little is due (a mistake in tiltag.yaml)."""
 
 
-def read_inputs(start: Path, explicit: Path | None, today: date) -> ReminderInputs:
-    """Plan and workspace state; exit 2 (`TilsynError`) when the concept is broken."""
+def read_inputs(
+    start: Path, explicit: Path | None, today: date, broken: ErrorKind = ErrorKind.USAGE
+) -> ReminderInputs:
+    """Plan and workspace state; a `TilsynError` of kind `broken` when the concept is broken
+    (exit 2 for `påmind`, so that cron mails it)."""
     concept_path = find_concept_fast(start, explicit)
-    return without_bad_cache(lambda fresh: _read_inputs(concept_path, today, fresh))
+    return without_bad_cache(lambda fresh: _read_inputs(concept_path, today, fresh, broken))
 
 
-def _read_inputs(concept_path: Path, today: date, fresh: bool) -> ReminderInputs:
+def _read_inputs(concept_path: Path, today: date, fresh: bool, broken: ErrorKind) -> ReminderInputs:
     root = concept_path.parent
     cache = JsonCache.open(root, fresh=fresh)
-    plan, mail = cached_concept(concept_path, cache)
+    plan, mail = cached_concept(concept_path, cache, broken)
     folders = _samples(root, plan)
     reviews, unlisted, corrections, parsed = _reviews(concept_path, folders, cache, today, fresh)
     tiltag = read_dates(root, cache.data)

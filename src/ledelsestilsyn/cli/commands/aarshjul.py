@@ -52,12 +52,13 @@ def aarshjul(
     Eksempel: tilsyn årshjul 2027 --format ics
     """
 
+    from ledelsestilsyn.core.diagnostics import ErrorKind
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.schedule.scan import read_inputs
 
     today = day_or_today(dato)
     year = aar if aar is not None else today.year
-    inputs = read_inputs(Path.cwd(), koncept, today)
+    inputs = read_inputs(Path.cwd(), koncept, today, broken=ErrorKind.DATA)
     print_diagnostics(inputs.notes, err=True)
     if form is WheelFormat.ICS:
         _write_ics(inputs.plan, inputs.concept_path, year, output or Path(f"årshjul-{year}.ics"))
