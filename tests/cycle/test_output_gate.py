@@ -109,3 +109,22 @@ def test_a_number_over_a_line_break_is_masked_in_the_caches_json(
     cache = (example_workspace / ".tilsyn" / "påmind.json").read_text(encoding="utf-8")
     assert "Emil XXXXXX\\nXXXX og XXXXXX\\tXXXX" in cache
     assert "030405" not in cache and "040506" not in cache
+
+
+def test_a_number_over_a_line_break_in_a_template_is_masked_in_the_schemas(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`skema` writes the questions' texts into the editor's JSON schemas, where a line break
+    is '\\n': 'Emil 010203-⏎1234' in a local template stood there unmasked (and 0644)."""
+    monkeypatch.chdir(workspace)
+    (workspace / "skabeloner" / "lokal.yaml").write_text(
+        'id: lokal\ntitel: "Lokal"\nversion: "1"\ntype: overordnet\n'
+        "skala:\n  - svar: ja\n  - svar: nej\n"
+        "sagsskridt:\n  - id: a\n    titel: A\n    spørgsmål:\n"
+        '      - {id: a-1, tekst: "Har Emil 010203-\\n1234 en plan?", hjemmel: "§ 1"}\n',
+        encoding="utf-8",
+    )
+    result = cli("skema")
+    assert result.exit_code == 0, result.output
+    schema = (workspace / "skema" / "gennemgang-lokal-1.json").read_text(encoding="utf-8")
+    assert "Emil XXXXXX-\\nXXXX" in schema and "010203" not in schema

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.gate import gated_json
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.manifest import Manifest
@@ -91,7 +91,7 @@ def write_schemas(folder: Path, catalog: Catalog) -> list[Path]:
     written = []
     for name, schema in all_schemas(catalog).items():
         path = folder / name
-        text = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        text = gated_json(schema, indent=2, sort_keys=True) + "\n"
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             continue
         write_atomic(path, text, overwrite=True, mode=0o644)
