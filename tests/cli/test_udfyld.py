@@ -280,3 +280,24 @@ def test_a_cpr_number_in_a_local_template_is_masked_in_the_form(workspace: Path)
     seen = SEEN[drive(workspace, path, ["right"])]
     shown = " ".join(seen[k] for k in ("where", "text", "meta", "guide", "choices"))
     assert "Emil XXXXXX-XXXX" in shown and "1234" not in shown, shown
+
+
+@pytest.mark.parametrize(
+    "name", ["m[/bold]", "tom [b]x", "Emil 010203-1234 [link=https://x.example]"]
+)
+def test_a_folder_name_is_shown_as_written_not_as_markup(workspace: Path, name: str) -> None:
+    """The list's title named the folder as Textual markup: '[b]' vanished, '[/bold]' stopped
+    the form with a markup error, and a number in it was not masked."""
+    folder = workspace / name  # '/' in the name makes a folder in a folder: still one path
+    folder.mkdir(parents=True)
+    app = UdfyldApp(Setup(open_workspace(workspace), folder, "Mette Holm", DAY), None)
+    shown: list[str] = []
+
+    async def run() -> None:
+        async with app.run_test(size=(120, 24)) as pilot:
+            await pilot.pause()
+            shown.append(str(app.screen.query_one("#list-title", Static).render()))
+
+    asyncio.run(run())
+    assert app.failure is None
+    assert shown == [f"Ingen gennemgange i {folder}.".replace("010203-1234", "XXXXXX-XXXX")]

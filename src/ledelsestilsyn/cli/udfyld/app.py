@@ -57,14 +57,18 @@ class ReviewList(Screen[None]):
         chosen = next_review(self.results, setup.reviewer)
         title = self.query_one("#list-title", Static)
         if not self.results:
-            title.update(f"Ingen gennemgange i {setup.target}.")
+            self._title(f"Ingen gennemgange i {setup.target}.")
             return
         if chosen is None:
             title.update("Alle gennemgange er færdige (for dig). Vælg en med piletasterne.")
             return
-        title.update(f"Næste ufærdige: {chosen.display}. Enter åbner den.")
+        self._title(f"Næste ufærdige: {chosen.display}. Enter åbner den.")
         listing.highlighted = self.results.index(chosen)
         listing.focus()
+
+    def _title(self, text: str) -> None:
+        """A title naming a folder or file: gated, and never read as markup (`[b]`, `[/]`)."""
+        self.query_one("#list-title", Static).update(escape(gate(text)))
 
     def action_open(self) -> None:
         listing = self.query_one("#reviews", OptionList)
@@ -78,7 +82,7 @@ class ReviewList(Screen[None]):
         try:
             review = ReviewFile.open(result.path, result.display)
         except TilsynError as exc:
-            self.query_one("#list-title", Static).update(escape(gate(exc.diagnostics[0].format())))
+            self._title(exc.diagnostics[0].format())
             return
         self.app.push_screen(FormScreen(self.setup, review))
 
