@@ -146,6 +146,19 @@ def test_new_appends_a_commented_entry_and_keeps_the_others_byte_for_byte(
     assert str(second.decided) == "2026-11-25" and second.status == "planlagt"
 
 
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o644])
+def test_new_keeps_the_files_own_access(workspace: Path, cli: Cli, mode: int) -> None:
+    """A tiltag.yaml the leader made private (chmod 600: its conclusions name caseworkers)
+    became readable for everyone (0644) when 'tiltag ny' added an entry."""
+    path = write(workspace, GOOD)
+    path.chmod(mode)
+    assert cli(*NEW, "anbringelse-7", "--dato", "2026-11-25").exit_code == 0
+    assert path.stat().st_mode & 0o777 == mode
+    path.unlink()
+    assert cli(*NEW, "anbringelse-7", "--dato", "2026-11-25").exit_code == 0
+    assert path.stat().st_mode & 0o077 in (0o044, 0o004, 0o040, 0)  # a new file: as before
+
+
 def test_new_quotes_the_question_as_the_concepts_series_ask_it(workspace: Path, cli: Cli) -> None:
     """underretning-1 reads differently in overordnet 2024.1 and 2025.1; the concept's series
     use the newest: the comment quotes that wording, not the oldest version's."""

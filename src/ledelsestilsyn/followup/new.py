@@ -175,5 +175,7 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
             "det nye tiltag kan ikke føjes til sidst i filen uden at ændre de andre.",
             hint="skriv listen under 'tiltag:' med '- id: …' (ikke [...]), og prøv igen.",
         )
-    write_atomic(path, text, overwrite=True, mode=0o644)
+    # The file keeps the access it has: one the leader made private stays private.
+    mode = path.stat().st_mode & 0o666 if path.is_file() else 0o644
+    write_atomic(path, text, overwrite=True, mode=mode)
     return tiltag_id
