@@ -99,9 +99,7 @@ grep -l "^      rettelse:" udtræk/2026-10-*/*.yaml | head -n 1 | xargs grep -B3
 
 trin "tilsyn tiltag ny (ledelsen beslutter et tiltag 1. november) og tilsyn tiltag"
 "$TILSYN" tiltag ny --skabelon overordnet --spørgsmål underretning-1 --titel "Underretninger vurderes inden for 24 timer" \
-  --ansvarlig "Afdelingsleder Mette Holm" --frist 2026-12-15 --dato 2026-11-01
-# Ledelsen skriver, hvor den vil hen: 90 % af underretningerne vurderet inden for 24 timer.
-sed 's/^      niveau: ""/      niveau: "90 %"/' tiltag.yaml > tiltag.yaml.ny && mv tiltag.yaml.ny tiltag.yaml
+  --ansvarlig "Afdelingsleder Mette Holm" --frist 2026-12-15 --niveau 90 --dato 2026-11-01
 "$TILSYN" tiltag --dato 2026-11-30
 
 trin "tilsyn rapport --format md: tiltag med før/efter og rettelser i sagerne"

@@ -326,3 +326,31 @@ def test_new_writes_the_template_and_asks_for_it_when_a_question_is_in_two(
     assert first.template == second.template == "tematiseret"
     listed = cli("tiltag").stdout
     assert "mål: underretning-1 (tematiseret)" in listed
+
+
+@pytest.mark.parametrize(
+    ("written", "level", "shown"), [("90", 0.9, "90 %"), ("87,5 %", 0.875, "87,5 %")]
+)
+def test_new_writes_the_level_so_it_reads_back(
+    workspace: Path, cli: Cli, written: str, level: float, shown: str
+) -> None:
+    """`--niveau` writes `mål: niveau`, which the report measures the share after against."""
+    path = write(workspace, GOOD)
+    result = cli(*NEW, "anbringelse-7", "--niveau", written, "--dato", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    assert f'      niveau: "{shown}"' in path.read_text(encoding="utf-8")
+    [_, second] = load_tiltag(open_workspace(workspace))
+    assert second.targets.level == pytest.approx(level)
+    plain = cli(*NEW, "anbringelse-7", "--dato", "2026-11-25")
+    assert plain.exit_code == 0 and load_tiltag(open_workspace(workspace))[2].targets.level is None
+
+
+@pytest.mark.parametrize("written", ["150", "0", "halvfems", ""])
+def test_new_refuses_a_level_that_is_no_share_and_writes_nothing(
+    workspace: Path, cli: Cli, written: str
+) -> None:
+    path = write(workspace, GOOD)
+    result = cli(*NEW, "anbringelse-7", "--niveau", written)
+    assert result.exit_code == 2, result.output
+    assert "--niveau: fejl O018" in result.stderr and "Tip: skriv fx --niveau 90" in result.stderr
+    assert path.read_text(encoding="utf-8") == GOOD

@@ -17,6 +17,7 @@ FLAGS: dict[Argument, str] = {
     Argument.CASEWORKERS: "--rådgivere",
     Argument.DATE: "--dato",
     Argument.DEADLINE: "--frist",
+    Argument.LEVEL: "--niveau",
     Argument.TITLE: "--titel",
     Argument.TIME: "--tid",
     Argument.CONCEPT: "--koncept",

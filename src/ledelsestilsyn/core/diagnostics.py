@@ -44,6 +44,7 @@ class Argument(StrEnum):
     TARGET = "den nye skabelon"
     TEMPLATE = "skabelonen"
     SHEET = "arket"
+    LEVEL = "niveauet"
 
 
 class Severity(StrEnum):

@@ -18,8 +18,10 @@ from ledelsestilsyn.followup.tiltag import Known, ambiguous, check, load_tiltag,
 from ledelsestilsyn.io.atomic import write_atomic
 from ledelsestilsyn.io.yaml import parse_text
 from ledelsestilsyn.io.yaml_quote import double_quoted
+from ledelsestilsyn.models.base import share_value
 from ledelsestilsyn.models.located import did_you_mean, validate_document
 from ledelsestilsyn.models.tiltag import TiltagFile
+from ledelsestilsyn.report.formats import share_text
 from ledelsestilsyn.workspace.layout import TILTAG_FILE
 from ledelsestilsyn.workspace.open import Workspace
 
@@ -40,6 +42,22 @@ class NewTiltag:
     deadline: date | None = None
     evaluate_after_months: int = 6
     template: str | None = None
+    level: float | None = None
+    """The share the tiltag is to lift its targets to (`mål: niveau`)."""
+
+
+def parse_level(text: str) -> float:
+    """`--niveau` as a share (90, 90 %, 0,9); a wrong call with a hint when it is none."""
+    try:
+        return share_value(text)
+    except ValueError as exc:
+        raise fail(
+            Argument.LEVEL,
+            "O018",
+            f"{exc}.",
+            hint="skriv fx --niveau 90 for 90 %.",
+            kind=ErrorKind.USAGE,
+        ) from None
 
 
 def _check_questions(questions: tuple[str, ...], known: Known, where: str) -> None:
@@ -105,7 +123,8 @@ def entry_text(
         f"      spørgsmål: [{', '.join(double_quoted(q) for q in new.questions)}]",
         "      sagsskridt: []",
         "      pejlemærker: []",
-        '      niveau: ""  # den andel, I vil løfte målene til, fx 90 % (valgfri)',
+        f"      niveau: {double_quoted(share_text(new.level) if new.level else '')}"
+        "  # den andel, I vil løfte målene til, fx 90 % (valgfri)",
         f"    evaluer_efter_måneder: {new.evaluate_after_months}  # effekten vurderes herefter",
         '    evalueret: ""  # ÅÅÅÅ-MM-DD, når I har vurderet effekten (så stopper påmindelsen)',
         '    konklusion: ""  # hvad I konkluderede: fortsæt, justér eller stop, og hvorfor',

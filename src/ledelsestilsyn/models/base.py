@@ -89,6 +89,15 @@ def _in_unit(value: float | None) -> float | None:
     return value
 
 
+def share_value(text: str) -> float:
+    """A share typed on the command line (`--niveau 90`), read as `niveau` in a file is;
+    ValueError with a Danish message when it is none."""
+    found = _in_unit(_share(text))
+    if found is None:
+        raise ValueError("ikke en andel; skriv den som fx 90 % eller 0,9")
+    return float(found)
+
+
 def _list_of_text(value: Any) -> Any:
     """Let a single text stand for a one-element list (`fokus: underretning`)."""
     if isinstance(value, str):

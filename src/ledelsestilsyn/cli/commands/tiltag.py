@@ -77,6 +77,12 @@ def ny(
             "flere skabeloner.",
         ),
     ] = None,
+    niveau: Annotated[
+        str | None,
+        typer.Option(
+            "--niveau", help="Den andel, tiltaget skal løfte målene til, fx 90 (for 90 %)."
+        ),
+    ] = None,
     dato: DateOption = None,
     koncept: ConceptOption = None,
 ) -> None:
@@ -90,14 +96,15 @@ def ny(
     from ledelsestilsyn.core.diagnostics import Argument
     from ledelsestilsyn.core.periods import day_or_today, parse_day
     from ledelsestilsyn.core.words import listing
-    from ledelsestilsyn.followup.new import NewTiltag, append_tiltag
+    from ledelsestilsyn.followup.new import NewTiltag, append_tiltag, parse_level
     from ledelsestilsyn.followup.tiltag import read_tiltag
     from ledelsestilsyn.workspace.open import open_workspace
 
     today = day_or_today(dato)
     deadline = parse_day(frist, Argument.DEADLINE) if frist is not None else None
     workspace = open_workspace(Path.cwd(), koncept)
-    new = NewTiltag(tuple(spoergsmaal), titel, ansvarlig, deadline, evaluering, skabelon)
+    level = parse_level(niveau) if niveau is not None else None
+    new = NewTiltag(tuple(spoergsmaal), titel, ansvarlig, deadline, evaluering, skabelon, level)
     tiltag_id = append_tiltag(workspace, new, today=today)
     missing = ["beskrivelse"] + ["ansvarlig"] * (not (ansvarlig or "").strip())
     missing += ["frist"] * (frist is None)
