@@ -55,7 +55,7 @@ def parse_level(text: str) -> float:
             Argument.LEVEL,
             "O018",
             f"{exc}.",
-            hint="skriv fx --niveau 90 for 90 %.",
+            hint="skriv fx 90 for 90 %.",
             kind=ErrorKind.USAGE,
         ) from None
 
