@@ -129,13 +129,18 @@ def _fmt(value: Any) -> str:
     return str(value).replace("' or '", "' eller '").replace("'", "")
 
 
+_DATE_KINDS = ("date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact")
+"""pydantic's errors for a date it could not read; `20261101` and `2026-11-01T10:00` are the
+last (read as a moment, not a day)."""
+
+
 def _hint(kind: str, ctx: dict[str, Any], given: Any) -> str | None:
     """A share (a number at most 1) written as a percentage gets told how to write it; a
     choice close to one of the allowed ones ('igang') gets the one it resembles; a date
     written the Danish way ('30-09-2026') gets the same day as ÅÅÅÅ-MM-DD, as in `valider`."""
     if kind in ("less_than_equal", "less_than") and ctx.get("le", ctx.get("lt")) == 1:
         return "en andel skrives som decimaltal: 0.8 = 80 %."
-    if kind in ("date_parsing", "date_from_datetime_parsing") and isinstance(given, str):
+    if kind in _DATE_KINDS and isinstance(given, str):
         return date_hint(given, "2026-11-15")
     error = ctx.get("error")
     if kind == "value_error" and isinstance(error, HintedValueError):
@@ -157,6 +162,7 @@ _MESSAGES: dict[str, str] = {
     "bool_type": "skal være ja eller nej.",
     "date_parsing": "skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD.",
     "date_from_datetime_parsing": "skal være en gyldig dato skrevet ÅÅÅÅ-MM-DD.",
+    "date_from_datetime_inexact": "skal være en dato skrevet ÅÅÅÅ-MM-DD, uden klokkeslæt.",
     "date_type": "skal være en dato skrevet ÅÅÅÅ-MM-DD.",
     "literal_error": "skal være en af: {expected}.",
     "string_type": "skal være en tekst, ikke en liste eller mapping.",
