@@ -62,10 +62,13 @@ def _empty_as_none(value: Any) -> Any:
     return value
 
 
+_NOT_A_SHARE = "ikke en andel; skriv den som fx 90 % eller 0,9"
+
+
 def _share(value: Any) -> Any:
     """A share as people write it: `90 %`, `90%`, `90`, `87,5 %`, `0,9` or `0.9`; a number
     above 1 is a percentage. Empty is none."""
-    wrong = ValueError("ikke en andel; skriv den som fx 90 % eller 0,9")
+    wrong = ValueError(_NOT_A_SHARE)
     if isinstance(value, bool):
         raise wrong
     if isinstance(value, str):
@@ -94,7 +97,7 @@ def share_value(text: str) -> float:
     ValueError with a Danish message when it is none."""
     found = _in_unit(_share(text))
     if found is None:
-        raise ValueError("ikke en andel; skriv den som fx 90 % eller 0,9")
+        raise ValueError(_NOT_A_SHARE)
     return float(found)
 
 
