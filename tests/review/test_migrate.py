@@ -113,6 +113,26 @@ def test_migrer_twice_changes_nothing_and_never_overwrites_a_backup(cli: Cli, sa
     assert _bytes(sample) == first
 
 
+def test_migrer_back_to_an_older_version_says_the_file_is_newer(cli: Cli, sample: Path) -> None:
+    assert cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY).exit_code == 0
+    moved = _bytes(sample)
+    back = cli("migrer", FOLDER, "--til", "overordnet@2024.1", "--dato", DAY)
+    assert back.exit_code == 0, back.output
+    assert (
+        "S-1.yaml: er på overordnet@2025.1, der er nyere end overordnet@2024.1; en gennemgang "
+        "flyttes kun til en nyere version."
+    ) in back.output
+    assert "S-3.yaml: er allerede på overordnet@2024.1." in back.output
+    assert _bytes(sample) == moved
+
+
+def test_migrer_on_a_folder_without_reviews_says_so(cli: Cli, sample: Path) -> None:
+    (sample.parent / "tom.yaml").mkdir()
+    result = cli("migrer", "udtræk/tom.yaml", "--til", "overordnet@2025.1", "--dato", DAY)
+    assert result.exit_code == 0, result.output
+    assert result.output == "Ingen gennemgange fundet (kiggede i udtræk/tom.yaml).\n"
+
+
 def test_migrer_dry_run_writes_nothing(cli: Cli, sample: Path) -> None:
     before = _bytes(sample)
     result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--tør", "--dato", DAY)

@@ -276,8 +276,14 @@ def _not_movable(
         return Skip(review.display, f"bruger en anden skabelon ({ref}).", other=True)
     if not old_version:
         return Skip(review.display, "'skabelon' nævner ingen version; skriv id@version.")
-    if version_key(old_version) >= version_key(target.version):
+    if version_key(old_version) == version_key(target.version):
         return Skip(review.display, f"er allerede på {ref}.")
+    if version_key(old_version) > version_key(target.version):
+        return Skip(
+            review.display,
+            f"er på {ref}, der er nyere end {target.id}@{target.version}; en gennemgang flyttes "
+            "kun til en nyere version.",
+        )
     if review.state is ReviewState.INVALID:
         return Skip(review.display, "er ugyldig; ret fejlene først ('tilsyn valider').")
     if any(d.code == CPR_WARNING for d in review.diagnostics):

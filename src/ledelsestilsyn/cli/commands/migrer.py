@@ -70,4 +70,4 @@ def migrer(
         dry_run=toer,
         today=day_or_today(dato),
     )
-    show_migration(result, dry_run=toer)
+    show_migration(result, dry_run=toer, looked=str(mappe))

@@ -8,7 +8,10 @@ from ledelsestilsyn.review.migrate import Migration, Move
 from ledelsestilsyn.review.state import ReviewState
 
 
-def show_migration(result: Migration, *, dry_run: bool) -> None:
+def show_migration(result: Migration, *, dry_run: bool, looked: str) -> None:
+    if not result.moved and not result.skipped:
+        echo(f"Ingen gennemgange fundet (kiggede i {looked}).")
+        return
     verb = "flyttes" if dry_run else "flyttet"
     for move in result.moved:
         echo(_line(move, result.target, verb))
