@@ -57,8 +57,18 @@ def main(argv: Sequence[str]) -> int:
         print("brug: til_xlsx.py EKSPORT.csv UD.xlsx", file=sys.stderr)
         return 2
     source, target = (Path(a) for a in argv)
-    with source.open(encoding="cp1252", newline="") as handle:
-        write_xlsx(target, csv.reader(handle, delimiter=";"))
+    try:
+        with source.open(encoding="cp1252", newline="") as handle:
+            write_xlsx(target, csv.reader(handle, delimiter=";"))
+    except FileNotFoundError as exc:
+        print(f"til_xlsx.py: fejl: {exc.filename} findes ikke.", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(
+            f"til_xlsx.py: fejl: kan ikke læse eller skrive {exc.filename}: {exc.strerror}.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

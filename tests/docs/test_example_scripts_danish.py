@@ -43,6 +43,14 @@ def test_a_wrong_value_is_said_in_danish() -> None:
     assert "fejl: tilvalget --senest: ugyldig værdi: '30-11-2026'" in result.stderr
 
 
+def test_the_xlsx_script_says_a_missing_export_in_danish(tmp_path: Path) -> None:
+    run = [sys.executable, str(EKSEMPLER / "til_xlsx.py"), str(tmp_path / "mangler.csv")]
+    result = subprocess.run([*run, str(tmp_path / "ud.xlsx")], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr == f"til_xlsx.py: fejl: {tmp_path / 'mangler.csv'} findes ikke.\n"
+    assert not (tmp_path / "ud.xlsx").exists()
+
+
 def test_the_fill_script_says_each_file_in_one_parenthesis(
     example_workspace: Path, cli: Cli
 ) -> None:
