@@ -281,3 +281,25 @@ def test_missing_column_suggests_the_column_that_means_the_same(
     assert "skadet.csv:1: fejl E003: kolonnen 'Sagsfase' (fase) findes ikke" in output
     assert "mente du 'Sagstrin'?" in output
     assert "'Sagsnummer'?" not in output
+
+
+def test_a_column_with_its_words_in_another_order_or_fewer_words_is_suggested(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """An SBSYS-like header: 'Dato for afgørelse' for 'Afgørelsesdato', 'Barnets CPR' for
+    'CPR-nr.' got no suggestion; an optional column with no match said only 'ret
+    eksport.kolonner', not that its line can go."""
+    lines = export_lines(example_workspace)
+    header = "Sagsnr.;Barnets CPR;Sagsbehandler;Team;Paragraf;Afgørelse;Dato for afgørelse;"
+    lines[0] = (header + "Risikoområde").encode("cp1252")
+    code, output, _ = draw(cli, write(example_workspace, lines))
+    assert code == 1
+    assert "kolonnen 'Afgørelsesdato' (afgørelsesdato) findes ikke" in output
+    assert "Tip: mente du 'Dato for afgørelse'?" in output  # not also 'Afgørelse'
+    assert "Tip: mente du 'Barnets CPR'?" in output
+    assert (
+        "kolonnen 'Sagsfase' (fase) findes ikke i eksporten; filen har: 'Sagsnr.', 'Barnets CPR', "
+        "'Sagsbehandler', 'Team', 'Paragraf', 'Afgørelse', 'Dato for afgørelse', "
+        "'Risikoområde'. Tip: kolonnen er valgfri: har eksporten den ikke, så slet linjen 'fase:' "
+        "under eksport.kolonner i koncept.yaml; ellers ret navnet."
+    ) in output

@@ -10,7 +10,7 @@ from ledelsestilsyn.core.cpr import find_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.export.encoding import clean_name, show_delimiter
 from ledelsestilsyn.export.values import encoding_layers, parse_date
-from ledelsestilsyn.models.concept import OWN_COLUMNS, ExportSpec
+from ledelsestilsyn.models.concept import OWN_COLUMNS, REQUIRED_COLUMNS, ExportSpec
 
 
 @dataclass(frozen=True)
@@ -136,6 +136,11 @@ def _missing(
             "koncept.yaml (tilsyn læser den aldrig; den står der kun, så den aldrig kopieres); "
             "ellers ret navnet."
         )
+    elif not garbled and tool not in REQUIRED_COLUMNS and not close:
+        hint += (
+            f"kolonnen er valgfri: har eksporten den ikke, så slet linjen '{tool}:' under "
+            "eksport.kolonner i koncept.yaml; ellers ret navnet."
+        )
     elif not garbled:
         hint += "ret eksport.kolonner i koncept.yaml."
     hint = re.sub(r"([?.]) ([a-zæøå])", lambda m: f"{m[1]} {m[2].upper()}", hint)
@@ -175,7 +180,11 @@ def similar(wanted: str, names: list[str]) -> list[str]:
     meaning = _meaning(target)
     scored = sorted(
         (
-            max(_ratio(target, n.casefold()), _ratio(meaning, _meaning(n.casefold()))),
+            max(
+                _ratio(target, n.casefold()),
+                _ratio(meaning, _meaning(n.casefold())),
+                _same_words(target, n.casefold()),
+            ),
             -i,
             n,
         )
@@ -185,6 +194,27 @@ def similar(wanted: str, names: list[str]) -> list[str]:
     if not best:
         return []
     return [n for score, n in best[:2] if score >= best[0][0] - 0.05]
+
+
+def _same_words(a: str, b: str) -> float:
+    """How well the words of one name make up the other (`Afgørelsesdato` ~ `Dato for
+    afgørelse`, `CPR-nr.` ~ `Barnets CPR`): when one name has words of three or more letters
+    (small words such as 'for' aside) and each is part of the other written as one word,
+    0.7 plus a quarter of the share of the other's letters they cover; else 0."""
+    words_a, words_b = (
+        [w for w in re.findall(r"[^\W\d_]+", n) if len(w) >= 3 and w not in _SMALL_WORDS]
+        for n in (a, b)
+    )
+    best = 0.0
+    for words, other in ((words_a, b), (words_b, a)):
+        joined = re.sub(r"[\W_]+", "", other)
+        if words and all(w in joined for w in words):
+            covered = min(1.0, sum(len(w) for w in words) / len(joined))
+            best = max(best, 0.7 + covered / 4)
+    return best
+
+
+_SMALL_WORDS = frozenset({"for", "til", "med", "ved", "fra", "den", "det", "der", "som"})
 
 
 def _ratio(a: str, b: str) -> float:
