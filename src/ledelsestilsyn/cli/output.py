@@ -6,9 +6,14 @@ calendar); where it writes a folder of files (`skema`, `init`) it is refused.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
-from ledelsestilsyn.core.diagnostics import ErrorKind, fail
+from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
+
+F = TypeVar("F", bound=StrEnum)
+_SUFFIX_ALIASES = {"htm": "html"}
 
 STDOUT = "-"
 
@@ -51,3 +56,23 @@ def prepare_output_file(path: Path, example: str) -> Path:
         raise missing_folder(path.parent)
     clean_stale_temps(path.parent)
     return path
+
+
+def chosen_format(given: F | None, output: Path | None, formats: type[F], default: F) -> F:
+    """The format asked for, else the one the file's ending names (`-o udvalg.md` is
+    Markdown), else `default`. An ending that names another format than the one asked for
+    is a usage error: the file would hold something else than its name says."""
+    suffix = output.suffix.lower().lstrip(".") if output is not None else ""
+    named = next((f for f in formats if f.value == _SUFFIX_ALIASES.get(suffix, suffix)), None)
+    if given is None:
+        return named or default
+    if named is not None and named is not given and output is not None:
+        raise fail(
+            Argument.FORMAT,
+            "L011",
+            f"filen {output.name} ender på .{suffix}, men formatet er {given.value}.",
+            hint=f"udelad --format, så følger formatet filens endelse, eller kald filen "
+            f"{output.stem}.{given.value}.",
+            kind=ErrorKind.USAGE,
+        )
+    return given

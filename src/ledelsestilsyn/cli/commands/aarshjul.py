@@ -24,17 +24,21 @@ def aarshjul(
         int | None, typer.Argument(metavar="ÅR", help="Året. Standard: i år.", min=1900, max=2999)
     ] = None,
     form: Annotated[
-        WheelFormat,
+        WheelFormat | None,
         typer.Option(
-            "--format", case_sensitive=False, help="tabel (standard) eller ics (kalenderfil)."
+            "--format",
+            case_sensitive=False,
+            help="tabel eller ics (kalenderfil). Standard: ics med -o, ellers tabel.",
+            show_default=False,
         ),
-    ] = WheelFormat.TABLE,
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
             "-o",
             "--output",
-            help="Kalenderfilen; '-' for standardoutput. Standard: årshjul-ÅR.ics.",
+            help="Kalenderfilen (ics); '-' for standardoutput. "
+            "Standard med --format ics: årshjul-ÅR.ics.",
         ),
     ] = None,
     dato: Annotated[
@@ -52,15 +56,23 @@ def aarshjul(
     Eksempel: tilsyn årshjul 2027 --format ics
     """
 
-    from ledelsestilsyn.core.diagnostics import ErrorKind
+    from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.schedule.scan import read_inputs
 
+    if form is WheelFormat.TABLE and output is not None:
+        raise fail(
+            Argument.FORMAT,
+            "L011",
+            "tabellen vises kun i terminalen; -o skriver kalenderfilen (ics).",
+            hint="udelad --format tabel for at skrive kalenderfilen, eller udelad -o.",
+            kind=ErrorKind.USAGE,
+        )
     today = day_or_today(dato)
     year = aar if aar is not None else today.year
     inputs = read_inputs(Path.cwd(), koncept, today, broken=ErrorKind.DATA)
     print_diagnostics(inputs.notes, err=True)
-    if form is WheelFormat.ICS:
+    if form is WheelFormat.ICS or (form is None and output is not None):
         _write_ics(inputs.plan, inputs.concept_path, year, output or Path(f"årshjul-{year}.ics"))
     else:
         _print_table(inputs, year, today)

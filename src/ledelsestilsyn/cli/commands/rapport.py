@@ -54,14 +54,15 @@ def rapport(
         typer.Option("--rådgivere", "--raadgivere", help="Tal pr. rådgiver (kun til leder)."),
     ] = False,
     format: Annotated[
-        ReportFormat,
+        ReportFormat | None,
         typer.Option(
             "--format",
             case_sensitive=False,
-            help="html (standard), md, pdf (A4 til dagsordenen), csv eller xlsx (tabellen til "
-            "Excel).",
+            help="html, md, pdf (A4 til dagsordenen), csv eller xlsx (tabellen til Excel). "
+            "Standard: det, filen i -o ender på (fx udvalg.md), ellers html.",
+            show_default=False,
         ),
-    ] = ReportFormat.HTML,
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -78,14 +79,15 @@ def rapport(
 
     Eksempel: tilsyn rapport --periode 2026-K4 --modtager udvalg --format html
     """
-    from ledelsestilsyn.cli.output import is_stdout
+    from ledelsestilsyn.cli.output import chosen_format, is_stdout
     from ledelsestilsyn.cli.progress import on_terminal
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.report.run import Request, make_report
     from ledelsestilsyn.workspace.open import open_workspace
 
+    fmt = chosen_format(format, output, ReportFormat, ReportFormat.HTML)
     workspace = open_workspace(Path.cwd(), koncept)
-    request = Request(stier or None, periode, tilsyn, modtager.value, raadgivere, format.value)
+    request = Request(stier or None, periode, tilsyn, modtager.value, raadgivere, fmt.value)
     with on_terminal():
         outcome = make_report(workspace, request, today=day_or_today(dato))
     _report_problems(outcome)
