@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.models.tiltag import Tiltag
+from ledelsestilsyn.report.anonymous import aggregate_inputs
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.department import (
@@ -27,7 +28,7 @@ from ledelsestilsyn.report.department import (
 )
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, load_inputs
-from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded, unchecked_anonymous
+from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
@@ -143,12 +144,8 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     baseline = _baseline(workspace)
     asked = parse_period(request.period) if request.period else None
     inputs = load_inputs(workspace, request.paths, request.series, today=today)
-    if request.audience in AGGREGATE:  # no typed team reaches the department or the committee
-        inputs = replace(
-            inputs,
-            records=[unchecked_anonymous(r) for r in inputs.records],
-            unfinished=[unchecked_anonymous(r) for r in inputs.unfinished],
-        )
+    if request.audience in AGGREGATE:  # no typed team, no person's name in a team's
+        inputs = aggregate_inputs(inputs, department_scrubber(_people(workspace, inputs), mask_cpr))
     period = asked or _latest_period(inputs)
     excluded = [e for e in inputs.excluded if e.period_start is None or e.period_start in period]
     drawn: dict[str, int] = {}
@@ -271,9 +268,8 @@ def _add_department(
     _, views = _tiltag(report, inputs, workspace, period)
     concept = workspace.concept
     view.examples_allowed = concept.dissemination.department_examples == WITH_CONSENT
-    names = _known_names(workspace) | inputs.caseworkers
-    people = {n for r in inputs.records for n in (r.caseworker, r.reviewer) if n}
-    scrub = department_scrubber(names | people, mask_cpr)
+    names = _people(workspace, inputs)
+    scrub = department_scrubber(names, mask_cpr)
     view.tiltag_status = tiltag_status(views, view.disclosure.shows, scrub)
     view.conclusions = conclusions(views, scrub)
     found = examples(
@@ -287,6 +283,13 @@ def _add_department(
     )
     for section in view.sections:
         section.examples = found.get(section.ref, [])
+
+
+def _people(workspace: Workspace, inputs: Inputs) -> set[str]:
+    """Every name the workspace knows: the concept's, the manifests' and the reviews'."""
+    reviews = [*inputs.records, *inputs.unfinished]
+    people = {n for r in reviews for n in (r.caseworker, r.reviewer) if n}
+    return _known_names(workspace) | inputs.caseworkers | people
 
 
 def _known_names(workspace: Workspace) -> set[str]:
