@@ -85,6 +85,7 @@ def read_report(text: str, fmt: str, min_count: int = 5, *, one_file_each: bool 
         _trend(system, ref, step, trend, period)
     if fmt == "md":
         _examples(system, text)
+    _no_team_table(system, plain)
     calibrated = re.findall(r"\n([^ \n]+) sager med to eller flere uafhængige", plain)
     for i, count in enumerate(calibrated):
         system.cell(f"kal[{i}]", count)
@@ -180,6 +181,26 @@ def _trend(system: System, ref: str, step: str, text: str, period: Period) -> No
     for i, part in enumerate(("pos", "ans")):
         terms = [(f"{name}.{part}", -1), *((names[i], 1) for names in parts)]
         system.relate(terms, equal=covered)
+
+
+def _no_team_table(system: System, plain: str) -> None:
+    """`Intet team har 5 eller flere sager med denne skabelon`: each team of the overview has
+    at most 4 of the template's cases (0 where it has none), and its cases there are its cases
+    in the template."""
+    teams = [v[len("team[") : -1] for v in system.bounds if v.startswith("team[")]
+    heading = r"\(([^()@ ]+@[^() ]+)\)? · (?:kvalitet|lovmedholdelighed)"  # md, html
+    pattern = rf"{heading}|Intet team har (\d+) eller"
+    template = ""
+    for match in re.finditer(pattern, plain):
+        if match.group(1):
+            template = match.group(1)
+            continue
+        if not template or not teams:
+            continue
+        parts = [system.var(f"tc[{template}|{t}]", 0, int(match.group(2)) - 1) for t in teams]
+        system.total(f"n[{template}]", parts)
+        for team, part in zip(teams, parts, strict=True):
+            system.relate([(part, 1), (f"team[{team}]", -1)], equal=False)
 
 
 def _examples(system: System, text: str) -> None:

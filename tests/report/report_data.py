@@ -7,7 +7,7 @@ invalid review. Answers follow a fixed formula, so figures never change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ledelsestilsyn.sampling.fillin import case_filename, render_review
@@ -80,8 +80,11 @@ def write_round(
     answer: Answer,
     day: str,
     reviews: Callable[[int], int] = lambda case: 1,
+    teams: Sequence[str] = TEAMS,
+    first: int = 0,
 ) -> Path:
-    """One folder `udtræk/<period>-<series>/` with a manifest and `cases` complete reviews."""
+    """One folder `udtræk/<period>-<series>/` with a manifest and `cases` complete reviews:
+    case i is `teams[i % len(teams)]`'s; the case numbers begin at `first`."""
     template = catalog.resolve(ref)
     folder = root / "udtræk" / f"{period}-{series}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -99,20 +102,20 @@ def write_round(
         "sager:",
     ]
     for case in range(cases + 1):  # one more drawn than reviewed, listed without a file
-        case_id = f"S-{period}-{case:03d}"
+        case_id = f"S-{period}-{first + case:03d}"
         files = [case_filename(case_id, n if n > 1 else None) for n in range(1, reviews(case) + 1)]
         files = files if case < cases else []
-        manifest += _drawn(case_id, WORKERS[case % len(WORKERS)], TEAMS[case % len(TEAMS)], files)
+        manifest += _drawn(case_id, WORKERS[case % len(WORKERS)], teams[case % len(teams)], files)
     (folder / "udtræk.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     for case in range(cases):
-        case_id = f"S-{period}-{case:03d}"
+        case_id = f"S-{period}-{first + case:03d}"
         text = render_review(
             template,
             series=series,
             period=period,
             case_id=case_id,
             caseworker=WORKERS[case % len(WORKERS)],
-            team=TEAMS[case % len(TEAMS)],
+            team=teams[case % len(teams)],
             focus=focus,
         )
         answers = [answer(case, q) for q in range(questions)]

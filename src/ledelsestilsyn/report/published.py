@@ -234,9 +234,9 @@ def _template(
             ledger.total(numerator(share), [c for c in cells if c[-1] in tally.scale.positive])
             ledger.total(denominator(share), [c for c in cells if c[-1] not in tally.scale.neutral])
             shares.append(share)
-        _sum_shares(
-            ledger, _step_share(ledger, step_share(ref, step.id), step.tally, shares), shares
-        )
+        key = _step_share(ledger, step_share(ref, step.id), step.tally, shares)
+        _sum_shares(ledger, key, shares)
+        ledger.per_review(key, len(step.questions), template_cases(ref))
     _trend(ledger, report)
     if current.graded:
         _pejlemaerker(ledger, current)
@@ -285,8 +285,10 @@ def _pejlemaerker(ledger: Ledger, current: Section) -> None:
 
 
 def _teams(ledger: Ledger, ref: str, rows: Sequence[GroupRow], current: Section) -> None:
-    """The team table: cases, step shares and the pooled share per team."""
+    """The team table: cases, step shares and the pooled share per team; without one, that
+    no team has `min_count` cases with the template (`_no_table`)."""
     if not _any_large(ledger, [r.reviews for r in rows]):
+        _no_table(ledger, ref, rows)
         return
     for row in rows:
         count = ledger.count(team_cases(ref, row.name), row.reviews)
@@ -295,6 +297,9 @@ def _teams(ledger: Ledger, ref: str, rows: Sequence[GroupRow], current: Section)
             for s in current.steps
             if s.id in row.steps
         }
+        for step in current.steps:
+            if step.id in steps:
+                ledger.per_review(steps[step.id], len(step.questions), count)
         total = _share(ledger, team_share(ref, row.name), row.total)
         _sum_shares(ledger, total, [steps[s.id] for s in current.case_steps if s.id in steps])
         ledger.hide_with(count, [*steps.values(), total])
@@ -304,6 +309,16 @@ def _teams(ledger: Ledger, ref: str, rows: Sequence[GroupRow], current: Section)
         _sum_shares(ledger, step_share(ref, step.id), parts)
 
 
+def _no_table(ledger: Ledger, ref: str, rows: Sequence[GroupRow]) -> None:
+    """A template without a team table, while the overview's team table names the teams:
+    each team's cases with the template are under `min_count` (Syd `< 5` in the overview,
+    8 cases with the template and only Nord and Syd: 4 + 4, so Syd is 4), never shown."""
+    if not all(team(r.name) in ledger.units for r in rows):
+        return
+    bounded = [ledger.bound(team_cases(ref, r.name), r.reviews) for r in rows]
+    ledger.total(template_cases(ref), bounded)
+
+
 def _across_templates(ledger: Ledger, report: Report) -> None:
     """Relations between the overview and the template sections, where they hold."""
     refs = [t.current.template.ref for t in report.templates]
@@ -311,6 +326,8 @@ def _across_templates(ledger: Ledger, report: Report) -> None:
     for name, _ in report.teams:
         found = [team_cases(r, name) for r in refs if team_cases(r, name) in ledger.units]
         ledger.total(team(name), found)
+        for key in found:  # a team's cases with one template are some of its cases
+            ledger.at_most([key], [team(name)])
     for ref in refs:
         own = [s.series for s in report.series if s.templates == (ref,)]
         extra = [reviews(s) for s in own]

@@ -35,10 +35,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.report.audit import Audit, Range
-from ledelsestilsyn.report.formats import number
-
-SECONDARY = "x"
-Key = tuple[str, ...]
+from ledelsestilsyn.report.disclosure import Disclosure as Disclosure
+from ledelsestilsyn.report.disclosure import Key as Key
 
 
 @dataclass(frozen=True)
@@ -56,6 +54,8 @@ class Unit:
     cells: tuple[Key, ...]
     small: bool
     share: bool
+    bound: bool = False
+    """Never shown: the reader knows only that it is under `min_count` (see `Ledger.bound`)."""
 
 
 @dataclass
@@ -76,6 +76,14 @@ class Ledger:
         """A count shown on its own (a table cell). Adding the same key twice is one cell."""
         if key not in self.units:
             self._unit(key, {key: value}, small=self.small(value), share=False)
+        return key
+
+    def bound(self, key: Key, value: int) -> Key:
+        """A count never shown, but said to be under `min_count` ("no team has 5 cases with the
+        template"): hidden from the start, known to be 0 to `min_count - 1`, protected."""
+        if key not in self.units:
+            self._unit(key, {key: value}, small=False, share=False)
+            self.units[key].bound = True
         return key
 
     def share(
@@ -104,6 +112,17 @@ class Ledger:
             self._unit(key, cells, small=small, share=True)
             self.total(denominator(key), [numerator(key), remainder(key)])
         return key
+
+    def per_review(self, key: Key, questions: int, reviews: Key) -> None:
+        """A review answers each of a share's `questions` once: ⌈answers / questions⌉ reviews at
+        least gave them (57 answers to 8 questions: 8), at most `reviews`. `audit` does not
+        round, so that bound is a cell of the share (`at_least_reviews`), shown with it."""
+        least = at_least_reviews(key)
+        if key in self.units and least not in self.values:
+            self.values[least] = -(-self.values[denominator(key)] // questions)
+            self.units[key].cells += (least,)
+            self.unit_of[least] = key
+        self.at_most([least], [reviews])
 
     def _unit(self, key: Key, cells: dict[Key, int], *, small: bool, share: bool) -> None:
         self.values.update(cells)
@@ -144,6 +163,11 @@ def remainder(key: Key) -> Key:
     return ("not positive", *key)
 
 
+def at_least_reviews(key: Key) -> Key:
+    """A bound, not a count (`Ledger.per_review`): nothing to protect in itself."""
+    return ("at least reviews", *key)
+
+
 def at_most_reviews(key: Key) -> Key:
     """A bound, not a count: a step's interval is Wilson's on an effective size s between
     the reviews that answered it and its answers, so it tells a reader that at most ⌊s⌋
@@ -151,71 +175,17 @@ def at_most_reviews(key: Key) -> Key:
     return ("at most reviews", *key)
 
 
-@dataclass(frozen=True)
-class Disclosure:
-    """What the renderers read: is a unit shown, and a count's text."""
-
-    min_count: int = 5
-    active: bool = False
-    hidden: frozenset[Key] = frozenset()
-    published: frozenset[Key] = frozenset()
-    small_units: frozenset[Key] = frozenset()
-    complete: bool = True
-    """False when a hidden count stays pinned by the public bounds alone (`x` at least 5,
-    `< 5` at most 4) and nothing shown is left to hide."""
-    teams: bool = True
-    """False when the team tables were left out to protect a hidden count (`view`)."""
-    small_shares: frozenset[Key] = frozenset()
-    """Shares hidden by the primary rule (few answers, or a small part)."""
-    summarised: frozenset[tuple[str, str]] = frozenset()
-    """Steps, (template ref, step id), whose question rows were left out so that the step's
-    own share could be shown (`view.disclosure_for`)."""
-
-    def publishes(self, key: Key) -> bool:
-        """Is `key` part of the report at all (a table may be left out as a whole)?"""
-        return not self.active or key in self.published
-
-    def shows(self, key: Key) -> bool:
-        """Is the unit `key` shown? A unit the ledger does not know is not, for the committee."""
-        return not self.active or (key in self.published and key not in self.hidden)
-
-    def count(self, key: Key, value: int) -> str:
-        """A count as text: `< 5` when small, `x` when hidden to protect another cell."""
-        if self.shows(key):
-            return number(value)
-        return f"< {self.min_count}" if key in self.small_units else SECONDARY
-
-    def floor(self, key: Key) -> int | None:
-        """The least a reader knows the count `key` to be: None when it is shown (known
-        exactly), 0 when it is not published, 1 for `< 5`, `min_count` for `x` (a hidden
-        count is never 0)."""
-        if self.shows(key):
-            return None
-        if not self.publishes(key):
-            return 0
-        return 1 if key in self.small_units else self.min_count
-
-    def share_ok(self, answered: int, parts: Sequence[int], cases: int) -> bool:
-        """The primary rule alone, for shares of other periods, whose counts are not published:
-        also on the `cases` behind them, as for the report's own period (a template with fewer
-        than `min_count` cases is not shown), since a step pools many answers per case."""
-        if not self.active:
-            return answered > 0
-        small = any(0 < p < self.min_count for p in parts)
-        return answered >= self.min_count and cases >= self.min_count and not small
-
-
 def decide(ledger: Ledger, *, active: bool, withheld: Collection[Key] = ()) -> Disclosure:
     """Hide small cells, the shares that depend on them, `withheld` units (hidden for a rule of
     the audience's own), and what would give any of them away."""
     if not active:
         return Disclosure(ledger.min_count)
-    primary = {k for k, u in ledger.units.items() if u.small}
+    primary = {k for k, u in ledger.units.items() if u.small or u.bound}
     secondary = _Secondary(ledger)
     hidden = secondary.hide(primary | (set(withheld) & ledger.units.keys()))
     small = frozenset(k for k, u in ledger.units.items() if u.small and not u.share)
     small_shares = frozenset(k for k, u in ledger.units.items() if u.small and u.share)
-    units = frozenset(ledger.units)
+    units = frozenset(k for k, u in ledger.units.items() if not u.bound)
     return Disclosure(
         ledger.min_count,
         True,
@@ -239,8 +209,8 @@ class _Secondary:
         for relation in ledger.relations:  # `a = b`: the same count in two tables
             if relation.equal and sorted(c for _, c in relation.terms) == [-1, 1]:
                 (a, _), (b, _) = relation.terms
-                units = ledger.units
-                if not (units[ledger.unit_of[a]].share or units[ledger.unit_of[b]].share):
+                pair = (ledger.units[ledger.unit_of[a]], ledger.units[ledger.unit_of[b]])
+                if not any(u.share or u.bound for u in pair):
                     self.twins.setdefault(a, []).append(b)
                     self.twins.setdefault(b, []).append(a)
 
@@ -335,12 +305,15 @@ _REACH = 3
 
 
 def public_ranges(ledger: Ledger, hidden: set[Key]) -> dict[Key, Range]:
-    """What a reader knows of a hidden cell: `< 5` is 1–4, `x` at least 5, a share's counts ≥ 0."""
+    """What a reader knows of a hidden cell: `< 5` is 1–4, `x` at least 5, a share's counts ≥ 0,
+    a count never shown but said to be under 5 (`Ledger.bound`) 0–4."""
     ranges: dict[Key, Range] = {}
     for key in hidden:
         unit = ledger.units[key]
         if unit.share:
             known = Range(0)
+        elif unit.bound:
+            known = Range(0, ledger.min_count - 1)
         elif unit.small:
             known = Range(1, ledger.min_count - 1)
         else:
@@ -362,7 +335,8 @@ def protected(ledger: Ledger, hidden: set[Key]) -> list[Key]:
             cells += [
                 c
                 for c in unit.cells
-                if ledger.small(ledger.values[c]) and c != at_most_reviews(key)
+                if ledger.small(ledger.values[c])
+                and c not in (at_most_reviews(key), at_least_reviews(key))
             ]
     return cells
 
