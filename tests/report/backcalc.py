@@ -90,8 +90,8 @@ def read_report(text: str, fmt: str, min_count: int = 5, *, one_file_each: bool 
     for i, count in enumerate(calibrated):
         system.cell(f"kal[{i}]", count)
     one = [v for v in system.bounds if v.startswith("c[")]
-    if len(refs) == 1 and len(one) == 1:  # one series, one template
-        system.total(f"n[{refs[0]}]", one)
+    if len(refs) == 1 and len(one) == 1:  # one series, one template shown
+        _one_template(system, f"n[{refs[0]}]", one[0])
         for i, _ in enumerate(calibrated):
             extra = [(f"kal[{i}]", 1), (one[0], 1), (one[0].replace("c[", "r["), -1)]
             system.relate(extra, equal=False)
@@ -114,6 +114,8 @@ def _table(
         _counts(system, body, "team", "C")
     elif header[0] in ("sagsskridt", "på tværs af sagen"):  # a block across the case is a step
         _step_table(system, template, body, catalog)
+    elif header[:2] == ["spørgsmål", "versioner"]:
+        _versions(system, template, header, body, _period(plain))
     elif header[0] == "spørgsmål" and header[1] != "skabelon":
         _questions(system, template, header, body, catalog)
     elif header[0] == "pejlemærke":
@@ -126,6 +128,18 @@ def _table(
         _counts(system, body, "rettelse", "RETTELSER")
     elif header[0] in ("status", "fil"):
         _excluded(system, body, plain, one_file_each)
+
+
+def _versions(
+    system: System, ref: str, header: list[str], body: list[list[str]], period: Period | None
+) -> None:
+    """A question's share per period across template versions: in the report's own period
+    (one trend point) it is the question's share; other periods' counts are not published."""
+    for row in body:
+        qid = re.sub(r"[*]", "", row[0]).split()[0]
+        for label, cell in zip(header[2:], row[2:], strict=True):
+            if period is not None and label == period.label:
+                system.share(f"q[{ref}|{qid}]", cell, "")
 
 
 def _period(plain: str) -> Period | None:
@@ -181,6 +195,16 @@ def _trend(system: System, ref: str, step: str, text: str, period: Period) -> No
     for i, part in enumerate(("pos", "ans")):
         terms = [(f"{name}.{part}", -1), *((names[i], 1) for names in parts)]
         system.relate(terms, equal=covered)
+
+
+def _one_template(system: System, template: str, series: str) -> None:
+    """One series and one template section: the template has at most the series' cases, and
+    the reader takes it that they are the same, unless the numbers say otherwise or the
+    series' count is shown where the template's is hidden, which says that a template with
+    fewer than 5 cases is left out (two versions of a template in a quarter)."""
+    system.relate([(template, 1), (series, -1)], equal=False)
+    if series in system.hidden or template not in system.hidden:
+        system.assume([(template, 1), (series, -1)])
 
 
 def _no_team_table(system: System, plain: str) -> None:
