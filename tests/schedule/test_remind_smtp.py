@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import socket
 import ssl
 import subprocess
@@ -302,6 +303,13 @@ def test_an_overdue_correction_is_mailed_to_the_leader_only(
     assert body.startswith("Kære Jakob Bæk\n") and "(5 dage for sent)" in body
     assert "rettelsen er gjort.\n\nSendt af 'tilsyn påmind'." in body
     assert "hemmelig" not in body and "skjult" not in body
+    # The last line says what a reminder holds: here a question's id, which the old line
+    # ("kun sagsnumre, navne og antal") left out.
+    assert re.search(r", [a-zæøå-]+-\d+: rettelse, ansvarlig ", body), body
+    assert body.endswith(
+        "Påmindelser nævner sagsnumre, navne, spørgsmålenes id, tiltagenes titler, frister og "
+        "antal, aldrig svar eller kommentarer.\n"
+    )
 
 
 def test_someone_with_something_due_and_no_address_is_named(

@@ -35,6 +35,13 @@ class Message:
     keys: tuple[str, ...]
 
 
+SENT_BY = (
+    "Sendt af 'tilsyn påmind'. Påmindelser nævner sagsnumre, navne, spørgsmålenes id, "
+    "tiltagenes titler, frister og antal, aldrig svar eller kommentarer."
+)
+"""The last line of every reminder: what a reminder may hold (it may go by mail)."""
+
+
 def when(days_left: int) -> str:
     if days_left > 1:
         return f"om {days_left} dage"
@@ -201,7 +208,7 @@ def overview(
         lines += [f"  - {_upcoming_line(r)}" for r in status.upcoming]
     if status.meeting:
         lines.append(f"  - {_meeting_line(status.meeting)}")
-    lines += ["", "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal."]
+    lines += ["", SENT_BY]
     keys = tuple(i.key() for i in status.items) + tuple(c.key() for c in status.corrections)
     keys += tuple(t.key() for t in status.tiltag)
     subject = _subject(municipality, status.items, len(status.corrections), tuple(status.tiltag))
@@ -218,7 +225,7 @@ def for_reviewer(
         "",
         "Udfyld filerne i udtræksmappen, og tjek dem med 'tilsyn valider'.",
         "",
-        "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal.",
+        SENT_BY,
     ]
     total = sum(n for i in items for _, n in i.counts)
     subject = f"Ledelsestilsyn, {municipality}: {count(total, 'gennemgang', 'gennemgange')} mangler"
@@ -245,7 +252,7 @@ def for_leader(
         "",
         MARK_DONE,
         "",
-        "Sendt af 'tilsyn påmind'. Påmindelser nævner kun sagsnumre, navne og antal.",
+        SENT_BY,
     ]
     overdue = len(corrections)
     subject = (
