@@ -227,6 +227,17 @@ def test_a_name_written_without_danish_letters_is_a_name_too() -> None:
     assert reverse("Louise Ågaard og Ågaard.") == "[navn] og [navn]."
 
 
+def test_a_name_the_export_writes_surname_first_is_a_name_in_either_order() -> None:
+    """Some case systems export 'Kjær, Søren'. A comment writes 'Søren Kjær' or 'Kjær': the
+    surname stood in the department's report and colleagues' letters ('[navn] Kjær'),
+    because the comma stayed on it ('Kjær,') and the natural order was never looked for."""
+    scrub = scrubber(["Kjær, Søren", "Hansen,Mette"], mask_cpr, "[navn]")
+    text = "Drøftet med Søren Kjær; Kjær og Kjaers notat, Kjær, Søren. Mette Hansen, Hansen."
+    assert scrub(text) == "Drøftet med [navn]; [navn] og [navn]s notat, [navn]. [navn], [navn]."
+    own = scrubber(["Kjær, Søren", "Ali Yilmaz"], mask_cpr, "[navn]", keep=["Kjær, Søren"])
+    assert own("Søren og Ali Yilmaz; Kjær.") == "Søren og [navn]; Kjær."
+
+
 def test_a_first_name_or_surname_alone_is_a_name_too() -> None:
     """A comment says "spurgt Eva", not "spurgt Eva Munk": the department knows who Eva is.
     A part of a name counts as written with a capital and as a whole word (the verb "bo"

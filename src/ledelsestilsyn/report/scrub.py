@@ -44,7 +44,17 @@ def _name_pattern(name: str) -> str:
 def _parts(names: Iterable[str]) -> set[str]:
     """The first names and surnames a colleague is called by alone: capitalised, two
     letters or more (an initial is no name)."""
-    return {p for n in names for p in n.split() if len(p) > 1 and p[0].isupper()}
+    return {p for n in names for p in re.split(r"[\s,]+", n) if len(p) > 1 and p[0].isupper()}
+
+
+def _written(name: str) -> set[str]:
+    """A name as a comment writes it: `Kjær, Søren` (a case system's surname first) is
+    also `Søren Kjær`."""
+    name = " ".join(name.split())
+    surname, comma, first = name.partition(",")
+    if not comma or not first.strip() or not surname.strip():
+        return {name}
+    return {name, f"{first.strip()} {surname.strip()}"}
 
 
 def scrubber(
@@ -58,7 +68,9 @@ def scrubber(
     without æ, ø and å: `Soren Kjaergaard`), and each
     part of one alone, as written with a capital (`Bo`, `Lind`): colleagues call each other
     by first name. A part of a `keep` name (the reader's own) is left as it is."""
-    whole = sorted({" ".join(n.split()) for n in names if n and n.strip()}, key=len, reverse=True)
+    whole = sorted(
+        {w for n in names if n and n.strip() for w in _written(n)}, key=len, reverse=True
+    )
     parts = sorted(_parts(whole) - _parts(keep) - set(whole), key=len, reverse=True)
     choices = [f"(?i:{_name_pattern(n)})" for n in whole] + [_spelt(p) for p in parts]
     pattern = re.compile(f"{_BEFORE}(?:{'|'.join(choices)}){_AFTER}") if choices else None
