@@ -164,7 +164,7 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
             hint="skriv en kort titel, eller udelad den, så bliver den 'Løft <spørgsmål>'.",
             kind=ErrorKind.USAGE,
         )
-    known = Known.from_catalog(workspace.catalog)
+    everything = known = Known.from_catalog(workspace.catalog)
     _check_questions(new.questions, known, "arbejdsmappens skabeloner")
     template = _template(new, known)
     if template is not None:
@@ -172,22 +172,21 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
         _check_questions(new.questions, known, f"skabelonen '{template}'")
     existing = load_tiltag(workspace)
     path = workspace.root / TILTAG_FILE
-    old = path.read_text(encoding="utf-8") if path.is_file() else ""
+    # As bytes: reading as text would turn a Windows file's CR LF into LF on every line.
+    old = path.read_bytes().decode("utf-8") if path.is_file() else ""
     if not old.strip():
         old = HEADER
+    end = "\r\n" if "\r\n" in old else "\n"
     tiltag_id = _free_id({t.id for t in existing})
-    text = (
-        old
-        + ("" if old.endswith("\n") else "\n")
-        + entry_text(new, tiltag_id, today, _wording(workspace, known, template), template)
-    )
+    entry = entry_text(new, tiltag_id, today, _wording(workspace, known, template), template)
+    text = old + ("" if old.endswith("\n") else end) + entry.replace("\n", end)
     shown = workspace.display(path)
     try:
         doc = parse_text(text, shown)
         parsed = validate_document(TiltagFile, doc)
     except TilsynError:
         parsed = None
-    if parsed is None or parsed.tiltag[:-1] != existing or check(parsed, doc, known):
+    if parsed is None or parsed.tiltag[:-1] != existing or check(parsed, doc, everything):
         raise fail(
             shown,
             "O012",
