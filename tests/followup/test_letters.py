@@ -354,3 +354,16 @@ def test_a_correction_past_its_deadline_in_this_round_is_marked(cli: Cli, ws: Pa
     assert cli(*ARGS).exit_code == 0  # dated 25 November: not yet
     anna = own(letters(ws), "Anna Holm", ".md")
     assert "frist 15. december 2026, ikke udført endnu" in anna
+
+
+def test_an_empty_caseworker_name_is_a_usage_error_not_an_empty_period(cli: Cli, ws: Path) -> None:
+    """--rådgiver "" (a script's empty variable) said 'ingen færdige gennemgange i perioden
+    2026-11' with exit code 1, though the period has finished reviews: the name was taken
+    as absent when saying what is wrong, and as given when choosing the letters."""
+    for empty in ("", "   "):
+        result = cli(*ARGS, "--rådgiver", empty)
+        assert result.exit_code == 2, result.output
+        assert "--rådgiver: fejl O020:" in result.stderr
+        assert "ingen færdige gennemgange i perioden" not in result.stderr
+        assert "navnet er tomt" in result.stderr
+    assert not (ws / "tilbagemeldinger" / "2026-11").exists()

@@ -57,6 +57,14 @@ def write_letters(
 ) -> FeedbackOutcome:
     """Build and write the period's letters; `TilsynError` when there is nothing to write."""
     period = parse_period(period_text)
+    if only is not None and not only.strip():
+        raise fail(
+            Argument.CASEWORKER,
+            "O020",
+            "navnet er tomt.",
+            hint="skriv rådgiverens navn, som det står i gennemgangene.",
+            kind=ErrorKind.USAGE,
+        )
     inputs = load_inputs(workspace, None, None, today=today)
     # A letter only to a caseworker a sample's manifest names, never to a typed one.
     records = [unchecked_anonymous(r) for r in inputs.records]
@@ -82,16 +90,16 @@ def write_letters(
         tiltag=read.tiltag,
     )
     if not letters:
-        who = f" for '{only}'" if only else ""
-        guess = _similar_name(only, names) if only else None
+        who = f" for '{only}'" if only is not None else ""
+        guess = _similar_name(only, names) if only is not None else None
         raise fail(
-            Argument.CASEWORKER if only else Argument.PERIOD,
+            Argument.CASEWORKER if only is not None else Argument.PERIOD,
             "O020",
             f"ingen færdige gennemgange{who} i perioden {period.label}.",
             hint=f"mente du '{guess}'?"
             if guess
             else "tjek navnet og perioden; se status med 'tilsyn valider'.",
-            kind=ErrorKind.USAGE if only else ErrorKind.DATA,
+            kind=ErrorKind.USAGE if only is not None else ErrorKind.DATA,
         )
     letters_dir = workspace.root / FEEDBACK_DIR
     writable_folder(letters_dir, display=workspace.display(letters_dir))
