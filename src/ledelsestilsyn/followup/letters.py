@@ -49,6 +49,8 @@ class Finding:
     answer: str
     comment: str
     correction: str
+    finding: bool = True
+    """False for a row that is there for its correction only (under `nogen grad`, `ja`)."""
 
 
 @dataclass
@@ -56,8 +58,13 @@ class CaseView:
     case_id: str
     template: str
     reviewer: str
-    findings: list[Finding]
+    rows: list[Finding]
+    """The findings, and every other answer with a correction, in the template's order."""
     answered: int
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [row for row in self.rows if row.finding]
 
 
 @dataclass
@@ -148,29 +155,32 @@ def _case(
     series: str | None,
     today: date,
 ) -> CaseView:
-    """The case's findings; `series` (its title) names the review when the letter has two
-    of the same case (a level re-reviews the cases of the level below)."""
-    findings: list[Finding] = []
+    """The case's findings, and any other answer with a correction (the caseworker is to
+    do it, whatever the answer); `series` (its title) names the review when the letter has
+    two of the same case (a level re-reviews the cases of the level below)."""
+    rows: list[Finding] = []
     answered = 0
     for key, question, scale in asked.of(template):
         answer, comment = record.answers.get(key, ("", ""))
-        if not answer or answer in scale.neutral:
+        if answer and answer not in scale.neutral:
+            answered += 1
+        correction = _correction(record, key[0], question.id, scrub, today)
+        finding = answer in scale.low
+        if not finding and not correction:
             continue
-        answered += 1
-        if answer not in scale.low:
-            continue
-        findings.append(
+        rows.append(
             Finding(
                 question.id,
                 question.text,
                 question.legal_basis,
-                answer,
+                answer or DASH,
                 scrub(comment) if comment.strip() else "",
-                _correction(record, key[0], question.id, scrub, today),
+                correction,
+                finding,
             )
         )
     title = f"{template.title} · {series}" if series else template.title
-    return CaseView(record.case_id, title, record.reviewer or DASH, findings, answered)
+    return CaseView(record.case_id, title, record.reviewer or DASH, rows, answered)
 
 
 def _went_well(

@@ -1,0 +1,66 @@
+"""Every correction on the caseworker's case reaches their letter, not only a finding's."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.periods import parse_period
+from ledelsestilsyn.followup.feedback import render_letter
+from ledelsestilsyn.followup.letters import Letter, build_letters
+from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.review.analysis import CorrectionEntry
+from ledelsestilsyn.templates.catalog import Catalog
+
+REF = "tematiseret@2025.1"
+STEP = "intentioner"
+
+
+def _letter(answers: dict[int, str], corrections: dict[int, str]) -> Letter:
+    """Anna's one case: intentioner-N answered `answers[N]`, a correction under each N in
+    `corrections` (its action)."""
+    record = ReviewRecord(
+        series="tematiseret",
+        template=REF,
+        period="2026-11",
+        period_start=date(2026, 11, 1),
+        case_id="S-1",
+        caseworker="Anna Holm",
+        team="Team Nord",
+        reviewer="Leder Lund",
+        answers={(STEP, f"{STEP}-{n}"): (a, "") for n, a in answers.items()},
+        corrections=tuple(
+            CorrectionEntry(STEP, f"{STEP}-{n}", action, deadline=date(2026, 12, 15))
+            for n, action in corrections.items()
+        ),
+    )
+    [letter] = build_letters(
+        [record],
+        {REF: Catalog.load(None).resolve(REF)},
+        parse_period("2026-11"),
+        municipality="K",
+        generated="30. november 2026",
+        mask=mask_cpr,
+        today=date(2026, 11, 30),
+    )
+    return letter
+
+
+def test_a_correction_under_an_answer_that_is_no_finding_is_in_the_letter() -> None:
+    """Only the scale's lowest answer (nej, lav grad) is a finding, and only a finding's
+    correction was in the letter: a correction under 'nogen grad' (or under 'ja', G053)
+    reached påmind and the leader's report, but the caseworker, who is to do it, never heard
+    of it in this round's letter."""
+    letter = _letter(
+        {1: "lav grad", 2: "nogen grad", 3: "høj grad"},
+        {1: "planen revideres", 2: "samtalen med barnet noteres", 3: "journalen dateres"},
+    )
+    md = render_letter(letter, "md")
+    for action in ("planen revideres", "samtalen med barnet noteres", "journalen dateres"):
+        assert action in md
+        assert action in render_letter(letter, "html")
+    [case] = letter.cases
+    assert len(case.findings) == 1  # still one finding: the others are corrections only
+    assert "1 fund ud af 3 besvarede spørgsmål" in md
+    row = next(line for line in md.splitlines() if "samtalen med barnet noteres" in line)
+    assert f"**{STEP}-2**" in row and "nogen grad" in row and "15. december 2026" in row
