@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ledelsestilsyn.core.lines import one_line
+
 
 class ErrorKind(StrEnum):
     """Whose fault an expected failure is; the CLI maps each kind to an exit code."""
@@ -95,7 +97,7 @@ class Diagnostic:
         text = f"{self.location()}: {self.severity.value} {self.code}: {self.message}"
         if self.hint:
             text += f" Tip: {self.hint}"
-        return text
+        return one_line(text)  # a value quoted with a line break must not forge a new line
 
     @property
     def is_error(self) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, warning
+from ledelsestilsyn.core.lines import one_line
 from ledelsestilsyn.core.words import count as counted
 from ledelsestilsyn.followup.feedback import FeedbackOutcome, letter_path, render_letter
 from ledelsestilsyn.followup.letters import Letter
@@ -77,13 +78,13 @@ def mail_letters(
 def notice(letter: Letter, path: str) -> str:
     """The mail in clear text: that the letter is written, and where; nothing from it."""
     return (
-        f"Kære {letter.caseworker}\n\n"
+        f"Kære {one_line(letter.caseworker)}\n\n"
         f"Din tilbagemelding fra ledelsestilsynet for {letter.period} er skrevet. "
         f"Den ligger i ledelsestilsynets arbejdsmappe som {path} "
         "(og som .md ved siden af).\n\n"
         "Selve brevet kommer ikke med i mailen, fordi mailen sendes ukrypteret, og brevet "
         "har kommentarer til dine sager.\n\n"
-        f"Venlig hilsen\nLedelsestilsynet, {letter.municipality}\n"
+        f"Venlig hilsen\nLedelsestilsynet, {one_line(letter.municipality)}\n"
     )
 
 

@@ -35,6 +35,7 @@ CODE_FILES = (
     "review/typed.py",
     "core/cpr.py",
     "core/diagnostics.py",
+    "core/lines.py",
     "core/quote.py",
     "core/words.py",
     "core/periods.py",

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from ledelsestilsyn.core.lines import joined, one_line
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.report.formats import MONTHS, long_date
 from ledelsestilsyn.review.state import ReviewState, counted
@@ -212,7 +213,7 @@ def overview(
     keys = tuple(i.key() for i in status.items) + tuple(c.key() for c in status.corrections)
     keys += tuple(t.key() for t in status.tiltag)
     subject = _subject(municipality, status.items, len(status.corrections), tuple(status.tiltag))
-    return Message(recipient, subject, "\n".join(lines) + "\n", keys)
+    return Message(recipient, one_line(subject), joined(lines), keys)
 
 
 def for_reviewer(
@@ -230,7 +231,7 @@ def for_reviewer(
     total = sum(n for i in items for _, n in i.counts)
     subject = f"Ledelsestilsyn, {municipality}: {count(total, 'gennemgang', 'gennemgange')} mangler"
     keys = tuple(i.key() for i in items)
-    return Message(recipient, subject, "\n".join(lines) + "\n", keys)
+    return Message(recipient, one_line(subject), joined(lines), keys)
 
 
 def for_leader(
@@ -260,4 +261,4 @@ def for_leader(
         "med overskreden frist"
     )
     keys = tuple(c.key() for c in corrections)
-    return Message(recipient, subject, "\n".join(lines) + "\n", keys)
+    return Message(recipient, one_line(subject), joined(lines), keys)

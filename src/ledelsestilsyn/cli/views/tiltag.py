@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from ledelsestilsyn.core.lines import one_line
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.followup.tiltag import Retired, evaluation_date
 from ledelsestilsyn.models.tiltag import Tiltag
@@ -59,4 +60,4 @@ def tiltag_lines(
         ]
         if t.conclusion:
             lines.append(f"  konklusion: {t.conclusion}")
-    return lines
+    return [one_line(line) for line in lines]

@@ -1,0 +1,27 @@
+"""One line stays one line: plain text (påmind, `tilsyn tiltag`, a diagnostic, a mail) is
+read line by line, by a person and by grep, so a name or title from a file must not start a
+line of its own.
+
+A value may hold a line break: a YAML `"\\n"`, a block scalar, Word's manual line break
+(vertical tab) or a line separator from a pasted text. Where such a value stands inside a
+line, the break and the spaces around it become one space: `Partshøring\\n  - Falsk` is
+`Partshøring - Falsk`, not a bullet of its own. The files keep what was written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# Every character str.splitlines() breaks at, with the blanks around it.
+_BREAK = re.compile("[ \t]*[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+[ \t]*")
+
+
+def one_line(text: str) -> str:
+    """`text` with each line break (and the blanks around it) as one space."""
+    return _BREAK.sub(" ", text)
+
+
+def joined(lines: Iterable[str]) -> str:
+    """`lines` as a text, each its own line and ending with a line break."""
+    return "".join(one_line(line) + "\n" for line in lines)
