@@ -53,3 +53,53 @@ def test_new_keeps_windows_line_ends(workspace: Path, cli: Cli) -> None:
     assert written.startswith(old)
     assert b"\n" not in written.replace(b"\r\n", b"")  # the new entry has the file's line ends
     assert [t.id for t in load_tiltag(open_workspace(workspace))] == ["perspektiv", "tiltag-2"]
+
+
+GOOD = """\
+tiltag:
+  - id: "partshøring"
+    titel: "Partshøring før anbringelse"
+    besluttet: "2026-06-15"
+    frist: "2026-09-30"
+    evalueret: ""
+    mål:
+      spørgsmål: [anbringelse-7]
+    skabelon: "overordnet"
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ('frist: "2026-09-30"', 'frist: "2026-06-14"', "O008"),
+        ('evalueret: ""', 'evalueret: "2025-12-01"', "O009"),
+    ],
+)
+def test_a_date_before_the_decision_is_a_located_error(
+    workspace: Path, cli: Cli, old: str, new: str, code: str
+) -> None:
+    """A deadline (or an evaluation) before the tiltag was decided passed every check: the
+    tiltag was 'overskredet' from the day it was decided (påmind: '70 dage for sent'), or
+    its evaluation stopped the reminders before there was anything to evaluate."""
+    path = workspace / "tiltag.yaml"
+    path.write_text(GOOD.replace(old, new), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index(f"    {new}") + 1
+    for command in (("tiltag",), ("tjek",)):
+        result = cli(*command)
+        assert result.exit_code == 1, result.output
+        assert f"tiltag.yaml:{line}:" in result.output and f"fejl {code}:" in result.output
+        assert "15. juni 2026" in result.output  # the decision it must not precede
+    path.write_text(GOOD, encoding="utf-8")
+    assert cli("tiltag").exit_code == 0
+
+
+def test_new_refuses_a_deadline_before_the_decision_and_writes_nothing(
+    workspace: Path, cli: Cli
+) -> None:
+    """'tiltag ny --frist 2026-10-01 --dato 2026-11-01' wrote a tiltag overdue the day it
+    was decided."""
+    result = cli(*NEW, "--frist", "2026-10-01", "--dato", "2026-11-01")
+    assert result.exit_code == 2, result.output
+    assert "--frist: fejl O008:" in result.stderr and "1. november 2026" in result.stderr
+    assert not (workspace / "tiltag.yaml").exists()
+    assert cli(*NEW, "--frist", "2026-11-01", "--dato", "2026-11-01").exit_code == 0

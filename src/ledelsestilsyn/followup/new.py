@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
-from ledelsestilsyn.followup.tiltag import Known, ambiguous, check, load_tiltag, unknown_template
+from ledelsestilsyn.followup.tiltag import (
+    Known,
+    ambiguous,
+    before_decision,
+    check,
+    load_tiltag,
+    unknown_template,
+)
 from ledelsestilsyn.io.atomic import write_atomic
 from ledelsestilsyn.io.yaml import parse_text
 from ledelsestilsyn.io.yaml_quote import double_quoted
@@ -164,6 +171,10 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
             hint="skriv en kort titel, eller udelad den, så bliver den 'Løft <spørgsmål>'.",
             kind=ErrorKind.USAGE,
         )
+    early = before_decision("frist", new.deadline, today) if new.deadline else None
+    if early is not None:
+        code, text, hint = early
+        raise fail(Argument.DEADLINE, code, text, hint=hint, kind=ErrorKind.USAGE)
     everything = known = Known.from_catalog(workspace.catalog)
     _check_questions(new.questions, known, "arbejdsmappens skabeloner")
     template = _template(new, known)

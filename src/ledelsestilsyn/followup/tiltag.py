@@ -25,6 +25,7 @@ from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import did_you_mean, validate_document
 from ledelsestilsyn.models.template import PEJLEMAERKER, Template
 from ledelsestilsyn.models.tiltag import Tiltag, TiltagFile
+from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.templates.catalog import Catalog
 from ledelsestilsyn.templates.versions import version_key
 from ledelsestilsyn.workspace.layout import TILTAG_FILE
@@ -238,6 +239,7 @@ def check(parsed: TiltagFile, doc: YamlDocument, known: Known) -> list[Diagnosti
         else:
             position = doc.values.get(where)
             first[tiltag.id] = position.line if position else 0
+        problems += _before_decision(doc, number, tiltag)
         scope = known
         if tiltag.template is not None:
             if tiltag.template not in known.template_ids:
@@ -248,6 +250,35 @@ def check(parsed: TiltagFile, doc: YamlDocument, known: Known) -> list[Diagnosti
                 continue
             scope = known.only(tiltag.template)
         problems += _targets(doc, number, tiltag, scope, known)
+    return problems
+
+
+def before_decision(key: str, day: date, decided: date) -> tuple[str, str, str] | None:
+    """(code, message, hint) when `frist` or `evalueret` (`key`) lies before `besluttet`."""
+    if day >= decided:
+        return None
+    if key == "frist":
+        return (
+            "O008",
+            f"fristen {long_date(day)} ligger før beslutningen ({long_date(decided)}).",
+            "skriv den dag, tiltaget skal være gennemført; den kan ikke være passeret, "
+            "allerede da det blev besluttet.",
+        )
+    return (
+        "O009",
+        f"evalueringen {long_date(day)} ligger før beslutningen ({long_date(decided)}).",
+        "skriv dagen, I vurderede effekten (efter beslutningen), eller lad den stå tom.",
+    )
+
+
+def _before_decision(doc: YamlDocument, number: int, tiltag: Tiltag) -> list[Diagnostic]:
+    """O008/O009: a deadline or an evaluation before the decision."""
+    problems: list[Diagnostic] = []
+    for key, day in (("frist", tiltag.deadline), ("evalueret", tiltag.evaluated)):
+        found = before_decision(key, day, tiltag.decided) if day is not None else None
+        if found is not None:
+            code, text, hint = found
+            problems.append(doc.diagnostic(("tiltag", number, key), code, text, hint=hint))
     return problems
 
 
