@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ledelsestilsyn.core.cpr import mask_cpr
@@ -64,3 +65,49 @@ def test_a_correction_under_an_answer_that_is_no_finding_is_in_the_letter() -> N
     assert "1 fund ud af 3 besvarede spørgsmål" in md
     row = next(line for line in md.splitlines() if "samtalen med barnet noteres" in line)
     assert f"**{STEP}-2**" in row and "nogen grad" in row and "15. december 2026" in row
+
+
+def _review(no: int, period: str, corrections: dict[int, str]) -> ReviewRecord:
+    """Review `no` of Anna's case S-1 in `period` (a calibration pair when there are two)."""
+    year, month = (int(p) for p in period.split("-"))
+    return ReviewRecord(
+        series="tematiseret",
+        template=REF,
+        period=period,
+        period_start=date(year, month, 1),
+        case_id="S-1",
+        caseworker="Anna Holm",
+        team="Team Nord",
+        reviewer=("Leder Lund", "Leder Juul")[no - 1],
+        review_no=no,
+        answers={(STEP, f"{STEP}-{n}"): ("lav grad", "") for n in (1, 2)},
+        corrections=tuple(
+            CorrectionEntry(STEP, f"{STEP}-{n}", action, deadline=date(2026, 12, 15))
+            for n, action in corrections.items()
+        ),
+    )
+
+
+def test_a_correction_from_the_second_review_of_a_calibration_pair_is_in_the_letter() -> None:
+    """Two leaders read a calibration case each on their own; the letter shows the first
+    review, and a correction only the second leader asked for was in no letter, this
+    round's or a later one's, though påmind and the report follow it."""
+    pair = [
+        _review(1, "2026-10", {1: "planen revideres"}),
+        _review(2, "2026-10", {2: "barnet høres"}),
+    ]
+    templates = {REF: Catalog.load(None).resolve(REF)}
+    november = replace(_review(1, "2026-11", {}), case_id="S-2")  # the next round's case
+    for period, records in (("2026-10", pair), ("2026-11", [*pair, november])):
+        [letter] = build_letters(
+            records,
+            templates,
+            parse_period(period),
+            municipality="K",
+            generated="30. november 2026",
+            mask=mask_cpr,
+            today=date(2026, 11, 30),
+        )
+        md = render_letter(letter, "md")
+        assert "planen revideres" in md and "barnet høres" in md, period
+        assert md.count("### S-1") == (1 if period == "2026-10" else 0)  # the case once

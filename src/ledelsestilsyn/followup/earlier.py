@@ -9,8 +9,8 @@ become "en kollega", as in the rest of the letter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ledelsestilsyn.core.periods import Period
@@ -18,6 +18,32 @@ from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.review.analysis import CorrectionEntry
+
+
+def with_all_corrections(records: Iterable[ReviewRecord]) -> list[ReviewRecord]:
+    """One review per case, series and period (`first_reviews`), each also carrying the
+    corrections only another review of it asks for (the second leader of a calibration pair,
+    under a question the first has none under): the caseworker is to do those too, and
+    `påmind` and the report follow them."""
+    every = list(records)
+    firsts = first_reviews(every)
+    chosen = {(r.series, r.case_id, r.period): r for r in firsts}
+    added: dict[tuple[str, str, str], list[CorrectionEntry]] = {}
+    for record in every:
+        key = (record.series, record.case_id, record.period)
+        first = chosen[key]
+        if record is first:
+            continue
+        more = added.setdefault(key, [])
+        have = {(c.step, c.question) for c in (*first.corrections, *more)}
+        more += [c for c in record.corrections if (c.step, c.question) not in have]
+    return [
+        replace(r, corrections=(*r.corrections, *more))
+        if (more := added.get((r.series, r.case_id, r.period)))
+        else r
+        for r in firsts
+    ]
 
 
 @dataclass
@@ -40,7 +66,7 @@ def open_earlier(
     """The corrections not done on the caseworker's cases from rounds before `period`."""
     found: list[OpenCorrection] = []
     questions = {ref: t.questions_by_id() for ref, t in templates.items()}
-    for record in first_reviews(r for r in mine if r.period_start < period.start):
+    for record in with_all_corrections(r for r in mine if r.period_start < period.start):
         asked = questions.get(record.template, {})
         for entry in record.corrections:
             if entry.done is not None:

@@ -25,11 +25,11 @@ from datetime import date
 
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.words import count
-from ledelsestilsyn.followup.earlier import OpenCorrection, open_earlier
+from ledelsestilsyn.followup.earlier import OpenCorrection, open_earlier, with_all_corrections
 from ledelsestilsyn.followup.letter_tiltag import LetterTiltag, aimed_at
 from ledelsestilsyn.models.template import Question, Template
 from ledelsestilsyn.models.tiltag import Tiltag
-from ledelsestilsyn.report.aggregate import Scale, first_reviews, section
+from ledelsestilsyn.report.aggregate import Scale, section
 from ledelsestilsyn.report.build import one_per_case
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.formats import long_date
@@ -287,7 +287,7 @@ def reminded(records: Iterable[ReviewRecord], period: Period) -> set[str]:
     """Caseworkers with a correction not done on one of their cases from a round before
     `period`: they get a letter even when none of their cases is reviewed in it, for the
     letter is their only reminder (`påmind` reminds the leader)."""
-    earlier = first_reviews(r for r in records if r.period_start < period.start)
+    earlier = with_all_corrections(r for r in records if r.period_start < period.start)
     return {
         r.caseworker for r in earlier if r.caseworker and any(c.done is None for c in r.corrections)
     }
@@ -319,7 +319,7 @@ def build_letters(
     series first in it, as in the report (`one_per_case`). `titles`: the series' titles.
     `tiltag`: the leadership's; the open ones aimed at a finding are named in the letter.
     """
-    current = first_reviews(r for r in records if r.period_start in period)
+    current = with_all_corrections(r for r in records if r.period_start in period)
     current = [r for r in current if r.template in templates]
     by_name: dict[str, list[ReviewRecord]] = {}
     for record in current:
