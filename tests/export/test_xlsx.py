@@ -204,6 +204,32 @@ def test_a_formula_without_a_saved_result_in_a_mapped_column_is_an_error(
     assert not MANIFEST.exists()
 
 
+def test_a_formula_whose_result_is_an_excel_error_is_an_error_not_an_empty_cell(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """A formula that Excel showed as #DIV/0! or #I/T (#N/A) was read as an empty cell: the
+    caseworker column's error gave a case drawn with no caseworker (rotation, letters and
+    the report lost them) and a paragraph's error dropped the case without a word. The CSV
+    of the same sheet has '#DIV/0!', so the two formats gave different samples."""
+    formula = as_text(
+        example_workspace,
+        "fejlceller.xlsx",
+        lambda s: (
+            s.write_formula(17, 2, "=1/0", None, "#DIV/0!"),  # Sagsbehandler, row 18
+            s.write_formula(19, 4, "=NA()", None, "#N/A"),  # Paragraf, row 20
+        ),
+    )
+    code, output = draw(cli, formula)
+    assert code == 1, output
+    lines = output.splitlines()
+    assert lines[0].startswith(
+        "fejlceller.xlsx, ark 'Sager', række 18, kolonne C: fejl E019: cellen er en formel, "
+        "som Excel viser som fejlen #DIV/0!"
+    ), output
+    assert lines[1].startswith("fejlceller.xlsx, ark 'Sager', række 20, kolonne E: fejl E019")
+    assert not MANIFEST.exists()
+
+
 def test_formulas_with_saved_results_are_read_as_excel_shows_them(
     cli: Cli, example_workspace: Path
 ) -> None:

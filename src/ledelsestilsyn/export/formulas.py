@@ -3,11 +3,12 @@
 calamine (`export.xlsx`) gives a formula cell's cached value: what Excel
 showed when the file was last saved. That is what tilsyn reads too, but a
 formula whose result was never stored (a file written by a program that does
-not calculate) reads as empty, and an empty paragraph, date or case number
-would silently drop a case. The reader asks for the formulas only when a
-mapped cell it needs is empty (decompressing a large sheet's XML costs a
-third of calamine's own read). A worksheet without any formula costs one
-pass of decompression; only one with formulas is parsed cell by cell.
+not calculate), or whose result is an Excel error (`#DIV/0!`, `#N/A`), reads as
+empty, and an empty paragraph, date or case number would silently drop a case.
+The reader asks for the formulas only when a mapped cell it needs is empty
+(decompressing a large sheet's XML costs a third of calamine's own read). A
+worksheet without any formula costs one pass of decompression; only one with
+formulas is parsed cell by cell.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class FormulaCell:
     column: int
     """1-based, as Excel numbers them (column 1 is A)."""
     has_value: bool
+    error: str = ""
+    """The Excel error the formula gave when last calculated (`#DIV/0!`, `#N/A`), which
+    calamine reads as an empty cell; "" when its result is a value."""
 
 
 def formula_cells(path: Path, sheet: str) -> list[FormulaCell]:
@@ -92,8 +96,9 @@ def _formula_cells(archive: zipfile.ZipFile, member: str) -> list[FormulaCell]:
                     value = children.get("v")
                     if value is None:
                         value = children.get("is")  # an inline string result
-                    has_value = value is not None and bool("".join(value.itertext()))
-                    found.append(FormulaCell(int(match[2]), _column(match[1]), has_value))
+                    shown = "".join(value.itertext()) if value is not None else ""
+                    error = shown if element.get("t") == "e" else ""
+                    found.append(FormulaCell(int(match[2]), _column(match[1]), bool(shown), error))
             element.clear()
     return found
 

@@ -307,23 +307,26 @@ def _check_formulas(cells: list[FormulaCell], reader: RowReader, header: int, di
     places = [layout.key, layout.caseworker, layout.paragraph, layout.decided]
     places += [i for i in (layout.team,) if i is not None] + [i for _, i in layout.extras]
     used = {reader.first_column + i for i in places}
-    missing = [c for c in cells if not c.has_value and c.row > header and c.column in used]
+    missing = [
+        c for c in cells if (c.error or not c.has_value) and c.row > header and c.column in used
+    ]
     if not missing:
         return
     shown = missing[:MAX_REPORTED]
     more = f" ({len(missing)} celler i alt)" if len(missing) > len(shown) else ""
-    raise TilsynError(
-        [
-            Diagnostic(
-                display,
-                c.row,
-                c.column,
-                "E019",
-                f"cellen er en formel uden gemt resultat og ville blive læst som tom{more}.",
-                "åbn filen i Excel og gem den igen (så gemmes formlernes resultater), "
-                "eller eksporter igen uden formler.",
-                sheet=reader.sheet,
-            )
-            for c in shown
-        ]
-    )
+    raise TilsynError([_unread(c, more, display, reader.sheet) for c in shown])
+
+
+def _unread(cell: FormulaCell, more: str, display: str, sheet: str | None) -> Diagnostic:
+    """E019 for a formula cell that would be read as empty: no saved result, or an error."""
+    if cell.error:
+        message = f"cellen er en formel, som Excel viser som fejlen {cell.error}"
+        hint = "ret formlen eller dens data i Excel, eller eksporter igen uden formler."
+    else:
+        message = "cellen er en formel uden gemt resultat"
+        hint = (
+            "åbn filen i Excel og gem den igen (så gemmes formlernes resultater), "
+            "eller eksporter igen uden formler."
+        )
+    message += f" og ville blive læst som tom{more}."
+    return Diagnostic(display, cell.row, cell.column, "E019", message, hint, sheet=sheet)
