@@ -39,10 +39,9 @@ def with_all_corrections(records: Iterable[ReviewRecord]) -> list[ReviewRecord]:
         have = {(c.step, c.question) for c in (*first.corrections, *more)}
         more += [c for c in record.corrections if (c.step, c.question) not in have]
     return [
-        replace(r, corrections=(*r.corrections, *more))
-        if (more := added.get((r.series, r.case_id, r.period)))
-        else r
+        replace(r, corrections=(*r.corrections, *added[key])) if added.get(key) else r
         for r in firsts
+        for key in [(r.series, r.case_id, r.period)]
     ]
 
 
