@@ -103,3 +103,36 @@ def test_new_refuses_a_deadline_before_the_decision_and_writes_nothing(
     assert "--frist: fejl O008:" in result.stderr and "1. november 2026" in result.stderr
     assert not (workspace / "tiltag.yaml").exists()
     assert cli(*NEW, "--frist", "2026-11-01", "--dato", "2026-11-01").exit_code == 0
+
+
+def test_a_target_twice_is_a_located_error(workspace: Path, cli: Cli) -> None:
+    """'spørgsmål: [anbringelse-7, anbringelse-7]' passed: the report then showed the target's
+    row twice in the tiltag's effect, and 'tilsyn tiltag' listed it twice."""
+    path = workspace / "tiltag.yaml"
+    path.write_text(
+        GOOD.replace("spørgsmål: [anbringelse-7]", "spørgsmål: [anbringelse-7, anbringelse-7]"),
+        encoding="utf-8",
+    )
+    line = (
+        path.read_text(encoding="utf-8")
+        .splitlines()
+        .index("      spørgsmål: [anbringelse-7, anbringelse-7]")
+        + 1
+    )
+    result = cli("tiltag")
+    assert result.exit_code == 1, result.output
+    assert f"tiltag.yaml:{line}:" in result.stderr and "fejl O019:" in result.stderr
+    assert "'anbringelse-7' står to gange" in result.stderr
+
+
+def test_a_tiltag_without_any_target_is_said(workspace: Path, cli: Cli) -> None:
+    """A tiltag without 'mål' passed without a word, and the leader's report said 'Ingen
+    gennemgange har besvaret tiltagets mål endnu', as if it had one."""
+    path = workspace / "tiltag.yaml"
+    text = GOOD.replace("    mål:\n      spørgsmål: [anbringelse-7]\n", "")
+    assert "mål" not in text
+    path.write_text(text, encoding="utf-8")
+    for command in (("tiltag",), ("tjek",)):
+        result = cli(*command)
+        assert "tiltag.yaml:2:" in result.output and "advarsel O024:" in result.output
+        assert "intet mål" in result.output

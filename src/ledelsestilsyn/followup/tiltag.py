@@ -132,9 +132,26 @@ def read_tiltag(workspace: Workspace) -> TiltagRead:
         for number, t in enumerate(parsed.tiltag)
         for target in gone[t.id]
     ]
+    warnings += [_no_target(doc, n) for n, t in enumerate(parsed.tiltag) if not _aims(t)]
     evaluation = evaluation_warnings(workspace, doc, parsed.tiltag)
     warnings += [d for t in parsed.tiltag for d in evaluation.get(t.id, [])]
     return TiltagRead(parsed.tiltag, gone, warnings, evaluation)
+
+
+def _aims(tiltag: Tiltag) -> bool:
+    """Whether the tiltag has a target to measure its effect on."""
+    t = tiltag.targets
+    return bool(t.questions or t.steps or t.pejlemaerker)
+
+
+def _no_target(doc: YamlDocument, number: int) -> Diagnostic:
+    return doc.diagnostic(
+        ("tiltag", number, "id"),
+        "O024",
+        "tiltaget har intet mål, så rapporten kan ikke vise dets effekt.",
+        hint="skriv under mål: de spørgsmål, sagsskridt eller pejlemærker, tiltaget skal løfte.",
+        severity=Severity.WARNING,
+    )
 
 
 @dataclass(frozen=True)
@@ -296,6 +313,10 @@ def _targets(
     for key, values, allowed, what in lists:
         for index, value in enumerate(values):
             path = _target_path(doc, number, key, index)
+            if value in values[:index]:
+                text = f"målet '{value}' står to gange under {key}."
+                problems.append(doc.diagnostic(path, "O019", text, hint="slet det ene."))
+                continue
             owners = known.owners.get(value, ()) if key == "spørgsmål" else ()
             if len(owners) > 1:
                 text, hint = ambiguous(value, owners)
