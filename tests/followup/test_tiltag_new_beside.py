@@ -136,3 +136,12 @@ def test_a_tiltag_without_any_target_is_said(workspace: Path, cli: Cli) -> None:
         result = cli(*command)
         assert "tiltag.yaml:2:" in result.output and "advarsel O024:" in result.output
         assert "intet mål" in result.output
+
+
+def test_new_writes_a_question_given_twice_once(workspace: Path, cli: Cli) -> None:
+    """'--spørgsmål underretning-1 --spørgsmål underretning-1' (a repeated line in a script)
+    must not write a target twice, which tiltag.yaml does not allow (O019)."""
+    result = cli(*NEW, "--spørgsmål", "underretning-1", "--dato", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    [tiltag] = load_tiltag(open_workspace(workspace))
+    assert tiltag.targets.questions == ["underretning-1"]

@@ -58,7 +58,8 @@ def test_a_line_break_in_a_quoted_value_stays_inside_its_diagnostic(
     example_workspace: Path, cli: Cli
 ) -> None:
     """A message quotes what the user wrote ('skabelonen … findes ikke'): with a line break
-    in it, the rest of the message stood on a line of its own, as if a message of its own."""
+    in it, the rest of the message stood at the left margin, as if a message of its own
+    ('falsk: fejl O999: alt ok'); now it is indented as a continuation, like U006's steps."""
     Path("tiltag.yaml").write_text(
         TILTAG.replace('skabelon: "overordnet"', 'skabelon: "over\\nfalsk: fejl O999: alt ok"'),
         encoding="utf-8",
@@ -66,4 +67,5 @@ def test_a_line_break_in_a_quoted_value_stays_inside_its_diagnostic(
     result = cli("tiltag")
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines and all(line.startswith("tiltag.yaml:") for line in lines), result.stderr
+    assert lines[0].startswith("tiltag.yaml:") and "skabelonen 'over" in lines[0]
+    assert all(line.startswith(("tiltag.yaml:", "  ")) for line in lines), result.stderr

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ledelsestilsyn.core.lines import one_line
+from ledelsestilsyn.core.lines import continued
 
 
 class ErrorKind(StrEnum):
@@ -97,7 +97,7 @@ class Diagnostic:
         text = f"{self.location()}: {self.severity.value} {self.code}: {self.message}"
         if self.hint:
             text += f" Tip: {self.hint}"
-        return one_line(text)  # a value quoted with a line break must not forge a new line
+        return continued(text)  # a quoted line break must not start a message of its own
 
     @property
     def is_error(self) -> bool:

@@ -5,7 +5,8 @@ line of its own.
 A value may hold a line break: a YAML `"\\n"`, a block scalar, Word's manual line break
 (vertical tab) or a line separator from a pasted text. Where such a value stands inside a
 line, the break and the spaces around it become one space: `Partshøring\\n  - Falsk` is
-`Partshøring - Falsk`, not a bullet of its own. The files keep what was written.
+`Partshøring - Falsk`, not a bullet of its own. A diagnostic may run over lines, so there
+each further line is indented instead (`continued`). The files keep what was written.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ _BREAK = re.compile("[ \t]*[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+[ \t]*")
 def one_line(text: str) -> str:
     """`text` with each line break (and the blanks around it) as one space."""
     return _BREAK.sub(" ", text)
+
+
+def continued(text: str) -> str:
+    """`text` with each line break (and the blanks around it) as a line break and an indent
+    of two: a message may run over lines (U006's steps), but a line of it never starts where
+    a new message would, at the left margin."""
+    return _BREAK.sub("\n  ", text)
 
 
 def joined(lines: Iterable[str]) -> str:

@@ -10,7 +10,7 @@ written.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
@@ -163,6 +163,7 @@ def _free_id(taken: set[str]) -> str:
 
 def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
     """Append `new` to the workspace's `tiltag.yaml` (created if missing); returns its id."""
+    new = replace(new, questions=tuple(dict.fromkeys(new.questions)))  # each target once
     if new.title is not None and not new.title.strip():
         raise fail(
             Argument.TITLE,
