@@ -3,39 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from ledelsestilsyn.core.cpr import mask_cpr
-from ledelsestilsyn.core.periods import parse_period
+from test_letter_corrections import letter_of, review
+
 from ledelsestilsyn.followup.feedback import render_letter
-from ledelsestilsyn.followup.letters import Letter, build_letters
-from ledelsestilsyn.report.records import ReviewRecord
-from ledelsestilsyn.templates.catalog import Catalog
-
-REF = "tematiseret@2025.1"
+from ledelsestilsyn.followup.letters import Letter
 
 
 def _letter(good: list[int]) -> Letter:
     """One case where intentioner-N is answered `høj grad` for each N in `good`."""
-    record = ReviewRecord(
-        series="s",
-        template=REF,
-        period="2026-11",
-        period_start=date(2026, 11, 1),
-        case_id="S-1",
-        caseworker="Anna Holm",
-        team="Team Nord",
-        answers={("intentioner", f"intentioner-{n}"): ("høj grad", "") for n in good},
-    )
-    [letter] = build_letters(
-        [record],
-        {REF: Catalog.load(None).resolve(REF)},
-        parse_period("2026-11"),
-        municipality="K",
-        generated="30. november 2026",
-        mask=mask_cpr,
-    )
-    return letter
+    return letter_of([review(dict.fromkeys(good, "høj grad"))])
 
 
 def _went_well(text: str) -> str:
