@@ -82,3 +82,14 @@ def test_a_broken_tiltag_file_leaves_the_tiltag_out_and_says_so(cli: Cli, ws: Pa
     assert result.exit_code == 0, result.output
     assert "advarsel O017: ledelsens tiltag er udeladt af brevene" in result.stderr
     assert "Ledelsens tiltag" not in own(letters(ws), "Anna Holm", ".md")
+
+
+def test_a_tiltag_past_its_deadline_is_marked_in_the_letter(cli: Cli, ws: Path) -> None:  # noqa: F811
+    """An open tiltag whose deadline had passed on the letter's date stood as 'frist 20.
+    november 2026' in a letter dated 25 November; the corrections beside it, 'tilsyn tiltag'
+    and the reports say '(overskredet)'."""
+    (ws / "tiltag.yaml").write_text(TILTAG.replace("2027-01-31", "2026-11-20"), encoding="utf-8")
+    assert cli(*ARGS).exit_code == 0
+    anna = own(letters(ws), "Anna Holm", ".md")
+    assert "(underretning-2, frist 20. november 2026 (overskredet))" in anna
+    assert "frist 20. november 2026 (overskredet)" in own(letters(ws), "Anna Holm", ".html")

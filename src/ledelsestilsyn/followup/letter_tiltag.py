@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
@@ -32,9 +33,10 @@ def aimed_at(
     findings: Iterable[tuple[Template, str]],
     tiltag: Sequence[Tiltag],
     scrub: Callable[[str], str],
+    today: date,
 ) -> list[LetterTiltag]:
     """The open tiltag that target one of `findings` ((template, question id)), in the
-    order of tiltag.yaml."""
+    order of tiltag.yaml; a deadline passed on the letter's date (`today`) is marked."""
     aimed: dict[str, list[str]] = {}
     for template, question in findings:
         for tiltag_id in addressing(tiltag, template, question):
@@ -45,9 +47,14 @@ def aimed_at(
         LetterTiltag(
             scrub(t.title),
             scrub(t.description or ""),
-            long_date(t.deadline) if t.deadline else "",
+            _deadline(t.deadline, today) if t.deadline else "",
             tuple(aimed[t.id]),
         )
         for t in tiltag
         if t.id in aimed
     ]
+
+
+def _deadline(day: date, today: date) -> str:
+    """The deadline as the corrections beside it say it: `(overskredet)` once passed."""
+    return long_date(day) + (" (overskredet)" if day < today else "")

@@ -381,7 +381,7 @@ def build_letters(
                     today or period.end,
                     scrub,
                 ),
-                tiltag=aimed_at(found, tiltag, scrub),
+                tiltag=aimed_at(found, tiltag, scrub, today or period.end),
             )
         )
     return letters
