@@ -135,6 +135,14 @@ def test_a_caseworker_differing_in_case_is_found_and_a_typo_gets_a_suggestion(
     assert "mente du 'Carla Friis'?" in typo.stderr
 
 
+def test_a_caseworker_named_surname_first_is_found(cli: Cli, ws: Path) -> None:
+    """A case system writes 'Friis, Carla'; a leader types the other order (or the other way
+    round): the same caseworker, not O020 'ingen færdige gennemgange'."""
+    result = cli(*ARGS, "--rådgiver", "friis,  Carla")
+    assert result.exit_code == 0, result.output
+    assert [n.split("-")[0] for n in letters(ws)] == ["Carla_Friis", "Carla_Friis"]
+
+
 def test_mail_without_an_address_is_a_clear_warning(cli: Cli, ws: Path) -> None:
     result = cli(*ARGS, "--rådgiver", "Bo Lind", "--mail")
     assert result.exit_code == 0

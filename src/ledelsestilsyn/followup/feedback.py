@@ -18,6 +18,7 @@ from ledelsestilsyn.core.diagnostics import (
     fail,
     warning,
 )
+from ledelsestilsyn.core.names import same_person
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.followup.letters import Letter, build_letters, reminded
 from ledelsestilsyn.followup.tiltag import tiltag_shown
@@ -144,9 +145,9 @@ def _left_out(excluded: list[Excluded], period: Period) -> list[Diagnostic]:
 
 
 def _same_name(asked: str, names: list[str]) -> str:
-    """The caseworker's name as the reviews spell it, when `asked` differs only in case."""
-    wanted = asked.strip().casefold()
-    return next((n for n in names if n.casefold() == wanted), asked)
+    """The caseworker's name as the reviews spell it, when `asked` differs only in case or
+    in order (`Søren Kjær` for the export's `Kjær, Søren`)."""
+    return next((n for n in names if same_person(n, asked)), asked)
 
 
 def _similar_name(asked: str, names: list[str]) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable
 
+from ledelsestilsyn.core.names import name_orders
+
 # Between two parts of a name: any run of spaces, NBSP, tabs, line breaks (a comment wrapped
 # in a block scalar) and the invisible characters Word and Outlook copy along.
 _GAP = "[\\s\u00a0\u2007\u2009\u202f\u00ad\u200b-\u200f\u2060\ufeff]+"
@@ -47,16 +49,6 @@ def _parts(names: Iterable[str]) -> set[str]:
     return {p for n in names for p in re.split(r"[\s,]+", n) if len(p) > 1 and p[0].isupper()}
 
 
-def _written(name: str) -> set[str]:
-    """A name as a comment writes it: `Kjær, Søren` (a case system's surname first) is
-    also `Søren Kjær`."""
-    name = " ".join(name.split())
-    surname, comma, first = name.partition(",")
-    if not comma or not first.strip() or not surname.strip():
-        return {name}
-    return {name, f"{first.strip()} {surname.strip()}"}
-
-
 def scrubber(
     names: Iterable[str],
     mask: Callable[[str], str],
@@ -69,7 +61,7 @@ def scrubber(
     part of one alone, as written with a capital (`Bo`, `Lind`): colleagues call each other
     by first name. A part of a `keep` name (the reader's own) is left as it is."""
     whole = sorted(
-        {w for n in names if n and n.strip() for w in _written(n)}, key=len, reverse=True
+        {w for n in names if n and n.strip() for w in name_orders(n)}, key=len, reverse=True
     )
     parts = sorted(_parts(whole) - _parts(keep) - set(whole), key=len, reverse=True)
     choices = [f"(?i:{_name_pattern(n)})" for n in whole] + [_spelt(p) for p in parts]

@@ -1,0 +1,17 @@
+"""A person's name in either order: case systems put the surname first."""
+
+from __future__ import annotations
+
+from ledelsestilsyn.core.names import name_orders, same_person
+
+
+def test_a_name_with_the_surname_first_is_also_written_in_the_other_order() -> None:
+    assert name_orders("Kjær,  Søren") == {"Kjær, Søren", "Søren Kjær"}
+    assert name_orders(" Søren   Kjær ") == {"Søren Kjær"}
+    assert name_orders("Kjær,") == {"Kjær,"}  # no first name: nothing to turn round
+
+
+def test_the_same_person_in_either_order_and_case() -> None:
+    assert same_person("Kjær, Søren", "søren kjær")
+    assert same_person("Søren Kjær", "KJÆR,SØREN")
+    assert not same_person("Søren Kjær", "Søren Kjærgaard")
