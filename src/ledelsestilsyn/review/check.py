@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
+from ledelsestilsyn.core.names import names_person
 from ledelsestilsyn.core.periods import Period, date_hint, parse_period
 from ledelsestilsyn.io.document import Path_, YamlDocument, value_at
 from ledelsestilsyn.io.yaml import decode
@@ -233,6 +234,22 @@ def _header(doc: YamlDocument, data: dict[str, Any]) -> Analysis:
                     hint="hovedet skrives af 'tilsyn udtræk'; hent det fra en ny fil.",
                 )
             )
+    if (
+        analysis.reviewer
+        and analysis.caseworker
+        and names_person(analysis.reviewer, analysis.caseworker)
+    ):
+        analysis.diagnostics.append(
+            doc.diagnostic(
+                ("gennemført_af",),
+                "G055",
+                "'gennemført_af' er sagens egen rådgiver; ledelsestilsynet er en leders blik på "
+                "en andens sag.",
+                hint="lad en anden af seriens bedømmere gennemgå sagen; er den gennemgået i "
+                "dialog med rådgiveren, så skriv lederen, der gennemførte den.",
+                severity=WARNING,
+            )
+        )
     for key, code, what in (("gennemført_af", "G024", "hvem"), ("dato", "G025", "hvornår")):
         if key in data and text_of(data[key]) is None:
             analysis.diagnostics.append(
