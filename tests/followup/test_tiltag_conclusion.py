@@ -93,6 +93,25 @@ def test_the_department_reads_no_name_in_a_tiltag_title(cli, rapport_ws: Path) -
         assert "Anna Holm" not in department
 
 
+def test_the_department_reads_no_name_of_a_responsible_only_tiltag_yaml_knows(  # type: ignore[no-untyped-def]
+    cli, rapport_ws: Path
+) -> None:
+    """A local lawyer responsible for a tiltag is named nowhere else in the workspace (no
+    caseworker, reviewer or leader): her name in the title and the conclusion reached the
+    department, for the name filter only knew the concept's, manifests' and reviews' names."""
+    text = TILTAG.replace("Hurtig vurdering af underretninger", "Lise Brandt underviser")
+    text = text.replace("Anna Holm viser", "Brandt viser").replace(
+        '    skabelon: "overordnet"\n', '    skabelon: "overordnet"\n    ansvarlig: "Lise Brandt"\n'
+    )
+    (rapport_ws / "tiltag.yaml").write_text(text, encoding="utf-8")
+    report = ("rapport", "--dato", "2026-11-25", "-o", "-", "--periode", "2026-11")
+    assert "Lise Brandt underviser" in run(cli, *report, "--format", "md")  # the leaders' own
+    for fmt in ("md", "html"):
+        department = run(cli, *report, "--format", fmt, "--modtager", "afdeling")
+        assert "[navn] underviser" in department and "[navn] viser sin metode" in department
+        assert "Lise" not in department and "Brandt" not in department
+
+
 def test_the_leader_report_says_when_the_tiltag_is_evaluated(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]
     """The leaders evaluate at their meeting with the report in hand: it says when the
     evaluation is due (and when it is overdue), and that a conclusion is missing."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from datetime import date
 from pathlib import Path
@@ -83,6 +84,33 @@ def test_examples_only_by_consent_without_case_id_or_names(cli: Cli, rapport_ws:
         assert "Partshøring mangler" not in shown  # said in the reviews without consent
         for secret in (*WORKERS, *REVIEWERS, "010203"):
             assert secret not in shown, (fmt, secret)
+
+
+def test_an_example_names_no_one_responsible_for_a_correction(cli: Cli, rapport_ws: Path) -> None:
+    """A correction put on a local lawyer ('ansvarlig: Lokaljurist Per Berg'), whom no other
+    file names: a consented example saying 'Drøftet med Per Berg' showed her name."""
+    concept = rapport_ws / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(
+        text.replace("  tiltag: ja\n", "  tiltag: ja\n  afdeling_eksempler: med_samtykke\n", 1),
+        encoding="utf-8",
+    )
+    review = rapport_ws / CONSENTING
+    body = review.read_text(encoding="utf-8")
+    body = body.replace("\nsvar:\n", "\nsamtykke_til_eksempel: ja\nsvar:\n", 1)
+    old = "Se notat om barnet, cpr 010203-1234, og <script>alert(1)</script>."
+    line = next(x for x in body.splitlines() if old in x)
+    correction = (
+        "\n      rettelse:\n        handling: 'partshøring'\n"
+        "        ansvarlig: 'Lokaljurist Per Berg'\n        frist: '2026-12-15'"
+    )
+    body = body.replace(line, line.replace(old, "Drøftet med Per Berg.") + correction)
+    body = body.replace("Partshøring mangler i journalen.", "Eget eksempel.")
+    review.write_text(body, encoding="utf-8")
+    for fmt in ("md", "html"):
+        shown = _department(cli, fmt)
+        assert "Drøftet med [navn]." in shown  # one person: one [navn]
+        assert not re.search(r"\bPer\b|Berg", shown), fmt
 
 
 def test_the_note_on_examples_is_in_the_introduction_not_under_tiltag(
@@ -236,6 +264,13 @@ def test_a_name_the_export_writes_surname_first_is_a_name_in_either_order() -> N
     assert scrub(text) == "Drøftet med [navn]; [navn] og [navn]s notat, [navn]. [navn], [navn]."
     own = scrubber(["Kjær, Søren", "Ali Yilmaz"], mask_cpr, "[navn]", keep=["Kjær, Søren"])
     assert own("Søren og Ali Yilmaz; Kjær.") == "Søren og [navn]; Kjær."
+
+
+def test_one_person_named_in_parts_is_one_name() -> None:
+    """'Per Berg' is known only as part of 'Lokaljurist Per Berg': each part became [navn],
+    which read as two people ('[navn] [navn]')."""
+    scrub = scrubber(["Lokaljurist Per Berg", "Eva Munk"], mask_cpr, "[navn]")
+    assert scrub("Drøftet med Per Berg og Eva.") == "Drøftet med [navn] og [navn]."
 
 
 def test_a_first_name_or_surname_alone_is_a_name_too() -> None:

@@ -286,10 +286,25 @@ def _add_department(
 
 
 def _people(workspace: Workspace, inputs: Inputs) -> set[str]:
-    """Every name the workspace knows: the concept's, the manifests' and the reviews'."""
+    """Every name the workspace knows: the concept's, the manifests' and the reviews', and
+    whoever is responsible for a correction or a tiltag (a local lawyer, say, whom no other
+    file names, may stand in a tiltag's title)."""
     reviews = [*inputs.records, *inputs.unfinished]
     people = {n for r in reviews for n in (r.caseworker, r.reviewer) if n}
-    return _known_names(workspace) | inputs.caseworkers | people
+    people |= {c.responsible for r in reviews for c in r.corrections if c.responsible}
+    return _known_names(workspace) | inputs.caseworkers | people | _tiltag_people(workspace)
+
+
+def _tiltag_people(workspace: Workspace) -> set[str]:
+    """Who is responsible for each tiltag; none when tiltag.yaml cannot be read (the report
+    says so, and then shows no tiltag)."""
+    from ledelsestilsyn.followup.tiltag import read_tiltag
+
+    try:
+        tiltag = read_tiltag(workspace).tiltag
+    except TilsynError:
+        return set()
+    return {t.responsible for t in tiltag if t.responsible}
 
 
 def _known_names(workspace: Workspace) -> set[str]:

@@ -67,13 +67,19 @@ def scrubber(
     choices = [f"(?i:{_name_pattern(n)})" for n in whole] + [_spelt(p) for p in parts]
     pattern = re.compile(f"{_BEFORE}(?:{'|'.join(choices)}){_AFTER}") if choices else None
 
+    # A title and a name, each known alone ('Lokaljurist' from 'Lokaljurist Per Berg'), or a
+    # first name and a surname: one person, so one replacement, not '[navn] [navn]'.
+    repeated = re.compile(f"{re.escape(replacement)}(?:{_GAP}{re.escape(replacement)})+")
     done: dict[str, str] = {}  # the same comment recurs across a caseworker's cases
 
     def scrub(text: str) -> str:
         found = done.get(text)
         if found is None:
             masked = mask(text.strip())
-            found = done[text] = pattern.sub(replacement, masked) if pattern else masked
+            named = (
+                repeated.sub(replacement, pattern.sub(replacement, masked)) if pattern else masked
+            )
+            found = done[text] = named
         return found
 
     return scrub
