@@ -39,6 +39,7 @@ CODE_FILES = (
     "core/quote.py",
     "core/words.py",
     "core/periods.py",
+    "core/names.py",
     "io/document.py",
     "io/files.py",
     "io/os_reasons.py",
