@@ -99,6 +99,35 @@ def test_the_html_has_the_section_and_the_committee_does_not(cli, ws: Path) -> N
     assert "Tiltag og effekt" not in committee and "åbne tiltag" not in committee
 
 
+def test_the_committee_sees_what_the_leadership_has_set_in_motion(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """SBST: the results go to the political committee, with what is set in motion on them
+    ("hvad der eventuelt sættes i værk på baggrund heraf"). The committee sees each tiltag's
+    status, deadline and target, as the department does, but no responsible person and no
+    conclusion (the leaders' own words), and no verdict on a share it is not shown."""
+    text = TILTAG.replace(
+        '    status: "i gang"',
+        '    status: "i gang"\n    ansvarlig: "Karen Holm Madsen"\n    frist: "2026-12-01"',
+    ).replace(
+        '    status: "opgivet"',
+        '    status: "opgivet"\n    evalueret: "2026-10-01"\n    konklusion: "Stop: for tungt."',
+    )
+    (ws / "tiltag.yaml").write_text(text, encoding="utf-8")
+    for fmt in ("md", "html"):
+        committee = report(cli, "--format", fmt, "--modtager", "udvalg")
+        assert "Tiltag" in committee and "Hurtig vurdering af underretninger" in committee
+        assert "1. december 2026" in committee and "Opgivet forsøg" in committee
+        assert "Karen Holm Madsen" not in committee and "for tungt" not in committee
+    md = report(cli, "--format", "md", "--modtager", "udvalg")
+    tiltag = md.split("## Tiltag")[1].split("\n## ")[0]
+    first = row(tiltag, "| **vurdering**")
+    assert first[1:4] == ["i gang", "1. december 2026", "underretning-1"]
+    department = report(cli, "--format", "md", "--modtager", "afdeling")
+    shown = department.split("## Tiltag")[1].split("\n## ")[0]
+    assert [row(tiltag, f"| **{t}**") for t in ("vurdering", "inddragelse", "gammelt")] == [
+        row(shown, f"| **{t}**") for t in ("vurdering", "inddragelse", "gammelt")
+    ]
+
+
 def test_a_broken_tiltag_file_leaves_the_tiltag_out_and_says_so(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
     """A typo in tiltag.yaml does not stop the report the leaders need for their meeting: the
     tiltag are left out, and the run says why (tjek gives the mistake as an error)."""

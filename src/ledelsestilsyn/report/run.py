@@ -227,7 +227,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         if not view.committee:
             _add_tiltag(view, report, inputs, workspace, period)
             _add_levels(view, inputs, workspace, period)
-        if view.department:
+        if view.committee:
             _add_department(view, report, inputs, workspace, period)
         content = _pdf(view, today) if request.fmt == "pdf" else render(view, request.fmt)
     return Outcome(content, period, len(counted), excluded, inputs.notes)
@@ -264,13 +264,17 @@ def _add_levels(view: ReportView, inputs: Inputs, workspace: Workspace, period: 
 def _add_department(
     view: ReportView, report: Report, inputs: Inputs, workspace: Workspace, period: Period
 ) -> None:
-    """The department's extras: the tiltag's status, and case examples by consent."""
+    """The tiltag's status for the department and the committee (SBST: the results reach
+    the committee with what is set in motion on them); the department's extras: the
+    leadership's conclusions, and case examples by consent."""
     _, views = _tiltag(report, inputs, workspace, period)
     concept = workspace.concept
-    view.examples_allowed = concept.dissemination.department_examples == WITH_CONSENT
     names = _people(workspace, inputs)
     scrub = department_scrubber(names, mask_cpr)
     view.tiltag_status = tiltag_status(views, view.disclosure.shows, scrub)
+    if not view.department:
+        return
+    view.examples_allowed = concept.dissemination.department_examples == WITH_CONSENT
     view.conclusions = conclusions(views, scrub)
     found = examples(
         inputs.records,

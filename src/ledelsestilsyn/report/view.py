@@ -74,7 +74,7 @@ class ReportView:
     tiltag: list[TiltagView] = field(default_factory=list)
     department: bool = False
     tiltag_status: list[TiltagStatus] = field(default_factory=list)
-    """The department's view of the tiltag (`afdeling` only)."""
+    """The department's and the committee's view of the tiltag (`afdeling`, `udvalg`)."""
     conclusions: list[Conclusion] = field(default_factory=list)
     """The leadership's conclusions on evaluated tiltag, names scrubbed (`afdeling` only)."""
     examples_allowed: bool = False
