@@ -34,6 +34,7 @@ EXIT_USAGE = 2  # the call is wrong
 EXIT_INTERNAL = 3  # a bug in tilsyn
 EXIT_BUSY = 75  # EX_TEMPFAIL: another run holds the lock
 EXIT_INTERRUPTED = 130
+EXIT_PIPE = 141  # 128 + SIGPIPE: the program reading the output stopped reading
 
 EXIT_CODES: dict[ErrorKind, int] = {
     ErrorKind.DATA: EXIT_DATA,
@@ -62,6 +63,9 @@ def handled(func: F) -> F:
         except KeyboardInterrupt:
             echo("Afbrudt.", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            _reader_gone()
+            raise typer.Exit(EXIT_PIPE) from None
         except Exception as exc:
             if os.environ.get("TILSYN_DEBUG"):
                 raise
@@ -74,6 +78,16 @@ def handled(func: F) -> F:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _reader_gone() -> None:
+    """The program reading the output stopped (`| head`, `q` in less): no bug to report.
+    Output from here on goes nowhere, so Python's flush at exit finds no closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (a test runner's): nothing to flush
+        pass
 
 
 def _usage_error(exc: ClickException) -> int:
