@@ -74,13 +74,17 @@ def open_earlier(
             if entry.deadline is not None:
                 late = " (overskredet)" if entry.deadline < today else ""
                 deadline = long_date(entry.deadline) + late
+            action = scrub(entry.action) if entry.action else "(handling ikke angivet)"
+            who = " ".join(entry.responsible.split())
+            if who and who.casefold() != " ".join((record.caseworker or "").split()).casefold():
+                action += f", ansvarlig {scrub(who)}"
             found.append(
                 OpenCorrection(
                     record.case_id,
                     record.period,
                     entry.question,
                     asked[entry.question].text if entry.question in asked else "",
-                    scrub(entry.action) if entry.action else "(handling ikke angivet)",
+                    action,
                     deadline,
                 )
             )

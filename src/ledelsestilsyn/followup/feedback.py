@@ -89,6 +89,7 @@ def write_letters(
         order=tuple(workspace.concept.series),
         titles={n: s.title or n for n, s in workspace.concept.series.items()},
         tiltag=read.tiltag,
+        leaders=workspace.concept.reminders.leaders,
     )
     if not letters:
         who = f" for '{only}'" if only is not None else ""

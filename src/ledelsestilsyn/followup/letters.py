@@ -27,6 +27,7 @@ from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.followup.earlier import OpenCorrection, open_earlier, with_all_corrections
 from ledelsestilsyn.followup.letter_tiltag import LetterTiltag, aimed_at
+from ledelsestilsyn.followup.letter_who import does_it, tell_whom
 from ledelsestilsyn.models.template import Question, Template
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.aggregate import Scale, section
@@ -93,6 +94,8 @@ class Letter:
     """Corrections on the caseworker's cases from earlier rounds, not done yet."""
     tiltag: list[LetterTiltag] = field(default_factory=list)
     """The open tiltag aimed at the caseworker's findings (`followup.letter_tiltag`)."""
+    tell: str = ""
+    """Whom to tell when an open correction of theirs is done (`letter_who.tell_whom`); "" when none is."""
 
     @property
     def finding_count(self) -> int:
@@ -139,6 +142,8 @@ def _correction(
         if (c.step, c.question) != (step, question):
             continue
         parts = [scrub(c.action) if c.action else "rettelse"]
+        if not does_it(c, record.caseworker):
+            parts.append(f"ansvarlig {scrub(c.responsible)}")
         if c.deadline:
             late = " (overskredet)" if not c.done and c.deadline < today else ""
             parts.append(f"frist {long_date(c.deadline)}{late}")
@@ -307,6 +312,7 @@ def build_letters(
     order: Sequence[str] = (),
     titles: Mapping[str, str] | None = None,
     tiltag: Sequence[Tiltag] = (),
+    leaders: Mapping[str, str] | None = None,
 ) -> list[Letter]:
     """One letter per caseworker with reviewed cases in `period` (or only `only`), and,
     when the period has reviewed cases at all, one per caseworker who has only open
@@ -318,6 +324,7 @@ def build_letters(
     a case reviewed on two levels counts once in the comparison, with the review of the
     series first in it, as in the report (`one_per_case`). `titles`: the series' titles.
     `tiltag`: the leadership's; the open ones aimed at a finding are named in the letter.
+    `leaders`: team → leader (`påmindelse: ledere`), whom to tell that a correction is done.
     """
     current = with_all_corrections(r for r in records if r.period_start in period)
     current = [r for r in current if r.template in templates]
@@ -382,6 +389,11 @@ def build_letters(
                     scrub,
                 ),
                 tiltag=aimed_at(found, tiltag, scrub, today or period.end),
+                tell=tell_whom(
+                    [*mine, *(r for r in theirs if r.period_start < period.start)],
+                    name,
+                    leaders or {},
+                ),
             )
         )
     return letters

@@ -1,0 +1,85 @@
+"""A correction in the letter says who does it, and whom to tell when it is done.
+
+`påmind` reminds the leader until the date is written under `udført:` in the review, a file
+the caseworker does not keep. SBST: tell the caseworkers "hvordan I som ledelse vil håndtere
+det, hvis I finder fejl i sagsbehandlingen"; the letter is where they learn it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.periods import parse_period
+from ledelsestilsyn.followup.feedback import render_letter
+from ledelsestilsyn.followup.letters import build_letters
+from ledelsestilsyn.report.records import ReviewRecord
+from ledelsestilsyn.review.analysis import CorrectionEntry
+from ledelsestilsyn.templates.catalog import Catalog
+
+REF = "overordnet@2025.1"
+STEP = "opfølgning"
+
+
+def _review(period: str, responsible: str = "", done: date | None = None) -> ReviewRecord:
+    answers = {(STEP, f"{STEP}-{n}"): ("ja", "") for n in range(1, 15)}
+    answers[(STEP, "opfølgning-3")] = ("nej", "Mangler i journalen.")
+    fix = CorrectionEntry(
+        STEP, "opfølgning-3", "Notat skrives", responsible, date(2026, 12, 15), done
+    )
+    return ReviewRecord(
+        series="månedligt",
+        template=REF,
+        period=period,
+        period_start=parse_period(period).start,
+        case_id=f"S-{period}",
+        caseworker="Anna Holm",
+        team="Team Nord",
+        reviewer="Bo Nielsen",
+        answers=answers,
+        corrections=(fix,),
+    )
+
+
+def _md(records: list[ReviewRecord], leaders: dict[str, str] | None = None) -> str:
+    [letter] = build_letters(
+        records,
+        {REF: Catalog.load(None).resolve(REF)},
+        parse_period("2026-11"),
+        municipality="K",
+        generated="30. november 2026",
+        mask=mask_cpr,
+        today=date(2026, 11, 30),
+        leaders=leaders or {},
+    )
+    return render_letter(letter, "md")
+
+
+TELL = "Når en rettelse er gjort, så giv {} besked med datoen"
+
+
+def test_the_letter_says_whom_to_tell_when_a_correction_is_done() -> None:
+    assert TELL.format("Mette Holm") in _md([_review("2026-11")], {"Team Nord": "Mette Holm"})
+    # No leader named for the team: the leader who reviewed the case, as påmind has it.
+    assert TELL.format("Bo Nielsen") in _md([_review("2026-11")])
+    # An open correction from an earlier round too.
+    earlier = _md([_review("2026-10"), _review("2026-11", done=date(2026, 11, 20))])
+    assert TELL.format("Bo Nielsen") in earlier
+    # Nothing open: nothing to tell.
+    assert "giv " not in _md([_review("2026-11", done=date(2026, 11, 20))])
+
+
+def test_a_correction_someone_else_does_says_who() -> None:
+    text = _md([_review("2026-11", responsible="Lokaljurist Per Berg")])
+    assert "Notat skrives, ansvarlig Lokaljurist Per Berg, frist 15. december 2026" in text
+    assert "giv " not in text  # not hers to report
+    own = _md([_review("2026-11", responsible="Anna Holm")])
+    assert "ansvarlig" not in own.split("## Dine sager")[1].split("## Det gik godt")[0]
+    assert TELL.format("Bo Nielsen") in own
+    earlier = _md(
+        [
+            _review("2026-10", responsible="Lokaljurist Per Berg"),
+            _review("2026-11", done=date(2026, 11, 20)),
+        ]
+    )
+    assert "| Notat skrives, ansvarlig Lokaljurist Per Berg |" in earlier
