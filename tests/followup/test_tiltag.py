@@ -369,3 +369,13 @@ def test_new_refuses_a_level_that_is_no_share_and_writes_nothing(
     assert result.exit_code == 2, result.output
     assert "--niveau: fejl O018" in result.stderr and "Tip: skriv fx 90 for 90 %." in result.stderr
     assert path.read_text(encoding="utf-8") == GOOD
+
+
+def test_new_takes_questions_written_with_commas(workspace: Path, cli: Cli) -> None:
+    """'--spørgsmål opfølgning-3,opfølgning-5' is how one writes two ids; it said O011
+    'spørgsmålet 'opfølgning-3,opfølgning-5' findes ikke … mente du 'plan-og-opfølgning-5'?'."""
+    write(workspace, GOOD)
+    result = cli(*NEW, "anbringelse-7, anbringelse-8", "--dato", "2026-11-25")
+    assert result.exit_code == 0, result.output + result.stderr
+    [_, second] = load_tiltag(open_workspace(workspace))
+    assert second.targets.questions == ["anbringelse-7", "anbringelse-8"]

@@ -59,7 +59,11 @@ def tiltag(ctx: typer.Context, dato: DateOption = None, koncept: ConceptOption =
 def ny(
     spoergsmaal: Annotated[
         list[str],
-        typer.Option("--spørgsmål", help="Spørgsmålets id, fx anbringelse-7 (kan gentages)."),
+        typer.Option(
+            "--spørgsmål",
+            help="Spørgsmålets id, fx anbringelse-7 (kan gentages eller skrives med komma: "
+            "anbringelse-7,anbringelse-8).",
+        ),
     ],
     titel: Annotated[str | None, typer.Option("--titel", help="Tiltagets titel.")] = None,
     ansvarlig: Annotated[
@@ -104,7 +108,11 @@ def ny(
     deadline = parse_day(frist, Argument.DEADLINE) if frist is not None else None
     workspace = open_workspace(Path.cwd(), koncept)
     level = parse_level(niveau) if niveau is not None else None
-    new = NewTiltag(tuple(spoergsmaal), titel, ansvarlig, deadline, evaluering, skabelon, level)
+    # An id has no comma: "a,b" is two ids, as one writes them.
+    ids = tuple(q.strip() for given in spoergsmaal for q in given.split(",") if q.strip())
+    new = NewTiltag(
+        ids or tuple(spoergsmaal), titel, ansvarlig, deadline, evaluering, skabelon, level
+    )
     tiltag_id = append_tiltag(workspace, new, today=today)
     missing = ["beskrivelse"] + ["ansvarlig"] * (not (ansvarlig or "").strip())
     missing += ["frist"] * (frist is None)
