@@ -275,6 +275,12 @@ class Dissemination(Model):
         alias="afdelingsmøder",
         description="måneder (1-12) med fælles opfølgning på et afdelingsmøde",
     )
+    committee_meetings: list[int] = Field(
+        default_factory=list,
+        alias="udvalgsmøder",
+        description="måneder (1-12), hvor tilsynets resultater afrapporteres til det politiske "
+        "udvalg",
+    )
     uses_tiltag: Bool = Field(
         True, alias="tiltag", description="ledelsen beskriver tiltag, når tilsynet finder problemer"
     )
@@ -302,6 +308,13 @@ class Dissemination(Model):
     def _meeting_months(cls, months: list[int]) -> list[int]:
         if any(not 1 <= m <= 12 for m in months):
             raise ValueError("afdelingsmødernes måneder skal være tal fra 1 til 12")
+        return sorted(set(months))
+
+    @field_validator("committee_meetings")
+    @classmethod
+    def _committee_months(cls, months: list[int]) -> list[int]:
+        if any(not 1 <= m <= 12 for m in months):
+            raise ValueError("udvalgsmødernes måneder skal være tal fra 1 til 12")
         return sorted(set(months))
 
 

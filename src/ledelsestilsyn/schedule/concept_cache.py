@@ -41,8 +41,8 @@ CACHE_SHAPE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeErro
 """What reading a cache with the right stamp but the wrong shape raises (edited by hand,
 damaged, or written by a build whose format changed without a new `FORMAT`)."""
 
-FORMAT = 9  # 3: case ids from the manifest; 4: meetings; 5: DATED_LATER; 6: letters due;
-# 7: FILE_GONE; 8: the steps' titles; 9: a level's lag
+FORMAT = 10  # 3: case ids from the manifest; 4: meetings; 5: DATED_LATER; 6: letters due;
+# 7: FILE_GONE; 8: the steps' titles; 9: a level's lag; 10: the committee's meetings
 
 
 def find_concept_fast(start: Path, explicit: Path | None) -> Path:
@@ -148,7 +148,8 @@ def plan_from_concept(concept: Concept, titles: dict[str, dict[str, str]] | None
     """The concept's schedule, with the titles of each series' steps (`step_titles`)."""
     spread = concept.dissemination
     days = spread.feedback_days if spread.caseworker_feedback else None
-    return Plan(series_plans(concept, titles), tuple(spread.department_meetings), days)
+    meetings, committee = tuple(spread.department_meetings), tuple(spread.committee_meetings)
+    return Plan(series_plans(concept, titles), meetings, days, committee)
 
 
 def without_bad_cache(read: Callable[[bool], T]) -> T:

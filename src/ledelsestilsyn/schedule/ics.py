@@ -86,6 +86,20 @@ def _event(r: Round, kind: str, day: date, summary: str, stamp: str) -> list[str
     return _all_day(uid, day, day + timedelta(days=1), summary, description, stamp)
 
 
+def _committee(month: date, stamp: str) -> list[str]:
+    following = date(*add_months(month.year, month.month, 1), 1)
+    name = MONTHS[month.month - 1]
+    description = (
+        f"Tilsynets resultater afrapporteres til det politiske udvalg i {name}: samlede tal, "
+        "udviklingen og status på ledelsens tiltag.\n"
+        "Brug udvalgets version af rapporten (tilsyn rapport, modtager udvalg)."
+    )
+    summary = f"Udvalgsmøde om ledelsestilsynet ({name} {month.year})"
+    return _all_day(
+        _uid(f"udvalgsmøde|{month:%Y-%m}"), month, following, summary, description, stamp
+    )
+
+
 def _meeting(month: date, stamp: str) -> list[str]:
     following = date(*add_months(month.year, month.month, 1), 1)
     name = MONTHS[month.month - 1]
@@ -101,9 +115,15 @@ def _meeting(month: date, stamp: str) -> list[str]:
 
 
 def calendar(
-    rounds: list[Round], *, name: str, stamp: datetime, meetings: Sequence[date] = ()
+    rounds: list[Round],
+    *,
+    name: str,
+    stamp: datetime,
+    meetings: Sequence[date] = (),
+    committee: Sequence[date] = (),
 ) -> str:
-    """The calendar text (CRLF line ends) for the given rounds and meeting months (1st day)."""
+    """The calendar text (CRLF line ends) for the given rounds and the months (1st day) of
+    the department's and the committee's meetings."""
     utc = stamp.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
@@ -120,5 +140,7 @@ def calendar(
         lines += _event(r, "rapport", r.report_by, f"Rapport: {title}", utc)
     for month in sorted(meetings):
         lines += _meeting(month, utc)
+    for month in sorted(committee):
+        lines += _committee(month, utc)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

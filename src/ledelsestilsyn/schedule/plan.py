@@ -53,15 +53,24 @@ class Plan:
     """Months (1-12) with a department meeting on the findings (`formidling`)."""
     feedback_days: int | None = None
     """Days after the latest review by which the letters are due; None: no letters."""
+    committee: tuple[int, ...] = ()
+    """Months (1-12) when the results go to the political committee (`formidling`)."""
 
     def to_json(self) -> dict[str, Any]:
         series = [s.to_json() for s in self.series]
-        return {"series": series, "meetings": list(self.meetings), "feedback": self.feedback_days}
+        meetings = list(self.meetings)
+        return {
+            "series": series,
+            "meetings": meetings,
+            "feedback": self.feedback_days,
+            "committee": list(self.committee),
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Plan:
         series = tuple(SeriesPlan.from_json(item) for item in data["series"])
-        return cls(series, tuple(data["meetings"]), data["feedback"])
+        meetings, committee = tuple(data["meetings"]), tuple(data["committee"])
+        return cls(series, meetings, data["feedback"], committee)
 
 
 def rounds_opening_in(plan: Plan, state: WorkspaceState, year: int, month: int) -> list[Round]:
@@ -173,6 +182,8 @@ class Status:
     tiltag: tuple[TiltagDue, ...] = ()
     meeting: Meeting | None = None
     """Next month's department meeting (`formidling: afdelingsmøder`), if it has one."""
+    committee: Meeting | None = None
+    """Next month's committee meeting (`formidling: udvalgsmøder`), if it has one."""
 
     @property
     def nothing_due(self) -> bool:
@@ -314,4 +325,7 @@ def status_at(plan: Plan, state: WorkspaceState, today: date) -> Status:
     late = overdue(state.corrections, today)
     actions = due(state.tiltag, today)
     meeting = next_meeting(plan.meetings, *following)
-    return Status(today, tuple(items), tuple(rounds), tuple(upcoming), late, actions, meeting)
+    committee = next_meeting(plan.committee, *following)
+    return Status(
+        today, tuple(items), tuple(rounds), tuple(upcoming), late, actions, meeting, committee
+    )

@@ -160,6 +160,14 @@ def _meeting_line(meeting: Meeting) -> str:
     )
 
 
+def _committee_line(meeting: Meeting) -> str:
+    when = f"{MONTHS[meeting.month.month - 1]} {meeting.month.year}"
+    return (
+        f"Udvalgsmøde i {when} om tilsynets resultater: kør 'tilsyn rapport' til "
+        f"modtageren udvalg (kun samlede tal) for perioden {meeting.findings}."
+    )
+
+
 def _subject(
     municipality: str,
     items: tuple[Item, ...],
@@ -204,11 +212,13 @@ def overview(
     if status.rounds:
         lines += ["", "Runder:"]
         lines += [f"  - {_round_line(s, status.today)}" for s in status.rounds]
-    if status.upcoming or status.meeting:
+    if status.upcoming or status.meeting or status.committee:
         lines += ["", "Næste måned:"]
         lines += [f"  - {_upcoming_line(r)}" for r in status.upcoming]
     if status.meeting:
         lines.append(f"  - {_meeting_line(status.meeting)}")
+    if status.committee:
+        lines.append(f"  - {_committee_line(status.committee)}")
     lines += ["", SENT_BY]
     keys = tuple(i.key() for i in status.items) + tuple(c.key() for c in status.corrections)
     keys += tuple(t.key() for t in status.tiltag)

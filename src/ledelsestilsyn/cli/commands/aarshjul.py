@@ -51,7 +51,7 @@ def aarshjul(
 
     Med --format ics skrives en kalenderfil (RFC 5545) til Outlook og andre
     kalendere: udtræk, færdige gennemgange og rapport for hver runde, og
-    afdelingsmøderne fra konceptets formidling.
+    afdelings- og udvalgsmøderne fra konceptets formidling.
 
     Eksempel: tilsyn årshjul 2027 --format ics
     """
@@ -91,13 +91,17 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
     rounds = year_rounds(plan, year)
     stamp = datetime.fromtimestamp(concept.stat().st_mtime, tz=UTC)
     meetings = [date(year, month, 1) for month in plan.meetings]
-    text = calendar(rounds, name=f"Ledelsestilsyn {year}", stamp=stamp, meetings=meetings)
+    committee = [date(year, month, 1) for month in plan.committee]
+    text = calendar(
+        rounds, name=f"Ledelsestilsyn {year}", stamp=stamp, meetings=meetings, committee=committee
+    )
     if is_stdout(path):
         echo(text, nl=False)
         return
     write_atomic(prepare_output_file(path, f"årshjul-{year}.ics"), text, overwrite=True, mode=0o644)
-    events = count(3 * len(rounds) + len(meetings), "begivenhed", "begivenheder")
+    events = count(3 * len(rounds) + len(meetings) + len(committee), "begivenhed", "begivenheder")
     held = f", {count(len(meetings), 'afdelingsmøde', 'afdelingsmøder')}" if meetings else ""
+    held += f", {count(len(committee), 'udvalgsmøde', 'udvalgsmøder')}" if committee else ""
     echo(f"Skrev {path}: {count(len(rounds), 'runde', 'runder')}{held}, {events}.")
 
 
@@ -116,8 +120,8 @@ def _print_table(inputs: object, year: int, today: object) -> None:
     table.add_column("Måned")
     for series in inputs.plan.series:
         table.add_column(series.title)
-    meetings = inputs.plan.meetings
-    if meetings:
+    meetings, committee = inputs.plan.meetings, inputs.plan.committee
+    if meetings or committee:
         table.add_column("Møde")
     for month, cells in wheel(inputs.plan, inputs.state, year, today):
         texts = []
@@ -129,7 +133,8 @@ def _print_table(inputs: object, year: int, today: object) -> None:
             else:
                 focus = ", ".join(cell.round.focus_titles) or "alle sagsskridt"
                 texts.append(f"{cell.round.period.label}\nfokus: {focus}\n{cell.state}")
-        if meetings:
-            texts.append("afd.møde" if month in meetings else "—")
+        if meetings or committee:
+            held = ["afd.møde"] * (month in meetings) + ["udvalg"] * (month in committee)
+            texts.append("\n".join(held) or "—")
         table.add_row(MONTHS[month - 1], *texts)
     console().print(table)

@@ -1,0 +1,71 @@
+"""The committee's meetings (`formidling: udvalgsmøder`): when the results go to the politicians.
+
+SBST's inspiration: the concept says "hvordan, hvornår og for hvem I vil formidle resultaterne",
+which often means the management information for the political committee, and "hvilke
+fokusområder der skal afrapporteres hvornår". The months are in the årshjul and the calendar
+file, and `påmind` names next month's meeting with the report it should have.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import icalendar
+from remind_support import finish_round
+
+from conftest import Cli, edit_concept
+
+MEETINGS = "  afdelingsmøder: [3, 6, 9, 12]\n"
+
+
+def _with_committee(workspace: Path, months: str = "[4, 10]") -> None:
+    edit_concept(workspace, MEETINGS, f"{MEETINGS}  udvalgsmøder: {months}\n")
+
+
+def test_next_months_committee_meeting_names_its_report(example_workspace: Path, cli: Cli) -> None:
+    _with_committee(example_workspace)
+    lines = cli("påmind", "--dato", "2027-03-03", "--altid").output.splitlines()
+    assert (
+        "  - Udvalgsmøde i april 2027 om tilsynets resultater: kør 'tilsyn rapport' til "
+        "modtageren udvalg (kun samlede tal) for perioden 2026-10-01..2027-03-31."
+    ) in lines
+    october = cli("påmind", "--dato", "2027-09-03", "--altid").output
+    assert "Udvalgsmøde i oktober 2027" in october and "2027-04-01..2027-09-30." in october
+    may = cli("påmind", "--dato", "2027-04-03", "--altid").output
+    assert "Udvalgsmøde" not in may  # no meeting in May
+
+
+def test_a_committee_meeting_alone_is_nothing_due(example_workspace: Path, cli: Cli) -> None:
+    _with_committee(example_workspace, "[12]")
+    finish_round(cli, "2026-11-12")
+    assert cli("påmind", "--dato", "2026-11-13").output == ""
+    assert "Udvalgsmøde i december 2026" in cli("påmind", "--dato", "2026-11-13", "--altid").output
+
+
+def test_the_annual_wheel_and_calendar_show_the_committee_meetings(
+    example_workspace: Path, cli: Cli
+) -> None:
+    _with_committee(example_workspace, "[3, 10]")
+    out = cli("årshjul", "2027", "--dato", "2027-01-10").output
+    rows = out.splitlines()
+    march = next(i for i, line in enumerate(rows) if line.startswith("│ marts"))
+    assert "afd.møde" in rows[march] and "udvalg" in rows[march + 1]
+    assert any(line.startswith("│ oktober") and "udvalg" in line for line in rows)
+    result = cli("årshjul", "2027", "--format", "ics", "-o", "hjul.ics")
+    assert result.exit_code == 0, result.output
+    assert "16 runder, 4 afdelingsmøder, 2 udvalgsmøder, 54 begivenheder." in result.output
+    events = icalendar.Calendar.from_ical(Path("hjul.ics").read_bytes()).walk("VEVENT")
+    committee = [e for e in events if str(e["SUMMARY"]).startswith("Udvalgsmøde")]
+    assert [str(e["SUMMARY"]) for e in committee] == [
+        "Udvalgsmøde om ledelsestilsynet (marts 2027)",
+        "Udvalgsmøde om ledelsestilsynet (oktober 2027)",
+    ]
+    assert "modtager udvalg" in str(committee[0]["DESCRIPTION"])
+    assert len({str(e["UID"]) for e in events}) == 54
+
+
+def test_a_month_that_is_no_month_is_a_located_error(example_workspace: Path, cli: Cli) -> None:
+    _with_committee(example_workspace, "[4, 13]")
+    result = cli("tjek")
+    assert result.exit_code == 1
+    assert "udvalgsmødernes måneder skal være tal fra 1 til 12" in result.output
