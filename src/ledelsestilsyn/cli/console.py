@@ -138,3 +138,14 @@ def console(*, err: bool = False, keep: Collection[str] = ()) -> Console:
         highlight=False,
         soft_wrap=False,
     )
+
+
+def reader_gone() -> None:
+    """The program reading the output stopped (`| head`, `q` in less): no bug to report.
+    Standard output goes to /dev/null from here on, so Python's flush at exit finds no
+    closed pipe; nothing is written."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (a test runner's): nothing to flush
+        pass

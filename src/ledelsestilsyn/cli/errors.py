@@ -64,7 +64,9 @@ def handled(func: F) -> F:
             echo("Afbrudt.", err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
-            _reader_gone()
+            from ledelsestilsyn.cli.console import reader_gone
+
+            reader_gone()
             raise typer.Exit(EXIT_PIPE) from None
         except Exception as exc:
             if os.environ.get("TILSYN_DEBUG"):
@@ -78,16 +80,6 @@ def handled(func: F) -> F:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
-
-
-def _reader_gone() -> None:
-    """The program reading the output stopped (`| head`, `q` in less): no bug to report.
-    Output from here on goes nowhere, so Python's flush at exit finds no closed pipe."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no real stdout (a test runner's): nothing to flush
-        pass
 
 
 def _usage_error(exc: ClickException) -> int:
