@@ -8,7 +8,14 @@ import pytest
 from report_data import build_workspace
 
 from ledelsestilsyn.report.effect import Side
-from ledelsestilsyn.report.tiltag import BETTER, TOO_FEW, UNCLEAR, WORSE, verdict
+from ledelsestilsyn.report.tiltag import (
+    BETTER,
+    TOO_FEW,
+    UNANSWERED_VERDICT,
+    UNCLEAR,
+    WORSE,
+    verdict,
+)
 
 TILTAG = """\
 tiltag:
@@ -243,3 +250,24 @@ def test_a_level_is_reached_or_not_and_uncertain_inside_the_interval(
     assert _with_level(plain, 0.7).verdict == f"{plain.verdict}; niveauet 70 % er {said}"
     too_few = EffectRow("x", "y", plain.before, 2, plain.after, 2, TOO_FEW)
     assert _with_level(too_few, 0.7).verdict == TOO_FEW
+
+
+def test_a_target_no_review_in_the_period_answered_says_so(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """The årshjul had anbringelse out of focus: no review in the period answered the target.
+    The department and the committee read 'vises ikke, fordi periodens andel for målet ikke
+    vises (få gennemgange)', as if a small share were hidden; there is none to hide."""
+    text = TILTAG + (
+        '  - id: "partshøring"\n'
+        '    titel: "Partshøring før anbringelse"\n'
+        '    besluttet: "2026-10-15"\n'
+        '    status: "i gang"\n'
+        '    skabelon: "overordnet"\n'
+        "    mål:\n"
+        "      spørgsmål: [anbringelse-7]\n"
+    )
+    (ws / "tiltag.yaml").write_text(text, encoding="utf-8")
+    for audience in ("afdeling", "udvalg"):
+        md = report(cli, "--format", "md", "--modtager", audience)
+        tiltag = md.split("## Tiltag")[1].split("\n## ")[0]
+        assert row(tiltag, "| **partshøring**")[-1] == UNANSWERED_VERDICT, audience
+        assert row(tiltag, "| **vurdering**")[-1] != UNANSWERED_VERDICT, audience

@@ -28,7 +28,13 @@ from ledelsestilsyn.report.published import answer as answer_key
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
 from ledelsestilsyn.report.scrub import scrubber
 from ledelsestilsyn.report.suppress import Key
-from ledelsestilsyn.report.tiltag import GONE_VERDICT, HIDDEN_VERDICT, TiltagView
+from ledelsestilsyn.report.tiltag import (
+    GONE_VERDICT,
+    HIDDEN_VERDICT,
+    UNANSWERED_VERDICT,
+    EffectRow,
+    TiltagView,
+)
 
 NAME = "[navn]"
 WITH_CONSENT = "med_samtykke"
@@ -67,12 +73,13 @@ def tiltag_status(
 
     A verdict says whether the answers after the decision reach `min_count`; when the
     period's own share of the target is hidden (`shows`), that would tell what the
-    report hides, so the verdict is left out too (`HIDDEN_VERDICT`)."""
+    report hides, so the verdict is left out too (`HIDDEN_VERDICT`); a target no review in
+    the period answered (out of the årshjul's focus) says so (`UNANSWERED_VERDICT`)."""
     rows = []
     for t in views:
-        targets = [
-            (row.target, row.verdict if shows(row.share) else HIDDEN_VERDICT) for row in t.rows
-        ] + [(gone.target, GONE_VERDICT) for gone in t.gone] or [("–", "ingen data endnu")]
+        targets = [(row.target, _shown_verdict(row, shows)) for row in t.rows] + [
+            (gone.target, GONE_VERDICT) for gone in t.gone
+        ] or [("–", "ingen data endnu")]
         for target, verdict in targets:
             rows.append(TiltagStatus(t.id, scrub(t.title), t.status, t.deadline, target, verdict))
     return rows
@@ -85,6 +92,12 @@ class Conclusion:
     id: str
     evaluated: str
     text: str
+
+
+def _shown_verdict(row: EffectRow, shows: Callable[[Key], bool]) -> str:
+    if shows(row.share):
+        return row.verdict
+    return HIDDEN_VERDICT if row.in_period else UNANSWERED_VERDICT
 
 
 def department_scrubber(names: Iterable[str], mask: Callable[[str], str]) -> Callable[[str], str]:

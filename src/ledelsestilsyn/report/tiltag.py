@@ -44,6 +44,7 @@ WORSE = "dårligere: mere, end tilfældigheder kan forklare"
 UNCLEAR = "ingen sikker ændring: forskellen kan skyldes tilfældigheder"
 NOT_COMPARABLE = "kan ikke sammenlignes: før og efter er ikke besvaret på de samme spørgsmål"
 HIDDEN_VERDICT = "vises ikke, fordi periodens andel for målet ikke vises (få gennemgange)"
+UNANSWERED_VERDICT = "vises ikke: ingen gennemgang i perioden har besvaret målet"
 GONE_VERDICT = "kan ikke måles: ikke længere i skabelonen"
 
 
@@ -75,6 +76,9 @@ class EffectRow:
     share: ShareKey = ()
     """The target's share in the report's own period (`report.published`): where an audience
     does not see it, the verdict is not shown either (`report.department`)."""
+    in_period: bool = True
+    """A review in the report's own period answered the target (not `ikke relevant`); when
+    none did (the årshjul had it out of focus), its share is not hidden, it is not there."""
 
 
 @dataclass
@@ -186,6 +190,12 @@ def _with_level(row: EffectRow, level: float) -> EffectRow:
     return replace(row, verdict=f"{row.verdict}; niveauet {share_text(level)} er {reached}")
 
 
+def _answered(records: Sequence[ReviewRecord], keys: list[Key], template: Template) -> bool:
+    """Any of `records` answered one of the target's questions (not `ikke relevant`)."""
+    scales = {(s, q): _scale(template, s, q) for s, q in keys}
+    return bool(answered_keys(records, keys, scales))
+
+
 def _scale(template: Template, step_id: str, question_id: str) -> Scale:
     step = next(s for s in template.steps if s.id == step_id)
     return Scale.of(template.scale_for(next(q for q in step.questions if q.id == question_id)))
@@ -227,8 +237,10 @@ def tiltag_views(
             before = [r for r in own if since <= r.period_start < t.decided]
             after = [r for r in own if r.period_start >= t.decided]
             level = t.targets.level
+            now = [r for r in own if r.period_start >= period.start]
             for target in _targets(t, template):
                 row = _row(target, (before, after), template, (min_count, threshold))
+                row = replace(row, in_period=_answered(now, target[1], template))
                 rows.append(row if level is None else _with_level(row, level))
         views.append(
             TiltagView(
