@@ -7,7 +7,7 @@ contract; everything below a series name is ours. Optional sections
 
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
 from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.models.base import (
@@ -303,18 +303,12 @@ class Dissemination(Model):
             )
         return caseworkers
 
-    @field_validator("department_meetings")
+    @field_validator("department_meetings", "committee_meetings")
     @classmethod
-    def _meeting_months(cls, months: list[int]) -> list[int]:
+    def _meeting_months(cls, months: list[int], info: ValidationInfo) -> list[int]:
         if any(not 1 <= m <= 12 for m in months):
-            raise ValueError("afdelingsmødernes måneder skal være tal fra 1 til 12")
-        return sorted(set(months))
-
-    @field_validator("committee_meetings")
-    @classmethod
-    def _committee_months(cls, months: list[int]) -> list[int]:
-        if any(not 1 <= m <= 12 for m in months):
-            raise ValueError("udvalgsmødernes måneder skal være tal fra 1 til 12")
+            which = "udvalgs" if info.field_name == "committee_meetings" else "afdelings"
+            raise ValueError(f"{which}mødernes måneder skal være tal fra 1 til 12")
         return sorted(set(months))
 
 

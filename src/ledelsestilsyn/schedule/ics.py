@@ -86,32 +86,28 @@ def _event(r: Round, kind: str, day: date, summary: str, stamp: str) -> list[str
     return _all_day(uid, day, day + timedelta(days=1), summary, description, stamp)
 
 
-def _committee(month: date, stamp: str) -> list[str]:
-    following = date(*add_months(month.year, month.month, 1), 1)
-    name = MONTHS[month.month - 1]
-    description = (
-        f"Tilsynets resultater afrapporteres til det politiske udvalg i {name}: samlede tal, "
-        "udviklingen og status på ledelsens tiltag.\n"
-        "Brug udvalgets version af rapporten (tilsyn rapport, modtager udvalg)."
-    )
-    summary = f"Udvalgsmøde om ledelsestilsynet ({name} {month.year})"
-    return _all_day(
-        _uid(f"udvalgsmøde|{month:%Y-%m}"), month, following, summary, description, stamp
-    )
-
-
-def _meeting(month: date, stamp: str) -> list[str]:
-    following = date(*add_months(month.year, month.month, 1), 1)
-    name = MONTHS[month.month - 1]
-    description = (
-        f"Fælles opfølgning på tilsynets generelle fund på et afdelingsmøde i {name}: "
+_MEETINGS = {
+    "afdelingsmøde": (
+        "Fælles opfølgning på tilsynets generelle fund på et afdelingsmøde i {name}: "
         "udviklingen, de svageste spørgsmål og status på tiltagene.\n"
         "Brug afdelingens version af rapporten (tilsyn rapport, modtager afdeling)."
-    )
-    summary = f"Afdelingsmøde om ledelsestilsynet ({name} {month.year})"
-    return _all_day(
-        _uid(f"afdelingsmøde|{month:%Y-%m}"), month, following, summary, description, stamp
-    )
+    ),
+    "udvalgsmøde": (
+        "Tilsynets resultater afrapporteres til det politiske udvalg i {name}: samlede tal, "
+        "udviklingen og status på ledelsens tiltag.\n"
+        "Brug udvalgets version af rapporten (tilsyn rapport, modtager udvalg)."
+    ),
+}
+"""A meeting's kind (`afdelingsmøde`, `udvalgsmøde`) and what it is about."""
+
+
+def _meeting(kind: str, month: date, stamp: str) -> list[str]:
+    """A meeting over its whole month (the concept names only the month)."""
+    following = date(*add_months(month.year, month.month, 1), 1)
+    name = MONTHS[month.month - 1]
+    summary = f"{kind.capitalize()} om ledelsestilsynet ({name} {month.year})"
+    description = _MEETINGS[kind].format(name=name)
+    return _all_day(_uid(f"{kind}|{month:%Y-%m}"), month, following, summary, description, stamp)
 
 
 def calendar(
@@ -139,8 +135,8 @@ def calendar(
         lines += _event(r, "færdig", r.finish_by, f"Gennemgange færdige: {title}", utc)
         lines += _event(r, "rapport", r.report_by, f"Rapport: {title}", utc)
     for month in sorted(meetings):
-        lines += _meeting(month, utc)
+        lines += _meeting("afdelingsmøde", month, utc)
     for month in sorted(committee):
-        lines += _committee(month, utc)
+        lines += _meeting("udvalgsmøde", month, utc)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
