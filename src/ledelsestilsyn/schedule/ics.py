@@ -21,6 +21,7 @@ from ledelsestilsyn.core.gate import gate
 from ledelsestilsyn.core.periods import add_months
 from ledelsestilsyn.report.formats import MONTHS, long_date
 from ledelsestilsyn.schedule.rounds import Round
+from ledelsestilsyn.schedule.tiltag_dates import DEADLINE, EVALUATION, TiltagDate
 
 PRODID = "-//ledelsestilsyn//tilsyn årshjul//DA"
 MAX_OCTETS = 75
@@ -110,6 +111,28 @@ def _meeting(kind: str, month: date, stamp: str) -> list[str]:
     return _all_day(_uid(f"{kind}|{month:%Y-%m}"), month, following, summary, description, stamp)
 
 
+_TILTAG = {
+    DEADLINE: (
+        "Frist for tiltag",
+        "Fristen for tiltaget {id}. Skriv status: gennemført (eller opgivet) i tiltag.yaml, "
+        "når det er afgjort.",
+    ),
+    EVALUATION: (
+        "Evaluering af tiltag",
+        "Vurdér effekten af tiltaget {id} under 'Tiltag og effekt' i lederrapporten, og skriv "
+        "evalueret (datoen) og jeres konklusion (fortsæt, justér eller stop) i tiltag.yaml.",
+    ),
+}
+
+
+def _tiltag(d: TiltagDate, stamp: str) -> list[str]:
+    """An open tiltag's deadline, or its evaluation, as `påmind` names them."""
+    summary, description = _TILTAG[d.kind]
+    uid = _uid(f"tiltag|{d.id}|{d.kind}")
+    text = description.format(id=d.id)
+    return _all_day(uid, d.day, d.day + timedelta(days=1), f"{summary}: {d.title}", text, stamp)
+
+
 def calendar(
     rounds: list[Round],
     *,
@@ -117,6 +140,7 @@ def calendar(
     stamp: datetime,
     meetings: Sequence[date] = (),
     committee: Sequence[date] = (),
+    tiltag: Sequence[TiltagDate] = (),
 ) -> str:
     """The calendar text (CRLF line ends) for the given rounds and the months (1st day) of
     the department's and the committee's meetings."""
@@ -138,5 +162,7 @@ def calendar(
         lines += _meeting("afdelingsmøde", month, utc)
     for month in sorted(committee):
         lines += _meeting("udvalgsmøde", month, utc)
+    for d in sorted(tiltag, key=lambda d: (d.day, d.id, d.kind)):
+        lines += _tiltag(d, utc)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

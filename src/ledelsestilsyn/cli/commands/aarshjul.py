@@ -1,5 +1,6 @@
 """`tilsyn årshjul`: the year's rounds per series, as a table or a calendar file."""
 
+from collections.abc import Sequence
 from datetime import UTC
 from pathlib import Path
 from typing import Annotated
@@ -50,8 +51,9 @@ def aarshjul(
     """Vis årets runder for hver tilsynsserie: fokus, frister og hvor langt runden er.
 
     Med --format ics skrives en kalenderfil (RFC 5545) til Outlook og andre
-    kalendere: udtræk, færdige gennemgange og rapport for hver runde, og
-    afdelings- og udvalgsmøderne fra konceptets formidling.
+    kalendere: udtræk, færdige gennemgange og rapport for hver runde,
+    afdelings- og udvalgsmøderne fra konceptets formidling og de åbne tiltags
+    frister og evalueringer fra tiltag.yaml.
 
     Eksempel: tilsyn årshjul 2027 --format ics
     """
@@ -73,12 +75,14 @@ def aarshjul(
     inputs = read_inputs(Path.cwd(), koncept, today, broken=ErrorKind.DATA)
     print_diagnostics(inputs.notes, err=True)
     if form is WheelFormat.ICS or (form is None and output is not None):
-        _write_ics(inputs.plan, inputs.concept_path, year, output or Path(f"årshjul-{year}.ics"))
+        dates = [d for d in inputs.state.tiltag if d.day.year == year]
+        path = output or Path(f"årshjul-{year}.ics")
+        _write_ics(inputs.plan, inputs.concept_path, year, path, dates)
     else:
         _print_table(inputs, year, today)
 
 
-def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
+def _write_ics(plan: object, concept: Path, year: int, path: Path, dates: Sequence[object]) -> None:
     from datetime import date, datetime
 
     from ledelsestilsyn.cli.output import is_stdout, prepare_output_file
@@ -86,22 +90,32 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path) -> None:
     from ledelsestilsyn.schedule.annual_wheel import year_rounds
     from ledelsestilsyn.schedule.ics import calendar
     from ledelsestilsyn.schedule.plan import Plan
+    from ledelsestilsyn.schedule.tiltag_dates import TiltagDate
 
     assert isinstance(plan, Plan)
+    tiltag = [d for d in dates if isinstance(d, TiltagDate)]
     rounds = year_rounds(plan, year)
     stamp = datetime.fromtimestamp(concept.stat().st_mtime, tz=UTC)
     meetings = [date(year, month, 1) for month in plan.meetings]
     committee = [date(year, month, 1) for month in plan.committee]
     text = calendar(
-        rounds, name=f"Ledelsestilsyn {year}", stamp=stamp, meetings=meetings, committee=committee
+        rounds,
+        name=f"Ledelsestilsyn {year}",
+        stamp=stamp,
+        meetings=meetings,
+        committee=committee,
+        tiltag=tiltag,
     )
     if is_stdout(path):
         echo(text, nl=False)
         return
     write_atomic(prepare_output_file(path, f"årshjul-{year}.ics"), text, overwrite=True, mode=0o644)
-    events = count(3 * len(rounds) + len(meetings) + len(committee), "begivenhed", "begivenheder")
+    events = count(
+        3 * len(rounds) + len(meetings) + len(committee) + len(tiltag), "begivenhed", "begivenheder"
+    )
     held = f", {count(len(meetings), 'afdelingsmøde', 'afdelingsmøder')}" if meetings else ""
     held += f", {count(len(committee), 'udvalgsmøde', 'udvalgsmøder')}" if committee else ""
+    held += f", {count(len(tiltag), 'dato', 'datoer')} for tiltag" if tiltag else ""
     echo(f"Skrev {path}: {count(len(rounds), 'runde', 'runder')}{held}, {events}.")
 
 
@@ -123,6 +137,13 @@ def _print_table(inputs: object, year: int, today: object) -> None:
     meetings, committee = inputs.plan.meetings, inputs.plan.committee
     if meetings or committee:
         table.add_column("Møde")
+    # an open tiltag's deadline, an evaluation not yet written (as `påmind` has them)
+    tiltag: dict[int, list[str]] = {}
+    for d in sorted(inputs.state.tiltag, key=lambda d: (d.day, d.id)):
+        if d.day.year == year:
+            tiltag.setdefault(d.day.month, []).append(f"{d.kind}:\n{d.id}")
+    if tiltag:
+        table.add_column("Tiltag")
     for month, cells in wheel(inputs.plan, inputs.state, year, today):
         texts = []
         for cell in cells:
@@ -136,5 +157,7 @@ def _print_table(inputs: object, year: int, today: object) -> None:
         if meetings or committee:
             held = ["afd.møde"] * (month in meetings) + ["udvalg"] * (month in committee)
             texts.append("\n".join(held) or "—")
+        if tiltag:
+            texts.append("\n".join(tiltag.get(month, [])) or "—")
         table.add_row(MONTHS[month - 1], *texts)
     console().print(table)

@@ -1,0 +1,57 @@
+"""The tiltag's deadlines and evaluations in the årshjul and the calendar file.
+
+SBST's årshjul shows when what happens in the tilsyn; KK's note wants to see "om de
+initiativer, der sættes i værk … får den ønskede effekt". The evaluation of a tiltag is a
+date in the leaders' year like a round's report; `påmind` names it a week before, the
+årshjul and Outlook did not show it at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import icalendar
+
+from conftest import Cli
+
+NEW = (
+    "tiltag", "ny", "--skabelon", "overordnet", "--spørgsmål", "anbringelse-7",
+    "--titel", "Partshøring før anbringelse", "--frist", "2027-01-31",
+    "--dato", "2026-11-25", "--evaluer-efter", "9",
+)  # fmt: skip
+
+
+def test_the_wheel_and_the_calendar_show_a_tiltags_deadline_and_evaluation(
+    example_workspace: Path, cli: Cli
+) -> None:
+    assert cli(*NEW).exit_code == 0
+    rows = cli("årshjul", "2027", "--dato", "2027-01-10").output.splitlines()
+    assert "Tiltag" in "\n".join(rows[:6])
+    january = next(i for i, line in enumerate(rows) if line.startswith("│ januar"))
+    august = next(i for i, line in enumerate(rows) if line.startswith("│ august"))
+    assert "frist:" in rows[january] and "tiltag-1" in rows[january + 1]
+    assert "evaluering:" in rows[august] and "tiltag-1" in rows[august + 1]
+    result = cli("årshjul", "2027", "--format", "ics", "-o", "hjul.ics")
+    assert result.exit_code == 0, result.output
+    assert "16 runder, 4 afdelingsmøder, 2 datoer for tiltag, 54 begivenheder." in result.output
+    events = icalendar.Calendar.from_ical(Path("hjul.ics").read_bytes()).walk("VEVENT")
+    found = {str(e["SUMMARY"]): e for e in events if "tiltag" in str(e["SUMMARY"])}
+    deadline = found["Frist for tiltag: Partshøring før anbringelse"]
+    evaluation = found["Evaluering af tiltag: Partshøring før anbringelse"]
+    assert deadline.decoded("DTSTART") == date(2027, 1, 31)
+    assert evaluation.decoded("DTSTART") == date(2027, 8, 25)
+    assert "konklusion" in str(evaluation["DESCRIPTION"])
+    assert len({str(e["UID"]) for e in events}) == 54
+
+
+def test_a_tiltag_done_and_evaluated_is_not_in_the_wheel(example_workspace: Path, cli: Cli) -> None:
+    assert cli(*NEW).exit_code == 0
+    path = example_workspace / "tiltag.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('status: "planlagt"', 'status: "gennemført"')
+    path.write_text(text.replace('evalueret: ""', 'evalueret: "2027-08-20"'), encoding="utf-8")
+    out = cli("årshjul", "2027", "--dato", "2027-01-10").output
+    assert "tiltag-1" not in out
+    result = cli("årshjul", "2027", "--format", "ics", "-o", "hjul.ics")
+    assert "16 runder, 4 afdelingsmøder, 52 begivenheder." in result.output
