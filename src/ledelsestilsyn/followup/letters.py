@@ -95,7 +95,7 @@ class Letter:
     tiltag: list[LetterTiltag] = field(default_factory=list)
     """The open tiltag aimed at the caseworker's findings (`followup.letter_tiltag`)."""
     tell: str = ""
-    """Whom to tell when an open correction of theirs is done (`letter_who.tell_whom`); "" when none is."""
+    """Whom to tell when an open correction of theirs is done (`letter_who`); "" when none is."""
 
     @property
     def finding_count(self) -> int:
