@@ -303,3 +303,22 @@ def test_a_column_with_its_words_in_another_order_or_fewer_words_is_suggested(
         "'Risikoområde'. Tip: kolonnen er valgfri: har eksporten den ikke, så slet linjen 'fase:' "
         "under eksport.kolonner i koncept.yaml; ellers ret navnet."
     ) in output
+
+
+def test_a_line_break_inside_a_case_number_or_name_becomes_a_space(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """Excel's Alt+Enter in a cell: 'S-2026⏎00109' and 'Rasmus Møllgaard⏎(vikar)' were taken
+    as they stood, so the case number ran over two lines in the letters' list of cases (and
+    påmind kept saying the letters did not cover every review), and the name in the sample."""
+    lines = export_lines(example_workspace)
+    fields = lines[17].split(b";")  # the row has no quoted ';'
+    fields[0], fields[2] = b'"S-2026\r\n00109"', b'"Rasmus M\xf8llgaard\n(vikar)"'
+    lines[17] = b";".join(fields)
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert manifest is not None
+    case = drawn(manifest)["S-2026 00109"]
+    assert case["rådgiver"] == "Rasmus Møllgaard (vikar)"
+    assert all("\n" not in c["id"] and "\n" not in c["rådgiver"] for c in manifest["sager"])
+    assert (MANIFEST.parent / case["filer"][0]).is_file()

@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
+from ledelsestilsyn.core.lines import one_line
 from ledelsestilsyn.export.columns import Layout
 from ledelsestilsyn.export.phases import PhaseRule
 from ledelsestilsyn.export.values import (
@@ -311,6 +312,9 @@ class RowReader:
         newest = self.newest
         for key in sorted(newest):
             _, line, values = newest[key]
+            # A cell with a line break in it (Excel's Alt+Enter) is one line: every file and
+            # letter that lists case numbers has one per line. (`isprintable` is the quick test.)
+            shown = key if key.isprintable() else one_line(key)
             rest = values[3:]
             found = shared.get(rest)
             if found is None:
@@ -321,14 +325,16 @@ class RowReader:
             team, team_repaired = names[values[2]] if has_team else ("", False)
             if repaired or team_repaired or found[1]:
                 garbled.append(line)
-            result.append(Case(key, worker, team, found[0], line))
+            result.append(Case(shown, worker, team, found[0], line))
         return result, garbled
 
 
 def _clean(text: str) -> tuple[str, bool]:
-    """A name without surrounding space and repaired if double-encoded; whether it was."""
-    clean = repair_double_encoding(text.strip())
-    return clean, len(clean) != len(text.strip())
+    """A name on one line (`Søren Kjær⏎(vikar)` from Excel's Alt+Enter is `Søren Kjær
+    (vikar)`) without surrounding space, repaired if double-encoded; whether it was repaired."""
+    text = one_line(text).strip()
+    clean = repair_double_encoding(text)
+    return clean, len(clean) != len(text)
 
 
 def moved(diagnostic: Diagnostic, offset: int) -> Diagnostic:
