@@ -322,3 +322,23 @@ def test_a_line_break_inside_a_case_number_or_name_becomes_a_space(
     assert case["rådgiver"] == "Rasmus Møllgaard (vikar)"
     assert all("\n" not in c["id"] and "\n" not in c["rådgiver"] for c in manifest["sager"])
     assert (MANIFEST.parent / case["filer"][0]).is_file()
+
+
+def test_a_drawn_case_without_a_caseworker_is_said(cli: Cli, example_workspace: Path) -> None:
+    """An empty caseworker cell: the case was drawn without a word ('rådgiveren havde 0 sager'
+    in its reason), and no letter would ever name it."""
+    lines = export_lines(example_workspace)
+    fields = lines[17].split(b";")
+    fields[2] = b""
+    lines[17] = b";".join(fields)
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert manifest is not None and "rådgiver" not in drawn(manifest)["S-2026-00109"]
+    reason = drawn(manifest)["S-2026-00109"]["begrundelse"]
+    assert reason.endswith("; sagen har ingen rådgiver i eksporten"), reason
+    assert (
+        "skadet.csv:18: advarsel U021: sag S-2026-00109 er trukket uden rådgiver: kolonnen "
+        "'rådgiver' er tom i eksporten, så sagen kommer ikke med i et brev fra 'tilsyn "
+        "tilbagemelding'."
+    ) in " ".join(output.split())
+    assert output.count("U021") == 1

@@ -329,7 +329,9 @@ class _Drawer:
         history = self.spec.history
         reason = why
         months = f"{history.scope}de seneste 12 måneder"
-        if self.spec.rotation == "rådgiver":
+        if self.spec.rotation == "rådgiver" and not case.caseworker:
+            reason += "; sagen har ingen rådgiver i eksporten"
+        elif self.spec.rotation == "rådgiver":
             reason += (
                 f"; rådgiveren havde {count(self.by_caseworker[case.caseworker], 'sag', 'sager')} "
                 "i stikprøven og "

@@ -161,6 +161,27 @@ def cpr_warnings(picks: Sequence[Pick], export: str, sheet: str | None) -> list[
     return warnings
 
 
+def nameless_warnings(picks: Sequence[Pick], export: str, sheet: str | None) -> list[Diagnostic]:
+    """U021 for each drawn case whose caseworker cell is empty: no letter names it, and the
+    rotation could not count it for anyone."""
+    return [
+        Diagnostic(
+            export,
+            pick.case.line or None,
+            None,
+            "U021",
+            f"sag {pick.case.id} er trukket uden rådgiver: kolonnen 'rådgiver' er tom i "
+            "eksporten, så sagen kommer ikke med i et brev fra 'tilsyn tilbagemelding'.",
+            "skriv rådgiveren på sagen i sagssystemet; giv indtil da selv rådgiveren "
+            "tilbagemelding på sagen.",
+            Severity.WARNING,
+            sheet=sheet,
+        )
+        for pick in picks
+        if not pick.case.caseworker
+    ]
+
+
 def case_entry(pick: Pick, files: list[str]) -> dict[str, Any]:
     case = pick.case
     entry: dict[str, Any] = {

@@ -50,7 +50,12 @@ from ledelsestilsyn.sampling.draw import (
 )
 from ledelsestilsyn.sampling.empty import nothing_to_draw
 from ledelsestilsyn.sampling.extend import as_drawn, kept_outside, pool_with_drawn
-from ledelsestilsyn.sampling.files import cpr_warnings, files_for, manifest_data
+from ledelsestilsyn.sampling.files import (
+    cpr_warnings,
+    files_for,
+    manifest_data,
+    nameless_warnings,
+)
 from ledelsestilsyn.sampling.sources import DrawSource, earlier_cases, level_source, load_manifest
 from ledelsestilsyn.sampling.write import write_sample
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
@@ -133,6 +138,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
         *source.diagnostics,
         *kept_outside(missing, workspace.display(folder / MANIFEST_NAME)),
         *cpr_warnings(result.picks, export, sheet),
+        *nameless_warnings(result.picks, export, sheet),
     ]
     if request.dry_run:
         return DrawOutcome(DrawStatus.DRY_RUN, folder, manifest, [], diagnostics)
