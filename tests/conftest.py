@@ -111,6 +111,21 @@ def example_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
+def filled_example(cli: Cli, example_workspace: Path) -> Path:
+    """The example workspace with one complete sample (månedligt-overordnet, 2026-11, every
+    answer ja), so `rapport` has something to say."""
+    drawn = ("udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet", "--periode", "2026-11")
+    result = cli(*drawn)
+    assert result.exit_code == 0, result.output
+    for path in (example_workspace / "udtræk" / "2026-11-månedligt-overordnet").glob("S-*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        text = text.replace('gennemført_af: ""', 'gennemført_af: "Jakob Bæk"')
+        text = text.replace('dato: ""', 'dato: "2026-11-12"').replace('svar: ""', 'svar: "ja"')
+        path.write_text(text, encoding="utf-8")
+    return example_workspace
+
+
+@pytest.fixture
 def rapport_ws(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The fixed report workspace of tests/report/report_data.py, as the cwd."""
     from report_data import build_workspace  # tests/report is on the path for its tests

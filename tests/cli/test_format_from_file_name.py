@@ -15,18 +15,6 @@ from conftest import Cli
 SERIES = "månedligt-overordnet"
 
 
-@pytest.fixture
-def filled(cli: Cli, example_workspace: Path) -> Path:
-    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
-    assert result.exit_code == 0, result.output
-    for path in (example_workspace / "udtræk" / f"2026-11-{SERIES}").glob("S-*.yaml"):
-        text = path.read_text(encoding="utf-8")
-        text = text.replace('gennemført_af: ""', 'gennemført_af: "Jakob Bæk"')
-        text = text.replace('dato: ""', 'dato: "2026-11-12"').replace('svar: ""', 'svar: "ja"')
-        path.write_text(text, encoding="utf-8")
-    return example_workspace
-
-
 def _report(cli: Cli, *args: str) -> tuple[int, str]:
     result = cli("rapport", "--periode", "2026-11", "--dato", "2026-11-25", *args)
     return result.exit_code, result.output
@@ -43,31 +31,35 @@ def _report(cli: Cli, *args: str) -> tuple[int, str]:
     ],
 )
 def test_the_file_ending_picks_the_report_format(
-    cli: Cli, filled: Path, name: str, start: bytes
+    cli: Cli, filled_example: Path, name: str, start: bytes
 ) -> None:
     code, output = _report(cli, "--modtager", "udvalg", "-o", name)
     assert code == 0, output
-    assert (filled / name).read_bytes().startswith(start)
+    assert (filled_example / name).read_bytes().startswith(start)
 
 
-def test_a_format_the_file_ending_contradicts_is_a_usage_error(cli: Cli, filled: Path) -> None:
+def test_a_format_the_file_ending_contradicts_is_a_usage_error(
+    cli: Cli, filled_example: Path
+) -> None:
     code, output = _report(cli, "--format", "html", "-o", "udvalg.md")
     assert code == 2, output
     assert output == (
         "--format: fejl L011: filen udvalg.md ender på .md, men formatet er html. Tip: udelad "
         "--format, så følger formatet filens endelse, eller kald filen udvalg.html.\n"
     )
-    assert not (filled / "udvalg.md").exists()
+    assert not (filled_example / "udvalg.md").exists()
 
 
-def test_an_asked_format_with_its_own_ending_or_none_is_written(cli: Cli, filled: Path) -> None:
+def test_an_asked_format_with_its_own_ending_or_none_is_written(
+    cli: Cli, filled_example: Path
+) -> None:
     assert _report(cli, "--format", "md", "-o", "udvalg.md")[0] == 0
-    assert (filled / "udvalg.md").read_text(encoding="utf-8").startswith("# Ledelsestilsyn")
+    assert (filled_example / "udvalg.md").read_text(encoding="utf-8").startswith("# Ledelsestilsyn")
     assert _report(cli, "--format", "md", "-o", "udvalg")[0] == 0
-    assert (filled / "udvalg").read_text(encoding="utf-8").startswith("# Ledelsestilsyn")
+    assert (filled_example / "udvalg").read_text(encoding="utf-8").startswith("# Ledelsestilsyn")
     code, _ = _report(cli)
     assert code == 0
-    assert (filled / "rapporter" / "2026-11-leder.html").exists()
+    assert (filled_example / "rapporter" / "2026-11-leder.html").exists()
 
 
 def test_aarshjul_with_o_writes_the_calendar(cli: Cli, example_workspace: Path) -> None:

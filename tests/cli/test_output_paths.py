@@ -23,19 +23,6 @@ ENGLISH = re.compile(
 
 
 @pytest.fixture
-def filled(cli: Cli, example_workspace: Path) -> Path:
-    """The example workspace with one complete sample, so `rapport` has something to say."""
-    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
-    assert result.exit_code == 0, result.output
-    for path in (example_workspace / "udtræk" / f"2026-11-{SERIES}").glob("S-*.yaml"):
-        text = path.read_text(encoding="utf-8")
-        text = text.replace('gennemført_af: ""', 'gennemført_af: "Jakob Bæk"')
-        text = text.replace('dato: ""', 'dato: "2026-11-12"').replace('svar: ""', 'svar: "ja"')
-        path.write_text(text, encoding="utf-8")
-    return example_workspace
-
-
-@pytest.fixture
 def read_only(tmp_path: Path) -> Iterator[Path]:
     """A folder nobody may write in (root may write anywhere: use /sys there)."""
     if os.geteuid() == 0:
@@ -94,7 +81,12 @@ def target_for(case: str, command: str, tmp_path: Path, read_only: Path | None) 
 @pytest.mark.parametrize("command", ["årshjul", "rapport", "skema", "init"])
 @pytest.mark.parametrize("case", CASES)
 def test_a_place_that_cannot_be_written_is_a_danish_error(
-    cli: Cli, filled: Path, tmp_path: Path, command: str, case: str, request: pytest.FixtureRequest
+    cli: Cli,
+    filled_example: Path,
+    tmp_path: Path,
+    command: str,
+    case: str,
+    request: pytest.FixtureRequest,
 ) -> None:
     if (command, case) in {("skema", "mappe"), ("init", "mappe")}:
         pytest.skip("en mappe er det, kommandoen skriver i")
@@ -114,7 +106,7 @@ def test_a_place_that_cannot_be_written_is_a_danish_error(
 
 
 @pytest.mark.parametrize("command", ["årshjul", "rapport"])
-def test_a_dash_means_standard_output(cli: Cli, filled: Path, command: str) -> None:
+def test_a_dash_means_standard_output(cli: Cli, filled_example: Path, command: str) -> None:
     result = cli(*commands("-")[command])
     assert result.exit_code == 0, result.output
     assert not Path("-").exists()
@@ -123,7 +115,9 @@ def test_a_dash_means_standard_output(cli: Cli, filled: Path, command: str) -> N
 
 
 @pytest.mark.parametrize("command", FOLDER_COMMANDS)
-def test_a_dash_is_refused_where_a_folder_is_written(cli: Cli, filled: Path, command: str) -> None:
+def test_a_dash_is_refused_where_a_folder_is_written(
+    cli: Cli, filled_example: Path, command: str
+) -> None:
     result = cli(*commands("-")[command])
     assert result.exit_code == 2, result.output
     assert "fejl " in result.output and "standardoutput" in result.output
@@ -133,7 +127,7 @@ def test_a_dash_is_refused_where_a_folder_is_written(cli: Cli, filled: Path, com
 @pytest.mark.parametrize("command", ["årshjul", "rapport", "skema", "init"])
 @pytest.mark.parametrize("name", ["0102031234", "Emil 010203-1234", "sag_010203 1234"])
 def test_no_file_or_folder_is_named_with_a_cpr_number(
-    cli: Cli, filled: Path, tmp_path: Path, command: str, name: str
+    cli: Cli, filled_example: Path, tmp_path: Path, command: str, name: str
 ) -> None:
     """A name is output too (every listing, backup and attachment shows it): a CPR-like number
     typed into `-o` or `--mappe` makes no file and no folder, whatever the command."""
@@ -150,13 +144,13 @@ def test_no_file_or_folder_is_named_with_a_cpr_number(
 @pytest.mark.parametrize("command", ["årshjul", "rapport"])
 @pytest.mark.parametrize("name", ["review", "review.yaml.bak", "tiltag.yaml", "koncept.YML"])
 def test_a_filled_review_or_a_workspace_file_is_never_written_over(
-    cli: Cli, filled: Path, command: str, name: str
+    cli: Cli, filled_example: Path, command: str, name: str
 ) -> None:
     """`-o` at a filled review (or its backup from `migrer`, tiltag.yaml, the concept) wrote the
     calendar over it: `rapport` refused a YAML file (L008), `årshjul --format ics` did not."""
-    [review, *_] = sorted((filled / "udtræk" / f"2026-11-{SERIES}").glob("S-*.yaml"))
+    [review, *_] = sorted((filled_example / "udtræk" / f"2026-11-{SERIES}").glob("S-*.yaml"))
     target = {"review": review, "review.yaml.bak": review.with_name(review.name + ".bak")}.get(
-        name, filled / name
+        name, filled_example / name
     )
     if not target.exists():
         target.write_text("tiltag: []\n", encoding="utf-8")
