@@ -111,6 +111,21 @@ def test_a_workbook_gives_the_same_sample_as_the_csv(cli: Cli, example_workspace
     assert "tegnsæt" not in source and "skilletegn" not in source
 
 
+@pytest.mark.parametrize("name", ["eksport.xls", "eksport.csv"])
+def test_a_workbook_with_another_ending_is_told_to_be_named_xlsx(
+    cli: Cli, example_workspace: Path, name: str
+) -> None:
+    """An .xlsx saved as .xls (or .csv) was told to export as CSV; renaming it is enough."""
+    as_xlsx(example_workspace).rename(example_workspace / name)
+    code, output = draw(cli, name)
+    assert code == 1
+    assert (
+        f"{name}:1: fejl E002: filen er ikke en CSV-fil; den ser ud til at være en "
+        "Excel-projektmappe (.xlsx) eller en anden zip-fil. Tip: er det en Excel-projektmappe, "
+        "så giv filen endelsen .xlsx; ellers eksporter listen fra sagssystemet som CSV"
+    ) in " ".join(output.split())
+
+
 def test_dates_as_text_and_case_numbers_as_numbers_read_alike(
     cli: Cli, example_workspace: Path
 ) -> None:

@@ -101,11 +101,14 @@ def check_text(head: bytes, display: str) -> None:
     if kind is None and controls >= 4 and controls * 50 > len(sample):
         kind = "binære data"
     if kind is not None:
+        hint = "eksporter listen fra sagssystemet som CSV (tekst med ';' mellem felterne)."
+        if sample.startswith(b"PK\x03\x04"):  # tilsyn reads a workbook by its ending
+            hint = "er det en Excel-projektmappe, så giv filen endelsen .xlsx; ellers " + hint
         raise fail(
             display,
             "E002",
             f"filen er ikke en CSV-fil; den ser ud til at være {kind}.",
-            hint="eksporter listen fra sagssystemet som CSV (tekst med ';' mellem felterne).",
+            hint=hint,
             line=1,
         )
 
