@@ -112,3 +112,53 @@ def test_two_caseworkers_with_one_address_is_an_error_and_no_letter_is_sent(
     assert result.exit_code in (1, 2), output
     assert "fejl M003" in output and "samme adresse som en anden rådgiver" in output, output
     assert inbox.mails == []
+
+
+def _tls(port: int, monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
+    _addresses(root)
+    _configure(port, TLS + '    adgangskode_miljø: "TILSYN_TEST_KODE"\n')
+    monkeypatch.setenv("TILSYN_TEST_KODE", PASSWORD)
+
+
+def test_mailing_again_sends_only_the_letters_that_changed(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+    tls_server: tuple[Inbox, int],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The README says to run `tilbagemelding` again when a late review is finished; with
+    `--mail` that sent every caseworker the same letter once more, each time."""
+    inbox, port = tls_server
+    _tls(port, monkeypatch, ws)
+    assert cli(*ARGS, "--mail").exit_code == 0
+    assert len(inbox.mails) == 2
+    later = ("tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-28", "--mail")
+    result = cli(*later)  # another day: the date alone does not make a letter changed
+    assert result.exit_code == 0, result.output
+    assert len(inbox.mails) == 2
+    assert result.stdout.rstrip().endswith(
+        "Intet sendt: 2 breve er uændret siden 2026-11-25, da de blev sendt, og er ikke "
+        "sendt igen.\nTip: --send-igen sender dem alligevel."
+    )
+    review = ws / "udtræk/2026-11-månedligt-overordnet/S-2026-11-000.yaml"  # Anna Holm's
+    text = review.read_text(encoding="utf-8")
+    review.write_text(text.replace("partshøring gennemføres", "partshøring nu"), encoding="utf-8")
+    result = cli(*later)
+    assert result.exit_code == 0, result.output
+    assert [rcpt for rcpt, _ in inbox.mails[2:]] == [[ANNA]]
+    assert "partshøring nu" in _body(inbox.mails[2][1])
+    assert result.stdout.rstrip().endswith(
+        "Sendt: 1 brev. 1 brev er uændret siden 2026-11-25, da det blev sendt, og er ikke "
+        "sendt igen.\nTip: --send-igen sender det alligevel."
+    )
+    result = cli(*later, "--send-igen")
+    assert result.exit_code == 0, result.output
+    assert sorted(rcpt for rcpt, _ in inbox.mails[3:]) == [[ANNA], [BO]]
+    assert result.stdout.rstrip().endswith("Sendt: 2 breve.")
+
+
+def test_send_again_without_mail_is_a_usage_error(cli: Cli, ws: Path) -> None:  # noqa: F811
+    result = cli(*ARGS, "--send-igen")
+    assert result.exit_code == 2
+    assert "fejl O025: --send-igen bruges kun sammen med --mail." in result.stderr
+    assert not (ws / "tilbagemeldinger").exists()

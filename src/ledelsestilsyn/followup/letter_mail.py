@@ -8,12 +8,19 @@ children. Over an encrypted connection (STARTTLS, certificate checked) the lette
 mail. When the concept allows clear text (`tillad_ukrypteret: ja`, meant for a local
 relay that may pass it on as it is), the mail only says that the letter is written and
 where it lies in the workspace, like `påmind`'s mails, which never carry case content.
+
+Each mail sent is noted in `påmind`'s log of what was sent (under its lock), keyed by the
+letter's content without its date: running `tilbagemelding --mail` again (as the README
+suggests when a review is finished late) sends only the letters that changed, and a run
+stopped half-way by the mail server sends the rest. `again` sends them all.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, warning
 from ledelsestilsyn.core.lines import one_line
@@ -30,24 +37,47 @@ class Mailed:
     warnings: list[Diagnostic] = field(default_factory=list)
     whole: bool = True
     """Whether the mails are the letters (else only word of where they lie)."""
+    unchanged: list[str] = field(default_factory=list)
+    """The days on which the letters not sent again (unchanged since) were sent."""
 
     def summary(self) -> str:
         count = len(self.sent)
-        if not count:
+        if not count and not self.unchanged:
             return (
                 "Ingen breve sendt: ingen af rådgiverne har en adresse under formidling: rådgivere."
             )
+        if not count:
+            return "Intet sendt: " + self._not_again()
         if self.whole:
-            return f"Sendt: {counted(count, 'brev', 'breve')}."
-        return f"Sendt: {counted(count, 'besked', 'beskeder')} om, hvor brevet ligger."
+            text = f"Sendt: {counted(count, 'brev', 'breve')}."
+        else:
+            text = f"Sendt: {counted(count, 'besked', 'beskeder')} om, hvor brevet ligger."
+        return f"{text} {self._not_again()}" if self.unchanged else text
+
+    def _not_again(self) -> str:
+        days = sorted(set(self.unchanged))
+        when = days[0] if len(days) == 1 else f"{days[0]}–{days[-1]}"
+        count = len(self.unchanged)
+        they = "det" if count == 1 else "de"
+        return (
+            f"{counted(count, 'brev', 'breve')} er uændret siden {when}, da {they} blev sendt, "
+            "og er ikke sendt igen."
+        )
 
 
 def mail_letters(
-    workspace: Workspace, outcome: FeedbackOutcome, environ: Mapping[str, str]
+    workspace: Workspace,
+    outcome: FeedbackOutcome,
+    environ: Mapping[str, str],
+    *,
+    today: date,
+    again: bool = False,
 ) -> Mailed:
-    """Send each letter (in clear text: word of it) to its own caseworker only."""
+    """Send each letter (in clear text: word of it) to its own caseworker only; a letter
+    already sent as it is now is not sent again, unless `again`."""
     from ledelsestilsyn.schedule.notify import ConceptFile, send, smtp_and_password
     from ledelsestilsyn.schedule.reminder_text import Message
+    from ledelsestilsyn.schedule.sent_log import SentLog, run_lock
 
     concept = workspace.display(workspace.concept_path)
     caseworkers = workspace.concept.dissemination.caseworkers
@@ -68,11 +98,41 @@ def mail_letters(
         mailed.warnings.append(_clear_text(concept))
         mailed.whole = False
     messages = [
-        Message(address, f"Tilbagemelding fra ledelsestilsynet {letter.period}", body, ())
+        Message(
+            address,
+            f"Tilbagemelding fra ledelsestilsynet {letter.period}",
+            body,
+            (sent_key(letter, whole=mailed.whole),),
+        )
         for (letter, address), body in zip(found, bodies, strict=True)
     ]
-    send(messages, smtp, password, lambda m: mailed.sent.append(m.recipient))
+    with run_lock(workspace.cache_dir):
+        log = SentLog.load(workspace.cache_dir)
+        chosen = []
+        for message in messages:
+            day = None if again else log.sent_on(message.recipient, message.keys[0])
+            if day is None:
+                chosen.append(message)
+            else:
+                mailed.unchanged.append(day)
+
+        def sent(message: Message) -> None:
+            log.mark(message.recipient, message.keys, today)
+            mailed.sent.append(message.recipient)
+
+        try:
+            send(chosen, smtp, password, sent)
+        finally:
+            log.save(today)
     return mailed
+
+
+def sent_key(letter: Letter, *, whole: bool) -> str:
+    """The letter as sent, for the log of what was sent: its period, whether the mail was
+    the letter or word of it, and a digest of its content without the day it is dated."""
+    content = render_letter(replace(letter, generated=""), "md")
+    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
+    return f"tilbagemelding {letter.period} {'brev' if whole else 'besked'} {digest}"
 
 
 def notice(letter: Letter, path: str) -> str:

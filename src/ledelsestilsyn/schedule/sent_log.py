@@ -1,9 +1,10 @@
-"""What was sent when, and the lock that keeps overlapping cron runs from sending twice.
+"""What was sent when, and the lock that keeps overlapping runs from sending twice.
 
 `.tilsyn/påmind-sendt.json` (0600) maps recipient → reminder key → the day it
 was last sent. A reminder is sent again only after `gentag_efter_dage` days,
-or at once when it changes stage (a deadline passes). Deleting the file only
-means the next run reminds again.
+or at once when it changes stage (a deadline passes). A feedback letter
+(`tilbagemelding --mail`) is sent again only when it has changed. Deleting the
+file only means the next run sends again.
 
 `.tilsyn/påmind.lock` is held with `flock` while a run decides, delivers and
 records; a second run at the same time exits 75 with one line and changes
@@ -45,7 +46,8 @@ def run_lock(cache_dir: Path) -> Iterator[None]:
             raise fail(
                 str(path),
                 "R030",
-                "en anden 'tilsyn påmind' kører allerede; denne kørsel sender ingenting.",
+                "en anden kørsel, der sender mail ('tilsyn påmind' eller 'tilsyn "
+                "tilbagemelding'), er i gang; denne kørsel sender ingenting.",
                 kind=ErrorKind.BUSY,
             ) from None
         yield
@@ -104,6 +106,10 @@ class SentLog:
             return (today - date.fromisoformat(last)).days >= repeat_days
         except ValueError:
             return True
+
+    def sent_on(self, recipient: str, key: str) -> str | None:
+        """The day (ÅÅÅÅ-MM-DD) `key` was last sent to this recipient, if it was."""
+        return self.sent.get(recipient, {}).get(key)
 
     def mark(self, recipient: str, keys: tuple[str, ...], today: date) -> None:
         self.sent.setdefault(recipient, {}).update(dict.fromkeys(keys, today.isoformat()))

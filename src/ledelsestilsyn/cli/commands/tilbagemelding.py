@@ -24,6 +24,13 @@ def tilbagemelding(
         bool,
         typer.Option("--mail", help="Send hvert brev til rådgiverens egen adresse (formidling)."),
     ] = False,
+    send_igen: Annotated[
+        bool,
+        typer.Option(
+            "--send-igen",
+            help="Med --mail: send også de breve, der er sendt før og ikke har ændret sig.",
+        ),
+    ] = False,
     dato: Annotated[
         str | None, typer.Option("--dato", help="Dagen, brevet dateres (ÅÅÅÅ-MM-DD).")
     ] = None,
@@ -43,11 +50,20 @@ def tilbagemelding(
 
     from ledelsestilsyn.cli.console import echo, print_diagnostics
     from ledelsestilsyn.cli.progress import on_terminal
+    from ledelsestilsyn.core.diagnostics import ErrorKind, fail
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.followup.feedback import write_letters
     from ledelsestilsyn.followup.letter_mail import mail_letters
     from ledelsestilsyn.workspace.open import open_workspace
 
+    if send_igen and not mail:
+        raise fail(
+            "tilbagemelding",
+            "O025",
+            "--send-igen bruges kun sammen med --mail.",
+            hint="tilføj --mail for at sende brevene, eller udelad --send-igen.",
+            kind=ErrorKind.USAGE,
+        )
     today = day_or_today(dato)
     workspace = open_workspace(Path.cwd(), koncept)
     with on_terminal():
@@ -56,6 +72,9 @@ def tilbagemelding(
     for path in outcome.written:
         echo(workspace.display(path))
     if mail:
-        mailed = mail_letters(workspace, outcome, os.environ)
+        mailed = mail_letters(workspace, outcome, os.environ, today=today, again=send_igen)
         print_diagnostics(mailed.warnings, err=True)
         echo(mailed.summary())
+        if mailed.unchanged:
+            them = "det" if len(mailed.unchanged) == 1 else "dem"
+            echo(f"Tip: --send-igen sender {them} alligevel.")
