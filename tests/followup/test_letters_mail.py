@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from email.message import Message
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_letters import ARGS, ws  # noqa: F401  (the workspace fixture)
@@ -162,3 +163,32 @@ def test_send_again_without_mail_is_a_usage_error(cli: Cli, ws: Path) -> None:  
     assert result.exit_code == 2
     assert "fejl O025: --send-igen bruges kun sammen med --mail." in result.stderr
     assert not (ws / "tilbagemeldinger").exists()
+
+
+class _RefusesBoOnce(Inbox):
+    """A mail server that refuses the first mail to Bo Lind (after Anna Holm's went out)."""
+
+    refused = False
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        if BO in envelope.rcpt_tos and not self.refused:
+            self.refused = True
+            return "554 afvist"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def test_a_run_the_mail_server_stopped_half_way_sends_only_the_rest_next_time(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+) -> None:
+    inbox = _RefusesBoOnce()
+    for port in _serve(inbox):
+        _addresses(ws)
+        _configure(port, PLAIN)
+        stopped = cli(*ARGS, "--mail")
+        again = cli(*ARGS, "--mail")
+    assert stopped.exit_code == 2, stopped.output
+    assert "R020" in stopped.stderr
+    assert again.exit_code == 0, again.output
+    assert [rcpt for rcpt, _ in inbox.mails] == [[ANNA], [BO]]
+    assert "Sendt: 1 besked om, hvor brevet ligger. 1 brev er uændret" in again.stdout
