@@ -145,3 +145,20 @@ def test_new_writes_a_question_given_twice_once(workspace: Path, cli: Cli) -> No
     assert result.exit_code == 0, result.output
     [tiltag] = load_tiltag(open_workspace(workspace))
     assert tiltag.targets.questions == ["underretning-1"]
+
+
+@pytest.mark.parametrize("empty", ["tiltag:\n", "tiltag: \n", "# Ledelsens tiltag\ntiltag:\n"])
+def test_a_list_with_every_tiltag_deleted_is_no_tiltag(
+    workspace: Path, cli: Cli, empty: str
+) -> None:
+    """`tiltag:` with nothing under it (the last tiltag deleted) was error M003 ('her skal stå
+    en liste') in `tiltag`, `tjek`, the reports and `påmind`, and `tiltag ny` refused it."""
+    path = workspace / "tiltag.yaml"
+    path.write_text(empty, encoding="utf-8")
+    listed = cli("tiltag")
+    assert listed.exit_code == 0, listed.output
+    assert "Ingen tiltag endnu" in listed.stdout
+    assert "M003" not in cli("tjek").output
+    assert cli(*NEW, "--dato", "2026-11-25").exit_code == 0
+    assert path.read_text(encoding="utf-8").startswith(empty)
+    assert [t.id for t in load_tiltag(open_workspace(workspace))] == ["tiltag-1"]

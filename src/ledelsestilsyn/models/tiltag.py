@@ -8,9 +8,9 @@ Whether the targets exist is checked against the workspace's templates in
 `followup.tiltag`.
 """
 
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from ledelsestilsyn.models.base import (
     Day,
@@ -63,5 +63,13 @@ class Tiltag(Model):
         return self.status in ("planlagt", "i gang")
 
 
+def _none_as_empty(value: Any) -> Any:
+    """`tiltag:` with nothing under it (every tiltag deleted, or none written yet) is none."""
+    empty = value is None or (isinstance(value, str) and not value.strip())
+    return [] if empty else value
+
+
 class TiltagFile(Model):
-    tiltag: list[Tiltag] = Field(default_factory=list, alias="tiltag")
+    tiltag: Annotated[
+        list[Tiltag], BeforeValidator(_none_as_empty, json_schema_input_type=list[Tiltag] | None)
+    ] = Field(default_factory=list, alias="tiltag")
