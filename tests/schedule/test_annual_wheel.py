@@ -66,6 +66,19 @@ def test_escaping_and_folding_survive_a_parser(tmp_path: Path) -> None:
     assert "Fokus: a;b, c,d." in str(events[0]["DESCRIPTION"])
 
 
+def test_a_calendar_is_shared_but_one_made_private_stays_private(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """Writing the calendar again over a file the leader had made private (0600) made it
+    readable for everyone on the machine (0644)."""
+    assert cli("årshjul", "2027", "-o", "hjul.ics").exit_code == 0
+    path = Path("hjul.ics")
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o600)
+    assert cli("årshjul", "2027", "-o", "hjul.ics").exit_code == 0
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
 def test_ics_without_meetings_has_rounds_only(tmp_path: Path) -> None:
     series = SeriesPlan("s", "Tilsyn", (3,), "måned")
     plain = calendar(year_rounds(Plan((series,)), 2027), name="n", stamp=_stamp())
