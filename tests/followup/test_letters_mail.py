@@ -37,8 +37,12 @@ def _addresses(root: Path) -> None:
     concept.write_text(text, encoding="utf-8")
 
 
-def _body(mail: Message) -> str:
-    payload = mail.get_payload(decode=True)
+def _body(mail: Message, kind: str = "text/plain") -> str:
+    """The mail's text (or, `kind` text/html, its HTML part)."""
+    parts = mail.get_payload() if mail.is_multipart() else [mail]
+    assert isinstance(parts, list)
+    (part,) = [p for p in parts if p.get_content_type() == kind]
+    payload = part.get_payload(decode=True)
     assert isinstance(payload, bytes)
     return payload.decode("utf-8").replace("\r\n", "\n")
 
@@ -62,6 +66,10 @@ def test_over_starttls_each_caseworker_gets_their_own_letter(
     text = _body(anna)
     assert text.startswith("# Tilbagemelding fra ledelsestilsynet 2026-11\n\nTil: Anna Holm")
     assert f"en kollega {COMMENT}" in text and "XXXXXX" in text and "1234" not in text
+    assert anna.get_content_type() == "multipart/alternative"
+    page = _body(anna, "text/html")  # the tables read well only as a page
+    assert page.startswith("<!DOCTYPE html>") and "<table" in page and "Til: Anna Holm" in page
+    assert f"en kollega {COMMENT}" in page and "XXXXXX" in page and "1234" not in page
     (bo,) = inbox.to(BO)
     assert "Til: Bo Lind" in _body(bo) and COMMENT not in _body(bo)
 
@@ -81,7 +89,7 @@ def test_in_clear_text_the_mail_says_where_the_letter_lies_and_nothing_from_it(
     (anna,) = inbox.to(ANNA)
     text = _body(anna)
     letter = next((ws / "tilbagemeldinger" / "2026-11").glob("Anna_Holm*.html"))
-    assert text.startswith("Kære Anna Holm\n")
+    assert text.startswith("Kære Anna Holm\n") and not anna.is_multipart()
     assert f"tilbagemeldinger/2026-11/{letter.name}" in text
     assert COMMENT not in text and "partshøring" not in text
     assert "Fund" not in text and "S-2026" not in text

@@ -5,9 +5,10 @@ Addresses come from the concept's `formidling: rådgivere`; the SMTP setup and r
 
 A letter holds the leader's comments on the caseworker's cases: information about
 children. Over an encrypted connection (STARTTLS, certificate checked) the letter is the
-mail. When the concept allows clear text (`tillad_ukrypteret: ja`, meant for a local
-relay that may pass it on as it is), the mail only says that the letter is written and
-where it lies in the workspace, like `påmind`'s mails, which never carry case content.
+mail: as text, and as the HTML page beside it (its tables read well only as a page).
+When the concept allows clear text (`tillad_ukrypteret: ja`, meant for a local relay
+that may pass it on as it is), the mail only says that the letter is written and where
+it lies in the workspace, like `påmind`'s mails, which never carry case content.
 
 Each mail sent is noted in `påmind`'s log of what was sent (under its lock), keyed by the
 letter's content without its date: running `tilbagemelding --mail` again (as the README
@@ -87,8 +88,11 @@ def mail_letters(
         return mailed
     file = ConceptFile(workspace.concept_path, concept)
     smtp, password = smtp_and_password(workspace.concept, file, environ)
+    pages = [""] * len(found)
     if smtp.starttls:
         bodies = [render_letter(letter, "md") for letter, _ in found]
+        # The letter's tables read well only as a page: mail programs show the HTML part.
+        pages = [render_letter(letter, "html") for letter, _ in found]
     else:
         folder = outcome.folder
         bodies = [
@@ -103,8 +107,9 @@ def mail_letters(
             f"Tilbagemelding fra ledelsestilsynet {letter.period}",
             body,
             (sent_key(letter, whole=mailed.whole),),
+            page,
         )
-        for (letter, address), body in zip(found, bodies, strict=True)
+        for (letter, address), body, page in zip(found, bodies, pages, strict=True)
     ]
     with run_lock(workspace.cache_dir):
         log = SentLog.load(workspace.cache_dir)

@@ -355,7 +355,8 @@ def _smtp_fail(where: str, code: str, message: str) -> TilsynError:
 
 
 def _email(message: Message, sender: str) -> Any:
-    """The mail as sent: subject and body pass the output gate (`core.gate`). A header is
+    """The mail as sent: subject and body (and the body as HTML, if given) pass the output
+    gate (`core.gate`). A header is
     one line: a line break in the concept's text (`kommune` is in the subject) is a space,
     never a header of its own."""
     from email.message import EmailMessage
@@ -371,4 +372,6 @@ def _email(message: Message, sender: str) -> Any:
     email["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
     email["Auto-Submitted"] = "auto-generated"
     email.set_content(gate(message.body))
+    if message.html:
+        email.add_alternative(gate(message.html), subtype="html")
     return email

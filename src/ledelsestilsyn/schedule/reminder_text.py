@@ -28,12 +28,14 @@ UNASSIGNED = "ikke fordelt"
 
 @dataclass(frozen=True)
 class Message:
-    """One reminder for one recipient (`recipient` "" is standard output)."""
+    """One mail for one recipient (`recipient` "" is standard output); `html`, when given,
+    is the same text as a web page, sent beside `body` for mail programs that show it."""
 
     recipient: str
     subject: str
     body: str
     keys: tuple[str, ...]
+    html: str = ""
 
 
 SENT_BY = (
