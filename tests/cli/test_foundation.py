@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -46,6 +47,45 @@ def test_init_never_overwrites(cli: Cli, workspace: Path) -> None:
     assert result.exit_code == 2
     assert "I001" in result.output
     assert concept.read_bytes() == before
+
+
+def _link(path: Path, target: Path) -> None:
+    path.symlink_to(target, target_is_directory=True)
+
+
+def _file(path: Path, target: Path) -> None:
+    path.write_text("", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "said"),
+    [
+        ("koncept.yaml", Path.mkdir, "koncept.yaml er en mappe, men skal være konceptets fil"),
+        ("skabeloner", _link, "skabeloner er et symbolsk link, men skal være en almindelig mappe"),
+        ("udtræk", _file, "udtræk er en fil, men skal være en almindelig mappe"),
+        ("skema", _link, "skema er et symbolsk link"),
+    ],
+)
+def test_init_makes_nothing_when_something_stands_in_the_way(
+    cli: Cli, tmp_path: Path, name: str, make: Any, said: str
+) -> None:
+    """A folder named koncept.yaml was called 'allerede en arbejdsmappe', and a linked
+    `skabeloner` stopped `init` only after it had made `udtræk/`."""
+    folder = tmp_path / "ny"
+    folder.mkdir()
+    outside = tmp_path / "udenfor"
+    outside.mkdir()
+    if make is Path.mkdir:
+        (folder / name).mkdir()
+    else:
+        make(folder / name, outside)
+    before = sorted(p.name for p in folder.iterdir())
+    result = cli("init", str(folder))
+    assert result.exit_code == 2, result.output
+    assert f"fejl I003: {said}" in result.stderr
+    assert "intet er oprettet" in result.stderr and "allerede en arbejdsmappe" not in result.stderr
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert list(outside.iterdir()) == []
 
 
 def test_init_unknown_preset(cli: Cli, tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def create_workspace(folder: Path, preset: str) -> list[Path]:
     """Create the workspace; refuse if `folder` already holds one. Returns the files made."""
     text = preset_text(preset)
     concept = folder / CONCEPT_FILE
-    if concept.exists():
+    if concept.is_file():
         raise fail(
             str(concept),
             "I001",
@@ -70,6 +70,7 @@ def create_workspace(folder: Path, preset: str) -> list[Path]:
             hint="brug en ny mappe, eller ret den eksisterende koncept.yaml.",
             kind=ErrorKind.USAGE,
         )
+    _check_in_the_way(folder)
     writable_folder(folder, mode=0o755, chosen=True)
     for sub in (SAMPLES_DIR, TEMPLATES_DIR):
         writable_folder(folder / sub)
@@ -84,3 +85,30 @@ def create_workspace(folder: Path, preset: str) -> list[Path]:
             made.append(path)
     made.extend(write_schemas(folder / SCHEMA_DIR, Catalog.load(folder)))
     return made
+
+
+def _check_in_the_way(folder: Path) -> None:
+    """Refuse, before anything is made, what stands where the workspace's files and folders
+    go: a link (tilsyn never writes through one), or a folder, file or pipe in the wrong
+    place. Without this, `init` made `udtræk/` and then stopped at a linked `skabeloner`."""
+    for name, want_folder in (
+        (CONCEPT_FILE, False),
+        (SAMPLES_DIR, True),
+        (TEMPLATES_DIR, True),
+        (SCHEMA_DIR, True),
+    ):
+        path = folder / name
+        if path.is_symlink():
+            what = "et symbolsk link"
+        elif not path.exists() or path.is_dir() == want_folder:
+            continue
+        else:
+            what = "en mappe" if path.is_dir() else "en fil" if path.is_file() else "ikke en mappe"
+        wanted = "en almindelig mappe" if want_folder else "konceptets fil"
+        raise fail(
+            str(path),
+            "I003",
+            f"{path.name} er {what}, men skal være {wanted} i arbejdsmappen; intet er oprettet.",
+            hint=f"flyt eller omdøb {path.name}, og kør 'tilsyn init' igen.",
+            kind=ErrorKind.USAGE,
+        )
