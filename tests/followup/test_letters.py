@@ -375,3 +375,77 @@ def test_an_empty_caseworker_name_is_a_usage_error_not_an_empty_period(cli: Cli,
         assert "ingen færdige gennemgange i perioden" not in result.stderr
         assert "navnet er tomt" in result.stderr
     assert not (ws / "tilbagemeldinger" / "2026-11").exists()
+
+
+def test_a_letter_to_a_caseworker_without_finished_reviews_now_is_removed(
+    cli: Cli, ws: Path
+) -> None:
+    """Written again after Finn Bak's reviews were reopened, the letters folder still held
+    his old letter, telling of cases no longer finished, ready to be passed on."""
+    assert cli(*ARGS).exit_code == 0
+    before = letters(ws)
+    finn = [name for name in before if name.startswith("Finn_Bak")]
+    assert len(finn) == 2
+    mine = [
+        p
+        for p in sorted(ws.glob("udtræk/*2026-11*/S-*.yaml"))
+        if 'rådgiver: "Finn Bak"' in p.read_text(encoding="utf-8")
+    ]
+    assert mine
+    for review in mine:  # reopened: not finished any more
+        text = review.read_text(encoding="utf-8")
+        review.write_text(re.sub(r'(?m)^gennemført_af: ".*"$', 'gennemført_af: ""', text))
+    one = cli(*ARGS, "--rådgiver", "Anna Holm")  # one caseworker's letter touches no other
+    assert one.exit_code == 0 and "Fjernet" not in one.stdout
+    assert set(finn) <= set(letters(ws))
+    result = cli(*ARGS)
+    assert result.exit_code == 0, result.output
+    assert "Fjernet, fordi rådgiveren ikke længere har færdige gennemgange" in result.stdout
+    assert all(f"tilbagemeldinger/2026-11/{name}" in result.stdout for name in finn)
+    after = letters(ws)
+    assert not set(finn) & set(after)
+    assert set(after) == set(before) - set(finn)
+    again = cli(*ARGS)  # nothing more to remove
+    assert again.exit_code == 0 and "Fjernet" not in again.stdout
+
+
+def test_only_letters_the_tool_wrote_are_ever_removed(cli: Cli, ws: Path) -> None:
+    folder = ws / "tilbagemeldinger" / "2026-11"
+    folder.mkdir(parents=True)
+    own = folder / "Mine_noter.md"
+    own.write_text("lederens egne noter\n", encoding="utf-8")
+    (folder / ".breve").write_text("Mine_noter.txt\n../koncept.yaml\n.sager\n", encoding="utf-8")
+    result = cli(*ARGS)
+    assert result.exit_code == 0, result.output
+    assert "Fjernet" not in result.stdout
+    assert own.read_text(encoding="utf-8") == "lederens egne noter\n"
+    assert (ws / "koncept.yaml").is_file() and (folder / ".sager").is_file()
+
+
+def test_a_letter_that_cannot_be_removed_is_said(
+    cli: Cli, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli(*ARGS).exit_code == 0
+    for review in ws.glob("udtræk/*2026-11*/S-*.yaml"):
+        text = review.read_text(encoding="utf-8")
+        if 'rådgiver: "Finn Bak"' in text:
+            review.write_text(re.sub(r'(?m)^gennemført_af: ".*"$', 'gennemført_af: ""', text))
+
+    unlink = Path.unlink
+
+    def refuse(path: Path, missing_ok: bool = False) -> None:
+        if path.name.startswith("Finn_Bak"):  # a letter the drive will not let go of
+            raise PermissionError(13, "Permission denied")
+        unlink(path, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    result = cli(*ARGS)
+    assert result.exit_code == 0, result.output
+    assert "Fjernet" not in result.stdout
+    assert (
+        "advarsel O026: brevet er fra en tidligere kørsel, og rådgiveren får intet brev for "
+        "perioden nu, men filen kunne ikke fjernes." in result.stderr
+    )
+    assert result.stderr.count("O026") == 2  # .md and .html
+    monkeypatch.setattr(Path, "unlink", unlink)
+    assert "Fjernet" in cli(*ARGS).stdout  # still known, so removed once it can be

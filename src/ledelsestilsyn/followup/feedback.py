@@ -23,6 +23,7 @@ from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.followup.letters import Letter, build_letters, reminded
 from ledelsestilsyn.followup.tiltag import tiltag_shown
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
+from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.load import load_inputs
@@ -30,7 +31,7 @@ from ledelsestilsyn.report.records import Excluded, unchecked_anonymous
 from ledelsestilsyn.report.render import environment
 from ledelsestilsyn.sampling.fillin import case_filename
 from ledelsestilsyn.schedule.letters_due import covered_cases
-from ledelsestilsyn.workspace.layout import FEEDBACK_CASES, FEEDBACK_DIR
+from ledelsestilsyn.workspace.layout import FEEDBACK_CASES, FEEDBACK_DIR, FEEDBACK_FILES
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -51,6 +52,8 @@ class FeedbackOutcome:
     written: list[Path] = field(default_factory=list)
     letters: list[Letter] = field(default_factory=list)
     notes: list[Diagnostic] = field(default_factory=list)
+    removed: list[Path] = field(default_factory=list)
+    """Letters an earlier run wrote to a caseworker who gets none now (`_tidy`)."""
 
 
 def write_letters(
@@ -116,7 +119,61 @@ def write_letters(
             write_atomic(path, render_letter(letter, fmt), overwrite=True)
             outcome.written.append(path)
     _note_cases(folder, letters, keep=only is not None)
+    outcome.removed, failed = _tidy(folder, outcome.written, keep=only is not None)
+    outcome.notes += [_not_removed(workspace.display(path)) for path in failed]
     return outcome
+
+
+def _tidy(folder: Path, written: list[Path], *, keep: bool) -> tuple[list[Path], list[Path]]:
+    """Note the letter files written; on a run for every caseworker (not `keep`), remove
+    those an earlier run wrote that this one did not: the caseworker has no finished review
+    in the period now (one reopened, or a case moved to a colleague), and the old letter
+    would still tell of it. Only files this list names are touched. Returns (removed, failed).
+    """
+    names = {p.name for p in written}
+    earlier = _letter_files(folder)
+    removed: list[Path] = []
+    failed: list[Path] = []
+    if keep:
+        names |= earlier
+    else:
+        for name in sorted(earlier - names):
+            path = folder / name
+            if path.is_symlink() or not path.is_file():
+                continue
+            try:
+                path.unlink()
+            except OSError:
+                failed.append(path)
+                names.add(name)
+            else:
+                removed.append(path)
+    write_atomic(folder / FEEDBACK_FILES, "".join(f"{n}\n" for n in sorted(names)), overwrite=True)
+    return removed, failed
+
+
+def _letter_files(folder: Path) -> set[str]:
+    """The letter files the folder's `FEEDBACK_FILES` names (nothing else: a name with a
+    folder in it, a hidden file or another ending is ignored)."""
+    try:
+        text = read_regular(folder / FEEDBACK_FILES).decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return set()
+    return {
+        name
+        for name in text.splitlines()
+        if name == Path(name).name and not name.startswith(".") and name.endswith((".md", ".html"))
+    }
+
+
+def _not_removed(display: str) -> Diagnostic:
+    return warning(
+        display,
+        "O026",
+        "brevet er fra en tidligere kørsel, og rådgiveren får intet brev for perioden nu, men "
+        "filen kunne ikke fjernes.",
+        hint="slet den selv, så den ikke bliver givet videre.",
+    )
 
 
 def _note_cases(folder: Path, letters: list[Letter], *, keep: bool) -> None:

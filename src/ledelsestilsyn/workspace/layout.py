@@ -44,3 +44,6 @@ FEEDBACK_DIR = "tilbagemeldinger"
 """Feedback letters to the caseworkers: `tilbagemeldinger/<periode>/<rådgiver>.md|.html`."""
 FEEDBACK_CASES = ".sager"
 """In each letters folder: the case ids the letters cover (for `påmind`), one a line."""
+FEEDBACK_FILES = ".breve"
+"""In each letters folder: the letter files `tilbagemelding` wrote there, one a line (a run
+for every caseworker removes those of them it no longer writes)."""

@@ -71,6 +71,13 @@ def tilbagemelding(
     print_diagnostics(outcome.notes, err=True)
     for path in outcome.written:
         echo(workspace.display(path))
+    if outcome.removed:
+        echo(
+            "Fjernet, fordi rådgiveren ikke længere har færdige gennemgange i perioden (brevet "
+            "var fra en tidligere kørsel):"
+        )
+        for path in outcome.removed:
+            echo(f"  {workspace.display(path)}")
     if mail:
         mailed = mail_letters(workspace, outcome, os.environ, today=today, again=send_igen)
         print_diagnostics(mailed.warnings, err=True)
