@@ -6,6 +6,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -13,6 +14,8 @@ from conftest import TESTS, Cli
 
 sys.path.insert(0, str(TESTS / "report"))
 from report_data import WORKERS, build_workspace
+
+from ledelsestilsyn.followup.feedback import letter_path
 
 GOLDEN = TESTS / "golden"
 ARGS = ("tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-25")
@@ -449,3 +452,15 @@ def test_a_letter_that_cannot_be_removed_is_said(
     assert result.stderr.count("O026") == 2  # .md and .html
     monkeypatch.setattr(Path, "unlink", unlink)
     assert "Fjernet" in cli(*ARGS).stdout  # still known, so removed once it can be
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [("Hansen, Mette", "Hansen_Mette-"), ("Jens Østergaard", "Jens_Østergaard-"), ("Bo", "Bo-")],
+)
+def test_a_letter_file_is_named_as_a_person_reads_it(tmp_path: Path, name: str, start: str) -> None:
+    """A case system's 'Hansen, Mette' gave the letter file 'Hansen__Mette-….md'."""
+    letter = SimpleNamespace(caseworker=name)
+    path = letter_path(tmp_path, letter, "md")  # type: ignore[arg-type]
+    assert path.parent == tmp_path and path.name.startswith(start) and path.suffix == ".md"
+    assert "__" not in path.name

@@ -6,6 +6,7 @@ workspace, written atomically; `followup.letter_mail` mails them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -42,8 +43,10 @@ def render_letter(letter: Letter, fmt: str) -> str:
 
 
 def letter_path(folder: Path, letter: Letter, fmt: str) -> Path:
-    """Where the caseworker's letter in format `fmt` is written in the period's folder."""
-    return folder / f"{case_filename(letter.caseworker).removesuffix('.yaml')}.{fmt}"
+    """Where the caseworker's letter in format `fmt` is written in the period's folder
+    (`Hansen_Mette-….md` for `Hansen, Mette`: one `_` for a run of left-out characters)."""
+    name = re.sub("_{2,}", "_", case_filename(letter.caseworker).removesuffix(".yaml"))
+    return folder / f"{name}.{fmt}"
 
 
 @dataclass
