@@ -3,7 +3,9 @@
 A report counts as made when a file under `rapporter/` (any depth) has the period in its
 name and either the series' name or no series' name at all (one report for all series),
 and was written after the sample was drawn (or last extended): a report made before a
-series' sample existed does not cover it.
+series' sample existed does not cover it. A report over a longer period covers the drawn
+rounds inside it: `2026-K4` (or `2026`) holds the monthly rounds 2026-10 … 2026-12, as
+the feedback letters for a quarter cover its months (`schedule.letters_due`).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import os
 import re
 from pathlib import Path
 
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.schedule.plan import Plan
 from ledelsestilsyn.workspace.layout import REPORTS_DIR
 
@@ -27,6 +31,7 @@ def reports_made(
     if not folder.is_dir():
         return set()
     longest_first = sorted((s.name for s in plan.series), key=len, reverse=True)
+    rounds = _drawn_periods(drawn_at)
     made: set[tuple[str, str]] = set()
     for top, _, files in os.walk(folder):
         for name in files:
@@ -38,6 +43,7 @@ def reports_made(
                     mentioned.append(series)
                     rest = rest.replace(series, "/")
             labels = {_normal_label(m) for m in _REPORT_LABEL.findall(rest)}
+            labels |= {inner for label in labels for inner in _inside(label, rounds)}
             written = _written_at(Path(top) / name)
             made |= {
                 (s, label)
@@ -46,6 +52,27 @@ def reports_made(
                 if written >= drawn_at.get((s, label), 0)
             }
     return made
+
+
+def _drawn_periods(drawn_at: dict[tuple[str, str], int]) -> dict[str, Period]:
+    """The period of each drawn round's label (a label that cannot be read is left out)."""
+    periods: dict[str, Period] = {}
+    for _, label in drawn_at:
+        if label not in periods:
+            try:
+                periods[label] = parse_period(label)
+            except TilsynError:
+                continue
+    return periods
+
+
+def _inside(label: str, rounds: dict[str, Period]) -> list[str]:
+    """The drawn rounds' labels whose period lies within the report's period `label`."""
+    try:
+        outer = parse_period(label)
+    except TilsynError:
+        return []
+    return [k for k, p in rounds.items() if outer.start <= p.start and p.end <= outer.end]
 
 
 def _written_at(path: Path) -> int:
