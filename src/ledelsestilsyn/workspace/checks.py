@@ -15,6 +15,7 @@ from ledelsestilsyn.io.document import YamlDocument
 from ledelsestilsyn.models.concept import OWN_COLUMNS, Concept, Quota, Series
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.templates.catalog import Catalog
+from ledelsestilsyn.workspace.focus_months import unused_months
 
 
 def check_concept(concept: Concept, doc: YamlDocument, catalog: Catalog) -> list[Diagnostic]:
@@ -100,6 +101,7 @@ def _check_series(
         return [doc.diagnostic((*base, "skabelon"), first.code, first.message, hint=first.hint)]
     return [
         *_check_focus(doc, base, series, [s.id for s in template.steps], template.ref),
+        *unused_months(doc, base, name, series),
         *_check_quotas(doc, base, series, columns),
         *_check_links(concept, doc, base, name, series, columns),
     ]
