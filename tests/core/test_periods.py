@@ -84,3 +84,13 @@ def test_a_date_written_the_danish_way_gets_its_iso_form(written: str, iso: str 
         f"skriv datoen som ÅÅÅÅ-MM-DD: {iso}." if iso else "skriv datoen som ÅÅÅÅ-MM-DD, fx X."
     )
     assert date_hint(written, "X") == expected
+
+
+def test_the_period_before_whole_months_is_the_same_months_before() -> None:
+    """The department meeting's report (påmind names '2027-03-01..2027-05-31') was compared
+    with '2026-11-29..2027-02-28', 92 days back; the meeting before had December to
+    February."""
+    back = previous(parse_period("2027-03-01..2027-05-31"))
+    assert back.label == "2026-12-01..2027-02-28"
+    assert previous(parse_period("2026-09-01..2026-11-30")).label == "2026-06-01..2026-08-31"
+    assert previous(parse_period("2027-01-01..2027-01-31")).label == "2026-12-01..2026-12-31"

@@ -183,13 +183,25 @@ def day_or_today(text: str | None) -> date:
 
 
 def previous(period: Period) -> Period:
-    """The period of the same kind just before (a range: the same number of days before)."""
+    """The period of the same kind just before (a range of whole months: the same number
+    of months before; another range: the same number of days before)."""
+    if period.kind == "interval" and _whole_months(period):
+        months = len(period.months())
+        year, month = add_months(period.start.year, period.start.month, -months)
+        start, end = date(year, month, 1), period.start - timedelta(days=1)
+        return Period(start, end, f"{start}..{end}", "interval")
     if period.kind == "interval":
         length = period.end - period.start
         end = period.start - timedelta(days=1)
         return Period(end - length, end, f"{end - length}..{end}", "interval")
     year, month = add_months(period.start.year, period.start.month, -_SPAN[period.kind])
     return period_of(period.kind, year, month)
+
+
+def _whole_months(period: Period) -> bool:
+    """Whether a range runs from a month's first day to a month's last day."""
+    end = period.end
+    return period.start.day == 1 and end == _month_end(end.year, end.month)
 
 
 def round_periods(round_months: Iterable[int], kind: Kind, year: int) -> list[Period]:
