@@ -97,7 +97,8 @@ def run_reminders(
                 send(chosen, settings.smtp, password, lambda m: _sent(log, m, today, outcome))
             elif chosen:
                 outcome.text = chosen[0].body
-                log.mark(STDOUT, chosen[0].keys, today)
+                if not always:  # a look at the status is not the reminder cron sends
+                    log.mark(STDOUT, chosen[0].keys, today)
         finally:
             log.save(today)
     return outcome
