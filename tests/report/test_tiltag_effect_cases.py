@@ -185,3 +185,29 @@ def test_before_is_the_year_before_the_decision_not_all_history(cli, ws: Path) -
     assert (row[2], row[4]) == ("83,3 %", "6")  # 2026-09 only
     assert (row[5], row[7]) == ("83,3 %", "6")
     assert row[8] == UNCLEAR
+
+
+def test_a_case_reviewed_in_another_template_still_counts_in_its_own(  # type: ignore[no-untyped-def]
+    cli, ws: Path
+) -> None:
+    """A case the monthly overordnet and the themed series both reviewed in 2026-11 is one
+    case per template: the themed section counts its tematiseret review, and so must the
+    tiltag on a tematiseret target. It was left out, because the overordnet series stands
+    first in the concept (one review per case across all templates): 0 cases after."""
+    (ws / "tiltag.yaml").write_text(PEJLEMAERKE_TILTAG, encoding="utf-8")
+    catalog = Catalog.load(ws)
+    for period in ("2026-09", "2026-11"):
+        write_round(
+            ws,
+            catalog,
+            series="tematiseret",
+            ref="tematiseret@2024.1",
+            period=period,
+            focus=["underretning"],
+            cases=6,
+            answer=same_answer(lambda case, p=period: p == "2026-11", "høj grad", "lav grad"),
+            day=f"{period}-20",
+        )
+    underretning_round(ws, "2026-11", 6, same_answer(lambda case: True, "ja", "nej"))
+    row = effect_row(cli, "pejlemærke inddragelse")
+    assert (row[4], row[7]) == ("6", "6"), row

@@ -216,12 +216,13 @@ def tiltag_views(
 ) -> list[TiltagView]:
     """Each tiltag with its targets' shares before and after, for the leader report; an open
     tiltag's deadline before `today` is marked as overdue. A case reviewed in several series
-    (levels) counts once, with the review of the series first in `order` (`one_per_case`).
+    (levels) counts once in a template, with the review of the series first in `order`
+    (`one_per_case`); its review in another template counts there, as in the sections.
     An older version of a template has no rows of its own: its answers on the questions the
     newer version carries count under the newer one (`versions`), as in the trend. The
     targets a new version removed (`retired`, by tiltag id) are named as such."""
     versions = versions or {}
-    counted = one_per_case(first_reviews(r for r in records if r.period_start <= period.end), order)
+    firsts = first_reviews(r for r in records if r.period_start <= period.end)
     views: list[TiltagView] = []
     for t in tiltag:
         rows: list[EffectRow] = []
@@ -230,6 +231,8 @@ def tiltag_views(
                 continue
             if any(old == ref for old, _ in versions):
                 continue  # counted under the newer version
+            mine = [r for r in firsts if r.template == ref or (r.template, ref) in versions]
+            counted = one_per_case(mine, order)  # per template, as the template's section
             older = [r for r in counted if (r.template, ref) in versions]
             own = [r for r in counted if r.template == ref]
             own += carried_records(template, older, versions)
