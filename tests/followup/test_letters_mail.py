@@ -200,3 +200,27 @@ def test_a_run_the_mail_server_stopped_half_way_sends_only_the_rest_next_time(
     assert again.exit_code == 0, again.output
     assert [rcpt for rcpt, _ in inbox.mails] == [[ANNA], [BO]]
     assert "Sendt: 1 besked om, hvor brevet ligger. 1 brev er uændret" in again.stdout
+
+
+def test_an_address_written_first_name_first_finds_a_caseworker_named_surname_first(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+    tls_server: tuple[Inbox, int],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The export says 'Holm, Anna'; the concept, like its preset's example, 'Anna Holm'
+    (or 'lind, bo'): the same person, as for --rådgiver. The letter was not sent (O021)."""
+    inbox, port = tls_server
+    concept = ws / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8").replace(
+        "  rådgivere: {}", f'  rådgivere: {{"Lind, Bo": "{BO}", "holm, anna": "{ANNA}"}}'
+    )
+    concept.write_text(text, encoding="utf-8")
+    _configure(port, TLS + '    adgangskode_miljø: "TILSYN_TEST_KODE"\n')
+    monkeypatch.setenv("TILSYN_TEST_KODE", PASSWORD)
+    result = cli(*ARGS, "--mail")
+    assert result.exit_code == 0, result.output
+    assert "Anna Holm har ingen adresse" not in result.stderr, result.stderr
+    assert "Bo Lind har ingen adresse" not in result.stderr, result.stderr
+    assert result.stdout.rstrip().endswith("Sendt: 2 breve."), result.stdout
+    assert len(inbox.to(ANNA)) == 1 and len(inbox.to(BO)) == 1

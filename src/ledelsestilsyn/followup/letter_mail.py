@@ -25,6 +25,7 @@ from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, warning
 from ledelsestilsyn.core.lines import one_line
+from ledelsestilsyn.core.names import same_person
 from ledelsestilsyn.core.words import count as counted
 from ledelsestilsyn.followup.feedback import FeedbackOutcome, letter_path, render_letter
 from ledelsestilsyn.followup.letters import Letter
@@ -170,7 +171,7 @@ def addresses_for(
     found: list[tuple[Letter, str]] = []
     missing: list[Diagnostic] = []
     for letter in letters:
-        address = known.get(letter.caseworker, "").strip()
+        address = _address(letter.caseworker, known)
         if address:
             found.append((letter, address))
         else:
@@ -184,3 +185,14 @@ def addresses_for(
                 )
             )
     return found, missing
+
+
+def _address(caseworker: str, known: Mapping[str, str]) -> str:
+    """The caseworker's address: under the name as the export writes it, else under the one
+    name that is the same person (`Anna Holm` for `Holm, Anna`, case aside), as for
+    `--rådgiver`; "" when there is none, or two names could be meant."""
+    address = known.get(caseworker, "").strip()
+    if address:
+        return address
+    found = {a.strip() for name, a in known.items() if same_person(name, caseworker)}
+    return found.pop() if len(found) == 1 else ""
