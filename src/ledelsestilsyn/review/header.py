@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic
+from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.review.analysis import Analysis
 from ledelsestilsyn.templates.versions import version_key
@@ -43,12 +44,13 @@ def check_header(
     manifest = context.manifest
     if manifest is None:
         return check.on_its_own(context, keep_case=True), check.problems
-    case = next((c for c in manifest.cases if path.name in c.files), None)
-    if case is None:
-        case = next((c for c in manifest.cases if c.id == analysis.case_id), None)
+    listed = next((c for c in manifest.cases if path.name in c.files), None)
+    case = listed or next((c for c in manifest.cases if c.id == analysis.case_id), None)
     if case is None:
         check.error("sag.id", "G033", "sagen står ikke i udtrækket (udtræk.yaml).")
         return check.on_its_own(context, keep_case=False), check.problems
+    if listed is None:
+        check.copy_of(case.files, analysis.review_no or 1)
     check.same("tilsyn", analysis.series, manifest.series)
     check.same("periode", analysis.period, manifest.period)
     template = manifest.template
@@ -68,9 +70,24 @@ class _Check:
         self.shown = shown
         self.problems: list[Diagnostic] = []
 
-    def error(self, key: str, code: str, message: str) -> None:
+    def error(self, key: str, code: str, message: str, hint: str = _HINT) -> None:
         line, column = self.analysis.header_pos.get(key, (None, None))
-        self.problems.append(Diagnostic(self.shown, line, column, code, message, _HINT))
+        self.problems.append(Diagnostic(self.shown, line, column, code, message, hint))
+
+    def copy_of(self, files: list[str], number: int) -> None:
+        """G036: a file the manifest does not list, with a review number the manifest has a
+        file for ('S-1 - Kopi.yaml' beside 'S-1.yaml'): a copy, not one more review."""
+        if number > len(files):
+            return  # an extra review added by hand (calibration): its own number
+        self.error(
+            "sag.id",
+            "G036",
+            f"filen står ikke i udtræk.yaml; udtrækket har sagens gennemgang nr. {number} i "
+            f"{quote(files[number - 1])}, så denne fil er en gennemgang mere af samme sag (en "
+            "kopi?) og tæller ikke.",
+            "slet kopien, og ret i den fil, udtræk.yaml nævner; er den en ekstra gennemgang til "
+            f"kalibrering, så skriv 'gennemgang_nr: {len(files) + 1}' øverst.",
+        )
 
     def same(
         self,

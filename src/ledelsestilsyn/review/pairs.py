@@ -18,8 +18,8 @@ def same_reviewer(results: list[ReviewResult], analyses: dict[Path, Analysis]) -
     first: dict[tuple[Path, str, str], ReviewResult] = {}
     found = []
     for result in sorted(results, key=lambda r: (str(r.path.parent), r.review_no or 1)):
-        if not result.case_id or not result.reviewer:
-            continue
+        if not result.case_id or not result.reviewer or _a_copy(result):
+            continue  # a copy beside the listed file is G036, no calibration
         key = (result.path.parent, result.case_id, result.reviewer.casefold())
         earlier = first.setdefault(key, result)
         if earlier is result:
@@ -38,3 +38,7 @@ def same_reviewer(results: list[ReviewResult], analyses: dict[Path, Analysis]) -
             )
         )
     return found
+
+
+def _a_copy(result: ReviewResult) -> bool:
+    return any(d.code == "G036" for d in result.diagnostics)

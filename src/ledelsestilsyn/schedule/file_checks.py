@@ -79,7 +79,8 @@ def _check(concept_path: Path, stale: FileList, today: date) -> dict[str, list[A
     entries: dict[str, list[Any]] = {}
     for (series, period), path, rel, stamp in stale:
         result = results.get(path)
-        if result is None:  # not a review file (notes, a copy of the manifest, …)
+        if result is None or any(d.code == "G036" for d in result.diagnostics):
+            # not a review file (notes, a copy of the manifest, …), or a copy of one (G036)
             entries[rel] = [stamp, day, None, series, period, "", "", 1, [], ""]
             continue
         case_id = result.case_id or Path(path).stem
