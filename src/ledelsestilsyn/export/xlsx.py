@@ -59,6 +59,8 @@ from ledelsestilsyn.models.located import did_you_mean
 Cell = int | float | str | bool | time | date | datetime | timedelta
 BATCH = 8192
 """Kept rows handed to the reader at a time (and how often progress is reported)."""
+TITLE_ROWS = 5
+"""How far below a one-value row the header may stand for that row to be a title."""
 _RESAVE = "åbn filen i Excel og gem den igen som .xlsx, eller eksporter den som CSV."
 
 
@@ -185,13 +187,26 @@ def _read_sheet(
 def _header(
     rows: Iterator[list[Cell]], display: str, sheet: str, sheets: list[str]
 ) -> tuple[int, list[str]]:
-    """The first row with a value: its number and its names (without empty ones at the end)."""
+    """The header: its row number and its names (without empty ones at the end).
+
+    The first row with two or more values; rows above it with one value are a title
+    ('Udtræk fra SBSYS …', often merged across the columns), as case systems write them,
+    and are passed over. A sheet whose first `TITLE_ROWS` rows have one value each is read
+    from its first row, as before, so its error names what it holds."""
+    title: tuple[int, list[str]] | None = None
     for number, row in enumerate(rows, start=1):
         names = [text(v) for v in row]
         while names and not names[-1].strip():
             names.pop()
-        if names:
+        filled = sum(1 for name in names if name.strip())
+        if filled > 1:
             return number, names
+        if filled and title is None:
+            title = (number, names)
+        if title is not None and number - title[0] >= TITLE_ROWS:
+            return title
+    if title is not None:
+        return title
     others = ", ".join(f"'{n}'" for n in sheets if n != sheet)
     hint = f"vælg et andet ark: {others}." if others else "eksporter listen igen."
     raise fail(display, "E006", "arket er tomt.", hint=hint, sheet=sheet)
