@@ -159,3 +159,27 @@ def test_a_filled_review_or_a_workspace_file_is_never_written_over(
     assert result.exit_code == 2, result.output
     assert "fejl L008: " in result.output and "Tip: " in result.output, result.output
     assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["årshjul", "rapport"])
+def test_the_export_a_sample_was_drawn_from_is_never_written_over(
+    cli: Cli, filled_example: Path, command: str
+) -> None:
+    """`rapport --format csv -o eksport.csv` (the README calls the table an export, and the
+    case system's file is eksport.csv) wrote the report over the case system's export: the
+    manifest's size and SHA-256 could no longer be checked, and the export of that day cannot
+    be made again. Now L012, naming the sample drawn from it, and the file is untouched."""
+    export = filled_example / "eksport.csv"
+    before = export.read_bytes()
+    args = commands(str(export))[command]
+    if command == "rapport":
+        args[args.index("md")] = "csv"
+    result = cli(*args)
+    assert result.exit_code == 2, result.output
+    assert "eksport.csv: fejl L012: " in result.output, result.output
+    assert f"udtræk/2026-11-{SERIES}" in result.output and "Tip: " in result.output
+    assert export.read_bytes() == before
+    copy = filled_example / "kopi.csv"  # a copy with other bytes is no one's audit trail
+    copy.write_bytes(before + b"\n")
+    args[args.index(str(export))] = str(copy)
+    assert cli(*args).exit_code == 0

@@ -34,10 +34,11 @@ def refuse_stdout(path: Path | None, flag: str) -> None:
         )
 
 
-def prepare_output_file(path: Path, example: str) -> Path:
+def prepare_output_file(path: Path, example: str, root: Path | None = None) -> Path:
     """A file the user named: not a YAML file (a filled review, its backup from `migrer`,
-    tiltag.yaml or the concept would be written over), not a folder, and its folder must
-    exist; temp files of killed writers go. `example` is a good name for the hint."""
+    tiltag.yaml or the concept would be written over), not the export a sample of
+    the workspace at `root` was drawn from, not a folder, and its folder must exist; temp files of
+    killed writers go. `example` is a good name for the hint."""
     from ledelsestilsyn.io.atomic import cannot_write, clean_stale_temps, missing_folder
     from ledelsestilsyn.workspace.layout import YAML_SUFFIXES
 
@@ -52,10 +53,31 @@ def prepare_output_file(path: Path, example: str) -> Path:
         )
     if path.is_dir():
         raise cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn i mappen.")
+    if root is not None:
+        _not_a_drawn_export(path, example, root)
     if not path.parent.is_dir():
         raise missing_folder(path.parent)
     clean_stale_temps(path.parent)
     return path
+
+
+def _not_a_drawn_export(path: Path, example: str, root: Path) -> None:
+    """L012: the case system's export a sample was drawn from is its audit trail (the
+    manifest holds its size and SHA-256); a report or a calendar is never written over it."""
+    from ledelsestilsyn.sampling.sources import drawn_from
+
+    manifest = drawn_from(root, path)
+    if manifest is not None:
+        sample = manifest.parent.relative_to(root).as_posix()
+        raise fail(
+            str(path),
+            "L012",
+            "filen er eksporten, stikprøven i "
+            f"{sample} er trukket fra (samme størrelse og SHA-256 "
+            "som i manifestet), og der skrives ikke over den.",
+            hint=f"brug fx -o {example}.",
+            kind=ErrorKind.USAGE,
+        )
 
 
 def chosen_format(given: F | None, output: Path | None, formats: type[F], default: F) -> F:

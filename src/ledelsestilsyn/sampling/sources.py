@@ -7,6 +7,7 @@ in the same period, judged complete as `tilsyn valider` judges them.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,13 +17,14 @@ from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail, warni
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.core.words import count, listing
 from ledelsestilsyn.io.atomic import TEMP_PREFIX
+from ledelsestilsyn.io.files import open_regular
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.draw import Case, EarlierCase, History, StepCount, build_history
 from ledelsestilsyn.sampling.manifest_cache import ManifestCache
-from ledelsestilsyn.workspace.layout import MANIFEST_CACHE, MANIFEST_NAME
+from ledelsestilsyn.workspace.layout import CACHE_DIR, MANIFEST_CACHE, MANIFEST_NAME, SAMPLES_DIR
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -55,6 +57,44 @@ def manifests(workspace: Workspace) -> list[tuple[Path, Manifest]]:
                 found.append((path, cache.load(path, workspace.display(path))))
         cache.save()
     return found
+
+
+def drawn_from(root: Path, path: Path) -> Path | None:
+    """The manifest of a sample in the workspace at `root` drawn from the file at `path`
+    (same size and SHA-256 as the manifest's `input`), or None: that file is the sample's
+    audit trail, and the case system cannot export the same day's list again. A manifest
+    that cannot be read says nothing here (`valider` and `udtræk` report it)."""
+    try:
+        size = path.stat().st_size if path.is_file() else -1
+    except OSError:
+        return None
+    samples = root / SAMPLES_DIR
+    if size < 0 or not samples.is_dir():
+        return None
+    digest = ""
+    cache = ManifestCache.open(root / CACHE_DIR / MANIFEST_CACHE)
+    for manifest_path in sorted(samples.glob(f"*/{MANIFEST_NAME}")):
+        try:
+            source = cache.load(manifest_path, manifest_path.name).source
+        except (TilsynError, OSError):
+            continue
+        if source is None or source.size != size:
+            continue
+        digest = digest or _sha256(path)
+        if digest == source.sha256:
+            return manifest_path
+    return None
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with open_regular(path) as handle:
+            while block := handle.read(1 << 20):
+                digest.update(block)
+    except OSError:
+        return ""
+    return digest.hexdigest()
 
 
 def earlier_cases(workspace: Workspace, name: str, period: Period) -> list[EarlierCase]:

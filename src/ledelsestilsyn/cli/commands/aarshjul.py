@@ -109,7 +109,7 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path, dates: Sequen
     if is_stdout(path):
         echo(text, nl=False)
         return
-    target = prepare_output_file(path, f"årshjul-{year}.ics")
+    target = prepare_output_file(path, f"årshjul-{year}.ics", concept.parent)
     # A calendar is for sharing (0644); one the leader made private stays private.
     mode = target.stat().st_mode & 0o666 if target.is_file() else 0o644
     write_atomic(target, text, overwrite=True, mode=mode)

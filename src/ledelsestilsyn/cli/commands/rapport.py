@@ -88,16 +88,15 @@ def rapport(
     fmt = chosen_format(format, output, ReportFormat, ReportFormat.HTML)
     workspace = open_workspace(Path.cwd(), koncept)
     request = Request(stier or None, periode, tilsyn, modtager.value, raadgivere, fmt.value)
+    # Checked before the report is made: a wrong -o costs no waiting.
+    chosen = None if output is None or is_stdout(output) else _chosen_path(output, workspace, fmt)
     with on_terminal():
         outcome = make_report(workspace, request, today=day_or_today(dato))
     _report_problems(outcome)
     if is_stdout(output):
         _echo(outcome, request.fmt)
         return
-    if output is None:
-        target = _default_path(workspace, outcome, request.audience, request.fmt)
-    else:
-        target = _chosen_path(output)
+    target = chosen or _default_path(workspace, outcome, request.audience, request.fmt)
     _write(target, outcome.content)
     echo(
         f"Skrev rapporten for {outcome.period.label} "
@@ -139,11 +138,12 @@ def _default_path(workspace: "Workspace", outcome: "Outcome", audience: str, fmt
     return folder / f"{label}-{audience}.{fmt}"
 
 
-def _chosen_path(target: Path) -> Path:
-    """The file named with -o: never a YAML file, and a file in a folder that exists."""
+def _chosen_path(target: Path, workspace: "Workspace", fmt: str) -> Path:
+    """The file named with -o: never a YAML file or a sample's export, and a file in a
+    folder that exists."""
     from ledelsestilsyn.cli.output import prepare_output_file
 
-    return prepare_output_file(target, "rapport.html")
+    return prepare_output_file(target, f"rapport.{fmt}", workspace.root)
 
 
 def _write(target: Path, content: "str | Gated") -> None:
