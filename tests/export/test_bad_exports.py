@@ -342,3 +342,41 @@ def test_a_drawn_case_without_a_caseworker_is_said(cli: Cli, example_workspace: 
         "tilbagemelding'."
     ) in " ".join(output.split())
     assert output.count("U021") == 1
+
+
+def test_a_case_whose_number_looks_like_a_cpr_number_is_said_to_be_left_out(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """A case key like a CPR number (a case system that files some cases under the child's
+    CPR number) was left out of the population without a word: only a population step in the
+    manifest said so, and a child's case could never be drawn. Now a warning with the line."""
+    lines = export_lines(example_workspace)
+    fields = lines[17].split(b";")
+    fields[0] = b"010203-1234"
+    lines[17] = b";".join(fields)
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert manifest is not None and "S-2026-00109" not in drawn(manifest)
+    text = " ".join(output.split())
+    assert (
+        "skadet.csv:18: advarsel U022: 1 sag er ikke med blandt de mulige sager, fordi "
+        "sagsnummeret (kolonnen 'Sagsnr.') ligner et CPR-nummer: linje 18." in text
+    ), text
+    assert "1234" not in output and "så sagen kan ikke trækkes" in text, text
+
+
+def test_a_case_column_of_cpr_numbers_says_so_instead_of_blaming_the_filters(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """'sag' mapped to the CPR column: every case was left out, and U006's tip said 'ret
+    paragraffer, faser, vindue, filtre eller karantæne', none of which was wrong."""
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8").replace('sag: "Sagsnr."', 'sag: "CPR-nr."')
+    concept.write_text(text, encoding="utf-8")
+    code, output, manifest = draw(cli, "eksport.csv")
+    assert code == 1 and manifest is None, output
+    text = " ".join(output.split())
+    assert "advarsel U022: 176 sager er ikke med blandt de mulige sager" in text, text
+    assert "fejl U006: " in text and "ret paragraffer" not in text, text
+    assert "peg 'sag' under eksport.kolonner i koncept.yaml på eksportens sagsnummer" in text
+    assert "så sagerne kan ikke trækkes" in text and "sagen kan" not in text, text

@@ -57,6 +57,10 @@ CASE_FIELDS = {"rådgiver": "caseworker", "team": "team", "sag": "id"}
 """The concept's names for a case's own fields; any other column is one of its `attrs`."""
 
 
+CPR_STEP = "uden sagsnøgler, der ligner et CPR-nummer"
+"""The population step that leaves out cases numbered like a CPR number (`cpr_keys`)."""
+
+
 def looks_like_cpr(text: str) -> bool:
     """True if `text` holds a CPR-like number (`cpr.find_cpr`: `DDMMÅÅ-SSSS`, real date)."""
     return bool(find_cpr(text))
@@ -180,7 +184,7 @@ def eligible(
     if may_hold_cpr("\x00".join(c.id for c in cases)):
         current = [c for c in cases if not looks_like_cpr(c.id)]
     if len(current) != len(cases):
-        steps.append(StepCount("uden sagsnøgler, der ligner et CPR-nummer", len(current)))
+        steps.append(StepCount(CPR_STEP, len(current)))
     for column, values in sorted(filters.items()):
         current = Matcher({column: values}).select(current)
         steps.append(StepCount(f"filter {column}: {', '.join(values)}", len(current)))

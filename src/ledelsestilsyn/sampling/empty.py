@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from ledelsestilsyn.core.diagnostics import Diagnostic
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.models.concept import Series
-from ledelsestilsyn.sampling.draw import StepCount
+from ledelsestilsyn.sampling.cpr_keys import fix
+from ledelsestilsyn.sampling.draw import CPR_STEP, StepCount
 
 
 def nothing_to_draw(
@@ -23,7 +24,7 @@ def nothing_to_draw(
         "U006",
         f"ingen sager kan trækkes til '{name}' i {period.label}; intet er skrevet"
         + _emptied_at(steps),
-        _empty_hint(series, period) + _step_lines(steps),
+        _empty_hint(series, period, steps) + _step_lines(steps),
     )
 
 
@@ -42,7 +43,13 @@ def _step_lines(steps: Sequence[StepCount]) -> str:
     return " Tallene trin for trin:" + "".join(f"\n  {s.name}: {s.count}" for s in steps)
 
 
-def _empty_hint(series: Series, period: Period) -> str:
+def _emptied_step(steps: Sequence[StepCount]) -> str | None:
+    return next((s.name for _, s in itertools.pairwise(steps) if s.count == 0), None)
+
+
+def _empty_hint(series: Series, period: Period, steps: Sequence[StepCount]) -> str:
+    if _emptied_step(steps) == CPR_STEP:
+        return "sagsnumrene ligner CPR-numre (se U022): " + fix(2)
     if series.level is None:
         return "ret paragraffer, faser, vindue, filtre eller karantæne i koncept.yaml."
     names = ", ".join(f"'{s}'" for s in series.level.sources)

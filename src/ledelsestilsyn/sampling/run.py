@@ -38,6 +38,7 @@ from ledelsestilsyn.core.periods import (
 from ledelsestilsyn.export.read import ReadOptions, check_phase_column, read_export
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.sampling.cpr_keys import cpr_key_warning
 from ledelsestilsyn.sampling.draw import (
     DrawResult,
     DrawSpec,
@@ -288,7 +289,10 @@ def _export_source(
         data.cases, filters=rules.filters, exclude=rules.exclude, quarantined=history.quarantined
     )
     source = data.source.manifest()
-    return DrawSource(cases, [*data.steps, *steps], source, data.diagnostics, history)
+    numbered = cpr_key_warning(
+        data.cases, str(request.export), spec.columns["sag"], data.source.sheet
+    )
+    return DrawSource(cases, [*data.steps, *steps], source, [*data.diagnostics, *numbered], history)
 
 
 def _draw(

@@ -1,0 +1,54 @@
+"""U022: cases left out because their case number looks like a CPR number.
+
+A case system may file a case under the child's CPR number, or the concept may map
+`sag` to the CPR column. Such a case cannot be drawn: its number would stand in the
+review file's name, the manifest and every letter. It is left out of the population
+(`draw.eligible`), and this says so with the export's lines, never the number."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
+from ledelsestilsyn.core.words import count
+from ledelsestilsyn.sampling.draw import Case, looks_like_cpr
+
+SHOWN_LINES = 5
+
+
+def fix(cases: int) -> str:
+    """What to do about `cases` cases numbered like a CPR number."""
+    them = "sagen" if cases == 1 else "sagerne"
+    return (
+        f"et CPR-nummer må aldrig stå i en fil eller et filnavn, så {them} kan ikke trækkes; "
+        "står der CPR-numre i kolonnen, så peg 'sag' under eksport.kolonner i koncept.yaml på "
+        "eksportens sagsnummer, ellers ret sagsnummeret i sagssystemet."
+    )
+
+
+def cpr_key_warning(
+    cases: Sequence[Case], export: str, column: str, sheet: str | None
+) -> list[Diagnostic]:
+    """One warning for every case whose number looks like a CPR number, with its lines."""
+    left_out = sorted((c for c in cases if looks_like_cpr(c.id)), key=lambda c: c.line)
+    if not left_out:
+        return []
+    word = "række" if sheet else "linje"
+    lines = [str(c.line) for c in left_out[:SHOWN_LINES] if c.line]
+    more = len(left_out) - len(lines)
+    where = f": {word} {', '.join(lines)}" if lines else ""
+    if lines and more:
+        where += f" og {more} {'flere' if more > 1 else 'mere'}"
+    return [
+        Diagnostic(
+            export,
+            left_out[0].line or None,
+            None,
+            "U022",
+            f"{count(len(left_out), 'sag', 'sager')} er ikke med blandt de mulige sager, fordi "
+            f"sagsnummeret (kolonnen '{column}') ligner et CPR-nummer{where}.",
+            fix(len(left_out)),
+            Severity.WARNING,
+            sheet=sheet,
+        )
+    ]
