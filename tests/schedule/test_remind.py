@@ -267,3 +267,29 @@ def test_a_department_meeting_alone_is_nothing_due(example_workspace: Path, cli:
     assert (
         "Afdelingsmøde i december 2026" in cli("påmind", "--dato", "2026-11-13", "--altid").output
     )
+
+
+def test_a_manifest_that_cannot_be_read_is_said_on_every_run(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """A manifest edited by hand into a YAML error: påmind said nothing at all (valider,
+    rapport and tilbagemelding warn, G031), and with it could not see that a review's file
+    was gone, so cron reported every review done. Now the warning, with file and line, at
+    every run, also when nothing is due."""
+    files = reviews(draw(cli, MONTHLY, "2026-11"))
+    for path in files[1:]:
+        fill(path, "Karen Holm Madsen", "2026-11-12")
+    files[0].unlink()
+    manifest = files[0].parent / "udtræk.yaml"
+    lines = manifest.read_text(encoding="utf-8").count("\n")
+    with manifest.open("a", encoding="utf-8") as handle:
+        handle.write("tilsyn: igen\n")
+    for _ in range(2):
+        result = cli("påmind", "--dato", "2026-11-25")
+        text = " ".join(result.output.split())
+        assert result.exit_code == 0, result.output
+        assert (
+            f"udtræk/2026-11-{MONTHLY}/udtræk.yaml:{lines + 1}:1: advarsel G031: manifestet kan "
+            "ikke læses (Y009: " in text
+        ), text
+        assert "påmind kan ikke se, om en af stikprøvens gennemgange er væk" in text, text

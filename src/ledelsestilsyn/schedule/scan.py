@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.concept_cache import (
     JsonCache,
@@ -110,7 +110,8 @@ def _read_inputs(concept_path: Path, today: date, fresh: bool, broken: ErrorKind
         renewed,
     )
     save_quietly(cache)
-    return ReminderInputs(root, concept_path, plan, mail, state, parsed, tiltag.notes)
+    notes = [*_manifest_notes(summaries), *tiltag.notes]
+    return ReminderInputs(root, concept_path, plan, mail, state, parsed, notes)
 
 
 def sample_folder(name: str, plan: Plan) -> tuple[str, str] | None:
@@ -202,7 +203,8 @@ def _reviews(
         for folder in stale:
             present = [name for name, _ in _candidates(folder.path)]
             found = [entries[f"{folder.name}/{name}"] for name in present]
-            summaries[folder.name] = _summary(folder, found, _gone(folder, set(present)))
+            gone, unreadable = _gone(folder, set(present))
+            summaries[folder.name] = _summary(folder, found, gone) | {"manifest": unreadable}
         with contextlib.suppress(OSError, TilsynError):
             details.save()
     if summaries != known:
@@ -220,15 +222,20 @@ def _reviews(
     return reviews, unlisted, corrections, parsed
 
 
-def _gone(folder: _Folder, present: set[str]) -> list[list[Any]]:
+def _gone(folder: _Folder, present: set[str]) -> tuple[list[list[Any]], list[Any] | None]:
     """A listed entry (case, reviewer, state, review number) for each review the manifest
-    lists whose file is not in the folder; none when the manifest cannot be read."""
+    lists whose file is not in the folder; none when the manifest cannot be read, and then
+    its first problem (line, column, code, message) to warn of at every run."""
     from ledelsestilsyn.io.yaml import read_document
 
+    path = Path(folder.path) / MANIFEST_NAME
     try:
-        data = read_document(Path(folder.path) / MANIFEST_NAME).data
-    except (OSError, TilsynError):
-        return []
+        data = read_document(path, display=MANIFEST_NAME).data
+    except TilsynError as exc:
+        first = exc.diagnostics[0]
+        return [], [first.line, first.column, first.code, first.message]
+    except OSError:
+        return [], None
     cases = data.get("sager") if isinstance(data, dict) else None
     gone: list[list[Any]] = []
     for case in cases if isinstance(cases, list) else []:
@@ -236,7 +243,30 @@ def _gone(folder: _Folder, present: set[str]) -> list[list[Any]]:
         for number, name in enumerate(files if isinstance(files, list) else [], start=1):
             if isinstance(name, str) and name not in present:
                 gone.append([str(case.get("id", "")), "", FILE_GONE, number])
-    return gone
+    return gone, None
+
+
+def _manifest_notes(summaries: dict[str, dict[str, Any]]) -> list[Diagnostic]:
+    """G031 for each sample whose manifest cannot be read (as `valider` says it): without
+    it, påmind cannot tell a review whose file is gone."""
+    notes = []
+    for name, summary in sorted(summaries.items()):
+        problem = summary.get("manifest")
+        if problem:
+            line, column, code, message = problem
+            notes.append(
+                Diagnostic(
+                    f"{SAMPLES_DIR}/{name}/{MANIFEST_NAME}",
+                    line,
+                    column,
+                    "G031",
+                    f"manifestet kan ikke læses ({code}: {message}); påmind kan ikke se, om en "
+                    "af stikprøvens gennemgange er væk.",
+                    "ret manifestet, og tjek det med 'tilsyn valider'.",
+                    Severity.WARNING,
+                )
+            )
+    return notes
 
 
 def _summary(folder: _Folder, entries: list[list[Any]], gone: list[list[Any]]) -> dict[str, Any]:
