@@ -261,3 +261,35 @@ def test_comments_that_cannot_be_placed_are_named_as_only_in_the_backup(
     result = cli(*MIGRER)
     assert f"4 egne kommentarlinjer (# …) står kun i {FOLDER}/S-1.yaml.bak." in result.output
     assert "# Min egen note øverst i filen" not in (trial / "S-1.yaml").read_text("utf-8")
+
+
+def test_a_carried_correction_keeps_its_empty_fields_to_fill_in(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A correction written with all four fields (as the file's own example and 'udfyld'
+    write it) lost its empty 'ansvarlig' and 'udført' in the migrated file, so 'udført:',
+    where påmind tells the leader to write the date, was no longer there to fill in."""
+    text = _answer(
+        _render("S-1").replace('gennemført_af: ""', 'gennemført_af: "Leder Lund"'),
+        "opfølgning-3",
+        '      svar: "nej"',
+        "      kommentar: 'Barnets ønsker er ikke taget med.'",
+        "      rettelse:",
+        '        handling: "opfølgningen tilrettelægges med barnet"',
+        '        ansvarlig: ""',
+        '        frist: "2026-11-15"',
+        '        udført: ""',
+    )
+    monkeypatch.chdir(workspace)
+    path = drawn_folder(workspace, FOCUS, ("S-1",)) / "S-1.yaml"
+    path.write_text(text.replace('dato: ""', f'dato: "{DAY}"'), encoding="utf-8")
+    result = cli("migrer", FOLDER, "--til", NEW, "--dato", DAY)
+    assert result.exit_code == 0, result.output
+    moved = path.read_text(encoding="utf-8")
+    assert (
+        "      rettelse:\n"
+        '        handling: "opfølgningen tilrettelægges med barnet"\n'
+        '        ansvarlig: ""\n'
+        '        frist: "2026-11-15"\n'
+        '        udført: ""\n'
+    ) in moved, moved

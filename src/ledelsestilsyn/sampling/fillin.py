@@ -122,11 +122,9 @@ def _question_block(
     if given.correction is not None:
         lines.append("      rettelse:")
         values = given.correction.model_dump(by_alias=True)
-        lines += [
-            f"        {k}: {double_quoted(values[k])}"
-            for k in CORRECTION_KEYS
-            if values[k] is not None
-        ]
+        # All four fields, empty ones too, as the file's example and `udfyld` write them:
+        # `udført` is where påmind tells the leader to write the date.
+        lines += [f"        {k}: {double_quoted(values[k])}" for k in CORRECTION_KEYS]
     return lines
 
 
