@@ -293,3 +293,17 @@ def test_a_manifest_that_cannot_be_read_is_said_on_every_run(
             "ikke læses (Y009: " in text
         ), text
         assert "påmind kan ikke se, om en af stikprøvens gennemgange er væk" in text, text
+
+
+def test_a_look_ahead_with_a_later_date_does_not_silence_today(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """'tilsyn påmind --dato 2026-11-25' to see what will be due then wrote each item into
+    the sent log as said on 25 November; cron's run on the 10th then said nothing (the
+    samples not drawn, 5 days late), and would stay silent until a week after the 25th. A
+    mark from a later day than the run's is no reason to keep quiet; the same day again is."""
+    ahead = cli("påmind", "--dato", "2026-11-25")
+    assert "stikprøven er ikke trukket" in ahead.output, ahead.output
+    today = cli("påmind", "--dato", "2026-11-10")
+    assert "(5 dage for sent)" in today.output, today.output
+    assert cli("påmind", "--dato", "2026-11-10").output == ""

@@ -98,14 +98,17 @@ class SentLog:
         return cls(path, clean)
 
     def is_due(self, recipient: str, key: str, today: date, repeat_days: int) -> bool:
-        """Not sent to this recipient before, or last sent `repeat_days` or more ago."""
+        """Not sent to this recipient before, or last sent `repeat_days` or more ago. A mark
+        from a later day than `today` (a look ahead with `--dato`) does not count: it would
+        keep the run of the day itself quiet until a week after the day looked at."""
         last = self.sent.get(recipient, {}).get(key)
         if last is None:
             return True
         try:
-            return (today - date.fromisoformat(last)).days >= repeat_days
+            days = (today - date.fromisoformat(last)).days
         except ValueError:
             return True
+        return days < 0 or days >= repeat_days
 
     def sent_on(self, recipient: str, key: str) -> str | None:
         """The day (ÅÅÅÅ-MM-DD) `key` was last sent to this recipient, if it was."""
