@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -344,3 +345,23 @@ def test_tjek_warns_when_a_series_is_pinned_to_an_older_version(
     assert "tilsyn migrer" in warning
     _concept(workspace, "skabelon: overordnet@2024.1 ", "skabelon: overordnet@2025.1 ")
     assert "A012" not in cli("tjek").output
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_init_keeps_the_case_systems_export_out_of_git(cli: Cli, tmp_path: Path) -> None:
+    """The README says a workspace may live in git, and the export from the case system lies
+    in its root (eksport.csv, with a CPR column): the .gitignore from 'init' left it to
+    'git add .', and every child's CPR number went into the history for good."""
+    folder = tmp_path / "ws"
+    assert cli("init", str(folder)).exit_code == 0
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    names = ["eksport.csv", "DUBU udtræk.xlsx", "eksport.xlsm", "koncept.yaml", "rapporter/a.csv"]
+    (folder / "rapporter").mkdir()
+    for name in names[:3] + names[4:]:
+        (folder / name).write_text("x", encoding="utf-8")
+    found = subprocess.run(
+        ["git", "-C", str(folder), "-c", "core.quotePath=false", "check-ignore", *names],
+        capture_output=True,
+        text=True,
+    )
+    assert found.stdout.split("\n")[:-1] == names[:3], found.stdout

@@ -20,7 +20,11 @@ from ledelsestilsyn.workspace.layout import (
 )
 from ledelsestilsyn.workspace.schemas import write_schemas
 
-_GITIGNORE = f"# tilsyn: cache (kan slettes)\n{CACHE_DIR}/\n"
+_GITIGNORE = (
+    f"# tilsyn: cache (kan slettes)\n{CACHE_DIR}/\n"
+    "# Eksporten fra sagssystemet (CSV, Excel) har en CPR-kolonne: hold den uden for git.\n"
+    "/*.csv\n/*.xlsx\n/*.xlsm\n"
+)
 _TEMPLATES_README = (
     "Læg kommunens egne skabeloner her (*.yaml). De bruges før de indbyggede.\n"
     "En lokal skabelon kan udvide en indbygget uden at kopiere den:\n\n"
