@@ -376,7 +376,10 @@ def test_a_case_column_of_cpr_numbers_says_so_instead_of_blaming_the_filters(
     code, output, manifest = draw(cli, "eksport.csv")
     assert code == 1 and manifest is None, output
     text = " ".join(output.split())
-    assert "advarsel U022: 176 sager er ikke med blandt de mulige sager" in text, text
+    assert (
+        "advarsel U022: 176 sager er ikke med blandt de mulige sager, fordi sagsnumrene "
+        "(kolonnen 'CPR-nr.') ligner CPR-numre: linje "
+    ) in text, text
     assert "fejl U006: " in text and "ret paragraffer" not in text, text
     assert "peg 'sag' under eksport.kolonner i koncept.yaml på eksportens sagsnummer" in text
     assert "så sagerne kan ikke trækkes" in text and "sagen kan" not in text, text

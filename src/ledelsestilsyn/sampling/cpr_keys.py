@@ -46,7 +46,11 @@ def cpr_key_warning(
             None,
             "U022",
             f"{count(len(left_out), 'sag', 'sager')} er ikke med blandt de mulige sager, fordi "
-            f"sagsnummeret (kolonnen '{column}') ligner et CPR-nummer{where}.",
+            + (
+                f"sagsnummeret (kolonnen '{column}') ligner et CPR-nummer{where}."
+                if len(left_out) == 1
+                else f"sagsnumrene (kolonnen '{column}') ligner CPR-numre{where}."
+            ),
             fix(len(left_out)),
             Severity.WARNING,
             sheet=sheet,
