@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from report_data import build_workspace
 
+from conftest import Cli
 from ledelsestilsyn.report.effect import Side
 from ledelsestilsyn.report.tiltag import (
     BETTER,
@@ -271,3 +272,21 @@ def test_a_target_no_review_in_the_period_answered_says_so(cli, ws: Path) -> Non
         tiltag = md.split("## Tiltag")[1].split("\n## ")[0]
         assert row(tiltag, "| **partshøring**")[-1] == UNANSWERED_VERDICT, audience
         assert row(tiltag, "| **vurdering**")[-1] != UNANSWERED_VERDICT, audience
+
+
+def test_a_tiltag_id_naming_a_person_or_a_case_stays_with_the_leaders(cli: Cli, ws: Path) -> None:
+    """The id is typed by the leader like the title, but only the title was scrubbed: an id
+    such as 'anna-holm' or 's-2026-11-000' stood in the committee's and the department's
+    reports. Such an id is now shown as its place in tiltag.yaml ('tiltag 2'); an id that
+    names no one ('vurdering') stays, and the leader's report shows the id as written."""
+    text = TILTAG.replace('id: "inddragelse"', 'id: "anna-holm"').replace(
+        'id: "gammelt"', 'id: "s-2026-11-000.gammelt"'
+    )
+    (ws / "tiltag.yaml").write_text(text, encoding="utf-8")
+    for audience in ("udvalg", "afdeling"):
+        for fmt in ("md", "html"):
+            shown = report(cli, "--format", fmt, "--modtager", audience)
+            lowered = shown.lower()
+            assert "anna-holm" not in lowered and "s-2026-11-000" not in lowered, audience
+            assert "tiltag 2" in shown and "tiltag 3" in shown and "vurdering" in shown
+    assert "anna-holm" in report(cli, "--format", "md")

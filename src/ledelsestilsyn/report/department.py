@@ -16,9 +16,10 @@ workspace knows replaced by `[navn]`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.models.template import Template
@@ -98,6 +99,35 @@ def _shown_verdict(row: EffectRow, shows: Callable[[Key], bool]) -> str:
     if shows(row.share):
         return row.verdict
     return HIDDEN_VERDICT if row.in_period else UNANSWERED_VERDICT
+
+
+# How a name is also typed in an id: lower case, with ASCII for æ, ø and å.
+_FOLDS = (("æ", "ae"), ("ø", "o"), ("oe", "o"), ("å", "a"), ("aa", "a"))
+
+
+def _folded(word: str) -> str:
+    word = word.casefold()
+    for old, new in _FOLDS:
+        word = word.replace(old, new)
+    return word
+
+
+def neutral_ids(
+    views: Sequence[TiltagView], names: Iterable[str], cases: Iterable[str]
+) -> list[TiltagView]:
+    """`views` with each id that names a person the workspace knows (any part of a name, in
+    any case or spelling: `anna-holm`) or holds a case id (`s-2026-11-000`) shown as its
+    place in tiltag.yaml (`tiltag 2`): the leader types the id like the title, and the
+    department and the committee see neither names nor case ids."""
+    parts = {_folded(p) for n in names for p in re.split(r"[\s,.-]+", n) if len(p) > 1}
+    ids = {c.casefold() for c in cases if c}
+    shown = []
+    for number, view in enumerate(views, start=1):
+        words = {_folded(w) for w in re.split(r"[-._]+", view.id)}
+        if words & parts or any(c in view.id.casefold() for c in ids):
+            view = replace(view, id=f"tiltag {number}")
+        shown.append(view)
+    return shown
 
 
 def department_scrubber(names: Iterable[str], mask: Callable[[str], str]) -> Callable[[str], str]:

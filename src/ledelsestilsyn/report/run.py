@@ -23,6 +23,7 @@ from ledelsestilsyn.report.department import (
     conclusions,
     department_scrubber,
     examples,
+    neutral_ids,
     small_teams,
     tiltag_status,
 )
@@ -270,6 +271,8 @@ def _add_department(
     _, views = _tiltag(report, inputs, workspace, period)
     concept = workspace.concept
     names = _people(workspace, inputs)
+    cases = {r.case_id or "" for r in [*inputs.records, *inputs.unfinished]}
+    views = neutral_ids(views, names, cases | {i for _, _, ids in inputs.drawn for i in ids})
     scrub = department_scrubber(names, mask_cpr)
     view.tiltag_status = tiltag_status(views, view.disclosure.shows, scrub)
     if not view.department:
