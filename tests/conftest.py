@@ -77,6 +77,12 @@ class Cli:
         return result
 
 
+def concept_line(workspace: Path, needle: str) -> int:
+    """The number of the first line of the workspace's koncept.yaml that holds `needle`."""
+    lines = (workspace / "koncept.yaml").read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
 def edit_concept(workspace: Path, old: str, new: str) -> str:
     """Replace the first `old` in the workspace's koncept.yaml with `new`; the new text."""
     path = workspace / "koncept.yaml"

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, Cli, edit_concept
+from conftest import ROOT, Cli, concept_line, edit_concept
 from ledelsestilsyn.workspace.init import presets
 
 BOMB = (
@@ -110,24 +110,12 @@ def test_tjek_finds_concept_in_a_parent_folder(
     assert cli("tjek").exit_code == 0
 
 
-def _concept(workspace: Path, old: str, new: str) -> None:
-    path = workspace / "koncept.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _line_of(workspace: Path, needle: str) -> int:
-    lines = (workspace / "koncept.yaml").read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, start=1) if needle in line)
-
-
 def test_tjek_misspelt_key(cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(workspace)
-    _concept(workspace, "kommune:", "kommnue:")
+    edit_concept(workspace, "kommune:", "kommnue:")
     result = cli("tjek")
     assert result.exit_code == 1
-    line = _line_of(workspace, "kommnue:")
+    line = concept_line(workspace, "kommnue:")
     assert (
         f"koncept.yaml:{line}:1: fejl M002: ukendt nøgle 'kommnue'. Tip: mente du 'kommune'?"
         in result.output
@@ -138,11 +126,11 @@ def test_tjek_unknown_template_and_step(
     cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(workspace)
-    _concept(workspace, "skabelon: overordnet", "skabelon: overordnt")
+    edit_concept(workspace, "skabelon: overordnet", "skabelon: overordnt")
     result = cli("tjek")
     assert result.exit_code == 1
     assert "T010" in result.output and "mente du 'overordnet'?" in result.output
-    line = _line_of(workspace, "skabelon: overordnt")
+    line = concept_line(workspace, "skabelon: overordnt")
     assert f"koncept.yaml:{line}:" in result.output
 
 
@@ -155,7 +143,7 @@ def test_tjek_unknown_focus_step(
     (workspace / "koncept.yaml").write_text(text, encoding="utf-8")
     result = cli("tjek")
     assert result.exit_code == 1
-    line = _line_of(workspace, "screenning")
+    line = concept_line(workspace, "screenning")
     assert f"koncept.yaml:{line}:" in result.output
     assert "K011" in result.output and "mente du 'screening'?" in result.output
 
@@ -335,15 +323,15 @@ def test_tjek_warns_when_a_series_is_pinned_to_an_older_version(
     cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(workspace)
-    _concept(workspace, "skabelon: overordnet ", "skabelon: overordnet@2024.1 ")
-    line = _line_of(workspace, "skabelon: overordnet@2024.1")
+    edit_concept(workspace, "skabelon: overordnet ", "skabelon: overordnet@2024.1 ")
+    line = concept_line(workspace, "skabelon: overordnet@2024.1")
     result = cli("tjek")
     assert result.exit_code == 0, result.output
     (warning,) = [x for x in result.output.splitlines() if "A012" in x]
     assert warning.startswith(f"koncept.yaml:{line}:15: advarsel A012: tilsynet bruger ")
     assert "overordnet@2024.1, men der findes en nyere version: overordnet@2025.1." in warning
     assert "tilsyn migrer" in warning
-    _concept(workspace, "skabelon: overordnet@2024.1 ", "skabelon: overordnet@2025.1 ")
+    edit_concept(workspace, "skabelon: overordnet@2024.1 ", "skabelon: overordnet@2025.1 ")
     assert "A012" not in cli("tjek").output
 
 

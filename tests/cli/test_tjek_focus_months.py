@@ -12,19 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
-
-
-def _concept(workspace: Path, old: str, new: str) -> None:
-    path = workspace / "koncept.yaml"
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _line_of(workspace: Path, needle: str) -> int:
-    lines = (workspace / "koncept.yaml").read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+from conftest import Cli, concept_line, edit_concept
 
 
 def test_an_annual_plan_month_without_a_round_is_said(
@@ -32,8 +20,8 @@ def test_an_annual_plan_month_without_a_round_is_said(
 ) -> None:
     monkeypatch.chdir(workspace)
     assert "A013" not in cli("tjek").output  # the preset's months are its rounds' months
-    _concept(workspace, "kadence: {hver: 3, start: 2}", "kadence: kvartalsvis")
-    line = _line_of(workspace, "2: [underretning, screening, intentioner]")
+    edit_concept(workspace, "kadence: {hver: 3, start: 2}", "kadence: kvartalsvis")
+    line = concept_line(workspace, "2: [underretning, screening, intentioner]")
     result = cli("tjek")
     assert result.exit_code == 0, result.output
     warnings = [x for x in result.output.splitlines() if "A013" in x]

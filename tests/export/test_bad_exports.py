@@ -312,9 +312,7 @@ def test_a_line_break_inside_a_case_number_or_name_becomes_a_space(
     as they stood, so the case number ran over two lines in the letters' list of cases (and
     påmind kept saying the letters did not cover every review), and the name in the sample."""
     lines = export_lines(example_workspace)
-    fields = lines[17].split(b";")  # the row has no quoted ';'
-    fields[0], fields[2] = b'"S-2026\r\n00109"', b'"Rasmus M\xf8llgaard\n(vikar)"'
-    lines[17] = b";".join(fields)
+    _set_cells(lines, 17, {0: b'"S-2026\r\n00109"', 2: b'"Rasmus M\xf8llgaard\n(vikar)"'})
     code, output, manifest = draw(cli, write(example_workspace, lines))
     assert code == 0, output
     assert manifest is not None
@@ -328,9 +326,7 @@ def test_a_drawn_case_without_a_caseworker_is_said(cli: Cli, example_workspace: 
     """An empty caseworker cell: the case was drawn without a word ('rådgiveren havde 0 sager'
     in its reason), and no letter would ever name it."""
     lines = export_lines(example_workspace)
-    fields = lines[17].split(b";")
-    fields[2] = b""
-    lines[17] = b";".join(fields)
+    _set_cells(lines, 17, {2: b""})
     code, output, manifest = draw(cli, write(example_workspace, lines))
     assert code == 0, output
     assert manifest is not None and "rådgiver" not in drawn(manifest)["S-2026-00109"]
@@ -351,9 +347,7 @@ def test_a_case_whose_number_looks_like_a_cpr_number_is_said_to_be_left_out(
     CPR number) was left out of the population without a word: only a population step in the
     manifest said so, and a child's case could never be drawn. Now a warning with the line."""
     lines = export_lines(example_workspace)
-    fields = lines[17].split(b";")
-    fields[0] = b"010203-1234"
-    lines[17] = b";".join(fields)
+    _set_cells(lines, 17, {0: b"010203-1234"})
     code, output, manifest = draw(cli, write(example_workspace, lines))
     assert code == 0, output
     assert manifest is not None and "S-2026-00109" not in drawn(manifest)
@@ -383,3 +377,11 @@ def test_a_case_column_of_cpr_numbers_says_so_instead_of_blaming_the_filters(
     assert "fejl U006: " in text and "ret paragraffer" not in text, text
     assert "peg 'sag' under eksport.kolonner i koncept.yaml på eksportens sagsnummer" in text
     assert "så sagerne kan ikke trækkes" in text and "sagen kan" not in text, text
+
+
+def _set_cells(lines: list[bytes], row: int, cells: dict[int, bytes]) -> None:
+    """Give line `row` of the export (a row without a quoted ';') new cells by position."""
+    fields = lines[row].split(b";")
+    for column, value in cells.items():
+        fields[column] = value
+    lines[row] = b";".join(fields)

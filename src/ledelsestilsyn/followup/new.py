@@ -22,7 +22,7 @@ from ledelsestilsyn.followup.tiltag import (
     load_tiltag,
     unknown_template,
 )
-from ledelsestilsyn.io.atomic import write_atomic
+from ledelsestilsyn.io.atomic import current_mode, write_atomic
 from ledelsestilsyn.io.yaml import parse_text
 from ledelsestilsyn.io.yaml_quote import double_quoted
 from ledelsestilsyn.models.base import share_value
@@ -206,6 +206,5 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
             hint="skriv listen under 'tiltag:' med '- id: …' (ikke [...]), og prøv igen.",
         )
     # The file keeps the access it has: one the leader made private stays private.
-    mode = path.stat().st_mode & 0o666 if path.is_file() else 0o644
-    write_atomic(path, text, overwrite=True, mode=mode)
+    write_atomic(path, text, overwrite=True, mode=current_mode(path, 0o644))
     return tiltag_id

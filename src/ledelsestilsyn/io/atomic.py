@@ -78,6 +78,16 @@ def write_atomic(
     fsync_dir(folder)
 
 
+def current_mode(path: Path, new: int) -> int:
+    """The access a file has now (its read and write bits), or `new` when there is none yet:
+    for a file that is not personal data (`tiltag.yaml`, the calendar), written 0644 when made,
+    which the leader may have made private since."""
+    try:
+        return path.stat().st_mode & 0o666 if path.is_file() else new
+    except OSError:
+        return new
+
+
 def _group_access(path: Path) -> int:
     """The group's read and write bits of the file being replaced (0 when there is none): a
     workspace shared by a group keeps the access someone gave it, and no one else gets any."""

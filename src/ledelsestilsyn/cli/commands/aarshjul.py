@@ -86,7 +86,7 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path, dates: Sequen
     from datetime import date, datetime
 
     from ledelsestilsyn.cli.output import is_stdout, prepare_output_file
-    from ledelsestilsyn.io.atomic import write_atomic
+    from ledelsestilsyn.io.atomic import current_mode, write_atomic
     from ledelsestilsyn.schedule.annual_wheel import year_rounds
     from ledelsestilsyn.schedule.ics import calendar
     from ledelsestilsyn.schedule.plan import Plan
@@ -111,8 +111,7 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path, dates: Sequen
         return
     target = prepare_output_file(path, f"årshjul-{year}.ics", concept.parent)
     # A calendar is for sharing (0644); one the leader made private stays private.
-    mode = target.stat().st_mode & 0o666 if target.is_file() else 0o644
-    write_atomic(target, text, overwrite=True, mode=mode)
+    write_atomic(target, text, overwrite=True, mode=current_mode(target, 0o644))
     events = count(
         3 * len(rounds) + len(meetings) + len(committee) + len(tiltag), "begivenhed", "begivenheder"
     )
