@@ -142,3 +142,29 @@ def test_a_folder_with_a_percent_or_dollar_sign_gives_lines_that_work(
     assert shlex.split(_as_cron_reads_it(cron_line))[-1] == concept
     (service,) = [line for line in lines if line.startswith("ExecStart=")]
     assert shlex.split(_as_systemd_reads_it(service.removeprefix("ExecStart=")))[-1] == concept
+
+
+def test_on_windows_a_scheduled_task_instead_of_cron(
+    example_workspace: Path, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has neither cron nor systemd: the lines printed there could not be used. Now
+    PowerShell that registers a task in Opgavestyring, which takes a missed run (a laptop
+    that was off) as soon as the pc is on, as the systemd timer does."""
+    import shutil
+
+    folder = tmp_path / "Børn og unge's tilsyn"
+    shutil.copytree(example_workspace, folder)
+    monkeypatch.chdir(folder)
+    monkeypatch.setattr("sys.platform", "win32")
+    result = cli("cron", "--tid", "06:30")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert not any(line.startswith(("30 6 * * *", "ExecStart=", "[Timer]")) for line in lines)
+    (action,) = [line for line in lines if line.startswith("$handling = ")]
+    concept = str((folder / "koncept.yaml").resolve())
+    argument = action.split(" -Argument ", 1)[1]
+    assert argument == "'paamind --koncept \"" + concept.replace("'", "''") + "\"'"
+    assert "$tidspunkt = New-ScheduledTaskTrigger -Daily -At 06:30" in lines
+    assert "$indstillinger = New-ScheduledTaskSettingsSet -StartWhenAvailable" in lines
+    assert any(line.startswith("Register-ScheduledTask -TaskName 'tilsyn-paamind'") for line in lines)
+    assert any("--mail" in line and line.startswith("#") for line in lines)  # output is lost

@@ -8,6 +8,8 @@ more than the whole check. Every other call goes to the typer app in `cli`.
 
 from __future__ import annotations
 
+import codecs
+import io
 import os
 import sys
 from pathlib import Path
@@ -19,6 +21,7 @@ def main() -> None:
     # tilsyn uses no pydantic plugins; looking them up scans the metadata of every
     # installed package (about 4 % of an `udtræk`).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    speak_any_text()
     collector.start()
     if sys.argv[1:2] in (["påmind"], ["paamind"]) and nothing_due_fast(sys.argv[2:]):
         sys.exit(0)
@@ -28,6 +31,26 @@ def main() -> None:
         cli_main()
     finally:
         collector.end()
+
+
+def speak_any_text() -> None:
+    """Standard output and error that can take every character tilsyn prints (æ, ø, å, but
+    also –, ≥, ⚠ and ▲).
+
+    On Windows, output sent to a file or a pipe (`tilsyn rapport -o - > rapport.md`, a
+    scheduled task's log) is Windows-1252, which has no ⚠: the report stopped halfway with
+    an internal error. Such output is written as UTF-8 instead, as every file tilsyn writes
+    is; a terminal that cannot show a character shows `?` instead.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if not isinstance(stream, io.TextIOWrapper):
+            continue
+        if codecs.lookup(stream.encoding).name == "utf-8":
+            continue
+        if stream.isatty():
+            stream.reconfigure(errors="replace")
+        else:
+            stream.reconfigure(encoding="utf-8")
 
 
 def nothing_due_fast(argv: list[str]) -> bool:

@@ -24,6 +24,7 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated, gate, name_passes
 from ledelsestilsyn.io.os_reasons import reason
+from ledelsestilsyn.io.portable import copy_new, place_new, process_alive
 
 TEMP_PREFIX = ".tilsyn-tmp-"
 STALE_AFTER_SECONDS = 15 * 60
@@ -44,9 +45,10 @@ def write_atomic(
     The text passes the output gate first (`core.gate`: CPR-like numbers
     masked, `keep` tokens excepted). The bytes go to a temp file in the same
     folder, are fsynced, and are then linked (no overwrite: `link` fails if
-    the target exists, atomically) or renamed into place, so a reader never
-    sees a torn file. A binary file comes `Gated` by its builder. A replaced file
-    keeps the group access it had (never access for others).
+    the target exists, atomically; `io.portable.place_new` where there are no
+    hard links) or renamed into place, so a reader never sees a torn file. A
+    binary file comes `Gated` by its builder. A replaced file keeps the group
+    access it had (never access for others).
     """
     check_name(path)
     data = content.data if isinstance(content, Gated) else gate(content, keep=keep).encode()
@@ -100,14 +102,15 @@ def _group_access(path: Path) -> int:
 def keep_backup(path: Path, *, tries: int = 999) -> Path:
     """Keep the file at `path` under the first free name `x.yaml.bak`, `x.yaml.2.bak`, ….
 
-    A hard link, so no byte is copied (the backup is the user's own file, as it
-    was) and an existing backup is never replaced: `link` fails if the name is
-    taken. Replace `path` afterwards with `write_atomic(..., overwrite=True)`:
-    the rename leaves the backup holding the old content.
+    A hard link where the file system has them, so no byte is copied (the backup is the
+    user's own file, as it was; else a copy, `io.portable.copy_new`), and an existing
+    backup is never replaced: `link` fails if the name is taken. Replace `path`
+    afterwards with `write_atomic(..., overwrite=True)`: the rename leaves the
+    backup holding the old content.
     """
     for candidate in _backup_names(path, tries):
         try:
-            os.link(path, candidate)
+            copy_new(path, candidate)
         except FileExistsError:
             continue
         except OSError as exc:
@@ -148,7 +151,7 @@ def _put_in_place(tmp: Path, path: Path, overwrite: bool) -> None:
         if overwrite:
             tmp.replace(path)
         else:
-            os.link(tmp, path)
+            place_new(tmp, path)
     except FileExistsError:
         raise exists_error(path) from None
     except IsADirectoryError:
@@ -288,14 +291,3 @@ def clean_stale_temps(folder: Path) -> int:
                 tmp.unlink()
             removed += 1
     return removed
-
-
-def process_alive(pid: int) -> bool:
-    """Whether a process with this id still runs (a temp file's writer, a lock holder)."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

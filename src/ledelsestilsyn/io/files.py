@@ -14,6 +14,7 @@ from typing import BinaryIO, TypedDict, Unpack
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 from ledelsestilsyn.io.os_reasons import reason
+from ledelsestilsyn.io.portable import NONBLOCK
 
 
 class NotRegularFileError(OSError):
@@ -30,7 +31,7 @@ def open_regular(path: Path) -> BinaryIO:
     (`IsADirectoryError` for a folder). A socket cannot be opened at all (ENXIO).
     """
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        fd = os.open(path, os.O_RDONLY | NONBLOCK)
     except OSError as exc:
         raise NotRegularFileError(path) if exc.errno == errno.ENXIO else exc from None
     try:

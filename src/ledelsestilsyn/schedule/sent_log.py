@@ -6,7 +6,7 @@ or at once when it changes stage (a deadline passes). A feedback letter
 (`tilbagemelding --mail`) is sent again only when it has changed. Deleting the
 file only means the next run sends again.
 
-`.tilsyn/påmind.lock` is held with `flock` while a run decides, delivers and
+`.tilsyn/påmind.lock` is held with a lock (`io.portable.try_lock`) while a run decides, delivers and
 records; a second run at the same time exits 75 with one line and changes
 nothing. The kernel releases the lock when its holder dies, so a killed run
 never leaves a stale lock.
@@ -14,7 +14,6 @@ never leaves a stale lock.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, fail
 from ledelsestilsyn.io.files import read_regular
+from ledelsestilsyn.io.portable import NOFOLLOW, try_lock
 from ledelsestilsyn.io.stamped_json import parse_json
 from ledelsestilsyn.workspace.layout import REMINDER_LOCK, SENT_LOG
 
@@ -40,9 +40,7 @@ def run_lock(cache_dir: Path) -> Iterator[None]:
     path = cache_dir / REMINDER_LOCK
     fd = _open_lock(path)
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if not try_lock(fd):
             raise fail(
                 str(path),
                 "R030",
@@ -68,7 +66,7 @@ def _open_lock(path: Path) -> int:
             hint="slet linket; tilsyn laver låsefilen selv.",
         )
     try:
-        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
+        return os.open(path, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o600)
     except IsADirectoryError:
         raise folder_in_the_way(path) from None
     except OSError as exc:

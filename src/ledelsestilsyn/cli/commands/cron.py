@@ -32,14 +32,15 @@ def cron(
 
     Cron sender selv uddata som mail, og påmind er tavs, når intet er forfaldent.
     Systemd-timeren har Persistent=true, så en kørsel, der blev sprunget over
-    (slukket bærbar, genstartet server), tages igen.
+    (slukket bærbar, genstartet server), tages igen. På Windows skrives i stedet
+    PowerShell, der opretter en opgave i Opgavestyring.
 
     Eksempel: tilsyn cron --tid 06:30
     """
     import os
     import sys
 
-    from ledelsestilsyn.cli.views.cron import cron_text
+    from ledelsestilsyn.cli.views.cron import cron_text, windows_task_text
     from ledelsestilsyn.schedule.concept_cache import find_concept_fast, read_settings
     from ledelsestilsyn.schedule.notify import ConceptFile, smtp_or_fail
 
@@ -48,4 +49,5 @@ def cron(
     use_mail = mail if mail is not None else settings.smtp is not None
     if use_mail:  # a crontab line that fails every day is worse than an error now
         smtp_or_fail(settings, ConceptFile(concept, os.path.relpath(concept)))
-    echo(cron_text(concept, tid, use_mail, Path(sys.executable), settings), nl=False)
+    text = windows_task_text if sys.platform == "win32" else cron_text
+    echo(text(concept, tid, use_mail, Path(sys.executable), settings), nl=False)

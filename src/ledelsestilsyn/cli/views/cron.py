@@ -1,4 +1,5 @@
-"""The text `tilsyn cron` prints: a crontab line and a systemd service + timer."""
+"""The text `tilsyn cron` prints: a crontab line and a systemd service + timer, or on
+Windows a scheduled task made with PowerShell."""
 
 from __future__ import annotations
 
@@ -28,9 +29,10 @@ def parse_time(text: str) -> tuple[int, int]:
 
 def tilsyn_program(python: Path) -> str:
     """The absolute path of the `tilsyn` program (cron has a short PATH)."""
-    beside = python.parent / "tilsyn"
-    if beside.is_file():
-        return str(beside)
+    for name in ("tilsyn", "tilsyn.exe"):
+        beside = python.parent / name
+        if beside.is_file():
+            return str(beside)
     return shutil.which("tilsyn") or "tilsyn"
 
 
@@ -85,4 +87,42 @@ def cron_text(concept: Path, time: str, mail: bool, python: Path, settings: Mail
             "# Under systemd går uddata til journalen (journalctl --user -u "
             f"{UNIT}); brug --mail med en smtp-opsætning i konceptet."
         )
+    return "\n".join(lines) + "\n"
+
+
+def windows_task_text(
+    concept: Path, time: str, mail: bool, python: Path, settings: MailSettings
+) -> str:
+    """PowerShell that registers a daily task in Windows' Task Scheduler (Opgavestyring).
+
+    `-StartWhenAvailable` is systemd's `Persistent=true`: a run missed because the laptop was
+    off is taken when it is on again. Text in single quotes is read as it stands in
+    PowerShell (a `'` is doubled); the concept's path is in double quotes for the program.
+    """
+    hour, minute = parse_time(time)
+    program = tilsyn_program(python).replace("'", "''")
+    arguments = f'paamind --koncept "{concept}"' + (" --mail" if mail else "")
+    arguments = arguments.replace("'", "''")
+    env = settings.smtp.password_env if mail and settings.smtp else None
+    lines = [
+        "# Windows: kør i PowerShell. Opgavestyring kører 'tilsyn påmind' hver dag kl. "
+        f"{hour:02d}:{minute:02d},",
+        "# og en kørsel, der blev sprunget over (slukket pc), tages, så snart pc'en er tændt.",
+        f"$handling = New-ScheduledTaskAction -Execute '{program}' -Argument '{arguments}'",
+        f"$tidspunkt = New-ScheduledTaskTrigger -Daily -At {hour:02d}:{minute:02d}",
+        "$indstillinger = New-ScheduledTaskSettingsSet -StartWhenAvailable",
+        f"Register-ScheduledTask -TaskName '{UNIT}' -Action $handling -Trigger $tidspunkt "
+        "-Settings $indstillinger -Description 'Påmindelser om ledelsestilsyn (tilsyn påmind)'",
+    ]
+    if env:
+        lines.append(
+            f"# Adgangskoden: [Environment]::SetEnvironmentVariable('{env}', '…', 'User'),"
+            " eller brug adgangskode_fil."
+        )
+    if not mail:
+        lines.append(
+            "# Opgavestyring viser ikke, hvad en opgave skriver: brug --mail med en "
+            "smtp-opsætning i konceptet."
+        )
+    lines.append(f"# Fjern igen: Unregister-ScheduledTask -TaskName '{UNIT}'")
     return "\n".join(lines) + "\n"
