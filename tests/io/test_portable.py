@@ -78,6 +78,7 @@ def test_the_whole_cycle_runs_where_windows_lacks_what_linux_has(
     after = {p.name: p.read_bytes() for p in (example_workspace / SAMPLE).glob("S-*.yaml")}
     assert len(after) == 10
     assert all(after[name] == text for name, text in filled.items())
+    (example_workspace / "rapporter" / "2026-11-leder.md").chmod(0o660)  # the group's too
     again = tilsyn("rapport", "--periode", "2026-11", "--format", "md", env=env)
     assert again.returncode == 0, again.stderr
 

@@ -166,5 +166,6 @@ def test_on_windows_a_scheduled_task_instead_of_cron(
     assert argument == "'paamind --koncept \"" + concept.replace("'", "''") + "\"'"
     assert "$tidspunkt = New-ScheduledTaskTrigger -Daily -At 06:30" in lines
     assert "$indstillinger = New-ScheduledTaskSettingsSet -StartWhenAvailable" in lines
-    assert any(line.startswith("Register-ScheduledTask -TaskName 'tilsyn-paamind'") for line in lines)
+    register = "Register-ScheduledTask -TaskName 'tilsyn-paamind'"
+    assert any(line.startswith(register) for line in lines)
     assert any("--mail" in line and line.startswith("#") for line in lines)  # output is lost

@@ -24,7 +24,7 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated, gate, name_passes
 from ledelsestilsyn.io.os_reasons import reason
-from ledelsestilsyn.io.portable import copy_new, place_new, process_alive
+from ledelsestilsyn.io.portable import copy_new, place_new, process_alive, set_mode
 
 TEMP_PREFIX = ".tilsyn-tmp-"
 STALE_AFTER_SECONDS = 15 * 60
@@ -68,7 +68,7 @@ def write_atomic(
         raise folder_error(folder, exc) from None
     try:
         if mode & 0o060:  # exactly the bits kept, whatever the umask takes away
-            os.fchmod(fd, mode)
+            set_mode(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

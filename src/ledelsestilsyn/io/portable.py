@@ -27,6 +27,13 @@ _QUERY_LIMITED_INFORMATION = 0x1000
 _ACCESS_DENIED = 5
 
 
+def set_mode(fd: int, mode: int) -> None:
+    """Give the open file `fd` the access `mode`. Windows before Python 3.13 has no `fchmod`,
+    and its files have no group or other access to set (only read-only), so nothing is done."""
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+
+
 def try_lock(fd: int) -> bool:
     """Take an exclusive lock on the open file `fd` without waiting; False if another process
     holds it. The lock goes with the process: closing `fd`, or dying, releases it."""

@@ -2,8 +2,8 @@
 interpreter then lacks what Windows lacks, as far as tilsyn could use it.
 
 No `fcntl` (a stand-in `msvcrt.locking` takes its place, as on Windows), no
-`os.O_NONBLOCK`, `os.O_NOFOLLOW` or `os.fork`, and a file system without hard links
-(`os.link` fails as on FAT or a network drive).
+`os.O_NONBLOCK`, `os.O_NOFOLLOW`, `os.fork` or `os.fchmod` (Windows before Python 3.13),
+and a file system without hard links (`os.link` fails as on FAT or a network drive).
 """
 
 import errno
@@ -31,7 +31,7 @@ _msvcrt.LK_NBLCK = 2  # type: ignore[attr-defined]
 _msvcrt.locking = _locking  # type: ignore[attr-defined]
 sys.modules["msvcrt"] = _msvcrt
 sys.modules["fcntl"] = None  # type: ignore[assignment]
-for _name in ("O_NONBLOCK", "O_NOFOLLOW", "fork"):
+for _name in ("O_NONBLOCK", "O_NOFOLLOW", "fork", "fchmod"):
     if hasattr(os, _name):
         delattr(os, _name)
 os.link = _no_hard_links
