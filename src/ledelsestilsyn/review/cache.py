@@ -43,6 +43,7 @@ CODE_FILES = (
     "io/document.py",
     "io/files.py",
     "io/os_reasons.py",
+    "io/portable.py",
     "io/yaml.py",
     "io/yaml_errors.py",
     "models/review.py",
