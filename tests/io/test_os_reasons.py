@@ -55,3 +55,12 @@ def test_no_message_quotes_the_english_strerror() -> None:
         if ".strerror" in p.read_text(encoding="utf-8")
     ]
     assert users == [], users
+
+
+def test_a_file_open_in_excel_on_windows_is_named_as_such() -> None:
+    """Windows refuses to replace a report Excel has open with EACCES, which read 'der er
+    ikke adgang' and sent the leader looking for a permissions problem."""
+    held = PermissionError(errno.EACCES, "The process cannot access the file")
+    held.winerror = 32  # type: ignore[attr-defined]
+    assert reason(held) == "filen er åben i et andet program, fx Excel; luk den dér"
+    assert reason(PermissionError(errno.EACCES, "Permission denied")) == "der er ikke adgang"

@@ -30,6 +30,9 @@ _REASONS = {
     errno.EHOSTUNREACH: "serveren kan ikke nås",
     errno.ENETUNREACH: "netværket kan ikke nås",
 }
+_IN_USE_ON_WINDOWS = (32, 33)
+"""ERROR_SHARING_VIOLATION and ERROR_LOCK_VIOLATION: Windows gives EACCES when a file another
+program holds open (a report in Excel) is replaced or removed."""
 
 
 def reason(exc: OSError) -> str:
@@ -40,5 +43,7 @@ def reason(exc: OSError) -> str:
         return "servernavnet kan ikke slås op"
     if isinstance(exc, TimeoutError):
         return "der kom intet svar i tide"
+    if getattr(exc, "winerror", None) in _IN_USE_ON_WINDOWS:
+        return "filen er åben i et andet program, fx Excel; luk den dér"
     code = exc.errno or 0
     return _REASONS.get(code, f"styresystemet svarer {errno.errorcode.get(code, 'ukendt')}")
