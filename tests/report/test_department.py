@@ -294,3 +294,58 @@ def test_a_first_name_or_surname_alone_is_a_name_too() -> None:
     assert [e.text for e in found[OVERORDNET.ref]] == [
         "Spurgt [navn]; [navn]s notat mangler. Evaluering: barnet skal bo hos mor."
     ]
+
+
+def test_a_case_number_typed_in_a_text_reaches_neither_department_nor_committee(
+    cli: Cli, rapport_ws: Path
+) -> None:
+    """A consented example ('Se også S-2026-11-005'), a tiltag's title and its conclusion are
+    typed by leaders, and a case number in them stood in the department's report and (the
+    title) in the committee's, whose agendas are published: only an id was made neutral.
+    Now a case number the workspace knows, or one written like it (another case in the
+    export, 's-2026-11-999'), stands as [sag]; the leader's report keeps it."""
+    concept = rapport_ws / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(
+        text.replace("  tiltag: ja\n", "  tiltag: ja\n  afdeling_eksempler: med_samtykke\n", 1),
+        encoding="utf-8",
+    )
+    review = rapport_ws / CONSENTING
+    body = review.read_text(encoding="utf-8")
+    body = body.replace("\nsvar:\n", "\nsamtykke_til_eksempel: ja\nsvar:\n", 1)
+    body = body.replace(
+        "Se notat om barnet, cpr 010203-1234, og <script>alert(1)</script>.",
+        "Se også S-2026-11-005 og sag s-2026-11-999 fra 2026-11-20.",
+    )
+    review.write_text(body, encoding="utf-8")
+    (rapport_ws / "tiltag.yaml").write_text(
+        "tiltag:\n"
+        '  - id: "vurdering"\n'
+        '    titel: "Lær af S-2026-11-002"\n'
+        '    besluttet: "2026-10-15"\n'
+        '    status: "i gang"\n'
+        '    skabelon: "overordnet"\n'
+        '    evalueret: "2026-11-20"\n'
+        '    konklusion: "Fortsæt; se S 2026 11 003."\n'
+        "    mål:\n"
+        "      spørgsmål: [underretning-1]\n",
+        encoding="utf-8",
+    )
+    cases = (*_case_ids(rapport_ws), "S-2026-11-999", "S 2026 11 003")
+    for audience in ("afdeling", "udvalg"):
+        for fmt in ("md", "html"):
+            result = cli(*ARGS[:-1], audience, "--format", fmt, "-o", "-")
+            assert result.exit_code == 0, result.output
+            shown = result.stdout
+            assert "Lær af [sag]" in shown, (audience, fmt)
+            for case in cases:
+                assert case.casefold() not in shown.casefold(), (audience, fmt, case)
+            if audience == "afdeling":
+                assert "Se også [sag] og sag [sag] fra 2026-11-20." in shown, fmt
+                assert "Fortsæt; se [sag]." in shown, fmt
+    assert (
+        "Lær af S-2026-11-002"
+        in cli(
+            "rapport", "--periode", "2026-11", "--dato", "2026-11-30", "--format", "md", "-o", "-"
+        ).stdout
+    )

@@ -10,8 +10,9 @@ of the tiltag (status, deadline, targets and the before/after verdict; never
 who is responsible), and case examples on the handicap model's rule: only
 where the concept says `formidling: afdeling_eksempler: med_samtykke`, only
 from reviews where the caseworker agreed (`samtykke_til_eksempel: ja`), and
-then without the case id, with CPR-like numbers masked and every name the
-workspace knows replaced by `[navn]`.
+then without the case id, with CPR-like numbers masked, every name the
+workspace knows replaced by `[navn]` and every case number typed in the text by `[sag]`
+(`scrub.case_masker`; also in a tiltag's title and conclusion).
 """
 
 from __future__ import annotations

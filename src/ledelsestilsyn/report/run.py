@@ -31,6 +31,7 @@ from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, load_inputs
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
 from ledelsestilsyn.report.render import render
+from ledelsestilsyn.report.scrub import case_masker
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
 from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
@@ -272,8 +273,11 @@ def _add_department(
     concept = workspace.concept
     names = _people(workspace, inputs)
     cases = {r.case_id or "" for r in [*inputs.records, *inputs.unfinished]}
-    views = neutral_ids(views, names, cases | {i for _, _, ids in inputs.drawn for i in ids})
-    scrub = department_scrubber(names, mask_cpr)
+    cases |= {i for _, _, ids in inputs.drawn for i in ids}
+    views = neutral_ids(views, names, cases)
+    # A case number typed in a title, a conclusion or an example: `[sag]`.
+    mask = case_masker(cases, mask_cpr)
+    scrub = department_scrubber(names, mask)
     view.tiltag_status = tiltag_status(views, view.disclosure.shows, scrub)
     if not view.department:
         return
@@ -285,7 +289,7 @@ def _add_department(
         period,
         allowed=view.examples_allowed,
         names=names,
-        mask=mask_cpr,
+        mask=mask,
         floor=view.disclosure.floor,
     )
     for section in view.sections:

@@ -83,3 +83,46 @@ def scrubber(
         return found
 
     return scrub
+
+
+CASE = "[sag]"
+# Between the parts of a case number as it is typed: the id's own mark, or another one.
+_CASE_GAP = "[\\s\u00a0\\-\u2010\u2011\u2013\u2014/._]"
+_CASE_MIN_DIGITS = 5
+"""Digits a case number needs before any number written like it is taken for one: a shorter
+one (`104`) could be any number in a text, so only the id itself is replaced."""
+
+
+def _case_shapes(case: str) -> list[str]:
+    """Patterns for a case number and any other written like it: its letters (any case),
+    as many digits in each place, any mark between the parts (`S 2026 00242` for
+    `S-2026-00242`); also without its leading letters (`sag 2026-00242`)."""
+    parts = [p for p in re.split(r"[^\w]+|(?<=\d)(?=[^\W\d])|(?<=[^\W\d])(?=\d)", case) if p]
+    digits = sum(c.isdigit() for c in case)
+    if digits < _CASE_MIN_DIGITS:
+        return [re.escape(case)] if len(case) >= 3 else []
+    shaped = [rf"\d{{{len(p)}}}" if p.isdigit() else f"(?i:{re.escape(p)})" for p in parts]
+    shapes = [f"{_CASE_GAP}?".join(shaped)]
+    while shaped and not parts[0].isdigit():
+        parts, shaped = parts[1:], shaped[1:]
+    rest = sum(len(p) for p in parts)
+    if shaped and len(shaped) < len(shapes[0]) and (len(parts) > 1 or rest >= 6):
+        shapes.append(f"{_CASE_GAP}?".join(shaped))
+    return shapes
+
+
+def case_masker(cases: Iterable[str], mask: Callable[[str], str]) -> Callable[[str], str]:
+    """`mask`, then every case number the workspace knows, and every one written like it
+    (another case of the export), as `[sag]`: for text leaders typed (a consented example, a
+    tiltag's title or conclusion) as the department and the committee read it."""
+    shapes = {s for c in cases if c and c.strip() for s in _case_shapes(c.strip())}
+    if not shapes:
+        return mask
+    pattern = re.compile(
+        r"(?<![\w])(?:" + "|".join(sorted(shapes, key=len, reverse=True)) + r")(?![\w])"
+    )
+
+    def masked(text: str) -> str:
+        return pattern.sub(CASE, mask(text))
+
+    return masked
