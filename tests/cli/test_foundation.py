@@ -353,3 +353,43 @@ def test_init_keeps_the_case_systems_export_out_of_git(cli: Cli, tmp_path: Path)
         text=True,
     )
     assert found.stdout.split("\n")[:-1] == names[:3], found.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_init_in_a_folder_with_its_own_gitignore_still_keeps_the_export_out(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A folder already in git has its own .gitignore; init left it as it was and said
+    nothing, so the export with its CPR column went into git with 'git add .'. Now init adds
+    the lines that are missing, after the folder's own (never removing one), and names the
+    file; a second init adds nothing more."""
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    own = "node_modules/\n*.xlsx\n"
+    (folder / ".gitignore").write_text(own, encoding="utf-8")
+    result = cli("init", str(folder))
+    assert result.exit_code == 0, result.output
+    text = (folder / ".gitignore").read_text(encoding="utf-8")
+    assert text.startswith(own) and "/*.csv\n" in text and ".tilsyn/\n" in text
+    assert "/*.xlsx" not in text  # the folder's own '*.xlsx' already keeps it out
+    assert f"{folder / '.gitignore'}" in result.output
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    (folder / "eksport.csv").write_text("x", encoding="utf-8")
+    found = subprocess.run(
+        ["git", "-C", str(folder), "check-ignore", "eksport.csv"], capture_output=True, text=True
+    )
+    assert found.stdout == "eksport.csv\n"
+
+
+def test_init_with_a_template_in_error_makes_nothing(cli: Cli, tmp_path: Path) -> None:
+    """A folder with the municipality's own skabeloner/ where one template has an error:
+    init wrote koncept.yaml, .gitignore and udtræk/ and then stopped at the template, so
+    the next init said 'already a workspace' and the schemas were never made. Now the
+    templates are read first: the error with file and line, and nothing is made."""
+    folder = tmp_path / "ws"
+    (folder / "skabeloner").mkdir(parents=True)
+    (folder / "skabeloner" / "vores.yaml").write_text("id: vores\n", encoding="utf-8")
+    result = cli("init", str(folder))
+    assert result.exit_code == 1, result.output
+    assert "vores.yaml:1:1: fejl M001" in result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["skabeloner"]

@@ -6,7 +6,7 @@ from importlib import resources
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
-from ledelsestilsyn.io.atomic import writable_folder, write_atomic
+from ledelsestilsyn.io.atomic import current_mode, writable_folder, write_atomic
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.templates.catalog import Catalog
 from ledelsestilsyn.workspace.layout import (
@@ -75,20 +75,51 @@ def create_workspace(folder: Path, preset: str) -> list[Path]:
             kind=ErrorKind.USAGE,
         )
     _check_in_the_way(folder)
+    # The folder's own templates (skabeloner/ may be there already) are read before anything
+    # is made: one in error stops init with nothing made, not half a workspace.
+    catalog = Catalog.load(folder if folder.is_dir() else None)
     writable_folder(folder, mode=0o755, chosen=True)
     for sub in (SAMPLES_DIR, TEMPLATES_DIR):
         writable_folder(folder / sub)
     made = [concept]
     write_atomic(concept, text, mode=0o644)
-    for path, content in (
-        (folder / GITIGNORE, _GITIGNORE),
-        (folder / TEMPLATES_DIR / TEMPLATES_README, _TEMPLATES_README),
-    ):
-        if not path.exists():
-            write_atomic(path, content, mode=0o644)
-            made.append(path)
-    made.extend(write_schemas(folder / SCHEMA_DIR, Catalog.load(folder)))
+    if _keep_out_of_git(folder / GITIGNORE):
+        made.append(folder / GITIGNORE)
+    readme = folder / TEMPLATES_DIR / TEMPLATES_README
+    if not readme.exists():
+        write_atomic(readme, _TEMPLATES_README, mode=0o644)
+        made.append(readme)
+    made.extend(write_schemas(folder / SCHEMA_DIR, catalog))
     return made
+
+
+def _keep_out_of_git(path: Path) -> bool:
+    """Write the workspace's .gitignore, or add to the folder's own the lines it lacks (after
+    its own, never removing one): without them the export's CPR column goes into git with
+    `git add .`. Whether the file was written; one that is no regular file is left alone."""
+    if not path.exists() and not path.is_symlink():
+        write_atomic(path, _GITIGNORE, mode=0o644)
+        return True
+    if path.is_symlink() or not path.is_file():
+        return False
+    old = path.read_bytes().decode("utf-8", errors="replace")
+    have = {line.strip().lstrip("/") for line in old.splitlines()}
+    missing = [
+        line
+        for line in _GITIGNORE.splitlines()
+        if line.startswith("#") or line.lstrip("/") not in have
+    ]
+    if all(line.startswith("#") for line in missing):
+        return False
+    lines = [line for i, line in enumerate(missing) if not _bare_comment(missing, i)]
+    text = old + ("" if not old or old.endswith("\n") else "\n") + "\n".join(lines) + "\n"
+    write_atomic(path, text, overwrite=True, mode=current_mode(path, 0o644))
+    return True
+
+
+def _bare_comment(lines: list[str], i: int) -> bool:
+    """A comment line whose pattern lines are all there already (nothing follows it)."""
+    return lines[i].startswith("#") and (i + 1 == len(lines) or lines[i + 1].startswith("#"))
 
 
 def _check_in_the_way(folder: Path) -> None:
