@@ -293,3 +293,15 @@ def test_a_carried_correction_keeps_its_empty_fields_to_fill_in(
         '        frist: "2026-11-15"\n'
         '        udført: ""\n'
     ) in moved, moved
+
+
+def test_a_removed_questions_answer_is_not_said_to_be_asked_anew(cli: Cli, local: Path) -> None:
+    """The run said 'besvares på ny: a-2' for a question the new version does not have, so
+    the reviewer looked for a question to answer that is not in the file. A removed
+    question's answer is said to stand as a comment at the end of the file instead."""
+    args = ("migrer", FOLDER, "--til", "lokal@2", "--dato", DAY, "--rettelser-som-kommentar")
+    for result in (cli(*args, "--tør"), cli(*args)):
+        assert result.exit_code == 0, result.output
+        line = " ".join(result.output.split("\n")[0].split())
+        assert "besvares på ny" not in line, line
+        assert "; udgået i lokal@2 (svaret står som kommentar sidst i filen): a-2;" in line, line

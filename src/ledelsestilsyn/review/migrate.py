@@ -58,6 +58,8 @@ class Move:
     anew: tuple[str, ...]
     """Questions whose answer or comment could not be carried: they are asked anew."""
     backup: str | None = None
+    gone: tuple[str, ...] = ()
+    """Answered questions the new version does not have: comment lines at the end now."""
     corrections_kept: Sequence[str] = ()
     """Questions that changed, whose correction stays under the question of the same id."""
     corrections_as_comments: Sequence[str] = ()
@@ -244,6 +246,7 @@ def _plan(shared: _Run, review: ReviewResult) -> _Plan | Skip:
         own.template,
         tuple(carry.carried),
         tuple(carry.anew),
+        gone=tuple(carry.gone),
         corrections_kept=tuple(carry.kept_corrections),
         corrections_as_comments=tuple(carry.lost_corrections),
         own_comments=own_comments,

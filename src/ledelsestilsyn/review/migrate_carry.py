@@ -31,6 +31,8 @@ class Carry:
     """Steps of the new version the new file must show for what it carries."""
     carried: list[str] = field(default_factory=list)
     anew: list[str] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+    """Answered questions the new version does not have: their answers are comment lines."""
     kept_corrections: list[str] = field(default_factory=list)
     lost_corrections: list[str] = field(default_factory=list)
 
@@ -50,11 +52,11 @@ def carry(own: Review, carried: dict[Key, Key], target: Template) -> Carry:
                 if typed or correction:
                     out.carried.append(new_key[1])
                 continue
-            if typed:
-                out.anew.append(question_id)
             if not typed and not correction:
                 continue
             key = (step_id, question_id)
+            if typed:
+                (out.anew if key in questions else out.gone).append(question_id)
             if key in questions:
                 out.steps.add(step_id)
                 notes = [f"Fra {own.template}, hvor spørgsmålet lød anderledes:", *typed]

@@ -37,10 +37,14 @@ def show_migration(result: Migration, *, dry_run: bool, looked: str) -> None:
 
 def _line(move: Move, target: str, verb: str) -> str:
     text = f"{move.display} ({move.state.value}): {move.old_ref} → {target}"
-    if move.carried or move.anew:
+    if move.carried or move.anew or move.gone:
         text += f", {count(len(move.carried), 'svar', 'svar')} {verb} med"
     if move.anew:
         text += f"; besvares på ny: {', '.join(move.anew)}"
+    if move.gone:
+        text += (
+            f"; udgået i {target} (svaret står som kommentar sidst i filen): {', '.join(move.gone)}"
+        )
     if move.backup:
         kept = "gemmes" if verb == "flyttes" else "er gemt"
         text += f"; den gamle fil {kept} som {move.backup}"
