@@ -464,3 +464,21 @@ def test_a_letter_file_is_named_as_a_person_reads_it(tmp_path: Path, name: str, 
     path = letter_path(tmp_path, letter, "md")  # type: ignore[arg-type]
     assert path.parent == tmp_path and path.name.startswith(start) and path.suffix == ".md"
     assert "__" not in path.name
+
+
+def test_a_colleagues_case_number_in_a_comment_becomes_another_case(cli: Cli, ws: Path) -> None:
+    """A comment on Anna's case said 'som i S-2026-11-001' (Bo's case), and Anna's letter
+    showed the colleague's case number, though a letter holds no other case. Now another
+    case number the workspace knows, or one written like it, is 'en anden sag'; her own
+    stays, however it is written."""
+    other = (ws / NOV / "S-2026-11-001.yaml").read_text(encoding="utf-8")
+    assert 'rådgiver: "Anna Holm"' not in other
+    first = ws / NOV / "S-2026-11-000.yaml"
+    text = first.read_text(encoding="utf-8").replace(
+        "Bo Lind overtog sagen;", "Som i S-2026-11-001, s 2026 11 999 og i sag 2026-11-000;"
+    )
+    first.write_text(text, encoding="utf-8")
+    assert cli(*ARGS).exit_code == 0
+    for suffix in (".md", ".html"):
+        anna = own(letters(ws), "Anna Holm", suffix)
+        assert "Som i en anden sag, en anden sag og i sag 2026-11-000;" in anna, suffix

@@ -96,6 +96,7 @@ def write_letters(
         titles={n: s.title or n for n, s in workspace.concept.series.items()},
         tiltag=read.tiltag,
         leaders=workspace.concept.reminders.leaders,
+        drawn={i for _, _, ids in inputs.drawn for i in ids},
     )
     if not letters:
         who = f" for '{only}'" if only is not None else ""

@@ -35,11 +35,12 @@ from ledelsestilsyn.report.build import one_per_case
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
-from ledelsestilsyn.report.scrub import scrubber
+from ledelsestilsyn.report.scrub import case_masker, case_pattern, scrubber
 
 MIN_OTHERS = 2
 WELL_MAX = 8
 COLLEAGUE = "en kollega"
+OTHER_CASE = "en anden sag"
 
 
 @dataclass
@@ -313,6 +314,7 @@ def build_letters(
     titles: Mapping[str, str] | None = None,
     tiltag: Sequence[Tiltag] = (),
     leaders: Mapping[str, str] | None = None,
+    drawn: Iterable[str] = (),
 ) -> list[Letter]:
     """One letter per caseworker with reviewed cases in `period` (or only `only`), and,
     when the period has reviewed cases at all, one per caseworker who has only open
@@ -325,6 +327,8 @@ def build_letters(
     series first in it, as in the report (`one_per_case`). `titles`: the series' titles.
     `tiltag`: the leadership's; the open ones aimed at a finding are named in the letter.
     `leaders`: team → leader (`påmindelse: ledere`), whom to tell that a correction is done.
+    `drawn`: every case drawn besides those of `records`; one (or one written like one) in a
+    comment or correction that is not the reader's is "en anden sag".
     """
     current = with_all_corrections(r for r in records if r.period_start in period)
     current = [r for r in current if r.template in templates]
@@ -334,6 +338,8 @@ def build_letters(
             by_name.setdefault(record.caseworker, []).append(record)
     names = sorted(set(by_name) | (reminded(records, period) if current else set()))
     known = set(colleagues) | {r.caseworker for r in records if r.caseworker}
+    # A case number in a comment: the reader's own stays, any other is "en anden sag".
+    numbers = case_pattern({*drawn, *(r.case_id for r in records if r.case_id)})
     letters: list[Letter] = []
     span = f"{long_date(period.start)} – {long_date(period.end)}"
     asked = _Questions()
@@ -343,7 +349,9 @@ def build_letters(
             continue
         mine = by_name.get(name, [])
         theirs = [r for r in records if r.caseworker == name]
-        scrub = scrubber(known - {name}, mask, COLLEAGUE, keep=[name])
+        own_cases = [r.case_id for r in theirs if r.case_id]
+        masked = case_masker(numbers, mask, keep=own_cases, replacement=OTHER_CASE)
+        scrub = scrubber(known - {name}, masked, COLLEAGUE, keep=[name])
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None
         comparison, notes = _comparison(mine, current, templates, name, team, memo, order)

@@ -111,18 +111,41 @@ def _case_shapes(case: str) -> list[str]:
     return shapes
 
 
-def case_masker(cases: Iterable[str], mask: Callable[[str], str]) -> Callable[[str], str]:
-    """`mask`, then every case number the workspace knows, and every one written like it
-    (another case of the export), as `[sag]`: for text leaders typed (a consented example, a
-    tiltag's title or conclusion) as the department and the committee read it."""
+def case_pattern(cases: Iterable[str]) -> re.Pattern[str] | None:
+    """Every case number the workspace knows, and every one written like it (another case of
+    the export); None when there are none."""
     shapes = {s for c in cases if c and c.strip() for s in _case_shapes(c.strip())}
     if not shapes:
-        return mask
-    pattern = re.compile(
+        return None
+    return re.compile(
         r"(?<![\w])(?:" + "|".join(sorted(shapes, key=len, reverse=True)) + r")(?![\w])"
     )
 
+
+def _plain(case: str) -> str:
+    return re.sub(r"[\W_]+", "", case).casefold()
+
+
+def case_masker(
+    cases: Iterable[str] | re.Pattern[str] | None,
+    mask: Callable[[str], str],
+    *,
+    keep: Iterable[str] = (),
+    replacement: str = CASE,
+) -> Callable[[str], str]:
+    """`mask`, then every case number in `cases` (`case_pattern`) as `replacement`, except
+    the `keep` cases however they are written (a letter's reader's own): for text leaders
+    typed (a consented example, a tiltag's title or conclusion) as the department and the
+    committee read it, or a caseworker reads it about a colleague's case."""
+    pattern = cases if isinstance(cases, re.Pattern) or cases is None else case_pattern(cases)
+    if pattern is None:
+        return mask
+    kept = {form for c in keep if c for form in (_plain(c), re.sub(r"^\D+", "", _plain(c)))}
+
+    def replaced(match: re.Match[str]) -> str:
+        return match[0] if _plain(match[0]) in kept else replacement
+
     def masked(text: str) -> str:
-        return pattern.sub(CASE, mask(text))
+        return pattern.sub(replaced, mask(text))
 
     return masked
