@@ -379,3 +379,16 @@ def test_new_takes_questions_written_with_commas(workspace: Path, cli: Cli) -> N
     assert result.exit_code == 0, result.output + result.stderr
     [_, second] = load_tiltag(open_workspace(workspace))
     assert second.targets.questions == ["anbringelse-7", "anbringelse-8"]
+
+
+def test_new_adds_to_a_file_with_only_the_leaders_comments(workspace: Path, cli: Cli) -> None:
+    """A tiltag.yaml with only a comment ('# Vores tiltag skrives her') got O012 'cannot be
+    added without changing the others', though there were none, and a hint about '[...]'
+    that was not there. Now the list is begun under the comment, which stays."""
+    own = "# Vores tiltag skrives her\n"
+    path = write(workspace, own)
+    result = cli(*NEW, "anbringelse-7", "--dato", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(own + "tiltag:\n")
+    assert [t.id for t in load_tiltag(open_workspace(workspace))] == ["tiltag-1"]

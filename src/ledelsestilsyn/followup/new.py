@@ -154,6 +154,12 @@ def _wording(workspace: Workspace, known: Known, template: str | None) -> dict[s
     return texts
 
 
+def _only_comments(text: str) -> bool:
+    """Whether `text` holds nothing but comments and blank lines (no `tiltag:` to add to)."""
+    lines = text.removeprefix("\ufeff").splitlines()
+    return all(not line.strip() or line.lstrip().startswith("#") for line in lines)
+
+
 def _free_id(taken: set[str]) -> str:
     number = len(taken) + 1
     while f"tiltag-{number}" in taken:
@@ -189,6 +195,8 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
     if not old.strip():
         old = HEADER
     end = "\r\n" if "\r\n" in old else "\n"
+    if not existing and _only_comments(old):  # the leader's own notes: the list begins below
+        old += ("" if old.endswith("\n") else end) + "tiltag:" + end
     tiltag_id = _free_id({t.id for t in existing})
     entry = entry_text(new, tiltag_id, today, _wording(workspace, known, template), template)
     text = old + ("" if old.endswith("\n") else end) + entry.replace("\n", end)
