@@ -482,3 +482,29 @@ def test_a_colleagues_case_number_in_a_comment_becomes_another_case(cli: Cli, ws
     for suffix in (".md", ".html"):
         anna = own(letters(ws), "Anna Holm", suffix)
         assert "Som i en anden sag, en anden sag og i sag 2026-11-000;" in anna, suffix
+
+
+def test_no_control_character_from_a_comment_reaches_a_letter_or_report_file(
+    cli: Cli, ws: Path
+) -> None:
+    """A comment written with an escape sequence (YAML '\\u001b]0;…\\u0007', as a copied text
+    or a hostile one brings it) stood raw in the letters and the leader's report files, so
+    'cat' of a letter set the terminal's title, or cleared the screen; the terminal output
+    had it as '�' already. Now every file has '�' for it too; a CPR number split by Word's
+    line break (vertical tab) is still masked."""
+    first = ws / NOV / "S-2026-11-000.yaml"
+    text = first.read_text(encoding="utf-8").replace(
+        "Bo Lind overtog sagen;", "Se\\u001b]0;pwned\\u0007\\u001b[2J her og 010203\\u000b1234;"
+    )
+    first.write_text(text, encoding="utf-8")
+    assert cli(*ARGS, "--rådgiver", "Anna Holm").exit_code == 0
+    for name in ("r.md", "r.html"):
+        rapport = cli("rapport", "--periode", "2026-11", "--dato", "2026-11-25", "-o", name)
+        assert rapport.exit_code == 0, rapport.output
+    files = [ws / "r.md", ws / "r.html", *(ws / "tilbagemeldinger" / "2026-11").glob("Anna*")]
+    for path in files:
+        written = path.read_text(encoding="utf-8")
+        assert "pwned" in written, path
+        assert not re.search("[\x00-\x08\x0e-\x1f\x7f-\x9f]", written), path
+        assert "Se\ufffd]0;pwned\ufffd\ufffd[2J her" in written, path
+        assert "1234" not in written, path

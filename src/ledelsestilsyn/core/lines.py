@@ -33,3 +33,15 @@ def continued(text: str) -> str:
 def joined(lines: Iterable[str]) -> str:
     """`lines` as a text, each its own line and ending with a line break."""
     return "".join(one_line(line) + "\n" for line in lines)
+
+
+# The control characters a terminal obeys instead of showing (an escape sequence that sets the
+# title or clears the screen, a bell, a backspace), but none the CPR detector reads as a gap
+# between two digits (vertical tab, form feed, NEL): the gate still sees a file's text after.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def shown(text: str) -> str:
+    """`text` with each control character a terminal would obey as `�`: for text from a
+    file that tilsyn writes into another (a report, a letter), as `cli.console` prints it."""
+    return _CONTROL.sub("\ufffd", text)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
+from ledelsestilsyn.core.lines import shown
 from ledelsestilsyn.report.charts import DEFS
 from ledelsestilsyn.report.view import ReportView
 
@@ -44,10 +46,19 @@ def environment(package: str = "ledelsestilsyn.report") -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_shown,
     )
     env.filters["md"] = md_cell
     env.filters["antal"] = counted
     return env
+
+
+def _shown(value: object) -> object:
+    """Each value a template writes: a control character from a file (an escape sequence in
+    a comment) as `�`, so `cat` of a report or a letter shows it and does not obey it."""
+    if isinstance(value, Markup):
+        return Markup(shown(value))
+    return shown(value) if isinstance(value, str) else value
 
 
 def counted(value: int | str, one: str, many: str) -> str:
