@@ -349,3 +349,12 @@ def test_a_case_number_typed_in_a_text_reaches_neither_department_nor_committee(
             "rapport", "--periode", "2026-11", "--dato", "2026-11-30", "--format", "md", "-o", "-"
         ).stdout
     )
+
+
+def test_a_name_written_in_capitals_is_a_name_too() -> None:
+    """A tiltag's title 'Sager hos RØNNOW og MAJA' went to the committee as it stood: a part of
+    a name counted only written with a capital first letter. Now also in capitals (three
+    letters or more: 'BO' may be an abbreviation); lower case stays ('bo' is a verb)."""
+    scrub = scrubber(["Maja Rønnow", "Bo Lind", "Søren Kjær"], mask_cpr, "[navn]")
+    text = "Sager hos RØNNOW og MAJA, LINDS og SOREN; BO og bo; HOLM."
+    assert scrub(text) == "Sager hos [navn] og [navn], [navn]S og [navn]; BO og bo; HOLM."

@@ -12,7 +12,7 @@ from ledelsestilsyn.core.names import name_orders
 _GAP = "[\\s\u00a0\u2007\u2009\u202f\u00ad\u200b-\u200f\u2060\ufeff]+"
 # A name is a whole word: not inside another (`Evaluering` is not `Eva`); a possessive s
 # stays after the replacement (`Bos notat` → `en kollegas notat`).
-_BEFORE, _AFTER = r"(?<!\w)", r"(?=s?(?!\w))"
+_BEFORE, _AFTER = r"(?<!\w)", r"(?=[sS]?(?!\w))"
 
 
 # The same letter as a keyboard or a mail without Danish letters writes it: `Aagaard` and
@@ -22,12 +22,15 @@ _SPELT = re.compile("|".join(f"{letter}|{pair}" for letter, pair, *_ in _SPELLIN
 
 
 def _spelt(part: str) -> str:
-    """A pattern for `part` that also matches it spelt with or without æ, ø and å."""
+    """A pattern for `part` that also matches it spelt with or without æ, ø and å (in
+    capitals, `SOREN` for `SØREN`)."""
 
     def forms(match: re.Match[str]) -> str:
         found = match[0]
         spellings = next(s for s in _SPELLINGS if found.lower() in s[:2])
-        if found[0].isupper():
+        if part.isupper() and len(part) > 1:
+            spellings = tuple(s.upper() for s in spellings)
+        elif found[0].isupper():
             spellings = tuple(s.capitalize() for s in spellings)
         return "(?:" + "|".join(sorted(spellings, key=len, reverse=True)) + ")"
 
@@ -64,7 +67,11 @@ def scrubber(
         {w for n in names if n and n.strip() for w in name_orders(n)}, key=len, reverse=True
     )
     parts = sorted(_parts(whole) - _parts(keep) - set(whole), key=len, reverse=True)
-    choices = [f"(?i:{_name_pattern(n)})" for n in whole] + [_spelt(p) for p in parts]
+    # A part alone also in capitals ('RØNNOW'), from three letters ('BO' may be an abbreviation).
+    capitals = sorted({p.upper() for p in parts if len(p) >= 3} - {p.upper() for p in _parts(keep)})
+    choices = [f"(?i:{_name_pattern(n)})" for n in whole] + [
+        _spelt(p) for p in sorted(parts + capitals, key=len, reverse=True)
+    ]
     pattern = re.compile(f"{_BEFORE}(?:{'|'.join(choices)}){_AFTER}") if choices else None
 
     # A title and a name, each known alone ('Lokaljurist' from 'Lokaljurist Per Berg'), or a
