@@ -33,6 +33,25 @@ def _case_ids(root: Path) -> list[str]:
     return sorted({p.stem.split(".")[0] for p in root.glob("udtræk/*/S-*.yaml")})
 
 
+def _allow_examples(root: Path) -> None:
+    """The concept shows consented examples to the department."""
+    concept = root / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(
+        text.replace("  tiltag: ja\n", "  tiltag: ja\n  afdeling_eksempler: med_samtykke\n", 1),
+        encoding="utf-8",
+    )
+
+
+def _consenting_body(root: Path, *, allow: bool = True) -> str:
+    """The consenting review's text with its caseworker's consent; examples are allowed
+    first (unless they are already)."""
+    if allow:
+        _allow_examples(root)
+    body = (root / CONSENTING).read_text(encoding="utf-8")
+    return body.replace("\nsvar:\n", "\nsamtykke_til_eksempel: ja\nsvar:\n", 1)
+
+
 def test_no_name_case_id_or_comment_without_consent(cli: Cli, rapport_ws: Path) -> None:
     for fmt in ("md", "html"):
         text = _department(cli, fmt)
@@ -59,17 +78,11 @@ def test_a_team_with_fewer_than_three_caseworkers_shows_no_shares(
 
 
 def test_examples_only_by_consent_without_case_id_or_names(cli: Cli, rapport_ws: Path) -> None:
-    concept = rapport_ws / "koncept.yaml"
-    text = concept.read_text(encoding="utf-8")
-    concept.write_text(
-        text.replace("  tiltag: ja\n", "  tiltag: ja\n  afdeling_eksempler: med_samtykke\n", 1),
-        encoding="utf-8",
-    )
+    _allow_examples(rapport_ws)
     before = _department(cli, "md")
     assert "Eksempler fra sagerne (med" not in before  # allowed, but no one has agreed yet
     review = rapport_ws / CONSENTING
-    body = review.read_text(encoding="utf-8")
-    body = body.replace("\nsvar:\n", "\nsamtykke_til_eksempel: ja\nsvar:\n", 1)
+    body = _consenting_body(rapport_ws, allow=False)
     body = body.replace(
         "Se notat om barnet, cpr 010203-1234, og <script>alert(1)</script>.",
         "Talt med Bo Lind og Leder Lund; cpr 010203-1234.",
@@ -89,15 +102,8 @@ def test_examples_only_by_consent_without_case_id_or_names(cli: Cli, rapport_ws:
 def test_an_example_names_no_one_responsible_for_a_correction(cli: Cli, rapport_ws: Path) -> None:
     """A correction put on a local lawyer ('ansvarlig: Lokaljurist Per Berg'), whom no other
     file names: a consented example saying 'Drøftet med Per Berg' showed her name."""
-    concept = rapport_ws / "koncept.yaml"
-    text = concept.read_text(encoding="utf-8")
-    concept.write_text(
-        text.replace("  tiltag: ja\n", "  tiltag: ja\n  afdeling_eksempler: med_samtykke\n", 1),
-        encoding="utf-8",
-    )
     review = rapport_ws / CONSENTING
-    body = review.read_text(encoding="utf-8")
-    body = body.replace("\nsvar:\n", "\nsamtykke_til_eksempel: ja\nsvar:\n", 1)
+    body = _consenting_body(rapport_ws)
     old = "Se notat om barnet, cpr 010203-1234, og <script>alert(1)</script>."
     line = next(x for x in body.splitlines() if old in x)
     correction = (
@@ -304,15 +310,8 @@ def test_a_case_number_typed_in_a_text_reaches_neither_department_nor_committee(
     title) in the committee's, whose agendas are published: only an id was made neutral.
     Now a case number the workspace knows, or one written like it (another case in the
     export, 's-2026-11-999'), stands as [sag]; the leader's report keeps it."""
-    concept = rapport_ws / "koncept.yaml"
-    text = concept.read_text(encoding="utf-8")
-    concept.write_text(
-        text.replace("  tiltag: ja\n", "  tiltag: ja\n  afdeling_eksempler: med_samtykke\n", 1),
-        encoding="utf-8",
-    )
     review = rapport_ws / CONSENTING
-    body = review.read_text(encoding="utf-8")
-    body = body.replace("\nsvar:\n", "\nsamtykke_til_eksempel: ja\nsvar:\n", 1)
+    body = _consenting_body(rapport_ws)
     body = body.replace(
         "Se notat om barnet, cpr 010203-1234, og <script>alert(1)</script>.",
         "Se også S-2026-11-005 og sag s-2026-11-999 fra 2026-11-20.",
