@@ -357,3 +357,16 @@ def test_a_name_written_in_capitals_is_a_name_too() -> None:
     scrub = scrubber(["Maja Rønnow", "Bo Lind", "Søren Kjær"], mask_cpr, "[navn]")
     text = "Sager hos RØNNOW og MAJA, LINDS og SOREN; BO og bo; HOLM."
     assert scrub(text) == "Sager hos [navn] og [navn], [navn]S og [navn]; BO og bo; HOLM."
+
+
+def test_the_readers_own_name_is_never_taken_for_a_colleagues() -> None:
+    """Anna Holm Jensen's letter, with a colleague Anna Holm in the workspace, said 'en
+    kollega Jensen har skrevet notatet' where the comment named the reader herself. A name
+    the reader keeps is now matched before a shorter colleague's inside it."""
+    for colleague, reader in (
+        ("Anna Holm", "Anna Holm Jensen"),
+        ("Holm, Anna", "Holm Jensen, Anna"),
+    ):
+        scrub = scrubber([colleague], mask_cpr, "en kollega", keep=[reader])
+        text = "Anna Holm Jensens notat; ANNA HOLM JENSEN skrev; Anna Holm overtog."
+        assert scrub(text) == "Anna Holm Jensens notat; ANNA HOLM JENSEN skrev; en kollega overtog."

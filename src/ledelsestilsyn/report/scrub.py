@@ -62,17 +62,26 @@ def scrubber(
     the parts are spaced: `Bo  Lind`, `Bo Lind` with NBSP, or over a line break; with or
     without æ, ø and å: `Soren Kjaergaard`), and each
     part of one alone, as written with a capital (`Bo`, `Lind`): colleagues call each other
-    by first name. A part of a `keep` name (the reader's own) is left as it is."""
+    by first name. A `keep` name (the reader's own), or a part of one, is left as it is."""
     whole = sorted(
         {w for n in names if n and n.strip() for w in name_orders(n)}, key=len, reverse=True
     )
     parts = sorted(_parts(whole) - _parts(keep) - set(whole), key=len, reverse=True)
     # A part alone also in capitals ('RØNNOW'), from three letters ('BO' may be an abbreviation).
     capitals = sorted({p.upper() for p in parts if len(p) >= 3} - {p.upper() for p in _parts(keep)})
-    choices = [f"(?i:{_name_pattern(n)})" for n in whole] + [
+    # The reader's own name is tried with the others, longest first, and left as it is: 'Anna
+    # Holm Jensen' is the reader, not a colleague 'Anna Holm' and a 'Jensen'.
+    own = {w for n in keep if n and n.strip() for w in name_orders(n)} - set(whole)
+    mine = [f"(?i:{_name_pattern(n)})" for n in own]
+    listed = sorted([*whole, *own], key=len, reverse=True) if whole or parts else []
+    choices = [f"(?i:{_name_pattern(n)})" for n in listed] + [
         _spelt(p) for p in sorted(parts + capitals, key=len, reverse=True)
     ]
     pattern = re.compile(f"{_BEFORE}(?:{'|'.join(choices)}){_AFTER}") if choices else None
+    reader = re.compile("|".join(mine)) if mine else None
+
+    def replaced(match: re.Match[str]) -> str:
+        return match[0] if reader is not None and reader.fullmatch(match[0]) else replacement
 
     # A title and a name, each known alone ('Lokaljurist' from 'Lokaljurist Per Berg'), or a
     # first name and a surname: one person, so one replacement, not '[navn] [navn]'.
@@ -83,9 +92,7 @@ def scrubber(
         found = done.get(text)
         if found is None:
             masked = mask(text.strip())
-            named = (
-                repeated.sub(replacement, pattern.sub(replacement, masked)) if pattern else masked
-            )
+            named = repeated.sub(replacement, pattern.sub(replaced, masked)) if pattern else masked
             found = done[text] = named
         return found
 
