@@ -26,11 +26,12 @@ from datetime import date
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.followup.earlier import OpenCorrection, open_earlier, with_all_corrections
+from ledelsestilsyn.followup.letter_questions import Questions
 from ledelsestilsyn.followup.letter_tiltag import LetterTiltag, aimed_at
 from ledelsestilsyn.followup.letter_who import does_it, tell_whom
-from ledelsestilsyn.models.template import Question, Template
+from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
-from ledelsestilsyn.report.aggregate import Scale, section
+from ledelsestilsyn.report.aggregate import section
 from ledelsestilsyn.report.build import one_per_case
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.formats import long_date
@@ -109,33 +110,6 @@ class Letter:
         return not self.cases
 
 
-_Asked = tuple[tuple[str, str], Question, Scale]
-"""((step id, question id), the question, its scale)."""
-
-
-class _Questions:
-    """Each template's questions with their scales, worked out once for all reviews
-    (`Scale.of` once per scale list: a template shares one list across its questions)."""
-
-    def __init__(self) -> None:
-        self.known: dict[str, list[_Asked]] = {}
-
-    def of(self, template: Template) -> list[_Asked]:
-        found = self.known.get(template.ref)
-        if found is None:
-            scales: dict[int, Scale] = {}
-            found = []
-            for step in template.steps:
-                for question in step.questions:
-                    values = template.scale_for(question)
-                    scale = scales.get(id(values))
-                    if scale is None:
-                        scale = scales[id(values)] = Scale.of(values)
-                    found.append(((step.id, question.id), question, scale))
-            self.known[template.ref] = found
-        return found
-
-
 def _correction(
     record: ReviewRecord, step: str, question: str, scrub: Callable[[str], str], today: date
 ) -> str:
@@ -157,7 +131,7 @@ def _case(
     record: ReviewRecord,
     template: Template,
     scrub: Callable[[str], str],
-    asked: _Questions,
+    asked: Questions,
     series: str | None,
     today: date,
 ) -> CaseView:
@@ -190,7 +164,7 @@ def _case(
 
 
 def _went_well(
-    records: Sequence[ReviewRecord], templates: dict[str, Template], asked: _Questions
+    records: Sequence[ReviewRecord], templates: dict[str, Template], asked: Questions
 ) -> list[tuple[str, str]]:
     """Questions answered positively in every one of the caseworker's cases that had them;
     the most often answered first, ties in the templates' order (intentioner-2 before -10)."""
@@ -342,7 +316,7 @@ def build_letters(
     numbers = case_pattern({*drawn, *(r.case_id for r in records if r.case_id)})
     letters: list[Letter] = []
     span = f"{long_date(period.start)} – {long_date(period.end)}"
-    asked = _Questions()
+    asked = Questions()
     memo: dict[tuple[str, str | None], ShareCell] = {}
     for name in names:
         if only is not None and name != only:
