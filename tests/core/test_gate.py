@@ -196,6 +196,23 @@ def test_every_mail_is_gated() -> None:
     assert "XXXXXXXXXX" in email.get_content() and "0102031234" not in email.as_string()
 
 
+def test_no_control_character_from_a_file_reaches_a_mail() -> None:
+    """A tiltag's title or a correction's `ansvarlig` with an escape sequence (set the
+    terminal's title, clear the screen) was shown as '�' on the screen but mailed raw by
+    `påmind --mail`, to leaders who may read mail in a terminal."""
+    from ledelsestilsyn.schedule.notify import _email
+    from ledelsestilsyn.schedule.reminder_text import Message
+
+    title = "Tiltag \x1b]0;ond\x07 om \x1b[2Jfrister"
+    message = Message("a@kommune.dk", title, f"- {title}\n", (), html=f"<p>{title}</p>")
+    email = _email(message, "tilsyn@kommune.dk")
+    sent = email.as_string() + "".join(part.get_content() for part in email.iter_parts())
+    assert "\x1b" not in sent and "\x07" not in sent
+    assert (
+        "Tiltag \ufffd]0;ond\ufffd om \ufffd[2Jfrister" in email.get_body(("plain",)).get_content()
+    )
+
+
 def test_every_printed_line_is_gated(capsys: pytest.CaptureFixture[str]) -> None:
     from rich.table import Table
 

@@ -357,22 +357,25 @@ def _smtp_fail(where: str, code: str, message: str) -> TilsynError:
 
 def _email(message: Message, sender: str) -> Any:
     """The mail as sent: subject and body (and the body as HTML, if given) pass the output
-    gate (`core.gate`). A header is
+    gate (`core.gate`), and a control character from a file (an escape sequence in a tiltag's
+    title or a correction's `ansvarlig`, which a mail program in a terminal would obey) is
+    `�`, as on the screen (`core.lines.shown`). A header is
     one line: a line break in the concept's text (`kommune` is in the subject) is a space,
     never a header of its own."""
     from email.message import EmailMessage
     from email.utils import formatdate, make_msgid
 
     from ledelsestilsyn.core.gate import gate
+    from ledelsestilsyn.core.lines import shown
 
     email = EmailMessage()
     email["From"] = " ".join(sender.split())
     email["To"] = " ".join(message.recipient.split())
-    email["Subject"] = " ".join(gate(message.subject).split())
+    email["Subject"] = " ".join(shown(gate(message.subject)).split())
     email["Date"] = formatdate(localtime=True)
     email["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
     email["Auto-Submitted"] = "auto-generated"
-    email.set_content(gate(message.body))
+    email.set_content(shown(gate(message.body)))
     if message.html:
-        email.add_alternative(gate(message.html), subtype="html")
+        email.add_alternative(shown(gate(message.html)), subtype="html")
     return email
