@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ledelsestilsyn.core.periods import Period
@@ -27,12 +27,15 @@ from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
 from ledelsestilsyn.report.build import in_period, lowest_comments
 from ledelsestilsyn.report.published import answer as answer_key
+from ledelsestilsyn.report.published import trend_share
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
 from ledelsestilsyn.report.scrub import scrubber
-from ledelsestilsyn.report.suppress import Key
+from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.tiltag import (
     GONE_VERDICT,
     HIDDEN_VERDICT,
+    LEFT_OUT_VERDICT,
+    ROUNDS_VERDICT,
     UNANSWERED_VERDICT,
     EffectRow,
     TiltagView,
@@ -68,18 +71,24 @@ class TiltagStatus:
 
 
 def tiltag_status(
-    views: Sequence[TiltagView], shows: Callable[[Key], bool], scrub: Callable[[str], str]
+    views: Sequence[TiltagView],
+    rules: Disclosure,
+    sections: Collection[str],
+    scrub: Callable[[str], str],
 ) -> list[TiltagStatus]:
-    """The tiltag as the department sees them: no responsible person, no counts, and every
-    name the workspace knows in a title as `[navn]` (`department_scrubber`).
+    """The tiltag as the department and the committee see them: no responsible person, no
+    counts, and every name the workspace knows in a title as `[navn]` (`department_scrubber`).
 
     A verdict says whether the answers after the decision reach `min_count`; when the
-    period's own share of the target is hidden (`shows`), that would tell what the
+    period's own share of the target is hidden (`rules`), that would tell what the
     report hides, so the verdict is left out too (`HIDDEN_VERDICT`); a target no review in
-    the period answered (out of the årshjul's focus) says so (`UNANSWERED_VERDICT`)."""
+    the period answered (out of the årshjul's focus) says so (`UNANSWERED_VERDICT`). A
+    template the report leaves out (`sections`: the refs it shows) says nothing of its
+    data (`LEFT_OUT_VERDICT`), and a verdict that pools a period which could not be shown
+    for itself is not shown either (`rounds_publishable`)."""
     rows = []
     for t in views:
-        targets = [(row.target, _shown_verdict(row, shows)) for row in t.rows] + [
+        targets = [(row.target, _shown_verdict(row, rules, sections)) for row in t.rows] + [
             (gone.target, GONE_VERDICT) for gone in t.gone
         ] or [("–", "ingen data endnu")]
         for target, verdict in targets:
@@ -96,10 +105,32 @@ class Conclusion:
     text: str
 
 
-def _shown_verdict(row: EffectRow, shows: Callable[[Key], bool]) -> str:
-    if shows(row.share):
-        return row.verdict
+def _shown_verdict(row: EffectRow, rules: Disclosure, sections: Collection[str]) -> str:
+    if rules.active and row.ref not in sections:
+        return LEFT_OUT_VERDICT
+    if rules.shows(row.share):
+        return row.verdict if rounds_publishable(row, rules) else ROUNDS_VERDICT
+    if row.share[:1] == ("question share",) and tuple(row.share[1:3]) in rules.summarised:
+        return HIDDEN_VERDICT  # its step's question rows are left out: it has answers or not
     return HIDDEN_VERDICT if row.in_period else UNANSWERED_VERDICT
+
+
+def rounds_publishable(row: EffectRow, rules: Disclosure) -> bool:
+    """Only rounds that could be published feed a published verdict: each period the
+    verdict pools, before or after, passes the primary rule on the target by itself
+    (`Disclosure.share_ok`), and no trend point of it that the report publishes is hidden.
+    Pooled with the others, a round of 1 nej in 6 would otherwise be told by 'niveauet
+    90 % er ikke nået' for the month after the decision, while its trend point is `–`."""
+    if not rules.active:
+        return True
+    for found in row.rounds:
+        if not rules.share_ok(found.answered, found.parts, found.cases):
+            return False
+        for step in row.steps:
+            key = trend_share(row.ref, found.period, step)
+            if rules.publishes(key) and not rules.shows(key):
+                return False
+    return True
 
 
 # How a name is also typed in an id: lower case, with ASCII for æ, ø and å.

@@ -88,3 +88,40 @@ def answered_keys(
         for key in keys
         if (given := record.answers.get(key)) is not None and given[0] not in scales[key].neutral
     }
+
+
+@dataclass(frozen=True)
+class PeriodAnswers:
+    """A target's non-neutral answers in one period (a round) on either side of a tiltag:
+    the committee is given a verdict only where every such round could be shown itself
+    (`report.department.rounds_publishable`)."""
+
+    period: str
+    answered: int
+    parts: tuple[int, ...]
+    """The count of each non-neutral answer (ja, nej; or høj, nogen, lav grad)."""
+    cases: int
+
+
+def rounds(
+    records: Sequence[ReviewRecord], keys: Collection[Key], scales: Mapping[Key, Scale]
+) -> tuple[PeriodAnswers, ...]:
+    """The target's answers in `records`, period by period (only periods with an answer)."""
+    counts: dict[str, dict[str, int]] = {}
+    cases: dict[str, int] = {}
+    for record in records:
+        given = [
+            found[0]
+            for key in keys
+            if (found := record.answers.get(key)) is not None
+            and found[0] not in scales[key].neutral
+        ]
+        if given:
+            mine = counts.setdefault(record.period, {})
+            for answer in given:
+                mine[answer] = mine.get(answer, 0) + 1
+            cases[record.period] = cases.get(record.period, 0) + 1
+    return tuple(
+        PeriodAnswers(period, sum(found.values()), tuple(sorted(found.values())), cases[period])
+        for period, found in sorted(counts.items())
+    )

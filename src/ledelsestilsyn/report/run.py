@@ -278,7 +278,8 @@ def _add_department(
     # A case number typed in a title, a conclusion or an example: `[sag]`.
     mask = case_masker(cases, mask_cpr)
     scrub = department_scrubber(names, mask)
-    view.tiltag_status = tiltag_status(views, view.disclosure.shows, scrub)
+    sections = {section.ref for section in view.sections}
+    view.tiltag_status = tiltag_status(views, view.disclosure, sections, scrub)
     if not view.department:
         return
     view.examples_allowed = concept.dissemination.department_examples == WITH_CONSENT

@@ -31,7 +31,7 @@ from ledelsestilsyn.report import published
 from ledelsestilsyn.report.aggregate import Scale, first_reviews
 from ledelsestilsyn.report.build import one_per_case
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_of
-from ledelsestilsyn.report.effect import Key, Side, answered_keys, side
+from ledelsestilsyn.report.effect import Key, PeriodAnswers, Side, answered_keys, rounds, side
 from ledelsestilsyn.report.formats import long_date, share_text
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.stats import difference
@@ -44,6 +44,11 @@ WORSE = "dårligere: mere, end tilfældigheder kan forklare"
 UNCLEAR = "ingen sikker ændring: forskellen kan skyldes tilfældigheder"
 NOT_COMPARABLE = "kan ikke sammenlignes: før og efter er ikke besvaret på de samme spørgsmål"
 HIDDEN_VERDICT = "vises ikke, fordi periodens andel for målet ikke vises (få gennemgange)"
+ROUNDS_VERDICT = (
+    "vises ikke: en periode før eller efter beslutningen har for få gennemgange på målet til "
+    "at blive vist for sig"
+)
+LEFT_OUT_VERDICT = "vises ikke: skabelonen har for få gennemgåede sager i perioden til at være med"
 UNANSWERED_VERDICT = "vises ikke: ingen gennemgang i perioden har besvaret målet"
 GONE_VERDICT = "kan ikke måles: ikke længere i skabelonen"
 
@@ -79,6 +84,12 @@ class EffectRow:
     in_period: bool = True
     """A review in the report's own period answered the target (not `ikke relevant`); when
     none did (the årshjul had it out of focus), its share is not hidden, it is not there."""
+    ref: str = ""
+    """The template's ref (`template` is its title)."""
+    steps: tuple[str, ...] = ()
+    """The steps the target's questions are in."""
+    rounds: tuple[PeriodAnswers, ...] = ()
+    """The target's answers period by period, before and after: what the verdict pools."""
 
 
 @dataclass
@@ -165,6 +176,7 @@ def _row(
         keys = [k for k in keys if k in shared]
         b, a = side(before, keys, scales), side(after, keys, scales)
     min_count, threshold = settings
+    steps = tuple(sorted({s for s, _ in keys}))
     return EffectRow(
         label,
         template.title,
@@ -174,6 +186,9 @@ def _row(
         a.cases,
         verdict(b, a, min_count) if comparable else NOT_COMPARABLE,
         share,
+        ref=template.ref,
+        steps=steps,
+        rounds=rounds([*before, *after], keys, scales),
     )
 
 

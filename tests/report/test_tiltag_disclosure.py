@@ -1,0 +1,126 @@
+"""The tiltag's verdicts in the committee's and the department's reports tell nothing that
+the report hides (issue 12 §2): a verdict pools rounds before and after the decision, and
+a template the report leaves out says nothing of its data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from report_data import underretning_round, write_round
+
+from conftest import Cli
+from ledelsestilsyn.report.tiltag import LEFT_OUT_VERDICT, ROUNDS_VERDICT
+from ledelsestilsyn.templates.catalog import Catalog
+
+DAY = "2027-01-05"
+TILTAG = """\
+tiltag:
+  - id: "vurdering"
+    titel: "Hurtig vurdering af underretninger"
+    besluttet: "{decided}"
+    status: "i gang"
+    skabelon: "{template}"
+    mål:
+      spørgsmål: [underretning-1]
+{level}"""
+
+
+def no_on_first(count: int, value: str = "nej"):  # type: ignore[no-untyped-def]
+    """The first `count` cases answer `value` to underretning-1; every other answer is ja."""
+
+    def answer(case: int, question: int) -> tuple[str, str]:
+        if question == 0 and case < count:
+            return value, "Mangler."
+        return "ja", ""
+
+    return answer
+
+
+def overordnet(root: Path, month: str, cases: int, nej: int) -> None:
+    underretning_round(root, month, cases, no_on_first(nej))
+
+
+def tiltag_verdicts(cli: Cli, period: str, audience: str) -> list[list[str]]:
+    result = cli(
+        "rapport", "--dato", DAY, "-o", "-", "--periode", period, "--modtager", audience,
+        "--format", "md",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    section = str(result.stdout).split("\n## Tiltag\n")[1].split("\n## ")[0]
+    return [
+        [c.strip() for c in line.split("|")[1:-1]]
+        for line in section.splitlines()
+        if line.startswith("| **")
+    ]
+
+
+def leader_verdict(cli: Cli, period: str) -> str:
+    result = cli("rapport", "--dato", DAY, "-o", "-", "--periode", period, "--format", "md")
+    assert result.exit_code == 0, result.output
+    line = next(x for x in str(result.stdout).splitlines() if x.startswith("| underretning-1 |"))
+    return line.split("|")[-2].strip()
+
+
+@pytest.mark.parametrize("audience", ["udvalg", "afdeling"])
+def test_a_verdict_pooling_a_round_the_report_hides_is_not_shown(
+    cli: Cli, workspace: Path, audience: str
+) -> None:
+    """Decided on 1 December: after is December alone, 5 ja and 1 nej on underretning-1,
+    which the quarter's trend hides (`–`, a part under 5). The committee read 'niveauet
+    90 % er ikke nået', so that December has a nej; the quarter's own share is shown (7 nej
+    in October), so the verdict was shown. Now only rounds that could be shown by
+    themselves feed a verdict the committee reads."""
+    overordnet(workspace, "2026-10", 12, 6)
+    overordnet(workspace, "2026-11", 12, 0)
+    overordnet(workspace, "2026-12", 6, 1)
+    level = '      niveau: "0.9"\n'
+    text = TILTAG.format(decided="2026-12-01", level=level, template="overordnet")
+    (workspace / "tiltag.yaml").write_text(text, encoding="utf-8")
+    os.chdir(workspace)
+    assert "niveauet 90 % er ikke nået" in leader_verdict(cli, "2026-K4")
+    rows = tiltag_verdicts(cli, "2026-K4", audience)
+    assert [r[-1] for r in rows] == [ROUNDS_VERDICT], rows
+
+
+@pytest.mark.parametrize("audience", ["udvalg", "afdeling"])
+def test_a_template_left_out_of_the_report_says_nothing_of_its_answers(
+    cli: Cli, workspace: Path, audience: str
+) -> None:
+    """Tematiseret has 3 cases in November, too few to be in the committee's report. The
+    tiltag's row for it read 'ingen gennemgang i perioden har besvaret målet' when all three
+    answered 'ikke relevant', and 'vises ikke … (få gennemgange)' when one did not: the
+    text told what the left-out template's reviews answered."""
+    overordnet(workspace, "2026-11", 12, 6)
+    (workspace / "tiltag.yaml").write_text(
+        TILTAG.format(decided="2026-10-01", level="", template="tematiseret"), encoding="utf-8"
+    )
+    os.chdir(workspace)
+    seen = []
+    for answered in (0, 1):
+        folder = write_round(
+            workspace,
+            Catalog.load(workspace),
+            series="tematiseret",
+            ref="tematiseret@2024.1",
+            period="2026-11",
+            focus=["underretning"],
+            cases=3,
+            answer=lambda case, q, n=answered: (
+                ("lav grad", "Mangler.")
+                if q == 0 and case < n
+                else ("ikke relevant", "")
+                if q == 0
+                else ("høj grad", "")
+            ),
+            day="2026-11-21",
+            first=500,
+        )
+        rows = tiltag_verdicts(cli, "2026-11", audience)
+        seen.append([r[-1] for r in rows])
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()
+    assert seen[0] == seen[1], seen
+    assert LEFT_OUT_VERDICT in seen[0], seen
