@@ -2,17 +2,22 @@
 
 The committee's report hides shares on few cases. When every share under 100 % is hidden,
 "Ingen af de viste spørgsmålsandele er under 100 %" read as "all is well" to a committee
-member; the section must say that there are low shares it cannot show, and why.
+member; the section must say that there are shares it cannot show, and that they may be
+lower. Whether it says so is read from what the report shows (a `–`, a left-out
+template), never from the hidden shares: that would tell one of them is under 100 %.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-HIDDEN = (
-    "Nogle spørgsmål har en andel under 100 %, men ingen af dem kan vises her: de bygger på "
-    "for få sager."
-)
+from report_data import underretning_round, write_round
+
+from conftest import Cli
+from ledelsestilsyn.report.view import NONE_LOW
+from ledelsestilsyn.report.view import NOT_ALL_SHOWN as HIDDEN
+from ledelsestilsyn.templates.catalog import Catalog
 
 
 def weakest(cli, *args: str) -> str:  # type: ignore[no-untyped-def]
@@ -24,6 +29,38 @@ def weakest(cli, *args: str) -> str:  # type: ignore[no-untyped-def]
 def test_the_committee_is_told_that_low_shares_are_hidden(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]
     committee = weakest(cli, "--periode", "2026-11", "--modtager", "udvalg")
     assert committee.startswith(HIDDEN), committee
-    assert "Ingen af de viste spørgsmålsandele er under 100 %" not in committee
+    assert "Nogle spørgsmål har en andel under 100 %" not in committee
     leader = weakest(cli, "--periode", "2026-11")  # the leader sees them all
     assert HIDDEN not in leader and "| spørgsmål |" in leader
+
+
+def test_a_left_out_template_says_nothing_of_its_shares(cli: Cli, workspace: Path) -> None:
+    """Overordnet is all ja; tematiseret has 3 cases, too few for the committee to see it.
+    With one 'lav grad' there, the committee read 'Nogle spørgsmål har en andel under
+    100 %, men ingen af dem kan vises her', and with none 'Ingen af de viste … under
+    100 %': the section told what the left-out template's reviews answered. Now it reads
+    the same either way, from what the report shows: a template is left out."""
+    underretning_round(workspace, "2026-11", 12, lambda case, q: ("ja", ""))
+    os.chdir(workspace)
+    seen = []
+    for low in (0, 1):
+        folder = write_round(
+            workspace,
+            Catalog.load(workspace),
+            series="tematiseret",
+            ref="tematiseret@2024.1",
+            period="2026-11",
+            focus=["underretning"],
+            cases=3,
+            answer=lambda case, q, n=low: (
+                ("lav grad", "Mangler.") if case < n else ("høj grad", "")
+            ),
+            day="2026-11-21",
+            first=500,
+        )
+        seen.append(weakest(cli, "--periode", "2026-11", "--modtager", "udvalg"))
+        for path in folder.iterdir():
+            path.unlink()
+        folder.rmdir()
+    assert seen[0] == seen[1] == HIDDEN, seen
+    assert weakest(cli, "--periode", "2026-11") == NONE_LOW  # the leader: nothing left out

@@ -87,10 +87,37 @@ class ReportView:
     """The report's one suppression decision, for what is added to the view afterwards."""
     compared: str = ""
     """The header's 'sammenlignet med …', saying so when there is nothing before it."""
-    weakest_hidden: bool = False
+    weakest_note: str = ""
+    """'Hvor er vi svagest' without a question to list: what the reader may conclude."""
     teams_left_out: bool = False
     """The team tables are left out: with them, the bounds would pin a hidden count."""
-    """Shares under 100 % exist, but this audience may see none of them (few cases)."""
+
+
+NONE_LOW = "Ingen af de viste spørgsmålsandele er under 100 %."
+NOT_ALL_SHOWN = (
+    f"{NONE_LOW} Ikke alle andele kan vises her: de, der bygger på for få sager, er skjult "
+    "(–) eller udeladt, og de kan være lavere."
+)
+
+
+def not_all_shown(report: Report, rules: Disclosure) -> bool:
+    """Whether the report hides or leaves out a question's share, decided from what it shows
+    (a `–`, a left-out template or step's questions), never from the hidden shares: 'some
+    questions are under 100 %, but none can be shown' told the committee that a share it
+    may not see, of a template it does not see, was under 100 %."""
+    shown = published.shown_templates(report, rules.min_count)
+    for template in report.templates:
+        ref = template.current.template.ref
+        if template not in shown:
+            return True
+        for step in template.current.steps:
+            if (ref, step.id) in rules.summarised:
+                return True
+            for q in step.questions:
+                key = published.question_share(ref, step.id, q.question.id)
+                if q.tally.total and not rules.shows(key):
+                    return True
+    return False
 
 
 SHARED_CASES = (
@@ -271,8 +298,8 @@ def report_view(
         teams_total=team_total,
         teams_drawn=len(team_total) == 2,  # a leader's table: drawn and reviewed
         sections=shown,
-        weakest=(weakest := _weakest(report, rules)),
-        weakest_hidden=not weakest and bool(report.weakest),
+        weakest=_weakest(report, rules),
+        weakest_note=NOT_ALL_SHOWN if committee and not_all_shown(report, rules) else NONE_LOW,
         compared=_compared(report),
         excluded=_excluded(report, rules),
         excluded_total=rules.count(published.excluded(), len(report.excluded)),
