@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hypothesis import strategies as st
-from report_data import TEAMS, write_round
+from report_data import TEAMS, themed, write_round
 
 from ledelsestilsyn.templates.catalog import Catalog
 
@@ -85,18 +85,7 @@ def write(root: Path, space: Workspace) -> None:
             teams=TEAMS,
         )
     if space.themed:
-        write_round(
-            root,
-            catalog,
-            series="tematiseret",
-            ref="tematiseret@2024.1",
-            period="2026-11",
-            focus=["underretning"],
-            cases=len(space.themed),
-            answer=_answer(space.themed, TEMATISERET),
-            day="2026-11-21",
-            first=500,
-        )
+        themed(root, len(space.themed), _answer(space.themed, TEMATISERET))
     (root / "tiltag.yaml").write_text(tiltag_yaml(space), encoding="utf-8")
 
 

@@ -7,7 +7,9 @@ invalid review. Answers follow a fixed formula, so figures never change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from ledelsestilsyn.sampling.fillin import case_filename, render_review
@@ -137,6 +139,33 @@ def underretning_round(root: Path, period: str, cases: int, answer: Answer) -> P
         cases=cases,
         answer=answer,
         day=f"{period}-20",
+    )
+
+
+@contextmanager
+def themed_round(root: Path, cases: int, answer: Answer) -> Iterator[Path]:
+    """A November round of tematiseret@2024.1 (underretning only, case numbers from 500),
+    taken away again afterwards: to compare reports that differ only in it."""
+    folder = themed(root, cases, answer)
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder)
+
+
+def themed(root: Path, cases: int, answer: Answer) -> Path:
+    """A November round of tematiseret@2024.1 looking at underretning only."""
+    return write_round(
+        root,
+        Catalog.load(root),
+        series="tematiseret",
+        ref="tematiseret@2024.1",
+        period="2026-11",
+        focus=["underretning"],
+        cases=cases,
+        answer=answer,
+        day="2026-11-21",
+        first=500,
     )
 
 

@@ -8,11 +8,10 @@ import os
 from pathlib import Path
 
 import pytest
-from report_data import underretning_round, write_round
+from report_data import themed_round, underretning_round
 
 from conftest import Cli
 from ledelsestilsyn.report.tiltag import LEFT_OUT_VERDICT, ROUNDS_VERDICT
-from ledelsestilsyn.templates.catalog import Catalog
 
 DAY = "2027-01-05"
 TILTAG = """\
@@ -34,6 +33,18 @@ def no_on_first(count: int, value: str = "nej"):  # type: ignore[no-untyped-def]
         if question == 0 and case < count:
             return value, "Mangler."
         return "ja", ""
+
+    return answer
+
+
+def graded_on_first(count: int):  # type: ignore[no-untyped-def]
+    """The first `count` cases answer underretning-1 'lav grad', the others 'ikke relevant';
+    every other answer is 'høj grad'."""
+
+    def answer(case: int, question: int) -> tuple[str, str]:
+        if question == 0:
+            return ("lav grad", "Mangler.") if case < count else ("ikke relevant", "")
+        return "høj grad", ""
 
     return answer
 
@@ -99,28 +110,8 @@ def test_a_template_left_out_of_the_report_says_nothing_of_its_answers(
     os.chdir(workspace)
     seen = []
     for answered in (0, 1):
-        folder = write_round(
-            workspace,
-            Catalog.load(workspace),
-            series="tematiseret",
-            ref="tematiseret@2024.1",
-            period="2026-11",
-            focus=["underretning"],
-            cases=3,
-            answer=lambda case, q, n=answered: (
-                ("lav grad", "Mangler.")
-                if q == 0 and case < n
-                else ("ikke relevant", "")
-                if q == 0
-                else ("høj grad", "")
-            ),
-            day="2026-11-21",
-            first=500,
-        )
-        rows = tiltag_verdicts(cli, "2026-11", audience)
-        seen.append([r[-1] for r in rows])
-        for path in folder.iterdir():
-            path.unlink()
-        folder.rmdir()
+        with themed_round(workspace, 3, graded_on_first(answered)):
+            rows = tiltag_verdicts(cli, "2026-11", audience)
+            seen.append([r[-1] for r in rows])
     assert seen[0] == seen[1], seen
     assert LEFT_OUT_VERDICT in seen[0], seen

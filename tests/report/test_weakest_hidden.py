@@ -12,12 +12,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from report_data import underretning_round, write_round
+from report_data import themed_round, underretning_round
 
 from conftest import Cli
 from ledelsestilsyn.report.view import NONE_LOW
 from ledelsestilsyn.report.view import NOT_ALL_SHOWN as HIDDEN
-from ledelsestilsyn.templates.catalog import Catalog
 
 
 def weakest(cli, *args: str) -> str:  # type: ignore[no-untyped-def]
@@ -44,23 +43,11 @@ def test_a_left_out_template_says_nothing_of_its_shares(cli: Cli, workspace: Pat
     os.chdir(workspace)
     seen = []
     for low in (0, 1):
-        folder = write_round(
+        with themed_round(
             workspace,
-            Catalog.load(workspace),
-            series="tematiseret",
-            ref="tematiseret@2024.1",
-            period="2026-11",
-            focus=["underretning"],
-            cases=3,
-            answer=lambda case, q, n=low: (
-                ("lav grad", "Mangler.") if case < n else ("høj grad", "")
-            ),
-            day="2026-11-21",
-            first=500,
-        )
-        seen.append(weakest(cli, "--periode", "2026-11", "--modtager", "udvalg"))
-        for path in folder.iterdir():
-            path.unlink()
-        folder.rmdir()
+            3,
+            lambda case, q, n=low: ("lav grad", "Mangler.") if case < n else ("høj grad", ""),
+        ):
+            seen.append(weakest(cli, "--periode", "2026-11", "--modtager", "udvalg"))
     assert seen[0] == seen[1] == HIDDEN, seen
     assert weakest(cli, "--periode", "2026-11") == NONE_LOW  # the leader: nothing left out
