@@ -16,8 +16,12 @@ one free unknown is tried; only what is still undecided goes to a small
 simplex, which stops at the first direction that moves the cell.
 
 This is the reader who solves the relations as a linear programme (as
-τ-ARGUS audits a table). It treats counts as real numbers; the tests'
-attacker solves them as integers (`tests/report/backcalc.py`).
+τ-ARGUS audits a table). Counts are whole numbers, though, and a reader
+rounds: 8 · r ≥ 9 gives r ≥ 2, not 1.125. So a target the cone leaves free
+is also bounded relation by relation, each bound rounded in, until the
+bounds settle (`_whole`); one whose bounds meet is pinned as well. That
+finds the pins rounding gives, not every pin an integer programme could
+find (the tests' attacker solves them as integers, `tests/report/backcalc.py`).
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ class _Group:
     relations: list[int]
     equations: list[Row] = field(default_factory=list)
     walls: list[Row] = field(default_factory=list)  # g with g·d ≥ 0, over hidden cells
+    rows: list[tuple[Row, bool]] = field(default_factory=list)  # each relation, and if `=`
 
 
 class Audit:
@@ -92,9 +97,11 @@ class Audit:
             if key not in self.known:
                 group = self._group(hidden, cells)
                 inside = [i for i, c in enumerate(group.cells[: group.hidden]) if c in asked]
+                fixed = _fixed(group, inside)
+                whole = _whole(group, self.values, hidden, [i for i in inside if i not in fixed])
                 self.known[key] = {
                     group.cells[i]: [group.cells[k] for k in shown]
-                    for i, shown in _fixed(group, inside).items()
+                    for i, shown in {**fixed, **whole}.items()
                 }
             found.update(self.known[key])
         return [(c, found[c]) for c in wanted if c in found]
@@ -117,6 +124,9 @@ class Audit:
         shown = {c for i in relations for c, _ in self.relations[i].terms} - cells
         group = _Group([*sorted(cells), *sorted(shown)], len(cells), sorted(relations))
         number = {c: i for i, c in enumerate(group.cells)}
+        for index in group.relations:
+            relation = self.relations[index]
+            group.rows.append(({number[c]: k for c, k in relation.terms}, relation.equal))
         for cell in group.cells[: group.hidden]:
             known, value = hidden[cell], self.values[cell]
             if value == known.low:
@@ -167,6 +177,97 @@ def _fixed(group: _Group, targets: list[int]) -> dict[int, list[int]]:
         for i in targets
         if not step[i] or i in undecided
     }
+
+
+def _whole(
+    group: _Group, values: Mapping[Key, int], hidden: Mapping[Key, Range], targets: list[int]
+) -> dict[int, list[int]]:
+    """The targets that whole numbers pin, where real numbers do not (`_fixed`).
+
+    Counts are whole numbers, and a reader rounds: from 8 · r ≥ 9 (a review answers each
+    of a step's 8 questions at most once) r is at least 2, not 1.125, and with r + s = 3
+    and s at least 1, s is 1. Each relation bounds each of its hidden cells by the bounds
+    of the others, rounded in (a lower bound up, an upper bound down), until nothing
+    changes (or `_ROUNDS` passes): a target whose bounds meet is pinned. Like the
+    reader's integer programme, only tighter bounds than the real ones can come of it,
+    never looser ones, so it adds pins and removes none."""
+    if not targets:
+        return {}
+    low: list[Fraction] = []
+    high: list[Fraction | None] = []
+    for i, cell in enumerate(group.cells):
+        if i >= group.hidden:
+            low.append(Fraction(values[cell]))
+            high.append(Fraction(values[cell]))
+        else:
+            known = hidden[cell]
+            low.append(Fraction(known.low))
+            high.append(None if known.high is None else Fraction(known.high))
+    for _ in range(_ROUNDS):
+        changed = False
+        for row, equal in group.rows:
+            sums = _sums(row, low, high)
+            for i, coef in row.items():
+                if i >= group.hidden:
+                    continue
+                least, most = _rest(sums, coef, low[i], high[i])  # Σ of the other terms
+                # coef·x + rest = 0, or ≤ 0: coef·x ≤ −least, and (equal) coef·x ≥ −most
+                below = None if least is None else -least / coef
+                above = None if most is None or not equal else -most / coef
+                if coef < 0:
+                    below, above = above, below
+                if above is not None and math.ceil(above) > low[i]:
+                    low[i], changed = Fraction(math.ceil(above)), True
+                    sums = _sums(row, low, high)
+                ceiling = high[i]
+                if below is not None and (ceiling is None or math.floor(below) < ceiling):
+                    high[i], changed = Fraction(math.floor(below)), True
+                    sums = _sums(row, low, high)
+        if not changed:
+            break
+    everything = list(range(group.hidden, len(group.cells)))
+    return {i: everything for i in targets if low[i] == high[i]}
+
+
+_Sums = tuple[Fraction, int, Fraction, int]
+"""Of a relation's terms: the least Σ c·x over the finite ends and how many ends are
+unlimited, then the same for the most."""
+
+
+def _sums(row: Row, low: Sequence[Fraction], high: Sequence[Fraction | None]) -> _Sums:
+    least, least_open, most, most_open = Fraction(0), 0, Fraction(0), 0
+    for k, c in row.items():
+        lo, hi = (low[k], high[k]) if c > 0 else (high[k], low[k])
+        if lo is None:
+            least_open += 1
+        else:
+            least += c * lo
+        if hi is None:
+            most_open += 1
+        else:
+            most += c * hi
+    return least, least_open, most, most_open
+
+
+def _rest(
+    sums: _Sums, coef: int, low: Fraction, high: Fraction | None
+) -> tuple[Fraction | None, Fraction | None]:
+    """The least and the most Σ c·x over a relation's other terms than `coef`·x, with x
+    between `low` and `high` (None: no limit)."""
+    least, least_open, most, most_open = sums
+    lo, hi = (low, high) if coef > 0 else (high, low)
+    if lo is None:
+        least_open -= 1
+    else:
+        least -= coef * lo
+    if hi is None:
+        most_open -= 1
+    else:
+        most -= coef * hi
+    return (least if not least_open else None), (most if not most_open else None)
+
+
+_ROUNDS = 50
 
 
 def _echelon(rows: list[Row]) -> dict[int, Row]:

@@ -115,14 +115,16 @@ class Ledger:
 
     def per_review(self, key: Key, questions: int, reviews: Key) -> None:
         """A review answers each of a share's `questions` once: ⌈answers / questions⌉ reviews at
-        least gave them (57 answers to 8 questions: 8), at most `reviews`. `audit` does not
-        round, so that bound is a cell of the share (`at_least_reviews`), shown with it."""
+        least gave them (57 answers to 8 questions: 8), at most `reviews`. That bound is a
+        cell of the share (`at_least_reviews`), shown with it; hidden, a reader still knows
+        `answers ≤ questions · it`, and rounds it up (`audit`)."""
         least = at_least_reviews(key)
         if key in self.units and least not in self.values:
             self.values[least] = -(-self.values[denominator(key)] // questions)
             self.units[key].cells += (least,)
             self.unit_of[least] = key
         self.at_most([least], [reviews])
+        self.relate([(denominator(key), 1), (least, -questions)], equal=False)
 
     def _unit(self, key: Key, cells: dict[Key, int], *, small: bool, share: bool) -> None:
         self.values.update(cells)
