@@ -34,6 +34,7 @@ from ledelsestilsyn.export.encoding import (
     NotUtf8Error,
     check_text,
     choose_encoding,
+    clean_name,
     delimiter_for,
     detect_delimiter,
     parse_one,
@@ -55,6 +56,8 @@ from ledelsestilsyn.io.files import open_error, open_regular
 from ledelsestilsyn.models.concept import ExportSpec
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+TITLE_LINES = 5
+"""How many lines with one value each may stand above the header as a title."""
 
 __all__ = [
     "Export",
@@ -116,7 +119,7 @@ def _read(
         check_text(first, display)
         first, nul_lines = strip_nul(first, 1)
         encoding = choose_encoding(first, given, display)
-        header_line, header, rest, line = _header(first, body, encoding, display)
+        header_line, header, rest, line = _header(first, body, encoding, display, _wanted(spec))
         delimiter, layout = _columns(header, header_line, spec, options, display)
         date_column = spec.columns["afgørelsesdato"]
         phases = phase_rule(layout, spec, options)
@@ -180,11 +183,16 @@ def _body(
     return digest
 
 
+def _wanted(spec: ExportSpec) -> list[str]:
+    """The header names of the concept's columns, but the CPR column's."""
+    return [h for t, h in spec.columns.items() if t != "cpr"]
+
+
 def _columns(
     header: str, line: int, spec: ExportSpec, options: ReadOptions, display: str
 ) -> tuple[str, Layout]:
     """The delimiter (given, or detected from the header) and where the mapped columns are."""
-    wanted = [h for t, h in spec.columns.items() if t != "cpr"]
+    wanted = _wanted(spec)
     detected = detect_delimiter(header, wanted)
     chosen = options.delimiter or spec.delimiter
     delimiter = delimiter_for(chosen, display) if chosen else detected
@@ -223,20 +231,42 @@ def _wrong_delimiter(
 
 
 def _header(
-    block: bytes, body: Iterator[bytes], encoding: Encoding, display: str
+    block: bytes, body: Iterator[bytes], encoding: Encoding, display: str, wanted: list[str]
 ) -> tuple[int, str, list[tuple[int, str]], int]:
-    """The first non-blank record, the records after it in its block, and the next line."""
+    """The header record, the records after it in its block, and the next line.
+
+    The header is the first non-blank record, unless it and the next few hold one value
+    each and the record after them holds a column of the concept: those lines are a title
+    ('Udtræk fra sagssystemet 01-11-2026'), as some case systems write above the header,
+    and are passed over as in a workbook (`export.xlsx`). Otherwise the first record is the
+    header, as before, so its error names what it holds."""
     line = 1
     codec = encoding.name
     while block:
         lines = block_lines(block, encoding, codec)
-        found = records(enumerate(lines, start=line), display, None)
+        found = list(records(enumerate(lines, start=line), display, None))
         line += len(lines)
-        for number, record in found:
-            if not is_blank(record):
-                return number, record, list(found), line
+        filled = [i for i, (_, record) in enumerate(found) if not is_blank(record)]
+        if filled:
+            at = _past_title([(i, found[i][1]) for i in filled[: TITLE_LINES + 1]], wanted)
+            number, record = found[at]
+            return number, record, found[at + 1 :], line
         block, codec = next(body, b""), encoding.body
     raise fail(display, "E006", "eksportfilen er tom.", hint="eksporter listen igen.")
+
+
+def _past_title(first: list[tuple[int, str]], wanted: list[str]) -> int:
+    """The index of the header among the first non-blank records (index, record)."""
+    want = {clean_name(w).casefold() for w in wanted}
+    for at, (index, record) in enumerate(first):
+        delimiter = detect_delimiter(record, wanted)
+        names = [clean_name(n) for n in parse_one(record, delimiter)]
+        if any(n.casefold() in want for n in names):
+            above = (parse_one(r, delimiter) for _, r in first[:at])
+            if all(sum(1 for n in fields if n.strip()) <= 1 for fields in above):
+                return index
+            break
+    return first[0][0]
 
 
 def read_table(
