@@ -196,6 +196,23 @@ def test_zero_eligible_cases(cli: Cli, example_workspace: Path) -> None:
     assert "population" not in result.output  # no pseudo-file, one error with its numbers
 
 
+def test_an_old_export_is_said_to_be_old(cli: Cli, example_workspace: Path) -> None:
+    """An export whose newest decision is before the window of the period drawn (last
+    year's file left in the folder): U006's tip blamed paragraphs, filters and quarantine,
+    none of which was wrong. Now it says the export seems old, its newest decision, and
+    to make a new one."""
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2028-03")
+    assert result.exit_code == 1 and "U006" in result.output
+    text = " ".join(result.output.split())
+    assert "ret paragraffer" not in text, text
+    assert (
+        "Tip: eksporten ser ud til at være gammel: dens nyeste afgørelse efter § 32, § 46 er "
+        "fra 31. oktober 2026, men 2028-03 trækker sager med afgørelse 2027-03-01–2028-02-29; "
+        "lav en ny eksport fra sagssystemet, og kør udtræk igen." in text
+    ), text
+    assert not (example_workspace / "udtræk").exists()
+
+
 def test_usage_errors(cli: Cli, example_workspace: Path) -> None:
     assert cli("udtræk", "eksport.csv", "--tilsyn", "månedlig").exit_code == 2
     assert cli("udtræk", "eksport.csv").exit_code == 2  # two series: choose one

@@ -144,7 +144,7 @@ def _read(
         raise _unreadable(digest.error, display)
     shown = show_delimiter(delimiter)
     source = Source(path.name, digest.size, digest.sha256, rows, encoding.name, shown)
-    return Export(cases, source, steps, diagnostics)
+    return Export(cases, source, steps, diagnostics, reader.latest_decision())
 
 
 def _body(

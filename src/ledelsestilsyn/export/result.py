@@ -11,6 +11,7 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail, warning
 from ledelsestilsyn.export.phases import ReadOptions, unknown_phases
@@ -51,6 +52,9 @@ class Export:
     source: Source
     steps: list[StepCount]
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    latest: date | None = None
+    """The newest decision date of a row with a drawn paragraph (or phase), in the window
+    or not; None when there is none."""
 
 
 def paragraphs_of(wanted: Sequence[str]) -> frozenset[str]:

@@ -63,6 +63,7 @@ class RowTally:
     noted: int
     summaries: list[tuple[int, int]]
     phase_texts: set[str]
+    latest: date
 
 
 @dataclass
@@ -93,6 +94,9 @@ class RowReader:
     """The worksheet read (an .xlsx export): rows and columns are located as Excel shows them."""
     first_column: int = 1
     """The worksheet column of field 0 (1 is column A)."""
+    latest: date = date.min
+    """The newest readable decision date of a kept row, in the window or not (`date.min`:
+    none); an export whose newest decision is before the window is old (U006 says so)."""
     eligible_text: _Memo[str, bool] = field(init=False)
     dates: _Memo[str, date | None] = field(init=False)
     phase_text: _Memo[str, bool] = field(init=False)
@@ -175,6 +179,7 @@ class RowReader:
         seen = self.cases_seen.add
         summary = SUMMARY.match
         kept = 0
+        latest = self.latest
         try:
             for fields, line in rows:
                 if not width <= len(fields) <= columns and self._misfit(line, fields):
@@ -194,12 +199,15 @@ class RowReader:
                     continue
                 kept += 1
                 seen(key)
+                if decided > latest:
+                    latest = decided
                 if low <= decided <= high:
                     current = newest.get(key)
                     if current is None or decided > current[0]:
                         newest[key] = (decided, line, pick(fields))
         finally:  # a record `csv` could not read ends the loop: keep the count so far
             self.paragraph_rows += kept
+            self.latest = latest
 
     def _misfit(self, line: int, fields: list[str]) -> bool:
         """Whether a row with too few or too many fields is left out (a summary row is
@@ -264,7 +272,12 @@ class RowReader:
             self.noted,
             self.summaries,
             set(self.phase_text),
+            self.latest,
         )
+
+    def latest_decision(self) -> date | None:
+        """The newest decision date of a kept row; None when no row was kept."""
+        return None if self.latest == date.min else self.latest
 
     def phase_values(self) -> list[str]:
         """Every text seen in the phase column (with phase selection)."""
@@ -287,6 +300,7 @@ class RowReader:
         self.bad_dates += later.bad_dates
         self.summary_rows += later.summary_rows
         self.cases_seen |= later.cases_seen
+        self.latest = max(self.latest, later.latest)
         for text in later.phase_texts:
             _ = self.phase_text[text]  # computed and kept: the value has been seen
         newest = self.newest

@@ -83,7 +83,7 @@ def read_workbook(path: Path, spec: ExportSpec, options: ReadOptions, display: s
     if digest.error is not None:
         raise open_error(digest.error, display, "E001", noun="eksportfilen", thing="eksportfil")
     source = Source(path.name, digest.size, digest.sha256, rows, sheet=name)
-    return Export(cases, source, steps, diagnostics)
+    return Export(cases, source, steps, diagnostics, reader.latest_decision())
 
 
 def _other_sheets(

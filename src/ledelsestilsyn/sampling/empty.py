@@ -1,22 +1,30 @@
 """U006: nothing can be drawn. The message names the step of the population that
 left no case, and the hint lists every step's count, so the setting to change is
-found without reading the manifest (none is written)."""
+found without reading the manifest (none is written). An export whose newest decision
+is before the window is said to be old, with that date, instead of blaming the settings."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Diagnostic
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.models.concept import Series
+from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.sampling.cpr_keys import fix
 from ledelsestilsyn.sampling.draw import CPR_STEP, StepCount
+from ledelsestilsyn.sampling.sources import DrawSource
 
 
 def nothing_to_draw(
-    concept: str, name: str, series: Series, period: Period, steps: Sequence[StepCount]
+    concept: str, name: str, series: Series, period: Period, source: DrawSource
 ) -> Diagnostic:
+    steps = source.steps
+    hint = _empty_hint(series, period, steps)
+    if source.old_export is not None:
+        hint = _old_export(source.old_export, period, steps)
     return Diagnostic(
         concept,
         None,
@@ -24,7 +32,20 @@ def nothing_to_draw(
         "U006",
         f"ingen sager kan trækkes til '{name}' i {period.label}; intet er skrevet"
         + _emptied_at(steps),
-        _empty_hint(series, period, steps) + _step_lines(steps),
+        hint + _step_lines(steps),
+    )
+
+
+def _old_export(latest: date, period: Period, steps: Sequence[StepCount]) -> str:
+    """The hint for an export whose newest decision is before the window: `sager med
+    afgørelse efter § 32, § 46` is the step before the window's, which left no case."""
+    before, window = next((b, s) for b, s in itertools.pairwise(steps) if s.count == 0)
+    rows = before.name.removeprefix("sager med ")
+    rows = rows if rows.startswith("afgørelse") else f"række med {rows}"
+    return (
+        f"eksporten ser ud til at være gammel: dens nyeste {rows} er fra {long_date(latest)}, "
+        f"men {period.label} trækker {window.name}; lav en ny eksport fra sagssystemet, og kør "
+        "udtræk igen."
     )
 
 

@@ -292,7 +292,9 @@ def _export_source(
     numbered = cpr_key_warning(
         data.cases, str(request.export), spec.columns["sag"], data.source.sheet
     )
-    return DrawSource(cases, [*data.steps, *steps], source, [*data.diagnostics, *numbered], history)
+    old = data.latest if data.latest is not None and data.latest < window[0] else None
+    found = [*data.diagnostics, *numbered]
+    return DrawSource(cases, [*data.steps, *steps], source, found, history, old_export=old)
 
 
 def _draw(
@@ -324,7 +326,7 @@ def _draw(
             [
                 *source.diagnostics,
                 nothing_to_draw(
-                    workspace.display(workspace.concept_path), name, series, period, source.steps
+                    workspace.display(workspace.concept_path), name, series, period, source
                 ),
             ]
         )

@@ -39,6 +39,8 @@ class DrawSource:
     history: History = field(default_factory=History)
     empty_sources: list[str] = field(default_factory=list)
     """A level's source series without one completed review in the period."""
+    old_export: date | None = None
+    """The export's newest decision date, when it is before the window: the export is old."""
 
 
 def load_manifest(path: Path, workspace: Workspace) -> Manifest | None:
