@@ -307,3 +307,22 @@ def test_a_look_ahead_with_a_later_date_does_not_silence_today(
     today = cli("påmind", "--dato", "2026-11-10")
     assert "(5 dage for sent)" in today.output, today.output
     assert cli("påmind", "--dato", "2026-11-10").output == ""
+
+
+def test_one_reviewer_written_three_ways_is_one_reviewer(example_workspace: Path, cli: Cli) -> None:
+    """'Jakob Bæk', 'Bæk, Jakob' (the case system's order) and 'jakob  bæk' in
+    gennemført_af were three reviewers in påmind, each with a line of their own, and only
+    the first got the mail. Now they are one person, named as in the concept."""
+    monthly = reviews(draw(cli, MONTHLY, "2026-11"))
+    fill(monthly[0], "Jakob Bæk", "2026-11-05", answers=3)
+    fill(monthly[1], "Bæk, Jakob", "2026-11-05", answers=3)
+    fill(monthly[2], "jakob  bæk", "2026-11-05", answers=3)
+    fill(monthly[3], "Hansen, Mette", "2026-11-05", answers=3)
+    fill(monthly[4], "Mette Hansen ", "2026-11-05", answers=3)
+    lines = cli("påmind", "--dato", "2026-11-10").output.splitlines()
+    jakob = [line for line in lines if "Jakob" in line or "jakob" in line or "Bæk," in line]
+    assert len(jakob) == 1, lines
+    assert "2026-11, Jakob Bæk: 3 gennemgange mangler (3 delvist udfyldte)" in jakob[0]
+    mette = [line for line in lines if "Mette" in line]
+    assert len(mette) == 1, lines
+    assert "2026-11, Mette Hansen: 2 gennemgange mangler (2 delvist udfyldte)" in mette[0]

@@ -3,16 +3,39 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+
+
+def natural_order(name: str) -> str:
+    """`name` as a person reads it, spaces collapsed: `Kjær, Søren` (a case system's
+    surname first) is `Søren Kjær`; a name without a comma is as written."""
+    name = " ".join(name.split())
+    surname, comma, first = name.partition(",")
+    if not comma or not first.strip() or not surname.strip():
+        return name
+    return f"{first.strip()} {surname.strip()}"
 
 
 def name_orders(name: str) -> set[str]:
     """The ways `name` is written, spaces collapsed: `Kjær, Søren` (a case system's surname
     first) is also `Søren Kjær`, as a comment or a leader writes it."""
-    name = " ".join(name.split())
-    surname, comma, first = name.partition(",")
-    if not comma or not first.strip() or not surname.strip():
-        return {name}
-    return {name, f"{first.strip()} {surname.strip()}"}
+    return {" ".join(name.split()), natural_order(name)}
+
+
+def one_spelling(written: Iterable[str], known: Iterable[str] = ()) -> dict[str, str]:
+    """Each written name (not blank) → the one spelling of its person, so that `Mette Hansen`,
+    `Hansen, Mette` and `mette  hansen` are one person: the first of `known` (the concept's
+    names) that is the same person (case aside, in either order), else the most written of
+    the spellings in natural order (on a tie the first in sorted order, capitals first)."""
+    names = [n for n in written if n.strip()]
+    person: dict[str, str] = {}
+    for name in known:
+        person.setdefault(natural_order(name).casefold(), name)
+    counts = Counter(natural_order(n) for n in names)
+    for form, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        person.setdefault(form.casefold(), form)
+    return {n: person[natural_order(n).casefold()] for n in names}
 
 
 def same_person(a: str, b: str) -> bool:

@@ -24,12 +24,13 @@ import contextlib
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, Severity, TilsynError
+from ledelsestilsyn.core.names import one_spelling
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.concept_cache import (
     JsonCache,
@@ -92,6 +93,7 @@ def _read_inputs(concept_path: Path, today: date, fresh: bool, broken: ErrorKind
     plan, mail = cached_concept(concept_path, cache, broken)
     folders = _samples(root, plan)
     reviews, unlisted, corrections, parsed = _reviews(concept_path, folders, cache, today, fresh)
+    reviews, corrections = _one_name_each(reviews, corrections, plan, mail)
     tiltag = read_dates(root, cache.data)
     cache.changed |= tiltag.changed
     summaries = cache.data.get("folders") or {}
@@ -112,6 +114,23 @@ def _read_inputs(concept_path: Path, today: date, fresh: bool, broken: ErrorKind
     save_quietly(cache)
     notes = [*_manifest_notes(summaries), *tiltag.notes]
     return ReminderInputs(root, concept_path, plan, mail, state, parsed, notes)
+
+
+def _one_name_each(
+    reviews: list[ReviewInfo], corrections: list[CorrectionInfo], plan: Plan, mail: MailSettings
+) -> tuple[list[ReviewInfo], list[CorrectionInfo]]:
+    """The reviews and corrections with one spelling of each reviewer: 'Hansen, Mette' and
+    'mette  hansen' in gennemført_af are the concept's 'Mette Hansen' (its bedømmere, the
+    addresses and the leaders), so that they are one reviewer with one list and one mail."""
+    known = [n for s in plan.series for n in s.reviewers]
+    known += [*mail.reviewers, *mail.leaders.values()]
+    spelled = one_spelling(
+        [*(r.reviewer for r in reviews), *(c.reviewer for c in corrections)], known
+    )
+    return (
+        [replace(r, reviewer=spelled.get(r.reviewer, r.reviewer)) for r in reviews],
+        [replace(c, reviewer=spelled.get(c.reviewer, c.reviewer)) for c in corrections],
+    )
 
 
 def sample_folder(name: str, plan: Plan) -> tuple[str, str] | None:
