@@ -169,3 +169,29 @@ def test_on_windows_a_scheduled_task_instead_of_cron(
     register = "Register-ScheduledTask -TaskName 'tilsyn-paamind'"
     assert any(line.startswith(register) for line in lines)
     assert any("--mail" in line and line.startswith("#") for line in lines)  # output is lost
+
+
+@pytest.mark.parametrize("dangling", [False, True], ids=["to-a-folder", "to-nothing"])
+def test_a_linked_cache_folder_is_refused_as_a_wrong_setup(
+    example_workspace: Path, cli: Cli, tmp_path: Path, dangling: bool
+) -> None:
+    """A workspace whose .tilsyn is a symbolic link: påmind refused with W002 and exit 1,
+    which its help and the README do not name (0, 2 or 75), under the absolute path, and
+    without saying that nothing was reminded. Now exit 2 (as a broken concept, so cron's
+    mail and systemd say it), the path as påmind names the workspace's files, that no
+    reminder is sent, and the fix; nothing is written where the link points."""
+    target = tmp_path / "andetsteds"
+    if not dangling:
+        target.mkdir()
+    (example_workspace / CACHE_DIR).symlink_to(target)
+    result = cli("paamind", "--dato", "2026-11-10")
+    assert result.exit_code == 2, result.output
+    text = " ".join(result.output.split())
+    assert (
+        ".tilsyn: fejl W002: mappen er et symbolsk link; tilsyn skriver ikke gennem links, så "
+        "påmind kan ikke huske, hvad der er sagt, og sender ingen påmindelser. Tip: slet "
+        "linket (.tilsyn er kun en cache, som tilsyn laver igen), eller erstat det med en "
+        "almindelig mappe." in text
+    ), text
+    assert str(example_workspace) not in text
+    assert not target.exists() or list(target.iterdir()) == []

@@ -213,7 +213,7 @@ def test_a_cached_run_stats_each_manifest_once(
 
 
 def test_a_second_run_while_one_holds_the_lock_exits_75(example_workspace: Path, cli: Cli) -> None:
-    with run_lock(example_workspace / ".tilsyn"):
+    with run_lock(example_workspace / ".tilsyn", "intet sendes"):
         busy = cli("påmind", "--dato", "2026-11-03")
     assert busy.exit_code == 75
     assert len(busy.output.strip().splitlines()) == 1 and "R030" in busy.output

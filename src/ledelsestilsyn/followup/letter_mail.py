@@ -112,7 +112,10 @@ def mail_letters(
         )
         for (letter, address), body, page in zip(found, bodies, pages, strict=True)
     ]
-    with run_lock(workspace.cache_dir):
+    with run_lock(
+        workspace.cache_dir,
+        "tilbagemelding kan ikke huske, hvilke breve der er sendt, og sender intet",
+    ):
         log = SentLog.load(workspace.cache_dir)
         chosen = []
         for message in messages:

@@ -73,7 +73,9 @@ def run_reminders(
     from ledelsestilsyn.schedule.sent_log import SentLog, run_lock
 
     cache_dir = inputs.root / CACHE_DIR
-    with run_lock(cache_dir):
+    with run_lock(
+        cache_dir, "påmind kan ikke huske, hvad der er sagt, og sender ingen påmindelser"
+    ):
         log = SentLog.load(cache_dir)
         messages = (
             _mail_messages(status, settings, inputs.plan, concept.display)

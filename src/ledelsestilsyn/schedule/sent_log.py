@@ -26,16 +26,29 @@ from ledelsestilsyn.core.diagnostics import ErrorKind, fail
 from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.io.portable import NOFOLLOW, try_lock
 from ledelsestilsyn.io.stamped_json import parse_json
-from ledelsestilsyn.workspace.layout import REMINDER_LOCK, SENT_LOG
+from ledelsestilsyn.workspace.layout import CACHE_DIR, REMINDER_LOCK, SENT_LOG
 
 KEEP_DAYS = 400
 
 
 @contextmanager
-def run_lock(cache_dir: Path) -> Iterator[None]:
-    """Hold the påmind lock, or raise exit 75 if another run holds it."""
+def run_lock(cache_dir: Path, refused: str = "der sendes intet") -> Iterator[None]:
+    """Hold the påmind lock, or raise exit 75 if another run holds it.
+
+    A cache folder that is a symbolic link is refused as a wrong setup (exit 2, as a broken
+    concept, so that cron's mail and systemd say it), named as påmind names the workspace's
+    files, with what is not done (`refused`, e.g. no reminders are sent)."""
     from ledelsestilsyn.io.atomic import writable_folder
 
+    if cache_dir.is_symlink():
+        raise fail(
+            CACHE_DIR,
+            "W002",
+            f"mappen er et symbolsk link; tilsyn skriver ikke gennem links, så {refused}.",
+            hint=f"slet linket ({CACHE_DIR} er kun en cache, som tilsyn laver igen), eller "
+            "erstat det med en almindelig mappe.",
+            kind=ErrorKind.USAGE,
+        )
     writable_folder(cache_dir)
     path = cache_dir / REMINDER_LOCK
     fd = _open_lock(path)
