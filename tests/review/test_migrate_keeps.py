@@ -246,7 +246,9 @@ def test_a_hash_inside_a_text_is_no_comment_and_the_schema_line_stays_first(
     lines = path.read_text(encoding="utf-8").split("\n")
     assert lines[0].startswith("# yaml-language-server: $schema=../../skema/")
     assert lines[1] == "# Min egen note øverst i filen"
-    assert not any("ikke en kommentar" in line for line in lines if line.lstrip()[:1] == "#")
+    # The text is carried as the block it was: its '# 3' line is a line of the text (it is in
+    # the value below), not a comment line added to the file.
+    assert sum("ikke en kommentar" in line for line in lines) == 1
     moved = read_review(path).answers["afdækning"]["afdækning-1"]
     assert moved.comment == "Se notat\n# 3 fra mødet, ikke en kommentar"
 
@@ -305,3 +307,37 @@ def test_a_removed_questions_answer_is_not_said_to_be_asked_anew(cli: Cli, local
         line = " ".join(result.output.split("\n")[0].split())
         assert "besvares på ny" not in line, line
         assert "; udgået i lokal@2 (svaret står som kommentar sidst i filen): a-2;" in line, line
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        (
+            "|\n        Barnet er hørt.\n        Planen følges op i januar.\n",
+            "Barnet er hørt.\nPlanen følges op i januar.",
+        ),
+        (
+            "|-\n        Barnet er hørt.\n\n        Planen følges op i januar.\n",
+            "Barnet er hørt.\n\nPlanen følges op i januar.",
+        ),
+    ],
+    ids=["keep-last-break", "strip-last-break"],
+)
+def test_a_comment_written_as_a_block_stays_a_block(
+    cli: Cli, trial: Path, written: str, value: str
+) -> None:
+    """A comment the reviewer wrote over several lines as a '|' block became one double-quoted
+    line with '\\n' in it: the text was the same, but not as the reviewer wrote it and not
+    to be edited as lines any more. Now a text with line breaks is carried as a block."""
+    path = trial / "S-1.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "      kommentar: 'Se notat #3 fra mødet.'", f"      kommentar: {written.rstrip(chr(10))}"
+    )
+    path.write_text(text, encoding="utf-8")
+    assert read_review(path).answers["afdækning"]["afdækning-1"].comment == value
+    result = cli(*MIGRER)
+    assert result.exit_code == 0, result.output
+    moved = path.read_text(encoding="utf-8")
+    assert f"      kommentar: {written}" in moved, moved
+    assert "hørt.\\n" not in moved
+    assert read_review(path).answers["afdækning"]["afdækning-1"].comment == value

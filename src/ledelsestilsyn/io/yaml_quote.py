@@ -9,6 +9,8 @@ separator) goes in double quotes: a line break as `\\n`, any such character as
 unreadable, Y003), and writes `\\b` and `\\f`, which the loader reads as a mistyped path.
 A text that gets escapes is gated (`core.gate`) first: the file's gate would see `\\ufeff`
 between the digits of a number, not the invisible character it stands for.
+A text over several lines, as a reviewer writes a comment in a `|` block, is written as
+such a block (`free_block`), when a block reads back as exactly that text.
 """
 
 from __future__ import annotations
@@ -35,6 +37,42 @@ def free_text(text: str | None) -> str:
     if not text.replace("\t", " ").isprintable():
         return double_quoted(text)
     return "'" + text.replace("'", "''") + "'"
+
+
+def free_block(value: str | None, indent: int) -> str:
+    """`value` for after `key: ` at column `indent`: a text with line breaks as a literal
+    block (`|`, `|-` or `|+`, as its last line breaks ask) with its lines at `indent` + 2,
+    as a reviewer writes a comment over several lines and `udfyld` writes it; any other
+    text, and one a block cannot hold exactly (a control character, blank lines a block
+    would read otherwise), as `free_text`."""
+    value = value or ""
+    if "\n" not in value or not value.replace("\n", "").replace("\t", " ").isprintable():
+        return free_text(value)
+    body = value.rstrip("\n")
+    ends = len(value) - len(body)
+    chomp = "-" if ends == 0 else ("" if ends == 1 else "+")
+    lines = body.split("\n")
+    first = next((line for line in lines if line.strip()), "")
+    header = "|" + ("2" if first[:1] in (" ", "\u00a0") else "") + chomp
+    pad = " " * (indent + 2)
+    block = "".join(f"\n{pad}{line}" if line else "\n" for line in lines)
+    block += "\n" * (ends - 1) if ends > 1 else ""
+    written = header + block
+    if _reads_back(written, value, indent):
+        return written
+    return free_text(value)
+
+
+def _reads_back(written: str, value: str, indent: int) -> bool:
+    """Whether `key: written` at column `indent` reads as `value`."""
+    from ledelsestilsyn.core.diagnostics import TilsynError
+    from ledelsestilsyn.io.yaml import parse_text
+
+    try:
+        data = parse_text(" " * indent + "k: " + written + "\n", "tekst").data
+    except TilsynError:
+        return False
+    return isinstance(data, dict) and data.get("k") == value
 
 
 def _escaped(char: str) -> str:

@@ -191,7 +191,8 @@ def _plan(shared: _Run, review: ReviewResult) -> _Plan | Skip:
     try:
         original = read_limited(path, review.display, limit=MAX_BYTES, hint=TOO_LARGE_HINT)
         text = decode(original, review.display)
-        own = validate_document(Review, parse_review(text, review.display))
+        document = parse_review(text, review.display)
+        own = validate_document(Review, document)
     except TilsynError:
         return Skip(review.display, "kan ikke læses som gennemgang; ret den med 'tilsyn valider'.")
     skip = _not_movable(review, own.template, target, shared.include_finished)
@@ -208,6 +209,7 @@ def _plan(shared: _Run, review: ReviewResult) -> _Plan | Skip:
         )
     focus = _focus(shared.sample_focus(path.parent), own, target, carry.steps)
     answers = {key: answer for key, answer in carry.answers.items() if key[0] in focus}
+    answers = _as_written(answers, document.data)
     filled = Filled(
         own.reviewer,
         own.date,
@@ -254,6 +256,24 @@ def _plan(shared: _Run, review: ReviewResult) -> _Plan | Skip:
         unanswered=unanswered,
     )
     return _Plan(move, path, new_text)
+
+
+def _as_written(
+    answers: dict[tuple[str, str], Answer], data: object
+) -> dict[tuple[str, str], Answer]:
+    """The answers with each comment as the old file has it under the same step and question
+    (a `|` block's last line break, which the model strips), so that a block is written back
+    as the same block."""
+    steps = data.get("svar") if isinstance(data, dict) else None
+    written = {}
+    for (step, question), answer in answers.items():
+        block = steps.get(step) if isinstance(steps, dict) else None
+        fields = block.get(question) if isinstance(block, dict) else None
+        raw = fields.get("kommentar") if isinstance(fields, dict) else None
+        if isinstance(raw, str) and raw != answer.comment and raw.strip() == answer.comment:
+            answer = answer.model_copy(update={"comment": raw})
+        written[(step, question)] = answer
+    return written
 
 
 def _renamed(path: Path_, carried: dict[tuple[str, str], tuple[str, str]]) -> Path_:

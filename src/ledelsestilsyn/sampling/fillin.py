@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ledelsestilsyn.io.yaml_quote import double_quoted, free_text
+from ledelsestilsyn.io.yaml_quote import double_quoted, free_block
 from ledelsestilsyn.models.review import CORRECTION_KEYS, Answer
 from ledelsestilsyn.models.template import Question, Template
 
@@ -118,14 +118,20 @@ def _question_block(
     lines.append(f"    {question.id}:")
     lines += [line for note in notes for line in _comment(note, "      ")]
     lines.append(f"      svar: {double_quoted(given.answer)}")
-    lines.append(f"      kommentar: {free_text(given.comment)}")
+    lines.append(f"      kommentar: {free_block(given.comment, 6)}")
     if given.correction is not None:
         lines.append("      rettelse:")
         values = given.correction.model_dump(by_alias=True)
         # All four fields, empty ones too, as the file's example and `udfyld` write them:
         # `udført` is where påmind tells the leader to write the date.
-        lines += [f"        {k}: {double_quoted(values[k])}" for k in CORRECTION_KEYS]
+        lines += [f"        {k}: {_correction_value(values[k])}" for k in CORRECTION_KEYS]
     return lines
+
+
+def _correction_value(value: str | None) -> str:
+    """A correction's field in double quotes, as `udtræk` writes them; one over several
+    lines (a `handling` the leader wrote as a `|` block) as a block."""
+    return free_block(value, 8) if value and "\n" in value else double_quoted(value)
 
 
 def render_review(
@@ -210,7 +216,7 @@ def review_head(
         "# samtykke_til_eksempel: ja",
         *([] if filled.consent is None else [f"samtykke_til_eksempel: {_yes(filled.consent)}"]),
         "# Den underretning eller henvendelse, gennemgangen tager udgangspunkt i:",
-        f"udgangspunkt: {free_text(filled.starting_point)}",
+        f"udgangspunkt: {free_block(filled.starting_point, 0)}",
         "svar:",
     ]
     return "\n".join(lines) + "\n"
