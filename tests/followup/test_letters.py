@@ -508,3 +508,19 @@ def test_no_control_character_from_a_comment_reaches_a_letter_or_report_file(
         assert not re.search("[\x00-\x08\x0e-\x1f\x7f-\x9f]", written), path
         assert "Se\ufffd]0;pwned\ufffd\ufffd[2J her" in written, path
         assert "1234" not in written, path
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_a_letter_to_a_caseworker_named_surname_first_says_the_name_as_read(
+    cli: Cli, ws: Path, suffix: str
+) -> None:
+    """A case system's 'Friis, Carla' (in the export, so in the reviews and the manifest)
+    gave a letter 'Til: Friis, Carla'; now 'Til: Carla Friis', as a person reads it."""
+    for path in (ws / "udtræk").rglob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("Carla Friis", "Friis, Carla"), encoding="utf-8")
+    result = cli(*ARGS, "--rådgiver", "Carla Friis")
+    assert result.exit_code == 0, result.output
+    [text] = [t for name, t in letters(ws).items() if name.endswith(suffix)]
+    assert "Til: Carla Friis · " in text, text[:300]
+    assert "Friis, Carla" not in text

@@ -19,7 +19,7 @@ from ledelsestilsyn.core.diagnostics import (
     fail,
     warning,
 )
-from ledelsestilsyn.core.names import same_person
+from ledelsestilsyn.core.names import natural_order, same_person
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.followup.letters import Letter, build_letters, reminded
 from ledelsestilsyn.followup.tiltag import tiltag_shown
@@ -37,8 +37,10 @@ from ledelsestilsyn.workspace.open import Workspace
 
 
 def render_letter(letter: Letter, fmt: str) -> str:
-    """A letter as Markdown (`md`) or a self-contained HTML page (`html`)."""
-    text = environment("ledelsestilsyn.followup").get_template(f"brev.{fmt}.j2").render(l=letter)
+    """A letter as Markdown (`md`) or a self-contained HTML page (`html`), to the caseworker
+    by name as a person reads it (a case system's 'Hansen, Mette' is 'Mette Hansen')."""
+    template = environment("ledelsestilsyn.followup").get_template(f"brev.{fmt}.j2")
+    text = template.render(l=letter, addressee=natural_order(letter.caseworker))
     return text if text.endswith("\n") else text + "\n"
 
 

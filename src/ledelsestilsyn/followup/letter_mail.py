@@ -25,7 +25,7 @@ from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, warning
 from ledelsestilsyn.core.lines import one_line
-from ledelsestilsyn.core.names import same_person
+from ledelsestilsyn.core.names import natural_order, same_person
 from ledelsestilsyn.core.words import count as counted
 from ledelsestilsyn.followup.feedback import FeedbackOutcome, letter_path, render_letter
 from ledelsestilsyn.followup.letters import Letter
@@ -147,7 +147,7 @@ def sent_key(letter: Letter, *, whole: bool) -> str:
 def notice(letter: Letter, path: str) -> str:
     """The mail in clear text: that the letter is written, and where; nothing from it."""
     return (
-        f"Kære {one_line(letter.caseworker)}\n\n"
+        f"Kære {one_line(natural_order(letter.caseworker))}\n\n"
         f"Din tilbagemelding fra ledelsestilsynet for {letter.period} er skrevet. "
         f"Den ligger i ledelsestilsynets arbejdsmappe som {path} "
         "(og som .md ved siden af).\n\n"
