@@ -326,3 +326,19 @@ def test_one_reviewer_written_three_ways_is_one_reviewer(example_workspace: Path
     mette = [line for line in lines if "Mette" in line]
     assert len(mette) == 1, lines
     assert "2026-11, Mette Hansen: 2 gennemgange mangler (2 delvist udfyldte)" in mette[0]
+
+
+def test_next_months_round_drawn_early_is_not_reminded_to_be_drawn(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """A round drawn ahead of its month (December's sample drawn in November): 'Næste
+    måned' still said 'Stikprøven trækkes senest 5. december 2026.' of a sample that was
+    there. Now it says the sample is drawn."""
+    draw(cli, MONTHLY, "2026-12")
+    out = cli("påmind", "--dato", "2026-11-20", "--altid").output
+    [line] = [x for x in out.splitlines() if "ledelsestilsyn 2026-12" in x]
+    assert line == (
+        "  - Månedligt overordnet ledelsestilsyn 2026-12: fokus Støttende indsatser (§ 32), "
+        "Opfølgning. Stikprøven er trukket."
+    ), out
+    assert "trækkes senest" not in out

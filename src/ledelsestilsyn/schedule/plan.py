@@ -184,6 +184,8 @@ class Status:
     """Next month's department meeting (`formidling: afdelingsmøder`), if it has one."""
     committee: Meeting | None = None
     """Next month's committee meeting (`formidling: udvalgsmøder`), if it has one."""
+    drawn_ahead: frozenset[tuple[str, str]] = frozenset()
+    """(series, period label) of the `upcoming` rounds whose sample is already drawn."""
 
     @property
     def nothing_due(self) -> bool:
@@ -326,6 +328,15 @@ def status_at(plan: Plan, state: WorkspaceState, today: date) -> Status:
     actions = due(state.tiltag, today)
     meeting = next_meeting(plan.meetings, *following)
     committee = next_meeting(plan.committee, *following)
+    ahead = frozenset(k for r in upcoming if (k := (r.series, r.period.label)) in state.drawn)
     return Status(
-        today, tuple(items), tuple(rounds), tuple(upcoming), late, actions, meeting, committee
+        today,
+        tuple(items),
+        tuple(rounds),
+        tuple(upcoming),
+        late,
+        actions,
+        meeting,
+        committee,
+        ahead,
     )

@@ -147,11 +147,13 @@ def _round_line(status: RoundStatus, today: date) -> str:
     return text + (", rapport lavet." if status.reported else ".")
 
 
-def _upcoming_line(r: Round) -> str:
-    return (
-        f"{round_name(r)}: fokus {_focus(r.focus_titles)}. Stikprøven trækkes senest "
-        f"{long_date(r.draw_by)}."
-    )
+def _upcoming_line(r: Round, drawn: frozenset[tuple[str, str]]) -> str:
+    """Next month's round, its focus and when its sample is to be drawn; a sample drawn
+    ahead is said to be drawn, not reminded of."""
+    head = f"{round_name(r)}: fokus {_focus(r.focus_titles)}."
+    if (r.series, r.period.label) in drawn:
+        return f"{head} Stikprøven er trukket."
+    return f"{head} Stikprøven trækkes senest {long_date(r.draw_by)}."
 
 
 def _meeting_line(meeting: Meeting) -> str:
@@ -216,7 +218,7 @@ def overview(
         lines += [f"  - {_round_line(s, status.today)}" for s in status.rounds]
     if status.upcoming or status.meeting or status.committee:
         lines += ["", "Næste måned:"]
-        lines += [f"  - {_upcoming_line(r)}" for r in status.upcoming]
+        lines += [f"  - {_upcoming_line(r, status.drawn_ahead)}" for r in status.upcoming]
     if status.meeting:
         lines.append(f"  - {_meeting_line(status.meeting)}")
     if status.committee:
