@@ -134,3 +134,35 @@ def test_without_any_round_finished_by_the_evaluation_the_timing_is_named_not_th
         "fokus er 'Tematiseret ledelsestilsyn 2027-11' (færdig 28. november 2027): sæt "
         "evaluer_efter_måneder: 10." in made.stderr
     )
+
+
+def test_an_evaluation_before_the_evaluation_date_is_warned(workspace: Path, cli: Cli) -> None:
+    """'evalueret: 2026-09-01' for a tiltag decided 15 June 2026 and evaluated after 6 months
+    (15 December): a typo, most often, and writing it stops the reminder of the evaluation,
+    without a word. Now a warning (O027) in tiltag and tjek; the tiltag is still valid."""
+    early = TILTAG.replace('evalueret: "2026-12-20"', 'evalueret: "2026-09-01"')
+    (workspace / "tiltag.yaml").write_text(early, encoding="utf-8")
+    said = (
+        "tiltag.yaml:16:16: advarsel O027: tiltaget 'partshøring' er evalueret 1. september "
+        "2026, før evalueringsdatoen 15. december 2026 (besluttet 15. juni 2026 og "
+        "evaluer_efter_måneder: 6), så påmindelsen om evalueringen er stoppet før tid. Tip: er "
+        "datoen en slåfejl, så ret den; er tiltaget evalueret før tid med vilje, så ret "
+        "evaluer_efter_måneder, så de passer sammen."
+    )
+    listed = cli("tiltag", "--dato", "2027-03-10")
+    assert listed.exit_code == 0, listed.output
+    assert said in " ".join(listed.stderr.split()), listed.stderr
+    checked = cli("tjek")
+    assert checked.exit_code == 0 and said in " ".join(checked.output.split()), checked.output
+    on_time = TILTAG.replace('evalueret: "2026-12-20"', 'evalueret: "2026-12-15"')
+    (workspace / "tiltag.yaml").write_text(on_time, encoding="utf-8")
+    assert "O027" not in cli("tiltag", "--dato", "2027-03-10").stderr
+
+
+def test_an_evaluation_before_the_decision_is_still_an_error(workspace: Path, cli: Cli) -> None:
+    before = TILTAG.replace('evalueret: "2026-12-20"', 'evalueret: "2026-06-01"')
+    (workspace / "tiltag.yaml").write_text(before, encoding="utf-8")
+    for result in (cli("tiltag", "--dato", "2027-03-10"), cli("tjek")):
+        assert result.exit_code == 1, result.output
+        assert "fejl O009: evalueringen 1. juni 2026 ligger før beslutningen" in result.output
+        assert "O027" not in result.output

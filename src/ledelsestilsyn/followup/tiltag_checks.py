@@ -1,4 +1,4 @@
-"""Warnings about a tiltag's evaluation that no schema can give (O006, O007).
+"""Warnings about a tiltag's evaluation that no schema can give (O006, O007, O027).
 
 O006: the tiltag is evaluated `evaluer_efter_måneder` after it was decided, on
 the reviews of the rounds that started since. When no round until then has a
@@ -9,6 +9,10 @@ the step in focus and the `evaluer_efter_måneder` that would reach it.
 
 O007: `evalueret` is written, so the reminders stop, but `konklusion` is empty:
 what the leadership decided (keep going, adjust, stop) is then written nowhere.
+
+O027: `evalueret` lies before the evaluation date (`besluttet` + `evaluer_efter_måneder`):
+most often a typo, and writing it stopped the reminder of the evaluation without a word.
+(Before `besluttet` it is an error, O009, in `followup.tiltag`.)
 """
 
 from __future__ import annotations
@@ -42,11 +46,15 @@ class Target:
 def evaluation_warnings(
     workspace: Workspace, doc: YamlDocument, tiltag: list[Tiltag]
 ) -> dict[str, list[Diagnostic]]:
-    """Tiltag id → its O006 and O007 warnings, located in tiltag.yaml."""
+    """Tiltag id → its O006, O007 and O027 warnings, located in tiltag.yaml."""
     plans = _plans(workspace)
     found: dict[str, list[Diagnostic]] = {}
     for number, t in enumerate(tiltag):
-        said = [*_unmeasurable(doc, number, t, plans), *_no_conclusion(doc, number, t)]
+        said = [
+            *_unmeasurable(doc, number, t, plans),
+            *_early(doc, number, t),
+            *_no_conclusion(doc, number, t),
+        ]
         if said:
             found.setdefault(t.id, []).extend(said)
     return found
@@ -63,6 +71,29 @@ def _plans(workspace: Workspace) -> list[tuple[SeriesPlan, Template]]:
         except TilsynError:
             continue
     return found
+
+
+def _early(doc: YamlDocument, number: int, tiltag: Tiltag) -> list[Diagnostic]:
+    """O027 when `evalueret` lies after the decision but before the evaluation date."""
+    months, evaluated = tiltag.evaluate_after_months, tiltag.evaluated
+    if months is None or evaluated is None or evaluated < tiltag.decided:
+        return []  # no evaluation date, not evaluated, or O009
+    due = months_after(tiltag.decided, months)
+    if evaluated >= due:
+        return []
+    return [
+        doc.diagnostic(
+            ("tiltag", number, "evalueret"),
+            "O027",
+            f"tiltaget '{tiltag.id}' er evalueret {long_date(evaluated)}, før "
+            f"evalueringsdatoen {long_date(due)} (besluttet {long_date(tiltag.decided)} og "
+            f"evaluer_efter_måneder: {months}), så påmindelsen om evalueringen er stoppet før "
+            "tid.",
+            hint="er datoen en slåfejl, så ret den; er tiltaget evalueret før tid med vilje, så "
+            "ret evaluer_efter_måneder, så de passer sammen.",
+            severity=Severity.WARNING,
+        )
+    ]
 
 
 def _no_conclusion(doc: YamlDocument, number: int, tiltag: Tiltag) -> list[Diagnostic]:
