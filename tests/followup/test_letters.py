@@ -524,3 +524,28 @@ def test_a_letter_to_a_caseworker_named_surname_first_says_the_name_as_read(
     [text] = [t for name, t in letters(ws).items() if name.endswith(suffix)]
     assert "Til: Carla Friis · " in text, text[:300]
     assert "Friis, Carla" not in text
+
+
+def test_without_a_period_the_letters_are_for_the_latest_as_in_the_report(
+    cli: Cli, ws: Path
+) -> None:
+    """'tilsyn rapport' chose the latest period with finished reviews by itself, but
+    'tilsyn tilbagemelding' right after it stopped with typer's 'mangler tilvalget
+    --periode' and no hint of which period. Now it takes the same period as the report."""
+    result = cli("tilbagemelding", "--dato", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].startswith("tilbagemeldinger/2026-11/"), result.output
+    assert len(letters(ws)) == 2 * len(WORKERS)
+
+
+def test_without_a_period_and_no_finished_review_nothing_is_written(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    result = cli("tilbagemelding", "--dato", "2026-11-25")
+    assert result.exit_code == 1, result.output
+    assert (
+        "fejl O020: der er ingen færdige gennemgange at skrive breve om. Tip: tjek status med "
+        "'tilsyn valider'." in " ".join(result.output.split())
+    ), result.output
+    assert not (workspace / "tilbagemeldinger").exists()

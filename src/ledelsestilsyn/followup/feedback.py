@@ -27,7 +27,7 @@ from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.formats import long_date
-from ledelsestilsyn.report.load import load_inputs
+from ledelsestilsyn.report.load import latest_period, load_inputs
 from ledelsestilsyn.report.records import Excluded, unchecked_anonymous
 from ledelsestilsyn.report.render import environment
 from ledelsestilsyn.sampling.fillin import case_filename
@@ -62,10 +62,11 @@ class FeedbackOutcome:
 
 
 def write_letters(
-    workspace: Workspace, period_text: str, *, today: date, only: str | None = None
+    workspace: Workspace, period_text: str | None, *, today: date, only: str | None = None
 ) -> FeedbackOutcome:
-    """Build and write the period's letters; `TilsynError` when there is nothing to write."""
-    period = parse_period(period_text)
+    """Build and write the period's letters; `TilsynError` when there is nothing to write.
+    Without `period_text`, the period is the report's: the latest with finished reviews."""
+    asked = parse_period(period_text) if period_text else None
     if only is not None and not only.strip():
         raise fail(
             Argument.CASEWORKER,
@@ -75,6 +76,14 @@ def write_letters(
             kind=ErrorKind.USAGE,
         )
     inputs = load_inputs(workspace, None, None, today=today)
+    period = asked or latest_period(inputs.records)
+    if period is None:
+        raise fail(
+            Argument.PERIOD,
+            "O020",
+            "der er ingen færdige gennemgange at skrive breve om.",
+            hint="tjek status med 'tilsyn valider'.",
+        )
     # A letter only to a caseworker a sample's manifest names, never to a typed one.
     records = [unchecked_anonymous(r) for r in inputs.records]
     names = sorted(

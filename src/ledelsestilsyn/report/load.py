@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
+from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -97,3 +98,16 @@ def _samples(
         drawn.append((manifest.series, start, frozenset(c.id for c in manifest.cases)))
         teams.update((c.id, c.team) for c in manifest.cases if c.team)
     return drawn, caseworkers, teams
+
+
+def latest_period(records: Sequence[ReviewRecord]) -> Period | None:
+    """The period among the finished reviews that begins last (the report's and the letters'
+    period when none is asked for); None without a finished review."""
+    if not records:
+        return None
+    latest = max(records, key=lambda r: (r.period_start, r.period))
+    return (
+        parse_period(latest.period)
+        if latest.period
+        else parse_period(latest.period_start.strftime("%Y-%m"))
+    )

@@ -28,7 +28,7 @@ from ledelsestilsyn.report.department import (
     tiltag_status,
 )
 from ledelsestilsyn.report.levels import compare_levels, level_views
-from ledelsestilsyn.report.load import Inputs, load_inputs
+from ledelsestilsyn.report.load import Inputs, latest_period, load_inputs
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.scrub import case_masker
@@ -103,19 +103,15 @@ def _baseline(workspace: Workspace) -> Period | None:
 
 
 def _latest_period(inputs: Inputs) -> Period:
-    if not inputs.records:
+    latest = latest_period(inputs.records)
+    if latest is None:
         raise fail(
             "udtræk",
             "L006",
             "der er ingen færdige gennemgange at lave rapport over.",
             hint="tjek status med 'tilsyn valider'.",
         )
-    latest = max(inputs.records, key=lambda r: (r.period_start, r.period))
-    return (
-        parse_period(latest.period)
-        if latest.period
-        else parse_period(latest.period_start.strftime("%Y-%m"))
-    )
+    return latest
 
 
 def _why_empty(

@@ -15,8 +15,13 @@ def register(app: typer.Typer) -> None:
 @handled
 def tilbagemelding(
     periode: Annotated[
-        str, typer.Option("--periode", help="Perioden, fx 2026-11, 2026-K4 eller 2026-H2.")
-    ],
+        str | None,
+        typer.Option(
+            "--periode",
+            help="Perioden, fx 2026-11, 2026-K4 eller 2026-H2. Standard: som i rapport, den "
+            "periode blandt de færdige gennemgange, der begynder senest.",
+        ),
+    ] = None,
     raadgiver: Annotated[
         str | None, typer.Option("--rådgiver", help="Kun brevet til denne rådgiver.")
     ] = None,
