@@ -393,3 +393,27 @@ def test_init_with_a_template_in_error_makes_nothing(cli: Cli, tmp_path: Path) -
     assert result.exit_code == 1, result.output
     assert "vores.yaml:1:1: fejl M001" in result.output
     assert sorted(p.name for p in folder.iterdir()) == ["skabeloner"]
+
+
+def test_init_keeps_a_schema_a_user_has_edited(cli: Cli, tmp_path: Path) -> None:
+    """A folder with skema/ from an earlier 'tilsyn skema' (koncept.yaml moved away to start
+    over): init wrote every schema again, so a user's own enum in one was gone without a word.
+    Now a file that is there with other text is kept, init names it and says how to get a
+    fresh copy; a schema that is missing is still written."""
+    folder = Path("ws")  # the cwd is tmp_path: short paths, one to a line
+    edited = folder / "skema" / "gennemgang.json"
+    edited.parent.mkdir(parents=True)
+    edited.write_text('{"title": "vores egen"}\n', encoding="utf-8")
+    readme = folder / "skabeloner" / "LÆS-MIG.txt"
+    readme.parent.mkdir()
+    readme.write_text("Vores egne skabeloner.\n", encoding="utf-8")
+    result = cli("init", str(folder))
+    assert result.exit_code == 0, result.output
+    assert edited.read_text(encoding="utf-8") == '{"title": "vores egen"}\n'
+    assert readme.read_text(encoding="utf-8") == "Vores egne skabeloner.\n"
+    assert "er beholdt, som de var" in result.output
+    assert f"  {edited}\n" in result.output and f"  {readme}\n" in result.output
+    assert "tilsyn skema --mappe skema-ny" in result.output
+    assert (folder / "skema" / "koncept.json").is_file()
+    again = cli("init", "ny")
+    assert "beholdt" not in again.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from ledelsestilsyn.workspace.layout import (
     TEMPLATES_DIR,
     TEMPLATES_README,
 )
-from ledelsestilsyn.workspace.schemas import write_schemas
+from ledelsestilsyn.workspace.schemas import write_new_schemas
 
 _GITIGNORE = (
     f"# tilsyn: cache (kan slettes)\n{CACHE_DIR}/\n"
@@ -62,8 +63,17 @@ def preset_text(name: str) -> str:
     return (resources.files("ledelsestilsyn") / "forlæg" / f"{name}.yaml").read_text("utf-8")
 
 
-def create_workspace(folder: Path, preset: str) -> list[Path]:
-    """Create the workspace; refuse if `folder` already holds one. Returns the files made."""
+@dataclass
+class Made:
+    """What `init` wrote, and the files it found already there and left as they were (a
+    user may have edited them: init never overwrites one)."""
+
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
+
+
+def create_workspace(folder: Path, preset: str) -> Made:
+    """Create the workspace; refuse if `folder` already holds one."""
     text = preset_text(preset)
     concept = folder / CONCEPT_FILE
     if concept.is_file():
@@ -81,15 +91,19 @@ def create_workspace(folder: Path, preset: str) -> list[Path]:
     writable_folder(folder, mode=0o755, chosen=True)
     for sub in (SAMPLES_DIR, TEMPLATES_DIR):
         writable_folder(folder / sub)
-    made = [concept]
+    made = Made(written=[concept])
     write_atomic(concept, text, mode=0o644)
     if _keep_out_of_git(folder / GITIGNORE):
-        made.append(folder / GITIGNORE)
+        made.written.append(folder / GITIGNORE)
     readme = folder / TEMPLATES_DIR / TEMPLATES_README
-    if not readme.exists():
+    if not readme.exists() and not readme.is_symlink():
         write_atomic(readme, _TEMPLATES_README, mode=0o644)
-        made.append(readme)
-    made.extend(write_schemas(folder / SCHEMA_DIR, catalog))
+        made.written.append(readme)
+    elif not readme.is_file() or readme.read_bytes() != _TEMPLATES_README.encode("utf-8"):
+        made.kept.append(readme)
+    written, kept = write_new_schemas(folder / SCHEMA_DIR, catalog)
+    made.written.extend(written)
+    made.kept.extend(kept)
     return made
 
 

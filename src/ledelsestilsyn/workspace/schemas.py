@@ -87,16 +87,31 @@ def all_schemas(catalog: Catalog) -> dict[str, dict[str, Any]]:
 
 def write_schemas(folder: Path, catalog: Catalog) -> list[Path]:
     """(Re)write the generated schema files; they hold no user data."""
+    return _write(folder, catalog, keep=False)[0]
+
+
+def write_new_schemas(folder: Path, catalog: Catalog) -> tuple[list[Path], list[Path]]:
+    """Write the schema files that are not there (for `init`); one that is there with other
+    text than this code writes may have been edited by a user and is kept as it is.
+    The files written, and those kept."""
+    return _write(folder, catalog, keep=True)
+
+
+def _write(folder: Path, catalog: Catalog, *, keep: bool) -> tuple[list[Path], list[Path]]:
     writable_folder(folder, mode=0o755)
-    written = []
+    written: list[Path] = []
+    kept: list[Path] = []
     for name, schema in all_schemas(catalog).items():
         path = folder / name
         text = gated_json(schema, indent=2, sort_keys=True) + "\n"
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
+        if path.is_file() and path.read_bytes() == text.encode("utf-8"):
+            continue
+        if keep and (path.exists() or path.is_symlink()):
+            kept.append(path)
             continue
         write_atomic(path, text, overwrite=True, mode=0o644)
         written.append(path)
-    return written
+    return written, kept
 
 
 SCHEMA_STAMP = "skema.json"

@@ -31,11 +31,25 @@ def init(
     """
     from ledelsestilsyn.cli.output import refuse_stdout
     from ledelsestilsyn.workspace.init import create_workspace, preset_name
+    from ledelsestilsyn.workspace.layout import SCHEMA_DIR
 
     refuse_stdout(mappe, "MAPPE")
     preset = preset_name(preset)
     made = create_workspace(mappe, preset)
     echo(f"Oprettede arbejdsmappen {mappe} ud fra forlægget '{preset}':")
-    for path in made:
+    for path in made.written:
         echo(f"  {path}")
+    if made.kept:
+        echo(
+            "Fandtes allerede med et andet indhold og er beholdt, som de var "
+            "(init overskriver intet):"
+        )
+        for path in made.kept:
+            echo(f"  {path}")
+        if any(path.parent.name == SCHEMA_DIR for path in made.kept):
+            echo(
+                "Vil I have en frisk kopi af skemaerne, så skriv 'tilsyn skema --mappe skema-ny' "
+                "og sammenlign; 'tilsyn skema' alene skriver dem i skema/ på ny og overskriver "
+                "jeres ændringer."
+            )
     echo("Ret koncept.yaml til jeres lokale koncept, og kør 'tilsyn tjek'.")
