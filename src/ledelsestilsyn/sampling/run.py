@@ -57,6 +57,7 @@ from ledelsestilsyn.sampling.files import (
     manifest_data,
     nameless_warnings,
 )
+from ledelsestilsyn.sampling.series_choice import chosen_series
 from ledelsestilsyn.sampling.sources import DrawSource, earlier_cases, level_source, load_manifest
 from ledelsestilsyn.sampling.write import write_sample
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
@@ -99,7 +100,7 @@ class DrawOutcome:
 
 def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     """Draw (or extend, or report the existing) sample for one series and period."""
-    name, series = _series(workspace, request.series)
+    name, series = chosen_series(workspace, request.series, request.period, request.today)
     period = _period(series, request)
     folder = workspace.samples_dir / f"{period.label}-{name}"
     existing = load_manifest(folder / MANIFEST_NAME, workspace)
@@ -146,25 +147,6 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     written = write_sample(workspace, folder, series, manifest, existing)
     status = DrawStatus.EXTENDED if existing else DrawStatus.CREATED
     return DrawOutcome(status, folder, manifest, written, diagnostics)
-
-
-def _series(workspace: Workspace, wanted: str | None) -> tuple[str, Series]:
-    names = list(workspace.concept.series)
-    if wanted is None and len(names) == 1:
-        return names[0], workspace.concept.series[names[0]]
-    if wanted is None or wanted not in workspace.concept.series:
-        from ledelsestilsyn.models.located import did_you_mean
-
-        guess = did_you_mean(wanted, names) if wanted else None
-        message = f"tilsynsserien '{wanted}' findes ikke." if wanted else "vælg en tilsynsserie."
-        raise fail(
-            Argument.SERIES,
-            "U001",
-            message,
-            hint=(f"mente du '{guess}'? " if guess else "") + f"vælg en af: {', '.join(names)}.",
-            kind=ErrorKind.USAGE,
-        )
-    return wanted, workspace.concept.series[wanted]
 
 
 def _period(series: Series, request: DrawRequest) -> Period:

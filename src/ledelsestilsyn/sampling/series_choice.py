@@ -1,0 +1,89 @@
+"""Which series `udtræk` draws: the one named by `--tilsyn`, the concept's only one, or an
+error (U001) whose tip names the series whose round is running (not yet drawn first) and,
+for a name that is not a series, the one it most likely meant (a prefix, a typo, capitals)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
+from ledelsestilsyn.core.periods import Period, parse_period, round_period, round_periods
+from ledelsestilsyn.models.concept import Series
+from ledelsestilsyn.models.located import did_you_mean
+from ledelsestilsyn.workspace.open import Workspace
+
+
+def chosen_series(
+    workspace: Workspace, wanted: str | None, period: str | None, today: date
+) -> tuple[str, Series]:
+    """The series to draw; U001 (exit 2) when `wanted` is missing and there are several, or
+    names none of them."""
+    series = workspace.concept.series
+    names = list(series)
+    if wanted is None and len(names) == 1:
+        return names[0], series[names[0]]
+    if wanted is not None and wanted in series:
+        return wanted, series[wanted]
+    guess = _meant(wanted, names) if wanted else None
+    running = _running(workspace, period, today)
+    if guess:
+        tip = f"mente du '{guess}'? "
+    elif running:
+        tip = f"{running} "
+    else:
+        tip = ""
+    raise fail(
+        Argument.SERIES,
+        "U001",
+        f"tilsynsserien '{wanted}' findes ikke." if wanted else "vælg en tilsynsserie.",
+        hint=f"{tip}{'Vælg' if tip else 'vælg'} en af: {', '.join(names)}.",
+        kind=ErrorKind.USAGE,
+    )
+
+
+def _meant(wanted: str, names: list[str]) -> str | None:
+    """The series `wanted` most likely means: the same in other capitals, the only one it
+    begins (`tema` for `tematiseret`), else the closest spelling."""
+    folded = wanted.strip().casefold()
+    same = [n for n in names if n.casefold() == folded]
+    begun = [n for n in names if n.casefold().startswith(folded)]
+    if same:
+        return same[0]
+    if folded and len(begun) == 1:
+        return begun[0]
+    return did_you_mean(folded, names)
+
+
+def _running(workspace: Workspace, period: str | None, today: date) -> str:
+    """ "runder i dag (…): 'a' 2026-12 (ikke trukket endnu) og …, fx --tilsyn a.", or '' when
+    no round runs; with `--periode` the series that have a round in that period."""
+    wanted: Period | None = None
+    if period:
+        try:
+            wanted = parse_period(period)
+        except TilsynError:
+            wanted = None
+    found: list[tuple[str, Period, bool]] = []
+    for name, series in workspace.concept.series.items():
+        months, kind = series.cadence.round_months(), series.cadence.period
+        if wanted is not None:
+            current = wanted if wanted in round_periods(months, kind, wanted.start.year) else None
+        else:
+            current = round_period(months, kind, today)
+        if current is not None:
+            drawn = _drawn(workspace.samples_dir / f"{current.label}-{name}")
+            found.append((name, current, drawn))
+    if not found:
+        return ""
+    found.sort(key=lambda item: item[2])  # not yet drawn first
+    listed = [f"'{n}' {p.label} ({'trukket' if d else 'ikke trukket endnu'})" for n, p, d in found]
+    joined = listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} og {listed[-1]}"
+    when = f"i {wanted.label}" if wanted else f"i dag ({today.isoformat()})"
+    return f"runder {when}: {joined}."
+
+
+def _drawn(folder: Path) -> bool:
+    from ledelsestilsyn.workspace.layout import MANIFEST_NAME
+
+    return (folder / MANIFEST_NAME).is_file()
