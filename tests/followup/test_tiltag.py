@@ -328,6 +328,10 @@ def test_new_writes_the_template_and_asks_for_it_when_a_question_is_in_two(
     assert "'underretning-1' findes i flere skabeloner: overordnet og tematiseret." in (
         ambiguous.stderr
     )
+    # the tip named no option ('vælg én af dem, fx overordnet'): which flag takes it?
+    assert "Tip: vælg én af dem, fx overordnet. Angiv den med --skabelon." in " ".join(
+        ambiguous.stderr.split()
+    )
     assert not (workspace / "tiltag.yaml").exists()
     wrong = cli("tiltag", "ny", "--spørgsmål", "intentioner-1", "--skabelon", "overordnet")
     assert wrong.exit_code == 2 and "--spørgsmål: fejl O011" in wrong.stderr

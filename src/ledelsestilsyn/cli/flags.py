@@ -34,6 +34,7 @@ FLAGS: dict[Argument, str] = {
 
 FLAG_HINTS: dict[str, str] = {
     "U013": "Skal der trækkes uden dem alligevel, så brug --trods-tom-kilde.",
+    "O014": "Angiv den med --skabelon.",
     "U001": "Skriv serien efter --tilsyn.",
 }
 """Advice naming a flag, added at the edge to the hint of an error with this code."""

@@ -102,7 +102,7 @@ def _template(new: NewTiltag, known: Known) -> str | None:
         found = known.owners[question]
         if len(found) > 1:
             text, _ = ambiguous(question, found)
-            hint = f"vælg én af dem, fx {found[0]}."
+            hint = f"vælg én af dem, fx {found[0]}."  # the edge names the flag (FLAG_HINTS)
             raise fail(Argument.TEMPLATE, "O014", text, hint=hint, kind=ErrorKind.USAGE)
         owners.update(found)
     return owners.pop() if len(owners) == 1 else None
