@@ -213,6 +213,27 @@ def test_an_old_export_is_said_to_be_old(cli: Cli, example_workspace: Path) -> N
     assert not (example_workspace / "udtræk").exists()
 
 
+def test_an_export_older_than_the_period_is_warned_but_drawn(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """The example's export, whose newest decision is from 31 October 2026, drawn for
+    2027-02: its window (2026-02-01–2027-01-31) still has cases, so the sample was drawn
+    without a word, and three months of decisions were silently missing from the pool. Now
+    a warning with the export's newest decision; the sample is drawn as before."""
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2027-02")
+    drawn = example_workspace / "udtræk" / f"2027-02-{SERIES}" / "udtræk.yaml"
+    assert result.exit_code == 0 and drawn.is_file(), result.output
+    warned = (
+        "eksport.csv: advarsel U008: eksportens nyeste afgørelse efter § 32, § 46 er fra "
+        "31. oktober 2026, over en måned før 2027-02; en sag med en nyere afgørelse kan ikke "
+        "komme med i stikprøven. Tip: er eksporten gammel, så lav en ny fra sagssystemet, "
+        f"flyt udtræk/2027-02-{SERIES} væk, før noget er udfyldt, og træk igen"
+    )
+    assert warned in " ".join(result.stderr.split()), result.stderr
+    fresh = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
+    assert fresh.exit_code == 0 and "U008" not in fresh.output, fresh.output
+
+
 def test_usage_errors(cli: Cli, example_workspace: Path) -> None:
     assert cli("udtræk", "eksport.csv", "--tilsyn", "månedlig").exit_code == 2
     assert cli("udtræk", "eksport.csv").exit_code == 2  # two series: choose one

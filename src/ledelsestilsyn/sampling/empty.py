@@ -1,7 +1,8 @@
 """U006: nothing can be drawn. The message names the step of the population that
 left no case, and the hint lists every step's count, so the setting to change is
 found without reading the manifest (none is written). An export whose newest decision
-is before the window is said to be old, with that date, instead of blaming the settings."""
+is before the window is said to be old, with that date, instead of blaming the settings
+(one that still has cases in the window is warned of in `sampling.stale`)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.sampling.cpr_keys import fix
 from ledelsestilsyn.sampling.draw import CPR_STEP, StepCount
 from ledelsestilsyn.sampling.sources import DrawSource
+from ledelsestilsyn.sampling.stale import newest_rows
 
 
 def nothing_to_draw(
@@ -40,8 +42,7 @@ def _old_export(latest: date, period: Period, steps: Sequence[StepCount]) -> str
     """The hint for an export whose newest decision is before the window: `sager med
     afgørelse efter § 32, § 46` is the step before the window's, which left no case."""
     before, window = next((b, s) for b, s in itertools.pairwise(steps) if s.count == 0)
-    rows = before.name.removeprefix("sager med ")
-    rows = rows if rows.startswith("afgørelse") else f"række med {rows}"
+    rows = newest_rows(before.name)
     return (
         f"eksporten ser ud til at være gammel: dens nyeste {rows} er fra {long_date(latest)}, "
         f"men {period.label} trækker {window.name}; lav en ny eksport fra sagssystemet, og kør "

@@ -59,6 +59,7 @@ from ledelsestilsyn.sampling.files import (
 )
 from ledelsestilsyn.sampling.series_choice import chosen_series
 from ledelsestilsyn.sampling.sources import DrawSource, earlier_cases, level_source, load_manifest
+from ledelsestilsyn.sampling.stale import stale_export
 from ledelsestilsyn.sampling.write import write_sample
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
@@ -275,7 +276,10 @@ def _export_source(
         data.cases, str(request.export), spec.columns["sag"], data.source.sheet
     )
     old = data.latest if data.latest is not None and data.latest < window[0] else None
-    found = [*data.diagnostics, *numbered]
+    folder = workspace.display(workspace.samples_dir / f"{period.label}-{name}")
+    export = str(request.export)
+    stale = [] if old else stale_export(export, data.latest, period, data.steps, folder)
+    found = [*data.diagnostics, *numbered, *stale]
     return DrawSource(cases, [*data.steps, *steps], source, found, history, old_export=old)
 
 
