@@ -368,3 +368,58 @@ def test_an_address_with_a_cpr_number_is_a_concept_error_and_nothing_is_mailed(
         assert result.exit_code in (1, 2), result.output  # påmind: the concept is its setup
         assert "ligner et CPR-nummer" in result.output and "1234" not in result.output
     assert inbox.mails == []
+
+
+def _body(mail: Message) -> str:
+    return str(mail.get_payload(decode=True).decode("utf-8")).replace("\r\n", "\n")
+
+
+def test_a_reviewer_written_in_another_order_in_the_series_gets_the_mail(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """The series' bedømmere written as the case system does ('Bæk, Jakob') and the address
+    as '"Jakob Bæk": …': the unassigned reviews were matched by exact name and reached
+    neither Jakob nor Karen ('karen holm madsen'), and Jakob's own review was named 'Bæk,
+    Jakob' and got an R018 though his address was there. Now the names are matched as påmind
+    matches them elsewhere (core/names)."""
+    text = Path("koncept.yaml").read_text(encoding="utf-8")
+    before = '["Karen Holm Madsen", "Jakob Bæk", "Lise Dahl Thøgersen"]'
+    after = '["karen holm madsen", "Bæk, Jakob", "Lise Dahl Thøgersen"]'
+    Path("koncept.yaml").write_text(text.replace(before, after, 1), encoding="utf-8")
+    inbox = Inbox()
+    for port in _serve(inbox):
+        _configure(port, PLAIN)
+        fill(reviews(draw(cli, MONTHLY, "2026-11"))[0], "Jakob Bæk", "2026-11-05", answers=2)
+        result = cli("påmind", "--mail", "--dato", "2026-11-10")
+        assert result.exit_code == 0, result.output
+        assert "R018" not in result.stderr and "R019" not in result.stderr, result.stderr
+        (jakob,) = inbox.to(JAKOB)
+        assert "1 gennemgang mangler" in _body(jakob) and "ikke fordelt: 7" in _body(jakob)
+        (karen,) = inbox.to(KAREN)
+        assert "ikke fordelt: 7 gennemgange mangler" in _body(karen)
+
+
+def test_unassigned_reviews_nobody_gets_a_mail_about_are_named(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """A series whose bedømmere have no address: its unassigned reviews were in no one's
+    mail, and the run said nothing. Now R019 names the round and its cases."""
+    text = Path("koncept.yaml").read_text(encoding="utf-8")
+    before = '["Karen Holm Madsen", "Jakob Bæk", "Lise Dahl Thøgersen"]'
+    Path("koncept.yaml").write_text(text.replace(before, '["Ny Leder"]', 1), encoding="utf-8")
+    inbox = Inbox()
+    for port in _serve(inbox):
+        _configure(port, PLAIN)
+        drawn = reviews(draw(cli, MONTHLY, "2026-11"))
+        fill(drawn[0], "Jakob Bæk", "2026-11-05", answers=2)
+        result = cli("påmind", "--mail", "--dato", "2026-11-10")
+        assert result.exit_code == 0, result.output
+        said = " ".join(result.stderr.split())
+        cases = ", ".join(p.stem for p in drawn[1:])
+        assert (
+            f"advarsel R019: 7 gennemgange i 2026-11-{MONTHLY} er ikke fordelt (gennemført_af "
+            "er tom), og ingen af seriens bedømmere (Ny Leder) har en adresse under påmindelse: "
+            "bedømmere, så ingen får mail om dem (de står i konsulentens oversigt): "
+            f"{cases}."
+        ) in said, said
+        assert "ikke fordelt" not in _body(inbox.to(JAKOB)[0])

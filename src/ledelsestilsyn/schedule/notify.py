@@ -21,12 +21,14 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail, warning
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail
+from ledelsestilsyn.core.names import same_person
 from ledelsestilsyn.io.named import resolved
 from ledelsestilsyn.io.os_reasons import reason
 from ledelsestilsyn.schedule.mail_settings import MailSettings, SmtpSettings
-from ledelsestilsyn.schedule.plan import Item, Plan, Status, status_at
+from ledelsestilsyn.schedule.plan import Plan, Status, status_at
 from ledelsestilsyn.schedule.scan import read_inputs
+from ledelsestilsyn.schedule.unreachable import concerns, unreachable
 from ledelsestilsyn.workspace.layout import CACHE_DIR
 
 if TYPE_CHECKING:
@@ -92,7 +94,7 @@ def run_reminders(
         ]
         outcome = ReminderOutcome(notes=inputs.notes)
         if mail and chosen:  # said with each round of mail, not on every quiet run
-            outcome.unreachable = _unreachable(status, settings, concept.display)
+            outcome.unreachable = unreachable(status, settings, inputs.plan, concept.display)
         try:
             if mail:
                 assert settings.smtp is not None
@@ -137,41 +139,13 @@ def _mail_messages(
     ]
     series_reviewers = {s.name: s.reviewers for s in plan.series}
     for name, address in sorted(settings.reviewers.items()):
-        own = [i for i in status.items if _concerns(i, name, series_reviewers)]
+        own = [i for i in status.items if concerns(i, name, series_reviewers)]
         if own:
             messages.append(for_reviewer(name, own, status, settings.municipality, address))
-        late = [c for c in status.corrections if c.leader(settings.leaders) == name]
+        late = [c for c in status.corrections if same_person(c.leader(settings.leaders), name)]
         if late:
             messages.append(for_leader(name, late, status, settings.municipality, address))
     return messages
-
-
-def _unreachable(status: Status, settings: MailSettings, concept: str) -> list[Diagnostic]:
-    """A warning per person with a review of their own or an overdue correction to follow up
-    and no address under påmindelse: bedømmere: no mail reaches them (the consultants'
-    overview still lists it)."""
-    owners = {i.reviewer for i in status.items if i.kind == "gennemgang" and i.reviewer}
-    owners |= {c.leader(settings.leaders) for c in status.corrections}
-    missing = sorted(n for n in owners if n and n not in settings.reviewers)
-    return [
-        warning(
-            concept,
-            "R018",
-            f"{name} har noget forfaldent, men ingen adresse under påmindelse: bedømmere, så "
-            "der går ingen mail (det står i konsulentens oversigt).",
-            hint=f'skriv fx "{name}": "navn@kommune.dk" under påmindelse: bedømmere.',
-        )
-        for name in missing
-    ]
-
-
-def _concerns(item: Item, name: str, series_reviewers: dict[str, tuple[str, ...]]) -> bool:
-    """Is this open review the reviewer's own, or unassigned in a series they review?"""
-    if item.kind != "gennemgang":
-        return False
-    if item.reviewer:
-        return item.reviewer == name
-    return name in series_reviewers.get(item.round.series, ())
 
 
 @dataclass(frozen=True)
