@@ -342,3 +342,46 @@ def test_next_months_round_drawn_early_is_not_reminded_to_be_drawn(
         "Opfølgning. Stikprøven er trukket."
     ), out
     assert "trækkes senest" not in out
+
+
+def test_a_silent_run_at_the_terminal_says_what_the_silence_means(
+    example_workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new user who typed 'tilsyn påmind' got nothing at all and exit 0, and could not
+    tell 'nothing is due' from 'it did not work'. At a terminal one line on stderr now says
+    so and how to see the status; from cron (no terminal) nothing is written, as before."""
+    assert cli("påmind", "--dato", "2026-11-10").output != ""  # said once …
+    quiet = cli("påmind", "--dato", "2026-11-10")  # … and then silent, from cron
+    assert quiet.output == ""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    seen = cli("påmind", "--dato", "2026-11-10")
+    assert seen.exit_code == 0 and seen.stdout == ""
+    assert (
+        "Intet nyt at påminde om 10. november 2026: intet er forfaldent, eller det er sagt "
+        "inden for påmindelse: gentag_efter_dage. Se status med 'tilsyn påmind --altid'."
+    ) in " ".join(seen.stderr.split())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")
+def test_the_fast_path_is_for_cron_not_for_a_person_at_a_terminal(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """The console script answered 'nothing due' before the command ran, so at a terminal
+    the line about the silence never came. Now the fast path is taken only when standard
+    output is no terminal (cron, a pipe)."""
+    import pty
+
+    finish_round(cli, "2026-11-12")
+    main, terminal = pty.openpty()
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "ledelsestilsyn", "påmind", "--dato", "2026-11-25"],
+            stdout=terminal,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+    finally:
+        os.close(main)
+        os.close(terminal)
+    assert done.returncode == 0
+    assert "Intet nyt at påminde om 25. november 2026" in done.stderr.decode("utf-8")

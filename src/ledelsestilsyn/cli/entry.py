@@ -23,7 +23,11 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     speak_any_text()
     collector.start()
-    if sys.argv[1:2] in (["påmind"], ["paamind"]) and nothing_due_fast(sys.argv[2:]):
+    if (
+        sys.argv[1:2] in (["påmind"], ["paamind"])
+        and not sys.stdout.isatty()  # at a terminal the full command says what silence means
+        and nothing_due_fast(sys.argv[2:])
+    ):
         sys.exit(0)
     from ledelsestilsyn.cli.app import main as cli_main
 

@@ -52,5 +52,22 @@ def paamind(
     print_diagnostics([*outcome.notes, *outcome.unreachable], err=True)
     if outcome.text:
         echo(outcome.text, nl=False)
-    if altid and outcome.mailed:
+    seen = _on_terminal()  # a person at the keyboard, not cron: say what the silence means
+    if (altid or seen) and outcome.mailed:
         echo(f"Sendt til: {', '.join(outcome.mailed)}")
+    elif seen and not outcome.text:
+        from ledelsestilsyn.report.formats import long_date
+
+        echo(
+            f"Intet nyt at påminde om {long_date(today)}: intet er forfaldent, eller det er "
+            "sagt inden for påmindelse: gentag_efter_dage. Se status med 'tilsyn påmind "
+            "--altid'. Fra cron skrives intet.",
+            err=True,
+        )
+
+
+def _on_terminal() -> bool:
+    """Whether standard output is a terminal (never so from cron or in a pipe)."""
+    from ledelsestilsyn.cli.console import console, may_be_terminal
+
+    return may_be_terminal() and console().is_terminal
