@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import Cli
 
 
@@ -37,3 +39,25 @@ def test_a_prefix_or_other_capitals_is_taken_for_the_series_it_begins(
         assert result.exit_code == 2
         assert f"findes ikke. Tip: mente du '{meant}'?" in " ".join(result.stderr.split())
     assert not Path("udtræk", "2026-11-tematiseret").exists()
+
+
+def test_a_level_without_a_period_draws_the_round_that_is_due(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In January 2027 påmind says niveau 2 for 2026-K4 is to be drawn, but 'udtræk --tilsyn
+    niveau-2' without --periode took 2027-K1 (the quarter just begun, nothing finished), and
+    U001's tip in December named niveau 2's 2026-K4 as running. Now a level's round is the
+    one whose work is under way, as påmind plans it."""
+    assert cli("init", "kk", "--forlæg", "kk").exit_code == 0
+    monkeypatch.chdir(tmp_path / "kk")
+    january = cli("udtræk", "--tilsyn", "niveau-2", "--dato", "2027-01-10", "--tør")
+    said = " ".join(january.stderr.split())
+    assert "ingen sager kan trækkes til 'niveau-2' i 2026-K4" in said, said
+    february = cli("udtræk", "--tilsyn", "niveau-2", "--dato", "2027-02-10")
+    said = " ".join(february.stderr.split())
+    assert february.exit_code == 2
+    assert "fejl U002: niveauet trækker ingen runde 2027-02-10" in said, said
+    assert "seriens seneste runde er 2026-K4 og den næste 2027-K1." in said, said
+    december = " ".join(cli("udtræk", "--dato", "2026-12-03").stderr.split())
+    assert "'niveau-1' 2026-12 (ikke trukket endnu)" in december, december
+    assert "'niveau-2'" not in december.split("Vælg en af")[0], december

@@ -57,7 +57,11 @@ from ledelsestilsyn.sampling.files import (
     manifest_data,
     nameless_warnings,
 )
-from ledelsestilsyn.sampling.series_choice import chosen_series
+from ledelsestilsyn.sampling.series_choice import (
+    chosen_series,
+    level_rounds_around,
+    running_round,
+)
 from ledelsestilsyn.sampling.sources import DrawSource, earlier_cases, level_source, load_manifest
 from ledelsestilsyn.sampling.stale import stale_export
 from ledelsestilsyn.sampling.write import write_sample
@@ -102,7 +106,7 @@ class DrawOutcome:
 def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     """Draw (or extend, or report the existing) sample for one series and period."""
     name, series = chosen_series(workspace, request.series, request.period, request.today)
-    period = _period(series, request)
+    period = _period(workspace, name, series, request)
     folder = workspace.samples_dir / f"{period.label}-{name}"
     existing = load_manifest(folder / MANIFEST_NAME, workspace)
     concept = workspace.display(workspace.concept_path)
@@ -150,24 +154,37 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     return DrawOutcome(status, folder, manifest, written, diagnostics)
 
 
-def _period(series: Series, request: DrawRequest) -> Period:
+def _period(workspace: Workspace, name: str, series: Series, request: DrawRequest) -> Period:
     if request.period:
         return parse_period(request.period)
-    found = round_period(series.cadence.round_months(), series.cadence.period, request.today)
+    months, kind = series.cadence.round_months(), series.cadence.period
+    found = (
+        running_round(workspace, name, request.today)  # a level works after its period
+        if series.level
+        else round_period(months, kind, request.today)
+    )
     if found is None:
         raise fail(
             Argument.PERIOD,
             "U002",
-            f"serien har ingen runde, der omfatter {request.today}.",
-            hint=_between_rounds(series, request.today),
+            f"serien har ingen runde, der omfatter {request.today}."
+            if not series.level
+            else f"niveauet trækker ingen runde {request.today}: et niveau trækkes i måneden "
+            "efter sine kilders periode.",
+            hint=_between_rounds(workspace, name, series, request.today),
             kind=ErrorKind.USAGE,
         )
     return found
 
 
-def _between_rounds(series: Series, today: date) -> str:
-    """U002's tip: the series' own rounds on either side of the day, not any period."""
-    before, after = rounds_around(series.cadence.round_months(), series.cadence.period, today)
+def _between_rounds(workspace: Workspace, name: str, series: Series, today: date) -> str:
+    """U002's tip: the series' own rounds on either side of the day, not any period (for a
+    level, the rounds whose work lies before and after it)."""
+    before, after = (
+        level_rounds_around(workspace, name, today)
+        if series.level
+        else rounds_around(series.cadence.round_months(), series.cadence.period, today)
+    )
     if before is None or after is None:
         return "angiv perioden."
     return f"angiv perioden: seriens seneste runde er {before.label} og den næste {after.label}."
