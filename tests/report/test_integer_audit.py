@@ -94,3 +94,18 @@ def test_the_audit_rounds_as_a_reader_does() -> None:
         ("team cases", "t", "C"),
     }
     assert set(revealed(ledger, hidden)) == set(integer_revealed(ledger, hidden))
+
+
+def test_a_relation_that_names_a_cell_twice_says_nothing_of_it() -> None:
+    """A step's questions have one total: each is written equal to the first, the first
+    too (q₁ = q₁). Read as a row keyed by cell, that was −q₁ = 0, so the audit took q₁ (shown
+    `< 5`, at least 1) for 0, its bounds crossed and ran off (a report of three months took
+    more than ten minutes), and a share's answers under q₁ looked pinned at 0."""
+    ledger = Ledger(5)
+    first = ledger.count(("question total", "t", "s", "q1"), 1)
+    ledger.total(first, [first])
+    share = ledger.share(("question share", "t", "s", "q2"), 1, 1, [1])
+    ledger.at_most([("answered", *share)], [first])
+    hidden = {first, share}
+    assert integer_revealed(ledger, hidden) == []
+    assert revealed(ledger, hidden) == []

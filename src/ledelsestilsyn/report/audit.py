@@ -27,6 +27,7 @@ find (the tests' attacker solves them as integers, `tests/report/backcalc.py`).
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -124,9 +125,6 @@ class Audit:
         shown = {c for i in relations for c, _ in self.relations[i].terms} - cells
         group = _Group([*sorted(cells), *sorted(shown)], len(cells), sorted(relations))
         number = {c: i for i, c in enumerate(group.cells)}
-        for index in group.relations:
-            relation = self.relations[index]
-            group.rows.append(({number[c]: k for c, k in relation.terms}, relation.equal))
         for cell in group.cells[: group.hidden]:
             known, value = hidden[cell], self.values[cell]
             if value == known.low:
@@ -136,8 +134,9 @@ class Audit:
         for index in group.relations:
             relation = self.relations[index]
             row: Row = {}
-            for cell, coef in relation.terms:
+            for cell, coef in relation.terms:  # a cell named twice: its coefficients add up
                 _add(row, coef, {number[cell]: 1})
+            group.rows.append((row, relation.equal))
             if relation.equal:
                 group.equations.append(row)
             elif sum(self.values[cell] * coef for cell, coef in relation.terms) == 0:
@@ -187,55 +186,85 @@ def _whole(
     Counts are whole numbers, and a reader rounds: from 8 · r ≥ 9 (a review answers each
     of a step's 8 questions at most once) r is at least 2, not 1.125, and with r + s = 3
     and s at least 1, s is 1. Each relation bounds each of its hidden cells by the bounds
-    of the others, rounded in (a lower bound up, an upper bound down), until nothing
-    changes (or `_ROUNDS` passes): a target whose bounds meet is pinned. Like the
-    reader's integer programme, only tighter bounds than the real ones can come of it,
-    never looser ones, so it adds pins and removes none."""
+    of the others, rounded in (a lower bound up, an upper bound down), and a relation is
+    looked at again only when a bound in it has moved, until nothing changes (or each
+    relation has been looked at `_ROUNDS` times on average): a target whose bounds meet is
+    pinned. Like the reader's integer programme, only tighter bounds than the real ones
+    can come of it, never looser ones, so it adds pins and removes none. The bounds are
+    whole numbers throughout, so the arithmetic is on integers."""
     if not targets:
         return {}
-    low: list[Fraction] = []
-    high: list[Fraction | None] = []
-    for i, cell in enumerate(group.cells):
-        if i >= group.hidden:
-            low.append(Fraction(values[cell]))
-            high.append(Fraction(values[cell]))
-        else:
-            known = hidden[cell]
-            low.append(Fraction(known.low))
-            high.append(None if known.high is None else Fraction(known.high))
-    for _ in range(_ROUNDS):
-        changed = False
-        for row, equal in group.rows:
-            sums = _sums(row, low, high)
-            for i, coef in row.items():
-                if i >= group.hidden:
-                    continue
-                least, most = _rest(sums, coef, low[i], high[i])  # Σ of the other terms
-                # coef·x + rest = 0, or ≤ 0: coef·x ≤ −least, and (equal) coef·x ≥ −most
-                below = None if least is None else -least / coef
-                above = None if most is None or not equal else -most / coef
-                if coef < 0:
-                    below, above = above, below
-                if above is not None and math.ceil(above) > low[i]:
-                    low[i], changed = Fraction(math.ceil(above)), True
-                    sums = _sums(row, low, high)
-                ceiling = high[i]
-                if below is not None and (ceiling is None or math.floor(below) < ceiling):
-                    high[i], changed = Fraction(math.floor(below)), True
-                    sums = _sums(row, low, high)
-        if not changed:
-            break
+    low: list[int] = [
+        hidden[c].low if i < group.hidden else values[c] for i, c in enumerate(group.cells)
+    ]
+    high: list[int | None] = [
+        hidden[c].high if i < group.hidden else values[c] for i, c in enumerate(group.cells)
+    ]
+    rows_of: dict[int, list[int]] = {}
+    for r, (row, _) in enumerate(group.rows):
+        for i in row:
+            if i < group.hidden:
+                rows_of.setdefault(i, []).append(r)
+    todo = deque(range(len(group.rows)))
+    waiting = set(todo)
+    budget = _ROUNDS * len(group.rows)
+    while todo and budget:
+        budget -= 1
+        r = todo.popleft()
+        waiting.discard(r)
+        for i in _tighten(group.rows[r], group.hidden, low, high):
+            for other in rows_of[i]:
+                if other != r and other not in waiting:
+                    waiting.add(other)
+                    todo.append(other)
     everything = list(range(group.hidden, len(group.cells)))
     return {i: everything for i in targets if low[i] == high[i]}
 
 
-_Sums = tuple[Fraction, int, Fraction, int]
+def _tighten(
+    relation: tuple[Row, bool], hidden: int, low: list[int], high: list[int | None]
+) -> list[int]:
+    """Bound each hidden cell (numbered below `hidden`) of one relation by the others' bounds,
+    rounded in; the cells whose bounds moved."""
+    row, equal = relation
+    moved = []
+    sums = _sums(row, low, high)
+    for i, coef in row.items():
+        if i >= hidden:
+            continue
+        least, most = _rest(sums, coef, low[i], high[i])  # Σ of the other terms
+        # coef·x + rest = 0, or ≤ 0: coef·x ≤ −least, and (equal) coef·x ≥ −most
+        below = None if least is None else (-least, coef)
+        above = None if most is None or not equal else (-most, coef)
+        if coef < 0:
+            below, above = above, below
+        before = (low[i], high[i])
+        if above is not None:
+            low[i] = max(low[i], _ceil(*above))
+        if below is not None:
+            ceiling = high[i]
+            high[i] = _floor(*below) if ceiling is None else min(ceiling, _floor(*below))
+        if (low[i], high[i]) != before:
+            moved.append(i)
+            sums = _sums(row, low, high)
+    return moved
+
+
+def _floor(numerator: int, denominator: int) -> int:
+    return numerator // denominator
+
+
+def _ceil(numerator: int, denominator: int) -> int:
+    return -(-numerator // denominator)
+
+
+_Sums = tuple[int, int, int, int]
 """Of a relation's terms: the least Σ c·x over the finite ends and how many ends are
 unlimited, then the same for the most."""
 
 
-def _sums(row: Row, low: Sequence[Fraction], high: Sequence[Fraction | None]) -> _Sums:
-    least, least_open, most, most_open = Fraction(0), 0, Fraction(0), 0
+def _sums(row: Row, low: Sequence[int], high: Sequence[int | None]) -> _Sums:
+    least, least_open, most, most_open = 0, 0, 0, 0
     for k, c in row.items():
         lo, hi = (low[k], high[k]) if c > 0 else (high[k], low[k])
         if lo is None:
@@ -249,9 +278,7 @@ def _sums(row: Row, low: Sequence[Fraction], high: Sequence[Fraction | None]) ->
     return least, least_open, most, most_open
 
 
-def _rest(
-    sums: _Sums, coef: int, low: Fraction, high: Fraction | None
-) -> tuple[Fraction | None, Fraction | None]:
+def _rest(sums: _Sums, coef: int, low: int, high: int | None) -> tuple[int | None, int | None]:
     """The least and the most Σ c·x over a relation's other terms than `coef`·x, with x
     between `low` and `high` (None: no limit)."""
     least, least_open, most, most_open = sums

@@ -141,6 +141,13 @@ class Ledger:
         self.relate([*((s, 1) for s in smaller), *((g, -1) for g in larger)], equal=False)
 
     def relate(self, terms: Sequence[tuple[Key, int]], *, equal: bool) -> None:
+        """Σ c·cell = 0 (`equal`) or ≤ 0, added only when it holds. A cell named twice counts
+        once with its coefficients added (a step's first question equal to itself says
+        nothing), so that each relation has each cell once (`audit` reads it as a row)."""
+        merged: dict[Key, int] = {}
+        for key, coef in terms:
+            merged[key] = merged.get(key, 0) + coef
+        terms = [(k, c) for k, c in merged.items() if c]
         if any(k not in self.values for k, _ in terms) or len(terms) < 2:
             return
         value = sum(self.values[k] * c for k, c in terms)
