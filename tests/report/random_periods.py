@@ -5,17 +5,22 @@ Monthly rounds of overordnet@2024.1 (underretning in focus) from August to Decem
 November with few cases (often too few for the committee to see the template); and a
 tiltag on underretning decided at some date, before and after which the rounds fall,
 sometimes with a level (`mål: niveau`). Answers are picked by bits of a pattern per
-case, so that small counts (a single `nej`) come up often.
+case, so that small counts (a single `nej`) come up often. The concept lets the department
+see examples (`afdeling_eksempler: med_samtykke`), and the caseworkers given by the bits of
+`consent` agree; with 9 caseworkers each team has 3, so that its shares can be shown.
+
+Every workspace also has a number (`from_seed`): a failure names it, and
+`random_periods.describe` prints the workspace as Python, to paste into a test.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hypothesis import strategies as st
-from report_data import TEAMS, themed, write_round
+from report_data import TEAMS, WORKERS, themed, write_round
 
 from ledelsestilsyn.templates.catalog import Catalog
 
@@ -27,6 +32,8 @@ TEMATISERET = ("høj grad", "nogen grad", "lav grad", "ikke relevant")
 PATTERNS = (0, 0, 0, 1, 0b10, 0b1001, 0b110, 0b100000, 0b10101010, 0b11111111)
 DECIDED = ("2026-09-01", "2026-10-15", "2026-11-01", "2026-12-01")
 PERIODS = ("2026-11", "2026-K4", "2026-10-01..2026-12-31")
+STAFF = (*WORKERS, "Gitte Ravn", "Hans Vang", "Ida Skov")
+"""Nine caseworkers: with `Workspace.workers` 9, case i is STAFF[i % 9]'s, 3 on each team."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,10 @@ class Workspace:
     decided: str = "2026-11-01"
     level: str | None = None
     """The tiltag's `mål: niveau`, or none."""
+    consent: int = 0
+    """Bit i set: caseworker i (of `STAFF`) consents to examples for the department."""
+    workers: int = 6
+    """How many caseworkers of `STAFF` the cases go round (6: two a team, 9: three)."""
 
 
 def _answer(patterns: tuple[int, ...], values: tuple[str, ...]):  # type: ignore[no-untyped-def]
@@ -83,10 +94,25 @@ def write(root: Path, space: Workspace) -> None:
             answer=_answer(patterns, OVERORDNET),
             day=f"{month}-20",
             teams=TEAMS,
+            workers=STAFF[: space.workers],
         )
     if space.themed:
         themed(root, len(space.themed), _answer(space.themed, TEMATISERET))
     (root / "tiltag.yaml").write_text(tiltag_yaml(space), encoding="utf-8")
+    _consent(root, space)
+
+
+def _consent(root: Path, space: Workspace) -> None:
+    """The concept shows examples to the department; the consenting caseworkers' reviews say so."""
+    concept = root / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    allow = "formidling:\n  afdeling_eksempler: med_samtykke\n"
+    concept.write_text(text.replace("formidling:\n", allow, 1), encoding="utf-8")
+    agreeing = [name for i, name in enumerate(STAFF) if space.consent >> i & 1]
+    for path in (root / "udtræk").glob("*/S-*.yaml"):
+        body = path.read_text(encoding="utf-8")
+        if any(f'rådgiver: "{name}"' in body for name in agreeing):
+            path.write_text(body + "samtykke_til_eksempel: ja\n", encoding="utf-8")
 
 
 def workspaces() -> st.SearchStrategy[Workspace]:
@@ -98,20 +124,26 @@ def workspaces() -> st.SearchStrategy[Workspace]:
         themed=st.lists(patterns, max_size=6).map(tuple),
         decided=st.sampled_from(DECIDED),
         level=st.sampled_from([None, "0.9", "0.75"]),
+        consent=st.integers(0, 0b111111111),
+        workers=st.sampled_from([6, 9]),
     )
 
 
 def from_seed(seed: int) -> tuple[Workspace, str]:
-    """A workspace and a report period picked by `seed` (to search many quickly)."""
+    """A workspace and a report period picked by `seed` (to search many quickly). What was
+    added later (consent, caseworkers) is picked last, so that a number keeps its rounds."""
     pick = random.Random(seed)
 
     def patterns(most: int) -> tuple[int, ...]:
         return tuple(pick.choice(PATTERNS) for _ in range(pick.randint(0, most)))
 
-    space = Workspace(
-        tuple(patterns(9) for _ in MONTHS),
-        patterns(6),
-        pick.choice(DECIDED),
-        pick.choice([None, "0.9", "0.75"]),
-    )
-    return space, pick.choice(PERIODS)
+    rounds = tuple(patterns(9) for _ in MONTHS)
+    space = Workspace(rounds, patterns(6), pick.choice(DECIDED), pick.choice([None, "0.9", "0.75"]))
+    period = pick.choice(PERIODS)
+    return replace(space, consent=pick.randint(0, 0b111111111), workers=pick.choice([6, 9])), period
+
+
+def describe(space: Workspace, period: str, seed: int | None = None) -> str:
+    """How to build the failing workspace again: Python to paste into a test."""
+    origin = f"from_seed({seed}) = " if seed is not None else ""
+    return f"{origin}{space!r}, period={period!r}"

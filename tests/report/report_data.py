@@ -84,9 +84,11 @@ def write_round(
     reviews: Callable[[int], int] = lambda case: 1,
     teams: Sequence[str] = TEAMS,
     first: int = 0,
+    workers: Sequence[str] = WORKERS,
 ) -> Path:
     """One folder `udtræk/<period>-<series>/` with a manifest and `cases` complete reviews:
-    case i is `teams[i % len(teams)]`'s; the case numbers begin at `first`."""
+    case i is `teams[i % len(teams)]`'s and `workers[i % len(workers)]`'s; the case numbers
+    begin at `first`."""
     template = catalog.resolve(ref)
     folder = root / "udtræk" / f"{period}-{series}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -107,7 +109,7 @@ def write_round(
         case_id = f"S-{period}-{first + case:03d}"
         files = [case_filename(case_id, n if n > 1 else None) for n in range(1, reviews(case) + 1)]
         files = files if case < cases else []
-        manifest += _drawn(case_id, WORKERS[case % len(WORKERS)], teams[case % len(teams)], files)
+        manifest += _drawn(case_id, workers[case % len(workers)], teams[case % len(teams)], files)
     (folder / "udtræk.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
     for case in range(cases):
         case_id = f"S-{period}-{first + case:03d}"
@@ -116,7 +118,7 @@ def write_round(
             series=series,
             period=period,
             case_id=case_id,
-            caseworker=WORKERS[case % len(WORKERS)],
+            caseworker=workers[case % len(workers)],
             team=teams[case % len(teams)],
             focus=focus,
         )
