@@ -11,6 +11,7 @@ which the product never imports.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from backcalc_system import System
 
@@ -23,7 +24,8 @@ from ledelsestilsyn.report.suppress import (
     revealed,
 )
 
-READER = [
+Terms = list[tuple[Key, int]]
+READER: list[tuple[Terms, bool]] = [
     ([(("answered", "step share", "t", "s"), 1), (("template cases", "t"), -8)], False),
     ([(("answered", "team step share", "t", "B", "s"), 1), (("team cases", "t", "B"), -8)], False),
 ]
@@ -31,9 +33,12 @@ READER = [
 each at most once, so its answers are at most 8 times the reviews."""
 
 
-def integer_revealed(ledger: Ledger, hidden: set[Key]) -> list[Key]:
+def integer_revealed(
+    ledger: Ledger, hidden: set[Key], reader: Sequence[tuple[Terms, bool]] = ()
+) -> list[Key]:
     """The protected cells a reader pins with whole numbers: every cell of the ledger, the
-    shown ones exact, the hidden ones in their public range, every relation, and `READER`."""
+    shown ones exact, the hidden ones in their public range, every relation, and what the
+    `reader` knows besides (`READER`)."""
     system = System(ledger.min_count)
     ranges = public_ranges(ledger, hidden)
     for cell, value in ledger.values.items():
@@ -44,7 +49,7 @@ def integer_revealed(ledger: Ledger, hidden: set[Key]) -> list[Key]:
             system.var(str(cell), known.low, math.inf if known.high is None else known.high)
     for relation in ledger.relations:
         system.relate([(str(c), k) for c, k in relation.terms], equal=relation.equal)
-    for terms, equal in READER:
+    for terms, equal in reader:
         system.relate([(str(c), k) for c, k in terms], equal=equal)
     targets = [c for c in protected(ledger, hidden) if ledger.values[c] != 0]
     system.hidden = {str(c): "x" for c in targets}
@@ -76,7 +81,7 @@ def test_a_bound_rounded_up_to_whole_reviews_pins_nothing_hidden() -> None:
     ledger = teams_ledger()
     rules = decide(ledger, active=True)
     assert ("team cases", "t", "B") in rules.hidden and ("team cases", "t", "C") in rules.hidden
-    assert integer_revealed(ledger, set(rules.hidden)) == []
+    assert integer_revealed(ledger, set(rules.hidden), READER) == []
     assert revealed(ledger, set(rules.hidden)) == []
 
 
@@ -89,11 +94,11 @@ def test_the_audit_rounds_as_a_reader_does() -> None:
         ("team cases", "t", "C"),
         ("team step share", "t", "B", "s"),
     }
-    assert set(integer_revealed(ledger, hidden)) == {
+    assert set(integer_revealed(ledger, hidden, READER)) == {
         ("team cases", "t", "B"),
         ("team cases", "t", "C"),
     }
-    assert set(revealed(ledger, hidden)) == set(integer_revealed(ledger, hidden))
+    assert set(revealed(ledger, hidden)) == set(integer_revealed(ledger, hidden, READER))
 
 
 def test_a_relation_that_names_a_cell_twice_says_nothing_of_it() -> None:
@@ -107,5 +112,5 @@ def test_a_relation_that_names_a_cell_twice_says_nothing_of_it() -> None:
     share = ledger.share(("question share", "t", "s", "q2"), 1, 1, [1])
     ledger.at_most([("answered", *share)], [first])
     hidden = {first, share}
-    assert integer_revealed(ledger, hidden) == []
+    assert integer_revealed(ledger, hidden, READER) == []
     assert revealed(ledger, hidden) == []
