@@ -222,3 +222,40 @@ def test_may_hold_cpr_never_misses_a_number_in_joined_texts(
 def test_may_hold_cpr_is_false_for_case_ids() -> None:
     assert not may_hold_cpr("\x00".join(f"S-2026-{n:05d}" for n in range(2000)))
     assert may_hold_cpr("\x00".join(["S-1", "S-2", "010203-1234", "S-4"]))
+
+
+# Found by the hostile review (round 9): spellings the detector did not read as one number.
+UNICODE_SPELLED = (
+    "010203\u20021234",  # en space
+    "010203\u20031234",  # em space
+    "010203\u200a1234",  # hair space
+    "010203\u30001234",  # ideographic space
+    "010203\u205f1234",  # medium mathematical space
+    "01\u200502\u200503\u20051234",  # grouped with four-per-em spaces
+    "01\t02\t03\t1234",  # copied from the cells of a table
+    "０１０２０３／１２３４",  # fullwidth digits with a fullwidth slash
+    "０１０２０３．１２３４",  # and a fullwidth full stop
+    "０１０２０３\u3000１２３４",  # and an ideographic space
+    "010203\ufe581234",  # small em dash
+    "010203\u20431234",  # hyphen bullet
+    "010203\u02d71234",  # modifier letter minus
+    "01\u200b\u200b0203-1234",  # two invisible characters between two digits
+    "".join(f"\u202a{c}\u202c" for c in "0102031234"),  # an embedding around each digit
+    "".join(f"{c}\ufe0f" for c in "0102031234"),  # a variation selector after each digit
+    "010203\u20621234",  # invisible times
+    "010203\u034f1234",  # combining grapheme joiner
+    "010203\U000e00201234",  # a tag character
+    "010203%201234",  # a space as written in a link
+    "010203%2D1234",  # a dash as written in a link
+    "010203-\n# 1234",  # over two lines of a YAML comment
+    "010203-\n> 1234",  # over two lines of a Markdown quote
+)
+
+
+def test_every_space_dash_and_invisible_character_unicode_has_is_found() -> None:
+    for number in UNICODE_SPELLED:
+        text = f"Emil {number} er barnet"
+        assert find_cpr(text), repr(number)
+        masked = mask_cpr(text)
+        assert not any(c.isdigit() for c in masked if c not in "%"), repr(masked)
+        assert len(masked) == len(text)

@@ -5,14 +5,16 @@ ways: without a separator, with a space or NBSP, with an en or em dash, a
 Unicode hyphen, a slash, a dot or an underscore, one mark or two (`010203--1234`),
 with invisible direction marks copied along, with spaces around the dash (`010203 - 1234`),
 with the digits grouped (`01 02 03 12 34`), or over a line break in a block of
-text (`010203-⏎1234`; also Word's vertical tab and the Unicode line separator).
+text (`010203-⏎1234`; also Word's vertical tab and the Unicode line separator, and over two
+lines of a YAML comment or a Markdown quote), with any of Unicode's spaces and dashes, in
+fullwidth (`０１０２０３／１２３４`), and as in a link (`%20`, `%2D`).
 All of those are found here, and nowhere else in the tool.
 
 To keep ordinary numbers apart, the first six digits must be a real date
 (29 February only in years divisible by four); the modulus-11 check is
 deliberately not used, because numbers issued since 2007 need not pass it.
-Inside the date and the serial number only a single space (or an invisible
-character such as a soft hyphen) may stand between two digits, so a date
+Inside the date and the serial number only a single space or tab (and any
+invisible characters, such as a soft hyphen) may stand between two digits, so a date
 written `01.02.2003` or a case id like `S-2026-00109` is never a match. A run
 of more than ten digits (an account number) is not a CPR number, unless a
 dash or other punctuation sets the serial number apart (`010190-12342024`).
@@ -25,23 +27,48 @@ length and the separators.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-_SPACE = " \u00a0\u2007\u2009\u202f"  # space, NBSP, figure, thin and narrow NBSP
+# Every space Unicode has (category Zs): the plain one and NBSP, and the en, em, thin, hair,
+# figure, narrow, mathematical and ideographic spaces a word processor, a web page or a
+# fullwidth text puts between digits; each shows as a gap, so `010203 1234` looks the same.
+_SPACE = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 # Soft hyphen, zero-width characters, and the direction marks and isolates that Outlook, web
 # pages and right-to-left text leave around numbers: all invisible, so `010203‎-1234` with a
 # left-to-right mark looks exactly like a CPR number.
+# Also the invisible operators, the variation selectors, the combining grapheme joiner, the
+# blank fillers of Hangul and Khmer and the tag characters: none shows as anything.
 _INVISIBLE = (
     "\u00ad\u200b\u200c\u200d\u2060\ufeff"
     "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u180e"
+    "\u2061-\u2064\u206a-\u206f\u034f\u180b-\u180d\ufe00-\ufe0f"
+    "\u115f\u1160\u17b4\u17b5\u3164\uffa0\U000e0001\U000e0020-\U000e007f"
 )
-_PUNCT = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d/._"
-_JOIN = f"[{_SPACE}{_INVISIBLE}]?"  # between two digits of the date or of the serial number
+# Every dash and minus (the hyphen, Unicode's dashes and their small and fullwidth forms), the
+# slash, the dot and the underscore, each also in its fullwidth form (`０１０２０３／１２３４`).
+_PUNCT = (
+    "\\-\u2010-\u2015\u2212\u2043\u02d7\u2796\u058a\u05be\u1806\u2e3a\u2e3b"
+    "\ufe58\ufe63\uff0d/\u2044\u2215\uff0f.\uff0e_\uff3f"
+)
+# Between two digits of the date or of the serial number: at most one space or tab (a number
+# grouped `01 02 03 12 34`, or copied from the cells of a table). Invisible characters are not
+# in the pattern: a text that has any is searched without them (`_without_invisible`), so any
+# number of them may stand anywhere (`0⁦1⁩…` with an isolate around each digit reads `01…`).
+_JOIN = f"[{_SPACE}\t]?"
 # A line break and the indent after it: CR LF, CR, LF, and the breaks Word (a manual line
 # break is a vertical tab), Unicode (line and paragraph separator) and NEL leave in a text.
-_BREAK = f"(?:\\r\\n|[\\r\\n\\x0b\\x0c\\x85\u2028\u2029])[{_SPACE}\t]{{0,40}}"
-_AROUND = f"[{_SPACE}\t{_INVISIBLE}]{{0,3}}(?:{_BREAK})?"
+# A comment's `#` (YAML) or a quote's `>` (Markdown) may begin the next line: a number split
+# over two lines of a comment is still read as one.
+_BREAK = (
+    f"(?:\\r\\n|[\\r\\n\\x0b\\x0c\\x85\u2028\u2029])[{_SPACE}\t]{{0,40}}"
+    f"(?:[#>][{_SPACE}\t]{{0,3}})?"
+)
+# Up to three spaces (or a space written `%20`, as in a link).
+_AROUND = f"(?:[{_SPACE}\t]|%20){{0,3}}(?:{_BREAK})?"
 # One mark between date and serial number, or a doubled one (`010203--1234`).
-_MARK = f"[{_PUNCT}](?:[{_SPACE}{_INVISIBLE}]?[{_PUNCT}])?"
+# `%2D` is a dash written as in a link.
+_ONE_MARK = f"(?:[{_PUNCT}]|%2[dD])"
+_MARK = f"{_ONE_MARK}(?:[{_SPACE}]?{_ONE_MARK})?"
 _SEPARATOR = f"(?:{_AROUND}(?P<punct>{_MARK}){_AROUND}|{_AROUND})?"
 # `(\d)(?<!\d\d)` is `(?<!\d)(\d)`: no digit before the first one. Starting with the
 # digit itself lets the regex engine jump from digit to digit instead of trying every
@@ -54,6 +81,7 @@ _CANDIDATE = re.compile(
     # otherwise a longer run of digits (an account number) is not a CPR number.
     + r"(?(punct)|(?!\d))"
 )
+_INVISIBLES = re.compile(f"[{_INVISIBLE}]+")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -66,12 +94,33 @@ def _valid_date(day: int, month: int, year: int) -> bool:
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:
+    if _INVISIBLES.search(text) is not None:
+        return _without_invisible(text)
     spans = []
     for match in _CANDIDATE.finditer(text):
         d = [int(match[i]) for i in range(1, 7)]
         if _valid_date(d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]):
             spans.append(match.span())
     return spans
+
+
+def _without_invisible(text: str) -> list[tuple[int, int]]:
+    """`_candidates` of the text as it is seen, without its invisible characters, with each
+    span moved back to where its first and last character stand in `text`."""
+    starts: list[int] = []  # where, in the text without them, each run of invisibles was
+    shifts: list[int] = []  # how many invisibles stand before that place in `text`
+    removed = 0
+    for run in _INVISIBLES.finditer(text):
+        removed += run.end() - run.start()
+        starts.append(run.start() - (removed - (run.end() - run.start())))
+        shifts.append(removed)
+
+    def original(at: int) -> int:
+        k = bisect_right(starts, at) - 1
+        return at + (shifts[k] if k >= 0 else 0)
+
+    seen = _INVISIBLES.sub("", text)
+    return [(original(start), original(end - 1) + 1) for start, end in _candidates(seen)]
 
 
 def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -106,6 +155,8 @@ def may_hold_cpr(text: str) -> bool:
     """False only if `find_cpr(text)` is surely empty: no candidate at all, before the
     date is checked (one pass in C over, say, every case id joined by NUL characters;
     a number never spans a NUL)."""
+    if _INVISIBLES.search(text) is not None:
+        text = _INVISIBLES.sub("", text)
     return _CANDIDATE.search(text) is not None
 
 

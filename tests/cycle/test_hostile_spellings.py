@@ -1,0 +1,74 @@
+"""Round 9 of the hostile review: a CPR number spelled with a space, dash or invisible
+character the gate did not know, typed into a review's comment, reaches no output.
+
+Each review gets its own number in its own spelling, under a 'nej' with a correction.
+Then the leader's report (md, html), the letters and `valider --format json` run, and
+every byte they print or write, the caches in .tilsyn/ too, is searched for the digits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from conftest import Cli
+
+DAY = "2026-11-25"
+FOLDER = Path("udtræk") / "2026-11-månedligt-overordnet"
+# (digits, as typed)
+SPELLED = (
+    ("0203041111", "020304\u20021111"),  # en space
+    ("0304052222", "030405\u30002222"),  # ideographic space
+    ("0405063333", "０４０５０６／３３３３"),  # fullwidth digits and slash
+    ("0506074444", "05\u200b\u200b0607-4444"),  # two zero-width spaces
+    ("0708096666", "070809\u200a6666"),  # hair space
+    ("0809107777", "080910\ufe587777"),  # small em dash
+    ("0910118888", "09\t10\t11\t8888"),  # tabs, as copied from a table
+)
+
+
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", unicodedata.normalize("NFKC", text))
+
+
+def _plant(folder: Path) -> None:
+    reviews = sorted((folder / FOLDER).glob("S-*.yaml"))
+    for path, (_, typed) in zip(reviews, SPELLED, strict=False):
+        written = typed.replace("\t", "\\t")
+        text = path.read_text(encoding="utf-8")
+        text = text.replace(
+            "svar: \"ja\"\n      kommentar: ''",
+            f'svar: "nej"\n      kommentar: "Emil {written} ringede"\n      rettelse:\n'
+            f'        handling: "ret {written}"\n        frist: "2026-12-15"',
+            1,
+        )
+        path.write_text(text, encoding="utf-8")
+
+
+def test_a_number_spelled_with_any_unicode_space_or_dash_reaches_no_output(
+    cli: Cli, filled_example: Path
+) -> None:
+    _plant(filled_example)
+    typed = {p: p.stat().st_mtime_ns for p in (filled_example / FOLDER).glob("S-*.yaml")}
+    calls = [
+        ("valider", "--format", "json", "--dato", DAY),
+        ("rapport", "--periode", "2026-11", "--format", "md", "--dato", DAY),
+        ("rapport", "--periode", "2026-11", "--format", "html", "--dato", DAY),
+        ("tilbagemelding", "--periode", "2026-11", "--dato", DAY),
+    ]
+    seen = []
+    for call in calls:
+        result = cli(*call)
+        assert result.exit_code in (0, 1), (call, result.output)
+        seen.append((" ".join(call), result.stdout + (result.stderr or "")))
+    seen += [
+        (str(p), p.read_text(encoding="utf-8", errors="replace"))
+        for p in filled_example.rglob("*")
+        if p.is_file() and p not in typed and p.name != "eksport.csv"
+    ]
+    assert any(".tilsyn" in where for where, _ in seen)
+    assert any("tilbagemeldinger" in where for where, _ in seen)
+    for where, text in seen:
+        found = [digits for digits, _ in SPELLED if digits in _digits(text)]
+        assert not found, (where, found)
