@@ -8,11 +8,13 @@ every byte they print or write, the caches in .tilsyn/ too, is searched for the 
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from pathlib import Path
 
 from conftest import Cli
+from ledelsestilsyn.core.cpr import find_cpr
 
 DAY = "2026-11-25"
 FOLDER = Path("udtræk") / "2026-11-månedligt-overordnet"
@@ -72,3 +74,46 @@ def test_a_number_spelled_with_any_unicode_space_or_dash_reaches_no_output(
     for where, text in seen:
         found = [digits for digits, _ in SPELLED if digits in _digits(text)]
         assert not found, (where, found)
+
+
+# Markdown formatting or character references between the digits: the file holds no number the
+# gate can see, but every Markdown viewer (GitLab, Teams, VS Code, pandoc) shows one.
+FORMATTED = (
+    ("0203041111", "020304 *1111*"),
+    ("0304052222", "0**3**04052222"),
+    ("0405063333", "&#48;&#52;&#48;&#53;&#48;&#54;-3333"),
+    ("0506074444", "050607 `4444`"),
+    ("0607085555", "060708-~~5555~~"),
+    ("0708096666", "&#x30;70809&#45;6666"),
+)
+
+
+def _as_shown(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
+    shown = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    return html.unescape(re.sub(r"<[^>]+>", "", shown))
+
+
+def test_no_number_appears_when_a_markdown_report_or_letter_is_shown(
+    cli: Cli, filled_example: Path
+) -> None:
+    review = sorted((filled_example / FOLDER).glob("S-*.yaml"))[0]
+    typed = " og ".join(spelled for _, spelled in FORMATTED)
+    text = review.read_text(encoding="utf-8")
+    text = text.replace(
+        "svar: \"ja\"\n      kommentar: ''",
+        f'svar: "nej"\n      kommentar: "Emil {typed}"\n      rettelse:\n'
+        f'        handling: "ret {typed}"\n        frist: "2026-12-15"',
+        1,
+    )
+    review.write_text(text, encoding="utf-8")
+    report = ("rapport", "--periode", "2026-11", "--format", "md", "--dato", DAY, "-o", "r.md")
+    assert cli(*report).exit_code == 0
+    assert cli("tilbagemelding", "--periode", "2026-11", "--dato", DAY).exit_code == 0
+    files = [filled_example / "r.md", *filled_example.glob("tilbagemeldinger/*/*.md")]
+    assert len(files) > 1
+    assert any("Emil" in f.read_text(encoding="utf-8") for f in files[1:])
+    for path in files:
+        shown = _as_shown(path.read_text(encoding="utf-8"))
+        assert not find_cpr(shown), (path.name, [shown[a:b] for a, b in find_cpr(shown)])
