@@ -249,6 +249,7 @@ UNICODE_SPELLED = (
     "010203%2D1234",  # a dash as written in a link
     "010203-\n# 1234",  # over two lines of a YAML comment
     "010203-\n> 1234",  # over two lines of a Markdown quote
+    "\u202e4321-302010\u202c",  # a right-to-left override shows it as 010203-1234
 )
 
 

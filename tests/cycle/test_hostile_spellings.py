@@ -27,6 +27,7 @@ SPELLED = (
     ("0708096666", "070809\u200a6666"),  # hair space
     ("0809107777", "080910\ufe587777"),  # small em dash
     ("0910118888", "09\t10\t11\t8888"),  # tabs, as copied from a table
+    ("1234312111", "\u202e1234-312111\u202c"),  # shown mirrored: 111213-4321
 )
 
 

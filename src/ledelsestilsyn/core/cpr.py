@@ -82,6 +82,7 @@ _CANDIDATE = re.compile(
     + r"(?(punct)|(?!\d))"
 )
 _INVISIBLES = re.compile(f"[{_INVISIBLE}]+")
+_OVERRIDE = "\u202e"  # right-to-left override, one of the invisibles
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -120,7 +121,12 @@ def _without_invisible(text: str) -> list[tuple[int, int]]:
         return at + (shifts[k] if k >= 0 else 0)
 
     seen = _INVISIBLES.sub("", text)
-    return [(original(start), original(end - 1) + 1) for start, end in _candidates(seen)]
+    spans = _candidates(seen)
+    if _OVERRIDE in text:  # what follows it is shown mirrored: `‮4321-302010` reads `010203-1234`
+        spans = sorted(
+            {*spans, *((len(seen) - b, len(seen) - a) for a, b in _candidates(seen[::-1]))}
+        )
+    return [(original(start), original(end - 1) + 1) for start, end in spans]
 
 
 def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
