@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ledelsestilsyn.core.markdown import md_cell
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.templates.catalog import Catalog
 
@@ -57,27 +58,29 @@ def tree(template: Template) -> Tree:
 
 
 def markdown(template: Template) -> str:
-    """A printable checklist: one table per step with a box per answer."""
-    scale = [v.answer for v in template.scale]
-    lines = [f"# {template.title}", "", f"Skabelon `{template.ref}` · type: {template.type}", ""]
+    """A printable checklist: one table per step with a box per answer. Every text from the
+    template stands as it is written (`core.markdown.md_cell`), never as markup."""
+    scale = [md_cell(v.answer) for v in template.scale]
+    lines = [f"# {md_cell(template.title)}", ""]
+    lines += [f"Skabelon `{template.ref}` · type: {template.type}", ""]
     if template.basis:
-        lines += [f"*{template.basis.strip()}*", ""]
+        lines += [f"*{md_cell(template.basis.strip())}*", ""]
     lines += ["Sag: ____________  Gennemført af: ____________  Dato: ____________", ""]
     for step in template.steps:
         if step.across:
-            lines += [f"## På tværs af sagen: {step.title}", ""]
-            lines += [step.description.strip(), ""] if step.description else []
+            lines += [f"## På tværs af sagen: {md_cell(step.title)}", ""]
+            lines += [md_cell(step.description.strip()), ""] if step.description else []
         else:
-            lines += [f"## {step.title}", ""]
+            lines += [f"## {md_cell(step.title)}", ""]
         header = ["Nr.", "Spørgsmål", "Hjemmel", *scale, "Kommentar"]
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "|".join("---" for _ in header) + "|")
         for question in step.questions:
-            text = question.text.replace("|", "\\|")
+            text = md_cell(question.text)
             if question.deadline:
-                text += f" (frist: {question.deadline})"
+                text += f" (frist: {md_cell(question.deadline)})"
             boxes = ["☐" for _ in template.scale_for(question)]
-            row = [question.id, text, question.legal_basis.replace("|", "\\|"), *boxes, ""]
+            row = [md_cell(question.id), text, md_cell(question.legal_basis), *boxes, ""]
             lines.append("| " + " | ".join(row) + " |")
         lines.append("")
     return "\n".join(lines)

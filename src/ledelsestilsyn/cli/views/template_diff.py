@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ledelsestilsyn.core.markdown import md_cell
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.templates.versions import Change, Link, Placed, VersionMap
 
@@ -106,19 +107,15 @@ def table(versions: VersionMap) -> Table:
     return result
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def markdown(versions: VersionMap) -> str:
     lines = [f"# {title(versions)}", "", summary(versions), ""]
     found = rows(versions)
     if not found:
         return "\n".join([*lines, "Ingen forskel i spørgsmålene.", ""])
-    header = ["spørgsmål", "ændring", "felt", versions.old.ref, versions.new.ref]
+    header = ["spørgsmål", "ændring", "felt", md_cell(versions.old.ref), md_cell(versions.new.ref)]
     lines.append("| " + " | ".join(header) + " |")
     lines.append("|" + "|".join("---" for _ in header) + "|")
     for row in found:
         cells = [row.question, row.change, row.field, row.before, row.after]
-        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(md_cell(c) for c in cells) + " |")
     return "\n".join([*lines, ""])
