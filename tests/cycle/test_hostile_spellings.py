@@ -118,3 +118,31 @@ def test_no_number_appears_when_a_markdown_report_or_letter_is_shown(
     for path in files:
         shown = _as_shown(path.read_text(encoding="utf-8"))
         assert not find_cpr(shown), (path.name, [shown[a:b] for a, b in find_cpr(shown)])
+
+
+# A colleague's name as a text shows it, but not as the name filter read it: a soft hyphen
+# (Word's optional hyphen) or a zero-width character inside a name, the letter Å decomposed
+# into A and a ring (as macOS writes it), or the name in fullwidth letters.
+NAMED = (
+    "Sager hos Ma\u00adja Rønnow, A\u030ase Thomsen, Lær\u00adkesen, Peter Frø\u200dlund"
+    " og \uff2d\uff41\uff4a\uff41"
+)
+HIDDEN_NAMES = ("Maja", "Åse", "Lærkesen", "Frølund")
+
+
+def test_a_name_spelled_with_invisible_or_decomposed_letters_reaches_no_committee(
+    cli: Cli, filled_example: Path
+) -> None:
+    (filled_example / "tiltag.yaml").write_text(
+        f'tiltag:\n  - id: "t1"\n    titel: "{NAMED}"\n    besluttet: "2026-10-01"\n'
+        '    frist: "2026-12-01"\n    status: "i gang"\n    skabelon: "overordnet"\n'
+        "    mål:\n      spørgsmål: [anbringelse-7]\n",
+        encoding="utf-8",
+    )
+    for audience in ("udvalg", "afdeling"):
+        call = ("rapport", "--periode", "2026-11", "--modtager", audience, "--format", "md")
+        result = cli(*call, "--dato", DAY, "-o", "-")
+        assert result.exit_code == 0, result.output
+        title = next(line for line in result.stdout.splitlines() if "Sager hos" in line)
+        seen = unicodedata.normalize("NFKC", re.sub("[\u00ad\u200b-\u200d]", "", title))
+        assert not [name for name in HIDDEN_NAMES if name in seen], (audience, title)

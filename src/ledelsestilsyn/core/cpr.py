@@ -81,7 +81,8 @@ _CANDIDATE = re.compile(
     # otherwise a longer run of digits (an account number) is not a CPR number.
     + r"(?(punct)|(?!\d))"
 )
-_INVISIBLES = re.compile(f"[{_INVISIBLE}]+")
+INVISIBLES = re.compile(f"[{_INVISIBLE}]+")
+"""Every run of characters that show as nothing (also used to read names as they are seen)."""
 _OVERRIDE = "\u202e"  # right-to-left override, one of the invisibles
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -95,7 +96,7 @@ def _valid_date(day: int, month: int, year: int) -> bool:
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:
-    if _INVISIBLES.search(text) is not None:
+    if INVISIBLES.search(text) is not None:
         return _without_invisible(text)
     spans = []
     for match in _CANDIDATE.finditer(text):
@@ -111,7 +112,7 @@ def _without_invisible(text: str) -> list[tuple[int, int]]:
     starts: list[int] = []  # where, in the text without them, each run of invisibles was
     shifts: list[int] = []  # how many invisibles stand before that place in `text`
     removed = 0
-    for run in _INVISIBLES.finditer(text):
+    for run in INVISIBLES.finditer(text):
         removed += run.end() - run.start()
         starts.append(run.start() - (removed - (run.end() - run.start())))
         shifts.append(removed)
@@ -120,7 +121,7 @@ def _without_invisible(text: str) -> list[tuple[int, int]]:
         k = bisect_right(starts, at) - 1
         return at + (shifts[k] if k >= 0 else 0)
 
-    seen = _INVISIBLES.sub("", text)
+    seen = INVISIBLES.sub("", text)
     spans = _candidates(seen)
     if _OVERRIDE in text:  # what follows it is shown mirrored: `‮4321-302010` reads `010203-1234`
         spans = sorted(
@@ -161,8 +162,8 @@ def may_hold_cpr(text: str) -> bool:
     """False only if `find_cpr(text)` is surely empty: no candidate at all, before the
     date is checked (one pass in C over, say, every case id joined by NUL characters;
     a number never spans a NUL)."""
-    if _INVISIBLES.search(text) is not None:
-        text = _INVISIBLES.sub("", text)
+    if INVISIBLES.search(text) is not None:
+        text = INVISIBLES.sub("", text)
     return _CANDIDATE.search(text) is not None
 
 

@@ -3,8 +3,25 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+
+from ledelsestilsyn.core.cpr import INVISIBLES
+
+# Fullwidth Latin letters, digits and marks (`Ｍａｊａ`) as the ASCII ones they show.
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
+def as_read(text: str) -> str:
+    """`text` as a reader reads it: without the characters that show as nothing (Word's soft
+    hyphen inside `Ma­ja`, a zero-width joiner), with each letter composed (`Å` written as
+    `A` and a ring, as macOS does) and fullwidth letters as the plain ones. A name is found
+    in this, not in the bytes as they happen to be written."""
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", INVISIBLES.sub("", text))
+    return text.translate(_FULLWIDTH)
 
 
 def natural_order(name: str) -> str:

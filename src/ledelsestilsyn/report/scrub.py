@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable
 
-from ledelsestilsyn.core.names import name_orders
+from ledelsestilsyn.core.names import as_read, name_orders
 
 # Between two parts of a name: any run of spaces, NBSP, tabs, line breaks (a comment wrapped
 # in a block scalar) and the invisible characters Word and Outlook copy along.
@@ -91,7 +91,7 @@ def scrubber(
     def scrub(text: str) -> str:
         found = done.get(text)
         if found is None:
-            masked = mask(text.strip())
+            masked = mask(as_read(text.strip()))
             named = repeated.sub(replacement, pattern.sub(replaced, masked)) if pattern else masked
             found = done[text] = named
         return found
