@@ -158,3 +158,27 @@ def test_the_console_script_writes_the_same_danish_lines(tmp_path: Path) -> None
         "fejl: '--periode' kræver en værdi.",
         "Tip: se 'tilsyn udtræk --help'.",
     ]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["tjek", "010203 1234"],  # split in two by the message, each half quoted alone
+        ["tjek", "010203\u00a01234"],
+        ["tjek", "Emil Barnesen"],
+        ["010203\u20021234"],  # an unknown command, written with an escape
+        ["Emil Barnesen"],
+        ["udtræk", "--antal", "Emil Barnesen"],
+        ["rapport", "--format", "Emil 010203\u20021234"],
+    ],
+)
+def test_a_usage_error_quotes_no_number_or_name_it_was_given(cli: Cli, argv: list[str]) -> None:
+    """Found by the hostile review (round 9): 'tilsyn tjek "010203 1234"' said "uventet
+    argument '010203', '1234'", a number the gate could not see between the quotes, and an
+    unknown command or option value was quoted by repr ('010203\\u20021234'), an escape the
+    gate does not read. A value with a space is free text: the message gives its length."""
+    result = cli(*argv)
+    assert result.exit_code == 2, result.output
+    assert "Barnesen" not in result.output, result.output
+    assert "Emil" not in result.output, result.output
+    assert "1234" not in result.output, result.output

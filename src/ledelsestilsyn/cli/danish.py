@@ -17,9 +17,12 @@ errors, so an upgrade that changes them fails there, not in front of a user.
 
 from __future__ import annotations
 
+import ast
 import difflib
 import re
 from typing import TYPE_CHECKING, Any
+
+from ledelsestilsyn.core.quote import quote
 
 if TYPE_CHECKING:
     from typer._click.core import Context
@@ -35,7 +38,9 @@ _MESSAGES = {
     "(dynamic)": "(beregnes)",
     "env var: {var}": "miljøvariabel: {var}",
     "Missing command.": "mangler en kommando.",
-    "No such command {name!r}.": "ukendt kommando {name!r}.",
+    # The name as typed, not its repr (`'010203\\u20021234'`, an escape the gate cannot read);
+    # `describe` quotes it as every value is quoted (`core.quote`).
+    "No such command {name!r}.": "ukendt kommando {name}.",
 }
 
 # typer's usage line for groups and commands that set no metavar of their own.
@@ -63,7 +68,8 @@ _PATH_PROBLEMS = (
     (re.compile(r"^\w+ (?P<value>'.*') is not readable\.$"), "{value} kan ikke læses"),
     (re.compile(r"^\w+ (?P<value>'.*') is not writable\.$"), "{value} kan ikke skrives"),
 )
-_EXTRA = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<extra>.*)\)$")
+_EXTRA = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<extra>.*)\)$", re.S)
+_NO_COMMAND = re.compile(r"^ukendt kommando (?P<name>.*?)\.(?P<rest>\s+Did you mean .*)?$", re.S)
 
 
 def type_label(label: str) -> str:
@@ -162,7 +168,7 @@ def describe(exc: ClickException) -> str:
     )
 
     if isinstance(exc, NoSuchOption):
-        return f"ukendt tilvalg '{exc.option_name}'.{_suggest(exc.option_name, exc.ctx)}"
+        return f"ukendt tilvalg {quote(exc.option_name)}.{_suggest(exc.option_name, exc.ctx)}"
     if isinstance(exc, BadOptionUsage):
         if "does not take a value" in exc.message:
             return f"'{exc.option_name}' tager ingen værdi."
@@ -177,9 +183,15 @@ def describe(exc: ClickException) -> str:
     if isinstance(exc, BadParameter):
         return f"ugyldig værdi for {_hint(exc.param)}: {_why(exc)}."
     message = exc.format_message()
+    # click joins the extra arguments with spaces, so which words were one argument is lost:
+    # they are quoted together, once (`'010203', '1234'` would be a number the gate never saw).
     extra = _EXTRA.match(message)
     if extra:
-        return f"uventet argument {', '.join(repr(a) for a in extra['extra'].split())}."
+        return f"uventet argument {quote(extra['extra'])}."
+    unknown = _NO_COMMAND.match(message)
+    if unknown:
+        said = f"ukendt kommando {quote(unknown['name'])}.{unknown['rest'] or ''}"
+        return said.replace("Did you mean", "Mente du")
     return message.replace("Did you mean", "Mente du")
 
 
@@ -200,7 +212,7 @@ def _why(exc: Any) -> str:
     cause = exc.__cause__
     if isinstance(cause, ValidationError) and cause.errors():
         error = cause.errors()[0]
-        value = f"'{error.get('input')}'"
+        value = quote(error.get("input"))
         limits = error.get("ctx") or {}
         kind = error["type"]
         if kind in ("int_parsing", "int_type", "int_from_float"):
@@ -222,7 +234,7 @@ def _why(exc: Any) -> str:
     for pattern, danish in _PATH_PROBLEMS:
         found = pattern.match(str(exc.message))
         if found:
-            return danish.format(value=found["value"])
+            return danish.format(value=quote(ast.literal_eval(found["value"])))
     choices = _choices(exc.param)
     if choices:
         return f"værdien er ikke en af {choices}"
