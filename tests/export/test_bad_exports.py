@@ -385,3 +385,34 @@ def _set_cells(lines: list[bytes], row: int, cells: dict[int, bytes]) -> None:
     for column, value in cells.items():
         fields[column] = value
     lines[row] = b";".join(fields)
+
+
+def test_a_case_column_of_cpr_numbers_that_lost_their_leading_zero_is_left_out(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """Found by the hostile review (round 9): a case system that files a case under the
+    child's CPR number, exported through Excel, which stores the number as a number and drops
+    its leading zero ('207117152' for 020711-7152, a child born on the 1st to the 9th). Those
+    cases were drawn: the number stood in file names, the manifest and every letter, while the
+    ten-digit ones in the same column were left out (U022). Now nine digits that are a CPR
+    number with a zero in front count as one, when the column has CPR numbers at all."""
+    rows = list(
+        csv.reader(
+            io.StringIO((example_workspace / "eksport.csv").read_text("cp1252")), delimiter=";"
+        )
+    )
+    case, cpr = rows[0].index("Sagsnr."), rows[0].index("CPR-nr.")
+    lost = set()
+    for row in rows[1:]:
+        row[case] = str(int(row[cpr].replace("-", "")))
+        if len(row[case]) == 9:
+            lost.add(row[case])
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\n").writerows(rows)
+    (example_workspace / "eksport.csv").write_text(out.getvalue(), encoding="cp1252")
+    assert lost
+    code, output, manifest = draw(cli, "eksport.csv")
+    assert manifest is None and code == 1, output
+    assert "advarsel U022: 176 sager er ikke med" in " ".join(output.split()), output
+    assert not any(number in output for number in lost)
+    assert not list(example_workspace.glob("udtræk/*/*.yaml"))

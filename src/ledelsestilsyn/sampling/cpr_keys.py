@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ledelsestilsyn.core.cpr import may_hold_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.core.words import count
-from ledelsestilsyn.sampling.draw import Case, looks_like_cpr
+from ledelsestilsyn.sampling.draw import Case, cpr_numbered
 
 SHOWN_LINES = 5
 
@@ -31,9 +30,7 @@ def cpr_key_warning(
     cases: Sequence[Case], export: str, column: str, sheet: str | None
 ) -> list[Diagnostic]:
     """One warning for every case whose number looks like a CPR number, with its lines."""
-    if not may_hold_cpr("\x00".join(c.id for c in cases)):
-        return []
-    left_out = sorted((c for c in cases if looks_like_cpr(c.id)), key=lambda c: c.line)
+    left_out = sorted(cpr_numbered(cases), key=lambda c: c.line)  # may_hold_cpr first
     if not left_out:
         return []
     word = "række" if sheet else "linje"

@@ -61,9 +61,27 @@ CPR_STEP = "uden sagsnøgler, der ligner et CPR-nummer"
 """The population step that leaves out cases numbered like a CPR number (`cpr_keys`)."""
 
 
-def looks_like_cpr(text: str) -> bool:
-    """True if `text` holds a CPR-like number (`cpr.find_cpr`: `DDMMÅÅ-SSSS`, real date)."""
-    return bool(find_cpr(text))
+def looks_like_cpr(text: str, *, zero_lost: bool = False) -> bool:
+    """True if `text` holds a CPR-like number (`cpr.find_cpr`: `DDMMÅÅ-SSSS`, real date). With
+    `zero_lost` (the column has CPR numbers), also nine digits that are one with its leading
+    zero dropped, as Excel drops it from a number (`207117152` for 020711-7152)."""
+    if find_cpr(text):
+        return True
+    return zero_lost and len(text) == 9 and text.isdigit() and bool(find_cpr("0" + text))
+
+
+def cpr_numbered(cases: Sequence[Case]) -> list[Case]:
+    """The cases numbered like a CPR number (U022), in their order. A column with CPR numbers
+    in it has them all, also those Excel has shortened to nine digits; a column of nine-digit
+    case numbers and nothing like a CPR number keeps them."""
+    if not may_hold_cpr("\x00".join(c.id for c in cases)):
+        return []
+    found = [looks_like_cpr(c.id) for c in cases]
+    if any(found):
+        found = [
+            f or looks_like_cpr(c.id, zero_lost=True) for f, c in zip(found, cases, strict=True)
+        ]
+    return list(compress(cases, found))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -181,8 +199,9 @@ def eligible(
     """The cases that may be drawn, and the count after each filter (for the manifest)."""
     steps: list[StepCount] = []
     current = list(cases)
-    if may_hold_cpr("\x00".join(c.id for c in cases)):
-        current = [c for c in cases if not looks_like_cpr(c.id)]
+    left_out = {c.id for c in cpr_numbered(cases)}
+    if left_out:
+        current = [c for c in cases if c.id not in left_out]
     if len(current) != len(cases):
         steps.append(StepCount(CPR_STEP, len(current)))
     for column, values in sorted(filters.items()):
