@@ -35,18 +35,22 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", unicodedata.normalize("NFKC", text))
 
 
+def _found_wanting(path: Path, written: str) -> None:
+    """The review's first answer a 'nej' with `written` in its comment and its correction."""
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "svar: \"ja\"\n      kommentar: ''",
+        f'svar: "nej"\n      kommentar: "Emil {written}"\n      rettelse:\n'
+        f'        handling: "ret {written}"\n        frist: "2026-12-15"',
+        1,
+    )
+    path.write_text(text, encoding="utf-8")
+
+
 def _plant(folder: Path) -> None:
     reviews = sorted((folder / FOLDER).glob("S-*.yaml"))
     for path, (_, typed) in zip(reviews, SPELLED, strict=False):
-        written = typed.replace("\t", "\\t")
-        text = path.read_text(encoding="utf-8")
-        text = text.replace(
-            "svar: \"ja\"\n      kommentar: ''",
-            f'svar: "nej"\n      kommentar: "Emil {written} ringede"\n      rettelse:\n'
-            f'        handling: "ret {written}"\n        frist: "2026-12-15"',
-            1,
-        )
-        path.write_text(text, encoding="utf-8")
+        _found_wanting(path, typed.replace("\t", "\\t"))
 
 
 def test_a_number_spelled_with_any_unicode_space_or_dash_reaches_no_output(
@@ -100,15 +104,7 @@ def test_no_number_appears_when_a_markdown_report_or_letter_is_shown(
     cli: Cli, filled_example: Path
 ) -> None:
     review = sorted((filled_example / FOLDER).glob("S-*.yaml"))[0]
-    typed = " og ".join(spelled for _, spelled in FORMATTED)
-    text = review.read_text(encoding="utf-8")
-    text = text.replace(
-        "svar: \"ja\"\n      kommentar: ''",
-        f'svar: "nej"\n      kommentar: "Emil {typed}"\n      rettelse:\n'
-        f'        handling: "ret {typed}"\n        frist: "2026-12-15"',
-        1,
-    )
-    review.write_text(text, encoding="utf-8")
+    _found_wanting(review, " og ".join(spelled for _, spelled in FORMATTED))
     report = ("rapport", "--periode", "2026-11", "--format", "md", "--dato", DAY, "-o", "r.md")
     assert cli(*report).exit_code == 0
     assert cli("tilbagemelding", "--periode", "2026-11", "--dato", DAY).exit_code == 0
