@@ -260,3 +260,10 @@ def test_every_space_dash_and_invisible_character_unicode_has_is_found() -> None
         masked = mask_cpr(text)
         assert not any(c.isdigit() for c in masked if c not in "%"), repr(masked)
         assert len(masked) == len(text)
+
+
+def test_may_hold_cpr_sees_what_find_cpr_finds_without_invisibles_or_mirrored() -> None:
+    """Found by hypothesis (test_a_text_can_be_gated_line_by_line): the text without its
+    invisible characters glued '0102031234' and '010203-1234' into one run of digits."""
+    for text in ("01\u200b\u200b0203-1234", "\u202e4321-302010", "0102031234\u00ad010203-1234"):
+        assert find_cpr(text) and may_hold_cpr(text), repr(text)

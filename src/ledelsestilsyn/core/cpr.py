@@ -96,8 +96,17 @@ def _valid_date(day: int, month: int, year: int) -> bool:
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:
+    """The numbers in `text` as written, and, if it has invisible characters, also those in
+    it as it is seen without them: an invisible character between two runs of digits still
+    sets them apart as written (`0102031234­010203-1234` is two numbers), and two between two
+    digits of one number do not hide it (`01​​0203-1234`)."""
+    spans = _written(text)
     if INVISIBLES.search(text) is not None:
-        return _without_invisible(text)
+        spans = sorted({*spans, *_without_invisible(text)})
+    return spans
+
+
+def _written(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _CANDIDATE.finditer(text):
         d = [int(match[i]) for i in range(1, 7)]
@@ -107,7 +116,7 @@ def _candidates(text: str) -> list[tuple[int, int]]:
 
 
 def _without_invisible(text: str) -> list[tuple[int, int]]:
-    """`_candidates` of the text as it is seen, without its invisible characters, with each
+    """The numbers in the text as it is seen, without its invisible characters, with each
     span moved back to where its first and last character stand in `text`."""
     starts: list[int] = []  # where, in the text without them, each run of invisibles was
     shifts: list[int] = []  # how many invisibles stand before that place in `text`
@@ -122,11 +131,9 @@ def _without_invisible(text: str) -> list[tuple[int, int]]:
         return at + (shifts[k] if k >= 0 else 0)
 
     seen = INVISIBLES.sub("", text)
-    spans = _candidates(seen)
+    spans = _written(seen)
     if _OVERRIDE in text:  # what follows it is shown mirrored: `‮4321-302010` reads `010203-1234`
-        spans = sorted(
-            {*spans, *((len(seen) - b, len(seen) - a) for a, b in _candidates(seen[::-1]))}
-        )
+        spans = sorted({*spans, *((len(seen) - b, len(seen) - a) for a, b in _written(seen[::-1]))})
     return [(original(start), original(end - 1) + 1) for start, end in spans]
 
 
@@ -162,9 +169,14 @@ def may_hold_cpr(text: str) -> bool:
     """False only if `find_cpr(text)` is surely empty: no candidate at all, before the
     date is checked (one pass in C over, say, every case id joined by NUL characters;
     a number never spans a NUL)."""
-    if INVISIBLES.search(text) is not None:
-        text = INVISIBLES.sub("", text)
-    return _CANDIDATE.search(text) is not None
+    if _CANDIDATE.search(text) is not None:
+        return True
+    if INVISIBLES.search(text) is None:
+        return False
+    seen = INVISIBLES.sub("", text)
+    if _OVERRIDE in text and _CANDIDATE.search(seen[::-1]) is not None:
+        return True
+    return _CANDIDATE.search(seen) is not None
 
 
 def mask_cpr(text: str) -> str:
