@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledelsestilsyn.models.concept import Quota
+from ledelsestilsyn.sampling.cpr_keys import looks_like_cpr
 from ledelsestilsyn.sampling.draw import (
     Case,
     DrawSpec,
@@ -20,7 +21,6 @@ from ledelsestilsyn.sampling.draw import (
     draw,
     draw_per_group,
     eligible,
-    looks_like_cpr,
 )
 from ledelsestilsyn.sampling.strata import group_label
 

@@ -8,12 +8,32 @@ review file's name, the manifest and every letter. It is left out of the populat
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
+from ledelsestilsyn.core.cpr import find_cpr, may_hold_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.core.words import count
-from ledelsestilsyn.sampling.draw import Case, cpr_numbered
+
+if TYPE_CHECKING:
+    from ledelsestilsyn.sampling.draw import Case
 
 SHOWN_LINES = 5
+
+
+def looks_like_cpr(text: str, *, zero_lost: bool = False) -> bool:
+    """True if `text` holds a CPR-like number (`cpr.find_cpr`); with `zero_lost`, also nine
+    digits that are one without the leading zero Excel drops (`207117152`)."""
+    nine = zero_lost and len(text) == 9 and text.isdigit()
+    return bool(find_cpr(text)) or (nine and bool(find_cpr("0" + text)))
+
+
+def cpr_numbered(cases: Sequence[Case]) -> list[Case]:
+    """The cases numbered like a CPR number (U022); in a column with CPR numbers also those
+    Excel shortened to nine digits, in a column of nine-digit case numbers none of those."""
+    if not may_hold_cpr("\x00".join(c.id for c in cases)):
+        return []
+    lost = any(looks_like_cpr(c.id) for c in cases)
+    return [c for c in cases if looks_like_cpr(c.id, zero_lost=lost)]
 
 
 def fix(cases: int) -> str:

@@ -28,10 +28,10 @@ from datetime import date
 from itertools import compress
 from typing import Any, Literal, NamedTuple
 
-from ledelsestilsyn.core.cpr import find_cpr, may_hold_cpr
 from ledelsestilsyn.core.periods import add_months
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.concept import Quota
+from ledelsestilsyn.sampling.cpr_keys import cpr_numbered
 from ledelsestilsyn.sampling.hints import quota_short
 from ledelsestilsyn.sampling.strata import group_label
 
@@ -59,29 +59,6 @@ CASE_FIELDS = {"rådgiver": "caseworker", "team": "team", "sag": "id"}
 
 CPR_STEP = "uden sagsnøgler, der ligner et CPR-nummer"
 """The population step that leaves out cases numbered like a CPR number (`cpr_keys`)."""
-
-
-def looks_like_cpr(text: str, *, zero_lost: bool = False) -> bool:
-    """True if `text` holds a CPR-like number (`cpr.find_cpr`: `DDMMÅÅ-SSSS`, real date). With
-    `zero_lost` (the column has CPR numbers), also nine digits that are one with its leading
-    zero dropped, as Excel drops it from a number (`207117152` for 020711-7152)."""
-    if find_cpr(text):
-        return True
-    return zero_lost and len(text) == 9 and text.isdigit() and bool(find_cpr("0" + text))
-
-
-def cpr_numbered(cases: Sequence[Case]) -> list[Case]:
-    """The cases numbered like a CPR number (U022), in their order. A column with CPR numbers
-    in it has them all, also those Excel has shortened to nine digits; a column of nine-digit
-    case numbers and nothing like a CPR number keeps them."""
-    if not may_hold_cpr("\x00".join(c.id for c in cases)):
-        return []
-    found = [looks_like_cpr(c.id) for c in cases]
-    if any(found):
-        found = [
-            f or looks_like_cpr(c.id, zero_lost=True) for f, c in zip(found, cases, strict=True)
-        ]
-    return list(compress(cases, found))
 
 
 @functools.lru_cache(maxsize=4096)
