@@ -13,6 +13,7 @@ import pytest
 from remind_support import MONTHLY, THEMED, draw, fill, finish_round, reviews
 
 from conftest import ROOT, Cli
+from ledelsestilsyn.cli import keyboard
 from ledelsestilsyn.cli.entry import nothing_due_fast
 from ledelsestilsyn.schedule.scan import read_inputs
 from ledelsestilsyn.schedule.sent_log import run_lock
@@ -353,13 +354,27 @@ def test_a_silent_run_at_the_terminal_says_what_the_silence_means(
     assert cli("påmind", "--dato", "2026-11-10").output != ""  # said once …
     quiet = cli("påmind", "--dato", "2026-11-10")  # … and then silent, from cron
     assert quiet.output == ""
-    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setattr(keyboard, "person_reads", lambda: True)
     seen = cli("påmind", "--dato", "2026-11-10")
     assert seen.exit_code == 0 and seen.stdout == ""
     assert (
         "Intet nyt at påminde om 10. november 2026: intet er forfaldent, eller det er sagt "
         "inden for påmindelse: gentag_efter_dage. Se status med 'tilsyn påmind --altid'."
     ) in " ".join(seen.stderr.split())
+
+
+@pytest.mark.parametrize("variable", ["FORCE_COLOR", "TTY_COMPATIBLE"])
+def test_cron_with_a_colour_variable_is_still_cron(
+    example_workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    """The console script's fast path asked whether standard output is a terminal, the
+    command asked rich, which says yes under FORCE_COLOR or TTY_COMPATIBLE. So from a cron
+    whose environment set one, the command mailed 'Intet nyt at påminde om …' every day
+    the fast path was not taken. Now both ask the stream."""
+    finish_round(cli, "2026-11-12")
+    monkeypatch.setenv(variable, "1")
+    quiet = cli("påmind", "--dato", "2026-11-25")
+    assert quiet.exit_code == 0 and quiet.output == "", quiet.output
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal is POSIX")

@@ -14,7 +14,7 @@ import os
 import sys
 from pathlib import Path
 
-from ledelsestilsyn.cli import collector
+from ledelsestilsyn.cli import collector, keyboard
 
 
 def main() -> None:
@@ -25,7 +25,7 @@ def main() -> None:
     collector.start()
     if (
         sys.argv[1:2] in (["påmind"], ["paamind"])
-        and not sys.stdout.isatty()  # at a terminal the full command says what silence means
+        and not keyboard.person_reads()  # at a terminal the full command says what silence means
         and nothing_due_fast(sys.argv[2:])
     ):
         sys.exit(0)

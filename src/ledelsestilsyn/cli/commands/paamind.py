@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from ledelsestilsyn.cli import keyboard
 from ledelsestilsyn.cli.commands import ConceptOption
 from ledelsestilsyn.cli.console import echo, print_diagnostics
 from ledelsestilsyn.cli.errors import handled
@@ -52,7 +53,7 @@ def paamind(
     print_diagnostics([*outcome.notes, *outcome.unreachable], err=True)
     if outcome.text:
         echo(outcome.text, nl=False)
-    seen = _on_terminal()  # a person at the keyboard, not cron: say what the silence means
+    seen = keyboard.person_reads()  # a person at the keyboard, not cron: say what the silence means
     if (altid or seen) and outcome.mailed:
         echo(f"Sendt til: {', '.join(outcome.mailed)}")
     elif seen and not outcome.text:
@@ -64,10 +65,3 @@ def paamind(
             "--altid'. Fra cron skrives intet.",
             err=True,
         )
-
-
-def _on_terminal() -> bool:
-    """Whether standard output is a terminal (never so from cron or in a pipe)."""
-    from ledelsestilsyn.cli.console import console, may_be_terminal
-
-    return may_be_terminal() and console().is_terminal
