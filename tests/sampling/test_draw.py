@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledelsestilsyn.models.concept import Quota
-from ledelsestilsyn.sampling.cpr_keys import looks_like_cpr
+from ledelsestilsyn.sampling.cpr_keys import cpr_numbered, looks_like_cpr
 from ledelsestilsyn.sampling.draw import (
     Case,
     DrawSpec,
@@ -135,7 +135,11 @@ def test_only_eligible_and_never_quarantined(
 ) -> None:
     blocked = frozenset(f"S-{i}" for i in quarantine)
     pool, steps = eligible(
-        cases, filters={"fase": ["handleplan", "anbringelse"]}, exclude=["S-1"], quarantined=blocked
+        cases,
+        filters={"fase": ["handleplan", "anbringelse"]},
+        exclude=["S-1"],
+        quarantined=blocked,
+        numbered=cpr_numbered(cases),
     )
     result = draw(pool, DrawSpec(30, seed))
     for pick in result.picks:
@@ -229,7 +233,9 @@ def test_cpr_detection() -> None:
     assert looks_like_cpr("010203-1234") and looks_like_cpr("sag 0102031234")
     assert not looks_like_cpr("S-2026-00101") and not looks_like_cpr("991399-1234")
     cases = [Case("010203-1234", "A", "T", {}), Case("S-1", "A", "T", {})]
-    pool, steps = eligible(cases, filters={}, exclude=[], quarantined=frozenset())
+    pool, steps = eligible(
+        cases, filters={}, exclude=[], quarantined=frozenset(), numbered=cpr_numbered(cases)
+    )
     assert [c.id for c in pool] == ["S-1"] and steps[0].count == 1
 
 

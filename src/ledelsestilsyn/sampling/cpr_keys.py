@@ -47,10 +47,11 @@ def fix(cases: int) -> str:
 
 
 def cpr_key_warning(
-    cases: Sequence[Case], export: str, column: str, sheet: str | None
+    numbered: Sequence[Case], export: str, column: str, sheet: str | None
 ) -> list[Diagnostic]:
-    """One warning for every case whose number looks like a CPR number, with its lines."""
-    left_out = sorted(cpr_numbered(cases), key=lambda c: c.line)  # may_hold_cpr first
+    """One warning for all the cases numbered like a CPR number (`cpr_numbered`), with
+    their lines."""
+    left_out = sorted(numbered, key=lambda c: c.line)
     if not left_out:
         return []
     word = "række" if sheet else "linje"

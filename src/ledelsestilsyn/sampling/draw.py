@@ -31,7 +31,6 @@ from typing import Any, Literal, NamedTuple
 from ledelsestilsyn.core.periods import add_months
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.concept import Quota
-from ledelsestilsyn.sampling.cpr_keys import cpr_numbered
 from ledelsestilsyn.sampling.hints import quota_short
 from ledelsestilsyn.sampling.strata import group_label
 
@@ -172,11 +171,13 @@ def eligible(
     filters: Mapping[str, Sequence[str]],
     exclude: Iterable[str],
     quarantined: frozenset[str],
+    numbered: Iterable[Case],
 ) -> tuple[list[Case], list[StepCount]]:
-    """The cases that may be drawn, and the count after each filter (for the manifest)."""
+    """The cases that may be drawn, and the count after each filter (for the manifest);
+    `numbered` are those numbered like a CPR number (`cpr_keys.cpr_numbered`)."""
     steps: list[StepCount] = []
     current = list(cases)
-    left_out = {c.id for c in cpr_numbered(cases)}
+    left_out = {c.id for c in numbered}
     if left_out:
         current = [c for c in cases if c.id not in left_out]
     if len(current) != len(cases):

@@ -38,7 +38,7 @@ from ledelsestilsyn.core.periods import (
 from ledelsestilsyn.export.read import ReadOptions, check_phase_column, read_export
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
-from ledelsestilsyn.sampling.cpr_keys import cpr_key_warning
+from ledelsestilsyn.sampling.cpr_keys import cpr_key_warning, cpr_numbered
 from ledelsestilsyn.sampling.draw import (
     DrawResult,
     DrawSpec,
@@ -285,18 +285,21 @@ def _export_source(
     data = read_export(request.export, spec, options, str(request.export))
     earlier = earlier_cases(workspace, name, period)
     history = build_history(earlier, period.start, rules.quarantine_months)
+    numbered = cpr_numbered(data.cases)
     cases, steps = eligible(
-        data.cases, filters=rules.filters, exclude=rules.exclude, quarantined=history.quarantined
+        data.cases,
+        filters=rules.filters,
+        exclude=rules.exclude,
+        quarantined=history.quarantined,
+        numbered=numbered,
     )
     source = data.source.manifest()
-    numbered = cpr_key_warning(
-        data.cases, str(request.export), spec.columns["sag"], data.source.sheet
-    )
+    warned = cpr_key_warning(numbered, str(request.export), spec.columns["sag"], data.source.sheet)
     old = data.latest if data.latest is not None and data.latest < window[0] else None
     folder = workspace.display(workspace.samples_dir / f"{period.label}-{name}")
     export = str(request.export)
     stale = [] if old else stale_export(export, data.latest, period, data.steps, folder)
-    found = [*data.diagnostics, *numbered, *stale]
+    found = [*data.diagnostics, *warned, *stale]
     return DrawSource(cases, [*data.steps, *steps], source, found, history, old_export=old)
 
 
