@@ -100,10 +100,6 @@ class Letter:
     """Whom to tell when an open correction of theirs is done (`letter_who`); "" when none is."""
 
     @property
-    def finding_count(self) -> int:
-        return sum(len(c.findings) for c in self.cases)
-
-    @property
     def reminder_only(self) -> bool:
         """No case of the caseworker's was reviewed in the period: the letter only reminds
         them of their open corrections from earlier rounds."""
