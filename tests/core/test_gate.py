@@ -37,6 +37,8 @@ ALLOWED: dict[str, set[str]] = {
     "export/scan.py": {"os.fdopen"},
     # the streams' encoding is chosen before anything is printed (`speak_any_text`)
     "cli/entry.py": {"sys.stdout", "sys.stderr"},
+    # only asked whether it is a terminal (`person_reads`), never written to
+    "cli/keyboard.py": {"sys.stdout"},
     # where there are no hard links: an empty claim on a name (`place_new`), and the backup
     # `migrer` keeps as a copy of the user's own file beside it, as the link would (`copy_new`)
     "io/portable.py": {"os.open", "os.fdopen"},
