@@ -189,8 +189,10 @@ def test_tilbagemelding_to_one_caseworker(filled: Path, cli: Cli, tmp_path: Path
     folder = _copy(filled, tmp_path)
     command = 'tilbagemelding --periode 2026-11 --rådgiver "Jens Østergaard"'
     assert_shown(_in(folder, cli, command), command)
-    for line in shown(command):
+    *files, summary = shown(command)
+    for line in files:
         assert (folder / line).is_file(), line
+    assert summary.startswith("Skrev 1 brev for 2026-11 ")
 
 
 def test_the_versions_table_is_from_the_versions_golden_report() -> None:

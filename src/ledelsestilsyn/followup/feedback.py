@@ -19,8 +19,11 @@ from ledelsestilsyn.core.diagnostics import (
     fail,
     warning,
 )
+from ledelsestilsyn.core.gate import Gated, gate
 from ledelsestilsyn.core.names import natural_order, same_person
 from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.words import count
+from ledelsestilsyn.followup.letter_files import Record, digest, kept_warning
 from ledelsestilsyn.followup.letters import Letter, build_letters, reminded
 from ledelsestilsyn.followup.tiltag import tiltag_shown
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
@@ -32,8 +35,10 @@ from ledelsestilsyn.report.records import Excluded, unchecked_anonymous
 from ledelsestilsyn.report.render import environment
 from ledelsestilsyn.sampling.fillin import case_filename
 from ledelsestilsyn.schedule.letters_due import covered_cases
-from ledelsestilsyn.workspace.layout import FEEDBACK_CASES, FEEDBACK_DIR, FEEDBACK_FILES
+from ledelsestilsyn.workspace.layout import FEEDBACK_CASES, FEEDBACK_DIR
 from ledelsestilsyn.workspace.open import Workspace
+
+FORMATS = ("md", "html")
 
 
 def render_letter(letter: Letter, fmt: str) -> str:
@@ -55,10 +60,31 @@ def letter_path(folder: Path, letter: Letter, fmt: str) -> Path:
 class FeedbackOutcome:
     folder: Path
     written: list[Path] = field(default_factory=list)
+    """The letter files as tilsyn writes them: written now, or holding the letter already."""
     letters: list[Letter] = field(default_factory=list)
     notes: list[Diagnostic] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     """Letters an earlier run wrote to a caseworker who gets none now (`_tidy`)."""
+    kept: list[str] = field(default_factory=list)
+    """The caseworkers whose letter a person edited: it stands as it is (`letter_files`)."""
+    fresh: int = 0
+    """Letters written now (new, or changed since the last run)."""
+    unchanged: int = 0
+    """Letters whose files held them already."""
+
+    def summary(self, display: str, period: str) -> str:
+        """`Skrev 4 breve for 2026-11 i tilbagemeldinger/2026-11/ (2 uændrede, 1 redigeret
+        og beholdt).`"""
+        others = [
+            count(n, one, many)
+            for n, one, many in (
+                (self.unchanged, "uændret", "uændrede"),
+                (len(self.kept), "redigeret og beholdt", "redigerede og beholdt"),
+            )
+            if n
+        ]
+        rest = f" ({', '.join(others)})" if others else ""
+        return f"Skrev {count(self.fresh, 'brev', 'breve')} for {period} i {display}/{rest}."
 
 
 def write_letters(
@@ -128,57 +154,85 @@ def write_letters(
     outcome = FeedbackOutcome(folder, letters=letters, notes=[*inputs.notes, *tiltag_notes])
     if only is None:
         outcome.notes += _left_out(inputs.excluded, period)
+    record = Record.read(folder)
     for letter in letters:
-        for fmt in ("md", "html"):
-            path = letter_path(folder, letter, fmt)
-            write_atomic(path, render_letter(letter, fmt), overwrite=True)
-            outcome.written.append(path)
-    _note_cases(folder, letters, keep=only is not None)
-    outcome.removed, failed = _tidy(folder, outcome.written, keep=only is not None)
+        _write_letter(workspace, record, letter, outcome)
+    _note_cases(folder, letters, kept=outcome.kept, keep=only is not None)
+    current = {letter_path(folder, letter, fmt).name for letter in letters for fmt in FORMATS}
+    outcome.removed, failed, edited = _tidy(record, current, keep=only is not None)
     outcome.notes += [_not_removed(workspace.display(path)) for path in failed]
+    outcome.notes += [kept_warning(workspace.display(p), removed=True) for p in edited]
     return outcome
 
 
-def _tidy(folder: Path, written: list[Path], *, keep: bool) -> tuple[list[Path], list[Path]]:
+def _write_letter(
+    workspace: Workspace, record: Record, letter: Letter, outcome: FeedbackOutcome
+) -> None:
+    """Write the letter as Markdown and HTML, unless a person edited either file since tilsyn
+    wrote it: then both stand as they are (one letter), and O028 says so. A file that holds
+    the letter already is not written again."""
+    texts = {fmt: gate(render_letter(letter, fmt)).encode("utf-8") for fmt in FORMATS}
+    paths = {fmt: letter_path(outcome.folder, letter, fmt) for fmt in FORMATS}
+    edited = [paths[fmt] for fmt in FORMATS if record.edited(paths[fmt].name, texts[fmt])]
+    if edited:
+        outcome.kept.append(letter.caseworker)
+        outcome.notes.append(kept_warning(workspace.display(edited[0])))
+        return
+    wrote = False
+    for fmt in FORMATS:
+        path, data = paths[fmt], texts[fmt]
+        record.files[path.name] = digest(data)
+        outcome.written.append(path)
+        if not path.is_symlink() and path.is_file() and _holds(path, data):
+            continue
+        write_atomic(path, Gated(data), overwrite=True)
+        wrote = True
+    if wrote:
+        outcome.fresh += 1
+    else:
+        outcome.unchanged += 1
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    try:
+        return read_regular(path) == data
+    except OSError:
+        return False
+
+
+def _tidy(
+    record: Record, current: set[str], *, keep: bool
+) -> tuple[list[Path], list[Path], list[Path]]:
     """Note the letter files written; on a run for every caseworker (not `keep`), remove
     those an earlier run wrote that this one did not: the caseworker has no finished review
     in the period now (one reopened, or a case moved to a colleague), and the old letter
-    would still tell of it. Only files this list names are touched. Returns (removed, failed).
-    """
-    names = {p.name for p in written}
-    earlier = _letter_files(folder)
+    would still tell of it. Only files the record names are touched, and only as tilsyn
+    wrote them: a letter a person edited (either file of the pair) stays. Returns
+    (removed, failed, edited)."""
     removed: list[Path] = []
     failed: list[Path] = []
-    if keep:
-        names |= earlier
-    else:
-        for name in sorted(earlier - names):
-            path = folder / name
-            if path.is_symlink() or not path.is_file():
-                continue
+    edited: list[Path] = []
+    folder = record.folder
+    old = sorted(set(record.files) - current) if not keep else []
+    there = [n for n in old if (folder / n).is_file() and not (folder / n).is_symlink()]
+    held = {Path(name).stem for name in there if record.edited(name)}
+    for name in old:
+        path = folder / name
+        if name not in there:
+            del record.files[name]
+        elif Path(name).stem in held:
+            if record.edited(name):
+                edited.append(path)
+        else:
             try:
                 path.unlink()
             except OSError:
                 failed.append(path)
-                names.add(name)
             else:
                 removed.append(path)
-    write_atomic(folder / FEEDBACK_FILES, "".join(f"{n}\n" for n in sorted(names)), overwrite=True)
-    return removed, failed
-
-
-def _letter_files(folder: Path) -> set[str]:
-    """The letter files the folder's `FEEDBACK_FILES` names (nothing else: a name with a
-    folder in it, a hidden file or another ending is ignored)."""
-    try:
-        text = read_regular(folder / FEEDBACK_FILES).decode("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return set()
-    return {
-        name
-        for name in text.splitlines()
-        if name == Path(name).name and not name.startswith(".") and name.endswith((".md", ".html"))
-    }
+                del record.files[name]
+    record.save()
+    return removed, failed, edited
 
 
 def _not_removed(display: str) -> Diagnostic:
@@ -191,12 +245,16 @@ def _not_removed(display: str) -> Diagnostic:
     )
 
 
-def _note_cases(folder: Path, letters: list[Letter], *, keep: bool) -> None:
+def _note_cases(folder: Path, letters: list[Letter], *, kept: list[str], keep: bool) -> None:
     """Write down which cases the folder's letters cover, so `påmind` can tell a case
-    finished after them; one caseworker's letter (`keep`) adds to what is there."""
-    cases = {c.case_id for letter in letters for c in letter.cases}
-    if keep:  # an unreadable list counts as empty: påmind then asks for the others' letters
-        cases |= covered_cases(folder) or frozenset()
+    finished after them; one caseworker's letter (`keep`) adds to what is there. A letter
+    kept as a person edited it (`kept`) covers only the cases it covered before."""
+    # An unreadable list counts as empty: påmind then asks for the others' letters.
+    before = covered_cases(folder) or frozenset()
+    cases = {c.case_id for letter in letters if letter.caseworker not in kept for c in letter.cases}
+    cases |= before & {c.case_id for letter in letters for c in letter.cases}
+    if keep:
+        cases |= before
     text = "".join(f"{c}\n" for c in sorted(cases) if c)
     write_atomic(folder / FEEDBACK_CASES, text, overwrite=True)
 

@@ -27,8 +27,9 @@ from ledelsestilsyn.core.diagnostics import Diagnostic, warning
 from ledelsestilsyn.core.lines import one_line
 from ledelsestilsyn.core.names import natural_order, same_person
 from ledelsestilsyn.core.words import count as counted
-from ledelsestilsyn.followup.feedback import FeedbackOutcome, letter_path, render_letter
+from ledelsestilsyn.followup.feedback import FORMATS, FeedbackOutcome, letter_path, render_letter
 from ledelsestilsyn.followup.letters import Letter
+from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -90,10 +91,15 @@ def mail_letters(
     file = ConceptFile(workspace.concept_path, concept)
     smtp, password = smtp_and_password(workspace.concept, file, environ)
     pages = [""] * len(found)
+    keys = [sent_key(letter, whole=smtp.starttls) for letter, _ in found]
     if smtp.starttls:
         bodies = [render_letter(letter, "md") for letter, _ in found]
         # The letter's tables read well only as a page: mail programs show the HTML part.
         pages = [render_letter(letter, "html") for letter, _ in found]
+        for at, (letter, _) in enumerate(found):
+            if letter.caseworker in outcome.kept:  # a person's edit: sent as it stands
+                bodies[at], pages[at] = as_it_stands(outcome, letter)
+                keys[at] = _edited_key(letter, bodies[at], pages[at])
     else:
         folder = outcome.folder
         bodies = [
@@ -107,10 +113,10 @@ def mail_letters(
             address,
             f"Tilbagemelding fra ledelsestilsynet {letter.period}",
             body,
-            (sent_key(letter, whole=mailed.whole),),
+            (key,),
             page,
         )
-        for (letter, address), body, page in zip(found, bodies, pages, strict=True)
+        for (letter, address), body, page, key in zip(found, bodies, pages, keys, strict=True)
     ]
     with run_lock(
         workspace.cache_dir,
@@ -142,6 +148,27 @@ def sent_key(letter: Letter, *, whole: bool) -> str:
     content = render_letter(replace(letter, generated=""), "md")
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:16]
     return f"tilbagemelding {letter.period} {'brev' if whole else 'besked'} {digest}"
+
+
+def as_it_stands(outcome: FeedbackOutcome, letter: Letter) -> tuple[str, str]:
+    """(text, page) of a letter a person edited, as the folder holds it (`send` passes both
+    through the output gate); a file that is not there is not sent (the text then says
+    the letter is the page)."""
+    found = []
+    for fmt in FORMATS:
+        try:
+            data = read_regular(letter_path(outcome.folder, letter, fmt))
+            found.append(data.decode(errors="replace"))
+        except OSError:
+            found.append("")
+    text, page = found
+    return text or "Brevet står i mailens HTML-del.\n", page
+
+
+def _edited_key(letter: Letter, text: str, page: str) -> str:
+    """The log's key for an edited letter: every edit is a new letter to send."""
+    digest = hashlib.sha256(f"{text}\0{page}".encode()).hexdigest()[:16]
+    return f"tilbagemelding {letter.period} rettet brev {digest}"
 
 
 def notice(letter: Letter, path: str) -> str:

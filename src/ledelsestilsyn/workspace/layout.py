@@ -45,5 +45,6 @@ FEEDBACK_DIR = "tilbagemeldinger"
 FEEDBACK_CASES = ".sager"
 """In each letters folder: the case ids the letters cover (for `påmind`), one a line."""
 FEEDBACK_FILES = ".breve"
-"""In each letters folder: the letter files `tilbagemelding` wrote there, one a line (a run
-for every caseworker removes those of them it no longer writes)."""
+"""In each letters folder: the letter files `tilbagemelding` wrote there, one a line with the
+SHA-256 of what it wrote (a run for every caseworker removes those of them it no longer writes;
+a file a person edited is neither rewritten nor removed: `followup.letter_files`)."""

@@ -83,6 +83,7 @@ def tilbagemelding(
         )
         for path in outcome.removed:
             echo(f"  {workspace.display(path)}")
+    echo(outcome.summary(workspace.display(outcome.folder), outcome.letters[0].period))
     if mail:
         mailed = mail_letters(workspace, outcome, os.environ, today=today, again=send_igen)
         print_diagnostics(mailed.warnings, err=True)

@@ -1,0 +1,154 @@
+"""`tilsyn tilbagemelding` again: a letter a person edited (a note added before it is handed
+over) is kept as it stands, never rewritten, removed or mailed in another version, and the
+run says how many letters it wrote for which period."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from test_letters import ARGS, ws  # noqa: F401  (the workspace fixture)
+from test_letters_mail import ANNA, _body, _tls
+from test_remind_smtp import Inbox, certificate, tls_server  # noqa: F401
+
+from conftest import Cli
+
+NOTE = "\nPS: Tak for en god snak i går. Hilsen Lene\n"
+FOLDER = Path("tilbagemeldinger", "2026-11")
+LATER = ("tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-26")
+
+
+def _letter(root: Path, worker: str, suffix: str) -> Path:
+    stem = worker.replace(" ", "_")
+    (path,) = (root / FOLDER).glob(f"{stem}-*{suffix}")
+    return path
+
+
+def _add_note(path: Path) -> str:
+    text = path.read_text(encoding="utf-8") + NOTE
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def test_a_letter_edited_by_hand_is_kept_and_said(cli: Cli, ws: Path) -> None:  # noqa: F811
+    """Lene added a personal note to Anna's letter before handing it over; the next run
+    (a review finished late, a new date) wrote every letter anew, and the note was gone."""
+    assert cli(*ARGS).exit_code == 0
+    md, html = _letter(ws, "Anna Holm", ".md"), _letter(ws, "Anna Holm", ".html")
+    edited = _add_note(md)
+    page = html.read_bytes()
+    bo = _letter(ws, "Bo Lind", ".md")
+    result = cli(*LATER)
+    assert result.exit_code == 0, result.output
+    assert md.read_text(encoding="utf-8") == edited
+    assert html.read_bytes() == page  # the pair stays one letter
+    assert "26. november 2026" in bo.read_text(encoding="utf-8")  # the others are new
+    shown = f"tilbagemeldinger/2026-11/{md.name}"
+    assert f"{shown}: advarsel O028: brevet er rettet, efter tilsyn skrev det" in result.stderr
+    assert "overskrives ikke" in result.stderr and "slet eller omdøb" in result.stderr
+    assert result.stderr.count("O028") == 1  # one letter, one warning
+    assert shown not in result.stdout and html.name not in result.stdout
+    assert "1 redigeret og beholdt" in result.stdout
+    again = cli(*LATER)
+    assert again.exit_code == 0 and md.read_text(encoding="utf-8") == edited
+    md.rename(md.with_name("Anna_med_hilsen.md"))  # as the warning says: a fresh letter
+    fresh = cli(*LATER)
+    assert fresh.exit_code == 0 and "O028" not in fresh.stderr
+    assert NOTE.strip() not in md.read_text(encoding="utf-8")
+    assert "26. november 2026" in html.read_text(encoding="utf-8")
+    assert (ws / FOLDER / "Anna_med_hilsen.md").read_text(encoding="utf-8") == edited
+
+
+def test_an_edited_html_letter_keeps_its_markdown_too(cli: Cli, ws: Path) -> None:  # noqa: F811
+    assert cli(*ARGS).exit_code == 0
+    md, html = _letter(ws, "Anna Holm", ".md"), _letter(ws, "Anna Holm", ".html")
+    text = html.read_text(encoding="utf-8").replace("</body>", "<p>PS: Hilsen Lene</p></body>")
+    html.write_text(text, encoding="utf-8")
+    before = md.read_bytes()
+    result = cli(*LATER)
+    assert result.exit_code == 0, result.output
+    assert html.read_text(encoding="utf-8") == text and md.read_bytes() == before
+    assert f"tilbagemeldinger/2026-11/{html.name}: advarsel O028" in result.stderr
+
+
+def test_a_letter_file_tilsyn_did_not_write_is_not_overwritten(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+) -> None:
+    """With no record of what tilsyn wrote (`.breve` deleted), a letter that differs from
+    today's is taken as edited: it is kept, never overwritten."""
+    assert cli(*ARGS).exit_code == 0
+    md = _letter(ws, "Anna Holm", ".md")
+    edited = _add_note(md)
+    (ws / FOLDER / ".breve").unlink()
+    result = cli(*LATER)
+    assert result.exit_code == 0, result.output
+    assert md.read_text(encoding="utf-8") == edited and "O028" in result.stderr
+
+
+def test_an_edited_letter_is_not_removed(cli: Cli, ws: Path) -> None:  # noqa: F811
+    assert cli(*ARGS).exit_code == 0
+    md, html = _letter(ws, "Finn Bak", ".md"), _letter(ws, "Finn Bak", ".html")
+    edited = _add_note(md)
+    for review in ws.glob("udtræk/*2026-11*/S-*.yaml"):  # Finn's reviews reopened
+        text = review.read_text(encoding="utf-8")
+        if 'rådgiver: "Finn Bak"' in text:
+            review.write_text(re.sub(r'(?m)^gennemført_af: ".*"$', 'gennemført_af: ""', text))
+    result = cli(*LATER)
+    assert result.exit_code == 0, result.output
+    assert md.read_text(encoding="utf-8") == edited and html.is_file()
+    assert f"tilbagemeldinger/2026-11/{md.name}: advarsel O028" in result.stderr
+    assert "rådgiveren får intet brev for perioden nu" in result.stderr
+    assert "Fjernet" not in result.stdout
+    md.unlink()  # the leader deleted the edited one: the rest is tilsyn's and goes
+    assert "Fjernet" in cli(*LATER).stdout and not html.exists()
+
+
+def test_the_mail_is_the_edited_letter_as_it_stands(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+    tls_server: tuple[Inbox, int],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inbox, port = tls_server
+    _tls(port, monkeypatch, ws)
+    assert cli(*ARGS).exit_code == 0
+    md, html = _letter(ws, "Anna Holm", ".md"), _letter(ws, "Anna Holm", ".html")
+    _add_note(md)
+    text = html.read_text(encoding="utf-8").replace(
+        "</body>", "<p>PS: Hilsen Lene, CPR 010203-1234</p></body>"
+    )
+    html.write_text(text, encoding="utf-8")
+    result = cli(*LATER, "--mail")
+    assert result.exit_code == 0, result.output
+    (anna,) = inbox.to(ANNA)
+    assert _body(anna).endswith(NOTE) and "25. november 2026" in _body(anna)
+    page = _body(anna, "text/html")
+    assert "PS: Hilsen Lene, CPR XXXXXX-XXXX" in page and "1234" not in page  # still gated
+    again = cli(*LATER, "--mail")  # sent as it stands: not again
+    assert again.exit_code == 0 and len(inbox.to(ANNA)) == 1
+    _add_note(md)  # edited once more: sent again
+    assert cli(*LATER, "--mail").exit_code == 0 and len(inbox.to(ANNA)) == 2
+
+
+def test_the_run_says_how_many_letters_for_which_period(cli: Cli, ws: Path) -> None:  # noqa: F811
+    first = cli(*ARGS)
+    assert first.exit_code == 0, first.output
+    letters = len(list((ws / FOLDER).glob("*.md")))
+    assert letters > 1
+    assert first.stdout.splitlines()[-1] == (
+        f"Skrev {letters} breve for 2026-11 i tilbagemeldinger/2026-11/."
+    )
+    same = cli(*ARGS)
+    assert same.stdout.splitlines()[-1] == (
+        f"Skrev 0 breve for 2026-11 i tilbagemeldinger/2026-11/ ({letters} uændrede)."
+    )
+    one = cli(*LATER, "--rådgiver", "Anna Holm")
+    assert one.stdout.splitlines()[-1] == "Skrev 1 brev for 2026-11 i tilbagemeldinger/2026-11/."
+    _add_note(_letter(ws, "Bo Lind", ".md"))
+    both = cli(*ARGS)
+    assert both.stdout.splitlines()[-1] == (
+        f"Skrev 1 brev for 2026-11 i tilbagemeldinger/2026-11/ ({letters - 2} uændrede, "
+        "1 redigeret og beholdt)."
+    )
