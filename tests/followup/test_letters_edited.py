@@ -152,3 +152,21 @@ def test_the_run_says_how_many_letters_for_which_period(cli: Cli, ws: Path) -> N
         f"Skrev 1 brev for 2026-11 i tilbagemeldinger/2026-11/ ({letters - 2} uændrede, "
         "1 redigeret og beholdt)."
     )
+
+
+def test_an_edited_letter_covers_only_the_cases_it_covered(cli: Cli, ws: Path) -> None:  # noqa: F811
+    """`påmind` asks for the letters again when a case is finished after them (`.sager`); a
+    kept, edited letter does not tell of a case finished since, so it must not count."""
+    late = ws / "udtræk" / "2026-11-månedligt-overordnet" / "S-2026-11-006.yaml"
+    assert 'rådgiver: "Anna Holm"' in late.read_text(encoding="utf-8")
+    finished = late.read_text(encoding="utf-8")
+    late.write_text(re.sub(r'(?m)^gennemført_af: ".*"$', 'gennemført_af: ""', finished))
+    assert cli(*ARGS).exit_code == 0
+    case = late.stem
+    covered = (ws / FOLDER / ".sager").read_text(encoding="utf-8").split()
+    assert case not in covered and "S-2026-11-000" in covered
+    _add_note(_letter(ws, "Anna Holm", ".md"))
+    late.write_text(finished, encoding="utf-8")  # finished after the letters
+    assert cli(*LATER).exit_code == 0
+    covered = (ws / FOLDER / ".sager").read_text(encoding="utf-8").split()
+    assert case not in covered and "S-2026-11-000" in covered
