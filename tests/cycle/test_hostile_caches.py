@@ -160,7 +160,8 @@ def _titles(entry: dict[str, Any]) -> None:
 
 def _a_schema_edited_with_its_digest(data: Any) -> Any:
     """A schema file changed by hand, and its new SHA-256 put in the cache: the stamp says the
-    schemas are tilsyn's, so only the seal can tell `udtræk` to write it anew."""
+    schema is as tilsyn wrote it (an older tilsyn, with no mark in the file), so only the
+    seal keeps `udtræk` from writing over the person's edit."""
     name = next(iter(data["filer"]))
     schema = Path("skema") / name
     schema.write_text("{}", encoding="utf-8")
@@ -173,8 +174,28 @@ VALUES: dict[str, Edit] = {
     "gennemgange.json: an answer ja → nej": _entries(_first_ja_is_nej),
     "udtræk.json: the drawn cases renamed": _entries(_cases_renamed),
     "skabeloner.json: the titles": _entries(_titles),
-    "skema.json: a schema's digest": _a_schema_edited_with_its_digest,
 }
+
+
+def test_a_schema_edited_with_its_digest_in_the_cache_is_kept_as_without_a_cache(
+    copy: Path, tmp_path: Path
+) -> None:
+    """An edited schema is kept (W007) whatever the cache says; the same answer as with no
+    cache. (Before, udtræk wrote every schema that differed anew, so the case compared with
+    the unedited workspace.)"""
+    path = copy / ".tilsyn" / "skema.json"
+    data = _a_schema_edited_with_its_digest(json.loads(path.read_bytes()))
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    twin = tmp_path / "tvilling"
+    shutil.copytree(copy, twin)
+    cli = Cli()
+    answer = _answer(cli, "udtræk")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(twin)
+        _no_caches()
+        expected = _answer(cli, "udtræk")
+    assert answer == expected and "W007" in answer[2]
+    assert (copy / "skema" / next(iter(data["filer"]))).read_text(encoding="utf-8") == "{}"
 
 
 @pytest.mark.parametrize("case", VALUES)

@@ -177,7 +177,7 @@ def migrate(
         from ledelsestilsyn.workspace.layout import SCHEMA_DIR
         from ledelsestilsyn.workspace.schemas import write_schemas
 
-        write_schemas(workspace.root / SCHEMA_DIR, workspace.catalog)
+        write_schemas(workspace.root / SCHEMA_DIR, workspace.catalog)  # keeps an edited one
     for plan in plans:
         backup = (
             _free_backup(plan, workspace.display) if dry_run else _write(plan, workspace.display)

@@ -65,7 +65,7 @@ from ledelsestilsyn.sampling.series_choice import (
 from ledelsestilsyn.sampling.sources import DrawSource, earlier_cases, level_source, load_manifest
 from ledelsestilsyn.sampling.stale import stale_export
 from ledelsestilsyn.sampling.write import write_sample
-from ledelsestilsyn.workspace.layout import MANIFEST_NAME
+from ledelsestilsyn.workspace.layout import MANIFEST_NAME, SCHEMA_DIR
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -149,6 +149,11 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     ]
     if request.dry_run:
         return DrawOutcome(DrawStatus.DRY_RUN, folder, manifest, [], diagnostics)
+    from ledelsestilsyn.workspace.schemas import ensure_schemas
+
+    diagnostics += ensure_schemas(
+        workspace.root / SCHEMA_DIR, workspace.catalog, workspace.cache_dir, workspace.display
+    )
     written = write_sample(workspace, folder, series, manifest, existing)
     status = DrawStatus.EXTENDED if existing else DrawStatus.CREATED
     return DrawOutcome(status, folder, manifest, written, diagnostics)

@@ -24,7 +24,7 @@ from ledelsestilsyn.io.new_folder import write_into_new_folder
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.files import manifest_text, render_files
-from ledelsestilsyn.workspace.layout import MANIFEST_NAME, SCHEMA_DIR
+from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -32,10 +32,7 @@ def write_sample(
     workspace: Workspace, folder: Path, series: Series, manifest: Manifest, earlier: Manifest | None
 ) -> list[Path]:
     """Write a new sample folder whole, or add the new files of an extension of `earlier`."""
-    from ledelsestilsyn.workspace.schemas import ensure_schemas
-
     template = workspace.catalog.resolve(series.template)
-    ensure_schemas(workspace.root / SCHEMA_DIR, workspace.catalog, workspace.cache_dir)
     rendered = render_files(template, manifest)
     if earlier is not None:
         return _extend(workspace, folder, manifest, earlier, rendered)

@@ -19,7 +19,7 @@ from ledelsestilsyn.workspace.layout import (
     TEMPLATES_DIR,
     TEMPLATES_README,
 )
-from ledelsestilsyn.workspace.schemas import write_new_schemas
+from ledelsestilsyn.workspace.schemas import write_schemas
 
 _GITIGNORE = (
     f"# tilsyn: cache (kan slettes)\n{CACHE_DIR}/\n"
@@ -101,7 +101,7 @@ def create_workspace(folder: Path, preset: str) -> Made:
         made.written.append(readme)
     elif not readme.is_file() or readme.read_bytes() != _TEMPLATES_README.encode("utf-8"):
         made.kept.append(readme)
-    written, kept = write_new_schemas(folder / SCHEMA_DIR, catalog)
+    written, kept = write_schemas(folder / SCHEMA_DIR, catalog)
     made.written.extend(written)
     made.kept.extend(kept)
     return made

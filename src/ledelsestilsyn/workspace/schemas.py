@@ -7,16 +7,25 @@ the YAML extension) flags `jaa` while the leader types.
 `udtræk` keeps them current on every run (`ensure_schemas`): a stamp in
 `.tilsyn/skema.json` records which code and templates produced the files and
 their SHA-256, so a run where nothing changed neither builds nor writes them.
+
+A schema a person edited (their own enum, a description) is never overwritten, by
+`init`, `udtræk`, `skema` or `migrer`: each file tilsyn writes has a `$comment` on its
+second line with the SHA-256 of the rest, and a file whose rest no longer has it is kept
+(W007). A file without the mark (an older tilsyn's) is tilsyn's when the stamp recorded
+its digest; else it may be a person's, and is kept. A missing file is written.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
+import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, warning
 from ledelsestilsyn.core.gate import gated_json
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.models.concept import Concept
@@ -85,58 +94,120 @@ def all_schemas(catalog: Catalog) -> dict[str, dict[str, Any]]:
     return schemas
 
 
-def write_schemas(folder: Path, catalog: Catalog) -> list[Path]:
-    """(Re)write the generated schema files; they hold no user data."""
-    return _write(folder, catalog, keep=False)[0]
+MARK = (
+    "Skrevet af tilsyn. Retter du i filen, beholder tilsyn den, som den er; slet den, så "
+    "skriver 'tilsyn skema' den på ny. sha256:"
+)
+_MARKED = re.compile(rb'^  "\$comment": ".*sha256:([0-9a-f]{64})",$')
 
 
-def write_new_schemas(folder: Path, catalog: Catalog) -> tuple[list[Path], list[Path]]:
-    """Write the schema files that are not there (for `init`); one that is there with other
-    text than this code writes may have been edited by a user and is kept as it is.
-    The files written, and those kept."""
-    return _write(folder, catalog, keep=True)
+def schema_text(schema: dict[str, Any]) -> str:
+    """The schema as tilsyn writes it: gated JSON, with the mark (`MARK` and the SHA-256 of
+    the rest) as a `$comment` on the second line."""
+    text = gated_json(schema, indent=2, sort_keys=True) + "\n"
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    head, rest = text.split("\n", 1)
+    return f'{head}\n  "$comment": {json.dumps(MARK + sha, ensure_ascii=False)},\n{rest}'
 
 
-def _write(folder: Path, catalog: Catalog, *, keep: bool) -> tuple[list[Path], list[Path]]:
+def _as_written(data: bytes, recorded: str | None) -> bool:
+    """Whether `data` is a schema file as tilsyn wrote it: its mark holds, or (no mark: an
+    older tilsyn's) its SHA-256 is the one `recorded` when it was written."""
+    lines = data.split(b"\n")
+    found = _MARKED.match(lines[1]) if len(lines) > 1 else None
+    if found is None:
+        return recorded is not None and hashlib.sha256(data).hexdigest() == recorded
+    rest = b"\n".join([lines[0], *lines[2:]])
+    return hashlib.sha256(rest).hexdigest().encode() == found[1]
+
+
+def write_schemas(
+    folder: Path, catalog: Catalog, recorded: Mapping[str, str | None] | None = None
+) -> tuple[list[Path], list[Path]]:
+    """Write the schema files that are missing or as tilsyn wrote them and now differ; one
+    a person edited (`_as_written`; `recorded`: the digests the stamp has of the files
+    in `folder`) is kept as it is. The files written, and those kept."""
     writable_folder(folder, mode=0o755)
     written: list[Path] = []
     kept: list[Path] = []
     for name, schema in all_schemas(catalog).items():
         path = folder / name
-        text = gated_json(schema, indent=2, sort_keys=True) + "\n"
-        if path.is_file() and path.read_bytes() == text.encode("utf-8"):
-            continue
-        if keep and (path.exists() or path.is_symlink()):
+        text = schema_text(schema)
+        if path.is_symlink() or (path.exists() and not path.is_file()):
             kept.append(path)
             continue
+        if path.is_file():
+            old = path.read_bytes()
+            if old == text.encode("utf-8"):
+                continue
+            if not _as_written(old, (recorded or {}).get(name)):
+                kept.append(path)
+                continue
         write_atomic(path, text, overwrite=True, mode=0o644)
         written.append(path)
     return written, kept
+
+
+def kept_warning(shown: str) -> Diagnostic:
+    """W007: the schema at `shown` was edited after tilsyn wrote it and is kept."""
+    return warning(
+        shown,
+        "W007",
+        "skemaet er rettet, efter tilsyn skrev det, og overskrives ikke (heller ikke af et "
+        "nyere tilsyn).",
+        hint="slet eller omdøb det, så skriver næste udtræk eller 'tilsyn skema' et nyt; "
+        "'tilsyn skema --mappe skema-ny' skriver nye ved siden af til at sammenligne.",
+    )
 
 
 SCHEMA_STAMP = "skema.json"
 """In the cache folder: what produced the schema files, and the SHA-256 of each."""
 
 
-def ensure_schemas(folder: Path, catalog: Catalog, cache_dir: Path) -> list[Path]:
+def ensure_schemas(
+    folder: Path, catalog: Catalog, cache_dir: Path, display: Callable[[Path], str] = str
+) -> list[Diagnostic]:
     """`write_schemas`, unless the stamp in `cache_dir` shows the files in `folder` are
     exactly what this code and these templates produce (then nothing is built).
 
     The stamp names the tool's code (every module: a schema follows the models and
     what they import) and the templates; each file is read and hashed again, so a
-    schema edited or removed by hand is written anew.
+    schema removed by hand is written anew. One a person edited is kept, and W007 says
+    so once: the stamp notes it (`beholdt`), until it is edited again.
     """
     from ledelsestilsyn.io.stamped_json import read_stamped, write_stamped
 
     stamp = _schema_stamp(catalog)
     names = [*MODEL_SCHEMAS, *(review_schema_name(t) for _, t in sorted(catalog.templates.items()))]
-    recorded = read_stamped(cache_dir / SCHEMA_STAMP, stamp)
-    if recorded is not None and recorded.get("filer") == _digests(folder, names):
+    now = _digests(folder, names)
+    current = read_stamped(cache_dir / SCHEMA_STAMP, stamp)
+    if current is not None and current.get("filer") == now:
         return []
-    written = write_schemas(folder, catalog)
+    recorded, said = recorded_schemas(cache_dir)
+    _, kept = write_schemas(folder, catalog, recorded)
+    after = _digests(folder, names)
+    held = {p.name: after.get(p.name) for p in kept}
     with contextlib.suppress(OSError, TilsynError):  # only a cache: the next run checks again
-        write_stamped(cache_dir / SCHEMA_STAMP, stamp, {"filer": _digests(folder, names)})
-    return written
+        write_stamped(cache_dir / SCHEMA_STAMP, stamp, {"filer": after, "beholdt": held})
+    return [kept_warning(display(p)) for p in kept if said.get(p.name) != held[p.name]]
+
+
+def recorded_schemas(cache_dir: Path) -> tuple[dict[str, str | None], dict[str, str]]:
+    """What the stamp in `cache_dir` recorded, whatever code wrote it: the digest of each
+    file in skema/ as tilsyn wrote it (those it kept as a person's left out), and the
+    digest of each file kept and said (W007)."""
+    from ledelsestilsyn.io.stamped_json import read_stamped
+
+    before = read_stamped(cache_dir / SCHEMA_STAMP, {}) or {}
+    files, said = _texts(before.get("filer")), _texts(before.get("beholdt"))
+    return {n: d for n, d in files.items() if n not in said}, said
+
+
+def _texts(value: object) -> dict[str, str]:
+    """A recorded name → digest mapping (anything else in the cache is ignored)."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: v for k, v in value.items() if isinstance(k, str) and isinstance(v, str)}
 
 
 def _schema_stamp(catalog: Catalog) -> dict[str, str]:

@@ -49,7 +49,7 @@ def init(
         if any(path.parent.name == SCHEMA_DIR for path in made.kept):
             echo(
                 "Vil I have en frisk kopi af skemaerne, så skriv 'tilsyn skema --mappe skema-ny' "
-                "og sammenlign; 'tilsyn skema' alene skriver dem i skema/ på ny og overskriver "
-                "jeres ændringer."
+                "og sammenlign; slet eller omdøb et skema i skema/, så skriver 'tilsyn skema' "
+                "et nyt (tilsyn overskriver aldrig et skema, I har rettet)."
             )
     echo("Ret koncept.yaml til jeres lokale koncept, og kør 'tilsyn tjek'.")

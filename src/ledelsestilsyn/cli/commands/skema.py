@@ -22,14 +22,17 @@ def skema(
 ) -> None:
     """Skriv JSON-skemaer til editorer (autoudfyldning og røde streger ved forkerte svar).
 
+    Et skema, du har rettet, overskrives ikke; slet det, så skrives et nyt.
+
     Eksempel: tilsyn skema --mappe skema
     """
+    from ledelsestilsyn.cli.console import print_diagnostics
     from ledelsestilsyn.cli.output import refuse_stdout
     from ledelsestilsyn.core.diagnostics import TilsynError
     from ledelsestilsyn.templates.catalog import Catalog
-    from ledelsestilsyn.workspace.layout import SCHEMA_DIR
+    from ledelsestilsyn.workspace.layout import CACHE_DIR, SCHEMA_DIR
     from ledelsestilsyn.workspace.open import find_concept
-    from ledelsestilsyn.workspace.schemas import write_schemas
+    from ledelsestilsyn.workspace.schemas import kept_warning, recorded_schemas, write_schemas
 
     refuse_stdout(folder, "--mappe")
     try:
@@ -37,5 +40,8 @@ def skema(
     except TilsynError:
         root = None
     target = folder or (root or Path.cwd()) / SCHEMA_DIR
-    written = write_schemas(target, Catalog.load(root))
+    # The digests udtræk recorded of the files in skema/ tell an older tilsyn's files.
+    recorded = recorded_schemas(root / CACHE_DIR)[0] if folder is None and root else None
+    written, kept = write_schemas(target, Catalog.load(root), recorded)
+    print_diagnostics([kept_warning(str(path)) for path in kept], err=True)
     echo(f"{count(len(written), 'skema', 'skemaer')} opdateret i {target}.")
