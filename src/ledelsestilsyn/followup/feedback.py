@@ -23,11 +23,12 @@ from ledelsestilsyn.core.gate import Gated, gate
 from ledelsestilsyn.core.names import natural_order, same_person
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.core.words import count
-from ledelsestilsyn.followup.letter_files import Record, digest, kept_warning
+from ledelsestilsyn.followup.letter_files import kept_warning, letters_record
 from ledelsestilsyn.followup.letters import Letter, build_letters, reminded
 from ledelsestilsyn.followup.tiltag import tiltag_shown
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.io.files import read_regular
+from ledelsestilsyn.io.written import Record, digest
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.load import latest_period, load_inputs
@@ -154,7 +155,7 @@ def write_letters(
     outcome = FeedbackOutcome(folder, letters=letters, notes=[*inputs.notes, *tiltag_notes])
     if only is None:
         outcome.notes += _left_out(inputs.excluded, period)
-    record = Record.read(folder)
+    record = letters_record(folder)
     for letter in letters:
         _write_letter(workspace, record, letter, outcome)
     _note_cases(folder, letters, kept=outcome.kept, keep=only is not None)

@@ -9,6 +9,7 @@ A workspace is the folder holding the concept:
         udtræk.yaml         the sample's manifest (what was drawn, how, from what)
         <sag>.yaml          one review file per drawn case
     rapporter/              reports (`påmind` counts a report as made when one is here)
+        .rapporter          the reports `rapport` wrote there, with the SHA-256 of each
     .tilsyn/                caches and the reminder log (safe to delete; 0700)
 
 The cron fast path imports this module, so it imports nothing.
@@ -23,6 +24,10 @@ SCHEMA_DIR = "skema"
 SAMPLES_DIR = "udtræk"
 MANIFEST_NAME = "udtræk.yaml"
 REPORTS_DIR = "rapporter"
+REPORTS_FILES = ".rapporter"
+"""In rapporter/: each report `rapport` wrote there and the SHA-256 of what it wrote (`io.written`);
+a report a person edited is kept as `.bak` before a new one takes its name."""
+REPORT_ENDINGS = (".html", ".md", ".pdf", ".csv", ".xlsx")
 GITIGNORE = ".gitignore"
 
 CACHE_DIR = ".tilsyn"

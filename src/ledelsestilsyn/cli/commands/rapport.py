@@ -96,8 +96,12 @@ def rapport(
     if is_stdout(output):
         _echo(outcome, request.fmt)
         return
-    target = chosen or _default_path(workspace, outcome, request.audience, request.fmt)
-    _write(target, outcome.content)
+    if chosen is None:
+        target = _default_path(workspace, outcome, request.audience, request.fmt)
+        _write_default(workspace, target, outcome.content)
+    else:
+        target = chosen
+        _write(target, outcome.content)
     echo(
         f"Skrev rapporten for {outcome.period.label} "
         f"({count(outcome.counted, 'gennemgang', 'gennemgange')}) til "
@@ -144,6 +148,30 @@ def _chosen_path(target: Path, workspace: "Workspace", fmt: str) -> Path:
     from ledelsestilsyn.cli.output import prepare_output_file
 
     return prepare_output_file(target, f"rapport.{fmt}", workspace.root)
+
+
+def _write_default(workspace: "Workspace", target: Path, content: "str | Gated") -> None:
+    """A report in rapporter/: one there a person edited (a preface for the committee) is
+    kept as `.bak` first, and L013 says so."""
+    from ledelsestilsyn.cli.console import print_diagnostics
+    from ledelsestilsyn.core.diagnostics import warning
+    from ledelsestilsyn.core.gate import Gated, gate
+    from ledelsestilsyn.io.written import write_keeping_edits
+    from ledelsestilsyn.workspace.layout import REPORT_ENDINGS, REPORTS_FILES
+
+    data = content.data if isinstance(content, Gated) else gate(content).encode("utf-8")
+    backup = write_keeping_edits(target, data, REPORTS_FILES, REPORT_ENDINGS)
+    if backup is not None:
+        shown = workspace.display(target)
+        note = warning(
+            shown,
+            "L013",
+            f"rapporten er rettet, efter tilsyn skrev den; den rettede er gemt som "
+            f"{workspace.display(backup)}, og den nye står i dens sted.",
+            hint="før dine rettelser over i den nye, eller giv den rettede et andet navn, "
+            "før du laver rapporten igen.",
+        )
+        print_diagnostics([note], err=True)
 
 
 def _write(target: Path, content: "str | Gated") -> None:
