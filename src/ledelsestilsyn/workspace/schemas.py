@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -107,7 +106,7 @@ def schema_text(schema: dict[str, Any]) -> str:
     text = gated_json(schema, indent=2, sort_keys=True) + "\n"
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     head, rest = text.split("\n", 1)
-    return f'{head}\n  "$comment": {json.dumps(MARK + sha, ensure_ascii=False)},\n{rest}'
+    return f'{head}\n  "$comment": {gated_json(MARK + sha)},\n{rest}'
 
 
 def _as_written(data: bytes, recorded: str | None) -> bool:
