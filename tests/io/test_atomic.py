@@ -122,3 +122,39 @@ def test_a_digest_or_a_temp_name_is_no_cpr_number(tmp_path: Path) -> None:
     name = "rapport-" + "0102031234" + "ab" * 12 + ".md"
     write_atomic(tmp_path / name, "x\n")
     assert (tmp_path / name).exists()
+
+
+def test_a_backup_copy_killed_half_way_leaves_no_half_backup(tmp_path: Path) -> None:
+    """Where there are no hard links (FAT, some network drives), `migrer`'s backup is a copy;
+    killed half-way, it left a `.bak` with half the leader's review under the name a leader
+    would restore from. Now the copy is made under a temp name and named when whole."""
+    import subprocess
+    import sys
+    import textwrap
+
+    review = tmp_path / "S-1.yaml"
+    review.write_bytes(b"svar: ja\n" * 100_000)
+    script = textwrap.dedent(
+        f"""
+        import os, shutil
+        from pathlib import Path
+        from ledelsestilsyn.io import portable
+
+        def no_link(*args, **kwargs):
+            raise OSError(1, "no hard links here")
+
+        def half(into, out, *args):
+            out.write(into.read(1000))
+            out.flush()
+            os._exit(9)  # killed
+
+        os.link = no_link
+        shutil.copyfileobj = half
+        tmp = Path({str(tmp_path)!r}) / ".tilsyn-tmp-1-S-1.yaml.bak"
+        portable.copy_new(Path({str(review)!r}), Path({str(review)!r} + ".bak"), tmp)
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True)
+    assert done.returncode == 9, done.stderr
+    assert not (tmp_path / "S-1.yaml.bak").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".bak") and p.name[0] != "."]

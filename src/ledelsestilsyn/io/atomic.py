@@ -110,7 +110,7 @@ def keep_backup(path: Path, *, tries: int = 999) -> Path:
     """
     for candidate in _backup_names(path, tries):
         try:
-            copy_new(path, candidate)
+            copy_new(path, candidate, temp_path(path.parent, candidate.name))
         except FileExistsError:
             continue
         except OSError as exc:

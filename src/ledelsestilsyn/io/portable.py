@@ -111,9 +111,11 @@ def place_new(tmp: Path, path: Path) -> None:
     tmp.replace(path)
 
 
-def copy_new(source: Path, target: Path) -> None:
+def copy_new(source: Path, target: Path, tmp: Path) -> None:
     """`target` as a copy of `source`, which must not exist yet (`FileExistsError`): a hard
-    link where the file system has them (no byte copied), else a copy of the bytes."""
+    link where the file system has them (no byte copied), else a copy of the bytes, made
+    under the temp name `tmp` and given the name `target` only when whole (`place_new`): a
+    run killed half-way leaves a temp file, never half a copy under the name."""
     try:
         os.link(source, target)
         return
@@ -122,13 +124,13 @@ def copy_new(source: Path, target: Path) -> None:
     except OSError:
         pass
     mode = source.stat().st_mode & 0o666
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, mode)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW, mode)
     try:
         with os.fdopen(fd, "wb") as out, source.open("rb") as into:
             shutil.copyfileobj(into, out)
             out.flush()
             os.fsync(out.fileno())
-    except BaseException:
+        place_new(tmp, target)
+    finally:
         with contextlib.suppress(OSError):
-            target.unlink()
-        raise
+            tmp.unlink()
