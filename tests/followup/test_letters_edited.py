@@ -105,14 +105,22 @@ def test_an_edited_letter_is_not_removed(cli: Cli, ws: Path) -> None:  # noqa: F
     assert "Fjernet" in cli(*LATER).stdout and not html.exists()
 
 
-def test_the_mail_is_the_edited_letter_as_it_stands(
-    cli: Cli,
+@pytest.fixture
+def inbox(
     ws: Path,  # noqa: F811
     tls_server: tuple[Inbox, int],  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
+) -> Inbox:
+    """The caseworkers' mail over STARTTLS (`test_letters_mail`)."""
+    _tls(tls_server[1], monkeypatch, ws)
+    return tls_server[0]
+
+
+def test_the_mail_is_the_edited_letter_as_it_stands(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+    inbox: Inbox,
 ) -> None:
-    inbox, port = tls_server
-    _tls(port, monkeypatch, ws)
     assert cli(*ARGS).exit_code == 0
     md, html = _letter(ws, "Anna Holm", ".md"), _letter(ws, "Anna Holm", ".html")
     _add_note(md)
