@@ -31,6 +31,6 @@ def kept_warning(display: str, *, removed: bool = False) -> Diagnostic:
         why = " og overskrives ikke (heller ikke brevet i det andet format ved siden af)"
         hint = (
             "vil du have et nyt brev fra tilsyn, så slet eller omdøb det rettede, og kør "
-            "'tilsyn tilbagemelding' igen; --mail sender brevet, som det står i mappen."
+            "'tilsyn tilbagemelding' igen."
         )
     return warning(display, "O028", f"brevet er rettet, efter tilsyn skrev det{why}.", hint=hint)

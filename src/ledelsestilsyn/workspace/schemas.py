@@ -154,8 +154,7 @@ def kept_warning(shown: str) -> Diagnostic:
         "W007",
         "skemaet er rettet, efter tilsyn skrev det, og overskrives ikke (heller ikke af et "
         "nyere tilsyn).",
-        hint="slet eller omdøb det, så skriver næste udtræk eller 'tilsyn skema' et nyt; "
-        "'tilsyn skema --mappe skema-ny' skriver nye ved siden af til at sammenligne.",
+        hint="slet eller omdøb det, så skriver næste udtræk eller 'tilsyn skema' et nyt.",
     )
 
 
