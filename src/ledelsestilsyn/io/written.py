@@ -60,10 +60,8 @@ class Record:
         """Whether `file` in the folder is a person's: there, and neither what tilsyn wrote
         (as the record has it) nor `new` (what it would write now)."""
         path = self.folder / file
-        if not path.exists() and not path.is_symlink():
-            return False
         if path.is_symlink() or not path.is_file():
-            return True
+            return False  # nothing there, or what the writer refuses itself (W002, W003)
         try:
             data = read_regular(path)
         except OSError:
