@@ -495,3 +495,84 @@ def _tidy(system: System, kind: str, rows: list[list[str]]) -> None:
         first = [name for series, name in parts if order and series == order[0]]
         system.relate([*((n, 1) for n in first), (total, -1)], equal=False)
         system.relate([(total, 1), *((n, -1) for _, n in parts)], equal=False)
+
+
+# --- the tiltag's verdicts ------------------------------------------------------------------
+
+
+class Side(NamedTuple):
+    """One side of a tiltag's verdict (before or after the decision): the periods of the
+    rounds it pools, and their positive answers, answers and cases on the target."""
+
+    periods: tuple[str, ...]
+    positive: int
+    answered: int
+    cases: int
+
+
+class Verdict(NamedTuple):
+    """A verdict the report shows (`bedre`, `dårligere`, `ingen sikker ændring`, `for få`,
+    with or without `niveauet … er nået`), and what it is computed from."""
+
+    ref: str
+    step: str
+    """The title of the target's step (a question's, or the step itself)."""
+    question: str | None
+    """The target question's id; None for a step."""
+    whole: bool
+    """The target is a step with all its questions (not `k af n spørgsmål`)."""
+    before: Side
+    after: Side
+
+
+def read_verdicts(system: System, verdicts: list[Verdict], period: Period) -> None:
+    """A reader who is told, for each verdict the report shows, the exact counts it is
+    computed from (positive answers, answers and cases on each side), knows more than any
+    text made of them: the verdict, its one bit `bedre`/`dårligere`, `for få` and whether
+    the level is reached are all functions of those counts (and of the spread per case,
+    which only widens an interval). Each round inside the report's period is a part of
+    what the report shows of the target in that period: the step's share (the month's trend
+    point in a quarter or a date range), and a question's own share, where it is shown.
+    Rounds outside the period are free to the reader but for the side's total."""
+    for i, found in enumerate(verdicts):
+        inside: dict[str, tuple[str, str]] = {}
+        for label in sorted({*found.before.periods, *found.after.periods}):
+            part = parse_period(label)
+            if part.start in period and part.end in period:
+                inside[label] = _verdict_part(system, found, label, period, f"tv[{i}|{label}]")
+        question = f"q[{found.ref}|{found.question}]"
+        if found.question is not None and f"{question}.pos" in system.bounds and inside:
+            for k, part in enumerate(("pos", "ans")):
+                terms = [(names[k], 1) for names in inside.values()]
+                system.relate([(f"{question}.{part}", -1), *terms])
+        for name, side in (("før", found.before), ("efter", found.after)):
+            rest = f"tv[{i}|{name}|uden for perioden]"
+            outside = any(p not in inside for p in side.periods)
+            if outside:
+                system.relate([(f"{rest}.pos", 1), (f"{rest}.ans", -1)], equal=False)
+            for k, (part, value) in enumerate((("pos", side.positive), ("ans", side.answered))):
+                known = system.var(f"tv[{i}|{name}].{part}", value, value)
+                terms = [(inside[p][k], 1) for p in side.periods if p in inside]
+                if outside:
+                    terms.append((f"{rest}.{part}", 1))
+                system.relate([*terms, (known, -1)])
+
+
+def _verdict_part(
+    system: System, found: Verdict, label: str, period: Period, name: str
+) -> tuple[str, str]:
+    """The target's positive answers and answers in the round of `label`, inside the report's
+    period: the step's own (the period's, or its trend point), or a part of them."""
+    step = f"step[{found.ref}|{found.step}]"
+    month = step if parse_period(label) == period else f"trend[{found.ref}|{found.step}|{label}]"
+    if month != step and f"{month}.pos" not in system.bounds:  # a trend point not published
+        for part in ("pos", "ans"):
+            system.relate([(f"{month}.{part}", 1), (f"{step}.{part}", -1)], equal=False)
+    if found.question is None and found.whole:
+        return f"{month}.pos", f"{month}.ans"
+    pos, ans = system.var(f"{name}.pos"), system.var(f"{name}.ans")
+    system.relate([(pos, 1), (ans, -1)], equal=False)
+    system.relate([(pos, 1), (f"{month}.pos", -1)], equal=False)
+    rest = [(ans, 1), (pos, -1), (f"{month}.ans", -1), (f"{month}.pos", 1)]
+    system.relate(rest, equal=False)  # its answers not positive are among the step's
+    return pos, ans

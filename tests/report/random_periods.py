@@ -51,11 +51,15 @@ class Workspace:
     """Bit i set: caseworker i (of `STAFF`) consents to examples for the department."""
     workers: int = 6
     """How many caseworkers of `STAFF` the cases go round (6: two a team, 9: three)."""
+    copies: int = 1
+    """Each month's cases `copies` times over (case i has pattern i mod its round's length):
+    with 3, a month has up to 27 cases, enough that a tiltag's verdict is shown to the
+    committee (every round it pools has 5 cases, and 5 of each answer, on the target)."""
 
 
 def _answer(patterns: tuple[int, ...], values: tuple[str, ...]):  # type: ignore[no-untyped-def]
     def answer(case: int, question: int) -> tuple[str, str]:
-        bits = patterns[case] >> (question % 8)
+        bits = patterns[case % len(patterns)] >> (question % 8)
         value = values[0] if not bits & 1 else values[1 + (bits >> 1 & 1) % (len(values) - 1)]
         note = "Mangler." if value in ("nej", "lav grad") else ""
         return value, note
@@ -64,6 +68,10 @@ def _answer(patterns: tuple[int, ...], values: tuple[str, ...]):  # type: ignore
 
 
 def tiltag_yaml(space: Workspace) -> str:
+    """Two tiltag: one on overordnet's underretning-1 and its step (with the level), one on
+    the step underretning in every template that has it (overordnet and tematiseret). The
+    question is in both templates, so the first says which (else O003, and no tiltag at all
+    reaches the report: O015)."""
     level = f'\n      niveau: "{space.level}"' if space.level else ""
     return (
         "tiltag:\n"
@@ -71,9 +79,16 @@ def tiltag_yaml(space: Workspace) -> str:
         '    titel: "Hurtig vurdering af underretninger"\n'
         f'    besluttet: "{space.decided}"\n'
         '    status: "i gang"\n'
+        '    skabelon: "overordnet"\n'
         "    mål:\n"
         "      spørgsmål: [underretning-1]\n"
         f"      sagsskridt: [underretning]{level}\n"
+        '  - id: "skridtet"\n'
+        '    titel: "Underretninger i alle tilsyn"\n'
+        f'    besluttet: "{space.decided}"\n'
+        '    status: "i gang"\n'
+        "    mål:\n"
+        "      sagsskridt: [underretning]\n"
     )
 
 
@@ -90,14 +105,14 @@ def write(root: Path, space: Workspace) -> None:
             ref="overordnet@2024.1",
             period=month,
             focus=["underretning"],
-            cases=len(patterns),
+            cases=len(patterns) * space.copies,
             answer=_answer(patterns, OVERORDNET),
             day=f"{month}-20",
             teams=TEAMS,
             workers=STAFF[: space.workers],
         )
     if space.themed:
-        themed(root, len(space.themed), _answer(space.themed, TEMATISERET))
+        themed(root, len(space.themed) * space.copies, _answer(space.themed, TEMATISERET))
     (root / "tiltag.yaml").write_text(tiltag_yaml(space), encoding="utf-8")
     _consent(root, space)
 
@@ -126,12 +141,14 @@ def workspaces() -> st.SearchStrategy[Workspace]:
         level=st.sampled_from([None, "0.9", "0.75"]),
         consent=st.integers(0, 0b111111111),
         workers=st.sampled_from([6, 9]),
+        copies=st.sampled_from([1, 3]),
     )
 
 
 def from_seed(seed: int) -> tuple[Workspace, str]:
     """A workspace and a report period picked by `seed` (to search many quickly). What was
-    added later (consent, caseworkers) is picked last, so that a number keeps its rounds."""
+    added later (consent, caseworkers, copies) is picked last, so that a number keeps its
+    patterns."""
     pick = random.Random(seed)
 
     def patterns(most: int) -> tuple[int, ...]:
@@ -140,7 +157,8 @@ def from_seed(seed: int) -> tuple[Workspace, str]:
     rounds = tuple(patterns(9) for _ in MONTHS)
     space = Workspace(rounds, patterns(6), pick.choice(DECIDED), pick.choice([None, "0.9", "0.75"]))
     period = pick.choice(PERIODS)
-    return replace(space, consent=pick.randint(0, 0b111111111), workers=pick.choice([6, 9])), period
+    space = replace(space, consent=pick.randint(0, 0b111111111), workers=pick.choice([6, 9]))
+    return replace(space, copies=pick.choice([1, 3])), period
 
 
 def describe(space: Workspace, period: str, seed: int | None = None) -> str:

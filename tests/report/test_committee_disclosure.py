@@ -12,10 +12,12 @@ import re
 import shutil
 import stat
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from backcalc import read_csv, read_report, read_xlsx
+from backcalc_system import System
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from report_data import build_workspace, fill
@@ -62,11 +64,16 @@ def committee(cli: Cli, *args: str) -> dict[str, str]:
     return texts
 
 
-def assert_nothing_revealed(texts: dict[str, str]) -> None:
+def assert_nothing_revealed(
+    texts: dict[str, str], more: Callable[[System], None] = lambda system: None
+) -> None:
+    """No hidden number in the md or the html, read with the csv and the workbook, and with
+    what `more` tells the reader besides (the tiltag's verdicts: `backcalc.read_verdicts`)."""
     for fmt in ("md", "html"):
         system = read_report(texts[fmt], fmt)
         read_csv(system, texts["csv"])
         read_xlsx(system, Path(texts["xlsx"]))
+        more(system)
         assert system.revealed() == {}, fmt
 
 

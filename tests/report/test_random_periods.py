@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
+from backcalc import Side, Verdict, read_verdicts
+from backcalc_system import System
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 from random_periods import DAY, MONTHS, PERIODS, Workspace, describe, from_seed, workspaces, write
@@ -24,8 +28,19 @@ from test_integer_audit import integer_revealed
 
 from conftest import Cli
 from ledelsestilsyn.core.periods import parse_period
-from ledelsestilsyn.report import view
+from ledelsestilsyn.report import run, view
+from ledelsestilsyn.report.department import TiltagStatus
 from ledelsestilsyn.report.suppress import Disclosure, Ledger, decide
+from ledelsestilsyn.report.tiltag import (
+    BETTER,
+    NOT_COMPARABLE,
+    TOO_FEW,
+    UNCLEAR,
+    WORSE,
+    EffectRow,
+    TiltagView,
+)
+from ledelsestilsyn.templates.catalog import Catalog
 
 AUDIENCES = ("udvalg", "afdeling")
 SEEDS = (3, 7, 11, 22)
@@ -66,14 +81,82 @@ def reviewed_in(space: Workspace, period: str) -> bool:
     ) or (bool(space.themed) and parse_period("2026-11").start in span)
 
 
-def check(cli: Cli, tmp_path: Path, space: Workspace, period: str, seed: int | None) -> None:
-    """Both audiences' reports of `space` reveal nothing; a failure says how to build it again."""
+DATA_VERDICTS = (BETTER, WORSE, UNCLEAR, TOO_FEW, NOT_COMPARABLE)
+"""The verdicts made of the target's counts (the others say why there is none)."""
+
+
+def verdicts(views: list[TiltagView], statuses: list[TiltagStatus], decided: str) -> list[Verdict]:
+    """The verdicts the report shows that are made of counts, each with the counts (the
+    product's own `EffectRow`, as the tests know the true values of a ledger)."""
+    rows: list[tuple[EffectRow, str]] = []
+    start = 0
+    for t in views:
+        mine = statuses[start : start + (len(t.rows) + len(t.gone) or 1)]
+        start += len(mine)
+        rows += [(row, shown.verdict) for row, shown in zip(t.rows, mine, strict=False)]
+    assert start == len(statuses)
+    catalog, day = Catalog.load(None), date.fromisoformat(decided)
+    found = []
+    for row, shown in rows:
+        if not shown.startswith(DATA_VERDICTS):
+            continue
+        titles = {s.id: s.title for s in catalog.resolve(row.ref).steps}
+        sides = []
+        for after in (False, True):
+            mine = [r for r in row.rounds if (parse_period(r.period).start >= day) == after]
+            cell = row.after if after else row.before
+            answered = sum(r.answered for r in mine)
+            positive = round((cell.value or 0) * answered)
+            cases = sum(r.cases for r in mine)
+            sides.append(Side(tuple(r.period for r in mine), positive, answered, cases))
+        question = None if row.target.startswith("sagsskridt") else row.target
+        whole = " af " not in row.target
+        found.append(Verdict(row.ref, titles[row.steps[0]], question, whole, sides[0], sides[1]))
+    return found
+
+
+def told_verdicts(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, period: str, audience: str, decided: str
+) -> tuple[dict[str, str], Callable[[System], None]]:
+    """The report for `audience` (`committee`), and what a reader is told besides: the
+    counts behind each verdict it shows (`backcalc.read_verdicts`)."""
+    shown: list[tuple[list[TiltagView], list[TiltagStatus]]] = []
+    real = run.tiltag_status
+
+    def capturing(views: list[TiltagView], *args: object) -> list[TiltagStatus]:
+        statuses = real(views, *args)  # type: ignore[arg-type]
+        shown.append((list(views), statuses))
+        return statuses
+
+    with monkeypatch.context() as patch:
+        patch.setattr(run, "tiltag_status", capturing)
+        texts = committee(cli, period, audience)
+    assert "\n## Tiltag\n" in texts["md"], "tiltag.yaml blev ikke læst"
+    told = verdicts(*shown[-1], decided)
+
+    def tell(system: System) -> None:
+        read_verdicts(system, told, parse_period(period))
+
+    return texts, tell
+
+
+def check(
+    cli: Cli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    space: Workspace,
+    period: str,
+    seed: int | None,
+) -> None:
+    """Both audiences' reports of `space` reveal nothing, read with the counts behind each
+    tiltag's verdict they show; a failure says how to build the workspace again."""
     make(cli, tmp_path, space)
     if not reviewed_in(space, period):
         return
     for audience in AUDIENCES:
+        texts, tell = told_verdicts(cli, monkeypatch, period, audience, space.decided)
         try:
-            assert_nothing_revealed(committee(cli, period, audience))
+            assert_nothing_revealed(texts, tell)
         except AssertionError as failure:
             raise AssertionError(f"{audience}: {describe(space, period, seed)}") from failure
 
@@ -83,16 +166,18 @@ def check(cli: Cli, tmp_path: Path, space: Workspace, period: str, seed: int | N
 )
 @given(space=workspaces(), period=st.sampled_from(PERIODS))
 def test_random_periods_reveal_nothing(
-    cli: Cli, tmp_path: Path, space: Workspace, period: str
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, space: Workspace, period: str
 ) -> None:
     note(describe(space, period))
-    check(cli, tmp_path, space, period, None)
+    check(cli, tmp_path, monkeypatch, space, period, None)
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[f"seed-{s}" for s in SEEDS])
-def test_numbered_workspaces_reveal_nothing(cli: Cli, tmp_path: Path, seed: int) -> None:
+def test_numbered_workspaces_reveal_nothing(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
     space, period = from_seed(seed)
-    check(cli, tmp_path, space, period, seed)
+    check(cli, tmp_path, monkeypatch, space, period, seed)
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=[f"seed-{s}" for s in SEEDS])
