@@ -7,7 +7,10 @@ tiltag on underretning decided at some date, before and after which the rounds f
 sometimes with a level (`mål: niveau`). Answers are picked by bits of a pattern per
 case, so that small counts (a single `nej`) come up often. The concept lets the department
 see examples (`afdeling_eksempler: med_samtykke`), and the caseworkers given by the bits of
-`consent` agree; with 9 caseworkers each team has 3, so that its shares can be shown.
+`consent` agree; with 9 caseworkers each team has 3, so that its shares can be shown. Some
+cases have a correction (`rettelse`: done, open or overdue), so that the report has its table
+of corrections, and a month's cases can stand three times over (`copies`), so that a tiltag's
+verdict is shown to the committee.
 
 Every workspace also has a number (`from_seed`): a failure names it, and
 `random_periods.describe` prints the workspace as Python, to paste into a test.
@@ -55,6 +58,9 @@ class Workspace:
     """Each month's cases `copies` times over (case i has pattern i mod its round's length):
     with 3, a month has up to 27 cases, enough that a tiltag's verdict is shown to the
     committee (every round it pools has 5 cases, and 5 of each answer, on the target)."""
+    corrections: int = 0
+    """Bit i set: case i of each monthly round (mod 9) has a `rettelse` under its first `nej`,
+    done, open or overdue on the report's day by i mod 3 (`CORRECTIONS`)."""
 
 
 def _answer(patterns: tuple[int, ...], values: tuple[str, ...]):  # type: ignore[no-untyped-def]
@@ -115,6 +121,31 @@ def write(root: Path, space: Workspace) -> None:
         themed(root, len(space.themed) * space.copies, _answer(space.themed, TEMATISERET))
     (root / "tiltag.yaml").write_text(tiltag_yaml(space), encoding="utf-8")
     _consent(root, space)
+    _corrections(root, space)
+
+
+CORRECTIONS = (
+    {"handling": "afgørelsen begrundes", "frist": "{month}-25", "udført": "{month}-26"},
+    {"handling": "barnets plan udarbejdes", "frist": "2027-02-01"},
+    {"handling": "partshøring gennemføres", "frist": "{month}-28"},
+)
+"""A correction done, open and overdue on the report's day (`DAY`), its deadline after the
+review (the 20th of its month)."""
+
+
+def _corrections(root: Path, space: Workspace) -> None:
+    """A `rettelse` under the first `nej` of the cases `space.corrections` picks."""
+    for path in sorted((root / "udtræk").glob("*-månedligt-overordnet/S-*.yaml")):
+        case = int(path.stem.rsplit("-", 1)[1])
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if not space.corrections >> (case % 9) & 1 or '      svar: "nej"' not in lines:
+            continue
+        at = lines.index('      svar: "nej"')
+        month = path.parent.name[: len("2026-11")]
+        fields = {k: v.format(month=month) for k, v in CORRECTIONS[case % 3].items()}
+        block = ["      rettelse:"] + [f'        {k}: "{v}"' for k, v in fields.items()]
+        lines[at + 2 : at + 2] = block
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _consent(root: Path, space: Workspace) -> None:
@@ -142,13 +173,14 @@ def workspaces() -> st.SearchStrategy[Workspace]:
         consent=st.integers(0, 0b111111111),
         workers=st.sampled_from([6, 9]),
         copies=st.sampled_from([1, 3]),
+        corrections=st.integers(0, 0b111111111),
     )
 
 
 def from_seed(seed: int) -> tuple[Workspace, str]:
     """A workspace and a report period picked by `seed` (to search many quickly). What was
-    added later (consent, caseworkers, copies) is picked last, so that a number keeps its
-    patterns."""
+    added later (consent, caseworkers, copies, corrections) is picked last, so that a number
+    keeps its patterns."""
     pick = random.Random(seed)
 
     def patterns(most: int) -> tuple[int, ...]:
@@ -158,7 +190,8 @@ def from_seed(seed: int) -> tuple[Workspace, str]:
     space = Workspace(rounds, patterns(6), pick.choice(DECIDED), pick.choice([None, "0.9", "0.75"]))
     period = pick.choice(PERIODS)
     space = replace(space, consent=pick.randint(0, 0b111111111), workers=pick.choice([6, 9]))
-    return replace(space, copies=pick.choice([1, 3])), period
+    space = replace(space, copies=pick.choice([1, 3]))
+    return replace(space, corrections=pick.randint(0, 0b111111111)), period
 
 
 def describe(space: Workspace, period: str, seed: int | None = None) -> str:

@@ -132,6 +132,7 @@ def told_verdicts(
         patch.setattr(run, "tiltag_status", capturing)
         texts = committee(cli, period, audience)
     assert "\n## Tiltag\n" in texts["md"], "tiltag.yaml blev ikke læst"
+    assert "Alle gennemgange i perioden er færdige og medregnet." in texts["md"]  # all valid
     told = verdicts(*shown[-1], decided)
 
     def tell(system: System) -> None:
