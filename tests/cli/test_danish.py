@@ -182,3 +182,22 @@ def test_a_usage_error_quotes_no_number_or_name_it_was_given(cli: Cli, argv: lis
     assert "Barnesen" not in result.output, result.output
     assert "Emil" not in result.output, result.output
     assert "1234" not in result.output, result.output
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["tjek", "Emil_Barnesen"],
+        ["Emil_Barnesen"],
+        ["emil_barnesen"],
+        ["tiltag", "Emil"],
+        ["udtræk", "--antal", "Emil_Barnesen"],
+    ],
+)
+def test_a_usage_error_quotes_no_single_word_name(cli: Cli, argv: list[str]) -> None:
+    """A name needs no space to be a name: a word is quoted only when it reads as a typo of
+    one of the tool's words ('udtrak', 'nyt'), never with a capital first letter."""
+    result = cli(*argv)
+    assert result.exit_code == 2, result.output
+    assert "emil" not in result.output.lower(), result.output
+    assert "tegn)" in result.output, result.output

@@ -184,3 +184,56 @@ def test_a_repeated_key_is_named_without_its_text() -> None:
     [diagnostic] = caught.value.diagnostics
     assert diagnostic.code == "Y009"
     _clean(diagnostic.format())
+
+
+@pytest.mark.parametrize("word", ["Emil_Barnesen", "Emil", "emil_barnesen"])
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ('svar: "ja"', 'svar: "{w}"', "G016"),
+        ("  screening:", '  "{w}":', "G010"),
+        ("    underretning-2:\n", '    "{w}":\n', "G013"),
+        ("      kommentar: ''", "      \"{w}\": x\n      kommentar: ''", "G015"),
+        ("tilsyn:", '"{w}": x\ntilsyn:', "M002"),
+    ],
+)
+def test_a_single_word_a_person_typed_is_quoted_only_when_it_is_near_a_word_of_ours(
+    ws: Workspace, word: str, old: str, new: str, code: str
+) -> None:
+    """A key or answer may be a child's name even without a space ('Emil_Barnesen'): a
+    message quotes it only when it reads as a typo of a word the tool knows."""
+    path = review(ws, focus=("underretning", "screening"))
+    edit(path, old, new.format(w=word))
+    found = [d for d in one(ws, path).diagnostics if d.code == code]
+    assert found, code
+    text = "\n".join(d.format() for d in found)
+    assert "Emil" not in text and "emil" not in text and "Barnesen" not in text, text
+    assert f"(en tekst på {len(word)} tegn)" in text, text
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code", "quoted"),
+    [
+        ('svar: "ja"', 'svar: "jaa"', "G016", "'jaa'"),
+        ("      kommentar: ''", "      kommentra: ''", "G015", "'kommentra'"),
+        ("    underretning-2:\n", "    underretning-22:\n", "G013", "'underretning-22'"),
+        ("tilsyn:", "tilsynn: x\ntilsyn:", "M002", "'tilsynn'"),
+    ],
+)
+def test_a_typo_of_a_word_of_ours_is_still_quoted(
+    ws: Workspace, old: str, new: str, code: str, quoted: str
+) -> None:
+    path = review(ws, focus=("underretning", "screening"))
+    edit(path, old, new)
+    found = [d for d in one(ws, path).diagnostics if d.code == code]
+    assert any(quoted in d.message for d in found), [d.format() for d in found]
+
+
+def test_a_repeated_single_word_key_is_named_without_its_text() -> None:
+    with pytest.raises(TilsynError) as caught:
+        parse_text("Emil_Barnesen: 1\nEmil_Barnesen: 2\n", "f.yaml")
+    [diagnostic] = caught.value.diagnostics
+    assert "Emil" not in diagnostic.format() and "linje 1 og linje 2" in diagnostic.message
+    with pytest.raises(TilsynError) as caught:
+        parse_text("svar: 1\nsvar: 2\n", "f.yaml")
+    assert "'svar'" in caught.value.diagnostics[0].message

@@ -22,7 +22,7 @@ import difflib
 import re
 from typing import TYPE_CHECKING, Any
 
-from ledelsestilsyn.core.quote import quote
+from ledelsestilsyn.core.quote import quote, quote_unknown
 
 if TYPE_CHECKING:
     from typer._click.core import Context
@@ -187,10 +187,11 @@ def describe(exc: ClickException) -> str:
     # they are quoted together, once (`'010203', '1234'` would be a number the gate never saw).
     extra = _EXTRA.match(message)
     if extra:
-        return f"uventet argument {quote(extra['extra'])}."
+        return f"uventet argument {quote_unknown(extra['extra'], None)}."
     unknown = _NO_COMMAND.match(message)
     if unknown:
-        said = f"ukendt kommando {quote(unknown['name'])}.{unknown['rest'] or ''}"
+        name = quote_unknown(unknown["name"], _commands(getattr(exc, "ctx", None)))
+        said = f"ukendt kommando {name}.{unknown['rest'] or ''}"
         return said.replace("Did you mean", "Mente du")
     return message.replace("Did you mean", "Mente du")
 
@@ -212,7 +213,7 @@ def _why(exc: Any) -> str:
     cause = exc.__cause__
     if isinstance(cause, ValidationError) and cause.errors():
         error = cause.errors()[0]
-        value = quote(error.get("input"))
+        value = quote_unknown(error.get("input"), None)
         limits = error.get("ctx") or {}
         kind = error["type"]
         if kind in ("int_parsing", "int_type", "int_from_float"):
@@ -234,11 +235,17 @@ def _why(exc: Any) -> str:
     for pattern, danish in _PATH_PROBLEMS:
         found = pattern.match(str(exc.message))
         if found:
-            return danish.format(value=quote(ast.literal_eval(found["value"])))
+            return danish.format(value=quote_unknown(ast.literal_eval(found["value"]), None))
     choices = _choices(exc.param)
     if choices:
         return f"værdien er ikke en af {choices}"
     return "værdien kan ikke bruges her"
+
+
+def _commands(ctx: Context | None) -> list[str]:
+    """The subcommands of the group a word was not one of."""
+    list_commands = getattr(ctx.command, "list_commands", None) if ctx is not None else None
+    return list(list_commands(ctx)) if list_commands is not None else []
 
 
 def _choices(param: Any) -> str:

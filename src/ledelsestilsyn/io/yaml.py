@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from ledelsestilsyn.core.diagnostics import TilsynError, fail
-from ledelsestilsyn.core.quote import quote
+from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.io.document import Path_, Position, YamlDocument
 from ledelsestilsyn.io.files import read_limited
 from ledelsestilsyn.io.yaml_errors import (
@@ -271,7 +271,8 @@ class _Builder:
             raise self._error(
                 pos,
                 "Y009",
-                f"nøglen {quote(value)} står to gange (linje {first.line} og linje {pos.line}).",
+                f"nøglen {quote_unknown(value, None)} står to gange "
+                f"(linje {first.line} og linje {pos.line}).",
                 hint="slet den ene; ellers ville den sidste stille og roligt vinde.",
             )
         if "\u00a0" in value:

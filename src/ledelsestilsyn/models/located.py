@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.periods import date_hint
-from ledelsestilsyn.core.quote import quote
+from ledelsestilsyn.core.quote import quote, quote_unknown
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.models.base import HintedValueError
 
@@ -109,7 +109,11 @@ def _diagnostic(model: type[BaseModel], doc: YamlDocument, path: Path_, error: A
         guess = did_you_mean(key, allowed)
         hint = f"mente du '{guess}'?" if guess else f"tilladte nøgler her: {', '.join(allowed)}."
         return doc.diagnostic(
-            path, CODE_UNKNOWN_KEY, f"ukendt nøgle {quote(key)}.", hint=hint, key=True
+            path,
+            CODE_UNKNOWN_KEY,
+            f"ukendt nøgle {quote_unknown(key, allowed)}.",
+            hint=hint,
+            key=True,
         )
     message = _MESSAGES.get(kind)
     if message is None:

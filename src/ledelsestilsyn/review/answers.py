@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ledelsestilsyn.core.cpr import mask_cpr
-from ledelsestilsyn.core.quote import quote
+from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.models.located import did_you_mean
@@ -74,7 +74,10 @@ class AnswerChecker:
         path: Path_ = ("svar", step_id)
         if step_id not in self.index.steps:
             self.add(
-                path, "G010", f"ukendt sagsskridt {quote(step_id)}.", **self._step_hint(step_id)
+                path,
+                "G010",
+                f"ukendt sagsskridt {quote_unknown(step_id, self._ids())}.",
+                **self._step_hint(step_id),
             )
             return
         if self.focus is not None and step_id not in self.focus:
@@ -105,6 +108,10 @@ class AnswerChecker:
                     key=True,
                     severity=WARNING,
                 )
+
+    def _ids(self) -> list[str]:
+        """The step and question ids of the template: what a key under 'svar' may be."""
+        return [*self.index.steps, *self.index.home]
 
     def _step_hint(self, step_id: str) -> dict[str, Any]:
         home = self.index.home.get(step_id)
@@ -137,7 +144,13 @@ class AnswerChecker:
                 hint = (
                     f"mente du '{guess}'?" if guess else "tilladt her: svar, kommentar, rettelse."
                 )
-                self.add((*path, key), "G015", f"ukendt nøgle {quote(key)}.", hint=hint, key=True)
+                self.add(
+                    (*path, key),
+                    "G015",
+                    f"ukendt nøgle {quote_unknown(key, ANSWER_KEYS)}.",
+                    hint=hint,
+                    key=True,
+                )
         answer = self._answer(question_id, path, entry.get("svar"))
         comment = self._comment(path, entry.get("kommentar"))
         recorded[question_id] = (answer, comment)
@@ -186,7 +199,13 @@ class AnswerChecker:
                 if guess
                 else f"spørgsmål her: {_few(self.index.steps[step_id])}."
             )
-            self.add(path, "G013", f"ukendt spørgsmål {quote(question_id)}.", hint=hint, key=True)
+            self.add(
+                path,
+                "G013",
+                f"ukendt spørgsmål {quote_unknown(question_id, self._ids())}.",
+                hint=hint,
+                key=True,
+            )
             return False
         self.seen[question_id] = line
         if home != step_id:
@@ -215,7 +234,8 @@ class AnswerChecker:
         if match is Match.UNKNOWN:
             guess = scale.suggest(value)
             message = (
-                f"{quote(value)} er ikke et gyldigt svar på {question_id} "
+                f"{quote_unknown(value, scale.values, suggested=guess)} er ikke et gyldigt "
+                f"svar på {question_id} "
                 f"(gyldige: {', '.join(scale.values)})."
             )
             foreign = guess is not None and lookalike(value) is not None

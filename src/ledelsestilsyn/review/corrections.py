@@ -15,7 +15,7 @@ from typing import Any
 
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.periods import date_hint
-from ledelsestilsyn.core.quote import quote
+from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.models.review import CORRECTION_KEYS
@@ -55,7 +55,11 @@ def check_correction(
             )
             analysis.diagnostics.append(
                 doc.diagnostic(
-                    (*path, key), "G015", f"ukendt nøgle {quote(key)}.", hint=hint, key=True
+                    (*path, key),
+                    "G015",
+                    f"ukendt nøgle {quote_unknown(key, CORRECTION_KEYS)}.",
+                    hint=hint,
+                    key=True,
                 )
             )
         elif raw is not None and not isinstance(raw, str):
