@@ -106,3 +106,27 @@ def test_a_report_for_one_series_without_a_sample_in_the_period_names_the_series
         "Tip: 'tematiseret' har ingen stikprøve i 2026-10; se mapperne i udtræk/ "
         "(de hedder <periode>-tematiseret)."
     ) in result.stderr
+
+
+def test_a_period_without_reviews_is_the_same_message_in_the_report_and_the_letters(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """L007 stood at '1999:' (the period as if it were a file) and O020 at '--periode:' with
+    the tip 'tjek navnet og perioden' though no name was given: both now point at the
+    option the user typed and say why the period is empty."""
+    monkeypatch.chdir(workspace)
+    report = cli("rapport", "--periode", "1999", "-o", "-")
+    letters = cli("tilbagemelding", "--periode", "1999")
+    tip = "Tip: der er ingen stikprøver i 1999; se mapperne i udtræk/"
+    for result, code in ((report, "L007"), (letters, "O020")):
+        assert result.exit_code == 1, result.output
+        assert result.stderr.startswith(
+            f"--periode: fejl {code}: ingen færdige gennemgange i perioden 1999."
+        ), result.stderr
+        assert tip in result.stderr, result.stderr
+    # without --periode, neither points at an option the user did not type
+    report = cli("rapport", "-o", "-")
+    letters = cli("tilbagemelding")
+    for result, code in ((report, "L006"), (letters, "O020")):
+        assert result.exit_code == 1, result.output
+        assert result.stderr.startswith(f"udtræk: fejl {code}: "), result.stderr

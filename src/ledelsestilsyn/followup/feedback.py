@@ -31,7 +31,7 @@ from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.io.written import Record, digest
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.report.formats import long_date
-from ledelsestilsyn.report.load import latest_period, load_inputs
+from ledelsestilsyn.report.load import latest_period, load_inputs, why_empty
 from ledelsestilsyn.report.records import Excluded, unchecked_anonymous
 from ledelsestilsyn.report.render import environment
 from ledelsestilsyn.sampling.fillin import case_filename
@@ -104,9 +104,10 @@ def write_letters(
         )
     inputs = load_inputs(workspace, None, None, today=today)
     period = asked or latest_period(inputs.records)
+    samples = workspace.display(workspace.samples_dir)
     if period is None:
         raise fail(
-            Argument.PERIOD,
+            samples,
             "O020",
             "der er ingen færdige gennemgange at skrive breve om.",
             hint="tjek status med 'tilsyn valider'.",
@@ -145,7 +146,9 @@ def write_letters(
             f"ingen færdige gennemgange{who} i perioden {period.label}.",
             hint=f"mente du '{guess}'?"
             if guess
-            else "tjek navnet og perioden; se status med 'tilsyn valider'.",
+            else "tjek navnet og perioden; se status med 'tilsyn valider'."
+            if only is not None
+            else why_empty(inputs, period, samples),
             kind=ErrorKind.USAGE if only is not None else ErrorKind.DATA,
         )
     letters_dir = workspace.root / FEEDBACK_DIR

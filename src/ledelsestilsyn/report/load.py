@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
 from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -110,4 +111,22 @@ def latest_period(records: Sequence[ReviewRecord]) -> Period | None:
         parse_period(latest.period)
         if latest.period
         else parse_period(latest.period_start.strftime("%Y-%m"))
+    )
+
+
+def why_empty(inputs: Inputs, period: Period, samples: str, series: str | None = None) -> str:
+    """Why a period has nothing to count: unfinished reviews, or no sample at all (of
+    `series`, when the report is for one: other series may well have samples then).
+    The report's L007 and the letters' O020 give the same tip."""
+    excluded = [e for e in inputs.excluded if e.period_start is None or e.period_start in period]
+    if not excluded and not any(start in period for _, start, _ in inputs.drawn):
+        which = f"'{series}' har ingen stikprøve" if series else "der er ingen stikprøver"
+        return (
+            f"{which} i {period.label}; "
+            f"se mapperne i {samples}/ (de hedder <periode>-{series or '<tilsyn>'})."
+        )
+    n = len(excluded)
+    return (
+        f"{count_words(n, 'gennemgang', 'gennemgange')} i perioden er ikke "
+        f"{'færdig' if n == 1 else 'færdige'}; se 'tilsyn valider'."
     )

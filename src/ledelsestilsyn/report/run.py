@@ -12,7 +12,6 @@ from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated
 from ledelsestilsyn.core.periods import Period, parse_period
-from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.anonymous import aggregate_inputs
@@ -28,7 +27,7 @@ from ledelsestilsyn.report.department import (
     tiltag_status,
 )
 from ledelsestilsyn.report.levels import compare_levels, level_views
-from ledelsestilsyn.report.load import Inputs, latest_period, load_inputs
+from ledelsestilsyn.report.load import Inputs, latest_period, load_inputs, why_empty
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.scrub import case_masker
@@ -114,28 +113,6 @@ def _latest_period(inputs: Inputs) -> Period:
     return latest
 
 
-def _why_empty(
-    period: Period,
-    excluded: list[Excluded],
-    drawn: dict[str, int],
-    samples: str,
-    series: str | None = None,
-) -> str:
-    """Why a period has nothing to count: unfinished reviews, or no sample at all (of
-    `series`, when the report is for one: other series may well have samples then)."""
-    if not excluded and not drawn:
-        which = f"'{series}' har ingen stikprøve" if series else "der er ingen stikprøver"
-        return (
-            f"{which} i {period.label}; "
-            f"se mapperne i {samples}/ (de hedder <periode>-{series or '<tilsyn>'})."
-        )
-    n = len(excluded)
-    return (
-        f"{count_words(n, 'gennemgang', 'gennemgange')} i perioden er ikke "
-        f"{'færdig' if n == 1 else 'færdige'}; se 'tilsyn valider'."
-    )
-
-
 def make_report(workspace: Workspace, request: Request, *, today: date) -> Outcome:
     """The rendered report for `request`; raises `TilsynError` for a bad call or no data."""
     _check_call(workspace, request)
@@ -155,11 +132,11 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     counted = in_period(inputs.records, period)
     if not counted:
         raise fail(
-            period.label,
+            Argument.PERIOD if asked else workspace.display(workspace.samples_dir),
             "L007",
             f"ingen færdige gennemgange i perioden {period.label}.",
-            hint=_why_empty(
-                period, excluded, drawn, workspace.display(workspace.samples_dir), request.series
+            hint=why_empty(
+                inputs, period, workspace.display(workspace.samples_dir), request.series
             ),
         )
     settings = Settings(
