@@ -128,18 +128,29 @@ SHARED_CASES = (
 
 
 def _compared(report: Report) -> str:
-    """What the report is compared with, in plain words when the previous period has no
-    reviews, or this period is the baseline (the first with reviews)."""
+    """What the report is compared with, in words a committee member reads without the
+    manual: when the previous period has no reviews, when this period is the baseline (the
+    first with reviews), and when the baseline lies inside it ("baseline – (det er denne
+    periode)" said the same to nobody)."""
     previous = report.previous.label
-    if not any(t.previous for t in report.templates):
-        previous += " (ingen gennemgange)"
+    empty = not any(t.previous for t in report.templates)
     if report.baseline is not None:
-        baseline = report.baseline.label
-    elif report.baseline_inside is not None:
-        baseline = f"{DASH} ({report.baseline_inside.label} ligger i denne periode)"
-    else:
-        baseline = f"{DASH} (det er denne periode)"
-    return f"{previous} og baseline {baseline}"
+        said = f"{previous} (ingen gennemgange)" if empty else previous
+        return f"sammenlignet med {said} og baseline {report.baseline.label}"
+    if report.baseline_inside is not None:
+        said = f"{previous} (ingen gennemgange)" if empty else previous
+        return (
+            f"sammenlignet med {said}, men ikke med baseline "
+            f"{report.baseline_inside.label}, der ligger i denne periode"
+        )
+    start = (
+        f"intet at sammenligne med ({previous} har ingen gennemgange)"
+        if empty
+        else f"sammenlignet med {previous}"
+    )
+    return (
+        f"{start}; denne periode er baseline: det udgangspunkt, de næste perioder sammenlignes med"
+    )
 
 
 def _span(report: Report) -> str:
