@@ -38,7 +38,7 @@ def test_a_fresh_workspace_is_warned_about_every_marker(
     marked.remove(on_name[0])
     assert len(markers) == len(marked) > 0
     assert all(x.startswith(f"koncept.yaml:{n}:") for x, n in zip(markers, marked, strict=True))
-    assert "slet markeringen" in markers[0]
+    assert "slet 'RET:' på linje" in markers[0], markers[0]
 
 
 def test_a_finished_concept_has_no_such_warnings(
@@ -67,7 +67,7 @@ def test_fixing_the_name_and_deleting_the_marker_silences_both(
     assert len([x for x in lines if "A011" in x]) == len([x for x in before if "A011" in x])
 
 
-def test_the_placeholder_name_is_one_warning_and_its_marker_counts_once_the_name_is_fixed(
+def test_the_placeholder_name_is_one_warning_and_its_marker_goes_once_the_name_is_fixed(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder = tmp_path / "ws"
@@ -84,7 +84,8 @@ def test_the_placeholder_name_is_one_warning_and_its_marker_counts_once_the_name
     text = path.read_text(encoding="utf-8").replace(PLACEHOLDER_MUNICIPALITY, "Egebjerg Kommune")
     path.write_text(text, encoding="utf-8")
     lines = _tjek(cli, folder, monkeypatch)
-    assert [x for x in lines if x.startswith(f"koncept.yaml:{name_line - 1}:") and "A011" in x]
+    # the name is changed: its marker is done with, whether or not the comment is deleted
+    assert not [x for x in lines if x.startswith(f"koncept.yaml:{name_line - 1}:")], lines
 
 
 def test_each_marker_names_the_key_it_is_about(
@@ -119,3 +120,33 @@ def test_the_key_of_a_marker(text: str, key: str) -> None:
     lines = text.splitlines()
     index = next(n for n, line in enumerate(lines) if "RET:" in line)
     assert marked_key(lines, index) == key
+
+
+def test_a_marked_value_that_was_changed_is_no_longer_warned_about(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A011 stayed until the comment was deleted, even after the value was adapted; a user
+    who had set 'antal' read the warning as if the new number had not been taken."""
+    path = workspace / "koncept.yaml"
+    text = path.read_text(encoding="utf-8")
+    before = [x for x in _tjek(cli, workspace, monkeypatch) if "A011" in x]
+    about = [x for x in before if "'antal' (under 'månedligt-overordnet')" in x]
+    assert len(about) == 1, before
+    marker = int(about[0].split(":")[1])
+    # an unchanged value: the hint says what to do either way, naming the marker's line
+    assert "når den er ændret, forsvinder advarslen" in about[0], about[0]
+    assert f"slet 'RET:' på linje {marker}" in about[0], about[0]
+    head, tail = text.split("    antal: 10\n", 1)
+    path.write_text(head + "    antal: 6\n" + tail, encoding="utf-8")
+    after = [x for x in _tjek(cli, workspace, monkeypatch) if "A011" in x]
+    assert not [x for x in after if "'antal' (under 'månedligt-overordnet')" in x], after
+    assert len(after) == len(before) - 1, after
+    # a list of names filled in where the preset had none
+    path.write_text(
+        (head + "    antal: 6\n" + tail).replace(
+            "    bedømmere: []\n", '    bedømmere: ["Leder A"]\n', 1
+        ),
+        encoding="utf-8",
+    )
+    last = [x for x in _tjek(cli, workspace, monkeypatch) if "A011" in x]
+    assert len(last) == len(after) - 1, last
