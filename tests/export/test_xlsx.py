@@ -375,3 +375,21 @@ def test_phase_selection_reads_a_workbook_as_the_csv(
     assert from_xlsx.steps == from_csv.steps
     assert [d.message for d in from_xlsx.diagnostics] == [d.message for d in from_csv.diagnostics]
     assert any(d.code == "E015" for d in from_xlsx.diagnostics)  # the misspelt phase
+
+
+def test_a_narrow_paragraph_filter_does_not_make_a_fresh_workbook_look_old(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """As for a CSV export (test_sample_cli): U008 reads every row's decision, not only the
+    drawn paragraph's; a workbook with no newer decision at all is still warned about."""
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(text.replace('paragraffer: ["32", "46"]', 'paragraffer: ["46"]'), "utf-8")
+    args = ("--tilsyn", SERIES, "--periode", "2027-02", "--tør")
+    old = cli("udtræk", as_xlsx(example_workspace).name, *args)
+    assert old.exit_code == 0 and "U008" in old.output, old.output
+    export = example_workspace / "eksport.csv"
+    row = "S-2027-00999;;Rådgiver X;Team Vest;§ 32;Kontaktperson;20-01-2027;undersøgelse;\r\n"
+    export.write_bytes(export.read_bytes() + row.encode("cp1252"))
+    fresh = cli("udtræk", as_xlsx(example_workspace, "ny.xlsx").name, *args)
+    assert fresh.exit_code == 0 and "U008" not in fresh.output, fresh.output

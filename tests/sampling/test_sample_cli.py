@@ -224,7 +224,7 @@ def test_an_export_older_than_the_period_is_warned_but_drawn(
     drawn = example_workspace / "udtræk" / f"2027-02-{SERIES}" / "udtræk.yaml"
     assert result.exit_code == 0 and drawn.is_file(), result.output
     warned = (
-        "eksport.csv: advarsel U008: eksportens nyeste afgørelse efter § 32, § 46 er fra "
+        "eksport.csv: advarsel U008: eksportens nyeste afgørelse er fra "
         "31. oktober 2026, over en måned før 2027-02; en sag med en nyere afgørelse kan ikke "
         "komme med i stikprøven. Tip: er eksporten gammel, så lav en ny fra sagssystemet, "
         f"flyt udtræk/2027-02-{SERIES} væk, før noget er udfyldt, og træk igen"
@@ -317,3 +317,21 @@ def test_ascii_alias_is_hidden(cli: Cli) -> None:
     output = cli("--help").output
     assert "udtræk" in output and "udtraek" not in output
     assert os.sep not in SERIES
+
+
+def test_a_narrow_paragraph_filter_does_not_make_a_fresh_export_look_old(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """U008 looked only at the rows of the drawn paragraphs: with 'paragraffer: ["46"]' an
+    export made yesterday, whose newest § 46 decision happened to be three months old, was
+    called old. Now the export's newest decision of any kind decides."""
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    assert 'paragraffer: ["32", "46"]' in text
+    concept.write_text(text.replace('paragraffer: ["32", "46"]', 'paragraffer: ["46"]'), "utf-8")
+    export = example_workspace / "eksport.csv"
+    row = "S-2027-00999;;Rådgiver X;Team Vest;§ 32;Kontaktperson;20-01-2027;undersøgelse;\r\n"
+    export.write_bytes(export.read_bytes() + row.encode("cp1252"))
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2027-02")
+    assert result.exit_code == 0, result.output
+    assert "U008" not in result.output, result.output

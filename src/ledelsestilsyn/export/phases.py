@@ -36,6 +36,8 @@ class ReadOptions:
     phase_column: str = "fase"
     sheet: str | None = None
     """The worksheet of an .xlsx export (default: the first)."""
+    every_row: bool = False
+    """Parse every row, not only those the paragraphs' digits may be in (`newest_decision`)."""
 
 
 @dataclass(frozen=True)

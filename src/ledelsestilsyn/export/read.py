@@ -14,6 +14,8 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -97,6 +99,15 @@ def read_export(path: Path, spec: ExportSpec, options: ReadOptions, display: str
         return _read(path, spec, options, display, FALLBACK)
 
 
+def newest_decision(
+    path: Path, spec: ExportSpec, options: ReadOptions, display: str
+) -> date | None:
+    """The newest decision date of any row of the export, whatever its paragraph: a second
+    reading of every row, made only when the drawn paragraphs' rows look old (U008)."""
+    every = replace(options, paragraphs=(), phases=(), every_row=True)
+    return read_export(path, spec, every, display).newest
+
+
 def _open(path: Path, display: str) -> BinaryIO:
     try:
         return open_regular(path)
@@ -123,7 +134,7 @@ def _read(
         delimiter, layout = _columns(header, header_line, spec, options, display)
         date_column = spec.columns["afgørelsesdato"]
         phases = phase_rule(layout, spec, options)
-        found = prefilter(paragraphs, every_row=phases is not None)
+        found = prefilter(paragraphs, every_row=phases is not None or options.every_row)
 
         def fresh(start: int) -> Scan:
             reader = RowReader(
@@ -144,7 +155,9 @@ def _read(
         raise _unreadable(digest.error, display)
     shown = show_delimiter(delimiter)
     source = Source(path.name, digest.size, digest.sha256, rows, encoding.name, shown)
-    return Export(cases, source, steps, diagnostics, reader.latest_decision())
+    return Export(
+        cases, source, steps, diagnostics, reader.latest_decision(), reader.newest_anywhere()
+    )
 
 
 def _body(

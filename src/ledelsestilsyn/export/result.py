@@ -55,6 +55,8 @@ class Export:
     latest: date | None = None
     """The newest decision date of a row with a drawn paragraph (or phase), in the window
     or not; None when there is none."""
+    newest: date | None = None
+    """The newest decision date of any row, whatever its paragraph: how new the export is."""
 
 
 def paragraphs_of(wanted: Sequence[str]) -> frozenset[str]:

@@ -64,6 +64,7 @@ class RowTally:
     summaries: list[tuple[int, int]]
     phase_texts: set[str]
     latest: date
+    other_dates: set[str]
 
 
 @dataclass
@@ -97,6 +98,10 @@ class RowReader:
     latest: date = date.min
     """The newest readable decision date of a kept row, in the window or not (`date.min`:
     none); an export whose newest decision is before the window is old (U006 says so)."""
+    other_dates: set[str] = field(default_factory=set)
+    """The decision column's texts in the rows of other paragraphs (few distinct ones):
+    whether the export as a whole is old is read from every row (U008), not only the
+    drawn paragraphs, which may be rare (a concept with only § 46)."""
     eligible_text: _Memo[str, bool] = field(init=False)
     dates: _Memo[str, date | None] = field(init=False)
     phase_text: _Memo[str, bool] = field(init=False)
@@ -180,6 +185,7 @@ class RowReader:
         summary = SUMMARY.match
         kept = 0
         latest = self.latest
+        other = self.other_dates.add
         try:
             for fields, line in rows:
                 if not width <= len(fields) <= columns and self._misfit(line, fields):
@@ -188,6 +194,7 @@ class RowReader:
                     eligible[fields[paragraph]]
                     | (phase_at is not None and by_phase[fields[phase_at]])
                 ):
+                    other(fields[decided_at])
                     if summary(fields[0]):
                         self._summary(line, fields)
                     continue
@@ -273,11 +280,18 @@ class RowReader:
             self.summaries,
             set(self.phase_text),
             self.latest,
+            self.other_dates,
         )
 
     def latest_decision(self) -> date | None:
         """The newest decision date of a kept row; None when no row was kept."""
         return None if self.latest == date.min else self.latest
+
+    def newest_anywhere(self) -> date | None:
+        """The newest readable decision date of any row, of whatever paragraph."""
+        dates = [d for t in self.other_dates if (d := self.dates[t]) is not None]
+        newest = max([self.latest, *dates])
+        return None if newest == date.min else newest
 
     def phase_values(self) -> list[str]:
         """Every text seen in the phase column (with phase selection)."""
@@ -301,6 +315,7 @@ class RowReader:
         self.summary_rows += later.summary_rows
         self.cases_seen |= later.cases_seen
         self.latest = max(self.latest, later.latest)
+        self.other_dates |= later.other_dates
         for text in later.phase_texts:
             _ = self.phase_text[text]  # computed and kept: the value has been seen
         newest = self.newest

@@ -83,7 +83,9 @@ def read_workbook(path: Path, spec: ExportSpec, options: ReadOptions, display: s
     if digest.error is not None:
         raise open_error(digest.error, display, "E001", noun="eksportfilen", thing="eksportfil")
     source = Source(path.name, digest.size, digest.sha256, rows, sheet=name)
-    return Export(cases, source, steps, diagnostics, reader.latest_decision())
+    return Export(
+        cases, source, steps, diagnostics, reader.latest_decision(), reader.newest_anywhere()
+    )
 
 
 def _other_sheets(
@@ -177,7 +179,7 @@ def _read_sheet(
             first_column=first_column,
         )
         with step("Læser eksporten", sheet.height) as done:
-            counted, hollow = _rows(rows, reader, line + 1, done)
+            counted, hollow = _rows(rows, reader, line + 1, done, every_row=options.every_row)
     except CalamineError:
         raise _broken(display, name) from None
     hollow = hollow or reader.bad_rows > 0
@@ -257,7 +259,12 @@ def _layout(
 
 
 def _rows(
-    rows: Iterator[list[Cell]], reader: RowReader, first: int, done: Callable[[int], None]
+    rows: Iterator[list[Cell]],
+    reader: RowReader,
+    first: int,
+    done: Callable[[int], None],
+    *,
+    every_row: bool = False,
 ) -> tuple[int, bool]:
     """Feed the kept rows to `reader` in batches; the rows with any value, counted, and
     whether a row with values had no paragraph or a kept row no caseworker.
@@ -271,7 +278,7 @@ def _rows(
     layout = reader.layout
     paragraph, width, worker = layout.paragraph, layout.columns, layout.caseworker
     summary = SUMMARY.match
-    every = reader.phases is not None
+    every = reader.phases is not None or every_row
     numbers: list[int] = []
     kept: list[list[str]] = []
     blank = hollow = 0

@@ -35,7 +35,11 @@ from ledelsestilsyn.core.periods import (
     round_periods,
     rounds_around,
 )
-from ledelsestilsyn.export.read import ReadOptions, check_phase_column, read_export
+from ledelsestilsyn.export.read import (
+    ReadOptions,
+    check_phase_column,
+    read_export,
+)
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.cpr_keys import cpr_key_warning, cpr_numbered
@@ -287,7 +291,8 @@ def _export_source(
     )
     spec = workspace.concept.export
     check_phase_column(options, spec, workspace.display(workspace.concept_path))
-    data = read_export(request.export, spec, options, str(request.export))
+    path = request.export
+    data = read_export(path, spec, options, str(path))
     earlier = earlier_cases(workspace, name, period)
     history = build_history(earlier, period.start, rules.quarantine_months)
     numbered = cpr_numbered(data.cases)
@@ -303,7 +308,7 @@ def _export_source(
     old = data.latest if data.latest is not None and data.latest < window[0] else None
     folder = workspace.display(workspace.samples_dir / f"{period.label}-{name}")
     export = str(request.export)
-    stale = [] if old else stale_export(export, data.latest, period, data.steps, folder)
+    stale = [] if old else stale_export(export, data, period, folder, whole=(path, spec, options))
     found = [*data.diagnostics, *warned, *stale]
     return DrawSource(cases, [*data.steps, *steps], source, found, history, old_export=old)
 
