@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import types
+from collections.abc import Sequence
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
@@ -57,6 +58,13 @@ def model_errors(
 def did_you_mean(word: str, candidates: list[str]) -> str | None:
     matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def unknown_key(key: str, allowed: Sequence[str]) -> tuple[str, str]:
+    """The message and hint for a key that is none of `allowed` (G015 in a review)."""
+    guess = did_you_mean(key, list(allowed))
+    hint = f"mente du '{guess}'?" if guess else f"tilladt her: {', '.join(allowed)}."
+    return f"ukendt nøgle {quote_unknown(key, allowed)}.", hint
 
 
 def _data_path(data: Any, loc: tuple[int | str, ...]) -> Path_:

@@ -15,7 +15,7 @@ from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.io.document import Path_, YamlDocument
-from ledelsestilsyn.models.located import did_you_mean
+from ledelsestilsyn.models.located import did_you_mean, unknown_key
 from ledelsestilsyn.review.analysis import WARNING, Analysis
 from ledelsestilsyn.review.corrections import check_correction
 from ledelsestilsyn.review.template_index import Match, TemplateIndex, lookalike
@@ -140,17 +140,8 @@ class AnswerChecker:
             return
         for key in entry:
             if key not in ANSWER_KEYS:
-                guess = did_you_mean(key, list(ANSWER_KEYS))
-                hint = (
-                    f"mente du '{guess}'?" if guess else "tilladt her: svar, kommentar, rettelse."
-                )
-                self.add(
-                    (*path, key),
-                    "G015",
-                    f"ukendt nøgle {quote_unknown(key, ANSWER_KEYS)}.",
-                    hint=hint,
-                    key=True,
-                )
+                message, hint = unknown_key(key, ANSWER_KEYS)
+                self.add((*path, key), "G015", message, hint=hint, key=True)
         answer = self._answer(question_id, path, entry.get("svar"))
         comment = self._comment(path, entry.get("kommentar"))
         recorded[question_id] = (answer, comment)

@@ -15,9 +15,8 @@ from typing import Any
 
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.periods import date_hint
-from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.io.document import Path_, YamlDocument
-from ledelsestilsyn.models.located import did_you_mean
+from ledelsestilsyn.models.located import unknown_key
 from ledelsestilsyn.models.review import CORRECTION_KEYS
 from ledelsestilsyn.review.analysis import WARNING, Analysis, CorrectionEntry
 
@@ -49,18 +48,9 @@ def check_correction(
     texts: dict[str, str] = {}
     for key, raw in value.items():
         if key not in CORRECTION_KEYS:
-            guess = did_you_mean(key, list(CORRECTION_KEYS))
-            hint = (
-                f"mente du '{guess}'?" if guess else f"tilladt her: {', '.join(CORRECTION_KEYS)}."
-            )
+            message, hint = unknown_key(key, CORRECTION_KEYS)
             analysis.diagnostics.append(
-                doc.diagnostic(
-                    (*path, key),
-                    "G015",
-                    f"ukendt nøgle {quote_unknown(key, CORRECTION_KEYS)}.",
-                    hint=hint,
-                    key=True,
-                )
+                doc.diagnostic((*path, key), "G015", message, hint=hint, key=True)
             )
         elif raw is not None and not isinstance(raw, str):
             analysis.diagnostics.append(
