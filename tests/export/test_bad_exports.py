@@ -416,3 +416,31 @@ def test_a_case_column_of_cpr_numbers_that_lost_their_leading_zero_is_left_out(
     assert "advarsel U022: 176 sager er ikke med" in " ".join(output.split()), output
     assert not any(number in output for number in lost)
     assert not list(example_workspace.glob("udtræk/*/*.yaml"))
+
+
+def test_a_name_or_team_typed_with_extra_spaces_is_one_name(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """'Team  Vest' (two spaces, or a hard space from Word) stood in the sample's team table
+    as a team of its own beside 'Team Vest', and the reports counted it apart."""
+    lines = export_lines(example_workspace)
+    _set_cells(lines, 17, {2: b"Rasmus  M\xf8llgaard", 3: b"Team\xa0 Vest"})
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert manifest is not None
+    case = drawn(manifest)["S-2026-00109"]
+    assert (case["rådgiver"], case["team"]) == ("Rasmus Møllgaard", "Team Vest"), case
+    assert "Team  Vest" not in output and "Team\xa0 Vest" not in output
+
+
+def test_a_case_without_a_caseworker_stands_as_unknown_in_the_tables(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """The sample's tables per caseworker and per team had a row with an empty name."""
+    lines = export_lines(example_workspace)
+    _set_cells(lines, 17, {2: b""})
+    code, output, _ = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    rows = [x for x in output.splitlines() if x.startswith("│")]
+    assert not [x for x in rows if x.split("│")[1].strip() == ""], output
+    assert any(x.split("│")[1].strip() == "(uoplyst)" for x in rows), output

@@ -360,8 +360,10 @@ class RowReader:
 
 def _clean(text: str) -> tuple[str, bool]:
     """A name on one line (`Søren Kjær⏎(vikar)` from Excel's Alt+Enter is `Søren Kjær
-    (vikar)`) without surrounding space, repaired if double-encoded; whether it was repaired."""
-    text = one_line(text).strip()
+    (vikar)`) with one space between its words (`Team  Vest` and Word's hard space in
+    `Team\xa0Vest` are the same team as `Team Vest`), repaired if double-encoded; whether
+    it was repaired."""
+    text = " ".join(one_line(text).split())
     clean = repair_double_encoding(text)
     return clean, len(clean) != len(text)
 

@@ -39,9 +39,9 @@ def show_sample(manifest: Manifest) -> None:
         for q in manifest.quotas:
             quotas.add_row(q.stratum, str(q.quota), str(q.eligible), str(q.achieved), q.note or "")
         out.print(quotas)
-    for title, counts in (
-        ("Pr. rådgiver", Counter(c.caseworker or "" for c in manifest.cases)),
-        ("Pr. team", Counter(c.team or "" for c in manifest.cases)),
+    for title, counts in (  # a case without a name in the export: "(uoplyst)", not a blank
+        ("Pr. rådgiver", Counter(c.caseworker or "(uoplyst)" for c in manifest.cases)),
+        ("Pr. team", Counter(c.team or "(uoplyst)" for c in manifest.cases)),
     ):
         table = Table(title=title)
         table.add_column("navn")
