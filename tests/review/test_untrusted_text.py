@@ -218,6 +218,7 @@ def test_a_single_word_a_person_typed_is_quoted_only_when_it_is_near_a_word_of_o
         ("      kommentar: ''", "      kommentra: ''", "G015", "'kommentra'"),
         ("    underretning-2:\n", "    underretning-22:\n", "G013", "'underretning-22'"),
         ("tilsyn:", "tilsynn: x\ntilsyn:", "M002", "'tilsynn'"),
+        ("      kommentar: ''", "      Kommentar: ''", "G015", "'Kommentar'"),
     ],
 )
 def test_a_typo_of_a_word_of_ours_is_still_quoted(

@@ -13,7 +13,7 @@ A word typed where one of the tool's own words belongs (a key, a step or
 question id, an answer, a command) may be a name even without a space
 (`Emil_Barnesen`, `Emil`): `quote_unknown` quotes it only when it reads as a
 typo of one of those words ('kommentra', 'jaa'), which are all lower case, so
-never a word with a capital first letter.
+a word with a capital first letter only when it is one of them ('Kommentar').
 """
 
 from __future__ import annotations
@@ -58,11 +58,11 @@ def quote_unknown(
     text = mask_cpr(str(value)).strip()
     if not said.startswith("'") or _MASK.fullmatch(text):
         return said
-    if text[:1].isupper():
-        return _length(text)
+    words = [word.lower() for word in known or ()]
+    if text[:1].isupper():  # one of our words with a capital ('Kommentar'), or a name
+        return said if text.lower() in words else _length(text)
     if known is None or suggested is not None:
         return said
-    words = [word.lower() for word in known]
     if difflib.get_close_matches(text.lower(), words, n=1, cutoff=CLOSE):
         return said
     return _length(text)
