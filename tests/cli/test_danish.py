@@ -201,3 +201,13 @@ def test_a_usage_error_quotes_no_single_word_name(cli: Cli, argv: list[str]) -> 
     assert result.exit_code == 2, result.output
     assert "emil" not in result.output.lower(), result.output
     assert "tegn)" in result.output, result.output
+
+
+def test_an_unknown_command_names_the_commands_there_are(cli: Cli) -> None:
+    """'tilsyn tiltag liste' said only 'ukendt kommando (en tekst på 5 tegn)': a word like
+    none of the tool's is not quoted, so the message names the commands instead."""
+    result = cli("tiltag", "liste")
+    assert result.exit_code == 2, result.output
+    assert "fejl: ukendt kommando (en tekst på 5 tegn). Kommandoer her: ny." in result.output
+    top = cli("Emil_Barnesen")
+    assert "Kommandoer her: " in top.output and "udtræk" in top.output, top.output

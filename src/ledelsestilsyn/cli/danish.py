@@ -190,8 +190,12 @@ def describe(exc: ClickException) -> str:
         return f"uventet argument {quote_unknown(extra['extra'], None)}."
     unknown = _NO_COMMAND.match(message)
     if unknown:
-        name = quote_unknown(unknown["name"], _commands(getattr(exc, "ctx", None)))
-        said = f"ukendt kommando {name}.{unknown['rest'] or ''}"
+        commands = _commands(getattr(exc, "ctx", None))
+        name = quote_unknown(unknown["name"], commands)
+        rest = unknown["rest"] or ""
+        if not rest and not name.startswith("'") and commands:  # not quoted: say what there is
+            rest = f" Kommandoer her: {', '.join(commands)}."
+        said = f"ukendt kommando {name}.{rest}"
         return said.replace("Did you mean", "Mente du")
     return message.replace("Did you mean", "Mente du")
 
@@ -243,9 +247,14 @@ def _why(exc: Any) -> str:
 
 
 def _commands(ctx: Context | None) -> list[str]:
-    """The subcommands of the group a word was not one of."""
-    list_commands = getattr(ctx.command, "list_commands", None) if ctx is not None else None
-    return list(list_commands(ctx)) if list_commands is not None else []
+    """The subcommands of the group a word was not one of (not the hidden ASCII aliases)."""
+    from typer.core import TyperGroup
+
+    if ctx is None or not isinstance(ctx.command, TyperGroup):
+        return []
+    group = ctx.command
+    found = [(n, group.get_command(ctx, n)) for n in group.list_commands(ctx)]
+    return [n for n, command in found if command is not None and not command.hidden]
 
 
 def _choices(param: Any) -> str:
