@@ -90,3 +90,59 @@ def test_cpr_in_a_copied_column_is_masked_and_reported(cli: Cli, example_workspa
         text = path.read_text(encoding="utf-8")
         assert not _digits(text) & secret, path.name
     assert not _digits(result.output) & secret
+
+
+LOST = ["102031234", "207117152", "305061111"]  # 010203-1234, 020711-7152, 030506-1111
+
+
+def test_a_cpr_number_that_lost_its_leading_zero_in_a_copied_column_is_masked(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """An export whose CPR numbers went through Excel loses the leading zero of a child born on
+    the 1st to the 9th ('102031234' for 010203-1234). In the case number that was caught (U022),
+    but in a copied column (rådgiver, fase, risikoområde) the nine digits stood in the review
+    files and the manifest. Now, when the export has a CPR column (`cpr:` in the concept) or the
+    column itself has CPR numbers, such nine digits are a CPR number: masked and reported
+    (U020), as ten would be."""
+    export = example_workspace / "eksport.csv"
+    with export.open(encoding="cp1252", newline="") as handle:
+        header, *rows = list(csv.reader(handle, delimiter=";"))
+    for number, fields in enumerate(rows):
+        if number % 2:
+            fields[2] = LOST[number % 3]  # Sagsbehandler
+        fields[7] = LOST[(number + 1) % 3]  # Sagsfase, copied into the manifest
+        fields[8] = LOST[(number + 2) % 3]  # Risikoområde
+    with export.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([header, *rows])
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
+    assert result.exit_code == 0, result.output
+    assert "U020" in result.output
+    for path in FOLDER.iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert not any(lost in text for lost in LOST), path.name
+    assert not any(lost in result.output for lost in LOST)
+
+
+def test_nine_digits_in_a_copied_column_of_an_export_without_cpr_numbers_are_kept(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """An export with no CPR column, whose copied column has nine-digit codes: they are no CPR
+    numbers, and stand in the review files as written."""
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(text.replace('    cpr: "CPR-nr."\n', ""), encoding="utf-8")
+    export = example_workspace / "eksport.csv"
+    with export.open(encoding="cp1252", newline="") as handle:
+        header, *rows = list(csv.reader(handle, delimiter=";"))
+    at = header.index("CPR-nr.")
+    for fields in [header, *rows]:
+        del fields[at]
+    for fields in rows:
+        fields[6] = "102031234"  # Sagsfase
+    with export.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([header, *rows])
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
+    assert result.exit_code == 0, result.output
+    assert "U020" not in result.output
+    assert "102031234" in (FOLDER / "udtræk.yaml").read_text(encoding="utf-8")
+

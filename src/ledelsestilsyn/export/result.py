@@ -89,7 +89,7 @@ def finish(
         _check_bad_share(reader, spec, display)
     except TilsynError as exc:
         raise TilsynError(in_sheet(exc.diagnostics, reader.sheet), exc.kind) from None
-    cases, garbled = reader.cases()
+    cases, garbled = reader.cases(holds_cpr="cpr" in spec.columns)
     diagnostics = [
         *_mojibake(header.text, header.line, display),
         *unknown_phases(reader, options, display),

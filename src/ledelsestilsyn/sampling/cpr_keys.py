@@ -7,7 +7,7 @@ review file's name, the manifest and every letter. It is left out of the populat
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from ledelsestilsyn.core.cpr import find_cpr, may_hold_cpr
@@ -23,8 +23,7 @@ SHOWN_LINES = 5
 def looks_like_cpr(text: str, *, zero_lost: bool = False) -> bool:
     """True if `text` holds a CPR-like number (`cpr.find_cpr`); with `zero_lost`, also nine
     digits that are one without the leading zero Excel drops (`207117152`)."""
-    nine = zero_lost and len(text) == 9 and text.isdigit()
-    return bool(find_cpr(text)) or (nine and bool(find_cpr("0" + text)))
+    return bool(find_cpr(text)) or (zero_lost and _shortened(text))
 
 
 def cpr_numbered(cases: Sequence[Case]) -> list[Case]:
@@ -34,6 +33,23 @@ def cpr_numbered(cases: Sequence[Case]) -> list[Case]:
         return []
     lost = any(looks_like_cpr(c.id) for c in cases)
     return [c for c in cases if looks_like_cpr(c.id, zero_lost=lost)]
+
+
+def lost_zeros(values: Collection[str], *, holds_cpr: bool) -> dict[str, str]:
+    """Each of a copied column's (distinct) values that is a CPR number Excel shortened to
+    nine digits, with its zero put back (`102031234`: `0102031234`), so that it is masked and
+    reported (U020) wherever it would be written, as ten digits are. As for the case number
+    (U022), that is when the export holds CPR numbers: the concept names its CPR column
+    (`holds_cpr`), or the column has one. A column of nine-digit codes in an export without
+    CPR numbers keeps them."""
+    nine = [v for v in values if _shortened(v.strip())]
+    if not nine or not (holds_cpr or any(map(looks_like_cpr, values))):
+        return {}
+    return {v: "0" + v.strip() for v in nine}
+
+
+def _shortened(value: str) -> bool:
+    return len(value) == 9 and value.isdigit() and bool(find_cpr("0" + value))
 
 
 def fix(cases: int) -> str:
