@@ -250,3 +250,30 @@ def test_a_seed_that_looks_like_a_cpr_number_survives(
     assert [str(entry["seed"]) for entry in cache["entries"].values()] == [seed]
     again = cli("udtræk", *args, "--tilsyn", "månedligt-overordnet", "--antal", "9")
     assert again.exit_code == 0 and f"(seed {seed})" in again.output
+
+
+@pytest.mark.parametrize("mark", ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066"])
+@pytest.mark.parametrize("more", ["\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c"])
+def test_no_direction_character_passes_the_gate(
+    mark: str, more: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Direction overrides, isolates and marks passed the gate into files and mails as they
+    were, so a reader saw another text than the file held ('‮4321-302010' shows as a CPR
+    number). Now the gate masks first (the detector reads the number mirrored while the
+    override is there) and then writes each as '�': in a file, a mail and on the screen."""
+    from rich.text import Text
+
+    from ledelsestilsyn.cli.console import console, echo
+    from ledelsestilsyn.schedule.notify import _email
+    from ledelsestilsyn.schedule.reminder_text import Message
+
+    text = f"Se {mark}nej{more} og \u202e4321-302010."
+    assert gate(text) == "Se \ufffdnej\ufffd og \ufffdXXXX-XXXXXX."
+    message = Message("a@kommune.dk", text, text, (), html=text)
+    email = _email(message, "tilsyn@kommune.dk")
+    sent = email["Subject"] + "".join(part.get_content() for part in email.iter_parts())
+    echo(text)
+    console().print(Text(text))
+    out, _ = capsys.readouterr()
+    for shown in (sent, out):
+        assert mark not in shown and more not in shown and "4321" not in shown

@@ -549,3 +549,41 @@ def test_without_a_period_and_no_finished_review_nothing_is_written(
         "'tilsyn valider'." in " ".join(result.output.split())
     ), result.output
     assert not (workspace / "tilbagemeldinger").exists()
+
+
+_BIDI = "[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+
+
+def test_no_direction_override_from_a_comment_reaches_a_letter_or_report_file(
+    cli: Cli, ws: Path
+) -> None:
+    """A comment with a right-to-left override or an isolate (U+202E, U+2066: as a copied
+    text or a hostile one brings it) stood raw in the letters and the leader's report files,
+    so what a reader saw was not what the file held: 'Se ‮nej‬ her' showed 'jen', and the
+    number after U+202E showed as a CPR number. Now each is '�' in every file (the letters
+    read the text without them), after the gate has masked the mirrored number (which it no
+    longer could once the override was gone)."""
+    first = ws / NOV / "S-2026-11-000.yaml"
+    text = first.read_text(encoding="utf-8").replace(
+        "Bo Lind overtog sagen;",
+        "Se \\u202enej\\u202c her \\u2066og\\u2069 \\u200fher\\u200e og \\u202e4321-302010;",
+    )
+    first.write_text(text, encoding="utf-8")
+    assert cli(*ARGS, "--rådgiver", "Anna Holm").exit_code == 0
+    for name in ("r.md", "r.html", "r.csv", "r.xlsx"):
+        rapport = cli("rapport", "--periode", "2026-11", "--dato", "2026-11-25", "-o", name)
+        assert rapport.exit_code == 0, rapport.output
+    files = [ws / "r.md", ws / "r.html", *(ws / "tilbagemeldinger" / "2026-11").glob("Anna*")]
+    for path in files:
+        written = path.read_text(encoding="utf-8")
+        assert not re.search(_BIDI, written), path
+        assert "4321" not in written and "XXXX-XXXXXX;" in written, path
+        seen = written.replace("\ufffd", "")  # the letters read a text without them
+        assert "Se nej her og her og XXXX-XXXXXX;" in seen, path
+    import zipfile
+
+    with zipfile.ZipFile(ws / "r.xlsx") as book:
+        xml = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xml"))
+    for written in (xml, (ws / "r.csv").read_text(encoding="utf-8")):
+        assert not re.search(_BIDI, written)
+        assert "4321" not in written

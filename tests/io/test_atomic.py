@@ -104,8 +104,12 @@ def test_stale_temp_files_are_cleaned(tmp_path: Path) -> None:
     assert clean_stale_temps(tmp_path / "findes-ikke") == 0
 
 
-@pytest.mark.parametrize("name", ["0102031234.md", "Emil 010203-1234.yaml", "x-010203\u00a01234"])
+@pytest.mark.parametrize(
+    "name",
+    ["0102031234.md", "Emil 010203-1234.yaml", "x-010203\u00a01234", "rapport\u202egpj.md"],
+)
 def test_no_file_or_folder_gets_a_name_with_a_cpr_number(tmp_path: Path, name: str) -> None:
+    """Nor with a direction override ('rapport‮gpj.md' is shown 'rapportdm.jpg')."""
     folder = tmp_path / "ud"
     folder.mkdir()
     with pytest.raises(TilsynError, match="W006"):

@@ -8,6 +8,7 @@ scanned, and a CPR-like value in it is masked and reported (U020).
 from __future__ import annotations
 
 import csv
+import io
 import re
 from pathlib import Path
 
@@ -146,3 +147,31 @@ def test_nine_digits_in_a_copied_column_of_an_export_without_cpr_numbers_are_kep
     assert "U020" not in result.output
     assert "102031234" in (FOLDER / "udtræk.yaml").read_text(encoding="utf-8")
 
+
+def test_a_direction_override_in_an_export_value_is_shown_in_the_review_files(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """A caseworker or phase in the export with a right-to-left override or an isolate stood
+    raw in the review files and the manifest, so an editor showed another text than the file
+    held (and a number written mirrored after U+202E as a CPR number). Now each is '�' there;
+    the rest of the value is kept as the export has it."""
+    export = example_workspace / "eksport.csv"
+    with export.open(encoding="cp1252", newline="") as handle:
+        header, *rows = list(csv.reader(handle, delimiter=";"))
+    for fields in rows:
+        fields[2] = f"{fields[2]} \u202e4321-302010"  # Sagsbehandler
+        fields[7] = f"\u2067{fields[7]}\u2069"  # Sagsfase, copied into the manifest
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows([header, *rows])
+    export.write_text(out.getvalue(), encoding="utf-8")
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(text.replace('"windows-1252"', '"utf-8"'), encoding="utf-8")
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
+    assert result.exit_code == 0, result.output
+    texts = [path.read_text(encoding="utf-8") for path in FOLDER.iterdir()]
+    for text in [*texts, result.output]:
+        assert not re.search("[\u202a-\u202e\u2066-\u2069]", text)
+        assert "4321" not in text
+    manifest = (FOLDER / "udtræk.yaml").read_text(encoding="utf-8")
+    assert " \ufffdXXXX-XXXXXX" in manifest and re.search("fase: \ufffd\\w+\ufffd\n", manifest)

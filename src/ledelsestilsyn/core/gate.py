@@ -11,6 +11,11 @@ Two kinds of numbers tilsyn makes itself pass unmasked, because masking them
 would break the files tilsyn reads back and neither is personal data: hex
 digests (24 or more hex digits with a letter among them, e.g. a SHA-256), and
 the tokens a writer names in `keep` (a sample's seed).
+
+After masking, every direction override, embedding, isolate and mark (U+202A–U+202E,
+U+2066–U+2069, U+200E, U+200F, U+061C) is `�`: each makes what a reader sees differ from the
+text (`‮4321-302010` shows as `010203-1234`). The order is the gate's, never a writer's: the
+detector reads the number mirrored only while the override is still there.
 """
 
 from __future__ import annotations
@@ -27,8 +32,17 @@ _DIGEST = r"(?<![0-9A-Za-z])(?=[0-9]*[a-f])[0-9a-f]{24,}(?![0-9A-Za-z])"
 _DIGESTS = re.compile(_DIGEST)
 
 
+# Every character that changes the order or direction in which a text is shown.
+DIRECTION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def gate(text: str, *, keep: Collection[str] = ()) -> str:
-    """`text` with every CPR-like number masked, except digests and the `keep` tokens."""
+    """`text` with every CPR-like number masked, except digests and the `keep` tokens, and
+    then each direction character as `�`."""
+    return DIRECTION.sub("\ufffd", _masked(text, keep))
+
+
+def _masked(text: str, keep: Collection[str]) -> str:
     spans = find_cpr(text)
     if not spans:  # the usual case: nothing to mask, so nothing to protect
         return text

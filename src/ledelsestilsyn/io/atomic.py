@@ -214,13 +214,15 @@ def writable_folder(
 
 def check_name(path: Path, display: str | None = None) -> None:
     """W006 unless the gate would leave `path`'s name as it is (`core.gate.name_passes`): no
-    file or folder tilsyn makes is named with a CPR-like number."""
+    file or folder tilsyn makes is named with a CPR-like number or a direction character."""
     if not name_passes(path.name):
         raise fail(
             display or str(path),
             "W006",
-            "navnet ligner et CPR-nummer, og tilsyn laver ingen fil eller mappe med det navn.",
-            hint="vælg et navn uden CPR-nummer (filen, mappen, serienavnet, skabelon-id'et).",
+            "navnet ligner et CPR-nummer eller har et retningstegn (der vender teksten), og "
+            "tilsyn laver ingen fil eller mappe med det navn.",
+            hint="vælg et navn uden CPR-nummer og retningstegn (filen, mappen, serienavnet, "
+            "skabelon-id'et).",
             kind=ErrorKind.USAGE,
         )
 
