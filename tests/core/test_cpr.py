@@ -2,12 +2,47 @@
 
 from __future__ import annotations
 
+import functools
+import re
+import sys
+import unicodedata
 from datetime import date, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ledelsestilsyn.core.cpr import find_cpr, mask_cpr, may_hold_cpr
+from ledelsestilsyn.core.cpr import DIGIT, find_cpr, mask_cpr, may_hold_cpr
+
+
+@functools.cache
+def digit_forms() -> dict[int, str]:
+    """Every character Unicode gives each digit's value: ASCII, fullwidth, superscript and
+    subscript, circled, parenthesised, with a full stop, mathematical, other scripts' digits."""
+    forms: dict[int, list[str]] = {d: [] for d in range(10)}
+    for code in range(sys.maxunicode + 1):
+        value = unicodedata.digit(chr(code), None)
+        # Outside the basic plane only the decimal digits (`cpr._OTHER_DIGITS` says why).
+        if value is not None and (
+            code <= 0xFFFF or unicodedata.decimal(chr(code), None) is not None
+        ):
+            forms[value].append(chr(code))
+    return {d: "".join(chars) for d, chars in forms.items()}
+
+
+@st.composite
+def in_any_form(draw: st.DrawFn, text: str) -> str:
+    """`text` with its digits as written, or each in a form drawn from every form Unicode has
+    (`⁰¹⁰²⁰³-¹²³⁴`, `𝟎𝟏𝟎𝟐𝟎𝟑𝟏𝟐𝟑𝟒`, `٠١٠٢٠٣-١٢٣٤`, or mixed)."""
+    if draw(st.booleans()):
+        return text
+    return "".join(
+        draw(st.sampled_from(digit_forms()[int(c)])) if c.isascii() and c.isdigit() else c
+        for c in text
+    )
+
+
+# Text around a number: no digit in any form (one would make the run of digits longer).
+NO_DIGIT = st.characters(blacklist_categories=["Nd", "No"])
 
 
 def test_both_forms_are_found_with_spans() -> None:
@@ -40,13 +75,13 @@ def cpr_numbers(draw: st.DrawFn) -> str:
     day = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
     serial = draw(st.integers(0, 9999))
     dash = draw(st.sampled_from(["-", ""]))
-    return f"{day:%d%m%y}{dash}{serial:04d}"
+    return draw(in_any_form(f"{day:%d%m%y}{dash}{serial:04d}"))
 
 
 @given(
-    st.text(alphabet=st.characters(blacklist_categories=["Nd"]), max_size=30),
+    st.text(alphabet=NO_DIGIT, max_size=30),
     cpr_numbers(),
-    st.text(alphabet=st.characters(blacklist_categories=["Nd"]), max_size=30),
+    st.text(alphabet=NO_DIGIT, max_size=30),
 )
 def test_any_real_date_cpr_in_any_text_is_found_and_masked(
     before: str, number: str, after: str
@@ -185,14 +220,14 @@ def any_spelling(draw: st.DrawFn) -> str:
         space = draw(st.sampled_from([" ", "\u00a0"]))
         cuts = sorted(draw(st.sets(st.integers(1, 9), max_size=4)))
         parts = [digits[a:b] for a, b in zip([0, *cuts], [*cuts, 10], strict=True)]
-        return space.join(parts)
-    return digits[:6] + draw(st.sampled_from(SEPARATORS)) + digits[6:]
+        return draw(in_any_form(space.join(parts)))
+    return draw(in_any_form(digits[:6] + draw(st.sampled_from(SEPARATORS)) + digits[6:]))
 
 
 @given(
-    st.text(alphabet=st.characters(blacklist_categories=["Nd"]), max_size=20),
+    st.text(alphabet=NO_DIGIT, max_size=20),
     any_spelling(),
-    st.text(alphabet=st.characters(blacklist_categories=["Nd"]), max_size=20),
+    st.text(alphabet=NO_DIGIT, max_size=20),
 )
 def test_any_spelling_in_any_text_is_masked(before: str, number: str, after: str) -> None:
     text = before + number + after
@@ -202,7 +237,12 @@ def test_any_spelling_in_any_text_is_masked(before: str, number: str, after: str
     assert find_cpr(masked) == []
 
 
-@given(st.text(alphabet="0123456789 -\u00a0\u2013/.X", max_size=60))
+@given(
+    st.text(
+        alphabet="0123456789 -\u00a0\u2013/.X\u00b9\u2070\u2082\u2460\u24ea\U0001d7ce\u0663",
+        max_size=60,
+    )
+)
 def test_masking_digit_soup_leaves_no_cpr(text: str) -> None:
     masked = mask_cpr(text)
     assert find_cpr(masked) == []
@@ -267,3 +307,32 @@ def test_may_hold_cpr_sees_what_find_cpr_finds_without_invisibles_or_mirrored() 
     invisible characters glued '0102031234' and '010203-1234' into one run of digits."""
     for text in ("01\u200b\u200b0203-1234", "\u202e4321-302010", "0102031234\u00ad010203-1234"):
         assert find_cpr(text) and may_hold_cpr(text), repr(text)
+
+
+def test_every_form_of_a_digit_unicode_has_is_a_digit() -> None:
+    """Superscript and subscript digits (`⁰¹⁰²⁰³-¹²³⁴`), circled, parenthesised and full-stop
+    digits (`⓪①⓪②⓪③`, `⑴`, `⒈`) were no digits to the detector, so a number a person pasted
+    in them stood unmasked in every output. Now every character with a digit's value is one
+    (`cpr.DIGIT`), and a number of each form, or of forms mixed, is found and masked."""
+    for value, forms in digit_forms().items():
+        for form in forms:
+            assert re.fullmatch(DIGIT, form), f"U+{ord(form):04X} ({value})"
+    for value, forms in digit_forms().items():
+        for form in forms:
+            text = f"Se {'010203-1234'.replace(str(value), form)} her"
+            assert find_cpr(text) == [(3, 14)], f"U+{ord(form):04X}"
+            assert not any(c.isdigit() for c in mask_cpr(text)), f"U+{ord(form):04X}"
+    assert find_cpr("⁰¹⁰²⁰³-¹²³⁴ 𝟎𝟏𝟎𝟐𝟎𝟑𝟏𝟐𝟑𝟒 ٠١٠٢٠٣-١٢٣٤ ⓪①⓪②⓪③-①②③④") == [
+        (0, 11),
+        (12, 22),
+        (23, 34),
+        (35, 46),
+    ]
+
+
+def test_a_footnote_or_a_power_beside_a_number_changes_nothing() -> None:
+    """A superscript beside a number is a footnote or a power, not a longer run of digits:
+    the number is still found, and `m²` or `H₂O` is no number."""
+    assert find_cpr("0102031234¹ og ²010203-1234") == [(0, 10), (16, 27)]
+    assert find_cpr("H₂O, CO₂, 10² m², ①②③ og ⑴ ⑵") == []
+    assert find_cpr("10102031234") == [] and find_cpr("𝟏0102031234") == []

@@ -7,7 +7,10 @@ with invisible direction marks copied along, with spaces around the dash (`01020
 with the digits grouped (`01 02 03 12 34`), or over a line break in a block of
 text (`010203-⏎1234`; also Word's vertical tab and the Unicode line separator, and over two
 lines of a YAML comment or a Markdown quote), with any of Unicode's spaces and dashes, in
-fullwidth (`０１０２０３／１２３４`), and as in a link (`%20`, `%2D`).
+fullwidth (`０１０２０３／１２３４`), and as in a link (`%20`, `%2D`); and with its digits in any
+form Unicode has: superscript and subscript (`⁰¹⁰²⁰³-¹²³⁴`), circled, parenthesised and with a
+full stop (`⓪①⓪②⓪③`, `⑴`, `⒈`), mathematical (`𝟎𝟏𝟎𝟐𝟎𝟑𝟏𝟐𝟑𝟒`) and the digits of other scripts
+(Arabic-Indic `٠١٠٢٠٣`, Devanagari `०१०२०३`: every decimal digit, category Nd).
 All of those are found here, and nowhere else in the tool.
 
 To keep ordinary numbers apart, the first six digits must be a real date
@@ -27,6 +30,7 @@ length and the separators.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 
 # Every space Unicode has (category Zs): the plain one and NBSP, and the en, em, thin, hair,
@@ -50,6 +54,19 @@ _PUNCT = (
     "\\-\u2010-\u2015\u2212\u2043\u02d7\u2796\u058a\u05be\u1806\u2e3a\u2e3b"
     "\ufe58\ufe63\uff0d/\u2044\u2215\uff0f.\uff0e_\uff3f"
 )
+# A digit: every decimal digit Unicode has (`\\d`: ASCII, fullwidth, mathematical, Arabic-Indic,
+# Devanagari …), and every other character of the basic plane with a digit's value
+# (`unicodedata.digit`), each of which shows as a digit: superscript and subscript, circled,
+# parenthesised, with a full stop, dingbats, and Ethiopic and New Tai Lue digits.
+# `test_every_form_of_a_digit_unicode_has_is_a_digit` keeps this list complete. The few such
+# characters outside the basic plane (Kharoshthi, Rumi and Brahmi numbers, `🄁` digit with a
+# comma) are left out: a class with them makes the search over ordinary text twice as slow.
+_OTHER_DIGITS = (
+    "\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468"
+    "\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792"
+)
+DIGIT = f"[\\d{_OTHER_DIGITS}]"
+"""One digit in any form (a regular expression)."""
 # Between two digits of the date or of the serial number: at most one space or tab (a number
 # grouped `01 02 03 12 34`, or copied from the cells of a table). Invisible characters are not
 # in the pattern: a text that has any is searched without them (`_without_invisible`), so any
@@ -70,13 +87,15 @@ _AROUND = f"(?:[{_SPACE}\t]|%20){{0,3}}(?:{_BREAK})?"
 _ONE_MARK = f"(?:[{_PUNCT}]|%2[dD])"
 _MARK = f"{_ONE_MARK}(?:[{_SPACE}]?{_ONE_MARK})?"
 _SEPARATOR = f"(?:{_AROUND}(?P<punct>{_MARK}){_AROUND}|{_AROUND})?"
-# `(\d)(?<!\d\d)` is `(?<!\d)(\d)`: no digit before the first one. Starting with the
+# `(D)(?<!\dD)` is `(?<!\d)(D)`: no decimal digit before the first one. Starting with the
 # digit itself lets the regex engine jump from digit to digit instead of trying every
 # position, which makes the output gate several times faster on long texts.
+# Only a decimal digit makes a run longer (an account number): a superscript or a circled
+# digit beside a number is a footnote or a list mark (`0102031234¹`), not more of it.
 _CANDIDATE = re.compile(
-    _JOIN.join([r"(\d)(?<!\d\d)"] + [r"(\d)"] * 5)
+    _JOIN.join([f"({DIGIT})(?<!\\d{DIGIT})"] + [f"({DIGIT})"] * 5)
     + _SEPARATOR
-    + _JOIN.join([r"(\d)"] * 4)
+    + _JOIN.join([f"({DIGIT})"] * 4)
     # After punctuation the number stands out even when more digits follow;
     # otherwise a longer run of digits (an account number) is not a CPR number.
     + r"(?(punct)|(?!\d))"
@@ -109,7 +128,7 @@ def _candidates(text: str) -> list[tuple[int, int]]:
 def _written(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _CANDIDATE.finditer(text):
-        d = [int(match[i]) for i in range(1, 7)]
+        d = [unicodedata.digit(match[i]) for i in range(1, 7)]
         if _valid_date(d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]):
             spans.append(match.span())
     return spans
