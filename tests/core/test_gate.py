@@ -277,3 +277,24 @@ def test_no_direction_character_passes_the_gate(
     out, _ = capsys.readouterr()
     for shown in (sent, out):
         assert mark not in shown and more not in shown and "4321" not in shown
+
+
+def test_a_number_split_by_control_characters_is_masked_wherever_it_is_written(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A bell, an escape or a NUL between the digits ('010203\\a1234' in YAML) was no number to
+    the gate: a terminal shows a bell as nothing, and every output that writes it as '�'
+    showed '010203�1234'. Now the detector reads past control characters and '�', and the
+    gate writes a NUL as '�' first: masked in a file, on the screen and in a mail."""
+    from ledelsestilsyn.cli.console import echo
+    from ledelsestilsyn.schedule.notify import _email
+    from ledelsestilsyn.schedule.reminder_text import Message
+
+    for text in ("010203\x071234", "0102\x0003\x001234", "01\x1b02031234", "010203\ufffd1234"):
+        assert not any(c.isdigit() for c in gate(text)), repr(text)
+        echo(text)
+        email = _email(Message("a@kommune.dk", text, text, ()), "tilsyn@kommune.dk")
+        sent = email["Subject"] + email.get_content()
+        assert "0203" not in sent and "1234" not in sent, repr(text)
+    out, _ = capsys.readouterr()
+    assert "0203" not in out and "1234" not in out

@@ -587,3 +587,29 @@ def test_no_direction_override_from_a_comment_reaches_a_letter_or_report_file(
     for written in (xml, (ws / "r.csv").read_text(encoding="utf-8")):
         assert not re.search(_BIDI, written)
         assert "4321" not in written
+
+
+def test_a_number_split_by_a_control_character_reaches_no_letter_or_report_file(
+    cli: Cli, ws: Path
+) -> None:
+    """A CPR number with a control character between its digits (YAML '010203\\u00071234', a
+    bell; '01\\u001b02031234', an escape) was no number to the gate, and stood in the letters
+    and the leader's report as '010203�1234' (a terminal showed the bell as nothing at all):
+    a number any reader sees. Now the detector reads a control character as it reads an
+    invisible one, and masks the number; the character is still '�'."""
+    first = ws / NOV / "S-2026-11-000.yaml"
+    text = first.read_text(encoding="utf-8").replace(
+        "Bo Lind overtog sagen;", "Se 010203\\u00071234, 01\\u001b02031234 og 020304\\u007f5678;"
+    )
+    first.write_text(text, encoding="utf-8")
+    result = cli(*ARGS, "--rådgiver", "Anna Holm")
+    assert result.exit_code == 0, result.output
+    for name in ("r.md", "r.html"):
+        rapport = cli("rapport", "--periode", "2026-11", "--dato", "2026-11-25", "-o", name)
+        assert rapport.exit_code == 0, rapport.output
+    files = [ws / "r.md", ws / "r.html", *(ws / "tilbagemeldinger" / "2026-11").glob("Anna*")]
+    for path in files:
+        written = path.read_text(encoding="utf-8")
+        assert "Se XXXXXX\ufffdXXXX, XX\ufffdXXXXXXXX og XXXXXX\ufffdXXXX;" in written, path
+    valider = cli("valider", "--format", "json")
+    assert "1234" not in valider.output and "5678" not in valider.output

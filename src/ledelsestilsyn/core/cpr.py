@@ -11,6 +11,8 @@ fullwidth (`０１０２０３／１２３４`), and as in a link (`%20`, `%2D`)
 form Unicode has: superscript and subscript (`⁰¹⁰²⁰³-¹²³⁴`), circled, parenthesised and with a
 full stop (`⓪①⓪②⓪③`, `⑴`, `⒈`), mathematical (`𝟎𝟏𝟎𝟐𝟎𝟑𝟏𝟐𝟑𝟒`) and the digits of other scripts
 (Arabic-Indic `٠١٠٢٠٣`, Devanagari `०१०२०३`: every decimal digit, category Nd).
+A control character (a bell, an escape) or the `�` written for one between the digits is
+read past, as an invisible character is.
 All of those are found here, and nowhere else in the tool.
 
 To keep ordinary numbers apart, the first six digits must be a real date
@@ -47,6 +49,11 @@ _INVISIBLE = (
     "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u180e"
     "\u2061-\u2064\u206a-\u206f\u034f\u180b-\u180d\ufe00-\ufe0f"
     "\u115f\u1160\u17b4\u17b5\u3164\uffa0\U000e0001\U000e0020-\U000e007f"
+    # The control characters a terminal shows as nothing (a bell, an escape), and the `�`
+    # every output writes for them (`core.lines.shown`), which a reader looks past:
+    # `010203␇1234` shows as `010203�1234`. Not NUL: texts are joined by it, and a number never
+    # spans one; nor the breaks and the tab, which are gaps of their own (`_BREAK`, `_JOIN`).
+    "\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffd"
 )
 # Every dash and minus (the hyphen, Unicode's dashes and their small and fullwidth forms), the
 # slash, the dot and the underscore, each also in its fullwidth form (`０１０２０３／１２３４`).

@@ -38,8 +38,15 @@ DIRECTION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 def gate(text: str, *, keep: Collection[str] = ()) -> str:
     """`text` with every CPR-like number masked, except digests and the `keep` tokens, and
-    then each direction character as `�`."""
-    return DIRECTION.sub("\ufffd", _masked(text, keep))
+    then each direction character as `�`. A NUL, which the detector reads as the end of a
+    text, is read here as `�`, which it reads past as it reads every control character (the
+    NUL itself is kept: a review's text reads back as it was written)."""
+    if "\x00" in text:  # masking keeps the length, so the NULs go back where they were
+        seen = _masked(text.replace("\x00", "\ufffd"), keep)
+        masked = "".join(c if c == "\x00" else m for c, m in zip(text, seen, strict=True))
+    else:
+        masked = _masked(text, keep)
+    return DIRECTION.sub("\ufffd", masked)
 
 
 def _masked(text: str, keep: Collection[str]) -> str:
