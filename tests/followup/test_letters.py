@@ -484,6 +484,20 @@ def test_a_colleagues_case_number_in_a_comment_becomes_another_case(cli: Cli, ws
         assert "Som i en anden sag, en anden sag og i sag 2026-11-000;" in anna, suffix
 
 
+def _with_comment(cli: Cli, ws: Path, comment: str, *reports: str) -> list[Path]:
+    """Anna Holm's letters and the leader's reports (`r.md`, …) after 'Bo Lind overtog
+    sagen;' in her 'nej' comment is `comment` (as YAML writes it in double quotes)."""
+    first = ws / NOV / "S-2026-11-000.yaml"
+    text = first.read_text(encoding="utf-8").replace("Bo Lind overtog sagen;", comment)
+    first.write_text(text, encoding="utf-8")
+    result = cli(*ARGS, "--rådgiver", "Anna Holm")
+    assert result.exit_code == 0, result.output
+    for name in reports:
+        rapport = cli("rapport", "--periode", "2026-11", "--dato", "2026-11-25", "-o", name)
+        assert rapport.exit_code == 0, rapport.output
+    return [ws / "r.md", ws / "r.html", *(ws / "tilbagemeldinger" / "2026-11").glob("Anna*")]
+
+
 def test_no_control_character_from_a_comment_reaches_a_letter_or_report_file(
     cli: Cli, ws: Path
 ) -> None:
@@ -492,16 +506,8 @@ def test_no_control_character_from_a_comment_reaches_a_letter_or_report_file(
     'cat' of a letter set the terminal's title, or cleared the screen; the terminal output
     had it as '�' already. Now every file has '�' for it too; a CPR number split by Word's
     line break (vertical tab) is still masked."""
-    first = ws / NOV / "S-2026-11-000.yaml"
-    text = first.read_text(encoding="utf-8").replace(
-        "Bo Lind overtog sagen;", "Se\\u001b]0;pwned\\u0007\\u001b[2J her og 010203\\u000b1234;"
-    )
-    first.write_text(text, encoding="utf-8")
-    assert cli(*ARGS, "--rådgiver", "Anna Holm").exit_code == 0
-    for name in ("r.md", "r.html"):
-        rapport = cli("rapport", "--periode", "2026-11", "--dato", "2026-11-25", "-o", name)
-        assert rapport.exit_code == 0, rapport.output
-    files = [ws / "r.md", ws / "r.html", *(ws / "tilbagemeldinger" / "2026-11").glob("Anna*")]
+    comment = "Se\\u001b]0;pwned\\u0007\\u001b[2J her og 010203\\u000b1234;"
+    files = _with_comment(cli, ws, comment, "r.md", "r.html")
     for path in files:
         written = path.read_text(encoding="utf-8")
         assert "pwned" in written, path
@@ -563,17 +569,8 @@ def test_no_direction_override_from_a_comment_reaches_a_letter_or_report_file(
     number after U+202E showed as a CPR number. Now each is '�' in every file (the letters
     read the text without them), after the gate has masked the mirrored number (which it no
     longer could once the override was gone)."""
-    first = ws / NOV / "S-2026-11-000.yaml"
-    text = first.read_text(encoding="utf-8").replace(
-        "Bo Lind overtog sagen;",
-        "Se \\u202enej\\u202c her \\u2066og\\u2069 \\u200fher\\u200e og \\u202e4321-302010;",
-    )
-    first.write_text(text, encoding="utf-8")
-    assert cli(*ARGS, "--rådgiver", "Anna Holm").exit_code == 0
-    for name in ("r.md", "r.html", "r.csv", "r.xlsx"):
-        rapport = cli("rapport", "--periode", "2026-11", "--dato", "2026-11-25", "-o", name)
-        assert rapport.exit_code == 0, rapport.output
-    files = [ws / "r.md", ws / "r.html", *(ws / "tilbagemeldinger" / "2026-11").glob("Anna*")]
+    comment = "Se \\u202enej\\u202c her \\u2066og\\u2069 \\u200fher\\u200e og \\u202e4321-302010;"
+    files = _with_comment(cli, ws, comment, "r.md", "r.html", "r.csv", "r.xlsx")
     for path in files:
         written = path.read_text(encoding="utf-8")
         assert not re.search(_BIDI, written), path
@@ -597,17 +594,8 @@ def test_a_number_split_by_a_control_character_reaches_no_letter_or_report_file(
     and the leader's report as '010203�1234' (a terminal showed the bell as nothing at all):
     a number any reader sees. Now the detector reads a control character as it reads an
     invisible one, and masks the number; the character is still '�'."""
-    first = ws / NOV / "S-2026-11-000.yaml"
-    text = first.read_text(encoding="utf-8").replace(
-        "Bo Lind overtog sagen;", "Se 010203\\u00071234, 01\\u001b02031234 og 020304\\u007f5678;"
-    )
-    first.write_text(text, encoding="utf-8")
-    result = cli(*ARGS, "--rådgiver", "Anna Holm")
-    assert result.exit_code == 0, result.output
-    for name in ("r.md", "r.html"):
-        rapport = cli("rapport", "--periode", "2026-11", "--dato", "2026-11-25", "-o", name)
-        assert rapport.exit_code == 0, rapport.output
-    files = [ws / "r.md", ws / "r.html", *(ws / "tilbagemeldinger" / "2026-11").glob("Anna*")]
+    comment = "Se 010203\\u00071234, 01\\u001b02031234 og 020304\\u007f5678;"
+    files = _with_comment(cli, ws, comment, "r.md", "r.html")
     for path in files:
         written = path.read_text(encoding="utf-8")
         assert "Se XXXXXX\ufffdXXXX, XX\ufffdXXXXXXXX og XXXXXX\ufffdXXXX;" in written, path
