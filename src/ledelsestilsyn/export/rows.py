@@ -29,7 +29,7 @@ from ledelsestilsyn.export.values import (
     repair_double_encoding,
     stated_rows,
 )
-from ledelsestilsyn.sampling.cpr_keys import lost_zeros
+from ledelsestilsyn.sampling.cpr_keys import with_lost_zeros
 from ledelsestilsyn.sampling.draw import Case, normalise_value
 
 MAX_REPORTED = 10
@@ -358,34 +358,9 @@ class RowReader:
             if repaired or team_repaired or found[1]:
                 garbled.append(line)
             result.append(Case(shown, worker, team, found[0], line))
-        return _with_zeros(result, names, shared, extras, holds_cpr), garbled
-
-
-def _with_zeros(
-    cases: list[Case],
-    names: Mapping[str, tuple[str, bool]],
-    shared: Mapping[tuple[str, ...], tuple[Mapping[str, str], bool]],
-    extras: list[str],
-    holds_cpr: bool,
-) -> list[Case]:
-    """`cases` with every copied value that lost a CPR number's zero read with it; looked for
-    among the distinct names and combinations only, so the usual export costs nothing."""
-    names_fixed = lost_zeros({name for name, _ in names.values()}, holds_cpr=holds_cpr)
-    fixed = {
-        column: lost_zeros({attrs[column] for attrs, _ in shared.values()}, holds_cpr=holds_cpr)
-        for column in extras
-    }
-    fixed = {column: values for column, values in fixed.items() if values}
-    if not names_fixed and not fixed:
-        return cases
-    return [
-        case._replace(
-            caseworker=names_fixed.get(case.caseworker, case.caseworker),
-            team=names_fixed.get(case.team, case.team),
-            attrs={k: fixed.get(k, {}).get(v, v) for k, v in case.attrs.items()},
-        )
-        for case in cases
-    ]
+        cleaned = {name for name, _ in names.values()}
+        distinct = {column: {attrs[column] for attrs, _ in shared.values()} for column in extras}
+        return with_lost_zeros(result, cleaned, distinct, holds_cpr=holds_cpr), garbled
 
 
 def _clean(text: str) -> tuple[str, bool]:

@@ -7,7 +7,7 @@ review file's name, the manifest and every letter. It is left out of the populat
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ledelsestilsyn.core.cpr import find_cpr, may_hold_cpr
@@ -46,6 +46,34 @@ def lost_zeros(values: Collection[str], *, holds_cpr: bool) -> dict[str, str]:
     if not nine or not (holds_cpr or any(map(looks_like_cpr, values))):
         return {}
     return {v: "0" + v.strip() for v in nine}
+
+
+def with_lost_zeros(
+    cases: list[Case],
+    names: Collection[str],
+    columns: Mapping[str, Collection[str]],
+    *,
+    holds_cpr: bool,
+) -> list[Case]:
+    """`cases` with every copied value (caseworker, team, a further column) that lost a CPR
+    number's zero read with it (`lost_zeros`). `names` and `columns` are the distinct values
+    only: an export has few, and many cases, so the usual export costs nothing."""
+    names_fixed = lost_zeros(names, holds_cpr=holds_cpr)
+    fixed = {
+        column: found
+        for column, values in columns.items()
+        if (found := lost_zeros(values, holds_cpr=holds_cpr))
+    }
+    if not names_fixed and not fixed:
+        return cases
+    return [
+        case._replace(
+            caseworker=names_fixed.get(case.caseworker, case.caseworker),
+            team=names_fixed.get(case.team, case.team),
+            attrs={k: fixed.get(k, {}).get(v, v) for k, v in case.attrs.items()},
+        )
+        for case in cases
+    ]
 
 
 def _shortened(value: str) -> bool:

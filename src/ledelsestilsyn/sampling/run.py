@@ -3,11 +3,11 @@
 The sample goes to `udtræk/<periode>-<tilsyn>/`: one review file per drawn
 case (and per extra calibration reviewer) and the manifest `udtræk.yaml`.
 This module decides what to draw (series, period, size, seed, window) and
-builds the manifest; `sampling.sources` reads earlier samples and reviews,
-`sampling.draw` draws, and `sampling.write` writes the folder. An existing sample
-is never touched, except that a larger `antal` adds new files and rewrites
-the manifest (never a review file), with every case drawn before kept as it
-stands there (`sampling.extend`).
+builds the manifest; `sampling.period_choice` picks the period, `sampling.sources`
+reads earlier samples and reviews, `sampling.draw` draws, and `sampling.write`
+writes the folder. An existing sample is never touched, except that a larger
+`antal` adds new files and rewrites the manifest (never a review file), with
+every case drawn before kept as it stands there (`sampling.extend`).
 """
 
 from __future__ import annotations
@@ -30,10 +30,6 @@ from ledelsestilsyn.core.diagnostics import (
 from ledelsestilsyn.core.periods import (
     Period,
     add_months,
-    parse_period,
-    round_period,
-    round_periods,
-    rounds_around,
 )
 from ledelsestilsyn.export.read import (
     ReadOptions,
@@ -61,10 +57,9 @@ from ledelsestilsyn.sampling.files import (
     manifest_data,
     nameless_warnings,
 )
+from ledelsestilsyn.sampling.period_choice import chosen_period, outside_plan
 from ledelsestilsyn.sampling.series_choice import (
     chosen_series,
-    level_rounds_around,
-    running_round,
 )
 from ledelsestilsyn.sampling.sources import DrawSource, earlier_cases, level_source, load_manifest
 from ledelsestilsyn.sampling.stale import stale_export
@@ -110,11 +105,11 @@ class DrawOutcome:
 def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     """Draw (or extend, or report the existing) sample for one series and period."""
     name, series = chosen_series(workspace, request.series, request.period, request.today)
-    period = _period(workspace, name, series, request)
+    period = chosen_period(workspace, name, series, request.period, request.today)
     folder = workspace.samples_dir / f"{period.label}-{name}"
     existing = load_manifest(folder / MANIFEST_NAME, workspace)
     concept = workspace.display(workspace.concept_path)
-    outside = [] if existing else _outside_plan(name, series, period, concept)
+    outside = [] if existing else outside_plan(name, series, period, concept)
     size = request.size or series.sample_size
     if existing is not None:
         if request.seed is not None and request.seed != existing.seed:
@@ -161,62 +156,6 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     written = write_sample(workspace, folder, series, manifest, existing)
     status = DrawStatus.EXTENDED if existing else DrawStatus.CREATED
     return DrawOutcome(status, folder, manifest, written, diagnostics)
-
-
-def _period(workspace: Workspace, name: str, series: Series, request: DrawRequest) -> Period:
-    if request.period:
-        return parse_period(request.period)
-    months, kind = series.cadence.round_months(), series.cadence.period
-    found = (
-        running_round(workspace, name, request.today)  # a level works after its period
-        if series.level
-        else round_period(months, kind, request.today)
-    )
-    if found is None:
-        raise fail(
-            Argument.PERIOD,
-            "U002",
-            f"serien har ingen runde, der omfatter {request.today}."
-            if not series.level
-            else f"niveauet trækker ingen runde {request.today}: et niveau trækkes i måneden "
-            "efter sine kilders periode.",
-            hint=_between_rounds(workspace, name, series, request.today),
-            kind=ErrorKind.USAGE,
-        )
-    return found
-
-
-def _between_rounds(workspace: Workspace, name: str, series: Series, today: date) -> str:
-    """U002's tip: the series' own rounds on either side of the day, not any period (for a
-    level, the rounds whose work lies before and after it)."""
-    before, after = (
-        level_rounds_around(workspace, name, today)
-        if series.level
-        else rounds_around(series.cadence.round_months(), series.cadence.period, today)
-    )
-    if before is None or after is None:
-        return "angiv perioden."
-    return f"angiv perioden: seriens seneste runde er {before.label} og den næste {after.label}."
-
-
-def _outside_plan(name: str, series: Series, period: Period, concept: str) -> list[Diagnostic]:
-    """U012: a period that is not one of the series' rounds in koncept.yaml. It is drawn (an
-    extra round may be wanted), but `påmind` will then ask for its reviews and report."""
-    rounds = round_periods(series.cadence.round_months(), series.cadence.period, period.start.year)
-    if period in rounds:
-        return []
-    listed = ", ".join(r.label for r in rounds) or "ingen"
-    return [
-        warning(
-            concept,
-            "U012",
-            f"{period.label} er ikke en runde for '{name}' (runderne i {period.start.year}: "
-            f"{listed}); stikprøven trækkes alligevel, og påmind vil bede om dens gennemgange "
-            "og rapport.",
-            hint="skal runden med i planen, så ret kadencen i koncept.yaml; var perioden en "
-            "fejl, så flyt mappen væk fra udtræk, før noget er udfyldt.",
-        )
-    ]
 
 
 def _check_quotas(series: Series, size: int, given: bool, workspace: Workspace) -> None:
