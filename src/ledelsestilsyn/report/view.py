@@ -98,26 +98,48 @@ NOT_ALL_SHOWN = (
     f"{NONE_LOW} Ikke alle andele kan vises her: de, der bygger på for få sager, er skjult "
     "(–) eller udeladt, og de kan være lavere."
 )
+NONE_SHOWN = (
+    "Ingen spørgsmålsandel kan vises her: alle er skjult (–) eller udeladt, fordi de bygger på "
+    "for få sager eller ville afsløre et lille tal. Om hvor vi er svagest, kan denne rapport "
+    "ikke sige noget."
+)
 
 
-def not_all_shown(report: Report, rules: Disclosure) -> bool:
-    """Whether the report hides or leaves out a question's share, decided from what it shows
-    (a `–`, a left-out template or step's questions), never from the hidden shares: 'some
-    questions are under 100 %, but none can be shown' told the committee that a share it
-    may not see, of a template it does not see, was under 100 %."""
-    shown = published.shown_templates(report, rules.min_count)
+def weakest_note(report: Report, rules: Disclosure, *, committee: bool) -> str:
+    """What 'Hvor er vi svagest' says when it lists no question. For the committee, read from
+    what the report shows (a `–`, a left-out template or step's questions), never from the
+    hidden shares: 'some questions are under 100 %, but none can be shown' told the
+    committee that a share it may not see, of a template it does not see, was under 100 %;
+    and 'none of the shown shares is under 100 %' read as 'all is well' where none was shown."""
+    if not committee:
+        return NONE_LOW
+    shown, hidden = _question_shares(report, rules)
+    if hidden and not shown:
+        return NONE_SHOWN
+    return NOT_ALL_SHOWN if hidden else NONE_LOW
+
+
+def _question_shares(report: Report, rules: Disclosure) -> tuple[bool, bool]:
+    """Whether the report shows a question's share, and whether it hides or leaves one out."""
+    shown = hidden = False
+    visible = published.shown_templates(report, rules.min_count)
     for template in report.templates:
         ref = template.current.template.ref
-        if template not in shown:
-            return True
+        if template not in visible:
+            hidden = True
+            continue
         for step in template.current.steps:
             if (ref, step.id) in rules.summarised:
-                return True
+                hidden = True
+                continue
             for q in step.questions:
-                key = published.question_share(ref, step.id, q.question.id)
-                if q.tally.total and not rules.shows(key):
-                    return True
-    return False
+                if not q.tally.total:
+                    continue
+                if rules.shows(published.question_share(ref, step.id, q.question.id)):
+                    shown = True
+                else:
+                    hidden = True
+    return shown, hidden
 
 
 SHARED_CASES = (
@@ -310,7 +332,7 @@ def report_view(
         teams_drawn=len(team_total) == 2,  # a leader's table: drawn and reviewed
         sections=shown,
         weakest=_weakest(report, rules),
-        weakest_note=NOT_ALL_SHOWN if committee and not_all_shown(report, rules) else NONE_LOW,
+        weakest_note=weakest_note(report, rules, committee=committee),
         compared=_compared(report),
         excluded=_excluded(report, rules),
         excluded_total=rules.count(published.excluded(), len(report.excluded)),
