@@ -57,6 +57,8 @@ class ReportView:
     period_span: str
     previous: str
     baseline: str
+    """The heading of the column compared with the baseline: `ift. baseline 2026-10`, or
+    `ift. baseline` where there is none (the first period is it)."""
     generated: str
     threshold: str
     min_count: int
@@ -321,7 +323,7 @@ def report_view(
         period=report.period.label,
         period_span=_span(report),
         previous=report.previous.label,
-        baseline=report.baseline.label if report.baseline else DASH,
+        baseline=f"ift. baseline {report.baseline.label}" if report.baseline else "ift. baseline",
         generated=long_date(today),
         threshold=percent(report.settings.threshold, 0),
         min_count=report.settings.min_count,
