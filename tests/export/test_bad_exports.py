@@ -324,7 +324,9 @@ def test_a_line_break_inside_a_case_number_or_name_becomes_a_space(
 
 def test_a_drawn_case_without_a_caseworker_is_said(cli: Cli, example_workspace: Path) -> None:
     """An empty caseworker cell: the case was drawn without a word ('rådgiveren havde 0 sager'
-    in its reason), and no letter would ever name it."""
+    in its reason), and no letter would ever name it. The column is named as the export
+    heads it ('Sagsbehandler'), not by the concept's key ('rådgiver'), which is not in the
+    file the user opens."""
     lines = export_lines(example_workspace)
     _set_cells(lines, 17, {2: b""})
     code, output, manifest = draw(cli, write(example_workspace, lines))
@@ -334,7 +336,7 @@ def test_a_drawn_case_without_a_caseworker_is_said(cli: Cli, example_workspace: 
     assert reason.endswith("; sagen har ingen rådgiver i eksporten"), reason
     assert (
         "skadet.csv:18: advarsel U021: sag S-2026-00109 er trukket uden rådgiver: kolonnen "
-        "'rådgiver' er tom i eksporten, så sagen kommer ikke med i et brev fra 'tilsyn "
+        "'Sagsbehandler' er tom i eksporten, så sagen kommer ikke med i et brev fra 'tilsyn "
         "tilbagemelding'."
     ) in " ".join(output.split())
     assert output.count("U021") == 1

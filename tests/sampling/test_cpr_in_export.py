@@ -86,6 +86,10 @@ def test_cpr_in_a_copied_column_is_masked_and_reported(cli: Cli, example_workspa
     result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
     assert result.exit_code == 0, result.output
     assert "U020" in result.output
+    said = " ".join(result.output.split())
+    # the column as the export heads it, which the user sees in the file, not the concept's key
+    assert "kolonnen 'Sagsbehandler' indeholder" in said and "kolonnen 'rådgiver'" not in said
+    assert "kolonnen 'Sagsfase' indeholder" in said, said
     secret = {"0102031234"}
     for path in FOLDER.iterdir():
         text = path.read_text(encoding="utf-8")

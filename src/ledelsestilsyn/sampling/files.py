@@ -8,7 +8,7 @@ columns are written. Output is deterministic; only `oprettet` and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
@@ -132,12 +132,15 @@ def manifest_data(
     return data
 
 
-def cpr_warnings(picks: Sequence[Pick], export: str, sheet: str | None) -> list[Diagnostic]:
+def cpr_warnings(
+    picks: Sequence[Pick], export: str, sheet: str | None, headers: Mapping[str, str]
+) -> list[Diagnostic]:
     """U020 for each copied value of a drawn case that holds a CPR-like number.
 
     Only the drawn cases' values are written, so only they are scanned; the
-    value is masked by `case_entry`, and the warning names the column, never
-    the value (and the workbook's `sheet` and row, as Excel shows them).
+    value is masked by `case_entry`, and the warning names the column as the export
+    heads it (`headers`: the concept's `eksport.kolonner`), never the value (and the
+    workbook's `sheet` and row, as Excel shows them).
     """
     warnings = []
     for pick in picks:
@@ -151,7 +154,8 @@ def cpr_warnings(picks: Sequence[Pick], export: str, sheet: str | None) -> list[
                         case.line or None,
                         None,
                         "U020",
-                        f"sag {case.id}: kolonnen '{column}' indeholder noget, der ligner et "
+                        f"sag {case.id}: kolonnen '{headers.get(column, column)}' indeholder "
+                        "noget, der ligner et "
                         "CPR-nummer; det er skrevet som X'er i udtrækket.",
                         "ret eksporten i sagssystemet: CPR-numre hører kun til i CPR-kolonnen.",
                         Severity.WARNING,
@@ -161,16 +165,19 @@ def cpr_warnings(picks: Sequence[Pick], export: str, sheet: str | None) -> list[
     return warnings
 
 
-def nameless_warnings(picks: Sequence[Pick], export: str, sheet: str | None) -> list[Diagnostic]:
+def nameless_warnings(
+    picks: Sequence[Pick], export: str, sheet: str | None, headers: Mapping[str, str]
+) -> list[Diagnostic]:
     """U021 for each drawn case whose caseworker cell is empty: no letter names it, and the
-    rotation could not count it for anyone."""
+    rotation could not count it for anyone. The column is named as the export heads it."""
+    column = headers.get("rådgiver", "rådgiver")
     return [
         Diagnostic(
             export,
             pick.case.line or None,
             None,
             "U021",
-            f"sag {pick.case.id} er trukket uden rådgiver: kolonnen 'rådgiver' er tom i "
+            f"sag {pick.case.id} er trukket uden rådgiver: kolonnen '{column}' er tom i "
             "eksporten, så sagen kommer ikke med i et brev fra 'tilsyn tilbagemelding'.",
             "skriv rådgiveren på sagen i sagssystemet; giv indtil da selv rådgiveren "
             "tilbagemelding på sagen.",

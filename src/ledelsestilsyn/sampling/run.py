@@ -139,12 +139,13 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     )
     export = str(request.export or "udtræk")
     sheet = (source.source or {}).get("ark")
+    headers = workspace.concept.export.columns
     diagnostics = [
         *outside,
         *source.diagnostics,
         *kept_outside(missing, workspace.display(folder / MANIFEST_NAME)),
-        *cpr_warnings(result.picks, export, sheet),
-        *nameless_warnings(result.picks, export, sheet),
+        *cpr_warnings(result.picks, export, sheet, headers),
+        *nameless_warnings(result.picks, export, sheet, headers),
     ]
     if request.dry_run:
         return DrawOutcome(DrawStatus.DRY_RUN, folder, manifest, [], diagnostics)
