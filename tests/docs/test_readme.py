@@ -53,8 +53,8 @@ def _comment_above(text: str, key: str) -> str:
 
 
 def test_readme_and_every_preset_say_who_sees_small_counts() -> None:
-    """Issue 12 §5: the README and the presets agree with the code (`view.AGGREGATE`)."""
-    from ledelsestilsyn.report.view import AGGREGATE
+    """Issue 12 §5: the README and the presets agree with the code (`decision.AGGREGATE`)."""
+    from ledelsestilsyn.report.decision import AGGREGATE
 
     assert {"udvalg", "afdeling"} == AGGREGATE
     for preset in sorted((SRC / "forlæg").glob("*.yaml")):

@@ -238,3 +238,26 @@ def rounds_around(
     before = [p for p in periods if p.end < day]
     after = [p for p in periods if p.start > day]
     return (before[-1] if before else None), (after[0] if after else None)
+
+
+def parts_inside(period: Period) -> list[Period]:
+    """The months, quarters, half years and years wholly inside `period`, other than itself:
+    the periods of the other reports that tell of the same days (a quarter's months)."""
+    found: list[Period] = []
+    for kind in _PARTS:
+        for year, month in period.months():
+            part = period_of(kind, year, month)
+            inside = period.start <= part.start and part.end <= period.end
+            if inside and part != period and part not in found:
+                found.append(part)
+    return found
+
+
+def tiled_by(period: Period, kind: Kind) -> bool:
+    """Whether the periods of `kind` inside `period` cover all of it (a quarter's months)."""
+    first = period_of(kind, period.start.year, period.start.month)
+    last = period_of(kind, period.end.year, period.end.month)
+    return first.start == period.start and last.end == period.end
+
+
+_PARTS: tuple[Kind, ...] = ("måned", "kvartal", "halvår", "år")

@@ -228,6 +228,14 @@ class ReportSettings(Model):
     threshold: float = Field(0.8, alias="tærskel", gt=0, le=1)
     baseline: OptionalText = Field(None, alias="baseline", description="periode, fx 2026-K1")
     min_count: int = Field(5, alias="mindste_antal", ge=1, description="mindre tal vises som < n")
+    aggregate_periods: list[Literal["måned", "kvartal", "halvår", "år"]] | None = Field(
+        None,
+        alias="udvalgets_perioder",
+        min_length=1,
+        description="de slags perioder, udvalget og afdelingen får rapporter for, fx [kvartal, "
+        "år]; uden: alle, og så skjuler en rapport også det, der sammen med rapporterne for "
+        "perioderne inden i den ville afsløre et lille tal",
+    )
 
 
 class Smtp(Model):

@@ -109,6 +109,23 @@ class Audit:
             found.update(self.known[key])
         return [(c, found[c]) for c in wanted if c in found]
 
+    def determined(self, hidden: Mapping[Key, Range], targets: Iterable[Key]) -> set[Key]:
+        """The `targets` (cells of `hidden`) that the equations alone fix, whatever the
+        bounds: a part of what `pinned` finds, for one elimination per group."""
+        found: set[Key] = set()
+        seen: set[Key] = set()
+        for target in targets:
+            if target in seen:
+                continue
+            cells = self._cells(hidden, target)
+            seen |= cells
+            group = self._group(hidden, cells)
+            pivots = _echelon(group.equations)
+            for i, cell in enumerate(group.cells[: group.hidden]):
+                if i in pivots and all(k == i or k >= group.hidden for k in pivots[i]):
+                    found.add(cell)
+        return found
+
     def _cells(self, hidden: Mapping[Key, Range], start: Key) -> set[Key]:
         """The hidden cells tied to `start` by relations, directly or through others."""
         cells = {start}

@@ -30,7 +30,7 @@ class Disclosure:
     """Shares hidden by the primary rule (few answers, or a small part)."""
     summarised: frozenset[tuple[str, str]] = frozenset()
     """Steps, (template ref, step id), whose question rows were left out so that the step's
-    own share could be shown (`view.disclosure_for`)."""
+    own share could be shown (`decision.disclosure_for`)."""
 
     def publishes(self, key: Key) -> bool:
         """Is `key` part of the report at all (a table may be left out as a whole)?"""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -11,30 +10,32 @@ from pathlib import Path
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated
-from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.periods import Kind, Period, parse_period, period_of
+from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.anonymous import aggregate_inputs
-from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
+from ledelsestilsyn.report.build import Report, Settings, in_period
 from ledelsestilsyn.report.corrections import collect, corrections_view
+from ledelsestilsyn.report.decision import AGGREGATE
 from ledelsestilsyn.report.department import (
     WITH_CONSENT,
     conclusions,
     department_scrubber,
     examples,
     neutral_ids,
-    small_teams,
     tiltag_status,
 )
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, latest_period, load_inputs, why_empty
-from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
+from ledelsestilsyn.report.period_reports import Reports, excluded_in
+from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.scrub import case_masker
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
 from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
-from ledelsestilsyn.report.view import AGGREGATE, ReportView, disclosure_for, report_view
+from ledelsestilsyn.report.view import ReportView, report_view
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -81,6 +82,31 @@ def _check_call(workspace: Workspace, request: Request) -> None:
         )
 
 
+_KINDS = {"måned": "måneder", "kvartal": "kvartaler", "halvår": "halvår", "år": "år"}
+_ONE = {"måned": "en måned", "kvartal": "et kvartal", "halvår": "et halvår", "år": "et år"}
+
+
+def _check_kind(period: Period, audience: str, kinds: Sequence[Kind] | None) -> None:
+    """A committee that gets the quarters' reports must not also get a month's: together
+    they could give a small number away, so the concept names the kinds it gets."""
+    if kinds is None or period.kind in kinds:
+        return
+    other = period_of(kinds[0], period.start.year, period.start.month)
+    reader = "udvalget" if audience == "udvalg" else "afdelingen"
+    raise fail(
+        Argument.PERIOD,
+        "L014",
+        f"{reader} får rapporter for {listing([_KINDS[k] for k in kinds])} (konceptets "
+        f"rapport.udvalgets_perioder), ikke for {_ONE.get(period.kind, 'en datoperiode')}: "
+        "sammen med de andre kunne den afsløre et lille tal.",
+        hint=f"vælg fx --periode {other.label}, eller tilføj {period.kind} under "
+        "rapport.udvalgets_perioder (så skjuler de længere perioders rapporter mere)."
+        if period.kind in _KINDS
+        else f"vælg fx --periode {other.label}.",
+        kind=ErrorKind.USAGE,
+    )
+
+
 def _baseline(workspace: Workspace) -> Period | None:
     text = workspace.concept.report.baseline
     if text is None:
@@ -122,13 +148,10 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     if request.audience in AGGREGATE:  # no typed team, no person's name in a team's
         inputs = aggregate_inputs(inputs, department_scrubber(_people(workspace, inputs), mask_cpr))
     period = asked or _latest_period(inputs)
-    excluded = [e for e in inputs.excluded if e.period_start is None or e.period_start in period]
-    drawn: dict[str, int] = {}
-    drawn_ids: set[str] = set()
-    for name, start, ids in inputs.drawn:
-        if start in period:
-            drawn[name] = drawn.get(name, 0) + len(ids)
-            drawn_ids |= ids
+    kinds = workspace.concept.report.aggregate_periods
+    if request.audience in AGGREGATE:
+        _check_kind(period, request.audience, kinds)
+    excluded = excluded_in(inputs, period)
     counted = in_period(inputs.records, period)
     if not counted:
         raise fail(
@@ -147,42 +170,26 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         order=tuple(workspace.concept.series),
     )
 
-    def build() -> Report:
-        return build_report(
-            inputs.records,
-            inputs.templates,
-            period,
-            settings,
-            excluded=excluded,
-            drawn=drawn,
-            drawn_cases=len(drawn_ids),
-            team_drawn=dict(Counter(inputs.drawn_teams.get(i) or UNKNOWN_TEAM for i in drawn_ids)),
-            mask=mask_cpr,
-            versions=inputs.versions,
-            tidy=request.audience in AGGREGATE,
-        )
-
-    # The department and the committee see no share of a team with fewer than three reviewed
-    # caseworkers: in a team of one, the team's share is that caseworker's.
-    withheld = small_teams(inputs.records, period) if request.audience in AGGREGATE else {}
+    reports = Reports(inputs, settings, request.audience, kinds)
     content: str | Gated
     if request.fmt in ("csv", "xlsx"):
         if request.audience in AGGREGATE:  # the whole report's one decision, as in md and html
-            report = build()
-            rules = disclosure_for(report, request.audience, withheld)
+            report = reports.build(period)
+            rules = reports.rules(period, report)
             groups = report.tidy or []  # counted with the report, whose ledger needs them too
         else:
             rules, groups = Disclosure(settings.min_count), tidy_groups(counted, inputs.templates)
         content = _tidy(request.fmt, groups, rules, period, today)
     else:
-        report = build()
+        report = reports.build(period)
         view = report_view(
             report,
             municipality=workspace.concept.municipality,
             audience=request.audience,
             today=today,
             charts=request.fmt in ("html", "pdf"),
-            withheld_teams=withheld,
+            withheld_teams=reports.withheld(period),
+            inner=reports.inner(period),
         )
         # a correction's question text, also of an unfinished review (where its template
         # cannot be resolved, the text is left out)

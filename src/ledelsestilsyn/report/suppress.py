@@ -56,6 +56,11 @@ class Unit:
     share: bool
     bound: bool = False
     """Never shown: the reader knows only that it is under `min_count` (see `Ledger.bound`)."""
+    fixed: bool | None = None
+    """Decided by another report the same readers have (`overlap`): shown (True) or hidden
+    (False) there, whatever this report does."""
+    unknown: bool = False
+    """Not published by that other report at all: a reader knows only that it is at least 0."""
 
 
 @dataclass
@@ -68,6 +73,12 @@ class Ledger:
     unit_of: dict[Key, Key] = field(default_factory=dict)
     relations: list[Relation] = field(default_factory=list)
     depends: dict[Key, list[Key]] = field(default_factory=dict)
+    exempt: set[Key] = field(default_factory=set)
+    """Cells of another report that its own figures already give away: not this report's to
+    protect, since nothing it hides can undo that (`overlap`)."""
+    given: set[Key] = field(default_factory=set)
+    """This report's units that the other reports give away whatever it hides: hidden only
+    when nothing else protects a cell (`overlap`)."""
 
     def small(self, value: int) -> bool:
         return 0 < value < self.min_count
@@ -189,16 +200,18 @@ def decide(ledger: Ledger, *, active: bool, withheld: Collection[Key] = ()) -> D
     the audience's own), and what would give any of them away."""
     if not active:
         return Disclosure(ledger.min_count)
-    primary = {k for k, u in ledger.units.items() if u.small or u.bound}
+    own = {k: u for k, u in ledger.units.items() if u.fixed is None}
+    primary = {k for k, u in own.items() if u.small or u.bound}
+    primary |= {k for k, u in ledger.units.items() if u.fixed is False}
     secondary = _Secondary(ledger)
-    hidden = secondary.hide(primary | (set(withheld) & ledger.units.keys()))
-    small = frozenset(k for k, u in ledger.units.items() if u.small and not u.share)
-    small_shares = frozenset(k for k, u in ledger.units.items() if u.small and u.share)
-    units = frozenset(k for k, u in ledger.units.items() if not u.bound)
+    hidden = secondary.hide(primary | (set(withheld) & own.keys()))
+    small = frozenset(k for k, u in own.items() if u.small and not u.share)
+    small_shares = frozenset(k for k, u in own.items() if u.small and u.share)
+    units = frozenset(k for k, u in own.items() if not u.bound)
     return Disclosure(
         ledger.min_count,
         True,
-        frozenset(hidden),
+        frozenset(hidden & own.keys()),
         units,
         small,
         not secondary.gave_up,
@@ -219,23 +232,31 @@ class _Secondary:
             if relation.equal and sorted(c for _, c in relation.terms) == [-1, 1]:
                 (a, _), (b, _) = relation.terms
                 pair = (ledger.units[ledger.unit_of[a]], ledger.units[ledger.unit_of[b]])
-                if not any(u.share or u.bound for u in pair):
+                if not any(u.share or u.bound or u.unknown for u in pair):
                     self.twins.setdefault(a, []).append(b)
                     self.twins.setdefault(b, []).append(a)
 
     def hide(self, primary: set[Key]) -> set[Key]:
         """`primary` and what protects it: while a hidden cell can be pinned, hide the best
-        of the shown units that give it away (see `candidates`), one per round."""
+        of the shown units that give it away (see `candidates`), one per round. With other
+        reports taken in (`overlap`), each round does so for every pinned cell whose units
+        no other choice of the round is among: their groups are large, and each round
+        solves them again."""
         hidden = self.closed(primary)
+        several = any(u.fixed is not None for u in self.ledger.units.values())
         while exposed := self.audit.why(public_ranges(self.ledger, hidden), self.targets(hidden)):
-            cell, shown = exposed[0]
-            units = {self.ledger.unit_of[c] for c in shown if self.hideable(c)}
-            ranked = sorted(units, key=lambda u: self.rank(hidden, u, 0))
-            ranked = ranked or self.candidates(hidden, cell)
-            if not ranked:  # nothing shown around it but zeros, and a zero is never hidden
-                self.gave_up = True
-                break
-            hidden = self.closed({*hidden, ranked[0]})
+            chosen: list[Key] = []
+            for cell, shown in exposed if several else exposed[:1]:
+                units = {self.ledger.unit_of[c] for c in shown if self.hideable(c)}
+                if units & set(chosen):
+                    continue
+                ranked = sorted(units, key=lambda u: self.rank(hidden, u, 0))
+                ranked = ranked or self.candidates(hidden, cell)
+                if not ranked:  # nothing shown around it but zeros, and a zero is never hidden
+                    self.gave_up = True
+                    return self.closed({*hidden, *chosen})
+                chosen.append(ranked[0])
+            hidden = self.closed({*hidden, *chosen})
         return hidden
 
     def targets(self, hidden: set[Key]) -> list[Key]:
@@ -247,11 +268,14 @@ class _Secondary:
             for c in protected(ledger, hidden)
             if ledger.values[c] != 0
             and (ledger.min_count > 2 or ledger.units[ledger.unit_of[c]].share)
+            and c not in ledger.exempt
         ]
 
     def hideable(self, cell: Key) -> bool:
-        """A zero count is never hidden (it reveals no one, and `x` says at least 5)."""
-        return self.ledger.units[self.ledger.unit_of[cell]].share or self.ledger.values[cell] != 0
+        """A zero count is never hidden (it reveals no one, and `x` says at least 5); nor is
+        what another report decided (`Unit.fixed`)."""
+        unit = self.ledger.units[self.ledger.unit_of[cell]]
+        return unit.fixed is None and (unit.share or self.ledger.values[cell] != 0)
 
     def closed(self, hidden: set[Key]) -> set[Key]:
         """`hidden` with the shares on each hidden count, and each hidden count's twins."""
@@ -260,7 +284,8 @@ class _Secondary:
         while todo:
             unit = todo.pop()
             for other in [*self.ledger.depends.get(unit, []), *self.twins.get(unit, [])]:
-                if other in self.ledger.units and other not in hidden:
+                known = self.ledger.units.get(other)
+                if known is not None and known.fixed is None and other not in hidden:
                     hidden.add(other)
                     todo.append(other)
         return hidden
@@ -298,9 +323,12 @@ class _Secondary:
 
     def rank(
         self, hidden: set[Key], unit: Key, distance: int
-    ) -> tuple[int, bool, int, int, int, Key]:
+    ) -> tuple[bool, int, bool, int, int, int, Key]:
+        """Last of all, a unit the other reports give away (`Ledger.given`): hiding it
+        protects nothing from their readers, only from a reader of this report alone."""
         cells = self.ledger.units[unit].cells
         return (
+            unit in self.ledger.given,
             len(self.closed({unit}) - hidden),
             not self.ledger.units[unit].share,
             distance,
@@ -319,7 +347,7 @@ def public_ranges(ledger: Ledger, hidden: set[Key]) -> dict[Key, Range]:
     ranges: dict[Key, Range] = {}
     for key in hidden:
         unit = ledger.units[key]
-        if unit.share:
+        if unit.share or unit.unknown:
             known = Range(0)
         elif unit.bound:
             known = Range(0, ledger.min_count - 1)
@@ -338,9 +366,9 @@ def protected(ledger: Ledger, hidden: set[Key]) -> list[Key]:
     cells: list[Key] = []
     for key in sorted(hidden):
         unit = ledger.units[key]
-        if not unit.share:
+        if not unit.share and not unit.unknown:
             cells += unit.cells
-        elif unit.small:
+        elif unit.small or unit.unknown:
             cells += [
                 c
                 for c in unit.cells

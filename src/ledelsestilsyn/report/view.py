@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from ledelsestilsyn.core.periods import Period
@@ -19,10 +19,12 @@ from ledelsestilsyn.report import published
 from ledelsestilsyn.report.build import WEAKEST, Report
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.corrections import CorrectionsView
+from ledelsestilsyn.report.decision import AGGREGATE, disclosure_for
 from ledelsestilsyn.report.department import MIN_CASEWORKERS, Conclusion, TiltagStatus
 from ledelsestilsyn.report.formats import long_date, number, percent
+from ledelsestilsyn.report.overlap import Inner
 from ledelsestilsyn.report.section_view import Ctx, SectionView, section_view
-from ledelsestilsyn.report.suppress import Disclosure, Key, decide
+from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tiltag import TiltagView
 
 AUDIENCES: dict[str, str] = {
@@ -30,8 +32,6 @@ AUDIENCES: dict[str, str] = {
     "udvalg": "Det politiske udvalg (kun samlede tal)",
     "afdeling": "Afdelingsmødet (generelle fund; ingen navne, sager eller tal pr. rådgiver)",
 }
-AGGREGATE = frozenset({"udvalg", "afdeling"})
-"""The audiences that see aggregates only, with small counts hidden."""
 
 
 @dataclass
@@ -251,54 +251,6 @@ def _weakest(report: Report, rules: Disclosure) -> list[WeakView]:
     return views
 
 
-def disclosure_for(
-    report: Report, audience: str, withheld_teams: Mapping[str, Collection[str]] | None = None
-) -> Disclosure:
-    """The one suppression decision for the whole report (nothing hidden for leaders).
-
-    `withheld_teams` (per template ref) are teams whose shares this audience does not
-    see at all (fewer than three reviewed caseworkers, for the department and the
-    committee); they are hidden as part of the decision, so nothing shown gives them away.
-    A step's share that would be hidden only to protect its questions' small counts is
-    shown, and the step's question rows are left out instead (`Disclosure.summarised`).
-    """
-    if audience not in AGGREGATE:
-        return Disclosure(report.settings.min_count)
-    withheld = published.team_shares(report, withheld_teams or {})
-    summarised: set[tuple[str, str]] = set()
-    while True:
-        rules = _decision(report, withheld, summarised)
-        hidden = _hidden_step_shares(report, rules) - summarised
-        if not hidden:
-            return replace(rules, summarised=frozenset(summarised))
-        summarised |= hidden
-
-
-def _decision(report: Report, withheld: set[Key], summarised: set[tuple[str, str]]) -> Disclosure:
-    rules = decide(
-        published.ledger_for(report, summarised=summarised), active=True, withheld=withheld
-    )
-    if rules.complete:
-        return rules
-    # Still pinned by the bounds alone (Syd `x` and three teams `< 5` give at least 8 cases,
-    # a question `< 5`, 0, `< 5` at most 8): the team tables, each team at least 1, go.
-    ledger = published.ledger_for(report, teams=False, summarised=summarised)
-    return replace(decide(ledger, active=True, withheld=withheld), teams=False)
-
-
-def _hidden_step_shares(report: Report, rules: Disclosure) -> set[tuple[str, str]]:
-    """Steps whose share is hidden only to protect other cells (its own counts are not small):
-    a step's share is the committee's headline, so its question rows go first."""
-    found = set()
-    for template in report.templates:
-        ref = template.current.template.ref
-        for step in template.current.steps:
-            key = published.step_share(ref, step.id)
-            if rules.publishes(key) and not rules.shows(key) and key not in rules.small_shares:
-                found.add((ref, step.id))
-    return found
-
-
 def report_view(
     report: Report,
     *,
@@ -307,9 +259,10 @@ def report_view(
     today: date,
     charts: bool,
     withheld_teams: Mapping[str, Collection[str]] | None = None,
+    inner: Sequence[Inner] = (),
 ) -> ReportView:
     committee = audience in AGGREGATE
-    rules = disclosure_for(report, audience, withheld_teams)
+    rules = disclosure_for(report, audience, withheld_teams, inner)
     ctx = Ctx(rules, report.settings.threshold, charts, leader=not committee)
     series, series_total, team_counts, team_total = _overview(report, rules)
     sections = published.shown_templates(report, rules.min_count) if committee else report.templates
@@ -338,18 +291,20 @@ def report_view(
         compared=_compared(report),
         excluded=_excluded(report, rules),
         excluded_total=rules.count(published.excluded(), len(report.excluded)),
-        few_note=few_note(report.period, shown) if committee else "",
+        few_note=few_note(report.period, shown, inner=bool(inner)) if committee else "",
         shared_cases=SHARED_CASES if published.shared(report) else "",
         disclosure=rules,
         teams_left_out=not rules.teams,
     )
 
 
-def few_note(period: Period, sections: Sequence[SectionView]) -> str:
+def few_note(period: Period, sections: Sequence[SectionView], *, inner: bool = False) -> str:
     """One line for the committee when most of the shares it is shown are hidden (`–`):
     why, and that a longer period helps. Decided from the cells as shown, never from a
     count, so the line tells nothing that the dashes do not; and it holds no number. A
-    question shown with no answers at all (total `0`) has no share to hide and is left out."""
+    question shown with no answers at all (total `0`) has no share to hide and is left out.
+    `inner`: the report took in the reports of periods inside it (`overlap`), which may be
+    why, however many cases it has; the line then says so, and how to say it needs not."""
     cells: list[ShareCell] = []
     for section in sections:
         for step in [*section.steps, *section.across]:
@@ -361,6 +316,13 @@ def few_note(period: Period, sections: Sequence[SectionView]) -> str:
         "De fleste andele er skjult (–): rapporten dækker få gennemgåede sager, "
         "og et lille tal kunne pege på enkelte sager."
     )
+    if inner:
+        return (
+            "De fleste andele er skjult (–): rapporten dækker få gennemgåede sager, eller "
+            f"andelene kunne sammen med rapporterne for perioderne inden i {period.label} "
+            "afsløre et lille tal. Får udvalget ikke de rapporter, så skriv de slags perioder, "
+            "det får, under rapport.udvalgets_perioder i konceptet (fx [kvartal])."
+        )
     year = period.end.year
     if period.kind == "måned":
         quarter = (period.end.month - 1) // 3 + 1

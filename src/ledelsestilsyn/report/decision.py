@@ -1,0 +1,87 @@
+"""The one suppression decision for a report, for its audience (`suppress.decide` on the
+report's ledger, `published.ledger_for`): the step shares a committee reads first, the
+teams withheld, and the reports of the periods inside it (`overlap`)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
+
+from ledelsestilsyn.report import published
+from ledelsestilsyn.report.build import Report
+from ledelsestilsyn.report.overlap import Inner, given_away, merge
+from ledelsestilsyn.report.suppress import Disclosure, Key, decide
+
+AGGREGATE = frozenset({"udvalg", "afdeling"})
+"""The audiences that see aggregates only, with small counts hidden."""
+
+
+def disclosure_for(
+    report: Report,
+    audience: str,
+    withheld_teams: Mapping[str, Collection[str]] | None = None,
+    inner: Sequence[Inner] = (),
+) -> Disclosure:
+    """The one suppression decision for the whole report (nothing hidden for leaders).
+
+    `withheld_teams` (per template ref) are teams whose shares this audience does not
+    see at all (fewer than three reviewed caseworkers, for the department and the
+    committee); they are hidden as part of the decision, so nothing shown gives them away.
+    A step's share that would be hidden only to protect its questions' small counts is
+    shown, and the step's question rows are left out instead (`Disclosure.summarised`), where
+    that does show it (with the reports inside the period, it may not).
+    `inner`: the same audience's reports of periods inside this one, as decided (`overlap`).
+    """
+    if audience not in AGGREGATE:
+        return Disclosure(report.settings.min_count)
+    withheld = published.team_shares(report, withheld_teams or {})
+    summarised: set[tuple[str, str]] = set()
+    futile: set[tuple[str, str]] = set()  # summarised, and the share still hidden
+    given: set[Key] = set()
+    if inner:
+        whole = published.ledger_for(report)
+        merge(whole, report.period, inner)
+        given = given_away(whole)
+    while True:
+        rules = _decision(report, withheld, summarised, inner, given)
+        lost = {s for s in summarised if not rules.shows(published.step_share(*s))}
+        if lost:  # its question rows go only where that shows the step's share
+            summarised -= lost
+            futile |= lost
+            continue
+        hidden = _hidden_step_shares(report, rules) - summarised - futile
+        if not hidden:
+            return replace(rules, summarised=frozenset(summarised))
+        summarised |= hidden
+
+
+def _decision(
+    report: Report,
+    withheld: set[Key],
+    summarised: set[tuple[str, str]],
+    inner: Sequence[Inner],
+    given: set[Key],
+) -> Disclosure:
+    ledger = published.ledger_for(report, summarised=summarised)
+    merge(ledger, report.period, inner, given)
+    rules = decide(ledger, active=True, withheld=withheld)
+    if rules.complete:
+        return rules
+    # Still pinned by the bounds alone (Syd `x` and three teams `< 5` give at least 8 cases,
+    # a question `< 5`, 0, `< 5` at most 8): the team tables, each team at least 1, go.
+    ledger = published.ledger_for(report, teams=False, summarised=summarised)
+    merge(ledger, report.period, inner, given)
+    return replace(decide(ledger, active=True, withheld=withheld), teams=False)
+
+
+def _hidden_step_shares(report: Report, rules: Disclosure) -> set[tuple[str, str]]:
+    """Steps whose share is hidden only to protect other cells (its own counts are not small):
+    a step's share is the committee's headline, so its question rows go first."""
+    found = set()
+    for template in report.templates:
+        ref = template.current.template.ref
+        for step in template.current.steps:
+            key = published.step_share(ref, step.id)
+            if rules.publishes(key) and not rules.shows(key) and key not in rules.small_shares:
+                found.add((ref, step.id))
+    return found

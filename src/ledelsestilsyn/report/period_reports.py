@@ -1,0 +1,100 @@
+"""The report of any period from the same inputs, and the committee's decision for each.
+
+`rapport --periode 2026-K4 --modtager udvalg` must hide what the three monthly reports of
+the quarter would give away together with it (`overlap`). Those reports are built here just
+as `make_report` builds the one asked for, from the same loaded inputs, and decided each by
+itself (a month's own inner reports first): so the quarter knows what October's report
+shows, whether or not it was ever run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.periods import Period, parts_inside
+from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
+from ledelsestilsyn.report.decision import AGGREGATE, disclosure_for
+from ledelsestilsyn.report.department import small_teams
+from ledelsestilsyn.report.load import Inputs
+from ledelsestilsyn.report.overlap import Inner
+from ledelsestilsyn.report.published import ledger_for
+from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
+from ledelsestilsyn.report.suppress import Disclosure
+
+
+def excluded_in(inputs: Inputs, period: Period) -> list[Excluded]:
+    """The reviews not counted that belong to `period` (or to no period)."""
+    return [e for e in inputs.excluded if e.period_start is None or e.period_start in period]
+
+
+def build_for(inputs: Inputs, period: Period, settings: Settings, *, tidy: bool) -> Report:
+    """The report for `period`: the reviews, drawn cases and exclusions of its days."""
+    drawn: dict[str, int] = {}
+    drawn_ids: set[str] = set()
+    for name, start, ids in inputs.drawn:
+        if start in period:
+            drawn[name] = drawn.get(name, 0) + len(ids)
+            drawn_ids |= ids
+    return build_report(
+        inputs.records,
+        inputs.templates,
+        period,
+        settings,
+        excluded=excluded_in(inputs, period),
+        drawn=drawn,
+        drawn_cases=len(drawn_ids),
+        team_drawn=dict(Counter(inputs.drawn_teams.get(i) or UNKNOWN_TEAM for i in drawn_ids)),
+        mask=mask_cpr,
+        versions=inputs.versions,
+        tidy=tidy,
+    )
+
+
+@dataclass
+class Reports:
+    """An audience's reports of every period, each decided once (`rules`); `kinds`: the
+    kinds of period the audience gets reports for (the concept's `udvalgets_perioder`;
+    None: every kind)."""
+
+    inputs: Inputs
+    settings: Settings
+    audience: str
+    kinds: Collection[str] | None = None
+    _rules: dict[Period, Disclosure] = field(default_factory=dict)
+    _inner: dict[Period, Inner] = field(default_factory=dict)
+
+    def build(self, period: Period) -> Report:
+        return build_for(self.inputs, period, self.settings, tidy=self.audience in AGGREGATE)
+
+    def withheld(self, period: Period) -> dict[str, set[str]]:
+        """Teams whose shares the audience does not see: fewer than three caseworkers."""
+        return small_teams(self.inputs.records, period) if self.audience in AGGREGATE else {}
+
+    def rules(self, period: Period, report: Report | None = None) -> Disclosure:
+        """The decision for the report of `period`, given the reports inside it."""
+        if period not in self._rules:
+            built = report or self.build(period)
+            inner = self.inner(period)
+            self._rules[period] = disclosure_for(built, self.audience, self.withheld(period), inner)
+        return self._rules[period]
+
+    def inner(self, period: Period) -> list[Inner]:
+        """The reports of the months, quarters and half years inside `period` that have
+        reviews (no report can be made of the others) and that the audience gets, as each
+        was decided."""
+        if self.audience not in AGGREGATE:
+            return []
+        found = []
+        for part in parts_inside(period):
+            if self.kinds is not None and part.kind not in self.kinds:
+                continue
+            if part not in self._inner and in_period(self.inputs.records, part):
+                report = self.build(part)
+                rules = self.rules(part, report)
+                self._inner[part] = Inner(part, ledger_for(report), rules)
+            if part in self._inner:
+                found.append(self._inner[part])
+        return found

@@ -1,0 +1,102 @@
+"""Random workspaces (`random_periods`): a committee that gets every month's report of the
+fourth quarter, the quarter's and the date range's over the same three months reads them all
+together and solves for the hidden numbers. Each report is read by the attacker
+(`backcalc`) on its own, its numbers named under its period, and then tied to the others by
+what a reader knows of periods inside each other: a count of the quarter is the sum of its
+months' (every case is drawn in one month), and the date range's is the quarter's. Nothing
+hidden in any of them comes out.
+
+A month whose report leaves a number out (a question's row, a template with few cases) or
+has no report adds an unknown at least 0 to the sum: the attacker knows no more than that.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+from backcalc import read_report
+from backcalc_system import System
+from hypothesis import HealthCheck, given, note, settings
+from random_periods import DAY, MONTHS, Workspace, describe, from_seed, workspaces, write
+
+from conftest import Cli
+
+QUARTER, RANGE = "2026-K4", "2026-10-01..2026-12-31"
+INSIDE = tuple(m for m in MONTHS if m >= "2026-10")
+ADDITIVE = re.compile(r"^(?:(?:a|N|n|c|r|d|team)\[.*\]|C|R|D|(?:q|step)\[.*\]\.(?:pos|ans))$")
+"""The attacker's names of counts that add up over periods: answers, question and template
+totals, cases, reviews and drawn cases per series and team, and a share's two counts."""
+
+
+def read_all(cli: Cli, periods: tuple[str, ...]) -> dict[str, System]:
+    """Each period's committee report (md), read on its own; a period without reviews has
+    no report."""
+    found = {}
+    for period in periods:
+        result = cli(
+            "rapport", "--dato", DAY, "-o", "-", "--modtager", "udvalg", "--format", "md",
+            "--periode", period,
+        )  # fmt: skip
+        if result.exit_code == 1 and "L007" in result.output:
+            continue
+        assert result.exit_code == 0, result.output + (result.stderr or "")
+        found[period] = read_report(str(result.stdout), "md")
+    return found
+
+
+def together(systems: dict[str, System]) -> System:
+    """One system of every report, each report's names under its period, with the sums."""
+    combined = System()
+    for label, system in systems.items():
+        combined.bounds.update({f"{label}:{n}": b for n, b in system.bounds.items()})
+        combined.hidden.update({f"{label}:{n}": seen for n, seen in system.hidden.items()})
+        for target, source in (
+            (combined.relations, system.relations),
+            (combined.assumed, system.assumed),
+        ):
+            target += [([(f"{label}:{n}", c) for n, c in t], eq) for t, eq in source]
+    for whole, parts in ((QUARTER, INSIDE), (RANGE, INSIDE), (RANGE, (QUARTER,))):
+        if whole not in systems:
+            continue
+        for name in systems[whole].bounds:
+            if ADDITIVE.match(name):
+                terms = [(f"{whole}:{name}", 1)]
+                terms += [(combined.var(f"{p}:{name}"), -1) for p in parts if p in systems]
+                combined.relate(terms)
+    return combined
+
+
+def check(cli: Cli, tmp_path: Path, space: Workspace, seed: int | None) -> None:
+    folder = tmp_path / f"ws-{uuid.uuid4().hex[:8]}"
+    assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
+    write(folder, space)
+    os.chdir(folder)
+    systems = read_all(cli, (*INSIDE, QUARTER, RANGE))
+    if QUARTER not in systems:
+        return
+    revealed = together(systems).revealed()
+    assert revealed == {}, f"{revealed}\n{describe(space, QUARTER, seed)}"
+
+
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(space=workspaces())
+def test_the_months_and_the_quarter_together_reveal_nothing(
+    cli: Cli, tmp_path: Path, space: Workspace
+) -> None:
+    note(describe(space, QUARTER))
+    check(cli, tmp_path, space, None)
+
+
+SEEDS = (3, 7, 22, 40)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[f"seed-{s}" for s in SEEDS])
+def test_numbered_workspaces_together_reveal_nothing(cli: Cli, tmp_path: Path, seed: int) -> None:
+    space, _ = from_seed(seed)
+    check(cli, tmp_path, space, seed)
