@@ -4,14 +4,18 @@ The new entry is text added at the end of the file (the file's only key is
 `tiltag`, a block list), so comments and layout of the existing entries stay
 byte for byte. Before writing, the result is parsed again: the old entries
 must come back unchanged and the new one must be valid, else nothing is
-written.
+written. Nor is anything written when the file no longer holds the bytes that were
+read (`O029`): a leader who saved it in an editor meanwhile, or a second `tiltag ny`,
+would otherwise lose what they wrote.
 """
 
 from __future__ import annotations
 
+import os
 import textwrap
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
 from ledelsestilsyn.followup.tiltag import (
@@ -167,6 +171,38 @@ def _free_id(taken: set[str]) -> str:
     return f"tiltag-{number}"
 
 
+def _read(path: Path) -> bytes | None:
+    """The file's bytes, or None when there is none or it cannot be read (a folder, a bad
+    link or no access is said by `load_tiltag`, which reads it next)."""
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
+
+
+def _changed(path: Path, raw: bytes | None) -> bool:
+    """Whether `path` no longer holds the bytes `raw` that were read (None: no file then).
+
+    The whole bytes, not the time and size: FAT keeps times to two seconds, and an editor
+    may save a same-sized edit within them; the file is small (`MAX_BYTES`)."""
+    if raw is None:
+        return os.path.lexists(path)
+    try:
+        return path.read_bytes() != raw
+    except OSError:
+        return True
+
+
+def _changed_error(shown: str) -> TilsynError:
+    return fail(
+        shown,
+        "O029",
+        "filen blev ændret (i en editor eller af et andet 'tiltag ny'), mens tiltaget blev "
+        "føjet til; intet er skrevet, og ændringen er bevaret.",
+        hint="kør 'tilsyn tiltag ny' igen.",
+    )
+
+
 def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
     """Append `new` to the workspace's `tiltag.yaml` (created if missing); returns its id."""
     new = replace(new, questions=tuple(dict.fromkeys(new.questions)))  # each target once
@@ -188,10 +224,12 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
     if template is not None:
         known = known.only(template)
         _check_questions(new.questions, known, f"skabelonen '{template}'")
-    existing = load_tiltag(workspace)
     path = workspace.root / TILTAG_FILE
+    # Read before the tiltag are: a save in between is then told as one (O029), not as O012.
+    raw = _read(path)
+    existing = load_tiltag(workspace)
     # As bytes: reading as text would turn a Windows file's CR LF into LF on every line.
-    old = path.read_bytes().decode("utf-8") if path.is_file() else ""
+    old = raw.decode("utf-8") if raw is not None else ""
     if not old.strip():
         old = HEADER
     end = "\r\n" if "\r\n" in old else "\n"
@@ -206,7 +244,12 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
         parsed = validate_document(TiltagFile, doc)
     except TilsynError:
         parsed = None
-    if parsed is None or parsed.tiltag[:-1] != existing or check(parsed, doc, everything):
+    bad = parsed is None or parsed.tiltag[:-1] != existing or bool(check(parsed, doc, everything))
+    # As late as can be: no lock is honoured by an editor, so this is the last look before
+    # the rename (a file made since is not replaced either: `overwrite` only for one read).
+    if _changed(path, raw):
+        raise _changed_error(shown)
+    if bad:
         raise fail(
             shown,
             "O012",
@@ -214,5 +257,5 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
             hint="skriv listen under 'tiltag:' med '- id: …' (ikke [...]), og prøv igen.",
         )
     # The file keeps the access it has: one the leader made private stays private.
-    write_atomic(path, text, overwrite=True, mode=current_mode(path, 0o644))
+    write_atomic(path, text, overwrite=raw is not None, mode=current_mode(path, 0o644))
     return tiltag_id
