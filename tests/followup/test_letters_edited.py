@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from test_letters import ARGS, ws  # noqa: F401  (the workspace fixture)
-from test_letters_mail import ANNA, _body, _tls
-from test_remind_smtp import Inbox, certificate, tls_server  # noqa: F401
+from test_letters_mail import ANNA, _addresses, _body, _tls
+from test_remind_smtp import PLAIN, Inbox, _configure, _serve, certificate, tls_server  # noqa: F401
 
 from conftest import Cli
 
@@ -138,6 +138,33 @@ def test_the_mail_is_the_edited_letter_as_it_stands(
     assert again.exit_code == 0 and len(inbox.to(ANNA)) == 1
     _add_note(md)  # edited once more: sent again
     assert cli(*LATER, "--mail").exit_code == 0 and len(inbox.to(ANNA)) == 2
+
+
+@pytest.mark.parametrize(("edited", "deleted"), [(".md", ".html"), (".html", ".md")])
+def test_in_clear_text_the_mail_names_only_the_letter_files_that_are_there(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+    edited: str,
+    deleted: str,
+) -> None:
+    """Lene added her note to one file of Anna's letter and deleted the other; the clear-text
+    mail told Anna the letter lay as the .html (and as .md beside it), a file that was gone."""
+    assert cli(*ARGS).exit_code == 0
+    kept, gone = _letter(ws, "Anna Holm", edited), _letter(ws, "Anna Holm", deleted)
+    _add_note(kept)
+    gone.unlink()
+    inbox = Inbox()
+    for port in _serve(inbox):
+        _addresses(ws)
+        _configure(port, PLAIN)
+        result = cli(*LATER, "--mail")
+    assert result.exit_code == 0, result.output
+    (anna,) = inbox.to(ANNA)
+    text = _body(anna)
+    assert f"som tilbagemeldinger/2026-11/{kept.name}." in text, text
+    assert gone.name not in text and "ved siden af" not in text
+    named = re.findall(r"tilbagemeldinger/2026-11/\S+\.(?:md|html)", text)
+    assert named and all((ws / name).is_file() for name in named), named
 
 
 def test_the_run_says_how_many_letters_for_which_period(cli: Cli, ws: Path) -> None:  # noqa: F811

@@ -22,6 +22,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, warning
 from ledelsestilsyn.core.lines import one_line
@@ -101,9 +102,8 @@ def mail_letters(
                 bodies[at], pages[at] = as_it_stands(outcome, letter)
                 keys[at] = _edited_key(letter, bodies[at], pages[at])
     else:
-        folder = outcome.folder
         bodies = [
-            notice(letter, workspace.display(letter_path(folder, letter, "html")))
+            notice(letter, lying(workspace, outcome, letter), workspace.display(outcome.folder))
             for letter, _ in found
         ]
         mailed.warnings.append(_clear_text(concept))
@@ -171,13 +171,25 @@ def _edited_key(letter: Letter, text: str, page: str) -> str:
     return f"tilbagemelding {letter.period} rettet brev {digest}"
 
 
-def notice(letter: Letter, path: str) -> str:
-    """The mail in clear text: that the letter is written, and where; nothing from it."""
+def lying(workspace: Workspace, outcome: FeedbackOutcome, letter: Letter) -> list[str]:
+    """The letter's files as they lie when the mail is sent, the page first: a person who
+    added a note to one file of a letter may have deleted the other (`as_it_stands`)."""
+    paths = [letter_path(outcome.folder, letter, fmt) for fmt in ("html", "md")]
+    return [workspace.display(p) for p in paths if p.is_file() and not p.is_symlink()]
+
+
+def notice(letter: Letter, files: list[str], folder: str) -> str:
+    """The mail in clear text: that the letter is written, and where (`files`: those that are
+    there; none: only the folder); nothing from it."""
+    if not files:
+        where = f"i mappen {folder}"
+    else:
+        beside = f" (og som {Path(files[1]).suffix} ved siden af)" if len(files) > 1 else ""
+        where = f"som {files[0]}{beside}"
     return (
         f"Kære {one_line(natural_order(letter.caseworker))}\n\n"
         f"Din tilbagemelding fra ledelsestilsynet for {letter.period} er skrevet. "
-        f"Den ligger i ledelsestilsynets arbejdsmappe som {path} "
-        "(og som .md ved siden af).\n\n"
+        f"Den ligger i ledelsestilsynets arbejdsmappe {where}.\n\n"
         "Selve brevet kommer ikke med i mailen, fordi mailen sendes ukrypteret, og brevet "
         "har kommentarer til dine sager.\n\n"
         f"Venlig hilsen\nLedelsestilsynet, {one_line(letter.municipality)}\n"
