@@ -177,3 +177,71 @@ def test_a_name_taken_between_the_failed_link_and_the_claim_is_not_overwritten(
     with pytest.raises(FileExistsError):
         portable.place_new(tmp, path)
     assert path.read_text() == "den andens\n"
+
+
+class Killed(BaseException):
+    """The run stops here, as if killed: nothing in tilsyn catches it."""
+
+
+def _killed(*args: object, **kwargs: object) -> None:
+    raise Killed
+
+
+@pytest.mark.skipif(sys.platform not in ("linux", "darwin"), reason="renameat2, renamex_np")
+@pytest.mark.usefixtures("no_hard_links")
+def test_without_hard_links_a_killed_run_leaves_no_empty_file_under_the_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without hard links the name was claimed with an empty file and the finished file
+    renamed over it: a run killed between the two left an empty gennemgang.yaml, and every
+    later run refused it (W001). Where the system renames without replacing in one step,
+    there is no claim: the name holds the whole file or nothing."""
+    path = tmp_path / "gennemgang.yaml"
+    monkeypatch.setattr(Path, "replace", _killed)  # killed between a claim and its rename
+    write_atomic(path, "svar: ja\n")
+    assert path.read_text() == "svar: ja\n"
+    monkeypatch.setattr(portable, "_rename_noreplace", _killed)
+    with pytest.raises(Killed):
+        write_atomic(tmp_path / "andet.yaml", "svar: nej\n")
+    assert not (tmp_path / "andet.yaml").exists()
+
+
+@pytest.fixture
+def only_a_claim(no_hard_links: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing renames without replacing (neither the C library nor the file system)."""
+    monkeypatch.setattr(portable, "_rename_noreplace", lambda tmp, path: False, raising=False)
+
+
+@pytest.mark.usefixtures("only_a_claim")
+def test_an_empty_claim_a_killed_run_left_is_taken_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where the name must be claimed first, a run killed between the claim and the rename
+    leaves an empty file: no one wrote in it, so the next run writes the file in its place."""
+    path = tmp_path / "gennemgang.yaml"
+    with monkeypatch.context() as killed:
+        killed.setattr(Path, "replace", _killed)
+        with pytest.raises(Killed):
+            write_atomic(path, "svar: ja\n")
+    assert path.read_bytes() == b""  # the claim: the window there is no closing here
+    write_atomic(path, "svar: ja\n")
+    assert path.read_text() == "svar: ja\n"
+    with pytest.raises(TilsynError, match="W001"):
+        write_atomic(path, "svar: nej\n")  # a file with something in it: never
+    assert path.read_text() == "svar: ja\n"
+
+
+@pytest.mark.usefixtures("only_a_claim")
+def test_an_empty_claim_is_left_while_its_writer_may_still_rename(tmp_path: Path) -> None:
+    """An empty file beside another writer's temp for the same name is that writer's claim
+    (between its claim and its rename); it is taken back only when the temp is gone."""
+    path = tmp_path / "gennemgang.yaml"
+    path.write_bytes(b"")
+    other = tmp_path / f"{TEMP_PREFIX}{os.getpid()}-abcd-gennemgang.yaml"
+    other.write_text("den andens\n")
+    with pytest.raises(TilsynError, match="W001"):
+        write_atomic(path, "min\n")
+    assert path.read_bytes() == b""
+    other.unlink()  # renamed into place, or cleaned up once its writer is gone
+    write_atomic(path, "min\n")
+    assert path.read_text() == "min\n"

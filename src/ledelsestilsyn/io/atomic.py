@@ -24,9 +24,9 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated, gate, name_passes
 from ledelsestilsyn.io.os_reasons import reason
+from ledelsestilsyn.io.portable import TEMP_PREFIX as TEMP_PREFIX
 from ledelsestilsyn.io.portable import copy_new, place_new, process_alive, set_mode
 
-TEMP_PREFIX = ".tilsyn-tmp-"
 STALE_AFTER_SECONDS = 15 * 60
 """A temp file is only removed when its writer is gone *and* it is this old: on a
 shared drive the pid may belong to a run on another machine that is still writing."""
