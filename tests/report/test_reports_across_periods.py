@@ -93,7 +93,8 @@ def test_a_committee_that_gets_only_quarters_sees_the_quarter_whole(
     refused = cli(*REPORT, "--periode", "2026-12", "--modtager", "udvalg")
     assert refused.exit_code == 2, refused.output
     assert "L014" in refused.output and "kvartaler" in refused.output, refused.output
-    assert "--periode 2026-K4" in refused.output, refused.output
+    assert "--periode: fejl L014" in refused.output, refused.output
+    assert "vælg fx perioden 2026-K4" in refused.output, refused.output
     assert "Traceback" not in refused.output
     leader = cli(*REPORT, "--periode", "2026-12")  # the leader's report is not the committee's
     assert leader.exit_code == 0, leader.output

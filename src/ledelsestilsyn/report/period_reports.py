@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.periods import Period, parts_inside
+from ledelsestilsyn.core.progress import step
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.decision import AGGREGATE, disclosure_for
 from ledelsestilsyn.report.department import small_teams
@@ -85,16 +86,34 @@ class Reports:
         """The reports of the months, quarters and half years inside `period` that have
         reviews (no report can be made of the others) and that the audience gets, as each
         was decided."""
+        return [self._one(part) for part in self._parts(period)]
+
+    def decide(self, period: Period, report: Report) -> Disclosure:
+        """The decision for `report` (of `period`), the reports inside it first, shortest
+        first, showing how far it has come: a year's takes in 18 reports, and a while."""
+        parts = self._parts(period)
+        label = f"Afgør de skjulte tal i rapporterne for {period.label} og perioderne i den"
+        with step(label, len(parts) + 1) as done:
+            for n, part in enumerate(parts, 1):
+                self._one(part)
+                done(n)
+            rules = self.rules(period, report)
+            done(len(parts) + 1)
+        return rules
+
+    def _one(self, part: Period) -> Inner:
+        if part not in self._inner:
+            report = self.build(part)
+            self._inner[part] = Inner(part, ledger_for(report), self.rules(part, report))
+        return self._inner[part]
+
+    def _parts(self, period: Period) -> list[Period]:
+        """The periods inside `period` with a report for this audience (`inner`)."""
         if self.audience not in AGGREGATE:
             return []
-        found = []
-        for part in parts_inside(period):
-            if self.kinds is not None and part.kind not in self.kinds:
-                continue
-            if part not in self._inner and in_period(self.inputs.records, part):
-                report = self.build(part)
-                rules = self.rules(part, report)
-                self._inner[part] = Inner(part, ledger_for(report), rules)
-            if part in self._inner:
-                found.append(self._inner[part])
-        return found
+        return [
+            part
+            for part in parts_inside(period)
+            if (self.kinds is None or part.kind in self.kinds)
+            and in_period(self.inputs.records, part)
+        ]

@@ -99,10 +99,10 @@ def _check_kind(period: Period, audience: str, kinds: Sequence[Kind] | None) -> 
         f"{reader} får rapporter for {listing([_KINDS[k] for k in kinds])} (konceptets "
         f"rapport.udvalgets_perioder), ikke for {_ONE.get(period.kind, 'en datoperiode')}: "
         "sammen med de andre kunne den afsløre et lille tal.",
-        hint=f"vælg fx --periode {other.label}, eller tilføj {period.kind} under "
+        hint=f"vælg fx perioden {other.label}, eller tilføj {period.kind} under "
         "rapport.udvalgets_perioder (så skjuler de længere perioders rapporter mere)."
         if period.kind in _KINDS
-        else f"vælg fx --periode {other.label}.",
+        else f"vælg fx perioden {other.label}.",
         kind=ErrorKind.USAGE,
     )
 
@@ -175,7 +175,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     if request.fmt in ("csv", "xlsx"):
         if request.audience in AGGREGATE:  # the whole report's one decision, as in md and html
             report = reports.build(period)
-            rules = reports.rules(period, report)
+            rules = reports.decide(period, report)
             groups = report.tidy or []  # counted with the report, whose ledger needs them too
         else:
             rules, groups = Disclosure(settings.min_count), tidy_groups(counted, inputs.templates)
@@ -188,8 +188,8 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             audience=request.audience,
             today=today,
             charts=request.fmt in ("html", "pdf"),
-            withheld_teams=reports.withheld(period),
-            inner=reports.inner(period),
+            rules=reports.decide(period, report),
+            inner=bool(reports.inner(period)),
         )
         # a correction's question text, also of an unfinished review (where its template
         # cannot be resolved, the text is left out)

@@ -22,7 +22,6 @@ from ledelsestilsyn.report.corrections import CorrectionsView
 from ledelsestilsyn.report.decision import AGGREGATE, disclosure_for
 from ledelsestilsyn.report.department import MIN_CASEWORKERS, Conclusion, TiltagStatus
 from ledelsestilsyn.report.formats import long_date, number, percent
-from ledelsestilsyn.report.overlap import Inner
 from ledelsestilsyn.report.section_view import Ctx, SectionView, section_view
 from ledelsestilsyn.report.suppress import Disclosure
 from ledelsestilsyn.report.tiltag import TiltagView
@@ -259,10 +258,15 @@ def report_view(
     today: date,
     charts: bool,
     withheld_teams: Mapping[str, Collection[str]] | None = None,
-    inner: Sequence[Inner] = (),
+    rules: Disclosure | None = None,
+    inner: bool = False,
 ) -> ReportView:
+    """The report as shown to `audience`. `rules`: its decision, when already made
+    (`period_reports.Reports.decide`), else made here; `inner`: whether it took in the
+    reports of periods inside the report's (`overlap`)."""
     committee = audience in AGGREGATE
-    rules = disclosure_for(report, audience, withheld_teams, inner)
+    if rules is None:
+        rules = disclosure_for(report, audience, withheld_teams)
     ctx = Ctx(rules, report.settings.threshold, charts, leader=not committee)
     series, series_total, team_counts, team_total = _overview(report, rules)
     sections = published.shown_templates(report, rules.min_count) if committee else report.templates
@@ -291,7 +295,7 @@ def report_view(
         compared=_compared(report),
         excluded=_excluded(report, rules),
         excluded_total=rules.count(published.excluded(), len(report.excluded)),
-        few_note=few_note(report.period, shown, inner=bool(inner)) if committee else "",
+        few_note=few_note(report.period, shown, inner=inner) if committee else "",
         shared_cases=SHARED_CASES if published.shared(report) else "",
         disclosure=rules,
         teams_left_out=not rules.teams,
