@@ -136,6 +136,7 @@ def write_letters(
         tiltag=read.tiltag,
         leaders=workspace.concept.reminders.leaders,
         drawn={i for _, _, ids in inputs.drawn for i in ids},
+        min_count=workspace.concept.report.min_count,
     )
     if not letters:
         who = f" for '{only}'" if only is not None else ""

@@ -11,9 +11,9 @@ in the period but open corrections from earlier rounds gets a letter with only t
 Nothing about another caseworker: no other case is listed, another
 caseworker's name (any the workspace knows) in a comment or correction
 becomes "en kollega", and a team or department figure is shown only when at
-least `MIN_OTHERS` other caseworkers are in it, so that it cannot be turned
-into one person's figure by taking the reader's own away. CPR-like numbers
-are masked.
+least two other caseworkers and the smallest count of their cases are in it, so
+that taking the reader's own away leaves no one person's figure and no figure on
+a few cases (`followup.letter_comparison`). CPR-like numbers are masked.
 """
 
 from __future__ import annotations
@@ -26,19 +26,17 @@ from datetime import date
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.followup.earlier import OpenCorrection, open_earlier, with_all_corrections
+from ledelsestilsyn.followup.letter_comparison import Comparison, comparison
 from ledelsestilsyn.followup.letter_questions import Questions
 from ledelsestilsyn.followup.letter_tiltag import LetterTiltag, aimed_at
 from ledelsestilsyn.followup.letter_who import does_it, tell_whom
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
-from ledelsestilsyn.report.aggregate import section
-from ledelsestilsyn.report.build import one_per_case
-from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
+from ledelsestilsyn.report.cells import DASH, ShareCell
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.scrub import case_masker, case_pattern, scrubber
 
-MIN_OTHERS = 2
 WELL_MAX = 8
 COLLEAGUE = "en kollega"
 OTHER_CASE = "en anden sag"
@@ -68,14 +66,6 @@ class CaseView:
     @property
     def findings(self) -> list[Finding]:
         return [row for row in self.rows if row.finding]
-
-
-@dataclass
-class Comparison:
-    template: str
-    own: ShareCell
-    team: ShareCell
-    department: ShareCell
 
 
 @dataclass
@@ -183,82 +173,6 @@ def _went_well(
     return [key for _, key in good]
 
 
-def _share(template: Template, records: Sequence[ReviewRecord], shown: bool) -> ShareCell:
-    if not shown or not records:
-        return ShareCell()
-    total = section(template, records).total()
-    return share_cell(total, 1.0, shown=True)
-
-
-def _memo(
-    memo: dict[tuple[str, str | None], ShareCell],
-    key: tuple[str, str | None],
-    template: Template,
-    records: Sequence[ReviewRecord],
-    shown: bool,
-) -> ShareCell:
-    if not shown:
-        return ShareCell()
-    if key not in memo:
-        memo[key] = _share(template, records, True)
-    return memo[key]
-
-
-def _comparison(
-    mine: Sequence[ReviewRecord],
-    everyone: Sequence[ReviewRecord],
-    templates: dict[str, Template],
-    name: str,
-    team: str | None,
-    memo: dict[tuple[str, str | None], ShareCell],
-    order: Sequence[str],
-) -> tuple[list[Comparison], list[str]]:
-    """Own share next to the team's and department's; those are the same for every letter,
-    so each is counted once (`memo`). A case counts once per template, as in the report."""
-    rows: list[Comparison] = []
-    notes: list[str] = []
-    for ref in sorted({r.template for r in mine}):
-        template = templates[ref]
-        own = one_per_case([r for r in mine if r.template == ref], order)
-        everyone_here = one_per_case([r for r in everyone if r.template == ref], order)
-        team_records = [r for r in everyone_here if team and r.team == team]
-        team_others = {r.caseworker for r in team_records} - {name, None}
-        all_others = {r.caseworker for r in everyone_here} - {name, None}
-        outside = {r.caseworker for r in everyone_here if not team or r.team != team} - {None}
-        team_shown = len(team_others) >= MIN_OTHERS
-        # The department minus the team is everyone outside it: shown both, that must be
-        # nobody or at least MIN_OTHERS caseworkers, or it is one colleague's own figure.
-        department_shown = len(all_others) >= MIN_OTHERS and (
-            not team_shown or not outside or len(outside) >= MIN_OTHERS
-        )
-        rows.append(
-            Comparison(
-                template.title,
-                _share(template, own, True),
-                _memo(memo, (ref, f"team {team}"), template, team_records, team_shown),
-                _memo(memo, (ref, None), template, everyone_here, department_shown),
-            )
-        )
-        if not team_shown or len(all_others) < MIN_OTHERS:
-            # Say which figure is hidden: the department's may stand right next to it.
-            hidden, where = (
-                ("teamets tal", " i teamet")
-                if department_shown
-                else ("teamets og afdelingens tal", "")
-            )
-            notes.append(
-                f"{template.title}: {hidden} vises ikke, når færre end {MIN_OTHERS + 1} "
-                f"rådgivere{where} er gennemgået; ellers kunne en kollegas tal regnes ud."
-            )
-        elif not department_shown:
-            notes.append(
-                f"{template.title}: afdelingens tal vises ikke, når kun én rådgiver uden for "
-                "teamet er gennemgået; forskellen på afdelingens og teamets tal ville være "
-                "kollegaens."
-            )
-    return rows, notes
-
-
 def reminded(records: Iterable[ReviewRecord], period: Period) -> set[str]:
     """Caseworkers with a correction not done on one of their cases from a round before
     `period`: they get a letter even when none of their cases is reviewed in it, for the
@@ -285,6 +199,7 @@ def build_letters(
     tiltag: Sequence[Tiltag] = (),
     leaders: Mapping[str, str] | None = None,
     drawn: Iterable[str] = (),
+    min_count: int = 5,
 ) -> list[Letter]:
     """One letter per caseworker with reviewed cases in `period` (or only `only`), and,
     when the period has reviewed cases at all, one per caseworker who has only open
@@ -298,7 +213,8 @@ def build_letters(
     `tiltag`: the leadership's; the open ones aimed at a finding are named in the letter.
     `leaders`: team → leader (`påmindelse: ledere`), whom to tell that a correction is done.
     `drawn`: every case drawn besides those of `records`; one (or one written like one) in a
-    comment or correction that is not the reader's is "en anden sag".
+    comment or correction that is not the reader's is "en anden sag". `min_count`: the
+    concept's smallest count; no team or department figure rests on fewer cases of others.
     """
     current = with_all_corrections(r for r in records if r.period_start in period)
     current = [r for r in current if r.template in templates]
@@ -324,7 +240,7 @@ def build_letters(
         scrub = scrubber(known - {name}, masked, COLLEAGUE, keep=[name])
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None
-        comparison, notes = _comparison(mine, current, templates, name, team, memo, order)
+        compared, notes = comparison(mine, current, templates, (name, team), memo, order, min_count)
         twice = {c for c, n in Counter((r.case_id, r.template) for r in mine).items() if n > 1}
         well = _went_well(mine, templates, asked)
         more = len(well) - WELL_MAX
@@ -356,7 +272,7 @@ def build_letters(
                 generated=generated,
                 cases=cases,
                 went_well=well[:WELL_MAX],
-                comparison=comparison,
+                comparison=compared,
                 notes=notes,
                 went_well_more=count(more, "mere", "flere") if more > 0 else "",
                 earlier=open_earlier(
