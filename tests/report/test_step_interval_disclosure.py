@@ -19,7 +19,7 @@ from backcalc_system import largest_size, read_share
 from report_data import underretning_round
 
 from conftest import Cli
-from ledelsestilsyn.report import view
+from ledelsestilsyn.report import decision
 from ledelsestilsyn.report.stats import wilson, wilson_share
 from ledelsestilsyn.report.suppress import (
     Ledger,
@@ -88,7 +88,7 @@ def test_backcalc_finds_a_count_that_only_a_step_interval_gives_away(
     4 ikke relevant, and `< 5` says it is 4. With the question rows kept (as before steps
     could be summarised), the product hides the step's share; put back in, backcalc finds
     all eight counts, and without its interval, none."""
-    monkeypatch.setattr(view, "_hidden_step_shares", lambda report, rules: set())
+    monkeypatch.setattr(decision, "_hidden_step_shares", lambda report, rules: set())
     committee, row = leaky_report(cli, tmp_path / "ws")
     hidden = next(x for x in committee.splitlines() if x.startswith("| Underretning |"))
     assert hidden.startswith("| Underretning | – |")

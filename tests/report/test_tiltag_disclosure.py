@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from report_data import themed_round, underretning_round
 
-from conftest import Cli
+from conftest import Cli, edit_concept
 from ledelsestilsyn.report.tiltag import LEFT_OUT_VERDICT, ROUNDS_VERDICT
 
 DAY = "2027-01-05"
@@ -82,7 +82,10 @@ def test_a_verdict_pooling_a_round_the_report_hides_is_not_shown(
     which the quarter's trend hides (`–`, a part under 5). The committee read 'niveauet
     90 % er ikke nået', so that December has a nej; the quarter's own share is shown (7 nej
     in October), so the verdict was shown. Now only rounds that could be shown by
-    themselves feed a verdict the committee reads."""
+    themselves feed a verdict the committee reads. The committee gets quarters only
+    (`udvalgets_perioder`), so that the quarter's share is not hidden for its months'."""
+    only = "  mindste_antal: 5\n  udvalgets_perioder: [kvartal]"
+    edit_concept(workspace, "  mindste_antal: 5", only)
     overordnet(workspace, "2026-10", 12, 6)
     overordnet(workspace, "2026-11", 12, 0)
     overordnet(workspace, "2026-12", 6, 1)

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.core.cpr import mask_cpr
-from ledelsestilsyn.core.periods import Period, parts_inside
+from ledelsestilsyn.core.periods import Period, parse_period, parts_inside
 from ledelsestilsyn.core.progress import step
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.decision import AGGREGATE, disclosure_for
@@ -23,7 +23,7 @@ from ledelsestilsyn.report.load import Inputs
 from ledelsestilsyn.report.overlap import Inner
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
-from ledelsestilsyn.report.suppress import Disclosure
+from ledelsestilsyn.report.suppress import Disclosure, Key
 
 
 def excluded_in(inputs: Inputs, period: Period) -> list[Excluded]:
@@ -81,6 +81,17 @@ class Reports:
             inner = self.inner(period)
             self._rules[period] = disclosure_for(built, self.audience, self.withheld(period), inner)
         return self._rules[period]
+
+    def shows(self, label: str, key: Key) -> bool:
+        """Whether the audience's report of the period `label` (another period than the one
+        asked for: the previous, the baseline, a trend point) shows the share `key`. A
+        period it gets no report of, or without reviews, has none to agree with."""
+        period = parse_period(label)
+        if self.kinds is not None and period.kind not in self.kinds:
+            return True
+        if not in_period(self.inputs.records, period):
+            return True
+        return self.rules(period).shows(key)
 
     def inner(self, period: Period) -> list[Inner]:
         """The reports of the months, quarters and half years inside `period` that have

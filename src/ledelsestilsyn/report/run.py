@@ -190,6 +190,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             charts=request.fmt in ("html", "pdf"),
             rules=reports.decide(period, report),
             inner=bool(reports.inner(period)),
+            elsewhere=reports.shows if request.audience in AGGREGATE else None,
         )
         # a correction's question text, also of an unfinished review (where its template
         # cannot be resolved, the text is left out)

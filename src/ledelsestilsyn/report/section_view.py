@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.core.words import count as count_words
@@ -22,7 +23,7 @@ from ledelsestilsyn.report.charts import Segment, ShareRow, share_chart, stacked
 from ledelsestilsyn.report.department import Example
 from ledelsestilsyn.report.formats import number, percent
 from ledelsestilsyn.report.levels import LevelView
-from ledelsestilsyn.report.suppress import Disclosure
+from ledelsestilsyn.report.suppress import Disclosure, Key
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,12 @@ class Ctx:
     threshold: float
     charts: bool
     leader: bool
+    elsewhere: Callable[[str, Key], bool] | None = None
+    """Whether the same audience's report of the period so labelled shows the share so keyed
+    (`period_reports.Reports.shows`): a share of another period is shown only where its own
+    report shows it. None: the primary rule alone."""
+    previous: str = ""
+    baseline: str = ""
 
 
 @dataclass
@@ -123,12 +130,18 @@ def _kind(tally: Tally, answer: str) -> str:
     return "low" if answer in scale.low else "mid"
 
 
-def _other_period(tally: Tally | None, ctx: Ctx) -> ShareCell:
+def _other_period(
+    tally: Tally | None, ctx: Ctx, label: str = "", key: Key | None = None
+) -> ShareCell:
     """A share of another period: its counts are not published, so the primary rule decides,
-    on the cases behind it as well as the answers (a step pools many answers per case)."""
+    on the cases behind it as well as the answers (a step pools many answers per case), and
+    the report of that period (`label`), where it has one: November's share, hidden there to
+    protect a small count, is not given back by December's trend or its change."""
     if tally is None:
         return ShareCell()
     shown = ctx.rules.share_ok(tally.answered, non_neutral(tally), tally.cases)
+    if shown and key is not None and ctx.elsewhere is not None:
+        shown = ctx.elsewhere(label, key)
     return share_cell(tally, ctx.threshold, shown)
 
 
@@ -138,9 +151,9 @@ def _question(
     ordered = q.tally.ordered()
     qid = q.question.id
     keys = [published.answer(ref, step, qid, a) for a, _ in ordered]
-    now = share_cell(
-        q.tally, ctx.threshold, ctx.rules.shows(published.question_share(ref, step, qid))
-    )
+    key = published.question_share(ref, step, qid)
+    now = share_cell(q.tally, ctx.threshold, ctx.rules.shows(key))
+    before_tally, base_tally = _question_tally(before, qid), _question_tally(base, qid)
     bar = ""
     if ctx.charts and q.tally.total and all(ctx.rules.shows(k) for k in keys):
         bar = stacked_bar([Segment(a, n, _kind(q.tally, a)) for a, n in ordered])
@@ -151,8 +164,8 @@ def _question(
         counts=[ctx.rules.count(k, n) for k, (_, n) in zip(keys, ordered, strict=True)],
         total=ctx.rules.count(published.question_total(ref, step, qid), q.tally.total),
         share=now,
-        vs_previous=change(now, _other_period(_question_tally(before, qid), ctx)),
-        vs_baseline=change(now, _other_period(_question_tally(base, qid), ctx)),
+        vs_previous=change(now, _other_period(before_tally, ctx, ctx.previous, key)),
+        vs_baseline=change(now, _other_period(base_tally, ctx, ctx.baseline, key)),
         bar=bar,
     )
 
@@ -175,20 +188,26 @@ def _trend_share(report: TemplateReport, point: TrendPoint, step_id: str, ctx: C
     key = published.trend_key(report, point, step_id)
     if key is not None:
         return share_cell(tally, ctx.threshold, ctx.rules.shows(key)).value
-    return _other_period(tally, ctx).value
+    own = published.step_share(report.current.template.ref, step_id)
+    return _other_period(tally, ctx, point.label, own).value
 
 
 def _step(step: StepStat, report: TemplateReport, ctx: Ctx) -> StepView:
     ref = report.current.template.ref
-    now = share_cell(step.tally, ctx.threshold, ctx.rules.shows(published.step_share(ref, step.id)))
+    key = published.step_share(ref, step.id)
+    now = share_cell(step.tally, ctx.threshold, ctx.rules.shows(key))
     summarised = (ref, step.id) in ctx.rules.summarised
     points = [(p.label, _trend_share(report, p, step.id, ctx)) for p in report.trend]
     view = StepView(
         id=step.id,
         title=step.title,
         share=now,
-        vs_previous=change(now, _other_period(_step_tally(report.previous, step.id), ctx)),
-        vs_baseline=change(now, _other_period(_step_tally(report.baseline, step.id), ctx)),
+        vs_previous=change(
+            now, _other_period(_step_tally(report.previous, step.id), ctx, ctx.previous, key)
+        ),
+        vs_baseline=change(
+            now, _other_period(_step_tally(report.baseline, step.id), ctx, ctx.baseline, key)
+        ),
         questions=[
             _question(ref, step.id, q, report.previous, report.baseline, ctx)
             for q in step.questions

@@ -10,7 +10,7 @@ the tiltag's status and case examples by consent (`report.department`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -23,7 +23,7 @@ from ledelsestilsyn.report.decision import AGGREGATE, disclosure_for
 from ledelsestilsyn.report.department import MIN_CASEWORKERS, Conclusion, TiltagStatus
 from ledelsestilsyn.report.formats import long_date, number, percent
 from ledelsestilsyn.report.section_view import Ctx, SectionView, section_view
-from ledelsestilsyn.report.suppress import Disclosure
+from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.tiltag import TiltagView
 
 AUDIENCES: dict[str, str] = {
@@ -260,14 +260,24 @@ def report_view(
     withheld_teams: Mapping[str, Collection[str]] | None = None,
     rules: Disclosure | None = None,
     inner: bool = False,
+    elsewhere: Callable[[str, Key], bool] | None = None,
 ) -> ReportView:
     """The report as shown to `audience`. `rules`: its decision, when already made
     (`period_reports.Reports.decide`), else made here; `inner`: whether it took in the
-    reports of periods inside the report's (`overlap`)."""
+    reports of periods inside the report's (`overlap`); `elsewhere`: what the audience's
+    reports of other periods show (`section_view.Ctx`)."""
     committee = audience in AGGREGATE
     if rules is None:
         rules = disclosure_for(report, audience, withheld_teams)
-    ctx = Ctx(rules, report.settings.threshold, charts, leader=not committee)
+    ctx = Ctx(
+        rules,
+        report.settings.threshold,
+        charts,
+        leader=not committee,
+        elsewhere=elsewhere,
+        previous=report.previous.label,
+        baseline=report.baseline.label if report.baseline else "",
+    )
     series, series_total, team_counts, team_total = _overview(report, rules)
     sections = published.shown_templates(report, rules.min_count) if committee else report.templates
     shown = [section_view(t, ctx) for t in sections]
@@ -321,11 +331,14 @@ def few_note(period: Period, sections: Sequence[SectionView], *, inner: bool = F
         "og et lille tal kunne pege på enkelte sager."
     )
     if inner:
+        more = (
+            " Flere andele kan vises, når flere sager er gennemgået." if period.kind == "år" else ""
+        )
         return (
             "De fleste andele er skjult (–): rapporten dækker få gennemgåede sager, eller "
             f"andelene kunne sammen med rapporterne for perioderne inden i {period.label} "
             "afsløre et lille tal. Får udvalget ikke de rapporter, så skriv de slags perioder, "
-            "det får, under rapport.udvalgets_perioder i konceptet (fx [kvartal])."
+            f"det får, under rapport.udvalgets_perioder i konceptet (fx [kvartal]).{more}"
         )
     year = period.end.year
     if period.kind == "måned":
