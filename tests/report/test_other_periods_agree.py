@@ -5,13 +5,12 @@ trend, where a reader of both would have it (random workspaces, `random_periods`
 
 from __future__ import annotations
 
-import os
-import uuid
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, note, settings
-from random_periods import DAY, MONTHS, Workspace, describe, from_seed, workspaces, write
+from random_periods import DAY, MONTHS, Workspace, describe, from_seed, workspaces
+from test_random_periods import make
 
 from conftest import Cli
 
@@ -44,10 +43,7 @@ def step_rows(cli: Cli, period: str) -> dict[str, list[str]] | None:
 
 
 def check(cli: Cli, tmp_path: Path, space: Workspace, seed: int | None) -> None:
-    folder = tmp_path / f"ws-{uuid.uuid4().hex[:8]}"
-    assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
-    write(folder, space)
-    os.chdir(folder)
+    make(cli, tmp_path, space)
     reports = {p: rows for p in PERIODS if (rows := step_rows(cli, p)) is not None}
     for period, rows in reports.items():
         for step, cells in rows.items():

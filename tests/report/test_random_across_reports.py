@@ -13,15 +13,14 @@ A number one report hides and the others give by themselves (`known_elsewhere`) 
 
 from __future__ import annotations
 
-import os
 import re
-import uuid
 from pathlib import Path
 
 import pytest
 from backcalc import read_report
 from backcalc_system import INF, System
-from random_periods import DAY, MONTHS, Workspace, describe, from_seed, write
+from random_periods import DAY, MONTHS, Workspace, describe, from_seed
+from test_random_periods import make
 
 from conftest import Cli
 
@@ -71,10 +70,7 @@ def together(systems: dict[str, System]) -> System:
 
 
 def check(cli: Cli, tmp_path: Path, space: Workspace, seed: int | None) -> None:
-    folder = tmp_path / f"ws-{uuid.uuid4().hex[:8]}"
-    assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
-    write(folder, space)
-    os.chdir(folder)
+    make(cli, tmp_path, space)
     systems = read_all(cli, (*INSIDE, QUARTER, RANGE))
     if QUARTER not in systems:
         return

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -90,12 +90,7 @@ class Audit:
         wanted = list(targets)
         asked = set(wanted)  # membership below is tested per cell of every group
         found: dict[Key, list[Key]] = {}
-        seen: set[Key] = set()
-        for target in wanted:
-            if target in seen:
-                continue
-            cells = self._cells(hidden, target)
-            seen |= cells
+        for cells in self._groups(hidden, wanted):
             key = tuple((c, hidden[c], c in asked) for c in sorted(cells))
             if key not in self.known:
                 group = self._group(hidden, cells)
@@ -113,18 +108,22 @@ class Audit:
         """The `targets` (cells of `hidden`) that the equations alone fix, whatever the
         bounds: a part of what `pinned` finds, for one elimination per group."""
         found: set[Key] = set()
-        seen: set[Key] = set()
-        for target in targets:
-            if target in seen:
-                continue
-            cells = self._cells(hidden, target)
-            seen |= cells
+        for cells in self._groups(hidden, targets):
             group = self._group(hidden, cells)
             pivots = _echelon(group.equations)
             for i, cell in enumerate(group.cells[: group.hidden]):
                 if i in pivots and all(k == i or k >= group.hidden for k in pivots[i]):
                     found.add(cell)
         return found
+
+    def _groups(self, hidden: Mapping[Key, Range], targets: Iterable[Key]) -> Iterator[set[Key]]:
+        """The groups of hidden cells (`_cells`) that hold the targets, each once."""
+        seen: set[Key] = set()
+        for target in targets:
+            if target not in seen:
+                cells = self._cells(hidden, target)
+                seen |= cells
+                yield cells
 
     def _cells(self, hidden: Mapping[Key, Range], start: Key) -> set[Key]:
         """The hidden cells tied to `start` by relations, directly or through others."""
