@@ -238,25 +238,17 @@ class _Secondary:
 
     def hide(self, primary: set[Key]) -> set[Key]:
         """`primary` and what protects it: while a hidden cell can be pinned, hide the best
-        of the shown units that give it away (see `candidates`), one per round. With other
-        reports taken in (`overlap`), each round does so for every pinned cell whose units
-        no other choice of the round is among: their groups are large, and each round
-        solves them again."""
+        of the shown units that give it away (see `candidates`), one per round."""
         hidden = self.closed(primary)
-        several = any(u.fixed is not None for u in self.ledger.units.values())
         while exposed := self.audit.why(public_ranges(self.ledger, hidden), self.targets(hidden)):
-            chosen: list[Key] = []
-            for cell, shown in exposed if several else exposed[:1]:
-                units = {self.ledger.unit_of[c] for c in shown if self.hideable(c)}
-                if units & set(chosen):
-                    continue
-                ranked = sorted(units, key=lambda u: self.rank(hidden, u, 0))
-                ranked = ranked or self.candidates(hidden, cell)
-                if not ranked:  # nothing shown around it but zeros, and a zero is never hidden
-                    self.gave_up = True
-                    return self.closed({*hidden, *chosen})
-                chosen.append(ranked[0])
-            hidden = self.closed({*hidden, *chosen})
+            cell, shown = exposed[0]
+            units = {self.ledger.unit_of[c] for c in shown if self.hideable(c)}
+            ranked = sorted(units, key=lambda u: self.rank(hidden, u, 0))
+            ranked = ranked or self.candidates(hidden, cell)
+            if not ranked:  # nothing shown around it but zeros, and a zero is never hidden
+                self.gave_up = True
+                break
+            hidden = self.closed({*hidden, ranked[0]})
         return hidden
 
     def targets(self, hidden: set[Key]) -> list[Key]:
