@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.export import scan as export_scan
-from ledelsestilsyn.export.read import Export, ReadOptions, read_export
+from ledelsestilsyn.export.read import Export, Meanwhile, ReadOptions, read_export
 from ledelsestilsyn.models.concept import ExportSpec
 
 HEADER = "Sagsnr.;CPR-nr.;Sagsbehandler;Team;Paragraf;Afgørelsesdato;Sagsfase"
@@ -165,6 +165,38 @@ def test_quote_left_open_for_too_long_stops_at_its_line(tmp_path: Path) -> None:
     result = same_split_or_not(write(tmp_path / "e.csv", first, [row("S-2")]))
     assert isinstance(result, TilsynError)
     assert (result.diagnostics[0].code, result.diagnostics[0].line) == ("E009", 3 + PAD)
+
+
+def test_work_without_the_export_is_done_while_the_child_reads(
+    tmp_path: Path, joins: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`meanwhile` runs here once this process has read its half, before the child's half is
+    joined; a file read in one pass leaves it to the caller."""
+    monkeypatch.setattr(export_scan, "SPLIT_FROM", 0)
+    path = write(tmp_path / "e.csv", [row("S-1")], [row("S-2")])
+    joined_before: list[int] = []
+    options = ReadOptions(["32", "46"], WINDOW)
+    read_export(path, SPEC, options, path.name, lambda: joined_before.append(len(joins)))
+    assert joined_before == [0] and len(joins) == 1
+    monkeypatch.setattr(export_scan, "SPLIT_FROM", 1 << 40)
+    read_export(path, SPEC, options, path.name, lambda: joined_before.append(len(joins)))
+    assert joined_before == [0]
+
+
+def test_meanwhile_gives_its_error_only_when_asked_and_works_once() -> None:
+    calls: list[int] = []
+
+    def work() -> int:
+        calls.append(1)
+        raise TilsynError([])
+
+    later = Meanwhile(work)
+    later.run()
+    later.run()
+    with pytest.raises(TilsynError):
+        later.result()
+    assert calls == [1]
+    assert Meanwhile(lambda: 7).result() == 7
 
 
 def test_small_file_is_not_split(tmp_path: Path, joins: list[int]) -> None:

@@ -335,3 +335,36 @@ def test_a_narrow_paragraph_filter_does_not_make_a_fresh_export_look_old(
     result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2027-02")
     assert result.exit_code == 0, result.output
     assert "U008" not in result.output, result.output
+
+
+def test_a_split_read_draws_the_same_and_reports_the_exports_error_first(
+    cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Earlier samples are read while a second process reads the export's second half: the
+    sample is the one a single pass draws, and when the export and an earlier manifest are
+    both broken, the export's error is the one reported, as when they are read in turn."""
+    from ledelsestilsyn.export import scan as export_scan
+
+    monkeypatch.setattr(export_scan, "_cpus", lambda: 2)
+    earlier = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-10")
+    assert earlier.exit_code == 0, earlier.output  # quarantine and rotation come from it
+
+    def drawn() -> list[tuple[str, str]]:
+        code, output = udtraek(cli)
+        assert code == 0, output
+        manifest = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+        shutil.rmtree(FOLDER)
+        return [(c.id, c.reason) for c in manifest.cases]
+
+    one_pass = drawn()
+    monkeypatch.setattr(export_scan, "SPLIT_FROM", 0)
+    assert drawn() == one_pass
+    broken = Path("udtræk") / f"2026-09-{SERIES}"
+    broken.mkdir()
+    (broken / "udtræk.yaml").write_text("tilsyn: [\n", encoding="utf-8")
+    code, output = udtraek(cli)
+    assert code == 1 and "2026-09" in output, output
+    with Path("eksport.csv").open("ab") as export:
+        export.write('S-99;x;"Søren;T;§ 32;01-03-2026;h\r\n'.encode("cp1252"))
+    code, output = udtraek(cli)
+    assert code == 1 and "E009" in output and "2026-09" not in output, output

@@ -1,9 +1,10 @@
 """Reading the case system's export (CSV, or .xlsx through `export.xlsx`) into cases.
 
 The file is read as bytes, in blocks (`export.blocks`), while a thread takes
-its size and SHA-256. A cheap pre-filter on the raw lines keeps
-only the rows that may hold an eligible paragraph. Only those are decoded
-and parsed with `csv`, and only their dates are parsed (by hand, cached);
+its size and SHA-256; work that does not need the export (`Meanwhile`: the earlier
+samples) is done while a second process finishes a large file's second half. A cheap
+pre-filter on the raw lines keeps only the rows that may hold an eligible paragraph. Only
+those are decoded and parsed with `csv`, and only their dates are parsed (by hand, cached);
 rows are grouped into cases by the case key (`export.rows`). The CPR column
 is never read, and no value is copied anywhere from here except through
 `core.cpr.mask_cpr`.
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Generic, TypeVar, cast
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.progress import step
@@ -61,8 +62,11 @@ WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 TITLE_LINES = 5
 """How many lines with one value each may stand above the header as a title."""
 
+T = TypeVar("T")
+
 __all__ = [
     "Export",
+    "Meanwhile",
     "ReadOptions",
     "Source",
     "check_phase_column",
@@ -72,13 +76,49 @@ __all__ = [
 ]
 
 
-def read_export(path: Path, spec: ExportSpec, options: ReadOptions, display: str) -> Export:
+class Meanwhile(Generic[T]):
+    """Work that does not depend on the export, given to `read_export` to do while a second
+    process reads the second half of a large file (this process would only wait); otherwise
+    it is done when its result is asked for. Its result, or its error, is given only then,
+    after the export's own: an error in the export is reported first, as when the work is
+    done after the reading."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self._work: Callable[[], T] | None = work
+        self._value: T | None = None
+        self._error: Exception | None = None
+
+    def run(self) -> None:
+        """Do the work, once; an error is kept for `result`."""
+        work, self._work = self._work, None
+        if work is None:
+            return
+        try:
+            self._value = work()
+        except Exception as exc:  # given by `result`, after the export's own errors
+            self._error = exc
+
+    def result(self) -> T:
+        self.run()
+        if self._error is not None:
+            raise self._error
+        return cast(T, self._value)
+
+
+def read_export(
+    path: Path,
+    spec: ExportSpec,
+    options: ReadOptions,
+    display: str,
+    meanwhile: Callable[[], None] | None = None,
+) -> Export:
     """Read, pre-filter, parse and group the export; every problem is located.
 
     A file without BOM is read as UTF-8 until a block shows it is not; then it
     is read again as Windows-1252 (that happens in the first block for any
     export with æ, ø or å). A workbook (.xlsx, .xlsm) is read by `export.xlsx`,
-    whose rows go through the same `RowReader`.
+    whose rows go through the same `RowReader`. `meanwhile` (a `Meanwhile`'s `run`) is
+    called while a second process reads, if one does.
     """
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         from ledelsestilsyn.export.xlsx import read_workbook
@@ -94,9 +134,9 @@ def read_export(path: Path, spec: ExportSpec, options: ReadOptions, display: str
         )
     given = options.encoding or spec.encoding
     try:
-        return _read(path, spec, options, display, given)
+        return _read(path, spec, options, display, given, meanwhile)
     except NotUtf8Error:
-        return _read(path, spec, options, display, FALLBACK)
+        return _read(path, spec, options, display, FALLBACK, meanwhile)
 
 
 def newest_decision(
@@ -120,7 +160,12 @@ def _unreadable(exc: OSError, display: str) -> TilsynError:
 
 
 def _read(
-    path: Path, spec: ExportSpec, options: ReadOptions, display: str, given: str | None
+    path: Path,
+    spec: ExportSpec,
+    options: ReadOptions,
+    display: str,
+    given: str | None,
+    meanwhile: Callable[[], None] | None,
 ) -> Export:
     paragraphs = paragraphs_of(options.paragraphs)
     with _open(path, display) as handle, paused_gc():
@@ -145,7 +190,7 @@ def _read(
         scan = fresh(line)
         scan.nul_lines(nul_lines)
         scan.records(rest)
-        digest = _body(path, handle, blocks, body, scan, fresh)
+        digest = _body(path, handle, blocks, body, scan, fresh, meanwhile)
         reader = scan.reader
         rows = scan.rows - reader.summary_rows
         cases, steps, diagnostics = finish(
@@ -167,9 +212,11 @@ def _body(
     body: Iterator[bytes],
     scan: Scan,
     fresh: Callable[[int], Scan],
+    meanwhile: Callable[[], None] | None,
 ) -> FileDigest:
-    """Read the rest of the file into `scan` (a large file's second half in a child process);
-    size and SHA-256 are taken by a thread meanwhile (started after the fork)."""
+    """Read the rest of the file into `scan` (a large file's second half in a child process,
+    while this one does `meanwhile` when done with the first half); size and SHA-256 are
+    taken by a thread meanwhile (started after the fork)."""
     half = SecondHalf.fork(path, handle, fresh)
     digest = FileDigest(path)
     digest.start()
@@ -181,6 +228,8 @@ def _body(
                 scan.block(block)
                 done(handle.tell())
             if half is not None and handle.tell() == half.start:
+                if meanwhile is not None:
+                    meanwhile()
                 half.join(scan)
             else:
                 if half is not None:

@@ -32,6 +32,7 @@ from ledelsestilsyn.core.periods import (
     add_months,
 )
 from ledelsestilsyn.export.read import (
+    Meanwhile,
     ReadOptions,
     check_phase_column,
     read_export,
@@ -232,8 +233,10 @@ def _export_source(
     spec = workspace.concept.export
     check_phase_column(options, spec, workspace.display(workspace.concept_path))
     path = request.export
-    data = read_export(path, spec, options, str(path))
-    earlier = earlier_cases(workspace, name, period)
+    # The earlier samples do not depend on the export: read while its second half is.
+    earlier_work = Meanwhile(lambda: earlier_cases(workspace, name, period))
+    data = read_export(path, spec, options, str(path), earlier_work.run)
+    earlier = earlier_work.result()
     history = build_history(earlier, period.start, rules.quarantine_months)
     numbered = cpr_numbered(data.cases)
     cases, steps = eligible(
