@@ -1,5 +1,6 @@
-"""Start-up: the garbage collector is off while tilsyn starts and on while a command works;
-typer finds the commands' annotations evaluated."""
+"""Start-up: the garbage collector is off while tilsyn starts (a command's own imports too)
+and on, collecting less often, while a command works; typer finds the commands' annotations
+evaluated."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
+from ledelsestilsyn.cli import collector
 from ledelsestilsyn.cli.app import app
 from ledelsestilsyn.cli.collector import begin_work
 
@@ -18,11 +20,13 @@ from ledelsestilsyn.cli.collector import begin_work
 @pytest.fixture
 def collector_off() -> Iterator[None]:
     """As `collector.start` leaves it; the test process gets its collector back afterwards."""
+    threshold = gc.get_threshold()
     gc.disable()
     try:
         yield
     finally:
         gc.unfreeze()
+        gc.set_threshold(*threshold)
         gc.enable()
 
 
@@ -30,6 +34,28 @@ def test_begin_work_freezes_start_up_and_turns_the_collector_on(collector_off: N
     begin_work()
     assert gc.isenabled()
     assert gc.get_freeze_count() > 0
+    assert gc.get_threshold()[0] == collector.YOUNG
+
+
+def test_a_commands_own_imports_are_start_up_too(
+    collector_off: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Made with the collector off, then frozen; the collector is on again after them."""
+    monkeypatch.setattr(collector, "_started", True)
+    begin_work()
+    frozen = gc.get_freeze_count()
+    with collector.importing():
+        assert not gc.isenabled()
+        made = [[n] for n in range(100)]
+    assert gc.isenabled() and gc.get_freeze_count() >= frozen + len(made)
+
+
+def test_imports_in_a_test_leave_the_collector_alone() -> None:
+    """The tests call the app, never `entry.main`: nothing is frozen in the test process."""
+    frozen = gc.get_freeze_count()
+    with collector.importing():
+        assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
 
 
 def test_begin_work_leaves_a_running_collector_alone() -> None:

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ledelsestilsyn.cli import collector
 from ledelsestilsyn.cli.commands import ConceptOption
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
@@ -72,14 +73,15 @@ def udtraek(
 
     En Excel-eksport læses på samme måde: tilsyn udtræk eksport.xlsx --ark Sager
     """
-    import getpass
-    from datetime import datetime
+    with collector.importing():
+        import getpass
+        from datetime import datetime
 
-    from ledelsestilsyn.cli.console import print_diagnostics
-    from ledelsestilsyn.cli.progress import on_terminal
-    from ledelsestilsyn.core.periods import day_or_today
-    from ledelsestilsyn.sampling.run import DrawRequest, run_draw
-    from ledelsestilsyn.workspace.open import open_workspace
+        from ledelsestilsyn.cli.console import print_diagnostics
+        from ledelsestilsyn.cli.progress import on_terminal
+        from ledelsestilsyn.core.periods import day_or_today
+        from ledelsestilsyn.sampling.run import DrawRequest, run_draw
+        from ledelsestilsyn.workspace.open import open_workspace
 
     workspace = open_workspace(Path.cwd(), koncept)
     request = DrawRequest(
@@ -104,8 +106,9 @@ def udtraek(
 
 
 def _report(outcome: "DrawOutcome", folder: str) -> None:
-    from ledelsestilsyn.cli.views.sample import show_sample
-    from ledelsestilsyn.sampling.run import DrawStatus
+    with collector.importing():
+        from ledelsestilsyn.cli.views.sample import show_sample
+        from ledelsestilsyn.sampling.run import DrawStatus
 
     manifest = outcome.manifest
     cases = count(len(manifest.cases), "sag", "sager")
