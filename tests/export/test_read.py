@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -204,25 +202,3 @@ def test_csv_spectrum(name: str) -> None:
         for row in (*got, *normalised):
             row.pop("Contact Phone Number")
     assert got == normalised
-
-
-@pytest.fixture
-def frozen_process() -> Iterator[None]:
-    """A process that freezes what lives until its end, as a run of `tilsyn` does."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-def test_a_freezing_process_gets_the_exports_objects_frozen(frozen_process: None) -> None:
-    frozen = gc.get_freeze_count()
-    assert read("cp1252.csv").cases
-    assert gc.get_freeze_count() > frozen
-
-
-def test_reading_freezes_nothing_in_a_process_that_does_not_freeze() -> None:
-    gc.unfreeze()  # whatever an earlier test may have left
-    assert read("cp1252.csv").cases
-    assert gc.get_freeze_count() == 0

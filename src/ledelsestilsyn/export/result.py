@@ -107,16 +107,12 @@ def finish(
 @contextmanager
 def paused_gc() -> Iterator[None]:
     """No cyclic garbage collection while reading: every object built is acyclic, and the
-    collector would otherwise walk the growing case table again and again. In a process that
-    freezes what lives until its end (a run of `tilsyn`: `cli.collector`), what the reading
-    built is frozen too, so the collector never walks it afterwards either."""
+    collector would otherwise walk the growing case table again and again."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if gc.get_freeze_count():
-            gc.freeze()
         if enabled:
             gc.enable()
 
