@@ -47,7 +47,8 @@ def begin_work() -> None:
 @contextmanager
 def importing() -> Iterator[None]:
     """The command's own imports, made with the collector off and then frozen, as start-up
-    is; a no-op outside a run of `entry.main`."""
+    is; a no-op outside a run of `entry.main`. Only before the command has made anything
+    else: freezing keeps whatever exists, garbage too, until exit."""
     was_on = gc.isenabled()
     if not _started or not was_on:
         yield

@@ -106,9 +106,9 @@ def udtraek(
 
 
 def _report(outcome: "DrawOutcome", folder: str) -> None:
-    with collector.importing():
-        from ledelsestilsyn.cli.views.sample import show_sample
-        from ledelsestilsyn.sampling.run import DrawStatus
+    # Not in `collector.importing`: freezing now would keep the draw's garbage until exit.
+    from ledelsestilsyn.cli.views.sample import show_sample
+    from ledelsestilsyn.sampling.run import DrawStatus
 
     manifest = outcome.manifest
     cases = count(len(manifest.cases), "sag", "sager")
