@@ -5,13 +5,18 @@ a template the report leaves out says nothing of its data."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from report_data import themed_round, underretning_round
 
 from conftest import Cli, edit_concept
-from ledelsestilsyn.report.tiltag import LEFT_OUT_VERDICT, ROUNDS_VERDICT
+from ledelsestilsyn.report.cells import ShareCell
+from ledelsestilsyn.report.department import rounds_publishable
+from ledelsestilsyn.report.disclosure import Disclosure
+from ledelsestilsyn.report.effect import PeriodAnswers
+from ledelsestilsyn.report.tiltag import LEFT_OUT_VERDICT, ROUNDS_VERDICT, UNCLEAR, EffectRow
 
 DAY = "2027-01-05"
 TILTAG = """\
@@ -118,3 +123,26 @@ def test_a_template_left_out_of_the_report_says_nothing_of_its_answers(
             seen.append([r[-1] for r in rows])
     assert seen[0] == seen[1], seen
     assert LEFT_OUT_VERDICT in seen[0], seen
+
+
+def test_a_verdict_pools_only_rounds_whose_own_report_shows_the_share() -> None:
+    """Each round a verdict pools passes the primary rule (12 cases, 5 nej), but the
+    committee that also gets December's report sees no share of underretning-1 there
+    (hidden, or its step's rows left out): a verdict on a quarter whose after-side is
+    December would tell it (better, worse). A round whose own report shows the share, or
+    that the audience gets no report of (`Reports.shows` says True), does not stop it."""
+    share = ("question share", "overordnet@2024.1", "underretning", "underretning-1")
+    cell = ShareCell("58,3 %", value=0.583)
+    rounds = tuple(PeriodAnswers(p, 12, (5, 7), 12) for p in ("2026-10", "2026-11", "2026-12"))
+    row = EffectRow("underretning-1", "Overordnet", cell, 24, cell, 12, UNCLEAR, share)
+    row = replace(row, ref="overordnet@2024.1", steps=("underretning",), rounds=rounds)
+    rules = Disclosure(5, active=True)
+    asked: list[tuple[str, tuple[str, ...]]] = []
+
+    def december_hides(label: str, key: tuple[str, ...]) -> bool:
+        asked.append((label, key))
+        return label != "2026-12"
+
+    assert rounds_publishable(row, rules, lambda label, key: True)
+    assert not rounds_publishable(row, rules, december_hides)
+    assert ("2026-12", share) in asked

@@ -75,6 +75,7 @@ def tiltag_status(
     rules: Disclosure,
     sections: Collection[str],
     scrub: Callable[[str], str],
+    elsewhere: Callable[[str, Key], bool] | None,
 ) -> list[TiltagStatus]:
     """The tiltag as the department and the committee see them: no responsible person, no
     counts, and every name the workspace knows in a title as `[navn]` (`department_scrubber`).
@@ -85,12 +86,13 @@ def tiltag_status(
     the period answered (out of the årshjul's focus) says so (`UNANSWERED_VERDICT`). A
     template the report leaves out (`sections`: the refs it shows) says nothing of its
     data (`LEFT_OUT_VERDICT`), and a verdict that pools a period which could not be shown
-    for itself is not shown either (`rounds_publishable`)."""
+    for itself, or which that period's own report does not show (`elsewhere`), is not shown
+    either (`rounds_publishable`)."""
     rows = []
     for t in views:
-        targets = [(row.target, _shown_verdict(row, rules, sections)) for row in t.rows] + [
-            (gone.target, GONE_VERDICT) for gone in t.gone
-        ] or [("–", "ingen data endnu")]
+        targets = [
+            (row.target, _shown_verdict(row, rules, sections, elsewhere)) for row in t.rows
+        ] + [(gone.target, GONE_VERDICT) for gone in t.gone] or [("–", "ingen data endnu")]
         for target, verdict in targets:
             rows.append(TiltagStatus(t.id, scrub(t.title), t.status, t.deadline, target, verdict))
     return rows
@@ -105,26 +107,36 @@ class Conclusion:
     text: str
 
 
-def _shown_verdict(row: EffectRow, rules: Disclosure, sections: Collection[str]) -> str:
+def _shown_verdict(
+    row: EffectRow,
+    rules: Disclosure,
+    sections: Collection[str],
+    elsewhere: Callable[[str, Key], bool] | None,
+) -> str:
     if rules.active and row.ref not in sections:
         return LEFT_OUT_VERDICT
     if rules.shows(row.share):
-        return row.verdict if rounds_publishable(row, rules) else ROUNDS_VERDICT
+        return row.verdict if rounds_publishable(row, rules, elsewhere) else ROUNDS_VERDICT
     if row.share[:1] == ("question share",) and tuple(row.share[1:3]) in rules.summarised:
         return HIDDEN_VERDICT  # its step's question rows are left out: it has answers or not
     return HIDDEN_VERDICT if row.in_period else UNANSWERED_VERDICT
 
 
-def rounds_publishable(row: EffectRow, rules: Disclosure) -> bool:
+def rounds_publishable(
+    row: EffectRow, rules: Disclosure, elsewhere: Callable[[str, Key], bool] | None
+) -> bool:
     """Only rounds that could be published feed a published verdict: each period the
     verdict pools, before or after, passes the primary rule on the target by itself
-    (`Disclosure.share_ok`), and no trend point of it that the report publishes is hidden.
+    (`Disclosure.share_ok`), its own report (`elsewhere`, where the audience gets one)
+    shows the target's share, and no trend point of it that the report publishes is hidden.
     Pooled with the others, a round of 1 nej in 6 would otherwise be told by 'niveauet
     90 % er ikke nået' for the month after the decision, while its trend point is `–`."""
     if not rules.active:
         return True
     for found in row.rounds:
         if not rules.share_ok(found.answered, found.parts, found.cases):
+            return False
+        if elsewhere is not None and not elsewhere(found.period, row.share):
             return False
         for step in row.steps:
             key = trend_share(row.ref, found.period, step)

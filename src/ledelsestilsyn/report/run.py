@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -32,7 +32,7 @@ from ledelsestilsyn.report.period_reports import Reports, excluded_in
 from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.scrub import case_masker
-from ledelsestilsyn.report.suppress import Disclosure
+from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
 from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
 from ledelsestilsyn.report.view import ReportView, report_view
@@ -211,7 +211,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             _add_tiltag(view, report, inputs, workspace, period)
             _add_levels(view, inputs, workspace, period)
         if view.committee:
-            _add_department(view, report, inputs, workspace, period)
+            _add_department(view, report, inputs, workspace, period, reports.shows)
         content = _pdf(view, today) if request.fmt == "pdf" else render(view, request.fmt)
     return Outcome(content, period, len(counted), excluded, inputs.notes)
 
@@ -245,11 +245,17 @@ def _add_levels(view: ReportView, inputs: Inputs, workspace: Workspace, period: 
 
 
 def _add_department(
-    view: ReportView, report: Report, inputs: Inputs, workspace: Workspace, period: Period
+    view: ReportView,
+    report: Report,
+    inputs: Inputs,
+    workspace: Workspace,
+    period: Period,
+    elsewhere: Callable[[str, Key], bool],
 ) -> None:
     """The tiltag's status for the department and the committee (SBST: the results reach
     the committee with what is set in motion on them); the department's extras: the
-    leadership's conclusions, and case examples by consent."""
+    leadership's conclusions, and case examples by consent. `elsewhere`: whether the
+    audience's report of another period shows a share (`Reports.shows`)."""
     _, views = _tiltag(report, inputs, workspace, period)
     concept = workspace.concept
     names = _people(workspace, inputs)
@@ -260,7 +266,7 @@ def _add_department(
     mask = case_masker(cases, mask_cpr)
     scrub = department_scrubber(names, mask)
     sections = {section.ref for section in view.sections}
-    view.tiltag_status = tiltag_status(views, view.disclosure, sections, scrub)
+    view.tiltag_status = tiltag_status(views, view.disclosure, sections, scrub, elsewhere)
     if not view.department:
         return
     view.examples_allowed = concept.dissemination.department_examples == WITH_CONSENT
