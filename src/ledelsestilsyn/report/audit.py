@@ -95,8 +95,10 @@ class Audit:
             if key not in self.known:
                 group = self._group(hidden, cells)
                 inside = [i for i, c in enumerate(group.cells[: group.hidden]) if c in asked]
-                fixed = _fixed(group, inside)
-                whole = _whole(group, self.values, hidden, [i for i in inside if i not in fixed])
+                pivots = _echelon(group.equations)
+                fixed = _fixed(group, inside, pivots)
+                rest = [i for i in inside if i not in fixed]
+                whole = _whole(group, self.values, hidden, rest, pivots)
                 self.known[key] = {
                     group.cells[i]: [group.cells[k] for k in shown]
                     for i, shown in {**fixed, **whole}.items()
@@ -164,9 +166,9 @@ class Audit:
         return group
 
 
-def _fixed(group: _Group, targets: list[int]) -> dict[int, list[int]]:
-    """The targets no feasible direction moves, each with the shown cells that fix it."""
-    pivots = _echelon(group.equations)
+def _fixed(group: _Group, targets: list[int], pivots: dict[int, Row]) -> dict[int, list[int]]:
+    """The targets no feasible direction moves, each with the shown cells that fix it
+    (`pivots`: the equations in echelon form)."""
     scale = math.lcm(*(row[p] for p, row in pivots.items() if p < group.hidden))
     # Each hidden cell's step as a form in the free hidden cells' steps (times `scale`).
     step: dict[int, Row] = {}
@@ -197,7 +199,11 @@ def _fixed(group: _Group, targets: list[int]) -> dict[int, list[int]]:
 
 
 def _whole(
-    group: _Group, values: Mapping[Key, int], hidden: Mapping[Key, Range], targets: list[int]
+    group: _Group,
+    values: Mapping[Key, int],
+    hidden: Mapping[Key, Range],
+    targets: list[int],
+    pivots: dict[int, Row],
 ) -> dict[int, list[int]]:
     """The targets that whole numbers pin, where real numbers do not (`_fixed`).
 
@@ -209,7 +215,13 @@ def _whole(
     relation has been looked at `_ROUNDS` times on average): a target whose bounds meet is
     pinned. Like the reader's integer programme, only tighter bounds than the real ones
     can come of it, never looser ones, so it adds pins and removes none. The bounds are
-    whole numbers throughout, so the arithmetic is on integers."""
+    whole numbers throughout, so the arithmetic is on integers.
+
+    The relations are taken as they stand and also as the echelon form of the equations
+    (`pivots`) gives them: each hidden cell there in the free ones only. A reader who
+    substitutes finds what no single relation shows: with N = 21 + k in one question's row,
+    b = 9 − 2k from the step's answers and r = 3k − 6 in another row, r between 1 and 4
+    makes 3k between 7 and 10, so k is 3."""
     if not targets:
         return {}
     low: list[int] = [
@@ -218,19 +230,20 @@ def _whole(
     high: list[int | None] = [
         hidden[c].high if i < group.hidden else values[c] for i, c in enumerate(group.cells)
     ]
+    rows = [*group.rows, *((row, True) for row in pivots.values())]
     rows_of: dict[int, list[int]] = {}
-    for r, (row, _) in enumerate(group.rows):
+    for r, (row, _) in enumerate(rows):
         for i in row:
             if i < group.hidden:
                 rows_of.setdefault(i, []).append(r)
-    todo = deque(range(len(group.rows)))
+    todo = deque(range(len(rows)))
     waiting = set(todo)
-    budget = _ROUNDS * len(group.rows)
+    budget = _ROUNDS * len(rows)
     while todo and budget:
         budget -= 1
         r = todo.popleft()
         waiting.discard(r)
-        for i in tighten(group.rows[r], group.hidden, low, high):
+        for i in tighten(rows[r], group.hidden, low, high):
             for other in rows_of[i]:
                 if other != r and other not in waiting:
                     waiting.add(other)

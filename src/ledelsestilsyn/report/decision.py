@@ -31,6 +31,9 @@ def disclosure_for(
     shown, and the step's question rows are left out instead (`Disclosure.summarised`), where
     that does show it (with the reports inside the period, it may not).
     `inner`: the same audience's reports of periods inside this one, as decided (`overlap`).
+    Where a step's question rows would give a number away together with them, and nothing
+    else shown can be hidden to prevent it (zeros are never hidden), its rows are left out
+    whether or not that shows its share (`withdrawn`).
     """
     if audience not in AGGREGATE:
         return Disclosure(report.settings.min_count)
@@ -42,16 +45,22 @@ def disclosure_for(
         whole = published.ledger_for(report)
         merge(whole, report.period, inner)
         given = given_away(whole)
+    withdrawn: set[tuple[str, str]] = set()
     while True:
-        rules = _decision(report, withheld, summarised, inner, given)
-        lost = {s for s in summarised if not rules.shows(published.step_share(*s))}
-        if lost:  # its question rows go only where that shows the step's share
-            summarised -= lost
-            futile |= lost
+        rules = _decision(report, withheld, summarised | withdrawn, inner, given)
+        gone = rules.lost_steps() - withdrawn if inner else set()
+        if gone:
+            withdrawn |= gone
+            summarised -= gone
             continue
-        hidden = _hidden_step_shares(report, rules) - summarised - futile
+        unshown = {s for s in summarised if not rules.shows(published.step_share(*s))}
+        if unshown:  # its question rows go only where that shows the step's share
+            summarised -= unshown
+            futile |= unshown
+            continue
+        hidden = _hidden_step_shares(report, rules) - summarised - futile - withdrawn
         if not hidden:
-            return replace(rules, summarised=frozenset(summarised))
+            return replace(rules, summarised=frozenset(summarised | withdrawn))
         summarised |= hidden
 
 

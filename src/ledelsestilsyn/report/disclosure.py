@@ -21,16 +21,36 @@ class Disclosure:
     hidden: frozenset[Key] = frozenset()
     published: frozenset[Key] = frozenset()
     small_units: frozenset[Key] = frozenset()
-    complete: bool = True
-    """False when a hidden count stays pinned by the public bounds alone (`x` at least 5,
-    `< 5` at most 4) and nothing shown is left to hide."""
+    lost: frozenset[Key] = frozenset()
+    """Hidden cells that stay pinned, and nothing shown is left to hide: by the public bounds
+    alone (`x` at least 5, `< 5` at most 4), or by zeros (never hidden) with the reports of
+    the periods inside this one."""
     teams: bool = True
     """False when the team tables were left out to protect a hidden count (`view`)."""
     small_shares: frozenset[Key] = frozenset()
     """Shares hidden by the primary rule (few answers, or a small part)."""
     summarised: frozenset[tuple[str, str]] = frozenset()
     """Steps, (template ref, step id), whose question rows were left out so that the step's
-    own share could be shown (`decision.disclosure_for`)."""
+    own share could be shown, or because they would give a number away together with the
+    reports of the periods inside this one (`decision.disclosure_for`)."""
+
+    @property
+    def complete(self) -> bool:
+        """Whether every hidden cell is protected (nothing `lost`)."""
+        return not self.lost
+
+    def lost_steps(self) -> set[tuple[str, str]]:
+        """The steps whose question rows hold a `lost` cell: a question's count, its share's
+        counts, or a count of the tidy table (keys as `published` makes them)."""
+        found = set()
+        for cell in self.lost:
+            if cell[:1] and cell[0] in ("positive", "answered", "not positive"):
+                cell = cell[1:]
+            if cell[:1] and cell[0] in ("answer", "question total", "question share"):
+                found.add((cell[1], cell[2]))
+            elif cell[:1] == ("tidy",):
+                found.add((cell[3], cell[4]))
+        return found
 
     def publishes(self, key: Key) -> bool:
         """Is `key` part of the report at all (a table may be left out as a whole)?"""

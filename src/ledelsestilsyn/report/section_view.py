@@ -65,6 +65,9 @@ class StepView:
     trend_text: str = ""
     summarised: bool = False
     """The question rows are left out (for the committee) so that the step's share is shown."""
+    withdrawn: bool = False
+    """The question rows are left out, and the share is hidden all the same: with the reports
+    of the periods inside this one, the rows would give a small number away."""
 
 
 @dataclass
@@ -214,6 +217,7 @@ def _step(step: StepStat, report: TemplateReport, ctx: Ctx) -> StepView:
             if not summarised
         ],
         summarised=summarised,
+        withdrawn=summarised and not ctx.rules.shows(key),
         trend_text="; ".join(
             f"{label}: {percent(v) if v is not None else DASH}" for label, v in points
         ),

@@ -214,7 +214,7 @@ def decide(ledger: Ledger, *, active: bool, withheld: Collection[Key] = ()) -> D
         frozenset(hidden & own.keys()),
         units,
         small,
-        not secondary.gave_up,
+        frozenset(secondary.lost),
         small_shares=small_shares,
     )
 
@@ -226,7 +226,8 @@ class _Secondary:
         self.ledger = ledger
         self.audit = Audit(ledger.relations, ledger.values)
         self.links = self.audit.links
-        self.gave_up = False
+        self.lost: set[Key] = set()
+        """Hidden cells nothing could protect (see `hide`)."""
         self.twins: dict[Key, list[Key]] = {}
         for relation in ledger.relations:  # `a = b`: the same count in two tables
             if relation.equal and sorted(c for _, c in relation.terms) == [-1, 1]:
@@ -238,22 +239,26 @@ class _Secondary:
 
     def hide(self, primary: set[Key]) -> set[Key]:
         """`primary` and what protects it: while a hidden cell can be pinned, hide the best
-        of the shown units that give it away (see `candidates`), one per round."""
+        of the shown units that give it away (see `candidates`), one per round. A cell that
+        nothing can protect (nothing shown around it but zeros, and a zero is never hidden)
+        is given up on, and the others are still protected."""
         hidden = self.closed(primary)
-        while exposed := self.audit.why(public_ranges(self.ledger, hidden), self.targets(hidden)):
+        while exposed := self.audit.why(
+            public_ranges(self.ledger, hidden), self.targets(hidden, self.lost)
+        ):
             cell, shown = exposed[0]
             units = {self.ledger.unit_of[c] for c in shown if self.hideable(c)}
             ranked = sorted(units, key=lambda u: self.rank(hidden, u, 0))
             ranked = ranked or self.candidates(hidden, cell)
-            if not ranked:  # nothing shown around it but zeros, and a zero is never hidden
-                self.gave_up = True
-                break
+            if not ranked:
+                self.lost.add(cell)
+                continue
             hidden = self.closed({*hidden, ranked[0]})
         return hidden
 
-    def targets(self, hidden: set[Key]) -> list[Key]:
-        """The protected cells; with `mindste_antal: 2`, `< 2` says 1 by itself: the
-        concept's choice, which hiding more cannot undo."""
+    def targets(self, hidden: set[Key], lost: Collection[Key]) -> list[Key]:
+        """The protected cells but those given up on (`lost`); with `mindste_antal: 2`,
+        `< 2` says 1 by itself: the concept's choice, which hiding more cannot undo."""
         ledger = self.ledger
         return [
             c
@@ -261,6 +266,7 @@ class _Secondary:
             if ledger.values[c] != 0
             and (ledger.min_count > 2 or ledger.units[ledger.unit_of[c]].share)
             and c not in ledger.exempt
+            and c not in lost
         ]
 
     def hideable(self, cell: Key) -> bool:
