@@ -243,9 +243,7 @@ class _Secondary:
         nothing can protect (nothing shown around it but zeros, and a zero is never hidden)
         is given up on, and the others are still protected."""
         hidden = self.closed(primary)
-        while exposed := self.audit.why(
-            public_ranges(self.ledger, hidden), self.targets(hidden, self.lost)
-        ):
+        while exposed := self.audit.why(public_ranges(self.ledger, hidden), self.targets(hidden)):
             cell, shown = exposed[0]
             units = {self.ledger.unit_of[c] for c in shown if self.hideable(c)}
             ranked = sorted(units, key=lambda u: self.rank(hidden, u, 0))
@@ -256,7 +254,7 @@ class _Secondary:
             hidden = self.closed({*hidden, ranked[0]})
         return hidden
 
-    def targets(self, hidden: set[Key], lost: Collection[Key]) -> list[Key]:
+    def targets(self, hidden: set[Key]) -> list[Key]:
         """The protected cells but those given up on (`lost`); with `mindste_antal: 2`,
         `< 2` says 1 by itself: the concept's choice, which hiding more cannot undo."""
         ledger = self.ledger
@@ -266,7 +264,7 @@ class _Secondary:
             if ledger.values[c] != 0
             and (ledger.min_count > 2 or ledger.units[ledger.unit_of[c]].share)
             and c not in ledger.exempt
-            and c not in lost
+            and c not in self.lost
         ]
 
     def hideable(self, cell: Key) -> bool:
