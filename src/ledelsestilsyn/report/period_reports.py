@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.periods import Period, parse_period, parts_inside
 from ledelsestilsyn.core.progress import step
+from ledelsestilsyn.report import published
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.decision import AGGREGATE, disclosure_for
 from ledelsestilsyn.report.department import small_teams
@@ -24,6 +25,7 @@ from ledelsestilsyn.report.overlap import Inner
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
 from ledelsestilsyn.report.suppress import Disclosure, Key
+from ledelsestilsyn.report.versions import VersionMaps
 
 
 def excluded_in(inputs: Inputs, period: Period) -> list[Excluded]:
@@ -85,13 +87,22 @@ class Reports:
     def shows(self, label: str, key: Key) -> bool:
         """Whether the audience's report of the period `label` (another period than the one
         asked for: the previous, the baseline, a trend point) shows the share `key`. A
-        period it gets no report of, or without reviews, has none to agree with."""
+        period it gets no report of, or without reviews, has none to agree with.
+
+        A share of that period pools the answers of every version of the template
+        (`versions.carried_records`), and that period's report shows each version apart:
+        it must show the share of each version with reviews in the period (`drawn_on`).
+        Otherwise a share hidden there, of the older version's few reviews, would follow
+        from the pooled share and the newer version's."""
         period = parse_period(label)
         if self.kinds is not None and period.kind not in self.kinds:
             return True
-        if not in_period(self.inputs.records, period):
+        found = in_period(self.inputs.records, period)
+        if not found:
             return True
-        return self.rules(period).shows(key)
+        rules = self.rules(period)
+        refs = {r.template for r in found}
+        return all(rules.shows(k) for k in drawn_on(key, refs, self.inputs.versions))
 
     def inner(self, period: Period) -> list[Inner]:
         """The reports of the months, quarters and half years inside `period` that have
@@ -128,3 +139,35 @@ class Reports:
             if (self.kinds is None or part.kind in self.kinds)
             and in_period(self.inputs.records, part)
         ]
+
+
+def drawn_on(key: Key, refs: Collection[str], versions: VersionMaps) -> list[Key]:
+    """The shares in one period's report that a share `key` of that period draws on, where
+    the templates `refs` have reviews: its own, if its version has any, and each older
+    version's carried into it. A step's share draws on the older step's share when that
+    step was carried whole into it, else on each of its carried questions' as well. Other
+    keys draw on themselves."""
+    if key[:1] not in (("question share",), ("step share",)):
+        return [key]
+    ref, step = key[1], key[2]
+    found = [key] if ref in refs else []
+    for (old, new), version_map in versions.items():
+        if new != ref or old not in refs:
+            continue
+        carried = version_map.carried()
+        parts: list[tuple[str, list[str], bool]] = []
+        for old_step in version_map.old.steps:
+            moved = [(q.id, carried.get((old_step.id, q.id))) for q in old_step.questions]
+            if key[0] == "question share":
+                into = [q for q, to in moved if to == (step, key[3])]
+            else:
+                into = [q for q, to in moved if to is not None and to[0] == step]
+            if into:
+                parts.append((old_step.id, into, len(into) == len(moved)))
+        for old_step_id, questions, whole in parts:
+            if key[0] == "step share":
+                found.append(published.step_share(old, old_step_id))
+                if whole and len(parts) == 1:
+                    continue
+            found += [published.question_share(old, old_step_id, q) for q in questions]
+    return found

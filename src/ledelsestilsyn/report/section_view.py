@@ -24,6 +24,7 @@ from ledelsestilsyn.report.department import Example
 from ledelsestilsyn.report.formats import number, percent
 from ledelsestilsyn.report.levels import LevelView
 from ledelsestilsyn.report.suppress import Disclosure, Key
+from ledelsestilsyn.report.versions import VersionRow
 
 
 @dataclass(frozen=True)
@@ -341,7 +342,7 @@ def _versions(report: TemplateReport, ctx: Ctx) -> VersionsView | None:
             row.id,
             row.note,
             [
-                _version_share(report, p, row.id, t, ctx)
+                _version_share(report, p, row, t, ctx)
                 for p, t in zip(report.trend, row.tallies, strict=True)
             ],
         )
@@ -359,17 +360,18 @@ def _versions(report: TemplateReport, ctx: Ctx) -> VersionsView | None:
 
 
 def _version_share(
-    report: TemplateReport, point: TrendPoint, qid: str, tally: Tally | None, ctx: Ctx
+    report: TemplateReport, point: TrendPoint, row: VersionRow, tally: Tally | None, ctx: Ctx
 ) -> ShareCell:
     """A question's share in one trend period. Inside the report's period it is the
     question's share in the report when the period is one trend point (and hidden with
     it), and not shown to the committee when the period has several: those are not in
-    the report's ledger. Outside, the primary rule alone, as for other periods."""
+    the report's ledger. Outside, as for other periods: the primary rule, and that
+    period's own report must show the question's share (of each version it pools)."""
     if tally is None:
         return ShareCell()
     if not point.inside or not ctx.rules.active:
-        return _other_period(tally, ctx)
-    ref = report.current.template.ref
+        return _other_period(tally, ctx, point.label, published.question_share(*row.source))
+    ref, qid = report.current.template.ref, row.id
     steps = [s.id for s in report.current.steps for q in s.questions if q.question.id == qid]
     if not steps or published.trend_key(report, point, steps[0]) != published.step_share(
         ref, steps[0]

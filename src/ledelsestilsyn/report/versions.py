@@ -27,11 +27,13 @@ VersionMaps = Mapping[tuple[str, str], VersionMap]
 
 @dataclass
 class VersionRow:
-    """One question in the development over time; `tallies` follow the trend's periods."""
+    """One question in the development over time; `tallies` follow the trend's periods;
+    `source`: (template ref, step, question) of the version it is a question of."""
 
     id: str
     note: str
     tallies: list[Tally | None]
+    source: tuple[str, str, str]
 
 
 @dataclass
@@ -95,6 +97,7 @@ def version_trend(
                     question.id,
                     _note(links.get(question.id), nearest),
                     [q.tally if q else None for q in tallies],
+                    (template.ref, step.id, question.id),
                 )
             )
     apart = 0
@@ -130,7 +133,10 @@ def _old_rows(
         stats = [sections[period].question(link.old.id) for period, _ in trend]
         rows.append(
             VersionRow(
-                f"{link.old.id} ({old.version})", note, [s.tally if s else None for s in stats]
+                f"{link.old.id} ({old.version})",
+                note,
+                [s.tally if s else None for s in stats],
+                (old.ref, *link.old.key),
             )
         )
     return rows
