@@ -20,14 +20,10 @@ from ledelsestilsyn.templates.versions import compare
 OLD, NEW = "overordnet@2024.1", "overordnet@2025.1"
 
 
-@pytest.fixture
-def two_versions(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """October: 4 cases on overordnet@2024.1; November: 7 on overordnet@2025.1."""
+def _october_and_november(workspace: Path, october: int, november: int) -> Path:
+    """October's `october` cases on overordnet@2024.1, November's `november` on 2025.1."""
     catalog = Catalog.load(workspace)
-    for period, ref, cases in (
-        ("2026-10", "overordnet@2024.1", 4),
-        ("2026-11", "overordnet@2025.1", 7),
-    ):
+    for period, ref, cases in (("2026-10", OLD, october), ("2026-11", NEW, november)):
         write_round(
             workspace,
             catalog,
@@ -39,8 +35,14 @@ def two_versions(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
             answer=overordnet_answer(1),
             day=f"{period}-20",
         )
-    monkeypatch.chdir(workspace)
     return workspace
+
+
+@pytest.fixture
+def two_versions(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """October: 4 cases on overordnet@2024.1; November: 7 on overordnet@2025.1."""
+    monkeypatch.chdir(workspace)
+    return _october_and_november(workspace, 4, 7)
 
 
 @pytest.mark.parametrize("audience", ["udvalg", "afdeling"])
@@ -64,21 +66,8 @@ def test_two_versions_of_a_template_reveal_nothing(
 @pytest.fixture
 def full_versions(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """October: 40 cases on overordnet@2024.1; November: 40 on overordnet@2025.1."""
-    catalog = Catalog.load(workspace)
-    for period, ref in (("2026-10", OLD), ("2026-11", NEW)):
-        write_round(
-            workspace,
-            catalog,
-            series="månedligt-overordnet",
-            ref=ref,
-            period=period,
-            focus=["underretning", "screening"],
-            cases=40,
-            answer=overordnet_answer(1),
-            day=f"{period}-20",
-        )
     monkeypatch.chdir(workspace)
-    return workspace
+    return _october_and_november(workspace, 40, 40)
 
 
 def _versions_column(text: str, label: str) -> list[str]:
