@@ -22,6 +22,7 @@ from report_data import Answer, underretning_round
 from test_committee_disclosure import committee
 
 from conftest import Cli, edit_concept
+from ledelsestilsyn.report import decision
 
 RANGE = "2026-10-01..2026-12-31"
 
@@ -89,6 +90,28 @@ def test_a_named_baseline_overlapping_the_period_is_not_compared_with(
     assert "men ikke med baseline 2026-11, der ligger i denne periode" in next(
         x for x in lines if x.startswith("Periode:")
     )
+
+
+def test_a_decision_is_made_once_for_the_same_rows_left_out(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the quarter, leaving a step's question rows out does not show its share, so the
+    rows are taken back: the decision with no rows left out was then made all over again
+    (in a year's report, seconds each time). It is made once for each set of rows left out."""
+    monkeypatch.chdir(workspace)
+    _rounds(workspace)
+    made: list[frozenset[tuple[str, str]]] = []
+    real = decision._decision
+
+    def counted(report, withheld, summarised, inner, given):  # type: ignore[no-untyped-def]
+        if report.period.label == "2026-K4":
+            made.append(frozenset(summarised))
+        return real(report, withheld, summarised, inner, given)
+
+    monkeypatch.setattr(decision, "_decision", counted)
+    _report(cli, "udvalg", "2026-K4")
+    assert any(made) and frozenset() in made, made  # rows were left out, and taken back
+    assert len(made) == len(set(made)), made
 
 
 MONTHS = ("2026-10", "2026-11", "2026-12")

@@ -46,8 +46,14 @@ def disclosure_for(
         merge(whole, report.period, inner)
         given = given_away(whole)
     withdrawn: set[tuple[str, str]] = set()
+    # Rows summarised in vain are taken back, which may lead to a decision made before
+    # (the same rows left out): it is made once. A decision on a year takes seconds.
+    made: dict[frozenset[tuple[str, str]], Disclosure] = {}
     while True:
-        rules = _decision(report, withheld, summarised | withdrawn, inner, given)
+        left_out = frozenset(summarised | withdrawn)
+        if left_out not in made:
+            made[left_out] = _decision(report, withheld, set(left_out), inner, given)
+        rules = made[left_out]
         gone = rules.lost_steps() - withdrawn if inner else set()
         if gone:
             withdrawn |= gone
