@@ -46,9 +46,7 @@ def disclosure_for(
         merge(whole, report.period, inner)
         given = given_away(whole)
     withdrawn: set[tuple[str, str]] = set()
-    # Rows summarised in vain are taken back, which may lead to a decision made before
-    # (the same rows left out): it is made once. A decision on a year takes seconds.
-    made: dict[frozenset[tuple[str, str]], Disclosure] = {}
+    made: dict[frozenset[tuple[str, str]], Disclosure] = {}  # rows taken back: made before
     while True:
         left_out = frozenset(summarised | withdrawn)
         if left_out not in made:
