@@ -63,23 +63,30 @@ def workspace(cli: Cli, tmp_path: Path, cases: Sequence[Case]) -> Path:
     """An sbst workspace with one November round of `cases`, as the cwd."""
     folder = tmp_path / f"ws-{uuid.uuid4().hex[:8]}"
     assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
+    monthly_round(folder, "2026-11", cases)
+    return folder
+
+
+def monthly_round(folder: Path, period: str, cases: Sequence[Case], first: int = 0) -> None:
+    """A round of `cases` in the month `period`, finished on the 20th; the case numbers
+    begin at `first`."""
     write_round(
         folder,
         Catalog.load(folder),
         series="månedligt-overordnet",
         ref="overordnet@2024.1",
-        period="2026-11",
+        period=period,
         focus=["underretning"],
         cases=len(cases),
         answer=lambda case, q: (
             cases[case].answers[q],
             "Mangler." if cases[case].answers[q] == "nej" else "",
         ),
-        day="2026-11-20",
+        day=f"{period}-20",
         teams=[c.team for c in cases],
         workers=[c.worker for c in cases],
+        first=first,
     )
-    return folder
 
 
 def letters(cli: Cli, folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
@@ -331,3 +338,73 @@ def test_a_late_review_does_not_give_away_its_case(
     for measure in ("pos", "ans"):
         system.relate([(f"efter.{measure}", 1), (f"før.{measure}", -1), (f"sent.{measure}", -1)])
     assert not system.revealed(), "forskellen på de to breve er kollegaens sag"
+
+
+def _two_months(cli: Cli, tmp_path: Path, october: list[Case], november: list[Case]) -> Path:
+    """An sbst workspace with a monthly round in October and one in November."""
+    folder = workspace(cli, tmp_path, november)
+    monthly_round(folder, "2026-10", october, first=len(november))
+    return folder
+
+
+def _letter(cli: Cli, folder: Path, period: str, reader: str) -> str:
+    result = cli("tilbagemelding", "--periode", period, "--dato", "2026-12-05")
+    assert result.exit_code == 0, result.output + (result.stderr or "")
+    [path] = (folder / "tilbagemeldinger" / period).glob(f"{reader.replace(' ', '_')}-*.md")
+    return path.read_text(encoding="utf-8")
+
+
+def test_a_letter_for_a_quarter_does_not_give_a_month_by_subtraction(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Anna gets a letter for October, one for November and one for the quarter (påmind asks
+    for both kinds when a concept has monthly and quarterly rounds, and --periode writes any).
+    In October her two colleagues in Team Nord have six cases; in November only Bo has one,
+    all nej, which November's letter does not show. The quarter's team figure beside
+    October's would be a figure on Bo's one case (the quarter minus October and Anna's own),
+    so the quarter's letter does not show it, and says why. The department is the team."""
+    october = _team("Team Nord", {"Anna Holm": 1, "Bo Lind": 3, "Carla Friis": 3}, GOOD)
+    november = [
+        *_team("Team Nord", {"Anna Holm": 1}, GOOD),
+        Case("Bo Lind", "Team Nord", ("nej",) * QUESTIONS),
+    ]
+    folder = _two_months(cli, tmp_path, october, november)
+    monkeypatch.chdir(folder)
+    letters = {p: _letter(cli, folder, p, "Anna Holm") for p in ("2026-10", "2026-11", "2026-K4")}
+    assert "%" in comparison(letters["2026-10"])[1]
+    assert comparison(letters["2026-11"])[1:] == ("–", "–")
+    assert comparison(letters["2026-K4"])[1:] == ("–", "–")
+    assert (
+        "teamets og afdelingens tal vises ikke, når en af periodens måneder har gennemgåede "
+        "sager fra kun én af dine kolleger; trak man brevene for de andre måneder fra, blev "
+        "det den kollegas tal."
+    ) in " ".join(letters["2026-K4"].split())
+    # Enough of Anna's colleagues in each month: the quarter shows both figures.
+    november += _team("Team Nord", {"Carla Friis": 2, "Bo Lind": 2}, GOOD)
+    folder = _two_months(cli, tmp_path, october, november)
+    monkeypatch.chdir(folder)
+    assert "%" in comparison(_letter(cli, folder, "2026-K4", "Anna Holm"))[1]
+
+
+def test_a_letter_for_a_quarter_does_not_give_a_month_outside_the_team_by_subtraction(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beside Team Nord's figure, the department's less the team's is everyone outside it. In
+    the quarter those are Dan's and Eva's seven cases, but in November only Dan's one: with
+    October's letter taken away, the quarter's department beside its team is his case."""
+    nord = {"Anna Holm": 1, "Bo Lind": 3, "Carla Friis": 3}
+    october = _team("Team Nord", nord, GOOD) + _team(
+        "Team Syd", {"Dan Krog": 3, "Eva Munk": 3}, GOOD
+    )
+    dan = Case("Dan Krog", "Team Syd", ("nej",) * QUESTIONS)
+    november = [*_team("Team Nord", nord, GOOD), dan]
+    folder = _two_months(cli, tmp_path, october, november)
+    monkeypatch.chdir(folder)
+    letter = _letter(cli, folder, "2026-K4", "Anna Holm")
+    _, team, department = comparison(letter)
+    assert "%" in team and department == "–"
+    assert (
+        "afdelingens tal vises ikke, når en af periodens måneder har færre end 5 sager uden for "
+        "teamet eller sager fra færre end 2 rådgivere der"
+    ) in " ".join(letter.split())
+    assert "%" in comparison(_letter(cli, folder, "2026-10", "Anna Holm"))[2]

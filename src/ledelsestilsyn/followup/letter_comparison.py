@@ -6,7 +6,10 @@ two of them shown side by side give the difference (the department minus the tea
 outside the team). Each of those is shown only when it is at least `MIN_OTHERS` other
 caseworkers and at least the concept's smallest count (`mindste_antal`) of their cases:
 else it is one colleague's figure, or one on fewer cases than the committee ever sees a
-share on. A note under the table says, politely, which figure is not shown and why.
+share on. A letter for a quarter, a half or a year is read beside the letters for its
+months, and the period's figure less those of the other months is one month's: so each
+month with cases of others must be enough on its own too. A note under the table says,
+politely, which figure is not shown and why.
 """
 
 from __future__ import annotations
@@ -33,18 +36,32 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Others:
-    """Who besides the reader is behind a figure: caseworkers and cases."""
+    """Who besides the reader is behind a figure: caseworkers and cases, and the same in
+    each month of the period with cases of theirs (none when there is only one)."""
 
     workers: int
     cases: int
+    months: tuple[Others, ...] = ()
 
     @classmethod
     def of(cls, records: Sequence[ReviewRecord], name: str) -> Others:
         theirs = [r for r in records if r.caseworker != name]
-        return cls(len({r.caseworker for r in theirs} - {None}), len(theirs))
+        by_month: dict[tuple[int, int], list[ReviewRecord]] = {}
+        for r in theirs:
+            by_month.setdefault((r.period_start.year, r.period_start.month), []).append(r)
+        months = tuple(cls.of(g, name) for g in by_month.values()) if len(by_month) > 1 else ()
+        return cls(len({r.caseworker for r in theirs} - {None}), len(theirs), months)
 
     def enough(self, min_count: int) -> bool:
-        return self.workers >= MIN_OTHERS and self.cases >= min_count
+        return (
+            self.workers >= MIN_OTHERS
+            and self.cases >= min_count
+            and all(month.enough(min_count) for month in self.months)
+        )
+
+    def short_month(self, min_count: int) -> Others | None:
+        """A month that is not `enough` on its own, when the period as a whole is."""
+        return next((m for m in self.months if not m.enough(min_count)), None)
 
     def why(self, min_count: int, where: str) -> str:
         """Why a figure on these others is not shown (they are not `enough`)."""
@@ -52,6 +69,19 @@ class Others:
             return (
                 f"færre end {MIN_OTHERS + 1} rådgivere{where} er gennemgået; ellers kunne en "
                 "kollegas tal regnes ud"
+            )
+        if self.cases >= min_count and (month := self.short_month(min_count)):
+            if month.workers < MIN_OTHERS:
+                few = "kun én" if month.workers == 1 else f"færre end {MIN_OTHERS}"
+                return (
+                    f"en af periodens måneder har gennemgåede sager fra {few} af dine "
+                    f"kolleger{where}; trak man brevene for de andre måneder fra, blev det "
+                    "den kollegas tal"
+                )
+            return (
+                f"dine kolleger{where} i en af periodens måneder tilsammen har færre end "
+                f"{min_count} gennemgåede sager; trak man brevene for de andre måneder fra, "
+                "blev det et tal på så få sager"
             )
         return (
             f"dine kolleger{where} tilsammen har færre end {min_count} gennemgåede sager; så få "
@@ -140,6 +170,13 @@ def _outside(outside: Others, min_count: int) -> str:
         return (
             f"afdelingens tal vises ikke, når færre end {min_count} sager uden for teamet er "
             "gennemgået; forskellen på afdelingens og teamets tal ville bygge på for få sager."
+        )
+    if outside.short_month(min_count):
+        return (
+            f"afdelingens tal vises ikke, når en af periodens måneder har færre end {min_count} "
+            f"sager uden for teamet eller sager fra færre end {MIN_OTHERS} rådgivere der; trak "
+            "man brevene for de andre måneder fra, ville forskellen på afdelingens og teamets "
+            "tal sige for meget om dem."
         )
     return (
         f"afdelingens tal vises ikke, når sagerne uden for teamet ikke er fra mindst "
