@@ -130,6 +130,22 @@ def test_committee_report_is_private(cli: Cli, issue_case: Path) -> None:
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_teams_under_the_threshold_are_counted_only_for_the_leader(
+    cli: Cli, issue_case: Path, fmt: str
+) -> None:
+    """'Teams under tærsklen: 1 af 4' beside a question can point at a team (the one with
+    the low figure in the team table, or the only one shown), so only the leader's report,
+    which hides nothing, counts them; the committee's and the department's do not."""
+    counted = {}
+    for audience in ("leder", "afdeling", "udvalg"):
+        args = ("rapport", "--dato", DAY, "--modtager", audience, "--format", fmt, "-o", "-")
+        result = cli(*args)
+        assert result.exit_code == 0, result.output
+        counted[audience] = "teams under tærsklen" in result.stdout
+    assert counted == {"leder": True, "afdeling": False, "udvalg": False}
+
+
 TEAMS = ("Team Nord", "Team Syd", "Team Vest", "Team Unge", "Team Øst")
 ANSWERS = ("ja", "nej", "ikke relevant", "")  # "" leaves the question open: a partial review
 Case = tuple[int, int, int]  # team, answer pattern, how many questions answered (-1 = all)
