@@ -7,6 +7,7 @@ hidden number in the md, html, csv and xlsx versions together.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -128,6 +129,41 @@ def test_committee_report_is_private(cli: Cli, issue_case: Path) -> None:
     assert result.exit_code == 0, result.output
     target = issue_case / "rapporter" / "2026-11-udvalg.md"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_the_concept_can_make_the_committees_report_readable_by_all(
+    cli: Cli, issue_case: Path
+) -> None:
+    """`rapport: udvalgets_rapport_til_alle: ja` gives the committee's report (in rapporter/
+    and with -o) 0644, for a shared drive; the leader's and the department's stay 0600."""
+    concept = issue_case / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    assert "\nrapport:\n" in text
+    concept.write_text(
+        text.replace("\nrapport:\n", "\nrapport:\n  udvalgets_rapport_til_alle: ja\n"),
+        encoding="utf-8",
+    )
+    modes = {}
+    umask = os.umask(0o022)  # the usual one: others may read what is made readable
+    try:
+        for audience, output in itertools.product(("udvalg", "afdeling", "leder"), (False, True)):
+            target = issue_case / ("delt" if output else "rapporter") / f"2026-11-{audience}.md"
+            target.parent.mkdir(exist_ok=True)
+            chosen = ("-o", str(target)) if output else ()
+            args = ("rapport", "--dato", DAY, "--modtager", audience, "--format", "md", *chosen)
+            result = cli(*args)
+            assert result.exit_code == 0, result.output
+            modes[audience, output] = stat.S_IMODE(target.stat().st_mode)
+    finally:
+        os.umask(umask)
+    assert modes == {
+        ("udvalg", False): 0o644,
+        ("udvalg", True): 0o644,
+        ("afdeling", False): 0o600,
+        ("afdeling", True): 0o600,
+        ("leder", False): 0o600,
+        ("leder", True): 0o600,
+    }
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])

@@ -236,6 +236,12 @@ class ReportSettings(Model):
         "år]; uden: alle, og så skjuler en rapport også det, der sammen med rapporterne for "
         "perioderne inden i den ville afsløre et lille tal",
     )
+    committee_readable: Bool = Field(
+        False,
+        alias="udvalgets_rapport_til_alle",
+        description="ja: udvalgets rapport kan læses af alle (filtilstand 0644), fx til et "
+        "fællesdrev; alle andre rapporter er altid kun til ejeren (0600)",
+    )
 
 
 class Smtp(Model):

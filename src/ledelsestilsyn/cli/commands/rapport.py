@@ -96,12 +96,16 @@ def rapport(
     if is_stdout(output):
         _echo(outcome, request.fmt)
         return
+    # Every report is 0600 like the workspace's other files, but the committee's when the
+    # concept says it is for everyone (a shared drive): sharing one is a deliberate act.
+    shared = request.audience == "udvalg" and workspace.concept.report.committee_readable
+    mode = 0o644 if shared else 0o600
     if chosen is None:
         target = _default_path(workspace, outcome, request.audience, request.fmt)
-        _write_default(workspace, target, outcome.content)
+        _write_default(workspace, target, outcome.content, mode)
     else:
         target = chosen
-        _write(target, outcome.content)
+        _write(target, outcome.content, mode)
     echo(
         f"Skrev rapporten for {outcome.period.label} "
         f"({count(outcome.counted, 'gennemgang', 'gennemgange')}) til "
@@ -150,7 +154,7 @@ def _chosen_path(target: Path, workspace: "Workspace", fmt: str) -> Path:
     return prepare_output_file(target, f"rapport.{fmt}", workspace.root)
 
 
-def _write_default(workspace: "Workspace", target: Path, content: "str | Gated") -> None:
+def _write_default(workspace: "Workspace", target: Path, content: "str | Gated", mode: int) -> None:
     """A report in rapporter/: one there a person edited (a preface for the committee) is
     kept as `.bak` first, and L013 says so."""
     from ledelsestilsyn.cli.console import print_diagnostics
@@ -160,7 +164,7 @@ def _write_default(workspace: "Workspace", target: Path, content: "str | Gated")
     from ledelsestilsyn.workspace.layout import REPORT_ENDINGS, REPORTS_FILES
 
     data = content.data if isinstance(content, Gated) else gate(content).encode("utf-8")
-    backup = write_keeping_edits(target, data, REPORTS_FILES, REPORT_ENDINGS)
+    backup = write_keeping_edits(target, data, REPORTS_FILES, REPORT_ENDINGS, mode=mode)
     if backup is not None:
         shown = workspace.display(target)
         note = warning(
@@ -174,8 +178,7 @@ def _write_default(workspace: "Workspace", target: Path, content: "str | Gated")
         print_diagnostics([note], err=True)
 
 
-def _write(target: Path, content: "str | Gated") -> None:
-    """Every report is 0600 like the workspace's other files; sharing one is a deliberate act."""
+def _write(target: Path, content: "str | Gated", mode: int) -> None:
     from ledelsestilsyn.io.atomic import write_atomic
 
-    write_atomic(target, content, overwrite=True, mode=0o600)
+    write_atomic(target, content, overwrite=True, mode=mode)
