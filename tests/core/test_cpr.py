@@ -170,6 +170,35 @@ def test_every_separator_a_person_or_excel_produces_is_found() -> None:
         assert len(masked) == len(text)
 
 
+# A date of birth written as a date, then the serial number (found by the data protection
+# audit of 4 December 2026: none of these was masked).
+AS_A_DATE = (
+    "01.02.03-4711",
+    "01.02.03 4711",
+    "01-02-03-4711",
+    "01/02/03 4711",
+    "25-0203-4711",
+    "16'02'03-4711",
+    "16’02’03 4711",
+    "14022003-4711",
+    "20.02.2003-4711",
+    "01.02.03 - 4711",
+    "090203,4711",
+    "100203:4711",
+    "110203=4711",
+    "130203+4711",
+)
+
+
+def test_a_number_written_with_its_date_as_a_date_is_found() -> None:
+    for number in AS_A_DATE:
+        text = f"Emil {number} er barnet"
+        assert find_cpr(text) == [(5, 5 + len(number))], number
+        masked = mask_cpr(text)
+        assert not any(c.isdigit() for c in masked), masked
+    assert find_cpr("30.02.03-4711 og 01.02.1803-4711") == []  # no such day, no such century
+
+
 def test_numbers_on_separate_lines_are_not_joined_beyond_one_line_break() -> None:
     for text in ("010203\n\n1234", "S-2026-00109\nS-2026-00110", "010203\n12345", "010203\nx 1234"):
         assert find_cpr(text) == [], repr(text)
@@ -190,7 +219,12 @@ def test_case_ids_dates_and_amounts_are_not_cpr() -> None:
         "1234567890",
         "010203 12345",  # eleven digits with a space: an account number
         "010203-123",
-        "01-02-03-1234",  # dashes inside the date: a date and a number
+        "01.02.2003 1200",  # a date and a time (four-digit year, no mark before the serial)
+        "03.11.26 12:30",
+        "kl. 12:30 01.02.2026",  # a time, then a date: no number across the two
+        "12 01.02.2026",
+        "2026-11-01..2026-11-30",  # a period
+        "31-08-2025;S-1",  # a date in an export row
         "S_2026_00109",
         "010203_-_-1234",  # more than two marks between: no longer one number
     ):
@@ -216,6 +250,11 @@ def any_spelling(draw: st.DrawFn) -> str:
     """A CPR number with a real date, in any of the spellings people and Excel produce."""
     day = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
     digits = f"{day:%d%m%y}{draw(st.integers(0, 9999)):04d}"
+    if draw(st.integers(0, 3)) == 0:  # the date written as a date: `01.02.03-1234`
+        mark = draw(st.sampled_from([".", "-", "/", "'"]))
+        year = f"{day:%Y}" if draw(st.booleans()) else f"{day:%y}"
+        apart = draw(st.sampled_from(["-", " - ", "/"] + ([" "] if len(year) == 2 else [])))
+        return draw(in_any_form(f"{day:%d}{mark}{day:%m}{mark}{year}{apart}{digits[6:]}"))
     if draw(st.booleans()):
         space = draw(st.sampled_from([" ", "\u00a0"]))
         cuts = sorted(draw(st.sets(st.integers(1, 9), max_size=4)))

@@ -64,6 +64,14 @@ def cpr_numbers(draw: st.DrawFn) -> tuple[str, str]:
     """(digits, spelling) of a CPR number with a real date."""
     day = draw(st.dates(min_value=date(1930, 1, 1), max_value=date(2029, 12, 31)))
     digits = f"{day:%d%m%y}{draw(st.integers(0, 9999)):04d}"
+    if draw(st.integers(0, 3)) == 0:  # written as a date of birth: `01.02.03-1234`
+        mark, apart = draw(st.sampled_from(".-/")), draw(st.sampled_from(["-", " - ", "/"]))
+        if draw(st.booleans()):  # the year in four digits: search for those twelve digits
+            return (
+                f"{day:%d%m%Y}{digits[6:]}",
+                f"{day:%d}{mark}{day:%m}{mark}{day:%Y}{apart}{digits[6:]}",
+            )
+        return digits, f"{day:%d}{mark}{day:%m}{mark}{day:%y}{apart}{digits[6:]}"
     if draw(st.booleans()):
         space = draw(st.sampled_from([" ", "\u00a0"]))
         cuts = sorted(draw(st.sets(st.integers(1, 9), min_size=1, max_size=4)))

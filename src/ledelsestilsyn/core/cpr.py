@@ -15,12 +15,18 @@ A control character (a bell, an escape) or the `�` written for one between the
 read past, as an invisible character is.
 All of those are found here, and nowhere else in the tool.
 
-To keep ordinary numbers apart, the first six digits must be a real date
+The date may also be written as a date of birth is: with a mark inside it
+(`01.02.03-1234`, `01-02-03 1234`, `25-0203-1234`, `16'02'03-1234`) or with the year in
+four digits (`20.02.2003-1234`, `14022003-1234`); then the serial number must be four digits
+set apart by a mark (or, for a two-digit year, a space), so a date and a time
+(`03.11.2026 12:30`, `01.02.2003 1200`) is not a number.
+
+To keep ordinary numbers apart, the date must be real
 (29 February only in years divisible by four); the modulus-11 check is
 deliberately not used, because numbers issued since 2007 need not pass it.
-Inside the date and the serial number only a single space or tab (and any
-invisible characters, such as a soft hyphen) may stand between two digits, so a date
-written `01.02.2003` or a case id like `S-2026-00109` is never a match. A run
+Otherwise only a single space or tab (and any
+invisible characters, such as a soft hyphen) may stand between two digits, so a case id
+like `S-2026-00109` or an ISO date is never a match. A run
 of more than ten digits (an account number) is not a CPR number, unless a
 dash or other punctuation sets the serial number apart (`010190-12342024`).
 
@@ -89,24 +95,42 @@ _BREAK = (
 )
 # Up to three spaces (or a space written `%20`, as in a link).
 _AROUND = f"(?:[{_SPACE}\t]|%20){{0,3}}(?:{_BREAK})?"
-# One mark between date and serial number, or a doubled one (`010203--1234`).
-# `%2D` is a dash written as in a link.
-_ONE_MARK = f"(?:[{_PUNCT}]|%2[dD])"
+# One mark between date and serial number, or a doubled one (`010203--1234`): punctuation,
+# also a comma, colon, equals or plus sign (`010203,1234`). `%2D` is a dash written as in a link.
+_ONE_MARK = f"(?:[{_PUNCT},:=+]|%2[dD])"
 _MARK = f"{_ONE_MARK}(?:[{_SPACE}]?{_ONE_MARK})?"
 _SEPARATOR = f"(?:{_AROUND}(?P<punct>{_MARK}){_AROUND}|{_AROUND})?"
+# Inside the date, one mark as in a written date of birth (`01.02.03-1234`, `01-02-03 1234`,
+# `25-0203-1234`, `16'02'03 1234`): then the serial number must be set apart from the date,
+# by a mark or a space, and be four digits together, so that a date and a time
+# (`03.11.2026 12:30`) is not a number.
+_DATE_MARK = f"[{_PUNCT}'\u2019]"
+
+
+def _set_apart(name: str) -> str:
+    return f"(?:{_AROUND}(?P<{name}>{_MARK}){_AROUND}|[{_SPACE}\t]{{1,3}})"
+
+
+# The year in four digits (`14022003-1234`, `20.02.2003-1234`): 19xx or 20xx, and a mark must
+# then set the serial number apart, or it is any long run of digits.
+_CENTURY = f"{_JOIN}(?P<y3>{DIGIT}){_JOIN}(?P<y4>{DIGIT}){_AROUND}(?P<long>{_MARK}){_AROUND}"
+_SERIAL = _JOIN.join([DIGIT] * 4)
 # `(D)(?<!\dD)` is `(?<!\d)(D)`: no decimal digit before the first one. Starting with the
 # digit itself lets the regex engine jump from digit to digit instead of trying every
 # position, which makes the output gate several times faster on long texts.
 # Only a decimal digit makes a run longer (an account number): a superscript or a circled
 # digit beside a number is a footnote or a list mark (`0102031234¹`), not more of it.
 _CANDIDATE = re.compile(
-    _JOIN.join([f"({DIGIT})(?<!\\d{DIGIT})"] + [f"({DIGIT})"] * 5)
-    + _SEPARATOR
-    + _JOIN.join([f"({DIGIT})"] * 4)
+    f"(?P<d1>{DIGIT})(?<!\\d{DIGIT}){_JOIN}(?P<d2>{DIGIT})"
+    f"(?:(?P<dm1>{_DATE_MARK})|{_JOIN})(?P<m1>{DIGIT}){_JOIN}(?P<m2>{DIGIT})"
+    f"(?:(?P<dm2>{_DATE_MARK})|{_JOIN})(?P<y1>{DIGIT}){_JOIN}(?P<y2>{DIGIT})"
+    f"(?:{_CENTURY}|(?(dm1){_set_apart('apart1')}|(?(dm2){_set_apart('apart2')}|{_SEPARATOR})))"
+    f"(?(dm1){DIGIT}{{4}}|(?(dm2){DIGIT}{{4}}|{_SERIAL}))"
     # After punctuation the number stands out even when more digits follow;
     # otherwise a longer run of digits (an account number) is not a CPR number.
-    + r"(?(punct)|(?!\d))"
+    r"(?(punct)|(?(apart1)|(?(apart2)|(?(long)|(?!\d)))))"
 )
+_GAP = re.compile(f"[{_SPACE}\t]")
 INVISIBLES = re.compile(f"[{_INVISIBLE}]+")
 """Every run of characters that show as nothing (also used to read names as they are seen)."""
 _OVERRIDE = "\u202e"  # right-to-left override, one of the invisibles
@@ -135,7 +159,13 @@ def _candidates(text: str) -> list[tuple[int, int]]:
 def _written(text: str) -> list[tuple[int, int]]:
     spans = []
     for match in _CANDIDATE.finditer(text):
-        d = [unicodedata.digit(match[i]) for i in range(1, 7)]
+        if (match["dm1"] or match["dm2"]) and _GAP.search(text, match.start(), match.end("y2")):
+            continue  # a mark in the date, and a space as well: `12:30 01.02.2026`
+        d = [unicodedata.digit(match[g]) for g in ("d1", "d2", "m1", "m2", "y1", "y2")]
+        if match["long"] is not None:  # a four-digit year: 19xx or 20xx
+            if d[4] * 10 + d[5] not in (19, 20):
+                continue
+            d[4:] = unicodedata.digit(match["y3"]), unicodedata.digit(match["y4"])
         if _valid_date(d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]):
             spans.append(match.span())
     return spans
