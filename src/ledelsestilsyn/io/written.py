@@ -6,6 +6,7 @@ file whose bytes are no longer those is a person's: the command never overwrites
 it without keeping it. A line with only a name (an older tilsyn's) is tilsyn's with no
 digest known, and counts as unedited, as before. A file the record does not name is a
 person's unless it holds exactly what tilsyn would write: tilsyn does not know it wrote it.
+A file the user named anywhere is known the same way: `io.written_named`.
 """
 
 from __future__ import annotations
@@ -59,19 +60,24 @@ class Record:
     def edited(self, file: str, new: bytes | None = None) -> bool:
         """Whether `file` in the folder is a person's: there, and neither what tilsyn wrote
         (as the record has it) nor `new` (what it would write now)."""
-        path = self.folder / file
-        if path.is_symlink() or not path.is_file():
-            return False  # nothing there, or what the writer refuses itself (W002, W003)
-        try:
-            data = read_regular(path)
-        except OSError:
-            return True
-        if new is not None and data == new:
-            return False
-        if file not in self.files:
-            return True
-        sha = self.files[file]
-        return sha != UNKNOWN and digest(data) != sha
+        return persons(self.folder / file, self.files.get(file), new)
+
+
+def persons(path: Path, sha: str | None, new: bytes | None = None) -> bool:
+    """Whether the file at `path` is a person's: there, and neither the bytes tilsyn wrote
+    (digest `sha`; `UNKNOWN`: tilsyn wrote it, digest not known; None: tilsyn did not write
+    it, as far as it knows) nor `new` (what it would write now)."""
+    if path.is_symlink() or not path.is_file():
+        return False  # nothing there, or what the writer refuses itself (W002, W003)
+    try:
+        data = read_regular(path)
+    except OSError:
+        return True
+    if new is not None and data == new:
+        return False
+    if sha is None:
+        return True
+    return sha != UNKNOWN and digest(data) != sha
 
 
 def write_keeping_edits(

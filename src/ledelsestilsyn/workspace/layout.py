@@ -11,6 +11,7 @@ A workspace is the folder holding the concept:
     rapporter/              reports (`påmind` counts a report as made when one is here)
         .rapporter          the reports `rapport` wrote there, with the SHA-256 of each
     .tilsyn/                caches and the reminder log (safe to delete; 0700)
+        skrevet             the files tilsyn wrote where the user named them, with the SHA-256
 
 The cron fast path imports this module, so it imports nothing.
 """
@@ -38,6 +39,10 @@ REMINDER_CACHE = "påmind.json"
 REMINDER_FILES_CACHE = "påmind-filer.json"
 SENT_LOG = "påmind-sendt.json"
 REMINDER_LOCK = "påmind.lock"
+WRITTEN_ELSEWHERE = "skrevet"
+"""In .tilsyn/: each file a report or a calendar was written to where the user named it, with
+the SHA-256 of what was written (`io.written_named`); any other file there is kept as `.bak` first.
+Deleting it costs one backup too many, never a file."""
 
 YAML_SUFFIXES = (".yaml", ".yml")
 """What a review file (and every other YAML file tilsyn reads) may end with."""

@@ -85,8 +85,9 @@ def aarshjul(
 def _write_ics(plan: object, concept: Path, year: int, path: Path, dates: Sequence[object]) -> None:
     from datetime import date, datetime
 
+    from ledelsestilsyn.cli.named_output import write_named
     from ledelsestilsyn.cli.output import is_stdout, prepare_output_file
-    from ledelsestilsyn.io.atomic import current_mode, write_atomic
+    from ledelsestilsyn.io.atomic import current_mode
     from ledelsestilsyn.schedule.annual_wheel import year_rounds
     from ledelsestilsyn.schedule.ics import calendar
     from ledelsestilsyn.schedule.plan import Plan
@@ -110,8 +111,10 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path, dates: Sequen
         echo(text, nl=False)
         return
     target = prepare_output_file(path, f"årshjul-{year}.ics", concept.parent)
-    # A calendar is for sharing (0644); one the leader made private stays private.
-    write_atomic(target, text, overwrite=True, mode=current_mode(target, 0o644))
+    # A calendar is for sharing (0644); one the leader made private stays private. A file
+    # there that tilsyn did not write is kept as .bak (L013).
+    mode = current_mode(target, 0o644)
+    write_named(target, text, root=concept.parent, mode=mode, what="kalenderen")
     events = count(
         3 * len(rounds) + len(meetings) + len(committee) + len(tiltag), "begivenhed", "begivenheder"
     )

@@ -79,6 +79,7 @@ def rapport(
 
     Eksempel: tilsyn rapport --periode 2026-K4 --modtager udvalg --format html
     """
+    from ledelsestilsyn.cli.named_output import write_named
     from ledelsestilsyn.cli.output import chosen_format, is_stdout
     from ledelsestilsyn.cli.progress import on_terminal
     from ledelsestilsyn.core.periods import day_or_today
@@ -100,12 +101,11 @@ def rapport(
     # concept says it is for everyone (a shared drive): sharing one is a deliberate act.
     shared = request.audience == "udvalg" and workspace.concept.report.committee_readable
     mode = 0o644 if shared else 0o600
-    if chosen is None:
-        target = _default_path(workspace, outcome, request.audience, request.fmt)
+    target = chosen or _default_path(workspace, outcome, request.audience, request.fmt)
+    if chosen is None or _in_reports(chosen, workspace):
         _write_default(workspace, target, outcome.content, mode)
-    else:
-        target = chosen
-        _write(target, outcome.content, mode)
+    else:  # a file there that tilsyn did not write is kept as .bak (L013)
+        write_named(target, outcome.content, root=workspace.root, mode=mode, what="rapporten")
     echo(
         f"Skrev rapporten for {outcome.period.label} "
         f"({count(outcome.counted, 'gennemgang', 'gennemgange')}) til "
@@ -178,7 +178,10 @@ def _write_default(workspace: "Workspace", target: Path, content: "str | Gated",
         print_diagnostics([note], err=True)
 
 
-def _write(target: Path, content: "str | Gated", mode: int) -> None:
-    from ledelsestilsyn.io.atomic import write_atomic
+def _in_reports(target: Path, workspace: "Workspace") -> bool:
+    """Whether the file named with -o is a report in rapporter/, where `.rapporter` says what
+    tilsyn wrote."""
+    from ledelsestilsyn.workspace.layout import REPORT_ENDINGS, REPORTS_DIR
 
-    write_atomic(target, content, overwrite=True, mode=mode)
+    inside = target.parent.resolve() == (workspace.root / REPORTS_DIR).resolve()
+    return inside and target.name.endswith(REPORT_ENDINGS)
