@@ -181,7 +181,10 @@ def describe(exc: ClickException) -> str:
         )
         return f"mangler {kind} {_hint(exc.param)}."
     if isinstance(exc, BadParameter):
-        return f"ugyldig værdi for {_hint(exc.param)}: {_why(exc)}."
+        from ledelsestilsyn.cli.commands import EMPTY_PATH  # a parser's own Danish reason
+
+        why = EMPTY_PATH if exc.message == EMPTY_PATH else _why(exc)
+        return f"ugyldig værdi for {_hint(exc.param)}: {why}."
     message = exc.format_message()
     # click joins the extra arguments with spaces, so which words were one argument is lost:
     # they are quoted together, once (`'010203', '1234'` would be a number the gate never saw).

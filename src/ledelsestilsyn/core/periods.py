@@ -93,19 +93,23 @@ OUTSIDE_YEARS = f"ligger uden for årene {FIRST_YEAR}–{LAST_YEAR}"
 
 
 def parse_period(text: str) -> Period:
-    """Parse a period as typed on the command line or in a file; exit 2 if malformed."""
+    """Parse a period as typed on the command line or in a file; exit 2 if malformed. An
+    empty one is an error too, never "no period": a script whose period came out empty
+    must not make the default period's files."""
     value = text.strip()
     period = _period(value)
     if period is not None and in_years(period.start) and in_years(period.end):
         return period
-    raise fail(
-        text,
-        "P001",
-        f"perioden {OUTSIDE_YEARS}." if period is not None else "perioden kan ikke læses.",
-        hint="skriv fx 2026-11 (måned), 2026-K3 (kvartal), 2026-H1 (halvår), 2026 (år) "
-        "eller 2026-01-01..2026-06-30.",
-        kind=ErrorKind.USAGE,
-    )
+    if not value:
+        raise fail(Argument.PERIOD, "P001", "perioden er tom.", hint=_HINT, kind=ErrorKind.USAGE)
+    why = f"perioden {OUTSIDE_YEARS}." if period is not None else "perioden kan ikke læses."
+    raise fail(text, "P001", why, hint=_HINT, kind=ErrorKind.USAGE)
+
+
+_HINT = (
+    "skriv fx 2026-11 (måned), 2026-K3 (kvartal), 2026-H1 (halvår), 2026 (år) "
+    "eller 2026-01-01..2026-06-30."
+)
 
 
 def _period(value: str) -> Period | None:

@@ -93,7 +93,7 @@ def write_letters(
 ) -> FeedbackOutcome:
     """Build and write the period's letters; `TilsynError` when there is nothing to write.
     Without `period_text`, the period is the report's: the latest with finished reviews."""
-    asked = parse_period(period_text) if period_text else None
+    asked = parse_period(period_text) if period_text is not None else None
     if only is not None and not only.strip():
         raise fail(
             Argument.CASEWORKER,

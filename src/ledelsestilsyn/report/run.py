@@ -143,7 +143,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     """The rendered report for `request`; raises `TilsynError` for a bad call or no data."""
     _check_call(workspace, request)
     baseline = _baseline(workspace)
-    asked = parse_period(request.period) if request.period else None
+    asked = parse_period(request.period) if request.period is not None else None
     inputs = load_inputs(workspace, request.paths, request.series, today=today)
     if request.audience in AGGREGATE:  # no typed team, no person's name in a team's
         inputs = aggregate_inputs(inputs, department_scrubber(_people(workspace, inputs), mask_cpr))

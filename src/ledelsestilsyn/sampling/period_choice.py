@@ -24,7 +24,7 @@ def chosen_period(
 ) -> Period:
     """The period `--periode` gives, or else the series' round that runs `today` (for a
     level: the one whose sources' period has just ended); U002 when there is none."""
-    if given:
+    if given is not None:
         return parse_period(given)
     months, kind = series.cadence.round_months(), series.cadence.period
     found = (

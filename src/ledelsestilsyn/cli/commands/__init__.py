@@ -13,6 +13,18 @@ from typing import Annotated
 
 import typer
 
+EMPTY_PATH = "stien er tom; skriv mappen eller filen"
+"""Why an empty path is refused (`cli.danish` says it as it is)."""
+
+
+def given_path(text: str) -> Path:
+    """A path as typed, for `parser=`: an empty one (a script's unset variable) is a usage
+    error, not the current folder, which is what `Path('')` would make of it."""
+    if not text.strip():
+        raise typer.BadParameter(EMPTY_PATH)
+    return Path(text)
+
+
 ConceptOption = Annotated[
     Path | None,
     typer.Option(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.commands import ConceptOption, given_path
 from ledelsestilsyn.cli.console import echo, print_diagnostics
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.cli.formats import WheelFormat
@@ -40,6 +40,7 @@ def aarshjul(
             "--output",
             help="Kalenderfilen (ics); '-' for standardoutput. "
             "Standard med --format ics: årshjul-ÅR.ics.",
+            parser=given_path,
         ),
     ] = None,
     dato: Annotated[

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from ledelsestilsyn.cli.commands import given_path
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 
@@ -18,7 +19,9 @@ def init(
     mappe: Annotated[
         Path,
         typer.Argument(
-            help="Mappen, der skal oprettes. Standard: denne mappe.", show_default=False
+            help="Mappen, der skal oprettes. Standard: denne mappe.",
+            show_default=False,
+            parser=given_path,
         ),
     ] = Path(),
     preset: Annotated[

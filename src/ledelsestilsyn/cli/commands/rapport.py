@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ledelsestilsyn.cli.commands import ConceptOption, TodayOption
+from ledelsestilsyn.cli.commands import ConceptOption, TodayOption, given_path
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.cli.formats import Recipient, ReportFormat
@@ -70,6 +70,7 @@ def rapport(
             "--output",
             help="Filen, rapporten skrives til; '-' for standardoutput. "
             "Standard: rapporter/<periode>-<modtager>.<format> i arbejdsmappen.",
+            parser=given_path,
         ),
     ] = None,
     dato: TodayOption = None,

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from ledelsestilsyn.cli.commands import given_path
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.core.words import count
@@ -17,7 +18,10 @@ def register(app: typer.Typer) -> None:
 @handled
 def skema(
     folder: Annotated[
-        Path | None, typer.Option("--mappe", help="Hvor skemaerne skrives. Standard: skema/.")
+        Path | None,
+        typer.Option(
+            "--mappe", help="Hvor skemaerne skrives. Standard: skema/.", parser=given_path
+        ),
     ] = None,
 ) -> None:
     """Skriv JSON-skemaer til editorer (autoudfyldning og røde streger ved forkerte svar).

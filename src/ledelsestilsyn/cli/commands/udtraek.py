@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ledelsestilsyn.cli import collector
-from ledelsestilsyn.cli.commands import ConceptOption
+from ledelsestilsyn.cli.commands import ConceptOption, given_path
 from ledelsestilsyn.cli.console import echo
 from ledelsestilsyn.cli.errors import handled
 from ledelsestilsyn.core.words import count
@@ -25,7 +25,8 @@ def udtraek(
     eksport: Annotated[
         Path | None,
         typer.Argument(
-            help="Eksporten fra sagssystemet (CSV eller .xlsx). Ikke nødvendig for niveauer."
+            help="Eksporten fra sagssystemet (CSV eller .xlsx). Ikke nødvendig for niveauer.",
+            parser=given_path,
         ),
     ] = None,
     tilsyn: Annotated[
