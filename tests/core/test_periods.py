@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
 from ledelsestilsyn.core.periods import (
+    calendar_around,
     date_hint,
     parse_period,
     previous,
@@ -94,3 +95,14 @@ def test_the_period_before_whole_months_is_the_same_months_before() -> None:
     assert back.label == "2026-12-01..2027-02-28"
     assert previous(parse_period("2026-09-01..2026-11-30")).label == "2026-06-01..2026-08-31"
     assert previous(parse_period("2027-01-01..2027-01-31")).label == "2026-12-01..2026-12-31"
+
+
+def test_a_date_range_is_decided_with_every_calendar_period_of_its_years() -> None:
+    """October..November: the quarter it overlaps (2026-K4 less it is December), and every
+    other month, quarter, half year and year of 2026, shortest first; two years for a range
+    over new year."""
+    labels = [p.label for p in calendar_around(parse_period("2026-10-01..2026-11-30"))]
+    assert len(labels) == 12 + 4 + 2 + 1 and labels[:2] == ["2026-01", "2026-02"]
+    assert "2026-K4" in labels and "2026-H2" in labels and labels[-1] == "2026"
+    over = [p.label for p in calendar_around(parse_period("2026-12-01..2027-02-28"))]
+    assert len(over) == 2 * 19 and over[-2:] == ["2026", "2027"]

@@ -257,6 +257,16 @@ def parts_inside(period: Period) -> list[Period]:
     return found
 
 
+def calendar_around(period: Period) -> list[Period]:
+    """Every month, quarter, half year and year of the years `period` touches, shortest
+    first: for a date range, the periods inside it, those it overlaps
+    and their parts, so that each is tied to its months (the quarter to October, November
+    and December, and so to October..November)."""
+    years = [period_of("år", y, 1) for y in range(period.start.year, period.end.year + 1)]
+    found = [p for year in years for p in (*parts_inside(year), year)]
+    return sorted(found, key=lambda p: _PARTS.index(p.kind))
+
+
 def tiled_by(period: Period, kind: Kind) -> bool:
     """Whether the periods of `kind` inside `period` cover all of it (a quarter's months)."""
     first = period_of(kind, period.start.year, period.start.month)

@@ -14,7 +14,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.core.cpr import mask_cpr
-from ledelsestilsyn.core.periods import Period, parse_period, parts_inside
+from ledelsestilsyn.core.periods import Period, calendar_around, parse_period, parts_inside
 from ledelsestilsyn.core.progress import step
 from ledelsestilsyn.report import published
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
@@ -87,7 +87,10 @@ class Reports:
     def shows(self, label: str, key: Key) -> bool:
         """Whether the audience's report of the period `label` (another period than the one
         asked for: the previous, the baseline, a trend point) shows the share `key`. A
-        period it gets no report of, or without reviews, has none to agree with.
+        period without reviews has none to agree with. A period of a kind the audience
+        gets no report of (a baseline quarter beside monthly reports) is decided as if it
+        got it, with the reports inside it that it does get: else the change against it
+        would give its share, and with the months' totals a month's hidden count.
 
         A share of that period pools the answers of every version of the template
         (`versions.carried_records`), and that period's report shows each version apart:
@@ -95,8 +98,6 @@ class Reports:
         Otherwise a share hidden there, of the older version's few reviews, would follow
         from the pooled share and the newer version's."""
         period = parse_period(label)
-        if self.kinds is not None and period.kind not in self.kinds:
-            return True
         found = in_period(self.inputs.records, period)
         if not found:
             return True
@@ -130,12 +131,15 @@ class Reports:
         return self._inner[part]
 
     def _parts(self, period: Period) -> list[Period]:
-        """The periods inside `period` with a report for this audience (`inner`)."""
+        """The periods inside `period` with a report for this audience (`inner`); for a
+        date range also every other calendar period of the years it touches, since the
+        quarter less October..November is December (`calendar_around`)."""
         if self.audience not in AGGREGATE:
             return []
+        parts = calendar_around(period) if period.kind == "interval" else parts_inside(period)
         return [
             part
-            for part in parts_inside(period)
+            for part in parts
             if (self.kinds is None or part.kind in self.kinds)
             and in_period(self.inputs.records, part)
         ]

@@ -334,9 +334,10 @@ def few_note(period: Period, sections: Sequence[SectionView], *, inner: bool = F
         more = (
             " Flere andele kan vises, når flere sager er gennemgået." if period.kind == "år" else ""
         )
+        where = "i og omkring" if period.kind == "interval" else "inden i"
         return (
             "De fleste andele er skjult (–): rapporten dækker få gennemgåede sager, eller "
-            f"andelene kunne sammen med rapporterne for perioderne inden i {period.label} "
+            f"andelene kunne sammen med rapporterne for perioderne {where} {period.label} "
             "afsløre et lille tal. Får udvalget ikke de rapporter, så skriv de slags perioder, "
             f"det får, under rapport.udvalgets_perioder i konceptet (fx [kvartal]).{more}"
         )
