@@ -12,6 +12,7 @@ from ledelsestilsyn.core.periods import (
     previous,
     round_period,
     round_periods,
+    whole_months,
 )
 from ledelsestilsyn.models.concept import Cadence
 
@@ -106,3 +107,12 @@ def test_a_date_range_is_decided_with_every_calendar_period_of_its_years() -> No
     assert "2026-K4" in labels and "2026-H2" in labels and labels[-1] == "2026"
     over = [p.label for p in calendar_around(parse_period("2026-12-01..2027-02-28"))]
     assert len(over) == 2 * 19 and over[-2:] == ["2026", "2027"]
+
+
+def test_a_date_range_counts_the_months_that_begin_in_it() -> None:
+    """A review belongs to the period its round's period starts in."""
+    late = whole_months(parse_period("2026-10-15..2026-12-20"))
+    assert (late.start, late.end) == (date(2026, 11, 1), date(2026, 12, 31))
+    assert whole_months(parse_period("2026-K4")) == parse_period("2026-K4")
+    short = parse_period("2026-10-05..2026-10-20")
+    assert whole_months(short) == short

@@ -2,7 +2,8 @@
 
 A date range beside the quarter (the default concept, which gives the committee every kind
 of period): the quarter less October..November is December. The range's decision takes in
-the calendar periods it overlaps as well as those inside it (`Reports._parts`).
+the calendar periods it overlaps as well as those inside it (`Reports._parts`), and one from
+the middle of a month is tied to the whole months it counts (`periods.whole_months`).
 
 A baseline of a kind the committee gets no report of (`udvalgets_perioder: [måned]`,
 `baseline: 2026-K4`): January's "ift. baseline" gives the quarter's share, and with the
@@ -84,14 +85,20 @@ def together(systems: dict[str, System], sums: Sums) -> System:
 
 
 def revealed(systems: dict[str, System], sums: Sums) -> dict[str, float]:
-    """What the reports together pin that one of them hides, less what the others give
-    without that one (its numbers all unknown): that is published, not revealed."""
+    """What the reports together pin that one of them hides, less what the reports decided
+    before it, inside it (a quarter's months; a date range's: all the others), give without
+    it (its numbers all unknown): that is published, not revealed. A month is decided
+    before the others, so nothing it hides is excused."""
     found = together(systems, sums).revealed()
-    for label in {k.partition(":")[0] for k in found}:
+    wholes = {whole for whole, _ in sums}
+    for label in {k.partition(":")[0] for k in found} & wholes:
         blank = System()
         blank.bounds = {name: (0, INF) for name in systems[label].bounds}
         blank.hidden = {name: "x" for name in systems[label].bounds}
-        elsewhere = together({**systems, label: blank}, sums).revealed()
+        parts = set(next(p for w, p in sums if w == label))
+        before = {p: s for p, s in systems.items() if p in parts or "." in label}
+        kept = [(w, p) for w, p in sums if w in before or w == label]
+        elsewhere = together({**before, label: blank}, kept).revealed()
         found = {k: v for k, v in found.items() if elsewhere.get(k) != v}
     return found
 
@@ -109,6 +116,22 @@ def test_a_date_range_and_the_quarter_do_not_give_away_a_month(
     systems = {p: read_report(_report(cli, "2027-01-05", audience, p), "md") for p in periods}
     assert systems["2026-12"].hidden, "December hides nothing: no test"
     sums = (("2026-K4", ("2026-10", "2026-11", "2026-12")), (RANGE, ("2026-10", "2026-11")))
+    assert revealed(systems, sums) == {}
+
+
+def test_a_date_range_from_the_middle_of_a_month_does_not_give_away_a_month(
+    cli: Cli, workspace: Path
+) -> None:
+    """A review belongs to the period its round's period starts in, so October 15th to New
+    Year is November and December. `nej` in 6, 1 and 6 cases: November hides its 1, and
+    before, the range showed 7 nej and 29 ja beside December's 6 and 12."""
+    _months(workspace, {"2026-10": 6, "2026-11": 1, "2026-12": 6})
+    os.chdir(workspace)
+    late = "2026-10-15..2026-12-31"
+    periods = ("2026-10", "2026-11", "2026-12", "2026-K4", late)
+    systems = {p: read_report(_report(cli, "2027-01-05", "udvalg", p), "md") for p in periods}
+    assert systems["2026-11"].hidden, "November hides nothing: no test"
+    sums = (("2026-K4", ("2026-10", "2026-11", "2026-12")), (late, ("2026-11", "2026-12")))
     assert revealed(systems, sums) == {}
 
 

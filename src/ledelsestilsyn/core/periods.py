@@ -267,6 +267,19 @@ def calendar_around(period: Period) -> list[Period]:
     return sorted(found, key=lambda p: _PARTS.index(p.kind))
 
 
+def whole_months(period: Period) -> Period:
+    """A date range as the whole months whose first day lies in it: a review belongs to
+    the period its round's period starts in, so 2026-10-15..2026-12-31 counts November's
+    and December's (each sum tied to them is still checked to hold). Others: themselves."""
+    year, month = period.start.year, period.start.month
+    if period.start.day > 1:
+        year, month = add_months(year, month, 1)
+    start, end = date(year, month, 1), _month_end(period.end.year, period.end.month)
+    if period.kind != "interval" or start > period.end:
+        return period
+    return Period(start, end, period.label, period.kind)
+
+
 def tiled_by(period: Period, kind: Kind) -> bool:
     """Whether the periods of `kind` inside `period` cover all of it (a quarter's months)."""
     first = period_of(kind, period.start.year, period.start.month)

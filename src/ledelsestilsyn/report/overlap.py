@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from ledelsestilsyn.core.periods import Period, tiled_by
+from ledelsestilsyn.core.periods import Period, tiled_by, whole_months
 from ledelsestilsyn.report.audit import Audit
 from ledelsestilsyn.report.published import step_share
 from ledelsestilsyn.report.suppress import (
@@ -117,13 +117,14 @@ def merge(
 ) -> None:
     """Add the `inner` reports' numbers to `ledger`, the one of the report for `period`, and
     the sums that tie each period to the parts that cover it (the quarter to its months, and
-    a half year to its quarters as well as to its months). `given`: this report's units
+    a half year to its quarters as well as to its months; a date range by the whole months
+    it counts, `whole_months`). `given`: this report's units
     that they give away whatever it hides (`given_away`)."""
     own = list(ledger.values)
     for other in inner:
         _add(ledger, other)
     wholes = [
-        (period, (), own),
+        (whole_months(period), (), own),
         *((o.period, _prefix(o.period), list(o.ledger.values)) for o in inner),
     ]
     for whole, prefix, cells in wholes:
