@@ -6,6 +6,7 @@ S-2026-00109 (§ 32, in the window, its only row), line 20 case S-2026-00111.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import random
@@ -178,6 +179,19 @@ def test_a_utf8_export_read_as_windows_1252_names_the_encoding(
     errors = [line for line in output.splitlines() if "E003" in line]
     assert errors and all("kodet to gange" in e and "tegnsæt" in e for e in errors), output
     assert "mente du" not in output, output
+
+
+def test_a_utf8_export_with_a_bom_is_read_as_utf8_whatever_the_concept_says(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """Excel's 'CSV UTF-8' begins the file with a BOM; the concept says windows-1252 (as the
+    example's does). The BOM says how the file is written, so it is read as UTF-8, instead
+    of three E003 suggesting the garbled 'ï»¿Sagsnr.' as the column name."""
+    lines = [line.decode("cp1252").encode("utf-8") for line in export_lines(example_workspace)]
+    lines[0] = codecs.BOM_UTF8 + lines[0]
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0 and manifest is not None, output
+    assert "E003" not in output and "ï»¿" not in output, output
 
 
 def test_a_delimiter_that_splits_nothing_is_one_error_that_says_where_it_was_set(

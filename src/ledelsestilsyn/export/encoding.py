@@ -59,8 +59,10 @@ def choose_encoding(head: bytes, given: str | None, display: str) -> Encoding:
                 hint="brug utf-8 eller windows-1252.",
                 kind=ErrorKind.USAGE,
             )
-        bom = name == "utf-8" and head.startswith(codecs.BOM_UTF8)
-        return Encoding("utf-8-sig" if bom else name)
+        if not head.startswith(codecs.BOM_UTF8):
+            return Encoding(name)
+    # A file that begins with the UTF-8 BOM is UTF-8, whatever the concept says: Excel's
+    # "CSV UTF-8" writes it, and read as Windows-1252 every column would be 'ï»¿Sagsnr.'.
     if head.startswith(codecs.BOM_UTF8):
         return Encoding("utf-8-sig")
     return Encoding("utf-8", verify=True)
