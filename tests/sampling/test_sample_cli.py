@@ -368,3 +368,17 @@ def test_a_split_read_draws_the_same_and_reports_the_exports_error_first(
         export.write('S-99;x;"Søren;T;§ 32;01-03-2026;h\r\n'.encode("cp1252"))
     code, output = udtraek(cli)
     assert code == 1 and "E009" in output and "2026-09" not in output, output
+
+
+@pytest.mark.parametrize("export", ["/dev/null", "udtræk", "mangler.csv"])
+def test_a_wrong_export_is_a_wrong_call_also_when_the_sample_exists(
+    cli: Cli, filled_example: Path, export: str
+) -> None:
+    """The sample for 2026-11 exists, so nothing would be read; a device, a folder or a
+    missing file named as the export is still a wrong call (E001, exit 2), as it is before
+    the first draw, not 'the sample exists already'."""
+    result = cli("udtræk", export, "--tilsyn", "månedligt-overordnet", "--periode", "2026-11")
+    assert result.exit_code == 2, result.output
+    assert f"{export}: fejl E001: " in result.output, result.output
+    again = cli("udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet", "--periode", "2026-11")
+    assert again.exit_code == 0 and "findes allerede" in again.output, again.output

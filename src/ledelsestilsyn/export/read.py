@@ -148,6 +148,12 @@ def newest_decision(
     return read_export(path, spec, every, display).newest
 
 
+def check_readable(path: Path, display: str) -> None:
+    """Raise E001 unless `path` is a regular file that can be opened: a wrong export is a
+    wrong call even when nothing is read from it (the sample exists already)."""
+    _open(path, display).close()
+
+
 def _open(path: Path, display: str) -> BinaryIO:
     try:
         return open_regular(path)

@@ -35,6 +35,7 @@ from ledelsestilsyn.export.read import (
     Meanwhile,
     ReadOptions,
     check_phase_column,
+    check_readable,
     read_export,
 )
 from ledelsestilsyn.models.concept import Series
@@ -122,6 +123,8 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
                 kind=ErrorKind.USAGE,
             )
         if size <= len(existing.cases):
+            if request.export is not None:
+                check_readable(request.export, str(request.export))
             return DrawOutcome(DrawStatus.EXISTS, folder, existing)
     seed = existing.seed if existing else request.seed
     seed = seed if seed is not None else seed_for(name, period.label)
