@@ -14,6 +14,7 @@ A number one report hides and the others give by themselves (`known_elsewhere`) 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -48,8 +49,16 @@ def read_all(cli: Cli, periods: tuple[str, ...]) -> dict[str, System]:
     return found
 
 
-def together(systems: dict[str, System]) -> System:
-    """One system of every report, each report's names under its period, with the sums."""
+def together(
+    systems: dict[str, System],
+    sums: Sequence[tuple[str, Sequence[str]]] = (
+        (QUARTER, INSIDE),
+        (RANGE, INSIDE),
+        (RANGE, (QUARTER,)),
+    ),
+) -> System:
+    """One system of every report, each report's names under its period, with the sums:
+    each count of a whole that adds up over periods is its parts' (`sums`, of those read)."""
     combined = System()
     for label, system in systems.items():
         combined.bounds.update({f"{label}:{n}": b for n, b in system.bounds.items()})
@@ -59,7 +68,7 @@ def together(systems: dict[str, System]) -> System:
             (combined.assumed, system.assumed),
         ):
             target += [([(f"{label}:{n}", c) for n, c in t], eq) for t, eq in source]
-    for whole, parts in ((QUARTER, INSIDE), (RANGE, INSIDE), (RANGE, (QUARTER,))):
+    for whole, parts in sums:
         if whole not in systems:
             continue
         for name in systems[whole].bounds:

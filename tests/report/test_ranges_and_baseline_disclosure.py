@@ -25,7 +25,7 @@ import pytest
 from backcalc import md_tables, read_report
 from backcalc_system import INF, System
 from report_data import write_round
-from test_random_across_reports import ADDITIVE
+from test_random_across_reports import together
 
 from conftest import Cli, edit_concept
 from ledelsestilsyn.templates.catalog import Catalog
@@ -61,27 +61,6 @@ def _report(cli: Cli, day: str, audience: str, period: str) -> str:
     )  # fmt: skip
     assert result.exit_code == 0, result.output + (result.stderr or "")
     return str(result.stdout)
-
-
-def together(systems: dict[str, System], sums: Sums) -> System:
-    """One system of every report, each report's names under its period, with the sums:
-    each count of a whole that adds up over periods is its parts' (`sums`)."""
-    combined = System()
-    for label, system in systems.items():
-        combined.bounds.update({f"{label}:{n}": b for n, b in system.bounds.items()})
-        combined.hidden.update({f"{label}:{n}": seen for n, seen in system.hidden.items()})
-        for target, source in (
-            (combined.relations, system.relations),
-            (combined.assumed, system.assumed),
-        ):
-            target += [([(f"{label}:{n}", c) for n, c in t], eq) for t, eq in source]
-    for whole, parts in sums:
-        for name in systems[whole].bounds:
-            if ADDITIVE.match(name):
-                terms = [(f"{whole}:{name}", 1)]
-                terms += [(combined.var(f"{p}:{name}"), -1) for p in parts]
-                combined.relate(terms)
-    return combined
 
 
 def revealed(systems: dict[str, System], sums: Sums) -> dict[str, float]:
