@@ -63,11 +63,11 @@ def _report(cli: Cli, day: str, audience: str, period: str) -> str:
     return str(result.stdout)
 
 
-def revealed(systems: dict[str, System], sums: Sums) -> dict[str, float]:
+def revealed(systems: dict[str, System], sums: Sums, made: Sequence[str] = ()) -> dict[str, float]:
     """What the reports together pin that one of them hides, less what the reports decided
-    before it, inside it (a quarter's months; a date range's: all the others), give without
-    it (its numbers all unknown): that is published, not revealed. A month is decided
-    before the others, so nothing it hides is excused."""
+    before it, inside it (a quarter's months; a date range's: all the others, but the date
+    ranges `made` after it), give without it (its numbers all unknown): that is published,
+    not revealed. A month is decided before the others, so nothing it hides is excused."""
     found = together(systems, sums).revealed()
     wholes = {whole for whole, _ in sums}
     for label in {k.partition(":")[0] for k in found} & wholes:
@@ -75,7 +75,10 @@ def revealed(systems: dict[str, System], sums: Sums) -> dict[str, float]:
         blank.bounds = {name: (0, INF) for name in systems[label].bounds}
         blank.hidden = {name: "x" for name in systems[label].bounds}
         parts = set(next(p for w, p in sums if w == label))
-        before = {p: s for p, s in systems.items() if p in parts or "." in label}
+        later = set(made[made.index(label) + 1 :]) if label in made else set()
+        before = {
+            p: s for p, s in systems.items() if p in parts or ("." in label and p not in later)
+        }
         kept = [(w, p) for w, p in sums if w in before or w == label]
         elsewhere = together({**before, label: blank}, kept).revealed()
         found = {k: v for k, v in found.items() if elsewhere.get(k) != v}
@@ -112,6 +115,36 @@ def test_a_date_range_from_the_middle_of_a_month_does_not_give_away_a_month(
     assert systems["2026-11"].hidden, "November hides nothing: no test"
     sums = (("2026-K4", ("2026-10", "2026-11", "2026-12")), (late, ("2026-11", "2026-12")))
     assert revealed(systems, sums) == {}
+
+
+def test_two_date_ranges_do_not_give_away_a_month_between_them(cli: Cli, workspace: Path) -> None:
+    """Any run of months is a date range, so the two a committee gets are not known before:
+    August..October less September..October is August. `nej` in 2, 2, 3, 3, 2 and 2 of 18
+    cases from July to December: every month hides its count (`< 5`), the quarters show 7,
+    and each range by itself, beside every calendar period, gives nothing away. Before, the
+    second range showed 8 nej beside the first's 6: August was 2. The second is now decided
+    with the first (`rapporter/.datoperioder`), and the first, made again, is unchanged."""
+    _months(
+        workspace,
+        {"2026-07": 2, "2026-08": 2, "2026-09": 3, "2026-10": 3, "2026-11": 2, "2026-12": 2},
+    )
+    os.chdir(workspace)
+    first, second = "2026-09-01..2026-10-31", "2026-08-01..2026-10-31"
+    months = ("2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12")
+    periods = (*months, "2026-K3", "2026-K4", "2026-H2", "2026", first, second)
+    texts = {p: _report(cli, "2027-01-05", "udvalg", p) for p in periods}
+    systems = {p: read_report(text, "md") for p, text in texts.items()}
+    assert systems["2026-08"].hidden, "August hides nothing: no test"
+    sums = (
+        ("2026-K3", months[:3]),
+        ("2026-K4", months[3:]),
+        ("2026-H2", months),
+        ("2026", months),
+        (first, ("2026-09", "2026-10")),
+        (second, ("2026-08", "2026-09", "2026-10")),
+    )
+    assert revealed(systems, sums, made=(first, second)) == {}
+    assert _report(cli, "2027-01-05", "udvalg", first) == texts[first]
 
 
 def _baseline(system: System, label: str, text: str, months: Sequence[str]) -> None:

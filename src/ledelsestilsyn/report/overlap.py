@@ -117,18 +117,19 @@ def merge(
 ) -> None:
     """Add the `inner` reports' numbers to `ledger`, the one of the report for `period`, and
     the sums that tie each period to the parts that cover it (the quarter to its months, and
-    a half year to its quarters as well as to its months; a date range by the whole months
-    it counts, `whole_months`). `given`: this report's units
+    a half year to its quarters as well as to its months; a date range, this one or an
+    earlier one, by the whole months it counts, `whole_months`). `given`: this report's units
     that they give away whatever it hides (`given_away`)."""
     own = list(ledger.values)
     for other in inner:
         _add(ledger, other)
     wholes = [
         (whole_months(period), (), own),
-        *((o.period, _prefix(o.period), list(o.ledger.values)) for o in inner),
+        *((whole_months(o.period), _prefix(o.period), list(o.ledger.values)) for o in inner),
     ]
+    kinds = sorted({o.period.kind for o in inner} - {"interval"})  # a range tiles nothing
     for whole, prefix, cells in wholes:
-        for kind in sorted({o.period.kind for o in inner}):
+        for kind in kinds:
             parts = [o for o in inner if o.period.kind == kind and _within(o.period, whole)]
             if parts and tiled_by(whole, kind):
                 _sums(ledger, whole, prefix, cells, parts)

@@ -10,7 +10,7 @@ shows, whether or not it was ever run.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.core.cpr import mask_cpr
@@ -60,12 +60,14 @@ def build_for(inputs: Inputs, period: Period, settings: Settings, *, tidy: bool)
 class Reports:
     """An audience's reports of every period, each decided once (`rules`); `kinds`: the
     kinds of period the audience gets reports for (the concept's `udvalgets_perioder`;
-    None: every kind)."""
+    None: every kind); `ranges`: the date ranges it got reports of, in the order made
+    (`issued_ranges`)."""
 
     inputs: Inputs
     settings: Settings
     audience: str
     kinds: Collection[str] | None = None
+    ranges: Sequence[Period] = ()
     _rules: dict[Period, Disclosure] = field(default_factory=dict)
     _inner: dict[Period, Inner] = field(default_factory=dict)
 
@@ -133,10 +135,17 @@ class Reports:
     def _parts(self, period: Period) -> list[Period]:
         """The periods inside `period` with a report for this audience (`inner`); for a
         date range also every other calendar period of the years it touches, since the
-        quarter less October..November is December (`calendar_around`)."""
+        quarter less October..November is December (`calendar_around`), and the date ranges
+        made before it (all, for one not made yet), since August..October less
+        September..October is August."""
         if self.audience not in AGGREGATE:
             return []
-        parts = calendar_around(period) if period.kind == "interval" else parts_inside(period)
+        if period.kind == "interval":
+            made = list(self.ranges)
+            before = made[: made.index(period)] if period in made else made
+            parts = [*calendar_around(period), *before]
+        else:
+            parts = parts_inside(period)
         return [
             part
             for part in parts

@@ -26,6 +26,7 @@ from ledelsestilsyn.report.department import (
     neutral_ids,
     tiltag_status,
 )
+from ledelsestilsyn.report.issued_ranges import issued_ranges
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, latest_period, load_inputs, why_empty
 from ledelsestilsyn.report.period_reports import Reports, excluded_in
@@ -57,6 +58,9 @@ class Outcome:
     counted: int
     excluded: list[Excluded]
     notes: list[Diagnostic]
+    new_range: Period | None = None
+    """A date range the audience gets its first report of: to be recorded before the report
+    is delivered (`issued_ranges.record_range`), so that later ranges are decided with it."""
 
 
 def _check_call(workspace: Workspace, request: Request) -> None:
@@ -170,7 +174,8 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         order=tuple(workspace.concept.series),
     )
 
-    reports = Reports(inputs, settings, request.audience, kinds)
+    ranges = issued_ranges(workspace.root, request.audience)
+    reports = Reports(inputs, settings, request.audience, kinds, ranges)
     content: str | Gated
     if request.fmt in ("csv", "xlsx"):
         if request.audience in AGGREGATE:  # the whole report's one decision, as in md and html
@@ -213,7 +218,8 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         if view.committee:
             _add_department(view, report, inputs, workspace, period, reports.shows)
         content = _pdf(view, today) if request.fmt == "pdf" else render(view, request.fmt)
-    return Outcome(content, period, len(counted), excluded, inputs.notes)
+    new = request.audience in AGGREGATE and period.kind == "interval" and period not in ranges
+    return Outcome(content, period, len(counted), excluded, inputs.notes, period if new else None)
 
 
 def _pdf(view: ReportView, today: date) -> Gated:

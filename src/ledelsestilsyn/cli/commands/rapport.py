@@ -13,6 +13,7 @@ from ledelsestilsyn.core.words import count
 
 if TYPE_CHECKING:
     from ledelsestilsyn.core.gate import Gated
+    from ledelsestilsyn.core.periods import Period
     from ledelsestilsyn.report.run import Outcome
     from ledelsestilsyn.workspace.open import Workspace
 
@@ -95,6 +96,8 @@ def rapport(
     with on_terminal():
         outcome = make_report(workspace, request, today=day_or_today(dato))
     _report_problems(outcome)
+    if outcome.new_range is not None:  # before it is delivered: later ranges hide with it
+        _record_range(workspace, request.audience, outcome.new_range)
     if is_stdout(output):
         _echo(outcome, request.fmt)
         return
@@ -127,6 +130,13 @@ def _echo(outcome: "Outcome", fmt: str) -> None:
             kind=ErrorKind.USAGE,
         )
     echo(outcome.content, nl=False)
+
+
+def _record_range(workspace: "Workspace", audience: str, period: "Period") -> None:
+    from ledelsestilsyn.report.issued_ranges import record_range
+    from ledelsestilsyn.workspace.layout import REPORTS_DIR
+
+    record_range(workspace.root, audience, period, workspace.display(workspace.root / REPORTS_DIR))
 
 
 def _report_problems(outcome: "Outcome") -> None:
