@@ -26,8 +26,9 @@ SERIES = "månedligt-overordnet"
 PINNED = "    skabelon: overordnet\n"
 
 
-def _run(folder: Path, *args: str) -> str:
-    done = subprocess.run(args, cwd=folder, check=True, capture_output=True, text=True)
+def _run(folder: Path, *args: str, exit_code: int = 0) -> str:
+    done = subprocess.run(args, cwd=folder, check=False, capture_output=True, text=True)
+    assert done.returncode == exit_code, done.stdout + done.stderr
     return done.stdout
 
 
@@ -54,8 +55,9 @@ def both_versions(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _run(folder, *fill, "--senest", "2026-10-31")
     sample = f"udtræk/2026-10-{SERIES}"
     moved = _run(
-        folder, tilsyn, "migrer", sample, "--til", "overordnet@2025.1", "--dato", "2026-10-31"
-    )
+        folder, tilsyn, "migrer", sample, "--til", "overordnet@2025.1", "--dato", "2026-10-31",
+        exit_code=1,  # the example's invalid review is not moved
+    )  # fmt: skip
     assert "3 gennemgange flyttet til overordnet@2025.1; 5 ikke rørt." in moved, moved
     _pin(folder, "overordnet@2025.1")
     _run(folder, tilsyn, "udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")

@@ -71,7 +71,7 @@ def test_migrer_moves_unfinished_reviews_and_carries_answers(cli: Cli, sample: P
     before = _bytes(sample)
     old_partial = read_review(sample / "S-2.yaml")
     result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # S-4 is invalid: a person must mend it
     out = result.output
     assert f"{FOLDER}/S-1.yaml (ikke påbegyndt): overordnet@2024.1 → overordnet@2025.1" in out
     assert "S-2.yaml (delvist udfyldt)" in out and "2 svar flyttet med" in out
@@ -80,6 +80,7 @@ def test_migrer_moves_unfinished_reviews_and_carries_answers(cli: Cli, sample: P
     assert "S-3.yaml: er færdig og røres ikke (brug --også-færdige)." in out
     assert "S-4.yaml: er ugyldig" in out
     assert "2 gennemgange flyttet til overordnet@2025.1; 2 ikke rørt." in out
+    assert "1 gennemgang skal rettes, før den kan flyttes (se ovenfor)." in str(result.stderr)
     after = _bytes(sample)
     for name in ("S-3.yaml", "S-4.yaml", "udtræk.yaml"):
         assert after[name] == before[name], name
@@ -102,19 +103,19 @@ def test_migrer_moves_unfinished_reviews_and_carries_answers(cli: Cli, sample: P
 def test_migrer_twice_changes_nothing_and_never_overwrites_a_backup(cli: Cli, sample: Path) -> None:
     (sample / "S-1.yaml.bak").write_text("en ældre kopi\n", encoding="utf-8")
     original = (sample / "S-1.yaml").read_bytes()
-    assert cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY).exit_code == 0
+    assert cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY).exit_code == 1
     assert (sample / "S-1.yaml.bak").read_text(encoding="utf-8") == "en ældre kopi\n"
     assert (sample / "S-1.yaml.2.bak").read_bytes() == original
     first = _bytes(sample)
     again = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
-    assert again.exit_code == 0
+    assert again.exit_code == 1  # S-4 is still invalid
     assert "0 gennemgange flyttet" in again.output
     assert "S-1.yaml: er allerede på overordnet@2025.1." in again.output
     assert _bytes(sample) == first
 
 
 def test_migrer_back_to_an_older_version_says_the_file_is_newer(cli: Cli, sample: Path) -> None:
-    assert cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY).exit_code == 0
+    assert cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY).exit_code == 1
     moved = _bytes(sample)
     back = cli("migrer", FOLDER, "--til", "overordnet@2024.1", "--dato", DAY)
     assert back.exit_code == 0, back.output
@@ -136,7 +137,7 @@ def test_migrer_on_a_folder_without_reviews_says_so(cli: Cli, sample: Path) -> N
 def test_migrer_dry_run_writes_nothing(cli: Cli, sample: Path) -> None:
     before = _bytes(sample)
     result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--tør", "--dato", DAY)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "2 gennemgange flyttes til overordnet@2025.1" in result.output
     assert "Tør kørsel: intet er skrevet." in result.output
     assert _bytes(sample) == before
@@ -147,7 +148,7 @@ def test_migrer_dry_run_names_the_backup_a_real_run_writes(cli: Cli, sample: Pat
     (sample / "S-1.yaml.bak").write_text("en ældre kopi\n", encoding="utf-8")
     args = ("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
     dry = cli(*args, "--tør")
-    assert dry.exit_code == 0, dry.output
+    assert dry.exit_code == 1, dry.output
     assert f"den gamle fil gemmes som {FOLDER}/S-1.yaml.2.bak" in dry.output
     assert f"den gamle fil gemmes som {FOLDER}/S-2.yaml.bak" in dry.output
     assert not (sample / "S-1.yaml.2.bak").exists() and not (sample / "S-2.yaml.bak").exists()
@@ -159,7 +160,7 @@ def test_migrer_dry_run_names_the_backup_a_real_run_writes(cli: Cli, sample: Pat
 def test_migrer_finished_reviews_only_when_asked(cli: Cli, sample: Path) -> None:
     old = read_review(sample / "S-3.yaml")
     result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--også-færdige", "--dato", DAY)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "S-3.yaml (færdig)" in result.output
     moved = read_review(sample / "S-3.yaml")
     assert moved.answers["screening"]["screening-1"] == old.answers["screening"]["screening-1"]
@@ -178,7 +179,7 @@ def test_a_review_with_a_cpr_number_is_not_moved(cli: Cli, sample: Path) -> None
     )
     before = path.read_bytes()
     result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "S-2.yaml: indeholder noget, der ligner et CPR-nummer" in result.output
     assert "010203" not in result.output
     assert path.read_bytes() == before
@@ -198,7 +199,7 @@ def test_a_cpr_number_in_a_comment_line_is_not_moved_either(
     path.write_text(text, encoding="utf-8")
     before = path.read_bytes()
     result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert "S-2.yaml: indeholder noget, der ligner et CPR-nummer" in result.output
     assert path.read_bytes() == before and not (sample / "S-2.yaml.bak").exists()
     checked = cli("valider", f"{FOLDER}/S-2.yaml", "--dato", DAY)
@@ -217,7 +218,7 @@ def test_migrer_bad_target_is_a_usage_error(cli: Cli, sample: Path) -> None:
 def test_paamind_sees_the_same_states_after_migrer(cli: Cli, sample: Path) -> None:
     before = cli("påmind", "--altid", "--dato", DAY).output
     assert "1 af 4 gennemgange færdig (1 ikke påbegyndt, 1 delvist udfyldt, 1 ugyldig)" in before
-    assert cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY).exit_code == 0
+    assert cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY).exit_code == 1
     assert cli("påmind", "--altid", "--dato", DAY).output == before
 
 
@@ -233,3 +234,16 @@ def test_reviews_on_another_template_are_only_counted(cli: Cli, sample: Path) ->
     assert "2 gennemgange flyttet til overordnet@2025.1; 2 ikke rørt (heraf 1 på en anden " in (
         " ".join(result.output.split())
     )
+
+
+def test_only_a_file_a_person_must_mend_makes_the_run_fail(cli: Cli, sample: Path) -> None:
+    """The invalid S-4 is exit 1, with --tør too, so a script sees that a review was left on
+    the old version; a finished one only left alone (S-3) is not."""
+    args = ("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
+    dry = cli(*args, "--tør")
+    assert dry.exit_code == 1, dry.output
+    assert "1 gennemgang skal rettes, før den kan flyttes (se ovenfor)." in str(dry.stderr)
+    (sample / "S-4.yaml").unlink()
+    for result in (cli(*args, "--tør"), cli(*args), cli(*args)):
+        assert result.exit_code == 0, result.output
+        assert "skal rettes" not in result.output

@@ -33,6 +33,6 @@ def test_migrer_says_what_it_would_do_and_then_does_it(cli: Cli, sample: Path) -
     _as_in_the_readme(sample / "S-2.yaml")
     for command in (DRY, REAL):
         result = cli(*argv(command))
-        assert result.exit_code == 0, result.output
+        assert result.exit_code == 1, result.output  # S-4 is invalid
         assert_shown(result.output, command)
     assert (sample / "S-2.yaml.bak").is_file()

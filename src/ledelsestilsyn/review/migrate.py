@@ -81,6 +81,9 @@ class Skip:
     """Left alone only because a correction would become a comment (the CLI names the flag)."""
     other: bool = False
     """On another template: only counted, not listed."""
+    fix: bool = False
+    """Left alone until a person mends it (an error, a CPR number, no version, a correction
+    with no question to go under): the run exits 1, as `valider` does on an invalid file."""
 
 
 @dataclass
@@ -194,7 +197,9 @@ def _plan(shared: _Run, review: ReviewResult) -> _Plan | Skip:
         document = parse_review(text, review.display)
         own = validate_document(Review, document)
     except TilsynError:
-        return Skip(review.display, "kan ikke læses som gennemgang; ret den med 'tilsyn valider'.")
+        return Skip(
+            review.display, "kan ikke læses som gennemgang; ret den med 'tilsyn valider'.", fix=True
+        )
     skip = _not_movable(review, own.template, target, shared.include_finished)
     if skip is not None:
         return skip
@@ -206,6 +211,7 @@ def _plan(shared: _Run, review: ReviewResult) -> _Plan | Skip:
             f"i {target.ref}, og påmind og rapporten ville miste den; flyt den til et andet "
             "spørgsmål først",
             lost_corrections=True,
+            fix=True,
         )
     focus = _focus(shared.sample_focus(path.parent), own, target, carry.steps)
     answers = {key: answer for key, answer in carry.answers.items() if key[0] in focus}
@@ -298,7 +304,7 @@ def _not_movable(
     if old_id != target.id:
         return Skip(review.display, f"bruger en anden skabelon ({ref}).", other=True)
     if not old_version:
-        return Skip(review.display, "'skabelon' nævner ingen version; skriv id@version.")
+        return Skip(review.display, "'skabelon' nævner ingen version; skriv id@version.", fix=True)
     if version_key(old_version) == version_key(target.version):
         return Skip(review.display, f"er allerede på {ref}.")
     if version_key(old_version) > version_key(target.version):
@@ -308,12 +314,13 @@ def _not_movable(
             "kun til en nyere version.",
         )
     if review.state is ReviewState.INVALID:
-        return Skip(review.display, "er ugyldig; ret fejlene først ('tilsyn valider').")
+        return Skip(review.display, "er ugyldig; ret fejlene først ('tilsyn valider').", fix=True)
     if any(d.code == CPR_WARNING for d in review.diagnostics):
         return Skip(
             review.display,
             "indeholder noget, der ligner et CPR-nummer; slet det først ('tilsyn valider' viser "
             "hvor), så hverken den nye fil eller sikkerhedskopien rummer det.",
+            fix=True,
         )
     if review.state is ReviewState.COMPLETE and not include_finished:
         return Skip(review.display, "er færdig og røres ikke", finished=True)

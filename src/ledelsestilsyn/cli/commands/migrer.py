@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from ledelsestilsyn.cli.commands import ConceptOption, TodayOption
-from ledelsestilsyn.cli.errors import handled
+from ledelsestilsyn.cli.errors import EXIT_DATA, handled
 
 
 def register(app: typer.Typer) -> None:
@@ -71,3 +71,5 @@ def migrer(
         today=day_or_today(dato),
     )
     show_migration(result, dry_run=toer, looked=str(mappe))
+    if any(skip.fix for skip in result.skipped):  # as `valider` on an invalid file
+        raise typer.Exit(EXIT_DATA)

@@ -31,6 +31,11 @@ def show_migration(result: Migration, *, dry_run: bool, looked: str) -> None:
     if others:
         line += f" (heraf {len(others)} på en anden skabelon)"
     echo(line + ".")
+    mend = sum(skip.fix for skip in result.skipped)
+    if mend:
+        files = count(mend, "gennemgang", "gennemgange")
+        them = "den" if mend == 1 else "de"
+        echo(f"{files} skal rettes, før {them} kan flyttes (se ovenfor).", err=True)
     if dry_run:
         echo("Tør kørsel: intet er skrevet.")
 
