@@ -121,7 +121,7 @@ def test_a_row_skipped_for_its_date_is_not_counted_as_read() -> None:
     assert steps == [
         ("rækker i eksporten", 4),
         (f"rækker med {shown}", 4),
-        (f"rækker med {shown} og en dato, der kan læses", 3),
+        (f"rækker med {shown} og en gyldig dato", 3),
         (f"sager med {shown}", 2),
         ("sager med afgørelse 2025-11-01–2026-10-31", 2),
     ]

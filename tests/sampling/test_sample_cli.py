@@ -234,6 +234,28 @@ def test_an_export_older_than_the_period_is_warned_but_drawn(
     assert fresh.exit_code == 0 and "U008" not in fresh.output, fresh.output
 
 
+def test_a_decision_dated_after_today_is_left_out_and_said(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """One § 32 row typed with the year 2099 made the export look new: a draw for 2027-02
+    from an export whose real newest decision is from October 2026 gave no U008 and no word
+    about the row. Now the row is left out with its line (E005), and U008 is said."""
+    export = example_workspace / "eksport.csv"
+    lines = export.read_bytes().splitlines(keepends=True)
+    row = lines[2].decode("cp1252").replace("02-01-2026", "01-03-2099")
+    export.write_bytes(b"".join(lines) + row.encode("cp1252"))
+    result = cli(
+        "udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2027-02", "--dato", "2027-03-05"
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stderr.split())
+    assert (
+        f"eksport.csv:{len(lines) + 1}: advarsel E005: afgørelsen er dateret efter dagens dato "
+        "(01-03-2099) i kolonnen 'Afgørelsesdato'; rækken er sprunget over." in text
+    ), text
+    assert "U008: eksportens nyeste afgørelse er fra 31. oktober 2026" in text, text
+
+
 def test_usage_errors(cli: Cli, example_workspace: Path) -> None:
     assert cli("udtræk", "eksport.csv", "--tilsyn", "månedlig").exit_code == 2
     assert cli("udtræk", "eksport.csv").exit_code == 2  # two series: choose one
@@ -332,7 +354,9 @@ def test_a_narrow_paragraph_filter_does_not_make_a_fresh_export_look_old(
     export = example_workspace / "eksport.csv"
     row = "S-2027-00999;;Rådgiver X;Team Vest;§ 32;Kontaktperson;20-01-2027;undersøgelse;\r\n"
     export.write_bytes(export.read_bytes() + row.encode("cp1252"))
-    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2027-02")
+    result = cli(
+        "udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2027-02", "--dato", "2027-03-01"
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "U008" not in result.output, result.output
 

@@ -38,6 +38,8 @@ class ReadOptions:
     """The worksheet of an .xlsx export (default: the first)."""
     every_row: bool = False
     """Parse every row, not only those the paragraphs' digits may be in (`newest_decision`)."""
+    today: date = date.max
+    """A decision dated after this day is not made yet: a typo (2099), its row left out."""
 
 
 @dataclass(frozen=True)

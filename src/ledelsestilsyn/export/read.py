@@ -189,7 +189,14 @@ def _read(
 
         def fresh(start: int) -> Scan:
             reader = RowReader(
-                display, layout, paragraphs, options.window, delimiter, date_column, phases
+                display,
+                layout,
+                paragraphs,
+                options.window,
+                delimiter,
+                date_column,
+                phases,
+                today=options.today,
             )
             return Scan(reader, found, encoding, display, start)
 

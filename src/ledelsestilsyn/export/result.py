@@ -215,7 +215,7 @@ def _steps(reader: RowReader, rows: int, options: ReadOptions) -> list[StepCount
     ]
     if reader.bad_dates:  # E005 says these rows are skipped; a case with no other row is out
         read = reader.paragraph_rows - reader.bad_dates
-        steps.append(StepCount(f"rækker med {shown} og en dato, der kan læses", read))
+        steps.append(StepCount(f"rækker med {shown} og en gyldig dato", read))
     return [
         *steps,
         StepCount(f"sager med {shown}", len(reader.cases_seen)),

@@ -79,6 +79,8 @@ class RowReader:
     delimiter: str
     date_column: str
     phases: PhaseRule | None = None
+    today: date = date.max
+    """Decisions dated after it are left out (E005) and make no export look new (U008)."""
     paragraph_rows: int = 0
     short_rows: int = 0
     bad_dates: int = 0
@@ -205,10 +207,13 @@ class RowReader:
                 if decided is None or not key:
                     self._undated(line, key, raw, fields)
                     continue
+                if decided > latest:  # `latest` is never after today: so is every later date
+                    if decided > self.today:
+                        self._after_today(line, decided)
+                        continue
+                    latest = decided
                 kept += 1
                 seen(key)
-                if decided > latest:
-                    latest = decided
                 if low <= decided <= high:
                     current = newest.get(key)
                     if current is None or decided > current[0]:
@@ -267,6 +272,14 @@ class RowReader:
         self.bad(line, what, in_date=True)
         self.bad_dates += 1
 
+    def _after_today(self, line: int, decided: date) -> None:
+        """A decision dated after today (a typo for the year): the row is left out, as one
+        whose date cannot be read; it would make an old export look new (U008)."""
+        self.paragraph_rows += 1
+        shown = decided.strftime("%d-%m-%Y")
+        self.bad(line, f"afgørelsen er dateret efter dagens dato ({shown})", in_date=True)
+        self.bad_dates += 1
+
     def tally(self) -> RowTally:
         return RowTally(
             self.paragraph_rows,
@@ -290,7 +303,8 @@ class RowReader:
 
     def newest_anywhere(self) -> date | None:
         """The newest readable decision date of any row, of whatever paragraph."""
-        dates = [d for t in self.other_dates if (d := self.dates[t]) is not None]
+        today = self.today
+        dates = [d for t in self.other_dates if (d := self.dates[t]) is not None and d <= today]
         newest = max([self.latest, *dates])
         return None if newest == date.min else newest
 

@@ -175,6 +175,7 @@ def _read_sheet(
             ",",  # rows come split already: no delimiter is ever used
             date_column,
             phase_rule(layout, spec, options),
+            today=options.today,
             sheet=name,
             first_column=first_column,
         )

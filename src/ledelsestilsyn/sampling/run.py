@@ -232,6 +232,7 @@ def _export_source(
         rules.phases,
         rules.phase_column,
         sheet=request.sheet,
+        today=request.today,
     )
     spec = workspace.concept.export
     check_phase_column(options, spec, workspace.display(workspace.concept_path))
