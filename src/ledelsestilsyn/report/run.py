@@ -31,6 +31,13 @@ from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, latest_period, load_inputs, why_empty
 from ledelsestilsyn.report.period_reports import Reports, excluded_in
 from ledelsestilsyn.report.records import Excluded
+from ledelsestilsyn.report.reissue import (
+    Version,
+    changed_by_little,
+    second_version_warning,
+    shown_numbers,
+    versions,
+)
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.scrub import case_masker
 from ledelsestilsyn.report.suppress import Disclosure, Key
@@ -61,6 +68,9 @@ class Outcome:
     new_range: Period | None = None
     """A date range the audience gets its first report of: to be recorded before the report
     is delivered (`issued_ranges.record_range`), so that later ranges are decided with it."""
+    version: Version | None = None
+    """The counts an aggregate audience's report shows: recorded before it is delivered
+    (`reissue.record_version`), so that a second version with other numbers is said."""
 
 
 def _check_call(workspace: Workspace, request: Request) -> None:
@@ -177,23 +187,28 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     ranges = issued_ranges(workspace.root, request.audience)
     reports = Reports(inputs, settings, request.audience, kinds, ranges)
     content: str | Gated
+    version = None
     if request.fmt in ("csv", "xlsx"):
         if request.audience in AGGREGATE:  # the whole report's one decision, as in md and html
             report = reports.build(period)
             rules = reports.decide(period, report)
             groups = report.tidy or []  # counted with the report, whose ledger needs them too
+            version = Version(request.audience, period.label, shown_numbers(report, rules))
         else:
             rules, groups = Disclosure(settings.min_count), tidy_groups(counted, inputs.templates)
         content = _tidy(request.fmt, groups, rules, period, today)
     else:
         report = reports.build(period)
+        rules = reports.decide(period, report)
+        if request.audience in AGGREGATE:
+            version = Version(request.audience, period.label, shown_numbers(report, rules))
         view = report_view(
             report,
             municipality=workspace.concept.municipality,
             audience=request.audience,
             today=today,
             charts=request.fmt in ("html", "pdf"),
-            rules=reports.decide(period, report),
+            rules=rules,
             inner=bool(reports.inner(period)),
             elsewhere=reports.shows if request.audience in AGGREGATE else None,
         )
@@ -219,7 +234,20 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             _add_department(view, report, inputs, workspace, period, reports.shows)
         content = _pdf(view, today) if request.fmt == "pdf" else render(view, request.fmt)
     new = request.audience in AGGREGATE and period.kind == "interval" and period not in ranges
-    return Outcome(content, period, len(counted), excluded, inputs.notes, period if new else None)
+    notes = [*inputs.notes, *_second_version(workspace, version, settings.min_count)]
+    return Outcome(content, period, len(counted), excluded, notes, period if new else None, version)
+
+
+def _second_version(
+    workspace: Workspace, version: Version | None, min_count: int
+) -> list[Diagnostic]:
+    """L015 when an earlier version of the audience's report of the period shows counts
+    that differ from this one's by a small number (`reissue`)."""
+    if version is None:
+        return []
+    if not changed_by_little(version, versions(workspace.root), min_count):
+        return []
+    return [second_version_warning(version, min_count)]
 
 
 def _pdf(view: ReportView, today: date) -> Gated:

@@ -14,6 +14,7 @@ from ledelsestilsyn.core.words import count
 if TYPE_CHECKING:
     from ledelsestilsyn.core.gate import Gated
     from ledelsestilsyn.core.periods import Period
+    from ledelsestilsyn.report.reissue import Version
     from ledelsestilsyn.report.run import Outcome
     from ledelsestilsyn.workspace.open import Workspace
 
@@ -98,6 +99,8 @@ def rapport(
     _report_problems(outcome)
     if outcome.new_range is not None:  # before it is delivered: later ranges hide with it
         _record_range(workspace, request.audience, outcome.new_range)
+    if outcome.version is not None:  # before it is delivered: a second version is said (L015)
+        _record_version(workspace, outcome.version)
     if is_stdout(output):
         _echo(outcome, request.fmt)
         return
@@ -137,6 +140,13 @@ def _record_range(workspace: "Workspace", audience: str, period: "Period") -> No
     from ledelsestilsyn.workspace.layout import REPORTS_DIR
 
     record_range(workspace.root, audience, period, workspace.display(workspace.root / REPORTS_DIR))
+
+
+def _record_version(workspace: "Workspace", version: "Version") -> None:
+    from ledelsestilsyn.report.reissue import record_version
+    from ledelsestilsyn.workspace.layout import REPORTS_DIR
+
+    record_version(workspace.root, version, workspace.display(workspace.root / REPORTS_DIR))
 
 
 def _report_problems(outcome: "Outcome") -> None:

@@ -1,0 +1,60 @@
+"""A committee report made again after a review came in late or was corrected (`reissue`).
+
+The two versions differ by that review's answers: 6 nej, then 7, and the committee knows
+what the late review said. tilsyn cannot know which version was sent, so it says so (L015)
+when a version shows counts 1 to `mindste_antal - 1` away from an earlier one's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from test_ranges_and_baseline_disclosure import _months
+
+from conftest import Cli
+
+DAY = "2026-12-05"
+SAID = (
+    "rapporter/.tal: advarsel L015: rapporten for 2026-11 til udvalget er lavet før med andre "
+    "tal: nogle er ændret med 1 til 4 (en sen eller rettet gennemgang); har udvalget fået den "
+    "første, viser forskellen et lille tal."
+)
+
+
+def _made(cli: Cli, audience: str = "udvalg", fmt: str = "md") -> str:
+    result = cli(
+        "rapport", "--dato", DAY, "-o", "-", "--modtager", audience, "--format", fmt,
+        "--periode", "2026-11",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return " ".join(str(result.stderr).split())
+
+
+def test_a_second_version_with_a_small_change_is_said(cli: Cli, workspace: Path) -> None:
+    _months(workspace, {"2026-11": 6})
+    os.chdir(workspace)
+    assert "L015" not in _made(cli)
+    assert "L015" not in _made(cli, fmt="csv")  # the same numbers: the same version
+    _months(workspace, {"2026-11": 7})  # one review's answer is corrected to nej
+    assert "L015" not in _made(cli, "leder")  # the leader's report is not counted
+    said = _made(cli, fmt="csv")
+    assert SAID in said, said
+    assert "Tip: giv ikke udvalget begge" in said
+    assert SAID in _made(cli)  # both versions are still there
+    record = json.loads((workspace / "rapporter" / ".tal").read_text(encoding="utf-8"))
+    assert [(r["modtager"], r["periode"]) for r in record["rapporter"]] == [
+        ("udvalg", "2026-11"),
+        ("udvalg", "2026-11"),
+    ]
+
+
+def test_a_large_change_and_another_audience_are_not_said(cli: Cli, workspace: Path) -> None:
+    """Twelve more nej is no small number; the department's first report is its first."""
+    _months(workspace, {"2026-11": 6})
+    os.chdir(workspace)
+    _made(cli)
+    assert "L015" not in _made(cli, "afdeling")
+    _months(workspace, {"2026-11": 18})
+    assert "L015" not in _made(cli)
