@@ -123,7 +123,7 @@ def test_two_date_ranges_do_not_give_away_a_month_between_them(cli: Cli, workspa
     cases from July to December: every month hides its count (`< 5`), the quarters show 7,
     and each range by itself, beside every calendar period, gives nothing away. Before, the
     second range showed 8 nej beside the first's 6: August was 2. The second is now decided
-    with the first (`rapporter/.datoperioder`), and the first, made again, is unchanged."""
+    with the first (`rapporter/.udgivet`), and the first, made again, is unchanged."""
     _months(
         workspace,
         {"2026-07": 2, "2026-08": 2, "2026-09": 3, "2026-10": 3, "2026-11": 2, "2026-12": 2},

@@ -1,4 +1,4 @@
-"""A committee report made again after a review came in late or was corrected (`reissue`).
+"""A committee report made again after a review came in late or was corrected (`issued`).
 
 The two versions differ by that review's answers: 6 nej, then 7, and the committee knows
 what the late review said. tilsyn cannot know which version was sent, so it says so (L015)
@@ -17,7 +17,7 @@ from conftest import Cli
 
 DAY = "2026-12-05"
 SAID = (
-    "rapporter/.tal: advarsel L015: rapporten for 2026-11 til udvalget er lavet før med andre "
+    "rapporter/.udgivet: advarsel L015: rapporten for 2026-11 til udvalget er lavet før med andre "
     "tal: nogle er ændret med 1 til 4 (en sen eller rettet gennemgang); har udvalget fået den "
     "første, viser forskellen et lille tal."
 )
@@ -43,7 +43,7 @@ def test_a_second_version_with_a_small_change_is_said(cli: Cli, workspace: Path)
     assert SAID in said, said
     assert "Tip: giv ikke udvalget begge" in said
     assert SAID in _made(cli)  # both versions are still there
-    record = json.loads((workspace / "rapporter" / ".tal").read_text(encoding="utf-8"))
+    record = json.loads((workspace / "rapporter" / ".udgivet").read_text(encoding="utf-8"))
     assert [(r["modtager"], r["periode"]) for r in record["rapporter"]] == [
         ("udvalg", "2026-11"),
         ("udvalg", "2026-11"),

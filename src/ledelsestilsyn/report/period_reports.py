@@ -61,7 +61,7 @@ class Reports:
     """An audience's reports of every period, each decided once (`rules`); `kinds`: the
     kinds of period the audience gets reports for (the concept's `udvalgets_perioder`;
     None: every kind); `ranges`: the date ranges it got reports of, in the order made
-    (`issued_ranges`)."""
+    (`issued`)."""
 
     inputs: Inputs
     settings: Settings

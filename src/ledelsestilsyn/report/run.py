@@ -26,18 +26,18 @@ from ledelsestilsyn.report.department import (
     neutral_ids,
     tiltag_status,
 )
-from ledelsestilsyn.report.issued_ranges import issued_ranges
-from ledelsestilsyn.report.levels import compare_levels, level_views
-from ledelsestilsyn.report.load import Inputs, latest_period, load_inputs, why_empty
-from ledelsestilsyn.report.period_reports import Reports, excluded_in
-from ledelsestilsyn.report.records import Excluded
-from ledelsestilsyn.report.reissue import (
+from ledelsestilsyn.report.issued import (
     Version,
     changed_by_little,
+    issued_ranges,
     second_version_warning,
     shown_numbers,
     versions,
 )
+from ledelsestilsyn.report.levels import compare_levels, level_views
+from ledelsestilsyn.report.load import Inputs, latest_period, load_inputs, why_empty
+from ledelsestilsyn.report.period_reports import Reports, excluded_in
+from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.scrub import case_masker
 from ledelsestilsyn.report.suppress import Disclosure, Key
@@ -65,12 +65,9 @@ class Outcome:
     counted: int
     excluded: list[Excluded]
     notes: list[Diagnostic]
-    new_range: Period | None = None
-    """A date range the audience gets its first report of: to be recorded before the report
-    is delivered (`issued_ranges.record_range`), so that later ranges are decided with it."""
     version: Version | None = None
-    """The counts an aggregate audience's report shows: recorded before it is delivered
-    (`reissue.record_version`), so that a second version with other numbers is said."""
+    """An aggregate audience's report: recorded before it is delivered (`issued`), so that
+    later date ranges are decided with it and a second version with other counts is said."""
 
 
 def _check_call(workspace: Workspace, request: Request) -> None:
@@ -184,8 +181,10 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         order=tuple(workspace.concept.series),
     )
 
-    ranges = issued_ranges(workspace.root, request.audience)
-    reports = Reports(inputs, settings, request.audience, kinds, ranges)
+    made = versions(workspace.root)
+    reports = Reports(
+        inputs, settings, request.audience, kinds, issued_ranges(made, request.audience)
+    )
     content: str | Gated
     version = None
     if request.fmt in ("csv", "xlsx"):
@@ -233,19 +232,14 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         if view.committee:
             _add_department(view, report, inputs, workspace, period, reports.shows)
         content = _pdf(view, today) if request.fmt == "pdf" else render(view, request.fmt)
-    new = request.audience in AGGREGATE and period.kind == "interval" and period not in ranges
-    notes = [*inputs.notes, *_second_version(workspace, version, settings.min_count)]
-    return Outcome(content, period, len(counted), excluded, notes, period if new else None, version)
+    said = [] if version is None else _second_version(version, made, settings.min_count)
+    return Outcome(content, period, len(counted), excluded, [*inputs.notes, *said], version)
 
 
-def _second_version(
-    workspace: Workspace, version: Version | None, min_count: int
-) -> list[Diagnostic]:
+def _second_version(version: Version, made: list[Version], min_count: int) -> list[Diagnostic]:
     """L015 when an earlier version of the audience's report of the period shows counts
-    that differ from this one's by a small number (`reissue`)."""
-    if version is None:
-        return []
-    if not changed_by_little(version, versions(workspace.root), min_count):
+    that differ from this one's by a small number (`issued`)."""
+    if not changed_by_little(version, made, min_count):
         return []
     return [second_version_warning(version, min_count)]
 

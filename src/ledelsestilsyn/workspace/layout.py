@@ -10,8 +10,7 @@ A workspace is the folder holding the concept:
         <sag>.yaml          one review file per drawn case
     rapporter/              reports (`påmind` counts a report as made when one is here)
         .rapporter          the reports `rapport` wrote there, with the SHA-256 of each
-        .datoperioder       the date ranges the committee and the department got, in order
-        .tal                the counts each of their reports showed, to warn of a second version
+        .udgivet            each committee and department report made: period, counts shown
     .tilsyn/                caches and the reminder log (safe to delete; 0700)
         skrevet             the files tilsyn wrote where the user named them, with the SHA-256
 
@@ -30,14 +29,10 @@ REPORTS_DIR = "rapporter"
 REPORTS_FILES = ".rapporter"
 """In rapporter/: each report `rapport` wrote there and the SHA-256 of what it wrote (`io.written`);
 a report a person edited is kept as `.bak` before a new one takes its name."""
-ISSUED_RANGES = ".datoperioder"
-"""In rapporter/: the date ranges the committee and the department got reports for, in the order
-first made (`report.issued_ranges`): a later range is decided with them. Not a cache: deleted,
-a later range may show what, together with an earlier one, gives a small number away."""
-SHOWN_NUMBERS = ".tal"
-"""In rapporter/: the counts each version of the committee's and the department's reports showed
-(`report.reissue`): a new version of a period that differs from an earlier one by a small number
-is warned about (L015). Deleting it only stops the warning."""
+ISSUED = ".udgivet"
+"""In rapporter/: each version of the committee's and the department's reports, its period and the
+counts it showed, in the order made (`report.issued`): a date range is decided with the ranges made
+before it, and a second version with a few counts changed is said (L015). Not a cache."""
 REPORT_ENDINGS = (".html", ".md", ".pdf", ".csv", ".xlsx")
 GITIGNORE = ".gitignore"
 

@@ -13,8 +13,7 @@ from ledelsestilsyn.core.words import count
 
 if TYPE_CHECKING:
     from ledelsestilsyn.core.gate import Gated
-    from ledelsestilsyn.core.periods import Period
-    from ledelsestilsyn.report.reissue import Version
+    from ledelsestilsyn.report.issued import Version
     from ledelsestilsyn.report.run import Outcome
     from ledelsestilsyn.workspace.open import Workspace
 
@@ -97,9 +96,7 @@ def rapport(
     with on_terminal():
         outcome = make_report(workspace, request, today=day_or_today(dato))
     _report_problems(outcome)
-    if outcome.new_range is not None:  # before it is delivered: later ranges hide with it
-        _record_range(workspace, request.audience, outcome.new_range)
-    if outcome.version is not None:  # before it is delivered: a second version is said (L015)
+    if outcome.version is not None:  # before it is delivered: later ranges hide with it (L015)
         _record_version(workspace, outcome.version)
     if is_stdout(output):
         _echo(outcome, request.fmt)
@@ -135,15 +132,8 @@ def _echo(outcome: "Outcome", fmt: str) -> None:
     echo(outcome.content, nl=False)
 
 
-def _record_range(workspace: "Workspace", audience: str, period: "Period") -> None:
-    from ledelsestilsyn.report.issued_ranges import record_range
-    from ledelsestilsyn.workspace.layout import REPORTS_DIR
-
-    record_range(workspace.root, audience, period, workspace.display(workspace.root / REPORTS_DIR))
-
-
 def _record_version(workspace: "Workspace", version: "Version") -> None:
-    from ledelsestilsyn.report.reissue import record_version
+    from ledelsestilsyn.report.issued import record_version
     from ledelsestilsyn.workspace.layout import REPORTS_DIR
 
     record_version(workspace.root, version, workspace.display(workspace.root / REPORTS_DIR))

@@ -1,13 +1,21 @@
-"""The numbers each committee and department report showed, to warn before a second version.
+"""The committee's and the department's reports as made: each version's period and counts.
 
-A report for November made before a late review and one made after it differ by that
-review's answers: if the committee gets both, a small number follows by subtraction
-(5 nej, then 6: the late review said nej). Which reports were sent, tilsyn cannot know,
-so each version an aggregate audience's report is made in is recorded in `rapporter/.tal`
-(the counts it shows, nothing else), and a new version of the same period whose shown
-counts differ from an earlier version's by 1 to `mindste_antal - 1` is said (L015) before
-it is delivered. It is a warning, not a refusal: a leader may remake a report that was
-never sent. Deleting the record only stops the warning.
+Which reports were sent, tilsyn cannot know, so each version of an aggregate audience's
+report is recorded in `rapporter/.udgivet` before it is delivered: its period and the counts
+it shows, nothing else. The record is used twice:
+
+- Date ranges. Each calendar period's report is decided as if the audience had them all
+  (`period_reports`), but a date range can be any run of months, so the ranges an audience
+  gets are not known in advance, and two of them can give a month away: August..October less
+  September..October is August. A range is decided with the ranges made before it (all, for
+  one not made yet), as with the calendar periods; made again, it is decided as it was.
+- A second version. A report for November made before a late review and one made after it
+  differ by that review's answers (6 nej, then 7: the late review said nej). A version whose
+  shown counts differ from an earlier one's by 1 to `mindste_antal - 1` is said (L015): a
+  warning, since a leader may remake a report that was never sent.
+
+It is not a cache: deleted, a later range may show what gives a small number away together
+with an earlier one, and a second version is not said.
 """
 
 from __future__ import annotations
@@ -15,13 +23,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, warning
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, warning
+from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.io.stamped_json import parse_json
 from ledelsestilsyn.report.build import Report
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.suppress import Disclosure
-from ledelsestilsyn.workspace.layout import REPORTS_DIR, SHOWN_NUMBERS
+from ledelsestilsyn.workspace.layout import ISSUED, REPORTS_DIR
 
 Numbers = dict[str, int]
 
@@ -51,7 +60,7 @@ def versions(root: Path) -> list[Version]:
     """The versions recorded in the workspace at `root` (none if there is no record, or it
     is not one)."""
     try:
-        data = parse_json(read_regular(root / REPORTS_DIR / SHOWN_NUMBERS))
+        data = parse_json(read_regular(root / REPORTS_DIR / ISSUED))
     except OSError:
         return []
     entries = data.get("rapporter") if isinstance(data, dict) else None
@@ -64,6 +73,24 @@ def versions(root: Path) -> list[Version]:
             kept = {k: v for k, v in numbers.items() if isinstance(v, int)}
             found.append(Version(audience, period, kept))
     return found
+
+
+def issued_ranges(made: list[Version], audience: str) -> list[Period]:
+    """The date ranges of the versions `made` for `audience`, in the order first made."""
+    found: list[Period] = []
+    for version in made:
+        period = _range(version.period) if version.audience == audience else None
+        if period is not None and period not in found:
+            found.append(period)
+    return found
+
+
+def _range(label: str) -> Period | None:
+    try:
+        period = parse_period(label)
+    except TilsynError:
+        return None
+    return period if period.kind == "interval" else None
 
 
 def changed_by_little(new: Version, earlier: list[Version], min_count: int) -> bool:
@@ -81,7 +108,7 @@ def changed_by_little(new: Version, earlier: list[Version], min_count: int) -> b
 def second_version_warning(new: Version, min_count: int) -> Diagnostic:
     reader = "udvalget" if new.audience == "udvalg" else "afdelingen"
     return warning(
-        f"{REPORTS_DIR}/{SHOWN_NUMBERS}",
+        f"{REPORTS_DIR}/{ISSUED}",
         "L015",
         f"rapporten for {new.period} til {reader} er lavet før med andre tal: nogle er ændret "
         f"med 1 til {min_count - 1} (en sen eller rettet gennemgang); har {reader} fået den "
@@ -105,4 +132,4 @@ def record_version(root: Path, new: Version, display: str) -> None:
         {"modtager": v.audience, "periode": v.period, "tal": v.numbers} for v in [*recorded, new]
     ]
     text = gated_json({"format": 1, "rapporter": entries}, separators=(",", ":"))
-    write_atomic(folder / SHOWN_NUMBERS, text + "\n", overwrite=True)
+    write_atomic(folder / ISSUED, text + "\n", overwrite=True)

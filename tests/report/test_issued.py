@@ -1,0 +1,46 @@
+"""The record of the committee's and the department's reports (`rapporter/.udgivet`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ledelsestilsyn.core.periods import parse_period
+from ledelsestilsyn.report.issued import Version, issued_ranges, record_version, versions
+
+FIRST, SECOND = "2026-09-01..2026-10-31", "2026-08-01..2026-10-31"
+
+
+def _made(root: Path, audience: str, period: str, nej: int = 1) -> None:
+    record_version(root, Version(audience, period, {"answer|nej": nej}), "rapporter")
+
+
+def test_ranges_are_kept_per_audience_in_the_order_first_made(tmp_path: Path) -> None:
+    for audience, label in (("udvalg", FIRST), ("afdeling", SECOND), ("udvalg", "2026-K4")):
+        _made(tmp_path, audience, label)
+    _made(tmp_path, "udvalg", SECOND)
+    _made(tmp_path, "udvalg", FIRST, nej=2)  # a second version: its place stays the first's
+    made = versions(tmp_path)
+    assert issued_ranges(made, "udvalg") == [parse_period(FIRST), parse_period(SECOND)]
+    assert issued_ranges(made, "afdeling") == [parse_period(SECOND)]
+    assert [(v.audience, v.period) for v in made][-1] == ("udvalg", FIRST)
+
+
+def test_the_same_version_is_kept_once(tmp_path: Path) -> None:
+    _made(tmp_path, "udvalg", FIRST)
+    _made(tmp_path, "udvalg", FIRST)
+    assert versions(tmp_path) == [Version("udvalg", FIRST, {"answer|nej": 1})]
+
+
+def test_a_record_that_is_not_one_is_no_versions(tmp_path: Path) -> None:
+    """A person's edit that broke the JSON, or entries of the wrong shape, are passed over."""
+    assert versions(tmp_path) == []
+    record = tmp_path / "rapporter" / ".udgivet"
+    record.parent.mkdir()
+    record.write_text("{ikke json", encoding="utf-8")
+    assert versions(tmp_path) == []
+    record.write_text(
+        '{"rapporter": [1, {"modtager": "udvalg"}, {"modtager": "udvalg", "periode": "2026-11", '
+        '"tal": {"a": 1, "b": "x"}}]}',
+        encoding="utf-8",
+    )
+    assert versions(tmp_path) == [Version("udvalg", "2026-11", {"a": 1})]
