@@ -15,24 +15,31 @@ it shows, nothing else. The record is used twice:
   warning, since a leader may remake a report that was never sent.
 
 It is not a cache: deleted, a later range may show what gives a small number away together
-with an earlier one, and a second version is not said.
+with an earlier one, and a second version is not said. Two runs at the same time would each
+decide without the other's version, and the later write would lose the earlier one's, so a
+run holds a lock (`issuing`) from reading the record to adding to it.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, warning
+from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail, warning
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.io.stamped_json import parse_json
 from ledelsestilsyn.report.build import Report
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.suppress import Disclosure
-from ledelsestilsyn.workspace.layout import ISSUED, REPORTS_DIR
+from ledelsestilsyn.workspace.layout import ISSUED, ISSUED_LOCK, REPORTS_DIR
 
 Numbers = dict[str, int]
+PATIENCE_SECONDS = 300.0
+"""How long a run waits for another to finish its report (a year's range report takes seconds)."""
 
 
 @dataclass(frozen=True)
@@ -133,3 +140,28 @@ def record_version(root: Path, new: Version, display: str) -> None:
     ]
     text = gated_json({"format": 1, "rapporter": entries}, separators=(",", ":"))
     write_atomic(folder / ISSUED, text + "\n", overwrite=True)
+
+
+@contextmanager
+def issuing(root: Path, display: str, waiting: Callable[[], None]) -> Iterator[None]:
+    """Hold the record's lock while a report is decided with it and added to it, waiting for
+    another run that holds it (`waiting` is called when it must); L016 (exit 75) if that run
+    is not done within `PATIENCE_SECONDS`."""
+    from ledelsestilsyn.io.atomic import writable_folder
+    from ledelsestilsyn.io.lock import open_lock, wait_for_lock
+
+    folder = writable_folder(root / REPORTS_DIR, display=display)
+    fd = open_lock(folder / ISSUED_LOCK)
+    try:
+        if not wait_for_lock(fd, PATIENCE_SECONDS, waiting):
+            raise fail(
+                f"{REPORTS_DIR}/{ISSUED_LOCK}",
+                "L016",
+                "en anden kørsel af 'tilsyn rapport' til udvalget eller afdelingen er ikke "
+                f"færdig efter {PATIENCE_SECONDS / 60:.0f} minutter; denne rapport er ikke lavet.",
+                hint="prøv igen, når den anden kørsel er færdig.",
+                kind=ErrorKind.BUSY,
+            )
+        yield
+    finally:
+        os.close(fd)

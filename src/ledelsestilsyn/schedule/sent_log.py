@@ -24,7 +24,8 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, fail
 from ledelsestilsyn.io.files import read_regular
-from ledelsestilsyn.io.portable import NOFOLLOW, try_lock
+from ledelsestilsyn.io.lock import open_lock
+from ledelsestilsyn.io.portable import try_lock
 from ledelsestilsyn.io.stamped_json import parse_json
 from ledelsestilsyn.workspace.layout import CACHE_DIR, REMINDER_LOCK, SENT_LOG
 
@@ -51,7 +52,7 @@ def run_lock(cache_dir: Path, refused: str = "der sendes intet") -> Iterator[Non
         )
     writable_folder(cache_dir)
     path = cache_dir / REMINDER_LOCK
-    fd = _open_lock(path)
+    fd = open_lock(path)
     try:
         if not try_lock(fd):
             raise fail(
@@ -64,26 +65,6 @@ def run_lock(cache_dir: Path, refused: str = "der sendes intet") -> Iterator[Non
         yield
     finally:
         os.close(fd)
-
-
-def _open_lock(path: Path) -> int:
-    """The lock file, made when missing; never through a link (it would make a file where the
-    link points) and never a folder someone put in its place."""
-    from ledelsestilsyn.io.atomic import folder_error, folder_in_the_way
-
-    if path.is_symlink():
-        raise fail(
-            str(path),
-            "W002",
-            "stien er et symbolsk link; tilsyn skriver ikke gennem links.",
-            hint="slet linket; tilsyn laver låsefilen selv.",
-        )
-    try:
-        return os.open(path, os.O_RDWR | os.O_CREAT | NOFOLLOW, 0o600)
-    except IsADirectoryError:
-        raise folder_in_the_way(path) from None
-    except OSError as exc:
-        raise folder_error(path.parent, exc) from None
 
 
 @dataclass

@@ -33,6 +33,8 @@ ISSUED = ".udgivet"
 """In rapporter/: each version of the committee's and the department's reports, its period and the
 counts it showed, in the order made (`report.issued`): a date range is decided with the ranges made
 before it, and a second version with a few counts changed is said (L015). Not a cache."""
+ISSUED_LOCK = ".udgivet.lock"
+"""In rapporter/: held while a committee's or department's report is decided and recorded."""
 REPORT_ENDINGS = (".html", ".md", ".pdf", ".csv", ".xlsx")
 GITIGNORE = ".gitignore"
 

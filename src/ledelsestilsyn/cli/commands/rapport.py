@@ -1,5 +1,6 @@
 """`tilsyn rapport`: the period summary for leaders, management and the committee."""
 
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -93,11 +94,12 @@ def rapport(
     request = Request(stier or None, periode, tilsyn, modtager.value, raadgivere, fmt.value)
     # Checked before the report is made: a wrong -o costs no waiting.
     chosen = None if output is None or is_stdout(output) else _chosen_path(output, workspace, fmt)
-    with on_terminal():
-        outcome = make_report(workspace, request, today=day_or_today(dato))
-    _report_problems(outcome)
-    if outcome.version is not None:  # before it is delivered: later ranges hide with it (L015)
-        _record_version(workspace, outcome.version)
+    with _issuing(workspace, request.audience):
+        with on_terminal():
+            outcome = make_report(workspace, request, today=day_or_today(dato))
+        _report_problems(outcome)
+        if outcome.version is not None:  # before it is delivered: later ranges hide with it
+            _record_version(workspace, outcome.version)
     if is_stdout(output):
         _echo(outcome, request.fmt)
         return
@@ -130,6 +132,19 @@ def _echo(outcome: "Outcome", fmt: str) -> None:
             kind=ErrorKind.USAGE,
         )
     echo(outcome.content, nl=False)
+
+
+def _issuing(workspace: "Workspace", audience: str) -> AbstractContextManager[None]:
+    """The committee's and the department's reports are made one at a time (`issued`)."""
+    from ledelsestilsyn.report.decision import AGGREGATE
+    from ledelsestilsyn.report.issued import issuing
+    from ledelsestilsyn.workspace.layout import REPORTS_DIR
+
+    if audience not in AGGREGATE:
+        return nullcontext()
+    waiting = "Venter på en anden kørsel af 'tilsyn rapport' til udvalget eller afdelingen …"
+    display = workspace.display(workspace.root / REPORTS_DIR)
+    return issuing(workspace.root, display, lambda: echo(waiting, err=True))
 
 
 def _record_version(workspace: "Workspace", version: "Version") -> None:
