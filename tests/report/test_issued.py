@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ledelsestilsyn.core.periods import parse_period
-from ledelsestilsyn.report.issued import Version, issued_ranges, record_version, versions
+from ledelsestilsyn.report.issued import (
+    Version,
+    changed_by_little,
+    issued_ranges,
+    record_version,
+    versions,
+)
 
 FIRST, SECOND = "2026-09-01..2026-10-31", "2026-08-01..2026-10-31"
 
@@ -14,15 +20,23 @@ def _made(root: Path, audience: str, period: str, nej: int = 1) -> None:
     record_version(root, Version(audience, period, {"answer|nej": nej}), "rapporter")
 
 
-def test_ranges_are_kept_per_audience_in_the_order_first_made(tmp_path: Path) -> None:
+def test_ranges_are_kept_in_the_order_first_made_whoever_got_them(tmp_path: Path) -> None:
+    """The department's reports reach the committee's members: one record for both."""
     for audience, label in (("udvalg", FIRST), ("afdeling", SECOND), ("udvalg", "2026-K4")):
         _made(tmp_path, audience, label)
     _made(tmp_path, "udvalg", SECOND)
     _made(tmp_path, "udvalg", FIRST, nej=2)  # a second version: its place stays the first's
     made = versions(tmp_path)
-    assert issued_ranges(made, "udvalg") == [parse_period(FIRST), parse_period(SECOND)]
-    assert issued_ranges(made, "afdeling") == [parse_period(SECOND)]
+    assert issued_ranges(made) == [parse_period(FIRST), parse_period(SECOND)]
     assert [(v.audience, v.period) for v in made][-1] == ("udvalg", FIRST)
+
+
+def test_a_second_version_to_the_other_audience_is_compared(tmp_path: Path) -> None:
+    _made(tmp_path, "afdeling", "2026-11", nej=6)
+    made = versions(tmp_path)
+    assert changed_by_little(Version("udvalg", "2026-11", {"answer|nej": 7}), made, 5)
+    assert not changed_by_little(Version("udvalg", "2026-10", {"answer|nej": 7}), made, 5)
+    assert not changed_by_little(Version("udvalg", "2026-11", {"answer|nej": 6}), made, 5)
 
 
 def test_the_same_version_is_kept_once(tmp_path: Path) -> None:

@@ -50,8 +50,11 @@ def test_a_second_version_with_a_small_change_is_said(cli: Cli, workspace: Path)
     ]
 
 
-def test_a_large_change_and_another_audience_are_not_said(cli: Cli, workspace: Path) -> None:
-    """Twelve more nej is no small number; the department's first report is its first."""
+def test_a_large_change_and_the_same_numbers_to_the_other_audience_are_not_said(
+    cli: Cli, workspace: Path
+) -> None:
+    """Twelve more nej is no small number; the department's report with the committee's
+    numbers gives nothing more away."""
     _months(workspace, {"2026-11": 6})
     os.chdir(workspace)
     _made(cli)

@@ -8,7 +8,8 @@ it shows, nothing else. The record is used twice:
   (`period_reports`), but a date range can be any run of months, so the ranges an audience
   gets are not known in advance, and two of them can give a month away: August..October less
   September..October is August. A range is decided with the ranges made before it (all, for
-  one not made yet), as with the calendar periods; made again, it is decided as it was.
+  one not made yet), as with the calendar periods; made again, it is decided as it was. The
+  department's reports reach the committee's members, so the two audiences share the record.
 - A second version. A report for November made before a late review and one made after it
   differ by that review's answers (6 nej, then 7: the late review said nej). A version whose
   shown counts differ from an earlier one's by 1 to `mindste_antal - 1` is said (L015): a
@@ -82,11 +83,13 @@ def versions(root: Path) -> list[Version]:
     return found
 
 
-def issued_ranges(made: list[Version], audience: str) -> list[Period]:
-    """The date ranges of the versions `made` for `audience`, in the order first made."""
+def issued_ranges(made: list[Version]) -> list[Period]:
+    """The date ranges of the versions `made`, in the order first made, whoever got them: the
+    department's reports reach the committee's members (and the committee's may be for all),
+    so a range either got is decided as got by both."""
     found: list[Period] = []
     for version in made:
-        period = _range(version.period) if version.audience == audience else None
+        period = _range(version.period)
         if period is not None and period not in found:
             found.append(period)
     return found
@@ -101,12 +104,13 @@ def _range(label: str) -> Period | None:
 
 
 def changed_by_little(new: Version, earlier: list[Version], min_count: int) -> bool:
-    """Whether an earlier version of the same report shows a count that `new` shows too,
-    changed by 1 to `min_count - 1`: what the two together give away."""
+    """Whether an earlier version of the same period's report (to either audience, as with
+    `issued_ranges`) shows a count that `new` shows too, changed by 1 to `min_count - 1`: what
+    the two together give away."""
     return any(
         0 < abs(value - old.numbers[name]) < min_count
         for old in earlier
-        if (old.audience, old.period) == (new.audience, new.period)
+        if old.period == new.period
         for name, value in new.numbers.items()
         if name in old.numbers
     )

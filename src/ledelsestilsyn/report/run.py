@@ -182,9 +182,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     )
 
     made = versions(workspace.root)
-    reports = Reports(
-        inputs, settings, request.audience, kinds, issued_ranges(made, request.audience)
-    )
+    reports = Reports(inputs, settings, request.audience, kinds, issued_ranges(made))
     content: str | Gated
     version = None
     if request.fmt in ("csv", "xlsx"):
