@@ -138,12 +138,13 @@ def _view(cli: Cli, folder: Path) -> ReportView:
         seen.append(view)
         return pdf(view, _today)
 
+    from ledelsestilsyn.report.call import Request
     from ledelsestilsyn.workspace.open import open_workspace
 
     original = run._pdf
     run._pdf = keep  # type: ignore[assignment]
     try:
-        request = run.Request(None, "2026-11", None, "leder", False, "pdf")
+        request = Request(None, "2026-11", None, "leder", False, "pdf")
         run.make_report(open_workspace(folder, None), request, today=date(2026, 11, 25))
     finally:
         run._pdf = original  # type: ignore[assignment]

@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from ledelsestilsyn.core.cpr import mask_cpr
-from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, ErrorKind, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated
-from ledelsestilsyn.core.periods import Kind, Period, parse_period, period_of
-from ledelsestilsyn.core.words import listing
-from ledelsestilsyn.models.located import did_you_mean
+from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.anonymous import aggregate_inputs
 from ledelsestilsyn.report.build import Report, Settings, in_period
+from ledelsestilsyn.report.call import Request, check_call, check_kind
 from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.decision import AGGREGATE
 from ledelsestilsyn.report.department import (
@@ -47,16 +45,6 @@ from ledelsestilsyn.report.view import ReportView, report_view
 from ledelsestilsyn.workspace.open import Workspace
 
 
-@dataclass(frozen=True)
-class Request:
-    paths: Sequence[Path] | None
-    period: str | None
-    series: str | None
-    audience: str = "leder"
-    caseworkers: bool = False
-    fmt: str = "html"
-
-
 @dataclass
 class Outcome:
     content: str | Gated
@@ -68,54 +56,6 @@ class Outcome:
     version: Version | None = None
     """An aggregate audience's report: recorded before it is delivered (`issued`), so that
     later date ranges are decided with it and a second version with other counts is said."""
-
-
-def _check_call(workspace: Workspace, request: Request) -> None:
-    if request.caseworkers and request.audience in AGGREGATE:
-        raise fail(
-            Argument.CASEWORKERS,
-            "L003",
-            "tal pr. rådgiver er feedback til ledelsen og kan ikke komme med i "
-            f"{'udvalgets' if request.audience == 'udvalg' else 'afdelingens'} rapport.",
-            hint="lad tallene pr. rådgiver være, eller vælg modtageren leder.",
-            kind=ErrorKind.USAGE,
-        )
-    names = list(workspace.concept.series)
-    if request.series is not None and request.series not in names:
-        guess = did_you_mean(request.series, names)
-        hint = f"mente du '{guess}'?" if guess else f"kendte tilsyn: {', '.join(names)}."
-        raise fail(
-            Argument.SERIES,
-            "L004",
-            f"tilsynet '{request.series}' findes ikke i konceptet.",
-            hint=hint,
-            kind=ErrorKind.USAGE,
-        )
-
-
-_KINDS = {"måned": "måneder", "kvartal": "kvartaler", "halvår": "halvår", "år": "år"}
-_ONE = {"måned": "en måned", "kvartal": "et kvartal", "halvår": "et halvår", "år": "et år"}
-
-
-def _check_kind(period: Period, audience: str, kinds: Sequence[Kind] | None) -> None:
-    """A committee that gets the quarters' reports must not also get a month's: together
-    they could give a small number away, so the concept names the kinds it gets."""
-    if kinds is None or period.kind in kinds:
-        return
-    other = period_of(kinds[0], period.start.year, period.start.month)
-    reader = "udvalget" if audience == "udvalg" else "afdelingen"
-    raise fail(
-        Argument.PERIOD,
-        "L014",
-        f"{reader} får rapporter for {listing([_KINDS[k] for k in kinds])} (konceptets "
-        f"rapport.udvalgets_perioder), ikke for {_ONE.get(period.kind, 'en datoperiode')}: "
-        "sammen med de andre kunne den afsløre et lille tal.",
-        hint=f"vælg fx perioden {other.label}, eller tilføj {period.kind} under "
-        "rapport.udvalgets_perioder (så skjuler de længere perioders rapporter mere)."
-        if period.kind in _KINDS
-        else f"vælg fx perioden {other.label}.",
-        kind=ErrorKind.USAGE,
-    )
 
 
 def _baseline(workspace: Workspace) -> Period | None:
@@ -152,7 +92,7 @@ def _latest_period(inputs: Inputs) -> Period:
 
 def make_report(workspace: Workspace, request: Request, *, today: date) -> Outcome:
     """The rendered report for `request`; raises `TilsynError` for a bad call or no data."""
-    _check_call(workspace, request)
+    check_call(workspace, request)
     baseline = _baseline(workspace)
     asked = parse_period(request.period) if request.period is not None else None
     inputs = load_inputs(workspace, request.paths, request.series, today=today)
@@ -161,7 +101,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     period = asked or _latest_period(inputs)
     kinds = workspace.concept.report.aggregate_periods
     if request.audience in AGGREGATE:
-        _check_kind(period, request.audience, kinds)
+        check_kind(period, request.audience, kinds)
     excluded = excluded_in(inputs, period)
     counted = in_period(inputs.records, period)
     if not counted:

@@ -40,7 +40,8 @@ def rapport(
         ),
     ] = None,
     tilsyn: Annotated[
-        str | None, typer.Option("--tilsyn", help="Kun denne tilsynsserie fra konceptet.")
+        str | None,
+        typer.Option("--tilsyn", help="Kun denne tilsynsserie fra konceptet (kun til leder)."),
     ] = None,
     modtager: Annotated[
         Recipient,
@@ -86,7 +87,8 @@ def rapport(
     from ledelsestilsyn.cli.output import chosen_format, is_stdout
     from ledelsestilsyn.cli.progress import on_terminal
     from ledelsestilsyn.core.periods import day_or_today
-    from ledelsestilsyn.report.run import Request, make_report
+    from ledelsestilsyn.report.call import Request
+    from ledelsestilsyn.report.run import make_report
     from ledelsestilsyn.workspace.open import open_workspace
 
     fmt = chosen_format(format, output, ReportFormat, ReportFormat.HTML)
