@@ -31,8 +31,9 @@ ALLOWED: dict[str, set[str]] = {
     "schedule/notify.py": {"send_message"},
     # read_regular: a workspace file opened read-only (without blocking on a pipe), never written
     "io/files.py": {"os.open", "os.fdopen"},
-    # the påmind lock file: opened for flock, never written
-    "schedule/sent_log.py": {"os.open"},
+    # a lock file (påmind's, the record of the committee's reports): opened for flock, never
+    # written
+    "io/lock.py": {"os.open"},
     # the pipe from the forked reader of an export's second half (pickled rows, not output)
     "export/scan.py": {"os.fdopen"},
     # the streams' encoding is chosen before anything is printed (`speak_any_text`)
