@@ -187,6 +187,20 @@ AS_A_DATE = (
     "100203:4711",
     "110203=4711",
     "130203+4711",
+    # without leading zeros, as a date of birth is often written (found by a probe)
+    "1.2.03-4711",
+    "1.2.2003-4711",
+    "01.2.03-4711",
+    "1.02.03-4711",
+    "1-2-03 4711",
+    "9/2/03 4711",
+    # a backslash (a slip for the slash), a semicolon, an apostrophe, a middle dot, a bar, a tilde
+    "010203\\4711",
+    "010203;4711",
+    "010203'4711",
+    "010203·4711",
+    "010203|4711",
+    "010203~4711",
 )
 
 
@@ -223,6 +237,10 @@ def test_case_ids_dates_and_amounts_are_not_cpr() -> None:
         "03.11.26 12:30",
         "kl. 12:30 01.02.2026",  # a time, then a date: no number across the two
         "12 01.02.2026",
+        "kl. 1.2.2026 1230",  # a date without leading zeros and a time
+        "møde 3.11.2026 12:30",
+        "d. 1.2.26",
+        "31.2.03-4711",  # no such day
         "2026-11-01..2026-11-30",  # a period
         "31-08-2025;S-1",  # a date in an export row
         "S_2026_00109",

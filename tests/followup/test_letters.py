@@ -294,6 +294,22 @@ def test_a_colleagues_first_name_or_surname_alone_becomes_a_colleague(
     assert not re.search(r"\bBo\b", anna) and "Lind" not in anna
 
 
+@pytest.mark.parametrize("spelling", ["Se Bo_Lind_notat.docx;", "BoLind", "Lind_Bo", "Bo_2026"])
+def test_a_colleagues_name_in_a_file_name_or_run_together_becomes_a_colleague(
+    cli: Cli, ws: Path, spelling: str
+) -> None:
+    """A name in a file name (`Bo_Lind_notat.docx`) or typed without its space (`BoLind`) is
+    the name: before, the underscore counted as a letter, and the name went out as written."""
+    first = ws / NOV / "S-2026-11-000.yaml"
+    text = first.read_text(encoding="utf-8").replace("Bo Lind overtog", f"{spelling} overtog")
+    first.write_text(text, encoding="utf-8")
+    result = cli(*ARGS, "--rådgiver", "Anna Holm")
+    assert result.exit_code == 0, result.output
+    anna = own(letters(ws), "Anna Holm", ".md")
+    assert "en kollega" in anna
+    assert "Lind" not in anna and not re.search(r"(?<![^\W_])Bo(?![^\W_])", anna), anna
+
+
 def _hand_over_in_october(ws: Path, case: str, new: str) -> None:
     """The October case was `new`'s then (in its manifest and its review's header)."""
     manifest = ws / OCT / "udtræk.yaml"

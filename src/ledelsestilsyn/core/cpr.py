@@ -96,8 +96,10 @@ _BREAK = (
 # Up to three spaces (or a space written `%20`, as in a link).
 _AROUND = f"(?:[{_SPACE}\t]|%20){{0,3}}(?:{_BREAK})?"
 # One mark between date and serial number, or a doubled one (`010203--1234`): punctuation,
-# also a comma, colon, equals or plus sign (`010203,1234`). `%2D` is a dash written as in a link.
-_ONE_MARK = f"(?:[{_PUNCT},:=+]|%2[dD])"
+# also a comma, colon, equals or plus sign (`010203,1234`), a backslash (a slip for the
+# slash), a semicolon, an apostrophe, a middle dot, a bar or a tilde. `%2D` is a dash written
+# as in a link.
+_ONE_MARK = f"(?:[{_PUNCT},:=+\\\\;'\u2019\u00b7|~]|%2[dD])"
 _MARK = f"{_ONE_MARK}(?:[{_SPACE}]?{_ONE_MARK})?"
 _SEPARATOR = f"(?:{_AROUND}(?P<punct>{_MARK}){_AROUND}|{_AROUND})?"
 # Inside the date, one mark as in a written date of birth (`01.02.03-1234`, `01-02-03 1234`,
@@ -130,10 +132,18 @@ _CANDIDATE = re.compile(
     # otherwise a longer run of digits (an account number) is not a CPR number.
     r"(?(punct)|(?(apart1)|(?(apart2)|(?(long)|(?!\d)))))"
 )
+# A date of birth written without its leading zeros (`1.2.03-1234`, `1.02.2003-1234`,
+# `1-2-03 1234`): a mark after the day and after the month, and the serial number set apart.
+_SHORT_DATE = re.compile(
+    f"(?P<d1>{DIGIT})(?<!\\d{DIGIT})(?P<d2>{DIGIT})?{_DATE_MARK}(?P<m1>{DIGIT})(?P<m2>{DIGIT})?"
+    f"{_DATE_MARK}(?P<y1>{DIGIT})(?P<y2>{DIGIT})(?:(?P<y3>{DIGIT})(?P<y4>{DIGIT}))?"
+    f"{_set_apart('apart')}{DIGIT}{{4}}"
+)
 _GAP = re.compile(f"[{_SPACE}\t]")
 INVISIBLES = re.compile(f"[{_INVISIBLE}]+")
 """Every run of characters that show as nothing (also used to read names as they are seen)."""
 _OVERRIDE = "\u202e"  # right-to-left override, one of the invisibles
+DM = (("d1", "d2"), ("m1", "m2"))
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -157,7 +167,7 @@ def _candidates(text: str) -> list[tuple[int, int]]:
 
 
 def _written(text: str) -> list[tuple[int, int]]:
-    spans = []
+    spans = _short(text)
     for match in _CANDIDATE.finditer(text):
         if (match["dm1"] or match["dm2"]) and _GAP.search(text, match.start(), match.end("y2")):
             continue  # a mark in the date, and a space as well: `12:30 01.02.2026`
@@ -167,6 +177,23 @@ def _written(text: str) -> list[tuple[int, int]]:
                 continue
             d[4:] = unicodedata.digit(match["y3"]), unicodedata.digit(match["y4"])
         if _valid_date(d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]):
+            spans.append(match.span())
+    return spans
+
+
+def _short(text: str) -> list[tuple[int, int]]:
+    """The dates of birth without leading zeros (two-digit ones are `_CANDIDATE`'s)."""
+    spans = []
+    for match in _SHORT_DATE.finditer(text):
+        if match["d2"] is not None and match["m2"] is not None:
+            continue
+        day, month = (int("".join(filter(None, match.group(a, b)))) for a, b in DM)
+        year = unicodedata.digit(match["y1"]) * 10 + unicodedata.digit(match["y2"])
+        if match["y3"] is not None:  # a four-digit year: 19xx or 20xx, and a mark after it
+            if year not in (19, 20) or match["apart"] is None:
+                continue  # `kl. 1.2.2026 1230` is a date and a time
+            year = unicodedata.digit(match["y3"]) * 10 + unicodedata.digit(match["y4"])
+        if _valid_date(day, month, year):
             spans.append(match.span())
     return spans
 
@@ -225,14 +252,14 @@ def may_hold_cpr(text: str) -> bool:
     """False only if `find_cpr(text)` is surely empty: no candidate at all, before the
     date is checked (one pass in C over, say, every case id joined by NUL characters;
     a number never spans a NUL)."""
-    if _CANDIDATE.search(text) is not None:
+    if _CANDIDATE.search(text) is not None or _SHORT_DATE.search(text) is not None:
         return True
     if INVISIBLES.search(text) is None:
         return False
     seen = INVISIBLES.sub("", text)
     if _OVERRIDE in text and _CANDIDATE.search(seen[::-1]) is not None:
         return True
-    return _CANDIDATE.search(seen) is not None
+    return _CANDIDATE.search(seen) is not None or _SHORT_DATE.search(seen) is not None
 
 
 def mask_cpr(text: str) -> str:

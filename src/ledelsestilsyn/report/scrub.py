@@ -8,11 +8,13 @@ from collections.abc import Callable, Collection, Iterable
 from ledelsestilsyn.core.names import as_read, name_orders
 
 # Between two parts of a name: any run of spaces, NBSP, tabs, line breaks (a comment wrapped
-# in a block scalar) and the invisible characters Word and Outlook copy along.
-_GAP = "[\\s\u00a0\u2007\u2009\u202f\u00ad\u200b-\u200f\u2060\ufeff]+"
-# A name is a whole word: not inside another (`Evaluering` is not `Eva`); a possessive s
-# stays after the replacement (`Bos notat` → `en kollegas notat`).
-_BEFORE, _AFTER = r"(?<!\w)", r"(?=[sS]?(?!\w))"
+# in a block scalar) and the invisible characters Word and Outlook copy along; an underscore,
+# as in a file name (`Maja_Rønnow_notat.docx`); or nothing (`MajaRønnow`).
+_GAP = "[\\s\u00a0\u2007\u2009\u202f\u00ad\u200b-\u200f\u2060\ufeff_]*"
+# A name is a whole word: not inside another (`Evaluering` is not `Eva`), but a word may end
+# at an underscore (`Maja_notat.docx`); a possessive s stays after the replacement
+# (`Bos notat` → `en kollegas notat`).
+_BEFORE, _AFTER = r"(?<![^\W_])", r"(?=[sS]?(?![^\W_]))"
 
 
 # The same letter as a keyboard or a mail without Danish letters writes it: `Aagaard` and
