@@ -283,12 +283,7 @@ def test_a_colleagues_first_name_or_surname_alone_becomes_a_colleague(
 ) -> None:
     """Colleagues call each other by first name: "Bo overtog sagen" names Bo as much as
     "Bo Lind" does. The recipient's own name stays (Anna reads "Anna og en kollega")."""
-    first = ws / NOV / "S-2026-11-000.yaml"
-    text = first.read_text(encoding="utf-8").replace("Bo Lind overtog", f"{spelling} overtog")
-    first.write_text(text, encoding="utf-8")
-    result = cli(*ARGS, "--rådgiver", "Anna Holm")
-    assert result.exit_code == 0, result.output
-    anna = own(letters(ws), "Anna Holm", ".md")
+    anna = _annas_letter_with(cli, ws, spelling)
     expected = "Anna og en kollega" if spelling.startswith("Anna") else "en kollega"
     assert f"{expected} overtog sagen" in anna
     assert not re.search(r"\bBo\b", anna) and "Lind" not in anna
@@ -300,14 +295,19 @@ def test_a_colleagues_name_in_a_file_name_or_run_together_becomes_a_colleague(
 ) -> None:
     """A name in a file name (`Bo_Lind_notat.docx`) or typed without its space (`BoLind`) is
     the name: before, the underscore counted as a letter, and the name went out as written."""
+    anna = _annas_letter_with(cli, ws, spelling)
+    assert "en kollega" in anna
+    assert "Lind" not in anna and not re.search(r"(?<![^\W_])Bo(?![^\W_])", anna), anna
+
+
+def _annas_letter_with(cli: Cli, ws: Path, spelling: str) -> str:
+    """Anna's letter, when the comment 'Bo Lind overtog sagen' names Bo as `spelling`."""
     first = ws / NOV / "S-2026-11-000.yaml"
     text = first.read_text(encoding="utf-8").replace("Bo Lind overtog", f"{spelling} overtog")
     first.write_text(text, encoding="utf-8")
     result = cli(*ARGS, "--rådgiver", "Anna Holm")
     assert result.exit_code == 0, result.output
-    anna = own(letters(ws), "Anna Holm", ".md")
-    assert "en kollega" in anna
-    assert "Lind" not in anna and not re.search(r"(?<![^\W_])Bo(?![^\W_])", anna), anna
+    return own(letters(ws), "Anna Holm", ".md")
 
 
 def _hand_over_in_october(ws: Path, case: str, new: str) -> None:
