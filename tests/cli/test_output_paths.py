@@ -114,6 +114,23 @@ def test_a_dash_means_standard_output(cli: Cli, filled_example: Path, command: s
     assert expected in result.stdout
 
 
+@pytest.mark.parametrize("command", ["årshjul", "rapport"])
+def test_a_named_pipe_is_not_replaced_by_a_file(
+    cli: Cli, filled_example: Path, command: str
+) -> None:
+    """Before, `-o` at a named pipe (or a device: `-o /dev/null` as root) put a regular file
+    in its place, and the next run kept that as `.bak`."""
+    pipe = filled_example.parent / "rør"
+    os.mkfifo(pipe)
+    result = cli(*commands(str(pipe))[command])
+    assert result.exit_code == 2, result.output
+    assert "stien er ikke en almindelig fil (men en enhed, et rør eller en sokkel)" in " ".join(
+        result.output.split()
+    )
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert not list(filled_example.parent.glob("rør*.bak"))
+
+
 @pytest.mark.parametrize("command", FOLDER_COMMANDS)
 def test_a_dash_is_refused_where_a_folder_is_written(
     cli: Cli, filled_example: Path, command: str

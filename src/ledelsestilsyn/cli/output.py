@@ -53,6 +53,13 @@ def prepare_output_file(path: Path, example: str, root: Path | None = None) -> P
         )
     if path.is_dir():
         raise cannot_write(path, "stien er en mappe, ikke en fil.", "angiv et filnavn i mappen.")
+    if path.exists() and not path.is_file():  # a new file in its place would break it
+        raise cannot_write(
+            path,
+            "stien er ikke en almindelig fil (men en enhed, et rør eller en sokkel), og tilsyn "
+            "lægger ikke en fil i dens sted.",
+            "angiv en almindelig fil, eller -o - for standardoutput.",
+        )
     if root is not None:
         _not_a_drawn_export(path, example, root)
     if not path.parent.is_dir():
