@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.report.issued import (
     Version,
@@ -45,16 +48,33 @@ def test_the_same_version_is_kept_once(tmp_path: Path) -> None:
     assert versions(tmp_path) == [Version("udvalg", FIRST, {"answer|nej": 1})]
 
 
-def test_a_record_that_is_not_one_is_no_versions(tmp_path: Path) -> None:
-    """A person's edit that broke the JSON, or entries of the wrong shape, are passed over."""
+def test_entries_of_the_wrong_shape_are_passed_over(tmp_path: Path) -> None:
     assert versions(tmp_path) == []
     record = tmp_path / "rapporter" / ".udgivet"
     record.parent.mkdir()
-    record.write_text("{ikke json", encoding="utf-8")
-    assert versions(tmp_path) == []
     record.write_text(
         '{"rapporter": [1, {"modtager": "udvalg"}, {"modtager": "udvalg", "periode": "2026-11", '
         '"tal": {"a": 1, "b": "x"}}]}',
         encoding="utf-8",
     )
     assert versions(tmp_path) == [Version("udvalg", "2026-11", {"a": 1})]
+
+
+@pytest.mark.parametrize(
+    "text", ["{ikke json", '<<<<<<< HEAD\n{"rapporter": []}\n=======\n', '{"format": 1}', "[]"]
+)
+def test_a_record_that_cannot_be_read_is_an_error_not_an_empty_record(
+    tmp_path: Path, text: str
+) -> None:
+    """Cut short or a merge conflict: before, it read as no versions, and the next committee
+    report wrote it over with its own alone."""
+    record = tmp_path / "rapporter" / ".udgivet"
+    record.parent.mkdir()
+    record.write_text(text, encoding="utf-8")
+    with pytest.raises(TilsynError) as caught:
+        versions(tmp_path)
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.file, diagnostic.code) == ("rapporter/.udgivet", "L018")
+    with pytest.raises(TilsynError):
+        _made(tmp_path, "udvalg", FIRST)
+    assert record.read_text(encoding="utf-8") == text

@@ -61,3 +61,22 @@ def test_a_large_change_and_the_same_numbers_to_the_other_audience_are_not_said(
     assert "L015" not in _made(cli, "afdeling")
     _months(workspace, {"2026-11": 18})
     assert "L015" not in _made(cli)
+
+
+def test_a_broken_record_stops_the_committees_report_not_the_leaders(
+    cli: Cli, workspace: Path
+) -> None:
+    _months(workspace, {"2026-11": 6})
+    os.chdir(workspace)
+    record = workspace / "rapporter" / ".udgivet"
+    record.parent.mkdir(exist_ok=True)
+    record.write_text('{"format": 1, "rapporter": [{"modtager": "udv', encoding="utf-8")
+    result = cli(
+        "rapport", "--dato", DAY, "-o", "-", "--modtager", "udvalg", "--periode", "2026-11"
+    )  # fmt: skip
+    assert result.exit_code == 1
+    said = " ".join(str(result.stderr).split())
+    assert "rapporter/.udgivet: fejl L018: den er ikke den liste over rapporter" in said, said
+    assert "Tip: gendan filen fra en sikkerhedskopi, eller ret den" in said
+    assert record.read_text(encoding="utf-8").endswith('"udv')
+    _made(cli, "leder")  # made: the leader's reports are not recorded

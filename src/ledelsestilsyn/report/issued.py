@@ -32,6 +32,7 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail, warning
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.io.files import read_regular
+from ledelsestilsyn.io.os_reasons import reason
 from ledelsestilsyn.io.stamped_json import parse_json
 from ledelsestilsyn.report.build import Report
 from ledelsestilsyn.report.published import ledger_for
@@ -65,15 +66,22 @@ def shown_numbers(report: Report, rules: Disclosure) -> Numbers:
 
 
 def versions(root: Path) -> list[Version]:
-    """The versions recorded in the workspace at `root` (none if there is no record, or it
-    is not one)."""
+    """The versions recorded in the workspace at `root` (none if there is no record); an
+    entry of the wrong shape is passed over. A record that cannot be read as one (cut short,
+    a merge conflict) is L018: written over, the versions in it would be lost without a word."""
+    path = root / REPORTS_DIR / ISSUED
     try:
-        data = parse_json(read_regular(root / REPORTS_DIR / ISSUED))
-    except OSError:
+        raw = read_regular(path)
+    except FileNotFoundError:
         return []
+    except OSError as exc:
+        raise _unreadable(f"den kan ikke læses ({reason(exc)})") from None
+    data = parse_json(raw)
     entries = data.get("rapporter") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise _unreadable("den er ikke den liste over rapporter, tilsyn skrev")
     found = []
-    for entry in entries if isinstance(entries, list) else []:
+    for entry in entries:
         if not isinstance(entry, dict):
             continue
         audience, period, numbers = entry.get("modtager"), entry.get("periode"), entry.get("tal")
@@ -81,6 +89,17 @@ def versions(root: Path) -> list[Version]:
             kept = {k: v for k, v in numbers.items() if isinstance(v, int)}
             found.append(Version(audience, period, kept))
     return found
+
+
+def _unreadable(why: str) -> TilsynError:
+    return fail(
+        f"{REPORTS_DIR}/{ISSUED}",
+        "L018",
+        f"{why}. Filen husker de rapporter, udvalget og afdelingen har fået, og uden den kan "
+        "en ny rapport afsløre et lille tal.",
+        hint="gendan filen fra en sikkerhedskopi, eller ret den; slet den kun, hvis udvalget og "
+        "afdelingen ikke har fået rapporter fra denne arbejdsmappe.",
+    )
 
 
 def issued_ranges(made: list[Version]) -> list[Period]:

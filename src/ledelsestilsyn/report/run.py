@@ -121,7 +121,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         order=tuple(workspace.concept.series),
     )
 
-    made = versions(workspace.root)
+    made = versions(workspace.root) if request.audience in AGGREGATE else []
     reports = Reports(inputs, settings, request.audience, kinds, issued_ranges(made))
     content: str | Gated
     version = None
