@@ -350,6 +350,25 @@ def test_a_server_that_is_not_there_is_said_in_danish(example_workspace: Path, c
     assert "Error" not in result.output and "refused" not in result.output
 
 
+@pytest.mark.parametrize("server", ["smtp..eksempelby.dk", ".smtp.dk", "a" * 64 + ".dk"])
+def test_a_server_name_that_cannot_be_looked_up_is_a_concept_error(
+    example_workspace: Path, cli: Cli, server: str
+) -> None:
+    """Before, `tjek` passed it, and sending gave an internal error (UnicodeError, exit 3)."""
+    _configure(_free_port(), PLAIN)
+    _half_done(cli)
+    concept = Path("koncept.yaml")
+    concept.write_text(
+        concept.read_text("utf-8").replace('server: "127.0.0.1"', f'server: "{server}"'), "utf-8"
+    )
+    for args in (("tjek",), ("påmind", "--mail", "--dato", "2026-11-10")):
+        result = cli(*args)
+        assert result.exit_code in (1, 2), result.output
+        said = " ".join(result.output.split())
+        assert "koncept.yaml:" in said and "servernavnet kan ikke slås op" in said, said
+        assert "intern fejl" not in said
+
+
 @pytest.mark.parametrize("where", ["konsulent", "bedømmer", "afsender"])
 def test_an_address_with_a_cpr_number_is_a_concept_error_and_nothing_is_mailed(
     example_workspace: Path, cli: Cli, where: str

@@ -254,6 +254,22 @@ class Smtp(Model):
     password_file: OptionalText = Field(None, alias="adgangskode_fil")
     allow_plaintext: Bool = Field(False, alias="tillad_ukrypteret")
 
+    @field_validator("server")
+    @classmethod
+    def _a_host_name(cls, server: str) -> str:
+        """A name the system can look up (`smtp..kommune.dk`, a part over 63 characters:
+        Python's lookup raised UnicodeError, an internal error, only when mail was sent)."""
+        host = server.strip().removeprefix("[").removesuffix("]")
+        try:
+            if ":" not in host:  # an IPv6 address has none of a name's parts
+                host.encode("idna")
+        except UnicodeError:
+            raise ValueError(
+                "servernavnet kan ikke slås op: et punktum for meget eller for lidt, eller en "
+                "del over 63 tegn (skriv fx smtp.kommune.dk)"
+            ) from None
+        return server
+
 
 class ReminderSettings(Model):
     smtp: Smtp | None = Field(None, alias="smtp")
