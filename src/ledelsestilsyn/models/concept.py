@@ -9,6 +9,8 @@ from typing import Annotated, Any, Literal, Self
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
 
+from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.models.base import (
     Bool,
@@ -242,6 +244,26 @@ class ReportSettings(Model):
         description="ja: udvalgets rapport kan læses af alle (filtilstand 0644), fx til et "
         "fællesdrev; alle andre rapporter er altid kun til ejeren (0600)",
     )
+
+    @field_validator("baseline")
+    @classmethod
+    def _a_calendar_period(cls, text: str | None) -> str | None:
+        """Checked with the concept (`tjek` says it): before, a wrong one stopped only the
+        report, and a date range made the committee's report run for many minutes."""
+        if text is None:
+            return None
+        try:
+            period = parse_period(text)
+        except TilsynError:
+            raise ValueError(
+                "baseline er ikke en periode (skriv fx 2026-K1 eller 2026-01)"
+            ) from None
+        if period.kind == "interval":
+            raise ValueError(
+                "baseline er en måned, et kvartal, et halvår eller et år, ikke en datoperiode "
+                "(skriv fx 2026-K1)"
+            )
+        return text
 
 
 class Smtp(Model):

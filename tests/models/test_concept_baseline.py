@@ -1,0 +1,41 @@
+"""`rapport.baseline` is a calendar period, checked with the concept (`tjek` says so).
+
+Before, `2026-13` passed `tjek` and stopped only the report, and a date range as baseline
+made the committee's report run for many minutes (each report it is compared with decided
+against every range of its years)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli, edit_concept
+
+
+@pytest.mark.parametrize(
+    ("baseline", "said"),
+    [
+        ("2026-13", "baseline er ikke en periode (skriv fx 2026-K1 eller 2026-01)"),
+        ("2026-08-01..2026-10-31", "baseline er en måned, et kvartal, et halvår eller et år"),
+    ],
+)
+def test_a_baseline_that_is_no_calendar_period_is_a_concept_error(
+    cli: Cli, example_workspace: Path, baseline: str, said: str
+) -> None:
+    edit_concept(
+        example_workspace, "  mindste_antal: 5\n", f'  mindste_antal: 5\n  baseline: "{baseline}"\n'
+    )
+    for args in (("tjek",), ("rapport", "--modtager", "udvalg", "-o", "-")):
+        result = cli(*args)
+        assert result.exit_code == 1, result.output
+        text = " ".join(result.output.split())
+        assert "koncept.yaml:127:" in text and said in text, text
+
+
+@pytest.mark.parametrize("baseline", ["2026-K1", "2026-01", "2026-H2", "2026"])
+def test_a_calendar_period_is_a_baseline(cli: Cli, example_workspace: Path, baseline: str) -> None:
+    edit_concept(
+        example_workspace, "  mindste_antal: 5\n", f'  mindste_antal: 5\n  baseline: "{baseline}"\n'
+    )
+    assert cli("tjek").exit_code == 0
