@@ -202,6 +202,17 @@ def test_new_quotes_the_question_as_the_concepts_series_ask_it(workspace: Path, 
     assert comment == f"underretning-1: {texts[template.ref]}"
 
 
+@pytest.mark.parametrize("typed", ["Emil Sørensen", "Emil"])
+def test_an_unknown_question_that_is_a_name_is_not_quoted(
+    workspace: Path, cli: Cli, typed: str
+) -> None:
+    """A name typed where a question id belongs is given by its length, not quoted."""
+    result = cli(*NEW, typed)
+    assert result.exit_code == 2
+    assert "--spørgsmål: fejl O011: spørgsmålet (en tekst på" in result.stderr, result.stderr
+    assert "Emil" not in result.stderr
+
+
 def test_new_creates_the_file_and_refuses_unknown_questions(workspace: Path, cli: Cli) -> None:
     result = cli(*NEW, "anbringelse-77")
     assert result.exit_code == 2

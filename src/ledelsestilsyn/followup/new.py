@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
+from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.followup.tiltag import (
     Known,
     ambiguous,
@@ -86,7 +87,8 @@ def _check_questions(questions: tuple[str, ...], known: Known, where: str) -> No
             raise fail(
                 Argument.QUESTION,
                 "O011",
-                f"spørgsmålet '{question}' findes ikke i {where}.",
+                f"spørgsmålet {quote_unknown(question, known.questions, suggested=guess)} "
+                f"findes ikke i {where}.",
                 hint=f"mente du '{guess}'?" if guess else "se id'erne med 'tilsyn skabelon'.",
                 kind=ErrorKind.USAGE,
             )
