@@ -195,6 +195,7 @@ def test_a_repeated_key_is_named_without_its_text() -> None:
         ("    underretning-2:\n", '    "{w}":\n', "G013"),
         ("      kommentar: ''", "      \"{w}\": x\n      kommentar: ''", "G015"),
         ("tilsyn:", '"{w}": x\ntilsyn:', "M002"),
+        ('skabelon: "overordnet@2025.1"', 'skabelon: "{w}"', "G002"),
     ],
 )
 def test_a_single_word_a_person_typed_is_quoted_only_when_it_is_near_a_word_of_ours(

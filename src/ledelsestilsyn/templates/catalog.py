@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail
-from ledelsestilsyn.core.quote import quote
+from ledelsestilsyn.core.quote import quote, quote_unknown
 from ledelsestilsyn.io.document import YamlDocument
 from ledelsestilsyn.io.document_cache import DocumentCache
 from ledelsestilsyn.io.yaml import read_document
@@ -200,7 +200,8 @@ class Catalog:
             hint = (
                 f"mente du '{guess}'?" if guess else f"kendte skabeloner: {', '.join(self.ids())}."
             )
-            raise fail(file or ref, "T010", f"skabelonen {quote(ident)} findes ikke.", hint=hint)
+            said = quote_unknown(ident, self.ids(), suggested=guess)  # a name is not quoted
+            raise fail(file or ref, "T010", f"skabelonen {said} findes ikke.", hint=hint)
         if version and version not in versions:
             guess = did_you_mean(version, versions)
             known = f"kendte versioner: {', '.join(versions)}."
