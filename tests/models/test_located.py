@@ -42,6 +42,16 @@ def test_number_and_list_where_mapping_belongs() -> None:
     assert "M003" in message and "ikke en liste" in message
 
 
+def test_a_mapping_is_called_keys_with_values_not_mapping() -> None:
+    """'mapping' is a programmer's word (found by a probe in M003, G018 and the cadence)."""
+    found = messages(Concept, "kommune: {a: 1}\ntilsyn:\n  a:\n    kadence: hver tredje\n")
+    assert any(
+        "'kommune': skal være en tekst, ikke en liste eller nøgler med værdier." in m for m in found
+    ), found
+    assert any("eller nøglerne 'hver' og 'start' eller 'måneder'" in m for m in found), found
+    assert not any("mapping" in m for m in found)
+
+
 def test_all_concept_errors_at_once() -> None:
     text = (
         "kommune: X\n"

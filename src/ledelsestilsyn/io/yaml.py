@@ -302,7 +302,7 @@ class _Builder:
                 raise self._error(
                     pos,
                     "Y003",
-                    "en nøgle må kun være en enkelt tekst, ikke en liste eller mapping.",
+                    "en nøgle må kun være en enkelt tekst, ikke en liste eller nøgler med værdier.",
                 )
             path = (*frame.path, frame.key)
             frame.container[frame.key] = value

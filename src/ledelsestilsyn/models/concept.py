@@ -44,8 +44,8 @@ def _cadence_word(value: Any) -> Any:
             return dict(_CADENCE_WORDS[word])
         guess = _cadence_guess(word)
         raise HintedValueError(
-            f"ukendt kadence {quote(value)}; brug {', '.join(_CADENCE_WORDS)} eller en mapping "
-            "med 'hver'/'start' eller 'måneder'.",
+            f"ukendt kadence {quote(value)}; brug {', '.join(_CADENCE_WORDS)} eller nøglerne "
+            "'hver' og 'start' eller 'måneder'.",
             f"mente du '{guess}'?" if guess else None,
         )
     return value

@@ -177,7 +177,7 @@ _MESSAGES: dict[str, str] = {
     "date_from_datetime_inexact": "skal være en dato skrevet ÅÅÅÅ-MM-DD, uden klokkeslæt.",
     "date_type": "skal være en dato skrevet ÅÅÅÅ-MM-DD.",
     "literal_error": "skal være en af: {expected}.",
-    "string_type": "skal være en tekst, ikke en liste eller mapping.",
+    "string_type": "skal være en tekst, ikke en liste eller nøgler med værdier.",
     "string_too_short": "må ikke være tom.",
     "string_pattern_mismatch": "må kun indeholde små bogstaver, tal, punktum og bindestreg.",
     "dict_type": "her skal stå nøgler og værdier ('nøgle: værdi'), ikke en liste eller en tekst.",

@@ -57,7 +57,7 @@ def check_correction(
                 doc.diagnostic(
                     (*path, key),
                     "G018",
-                    f"'{key}' skal være en tekst, ikke en liste eller mapping.",
+                    f"'{key}' skal være en tekst, ikke en liste eller nøgler med værdier.",
                 )
             )
         elif raw is not None and raw.strip():
