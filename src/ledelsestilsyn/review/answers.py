@@ -215,7 +215,9 @@ class AnswerChecker:
         if value is None:
             return None
         if not isinstance(value, str):
-            self.add(where, "G018", "svaret skal være en tekst, ikke en liste eller nøgler med værdier.")
+            self.add(
+                where, "G018", "svaret skal være en tekst, ikke en liste eller nøgler med værdier."
+            )
             return None
         if not value.strip():
             return None
@@ -259,7 +261,11 @@ class AnswerChecker:
         if value is None:
             return ""
         if not isinstance(value, str):
-            self.add(where, "G018", "kommentaren skal være en tekst, ikke en liste eller nøgler med værdier.")
+            self.add(
+                where,
+                "G018",
+                "kommentaren skal være en tekst, ikke en liste eller nøgler med værdier.",
+            )
             return ""
         if value.strip():
             self.analysis.started = True
