@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import TESTS, Cli
+from conftest import TESTS, Cli, edit_concept
 
 sys.path.insert(0, str(TESTS / "report"))
 from report_data import WORKERS, build_workspace
@@ -147,6 +147,11 @@ def test_a_caseworker_named_surname_first_is_found(cli: Cli, ws: Path) -> None:
 
 
 def test_mail_without_an_address_is_a_clear_warning(cli: Cli, ws: Path) -> None:
+    edit_concept(
+        ws,
+        "påmindelse:\n",
+        'påmindelse:\n  smtp:\n    server: "127.0.0.1"\n    afsender: "tilsyn@kommune.dk"\n',
+    )
     result = cli(*ARGS, "--rådgiver", "Bo Lind", "--mail")
     assert result.exit_code == 0
     assert "advarsel O021: Bo Lind har ingen adresse under formidling: rådgivere" in (result.stderr)
@@ -166,6 +171,7 @@ def test_mail_with_an_address_but_no_smtp_names_mail_not_reminders(cli: Cli, ws:
     assert result.exit_code == 2 and "fejl R010" in result.stderr
     assert "at sende mail kræver en smtp-opsætning under påmindelse i konceptet." in (result.stderr)
     assert "påmindelser" not in result.stderr
+    assert "Skrev" not in result.stdout and not list(ws.glob("**/Bo_Lind*"))  # checked first
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html"])

@@ -69,6 +69,15 @@ class Mailed:
         )
 
 
+def check_mail_setup(workspace: Workspace, environ: Mapping[str, str]) -> None:
+    """The concept's smtp settings and password, checked before any letter is written: a
+    call that cannot send (R010 and the like) changes nothing."""
+    from ledelsestilsyn.schedule.notify import ConceptFile, smtp_and_password
+
+    file = ConceptFile(workspace.concept_path, workspace.display(workspace.concept_path))
+    smtp_and_password(workspace.concept, file, environ)
+
+
 def mail_letters(
     workspace: Workspace,
     outcome: FeedbackOutcome,

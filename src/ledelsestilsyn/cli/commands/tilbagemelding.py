@@ -58,7 +58,7 @@ def tilbagemelding(
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.followup.feedback import write_letters
-    from ledelsestilsyn.followup.letter_mail import mail_letters
+    from ledelsestilsyn.followup.letter_mail import check_mail_setup, mail_letters
     from ledelsestilsyn.workspace.open import open_workspace
 
     if send_igen and not mail:
@@ -71,6 +71,8 @@ def tilbagemelding(
         )
     today = day_or_today(dato)
     workspace = open_workspace(Path.cwd(), koncept)
+    if mail:
+        check_mail_setup(workspace, os.environ)
     with on_terminal():
         outcome = write_letters(workspace, periode, today=today, only=raadgiver)
     print_diagnostics(outcome.notes, err=True)
