@@ -18,6 +18,7 @@ from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.templates.catalog import Catalog
 from ledelsestilsyn.workspace.layout import CACHE_DIR, CONCEPT_FILE, SAMPLES_DIR
+from ledelsestilsyn.workspace.links import linked_samples
 
 
 def find_concept(start: Path, explicit: Path | None = None) -> Path:
@@ -89,6 +90,7 @@ def open_workspace(start: Path, explicit: Path | None = None) -> Workspace:
         catalog = Catalog.load(root)
     except TilsynError as exc:
         problems.extend(exc.diagnostics)
+    problems.extend(linked_samples(root))
     if problems or concept is None or catalog is None or doc is None:
         raise TilsynError(problems)
     return Workspace(root, concept_path, concept, doc, catalog)
