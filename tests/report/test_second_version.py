@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from test_ranges_and_baseline_disclosure import _months
@@ -23,10 +24,10 @@ SAID = (
 )
 
 
-def _made(cli: Cli, audience: str = "udvalg", fmt: str = "md") -> str:
+def _made(cli: Cli, audience: str = "udvalg", fmt: str = "md", period: str = "2026-11") -> str:
     result = cli(
-        "rapport", "--dato", DAY, "-o", "-", "--modtager", audience, "--format", fmt,
-        "--periode", "2026-11",
+        "rapport", "--dato", "2027-01-10" if period > "2026-11" else DAY, "-o", "-",
+        "--modtager", audience, "--format", fmt, "--periode", period,
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     return " ".join(str(result.stderr).split())
@@ -80,3 +81,30 @@ def test_a_broken_record_stops_the_committees_report_not_the_leaders(
     assert "Tip: gendan filen fra en sikkerhedskopi, eller ret den" in said
     assert record.read_text(encoding="utf-8").endswith('"udv')
     _made(cli, "leder")  # made: the leader's reports are not recorded
+
+
+def test_a_quarter_over_a_month_sent_before_a_late_review_is_said(
+    cli: Cli, workspace: Path
+) -> None:
+    """November went to the committee with 4 nej; a review came in late (or was corrected)
+    and November now has 5. The quarter, less October and December, is November as it is
+    now: its report gives what the late review said. Before, only a second November report
+    was said (L015), not the quarter, nor December, whose "ift. 2026-11" is November's share
+    now."""
+    _months(workspace, {"2026-10": 6, "2026-11": 5, "2026-12": 6})
+    os.chdir(workspace)
+    late = next(workspace.glob("udtræk/2026-11-*/S-2026-11-000.yaml"))  # one of the 5 nej
+    filled = late.read_text(encoding="utf-8")
+    late.write_text(re.sub(r'svar: "(ja|nej)"', 'svar: ""', filled), encoding="utf-8")
+    for month in ("2026-10", "2026-11"):
+        assert "L015" not in _made(cli, period=month)
+    assert "L015" not in _made(cli, period="2026-K4")  # nothing changed yet
+    late.write_text(filled, encoding="utf-8")  # the late review comes in
+    for period in ("2026-K4", "2026-12"):
+        said = _made(cli, period=period)
+        assert (
+            "rapporter/.udgivet: advarsel L015: rapporten for 2026-11 er lavet før med andre tal, "
+            f"end perioden har nu: nogle er ændret med 1 til 4 (en sen eller rettet "
+            f"gennemgang); rapporten for {period} bygger på de nye" in said
+        ), said
+    assert "rapporten for 2026-10 er lavet før" not in said  # October has not changed

@@ -34,9 +34,7 @@ from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.io.os_reasons import reason
 from ledelsestilsyn.io.stamped_json import parse_json
-from ledelsestilsyn.report.build import Report
-from ledelsestilsyn.report.published import ledger_for
-from ledelsestilsyn.report.suppress import Disclosure
+from ledelsestilsyn.report.suppress import Disclosure, Ledger
 from ledelsestilsyn.workspace.layout import ISSUED, ISSUED_LOCK, REPORTS_DIR
 
 Numbers = dict[str, int]
@@ -53,9 +51,9 @@ class Version:
     numbers: Numbers
 
 
-def shown_numbers(report: Report, rules: Disclosure) -> Numbers:
-    """Every count the audience's report of `report` shows, by a name for it."""
-    ledger = ledger_for(report)
+def shown_numbers(ledger: Ledger, rules: Disclosure) -> Numbers:
+    """Every count the audience's report with this `ledger` (`published.ledger_for`) shows,
+    by a name for it."""
     found: Numbers = {}
     for key, unit in ledger.units.items():
         if unit.bound or not (rules.publishes(key) and rules.shows(key)):
@@ -132,6 +130,20 @@ def changed_by_little(new: Version, earlier: list[Version], min_count: int) -> b
         if old.period == new.period
         for name, value in new.numbers.items()
         if name in old.numbers
+    )
+
+
+def changed_since_warning(earlier: str, period: str, min_count: int) -> Diagnostic:
+    """L015 for a report that shows counts of another period (inside it, around it, or as a
+    point of its trend) whose report was made before with other counts."""
+    return warning(
+        f"{REPORTS_DIR}/{ISSUED}",
+        "L015",
+        f"rapporten for {earlier} er lavet før med andre tal, end perioden har nu: nogle er "
+        f"ændret med 1 til {min_count - 1} (en sen eller rettet gennemgang); rapporten for "
+        f"{period} bygger på de nye, så sammen med den første kan den vise et lille tal.",
+        hint=f"giv ikke udvalget eller afdelingen rapporten for {period}, hvis de har fået den "
+        f"første rapport for {earlier}; vent evt. til næste periode.",
     )
 
 

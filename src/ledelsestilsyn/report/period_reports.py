@@ -24,7 +24,7 @@ from ledelsestilsyn.report.load import Inputs
 from ledelsestilsyn.report.overlap import Inner
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
-from ledelsestilsyn.report.suppress import Disclosure, Key
+from ledelsestilsyn.report.suppress import Disclosure, Key, Ledger
 from ledelsestilsyn.report.versions import VersionMaps
 
 
@@ -70,6 +70,9 @@ class Reports:
     ranges: Sequence[Period] = ()
     _rules: dict[Period, Disclosure] = field(default_factory=dict)
     _inner: dict[Period, Inner] = field(default_factory=dict)
+    consulted: set[Period] = field(default_factory=set)
+    """The other periods whose shares a report asked about (`shows`): its previous period,
+    baseline and trend points."""
 
     def build(self, period: Period) -> Report:
         return build_for(self.inputs, period, self.settings, tidy=self.audience in AGGREGATE)
@@ -103,6 +106,7 @@ class Reports:
         found = in_period(self.inputs.records, period)
         if not found:
             return True
+        self.consulted.add(period)
         rules = self.rules(period)
         refs = {r.template for r in found}
         return all(rules.shows(k) for k in drawn_on(key, refs, self.inputs.versions))
@@ -125,6 +129,11 @@ class Reports:
             rules = self.rules(period, report)
             done(len(parts) + 1)
         return rules
+
+    def ledger(self, period: Period) -> tuple[Ledger, Disclosure]:
+        """What the audience's report of `period` could publish, and its decision."""
+        inner = self._one(period)
+        return inner.ledger, inner.rules
 
     def _one(self, part: Period) -> Inner:
         if part not in self._inner:

@@ -27,6 +27,7 @@ from ledelsestilsyn.report.department import (
 from ledelsestilsyn.report.issued import (
     Version,
     changed_by_little,
+    changed_since_warning,
     issued_ranges,
     second_version_warning,
     shown_numbers,
@@ -35,6 +36,7 @@ from ledelsestilsyn.report.issued import (
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, latest_period, load_inputs, why_empty
 from ledelsestilsyn.report.period_reports import Reports, excluded_in
+from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.scrub import case_masker
@@ -116,7 +118,9 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             report = reports.build(period)
             rules = reports.decide(period, report)
             groups = report.tidy or []  # counted with the report, whose ledger needs them too
-            version = Version(request.audience, period.label, shown_numbers(report, rules))
+            version = Version(
+                request.audience, period.label, shown_numbers(ledger_for(report), rules)
+            )
         else:
             rules, groups = Disclosure(settings.min_count), tidy_groups(counted, inputs.templates)
         content = _tidy(request.fmt, groups, rules, period, today)
@@ -124,7 +128,9 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         report = reports.build(period)
         rules = reports.decide(period, report)
         if request.audience in AGGREGATE:
-            version = Version(request.audience, period.label, shown_numbers(report, rules))
+            version = Version(
+                request.audience, period.label, shown_numbers(ledger_for(report), rules)
+            )
         view = report_view(
             report,
             municipality=workspace.concept.municipality,
@@ -157,6 +163,8 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             _add_department(view, report, inputs, workspace, period, reports.shows)
         content = _pdf(view, today) if request.fmt == "pdf" else render(view, request.fmt)
     said = [] if version is None else _second_version(version, made, settings.min_count)
+    if version is not None:
+        said += _changed_since(reports, period, made, settings.min_count)
     return Outcome(content, period, len(counted), excluded, [*inputs.notes, *said], version)
 
 
@@ -166,6 +174,35 @@ def _second_version(version: Version, made: list[Version], min_count: int) -> li
     if not changed_by_little(version, made, min_count):
         return []
     return [second_version_warning(version, min_count)]
+
+
+def _version(audience: str, period: Period, report: Report, rules: Disclosure) -> Version:
+    """This version of an aggregate audience's report, to record (`issued`)."""
+    return Version(audience, period.label, shown_numbers(ledger_for(report), rules))
+
+
+def _changed_since(
+    reports: Reports, period: Period, made: list[Version], min_count: int
+) -> list[Diagnostic]:
+    """L015 for each other period this report shows counts of (one it overlaps, or one it
+    compares with: `Reports.consulted`) whose report was made before with counts that differ
+    from its counts now by a small number: November made before a late review, then the
+    quarter, less October and December, gives November as it is now."""
+    found = []
+    for label in dict.fromkeys(v.period for v in made):
+        try:
+            other = parse_period(label)
+        except TilsynError:
+            continue
+        related = other.start <= period.end and period.start <= other.end
+        if other == period or not (related or other in reports.consulted):
+            continue
+        if not in_period(reports.inputs.records, other):
+            continue
+        now = Version(reports.audience, label, shown_numbers(*reports.ledger(other)))
+        if changed_by_little(now, made, min_count):
+            found.append(changed_since_warning(label, period.label, min_count))
+    return found
 
 
 def _pdf(view: ReportView, today: date) -> Gated:
