@@ -55,3 +55,28 @@ def test_a_tiltag_done_and_evaluated_is_not_in_the_wheel(example_workspace: Path
     assert "tiltag-1" not in out
     result = cli("årshjul", "2027", "--format", "ics", "-o", "hjul.ics")
     assert "16 runder, 4 afdelingsmøder, 52 begivenheder." in result.output
+
+
+def test_the_shared_calendar_names_no_one(filled_example: Path, cli: Cli) -> None:
+    """The calendar is made to share (0644): a tiltag's title that names a caseworker of a
+    sample or a reviewer of the concept showed the name in everyone's Outlook (found by a
+    probe). The table, in the leader's own terminal, still shows the tiltag."""
+    manifest = next(filled_example.glob("udtræk/*/udtræk.yaml")).read_text(encoding="utf-8")
+    worker = next(
+        line.split(":", 1)[1].strip()
+        for line in manifest.splitlines()
+        if line.startswith("  rådgiver:")
+    )
+    title = f"Karen Holm Madsen og {worker.split()[0]} følger op 010203-1234"
+    new = [*NEW]
+    new[new.index("Partshøring før anbringelse")] = title
+    assert cli(*new).exit_code == 0
+    assert cli("årshjul", "2027", "--format", "ics", "-o", "hjul.ics").exit_code == 0
+    events = icalendar.Calendar.from_ical(Path("hjul.ics").read_bytes()).walk("VEVENT")
+    summaries = [str(e["SUMMARY"]) for e in events if "tiltag" in str(e["SUMMARY"])]
+    assert summaries == [
+        "Frist for tiltag: [navn] og [navn] følger op XXXXXX-XXXX",
+        "Evaluering af tiltag: [navn] og [navn] følger op XXXXXX-XXXX",
+    ], summaries
+    text = Path("hjul.ics").read_text(encoding="utf-8")
+    assert "Karen" not in text and worker.split()[0] not in text

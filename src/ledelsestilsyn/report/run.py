@@ -45,6 +45,7 @@ from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows
 from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
 from ledelsestilsyn.report.view import ReportView, report_view
 from ledelsestilsyn.workspace.open import Workspace
+from ledelsestilsyn.workspace.people import concept_names
 
 
 @dataclass
@@ -280,7 +281,9 @@ def _people(workspace: Workspace, inputs: Inputs) -> set[str]:
     reviews = [*inputs.records, *inputs.unfinished]
     people = {n for r in reviews for n in (r.caseworker, r.reviewer) if n}
     people |= {c.responsible for r in reviews for c in r.corrections if c.responsible}
-    return _known_names(workspace) | inputs.caseworkers | people | _tiltag_people(workspace)
+    return (
+        concept_names(workspace.concept) | inputs.caseworkers | people | _tiltag_people(workspace)
+    )
 
 
 def _tiltag_people(workspace: Workspace) -> set[str]:
@@ -293,16 +296,6 @@ def _tiltag_people(workspace: Workspace) -> set[str]:
     except TilsynError:
         return set()
     return {t.responsible for t in tiltag if t.responsible}
-
-
-def _known_names(workspace: Workspace) -> set[str]:
-    """Every person the concept names: caseworkers, reviewers, leaders, consultants."""
-    concept = workspace.concept
-    names = set(concept.dissemination.caseworkers) | set(concept.reminders.reviewers)
-    names |= set(concept.reminders.leaders.values()) | set(concept.reminders.consultants)
-    for spec in concept.series.values():
-        names |= set(spec.reviewers)
-    return names
 
 
 def _add_tiltag(

@@ -1,0 +1,34 @@
+"""Tiltag titles as a shared calendar may show them: no name of anyone the workspace knows.
+
+A leader writes a tiltag's title for the leaders ('Emil Sørensen: partshøring'), but the
+calendar (`årshjul --format ics`) is made to share (0644, a team's Outlook), as the
+department's report is; so its titles are scrubbed as that report's are: every name of the
+concept, of the samples' caseworkers and of whoever is responsible for a tiltag is `[navn]`,
+and CPR-like numbers are masked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.report.department import department_scrubber
+from ledelsestilsyn.sampling.sources import manifests
+from ledelsestilsyn.schedule.tiltag_dates import TiltagDate
+from ledelsestilsyn.workspace.open import open_workspace
+from ledelsestilsyn.workspace.people import concept_names
+
+
+def shared_tiltag(dates: Sequence[TiltagDate], concept: Path) -> list[TiltagDate]:
+    """`dates` with their titles scrubbed of names (the workspace of the `concept` file)."""
+    if not dates:
+        return []
+    workspace = open_workspace(concept.parent, concept)
+    names = concept_names(workspace.concept) | {d.responsible for d in dates if d.responsible}
+    for _, manifest in manifests(workspace):
+        names |= {c.caseworker for c in manifest.cases if c.caseworker}
+        names |= set(manifest.caseworkers)
+    scrub = department_scrubber(names, mask_cpr)
+    return [replace(d, title=scrub(d.title)) for d in dates]
