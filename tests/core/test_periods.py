@@ -116,3 +116,14 @@ def test_a_date_range_counts_the_months_that_begin_in_it() -> None:
     assert whole_months(parse_period("2026-K4")) == parse_period("2026-K4")
     short = parse_period("2026-10-05..2026-10-20")
     assert whole_months(short) == short
+
+
+def test_a_range_written_last_day_first_says_so() -> None:
+    """Before: "perioden kan ikke læses", which sends a person looking for a typo."""
+    with pytest.raises(TilsynError) as caught:
+        parse_period("2026-10-31..2026-10-01")
+    [diagnostic] = caught.value.diagnostics
+    assert diagnostic.message == "perioden slutter, før den begynder; skriv den første dag først."
+    with pytest.raises(TilsynError) as caught:
+        parse_period("2026-10-31..2026-02-30")  # no such day: unreadable, not backwards
+    assert caught.value.diagnostics[0].message == "perioden kan ikke læses."

@@ -102,8 +102,22 @@ def parse_period(text: str) -> Period:
         return period
     if not value:
         raise fail(Argument.PERIOD, "P001", "perioden er tom.", hint=_HINT, kind=ErrorKind.USAGE)
-    why = f"perioden {OUTSIDE_YEARS}." if period is not None else "perioden kan ikke læses."
+    if period is not None:
+        why = f"perioden {OUTSIDE_YEARS}."
+    elif _backwards(value):
+        why = "perioden slutter, før den begynder; skriv den første dag først."
+    else:
+        why = "perioden kan ikke læses."
     raise fail(text, "P001", why, hint=_HINT, kind=ErrorKind.USAGE)
+
+
+def _backwards(value: str) -> bool:
+    """A range written last day first (`2026-10-31..2026-10-01`)."""
+    m = _RANGE.match(value)
+    try:
+        return m is not None and date.fromisoformat(m[2]) < date.fromisoformat(m[1])
+    except ValueError:
+        return False
 
 
 _HINT = (
