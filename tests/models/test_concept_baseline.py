@@ -39,3 +39,20 @@ def test_a_calendar_period_is_a_baseline(cli: Cli, example_workspace: Path, base
         example_workspace, "  mindste_antal: 5\n", f'  mindste_antal: 5\n  baseline: "{baseline}"\n'
     )
     assert cli("tjek").exit_code == 0
+
+
+@pytest.mark.parametrize(("count", "said"), [(1, "intet skjules"), (2, "kun tal på 1 skjules")])
+def test_a_minimum_count_that_hides_nothing_small_is_said(
+    cli: Cli, example_workspace: Path, count: int, said: str
+) -> None:
+    """`mindste_antal: 1` turned the committee's suppression off without a word (a probe)."""
+    edit_concept(example_workspace, "  mindste_antal: 5\n", f"  mindste_antal: {count}\n")
+    result = cli("tjek")
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert (
+        "koncept.yaml:126:" in text
+        and f"advarsel A010: mindste_antal er {count}, så {said}" in text
+    )
+    edit_concept(example_workspace, f"  mindste_antal: {count}\n", "  mindste_antal: 3\n")
+    assert "A010" not in cli("tjek").output
