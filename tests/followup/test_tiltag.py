@@ -285,6 +285,28 @@ def test_new_refuses_a_blank_title(workspace: Path, cli: Cli, title: str) -> Non
     assert "titlen er tom" in result.stderr and not (workspace / "tiltag.yaml").exists()
 
 
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (
+            "overordnet@2024.1",
+            "fejl O004: et tiltag gælder skabelonen 'overordnet' i alle dens versioner, så den "
+            'skrives uden version. Tip: skriv skabelon: "overordnet".',
+        ),
+        ("Emil", "fejl O004: skabelonen (en tekst på 4 tegn) findes ikke i arbejdsmappen."),
+    ],
+)
+def test_a_template_with_a_version_or_a_name_is_said_as_it_is(
+    workspace: Path, cli: Cli, written: str, said: str
+) -> None:
+    """Before: "skabelonen 'overordnet@2024.1' findes ikke … mente du 'overordnet'?" of a
+    template that exists, and a name typed there was quoted."""
+    write(workspace, GOOD.replace('skabelon: "overordnet"', f'skabelon: "{written}"'))
+    result = cli("tiltag")
+    assert result.exit_code == 1
+    assert said in " ".join(result.stderr.split()), result.stderr
+
+
 def test_a_question_in_two_templates_must_name_its_template(workspace: Path, cli: Cli) -> None:
     write(workspace, GOOD.replace('    skabelon: "overordnet"\n', ""))
     result = cli("tiltag")

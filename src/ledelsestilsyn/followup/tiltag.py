@@ -17,6 +17,7 @@ from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, warning
 from ledelsestilsyn.core.periods import months_after
+from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.followup.tiltag_checks import evaluation_warnings
 from ledelsestilsyn.io.document import Path_, YamlDocument
@@ -83,10 +84,21 @@ def ambiguous(question_id: str, owners: tuple[str, ...]) -> tuple[str, str]:
 
 
 def unknown_template(name: str, known: Known) -> tuple[str, str]:
-    """The message and hint for a `skabelon` that no template in the workspace has."""
+    """The message and hint for a `skabelon` that no template in the workspace has: one with
+    a version (`overordnet@2024.1`) is a template that exists, written as a tiltag does not
+    write it; a name typed there is not quoted (`quote_unknown`)."""
+    ident, at, _ = name.partition("@")
+    if at and ident.strip().casefold() in known.template_ids:
+        plain = ident.strip().casefold()
+        return (
+            f"et tiltag gælder skabelonen '{plain}' i alle dens versioner, så den skrives uden "
+            "version.",
+            f'skriv skabelon: "{plain}".',
+        )
     guess = did_you_mean(name.casefold(), known.template_ids)
+    said = quote_unknown(name, known.template_ids, suggested=guess)
     return (
-        f"skabelonen '{name}' findes ikke i arbejdsmappen.",
+        f"skabelonen {said} findes ikke i arbejdsmappen.",
         f"mente du '{guess}'?" if guess else f"vælg en af: {listing(known.template_ids, 'eller')}.",
     )
 
