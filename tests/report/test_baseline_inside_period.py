@@ -92,6 +92,20 @@ def test_a_named_baseline_overlapping_the_period_is_not_compared_with(
     )
 
 
+def test_a_baseline_around_the_period_is_said_to_hold_it(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`rapport.baseline: 2026` in a report for 2026-K4: the quarter lies in the baseline, not
+    the other way round (before: "baseline 2026, der ligger i denne periode")."""
+    monkeypatch.chdir(workspace)
+    _rounds(workspace)
+    edit_concept(workspace, "rapport:\n", 'rapport:\n  baseline: "2026"\n')
+    lines = _report(cli, "udvalg", "2026-K4")
+    assert "men ikke med baseline 2026, som denne periode ligger i" in next(
+        x for x in lines if x.startswith("Periode:")
+    )
+
+
 def test_a_decision_is_made_once_for_the_same_rows_left_out(
     cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

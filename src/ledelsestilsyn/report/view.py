@@ -160,12 +160,17 @@ def _compared(report: Report) -> str:
     if report.baseline is not None:
         said = f"{previous} (ingen gennemgange)" if empty else previous
         return f"sammenlignet med {said} og baseline {report.baseline.label}"
-    if report.baseline_inside is not None:
+    inside = report.baseline_inside
+    if inside is not None:
         said = f"{previous} (ingen gennemgange)" if empty else previous
-        return (
-            f"sammenlignet med {said}, men ikke med baseline "
-            f"{report.baseline_inside.label}, der ligger i denne periode"
-        )
+        period = report.period
+        if period.start <= inside.start and inside.end <= period.end:
+            where = "der ligger i denne periode"
+        elif inside.start <= period.start and period.end <= inside.end:
+            where = "som denne periode ligger i"  # baseline 2026 in the report for 2026-11
+        else:
+            where = "der deler dage med denne periode"
+        return f"sammenlignet med {said}, men ikke med baseline {inside.label}, {where}"
     start = (
         f"intet at sammenligne med ({previous} har ingen gennemgange)"
         if empty
