@@ -19,6 +19,7 @@ FLAGS: dict[Argument, str] = {
     Argument.DEADLINE: "--frist",
     Argument.LEVEL: "--niveau",
     Argument.TITLE: "--titel",
+    Argument.RESPONSIBLE: "--ansvarlig",
     Argument.TIME: "--tid",
     Argument.CONCEPT: "--koncept",
     Argument.DELIMITER: "--skilletegn",

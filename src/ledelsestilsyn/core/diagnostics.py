@@ -36,6 +36,7 @@ class Argument(StrEnum):
     DATE = "datoen"
     DEADLINE = "fristen"
     TITLE = "titlen"
+    RESPONSIBLE = "den ansvarlige"
     TIME = "klokkeslættet"
     CONCEPT = "konceptfilen"
     DELIMITER = "skilletegnet"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from ledelsestilsyn.core.cpr import find_cpr
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.followup.tiltag import (
@@ -216,6 +217,16 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
             hint="skriv en kort titel, eller udelad den, så bliver den 'Løft <spørgsmål>'.",
             kind=ErrorKind.USAGE,
         )
+    for argument, value in ((Argument.TITLE, new.title), (Argument.RESPONSIBLE, new.responsible)):
+        if value and find_cpr(value):  # it would stand masked in tiltag.yaml, without a word
+            raise fail(
+                argument,
+                "O030",
+                f"{argument.value} rummer noget, der ligner et CPR-nummer.",
+                hint="skriv den uden nummeret; tiltag.yaml er ledelsens og rummer ingen "
+                "personnumre.",
+                kind=ErrorKind.USAGE,
+            )
     early = before_decision("frist", new.deadline, today) if new.deadline else None
     if early is not None:
         code, text, hint = early
