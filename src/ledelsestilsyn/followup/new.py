@@ -64,13 +64,9 @@ def parse_level(text: str) -> float:
     try:
         return share_value(text)
     except ValueError as exc:
-        raise fail(
-            Argument.LEVEL,
-            "O018",
-            f"{exc}.",
-            hint="skriv fx 90 for 90 %.",
-            kind=ErrorKind.USAGE,
-        ) from None
+        said = str(exc)  # it may say how to write a share already: then no tip says it again
+        hint = None if "skriv" in said else "skriv fx 90 for 90 %."
+        raise fail(Argument.LEVEL, "O018", f"{said}.", hint=hint, kind=ErrorKind.USAGE) from None
 
 
 def _check_questions(questions: tuple[str, ...], known: Known, where: str) -> None:
