@@ -38,7 +38,7 @@ def test_a_report_of_one_series_is_only_for_the_leader(
         f"--tilsyn: fejl L017: {reader} rapport omfatter alle tilsyn og alle gennemgange; en "
         "rapport for ét tilsyn kunne sammen med den fulde afsløre et skjult tal" in said
     )
-    assert "Tip: udelad --tilsyn og filerne (den fulde rapport har en række pr. tilsyn)" in said
+    assert "Tip: lav rapporten for alle tilsyn og alle gennemgange (den fulde rapport" in said
     assert not (workspace / "rapporter" / ".udgivet").exists()
 
 

@@ -66,8 +66,8 @@ def _part_for_aggregate(request: Request) -> TilsynError:
         "L017",
         f"{reader} rapport omfatter alle tilsyn og alle gennemgange; en rapport for {what} "
         "kunne sammen med den fulde afsløre et skjult tal ved at trække den ene fra den anden.",
-        hint="udelad --tilsyn og filerne (den fulde rapport har en række pr. tilsyn), eller "
-        "vælg modtageren leder.",
+        hint="lav rapporten for alle tilsyn og alle gennemgange (den fulde rapport har en "
+        "række pr. tilsyn), eller vælg modtageren leder.",
         kind=ErrorKind.USAGE,
     )
 
