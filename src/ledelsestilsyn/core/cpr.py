@@ -139,6 +139,9 @@ _SHORT_DATE = re.compile(
     f"{_DATE_MARK}(?P<y1>{DIGIT})(?P<y2>{DIGIT})(?:(?P<y3>{DIGIT})(?P<y4>{DIGIT}))?"
     f"{_set_apart('apart')}{DIGIT}{{4}}"
 )
+# What every such date has, found from its marks (far fewer than the digits in a list of case
+# numbers): a day or a month of one digit between marks. `may_hold_cpr` looks for it first.
+_ONE_DIGIT = re.compile(f"{_DATE_MARK}(?:{DIGIT}{_DATE_MARK}|(?<=(?<!\\d){DIGIT}{_DATE_MARK}))")
 _GAP = re.compile(f"[{_SPACE}\t]")
 INVISIBLES = re.compile(f"[{_INVISIBLE}]+")
 """Every run of characters that show as nothing (also used to read names as they are seen)."""
@@ -252,14 +255,18 @@ def may_hold_cpr(text: str) -> bool:
     """False only if `find_cpr(text)` is surely empty: no candidate at all, before the
     date is checked (one pass in C over, say, every case id joined by NUL characters;
     a number never spans a NUL)."""
-    if _CANDIDATE.search(text) is not None or _SHORT_DATE.search(text) is not None:
+    if _CANDIDATE.search(text) is not None or _short_date_in(text):
         return True
     if INVISIBLES.search(text) is None:
         return False
     seen = INVISIBLES.sub("", text)
     if _OVERRIDE in text and _CANDIDATE.search(seen[::-1]) is not None:
         return True
-    return _CANDIDATE.search(seen) is not None or _SHORT_DATE.search(seen) is not None
+    return _CANDIDATE.search(seen) is not None or _short_date_in(seen)
+
+
+def _short_date_in(text: str) -> bool:
+    return _ONE_DIGIT.search(text) is not None and _SHORT_DATE.search(text) is not None
 
 
 def mask_cpr(text: str) -> str:
