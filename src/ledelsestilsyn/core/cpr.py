@@ -186,7 +186,9 @@ def _written(text: str) -> list[tuple[int, int]]:
 
 def _short(text: str) -> list[tuple[int, int]]:
     """The dates of birth without leading zeros (two-digit ones are `_CANDIDATE`'s)."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if _ONE_DIGIT.search(text) is None:
+        return spans
     for match in _SHORT_DATE.finditer(text):
         if match["d2"] is not None and match["m2"] is not None:
             continue
