@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, warning
 from ledelsestilsyn.core.lines import one_line
@@ -32,6 +33,12 @@ from ledelsestilsyn.followup.feedback import FORMATS, FeedbackOutcome, letter_pa
 from ledelsestilsyn.followup.letters import Letter
 from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.workspace.open import Workspace
+
+if TYPE_CHECKING:
+    from ledelsestilsyn.schedule.mail_settings import SmtpSettings
+
+MailSetup = tuple["SmtpSettings", str | None]
+"""The smtp settings and the password (`mail_setup`)."""
 
 
 @dataclass
@@ -69,26 +76,27 @@ class Mailed:
         )
 
 
-def check_mail_setup(workspace: Workspace, environ: Mapping[str, str]) -> None:
+def mail_setup(workspace: Workspace, environ: Mapping[str, str]) -> MailSetup:
     """The concept's smtp settings and password, checked before any letter is written: a
     call that cannot send (R010 and the like) changes nothing."""
     from ledelsestilsyn.schedule.notify import ConceptFile, smtp_and_password
 
     file = ConceptFile(workspace.concept_path, workspace.display(workspace.concept_path))
-    smtp_and_password(workspace.concept, file, environ)
+    return smtp_and_password(workspace.concept, file, environ)
 
 
 def mail_letters(
     workspace: Workspace,
     outcome: FeedbackOutcome,
-    environ: Mapping[str, str],
+    setup: MailSetup,
     *,
     today: date,
     again: bool = False,
 ) -> Mailed:
-    """Send each letter (in clear text: word of it) to its own caseworker only; a letter
-    already sent as it is now is not sent again, unless `again`."""
-    from ledelsestilsyn.schedule.notify import ConceptFile, send, smtp_and_password
+    """Send each letter (in clear text: word of it) to its own caseworker only, with the
+    `setup` checked before the letters were written; a letter already sent as it is now is
+    not sent again, unless `again`."""
+    from ledelsestilsyn.schedule.notify import send
     from ledelsestilsyn.schedule.reminder_text import Message
     from ledelsestilsyn.schedule.sent_log import SentLog, run_lock
 
@@ -98,8 +106,7 @@ def mail_letters(
     mailed = Mailed(warnings=warnings)
     if not found:
         return mailed
-    file = ConceptFile(workspace.concept_path, concept)
-    smtp, password = smtp_and_password(workspace.concept, file, environ)
+    smtp, password = setup
     pages = [""] * len(found)
     keys = [sent_key(letter, whole=smtp.starttls) for letter, _ in found]
     if smtp.starttls:

@@ -58,7 +58,7 @@ def tilbagemelding(
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.followup.feedback import write_letters
-    from ledelsestilsyn.followup.letter_mail import check_mail_setup, mail_letters
+    from ledelsestilsyn.followup.letter_mail import mail_letters, mail_setup
     from ledelsestilsyn.workspace.open import open_workspace
 
     if send_igen and not mail:
@@ -71,8 +71,7 @@ def tilbagemelding(
         )
     today = day_or_today(dato)
     workspace = open_workspace(Path.cwd(), koncept)
-    if mail:
-        check_mail_setup(workspace, os.environ)
+    setup = mail_setup(workspace, os.environ) if mail else None
     with on_terminal():
         outcome = write_letters(workspace, periode, today=today, only=raadgiver)
     print_diagnostics(outcome.notes, err=True)
@@ -86,8 +85,8 @@ def tilbagemelding(
         for path in outcome.removed:
             echo(f"  {workspace.display(path)}")
     echo(outcome.summary(workspace.display(outcome.folder), outcome.letters[0].period))
-    if mail:
-        mailed = mail_letters(workspace, outcome, os.environ, today=today, again=send_igen)
+    if setup is not None:
+        mailed = mail_letters(workspace, outcome, setup, today=today, again=send_igen)
         print_diagnostics(mailed.warnings, err=True)
         echo(mailed.summary())
         if mailed.unchanged:
