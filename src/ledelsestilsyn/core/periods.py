@@ -98,26 +98,18 @@ def parse_period(text: str) -> Period:
     must not make the default period's files."""
     value = text.strip()
     period = _period(value)
-    if period is not None and in_years(period.start) and in_years(period.end):
+    backwards = period is not None and period.end < period.start
+    if period is not None and not backwards and in_years(period.start) and in_years(period.end):
         return period
     if not value:
         raise fail(Argument.PERIOD, "P001", "perioden er tom.", hint=_HINT, kind=ErrorKind.USAGE)
-    if period is not None:
-        why = f"perioden {OUTSIDE_YEARS}."
-    elif _backwards(value):
+    if period is None:
+        why = "perioden kan ikke læses."
+    elif backwards:  # a range written last day first (`2026-10-31..2026-10-01`)
         why = "perioden slutter, før den begynder; skriv den første dag først."
     else:
-        why = "perioden kan ikke læses."
+        why = f"perioden {OUTSIDE_YEARS}."
     raise fail(text, "P001", why, hint=_HINT, kind=ErrorKind.USAGE)
-
-
-def _backwards(value: str) -> bool:
-    """A range written last day first (`2026-10-31..2026-10-01`)."""
-    m = _RANGE.match(value)
-    try:
-        return m is not None and date.fromisoformat(m[2]) < date.fromisoformat(m[1])
-    except ValueError:
-        return False
 
 
 _HINT = (
@@ -137,10 +129,8 @@ def _period(value: str) -> Period | None:
         if m := _YEAR.match(value):
             return period_of("år", int(m[1]), 1)
         if m := _RANGE.match(value):
-            start, end = date.fromisoformat(m[1]), date.fromisoformat(m[2])
-            if end < start:
-                raise ValueError
-            return Period(start, end, value, "interval")
+            # A range written last day first is returned as it is: the caller says so.
+            return Period(date.fromisoformat(m[1]), date.fromisoformat(m[2]), value, "interval")
     except ValueError:
         pass
     return None
