@@ -13,7 +13,9 @@ it shows, nothing else. The record is used twice:
 - A second version. A report for November made before a late review and one made after it
   differ by that review's answers (6 nej, then 7: the late review said nej). A version whose
   shown counts differ from an earlier one's by 1 to `mindste_antal - 1` is said (L015): a
-  warning, since a leader may remake a report that was never sent.
+  warning, since a leader may remake a report that was never sent. So is a report that shows
+  counts of another period (the quarter around November, December's comparison with it) whose
+  recorded version differs so from its counts now (`changed_since_warning`).
 
 It is not a cache: deleted, a later range may show what gives a small number away together
 with an earlier one, and a second version is not said. Two runs at the same time would each
