@@ -449,6 +449,22 @@ def _excluded(system: System, body: list[list[str]], plain: str, one_file_each: 
             system.relate([("D", 1), ("C", -1), ("E", -1)], equal=one_file_each)
 
 
+def read_plan(system: System, ref: str, rounds: list[list[str]]) -> None:
+    """A reader who knows the annual plan: the period's rounds of `ref` and the steps each
+    had in focus (ids), one case reviewed once. A question's total is then the cases of the
+    rounds that looked at its step, and the template's cases are all the rounds' cases; the
+    reader no longer takes it that every case answered every step."""
+    system.assumed.clear()
+    template = Catalog.load(None).resolve(ref)
+    sizes = [system.var(f"plan.runde[{ref}|{i}]", 1) for i in range(len(rounds))]
+    system.total(f"n[{ref}]", sizes)
+    for step in template.steps:
+        looked = [size for size, focus in zip(sizes, rounds, strict=True) if step.id in focus]
+        for question in step.questions:
+            if f"N[{ref}|{question.id}]" in system.bounds:
+                system.total(f"N[{ref}|{question.id}]", looked)
+
+
 def read_csv(system: System, text: str) -> None:
     """The committee CSV: its counts add up to the template's answer cells."""
     lines = text.lstrip("\ufeff").splitlines()[1:]

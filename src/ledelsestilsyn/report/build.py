@@ -110,6 +110,8 @@ class Report:
     weakest: list[Weak] = field(default_factory=list)
     tidy: list[TidyGroup] | None = None
     """The tidy table's groups, built only for the committee's ledger (`tidy=True`)."""
+    rounds: list[TidyGroup] | None = None
+    """The same by round (each sample's own period), likewise (`annual_plan`)."""
     team_drawn: dict[str, int] = field(default_factory=dict)
     """Cases drawn in the period per team (from the manifests); shown to leaders only."""
     baseline_inside: Period | None = None
@@ -328,6 +330,7 @@ def build_report(
         drawn_cases=drawn_cases,
         weakest=_weakest(reports, settings.threshold),
         tidy=tidy_groups(everything, templates, period.label) if tidy else None,
+        rounds=tidy_groups(everything, templates) if tidy else None,
         team_drawn=dict(team_drawn or {}),
         baseline_inside=_inside(base, period),
     )

@@ -179,6 +179,7 @@ def _add(ledger: Ledger, other: Inner) -> None:
         terms = tuple((prefix + k, c) for k, c in relation.terms)
         ledger.relations.append(Relation(terms, relation.equal))
     ledger.exempt |= {prefix + other.same.get(c, c) for c in other.exempt}
+    ledger.exempt |= {prefix + c for c in other.ledger.exempt}
 
 
 def _sums(

@@ -1,10 +1,10 @@
 """The report-wide model of what the committee version publishes: one `Ledger` per report.
 
-Each number that any table, chart or the CSV shows gets one key here, and
-each way a reader can tie numbers together is a relation. `suppress.decide`
-then hides cells once for the whole report, and every renderer (md, html,
-csv) reads that one decision through the same keys. A table added to the
-report adds its cells and relations here, in its own function.
+Each number that any table, chart or the CSV shows gets one key here, and each way a reader
+can tie numbers together is a relation (also one who knows the annual plan: `annual_plan`).
+`suppress.decide` then hides cells once for the whole report, and every renderer (md, html,
+csv) reads that one decision through the same keys. A table added to the report adds its
+cells and relations here, in its own function.
 
 Keys are tuples: the kind of number first, then what it is about.
 """
@@ -16,11 +16,12 @@ from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 
 from ledelsestilsyn.report.aggregate import GroupRow, Section, Tally
+from ledelsestilsyn.report.annual_plan import add_rounds
 from ledelsestilsyn.report.build import Report, TemplateReport, TrendPoint
 from ledelsestilsyn.report.cells import non_neutral
 from ledelsestilsyn.report.stats import effective_size
 from ledelsestilsyn.report.suppress import Key, Ledger, at_most_reviews, denominator, numerator
-from ledelsestilsyn.report.tidy import tidy_count
+from ledelsestilsyn.report.tidy import question_rows
 
 
 def excluded_kind(reason: str) -> str:
@@ -137,7 +138,11 @@ def ledger_for(
         else:  # a missing section says: fewer than min_count cases
             ledger.count(template_cases(template.current.template.ref), template.current.reviews)
     _across_templates(ledger, report)
-    _tidy(ledger, report, {t.current.template.ref for t in shown}, summarised)
+    refs = {t.current.template.ref for t in shown}
+    _tidy(ledger, report, refs, summarised)
+    for series, rounds in add_rounds(ledger, report, refs, summarised).items():
+        ledger.total(cases(series), rounds)  # else at most (a case in two rounds)
+        ledger.at_most([cases(series)], rounds)
     _excluded(ledger, report)
     return ledger
 
@@ -174,16 +179,15 @@ def _overview(ledger: Ledger, report: Report, teams: bool) -> None:
 
 
 def _shared(ledger: Ledger, total: Key, parts: Sequence[Key]) -> bool:
-    """Whether `total` counts fewer cases than its parts: a case in several of them
-    (a level re-reviewing the level below) counts once in the total."""
+    """Whether `total` counts fewer cases than its parts (a case in several counts once)."""
     values = ledger.values
     known = total in values and all(p in values for p in parts)
     return known and values[total] < sum(values[p] for p in parts)
 
 
 def _any_large(ledger: Ledger, counts: Sequence[int]) -> bool:
-    """A team table is published only if one team at least has `min_count` cases: a table
-    of `< 5` alone shows nothing, and its total would give the cells back (4 + 4 + 4 = 12)."""
+    """A team table is published only if a team has `min_count` cases: a table of `< 5`
+    alone shows nothing, and its total would give the cells back (4 + 4 + 4 = 12)."""
     return any(n >= ledger.min_count for n in counts)
 
 
@@ -342,31 +346,21 @@ def _across_templates(ledger: Ledger, report: Report) -> None:
 def _tidy(
     ledger: Ledger, report: Report, shown: set[str], summarised: Collection[tuple[str, str]]
 ) -> None:
-    """The CSV's counts per series (over the report's period) add up to the template's counts.
-
-    Each review answers every question of its focus, so a question's counts in a series add
-    up to the series' reviews of the template (its cases, where each case has one): 6 ja,
-    0 nej, 0 ikke relevant says 6. Where a case counts once over several series (levels),
-    the template's count lies between a series' and the sum (`_shared_rounds`)."""
+    """The CSV's counts per series add up to the template's. A review answers every question
+    of its focus: a question's counts in a series add up to the series' cases, where each has
+    one review (6 ja, 0 nej, 0 ikke relevant says 6); a case counted once over several series
+    (levels) puts the template's count between a series' and the sum (`_shared_rounds`)."""
     parts: dict[Key, list[Key]] = {}
     if report.tidy is None:
         raise ValueError("udvalgets regnskab kræver tabellens grupper: build_report(tidy=True)")
-    for group in report.tidy:
+    for group, q, rows in question_rows(report.tidy, shown, summarised):
+        asked = [ledger.count(key, n) for _, key, n in rows]
         ref = group.section.template.ref
-        if ref not in shown:
-            continue
-        for step in group.section.steps:
-            if (ref, step.id) in summarised:
-                continue
-            for q in step.questions:
-                asked = []
-                for value, n in q.tally.ordered():
-                    key = tidy_count(group.period, group.series, ref, step.id, q.question.id, value)
-                    asked.append(ledger.count(key, n))
-                    parts.setdefault(answer(ref, step.id, q.question.id, value), []).append(key)
-                ledger.total(cases(group.series), asked)
-                ledger.at_most([cases(group.series)], asked)
-                ledger.at_most(asked, [reviews(group.series)])
+        for value, key, _ in rows:
+            parts.setdefault(answer(ref, q.step, q.question.id, value), []).append(key)
+        ledger.total(cases(group.series), asked)
+        ledger.at_most([cases(group.series)], asked)
+        ledger.at_most(asked, [reviews(group.series)])
     for total, keys in parts.items():
         ledger.total(total, keys)
         if shared(report):
@@ -374,9 +368,8 @@ def _tidy(
 
 
 def _shared_rounds(ledger: Ledger, total: Key, rounds: Sequence[Key]) -> None:
-    """A case reviewed in several series counts once, with the first series' review: the
-    template's count is at least that of the first series' rounds (where it holds) and at
-    most the sum of all rounds'."""
+    """A case in several series counts once, with the first series' review: the template's
+    count is at least the first series' rounds' (where it holds), at most all rounds' sum."""
     ledger.at_most([total], rounds)
     for key in rounds:
         ledger.at_most([key], [total])
@@ -391,8 +384,7 @@ def _excluded(ledger: Ledger, report: Report) -> None:
         ledger.count(excluded(), len(report.excluded))
         ledger.total(excluded(), [excluded(k) for k in kinds])
     ledger.at_most([drawn()], [cases(), excluded()])
-    # Where each drawn case has one file, a reader takes drawn = reviewed + not counted
-    # (8 drawn, 7 not started: 1 reviewed); a total is only added where it holds.
+    # Each drawn case with one file: drawn = reviewed + not counted (8 drawn, 7 not started)
     ledger.total(drawn(), [cases(), excluded()] if report.excluded else [cases()])
     if shared(report):  # the same, series by series
         with_drawn = [s.series for s in report.series if s.drawn is not None]

@@ -97,6 +97,17 @@ class Ledger:
             self.units[key].bound = True
         return key
 
+    def unpublished(self, key: Key, value: int) -> Key:
+        """A count no table shows, that a reader can still tie to those shown (a round's cases,
+        to one who knows the annual plan): hidden from the start and at least 0. Not itself
+        protected: it protects the shown and hidden counts it is tied to by staying unknown
+        (a round's cases are protected where they are shown, as the month's series' cases)."""
+        if key not in self.units:
+            self._unit(key, {key: value}, small=False, share=False)
+            self.units[key].fixed, self.units[key].unknown = False, True
+            self.exempt.add(key)
+        return key
+
     def share(
         self,
         key: Key,

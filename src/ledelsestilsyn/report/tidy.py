@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from ledelsestilsyn.models.template import Template
-from ledelsestilsyn.report.aggregate import Section, first_reviews, section
+from ledelsestilsyn.report.aggregate import QuestionStat, Section, first_reviews, section
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.suppress import Disclosure, Key
 
@@ -62,6 +62,30 @@ def tidy_groups(
 def tidy_count(period: str, series: str, ref: str, step: str, question: str, value: str) -> Key:
     """The key of one count of the tidy table in the report's ledger."""
     return ("tidy", period, series, ref, step, question, value)
+
+
+def question_rows(
+    groups: Sequence[TidyGroup], shown: Collection[str], summarised: Collection[tuple[str, str]]
+) -> Iterator[tuple[TidyGroup, QuestionStat, list[tuple[str, Key, int]]]]:
+    """Each question the committee's table has rows for (its template among `shown`, its
+    step not `summarised`), with each row's answer, key and count."""
+    for group in groups:
+        ref = group.section.template.ref
+        if ref not in shown:
+            continue
+        for step in group.section.steps:
+            if (ref, step.id) in summarised:
+                continue
+            for q in step.questions:
+                rows = [
+                    (
+                        value,
+                        tidy_count(group.period, group.series, ref, step.id, q.question.id, value),
+                        n,
+                    )
+                    for value, n in q.tally.ordered()
+                ]
+                yield group, q, rows
 
 
 def neutralise(cell: str) -> str:
