@@ -37,7 +37,9 @@ def test_ranges_are_kept_in_the_order_first_made_whoever_got_them(tmp_path: Path
 def test_a_second_version_to_the_other_audience_is_compared(tmp_path: Path) -> None:
     _made(tmp_path, "afdeling", "2026-11", nej=6)
     made = versions(tmp_path)
-    assert changed_by_little(Version("udvalg", "2026-11", {"answer|nej": 7}), made, 5)
+    assert changed_by_little(Version("udvalg", "2026-11", {"answer|nej": 7}), made, 5) == [
+        "afdeling"
+    ]
     assert not changed_by_little(Version("udvalg", "2026-10", {"answer|nej": 7}), made, 5)
     assert not changed_by_little(Version("udvalg", "2026-11", {"answer|nej": 6}), made, 5)
 

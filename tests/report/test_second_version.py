@@ -64,6 +64,24 @@ def test_a_large_change_and_the_same_numbers_to_the_other_audience_are_not_said(
     assert "L015" not in _made(cli)
 
 
+def test_a_second_version_after_the_departments_says_who_got_the_first(
+    cli: Cli, workspace: Path
+) -> None:
+    """The department got November with 6 nej; after a late review the committee's report
+    shows 7. The warning names the department as the one that may have the first."""
+    _months(workspace, {"2026-11": 6})
+    os.chdir(workspace)
+    assert "L015" not in _made(cli, "afdeling")
+    _months(workspace, {"2026-11": 7})
+    said = _made(cli)
+    assert (
+        "L015: rapporten for 2026-11 til udvalget er lavet før til afdelingen med andre tal: "
+        "nogle er ændret med 1 til 4 (en sen eller rettet gennemgang); har afdelingen fået den "
+        "første, viser forskellen et lille tal."
+    ) in said, said
+    assert "Tip: giv ikke udvalget denne, hvis afdelingen har fået den første" in said
+
+
 def test_a_broken_record_stops_the_committees_report_not_the_leaders(
     cli: Cli, workspace: Path
 ) -> None:

@@ -122,17 +122,21 @@ def _range(label: str) -> Period | None:
     return period if period.kind == "interval" else None
 
 
-def changed_by_little(new: Version, earlier: list[Version], min_count: int) -> bool:
-    """Whether an earlier version of the same period's report (to either audience, as with
-    `issued_ranges`) shows a count that `new` shows too, changed by 1 to `min_count - 1`: what
-    the two together give away."""
-    return any(
-        0 < abs(value - old.numbers[name]) < min_count
+def changed_by_little(new: Version, earlier: list[Version], min_count: int) -> list[str]:
+    """The audiences of the earlier versions of the same period's report (to either, as with
+    `issued_ranges`) that show a count `new` shows too, changed by 1 to `min_count - 1`: what
+    the two together give away. Empty when there is none."""
+    found = {
+        old.audience
         for old in earlier
         if old.period == new.period
-        for name, value in new.numbers.items()
-        if name in old.numbers
-    )
+        and any(
+            0 < abs(value - old.numbers[name]) < min_count
+            for name, value in new.numbers.items()
+            if name in old.numbers
+        )
+    }
+    return sorted(found, reverse=True)  # udvalg before afdeling
 
 
 def changed_since_warning(earlier: str, period: str, min_count: int) -> Diagnostic:
@@ -149,17 +153,31 @@ def changed_since_warning(earlier: str, period: str, min_count: int) -> Diagnost
     )
 
 
-def second_version_warning(new: Version, min_count: int) -> Diagnostic:
-    reader = "udvalget" if new.audience == "udvalg" else "afdelingen"
+def second_version_warning(new: Version, earlier: list[str], min_count: int) -> Diagnostic:
+    """L015 for a version of the period's report whose counts differ by a little from the
+    versions made before for the audiences `earlier` (`changed_by_little`)."""
+    reader = _reader(new.audience)
+    if earlier == [new.audience]:
+        before, got = "", reader
+    else:  # the department's report reaches the committee's members, and the other way
+        got = " og ".join(_reader(a) for a in earlier)
+        before = f" til {got}"
     return warning(
         f"{REPORTS_DIR}/{ISSUED}",
         "L015",
-        f"rapporten for {new.period} til {reader} er lavet før med andre tal: nogle er ændret "
-        f"med 1 til {min_count - 1} (en sen eller rettet gennemgang); har {reader} fået den "
+        f"rapporten for {new.period} til {reader} er lavet før{before} med andre tal: nogle er "
+        f"ændret med 1 til {min_count - 1} (en sen eller rettet gennemgang); har {got} fået den "
         "første, viser forskellen et lille tal.",
-        hint=f"giv ikke {reader} begge; er den første sendt, så tag de sene gennemgange med i "
+        hint=f"giv ikke {reader} denne, hvis {got} har fået den første; tag i stedet de sene "
+        "gennemgange med i næste periodes rapport."
+        if before
+        else f"giv ikke {reader} begge; er den første sendt, så tag de sene gennemgange med i "
         "næste periodes rapport i stedet.",
     )
+
+
+def _reader(audience: str) -> str:
+    return "udvalget" if audience == "udvalg" else "afdelingen"
 
 
 def record_version(root: Path, new: Version, display: str) -> None:

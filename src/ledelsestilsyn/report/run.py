@@ -172,9 +172,8 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
 def _second_version(version: Version, made: list[Version], min_count: int) -> list[Diagnostic]:
     """L015 when an earlier version of the audience's report of the period shows counts
     that differ from this one's by a small number (`issued`)."""
-    if not changed_by_little(version, made, min_count):
-        return []
-    return [second_version_warning(version, min_count)]
+    earlier = changed_by_little(version, made, min_count)
+    return [second_version_warning(version, earlier, min_count)] if earlier else []
 
 
 def _version(audience: str, period: Period, report: Report, rules: Disclosure) -> Version:
