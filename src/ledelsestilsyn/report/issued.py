@@ -157,22 +157,23 @@ def second_version_warning(new: Version, earlier: list[str], min_count: int) -> 
     """L015 for a version of the period's report whose counts differ by a little from the
     versions made before for the audiences `earlier` (`changed_by_little`)."""
     reader = _reader(new.audience)
+    later = "næste periodes rapport"
     if earlier == [new.audience]:
         before, got = "", reader
+        hint = f"giv ikke {reader} begge; er den første sendt, så tag de sene gennemgange med i "
+        hint += f"{later} i stedet."
     else:  # the department's report reaches the committee's members, and the other way
         got = " og ".join(_reader(a) for a in earlier)
         before = f" til {got}"
+        hint = f"giv ikke {reader} denne, hvis {got} har fået den første; tag i stedet de sene "
+        hint += f"gennemgange med i {later}."
     return warning(
         f"{REPORTS_DIR}/{ISSUED}",
         "L015",
         f"rapporten for {new.period} til {reader} er lavet før{before} med andre tal: nogle er "
         f"ændret med 1 til {min_count - 1} (en sen eller rettet gennemgang); har {got} fået den "
         "første, viser forskellen et lille tal.",
-        hint=f"giv ikke {reader} denne, hvis {got} har fået den første; tag i stedet de sene "
-        "gennemgange med i næste periodes rapport."
-        if before
-        else f"giv ikke {reader} begge; er den første sendt, så tag de sene gennemgange med i "
-        "næste periodes rapport i stedet.",
+        hint=hint,
     )
 
 
