@@ -75,3 +75,41 @@ def test_aarshjul_table_with_o_is_a_usage_error(cli: Cli, example_workspace: Pat
     assert result.exit_code == 2, result.output
     assert "L011" in result.output and "tabellen vises kun i terminalen" in result.output
     assert not (example_workspace / "kalender.ics").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "x.ics",
+            "x.ics: fejl L011: filen ender på .ics (en kalenderfil), men kommandoen skriver "
+            ".html, .md, .csv, .xlsx eller .pdf. Tip: kald filen x.html.\n",
+        ),
+        (
+            "udvalg.docx",
+            "udvalg.docx: fejl L011: filen ender på .docx (et Word-dokument), men kommandoen "
+            "skriver .html, .md, .csv, .xlsx eller .pdf. Tip: kald filen udvalg.html; Word kan "
+            "åbne den.\n",
+        ),
+    ],
+)
+def test_a_report_is_not_written_under_another_kind_of_files_ending(
+    cli: Cli, filled_example: Path, name: str, expected: str
+) -> None:
+    """Before, `rapport -o x.ics` wrote HTML into x.ics, which a calendar then failed to read."""
+    code, output = _report(cli, "--modtager", "udvalg", "-o", name)
+    assert (code, output) == (2, expected)
+    assert not (filled_example / name).exists()
+
+
+def test_aarshjul_does_not_write_its_calendar_as_a_web_page(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """Before, `årshjul -o x.html` wrote an ICS calendar into x.html."""
+    result = cli("årshjul", "2027", "--dato", "2026-12-01", "-o", "kalender.html")
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "kalender.html: fejl L011: filen ender på .html (en webside), men kommandoen skriver "
+        ".ics. Tip: kald filen kalender.ics.\n"
+    )
+    assert not (example_workspace / "kalender.html").exists()

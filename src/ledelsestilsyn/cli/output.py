@@ -11,9 +11,24 @@ from pathlib import Path
 from typing import TypeVar
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
+from ledelsestilsyn.core.words import listing
 
 F = TypeVar("F", bound=StrEnum)
 _SUFFIX_ALIASES = {"htm": "html"}
+_FOREIGN_ENDINGS = {
+    "ics": "en kalenderfil",
+    "html": "en webside",
+    "md": "Markdown",
+    "pdf": "en PDF-fil",
+    "csv": "en CSV-fil",
+    "xlsx": "en Excel-projektmappe",
+    "xls": "en Excel-projektmappe",
+    "docx": "et Word-dokument",
+    "doc": "et Word-dokument",
+    "json": "JSON",
+}
+"""Endings that tell a program how to open a file: a report named `.ics`, or a calendar
+named `.html`, would be opened as something it is not."""
 
 STDOUT = "-"
 
@@ -93,6 +108,8 @@ def chosen_format(given: F | None, output: Path | None, formats: type[F], defaul
     is a usage error: the file would hold something else than its name says."""
     suffix = output.suffix.lower().lstrip(".") if output is not None else ""
     named = next((f for f in formats if f.value == _SUFFIX_ALIASES.get(suffix, suffix)), None)
+    if output is not None and named is None:
+        refuse_foreign_ending(output, [f.value for f in formats], (given or default).value)
     if given is None:
         return named or default
     if named is not None and named is not given and output is not None:
@@ -105,3 +122,21 @@ def chosen_format(given: F | None, output: Path | None, formats: type[F], defaul
             kind=ErrorKind.USAGE,
         )
     return given
+
+
+def refuse_foreign_ending(output: Path, written: list[str], usual: str) -> None:
+    """L011: a file whose ending names a kind of file the command does not write (`rapport
+    -o x.ics`, `årshjul -o x.html`), where the program that opens it would fail."""
+    suffix = output.suffix.lower().lstrip(".")
+    kind = _FOREIGN_ENDINGS.get(suffix)
+    if kind is None or is_stdout(output) or _SUFFIX_ALIASES.get(suffix, suffix) in written:
+        return
+    endings = listing([f".{ending}" for ending in written], "eller")
+    word = "; Word kan åbne den" if kind == "et Word-dokument" and usual in ("html", "md") else ""
+    raise fail(
+        str(output),
+        "L011",
+        f"filen ender på .{suffix} ({kind}), men kommandoen skriver {endings}.",
+        hint=f"kald filen {output.stem}.{usual}{word}.",
+        kind=ErrorKind.USAGE,
+    )

@@ -59,6 +59,7 @@ def aarshjul(
     Eksempel: tilsyn årshjul 2027 --format ics
     """
 
+    from ledelsestilsyn.cli.output import refuse_foreign_ending
     from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.schedule.scan import read_inputs
@@ -71,6 +72,8 @@ def aarshjul(
             hint="udelad --format tabel for at skrive kalenderfilen, eller udelad -o.",
             kind=ErrorKind.USAGE,
         )
+    if output is not None:
+        refuse_foreign_ending(output, [WheelFormat.ICS.value], WheelFormat.ICS.value)
     today = day_or_today(dato)
     year = aar if aar is not None else today.year
     inputs = read_inputs(Path.cwd(), koncept, today, broken=ErrorKind.DATA)
