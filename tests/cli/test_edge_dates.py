@@ -39,7 +39,9 @@ def test_a_day_outside_the_years_is_refused_at_the_flag(
     assert not (example_workspace / "tiltag.yaml").exists()
 
 
-@pytest.mark.parametrize("period", ["0001", "0001-01", "9999", "0001-01-01..0001-01-31"])
+@pytest.mark.parametrize(
+    "period", ["0001", "0001-01", "9999", "9999-12", "9999-K4", "0001-01-01..0001-01-31"]
+)
 @pytest.mark.parametrize("command", ["tilbagemelding", "rapport"])
 def test_a_period_outside_the_years_is_refused(
     cli: Cli, example_workspace: Path, command: str, period: str

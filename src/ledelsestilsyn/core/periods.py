@@ -103,7 +103,7 @@ def parse_period(text: str) -> Period:
         return period
     if not value:
         raise fail(Argument.PERIOD, "P001", "perioden er tom.", hint=_HINT, kind=ErrorKind.USAGE)
-    if period is None:
+    if period is None and not _outside_years(value):
         why = "perioden kan ikke læses."
     elif backwards:  # a range written last day first (`2026-10-31..2026-10-01`)
         why = "perioden slutter, før den begynder; skriv den første dag først."
@@ -134,6 +134,16 @@ def _period(value: str) -> Period | None:
     except ValueError:
         pass
     return None
+
+
+def _outside_years(value: str) -> bool:
+    """Whether `value` is a month, quarter, half or year of a year tilsyn does not reckon
+    with: `9999-12` could not be made (its last day is in year 10000), but it is as readable
+    as `9999`, and gets the same message."""
+    for pattern in (_MONTH, _QUARTER, _HALF, _YEAR):
+        if m := pattern.match(value):
+            return not FIRST_YEAR <= int(m[1]) <= LAST_YEAR
+    return False
 
 
 def parse_day(text: str, argument: Argument = Argument.DATE) -> date:
