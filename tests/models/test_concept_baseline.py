@@ -52,7 +52,7 @@ def test_a_minimum_count_that_hides_nothing_small_is_said(
     text = " ".join(result.output.split())
     assert (
         "koncept.yaml:126:" in text
-        and f"advarsel A010: mindste_antal er {count}, så {said}" in text
+        and f"advarsel A014: mindste_antal er {count}, så {said}" in text
     )
     edit_concept(example_workspace, f"  mindste_antal: {count}\n", "  mindste_antal: 3\n")
-    assert "A010" not in cli("tjek").output
+    assert "A014" not in cli("tjek").output

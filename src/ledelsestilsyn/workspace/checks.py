@@ -7,6 +7,8 @@ recommendations are cited from `kilder/` in each message.
 
 from __future__ import annotations
 
+from datetime import date
+
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
 from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.core.words import count
@@ -16,9 +18,12 @@ from ledelsestilsyn.models.concept import OWN_COLUMNS, Concept, Quota, Series
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.templates.catalog import Catalog
 from ledelsestilsyn.workspace.focus_months import unused_months
+from ledelsestilsyn.workspace.unlikely_settings import unlikely_settings
 
 
-def check_concept(concept: Concept, doc: YamlDocument, catalog: Catalog) -> list[Diagnostic]:
+def check_concept(
+    concept: Concept, doc: YamlDocument, catalog: Catalog, today: date
+) -> list[Diagnostic]:
     problems: list[Diagnostic] = []
     columns = set(concept.export.columns)
     for column in concept.eligibility.filters:
@@ -34,26 +39,8 @@ def check_concept(concept: Concept, doc: YamlDocument, catalog: Catalog) -> list
         problems.extend(_recommendations(doc, catalog, name, series))
         problems.extend(_older_version(doc, catalog, name, series))
     problems.extend(_dissemination(concept, doc))
-    problems.extend(_small_counts(concept, doc))
+    problems.extend(unlikely_settings(concept, doc, today))
     return problems
-
-
-SAFE_MIN_COUNT = 3
-"""Below it, the committee's and the department's reports show counts of 1 and 2."""
-
-
-def _small_counts(concept: Concept, doc: YamlDocument) -> list[Diagnostic]:
-    """A010: `mindste_antal` so low that nothing small is hidden (1 hides nothing at all)."""
-    shown = concept.report.min_count
-    if shown >= SAFE_MIN_COUNT:
-        return []
-    hidden = "intet skjules" if shown <= 1 else "kun tal på 1 skjules"
-    message = (
-        f"mindste_antal er {shown}, så {hidden} i udvalgets og afdelingens rapporter; et lille "
-        "tal kan pege på et bestemt barn eller en bestemt rådgiver (standarden er 5)."
-    )
-    where = ("rapport", "mindste_antal")
-    return [doc.diagnostic(where, "A010", message, severity=Severity.WARNING)]
 
 
 def _dissemination(concept: Concept, doc: YamlDocument) -> list[Diagnostic]:

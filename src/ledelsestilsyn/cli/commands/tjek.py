@@ -19,6 +19,8 @@ def tjek(koncept: ConceptOption = None) -> None:
 
     Eksempel: tilsyn tjek
     """
+    from datetime import date
+
     from ledelsestilsyn.cli.console import print_diagnostics
     from ledelsestilsyn.core.diagnostics import TilsynError
     from ledelsestilsyn.core.words import count
@@ -28,7 +30,8 @@ def tjek(koncept: ConceptOption = None) -> None:
     from ledelsestilsyn.workspace.open import open_workspace
 
     workspace = open_workspace(Path.cwd(), koncept)
-    problems = check_concept(workspace.concept, workspace.concept_doc, workspace.catalog)
+    today = date.today()
+    problems = check_concept(workspace.concept, workspace.concept_doc, workspace.catalog, today)
     text = workspace.concept_path.read_text(encoding="utf-8", errors="replace")
     problems += leftovers(workspace.concept_doc, workspace.concept.municipality, text)
     try:  # rapport, årshjul and påmind read it too: a mistake is found here first
