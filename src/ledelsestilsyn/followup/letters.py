@@ -153,10 +153,12 @@ def _went_well(
     records: Sequence[ReviewRecord], templates: dict[str, Template], asked: Questions
 ) -> list[tuple[str, str]]:
     """Questions answered positively in every one of the caseworker's cases that had them;
-    the most often answered first, ties in the templates' order (intentioner-2 before -10)."""
+    the most often answered first, ties in the templates' order (intentioner-2 before -10).
+    A question is its id and text: `underretning-1` of the overordnet template is another
+    question than the tematiseret's, and a `nogen grad` to one says nothing of the other."""
     counts: dict[tuple[str, str], int] = {}
     places: dict[tuple[str, str], tuple[str, int]] = {}
-    spoiled: set[str] = set()
+    spoiled: set[tuple[str, str]] = set()
     for record in records:
         for place, (where, question, scale) in enumerate(asked.of(templates[record.template])):
             answer, _ = record.answers.get(where, ("", ""))
@@ -167,8 +169,8 @@ def _went_well(
                 counts[key] = counts.get(key, 0) + 1
                 places.setdefault(key, (record.template, place))
             else:
-                spoiled.add(question.id)
-    good = [(n, key) for key, n in counts.items() if key[0] not in spoiled]
+                spoiled.add(key)
+    good = [(n, key) for key, n in counts.items() if key not in spoiled]
     good.sort(key=lambda item: (-item[0], places[item[1]]))
     return [key for _, key in good]
 
