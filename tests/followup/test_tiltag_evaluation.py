@@ -166,3 +166,25 @@ def test_an_evaluation_before_the_decision_is_still_an_error(workspace: Path, cl
         assert result.exit_code == 1, result.output
         assert "fejl O009: evalueringen 1. juni 2026 ligger før beslutningen" in result.output
         assert "O027" not in result.output
+
+
+@pytest.mark.parametrize(("status", "warned"), [("i gang", True), ("opgivet", False)])
+def test_a_tiltag_written_by_hand_without_an_evaluation_date_is_warned(
+    workspace: Path, cli: Cli, status: str, warned: bool
+) -> None:
+    """Without `evaluer_efter_måneder` (only `tiltag ny` writes it) a tiltag had no evaluation
+    date: no reminder, no date in the årshjul, and no word anywhere (a probe of the cycle)."""
+    text = TILTAG.replace("    evaluer_efter_måneder: 6\n", "", 1)
+    text = text.replace(
+        '    besluttet: "2027-03-05"\n', f'    besluttet: "2027-03-05"\n    status: "{status}"\n'
+    )
+    (workspace / "tiltag.yaml").write_text(text, encoding="utf-8")
+    for args in (("tiltag", "--dato", "2027-03-10"), ("tjek",)):
+        result = cli(*args)
+        assert result.exit_code == 0, result.output
+        said = (
+            "tiltag.yaml:2:9: advarsel O031: tiltaget 'opfølgning' har ingen evalueringsdato "
+            "(evaluer_efter_måneder), så intet minder jer om at vurdere, om det virker. Tip: skriv "
+            "fx evaluer_efter_måneder: 6 (evaluering 6 måneder efter besluttet)."
+        )
+        assert (said in " ".join(result.output.split())) is warned, result.output

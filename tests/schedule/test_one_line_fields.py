@@ -19,6 +19,7 @@ tiltag:
     mål:
       spørgsmål: [anbringelse-7]
     skabelon: "overordnet"
+    evaluer_efter_måneder: 6
 """
 
 

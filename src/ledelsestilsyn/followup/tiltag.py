@@ -145,6 +145,11 @@ def read_tiltag(workspace: Workspace) -> TiltagRead:
         for target in gone[t.id]
     ]
     warnings += [_no_target(doc, n) for n, t in enumerate(parsed.tiltag) if not _aims(t)]
+    warnings += [
+        _never_evaluated(doc, n, t)
+        for n, t in enumerate(parsed.tiltag)
+        if t.evaluate_after_months is None and t.evaluated is None and t.status != "opgivet"
+    ]
     evaluation = evaluation_warnings(workspace, doc, parsed.tiltag)
     warnings += [d for t in parsed.tiltag for d in evaluation.get(t.id, [])]
     return TiltagRead(parsed.tiltag, gone, warnings, evaluation)
@@ -162,6 +167,19 @@ def _no_target(doc: YamlDocument, number: int) -> Diagnostic:
         "O024",
         "tiltaget har intet mål, så rapporten kan ikke vise dets effekt.",
         hint="skriv under mål: de spørgsmål, sagsskridt eller pejlemærker, tiltaget skal løfte.",
+        severity=Severity.WARNING,
+    )
+
+
+def _never_evaluated(doc: YamlDocument, number: int, tiltag: Tiltag) -> Diagnostic:
+    """O031: without `evaluer_efter_måneder` a tiltag written by hand has no evaluation date,
+    so nothing ever reminds the leaders to judge its effect (`tiltag ny` writes 6)."""
+    return doc.diagnostic(
+        ("tiltag", number, "id"),
+        "O031",
+        f"tiltaget '{tiltag.id}' har ingen evalueringsdato (evaluer_efter_måneder), så intet "
+        "minder jer om at vurdere, om det virker.",
+        hint="skriv fx evaluer_efter_måneder: 6 (evaluering 6 måneder efter besluttet).",
         severity=Severity.WARNING,
     )
 

@@ -59,7 +59,6 @@ def aarshjul(
     Eksempel: tilsyn årshjul 2027 --format ics
     """
 
-    from ledelsestilsyn.cli.output import refuse_foreign_ending
     from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.schedule.scan import read_inputs
@@ -72,8 +71,6 @@ def aarshjul(
             hint="udelad --format tabel for at skrive kalenderfilen, eller udelad -o.",
             kind=ErrorKind.USAGE,
         )
-    if output is not None:
-        refuse_foreign_ending(output, [WheelFormat.ICS.value], WheelFormat.ICS.value)
     today = day_or_today(dato)
     year = aar if aar is not None else today.year
     inputs = read_inputs(Path.cwd(), koncept, today, broken=ErrorKind.DATA)
@@ -90,7 +87,7 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path, dates: Sequen
     from datetime import date, datetime
 
     from ledelsestilsyn.cli.named_output import write_named
-    from ledelsestilsyn.cli.output import is_stdout, prepare_output_file
+    from ledelsestilsyn.cli.output import is_stdout, prepare_output_file, refuse_foreign_ending
     from ledelsestilsyn.io.atomic import current_mode
     from ledelsestilsyn.schedule.annual_wheel import year_rounds
     from ledelsestilsyn.schedule.ics import calendar
@@ -116,6 +113,7 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path, dates: Sequen
         echo(text, nl=False)
         return
     target = prepare_output_file(path, f"årshjul-{year}.ics", concept.parent)
+    refuse_foreign_ending(target, ["ics"], "ics")
     # A calendar is for sharing (0644); one the leader made private stays private. A file
     # there that tilsyn did not write is kept as .bak (L013).
     mode = current_mode(target, 0o644)
