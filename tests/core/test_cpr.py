@@ -393,3 +393,28 @@ def test_a_footnote_or_a_power_beside_a_number_changes_nothing() -> None:
     assert find_cpr("0102031234¹ og ²010203-1234") == [(0, 10), (16, 27)]
     assert find_cpr("H₂O, CO₂, 10² m², ①②③ og ⑴ ⑵") == []
     assert find_cpr("10102031234") == [] and find_cpr("𝟏0102031234") == []
+
+
+@given(
+    st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31)),
+    st.sampled_from(
+        ["{d:%Y-%m}", "{d:%Y}-K{q}", "{d:%d.%m.%Y}", "{d:%Y-%m-%d}", "{d.year}-{d.month}"]
+    ),
+    st.sampled_from([" · ", " - ", " – ", ": ", " | ", " "]),
+    cpr_numbers(),
+)
+def test_a_number_right_after_a_date_or_a_period_is_masked(
+    day: date, prefix: str, gap: str, number: str
+) -> None:
+    """`# Ledelsestilsyn 2026-11 · 0102031234` (a kommune typed as a CPR number) stood unmasked
+    in every report: `2026-11 · 0102` matched as a number first (day 20, month 26), was
+    rejected for its date, and the search went on after it, inside the real number. Where the
+    text before is itself read as a number (`30.11.2026 - 0102` is a date of birth with a
+    serial number, `2001-01 · 0806` is `200101 0806`), the number's day and month are masked
+    with it, so it cannot be read."""
+    before = prefix.format(d=day, q=(day.month - 1) // 3 + 1) + gap
+    masked = mask_cpr(before + number)
+    digits = [c for c in masked[len(before) :] if c.isdigit() or c == "X"]
+    assert "".join(digits[:4]) == "X" * 4, masked
+    if find_cpr(before + number)[0][0] >= len(before):  # nothing before is read as one
+        assert not any(c.isdigit() for c in masked[len(before) :]), masked

@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 
 # Every space Unicode has (category Zs): the plain one and NBSP, and the en, em, thin, hair,
 # figure, narrow, mathematical and ideographic spaces a word processor, a web page or a
@@ -170,37 +171,63 @@ def _candidates(text: str) -> list[tuple[int, int]]:
 
 
 def _written(text: str) -> list[tuple[int, int]]:
-    spans = _short(text)
-    for match in _CANDIDATE.finditer(text):
-        if (match["dm1"] or match["dm2"]) and _GAP.search(text, match.start(), match.end("y2")):
-            continue  # a mark in the date, and a space as well: `12:30 01.02.2026`
-        d = [unicodedata.digit(match[g]) for g in ("d1", "d2", "m1", "m2", "y1", "y2")]
-        if match["long"] is not None:  # a four-digit year: 19xx or 20xx
-            if d[4] * 10 + d[5] not in (19, 20):
-                continue
-            d[4:] = unicodedata.digit(match["y3"]), unicodedata.digit(match["y4"])
-        if _valid_date(d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5]):
+    return _short(text) + _found(_CANDIDATE, text, _real_candidate)
+
+
+def _found(
+    pattern: re.Pattern[str], text: str, real: Callable[[str, re.Match[str]], bool]
+) -> list[tuple[int, int]]:
+    """The spans of the matches of `pattern` that are `real`. A match that is not (its date
+    does not exist) is no reason to skip what it covered: `2026-11 · 0102031234` first
+    matches as `2026-11 · 0102` (day 20, month 26), and the number after it starts inside
+    that match, so the search goes on from the match's second character, not its end."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while (match := pattern.search(text, at)) is not None:
+        if real(text, match):
             spans.append(match.span())
+            at = match.end()
+        else:
+            at = match.start() + 1
     return spans
+
+
+def _real_candidate(text: str, match: re.Match[str]) -> bool:
+    if (match["dm1"] or match["dm2"]) and _GAP.search(text, match.start(), match.end("y2")):
+        return False  # a mark in the date, and a space as well: `12:30 01.02.2026`
+    d = [unicodedata.digit(match[g]) for g in ("d1", "d2", "m1", "m2", "y1", "y2")]
+    if match["long"] is not None:  # a four-digit year: 19xx or 20xx
+        if d[4] * 10 + d[5] not in (19, 20):
+            return False
+        d[4:] = unicodedata.digit(match["y3"]), unicodedata.digit(match["y4"])
+    return _valid_date(d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5])
 
 
 def _short(text: str) -> list[tuple[int, int]]:
     """The dates of birth without leading zeros (two-digit ones are `_CANDIDATE`'s)."""
-    spans: list[tuple[int, int]] = []
     if _ONE_DIGIT.search(text) is None:
-        return spans
-    for match in _SHORT_DATE.finditer(text):
-        if match["d2"] is not None and match["m2"] is not None:
-            continue
-        day, month = (int("".join(filter(None, match.group(a, b)))) for a, b in DM)
-        year = unicodedata.digit(match["y1"]) * 10 + unicodedata.digit(match["y2"])
-        if match["y3"] is not None:  # a four-digit year: 19xx or 20xx, and a mark after it
-            if year not in (19, 20) or match["apart"] is None:
-                continue  # `kl. 1.2.2026 1230` is a date and a time
-            year = unicodedata.digit(match["y3"]) * 10 + unicodedata.digit(match["y4"])
-        if _valid_date(day, month, year):
-            spans.append(match.span())
-    return spans
+        return []
+    return _found(_SHORT_DATE, text, _real_short_date)
+
+
+def _real_short_date(_text: str, match: re.Match[str]) -> bool:
+    if match["d2"] is not None and match["m2"] is not None:
+        return False
+    day, month = (_number(filter(None, match.group(a, b))) for a, b in DM)
+    year = unicodedata.digit(match["y1"]) * 10 + unicodedata.digit(match["y2"])
+    if match["y3"] is not None:  # a four-digit year: 19xx or 20xx, and a mark after it
+        if year not in (19, 20) or match["apart"] is None:
+            return False  # `kl. 1.2.2026 1230` is a date and a time
+        year = unicodedata.digit(match["y3"]) * 10 + unicodedata.digit(match["y4"])
+    return _valid_date(day, month, year)
+
+
+def _number(digits: Iterable[str]) -> int:
+    """The value of one or two digits of any form Unicode has (`⁰`, `０`)."""
+    value = 0
+    for digit in digits:
+        value = 10 * value + unicodedata.digit(digit)
+    return value
 
 
 def _without_invisible(text: str) -> list[tuple[int, int]]:
