@@ -8,7 +8,7 @@ import sys
 import unicodedata
 from datetime import date, timedelta
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ledelsestilsyn.core.cpr import DIGIT, find_cpr, mask_cpr, may_hold_cpr
@@ -403,6 +403,7 @@ def test_a_footnote_or_a_power_beside_a_number_changes_nothing() -> None:
     st.sampled_from([" · ", " - ", " – ", ": ", " | ", " "]),
     cpr_numbers(),
 )
+@example(date(2026, 11, 1), "{d:%Y-%m}", " · ", "0102031234")  # a report's first line
 def test_a_number_right_after_a_date_or_a_period_is_masked(
     day: date, prefix: str, gap: str, number: str
 ) -> None:
