@@ -4,8 +4,8 @@
 
 Formularen køres med Textuals Pilot (den samme, testene bruger) i et usynligt
 terminalvindue på 80×24, og tasterne trykkes, som en leder ville: `j` for ja på
-hvert spørgsmål, `n` for nej på det andet med en kommentar og en rettelse. Filen
-gemmes af formularen selv, efter hver ændring. Med `--skærmbillede` gemmes
+hvert spørgsmål, `n` for nej på det andet med en kommentar og en rettelse med
+frist om 14 dage. Filen gemmes af formularen selv, efter hver ændring. Med `--skærmbillede` gemmes
 formularen, som den så ud ved nej-svaret, som SVG (billedet i README).
 """
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import dansk_argparse  # noqa: F401  (argparse's own texts in Danish)
@@ -37,7 +37,8 @@ async def _fill(app: UdfyldApp, shot: Path | None) -> str:
         screen = app.screen
         assert isinstance(screen, FormScreen)
         await pilot.press("right", "j", "right", "n", *COMMENT, "enter")
-        await pilot.press("k", "tab", *ACTION, "enter")
+        deadline = (app.setup.today + timedelta(days=14)).isoformat()
+        await pilot.press("k", "tab", *ACTION, "tab", "tab", *deadline, "enter")
         await pilot.pause()
         if shot is not None:
             write_atomic(shot, app.export_screenshot(title="tilsyn udfyld"), overwrite=True)

@@ -156,3 +156,17 @@ def test_the_review_schema_describes_the_correction(ws: Workspace) -> None:
     fields = json.dumps(question["properties"]["rettelse"], ensure_ascii=False)
     for key in ("handling", "ansvarlig", "frist", "udført"):
         assert f'"{key}"' in fields
+
+
+def test_a_correction_without_a_deadline_is_a_warning(ws: Workspace) -> None:
+    """Without `frist` a correction is never overdue, so påmind never brings it up; `valider`
+    said nothing (a probe of the cycle: the demo's own correction had none)."""
+    path = write(ws, "nej", 'rettelse:\n  handling: "planen revideres"')
+    [result] = check_reviews(ws, [path], today=TODAY)
+    [warning] = [d for d in result.diagnostics if d.code == "G056"]
+    assert not warning.is_error and warning.line == line_of(path, "rettelse:")
+    assert "påmind minder aldrig om den" in warning.message
+    assert result.state is ReviewState.COMPLETE
+    for done in ('  frist: "2026-12-15"', '  udført: "2026-11-20"'):
+        path = write(ws, "nej", f'rettelse:\n  handling: "planen revideres"\n{done}')
+        assert "G056" not in [c for c, _ in codes(ws, path)]

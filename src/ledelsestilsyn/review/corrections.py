@@ -102,6 +102,18 @@ def check_correction(
                 severity=WARNING,
             )
         )
+    if deadline is None and done is None and "frist" not in texts:
+        analysis.diagnostics.append(
+            doc.diagnostic(
+                path,
+                "G056",
+                "rettelsen har ingen frist, så den bliver aldrig for sen, og påmind minder "
+                "aldrig om den.",
+                hint="skriv en dato under 'frist:' (ÅÅÅÅ-MM-DD), fx 14 dage frem.",
+                key=True,
+                severity=WARNING,
+            )
+        )
     pos = doc.values.get((*path, "udført"))
     analysis.corrections.append(
         CorrectionEntry(
