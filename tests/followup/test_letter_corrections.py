@@ -78,7 +78,7 @@ def test_a_correction_under_an_answer_that_is_no_finding_is_in_the_letter() -> N
         assert action in render_letter(letter, "html")
     [case] = letter.cases
     assert len(case.findings) == 1  # still one finding: the others are corrections only
-    assert "1 fund ud af 3 besvarede spørgsmål" in md
+    assert "1 fund i 3 relevante spørgsmål." in md
     row = next(line for line in md.splitlines() if "samtalen med barnet noteres" in line)
     assert f"**{STEP}-2**" in row and "nogen grad" in row and "15. december 2026" in row
 
