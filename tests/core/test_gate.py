@@ -156,6 +156,15 @@ def test_keeps_digests_and_named_tokens_but_nothing_around_them() -> None:
     assert gate("99912038512340", keep=("1203851234",)) == "99912038512340"
 
 
+def test_a_number_run_into_hex_letters_is_no_digest() -> None:
+    """Any run of 24 or more hex digits with a letter passed as a digest, so a number typed
+    against a word of hex letters (`0102031234cafebabe0102031234`) passed unmasked (a probe).
+    Only the lengths tilsyn writes are digests: a SHA-256 (64) and a template index (24)."""
+    assert gate("0102031234cafebabe0102031234") == "XXXXXXXXXXcafebabeXXXXXXXXXX"
+    index = "0102031234abcdef01234567"
+    assert len(index) == 24 and gate(index) == index
+
+
 PIECES = ["010203-1234", "0102031234", "01 02 03 12 34", "1203851234", "7", "-", " ", "\t"]
 PIECES += ["\u00ad", "ab" * 13, "x"]
 # Each line begins with a letter, as the answer section does (`svar:`): a CPR-like number

@@ -177,18 +177,23 @@ def _written(text: str) -> list[tuple[int, int]]:
 def _found(
     pattern: re.Pattern[str], text: str, real: Callable[[str, re.Match[str]], bool]
 ) -> list[tuple[int, int]]:
-    """The spans of the matches of `pattern` that are `real`. A match that is not (its date
-    does not exist) is no reason to skip what it covered: `2026-11 · 0102031234` first
-    matches as `2026-11 · 0102` (day 20, month 26), and the number after it starts inside
-    that match, so the search goes on from the match's second character, not its end."""
+    """The spans of the matches of `pattern` that are `real`, overlapping ones joined. Every
+    search goes on from the match's second character, not its end, whether the match was
+    real or not: a number may start inside it. `2026-11 · 0102031234` first matches as
+    `2026-11 · 0102` (day 20, month 26: not real), and `30.11.2026: 0102031234` as
+    `30.11.2026: 0102` (a date of birth and a serial number: real); in both the number
+    after it begins inside that match."""
     spans: list[tuple[int, int]] = []
     at = 0
     while (match := pattern.search(text, at)) is not None:
-        if real(text, match):
-            spans.append(match.span())
-            at = match.end()
+        at = match.start() + 1
+        if not real(text, match):
+            continue
+        start, end = match.span()
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
-            at = match.start() + 1
+            spans.append((start, end))
     return spans
 
 

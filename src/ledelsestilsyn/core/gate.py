@@ -9,7 +9,8 @@ hand, an export, a template, a message.
 
 Two kinds of numbers tilsyn makes itself pass unmasked, because masking them
 would break the files tilsyn reads back and neither is personal data: hex
-digests (24 or more hex digits with a letter among them, e.g. a SHA-256), and
+digests (a SHA-256 of 64 hex digits, or the 24 of a template index, with a letter among
+them; no other length, so `0102031234cafebabe0102031234` is not one), and
 the tokens a writer names in `keep` (a sample's seed).
 
 After masking, every direction override, embedding, isolate and mark (U+202A–U+202E,
@@ -28,7 +29,7 @@ from typing import Any
 
 from ledelsestilsyn.core.cpr import find_cpr, mask_cpr, mask_spans
 
-_DIGEST = r"(?<![0-9A-Za-z])(?=[0-9]*[a-f])[0-9a-f]{24,}(?![0-9A-Za-z])"
+_DIGEST = r"(?<![0-9A-Za-z])(?=[0-9]*[a-f])(?:[0-9a-f]{64}|[0-9a-f]{24})(?![0-9A-Za-z])"
 _DIGESTS = re.compile(_DIGEST)
 
 
