@@ -10,7 +10,7 @@ path such as `"S:\\nyt\\barn"` becomes a newline and a backspace).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
@@ -111,6 +111,31 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
 
 
 def syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> TilsynError:
+    error = _syntax_error(exc, text, file)
+    return TilsynError([_unclosed_quote(text, d) for d in error.diagnostics], kind=error.kind)
+
+
+def _unclosed_quote(text: str, diagnostic: Diagnostic) -> Diagnostic:
+    """A YAML error often shows up lines after the quote that was not closed (`ansvarlig:
+    "Karen Holm` is read on into the next lines, and libyaml then speaks of indentation):
+    point at the first line above it whose value opens a quote it does not close."""
+    if diagnostic.code != "Y003" or diagnostic.line is None:
+        return diagnostic
+    for number, line in enumerate(text.splitlines()[: diagnostic.line], start=1):
+        column = line.find(': "') + 3
+        if column > 2 and line.replace('\\"', "").count('"') % 2 == 1:
+            return replace(
+                diagnostic,
+                line=number,
+                column=column,
+                message="et anførselstegn ser ud til ikke at være lukket "
+                f"(YAML-fejlen viser sig først på linje {diagnostic.line}).",
+                hint='sæt " i slutningen af værdien.',
+            )
+    return diagnostic
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> TilsynError:
     quoted = "quoted scalar" in (exc.context or "")
     mark = (exc.context_mark if quoted else exc.problem_mark) or exc.context_mark
     line, column = _in_file(mark, text)

@@ -49,7 +49,7 @@ def analyse(raw: bytes, file: str, lookup: TemplateLookup, focus: list[str] | No
         text = decode(raw, file)
         doc = parse_review(text, file)
     except TilsynError as exc:
-        return Analysis(diagnostics=[_masked(_unclosed_quote(text, d)) for d in exc.diagnostics])
+        return Analysis(diagnostics=[_masked(d) for d in exc.diagnostics])
     found = _cpr_warnings(doc, text)
     cpr = [*doc.warnings, *found, *_comment_cpr(doc, text, {d.line or 0 for d in found})]
     data = doc.data
@@ -79,24 +79,6 @@ def _masked(diagnostic: Diagnostic) -> Diagnostic:
     if message == diagnostic.message and hint == diagnostic.hint:
         return diagnostic
     return replace(diagnostic, message=message, hint=hint)
-
-
-def _unclosed_quote(text: str, diagnostic: Diagnostic) -> Diagnostic:
-    """A YAML error often shows up lines after the quote that was not closed: point at it."""
-    if diagnostic.code != "Y003" or diagnostic.line is None:
-        return diagnostic
-    for number, line in enumerate(text.splitlines()[: diagnostic.line], start=1):
-        column = line.find(': "') + 3
-        if column > 2 and line.replace('\\"', "").count('"') % 2 == 1:
-            return replace(
-                diagnostic,
-                line=number,
-                column=column,
-                message="et anførselstegn ser ud til ikke at være lukket "
-                f"(YAML-fejlen viser sig først på linje {diagnostic.line}).",
-                hint='sæt " i slutningen af værdien.',
-            )
-    return diagnostic
 
 
 def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str, bool]]:
