@@ -623,3 +623,27 @@ def test_a_number_split_by_a_control_character_reaches_no_letter_or_report_file(
         assert "Se XXXXXX\ufffdXXXX, XX\ufffdXXXXXXXX og XXXXXX\ufffdXXXX;" in written, path
     valider = cli("valider", "--format", "json")
     assert "1234" not in valider.output and "5678" not in valider.output
+
+
+def test_a_correction_in_a_review_left_out_is_said_with_it(cli: Cli, ws: Path) -> None:
+    """påmind and the report follow up a correction in a review that is not finished, but no
+    letter tells the caseworker of it, and O022 did not say so (a probe of the cycle)."""
+    path = ws / NOV / "S-2026-11-090.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, x in enumerate(lines) if x.startswith('      svar: "') and '""' not in x)
+    lines[at + 2 : at + 2] = [
+        "      rettelse:",
+        '        handling: "planen revideres"',
+        '        frist: "2026-12-15"',
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli(*ARGS)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    assert (
+        f"{NOV}/S-2026-11-090.yaml: advarsel O022: ikke med i brevene: delvist udfyldt "
+        "(11 af 14 spørgsmål mangler svar); dens rettelse når heller ikke rådgiveren, før "
+        "gennemgangen er færdig." in said
+    ), said
+    assert "S-2026-11-091.yaml: advarsel O022: ikke med i brevene: ugyldig (" in said
+    assert said.count("når heller ikke rådgiveren") == 1

@@ -272,12 +272,21 @@ def _left_out(excluded: list[Excluded], period: Period) -> list[Diagnostic]:
         warning(
             item.display,
             "O022",
-            f"ikke med i brevene: {item.reason}.",
+            f"ikke med i brevene: {item.reason}{_corrections_too(item.open_corrections)}.",
             hint=f"kør 'tilsyn tilbagemelding' for {period.label} igen, når den er færdig.",
         )
         for item in excluded
         if item.period_start is not None and item.period_start in period
     ]
+
+
+def _corrections_too(count: int) -> str:
+    """The corrections of a review left out reach no caseworker either (påmind reminds the
+    leader of them)."""
+    if not count:
+        return ""
+    said = "dens rettelse" if count == 1 else f"dens {count} rettelser"
+    return f"; {said} når heller ikke rådgiveren, før gennemgangen er færdig"
 
 
 def _same_name(asked: str, names: list[str]) -> str:

@@ -94,6 +94,8 @@ class Excluded:
     display: str
     reason: str
     period_start: date | None = None
+    open_corrections: int = 0
+    """Corrections in it not done yet: real work in the case that no letter tells of."""
 
 
 def period_start(label: str | None, fallback: date | None) -> date | None:
@@ -183,7 +185,8 @@ def select(results: Iterable[ReviewLike], series: str | None) -> Selection:
             records.append(record)
             continue
         start = period_start(result.period, result.review_date)
-        excluded.append(Excluded(result.display, exclusion_reason(result), start))
+        still_open = sum(c.done is None for c in result.corrections)
+        excluded.append(Excluded(result.display, exclusion_reason(result), start, still_open))
         open_record = to_record(result, unfinished=True) if result.corrections else None
         if open_record is not None:
             unfinished.append(open_record)
