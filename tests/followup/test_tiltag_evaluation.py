@@ -188,3 +188,21 @@ def test_a_tiltag_written_by_hand_without_an_evaluation_date_is_warned(
             "fx evaluer_efter_måneder: 6 (evaluering 6 måneder efter besluttet)."
         )
         assert (said in " ".join(result.output.split())) is warned, result.output
+
+
+def test_an_evaluation_after_today_is_warned(workspace: Path, cli: Cli) -> None:
+    """'evalueret: 2028-05-03' where 2027 was meant stopped the reminder of the evaluation
+    without a word (the same slip in a correction's `udført` is G052; a probe of the cycle)."""
+    later = TILTAG.replace('evalueret: "2026-12-20"', 'evalueret: "2028-05-03"')
+    later = later.replace('konklusion: ""', 'konklusion: "Fortsæt"')
+    (workspace / "tiltag.yaml").write_text(later, encoding="utf-8")
+    said = (
+        "tiltag.yaml:16:16: advarsel O032: tiltaget 'partshøring' er evalueret 3. maj 2028, "
+        "efter i dag (10. marts 2027), så påmindelsen om evalueringen er stoppet. Tip: er "
+        "datoen en slåfejl (fx året), så ret den; er tiltaget ikke evalueret endnu, så lad "
+        "'evalueret' stå tom."
+    )
+    listed = cli("tiltag", "--dato", "2027-03-10")
+    assert listed.exit_code == 0, listed.output
+    assert said in " ".join(listed.stderr.split()), listed.stderr
+    assert "O032" not in cli("tiltag", "--dato", "2028-05-03").stderr

@@ -120,7 +120,9 @@ def write_letters(
     )
     if only is not None:
         only = _same_name(only, names)
-    read, tiltag_notes = tiltag_shown(workspace, "O017", "ledelsens tiltag er udeladt af brevene")
+    read, tiltag_notes = tiltag_shown(
+        workspace, today, "O017", "ledelsens tiltag er udeladt af brevene"
+    )
     letters = build_letters(
         records,
         inputs.templates,

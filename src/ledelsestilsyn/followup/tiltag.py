@@ -111,7 +111,7 @@ def evaluation_date(tiltag: Tiltag) -> date | None:
 
 def load_tiltag(workspace: Workspace) -> list[Tiltag]:
     """The workspace's tiltag (none without a file); `TilsynError` with every problem."""
-    return read_tiltag(workspace).tiltag
+    return read_tiltag(workspace, None).tiltag
 
 
 @dataclass(frozen=True)
@@ -125,8 +125,9 @@ class TiltagRead:
     """Tiltag id → its O006 and O007 (`followup.tiltag_checks`)."""
 
 
-def read_tiltag(workspace: Workspace) -> TiltagRead:
-    """`load_tiltag`, and the targets a new template version removed."""
+def read_tiltag(workspace: Workspace, today: date | None) -> TiltagRead:
+    """`load_tiltag`, and the targets a new template version removed; `today` is the day the
+    command is run for (None where there is none: an `evalueret` after it is then not said)."""
     path = workspace.root / TILTAG_FILE
     if not present(path):  # a folder, a pipe or a broken link is said by `read_document`
         return TiltagRead([], {}, [])
@@ -150,7 +151,7 @@ def read_tiltag(workspace: Workspace) -> TiltagRead:
         for n, t in enumerate(parsed.tiltag)
         if t.evaluate_after_months is None and t.evaluated is None and t.status != "opgivet"
     ]
-    evaluation = evaluation_warnings(workspace, doc, parsed.tiltag)
+    evaluation = evaluation_warnings(workspace, doc, parsed.tiltag, today)
     warnings += [d for t in parsed.tiltag for d in evaluation.get(t.id, [])]
     return TiltagRead(parsed.tiltag, gone, warnings, evaluation)
 
@@ -249,14 +250,14 @@ def _target_path(doc: YamlDocument, number: int, key: str, index: int) -> Path_:
 
 
 def tiltag_shown(
-    workspace: Workspace, code: str, left_out: str
+    workspace: Workspace, today: date | None, code: str, left_out: str
 ) -> tuple[TiltagRead, list[Diagnostic]]:
     """The tiltag for a command that only shows them (rapport, påmind, årshjul): a mistake in
     tiltag.yaml is said as warnings, and `code` says what is left out (`left_out`, "tiltagene
     er udeladt af rapporten"), so it does not stop the command (`tjek` and `tilsyn tiltag`
     give it as errors)."""
     try:
-        return read_tiltag(workspace), []
+        return read_tiltag(workspace, today), []
     except TilsynError as exc:
         said = warning(
             workspace.display(workspace.root / TILTAG_FILE),

@@ -13,6 +13,10 @@ what the leadership decided (keep going, adjust, stop) is then written nowhere.
 O027: `evalueret` lies before the evaluation date (`besluttet` + `evaluer_efter_måneder`):
 most often a typo, and writing it stopped the reminder of the evaluation without a word.
 (Before `besluttet` it is an error, O009, in `followup.tiltag`.)
+
+O032: `evalueret` lies after the day the command is run for (2028 for 2027): a typo too,
+and it stopped the reminder as well. Said where a day is known (`tiltag`, `tjek`, `rapport`);
+`påmind` keeps the tiltag's dates from one run to the next without a day.
 """
 
 from __future__ import annotations
@@ -44,15 +48,16 @@ class Target:
 
 
 def evaluation_warnings(
-    workspace: Workspace, doc: YamlDocument, tiltag: list[Tiltag]
+    workspace: Workspace, doc: YamlDocument, tiltag: list[Tiltag], today: date | None
 ) -> dict[str, list[Diagnostic]]:
-    """Tiltag id → its O006, O007 and O027 warnings, located in tiltag.yaml."""
+    """Tiltag id → its O006, O007, O027 and (with `today`) O032 warnings, in tiltag.yaml."""
     plans = _plans(workspace)
     found: dict[str, list[Diagnostic]] = {}
     for number, t in enumerate(tiltag):
         said = [
             *_unmeasurable(doc, number, t, plans),
             *_early(doc, number, t),
+            *_in_the_future(doc, number, t, today),
             *_no_conclusion(doc, number, t),
         ]
         if said:
@@ -91,6 +96,25 @@ def _early(doc: YamlDocument, number: int, tiltag: Tiltag) -> list[Diagnostic]:
             "tid.",
             hint="er datoen en slåfejl, så ret den; er tiltaget evalueret før tid med vilje, så "
             "ret evaluer_efter_måneder, så de passer sammen.",
+            severity=Severity.WARNING,
+        )
+    ]
+
+
+def _in_the_future(
+    doc: YamlDocument, number: int, tiltag: Tiltag, today: date | None
+) -> list[Diagnostic]:
+    """O032 when `evalueret` lies after `today`."""
+    if today is None or tiltag.evaluated is None or tiltag.evaluated <= today:
+        return []
+    return [
+        doc.diagnostic(
+            ("tiltag", number, "evalueret"),
+            "O032",
+            f"tiltaget '{tiltag.id}' er evalueret {long_date(tiltag.evaluated)}, efter i dag "
+            f"({long_date(today)}), så påmindelsen om evalueringen er stoppet.",
+            hint="er datoen en slåfejl (fx året), så ret den; er tiltaget ikke evalueret endnu, "
+            "så lad 'evalueret' stå tom.",
             severity=Severity.WARNING,
         )
     ]

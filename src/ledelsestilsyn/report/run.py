@@ -158,10 +158,10 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             per_person=request.caseworkers,
         )
         if not view.committee:
-            _add_tiltag(view, report, inputs, workspace, period)
+            _add_tiltag(view, report, inputs, workspace, period, today)
             _add_levels(view, inputs, workspace, period)
         if view.committee:
-            _add_department(view, report, inputs, workspace, period, reports.shows)
+            _add_department(view, report, inputs, workspace, period, reports.shows, today)
         content = _pdf(view, today) if request.fmt == "pdf" else render(view, request.fmt)
     said = [] if version is None else _second_version(version, made, settings.min_count)
     if version is not None:
@@ -240,12 +240,13 @@ def _add_department(
     workspace: Workspace,
     period: Period,
     elsewhere: Callable[[str, Key], bool],
+    today: date,
 ) -> None:
     """The tiltag's status for the department and the committee (SBST: the results reach
     the committee with what is set in motion on them); the department's extras: the
     leadership's conclusions, and case examples by consent. `elsewhere`: whether the
     audience's report of another period shows a share (`Reports.shows`)."""
-    _, views = _tiltag(report, inputs, workspace, period)
+    _, views = _tiltag(report, inputs, workspace, period, today)
     concept = workspace.concept
     names = _people(workspace, inputs)
     cases = {r.case_id or "" for r in [*inputs.records, *inputs.unfinished]}
@@ -291,17 +292,22 @@ def _tiltag_people(workspace: Workspace) -> set[str]:
     from ledelsestilsyn.followup.tiltag import read_tiltag
 
     try:
-        tiltag = read_tiltag(workspace).tiltag
+        tiltag = read_tiltag(workspace, None).tiltag
     except TilsynError:
         return set()
     return {t.responsible for t in tiltag if t.responsible}
 
 
 def _add_tiltag(
-    view: ReportView, report: Report, inputs: Inputs, workspace: Workspace, period: Period
+    view: ReportView,
+    report: Report,
+    inputs: Inputs,
+    workspace: Workspace,
+    period: Period,
+    today: date,
 ) -> None:
     """The leader report's tiltag: effect on their targets, and which address a weak question."""
-    tiltag, view.tiltag = _tiltag(report, inputs, workspace, period)
+    tiltag, view.tiltag = _tiltag(report, inputs, workspace, period, today)
     if not tiltag:
         return
     templates = {(w.stat.question.id, w.template.title): w.template for w in report.weakest}
@@ -312,12 +318,12 @@ def _add_tiltag(
 
 
 def _tiltag(
-    report: Report, inputs: Inputs, workspace: Workspace, period: Period
+    report: Report, inputs: Inputs, workspace: Workspace, period: Period, today: date
 ) -> tuple[list[Tiltag], list[TiltagView]]:
     """The workspace's tiltag, and each one's effect on its targets up to `period`."""
     from ledelsestilsyn.followup.tiltag import tiltag_shown
 
-    read, notes = tiltag_shown(workspace, "O015", "tiltagene er udeladt af rapporten")
+    read, notes = tiltag_shown(workspace, today, "O015", "tiltagene er udeladt af rapporten")
     inputs.notes += [*read.warnings, *notes]
     tiltag = read.tiltag
     if not tiltag:

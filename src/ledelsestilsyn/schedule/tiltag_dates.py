@@ -91,7 +91,10 @@ def _load(root: Path) -> tuple[list[TiltagDate], list[Diagnostic]]:
         workspace = open_workspace(root)
     except TilsynError as exc:  # the concept itself: a wrong call, as everywhere in påmind
         raise TilsynError(exc.diagnostics, kind=ErrorKind.USAGE) from None
-    read, notes = tiltag_shown(workspace, "O016", "tiltagenes frister og evalueringer er udeladt")
+    # No day: the dates are kept from run to run (O032 is said by tiltag, tjek and rapport).
+    read, notes = tiltag_shown(
+        workspace, None, "O016", "tiltagenes frister og evalueringer er udeladt"
+    )
     if notes:
         return [], notes
     dates: list[TiltagDate] = []

@@ -44,7 +44,7 @@ def tiltag(ctx: typer.Context, dato: DateOption = None, koncept: ConceptOption =
     from ledelsestilsyn.workspace.open import open_workspace
 
     today = day_or_today(dato)
-    read = read_tiltag(open_workspace(Path.cwd(), koncept))
+    read = read_tiltag(open_workspace(Path.cwd(), koncept), today)
     print_diagnostics(read.warnings, err=True)
     if not read.tiltag:
         echo("Ingen tiltag endnu. Opret et med: tilsyn tiltag ny --spørgsmål <id>")
@@ -117,4 +117,4 @@ def ny(
     missing = ["beskrivelse"] + ["ansvarlig"] * (not (ansvarlig or "").strip())
     missing += ["frist"] * (frist is None)
     echo(f"Tiltaget '{tiltag_id}' er føjet til tiltag.yaml. Udfyld {listing(missing)}.")
-    print_diagnostics(read_tiltag(workspace).evaluation.get(tiltag_id, []), err=True)
+    print_diagnostics(read_tiltag(workspace, today).evaluation.get(tiltag_id, []), err=True)

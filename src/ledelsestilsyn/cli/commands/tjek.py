@@ -35,7 +35,7 @@ def tjek(koncept: ConceptOption = None) -> None:
     text = workspace.concept_path.read_text(encoding="utf-8", errors="replace")
     problems += leftovers(workspace.concept_doc, workspace.concept.municipality, text)
     try:  # rapport, årshjul and påmind read it too: a mistake is found here first
-        problems += read_tiltag(workspace).warnings
+        problems += read_tiltag(workspace, today).warnings
     except TilsynError as exc:
         problems += exc.diagnostics
     print_diagnostics(problems)
