@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 MONTHS: tuple[str, ...] = (
     "januar",
@@ -26,8 +27,13 @@ def number(value: int) -> str:
 
 
 def decimal(value: float, digits: int = 1) -> str:
-    """A decimal number with a decimal comma: 0.25 -> `0,25` (digits=2)."""
-    text = f"{value:,.{digits}f}"
+    """A decimal number with a decimal comma: 0.25 -> `0,25` (digits=2). A half is rounded up,
+    as Excel and a calculator do (13/16 is `81,3 %`): Python's own formatting rounds it to
+    the even digit (`81,2 %`), and a leader who checks a share by hand would find it wrong.
+    Rounded first to ten places, so that float noise (28.449999999999996 for 28.45) is not
+    taken for a digit."""
+    exact = Decimal(f"{value:.10f}").quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = f"{exact:,.{digits}f}"
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
@@ -38,8 +44,8 @@ def percent(value: float, digits: int = 1) -> str:
 
 def share_text(value: float) -> str:
     """A level as people write it: 0.9 -> `90 %`, 0.875 -> `87,5 %`."""
-    whole = round(value * 100, 1)
-    return f"{whole:.0f} %" if whole == int(whole) else percent(value)
+    shown = percent(value)
+    return shown.replace(",0 %", " %")
 
 
 def points(value: float) -> str:
