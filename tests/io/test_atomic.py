@@ -122,10 +122,14 @@ def test_no_file_or_folder_gets_a_name_with_a_cpr_number(tmp_path: Path, name: s
 
 
 def test_a_digest_or_a_temp_name_is_no_cpr_number(tmp_path: Path) -> None:
-    """Only the name a file keeps counts: tilsyn's own hex digests pass, as in the gate."""
-    name = "rapport-" + "0102031234" + "ab" * 12 + ".md"
-    write_atomic(tmp_path / name, "x\n")
-    assert (tmp_path / name).exists()
+    """Only the name a file keeps counts: tilsyn's own hex digests (a SHA-256, 64 digits, and
+    a template index, 24) pass, as in the gate; a run of another length is no digest."""
+    for digest in ("0102031234" + "ab" * 27, "0102031234" + "ab" * 7):
+        name = f"rapport-{digest}.md"
+        write_atomic(tmp_path / name, "x\n")
+        assert (tmp_path / name).exists()
+    with pytest.raises(TilsynError):
+        write_atomic(tmp_path / ("rapport-0102031234" + "ab" * 12 + ".md"), "x\n")
 
 
 def test_a_backup_copy_killed_half_way_leaves_no_half_backup(tmp_path: Path) -> None:
