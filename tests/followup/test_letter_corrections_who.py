@@ -7,6 +7,7 @@ det, hvis I finder fejl i sagsbehandlingen"; the letter is where they learn it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from ledelsestilsyn.core.cpr import mask_cpr
@@ -41,8 +42,9 @@ def _review(period: str, responsible: str = "", done: date | None = None) -> Rev
     )
 
 
-def _md(records: list[ReviewRecord], leaders: dict[str, str] | None = None) -> str:
-    [letter] = build_letters(
+def _letters(records: list[ReviewRecord], leaders: dict[str, str] | None = None) -> dict[str, str]:
+    """Each caseworker's letter as Markdown."""
+    letters = build_letters(
         records,
         {REF: Catalog.load(None).resolve(REF)},
         parse_period("2026-11"),
@@ -52,7 +54,12 @@ def _md(records: list[ReviewRecord], leaders: dict[str, str] | None = None) -> s
         today=date(2026, 11, 30),
         leaders=leaders or {},
     )
-    return render_letter(letter, "md")
+    return {letter.caseworker: render_letter(letter, "md") for letter in letters}
+
+
+def _md(records: list[ReviewRecord], leaders: dict[str, str] | None = None) -> str:
+    [letter] = _letters(records, leaders).values()
+    return letter
 
 
 TELL = "Når en rettelse er gjort, så giv {} besked med datoen"
@@ -83,3 +90,51 @@ def test_a_correction_someone_else_does_says_who() -> None:
         ]
     )
     assert "| Notat skrives, ansvarlig Lokaljurist Per Berg |" in earlier
+
+
+def _colleague(period: str) -> ReviewRecord:
+    """Another caseworker's review in the period, so that a letter goes to him."""
+    answers = {(STEP, f"{STEP}-{n}"): ("ja", "") for n in range(1, 15)}
+    review = _review(period)
+    return replace(
+        review, case_id="S-egen", caseworker="Berg, Per", answers=answers, corrections=()
+    )
+
+
+ASSIGNED = "## Rettelser, du er ansvarlig for"
+NORD = {"Team Nord": "Mette Holm"}
+
+
+def test_a_correction_a_colleague_is_responsible_for_is_in_the_colleagues_letter() -> None:
+    # Typed first name first; the manifest has the case system's `Berg, Per`.
+    letters = _letters([_review("2026-11", responsible="per  berg"), _colleague("2026-11")], NORD)
+    per = letters["Berg, Per"]
+    section = per.split(ASSIGNED)[1].split("## Det gik godt")[0]
+    assert "| S-2026-11 | 2026-11 | **opfølgning-3**" in section
+    assert "| Notat skrives | 15. december 2026 |" in section
+    # What he needs to do it, and nothing of the colleague's review besides.
+    assert "Mangler i journalen" not in per and "Anna" not in per and "Holm, Anna" not in per
+    assert TELL.format("Mette Holm") in per
+    # Anna's letter says a colleague does it, and does not ask her to report it.
+    anna = letters["Anna Holm"]
+    assert "Notat skrives, ansvarlig en kollega, frist 15. december 2026" in anna
+    assert "giv " not in anna and ASSIGNED not in anna
+
+
+def test_a_colleague_with_no_case_of_his_own_gets_a_letter_with_only_the_correction() -> None:
+    earlier = replace(_colleague("2026-10"), case_id="S-gammel")
+    letters = _letters([_review("2026-11", responsible="Per Berg"), earlier], NORD)
+    per = letters["Berg, Per"]
+    assert "Brevet minder dig om rettelser, du er ansvarlig for i en kollegas sag" in per
+    assert "## Dine sager" not in per and "## Til sammenligning" not in per
+    assert "| S-2026-11 | 2026-11 | **opfølgning-3**" in per.split(ASSIGNED)[1]
+    # Done: nothing to remind him of, and no letter.
+    fixed = _review("2026-11", responsible="Per Berg", done=date(2026, 11, 20))
+    assert "Berg, Per" not in _letters([fixed, earlier])
+
+
+def test_a_responsible_who_is_no_caseworker_gets_no_letter() -> None:
+    typed = _review("2026-11", responsible="Lokaljurist Per Berg")
+    letters = _letters([typed, _colleague("2026-11")])
+    assert ASSIGNED not in letters["Berg, Per"]
+    assert set(letters) == {"Anna Holm", "Berg, Per"}

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.followup.letter_who import does_it
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
 from ledelsestilsyn.report.formats import long_date
@@ -63,29 +64,57 @@ def open_earlier(
     scrub: Callable[[str], str],
 ) -> list[OpenCorrection]:
     """The corrections not done on the caseworker's cases from rounds before `period`."""
-    found: list[OpenCorrection] = []
-    questions = {ref: t.questions_by_id() for ref, t in templates.items()}
-    for record in with_all_corrections(r for r in mine if r.period_start < period.start):
-        asked = questions.get(record.template, {})
-        for entry in record.corrections:
-            if entry.done is not None:
-                continue
-            deadline = "ingen frist"
-            if entry.deadline is not None:
-                late = " (overskredet)" if entry.deadline < today else ""
-                deadline = long_date(entry.deadline) + late
-            action = scrub(entry.action) if entry.action else "(handling ikke angivet)"
-            who = " ".join(entry.responsible.split())
-            if who and who.casefold() != " ".join((record.caseworker or "").split()).casefold():
-                action += f", ansvarlig {scrub(who)}"
-            found.append(
-                OpenCorrection(
-                    record.case_id,
-                    record.period,
-                    entry.question,
-                    asked[entry.question].text if entry.question in asked else "",
-                    action,
-                    deadline,
-                )
-            )
-    return found
+    earlier = with_all_corrections(r for r in mine if r.period_start < period.start)
+    return [
+        _open(record, entry, templates, today, scrub, by=record.caseworker)
+        for record in earlier
+        for entry in record.corrections
+        if entry.done is None
+    ]
+
+
+def open_assigned(
+    given: Iterable[ReviewRecord],
+    name: str,
+    templates: dict[str, Template],
+    today: date,
+    scrub: Callable[[str], str],
+) -> list[OpenCorrection]:
+    """The corrections not done in `given` (colleagues' reviews, `letter_who.assigned`) that
+    name `name` under `ansvarlig`: the letter is where the one to do them hears of them."""
+    return [
+        _open(record, entry, templates, today, scrub, by=name)
+        for record in given
+        for entry in record.corrections
+        if entry.done is None and entry.responsible.strip() and does_it(entry, name)
+    ]
+
+
+def _open(
+    record: ReviewRecord,
+    entry: CorrectionEntry,
+    templates: dict[str, Template],
+    today: date,
+    scrub: Callable[[str], str],
+    *,
+    by: str | None,
+) -> OpenCorrection:
+    """One open correction as the letter lists it; the one responsible is named when it is
+    not `by` (the letter's reader)."""
+    deadline = "ingen frist"
+    if entry.deadline is not None:
+        late = " (overskredet)" if entry.deadline < today else ""
+        deadline = long_date(entry.deadline) + late
+    action = scrub(entry.action) if entry.action else "(handling ikke angivet)"
+    if not does_it(entry, by):
+        action += f", ansvarlig {scrub(' '.join(entry.responsible.split()))}"
+    template = templates.get(record.template)
+    question = template.questions_by_id().get(entry.question) if template else None
+    return OpenCorrection(
+        record.case_id,
+        record.period,
+        entry.question,
+        question.text if question else "",
+        action,
+        deadline,
+    )

@@ -8,7 +8,10 @@ answered positively in every one of their cases); and their own share next
 to the team's and the department's for comparison. A caseworker with no case reviewed
 in the period but open corrections from earlier rounds gets a letter with only those.
 
-Nothing about another caseworker: no other case is listed, another
+Nothing about another caseworker: no other case is listed (but for a correction
+not done on a colleague's case that names the reader under `ansvarlig`: its case,
+question, action and deadline, which the reader needs to do it; not the answer, the
+comment or the colleague), another
 caseworker's name (any the workspace knows) in a comment or correction
 becomes "en kollega", and a team or department figure is shown only when at
 least two other caseworkers and the smallest count of their cases are in it, so
@@ -25,11 +28,16 @@ from datetime import date
 
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.words import count
-from ledelsestilsyn.followup.earlier import OpenCorrection, open_earlier, with_all_corrections
+from ledelsestilsyn.followup.earlier import (
+    OpenCorrection,
+    open_assigned,
+    open_earlier,
+    with_all_corrections,
+)
 from ledelsestilsyn.followup.letter_comparison import Comparison, comparison
 from ledelsestilsyn.followup.letter_questions import Questions
 from ledelsestilsyn.followup.letter_tiltag import LetterTiltag, aimed_at
-from ledelsestilsyn.followup.letter_who import does_it, tell_whom
+from ledelsestilsyn.followup.letter_who import assigned, assignees, does_it, tell_whom
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.cells import DASH, ShareCell
@@ -84,6 +92,8 @@ class Letter:
     """How many more went well than are listed ("3 flere", "1 mere"); "" when none."""
     earlier: list[OpenCorrection] = field(default_factory=list)
     """Corrections on the caseworker's cases from earlier rounds, not done yet."""
+    assigned: list[OpenCorrection] = field(default_factory=list)
+    """Corrections not done on colleagues' cases that name the caseworker under `ansvarlig`."""
     tiltag: list[LetterTiltag] = field(default_factory=list)
     """The open tiltag aimed at the caseworker's findings (`followup.letter_tiltag`)."""
     tell: str = ""
@@ -92,8 +102,29 @@ class Letter:
     @property
     def reminder_only(self) -> bool:
         """No case of the caseworker's was reviewed in the period: the letter only reminds
-        them of their open corrections from earlier rounds."""
+        them of open corrections (their own from earlier rounds, or ones they are named
+        responsible for on a colleague's case)."""
         return not self.cases
+
+    @property
+    def reminder_intro(self) -> str:
+        """The opening of a letter that only reminds (`reminder_only`)."""
+        opening = "Ingen af dine sager er gennemgået i denne periode. Brevet minder dig om"
+        if not self.earlier:
+            return (
+                f"{opening} rettelser, du er ansvarlig for i en kollegas sag, og som endnu ikke "
+                "er udført. Brevet handler kun om dem."
+            )
+        if not self.assigned:
+            return (
+                f"{opening} rettelser i dine sager fra tidligere runder, som endnu ikke er "
+                "udført. Brevet handler kun om dine egne sager."
+            )
+        return (
+            f"{opening} rettelser i dine sager fra tidligere runder og rettelser, du er "
+            "ansvarlig for i en kollegas sag, som endnu ikke er udført. Brevet handler kun om "
+            "dine egne sager og de rettelser, du er ansvarlig for."
+        )
 
 
 def _correction(
@@ -175,14 +206,17 @@ def _went_well(
     return [key for _, key in good]
 
 
-def reminded(records: Iterable[ReviewRecord], period: Period) -> set[str]:
+def reminded(records: Sequence[ReviewRecord], period: Period) -> set[str]:
     """Caseworkers with a correction not done on one of their cases from a round before
-    `period`: they get a letter even when none of their cases is reviewed in it, for the
-    letter is their only reminder (`påmind` reminds the leader)."""
+    `period`, or named under `ansvarlig` for one not done on a colleague's case up to its
+    end: they get a letter even when none of their cases is reviewed in it, for the letter
+    is their only reminder (`påmind` reminds the leader)."""
     earlier = with_all_corrections(r for r in records if r.period_start < period.start)
-    return {
+    up_to = with_all_corrections(r for r in records if r.period_start <= period.end)
+    own = {
         r.caseworker for r in earlier if r.caseworker and any(c.done is None for c in r.corrections)
     }
+    return own | assignees(up_to, {r.caseworker for r in records if r.caseworker})
 
 
 def build_letters(
@@ -225,6 +259,11 @@ def build_letters(
         if record.caseworker:
             by_name.setdefault(record.caseworker, []).append(record)
     names = sorted(set(by_name) | (reminded(records, period) if current else set()))
+    open_up_to = [
+        r
+        for r in with_all_corrections(r for r in records if r.period_start <= period.end)
+        if any(c.done is None and c.responsible.strip() for c in r.corrections)
+    ]
     known = set(colleagues) | {r.caseworker for r in records if r.caseworker}
     # A case number in a comment: the reader's own stays, any other is "en anden sag".
     numbers = case_pattern({*drawn, *(r.case_id for r in records if r.case_id)})
@@ -237,7 +276,8 @@ def build_letters(
             continue
         mine = by_name.get(name, [])
         theirs = [r for r in records if r.caseworker == name]
-        own_cases = [r.case_id for r in theirs if r.case_id]
+        given = [r for r in open_up_to if assigned(r, name)]
+        own_cases = [r.case_id for r in (*theirs, *given) if r.case_id]
         masked = case_masker(numbers, mask, keep=own_cases, replacement=OTHER_CASE)
         scrub = scrubber(known - {name}, masked, COLLEAGUE, keep=[name])
         teams = sorted({r.team for r in mine if r.team})
@@ -285,8 +325,9 @@ def build_letters(
                     scrub,
                 ),
                 tiltag=aimed_at(found, tiltag, scrub, today or period.end),
+                assigned=open_assigned(given, name, templates, today or period.end, scrub),
                 tell=tell_whom(
-                    [*mine, *(r for r in theirs if r.period_start < period.start)],
+                    [*mine, *(r for r in theirs if r.period_start < period.start), *given],
                     name,
                     leaders or {},
                 ),
