@@ -11,6 +11,7 @@ from conftest import Cli
 from ledelsestilsyn.report.effect import Side
 from ledelsestilsyn.report.tiltag import (
     BETTER,
+    NOT_STARTED,
     TOO_FEW,
     UNANSWERED_VERDICT,
     UNCLEAR,
@@ -194,6 +195,25 @@ def test_a_level_says_whether_the_share_after_reaches_it(cli, ws: Path) -> None:
     themed = row(text, "| pejlemærke inddragelse | Tematiseret")
     assert themed[8] == TOO_FEW  # another tiltag, no level: as before
     assert "niveauet 90 %" in report(cli, "--format", "html")
+
+
+def test_a_verdict_on_a_tiltag_not_started_says_its_after_is_not_the_tiltags(  # type: ignore[no-untyped-def]
+    cli, ws: Path
+) -> None:
+    """ "After" is every round since `besluttet`; while the tiltag is `planlagt`, nothing was
+    done in those rounds, so "bedre" or "niveauet er nået" is not the tiltag's doing."""
+    _with_level(ws, "80 %")
+    tiltag = ws / "tiltag.yaml"
+    tiltag.write_text(tiltag.read_text("utf-8").replace('"i gang"', '"planlagt"', 1), "utf-8")
+    text = report(cli, "--format", "md")
+    step = row(text, "| sagsskridt underretning | Overordnet")
+    assert step[8].startswith(f"{BETTER}; niveauet 80 % er ") and step[8].endswith(NOT_STARTED)
+    question = row(text, "| underretning-1 | Overordnet")
+    assert question[8].startswith(UNCLEAR) and question[8].endswith(f"; {NOT_STARTED}")
+    themed = row(text, "| pejlemærke inddragelse | Tematiseret")
+    assert themed[8] == TOO_FEW  # planlagt too, but no verdict to qualify
+    tiltag.write_text(tiltag.read_text("utf-8").replace('"planlagt"', '"i gang"', 1), "utf-8")
+    assert NOT_STARTED not in report(cli, "--format", "md")
 
 
 @pytest.mark.parametrize(

@@ -51,6 +51,10 @@ ROUNDS_VERDICT = (
 LEFT_OUT_VERDICT = "vises ikke: skabelonen har for få gennemgåede sager i perioden til at være med"
 UNANSWERED_VERDICT = "vises ikke: ingen gennemgang i perioden har besvaret målet"
 GONE_VERDICT = "kan ikke måles: ikke længere i skabelonen"
+NOT_STARTED = (
+    "tiltaget står som planlagt, så efter er gennemgangene siden beslutningen, ikke siden "
+    "tiltaget blev sat i gang"
+)
 
 
 def verdict(before: Side, after: Side, min_count: int) -> str:
@@ -205,6 +209,14 @@ def _with_level(row: EffectRow, level: float) -> EffectRow:
     return replace(row, verdict=f"{row.verdict}; niveauet {share_text(level)} er {reached}")
 
 
+def _not_started(row: EffectRow) -> EffectRow:
+    """A verdict on a tiltag still `planlagt`: its "after" is the rounds since the decision,
+    before anything was done, so a change (or a level reached) is not the tiltag's."""
+    if not row.verdict.startswith((BETTER, WORSE, UNCLEAR)):
+        return row
+    return replace(row, verdict=f"{row.verdict}; {NOT_STARTED}")
+
+
 def _answered(records: Sequence[ReviewRecord], keys: list[Key], template: Template) -> bool:
     """Any of `records` answered one of the target's questions (not `ikke relevant`)."""
     scales = {(s, q): _scale(template, s, q) for s, q in keys}
@@ -259,7 +271,8 @@ def tiltag_views(
             for target in _targets(t, template):
                 row = _row(target, (before, after), template, (min_count, threshold))
                 row = replace(row, in_period=_answered(now, target[1], template))
-                rows.append(row if level is None else _with_level(row, level))
+                row = row if level is None else _with_level(row, level)
+                rows.append(_not_started(row) if t.status == "planlagt" else row)
         views.append(
             TiltagView(
                 t.id,
