@@ -11,11 +11,12 @@ which flag carries it.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
@@ -25,6 +26,8 @@ from ledelsestilsyn.core.diagnostics import ErrorKind
 
 if TYPE_CHECKING:
     from typer._click.exceptions import ClickException
+
+    from ledelsestilsyn.core.diagnostics import TilsynError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,19 +71,58 @@ def handled(func: F) -> F:
 
             reader_gone()
             raise typer.Exit(EXIT_PIPE) from None
+        except OSError as exc:
+            found = _environment(exc)
+            if found is None:
+                _internal(exc)
+            from ledelsestilsyn.cli.console import print_diagnostics
+
+            print_diagnostics(found.diagnostics, err=True)
+            raise typer.Exit(EXIT_CODES[found.kind]) from None
         except Exception as exc:
-            if os.environ.get("TILSYN_DEBUG"):
-                _debug_trace()
-                raise typer.Exit(EXIT_INTERNAL) from None
-            echo(
-                f"intern fejl i tilsyn ({type(exc).__name__}). Det er en fejl i værktøjet, "
-                "ikke i dine filer. Kør igen med 'tilsyn --debug …' og send teksten til "
-                "udviklerne.",
-                err=True,
-            )
-            raise typer.Exit(EXIT_INTERNAL) from None
+            _internal(exc)
 
     return wrapper  # type: ignore[return-value]
+
+
+_ENVIRONMENT = frozenset(
+    {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO}
+)
+"""What the machine, not tilsyn, gets wrong: a full disk or quota, a folder made read-only or a
+drive gone in the middle of a run. Where tilsyn writes, it says so itself (W003); this is the
+net under every other place."""
+
+
+def _environment(exc: OSError) -> TilsynError | None:
+    """W003 (exit 2) for an error of the machine's (`_ENVIRONMENT`), else None."""
+    from ledelsestilsyn.core.diagnostics import fail
+    from ledelsestilsyn.io.os_reasons import reason
+
+    if exc.errno not in _ENVIRONMENT:
+        return None
+    where = os.fsdecode(exc.filename) if exc.filename is not None else "tilsyn"
+    return fail(
+        where,
+        "W003",
+        f"der kan ikke læses eller skrives her ({reason(exc)}); kørslen er stoppet.",
+        hint="frigør plads, eller få adgang til mappen, og kør kommandoen igen; det, der "
+        "allerede er skrevet, står.",
+        kind=ErrorKind.USAGE,
+    )
+
+
+def _internal(exc: Exception) -> NoReturn:
+    """A bug: one line (the traceback with `--debug`), exit 3."""
+    if os.environ.get("TILSYN_DEBUG"):
+        _debug_trace()
+        raise typer.Exit(EXIT_INTERNAL) from None
+    echo(
+        f"intern fejl i tilsyn ({type(exc).__name__}). Det er en fejl i værktøjet, "
+        "ikke i dine filer. Kør igen med 'tilsyn --debug …' og send teksten til "
+        "udviklerne.",
+        err=True,
+    )
+    raise typer.Exit(EXIT_INTERNAL) from None
 
 
 def _debug_trace() -> None:

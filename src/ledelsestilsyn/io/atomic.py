@@ -69,13 +69,18 @@ def write_atomic(
     try:
         if mode & 0o060:  # exactly the bits kept, whatever the umask takes away
             set_mode(fd, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:  # a full disk or quota, a drive gone: the file is as it was
+            message = f"filen kan ikke skrives ({reason(exc)}); den er, som den var."
+            raise cannot_write(path, message, _AGAIN) from None
         _put_in_place(tmp, path, overwrite)
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        # A folder made read-only meanwhile keeps the temp; the next run clears it.
+        with contextlib.suppress(OSError):
             tmp.unlink()
     fsync_dir(folder)
 
@@ -237,6 +242,7 @@ def missing_folder(folder: Path, display: str | None = None) -> TilsynError:
 
 
 _NOT_A_FOLDER = "en del af stien er en fil, ikke en mappe."
+_AGAIN = "frigør plads, eller få adgang til mappen, og kør kommandoen igen."
 
 
 def folder_error(folder: Path, exc: OSError, display: str | None = None) -> TilsynError:

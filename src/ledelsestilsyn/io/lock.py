@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import fail
+from ledelsestilsyn.core.diagnostics import TilsynError, fail
 from ledelsestilsyn.io.portable import NOFOLLOW, try_lock
 
 POLL_SECONDS = 0.1
@@ -50,3 +51,18 @@ def wait_for_lock(fd: int, patience: float, waiting: Callable[[], None]) -> bool
         if try_lock(fd):
             return True
     return False
+
+
+@contextmanager
+def holding(
+    path: Path, patience: float, waiting: Callable[[], None], busy: Callable[[], TilsynError]
+) -> Iterator[None]:
+    """Hold the lock at `path` for the block, waiting up to `patience` seconds for another run
+    (`waiting` is called once, when it must wait); `busy()` is raised if it never lets go."""
+    fd = open_lock(path)
+    try:
+        if not wait_for_lock(fd, patience, waiting):
+            raise busy()
+        yield
+    finally:
+        os.close(fd)

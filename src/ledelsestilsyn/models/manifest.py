@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ledelsestilsyn.models.base import Model, OptionalText, TextList
 
@@ -40,6 +40,17 @@ class DrawnCase(Model):
         default_factory=dict, alias="egenskaber", description="fx fase; aldrig CPR-nummer"
     )
     files: list[str] = Field(default_factory=list, alias="filer")
+
+    @field_validator("files")
+    @classmethod
+    def _plain_names(cls, files: list[str]) -> list[str]:
+        """A review lies in the manifest's own folder: a path (`../2026-10-…/S-1.yaml`,
+        edited by hand) would make another round's file this sample's review."""
+        if any(not name.strip() or any(c in name for c in "/\\:") for name in files):
+            raise ValueError("en fil skal være et navn i udtrækkets egen mappe, ikke en sti")
+        if any(name in (".", "..") for name in files):
+            raise ValueError("en fil skal være et navn i udtrækkets egen mappe, ikke en sti")
+        return files
 
 
 class Manifest(Model):

@@ -25,7 +25,6 @@ run holds a lock (`issuing`) from reading the record to adding to it.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -204,20 +203,18 @@ def issuing(root: Path, display: str, waiting: Callable[[], None]) -> Iterator[N
     another run that holds it (`waiting` is called when it must); L016 (exit 75) if that run
     is not done within `PATIENCE_SECONDS`."""
     from ledelsestilsyn.io.atomic import writable_folder
-    from ledelsestilsyn.io.lock import open_lock, wait_for_lock
+    from ledelsestilsyn.io.lock import holding
+
+    def busy() -> TilsynError:
+        return fail(
+            f"{REPORTS_DIR}/{ISSUED_LOCK}",
+            "L016",
+            "en anden kørsel af 'tilsyn rapport' til udvalget eller afdelingen er ikke "
+            f"færdig efter {PATIENCE_SECONDS / 60:.0f} minutter; denne rapport er ikke lavet.",
+            hint="prøv igen, når den anden kørsel er færdig.",
+            kind=ErrorKind.BUSY,
+        )
 
     folder = writable_folder(root / REPORTS_DIR, display=display)
-    fd = open_lock(folder / ISSUED_LOCK)
-    try:
-        if not wait_for_lock(fd, PATIENCE_SECONDS, waiting):
-            raise fail(
-                f"{REPORTS_DIR}/{ISSUED_LOCK}",
-                "L016",
-                "en anden kørsel af 'tilsyn rapport' til udvalget eller afdelingen er ikke "
-                f"færdig efter {PATIENCE_SECONDS / 60:.0f} minutter; denne rapport er ikke lavet.",
-                hint="prøv igen, når den anden kørsel er færdig.",
-                kind=ErrorKind.BUSY,
-            )
+    with holding(folder / ISSUED_LOCK, PATIENCE_SECONDS, waiting, busy):
         yield
-    finally:
-        os.close(fd)

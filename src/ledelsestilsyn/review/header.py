@@ -47,10 +47,17 @@ def check_header(
     listed = next((c for c in manifest.cases if path.name in c.files), None)
     case = listed or next((c for c in manifest.cases if c.id == analysis.case_id), None)
     if case is None:
-        check.error("sag.id", "G033", "sagen står ikke i udtrækket (udtræk.yaml).")
+        check.error(
+            "sag.id",
+            "G033",
+            "sagen står ikke i udtrækket (udtræk.yaml).",
+            "er filen fra en udvidelse af stikprøven, der blev afbrudt (fx fuld disk), så kør "
+            "den samme udvidelse igen ('tilsyn udtræk' med samme antal); ellers hører filen "
+            "ikke til her og skal flyttes ud af mappen.",
+        )
         return check.on_its_own(context, keep_case=False), check.problems
     if listed is None:
-        check.copy_of(case.files, analysis.review_no or 1)
+        check.copy_of(case.files, analysis.review_no or 1, path)
     check.same("tilsyn", analysis.series, manifest.series)
     check.same("periode", analysis.period, manifest.period)
     template = manifest.template
@@ -74,11 +81,24 @@ class _Check:
         line, column = self.analysis.header_pos.get(key, (None, None))
         self.problems.append(Diagnostic(self.shown, line, column, code, message, hint))
 
-    def copy_of(self, files: list[str], number: int) -> None:
+    def copy_of(self, files: list[str], number: int, path: Path) -> None:
         """G036: a file the manifest does not list, with a review number the manifest has a
-        file for ('S-1 - Kopi.yaml' beside 'S-1.yaml'): a copy, not one more review."""
+        file for ('S-1 - Kopi.yaml' beside 'S-1.yaml'): a copy, not one more review; or, when
+        that file is not there, the review itself, under a name the manifest lost (an entry
+        edited by hand), which must not be deleted."""
         if number > len(files):
             return  # an extra review added by hand (calibration): its own number
+        if not (path.parent / files[number - 1]).is_file():
+            self.error(
+                "sag.id",
+                "G036",
+                f"filen står ikke i udtræk.yaml, og den fil, udtrækket nævner for sagens "
+                f"gennemgang nr. {number}, {quote(files[number - 1])}, findes ikke: er navnet "
+                "i udtræk.yaml rettet ved en fejl?",
+                f"slet ikke denne fil; den er sagens gennemgang. Ret navnet under sagen i "
+                f"udtræk.yaml til {quote(path.name)}.",
+            )
+            return
         self.error(
             "sag.id",
             "G036",

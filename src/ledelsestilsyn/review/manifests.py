@@ -60,17 +60,34 @@ def _manifest(
 
 
 def _missing_files(folder: Path, manifest: Manifest, document: YamlDocument) -> list[Diagnostic]:
-    """G034: a review the manifest lists whose file is gone (deleted or moved). The case is
-    still drawn and nothing else would show its review is missing."""
+    """G034: a review the manifest lists whose file is gone (deleted or moved), or is a
+    folder now (a sync client's or Explorer's accident). The case is still drawn and nothing
+    else would show its review is missing."""
     return [
-        document.diagnostic(
-            ("sager", i, "filer", j),
-            "G034",
-            f"gennemgangen {name} står i udtrækket, men filen findes ikke (slettet eller flyttet).",
-            hint="hent filen tilbage fra papirkurven eller en sikkerhedskopi; en trukket sag "
-            "tages ikke ud af stikprøven, og udtræk skriver den ikke igen.",
-        )
+        document.diagnostic(("sager", i, "filer", j), "G034", message, hint=hint)
         for i, case in enumerate(manifest.cases)
         for j, name in enumerate(case.files)
-        if not (folder / name).exists()
+        if not (folder / name).is_file()
+        for message, hint in [_why_missing(folder / name)]
     ]
+
+
+def _why_missing(path: Path) -> tuple[str, str]:
+    """The message and the hint for a listed review that is not a file at `path`."""
+    kept = (
+        "eller en sikkerhedskopi; en trukket sag tages ikke ud af stikprøven, og udtræk skriver "
+        "den ikke igen."
+    )
+    if path.is_dir():
+        message = f"gennemgangen {path.name} står i udtrækket, men er en mappe, ikke en fil."
+        return message, f"flyt mappen ud af udtrækket, og hent filen tilbage fra papirkurven {kept}"
+    message = (
+        f"gennemgangen {path.name} står i udtrækket, men filen findes ikke (slettet eller flyttet)."
+    )
+    near = path.with_name(f"{path.stem}.yaml")
+    if near.is_file():  # `S-1.yml` for `S-1.yaml`: the entry was edited, not the file lost
+        return message, (
+            f"filen {near.name} står i mappen: er navnet i udtræk.yaml rettet ved en fejl, så "
+            "ret det tilbage."
+        )
+    return message, f"hent filen tilbage fra papirkurven {kept}"

@@ -34,6 +34,8 @@ ISSUED = ".udgivet"
 counts it showed, in the order made (`report.issued`): a date range is decided with the ranges made
 before it, and a second version with a few counts changed is said (L015). Not a cache."""
 ISSUED_LOCK = ".udgivet.lock"
+DRAW_LOCK = ".udtræk.lock"
+"""In udtræk/: held by the one `udtræk` that writes (`sampling.one_at_a_time`)."""
 """In rapporter/: held while a committee's or department's report is decided and recorded."""
 REPORT_ENDINGS = (".html", ".md", ".pdf", ".csv", ".xlsx")
 GITIGNORE = ".gitignore"

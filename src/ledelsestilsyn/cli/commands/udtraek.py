@@ -81,6 +81,7 @@ def udtraek(
         from ledelsestilsyn.cli.console import print_diagnostics
         from ledelsestilsyn.cli.progress import on_terminal
         from ledelsestilsyn.core.periods import day_or_today
+        from ledelsestilsyn.sampling.one_at_a_time import drawing
         from ledelsestilsyn.sampling.run import DrawRequest, run_draw
         from ledelsestilsyn.workspace.open import open_workspace
 
@@ -100,7 +101,8 @@ def udtraek(
         user=getpass.getuser(),
         created=datetime.now().astimezone().isoformat(timespec="seconds"),
     )
-    with on_terminal():
+    waiting = "Venter på en anden kørsel af 'tilsyn udtræk' i arbejdsmappen …"
+    with drawing(workspace, lambda: echo(waiting, err=True), dry_run=toer), on_terminal():
         outcome = run_draw(workspace, request)
     print_diagnostics(outcome.diagnostics, err=True)
     _report(outcome, workspace.display(outcome.folder))

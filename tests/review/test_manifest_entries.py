@@ -1,0 +1,74 @@
+"""A sample's manifest and its folder disagree: what `valider` and `rapport` say.
+
+Found by an independent test of a shared drive: a folder where a review file should be was
+skipped in silence (the report lost a filled case without a word), and a manifest entry edited
+by hand (`S-1.yml` for `S-1.yaml`) made `valider` call the only, filled review a copy and tell
+the leader to delete it. An entry pointing into another round's folder was taken as the review.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import Cli
+
+FOLDER = Path("udtræk") / "2026-11-månedligt-overordnet"
+DATE = ("--dato", "2026-11-30")
+
+
+def _said(cli: Cli, *args: str) -> tuple[int, str]:
+    result = cli(*args)
+    return result.exit_code, " ".join(f"{result.stdout}{result.stderr}".split())
+
+
+def _first_review(workspace: Path) -> Path:
+    return sorted((workspace / FOLDER).glob("S-*.yaml"))[0]
+
+
+def test_a_folder_where_a_review_should_be_is_said(cli: Cli, filled_example: Path) -> None:
+    review = _first_review(filled_example)
+    review.unlink()
+    review.mkdir()
+    code, said = _said(cli, "valider", *DATE)
+    assert code == 1
+    assert f"G034: gennemgangen {review.name} står i udtrækket, men er en mappe" in said
+    assert "flyt mappen ud af udtrækket" in said
+    code, said = _said(cli, "rapport", *DATE, "--format", "md", "-o", "-")
+    assert f"G034: gennemgangen {review.name} står i udtrækket, men er en mappe" in said
+
+
+def test_a_review_whose_manifest_entry_was_edited_is_not_called_a_copy(
+    cli: Cli, filled_example: Path
+) -> None:
+    review = _first_review(filled_example)
+    manifest = filled_example / FOLDER / "udtræk.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace(f"- {review.name}", f"- {review.stem}.yml"), "utf-8")
+    code, said = _said(cli, "valider", *DATE)
+    assert code == 1
+    assert "slet kopien" not in said
+    assert f"'{review.stem}.yml', findes ikke: er navnet i udtræk.yaml rettet ved en fejl?" in said
+    assert "slet ikke denne fil; den er sagens gennemgang" in said
+    assert f"Tip: filen {review.name} står i mappen: er navnet i udtræk.yaml rettet" in said
+    assert "papirkurven" not in said
+    assert f"Ret navnet under sagen i udtræk.yaml til '{review.name}'" in said
+    # A real copy beside the listed file is still a copy.
+    manifest.write_text(text, "utf-8")
+    shutil.copy(review, review.with_name(f"{review.stem} - Kopi.yaml"))
+    code, said = _said(cli, "valider", *DATE)
+    assert "G036" in said and "slet kopien" in said
+
+
+def test_a_manifest_entry_with_a_path_is_refused(cli: Cli, filled_example: Path) -> None:
+    review = _first_review(filled_example)
+    manifest = filled_example / FOLDER / "udtræk.yaml"
+    elsewhere = f"- ../2026-10-månedligt-overordnet/{review.name}"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(f"- {review.name}", elsewhere), "utf-8"
+    )
+    code, said = _said(cli, "valider", *DATE)
+    assert "en fil skal være et navn i udtrækkets egen mappe, ikke en sti" in said
+    code, said = _said(cli, "udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet",
+                       "--periode", "2026-11", "--antal", "12")  # fmt: skip
+    assert code != 0 and "ikke en sti" in said
