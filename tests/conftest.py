@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -139,3 +142,20 @@ def rapport_ws(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     build_workspace(workspace)
     monkeypatch.chdir(workspace)
     return workspace
+
+
+@contextmanager
+def lock_holder(script: str, argument: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another run, as a process running `script` with `argument`: it prints "låst" when it
+    holds its lock, and lets go when a line is written to it (or it is killed)."""
+    with subprocess.Popen(
+        [sys.executable, "-c", script, str(argument)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "låst\n"
+            yield holder
+        finally:
+            holder.kill()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from pathlib import Path
 
 import pytest
 import typer
@@ -137,3 +138,31 @@ def test_every_command_runs_inside_the_error_boundary() -> None:
     assert len(found) > 10
     for name, callback in found:
         assert getattr(callback, "__code__", None) is boundary, f"{name} er ikke @handled"
+
+
+def test_init_without_a_folder_makes_the_workspace_here(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`tilsyn init` with no folder, as the README says: its default folder went through the
+    check for an empty path, which took it for text, and a new user's first command ended in
+    an English traceback (found by following the README)."""
+    monkeypatch.chdir(tmp_path)
+    code, err = run_main(monkeypatch, capsys, "init")
+    assert code == 0, err
+    assert (tmp_path / "koncept.yaml").is_file()
+
+
+def test_a_bug_while_the_call_is_read_is_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from typer._click.core import Command
+
+    def broken(*_: object) -> list[str]:
+        raise AttributeError("'PosixPath' object has no attribute 'strip'")
+
+    monkeypatch.setattr(Command, "parse_args", broken)
+    monkeypatch.chdir(tmp_path)
+    code, err = run_main(monkeypatch, capsys, "udtræk", "eksport.csv")
+    assert code == 3
+    assert "intern fejl i tilsyn (AttributeError)" in err
+    assert "Traceback" not in err and "PosixPath" not in err

@@ -417,3 +417,15 @@ def test_init_keeps_a_schema_a_user_has_edited(cli: Cli, tmp_path: Path) -> None
     assert (folder / "skema" / "koncept.json").is_file()
     again = cli("init", "ny")
     assert "beholdt" not in again.output
+
+
+def test_the_example_in_tiltag_ny_help_works(cli: Cli, example_workspace: Path) -> None:
+    """The help's example stopped with O014 in every workspace with two templates (found by
+    following the README): it left out `--skabelon`."""
+    import shlex
+
+    from ledelsestilsyn.cli.commands.tiltag import ny
+
+    example = (ny.__doc__ or "").split("Eksempel: tilsyn ")[1].splitlines()[0]
+    result = cli(*shlex.split(example), "--dato", "2026-11-25")
+    assert result.exit_code == 0, result.output

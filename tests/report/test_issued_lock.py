@@ -10,20 +10,20 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 from test_ranges_and_baseline_disclosure import _months
 
-from conftest import Cli
+from conftest import Cli, lock_holder
 from ledelsestilsyn.io import lock
 from ledelsestilsyn.report import issued
 
 HOLDER = """
 import sys, time
+from contextlib import AbstractContextManager
 from pathlib import Path
 from ledelsestilsyn.report.issued import Version, issuing, record_version
 
@@ -36,19 +36,8 @@ with issuing(root, "rapporter", lambda: None):
 """Another run: holds the lock, and adds its version only when the test says so."""
 
 
-@contextmanager
-def _holder(root: Path) -> Iterator[subprocess.Popen[str]]:
-    with subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(root)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as holder:
-        try:
-            assert holder.stdout is not None and holder.stdout.readline() == "låst\n"
-            yield holder
-        finally:
-            holder.kill()
+def _holder(root: Path) -> AbstractContextManager[subprocess.Popen[str]]:
+    return lock_holder(HOLDER, root)
 
 
 def _committee(cli: Cli) -> tuple[int, str]:

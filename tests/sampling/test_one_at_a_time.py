@@ -9,19 +9,19 @@ Now a run holds `udtræk/.udtræk.lock` and the other waits.
 from __future__ import annotations
 
 import subprocess
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 
-from conftest import Cli
+from conftest import Cli, lock_holder
 from ledelsestilsyn.io import lock
 from ledelsestilsyn.sampling import one_at_a_time
 
 HOLDER = """
 import sys
+from contextlib import AbstractContextManager
 from pathlib import Path
 from ledelsestilsyn.io.lock import holding
 
@@ -35,20 +35,9 @@ DRAW = ("udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet", "--period
 SAMPLE = Path("udtræk") / "2026-11-månedligt-overordnet"
 
 
-@contextmanager
-def _holder(workspace: Path) -> Iterator[subprocess.Popen[str]]:
+def _holder(workspace: Path) -> AbstractContextManager[subprocess.Popen[str]]:
     (workspace / "udtræk").mkdir(exist_ok=True)
-    with subprocess.Popen(
-        [sys.executable, "-c", HOLDER, str(workspace / "udtræk" / ".udtræk.lock")],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as holder:
-        try:
-            assert holder.stdout is not None and holder.stdout.readline() == "låst\n"
-            yield holder
-        finally:
-            holder.kill()
+    return lock_holder(HOLDER, workspace / "udtræk" / ".udtræk.lock")
 
 
 def _calling(action: Callable[[], None]) -> Callable[..., bool]:

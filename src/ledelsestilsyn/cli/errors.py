@@ -162,4 +162,12 @@ def run(app: typer.Typer) -> None:
     except typer.Abort:
         echo("Afbrudt.", err=True)
         sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:
+        echo("Afbrudt.", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as exc:  # a bug while the call is read, before a command runs
+        try:
+            _internal(exc)
+        except typer.Exit as stop:
+            sys.exit(stop.exit_code)
     sys.exit(result if isinstance(result, int) else EXIT_OK)

@@ -328,33 +328,34 @@ def _implicit(cone: list[Row], free: list[int]) -> list[int] | None:
     a cell moves in the cone exactly when its step is not a combination of them.
     After `_PIVOTS` steps the search gives up: every undecided cell then counts
     as pinned, which may hide more than needed but never too little.
+
+    The tableau is kept in whole numbers, each row scaled by its own positive factor
+    (a row of equations means the same scaled): a pivot multiplies instead of dividing,
+    and each row is divided by its coefficients' gcd, which keeps the numbers small and
+    is many times faster than fractions.
     """
     n, m = 2 * len(free), len(cone)
     column = {f: k for k, f in enumerate(free)}
-    table: list[dict[int, Fraction]] = []
+    table: list[Row] = []
     for g, row in enumerate(cone):
-        line = {n + g: Fraction(1), n + m + g: Fraction(1)}
+        line = {n + g: 1, n + m + g: 1}
         for f, c in row.items():
-            line[2 * column[f]], line[2 * column[f] + 1] = Fraction(-c), Fraction(c)
+            line[2 * column[f]], line[2 * column[f] + 1] = -c, c
         table.append(line)
     for g in range(m):
-        table.append({n + g: Fraction(1), n + 2 * m + g: Fraction(1), _RHS: Fraction(1)})
+        table.append({n + g: 1, n + 2 * m + g: 1, _RHS: 1})
     basis = list(range(n + m, n + 3 * m))
-    reduced = {n + g: Fraction(1) for g in range(m)}
+    reduced: Row = {n + g: 1 for g in range(m)}
     for _ in range(_PIVOTS):
-        entering = min(
-            (j for j, c in reduced.items() if c.numerator > 0 and j != _RHS), default=None
-        )
-        if entering is None:
-            value = {b: table[r].get(_RHS, Fraction(0)) for r, b in enumerate(basis)}
+        entering = min((j for j, c in reduced.items() if c > 0 and j != _RHS), default=None)
+        if entering is None:  # a basic cell's value is its row's right side over its coefficient
+            value = {b: table[r].get(_RHS, 0) for r, b in enumerate(basis)}
             return [g for g in range(m) if not value.get(n + g)]
-        rows = [
-            r for r, line in enumerate(table) if entering in line and line[entering].numerator > 0
-        ]
+        rows = [r for r, line in enumerate(table) if line.get(entering, 0) > 0]
         if not rows:
             return None
         leaving = min(
-            rows, key=lambda r: (table[r].get(_RHS, Fraction(0)) / table[r][entering], basis[r])
+            rows, key=lambda r: (Fraction(table[r].get(_RHS, 0), table[r][entering]), basis[r])
         )
         _pivot(table, reduced, leaving, entering)
         basis[leaving] = entering
@@ -365,17 +366,20 @@ _RHS = -1
 _PIVOTS = 20_000
 
 
-def _pivot(
-    table: list[dict[int, Fraction]], reduced: dict[int, Fraction], row: int, col: int
-) -> None:
-    scale = table[row][col]
-    table[row] = line = {k: c / scale for k, c in table[row].items()}
-    for other in [*(t for r, t in enumerate(table) if r != row), reduced]:
-        factor = other.get(col)
-        if factor:
-            for k, c in line.items():
-                value = other.get(k, Fraction(0)) - factor * c
-                if value:
-                    other[k] = value
-                else:
-                    other.pop(k, None)
+def _pivot(table: list[Row], reduced: Row, row: int, col: int) -> None:
+    """Eliminate `col` from every row but `row` (whose entry there is positive), in whole
+    numbers: other · a − line · f, over the gcd; a > 0 keeps each row's meaning."""
+    line = table[row]
+    for r, other in enumerate(table):
+        if r != row and col in other:
+            table[r] = _eliminated(other, col, line)
+    if col in reduced:
+        now = _eliminated(reduced, col, line)
+        reduced.clear()
+        reduced.update(now)
+
+
+def _eliminated(other: Row, col: int, line: Row) -> Row:
+    out = _combine(line[col], other, -other[col], line)
+    divisor = math.gcd(*out.values()) if out else 1
+    return {k: c // divisor for k, c in out.items()} if divisor > 1 else out

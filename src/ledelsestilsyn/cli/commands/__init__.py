@@ -17,9 +17,12 @@ EMPTY_PATH = "stien er tom; skriv mappen eller filen"
 """Why an empty path is refused (`cli.danish` says it as it is)."""
 
 
-def given_path(text: str) -> Path:
+def given_path(text: str | Path) -> Path:
     """A path as typed, for `parser=`: an empty one (a script's unset variable) is a usage
-    error, not the current folder, which is what `Path('')` would make of it."""
+    error, not the current folder, which is what `Path('')` would make of it. A default
+    (`Path()` for `init`'s folder) comes through here too, already a path."""
+    if isinstance(text, Path):
+        return text
     if not text.strip():
         raise typer.BadParameter(EMPTY_PATH)
     return Path(text)

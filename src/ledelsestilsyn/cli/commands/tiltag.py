@@ -92,7 +92,7 @@ def ny(
 ) -> None:
     """Føj et nyt, kommenteret tiltag til tiltag.yaml; de andre tiltag røres ikke.
 
-    Eksempel: tilsyn tiltag ny --spørgsmål anbringelse-7 --titel "Barnets plan til tiden"
+    Eksempel: tilsyn tiltag ny --skabelon overordnet --spørgsmål anbringelse-7 --titel "Planen"
     """
     from pathlib import Path
 
