@@ -7,7 +7,9 @@ from ledelsestilsyn.core.names import name_orders, names_person, same_person
 
 def test_a_name_with_the_surname_first_is_also_written_in_the_other_order() -> None:
     assert name_orders("Kjær,  Søren") == {"Kjær, Søren", "Søren Kjær"}
-    assert name_orders(" Søren   Kjær ") == {"Søren Kjær"}
+    # And the other way: a leader may copy a colleague's name from the case system.
+    assert name_orders(" Søren   Kjær ") == {"Søren Kjær", "Kjær, Søren"}
+    assert name_orders("Anna Holm Jensen") == {"Anna Holm Jensen", "Jensen, Anna Holm"}
     assert name_orders("Kjær,") == {"Kjær,"}  # no first name: nothing to turn round
 
 

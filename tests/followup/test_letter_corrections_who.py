@@ -138,3 +138,15 @@ def test_a_responsible_who_is_no_caseworker_gets_no_letter() -> None:
     letters = _letters([typed, _colleague("2026-11")])
     assert ASSIGNED not in letters["Berg, Per"]
     assert set(letters) == {"Anna Holm", "Berg, Per"}
+
+
+def test_a_responsible_written_surname_first_is_one_colleague() -> None:
+    """`ansvarlig: 'Berg, Per'`, copied from the case system, for the export's `Per Berg`:
+    replaced part by part it read "ansvarlig en kollega, en kollega", and for a reader also
+    called Per, "ansvarlig en kollega, Per" (found by an independent test of the letters)."""
+    colleague = replace(_colleague("2026-11"), caseworker="Per Berg")
+    anna = _letters([_review("2026-11", responsible="Berg, Per"), colleague])["Anna Holm"]
+    assert "Notat skrives, ansvarlig en kollega, frist" in anna
+    reader = replace(_review("2026-11", responsible="Berg, Per"), caseworker="Per Bergstrøm")
+    own = _letters([reader, colleague])["Per Bergstrøm"]
+    assert "Notat skrives, ansvarlig en kollega, frist" in own

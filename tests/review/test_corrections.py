@@ -97,11 +97,24 @@ def test_a_deadline_must_be_a_real_date_and_not_before_the_review(ws: Workspace)
     assert "2026-11-20" in late.message and late.is_error
 
 
-def test_a_deadline_written_the_danish_way_gets_the_same_day_in_iso(ws: Workspace) -> None:
+def test_a_date_written_the_danish_way_is_read_as_that_day_with_a_warning(
+    ws: Workspace,
+) -> None:
+    """`udført: "27-10-2026"`, as the export writes dates, typed in a finished review: as an
+    error (G050) it made the review invalid, dropped it from the report and took its
+    caseworker's letter back (found by an independent test of the letters). The day is
+    certain, so it is read, with a warning that says how to write it."""
     path = write(ws, "nej", 'rettelse:\n  handling: "x"\n  frist: "15-12-2026"')
     [result] = check_reviews(ws, [path], today=TODAY)
-    [bad] = [d for d in result.diagnostics if d.code == "G050"]
-    assert bad.hint == "skriv datoen som ÅÅÅÅ-MM-DD: 2026-12-15."
+    [said] = [d for d in result.diagnostics if d.code == "G057"]
+    assert not said.is_error and "læses som 2026-12-15" in said.message
+    assert said.hint == "skriv datoen som ÅÅÅÅ-MM-DD: 2026-12-15 (tilsyn ændrer ikke filen)."
+    assert "G050" not in [d.code for d in result.diagnostics]
+    assert result.corrections[0].deadline == date(2026, 12, 15)
+    path = write(ws, "nej", 'rettelse:\n  handling: "x"\n  udført: "24.11.2026"')
+    [result] = check_reviews(ws, [path], today=TODAY)
+    assert result.corrections[0].done == date(2026, 11, 24)
+    assert result.state is ReviewState.COMPLETE, result.diagnostics
     path = write(ws, "nej", 'rettelse:\n  handling: "x"\n  frist: "31-02-2026"')
     [result] = check_reviews(ws, [path], today=TODAY)
     [bad] = [d for d in result.diagnostics if d.code == "G050"]

@@ -36,8 +36,16 @@ def natural_order(name: str) -> str:
 
 def name_orders(name: str) -> set[str]:
     """The ways `name` is written, spaces collapsed: `Kjær, Søren` (a case system's surname
-    first) is also `Søren Kjær`, as a comment or a leader writes it."""
-    return {" ".join(name.split()), natural_order(name)}
+    first) is also `Søren Kjær`, as a comment or a leader writes it, and `Søren Kjær` also
+    `Kjær, Søren`, as a leader may copy it from the case system (`ansvarlig: 'Kjær, Søren'`
+    would otherwise be replaced part by part: "en kollega, en kollega")."""
+    written = " ".join(name.split())
+    natural = natural_order(name)
+    *first, surname = natural.split(" ")
+    forms = {written, natural}
+    if first and surname:
+        forms.add(f"{surname}, {' '.join(first)}")
+    return forms
 
 
 def one_spelling(written: Iterable[str], known: Iterable[str] = ()) -> dict[str, str]:

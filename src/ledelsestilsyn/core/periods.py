@@ -173,13 +173,15 @@ def date_hint(text: str, example: str) -> str:
     """How to write a date that could not be read: the same day as ÅÅÅÅ-MM-DD when `text`
     is one written the Danish way (15-12-2026, 15.12.2026, 15/12/2026, 15. december 2026,
     15. dec. 2026), else an example."""
-    day = _danish_day(text)
+    day = danish_day(text)
     if day is not None:
         return f"skriv datoen som ÅÅÅÅ-MM-DD: {day.isoformat()}."
     return f"skriv datoen som ÅÅÅÅ-MM-DD, fx {example}."
 
 
-def _danish_day(text: str) -> date | None:
+def danish_day(text: str) -> date | None:
+    """The day of a date written the Danish way (15-12-2026, 15.12.2026, 15/12/2026,
+    15. december 2026, 15. dec. 2026), or None."""
     numbers = _DANISH_DAY.fullmatch(text)
     named = _NAMED_DAY.fullmatch(text)
     month = None

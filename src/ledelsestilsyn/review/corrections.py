@@ -1,7 +1,10 @@
 """The `rettelse` under an answer: what must be put right in the case, by whom and when.
 
 All four fields are optional. Checked here: the keys, that each value is a
-text, that `frist` and `udført` are real dates and that `frist` does not lie
+text, that `frist` and `udført` are real dates (one written the Danish way, `27-10-2026`, is
+read as the day it is, with a warning: an error would make a finished review invalid, drop
+it from the report and take its caseworker's letter back, for a date typed as the export
+writes them) and that `frist` does not lie
 before the review's `dato`; a correction under a positive answer is a
 warning. Whether `udført` lies in the future depends on the day, so that is
 checked later, in `validate.finish`, like the review's own `dato`.
@@ -14,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from ledelsestilsyn.core.cpr import mask_cpr
-from ledelsestilsyn.core.periods import date_hint
+from ledelsestilsyn.core.periods import danish_day, date_hint
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.models.located import unknown_key
 from ledelsestilsyn.models.review import CORRECTION_KEYS
@@ -133,6 +136,18 @@ def _date(
 ) -> date | None:
     if text is None:
         return None
+    day = danish_day(text)
+    if day is not None:  # 27-10-2026, as the export writes dates: the day is certain
+        analysis.diagnostics.append(
+            doc.diagnostic(
+                (*path, key),
+                "G057",
+                f"'{key}' er skrevet som en dansk dato og læses som {day.isoformat()}.",
+                hint=f"skriv datoen som ÅÅÅÅ-MM-DD: {day.isoformat()} (tilsyn ændrer ikke filen).",
+                severity=WARNING,
+            )
+        )
+        return day
     try:
         if not _ISO_DATE.match(text):
             raise ValueError
