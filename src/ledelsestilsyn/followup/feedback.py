@@ -24,7 +24,7 @@ from ledelsestilsyn.core.names import natural_order, same_person
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.followup.letter_files import kept_warning, letters_record
-from ledelsestilsyn.followup.letters import Letter, build_letters, reminded
+from ledelsestilsyn.followup.letters import Letter, build_letters, one_name_two_teams, reminded
 from ledelsestilsyn.followup.tiltag import tiltag_shown
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 from ledelsestilsyn.io.files import read_regular
@@ -164,6 +164,9 @@ def write_letters(
     record = letters_record(folder)
     for letter in letters:
         _write_letter(workspace, record, letter, outcome)
+        if len(letter.teams) > 1:
+            shown = workspace.display(letter_path(folder, letter, "md"))
+            outcome.notes.append(one_name_two_teams(letter, shown))
     _note_cases(folder, letters, kept=outcome.kept, keep=only is not None)
     current = {letter_path(folder, letter, fmt).name for letter in letters for fmt in FORMATS}
     outcome.removed, failed, edited = _tidy(record, current, keep=only is not None)

@@ -30,7 +30,7 @@ from ledelsestilsyn.core.lines import one_line
 from ledelsestilsyn.core.names import natural_order, same_person
 from ledelsestilsyn.core.words import count as counted
 from ledelsestilsyn.followup.feedback import FORMATS, FeedbackOutcome, letter_path, render_letter
-from ledelsestilsyn.followup.letters import Letter
+from ledelsestilsyn.followup.letters import Letter, one_name_two_teams
 from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.workspace.open import Workspace
 
@@ -225,12 +225,15 @@ def _clear_text(concept: str) -> Diagnostic:
 def addresses_for(
     letters: list[Letter], known: Mapping[str, str], concept: str
 ) -> tuple[list[tuple[Letter, str]], list[Diagnostic]]:
-    """(letter, its own caseworker's address), and a warning per caseworker without one."""
+    """(letter, its own caseworker's address), and a warning per caseworker without one, or
+    whose letter has cases of two teams (`one_name_two_teams`): it is not sent."""
     found: list[tuple[Letter, str]] = []
     missing: list[Diagnostic] = []
     for letter in letters:
         address = _address(letter.caseworker, known)
-        if address:
+        if len(letter.teams) > 1:  # maybe two people of one name: a person decides
+            missing.append(one_name_two_teams(letter, concept, sent=False))
+        elif address:
             found.append((letter, address))
         else:
             missing.append(

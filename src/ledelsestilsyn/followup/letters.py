@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from ledelsestilsyn.core.diagnostics import Diagnostic, warning
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.followup.earlier import (
@@ -98,6 +99,8 @@ class Letter:
     """The open tiltag aimed at the caseworker's findings (`followup.letter_tiltag`)."""
     tell: str = ""
     """Whom to tell when an open correction of theirs is done (`letter_who`); "" when none is."""
+    teams: list[str] = field(default_factory=list)
+    """The teams of the caseworker's cases in the period: two may be two people of one name."""
 
     @property
     def reminder_only(self) -> bool:
@@ -308,6 +311,7 @@ def build_letters(
             Letter(
                 caseworker=name,
                 team=team or DASH,
+                teams=teams,
                 period=period.label,
                 period_span=span,
                 municipality=municipality,
@@ -334,3 +338,19 @@ def build_letters(
             )
         )
     return letters
+
+
+def one_name_two_teams(letter: Letter, where: str, *, sent: bool = True) -> Diagnostic:
+    """O033: the letter has cases of two or more teams in one period. A caseworker may have
+    moved, but two people may share a name (the export knows a caseworker only by name), and
+    then one letter holds both people's cases; mailed, one reads the other's review."""
+    teams = ", ".join(letter.teams)
+    after = "brevet er skrevet, men ikke sendt" if not sent else "se brevet igennem, før det gives"
+    return warning(
+        where,
+        "O033",
+        f"brevet til {letter.caseworker} har sager fra {len(letter.teams)} teams ({teams}); "
+        f"er det to rådgivere med samme navn, står begge personers sager i ét brev; {after}.",
+        hint="har rådgiveren skiftet team, er brevet rigtigt; ellers skriv navnene forskelligt "
+        "i sagssystemet (fx med initialer), og træk igen.",
+    )
