@@ -427,3 +427,23 @@ def test_a_number_right_after_a_date_or_a_period_is_masked(
     before = prefix.format(d=day, q=(day.month - 1) // 3 + 1) + gap
     masked = mask_cpr(before + number)
     assert not any(c.isdigit() for c in masked[len(before) :]), masked
+
+
+def test_a_number_in_brackets_or_with_a_dash_from_html_or_japanese_is_found() -> None:
+    """Spellings an independent test of the letters got past the gate: the date in brackets,
+    a dash written as HTML writes it (a mail copied as source), and the Japanese long-vowel
+    mark, which looks like a dash."""
+    for text in (
+        "(010203)1234",
+        "[010203]-1234",
+        "010203 (1234)",
+        "010203&#45;1234",
+        "010203&#x2D;1234",
+        "010203&ndash;1234",
+        "010203&minus;1234",
+        "010203ー1234",
+    ):
+        assert find_cpr(text), text
+        assert not re.search(r"\d", mask_cpr(text)), text
+    for text in ("tlf. (12345678)", "punkt 3) 1234", "01.02.2003 (12:30)", "S-2026-00109 (2026)"):
+        assert find_cpr(text) == [], text

@@ -67,6 +67,8 @@ _INVISIBLE = (
 _PUNCT = (
     "\\-\u2010-\u2015\u2212\u2043\u02d7\u2796\u058a\u05be\u1806\u2e3a\u2e3b"
     "\ufe58\ufe63\uff0d/\u2044\u2215\uff0f.\uff0e_\uff3f"
+    # The Japanese long-vowel marks, which look like a dash (`010203ー1234`).
+    "\u30fc\uff70"
 )
 # A digit: every decimal digit Unicode has (`\\d`: ASCII, fullwidth, mathematical, Arabic-Indic,
 # Devanagari …), and every other character of the basic plane with a digit's value
@@ -96,11 +98,16 @@ _BREAK = (
 )
 # Up to three spaces (or a space written `%20`, as in a link).
 _AROUND = f"(?:[{_SPACE}\t]|%20){{0,3}}(?:{_BREAK})?"
+# A dash or a minus written as HTML writes it (`010203&#45;1234`, `&ndash;`), which a web page
+# or a mail copied as source leaves in a text.
+_ENTITY = (
+    "&(?:#0*45|#[xX]0*2[dD]|#821[0-2]|#8722|#[xX]201[0-4]|#[xX]2212|[nm]dash|minus|hyphen|dash);"
+)
 # One mark between date and serial number, or a doubled one (`010203--1234`): punctuation,
 # also a comma, colon, equals or plus sign (`010203,1234`), a backslash (a slip for the
-# slash), a semicolon, an apostrophe, a middle dot, a bar or a tilde. `%2D` is a dash written
-# as in a link.
-_ONE_MARK = f"(?:[{_PUNCT},:=+\\\\;'\u2019\u00b7|~]|%2[dD])"
+# slash), a semicolon, an apostrophe, a middle dot, a bar or a tilde, and a bracket
+# (`(010203)1234`). `%2D` is a dash written as in a link.
+_ONE_MARK = f"(?:[{_PUNCT},:=+\\\\;'\u2019\u00b7|~()\\[\\]{{}}]|%2[dD]|{_ENTITY})"
 _MARK = f"{_ONE_MARK}(?:[{_SPACE}]?{_ONE_MARK})?"
 _SEPARATOR = f"(?:{_AROUND}(?P<punct>{_MARK}){_AROUND}|{_AROUND})?"
 # Inside the date, one mark as in a written date of birth (`01.02.03-1234`, `01-02-03 1234`,
