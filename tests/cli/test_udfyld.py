@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from textual.widgets import Static
 
 from conftest import TESTS, Cli
@@ -171,7 +172,7 @@ def test_a_cpr_number_in_a_comment_is_never_saved(workspace: Path) -> None:
 def test_the_warning_shows_before_the_field_is_left(workspace: Path) -> None:
     path = write_review(workspace)
     app = drive(workspace, path, ["right", "k", *typed("150387-4321")])
-    assert SEEN[app]["focused"] == "Input"
+    assert SEEN[app]["focused"] in ("Input", "CommentInput")
     assert CPR_WARNING in status(app)
 
 
@@ -301,3 +302,20 @@ def test_a_folder_name_is_shown_as_written_not_as_markup(workspace: Path, name: 
     asyncio.run(run())
     assert app.failure is None
     assert shown == [f"Ingen gennemgange i {folder}.".replace("010203-1234", "XXXXXX-XXXX")]
+
+
+def test_answering_on_past_an_empty_comment_field_goes_to_the_next_question(
+    workspace: Path,
+) -> None:
+    """A `nej` opens the comment field by itself. A quick leader who went on with → and
+    answered `j` got the comment 'j' on the question before, and the next one unanswered
+    (found by following the README); while the field is empty, → still moves on."""
+    path = write_review(workspace)
+    drive(workspace, path, ["right", "n", "right", "j"])
+    step = yaml.safe_load(path.read_text(encoding="utf-8"))["svar"]["underretning"]
+    assert step["underretning-1"] == {"svar": "nej", "kommentar": ""}
+    assert step["underretning-2"]["svar"] == "ja"
+    # With a comment typed, → moves the cursor in it, as in any text field.
+    path = write_review(workspace)
+    drive(workspace, path, ["right", "n", *typed("mangler"), "left", "x", "enter"])
+    assert "manglexr" in path.read_text(encoding="utf-8")

@@ -48,6 +48,22 @@ CPR_WARNING = (
 )
 
 
+class CommentInput(Input):
+    """The comment field, which a `nej` opens by itself: while it is empty, → and ← (and
+    PgDn/PgUp) still go to the next or previous question, so a leader who answers on and
+    did not see it open does not type the next answer into it (`→ n → j` gave the comment
+    'j' and left the next question unanswered)."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        step = {"right": 1, "pagedown": 1, "left": -1, "pageup": -1}.get(event.key)
+        if step is not None and not self.value and isinstance(self.screen, FormScreen):
+            event.stop()
+            event.prevent_default()
+            self.screen.action_move(step)
+            return
+        await super()._on_key(event)
+
+
 class FormScreen(Screen[None]):
     AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,7 +105,7 @@ class FormScreen(Screen[None]):
                     yield Input(id=f"head-{number}", compact=True)
             with Vertical(id="answer"):
                 yield Static("Kommentar", id="comment-label", classes="label")
-                yield Input(id="kommentar", compact=True)
+                yield CommentInput(id="kommentar", compact=True)
                 with Vertical(id="correction"):
                     for number, key in enumerate(CORRECTION_KEYS):
                         yield Static(CORRECTION_LABELS[key], classes="label")
