@@ -84,6 +84,24 @@ def test_a_done_correction_is_silent_and_the_concept_names_the_leader(
     assert "ansvarlig Gitte Hald" in line and line.endswith("Leder: Lise Dahl Thøgersen.")
 
 
+def test_a_correction_done_in_the_future_is_still_reminded_of_until_that_day(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """`udført` a year ahead (a slip): the correction is not done yet, and its deadline has
+    passed, so the leader is reminded; from the day written on, it is done (the cached check
+    is redone when the day changes). It used to make the review 'dated later', and the
+    reminder disappeared."""
+    path = all_done(cli)
+    case, question, _ = add_correction(path, 'frist: "2026-11-20"\nudført: "2027-11-24"')
+    checked = cli("valider", str(path))
+    assert checked.exit_code == 0 and "G052" in checked.output
+    out = cli("påmind", "--dato", "2026-11-25").output
+    assert f"  - {case}, {question}: rettelse" in out
+    assert "senere" not in out and "ugyldig" not in out
+    assert not nothing_due_fast(["--dato", "2026-11-25"])
+    assert case not in cli("påmind", "--altid", "--dato", "2027-11-24").output
+
+
 TILTAG = """\
 tiltag:
   - id: "partshøring"

@@ -180,8 +180,8 @@ def display(workspace: Workspace, path: Path, cwd: Path | None = None) -> str:
         return workspace.display(path)
 
 
-FUTURE_DATE_CODES = frozenset({"G006", "G052"})
-"""A date after `today` (`dato`, a correction's `udført`): errors that depend on the day."""
+FUTURE_DATE_CODES = frozenset({"G006"})
+"""A review's `dato` after `today`: an error that depends on the day."""
 
 
 def finish(
@@ -193,18 +193,12 @@ def finish(
         [replace(d, file=shown) for d in analysis.diagnostics] + header_errors,
         key=lambda d: (d.line or 0, d.column or 0, d.code),
     )
-    dated = [(analysis.review_date, analysis.date_pos, "G006", "dato", "gennemgangen blev lavet")]
-    dated += [
-        (c.done, c.done_pos, "G052", "udført", "rettelsen blev gjort, eller lad feltet stå tomt")
-        for c in analysis.corrections
-    ]
-    for day, pos, code, key, when in dated:
-        if day is not None and day > today:
-            line, column = pos or (None, None)
-            message = f"'{key}' ligger i fremtiden (i dag er {today.isoformat()})."
-            diagnostics.append(
-                Diagnostic(shown, line, column, code, message, f"skriv den dag, {when}.")
-            )
+    if analysis.review_date is not None and analysis.review_date > today:
+        line, column = analysis.date_pos or (None, None)
+        message = f"'dato' ligger i fremtiden (i dag er {today.isoformat()})."
+        hint = "skriv den dag, gennemgangen blev lavet."
+        diagnostics.append(Diagnostic(shown, line, column, "G006", message, hint))
+    corrections = [_not_done_yet(c, shown, today, diagnostics) for c in analysis.corrections]
     return ReviewResult(
         path=path,
         display=shown,
@@ -220,10 +214,29 @@ def finish(
         review_no=analysis.review_no,
         answers=analysis.answers,
         diagnostics=diagnostics,
-        corrections=tuple(analysis.corrections),
+        corrections=tuple(corrections),
         consent=analysis.consent,
         checked=context.manifest is not None,
     )
+
+
+def _not_done_yet(
+    correction: CorrectionEntry, shown: str, today: date, diagnostics: list[Diagnostic]
+) -> CorrectionEntry:
+    """A correction whose `udført` lies after `today` (a slip of the year or the month) is not
+    done yet: G052, a warning, and the correction stays open, so `påmind` still reminds of it
+    when its deadline passes. The review itself is finished and counts (an error made it
+    'dated later' in `påmind`, and the reminder of the overdue correction disappeared)."""
+    if correction.done is None or correction.done <= today:
+        return correction
+    line, column = correction.done_pos or (None, None)
+    message = (
+        f"'udført' ligger i fremtiden (i dag er {today.isoformat()}); rettelsen regnes som "
+        "ikke udført, indtil den dag er nået."
+    )
+    hint = "skriv den dag, rettelsen blev gjort, eller lad feltet stå tomt."
+    diagnostics.append(Diagnostic(shown, line, column, "G052", message, hint, Severity.WARNING))
+    return replace(correction, done=None)
 
 
 def _state(analysis: Analysis, diagnostics: list[Diagnostic]) -> ReviewState:

@@ -22,6 +22,16 @@ DAY_DEPENDENT = (ReviewState.INVALID, DATED_LATER)
 """States that may change when only the day changes (a `dato` after the day)."""
 
 
+def day_dependent(entry: list[Any]) -> bool:
+    """An entry that may change when only the day changes: its state (`DAY_DEPENDENT`), or a
+    correction whose `udført` lies after the day it was checked (G052: open until then)."""
+    return entry[2] in DAY_DEPENDENT or (len(entry) > FUTURE_DONE and bool(entry[FUTURE_DONE]))
+
+
+FUTURE_DONE = 10
+"""The index of the entry's flag for a correction done 'in the future' (older entries lack it)."""
+
+
 def file_entries(
     concept_path: Path, files: FileList, details: JsonCache, today: date
 ) -> tuple[dict[str, list[Any]], int]:
@@ -44,10 +54,10 @@ def file_entries(
 
 
 def _entry_valid(entry: list[Any], day: str) -> bool:
-    checked_on, state = str(entry[1]), entry[2]
+    checked_on = str(entry[1])
     if day < checked_on:
         return False
-    return state not in DAY_DEPENDENT or day == checked_on
+    return not day_dependent(entry) or day == checked_on
 
 
 def _schedule_state(result: ReviewResult) -> str:
@@ -81,7 +91,7 @@ def _check(concept_path: Path, stale: FileList, today: date) -> dict[str, list[A
         result = results.get(path)
         if result is None or any(d.code == "G036" for d in result.diagnostics):
             # not a review file (notes, a copy of the manifest, …), or a copy of one (G036)
-            entries[rel] = [stamp, day, None, series, period, "", "", 1, [], ""]
+            entries[rel] = [stamp, day, None, series, period, "", "", 1, [], "", False]
             continue
         case_id = result.case_id or Path(path).stem
         entries[rel] = [
@@ -95,5 +105,6 @@ def _check(concept_path: Path, stale: FileList, today: date) -> dict[str, list[A
             result.review_no or 1,
             open_corrections(result, case_id),
             result.review_date.isoformat() if result.review_date else "",
+            any(d.code == "G052" for d in result.diagnostics),
         ]
     return entries

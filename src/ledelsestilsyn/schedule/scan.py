@@ -40,7 +40,7 @@ from ledelsestilsyn.schedule.concept_cache import (
     without_bad_cache,
 )
 from ledelsestilsyn.schedule.corrections import CorrectionInfo
-from ledelsestilsyn.schedule.file_checks import DAY_DEPENDENT, FileList, file_entries
+from ledelsestilsyn.schedule.file_checks import FileList, day_dependent, file_entries
 from ledelsestilsyn.schedule.letters_due import pending, written_periods
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import (
@@ -305,7 +305,7 @@ def _summary(folder: _Folder, entries: list[list[Any]], gone: list[list[Any]]) -
         "fp": folder.fingerprint,
         "corrections": [c for e in entries for c in e[8]],
         "checked": max((str(e[1]) for e in entries), default=""),
-        "invalid": any(e[2] in DAY_DEPENDENT for e in entries),
+        "invalid": any(day_dependent(e) for e in entries),
         "latest": max((e[9] for e in reviews if e[2] == ReviewState.COMPLETE), default=""),
         "done": sorted({e[5] for e in reviews if e[2] == ReviewState.COMPLETE}),
         "listed": [[e[5], e[6], e[2], e[7]] for e in listed] + gone,
