@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from remind_support import MONTHLY, finish_round, reviews
+from remind_support import MONTHLY, THEMED, finish_round, reviews
 
 from conftest import Cli
 from ledelsestilsyn.cli.entry import nothing_due_fast
@@ -100,6 +100,30 @@ def test_a_correction_done_in_the_future_is_still_reminded_of_until_that_day(
     assert "senere" not in out and "ugyldig" not in out
     assert not nothing_due_fast(["--dato", "2026-11-25"])
     assert case not in cli("påmind", "--altid", "--dato", "2027-11-24").output
+
+
+def test_a_calibration_pairs_corrections_are_reminded_of_as_the_letter_takes_them(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """Both leaders of a pair ask for a correction under the same question: it is one
+    correction, the first review's, as in the caseworker's letter. påmind reminded of both,
+    and of the second's even when the first was marked done."""
+    all_done(cli)
+    second = sorted((Path("udtræk") / f"2026-11-{THEMED}").glob("*.2.yaml"))[0]
+    first = second.with_name(second.name.replace(".2.yaml", ".yaml"))
+    for path, fields in ((first, 'frist: "2026-11-20"'), (second, 'frist: "2026-11-21"')):
+        case, question, _ = add_correction(path, fields)
+        text = path.read_text(encoding="utf-8").replace('svar: "nej"', 'svar: "lav grad"')
+        path.write_text(text, encoding="utf-8")
+    assert cli("valider", str(first), str(second)).exit_code == 0
+    out = cli("påmind", "--dato", "2026-11-25").output
+    said = [x for x in out.splitlines() if x.startswith(f"  - {case}, {question}")]
+    assert len(said) == 1 and "frist 20. november 2026" in said[0], out
+    done = '        frist: "2026-11-20"\n        udført: "2026-11-22"'
+    text = first.read_text(encoding="utf-8").replace('        frist: "2026-11-20"', done)
+    first.write_text(text, encoding="utf-8")
+    assert cli("valider", str(first)).exit_code == 0
+    assert case not in cli("påmind", "--altid", "--dato", "2026-11-25").output
 
 
 TILTAG = """\

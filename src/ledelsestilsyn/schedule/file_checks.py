@@ -25,11 +25,14 @@ DAY_DEPENDENT = (ReviewState.INVALID, DATED_LATER)
 def day_dependent(entry: list[Any]) -> bool:
     """An entry that may change when only the day changes: its state (`DAY_DEPENDENT`), or a
     correction whose `udført` lies after the day it was checked (G052: open until then)."""
-    return entry[2] in DAY_DEPENDENT or (len(entry) > FUTURE_DONE and bool(entry[FUTURE_DONE]))
+    return entry[2] in DAY_DEPENDENT or bool(entry[FUTURE_DONE])
 
 
 FUTURE_DONE = 10
-"""The index of the entry's flag for a correction done 'in the future' (older entries lack it)."""
+"""The index of the entry's flag for a correction done 'in the future'."""
+CORRECTED = 11
+"""The index of the questions with any correction in the review (done, open, no deadline):
+of a calibration pair's, a later review's correction under one of them is not reminded of."""
 
 
 def file_entries(
@@ -91,7 +94,7 @@ def _check(concept_path: Path, stale: FileList, today: date) -> dict[str, list[A
         result = results.get(path)
         if result is None or any(d.code == "G036" for d in result.diagnostics):
             # not a review file (notes, a copy of the manifest, …), or a copy of one (G036)
-            entries[rel] = [stamp, day, None, series, period, "", "", 1, [], "", False]
+            entries[rel] = [stamp, day, None, series, period, "", "", 1, [], "", False, []]
             continue
         case_id = result.case_id or Path(path).stem
         entries[rel] = [
@@ -106,5 +109,6 @@ def _check(concept_path: Path, stale: FileList, today: date) -> dict[str, list[A
             open_corrections(result, case_id),
             result.review_date.isoformat() if result.review_date else "",
             any(d.code == "G052" for d in result.diagnostics),
+            sorted({c.question for c in result.corrections}),
         ]
     return entries

@@ -40,7 +40,12 @@ from ledelsestilsyn.schedule.concept_cache import (
     without_bad_cache,
 )
 from ledelsestilsyn.schedule.corrections import CorrectionInfo
-from ledelsestilsyn.schedule.file_checks import FileList, day_dependent, file_entries
+from ledelsestilsyn.schedule.file_checks import (
+    CORRECTED,
+    FileList,
+    day_dependent,
+    file_entries,
+)
 from ledelsestilsyn.schedule.letters_due import pending, written_periods
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import (
@@ -303,7 +308,7 @@ def _summary(folder: _Folder, entries: list[list[Any]], gone: list[list[Any]]) -
     return {
         "key": list(folder.key),
         "fp": folder.fingerprint,
-        "corrections": [c for e in entries for c in e[8]],
+        "corrections": _one_per_question(reviews),
         "checked": max((str(e[1]) for e in entries), default=""),
         "invalid": any(day_dependent(e) for e in entries),
         "latest": max((e[9] for e in reviews if e[2] == ReviewState.COMPLETE), default=""),
@@ -311,6 +316,21 @@ def _summary(folder: _Folder, entries: list[list[Any]], gone: list[list[Any]]) -
         "listed": [[e[5], e[6], e[2], e[7]] for e in listed] + gone,
         "complete": len(reviews) - len(listed),
     }
+
+
+def _one_per_question(reviews: list[list[Any]]) -> list[list[str]]:
+    """The open corrections of a folder's reviews, one per case and question: of a calibration
+    pair, the first review's (by review number, then reviewer), and a later one's only under a
+    question no earlier review has a correction under, as the caseworker's letter and the
+    report take them (`followup.earlier.with_all_corrections`). Both leaders' corrections
+    were reminded of, the second even when the first was marked done."""
+    found: list[list[str]] = []
+    seen: dict[str, set[str]] = {}
+    for e in sorted(reviews, key=lambda e: (e[5], e[7], e[6])):
+        before = seen.setdefault(e[5], set())
+        found += [c for c in e[8] if c[1] not in before]
+        before |= set(e[CORRECTED])
+    return found
 
 
 def _still_valid(summary: dict[str, Any], day: str) -> bool:
