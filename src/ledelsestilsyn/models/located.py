@@ -60,6 +60,19 @@ def did_you_mean(word: str, candidates: list[str]) -> str | None:
     return matches[0] if matches else None
 
 
+def meant_name(wanted: str, names: list[str]) -> str | None:
+    """The name (a series) `wanted` most likely means: the same in other capitals, the only
+    one it begins (`tema` for `tematiseret`), else the closest spelling."""
+    folded = wanted.strip().casefold()
+    same = [n for n in names if n.casefold() == folded]
+    begun = [n for n in names if n.casefold().startswith(folded)]
+    if same:
+        return same[0]
+    if folded and len(begun) == 1:
+        return begun[0]
+    return did_you_mean(folded, names)
+
+
 def unknown_key(key: str, allowed: Sequence[str]) -> tuple[str, str]:
     """The message and hint for a key that is none of `allowed` (G015 in a review)."""
     guess = did_you_mean(key, list(allowed))

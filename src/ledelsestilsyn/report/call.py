@@ -14,7 +14,7 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.periods import Kind, Period, period_of
 from ledelsestilsyn.core.words import listing
-from ledelsestilsyn.models.located import did_you_mean
+from ledelsestilsyn.models.located import meant_name
 from ledelsestilsyn.report.decision import AGGREGATE
 from ledelsestilsyn.workspace.open import Workspace
 
@@ -43,8 +43,9 @@ def check_call(workspace: Workspace, request: Request) -> None:
         raise _part_for_aggregate(request)
     names = list(workspace.concept.series)
     if request.series is not None and request.series not in names:
-        guess = did_you_mean(request.series, names)
-        hint = f"mente du '{guess}'?" if guess else f"kendte tilsyn: {', '.join(names)}."
+        guess = meant_name(request.series, names)
+        known = f"tilsyn: {', '.join(names)}."
+        hint = f"mente du '{guess}'? Kendte {known}" if guess else f"kendte {known}"
         raise fail(
             Argument.SERIES,
             "L004",

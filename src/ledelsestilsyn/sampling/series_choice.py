@@ -10,7 +10,7 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.periods import Period, parse_period, round_periods
 from ledelsestilsyn.models.concept import Series
-from ledelsestilsyn.models.located import did_you_mean
+from ledelsestilsyn.models.located import meant_name
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -25,7 +25,7 @@ def chosen_series(
         return names[0], series[names[0]]
     if wanted is not None and wanted in series:
         return wanted, series[wanted]
-    guess = _meant(wanted, names) if wanted else None
+    guess = meant_name(wanted, names) if wanted else None
     running = _running(workspace, period, today)
     if guess:
         tip = f"mente du '{guess}'? "
@@ -40,19 +40,6 @@ def chosen_series(
         hint=f"{tip}{'Vælg' if tip else 'vælg'} en af: {', '.join(names)}.",
         kind=ErrorKind.USAGE,
     )
-
-
-def _meant(wanted: str, names: list[str]) -> str | None:
-    """The series `wanted` most likely means: the same in other capitals, the only one it
-    begins (`tema` for `tematiseret`), else the closest spelling."""
-    folded = wanted.strip().casefold()
-    same = [n for n in names if n.casefold() == folded]
-    begun = [n for n in names if n.casefold().startswith(folded)]
-    if same:
-        return same[0]
-    if folded and len(begun) == 1:
-        return begun[0]
-    return did_you_mean(folded, names)
 
 
 def _running(workspace: Workspace, period: str | None, today: date) -> str:
