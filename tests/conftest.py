@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -159,3 +159,30 @@ def lock_holder(script: str, argument: Path) -> Iterator[subprocess.Popen[str]]:
             yield holder
         finally:
             holder.kill()
+
+
+def let_go_when_waited(monkeypatch: pytest.MonkeyPatch, holder: subprocess.Popen[str]) -> list[str]:
+    """Make the lock's wait, once it has said that it waits, let `holder` (`lock_holder`) go,
+    as the other run finishing would, and then take the lock. The list grows by one entry
+    per wait."""
+    from ledelsestilsyn.io import lock
+
+    real = lock.wait_for_lock
+    waited: list[str] = []
+
+    def let_go() -> None:
+        waited.append("venter")
+        assert holder.stdin is not None
+        holder.stdin.write("\n")
+        holder.stdin.flush()
+        holder.wait(timeout=60)
+
+    def waiting_for(fd: int, patience: float, waiting: Callable[[], None]) -> bool:
+        def both() -> None:
+            waiting()
+            let_go()
+
+        return real(fd, patience, both)
+
+    monkeypatch.setattr(lock, "wait_for_lock", waiting_for)
+    return waited

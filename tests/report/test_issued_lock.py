@@ -10,15 +10,13 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 from test_ranges_and_baseline_disclosure import _months
 
-from conftest import Cli, lock_holder
-from ledelsestilsyn.io import lock
+from conftest import Cli, let_go_when_waited, lock_holder
 from ledelsestilsyn.report import issued
 
 HOLDER = """
@@ -50,17 +48,8 @@ def test_a_run_waits_for_another_and_keeps_its_version(
 ) -> None:
     _months(workspace, {"2026-11": 6})
     os.chdir(workspace)
-    waited: list[str] = []
-
-    def wait_then_let_go() -> None:  # what a person sees while the other run finishes
-        waited.append("venter")
-        assert holder.stdin is not None
-        holder.stdin.write("\n")
-        holder.stdin.flush()
-        holder.wait(timeout=60)
-
     with _holder(workspace) as holder:
-        monkeypatch.setattr(lock, "wait_for_lock", _calling(wait_then_let_go))
+        waited = let_go_when_waited(monkeypatch, holder)
         code, said = _committee(cli)
     assert code == 0, said
     assert waited == ["venter"]
@@ -94,17 +83,3 @@ def test_the_leaders_report_takes_no_lock(cli: Cli, workspace: Path) -> None:
     with _holder(workspace):
         result = cli("rapport", "--dato", "2026-12-05", "--periode", "2026-11")
     assert result.exit_code == 0, result.output
-
-
-def _calling(then: Callable[[], None]) -> Callable[[int, float, Callable[[], None]], bool]:
-    """`wait_for_lock` that, when it must wait, then runs `then` (the other run finishes)."""
-    real = lock.wait_for_lock
-
-    def waiting_for(fd: int, patience: float, waiting: Callable[[], None]) -> bool:
-        def both() -> None:
-            waiting()
-            then()
-
-        return real(fd, patience, both)
-
-    return waiting_for

@@ -9,14 +9,12 @@ Now a run holds `udtræk/.udtræk.lock` and the other waits.
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 
-from conftest import Cli, lock_holder
-from ledelsestilsyn.io import lock
+from conftest import Cli, let_go_when_waited, lock_holder
 from ledelsestilsyn.sampling import one_at_a_time
 
 HOLDER = """
@@ -40,34 +38,11 @@ def _holder(workspace: Path) -> AbstractContextManager[subprocess.Popen[str]]:
     return lock_holder(HOLDER, workspace / "udtræk" / ".udtræk.lock")
 
 
-def _calling(action: Callable[[], None]) -> Callable[..., bool]:
-    """`wait_for_lock` that runs `action` where a person would wait, then takes the lock."""
-    taken = lock.wait_for_lock
-
-    def wait(fd: int, patience: float, waiting: Callable[[], None]) -> bool:
-        if lock.try_lock(fd):
-            return True
-        waiting()
-        action()
-        return taken(fd, patience, lambda: None)
-
-    return wait
-
-
 def test_a_run_waits_for_another_and_then_draws(
     cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    waited: list[str] = []
-
-    def let_go() -> None:
-        waited.append("venter")
-        assert holder.stdin is not None
-        holder.stdin.write("\n")
-        holder.stdin.flush()
-        holder.wait(timeout=60)
-
     with _holder(example_workspace) as holder:
-        monkeypatch.setattr(lock, "wait_for_lock", _calling(let_go))
+        waited = let_go_when_waited(monkeypatch, holder)
         result = cli(*DRAW)
     assert result.exit_code == 0, result.output
     assert waited == ["venter"]
