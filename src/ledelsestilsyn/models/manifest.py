@@ -46,11 +46,13 @@ class DrawnCase(Model):
     def _plain_names(cls, files: list[str]) -> list[str]:
         """A review lies in the manifest's own folder: a path (`../2026-10-…/S-1.yaml`,
         edited by hand) would make another round's file this sample's review."""
-        if any(not name.strip() or any(c in name for c in "/\\:") for name in files):
-            raise ValueError("en fil skal være et navn i udtrækkets egen mappe, ikke en sti")
-        if any(name in (".", "..") for name in files):
+        if any(_not_a_name(name) for name in files):
             raise ValueError("en fil skal være et navn i udtrækkets egen mappe, ikke en sti")
         return files
+
+
+def _not_a_name(name: str) -> bool:
+    return not name.strip() or name in (".", "..") or any(c in name for c in "/\\:")
 
 
 class Manifest(Model):
