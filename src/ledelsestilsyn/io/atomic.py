@@ -289,7 +289,7 @@ def clean_stale_temps(folder: Path) -> int:
     for tmp in folder.glob(f"{TEMP_PREFIX}*"):
         pid_text = tmp.name[len(TEMP_PREFIX) :].split("-", 1)[0]
         with contextlib.suppress(OSError):
-            if pid_text.isdigit() and process_alive(int(pid_text)):
+            if pid_text.isdecimal() and process_alive(int(pid_text)):
                 continue
             if tmp.lstat().st_mtime > oldest:
                 continue

@@ -200,7 +200,7 @@ def _header(doc: YamlDocument, data: dict[str, Any]) -> Analysis:
     analysis.reviewer = fields["gennemført_af"]
     date_text = text_of(data.get("dato"))
     number = text_of(data.get("gennemgang_nr"))
-    analysis.review_no = int(number) if number and number.isdigit() else None
+    analysis.review_no = int(number) if number and number.isdecimal() else None
     analysis.consent = is_yes(data.get("samtykke_til_eksempel"))
     pos = doc.values.get(("dato",))
     analysis.date_pos = (pos.line, pos.column) if pos else None

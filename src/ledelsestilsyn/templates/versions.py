@@ -37,7 +37,7 @@ class Change(StrEnum):
 def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
     """Sort versions naturally: 2024.9 before 2024.10, numbers before words."""
     return tuple(
-        (0, int(part)) if part.isdigit() else (1, part)
+        (0, int(part)) if part.isdecimal() else (1, part)
         for part in re.split(r"[._-]", version)
         if part
     )
