@@ -126,6 +126,86 @@ def test_a_calibration_pairs_corrections_are_reminded_of_as_the_letter_takes_the
     assert case not in cli("påmind", "--altid", "--dato", "2026-11-25").output
 
 
+def _pair(second_leader: str = "Lise Dahl Thøgersen") -> tuple[Path, Path]:
+    """A themed calibration pair, its second review by another leader."""
+    second = sorted((Path("udtræk") / f"2026-11-{THEMED}").glob("*.2.yaml"))[0]
+    first = second.with_name(second.name.replace(".2.yaml", ".yaml"))
+    text = second.read_text(encoding="utf-8")
+    text = text.replace('gennemført_af: "Karen Holm Madsen"', f'gennemført_af: "{second_leader}"')
+    second.write_text(text, encoding="utf-8")
+    return first, second
+
+
+def _correct(path: Path, fields: str, *, action: str | None = None) -> tuple[str, str, str]:
+    """`add_correction` on a themed review (its scale has no nej)."""
+    found = add_correction(path, fields)
+    text = path.read_text(encoding="utf-8").replace('svar: "nej"', 'svar: "lav grad"')
+    if action is not None:
+        text = text.replace(SECRET_ACTION, action)
+    path.write_text(text, encoding="utf-8")
+    return found
+
+
+def test_a_finished_reviews_correction_counts_before_an_unfinished_ones(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """The first review of a pair is not finished; the second, finished, has a correction under
+    the same question. The letter takes the finished one's (it takes finished reviews only),
+    and so must påmind: it reminded of the unfinished one's, and said nothing once that was
+    marked done, while the letter said the leader is reminded of the other."""
+    all_done(cli)
+    first, second = _pair()
+    case, question, _ = _correct(first, 'frist: "2026-11-28"\nudført: "2026-11-29"')
+    _correct(second, 'frist: "2026-11-25"')
+    text = first.read_text(encoding="utf-8")
+    first.write_text(text.replace('svar: "høj grad"', 'svar: ""', 1), encoding="utf-8")
+    assert "delvist udfyldt" in cli("valider", str(first)).output
+    out = cli("påmind", "--dato", "2026-11-30").output
+    said = [x for x in out.splitlines() if x.startswith(f"  - {case}, {question}")]
+    assert len(said) == 1 and "frist 25. november 2026" in said[0], out
+    assert said[0].endswith("Leder: Lise Dahl Thøgersen.")
+    report = cli(
+        "rapport", "--periode", "2026-11", "--dato", "2026-11-30", "--format", "md", "-o", "-"
+    )
+    rows = [x for x in str(report.stdout).splitlines() if x.startswith("|") and case in x]
+    assert len([x for x in rows if "25. november 2026" in x]) == 1, rows
+    assert not [x for x in rows if "28. november 2026" in x], rows
+
+
+def _letter(cli: Cli, worker: str) -> str:
+    """The caseworker's letter for November, as Markdown."""
+    args = ("--periode", "2026-11", "--dato", "2026-11-25", "--rådgiver", worker)
+    written = cli("tilbagemelding", *args)
+    assert written.exit_code == 0, written.output
+    [path] = Path("tilbagemeldinger/2026-11").glob(f"{worker.replace(' ', '_')}-*.md")
+    return path.read_text(encoding="utf-8")
+
+
+def test_both_leaders_correction_under_one_question_is_one_in_the_report_and_the_letter(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """The leader report listed both leaders' corrections (4 in all where påmind and the
+    letter had 3), and the second stayed overdue there after the first was marked done. A
+    correction only the second leader asked for tells the caseworker to tell that leader
+    (the letter named the first review's)."""
+    all_done(cli)
+    first, second = _pair()
+    untouched = first.read_text(encoding="utf-8")
+    *_, worker = _correct(first, 'frist: "2026-11-20"', action="Første leders")
+    _correct(second, 'frist: "2026-11-21"', action="Anden leders")
+    args = ("rapport", "--periode", "2026-11", "--dato", "2026-11-25", "--format", "md", "-o", "-")
+    rows = [x for x in str(cli(*args).stdout).splitlines() if "leders" in x]
+    assert len(rows) == 1 and "Første leders" in rows[0], rows
+    letter = _letter(cli, worker)
+    assert "Anden leders" not in letter and "Første leders" in letter
+    first.write_text(untouched, encoding="utf-8")  # only the second leader asks for it
+    letter = _letter(cli, worker)
+    assert "Anden leders" in letter
+    assert "giv Lise Dahl Thøgersen besked" in letter, letter
+    rows = [x for x in str(cli(*args).stdout).splitlines() if "leders" in x]
+    assert len(rows) == 1 and "Anden leders" in rows[0], rows
+
+
 TILTAG = """\
 tiltag:
   - id: "partshøring"

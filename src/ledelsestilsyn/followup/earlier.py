@@ -18,6 +18,7 @@ from ledelsestilsyn.followup.letter_who import does_it
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
 from ledelsestilsyn.report.formats import long_date
+from ledelsestilsyn.report.pair_corrections import counting_corrections
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.review.analysis import CorrectionEntry
 
@@ -25,20 +26,17 @@ from ledelsestilsyn.review.analysis import CorrectionEntry
 def with_all_corrections(records: Iterable[ReviewRecord]) -> list[ReviewRecord]:
     """One review per case, series and period (`first_reviews`), each also carrying the
     corrections only another review of it asks for (the second leader of a calibration pair,
-    under a question the first has none under): the caseworker is to do those too, and
-    `påmind` and the report follow them."""
-    every = list(records)
-    firsts = first_reviews(every)
-    chosen = {(r.series, r.case_id, r.period): r for r in firsts}
+    under a question the first has none under; `report.pair_corrections`), each marked with
+    that review's leader (`by`), whom the caseworker tells when it is done."""
+    counting = counting_corrections(records)
+    firsts = first_reviews(counting)
     added: dict[tuple[str, str, str], list[CorrectionEntry]] = {}
-    for record in every:
-        key = (record.series, record.case_id, record.period)
-        first = chosen[key]
-        if record is first:
-            continue
-        more = added.setdefault(key, [])
-        have = {(c.step, c.question) for c in (*first.corrections, *more)}
-        more += [c for c in record.corrections if (c.step, c.question) not in have]
+    chosen = {id(r) for r in firsts}
+    for record in counting:
+        if id(record) not in chosen:
+            added.setdefault((record.series, record.case_id, record.period), []).extend(
+                replace(c, by=record.reviewer) for c in record.corrections
+            )
     return [
         replace(r, corrections=(*r.corrections, *added[key])) if added.get(key) else r
         for r in firsts

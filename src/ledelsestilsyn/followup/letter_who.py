@@ -44,8 +44,9 @@ def tell_whom(records: Iterable[ReviewRecord], name: str, leaders: Mapping[str, 
     date under `udført:` in the review stops the reminders; "" when nothing is open."""
     found: list[str] = []
     for r in records:
-        if any(c.done is None and does_it(c, name) for c in r.corrections):
-            leader = leaders.get(r.team or "") or r.reviewer or "din leder"
-            if leader not in found:
-                found.append(leader)
+        for c in r.corrections:
+            if c.done is None and does_it(c, name):
+                leader = leaders.get(r.team or "") or c.by or r.reviewer or "din leder"
+                if leader not in found:
+                    found.append(leader)
     return " eller ".join(found)

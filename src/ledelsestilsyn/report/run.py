@@ -35,6 +35,7 @@ from ledelsestilsyn.report.issued import (
 )
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.load import Inputs, latest_period, load_inputs, why_empty
+from ledelsestilsyn.report.pair_corrections import counting_corrections
 from ledelsestilsyn.report.period_reports import Reports, excluded_in
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import Excluded
@@ -147,7 +148,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         others = {r.template for r in inputs.unfinished} - inputs.templates.keys()
         view.corrections = corrections_view(
             collect(
-                [*inputs.records, *inputs.unfinished],
+                counting_corrections(inputs.records, inputs.unfinished),
                 {**inputs.templates, **workspace.catalog.resolve_each(others)},
                 period,
                 today,

@@ -39,6 +39,9 @@ class CorrectionEntry:
     deadline: date | None = None
     done: date | None = None
     done_pos: tuple[int, int] | None = None
+    by: str | None = None
+    """The leader of the review it came from, when it is carried on another review of the case
+    (a calibration pair's second: `followup.earlier.with_all_corrections`); else None."""
 
 
 @dataclass

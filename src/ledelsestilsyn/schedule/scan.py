@@ -319,14 +319,13 @@ def _summary(folder: _Folder, entries: list[list[Any]], gone: list[list[Any]]) -
 
 
 def _one_per_question(reviews: list[list[Any]]) -> list[list[str]]:
-    """The open corrections of a folder's reviews, one per case and question: of a calibration
-    pair, the first review's (by review number, then reviewer), and a later one's only under a
-    question no earlier review has a correction under, as the caseworker's letter and the
-    report take them (`followup.earlier.with_all_corrections`). Both leaders' corrections
-    were reminded of, the second even when the first was marked done."""
+    """The open corrections of a folder's reviews that count, by the rule of
+    `report.pair_corrections` (kept here for the cron fast path): per case and question, the
+    first review's that has one, finished reviews before unfinished ones, then by review
+    number and leader, as the caseworker's letter and the report take them."""
     found: list[list[str]] = []
     seen: dict[str, set[str]] = {}
-    for e in sorted(reviews, key=lambda e: (e[5], e[7], e[6])):
+    for e in sorted(reviews, key=lambda e: (e[5], e[2] != ReviewState.COMPLETE, e[7], e[6])):
         before = seen.setdefault(e[5], set())
         found += [c for c in e[8] if c[1] not in before]
         before |= set(e[CORRECTED])
