@@ -188,6 +188,7 @@ def test_writes_file_and_prints_path(cli, rapport_ws: Path) -> None:  # type: ig
         (("--tilsyn", "tema"), 2, "mente du 'tematiseret'? Kendte tilsyn: "),
         (("--tilsyn", "Tematiseret"), 2, "mente du 'tematiseret'?"),
         (("--tilsyn", "xyz"), 2, "kendte tilsyn: månedligt-overordnet, tematiseret."),
+        (("--tilsyn", "x" * 5000), 2, "tilsynet (en tekst på 5000 tegn) findes ikke"),
         (("--periode", "2026-13"), 2, "P001"),
         (("--periode", "2025"), 1, "L007"),
         (("--dato", "i går"), 2, "P002"),
