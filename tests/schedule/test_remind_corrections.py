@@ -206,6 +206,39 @@ def test_both_leaders_correction_under_one_question_is_one_in_the_report_and_the
     assert len(rows) == 1 and "Anden leders" in rows[0], rows
 
 
+def test_an_edited_review_number_is_warned_of_and_the_manifests_place_counts(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """`gennemgang_nr: 1` in a pair's second file (or the line deleted) passed without a word,
+    and the leaders' names then decided which review was first, and whose correction counted.
+    G058 warns, and the file's place in udtræk.yaml counts."""
+    all_done(cli)
+    first, second = _pair("Anne Bech")  # before Karen Holm Madsen, who did the first
+    case, question, _ = _correct(first, 'frist: "2026-11-20"')
+    _correct(second, 'frist: "2026-11-21"')
+    text = second.read_text(encoding="utf-8")
+    assert "gennemgang_nr: 2\n" in text
+    for edited, said in (("gennemgang_nr: 1\n", "er 1"), ("", "mangler")):
+        second.write_text(text.replace("gennemgang_nr: 2\n", edited), encoding="utf-8")
+        checked = cli("valider", str(second))
+        assert checked.exit_code == 0, checked.output
+        out = " ".join((checked.output + str(checked.stderr or "")).split())
+        assert (
+            f"advarsel G058: 'gennemgang_nr' {said}, men udtræk.yaml har filen som sagens " in out
+        )
+        assert "Tip: skriv 'gennemgang_nr: 2' øverst i filen." in out
+        late = cli("påmind", "--altid", "--dato", "2026-11-25").output
+        lines = [x for x in late.splitlines() if x.startswith(f"  - {case}, {question}")]
+        assert len(lines) == 1 and "frist 20. november 2026" in lines[0], late
+    lines = first.read_text(encoding="utf-8").splitlines()
+    first.write_text("\n".join(["gennemgang_nr: 3", *lines]) + "\n", encoding="utf-8")
+    out = " ".join(cli("valider", str(first)).output.split())
+    assert (
+        "G058: 'gennemgang_nr' er 3, men udtræk.yaml har filen som sagens gennemgang nr. 1" in out
+    )
+    assert "slet linjen 'gennemgang_nr' (den første gennemgang har ingen)." in out
+
+
 TILTAG = """\
 tiltag:
   - id: "partshøring"

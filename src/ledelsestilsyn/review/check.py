@@ -200,6 +200,9 @@ def _header(doc: YamlDocument, data: dict[str, Any]) -> Analysis:
     analysis.reviewer = fields["gennemført_af"]
     date_text = text_of(data.get("dato"))
     number = text_of(data.get("gennemgang_nr"))
+    pos = doc.values.get(("gennemgang_nr",))
+    if pos is not None:
+        analysis.header_pos["gennemgang_nr"] = (pos.line, pos.column)
     analysis.review_no = int(number) if number and number.isdecimal() else None
     analysis.consent = is_yes(data.get("samtykke_til_eksempel"))
     pos = doc.values.get(("dato",))

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import Diagnostic
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.core.quote import quote
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.review.analysis import Analysis
@@ -68,6 +68,10 @@ def check_header(
     check.same("sag.team", analysis.team, case.team, required=False)
     shown_case = (case.id, case.caseworker, case.team)
     trusted = _with_header(analysis, (manifest.series, template, manifest.period, *shown_case))
+    if listed is not None:
+        number = listed.files.index(path.name) + 1
+        check.numbered(analysis.review_no, number)
+        trusted = replace(trusted, review_no=number)
     return trusted, check.problems
 
 
@@ -80,6 +84,29 @@ class _Check:
     def error(self, key: str, code: str, message: str, hint: str = _HINT) -> None:
         line, column = self.analysis.header_pos.get(key, (None, None))
         self.problems.append(Diagnostic(self.shown, line, column, code, message, hint))
+
+    def numbered(self, written: int | None, number: int) -> None:
+        """G058, a warning: `gennemgang_nr` is not the file's place under its case in the
+        manifest (edited, or the line deleted in a calibration pair's second file). The
+        manifest's place counts: the number decides whose corrections count first."""
+        if (written or 1) == number:
+            return
+        line, column = self.analysis.header_pos.get("gennemgang_nr", (None, None))
+        said = f"er {written}" if written is not None else "mangler"
+        self.problems.append(
+            Diagnostic(
+                self.shown,
+                line,
+                column,
+                "G058",
+                f"'gennemgang_nr' {said}, men udtræk.yaml har filen som sagens gennemgang nr. "
+                f"{number}; den regnes som nr. {number}.",
+                f"skriv 'gennemgang_nr: {number}' øverst i filen."
+                if number > 1
+                else "slet linjen 'gennemgang_nr' (den første gennemgang har ingen).",
+                Severity.WARNING,
+            )
+        )
 
     def copy_of(self, files: list[str], number: int, path: Path) -> None:
         """G036: a file the manifest does not list, with a review number the manifest has a
