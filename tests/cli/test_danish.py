@@ -120,6 +120,17 @@ CALLS = [
         "tilsyn rapport",
     ),
     (["påmind", "--dato"], "'--dato' kræver en værdi", "tilsyn påmind"),
+    # the value forgotten before the next option: not taken as the value
+    (
+        ["udtræk", "e.csv", "--tilsyn", "--periode", "2026-12"],
+        "'--tilsyn' kræver en værdi; '--periode' er et andet tilvalg.",
+        "tilsyn udtræk",
+    ),
+    (
+        ["rapport", "-o", "--periode", "2026-11"],
+        "'-o' kræver en værdi; '--periode' er et andet tilvalg.",
+        "tilsyn rapport",
+    ),
     (["tjek", "--version"], "ukendt tilvalg '--version'", "tilsyn tjek"),
     (["tiltag", "ny"], "mangler tilvalget '--spørgsmål'.", "tilsyn tiltag ny"),
     (["tiltag", "nyt"], "ukendt kommando 'nyt'.", "tilsyn tiltag"),

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import ast
 import difflib
+import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
 from ledelsestilsyn.core.quote import quote, quote_unknown
 
 if TYPE_CHECKING:
-    from typer._click.core import Context
+    from typer._click.core import Command, Context
     from typer._click.exceptions import ClickException
 
 # typer's gettext messages (`typer.core._`): help titles and a few errors.
@@ -126,6 +127,7 @@ def install() -> None:
         return type_label(original_type(self, ctx))
 
     def parse_args(self: Command, ctx: Context, args: list[str]) -> list[str]:
+        _no_option_as_value(self, ctx, args)
         # The parser raises some errors without a context; they belong to this command.
         try:
             return original_parse(self, ctx, args)
@@ -146,6 +148,24 @@ def install() -> None:
     ClickException.show = show_error  # type: ignore[method-assign]
     UsageError.show = show_error  # type: ignore[method-assign]
     typer.core._tilsyn_danish = True  # type: ignore[attr-defined]
+
+
+def _no_option_as_value(command: Command, ctx: Context, args: list[str]) -> None:
+    """`--tilsyn --periode 2026-11`, the series forgotten: click would take `--periode` as the
+    series, and then call 2026-11 an unexpected argument (or look for a series of that name).
+    An option followed by another of the command's options is said to lack its value."""
+    from typer._click.exceptions import BadOptionUsage
+
+    options = [p for p in command.get_params(ctx) if p.param_type_name == "option"]
+    names = {name for p in options for name in (*p.opts, *p.secondary_opts)}
+    flags = [p for p in options if getattr(p, "is_flag", False) or getattr(p, "count", False)]
+    valued = {name for p in options if p not in flags for name in p.opts}
+    for word, after in itertools.pairwise(args):
+        if word == "--":
+            return
+        if word in valued and after in names:
+            said = f"'{word}' kræver en værdi; '{after}' er et andet tilvalg."
+            raise BadOptionUsage(word, said, ctx)
 
 
 def show(exc: ClickException) -> None:
@@ -172,6 +192,8 @@ def describe(exc: ClickException) -> str:
     if isinstance(exc, BadOptionUsage):
         if "does not take a value" in exc.message:
             return f"'{exc.option_name}' tager ingen værdi."
+        if exc.message.startswith(f"'{exc.option_name}' kræver en værdi;"):
+            return exc.message
         return f"'{exc.option_name}' kræver en værdi."
     if isinstance(exc, MissingParameter):
         kind = (
