@@ -30,6 +30,8 @@ class CorrectionInfo:
     responsible: str
     team: str
     reviewer: str
+    later: date | None = None
+    """An `udført` written after the day of the check (G052): open until that day."""
 
     def to_json(self) -> list[str]:
         return [
@@ -39,12 +41,15 @@ class CorrectionInfo:
             self.responsible,
             self.team,
             self.reviewer,
+            self.later.isoformat() if self.later else "",
         ]
 
     @classmethod
     def from_json(cls, raw: list[Any]) -> CorrectionInfo:
-        case_id, question, deadline, responsible, team, reviewer = raw
-        return cls(case_id, question, date.fromisoformat(deadline), responsible, team, reviewer)
+        case_id, question, deadline, responsible, team, reviewer, later = raw
+        day = date.fromisoformat(deadline)
+        written = date.fromisoformat(later) if later else None
+        return cls(case_id, question, day, responsible, team, reviewer, written)
 
 
 def open_corrections(result: ReviewResult, case_id: str) -> list[list[str]]:
@@ -57,6 +62,7 @@ def open_corrections(result: ReviewResult, case_id: str) -> list[list[str]]:
             c.responsible or result.caseworker or "",
             result.team or "",
             result.reviewer or "",
+            c.later,
         ).to_json()
         for c in result.corrections
         if c.deadline is not None and c.done is None
@@ -92,7 +98,10 @@ def describe_correction(item: OverdueCorrection) -> str:
 
     i = item.info
     late = f"{item.days_late} dag{'e' if item.days_late > 1 else ''} for sent"
-    return (
+    text = (
         f"{i.case_id}, {i.question}: rettelse, ansvarlig {i.responsible or 'sagens rådgiver'}, "
         f"frist {long_date(i.deadline)} ({late})."
     )
+    if i.later:  # the date is there, only not reached: asking for it would puzzle
+        text += f" 'udført:' er sat til {long_date(i.later)}, som ikke er nået: ret datoen."
+    return text

@@ -21,18 +21,17 @@ FileList = list[tuple[tuple[str, str], str, str, str]]
 DAY_DEPENDENT = (ReviewState.INVALID, DATED_LATER)
 """States that may change when only the day changes (a `dato` after the day)."""
 
-
-def day_dependent(entry: list[Any]) -> bool:
-    """An entry that may change when only the day changes: its state (`DAY_DEPENDENT`), or a
-    correction whose `udført` lies after the day it was checked (G052: open until then)."""
-    return entry[2] in DAY_DEPENDENT or bool(entry[FUTURE_DONE])
-
-
 FUTURE_DONE = 10
 """The index of the entry's flag for a correction done 'in the future'."""
 CORRECTED = 11
 """The index of the questions with any correction in the review (done, open, no deadline):
 of a calibration pair's, a later review's correction under one of them is not reminded of."""
+
+
+def day_dependent(entry: list[Any]) -> bool:
+    """An entry that may change when only the day changes: its state (`DAY_DEPENDENT`), or a
+    correction whose `udført` lies after the day it was checked (G052: open until then)."""
+    return entry[2] in DAY_DEPENDENT or bool(entry[FUTURE_DONE])
 
 
 def file_entries(
