@@ -138,6 +138,8 @@ def test_a_responsible_who_is_no_caseworker_gets_no_letter() -> None:
     letters = _letters([typed, _colleague("2026-11")])
     assert ASSIGNED not in letters["Berg, Per"]
     assert set(letters) == {"Anna Holm", "Berg, Per"}
+    # the colleague's name in it is not spelt out, and no title is left hanging before it
+    assert "Notat skrives, ansvarlig en kollega, frist" in letters["Anna Holm"]
 
 
 def test_a_responsible_written_surname_first_is_one_colleague() -> None:

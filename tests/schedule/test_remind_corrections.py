@@ -105,6 +105,31 @@ def test_a_correction_done_in_the_future_is_still_reminded_of_until_that_day(
     assert case not in cli("påmind", "--altid", "--dato", "2027-11-24").output
 
 
+def test_a_done_date_before_the_review_keeps_the_correction_open(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """`udført` a year before the review (2025 for 2026) was taken as done, silently: the
+    overdue correction disappeared from påmind. It cannot have been done before it was asked
+    for, so it is G059, a warning, and open until the date is put right; a `frist` decades
+    ahead (2062), when påmind would not remind of it in years, is G060."""
+    path = all_done(cli)
+    case, question, _ = add_correction(path, 'frist: "2026-11-20"\nudført: "2025-11-19"')
+    checked = cli("valider", str(path))
+    assert checked.exit_code == 0 and "G059" in checked.output, checked.output
+    out = cli("påmind", "--dato", "2026-11-25").output
+    said = [x for x in out.splitlines() if x.startswith(f"  - {case}, {question}: rettelse")]
+    assert len(said) == 1, out
+    assert "'udført:' er sat til 19. november 2025, før gennemgangen: ret datoen." in said[0]
+    text = path.read_text(encoding="utf-8").replace('"2025-11-19"', '"2026-11-19"')
+    path.write_text(text, encoding="utf-8")
+    assert "G059" not in cli("valider", str(path)).output
+    assert case not in cli("påmind", "--altid", "--dato", "2026-11-25").output
+    other = reviews(path.parent)[1]
+    add_correction(other, 'frist: "2062-11-20"')
+    checked = cli("valider", str(other))
+    assert checked.exit_code == 0 and "G060" in checked.output, checked.output
+
+
 def test_a_calibration_pairs_corrections_are_reminded_of_as_the_letter_takes_them(
     example_workspace: Path, cli: Cli
 ) -> None:
@@ -205,6 +230,9 @@ def test_both_leaders_correction_under_one_question_is_one_in_the_report_and_the
     letter = _letter(cli, worker)
     assert "Anden leders" in letter
     assert "giv Lise Dahl Thøgersen besked" in letter, letter
+    # the answer and comment in its row are the first review's: the letter says whose it is
+    row = next(x for x in letter.splitlines() if "Anden leders" in x)
+    assert "bedt om ved den anden gennemgang af sagen (Lise Dahl Thøgersen)" in row, row
     rows = [x for x in str(cli(*args).stdout).splitlines() if "leders" in x]
     assert len(rows) == 1 and "Anden leders" in rows[0], rows
 
@@ -221,7 +249,10 @@ def test_an_edited_review_number_is_warned_of_and_the_manifests_place_counts(
     _correct(second, 'frist: "2026-11-21"')
     text = second.read_text(encoding="utf-8")
     assert "gennemgang_nr: 2\n" in text
-    for edited, said in (("gennemgang_nr: 1\n", "er 1"), ("", "mangler")):
+    cases = [("gennemgang_nr: 1\n", "er 1"), ("", "mangler")]
+    # there, but no number: not 'mangler' (the line is there)
+    cases += [(f"gennemgang_nr: {v}\n", "er ikke et nummer (1, 2, …)") for v in ("-1", "2.0")]
+    for edited, said in cases:
         second.write_text(text.replace("gennemgang_nr: 2\n", edited), encoding="utf-8")
         checked = cli("valider", str(second))
         assert checked.exit_code == 0, checked.output

@@ -137,8 +137,11 @@ def _correction(
         if (c.step, c.question) != (step, question):
             continue
         parts = [scrub(c.action) if c.action else "rettelse"]
+        if c.by is not None:  # the answer and comment beside it are the first review's
+            parts.append(f"bedt om ved den anden gennemgang af sagen ({scrub(c.by)})")
         if not does_it(c, record.caseworker):
-            parts.append(f"ansvarlig {scrub(c.responsible)}")
+            who = scrub(c.responsible)  # 'Rådgiver Ole Brøndum' read "Rådgiver en kollega"
+            parts.append(f"ansvarlig {COLLEAGUE if COLLEAGUE in who else who}")
         if c.deadline:
             late = " (overskredet)" if not c.done and c.deadline < today else ""
             parts.append(f"frist {long_date(c.deadline)}{late}")

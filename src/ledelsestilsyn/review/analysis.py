@@ -39,8 +39,9 @@ class CorrectionEntry:
     deadline: date | None = None
     done: date | None = None
     done_pos: tuple[int, int] | None = None
-    later: date | None = None
-    """The `udført` written when it lies after the day of the check (G052): not done yet."""
+    written: date | None = None
+    """An `udført` written but not taken as done: after the day of the check (G052, not yet)
+    or before the review's `dato` (G059, a slip: it was asked for that day)."""
     by: str | None = None
     """The leader of the review it came from, when it is carried on another review of the case
     (a calibration pair's second: `followup.earlier.with_all_corrections`); else None."""

@@ -22,7 +22,7 @@ from ledelsestilsyn.io.entry_cache import EntryCache
 from ledelsestilsyn.io.stamped_json import code_stamp, write_stamped
 from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry
 
-FORMAT = 3  # 3: consent (samtykke_til_eksempel)
+FORMAT = 4  # 3: consent (samtykke_til_eksempel); 4: a correction's `udført` not taken as done
 # The modules whose code decides an analysis: a change in any of them (also in a
 # development checkout, without a new version number) makes the cache stale.
 # tests/test_architecture.py checks that every module `review.check` imports is here.
@@ -176,11 +176,12 @@ def _dump_correction(c: CorrectionEntry) -> list[Any]:
         c.deadline.isoformat() if c.deadline else None,
         c.done.isoformat() if c.done else None,
         list(c.done_pos) if c.done_pos else None,
+        c.written.isoformat() if c.written else None,
     ]
 
 
 def _load_correction(raw: list[Any]) -> CorrectionEntry:
-    step, question, action, responsible, deadline, done, pos = raw
+    step, question, action, responsible, deadline, done, pos, written = raw
     return CorrectionEntry(
         step,
         question,
@@ -189,4 +190,5 @@ def _load_correction(raw: list[Any]) -> CorrectionEntry:
         date.fromisoformat(deadline) if deadline else None,
         date.fromisoformat(done) if done else None,
         (int(pos[0]), int(pos[1])) if pos else None,
+        date.fromisoformat(written) if written else None,
     )

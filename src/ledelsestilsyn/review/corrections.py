@@ -83,6 +83,8 @@ def check_correction(
                 hint="fristen ligger på eller efter den dag, sagen blev gennemgået.",
             )
         )
+    done, written = _not_before_review(doc, analysis, path, done)
+    _far_deadline(doc, analysis, path, deadline)
     if answer is not None and answer in positive:
         analysis.diagnostics.append(
             doc.diagnostic(
@@ -127,8 +129,55 @@ def check_correction(
             deadline=deadline,
             done=done,
             done_pos=(pos.line, pos.column) if pos and done else None,
+            written=written,
         )
     )
+
+
+def _not_before_review(
+    doc: YamlDocument, analysis: Analysis, path: Path_, done: date | None
+) -> tuple[date | None, date | None]:
+    """`udført` before the review's `dato` (2025 for 2026): the correction was asked for that
+    day, so it cannot have been done before. A warning (G059), and the correction stays open,
+    so that `påmind` goes on reminding of it until the date is put right; it was taken as
+    done, and the reminder disappeared. Returns (done, written but not taken as done)."""
+    review = analysis.review_date
+    if done is None or review is None or done >= review:
+        return done, None
+    analysis.diagnostics.append(
+        doc.diagnostic(
+            (*path, "udført"),
+            "G059",
+            f"'udført' ligger før gennemgangens dato ({review.isoformat()}); rettelsen regnes "
+            "som ikke udført.",
+            hint="skriv den dag, rettelsen blev gjort (ofte er året skrevet forkert).",
+            severity=WARNING,
+        )
+    )
+    return None, done
+
+
+def _far_deadline(
+    doc: YamlDocument, analysis: Analysis, path: Path_, deadline: date | None
+) -> None:
+    """A `frist` more than a year after the review (2062 for 2026): `påmind` would not remind
+    of it in years. Probably a slip of the year: a warning (G060); the deadline stands."""
+    review = analysis.review_date
+    if deadline is None or review is None or (deadline - review).days <= _FAR:
+        return
+    analysis.diagnostics.append(
+        doc.diagnostic(
+            (*path, "frist"),
+            "G060",
+            f"'frist' ligger mere end et år efter gennemgangens dato ({review.isoformat()}); "
+            "påmind minder først om rettelsen, når fristen er overskredet.",
+            hint="tjek året; skriv den dag, rettelsen skal være gjort.",
+            severity=WARNING,
+        )
+    )
+
+
+_FAR = 366
 
 
 def _date(

@@ -91,8 +91,11 @@ class _Check:
         manifest's place counts: the number decides whose corrections count first."""
         if (written or 1) == number:
             return
-        line, column = self.analysis.header_pos.get("gennemgang_nr", (None, None))
+        position = self.analysis.header_pos.get("gennemgang_nr")
+        line, column = position or (None, None)
         said = f"er {written}" if written is not None else "mangler"
+        if written is None and position is not None:  # -1, 2.0 or 'to': there, not a number
+            said = "er ikke et nummer (1, 2, …)"
         self.problems.append(
             Diagnostic(
                 self.shown,

@@ -236,7 +236,7 @@ def _not_done_yet(
     )
     hint = "skriv den dag, rettelsen blev gjort, eller lad feltet stå tomt."
     diagnostics.append(Diagnostic(shown, line, column, "G052", message, hint, Severity.WARNING))
-    return replace(correction, done=None, later=correction.done)
+    return replace(correction, done=None, written=correction.done)
 
 
 def _state(analysis: Analysis, diagnostics: list[Diagnostic]) -> ReviewState:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ class CorrectionInfo:
     responsible: str
     team: str
     reviewer: str
-    later: date | None = None
-    """An `udført` written after the day of the check (G052): open until that day."""
+    written: date | None = None
+    """An `udført` written but not taken as done (`CorrectionEntry.written`)."""
 
     def to_json(self) -> list[str]:
         return [
@@ -41,15 +41,15 @@ class CorrectionInfo:
             self.responsible,
             self.team,
             self.reviewer,
-            self.later.isoformat() if self.later else "",
+            self.written.isoformat() if self.written else "",
         ]
 
     @classmethod
     def from_json(cls, raw: list[Any]) -> CorrectionInfo:
-        case_id, question, deadline, responsible, team, reviewer, later = raw
+        case_id, question, deadline, responsible, team, reviewer, written = raw
         day = date.fromisoformat(deadline)
-        written = date.fromisoformat(later) if later else None
-        return cls(case_id, question, day, responsible, team, reviewer, written)
+        done = date.fromisoformat(written) if written else None
+        return cls(case_id, question, day, responsible, team, reviewer, done)
 
 
 def open_corrections(result: ReviewResult, case_id: str) -> list[list[str]]:
@@ -62,7 +62,7 @@ def open_corrections(result: ReviewResult, case_id: str) -> list[list[str]]:
             c.responsible or result.caseworker or "",
             result.team or "",
             result.reviewer or "",
-            c.later,
+            c.written,
         ).to_json()
         for c in result.corrections
         if c.deadline is not None and c.done is None
@@ -102,6 +102,8 @@ def describe_correction(item: OverdueCorrection) -> str:
         f"{i.case_id}, {i.question}: rettelse, ansvarlig {i.responsible or 'sagens rådgiver'}, "
         f"frist {long_date(i.deadline)} ({late})."
     )
-    if i.later:  # the date is there, only not reached: asking for it would puzzle
-        text += f" 'udført:' er sat til {long_date(i.later)}, som ikke er nået: ret datoen."
+    if i.written:  # a date is there, only not one it can be: asking for it would puzzle
+        today = i.deadline + timedelta(days=item.days_late)
+        why = "som ikke er nået" if i.written > today else "før gennemgangen"
+        text += f" 'udført:' er sat til {long_date(i.written)}, {why}: ret datoen."
     return text
