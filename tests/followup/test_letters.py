@@ -138,6 +138,26 @@ def test_a_caseworker_differing_in_case_is_found_and_a_typo_gets_a_suggestion(
     assert "mente du 'Carla Friis'?" in typo.stderr
 
 
+def test_a_caseworker_whose_reviews_are_not_finished_is_told_why(cli: Cli, ws: Path) -> None:
+    """Bo Lind's reviews made invalid (a date typed wrong): the name is right, the data is not,
+    so the file and its state are named (exit 1), not 'tjek navnet' as for a typo; a typo
+    of his name is still a call error with a guess, though he has no finished review."""
+    files = sorted(ws.glob("udtræk/2026-11-*/S-*.yaml"))
+    mine = [p for p in files if '"Bo Lind"' in p.read_text("utf-8")]
+    assert mine
+    for path in mine:
+        text = re.sub(r'^dato: ".*"$', 'dato: "2026-13-40"', path.read_text("utf-8"), flags=re.M)
+        path.write_text(text, encoding="utf-8")
+    named = cli(*ARGS, "--rådgiver", "Bo Lind")
+    assert named.exit_code == 1, named.output
+    said = " ".join(named.stderr.split())
+    assert f"{mine[0].name}: fejl O020: ingen færdige gennemgange for 'Bo Lind'" in said, said
+    assert ": denne er ugyldig (1 fejl" in said
+    assert "Tip: gør gennemgangen færdig, og kør 'tilsyn tilbagemelding' igen." in said
+    typo = cli(*ARGS, "--rådgiver", "Bo Lindd")
+    assert typo.exit_code == 2 and "mente du 'Bo Lind'?" in typo.stderr, typo.stderr
+
+
 def test_a_caseworker_named_surname_first_is_found(cli: Cli, ws: Path) -> None:
     """A case system writes 'Friis, Carla'; a leader types the other order (or the other way
     round): the same caseworker, not O020 'ingen færdige gennemgange'."""

@@ -16,6 +16,7 @@ from ledelsestilsyn.core.diagnostics import (
     Argument,
     Diagnostic,
     ErrorKind,
+    TilsynError,
     fail,
     warning,
 )
@@ -140,19 +141,14 @@ def write_letters(
         drawn={i for _, _, ids in inputs.drawn for i in ids},
         min_count=workspace.concept.report.min_count,
     )
+    if not letters and only is not None:
+        raise _nothing_for(only, names, inputs.excluded, period)
     if not letters:
-        who = f" for '{only}'" if only is not None else ""
-        guess = _similar_name(only, names) if only is not None else None
         raise fail(
-            Argument.CASEWORKER if only is not None else Argument.PERIOD,
+            Argument.PERIOD,
             "O020",
-            f"ingen færdige gennemgange{who} i perioden {period.label}.",
-            hint=f"mente du '{guess}'?"
-            if guess
-            else "tjek navnet og perioden; se status med 'tilsyn valider'."
-            if only is not None
-            else why_empty(inputs, period, samples),
-            kind=ErrorKind.USAGE if only is not None else ErrorKind.DATA,
+            f"ingen færdige gennemgange i perioden {period.label}.",
+            hint=why_empty(inputs, period, samples),
         )
     letters_dir = workspace.root / FEEDBACK_DIR
     writable_folder(letters_dir, display=workspace.display(letters_dir))
@@ -298,6 +294,37 @@ def _same_name(asked: str, names: list[str]) -> str:
     """The caseworker's name as the reviews spell it, when `asked` differs only in case or
     in order (`Søren Kjær` for the export's `Kjær, Søren`)."""
     return next((n for n in names if same_person(n, asked)), asked)
+
+
+def _nothing_for(
+    only: str, names: list[str], excluded: list[Excluded], period: Period
+) -> TilsynError:
+    """No letter for the caseworker `--rådgiver` names. Their reviews in the period are not
+    finished: a data problem, said with the file and why (it was the same words as for a
+    name with a typo). Otherwise the name is not one of the period's: a call problem, with
+    a guess among every caseworker in the period's samples, finished or not."""
+    inside = [e for e in excluded if e.period_start is not None and e.period_start in period]
+    theirs = [e for e in inside if e.caseworker and same_person(e.caseworker, only)]
+    said = f"ingen færdige gennemgange for '{only}' i perioden {period.label}"
+    if theirs:
+        more = f" (og {count(len(theirs) - 1, 'gennemgang mere', 'gennemgange mere')})"
+        return fail(
+            theirs[0].display,
+            "O020",
+            f"{said}: denne er {theirs[0].reason}{more if len(theirs) > 1 else ''}.",
+            hint="gør gennemgangen færdig, og kør 'tilsyn tilbagemelding' igen.",
+        )
+    everyone = sorted({*names, *(e.caseworker for e in inside if e.caseworker)})
+    guess = _similar_name(only, everyone)
+    return fail(
+        Argument.CASEWORKER,
+        "O020",
+        f"{said}.",
+        hint=f"mente du '{guess}'?"
+        if guess
+        else "tjek navnet og perioden; se status med 'tilsyn valider'.",
+        kind=ErrorKind.USAGE,
+    )
 
 
 def _similar_name(asked: str, names: list[str]) -> str | None:

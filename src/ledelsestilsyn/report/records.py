@@ -96,6 +96,8 @@ class Excluded:
     period_start: date | None = None
     open_corrections: int = 0
     """Corrections in it not done yet: real work in the case that no letter tells of."""
+    caseworker: str | None = None
+    """The case's caseworker, as the sample's manifest names it (None when not checked)."""
 
 
 def period_start(label: str | None, fallback: date | None) -> date | None:
@@ -186,7 +188,9 @@ def select(results: Iterable[ReviewLike], series: str | None) -> Selection:
             continue
         start = period_start(result.period, result.review_date)
         still_open = sum(c.done is None for c in result.corrections)
-        excluded.append(Excluded(result.display, exclusion_reason(result), start, still_open))
+        reason = exclusion_reason(result)
+        caseworker = result.caseworker if result.checked else None
+        excluded.append(Excluded(result.display, reason, start, still_open, caseworker))
         open_record = to_record(result, unfinished=True) if result.corrections else None
         if open_record is not None:
             unfinished.append(open_record)
