@@ -118,12 +118,28 @@ def test_a_date_range_counts_the_months_that_begin_in_it() -> None:
     assert whole_months(short) == short
 
 
+def test_a_range_of_months_is_from_the_first_ones_first_day_to_the_last_ones_last() -> None:
+    """`2026-10..2026-11`, as a person writes two months, was "perioden kan ikke læses"."""
+    both = parse_period("2026-10..2026-11")
+    assert (both.start, both.end, both.kind) == (date(2026, 10, 1), date(2026, 11, 30), "interval")
+    assert both == parse_period("2026-10-01..2026-11-30")
+    assert parse_period("2026-12..2027-2").end == date(2027, 2, 28)
+    with pytest.raises(TilsynError) as caught:
+        parse_period("2026-11..2026-10")
+    assert caught.value.diagnostics[0].message == (
+        "perioden slutter, før den begynder; skriv begyndelsen først."
+    )
+    with pytest.raises(TilsynError) as caught:
+        parse_period("2026-13..2027-01")
+    assert caught.value.diagnostics[0].message == "perioden kan ikke læses."
+
+
 def test_a_range_written_last_day_first_says_so() -> None:
     """Before: "perioden kan ikke læses", which sends a person looking for a typo."""
     with pytest.raises(TilsynError) as caught:
         parse_period("2026-10-31..2026-10-01")
     [diagnostic] = caught.value.diagnostics
-    assert diagnostic.message == "perioden slutter, før den begynder; skriv den første dag først."
+    assert diagnostic.message == "perioden slutter, før den begynder; skriv begyndelsen først."
     with pytest.raises(TilsynError) as caught:
         parse_period("2026-10-31..2026-02-30")  # no such day: unreadable, not backwards
     assert caught.value.diagnostics[0].message == "perioden kan ikke læses."

@@ -20,6 +20,7 @@ _QUARTER = re.compile(r"^(\d{4})-[KkQq]([1-4])$")
 _HALF = re.compile(r"^(\d{4})-[Hh]([12])$")
 _YEAR = re.compile(r"^(\d{4})$")
 _RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
+_MONTHS_RANGE = re.compile(r"^(\d{4})-(\d{1,2})\.\.(\d{4})-(\d{1,2})$")
 _SPAN: dict[str, int] = {"måned": 1, "kvartal": 3, "halvår": 6, "år": 12}
 
 
@@ -106,15 +107,15 @@ def parse_period(text: str) -> Period:
     if period is None and not _outside_years(value):
         why = "perioden kan ikke læses."
     elif backwards:  # a range written last day first (`2026-10-31..2026-10-01`)
-        why = "perioden slutter, før den begynder; skriv den første dag først."
+        why = "perioden slutter, før den begynder; skriv begyndelsen først."
     else:
         why = f"perioden {OUTSIDE_YEARS}."
     raise fail(text, "P001", why, hint=_HINT, kind=ErrorKind.USAGE)
 
 
 _HINT = (
-    "skriv fx 2026-11 (måned), 2026-K3 (kvartal), 2026-H1 (halvår), 2026 (år) "
-    "eller 2026-01-01..2026-06-30."
+    "skriv fx 2026-11 (måned), 2026-K3 (kvartal), 2026-H1 (halvår), 2026 (år), "
+    "2026-10..2026-11 (måneder) eller 2026-01-01..2026-06-30."
 )
 
 
@@ -131,6 +132,10 @@ def _period(value: str) -> Period | None:
         if m := _RANGE.match(value):
             # A range written last day first is returned as it is: the caller says so.
             return Period(date.fromisoformat(m[1]), date.fromisoformat(m[2]), value, "interval")
+        if m := _MONTHS_RANGE.match(value):  # 2026-10..2026-11: the two months' first and last day
+            start = date(int(m[1]), int(m[2]), 1)
+            end = _month_end(int(m[3]), int(m[4]))
+            return Period(start, end, f"{start}..{end}", "interval")
     except ValueError:
         pass
     return None
