@@ -33,13 +33,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from ledelsestilsyn.report.linear import Row, add, compose, echelon, eliminated, remainder
 from ledelsestilsyn.report.rounding import tighten
 
 if TYPE_CHECKING:
     from ledelsestilsyn.report.suppress import Key, Relation
-
-Row = dict[int, int]
-"""A sparse linear form with integer coefficients: unknown's number → coefficient."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +64,14 @@ class _Group:
     rows: list[tuple[Row, bool]] = field(default_factory=list)  # each relation, and if `=`
 
 
+@dataclass(frozen=True)
+class _Span:
+    """The equations of a group (relation numbers) and their echelon form, in cells."""
+
+    relations: frozenset[int]
+    rows: list[dict[Key, int]]
+
+
 class Audit:
     """The relations of one report and its true values, indexed by cell."""
 
@@ -77,6 +83,8 @@ class Audit:
             for cell, _ in relation.terms:
                 self.links.setdefault(cell, []).append(index)
         self.known: dict[tuple[tuple[Key, Range, bool], ...], dict[Key, list[Key]]] = {}
+        self.spans: dict[int, _Span] = {}
+        """Relation → the echelon form last found for a group's equations that held it."""
 
     def pinned(self, hidden: Mapping[Key, Range], targets: Iterable[Key]) -> list[Key]:
         """The `targets` (cells of `hidden`) that a reader can narrow down to their true value."""
@@ -95,7 +103,7 @@ class Audit:
             if key not in self.known:
                 group = self._group(hidden, cells)
                 inside = [i for i, c in enumerate(group.cells[: group.hidden]) if c in asked]
-                pivots = _echelon(group.equations)
+                pivots = self._reduced(group)
                 fixed = _fixed(group, inside, pivots)
                 rest = [i for i in inside if i not in fixed]
                 whole = _whole(group, self.values, hidden, rest, pivots)
@@ -112,11 +120,31 @@ class Audit:
         found: set[Key] = set()
         for cells in self._groups(hidden, targets):
             group = self._group(hidden, cells)
-            pivots = _echelon(group.equations)
+            pivots = echelon(group.equations)
             for i, cell in enumerate(group.cells[: group.hidden]):
                 if i in pivots and all(k == i or k >= group.hidden for k in pivots[i]):
                     found.add(cell)
         return found
+
+    def _reduced(self, group: _Group) -> dict[int, Row]:
+        """The group's equations in echelon form.
+
+        In `suppress` a group grows by a unit a round, and an echelon form depends only on
+        what the rows span and on the numbering (`echelon`), so an earlier group's form, in
+        cells, stands for that group's equations: far less to eliminate, the same result."""
+        number = {c: i for i, c in enumerate(group.cells)}
+        equations = {
+            i: row for i, (row, equal) in zip(group.relations, group.rows, strict=True) if equal
+        }
+        mine = frozenset(equations)
+        earlier = {id(s): s for i in mine if (s := self.spans.get(i)) and s.relations <= mine}
+        covered = set().union(*(s.relations for s in earlier.values()))
+        rows = [{number[c]: v for c, v in r.items()} for s in earlier.values() for r in s.rows]
+        pivots = echelon([*rows, *(row for i, row in equations.items() if i not in covered)])
+        cells = group.cells
+        span = _Span(mine, [{cells[k]: v for k, v in row.items()} for row in pivots.values()])
+        self.spans.update(dict.fromkeys(mine, span))
+        return pivots
 
     def _groups(self, hidden: Mapping[Key, Range], targets: Iterable[Key]) -> Iterator[set[Key]]:
         """The groups of hidden cells (`_cells`) that hold the targets, each once."""
@@ -155,7 +183,7 @@ class Audit:
             relation = self.relations[index]
             row: Row = {}
             for cell, coef in relation.terms:  # a cell named twice: its coefficients add up
-                _add(row, coef, {number[cell]: 1})
+                add(row, coef, {number[cell]: 1})
             group.rows.append((row, relation.equal))
             if relation.equal:
                 group.equations.append(row)
@@ -178,7 +206,7 @@ def _fixed(group: _Group, targets: list[int], pivots: dict[int, Row]) -> dict[in
             step[i] = {f: -c * factor for f, c in row.items() if f != i and f < group.hidden}
         else:
             step[i] = {i: scale}
-    cone = [r for r in (_compose(w, step) for w in group.walls) if r]
+    cone = [r for r in (compose(w, step) for w in group.walls) if r]
     free = sorted({f for row in step.values() for f in row})
     undecided = {i for i in targets if step[i]}
     for f in free:  # a step along one free cell, either way
@@ -188,8 +216,8 @@ def _fixed(group: _Group, targets: list[int], pivots: dict[int, Row]) -> dict[in
     if undecided:
         tight = _implicit(cone, free)
         if tight is not None:
-            span = _echelon([cone[k] for k in tight])
-            undecided = {i for i in undecided if not _remainder(step[i], span)}
+            span = echelon([cone[k] for k in tight])
+            undecided = {i for i in undecided if not remainder(step[i], span)}
     everything = list(range(group.hidden, len(group.cells)))
     return {
         i: sorted(k for k in pivots[i] if k >= group.hidden) if i not in undecided else everything
@@ -255,69 +283,6 @@ def _whole(
 _ROUNDS = 50
 
 
-def _echelon(rows: list[Row]) -> dict[int, Row]:
-    """Reduced row echelon form in integers: pivot → its row (pivot > 0, no other pivot in it)."""
-    pivots: dict[int, Row] = {}
-    holding: dict[int, set[int]] = {}  # column → the pivots whose rows hold it
-    for original in rows:
-        row = dict(original)
-        for p in [k for k in row if k in pivots]:
-            row = _combine(pivots[p][p], row, -row[p], pivots[p])
-        if not row:
-            continue
-        p = min(row)
-        row = _normal(row, p)
-        for q in sorted(holding.pop(p, set())):
-            old = pivots[q]
-            pivots[q] = _normal(_combine(row[p], old, -old[p], row), q)
-            for k in old.keys() - pivots[q].keys() - {p}:
-                holding[k].discard(q)
-            for k in pivots[q].keys() - old.keys():
-                holding.setdefault(k, set()).add(q)
-        pivots[p] = row
-        for k in row:
-            if k != p:
-                holding.setdefault(k, set()).add(p)
-    return pivots
-
-
-def _combine(a: int, row: Row, b: int, other: Row) -> Row:
-    """a·row + b·other, without zeros."""
-    out = {k: a * c for k, c in row.items()}
-    _add(out, b, other)
-    return out
-
-
-def _normal(row: Row, pivot: int) -> Row:
-    """The row divided by its coefficients' gcd, with a positive pivot."""
-    divisor = math.gcd(*row.values()) * (1 if row[pivot] > 0 else -1)
-    return {k: c // divisor for k, c in row.items()}
-
-
-def _add(row: Row, factor: int, other: Row) -> None:
-    """row += factor · other, dropping zeros."""
-    for k, c in other.items():
-        value = row.get(k, 0) + factor * c
-        if value:
-            row[k] = value
-        else:
-            row.pop(k, None)
-
-
-def _compose(row: Row, step: Mapping[int, Row]) -> Row:
-    out: Row = {}
-    for i, c in row.items():
-        _add(out, c, step[i])
-    return out
-
-
-def _remainder(row: Row, pivots: dict[int, Row]) -> Row:
-    """What is left of `row` after taking out the rows of `pivots` (an echelon form)."""
-    for p in [k for k in row if k in pivots]:
-        row = _combine(pivots[p][p], row, -row[p], pivots[p])
-    return row
-
-
 def _implicit(cone: list[Row], free: list[int]) -> list[int] | None:
     """The cone rows g with g·t = 0 for every t in the cone (None if the search gave up).
 
@@ -344,6 +309,10 @@ def _implicit(cone: list[Row], free: list[int]) -> list[int] | None:
         table.append(line)
     for g in range(m):
         table.append({n + g: 1, n + 2 * m + g: 1, _RHS: 1})
+    holders: dict[int, set[int]] = {}  # column → the rows that hold it
+    for r, line in enumerate(table):
+        for k in line:
+            holders.setdefault(k, set()).add(r)
     basis = list(range(n + m, n + 3 * m))
     reduced: Row = {n + g: 1 for g in range(m)}
     for _ in range(_PIVOTS):
@@ -351,13 +320,13 @@ def _implicit(cone: list[Row], free: list[int]) -> list[int] | None:
         if entering is None:  # a basic cell's value is its row's right side over its coefficient
             value = {b: table[r].get(_RHS, 0) for r, b in enumerate(basis)}
             return [g for g in range(m) if not value.get(n + g)]
-        rows = [r for r, line in enumerate(table) if line.get(entering, 0) > 0]
+        rows = [r for r in holders.get(entering, ()) if table[r][entering] > 0]
         if not rows:
             return None
         leaving = min(
             rows, key=lambda r: (Fraction(table[r].get(_RHS, 0), table[r][entering]), basis[r])
         )
-        _pivot(table, reduced, leaving, entering)
+        _pivot(table, holders, reduced, leaving, entering)
         basis[leaving] = entering
     return None
 
@@ -366,20 +335,20 @@ _RHS = -1
 _PIVOTS = 20_000
 
 
-def _pivot(table: list[Row], reduced: Row, row: int, col: int) -> None:
+def _pivot(
+    table: list[Row], holders: dict[int, set[int]], reduced: Row, row: int, col: int
+) -> None:
     """Eliminate `col` from every row but `row` (whose entry there is positive), in whole
-    numbers: other · a − line · f, over the gcd; a > 0 keeps each row's meaning."""
+    numbers (`eliminated`), keeping `holders` (column → rows) up to date."""
     line = table[row]
-    for r, other in enumerate(table):
-        if r != row and col in other:
-            table[r] = _eliminated(other, col, line)
+    for r in holders[col] - {row}:
+        old = table[r]
+        table[r] = new = eliminated(old, col, line)
+        for k in old.keys() - new.keys():
+            holders[k].discard(r)
+        for k in new.keys() - old.keys():
+            holders.setdefault(k, set()).add(r)
     if col in reduced:
-        now = _eliminated(reduced, col, line)
+        now = eliminated(reduced, col, line)
         reduced.clear()
         reduced.update(now)
-
-
-def _eliminated(other: Row, col: int, line: Row) -> Row:
-    out = _combine(line[col], other, -other[col], line)
-    divisor = math.gcd(*out.values()) if out else 1
-    return {k: c // divisor for k, c in out.items()} if divisor > 1 else out

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-Row = dict[int, int]
-"""A sparse linear form with integer coefficients: unknown's number → coefficient."""
+from ledelsestilsyn.report.linear import Row
 
 
 def tighten(

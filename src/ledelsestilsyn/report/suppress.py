@@ -255,15 +255,24 @@ class _Secondary:
         is given up on, and the others are still protected."""
         hidden = self.closed(primary)
         while exposed := self.audit.why(public_ranges(self.ledger, hidden), self.targets(hidden)):
-            cell, shown = exposed[0]
+            unit = self.protector(hidden, exposed)
+            if unit is None:
+                break
+            hidden = self.closed({*hidden, unit})
+        return hidden
+
+    def protector(self, hidden: set[Key], exposed: list[tuple[Key, list[Key]]]) -> Key | None:
+        """The unit to hide for the first pinned cell that a unit can protect; the cells
+        before it are given up on (`lost`). Those take no new audit: what is hidden is the
+        same, and whether a cell is pinned does not depend on which others are asked about."""
+        for cell, shown in exposed:
             units = {self.ledger.unit_of[c] for c in shown if self.hideable(c)}
             ranked = sorted(units, key=lambda u: self.rank(hidden, u, 0))
             ranked = ranked or self.candidates(hidden, cell)
-            if not ranked:
-                self.lost.add(cell)
-                continue
-            hidden = self.closed({*hidden, ranked[0]})
-        return hidden
+            if ranked:
+                return ranked[0]
+            self.lost.add(cell)
+        return None
 
     def targets(self, hidden: set[Key]) -> list[Key]:
         """The protected cells but those given up on (`lost`); with `mindste_antal: 2`,
