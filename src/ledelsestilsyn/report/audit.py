@@ -64,14 +64,6 @@ class _Group:
     rows: list[tuple[Row, bool]] = field(default_factory=list)  # each relation, and if `=`
 
 
-@dataclass(frozen=True)
-class _Span:
-    """The equations of a group (relation numbers) and their echelon form, in cells."""
-
-    relations: frozenset[int]
-    rows: list[dict[Key, int]]
-
-
 class Audit:
     """The relations of one report and its true values, indexed by cell."""
 
@@ -83,8 +75,6 @@ class Audit:
             for cell, _ in relation.terms:
                 self.links.setdefault(cell, []).append(index)
         self.known: dict[tuple[tuple[Key, Range, bool], ...], dict[Key, list[Key]]] = {}
-        self.spans: dict[int, _Span] = {}
-        """Relation → the echelon form last found for a group's equations that held it."""
 
     def pinned(self, hidden: Mapping[Key, Range], targets: Iterable[Key]) -> list[Key]:
         """The `targets` (cells of `hidden`) that a reader can narrow down to their true value."""
@@ -103,7 +93,7 @@ class Audit:
             if key not in self.known:
                 group = self._group(hidden, cells)
                 inside = [i for i, c in enumerate(group.cells[: group.hidden]) if c in asked]
-                pivots = self._reduced(group)
+                pivots = echelon(group.equations)
                 fixed = _fixed(group, inside, pivots)
                 rest = [i for i in inside if i not in fixed]
                 whole = _whole(group, self.values, hidden, rest, pivots)
@@ -125,26 +115,6 @@ class Audit:
                 if i in pivots and all(k == i or k >= group.hidden for k in pivots[i]):
                     found.add(cell)
         return found
-
-    def _reduced(self, group: _Group) -> dict[int, Row]:
-        """The group's equations in echelon form.
-
-        In `suppress` a group grows by a unit a round, and an echelon form depends only on
-        what the rows span and on the numbering (`echelon`), so an earlier group's form, in
-        cells, stands for that group's equations: far less to eliminate, the same result."""
-        number = {c: i for i, c in enumerate(group.cells)}
-        equations = {
-            i: row for i, (row, equal) in zip(group.relations, group.rows, strict=True) if equal
-        }
-        mine = frozenset(equations)
-        earlier = {id(s): s for i in mine if (s := self.spans.get(i)) and s.relations <= mine}
-        covered = set().union(*(s.relations for s in earlier.values()))
-        rows = [{number[c]: v for c, v in r.items()} for s in earlier.values() for r in s.rows]
-        pivots = echelon([*rows, *(row for i, row in equations.items() if i not in covered)])
-        cells = group.cells
-        span = _Span(mine, [{cells[k]: v for k, v in row.items()} for row in pivots.values()])
-        self.spans.update(dict.fromkeys(mine, span))
-        return pivots
 
     def _groups(self, hidden: Mapping[Key, Range], targets: Iterable[Key]) -> Iterator[set[Key]]:
         """The groups of hidden cells (`_cells`) that hold the targets, each once."""
@@ -309,10 +279,6 @@ def _implicit(cone: list[Row], free: list[int]) -> list[int] | None:
         table.append(line)
     for g in range(m):
         table.append({n + g: 1, n + 2 * m + g: 1, _RHS: 1})
-    holders: dict[int, set[int]] = {}  # column → the rows that hold it
-    for r, line in enumerate(table):
-        for k in line:
-            holders.setdefault(k, set()).add(r)
     basis = list(range(n + m, n + 3 * m))
     reduced: Row = {n + g: 1 for g in range(m)}
     for _ in range(_PIVOTS):
@@ -320,13 +286,13 @@ def _implicit(cone: list[Row], free: list[int]) -> list[int] | None:
         if entering is None:  # a basic cell's value is its row's right side over its coefficient
             value = {b: table[r].get(_RHS, 0) for r, b in enumerate(basis)}
             return [g for g in range(m) if not value.get(n + g)]
-        rows = [r for r in holders.get(entering, ()) if table[r][entering] > 0]
+        rows = [r for r, line in enumerate(table) if line.get(entering, 0) > 0]
         if not rows:
             return None
         leaving = min(
             rows, key=lambda r: (Fraction(table[r].get(_RHS, 0), table[r][entering]), basis[r])
         )
-        _pivot(table, holders, reduced, leaving, entering)
+        _pivot(table, reduced, leaving, entering)
         basis[leaving] = entering
     return None
 
@@ -335,19 +301,13 @@ _RHS = -1
 _PIVOTS = 20_000
 
 
-def _pivot(
-    table: list[Row], holders: dict[int, set[int]], reduced: Row, row: int, col: int
-) -> None:
+def _pivot(table: list[Row], reduced: Row, row: int, col: int) -> None:
     """Eliminate `col` from every row but `row` (whose entry there is positive), in whole
-    numbers (`eliminated`), keeping `holders` (column → rows) up to date."""
+    numbers (`eliminated`)."""
     line = table[row]
-    for r in holders[col] - {row}:
-        old = table[r]
-        table[r] = new = eliminated(old, col, line)
-        for k in old.keys() - new.keys():
-            holders[k].discard(r)
-        for k in new.keys() - old.keys():
-            holders.setdefault(k, set()).add(r)
+    for r, other in enumerate(table):
+        if r != row and col in other:
+            table[r] = eliminated(other, col, line)
     if col in reduced:
         now = eliminated(reduced, col, line)
         reduced.clear()

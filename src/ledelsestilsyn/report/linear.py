@@ -16,12 +16,10 @@ Row = dict[int, int]
 
 
 def echelon(rows: Iterable[Row]) -> dict[int, Row]:
-    """Reduced row echelon form in integers: pivot → its row (pivot > 0, no other pivot in it),
-    by pivot.
+    """Reduced row echelon form in integers: pivot → its row (pivot > 0, no other pivot in it).
 
     Each row's pivot is its lowest unknown, and a row is divided by its coefficients' gcd with
-    a positive pivot, so the form depends only on what the rows span and on the numbering:
-    rows spanning the same (an earlier echelon form and the rest) give the same form."""
+    a positive pivot, so the form depends only on what the rows span and on the numbering."""
     pivots: dict[int, Row] = {}
     holding: dict[int, set[int]] = {}  # column → the pivots whose rows hold it
     for original in rows:
@@ -43,7 +41,7 @@ def echelon(rows: Iterable[Row]) -> dict[int, Row]:
         for k in row:
             if k != p:
                 holding.setdefault(k, set()).add(p)
-    return dict(sorted(pivots.items()))
+    return pivots
 
 
 def combine(a: int, row: Row, b: int, other: Row) -> Row:
