@@ -151,6 +151,21 @@ def test_a_period_outside_the_plan_is_drawn_with_a_warning(
     assert on.exit_code == 0 and "U012" not in on.output, on.output
 
 
+def test_a_range_does_not_draw_again_what_a_round_inside_it_drew(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """`--periode 2026-10..2026-11` after November's round: a case of that round was drawn
+    again (only rounds starting before the range were in quarantine), and counted twice in
+    the report and the letter (found by a probe)."""
+    assert udtraek(cli)[0] == 0
+    args = ("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-10..2026-11")
+    drawn = cli(*args, "--antal", "40")
+    assert drawn.exit_code == 0, drawn.output
+    november = {p.name for p in FOLDER.glob("S-*.yaml")}
+    both = {p.name for p in (Path("udtræk") / f"2026-10-01..2026-11-30-{SERIES}").glob("S-*")}
+    assert november and len(both) == 40 and not november & both
+
+
 def test_extension_refuses_another_seed(cli: Cli, example_workspace: Path) -> None:
     udtraek(cli)
     code, output = udtraek(cli, "--antal", "12", "--seed", "1")

@@ -5,9 +5,8 @@ case's chance never depends on the other rows, and the same seed always
 gives the same order. The draw is greedy: in each stratum, the next case is
 the one whose caseworker (or team) has been drawn least in this sample, then
 reviewed least in the last 12 months, then a seeded tie-break; within the
-chosen caseworker, the case with the lowest priority. The sequence of picks
-does not depend on how many are wanted, so a larger `antal` with the same
-seed keeps the cases already drawn.
+chosen caseworker, the case with the lowest priority. The sequence of picks does not
+depend on how many are wanted, so a larger `antal` with the same seed keeps the cases drawn.
 
 Quotas (`kvoter`) nest (`heraf`): a case belongs to the first quota whose
 `hvor` it matches, and inside that to the first sub-quota. A quota is never
@@ -136,6 +135,8 @@ class EarlierCase:
     case_id: str
     caseworker: str
     team: str
+    overlapping: bool = False
+    """In the same series, for a period overlapping this one: never drawn again."""
 
 
 def build_history(
@@ -144,15 +145,17 @@ def build_history(
     quarantine_months: int,
     history_months: int = 12,
     scope: str = "",
+    end: date | None = None,
 ) -> History:
-    """Quarantine and rotation counts from the cases of samples that started before `start`."""
+    """Quarantine (samples started up to `end`) and rotation counts (before `start`)."""
     quarantine_from = _months_before(start, quarantine_months)
     history_from = _months_before(start, history_months)
     quarantined: set[str] = set()
     caseworkers: Counter[str] = Counter()
     teams: Counter[str] = Counter()
     for case in earlier:
-        if quarantine_months and quarantine_from <= case.period_start <= start:
+        recent = quarantine_from <= case.period_start <= (end or start)
+        if case.overlapping or (quarantine_months and recent):
             quarantined.add(case.case_id)
         if history_from <= case.period_start < start:
             caseworkers[case.caseworker] += 1

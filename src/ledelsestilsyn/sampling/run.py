@@ -241,7 +241,7 @@ def _export_source(
     earlier_work = Meanwhile(lambda: earlier_cases(workspace, name, period))
     data = read_export(path, spec, options, str(path), earlier_work.run)
     earlier = earlier_work.result()
-    history = build_history(earlier, period.start, rules.quarantine_months)
+    history = build_history(earlier, period.start, rules.quarantine_months, end=period.end)
     numbered = cpr_numbered(data.cases)
     cases, steps = eligible(
         data.cases,

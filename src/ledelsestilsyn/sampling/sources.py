@@ -107,9 +107,12 @@ def earlier_cases(workspace: Workspace, name: str, period: Period) -> list[Earli
             continue
         if manifest.series == name and manifest.period == period.label:
             continue
-        start = _manifest_period(path, manifest, workspace).start
+        drawn = _manifest_period(path, manifest, workspace)
+        overlapping = manifest.series == name and drawn.start <= period.end
+        overlapping = overlapping and period.start <= drawn.end
         cases += [
-            EarlierCase(start, c.id, c.caseworker or "", c.team or "") for c in manifest.cases
+            EarlierCase(drawn.start, c.id, c.caseworker or "", c.team or "", overlapping)
+            for c in manifest.cases
         ]
     return cases
 
