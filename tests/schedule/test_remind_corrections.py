@@ -130,6 +130,28 @@ def test_a_done_date_before_the_review_keeps_the_correction_open(
     assert checked.exit_code == 0 and "G060" in checked.output, checked.output
 
 
+def test_a_sample_drawn_for_a_date_range_is_followed_by_påmind(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """`udtræk --periode 2026-10..2026-11` is no round (U012, which says påmind follows it):
+    påmind did not read its folder, so its overdue corrections were never reminded of, and
+    the round and its missing report were not listed (found by a probe)."""
+    all_done(cli)
+    args = ("udtræk", "eksport.csv", "--tilsyn", MONTHLY, "--periode", "2026-10..2026-11")
+    assert cli(*args, "--antal", "3").exit_code == 0
+    folder = Path("udtræk") / f"2026-10-01..2026-11-30-{MONTHLY}"
+    case, question, _ = add_correction(reviews(folder)[0], 'frist: "2026-11-20"')
+    out = cli("påmind", "--altid", "--dato", "2026-11-25").output
+    assert f"  - {case}, {question}: rettelse" in out, out
+    assert "ledelsestilsyn 2026-10-01..2026-11-30, ikke fordelt: 3 gennemgange mangler" in out
+    # the range says nothing of where the rounds begin: October's is not asked for
+    assert "2026-10: stikprøven er ikke trukket" not in out, out
+    assert cli("rapport", "--periode", "2026-10..2026-11", "--dato", "2026-11-25").exit_code == 0
+    out = cli("påmind", "--altid", "--dato", "2026-11-25").output
+    line = next(x for x in out.splitlines() if "2026-10-01..2026-11-30 (fokus" in x)
+    assert line.endswith("rapport lavet."), out  # its report, named 2026-10-01_til_2026-11-30
+
+
 def test_a_calibration_pairs_corrections_are_reminded_of_as_the_letter_takes_them(
     example_workspace: Path, cli: Cli
 ) -> None:

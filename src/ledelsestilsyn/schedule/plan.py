@@ -217,7 +217,12 @@ def _rounds_in_view(
             continue
         if period.end >= oldest and period.start <= today:
             by_label[label] = make_round(series, period)
-    drawn_starts = [r.period.start for lbl, r in by_label.items() if lbl in drawn_labels]
+    # An extra sample for a date range says nothing of where the series' rounds begin.
+    drawn_starts = [
+        r.period.start
+        for lbl, r in by_label.items()
+        if lbl in drawn_labels and r.period.kind != "interval"
+    ]
     first_drawn = min(drawn_starts, default=None)
     result = []
     for label, r in sorted(by_label.items(), key=lambda kv: kv[1].period):

@@ -20,6 +20,8 @@ from ledelsestilsyn.schedule.plan import Plan
 from ledelsestilsyn.workspace.layout import REPORTS_DIR
 
 _REPORT_LABEL = re.compile(r"(?<!\d)\d{4}(?:-(?:\d{2}|[KkQq][1-4]|[Hh][12]))?(?![\d])")
+_RANGE_LABEL = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})_til_(\d{4}-\d{2}-\d{2})(?!\d)")
+"""A date range's report (`2026-10-01_til_2026-11-30-leder.html`), for a range's sample."""
 
 
 def reports_made(
@@ -42,7 +44,9 @@ def reports_made(
                 if series in rest:
                     mentioned.append(series)
                     rest = rest.replace(series, "/")
-            labels = {_normal_label(m) for m in _REPORT_LABEL.findall(rest)}
+            ranges = {f"{a}..{b}" for a, b in _RANGE_LABEL.findall(rest)}
+            rest = _RANGE_LABEL.sub("/", rest)
+            labels = ranges | {_normal_label(m) for m in _REPORT_LABEL.findall(rest)}
             labels |= {inner for label in labels for inner in _inside(label, rounds)}
             written = _written_at(Path(top) / name)
             made |= {

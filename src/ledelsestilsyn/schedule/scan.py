@@ -66,7 +66,11 @@ from ledelsestilsyn.workspace.layout import (
 )
 from ledelsestilsyn.workspace.links import linked_samples
 
-_LABEL = re.compile(r"^\d{4}(-(\d{2}|[KkQq][1-4]|[Hh][12]))?$")
+_LABEL = re.compile(
+    r"^\d{4}(-(\d{2}|[KkQq][1-4]|[Hh][12]))?$|^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$"
+)
+"""A sample folder's period: a round's, or a range `udtræk --periode 2026-10..2026-11` drew
+(U012: påmind follows it too, its reviews, report and corrections)."""
 
 
 @dataclass
