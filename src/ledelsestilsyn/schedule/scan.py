@@ -69,8 +69,8 @@ from ledelsestilsyn.workspace.links import linked_samples
 _LABEL = re.compile(
     r"^\d{4}(-(\d{2}|[KkQq][1-4]|[Hh][12]))?$|^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$"
 )
-"""A sample folder's period: a round's, or a range `udtræk --periode 2026-10..2026-11` drew
-(U012: påmind follows it too, its reviews, report and corrections)."""
+"""A sample folder's period: a round's, or a date range's (`2026-10-01..2026-11-30`, an extra
+sample U012 warns of: påmind follows it too, its reviews, report and corrections)."""
 
 
 @dataclass
