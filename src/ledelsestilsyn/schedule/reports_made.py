@@ -17,11 +17,12 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.schedule.plan import Plan
-from ledelsestilsyn.workspace.layout import REPORTS_DIR
+from ledelsestilsyn.workspace.layout import RANGE_IN_NAME, REPORTS_DIR
 
 _REPORT_LABEL = re.compile(r"(?<!\d)\d{4}(?:-(?:\d{2}|[KkQq][1-4]|[Hh][12]))?(?![\d])")
-_RANGE_LABEL = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})_til_(\d{4}-\d{2}-\d{2})(?!\d)")
-"""A date range's report (`2026-10-01_til_2026-11-30-leder.html`), for a range's sample."""
+_DAY = r"\d{4}-\d{2}-\d{2}"
+_RANGE_LABEL = re.compile(rf"(?<!\d)({_DAY}){RANGE_IN_NAME}({_DAY})(?!\d)")
+"""A date range's report (its `..` written as `RANGE_IN_NAME`), for a range's sample."""
 
 
 def reports_made(

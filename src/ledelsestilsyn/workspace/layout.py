@@ -26,6 +26,8 @@ SCHEMA_DIR = "skema"
 SAMPLES_DIR = "udtræk"
 MANIFEST_NAME = "udtræk.yaml"
 REPORTS_DIR = "rapporter"
+RANGE_IN_NAME = "_til_"
+"""A date range's `..` in a report's file name (`2026-10-01_til_2026-11-30-leder.md`)."""
 REPORTS_FILES = ".rapporter"
 """In rapporter/: each report `rapport` wrote there and the SHA-256 of what it wrote (`io.written`);
 a report a person edited is kept as `.bak` before a new one takes its name."""

@@ -166,11 +166,11 @@ def _report_problems(outcome: "Outcome") -> None:
 
 def _default_path(workspace: "Workspace", outcome: "Outcome", audience: str, fmt: str) -> Path:
     from ledelsestilsyn.io.atomic import writable_folder
-    from ledelsestilsyn.workspace.layout import REPORTS_DIR
+    from ledelsestilsyn.workspace.layout import RANGE_IN_NAME, REPORTS_DIR
 
     folder = workspace.root / REPORTS_DIR
     writable_folder(folder, display=workspace.display(folder))
-    label = outcome.period.label.replace("..", "_til_")
+    label = outcome.period.label.replace("..", RANGE_IN_NAME)
     return folder / f"{label}-{audience}.{fmt}"
 
 
