@@ -130,6 +130,22 @@ def test_a_done_date_before_the_review_keeps_the_correction_open(
     assert checked.exit_code == 0 and "G060" in checked.output, checked.output
 
 
+def test_a_deadline_before_the_review_is_reminded_of_as_a_date_to_put_right(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """A `frist` before the review's `dato` (year 1 for 2026) is G051, an error; påmind still
+    reminded of the correction, as "frist 1. januar 1 (739954 dage for sent)" (found by a
+    probe). It says which date is wrong instead, and no count of days."""
+    path = all_done(cli)
+    case, question, _ = add_correction(path, 'frist: "0001-01-01"')
+    assert "G051" in cli("valider", str(path)).output
+    out = cli("påmind", "--dato", "2026-11-25").output
+    said = [x for x in out.splitlines() if x.startswith(f"  - {case}, {question}: rettelse")]
+    assert len(said) == 1, out
+    assert "frist 1. januar 1, før gennemgangen den 12. november 2026: ret datoen." in said[0]
+    assert "for sent" not in said[0], said[0]
+
+
 def test_a_sample_drawn_for_a_date_range_is_followed_by_påmind(
     example_workspace: Path, cli: Cli
 ) -> None:

@@ -32,6 +32,8 @@ class CorrectionInfo:
     reviewer: str
     written: date | None = None
     """An `udført` written but not taken as done (`CorrectionEntry.written`)."""
+    reviewed: date | None = None
+    """The review's `dato`: a deadline before it is a slip (G051), not a correction late."""
 
     def to_json(self) -> list[str]:
         return [
@@ -42,14 +44,16 @@ class CorrectionInfo:
             self.team,
             self.reviewer,
             self.written.isoformat() if self.written else "",
+            self.reviewed.isoformat() if self.reviewed else "",
         ]
 
     @classmethod
     def from_json(cls, raw: list[Any]) -> CorrectionInfo:
-        case_id, question, deadline, responsible, team, reviewer, written = raw
+        case_id, question, deadline, responsible, team, reviewer, written, reviewed = raw
         day = date.fromisoformat(deadline)
         done = date.fromisoformat(written) if written else None
-        return cls(case_id, question, day, responsible, team, reviewer, done)
+        review = date.fromisoformat(reviewed) if reviewed else None
+        return cls(case_id, question, day, responsible, team, reviewer, done, review)
 
 
 def open_corrections(result: ReviewResult, case_id: str) -> list[list[str]]:
@@ -63,6 +67,7 @@ def open_corrections(result: ReviewResult, case_id: str) -> list[list[str]]:
             result.team or "",
             result.reviewer or "",
             c.written,
+            result.review_date,
         ).to_json()
         for c in result.corrections
         if c.deadline is not None and c.done is None
@@ -97,11 +102,14 @@ def describe_correction(item: OverdueCorrection) -> str:
     from ledelsestilsyn.report.formats import long_date
 
     i = item.info
-    late = f"{item.days_late} dag{'e' if item.days_late > 1 else ''} for sent"
     text = (
         f"{i.case_id}, {i.question}: rettelse, ansvarlig {i.responsible or 'sagens rådgiver'}, "
-        f"frist {long_date(i.deadline)} ({late})."
+        f"frist {long_date(i.deadline)}"
     )
+    if i.reviewed is not None and i.deadline < i.reviewed:  # a slip in the year (G051)
+        text += f", før gennemgangen den {long_date(i.reviewed)}: ret datoen."
+    else:
+        text += f" ({item.days_late} dag{'e' if item.days_late > 1 else ''} for sent)."
     if i.written:  # a date is there, only not one it can be: asking for it would puzzle
         today = i.deadline + timedelta(days=item.days_late)
         why = "som ikke er nået" if i.written > today else "før gennemgangen"
