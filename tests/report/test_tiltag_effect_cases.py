@@ -142,6 +142,33 @@ def test_a_case_reviewed_on_two_levels_counts_once(  # type: ignore[no-untyped-d
     assert row[4] == "6" and row[7] == "5"
 
 
+def test_a_case_reviewed_again_later_in_another_series_counts_on_both_sides(  # type: ignore[no-untyped-def]
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A case is counted once among the reviews of overlapping periods (a level re-reviews
+    its own period's cases), not once for all time: niveau 2 reviewing in 2026-K4 the cases
+    niveau 1 reviewed in 2026-09 took September's reviews out of "før" (what the leaders saw
+    when they decided) or left K4's out of "efter" (found by a probe)."""
+    root = tmp_path / "kk"
+    assert cli("init", str(root), "--forlæg", "kk").exit_code == 0
+    monkeypatch.chdir(root)
+    (root / "tiltag.yaml").write_text(STEP_TILTAG.replace("2026-10-15", "2026-09-15"), "utf-8")
+    kk_round(
+        root, "niveau-1", "2026-09", 6, same_answer(lambda case: False, "ja", "nej"), "2026-09-20"
+    )
+    folder = kk_round(
+        root, "niveau-2", "2026-K4", 5, same_answer(lambda case: True, "ja", "nej"), "2026-11-20"
+    )
+    for path in folder.iterdir():  # niveau 2 took up September's cases again
+        path.write_text(path.read_text("utf-8").replace("S-2026-K4-", "S-2026-09-"), "utf-8")
+        path.rename(path.with_name(path.name.replace("S-2026-K4-", "S-2026-09-")))
+    kk_round(
+        root, "niveau-1", "2026-11", 5, same_answer(lambda case: True, "ja", "nej"), "2026-11-20"
+    )
+    row = effect_row(cli, "sagsskridt underretning")
+    assert (row[2], row[4], row[5], row[7]) == ("0,0 %", "6", "100,0 %", "10"), row
+
+
 def test_a_new_template_version_does_not_split_before_and_after(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]
     """Before the tiltag the rounds used overordnet@2024.1, after it overordnet@2025.1, and
     underretning-4 is the same question in both. As in the report's development over time,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress
 
-from ledelsestilsyn.core.periods import Period, period_of, previous
+from ledelsestilsyn.core.periods import Period, parse_period, period_of, previous
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import (
     AnswerIndex,
@@ -147,6 +147,32 @@ def one_per_case(records: Sequence[ReviewRecord], order: Sequence[str]) -> list[
         key = (rank.get(record.series, len(rank)), record.series)
         first[record.case_id] = min(first.get(record.case_id, key), key)
     return [r for r in records if first[r.case_id][1] == r.series]
+
+
+def one_per_case_at_a_time(
+    records: Sequence[ReviewRecord], order: Sequence[str]
+) -> list[ReviewRecord]:
+    """`one_per_case` among reviews of overlapping periods only: a level re-reviews the cases
+    of its own period, but a case reviewed again months later, in another series, was
+    reviewed twice (a tiltag's "før" keeps what the leaders saw when they decided)."""
+    rank = {name: i for i, name in enumerate(order)}
+    spans = {label: parse_period(label) for label in {r.period for r in records}}
+
+    def first(record: ReviewRecord, other: ReviewRecord) -> bool:
+        """Whether `other` is a review of the same case, at the same time, that counts first."""
+        mine, theirs = spans[record.period], spans[other.period]
+        return (
+            other.case_id == record.case_id
+            and (rank.get(other.series, len(rank)), other.series)
+            < (rank.get(record.series, len(rank)), record.series)
+            and theirs.start <= mine.end
+            and mine.start <= theirs.end
+        )
+
+    by_case: dict[str, list[ReviewRecord]] = {}
+    for record in records:
+        by_case.setdefault(record.case_id, []).append(record)
+    return [r for r in records if not any(first(r, o) for o in by_case[r.case_id])]
 
 
 def bucket(period: Period, day: date) -> Period:

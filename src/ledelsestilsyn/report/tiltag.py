@@ -29,7 +29,7 @@ from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report import published
 from ledelsestilsyn.report.aggregate import Scale, first_reviews
-from ledelsestilsyn.report.build import one_per_case
+from ledelsestilsyn.report.build import one_per_case_at_a_time
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_of
 from ledelsestilsyn.report.effect import Key, PeriodAnswers, Side, answered_keys, rounds, side
 from ledelsestilsyn.report.formats import long_date, share_text
@@ -243,8 +243,9 @@ def tiltag_views(
 ) -> list[TiltagView]:
     """Each tiltag with its targets' shares before and after, for the leader report; an open
     tiltag's deadline before `today` is marked as overdue. A case reviewed in several series
-    (levels) counts once in a template, with the review of the series first in `order`
-    (`one_per_case`); its review in another template counts there, as in the sections.
+    (levels) for overlapping periods counts once in a template, with the review of the series
+    first in `order` (`one_per_case_at_a_time`); its review in another template counts
+    there, as in the sections.
     An older version of a template has no rows of its own: its answers on the questions the
     newer version carries count under the newer one (`versions`), as in the trend. The
     targets a new version removed (`retired`, by tiltag id) are named as such."""
@@ -259,7 +260,7 @@ def tiltag_views(
             if any(old == ref for old, _ in versions):
                 continue  # counted under the newer version
             mine = [r for r in firsts if r.template == ref or (r.template, ref) in versions]
-            counted = one_per_case(mine, order)  # per template, as the template's section
+            counted = one_per_case_at_a_time(mine, order)  # per template, as its section
             older = [r for r in counted if (r.template, ref) in versions]
             own = [r for r in counted if r.template == ref]
             own += carried_records(template, older, versions)
