@@ -146,6 +146,27 @@ def test_a_deadline_before_the_review_is_reminded_of_as_a_date_to_put_right(
     assert "for sent" not in said[0], said[0]
 
 
+def test_a_done_mark_that_is_no_date_keeps_the_review_finished_and_the_correction_open(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """`udført: "ja"` (or `x`) under a finished review's correction was G050, an error: the
+    review became invalid, its caseworker's letter was taken back and påmind called a review
+    finished weeks ago missing (found by a probe). A mark that is no date is a warning (G061),
+    the correction stays open, and the hint's example is no day in the future."""
+    path = all_done(cli)
+    case, question, _ = add_correction(path, 'frist: "2026-11-20"\nudført: "ja"')
+    checked = cli("valider", str(path), "--dato", "2026-11-25")
+    assert checked.exit_code == 0, checked.output
+    assert "advarsel G061: 'udført' er ikke en dato" in checked.output, checked.output
+    assert "fx 2026-11-12" in checked.output and "2026-12-15" not in checked.output
+    out = cli("påmind", "--altid", "--dato", "2026-11-25").output
+    assert f"  - {case}, {question}: rettelse" in out, out
+    assert "ugyldig" not in out and case not in out.split("Rettelser i sagerne")[0], out
+    text = path.read_text(encoding="utf-8").replace('frist: "2026-11-20"', 'frist: "ja"')
+    path.write_text(text, encoding="utf-8")
+    assert "fejl G050: 'frist' er ikke en gyldig dato" in cli("valider", str(path)).output
+
+
 def test_a_sample_drawn_for_a_date_range_is_followed_by_påmind(
     example_workspace: Path, cli: Cli
 ) -> None:

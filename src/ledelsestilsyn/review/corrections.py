@@ -202,6 +202,9 @@ def _date(
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
+        if key == "udført":  # written later, often by another: see `_not_a_done_date`
+            _not_a_done_date(doc, analysis, path)
+            return None
         analysis.diagnostics.append(
             doc.diagnostic(
                 (*path, key),
@@ -211,3 +214,20 @@ def _date(
             )
         )
         return None
+
+
+def _not_a_done_date(doc: YamlDocument, analysis: Analysis, path: Path_) -> None:
+    """`udført: ja` (or `x`): the correction is not taken as done, with a warning (G061).
+    An error would make a finished review invalid weeks after it was done, take its
+    caseworker's letter back and have `påmind` call it missing; the correction stays open,
+    so `påmind` goes on reminding of it until a date is written."""
+    example = (analysis.review_date or date.today()).isoformat()
+    analysis.diagnostics.append(
+        doc.diagnostic(
+            (*path, "udført"),
+            "G061",
+            "'udført' er ikke en dato; rettelsen regnes som ikke udført.",
+            hint=f"skriv den dag, rettelsen blev gjort, som ÅÅÅÅ-MM-DD, fx {example}.",
+            severity=WARNING,
+        )
+    )
