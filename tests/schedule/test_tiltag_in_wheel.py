@@ -82,3 +82,28 @@ def test_the_shared_calendar_names_no_one(filled_example: Path, cli: Cli) -> Non
     ], summaries
     text = Path("hjul.ics").read_text(encoding="utf-8")
     assert "Karen" not in text and worker.split()[0] not in text
+
+
+def test_the_shared_calendar_shows_no_case_number_and_no_id_that_names_someone(
+    filled_example: Path, cli: Cli
+) -> None:
+    """A case number in a tiltag's title and a caseworker's name in its id reached the shared
+    calendar as written, though the department's report shows them as `[sag]` and `tiltag 1`
+    (found by a probe)."""
+    manifest = next(filled_example.glob("udtræk/*/udtræk.yaml")).read_text(encoding="utf-8")
+    case = next(x.split(":", 1)[1].strip() for x in manifest.splitlines() if x.startswith("- id:"))
+    assert cli(*NEW).exit_code == 0
+    path = filled_example / "tiltag.yaml"
+    text = path.read_text("utf-8").replace("Partshøring før anbringelse", f"Gennemgå {case}")
+    path.write_text(text.replace('id: "tiltag-1"', 'id: "karen-holm"'), "utf-8")
+    assert cli("årshjul", "2027", "--format", "ics", "-o", "hjul.ics").exit_code == 0
+    events = icalendar.Calendar.from_ical(Path("hjul.ics").read_bytes()).walk("VEVENT")
+    shown = [(str(e["SUMMARY"]), str(e["DESCRIPTION"])) for e in events]
+    found = [(s, d) for s, d in shown if "tiltag" in s]
+    assert [s for s, _ in found] == [
+        "Frist for tiltag: Gennemgå [sag]",
+        "Evaluering af tiltag: Gennemgå [sag]",
+    ], found
+    assert all("tiltaget tiltag 1" in d for _, d in found), found
+    text = Path("hjul.ics").read_text(encoding="utf-8")
+    assert case not in text and "karen-holm" not in text

@@ -159,18 +159,26 @@ def _folded(word: str) -> str:
 def neutral_ids(
     views: Sequence[TiltagView], names: Iterable[str], cases: Iterable[str]
 ) -> list[TiltagView]:
-    """`views` with each id that names a person the workspace knows (any part of a name, in
-    any case or spelling: `anna-holm`) or holds a case id (`s-2026-11-000`) shown as its
-    place in tiltag.yaml (`tiltag 2`): the leader types the id like the title, and the
-    department and the committee see neither names nor case ids."""
+    """`views` with each id that names a person or holds a case id shown by its place in
+    tiltag.yaml (`neutral_id`)."""
+    neutral = neutral_id(names, cases)
+    return [replace(v, id=neutral(v.id, n)) for n, v in enumerate(views, start=1)]
+
+
+def neutral_id(names: Iterable[str], cases: Iterable[str]) -> Callable[[str, int], str]:
+    """A tiltag's id, or, when it names a person the workspace knows (any part of a name, in
+    any case or spelling: `anna-holm`) or holds a case id (`s-2026-11-000`), its place in
+    tiltag.yaml (`tiltag 2`): the leader types the id like the title, and the department,
+    the committee and a shared calendar see neither names nor case ids."""
     parts = {_folded(p) for n in names for p in re.split(r"[\s,.-]+", n) if len(p) > 1}
     ids = {c.casefold() for c in cases if c}
-    shown = []
-    for number, view in enumerate(views, start=1):
-        words = {_folded(w) for w in re.split(r"[-._]+", view.id)}
-        if words & parts or any(c in view.id.casefold() for c in ids):
-            view = replace(view, id=f"tiltag {number}")
-        shown.append(view)
+
+    def shown(tiltag_id: str, number: int) -> str:
+        words = {_folded(w) for w in re.split(r"[-._]+", tiltag_id)}
+        if words & parts or any(c in tiltag_id.casefold() for c in ids):
+            return f"tiltag {number}"
+        return tiltag_id
+
     return shown
 
 

@@ -4,7 +4,8 @@ A leader writes a tiltag's title for the leaders ('Emil Sørensen: partshøring'
 calendar (`årshjul --format ics`) is made to share (0644, a team's Outlook), as the
 department's report is; so its titles are scrubbed as that report's are: every name of the
 concept, of the samples' caseworkers and of whoever is responsible for a tiltag is `[navn]`,
-and CPR-like numbers are masked.
+a case number of a sample is `[sag]`, CPR-like numbers are masked, and an id that names a
+person or a case is the tiltag's place in tiltag.yaml (`tiltag 2`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from ledelsestilsyn.core.cpr import mask_cpr
-from ledelsestilsyn.report.department import department_scrubber
+from ledelsestilsyn.followup.tiltag import load_tiltag
+from ledelsestilsyn.report.department import department_scrubber, neutral_id
+from ledelsestilsyn.report.scrub import case_masker
 from ledelsestilsyn.sampling.sources import manifests
 from ledelsestilsyn.schedule.tiltag_dates import TiltagDate
 from ledelsestilsyn.workspace.open import open_workspace
@@ -27,8 +30,12 @@ def shared_tiltag(dates: Sequence[TiltagDate], concept: Path) -> list[TiltagDate
         return []
     workspace = open_workspace(concept.parent, concept)
     names = concept_names(workspace.concept) | {d.responsible for d in dates if d.responsible}
+    cases: set[str] = set()
     for _, manifest in manifests(workspace):
         names |= {c.caseworker for c in manifest.cases if c.caseworker}
         names |= set(manifest.caseworkers)
-    scrub = department_scrubber(names, mask_cpr)
-    return [replace(d, title=scrub(d.title)) for d in dates]
+        cases |= {c.id for c in manifest.cases}
+    scrub = department_scrubber(names, case_masker(cases, mask_cpr))
+    place = {t.id: n for n, t in enumerate(load_tiltag(workspace), start=1)}
+    neutral = neutral_id(names, cases)
+    return [replace(d, id=neutral(d.id, place[d.id]), title=scrub(d.title)) for d in dates]
