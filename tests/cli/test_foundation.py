@@ -395,6 +395,33 @@ def test_init_with_a_template_in_error_makes_nothing(cli: Cli, tmp_path: Path) -
     assert sorted(p.name for p in folder.iterdir()) == ["skabeloner"]
 
 
+def test_a_template_whose_extension_names_nothing_is_an_error_where_it_is_written(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """`udelad: [screening-55]` (no such question) in the municipality's own template was found
+    only when the template was first resolved: init had written koncept.yaml, .gitignore and
+    udtræk/ by then and could not be run again; tjek said "0 fejl"; and T014 named no file
+    and line (found by a probe). The extensions are resolved when the templates are read."""
+    folder = tmp_path / "ws"
+    (folder / "skabeloner").mkdir(parents=True)
+    own = folder / "skabeloner" / "vores.yaml"
+    own.write_text(
+        'id: vores\ntitel: "Vores"\nversion: "1"\ntype: overordnet\nudvider: overordnet\n'
+        "udelad: [screening-55]\n",
+        encoding="utf-8",
+    )
+    result = cli("init", str(folder))
+    assert result.exit_code == 1, result.output
+    assert "skabeloner/vores.yaml:6:" in result.output and "fejl T014" in result.output
+    assert "screening-55" in result.output
+    assert sorted(p.name for p in folder.iterdir()) == ["skabeloner"]
+    own.write_text(own.read_text("utf-8").replace("screening-55", "screening-5"), "utf-8")
+    assert cli("init", str(folder)).exit_code == 0
+    own.write_text(own.read_text("utf-8").replace("screening-5", "screening-55"), "utf-8")
+    checked = cli("tjek", "--koncept", str(folder / "koncept.yaml"))
+    assert checked.exit_code == 1 and "vores.yaml:6:" in checked.output, checked.output
+
+
 def test_init_keeps_a_schema_a_user_has_edited(cli: Cli, tmp_path: Path) -> None:
     """A folder with skema/ from an earlier 'tilsyn skema' (koncept.yaml moved away to start
     over): init wrote every schema again, so a user's own enum in one was gone without a word.

@@ -144,12 +144,31 @@ class Catalog:
                 docs[(template.id, template.version)] = doc
         if not problems:
             for key, doc in docs.items():
+                problems.extend(catalog._extension_problems(catalog.templates[key], doc))
+        if not problems:
+            for key, doc in docs.items():
                 problems.extend(catalog._declaration_problems(catalog.templates[key], doc))
         if problems:
             raise TilsynError(problems)
         if cache is not None:
             cache.save()
         return catalog
+
+    def _extension_problems(self, raw: Template, doc: YamlDocument) -> list[Diagnostic]:
+        """Why `raw` cannot be resolved (`udvider`, `hent` or `udelad` naming nothing), at the
+        key in its file: found when the templates are read, not when one is first used (init
+        had made half a workspace by then, and tjek said nothing)."""
+        if not (raw.extends or raw.imports or raw.omit):
+            return []
+        try:
+            self.resolve(raw.ref, doc.file)
+        except TilsynError as exc:
+            found = []
+            for d in exc.diagnostics:
+                key = _EXTENSION_KEYS.get(d.code, "udvider" if raw.extends else "hent")
+                found.append(doc.diagnostic((key,), d.code, d.message, hint=d.hint))
+            return found
+        return []
 
     def _declaration_problems(self, raw: Template, doc: YamlDocument) -> list[Diagnostic]:
         if not any(q.predecessor_id for s in raw.steps for q in s.questions):
@@ -211,7 +230,7 @@ class Catalog:
                 # The version is not quoted: a CPR number typed into it sits between
                 # digits, where masking cannot see it (found by test_validate_fuzz).
                 f"skabelonen {quote(ident)} findes ikke i den angivne version.",
-                hint=f"mente du '{ident}@{guess}'? {known}" if guess else known,
+                hint=f"mente du '{ident}@{guess}'? K{known[1:]}" if guess else known,
             )
         return self.templates[(ident, version or versions[-1])]
 
@@ -249,6 +268,10 @@ class Catalog:
         return template.model_copy(
             update={"steps": steps, "scale": scale, "extends": None, "imports": [], "omit": []}
         )
+
+
+_EXTENSION_KEYS = {"T012": "udvider", "T013": "hent", "T014": "udelad"}
+"""Where in a template the extension problem lies (T010 and T011: the template named)."""
 
 
 def _merge_steps(base: list[Step], extra: list[Step]) -> list[Step]:
