@@ -82,6 +82,12 @@ def test_a_done_correction_is_silent_and_the_concept_names_the_leader(
     out = cli("påmind", "--dato", "2026-11-25").output
     line = next(x for x in out.splitlines() if x.startswith(f"  - {case}"))
     assert "ansvarlig Gitte Hald" in line and line.endswith("Leder: Lise Dahl Thøgersen.")
+    # the team written as a person writes it ('team  syd'): the same team, not the reviewer
+    sloppy = block.replace(team.group(1), team.group(1).casefold().replace(" ", "  "))
+    concept.write_text(text.replace("påmindelse:\n", sloppy, 1), encoding="utf-8")
+    out = cli("påmind", "--altid", "--dato", "2026-11-25").output
+    line = next(x for x in out.splitlines() if x.startswith(f"  - {case}"))
+    assert line.endswith("Leder: Lise Dahl Thøgersen."), line
 
 
 def test_a_correction_done_in_the_future_is_still_reminded_of_until_that_day(

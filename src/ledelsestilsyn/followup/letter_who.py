@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from ledelsestilsyn.core.names import same_person
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.review.analysis import CorrectionEntry
+from ledelsestilsyn.schedule.corrections import team_leader
 
 
 def does_it(entry: CorrectionEntry, caseworker: str | None) -> bool:
@@ -46,7 +47,7 @@ def tell_whom(records: Iterable[ReviewRecord], name: str, leaders: Mapping[str, 
     for r in records:
         for c in r.corrections:
             if c.done is None and does_it(c, name):
-                leader = leaders.get(r.team or "") or c.by or r.reviewer or "din leder"
+                leader = team_leader(leaders, r.team or "") or c.by or r.reviewer or "din leder"
                 if leader not in found:
                     found.append(leader)
     return " eller ".join(found)

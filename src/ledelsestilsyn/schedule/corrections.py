@@ -81,12 +81,20 @@ class OverdueCorrection:
 
     def leader(self, leaders: Mapping[str, str]) -> str:
         """The concept's leader for the case's team, else the leader who did the review."""
-        return leaders.get(self.info.team) or self.info.reviewer
+        return team_leader(leaders, self.info.team) or self.info.reviewer
 
     def key(self) -> str:
         """Stable identity for the sent log: one reminder per correction and deadline."""
         i = self.info
         return "|".join(("rettelse", i.case_id, i.question, i.deadline.isoformat()))
+
+
+def team_leader(leaders: Mapping[str, str], team: str) -> str | None:
+    """The leader `påmindelse: ledere` names for `team`, the team written in any case and
+    spacing (`team  syd` is `Team Syd`): one written as a person writes it was passed over,
+    and the reminders went to the reviewer instead."""
+    wanted = " ".join(team.split()).casefold()
+    return next((v for k, v in leaders.items() if " ".join(k.split()).casefold() == wanted), None)
 
 
 def overdue(corrections: Iterable[CorrectionInfo], today: date) -> tuple[OverdueCorrection, ...]:
