@@ -190,6 +190,14 @@ def test_a_tiltag_written_by_hand_without_an_evaluation_date_is_warned(
         assert (said in " ".join(result.output.split())) is warned, result.output
 
 
+def warned_on_the_day_only(cli: Cli, said: str, day: str) -> None:
+    """`said` by `tiltag` on 10 March 2027, and its code no longer on `day`."""
+    listed = cli("tiltag", "--dato", "2027-03-10")
+    assert listed.exit_code == 0, listed.output
+    assert said in " ".join(listed.stderr.split()), listed.stderr
+    assert said.split(": ")[1].split()[1] not in cli("tiltag", "--dato", day).stderr
+
+
 def test_an_evaluation_after_today_is_warned(workspace: Path, cli: Cli) -> None:
     """'evalueret: 2028-05-03' where 2027 was meant stopped the reminder of the evaluation
     without a word (the same slip in a correction's `udført` is G052; a probe of the cycle)."""
@@ -202,7 +210,21 @@ def test_an_evaluation_after_today_is_warned(workspace: Path, cli: Cli) -> None:
         "datoen en slåfejl (fx året), så ret den; er tiltaget ikke evalueret endnu, så lad "
         "'evalueret' stå tom."
     )
-    listed = cli("tiltag", "--dato", "2027-03-10")
-    assert listed.exit_code == 0, listed.output
-    assert said in " ".join(listed.stderr.split()), listed.stderr
-    assert "O032" not in cli("tiltag", "--dato", "2028-05-03").stderr
+    warned_on_the_day_only(cli, said, "2028-05-03")
+
+
+def test_a_decision_after_today_is_warned(workspace: Path, cli: Cli) -> None:
+    """'besluttet: 2028-03-05' where 2027 was meant was taken silently: the rounds after the
+    real decision counted as "før", "efter" was empty and the evaluation moved a year on
+    (found by a probe)."""
+    later = TILTAG.replace('besluttet: "2027-03-05"', 'besluttet: "2028-03-05"')
+    (workspace / "tiltag.yaml").write_text(later, encoding="utf-8")
+    said = (
+        "tiltag.yaml:4:16: advarsel O034: tiltaget 'opfølgning' er besluttet 5. marts 2028, "
+        "efter i dag (10. marts 2027), så runderne indtil da tæller som før tiltaget, og "
+        "evalueringen ligger tilsvarende senere. Tip: er datoen en slåfejl (fx året), så ret "
+        "den; skriv den dag, tiltaget blev besluttet."
+    )
+    warned_on_the_day_only(cli, said, "2028-03-05")
+    checked = cli("tjek")  # today, before 2028 too
+    assert checked.exit_code == 0 and "advarsel O034" in checked.output, checked.output

@@ -1,4 +1,4 @@
-"""Warnings about a tiltag's evaluation that no schema can give (O006, O007, O027).
+"""Warnings about a tiltag's evaluation that no schema can give (O006, O007, O027, O032, O034).
 
 O006: the tiltag is evaluated `evaluer_efter_måneder` after it was decided, on
 the reviews of the rounds that started since. When no round until then has a
@@ -15,8 +15,10 @@ most often a typo, and writing it stopped the reminder of the evaluation without
 (Before `besluttet` it is an error, O009, in `followup.tiltag`.)
 
 O032: `evalueret` lies after the day the command is run for (2028 for 2027): a typo too,
-and it stopped the reminder as well. Said where a day is known (`tiltag`, `tjek`, `rapport`);
-`påmind` keeps the tiltag's dates from one run to the next without a day.
+and it stopped the reminder as well. O034: so does `besluttet`: the rounds after the real
+decision count as before it, and the evaluation moves on. Said where a day is known
+(`tiltag`, `tjek`, `rapport`); `påmind` keeps the tiltag's dates from one run to the next
+without a day.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ class Target:
 def evaluation_warnings(
     workspace: Workspace, doc: YamlDocument, tiltag: list[Tiltag], today: date | None
 ) -> dict[str, list[Diagnostic]]:
-    """Tiltag id → its O006, O007, O027 and (with `today`) O032 warnings, in tiltag.yaml."""
+    """Tiltag id → its O006, O007, O027 and (with `today`) O032 and O034 warnings."""
     plans = _plans(workspace)
     found: dict[str, list[Diagnostic]] = {}
     for number, t in enumerate(tiltag):
@@ -58,6 +60,7 @@ def evaluation_warnings(
             *_unmeasurable(doc, number, t, plans),
             *_early(doc, number, t),
             *_in_the_future(doc, number, t, today),
+            *_decided_later(doc, number, t, today),
             *_no_conclusion(doc, number, t),
         ]
         if said:
@@ -115,6 +118,26 @@ def _in_the_future(
             f"({long_date(today)}), så påmindelsen om evalueringen er stoppet.",
             hint="er datoen en slåfejl (fx året), så ret den; er tiltaget ikke evalueret endnu, "
             "så lad 'evalueret' stå tom.",
+            severity=Severity.WARNING,
+        )
+    ]
+
+
+def _decided_later(
+    doc: YamlDocument, number: int, tiltag: Tiltag, today: date | None
+) -> list[Diagnostic]:
+    """O034 when `besluttet` lies after `today` (2028 for 2027)."""
+    if today is None or tiltag.decided <= today:
+        return []
+    return [
+        doc.diagnostic(
+            ("tiltag", number, "besluttet"),
+            "O034",
+            f"tiltaget '{tiltag.id}' er besluttet {long_date(tiltag.decided)}, efter i dag "
+            f"({long_date(today)}), så runderne indtil da tæller som før tiltaget, og "
+            "evalueringen ligger tilsvarende senere.",
+            hint="er datoen en slåfejl (fx året), så ret den; skriv den dag, tiltaget blev "
+            "besluttet.",
             severity=Severity.WARNING,
         )
     ]
