@@ -130,6 +130,7 @@ def test_a_row_skipped_for_its_date_is_not_counted_as_read() -> None:
 def test_too_many_bad_rows_stop_the_run() -> None:
     problem = error("ugyldig_dato.csv")
     assert problem.diagnostics[-1].code == "E011"
+    assert "(over 5 %)" in problem.diagnostics[-1].message  # not '5%'; as everywhere else
 
 
 def test_quoted_fields_with_newlines_and_blank_lines() -> None:

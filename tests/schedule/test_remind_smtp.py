@@ -386,6 +386,9 @@ def test_an_address_with_a_cpr_number_is_a_concept_error_and_nothing_is_mailed(
         result = cli("påmind", "--mail", "--dato", "2026-11-10")
         assert result.exit_code in (1, 2), result.output  # påmind: the concept is its setup
         assert "ligner et CPR-nummer" in result.output and "1234" not in result.output
+        assert (
+            "hvor intet kan maskeres. Tip: brug en adresse uden et sådant nummer" in result.output
+        )
     assert inbox.mails == []
 
 

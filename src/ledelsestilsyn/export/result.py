@@ -18,6 +18,7 @@ from ledelsestilsyn.export.phases import ReadOptions, unknown_phases
 from ledelsestilsyn.export.rows import MAX_REPORTED, RowReader
 from ledelsestilsyn.export.values import double_encoded, normalise_paragraph
 from ledelsestilsyn.models.concept import ExportSpec
+from ledelsestilsyn.report.formats import share_text
 from ledelsestilsyn.sampling.draw import Case, StepCount
 
 
@@ -142,7 +143,7 @@ def _check_bad_share(reader: RowReader, spec: ExportSpec, display: str) -> None:
                     None,
                     "E011",
                     f"{reader.bad_rows} af {total} relevante rækker er ugyldige (over "
-                    f"{spec.max_bad_share:.0%}); intet er trukket.",
+                    f"{share_text(spec.max_bad_share)}); intet er trukket.",
                     "ret eksporten (ofte forkert datoformat eller skilletegn), eller hæv "
                     "eksport.maks_andel_fejl i koncept.yaml.",
                 ),

@@ -149,9 +149,10 @@ def _email(value: str) -> str:
     if len(value.split()) != 1 or not (name and at and domain) or "@" in domain:
         raise ValueError("ikke én e-mailadresse; skriv den som navn@kommune.dk uden mellemrum")
     if find_cpr(value):
-        raise ValueError(
-            "adressen indeholder noget, der ligner et CPR-nummer, og den står i mailens hoved; "
-            "brug en adresse uden"
+        raise HintedValueError(
+            "adressen indeholder noget, der ligner et CPR-nummer, og en adresse står i mailens "
+            "hoved, hvor intet kan maskeres.",
+            "brug en adresse uden et sådant nummer, fx fornavn.efternavn@kommune.dk.",
         )
     return value
 

@@ -349,9 +349,9 @@ class Dissemination(Model):
         """A letter holds the comments on its caseworker's cases: it must reach only them."""
         addresses = [address.strip().lower() for address in caseworkers.values()]
         if len(set(addresses)) < len(addresses):
-            raise ValueError(
-                "to rådgivere har samme adresse (samme adresse som en anden rådgiver); "
-                "hver skal have sin egen, for brevet handler om rådgiverens egne sager"
+            raise HintedValueError(
+                "to rådgivere har samme adresse.",
+                "giv hver rådgiver sin egen adresse, for brevet handler om rådgiverens egne sager.",
             )
         return caseworkers
 
