@@ -189,6 +189,8 @@ def test_writes_file_and_prints_path(cli, rapport_ws: Path) -> None:  # type: ig
         (("--tilsyn", "Tematiseret"), 2, "mente du 'tematiseret'?"),
         (("--tilsyn", "xyz"), 2, "kendte tilsyn: månedligt-overordnet, tematiseret."),
         (("--tilsyn", "x" * 5000), 2, "tilsynet (en tekst på 5000 tegn) findes ikke"),
+        # a name typed where a series belongs: only its length, as the README promises
+        (("--tilsyn", "Emil_Barnesen"), 2, "tilsynet (en tekst på 13 tegn) findes ikke"),
         (("--periode", "2026-13"), 2, "P001"),
         (("--periode", "2025"), 1, "L007"),
         (("--dato", "i går"), 2, "P002"),

@@ -39,6 +39,9 @@ def test_a_prefix_or_other_capitals_is_taken_for_the_series_it_begins(
         assert result.exit_code == 2
         assert f"findes ikke. Tip: mente du '{meant}'?" in " ".join(result.stderr.split())
     assert not Path("udtræk", "2026-11-tematiseret").exists()
+    # a name typed where a series belongs, like nothing the concept has: only its length
+    result = cli("udtræk", "eksport.csv", "--tilsyn", "Emil_Barnesen", "--periode", "2026-11")
+    assert "tilsynsserien (en tekst på 13 tegn) findes ikke." in result.stderr, result.stderr
 
 
 def test_a_level_without_a_period_draws_the_round_that_is_due(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.periods import Kind, Period, period_of
-from ledelsestilsyn.core.quote import quote
+from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.models.located import meant_name
 from ledelsestilsyn.report.decision import AGGREGATE
@@ -50,7 +50,8 @@ def check_call(workspace: Workspace, request: Request) -> None:
         raise fail(
             Argument.SERIES,
             "L004",
-            f"tilsynet {quote(request.series)} findes ikke i konceptet.",
+            f"tilsynet {quote_unknown(request.series, names, suggested=guess)} findes ikke i "
+            "konceptet.",
             hint=hint,
             kind=ErrorKind.USAGE,
         )

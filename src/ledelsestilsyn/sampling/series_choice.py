@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.periods import Period, parse_period, round_periods
-from ledelsestilsyn.core.quote import quote
+from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.located import meant_name
 from ledelsestilsyn.workspace.open import Workspace
@@ -37,7 +37,9 @@ def chosen_series(
     raise fail(
         Argument.SERIES,
         "U001",
-        f"tilsynsserien {quote(wanted)} findes ikke." if wanted else "vælg en tilsynsserie.",
+        f"tilsynsserien {quote_unknown(wanted, names, suggested=guess)} findes ikke."
+        if wanted
+        else "vælg en tilsynsserie.",
         hint=f"{tip}{'Vælg' if tip else 'vælg'} en af: {', '.join(names)}.",
         kind=ErrorKind.USAGE,
     )
