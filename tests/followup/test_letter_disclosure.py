@@ -408,3 +408,23 @@ def test_a_letter_for_a_quarter_does_not_give_a_month_outside_the_team_by_subtra
         "teamet eller sager fra færre end 2 rådgivere der"
     ) in " ".join(letter.split())
     assert "%" in comparison(_letter(cli, folder, "2026-10", "Anna Holm"))[2]
+
+
+def test_a_quarters_letter_tells_two_reviews_of_one_case_apart_by_their_round(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Anna's case reviewed in October and again in November: the quarter's letter showed
+    both under the same heading, so she could not tell which findings were October's (found
+    by a probe). Each now names its round."""
+    cases = _team("Team Nord", {"Anna Holm": 1, "Bo Lind": 3, "Carla Friis": 3}, GOOD)
+    folder = workspace(cli, tmp_path, cases)
+    monthly_round(folder, "2026-10", cases)
+    for path in (folder / "udtræk" / "2026-10-månedligt-overordnet").iterdir():
+        path.write_text(path.read_text("utf-8").replace("S-2026-10-", "S-2026-11-"), "utf-8")
+        path.rename(path.with_name(path.name.replace("S-2026-10-", "S-2026-11-")))
+    monkeypatch.chdir(folder)
+    headings = [
+        x for x in _letter(cli, folder, "2026-K4", "Anna Holm").splitlines() if x[:4] == "### "
+    ]
+    assert len(headings) == 2 and len(set(headings)) == 2, headings
+    assert headings[0].endswith("2026-10)") and headings[1].endswith("2026-11)"), headings

@@ -159,8 +159,9 @@ def _case(
     today: date,
 ) -> CaseView:
     """The case's findings, and any other answer with a correction (the caseworker is to
-    do it, whatever the answer); `series` (its title) names the review when the letter has
-    two of the same case (a level re-reviews the cases of the level below)."""
+    do it, whatever the answer); `series` (its title and round) names the review when the
+    letter has two of the same case (a level re-reviews the cases of the level below, or a
+    quarter's letter has the case's October and November reviews)."""
     rows: list[Finding] = []
     answered = 0
     for key, question, scale in asked.of(template):
@@ -298,7 +299,7 @@ def build_letters(
                 templates[r.template],
                 scrub,
                 asked,
-                (titles or {}).get(r.series, r.series)
+                f"{(titles or {}).get(r.series, r.series)} {r.period}"
                 if (r.case_id, r.template) in twice
                 else None,
                 today or period.end,
