@@ -264,6 +264,10 @@ def test_empty_source_gives_a_clear_message_and_writes_nothing(
     assert "færdige gennemgange" in result.output
     assert "heraf med færdig gennemgang: 0" in result.output
     assert sorted(Path("udtræk").iterdir()) == before
+    said = " ".join(result.output.split())
+    if series == "niveau-3":  # nothing drawn at the level below: that step, not the next
+        assert f"trinnet »sager trukket i 'niveau-2' i {QUARTER}« giver 0." in said, said
+    assert "(før det: 0)" not in said
 
 
 def concept_with(workspace: Path, old: str, new: str) -> None:

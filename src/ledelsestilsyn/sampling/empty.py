@@ -52,10 +52,14 @@ def _old_export(latest: date, period: Period, steps: Sequence[StepCount]) -> str
 
 def _emptied_at(steps: Sequence[StepCount]) -> str:
     """Which step of the population left no case, e.g. `: trinnet 'sager med afgørelse
-    2025-11-01–2026-10-31' giver 0 (før det: 12).`; just the full stop if none is 0."""
-    for before, step in itertools.pairwise(steps):
+    2025-11-01–2026-10-31' giver 0 (før det: 12).`; just the full stop if none is 0. The
+    first step may be it (a level whose source has drawn nothing); a name with quotes in it
+    (`sager trukket i 'niveau-2' …`) is set in » «."""
+    for at, step in enumerate(steps):
         if step.count == 0:
-            return f": trinnet '{step.name}' giver 0 (før det: {before.count})."
+            name = f"»{step.name}«" if "'" in step.name else f"'{step.name}'"
+            before = f" (før det: {steps[at - 1].count})" if at else ""
+            return f": trinnet {name} giver 0{before}."
     return "."
 
 
