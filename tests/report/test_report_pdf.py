@@ -190,7 +190,14 @@ def test_a_number_over_a_line_break_is_gated_before_it_is_escaped(
     assert "4567" not in _text(reader)
 
 
-def test_pdf_cannot_go_to_standard_output(cli: Cli, rapport_ws: Path) -> None:
+def test_pdf_cannot_go_to_standard_output(
+    cli: Cli, rapport_ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Refused before the report is made (it was made first, its notes printed, then
+    refused: found by a probe)."""
+    import ledelsestilsyn.report.run as run
+
+    monkeypatch.setattr(run, "make_report", lambda *args, **kwargs: pytest.fail("made"))
     result = cli("rapport", *DATE, "--format", "pdf", "-o", "-")
     assert result.exit_code == 2
     assert "L010" in result.stderr and "-o rapport.pdf" in result.stderr

@@ -2,7 +2,7 @@
 
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -96,6 +96,8 @@ def rapport(
     request = Request(stier or None, periode, tilsyn, modtager.value, raadgivere, fmt.value)
     # Checked before the report is made: a wrong -o costs no waiting.
     chosen = None if output is None or is_stdout(output) else _chosen_path(output, workspace, fmt)
+    if is_stdout(output) and fmt.value in ("xlsx", "pdf"):
+        _not_text(fmt.value)
     with _issuing(workspace, request.audience):
         with on_terminal():
             outcome = make_report(workspace, request, today=day_or_today(dato))
@@ -122,18 +124,23 @@ def rapport(
 
 
 def _echo(outcome: "Outcome", fmt: str) -> None:
+    if not isinstance(outcome.content, str):
+        _not_text(fmt)
+    echo(outcome.content, nl=False)
+
+
+def _not_text(fmt: str) -> NoReturn:
+    """L010: a workbook or a PDF is no text for standard output (`-o -`)."""
     from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
 
-    if not isinstance(outcome.content, str):
-        what = "en Excel-projektmappe" if fmt == "xlsx" else "en PDF-fil"
-        raise fail(
-            Argument.FORMAT,
-            "L010",
-            f"{fmt} er {what} og kan ikke skrives til standardoutput (-o -).",
-            hint=f"angiv en fil, fx -o rapport.{fmt}, eller udelad -o.",
-            kind=ErrorKind.USAGE,
-        )
-    echo(outcome.content, nl=False)
+    what = "en Excel-projektmappe" if fmt == "xlsx" else "en PDF-fil"
+    raise fail(
+        Argument.FORMAT,
+        "L010",
+        f"{fmt} er {what} og kan ikke skrives til standardoutput (-o -).",
+        hint=f"angiv en fil, fx -o rapport.{fmt}, eller udelad -o.",
+        kind=ErrorKind.USAGE,
+    )
 
 
 def _issuing(workspace: "Workspace", audience: str) -> AbstractContextManager[None]:
