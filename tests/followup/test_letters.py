@@ -67,6 +67,11 @@ def test_one_letter_per_caseworker_in_markdown_and_html(cli: Cli, ws: Path) -> N
     html = own(found, "Anna Holm", ".html")
     assert html.startswith("<!DOCTYPE html>") and "<style>" in html
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)  # self-contained
+    again = cli(*ARGS)  # nothing changed: each file is said to be unchanged (it said
+    assert again.exit_code == 0, again.output  # "Skrev 0 breve" under files it had not written)
+    named = [x for x in again.stdout.splitlines() if x.endswith((".md", ".html", "(uændret)"))]
+    assert len(named) == 2 * len(WORKERS) and all(x.endswith(" (uændret)") for x in named)
+    assert "Skrev 0 breve" in again.output
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html"])

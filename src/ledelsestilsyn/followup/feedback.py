@@ -63,6 +63,8 @@ class FeedbackOutcome:
     folder: Path
     written: list[Path] = field(default_factory=list)
     """The letter files as tilsyn writes them: written now, or holding the letter already."""
+    held: set[Path] = field(default_factory=set)
+    """Those of `written` that held their letter already and were not written again."""
     letters: list[Letter] = field(default_factory=list)
     notes: list[Diagnostic] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
@@ -190,6 +192,7 @@ def _write_letter(
         record.files[path.name] = digest(data)
         outcome.written.append(path)
         if not path.is_symlink() and path.is_file() and _holds(path, data):
+            outcome.held.add(path)
             continue
         write_atomic(path, Gated(data), overwrite=True)
         wrote = True

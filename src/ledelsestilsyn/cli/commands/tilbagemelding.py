@@ -75,8 +75,8 @@ def tilbagemelding(
     with on_terminal():
         outcome = write_letters(workspace, periode, today=today, only=raadgiver)
     print_diagnostics(outcome.notes, err=True)
-    for path in outcome.written:
-        echo(workspace.display(path))
+    for path in outcome.written:  # one that held its letter already is said to be so
+        echo(workspace.display(path) + (" (uændret)" if path in outcome.held else ""))
     if outcome.removed:
         echo(
             "Fjernet, fordi rådgiveren ikke længere har færdige gennemgange i perioden (brevet "
