@@ -370,3 +370,13 @@ def test_the_readers_own_name_is_never_taken_for_a_colleagues() -> None:
         scrub = scrubber([colleague], mask_cpr, "en kollega", keep=[reader])
         text = "Anna Holm Jensens notat; ANNA HOLM JENSEN skrev; Anna Holm overtog."
         assert scrub(text) == "Anna Holm Jensens notat; ANNA HOLM JENSEN skrev; en kollega overtog."
+
+
+def test_a_hyphenated_name_written_with_a_space_is_the_name() -> None:
+    """'Anne-Sofie Lærkesen' written 'Anne Sofie' (or 'Anne Sofie Lærkesen', 'Hans‑Henrik'
+    with a non-breaking hyphen): only the surname was replaced, the first name stood in a
+    colleague's letter (found by a probe)."""
+    scrub = scrubber(["Anne-Sofie Lærkesen", "Hans-Henrik Bech"], mask_cpr, "[navn]")
+    text = "Anne Sofie Lærkesen overtog; Anne Sofie ringede, Anne-Sofie og Hans\u2011Henrik."
+    assert scrub(text) == "[navn] overtog; [navn] ringede, [navn] og [navn]."
+    assert scrub("Anne og Sofie er to andre.") == "Anne og Sofie er to andre."

@@ -45,7 +45,13 @@ def _spelt(part: str) -> str:
 
 
 def _name_pattern(name: str) -> str:
-    return _GAP.join(_spelt(part) for part in name.split())
+    return _GAP.join(_hyphened(part) for part in name.split())
+
+
+def _hyphened(part: str) -> str:
+    """`_spelt`, a hyphen in the part also written as a space or another hyphen: `Anne-Sofie`
+    is written `Anne Sofie` and `Anne‑Sofie` (Word's non-breaking hyphen) too."""
+    return f"(?:[-\u2010\u2011]|{_GAP})".join(_spelt(piece) for piece in part.split("-"))
 
 
 def _parts(names: Iterable[str]) -> set[str]:
@@ -77,7 +83,7 @@ def scrubber(
     mine = [f"(?i:{_name_pattern(n)})" for n in own]
     listed = sorted([*whole, *own], key=len, reverse=True) if whole or parts else []
     choices = [f"(?i:{_name_pattern(n)})" for n in listed] + [
-        _spelt(p) for p in sorted(parts + capitals, key=len, reverse=True)
+        _hyphened(p) for p in sorted(parts + capitals, key=len, reverse=True)
     ]
     pattern = re.compile(f"{_BEFORE}(?:{'|'.join(choices)}){_AFTER}") if choices else None
     reader = re.compile("|".join(mine)) if mine else None
