@@ -125,12 +125,23 @@ def _case_shapes(case: str) -> list[str]:
         return [re.escape(case)] if len(case) >= 3 else []
     shaped = [rf"\d{{{len(p)}}}" if p.isdigit() else f"(?i:{re.escape(p)})" for p in parts]
     shapes = [f"{_CASE_GAP}?".join(shaped)]
+    # With its letters, its serial number (the last, of three digits or more) also without
+    # its leading zeros (`S-2025-152`); not a month's (`S-2026-1-1` is no case), and not
+    # without the letters (`2025-11` is a date in a text).
+    last = parts[-1]
+    if not parts[0].isdigit() and last.isdigit() and len(last) >= 3 and last[0] == "0":
+        shapes.append(f"{_CASE_GAP}?".join([*shaped[:-1], _unpadded(last)]))
     while shaped and not parts[0].isdigit():
         parts, shaped = parts[1:], shaped[1:]
     rest = sum(len(p) for p in parts)
     if shaped and len(shaped) < len(shapes[0]) and (len(parts) > 1 or rest >= 6):
         shapes.append(f"{_CASE_GAP}?".join(shaped))
     return shapes
+
+
+def _unpadded(digits: str) -> str:
+    """A zero-padded number of a case (`00152`) as written with or without its zeros."""
+    return rf"(?:\d{{{len(digits)}}}|[1-9]\d{{0,{len(digits) - 2}}})"
 
 
 def case_pattern(cases: Iterable[str]) -> re.Pattern[str] | None:
@@ -145,7 +156,8 @@ def case_pattern(cases: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def _plain(case: str) -> str:
-    return re.sub(r"[\W_]+", "", case).casefold()
+    """A case number as compared: without marks, case or the leading zeros of its numbers."""
+    return re.sub(r"[\W_]+", "", re.sub(r"(?<!\d)0+(?=\d)", "", case)).casefold()
 
 
 def case_masker(
