@@ -341,6 +341,21 @@ def _annas_letter_with(cli: Cli, ws: Path, spelling: str) -> str:
     return own(letters(ws), "Anna Holm", ".md")
 
 
+def test_a_colleagues_address_from_the_concept_becomes_a_colleague(cli: Cli, ws: Path) -> None:
+    """'Drøftet med lind.bo@kommune.dk': the concept gives that address to Bo Lind (his
+    letters go there), and it went out in Anna's letter as written (found by a probe). Her
+    own address stays."""
+    concept = ws / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8").replace(
+        "  rådgivere: {}",
+        '  rådgivere: {"Bo Lind": "lind.bo@kommune.dk", "Anna Holm": "ah@kommune.dk"}',
+    )
+    concept.write_text(text, encoding="utf-8")
+    anna = _annas_letter_with(cli, ws, "LIND.BO@kommune.dk og ah@kommune.dk;")
+    assert "en kollega og ah@kommune.dk; overtog sagen" in anna
+    assert "lind.bo" not in anna.lower()
+
+
 def _hand_over_in_october(ws: Path, case: str, new: str) -> None:
     """The October case was `new`'s then (in its manifest and its review's header)."""
     manifest = ws / OCT / "udtræk.yaml"

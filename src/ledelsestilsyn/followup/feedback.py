@@ -142,6 +142,7 @@ def write_letters(
         leaders=workspace.concept.reminders.leaders,
         drawn={i for _, _, ids in inputs.drawn for i in ids},
         min_count=workspace.concept.report.min_count,
+        addresses=workspace.concept.dissemination.caseworkers,
     )
     if not letters and only is not None:
         raise _nothing_for(only, names, inputs.excluded, period)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, warning
+from ledelsestilsyn.core.names import same_person
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.followup.earlier import (
@@ -44,7 +45,7 @@ from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.cells import DASH, ShareCell
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
-from ledelsestilsyn.report.scrub import case_masker, case_pattern, scrubber
+from ledelsestilsyn.report.scrub import address_masker, case_masker, case_pattern, scrubber
 
 WELL_MAX = 8
 COLLEAGUE = "en kollega"
@@ -243,6 +244,7 @@ def build_letters(
     leaders: Mapping[str, str] | None = None,
     drawn: Iterable[str] = (),
     min_count: int = 5,
+    addresses: Mapping[str, str] | None = None,
 ) -> list[Letter]:
     """One letter per caseworker with reviewed cases in `period` (or only `only`), and,
     when the period has reviewed cases at all, one per caseworker who has only open
@@ -258,6 +260,8 @@ def build_letters(
     `drawn`: every case drawn besides those of `records`; one (or one written like one) in a
     comment or correction that is not the reader's is "en anden sag". `min_count`: the
     concept's smallest count; no team or department figure rests on fewer cases of others.
+    `addresses`: caseworker → e-mail address (`formidling: rådgivere`); another's address in
+    a comment or correction is "en kollega" too.
     """
     current = with_all_corrections(r for r in records if r.period_start in period)
     current = [r for r in current if r.template in templates]
@@ -286,6 +290,8 @@ def build_letters(
         given = [r for r in open_up_to if assigned(r, name)]
         own_cases = [r.case_id for r in (*theirs, *given) if r.case_id]
         masked = case_masker(numbers, mask, keep=own_cases, replacement=OTHER_CASE)
+        others = [a for n, a in (addresses or {}).items() if not same_person(n, name)]
+        masked = address_masker(others, masked, COLLEAGUE)
         scrub = scrubber(known - {name}, masked, COLLEAGUE, keep=[name])
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None

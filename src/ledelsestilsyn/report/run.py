@@ -10,6 +10,7 @@ from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated
 from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.anonymous import aggregate_inputs
 from ledelsestilsyn.report.build import Report, Settings, in_period
@@ -17,6 +18,7 @@ from ledelsestilsyn.report.call import Request, check_call, check_kind
 from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.decision import AGGREGATE
 from ledelsestilsyn.report.department import (
+    NAME,
     WITH_CONSENT,
     conclusions,
     department_scrubber,
@@ -40,7 +42,7 @@ from ledelsestilsyn.report.period_reports import Reports, excluded_in
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
-from ledelsestilsyn.report.scrub import case_masker
+from ledelsestilsyn.report.scrub import address_masker, case_masker
 from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
 from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
@@ -253,8 +255,9 @@ def _add_department(
     cases = {r.case_id or "" for r in [*inputs.records, *inputs.unfinished]}
     cases |= {i for _, _, ids in inputs.drawn for i in ids}
     views = neutral_ids(views, names, cases)
-    # A case number typed in a title, a conclusion or an example: `[sag]`.
-    mask = case_masker(cases, mask_cpr)
+    # A case number typed in a title, a conclusion or an example: `[sag]`; an address the
+    # concept gives someone: `[navn]`, as the name.
+    mask = address_masker(_addresses(concept), case_masker(cases, mask_cpr), NAME)
     scrub = department_scrubber(names, mask)
     sections = {section.ref for section in view.sections}
     view.tiltag_status = tiltag_status(views, view.disclosure, sections, scrub, elsewhere)
@@ -273,6 +276,13 @@ def _add_department(
     )
     for section in view.sections:
         section.examples = found.get(section.ref, [])
+
+
+def _addresses(concept: Concept) -> list[str]:
+    """Every e-mail address the concept gives a person: caseworkers, reviewers, consultants."""
+    reminders = concept.reminders
+    given = [*concept.dissemination.caseworkers.values(), *reminders.reviewers.values()]
+    return [*given, *reminders.consultants]
 
 
 def _people(workspace: Workspace, inputs: Inputs) -> set[str]:

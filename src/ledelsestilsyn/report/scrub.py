@@ -183,3 +183,21 @@ def case_masker(
         return pattern.sub(replaced, mask(text))
 
     return masked
+
+
+def address_masker(
+    addresses: Iterable[str], mask: Callable[[str], str], replacement: str
+) -> Callable[[str], str]:
+    """`mask`, then each of `addresses` (in any case) as `replacement`: the address of a
+    colleague the concept knows names them as their name does."""
+    known = sorted({a.strip() for a in addresses if a.strip()}, key=len, reverse=True)
+    if not known:
+        return mask
+    pattern = re.compile(
+        r"(?<![\w.+-])(?:" + "|".join(map(re.escape, known)) + r")(?![\w-]|\.\w)", re.IGNORECASE
+    )
+
+    def masked(text: str) -> str:
+        return pattern.sub(replacement, mask(text))
+
+    return masked
