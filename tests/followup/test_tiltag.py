@@ -227,10 +227,16 @@ def test_new_creates_the_file_and_refuses_unknown_questions(workspace: Path, cli
 
 
 def test_new_refuses_to_append_to_a_flow_list(workspace: Path, cli: Cli) -> None:
-    path = write(workspace, "tiltag: []\n")
+    """A list written `[...]` cannot take an entry at its end (an empty one, `tiltag: []`,
+    is taken as `tiltag:`)."""
+    flow = (
+        'tiltag: [{id: "a", titel: "A", besluttet: "2026-06-15", mål: {sagsskridt: [screening]}}]\n'
+    )
+    path = write(workspace, flow)
+    assert cli("tiltag").exit_code == 0
     result = cli(*NEW, "underretning-1")
     assert result.exit_code == 1 and "O012" in result.stderr
-    assert path.read_text(encoding="utf-8") == "tiltag: []\n"
+    assert path.read_text(encoding="utf-8") == flow
 
 
 def test_new_names_the_deadline_flag_and_asks_only_for_what_is_missing(

@@ -147,7 +147,9 @@ def test_new_writes_a_question_given_twice_once(workspace: Path, cli: Cli) -> No
     assert tiltag.targets.questions == ["underretning-1"]
 
 
-@pytest.mark.parametrize("empty", ["tiltag:\n", "tiltag: \n", "# Ledelsens tiltag\ntiltag:\n"])
+@pytest.mark.parametrize(
+    "empty", ["tiltag:\n", "tiltag: \n", "# Ledelsens tiltag\ntiltag:\n", "tiltag: []\n"]
+)
 def test_a_list_with_every_tiltag_deleted_is_no_tiltag(
     workspace: Path, cli: Cli, empty: str
 ) -> None:
@@ -160,5 +162,20 @@ def test_a_list_with_every_tiltag_deleted_is_no_tiltag(
     assert "Ingen tiltag endnu" in listed.stdout
     assert "M003" not in cli("tjek").output
     assert cli(*NEW, "--dato", "2026-11-25").exit_code == 0
-    assert path.read_text(encoding="utf-8").startswith(empty)
+    # `tiltag: []` (an empty list as YAML writes it, refused with O012) becomes `tiltag:`
+    assert path.read_text(encoding="utf-8").startswith(empty.replace(" []", ""))
     assert [t.id for t in load_tiltag(open_workspace(workspace))] == ["tiltag-1"]
+
+
+def test_new_adds_to_a_list_written_at_the_margin(workspace: Path, cli: Cli) -> None:
+    """`- id:` at the start of the line under `tiltag:` is YAML as good as the indented list,
+    and read so, but `tiltag ny` refused it (O012) with a tip to do what the file did (found
+    by a probe). The new entry takes the list's own indent."""
+    path = workspace / "tiltag.yaml"
+    margin = "\n".join(line.removeprefix("  ") for line in THEMED.splitlines()) + "\n"
+    path.write_text(margin, encoding="utf-8")
+    result = cli(*NEW, "--dato", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8").startswith(margin)
+    assert '\n- id: "tiltag-2"' in path.read_text(encoding="utf-8")
+    assert [t.id for t in load_tiltag(open_workspace(workspace))] == ["perspektiv", "tiltag-2"]

@@ -12,6 +12,7 @@ would otherwise lose what they wrote.
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from dataclasses import dataclass, replace
 from datetime import date
@@ -157,6 +158,20 @@ def _wording(workspace: Workspace, known: Known, template: str | None) -> dict[s
     return texts
 
 
+_EMPTY_FLOW = re.compile(r"^tiltag:[ \t]*\[[ \t]*\](?=[ \t]*(?:#.*)?\r?$)", re.MULTILINE)
+_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
+
+
+def _indented_as(text: str, entry: str) -> str:
+    """`entry` (a list item two spaces in) with the indent of the list's items in `text`:
+    `- id:` at the margin is as good YAML, and the new item must stand as the others do."""
+    found = _ITEM.search(text[text.find("tiltag:") :]) if "tiltag:" in text else None
+    indent = found[1] if found else "  "
+    if indent == "  ":
+        return entry
+    return "\n".join(indent + line.removeprefix("  ") for line in entry.split("\n"))
+
+
 def _only_comments(text: str) -> bool:
     """Whether `text` holds nothing but comments and blank lines (no `tiltag:` to add to)."""
     lines = text.removeprefix("\ufeff").splitlines()
@@ -244,8 +259,11 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
     end = "\r\n" if "\r\n" in old else "\n"
     if not existing and _only_comments(old):  # the leader's own notes: the list begins below
         old += ("" if old.endswith("\n") else end) + "tiltag:" + end
+    if not existing:  # `tiltag: []`, an empty list as YAML writes it: the list begins below
+        old = _EMPTY_FLOW.sub("tiltag:", old, count=1)
     tiltag_id = _free_id({t.id for t in existing})
     entry = entry_text(new, tiltag_id, today, _wording(workspace, known, template), template)
+    entry = _indented_as(old, entry)
     text = old + ("" if old.endswith("\n") else end) + entry.replace("\n", end)
     shown = workspace.display(path)
     try:
