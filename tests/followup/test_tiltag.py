@@ -78,6 +78,13 @@ def test_a_good_file_loads_with_its_evaluation_date(workspace: Path) -> None:
         ('status: "i gang"', 'status: "igang"', "8:13", "M003: 'status': skal være en af"),
         ('besluttet: "2026-06-15"', 'besluttet: "2026-06-31"', "5:16", "gyldig dato"),
         ("[anbringelse-7]", "[anbringelse-77]", "10:19", "O002: spørgsmålet 'anbringelse-77'"),
+        # two ids with a comma, not a list: the tip gives both, as a list (found by a probe)
+        (
+            "[anbringelse-7]",
+            "anbringelse-7, anbringelse-8",
+            "10:18",
+            "Tip: skriv flere som en liste: spørgsmål: [anbringelse-7, anbringelse-8].",
+        ),
         ("[opfølgning]", "[opfølging]", "11:20", "mente du 'opfølgning'?"),
         ("pejlemærker: []", "pejlemærker: [indragelse]", "12:21", "pejlemærket 'indragelse'"),
         ("    titel", "    titlen", "4:5", "mente du 'titel'?"),
@@ -398,7 +405,7 @@ def test_new_refuses_a_level_that_is_no_share_and_writes_nothing(
     assert result.exit_code == 2, result.output
     said = " ".join(result.stderr.split())
     assert "--niveau: fejl O018" in said and said.count("skriv") == 1, said  # advice once
-    assert "90" in said
+    assert "90" in said and ".." not in said
     assert path.read_text(encoding="utf-8") == GOOD
 
 

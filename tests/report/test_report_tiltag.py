@@ -219,8 +219,8 @@ def test_a_verdict_on_a_tiltag_not_started_says_its_after_is_not_the_tiltags(  #
 @pytest.mark.parametrize(
     ("written", "said"),
     [
-        ("150 %", "en andel skal være over 0 % og højst 100 %"),
-        ("0", "en andel skal være over 0 % og højst 100 %"),
+        ("150 %", "en andel skal være over 0 % og højst 100 %. Tip: skriv den som fx 90 %"),
+        ("0", "en andel skal være over 0 % og højst 100 %. Tip: skriv den som fx 90 %"),
         ("halvfems", "ikke en andel; skriv den som fx 90 % eller 0,9"),
     ],
 )

@@ -65,7 +65,7 @@ def parse_level(text: str) -> float:
     try:
         return share_value(text)
     except ValueError as exc:
-        said = str(exc)  # it may say how to write a share already: then no tip says it again
+        said = str(exc).rstrip(".")  # it may say how to write a share: then no tip says it
         hint = None if "skriv" in said else "skriv fx 90 for 90 %."
         raise fail(Argument.LEVEL, "O018", f"{said}.", hint=hint, kind=ErrorKind.USAGE) from None
 

@@ -356,6 +356,9 @@ def _targets(
                 continue
             guess = did_you_mean(value, allowed)
             hint = f"mente du '{guess}'?" if guess else "tjek id'et med 'tilsyn skabelon'."
+            several = [v.strip() for v in value.split(",")]
+            if len(several) > 1 and all(v in allowed for v in several):  # `a, b` for `[a, b]`
+                hint = f"skriv flere som en liste: {key}: [{', '.join(several)}]."
             if key == "pejlemærker" and not allowed:
                 hint = _no_pejlemaerker(tiltag.template, others)
             problems.append(

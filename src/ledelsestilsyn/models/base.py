@@ -88,7 +88,9 @@ def _share(value: Any) -> Any:
 
 def _in_unit(value: float | None) -> float | None:
     if value is not None and not 0 < value <= 1:
-        raise ValueError("en andel skal være over 0 % og højst 100 %")
+        raise HintedValueError(
+            "en andel skal være over 0 % og højst 100 %.", "skriv den som fx 90 % eller 0,9."
+        )
     return value
 
 
