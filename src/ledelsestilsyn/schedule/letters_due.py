@@ -63,14 +63,14 @@ def covered_cases(folder: Path) -> frozenset[str] | None:
 
 def pending(
     latest: Mapping[tuple[str, str], tuple[str, Iterable[str]]], written: Iterable[Letters]
-) -> tuple[dict[tuple[str, str], date], frozenset[tuple[str, str]]]:
+) -> tuple[dict[tuple[str, str], date], dict[tuple[str, str], tuple[str, ...]]]:
     """(series, period label) → latest finished review date, for rounds without letters;
-    and those of them whose letters miss a case finished since (`renewed`).
+    and of those whose letters miss a case finished since, the cases (`renewed`).
 
     `latest` holds each round's latest finished review date and its finished cases."""
     periods = list(written)
     result: dict[tuple[str, str], date] = {}
-    renewed: set[tuple[str, str]] = set()
+    renewed: dict[tuple[str, str], tuple[str, ...]] = {}
     for key, (day, done) in latest.items():
         if not day:
             continue
@@ -86,5 +86,5 @@ def pending(
         if not covering or missing:
             result[key] = date.fromisoformat(day)
         if missing:
-            renewed.add(key)
-    return result, frozenset(renewed)
+            renewed[key] = tuple(sorted(missing))
+    return result, renewed

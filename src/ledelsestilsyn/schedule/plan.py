@@ -115,8 +115,9 @@ class WorkspaceState:
     """Deadlines and evaluation dates of the tiltag still to be met."""
     unanswered: Mapping[tuple[str, str], date] = field(default_factory=dict)
     """(series, period) → latest finished review date, for rounds without letters."""
-    renewed: frozenset[tuple[str, str]] = frozenset()
-    """Rounds among those whose letters were written before a review was finished."""
+    renewed: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    """Rounds among those whose letters were written before a review was finished, with the
+    cases no letter covers."""
 
     def complete_count(self, series: str, period: str) -> int:
         listed = sum(
@@ -289,8 +290,11 @@ def _series_status(
         finished = all(x.state == ReviewState.COMPLETE for x in own)
         if plan.feedback_days is not None and latest is not None and (today > r.closes or finished):
             due = latest + timedelta(days=plan.feedback_days)
-            again = (series.name, r.period.label) in state.renewed
-            items.append(Item("tilbagemelding", r, (due - today).days, due=due, again=again))
+            missing = state.renewed.get((series.name, r.period.label), ())
+            left = (due - today).days
+            items.append(
+                Item("tilbagemelding", r, left, cases=missing, due=due, again=bool(missing))
+            )
     return items, statuses
 
 

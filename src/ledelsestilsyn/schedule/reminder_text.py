@@ -110,8 +110,9 @@ def describe(item: Item, today: date) -> str:
         return f"{name}: rapporten mangler (kør 'tilsyn rapport' for perioden {label}). {deadline}"
     if item.kind == "tilbagemelding" and item.again:
         return (
-            f"{name}: tilbagemeldingen til rådgiverne dækker ikke alle færdige gennemgange "
-            f"(kør 'tilsyn tilbagemelding' for {label} igen). {deadline}"
+            f"{name}: tilbagemeldingen til rådgiverne dækker ikke alle færdige gennemgange: "
+            f"intet brev har {_cases(item.cases)} (kør 'tilsyn tilbagemelding' for {label} "
+            f"igen; et brev, der er rettet i hånden, beholdes, se O028). {deadline}"
         )
     if item.kind == "tilbagemelding":
         return (
