@@ -456,3 +456,13 @@ def test_the_example_in_tiltag_ny_help_works(cli: Cli, example_workspace: Path) 
     example = (ny.__doc__ or "").split("Eksempel: tilsyn ")[1].splitlines()[0]
     result = cli(*shlex.split(example), "--dato", "2026-11-25")
     assert result.exit_code == 0, result.output
+
+
+def test_init_here_says_this_folder_not_a_dot(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'Oprettede arbejdsmappen . ud fra …' (found by a probe): a dot is no name to a user."""
+    monkeypatch.chdir(tmp_path)
+    result = cli("init")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Oprettede arbejdsmappen i denne mappe ud fra forlægget")

@@ -133,10 +133,10 @@ def test_skema_keeps_an_edited_schema_and_writes_a_removed_one(
     result = cli("skema")
     assert result.exit_code == 0, result.output
     assert SCHEMA.read_text(encoding="utf-8") == '{"title": "vores egen"}\n'
-    assert "advarsel W007" in result.stderr and "0 skemaer opdateret" in result.stdout
+    assert "advarsel W007" in result.stderr and "0 skemaer skrevet i skema." in result.stdout
     SCHEMA.unlink()
     again = cli("skema")
-    assert "1 skema opdateret" in again.stdout and '"$comment"' in SCHEMA.read_text("utf-8")
+    assert "1 skema skrevet i skema." in again.stdout and '"$comment"' in SCHEMA.read_text("utf-8")
 
 
 def test_a_new_template_gets_its_schema(

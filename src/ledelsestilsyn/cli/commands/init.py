@@ -39,7 +39,8 @@ def init(
     refuse_stdout(mappe, "MAPPE")
     preset = preset_name(preset)
     made = create_workspace(mappe, preset)
-    echo(f"Oprettede arbejdsmappen {mappe} ud fra forlægget '{preset}':")
+    where = "i denne mappe" if mappe.resolve() == Path.cwd().resolve() else str(mappe)
+    echo(f"Oprettede arbejdsmappen {where} ud fra forlægget '{preset}':")
     for path in made.written:
         echo(f"  {path}")
     if made.kept:

@@ -48,4 +48,13 @@ def skema(
     recorded = recorded_schemas(root / CACHE_DIR)[0] if folder is None and root else None
     written, kept = write_schemas(target, Catalog.load(root), recorded)
     print_diagnostics([kept_warning(str(path)) for path in kept], err=True)
-    echo(f"{count(len(written), 'skema', 'skemaer')} opdateret i {target}.")
+    # 'skrevet' (made or renewed); the folder as the user wrote it, or relative to here
+    shown = target if folder is not None else _here(target)
+    echo(f"{count(len(written), 'skema', 'skemaer')} skrevet i {shown}.")
+
+
+def _here(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
