@@ -93,3 +93,13 @@ def test_a_tiltag_past_its_deadline_is_marked_in_the_letter(cli: Cli, ws: Path) 
     anna = own(letters(ws), "Anna Holm", ".md")
     assert "(underretning-2, frist 20. november 2026 (overskredet))" in anna
     assert "frist 20. november 2026 (overskredet)" in own(letters(ws), "Anna Holm", ".html")
+
+
+def test_a_tiltag_decided_after_the_letters_day_is_not_in_the_letter(cli: Cli, ws: Path) -> None:  # noqa: F811
+    """'besluttet: 2026-12-01' (decided later, or a slip): the letter of 25 November said
+    "Ledelsen har besluttet tiltag" of it on a day before that (found by a probe)."""
+    later = TILTAG.replace('besluttet: "2026-10-01"', 'besluttet: "2026-12-01"', 1)
+    (ws / "tiltag.yaml").write_text(later, encoding="utf-8")
+    assert cli(*ARGS).exit_code == 0
+    anna = own(letters(ws), "Anna Holm", ".md")
+    assert "Akutte indsatser straks" not in anna and "Screening efter tjekliste" in anna

@@ -36,10 +36,12 @@ def aimed_at(
     today: date,
 ) -> list[LetterTiltag]:
     """The open tiltag that target one of `findings` ((template, question id)), in the
-    order of tiltag.yaml; a deadline passed on the letter's date (`today`) is marked."""
+    order of tiltag.yaml; a deadline passed on the letter's date (`today`) is marked. One
+    decided after that day is not yet "besluttet" (O034 says it may be a slip of the year)."""
     aimed: dict[str, list[str]] = {}
+    decided = [t for t in tiltag if t.decided <= today]
     for template, question in findings:
-        for tiltag_id in addressing(tiltag, template, question):
+        for tiltag_id in addressing(decided, template, question):
             questions = aimed.setdefault(tiltag_id, [])
             if question not in questions:
                 questions.append(question)
