@@ -24,6 +24,9 @@ from ledelsestilsyn.models.review import CORRECTION_KEYS
 from ledelsestilsyn.review.analysis import WARNING, Analysis, CorrectionEntry
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SEVERAL = re.compile(r"\s(?:og|&)\s|[/+;]", re.IGNORECASE)
+"""Two people in one `ansvarlig` (`Maja og Peter`, `Maja / Peter`); a comma does not say so:
+`Rønnow, Maja` is one person, surname first."""
 
 
 def check_correction(
@@ -96,6 +99,7 @@ def check_correction(
                 severity=WARNING,
             )
         )
+    _several(doc, analysis, path, texts.get("ansvarlig", ""))
     if "handling" not in texts:
         analysis.diagnostics.append(
             doc.diagnostic(
@@ -130,6 +134,23 @@ def check_correction(
             done=done,
             done_pos=(pos.line, pos.column) if pos and done else None,
             written=written,
+        )
+    )
+
+
+def _several(doc: YamlDocument, analysis: Analysis, path: Path_, responsible: str) -> None:
+    """G062: two people in one `ansvarlig`; the letters and påmind follow a correction up
+    for one person, and find neither of them in such a text."""
+    if not _SEVERAL.search(responsible):
+        return
+    analysis.diagnostics.append(
+        doc.diagnostic(
+            (*path, "ansvarlig"),
+            "G062",
+            "'ansvarlig' nævner flere personer; en rettelse følges op for én, så brevene og "
+            "påmind når ingen af dem som ansvarlig.",
+            hint="skriv én ansvarlig; skal to gøre noget, så skriv den anden under 'handling'.",
+            severity=WARNING,
         )
     )
 
