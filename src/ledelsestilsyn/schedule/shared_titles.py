@@ -38,4 +38,5 @@ def shared_tiltag(dates: Sequence[TiltagDate], concept: Path) -> list[TiltagDate
     scrub = department_scrubber(names, case_masker(cases, mask_cpr))
     place = {t.id: n for n, t in enumerate(load_tiltag(workspace), start=1)}
     neutral = neutral_id(names, cases)
-    return [replace(d, id=neutral(d.id, place[d.id]), title=scrub(d.title)) for d in dates]
+    shown = [(d, neutral(d.id, place.get(d.id, len(place) + 1))) for d in dates]
+    return [replace(d, id=tiltag_id, title=scrub(d.title)) for d, tiltag_id in shown]
