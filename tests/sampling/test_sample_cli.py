@@ -16,7 +16,7 @@ from ledelsestilsyn.core.gate import Gated
 from ledelsestilsyn.io.atomic import STALE_AFTER_SECONDS, TEMP_PREFIX
 from ledelsestilsyn.io.yaml import parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
-from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.models.manifest import MAX_SEED, Manifest
 from ledelsestilsyn.models.review import Review
 from ledelsestilsyn.sampling import write as sample_write
 from ledelsestilsyn.sampling.fillin import render_review
@@ -170,6 +170,22 @@ def test_extension_refuses_another_seed(cli: Cli, example_workspace: Path) -> No
     udtraek(cli)
     code, output = udtraek(cli, "--antal", "12", "--seed", "1")
     assert code == 2 and "U003" in output
+
+
+def test_a_seed_the_draw_cannot_take_is_an_error_not_an_internal_one(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """`--seed` of 2**128, or `seed: -5` edited into the manifest, gave exit 3 (OverflowError)
+    at the draw (found by a probe): now a wrong call (exit 2), and a located M003 (exit 1)."""
+    code, output = udtraek(cli, "--seed", str(2**128), "--tør")
+    assert code == 2 and "'--seed'" in output and "Traceback" not in output, output
+    assert udtraek(cli, "--seed", str(MAX_SEED), "--tør")[0] == 0
+    udtraek(cli)
+    manifest = next(Path("udtræk").glob("*/udtræk.yaml"))
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(re.sub(r"(?m)^seed: .*$", "seed: -5", text), encoding="utf-8")
+    code, output = udtraek(cli, "--antal", "12")
+    assert code == 1 and "M003: 'seed': skal være mindst 0." in output, output
 
 
 def test_dry_run_writes_nothing(cli: Cli, example_workspace: Path) -> None:

@@ -55,6 +55,10 @@ def _not_a_name(name: str) -> bool:
     return not name.strip() or name in (".", "..") or any(c in name for c in "/\\:")
 
 
+MAX_SEED = 2**128 - 1
+"""The largest seed: the draw keys its hash with the seed's 16 bytes (`sampling.draw`)."""
+
+
 class Manifest(Model):
     series: str = Field(alias="tilsyn")
     period: str = Field(alias="periode")
@@ -63,7 +67,7 @@ class Manifest(Model):
     created: str = Field(alias="oprettet")
     created_by: str = Field(alias="oprettet_af")
     tool_version: str = Field(alias="værktøj")
-    seed: int = Field(alias="seed")
+    seed: int = Field(alias="seed", ge=0, le=MAX_SEED)
     sample_size: int = Field(alias="antal")
     source: InputFile | None = Field(None, alias="input")
     source_series: TextList | None = Field(

@@ -37,7 +37,13 @@ def udtraek(
         typer.Option("--periode", help="Fx 2026-11 eller 2026-K4. Standard: runden i dag."),
     ] = None,
     seed: Annotated[
-        int | None, typer.Option("--seed", min=0, help="Frø. Standard: udledt af serie og periode.")
+        int | None,
+        typer.Option(
+            "--seed",
+            min=0,
+            max=2**128 - 1,  # models.manifest.MAX_SEED, without loading pydantic for --help
+            help="Frø. Standard: udledt af serie og periode.",
+        ),
     ] = None,
     antal: Annotated[
         int | None, typer.Option("--antal", min=1, help="Antal sager (større: udvid stikprøven).")
