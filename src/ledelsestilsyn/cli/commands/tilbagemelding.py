@@ -59,6 +59,7 @@ def tilbagemelding(
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.followup.feedback import write_letters
     from ledelsestilsyn.followup.letter_mail import mail_letters, mail_setup
+    from ledelsestilsyn.followup.one_at_a_time import one_run
     from ledelsestilsyn.workspace.open import open_workspace
 
     if send_igen and not mail:
@@ -72,7 +73,8 @@ def tilbagemelding(
     today = day_or_today(dato)
     workspace = open_workspace(Path.cwd(), koncept)
     setup = mail_setup(workspace, os.environ) if mail else None
-    with on_terminal():
+    waiting = "Venter på en anden kørsel af 'tilsyn tilbagemelding' i arbejdsmappen …"
+    with one_run(workspace.root, "tilbagemelding", lambda: echo(waiting, err=True)), on_terminal():
         outcome = write_letters(workspace, periode, today=today, only=raadgiver)
     print_diagnostics(outcome.notes, err=True)
     for path in outcome.written:  # one that held its letter already is said to be so

@@ -101,6 +101,7 @@ def ny(
     from ledelsestilsyn.core.periods import day_or_today, parse_day
     from ledelsestilsyn.core.words import listing
     from ledelsestilsyn.followup.new import NewTiltag, append_tiltag, parse_level
+    from ledelsestilsyn.followup.one_at_a_time import one_run
     from ledelsestilsyn.followup.tiltag import read_tiltag
     from ledelsestilsyn.workspace.open import open_workspace
 
@@ -113,7 +114,9 @@ def ny(
     new = NewTiltag(
         ids or tuple(spoergsmaal), titel, ansvarlig, deadline, evaluering, skabelon, level
     )
-    tiltag_id = append_tiltag(workspace, new, today=today)
+    waiting = "Venter på en anden kørsel af 'tilsyn tiltag ny' i arbejdsmappen …"
+    with one_run(workspace.root, "tiltag ny", lambda: echo(waiting, err=True)):
+        tiltag_id = append_tiltag(workspace, new, today=today)
     missing = ["beskrivelse"] + ["ansvarlig"] * (not (ansvarlig or "").strip())
     missing += ["frist"] * (frist is None)
     echo(f"Tiltaget '{tiltag_id}' er føjet til tiltag.yaml. Udfyld {listing(missing)}.")
