@@ -247,3 +247,31 @@ def test_only_a_file_a_person_must_mend_makes_the_run_fail(cli: Cli, sample: Pat
     for result in (cli(*args, "--tør"), cli(*args), cli(*args)):
         assert result.exit_code == 0, result.output
         assert "skal rettes" not in result.output
+
+
+@pytest.mark.parametrize("when", ["før kopien", "efter kopien"])
+def test_a_review_saved_while_migrer_works_is_left_as_the_leader_saved_it(
+    cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch, when: str
+) -> None:
+    """The new text is made from the file as it was read: a leader's save in between was kept
+    only in the .bak, and the run said the usual (found by a probe). Now the file is looked
+    at again before the backup and just before the rename, and left alone if it changed."""
+    import ledelsestilsyn.review.migrate as migrate
+
+    saved = (sample / "S-2.yaml").read_text(encoding="utf-8") + "# lederens nye note\n"
+    real = migrate.keep_backup
+
+    def leader_saves(path: Path) -> Path:
+        if path.name == "S-2.yaml" and when == "før kopien":
+            path.write_text(saved, encoding="utf-8")
+        made = real(path)
+        if path.name == "S-2.yaml" and when == "efter kopien":
+            path.write_text(saved, encoding="utf-8")
+        return made
+
+    monkeypatch.setattr(migrate, "keep_backup", leader_saves)
+    result = cli("migrer", FOLDER, "--til", "overordnet@2025.1", "--dato", DAY)
+    assert result.exit_code == 1, result.output
+    assert (sample / "S-2.yaml").read_text(encoding="utf-8") == saved
+    assert "S-2.yaml: blev gemt, mens migrer arbejdede, og er ikke flyttet" in result.output
+    assert "S-1.yaml (ikke påbegyndt): overordnet@2024.1 → overordnet@2025.1" in result.output

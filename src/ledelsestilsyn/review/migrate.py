@@ -29,7 +29,7 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, TilsynError
 from ledelsestilsyn.io.atomic import free_backup, keep_backup, write_atomic
 from ledelsestilsyn.io.document import Path_
-from ledelsestilsyn.io.files import read_limited
+from ledelsestilsyn.io.files import read_limited, read_regular
 from ledelsestilsyn.io.yaml import MAX_BYTES, TOO_LARGE_HINT, decode, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
@@ -98,6 +98,8 @@ class _Plan:
     move: Move
     path: Path
     text: str
+    original: bytes
+    """The file as it was read: one saved since is left alone (`_write`)."""
 
 
 @dataclass
@@ -182,9 +184,11 @@ def migrate(
 
         write_schemas(workspace.root / SCHEMA_DIR, workspace.catalog)  # keeps an edited one
     for plan in plans:
-        backup = (
-            _free_backup(plan, workspace.display) if dry_run else _write(plan, workspace.display)
-        )
+        if dry_run:
+            backup = _free_backup(plan, workspace.display)
+        elif (backup := _write(plan, workspace.display)) is None:
+            result.skipped.append(Skip(plan.move.display, _CHANGED, fix=True))
+            continue
         result.moved.append(replace(plan.move, backup=backup))
     return result
 
@@ -261,7 +265,7 @@ def _plan(shared: _Run, review: ReviewResult) -> _Plan | Skip:
         own_comments_left=left,
         unanswered=unanswered,
     )
-    return _Plan(move, path, new_text)
+    return _Plan(move, path, new_text, original)
 
 
 def _as_written(
@@ -354,8 +358,30 @@ def _free_backup(plan: _Plan, display: Callable[[Path], str]) -> str | None:
     return display(free) if free is not None else None
 
 
-def _write(plan: _Plan, display: Callable[[Path], str]) -> str:
-    """Keep the old file under a free `.bak` name, then put the new text in place atomically."""
+def _write(plan: _Plan, display: Callable[[Path], str]) -> str | None:
+    """Keep the old file under a free `.bak` name, then put the new text in place atomically
+    (the backup's name); None, nothing written, when a person saved the file since it was
+    read (`_CHANGED` says so): the new
+    text was made from the old, and the leader's edit would be only in the backup. Looked at
+    before the backup and again just before the rename, as late as can be (an editor honours
+    no lock)."""
+    if _changed(plan):
+        return None
     backup = keep_backup(plan.path)
+    if _changed(plan):
+        return None
     write_atomic(plan.path, plan.text, overwrite=True)
     return display(backup)
+
+
+def _changed(plan: _Plan) -> bool:
+    try:
+        return read_regular(plan.path) != plan.original
+    except OSError:
+        return True
+
+
+_CHANGED = (
+    "blev gemt, mens migrer arbejdede, og er ikke flyttet (det nye indhold var lavet af det "
+    "gamle); kør migrer igen for den"
+)
