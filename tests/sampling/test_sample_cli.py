@@ -188,6 +188,22 @@ def test_a_seed_the_draw_cannot_take_is_an_error_not_an_internal_one(
     assert code == 1 and "M003: 'seed': skal være mindst 0." in output, output
 
 
+def test_a_run_without_antal_never_changes_a_smaller_sample(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """Drawn with `--antal 3` (the concept says 8): the same command without `--antal`
+    extended it to 8, and a sample short of cases rewrote its manifest on every run, though
+    the README says an existing sample is left as it is (found by a probe)."""
+    assert udtraek(cli, "--antal", "3")[0] == 0
+    folder = next(Path("udtræk").iterdir())
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    code, output = udtraek(cli)
+    assert code == 0 and "findes allerede" in output and "Brug --antal" in output, output
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    code, output = udtraek(cli, "--antal", "5")
+    assert code == 0 and len(list(folder.glob("S-*.yaml"))) == 5, output
+
+
 def test_dry_run_writes_nothing(cli: Cli, example_workspace: Path) -> None:
     code, output = udtraek(cli, "--tør")
     assert code == 0 and "Prøvekørsel" in output and "Pr. rådgiver" in output

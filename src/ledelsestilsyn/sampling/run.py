@@ -122,7 +122,10 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
                 hint="en stikprøve kan kun udvides med samme seed; flyt mappen for at trække om.",
                 kind=ErrorKind.USAGE,
             )
-        if size <= len(existing.cases):
+        # Only `--antal` extends: a run without it never changes a sample leaders are filling
+        # in, even one smaller than the concept's antal (drawn with a smaller --antal, or
+        # from a population with fewer cases); it rewrote the manifest on every run.
+        if request.size is None or size <= len(existing.cases):
             if request.export is not None:
                 check_readable(request.export, str(request.export))
             return DrawOutcome(DrawStatus.EXISTS, folder, existing)
