@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import time
+import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -202,6 +203,20 @@ def test_a_run_without_antal_never_changes_a_smaller_sample(
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     code, output = udtraek(cli, "--antal", "5")
     assert code == 0 and len(list(folder.glob("S-*.yaml"))) == 5, output
+
+
+def test_a_sample_folder_spelt_as_a_mac_copies_it_is_not_drawn_again(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """`2026-11-månedligt-overordnet` copied from a Mac has its `å` as `a` and a ring (NFD):
+    the folder was not found, and a second, different sample was drawn for the round beside
+    the one the leaders fill in (found by a probe). Now U024, and nothing is drawn."""
+    assert udtraek(cli)[0] == 0
+    [folder] = Path("udtræk").glob("2026-*")
+    folder.rename(folder.with_name(unicodedata.normalize("NFD", folder.name)))
+    code, output = udtraek(cli)
+    assert code == 1 and "fejl U024" in output and "intet er trukket" in output, output
+    assert len(list(Path("udtræk").glob("2026-*"))) == 1
 
 
 def test_dry_run_writes_nothing(cli: Cli, example_workspace: Path) -> None:
