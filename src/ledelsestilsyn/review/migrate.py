@@ -360,11 +360,10 @@ def _free_backup(plan: _Plan, display: Callable[[Path], str]) -> str | None:
 
 def _write(plan: _Plan, display: Callable[[Path], str]) -> str | None:
     """Keep the old file under a free `.bak` name, then put the new text in place atomically
-    (the backup's name); None, nothing written, when a person saved the file since it was
-    read (`_CHANGED` says so): the new
-    text was made from the old, and the leader's edit would be only in the backup. Looked at
-    before the backup and again just before the rename, as late as can be (an editor honours
-    no lock)."""
+    (the backup's name). None, nothing written, when a person saved the file since it was
+    read (`_CHANGED` says so): the new text was made from the old, and the leader's edit
+    would be only in the backup. Looked at before the backup and again just before the
+    rename, as late as can be (an editor honours no lock)."""
     if _changed(plan):
         return None
     backup = keep_backup(plan.path)
