@@ -12,6 +12,7 @@ FLAGS: dict[Argument, str] = {
     Argument.FORMAT: "--format",
     Argument.RECIPIENT: "--modtager",
     Argument.COUNT: "--antal",
+    Argument.SEED: "--seed",
     Argument.PERIOD: "--periode",
     Argument.SERIES: "--tilsyn",
     Argument.CASEWORKERS: "--rådgivere",

@@ -48,6 +48,7 @@ class Argument(StrEnum):
     TEMPLATE = "skabelonen"
     SHEET = "arket"
     LEVEL = "niveauet"
+    SEED = "frøet"
 
 
 class Severity(StrEnum):

@@ -40,7 +40,7 @@ from ledelsestilsyn.export.read import (
     read_export,
 )
 from ledelsestilsyn.models.concept import Series
-from ledelsestilsyn.models.manifest import Manifest
+from ledelsestilsyn.models.manifest import MAX_SEED, Manifest
 from ledelsestilsyn.sampling.cpr_keys import cpr_key_warning, cpr_numbered
 from ledelsestilsyn.sampling.draw import (
     DrawResult,
@@ -107,6 +107,14 @@ class DrawOutcome:
 
 def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     """Draw (or extend, or report the existing) sample for one series and period."""
+    if request.seed is not None and request.seed > MAX_SEED:  # the draw keys with 16 bytes
+        raise fail(
+            Argument.SEED,
+            "U025",
+            f"frøet er for stort ({len(str(request.seed))} cifre); det største er 2**128 - 1.",
+            hint="udelad frøet (så udledes det af serie og periode), eller brug et mindre tal.",
+            kind=ErrorKind.USAGE,
+        )
     name, series = chosen_series(workspace, request.series, request.period, request.today)
     period = chosen_period(workspace, name, series, request.period, request.today)
     folder = workspace.samples_dir / f"{period.label}-{name}"

@@ -38,12 +38,7 @@ def udtraek(
     ] = None,
     seed: Annotated[
         int | None,
-        typer.Option(
-            "--seed",
-            min=0,
-            max=2**128 - 1,  # models.manifest.MAX_SEED, without loading pydantic for --help
-            help="Frø. Standard: udledt af serie og periode.",
-        ),
+        typer.Option("--seed", min=0, help="Frø. Standard: udledt af serie og periode."),
     ] = None,
     antal: Annotated[
         int | None, typer.Option("--antal", min=1, help="Antal sager (større: udvid stikprøven).")
