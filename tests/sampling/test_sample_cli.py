@@ -108,6 +108,37 @@ def test_extension_keeps_drawn_cases_and_filled_files(cli: Cli, example_workspac
     assert {c.id for c in fresh.cases} == {c.id for c in large.cases}
 
 
+def test_an_extension_keeps_the_first_draw_on_record(
+    cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The manifest documents how the sample was drawn: an extension from a newer export by
+    someone else rewrote its `oprettet`, `oprettet_af` and `input`, so the first draw could no
+    longer be checked against its export, and a caseworker gone from the new export lost the
+    masking of their name in colleagues' letters."""
+    udtraek(cli, "--antal", "5")
+    first = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+    assert first.source is not None and first.caseworkers and not first.extensions
+    leaver = first.caseworkers[0]
+    export = Path("eksport.csv")
+    lines = export.read_bytes().splitlines(keepends=True)
+    export.write_bytes(b"".join(line for line in lines if leaver.encode("cp1252") not in line))
+    monkeypatch.setenv("LOGNAME", "en anden konsulent")
+    assert udtraek(cli, "--antal", "8")[0] == 0
+    assert udtraek(cli, "--antal", "10")[0] == 0
+    last = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+    assert (last.created, last.created_by, last.source) == (
+        first.created,
+        first.created_by,
+        first.source,
+    )
+    assert [(e.size_before, e.sample_size) for e in last.extensions] == [(5, 8), (8, 10)]
+    newer = last.extensions[0].source
+    assert newer is not None and newer.sha256 != first.source.sha256
+    assert {e.created_by for e in last.extensions} == {"en anden konsulent"}
+    assert last.sample_size == 10 and len(last.cases) == 10
+    assert leaver in last.caseworkers
+
+
 def test_an_extension_keeps_every_drawn_case_as_it_was_drawn(
     cli: Cli, example_workspace: Path
 ) -> None:

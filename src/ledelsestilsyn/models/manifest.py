@@ -55,6 +55,18 @@ def _not_a_name(name: str) -> bool:
     return not name.strip() or name in (".", "..") or any(c in name for c in "/\\:")
 
 
+class Extension(Model):
+    """One `--antal` run that added cases to the sample: the manifest's head stays as the
+    sample was first drawn, so both draws can be checked against their own export."""
+
+    created: str = Field(alias="oprettet")
+    created_by: str = Field(alias="oprettet_af")
+    tool_version: str = Field(alias="værktøj")
+    size_before: int = Field(alias="antal_før")
+    sample_size: int = Field(alias="antal")
+    source: InputFile | None = Field(None, alias="input")
+
+
 MAX_SEED = 2**128 - 1
 """The largest seed: the draw keys its hash with the seed's 16 bytes (`sampling.draw`)."""
 
@@ -72,6 +84,11 @@ class Manifest(Model):
     source: InputFile | None = Field(None, alias="input")
     source_series: TextList | None = Field(
         None, alias="fra_tilsyn", description="kildeserierne for et niveau"
+    )
+    extensions: list[Extension] = Field(
+        default_factory=list,
+        alias="udvidelser",
+        description="hver udvidelse med --antal: hvornår, af hvem og fra hvilken eksport",
     )
     settings: dict[str, Any] = Field(
         default_factory=dict, alias="indstillinger", description="konceptets indstillinger brugt"
@@ -92,5 +109,6 @@ class Manifest(Model):
         The output gate keeps them even if one looks like a CPR number (a seed
         does about one time in twenty); masked, the manifest could not be read.
         """
-        values = [self.seed] + ([self.source.size, self.source.rows] if self.source else [])
+        sources = [self.source, *(e.source for e in self.extensions)]
+        values = [self.seed, *(n for s in sources if s for n in (s.size, s.rows))]
         return tuple(str(value) for value in values)

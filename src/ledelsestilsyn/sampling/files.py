@@ -3,7 +3,7 @@
 Everything written passes `core.cpr.mask_cpr`: only the case id (a case key that
 looks like a CPR number is never drawn), caseworker, team and the stratum
 columns are written. Output is deterministic; only `oprettet` and
-`oprettet_af` in the manifest depend on when and by whom.
+`oprettet_af` in the manifest (and in its `udvidelser`) depend on when and by whom.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated, gate
 from ledelsestilsyn.io.yaml import dump
+from ledelsestilsyn.models.base import Model
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.sampling.draw import Case, DrawResult, Pick, StepCount
@@ -85,24 +86,31 @@ def manifest_data(
     result: DrawResult,
     files: dict[str, list[str]],
     population: Sequence[Case],
+    earlier: Manifest | None = None,
 ) -> dict[str, Any]:
-    """The manifest as plain data with its Danish keys."""
+    """The manifest as plain data with its Danish keys. An extension of the `earlier` sample
+    keeps its head (when, by whom, from which export it was first drawn) and is added to
+    its `udvidelser`; the population, quotas and notes are this run's."""
     created, user, version = who
+    run: dict[str, Any] = {"oprettet": created, "oprettet_af": user, "værktøj": f"tilsyn {version}"}
     data: dict[str, Any] = {
         "tilsyn": series,
         "periode": period,
         "skabelon": template,
         "fokus": focus,
-        "oprettet": created,
-        "oprettet_af": user,
-        "værktøj": f"tilsyn {version}",
-        "seed": seed,
-        "antal": size,
     }
-    if source is not None:
-        data["input"] = source
+    data |= _head(earlier) if earlier else run
+    data |= {"seed": seed, "antal": size}
+    first = _dumped(earlier.source) if earlier else source
+    if first:
+        data["input"] = first
     if source_series:
         data["fra_tilsyn"] = list(source_series)
+    if earlier:
+        added = {**run, "antal_før": earlier.sample_size, "antal": size}
+        if source is not None:
+            added["input"] = source
+        data["udvidelser"] = [*(_dumped(e) for e in earlier.extensions), added]
     data["indstillinger"] = settings
     data["population"] = [{"trin": s.name, "antal": s.count} for s in steps]
     data["kvoter"] = [
@@ -128,8 +136,23 @@ def manifest_data(
     data["bemærkninger"] = notes
     # Every caseworker of the population, drawn or not: a colleague's name in a comment is
     # replaced in another caseworker's letter also before that colleague is drawn.
-    data["rådgivere"] = sorted({c.caseworker for c in population if c.caseworker})
+    data["rådgivere"] = sorted(
+        {c.caseworker for c in population if c.caseworker}
+        | set(earlier.caseworkers if earlier else [])
+    )
     return data
+
+
+def _dumped(entry: Model | None) -> dict[str, Any] | None:
+    return entry.model_dump(by_alias=True, exclude_none=True) if entry else None
+
+
+def _head(earlier: Manifest) -> dict[str, Any]:
+    return {
+        "oprettet": earlier.created,
+        "oprettet_af": earlier.created_by,
+        "værktøj": earlier.tool_version,
+    }
 
 
 def cpr_warnings(

@@ -365,6 +365,7 @@ def _manifest(
         result=result,
         files=files,
         population=source.cases,
+        earlier=existing,
     )
     return Manifest.model_validate(data)
 
