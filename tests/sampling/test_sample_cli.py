@@ -9,12 +9,13 @@ import time
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from conftest import TESTS, Cli
 from ledelsestilsyn.core.gate import Gated
-from ledelsestilsyn.io.atomic import STALE_AFTER_SECONDS, TEMP_PREFIX
+from ledelsestilsyn.io.atomic import STALE_AFTER_SECONDS, TEMP_PREFIX, cannot_write
 from ledelsestilsyn.io.yaml import parse_text, read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import MAX_SEED, Manifest
@@ -382,6 +383,35 @@ def test_killed_run_leaves_no_folder(
     code, _ = udtraek(cli)
     assert code == 130
     assert not FOLDER.exists() and list(Path("udtræk").iterdir()) == []
+
+
+def test_an_extension_that_cannot_write_its_manifest_takes_back_its_files(
+    cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new reviews were written and the manifest was not (a full disk, or udtræk.yaml
+    open in another program on a shared drive): the files stayed as reviews of cases outside
+    the sample, and the message did not say so."""
+    assert udtraek(cli)[0] == 0
+    before = contents(FOLDER)
+    real = sample_write.write_atomic
+
+    def full_disk(path: Path, content: str | Gated, **options: Any) -> None:
+        if path.name == "udtræk.yaml":
+            raise cannot_write(
+                path, "filen kan ikke skrives (disken er fuld); den er, som den var."
+            )
+        real(path, content, **options)
+
+    monkeypatch.setattr(sample_write, "write_atomic", full_disk)
+    code, output = udtraek(cli, "--antal", "12")
+    assert code == 2, output
+    assert "W003" in output and "disken er fuld" in output, output
+    assert "U026" in output and "4 nye gennemgangsfiler er fjernet igen" in output, output
+    assert contents(FOLDER) == before
+    monkeypatch.setattr(sample_write, "write_atomic", real)
+    code, output = udtraek(cli, "--antal", "12")
+    assert code == 0, output
+    assert len(validate_document(Manifest, read_document(FOLDER / "udtræk.yaml")).cases) == 12
 
 
 def test_stale_temp_folder_is_cleaned(cli: Cli, example_workspace: Path) -> None:

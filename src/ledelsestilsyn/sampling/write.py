@@ -3,7 +3,8 @@
 A new sample is written into a temporary folder that is renamed into place
 at the end, so a killed run leaves no half-written sample; temporary folders
 of killed runs are removed at the next run. Extending a sample adds only the
-new review files and rewrites the manifest, never a review file.
+new review files and rewrites the manifest, never a review file; one that
+fails on the way takes back the review files it wrote (U026).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import fail
+from ledelsestilsyn.core.diagnostics import TilsynError, fail
 from ledelsestilsyn.core.gate import Gated, gate
 from ledelsestilsyn.io.atomic import (
     check_name,
@@ -87,10 +88,47 @@ def _extend(
                 "intet er skrevet.",
                 hint="flyt filen ud af mappen (den bliver ikke overskrevet), og kør udtræk igen.",
             )
-    for name, file in new.items():
-        if not (folder / name).exists():
-            write_atomic(folder / name, file)
-    write_atomic(
-        folder / MANIFEST_NAME, manifest_text(manifest), overwrite=True, keep=manifest.own_numbers()
-    )
+    written: list[tuple[Path, bytes]] = []
+    try:
+        for name, file in new.items():
+            if not (folder / name).exists():
+                write_atomic(folder / name, file)
+                written.append((folder / name, file.data))
+        text = manifest_text(manifest)
+        write_atomic(folder / MANIFEST_NAME, text, overwrite=True, keep=manifest.own_numbers())
+    except TilsynError as exc:
+        raise _undone(exc, written, workspace.display(folder / MANIFEST_NAME)) from None
     return [*(folder / name for name in new), folder / MANIFEST_NAME]
+
+
+def _undone(exc: TilsynError, written: list[tuple[Path, bytes]], manifest: str) -> TilsynError:
+    """An extension that could not write all its files (a full disk, the manifest open in
+    another program on Windows) takes back the review files it wrote: none of them is in the
+    manifest, and left behind they were reviews of cases outside the sample (G033). A file
+    changed since (someone began filling it in) is kept."""
+    left = [path.name for path, data in written if not _taken_back(path, data)]
+    count = len(written) - len(left)
+    if left:
+        shown = ", ".join(left[:3]) + (", …" if len(left) > 3 else "")
+        done = f"{len(left)} nye filer kunne ikke fjernes igen ({shown}); de står ikke i manifestet"
+    elif count == 1:
+        done = "1 ny gennemgangsfil er fjernet igen, og stikprøven er, som den var"
+    else:
+        done = f"{count} nye gennemgangsfiler er fjernet igen, og stikprøven er, som den var"
+    note = fail(
+        manifest,
+        "U026",
+        f"udvidelsen er ikke gennemført: {done}.",
+        hint="ret årsagen ovenfor, og kør samme udtræk igen.",
+    )
+    return TilsynError([*exc.diagnostics, *note.diagnostics], exc.kind)
+
+
+def _taken_back(path: Path, data: bytes) -> bool:
+    try:
+        if path.read_bytes() == data:
+            path.unlink()
+            return True
+    except OSError:
+        pass
+    return False
