@@ -3,8 +3,7 @@
 A new sample is written into a temporary folder that is renamed into place
 at the end, so a killed run leaves no half-written sample; temporary folders
 of killed runs are removed at the next run. Extending a sample adds only the
-new review files and rewrites the manifest, never a review file; one that
-fails on the way takes back the review files it wrote (U026).
+new review files and rewrites the manifest, never a review file.
 """
 
 from __future__ import annotations
@@ -14,17 +13,12 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import TilsynError, fail
 from ledelsestilsyn.core.gate import Gated, gate
-from ledelsestilsyn.io.atomic import (
-    check_name,
-    fsync_dir,
-    temp_path,
-    writable_folder,
-    write_atomic,
-)
+from ledelsestilsyn.io.atomic import check_name, fsync_dir, temp_path, writable_folder, write_atomic
 from ledelsestilsyn.io.new_folder import write_into_new_folder
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.sampling.files import manifest_text, render_files
+from ledelsestilsyn.sampling.unfinished import undone
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
@@ -65,7 +59,7 @@ def _extend(
     folder: Path,
     manifest: Manifest,
     earlier: Manifest,
-    rendered: dict[str, Gated],
+    files: dict[str, Gated],
 ) -> list[Path]:
     """Add the new review files, then the manifest; a file already there is never replaced.
 
@@ -77,7 +71,7 @@ def _extend(
     writable_folder(workspace.samples_dir, display=workspace.display(workspace.samples_dir))
     writable_folder(folder, display=workspace.display(folder))
     listed = {name for case in earlier.cases for name in case.files}
-    new = {name: file for name, file in rendered.items() if name not in listed}
+    new = {name: file for name, file in files.items() if name not in listed}
     for name, file in new.items():
         path = folder / name
         if path.exists() and (path.is_symlink() or path.read_bytes() != file.data):
@@ -88,7 +82,7 @@ def _extend(
                 "intet er skrevet.",
                 hint="flyt filen ud af mappen (den bliver ikke overskrevet), og kør udtræk igen.",
             )
-    written: list[tuple[Path, bytes]] = []
+    written: list[tuple[Path, bytes]] = []  # taken back if the extension stops half-way
     try:
         for name, file in new.items():
             if not (folder / name).exists():
@@ -97,38 +91,5 @@ def _extend(
         text = manifest_text(manifest)
         write_atomic(folder / MANIFEST_NAME, text, overwrite=True, keep=manifest.own_numbers())
     except TilsynError as exc:
-        raise _undone(exc, written, workspace.display(folder / MANIFEST_NAME)) from None
+        raise undone(exc, written, workspace.display(folder / MANIFEST_NAME)) from None
     return [*(folder / name for name in new), folder / MANIFEST_NAME]
-
-
-def _undone(exc: TilsynError, written: list[tuple[Path, bytes]], manifest: str) -> TilsynError:
-    """An extension that could not write all its files (a full disk, the manifest open in
-    another program on Windows) takes back the review files it wrote: none of them is in the
-    manifest, and left behind they were reviews of cases outside the sample (G033). A file
-    changed since (someone began filling it in) is kept."""
-    left = [path.name for path, data in written if not _taken_back(path, data)]
-    count = len(written) - len(left)
-    if left:
-        shown = ", ".join(left[:3]) + (", …" if len(left) > 3 else "")
-        done = f"{len(left)} nye filer kunne ikke fjernes igen ({shown}); de står ikke i manifestet"
-    elif count == 1:
-        done = "1 ny gennemgangsfil er fjernet igen, og stikprøven er, som den var"
-    else:
-        done = f"{count} nye gennemgangsfiler er fjernet igen, og stikprøven er, som den var"
-    note = fail(
-        manifest,
-        "U026",
-        f"udvidelsen er ikke gennemført: {done}.",
-        hint="ret årsagen ovenfor, og kør samme udtræk igen.",
-    )
-    return TilsynError([*exc.diagnostics, *note.diagnostics], exc.kind)
-
-
-def _taken_back(path: Path, data: bytes) -> bool:
-    try:
-        if path.read_bytes() == data:
-            path.unlink()
-            return True
-    except OSError:
-        pass
-    return False
