@@ -447,3 +447,49 @@ def test_a_number_in_brackets_or_with_a_dash_from_html_or_japanese_is_found() ->
         assert not re.search(r"\d", mask_cpr(text)), text
     for text in ("tlf. (12345678)", "punkt 3) 1234", "01.02.2003 (12:30)", "S-2026-00109 (2026)"):
         assert find_cpr(text) == [], text
+
+
+# Spellings an independent data protection probe (5 December 2026) got past the gate, into the
+# leader, department and committee reports, the letters and the caches.
+PROBE_R = (
+    "030203\u30fb1234",  # Japanese middle dot
+    "030203\uff651234",  # and its halfwidth form
+    "130203\u20221234",  # a bullet
+    "130203\u22c51234",  # a dot operator
+    "040203---1234",  # three dashes
+    "040203 - - - 1234",
+    "05-02-03-12-34",  # two and two, with the date's dash
+    "05.02.03.12.34",
+    "06. 02. 03-1234",  # a date written with a space after each full stop
+    "\u2070\u2077\u2070\u00b2\u2070\u00b3\u207b\u00b9\u00b2\u00b3\u2074",  # superscript minus
+    "070203\u208b1234",  # subscript minus
+    "080203\uff1b1234",  # fullwidth semicolon
+    "090203\uff071234",  # fullwidth apostrophe
+    "100203\uff5c1234",  # fullwidth bar
+    "110203\uff5e1234",  # fullwidth tilde
+    "120203\uff3c1234",  # fullwidth backslash
+    "120203\uff0c1234",  # fullwidth comma
+    "".join(f"{c}\u0332" for c in "150203-1234"),  # underlined, each character
+    "".join(f"{c}\u0336" for c in "150203-1234"),  # struck through
+    "".join(f"{c}\ufe0f\u20e3" for c in "1602031234"),  # keycap digits
+    "17  02  03  1234",  # two spaces between the groups
+    "01020\n31234",  # a line break inside the date
+    "0102031\n234",  # and inside the serial number
+    "01020 \n  31234",
+    "010203-\\n1234",  # a line break written as an escape, shown as it stands (Y013)
+    "020203\\a1234",  # a bell, the same
+)
+
+
+def test_every_spelling_the_probe_got_past_the_gate_is_masked() -> None:
+    for number in PROBE_R:
+        text = f"Emil {number} er barnet"
+        assert find_cpr(text), repr(number)
+        masked = mask_cpr(text)
+        assert not any(c.isdigit() for c in masked), repr(masked)
+        assert len(masked) == len(text)
+
+
+def test_a_date_and_a_time_written_with_the_same_marks_are_not_a_number() -> None:
+    for text in ("03.11.26 12.30", "03.11.26 - 12.30", "kl. 12:30\n01.02.2026", "3. 11. 26 12.30"):
+        assert find_cpr(text) == [], repr(text)

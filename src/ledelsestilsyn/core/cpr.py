@@ -2,7 +2,7 @@
 
 A CPR number is `DDMMÅÅ-SSSS`, but people, Word and Excel write it in many
 ways: without a separator, with a space or NBSP, with an en or em dash, a
-Unicode hyphen, a slash, a dot or an underscore, one mark or two (`010203--1234`),
+Unicode hyphen, a slash, a dot, a bullet or an underscore, up to three marks (`010203---1234`),
 with invisible direction marks copied along, with spaces around the dash (`010203 - 1234`),
 with the digits grouped (`01 02 03 12 34`), or over a line break in a block of
 text (`010203-⏎1234`; also Word's vertical tab and the Unicode line separator, and over two
@@ -10,7 +10,8 @@ lines of a YAML comment or a Markdown quote), with any of Unicode's spaces and d
 fullwidth (`０１０２０３／１２３４`), and as in a link (`%20`, `%2D`); and with its digits in any
 form Unicode has: superscript and subscript (`⁰¹⁰²⁰³-¹²³⁴`), circled, parenthesised and with a
 full stop (`⓪①⓪②⓪③`, `⑴`, `⒈`), mathematical (`𝟎𝟏𝟎𝟐𝟎𝟑𝟏𝟐𝟑𝟒`) and the digits of other scripts
-(Arabic-Indic `٠١٠٢٠٣`, Devanagari `०१०२०३`: every decimal digit, category Nd).
+(Arabic-Indic `٠١٠٢٠٣`, Devanagari `०१०२०३`: every decimal digit, category Nd), and with a
+combining mark on each (underlined, struck through, the keycap of `1️⃣`).
 A control character (a bell, an escape) or the `�` written for one between the digits is
 read past, as an invisible character is.
 All of those are found here, and nowhere else in the tool.
@@ -67,8 +68,9 @@ _INVISIBLE = (
 _PUNCT = (
     "\\-\u2010-\u2015\u2212\u2043\u02d7\u2796\u058a\u05be\u1806\u2e3a\u2e3b"
     "\ufe58\ufe63\uff0d/\u2044\u2215\uff0f.\uff0e_\uff3f"
-    # The Japanese long-vowel marks, which look like a dash (`010203ー1234`).
-    "\u30fc\uff70"
+    # The Japanese long-vowel marks, which look like a dash (`010203ー1234`), and the
+    # superscript and subscript minus (`⁰¹⁰²⁰³⁻¹²³⁴`).
+    "\u30fc\uff70\u207b\u208b"
 )
 # A digit: every decimal digit Unicode has (`\\d`: ASCII, fullwidth, mathematical, Arabic-Indic,
 # Devanagari …), and every other character of the basic plane with a digit's value
@@ -83,11 +85,6 @@ _OTHER_DIGITS = (
 )
 DIGIT = f"[\\d{_OTHER_DIGITS}]"
 """One digit in any form (a regular expression)."""
-# Between two digits of the date or of the serial number: at most one space or tab (a number
-# grouped `01 02 03 12 34`, or copied from the cells of a table). Invisible characters are not
-# in the pattern: a text that has any is searched without them (`_without_invisible`), so any
-# number of them may stand anywhere (`0⁦1⁩…` with an isolate around each digit reads `01…`).
-_JOIN = f"[{_SPACE}\t]?"
 # A line break and the indent after it: CR LF, CR, LF, and the breaks Word (a manual line
 # break is a vertical tab), Unicode (line and paragraph separator) and NEL leave in a text.
 # A comment's `#` (YAML) or a quote's `>` (Markdown) may begin the next line: a number split
@@ -96,6 +93,12 @@ _BREAK = (
     f"(?:\\r\\n|[\\r\\n\\x0b\\x0c\\x85\u2028\u2029])[{_SPACE}\t]{{0,40}}"
     f"(?:[#>][{_SPACE}\t]{{0,3}})?"
 )
+# Between two digits of the date or of the serial number: at most two spaces or tabs (a number
+# grouped `01 02 03 12 34` or `01  02  03`, or copied from the cells of a table), and one line
+# break (`01020⏎31234`: a number split on purpose). Invisible characters are not in the
+# pattern: a text that has any is searched without them (`_without_invisible`), so any number
+# of them may stand anywhere (`0⁦1⁩…` with an isolate around each digit reads `01…`).
+_JOIN = f"[{_SPACE}\t]{{0,2}}(?:{_BREAK})?"
 # Up to three spaces (or a space written `%20`, as in a link).
 _AROUND = f"(?:[{_SPACE}\t]|%20){{0,3}}(?:{_BREAK})?"
 # A dash or a minus written as HTML writes it (`010203&#45;1234`, `&ndash;`), which a web page
@@ -103,12 +106,20 @@ _AROUND = f"(?:[{_SPACE}\t]|%20){{0,3}}(?:{_BREAK})?"
 _ENTITY = (
     "&(?:#0*45|#[xX]0*2[dD]|#821[0-2]|#8722|#[xX]201[0-4]|#[xX]2212|[nm]dash|minus|hyphen|dash);"
 )
-# One mark between date and serial number, or a doubled one (`010203--1234`): punctuation,
+# The dots a text puts between things: the middle dot, the bullet, the hyphenation point, the
+# bullet and dot operators, and the Japanese middle dot in its two widths (`010203・1234`).
+_DOTS = "\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65"
+# The fullwidth forms of the other marks below (`010203；1234`, `010203～1234`).
+_WIDE = "\uff0c\uff1a\uff1d\uff0b\uff3c\uff1b\uff07\uff5c\uff5e\uff08\uff09\uff3b\uff3d\uff5b\uff5d"
+# A line break, a tab or a bell written as a YAML or Python escape (`010203-\n1234`), which a
+# review file in double quotes that is read as it stands (Y013) shows as written.
+_ESCAPE = "\\\\[abefnrtv]"
+# One mark between date and serial number, or up to three (`010203---1234`): punctuation,
 # also a comma, colon, equals or plus sign (`010203,1234`), a backslash (a slip for the
 # slash), a semicolon, an apostrophe, a middle dot, a bar or a tilde, and a bracket
 # (`(010203)1234`). `%2D` is a dash written as in a link.
-_ONE_MARK = f"(?:[{_PUNCT},:=+\\\\;'\u2019\u00b7|~()\\[\\]{{}}]|%2[dD]|{_ENTITY})"
-_MARK = f"{_ONE_MARK}(?:[{_SPACE}]?{_ONE_MARK})?"
+_ONE_MARK = f"(?:[{_PUNCT},:=+\\\\;'\u2019|~()\\[\\]{{}}{_DOTS}{_WIDE}]|%2[dD]|{_ENTITY}|{_ESCAPE})"
+_MARK = f"{_ONE_MARK}(?:[{_SPACE}]?{_ONE_MARK}){{0,2}}"
 _SEPARATOR = f"(?:{_AROUND}(?P<punct>{_MARK}){_AROUND}|{_AROUND})?"
 # Inside the date, one mark as in a written date of birth (`01.02.03-1234`, `01-02-03 1234`,
 # `25-0203-1234`, `16'02'03 1234`): then the serial number must be set apart from the date,
@@ -130,12 +141,16 @@ _SERIAL = _JOIN.join([DIGIT] * 4)
 # position, which makes the output gate several times faster on long texts.
 # Only a decimal digit makes a run longer (an account number): a superscript or a circled
 # digit beside a number is a footnote or a list mark (`0102031234¹`), not more of it.
+# A date mark may have a space after it (`06. 02. 03-1234`). The serial number after a date
+# written with marks is four digits together, or two and two with the date's own mark, when
+# that mark also sets it apart (`05-02-03-12-34`; `03.11.26 12.30` is a date and a time).
 _CANDIDATE = re.compile(
     f"(?P<d1>{DIGIT})(?<!\\d{DIGIT}){_JOIN}(?P<d2>{DIGIT})"
-    f"(?:(?P<dm1>{_DATE_MARK})|{_JOIN})(?P<m1>{DIGIT}){_JOIN}(?P<m2>{DIGIT})"
-    f"(?:(?P<dm2>{_DATE_MARK})|{_JOIN})(?P<y1>{DIGIT}){_JOIN}(?P<y2>{DIGIT})"
-    f"(?:{_CENTURY}|(?(dm1){_set_apart('apart1')}|(?(dm2){_set_apart('apart2')}|{_SEPARATOR})))"
-    f"(?(dm1){DIGIT}{{4}}|(?(dm2){DIGIT}{{4}}|{_SERIAL}))"
+    f"(?:(?P<dm1>{_DATE_MARK}[{_SPACE}]?)|{_JOIN})(?P<m1>{DIGIT}){_JOIN}(?P<m2>{DIGIT})"
+    f"(?:(?P<dm2>{_DATE_MARK}[{_SPACE}]?)|{_JOIN})(?P<y1>{DIGIT}){_JOIN}(?P<y2>{DIGIT})"
+    f"(?:{_CENTURY}|(?(dm1)(?:(?P<pairs>(?P=dm1))|{_set_apart('apart1')})"
+    f"|(?(dm2){_set_apart('apart2')}|{_SEPARATOR})))"
+    f"(?(pairs){DIGIT}{{2}}(?P=dm1){DIGIT}{{2}}|(?(dm1){DIGIT}{{4}}|(?(dm2){DIGIT}{{4}}|{_SERIAL})))"
     # After punctuation the number stands out even when more digits follow;
     # otherwise a longer run of digits (an account number) is not a CPR number.
     r"(?(punct)|(?(apart1)|(?(apart2)|(?(long)|(?!\d)))))"
@@ -150,9 +165,14 @@ _SHORT_DATE = re.compile(
 # What every such date has, found from its marks (far fewer than the digits in a list of case
 # numbers): a day or a month of one digit between marks. `may_hold_cpr` looks for it first.
 _ONE_DIGIT = re.compile(f"{_DATE_MARK}(?:{DIGIT}{_DATE_MARK}|(?<=(?<!\\d){DIGIT}{_DATE_MARK}))")
-_GAP = re.compile(f"[{_SPACE}\t]")
+_GAP = re.compile(f"[{_SPACE}\t\\r\\n\\x0b\\x0c\\x85\u2028\u2029]")
 INVISIBLES = re.compile(f"[{_INVISIBLE}]+")
 """Every run of characters that show as nothing (also used to read names as they are seen)."""
+# The marks that combine with the character before them (an underline or a stroke through
+# each digit, the keycap of `1️⃣`): a digit with one reads as the digit. Not in `INVISIBLES`,
+# which also reads names: a name typed on a Mac carries its ring of `å` as such a mark.
+_COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_UNSEEN = re.compile(f"[{_INVISIBLE}{_COMBINING}]+")
 _OVERRIDE = "\u202e"  # right-to-left override, one of the invisibles
 DM = (("d1", "d2"), ("m1", "m2"))
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
@@ -172,7 +192,7 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     sets them apart as written (`0102031234­010203-1234` is two numbers), and two between two
     digits of one number do not hide it (`01​​0203-1234`)."""
     spans = _written(text)
-    if INVISIBLES.search(text) is not None:
+    if _UNSEEN.search(text) is not None:
         spans = sorted({*spans, *_without_invisible(text)})
     return spans
 
@@ -205,7 +225,7 @@ def _found(
 
 
 def _real_candidate(text: str, match: re.Match[str]) -> bool:
-    if (match["dm1"] or match["dm2"]) and _GAP.search(text, match.start(), match.end("y2")):
+    if (match["dm1"] or match["dm2"]) and _loose_gap(text, match):
         return False  # a mark in the date, and a space as well: `12:30 01.02.2026`
     d = [unicodedata.digit(match[g]) for g in ("d1", "d2", "m1", "m2", "y1", "y2")]
     if match["long"] is not None:  # a four-digit year: 19xx or 20xx
@@ -213,6 +233,15 @@ def _real_candidate(text: str, match: re.Match[str]) -> bool:
             return False
         d[4:] = unicodedata.digit(match["y3"]), unicodedata.digit(match["y4"])
     return _valid_date(d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5])
+
+
+def _loose_gap(text: str, match: re.Match[str]) -> bool:
+    """A space or a break in the date that is not the one after a date mark (`06. 02. 03`)."""
+    marks = [match.span(g) for g in ("dm1", "dm2") if match[g]]
+    for gap in _GAP.finditer(text, match.start(), match.end("y2")):
+        if not any(start < gap.start() < end for start, end in marks):
+            return True
+    return False
 
 
 def _short(text: str) -> list[tuple[int, int]]:
@@ -248,7 +277,7 @@ def _without_invisible(text: str) -> list[tuple[int, int]]:
     starts: list[int] = []  # where, in the text without them, each run of invisibles was
     shifts: list[int] = []  # how many invisibles stand before that place in `text`
     removed = 0
-    for run in INVISIBLES.finditer(text):
+    for run in _UNSEEN.finditer(text):
         removed += run.end() - run.start()
         starts.append(run.start() - (removed - (run.end() - run.start())))
         shifts.append(removed)
@@ -257,7 +286,7 @@ def _without_invisible(text: str) -> list[tuple[int, int]]:
         k = bisect_right(starts, at) - 1
         return at + (shifts[k] if k >= 0 else 0)
 
-    seen = INVISIBLES.sub("", text)
+    seen = _UNSEEN.sub("", text)
     spans = _written(seen)
     if _OVERRIDE in text:  # what follows it is shown mirrored: `‮4321-302010` reads `010203-1234`
         spans = sorted({*spans, *((len(seen) - b, len(seen) - a) for a, b in _written(seen[::-1]))})
@@ -298,9 +327,9 @@ def may_hold_cpr(text: str) -> bool:
     a number never spans a NUL)."""
     if _CANDIDATE.search(text) is not None or _short_date_in(text):
         return True
-    if INVISIBLES.search(text) is None:
+    if _UNSEEN.search(text) is None:
         return False
-    seen = INVISIBLES.sub("", text)
+    seen = _UNSEEN.sub("", text)
     if _OVERRIDE in text and _CANDIDATE.search(seen[::-1]) is not None:
         return True
     return _CANDIDATE.search(seen) is not None or _short_date_in(seen)
