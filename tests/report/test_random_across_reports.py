@@ -56,6 +56,7 @@ def together(
         (RANGE, INSIDE),
         (RANGE, (QUARTER,)),
     ),
+    additive: re.Pattern[str] = ADDITIVE,
 ) -> System:
     """One system of every report, each report's names under its period, with the sums:
     each count of a whole that adds up over periods is its parts' (`sums`, of those read)."""
@@ -72,7 +73,7 @@ def together(
         if whole not in systems:
             continue
         for name in systems[whole].bounds:
-            if ADDITIVE.match(name):
+            if additive.match(name):
                 terms = [(f"{whole}:{name}", 1)]
                 terms += [(combined.var(f"{p}:{name}"), -1) for p in parts if p in systems]
                 combined.relate(terms)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from backcalc import read_report
 from report_data import build_workspace
+from test_random_across_reports import together
 
 from ledelsestilsyn.templates.catalog import Catalog
 
@@ -145,18 +147,83 @@ def test_no_corrections_no_section(cli, workspace: Path, monkeypatch: pytest.Mon
 def test_committee_counts_cannot_be_computed_back() -> None:
     from datetime import date
 
-    from ledelsestilsyn.report.corrections import TrackedCorrection, corrections_view
-    from ledelsestilsyn.report.suppress import Disclosure
+    from ledelsestilsyn.report.corrections import TrackedCorrection, add_counts, corrections_view
+    from ledelsestilsyn.report.suppress import Ledger, decide
 
     def made(status: str, n: int) -> list[TrackedCorrection]:
         return [TrackedCorrection("S", "T", "R", "q", "", "", "", None, status) for _ in range(n)]
 
     items = made("udført", 1) + made("åben", 6) + made("overskredet", 9)
-    view = corrections_view(
-        items, Disclosure(5, active=True), today=date(2026, 11, 25), leader=False, per_person=False
-    )
+    ledger = Ledger(5)
+    add_counts(ledger, {"udført": 1, "åben": 6, "overskredet": 9})
+    rules = decide(ledger, active=True)
+    view = corrections_view(items, rules, today=date(2026, 11, 25), leader=False, per_person=False)
     assert view is not None and view.groups == []
     counts = dict(view.counts)
     assert counts["udført"] == "< 5" and view.total == "16"
     assert counts["åben"] == "x"  # hidden too: else 16 − 6 − 9 gives the 1 back
     assert counts["overskredet"] == "9"
+
+
+def test_a_months_hidden_corrections_are_not_the_quarter_less_the_other_month(
+    cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by a probe: the corrections table was decided by itself, apart from the report
+    and from the reports of the months inside the quarter. October's 6 corrections, all done
+    in October, and November's 2 overdue: the quarter showed 8 in all, so November's `< 5`
+    was 8 - 6 = 2, and the quarter's `x` done was October's 6."""
+    build_workspace(workspace)
+    monkeypatch.chdir(workspace)
+    done = {"handling": "rettes", "frist": "2026-10-24", "udført": "2026-10-25"}
+    for case in range(6):
+        add_correction(workspace / OCT / f"S-2026-10-{case:03d}.yaml", done)
+    for case in range(2):
+        add_correction(
+            workspace / NOV / f"S-2026-11-{case:03d}.yaml",
+            {"handling": "rettes", "frist": "2026-11-20"},
+        )
+    systems = {}
+    for period in ("2026-10", "2026-11", "2026-K4"):
+        result = cli(
+            "rapport",
+            *DATE,
+            "-o",
+            "-",
+            "--modtager",
+            "udvalg",
+            "--format",
+            "md",
+            "--periode",
+            period,
+        )
+        assert result.exit_code == 0, result.output
+        systems[period] = read_report(result.stdout, "md")
+    assert systems["2026-10"].bounds["RETTELSER"] == (6, 6)  # October shows its own
+    assert "RETTELSER" in systems["2026-11"].hidden
+    # every one of October's was done before November began: the quarter's are the months'
+    sums = (("2026-K4", ("2026-10", "2026-11")),)
+    corrections = re.compile(r"^(?:RETTELSER|rettelse\[.*\])$")
+    revealed = together(systems, sums, corrections).revealed()
+    assert revealed == {}, revealed
+
+
+def test_a_second_version_with_one_more_correction_is_said(
+    cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Found by the same probe: one more overdue correction in October's report made again,
+    `6 (6 udført …)` then `7 (x udført, 0 åben, < 5 overskredet)`, gave the 1 overdue away to
+    a committee with both, and the corrections were not among the numbers recorded (L015)."""
+    build_workspace(workspace)
+    monkeypatch.chdir(workspace)
+    done = {"handling": "rettes", "frist": "2026-10-24", "udført": "2026-10-25"}
+    for case in range(6):
+        add_correction(workspace / OCT / f"S-2026-10-{case:03d}.yaml", done)
+    args = ("rapport", *DATE, "-o", "-", "--modtager", "udvalg", "--periode", "2026-10")
+    first = cli(*args)
+    assert first.exit_code == 0 and "L015" not in str(first.stderr), first.output
+    add_correction(
+        workspace / OCT / "S-2026-10-006.yaml", {"handling": "rettes", "frist": "2026-11-01"}
+    )
+    second = cli(*args)
+    assert second.exit_code == 0, second.output
+    assert "L015" in str(second.stderr), second.stderr

@@ -116,6 +116,8 @@ class Report:
     """Cases drawn in the period per team (from the manifests); shown to leaders only."""
     baseline_inside: Period | None = None
     """The baseline, when it lies (in part) inside the period and is not compared with."""
+    corrections: dict[str, int] = field(default_factory=dict)
+    """The corrections the report counts, per status (`corrections.status_counts`)."""
 
 
 @dataclass(frozen=True)

@@ -10,22 +10,25 @@ deadline has passed, else `åben`.
 
 Leaders get the open ones listed per team (per responsible person with
 `--rådgivere`), each with its question and hjemmel; the committee gets the
-counts per status only, through the same disclosure rules as every other
-count.
+counts per status only, hidden by the report's one decision (`published`), so
+that they are held against the reports of the periods inside this one and
+recorded with its other numbers (`issued`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.template import Question, Template
+from ledelsestilsyn.report.disclosure import Disclosure
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
-from ledelsestilsyn.report.suppress import Disclosure, Ledger, decide
+from ledelsestilsyn.report.suppress import Key, Ledger
+from ledelsestilsyn.review.analysis import CorrectionEntry
 
 DONE = "udført"
 OVERDUE = "overskredet"
@@ -46,6 +49,11 @@ class TrackedCorrection:
     deadline: date | None
     status: str
     days_late: int = 0
+
+
+def key(status: str | None = None) -> Key:
+    """The count of corrections with `status` (all of them: None) in the report's ledger."""
+    return ("correction",) if status is None else ("correction", status)
 
 
 def status_of(deadline: date | None, done: date | None, today: date) -> tuple[str, int]:
@@ -73,30 +81,56 @@ def collect(
     question's place in its template (not as text: intentioner-2 before intentioner-10)."""
     found: list[tuple[tuple[str, str, int, str], TrackedCorrection]] = []
     by_template = {ref: _questions(t) for ref, t in templates.items()}
-    for record in records:
-        if record.period_start > period.end or not record.corrections:
-            continue
+    for record, entry in _counted(records, period):
         questions = by_template.get(record.template, {})
+        place, question = questions.get(entry.question, (len(questions), None))
+        status, late = status_of(entry.deadline, entry.done, today)
+        correction = TrackedCorrection(
+            case_id=record.case_id,
+            team=record.team or UNKNOWN_TEAM,
+            responsible=entry.responsible or record.caseworker or CASEWORKER,
+            question_id=entry.question,
+            question_text=question.text if question else "",
+            legal_basis=question.legal_basis if question else "",
+            action=entry.action,
+            deadline=entry.deadline,
+            status=status,
+            days_late=late,
+        )
+        found.append(((correction.team, record.case_id, place, entry.question), correction))
+    found.sort(key=lambda item: item[0])
+    return [correction for _, correction in found]
+
+
+def status_counts(records: Sequence[ReviewRecord], period: Period, today: date) -> dict[str, int]:
+    """How many of the corrections `collect` finds have each status (none: empty)."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for _, entry in _counted(records, period):
+        counts[status_of(entry.deadline, entry.done, today)[0]] += 1
+    return counts if any(counts.values()) else {}
+
+
+def add_counts(ledger: Ledger, counts: Mapping[str, int]) -> None:
+    """The counts per status and in all, into the report's ledger (`published.ledger_for`): a
+    table tied to no other, but a period's counts add up over the periods inside it
+    (`overlap`), as the other counts do."""
+    if counts:
+        parts = [ledger.count(key(status), n) for status, n in counts.items()]
+        ledger.count(key(), sum(counts.values()))
+        ledger.total(key(), parts)
+
+
+def _counted(
+    records: Sequence[ReviewRecord], period: Period
+) -> Iterator[tuple[ReviewRecord, CorrectionEntry]]:
+    """The period's corrections and those of earlier rounds not done before it began."""
+    for record in records:
+        if record.period_start > period.end:
+            continue
         for entry in record.corrections:
             if record.period_start < period.start and entry.done and entry.done < period.start:
                 continue  # done before the period: an earlier report's
-            place, question = questions.get(entry.question, (len(questions), None))
-            status, late = status_of(entry.deadline, entry.done, today)
-            correction = TrackedCorrection(
-                case_id=record.case_id,
-                team=record.team or UNKNOWN_TEAM,
-                responsible=entry.responsible or record.caseworker or CASEWORKER,
-                question_id=entry.question,
-                question_text=question.text if question else "",
-                legal_basis=question.legal_basis if question else "",
-                action=entry.action,
-                deadline=entry.deadline,
-                status=status,
-                days_late=late,
-            )
-            found.append(((correction.team, record.case_id, place, entry.question), correction))
-    found.sort(key=lambda item: item[0])
-    return [correction for _, correction in found]
+            yield record, entry
 
 
 @dataclass
@@ -155,17 +189,12 @@ def corrections_view(
     leader: bool,
     per_person: bool,
 ) -> CorrectionsView | None:
-    """The report's corrections section; None when no review asks for a correction."""
+    """The report's corrections section; None when no review asks for a correction. `rules`:
+    the report's decision, whose ledger has these counts (`published.ledger_for`)."""
     if not corrections:
         return None
     counts = [sum(c.status == s for c in corrections) for s in STATUSES]
-    # A table of its own: its counts are tied to no other table of the report.
-    ledger = Ledger(rules.min_count)
-    keys = [ledger.count(("correction", s), n) for s, n in zip(STATUSES, counts, strict=True)]
-    ledger.count(("correction",), sum(counts))
-    ledger.total(("correction",), keys)
-    decision = decide(ledger, active=rules.active)
-    texts = [decision.count(k, n) for k, n in zip(keys, counts, strict=True)]
+    texts = [rules.count(key(s), n) for s, n in zip(STATUSES, counts, strict=True)]
     groups: list[CorrectionGroup] = []
     if leader:
         open_ones = [c for c in corrections if c.status != DONE]
@@ -180,7 +209,7 @@ def corrections_view(
             groups.append(CorrectionGroup(f"{team} · {person}" if person else team, rows))
     return CorrectionsView(
         as_of=long_date(today),
-        total=decision.count(("correction",), sum(counts)),
+        total=rules.count(key(), sum(counts)),
         counts=list(zip(STATUSES, texts, strict=True)),
         groups=groups,
     )

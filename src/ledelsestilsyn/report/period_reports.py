@@ -12,16 +12,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.periods import Period, calendar_around, parse_period, parts_inside
 from ledelsestilsyn.core.progress import step
 from ledelsestilsyn.report import published
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
+from ledelsestilsyn.report.corrections import status_counts
 from ledelsestilsyn.report.decision import AGGREGATE, disclosure_for
 from ledelsestilsyn.report.department import small_teams
 from ledelsestilsyn.report.load import Inputs
 from ledelsestilsyn.report.overlap import Inner
+from ledelsestilsyn.report.pair_corrections import counting_corrections
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
 from ledelsestilsyn.report.suppress import Disclosure, Key, Ledger
@@ -33,15 +36,18 @@ def excluded_in(inputs: Inputs, period: Period) -> list[Excluded]:
     return [e for e in inputs.excluded if e.period_start is None or e.period_start in period]
 
 
-def build_for(inputs: Inputs, period: Period, settings: Settings, *, tidy: bool) -> Report:
-    """The report for `period`: the reviews, drawn cases and exclusions of its days."""
+def build_for(
+    inputs: Inputs, period: Period, settings: Settings, *, tidy: bool, today: date | None = None
+) -> Report:
+    """The report for `period`: the reviews, drawn cases and exclusions of its days, and (as of
+    `today`) the corrections it counts."""
     drawn: dict[str, int] = {}
     drawn_ids: set[str] = set()
     for name, start, ids in inputs.drawn:
         if start in period:
             drawn[name] = drawn.get(name, 0) + len(ids)
             drawn_ids |= ids
-    return build_report(
+    report = build_report(
         inputs.records,
         inputs.templates,
         period,
@@ -54,6 +60,10 @@ def build_for(inputs: Inputs, period: Period, settings: Settings, *, tidy: bool)
         versions=inputs.versions,
         tidy=tidy,
     )
+    if today is not None:
+        found = counting_corrections(inputs.records, inputs.unfinished)
+        report.corrections = status_counts(found, period, today)
+    return report
 
 
 @dataclass
@@ -68,6 +78,8 @@ class Reports:
     audience: str
     kinds: Collection[str] | None = None
     ranges: Sequence[Period] = ()
+    today: date | None = None
+    """The day the corrections' status is as of (None: corrections are not counted)."""
     _rules: dict[Period, Disclosure] = field(default_factory=dict)
     _inner: dict[Period, Inner] = field(default_factory=dict)
     consulted: set[Period] = field(default_factory=set)
@@ -75,7 +87,8 @@ class Reports:
     baseline and trend points."""
 
     def build(self, period: Period) -> Report:
-        return build_for(self.inputs, period, self.settings, tidy=self.audience in AGGREGATE)
+        tidy = self.audience in AGGREGATE
+        return build_for(self.inputs, period, self.settings, tidy=tidy, today=self.today)
 
     def withheld(self, period: Period) -> dict[str, set[str]]:
         """Teams whose shares the audience does not see: fewer than three caseworkers."""

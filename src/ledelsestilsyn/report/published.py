@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 
+from ledelsestilsyn.report import corrections
 from ledelsestilsyn.report.aggregate import GroupRow, Section, Tally
 from ledelsestilsyn.report.annual_plan import add_rounds
 from ledelsestilsyn.report.build import Report, TemplateReport, TrendPoint
@@ -144,6 +145,7 @@ def ledger_for(
         ledger.total(cases(series), rounds)  # else at most (a case in two rounds)
         ledger.at_most([cases(series)], rounds)
     _excluded(ledger, report)
+    corrections.add_counts(ledger, report.corrections)
     return ledger
 
 

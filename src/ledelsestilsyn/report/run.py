@@ -114,7 +114,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     )
 
     made = versions(workspace.root) if request.audience in AGGREGATE else []
-    reports = Reports(inputs, settings, request.audience, kinds, issued_ranges(made))
+    reports = Reports(inputs, settings, request.audience, kinds, issued_ranges(made), today)
     content: str | Gated
     version = None
     if request.fmt in ("csv", "xlsx"):
@@ -155,7 +155,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
                 period,
                 today,
             ),
-            Disclosure(settings.min_count, active=view.committee),
+            rules,
             today=today,
             leader=not view.committee,
             per_person=request.caseworkers,
