@@ -319,3 +319,13 @@ def test_answering_on_past_an_empty_comment_field_goes_to_the_next_question(
     path = write_review(workspace)
     drive(workspace, path, ["right", "n", *typed("mangler"), "left", "x", "enter"])
     assert "manglexr" in path.read_text(encoding="utf-8")
+
+
+def test_typing_in_a_comment_adds_to_what_it_says(workspace: Path) -> None:
+    """Found by a probe: entering a comment that had text selected all of it, so the first
+    key typed replaced 'Mor ikke inddraget' with ' ok', saved at once, with no way back."""
+    path = write_review(workspace)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("kommentar: ''", 'kommentar: "Mor ikke inddraget"', 1), "utf-8")
+    drive(workspace, path, ["right", "k", *typed(" ok"), "enter"])
+    assert 'kommentar: "Mor ikke inddraget ok"' in path.read_text(encoding="utf-8")

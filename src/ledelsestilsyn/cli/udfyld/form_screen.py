@@ -102,14 +102,16 @@ class FormScreen(Screen[None]):
             with Vertical(id="header"):
                 for number, (_, label) in enumerate(HEADER_FIELDS):
                     yield Static(label, classes="label")
-                    yield Input(id=f"head-{number}", compact=True)
+                    yield Input(id=f"head-{number}", compact=True, select_on_focus=False)
             with Vertical(id="answer"):
                 yield Static("Kommentar", id="comment-label", classes="label")
-                yield CommentInput(id="kommentar", compact=True)
+                # Text in a field is never selected on entering it: the first key typed
+                # would replace it all, and the form saves at once.
+                yield CommentInput(id="kommentar", compact=True, select_on_focus=False)
                 with Vertical(id="correction"):
                     for number, key in enumerate(CORRECTION_KEYS):
                         yield Static(CORRECTION_LABELS[key], classes="label")
-                        yield Input(id=f"fix-{number}", compact=True)
+                        yield Input(id=f"fix-{number}", compact=True, select_on_focus=False)
         yield Static("", id="choices")
         yield Static("", id="status")
         yield Footer(compact=True)
