@@ -156,6 +156,25 @@ def test_required_comment_for_lav_grad(ws: Workspace) -> None:
     assert set(codes(result)) == {"G023"}
 
 
+@pytest.mark.parametrize("written", ["“”", "‘’", "\u200b", "“ \u200b ”"])
+def test_a_comment_or_a_name_that_shows_nothing_is_not_filled_in(
+    ws: Workspace, written: str
+) -> None:
+    """Found by a probe: `kommentar: “”` (Word's quotes for a typed `""`) or a pasted
+    zero-width space under `nej` made the review finished, and the letter showed the
+    comment as `“”` or `–`; `gennemført_af: “”` made one 'Gennemgået af “”'."""
+    path = review(ws, answer="nej")
+    missing = codes(one(ws, path)).count("G023")
+    edit(path, "kommentar: ''", f"kommentar: '{written}'")
+    result = one(ws, path)
+    assert result.state is ReviewState.PARTIAL
+    assert codes(result).count("G063") == 1 and codes(result).count("G023") == missing
+    path = review(ws)
+    edit(path, 'gennemført_af: "Leder B"', f"gennemført_af: '{written}'")
+    result = one(ws, path)
+    assert result.state is ReviewState.PARTIAL and codes(result) == ["G024"]
+
+
 def test_dates_in_the_future_and_before_the_period(ws: Workspace) -> None:
     path = review(ws)
     edit(path, 'dato: "2026-11-20"', 'dato: "2026-12-01"')
@@ -264,6 +283,21 @@ def test_collect_skips_manifests_hidden_and_other_files(ws: Workspace) -> None:
     run = run_checks(ws, today=TODAY)
     assert [r.display for r in run.results] == [f"{FOLDER}/S-1.yaml"]
     assert run.skipped == [(f"{FOLDER}/noter.yaml", "ikke en gennemgang")]
+
+
+def test_the_lock_file_word_keeps_beside_an_open_review_is_no_review(ws: Workspace) -> None:
+    """Found by a probe: Word on a shared drive keeps `~$2026-00300.yaml` (its owner file:
+    the user's name, in binary) beside the review it has open. It was read as a ninth,
+    invalid review of an eight-case round (Y002 'gemt som UTF-32', G033 with a tip to draw
+    again), and påmind counted it."""
+    folder = ws.root / FOLDER
+    review(ws)
+    owner = (
+        bytes([10]) + b"Aisha Khan" + bytes(43) + bytes([10, 0]) + "Aisha Khan".encode("utf-16-le")
+    )
+    (folder / "~$S-1.yaml").write_bytes((owner + bytes(162))[:162])
+    assert [p.name for p in walk([ws.samples_dir]).files] == ["S-1.yaml"]
+    assert [r.display for r in run_checks(ws, today=TODAY).results] == [f"{FOLDER}/S-1.yaml"]
 
 
 def test_one_walk_finds_the_reviews_and_every_sample_folder(

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -70,6 +71,23 @@ def test_every_review_state(example_workspace: Path, cli: Cli) -> None:
     assert any(f"kalibrering, kun én gennemgang er færdig for 1 sag: {case}." in x for x in lines)
     assert "  - Månedligt overordnet ledelsestilsyn 2026-11 (fokus:" in out
     assert "2 af 8 gennemgange færdige (4 ikke påbegyndt, 1 delvist udfyldt, 1 ugyldig)" in out
+
+
+def test_a_round_whose_folder_was_copied_through_a_mac_is_still_reminded_of(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """Found by a probe: with `månedligt` spelt `ma` and a ring in the folder's name (NFD, as a
+    Mac copies it), påmind left the series out without a word, called the drawn round not
+    drawn, and cron mailed nothing of its overdue reviews, though valider and rapport read
+    it; the same goes for Word's owner file `~$…yaml` beside an open review (no ninth review)."""
+    folder = draw(cli, MONTHLY, "2026-11")
+    fill(reviews(folder)[0], "Karen Holm Madsen", "2026-11-04")
+    (folder / "~$S-2026.yaml").write_bytes(b"\x0aKaren Holm" + bytes(150))
+    before = cli("påmind", "--dato", "2026-11-25", "--altid").output
+    assert "1 af 8 gennemgange færdig (7 ikke påbegyndt)" in before, before
+    folder.rename(folder.with_name(unicodedata.normalize("NFD", folder.name)))
+    after = cli("påmind", "--dato", "2026-11-25", "--altid").output
+    assert after == before, after
 
 
 def test_all_done_is_silent_then_the_report_is_due(example_workspace: Path, cli: Cli) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ledelsestilsyn.core.cpr import INVISIBLES
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 
 WARNING = Severity.WARNING
@@ -77,4 +79,15 @@ class Analysis:
 
 
 def text_of(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    """A filled-in text, stripped; None for no text, or one that shows nothing."""
+    return None if not isinstance(value, str) or shows_nothing(value) else value.strip()
+
+
+# Quotation marks of every kind: Word writes `""` typed in a review as `“”`.
+_NOTHING = re.compile("[\\s\"'\u201c\u201d\u2018\u2019\u201e\u201a\u00ab\u00bb\u2039\u203a]*")
+
+
+def shows_nothing(text: str) -> bool:
+    """Whether `text` is empty as a reader sees it: only spaces, invisible characters (a
+    zero-width space pasted along) and quotation marks (`“”`)."""
+    return _NOTHING.fullmatch(INVISIBLES.sub("", text)) is not None

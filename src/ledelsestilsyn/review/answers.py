@@ -16,7 +16,7 @@ from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.models.located import did_you_mean, unknown_key
-from ledelsestilsyn.review.analysis import WARNING, Analysis
+from ledelsestilsyn.review.analysis import WARNING, Analysis, shows_nothing
 from ledelsestilsyn.review.corrections import check_correction
 from ledelsestilsyn.review.template_index import Match, TemplateIndex, lookalike
 
@@ -219,7 +219,7 @@ class AnswerChecker:
                 where, "G018", "svaret skal være en tekst, ikke en liste eller nøgler med værdier."
             )
             return None
-        if not value.strip():
+        if shows_nothing(value):
             return None
         self.analysis.started = True
         scale = self.index.scales[question_id]
@@ -267,9 +267,18 @@ class AnswerChecker:
                 "kommentaren skal være en tekst, ikke en liste eller nøgler med værdier.",
             )
             return ""
-        if value.strip():
-            self.analysis.started = True
-            self._cut_comment(where)
+        if shows_nothing(value):
+            if value.strip():
+                self.add(
+                    where,
+                    "G063",
+                    "kommentaren er tom: der står kun anførselstegn eller usynlige tegn.",
+                    hint='skriv kommentaren mellem almindelige anførselstegn: kommentar: "…".',
+                    severity=WARNING,
+                )
+            return ""
+        self.analysis.started = True
+        self._cut_comment(where)
         return mask_cpr(value.strip())
 
     def _cut_comment(self, where: Path_) -> None:
@@ -291,7 +300,7 @@ _MAPPING = "her skal stå nøgler og værdier ('nøgle: værdi'), ikke en liste 
 
 
 def _blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, str) and shows_nothing(value))
 
 
 def _few(items: list[str], limit: int = 4) -> str:

@@ -34,7 +34,12 @@ from ledelsestilsyn.review.header import HeaderContext, check_header
 from ledelsestilsyn.review.manifests import sample_manifests
 from ledelsestilsyn.review.pairs import same_reviewer
 from ledelsestilsyn.review.state import ReviewState
-from ledelsestilsyn.workspace.layout import MANIFEST_NAME, REVIEW_CACHE, YAML_SUFFIXES
+from ledelsestilsyn.workspace.layout import (
+    MANIFEST_NAME,
+    NOT_REVIEWS,
+    REVIEW_CACHE,
+    YAML_SUFFIXES,
+)
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -93,8 +98,8 @@ def walk(paths: list[Path]) -> Found:
     folders, from one walk of each folder.
 
     A file named explicitly is always included (its content decides whether it
-    is a review); in folders, only `*.yaml`/`*.yml` that are not a manifest or
-    hidden are.
+    is a review); in folders, only `*.yaml`/`*.yml` that are not a manifest, hidden or
+    Office's (`NOT_REVIEWS`) are.
     """
     found: dict[Path, Path] = {}
     folders: set[Path] = set()
@@ -103,7 +108,7 @@ def walk(paths: list[Path]) -> Found:
             found.setdefault(Path.cwd() / path, path)
             continue
         for candidate in sorted(path.rglob("*")):
-            if any(part.startswith(".") for part in candidate.relative_to(path).parts):
+            if any(part.startswith(NOT_REVIEWS) for part in candidate.relative_to(path).parts):
                 continue
             if candidate.name == MANIFEST_NAME:
                 folders.add(candidate.parent)

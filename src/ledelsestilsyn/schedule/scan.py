@@ -24,6 +24,7 @@ import contextlib
 import hashlib
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -59,6 +60,7 @@ from ledelsestilsyn.schedule.stamps import file_stamp, folder_stamp, stat_or_non
 from ledelsestilsyn.schedule.tiltag_dates import read_dates
 from ledelsestilsyn.workspace.layout import (
     MANIFEST_NAME,
+    NOT_REVIEWS,
     REMINDER_FILES_CACHE,
     SAMPLES_DIR,
     TEMPLATES_DIR,
@@ -144,7 +146,10 @@ def _one_name_each(
 
 
 def sample_folder(name: str, plan: Plan) -> tuple[str, str] | None:
-    """(series, period label) of a sample folder name `<periode>-<tilsyn>`, if it is one."""
+    """(series, period label) of a sample folder name `<periode>-<tilsyn>`, if it is one; also
+    one with its æ, ø and å spelt otherwise (copied from a Mac: `å` as `a` and a ring), which
+    the other commands read as the round's."""
+    name = unicodedata.normalize("NFC", name)
     for series in sorted(plan.series, key=lambda s: -len(s.name)):
         suffix = "-" + series.name
         if name.endswith(suffix) and _LABEL.match(name[: -len(suffix)]):
@@ -179,7 +184,7 @@ def _candidates(path: str) -> list[tuple[str, str]]:
             if (
                 name.endswith(YAML_SUFFIXES)
                 and name != MANIFEST_NAME
-                and not name.startswith(".")
+                and not name.startswith(NOT_REVIEWS)
                 and entry.is_file()
             ):
                 st = entry.stat()

@@ -69,3 +69,8 @@ FEEDBACK_FILES = ".breve"
 """In each letters folder: the letter files `tilbagemelding` wrote there, one a line with the
 SHA-256 of what it wrote (a run for every caseworker removes those of them it no longer writes;
 a file a person edited is neither rewritten nor removed: `followup.letter_files`)."""
+
+NOT_REVIEWS = (".", "~$")
+"""How names begin that are never a review in a sample folder: hidden files (a Mac's
+`._S-1.yaml`, LibreOffice's `.~lock.S-1.yaml#`) and the owner file Office keeps beside a
+file it has open (Word's `~$2026-00300.yaml` for `S-2026-00300.yaml`)."""
