@@ -88,7 +88,7 @@ class Manifest(Model):
     extensions: list[Extension] = Field(
         default_factory=list,
         alias="udvidelser",
-        description="hver udvidelse med --antal: hvornår, af hvem og fra hvilken eksport",
+        description="hver udvidelse af stikprøven: hvornår, af hvem og fra hvilken eksport",
     )
     settings: dict[str, Any] = Field(
         default_factory=dict, alias="indstillinger", description="konceptets indstillinger brugt"

@@ -54,7 +54,7 @@ MODELS: dict[str, tuple[str, str]] = {
     "Manifest": ("udtræk", "hvordan stikprøven er trukket (udtræk.yaml); skrives af tilsyn"),
     "DrawnCase": ("trukket sag", "en trukket sag og dens gennemgangsfiler"),
     "InputFile": ("eksportfil", "den eksport, stikprøven er trukket fra"),
-    "Extension": ("udvidelse", "en udvidelse af stikprøven med --antal"),
+    "Extension": ("udvidelse", "en udvidelse af en trukket stikprøve"),
     "PopulationStep": ("trin", "hvor mange sager der var tilbage efter et trin i udvælgelsen"),
     "QuotaResult": ("kvote", "hvor mange sager en kvote gav"),
 }
