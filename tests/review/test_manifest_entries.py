@@ -52,7 +52,7 @@ def test_a_review_whose_manifest_entry_was_edited_is_not_called_a_copy(
     assert "slet ikke denne fil; den er sagens gennemgang" in said
     assert f"Tip: filen {review.name} står i mappen: er navnet i udtræk.yaml rettet" in said
     assert "papirkurven" not in said
-    assert f"Ret navnet under sagen i udtræk.yaml til '{review.name}'" in said
+    assert f"Omdøb den til '{review.stem}.yml' (eller ret navnet i udtræk.yaml tilbage" in said
     # A real copy beside the listed file is still a copy.
     manifest.write_text(text, "utf-8")
     shutil.copy(review, review.with_name(f"{review.stem} - Kopi.yaml"))
@@ -72,3 +72,23 @@ def test_a_manifest_entry_with_a_path_is_refused(cli: Cli, filled_example: Path)
     code, said = _said(cli, "udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet",
                        "--periode", "2026-11", "--antal", "12")  # fmt: skip
     assert code != 0 and "ikke en sti" in said
+
+
+def test_a_review_renamed_by_hand_is_given_its_name_back(cli: Cli, filled_example: Path) -> None:
+    """Found by a probe: a review Notepad saved as `S-….yaml.txt` (shown as `S-….yaml` in
+    Explorer) was 'slettet eller flyttet', with a tip to look in the recycle bin; one renamed
+    by Explorer's copy ('S-… - Kopi.yaml') got a tip to edit udtræk.yaml, which says 'Ret ikke
+    i filen', to a name the tip left out ('en tekst på 24 tegn')."""
+    review = _first_review(filled_example)
+    text = review.with_name(f"{review.name}.txt")
+    review.rename(text)
+    code, said = _said(cli, "valider", *DATE)
+    assert code == 1
+    assert f"Tip: filen {text.name} står i mappen: omdøb den til {review.name}." in said
+    assert "papirkurven" not in said
+    copy = review.with_name(f"{review.stem} - Kopi.yaml")
+    text.rename(copy)
+    code, said = _said(cli, "valider", *DATE)
+    assert f"Omdøb den til '{review.name}'" in said, said
+    copy.rename(review)
+    assert _said(cli, "valider", *DATE)[0] == 0

@@ -125,8 +125,9 @@ class _Check:
                 f"filen står ikke i udtræk.yaml, og den fil, udtrækket nævner for sagens "
                 f"gennemgang nr. {number}, {quote(files[number - 1])}, findes ikke: er navnet "
                 "i udtræk.yaml rettet ved en fejl?",
-                f"slet ikke denne fil; den er sagens gennemgang. Ret navnet under sagen i "
-                f"udtræk.yaml til {quote(path.name)}.",
+                f"slet ikke denne fil; den er sagens gennemgang. Omdøb den til "
+                f"{quote(files[number - 1])} (eller ret navnet i udtræk.yaml tilbage, hvis det "
+                "er dér, det er rettet).",
             )
             return
         self.error(

@@ -84,10 +84,19 @@ def _why_missing(path: Path) -> tuple[str, str]:
     message = (
         f"gennemgangen {path.name} står i udtrækket, men filen findes ikke (slettet eller flyttet)."
     )
-    near = path.with_name(f"{path.stem}.yaml")
-    if near.is_file():  # `S-1.yml` for `S-1.yaml`: the entry was edited, not the file lost
+    for near in _near(path):
+        if near.name.endswith(".txt"):  # saved by Notepad as a text document
+            return message, f"filen {near.name} står i mappen: omdøb den til {path.name}."
+        # `S-1.yml` for `S-1.yaml`: the entry was edited, or the file renamed
         return message, (
             f"filen {near.name} står i mappen: er navnet i udtræk.yaml rettet ved en fejl, så "
-            "ret det tilbage."
+            f"ret det tilbage; ellers omdøb filen til {path.name}."
         )
     return message, f"hent filen tilbage fra papirkurven {kept}"
+
+
+def _near(path: Path) -> list[Path]:
+    """Files beside `path` that are the review under a name a person gave it: another YAML
+    ending, or Notepad's `.txt` after it (`S-1.yaml.txt`, shown as `S-1.yaml` in Explorer)."""
+    names = [f"{path.stem}.yaml", f"{path.stem}.yml", f"{path.name}.txt", f"{path.stem}.txt"]
+    return [path.with_name(n) for n in names if n != path.name and path.with_name(n).is_file()]
