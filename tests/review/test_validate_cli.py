@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import time
 from datetime import date
@@ -173,6 +174,23 @@ def test_a_comment_or_a_name_that_shows_nothing_is_not_filled_in(
     edit(path, 'gennemført_af: "Leder B"', f"gennemført_af: '{written}'")
     result = one(ws, path)
     assert result.state is ReviewState.PARTIAL and codes(result) == ["G024"]
+
+
+def test_values_in_words_quotation_marks_are_read_without_them(ws: Workspace) -> None:
+    """Found by a probe: a review saved from Word has `“…”` for every `"…"`; it gave eight
+    errors (the date 'not a date', the series and case unknown), none naming the quotes."""
+    path = review(ws)
+    text = path.read_text(encoding="utf-8")
+    lines = [
+        line if line.lstrip().startswith("#") else re.sub(r'"([^"]*)"', "\u201c\\1\u201d", line)
+        for line in text.splitlines()
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert "dato: \u201c2026-11-20\u201d" in path.read_text(encoding="utf-8")
+    result = one(ws, path)
+    assert result.state is ReviewState.COMPLETE, codes(result)
+    assert set(codes(result)) == {"G064"}
+    assert "står i Words anførselstegn" in result.diagnostics[0].message
 
 
 def test_dates_in_the_future_and_before_the_period(ws: Workspace) -> None:

@@ -32,6 +32,7 @@ from ledelsestilsyn.review.analysis import WARNING, Analysis, text_of
 from ledelsestilsyn.review.answers import AnswerChecker
 from ledelsestilsyn.review.template_index import TemplateIndex
 from ledelsestilsyn.review.typed import parse_review
+from ledelsestilsyn.review.word_quotes import unwrap
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -61,8 +62,9 @@ def analyse(raw: bytes, file: str, lookup: TemplateLookup, focus: list[str] | No
     reason = _not_a_review(data)
     if reason:
         return Analysis(is_review=False, skip_reason=reason)
+    curly = unwrap(doc)
     analysis = _header(doc, data)
-    analysis.diagnostics.extend(cpr)
+    analysis.diagnostics.extend([*cpr, *curly])
     index = _template(doc, analysis, lookup)
     if index is not None:
         AnswerChecker(doc, text, index, focus, analysis).check(data.get("svar"))

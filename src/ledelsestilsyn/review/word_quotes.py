@@ -1,0 +1,51 @@
+"""Values Word wrote in its own quotation marks (`“ja”`, `“2026-11-21”`): read without them.
+
+Word's AutoCorrect turns a typed `"` into `“` or `”`. Around a value that stands alone (an
+answer, a date, a header field) the marks are then part of the text, and the answer, the
+date or the case no longer matched: eight errors for one file, none naming the quotes.
+Free text (a comment, a correction's action) is left as written.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
+from ledelsestilsyn.io.document import Path_, YamlDocument
+
+_WRAPPED = re.compile(
+    "\\A\\s*[\u201c\u201d\u201e\u2018\u2019\u201a]+(.*?)[\u201c\u201d\u2018\u2019]+\\s*\\Z", re.S
+)
+_FREE_TEXT = frozenset({"kommentar", "handling"})
+
+
+def unwrap(doc: YamlDocument) -> list[Diagnostic]:
+    """Each such value in `doc.data` replaced by what stands inside the marks; a warning
+    (G064) at each."""
+    found: list[Path_] = []
+    _unwrap(doc.data, (), found)
+    return [
+        doc.diagnostic(
+            path,
+            "G064",
+            f"'{path[-1]}' står i Words anførselstegn (“…”); værdien er læst uden dem.",
+            hint=f'skriv almindelige anførselstegn: {path[-1]}: "…" (eller ret filen i '
+            "Notesblok, som ikke laver dem om).",
+            severity=Severity.WARNING,
+        )
+        for path in found
+    ]
+
+
+def _unwrap(data: Any, path: Path_, found: list[Path_]) -> None:
+    if not isinstance(data, dict):
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            _unwrap(value, (*path, key), found)
+        elif isinstance(value, str) and key not in _FREE_TEXT:
+            wrapped = _WRAPPED.match(value)
+            if wrapped is not None and wrapped[1].strip():  # `“”` alone is empty (G063)
+                data[key] = wrapped[1]
+                found.append((*path, key))
