@@ -33,6 +33,7 @@ CODE_FILES = (
     "review/corrections.py",
     "review/template_index.py",
     "review/typed.py",
+    "review/word_quotes.py",
     "core/cpr.py",
     "core/diagnostics.py",
     "core/lines.py",
