@@ -63,7 +63,17 @@ def check_header(
     template = manifest.template
     if not any(d.code == "G002" for d in analysis.diagnostics):
         template = check.same_template(analysis.template_ref, manifest.template)
-    check.same("sag.id", analysis.case_id, case.id, code="G033")
+    if listed is not None and analysis.case_id in {c.id for c in manifest.cases} - {case.id}:
+        check.error(
+            "sag.id",
+            "G033",
+            "hovedet er en anden sags fra samme udtræk: filen er en kopi af den sags "
+            "gennemgang, og svarene i den er ikke denne sags.",
+            "skriv hovedet som i udtræk.yaml (sag.id, rådgiver og team), og gennemgå sagen "
+            "forfra: ret hvert svar og hver kommentar til denne sags.",
+        )
+    else:
+        check.same("sag.id", analysis.case_id, case.id, code="G033")
     check.same("sag.rådgiver", analysis.caseworker, case.caseworker, required=False)
     check.same("sag.team", analysis.team, case.team, required=False)
     shown_case = (case.id, case.caseworker, case.team)
