@@ -208,3 +208,14 @@ def test_a_correction_for_several_people_is_warned_of(ws: Workspace, several: st
     assert result.state is ReviewState.COMPLETE
     path = write(ws, "nej", 'rettelse:\n  handling: "x"\n  ansvarlig: "Rønnow, Maja"')
     assert "G062" not in [d.code for d in check_reviews(ws, [path], today=TODAY)[0].diagnostics]
+
+
+def test_the_hint_for_a_done_mark_names_the_reviews_day_or_none(ws: Workspace) -> None:
+    """G061's example was today's date for a review without `dato`: a clock read in an
+    analysis that is cached by the file's bytes, so the hint kept the day it was first made."""
+    path = write(ws, "nej", 'rettelse:\n  handling: "x"\n  udført: "ja"')
+    [said] = [d for d in check_reviews(ws, [path], today=TODAY)[0].diagnostics if d.code == "G061"]
+    assert said.hint == "skriv den dag, rettelsen blev gjort, som ÅÅÅÅ-MM-DD, fx 2026-11-20."
+    path.write_text(path.read_text(encoding="utf-8").replace('dato: "2026-11-20"', 'dato: ""'))
+    [said] = [d for d in check_reviews(ws, [path], today=TODAY)[0].diagnostics if d.code == "G061"]
+    assert said.hint == "skriv den dag, rettelsen blev gjort, som ÅÅÅÅ-MM-DD."

@@ -242,13 +242,16 @@ def _not_a_done_date(doc: YamlDocument, analysis: Analysis, path: Path_) -> None
     An error would make a finished review invalid weeks after it was done, take its
     caseworker's letter back and have `påmind` call it missing; the correction stays open,
     so `påmind` goes on reminding of it until a date is written."""
-    example = (analysis.review_date or date.today()).isoformat()
+    # The review's own date as the example, or none: an analysis depends on the file's
+    # bytes alone (it is cached), never on the day it is made.
+    day = analysis.review_date
+    example = f", fx {day.isoformat()}" if day else ""
     analysis.diagnostics.append(
         doc.diagnostic(
             (*path, "udført"),
             "G061",
             "'udført' er ikke en dato; rettelsen regnes som ikke udført.",
-            hint=f"skriv den dag, rettelsen blev gjort, som ÅÅÅÅ-MM-DD, fx {example}.",
+            hint=f"skriv den dag, rettelsen blev gjort, som ÅÅÅÅ-MM-DD{example}.",
             severity=WARNING,
         )
     )
