@@ -9,7 +9,7 @@ from pathlib import Path
 
 from report_data import TEAMS, WORKERS
 
-from conftest import Cli
+from conftest import ROOT, Cli
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.report.department import examples, small_teams
@@ -393,3 +393,36 @@ def test_an_address_the_concept_gives_someone_is_masked_as_the_name() -> None:
         "Drøftet med [navn]; ikke xlind.bo@kommune.dk eller lind.bo@kommune.dk.org"
     )
     assert address_masker([], mask_cpr, "[navn]")("010203-1234") == "XXXXXX-XXXX"
+
+
+def test_a_name_or_a_case_number_in_a_local_template_or_the_municipality_goes_no_further(
+    cli: Cli, filled_example: Path
+) -> None:
+    """Found by a probe: a caseworker's name and a case number typed into a local template's
+    step title and question, or into `kommune`, reached the committee's and the department's
+    reports (only comments and tiltag were scrubbed). The leaders' report shows the template
+    as written."""
+    manifest = (
+        filled_example / "udtræk" / "2026-11-månedligt-overordnet" / "udtræk.yaml"
+    ).read_text(encoding="utf-8")
+    worker = re.search(r"rådgiver: (.+)", manifest)[1].strip()  # type: ignore[index]
+    case = re.search(r"- id: (\S+)", manifest)[1]  # type: ignore[index]
+    typed = f"({worker}, {case})"
+    shipped = (ROOT / "skabeloner" / "overordnet-2025.1.yaml").read_text(encoding="utf-8")
+    local = shipped.replace('titel: "Underretning"', f'titel: "Underretning {typed}"')
+    local = local.replace("journaliseret med dato for modtagelsen?", f"journaliseret {typed}?")
+    (filled_example / "skabeloner").mkdir(exist_ok=True)
+    (filled_example / "skabeloner" / "overordnet-2025.1.yaml").write_text(local, encoding="utf-8")
+    concept = filled_example / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(text.replace('"Eksempelby Kommune"', f'"Eksempelby Kommune {typed}"'))
+    for audience in ("udvalg", "afdeling"):
+        result = cli("rapport", "--dato", "2026-11-30", "--periode", "2026-11", "--modtager",
+                     audience, "--format", "md", "-o", "-")  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert "Underretning ([navn], [sag])" in result.stdout, audience
+        assert "Eksempelby Kommune ([navn], [sag])" in result.stdout, audience
+        assert worker not in result.stdout and case not in result.stdout, audience
+    leader = cli("rapport", "--dato", "2026-11-30", "--periode", "2026-11", "--format", "md",
+                 "-o", "-")  # fmt: skip
+    assert f"Underretning {typed}" in leader.stdout

@@ -5,7 +5,8 @@ after a person: its leader, or the one caseworker in it ("Hanne Kørsgaards team
 "Team Bo"). Those reports show every team by name, so each name the workspace knows
 is replaced there (`[navn]`, as in the department's examples); two teams that would
 then read the same are numbered, so that their rows stay apart. A header no manifest
-has checked loses its caseworker and team (`unchecked_anonymous`).
+has checked loses its caseworker and team (`unchecked_anonymous`). A local template is typed
+by a person too: its titles and texts are scrubbed the same way.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.load import Inputs
 from ledelsestilsyn.report.records import ReviewRecord, unchecked_anonymous
 
@@ -31,6 +33,7 @@ def aggregate_inputs(inputs: Inputs, scrub: Callable[[str], str]) -> Inputs:
 
     return replace(
         inputs,
+        templates={ref: anonymous_template(t, scrub) for ref, t in inputs.templates.items()},
         records=[renamed_team(r) for r in records],
         unfinished=[renamed_team(r) for r in unfinished],
         drawn_teams={case: renamed.get(t, t) for case, t in inputs.drawn_teams.items()},
@@ -53,3 +56,33 @@ def neutral_teams(names: Iterable[str], scrub: Callable[[str], str]) -> dict[str
             new = f"{new} ({numbers[new]})"
         renamed[name] = new
     return renamed
+
+
+def anonymous_template(template: Template, scrub: Callable[[str], str]) -> Template:
+    """`template` with every text the reports show scrubbed: its title, the steps' titles
+    and descriptions, and each question's text, hjemmel and guidance."""
+
+    def text(value: str | None) -> str | None:
+        return None if value is None else scrub(value)
+
+    steps = [
+        step.model_copy(
+            update={
+                "title": scrub(step.title),
+                "description": text(step.description),
+                "questions": [
+                    q.model_copy(
+                        update={
+                            "text": scrub(q.text),
+                            "legal_basis": scrub(q.legal_basis),
+                            "guidance": text(q.guidance),
+                        }
+                    )
+                    for q in step.questions
+                ],
+            }
+        )
+        for step in template.steps
+    ]
+    update = {"title": scrub(template.title), "description": text(template.description)}
+    return template.model_copy(update={**update, "steps": steps})

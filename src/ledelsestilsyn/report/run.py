@@ -88,8 +88,12 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     baseline = _baseline(workspace)
     asked = parse_period(request.period) if request.period is not None else None
     inputs = load_inputs(workspace, request.paths, request.series, today=today)
+    municipality = workspace.concept.municipality
     if request.audience in AGGREGATE:  # no typed team, no person's name in a team's
-        inputs = aggregate_inputs(inputs, department_scrubber(_people(workspace, inputs), mask_cpr))
+        masked = case_masker(_cases(inputs), mask_cpr)
+        scrub = department_scrubber(_people(workspace, inputs), masked)
+        inputs = aggregate_inputs(inputs, scrub)
+        municipality = scrub(municipality)
     period = asked or _latest_period(inputs)
     kinds = workspace.concept.report.aggregate_periods
     if request.audience in AGGREGATE:
@@ -137,7 +141,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             )
         view = report_view(
             report,
-            municipality=workspace.concept.municipality,
+            municipality=municipality,
             audience=request.audience,
             today=today,
             charts=request.fmt in ("html", "pdf"),
@@ -252,8 +256,7 @@ def _add_department(
     _, views = _tiltag(report, inputs, workspace, period, today)
     concept = workspace.concept
     names = _people(workspace, inputs)
-    cases = {r.case_id or "" for r in [*inputs.records, *inputs.unfinished]}
-    cases |= {i for _, _, ids in inputs.drawn for i in ids}
+    cases = _cases(inputs)
     views = neutral_ids(views, names, cases)
     # A case number typed in a title, a conclusion or an example: `[sag]`; an address the
     # concept gives someone: `[navn]`, as the name.
@@ -276,6 +279,12 @@ def _add_department(
     )
     for section in view.sections:
         section.examples = found.get(section.ref, [])
+
+
+def _cases(inputs: Inputs) -> set[str]:
+    """Every case number the workspace knows: reviewed, begun or drawn."""
+    cases = {r.case_id or "" for r in [*inputs.records, *inputs.unfinished]}
+    return cases | {i for _, _, ids in inputs.drawn for i in ids}
 
 
 def _addresses(concept: Concept) -> list[str]:
