@@ -1,5 +1,4 @@
-"""Checks across reviews: a calibration pair needs two reviewers, and one case's review is not
-another's."""
+"""Checks across the reviews of one case: a calibration pair needs two reviewers."""
 
 from __future__ import annotations
 
@@ -43,35 +42,3 @@ def same_reviewer(results: list[ReviewResult], analyses: dict[Path, Analysis]) -
 
 def _a_copy(result: ReviewResult) -> bool:
     return any(d.code == "G036" for d in result.diagnostics)
-
-
-def copied_answers(results: list[ReviewResult], analyses: dict[Path, Analysis]) -> list[Diagnostic]:
-    """G065: a review with the same answers and the same comments as another case's review in
-    the round. Found by a probe: a leader copied one case's review over another's and wrote
-    the header back as the error told, and the copy counted as the other case's review, its
-    comments in the other caseworker's letter. Only a review with a comment is compared: two
-    cases may well have every answer `ja`."""
-    first: dict[tuple[Path, str], ReviewResult] = {}
-    found = []
-    for result in sorted(results, key=lambda r: str(r.path)):
-        answers = analyses[result.path].answers
-        comments = [c for step in answers.values() for _, c in step.values() if c]
-        if not result.case_id or not comments:
-            continue
-        key = (result.path.parent, repr(sorted((s, sorted(q.items())) for s, q in answers.items())))
-        earlier = first.setdefault(key, result)
-        if earlier is result or earlier.case_id == result.case_id:
-            continue
-        found.append(
-            Diagnostic(
-                result.display,
-                None,
-                None,
-                "G065",
-                f"svarene og kommentarerne er de samme som i {earlier.path.name}, en anden sags "
-                "gennemgang: er filen kopieret?",
-                "gennemgå sagen i denne fil forfra; en gennemgang handler kun om sin egen sag.",
-                Severity.WARNING,
-            )
-        )
-    return found

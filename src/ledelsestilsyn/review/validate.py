@@ -32,7 +32,7 @@ from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis, Correctio
 from ledelsestilsyn.review.cache import ReviewCache
 from ledelsestilsyn.review.header import HeaderContext, check_header
 from ledelsestilsyn.review.manifests import sample_manifests
-from ledelsestilsyn.review.pairs import copied_answers, same_reviewer
+from ledelsestilsyn.review.pairs import same_reviewer
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.workspace.layout import (
     MANIFEST_NAME,
@@ -153,7 +153,7 @@ def run_checks(
             continue
         context = HeaderContext(names, manifests[path.parent])
         run.results.append(finish(analysis, path, shown, today, context))
-    run.notes += same_reviewer(run.results, analyses) + copied_answers(run.results, analyses)
+    run.notes += same_reviewer(run.results, analyses)
     if cache is not None:
         _save(cache, run)
     return run
