@@ -12,7 +12,8 @@ from __future__ import annotations
 import pytest
 
 from ledelsestilsyn.report import audit
-from ledelsestilsyn.report.suppress import Ledger, decide, revealed
+from ledelsestilsyn.report.reader import revealed
+from ledelsestilsyn.report.suppress import Ledger, decide
 
 
 def _ledger(rows: int) -> Ledger:

@@ -15,14 +15,8 @@ from collections.abc import Sequence
 
 from backcalc_system import System
 
-from ledelsestilsyn.report.suppress import (
-    Key,
-    Ledger,
-    decide,
-    protected,
-    public_ranges,
-    revealed,
-)
+from ledelsestilsyn.report.reader import protected, public_ranges, revealed
+from ledelsestilsyn.report.suppress import Key, Ledger, decide
 
 Terms = list[tuple[Key, int]]
 READER: list[tuple[Terms, bool]] = [

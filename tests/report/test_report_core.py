@@ -10,8 +10,9 @@ from hypothesis import strategies as st
 from ledelsestilsyn.report.aggregate import first_reviews, section
 from ledelsestilsyn.report.calibration import calibrate
 from ledelsestilsyn.report.formats import long_date, number, percent, points
+from ledelsestilsyn.report.reader import revealed
 from ledelsestilsyn.report.records import ReviewRecord
-from ledelsestilsyn.report.suppress import Ledger, decide, revealed
+from ledelsestilsyn.report.suppress import Ledger, decide
 from ledelsestilsyn.report.tidy import neutralise
 from ledelsestilsyn.templates.catalog import Catalog
 

@@ -20,14 +20,9 @@ from report_data import underretning_round
 
 from conftest import Cli
 from ledelsestilsyn.report import decision
+from ledelsestilsyn.report.reader import at_most_reviews, revealed
 from ledelsestilsyn.report.stats import wilson, wilson_share
-from ledelsestilsyn.report.suppress import (
-    Ledger,
-    at_most_reviews,
-    decide,
-    denominator,
-    revealed,
-)
+from ledelsestilsyn.report.suppress import Ledger, decide, denominator
 
 
 def test_a_step_interval_reads_as_at_most_that_many_reviews() -> None:

@@ -19,10 +19,11 @@ This is the reader who solves the relations as a linear programme (as
 τ-ARGUS audits a table). Counts are whole numbers, though, and a reader
 rounds: 8 · r ≥ 9 gives r ≥ 2, not 1.125. So a target the cone leaves free
 is also bounded relation by relation, each bound rounded in, until the
-bounds settle (`_whole`); one whose bounds meet is pinned as well. That
-finds the pins rounding gives, not every pin an integer programme could
-find (the tests' attacker solves them as integers, `tests/report/backcalc.py`).
-"""
+bounds settle (`_rounded`); one whose bounds meet is pinned as well, and
+so is one the cone pins once a rounded bound the true value sits on is a
+wall too (`Audit._whole`, when asked for: `walls`). That finds the pins rounding gives, not every
+pin an integer programme could find (the tests' attacker solves them as
+integers, `tests/report/backcalc.py`)."""
 
 from __future__ import annotations
 
@@ -67,9 +68,14 @@ class _Group:
 class Audit:
     """The relations of one report and its true values, indexed by cell."""
 
-    def __init__(self, relations: Sequence[Relation], values: Mapping[Key, int]) -> None:
+    def __init__(
+        self, relations: Sequence[Relation], values: Mapping[Key, int], *, walls: bool = False
+    ) -> None:
+        """`walls`: also the cone with the rounded bounds as walls (`_whole`), which costs a
+        second look at most groups; `suppress.decide` takes it once the first has settled."""
         self.relations = relations
         self.values = values
+        self.walls = walls
         self.links: dict[Key, list[int]] = {}
         for index, relation in enumerate(relations):
             for cell, _ in relation.terms:
@@ -96,13 +102,43 @@ class Audit:
                 pivots = echelon(group.equations)
                 fixed = _fixed(group, inside, pivots)
                 rest = [i for i in inside if i not in fixed]
-                whole = _whole(group, self.values, hidden, rest, pivots)
+                whole = self._whole(group, hidden, cells, rest, pivots)
                 self.known[key] = {
                     group.cells[i]: [group.cells[k] for k in shown]
                     for i, shown in {**fixed, **whole}.items()
                 }
             found.update(self.known[key])
         return [(c, found[c]) for c in wanted if c in found]
+
+    def _whole(
+        self,
+        group: _Group,
+        hidden: Mapping[Key, Range],
+        cells: set[Key],
+        targets: list[int],
+        pivots: dict[int, Row],
+    ) -> dict[int, list[int]]:
+        """The targets whole numbers pin (`_rounded`), and then those the cone pins once the
+        rounded bounds are walls too: from 8 · r ≥ 9, r is at least 2, and where r is 2
+        that is a wall no real-number reader has (with r + s ≤ 3 and s at least 1, s is 1)."""
+        if not targets:
+            return {}
+        low, high = _rounded(group, self.values, hidden, pivots)
+        everything = list(range(group.hidden, len(group.cells)))
+        whole = {i: everything for i in targets if low[i] == high[i]}
+        left = [i for i in targets if i not in whole]
+        if not left or not self.walls:
+            return whole
+        hidden_cells = group.cells[: group.hidden]
+        walls = any(
+            (value == low[i] != hidden[c].low) or (value == high[i] != hidden[c].high)
+            for i, c in enumerate(hidden_cells)
+            for value in [self.values[c]]
+        )
+        if walls:
+            rounded = {c: Range(low[i], high[i]) for i, c in enumerate(hidden_cells)}
+            whole |= _fixed(self._group(rounded, cells), left, pivots)
+        return whole
 
     def determined(self, hidden: Mapping[Key, Range], targets: Iterable[Key]) -> set[Key]:
         """The `targets` (cells of `hidden`) that the equations alone fix, whatever the
@@ -196,32 +232,27 @@ def _fixed(group: _Group, targets: list[int], pivots: dict[int, Row]) -> dict[in
     }
 
 
-def _whole(
-    group: _Group,
-    values: Mapping[Key, int],
-    hidden: Mapping[Key, Range],
-    targets: list[int],
-    pivots: dict[int, Row],
-) -> dict[int, list[int]]:
-    """The targets that whole numbers pin, where real numbers do not (`_fixed`).
+def _rounded(
+    group: _Group, values: Mapping[Key, int], hidden: Mapping[Key, Range], pivots: dict[int, Row]
+) -> tuple[list[int], list[int | None]]:
+    """The bounds of whole numbers on each cell of the group: where they meet, a target is
+    pinned that real numbers do not pin (`_fixed`).
 
     Counts are whole numbers, and a reader rounds: from 8 · r ≥ 9 (a review answers each
     of a step's 8 questions at most once) r is at least 2, not 1.125, and with r + s = 3
     and s at least 1, s is 1. Each relation bounds each of its hidden cells by the bounds
     of the others, rounded in (a lower bound up, an upper bound down), and a relation is
     looked at again only when a bound in it has moved, until nothing changes (or each
-    relation has been looked at `_ROUNDS` times on average): a target whose bounds meet is
-    pinned. Like the reader's integer programme, only tighter bounds than the real ones
-    can come of it, never looser ones, so it adds pins and removes none. The bounds are
-    whole numbers throughout, so the arithmetic is on integers.
+    relation has been looked at `_ROUNDS` times on average). Like the reader's integer
+    programme, only tighter bounds than the real ones can come of it, never looser ones, so
+    it adds pins and removes none. The bounds are whole numbers throughout, so the
+    arithmetic is on integers.
 
     The relations are taken as they stand and also as the echelon form of the equations
     (`pivots`) gives them: each hidden cell there in the free ones only. A reader who
     substitutes finds what no single relation shows: with N = 21 + k in one question's row,
     b = 9 − 2k from the step's answers and r = 3k − 6 in another row, r between 1 and 4
     makes 3k between 7 and 10, so k is 3."""
-    if not targets:
-        return {}
     low: list[int] = [
         hidden[c].low if i < group.hidden else values[c] for i, c in enumerate(group.cells)
     ]
@@ -246,8 +277,7 @@ def _whole(
                 if other != r and other not in waiting:
                     waiting.add(other)
                     todo.append(other)
-    everything = list(range(group.hidden, len(group.cells)))
-    return {i: everything for i in targets if low[i] == high[i]}
+    return low, high
 
 
 _ROUNDS = 50

@@ -18,15 +18,8 @@ from dataclasses import dataclass, field
 from ledelsestilsyn.core.periods import Period, tiled_by, whole_months
 from ledelsestilsyn.report.audit import Audit
 from ledelsestilsyn.report.published import step_share
-from ledelsestilsyn.report.suppress import (
-    Disclosure,
-    Key,
-    Ledger,
-    Relation,
-    Unit,
-    protected,
-    public_ranges,
-)
+from ledelsestilsyn.report.reader import protected, public_ranges
+from ledelsestilsyn.report.suppress import Disclosure, Key, Ledger, Relation, Unit
 
 _BOUNDS = ("at least reviews", "at most reviews")
 """Cells that bound a count rather than count something: they do not add up over periods."""

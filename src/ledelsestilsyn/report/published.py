@@ -20,8 +20,9 @@ from ledelsestilsyn.report.aggregate import GroupRow, Section, Tally
 from ledelsestilsyn.report.annual_plan import add_rounds
 from ledelsestilsyn.report.build import Report, TemplateReport, TrendPoint
 from ledelsestilsyn.report.cells import non_neutral
+from ledelsestilsyn.report.reader import at_most_reviews
 from ledelsestilsyn.report.stats import effective_size
-from ledelsestilsyn.report.suppress import Key, Ledger, at_most_reviews, denominator, numerator
+from ledelsestilsyn.report.suppress import Key, Ledger, denominator, numerator
 from ledelsestilsyn.report.tidy import question_rows
 
 

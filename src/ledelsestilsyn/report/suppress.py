@@ -34,9 +34,15 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ledelsestilsyn.report.audit import Audit, Range
+from ledelsestilsyn.report.audit import Audit
 from ledelsestilsyn.report.disclosure import Disclosure as Disclosure
 from ledelsestilsyn.report.disclosure import Key as Key
+from ledelsestilsyn.report.reader import (
+    at_least_reviews,
+    at_most_reviews,
+    protected,
+    public_ranges,
+)
 
 
 @dataclass(frozen=True)
@@ -194,18 +200,6 @@ def remainder(key: Key) -> Key:
     return ("not positive", *key)
 
 
-def at_least_reviews(key: Key) -> Key:
-    """A bound, not a count (`Ledger.per_review`): nothing to protect in itself."""
-    return ("at least reviews", *key)
-
-
-def at_most_reviews(key: Key) -> Key:
-    """A bound, not a count: a step's interval is Wilson's on an effective size s between
-    the reviews that answered it and its answers, so it tells a reader that at most ⌊s⌋
-    reviews did. Shown and hidden with its share; nothing to protect in itself."""
-    return ("at most reviews", *key)
-
-
 def decide(ledger: Ledger, *, active: bool, withheld: Collection[Key] = ()) -> Disclosure:
     """Hide small cells, the shares that depend on them, `withheld` units (hidden for a rule of
     the audience's own), and what would give any of them away."""
@@ -236,6 +230,7 @@ class _Secondary:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         self.audit = Audit(ledger.relations, ledger.values)
+        self.walls = Audit(ledger.relations, ledger.values, walls=True)
         self.links = self.audit.links
         self.lost: set[Key] = set()
         """Hidden cells nothing could protect (see `hide`)."""
@@ -254,12 +249,18 @@ class _Secondary:
         nothing can protect (nothing shown around it but zeros, and a zero is never hidden)
         is given up on, and the others are still protected."""
         hidden = self.closed(primary)
-        while exposed := self.audit.why(public_ranges(self.ledger, hidden), self.targets(hidden)):
+        while exposed := self.exposed(hidden):
             unit = self.protector(hidden, exposed)
             if unit is None:
                 break
             hidden = self.closed({*hidden, unit})
         return hidden
+
+    def exposed(self, hidden: set[Key]) -> list[tuple[Key, list[Key]]]:
+        """The pinned cells, each with what gives it away: by the audit, and once it finds
+        none, by the audit that also takes rounded bounds as walls (slower, so once)."""
+        ranges, targets = public_ranges(self.ledger, hidden), self.targets(hidden)
+        return self.audit.why(ranges, targets) or self.walls.why(ranges, targets)
 
     def protector(self, hidden: set[Key], exposed: list[tuple[Key, list[Key]]]) -> Key | None:
         """The unit to hide for the first pinned cell that a unit can protect; the cells
@@ -355,46 +356,3 @@ class _Secondary:
 
 
 _REACH = 3
-
-
-def public_ranges(ledger: Ledger, hidden: set[Key]) -> dict[Key, Range]:
-    """What a reader knows of a hidden cell: `< 5` is 1–4, `x` at least 5, a share's counts ≥ 0,
-    a count never shown but said to be under 5 (`Ledger.bound`) 0–4."""
-    ranges: dict[Key, Range] = {}
-    for key in hidden:
-        unit = ledger.units[key]
-        if unit.share or unit.unknown:
-            known = Range(0)
-        elif unit.bound:
-            known = Range(0, ledger.min_count - 1)
-        elif unit.small:
-            known = Range(1, ledger.min_count - 1)
-        else:
-            known = Range(ledger.min_count)
-        ranges.update((cell, known) for cell in unit.cells)
-    return ranges
-
-
-def protected(ledger: Ledger, hidden: set[Key]) -> list[Key]:
-    """The cells no reader may pin down: every hidden count, and the small counts
-    (answers, positive or not positive) behind a share hidden for being small. A share
-    hidden only because its row's count is hidden protects nothing of its own."""
-    cells: list[Key] = []
-    for key in sorted(hidden):
-        unit = ledger.units[key]
-        if not unit.share and not unit.unknown:
-            cells += unit.cells
-        elif unit.small or unit.unknown:
-            cells += [
-                c
-                for c in unit.cells
-                if ledger.small(ledger.values[c])
-                and c not in (at_most_reviews(key), at_least_reviews(key))
-            ]
-    return cells
-
-
-def revealed(ledger: Ledger, hidden: set[Key]) -> list[Key]:
-    """Protected cells a reader can pin to one value (see `audit`), in a fixed order."""
-    cells = [c for c in protected(ledger, hidden) if ledger.values[c] != 0]
-    return Audit(ledger.relations, ledger.values).pinned(public_ranges(ledger, hidden), cells)
