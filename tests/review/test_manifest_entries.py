@@ -92,3 +92,20 @@ def test_a_review_renamed_by_hand_is_given_its_name_back(cli: Cli, filled_exampl
     assert f"Omdøb den til '{review.name}'" in said, said
     copy.rename(review)
     assert _said(cli, "valider", *DATE)[0] == 0
+
+
+def test_a_review_dragged_to_another_folder_is_asked_back(cli: Cli, filled_example: Path) -> None:
+    """Found by a probe: a review dragged up into `udtræk/`, or into another round's folder,
+    was 'slettet eller flyttet' with a tip to look in the recycle bin."""
+    review = _first_review(filled_example)
+    samples = filled_example / "udtræk"
+    for place in (samples, samples / "2026-10-månedligt-overordnet"):
+        place.mkdir(exist_ok=True)
+        review.rename(place / review.name)
+        code, said = _said(cli, "valider", *DATE)
+        assert code == 1
+        assert (
+            f"Tip: filen står i mappen {place.name}: flyt den tilbage til mappen {FOLDER.name}."
+            in said
+        ), said
+        (place / review.name).rename(review)

@@ -92,7 +92,22 @@ def _why_missing(path: Path) -> tuple[str, str]:
             f"filen {near.name} står i mappen: er navnet i udtræk.yaml rettet ved en fejl, så "
             f"ret det tilbage; ellers omdøb filen til {path.name}."
         )
+    moved = _moved(path)
+    if moved is not None:
+        return message, (
+            f"filen står i mappen {moved.parent.name}: flyt den tilbage til mappen "
+            f"{path.parent.name}."
+        )
     return message, f"hent filen tilbage fra papirkurven {kept}"
+
+
+def _moved(path: Path) -> Path | None:
+    """The review dragged into `udtræk/` itself or into another round's folder."""
+    samples = path.parent.parent
+    for other in [samples / path.name, *sorted(samples.glob(f"*/{path.name}"))]:
+        if other.parent != path.parent and other.is_file():
+            return other
+    return None
 
 
 def _near(path: Path) -> list[Path]:
