@@ -13,6 +13,7 @@ from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.io.document import Path_, YamlDocument
+from ledelsestilsyn.review.analysis import shows_nothing
 
 _WRAPPED = re.compile(
     "\\A\\s*[\u201c\u201d\u201e\u2018\u2019\u201a]+(.*?)[\u201c\u201d\u2018\u2019]+\\s*\\Z", re.S
@@ -46,6 +47,6 @@ def _unwrap(data: Any, path: Path_, found: list[Path_]) -> None:
             _unwrap(value, (*path, key), found)
         elif isinstance(value, str) and key not in _FREE_TEXT:
             wrapped = _WRAPPED.match(value)
-            if wrapped is not None and wrapped[1].strip():  # `“”` alone is empty (G063)
+            if wrapped is not None and not shows_nothing(wrapped[1]):  # `“”` is empty (G063)
                 data[key] = wrapped[1]
                 found.append((*path, key))
