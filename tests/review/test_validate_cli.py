@@ -7,6 +7,7 @@ import os
 import re
 import stat
 import time
+import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -212,6 +213,20 @@ def test_one_cases_review_copied_to_another_is_said_to_be_a_copy(ws: Workspace) 
             "forfra: ret hvert svar og hver kommentar til denne sags.",
         )
     ]
+
+
+def test_a_review_saved_with_decomposed_letters_reads_as_typed(ws: Workspace) -> None:
+    """Found by a probe: a review saved in a Mac's form (`å` as `a` and a ring) gave
+    "ukendt nøgle 'rådgiver'. Mente du 'rådgiver'?" and "'tilsyn' passer ikke med udtrækket
+    ('månedligt-overordnet')": the leader sees no difference, and the review did not count."""
+    folder = ws.root / FOLDER
+    (folder / "udtræk.yaml").write_text(MANIFEST.format(focus="underretning"), encoding="utf-8")
+    path = review(ws)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    assert "a\u030a" in path.read_text(encoding="utf-8")
+    result = one(ws, path)
+    assert result.state is ReviewState.COMPLETE and codes(result) == []
 
 
 def test_dates_in_the_future_and_before_the_period(ws: Workspace) -> None:

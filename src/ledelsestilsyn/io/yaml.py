@@ -20,6 +20,7 @@ Positions live in `io.document`, libyaml's syntax errors become Danish in
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +57,9 @@ TOO_LARGE_HINT = "en gennemgang, en skabelon eller et koncept fylder normalt und
 
 
 def decode(raw: bytes, file: str) -> str:
-    """UTF-8 text without BOM, or a located error for any other encoding."""
+    """UTF-8 text without BOM, or a located error for any other encoding. Letters are read
+    composed (NFC): a file saved on a Mac may write `å` as `a` and a ring, and its keys
+    (`rådgiver`) and values (`månedligt-overordnet`) must read as the ones typed elsewhere."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif wide := _wide_encoding(raw):
@@ -69,7 +72,7 @@ def decode(raw: bytes, file: str) -> str:
             column=1,
         )
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -81,6 +84,9 @@ def decode(raw: bytes, file: str) -> str:
             line=line,
             column=column,
         ) from None
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def _wide_encoding(raw: bytes) -> str | None:
