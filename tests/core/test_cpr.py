@@ -478,6 +478,11 @@ PROBE_R = (
     "01020 \n  31234",
     "010203-\\n1234",  # a line break written as an escape, shown as it stands (Y013)
     "020203\\a1234",  # a bell, the same
+    # found by a second probe the same day
+    "01.02.\n03-1234",  # a line break after a date mark
+    "01-02-\n    # 03-1234",  # and over two lines of a YAML comment
+    "010203\u20261234",  # the ellipsis Word makes of three full stops
+    "01.02.03-12 34",  # a dotted date, the serial two and two
 )
 
 

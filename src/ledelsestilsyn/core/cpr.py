@@ -107,8 +107,9 @@ _ENTITY = (
     "&(?:#0*45|#[xX]0*2[dD]|#821[0-2]|#8722|#[xX]201[0-4]|#[xX]2212|[nm]dash|minus|hyphen|dash);"
 )
 # The dots a text puts between things: the middle dot, the bullet, the hyphenation point, the
-# bullet and dot operators, and the Japanese middle dot in its two widths (`010203・1234`).
-_DOTS = "\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65"
+# bullet and dot operators, the Japanese middle dot in its two widths (`010203・1234`), and the
+# ellipsis Word makes of three full stops (`010203…1234`).
+_DOTS = "\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65\u2026"
 # The fullwidth forms of the other marks below (`010203；1234`, `010203～1234`).
 _WIDE = "\uff0c\uff1a\uff1d\uff0b\uff3c\uff1b\uff07\uff5c\uff5e\uff08\uff09\uff3b\uff3d\uff5b\uff5d"
 # A line break, a tab or a bell written as a YAML or Python escape (`010203-\n1234`), which a
@@ -141,16 +142,19 @@ _SERIAL = _JOIN.join([DIGIT] * 4)
 # position, which makes the output gate several times faster on long texts.
 # Only a decimal digit makes a run longer (an account number): a superscript or a circled
 # digit beside a number is a footnote or a list mark (`0102031234¹`), not more of it.
-# A date mark may have a space after it (`06. 02. 03-1234`). The serial number after a date
-# written with marks is four digits together, or two and two with the date's own mark, when
-# that mark also sets it apart (`05-02-03-12-34`; `03.11.26 12.30` is a date and a time).
+# A date mark may have a space or a line break after it (`06. 02. 03-1234`, `01.02.⏎03-1234`).
+# The serial number after a date written with marks is four digits together (or two and two
+# with a space, `01.02.03-12 34`), or two and two with the date's own mark, when that mark also
+# sets it apart (`05-02-03-12-34`; `03.11.26 12.30` is a date and a time).
+_AFTER_MARK = f"(?:[{_SPACE}]|{_BREAK})?"
+_FOUR = f"{DIGIT}{{2}}[{_SPACE}]?{DIGIT}{{2}}"
 _CANDIDATE = re.compile(
     f"(?P<d1>{DIGIT})(?<!\\d{DIGIT}){_JOIN}(?P<d2>{DIGIT})"
-    f"(?:(?P<dm1>{_DATE_MARK}[{_SPACE}]?)|{_JOIN})(?P<m1>{DIGIT}){_JOIN}(?P<m2>{DIGIT})"
-    f"(?:(?P<dm2>{_DATE_MARK}[{_SPACE}]?)|{_JOIN})(?P<y1>{DIGIT}){_JOIN}(?P<y2>{DIGIT})"
+    f"(?:(?P<dm1>{_DATE_MARK}{_AFTER_MARK})|{_JOIN})(?P<m1>{DIGIT}){_JOIN}(?P<m2>{DIGIT})"
+    f"(?:(?P<dm2>{_DATE_MARK}{_AFTER_MARK})|{_JOIN})(?P<y1>{DIGIT}){_JOIN}(?P<y2>{DIGIT})"
     f"(?:{_CENTURY}|(?(dm1)(?:(?P<pairs>(?P=dm1))|{_set_apart('apart1')})"
     f"|(?(dm2){_set_apart('apart2')}|{_SEPARATOR})))"
-    f"(?(pairs){DIGIT}{{2}}(?P=dm1){DIGIT}{{2}}|(?(dm1){DIGIT}{{4}}|(?(dm2){DIGIT}{{4}}|{_SERIAL})))"
+    f"(?(pairs){DIGIT}{{2}}(?P=dm1){DIGIT}{{2}}|(?(dm1){_FOUR}|(?(dm2){_FOUR}|{_SERIAL})))"
     # After punctuation the number stands out even when more digits follow;
     # otherwise a longer run of digits (an account number) is not a CPR number.
     r"(?(punct)|(?(apart1)|(?(apart2)|(?(long)|(?!\d)))))"
