@@ -138,6 +138,18 @@ def test_an_extension_keeps_the_first_draw_on_record(
     assert {e.created_by for e in last.extensions} == {"en anden konsulent"}
     assert last.sample_size == 10 and len(last.cases) == 10
     assert leaver in last.caseworkers
+    assert last.settings == first.settings and all(e.settings is None for e in last.extensions)
+    concept = Path("koncept.yaml")
+    concept.write_text(
+        concept.read_text(encoding="utf-8").replace(
+            "karantæne_måneder: 12", "karantæne_måneder: 6"
+        ),
+        encoding="utf-8",
+    )
+    assert udtraek(cli, "--antal", "11")[0] == 0
+    changed = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+    assert changed.settings == first.settings  # as the first draw was made
+    assert changed.extensions[-1].settings not in (None, first.settings)
 
 
 def test_an_extension_keeps_every_drawn_case_as_it_was_drawn(

@@ -65,6 +65,9 @@ class Extension(Model):
     size_before: int = Field(alias="antal_før")
     sample_size: int = Field(alias="antal")
     source: InputFile | None = Field(None, alias="input")
+    settings: dict[str, Any] | None = Field(
+        None, alias="indstillinger", description="konceptets indstillinger, hvis de er ændret"
+    )
 
 
 MAX_SEED = 2**128 - 1

@@ -14,7 +14,7 @@ from typing import Any
 from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated, gate
-from ledelsestilsyn.io.yaml import dump
+from ledelsestilsyn.io.yaml import dump, parse_text
 from ledelsestilsyn.models.base import Model
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
@@ -89,8 +89,9 @@ def manifest_data(
     earlier: Manifest | None = None,
 ) -> dict[str, Any]:
     """The manifest as plain data with its Danish keys. An extension of the `earlier` sample
-    keeps its head (when, by whom, from which export it was first drawn) and is added to
-    its `udvidelser`; the population, quotas and notes are this run's."""
+    keeps its head (when, by whom, from which export and with which settings it was first
+    drawn) and is added to its `udvidelser` (with its settings where the concept changed
+    them); the population, quotas and notes are this run's."""
     created, user, version = who
     run: dict[str, Any] = {"oprettet": created, "oprettet_af": user, "værktøj": f"tilsyn {version}"}
     data: dict[str, Any] = {
@@ -110,8 +111,10 @@ def manifest_data(
         added = {**run, "antal_før": earlier.sample_size, "antal": size}
         if source is not None:
             added["input"] = source
+        if _as_read(settings) != earlier.settings:  # the concept changed between the draws
+            added["indstillinger"] = settings
         data["udvidelser"] = [*(_dumped(e) for e in earlier.extensions), added]
-    data["indstillinger"] = settings
+    data["indstillinger"] = earlier.settings if earlier else settings
     data["population"] = [{"trin": s.name, "antal": s.count} for s in steps]
     data["kvoter"] = [
         {
@@ -141,6 +144,11 @@ def manifest_data(
         | set(earlier.caseworkers if earlier else [])
     )
     return data
+
+
+def _as_read(settings: dict[str, Any]) -> Any:
+    """`settings` as the manifest will read them back (every value a text)."""
+    return parse_text(dump(settings), "indstillinger").data
 
 
 def _dumped(entry: Model | None) -> dict[str, Any] | None:
