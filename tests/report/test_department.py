@@ -411,6 +411,11 @@ def test_a_name_or_a_case_number_in_a_local_template_or_the_municipality_goes_no
     shipped = (ROOT / "skabeloner" / "overordnet-2025.1.yaml").read_text(encoding="utf-8")
     local = shipped.replace('titel: "Underretning"', f'titel: "Underretning {typed}"')
     local = local.replace("journaliseret med dato for modtagelsen?", f"journaliseret {typed}?")
+    # a title in front of a reviewer's name is no name in a template's text (probe U)
+    local = local.replace("titel: \"Screening\"", "titel: \"Faglig screening\"")
+    reviews = sorted((filled_example / "udtræk" / "2026-11-månedligt-overordnet").glob("S-*"))
+    first = reviews[0].read_text(encoding="utf-8")
+    reviews[0].write_text(first.replace("Jakob Bæk", "Faglig leder Jakob Bæk"), encoding="utf-8")
     (filled_example / "skabeloner").mkdir(exist_ok=True)
     (filled_example / "skabeloner" / "overordnet-2025.1.yaml").write_text(local, encoding="utf-8")
     concept = filled_example / "koncept.yaml"
@@ -423,6 +428,7 @@ def test_a_name_or_a_case_number_in_a_local_template_or_the_municipality_goes_no
         assert "Underretning ([navn], [sag])" in result.stdout, audience
         assert "Eksempelby Kommune ([navn], [sag])" in result.stdout, audience
         assert worker not in result.stdout and case not in result.stdout, audience
+        assert "Faglig screening" in result.stdout, audience
     leader = cli("rapport", "--dato", "2026-11-30", "--periode", "2026-11", "--format", "md",
                  "-o", "-")  # fmt: skip
     assert f"Underretning {typed}" in leader.stdout

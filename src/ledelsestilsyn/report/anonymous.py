@@ -20,8 +20,11 @@ from ledelsestilsyn.report.load import Inputs
 from ledelsestilsyn.report.records import ReviewRecord, unchecked_anonymous
 
 
-def aggregate_inputs(inputs: Inputs, scrub: Callable[[str], str]) -> Inputs:
-    """`inputs` with unchecked headers anonymous and every team named without a person."""
+def aggregate_inputs(
+    inputs: Inputs, scrub: Callable[[str], str], texts: Callable[[str], str]
+) -> Inputs:
+    """`inputs` with unchecked headers anonymous, every team named without a person (`scrub`)
+    and the templates' texts without a person's whole name or a case number (`texts`)."""
     records = [unchecked_anonymous(r) for r in inputs.records]
     unfinished = [unchecked_anonymous(r) for r in inputs.unfinished]
     teams = {r.team for r in [*records, *unfinished] if r.team}
@@ -33,7 +36,7 @@ def aggregate_inputs(inputs: Inputs, scrub: Callable[[str], str]) -> Inputs:
 
     return replace(
         inputs,
-        templates={ref: anonymous_template(t, scrub) for ref, t in inputs.templates.items()},
+        templates={ref: anonymous_template(t, texts) for ref, t in inputs.templates.items()},
         records=[renamed_team(r) for r in records],
         unfinished=[renamed_team(r) for r in unfinished],
         drawn_teams={case: renamed.get(t, t) for case, t in inputs.drawn_teams.items()},

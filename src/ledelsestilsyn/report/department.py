@@ -182,10 +182,13 @@ def neutral_id(names: Iterable[str], cases: Iterable[str]) -> Callable[[str, int
     return shown
 
 
-def department_scrubber(names: Iterable[str], mask: Callable[[str], str]) -> Callable[[str], str]:
+def department_scrubber(
+    names: Iterable[str], mask: Callable[[str], str], *, alone: bool = True
+) -> Callable[[str], str]:
     """Text the leaders wrote for themselves (a tiltag's title, its conclusion), as the
-    department may read it: every name the workspace knows as `[navn]`."""
-    return scrubber(set(names), mask, NAME)
+    department may read it: every name the workspace knows as `[navn]` (`alone`: also a
+    first name or a surname alone)."""
+    return scrubber(set(names), mask, NAME, alone=alone)
 
 
 def conclusions(views: Sequence[TiltagView], scrub: Callable[[str], str]) -> list[Conclusion]:

@@ -90,10 +90,10 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     inputs = load_inputs(workspace, request.paths, request.series, today=today)
     municipality = workspace.concept.municipality
     if request.audience in AGGREGATE:  # no typed team, no person's name in a team's
-        masked = case_masker(_cases(inputs), mask_cpr)
-        scrub = department_scrubber(_people(workspace, inputs), masked)
-        inputs = aggregate_inputs(inputs, scrub)
-        municipality = scrub(municipality)
+        masked, people = case_masker(_cases(inputs), mask_cpr), _people(workspace, inputs)
+        texts = department_scrubber(people, masked, alone=False)  # whole names in the templates
+        inputs = aggregate_inputs(inputs, department_scrubber(people, masked), texts)
+        municipality = texts(municipality)
     period = asked or _latest_period(inputs)
     kinds = workspace.concept.report.aggregate_periods
     if request.audience in AGGREGATE:

@@ -65,16 +65,20 @@ def scrubber(
     mask: Callable[[str], str],
     replacement: str,
     keep: Collection[str] = (),
+    *,
+    alone: bool = True,
 ) -> Callable[[str], str]:
     """Masks CPR-like numbers and replaces each of `names` (longest first, any case, however
     the parts are spaced: `Bo  Lind`, `Bo Lind` with NBSP, or over a line break; with or
     without æ, ø and å: `Soren Kjaergaard`), and each
     part of one alone, as written with a capital (`Bo`, `Lind`): colleagues call each other
-    by first name. A `keep` name (the reader's own), or a part of one, is left as it is."""
+    by first name (not with `alone` false: in a template's text `Faglig` of 'Faglig leder
+    Bo Lind' is a word). A `keep` name (the reader's own), or a part of one, is left as it is."""
     whole = sorted(
         {w for n in names if n and n.strip() for w in name_orders(n)}, key=len, reverse=True
     )
     parts = sorted(_parts(whole) - _parts(keep) - set(whole), key=len, reverse=True)
+    parts = parts if alone else []
     # A part alone also in capitals ('RØNNOW'), from three letters ('BO' may be an abbreviation).
     capitals = sorted({p.upper() for p in parts if len(p) >= 3} - {p.upper() for p in _parts(keep)})
     # The reader's own name is tried with the others, longest first, and left as it is: 'Anna
