@@ -203,7 +203,17 @@ def test_one_cases_review_copied_to_another_is_said_to_be_a_copy(ws: Workspace) 
     review(ws, "S-1.yaml", answer="nej")
     review(ws, "S-3.yaml")
     (folder / "S-3.yaml").write_bytes((folder / "S-1.yaml").read_bytes())
+    manifest = (folder / "udtræk.yaml").read_text(encoding="utf-8")
+    other = manifest.replace(
+        "  - id: S-1\n    rådgiver: Rådgiver A", "  - id: S-1\n    rådgiver: B"
+    )
+    (folder / "udtræk.yaml").write_text(other, encoding="utf-8")
+    (folder / "S-1.yaml").write_text(
+        (folder / "S-1.yaml").read_text(encoding="utf-8").replace("Rådgiver A", "B"), "utf-8"
+    )
+    (folder / "S-3.yaml").write_bytes((folder / "S-1.yaml").read_bytes())
     [copy] = [r for r in run_checks(ws, today=TODAY).results if r.path.name == "S-3.yaml"]
+    assert [d.code for d in copy.diagnostics if d.code in ("G032", "G033")] == ["G033"]
     said = [(d.message, d.hint) for d in copy.diagnostics if d.code == "G033"]
     assert said == [
         (

@@ -72,10 +72,10 @@ def check_header(
             "skriv hovedet som i udtræk.yaml (sag.id, rådgiver og team), og gennemgå sagen "
             "forfra: ret hvert svar og hver kommentar til denne sags.",
         )
-    else:
+    else:  # a copy's caseworker and team are the other case's too: one message says it all
         check.same("sag.id", analysis.case_id, case.id, code="G033")
-    check.same("sag.rådgiver", analysis.caseworker, case.caseworker, required=False)
-    check.same("sag.team", analysis.team, case.team, required=False)
+        check.same("sag.rådgiver", analysis.caseworker, case.caseworker, required=False)
+        check.same("sag.team", analysis.team, case.team, required=False)
     shown_case = (case.id, case.caseworker, case.team)
     trusted = _with_header(analysis, (manifest.series, template, manifest.period, *shown_case))
     if listed is not None:
