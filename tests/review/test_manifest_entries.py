@@ -90,6 +90,8 @@ def test_a_review_renamed_by_hand_is_given_its_name_back(cli: Cli, filled_exampl
     text.rename(copy)
     code, said = _said(cli, "valider", *DATE)
     assert f"Omdøb den til '{review.name}'" in said, said
+    # and the manifest's G034 says the same, not the recycle bin (probe U)
+    assert f"Tip: filen {copy.name} står i mappen" in said and "papirkurven" not in said, said
     copy.rename(review)
     assert _said(cli, "valider", *DATE)[0] == 0
 

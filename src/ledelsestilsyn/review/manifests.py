@@ -63,16 +63,17 @@ def _missing_files(folder: Path, manifest: Manifest, document: YamlDocument) -> 
     """G034: a review the manifest lists whose file is gone (deleted or moved), or is a
     folder now (a sync client's or Explorer's accident). The case is still drawn and nothing
     else would show its review is missing."""
+    listed = {name.casefold() for case in manifest.cases for name in case.files}
     return [
         document.diagnostic(("sager", i, "filer", j), "G034", message, hint=hint)
         for i, case in enumerate(manifest.cases)
         for j, name in enumerate(case.files)
         if not (folder / name).is_file()
-        for message, hint in [_why_missing(folder / name)]
+        for message, hint in [_why_missing(folder / name, listed)]
     ]
 
 
-def _why_missing(path: Path) -> tuple[str, str]:
+def _why_missing(path: Path, listed: set[str]) -> tuple[str, str]:
     """The message and the hint for a listed review that is not a file at `path`."""
     kept = (
         "eller en sikkerhedskopi; en trukket sag tages ikke ud af stikprøven, og udtræk skriver "
@@ -84,7 +85,7 @@ def _why_missing(path: Path) -> tuple[str, str]:
     message = (
         f"gennemgangen {path.name} står i udtrækket, men filen findes ikke (slettet eller flyttet)."
     )
-    for near in _near(path):
+    for near in _near(path, listed):
         if near.name.endswith(".txt"):  # saved by Notepad as a text document
             return message, f"filen {near.name} står i mappen: omdøb den til {path.name}."
         # `S-1.yml` for `S-1.yaml`: the entry was edited, or the file renamed
@@ -110,8 +111,18 @@ def _moved(path: Path) -> Path | None:
     return None
 
 
-def _near(path: Path) -> list[Path]:
+def _near(path: Path, listed: set[str]) -> list[Path]:
     """Files beside `path` that are the review under a name a person gave it: another YAML
-    ending, or Notepad's `.txt` after it (`S-1.yaml.txt`, shown as `S-1.yaml` in Explorer)."""
-    names = [f"{path.stem}.yaml", f"{path.stem}.yml", f"{path.name}.txt", f"{path.stem}.txt"]
-    return [path.with_name(n) for n in names if n != path.name and path.with_name(n).is_file()]
+    ending (`S-1.yml`, `S-1.YAML`), Notepad's `.txt` after it (`S-1.yaml.txt`, shown as
+    `S-1.yaml` in Explorer), or a copy's name (`S-1 - Kopi.yaml`, `S-1 (2).yaml`); never a file
+    the manifest lists (`S-1.2.yaml`, the case's second review)."""
+    stem = path.stem.casefold()
+    found = []
+    for other in sorted(path.parent.iterdir()):
+        name = other.name.casefold()
+        if name in listed or not name.startswith(stem) or not other.is_file():
+            continue
+        rest = name[len(stem) :]
+        if rest[:1] in (".", " ", "(") and rest.endswith((".yaml", ".yml", ".txt")):
+            found.append(other)
+    return found
