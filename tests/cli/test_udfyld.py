@@ -12,18 +12,20 @@ from pathlib import Path
 
 import pytest
 import yaml
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from conftest import TESTS, Cli
 from ledelsestilsyn.cli.udfyld.app import UdfyldApp
 from ledelsestilsyn.cli.udfyld.form_screen import CPR_WARNING, FormScreen
 from ledelsestilsyn.cli.udfyld.setup import Setup
-from ledelsestilsyn.review.form import value_at
+from ledelsestilsyn.models.review import CORRECTION_KEYS
+from ledelsestilsyn.review.form import HEADER_FIELDS, value_at
 from ledelsestilsyn.review.session import ReviewFile
 from ledelsestilsyn.sampling.fillin import render_review
 from ledelsestilsyn.workspace.open import open_workspace
 
 GOLDEN = TESTS / "golden"
+HEADER_KEYS = [key for key, _ in HEADER_FIELDS]
 DAY = date(2026, 11, 20)
 FOLDER = Path("udtræk/2026-11-månedligt-overordnet")
 
@@ -329,3 +331,30 @@ def test_typing_in_a_comment_adds_to_what_it_says(workspace: Path) -> None:
     path.write_text(text.replace("kommentar: ''", 'kommentar: "Mor ikke inddraget"', 1), "utf-8")
     drive(workspace, path, ["right", "k", *typed(" ok"), "enter"])
     assert 'kommentar: "Mor ikke inddraget ok"' in path.read_text(encoding="utf-8")
+
+
+def test_a_date_is_typed_anew_and_a_text_is_added_to(workspace: Path) -> None:
+    """Found by a probe: with every field adding to its text, re-typing a deadline gave
+    '2026-12-042026-12-18', saved at once, and the review was invalid. A date is selected on
+    entering it (typed anew); a name, a comment or an action is added to."""
+    path = write_review(workspace)
+    first = ReviewFile.open(path, str(path))
+    app = UdfyldApp(Setup(open_workspace(workspace), path, "Mette Holm", DAY), first)
+    fields: dict[str, bool] = {}
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            for field in app.screen.query(Input):
+                fields[str(field.id)] = field.select_on_focus
+
+    asyncio.run(run())
+    dates = {
+        f"head-{HEADER_KEYS.index('dato')}",
+        *(f"fix-{CORRECTION_KEYS.index(k)}" for k in ("frist", "udført")),
+    }
+    assert {k for k, selected in fields.items() if selected} == dates
+    assert (
+        fields["kommentar"] is False
+        and fields[f"head-{HEADER_KEYS.index('gennemført_af')}"] is False
+    )

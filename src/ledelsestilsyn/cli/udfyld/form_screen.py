@@ -48,6 +48,16 @@ CPR_WARNING = (
 )
 
 
+_DATES = ("dato", "frist", "udført")
+
+
+def _field(ident: str, key: str) -> Input:
+    """A field of the header or a correction. Text is selected on entering a date only: a date
+    is typed anew, while typing in a text adds to it (selected, the first key typed replaced
+    it all, and the form saves at once)."""
+    return Input(id=ident, compact=True, select_on_focus=key in _DATES)
+
+
 class CommentInput(Input):
     """The comment field, which a `nej` opens by itself: while it is empty, → and ← (and
     PgDn/PgUp) still go to the next or previous question, so a leader who answers on and
@@ -100,18 +110,16 @@ class FormScreen(Screen[None]):
             yield Static("", id="meta", classes="meta")
             yield Static("", id="guide", classes="meta")
             with Vertical(id="header"):
-                for number, (_, label) in enumerate(HEADER_FIELDS):
+                for number, (key, label) in enumerate(HEADER_FIELDS):
                     yield Static(label, classes="label")
-                    yield Input(id=f"head-{number}", compact=True, select_on_focus=False)
+                    yield _field(f"head-{number}", key)
             with Vertical(id="answer"):
                 yield Static("Kommentar", id="comment-label", classes="label")
-                # Text in a field is never selected on entering it: the first key typed
-                # would replace it all, and the form saves at once.
                 yield CommentInput(id="kommentar", compact=True, select_on_focus=False)
                 with Vertical(id="correction"):
                     for number, key in enumerate(CORRECTION_KEYS):
                         yield Static(CORRECTION_LABELS[key], classes="label")
-                        yield Input(id=f"fix-{number}", compact=True, select_on_focus=False)
+                        yield _field(f"fix-{number}", key)
         yield Static("", id="choices")
         yield Static("", id="status")
         yield Footer(compact=True)
