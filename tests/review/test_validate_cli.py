@@ -191,7 +191,11 @@ def test_values_in_words_quotation_marks_are_read_without_them(ws: Workspace) ->
     result = one(ws, path)
     assert result.state is ReviewState.COMPLETE, codes(result)
     assert set(codes(result)) == {"G064"}
-    assert "står i Words anførselstegn" in result.diagnostics[0].message
+    assert "står i typografiske anførselstegn" in result.diagnostics[0].message
+    path = review(ws)  # the Danish ones (probe U: `svar: »ja«` was an error)
+    edit(path, 'svar: "ja"', "svar: »ja«")
+    result = one(ws, path)
+    assert result.state is ReviewState.COMPLETE and codes(result) == ["G064"]
 
 
 def test_one_cases_review_copied_to_another_is_said_to_be_a_copy(ws: Workspace) -> None:

@@ -1,4 +1,4 @@
-"""Values Word wrote in its own quotation marks (`“ja”`, `“2026-11-21”`): read without them.
+"""Values in Word's or Danish quotation marks (`“ja”`, `»2026-11-21«`): read without them.
 
 Word's AutoCorrect turns a typed `"` into `“` or `”`. Around a value that stands alone (an
 answer, a date, a header field) the marks are then part of the text, and the answer, the
@@ -15,9 +15,10 @@ from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.review.analysis import shows_nothing
 
-_WRAPPED = re.compile(
-    "\\A\\s*[\u201c\u201d\u201e\u2018\u2019\u201a]+(.*?)[\u201c\u201d\u2018\u2019]+\\s*\\Z", re.S
-)
+_MARKS = "\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a"
+"""Word's quotation marks (“ ” „ ‘ ’ ‚) and the Danish ones (» « › ‹)."""
+_WRAPPED = re.compile(f"\\A\\s*[{_MARKS}]+(.*?)[{_MARKS}]+\\s*\\Z", re.S)
+
 _FREE_TEXT = frozenset({"kommentar", "handling"})
 
 
@@ -30,7 +31,8 @@ def unwrap(doc: YamlDocument) -> list[Diagnostic]:
         doc.diagnostic(
             path,
             "G064",
-            f"'{path[-1]}' står i Words anførselstegn (“…”); værdien er læst uden dem.",
+            f"'{path[-1]}' står i typografiske anførselstegn (“…” eller »…«); værdien er læst "
+            "uden dem.",
             hint=f'skriv almindelige anførselstegn: {path[-1]}: "…" (eller ret filen i '
             "Notesblok, som ikke laver dem om).",
             severity=Severity.WARNING,
