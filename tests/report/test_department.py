@@ -412,7 +412,7 @@ def test_a_name_or_a_case_number_in_a_local_template_or_the_municipality_goes_no
     local = shipped.replace('titel: "Underretning"', f'titel: "Underretning {typed}"')
     local = local.replace("journaliseret med dato for modtagelsen?", f"journaliseret {typed}?")
     # a title in front of a reviewer's name is no name in a template's text (probe U)
-    local = local.replace("titel: \"Screening\"", "titel: \"Faglig screening\"")
+    local = local.replace('titel: "Screening"', 'titel: "Faglig screening"')
     reviews = sorted((filled_example / "udtræk" / "2026-11-månedligt-overordnet").glob("S-*"))
     first = reviews[0].read_text(encoding="utf-8")
     reviews[0].write_text(first.replace("Jakob Bæk", "Faglig leder Jakob Bæk"), encoding="utf-8")
