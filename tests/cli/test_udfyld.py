@@ -358,3 +358,20 @@ def test_a_date_is_typed_anew_and_a_text_is_added_to(workspace: Path) -> None:
         fields["kommentar"] is False
         and fields[f"head-{HEADER_KEYS.index('gennemført_af')}"] is False
     )
+
+
+def test_a_save_never_writes_x_into_the_leaders_other_text(workspace: Path) -> None:
+    """Found by a probe: a save wrote the whole file through the output gate, so a comment
+    elsewhere that it takes for a CPR number ('Udbetalt 15.03.24: 4500 kr.') was written as
+    X's in the leader's own file, without a word. Now nothing is saved, and the form says
+    which line to put right."""
+    path = write_review(workspace)
+    text = path.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = [n for n, line in enumerate(lines) if line == "      kommentar: ''"][1]
+    lines[at] = "      kommentar: 'Udbetalt 15.03.24: 4500 kr.'"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    before = path.read_bytes()
+    app = drive(workspace, path, ["right", "j"])
+    assert path.read_bytes() == before
+    assert "F011" in status(app) and f"linje {at + 1}" in status(app), status(app)
