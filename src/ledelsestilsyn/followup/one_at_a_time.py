@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 from ledelsestilsyn.workspace.layout import CACHE_DIR
 
 PATIENCE_SECONDS = 600.0
@@ -30,21 +29,16 @@ def one_run(root: Path, command: str, waiting: Callable[[], None]) -> Iterator[N
     """Hold `command`'s lock in the workspace at `root` for the block, waiting for another run
     (`waiting` is called once, when it must); its code (exit 75) if that run is not done
     within `PATIENCE_SECONDS`."""
-    from ledelsestilsyn.io.atomic import writable_folder
-    from ledelsestilsyn.io.lock import holding
+    from ledelsestilsyn.io.lock import one_at_a_time
 
     lock, code = LOCKS[command]
-
-    def busy() -> TilsynError:
-        return fail(
-            f"{CACHE_DIR}/{lock}",
-            code,
-            f"en anden kørsel af 'tilsyn {command}' i arbejdsmappen er ikke færdig efter "
-            f"{PATIENCE_SECONDS / 60:.0f} minutter; intet er skrevet.",
-            hint="prøv igen, når den anden kørsel er færdig.",
-            kind=ErrorKind.BUSY,
-        )
-
-    folder = writable_folder(root / CACHE_DIR, display=CACHE_DIR)
-    with holding(folder / lock, PATIENCE_SECONDS, waiting, busy):
+    with one_at_a_time(
+        root / CACHE_DIR / lock,
+        waiting,
+        display=CACHE_DIR,
+        patience=PATIENCE_SECONDS,
+        code=code,
+        run=f"'tilsyn {command}' i arbejdsmappen",
+        undone="intet er skrevet",
+    ):
         yield

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import TilsynError, fail
+from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 from ledelsestilsyn.io.portable import NOFOLLOW, try_lock
 
 POLL_SECONDS = 0.1
@@ -66,3 +66,34 @@ def holding(
         yield
     finally:
         os.close(fd)
+
+
+@contextmanager
+def one_at_a_time(
+    lock: Path,
+    waiting: Callable[[], None],
+    *,
+    display: str,
+    patience: float,
+    code: str,
+    run: str,
+    undone: str,
+) -> Iterator[None]:
+    """Hold `lock` for the block (its folder made and checked writable first, shown as
+    `display`), waiting up to `patience` seconds for another `run` ("'tilsyn udtræk' i
+    arbejdsmappen"); `code` (exit 75) if it never lets go, saying what is `undone`."""
+    from ledelsestilsyn.io.atomic import writable_folder
+
+    def busy() -> TilsynError:
+        return fail(
+            f"{lock.parent.name}/{lock.name}",
+            code,
+            f"en anden kørsel af {run} er ikke færdig efter {patience / 60:.0f} minutter; "
+            f"{undone}.",
+            hint="prøv igen, når den anden kørsel er færdig.",
+            kind=ErrorKind.BUSY,
+        )
+
+    writable_folder(lock.parent, display=display)
+    with holding(lock, patience, waiting, busy):
+        yield

@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail, warning
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError, fail, warning
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.io.os_reasons import reason
@@ -202,19 +202,15 @@ def issuing(root: Path, display: str, waiting: Callable[[], None]) -> Iterator[N
     """Hold the record's lock while a report is decided with it and added to it, waiting for
     another run that holds it (`waiting` is called when it must); L016 (exit 75) if that run
     is not done within `PATIENCE_SECONDS`."""
-    from ledelsestilsyn.io.atomic import writable_folder
-    from ledelsestilsyn.io.lock import holding
+    from ledelsestilsyn.io.lock import one_at_a_time
 
-    def busy() -> TilsynError:
-        return fail(
-            f"{REPORTS_DIR}/{ISSUED_LOCK}",
-            "L016",
-            "en anden kørsel af 'tilsyn rapport' til udvalget eller afdelingen er ikke "
-            f"færdig efter {PATIENCE_SECONDS / 60:.0f} minutter; denne rapport er ikke lavet.",
-            hint="prøv igen, når den anden kørsel er færdig.",
-            kind=ErrorKind.BUSY,
-        )
-
-    folder = writable_folder(root / REPORTS_DIR, display=display)
-    with holding(folder / ISSUED_LOCK, PATIENCE_SECONDS, waiting, busy):
+    with one_at_a_time(
+        root / REPORTS_DIR / ISSUED_LOCK,
+        waiting,
+        display=display,
+        patience=PATIENCE_SECONDS,
+        code="L016",
+        run="'tilsyn rapport' til udvalget eller afdelingen",
+        undone="denne rapport er ikke lavet",
+    ):
         yield

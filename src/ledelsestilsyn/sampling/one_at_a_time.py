@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
-from ledelsestilsyn.workspace.layout import DRAW_LOCK, SAMPLES_DIR
+from ledelsestilsyn.workspace.layout import DRAW_LOCK
 from ledelsestilsyn.workspace.open import Workspace
 
 PATIENCE_SECONDS = 600.0
@@ -31,21 +30,15 @@ def drawing(workspace: Workspace, waiting: Callable[[], None], *, dry_run: bool)
         # leaves no folder behind.
         yield
         return
-    from ledelsestilsyn.io.atomic import writable_folder
-    from ledelsestilsyn.io.lock import holding
+    from ledelsestilsyn.io.lock import one_at_a_time
 
-    def busy() -> TilsynError:
-        return fail(
-            f"{SAMPLES_DIR}/{DRAW_LOCK}",
-            "U023",
-            "en anden kørsel af 'tilsyn udtræk' i arbejdsmappen er ikke færdig efter "
-            f"{PATIENCE_SECONDS / 60:.0f} minutter; intet er trukket eller skrevet.",
-            hint="prøv igen, når den anden kørsel er færdig.",
-            kind=ErrorKind.BUSY,
-        )
-
-    folder = writable_folder(
-        workspace.samples_dir, display=workspace.display(workspace.samples_dir)
-    )
-    with holding(folder / DRAW_LOCK, PATIENCE_SECONDS, waiting, busy):
+    with one_at_a_time(
+        workspace.samples_dir / DRAW_LOCK,
+        waiting,
+        display=workspace.display(workspace.samples_dir),
+        patience=PATIENCE_SECONDS,
+        code="U023",
+        run="'tilsyn udtræk' i arbejdsmappen",
+        undone="intet er trukket eller skrevet",
+    ):
         yield
