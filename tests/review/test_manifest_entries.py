@@ -111,3 +111,34 @@ def test_a_review_dragged_to_another_folder_is_asked_back(cli: Cli, filled_examp
             in said
         ), said
         (place / review.name).rename(review)
+
+
+def test_a_review_outside_its_samples_folder_counts_nowhere(cli: Cli, filled_example: Path) -> None:
+    """Found by a probe: a review dragged up into `udtræk/` still counted in the report (no
+    manifest there to check it against), while `påmind` called it missing and no letter was
+    written for it. Now it counts nowhere, and the file itself says where it belongs; a copy
+    left in `udtræk/` beside the review in its folder is not counted twice."""
+    review = _first_review(filled_example)
+    stray = filled_example / "udtræk" / review.name
+
+    def reviewed() -> str:
+        """The report's overview row of the series: drawn, reviewed cases, reviews."""
+        result = cli("rapport", *DATE, "--format", "md", "-o", "-")
+        assert result.exit_code in (0, 1), result.stderr
+        return next(r for r in result.stdout.splitlines() if r.startswith("| månedligt-"))
+
+    before = reviewed()
+    shutil.copy(review, stray)
+    code, said = _said(cli, "valider", *DATE)
+    assert code == 1
+    assert f"udtræk/{review.name}" in said and "G066: gennemgangen hører til udtrækket" in said
+    assert f"mappen {FOLDER.name} har allerede {review.name}" in said, said
+    assert reviewed() == before, "counted twice"
+    review.unlink()
+    code, said = _said(cli, "valider", *DATE)
+    assert f"G066: gennemgangen hører til udtrækket {FOLDER.name}, men står i mappen udtræk" in said
+    assert f"Tip: flyt den tilbage til mappen {FOLDER.name}." in said, said
+    drawn, cases, reviews = (int(n) for n in before.strip("|").split("|")[1:])
+    assert reviewed() == f"| {FOLDER.name[8:]} | {drawn} | {cases - 1} | {reviews - 1} |"
+    code, said = _said(cli, "påmind", *DATE, "--altid")
+    assert f"(1 fil væk): {review.stem}" in said, said

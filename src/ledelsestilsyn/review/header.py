@@ -34,6 +34,8 @@ class HeaderContext:
 
     series_names: frozenset[str]
     manifest: Manifest | None = None
+    owner: Path | None = None
+    """The sample folder whose manifest lists a file found in a folder without one."""
 
 
 def check_header(
@@ -43,6 +45,8 @@ def check_header(
     check = _Check(analysis, shown)
     manifest = context.manifest
     if manifest is None:
+        if context.owner is not None:
+            check.outside(context.owner, path)
         return check.on_its_own(context, keep_case=True), check.problems
     listed = next((c for c in manifest.cases if path.name in c.files), None)
     case = listed or next((c for c in manifest.cases if c.id == analysis.case_id), None)
@@ -148,6 +152,25 @@ class _Check:
             "kopi?) og tæller ikke.",
             "slet kopien, og ret i den fil, udtræk.yaml nævner; er den en ekstra gennemgang til "
             f"kalibrering, så skriv 'gennemgang_nr: {len(files) + 1}' øverst.",
+        )
+
+    def outside(self, owner: Path, path: Path) -> None:
+        """G066: a review its sample's manifest lists, found outside that sample's folder (dragged
+        up into `udtræk/`, or copied to a folder of its own). It does not count there, as
+        `påmind` and `tilbagemelding` do not see it: one answer everywhere."""
+        there = owner / path.name
+        hint = f"flyt den tilbage til mappen {owner.name}."
+        if there.is_file():
+            hint = (
+                f"mappen {owner.name} har allerede {path.name}, og det er den, der tæller: er "
+                "denne fil en kopi, så flyt den ud af mappen udtræk."
+            )
+        self.error(
+            "sag.id",
+            "G066",
+            f"gennemgangen hører til udtrækket {owner.name}, men står i mappen "
+            f"{path.parent.name}; her tæller den ikke med.",
+            hint,
         )
 
     def same(

@@ -33,6 +33,17 @@ def sample_manifests(
     return {folder: _manifest(folder, display, notes) for folder in folders}
 
 
+def owners(manifests: dict[Path, Manifest | None]) -> dict[str, Path]:
+    """The sample folder whose manifest lists each review file (by name, case-folded)."""
+    return {
+        name.casefold(): folder
+        for folder, manifest in sorted(manifests.items())
+        if manifest is not None
+        for case in manifest.cases
+        for name in case.files
+    }
+
+
 def _manifest(
     folder: Path, display: Callable[[Path], str], notes: list[Diagnostic]
 ) -> Manifest | None:

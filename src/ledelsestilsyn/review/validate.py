@@ -31,7 +31,7 @@ from ledelsestilsyn.review.analyse_files import Templates, analyse_all
 from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis, CorrectionEntry
 from ledelsestilsyn.review.cache import ReviewCache
 from ledelsestilsyn.review.header import HeaderContext, check_header
-from ledelsestilsyn.review.manifests import sample_manifests
+from ledelsestilsyn.review.manifests import owners, sample_manifests
 from ledelsestilsyn.review.pairs import same_reviewer
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.workspace.layout import (
@@ -142,6 +142,7 @@ def run_checks(
         files, found.sample_folders, lambda p: display(workspace, p, cwd), run.notes
     )
     focus = {folder: list(m.focus) if m else None for folder, m in manifests.items()}
+    listed = owners(manifests)
     names = frozenset(workspace.concept.series)
     cache = ReviewCache.open(workspace.cache_dir / REVIEW_CACHE) if use_cache else None
     analyses, run.from_cache = analyse_all(files, focus, templates, cache)
@@ -151,7 +152,9 @@ def run_checks(
         if not analysis.is_review:
             run.skipped.append((shown, analysis.skip_reason or ""))
             continue
-        context = HeaderContext(names, manifests[path.parent])
+        manifest = manifests[path.parent]
+        owner = listed.get(path.name.casefold()) if manifest is None else None
+        context = HeaderContext(names, manifest, owner)
         run.results.append(finish(analysis, path, shown, today, context))
     run.notes += same_reviewer(run.results, analyses)
     if cache is not None:
