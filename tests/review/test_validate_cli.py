@@ -141,6 +141,30 @@ def test_all_problems_of_a_file_at_once(ws: Workspace) -> None:
     assert result.answers["underretning"]["underretning-2"] == ("ja", "")
 
 
+def test_a_review_date_written_the_danish_way_is_read_like_a_deadline(ws: Workspace) -> None:
+    """Found by a probe: `dato: 05-11-2026` made a finished review invalid (G005), gone from
+    the report and the letters, while the same form under a correction's `frist` is read with
+    a warning (G057); and a date with the year in two digits, without leading zeros or with the
+    time got only an example date, not the day it is."""
+    path = review(ws)
+    edit(path, 'dato: "2026-11-20"', 'dato: "20-11-2026"')
+    result = one(ws, path)
+    assert result.state is ReviewState.COMPLETE and result.review_date == date(2026, 11, 20)
+    [said] = result.diagnostics
+    assert (said.code, said.is_error) == ("G057", False)
+    assert said.message == "'dato' er skrevet som en dansk dato og læses som 2026-11-20."
+    for written, hint in (
+        ("20.11.26", "skriv datoen som ÅÅÅÅ-MM-DD med hele året: 2026-11-20."),
+        ("2026-11-5", "skriv datoen som ÅÅÅÅ-MM-DD: 2026-11-05."),
+        ("2026-11-20 10:30", "skriv datoen som ÅÅÅÅ-MM-DD uden klokkeslæt: 2026-11-20."),
+        ("snarest", "skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-11-24."),
+    ):
+        path.write_text(re.sub('dato: "[^"]*"', f'dato: "{written}"', path.read_text("utf-8")))
+        result = one(ws, path)
+        assert result.state is ReviewState.INVALID and codes(result) == ["G005"], written
+        assert result.diagnostics[0].hint == hint
+
+
 def test_tematiseret_synonym_is_the_full_grade_with_a_warning(ws: Workspace) -> None:
     path = review(ws, template="tematiseret", answer="nogen grad")
     edit(path, 'svar: "nogen grad"', 'svar: " Høj "')

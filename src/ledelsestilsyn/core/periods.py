@@ -174,13 +174,43 @@ _NAMED_DAY = re.compile(r"\s*(\d{1,2})\.?\s*([a-zæøå]{3,})\.?\s*(\d{4})\s*", 
 _MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LOOSE_ISO = re.compile(
+    r"\s*(?P<y>(?:19|20)\d\d)(?:-(?P<m>\d{1,2})-(?P<d>\d{1,2})|(?P<m2>\d\d)(?P<d2>\d\d))"
+    r"(?P<time>[ T]\d{1,2}[:.]\d{2}(?::\d{2})?)?\s*"
+)
+_SHORT_YEAR = re.compile(r"\s*(\d{1,2})[-./](\d{1,2})[-./](\d{2})\s*")
+
+
+def iso_day(text: str) -> date | None:
+    """The day of `text` written exactly as ÅÅÅÅ-MM-DD, or None."""
+    if not _ISO_DAY.fullmatch(text):
+        return None
+    with contextlib.suppress(ValueError):
+        return date.fromisoformat(text)
+    return None
+
+
 def date_hint(text: str, example: str) -> str:
     """How to write a date that could not be read: the same day as ÅÅÅÅ-MM-DD when `text`
     is one written the Danish way (15-12-2026, 15.12.2026, 15/12/2026, 15. december 2026,
-    15. dec. 2026), else an example."""
+    15. dec. 2026), without leading zeros, dashes or with the time (2026-12-5, 20261215,
+    2026-12-15 10:30), or
+    with the year in two digits (15.12.26, taken as this century's), else an example."""
     day = danish_day(text)
     if day is not None:
         return f"skriv datoen som ÅÅÅÅ-MM-DD: {day.isoformat()}."
+    loose, short = _LOOSE_ISO.fullmatch(text), _SHORT_YEAR.fullmatch(text)
+    with contextlib.suppress(ValueError):
+        if loose:
+            day = date(
+                int(loose["y"]), int(loose["m"] or loose["m2"]), int(loose["d"] or loose["d2"])
+            )
+            plain = " uden klokkeslæt" if loose["time"] else ""
+            return f"skriv datoen som ÅÅÅÅ-MM-DD{plain}: {day.isoformat()}."
+        if short:
+            day = date(2000 + int(short[3]), int(short[2]), int(short[1]))
+            return f"skriv datoen som ÅÅÅÅ-MM-DD med hele året: {day.isoformat()}."
     return f"skriv datoen som ÅÅÅÅ-MM-DD, fx {example}."
 
 

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
@@ -22,7 +20,7 @@ from pydantic import ValidationError
 from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.names import names_person
-from ledelsestilsyn.core.periods import Period, date_hint, parse_period
+from ledelsestilsyn.core.periods import Period, date_hint, iso_day, parse_period
 from ledelsestilsyn.io.document import Path_, YamlDocument, value_at
 from ledelsestilsyn.io.yaml import decode
 from ledelsestilsyn.models.base import is_yes
@@ -30,11 +28,10 @@ from ledelsestilsyn.models.located import model_errors
 from ledelsestilsyn.models.review import Review
 from ledelsestilsyn.review.analysis import WARNING, Analysis, text_of
 from ledelsestilsyn.review.answers import AnswerChecker
+from ledelsestilsyn.review.corrections import written_danish
 from ledelsestilsyn.review.template_index import TemplateIndex
 from ledelsestilsyn.review.typed import parse_review
 from ledelsestilsyn.review.word_quotes import unwrap
-
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 CPR_WARNING = "G030"
 """A CPR-like number in a review (a warning: the file is still read; nothing shows it)."""
@@ -288,11 +285,8 @@ def _dates(doc: YamlDocument, analysis: Analysis, date_text: str | None) -> None
             )
     if not date_text:
         return
-    try:
-        if not _ISO_DATE.match(date_text):
-            raise ValueError
-        day = date.fromisoformat(date_text)
-    except ValueError:
+    day = iso_day(date_text) or written_danish(doc, analysis, ("dato",), date_text)
+    if day is None:
         analysis.diagnostics.append(
             doc.diagnostic(
                 ("dato",),

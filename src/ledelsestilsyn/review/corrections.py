@@ -17,13 +17,12 @@ from datetime import date
 from typing import Any
 
 from ledelsestilsyn.core.cpr import mask_cpr
-from ledelsestilsyn.core.periods import danish_day, date_hint
+from ledelsestilsyn.core.periods import danish_day, date_hint, iso_day
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.models.located import unknown_key
 from ledelsestilsyn.models.review import CORRECTION_KEYS
 from ledelsestilsyn.review.analysis import WARNING, Analysis, CorrectionEntry
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SEVERAL = re.compile(r"\s(?:og|&)\s|[/+;]", re.IGNORECASE)
 """Two people in one `ansvarlig` (`Maja og Peter`, `Maja / Peter`); a comma does not say so:
 `Rønnow, Maja` is one person, surname first."""
@@ -206,23 +205,8 @@ def _date(
 ) -> date | None:
     if text is None:
         return None
-    day = danish_day(text)
-    if day is not None:  # 27-10-2026, as the export writes dates: the day is certain
-        analysis.diagnostics.append(
-            doc.diagnostic(
-                (*path, key),
-                "G057",
-                f"'{key}' er skrevet som en dansk dato og læses som {day.isoformat()}.",
-                hint=f"skriv datoen som ÅÅÅÅ-MM-DD: {day.isoformat()} (tilsyn ændrer ikke filen).",
-                severity=WARNING,
-            )
-        )
-        return day
-    try:
-        if not _ISO_DATE.match(text):
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
+    day = iso_day(text) or written_danish(doc, analysis, (*path, key), text)
+    if day is None:
         if key == "udført":  # written later, often by another: see `_not_a_done_date`
             _not_a_done_date(doc, analysis, path)
             return None
@@ -234,7 +218,24 @@ def _date(
                 hint=date_hint(text, "2026-12-15"),
             )
         )
-        return None
+    return day
+
+
+def written_danish(doc: YamlDocument, analysis: Analysis, path: Path_, text: str) -> date | None:
+    """The day of a date written the Danish way (`27-10-2026`, as the export writes dates:
+    the day is certain), read with the warning G057 at `path`; None for any other text."""
+    day = danish_day(text)
+    if day is not None:
+        analysis.diagnostics.append(
+            doc.diagnostic(
+                path,
+                "G057",
+                f"'{path[-1]}' er skrevet som en dansk dato og læses som {day.isoformat()}.",
+                hint=f"skriv datoen som ÅÅÅÅ-MM-DD: {day.isoformat()} (tilsyn ændrer ikke filen).",
+                severity=WARNING,
+            )
+        )
+    return day
 
 
 def _not_a_done_date(doc: YamlDocument, analysis: Analysis, path: Path_) -> None:
