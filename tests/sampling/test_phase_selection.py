@@ -116,7 +116,8 @@ def test_udtraek_refuses_an_unmapped_phase_column(cli: Cli, example_workspace: P
     result = cli(*ARGS)
     assert result.exit_code == 1, result.output
     flat = " ".join(result.output.split())
-    assert "koncept.yaml" in flat and "E016" in flat and "mente du 'fase'?" in flat, flat
+    assert "koncept.yaml:98:16: fejl K017" in flat and "mente du 'fase'?" in flat, flat
+    assert "U027: konceptet har 1 fejl (ovenfor), så intet er trukket" in flat, flat
     assert not (example_workspace / "udtræk" / f"2026-11-{SERIES}").exists()
 
 
@@ -141,3 +142,25 @@ def test_tjek_refuses_a_selection_that_can_draw_nothing(cli: Cli, example_worksp
     result = cli("tjek")
     assert result.exit_code == 1, result.output
     assert "K018" in result.output and "ingen sager kan trækkes" in result.output
+
+
+def test_udtraek_draws_nothing_from_a_concept_tjek_finds_errors_in(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """Found by a probe: a slip in the årshjul's step (`støttende-indsats`) was an error in
+    `tjek` (K011), but `udtræk` wrote twelve reviews without a question and said 'Trak'; a
+    drawn sample is never drawn again, so the round was lost. Now nothing is written."""
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    slip = "      11: [underretning, screening, afdækning, børnefaglig-undersøgelse, " + (
+        "støttende-indsats,"
+    )
+    concept.write_text(text.replace(slip.replace("indsats,", "indsatser,"), slip), "utf-8")
+    result = cli(*ARGS)
+    assert result.exit_code == 1, result.output
+    flat = " ".join(result.output.split())
+    assert "fejl K011: sagsskridtet 'støttende-indsats'" in flat, flat
+    assert "U027: konceptet har 1 fejl (ovenfor), så intet er trukket" in flat, flat
+    assert not (example_workspace / "udtræk" / f"2026-11-{SERIES}").exists()
+    concept.write_text(text, "utf-8")
+    assert cli(*ARGS).exit_code == 0

@@ -66,6 +66,7 @@ from ledelsestilsyn.sampling.series_choice import (
 )
 from ledelsestilsyn.sampling.sources import DrawSource, earlier_cases, level_source, load_manifest
 from ledelsestilsyn.sampling.stale import stale_export
+from ledelsestilsyn.sampling.usable_concept import check_usable
 from ledelsestilsyn.sampling.write import write_sample
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME, SCHEMA_DIR
 from ledelsestilsyn.workspace.open import Workspace
@@ -139,6 +140,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
             if request.export is not None:
                 check_readable(request.export, str(request.export))
             return DrawOutcome(DrawStatus.EXISTS, folder, existing)
+    check_usable(workspace, request.today)
     seed = existing.seed if existing else request.seed
     seed = seed if seed is not None else seed_for(name, period.label)
     _check_quotas(series, size, request.size is not None, workspace)
