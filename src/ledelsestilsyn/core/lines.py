@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-# Every character str.splitlines() breaks at, with the blanks around it.
-_BREAK = re.compile("[ \t]*[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+[ \t]*")
+# Every character str.splitlines() breaks at, with the blanks around it. Only from the first
+# blank of a run: tried from every blank, a name with 64,000 spaces took 31 s.
+_BREAK = re.compile("(?<![ \t])[ \t]*[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+[ \t]*")
 
 
 def one_line(text: str) -> str:

@@ -13,11 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-_PARAGRAPH = re.compile(r"§+\s*(\d+\s*[a-zæøå]?)\b", re.IGNORECASE)
+# Each from the first of a run of `§` or digits: tried from every one, a cell of 32,000 `§`
+# (or a summary row of as many digits) took a minute.
+_PARAGRAPH = re.compile(r"(?<!§)§+\s*(\d+\s*[a-zæøå]?)\b", re.IGNORECASE)
 _BARE = re.compile(r"^\s*(?:(?:bl|barnets\s+lov|sel)\.?\s*)?(\d+\s*[a-zæøå]?)\b", re.IGNORECASE)
 _DATE_PARTS = re.compile(r"[-./]")
 _SUMMARY_LINE = rb'\n[ \t"]*(?:[Ii] [Aa][Ll][Tt]|[Tt][Oo][Tt][Aa][Ll]|[Ss][Uu][Mm])'
-_STATED_ROWS = re.compile(r"(\d[\d.]*)\s*(?:rækker|række|rows)\b", re.IGNORECASE)
+_STATED_ROWS = re.compile(r"(?<![\d.])(\d[\d.]*)\s*(?:rækker|række|rows)\b", re.IGNORECASE)
 # A UTF-8 lead byte for U+0080–U+017F (Â, Ã, Ä, Å) read as Windows-1252, then a continuation
 # byte (0x80–0xBF) read the same way: how 'ø' becomes 'Ã¸'.
 _CONTINUATION = bytes(range(0x80, 0xC0)).decode("cp1252", "ignore")

@@ -44,7 +44,8 @@ def leftovers(doc: YamlDocument, municipality: str, text: str) -> list[Diagnosti
         )
     lines = text.splitlines()
     for number, line in enumerate(lines, 1):
-        marker = _MARKER.search(line)
+        # From the line's first `#` only: searched from every one, a line of 64,000 took 47 s.
+        marker = _MARKER.match(line, line.find("#")) if "#" in line else None
         if marker is None:
             continue
         key = marked_key(lines, number - 1)
