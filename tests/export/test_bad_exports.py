@@ -77,6 +77,27 @@ def test_field_over_the_csv_limit_is_a_warning_with_its_line(
     assert cases_in_window(manifest) == ALL_CASES - 1
 
 
+def test_a_header_or_a_title_over_the_csv_limit_is_no_internal_error(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """Found by probe V: a field over 128 KiB in the header (a column name, or a header with
+    commas read with `;`) or in a title line above it ended in an internal error (exit 3).
+    Now the header is read past it, and an E003 lists a long name by its beginning."""
+    lines = export_lines(example_workspace)
+    code, output, manifest = draw(
+        cli, write(example_workspace, [lines[0] + b";" + b"y" * 140_000, *lines[1:]])
+    )
+    assert code == 0 and manifest is not None and drawn(manifest), output
+    (example_workspace / MANIFEST).unlink()
+    code, output, _ = draw(cli, write(example_workspace, [b"x" * 140_000, *lines]))
+    assert code == 1, output
+    assert "fejl E003: kolonnen 'Sagsnr.' (sag) findes ikke i eksporten; filen har: " in output
+    assert f"'{'x' * 30}…' (140000 tegn)" in output and "x" * 31 not in output
+    commas = [line.replace(b";", b",") for line in lines]
+    code, output, _ = draw(cli, write(example_workspace, [commas[0] + b"," * 140_000, *commas[1:]]))
+    assert code in (0, 1) and "intern fejl" not in output, output
+
+
 def test_quote_inside_an_unquoted_field_is_read_as_a_character(
     cli: Cli, example_workspace: Path
 ) -> None:

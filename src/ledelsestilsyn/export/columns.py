@@ -109,7 +109,7 @@ def _missing(
     """E003 with the export's columns and the likeliest ones among those no other
     mapped column uses; or, when the column is there but garbled (UTF-8 read as
     Windows-1252), the encoding to fix."""
-    shown = ", ".join(f"'{n}'" for n in names[:30]) or "ingen"
+    shown = ", ".join(_column(n) for n in names[:30]) or "ingen"
     repaired = [(n, encoding_layers(n)) for n in names]
     garbled = [(n, k) for n, (r, k) in repaired if k and r.casefold() == header.casefold()]
     close = similar(header, free)
@@ -154,6 +154,15 @@ def _missing(
     )
 
 
+def _column(name: str) -> str:
+    """A column name as E003 lists it: a long one (a title line of 140,000 characters read
+    as the header) by its beginning and its length, not all of it."""
+    if len(name) <= _LONG_NAME:
+        return f"'{name}'"
+    return f"'{name[:30]}…' ({len(name)} tegn)"
+
+
+_LONG_NAME = 60
 _TIMES = {2: "tre", 3: "fire", 4: "fem"}
 """How many times text was encoded, by the layers `encoding_layers` undid (one more)."""
 

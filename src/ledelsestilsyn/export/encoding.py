@@ -143,7 +143,13 @@ def show_delimiter(delimiter: str) -> str:
 
 
 def parse_one(record: str, delimiter: str) -> list[str]:
-    return next(csv.reader([record], delimiter=delimiter), [])
+    """One record's fields. A field over `csv`'s limit (128 KiB; a header split by the wrong
+    delimiter, or a long title line above it) raised past every message (exit 3): then the
+    record is split at each delimiter, so the header's names can still be looked for."""
+    try:
+        return next(csv.reader([record], delimiter=delimiter), [])
+    except csv.Error:
+        return record.split(delimiter)
 
 
 def clean_name(name: str) -> str:

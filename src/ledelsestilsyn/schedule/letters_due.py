@@ -22,6 +22,7 @@ from pathlib import Path
 from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.io.files import read_regular
+from ledelsestilsyn.schedule.stamps import is_folder, is_plain_file
 from ledelsestilsyn.workspace.layout import FEEDBACK_CASES, FEEDBACK_DIR
 
 Letters = tuple[Period, frozenset[str] | None]
@@ -37,7 +38,7 @@ def written_periods(root: Path) -> list[Letters]:
     found = []
     with os.scandir(folder) as entries:
         for entry in entries:
-            if not entry.is_dir() or not _has_letter(entry.path):
+            if not is_folder(entry) or not _has_letter(entry.path):
                 continue
             try:
                 found.append((parse_period(entry.name), covered_cases(Path(entry.path))))
@@ -48,7 +49,7 @@ def written_periods(root: Path) -> list[Letters]:
 
 def _has_letter(path: str) -> bool:
     with os.scandir(path) as entries:
-        return any(e.name.endswith(".md") and e.is_file() for e in entries)
+        return any(e.name.endswith(".md") and is_plain_file(e) for e in entries)
 
 
 def covered_cases(folder: Path) -> frozenset[str] | None:

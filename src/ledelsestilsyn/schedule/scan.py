@@ -56,7 +56,13 @@ from ledelsestilsyn.schedule.plan import (
 )
 from ledelsestilsyn.schedule.reports_made import reports_made
 from ledelsestilsyn.schedule.review_states import FILE_GONE
-from ledelsestilsyn.schedule.stamps import file_stamp, folder_stamp, stat_or_none
+from ledelsestilsyn.schedule.stamps import (
+    file_stamp,
+    folder_stamp,
+    is_folder,
+    is_plain_file,
+    stat_or_none,
+)
 from ledelsestilsyn.schedule.tiltag_dates import read_dates
 from ledelsestilsyn.workspace.layout import (
     MANIFEST_NAME,
@@ -185,7 +191,7 @@ def _candidates(path: str) -> list[tuple[str, str]]:
                 name.endswith(YAML_SUFFIXES)
                 and name != MANIFEST_NAME
                 and not name.startswith(NOT_REVIEWS)
-                and entry.is_file()
+                and is_plain_file(entry)
             ):
                 st = entry.stat()
                 found.append((name, f"{st.st_size}:{st.st_mtime_ns}"))
@@ -205,7 +211,7 @@ def _samples(root: Path, plan: Plan) -> list[_Folder]:
     found = []
     with os.scandir(samples) as folders:
         for folder in folders:
-            key = sample_folder(folder.name, plan) if folder.is_dir() else None
+            key = sample_folder(folder.name, plan) if is_folder(folder) else None
             if key is None:
                 continue
             manifest = stat_or_none(Path(folder.path) / MANIFEST_NAME)

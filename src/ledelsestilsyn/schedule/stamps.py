@@ -20,6 +20,24 @@ def stat_or_none(path: Path) -> os.stat_result | None:
         return None
 
 
+def is_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether the entry is a folder; False for a link that points at itself (ELOOP), which
+    `DirEntry.is_dir` raises for where `Path.is_dir` says False: `påmind` ended in an internal
+    error on `ln -s loop udtræk/loop`."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def is_plain_file(entry: os.DirEntry[str]) -> bool:
+    """Whether the entry is a file (False for a link that points at itself, as `is_folder`)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def file_stamp(st: os.stat_result | None) -> str:
     return f"{st.st_size}:{st.st_mtime_ns}" if st is not None else "-"
 
