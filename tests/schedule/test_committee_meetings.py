@@ -69,3 +69,37 @@ def test_a_month_that_is_no_month_is_a_located_error(example_workspace: Path, cl
     result = cli("tjek")
     assert result.exit_code == 1
     assert "udvalgsmødernes måneder skal være tal fra 1 til 12" in result.output
+
+
+def test_a_meeting_s_report_is_one_the_concept_lets_the_readers_have(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """Found by two probes: with `rapport.udvalgets_perioder`, `påmind` named the months since
+    the last meeting (`2025-12-01..2026-02-28`), a report `rapport` refuses (L014). Now it
+    names the latest whole period of a kind the concept gives them, and that report is made."""
+    _with_committee(example_workspace)
+    edit_concept(
+        example_workspace,
+        "  mindste_antal: 5\n",
+        "  mindste_antal: 5\n  udvalgets_perioder: [kvartal, år]\n",
+    )
+    out = " ".join(cli("påmind", "--dato", "2026-02-25", "--altid").output.split())
+    assert (
+        "Afdelingsmøde i marts 2026 om tilsynets generelle fund: kør 'tilsyn rapport' til "
+        "modtageren afdeling (uden navne og sagsnumre) for perioden 2025-K4 (det seneste hele "
+        "kvartal før mødet)."
+    ) in out, out
+    out = " ".join(cli("påmind", "--dato", "2027-03-03", "--altid").output.split())
+    assert (
+        "Udvalgsmøde i april 2027" in out
+        and "for perioden 2027-K1 (det seneste hele kvartal" in out
+    )
+    edit_concept(example_workspace, "[kvartal, år]", "[år]")
+    out = " ".join(cli("påmind", "--dato", "2027-03-03", "--altid").output.split())
+    assert "for perioden 2026 (det seneste hele år før mødet)." in out, out
+    _made(cli, "udvalg", "2026")
+
+
+def _made(cli: Cli, audience: str, period: str) -> None:
+    made = cli("rapport", "--modtager", audience, "--periode", period, "--format", "md", "-o", "-")
+    assert made.exit_code != 2 and "L014" not in made.output, made.output

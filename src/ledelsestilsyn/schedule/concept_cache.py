@@ -41,10 +41,11 @@ CACHE_SHAPE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeErro
 """What reading a cache with the right stamp but the wrong shape raises (edited by hand,
 damaged, or written by a build whose format changed without a new `FORMAT`)."""
 
-FORMAT = 14  # 3: case ids from the manifest; 4: meetings; 5: DATED_LATER; 6: letters due;
+FORMAT = 15  # 3: case ids from the manifest; 4: meetings; 5: DATED_LATER; 6: letters due;
 # 7: FILE_GONE; 8: the steps' titles; 9: a level's lag; 10: the committee's meetings;
 # 11: an unreadable manifest; 12: a future `udført`, the questions with a correction;
-# 13: the future `udført` itself; 14: the review's date with each correction
+# 13: the future `udført` itself; 14: the review's date with each correction; 15: the kinds of
+# period the meetings' reports are for
 
 
 def find_concept_fast(start: Path, explicit: Path | None) -> Path:
@@ -151,7 +152,9 @@ def plan_from_concept(concept: Concept, titles: dict[str, dict[str, str]] | None
     spread = concept.dissemination
     days = spread.feedback_days if spread.caseworker_feedback else None
     meetings, committee = tuple(spread.department_meetings), tuple(spread.committee_meetings)
-    return Plan(series_plans(concept, titles), meetings, days, committee)
+    kinds = concept.report.aggregate_periods
+    plans = series_plans(concept, titles)
+    return Plan(plans, meetings, days, committee, tuple(kinds) if kinds else None)
 
 
 def without_bad_cache(read: Callable[[bool], T]) -> T:

@@ -5,7 +5,10 @@ department meeting after each tilsyn, and SBST asks the concept to say how
 often results are shared. The meeting months are in the årshjul and the
 calendar file; `påmind` names next month's meeting with the findings it is
 about: the rounds since the previous meeting (the months from that meeting up
-to this one), which `tilsyn rapport --modtager afdeling` shows without names.
+to this one), which `tilsyn rapport --modtager afdeling` shows without names. When the
+concept gives the department and the committee reports for some kinds of period only
+(`rapport.udvalgets_perioder`), that range is a report `rapport` refuses (L014): the
+meeting's period is then the latest whole period of such a kind before the meeting.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ledelsestilsyn.core.periods import add_months
+from ledelsestilsyn.core.periods import Kind, Period, add_months, period_of, previous
 
 
 @dataclass(frozen=True)
@@ -22,17 +25,40 @@ class Meeting:
     """The first day of the meeting's month."""
     since: date
     """The first day of the previous meeting's month: the findings since then are its topic."""
+    kinds: tuple[Kind, ...] | None = None
+    """The kinds of period the department and the committee get reports for (None: any)."""
+
+    @property
+    def whole_period(self) -> Period | None:
+        """The latest whole period of `kinds` before the meeting (None: any period will do)."""
+        end = self.month - timedelta(days=1)
+        return None if self.kinds is None else latest_whole(self.kinds, end)
 
     @property
     def findings(self) -> str:
-        """The report period of the findings (`2026-10-01..2026-11-30`)."""
+        """The report period of the findings (`2026-10-01..2026-11-30`, or `2026-K3`)."""
+        whole = self.whole_period
+        if whole is not None:
+            return whole.label
         end = self.month - timedelta(days=1)
         return f"{self.since.isoformat()}..{end.isoformat()}"
 
 
-def next_meeting(months: tuple[int, ...], year: int, month: int) -> Meeting | None:
+def latest_whole(kinds: tuple[Kind, ...], end: date) -> Period:
+    """The latest period of one of `kinds` that is over by `end`; of two ending the same
+    day, the shorter (the one closer to the findings since the last meeting)."""
+    periods = []
+    for kind in kinds:
+        period = period_of(kind, end.year, end.month)
+        periods.append(period if period.end <= end else previous(period))
+    return max(periods, key=lambda p: (p.end, p.start))
+
+
+def next_meeting(
+    months: tuple[int, ...], year: int, month: int, kinds: tuple[Kind, ...] | None = None
+) -> Meeting | None:
     """The meeting in `year`-`month`, if the concept has one then."""
     if month not in months:
         return None
     back = min((month - m) % 12 or 12 for m in months)
-    return Meeting(date(year, month, 1), date(*add_months(year, month, -back), 1))
+    return Meeting(date(year, month, 1), date(*add_months(year, month, -back), 1), kinds)

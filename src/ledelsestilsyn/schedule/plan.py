@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from ledelsestilsyn.core.diagnostics import TilsynError
-from ledelsestilsyn.core.periods import add_months, parse_period
+from ledelsestilsyn.core.periods import Kind, add_months, parse_period
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.schedule.corrections import CorrectionInfo, OverdueCorrection, overdue
 from ledelsestilsyn.schedule.meetings import Meeting, next_meeting
@@ -55,6 +55,8 @@ class Plan:
     """Days after the latest review by which the letters are due; None: no letters."""
     committee: tuple[int, ...] = ()
     """Months (1-12) when the results go to the political committee (`formidling`)."""
+    report_kinds: tuple[Kind, ...] | None = None
+    """The kinds of period the department and the committee get reports for (None: any)."""
 
     def to_json(self) -> dict[str, Any]:
         series = [s.to_json() for s in self.series]
@@ -64,13 +66,15 @@ class Plan:
             "meetings": meetings,
             "feedback": self.feedback_days,
             "committee": list(self.committee),
+            "report_kinds": list(self.report_kinds) if self.report_kinds else None,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Plan:
         series = tuple(SeriesPlan.from_json(item) for item in data["series"])
         meetings, committee = tuple(data["meetings"]), tuple(data["committee"])
-        return cls(series, meetings, data["feedback"], committee)
+        kinds = data["report_kinds"]
+        return cls(series, meetings, data["feedback"], committee, tuple(kinds) if kinds else None)
 
 
 def rounds_opening_in(plan: Plan, state: WorkspaceState, year: int, month: int) -> list[Round]:
@@ -335,8 +339,8 @@ def status_at(plan: Plan, state: WorkspaceState, today: date) -> Status:
     upcoming = rounds_opening_in(plan, state, *following)
     late = overdue(state.corrections, today)
     actions = due(state.tiltag, today)
-    meeting = next_meeting(plan.meetings, *following)
-    committee = next_meeting(plan.committee, *following)
+    meeting = next_meeting(plan.meetings, *following, plan.report_kinds)
+    committee = next_meeting(plan.committee, *following, plan.report_kinds)
     ahead = frozenset(k for r in upcoming if (k := (r.series, r.period.label)) in state.drawn)
     return Status(
         today,

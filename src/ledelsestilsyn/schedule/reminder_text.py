@@ -161,7 +161,7 @@ def _meeting_line(meeting: Meeting) -> str:
     when = f"{MONTHS[meeting.month.month - 1]} {meeting.month.year}"
     return (
         f"Afdelingsmøde i {when} om tilsynets generelle fund: kør 'tilsyn rapport' til "
-        f"modtageren afdeling (uden navne og sagsnumre) for perioden {meeting.findings}."
+        f"modtageren afdeling (uden navne og sagsnumre) {_for_period(meeting)}."
     )
 
 
@@ -169,8 +169,17 @@ def _committee_line(meeting: Meeting) -> str:
     when = f"{MONTHS[meeting.month.month - 1]} {meeting.month.year}"
     return (
         f"Udvalgsmøde i {when} om tilsynets resultater: kør 'tilsyn rapport' til "
-        f"modtageren udvalg (kun samlede tal) for perioden {meeting.findings}."
+        f"modtageren udvalg (kun samlede tal) {_for_period(meeting)}."
     )
+
+
+def _for_period(meeting: Meeting) -> str:
+    """The period of the meeting's report; one of the kinds the concept gives the department
+    and the committee (`rapport.udvalgets_perioder`) is said to be the latest whole one."""
+    whole = meeting.whole_period
+    if whole is None:
+        return f"for perioden {meeting.findings}"
+    return f"for perioden {whole.label} (det seneste hele {whole.kind} før mødet)"
 
 
 def _subject(
