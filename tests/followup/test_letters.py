@@ -44,7 +44,7 @@ def letters(root: Path) -> dict[str, str]:
     return {
         p.name: p.read_text(encoding="utf-8")
         for p in sorted(folder.iterdir())
-        if not p.name.startswith(".")  # .sager: the cases the letters cover, for påmind
+        if p.is_file() and not p.name.startswith(".")  # .sager: the cases, for påmind
     }
 
 
@@ -446,7 +446,8 @@ def test_a_letter_to_a_caseworker_without_finished_reviews_now_is_removed(
     cli: Cli, ws: Path
 ) -> None:
     """Written again after Finn Bak's reviews were reopened, the letters folder still held
-    his old letter, telling of cases no longer finished, ready to be passed on."""
+    his old letter, telling of cases no longer finished, ready to be passed on. It is taken
+    out of the folder, and kept in its `tidligere/` (it was deleted: probe W)."""
     assert cli(*ARGS).exit_code == 0
     before = letters(ws)
     finn = [name for name in before if name.startswith("Finn_Bak")]
@@ -461,17 +462,20 @@ def test_a_letter_to_a_caseworker_without_finished_reviews_now_is_removed(
         text = review.read_text(encoding="utf-8")
         review.write_text(re.sub(r'(?m)^gennemført_af: ".*"$', 'gennemført_af: ""', text))
     one = cli(*ARGS, "--rådgiver", "Anna Holm")  # one caseworker's letter touches no other
-    assert one.exit_code == 0 and "Fjernet" not in one.stdout
+    assert one.exit_code == 0 and "Flyttet" not in one.stdout
     assert set(finn) <= set(letters(ws))
     result = cli(*ARGS)
     assert result.exit_code == 0, result.output
-    assert "Fjernet, fordi rådgiveren ikke længere har færdige gennemgange" in result.stdout
+    assert "Flyttet til tidligere/, fordi rådgiveren ikke længere har færdige" in result.stdout
     assert all(f"tilbagemeldinger/2026-11/{name}" in result.stdout for name in finn)
     after = letters(ws)
     assert not set(finn) & set(after)
     assert set(after) == set(before) - set(finn)
+    earlier = ws / "tilbagemeldinger" / "2026-11" / "tidligere"
+    kept = {p.name.split(" ")[0] + p.suffix: p.read_text("utf-8") for p in earlier.iterdir()}
+    assert all(kept[name] == before[name] for name in finn)
     again = cli(*ARGS)  # nothing more to remove
-    assert again.exit_code == 0 and "Fjernet" not in again.stdout
+    assert again.exit_code == 0 and "Flyttet" not in again.stdout
 
 
 def test_only_letters_the_tool_wrote_are_ever_removed(cli: Cli, ws: Path) -> None:
@@ -482,7 +486,7 @@ def test_only_letters_the_tool_wrote_are_ever_removed(cli: Cli, ws: Path) -> Non
     (folder / ".breve").write_text("Mine_noter.txt\n../koncept.yaml\n.sager\n", encoding="utf-8")
     result = cli(*ARGS)
     assert result.exit_code == 0, result.output
-    assert "Fjernet" not in result.stdout
+    assert "Flyttet" not in result.stdout
     assert own.read_text(encoding="utf-8") == "lederens egne noter\n"
     assert (ws / "koncept.yaml").is_file() and (folder / ".sager").is_file()
 
@@ -506,14 +510,14 @@ def test_a_letter_that_cannot_be_removed_is_said(
     monkeypatch.setattr(Path, "unlink", refuse)
     result = cli(*ARGS)
     assert result.exit_code == 0, result.output
-    assert "Fjernet" not in result.stdout
+    assert "Flyttet" not in result.stdout
     assert (
         "advarsel O026: brevet er fra en tidligere kørsel, og rådgiveren får intet brev for "
-        "perioden nu, men filen kunne ikke fjernes." in result.stderr
+        "perioden nu, men filen kunne ikke flyttes til tidligere/." in result.stderr
     )
     assert result.stderr.count("O026") == 2  # .md and .html
     monkeypatch.setattr(Path, "unlink", unlink)
-    assert "Fjernet" in cli(*ARGS).stdout  # still known, so removed once it can be
+    assert "Flyttet" in cli(*ARGS).stdout  # still known, so moved once it can be
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ run says how many letters it wrote for which period."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -39,11 +40,12 @@ def test_a_letter_edited_by_hand_is_kept_and_said(cli: Cli, ws: Path) -> None:  
     edited = _add_note(md)
     page = html.read_bytes()
     bo = _letter(ws, "Bo Lind", ".md")
+    handed = bo.read_text(encoding="utf-8")
     result = cli(*LATER)
     assert result.exit_code == 0, result.output
     assert md.read_text(encoding="utf-8") == edited
     assert html.read_bytes() == page  # the pair stays one letter
-    assert "26. november 2026" in bo.read_text(encoding="utf-8")  # the others are new
+    assert bo.read_text(encoding="utf-8") == handed  # only the date would be new: as handed out
     shown = f"tilbagemeldinger/2026-11/{md.name}"
     assert f"{shown}: advarsel O028: brevet er rettet, efter tilsyn skrev det" in result.stderr
     assert "overskrives ikke" in result.stderr and "slet eller omdøb" in result.stderr
@@ -100,9 +102,9 @@ def test_an_edited_letter_is_not_removed(cli: Cli, ws: Path) -> None:  # noqa: F
     assert md.read_text(encoding="utf-8") == edited and html.is_file()
     assert f"tilbagemeldinger/2026-11/{md.name}: advarsel O028" in result.stderr
     assert "rådgiveren får intet brev for perioden nu" in result.stderr
-    assert "Fjernet" not in result.stdout
+    assert "Flyttet" not in result.stdout
     md.unlink()  # the leader deleted the edited one: the rest is tilsyn's and goes
-    assert "Fjernet" in cli(*LATER).stdout and not html.exists()
+    assert "Flyttet" in cli(*LATER).stdout and not html.exists()
 
 
 @pytest.fixture
@@ -179,12 +181,20 @@ def test_the_run_says_how_many_letters_for_which_period(cli: Cli, ws: Path) -> N
     assert same.stdout.splitlines()[-1] == (
         f"Skrev 0 breve for 2026-11 i tilbagemeldinger/2026-11/ ({letters} uændrede)."
     )
+    one = cli(*LATER, "--rådgiver", "Anna Holm")  # a later day alone: the letter as it was
+    assert one.stdout.splitlines()[-1] == (
+        "Skrev 0 breve for 2026-11 i tilbagemeldinger/2026-11/ (1 uændret)."
+    )
+    (ws / FOLDER / _letter(ws, "Anna Holm", ".md").name).unlink()
     one = cli(*LATER, "--rådgiver", "Anna Holm")
-    assert one.stdout.splitlines()[-1] == "Skrev 1 brev for 2026-11 i tilbagemeldinger/2026-11/."
+    assert one.stdout.splitlines()[-1] == (
+        "Skrev 1 brev for 2026-11 i tilbagemeldinger/2026-11/ (1 skrevet om; det tidligere "
+        "står i tilbagemeldinger/2026-11/tidligere/)."
+    )
     _add_note(_letter(ws, "Bo Lind", ".md"))
     both = cli(*ARGS)
     assert both.stdout.splitlines()[-1] == (
-        f"Skrev 1 brev for 2026-11 i tilbagemeldinger/2026-11/ ({letters - 2} uændrede, "
+        f"Skrev 0 breve for 2026-11 i tilbagemeldinger/2026-11/ ({letters - 1} uændrede, "
         "1 redigeret og beholdt)."
     )
 
@@ -205,3 +215,41 @@ def test_an_edited_letter_covers_only_the_cases_it_covered(cli: Cli, ws: Path) -
     assert cli(*LATER).exit_code == 0
     covered = (ws / FOLDER / ".sager").read_text(encoding="utf-8").split()
     assert case not in covered and "S-2026-11-000" in covered
+
+
+def test_a_letter_handed_out_is_kept_when_a_later_run_changes_it(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+) -> None:
+    """Found by probe W: a second run (a comment put right, a correction now overdue)
+    rewrote every letter in place with a new date, and what a caseworker had been told was
+    gone. Now the earlier letter is kept in `tidligere/`, named with the day it was written,
+    and the run says so; a run that would change nothing but the date changes nothing."""
+    assert cli(*ARGS).exit_code == 0
+    md, html = _letter(ws, "Anna Holm", ".md"), _letter(ws, "Anna Holm", ".html")
+    handed = md.read_text(encoding="utf-8"), html.read_text(encoding="utf-8")
+    later = cli(*LATER)
+    assert later.exit_code == 0 and "skrevet om" not in later.stdout, later.output
+    assert (md.read_text(encoding="utf-8"), html.read_text(encoding="utf-8")) == handed
+    assert not (ws / FOLDER / "tidligere").exists()
+    changed = 0
+    for review in sorted(ws.glob("udtræk/*2026-11*/S-*.yaml")):
+        text = review.read_text(encoding="utf-8")
+        if 'rådgiver: "Anna Holm"' in text:  # every comment she is told of, put right
+            review.write_text(
+                re.sub(r'kommentar: "(?=[^"])', 'kommentar: "Rettet: ', text), "utf-8"
+            )
+            changed += 1
+    assert changed
+    result = cli(*LATER)
+    assert result.exit_code == 0, result.output
+    assert "skrevet om; de" in result.stdout or "skrevet om; det" in result.stdout
+    assert "de tidligere står i tilbagemeldinger/2026-11/tidligere/" in result.stdout or (
+        "det tidligere står i tilbagemeldinger/2026-11/tidligere/" in result.stdout
+    )
+    assert "Rettet: " in md.read_text(encoding="utf-8")
+    written = md.stat().st_mtime
+    earlier = ws / FOLDER / "tidligere"
+    day = date.fromtimestamp(written).isoformat()
+    assert (earlier / f"{md.stem} {day}.md").read_text(encoding="utf-8") == handed[0]
+    assert (earlier / f"{html.stem} {day}.html").read_text(encoding="utf-8") == handed[1]

@@ -25,6 +25,7 @@ from ledelsestilsyn.core.names import natural_order, same_person
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.followup.letter_files import kept_warning, letters_record
+from ledelsestilsyn.followup.letter_history import EARLIER_DIR, keep_earlier, same_but_date
 from ledelsestilsyn.followup.letters import Letter, build_letters, one_name_two_teams, reminded
 from ledelsestilsyn.followup.tiltag import tiltag_shown
 from ledelsestilsyn.io.atomic import writable_folder, write_atomic
@@ -75,6 +76,8 @@ class FeedbackOutcome:
     """Letters written now (new, or changed since the last run)."""
     unchanged: int = 0
     """Letters whose files held them already."""
+    earlier: list[Path] = field(default_factory=list)
+    """Letter files replaced now, as they were, in the period's `tidligere/` folder."""
 
     def summary(self, display: str, period: str) -> str:
         """`Skrev 4 breve for 2026-11 i tilbagemeldinger/2026-11/ (2 uændrede, 1 redigeret
@@ -87,6 +90,14 @@ class FeedbackOutcome:
             )
             if n
         ]
+        replaced = len({p.with_suffix("") for p in self.earlier})
+        if replaced:
+            others.append(
+                f"{count(replaced, 'skrevet om', 'skrevet om')}; det tidligere står i "
+                f"{display}/{EARLIER_DIR}/"
+                if replaced == 1
+                else f"{replaced} skrevet om; de tidligere står i {display}/{EARLIER_DIR}/"
+            )
         rest = f" ({', '.join(others)})" if others else ""
         return f"Skrev {count(self.fresh, 'brev', 'breve')} for {period} i {display}/{rest}."
 
@@ -187,14 +198,20 @@ def _write_letter(
         outcome.kept.append(letter.caseworker)
         outcome.notes.append(kept_warning(workspace.display(edited[0])))
         return
+    olds = {fmt: _existing(paths[fmt]) for fmt in FORMATS}
+    # Only the day it was made is new: the pair stays as handed out, with its own date.
+    same = all(old is not None and same_but_date(old, texts[fmt]) for fmt, old in olds.items())
     wrote = False
     for fmt in FORMATS:
-        path, data = paths[fmt], texts[fmt]
-        record.files[path.name] = digest(data)
+        path, data, old = paths[fmt], texts[fmt], olds[fmt]
         outcome.written.append(path)
-        if not path.is_symlink() and path.is_file() and _holds(path, data):
+        if old is not None and (old == data or same):
+            record.files[path.name] = digest(old)
             outcome.held.add(path)
             continue
+        if old is not None:
+            outcome.earlier.append(keep_earlier(path, old))
+        record.files[path.name] = digest(data)
         write_atomic(path, Gated(data), overwrite=True)
         wrote = True
     if wrote:
@@ -203,11 +220,14 @@ def _write_letter(
         outcome.unchanged += 1
 
 
-def _holds(path: Path, data: bytes) -> bool:
+def _existing(path: Path) -> bytes | None:
+    """The letter file's bytes, if one is there (not a link) and can be read."""
+    if path.is_symlink() or not path.is_file():
+        return None
     try:
-        return read_regular(path) == data
+        return read_regular(path)
     except OSError:
-        return False
+        return None
 
 
 def _tidy(
@@ -235,7 +255,7 @@ def _tidy(
                 edited.append(path)
         else:
             try:
-                path.unlink()
+                keep_earlier(path)
             except OSError:
                 failed.append(path)
             else:
@@ -250,8 +270,8 @@ def _not_removed(display: str) -> Diagnostic:
         display,
         "O026",
         "brevet er fra en tidligere kørsel, og rådgiveren får intet brev for perioden nu, men "
-        "filen kunne ikke fjernes.",
-        hint="slet den selv, så den ikke bliver givet videre.",
+        "filen kunne ikke flyttes til tidligere/.",
+        hint="flyt den selv til mappen tidligere/, så den ikke bliver givet videre.",
     )
 
 

@@ -81,8 +81,8 @@ def tilbagemelding(
         echo(workspace.display(path) + (" (uændret)" if path in outcome.held else ""))
     if outcome.removed:
         echo(
-            "Fjernet, fordi rådgiveren ikke længere har færdige gennemgange i perioden (brevet "
-            "var fra en tidligere kørsel):"
+            "Flyttet til tidligere/, fordi rådgiveren ikke længere har færdige gennemgange i "
+            "perioden (brevet var fra en tidligere kørsel):"
         )
         for path in outcome.removed:
             echo(f"  {workspace.display(path)}")
