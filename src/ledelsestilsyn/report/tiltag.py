@@ -43,7 +43,12 @@ BETTER = "bedre: mere, end tilfældigheder kan forklare"
 WORSE = "dårligere: mere, end tilfældigheder kan forklare"
 UNCLEAR = "ingen sikker ændring: forskellen kan skyldes tilfældigheder"
 NOT_COMPARABLE = "kan ikke sammenlignes: før og efter er ikke besvaret på de samme spørgsmål"
-HIDDEN_VERDICT = "vises ikke, fordi periodens andel for målet ikke vises (få gennemgange)"
+HIDDEN_VERDICT = (
+    "vises ikke, fordi rapporten skjuler periodens andel for målet: et lille tal (fx få "
+    "nej-svar) kunne ellers regnes ud"
+)
+"""Not 'few reviews': a share is hidden for any count under `mindste_antal`, also the few
+'nej' of a tiltag that works (found by probe W)."""
 ROUNDS_VERDICT = (
     "vises ikke: en periode før eller efter beslutningen har for få gennemgange på målet til "
     "at blive vist for sig"
