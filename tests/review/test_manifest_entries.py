@@ -9,7 +9,10 @@ the leader to delete it. An entry pointing into another round's folder was taken
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from conftest import Cli
 
@@ -142,3 +145,38 @@ def test_a_review_outside_its_samples_folder_counts_nowhere(cli: Cli, filled_exa
     assert reviewed() == f"| {FOLDER.name[8:]} | {drawn} | {cases - 1} | {reviews - 1} |"
     code, said = _said(cli, "påmind", *DATE, "--altid")
     assert f"(1 fil væk): {review.stem}" in said, said
+
+
+def test_missing_reviews_are_looked_for_elsewhere_once(
+    cli: Cli, filled_example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by probe V: each review a manifest lists but that is gone was looked for in
+    every round's folder, so 500 old rounds with missing files took `valider` 11 s. Now
+    `udtræk/` is listed once a run, and a dragged review is still found."""
+    samples = filled_example / "udtræk"
+    source = samples / FOLDER.name
+    for month in range(1, 13):  # twelve old rounds whose reviews were all cleared away
+        old = samples / f"2025-{month:02d}-månedligt-overordnet"
+        old.mkdir()
+        text = (source / "udtræk.yaml").read_text(encoding="utf-8")
+        (old / "udtræk.yaml").write_text(text.replace("2026-11", f"2025-{month:02d}"), "utf-8")
+    review = _first_review(filled_example)
+    review.rename(samples / review.name)
+    listed: list[str] = []
+    real_iterdir, real_glob = Path.iterdir, Path.glob
+
+    def iterdir(self: Path) -> Iterator[Path]:
+        listed.append(f"iterdir {self.name}")
+        return real_iterdir(self)
+
+    def glob(self: Path, pattern: str) -> Iterator[Path]:
+        listed.append(f"glob {self.name}")
+        return real_glob(self, pattern)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    monkeypatch.setattr(Path, "glob", glob)
+    code, said = _said(cli, "valider", *DATE)
+    assert code == 1
+    assert f"Tip: filen står i mappen udtræk: flyt den tilbage til mappen {FOLDER.name}." in said
+    assert said.count("G034") > 12 * 5  # every old round's reviews are missing
+    assert listed.count("iterdir udtræk") + listed.count("glob udtræk") <= 2, listed
