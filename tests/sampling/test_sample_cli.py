@@ -290,6 +290,18 @@ def test_quarantine_across_periods(cli: Cli, example_workspace: Path) -> None:
     assert not {c.id for c in first.cases} & {c.id for c in second.cases}
 
 
+def test_quarantine_holds_a_later_round_drawn_first(cli: Cli, example_workspace: Path) -> None:
+    """Found by probe W: a round drawn (or extended) after the next round was drawn could
+    draw a case the next round had, for only samples of earlier periods were in quarantine."""
+    udtraek(cli, "--antal", "60")
+    later = validate_document(Manifest, read_document(FOLDER / "udtræk.yaml"))
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-10")
+    assert result.exit_code == 0, result.output
+    folder = Path("udtræk") / f"2026-10-{SERIES}"
+    earlier = validate_document(Manifest, read_document(folder / "udtræk.yaml"))
+    assert not {c.id for c in later.cases} & {c.id for c in earlier.cases}
+
+
 def test_zero_eligible_cases(cli: Cli, example_workspace: Path) -> None:
     result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2030-01")
     assert result.exit_code == 1 and "U006" in result.output

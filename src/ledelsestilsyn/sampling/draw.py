@@ -147,14 +147,21 @@ def build_history(
     scope: str = "",
     end: date | None = None,
 ) -> History:
-    """Quarantine (samples started up to `end`) and rotation counts (before `start`)."""
+    """Quarantine (samples started from `quarantine_months` before `start` to as many after
+    `end`) and rotation counts (before `start`).
+
+    A sample drawn already for a later period counts too: a round extended (`--antal`) or
+    drawn late, after the next one, drew a case the next round has (found by probe W), and
+    a leader read it twice in two months."""
     quarantine_from = _months_before(start, quarantine_months)
+    last = end or start
+    quarantine_until = _months_before(last, -quarantine_months - 1)
     history_from = _months_before(start, history_months)
     quarantined: set[str] = set()
     caseworkers: Counter[str] = Counter()
     teams: Counter[str] = Counter()
     for case in earlier:
-        recent = quarantine_from <= case.period_start <= (end or start)
+        recent = quarantine_from <= case.period_start < quarantine_until
         if case.overlapping or (quarantine_months and recent):
             quarantined.add(case.case_id)
         if history_from <= case.period_start < start:
