@@ -1,8 +1,8 @@
 """Feedback letters: one per caseworker, about their own reviewed cases and nothing else.
 
 A letter holds the caseworker's cases in the period, each finding (the
-scale's lowest answer: nej, lav grad) with the question, its hjemmel, the
-reviewer's comment and the correction asked for; the corrections on their
+scale's lowest answer: nej, lav grad, and any other the scale asks a comment for) with the
+question, its hjemmel, the reviewer's comment and the correction asked for; the corrections on their
 cases from earlier rounds still not done (`followup.earlier`); what went well (questions
 answered positively in every one of their cases); and their own share next
 to the team's and the department's for comparison. A caseworker with no case reviewed
@@ -170,7 +170,7 @@ def _case(
         if answer and answer not in scale.neutral:
             answered += 1
         correction = _correction(record, key[0], question.id, scrub, today)
-        finding = answer in scale.low
+        finding = answer in scale.findings
         if not finding and not correction:
             continue
         rows.append(

@@ -40,6 +40,10 @@ class Scale:
     positive: frozenset[str]
     neutral: frozenset[str]
     low: frozenset[str]
+    findings: frozenset[str] = frozenset()
+    """The lowest answers and every other one the scale asks a comment for (a local scale's
+    `delvist opfyldt`): the answers a letter tells of and a report quotes the comments of.
+    With the lowest alone, a required comment on `delvist opfyldt` reached no one (probe X)."""
 
     @classmethod
     def of(cls, values: Sequence[ScaleValue]) -> Scale:
@@ -47,11 +51,13 @@ class Scale:
         with_points = [v.points for v in scored if v.points is not None]
         lowest = min(with_points) if with_points else None
         low = {v.answer for v in scored if lowest is None or v.points == lowest}
+        asked = {v.answer for v in scored if v.comment_required}
         return cls(
             answers=tuple(v.answer for v in values),
             positive=frozenset(v.answer for v in values if v.positive),
             neutral=frozenset(v.answer for v in values if v.neutral),
             low=frozenset(low),
+            findings=frozenset(low | asked),
         )
 
     @property

@@ -261,7 +261,8 @@ def lowest_comments(
     mask: Callable[[str], str],
     index: AnswerIndex | None = None,
 ) -> dict[str, list[Comment]]:
-    """Comments given with the lowest answers (nej, lav grad), CPR-like numbers masked; each
+    """Comments given with the lowest answers (nej, lav grad) and the others a comment is
+    asked for (`Scale.findings`), CPR-like numbers masked; each
     names its series where the case has reviews in several (niveau 1 and 2 in forlægget kk)."""
     found: dict[str, list[Comment]] = {}
     series: dict[str, set[str]] = {}
@@ -271,7 +272,7 @@ def lowest_comments(
     for step in template.steps:
         for question in step.questions:
             key = (step.id, question.id)
-            low = Scale.of(template.scale_for(question)).low
+            low = Scale.of(template.scale_for(question)).findings
             for record in compress(records, map(low.__contains__, columns.get(key, ()))):
                 answer, text = record.answers[key]
                 if text.strip():
