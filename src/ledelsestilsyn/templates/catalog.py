@@ -31,6 +31,20 @@ def shipped_dir() -> Path:
     return Path(str(resources.files("ledelsestilsyn") / "skabeloner"))
 
 
+def _not_installed(folder: Path) -> Diagnostic:
+    """T021: the built-in templates are not where the package keeps them (a copied source
+    tree whose link to them points at nothing, an install that lost them): `skabelon` listed
+    no template, and every concept's template was 'ukendt' with 'kendte skabeloner: .'."""
+    return Diagnostic(
+        str(folder),
+        None,
+        None,
+        "T021",
+        "de indbyggede skabeloner findes ikke i installationen; den er ufuldstændig.",
+        "installer tilsyn igen (make demo, eller pip install . i projektmappen).",
+    )
+
+
 def check_template_shape(doc: YamlDocument) -> None:
     """Recognise files that are something else (a review, a manifest) before validating."""
     data = doc.data
@@ -128,6 +142,8 @@ class Catalog:
         problems: list[Diagnostic] = []
         docs: dict[tuple[str, str], YamlDocument] = {}
         folders = [shipped_dir()]
+        if not any(folders[0].glob("*.yaml")):
+            raise TilsynError([_not_installed(folders[0])])
         if workspace is not None and (workspace / TEMPLATES_DIR).is_dir():
             folders.append(workspace / TEMPLATES_DIR)  # later wins: workspace first
         cache_file = _cache_file(workspace)
