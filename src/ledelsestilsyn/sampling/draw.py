@@ -147,15 +147,10 @@ def build_history(
     scope: str = "",
     end: date | None = None,
 ) -> History:
-    """Quarantine (samples started from `quarantine_months` before `start` to as many after
-    `end`) and rotation counts (before `start`).
-
-    A sample drawn already for a later period counts too: a round extended (`--antal`) or
-    drawn late, after the next one, drew a case the next round has (found by probe W), and
-    a leader read it twice in two months."""
+    """Quarantine (samples from `quarantine_months` before `start` to as many after `end`: a
+    round drawn after the next one must not draw its cases) and rotation counts."""
     quarantine_from = _months_before(start, quarantine_months)
-    last = end or start
-    quarantine_until = _months_before(last, -quarantine_months - 1)
+    quarantine_until = _months_before(end or start, -quarantine_months - 1)
     history_from = _months_before(start, history_months)
     quarantined: set[str] = set()
     caseworkers: Counter[str] = Counter()
@@ -369,9 +364,7 @@ def _quota_note(
     if len(members) < quota.count:
         why = quota_short(quota.where, pool, everyone, normalise_value)
         return why or f"kun {count(len(members), 'mulig sag', 'mulige sager')}; alle er taget"
-    if achieved < quota.count:
-        return f"{quota.count - achieved} for få"
-    return None
+    return f"{quota.count - achieved} for få" if achieved < quota.count else None
 
 
 def choose_calibration(

@@ -1,0 +1,23 @@
+"""A name replaced where a sentence begins inside a text gets a capital (found by probe W: a
+letter read '… en anden sag. en kollega skrev ikke notatet'); the text's own start is left as
+it is, for a name field stands inside a sentence of the letter ('ansvarlig en kollega')."""
+
+from __future__ import annotations
+
+from ledelsestilsyn.report.scrub import case_masker, scrubber
+
+
+def test_a_replacement_that_begins_a_sentence_begins_with_a_capital() -> None:
+    scrub = scrubber(["Rasmus Møllgaard"], lambda t: t, "en kollega")
+    assert scrub("Overtaget fra Rasmus Møllgaard. Rasmus skrev ikke notatet.") == (
+        "Overtaget fra en kollega. En kollega skrev ikke notatet."
+    )
+    assert scrub("Rasmus ringede.\nRasmus igen? Spurgte Rasmus") == (
+        "en kollega ringede.\nEn kollega igen? Spurgte en kollega"
+    )
+    cases = case_masker(["S-2024-00120"], lambda t: t, replacement="en anden sag")
+    assert cases("Lukket. S-2024-00120 er lukket; se S-2024-00120.") == (
+        "Lukket. En anden sag er lukket; se en anden sag."
+    )
+    department = scrubber(["Rasmus Møllgaard"], lambda t: t, "[navn]")
+    assert department("Rasmus skrev.") == "[navn] skrev."
