@@ -220,3 +220,16 @@ def test_the_excluded_counts_read_as_in_the_rest_of_the_markdown(
     assert result.exit_code == 0, result.output
     excluded = result.stdout.split("## Ikke medregnet")[1]
     assert "| ugyldig | < 5 |" in excluded and "&lt;" not in excluded
+
+
+def test_a_report_named_in_rapporter_is_written_before_the_first_report(
+    cli: Cli, filled_example: Path
+) -> None:
+    """Found by probe W: `-o rapporter/…` was W003 'mappen findes ikke' until a report had
+    been made without -o; the folder is the tool's own, so it is made as then."""
+    assert not (filled_example / "rapporter").exists()
+    result = cli("rapport", "--periode", "2026-11", "--format", "md", "-o", "rapporter/nov.md")
+    assert result.exit_code == 0, result.output
+    assert (filled_example / "rapporter" / "nov.md").is_file()
+    other = cli("rapport", "--periode", "2026-11", "--format", "md", "-o", "andet/nov.md")
+    assert other.exit_code == 2 and "W003" in other.output  # any other folder: as before

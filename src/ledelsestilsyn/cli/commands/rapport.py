@@ -183,9 +183,15 @@ def _default_path(workspace: "Workspace", outcome: "Outcome", audience: str, fmt
 
 def _chosen_path(target: Path, workspace: "Workspace", fmt: str) -> Path:
     """The file named with -o: never a YAML file or a sample's export, and a file in a
-    folder that exists."""
+    folder that exists; `rapporter/` is made as for a report without -o (`-o rapporter/…`
+    was W003 'mappen findes ikke' before the first report: probe W)."""
     from ledelsestilsyn.cli.output import prepare_output_file
+    from ledelsestilsyn.io.atomic import writable_folder
+    from ledelsestilsyn.workspace.layout import REPORTS_DIR
 
+    reports = workspace.root / REPORTS_DIR
+    if target.parent.resolve() == reports.resolve() and not reports.exists():
+        writable_folder(reports, display=workspace.display(reports))
     return prepare_output_file(target, f"rapport.{fmt}", workspace.root)
 
 
