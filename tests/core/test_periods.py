@@ -143,3 +143,22 @@ def test_a_range_written_last_day_first_says_so() -> None:
     with pytest.raises(TilsynError) as caught:
         parse_period("2026-10-31..2026-02-30")  # no such day: unreadable, not backwards
     assert caught.value.diagnostics[0].message == "perioden kan ikke læses."
+
+
+def test_a_date_hint_names_the_day_or_why_there_is_none() -> None:
+    """Found by probes T and W: a day written almost right got an example date, and
+    `--dato 2026-02-30` only 'kan ikke læses'."""
+    from ledelsestilsyn.core.periods import date_hint
+
+    said = {
+        "20-11-2026": "skriv datoen som ÅÅÅÅ-MM-DD: 2026-11-20.",
+        "20.11.26": "skriv datoen som ÅÅÅÅ-MM-DD med hele året: 2026-11-20.",
+        "2026-11-5": "skriv datoen som ÅÅÅÅ-MM-DD: 2026-11-05.",
+        "20261120": "skriv datoen som ÅÅÅÅ-MM-DD: 2026-11-20.",
+        "2026-11-20T10:30": "skriv datoen som ÅÅÅÅ-MM-DD uden klokkeslæt: 2026-11-20.",
+        "2026-02-30": "februar 2026 har 28 dage; skriv en dag, der findes, som ÅÅÅÅ-MM-DD, fx X.",
+        "2024-02-30": "februar 2024 har 29 dage; skriv en dag, der findes, som ÅÅÅÅ-MM-DD, fx X.",
+        "2026-13-01": "skriv datoen som ÅÅÅÅ-MM-DD, fx X.",
+        "snarest": "skriv datoen som ÅÅÅÅ-MM-DD, fx X.",
+    }
+    assert {text: date_hint(text, "X") for text in said} == said

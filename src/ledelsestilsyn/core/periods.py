@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import calendar
 import contextlib
 import re
 from collections.abc import Iterable
@@ -172,6 +173,10 @@ def parse_day(text: str, argument: Argument = Argument.DATE) -> date:
 _DANISH_DAY = re.compile(r"\s*(\d{1,2})[-./](\d{1,2})[-./](\d{4})\s*")
 _NAMED_DAY = re.compile(r"\s*(\d{1,2})\.?\s*([a-zæøå]{3,})\.?\s*(\d{4})\s*", re.IGNORECASE)
 _MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+_MONTH_NAMES = (
+    *("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september"),
+    *("oktober", "november", "december"),
+)
 
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -211,6 +216,11 @@ def date_hint(text: str, example: str) -> str:
         if short:
             day = date(2000 + int(short[3]), int(short[2]), int(short[1]))
             return f"skriv datoen som ÅÅÅÅ-MM-DD med hele året: {day.isoformat()}."
+    if loose and 1 <= int(loose["m"] or loose["m2"]) <= 12:  # 2026-02-30: no such day
+        month = int(loose["m"] or loose["m2"])
+        last = calendar.monthrange(int(loose["y"]), month)[1]
+        named = f"{_MONTH_NAMES[month - 1]} {loose['y']} har {last} dage"
+        return f"{named}; skriv en dag, der findes, som ÅÅÅÅ-MM-DD, fx {example}."
     return f"skriv datoen som ÅÅÅÅ-MM-DD, fx {example}."
 
 
