@@ -336,6 +336,15 @@ def test_cpr_in_a_block_scalar_and_in_the_header_are_located(ws: Workspace) -> N
     assert [(d.line, d.column) for d in warnings] == [(header, 16), (block, 14)]
 
 
+def test_the_same_number_again_in_a_comment_is_one_warning(ws: Workspace) -> None:
+    """Found by probe V: an 8 kB comment of one number written again and again gave 729
+    identical G030 lines at the same line and column."""
+    path = review(ws)
+    edit(path, "kommentar: ''", "kommentar: '" + "010203-1234 " * 700 + "'")
+    warnings = [d for d in one(ws, path).diagnostics if d.code == "G030"]
+    assert len(warnings) == 1, len(warnings)
+
+
 def test_cpr_split_over_two_lines_of_a_block_scalar_is_located(ws: Workspace) -> None:
     path = review(ws)
     edit(path, "kommentar: ''", "kommentar: |\n        Emil 010203-\n        1234 ringede.")

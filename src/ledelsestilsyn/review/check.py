@@ -120,7 +120,8 @@ def _cpr_warnings(doc: YamlDocument, text: str) -> list[Diagnostic]:
     starts = list(itertools.accumulate((len(item[1]) + 1 for item in items), initial=0))
     lines = text.splitlines(keepends=True)
     offsets = list(itertools.accumulate((len(line) for line in lines), initial=0))
-    warnings = []
+    warnings: list[Diagnostic] = []
+    seen: set[tuple[int, int]] = set()
     for start, end in hits:
         path, _, is_key = items[bisect.bisect_right(starts, start) - 1]
         pos = doc.keys.get(path) if is_key else doc.values.get(path)
@@ -131,7 +132,9 @@ def _cpr_warnings(doc: YamlDocument, text: str) -> list[Diagnostic]:
         if found >= 0:
             line = bisect.bisect_right(offsets, found)
             column = found - offsets[line - 1] + 1
-        warnings.append(_cpr_at(doc, line, column))
+        if (line, column) not in seen:  # the same number again in a value: one warning
+            seen.add((line, column))
+            warnings.append(_cpr_at(doc, line, column))
     return warnings
 
 
