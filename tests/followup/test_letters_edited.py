@@ -253,3 +253,22 @@ def test_a_letter_handed_out_is_kept_when_a_later_run_changes_it(
     day = date.fromtimestamp(written).isoformat()
     assert (earlier / f"{md.stem} {day}.md").read_text(encoding="utf-8") == handed[0]
     assert (earlier / f"{html.stem} {day}.html").read_text(encoding="utf-8") == handed[1]
+
+
+def test_an_earlier_letter_is_never_kept_through_a_link(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """`tidligere/` as a symbolic link to outside the workspace is refused (W002), as every
+    folder tilsyn writes in, and nothing is written where it points."""
+    assert cli(*ARGS).exit_code == 0
+    outside = tmp_path / "ude"
+    outside.mkdir()
+    (ws / FOLDER / "tidligere").symlink_to(outside)
+    for review in sorted(ws.glob("udtræk/*2026-11*/S-*.yaml")):
+        text = review.read_text(encoding="utf-8")
+        review.write_text(re.sub(r'kommentar: "(?=[^"])', 'kommentar: "Rettet: ', text), "utf-8")
+    result = cli(*LATER)
+    assert result.exit_code == 1 and "W002" in result.output, result.output
+    assert not any(outside.iterdir())

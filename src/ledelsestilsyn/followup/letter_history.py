@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.gate import Gated
-from ledelsestilsyn.io.atomic import write_atomic
+from ledelsestilsyn.io.atomic import writable_folder, write_atomic
 
 EARLIER_DIR = "tidligere"
 _MADE = re.compile(rb" \xc2\xb7 dannet [^<\n]*")
@@ -34,7 +34,8 @@ def keep_earlier(path: Path, data: bytes | None = None) -> Path:
     old = data if data is not None else path.read_bytes()
     written = date.fromtimestamp(path.stat().st_mtime).isoformat()
     folder = path.parent / EARLIER_DIR
-    folder.mkdir(mode=0o700, exist_ok=True)
+    shown = f"{path.parent.parent.name}/{path.parent.name}/{EARLIER_DIR}"
+    writable_folder(folder, display=shown)  # never a link to outside the workspace (W002)
     target = _free(folder, f"{path.stem} {written}", path.suffix)
     write_atomic(target, Gated(old))
     path.unlink()
