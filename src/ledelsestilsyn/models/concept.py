@@ -5,6 +5,7 @@ contract; everything below a series name is ours. Optional sections
 `udvælgelse`, `rapport` and `påmindelse` hold defaults for all series.
 """
 
+import re
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import BeforeValidator, Field, ValidationInfo, field_validator, model_validator
@@ -42,6 +43,13 @@ def _cadence_word(value: Any) -> Any:
         word = value.strip().lower()
         if word in _CADENCE_WORDS:
             return dict(_CADENCE_WORDS[word])
+        nth = re.fullmatch(r"hver (\w+) måned", " ".join(word.split()))
+        if nth and nth[1] in _EVERY_NTH:
+            raise HintedValueError(
+                "en kadence som 'hver anden måned' skrives med nøglerne 'hver' og 'start'.",
+                f"skriv kadence: {{hver: {_EVERY_NTH[nth[1]]}, start: 1}} (start: måneden med "
+                "den første runde).",
+            )
         guess = _cadence_guess(word)
         raise HintedValueError(
             f"ukendt kadence {quote(value)}; brug {', '.join(_CADENCE_WORDS)} eller nøglerne "
@@ -49,6 +57,10 @@ def _cadence_word(value: Any) -> Any:
             f"mente du '{guess}'?" if guess else None,
         )
     return value
+
+
+_EVERY_NTH = {"anden": 2, "tredje": 3, "fjerde": 4, "sjette": 6}
+"""'hver anden måned' and the like, as a concept's own words say it (found by probe X)."""
 
 
 def _cadence_guess(word: str) -> str | None:
@@ -146,6 +158,23 @@ class Cadence(Model):
         if months is not None and any(not 1 <= m <= 12 for m in months):
             raise ValueError("måneder skal være tal fra 1 til 12")
         return sorted(set(months)) if months is not None else None
+
+    @model_validator(mode="after")
+    def _one_way(self) -> Self:
+        """`måneder` names the rounds itself: with `hver` or `start` beside it, one of them was
+        ignored without a word, and an empty list was a series that never has a round."""
+        if self.months is not None and not self.months:
+            raise HintedValueError(
+                "'måneder' er tom, så serien har ingen runder.",
+                "skriv de måneder, runderne begynder i, fx måneder: [3, 9].",
+            )
+        if self.months is not None and self.model_fields_set & {"every", "start"}:
+            raise HintedValueError(
+                "'måneder' nævner runderne selv, så 'hver' og 'start' ved siden af ville ikke "
+                "gælde.",
+                "skriv enten 'måneder' eller 'hver' og 'start', ikke begge.",
+            )
+        return self
 
     def round_months(self) -> list[int]:
         """The months (1-12) in which a round starts."""
