@@ -14,7 +14,7 @@ from ledelsestilsyn.core.periods import (
     round_periods,
     whole_months,
 )
-from ledelsestilsyn.models.concept import Cadence
+from ledelsestilsyn.models.cadence import Cadence
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
+from conftest import Cli, edit_concept
 
 KADENCE = "    kadence: månedlig\n"
 
@@ -28,10 +28,7 @@ KADENCE = "    kadence: månedlig\n"
 def test_a_cadence_that_cannot_be_meant_is_an_error(
     cli: Cli, example_workspace: Path, written: str, said: str
 ) -> None:
-    concept = example_workspace / "koncept.yaml"
-    text = concept.read_text(encoding="utf-8")
-    assert KADENCE in text
-    concept.write_text(text.replace(KADENCE, f"    kadence: {written}\n", 1), "utf-8")
+    edit_concept(example_workspace, KADENCE, f"    kadence: {written}\n")
     result = cli("tjek")
     assert result.exit_code == 1, result.output
     assert said in " ".join(result.output.split()), result.output

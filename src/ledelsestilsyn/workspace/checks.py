@@ -18,6 +18,7 @@ from ledelsestilsyn.models.concept import OWN_COLUMNS, Concept, Quota, Series
 from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.templates.catalog import Catalog
 from ledelsestilsyn.workspace.focus_months import unused_months
+from ledelsestilsyn.workspace.paragraph_detail import paragraph_details
 from ledelsestilsyn.workspace.unlikely_settings import unlikely_settings
 
 
@@ -39,6 +40,7 @@ def check_concept(
         problems.extend(_recommendations(doc, catalog, name, series))
         problems.extend(_older_version(doc, catalog, name, series))
     problems.extend(_dissemination(concept, doc))
+    problems.extend(paragraph_details(concept, doc))
     problems.extend(unlikely_settings(concept, doc, today))
     return problems
 
