@@ -97,6 +97,9 @@ def test_a_meeting_s_report_is_one_the_concept_lets_the_readers_have(
     edit_concept(example_workspace, "[kvartal, år]", "[år]")
     out = " ".join(cli("påmind", "--dato", "2027-03-03", "--altid").output.split())
     assert "for perioden 2026 (det seneste hele år før mødet)." in out, out
+    edit_concept(example_workspace, "[år]", "[måned, år]")
+    out = " ".join(cli("påmind", "--dato", "2027-03-03", "--altid").output.split())
+    assert "for perioden 2027-03 (den seneste hele måned før mødet)." in out, out
     _made(cli, "udvalg", "2026")
 
 

@@ -179,7 +179,8 @@ def _for_period(meeting: Meeting) -> str:
     whole = meeting.whole_period
     if whole is None:
         return f"for perioden {meeting.findings}"
-    return f"for perioden {whole.label} (det seneste hele {whole.kind} før mødet)"
+    article = "den" if whole.kind == "måned" else "det"  # en måned; et kvartal, halvår, år
+    return f"for perioden {whole.label} ({article} seneste hele {whole.kind} før mødet)"
 
 
 def _subject(
