@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.diagnostics import SHOWN_PER_FILE, TilsynError
 from ledelsestilsyn.io.yaml import parse_text
 from ledelsestilsyn.models.base import Model, OptionalDate
 from ledelsestilsyn.models.concept import Concept
@@ -101,3 +101,18 @@ def test_kvartalsvis_is_a_cadence() -> None:
     )
     concept = validate_document(Concept, parse_text(text, "f.yaml"))
     assert concept.series["a"].cadence.period == "kvartal"
+
+
+def test_only_the_first_lines_of_a_file_get_a_did_you_mean() -> None:
+    """Found by probe V: each of 100,000 unknown keys was compared with every key allowed
+    (20 s), for lines no one is shown (`print_diagnostics` shows the first 25 of a file)."""
+    keys = "".join(f"datoo{n}: x\n" for n in range(40))
+    found = messages(Dated, "antal: mange\n" + keys)
+    assert found[0].startswith("f.yaml:1:8: fejl M003: 'antal'")
+    guessed = [m for m in found if "mente du 'dato'?" in m]
+    assert guessed == found[1:SHOWN_PER_FILE]
+    assert all(
+        "ukendt nøgle (en tekst på" in m and "tilladte nøgler her: dato, antal." in m
+        for m in found[SHOWN_PER_FILE:]
+    )
+    assert len(found) == 41

@@ -7,9 +7,10 @@ from datetime import date
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from ledelsestilsyn.core.words import number
 from ledelsestilsyn.report.aggregate import first_reviews, section
 from ledelsestilsyn.report.calibration import calibrate
-from ledelsestilsyn.report.formats import long_date, number, percent, points
+from ledelsestilsyn.report.formats import long_date, percent, points
 from ledelsestilsyn.report.reader import revealed
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.suppress import Ledger, decide

@@ -61,9 +61,15 @@ def echo(text: str = "", *, err: bool = False, nl: bool = True, keep: Collection
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], *, err: bool = False) -> None:
-    """Compiler-style lines; plain text so they can be grepped and parsed."""
-    for diagnostic in diagnostics:
+    """Compiler-style lines; plain text so they can be grepped and parsed. At most
+    `SHOWN_PER_FILE` of one file, then one line with how many more."""
+    from ledelsestilsyn.core.diagnostics import per_file
+
+    lines, more = per_file(diagnostics)
+    for diagnostic in lines:
         echo(shown(diagnostic).format(), err=err)
+    for line in more:
+        echo(line, err=err)
 
 
 class _GatedStream(io.TextIOBase):

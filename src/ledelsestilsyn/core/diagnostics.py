@@ -10,10 +10,12 @@ hold a CPR number).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ledelsestilsyn.core.lines import continued
+from ledelsestilsyn.core.words import listing, number
 
 
 class ErrorKind(StrEnum):
@@ -146,3 +148,38 @@ def warning(
 ) -> Diagnostic:
     """A warning about `file` (or one of its lines): the run goes on, and the user is told."""
     return Diagnostic(file, line, None, code, message, hint, Severity.WARNING)
+
+
+SHOWN_PER_FILE = 25
+"""How many lines `per_file` shows of one file: a file pasted full of something else (a
+spreadsheet in a review, 100,000 unknown keys) would otherwise bury every other file's
+lines, and printing them took seconds."""
+
+
+def per_file(
+    diagnostics: Iterable[Diagnostic], limit: int = SHOWN_PER_FILE
+) -> tuple[list[Diagnostic], list[str]]:
+    """The first `limit` diagnostics of each file, in their order, and for each file with
+    more a line that says how many fejl and advarsler are not shown. Every one is still
+    counted (the summary of `valider`, the exit code)."""
+    shown: list[Diagnostic] = []
+    seen: dict[str, int] = {}
+    left: dict[str, list[int]] = {}
+    for diagnostic in diagnostics:
+        seen[diagnostic.file] = seen.get(diagnostic.file, 0) + 1
+        if seen[diagnostic.file] <= limit:
+            shown.append(diagnostic)
+        else:
+            counts = left.setdefault(diagnostic.file, [0, 0])
+            counts[0 if diagnostic.is_error else 1] += 1
+    return shown, [_not_shown(file, errors, warnings) for file, (errors, warnings) in left.items()]
+
+
+def _not_shown(file: str, errors: int, warnings: int) -> str:
+    kinds = [f"{number(errors)} fejl"] if errors else []
+    if warnings:
+        kinds.append(f"{number(warnings)} {'advarsel' if warnings == 1 else 'advarsler'}")
+    return (
+        f"{file}: {listing(kinds)} mere i filen er ikke vist; de første {SHOWN_PER_FILE} står"
+        " ovenfor. Tip: ret dem, og kør igen."
+    )

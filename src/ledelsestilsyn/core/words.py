@@ -12,6 +12,11 @@ def count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def number(value: int) -> str:
+    """An integer with `.` as thousands separator: 10000 -> `10.000`."""
+    return f"{value:,}".replace(",", ".")
+
+
 def listing(items: list[str], last: str = "og") -> str:
     """Items joined the Danish way: "a, b og c" (or "a, b eller c" with `last="eller"`)."""
     if len(items) < 2:

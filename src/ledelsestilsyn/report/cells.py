@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ledelsestilsyn.core.words import number
 from ledelsestilsyn.report.aggregate import Tally
 from ledelsestilsyn.report.calibration import Agreement
-from ledelsestilsyn.report.formats import decimal, number, percent, points
+from ledelsestilsyn.report.formats import decimal, percent, points
 from ledelsestilsyn.report.stats import Interval, difference
 
 DASH = "–"

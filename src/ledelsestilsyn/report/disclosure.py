@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ledelsestilsyn.report.formats import number
+from ledelsestilsyn.core.words import number
 
 SECONDARY = "x"
 Key = tuple[str, ...]

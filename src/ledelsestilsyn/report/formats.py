@@ -21,11 +21,6 @@ MONTHS: tuple[str, ...] = (
 )
 
 
-def number(value: int) -> str:
-    """An integer with `.` as thousands separator: 10000 -> `10.000`."""
-    return f"{value:,}".replace(",", ".")
-
-
 def decimal(value: float, digits: int = 1) -> str:
     """A decimal number with a decimal comma: 0.25 -> `0,25` (digits=2). A half is rounded up,
     as Excel and a calculator do (13/16 is `81,3 %`): Python's own formatting rounds it to

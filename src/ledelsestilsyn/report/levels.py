@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.words import number
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
 from ledelsestilsyn.report.calibration import Agreement, compare
 from ledelsestilsyn.report.cells import agreement_cells, too_few_pairs
-from ledelsestilsyn.report.formats import number, percent
+from ledelsestilsyn.report.formats import percent
 from ledelsestilsyn.report.records import ReviewRecord
 
 

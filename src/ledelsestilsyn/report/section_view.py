@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ledelsestilsyn.core.words import count as count_words
+from ledelsestilsyn.core.words import number
 from ledelsestilsyn.report import published
 from ledelsestilsyn.report.aggregate import GroupRow, QuestionStat, Section, StepStat, Tally
 from ledelsestilsyn.report.build import Comment, TemplateReport, TrendPoint
@@ -21,7 +22,7 @@ from ledelsestilsyn.report.cells import (
 )
 from ledelsestilsyn.report.charts import Segment, ShareRow, share_chart, stacked_bar, trend_chart
 from ledelsestilsyn.report.department import Example
-from ledelsestilsyn.report.formats import number, percent
+from ledelsestilsyn.report.formats import percent
 from ledelsestilsyn.report.levels import LevelView
 from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.versions import VersionRow

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.core.words import number
 from ledelsestilsyn.report import published
 from ledelsestilsyn.report.build import WEAKEST, Report
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.corrections import CorrectionsView
 from ledelsestilsyn.report.decision import AGGREGATE, disclosure_for
 from ledelsestilsyn.report.department import MIN_CASEWORKERS, Conclusion, TiltagStatus
-from ledelsestilsyn.report.formats import long_date, number, percent
+from ledelsestilsyn.report.formats import long_date, percent
 from ledelsestilsyn.report.section_view import Ctx, SectionView, section_view
 from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.tiltag import TiltagView
