@@ -15,7 +15,8 @@ the tokens a writer names in `keep` (a sample's seed).
 
 After masking, every direction override, embedding, isolate and mark (U+202A–U+202E,
 U+2066–U+2069, U+200E, U+200F, U+061C) is `�`: each makes what a reader sees differ from the
-text (`‮4321-302010` shows as `010203-1234`). The order is the gate's, never a writer's: the
+text (`‮4321-302010` shows as `010203-1234`). So is a lone surrogate (a file name's byte that
+is not UTF-8), which would stop any writer. The order is the gate's, never a writer's: the
 detector reads the number mirrored only while the override is still there.
 """
 
@@ -33,8 +34,10 @@ _DIGEST = r"(?<![0-9A-Za-z])(?=[0-9]*[a-f])(?:[0-9a-f]{64}|[0-9a-f]{24})(?![0-9A
 _DIGESTS = re.compile(_DIGEST)
 
 
-# Every character that changes the order or direction in which a text is shown.
-DIRECTION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Every character that changes the order or direction in which a text is shown, and every
+# lone surrogate: a byte of a file name that is not UTF-8 (`M\xe6tte` from an old Samba share
+# or a zip made on Windows) is read as one, and no file, terminal or mail can write it.
+DIRECTION = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def gate(text: str, *, keep: Collection[str] = ()) -> str:

@@ -217,7 +217,9 @@ def _samples(root: Path, plan: Plan) -> list[_Folder]:
             manifest = stat_or_none(Path(folder.path) / MANIFEST_NAME)
             context = f"{templates}/{file_stamp(manifest)}"
             stamps = "\n".join(f"{n}={st}" for n, st in _candidates(folder.path))
-            fingerprint = hashlib.sha256(f"{context}\n{stamps}".encode()).hexdigest()
+            # a file name that is not UTF-8 is in it as written (surrogates)
+            stamped = f"{context}\n{stamps}".encode("utf-8", "surrogateescape")
+            fingerprint = hashlib.sha256(stamped).hexdigest()
             drawn_at = manifest.st_mtime_ns if manifest is not None else 0
             found.append(_Folder(key, folder.name, folder.path, context, fingerprint, drawn_at))
     return found
