@@ -54,6 +54,8 @@ def test_both_forms_are_found_with_spans() -> None:
 def test_invalid_dates_and_other_numbers_are_not_cpr() -> None:
     for text in (
         "320190-1234",  # day 32
+        "920190-1234",  # day 32 of a substitute number
+        "600190-1234",  # day 0 of a substitute number
         "011390-1234",  # month 13
         "300290-1234",  # 30 February
         "290219-1234",  # 29 February in a year not divisible by four
@@ -64,6 +66,15 @@ def test_invalid_dates_and_other_numbers_are_not_cpr() -> None:
     ):
         assert find_cpr(text) == [], text
         assert mask_cpr(text) == text
+
+
+def test_a_substitute_number_is_cpr() -> None:
+    """Found by probe Y: an erstatningspersonnummer (the day plus 60), given to a child without
+    a CPR number, passed the gate into reports, review file names and manifests."""
+    for text in ("610711-7286", "9112991234", "89.02.24-1234", "Emil 610711 7286"):
+        assert find_cpr(text), text
+        assert may_hold_cpr(text), text
+    assert mask_cpr("barnet 610711-7286 flyttede") == "barnet XXXXXX-XXXX flyttede"
 
 
 def test_leap_day_and_modulus_11_failures_are_still_cpr() -> None:

@@ -22,8 +22,8 @@ four digits (`20.02.2003-1234`, `14022003-1234`); then the serial number must be
 set apart by a mark (or, for a two-digit year, a space), so a date and a time
 (`03.11.2026 12:30`, `01.02.2003 1200`) is not a number.
 
-To keep ordinary numbers apart, the date must be real
-(29 February only in years divisible by four); the modulus-11 check is
+To keep ordinary numbers apart, the date must be real (29 February only in years
+divisible by four), or a substitute number's (the day plus 60); the modulus-11 check is
 deliberately not used, because numbers issued since 2007 need not pass it.
 Otherwise only a single space or tab (and any
 invisible characters, such as a soft hyphen) may stand between two digits, so a case id
@@ -202,6 +202,11 @@ _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _valid_date(day: int, month: int, year: int) -> bool:
+    """Whether the six digits are a real date, or the date of a substitute number
+    (erstatningspersonnummer: the CPR office gives one to a child without a CPR number, often a
+    refugee child, with 60 added to the day, `610711-7286` for 1 July 2011)."""
+    if day > 60:
+        day -= 60
     if not 1 <= month <= 12 or day < 1:
         return False
     if month == 2 and day == 29:
