@@ -251,6 +251,20 @@ def first_reviews(records: Iterable[ReviewRecord]) -> list[ReviewRecord]:
     return sorted(best.values(), key=_order_key)
 
 
+def latest_rounds(records: Sequence[ReviewRecord]) -> list[ReviewRecord]:
+    """One review per case and series: its latest round's. A series whose quarantine is
+    shorter than the period draws a case in two of its rounds (October and December of a
+    quarter), and the case counts once, with the review that saw it as it is now (found by
+    probe R2: it counted twice in the quarter's shares, team table and letters). `records`
+    hold one review per case, series and round (`first_reviews`)."""
+    latest: dict[tuple[str, str], ReviewRecord] = {}
+    for record in records:
+        other = latest.get((record.series, record.case_id))
+        if other is None or record.period_start > other.period_start:
+            latest[(record.series, record.case_id)] = record
+    return [r for r in records if latest[(r.series, r.case_id)] is r]
+
+
 def _order(record: ReviewRecord) -> tuple[int, str]:
     return (record.review_no, record.reviewer or "")
 

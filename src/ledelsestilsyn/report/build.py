@@ -23,6 +23,7 @@ from ledelsestilsyn.report.aggregate import (
     answer_columns,
     first_reviews,
     grouped,
+    latest_rounds,
     section,
 )
 from ledelsestilsyn.report.calibration import CalibrationResult, calibrate
@@ -118,6 +119,9 @@ class Report:
     """The baseline, when it lies (in part) inside the period and is not compared with."""
     corrections: dict[str, int] = field(default_factory=dict)
     """The corrections the report counts, per status (`corrections.status_counts`)."""
+    extra_files: int = 0
+    """The calibration's review files beyond one per drawn case, in the rounds of the period:
+    the concept says how many, so a reader of the committee's report knows it too."""
 
 
 @dataclass(frozen=True)
@@ -135,20 +139,22 @@ def in_period(records: Sequence[ReviewRecord], period: Period) -> list[ReviewRec
 
 
 def one_per_case(records: Sequence[ReviewRecord], order: Sequence[str]) -> list[ReviewRecord]:
-    """The reviews of the series first in `order` for each case, the others left out.
+    """One review of each case: of the series first in `order`, from its latest round.
 
     A level re-reviews the cases of the level below (KK: niveau 2 and 3 draw from
     niveau 1's completed reviews), so pooling every series would count such a case
-    two or three times. Each case counts once, with the reviews of the lowest level,
+    two or three times. Each case counts once, with the review of the lowest level,
     which reviewed every case the levels above it drew; how far the levels agree is
-    the leader report's "Enighed mellem niveauerne".
+    the leader report's "Enighed mellem niveauerne". Within a series, a case drawn in two
+    of its rounds counts with the later review (`latest_rounds`).
     """
     rank = {name: i for i, name in enumerate(order)}
+    latest = latest_rounds(records)
     first: dict[str, tuple[int, str]] = {}
-    for record in records:
+    for record in latest:
         key = (rank.get(record.series, len(rank)), record.series)
         first[record.case_id] = min(first.get(record.case_id, key), key)
-    return [r for r in records if first[r.case_id][1] == r.series]
+    return [r for r in latest if first[r.case_id][1] == r.series]
 
 
 def one_per_case_at_a_time(

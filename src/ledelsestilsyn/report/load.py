@@ -39,6 +39,8 @@ class Inputs:
     """The day the reviews were checked as of (an open tiltag's deadline before it is late)."""
     drawn_teams: dict[str, str] = field(default_factory=dict)
     """Each drawn case's team, as its sample's manifest has it (the leader's team table)."""
+    extra_files: list[tuple[date, int]] = field(default_factory=list)
+    """Each sample's review files beyond one per case (the calibration's), by period start."""
 
 
 def load_inputs(
@@ -54,11 +56,11 @@ def load_inputs(
     notes = list(run.notes)
     templates = workspace.catalog.resolve_each((r.template for r in chosen.records), notes)
     records = [r for r in chosen.records if r.template in templates]
-    drawn, caseworkers, drawn_teams = _samples(workspace, series, notes)
+    drawn, caseworkers, drawn_teams, extra_files = _samples(workspace, series, notes)
     versions = _versions(workspace, list(templates.values()))
     inputs = Inputs(records, chosen.excluded, templates, drawn, notes, versions)
     inputs.unfinished, inputs.caseworkers, inputs.today = chosen.unfinished, caseworkers, today
-    inputs.drawn_teams = drawn_teams
+    inputs.drawn_teams, inputs.extra_files = drawn_teams, extra_files
     return inputs
 
 
@@ -75,14 +77,18 @@ def _versions(workspace: Workspace, templates: list[Template]) -> dict[tuple[str
 
 def _samples(
     workspace: Workspace, series: str | None, notes: list[Diagnostic]
-) -> tuple[list[tuple[str, date, frozenset[str]]], set[str], dict[str, str]]:
+) -> tuple[
+    list[tuple[str, date, frozenset[str]]], set[str], dict[str, str], list[tuple[date, int]]
+]:
     """Cases drawn per sample of `series` (or all): (series, period start, case ids); the
-    caseworkers of every sample; and each drawn case's team. All from the sample manifests."""
+    caseworkers of every sample; each drawn case's team; and each sample's files beyond one
+    per case. All from the sample manifests."""
     drawn: list[tuple[str, date, frozenset[str]]] = []
     caseworkers: set[str] = set()
     teams: dict[str, str] = {}
+    extra: list[tuple[date, int]] = []
     if not workspace.samples_dir.is_dir():
-        return drawn, caseworkers, teams
+        return drawn, caseworkers, teams, extra
     for path in sorted(workspace.samples_dir.glob(f"*/{MANIFEST_NAME}")):
         try:
             manifest = validate_document(
@@ -98,7 +104,8 @@ def _samples(
             continue
         drawn.append((manifest.series, start, frozenset(c.id for c in manifest.cases)))
         teams.update((c.id, c.team) for c in manifest.cases if c.team)
-    return drawn, caseworkers, teams
+        extra.append((start, sum(max(len(c.files) - 1, 0) for c in manifest.cases)))
+    return drawn, caseworkers, teams, extra
 
 
 def latest_period(records: Sequence[ReviewRecord]) -> Period | None:

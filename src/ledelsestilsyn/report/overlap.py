@@ -45,6 +45,8 @@ class Inner:
         for key, unit in self.ledger.units.items():
             if unit.bound:
                 unit.fixed = False
+            elif unit.fixed:  # known to every reader (`Ledger.known`)
+                continue
             elif self.rules.publishes(key):
                 unit.fixed = self.rules.shows(key)
             else:

@@ -41,12 +41,13 @@ def build_for(
 ) -> Report:
     """The report for `period`: the reviews, drawn cases and exclusions of its days, and (as of
     `today`) the corrections it counts."""
-    drawn: dict[str, int] = {}
-    drawn_ids: set[str] = set()
+    by_series: dict[str, set[str]] = {}
     for name, start, ids in inputs.drawn:
         if start in period:
-            drawn[name] = drawn.get(name, 0) + len(ids)
-            drawn_ids |= ids
+            by_series.setdefault(name, set()).update(ids)
+    # a case drawn in two rounds of a series is one drawn case, as it is one reviewed case
+    drawn = {name: len(ids) for name, ids in by_series.items()}
+    drawn_ids = set().union(*by_series.values())
     report = build_report(
         inputs.records,
         inputs.templates,
@@ -60,6 +61,7 @@ def build_for(
         versions=inputs.versions,
         tidy=tidy,
     )
+    report.extra_files = sum(n for start, n in inputs.extra_files if start in period)
     if today is not None:
         found = counting_corrections(inputs.records, inputs.unfinished)
         report.corrections = status_counts(found, period, today)

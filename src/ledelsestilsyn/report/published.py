@@ -389,6 +389,11 @@ def _excluded(ledger: Ledger, report: Report) -> None:
     ledger.at_most([drawn()], [cases(), excluded()])
     # Each drawn case with one file: drawn = reviewed + not counted (8 drawn, 7 not started)
     ledger.total(drawn(), [cases(), excluded()] if report.excluded else [cases()])
+    if report.extra_files and drawn() in ledger.values:
+        # each file is a review or not counted; the concept says the calibration's extra files
+        # (probe Y: 12 drawn + 2 extra − 10 reviews gave `< 5` away as 4)
+        files = [(drawn(), 1), (ledger.known(("extra files",), report.extra_files), 1)]
+        ledger.relate([*files, (reviews(), -1), (excluded(), -1)], equal=True)
     if shared(report):  # the same, series by series
         with_drawn = [s.series for s in report.series if s.drawn is not None]
         every = [cases(s.series) for s in report.series]

@@ -15,7 +15,7 @@ from typing import Protocol
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.review.analysis import CorrectionEntry, missing_parts
-from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.review.state import NOT_THE_ROUNDS, ReviewState
 
 
 class ReviewLike(Protocol):
@@ -191,7 +191,9 @@ def select(results: Iterable[ReviewLike], series: str | None) -> Selection:
         reason = exclusion_reason(result)
         caseworker = result.caseworker if result.checked else None
         excluded.append(Excluded(result.display, reason, start, still_open, caseworker))
-        open_record = to_record(result, unfinished=True) if result.corrections else None
+        elsewhere = any(d.code in NOT_THE_ROUNDS for d in result.diagnostics)
+        asks = result.corrections and not elsewhere
+        open_record = to_record(result, unfinished=True) if asks else None
         if open_record is not None:
             unfinished.append(open_record)
     excluded.sort(key=lambda e: e.display)

@@ -103,6 +103,15 @@ class Ledger:
             self.units[key].bound = True
         return key
 
+    def known(self, key: Key, value: int) -> Key:
+        """A count no table shows that a reader knows all the same (from the concept: the
+        calibration's extra files): shown, as it were, and not this report's to protect."""
+        if key not in self.units:
+            self._unit(key, {key: value}, small=False, share=False)
+            self.units[key].fixed = True
+            self.exempt.add(key)
+        return key
+
     def unpublished(self, key: Key, value: int) -> Key:
         """A count no table shows, that a reader can still tie to those shown (a round's cases,
         to one who knows the annual plan): hidden from the start and at least 0. Not itself

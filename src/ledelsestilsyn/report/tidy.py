@@ -21,7 +21,13 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from ledelsestilsyn.models.template import Template
-from ledelsestilsyn.report.aggregate import QuestionStat, Section, first_reviews, section
+from ledelsestilsyn.report.aggregate import (
+    QuestionStat,
+    Section,
+    first_reviews,
+    latest_rounds,
+    section,
+)
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.suppress import Disclosure, Key
 
@@ -49,7 +55,8 @@ def tidy_groups(
     series × template: a round's rows add up to its few reviews (6 ja, 0 nej, 0 ikke
     relevant says 6, and then 'x, < 5' on the next question says 5 and 1)."""
     groups: dict[tuple[str, str, str], list[ReviewRecord]] = {}
-    for record in first_reviews(records):
+    first = first_reviews(records)
+    for record in latest_rounds(first) if whole else first:
         label = whole or record.period
         groups.setdefault((label, record.series, record.template), []).append(record)
     return [
