@@ -36,6 +36,9 @@ class HeaderContext:
     manifest: Manifest | None = None
     owner: Path | None = None
     """The sample folder whose manifest lists a file found in a folder without one."""
+    home: Path | None = None
+    """The folder the sample belongs in (`udtræk/<periode>-<tilsyn>`), when its manifest
+    stands in another: a copy of the folder, or the folder renamed or moved."""
 
 
 def check_header(
@@ -62,6 +65,8 @@ def check_header(
         return check.on_its_own(context, keep_case=False), check.problems
     if listed is None:
         check.copy_of(case.files, analysis.review_no or 1, path)
+    if context.home is not None:
+        check.away_from_home(context.home, path)
     check.same("tilsyn", analysis.series, manifest.series)
     check.same("periode", analysis.period, manifest.period)
     template = manifest.template
@@ -170,6 +175,25 @@ class _Check:
             "G066",
             f"gennemgangen hører til udtrækket {owner.name}, men står i mappen "
             f"{path.parent.name}; her tæller den ikke med.",
+            hint,
+        )
+
+    def away_from_home(self, home: Path, path: Path) -> None:
+        """G067: a review in a sample folder that is not the sample's own: a copy of the folder
+        (`… - Kopi`), or the folder renamed or moved. `påmind` and `udtræk` know a round by
+        its folder's name, so there the round was not drawn, and `udtræk` would draw the same
+        cases again (found by probe Q); it counts nowhere, one answer everywhere."""
+        hint = f"giv mappen navnet {home.name} igen, direkte i mappen udtræk."
+        if home.is_dir():
+            hint = (
+                f"mappen {home.name} er stikprøvens, og det er den, der tæller: flyt det, der kun "
+                "står her, over i den, og slet så denne mappe (en kopi)."
+            )
+        self.error(
+            "sag.id",
+            "G067",
+            f"gennemgangen står i mappen {path.parent.name}, men stikprøven hører til i mappen "
+            f"{home.name}; her tæller den ikke med.",
             hint,
         )
 

@@ -8,6 +8,7 @@ their own.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -65,6 +66,16 @@ def owners(manifests: dict[Path, Manifest | None]) -> dict[str, Path]:
         for case in manifest.cases
         for name in case.files
     }
+
+
+def home(folder: Path, manifest: Manifest | None, samples: Path) -> Path | None:
+    """The folder `udtræk/<periode>-<tilsyn>` a sample in `folder` under `samples` belongs in,
+    when `folder` is another (a copy, or the folder renamed or moved); else None."""
+    if manifest is None or samples not in folder.parents:
+        return None
+    own = samples / f"{manifest.period}-{manifest.series}"
+    same = unicodedata.normalize("NFC", folder.name) == unicodedata.normalize("NFC", own.name)
+    return None if same and folder.parent == samples else own
 
 
 def _manifest(

@@ -32,3 +32,10 @@ def counted(state: str, n: int) -> str:
     from ledelsestilsyn.core.words import count
 
     return count(n, state, _PLURAL.get(state, state))
+
+
+NOT_THE_ROUNDS = frozenset({"G036", "G066", "G067"})
+"""A review that is not its round's review of the case: a copy beside it (G036), one outside its
+round's folder (G066), or in a folder that is not the round's own (G067). Nothing in it counts,
+its corrections neither: in the report as in `påmind` and the letters (found by probe Q: a
+copy's overdue correction was in the report only)."""

@@ -31,7 +31,7 @@ from ledelsestilsyn.review.analyse_files import Templates, analyse_all
 from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis, CorrectionEntry
 from ledelsestilsyn.review.cache import ReviewCache
 from ledelsestilsyn.review.header import HeaderContext, check_header
-from ledelsestilsyn.review.manifests import owners, sample_manifests
+from ledelsestilsyn.review.manifests import home, owners, sample_manifests
 from ledelsestilsyn.review.pairs import same_reviewer
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.workspace.layout import (
@@ -144,6 +144,7 @@ def run_checks(
     focus = {folder: list(m.focus) if m else None for folder, m in manifests.items()}
     listed = owners(manifests)
     names = frozenset(workspace.concept.series)
+    samples = workspace.samples_dir.resolve()
     cache = ReviewCache.open(workspace.cache_dir / REVIEW_CACHE) if use_cache else None
     analyses, run.from_cache = analyse_all(files, focus, templates, cache)
     for path in files:
@@ -154,7 +155,7 @@ def run_checks(
             continue
         manifest = manifests[path.parent]
         owner = listed.get(path.name.casefold()) if manifest is None else None
-        context = HeaderContext(names, manifest, owner)
+        context = HeaderContext(names, manifest, owner, home(path.parent, manifest, samples))
         run.results.append(finish(analysis, path, shown, today, context))
     run.notes += same_reviewer(run.results, analyses)
     if cache is not None:

@@ -12,7 +12,6 @@ every case drawn before kept as it stands there (`sampling.extend`).
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
@@ -52,6 +51,7 @@ from ledelsestilsyn.sampling.draw import (
     eligible,
     seed_for,
 )
+from ledelsestilsyn.sampling.elsewhere import not_drawn_elsewhere
 from ledelsestilsyn.sampling.empty import nothing_to_draw
 from ledelsestilsyn.sampling.extend import as_drawn, kept_outside, pool_with_drawn
 from ledelsestilsyn.sampling.files import (
@@ -119,7 +119,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     name, series = chosen_series(workspace, request.series, request.period, request.today)
     period = chosen_period(workspace, name, series, request.period, request.today)
     folder = workspace.samples_dir / f"{period.label}-{name}"
-    _no_twin(workspace, folder)
+    not_drawn_elsewhere(workspace, folder, name, period.label)
     existing = load_manifest(folder / MANIFEST_NAME, workspace)
     concept = workspace.display(workspace.concept_path)
     outside = [] if existing else outside_plan(name, series, period, concept)
@@ -176,24 +176,6 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     written = write_sample(workspace, folder, series, manifest, existing)
     status = DrawStatus.EXTENDED if existing else DrawStatus.CREATED
     return DrawOutcome(status, folder, manifest, written, diagnostics)
-
-
-def _no_twin(workspace: Workspace, folder: Path) -> None:
-    """U024 when the sample's folder is there with its letters spelt otherwise (`å` as `a` and
-    a ring, as a Mac copies a name): it was not found, and a second, different sample was
-    drawn for the round beside the one the leaders are filling in."""
-    if folder.exists() or not workspace.samples_dir.is_dir():
-        return
-    wanted = unicodedata.normalize("NFC", folder.name)
-    for other in workspace.samples_dir.iterdir():
-        if other.name != folder.name and unicodedata.normalize("NFC", other.name) == wanted:
-            raise fail(
-                workspace.display(other),
-                "U024",
-                "stikprøven til runden findes allerede, men mappens navn er skrevet med andre "
-                "tegn for æ, ø og å (fx kopieret fra en Mac); intet er trukket.",
-                hint=f"omdøb mappen til '{folder.name}' (skriv navnet på ny), og kør igen.",
-            )
 
 
 def _check_quotas(series: Series, size: int, given: bool, workspace: Workspace) -> None:

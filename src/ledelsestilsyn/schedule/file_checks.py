@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
-from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.review.state import NOT_THE_ROUNDS, ReviewState
 from ledelsestilsyn.schedule.concept_cache import JsonCache
 from ledelsestilsyn.schedule.review_states import DATED_LATER
 
@@ -91,7 +91,7 @@ def _check(concept_path: Path, stale: FileList, today: date) -> dict[str, list[A
     entries: dict[str, list[Any]] = {}
     for (series, period), path, rel, stamp in stale:
         result = results.get(path)
-        if result is None or any(d.code == "G036" for d in result.diagnostics):
+        if result is None or any(d.code in NOT_THE_ROUNDS for d in result.diagnostics):
             # not a review file (notes, a copy of the manifest, …), or a copy of one (G036)
             entries[rel] = [stamp, day, None, series, period, "", "", 1, [], "", False, []]
             continue

@@ -1,0 +1,78 @@
+"""A round's sample folder copied, renamed or moved (found by probe Q): `valider` read the
+copy without a word, and after a rename `påmind` said the round was not drawn and `udtræk`
+drew the same cases again, each counted twice once filled in. Now a review in a folder that
+is not its sample's own counts nowhere (G067), and `udtræk` draws nothing when the round's
+sample is under another name (U028)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import Cli
+
+ROUND = "2026-11-månedligt-overordnet"
+DRAW = ("udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet", "--periode", "2026-11")
+
+
+def test_a_copy_of_a_round_s_folder_counts_nowhere(filled_example: Path, cli: Cli) -> None:
+    samples = filled_example / "udtræk"
+    shutil.copytree(samples / ROUND, samples / f"{ROUND} - Kopi")
+
+    result = cli("valider")
+
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if "G067" in line]
+    assert len(lines) == 8, result.output
+    assert all(line.startswith(f"udtræk/{ROUND} - Kopi/") for line in lines)
+    assert f"mappen {ROUND} er stikprøvens, og det er den, der tæller" in lines[0]
+    report = cli(
+        "rapport", "--periode", "2026-11", "--dato", "2026-11-30", "-o", "-", "--format", "md"
+    )
+    assert f"| {ROUND.split('-', 2)[2]} | 8 | 8 | 8 |" in report.stdout, report.stdout
+
+
+@pytest.mark.parametrize("moved", ["gammel", "arkiv/" + ROUND])
+def test_a_round_renamed_or_moved_is_never_drawn_again(
+    filled_example: Path, cli: Cli, moved: str
+) -> None:
+    samples = filled_example / "udtræk"
+    (samples / moved).parent.mkdir(parents=True, exist_ok=True)
+    (samples / ROUND).rename(samples / moved)
+
+    result = cli(*DRAW)
+
+    assert result.exit_code == 1
+    assert (
+        f"udtræk/{moved}: fejl U028: stikprøven til månedligt-overordnet 2026-11" in result.output
+    )
+    assert f"giv mappen navnet '{ROUND}' igen" in result.output
+    assert not (samples / ROUND).exists()
+    checked = cli("valider")
+    assert f"men stikprøven hører til i mappen {ROUND}; her tæller den ikke med." in checked.output
+    assert f"giv mappen navnet {ROUND} igen, direkte i mappen udtræk." in checked.output
+
+
+def test_a_copy_s_correction_counts_nowhere(filled_example: Path, cli: Cli) -> None:
+    """Found by probe Q: a sync copy's overdue correction was in the report (and the
+    committee's totals) while `påmind` and the letters left the copy out, as `valider` says."""
+    original = sorted((filled_example / "udtræk" / ROUND).glob("S-*.yaml"))[0]
+    text = original.read_text(encoding="utf-8").replace(
+        "      svar: \"ja\"\n      kommentar: ''",
+        "      svar: \"nej\"\n      kommentar: 'Mangler.'\n      rettelse:\n"
+        '        handling: "vurdering dateres"\n        ansvarlig: ""\n'
+        '        frist: "2026-11-22"\n        udført: ""',
+        1,
+    )
+    assert "vurdering dateres" in text
+    original.with_name(f"{original.stem} (1).yaml").write_text(text, encoding="utf-8")
+
+    report = cli(
+        "rapport", "--periode", "2026-11", "--dato", "2026-11-30", "-o", "-", "--format", "md"
+    )
+
+    assert report.exit_code == 0, report.output
+    assert "vurdering dateres" not in report.stdout
+    assert "overskredet" not in report.stdout
