@@ -181,7 +181,7 @@ def test_new_keeps_the_files_own_access(workspace: Path, cli: Cli, mode: int) ->
     assert path.stat().st_mode & 0o777 == mode
     path.unlink()
     assert cli(*NEW, "anbringelse-7", "--dato", "2026-11-25").exit_code == 0
-    assert path.stat().st_mode & 0o077 in (0o044, 0o004, 0o040, 0)  # a new file: as before
+    assert path.stat().st_mode & 0o777 == 0o600  # a new file is private (found by probe Y)
 
 
 def test_new_quotes_the_question_as_the_concepts_series_ask_it(workspace: Path, cli: Cli) -> None:

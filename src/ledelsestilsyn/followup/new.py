@@ -283,6 +283,7 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
             "det nye tiltag kan ikke føjes til sidst i filen uden at ændre de andre.",
             hint="skriv listen under 'tiltag:' med '- id: …' (ikke [...]), og prøv igen.",
         )
-    # The file keeps the access it has: one the leader made private stays private.
-    write_atomic(path, text, overwrite=raw is not None, mode=current_mode(path, 0o644))
+    # The file keeps the access it has; a new one is private (0600), as the reviews are: it
+    # names the leaders responsible and its free text may name anyone (found by probe Y).
+    write_atomic(path, text, overwrite=raw is not None, mode=current_mode(path, 0o600))
     return tiltag_id

@@ -87,8 +87,8 @@ def write_atomic(
 
 def current_mode(path: Path, new: int) -> int:
     """The access a file has now (its read and write bits), or `new` when there is none yet:
-    for a file that is not personal data (`tiltag.yaml`, the calendar), written 0644 when made,
-    which the leader may have made private since."""
+    for a file the leaders may have given other access since it was made (`tiltag.yaml`, made
+    0600; the calendar, made 0644 to share)."""
     try:
         return path.stat().st_mode & 0o666 if path.is_file() else new
     except OSError:
