@@ -77,6 +77,16 @@ def test_a_substitute_number_is_cpr() -> None:
     assert mask_cpr("barnet 610711-7286 flyttede") == "barnet XXXXXX-XXXX flyttede"
 
 
+def test_a_serial_number_in_two_pairs_is_cpr() -> None:
+    """Found by probe Y: `300711-72-86` passed the gate into the leader's report."""
+    for text in ("300711-72-86", "300711/72/86", "Emil 300711-72-86."):
+        assert mask_cpr(text) == text.replace("300711", "XXXXXX").replace("72", "XX").replace(
+            "86", "XX"
+        ), text
+    for text in ("300711-72-8", "2026-11-30 12-30", "S-2026-11-30-12-34"):
+        assert find_cpr(text) == [], text
+
+
 def test_leap_day_and_modulus_11_failures_are_still_cpr() -> None:
     assert find_cpr("290220-0000") == [(0, 11)]  # modulus 11 is never a reason to reject
 

@@ -160,7 +160,9 @@ def _candidate(join: str) -> re.Pattern[str]:
         f"(?:(?P<dm2>{_DATE_MARK}{_AFTER_MARK})|{join})(?P<y1>{DIGIT}){join}(?P<y2>{DIGIT})"
         f"(?:{century}|(?(dm1)(?:(?P<pairs>(?P=dm1))|{_set_apart('apart1')})"
         f"|(?(dm2){_set_apart('apart2')}|{_SEPARATOR})))"
-        f"(?(pairs){DIGIT}{{2}}(?P=dm1){DIGIT}{{2}}|(?(dm1){_FOUR}|(?(dm2){_FOUR}|{serial})))"
+        f"(?(pairs){DIGIT}{{2}}(?P=dm1){DIGIT}{{2}}|(?(dm1){_FOUR}|(?(dm2){_FOUR}|"
+        # the serial number in two pairs with the mark that sets it apart (`300711-72-86`)
+        f"(?:(?(punct){DIGIT}{{2}}(?P=punct){DIGIT}{{2}}|(?!))|{serial}))))"
         # After punctuation the number stands out even when more digits follow;
         # otherwise a longer run of digits (an account number) is not a CPR number.
         r"(?(punct)|(?(apart1)|(?(apart2)|(?(long)|(?!\d)))))"
