@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,27 @@ def test_utf16_or_utf32_without_a_bom_is_named_as_such(
     result = cli("valider", str(folder))
     assert f"fejl Y002: filen er gemt som {name}, ikke UTF-8." in result.output, result.output
     assert "Windows-1252" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("damage", "line"),
+    [(lambda raw: b"\x00" * len(raw), 1), (lambda raw: raw[:40] + b"\x00" * 4096, 4)],
+)
+def test_a_file_a_sync_left_zero_filled_is_called_damaged(
+    cli: Cli,
+    workspace: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    damage: Callable[[bytes], bytes],
+    line: int,
+) -> None:
+    """Found by probe Q: a file a failed sync left full of NUL bytes was told to be saved as
+    UTF-8 (it was 'UTF-32'), and one with a NUL tail to delete 'the character'."""
+    monkeypatch.chdir(workspace)
+    folder = workspace / "udtræk" / "2026-11-x"
+    folder.mkdir(parents=True)
+    raw = b'tilsyn: "x"\nperiode: "2026-11"\nsag:\n  id: "S-1"\n'
+    (folder / "S-1.yaml").write_bytes(damage(raw))
+    result = cli("valider", str(folder))
+    assert f"S-1.yaml:{line}: fejl Y014: filen er beskadiget" in result.output, result.output
+    assert "Tidligere versioner" in result.output
+    assert "UTF-32" not in result.output and "slet tegnet" not in result.output

@@ -56,10 +56,25 @@ MAX_BYTES = 8 * 1024 * 1024
 TOO_LARGE_HINT = "en gennemgang, en skabelon eller et koncept fylder normalt under 100 kB."
 
 
+_NUL_RUN = b"\x00" * 8
+"""No text has eight NUL bytes in a row, in UTF-8, UTF-16 or UTF-32: a file a failed sync left
+zero-filled (found by probe Q: it was told to save itself as UTF-32)."""
+
+
 def decode(raw: bytes, file: str) -> str:
     """UTF-8 text without BOM, or a located error for any other encoding. Letters are read
     composed (NFC): a file saved on a Mac may write `å` as `a` and a ring, and its keys
     (`rådgiver`) and values (`månedligt-overordnet`) must read as the ones typed elsewhere."""
+    if (damaged := raw.find(_NUL_RUN)) >= 0:
+        raise fail(
+            file,
+            "Y014",
+            "filen er beskadiget: fra her står der kun nul-tegn, som når en synkronisering "
+            "(OneDrive, et fællesdrev) er gået galt; der er intet at rette i den.",
+            hint="hent en tidligere version af filen (Versionshistorik i OneDrive og SharePoint, "
+            "Tidligere versioner på et fællesdrev).",
+            line=raw.count(b"\n", 0, damaged) + 1,
+        )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     elif wide := _wide_encoding(raw):
