@@ -548,3 +548,14 @@ def test_an_answer_followed_by_a_remark_says_where_the_remark_goes(
     found = [d for d in one(ws, path).diagnostics if d.code == "G016"]
     assert len(found) == 1 and found[0].hint == hint, found
     assert "notatet" not in found[0].message and "journalen" not in found[0].message
+
+
+def test_an_answer_with_an_invisible_character_is_read_with_a_warning(ws: Workspace) -> None:
+    """Found by probe Q: a zero-width space or a BOM copied into `ja` from Outlook gave
+    "'ja' er ikke et gyldigt svar … Mente du 'ja'?", with nothing a leader could see to fix."""
+    path = review(ws)
+    edit(path, 'svar: "ja"', 'svar: "j\u200ba\ufeff"')
+    result = one(ws, path)
+    assert "G016" not in codes(result)
+    [warning] = [d for d in result.diagnostics if d.code == "G017"]
+    assert warning.message == "svaret med usynlige tegn (fra kopieret tekst) læses som 'ja'."

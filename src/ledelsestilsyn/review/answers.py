@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ledelsestilsyn.core.cpr import mask_cpr
+from ledelsestilsyn.core.cpr import INVISIBLES, mask_cpr
 from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.io.document import Path_, YamlDocument
@@ -247,6 +247,8 @@ class AnswerChecker:
             # so it is shown as written (`'Lav grad'`), where `quote` would only count it.
             shown = " ".join(value.split())
             said = f"'{shown}'" if shown != canonical else "svaret med ekstra mellemrum"
+            if INVISIBLES.search(value):  # `'j​a' er ikke et gyldigt svar … Mente du 'ja'?`
+                said = "svaret med usynlige tegn (fra kopieret tekst)"
             self.add(
                 where,
                 "G017",

@@ -15,6 +15,7 @@ import hashlib
 from dataclasses import dataclass, field
 from enum import Enum
 
+from ledelsestilsyn.core.cpr import INVISIBLES
 from ledelsestilsyn.models.template import ScaleValue, Template
 
 
@@ -60,8 +61,9 @@ def lookalike(text: str) -> str | None:
 
 
 def normalise(text: str) -> str:
-    """Letter case and runs of white space do not matter in an answer."""
-    return " ".join(text.split()).casefold()
+    """Letter case, runs of white space and characters that show as nothing (a zero-width
+    space or a BOM copied from Outlook or a web page) do not matter in an answer."""
+    return " ".join(INVISIBLES.sub("", text).split()).casefold()
 
 
 @dataclass(frozen=True)
