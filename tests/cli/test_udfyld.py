@@ -375,3 +375,13 @@ def test_a_save_never_writes_x_into_the_leaders_other_text(workspace: Path) -> N
     app = drive(workspace, path, ["right", "j"])
     assert path.read_bytes() == before
     assert "F011" in status(app) and f"linje {at + 1}" in status(app), status(app)
+
+
+def test_word_s_quotes_around_nothing_get_the_reviewer_s_name(workspace: Path) -> None:
+    """Found by probe Q: `gennemført_af: “”` (Word's quotes) is empty to `valider`, but
+    `udfyld --bedømmer` left it, so the review stayed unfinished."""
+    path = write_review(workspace)
+    text = path.read_text(encoding="utf-8").replace('gennemført_af: ""', "gennemført_af: “”")
+    path.write_text(text, encoding="utf-8")
+    drive(workspace, path, ["right", "j"])
+    assert "gennemført_af: 'Mette Holm'" in path.read_text(encoding="utf-8")

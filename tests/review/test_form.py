@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ledelsestilsyn.core.diagnostics import TilsynError
+from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
 from ledelsestilsyn.io.yaml import parse_text
 from ledelsestilsyn.models.template import ScaleValue
 from ledelsestilsyn.review.form import (
@@ -89,6 +89,16 @@ def test_the_next_review_is_the_reviewer_s_own_then_a_fresh_one() -> None:
     assert next_review(results, None) is second
     assert next_review([done], "Mette") is None
     assert next_review([replace(done, state=ReviewState.PARTIAL)], None) is not None
+
+
+def test_a_conflict_copy_is_never_the_next_review() -> None:
+    """Found by probe Q: `S-1 (1).yaml` (a sync's copy, G036) sorts before `S-1.yaml`, was
+    offered as "Næste ufærdige", and the answers typed in went into a file that counts nowhere."""
+    copy = _result("S-1 (1).yaml", ReviewState.INVALID, "Mette", "S-1")
+    copy.diagnostics.append(Diagnostic("S-1 (1).yaml", 21, 7, "G036", "en kopi."))
+    own = _result("S-1.yaml", ReviewState.NOT_STARTED, None, "S-1")
+    assert next_review([copy, own], None) is own
+    assert next_review([copy, own], "Mette") is own
 
 
 def test_a_save_keeps_the_bom_and_the_file_mode(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from ledelsestilsyn.io.document import Path_, YamlDocument, value_at
 from ledelsestilsyn.models.review import CORRECTION_KEYS
 from ledelsestilsyn.models.template import ScaleValue, Template
-from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.review.state import NOT_THE_ROUNDS, ReviewState
 from ledelsestilsyn.review.validate import ReviewResult
 
 HEADER_FIELDS: tuple[tuple[str, str], ...] = (
@@ -144,11 +144,14 @@ def question_at_line(questions: list[FormQuestion], line: int | None) -> int | N
 def next_review(results: list[ReviewResult], reviewer: str | None) -> ReviewResult | None:
     """The review to open next: the reviewer's own unfinished one first, then one nobody
     has begun (not a second review of a case the reviewer already has). Without a
-    reviewer: the first one not finished."""
-    unfinished = [r for r in results if r.state is not ReviewState.COMPLETE]
+    reviewer: the first one not finished. Never a file that counts nowhere (a sync's
+    conflict copy `S-1 (1).yaml` beside `S-1.yaml`, G036): answers typed into it would be
+    lost to every report (found by probe Q)."""
+    counted = [r for r in results if not any(d.code in NOT_THE_ROUNDS for d in r.diagnostics)]
+    unfinished = [r for r in counted if r.state is not ReviewState.COMPLETE]
     if not reviewer:
         return unfinished[0] if unfinished else None
     own = [r for r in unfinished if r.reviewer == reviewer]
-    cases = {r.case_id for r in results if r.reviewer == reviewer}
+    cases = {r.case_id for r in counted if r.reviewer == reviewer}
     fresh = [r for r in unfinished if r.state is ReviewState.NOT_STARTED and r.case_id not in cases]
     return (own + fresh + [None])[0]

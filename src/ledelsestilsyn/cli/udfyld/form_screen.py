@@ -26,6 +26,7 @@ from ledelsestilsyn.core.gate import gate
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.io.document import Path_, value_at
 from ledelsestilsyn.models.review import CORRECTION_KEYS
+from ledelsestilsyn.review.analysis import shows_nothing
 from ledelsestilsyn.review.edit import Edit, clean
 from ledelsestilsyn.review.form import (
     CORRECTION_LABELS,
@@ -220,7 +221,7 @@ class FormScreen(Screen[None]):
         self._put("#status", "\n".join(lines))
 
     def _how_to_begin(self) -> str:
-        if text_at(self.file.doc.data, ("gennemført_af",)).strip():
+        if not shows_nothing(text_at(self.file.doc.data, ("gennemført_af",))):
             return "Ikke påbegyndt. Tast → for det første spørgsmål."
         if self.setup.reviewer:
             return (
@@ -269,9 +270,10 @@ class FormScreen(Screen[None]):
         """A review begun in `udfyld` gets its reviewer (--bedømmer) and today's date."""
         data = self.file.doc.data
         edits: list[Edit] = []
-        if self.setup.reviewer and not text_at(data, ("gennemført_af",)).strip():
+        # `“”` (Word's quotes around nothing) is empty, as `valider` reads it (probe Q)
+        if self.setup.reviewer and shows_nothing(text_at(data, ("gennemført_af",))):
             edits.append((("gennemført_af",), self.setup.reviewer))
-        if not text_at(data, ("dato",)).strip():
+        if shows_nothing(text_at(data, ("dato",))):
             edits.append((("dato",), self.setup.today.isoformat()))
         return edits
 
