@@ -28,6 +28,8 @@ def test_a_copy_of_a_round_s_folder_counts_nowhere(filled_example: Path, cli: Cl
     assert len(lines) == 8, result.output
     assert all(line.startswith(f"udtræk/{ROUND} - Kopi/") for line in lines)
     assert f"mappen {ROUND} er stikprøvens, og det er den, der tæller" in lines[0]
+    named = cli("valider", f"udtræk/{ROUND} - Kopi")  # the folder named on the command line
+    assert sum("G067" in line for line in named.output.splitlines()) == 8, named.output
     report = cli(
         "rapport", "--periode", "2026-11", "--dato", "2026-11-30", "-o", "-", "--format", "md"
     )
@@ -76,3 +78,23 @@ def test_a_copy_s_correction_counts_nowhere(filled_example: Path, cli: Cli) -> N
     assert report.exit_code == 0, report.output
     assert "vurdering dateres" not in report.stdout
     assert "overskredet" not in report.stdout
+
+
+def test_a_review_dropped_into_another_round_s_folder_is_told_where_it_belongs(
+    filled_example: Path, cli: Cli
+) -> None:
+    """Found by probe Q: it was G033 "sagen står ikke i udtrækket" with the advice to run the
+    extension again or move it out, not which round it belongs to."""
+    october = ("udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet", "--periode", "2026-10")
+    assert cli(*october).exit_code == 0
+    samples = filled_example / "udtræk"
+    drawn = {p.name for p in (samples / "2026-10-månedligt-overordnet").glob("S-*.yaml")}
+    moved = next(p for p in sorted((samples / ROUND).glob("S-*.yaml")) if p.name not in drawn)
+    moved.rename(samples / "2026-10-månedligt-overordnet" / moved.name)
+
+    result = cli("valider")
+
+    line = next(x for x in result.output.splitlines() if moved.name in x and "G066" in x)
+    assert f"gennemgangen hører til udtrækket {ROUND}, men står i mappen 2026-10-" in line
+    assert f"flyt den tilbage til mappen {ROUND}." in line
+    assert not any(moved.name in x and "G033" in x for x in result.output.splitlines())

@@ -35,7 +35,8 @@ class HeaderContext:
     series_names: frozenset[str]
     manifest: Manifest | None = None
     owner: Path | None = None
-    """The sample folder whose manifest lists a file found in a folder without one."""
+    """The sample folder whose manifest lists the file, when it is found in a folder without
+    a manifest or one that does not list it (another round's)."""
     home: Path | None = None
     """The folder the sample belongs in (`udtræk/<periode>-<tilsyn>`), when its manifest
     stands in another: a copy of the folder, or the folder renamed or moved."""
@@ -53,6 +54,9 @@ def check_header(
         return check.on_its_own(context, keep_case=True), check.problems
     listed = next((c for c in manifest.cases if path.name in c.files), None)
     case = listed or next((c for c in manifest.cases if c.id == analysis.case_id), None)
+    if case is None and context.owner is not None and context.owner != path.parent:
+        check.outside(context.owner, path)  # dropped into another round's folder (probe Q)
+        return check.on_its_own(context, keep_case=False), check.problems
     if case is None:
         check.error(
             "sag.id",

@@ -145,6 +145,7 @@ def run_checks(
     listed = owners(manifests)
     names = frozenset(workspace.concept.series)
     samples = workspace.samples_dir.resolve()
+    homes = {folder: home(folder.resolve(), m, samples) for folder, m in manifests.items()}
     cache = ReviewCache.open(workspace.cache_dir / REVIEW_CACHE) if use_cache else None
     analyses, run.from_cache = analyse_all(files, focus, templates, cache)
     for path in files:
@@ -154,8 +155,8 @@ def run_checks(
             run.skipped.append((shown, analysis.skip_reason or ""))
             continue
         manifest = manifests[path.parent]
-        owner = listed.get(path.name.casefold()) if manifest is None else None
-        context = HeaderContext(names, manifest, owner, home(path.parent, manifest, samples))
+        owner = listed.get(path.name.casefold())
+        context = HeaderContext(names, manifest, owner, homes[path.parent])
         run.results.append(finish(analysis, path, shown, today, context))
     run.notes += same_reviewer(run.results, analyses)
     if cache is not None:
