@@ -17,6 +17,9 @@ from ledelsestilsyn.sampling.sources import load_manifest
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
 from ledelsestilsyn.workspace.open import Workspace
 
+_HEAD = 4096
+"""Bytes of a manifest that hold its header: `tilsyn` and `periode` stand in its first lines."""
+
 
 def not_drawn_elsewhere(workspace: Workspace, folder: Path, name: str, period: str) -> None:
     """U024 when the round's folder is there with its letters spelt otherwise (`å` as `a` and a
@@ -50,6 +53,16 @@ def not_drawn_elsewhere(workspace: Workspace, folder: Path, name: str, period: s
 
 
 def _is_round(path: Path, workspace: Workspace, name: str, period: str) -> bool:
+    """Whether the manifest at `path` is the round's. Its head names the series and the period
+    (as `udtræk` writes it): a manifest whose first lines do not is not read (a 2,000-case
+    manifest takes 0.1 s to read, on every first draw of a round)."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_HEAD).decode("utf-8", "replace")
+    except OSError:
+        return False
+    if name not in head or period not in head:
+        return False
     try:
         manifest = load_manifest(path, workspace)
     except TilsynError:  # `valider` says what is wrong with it
