@@ -54,8 +54,11 @@ def check_header(
         return check.on_its_own(context, keep_case=True), check.problems
     listed = next((c for c in manifest.cases if path.name in c.files), None)
     case = listed or next((c for c in manifest.cases if c.id == analysis.case_id), None)
-    if case is None and context.owner is not None and context.owner != path.parent:
-        check.outside(context.owner, path)  # dropped into another round's folder (probe Q)
+    dropped = analysis.period != manifest.period or analysis.series != manifest.series
+    if case is None and dropped and context.owner not in (None, path.parent):
+        # another round's review dropped here (probe Q); this round's own file not listed is
+        # an interrupted extension (G033)
+        check.outside(context.owner, path)
         return check.on_its_own(context, keep_case=False), check.problems
     if case is None:
         check.error(
