@@ -559,3 +559,38 @@ def test_an_answer_with_an_invisible_character_is_read_with_a_warning(ws: Worksp
     assert "G016" not in codes(result)
     [warning] = [d for d in result.diagnostics if d.code == "G017"]
     assert warning.message == "svaret med usynlige tegn (fra kopieret tekst) læses som 'ja'."
+
+
+def test_a_child_s_name_in_a_comment_is_warned_about_by_its_initials(ws: Workspace) -> None:
+    """Probe Y, F1: a child's or a parent's name in free text passed `valider` without a
+    word. Now G068 at the field, with the name's initials only; the caseworker's own name,
+    which the file gives, is no warning."""
+    path = review(ws)
+    edit(path, 'svar: "ja"', 'svar: "nej"')
+    edit(
+        path,
+        "kommentar: ''",
+        "kommentar: 'Emil Larsen er ikke hørt; moren oplyser, at han græder i skolen.'",
+    )
+    edit(path, "udgangspunkt: ''", "udgangspunkt: 'Underretning om Emil fra skolen'")
+    result = one(ws, path)
+    warnings = [d for d in result.diagnostics if d.code == "G068"]
+    assert [w.message for w in warnings] == [
+        "udgangspunktet ser ud til at nævne nogen ved navn (E.); i rapporter, breve og kalender "
+        "står der [navn].",
+        "kommentaren ser ud til at nævne nogen ved navn (E. L.); i rapporter, breve og kalender "
+        "står der [navn].",
+    ]
+    assert all(w.line for w in warnings)
+    assert "Emil" not in " ".join(f"{w.message} {w.hint}" for w in warnings)
+    assert result.state is ReviewState.COMPLETE  # a warning: the review counts
+
+
+def test_a_colleague_the_file_names_is_no_warning(ws: Workspace) -> None:
+    path = review(ws)
+    edit(path, 'svar: "ja"', 'svar: "nej"')
+    edit(path, 'rådgiver: "Rådgiver A"', 'rådgiver: "Ole Brøndum"')
+    edit(path, "kommentar: ''", "kommentar: 'Aftalt med Ole Brøndum og Leder B i Team Nord.'")
+    assert "G068" not in codes(one(ws, path))
+    edit(path, "Team Nord.'", "Team Nord om Tina.'")
+    assert "G068" in codes(one(ws, path))

@@ -48,6 +48,19 @@ def test_a_tiltag_is_named_by_its_title(example_workspace: Path, cli: Cli) -> No
     ), out
 
 
+def test_a_child_s_name_in_a_tiltag_s_title_is_not_reminded_of(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """Probe Y, F1: `påmind` (also by mail) printed a title as the leader typed it, a child's
+    name and all; the colleague responsible for the tiltag is still named."""
+    text = TILTAG.replace("Partshøring før anbringelse", "Partshøring: lær af Emil Larsens sag")
+    Path("tiltag.yaml").write_text(text + '    ansvarlig: "Karen Holm Madsen"\n', encoding="utf-8")
+    out = cli("påmind", "--dato", "2026-11-18", "--altid").output
+    assert "Partshøring: lær af [navn] sag (tiltag-1)" in out, out
+    assert "Emil" not in out and "Larsen" not in out
+    assert "Karen Holm Madsen" in out
+
+
 def test_the_calendar_gives_danish_dates(example_workspace: Path, cli: Cli) -> None:
     assert cli("årshjul", "2027", "--format", "ics", "-o", "hjul.ics").exit_code == 0
     parsed = icalendar.Calendar.from_ical(Path("hjul.ics").read_bytes())

@@ -29,6 +29,7 @@ from datetime import date
 from ledelsestilsyn.core.diagnostics import Diagnostic, warning
 from ledelsestilsyn.core.names import same_person
 from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.core.unknown_names import NAME
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.followup.earlier import (
     OpenCorrection,
@@ -45,7 +46,13 @@ from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.cells import DASH, ShareCell
 from ledelsestilsyn.report.formats import long_date
 from ledelsestilsyn.report.records import ReviewRecord
-from ledelsestilsyn.report.scrub import address_masker, case_masker, case_pattern, scrubber
+from ledelsestilsyn.report.scrub import (
+    address_masker,
+    and_unknown_names,
+    case_masker,
+    case_pattern,
+    scrubber,
+)
 
 WELL_MAX = 8
 COLLEAGUE = "en kollega"
@@ -292,7 +299,10 @@ def build_letters(
         masked = case_masker(numbers, mask, keep=own_cases, replacement=OTHER_CASE)
         others = [a for n, a in (addresses or {}).items() if not same_person(n, name)]
         masked = address_masker(others, masked, COLLEAGUE)
-        scrub = scrubber(known - {name}, masked, COLLEAGUE, keep=[name])
+        # a child's or a parent's name in a comment: `[navn]`, as no colleague is called
+        scrub = and_unknown_names(
+            scrubber(known - {name}, masked, COLLEAGUE, keep=[name]), known, NAME
+        )
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None
         compared, notes = comparison(mine, current, templates, (name, team), memo, order, min_count)

@@ -49,6 +49,9 @@ class Settings:
     order: tuple[str, ...] = ()
     """The concept's series in order: of a case's reviews in several series (levels), the
     first series' is the one the shares count (`one_per_case`)."""
+    known_names: frozenset[str] = frozenset()
+    """Every name the workspace knows; any other capitalised word inside a comment's sentence
+    is taken for a name nobody told the tool about (a child's) and shown as `[navn]`."""
 
 
 @dataclass(frozen=True)

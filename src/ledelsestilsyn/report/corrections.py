@@ -17,7 +17,7 @@ recorded with its other numbers (`issued`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -167,7 +167,7 @@ class CorrectionsView:
         return f"{self.total} {noun} i alt ({parts}), status pr. {self.as_of}."
 
 
-def _row(c: TrackedCorrection) -> CorrectionRow:
+def _row(c: TrackedCorrection, scrub: Callable[[str], str]) -> CorrectionRow:
     late = count(c.days_late, "dag", "dage")
     status = f"overskredet ({late})" if c.status == OVERDUE else c.status
     return CorrectionRow(
@@ -175,7 +175,7 @@ def _row(c: TrackedCorrection) -> CorrectionRow:
         c.question_id,
         c.question_text,
         c.legal_basis,
-        c.action or "(handling ikke angivet)",
+        scrub(c.action) if c.action else "(handling ikke angivet)",
         long_date(c.deadline) if c.deadline else "ingen frist",
         status,
     )
@@ -188,9 +188,11 @@ def corrections_view(
     today: date,
     leader: bool,
     per_person: bool,
+    scrub: Callable[[str], str],
 ) -> CorrectionsView | None:
     """The report's corrections section; None when no review asks for a correction. `rules`:
-    the report's decision, whose ledger has these counts (`published.ledger_for`)."""
+    the report's decision, whose ledger has these counts (`published.ledger_for`); `scrub`:
+    for the action a leader typed (a child's name in it is `[navn]`)."""
     if not corrections:
         return None
     counts = [sum(c.status == s for c in corrections) for s in STATUSES]
@@ -201,7 +203,7 @@ def corrections_view(
         keys = sorted({(c.team, c.responsible if per_person else "") for c in open_ones})
         for team, person in keys:
             rows = [
-                _row(c)
+                _row(c, scrub)
                 for c in open_ones
                 if c.team == team and (not per_person or c.responsible == person)
             ]

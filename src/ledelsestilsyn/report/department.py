@@ -29,7 +29,7 @@ from ledelsestilsyn.report.build import in_period, lowest_comments
 from ledelsestilsyn.report.published import answer as answer_key
 from ledelsestilsyn.report.published import trend_share
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
-from ledelsestilsyn.report.scrub import scrubber
+from ledelsestilsyn.report.scrub import and_unknown_names, scrubber
 from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.tiltag import (
     GONE_VERDICT,
@@ -191,6 +191,14 @@ def department_scrubber(
     return scrubber(set(names), mask, NAME, alone=alone)
 
 
+def free_text_scrubber(names: Iterable[str], mask: Callable[[str], str]) -> Callable[[str], str]:
+    """`department_scrubber` for text a leader typed (a title, a conclusion, a comment): also
+    every likely name the workspace does not know (a child's, a parent's, a school's) as
+    `[navn]` (`core.unknown_names`). Not for a team's name: `Team Vest` is no one."""
+    known = set(names)
+    return and_unknown_names(department_scrubber(known, mask), known, NAME)
+
+
 def conclusions(views: Sequence[TiltagView], scrub: Callable[[str], str]) -> list[Conclusion]:
     """The evaluated tiltag's conclusions, names scrubbed: they may name a caseworker."""
     return [Conclusion(t.id, t.evaluated, scrub(t.conclusion)) for t in views if t.conclusion]
@@ -229,7 +237,7 @@ def examples(
         return {}
     consenting = [r for r in first_reviews(in_period(records, period)) if r.consent]
     known = set(names) | {n for r in records for n in (r.caseworker, r.reviewer) if n}
-    scrub = department_scrubber(known, mask)
+    scrub = free_text_scrubber(known, mask)
     found: dict[str, list[Example]] = {}
     for ref, template in sorted(templates.items()):
         comments = lowest_comments(template, [r for r in consenting if r.template == ref], mask)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ledelsestilsyn.core.cpr import mask_cpr
@@ -23,6 +23,7 @@ from ledelsestilsyn.report.department import (
     conclusions,
     department_scrubber,
     examples,
+    free_text_scrubber,
     neutral_ids,
     tiltag_status,
 )
@@ -42,7 +43,7 @@ from ledelsestilsyn.report.period_reports import Reports, excluded_in
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
-from ledelsestilsyn.report.scrub import address_masker, case_masker
+from ledelsestilsyn.report.scrub import address_masker, and_unknown_names, case_masker
 from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
 from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
@@ -89,8 +90,12 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     asked = parse_period(request.period) if request.period is not None else None
     inputs = load_inputs(workspace, request.paths, request.series, today=today)
     municipality = workspace.concept.municipality
+    people = _people(workspace, inputs)
+    # a comment's other capitalised words are names nobody told the tool about (a child's)
+    teams = {r.team for r in [*inputs.records, *inputs.unfinished] if r.team}
+    known = frozenset({*people, *teams, municipality})
     if request.audience in AGGREGATE:  # no typed team, no person's name in a team's
-        masked, people = case_masker(_cases(inputs), mask_cpr), _people(workspace, inputs)
+        masked = case_masker(_cases(inputs), mask_cpr)
         texts = department_scrubber(people, masked, alone=False)  # whole names in the templates
         inputs = aggregate_inputs(inputs, department_scrubber(people, masked), texts)
         municipality = texts(municipality)
@@ -115,6 +120,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         baseline=baseline,
         caseworkers=request.caseworkers,
         order=tuple(workspace.concept.series),
+        known_names=known,
     )
 
     made = versions(workspace.root) if request.audience in AGGREGATE else []
@@ -163,6 +169,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             today=today,
             leader=not view.committee,
             per_person=request.caseworkers,
+            scrub=and_unknown_names(mask_cpr, known, NAME),
         )
         if not view.committee:
             _add_tiltag(view, report, inputs, workspace, period, today)
@@ -261,7 +268,7 @@ def _add_department(
     # A case number typed in a title, a conclusion or an example: `[sag]`; an address the
     # concept gives someone: `[navn]`, as the name.
     mask = address_masker(_addresses(concept), case_masker(cases, mask_cpr), NAME)
-    scrub = department_scrubber(names, mask)
+    scrub = free_text_scrubber(names, mask)
     sections = {section.ref for section in view.sections}
     view.tiltag_status = tiltag_status(views, view.disclosure, sections, scrub, elsewhere)
     if not view.department:
@@ -327,7 +334,10 @@ def _add_tiltag(
     today: date,
 ) -> None:
     """The leader report's tiltag: effect on their targets, and which address a weak question."""
-    tiltag, view.tiltag = _tiltag(report, inputs, workspace, period, today)
+    tiltag, views = _tiltag(report, inputs, workspace, period, today)
+    # a child's name in a title or a conclusion the leaders typed: `[navn]`
+    free = and_unknown_names(mask_cpr, report.settings.known_names, NAME)
+    view.tiltag = [replace(v, title=free(v.title), conclusion=free(v.conclusion)) for v in views]
     if not tiltag:
         return
     templates = {(w.stat.question.id, w.template.title): w.template for w in report.weakest}

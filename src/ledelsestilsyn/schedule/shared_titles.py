@@ -4,7 +4,8 @@ A leader writes a tiltag's title for the leaders ('Emil Sørensen: partshøring'
 calendar (`årshjul --format ics`) is made to share (0644, a team's Outlook), as the
 department's report is; so its titles are scrubbed as that report's are: every name of the
 concept, of the samples' caseworkers and of whoever is responsible for a tiltag is `[navn]`,
-a case number of a sample is `[sag]`, CPR-like numbers are masked, and an id that names a
+and so is any other likely name (a child's, `core.unknown_names`), a case number of a
+sample is `[sag]`, CPR-like numbers are masked, and an id that names a
 person or a case is the tiltag's place in tiltag.yaml (`tiltag 2`).
 """
 
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.followup.tiltag import load_tiltag
-from ledelsestilsyn.report.department import department_scrubber, neutral_id
+from ledelsestilsyn.report.department import free_text_scrubber, neutral_id
 from ledelsestilsyn.report.scrub import case_masker
 from ledelsestilsyn.sampling.sources import manifests
 from ledelsestilsyn.schedule.tiltag_dates import TiltagDate
@@ -35,7 +36,7 @@ def shared_tiltag(dates: Sequence[TiltagDate], concept: Path) -> list[TiltagDate
         names |= {c.caseworker for c in manifest.cases if c.caseworker}
         names |= set(manifest.caseworkers)
         cases |= {c.id for c in manifest.cases}
-    scrub = department_scrubber(names, case_masker(cases, mask_cpr))
+    scrub = free_text_scrubber(names, case_masker(cases, mask_cpr))
     place = {t.id: n for n, t in enumerate(load_tiltag(workspace), start=1)}
     neutral = neutral_id(names, cases)
     shown = [(d, neutral(d.id, place.get(d.id, len(place) + 1))) for d in dates]

@@ -84,8 +84,10 @@ def read_dates(root: Path, cache: dict[str, Any]) -> ReadDates:
 
 
 def _load(root: Path) -> tuple[list[TiltagDate], list[Diagnostic]]:
+    from ledelsestilsyn.core.unknown_names import mask_names
     from ledelsestilsyn.followup.tiltag import evaluation_date, tiltag_shown
     from ledelsestilsyn.workspace.open import open_workspace
+    from ledelsestilsyn.workspace.people import concept_names
 
     try:
         workspace = open_workspace(root)
@@ -97,14 +99,17 @@ def _load(root: Path) -> tuple[list[TiltagDate], list[Diagnostic]]:
     )
     if notes:
         return [], notes
+    # A reminder goes by mail: a child's name in a title is `[navn]` (the colleagues stay).
+    known = concept_names(workspace.concept) | {t.responsible for t in read.tiltag if t.responsible}
     dates: list[TiltagDate] = []
     for t in read.tiltag:
         who = t.responsible or ""
+        title = mask_names(t.title, known)
         if t.deadline is not None and t.is_open:
-            dates.append(TiltagDate(t.id, t.title, DEADLINE, t.deadline, who))
+            dates.append(TiltagDate(t.id, title, DEADLINE, t.deadline, who))
         evaluation = evaluation_date(t)
         if evaluation is not None and t.evaluated is None and t.status != "opgivet":
-            dates.append(TiltagDate(t.id, t.title, EVALUATION, evaluation, who))
+            dates.append(TiltagDate(t.id, title, EVALUATION, evaluation, who))
     return dates, []
 
 

@@ -1,0 +1,86 @@
+"""A child's or a parent's name typed in free text reaches no output (probe Y, F1).
+
+The workspace never knows the child's name, so the known-name scrubbers let it through: into
+the department's examples, the leader's report (comment and correction), the caseworker's
+letter, the committee's tiltag table and the shared calendar. Each now shows `[navn]`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import Cli
+
+CONSENTING = Path("udtræk/2026-11-månedligt-overordnet/S-2026-11-002.yaml")
+COMMENT = "Emil Larsen (7 år) er ikke hørt; moren Tina Larsen oplyser, at Emil græder i skolen."
+MASKED = "[navn] (7 år) er ikke hørt; moren [navn] oplyser, at [navn] græder i skolen."
+ACTION = "børnesamtale med Emil Larsen gennemføres"
+CHILD = re.compile(r"Emil|Larsen|Tina")
+
+
+def _name_the_child(root: Path) -> None:
+    """The consenting review's first comment names the child and the mother, its correction
+    the child; the concept shows consented examples to the department."""
+    concept = root / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(
+        text.replace("  tiltag: ja\n", "  tiltag: ja\n  afdeling_eksempler: med_samtykke\n", 1),
+        encoding="utf-8",
+    )
+    review = root / CONSENTING
+    body = review.read_text(encoding="utf-8")
+    body = body.replace("\nsvar:\n", "\nsamtykke_til_eksempel: ja\nsvar:\n", 1)
+    old = "Se notat om barnet, cpr 010203-1234, og <script>alert(1)</script>."
+    line = next(x for x in body.splitlines() if old in x)
+    correction = f"\n      rettelse:\n        handling: '{ACTION}'\n        frist: '2026-12-15'"
+    body = body.replace(line, line.replace(old, COMMENT) + correction)
+    review.write_text(body, encoding="utf-8")
+
+
+def test_a_child_s_name_in_a_comment_reaches_no_report(cli: Cli, rapport_ws: Path) -> None:
+    _name_the_child(rapport_ws)
+    for audience in ("leder", "afdeling"):
+        for fmt in ("md", "html"):
+            result = cli(
+                "rapport", "--periode", "2026-11", "--dato", "2026-11-30",
+                "--modtager", audience, "--format", fmt, "-o", "-",
+            )  # fmt: skip
+            assert result.exit_code == 0, result.output
+            assert not CHILD.search(result.stdout), (audience, fmt)
+            assert MASKED in result.stdout, (audience, fmt)
+    leader = cli("rapport", "--periode", "2026-11", "--dato", "2026-11-30", "-o", "-").stdout
+    assert "børnesamtale med [navn] gennemføres" in leader
+
+
+def test_a_child_s_name_reaches_no_letter(cli: Cli, rapport_ws: Path) -> None:
+    _name_the_child(rapport_ws)
+    result = cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-30")
+    assert result.exit_code == 0, result.output
+    letters = [p.read_text(encoding="utf-8") for p in rapport_ws.glob("tilbagemeldinger/**/*.*")]
+    assert letters
+    assert any(MASKED in letter for letter in letters)
+    assert not any(CHILD.search(letter) for letter in letters)
+
+
+def test_a_child_s_name_in_a_tiltag_title_reaches_neither_committee_nor_calendar(
+    cli: Cli, rapport_ws: Path
+) -> None:
+    title = "Børnesamtaler: lær af sagen om Emil Larsen"
+    made = cli(
+        "tiltag", "ny", "--skabelon", "overordnet", "--spørgsmål", "underretning-1",
+        "--titel", title, "--dato", "2026-11-25",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    for audience in ("udvalg", "afdeling", "leder"):
+        result = cli(
+            "rapport", "--periode", "2026-11", "--dato", "2026-11-30",
+            "--modtager", audience, "--format", "md", "-o", "-",
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert "Børnesamtaler: lær af sagen om [navn]" in result.stdout, audience
+        assert not CHILD.search(result.stdout), audience
+    calendar = cli("årshjul", "2027", "--dato", "2026-11-30", "--format", "ics", "-o", "-")
+    assert calendar.exit_code == 0, calendar.output
+    assert "lær af sagen om [navn]" in calendar.stdout
+    assert not CHILD.search(calendar.stdout)
