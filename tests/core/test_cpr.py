@@ -68,6 +68,15 @@ def test_invalid_dates_and_other_numbers_are_not_cpr() -> None:
         assert mask_cpr(text) == text
 
 
+def test_a_number_aligned_in_columns_or_set_apart_by_a_star_or_a_hash_is_cpr() -> None:
+    """Found by probe Y (F3): four spaces or more (a number copied from text aligned in
+    columns), an asterisk or a hash between date and serial number passed the gate."""
+    for text in ("300711    7286", "300711        7286", "300711*7286", "300711 # 7286"):
+        assert find_cpr(text), text
+        assert mask_cpr(text).count("X") == 10, text
+    assert find_cpr("300711         7286") == []  # nine spaces: two numbers in a table
+
+
 def test_a_substitute_number_is_cpr() -> None:
     """Found by probe Y: an erstatningspersonnummer (the day plus 60), given to a child without
     a CPR number, passed the gate into reports, review file names and manifests."""

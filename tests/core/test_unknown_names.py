@@ -35,6 +35,12 @@ COLLEAGUES = ["Ole Brøndum", "Team Vest", "Aarhus Kommune"]
         ("Emils mor er syg.", "[navn] mor er syg."),
         ("Hun går på Vestervangskolen i Vejle.", "Hun går på [navn] i [navn]."),
         ("barnet (Anne-Sofie) er hørt", "barnet ([navn]) er hørt"),
+        ("talt med Ali al-Hassan i går", "talt med [navn] i går"),
+        # after an abbreviation a sentence goes on
+        (
+            "Vi talte f.eks. med Zlatan og bl.a. Ahmad.",
+            "Vi talte f.eks. med [navn] og bl.a. [navn].",
+        ),
     ],
 )
 def test_a_name_nobody_told_the_tool_about_is_masked(text: str, expected: str) -> None:
@@ -54,6 +60,7 @@ def test_a_name_nobody_told_the_tool_about_is_masked(text: str, expected: str) -
         "Vi bad De om at svare.",
         "DER MANGLER EN BØRNESAMTALE.",  # capitals only: no word stands out
         "et CPR-lignende nummer, og PPR-psykologen er ikke spurgt",
+        "skrevet i Aula og sendt med e-Boks, jf. Barnets lov",
         "Der mangler en børnesamtale. Netværket er ikke inddraget.",
         "",
     ],

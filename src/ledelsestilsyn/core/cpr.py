@@ -100,8 +100,9 @@ _BREAK = (
 # pattern: a text that has any is searched without them (`_without_invisible`), so any number
 # of them may stand anywhere (`0⁦1⁩…` with an isolate around each digit reads `01…`).
 _JOIN = f"[{_SPACE}\t]{{0,2}}(?:{_BREAK})?"
-# Up to three spaces (or a space written `%20`, as in a link).
-_AROUND = f"(?:[{_SPACE}\t]|%20){{0,3}}(?:{_BREAK})?"
+# Up to eight spaces (a number aligned in columns, `300711    7286`), or a space written `%20`
+# as in a link.
+_AROUND = f"(?:[{_SPACE}\t]|%20){{0,8}}(?:{_BREAK})?"
 # A dash or a minus written as HTML writes it (`010203&#45;1234`, `&ndash;`), which a web page
 # or a mail copied as source leaves in a text.
 _ENTITY = (
@@ -117,10 +118,12 @@ _WIDE = "\uff0c\uff1a\uff1d\uff0b\uff3c\uff1b\uff07\uff5c\uff5e\uff08\uff09\uff3
 # review file in double quotes that is read as it stands (Y013) shows as written.
 _ESCAPE = "\\\\[abefnrtv]"
 # One mark between date and serial number, or up to three (`010203---1234`): punctuation,
-# also a comma, colon, equals or plus sign (`010203,1234`), a backslash (a slip for the
-# slash), a semicolon, an apostrophe, a middle dot, a bar or a tilde, and a bracket
-# (`(010203)1234`). `%2D` is a dash written as in a link.
-_ONE_MARK = f"(?:[{_PUNCT},:=+\\\\;'\u2019|~()\\[\\]{{}}{_DOTS}{_WIDE}]|%2[dD]|{_ENTITY}|{_ESCAPE})"
+# also a comma, colon, equals or plus sign (`010203,1234`), an asterisk or a hash
+# (`300711*7286`), a backslash (a slip for the slash), a semicolon, an apostrophe, a middle
+# dot, a bar or a tilde, and a bracket (`(010203)1234`). `%2D` is a dash written as in a link.
+_ONE_MARK = (
+    f"(?:[{_PUNCT},:=+*#\\\\;'\u2019|~()\\[\\]{{}}{_DOTS}{_WIDE}]|%2[dD]|{_ENTITY}|{_ESCAPE})"
+)
 _MARK = f"{_ONE_MARK}(?:[{_SPACE}]?{_ONE_MARK}){{0,2}}"
 _SEPARATOR = f"(?:{_AROUND}(?P<punct>{_MARK}){_AROUND}|{_AROUND})?"
 # Inside the date, one mark as in a written date of birth (`01.02.03-1234`, `01-02-03 1234`,

@@ -24,6 +24,12 @@ NAME = "[navn]"
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _PARTS = re.compile(r"[-'’]")
+# The abbreviations a Danish sentence goes on after (`f.eks. Emil`, `bl.a. Tina`).
+_ABBREVIATION = re.compile(
+    r"(?<![^\W\d_])(?:f\.eks|bl\.a|jf|ca|evt|dvs|mht|ifm|iht|inkl|ekskl|vedr|kl|nr|pga|hhv|"
+    r"fx|sml|ift|mv|osv|mfl|m\.fl|m\.v|o\.l|t\.o\.m|hr|fru)\.$",
+    re.IGNORECASE,
+)
 # What may stand between two words of one name: spaces, or a hyphen with spaces.
 _SAME_NAME = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*[-\u2010\u2011][ \t\u00a0]*")
 # What ends a sentence, or begins a list item or a quotation after which a capital is usual.
@@ -37,6 +43,8 @@ ankestyrelsen socialstyrelsen styrelsen boligstyrelsen social familieretshuset
 statsforvaltningen børnehus børnehuset børnehusene politiet kommune kommunen kommunens
 kommunes region regionen regionens danmark sundhedsplejen sundhedsplejerske
 jobcenter jobcentret signs safety ics dubu nexus sensum word excel outlook teams team
+e-boks mitid nemid aula forældreintra skoleintra momentum facebook messenger snapchat
+instagram tiktok google microsoft
 de dem deres januar februar marts april maj juni juli august september oktober november
 december mandag tirsdag onsdag torsdag fredag lørdag søndag jul julen påske påsken
 ja nej ok
@@ -77,16 +85,21 @@ _FIRST_NAMES = frozenset(_FIRST_NAME_WORDS.split())
 
 
 def _capitalised(word: str) -> bool:
-    """A word with a capital first and not in capitals only (`PPR` is an abbreviation, and
-    so begins `CPR-nummer` and `PPR-psykologen`)."""
-    first = _PARTS.split(word, 1)[0]
-    return first[0].isupper() and any(c.islower() for c in first)
+    """A word with a capital first, or after a particle (`al-Hassan`, `d'Almeida`), that is
+    not in capitals only (`PPR` is an abbreviation, and so begins `CPR-nummer`)."""
+    parts = _PARTS.split(word)
+    if parts[0].isupper():
+        return False
+    return any(p[:1].isupper() and any(c.islower() for c in p) for p in parts)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    """Whether the word at `start` begins a sentence, a line or a list item."""
+    """Whether the word at `start` begins a sentence, a line or a list item (not after an
+    abbreviation: `f.eks. Emil`, `jf. Barnets lov`)."""
     before = text[max(0, start - 40) : start].rstrip(_OPENING)
-    return not before or before[-1] in _SENTENCE_END
+    if not before or before[-1] != ".":
+        return not before or before[-1] in _SENTENCE_END
+    return _ABBREVIATION.search(before) is None
 
 
 def _known_parts(known: Iterable[str]) -> set[tuple[str, ...]]:
