@@ -107,7 +107,7 @@ def test_a_number_over_a_line_break_is_masked_in_the_caches_json(
     result = cli("påmind", "--altid", "--dato", "2026-11-28")
     assert result.exit_code == 0, result.output
     cache = (example_workspace / ".tilsyn" / "påmind.json").read_text(encoding="utf-8")
-    assert "Emil XXXXXX\\nXXXX og XXXXXX\\tXXXX" in cache
+    assert "[navn] XXXXXX\\nXXXX og XXXXXX\\tXXXX" in cache  # and the child's name gone
     assert "030405" not in cache and "040506" not in cache
 
 

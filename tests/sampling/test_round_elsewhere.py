@@ -98,3 +98,30 @@ def test_a_review_dropped_into_another_round_s_folder_is_told_where_it_belongs(
     assert f"gennemgangen hører til udtrækket {ROUND}, men står i mappen 2026-10-" in line
     assert f"flyt den tilbage til mappen {ROUND}." in line
     assert not any(moved.name in x and "G033" in x for x in result.output.splitlines())
+
+
+def test_a_review_in_another_round_s_folder_is_not_checked_against_its_focus_and_is_found(
+    filled_example: Path, cli: Cli
+) -> None:
+    """Probe Q, F6 (the rest): in a round with another focus, `valider` also said five times
+    "Slet sagsskridtet" of the complete review (G011), and `påmind` called the file "væk", so
+    a leader would think the work lost. Now only G066, and the reminder says where it lies."""
+    themed = ("udtræk", "eksport.csv", "--tilsyn", "tematiseret", "--periode", "2026-11")
+    assert cli(*themed).exit_code == 0
+    samples = filled_example / "udtræk"
+    there = samples / "2026-11-tematiseret"
+    drawn = {p.name for p in there.glob("S-*.yaml")}
+    moved = next(p for p in sorted((samples / ROUND).glob("S-*.yaml")) if p.name not in drawn)
+    moved.rename(there / moved.name)
+
+    lines = [x for x in cli("valider").output.splitlines() if moved.name in x]
+    assert any("G066" in x for x in lines)
+    assert not any("G011" in x or "G012" in x for x in lines), lines
+
+    reminded = cli("påmind", "--dato", "2026-11-25", "--altid").output
+    case = moved.stem
+    assert f"(1 fil ligger i mappen 2026-11-tematiseret): {case}." in reminded, reminded
+    assert "væk" not in reminded
+
+    (there / moved.name).rename(samples / ROUND / moved.name)
+    assert case not in cli("påmind", "--dato", "2026-11-25", "--altid").output

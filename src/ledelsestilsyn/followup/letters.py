@@ -283,6 +283,10 @@ def build_letters(
         if any(c.done is None and c.responsible.strip() for c in r.corrections)
     ]
     known = set(colleagues) | {r.caseworker for r in records if r.caseworker}
+    # every name the letters may show as it is (the leaders who reviewed, who is responsible)
+    # or as "en kollega": the other capitalised words are names nobody told the tool about
+    people = known | {n for r in records for n in (r.reviewer, r.team) if n} | {municipality}
+    people |= {c.responsible for r in records for c in r.corrections if c.responsible}
     # A case number in a comment: the reader's own stays, any other is "en anden sag".
     numbers = case_pattern({*drawn, *(r.case_id for r in records if r.case_id)})
     letters: list[Letter] = []
@@ -301,7 +305,7 @@ def build_letters(
         masked = address_masker(others, masked, COLLEAGUE)
         # a child's or a parent's name in a comment: `[navn]`, as no colleague is called
         scrub = and_unknown_names(
-            scrubber(known - {name}, masked, COLLEAGUE, keep=[name]), known, NAME
+            scrubber(known - {name}, masked, COLLEAGUE, keep=[name]), people, NAME
         )
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None

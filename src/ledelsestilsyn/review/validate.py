@@ -190,6 +190,12 @@ def display(workspace: Workspace, path: Path, cwd: Path | None = None) -> str:
         return workspace.display(path)
 
 
+ELSEWHERE = "G066"
+FOCUS_CODES = frozenset({"G011", "G012"})
+"""The steps checked against the folder's focus: of a review in another round's folder
+(G066), whose focus is not the review's, they said to delete steps from a complete review
+(found by probe Q, F6)."""
+
 FUTURE_DATE_CODES = frozenset({"G006"})
 """A review's `dato` after `today`: an error that depends on the day."""
 
@@ -199,8 +205,11 @@ def finish(
 ) -> ReviewResult:
     """The result as of `today`: header checked, diagnostics named by `shown`, state decided."""
     analysis, header_errors = check_header(analysis, path, shown, context)
+    found = analysis.diagnostics
+    if any(d.code == ELSEWHERE for d in header_errors):  # the folder's focus is not its own
+        found = [d for d in found if d.code not in FOCUS_CODES]
     diagnostics = sorted(
-        [replace(d, file=shown) for d in analysis.diagnostics] + header_errors,
+        [replace(d, file=shown) for d in found] + header_errors,
         key=lambda d: (d.line or 0, d.column or 0, d.code),
     )
     if analysis.review_date is not None and analysis.review_date > today:

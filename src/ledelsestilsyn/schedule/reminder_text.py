@@ -18,7 +18,7 @@ from ledelsestilsyn.review.state import ReviewState, counted
 from ledelsestilsyn.schedule.corrections import OverdueCorrection, describe_correction
 from ledelsestilsyn.schedule.meetings import Meeting
 from ledelsestilsyn.schedule.plan import Item, RoundStatus, Status
-from ledelsestilsyn.schedule.review_states import DATED_LATER, FILE_GONE
+from ledelsestilsyn.schedule.review_states import DATED_LATER, FILE_GONE, MOVED
 from ledelsestilsyn.schedule.rounds import Round
 from ledelsestilsyn.schedule.tiltag_dates import DEADLINE, TiltagDue
 
@@ -95,6 +95,8 @@ def _counted(state: str, n: int, today: date) -> str:
         return f"{n} dateret efter {long_date(today)}"
     if state == FILE_GONE:
         return f"{count(n, 'fil', 'filer')} væk"
+    if state.startswith(MOVED):  # "1 fil ligger i mappen 2026-11-tematiseret"
+        return f"{count(n, 'fil', 'filer')} {state}"
     return counted(state, n)
 
 

@@ -55,7 +55,7 @@ from ledelsestilsyn.schedule.plan import (
     WorkspaceState,
 )
 from ledelsestilsyn.schedule.reports_made import reports_made
-from ledelsestilsyn.schedule.review_states import FILE_GONE
+from ledelsestilsyn.schedule.review_states import FILE_GONE, MOVED
 from ledelsestilsyn.schedule.stamps import (
     file_stamp,
     folder_stamp,
@@ -249,7 +249,11 @@ def _reviews(
             present = [name for name, _ in _candidates(folder.path)]
             found = [entries[f"{folder.name}/{name}"] for name in present]
             gone, unreadable = _gone(folder, set(present))
-            summaries[folder.name] = _summary(folder, found, gone) | {"manifest": unreadable}
+            strays = sorted(n for n, e in zip(present, found, strict=True) if e[2] is None)
+            summaries[folder.name] = _summary(folder, found, gone) | {
+                "manifest": unreadable,
+                "strays": strays,
+            }
         with contextlib.suppress(OSError, TilsynError):
             details.save()
     if summaries != known:
@@ -258,19 +262,35 @@ def _reviews(
     reviews: list[ReviewInfo] = []
     unlisted: dict[tuple[str, str], int] = {}
     corrections: list[CorrectionInfo] = []
+    # the files that count nowhere, by name: where a review gone from its folder may lie
+    lying = {n: name for name, other in summaries.items() for n in other.get("strays", ())}
     for summary in summaries.values():
         series, period = summary["key"]
-        reviews += [ReviewInfo(series, period, *listed) for listed in summary["listed"]]
+        listed = _where_gone(summary["listed"], lying)
+        reviews += [ReviewInfo(series, period, *entry) for entry in listed]
         corrections += [CorrectionInfo.from_json(c) for c in summary["corrections"]]
         if summary["complete"]:
             unlisted[(series, period)] = summary["complete"]
     return reviews, unlisted, corrections, parsed
 
 
+def _where_gone(entries: list[list[Any]], strays: dict[str, str]) -> list[list[Any]]:
+    """A folder's listed entries, each review whose file is gone said to lie in the other
+    round's folder where a file by its name counts nowhere (`strays`: G066), if one does.
+    Worked out on every run, as another folder's files may change while this one's do not."""
+    listed: list[list[Any]] = []
+    for entry in entries:
+        file = entry[4] if len(entry) > 4 else None
+        if entry[2] == FILE_GONE and file in strays:
+            entry = [entry[0], entry[1], f"{MOVED} {strays[file]}", entry[3]]
+        listed.append(entry[:4])
+    return listed
+
+
 def _gone(folder: _Folder, present: set[str]) -> tuple[list[list[Any]], list[Any] | None]:
-    """A listed entry (case, reviewer, state, review number) for each review the manifest
-    lists whose file is not in the folder; none when the manifest cannot be read, and then
-    its first problem (line, column, code, message) to warn of at every run."""
+    """A listed entry (case, reviewer, state, review number, file name) for each review the
+    manifest lists whose file is not in the folder; none when the manifest cannot be read, and
+    then its first problem (line, column, code, message) to warn of at every run."""
     from ledelsestilsyn.io.yaml import read_document
 
     path = Path(folder.path) / MANIFEST_NAME
@@ -287,7 +307,7 @@ def _gone(folder: _Folder, present: set[str]) -> tuple[list[list[Any]], list[Any
         files = case.get("filer") if isinstance(case, dict) else None
         for number, name in enumerate(files if isinstance(files, list) else [], start=1):
             if isinstance(name, str) and name not in present:
-                gone.append([str(case.get("id", "")), "", FILE_GONE, number])
+                gone.append([str(case.get("id", "")), "", FILE_GONE, number, name])
     return gone, None
 
 
