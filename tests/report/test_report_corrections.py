@@ -157,7 +157,9 @@ def test_committee_counts_cannot_be_computed_back() -> None:
     ledger = Ledger(5)
     add_counts(ledger, {"udført": 1, "åben": 6, "overskredet": 9})
     rules = decide(ledger, active=True)
-    view = corrections_view(items, rules, today=date(2026, 11, 25), leader=False, per_person=False)
+    view = corrections_view(
+        items, rules, today=date(2026, 11, 25), leader=False, per_person=False, scrub=str
+    )
     assert view is not None and view.groups == []
     counts = dict(view.counts)
     assert counts["udført"] == "< 5" and view.total == "16"

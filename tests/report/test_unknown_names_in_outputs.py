@@ -84,3 +84,28 @@ def test_a_child_s_name_in_a_tiltag_title_reaches_neither_committee_nor_calendar
     assert calendar.exit_code == 0, calendar.output
     assert "lær af sagen om [navn]" in calendar.stdout
     assert not CHILD.search(calendar.stdout)
+
+
+def test_a_tiltag_id_that_may_name_a_child_is_shown_by_its_place(
+    cli: Cli, rapport_ws: Path
+) -> None:
+    """Probe Z: an id the leader typed with the child's name (`zlatan-karimi`) reached the
+    committee's and the department's report, as only a colleague's name in it was seen."""
+    made = cli(
+        "tiltag", "ny", "--skabelon", "overordnet", "--spørgsmål", "underretning-1",
+        "--titel", "Partshøring", "--dato", "2026-11-25",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    path = rapport_ws / "tiltag.yaml"
+    text = path.read_text(encoding="utf-8")
+    tiltag_id = re.search(r'id: "([^"]+)"', text)
+    assert tiltag_id is not None
+    path.write_text(text.replace(tiltag_id[1], "zlatan-karimi"), encoding="utf-8")
+    for audience in ("udvalg", "afdeling"):
+        result = cli(
+            "rapport", "--periode", "2026-11", "--dato", "2026-11-30",
+            "--modtager", audience, "--format", "md", "-o", "-",
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert "zlatan" not in result.stdout.casefold(), audience
+        assert "tiltag 1" in result.stdout, audience

@@ -61,6 +61,18 @@ def test_a_child_s_name_in_a_tiltag_s_title_is_not_reminded_of(
     assert "Karen Holm Madsen" in out
 
 
+def test_an_id_that_may_name_a_child_is_not_reminded_of(example_workspace: Path, cli: Cli) -> None:
+    """Probe Z: `påmind` printed the id as typed (`zlatan-karimi`), and a title of one name
+    that is no Danish word; now the tiltag's place and `[navn]`."""
+    text = TILTAG.replace('"tiltag-1"', '"zlatan-karimi"').replace(
+        "Partshøring før anbringelse", "Zlatan"
+    )
+    Path("tiltag.yaml").write_text(text, encoding="utf-8")
+    out = cli("påmind", "--dato", "2026-11-18", "--altid").output
+    assert "  - [navn] (tiltag 1): frist 20. november 2026 (om 2 dage)." in out, out
+    assert "zlatan" not in out.casefold()
+
+
 def test_the_calendar_gives_danish_dates(example_workspace: Path, cli: Cli) -> None:
     assert cli("årshjul", "2027", "--format", "ics", "-o", "hjul.ics").exit_code == 0
     parsed = icalendar.Calendar.from_ical(Path("hjul.ics").read_bytes())

@@ -2,39 +2,77 @@
 
 The workspace knows its colleagues' names (the scrubbers in `report.scrub` replace them);
 it never knows the child's. Danish helps: a noun is written in lower case, so a word with a
-capital inside a sentence (`… er ikke hørt; moren Tina Larsen oplyser …`) is nearly always a
+capital that is no Danish word (`Zlatan`, `Karimi`, `Vestervangskolen`) is nearly always a
 proper name: a person, a school, a town. Each of those can point at a child, so each is
-taken for a name, unless it is one the tool knows to be harmless (`Barnets lov`,
-`Ankestyrelsen`, a month written with a capital, the polite `De`) or one the caller knows
-(a colleague, a team, the municipality). At the start of a sentence a capital says nothing;
-there a word is a name when it is a common first name (`Emil græder i skolen`), when a name
-follows it (`Emil Larsen …`), or when it is one elsewhere in the same text.
+taken for a name. A Danish word is one of the tool's word list (`ord.txt`: every word written
+in lower case in the sources the templates are made from, the templates and the presets, and
+the words a leader's note begins with: `Afventer`, `Flot`), or one the tool knows to name no
+one (`Barnets lov`, `Ankestyrelsens`, `Familieafdelingen`, the polite `De`). Inside a
+sentence a Danish word with a capital is a title (`Børnefaglig Undersøgelse`); a common first
+name is a name anywhere, and a first name that is also a word (`Liv`, `Per`) inside a
+sentence; a word that is a name once in a text is one everywhere in it. Names the caller
+knows (colleagues, teams, the municipality) are left to the scrubbers, unless a word such as
+`mor` or `fru` stands right before (`mor Hansen` is not the colleague Hansen).
 
-Words in capitals only (`PPR`, `BFU`) are abbreviations, and a name written in lower case
+A name written in lower case, or in capitals of four letters or fewer (`EMIL`, like `PPR`),
 is not found: the warning in `valider` (G068) asks the leaders to write `barnet`, `moren`
 instead, so that what reaches a report was never a name.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ledelsestilsyn.core.names import as_read
 
 NAME = "[navn]"
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _PARTS = re.compile(r"[-'’]")
-# The abbreviations a Danish sentence goes on after (`f.eks. Emil`, `bl.a. Tina`).
+# The abbreviations a Danish sentence goes on after (`f.eks. Emil`, `bl.a. Tina`), and an
+# initial (`E. Karimi`).
 _ABBREVIATION = re.compile(
     r"(?<![^\W\d_])(?:f\.eks|bl\.a|jf|ca|evt|dvs|mht|ifm|iht|inkl|ekskl|vedr|kl|nr|pga|hhv|"
-    r"fx|sml|ift|mv|osv|mfl|m\.fl|m\.v|o\.l|t\.o\.m|hr|fru)\.$",
+    r"fx|sml|ift|mv|osv|mfl|m\.fl|m\.v|o\.l|t\.o\.m|hr|fru|frk|dr|m|d|ang|iflg|nb|tlf|pt|st|"
+    r"obs|ca|el|mht|[^\W\d_])\.$",
     re.IGNORECASE,
 )
-# What may stand between two words of one name: spaces, or a hyphen with spaces.
-_SAME_NAME = re.compile(r"[ \t\u00a0]+|[ \t\u00a0]*[-\u2010\u2011][ \t\u00a0]*")
-# What ends a sentence, or begins a list item or a quotation after which a capital is usual.
-_SENTENCE_END = ".!?:;…•*\n"
-_OPENING = " \t\u00a0\"'“”„«»‘’([{-–—"
+# What may stand between two words of one name: spaces, a hyphen, or a line break (a name
+# wrapped in a block of text).
+_SAME_NAME = re.compile(r"[ \t\u00a0]*(?:[-\u2010\u2011]|\r?\n)?[ \t\u00a0]*")
+# What ends a sentence, or begins a list item; a line ending in one of them ends one too.
+_SENTENCE_END = ".!?…•*"
+# An initial right before a name (`E. Karimi`), which is part of it.
+_INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_a-zæøå]\.[ \t\u00a0]?$")
+_BULLET = re.compile(r"\n[ \t]*(?:[-–•*]|\d+[.)])")
+_OPENING = " \t\u00a0\"'“”„«»‘’([{-–—•*"
+# A word ending so names an institution or a meeting, not a person (`Familieafdelingen`,
+# `Børne- og Skoleudvalget`, `Socialtilsyn`, `Teammødet`); a school is left a name.
+_INSTITUTION = re.compile(
+    r"(?:udvalg|udvalget|afdeling|afdelingen|styrelse|styrelsen|lov|loven|tilsyn|tilsynet|"
+    r"retten|psykiatri|psykiatrien|portal|portalen|møde|mødet|huset|ambulatoriet|hospitalet|"
+    r"forsorgen|nævnet|direktionen|forvaltningen|sekretariatet|centret|centeret|rådet)s?$"
+)
+_ENDINGS = ("e", "s", "t", "r", "n", "en", "et", "er", "es", "ne", "de", "te", "ede", "ene", "erne")
+"""Endings of a Danish word's forms (`Fremgik` aside): a form of a listed word is Danish."""
+_TAIL = 7
+"""The shortest Danish word a compound may end in to be taken for a Danish word."""
+_PLACES = frozenset(["skolen", "skole", "børnehaven", "børnehave", "vuggestuen", "klubben"])
+"""Endings of a place's name, which is as good as a person's for finding a child."""
+_VERB_WORDS = "er var har havde bor boede går gik skal vil kan kunne blev bliver siger sagde"
+_VERBS = frozenset(_VERB_WORDS.split())
+"""After a first name that is also a word, at a sentence's start: it is the name (`Liv er
+ikke hørt`), as the word would not stand so (`Hans mor er …`)."""
+
+_KIN_WORDS = """
+mor moren far faren fru frk hr familien plejemor plejefar mormor morfar farmor farfar bror
+broren søster søsteren onkel tante moster faster barnet drengen pigen
+"""
+_KIN = frozenset(_KIN_WORDS.split())
+"""Words before which a colleague's name is someone else's (`mor Hansen`)."""
 
 _HARMLESS_WORDS = """
 barnets lov loven serviceloven forvaltningsloven retssikkerhedsloven offentlighedsloven
@@ -44,14 +82,16 @@ statsforvaltningen børnehus børnehuset børnehusene politiet kommune kommunen 
 kommunes region regionen regionens danmark sundhedsplejen sundhedsplejerske
 jobcenter jobcentret signs safety ics dubu nexus sensum word excel outlook teams team
 e-boks mitid nemid aula forældreintra skoleintra momentum facebook messenger snapchat
-instagram tiktok google microsoft
-de dem deres januar februar marts april maj juni juli august september oktober november
+instagram tiktok google microsoft acadre workzone sbsys opus kmd
+hovedstaden sjælland syddanmark midtjylland nordjylland sverige norge tyskland polen
+rumænien ukraine syrien irak iran afghanistan somalia eritrea tyrkiet libanon pakistan
+de dem deres januar februar marts april juni juli august september oktober november
 december mandag tirsdag onsdag torsdag fredag lørdag søndag jul julen påske påsken
 ja nej ok
 af at da den der det dette disse du efter eller en et for fra han har hendes hos hun
 hvis hvor i ikke jeg med men når og om os over på sig sin sine sit som til under ved vi
 barn barnet barnets børn børnene dreng drengen pige pigen mor moren far faren forældre
-forældrene søster søsteren bror broren lillebror storebror lillesøster storesøster
+forældrene søster søsteren broren lillebror storebror lillesøster storesøster
 halvbror halvsøster mormor morfar farmor farfar bedstemor bedstefar stedmor stedfar
 plejemor plejefar plejefamilien plejeforældrene onkel moster faster tante familien
 netværket skolen læreren lærer pædagogen pædagog institutionen rådgiver rådgiveren
@@ -80,51 +120,144 @@ thomas tina tobias torben trine valdemar victor vigga villads william yasmin yus
 zainab zakaria
 """
 _FIRST_NAMES = frozenset(_FIRST_NAME_WORDS.split())
-"""Common first names of children and parents in Denmark, none of them a Danish word (no
-`Hans`, `Liv`, `Bo`, `Per`, `Mark` or `August`, which begin sentences as words)."""
+"""Common first names of children and parents in Denmark, none of them a Danish word."""
+
+_WORD_NAME_WORDS = "bo bror hans liv maj mark per sol storm vilde"
+_WORD_NAMES = frozenset(_WORD_NAME_WORDS.split())
+"""First names that are Danish words too (`Hans mor`, `Per 1. maj`): names inside a sentence,
+where the word would have no capital, but not at its start."""
 
 
-def _capitalised(word: str) -> bool:
-    """A word with a capital first, or after a particle (`al-Hassan`, `d'Almeida`), that is
-    not in capitals only (`PPR` is an abbreviation, and so begins `CPR-nummer`)."""
-    parts = _PARTS.split(word)
-    if parts[0].isupper():
+def _fold(word: str) -> str:
+    """A word as compared: in lower case, `aa`, `ae` and `oe` as `å`, `æ` and `ø`."""
+    return word.casefold().replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The word folded, and without a possessive s (`Zlatans`, `Jens'`)."""
+    folded = _fold(word).rstrip("'’")
+    if folded.endswith("s") and len(folded) > 3:
+        return folded, folded[:-1]
+    return (folded,)
+
+
+@functools.cache
+def _vocabulary() -> frozenset[str]:
+    """The tool's Danish words (`ord.txt`), and the harmless ones, folded."""
+    text = Path(__file__).with_name("ord.txt").read_text(encoding="utf-8")
+    return frozenset(_fold(w) for w in text.split()) | _HARMLESS
+
+
+def _harmless(word: str) -> bool:
+    """A word that names no one; with a possessive s only a long one (`Servicelovens`,
+    not `Hans`, which is no `han`)."""
+    folded, *base = _forms(word)
+    if folded in _HARMLESS or _INSTITUTION.search(folded):
+        return True
+    return any(len(b) > 4 and (b in _HARMLESS or _INSTITUTION.search(b)) for b in base)
+
+
+def _danish(word: str) -> bool:
+    """Every part of the word is a Danish word (`Teams-møde`, `Servicelovens`), or a long
+    compound ending in one (`Forældrekompetenceundersøgelse`; not a school's name)."""
+    parts = [p for p in _PARTS.split(word) if p]
+    return all(any(_one_word(f) for f in _forms(p)) for p in parts)
+
+
+def _one_word(folded: str) -> bool:
+    words = _vocabulary()
+    if folded in words or _INSTITUTION.search(folded):
+        return True
+    if not folded.endswith("sen"):  # `Hansen` is no form of `hans`
+        stems = (
+            folded[: -len(e)] for e in _ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 3
+        )
+        if any(stem in words or stem + "e" in words for stem in stems):  # `Fremgår`: fremgå
+            return True
+    tails = (folded[i:] for i in range(3, len(folded) - _TAIL + 1))
+    return any(t in words and t not in _PLACES for t in tails)
+
+
+def _first_name(word: str) -> bool:
+    """A common first name, also as part of one (`Ida-Marie`) or with a possessive s."""
+    return any(f in _FIRST_NAMES for p in _PARTS.split(word) if p for f in _forms(p))
+
+
+def _candidate(word: str) -> bool:
+    """A word that may be a name: with a capital first or after a particle (`al-Hassan`,
+    `O'Connor`), or in capitals of five letters or more (`KARIMI`); not an abbreviation
+    (`PPR`, `CPR-nummer`) and not harmless."""
+    parts = [p for p in _PARTS.split(word) if p]
+    if word.isupper():  # not a masked number's `XXXXXX-XXXX`
+        return len(word) >= 5 and len(set(word) - set(_PARTS.pattern)) > 1 and not _harmless(word)
+    if len(parts[0]) > 1 and parts[0].isupper():
         return False
-    return any(p[:1].isupper() and any(c.islower() for c in p) for p in parts)
+    capital = any(p[0].isupper() and any(c.islower() for c in p) for p in parts)
+    return capital and not _harmless(word)
 
 
 def _starts_sentence(text: str, start: int) -> bool:
-    """Whether the word at `start` begins a sentence, a line or a list item (not after an
-    abbreviation: `f.eks. Emil`, `jf. Barnets lov`)."""
-    before = text[max(0, start - 40) : start].rstrip(_OPENING)
-    if not before or before[-1] != ".":
-        return not before or before[-1] in _SENTENCE_END
-    return _ABBREVIATION.search(before) is None
+    """Whether the word at `start` begins a sentence or a list item (not after an
+    abbreviation or an initial: `f.eks. Emil`, `E. Karimi`; not on a wrapped line)."""
+    window = text[max(0, start - 60) : start]
+    before = window.rstrip(_OPENING)
+    if not before:
+        return True
+    if before[-1] == "\n":
+        line_start = window.rfind("\n")
+        if _BULLET.match(window, line_start):
+            return True
+        previous = before.rstrip()
+        return not previous or previous[-1] in _SENTENCE_END + ":"
+    if before[-1] == ".":
+        return _ABBREVIATION.search(before) is None
+    return before[-1] in _SENTENCE_END
+
+
+def all_danish(text: str) -> bool:
+    """Whether every word of `text` (an id: `partshoering-2`, `børnesamtaler`) is Danish: an id
+    with another word (`zlatan.karimi`) may name a child, and is shown by its place instead."""
+    words = _WORD.findall(text.replace("_", " "))
+    return all(len(w) < 3 or _danish(w) for w in words)  # `t1`: no name in a letter
+
+
+def _word_name(text: str, match: re.Match[str]) -> bool:
+    """Whether a first name that is also a word (`Liv`, `Per`) is the name: inside a
+    sentence, or at its start before a verb (`Liv er ikke hørt`)."""
+    if not _starts_sentence(text, match.start()):
+        return True
+    after = re.match(r"[ \t\u00a0]+([^\W\d_]+)", text[match.end() : match.end() + 20])
+    return after is not None and after[1].casefold() in _VERBS
 
 
 def _known_parts(known: Iterable[str]) -> set[tuple[str, ...]]:
-    """Every run of words in a known name or text (`Ole`, `Larsen`, `Ole Larsen`)."""
+    """Every run of words in a known name or text (`Ole`, `Larsen`, `Ole Larsen`), folded."""
     parts: set[tuple[str, ...]] = set()
     for text in known:
-        words = [w.casefold() for w in _WORD.findall(text.replace(",", " "))]
-        parts.update(
-            tuple(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
-        )
+        words = [_fold(w) for w in _WORD.findall(as_read(text).replace(",", " "))]
+        ends = range(1, len(words) + 1)
+        parts.update(tuple(words[i:j]) for j in ends for i in range(j))
     return parts
 
 
-def _first_name(folded: str) -> bool:
-    """A common first name, also with a possessive s (`Emils mor`)."""
-    return folded in _FIRST_NAMES or (folded.endswith("s") and folded[:-1] in _FIRST_NAMES)
+def _is_known(text: str, run: list[re.Match[str]], parts: set[tuple[str, ...]]) -> bool:
+    """Whether the run is (part of) a known name, the last word also with a possessive s,
+    and no `mor` or `fru` right before it."""
+    *first, last = (_fold(m[0]) for m in run)
+    if not any((*first, form) in parts for form in _forms(last)):
+        return False
+    before = re.search(
+        r"([^\W\d_]+)[ \t\u00a0]+$", text[max(0, run[0].start() - 30) : run[0].start()]
+    )
+    return before is None or _fold(before[1]) not in _KIN
 
 
 def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     """The spans of `text` that are likely names nobody told the tool about, each run of
-    capitalised words one span (`Tina Larsen`); `known`: names whose words, alone or
-    together, are not (colleagues, teams, the municipality). `Tina Larsen` is one when only
-    `Ole Larsen` is known."""
-    words = [m for m in _WORD.finditer(text) if _capitalised(m[0])]
-    candidates = [m for m in words if m[0].casefold() not in _HARMLESS]
+    name words one span (`Tina Larsen`); `known`: names whose words, alone or together, are
+    not (colleagues, teams, the municipality). `Tina Larsen` is one when only `Ole Larsen`
+    is known. The text is read as a reader sees it (`core.names.as_read`)."""
+    candidates = [m for m in _WORD.finditer(text) if _candidate(m[0])]
     if not candidates:
         return []
     runs: list[list[re.Match[str]]] = []
@@ -134,18 +267,29 @@ def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
         else:
             runs.append([m])
     parts = _known_parts(known)
-    unknown = [run for run in runs if tuple(m[0].casefold() for m in run) not in parts]
-    inside = {m.start() for run in unknown for m in run if not _starts_sentence(text, m.start())}
-    names = {m[0].casefold() for run in unknown for m in run if m.start() in inside}
-    return [
-        (run[0].start(), run[-1].end())
+    unknown = [run for run in runs if not _is_known(text, run, parts)]
+    named = {
+        m.start()
         for run in unknown
-        if any(m.start() in inside or _first_name(f := m[0].casefold()) or f in names for m in run)
-    ]
+        for m in run
+        if _first_name(m[0])
+        or not _danish(m[0])
+        or (m[0].casefold() in _WORD_NAMES and _word_name(text, m))
+    }
+    names = {f for run in unknown for m in run if m.start() in named for f in _forms(m[0])}
+    spans = []
+    for run in unknown:
+        flagged = [m.start() in named or bool(set(_forms(m[0])) & names) for m in run]
+        if any(flagged):
+            start = run[flagged.index(True)].start()  # a Danish word before it is not part
+            initial = _INITIAL.search(text, max(0, start - 4), start)
+            spans.append((initial.start() if initial else start, run[-1].end()))
+    return spans
 
 
 def mask_names(text: str, known: Iterable[str] = (), replacement: str = NAME) -> str:
-    """`text` with each likely name (`likely_names`) as `replacement`."""
+    """`text` as read (`as_read`), with each likely name (`likely_names`) as `replacement`."""
+    text = as_read(text)
     spans = likely_names(text, known)
     if not spans:
         return text

@@ -23,6 +23,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.core.unknown_names import all_danish
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
 from ledelsestilsyn.report.build import in_period, lowest_comments
@@ -169,13 +170,16 @@ def neutral_id(names: Iterable[str], cases: Iterable[str]) -> Callable[[str, int
     """A tiltag's id, or, when it names a person the workspace knows (any part of a name, in
     any case or spelling: `anna-holm`) or holds a case id (`s-2026-11-000`), its place in
     tiltag.yaml (`tiltag 2`): the leader types the id like the title, and the department,
-    the committee and a shared calendar see neither names nor case ids."""
+    the committee and a shared calendar see neither names nor case ids. So also an id with a
+    word that is no Danish word (`zlatan-karimi`; `core.unknown_names.all_danish`)."""
     parts = {_folded(p) for n in names for p in re.split(r"[\s,.-]+", n) if len(p) > 1}
     ids = {c.casefold() for c in cases if c}
 
     def shown(tiltag_id: str, number: int) -> str:
         words = {_folded(w) for w in re.split(r"[-._]+", tiltag_id)}
         if words & parts or any(c in tiltag_id.casefold() for c in ids):
+            return f"tiltag {number}"
+        if not all_danish(tiltag_id):
             return f"tiltag {number}"
         return tiltag_id
 

@@ -41,8 +41,9 @@ def name_warnings(doc: YamlDocument, data: dict[str, Any]) -> list[Diagnostic]:
                 position.line if position else None,
                 position.column if position else None,
                 NAME_WARNING,
-                f"{what} ser ud til at nævne nogen ved navn ({initials}); i rapporter, "
-                "breve og kalender står der [navn].",
+                f"{what} ser ud til at nævne nogen ved navn ({initials}); et navn, "
+                "arbejdsmappen ikke kender som en kollegas, står som [navn] i rapporter, breve "
+                "og kalender.",
                 "skriv 'barnet', 'moren', 'skolen' osv. i stedet for navnet: et barns eller en "
                 "forælders navn hører ikke hjemme i en gennemgang.",
                 WARNING,

@@ -86,6 +86,7 @@ def read_dates(root: Path, cache: dict[str, Any]) -> ReadDates:
 def _load(root: Path) -> tuple[list[TiltagDate], list[Diagnostic]]:
     from ledelsestilsyn.core.unknown_names import mask_names
     from ledelsestilsyn.followup.tiltag import evaluation_date, tiltag_shown
+    from ledelsestilsyn.report.department import neutral_id
     from ledelsestilsyn.workspace.open import open_workspace
     from ledelsestilsyn.workspace.people import concept_names
 
@@ -99,17 +100,19 @@ def _load(root: Path) -> tuple[list[TiltagDate], list[Diagnostic]]:
     )
     if notes:
         return [], notes
-    # A reminder goes by mail: a child's name in a title is `[navn]` (the colleagues stay).
+    # A reminder goes by mail: a child's name in a title is `[navn]`, an id with one is the
+    # tiltag's place (`tiltag 2`), as in the calendar; the colleagues stay.
     known = concept_names(workspace.concept) | {t.responsible for t in read.tiltag if t.responsible}
+    neutral = neutral_id([], [])
     dates: list[TiltagDate] = []
-    for t in read.tiltag:
+    for number, t in enumerate(read.tiltag, start=1):
         who = t.responsible or ""
-        title = mask_names(t.title, known)
+        title, shown = mask_names(t.title, known), neutral(t.id, number)
         if t.deadline is not None and t.is_open:
-            dates.append(TiltagDate(t.id, title, DEADLINE, t.deadline, who))
+            dates.append(TiltagDate(shown, title, DEADLINE, t.deadline, who))
         evaluation = evaluation_date(t)
         if evaluation is not None and t.evaluated is None and t.status != "opgivet":
-            dates.append(TiltagDate(t.id, title, EVALUATION, evaluation, who))
+            dates.append(TiltagDate(shown, title, EVALUATION, evaluation, who))
     return dates, []
 
 
