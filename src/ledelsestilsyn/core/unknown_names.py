@@ -252,6 +252,19 @@ def _is_known(text: str, run: list[re.Match[str]], parts: set[tuple[str, ...]]) 
     return before is None or _fold(before[1]) not in _KIN
 
 
+def words_of(text: str) -> list[str]:
+    """The words of `text`, as this module reads them."""
+    return _WORD.findall(text)
+
+
+def known_name(name: str, known: Iterable[str]) -> bool:
+    """Whether `name` (a run of words `likely_names` found) is, or is part of, a known name
+    (the last word also with a possessive s)."""
+    *first, last = [_fold(w) for w in _WORD.findall(name)] or [""]
+    parts = _known_parts(known)
+    return any((*first, form) in parts for form in _forms(last))
+
+
 def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     """The spans of `text` that are likely names nobody told the tool about, each run of
     name words one span (`Tina Larsen`); `known`: names whose words, alone or together, are

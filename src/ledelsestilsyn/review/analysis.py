@@ -49,6 +49,17 @@ class CorrectionEntry:
     (a calibration pair's second: `followup.earlier.with_all_corrections`); else None."""
 
 
+@dataclass(frozen=True)
+class NameHit:
+    """A likely name in a free text of a review (`review.name_check`): the text's place, what
+    it is (`kommentaren`), and the name as written."""
+
+    line: int | None
+    column: int | None
+    what: str
+    name: str
+
+
 @dataclass
 class Analysis:
     """Everything `analyse` learned from one file (plain data, cacheable)."""
@@ -76,6 +87,8 @@ class Analysis:
     answers: dict[str, dict[str, tuple[str | None, str]]] = field(default_factory=dict)
     corrections: list[CorrectionEntry] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    names: list[NameHit] = field(default_factory=list)
+    """The likely names in its free texts; `valider` warns of those the workspace does not know."""
 
 
 def text_of(value: Any) -> str | None:

@@ -20,9 +20,10 @@ from typing import Any
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.io.entry_cache import EntryCache
 from ledelsestilsyn.io.stamped_json import code_stamp, write_stamped
-from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry
+from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry, NameHit
 
-FORMAT = 4  # 3: consent (samtykke_til_eksempel); 4: a correction's `udført` not taken as done
+FORMAT = 5  # 3: consent (samtykke_til_eksempel); 4: a correction's `udført` not taken as done;
+# 5: the likely names in the free texts
 # The modules whose code decides an analysis: a change in any of them (also in a
 # development checkout, without a new version number) makes the cache stale.
 # tests/test_architecture.py checks that every module `review.check` imports is here.
@@ -132,6 +133,7 @@ def _dump(a: Analysis) -> dict[str, Any]:
         "diagnostics": [
             [d.line, d.column, d.code, d.message, d.hint, d.severity.value] for d in a.diagnostics
         ],
+        "names": [[h.line, h.column, h.what, h.name] for h in a.names],
     }
 
 
@@ -166,6 +168,9 @@ def _load(raw: dict[str, Any]) -> Analysis:
         diagnostics=[
             Diagnostic("", line, column, code, message, hint, Severity(severity))
             for line, column, code, message, hint, severity in raw["diagnostics"]
+        ],
+        names=[
+            NameHit(line, column, str(what), str(name)) for line, column, what, name in raw["names"]
         ],
     )
 

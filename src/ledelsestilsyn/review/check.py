@@ -29,7 +29,7 @@ from ledelsestilsyn.models.review import Review
 from ledelsestilsyn.review.analysis import WARNING, Analysis, text_of
 from ledelsestilsyn.review.answers import AnswerChecker
 from ledelsestilsyn.review.corrections import written_danish
-from ledelsestilsyn.review.name_check import name_warnings
+from ledelsestilsyn.review.name_check import name_hits
 from ledelsestilsyn.review.template_index import TemplateIndex
 from ledelsestilsyn.review.typed import parse_review
 from ledelsestilsyn.review.word_quotes import unwrap
@@ -62,7 +62,8 @@ def analyse(raw: bytes, file: str, lookup: TemplateLookup, focus: list[str] | No
         return Analysis(is_review=False, skip_reason=reason)
     curly = unwrap(doc)
     analysis = _header(doc, data)
-    analysis.diagnostics.extend([*cpr, *curly, *name_warnings(doc, data)])
+    analysis.diagnostics.extend([*cpr, *curly])
+    analysis.names = name_hits(doc, data)
     index = _template(doc, analysis, lookup)
     if index is not None:
         AnswerChecker(doc, text, index, focus, analysis).check(data.get("svar"))

@@ -2,54 +2,67 @@
 
 The reports, letters and calendar show such a name as `[navn]` (`core.unknown_names`), but
 a name is best never written: the warning asks the leader to write `barnet`, `moren`,
-`skolen` instead. The names the file itself gives (the caseworker, the team, the reviewer,
-who is responsible for a correction) are known and never warned about. The message gives the
-name's initials only, enough to find it in the field.
+`skolen` instead. `name_hits` finds the likely names of one file (with the names the file
+itself gives: the caseworker, the team, the reviewer, who is responsible for a correction),
+cached with its analysis; `name_warnings` leaves out the names the workspace knows (the
+concept's people, the samples' caseworkers and teams, the municipality), which the reports
+show or replace as a colleague's. A message gives the names' initials only, enough to find
+them in the field.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic
-from ledelsestilsyn.core.unknown_names import likely_names
+from ledelsestilsyn.core.names import as_read
+from ledelsestilsyn.core.unknown_names import known_name, likely_names, words_of
 from ledelsestilsyn.io.document import Path_, YamlDocument
-from ledelsestilsyn.review.analysis import WARNING
+from ledelsestilsyn.review.analysis import WARNING, NameHit
 
 NAME_WARNING = "G068"
 
 
-def name_warnings(doc: YamlDocument, data: dict[str, Any]) -> list[Diagnostic]:
-    """One warning per free text (`udgangspunkt`, a `kommentar`, a correction's `handling`)
-    with a likely name in it."""
-    texts = list(_free_texts(data))
-    if not texts:
-        return []
+def name_hits(doc: YamlDocument, data: dict[str, Any]) -> list[NameHit]:
+    """Each likely name in a free text (`udgangspunkt`, a `kommentar`, a correction's
+    `handling`): where the text stands, what it is, and the name as written."""
     known = list(_known(data))
-    warnings = []
-    for path, what, text in texts:
-        spans = likely_names(text, known)
-        if not spans:
-            continue
-        start, end = spans[0]
-        initials = " ".join(f"{w[0]}." for w in text[start:end].split())
+    hits = []
+    for path, what, text in _free_texts(data):
+        read = as_read(text)
         position = doc.values.get(path)
-        warnings.append(
-            Diagnostic(
-                doc.file,
-                position.line if position else None,
-                position.column if position else None,
-                NAME_WARNING,
-                f"{what} ser ud til at nævne nogen ved navn ({initials}); et navn, "
-                "arbejdsmappen ikke kender som en kollegas, står som [navn] i rapporter, breve "
-                "og kalender.",
-                "skriv 'barnet', 'moren', 'skolen' osv. i stedet for navnet: et barns eller en "
-                "forælders navn hører ikke hjemme i en gennemgang.",
-                WARNING,
-            )
+        line, column = (position.line, position.column) if position else (None, None)
+        hits += [NameHit(line, column, what, read[a:b]) for a, b in likely_names(read, known)]
+    return hits
+
+
+def name_warnings(hits: Iterable[NameHit], file: str, known: Iterable[str]) -> list[Diagnostic]:
+    """One warning per free text with a name the workspace does not know (`known`)."""
+    people = tuple(known)
+    by_field: dict[tuple[int | None, int | None, str], list[str]] = {}
+    for hit in hits:
+        if not known_name(hit.name, people):
+            by_field.setdefault((hit.line, hit.column, hit.what), []).append(hit.name)
+    return [
+        Diagnostic(
+            file,
+            line,
+            column,
+            NAME_WARNING,
+            f"{what} ser ud til at nævne nogen ved navn ({', '.join(map(_initials, names))}); "
+            "et navn, arbejdsmappen ikke kender som en kollegas, står som [navn] i rapporter, "
+            "breve og kalender.",
+            "skriv 'barnet', 'moren', 'skolen' osv. i stedet for navnet: et barns eller en "
+            "forælders navn hører ikke hjemme i en gennemgang.",
+            WARNING,
         )
-    return warnings
+        for (line, column, what), names in by_field.items()
+    ]
+
+
+def _initials(name: str) -> str:
+    return " ".join(f"{word[0]}." for word in words_of(name))
 
 
 def _free_texts(data: dict[str, Any]) -> Iterator[tuple[Path_, str, str]]:

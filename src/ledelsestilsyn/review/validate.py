@@ -21,17 +21,20 @@ file.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
 from ledelsestilsyn.io.named import check_named
+from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.review.analyse_files import Templates, analyse_all
 from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis, CorrectionEntry
 from ledelsestilsyn.review.cache import ReviewCache
 from ledelsestilsyn.review.header import HeaderContext, check_header
 from ledelsestilsyn.review.manifests import home, owners, sample_manifests
+from ledelsestilsyn.review.name_check import name_warnings
 from ledelsestilsyn.review.pairs import same_reviewer
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.workspace.layout import (
@@ -41,6 +44,7 @@ from ledelsestilsyn.workspace.layout import (
     YAML_SUFFIXES,
 )
 from ledelsestilsyn.workspace.open import Workspace
+from ledelsestilsyn.workspace.people import concept_names
 
 
 @dataclass(frozen=True)
@@ -148,6 +152,7 @@ def run_checks(
     homes = {folder: home(folder.resolve(), m, samples) for folder, m in manifests.items()}
     cache = ReviewCache.open(workspace.cache_dir / REVIEW_CACHE) if use_cache else None
     analyses, run.from_cache = analyse_all(files, focus, templates, cache)
+    people = _people(workspace, manifests.values(), analyses.values())
     for path in files:
         shown = display(workspace, path, cwd)
         analysis = analyses[path]
@@ -156,12 +161,27 @@ def run_checks(
             continue
         manifest = manifests[path.parent]
         owner = listed.get(path.name.casefold())
-        context = HeaderContext(names, manifest, owner, homes[path.parent])
+        context = HeaderContext(names, manifest, owner, homes[path.parent], people)
         run.results.append(finish(analysis, path, shown, today, context))
     run.notes += same_reviewer(run.results, analyses)
     if cache is not None:
         _save(cache, run)
     return run
+
+
+def _people(
+    workspace: Workspace, manifests: Iterable[Manifest | None], analyses: Iterable[Analysis]
+) -> frozenset[str]:
+    """Every name the workspace knows, as the report does: the concept's people and
+    municipality, the samples' caseworkers and teams, and the reviewers and those responsible
+    for a correction in the reviews."""
+    people = concept_names(workspace.concept) | {workspace.concept.municipality}
+    for manifest in (m for m in manifests if m is not None):
+        people |= {n for c in manifest.cases for n in (c.caseworker, c.team) if n}
+    for analysis in analyses:
+        people |= {n for n in (analysis.reviewer, analysis.caseworker, analysis.team) if n}
+        people |= {c.responsible for c in analysis.corrections if c.responsible}
+    return frozenset(people)
 
 
 def _save(cache: ReviewCache, run: ReviewRun) -> None:
@@ -205,7 +225,7 @@ def finish(
 ) -> ReviewResult:
     """The result as of `today`: header checked, diagnostics named by `shown`, state decided."""
     analysis, header_errors = check_header(analysis, path, shown, context)
-    found = analysis.diagnostics
+    found = [*analysis.diagnostics, *name_warnings(analysis.names, shown, context.people)]
     if any(d.code == ELSEWHERE for d in header_errors):  # the folder's focus is not its own
         found = [d for d in found if d.code not in FOCUS_CODES]
     diagnostics = sorted(

@@ -1,0 +1,57 @@
+"""G068: a name in a free text, but not one the workspace knows (probe Z, G2).
+
+`valider` knew only the names the file itself gives, so a colleague from the concept, a
+caseworker of another case, another team and the municipality each gave a warning: 43 of 58
+ordinary phrases did. Now only a name nobody told the tool about does.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import Cli
+
+FOLDER = "udtræk/2026-11-månedligt-overordnet"
+
+
+def _comment(root: Path, text: str) -> Path:
+    """The first review, its first answer `nej` with `text` as the comment."""
+    reviews = sorted((root / FOLDER).glob("S-*.yaml"))
+    others = [re.search(r'rådgiver: "([^"]+)"', p.read_text(encoding="utf-8")) for p in reviews]
+    review = reviews[0]
+    body = review.read_text(encoding="utf-8")
+    own = others[0]
+    assert own is not None
+    another = next(m[1] for m in others if m is not None and m[1] != own[1])
+    body = body.replace(
+        "svar: \"ja\"\n      kommentar: ''",
+        f'svar: "nej"\n      kommentar: "{text.format(another=another)}"',
+        1,
+    )
+    review.write_text(body, encoding="utf-8")
+    return review
+
+
+def _warnings(cli: Cli, review: Path) -> list[dict[str, object]]:
+    result = cli("valider", str(review), "--format", "json")
+    found = json.loads(result.stdout)
+    return [d for r in found["gennemgange"] for d in r["problemer"] if d["kode"] == "G068"]
+
+
+def test_names_the_workspace_knows_are_no_warning(filled_example: Path, cli: Cli) -> None:
+    text = (
+        "Drøftet med {another}, Lise Dahl Thøgersen og Jakob Bæk i Team Syd; "
+        "sendt til Eksempelby Kommune."
+    )
+    assert _warnings(cli, _comment(filled_example, text)) == []
+
+
+def test_each_unknown_name_of_a_text_is_in_one_warning(filled_example: Path, cli: Cli) -> None:
+    review = _comment(
+        filled_example, "Drøftet med {another}. Zlatan og mor Tina Karimi er ikke hørt."
+    )
+    [warning] = _warnings(cli, review)
+    assert "(Z., T. K.)" in str(warning["besked"])
+    assert "Zlatan" not in json.dumps(warning, ensure_ascii=False)
