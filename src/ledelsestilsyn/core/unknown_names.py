@@ -133,6 +133,7 @@ def _fold(word: str) -> str:
     return word.casefold().replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
 
 
+@functools.lru_cache(maxsize=8192)  # each word is judged once: a report has many comments
 def _forms(word: str) -> tuple[str, ...]:
     """The word folded, and without a possessive s (`Zlatans`, `Jens'`)."""
     folded = _fold(word).rstrip("'’")
@@ -157,6 +158,7 @@ def _harmless(word: str) -> bool:
     return any(len(b) > 4 and (b in _HARMLESS or _INSTITUTION.search(b)) for b in base)
 
 
+@functools.lru_cache(maxsize=8192)
 def _danish(word: str) -> bool:
     """Every part of the word is a Danish word (`Teams-møde`, `Servicelovens`), or a long
     compound ending in one (`Forældrekompetenceundersøgelse`; not a school's name)."""
@@ -178,11 +180,13 @@ def _one_word(folded: str) -> bool:
     return any(t in words and t not in _PLACES for t in tails)
 
 
+@functools.lru_cache(maxsize=8192)
 def _first_name(word: str) -> bool:
     """A common first name, also as part of one (`Ida-Marie`) or with a possessive s."""
     return any(f in _FIRST_NAMES for p in _PARTS.split(word) if p for f in _forms(p))
 
 
+@functools.lru_cache(maxsize=8192)
 def _candidate(word: str) -> bool:
     """A word that may be a name: with a capital first or after a particle (`al-Hassan`,
     `O'Connor`), or in capitals of five letters or more (`KARIMI`); not an abbreviation
@@ -230,17 +234,19 @@ def _word_name(text: str, match: re.Match[str]) -> bool:
     return after is not None and after[1].casefold() in _VERBS
 
 
-def _known_parts(known: Iterable[str]) -> set[tuple[str, ...]]:
-    """Every run of words in a known name or text (`Ole`, `Larsen`, `Ole Larsen`), folded."""
+@functools.lru_cache(maxsize=16)
+def _known_parts(known: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    """Every run of words in a known name or text (`Ole`, `Larsen`, `Ole Larsen`), folded;
+    worked out once for the names a report or a run of `valider` knows."""
     parts: set[tuple[str, ...]] = set()
     for text in known:
         words = [_fold(w) for w in _WORD.findall(as_read(text).replace(",", " "))]
         ends = range(1, len(words) + 1)
         parts.update(tuple(words[i:j]) for j in ends for i in range(j))
-    return parts
+    return frozenset(parts)
 
 
-def _is_known(text: str, run: list[re.Match[str]], parts: set[tuple[str, ...]]) -> bool:
+def _is_known(text: str, run: list[re.Match[str]], parts: frozenset[tuple[str, ...]]) -> bool:
     """Whether the run is (part of) a known name, the last word also with a possessive s,
     and no `mor` or `fru` right before it."""
     *first, last = (_fold(m[0]) for m in run)
@@ -261,7 +267,7 @@ def known_name(name: str, known: Iterable[str]) -> bool:
     """Whether `name` (a run of words `likely_names` found) is, or is part of, a known name
     (the last word also with a possessive s)."""
     *first, last = [_fold(w) for w in _WORD.findall(name)] or [""]
-    parts = _known_parts(known)
+    parts = _known_parts(tuple(known))
     return any((*first, form) in parts for form in _forms(last))
 
 
@@ -279,7 +285,7 @@ def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
             runs[-1].append(m)
         else:
             runs.append([m])
-    parts = _known_parts(known)
+    parts = _known_parts(tuple(known))
     unknown = [run for run in runs if not _is_known(text, run, parts)]
     named = {
         m.start()
