@@ -5,8 +5,10 @@ it never knows the child's. Danish helps: a noun is written in lower case, so a 
 capital that is no Danish word (`Zlatan`, `Karimi`, `Vestervangskolen`) is nearly always a
 proper name: a person, a school, a town. Each of those can point at a child, so each is
 taken for a name. A Danish word is one of the tool's word list (`ord.txt`: every word written
-in lower case in the sources the templates are made from, the templates and the presets, and
-the words a leader's note begins with: `Afventer`, `Flot`), or one the tool knows to name no
+in lower case at least as often as with a capital in the sources the templates are made from,
+the README, the domain notes, the templates, the presets and the report's and letters'
+templates, code left out; and the words a leader's note begins with: `Afventer`, `Flot`;
+never a first name), also inflected or as the end of a compound, or one the tool knows to name no
 one (`Barnets lov`, `Ankestyrelsens`, `Familieafdelingen`, the polite `De`). Inside a
 sentence a Danish word with a capital is a title (`Børnefaglig Undersøgelse`); a common first
 name is a name anywhere, and a first name that is also a word (`Liv`, `Per`) inside a
