@@ -195,7 +195,8 @@ def _candidate(word: str) -> bool:
     (`PPR`, `CPR-nummer`) and not harmless."""
     parts = [p for p in _PARTS.split(word) if p]
     if word.isupper():  # not a masked number's `XXXXXX-XXXX`
-        return len(word) >= 5 and len(set(word) - set(_PARTS.pattern)) > 1 and not _harmless(word)
+        letters = {c for c in word if c.isalpha()}
+        return len(word) >= 5 and len(letters) > 1 and not _harmless(word)
     if len(parts[0]) > 1 and parts[0].isupper():
         return False
     capital = any(p[0].isupper() and any(c.islower() for c in p) for p in parts)

@@ -195,12 +195,15 @@ def department_scrubber(
     return scrubber(set(names), mask, NAME, alone=alone)
 
 
-def free_text_scrubber(names: Iterable[str], mask: Callable[[str], str]) -> Callable[[str], str]:
+def free_text_scrubber(
+    names: Iterable[str], mask: Callable[[str], str], places: Iterable[str] = ()
+) -> Callable[[str], str]:
     """`department_scrubber` for text a leader typed (a title, a conclusion, a comment): also
     every likely name the workspace does not know (a child's, a parent's, a school's) as
-    `[navn]` (`core.unknown_names`). Not for a team's name: `Team Vest` is no one."""
+    `[navn]` (`core.unknown_names`); `places`: the teams and the municipality, which are no
+    one's (`Team Vest` stays). Not for a team's name itself."""
     known = set(names)
-    return and_unknown_names(department_scrubber(known, mask), known, NAME)
+    return and_unknown_names(department_scrubber(known, mask), known | set(places), NAME)
 
 
 def conclusions(views: Sequence[TiltagView], scrub: Callable[[str], str]) -> list[Conclusion]:
@@ -241,7 +244,7 @@ def examples(
         return {}
     consenting = [r for r in first_reviews(in_period(records, period)) if r.consent]
     known = set(names) | {n for r in records for n in (r.caseworker, r.reviewer) if n}
-    scrub = free_text_scrubber(known, mask)
+    scrub = free_text_scrubber(known, mask, {r.team for r in records if r.team})
     found: dict[str, list[Example]] = {}
     for ref, template in sorted(templates.items()):
         comments = lowest_comments(template, [r for r in consenting if r.template == ref], mask)

@@ -268,7 +268,8 @@ def _add_department(
     # A case number typed in a title, a conclusion or an example: `[sag]`; an address the
     # concept gives someone: `[navn]`, as the name.
     mask = address_masker(_addresses(concept), case_masker(cases, mask_cpr), NAME)
-    scrub = free_text_scrubber(names, mask)
+    places = {r.team for r in inputs.records if r.team} | {concept.municipality}
+    scrub = free_text_scrubber(names, mask, places)
     sections = {section.ref for section in view.sections}
     view.tiltag_status = tiltag_status(views, view.disclosure, sections, scrub, elsewhere)
     if not view.department:

@@ -32,11 +32,14 @@ def shared_tiltag(dates: Sequence[TiltagDate], concept: Path) -> list[TiltagDate
     workspace = open_workspace(concept.parent, concept)
     names = concept_names(workspace.concept) | {d.responsible for d in dates if d.responsible}
     cases: set[str] = set()
+    teams: set[str] = set()
     for _, manifest in manifests(workspace):
         names |= {c.caseworker for c in manifest.cases if c.caseworker}
         names |= set(manifest.caseworkers)
         cases |= {c.id for c in manifest.cases}
-    scrub = free_text_scrubber(names, case_masker(cases, mask_cpr))
+        teams |= {c.team for c in manifest.cases if c.team}
+    places = teams | {workspace.concept.municipality}
+    scrub = free_text_scrubber(names, case_masker(cases, mask_cpr), places)
     place = {t.id: n for n, t in enumerate(load_tiltag(workspace), start=1)}
     neutral = neutral_id(names, cases)
     shown = [(d, neutral(d.id, place.get(d.id, len(place) + 1))) for d in dates]
