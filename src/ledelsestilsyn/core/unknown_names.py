@@ -249,15 +249,14 @@ def _known_parts(known: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     return frozenset(parts)
 
 
-def _is_known(text: str, run: list[re.Match[str]], parts: frozenset[tuple[str, ...]]) -> bool:
+def _is_known(text: str, run: tuple[Word, ...], parts: frozenset[tuple[str, ...]]) -> bool:
     """Whether the run is (part of) a known name, the last word also with a possessive s,
     and no `mor` or `fru` right before it."""
-    *first, last = (_fold(m[0]) for m in run)
+    *first, last = (_fold(w[2]) for w in run)
     if not any((*first, form) in parts for form in _forms(last)):
         return False
-    before = re.search(
-        r"([^\W\d_]+)[ \t\u00a0]+$", text[max(0, run[0].start() - 30) : run[0].start()]
-    )
+    start = run[0][0]
+    before = re.search(r"([^\W\d_]+)[ \t\u00a0]+$", text[max(0, start - 30) : start])
     return before is None or _fold(before[1]) not in _KIN
 
 
@@ -274,38 +273,53 @@ def known_name(name: str, known: Iterable[str]) -> bool:
     return any((*first, form) in parts for form in _forms(last))
 
 
+Word = tuple[int, int, str, bool]
+"""A capitalised word of a text: where it starts and ends, the word, and whether it is a name
+on its own (a first name, no Danish word, or a first name that is a word used as a name)."""
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
+    """The runs of capitalised words of `text` (`Tina Larsen`); none when no word in it is a
+    name on its own, as then no caller's names change anything. Each text is read once: the
+    same comment stands in many reviews."""
+    runs: list[list[Word]] = []
+    for m in _WORD.finditer(text):
+        if not _candidate(m[0]):
+            continue
+        word = m[0]
+        named = (
+            _first_name(word)
+            or not _danish(word)
+            or (word.casefold() in _WORD_NAMES and _word_name(text, m))
+        )
+        if runs and _SAME_NAME.fullmatch(text[runs[-1][-1][1] : m.start()]):
+            runs[-1].append((m.start(), m.end(), word, named))
+        else:
+            runs.append([(m.start(), m.end(), word, named)])
+    if not any(w[3] for run in runs for w in run):
+        return ()
+    return tuple(tuple(run) for run in runs)
+
+
 def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     """The spans of `text` that are likely names nobody told the tool about, each run of
     name words one span (`Tina Larsen`); `known`: names whose words, alone or together, are
     not (colleagues, teams, the municipality). `Tina Larsen` is one when only `Ole Larsen`
     is known. The text is read as a reader sees it (`core.names.as_read`)."""
-    candidates = [m for m in _WORD.finditer(text) if _candidate(m[0])]
-    if not candidates:
+    runs = _runs(text)
+    if not runs:
         return []
-    runs: list[list[re.Match[str]]] = []
-    for m in candidates:
-        if runs and _SAME_NAME.fullmatch(text[runs[-1][-1].end() : m.start()]):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
     parts = _known_parts(tuple(known))
     unknown = [run for run in runs if not _is_known(text, run, parts)]
-    named = {
-        m.start()
-        for run in unknown
-        for m in run
-        if _first_name(m[0])
-        or not _danish(m[0])
-        or (m[0].casefold() in _WORD_NAMES and _word_name(text, m))
-    }
-    names = {f for run in unknown for m in run if m.start() in named for f in _forms(m[0])}
+    names = {f for run in unknown for w in run if w[3] for f in _forms(w[2])}
     spans = []
     for run in unknown:
-        flagged = [m.start() in named or bool(set(_forms(m[0])) & names) for m in run]
+        flagged = [w[3] or bool(set(_forms(w[2])) & names) for w in run]
         if any(flagged):
-            start = run[flagged.index(True)].start()  # a Danish word before it is not part
+            start = run[flagged.index(True)][0]  # a Danish word before it is not part
             initial = _INITIAL.search(text, max(0, start - 4), start)
-            spans.append((initial.start() if initial else start, run[-1].end()))
+            spans.append((initial.start() if initial else start, run[-1][1]))
     return spans
 
 
