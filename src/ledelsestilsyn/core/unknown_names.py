@@ -60,6 +60,11 @@ _INSTITUTION = re.compile(
 )
 _ENDINGS = ("e", "s", "t", "r", "n", "en", "et", "er", "es", "ne", "de", "te", "ede", "ene", "erne")
 """Endings of a Danish word's forms (`Fremgik` aside): a form of a listed word is Danish."""
+_DANISH_ENDING = re.compile(
+    r"(?:[^e]ig|lig|ning|ningen|ninger|else|elsen|elser|hed|heden|heder|skab|skabet|isk|iske|"
+    r"som|somt|bar|bart|ende|ering|eringen|tion|tionen|tioner|isme)$"
+)
+"""Endings of Danish words (not of names: `Ludvig` is in the first names)."""
 _TAIL = 7
 """The shortest Danish word a compound may end in to be taken for a Danish word."""
 _PLACES = frozenset(["skolen", "skole", "børnehaven", "børnehave", "vuggestuen", "klubben"])
@@ -113,7 +118,7 @@ erik esther fatima felix filippa finn flemming frederik freja frida gitte hanne 
 heidi helle henrik hiba hussein ibrahim ida inge isabella jacob jakob jan janni jannie
 jeanette jens jesper jette johan johannes jonas jonathan josefine julie jørgen karina
 karla kasper katrine kenneth kirsten kristian kurt lars laura leila lene leo liam lily
-lina lisbeth louise lone lucas luna lærke magnus maja malene malthe marcus maria marianne
+lina lisbeth louise lone lucas ludvig luna lærke magnus maja malene malthe marcus maria marianne
 marie maryam mathias mathilde mads mette michael michelle mikkel mille mohamed mohammad
 mohammed morten muhammad mustafa nadia nanna naja niels nikolaj noah nora ole olivia
 oliver omar oscar patrick pernille peter philip pia poul preben rasmus rikke rené
@@ -221,6 +226,15 @@ def _starts_sentence(text: str, start: int) -> bool:
     return before[-1] in _SENTENCE_END
 
 
+def _looks_danish(text: str, match: re.Match[str]) -> bool:
+    """Whether a word the list lacks, at a sentence's start (where every word has a capital),
+    ends as Danish words do (`Hurtig`, `Tydelig`, `Grundighed`): taken for a word there;
+    inside a sentence a capital still makes it a name."""
+    return _DANISH_ENDING.search(_fold(match[0])) is not None and _starts_sentence(
+        text, match.start()
+    )
+
+
 def all_danish(text: str) -> bool:
     """Whether every word of `text` (an id: `partshoering-2`, `børnesamtaler`) is Danish: an id
     with another word (`zlatan.karimi`) may name a child, and is shown by its place instead."""
@@ -290,7 +304,7 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
         word = m[0]
         named = (
             _first_name(word)
-            or not _danish(word)
+            or (not _danish(word) and not _looks_danish(text, m))
             or (word.casefold() in _WORD_NAMES and _word_name(text, m))
         )
         if runs and _SAME_NAME.fullmatch(text[runs[-1][-1][1] : m.start()]):
