@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ledelsestilsyn.core.periods import Period
-from ledelsestilsyn.core.unknown_names import all_danish
+from ledelsestilsyn.core.unknown_names import NAME, all_danish
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
 from ledelsestilsyn.report.build import in_period, lowest_comments
@@ -42,7 +42,6 @@ from ledelsestilsyn.report.tiltag import (
     TiltagView,
 )
 
-NAME = "[navn]"
 WITH_CONSENT = "med_samtykke"
 MIN_CASEWORKERS = 3
 """A team's shares are shown only with this many reviewed caseworkers: in a team of two,

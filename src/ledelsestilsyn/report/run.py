@@ -10,6 +10,7 @@ from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated
 from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.unknown_names import NAME
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.anonymous import aggregate_inputs
@@ -18,7 +19,6 @@ from ledelsestilsyn.report.call import Request, check_call, check_kind
 from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.decision import AGGREGATE
 from ledelsestilsyn.report.department import (
-    NAME,
     WITH_CONSENT,
     conclusions,
     department_scrubber,
