@@ -94,6 +94,9 @@ def build(shape: Shape) -> Ledger:
 # Found by hypothesis: rounding gave 'sager r1' at least 2 (9 answers to 8 questions), the
 # cone alone did not use it, and an integer reader pinned 'sager r0' and 'r1' from the sum.
 @example(shape=Shape(((0, 0), (0, 9), (0, 0), (0, 0)), 8, (1, 2, 2, 2), (0, 0, 3, 3)))
+# Found by hypothesis: 3·r0 ≥ a, 3·r1 ≥ 5 + (5 − a) for the column's 5, so r0 + r1 is at
+# least 10 / 3 for every a, and 'sager i alt' (1–4) is 4; no single relation shows it.
+@example(shape=Shape(((0, 1, 0), (5, 4, 0)), 3, (1, 3)))
 def test_what_the_audit_calls_safe_no_integer_reader_pins(shape: Shape) -> None:
     note(repr(shape))
     ledger = build(shape)

@@ -21,9 +21,11 @@ rounds: 8 · r ≥ 9 gives r ≥ 2, not 1.125. So a target the cone leaves free
 is also bounded relation by relation, each bound rounded in, until the
 bounds settle (`_rounded`); one whose bounds meet is pinned as well, and
 so is one the cone pins once a rounded bound the true value sits on is a
-wall too (`Audit._whole`, when asked for: `walls`). That finds the pins rounding gives, not every
-pin an integer programme could find (the tests' attacker solves them as
-integers, `tests/report/backcalc.py`)."""
+wall too, and one whose least and greatest real value over all the relations
+round to its own (`lp_rounding`; both in `Audit._whole`, when asked for:
+`walls`). That finds the pins rounding gives, not every pin an integer
+programme could find (the tests' attacker solves them as integers,
+`tests/report/backcalc.py`)."""
 
 from __future__ import annotations
 
@@ -34,7 +36,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from ledelsestilsyn.report.linear import Row, add, compose, echelon, eliminated, remainder
+from ledelsestilsyn.report.linear import Row, add, compose, echelon, pivot, remainder
+from ledelsestilsyn.report.lp_rounding import pinned_by_rounding
 from ledelsestilsyn.report.rounding import tighten
 
 if TYPE_CHECKING:
@@ -120,7 +123,8 @@ class Audit:
     ) -> dict[int, list[int]]:
         """The targets whole numbers pin (`_rounded`), and then those the cone pins once the
         rounded bounds are walls too: from 8 · r ≥ 9, r is at least 2, and where r is 2
-        that is a wall no real-number reader has (with r + s ≤ 3 and s at least 1, s is 1)."""
+        that is a wall no real-number reader has (with r + s ≤ 3 and s at least 1, s is 1);
+        last those a sum of relations pins once its optimum is rounded (`lp_rounding`)."""
         if not targets:
             return {}
         low, high = _rounded(group, self.values, hidden, pivots)
@@ -138,6 +142,11 @@ class Audit:
         if walls:
             rounded = {c: Range(low[i], high[i]) for i, c in enumerate(hidden_cells)}
             whole |= _fixed(self._group(rounded, cells), left, pivots)
+        left = [i for i in left if i not in whole]
+        if left:
+            values = [self.values[c] for c in group.cells]
+            pins = pinned_by_rounding(group.rows, group.hidden, pivots, low, high, values, left)
+            whole |= {i: everything for i in pins}
         return whole
 
     def determined(self, hidden: Mapping[Key, Range], targets: Iterable[Key]) -> set[Key]:
@@ -322,23 +331,10 @@ def _implicit(cone: list[Row], free: list[int]) -> list[int] | None:
         leaving = min(
             rows, key=lambda r: (Fraction(table[r].get(_RHS, 0), table[r][entering]), basis[r])
         )
-        _pivot(table, reduced, leaving, entering)
+        pivot(table, reduced, leaving, entering)
         basis[leaving] = entering
     return None
 
 
 _RHS = -1
 _PIVOTS = 20_000
-
-
-def _pivot(table: list[Row], reduced: Row, row: int, col: int) -> None:
-    """Eliminate `col` from every row but `row` (whose entry there is positive), in whole
-    numbers (`eliminated`)."""
-    line = table[row]
-    for r, other in enumerate(table):
-        if r != row and col in other:
-            table[r] = eliminated(other, col, line)
-    if col in reduced:
-        now = eliminated(reduced, col, line)
-        reduced.clear()
-        reduced.update(now)

@@ -84,6 +84,19 @@ def eliminated(other: Row, col: int, line: Row) -> Row:
     return {k: c // divisor for k, c in out.items()} if divisor > 1 else out
 
 
+def pivot(table: list[Row], reduced: Row, row: int, col: int) -> None:
+    """A simplex pivot in whole numbers: `col` out of every row of `table` but `row` (whose
+    entry there is positive), and out of the objective's row `reduced`, by `eliminated`."""
+    line = table[row]
+    for r, other in enumerate(table):
+        if r != row and col in other:
+            table[r] = eliminated(other, col, line)
+    if col in reduced:
+        now = eliminated(reduced, col, line)
+        reduced.clear()
+        reduced.update(now)
+
+
 def _normal(row: Row, pivot: int) -> Row:
     """The row divided by its coefficients' gcd, with a positive pivot."""
     divisor = math.gcd(*row.values()) * (1 if row[pivot] > 0 else -1)
