@@ -7,6 +7,7 @@ letter, the committee's tiltag table and the shared calendar. Each now shows `[n
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -111,3 +112,30 @@ def test_a_tiltag_id_that_may_name_a_child_is_shown_by_its_place(
         assert result.exit_code == 0, result.output
         assert "zlatan" not in result.stdout.casefold(), audience
         assert "tiltag 1" in result.stdout, audience
+
+
+def test_a_name_one_command_knows_every_command_knows(cli: Cli, rapport_ws: Path) -> None:
+    """`valider`, `rapport` and the letters each gathered the workspace's names on their own:
+    a tiltag's responsible was known to the report, but a warning (G068) in `valider` and
+    `[navn]` in the letter. Now all three ask `workspace.people.known_names`."""
+    made = cli(
+        "tiltag", "ny", "--skabelon", "overordnet", "--spørgsmål", "underretning-1",
+        "--titel", "Partshøring", "--dato", "2026-11-25", "--ansvarlig", "Mette Lund",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    review = rapport_ws / CONSENTING
+    old = "Se notat om barnet, cpr 010203-1234, og <script>alert(1)</script>."
+    said = "Partshøringen er aftalt med Mette Lund."
+    review.write_text(review.read_text(encoding="utf-8").replace(old, said), encoding="utf-8")
+
+    checked = cli("valider", str(CONSENTING), "--format", "json", "--dato", "2026-11-30")
+    found = json.loads(checked.stdout)["gennemgange"]
+    assert [d for r in found for d in r["problemer"] if d["kode"] == "G068"] == []
+    leader = cli("rapport", "--periode", "2026-11", "--dato", "2026-11-30", "-o", "-")
+    assert leader.exit_code == 0, leader.output
+    assert said in leader.stdout
+    written = cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-30")
+    assert written.exit_code == 0, written.output
+    letters = [p.read_text(encoding="utf-8") for p in rapport_ws.glob("tilbagemeldinger/**/*.md")]
+    assert any(said in letter for letter in letters)
+    assert not any("aftalt med [navn]" in letter for letter in letters)

@@ -40,6 +40,7 @@ from ledelsestilsyn.sampling.fillin import case_filename
 from ledelsestilsyn.schedule.letters_due import covered_cases
 from ledelsestilsyn.workspace.layout import FEEDBACK_CASES, FEEDBACK_DIR
 from ledelsestilsyn.workspace.open import Workspace
+from ledelsestilsyn.workspace.people import known_names
 
 FORMATS = ("md", "html")
 
@@ -134,6 +135,11 @@ def write_letters(
     )
     if only is not None:
         only = _same_name(only, names)
+    colleagues = inputs.caseworkers | set(workspace.concept.dissemination.caseworkers)
+    # as `rapport` and `valider` know them; a header no manifest checked names no one here
+    reviews = [*records, *(unchecked_anonymous(r) for r in inputs.unfinished)]
+    teams = inputs.drawn_teams.values()
+    known = known_names(workspace, reviews, caseworkers=colleagues, teams=teams).all
     read, tiltag_notes = tiltag_shown(
         workspace, today, "O017", "ledelsens tiltag er udeladt af brevene"
     )
@@ -144,7 +150,8 @@ def write_letters(
         municipality=workspace.concept.municipality,
         generated=long_date(today),
         mask=mask_cpr,
-        colleagues=inputs.caseworkers | set(workspace.concept.dissemination.caseworkers),
+        colleagues=colleagues,
+        workspace_names=known,
         only=only,
         today=today,
         order=tuple(workspace.concept.series),

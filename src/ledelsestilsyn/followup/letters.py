@@ -53,6 +53,7 @@ from ledelsestilsyn.report.scrub import (
     case_pattern,
     scrubber,
 )
+from ledelsestilsyn.workspace.people import named_in
 
 WELL_MAX = 8
 COLLEAGUE = "en kollega"
@@ -243,6 +244,7 @@ def build_letters(
     generated: str,
     mask: Callable[[str], str],
     colleagues: Iterable[str] = (),
+    workspace_names: Iterable[str] = (),
     only: str | None = None,
     today: date | None = None,
     order: Sequence[str] = (),
@@ -259,9 +261,11 @@ def build_letters(
 
     `colleagues`: every caseworker the workspace knows besides those of `records` (drawn
     in a sample whose review is not finished, named in the concept); any of them but the
-    reader becomes "en kollega" in a comment or correction. `order`: the concept's series;
-    a case reviewed on two levels counts once in the comparison, with the review of the
-    series first in it, as in the report (`one_per_case`). `titles`: the series' titles.
+    reader becomes "en kollega" in a comment or correction. `workspace_names`: every name the
+    workspace knows (`workspace.people.known_names`); any other in a comment or correction is
+    `[navn]`. `order`: the concept's series; a case reviewed on two levels counts once in the
+    comparison, with the review of the series first in it, as in the report
+    (`one_per_case`). `titles`: the series' titles.
     `tiltag`: the leadership's; the open ones aimed at a finding are named in the letter.
     `leaders`: team → leader (`påmindelse: ledere`), whom to tell that a correction is done.
     `drawn`: every case drawn besides those of `records`; one (or one written like one) in a
@@ -285,8 +289,7 @@ def build_letters(
     known = set(colleagues) | {r.caseworker for r in records if r.caseworker}
     # every name the letters may show as it is (the leaders who reviewed, who is responsible)
     # or as "en kollega": the other capitalised words are names nobody told the tool about
-    people = known | {n for r in records for n in (r.reviewer, r.team) if n} | {municipality}
-    people |= {c.responsible for r in records for c in r.corrections if c.responsible}
+    people = known | set(workspace_names) | named_in(records).all
     # A case number in a comment: the reader's own stays, any other is "en anden sag".
     numbers = case_pattern({*drawn, *(r.case_id for r in records if r.case_id)})
     letters: list[Letter] = []

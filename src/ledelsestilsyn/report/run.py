@@ -49,7 +49,7 @@ from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows
 from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
 from ledelsestilsyn.report.view import ReportView, report_view
 from ledelsestilsyn.workspace.open import Workspace
-from ledelsestilsyn.workspace.people import concept_names
+from ledelsestilsyn.workspace.people import KnownNames, known_names
 
 
 @dataclass
@@ -90,10 +90,9 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     asked = parse_period(request.period) if request.period is not None else None
     inputs = load_inputs(workspace, request.paths, request.series, today=today)
     municipality = workspace.concept.municipality
-    people = _people(workspace, inputs)
+    names = _names(workspace, inputs)
     # a comment's other capitalised words are names nobody told the tool about (a child's)
-    teams = {r.team for r in [*inputs.records, *inputs.unfinished] if r.team}
-    known = frozenset({*people, *teams, municipality})
+    people, known = names.people, names.all
     if request.audience in AGGREGATE:  # no typed team, no person's name in a team's
         masked = case_masker(_cases(inputs), mask_cpr)
         texts = department_scrubber(people, masked, alone=False)  # whole names in the templates
@@ -262,14 +261,14 @@ def _add_department(
     audience's report of another period shows a share (`Reports.shows`)."""
     _, views = _tiltag(report, inputs, workspace, period, today)
     concept = workspace.concept
-    names = _people(workspace, inputs)
+    known = _names(workspace, inputs)
+    names = known.people
     cases = _cases(inputs)
     views = neutral_ids(views, names, cases)
     # A case number typed in a title, a conclusion or an example: `[sag]`; an address the
     # concept gives someone: `[navn]`, as the name.
     mask = address_masker(_addresses(concept), case_masker(cases, mask_cpr), NAME)
-    places = {r.team for r in inputs.records if r.team} | {concept.municipality}
-    scrub = free_text_scrubber(names, mask, places)
+    scrub = free_text_scrubber(names, mask, known.places)
     sections = {section.ref for section in view.sections}
     view.tiltag_status = tiltag_status(views, view.disclosure, sections, scrub, elsewhere)
     if not view.department:
@@ -302,28 +301,14 @@ def _addresses(concept: Concept) -> list[str]:
     return [*given, *reminders.consultants]
 
 
-def _people(workspace: Workspace, inputs: Inputs) -> set[str]:
-    """Every name the workspace knows: the concept's, the manifests' and the reviews', and
-    whoever is responsible for a correction or a tiltag (a local lawyer, say, whom no other
-    file names, may stand in a tiltag's title)."""
-    reviews = [*inputs.records, *inputs.unfinished]
-    people = {n for r in reviews for n in (r.caseworker, r.reviewer) if n}
-    people |= {c.responsible for r in reviews for c in r.corrections if c.responsible}
-    return (
-        concept_names(workspace.concept) | inputs.caseworkers | people | _tiltag_people(workspace)
+def _names(workspace: Workspace, inputs: Inputs) -> KnownNames:
+    """Every name the workspace knows (`known_names`), with the samples' and the reviews'."""
+    return known_names(
+        workspace,
+        [*inputs.records, *inputs.unfinished],
+        caseworkers=inputs.caseworkers,
+        teams=inputs.drawn_teams.values(),
     )
-
-
-def _tiltag_people(workspace: Workspace) -> set[str]:
-    """Who is responsible for each tiltag; none when tiltag.yaml cannot be read (the report
-    says so, and then shows no tiltag)."""
-    from ledelsestilsyn.followup.tiltag import read_tiltag
-
-    try:
-        tiltag = read_tiltag(workspace, None).tiltag
-    except TilsynError:
-        return set()
-    return {t.responsible for t in tiltag if t.responsible}
 
 
 def _add_tiltag(

@@ -44,7 +44,7 @@ from ledelsestilsyn.workspace.layout import (
     YAML_SUFFIXES,
 )
 from ledelsestilsyn.workspace.open import Workspace
-from ledelsestilsyn.workspace.people import concept_names
+from ledelsestilsyn.workspace.people import known_names
 
 
 @dataclass(frozen=True)
@@ -172,16 +172,14 @@ def run_checks(
 def _people(
     workspace: Workspace, manifests: Iterable[Manifest | None], analyses: Iterable[Analysis]
 ) -> frozenset[str]:
-    """Every name the workspace knows, as the report does: the concept's people and
-    municipality, the samples' caseworkers and teams, and the reviewers and those responsible
-    for a correction in the reviews."""
-    people = concept_names(workspace.concept) | {workspace.concept.municipality}
-    for manifest in (m for m in manifests if m is not None):
-        people |= {n for c in manifest.cases for n in (c.caseworker, c.team) if n}
-    for analysis in analyses:
-        people |= {n for n in (analysis.reviewer, analysis.caseworker, analysis.team) if n}
-        people |= {c.responsible for c in analysis.corrections if c.responsible}
-    return frozenset(people)
+    """Every name the workspace knows (`known_names`), with the samples' and the reviews'."""
+    cases = [c for m in manifests if m is not None for c in m.cases]
+    return known_names(
+        workspace,
+        analyses,
+        caseworkers=(c.caseworker for c in cases),
+        teams=(c.team for c in cases),
+    ).all
 
 
 def _save(cache: ReviewCache, run: ReviewRun) -> None:
