@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Cli
+from ledelsestilsyn.workspace.known_names import known_names
 from ledelsestilsyn.workspace.open import open_workspace
-from ledelsestilsyn.workspace.people import concept_names, known_names
+from ledelsestilsyn.workspace.people import concept_names
 
 
 @dataclass

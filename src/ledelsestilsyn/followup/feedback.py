@@ -38,9 +38,9 @@ from ledelsestilsyn.report.records import Excluded, unchecked_anonymous
 from ledelsestilsyn.report.render import environment
 from ledelsestilsyn.sampling.fillin import case_filename
 from ledelsestilsyn.schedule.letters_due import covered_cases
+from ledelsestilsyn.workspace.known_names import known_names
 from ledelsestilsyn.workspace.layout import FEEDBACK_CASES, FEEDBACK_DIR
 from ledelsestilsyn.workspace.open import Workspace
-from ledelsestilsyn.workspace.people import known_names
 
 FORMATS = ("md", "html")
 

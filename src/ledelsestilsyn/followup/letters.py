@@ -53,7 +53,7 @@ from ledelsestilsyn.report.scrub import (
     case_pattern,
     scrubber,
 )
-from ledelsestilsyn.workspace.people import named_in
+from ledelsestilsyn.workspace.known_names import named_in
 
 WELL_MAX = 8
 COLLEAGUE = "en kollega"

@@ -48,8 +48,8 @@ from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
 from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
 from ledelsestilsyn.report.view import ReportView, report_view
+from ledelsestilsyn.workspace.known_names import KnownNames, known_names
 from ledelsestilsyn.workspace.open import Workspace
-from ledelsestilsyn.workspace.people import KnownNames, known_names
 
 
 @dataclass

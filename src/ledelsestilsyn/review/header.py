@@ -41,7 +41,7 @@ class HeaderContext:
     """The folder the sample belongs in (`udtræk/<periode>-<tilsyn>`), when its manifest
     stands in another: a copy of the folder, or the folder renamed or moved."""
     people: frozenset[str] = frozenset()
-    """Every name the workspace knows (`workspace.people.known_names`): no name G068 warns
+    """Every name the workspace knows (`workspace.known_names`): no name G068 warns
     of."""
 
 

@@ -5,7 +5,7 @@ a name is best never written: the warning asks the leader to write `barnet`, `mo
 `skolen` instead. `name_hits` finds the likely names of one file (with the names the file
 itself gives: the caseworker, the team, the reviewer, who is responsible for a correction),
 cached with its analysis; `name_warnings` leaves out the names the workspace knows
-(`workspace.people.known_names`, as the reports and letters know them), which they show or
+(`workspace.known_names`, as the reports and letters know them), which they show or
 replace as a colleague's. A message gives the names' initials only, enough to find
 them in the field.
 """

@@ -37,6 +37,7 @@ from ledelsestilsyn.review.manifests import home, owners, sample_manifests
 from ledelsestilsyn.review.name_check import name_warnings
 from ledelsestilsyn.review.pairs import same_reviewer
 from ledelsestilsyn.review.state import ReviewState
+from ledelsestilsyn.workspace.known_names import known_names
 from ledelsestilsyn.workspace.layout import (
     MANIFEST_NAME,
     NOT_REVIEWS,
@@ -44,7 +45,6 @@ from ledelsestilsyn.workspace.layout import (
     YAML_SUFFIXES,
 )
 from ledelsestilsyn.workspace.open import Workspace
-from ledelsestilsyn.workspace.people import known_names
 
 
 @dataclass(frozen=True)

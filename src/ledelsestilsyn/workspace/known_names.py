@@ -1,0 +1,75 @@
+"""Every name the workspace knows, one answer for `valider`, `rapport` and the letters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from ledelsestilsyn.workspace.open import Workspace
+from ledelsestilsyn.workspace.people import concept_names, tiltag_people
+
+
+class _Correction(Protocol):
+    @property
+    def responsible(self) -> str: ...
+
+
+class Reviewed(Protocol):
+    """A review as any command holds it (`Analysis`, `ReviewRecord`)."""
+
+    @property
+    def caseworker(self) -> str | None: ...
+    @property
+    def reviewer(self) -> str | None: ...
+    @property
+    def team(self) -> str | None: ...
+    @property
+    def corrections(self) -> Iterable[_Correction]: ...
+
+
+@dataclass(frozen=True)
+class KnownNames:
+    """Every name the workspace knows, split by whether it is a person's."""
+
+    people: frozenset[str]
+    """An aggregate report leaves these out."""
+    places: frozenset[str]
+    """The teams and the municipality: names, but no one's."""
+
+    @property
+    def all(self) -> frozenset[str]:
+        """What free text may show as it is; any other name there is `[navn]`."""
+        return self.people | self.places
+
+
+def named_in(
+    reviews: Iterable[Reviewed],
+    *,
+    caseworkers: Iterable[str | None] = (),
+    teams: Iterable[str | None] = (),
+) -> KnownNames:
+    """The names `reviews` give (caseworker, reviewer, team, responsible for a correction),
+    with the samples' `caseworkers` and `teams`: the part of `known_names` that needs no
+    workspace, so that a letter never masks a name it shows itself."""
+    reviews = list(reviews)
+    people = {n for r in reviews for n in (r.caseworker, r.reviewer) if n}
+    people |= {c.responsible for r in reviews for c in r.corrections if c.responsible}
+    people |= {n for n in caseworkers if n}
+    places = {n for n in teams if n} | {r.team for r in reviews if r.team}
+    return KnownNames(frozenset(people), frozenset(places))
+
+
+def known_names(
+    workspace: Workspace,
+    reviews: Iterable[Reviewed] = (),
+    *,
+    caseworkers: Iterable[str | None] = (),
+    teams: Iterable[str | None] = (),
+) -> KnownNames:
+    """The one answer `valider`, `rapport` and the letters give to which names are known,
+    so that a name one accepts is not `[navn]` or a warning in another: `named_in`, the
+    concept's people and municipality, and who is responsible for a tiltag."""
+    named = named_in(reviews, caseworkers=caseworkers, teams=teams)
+    people = named.people | concept_names(workspace.concept) | tiltag_people(workspace)
+    return KnownNames(people, named.places | {workspace.concept.municipality})
