@@ -10,9 +10,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from itertools import compress
 
+from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.periods import Period, parse_period, period_of, previous
+from ledelsestilsyn.core.unknown_names import NAME
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import (
     AnswerIndex,
@@ -28,6 +31,7 @@ from ledelsestilsyn.report.aggregate import (
 )
 from ledelsestilsyn.report.calibration import CalibrationResult, calibrate
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded, ReviewRecord
+from ledelsestilsyn.report.scrub import and_unknown_names
 from ledelsestilsyn.report.tidy import TidyGroup, tidy_groups
 from ledelsestilsyn.report.versions import (
     VersionMaps,
@@ -52,6 +56,13 @@ class Settings:
     known_names: frozenset[str] = frozenset()
     """Every name the workspace knows; any other capitalised word inside a comment's sentence
     is taken for a name nobody told the tool about (a child's) and shown as `[navn]`."""
+
+    @cached_property
+    def free_text(self) -> Callable[[str], str]:
+        """Text the leaders typed as the leader's report shows it: no CPR number, and `[navn]`
+        for a name the workspace does not know. One masker for comments, corrections and
+        tiltag alike, so a text in several tables is read once."""
+        return and_unknown_names(mask_cpr, self.known_names, NAME)
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.periods import Period, calendar_around, parse_period, parts_inside
 from ledelsestilsyn.core.progress import step
-from ledelsestilsyn.core.unknown_names import NAME
 from ledelsestilsyn.report import published
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
 from ledelsestilsyn.report.corrections import status_counts
@@ -28,7 +26,6 @@ from ledelsestilsyn.report.overlap import Inner
 from ledelsestilsyn.report.pair_corrections import counting_corrections
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
-from ledelsestilsyn.report.scrub import and_unknown_names
 from ledelsestilsyn.report.suppress import Disclosure, Key, Ledger
 from ledelsestilsyn.report.versions import VersionMaps
 
@@ -59,7 +56,7 @@ def build_for(
         drawn=drawn,
         drawn_cases=len(drawn_ids),
         team_drawn=dict(Counter(inputs.drawn_teams.get(i) or UNKNOWN_TEAM for i in drawn_ids)),
-        mask=and_unknown_names(mask_cpr, settings.known_names, NAME),
+        mask=settings.free_text,
         versions=inputs.versions,
         tidy=tidy,
     )

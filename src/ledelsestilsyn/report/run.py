@@ -43,7 +43,7 @@ from ledelsestilsyn.report.period_reports import Reports, excluded_in
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
-from ledelsestilsyn.report.scrub import address_masker, and_unknown_names, case_masker
+from ledelsestilsyn.report.scrub import address_masker, case_masker
 from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
 from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
@@ -168,7 +168,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             today=today,
             leader=not view.committee,
             per_person=request.caseworkers,
-            scrub=and_unknown_names(mask_cpr, known, NAME),
+            scrub=settings.free_text,
         )
         if not view.committee:
             _add_tiltag(view, report, inputs, workspace, period, today)
@@ -322,7 +322,7 @@ def _add_tiltag(
     """The leader report's tiltag: effect on their targets, and which address a weak question."""
     tiltag, views = _tiltag(report, inputs, workspace, period, today)
     # a child's name in a title or a conclusion the leaders typed: `[navn]`
-    free = and_unknown_names(mask_cpr, report.settings.known_names, NAME)
+    free = report.settings.free_text
     view.tiltag = [replace(v, title=free(v.title), conclusion=free(v.conclusion)) for v in views]
     if not tiltag:
         return
