@@ -7,7 +7,8 @@ with invisible direction marks copied along, with spaces around the dash (`01020
 with the digits grouped (`01 02 03 12 34`), or over a line break in a block of
 text (`010203-⏎1234`; also Word's vertical tab and the Unicode line separator, and over two
 lines of a YAML comment or a Markdown quote), with any of Unicode's spaces and dashes, in
-fullwidth (`０１０２０３／１２３４`), and as in a link (`%20`, `%2D`); and with its digits in any
+fullwidth (`０１０２０３／１２３４`), as in a link or in HTML (`%20`, `&nbsp;`, `&#8208;`),
+with a word for the serial number (`010203 løbenummer 1234`); and with its digits in any
 form Unicode has: superscript and subscript (`⁰¹⁰²⁰³-¹²³⁴`), circled, parenthesised and with a
 full stop (`⓪①⓪②⓪③`, `⑴`, `⒈`), mathematical (`𝟎𝟏𝟎𝟐𝟎𝟑𝟏𝟐𝟑𝟒`) and the digits of other scripts
 (Arabic-Indic `٠١٠٢٠٣`, Devanagari `०१०२०३`: every decimal digit, category Nd), and with a
@@ -103,11 +104,11 @@ _JOIN = f"[{_SPACE}\t]{{0,2}}(?:{_BREAK})?"
 # Up to eight spaces (a number aligned in columns, `300711    7286`), or a space written `%20`
 # as in a link.
 _AROUND = f"(?:[{_SPACE}\t]|%20){{0,8}}(?:{_BREAK})?"
-# A dash or a minus written as HTML writes it (`010203&#45;1234`, `&ndash;`), which a web page
-# or a mail copied as source leaves in a text.
-_ENTITY = (
-    "&(?:#0*45|#[xX]0*2[dD]|#821[0-2]|#8722|#[xX]201[0-4]|#[xX]2212|[nm]dash|minus|hyphen|dash);"
-)
+# Any character written as HTML writes it (`010203&#45;1234`, `&ndash;`, `&nbsp;`, `&sol;`),
+# which a web page or a mail copied as source leaves in a text; and a word for the serial
+# number between it and the date (`010203 løbenummer 1234`, `01.02.03, lbnr. 1234`).
+_ENTITY = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
+_LABEL = "(?i:l(?:ø|o|oe)?b(?:e)?(?:nummer|nr)|lb\\.?[ ]?nr|kontrol(?:nummer|cifre))\\.?"
 # The dots a text puts between things: the middle dot, the bullet, the hyphenation point, the
 # bullet and dot operators, the Japanese middle dot in its two widths (`010203・1234`), and the
 # ellipsis Word makes of three full stops (`010203…1234`).
@@ -122,7 +123,8 @@ _ESCAPE = "\\\\[abefnrtv]"
 # (`300711*7286`), a backslash (a slip for the slash), a semicolon, an apostrophe, a middle
 # dot, a bar or a tilde, and a bracket (`(010203)1234`). `%2D` is a dash written as in a link.
 _ONE_MARK = (
-    f"(?:[{_PUNCT},:=+*#\\\\;'\u2019|~()\\[\\]{{}}{_DOTS}{_WIDE}]|%2[dD]|{_ENTITY}|{_ESCAPE})"
+    f"(?:[{_PUNCT},:=+*#\\\\;'\u2019|~()\\[\\]{{}}{_DOTS}{_WIDE}]|%2[dD]"
+    f"|{_ENTITY}|{_ESCAPE}|{_LABEL})"
 )
 _MARK = f"{_ONE_MARK}(?:[{_SPACE}]?{_ONE_MARK}){{0,2}}"
 _SEPARATOR = f"(?:{_AROUND}(?P<punct>{_MARK}){_AROUND}|{_AROUND})?"
