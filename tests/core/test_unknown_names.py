@@ -163,3 +163,12 @@ def test_a_name_inside_a_sentence_never_survives(words: list[str], name: str) ->
     spans = likely_names(text)
     assert all(0 <= a < b <= len(text) for a, b in spans)
     assert all(b1 < a2 for (_, b1), (a2, _) in itertools.pairwise(spans))
+
+
+def test_a_common_first_name_in_capitals_is_a_name_and_an_abbreviation_is_not() -> None:
+    """A data protection probe (6 December 2026) found `ALMA er ikke hørt` in the department's
+    examples and a letter, with no G068: four capitals were taken for an abbreviation."""
+    assert mask_names("ALMA er ikke hørt", frozenset()) == "[navn] er ikke hørt"
+    assert mask_names("EMIL og NOAH", frozenset()) == "[navn] og [navn]"
+    for text in ("PPR og SSP deltog", "OBS: BUF holder møde", "Sendt til UU og DUBU"):
+        assert mask_names(text, frozenset()) == text

@@ -16,8 +16,8 @@ sentence; a word that is a name once in a text is one everywhere in it. Names th
 knows (colleagues, teams, the municipality) are left to the scrubbers, unless a word such as
 `mor` or `fru` stands right before (`mor Hansen` is not the colleague Hansen).
 
-A name written in lower case, or in capitals of four letters or fewer (`EMIL`, like `PPR`),
-is not found: the warning in `valider` (G068) asks the leaders to write `barnet`, `moren`
+A name written in lower case, or in capitals of four letters or fewer (like `PPR`) unless it
+is a common first name (`EMIL`), is not found: the warning in `valider` (G068) asks the leaders to write `barnet`, `moren`
 instead, so that what reaches a report was never a name.
 """
 
@@ -196,12 +196,15 @@ def _first_name(word: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def _candidate(word: str) -> bool:
     """A word that may be a name: with a capital first or after a particle (`al-Hassan`,
-    `O'Connor`), or in capitals of five letters or more (`KARIMI`); not an abbreviation
+    `O'Connor`), in capitals of five letters or more (`KARIMI`), or a common first name in
+    capitals (`EMIL`); not an abbreviation
     (`PPR`, `CPR-nummer`) and not harmless."""
     parts = [p for p in _PARTS.split(word) if p]
     if word.isupper():  # not a masked number's `XXXXXX-XXXX`
+        if len(word) < 5:  # `PPR` is an abbreviation, `EMIL` a first name all the same
+            return _first_name(word)
         letters = {c for c in word if c.isalpha()}
-        return len(word) >= 5 and len(letters) > 1 and not _harmless(word)
+        return len(letters) > 1 and not _harmless(word)
     if len(parts[0]) > 1 and parts[0].isupper():
         return False
     capital = any(p[0].isupper() and any(c.islower() for c in p) for p in parts)
