@@ -17,8 +17,8 @@ knows (colleagues, teams, the municipality) are left to the scrubbers, unless a 
 `mor` or `fru` stands right before (`mor Hansen` is not the colleague Hansen).
 
 A name written in lower case, or in capitals of four letters or fewer (like `PPR`) unless it
-is a common first name (`EMIL`), is not found: the warning in `valider` (G068) asks the leaders to write `barnet`, `moren`
-instead, so that what reaches a report was never a name.
+is a common first name (`EMIL`), is not found: the warning in `valider` (G068) asks the
+leaders to write `barnet`, `moren` instead, so that what reaches a report was never a name.
 """
 
 from __future__ import annotations
