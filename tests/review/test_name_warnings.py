@@ -55,3 +55,34 @@ def test_each_unknown_name_of_a_text_is_in_one_warning(filled_example: Path, cli
     [warning] = _warnings(cli, review)
     assert "(Z., T. K.)" in str(warning["besked"])
     assert "Zlatan" not in json.dumps(warning, ensure_ascii=False)
+
+
+def _responsible(root: Path, who: str) -> Path:
+    """The first review, its first answer `nej` with a correction `who` is responsible for."""
+    review = sorted((root / FOLDER).glob("S-*.yaml"))[0]
+    body = review.read_text(encoding="utf-8").replace(
+        "svar: \"ja\"\n      kommentar: ''",
+        "svar: \"nej\"\n      kommentar: 'Vurderingen er ikke dateret.'\n"
+        f"      rettelse:\n        handling: 'Vurderingen dateres'\n        ansvarlig: '{who}'\n"
+        "        frist: '2026-12-04'",
+        1,
+    )
+    review.write_text(body, encoding="utf-8")
+    return review
+
+
+def test_a_responsible_person_no_other_file_names_is_a_warning(
+    filled_example: Path, cli: Cli
+) -> None:
+    """A data protection probe (6 December 2026) typed a parent's name as a correction's
+    `ansvarlig`: no warning, and the name stood in `påmind` and the caseworker's letter. A
+    name typed there made itself known, so it was no warning in a comment either."""
+    [warning] = _warnings(cli, _responsible(filled_example, "Sofie Karimi"))
+    assert "rettelsens ansvarlige (S. K.)" in str(warning["besked"])
+    assert "Karimi" not in json.dumps(warning, ensure_ascii=False)
+
+
+def test_a_colleague_responsible_for_a_correction_is_no_warning(
+    filled_example: Path, cli: Cli
+) -> None:
+    assert _warnings(cli, _responsible(filled_example, "Lise Dahl Thøgersen")) == []

@@ -43,6 +43,9 @@ class HeaderContext:
     people: frozenset[str] = frozenset()
     """Every name the workspace knows (`workspace.known_names`): no name G068 warns
     of."""
+    staff: frozenset[str] = frozenset()
+    """Of `people`, those some other file than a correction's `ansvarlig` names: a
+    correction's responsible person who is not one of them gets G068."""
 
 
 def check_header(

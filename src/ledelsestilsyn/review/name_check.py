@@ -22,6 +22,7 @@ from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.review.analysis import WARNING, NameHit
 
 NAME_WARNING = "G068"
+RESPONSIBLE = "rettelsens ansvarlige"
 
 
 def name_hits(doc: YamlDocument, data: dict[str, Any]) -> list[NameHit]:
@@ -34,31 +35,55 @@ def name_hits(doc: YamlDocument, data: dict[str, Any]) -> list[NameHit]:
         position = doc.values.get(path)
         line, column = (position.line, position.column) if position else (None, None)
         hits += [NameHit(line, column, what, read[a:b]) for a, b in likely_names(read, known)]
+    staff = list(_known(data, responsible=False))
+    for path, name in _responsible(data):
+        position = doc.values.get(path)
+        line, column = (position.line, position.column) if position else (None, None)
+        read = as_read(name)
+        spans = likely_names(read, staff)
+        hits += [NameHit(line, column, RESPONSIBLE, read[a:b]) for a, b in spans]
     return hits
 
 
-def name_warnings(hits: Iterable[NameHit], file: str, known: Iterable[str]) -> list[Diagnostic]:
-    """One warning per free text with a name the workspace does not know (`known`)."""
-    people = tuple(known)
+def name_warnings(
+    hits: Iterable[NameHit], file: str, known: Iterable[str], staff: Iterable[str] = ()
+) -> list[Diagnostic]:
+    """One warning per free text with a name the workspace does not know (`known`), and
+    per correction whose responsible person no other file names (`staff`)."""
+    people, colleagues = tuple(known), tuple(staff)
     by_field: dict[tuple[int | None, int | None, str], list[str]] = {}
     for hit in hits:
-        if not known_name(hit.name, people):
+        if not known_name(hit.name, colleagues if hit.what == RESPONSIBLE else people):
             by_field.setdefault((hit.line, hit.column, hit.what), []).append(hit.name)
     return [
-        Diagnostic(
-            file,
-            line,
-            column,
-            NAME_WARNING,
-            f"{what} ser ud til at nævne nogen ved navn ({', '.join(map(_initials, names))}); "
-            "et navn, arbejdsmappen ikke kender som en kollegas, står som [navn] i rapporter, "
-            "breve og kalender.",
-            "skriv 'barnet', 'moren', 'skolen' osv. i stedet for navnet: et barns eller en "
-            "forælders navn hører ikke hjemme i en gennemgang.",
-            WARNING,
-        )
+        _warning(file, line, column, what, ", ".join(map(_initials, names)))
         for (line, column, what), names in by_field.items()
     ]
+
+
+def _warning(
+    file: str, line: int | None, column: int | None, what: str, initials: str
+) -> Diagnostic:
+    if what == RESPONSIBLE:
+        message = (
+            f"rettelsens ansvarlige ({initials}) er ingen, arbejdsmappen kender (konceptets "
+            "personer, stikprøvernes rådgivere, bedømmerne, tiltagenes ansvarlige); navnet "
+            "vises i påmind og i brevet til rådgiveren."
+        )
+        hint = (
+            "skriv en kollegas navn, som det står i konceptet eller stikprøven, eller "
+            "'sagens rådgiver': et barns eller en forælders navn hører ikke hjemme her."
+        )
+    else:
+        message = (
+            f"{what} ser ud til at nævne nogen ved navn ({initials}); et navn, arbejdsmappen "
+            "ikke kender som en kollegas, står som [navn] i rapporter, breve og kalender."
+        )
+        hint = (
+            "skriv 'barnet', 'moren', 'skolen' osv. i stedet for navnet: et barns eller en "
+            "forælders navn hører ikke hjemme i en gennemgang."
+        )
+    return Diagnostic(file, line, column, NAME_WARNING, message, hint, WARNING)
 
 
 def _initials(name: str) -> str:
@@ -89,18 +114,25 @@ def _free_texts(data: dict[str, Any]) -> Iterator[tuple[Path_, str, str]]:
                 yield path, "rettelsens handling", action
 
 
-def _known(data: dict[str, Any]) -> Iterator[str]:
-    """The names the file gives: the caseworker, the team, the reviewer, who is responsible."""
+def _responsible(data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
+    """(path, name) of each correction's responsible person."""
+    steps = data.get("svar")
+    for step, questions in steps.items() if isinstance(steps, dict) else ():
+        for question, entry in questions.items() if isinstance(questions, dict) else ():
+            correction = entry.get("rettelse") if isinstance(entry, dict) else None
+            name = correction.get("ansvarlig") if isinstance(correction, dict) else None
+            if isinstance(name, str) and name.strip():
+                yield ("svar", step, question, "rettelse", "ansvarlig"), name
+
+
+def _known(data: dict[str, Any], *, responsible: bool = True) -> Iterator[str]:
+    """The names the file gives: the caseworker, the team, the reviewer, who is responsible
+    (unless not `responsible`)."""
     case = data.get("sag")
     if isinstance(case, dict):
         yield from (v for k, v in case.items() if k != "id" and isinstance(v, str))
     reviewer = data.get("gennemført_af")
     if isinstance(reviewer, str):
         yield reviewer
-    steps = data.get("svar")
-    for questions in steps.values() if isinstance(steps, dict) else ():
-        for entry in questions.values() if isinstance(questions, dict) else ():
-            correction = entry.get("rettelse") if isinstance(entry, dict) else None
-            responsible = correction.get("ansvarlig") if isinstance(correction, dict) else None
-            if isinstance(responsible, str):
-                yield responsible
+    if responsible:
+        yield from (name for _, name in _responsible(data))

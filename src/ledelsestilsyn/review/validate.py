@@ -37,7 +37,7 @@ from ledelsestilsyn.review.manifests import home, owners, sample_manifests
 from ledelsestilsyn.review.name_check import name_warnings
 from ledelsestilsyn.review.pairs import same_reviewer
 from ledelsestilsyn.review.state import ReviewState
-from ledelsestilsyn.workspace.known_names import known_names
+from ledelsestilsyn.workspace.known_names import KnownNames, known_names
 from ledelsestilsyn.workspace.layout import (
     MANIFEST_NAME,
     NOT_REVIEWS,
@@ -161,7 +161,9 @@ def run_checks(
             continue
         manifest = manifests[path.parent]
         owner = listed.get(path.name.casefold())
-        context = HeaderContext(names, manifest, owner, homes[path.parent], people)
+        context = HeaderContext(
+            names, manifest, owner, homes[path.parent], people.all, people.all - people.unconfirmed
+        )
         run.results.append(finish(analysis, path, shown, today, context))
     run.notes += same_reviewer(run.results, analyses)
     if cache is not None:
@@ -171,7 +173,7 @@ def run_checks(
 
 def _people(
     workspace: Workspace, manifests: Iterable[Manifest | None], analyses: Iterable[Analysis]
-) -> frozenset[str]:
+) -> KnownNames:
     """Every name the workspace knows (`known_names`), with the samples' and the reviews'."""
     cases = [c for m in manifests if m is not None for c in m.cases]
     return known_names(
@@ -179,7 +181,7 @@ def _people(
         analyses,
         caseworkers=(c.caseworker for c in cases),
         teams=(c.team for c in cases),
-    ).all
+    )
 
 
 def _save(cache: ReviewCache, run: ReviewRun) -> None:
@@ -223,7 +225,8 @@ def finish(
 ) -> ReviewResult:
     """The result as of `today`: header checked, diagnostics named by `shown`, state decided."""
     analysis, header_errors = check_header(analysis, path, shown, context)
-    found = [*analysis.diagnostics, *name_warnings(analysis.names, shown, context.people)]
+    names = name_warnings(analysis.names, shown, context.people, context.staff)
+    found = [*analysis.diagnostics, *names]
     if any(d.code == ELSEWHERE for d in header_errors):  # the folder's focus is not its own
         found = [d for d in found if d.code not in FOCUS_CODES]
     diagnostics = sorted(

@@ -36,6 +36,9 @@ class KnownNames:
     """An aggregate report leaves these out."""
     places: frozenset[str]
     """The teams and the municipality: names, but no one's."""
+    unconfirmed: frozenset[str] = frozenset()
+    """Of `people`, those only a correction's `ansvarlig` names: typed there and nowhere
+    else, a name may be anyone's (a parent's), so `valider` asks (G068)."""
 
     @property
     def all(self) -> frozenset[str]:
@@ -54,10 +57,12 @@ def named_in(
     workspace, so that a letter never masks a name it shows itself."""
     reviews = list(reviews)
     people = {n for r in reviews for n in (r.caseworker, r.reviewer) if n}
-    people |= {c.responsible for r in reviews for c in r.corrections if c.responsible}
     people |= {n for n in caseworkers if n}
+    responsible = {c.responsible for r in reviews for c in r.corrections if c.responsible}
     places = {n for n in teams if n} | {r.team for r in reviews if r.team}
-    return KnownNames(frozenset(people), frozenset(places))
+    return KnownNames(
+        frozenset(people | responsible), frozenset(places), frozenset(responsible - people)
+    )
 
 
 def known_names(
@@ -71,5 +76,6 @@ def known_names(
     so that a name one accepts is not `[navn]` or a warning in another: `named_in`, the
     concept's people and municipality, and who is responsible for a tiltag."""
     named = named_in(reviews, caseworkers=caseworkers, teams=teams)
-    people = named.people | concept_names(workspace.concept) | tiltag_people(workspace)
-    return KnownNames(people, named.places | {workspace.concept.municipality})
+    staff = concept_names(workspace.concept) | tiltag_people(workspace)
+    places = named.places | {workspace.concept.municipality}
+    return KnownNames(named.people | staff, places, named.unconfirmed - staff)
