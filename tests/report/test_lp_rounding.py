@@ -144,3 +144,10 @@ def test_the_pins_are_those_of_the_rounded_linear_programme(
     expected = _scipy_pinned(rows, hidden, low, high, values)
     assume(expected is not None)
     assert pinned_by_rounding(rows, hidden, low, high, values, range(hidden)) == expected
+
+
+def test_true_values_outside_their_bounds_pin_every_target() -> None:
+    """No search from a point that breaks a bound (the audit's rounded bounds would be wrong):
+    every target counts as pinned, which hides more, never less."""
+    rows: Rows = [({0: 1, 1: 1, 2: -1}, True)]
+    assert pinned_by_rounding(rows, 2, [5, 1, 9], [8, 8, 9], [4, 5, 9], [0, 1]) == {0, 1}

@@ -117,7 +117,7 @@ def test_a_tiltag_id_that_may_name_a_child_is_shown_by_its_place(
 def test_a_name_one_command_knows_every_command_knows(cli: Cli, rapport_ws: Path) -> None:
     """`valider`, `rapport` and the letters each gathered the workspace's names on their own:
     a tiltag's responsible was known to the report, but a warning (G068) in `valider` and
-    `[navn]` in the letter. Now all three ask `workspace.people.known_names`."""
+    `[navn]` in the letter. Now all three ask `workspace.known_names`."""
     made = cli(
         "tiltag", "ny", "--skabelon", "overordnet", "--spørgsmål", "underretning-1",
         "--titel", "Partshøring", "--dato", "2026-11-25", "--ansvarlig", "Mette Lund",

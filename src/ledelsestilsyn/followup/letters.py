@@ -262,7 +262,7 @@ def build_letters(
     `colleagues`: every caseworker the workspace knows besides those of `records` (drawn
     in a sample whose review is not finished, named in the concept); any of them but the
     reader becomes "en kollega" in a comment or correction. `workspace_names`: every name the
-    workspace knows (`workspace.people.known_names`); any other in a comment or correction is
+    workspace knows (`workspace.known_names`); any other in a comment or correction is
     `[navn]`. `order`: the concept's series; a case reviewed on two levels counts once in the
     comparison, with the review of the series first in it, as in the report
     (`one_per_case`). `titles`: the series' titles.

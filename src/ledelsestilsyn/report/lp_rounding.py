@@ -16,7 +16,7 @@ more than needed, never too little.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from fractions import Fraction
 from functools import partial
 
@@ -31,7 +31,7 @@ def pinned_by_rounding(
     low: Sequence[int],
     high: Sequence[int | None],
     values: Sequence[int],
-    targets: Iterable[int],
+    targets: Collection[int],
 ) -> set[int]:
     """The `targets` no real point of the relations moves by one or more from its value.
 
@@ -46,17 +46,9 @@ def pinned_by_rounding(
     step = _steps(hidden, pivots)
     free = sorted({f for form in step.values() for f in form})
     column = {f: k for k, f in enumerate(free)}
-    constraints: list[tuple[Form, Fraction]] = []
-    for i, form in step.items():
-        top = high[i]
-        if top is not None:
-            constraints.append((form, Fraction(top - values[i])))
-        constraints.append(({f: -c for f, c in form.items()}, Fraction(values[i] - low[i])))
-    for row, equal in rows:
-        if not equal:
-            form = _sum(((c, step[i]) for i, c in row.items() if i < hidden))
-            if form:
-                constraints.append((form, Fraction(-sum(c * values[k] for k, c in row.items()))))
+    constraints = _inequalities(rows, hidden, step, low, high, values)
+    if any(bound < 0 for _, bound in constraints):  # the true values break a bound: no search
+        return set(targets)
     doubt = {t for t in targets if step[t]}
     pinned = set(targets) - doubt  # no free cell moves them: the equations fix them
     doubt -= _moved_along_one(constraints, step, doubt)
@@ -79,6 +71,29 @@ def pinned_by_rounding(
             u = tableau.point()
             doubt.difference_update([t for t in doubt if moves(t, u)])
     return pinned | doubt
+
+
+def _inequalities(
+    rows: Sequence[tuple[Row, bool]],
+    hidden: int,
+    step: Mapping[int, Form],
+    low: Sequence[int],
+    high: Sequence[int | None],
+    values: Sequence[int],
+) -> list[tuple[Form, Fraction]]:
+    """A·u ≤ b: each hidden cell's bounds, and each inequality, as forms in the free moves."""
+    constraints: list[tuple[Form, Fraction]] = []
+    for i, form in step.items():
+        top = high[i]
+        if top is not None:
+            constraints.append((form, Fraction(top - values[i])))
+        constraints.append(({f: -c for f, c in form.items()}, Fraction(values[i] - low[i])))
+    for row, equal in rows:
+        if not equal:
+            form = _sum(((c, step[i]) for i, c in row.items() if i < hidden))
+            if form:
+                constraints.append((form, Fraction(-sum(c * values[k] for k, c in row.items()))))
+    return constraints
 
 
 def _moved_along_one(
