@@ -550,3 +550,17 @@ def test_any_html_entity_or_a_word_for_the_serial_number_between_is_found() -> N
         assert not re.search(r"\d", mask_cpr(text)), text
     for text in ("S-2026-00109 &amp; 1234", "Mødet 12.05.23 kl. 1234", "010203 og 1234"):
         assert find_cpr(text) == [], text
+
+
+def test_letters_typed_for_digits_are_read_as_the_digits() -> None:
+    """O or o for 0, I or l for 1 (a data protection probe, 6 December 2026): a reader sees
+    the number, so it is one, and masking covers the letters too. Letters alone, or a
+    number with fewer than five real digits, are no number."""
+    for text in ("O1O2O3-l234", "01O203-1234", "Opfølgning på O1O2O3-l234 i dag", "0l0203 l234"):
+        found = find_cpr(text)
+        assert found, text
+        masked = mask_cpr(text)
+        assert not re.search(r"\d|[OoIl]X|X[OoIl]", masked), masked
+    for text in ("lOlOlO-IIII", "Oslo 2026-11-01 kl. 1O.3O", "Kl 10.30 i lokale 0102"):
+        assert find_cpr(text) == [], text
+    assert mask_cpr("Oslo 010203-1234") == "Oslo XXXXXX-XXXX"

@@ -14,8 +14,8 @@ full stop (`⓪①⓪②⓪③`, `⑴`, `⒈`), mathematical (`𝟎𝟏𝟎𝟐�
 (Arabic-Indic `٠١٠٢٠٣`, Devanagari `०१०२०३`: every decimal digit, category Nd), and with a
 combining mark on each (underlined, struck through, the keycap of `1️⃣`).
 A control character (a bell, an escape) or the `�` written for one between the digits is
-read past, as an invisible character is.
-All of those are found here, and nowhere else in the tool.
+read past, as an invisible character is; O and l typed for 0 and 1 (`cpr_lookalike`) are read
+as digits. All of those are found here, and nowhere else in the tool.
 
 The date may also be written as a date of birth is: with a mark inside it
 (`01.02.03-1234`, `01-02-03 1234`, `25-0203-1234`, `16'02'03-1234`) or with the year in
@@ -44,6 +44,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+
+from ledelsestilsyn.core.cpr_lookalike import as_digits, lookalike_spans, masked
 
 # Every space Unicode has (category Zs): the plain one and NBSP, and the en, em, thin, hair,
 # figure, narrow, mathematical and ideographic spaces a word processor, a web page or a
@@ -101,8 +103,7 @@ _BREAK = (
 # pattern: a text that has any is searched without them (`_without_invisible`), so any number
 # of them may stand anywhere (`0⁦1⁩…` with an isolate around each digit reads `01…`).
 _JOIN = f"[{_SPACE}\t]{{0,2}}(?:{_BREAK})?"
-# Up to eight spaces (a number aligned in columns, `300711    7286`), or a space written `%20`
-# as in a link.
+# Up to eight spaces (a number aligned in columns, `300711    7286`), or `%20` as in a link.
 _AROUND = f"(?:[{_SPACE}\t]|%20){{0,8}}(?:{_BREAK})?"
 # Any character written as HTML writes it (`010203&#45;1234`, `&ndash;`, `&nbsp;`, `&sol;`),
 # which a web page or a mail copied as source leaves in a text; and a word for the serial
@@ -174,8 +175,7 @@ def _candidate(join: str) -> re.Pattern[str]:
     )
 
 
-# A text without a line break is searched without looking for one between every two digits:
-# a third faster over the case numbers of a large export (`may_hold_cpr`).
+# A text without a line break is searched without one between every two digits (`may_hold_cpr`).
 _CANDIDATE = _candidate(_JOIN)
 _ON_ONE_LINE = _candidate(f"[{_SPACE}\t]{{0,2}}")
 _LINE_BREAK = re.compile("[\r\n\x0b\x0c\x85\u2028\u2029]")
@@ -185,15 +185,13 @@ def _candidates_in(text: str) -> re.Pattern[str]:
     return _CANDIDATE if _LINE_BREAK.search(text) else _ON_ONE_LINE
 
 
-# A date of birth written without its leading zeros (`1.2.03-1234`, `1.02.2003-1234`,
-# `1-2-03 1234`): a mark after the day and after the month, and the serial number set apart.
+# A date of birth without its leading zeros (`1.2.03-1234`, `1.02.2003-1234`, `1-2-03 1234`).
 _SHORT_DATE = re.compile(
     f"(?P<d1>{DIGIT}){_NO_DIGIT_BEFORE}(?P<d2>{DIGIT})?{_DATE_MARK}(?P<m1>{DIGIT})(?P<m2>{DIGIT})?"
     f"{_DATE_MARK}(?P<y1>{DIGIT})(?P<y2>{DIGIT})(?:(?P<y3>{DIGIT})(?P<y4>{DIGIT}))?"
     f"{_set_apart('apart')}{DIGIT}{{4}}"
 )
-# What every such date has, found from its marks (far fewer than the digits in a list of case
-# numbers): a day or a month of one digit between marks. `may_hold_cpr` looks for it first.
+# What every such date has: a day or a month of one digit between marks (`may_hold_cpr`).
 _ONE_DIGIT = re.compile(f"{_DATE_MARK}(?:{DIGIT}{_DATE_MARK}|(?<=(?<!\\d){DIGIT}{_DATE_MARK}))")
 _GAP = re.compile(f"[{_SPACE}\t\\r\\n\\x0b\\x0c\\x85\u2028\u2029]")
 INVISIBLES = re.compile(f"[{_INVISIBLE}]+")
@@ -229,6 +227,8 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     spans = _written(text)
     if _UNSEEN.search(text) is not None:
         spans = sorted({*spans, *_without_invisible(text)})
+    if (read := as_digits(text)) is not None:  # `O1O2O3-l234`
+        spans = _joined(sorted({*spans, *lookalike_spans(text, read, _written)}))
     return spans
 
 
@@ -354,7 +354,7 @@ def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
     last = 0
     for start, end in spans:
         start = max(start, last)
-        parts += [text[last:start], "".join("X" if c.isdigit() else c for c in text[start:end])]
+        parts += [text[last:start], masked(text[start:end])]
         last = max(last, end)
     parts.append(text[last:])
     return "".join(parts)
@@ -379,7 +379,8 @@ def may_hold_cpr(text: str) -> bool:
     """False only if `find_cpr(text)` is surely empty: no candidate at all, before the
     date is checked (one pass in C over, say, every case id joined by NUL characters;
     a number never spans a NUL)."""
-    if _candidates_in(text).search(text) is not None or _short_date_in(text):
+    read = as_digits(text)
+    if any(_candidates_in(t).search(t) or _short_date_in(t) for t in (text, read) if t):
         return True
     if _UNSEEN.search(text) is None:
         return False
