@@ -11,10 +11,15 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 from test_ranges_and_baseline_disclosure import _months
 
 from conftest import Cli
+from ledelsestilsyn.report import period_reports
+from ledelsestilsyn.report.build import Report
+from ledelsestilsyn.report.disclosure import Disclosure
 
 DAY = "2026-12-05"
 SAID = (
@@ -126,3 +131,34 @@ def test_a_quarter_over_a_month_sent_before_a_late_review_is_said(
             f"gennemgang); rapporten for {period} bygger på de nye" in said
         ), said
     assert "rapporten for 2026-10 er lavet før" not in said  # October has not changed
+
+
+def test_a_month_after_the_year_does_not_decide_the_years_report_again(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A year's report made before stays in the record, and every later report that overlaps
+    it compares the year's counts now with those made. Deciding what the year's report would
+    hide now took as long as making it (on the demo: a November report after the year's and a
+    date range's took two minutes, not one second). Its counts now, hidden or not, are what a
+    later report can give away of it at most, and a late review is still said (L015)."""
+    _months(workspace, {"2026-10": 6, "2026-11": 5})
+    os.chdir(workspace)
+    late = next(workspace.glob("udtræk/2026-11-*/S-2026-11-000.yaml"))  # one of the 5 nej
+    filled = late.read_text(encoding="utf-8")
+    late.write_text(re.sub(r'svar: "(ja|nej)"', 'svar: ""', filled), encoding="utf-8")
+    assert "L015" not in _made(cli, period="2026", fmt="csv")
+    late.write_text(filled, encoding="utf-8")  # the late review comes in
+    decided: list[str] = []
+    real = period_reports.disclosure_for
+
+    def recorded(report: Report, *args: Any, **kwargs: Any) -> Disclosure:
+        decided.append(report.period.label)
+        return real(report, *args, **kwargs)
+
+    monkeypatch.setattr(period_reports, "disclosure_for", recorded)
+    said = _made(cli, period="2026-11", fmt="csv")
+    assert "2026" not in decided, decided
+    assert (
+        "L015: rapporten for 2026 er lavet før med andre tal, end perioden har nu: nogle er "
+        "ændret med 1 til 4"
+    ) in said, said

@@ -26,7 +26,7 @@ from ledelsestilsyn.report.overlap import Inner
 from ledelsestilsyn.report.pair_corrections import counting_corrections
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
-from ledelsestilsyn.report.suppress import Disclosure, Key, Ledger
+from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.versions import VersionMaps
 
 
@@ -143,11 +143,6 @@ class Reports:
             rules = self.rules(period, report)
             done(len(parts) + 1)
         return rules
-
-    def ledger(self, period: Period) -> tuple[Ledger, Disclosure]:
-        """What the audience's report of `period` could publish, and its decision."""
-        inner = self._one(period)
-        return inner.ledger, inner.rules
 
     def _one(self, part: Period) -> Inner:
         if part not in self._inner:

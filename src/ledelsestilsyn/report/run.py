@@ -200,7 +200,12 @@ def _changed_since(
     """L015 for each other period this report shows counts of (one it overlaps, or one it
     compares with: `Reports.consulted`) whose report was made before with counts that differ
     from its counts now by a small number: November made before a late review, then the
-    quarter, less October and December, gives November as it is now."""
+    quarter, less October and December, gives November as it is now.
+
+    Its counts now are every count its report could show, hidden or not: what the reports
+    made now give away of it is at most that, and deciding what that report would hide
+    takes as long as making it (a year's or a date range's: minutes, on every report made
+    after it)."""
     found = []
     for label in dict.fromkeys(v.period for v in made):
         try:
@@ -212,7 +217,10 @@ def _changed_since(
             continue
         if not in_period(reports.inputs.records, other):
             continue
-        now = Version(reports.audience, label, shown_numbers(*reports.ledger(other)))
+        everything = Disclosure(min_count)
+        now = Version(
+            reports.audience, label, shown_numbers(ledger_for(reports.build(other)), everything)
+        )
         if changed_by_little(now, made, min_count):
             found.append(changed_since_warning(label, period.label, min_count))
     return found
