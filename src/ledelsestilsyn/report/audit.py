@@ -33,10 +33,19 @@ import math
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from ledelsestilsyn.report.linear import Row, add, compose, echelon, pivot, remainder
+from ledelsestilsyn.report.linear import (
+    RHS,
+    Row,
+    add,
+    compose,
+    echelon,
+    holding,
+    leaving,
+    pivot,
+    remainder,
+)
 from ledelsestilsyn.report.lp_rounding import pinned_by_rounding
 from ledelsestilsyn.report.rounding import tighten
 
@@ -317,24 +326,21 @@ def _implicit(cone: list[Row], free: list[int]) -> list[int] | None:
             line[2 * column[f]], line[2 * column[f] + 1] = -c, c
         table.append(line)
     for g in range(m):
-        table.append({n + g: 1, n + 2 * m + g: 1, _RHS: 1})
+        table.append({n + g: 1, n + 2 * m + g: 1, RHS: 1})
     basis = list(range(n + m, n + 3 * m))
     reduced: Row = {n + g: 1 for g in range(m)}
+    rows = holding(table)
     for _ in range(_PIVOTS):
-        entering = min((j for j, c in reduced.items() if c > 0 and j != _RHS), default=None)
+        entering = min((j for j, c in reduced.items() if c > 0 and j != RHS), default=None)
         if entering is None:  # a basic cell's value is its row's right side over its coefficient
-            value = {b: table[r].get(_RHS, 0) for r, b in enumerate(basis)}
+            value = {b: table[r].get(RHS, 0) for r, b in enumerate(basis)}
             return [g for g in range(m) if not value.get(n + g)]
-        rows = [r for r, line in enumerate(table) if line.get(entering, 0) > 0]
-        if not rows:
+        out = leaving(table, rows, entering, basis)
+        if out is None:
             return None
-        leaving = min(
-            rows, key=lambda r: (Fraction(table[r].get(_RHS, 0), table[r][entering]), basis[r])
-        )
-        pivot(table, reduced, leaving, entering)
-        basis[leaving] = entering
+        pivot(table, reduced, out, entering, rows)
+        basis[out] = entering
     return None
 
 
-_RHS = -1
 _PIVOTS = 20_000

@@ -84,17 +84,55 @@ def eliminated(other: Row, col: int, line: Row) -> Row:
     return {k: c // divisor for k, c in out.items()} if divisor > 1 else out
 
 
-def pivot(table: list[Row], reduced: Row, row: int, col: int) -> None:
+def holding(table: list[Row]) -> dict[int, set[int]]:
+    """Column → the rows of `table` that hold it: what `pivot` and `leaving` look at, so that
+    neither scans every row (a cone of a year's report has thousands)."""
+    found: dict[int, set[int]] = {}
+    for r, line in enumerate(table):
+        for k in line:
+            found.setdefault(k, set()).add(r)
+    return found
+
+
+def pivot(table: list[Row], reduced: Row, row: int, col: int, rows: dict[int, set[int]]) -> None:
     """A simplex pivot in whole numbers: `col` out of every row of `table` but `row` (whose
-    entry there is positive), and out of the objective's row `reduced`, by `eliminated`."""
+    entry there is positive), and out of the objective's row `reduced`, by `eliminated`;
+    `rows` (`holding`) is kept up to date."""
     line = table[row]
-    for r, other in enumerate(table):
-        if r != row and col in other:
-            table[r] = eliminated(other, col, line)
+    for r in sorted(rows[col] - {row}):
+        old = table[r]
+        table[r] = new = eliminated(old, col, line)
+        for k in old.keys() - new.keys():
+            rows[k].discard(r)
+        for k in new.keys() - old.keys():
+            rows.setdefault(k, set()).add(r)
     if col in reduced:
         now = eliminated(reduced, col, line)
         reduced.clear()
         reduced.update(now)
+
+
+def leaving(
+    table: list[Row], rows: dict[int, set[int]], entering: int, basis: list[int]
+) -> int | None:
+    """Bland's ratio test: of the rows with a positive entry in `entering`, the one with the
+    least right side (`RHS`) over that entry, the least basic column on a tie (None: no
+    row limits it). Compared crosswise in whole numbers."""
+    best: int | None = None
+    top, bottom = 0, 1
+    for r in rows.get(entering, ()):
+        line = table[r]
+        den = line[entering]
+        if den <= 0:
+            continue
+        num = line.get(RHS, 0)
+        if best is None or (num * bottom, basis[r]) < (top * den, basis[best]):
+            best, top, bottom = r, num, den
+    return best
+
+
+RHS = -1
+"""The column of a tableau's right side."""
 
 
 def _normal(row: Row, pivot: int) -> Row:

@@ -2,7 +2,7 @@
 u that keep A·u ≤ b, from u = 0 (b ≥ 0, so no phase one).
 
 In whole numbers, as `audit._implicit` keeps its tableau: each row scaled by its own
-positive factor, the right side at `_RHS`, a pivot multiplying instead of dividing
+positive factor, the right side at `RHS`, a pivot multiplying instead of dividing
 (`linear.pivot`); Bland's rule, so it cannot cycle.
 """
 
@@ -13,14 +13,13 @@ from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import Literal
 
-from ledelsestilsyn.report.linear import Row, eliminated, pivot
+from ledelsestilsyn.report.linear import RHS, Row, eliminated, holding, leaving, pivot
 
 Form = dict[int, Fraction]
 """A linear form with exact coefficients: unknown's number → coefficient."""
 Outcome = Literal["stopped", "largest", "unbounded", "gave up"]
 
 PIVOTS = 20_000
-_RHS = -1
 
 
 class Tableau:
@@ -34,16 +33,17 @@ class Tableau:
         self.lines: list[Row] = []
         for r, (form, bound) in enumerate(constraints):
             line = split(form, column)
-            line[first + r], line[_RHS] = Fraction(1), bound
+            line[first + r], line[RHS] = Fraction(1), bound
             self.lines.append(_whole(line))
         self.basis = [first + r for r in range(len(constraints))]
         self.pivots = PIVOTS
+        self.rows = holding(self.lines)
 
     def point(self) -> dict[int, Fraction]:
         """The move u of each free cell at the basic solution (0 where it is not basic)."""
         first = 2 * len(self.column)
         y = {
-            b: Fraction(line.get(_RHS, 0), line[b])
+            b: Fraction(line.get(RHS, 0), line[b])
             for line, b in zip(self.lines, self.basis, strict=True)
             if b < first
         }
@@ -60,22 +60,17 @@ class Tableau:
         while True:
             if stop(self.point()):
                 return "stopped"
-            entering = min((k for k, c in reduced.items() if c < 0 and k != _RHS), default=None)
+            entering = min((k for k, c in reduced.items() if c < 0 and k != RHS), default=None)
             if entering is None:
                 return "largest"
-            rows = [r for r, line in enumerate(self.lines) if line.get(entering, 0) > 0]
-            if not rows:
+            out = leaving(self.lines, self.rows, entering, self.basis)
+            if out is None:
                 return "unbounded"
             if self.pivots == 0:
                 return "gave up"
             self.pivots -= 1
-            lines = self.lines
-            leaving = min(
-                rows,
-                key=lambda r: (Fraction(lines[r].get(_RHS, 0), lines[r][entering]), self.basis[r]),
-            )
-            pivot(lines, reduced, leaving, entering)
-            self.basis[leaving] = entering
+            pivot(self.lines, reduced, out, entering, self.rows)
+            self.basis[out] = entering
 
 
 def _whole(line: Form) -> Row:

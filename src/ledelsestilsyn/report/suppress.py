@@ -238,9 +238,12 @@ class _Secondary:
 
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
-        self.audit = Audit(ledger.relations, ledger.values)
-        self.walls = Audit(ledger.relations, ledger.values, walls=True)
-        self.links = self.audit.links
+        audit = Audit(ledger.relations, ledger.values)
+        walls = Audit(ledger.relations, ledger.values, walls=True)
+        self.audits: list[tuple[Audit, set[Key]]] = [(audit, set()), (walls, set())]
+        """Each audit with the cells it found free: hidden only grows, and a reader who knows
+        less can pin no more, so a cell once free stays free and is not asked about again."""
+        self.links = audit.links
         self.lost: set[Key] = set()
         """Hidden cells nothing could protect (see `hide`)."""
         self.twins: dict[Key, list[Key]] = {}
@@ -269,7 +272,14 @@ class _Secondary:
         """The pinned cells, each with what gives it away: by the audit, and once it finds
         none, by the audit that also takes rounded bounds as walls (slower, so once)."""
         ranges, targets = public_ranges(self.ledger, hidden), self.targets(hidden)
-        return self.audit.why(ranges, targets) or self.walls.why(ranges, targets)
+        for audit, free in self.audits:
+            asked = [c for c in targets if c not in free]
+            found = audit.why(ranges, asked)
+            if found:
+                free.update(set(asked) - {c for c, _ in found})
+                return found
+            free.update(asked)
+        return []
 
     def protector(self, hidden: set[Key], exposed: list[tuple[Key, list[Key]]]) -> Key | None:
         """The unit to hide for the first pinned cell that a unit can protect; the cells
