@@ -564,3 +564,52 @@ def test_letters_typed_for_digits_are_read_as_the_digits() -> None:
     for text in ("lOlOlO-IIII", "Oslo 2026-11-01 kl. 1O.3O", "Kl 10.30 i lokale 0102"):
         assert find_cpr(text) == [], text
     assert mask_cpr("Oslo 010203-1234") == "Oslo XXXXXX-XXXX"
+
+
+def test_a_date_with_the_months_name_and_a_serial_number_is_found() -> None:
+    """The month as a word (a data protection probe, 6 December 2026, left open): a letter or
+    a note gives a date of birth so, and a serial number set apart after it makes a CPR
+    number. A date and a time, a date alone, a day that does not exist, and a word that only
+    begins like a month are none."""
+    for text in (
+        "født 1. feb 2003-1234",
+        "Født 1. februar 2003, lbnr. 1234",
+        "01 feb 03 1234",
+        "1.feb.03-1234",
+        "12. OKT. 1999 / 1234",
+        "11. sept. 2003–1234",
+        "5 maj 03 12 34",
+        "Barnet (3. december 2019 - 1234) er hørt",
+    ):
+        assert find_cpr(text), text
+        assert may_hold_cpr(text), text
+        assert not re.search(r"\d", mask_cpr(text)), mask_cpr(text)
+    for text in (
+        "Den 3. marts 2026 kl. 12.30",
+        "1. feb. 2026 12.30",
+        "1. feb 2026 1230",
+        "møde den 1. feb 2026, 1500 kr. udbetalt",
+        "30. februar 2003-1234",
+        "1. februarx 2003-1234",
+        "feb 2003-1234",
+        "3 sager fra 2003-1234",
+    ):
+        assert find_cpr(text) == [], text
+
+
+@given(
+    birthday=st.dates(date(1940, 1, 1), date(2026, 12, 31)),
+    spelling=st.sampled_from(["%-d. %b %Y", "%d %B %y", "%-d.%b.%y", "%-d. %B %Y", "%d. %b. %Y"]),
+    upper=st.booleans(),
+    mark=st.sampled_from(["-", " - ", "/", "–", ", lbnr. ", " løbenummer "]),
+    serial=st.integers(0, 9999),
+)
+def test_every_date_with_a_danish_months_name_and_a_serial_number_is_masked(
+    birthday: date, spelling: str, upper: bool, mark: str, serial: int
+) -> None:
+    months = "januar februar marts april maj juni juli august september oktober november december"
+    name = months.split()[birthday.month - 1]
+    day = birthday.strftime(spelling.replace("%b", name[:3]).replace("%B", name))
+    text = f"Barnet er født {day.upper() if upper else day}{mark}{serial:04d}, oplyser moren."
+    assert may_hold_cpr(text), text
+    assert not re.search(r"\d", mask_cpr(text)), mask_cpr(text)

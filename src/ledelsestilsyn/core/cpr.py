@@ -15,7 +15,8 @@ full stop (`⓪①⓪②⓪③`, `⑴`, `⒈`), mathematical (`𝟎𝟏𝟎𝟐�
 combining mark on each (underlined, struck through, the keycap of `1️⃣`).
 A control character (a bell, an escape) or the `�` written for one between the digits is
 read past, as an invisible character is; O and l typed for 0 and 1 (`cpr_lookalike`) are read
-as digits. All of those are found here, and nowhere else in the tool.
+as digits, and a month written as a word (`1. feb. 2003-1234`, `cpr_dates`) as its number.
+All of those are found here, and nowhere else in the tool.
 
 The date may also be written as a date of birth is: with a mark inside it
 (`01.02.03-1234`, `01-02-03 1234`, `25-0203-1234`, `16'02'03-1234`) or with the year in
@@ -23,18 +24,16 @@ four digits (`20.02.2003-1234`, `14022003-1234`); then the serial number must be
 set apart by a mark (or, for a two-digit year, a space), so a date and a time
 (`03.11.2026 12:30`, `01.02.2003 1200`) is not a number.
 
-To keep ordinary numbers apart, the date must be real (29 February only in years
-divisible by four), or a substitute number's (the day plus 60); the modulus-11 check is
-deliberately not used, because numbers issued since 2007 need not pass it.
-Otherwise only a single space or tab (and any
-invisible characters, such as a soft hyphen) may stand between two digits, so a case id
-like `S-2026-00109` or an ISO date is never a match. A run
-of more than ten digits (an account number) is not a CPR number, unless a
-dash or other punctuation sets the serial number apart (`010190-12342024`).
+To keep ordinary numbers apart, the date must be real (29 February only in years divisible
+by four), or a substitute number's (the day plus 60); the modulus-11 check is deliberately
+not used, because numbers issued since 2007 need not pass it. Otherwise only a single space
+or tab (and any invisible characters, such as a soft hyphen) may stand between two digits,
+so a case id like `S-2026-00109` or an ISO date is never a match. A run of more than ten
+digits (an account number) is not a CPR number, unless a dash or other punctuation sets the
+serial number apart (`010190-12342024`).
 
-The number itself is never part of any message: callers report the
-position, and `mask_cpr` replaces every digit of it with `X`, keeping the
-length and the separators.
+The number itself is never part of any message: callers report the position, and `mask_cpr`
+replaces every digit of it with `X`, keeping the length and the separators.
 """
 
 from __future__ import annotations
@@ -43,8 +42,9 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
+from ledelsestilsyn.core.cpr_dates import MonthDates, number, real_month_date, valid_date
 from ledelsestilsyn.core.cpr_lookalike import as_digits, lookalike_spans, masked
 
 # Every space Unicode has (category Zs): the plain one and NBSP, and the en, em, thin, hair,
@@ -175,14 +175,19 @@ def _candidate(join: str) -> re.Pattern[str]:
     )
 
 
-# A text without a line break is searched without one between every two digits (`may_hold_cpr`).
-_CANDIDATE = _candidate(_JOIN)
+# A text without a line break is searched without one between every two digits (`may_hold_cpr`);
+# the pattern with them is compiled when first needed (13 ms at every start).
 _ON_ONE_LINE = _candidate(f"[{_SPACE}\t]{{0,2}}")
 _LINE_BREAK = re.compile("[\r\n\x0b\x0c\x85\u2028\u2029]")
 
 
 def _candidates_in(text: str) -> re.Pattern[str]:
-    return _CANDIDATE if _LINE_BREAK.search(text) else _ON_ONE_LINE
+    return _over_lines() if _LINE_BREAK.search(text) else _ON_ONE_LINE
+
+
+@functools.cache
+def _over_lines() -> re.Pattern[str]:
+    return _candidate(_JOIN)
 
 
 # A date of birth without its leading zeros (`1.2.03-1234`, `1.02.2003-1234`, `1-2-03 1234`).
@@ -191,6 +196,11 @@ _SHORT_DATE = re.compile(
     f"{_DATE_MARK}(?P<y1>{DIGIT})(?P<y2>{DIGIT})(?:(?P<y3>{DIGIT})(?P<y4>{DIGIT}))?"
     f"{_set_apart('apart')}{DIGIT}{{4}}"
 )
+# The month as a word (`1. feb. 2003-1234`): a dash, a slash or a word for the serial number.
+_MONTH = MonthDates(
+    DIGIT, _NO_DIGIT_BEFORE, f"[{_SPACE}\t]{{0,3}}",
+    f"{_AROUND}(?:,?[{_SPACE}]?{_LABEL}|[{_PUNCT}]{{1,3}}){_AROUND}", f"[{_SPACE}\t]{{1,3}}",
+)  # fmt: skip
 # What every such date has: a day or a month of one digit between marks (`may_hold_cpr`).
 _ONE_DIGIT = re.compile(f"{_DATE_MARK}(?:{DIGIT}{_DATE_MARK}|(?<=(?<!\\d){DIGIT}{_DATE_MARK}))")
 _GAP = re.compile(f"[{_SPACE}\t\\r\\n\\x0b\\x0c\\x85\u2028\u2029]")
@@ -203,20 +213,6 @@ _COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 _UNSEEN = re.compile(f"[{_INVISIBLE}{_COMBINING}]+")
 _OVERRIDE = "\u202e"  # right-to-left override, one of the invisibles
 DM = (("d1", "d2"), ("m1", "m2"))
-_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _valid_date(day: int, month: int, year: int) -> bool:
-    """Whether the six digits are a real date, or the date of a substitute number
-    (erstatningspersonnummer: the CPR office gives one to a child without a CPR number, often a
-    refugee child, with 60 added to the day, `610711-7286` for 1 July 2011)."""
-    if day > 60:
-        day -= 60
-    if not 1 <= month <= 12 or day < 1:
-        return False
-    if month == 2 and day == 29:
-        return year % 4 == 0
-    return day <= _DAYS[month - 1]
 
 
 def _candidates(text: str) -> list[tuple[int, int]]:
@@ -233,7 +229,10 @@ def _candidates(text: str) -> list[tuple[int, int]]:
 
 
 def _written(text: str) -> list[tuple[int, int]]:
-    return _short(text) + _found(_candidates_in(text), text, _real_candidate)
+    by_name = _found(_MONTH.number, text, real_month_date) if _MONTH.hint.search(text) else []
+    return _joined(
+        sorted([*_short(text), *by_name, *_found(_candidates_in(text), text, _real_candidate)])
+    )
 
 
 def _found(
@@ -286,7 +285,7 @@ def _real_candidate(text: str, match: re.Match[str]) -> bool:
         if d[4] * 10 + d[5] not in (19, 20):
             return False
         d[4:] = unicodedata.digit(match["y3"]), unicodedata.digit(match["y4"])
-    return _valid_date(d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5])
+    return valid_date(d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5])
 
 
 def _loose_gap(text: str, match: re.Match[str]) -> bool:
@@ -299,7 +298,7 @@ def _loose_gap(text: str, match: re.Match[str]) -> bool:
 
 
 def _short(text: str) -> list[tuple[int, int]]:
-    """The dates of birth without leading zeros (two-digit ones are `_CANDIDATE`'s)."""
+    """The dates of birth without leading zeros (two-digit ones are `_candidate`'s)."""
     if _ONE_DIGIT.search(text) is None:
         return []
     return _found(_SHORT_DATE, text, _real_short_date)
@@ -308,21 +307,13 @@ def _short(text: str) -> list[tuple[int, int]]:
 def _real_short_date(_text: str, match: re.Match[str]) -> bool:
     if match["d2"] is not None and match["m2"] is not None:
         return False
-    day, month = (_number(filter(None, match.group(a, b))) for a, b in DM)
-    year = unicodedata.digit(match["y1"]) * 10 + unicodedata.digit(match["y2"])
+    day, month = (number(*match.group(a, b)) for a, b in DM)
+    year = number(match["y1"], match["y2"])
     if match["y3"] is not None:  # a four-digit year: 19xx or 20xx, and a mark after it
         if year not in (19, 20) or match["apart"] is None:
             return False  # `kl. 1.2.2026 1230` is a date and a time
-        year = unicodedata.digit(match["y3"]) * 10 + unicodedata.digit(match["y4"])
-    return _valid_date(day, month, year)
-
-
-def _number(digits: Iterable[str]) -> int:
-    """The value of one or two digits of any form Unicode has (`⁰`, `０`)."""
-    value = 0
-    for digit in digits:
-        value = 10 * value + unicodedata.digit(digit)
-    return value
+        year = number(match["y3"], match["y4"])
+    return valid_date(day, month, year)
 
 
 def _without_invisible(text: str) -> list[tuple[int, int]]:
@@ -381,6 +372,8 @@ def may_hold_cpr(text: str) -> bool:
     a number never spans a NUL)."""
     read = as_digits(text)
     if any(_candidates_in(t).search(t) or _short_date_in(t) for t in (text, read) if t):
+        return True
+    if _MONTH.hint.search(text) and _MONTH.number.search(text):
         return True
     if _UNSEEN.search(text) is None:
         return False

@@ -37,6 +37,7 @@ CODE_FILES = (
     "review/typed.py",
     "review/word_quotes.py",
     "core/cpr.py",
+    "core/cpr_dates.py",
     "core/cpr_lookalike.py",
     "core/diagnostics.py",
     "core/lines.py",
