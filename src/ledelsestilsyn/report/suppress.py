@@ -339,20 +339,24 @@ class _Secondary:
         ledger = self.ledger
         found: dict[Key, int] = {}
         seen = {cell}
+        read: set[int] = set()  # a relation met again, further away, adds nothing
         frontier = [cell]
         distance = 0
         while frontier and (distance < _REACH or not found):
             following: list[Key] = []
             for current in frontier:
                 for index in self.links.get(current, []):
+                    if index in read:
+                        continue
+                    read.add(index)
                     for other, _ in ledger.relations[index].terms:
                         unit = ledger.unit_of[other]
                         if unit in hidden:
                             if other not in seen:
                                 seen.add(other)
                                 following.append(other)
-                        elif self.hideable(other):
-                            found.setdefault(unit, distance)
+                        elif unit not in found and self.hideable(other):
+                            found[unit] = distance
             frontier = following
             distance += 1
         return sorted(found, key=lambda u: self.rank(hidden, u, found[u]))
