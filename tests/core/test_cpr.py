@@ -580,6 +580,9 @@ def test_a_date_with_the_months_name_and_a_serial_number_is_found() -> None:
         "11. sept. 2003–1234",
         "5 maj 03 12 34",
         "Barnet (3. december 2019 - 1234) er hørt",
+        "01-feb-03-1234",
+        "1 May 2003-1234",
+        "01/oct/2003/1234",
     ):
         assert find_cpr(text), text
         assert may_hold_cpr(text), text
@@ -593,13 +596,17 @@ def test_a_date_with_the_months_name_and_a_serial_number_is_found() -> None:
         "1. februarx 2003-1234",
         "feb 2003-1234",
         "3 sager fra 2003-1234",
+        "3-mar-2026 12:30",
+        "2 maybe 2003-1234",
     ):
         assert find_cpr(text) == [], text
 
 
 @given(
     birthday=st.dates(date(1940, 1, 1), date(2026, 12, 31)),
-    spelling=st.sampled_from(["%-d. %b %Y", "%d %B %y", "%-d.%b.%y", "%-d. %B %Y", "%d. %b. %Y"]),
+    spelling=st.sampled_from(
+        ["%-d. %b %Y", "%d %B %y", "%-d.%b.%y", "%-d. %B %Y", "%d. %b. %Y", "%d-%b-%y"]
+    ),
     upper=st.booleans(),
     mark=st.sampled_from(["-", " - ", "/", "–", ", lbnr. ", " løbenummer "]),
     serial=st.integers(0, 9999),

@@ -1,5 +1,6 @@
 """The date a CPR number begins with: a real one, or one with the month written as a word
-(`1. feb. 2003-1234`, `01 februar 03 1234`, `født 1. februar 2003, lbnr. 1234`).
+(`1. feb. 2003-1234`, `01 februar 03 1234`, `født 1. februar 2003, lbnr. 1234`,
+`01-feb-03-1234`, in English too: `1 May 2003-1234`).
 
 A letter or a note gives a date of birth with the month's name; a serial number set apart
 after it, as `core.cpr` sets it apart after a date in digits, makes it a CPR number: a
@@ -19,6 +20,9 @@ _MONTHS = {
     "april": 4, "maj": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "august": 8,
     "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10, "nov": 11,
     "november": 11, "dec": 12, "december": 12,
+    # and in English, as a form from abroad or a translated letter has them
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "oct": 10,
+    "october": 10,
 }  # fmt: skip
 _NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
@@ -35,14 +39,14 @@ class MonthDates:
         self._parts = digit, first, gap, mark, spaced
         first_letters = sorted({name[:3] for name in _MONTHS})
         either = "|".join("".join(f"[{c}{c.upper()}]" for c in name) for name in first_letters)
-        self.hint = re.compile(f"{digit}\\.?{gap}(?:{either})")
+        self.hint = re.compile(f"{digit}[./-]?{gap}(?:{either})")
 
     @functools.cached_property
     def number(self) -> re.Pattern[str]:
         digit, first, gap, mark, spaced = self._parts
         return re.compile(
-            f"(?P<d1>{digit}){first}(?P<d2>{digit})?\\.?{gap}"
-            f"(?i:(?P<month>{_NAME}))(?![^\\W\\d_])\\.?{gap}"
+            f"(?P<d1>{digit}){first}(?P<d2>{digit})?[./-]?{gap}"
+            f"(?i:(?P<month>{_NAME}))(?![^\\W\\d_])[./-]?{gap}"
             f"(?P<y1>{digit})(?P<y2>{digit})"
             f"(?:(?P<y3>{digit})(?P<y4>{digit}){mark}|(?:{mark}|{spaced}))"
             f"{digit}{{2}}[ \u00a0]?{digit}{{2}}(?!\\d)"
