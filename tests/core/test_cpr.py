@@ -583,6 +583,9 @@ def test_a_date_with_the_months_name_and_a_serial_number_is_found() -> None:
         "01-feb-03-1234",
         "1 May 2003-1234",
         "01/oct/2003/1234",
+        "1. jul\u0130 2003-1234",  # a dotted capital I: read as i by the pattern, so by us
+        "1. \u017fep 2003-1234",  # the long s
+        "1. o\u212at 2003-1234",  # the Kelvin sign, which looks like K
     ):
         assert find_cpr(text), text
         assert may_hold_cpr(text), text

@@ -25,6 +25,10 @@ _MONTHS = {
     "october": 10,
 }  # fmt: skip
 _NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_ALSO = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+"""The letters that match these as the pattern ignores case (`İ`, `ı`, the Kelvin sign `K`, the
+long `ſ`): the look first must find them too, and the month is read with them folded."""
+_FOLD = str.maketrans({c: ascii for ascii, also in _ALSO.items() for c in also})
 
 
 class MonthDates:
@@ -38,7 +42,9 @@ class MonthDates:
         it, `spaced` the spaces that set a serial number apart."""
         self._parts = digit, first, gap, mark, spaced
         first_letters = sorted({name[:3] for name in _MONTHS})
-        either = "|".join("".join(f"[{c}{c.upper()}]" for c in name) for name in first_letters)
+        either = "|".join(
+            "".join(f"[{c}{c.upper()}{_ALSO.get(c, '')}]" for c in name) for name in first_letters
+        )
         self.hint = re.compile(f"{digit}[./-]?{gap}(?:{either})")
 
     @functools.cached_property
@@ -61,7 +67,7 @@ def real_month_date(_text: str, match: re.Match[str]) -> bool:
         if year not in (19, 20):
             return False
         year = number(match["y3"], match["y4"])
-    return valid_date(day, _MONTHS[match["month"].lower()], year)
+    return valid_date(day, _MONTHS[match["month"].translate(_FOLD).lower()], year)
 
 
 def valid_date(day: int, month: int, year: int) -> bool:
