@@ -623,3 +623,12 @@ def test_every_date_with_a_danish_months_name_and_a_serial_number_is_masked(
     text = f"Barnet er født {day.upper() if upper else day}{mark}{serial:04d}, oplyser moren."
     assert may_hold_cpr(text), text
     assert not re.search(r"\d", mask_cpr(text)), mask_cpr(text)
+
+
+@given(st.text(alphabet="0123 .-/,jJuUlLiIİıKkſsSeEpPtToOnNaAbBfFrRmMcCdDgGvVyYæ", max_size=40))
+def test_text_like_a_date_with_a_months_name_never_breaks_the_gate(text: str) -> None:
+    """Digits, marks and the letters of the months' names, with those the pattern reads as
+    i, k or s (`İ`, `ı`, the Kelvin sign, `ſ`): masked, nothing is left, and nothing breaks."""
+    masked = mask_cpr(text)
+    assert find_cpr(masked) == []
+    assert len(masked) == len(text)
