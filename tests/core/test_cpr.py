@@ -605,6 +605,31 @@ def test_a_date_with_the_months_name_and_a_serial_number_is_found() -> None:
         assert find_cpr(text) == [], text
 
 
+def test_the_spellings_a_second_probe_got_past_the_months_name_are_found() -> None:
+    """A probe (6 December 2026) of the month's name: the abbreviation `febr.`, a colon after
+    the word for the serial number, a line break inside the date, HTML's spaces and dashes,
+    brackets, a mark and a word together, O and l for 0 and 1 beside a month with an o or an l
+    in it (`juli`, `nov`), an English ordinal, and a chain of numbers of two kinds."""
+    for text in (
+        "1. febr. 2003-1234",
+        "1. februar 2003, løbenr.: 1234",
+        "1. feb\n2003-1234",
+        "1.\nfeb 2003-1234",
+        "01 feb 03\n1234",
+        "1.&nbsp;feb&nbsp;2003-1234",
+        "1. feb 2003&ndash;1234",
+        "1. februar 2003 (lbnr. 1234)",
+        "1. februar 2003 - løbenummer 1234",
+        "1. februar 2003; kontrolnr. 1234",
+        "1. februar 2003, løbe nr. 1234",
+        "3. juli 2OO3-1234",
+        "O1. nov 2OO3-l234",
+        "1st May 2003-1234",
+        "1.feb03-1234O1O2O3-l234" * 40,
+    ):
+        assert not re.search(r"\d", mask_cpr(text)), mask_cpr(text)[:80]
+
+
 @given(
     birthday=st.dates(date(1940, 1, 1), date(2026, 12, 31)),
     spelling=st.sampled_from(

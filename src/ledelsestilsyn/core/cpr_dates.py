@@ -22,12 +22,14 @@ _MONTHS = {
     "november": 11, "dec": 12, "december": 12,
     # and in English, as a form from abroad or a translated letter has them
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "oct": 10,
-    "october": 10,
+    "october": 10, "febr": 2,
 }  # fmt: skip
 _NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _ALSO = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 """The letters that match these as the pattern ignores case (`İ`, `ı`, the Kelvin sign `K`, the
 long `ſ`): the look first must find them too, and the month is read with them folded."""
+_ORDINAL = "(?:st|nd|rd|th|ST|ND|RD|TH)?"
+"""After the day, in English (`1st May 2003-1234`)."""
 _FOLD = str.maketrans({c: ascii for ascii, also in _ALSO.items() for c in also})
 
 
@@ -45,17 +47,19 @@ class MonthDates:
         either = "|".join(
             "".join(f"[{c}{c.upper()}{_ALSO.get(c, '')}]" for c in name) for name in first_letters
         )
-        self.hint = re.compile(f"{digit}[./-]?{gap}(?:{either})")
+        self.hint = re.compile(f"{digit}{_ORDINAL}[./-]?{gap}(?:{either})")
 
     @functools.cached_property
     def number(self) -> re.Pattern[str]:
         digit, first, gap, mark, spaced = self._parts
+        four = f"{digit}{{2}}[ \u00a0]?{digit}{{2}}"
         return re.compile(
-            f"(?P<d1>{digit}){first}(?P<d2>{digit})?[./-]?{gap}"
+            f"(?P<d1>{digit}){first}(?P<d2>{digit})?{_ORDINAL}[./-]?{gap}"
             f"(?i:(?P<month>{_NAME}))(?![^\\W\\d_])[./-]?{gap}"
-            f"(?P<y1>{digit})(?P<y2>{digit})"
-            f"(?:(?P<y3>{digit})(?P<y4>{digit}){mark}|(?:{mark}|{spaced}))"
-            f"{digit}{{2}}[ \u00a0]?{digit}{{2}}(?!\\d)"
+            f"(?P<y1>{digit})(?P<y2>{digit})(?:(?P<y3>{digit})(?P<y4>{digit}))?"
+            # after a mark the number stands out, digits after it or not (`2003-12342024`);
+            # after spaces only after a year of two digits, and only four digits
+            f"(?:{mark}{four}|(?(y3)(?!)|{spaced}{four}(?!\\d)))"
         )
 
 

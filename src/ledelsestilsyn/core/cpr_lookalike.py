@@ -16,10 +16,26 @@ _NEXT_TO_DIGIT = re.compile("[0-9][OoIl]|[OoIl][0-9]")  # ASCII: a third faster 
 MIN_DIGITS = 5
 
 
+_RUN = frozenset("0123456789OoIl")
+
+
 def as_digits(text: str) -> str | None:
-    """`text` with each such letter read as its digit (the same length, so a span found in it
-    is the same span in `text`); None when no such letter stands beside a digit."""
-    return text.translate(_AS_DIGITS) if _NEXT_TO_DIGIT.search(text) else None
+    """`text` with each such letter in a run of them and digits read as its digit (the same
+    length, so a span found in it is the same span in `text`); None when no such letter stands
+    beside a digit. Other words keep their letters: `3. juli 2OO3-1234` is July's date."""
+    parts: list[str] = []
+    done = 0
+    for beside in _NEXT_TO_DIGIT.finditer(text):
+        if beside.start() < done:
+            continue
+        start, end = beside.start(), beside.end()
+        while start > done and text[start - 1] in _RUN:
+            start -= 1
+        while end < len(text) and text[end] in _RUN:
+            end += 1
+        parts += [text[done:start], text[start:end].translate(_AS_DIGITS)]
+        done = end
+    return "".join([*parts, text[done:]]) if parts else None
 
 
 def lookalike_spans(

@@ -28,7 +28,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from ledelsestilsyn.core.cpr import find_cpr, mask_cpr, mask_spans
+from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
+from ledelsestilsyn.core.cpr_spans import mask_spans
 
 _DIGEST = r"(?<![0-9A-Za-z])(?=[0-9]*[a-f])(?:[0-9a-f]{64}|[0-9a-f]{24})(?![0-9A-Za-z])"
 _DIGESTS = re.compile(_DIGEST)

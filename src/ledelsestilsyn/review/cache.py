@@ -39,6 +39,7 @@ CODE_FILES = (
     "core/cpr.py",
     "core/cpr_dates.py",
     "core/cpr_lookalike.py",
+    "core/cpr_spans.py",
     "core/diagnostics.py",
     "core/lines.py",
     "core/quote.py",
