@@ -172,3 +172,16 @@ def test_a_common_first_name_in_capitals_is_a_name_and_an_abbreviation_is_not() 
     assert mask_names("EMIL og NOAH", frozenset()) == "[navn] og [navn]"
     for text in ("PPR og SSP deltog", "OBS: BUF holder møde", "Sendt til UU og DUBU"):
         assert mask_names(text, frozenset()) == text
+
+
+def test_what_a_caseworker_did_at_the_start_of_a_note_is_no_name() -> None:
+    """A probe (6 December 2026) saw `Udbetalt 3. marts 2026` as `[navn] 3. marts 2026` and a
+    G068 warning; so were `Betalt`, `Overdraget`, `Fremsendt` and others a note begins with."""
+    for word in (
+        "Udbetalt", "Betalt", "Fortalt", "Overdraget", "Udbetales", "Revisiteret",
+        "Underrettet", "Registreret", "Genoptaget", "Afventet", "Hjemsendt", "Afleveret",
+        "Fremsendt", "Videresendt", "Indsendt", "Rykket", "Udsat", "Sagsbehandlet",
+        "Udbetaling", "Tilbagebetalt", "Refunderet",
+    ):  # fmt: skip
+        assert mask_names(f"{word} i dag efter aftale.") == f"{word} i dag efter aftale."
+    assert mask_names("Udbetalt til Zlatan Karimi.") == "Udbetalt til [navn]."
