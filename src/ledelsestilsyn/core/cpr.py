@@ -40,11 +40,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 
-from ledelsestilsyn.core.cpr_dates import MonthDates, number, real_month_date, valid_date
+from ledelsestilsyn.core.cpr_dates import MonthDates, birth_date, number, real_month_date
 from ledelsestilsyn.core.cpr_lookalike import as_digits, lookalike_spans
 from ledelsestilsyn.core.cpr_spans import around, joined, mask_spans
 
@@ -272,12 +271,7 @@ def _after_one(pattern: re.Pattern[str]) -> re.Pattern[str]:
 def _real_candidate(text: str, match: re.Match[str]) -> bool:
     if (match["dm1"] or match["dm2"]) and _loose_gap(text, match):
         return False  # a mark in the date, and a space as well: `12:30 01.02.2026`
-    d = [unicodedata.digit(match[g]) for g in ("d1", "d2", "m1", "m2", "y1", "y2")]
-    if match["long"] is not None:  # a four-digit year: 19xx or 20xx
-        if d[4] * 10 + d[5] not in (19, 20):
-            return False
-        d[4:] = unicodedata.digit(match["y3"]), unicodedata.digit(match["y4"])
-    return valid_date(d[0] * 10 + d[1], d[2] * 10 + d[3], d[4] * 10 + d[5])
+    return birth_date(number(match["d1"], match["d2"]), number(match["m1"], match["m2"]), match)
 
 
 def _loose_gap(text: str, match: re.Match[str]) -> bool:
@@ -299,13 +293,10 @@ def _short(text: str) -> list[tuple[int, int]]:
 def _real_short_date(_text: str, match: re.Match[str]) -> bool:
     if match["d2"] is not None and match["m2"] is not None:
         return False
+    if match["y3"] is not None and match["apart"] is None:
+        return False  # `kl. 1.2.2026 1230` is a date and a time
     day, month = (number(*match.group(a, b)) for a, b in DM)
-    year = number(match["y1"], match["y2"])
-    if match["y3"] is not None:  # a four-digit year: 19xx or 20xx, and a mark after it
-        if year not in (19, 20) or match["apart"] is None:
-            return False  # `kl. 1.2.2026 1230` is a date and a time
-        year = number(match["y3"], match["y4"])
-    return valid_date(day, month, year)
+    return birth_date(day, month, match)
 
 
 def _without_invisible(text: str) -> list[tuple[int, int]]:

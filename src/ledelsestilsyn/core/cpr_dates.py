@@ -64,14 +64,20 @@ class MonthDates:
 
 
 def real_month_date(_text: str, match: re.Match[str]) -> bool:
-    """Whether the date is real (`valid_date`), with a year of four digits in 19xx or 20xx."""
-    day = number(match["d1"], match["d2"])
+    """Whether the date is real (`birth_date`)."""
+    month = _MONTHS[match["month"].translate(_FOLD).lower()]
+    return birth_date(number(match["d1"], match["d2"]), month, match)
+
+
+def birth_date(day: int, month: int, match: re.Match[str]) -> bool:
+    """Whether the date is real (`valid_date`), its year the match's `y1 y2`, or, where the
+    match has `y3 y4`, the four digits, then 19xx or 20xx."""
     year = number(match["y1"], match["y2"])
     if match["y3"] is not None:
         if year not in (19, 20):
             return False
         year = number(match["y3"], match["y4"])
-    return valid_date(day, _MONTHS[match["month"].translate(_FOLD).lower()], year)
+    return valid_date(day, month, year)
 
 
 def valid_date(day: int, month: int, year: int) -> bool:
