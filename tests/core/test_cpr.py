@@ -12,6 +12,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ledelsestilsyn.core.cpr import DIGIT, find_cpr, mask_cpr, may_hold_cpr
+from ledelsestilsyn.core.letters import shown_as
 
 
 @functools.cache
@@ -628,6 +629,66 @@ def test_the_spellings_a_second_probe_got_past_the_months_name_are_found() -> No
         "1.feb03-1234O1O2O3-l234" * 40,
     ):
         assert not re.search(r"\d", mask_cpr(text)), mask_cpr(text)[:80]
+
+
+def test_the_months_name_in_letters_that_show_as_its_own_or_in_a_neighbours_language() -> None:
+    """What the second probe (6 December 2026) left open: a Cyrillic or Greek letter, or a
+    fullwidth, mathematical or circled one, in the month's name (each shows as the Latin
+    letter); the serial number in two pairs with the mark that sets it apart, as in a number
+    in digits (`300711-72-86`); and the names in German, Norwegian and Swedish, as a child's
+    papers from there have them."""
+    for text in (
+        "født 1. f\u0435b 2003-1234",  # a Cyrillic е
+        "1. \u043ekt 2003-1234",  # a Cyrillic о
+        "1. M\u0430j 2003-1234",  # a Cyrillic а
+        "1. N\u03bfv. 2003-1234",  # a Greek ο
+        "1. \u0405ept 2003-1234",  # a Cyrillic Ѕ
+        "1. \uff46\uff45\uff42 2003-1234",  # fullwidth
+        "１. ｆｅｂ ２００３－１２３４",  # all of it fullwidth
+        "1. \U0001d41f\U0001d41e\U0001d41b 2003-1234",  # mathematical bold
+        "1. \u24d5\u24d4\u24d1 2003-1234",  # circled
+        "1. feb 2003-12-34",
+        "1. feb 2003 / 12 / 34",
+        "01 feb 03-12-34",
+        "1. März 2003-1234",
+        "1. Maerz 2003-1234",
+        "1. Mai 2003-1234",
+        "1. Dez. 2003-1234",
+        "1. Dezember 2003-1234",
+        "1. mars 2003-1234",
+        "1. desember 2003-1234",
+        "1. augusti 2003-1234",
+        "1. februari 2003-1234",
+    ):
+        assert find_cpr(text), text
+        assert may_hold_cpr(text), text
+        assert not re.search(r"\d", unicodedata.normalize("NFKC", mask_cpr(text))), mask_cpr(text)
+    for text in (
+        "1. f\u0435b. 2026 12.30",
+        "1. f\u0435bx 2003-1234",
+        "Møde 1. \uff46\uff45\uff42 2026, 1500 kr.",
+        "1. feb 2003-12.34",
+        "3. mars 2026 kl. 12-14",
+        "Mødet 1. des. 2026 kl. 10",
+    ):
+        assert find_cpr(text) == [], text
+
+
+@given(
+    birthday=st.dates(date(1940, 1, 1), date(2026, 12, 31)),
+    spelling=st.sampled_from(["%-d. %B %Y", "%d %b %y", "%-d.%b.%Y"]),
+    letters=st.data(),
+)
+def test_a_months_name_in_any_letters_that_show_as_its_own_is_found(
+    birthday: date, spelling: str, letters: st.DataObject
+) -> None:
+    months = "januar februar marts april maj juni juli august september oktober november december"
+    name = months.split()[birthday.month - 1]
+    shown = "".join(letters.draw(st.sampled_from(shown_as().get(c, c))) for c in name)
+    day = birthday.strftime(spelling.replace("%b", shown[:3]).replace("%B", shown))
+    text = f"Barnet er født {day}-1234."
+    assert may_hold_cpr(text), text
+    assert not re.search(r"\d", mask_cpr(text)), mask_cpr(text)
 
 
 @given(

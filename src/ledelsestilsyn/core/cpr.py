@@ -46,6 +46,7 @@ from collections.abc import Callable
 from ledelsestilsyn.core.cpr_dates import MonthDates, birth_date, number, real_month_date
 from ledelsestilsyn.core.cpr_lookalike import as_digits, lookalike_spans
 from ledelsestilsyn.core.cpr_spans import around, joined, mask_spans
+from ledelsestilsyn.core.letters import as_latin
 
 # Every space Unicode has (category Zs): the plain one and NBSP, and the en, em, thin, hair,
 # figure, narrow, mathematical and ideographic spaces a word processor, a web page or a
@@ -231,7 +232,9 @@ def _candidates(text: str) -> list[tuple[int, int]]:
 
 
 def _written(text: str) -> list[tuple[int, int]]:
-    by_name = _found(_MONTH.number, text, real_month_date) if _MONTH.hint.search(text) else []
+    by_name = []
+    if _MONTH.hint.search(text):  # read `1. fеb 2003-1234`, with a Cyrillic `е`, as `feb`
+        by_name = _found(_MONTH.number, as_latin(text), real_month_date)
     return joined(
         sorted([*_short(text), *by_name, *_found(_candidates_in(text), text, _real_candidate)])
     )
@@ -348,7 +351,7 @@ def may_hold_cpr(text: str) -> bool:
     read = as_digits(text)
     if any(_candidates_in(t).search(t) or _short_date_in(t) for t in (text, read) if t):
         return True
-    if _MONTH.hint.search(text) and _MONTH.number.search(text):
+    if _MONTH.hint.search(text) and _MONTH.number.search(as_latin(text)):
         return True
     if _UNSEEN.search(text) is None:
         return False

@@ -1,12 +1,14 @@
 """The date a CPR number begins with: a real one, or one with the month written as a word
 (`1. feb. 2003-1234`, `01 februar 03 1234`, `født 1. februar 2003, lbnr. 1234`,
-`01-feb-03-1234`, in English too: `1 May 2003-1234`).
+`01-feb-03-1234`, in English too: `1 May 2003-1234`, `May 1, 2003-1234`).
 
 A letter or a note gives a date of birth with the month's name; a serial number set apart
 after it, as `core.cpr` sets it apart after a date in digits, makes it a CPR number: a
 mark (`-`, `/`, `, lbnr.`), or, after a year of two digits, a space. A date and a time
 (`1. feb. 2026 12.30`, `1. feb 2026 1230`) is not one. The month's name is not masked: it
-tells no more than a birthday does, and the digits are gone.
+tells no more than a birthday does, and the digits are gone. Its letters may be any that
+show as them (`1. fеb` with a Cyrillic `е`, fullwidth `ｆｅｂ`): the text is searched as it is
+read (`core.letters.as_latin`).
 """
 
 from __future__ import annotations
@@ -15,57 +17,66 @@ import functools
 import re
 import unicodedata
 
+from ledelsestilsyn.core.letters import as_latin
+
 _MONTHS = {
     "jan": 1, "januar": 1, "feb": 2, "februar": 2, "mar": 3, "marts": 3, "apr": 4,
     "april": 4, "maj": 5, "jun": 6, "juni": 6, "jul": 7, "juli": 7, "aug": 8, "august": 8,
     "sep": 9, "sept": 9, "september": 9, "okt": 10, "oktober": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-    # and in English, as a form from abroad or a translated letter has them
+    "november": 11, "dec": 12, "december": 12, "febr": 2,
+    # in English, as a form from abroad or a translated letter has them
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "oct": 10,
-    "october": 10, "febr": 2,
+    "october": 10,
+    # in German, Norwegian and Swedish, as a child's papers from there have them
+    "märz": 3, "maerz": 3, "mär": 3, "mrz": 3, "mai": 5, "dez": 12, "dezember": 12,
+    "mars": 3, "des": 12, "desember": 12, "januari": 1, "februari": 2, "augusti": 8,
 }  # fmt: skip
-_NAME = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_ALSO = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
-"""The letters that match these as the pattern ignores case (`İ`, `ı`, the Kelvin sign `K`, the
-long `ſ`): the look first must find them too, and the month is read with them folded."""
 _ORDINAL = "(?:st|nd|rd|th|ST|ND|RD|TH)?"
 """After the day, in English (`1st May 2003-1234`)."""
-_FOLD = str.maketrans({c: ascii for ascii, also in _ALSO.items() for c in also})
+_LETTER = "[^\\W\\d_]"
+
+
+def _letters(name: str) -> str:
+    """`name` as a pattern, each letter in either case (of a text read by `as_latin`)."""
+    return "".join(f"[{c}{c.upper()}]" for c in name)
 
 
 class MonthDates:
     """The patterns of such a number: `hint`, what every one has (a digit and a month's first
     three letters, `1. feb`), searched for three times faster than the number, and `number`,
-    looked for only where the hint is, and compiled only then (4 ms at every start)."""
+    looked for only where the hint is, in the text read by `as_latin`, and compiled only
+    then (4 ms at every start)."""
 
     def __init__(self, digit: str, first: str, gap: str, mark: str, spaced: str) -> None:
         """`digit` is one digit, `first` what must follow the first one (no digit before it),
         `gap` the spaces a date may have after a mark, `mark` a mark with the spaces around
         it, `spaced` the spaces that set a serial number apart."""
         self._parts = digit, first, gap, mark, spaced
-        first_letters = sorted({name[:3] for name in _MONTHS})
-        either = "|".join(
-            "".join(f"[{c}{c.upper()}{_ALSO.get(c, '')}]" for c in name) for name in first_letters
-        )
-        self.hint = re.compile(f"{digit}{_ORDINAL}[./-]?{gap}(?:{either})")
+        either = "|".join(_letters(name) for name in sorted({name[:3] for name in _MONTHS}))
+        # in the text as written, any character beyond Latin-1 may show as a month's letter
+        shown = f"{_LETTER}{{0,2}}[^\\x00-\\xff]"
+        self.hint = re.compile(f"{digit}{_ORDINAL}[./-]?{gap}(?:{either}|{shown})")
 
     @functools.cached_property
     def number(self) -> re.Pattern[str]:
         digit, first, gap, mark, spaced = self._parts
+        names = "|".join(_letters(name) for name in sorted(_MONTHS, key=len, reverse=True))
         four = f"{digit}{{2}}[ \u00a0]?{digit}{{2}}"
         return re.compile(
             f"(?P<d1>{digit}){first}(?P<d2>{digit})?{_ORDINAL}[./-]?{gap}"
-            f"(?i:(?P<month>{_NAME}))(?![^\\W\\d_])[./-]?{gap}"
+            f"(?P<month>{names})(?!{_LETTER})[./-]?{gap}"
             f"(?P<y1>{digit})(?P<y2>{digit})(?:(?P<y3>{digit})(?P<y4>{digit}))?"
-            # after a mark the number stands out, digits after it or not (`2003-12342024`);
+            # after a mark the number stands out, digits after it or not (`2003-12342024`),
+            # four together or two and two with that mark between them (`2003-12-34`);
             # after spaces only after a year of two digits, and only four digits
-            f"(?:{mark}{four}|(?(y3)(?!)|{spaced}{four}(?!\\d)))"
+            f"(?:(?P<mark>{mark})(?:{four}|{digit}{{2}}(?P=mark){digit}{{2}})"
+            f"|(?(y3)(?!)|{spaced}{four}(?!\\d)))"
         )
 
 
 def real_month_date(_text: str, match: re.Match[str]) -> bool:
     """Whether the date is real (`birth_date`)."""
-    month = _MONTHS[match["month"].translate(_FOLD).lower()]
+    month = _MONTHS[as_latin(match["month"]).lower()]
     return birth_date(number(match["d1"], match["d2"]), month, match)
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from ledelsestilsyn.core.cpr import INVISIBLES
+from ledelsestilsyn.core.letters import OTHER_ALPHABETS
 from ledelsestilsyn.models.template import ScaleValue, Template
 
 
@@ -45,12 +46,9 @@ _SHORTHAND: dict[str, str] = {
 }
 
 
-# Letters of other alphabets that look like Danish ones (a keyboard switched to Russian, or
-# text copied from a web page): 'jа' with a Cyrillic 'а' looks exactly like 'ja'.
-_LOOKALIKES = str.maketrans(
-    "аеорсухіјѕһӏԁԛԝАВЕКМНОРСТХІЈЅαορνικτυχΑΒΕΗΙΚΜΝΟΡΤΥΧΖ",
-    "aeopcyxijshldqwABEKMHOPCTXIJSaopvikTuxABEHIKMNOPTYXZ",
-)
+# Letters of other alphabets that look like Danish ones: 'jа' with a Cyrillic 'а' looks
+# exactly like 'ja'.
+_LOOKALIKES = str.maketrans(*OTHER_ALPHABETS)
 
 
 def lookalike(text: str) -> str | None:
