@@ -55,7 +55,7 @@ def commands(target: str) -> dict[str, list[str]]:
     }
 
 
-CASES = ("mappe", "manglende-mappe", "skrivebeskyttet", "fil", "under-en-fil", "proc")
+CASES = ("mappe", "manglende-mappe", "skrivebeskyttet", "fil", "under-en-fil", "proc", "for-langt")
 FOLDER_COMMANDS = ("skema", "init")
 
 
@@ -72,6 +72,8 @@ def target_for(case: str, command: str, tmp_path: Path, read_only: Path | None) 
         if case == "under-en-fil":
             return str(file / ("ny" if command in FOLDER_COMMANDS else "rapport.md"))
         return str(file)
+    if case == "for-langt":  # a name longer than a file system takes (a probe: exit 3)
+        return str(tmp_path / ("a" * 300))
     if case == "proc":  # a folder that exists, where no file can be made
         return str(Path("/proc") / ("ny" if command in FOLDER_COMMANDS else "rapport.md"))
     assert read_only is not None
@@ -102,6 +104,9 @@ def test_a_place_that_cannot_be_written_is_a_danish_error(
     assert not ENGLISH.search(output), output
     if case in ("under-en-fil", "proc"):
         assert "findes ikke" not in output, output
+    if case == "for-langt":
+        assert "et navn i stien er for langt (300 byte" in output, output
+        assert "a" * 61 not in output, output
     assert "intern fejl" not in output and "Traceback" not in output
 
 

@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
@@ -98,6 +99,8 @@ def _environment(exc: OSError) -> TilsynError | None:
     from ledelsestilsyn.core.diagnostics import fail
     from ledelsestilsyn.io.os_reasons import reason
 
+    if exc.errno == errno.ENAMETOOLONG:
+        return _too_long(exc)
     if exc.errno not in _ENVIRONMENT:
         return None
     where = os.fsdecode(exc.filename) if exc.filename is not None else "tilsyn"
@@ -109,6 +112,26 @@ def _environment(exc: OSError) -> TilsynError | None:
         "allerede er skrevet, står.",
         kind=ErrorKind.USAGE,
     )
+
+
+def _too_long(exc: OSError) -> TilsynError:
+    """W003 (exit 2) for a path with a name longer than the file system takes (255 bytes on
+    Linux and macOS): a path given in the call, or a folder of it. Shown cut short."""
+    from ledelsestilsyn.core.diagnostics import fail
+
+    path = os.fsdecode(exc.filename) if exc.filename is not None else ""
+    longest = max((len(os.fsencode(part)) for part in Path(path).parts), default=0)
+    where = path if len(path) <= _SHOWN else f"{path[: _SHOWN - 1]}…"
+    return fail(
+        where or "tilsyn",
+        "W003",
+        f"et navn i stien er for langt ({longest} byte; filsystemet tager højst 255).",
+        hint="vælg et kortere fil- eller mappenavn.",
+        kind=ErrorKind.USAGE,
+    )
+
+
+_SHOWN = 60
 
 
 def _internal(exc: Exception) -> NoReturn:
