@@ -117,10 +117,10 @@ def test_a_decision_is_made_once_for_the_same_rows_left_out(
     made: list[frozenset[tuple[str, str]]] = []
     real = decision._decision
 
-    def counted(report, withheld, summarised, inner, given):  # type: ignore[no-untyped-def]
+    def counted(report, withheld, summarised, inner, given, memo):  # type: ignore[no-untyped-def]
         if report.period.label == "2026-K4":
             made.append(frozenset(summarised))
-        return real(report, withheld, summarised, inner, given)
+        return real(report, withheld, summarised, inner, given, memo)
 
     monkeypatch.setattr(decision, "_decision", counted)
     _report(cli, "udvalg", "2026-K4")

@@ -1,4 +1,4 @@
-"""A hidden cell that nothing can protect is given up on (`suppress._Secondary.protector`).
+"""A hidden cell that nothing can protect is given up on (`secondary.Secondary.protector`).
 
 Such a cell is pinned by figures that stay shown whatever this report does (a zero, or a
 count another report the same readers have shows). In a large committee report, hundreds of

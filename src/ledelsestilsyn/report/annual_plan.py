@@ -11,7 +11,7 @@ A reader who does not know the plan gets none of that; the tables' own relations
 Each round's cases are a count that no table shows (`Ledger.unpublished`); the relations
 are added where they hold, as every relation of the ledger is, and only for a series whose
 rounds looked at different steps: for the others they say nothing new, and an unknown more
-only sends the search for what to hide further afield (`suppress._Secondary.candidates`).
+only sends the search for what to hide further afield (`secondary.Secondary.candidates`).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from dataclasses import replace
 from ledelsestilsyn.report import published
 from ledelsestilsyn.report.build import Report
 from ledelsestilsyn.report.overlap import Inner, given_away, merge
-from ledelsestilsyn.report.suppress import Disclosure, Key, decide
+from ledelsestilsyn.report.suppress import Disclosure, Key, Memo, decide
 
 AGGREGATE = frozenset({"udvalg", "afdeling"})
 """The audiences that see aggregates only, with small counts hidden."""
@@ -21,6 +21,7 @@ def disclosure_for(
     audience: str,
     withheld_teams: Mapping[str, Collection[str]] | None = None,
     inner: Sequence[Inner] = (),
+    memo: Memo | None = None,
 ) -> Disclosure:
     """The one suppression decision for the whole report (nothing hidden for leaders).
 
@@ -33,7 +34,8 @@ def disclosure_for(
     `inner`: the same audience's reports of periods inside this one, as decided (`overlap`).
     Where a step's question rows would give a number away together with them, and nothing
     else shown can be hidden to prevent it (zeros are never hidden), its rows are left out
-    whether or not that shows its share (`withdrawn`).
+    whether or not that shows its share (`withdrawn`). `memo`: decisions made before
+    (`decision_memo`).
     """
     if audience not in AGGREGATE:
         return Disclosure(report.settings.min_count)
@@ -50,7 +52,7 @@ def disclosure_for(
     while True:
         left_out = frozenset(summarised | withdrawn)
         if left_out not in made:
-            made[left_out] = _decision(report, withheld, set(left_out), inner, given)
+            made[left_out] = _decision(report, withheld, set(left_out), inner, given, memo)
         rules = made[left_out]
         gone = rules.lost_steps() - withdrawn if inner else set()
         if gone:
@@ -74,17 +76,18 @@ def _decision(
     summarised: set[tuple[str, str]],
     inner: Sequence[Inner],
     given: set[Key],
+    memo: Memo | None,
 ) -> Disclosure:
     ledger = published.ledger_for(report, summarised=summarised)
     merge(ledger, report.period, inner, given)
-    rules = decide(ledger, active=True, withheld=withheld)
+    rules = decide(ledger, active=True, withheld=withheld, memo=memo)
     if rules.complete:
         return rules
     # Still pinned by the bounds alone (Syd `x` and three teams `< 5` give at least 8 cases,
     # a question `< 5`, 0, `< 5` at most 8): the team tables, each team at least 1, go.
     ledger = published.ledger_for(report, teams=False, summarised=summarised)
     merge(ledger, report.period, inner, given)
-    return replace(decide(ledger, active=True, withheld=withheld), teams=False)
+    return replace(decide(ledger, active=True, withheld=withheld, memo=memo), teams=False)
 
 
 def _hidden_step_shares(report: Report, rules: Disclosure) -> set[tuple[str, str]]:

@@ -26,7 +26,7 @@ from ledelsestilsyn.report.overlap import Inner
 from ledelsestilsyn.report.pair_corrections import counting_corrections
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
-from ledelsestilsyn.report.suppress import Disclosure, Key
+from ledelsestilsyn.report.suppress import Disclosure, Key, Memo
 from ledelsestilsyn.report.versions import VersionMaps
 
 
@@ -81,6 +81,8 @@ class Reports:
     ranges: Sequence[Period] = ()
     today: date | None = None
     """The day the corrections' status is as of (None: corrections are not counted)."""
+    memo: Memo | None = None
+    """Decisions made before (`decision_memo`)."""
     _rules: dict[Period, Disclosure] = field(default_factory=dict)
     _inner: dict[Period, Inner] = field(default_factory=dict)
     consulted: set[Period] = field(default_factory=set)
@@ -100,7 +102,8 @@ class Reports:
         if period not in self._rules:
             built = report or self.build(period)
             inner = self.inner(period)
-            self._rules[period] = disclosure_for(built, self.audience, self.withheld(period), inner)
+            withheld = self.withheld(period)
+            self._rules[period] = disclosure_for(built, self.audience, withheld, inner, self.memo)
         return self._rules[period]
 
     def shows(self, label: str, key: Key) -> bool:

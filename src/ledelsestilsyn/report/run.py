@@ -18,6 +18,7 @@ from ledelsestilsyn.report.build import Report, Settings, in_period
 from ledelsestilsyn.report.call import Request, check_call, check_kind
 from ledelsestilsyn.report.corrections import collect, corrections_view
 from ledelsestilsyn.report.decision import AGGREGATE
+from ledelsestilsyn.report.decision_memo import DecisionMemo
 from ledelsestilsyn.report.department import (
     WITH_CONSENT,
     conclusions,
@@ -49,6 +50,7 @@ from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows
 from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
 from ledelsestilsyn.report.view import ReportView, report_view
 from ledelsestilsyn.workspace.known_names import KnownNames, known_names
+from ledelsestilsyn.workspace.layout import DECISION_CACHE
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -124,6 +126,9 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
 
     made = versions(workspace.root) if request.audience in AGGREGATE else []
     reports = Reports(inputs, settings, request.audience, kinds, issued_ranges(made), today)
+    memo = None
+    if request.audience in AGGREGATE:  # the decisions of the reports made before
+        reports.memo = memo = DecisionMemo.open(workspace.cache_dir / DECISION_CACHE)
     content: str | Gated
     version = None
     if request.fmt in ("csv", "xlsx"):
@@ -176,6 +181,8 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         if view.committee:
             _add_department(view, report, inputs, workspace, period, reports.shows, today)
         content = _pdf(view, today) if request.fmt == "pdf" else render(view, request.fmt)
+    if memo is not None:
+        memo.save()
     said = [] if version is None else _second_version(version, made, settings.min_count)
     if version is not None:
         said += _changed_since(reports, period, made, settings.min_count)

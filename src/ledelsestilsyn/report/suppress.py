@@ -33,16 +33,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from ledelsestilsyn.report.audit import Audit
 from ledelsestilsyn.report.disclosure import Disclosure as Disclosure
 from ledelsestilsyn.report.disclosure import Key as Key
-from ledelsestilsyn.report.reader import (
-    at_least_reviews,
-    at_most_reviews,
-    protected,
-    public_ranges,
-)
+from ledelsestilsyn.report.reader import at_least_reviews, at_most_reviews
+from ledelsestilsyn.report.secondary import Secondary
 
 
 @dataclass(frozen=True)
@@ -209,16 +205,37 @@ def remainder(key: Key) -> Key:
     return ("not positive", *key)
 
 
-def decide(ledger: Ledger, *, active: bool, withheld: Collection[Key] = ()) -> Disclosure:
+class Memo(Protocol):
+    """Decisions made before, kept between runs (`decision_memo`)."""
+
+    def recall(self, ledger: Ledger, start: set[Key]) -> tuple[set[Key], set[Key]] | None:
+        """The hidden units and the cells given up on, decided before for `ledger` from the
+        units hidden at the `start`; None when not known."""
+
+    def remember(self, ledger: Ledger, start: set[Key], hidden: set[Key], lost: set[Key]) -> None:
+        """Keep a decision for `recall`."""
+
+
+def decide(
+    ledger: Ledger, *, active: bool, withheld: Collection[Key] = (), memo: Memo | None = None
+) -> Disclosure:
     """Hide small cells, the shares that depend on them, `withheld` units (hidden for a rule of
-    the audience's own), and what would give any of them away."""
+    the audience's own), and what would give any of them away. `memo`: decisions made before,
+    each used only when it still protects every cell (`Secondary.holds`)."""
     if not active:
         return Disclosure(ledger.min_count)
     own = {k: u for k, u in ledger.units.items() if u.fixed is None}
     primary = {k for k, u in own.items() if u.small or u.bound}
     primary |= {k for k, u in ledger.units.items() if u.fixed is False}
-    secondary = _Secondary(ledger)
-    hidden = secondary.hide(primary | (set(withheld) & own.keys()))
+    start = primary | (set(withheld) & own.keys())
+    secondary = Secondary(ledger)
+    recalled = memo.recall(ledger, start) if memo is not None else None
+    if recalled is not None and secondary.holds(*recalled, start):
+        hidden = recalled[0]
+    else:
+        hidden = secondary.hide(start)
+        if memo is not None:
+            memo.remember(ledger, start, hidden, secondary.lost)
     small = frozenset(k for k, u in own.items() if u.small and not u.share)
     small_shares = frozenset(k for k, u in own.items() if u.small and u.share)
     units = frozenset(k for k, u in own.items() if not u.bound)
@@ -231,151 +248,3 @@ def decide(ledger: Ledger, *, active: bool, withheld: Collection[Key] = ()) -> D
         frozenset(secondary.lost),
         small_shares=small_shares,
     )
-
-
-class _Secondary:
-    """Secondary suppression: one more unit at a time, until nothing hidden is pinned."""
-
-    def __init__(self, ledger: Ledger) -> None:
-        self.ledger = ledger
-        audit = Audit(ledger.relations, ledger.values)
-        walls = Audit(ledger.relations, ledger.values, walls=True)
-        self.audits: list[tuple[Audit, set[Key]]] = [(audit, set()), (walls, set())]
-        """Each audit with the cells it found free: hidden only grows, and a reader who knows
-        less can pin no more, so a cell once free stays free and is not asked about again."""
-        self.links = audit.links
-        self.lost: set[Key] = set()
-        """Hidden cells nothing could protect (see `hide`)."""
-        self.twins: dict[Key, list[Key]] = {}
-        for relation in ledger.relations:  # `a = b`: the same count in two tables
-            if relation.equal and sorted(c for _, c in relation.terms) == [-1, 1]:
-                (a, _), (b, _) = relation.terms
-                pair = (ledger.units[ledger.unit_of[a]], ledger.units[ledger.unit_of[b]])
-                if not any(u.share or u.bound or u.unknown for u in pair):
-                    self.twins.setdefault(a, []).append(b)
-                    self.twins.setdefault(b, []).append(a)
-
-    def hide(self, primary: set[Key]) -> set[Key]:
-        """`primary` and what protects it: while a hidden cell can be pinned, hide the best
-        of the shown units that give it away (see `candidates`), one per round. A cell that
-        nothing can protect (nothing shown around it but zeros, and a zero is never hidden)
-        is given up on, and the others are still protected."""
-        hidden = self.closed(primary)
-        while exposed := self.exposed(hidden):
-            unit = self.protector(hidden, exposed)
-            if unit is None:
-                break
-            hidden = self.closed({*hidden, unit})
-        return hidden
-
-    def exposed(self, hidden: set[Key]) -> list[tuple[Key, list[Key]]]:
-        """The pinned cells, each with what gives it away: by the audit, and once it finds
-        none, by the audit that also takes rounded bounds as walls (slower, so once)."""
-        ranges, targets = public_ranges(self.ledger, hidden), self.targets(hidden)
-        for audit, free in self.audits:
-            asked = [c for c in targets if c not in free]
-            found = audit.why(ranges, asked)
-            if found:
-                free.update(set(asked) - {c for c, _ in found})
-                return found
-            free.update(asked)
-        return []
-
-    def protector(self, hidden: set[Key], exposed: list[tuple[Key, list[Key]]]) -> Key | None:
-        """The unit to hide for the first pinned cell that a unit can protect; the cells
-        before it are given up on (`lost`). Those take no new audit: what is hidden is the
-        same, and whether a cell is pinned does not depend on which others are asked about."""
-        for cell, shown in exposed:
-            units = {self.ledger.unit_of[c] for c in shown if self.hideable(c)}
-            ranked = sorted(units, key=lambda u: self.rank(hidden, u, 0))
-            ranked = ranked or self.candidates(hidden, cell)
-            if ranked:
-                return ranked[0]
-            self.lost.add(cell)
-        return None
-
-    def targets(self, hidden: set[Key]) -> list[Key]:
-        """The protected cells but those given up on (`lost`); with `mindste_antal: 2`,
-        `< 2` says 1 by itself: the concept's choice, which hiding more cannot undo."""
-        ledger = self.ledger
-        return [
-            c
-            for c in protected(ledger, hidden)
-            if ledger.values[c] != 0
-            and (ledger.min_count > 2 or ledger.units[ledger.unit_of[c]].share)
-            and c not in ledger.exempt
-            and c not in self.lost
-        ]
-
-    def hideable(self, cell: Key) -> bool:
-        """A zero count is never hidden (it reveals no one, and `x` says at least 5); nor is
-        what another report decided (`Unit.fixed`)."""
-        unit = self.ledger.units[self.ledger.unit_of[cell]]
-        return unit.fixed is None and (unit.share or self.ledger.values[cell] != 0)
-
-    def closed(self, hidden: set[Key]) -> set[Key]:
-        """`hidden` with the shares on each hidden count, and each hidden count's twins."""
-        hidden = set(hidden)
-        todo = list(hidden)
-        while todo:
-            unit = todo.pop()
-            for other in [*self.ledger.depends.get(unit, []), *self.twins.get(unit, [])]:
-                known = self.ledger.units.get(other)
-                if known is not None and known.fixed is None and other not in hidden:
-                    hidden.add(other)
-                    todo.append(other)
-        return hidden
-
-    def candidates(self, hidden: set[Key], cell: Key) -> list[Key]:
-        """The shown units that could protect `cell`, best first.
-
-        The leak may run through other hidden cells (a hidden count, a hidden
-        share's denominator, then a shown total), so shown units up to `_REACH`
-        relations away are candidates, or further if none is that near. Best is
-        the one that hides the fewest units with it (its twins and shares), then
-        a share before a count, the nearest, the one in the fewest relations,
-        the smallest.
-        """
-        ledger = self.ledger
-        found: dict[Key, int] = {}
-        seen = {cell}
-        read: set[int] = set()  # a relation met again, further away, adds nothing
-        frontier = [cell]
-        distance = 0
-        while frontier and (distance < _REACH or not found):
-            following: list[Key] = []
-            for current in frontier:
-                for index in self.links.get(current, []):
-                    if index in read:
-                        continue
-                    read.add(index)
-                    for other, _ in ledger.relations[index].terms:
-                        unit = ledger.unit_of[other]
-                        if unit in hidden:
-                            if other not in seen:
-                                seen.add(other)
-                                following.append(other)
-                        elif unit not in found and self.hideable(other):
-                            found[unit] = distance
-            frontier = following
-            distance += 1
-        return sorted(found, key=lambda u: self.rank(hidden, u, found[u]))
-
-    def rank(
-        self, hidden: set[Key], unit: Key, distance: int
-    ) -> tuple[bool, int, bool, int, int, int, Key]:
-        """Last of all, a unit the other reports give away (`Ledger.given`): hiding it
-        protects nothing from their readers, only from a reader of this report alone."""
-        cells = self.ledger.units[unit].cells
-        return (
-            unit in self.ledger.given,
-            len(self.closed({unit}) - hidden),
-            not self.ledger.units[unit].share,
-            distance,
-            sum(len(self.links.get(c, [])) for c in cells),
-            max(self.ledger.values[c] for c in cells),
-            unit,
-        )
-
-
-_REACH = 3

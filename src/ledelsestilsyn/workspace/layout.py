@@ -44,6 +44,7 @@ GITIGNORE = ".gitignore"
 
 CACHE_DIR = ".tilsyn"
 REVIEW_CACHE = "gennemgange.json"
+DECISION_CACHE = "skjulte-tal.json"
 MANIFEST_CACHE = "udtræk.json"
 TEMPLATE_CACHE = "skabeloner.json"
 REMINDER_CACHE = "påmind.json"
