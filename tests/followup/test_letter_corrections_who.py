@@ -42,8 +42,10 @@ def _review(period: str, responsible: str = "", done: date | None = None) -> Rev
     )
 
 
-def _letters(records: list[ReviewRecord], leaders: dict[str, str] | None = None) -> dict[str, str]:
-    """Each caseworker's letter as Markdown."""
+def _letters(
+    records: list[ReviewRecord], leaders: dict[str, str] | None = None, known: tuple[str, ...] = ()
+) -> dict[str, str]:
+    """Each caseworker's letter as Markdown; `known`: names the workspace knows."""
     letters = build_letters(
         records,
         {REF: Catalog.load(None).resolve(REF)},
@@ -53,12 +55,15 @@ def _letters(records: list[ReviewRecord], leaders: dict[str, str] | None = None)
         mask=mask_cpr,
         today=date(2026, 11, 30),
         leaders=leaders or {},
+        workspace_names=known,
     )
     return {letter.caseworker: render_letter(letter, "md") for letter in letters}
 
 
-def _md(records: list[ReviewRecord], leaders: dict[str, str] | None = None) -> str:
-    [letter] = _letters(records, leaders).values()
+def _md(
+    records: list[ReviewRecord], leaders: dict[str, str] | None = None, known: tuple[str, ...] = ()
+) -> str:
+    [letter] = _letters(records, leaders, known).values()
     return letter
 
 
@@ -77,19 +82,25 @@ def test_the_letter_says_whom_to_tell_when_a_correction_is_done() -> None:
 
 
 def test_a_correction_someone_else_does_says_who() -> None:
-    text = _md([_review("2026-11", responsible="Lokaljurist Per Berg")])
-    assert "Notat skrives, ansvarlig Lokaljurist Per Berg, frist 15. december 2026" in text
+    """Someone the workspace knows (the concept names the municipality's lawyer) is named;
+    a name only the correction gives may be anyone's, a child's: `[navn]` (G068 says so)."""
+    named = ("Per Berg",)
+    text = _md([_review("2026-11", responsible="Per Berg")], known=named)
+    assert "Notat skrives, ansvarlig Per Berg, frist 15. december 2026" in text
+    unknown = _md([_review("2026-11", responsible="Lokaljurist Per Berg")])
+    assert "Notat skrives, ansvarlig Lokaljurist [navn], frist 15. december 2026" in unknown
     assert "giv " not in text  # not hers to report
     own = _md([_review("2026-11", responsible="Anna Holm")])
     assert "ansvarlig" not in own.split("## Dine sager")[1].split("## Det gik godt")[0]
     assert TELL.format("Bo Nielsen") in own
     earlier = _md(
         [
-            _review("2026-10", responsible="Lokaljurist Per Berg"),
+            _review("2026-10", responsible="Per Berg"),
             _review("2026-11", done=date(2026, 11, 20)),
-        ]
+        ],
+        known=named,
     )
-    assert "| Notat skrives, ansvarlig Lokaljurist Per Berg |" in earlier
+    assert "| Notat skrives, ansvarlig Per Berg |" in earlier
 
 
 def _colleague(period: str) -> ReviewRecord:

@@ -156,6 +156,28 @@ def test_the_list_shows_status_deadline_evaluation_and_targets(workspace: Path, 
     assert "Ingen tiltag endnu" in cli("tiltag").stdout
 
 
+def test_the_list_shows_a_name_nobody_knows_in_a_title_or_conclusion_as_a_name(
+    workspace: Path, cli: Cli
+) -> None:
+    """A probe (6 December 2026): the reports, `påmind` and the letters show a child's name
+    in a tiltag's title as `[navn]`, but `tilsyn tiltag` printed it as written. The one
+    responsible, a colleague, stays named."""
+    write(
+        workspace,
+        GOOD.replace("Partshøring før anbringelse", "Sagen om Zlatan Karimi").replace(
+            "    evaluer_efter",
+            '    konklusion: "Emil Karimi har det bedre; drøftet med Karen Holm Madsen"\n'
+            "    evaluer_efter",
+        ),
+    )
+    result = cli("tiltag", "--dato", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    assert "partshøring · Sagen om [navn]" in result.stdout
+    assert "konklusion: [navn] har det bedre; drøftet med Karen Holm Madsen" in result.stdout
+    assert "ansvarlig: Karen Holm Madsen" in result.stdout
+    assert "Karimi" not in result.output
+
+
 def test_new_appends_a_commented_entry_and_keeps_the_others_byte_for_byte(
     workspace: Path, cli: Cli
 ) -> None:

@@ -86,3 +86,56 @@ def test_a_colleague_responsible_for_a_correction_is_no_warning(
     filled_example: Path, cli: Cli
 ) -> None:
     assert _warnings(cli, _responsible(filled_example, "Lise Dahl Thøgersen")) == []
+
+
+def test_a_name_only_a_correction_names_does_not_make_itself_known(
+    filled_example: Path, cli: Cli
+) -> None:
+    """A probe (6 December 2026): a child's name written as a correction's `ansvarlig` was
+    known to every other file, so a comment naming the child had no G068, and the comment
+    stood in the leader's report and in another caseworker's letter; the correction's own
+    `handling` naming the child had none either."""
+    review = _responsible(filled_example, "Zlatan Karimi")
+    review.write_text(
+        review.read_text(encoding="utf-8").replace(
+            "handling: 'Vurderingen dateres'", "handling: 'partshøring af Zlatan Karimi'"
+        ),
+        encoding="utf-8",
+    )
+    other = sorted((filled_example / FOLDER).glob("S-*.yaml"))[1]
+    body = other.read_text(encoding="utf-8").replace(
+        "svar: \"ja\"\n      kommentar: ''",
+        "svar: \"nej\"\n      kommentar: 'Zlatan Karimi er ikke hørt.'",
+        1,
+    )
+    other.write_text(body, encoding="utf-8")
+    found = cli("valider", str(review), str(other), "--format", "json")
+    warned = {
+        (Path(r["fil"]).name, d["besked"].split(" ")[0])
+        for r in json.loads(found.stdout)["gennemgange"]
+        for d in r["problemer"]
+        if d["kode"] == "G068"
+    }
+    assert warned == {(review.name, "rettelsens"), (other.name, "kommentaren")}, warned
+    assert len([w for w in warned if w[0] == review.name]) == 1
+    text = json.dumps(json.loads(found.stdout), ensure_ascii=False)
+    assert "Karimi" not in text  # nor in the corrections `valider` lists
+
+
+def test_a_responsible_person_nobody_knows_is_a_name_in_every_output(
+    filled_example: Path, cli: Cli
+) -> None:
+    """`påmind` and its mail, the caseworker's letter and the leader's report show such a
+    responsible person as `[navn]`, as G068 says; a colleague stays named."""
+    _responsible(filled_example, "Zlatan Karimi")
+    day = "2026-12-20"
+    reminded = cli("påmind", "--altid", "--dato", day)
+    assert "ansvarlig [navn]" in reminded.stdout, reminded.stdout
+    letters = cli("tilbagemelding", "--periode", "2026-11", "--dato", day)
+    report = cli("rapport", "--periode", "2026-11", "--dato", day, "--format", "md", "-o", "-")
+    assert report.exit_code == 0, report.output
+    letter_files = filled_example.rglob("tilbagemeldinger/**/*.*")
+    written = [p.read_text(encoding="utf-8") for p in letter_files]
+    assert written, letters.output
+    for text in (reminded.stdout, letters.stdout, report.stdout, *written):
+        assert "Karimi" not in text and "Zlatan" not in text

@@ -72,7 +72,8 @@ def test_a_done_correction_is_silent_and_the_concept_names_the_leader(
     assert cli("påmind", "--dato", "2026-11-25").output == ""
     assert nothing_due_fast(["--dato", "2026-11-25"])
     other = reviews(path.parent)[1]
-    case, _, _ = add_correction(other, 'frist: "2026-11-21"\nansvarlig: "Gitte Hald"')
+    # a colleague the concept names (one only the correction names is `[navn]`: G068)
+    case, _, _ = add_correction(other, 'frist: "2026-11-21"\nansvarlig: "Jakob Bæk"')
     team = re.search(r'^  team: "(.*)"$', other.read_text(encoding="utf-8"), re.M)
     assert team
     concept = Path("koncept.yaml")
@@ -81,7 +82,7 @@ def test_a_done_correction_is_silent_and_the_concept_names_the_leader(
     concept.write_text(text.replace("påmindelse:\n", block, 1), encoding="utf-8")
     out = cli("påmind", "--dato", "2026-11-25").output
     line = next(x for x in out.splitlines() if x.startswith(f"  - {case}"))
-    assert "ansvarlig Gitte Hald" in line and line.endswith("Leder: Lise Dahl Thøgersen.")
+    assert "ansvarlig Jakob Bæk" in line and line.endswith("Leder: Lise Dahl Thøgersen.")
     # the team written as a person writes it ('team  syd'): the same team, not the reviewer
     sloppy = block.replace(team.group(1), team.group(1).casefold().replace(" ", "  "))
     concept.write_text(text.replace("påmindelse:\n", sloppy, 1), encoding="utf-8")

@@ -41,11 +41,8 @@ class HeaderContext:
     """The folder the sample belongs in (`udtræk/<periode>-<tilsyn>`), when its manifest
     stands in another: a copy of the folder, or the folder renamed or moved."""
     people: frozenset[str] = frozenset()
-    """Every name the workspace knows (`workspace.known_names`): no name G068 warns
-    of."""
-    staff: frozenset[str] = frozenset()
-    """Of `people`, those some other file than a correction's `ansvarlig` names: a
-    correction's responsible person who is not one of them gets G068."""
+    """Every name the workspace knows (`workspace.known_names`): no name G068 warns of. Not
+    one only a correction's `ansvarlig` names: that one gets G068 wherever it stands."""
 
 
 def check_header(

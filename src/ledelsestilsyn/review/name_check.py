@@ -2,12 +2,12 @@
 
 The reports, letters and calendar show such a name as `[navn]` (`core.unknown_names`), but
 a name is best never written: the warning asks the leader to write `barnet`, `moren`,
-`skolen` instead. `name_hits` finds the likely names of one file (with the names the file
-itself gives: the caseworker, the team, the reviewer, who is responsible for a correction),
-cached with its analysis; `name_warnings` leaves out the names the workspace knows
-(`workspace.known_names`, as the reports and letters know them), which they show or
-replace as a colleague's. A message gives the names' initials only, enough to find
-them in the field.
+`skolen` instead. `name_hits` finds the likely names of one file (but the names the file
+itself gives: the caseworker, the team, the reviewer; not who is responsible for a
+correction, which may be anyone's name), cached with its analysis; `name_warnings` leaves
+out the names the workspace knows (`workspace.known_names`, as the reports and letters know
+them), which they show or replace as a colleague's. A message gives the names' initials
+only, enough to find them in the field.
 """
 
 from __future__ import annotations
@@ -35,30 +35,35 @@ def name_hits(doc: YamlDocument, data: dict[str, Any]) -> list[NameHit]:
         position = doc.values.get(path)
         line, column = (position.line, position.column) if position else (None, None)
         hits += [NameHit(line, column, what, read[a:b]) for a, b in likely_names(read, known)]
-    staff = list(_known(data, responsible=False))
     for path, name in _responsible(data):
         position = doc.values.get(path)
         line, column = (position.line, position.column) if position else (None, None)
         read = as_read(name)
-        spans = likely_names(read, staff)
+        spans = likely_names(read, known)
         hits += [NameHit(line, column, RESPONSIBLE, read[a:b]) for a, b in spans]
     return hits
 
 
-def name_warnings(
-    hits: Iterable[NameHit], file: str, known: Iterable[str], staff: Iterable[str] = ()
-) -> list[Diagnostic]:
-    """One warning per free text with a name the workspace does not know (`known`), and
-    per correction whose responsible person no other file names (`staff`)."""
-    people, colleagues = tuple(known), tuple(staff)
+def name_warnings(hits: Iterable[NameHit], file: str, known: Iterable[str]) -> list[Diagnostic]:
+    """One warning per free text with a name the workspace does not know (`known`: not one
+    only a correction's responsible names), and per correction whose responsible person no
+    other file names."""
+    people = tuple(known)
     by_field: dict[tuple[int | None, int | None, str], list[str]] = {}
     for hit in hits:
-        if not known_name(hit.name, colleagues if hit.what == RESPONSIBLE else people):
+        if not known_name(hit.name, people):
             by_field.setdefault((hit.line, hit.column, hit.what), []).append(hit.name)
     return [
         _warning(file, line, column, what, ", ".join(map(_initials, names)))
         for (line, column, what), names in by_field.items()
     ]
+
+
+def strangers(hits: Iterable[NameHit], known: Iterable[str]) -> list[str]:
+    """The names in corrections' `ansvarlig` that `name_warnings` warns of: `valider` shows
+    such a responsible person as `[navn]` to `påmind` and the letters, as the reports show it."""
+    people = tuple(known)
+    return [h.name for h in hits if h.what == RESPONSIBLE and not known_name(h.name, people)]
 
 
 def _warning(
@@ -67,8 +72,8 @@ def _warning(
     if what == RESPONSIBLE:
         message = (
             f"rettelsens ansvarlige ({initials}) er ingen, arbejdsmappen kender (konceptets "
-            "personer, stikprøvernes rådgivere, bedømmerne, tiltagenes ansvarlige); navnet "
-            "vises i påmind og i brevet til rådgiveren."
+            "personer, stikprøvernes rådgivere, bedømmerne, tiltagenes ansvarlige), så "
+            "påmind, brevet til rådgiveren og rapporterne viser [navn] som ansvarlig."
         )
         hint = (
             "skriv en kollegas navn, som det står i konceptet eller stikprøven, eller "
@@ -125,14 +130,14 @@ def _responsible(data: dict[str, Any]) -> Iterator[tuple[Path_, str]]:
                 yield ("svar", step, question, "rettelse", "ansvarlig"), name
 
 
-def _known(data: dict[str, Any], *, responsible: bool = True) -> Iterator[str]:
-    """The names the file gives: the caseworker, the team, the reviewer, who is responsible
-    (unless not `responsible`)."""
+def _known(data: dict[str, Any]) -> Iterator[str]:
+    """The names the file gives: the caseworker, the team, the reviewer. Not who is
+    responsible for a correction: written there, a child's name made itself known, and a
+    comment or the correction's own `handling` naming the child got no G068 (a probe,
+    December 2026)."""
     case = data.get("sag")
     if isinstance(case, dict):
         yield from (v for k, v in case.items() if k != "id" and isinstance(v, str))
     reviewer = data.get("gennemført_af")
     if isinstance(reviewer, str):
         yield reviewer
-    if responsible:
-        yield from (name for _, name in _responsible(data))

@@ -27,6 +27,8 @@ from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
+from ledelsestilsyn.core.names import as_read
+from ledelsestilsyn.core.unknown_names import NAME
 from ledelsestilsyn.io.named import check_named
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.review.analyse_files import Templates, analyse_all
@@ -34,7 +36,7 @@ from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis, Correctio
 from ledelsestilsyn.review.cache import ReviewCache
 from ledelsestilsyn.review.header import HeaderContext, check_header
 from ledelsestilsyn.review.manifests import home, owners, sample_manifests
-from ledelsestilsyn.review.name_check import name_warnings
+from ledelsestilsyn.review.name_check import name_warnings, strangers
 from ledelsestilsyn.review.pairs import same_reviewer
 from ledelsestilsyn.review.state import ReviewState
 from ledelsestilsyn.workspace.known_names import KnownNames, known_names
@@ -161,9 +163,7 @@ def run_checks(
             continue
         manifest = manifests[path.parent]
         owner = listed.get(path.name.casefold())
-        context = HeaderContext(
-            names, manifest, owner, homes[path.parent], people.all, people.all - people.unconfirmed
-        )
+        context = HeaderContext(names, manifest, owner, homes[path.parent], people.all)
         run.results.append(finish(analysis, path, shown, today, context))
     run.notes += same_reviewer(run.results, analyses)
     if cache is not None:
@@ -225,7 +225,7 @@ def finish(
 ) -> ReviewResult:
     """The result as of `today`: header checked, diagnostics named by `shown`, state decided."""
     analysis, header_errors = check_header(analysis, path, shown, context)
-    names = name_warnings(analysis.names, shown, context.people, context.staff)
+    names = name_warnings(analysis.names, shown, context.people)
     found = [*analysis.diagnostics, *names]
     if any(d.code == ELSEWHERE for d in header_errors):  # the folder's focus is not its own
         found = [d for d in found if d.code not in FOCUS_CODES]
@@ -238,7 +238,10 @@ def finish(
         message = f"'dato' ligger i fremtiden (i dag er {today.isoformat()})."
         hint = "skriv den dag, gennemgangen blev lavet."
         diagnostics.append(Diagnostic(shown, line, column, "G006", message, hint))
-    corrections = [_not_done_yet(c, shown, today, diagnostics) for c in analysis.corrections]
+    unknown = strangers(analysis.names, context.people)
+    corrections = [
+        _not_done_yet(_unnamed(c, unknown), shown, today, diagnostics) for c in analysis.corrections
+    ]
     return ReviewResult(
         path=path,
         display=shown,
@@ -258,6 +261,14 @@ def finish(
         consent=analysis.consent,
         checked=context.manifest is not None,
     )
+
+
+def _unnamed(correction: CorrectionEntry, unknown: list[str]) -> CorrectionEntry:
+    """The correction with `[navn]` as its responsible person when G068 warns of the name
+    (`strangers`): else `påmind` and its mail named a child written there (a probe)."""
+    if unknown and any(name in as_read(correction.responsible) for name in unknown):
+        return replace(correction, responsible=NAME)
+    return correction
 
 
 def _not_done_yet(

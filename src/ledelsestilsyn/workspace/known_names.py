@@ -42,8 +42,10 @@ class KnownNames:
 
     @property
     def all(self) -> frozenset[str]:
-        """What free text may show as it is; any other name there is `[navn]`."""
-        return self.people | self.places
+        """What free text may show as it is; any other name there is `[navn]`. Not an
+        `unconfirmed` name: written as a correction's responsible, a child's name made itself
+        known, and stood in every comment and letter (found by a probe, December 2026)."""
+        return (self.people - self.unconfirmed) | self.places
 
 
 def named_in(

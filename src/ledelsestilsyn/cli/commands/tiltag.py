@@ -42,14 +42,17 @@ def tiltag(ctx: typer.Context, dato: DateOption = None, koncept: ConceptOption =
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.followup.tiltag import read_tiltag
     from ledelsestilsyn.workspace.open import open_workspace
+    from ledelsestilsyn.workspace.people import concept_names
 
     today = day_or_today(dato)
-    read = read_tiltag(open_workspace(Path.cwd(), koncept), today)
+    workspace = open_workspace(Path.cwd(), koncept)
+    read = read_tiltag(workspace, today)
     print_diagnostics(read.warnings, err=True)
     if not read.tiltag:
         echo("Ingen tiltag endnu. Opret et med: tilsyn tiltag ny --spørgsmål <id>")
         return
-    echo("\n".join(tiltag_lines(read.tiltag, today, read.retired)))
+    known = concept_names(workspace.concept) | {t.responsible for t in read.tiltag if t.responsible}
+    echo("\n".join(tiltag_lines(read.tiltag, today, read.retired, known)))
 
 
 @tiltag_app.command(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
 from ledelsestilsyn.core.lines import one_line
+from ledelsestilsyn.core.unknown_names import mask_names
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.followup.tiltag import Retired, evaluation_date
 from ledelsestilsyn.models.tiltag import Tiltag
@@ -46,12 +47,17 @@ def _evaluation(tiltag: Tiltag, today: date) -> str:
 
 
 def tiltag_lines(
-    tiltag: list[Tiltag], today: date, retired: Mapping[str, Sequence[Retired]] | None = None
+    tiltag: list[Tiltag],
+    today: date,
+    retired: Mapping[str, Sequence[Retired]] | None = None,
+    known: Collection[str] = (),
 ) -> list[str]:
+    """The tiltag, each name in a title or a conclusion that is not `known` (the concept's
+    people and the tiltag's responsible) as `[navn]`, as `påmind` and the reports show it."""
     lines: list[str] = []
     for t in tiltag:
         lines += [
-            f"{t.id} · {t.title}",
+            f"{t.id} · {mask_names(t.title, known)}",
             f"  status: {t.status} · besluttet {t.decided.isoformat()}"
             f" · ansvarlig: {t.responsible or '–'}",
             f"  frist: {_day(t.deadline, today, open_=t.is_open)} · {_evaluation(t, today)}",
@@ -59,5 +65,5 @@ def tiltag_lines(
             *_gone((retired or {}).get(t.id, ())),
         ]
         if t.conclusion:
-            lines.append(f"  konklusion: {t.conclusion}")
+            lines.append(f"  konklusion: {mask_names(t.conclusion, known)}")
     return [one_line(line) for line in lines]
