@@ -275,7 +275,7 @@ def test_case_ids_dates_and_amounts_are_not_cpr() -> None:
         "2026-11-01..2026-11-30",  # a period
         "31-08-2025;S-1",  # a date in an export row
         "S_2026_00109",
-        "010203_-_-1234",  # more than two marks between: no longer one number
+        "010203_-_-_-_1234",  # more than six marks between: no longer one number
     ):
         assert find_cpr(text) == [], text
         assert mask_cpr(text) == text
@@ -689,6 +689,56 @@ def test_a_months_name_in_any_letters_that_show_as_its_own_is_found(
     text = f"Barnet er født {day}-1234."
     assert may_hold_cpr(text), text
     assert not re.search(r"\d", mask_cpr(text)), mask_cpr(text)
+
+
+def test_the_spellings_a_third_probe_got_past_the_gate_are_found() -> None:
+    """A probe (6 December 2026) of the follow-up cycle's outputs: Markdown's bold around each
+    part, more than three dashes, `nr.` for the serial number, an at, a
+    section, a per cent, a euro or a degree sign, a quote or an arrow between, a soft hyphen
+    written as HTML inside the number, two cells of an HTML table, an ISO date of birth,
+    `1st of May`, and a fullwidth l for a 1."""
+    for text in (
+        "**010203**-**5555**",
+        "__010203__-__5555__",
+        "010203----1234",
+        "010203 nr. 1234",
+        "født 010203, nr. 1234",
+        "010203@1234",
+        "010203§1234",
+        "010203 % 1234",
+        "010203€1234",
+        "010203°1234",
+        '010203"1234',
+        "010203→1234",
+        "0102&shy;031234",
+        "0102&#173;03-1234",
+        "01&#x200B;0203-1234",
+        "ses i notat 010203</td><td>2222 partshøring",
+        "ses i notat 010203</td>\n<td>2222",
+        "2003-02-01-1111",
+        "født 1999/12/31 - 1234",
+        "1st of May 2003-1234",
+        "010203-\uff4c234",  # a fullwidth l for the 1
+    ):
+        assert find_cpr(text), text
+        assert may_hold_cpr(text), text
+        assert not re.search(r"\d(?![^&]*;)", mask_cpr(text)), mask_cpr(text)
+    for text in (
+        "S-2026-00109 nr. 1234",
+        "kl. 12 nr. 3",
+        "2026-11-03 10:30",
+        "2026-11-03 1030",
+        "2026-11-03T10:30",
+        "1999-13-01-1234",
+        "2003-02-30-1234",
+        "12003-02-01-1111",
+        "2003-02-01-12345",
+        "sager med afgørelse 2025-10-01–2026-09-30",
+        "2025-10-01 - 2026-09-30",
+        "<td>12</td><td>3</td><td>1234</td>",
+        "Q&amp;A 2026, AT&amp;T",
+    ):
+        assert find_cpr(text) == [], text
 
 
 @given(

@@ -2,7 +2,8 @@
 
 A CPR number is `DDMMÅÅ-SSSS`, but people, Word and Excel write it in many
 ways: without a separator, with a space or NBSP, with an en or em dash, a
-Unicode hyphen, a slash, a dot, a bullet or an underscore, up to three marks (`010203---1234`),
+Unicode hyphen, a slash, a dot, a bullet or an underscore, up to six marks (`010203----1234`,
+Markdown's bold `**010203**-**1234**`), in two cells of an HTML table (`010203</td><td>1234`),
 with invisible direction marks copied along, with spaces around the dash (`010203 - 1234`),
 with the digits grouped (`01 02 03 12 34`), or over a line break in a block of
 text (`010203-⏎1234`; also Word's vertical tab and the Unicode line separator, and over two
@@ -20,9 +21,9 @@ All of those are found here, and nowhere else in the tool.
 
 The date may also be written as a date of birth is: with a mark inside it
 (`01.02.03-1234`, `01-02-03 1234`, `25-0203-1234`, `16'02'03-1234`) or with the year in
-four digits (`20.02.2003-1234`, `14022003-1234`); then the serial number must be four digits
-set apart by a mark (or, for a two-digit year, a space), so a date and a time
-(`03.11.2026 12:30`, `01.02.2003 1200`) is not a number.
+four digits (`20.02.2003-1234`, `14022003-1234`), or as ISO writes it (`2003-02-01-1234`);
+then the serial number must be four digits set apart by a mark (or, for a two-digit year, a
+space), so a date and a time (`03.11.2026 12:30`, `01.02.2003 1200`) is not a number.
 
 To keep ordinary numbers apart, the date must be real (29 February only in years divisible
 by four), or a substitute number's (the day plus 60); the modulus-11 check is deliberately
@@ -40,34 +41,19 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from collections.abc import Callable
 
 from ledelsestilsyn.core.cpr_dates import MonthDates, birth_date, number, real_month_date
 from ledelsestilsyn.core.cpr_lookalike import as_digits, lookalike_spans
 from ledelsestilsyn.core.cpr_spans import around, joined, mask_spans
+from ledelsestilsyn.core.cpr_unseen import INVISIBLES as INVISIBLES
+from ledelsestilsyn.core.cpr_unseen import OVERRIDE, unseen_in, without_invisible
 from ledelsestilsyn.core.letters import as_latin
 
 # Every space Unicode has (category Zs): the plain one and NBSP, and the en, em, thin, hair,
 # figure, narrow, mathematical and ideographic spaces a word processor, a web page or a
 # fullwidth text puts between digits; each shows as a gap, so `010203 1234` looks the same.
 _SPACE = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-# Soft hyphen, zero-width characters, and the direction marks and isolates that Outlook, web
-# pages and right-to-left text leave around numbers: all invisible, so `010203‎-1234` with a
-# left-to-right mark looks exactly like a CPR number.
-# Also the invisible operators, the variation selectors, the combining grapheme joiner, the
-# blank fillers of Hangul and Khmer and the tag characters: none shows as anything.
-_INVISIBLE = (
-    "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-    "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u180e"
-    "\u2061-\u2064\u206a-\u206f\u034f\u180b-\u180d\ufe00-\ufe0f"
-    "\u115f\u1160\u17b4\u17b5\u3164\uffa0\U000e0001\U000e0020-\U000e007f"
-    # The control characters a terminal shows as nothing (a bell, an escape), and the `�`
-    # every output writes for them (`core.lines.shown`), which a reader looks past:
-    # `010203␇1234` shows as `010203�1234`. Not NUL: texts are joined by it, and a number never
-    # spans one; nor the breaks and the tab, which are gaps of their own (`_BREAK`, `_JOIN`).
-    "\x01-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ufffd"
-)
 # Every dash and minus (the hyphen, Unicode's dashes and their small and fullwidth forms), the
 # slash, the dot and the underscore, each also in its fullwidth form (`０１０２０３／１２３４`).
 _PUNCT = (
@@ -101,8 +87,8 @@ _BREAK = (
 # Between two digits of the date or of the serial number: at most two spaces or tabs (a number
 # grouped `01 02 03 12 34` or `01  02  03`, or copied from the cells of a table), and one line
 # break (`01020⏎31234`: a number split on purpose). Invisible characters are not in the
-# pattern: a text that has any is searched without them (`_without_invisible`), so any number
-# of them may stand anywhere (`0⁦1⁩…` with an isolate around each digit reads `01…`).
+# pattern: a text that has any is searched without them (`cpr_unseen.without_invisible`), so
+# any number of them may stand anywhere (`0⁦1⁩…` with an isolate around each digit reads `01…`).
 _JOIN = f"[{_SPACE}\t]{{0,2}}(?:{_BREAK})?"
 # Up to eight spaces (a number aligned in columns, `300711    7286`), or `%20` as in a link.
 _AROUND = f"(?:[{_SPACE}\t]|%20){{0,8}}(?:{_BREAK})?"
@@ -110,7 +96,7 @@ _AROUND = f"(?:[{_SPACE}\t]|%20){{0,8}}(?:{_BREAK})?"
 # which a web page or a mail copied as source leaves in a text; and a word for the serial
 # number between it and the date (`010203 løbenummer 1234`, `01.02.03, lbnr. 1234`).
 _ENTITY = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
-_LABEL = "(?i:l(?:ø|o|oe)?b(?:e)?[ ]?(?:nummer|nr)|lb\\.?[ ]?nr|kontrol(?:nummer|nr|cifre))\\.?"
+_LABEL = "(?i:l(?:ø|o|oe)?b(?:e)?[ ]?(?:nummer|nr)|lb\\.?[ ]?nr|kontrol(?:nummer|nr|cifre)|nr)\\.?"
 # The dots a text puts between things: the middle dot, the bullet, the hyphenation point, the
 # bullet and dot operators, the Japanese middle dot in its two widths (`010203・1234`), and the
 # ellipsis Word makes of three full stops (`010203…1234`).
@@ -120,15 +106,18 @@ _WIDE = "\uff0c\uff1a\uff1d\uff0b\uff3c\uff1b\uff07\uff5c\uff5e\uff08\uff09\uff3
 # A line break, a tab or a bell written as a YAML or Python escape (`010203-\n1234`), which a
 # review file in double quotes that is read as it stands (Y013) shows as written.
 _ESCAPE = "\\\\[abefnrtv]"
-# One mark between date and serial number, or up to three (`010203---1234`): punctuation,
-# also a comma, colon, equals or plus sign (`010203,1234`), an asterisk or a hash
-# (`300711*7286`), a backslash (a slip for the slash), a semicolon, an apostrophe, a middle
-# dot, a bar or a tilde, and a bracket (`(010203)1234`). `%2D` is a dash written as in a link.
+# One mark between date and serial number, or up to six (`010203----1234`, Markdown's bold
+# `**010203**-**1234**`): punctuation, also a comma, colon, equals or plus sign
+# (`010203,1234`), an asterisk or a hash (`300711*7286`), a backslash (a slip for the slash),
+# a semicolon, an apostrophe or a quote, a middle dot, a bar or a tilde, a bracket
+# (`(010203)1234`), an at, a section or a per cent sign, a euro or a degree sign, an arrow,
+# and an HTML tag (a table's cells, `010203</td><td>1234`). `%2D` is a dash as in a link.
+_TAG = "<[^<>\\n]{1,40}>"
 _ONE_MARK = (
-    f"(?:[{_PUNCT},:=+*#\\\\;'\u2019|~()\\[\\]{{}}{_DOTS}{_WIDE}]|%2[dD]"
-    f"|{_ENTITY}|{_ESCAPE}|{_LABEL})"
+    f"(?:[{_PUNCT},:=+*#\\\\;'\u2019\"|~()\\[\\]{{}}@§€°\u2192\u21d2\u2794{_DOTS}{_WIDE}]"
+    f"|%(?![0-9a-fA-F]{{2}})|%2[dD]|{_ENTITY}|{_ESCAPE}|{_LABEL}|{_TAG})"
 )
-_MARK = f"{_ONE_MARK}(?:[{_SPACE}]?{_ONE_MARK}){{0,2}}"
+_MARK = f"{_ONE_MARK}(?:(?:[{_SPACE}]|{_BREAK})?{_ONE_MARK}){{0,5}}"
 _SEPARATOR = f"(?:{_AROUND}(?P<punct>{_MARK}){_AROUND}|{_AROUND})?"
 # Inside the date, one mark as in a written date of birth (`01.02.03-1234`, `01-02-03 1234`,
 # `25-0203-1234`, `16'02'03 1234`): then the serial number must be set apart from the date,
@@ -197,6 +186,15 @@ _SHORT_DATE = re.compile(
     f"{_DATE_MARK}(?P<y1>{DIGIT})(?P<y2>{DIGIT})(?:(?P<y3>{DIGIT})(?P<y4>{DIGIT}))?"
     f"{_set_apart('apart')}{DIGIT}{{4}}"
 )
+# A date of birth as ISO writes it, and a serial number set apart by a mark (`2003-02-01-1234`,
+# from a system); the year 19xx or 20xx in ASCII digits: a class of two digits to begin with
+# lets the search skip to them (one that begins with any digit costs a fifth of the gate).
+_ISO = re.compile(
+    f"(?P<y1>[12])(?<![0-9][12])(?P<y2>[09])(?P<y3>{DIGIT})(?P<y4>{DIGIT})(?P<dm>[-./])"
+    f"(?P<m1>{DIGIT})(?P<m2>{DIGIT})(?P=dm)(?P<d1>{DIGIT})(?P<d2>{DIGIT})"
+    # not a year of a range of dates (`2025-10-01–2026-09-30`)
+    f"{_AROUND}{_MARK}{_AROUND}{_FOUR}(?!\\d|[-./–]\\d)"
+)
 # The month as a word (`1. feb. 2003-1234`): a dash, a slash or a word for the serial number, not
 # a comma or a bracket alone (`1. feb 2026, 1500 kr.`, `30. november 2026 (2026-11)`).
 _MONTH = MonthDates(
@@ -207,14 +205,6 @@ _MONTH = MonthDates(
 # What every such date has: a day or a month of one digit between marks (`may_hold_cpr`).
 _ONE_DIGIT = re.compile(f"{_DATE_MARK}(?:{DIGIT}{_DATE_MARK}|(?<=(?<!\\d){DIGIT}{_DATE_MARK}))")
 _GAP = re.compile(f"[{_SPACE}\t\\r\\n\\x0b\\x0c\\x85\u2028\u2029]")
-INVISIBLES = re.compile(f"[{_INVISIBLE}]+")
-"""Every run of characters that show as nothing (also used to read names as they are seen)."""
-# The marks that combine with the character before them (an underline or a stroke through
-# each digit, the keycap of `1️⃣`): a digit with one reads as the digit. Not in `INVISIBLES`,
-# which also reads names: a name typed on a Mac carries its ring of `å` as such a mark.
-_COMBINING = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_UNSEEN = re.compile(f"[{_INVISIBLE}{_COMBINING}]+")
-_OVERRIDE = "\u202e"  # right-to-left override, one of the invisibles
 DM = (("d1", "d2"), ("m1", "m2"))
 
 
@@ -224,8 +214,8 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     sets them apart as written (`0102031234­010203-1234` is two numbers), and two between two
     digits of one number do not hide it (`01​​0203-1234`)."""
     spans = _written(text)
-    if _UNSEEN.search(text) is not None:
-        spans = sorted({*spans, *_without_invisible(text)})
+    if (unseen := unseen_in(text)) is not None:
+        spans = sorted({*spans, *without_invisible(text, unseen, _written)})
     if (read := as_digits(text)) is not None:  # `O1O2O3-l234`
         spans = joined(sorted({*spans, *lookalike_spans(text, read, _written)}))
     return spans
@@ -235,9 +225,9 @@ def _written(text: str) -> list[tuple[int, int]]:
     by_name = []
     if _MONTH.hint.search(text):  # read `1. fеb 2003-1234`, with a Cyrillic `е`, as `feb`
         by_name = _found(_MONTH.number, as_latin(text), real_month_date)
-    return joined(
-        sorted([*_short(text), *by_name, *_found(_candidates_in(text), text, _real_candidate)])
-    )
+    iso = _found(_ISO, text, _real_iso)
+    candidates = _found(_candidates_in(text), text, _real_candidate)
+    return joined(sorted([*_short(text), *by_name, *iso, *candidates]))
 
 
 def _found(
@@ -277,6 +267,10 @@ def _real_candidate(text: str, match: re.Match[str]) -> bool:
     return birth_date(number(match["d1"], match["d2"]), number(match["m1"], match["m2"]), match)
 
 
+def _real_iso(_text: str, match: re.Match[str]) -> bool:
+    return birth_date(number(match["d1"], match["d2"]), number(match["m1"], match["m2"]), match)
+
+
 def _loose_gap(text: str, match: re.Match[str]) -> bool:
     """A space or a break in the date that is not the one after a date mark (`06. 02. 03`)."""
     marks = [match.span(g) for g in ("dm1", "dm2") if match[g]]
@@ -300,28 +294,6 @@ def _real_short_date(_text: str, match: re.Match[str]) -> bool:
         return False  # `kl. 1.2.2026 1230` is a date and a time
     day, month = (number(*match.group(a, b)) for a, b in DM)
     return birth_date(day, month, match)
-
-
-def _without_invisible(text: str) -> list[tuple[int, int]]:
-    """The numbers in the text as it is seen, without its invisible characters, with each
-    span moved back to where its first and last character stand in `text`."""
-    starts: list[int] = []  # where, in the text without them, each run of invisibles was
-    shifts: list[int] = []  # how many invisibles stand before that place in `text`
-    removed = 0
-    for run in _UNSEEN.finditer(text):
-        removed += run.end() - run.start()
-        starts.append(run.start() - (removed - (run.end() - run.start())))
-        shifts.append(removed)
-
-    def original(at: int) -> int:
-        k = bisect_right(starts, at) - 1
-        return at + (shifts[k] if k >= 0 else 0)
-
-    seen = _UNSEEN.sub("", text)
-    spans = _written(seen)
-    if _OVERRIDE in text:  # what follows it is shown mirrored: `‮4321-302010` reads `010203-1234`
-        spans = sorted({*spans, *((len(seen) - b, len(seen) - a) for a, b in _written(seen[::-1]))})
-    return [(original(start), original(end - 1) + 1) for start, end in spans]
 
 
 def find_cpr(text: str) -> list[tuple[int, int]]:
@@ -351,12 +323,14 @@ def may_hold_cpr(text: str) -> bool:
     read = as_digits(text)
     if any(_candidates_in(t).search(t) or _short_date_in(t) for t in (text, read) if t):
         return True
+    if any(_ISO.search(t) for t in (text, read) if t):
+        return True
     if _MONTH.hint.search(text) and _MONTH.number.search(as_latin(text)):
         return True
-    if _UNSEEN.search(text) is None:
+    if (unseen := unseen_in(text)) is None:
         return False
-    seen = _UNSEEN.sub("", text)
-    if _OVERRIDE in text and _candidates_in(seen).search(seen[::-1]) is not None:
+    seen = unseen.sub("", text)
+    if OVERRIDE in text and _candidates_in(seen).search(seen[::-1]) is not None:
         return True
     return _candidates_in(seen).search(seen) is not None or _short_date_in(seen)
 

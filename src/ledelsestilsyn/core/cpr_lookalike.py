@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_AS_DIGITS = str.maketrans("OoIl", "0011")
-_NEXT_TO_DIGIT = re.compile("[0-9][OoIl]|[OoIl][0-9]")  # ASCII: a third faster than `\\d`
+_LETTERS = "OoIl\uff2f\uff4f\uff29\uff4c"
+"""O, o, I and l, also in their fullwidth forms (`010203-ｌ234`)."""
+_AS_DIGITS = str.maketrans(_LETTERS, "00110011")
+_NEXT_TO_DIGIT = re.compile(f"[0-9][{_LETTERS}]|[{_LETTERS}][0-9]")  # ASCII: faster than `\\d`
 MIN_DIGITS = 5
 
 
-_RUN = frozenset("0123456789OoIl")
+_RUN = frozenset("0123456789" + _LETTERS)
 
 
 def as_digits(text: str) -> str | None:
@@ -60,7 +62,7 @@ def masked(number: str) -> str:
     while changed:  # `OO12…`: the O beside the X that was an O beside a digit
         changed = False
         for i, c in enumerate(number):
-            if out[i] != "X" and c in "OoIl":
+            if out[i] != "X" and c in _LETTERS:
                 beside = out[i - 1 : i] + out[i + 1 : i + 2]
                 if "X" in beside:
                     out[i], changed = "X", True

@@ -40,6 +40,7 @@ CODE_FILES = (
     "core/cpr_dates.py",
     "core/cpr_lookalike.py",
     "core/cpr_spans.py",
+    "core/cpr_unseen.py",
     "core/letters.py",
     "core/diagnostics.py",
     "core/lines.py",
