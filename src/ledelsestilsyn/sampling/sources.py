@@ -61,6 +61,17 @@ def manifests(workspace: Workspace) -> list[tuple[Path, Manifest]]:
     return found
 
 
+def caseworkers(workspace: Workspace) -> set[str]:
+    """Every caseworker a sample's manifest names; none when a manifest cannot be read (the
+    commands that read the samples say why)."""
+    try:
+        found = manifests(workspace)
+    except TilsynError:
+        return set()
+    named = {c.caseworker for _, m in found for c in m.cases if c.caseworker}
+    return named | {n for _, m in found for n in m.caseworkers}
+
+
 def drawn_from(root: Path, path: Path) -> Path | None:
     """The manifest of a sample in the workspace at `root` drawn from the file at `path`
     (same size and SHA-256 as the manifest's `input`), or None: that file is the sample's

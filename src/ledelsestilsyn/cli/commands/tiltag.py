@@ -41,8 +41,9 @@ def tiltag(ctx: typer.Context, dato: DateOption = None, koncept: ConceptOption =
     from ledelsestilsyn.cli.views.tiltag import tiltag_lines
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.followup.tiltag import read_tiltag
+    from ledelsestilsyn.sampling.sources import caseworkers
     from ledelsestilsyn.workspace.open import open_workspace
-    from ledelsestilsyn.workspace.people import concept_names
+    from ledelsestilsyn.workspace.people import concept_names, tiltag_people
 
     today = day_or_today(dato)
     workspace = open_workspace(Path.cwd(), koncept)
@@ -51,7 +52,8 @@ def tiltag(ctx: typer.Context, dato: DateOption = None, koncept: ConceptOption =
     if not read.tiltag:
         echo("Ingen tiltag endnu. Opret et med: tilsyn tiltag ny --spørgsmål <id>")
         return
-    known = concept_names(workspace.concept) | {t.responsible for t in read.tiltag if t.responsible}
+    # the names the leader's report shows: the concept's, the samples' and the tiltag's people
+    known = concept_names(workspace.concept) | tiltag_people(workspace) | caseworkers(workspace)
     echo("\n".join(tiltag_lines(read.tiltag, today, read.retired, known)))
 
 
