@@ -66,13 +66,18 @@ def test_a_decision_kept_is_used_again_when_it_holds(monkeypatch: pytest.MonkeyP
         "only the small cells hidden",  # 10 − 7 gives the 3 away
         "nothing hidden",
         "a cell given up on that can be protected",
+        "as decided, and a cell given up on that can be protected",
     ],
 )
 def test_a_kept_decision_that_shows_a_hidden_number_is_made_again(edit: str) -> None:
     memo = Memo()
     first = decide(_ledger(), active=True, memo=memo)
-    ((start, _),) = memo.kept.items()
-    if edit == "only the small cells hidden":
+    ((start, (hidden, _)),) = memo.kept.items()
+    if edit == "as decided, and a cell given up on that can be protected":
+        # a probe (6 December 2026): the check found every cell free under the kept hidden
+        # set, and the decision made again took that for its own and hid nothing more
+        memo.kept[start] = (hidden, {("a", "small")})
+    elif edit == "only the small cells hidden":
         memo.kept[start] = (set(start), set())
     elif edit == "nothing hidden":
         memo.kept[start] = (set(), set())

@@ -53,7 +53,12 @@ class Secondary:
         unit it hides take with them, no cell but those given up on can be pinned (the audit
         `hide` ends with), and nothing is left to hide around those. Then `lost` is taken
         over. A decision that does not hold is made again: one from a cache edited by hand
-        may hide more than needed, never show what must be hidden."""
+        may hide more than needed, never show what must be hidden.
+
+        The check leaves nothing behind when it fails: the cells its audit found free are free
+        under `hidden`, not under the smaller sets `hide` starts from (a probe: a kept decision
+        with one more cell given up failed the check, and the decision made again took every
+        cell for free and hid nothing but the small ones)."""
         ledger = self.ledger
         if not (hidden <= ledger.units.keys() and lost <= ledger.values.keys()):
             return False
@@ -62,6 +67,8 @@ class Secondary:
         self.lost = set(lost)
         if self.exposed(hidden) or not self._barren(hidden, lost):
             self.lost = set()
+            for _, free in self.audits:
+                free.clear()
             return False
         return True
 
