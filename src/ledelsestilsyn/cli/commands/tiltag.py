@@ -42,8 +42,8 @@ def tiltag(ctx: typer.Context, dato: DateOption = None, koncept: ConceptOption =
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.followup.tiltag import read_tiltag
     from ledelsestilsyn.sampling.sources import caseworkers
+    from ledelsestilsyn.workspace.known_names import known_names
     from ledelsestilsyn.workspace.open import open_workspace
-    from ledelsestilsyn.workspace.people import concept_names, tiltag_people
 
     today = day_or_today(dato)
     workspace = open_workspace(Path.cwd(), koncept)
@@ -53,7 +53,7 @@ def tiltag(ctx: typer.Context, dato: DateOption = None, koncept: ConceptOption =
         echo("Ingen tiltag endnu. Opret et med: tilsyn tiltag ny --spørgsmål <id>")
         return
     # the names the leader's report shows: the concept's, the samples' and the tiltag's people
-    known = concept_names(workspace.concept) | tiltag_people(workspace) | caseworkers(workspace)
+    known = known_names(workspace, caseworkers=caseworkers(workspace)).all
     echo("\n".join(tiltag_lines(read.tiltag, today, read.retired, known)))
 
 

@@ -52,8 +52,8 @@ def tiltag_lines(
     retired: Mapping[str, Sequence[Retired]] | None = None,
     known: Collection[str] = (),
 ) -> list[str]:
-    """The tiltag, each name in a title or a conclusion that is not `known` (the concept's
-    people and the tiltag's responsible) as `[navn]`, as `påmind` and the reports show it."""
+    """The tiltag, each name in a title or a conclusion that is not `known`
+    (`workspace.known_names`) as `[navn]`, as `påmind` and the reports show it."""
     lines: list[str] = []
     for t in tiltag:
         lines += [
