@@ -86,6 +86,8 @@ def read_report(text: str, fmt: str, min_count: int = 5, *, one_file_each: bool 
     if fmt == "md":
         _examples(system, text)
     _no_team_table(system, plain)
+    under = re.search(r"intet team har (\d+) eller flere gennemgåede sager", plain)
+    system.teams_under = int(under[1]) if under else None
     calibrated = re.findall(r"\n([^ \n]+) sager med to eller flere uafhængige", plain)
     for i, count in enumerate(calibrated):
         system.cell(f"kal[{i}]", count)

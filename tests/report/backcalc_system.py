@@ -36,6 +36,9 @@ class System:
     relations: list[tuple[list[tuple[str, int]], bool]] = field(default_factory=list)
     series: list[str] = field(default_factory=list)  # the overview's rows, in its order
     shared: bool = False  # the report's note: a case in several series counts once
+    teams_under: int | None = None
+    """`intet team har 5 eller flere gennemgåede sager`: every team's cases are under 5, to a
+    reader who knows the teams (from another report, or the municipality's own)."""
     assumed: list[tuple[list[tuple[str, int]], bool]] = field(default_factory=list)
     """What a reader takes for granted unless the numbers say otherwise: one focus for all
     the period's reviews of a template (one round). A quarter of rounds with other focus

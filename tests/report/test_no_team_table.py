@@ -10,6 +10,7 @@ import pytest
 from backcalc import read_csv, read_report, read_xlsx
 from report_data import overordnet_answer, tematiseret_answer, write_round
 from test_committee_disclosure import committee
+from test_random_across_reports import together
 
 from conftest import Cli
 from ledelsestilsyn.templates.catalog import Catalog
@@ -59,3 +60,42 @@ def test_no_team_table_for_a_template_gives_no_team_away(
         read_csv(system, texts["csv"])
         read_xlsx(system, Path(texts["xlsx"]))
         assert system.revealed() == {}, fmt
+
+
+@pytest.mark.parametrize("audience", ["udvalg", "afdeling"])
+def test_the_months_without_a_team_table_do_not_pin_a_team_in_the_quarter(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch, audience: str
+) -> None:
+    """Found by a probe: October (Nord 4, Syd 1) and November (Nord 4, Syd 3) each said
+    "intet team har 5 eller flere gennemgåede sager", and the quarter showed Nord `x`, Syd
+    `< 5` and 12 in all. Nord is at most 4 + 4 = 8 and at least 12 − 4 = 8, so Syd was 4:
+    the months' sentence bounded nothing in the quarter's decision. Now a month without a
+    team table says only that the teams are left out, as a report does whose team numbers
+    would give a hidden count away."""
+    catalog = Catalog.load(workspace)
+    for period, nord, syd in (("2026-10", 4, 1), ("2026-11", 4, 3)):
+        write_round(
+            workspace,
+            catalog,
+            series="månedligt-overordnet",
+            ref="overordnet@2025.1",
+            period=period,
+            focus=["underretning"],
+            cases=nord + syd,
+            answer=overordnet_answer(0),
+            day=f"{period}-20",
+            teams=["Team Nord"] * nord + ["Team Syd"] * syd,
+            first=100 * int(period[-2:]),
+        )
+    monkeypatch.chdir(workspace)
+    systems = {}
+    for period in ("2026-10", "2026-11", "2026-K4"):
+        result = cli(
+            "rapport", "--dato", "2026-12-31", "-o", "-", "--format", "md",
+            "--modtager", audience, "--periode", period,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        systems[period] = read_report(str(result.stdout), "md")
+    assert systems["2026-10"].teams_under is None  # the months say the teams are left out
+    revealed = together(systems, (("2026-K4", ("2026-10", "2026-11")),)).revealed()
+    assert revealed == {}, revealed

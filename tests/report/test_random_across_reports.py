@@ -75,9 +75,16 @@ def together(
         for name in systems[whole].bounds:
             if additive.match(name):
                 terms = [(f"{whole}:{name}", 1)]
-                terms += [(combined.var(f"{p}:{name}"), -1) for p in parts if p in systems]
+                terms += [(_part(combined, systems[p], p, name), -1) for p in parts if p in systems]
                 combined.relate(terms)
     return combined
+
+
+def _part(combined: System, system: System, label: str, name: str) -> str:
+    """A part's count in the sum; a team's is under 5 in a report that says no team has 5."""
+    if name.startswith("team[") and system.teams_under is not None:
+        return combined.var(f"{label}:{name}", 0, system.teams_under - 1)
+    return combined.var(f"{label}:{name}")
 
 
 def check(cli: Cli, tmp_path: Path, space: Workspace, seed: int | None) -> None:

@@ -125,7 +125,7 @@ def test_corrections_follow_the_template_order() -> None:
     record = _record(ref, 1, {})
     record = ReviewRecord(**{**record.__dict__, "corrections": entries})
     templates = {ref: Catalog.load(None).resolve(ref)}
-    found = collect([record], templates, parse_period("2026-11"), date(2026, 11, 30))
+    found = collect([record], templates, parse_period("2026-11"), date(2026, 11, 30), carried=True)
     assert [c.question_id for c in found] == ["intentioner-2", "intentioner-10"]
 
 

@@ -1,10 +1,14 @@
 """Corrections in the reviewed cases (`rettelse` under an answer), as the report shows them.
 
-Which corrections: every one recorded in a review of the report's period, and
-every one from an earlier round that was still open when the period began: it is
-still the leader's business. One done before the period began belongs to the
-earlier reports; counted again in every later one, a year's monthly reports
-would count it twelve times. Status is as of the day the report is
+Which corrections: every one recorded in a review of the report's period, and, in
+the leaders' report, every one from an earlier round that was still open when the
+period began: it is still the leader's business. One done before the period began
+belongs to the earlier reports; counted again in every later one, a year's monthly
+reports would count it twelve times. The committee's and the department's counts
+are of the period's own reviews only (`carried=False`): a correction counted in
+two reports that are not inside each other (October's, still open, in November's)
+ties them, and November's hidden `< 5` done was its 7 less October's 6 overdue.
+Status is as of the day the report is
 made: `udført` when a done-date is written, else `overskredet` when the
 deadline has passed, else `åben`.
 
@@ -76,12 +80,15 @@ def collect(
     templates: dict[str, Template],
     period: Period,
     today: date,
+    *,
+    carried: bool,
 ) -> list[TrackedCorrection]:
-    """The period's corrections and those still open when it began, sorted by team, case and the
-    question's place in its template (not as text: intentioner-2 before intentioner-10)."""
+    """The period's corrections and (`carried`) those still open when it began, sorted by team,
+    case and the question's place in its template (not as text: intentioner-2 before
+    intentioner-10)."""
     found: list[tuple[tuple[str, str, int, str], TrackedCorrection]] = []
     by_template = {ref: _questions(t) for ref, t in templates.items()}
-    for record, entry in _counted(records, period):
+    for record, entry in _counted(records, period, carried=carried):
         questions = by_template.get(record.template, {})
         place, question = questions.get(entry.question, (len(questions), None))
         status, late = status_of(entry.deadline, entry.done, today)
@@ -102,10 +109,12 @@ def collect(
     return [correction for _, correction in found]
 
 
-def status_counts(records: Sequence[ReviewRecord], period: Period, today: date) -> dict[str, int]:
+def status_counts(
+    records: Sequence[ReviewRecord], period: Period, today: date, *, carried: bool
+) -> dict[str, int]:
     """How many of the corrections `collect` finds have each status (none: empty)."""
     counts = dict.fromkeys(STATUSES, 0)
-    for _, entry in _counted(records, period):
+    for _, entry in _counted(records, period, carried=carried):
         counts[status_of(entry.deadline, entry.done, today)[0]] += 1
     return counts if any(counts.values()) else {}
 
@@ -121,11 +130,12 @@ def add_counts(ledger: Ledger, counts: Mapping[str, int]) -> None:
 
 
 def _counted(
-    records: Sequence[ReviewRecord], period: Period
+    records: Sequence[ReviewRecord], period: Period, *, carried: bool
 ) -> Iterator[tuple[ReviewRecord, CorrectionEntry]]:
-    """The period's corrections and those of earlier rounds not done before it began."""
+    """The period's corrections and (`carried`) those of earlier rounds not done before it
+    began."""
     for record in records:
-        if record.period_start > period.end:
+        if record.period_start > period.end or (not carried and record.period_start < period.start):
             continue
         for entry in record.corrections:
             if record.period_start < period.start and entry.done and entry.done < period.start:
@@ -152,19 +162,21 @@ class CorrectionGroup:
 
 @dataclass
 class CorrectionsView:
-    """`groups` are for leaders only; `counts` (status, count text) for everyone."""
+    """`groups` are for leaders only; `counts` (status, count text) for everyone; `scope`:
+    which corrections are counted, in words."""
 
     as_of: str
     total: str
     counts: list[tuple[str, str]]
     groups: list[CorrectionGroup]
+    scope: str = "i alt"
 
     @property
     def summary(self) -> str:
         """One line for the top of the section: the counts per status."""
         parts = ", ".join(f"{text} {status}" for status, text in self.counts)
         noun = "rettelse" if self.total == "1" else "rettelser"
-        return f"{self.total} {noun} i alt ({parts}), status pr. {self.as_of}."
+        return f"{self.total} {noun} {self.scope} ({parts}), status pr. {self.as_of}."
 
 
 def _row(c: TrackedCorrection, scrub: Callable[[str], str]) -> CorrectionRow:
@@ -214,4 +226,5 @@ def corrections_view(
         total=rules.count(key(), sum(counts)),
         counts=list(zip(STATUSES, texts, strict=True)),
         groups=groups,
+        scope="i alt" if leader else "i periodens gennemgange",
     )

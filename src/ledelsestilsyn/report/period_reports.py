@@ -36,10 +36,16 @@ def excluded_in(inputs: Inputs, period: Period) -> list[Excluded]:
 
 
 def build_for(
-    inputs: Inputs, period: Period, settings: Settings, *, tidy: bool, today: date | None = None
+    inputs: Inputs,
+    period: Period,
+    settings: Settings,
+    *,
+    aggregate: bool,
+    today: date | None = None,
 ) -> Report:
     """The report for `period`: the reviews, drawn cases and exclusions of its days, and (as of
-    `today`) the corrections it counts."""
+    `today`) the corrections it counts; `aggregate`: for the committee or the department
+    (with the tidy table, and the corrections of the period's own reviews only)."""
     by_series: dict[str, set[str]] = {}
     for name, start, ids in inputs.drawn:
         if start in period:
@@ -58,12 +64,12 @@ def build_for(
         team_drawn=dict(Counter(inputs.drawn_teams.get(i) or UNKNOWN_TEAM for i in drawn_ids)),
         mask=settings.free_text,
         versions=inputs.versions,
-        tidy=tidy,
+        tidy=aggregate,
     )
     report.extra_files = sum(n for start, n in inputs.extra_files if start in period)
     if today is not None:
         found = counting_corrections(inputs.records, inputs.unfinished)
-        report.corrections = status_counts(found, period, today)
+        report.corrections = status_counts(found, period, today, carried=not aggregate)
     return report
 
 
@@ -90,8 +96,8 @@ class Reports:
     baseline and trend points."""
 
     def build(self, period: Period) -> Report:
-        tidy = self.audience in AGGREGATE
-        return build_for(self.inputs, period, self.settings, tidy=tidy, today=self.today)
+        aggregate = self.audience in AGGREGATE
+        return build_for(self.inputs, period, self.settings, aggregate=aggregate, today=self.today)
 
     def withheld(self, period: Period) -> dict[str, set[str]]:
         """Teams whose shares the audience does not see: fewer than three caseworkers."""

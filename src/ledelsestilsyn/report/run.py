@@ -168,6 +168,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
                 {**inputs.templates, **workspace.catalog.resolve_each(others)},
                 period,
                 today,
+                carried=not view.committee,
             ),
             rules,
             today=today,

@@ -92,7 +92,10 @@ class ReportView:
     weakest_note: str = ""
     """'Hvor er vi svagest' without a question to list: what the reader may conclude."""
     teams_left_out: bool = False
-    """The team tables are left out: with them, the bounds would pin a hidden count."""
+    """The overview has no team table, and the templates none either: too few cases per team,
+    or the numbers would pin a hidden count. One sentence says it for both, for "no team has
+    5" was a fact the reports of the months and their quarter's decision did not share (the
+    quarter's Syd `< 5` was 12 less Nord's at most 4 + 4)."""
 
 
 NONE_LOW = "Ingen af de viste spørgsmålsandele er under 100 %."
@@ -314,7 +317,7 @@ def report_view(
         few_note=few_note(report.period, shown, inner=inner) if committee else "",
         shared_cases=SHARED_CASES if published.shared(report) else "",
         disclosure=rules,
-        teams_left_out=not rules.teams,
+        teams_left_out=not team_counts,
     )
 
 
