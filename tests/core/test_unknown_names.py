@@ -185,3 +185,42 @@ def test_what_a_caseworker_did_at_the_start_of_a_note_is_no_name() -> None:
     ):  # fmt: skip
         assert mask_names(f"{word} i dag efter aftale.") == f"{word} i dag efter aftale."
     assert mask_names("Udbetalt til Zlatan Karimi.") == "Udbetalt til [navn]."
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Samtale med Ditte og Rune i hjemmet.", "Samtale med [navn] og [navn] i hjemmet."),
+        ("Tage og Tilde bor hos moren.", "[navn] og [navn] bor hos moren."),
+        ("Else og Max er bange for far.", "[navn] og [navn] er bange for far."),
+        ("Stig er ked af det.", "[navn] er ked af det."),
+        ("Rune Karimi ringede.", "[navn] ringede."),
+        ("Samtale med Line, August og Dag.", "Samtale med [navn], [navn] og [navn]."),
+        ("Samtale med Z\u0300latan i hjemmet.", "Samtale med [navn] i hjemmet."),
+        # the words stay words
+        ("Det er ikke noget at tage med.", "Det er ikke noget at tage med."),
+        ("Mødet holdes 1. august 2026.", "Mødet holdes 1. august 2026."),
+        ("Max. 3 samtaler. Dag og nat.", "Max. 3 samtaler. Dag og nat."),
+    ],
+)
+def test_first_names_that_are_danish_words_too_are_names(text: str, masked: str) -> None:
+    """Found by a probe: Ditte (`dit`), Rune, Tage, Tilde, Else, Max, Line, August, Dag and
+    Sander were read as Danish words, and a letter to the caseworker, the leader's and the
+    department's report showed them; Stig at a sentence's start; and an accent no letter
+    takes (`Z̀latan`) split a name in two parts that were no names."""
+    assert mask_names(text) == masked
+
+
+def test_a_title_before_a_known_name_is_no_part_of_a_name() -> None:
+    """`Socialrådgiver Tina Larsen` for the colleague Tina Larsen was `Socialrådgiver
+    [navn]`: the run of words with a capital was looked up whole, title and all. A name
+    before the known one, or `mor` before it, still makes it someone else."""
+    known = ["Tina Larsen", "Per Berg"]
+    for kept in (
+        "Socialrådgiver Tina Larsen ringer.",
+        "Drøftet med Lokaljurist Per Berg.",
+        "Afdelingsleder Tina Larsen ringer.",
+    ):
+        assert mask_names(kept, known) == kept
+    assert mask_names("Emil Tina Larsen ringer.", known) == "[navn] ringer."
+    assert mask_names("Mor Tina Larsen ringer.", known) == "Mor [navn] ringer."

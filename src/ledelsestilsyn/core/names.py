@@ -11,17 +11,22 @@ from ledelsestilsyn.core.cpr import INVISIBLES
 
 # Fullwidth Latin letters, digits and marks (`Ｍａｊａ`) as the ASCII ones they show.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_LOOSE_MARKS = re.compile(
+    r"(?<=[^\W\d_])[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+)
+"""Combining marks left after a letter once the text is composed."""
 
 
 def as_read(text: str) -> str:
     """`text` as a reader reads it: without the characters that show as nothing (Word's soft
     hyphen inside `Ma­ja`, a zero-width joiner), with each letter composed (`Å` written as
     `A` and a ring, as macOS does) and fullwidth letters as the plain ones. A name is found
-    in this, not in the bytes as they happen to be written."""
+    in this, not in the bytes as they happen to be written. An accent that no letter takes
+    (`Z` and a grave: `Z̀latan`) is left out, else it split the word in two, neither a name."""
     if text.isascii():
         return text
     text = unicodedata.normalize("NFC", INVISIBLES.sub("", text))
-    return text.translate(_FULLWIDTH)
+    return _LOOSE_MARKS.sub("", text.translate(_FULLWIDTH))
 
 
 def natural_order(name: str) -> str:

@@ -92,7 +92,7 @@ e-boks mitid nemid aula forældreintra skoleintra momentum facebook messenger sn
 instagram tiktok google microsoft acadre workzone sbsys opus kmd
 hovedstaden sjælland syddanmark midtjylland nordjylland sverige norge tyskland polen
 rumænien ukraine syrien irak iran afghanistan somalia eritrea tyrkiet libanon pakistan
-de dem deres januar februar marts april juni juli august september oktober november
+de dem deres januar februar marts april juni juli september oktober november
 december mandag tirsdag onsdag torsdag fredag lørdag søndag jul julen påske påsken
 ja nej ok
 af at da den der det dette disse du efter eller en et for fra han har hendes hos hun
@@ -129,7 +129,10 @@ zainab zakaria
 _FIRST_NAMES = frozenset(_FIRST_NAME_WORDS.split())
 """Common first names of children and parents in Denmark, none of them a Danish word."""
 
-_WORD_NAME_WORDS = "bo bror hans liv maj mark per sol storm vilde"
+_WORD_NAME_WORDS = """
+august bo bror dag ditte else hans line liv maj mark max per rune sander sol stig storm tage
+tilde vilde
+"""
 _WORD_NAMES = frozenset(_WORD_NAME_WORDS.split())
 """First names that are Danish words too (`Hans mor`, `Per 1. maj`): names inside a sentence,
 where the word would have no capital, but not at its start."""
@@ -245,13 +248,20 @@ def all_danish(text: str) -> bool:
     return all(len(w) < 3 or _danish(w) for w in words)  # `t1`: no name in a letter
 
 
+_AFTER_WORD_NAME = re.compile(r"[ \t\u00a0]+([^\W\d_]+)(?:[ \t\u00a0]+([^\W\d_]))?")
+"""The word after a first name that is also a word, and the first letter of the one after."""
+
+
 def _word_name(text: str, match: re.Match[str]) -> bool:
     """Whether a first name that is also a word (`Liv`, `Per`) is the name: inside a
-    sentence, or at its start before a verb (`Liv er ikke hørt`)."""
+    sentence, or at its start before a verb (`Liv er ikke hørt`) or before `og` and a word
+    with a capital (`Tage og Tilde bor hos moren`)."""
     if not _starts_sentence(text, match.start()):
         return True
-    after = re.match(r"[ \t\u00a0]+([^\W\d_]+)", text[match.end() : match.end() + 20])
-    return after is not None and after[1].casefold() in _VERBS
+    after = _AFTER_WORD_NAME.match(text, match.end(), match.end() + 40)
+    if after is None:
+        return False
+    return after[1].casefold() in _VERBS or (after[1] == "og" and (after[2] or "").isupper())
 
 
 @functools.lru_cache(maxsize=16)
@@ -268,7 +278,17 @@ def _known_parts(known: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
 
 def _is_known(text: str, run: tuple[Word, ...], parts: frozenset[tuple[str, ...]]) -> bool:
     """Whether the run is (part of) a known name, the last word also with a possessive s,
-    and no `mor` or `fru` right before it."""
+    and no `mor` or `fru` right before it; Danish words before the name are a title
+    (`Socialrådgiver Tina Larsen`, `Lokaljurist Per Berg`), no part of it."""
+    for start in range(len(run)):
+        if start and run[start - 1][3]:  # a word that is a name on its own: `Emil Tina Larsen`
+            return False
+        if _known_run(text, run[start:], parts):
+            return True
+    return False
+
+
+def _known_run(text: str, run: tuple[Word, ...], parts: frozenset[tuple[str, ...]]) -> bool:
     *first, last = (_fold(w[2]) for w in run)
     if not any((*first, form) in parts for form in _forms(last)):
         return False
@@ -334,7 +354,10 @@ def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     for run in unknown:
         flagged = [w[3] or bool(set(_forms(w[2])) & names) for w in run]
         if any(flagged):
-            start = run[flagged.index(True)][0]  # a Danish word before it is not part
+            first = flagged.index(True)
+            while first and run[first - 1][2].casefold() in _WORD_NAMES:  # `Rune Karimi`
+                first -= 1
+            start = run[first][0]  # a Danish word before it is not part
             initial = _INITIAL.search(text, max(0, start - 4), start)
             spans.append((initial.start() if initial else start, run[-1][1]))
     return spans
