@@ -86,6 +86,9 @@ def test_a_good_file_loads_with_its_evaluation_date(workspace: Path) -> None:
             "Tip: skriv flere som en liste: spørgsmål: [anbringelse-7, anbringelse-8].",
         ),
         ("[opfølgning]", "[opfølging]", "11:20", "mente du 'opfølgning'?"),
+        # a name typed as a target is not quoted: its length says where (found by a probe)
+        ("[anbringelse-7]", "[Zlatan Karimi]", "10:19", "spørgsmålet (en tekst på 13 tegn)"),
+        ("[opfølgning]", "[Karimi]", "11:20", "sagsskridtet (en tekst på 6 tegn) findes"),
         ("pejlemærker: []", "pejlemærker: [indragelse]", "12:21", "pejlemærket 'indragelse'"),
         ("    titel", "    titlen", "4:5", "mente du 'titel'?"),
     ],

@@ -17,7 +17,8 @@ from datetime import date
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError, warning
 from ledelsestilsyn.core.periods import months_after
-from ledelsestilsyn.core.quote import quote_unknown
+from ledelsestilsyn.core.quote import quote, quote_unknown
+from ledelsestilsyn.core.unknown_names import all_danish
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.followup.tiltag_checks import evaluation_warnings
 from ledelsestilsyn.io.document import Path_, YamlDocument
@@ -345,7 +346,7 @@ def _targets(
         for index, value in enumerate(values):
             path = _target_path(doc, number, key, index)
             if value in values[:index]:
-                text = f"målet '{value}' står to gange under {key}."
+                text = f"målet {_quoted_id(value, allowed)} står to gange under {key}."
                 problems.append(doc.diagnostic(path, "O019", text, hint="slet det ene."))
                 continue
             owners = known.owners.get(value, ()) if key == "spørgsmål" else ()
@@ -361,10 +362,18 @@ def _targets(
                 hint = f"skriv flere som en liste: {key}: [{', '.join(several)}]."
             if key == "pejlemærker" and not allowed:
                 hint = _no_pejlemaerker(tiltag.template, others)
+            shown = _quoted_id(value, allowed, guess)
             problems.append(
-                doc.diagnostic(path, "O002", f"{what} '{value}' findes ikke i {where}.", hint=hint)
+                doc.diagnostic(path, "O002", f"{what} {shown} findes ikke i {where}.", hint=hint)
             )
     return problems
+
+
+def _quoted_id(value: str, allowed: list[str], guess: str | None = None) -> str:
+    """A target id as a message quotes it: an id of Danish words (`intentioner-1`) as it is,
+    else only as a typo of one of ours; a name typed as a target (`Karimi`) by its length."""
+    known = allowed or None  # no ids of the kind here: a word in lower case is quoted
+    return quote(value) if all_danish(value) else quote_unknown(value, known, suggested=guess)
 
 
 def _no_pejlemaerker(template: str | None, others: Known) -> str:
