@@ -333,6 +333,18 @@ def test_typing_in_a_comment_adds_to_what_it_says(workspace: Path) -> None:
     assert 'kommentar: "Mor ikke inddraget ok"' in path.read_text(encoding="utf-8")
 
 
+def test_typing_in_the_next_comment_adds_to_its_end(workspace: Path) -> None:
+    """Found by a probe: the cursor stayed where it was in the previous question's comment
+    ('Kort.', 5 characters), so ' ok' typed in the next one was saved inside a word."""
+    path = write_review(workspace)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("kommentar: ''", 'kommentar: "Kort."', 1)
+    text = text.replace("kommentar: ''", 'kommentar: "Ses af afgørelsen."', 1)
+    path.write_text(text, "utf-8")
+    drive(workspace, path, ["right", "right", "k", *typed(" ok"), "enter"])
+    assert 'kommentar: "Ses af afgørelsen. ok"' in path.read_text(encoding="utf-8")
+
+
 def test_a_date_is_typed_anew_and_a_text_is_added_to(workspace: Path) -> None:
     """Found by a probe: with every field adding to its text, re-typing a deadline gave
     '2026-12-042026-12-18', saved at once, and the review was invalid. A date is selected on

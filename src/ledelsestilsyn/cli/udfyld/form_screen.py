@@ -18,6 +18,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from ledelsestilsyn.cli.udfyld.fields import set_text, text_field
 from ledelsestilsyn.cli.udfyld.pickers import Jump, JumpScreen
 from ledelsestilsyn.cli.udfyld.setup import Setup, check
 from ledelsestilsyn.core.cpr import find_cpr
@@ -47,16 +48,6 @@ CPR_WARNING = (
     "Feltet ligner et CPR-nummer. Skriv aldrig CPR-numre i gennemgangen; "
     "feltet gemmes ikke, før nummeret er fjernet."
 )
-
-
-_DATES = ("dato", "frist", "udført")
-
-
-def _field(ident: str, key: str) -> Input:
-    """A field of the header or a correction. Text is selected on entering a date only: a date
-    is typed anew, while typing in a text adds to it (selected, the first key typed replaced
-    it all, and the form saves at once)."""
-    return Input(id=ident, compact=True, select_on_focus=key in _DATES)
 
 
 class CommentInput(Input):
@@ -113,14 +104,14 @@ class FormScreen(Screen[None]):
             with Vertical(id="header"):
                 for number, (key, label) in enumerate(HEADER_FIELDS):
                     yield Static(label, classes="label")
-                    yield _field(f"head-{number}", key)
+                    yield text_field(f"head-{number}", key)
             with Vertical(id="answer"):
                 yield Static("Kommentar", id="comment-label", classes="label")
                 yield CommentInput(id="kommentar", compact=True, select_on_focus=False)
                 with Vertical(id="correction"):
                     for number, key in enumerate(CORRECTION_KEYS):
                         yield Static(CORRECTION_LABELS[key], classes="label")
-                        yield _field(f"fix-{number}", key)
+                        yield text_field(f"fix-{number}", key)
         yield Static("", id="choices")
         yield Static("", id="status")
         yield Footer(compact=True)
@@ -240,9 +231,7 @@ class FormScreen(Screen[None]):
         widget.display = bool(text)
 
     def _set_input(self, selector: str, value: str) -> None:
-        field = self.query_one(selector, Input)
-        if field.value != value:
-            field.value = value
+        set_text(self.query_one(selector, Input), value)
 
     # ── keys ──────────────────────────────────────────────────────────────────
 
