@@ -393,3 +393,26 @@ def test_a_narrow_paragraph_filter_does_not_make_a_fresh_workbook_look_old(
     export.write_bytes(export.read_bytes() + row.encode("cp1252"))
     fresh = cli("udtræk", as_xlsx(example_workspace, "ny.xlsx").name, *args)
     assert fresh.exit_code == 0 and "U008" not in fresh.output, fresh.output
+
+
+def test_a_value_in_excels_last_cell_is_an_error_not_an_abort(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """Found by a probe: one value in XFD1048576 made calamine ask for 17 billion cells, and
+    the allocator killed the process (exit 134). A formatted empty cell there, as a leader
+    may leave it, makes Excel's stated area as large, but is read as before."""
+    far = as_text(example_workspace, "langt.xlsx", lambda w: w.write_string(1048575, 16383, "x"))
+    code, output = draw(cli, far)
+    assert code == 1 and "Traceback" not in output
+    assert (
+        "langt.xlsx: fejl E022: arket 'Sager' i langt.xlsx har en værdi helt ude i celle "
+        "XFD1048576, så det fylder 17.179.869.184 celler" in output
+    )
+    assert "Tip: tryk Ctrl+End i Excel" in output
+
+    def bold_far_out(book: Any) -> None:
+        book["Sager"]["XFD1048576"].font = openpyxl.styles.Font(bold=True)
+
+    formatted = edited(example_workspace, "formateret.xlsx", bold_far_out)
+    code, output = draw(cli, formatted)
+    assert code == 0, output

@@ -41,7 +41,7 @@ def formula_cells(path: Path, sheet: str) -> list[FormulaCell]:
     or read: calamine has read the file, and reports a broken one itself)."""
     try:
         with zipfile.ZipFile(path) as archive:
-            member = _sheet_member(archive, sheet)
+            member = sheet_member(archive, sheet)
             if member is None or not _has_formula(archive, member):
                 return []
             return _formula_cells(archive, member)
@@ -49,7 +49,7 @@ def formula_cells(path: Path, sheet: str) -> list[FormulaCell]:
         return []
 
 
-def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
+def sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:
     """The zip member holding worksheet `sheet` (via the workbook and its relationships)."""
     book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
     target_id = next(
@@ -98,7 +98,9 @@ def _formula_cells(archive: zipfile.ZipFile, member: str) -> list[FormulaCell]:
                         value = children.get("is")  # an inline string result
                     shown = "".join(value.itertext()) if value is not None else ""
                     error = shown if element.get("t") == "e" else ""
-                    found.append(FormulaCell(int(match[2]), _column(match[1]), bool(shown), error))
+                    found.append(
+                        FormulaCell(int(match[2]), column_number(match[1]), bool(shown), error)
+                    )
             element.clear()
     return found
 
@@ -107,7 +109,8 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _column(letters: str) -> int:
+def column_number(letters: str) -> int:
+    """A column's number from its letters, as Excel counts them (A is 1, XFD 16384)."""
     number = 0
     for letter in letters:
         number = number * 26 + ord(letter) - ord("A") + 1

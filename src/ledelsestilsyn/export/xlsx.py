@@ -51,6 +51,7 @@ from ledelsestilsyn.export.result import (
     paused_gc,
 )
 from ledelsestilsyn.export.rows import MAX_REPORTED, RowReader
+from ledelsestilsyn.export.sheet_extent import MAX_CELLS, Extent, too_large
 from ledelsestilsyn.export.values import SUMMARY
 from ledelsestilsyn.io.files import open_error, open_regular
 from ledelsestilsyn.models.concept import ExportSpec
@@ -158,6 +159,9 @@ def _read_sheet(
 ) -> tuple[RowReader, int, Header, bool]:
     """The reader after every row of the sheet, the rows counted, the header, and whether a
     cell the reader needs was empty (`_rows`)."""
+    oversized = too_large(Path(book.path), name) if book.path else None
+    if oversized is not None:
+        raise _too_large(oversized, display, name)
     try:
         sheet = book.get_sheet_by_name(name)
         rows = iter(sheet.iter_rows())
@@ -185,6 +189,20 @@ def _read_sheet(
         raise _broken(display, name) from None
     hollow = hollow or reader.bad_rows > 0
     return reader, counted - reader.summary_rows, Header(" ".join(names), line), hollow
+
+
+def _too_large(extent: Extent, display: str, sheet: str) -> TilsynError:
+    last = f"{letters(extent.last_column)}{extent.last_row}"
+    cells, most = (f"{n:_}".replace("_", ".") for n in (extent.cells, MAX_CELLS))
+    message = (
+        f"arket '{sheet}' i {display} har en værdi helt ude i celle {last}, så det fylder "
+        f"{cells} celler; over {most} kan det ikke læses."
+    )
+    hint = (
+        "tryk Ctrl+End i Excel for at finde den sidste celle, slet det, der står uden for "
+        "eksporten, og gem igen; eller eksporter som CSV."
+    )
+    return fail(display, "E022", message, hint=hint)
 
 
 def _header(
