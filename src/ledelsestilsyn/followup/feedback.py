@@ -130,7 +130,7 @@ def write_letters(
     # A letter only to a caseworker a sample's manifest names, never to a typed one.
     records = [unchecked_anonymous(r) for r in inputs.records]
     names = sorted(
-        {r.caseworker for r in records if r.caseworker and r.period_start in period}
+        {r.caseworker for r in records if r.caseworker and r.counts_in(period)}
         | reminded(records, period)
     )
     if only is not None:
@@ -308,7 +308,7 @@ def _left_out(excluded: list[Excluded], period: Period) -> list[Diagnostic]:
             hint=f"kør 'tilsyn tilbagemelding' for {period.label} igen, når den er færdig.",
         )
         for item in excluded
-        if item.period_start is not None and item.period_start in period
+        if item.period_start is not None and item.counts_in(period)
     ]
 
 
@@ -334,7 +334,7 @@ def _nothing_for(
     finished: a data problem, said with the file and why (it was the same words as for a
     name with a typo). Otherwise the name is not one of the period's: a call problem, with
     a guess among every caseworker in the period's samples, finished or not."""
-    inside = [e for e in excluded if e.period_start is not None and e.period_start in period]
+    inside = [e for e in excluded if e.period_start is not None and e.counts_in(period)]
     theirs = [e for e in inside if e.caseworker and same_person(e.caseworker, only)]
     said = f"ingen færdige gennemgange for '{only}' i perioden {period.label}"
     if theirs:

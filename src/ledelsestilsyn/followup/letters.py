@@ -274,7 +274,7 @@ def build_letters(
     `addresses`: caseworker → e-mail address (`formidling: rådgivere`); another's address in
     a comment or correction is "en kollega" too.
     """
-    current = with_all_corrections(r for r in records if r.period_start in period)
+    current = with_all_corrections(r for r in records if r.counts_in(period))
     current = [r for r in current if r.template in templates]
     by_name: dict[str, list[ReviewRecord]] = {}
     for record in current:

@@ -149,7 +149,7 @@ class Weak:
 
 
 def in_period(records: Sequence[ReviewRecord], period: Period) -> list[ReviewRecord]:
-    return [r for r in records if r.period_start in period]
+    return [r for r in records if r.counts_in(period)]
 
 
 def one_per_case(records: Sequence[ReviewRecord], order: Sequence[str]) -> list[ReviewRecord]:
@@ -258,7 +258,9 @@ def _template_report(
     )
     buckets: dict[Period, list[ReviewRecord]] = {}
     for record in first_reviews(pooled):
-        buckets.setdefault(bucket(period, record.period_start), []).append(record)
+        point = bucket(period, record.period_start)
+        if record.counts_in(point):  # a quarter's round is no month's
+            buckets.setdefault(point, []).append(record)
     trend = [(p, of(one_per_case(buckets[p], order))) for p in sorted(buckets)]
     return TemplateReport(
         current=of(current),

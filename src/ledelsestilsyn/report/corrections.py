@@ -135,10 +135,11 @@ def _counted(
     """The period's corrections and (`carried`) those of earlier rounds not done before it
     began."""
     for record in records:
-        if record.period_start > period.end or (not carried and record.period_start < period.start):
+        earlier = record.period_start < period.start
+        if not (record.counts_in(period) or (carried and earlier)):
             continue
         for entry in record.corrections:
-            if record.period_start < period.start and entry.done and entry.done < period.start:
+            if earlier and entry.done and entry.done < period.start:
                 continue  # done before the period: an earlier report's
             yield record, entry
 

@@ -64,7 +64,7 @@ def _pairs(
     """
     pairs = []
     for high in reviews.get(upper, []):
-        if high.period_start not in period:
+        if not high.counts_in(period):
             continue
         end = parse_period(high.period).end
         earlier = [r for r in reviews.get(lower, []) if r.period_start <= end]

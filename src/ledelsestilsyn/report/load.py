@@ -14,7 +14,7 @@ from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
-from ledelsestilsyn.report.records import Excluded, ReviewRecord, period_start, select
+from ledelsestilsyn.report.records import Excluded, ReviewRecord, counted_in, period_span, select
 from ledelsestilsyn.review.validate import run_checks
 from ledelsestilsyn.templates.versions import VersionMap, compare, version_key
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
@@ -26,7 +26,8 @@ class Inputs:
     records: list[ReviewRecord]
     excluded: list[Excluded]
     templates: dict[str, Template]
-    drawn: list[tuple[str, date, frozenset[str]]]
+    drawn: list[tuple[str, Period, frozenset[str]]]
+    """Each sample: its series, its round's period and its cases."""
     notes: list[Diagnostic] = field(default_factory=list)
     versions: dict[tuple[str, str], VersionMap] = field(default_factory=dict)
     """(older ref, newer ref) for every two versions of one template among the reviews."""
@@ -39,8 +40,8 @@ class Inputs:
     """The day the reviews were checked as of (an open tiltag's deadline before it is late)."""
     drawn_teams: dict[str, str] = field(default_factory=dict)
     """Each drawn case's team, as its sample's manifest has it (the leader's team table)."""
-    extra_files: list[tuple[date, int]] = field(default_factory=list)
-    """Each sample's review files beyond one per case (the calibration's), by period start."""
+    extra_files: list[tuple[Period, int]] = field(default_factory=list)
+    """Each sample's review files beyond one per case (the calibration's), by its round."""
 
 
 def load_inputs(
@@ -78,15 +79,15 @@ def _versions(workspace: Workspace, templates: list[Template]) -> dict[tuple[str
 def _samples(
     workspace: Workspace, series: str | None, notes: list[Diagnostic]
 ) -> tuple[
-    list[tuple[str, date, frozenset[str]]], set[str], dict[str, str], list[tuple[date, int]]
+    list[tuple[str, Period, frozenset[str]]], set[str], dict[str, str], list[tuple[Period, int]]
 ]:
     """Cases drawn per sample of `series` (or all): (series, period start, case ids); the
     caseworkers of every sample; each drawn case's team; and each sample's files beyond one
     per case. All from the sample manifests."""
-    drawn: list[tuple[str, date, frozenset[str]]] = []
+    drawn: list[tuple[str, Period, frozenset[str]]] = []
     caseworkers: set[str] = set()
     teams: dict[str, str] = {}
-    extra: list[tuple[date, int]] = []
+    extra: list[tuple[Period, int]] = []
     if not workspace.samples_dir.is_dir():
         return drawn, caseworkers, teams, extra
     for path in sorted(workspace.samples_dir.glob(f"*/{MANIFEST_NAME}")):
@@ -99,12 +100,13 @@ def _samples(
             continue
         caseworkers.update(c.caseworker for c in manifest.cases if c.caseworker)
         caseworkers.update(manifest.caseworkers)
-        start = period_start(manifest.period, None)
-        if start is None or (series and manifest.series != series):
+        start, end = period_span(manifest.period, None)
+        if start is None or end is None or (series and manifest.series != series):
             continue
-        drawn.append((manifest.series, start, frozenset(c.id for c in manifest.cases)))
+        round_ = Period(start, end, manifest.period, "interval")
+        drawn.append((manifest.series, round_, frozenset(c.id for c in manifest.cases)))
         teams.update((c.id, c.team) for c in manifest.cases if c.team)
-        extra.append((start, sum(max(len(c.files) - 1, 0) for c in manifest.cases)))
+        extra.append((round_, sum(max(len(c.files) - 1, 0) for c in manifest.cases)))
     return drawn, caseworkers, teams, extra
 
 
@@ -125,8 +127,8 @@ def why_empty(inputs: Inputs, period: Period, samples: str, series: str | None =
     """Why a period has nothing to count: unfinished reviews, or no sample at all (of
     `series`, when the report is for one: other series may well have samples then).
     The report's L007 and the letters' O020 give the same tip."""
-    excluded = [e for e in inputs.excluded if e.period_start is None or e.period_start in period]
-    if not excluded and not any(start in period for _, start, _ in inputs.drawn):
+    excluded = [e for e in inputs.excluded if e.counts_in(period)]
+    if not excluded and not any(counted_in(r.start, r.end, period) for _, r, _ in inputs.drawn):
         which = f"'{series}' har ingen stikprøve" if series else "der er ingen stikprøver"
         return (
             f"{which} i {period.label}; "

@@ -25,14 +25,14 @@ from ledelsestilsyn.report.load import Inputs
 from ledelsestilsyn.report.overlap import Inner
 from ledelsestilsyn.report.pair_corrections import counting_corrections
 from ledelsestilsyn.report.published import ledger_for
-from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
+from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded, counted_in
 from ledelsestilsyn.report.suppress import Disclosure, Key, Memo
 from ledelsestilsyn.report.versions import VersionMaps
 
 
 def excluded_in(inputs: Inputs, period: Period) -> list[Excluded]:
     """The reviews not counted that belong to `period` (or to no period)."""
-    return [e for e in inputs.excluded if e.period_start is None or e.period_start in period]
+    return [e for e in inputs.excluded if e.counts_in(period)]
 
 
 def build_for(
@@ -47,8 +47,8 @@ def build_for(
     `today`) the corrections it counts; `aggregate`: for the committee or the department
     (with the tidy table, and the corrections of the period's own reviews only)."""
     by_series: dict[str, set[str]] = {}
-    for name, start, ids in inputs.drawn:
-        if start in period:
+    for name, round_, ids in inputs.drawn:
+        if counted_in(round_.start, round_.end, period):
             by_series.setdefault(name, set()).update(ids)
     # a case drawn in two rounds of a series is one drawn case, as it is one reviewed case
     drawn = {name: len(ids) for name, ids in by_series.items()}
@@ -66,7 +66,7 @@ def build_for(
         versions=inputs.versions,
         tidy=aggregate,
     )
-    report.extra_files = sum(n for start, n in inputs.extra_files if start in period)
+    report.extra_files = sum(n for r, n in inputs.extra_files if counted_in(r.start, r.end, period))
     if today is not None:
         found = counting_corrections(inputs.records, inputs.unfinished)
         report.corrections = status_counts(found, period, today, carried=not aggregate)

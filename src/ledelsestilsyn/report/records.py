@@ -13,7 +13,7 @@ from datetime import date
 from typing import Protocol
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
-from ledelsestilsyn.core.periods import parse_period
+from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.review.analysis import CorrectionEntry, missing_parts
 from ledelsestilsyn.review.state import NOT_THE_ROUNDS, ReviewState
 
@@ -80,6 +80,11 @@ class ReviewRecord:
     """`caseworker` and `team` were checked against the sample's manifest. Without one they
     are typed by hand and may hold anything (a child's name): `unchecked_anonymous` drops them
     where they would be shown beyond the leader (reports by team, letters)."""
+    period_end: date | None = None
+    """The last day of the round's period (None: as `period_start`'s month)."""
+
+    def counts_in(self, period: Period) -> bool:
+        return counted_in(self.period_start, self.period_end, period)
 
 
 def unchecked_anonymous(record: ReviewRecord) -> ReviewRecord:
@@ -98,22 +103,45 @@ class Excluded:
     """Corrections in it not done yet: real work in the case that no letter tells of."""
     caseworker: str | None = None
     """The case's caseworker, as the sample's manifest names it (None when not checked)."""
+    period_end: date | None = None
+
+    def counts_in(self, period: Period) -> bool:
+        """Whether it belongs to `period` (one with no period of its own belongs to every)."""
+        return self.period_start is None or counted_in(self.period_start, self.period_end, period)
 
 
 def period_start(label: str | None, fallback: date | None) -> date | None:
     """Start date of a review's period label (`2026-11`, `2026-K3` …), else its date."""
+    return period_span(label, fallback)[0]
+
+
+def period_span(label: str | None, fallback: date | None) -> tuple[date | None, date | None]:
+    """First and last day of a review's period label, else its date twice."""
     if label:
         try:
-            return parse_period(label).start
+            period = parse_period(label)
+            return period.start, period.end
         except TilsynError:
             pass
-    return fallback
+    return fallback, fallback
+
+
+def counted_in(start: date, end: date | None, period: Period) -> bool:
+    """Whether a round from `start` to `end` counts in `period`: a review belongs to the
+    period its round starts in, but a round longer than a month (a quarter's niveau 2, drawn
+    when the quarter is done) only to one that holds all of it. In October's report it put
+    reviews of November's cases, which the quarter scored with niveau 1's, and a date range
+    over October and November took it in while the quarter's December did not: with the
+    quarter's team table, the range's `< 5` teams came out (a probe)."""
+    if start not in period:
+        return False
+    return end is None or end <= period.end or (end.year, end.month) == (start.year, start.month)
 
 
 def to_record(result: ReviewLike, *, unfinished: bool = False) -> ReviewRecord | None:
     """A record for a complete review with all header fields, else None; with `unfinished`,
     for a review that is not complete (only its corrections are used), else None."""
-    start = period_start(result.period, result.review_date)
+    start, end = period_span(result.period, result.review_date)
     if (
         (result.state == ReviewState.COMPLETE) == unfinished
         or start is None
@@ -131,6 +159,7 @@ def to_record(result: ReviewLike, *, unfinished: bool = False) -> ReviewRecord |
         template=result.template_ref,
         period=result.period or start.isoformat(),
         period_start=start,
+        period_end=end,
         case_id=result.case_id,
         caseworker=result.caseworker or None,
         team=result.team or None,
@@ -186,11 +215,11 @@ def select(results: Iterable[ReviewLike], series: str | None) -> Selection:
         if record is not None:
             records.append(record)
             continue
-        start = period_start(result.period, result.review_date)
+        start, end = period_span(result.period, result.review_date)
         still_open = sum(c.done is None for c in result.corrections)
         reason = exclusion_reason(result)
         caseworker = result.caseworker if result.checked else None
-        excluded.append(Excluded(result.display, reason, start, still_open, caseworker))
+        excluded.append(Excluded(result.display, reason, start, still_open, caseworker, end))
         elsewhere = any(d.code in NOT_THE_ROUNDS for d in result.diagnostics)
         asks = result.corrections and not elsewhere
         open_record = to_record(result, unfinished=True) if asks else None

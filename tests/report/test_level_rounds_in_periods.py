@@ -1,0 +1,107 @@
+"""A round longer than a month (the kk preset's niveau 2, drawn for a quarter when its
+reviews are done) counts only in a report whose period holds all of it (`counted_in`).
+
+Found by a probe: niveau 2's `2026-K4` round starts on 1 October, and counted in October's
+report and in a date range from 1 October. October's report then scored niveau 2's reviews
+of November's cases (the quarter scores them with niveau 1's: October `< 5` nej, the
+quarter 0), and the range over October and November, the quarter and December gave the
+range's hidden teams away: every quarter case is in the range or in December, so each
+team's December is at least the quarter's less the range's, and December's 6 cases left
+Syd and Vest only 4 each.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from backcalc import read_report
+from backcalc_system import INF, System
+from report_data import kk_round
+from test_random_across_reports import together
+
+from conftest import Cli
+
+TEAMS = ("Team Nord", "Team Syd", "Team Vest")
+RANGE = "2026-10-01..2026-11-30"
+
+
+def _nej_in_november(case: int, question: int, period: str) -> tuple[str, str]:
+    return (
+        ("nej", "Mangler.")
+        if (period == "2026-11" and question == 0 and case < 1)
+        else (
+            "ja",
+            "",
+        )
+    )
+
+
+@pytest.fixture
+def kk_quarter(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """niveau 1 each month (6, 7 and 6 cases), niveau 2 over 5 of November's cases."""
+    kk_workspace = tmp_path / "kk"
+    assert cli("init", str(kk_workspace), "--forlæg", "kk").exit_code == 0
+    for period, cases in (("2026-10", 6), ("2026-11", 7), ("2026-12", 6)):
+        kk_round(
+            kk_workspace,
+            "niveau-1",
+            period,
+            cases,
+            lambda c, q, p=period: _nej_in_november(c, q, p),
+            f"{period}-20",
+        )
+    second = kk_round(
+        kk_workspace,
+        "niveau-2",
+        "2026-K4",
+        5,
+        lambda c, q: ("nej", "Mangler.") if (q == 1 and c < 2) else ("ja", ""),
+        "2026-12-28",
+    )
+    for path in second.iterdir():  # niveau 2 reviews niveau 1's November cases
+        path.write_text(path.read_text("utf-8").replace("S-2026-K4-", "S-2026-11-"), "utf-8")
+        path.rename(path.with_name(path.name.replace("S-2026-K4-", "S-2026-11-")))
+    monkeypatch.chdir(kk_workspace)
+    return kk_workspace
+
+
+def _committee(cli: Cli, period: str, audience: str = "udvalg") -> str:
+    result = cli(
+        "rapport", "--dato", "2027-01-05", "-o", "-", "--format", "md",
+        "--modtager", audience, "--periode", period,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return str(result.stdout)
+
+
+def test_a_quarters_round_is_no_months(cli: Cli, kk_quarter: Path) -> None:
+    october = _committee(cli, "2026-10")
+    assert "| niveau-2 |" not in october
+    quarter = _committee(cli, "2026-K4")
+    assert "| niveau-2 |" in quarter
+    row = "| **underretning-2**"
+    nej = [
+        next(line for line in text.splitlines() if line.startswith(row)).split("|")[3].strip()
+        for text in (october, quarter)
+    ]
+    assert nej == ["0", "0"]  # October scored niveau 2's 2 nej of November's cases
+
+
+@pytest.mark.parametrize("audience", ["udvalg", "afdeling"])
+def test_a_range_the_quarters_round_runs_past_gives_no_team_away(
+    cli: Cli, kk_quarter: Path, audience: str
+) -> None:
+    systems = {p: read_report(_committee(cli, p, audience), "md") for p in ("2026-K4", RANGE)}
+    december = read_report(_committee(cli, "2026-12", audience), "md")
+    systems["2026-12"] = december
+    combined: System = together(systems, ())
+    # every case of the quarter is in the range or in December, team by team
+    for team in TEAMS:
+        name = f"team[{team}]"
+        december_team = combined.var(f"2026-12:{name}", 0, INF)
+        terms = [(f"2026-K4:{name}", 1), (f"{RANGE}:{name}", -1), (december_team, -1)]
+        combined.relate(terms, equal=False)
+    combined.total("2026-12:C", [f"2026-12:team[{t}]" for t in TEAMS])
+    assert any(f"{RANGE}:team[{t}]" in combined.hidden for t in TEAMS)
+    assert combined.revealed() == {}
