@@ -81,7 +81,7 @@ def _samples(
 ) -> tuple[
     list[tuple[str, Period, frozenset[str]]], set[str], dict[str, str], list[tuple[Period, int]]
 ]:
-    """Cases drawn per sample of `series` (or all): (series, period start, case ids); the
+    """Cases drawn per sample of `series` (or all): (series, round's period, case ids); the
     caseworkers of every sample; each drawn case's team; and each sample's files beyond one
     per case. All from the sample manifests."""
     drawn: list[tuple[str, Period, frozenset[str]]] = []

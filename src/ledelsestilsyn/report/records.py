@@ -110,11 +110,6 @@ class Excluded:
         return self.period_start is None or counted_in(self.period_start, self.period_end, period)
 
 
-def period_start(label: str | None, fallback: date | None) -> date | None:
-    """Start date of a review's period label (`2026-11`, `2026-K3` …), else its date."""
-    return period_span(label, fallback)[0]
-
-
 def period_span(label: str | None, fallback: date | None) -> tuple[date | None, date | None]:
     """First and last day of a review's period label, else its date twice."""
     if label:
