@@ -105,3 +105,56 @@ def test_a_range_the_quarters_round_runs_past_gives_no_team_away(
     combined.total("2026-12:C", [f"2026-12:team[{t}]" for t in TEAMS])
     assert any(f"{RANGE}:team[{t}]" in combined.hidden for t in TEAMS)
     assert combined.revealed() == {}
+
+
+TILTAG = """tiltag:
+  - id: "akutte"
+    titel: "Akutte indsatser"
+    besluttet: "2026-09-25"
+    ansvarlig: "Karen Holm Madsen"
+    frist: "2027-01-31"
+    status: "i gang"
+    mål:
+      spørgsmål: [underretning-2]
+      niveau: "90 %"
+    skabelon: "overordnet"
+    evaluer_efter_måneder: 6
+"""
+
+
+def _tiltag_in_october(cli: Cli, root: Path, second_nej: int) -> str:
+    """October's committee report on a tiltag for underretning-2, in a kk workspace whose
+    quarter's niveau 2 answers `nej` on it in `second_nej` of November's cases."""
+    for period, cases in (("2026-09", 6), ("2026-10", 6), ("2026-11", 7), ("2026-12", 6)):
+        kk_round(root, "niveau-1", period, cases, lambda c, q: ("ja", ""), f"{period}-20")
+    second = kk_round(
+        root,
+        "niveau-2",
+        "2026-K4",
+        5,
+        lambda c, q: ("nej", "Mangler.") if (q == 1 and c < second_nej) else ("ja", ""),
+        "2026-12-28",
+    )
+    for path in second.iterdir():
+        path.write_text(path.read_text("utf-8").replace("S-2026-K4-", "S-2026-11-"), "utf-8")
+        path.rename(path.with_name(path.name.replace("S-2026-K4-", "S-2026-11-")))
+    (root / "tiltag.yaml").write_text(TILTAG, encoding="utf-8")
+    text = _committee(cli, "2026-10")
+    return text.split("## Tiltag", 1)[1].split("\n## ", 1)[0]
+
+
+def test_octobers_tiltag_figures_leave_the_quarters_round_out(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by a probe: the tiltag's figures took every review whose round began by the
+    report's end, so October's verdict read "niveauet 90 % er ikke nået" with niveau 2's 5
+    `nej` in the quarter, "nået" with none, and "vises ikke" with 1 to 4: it told the
+    committee what niveau 2 answered, which no report of it shows."""
+    said = []
+    for second_nej in (0, 5):
+        root = tmp_path / f"kk-{second_nej}"
+        assert cli("init", str(root), "--forlæg", "kk").exit_code == 0
+        monkeypatch.chdir(root)
+        said.append(_tiltag_in_october(cli, root, second_nej))
+    assert "underretning-2" in said[0]
+    assert said[0] == said[1]

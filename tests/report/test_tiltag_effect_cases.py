@@ -56,8 +56,8 @@ def rounds(root: Path, before: Side, after: Side) -> None:
         underretning_round(root, period, cases, same_answer(good, "ja", "nej"))
 
 
-def effect_row(cli, target: str) -> list[str]:  # type: ignore[no-untyped-def]
-    args = ("--dato", "2026-11-25", "-o", "-", "--periode", "2026-11", "--format", "md")
+def effect_row(cli, target: str, period: str = "2026-11") -> list[str]:  # type: ignore[no-untyped-def]
+    args = ("--dato", "2026-11-25", "-o", "-", "--periode", period, "--format", "md")
     result = cli("rapport", *args)
     assert result.exit_code == 0, result.output + (result.stderr or "")
     text = str(result.stdout).split("## Tiltag og effekt")[1]
@@ -148,7 +148,8 @@ def test_a_case_reviewed_again_later_in_another_series_counts_on_both_sides(  # 
     """A case is counted once among the reviews of overlapping periods (a level re-reviews
     its own period's cases), not once for all time: niveau 2 reviewing in 2026-K4 the cases
     niveau 1 reviewed in 2026-09 took September's reviews out of "før" (what the leaders saw
-    when they decided) or left K4's out of "efter" (found by a probe)."""
+    when they decided) or left K4's out of "efter" (found by a probe). The quarter's round
+    counts in a report whose period holds all of it (the quarter's), not in November's."""
     root = tmp_path / "kk"
     assert cli("init", str(root), "--forlæg", "kk").exit_code == 0
     monkeypatch.chdir(root)
@@ -165,8 +166,11 @@ def test_a_case_reviewed_again_later_in_another_series_counts_on_both_sides(  # 
     kk_round(
         root, "niveau-1", "2026-11", 5, same_answer(lambda case: True, "ja", "nej"), "2026-11-20"
     )
-    row = effect_row(cli, "sagsskridt underretning")
+    row = effect_row(cli, "sagsskridt underretning", "2026-K4")
     assert (row[2], row[4], row[5], row[7]) == ("0,0 %", "6", "100,0 %", "10"), row
+    # November's report leaves the quarter's round out, as its sections do
+    row = effect_row(cli, "sagsskridt underretning")
+    assert (row[2], row[4], row[5], row[7]) == ("0,0 %", "6", "100,0 %", "5"), row
 
 
 def test_a_new_template_version_does_not_split_before_and_after(cli, rapport_ws: Path) -> None:  # type: ignore[no-untyped-def]

@@ -86,6 +86,13 @@ class ReviewRecord:
     def counts_in(self, period: Period) -> bool:
         return counted_in(self.period_start, self.period_end, period)
 
+    def counts_by(self, day: date) -> bool:
+        """Whether it counts in a period that ends on `day` (`counted_in`): a quarter's round
+        not in October's tiltag figures, which the quarter scores with niveau 1's reviews."""
+        return counted_in(
+            self.period_start, self.period_end, Period(self.period_start, day, "", "interval")
+        )
+
 
 def unchecked_anonymous(record: ReviewRecord) -> ReviewRecord:
     """`record` without the caseworker and team of a header no manifest has checked."""

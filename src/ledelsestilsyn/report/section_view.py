@@ -268,11 +268,14 @@ def _calibration(
     ref: str, calibration: CalibrationResult | None, ctx: Ctx
 ) -> CalibrationView | None:
     """Agreement overall and where it is lowest. Kappa and AC1 on fewer pairs than the
-    report's smallest count (`mindste_antal`, as for a share) say nothing and are left out."""
+    report's smallest count (`mindste_antal`, as for a share) say nothing and are left out.
+    The committee and the department get the cases only: the pairs, the agreement and kappa
+    tell how many answers of each kind the reviewers gave (40 pairs, 97,5 %, kappa 0,00 is
+    one `nej`, which the question's row hid as `< 5`; a probe)."""
     if calibration is None:
         return None
     key = published.calibrated(ref)
-    shown = ctx.leader or (ctx.rules.shows(key) and calibration.cases >= ctx.rules.min_count)
+    shown = ctx.leader
     minimum = ctx.rules.min_count
     worst = calibration.most_disagreement()
     overall = agreement_cells(calibration.overall, minimum)

@@ -255,7 +255,7 @@ def tiltag_views(
     newer version carries count under the newer one (`versions`), as in the trend. The
     targets a new version removed (`retired`, by tiltag id) are named as such."""
     versions = versions or {}
-    firsts = first_reviews(r for r in records if r.period_start <= period.end)
+    firsts = first_reviews(r for r in records if r.counts_by(period.end))
     views: list[TiltagView] = []
     for t in tiltag:
         rows: list[EffectRow] = []
