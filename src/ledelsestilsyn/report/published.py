@@ -137,8 +137,11 @@ def ledger_for(
     for template in report.templates:
         if template in shown:
             _template(ledger, template, teams, summarised)
-        else:  # a missing section says: fewer than min_count cases
-            ledger.count(template_cases(template.current.template.ref), template.current.reviews)
+        else:  # a missing section says: fewer than min_count cases, so each team fewer too
+            ref = template.current.template.ref
+            ledger.count(template_cases(ref), template.current.reviews)
+            if teams:
+                _no_table(ledger, ref, template.teams)
     _across_templates(ledger, report)
     refs = {t.current.template.ref for t in shown}
     _tidy(ledger, report, refs, summarised)
@@ -388,12 +391,16 @@ def _excluded(ledger: Ledger, report: Report) -> None:
         ledger.total(excluded(), [excluded(k) for k in kinds])
     ledger.at_most([drawn()], [cases(), excluded()])
     # Each drawn case with one file: drawn = reviewed + not counted (8 drawn, 7 not started)
-    ledger.total(drawn(), [cases(), excluded()] if report.excluded else [cases()])
-    if report.extra_files and drawn() in ledger.values:
+    not_counted = [excluded()] if report.excluded else []
+    ledger.total(drawn(), [cases(), *not_counted])
+    if drawn() in ledger.values:
         # each file is a review or not counted; the concept says the calibration's extra files
-        # (probe Y: 12 drawn + 2 extra − 10 reviews gave `< 5` away as 4)
-        files = [(drawn(), 1), (ledger.known(("extra files",), report.extra_files), 1)]
-        ledger.relate([*files, (reviews(), -1), (excluded(), -1)], equal=True)
+        # (probe Y: 12 drawn + 2 extra − 10 reviews gave `< 5` away as 4), also when there are
+        # none: 12 reviews of 12 drawn gave the hidden cases as 12, and a left-out template's
+        # `< 5` as 12 less the other's 9 (a probe; the relation needed a review not counted)
+        extra = [ledger.known(("extra files",), report.extra_files)] if report.extra_files else []
+        files = [(k, 1) for k in (drawn(), *extra)] + [(k, -1) for k in (reviews(), *not_counted)]
+        ledger.relate(files, equal=True)
     if shared(report):  # the same, series by series
         with_drawn = [s.series for s in report.series if s.drawn is not None]
         every = [cases(s.series) for s in report.series]
