@@ -39,7 +39,7 @@ def disclosure_for(
     """
     if audience not in AGGREGATE:
         return Disclosure(report.settings.min_count)
-    withheld = published.team_shares(report, withheld_teams or {})
+    withheld = _team_shares(report, withheld_teams or {})
     summarised: set[tuple[str, str]] = set()
     futile: set[tuple[str, str]] = set()  # summarised, and the share still hidden
     given: set[Key] = set()
@@ -101,3 +101,15 @@ def _hidden_step_shares(report: Report, rules: Disclosure) -> set[tuple[str, str
             if rules.publishes(key) and not rules.shows(key) and key not in rules.small_shares:
                 found.add((ref, step.id))
     return found
+
+
+def _team_shares(report: Report, teams: Mapping[str, Collection[str]]) -> set[Key]:
+    """Every share of the named teams (per template ref): steps, blocks across the case, total."""
+    keys: set[Key] = set()
+    for template in report.templates:
+        ref = template.current.template.ref
+        for name in teams.get(ref, ()):
+            keys.add(published.team_share(ref, name))
+            steps = template.current.steps
+            keys.update(published.team_step_share(ref, name, s.id) for s in steps)
+    return keys

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 
 from ledelsestilsyn.report import corrections
 from ledelsestilsyn.report.aggregate import GroupRow, Section, Tally
@@ -86,17 +86,6 @@ def team_step_share(ref: str, name: str, step: str) -> Key:
 
 def team_share(ref: str, name: str) -> Key:
     return ("team share", ref, name)
-
-
-def team_shares(report: Report, teams: Mapping[str, Collection[str]]) -> set[Key]:
-    """Every share of the named teams (per template ref): steps, blocks across the case, total."""
-    keys: set[Key] = set()
-    for template in report.templates:
-        ref = template.current.template.ref
-        for name in teams.get(ref, ()):
-            keys.add(team_share(ref, name))
-            keys.update(team_step_share(ref, name, s.id) for s in template.current.steps)
-    return keys
 
 
 def calibrated(ref: str) -> Key:
