@@ -185,12 +185,19 @@ def test_examples_and_small_teams_without_files() -> None:
     period = parse_period("2026-11")
     templates = {OVERORDNET.ref: OVERORDNET}
     found = examples(
-        records, templates, period, allowed=True, names=[], mask=mask_cpr, floor=all_shown
+        records, templates, period, allowed=True, names=[], mask=mask_cpr, floor=all_shown, order=()
     )
     assert [e.text for e in found[OVERORDNET.ref]] == ["Mangler; spurgt [navn]."]
     assert (
         examples(
-            records, templates, period, allowed=False, names=[], mask=mask_cpr, floor=all_shown
+            records,
+            templates,
+            period,
+            allowed=False,
+            names=[],
+            mask=mask_cpr,
+            floor=all_shown,
+            order=(),
         )
         == {}
     )
@@ -296,6 +303,7 @@ def test_a_first_name_or_surname_alone_is_a_name_too() -> None:
         names=[],
         mask=mask_cpr,
         floor=all_shown,
+        order=(),
     )
     assert [e.text for e in found[OVERORDNET.ref]] == [
         "Spurgt [navn]; [navn]s notat mangler. Evaluering: barnet skal bo hos mor."

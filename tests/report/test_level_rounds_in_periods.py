@@ -12,6 +12,7 @@ Syd and Vest only 4 each.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,29 @@ def test_octobers_tiltag_figures_leave_the_quarters_round_out(
         said.append(_tiltag_in_october(cli, root, second_nej))
     assert "underretning-2" in said[0]
     assert said[0] == said[1]
+
+
+def test_the_departments_examples_are_of_the_reviews_its_tables_count(
+    cli: Cli, kk_quarter: Path
+) -> None:
+    """Found by a probe: the department's consented examples came from every review of the
+    period, the question table from one review per case (niveau 1's, `one_per_case`). The
+    quarter's table showed underretning-2 with 0 `nej` beside niveau 2's examples of `nej`,
+    so niveau 2's `nej` (`< 5` in the csv's row for the series) was the number of examples.
+    Now the examples are of the reviews the table counts."""
+    for path in kk_quarter.glob("udtræk/*/S-*.yaml"):
+        text = path.read_text("utf-8")
+        path.write_text(text.replace("\nsvar:\n", "\nsamtykke_til_eksempel: ja\nsvar:\n", 1))
+    concept = kk_quarter / "koncept.yaml"
+    concept.write_text(
+        concept.read_text("utf-8").replace(
+            "  tiltag: ja\n", "  tiltag: ja\n  afdeling_eksempler: med_samtykke\n", 1
+        ),
+        "utf-8",
+    )
+    for period, examples in (("2026-K4", 1), ("2026-11", 1)):
+        report = _committee(cli, period, "afdeling")
+        given = re.findall(r"^- \*\*(underretning-\d)\*\*.*\((nej)\)", report, re.MULTILINE)
+        assert given == [("underretning-1", "nej")] * examples, (period, given)
+        table = re.search(r"^\| \*\*underretning-2\*\*.*?\| (\d+) \| (\d+) \|", report, re.M)
+        assert table is not None and table[2] == "0"

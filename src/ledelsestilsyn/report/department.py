@@ -26,7 +26,7 @@ from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.unknown_names import NAME, all_danish
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
-from ledelsestilsyn.report.build import in_period, lowest_comments
+from ledelsestilsyn.report.build import in_period, lowest_comments, one_per_case
 from ledelsestilsyn.report.published import answer as answer_key
 from ledelsestilsyn.report.published import trend_share
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, ReviewRecord
@@ -231,22 +231,27 @@ def examples(
     names: Iterable[str],
     mask: Callable[[str], str],
     floor: Callable[[Key], int | None],
+    order: Sequence[str],
 ) -> dict[str, list[Example]]:
-    """Per template ref: comments at the lowest answers from consenting reviews in `period`.
+    """Per template ref: comments at the lowest answers from consenting reviews in `period`,
+    of the reviews the template's table counts (`one_per_case`, by the concept's `order`).
 
     Each example is one review with that answer, so their number is a floor under the
     answer's count. Where the report hides the count, no more are given than the reader
     knows it has anyway (`floor`: one under a `< 5`); four examples under a `< 5` would
-    pin it at 4, and the question's other answers with it.
+    pin it at 4, and the question's other answers with it. A review the table leaves out
+    (a higher level's of a case niveau 1 reviewed too) would be an example beyond its
+    count: 3 examples of `nej` beside a table's 0 were niveau 2's hidden `< 5`.
     """
     if not allowed:
         return {}
-    consenting = [r for r in first_reviews(in_period(records, period)) if r.consent]
+    current = in_period(records, period)
     known = set(names) | {n for r in records for n in (r.caseworker, r.reviewer) if n}
     scrub = free_text_scrubber(known, mask, {r.team for r in records if r.team})
     found: dict[str, list[Example]] = {}
     for ref, template in sorted(templates.items()):
-        comments = lowest_comments(template, [r for r in consenting if r.template == ref], mask)
+        counted = one_per_case(first_reviews([r for r in current if r.template == ref]), order)
+        comments = lowest_comments(template, [r for r in counted if r.consent], mask)
         asked = template.questions_by_id()
         steps = {q.id: step.id for step in template.steps for q in step.questions}
         for question_id, group in comments.items():

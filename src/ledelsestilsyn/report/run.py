@@ -299,6 +299,7 @@ def _add_department(
         names=names,
         mask=mask,
         floor=view.disclosure.floor,
+        order=tuple(concept.series),
     )
     for section in view.sections:
         section.examples = found.get(section.ref, [])
