@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ledelsestilsyn.core import name_words as lists
 from ledelsestilsyn.core.names import as_read
 
 NAME = "[navn]"
@@ -67,75 +68,6 @@ _DANISH_ENDING = re.compile(
 """Endings of Danish words (not of names: `Ludvig` is in the first names)."""
 _TAIL = 7
 """The shortest Danish word a compound may end in to be taken for a Danish word."""
-_PLACES = frozenset(["skolen", "skole", "børnehaven", "børnehave", "vuggestuen", "klubben"])
-"""Endings of a place's name, which is as good as a person's for finding a child."""
-_VERB_WORDS = "er var har havde bor boede går gik skal vil kan kunne blev bliver siger sagde"
-_VERBS = frozenset(_VERB_WORDS.split())
-"""After a first name that is also a word, at a sentence's start: it is the name (`Liv er
-ikke hørt`), as the word would not stand so (`Hans mor er …`)."""
-
-_KIN_WORDS = """
-mor moren far faren fru frk hr familien plejemor plejefar mormor morfar farmor farfar bror
-broren søster søsteren onkel tante moster faster barnet drengen pigen
-"""
-_KIN = frozenset(_KIN_WORDS.split())
-"""Words before which a colleague's name is someone else's (`mor Hansen`)."""
-
-_HARMLESS_WORDS = """
-barnets lov loven serviceloven forvaltningsloven retssikkerhedsloven offentlighedsloven
-databeskyttelsesforordningen persondataloven straffeloven folkeskoleloven dagtilbudsloven
-ankestyrelsen socialstyrelsen styrelsen boligstyrelsen social familieretshuset
-statsforvaltningen børnehus børnehuset børnehusene politiet kommune kommunen kommunens
-kommunes region regionen regionens danmark sundhedsplejen sundhedsplejerske
-jobcenter jobcentret signs safety ics dubu nexus sensum word excel outlook teams team
-e-boks mitid nemid aula forældreintra skoleintra momentum facebook messenger snapchat
-instagram tiktok google microsoft acadre workzone sbsys opus kmd
-hovedstaden sjælland syddanmark midtjylland nordjylland sverige norge tyskland polen
-rumænien ukraine syrien irak iran afghanistan somalia eritrea tyrkiet libanon pakistan
-de dem deres januar februar marts april juni juli september oktober november
-december mandag tirsdag onsdag torsdag fredag lørdag søndag jul julen påske påsken
-ja nej ok
-af at da den der det dette disse du efter eller en et for fra han har hendes hos hun
-hvis hvor i ikke jeg med men når og om os over på sig sin sine sit som til under ved vi
-barn barnet barnets børn børnene dreng drengen pige pigen mor moren far faren forældre
-forældrene søster søsteren broren lillebror storebror lillesøster storesøster
-halvbror halvsøster mormor morfar farmor farfar bedstemor bedstefar stedmor stedfar
-plejemor plejefar plejefamilien plejeforældrene onkel moster faster tante familien
-netværket skolen læreren lærer pædagogen pædagog institutionen rådgiver rådgiveren
-sagsbehandler sagsbehandleren leder lederen teamleder sagen notatet handleplanen
-"""
-_HARMLESS = frozenset(_HARMLESS_WORDS.split())
-"""Words written with a capital in a case's text that name no one: laws, authorities,
-months, the polite `De`; and the words a sentence begins with, which would otherwise join
-a name after them into one (`Moren Tina Larsen` is `Moren [navn]`)."""
-
-_FIRST_NAME_WORDS = """
-adam agnes ahmed aisha aksel alberte alexander alfred ali allan alma amalie amina amir
-andrea andreas anja anna anne anders anton arthur asta astrid benjamin bente birgitte
-brian camilla carl carla caroline casper cecilie charlotte christian christina
-christoffer clara claus daniel dennis dorthe ellen ella ellie elias emil emilie emily emma
-erik esther fatima felix filippa finn flemming frederik freja frida gitte hanne hassan
-heidi helle henrik hiba hussein ibrahim ida inge isabella jacob jakob jan janni jannie
-jeanette jens jesper jette johan johannes jonas jonathan josefine julie jørgen karina
-karla kasper katrine kenneth kirsten kristian kurt lars laura leila lene leo liam lily
-lina lisbeth louise lone lucas ludvig luna lærke magnus maja malene malthe marcus maria marianne
-marie maryam mathias mathilde mads mette michael michelle mikkel mille mohamed mohammad
-mohammed morten muhammad mustafa nadia nanna naja niels nikolaj noah nora ole olivia
-oliver omar oscar patrick pernille peter philip pia poul preben rasmus rikke rené
-sanne sara sebastian signe simon sofia sofie steffen stine susanne søren tanja theo
-thomas tina tobias torben trine valdemar victor vigga villads william yasmin yusuf
-zainab zakaria
-"""
-_FIRST_NAMES = frozenset(_FIRST_NAME_WORDS.split())
-"""Common first names of children and parents in Denmark, none of them a Danish word."""
-
-_WORD_NAME_WORDS = """
-august bo bror dag ditte else hans line liv maj mark max per rune sander sol stig storm tage
-tilde vilde
-"""
-_WORD_NAMES = frozenset(_WORD_NAME_WORDS.split())
-"""First names that are Danish words too (`Hans mor`, `Per 1. maj`): names inside a sentence,
-where the word would have no capital, but not at its start."""
 
 
 def _fold(word: str) -> str:
@@ -156,16 +88,16 @@ def _forms(word: str) -> tuple[str, ...]:
 def _vocabulary() -> frozenset[str]:
     """The tool's Danish words (`ord.txt`), and the harmless ones, folded."""
     text = Path(__file__).with_name("ord.txt").read_text(encoding="utf-8")
-    return frozenset(_fold(w) for w in text.split()) | _HARMLESS
+    return frozenset(_fold(w) for w in text.split()) | lists.HARMLESS
 
 
 def _harmless(word: str) -> bool:
     """A word that names no one; with a possessive s only a long one (`Servicelovens`,
     not `Hans`, which is no `han`)."""
     folded, *base = _forms(word)
-    if folded in _HARMLESS or _INSTITUTION.search(folded):
+    if folded in lists.HARMLESS or _INSTITUTION.search(folded):
         return True
-    return any(len(b) > 4 and (b in _HARMLESS or _INSTITUTION.search(b)) for b in base)
+    return any(len(b) > 4 and (b in lists.HARMLESS or _INSTITUTION.search(b)) for b in base)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -187,13 +119,13 @@ def _one_word(folded: str) -> bool:
         if any(stem in words or stem + "e" in words for stem in stems):  # `Fremgår`: fremgå
             return True
     tails = (folded[i:] for i in range(3, len(folded) - _TAIL + 1))
-    return any(t in words and t not in _PLACES for t in tails)
+    return any(t in words and t not in lists.PLACES for t in tails)
 
 
 @functools.lru_cache(maxsize=8192)
 def _first_name(word: str) -> bool:
     """A common first name, also as part of one (`Ida-Marie`) or with a possessive s."""
-    return any(f in _FIRST_NAMES for p in _PARTS.split(word) if p for f in _forms(p))
+    return any(f in lists.FIRST_NAMES for p in _PARTS.split(word) if p for f in _forms(p))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -241,6 +173,10 @@ def _looks_danish(text: str, match: re.Match[str]) -> bool:
     )
 
 
+def _abbreviated(text: str, match: re.Match[str]) -> bool:
+    return text[match.end() : match.end() + 1] == "." and match[0].casefold() in lists.ABBREVIATED
+
+
 def all_danish(text: str) -> bool:
     """Whether every word of `text` (an id: `partshoering-2`, `børnesamtaler`) is Danish: an id
     with another word (`zlatan.karimi`) may name a child, and is shown by its place instead."""
@@ -254,14 +190,31 @@ _AFTER_WORD_NAME = re.compile(r"[ \t\u00a0]+([^\W\d_]+)(?:[ \t\u00a0]+([^\W\d_])
 
 def _word_name(text: str, match: re.Match[str]) -> bool:
     """Whether a first name that is also a word (`Liv`, `Per`) is the name: inside a
-    sentence, or at its start before a verb (`Liv er ikke hørt`) or before `og` and a word
-    with a capital (`Tage og Tilde bor hos moren`)."""
+    sentence; at its start one of `lists.RARE_WORDS` unless a number follows, the others before a
+    verb (`Liv er ikke hørt`, `Ditte græder`, `Storm slog`; for `Hans` and `Per` only one of
+    `lists.VERBS`) or before `og` and a word with a capital (`Tage og Tilde bor hos moren`)."""
     if not _starts_sentence(text, match.start()):
         return True
+    word = match[0].casefold()
+    if word in lists.RARE_WORDS:
+        return not text[match.end() : match.end() + 2].strip(" \t\u00a0")[:1].isdigit()
     after = _AFTER_WORD_NAME.match(text, match.end(), match.end() + 40)
     if after is None:
         return False
-    return after[1].casefold() in _VERBS or (after[1] == "og" and (after[2] or "").isupper())
+    if after[1] == "og" and (after[2] or "").isupper():
+        return True
+    following = after[1]
+    if following.casefold() in lists.VERBS:
+        return True
+    return word not in lists.PRONOUNS and following.islower() and _verb_like(following)
+
+
+def _verb_like(word: str) -> bool:
+    """Whether a word ends as a verb's present or past tense does (`græder`, `spiste`,
+    `ringede`); a plural noun may too (`venner`), which is why `Hans` and `Per` do not ask."""
+    if word in lists.NOT_VERBS or len(word) < 3:
+        return False
+    return word.endswith(("r", "ede", "te", "de"))
 
 
 @functools.lru_cache(maxsize=16)
@@ -294,7 +247,7 @@ def _known_run(text: str, run: tuple[Word, ...], parts: frozenset[tuple[str, ...
         return False
     start = run[0][0]
     before = re.search(r"([^\W\d_]+)[ \t\u00a0]+$", text[max(0, start - 30) : start])
-    return before is None or _fold(before[1]) not in _KIN
+    return before is None or _fold(before[1]) not in lists.KIN
 
 
 def words_of(text: str) -> list[str]:
@@ -322,13 +275,13 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
     same comment stands in many reviews."""
     runs: list[list[Word]] = []
     for m in _WORD.finditer(text):
-        if not _candidate(m[0]):
+        if not _candidate(m[0]) or _abbreviated(text, m):
             continue
         word = m[0]
         named = (
             _first_name(word)
             or (not _danish(word) and not _looks_danish(text, m))
-            or (word.casefold() in _WORD_NAMES and _word_name(text, m))
+            or (word.casefold() in lists.WORD_NAMES and _word_name(text, m))
         )
         if runs and _SAME_NAME.fullmatch(text[runs[-1][-1][1] : m.start()]):
             runs[-1].append((m.start(), m.end(), word, named))
@@ -339,11 +292,45 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
     return tuple(tuple(run) for run in runs)
 
 
+_INITIALS = re.compile(
+    r"(?<![\w.])[^\W\d_a-zæøå]\.(?:[ \t\u00a0]?[^\W\d_a-zæøå]\.)*[ \t\u00a0]?"
+    r"[^\W\d_a-zæøå](?:\.|(?![\w.]))"
+)
+"""A person's initials (`E.K.`, `E. K.`, `E.K`): a name as much as the name written out."""
+_NO_INITIALS = frozenset(["PS", "NB", "OK", "EU", "TV", "PC", "UK", "USA"])
+
+
+def _initials(text: str) -> list[tuple[int, int]]:
+    if "." not in text:
+        return []
+    found = (m for m in _INITIALS.finditer(text))
+    return [m.span() for m in found if _letters(m[0]) not in _NO_INITIALS]
+
+
+def _letters(initials: str) -> str:
+    return "".join(c for c in initials if c.isalpha()).upper()
+
+
 def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     """The spans of `text` that are likely names nobody told the tool about, each run of
-    name words one span (`Tina Larsen`); `known`: names whose words, alone or together, are
-    not (colleagues, teams, the municipality). `Tina Larsen` is one when only `Ole Larsen`
-    is known. The text is read as a reader sees it (`core.names.as_read`)."""
+    name words one span (`Tina Larsen`), and initials (`E.K.`); `known`: names whose words,
+    alone or together, are not (colleagues, teams, the municipality). `Tina Larsen` is one
+    when only `Ole Larsen` is known. The text is read as a reader sees it
+    (`core.names.as_read`)."""
+    initials = _initials(text)
+    spans = _named_runs(text, known)
+    if not initials:
+        return spans
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted([*spans, *initials]):  # `H.C. Andersen`: one name
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _named_runs(text: str, known: Iterable[str]) -> list[tuple[int, int]]:
     runs = _runs(text)
     if not runs:
         return []
@@ -355,7 +342,7 @@ def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
         flagged = [w[3] or bool(set(_forms(w[2])) & names) for w in run]
         if any(flagged):
             first = flagged.index(True)
-            while first and run[first - 1][2].casefold() in _WORD_NAMES:  # `Rune Karimi`
+            while first and run[first - 1][2].casefold() in lists.WORD_NAMES:  # `Rune Karimi`
                 first -= 1
             start = run[first][0]  # a Danish word before it is not part
             initial = _INITIAL.search(text, max(0, start - 4), start)
