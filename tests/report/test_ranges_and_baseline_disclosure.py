@@ -16,6 +16,7 @@ period, and tied to the others by the sums a reader knows (a quarter is its mont
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Sequence
@@ -206,3 +207,33 @@ def test_the_change_from_a_baseline_the_committee_gets_no_report_of_gives_nothin
     combined = together(systems, ())
     _baseline(combined, "2027-01", texts["2027-01"], quarter)
     assert combined.revealed() == {}
+
+
+def _underretning_1(text: str) -> list[str]:
+    row = next(line for line in text.splitlines() if line.startswith("| **underretning-1**"))
+    return [cell.strip() for cell in row.split("|")[2:-1]]
+
+
+def test_the_range_a_range_is_compared_with_counts_as_made(cli: Cli, workspace: Path) -> None:
+    """Found by a probe: a date range's report compares with the as long range before it
+    (`ift. 2026-08-01..2026-10-31`), and that range was decided as if made, but not recorded:
+    ranges made later were decided without it. `nej` in 3 of 18 cases each month from July
+    to March: November..January showed ±0,0 pp against August..October, whose 54 answers
+    were then 45 ja and 9 nej; September..October, made next, showed 6 nej, and August was
+    9 − 6 = 3 (`< 5` in its own report). Now the compared range is recorded before the report
+    (`rapporter/.udgivet`), and September..October is decided with it."""
+    months = ("2026-07", "2026-08", "2026-09", "2026-10", "2026-11", "2026-12", "2027-01")
+    _months(workspace, dict.fromkeys((*months, "2027-02", "2027-03"), 3))
+    os.chdir(workspace)
+    first, second = "2026-11-01..2027-01-31", "2026-09-01..2026-10-31"
+    text = _report(cli, "2027-04-05", "udvalg", first)
+    cells = _underretning_1(text)
+    assert "ift. 2026-08-01..2026-10-31" in text and cells[:2] == ["45", "9"], cells
+    assert cells[6].endswith("pp"), "the change is hidden: no test"
+    assert "< 5" in _underretning_1(_report(cli, "2027-04-05", "udvalg", "2026-08"))[:2]
+    nej = _underretning_1(_report(cli, "2027-04-05", "udvalg", second))[1]
+    assert not nej.isdigit(), f"August is 9 − {nej}"
+    record = json.loads((workspace / "rapporter" / ".udgivet").read_text(encoding="utf-8"))
+    made = [r["periode"] for r in record["rapporter"]]
+    assert made.index("2026-08-01..2026-10-31") < made.index(first) < made.index(second)
+    assert _report(cli, "2027-04-05", "udvalg", first) == text

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ledelsestilsyn.core.cpr import mask_cpr
 from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated
-from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.periods import Period, parse_period, previous
 from ledelsestilsyn.core.unknown_names import NAME
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.tiltag import Tiltag
@@ -65,6 +65,9 @@ class Outcome:
     version: Version | None = None
     """An aggregate audience's report: recorded before it is delivered (`issued`), so that
     later date ranges are decided with it and a second version with other counts is said."""
+    compared: list[Version] = field(default_factory=list)
+    """The range a range's report compares with (`_compared_range`), as decided: recorded
+    before `version`, in the order the decisions were made in."""
 
 
 def _baseline(workspace: Workspace) -> Period | None:
@@ -125,7 +128,9 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     )
 
     made = versions(workspace.root) if request.audience in AGGREGATE else []
-    reports = Reports(inputs, settings, request.audience, kinds, issued_ranges(made), today)
+    ranges = issued_ranges(made)
+    compared = _compared_range(period, inputs, ranges, request.audience)
+    reports = Reports(inputs, settings, request.audience, kinds, [*ranges, *compared], today)
     memo = None
     if request.audience in AGGREGATE:  # the decisions of the reports made before
         reports.memo = memo = DecisionMemo.open(workspace.cache_dir / DECISION_CACHE)
@@ -187,7 +192,23 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     said = [] if version is None else _second_version(version, made, settings.min_count)
     if version is not None:
         said += _changed_since(reports, period, made, settings.min_count)
-    return Outcome(content, period, len(counted), excluded, [*inputs.notes, *said], version)
+    before = [_version(request.audience, p, reports.build(p), reports.rules(p)) for p in compared]
+    return Outcome(content, period, len(counted), excluded, [*inputs.notes, *said], version, before)
+
+
+def _compared_range(
+    period: Period, inputs: Inputs, ranges: list[Period], audience: str
+) -> list[Period]:
+    """The date range a date range's report compares with (the as long one before it), when
+    it has reviews and no report of it was made: its shares stand in the report's change
+    column, so it is decided and recorded as a range made before the report (`Outcome.
+    compared`). Else the ranges made later would be decided without it: September..October's
+    total, read off November..December's change, with October..November's and
+    September..November's, gives each month's hidden count."""
+    if audience not in AGGREGATE or period.kind != "interval":
+        return []
+    before = previous(period)
+    return [] if before in ranges or not in_period(inputs.records, before) else [before]
 
 
 def _second_version(version: Version, made: list[Version], min_count: int) -> list[Diagnostic]:

@@ -103,6 +103,8 @@ def rapport(
             outcome = make_report(workspace, request, today=day_or_today(dato))
         _report_problems(outcome)
         if outcome.version is not None:  # before it is delivered: later ranges hide with it
+            for compared in outcome.compared:
+                _record_version(workspace, compared)
             _record_version(workspace, outcome.version)
     if is_stdout(output):
         _echo(outcome, request.fmt)
