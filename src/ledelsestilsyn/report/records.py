@@ -89,9 +89,7 @@ class ReviewRecord:
     def counts_by(self, day: date) -> bool:
         """Whether it counts in a period that ends on `day` (`counted_in`): a quarter's round
         not in October's tiltag figures, which the quarter scores with niveau 1's reviews."""
-        return counted_in(
-            self.period_start, self.period_end, Period(self.period_start, day, "", "interval")
-        )
+        return self.period_start <= day and _done_by(self.period_start, self.period_end, day)
 
 
 def unchecked_anonymous(record: ReviewRecord) -> ReviewRecord:
@@ -135,9 +133,12 @@ def counted_in(start: date, end: date | None, period: Period) -> bool:
     reviews of November's cases, which the quarter scored with niveau 1's, and a date range
     over October and November took it in while the quarter's December did not: with the
     quarter's team table, the range's `< 5` teams came out (a probe)."""
-    if start not in period:
-        return False
-    return end is None or end <= period.end or (end.year, end.month) == (start.year, start.month)
+    return start in period and _done_by(start, end, period.end)
+
+
+def _done_by(start: date, end: date | None, last: date) -> bool:
+    """Whether a round from `start` to `end` is done by `last`, or is a month's."""
+    return end is None or end <= last or (end.year, end.month) == (start.year, start.month)
 
 
 def to_record(result: ReviewLike, *, unfinished: bool = False) -> ReviewRecord | None:

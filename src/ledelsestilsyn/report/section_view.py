@@ -274,21 +274,15 @@ def _calibration(
     one `nej`, which the question's row hid as `< 5`; a probe)."""
     if calibration is None:
         return None
-    key = published.calibrated(ref)
-    shown = ctx.leader
+    cases = ctx.rules.count(published.calibrated(ref), calibration.cases)
+    if not ctx.leader:
+        return CalibrationView(cases, False, [], [], 0)
     minimum = ctx.rules.min_count
     worst = calibration.most_disagreement()
     overall = agreement_cells(calibration.overall, minimum)
     rows = [[a.label, *agreement_cells(a, minimum)] for a in worst]
-    listed = ([calibration.overall] if shown else []) + (worst if ctx.leader else [])
-    few = any(too_few_pairs(a, minimum) for a in listed)
-    return CalibrationView(
-        ctx.rules.count(key, calibration.cases),
-        shown,
-        overall if shown else [],
-        rows if ctx.leader else [],
-        minimum if few else 0,
-    )
+    few = any(too_few_pairs(a, minimum) for a in [calibration.overall, *worst])
+    return CalibrationView(cases, True, overall, rows, minimum if few else 0)
 
 
 def _pejlemaerker(current: Section, ctx: Ctx) -> list[tuple[str, list[str], ShareCell]]:
