@@ -130,8 +130,14 @@ def why_empty(inputs: Inputs, period: Period, samples: str, series: str | None =
     excluded = [e for e in inputs.excluded if e.counts_in(period)]
     if not excluded and not any(counted_in(r.start, r.end, period) for _, r, _ in inputs.drawn):
         which = f"'{series}' har ingen stikprøve" if series else "der er ingen stikprøver"
+        months = (
+            " (en datoperiode tæller de hele måneder, hvis første dag ligger i den, og en "
+            "stikprøve tæller i den måned, den begynder i)"
+            if period.kind == "interval"
+            else ""
+        )
         return (
-            f"{which} i {period.label}; "
+            f"{which} i {period.label}{months}; "
             f"se mapperne i {samples}/ (de hedder <periode>-{series or '<tilsyn>'})."
         )
     n = len(excluded)

@@ -181,7 +181,8 @@ def _sums(
     ledger: Ledger, whole: Period, prefix: Key, cells: Sequence[Key], parts: Sequence[Inner]
 ) -> None:
     """Each count of `whole` is the sum of its `parts`' same count, where that holds, and
-    otherwise at most that sum (a case in two of them counts once in the whole)."""
+    otherwise at most that sum (a case in two of them counts once in the whole), or at least
+    it (a quarter's round counts in the quarter, in none of its months)."""
     for cell in cells:
         if cell[0] in _BOUNDS:
             continue
@@ -197,6 +198,8 @@ def _sums(
         ledger.total(prefix + cell, terms)
         if len(ledger.relations) == before:
             ledger.at_most([prefix + cell], terms)
+        if len(ledger.relations) == before:
+            ledger.at_most(terms, [prefix + cell])
 
 
 def _in_part(cell: Key, whole: Period, part: Period) -> Key | None:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Protocol
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, TilsynError
-from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.periods import Kind, Period, parse_period, period_of
 from ledelsestilsyn.review.analysis import CorrectionEntry, missing_parts
 from ledelsestilsyn.review.state import NOT_THE_ROUNDS, ReviewState
 
@@ -89,7 +89,9 @@ class ReviewRecord:
     def counts_by(self, day: date) -> bool:
         """Whether it counts in a period that ends on `day` (`counted_in`): a quarter's round
         not in October's tiltag figures, which the quarter scores with niveau 1's reviews."""
-        return self.period_start <= day and _done_by(self.period_start, self.period_end, day)
+        if _calendar_round(self.period_start, self.period_end):
+            return self.period_end is not None and self.period_end <= day
+        return self.period_start.replace(day=1) <= day
 
 
 def unchecked_anonymous(record: ReviewRecord) -> ReviewRecord:
@@ -127,18 +129,33 @@ def period_span(label: str | None, fallback: date | None) -> tuple[date | None, 
 
 
 def counted_in(start: date, end: date | None, period: Period) -> bool:
-    """Whether a round from `start` to `end` counts in `period`: a review belongs to the
-    period its round starts in, but a round longer than a month (a quarter's niveau 2, drawn
-    when the quarter is done) only to one that holds all of it. In October's report it put
-    reviews of November's cases, which the quarter scored with niveau 1's, and a date range
-    over October and November took it in while the quarter's December did not: with the
-    quarter's team table, the range's `< 5` teams came out (a probe)."""
-    return start in period and _done_by(start, end, period.end)
+    """Whether a round from `start` to `end` counts in `period`.
+
+    A review belongs to the month its round starts in, whatever day and however long (an
+    extra round `2026-11-10..2026-12-09` is November's), and so to every period that holds
+    that month: a date range by the whole months whose first day lies in it
+    (`periods.whole_months`). So every report is the sum of its months, as the decision on
+    what to hide ties them. A round of its own counted in a quarter and a date range but in
+    no month (the day it started decided) made November the quarter less a range from 10
+    November (a probe). A round that is a quarter, a half year or a year (kk's niveau 2,
+    drawn when the quarter is done) counts only where all of it is: in October's report
+    it put reviews of November's cases, which the quarter scored with niveau 1's, and a
+    date range over October and November took it in while the quarter's December did not
+    (a probe)."""
+    if _calendar_round(start, end):
+        return start in period and end is not None and end <= period.end
+    return start.replace(day=1) in period
 
 
-def _done_by(start: date, end: date | None, last: date) -> bool:
-    """Whether a round from `start` to `end` is done by `last`, or is a month's."""
-    return end is None or end <= last or (end.year, end.month) == (start.year, start.month)
+def _calendar_round(start: date, end: date | None) -> bool:
+    """Whether a round from `start` to `end` is a quarter, a half year or a year."""
+    if end is None or start.day != 1:
+        return False
+    kinds: tuple[Kind, ...] = ("kvartal", "halvår", "år")
+    return any(
+        (whole.start, whole.end) == (start, end)
+        for whole in (period_of(kind, start.year, start.month) for kind in kinds)
+    )
 
 
 def to_record(result: ReviewLike, *, unfinished: bool = False) -> ReviewRecord | None:

@@ -1,0 +1,74 @@
+"""A round that does not begin on the first of a month (`udtræk --periode
+2026-11-10..2026-12-09`, U012) counts in the month it begins in, as every review does, and so
+every report is the sum of its months: the sums the decision ties periods together with hold.
+
+Found by a probe: such a round counted where its start and its end both lay (the quarter,
+November..December, 10 November..December), in no month. November (6 cases, 2 nej) hid its
+`< 5`, but the quarter showed 11 ja and 7 nej, 10 November..December 7 and 5 (the round and
+December): November was 11 − 7 = 4 ja and 7 − 5 = 2 nej. A round from 10 to 25 November
+made 1..9 November November's round alone and 10..30 November the extra round alone, each
+shown, and November's hidden counts one of them less the other.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from report_data import write_round
+from test_ranges_and_baseline_disclosure import _report, _underretning_1
+
+from conftest import Cli
+from ledelsestilsyn.templates.catalog import Catalog
+
+TEAMS = ["Team Nord", "Team Syd", "Team Vest"]
+
+
+def _rounds(root: Path, rounds: list[tuple[str, int, int]]) -> None:
+    """Rounds of the monthly series (period, cases, `nej` on underretning-1 in the first of
+    them), each reviewed on the 24th of the month its period ends in; the workspace as cwd."""
+    for number, (period, cases, nej) in enumerate(rounds, 1):
+
+        def answer(case: int, question: int, nej: int = nej) -> tuple[str, str]:
+            return ("nej", "Mangler.") if question == 0 and case < nej else ("ja", "")
+
+        write_round(
+            root, Catalog.load(root), series="månedligt-overordnet", ref="overordnet@2025.1",
+            period=period, focus=["underretning"], cases=cases, answer=answer,
+            day=f"{period[-10:-3] if '..' in period else period}-24", teams=TEAMS,
+            first=100 * number,
+        )  # fmt: skip
+    os.chdir(root)
+
+
+def _counts(cli: Cli, period: str) -> tuple[int, int]:
+    cells = _underretning_1(_report(cli, "2027-01-05", "udvalg", period))
+    assert cells[0].isdigit() and cells[1].isdigit(), (period, cells)
+    return int(cells[0]), int(cells[1])
+
+
+def test_a_round_across_two_months_counts_in_the_month_it_begins_in(
+    cli: Cli, workspace: Path
+) -> None:
+    _rounds(workspace, [("2026-11", 6, 2), ("2026-11-10..2026-12-09", 6, 5), ("2026-12", 6, 0)])
+    november, december = _counts(cli, "2026-11"), _counts(cli, "2026-12")
+    assert november == (5, 7) and december == (6, 0)
+    both = (november[0] + december[0], november[1] + december[1])
+    assert _counts(cli, "2026-K4") == both
+    assert _counts(cli, "2026-11-01..2026-12-31") == both
+    assert _counts(cli, "2026-11-10..2026-12-31") == december
+
+
+def test_a_round_inside_a_month_counts_in_it_and_a_range_counts_whole_months(
+    cli: Cli, workspace: Path
+) -> None:
+    _rounds(workspace, [("2026-10", 6, 1), ("2026-11", 10, 5), ("2026-11-10..2026-11-25", 6, 2)])
+    november = _counts(cli, "2026-11")
+    assert november == (9, 7)
+    assert _counts(cli, "2026-11-01..2026-11-09") == november
+    result = cli(
+        "rapport", "--dato", "2027-01-05", "-o", "-", "--modtager", "udvalg",
+        "--periode", "2026-11-10..2026-11-30",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "L007" in result.output and "den måned, den begynder i" in result.output
