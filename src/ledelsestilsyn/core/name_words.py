@@ -7,6 +7,8 @@ PLACES = frozenset(["skolen", "skole", "børnehaven", "børnehave", "vuggestuen"
 _VERB_WORDS = """
 er var har havde bor boede går gik skal vil kan kunne blev bliver siger sagde kom kommer fik
 får tog gav slog sov græd løb sad lå skrev drak faldt fandt stod bad lo gør gjorde ville skulle
+græder sover spiser leger fortæller fortalte ønsker trives virker føler ringer ringede svarer
+hører ved tager giver viser mødte
 """
 VERBS = frozenset(_VERB_WORDS.split())
 """After a first name that is also a word, at a sentence's start: it is the name (`Liv er
@@ -88,7 +90,7 @@ NOT_VERBS = frozenset(
 
 _ABBREVIATED_WORDS = """
 kl nr pga hhv fx jf ca evt dvs mht ifm iht inkl ekskl vedr ang iflg nb tlf pt st obs bl ref att
-tidl
+tidl hr dr
 """
 ABBREVIATED = frozenset(_ABBREVIATED_WORDS.split())
 """Words written short with a full stop (`Kl. 10 ringede far`, `Tlf. med skolen`)."""

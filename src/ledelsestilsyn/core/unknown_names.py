@@ -190,23 +190,42 @@ _AFTER_WORD_NAME = re.compile(r"[ \t\u00a0]+([^\W\d_]+)(?:[ \t\u00a0]+([^\W\d_])
 
 def _word_name(text: str, match: re.Match[str]) -> bool:
     """Whether a first name that is also a word (`Liv`, `Per`) is the name: inside a
-    sentence; at its start one of `lists.RARE_WORDS` unless a number follows, the others before a
-    verb (`Liv er ikke hørt`, `Ditte græder`, `Storm slog`; for `Hans` and `Per` only one of
-    `lists.VERBS`) or before `og` and a word with a capital (`Tage og Tilde bor hos moren`)."""
+    sentence, or in the possessive (`Storms far`, `Max' mor`); at its start one of
+    `lists.RARE_WORDS` unless a number follows; the others before a comma, a bracket or the
+    sentence's end (`Max, 8 år`, `Sol (8)`), before a verb (`Liv er ikke hørt`, `Ditte
+    græder`, `Storm slog`; for `Hans` and `Per` only one of `lists.VERBS`, as `Hans lærer`
+    is a word), or before `og` and a name or `mor` (`Tage og Tilde`, `Sol og mor`)."""
+    word = match[0].casefold()
+    rest = text[match.end() : match.end() + 40]
+    if word not in lists.WORD_NAMES or rest[:1] in ("'", "’"):  # `Storms`, `Max'`
+        return word != "dags"  # `Dags dato`
     if not _starts_sentence(text, match.start()):
         return True
-    word = match[0].casefold()
     if word in lists.RARE_WORDS:
-        return not text[match.end() : match.end() + 2].strip(" \t\u00a0")[:1].isdigit()
+        return not rest.strip(" \t\u00a0")[:1].isdigit()
+    ahead = rest.lstrip(" \t\u00a0")
+    if ahead[:1] in (",", "(", ";", "!", "?", "") or re.match(r"\.\s*(?:$|[^\W\d_])", ahead):
+        return True
     after = _AFTER_WORD_NAME.match(text, match.end(), match.end() + 40)
     if after is None:
         return False
-    if after[1] == "og" and (after[2] or "").isupper():
-        return True
     following = after[1]
+    if following == "og":
+        return (after[2] or "").isupper() or _kin_after_og(text, after)
     if following.casefold() in lists.VERBS:
         return True
     return word not in lists.PRONOUNS and following.islower() and _verb_like(following)
+
+
+def _kin_after_og(text: str, after: re.Match[str]) -> bool:
+    """Whether the word after `og` is one for family (`Sol og mor er flyttet`)."""
+    kin = re.match(r"[ \t\u00a0]+([^\W\d_]+)", text[after.end(1) : after.end(1) + 30])
+    return kin is not None and kin[1].casefold() in lists.KIN
+
+
+def _is_word_name(word: str) -> bool:
+    """A first name that is also a word, also in the possessive (`Storms`)."""
+    return any(form in lists.WORD_NAMES for form in _forms(word))
 
 
 def _verb_like(word: str) -> bool:
@@ -281,7 +300,7 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
         named = (
             _first_name(word)
             or (not _danish(word) and not _looks_danish(text, m))
-            or (word.casefold() in lists.WORD_NAMES and _word_name(text, m))
+            or (_is_word_name(word) and _word_name(text, m))
         )
         if runs and _SAME_NAME.fullmatch(text[runs[-1][-1][1] : m.start()]):
             runs[-1].append((m.start(), m.end(), word, named))
