@@ -7,6 +7,7 @@ an `Excluded` with the reason, listed in the report and on stderr.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -147,9 +148,10 @@ def counted_in(start: date, end: date | None, period: Period) -> bool:
     return start.replace(day=1) in period
 
 
+@functools.lru_cache(maxsize=1024)  # asked for each review in each period a report weighs
 def _calendar_round(start: date, end: date | None) -> bool:
     """Whether a round from `start` to `end` is a quarter, a half year or a year."""
-    if end is None or start.day != 1:
+    if end is None or start.day != 1 or (end.year, end.month) == (start.year, start.month):
         return False
     kinds: tuple[Kind, ...] = ("kvartal", "halvår", "år")
     return any(
