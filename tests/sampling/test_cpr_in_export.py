@@ -179,3 +179,29 @@ def test_a_direction_override_in_an_export_value_is_shown_in_the_review_files(
         assert "4321" not in text
     manifest = (FOLDER / "udtræk.yaml").read_text(encoding="utf-8")
     assert " \ufffdXXXX-XXXXXX" in manifest and re.search("fase: \ufffd\\w+\ufffd\n", manifest)
+
+
+def test_a_name_in_a_copied_column_is_masked_and_reported(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """A probe (6 December 2026): `vold – Emil Abdirahman` in Risikoområde and `opfølgning
+    Karimi` in Sagsfase were copied into the manifest as they stood. Now a likely name there
+    is `[navn]`, said per case and column (U029, the column named, never the value); the
+    concept's own values (`handleplan`, `kort snor`) and the phases stay as they are."""
+    export = example_workspace / "eksport.csv"
+    with export.open(encoding="cp1252", newline="") as handle:
+        header, *rows = list(csv.reader(handle, delimiter=";"))
+    for fields in rows:
+        fields[7] = f"{fields[7]} Karimi" if fields[7] == "opfølgning" else fields[7]
+        fields[8] = "vold – Emil Abdirahman" if fields[8] == "sikkerhedsplan" else fields[8]
+    with export.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([header, *rows])
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "U029" in said and "kolonnen 'Sagsfase' ser ud til at nævne nogen" in said, said
+    manifest = (FOLDER / "udtræk.yaml").read_text(encoding="utf-8")
+    assert "opfølgning [navn]" in manifest and "Karimi" not in manifest
+    assert "Abdirahman" not in manifest and "Emil" not in manifest
+    assert "fase: handleplan" in manifest
+    assert "Karimi" not in result.output and "Abdirahman" not in result.output

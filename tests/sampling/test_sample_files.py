@@ -14,7 +14,7 @@ from ledelsestilsyn.templates.catalog import Catalog
 
 def test_cpr_in_caseworker_team_or_column_is_masked() -> None:
     case = Case("S-1", "Anne 010203-1234", "Team 0102031234", {"note": "mor 010203-1234 "})
-    entry = case_entry(Pick(case, None, "tilfældigt udvalgt"), ["S-1.yaml"])
+    entry = case_entry(Pick(case, None, "tilfældigt udvalgt"), ["S-1.yaml"], str)
     assert entry["rådgiver"] == "Anne XXXXXX-XXXX"
     assert entry["team"] == "Team XXXXXXXXXX"
     assert entry["egenskaber"] == {"note": "mor XXXXXX-XXXX"}

@@ -8,7 +8,7 @@ columns are written. Output is deterministic; only `oprettet` and
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ledelsestilsyn.core.cpr import find_cpr, mask_cpr
@@ -86,6 +86,7 @@ def manifest_data(
     result: DrawResult,
     files: dict[str, list[str]],
     population: Sequence[Case],
+    names: Callable[[str], str],
     earlier: Manifest | None = None,
 ) -> dict[str, Any]:
     """The manifest as plain data with its Danish keys. An extension of the `earlier` sample
@@ -126,7 +127,7 @@ def manifest_data(
         }
         for q in result.quotas
     ]
-    data["sager"] = [case_entry(pick, files[pick.case.id]) for pick in result.picks]
+    data["sager"] = [case_entry(pick, files[pick.case.id], names) for pick in result.picks]
     notes = [f"{q.stratum}: {q.note}" for q in result.quotas if q.note]
     if len(result.picks) < size:
         short = any(q.eligible < q.quota for q in result.quotas)
@@ -220,7 +221,9 @@ def nameless_warnings(
     ]
 
 
-def case_entry(pick: Pick, files: list[str]) -> dict[str, Any]:
+def case_entry(pick: Pick, files: list[str], names: Callable[[str], str]) -> dict[str, Any]:
+    """The case as the manifest lists it; `names` masks the names in a copied column's value
+    (`copied_names`)."""
     case = pick.case
     entry: dict[str, Any] = {
         "id": case.id,
@@ -230,7 +233,7 @@ def case_entry(pick: Pick, files: list[str]) -> dict[str, Any]:
     if pick.stratum:
         entry["stratum"] = pick.stratum
     entry["begrundelse"] = pick.reason
-    attributes = {k: mask_cpr(v.strip()) for k, v in sorted(case.attrs.items()) if v.strip()}
+    attributes = {k: names(mask_cpr(v.strip())) for k, v in sorted(case.attrs.items()) if v.strip()}
     if attributes:
         entry["egenskaber"] = attributes
     entry["filer"] = files

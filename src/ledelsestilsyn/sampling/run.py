@@ -12,6 +12,7 @@ every case drawn before kept as it stands there (`sampling.extend`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
@@ -40,6 +41,11 @@ from ledelsestilsyn.export.read import (
 )
 from ledelsestilsyn.models.concept import Series
 from ledelsestilsyn.models.manifest import MAX_SEED, Manifest
+from ledelsestilsyn.sampling.copied_names import (
+    attribute_masker,
+    known_in_sample,
+    named_warnings,
+)
 from ledelsestilsyn.sampling.cpr_keys import cpr_key_warning, cpr_numbered
 from ledelsestilsyn.sampling.draw import (
     DrawResult,
@@ -153,8 +159,9 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     source = replace(source, cases=pool)
     drawn = _draw(workspace, name, series, period, source, size, seed, existing)
     result = as_drawn(drawn, existing)
+    known = known_in_sample(result.picks, workspace.concept)
     manifest = _manifest(
-        workspace, name, series, period, request, source, result, size, seed, existing
+        workspace, name, series, period, request, source, result, size, seed, existing, known
     )
     export = str(request.export or "udtræk")
     sheet = (source.source or {}).get("ark")
@@ -165,6 +172,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
         *kept_outside(missing, workspace.display(folder / MANIFEST_NAME)),
         *cpr_warnings(result.picks, export, sheet, headers),
         *nameless_warnings(result.picks, export, sheet, headers),
+        *named_warnings(result.picks, known, export, sheet, headers),
     ]
     if request.dry_run:
         return DrawOutcome(DrawStatus.DRY_RUN, folder, manifest, [], diagnostics)
@@ -322,6 +330,7 @@ def _manifest(
     size: int,
     seed: int,
     existing: Manifest | None,
+    known: Sequence[str],
 ) -> Manifest:
     template = workspace.catalog.resolve(series.template, workspace.display(workspace.concept_path))
     calibrated: list[str] = []
@@ -349,6 +358,7 @@ def _manifest(
         result=result,
         files=files,
         population=source.cases,
+        names=attribute_masker(known),
         earlier=existing,
     )
     return Manifest.model_validate(data)

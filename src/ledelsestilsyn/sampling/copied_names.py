@@ -1,0 +1,84 @@
+"""Names in the export's copied columns (`fase`, `risikoområde` …) of the drawn cases.
+
+A case system's free field may hold a child's or a parent's name (`vold – Emil Abdirahman`).
+The manifest keeps such a column for strata and for the levels above, so the name is
+written there as `[navn]` (`core.unknown_names`) and said once per case and column (U029),
+as a CPR-like number is written as X'es (U020). The concept's own values (its quotas'
+`hvor`, its filters), the caseworkers, the teams and the people it names are no names
+nobody told the tool about, so a stratum's value is kept as the concept writes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
+from ledelsestilsyn.core.names import as_read
+from ledelsestilsyn.core.unknown_names import likely_names, name_masker
+from ledelsestilsyn.models.concept import Concept, Quota
+from ledelsestilsyn.sampling.draw import Pick
+from ledelsestilsyn.workspace.people import concept_names
+
+CODE = "U029"
+
+
+def known_in_sample(picks: Sequence[Pick], concept: Concept) -> tuple[str, ...]:
+    """The names and values the copied columns may show as they are."""
+    known = {p.case.caseworker for p in picks} | {p.case.team for p in picks}
+    known |= concept_names(concept) | {concept.municipality}
+    eligibility = concept.eligibility
+    known |= {*eligibility.phases, *(v for values in eligibility.filters.values() for v in values)}
+    for series in concept.series.values():
+        known |= {v for q in _all(series.quotas) for values in q.where.values() for v in values}
+        known |= {v for values in (series.eligibility.filters or {}).values() for v in values}
+    return tuple(sorted(n for n in known if n))
+
+
+def attribute_masker(known: Iterable[str]) -> Callable[[str], str]:
+    """A copied column's value with each likely name as `[navn]`; a value without one is
+    kept as the export has it (the gate shows a direction mark in it as `�`)."""
+    words = tuple(known)
+    masker = name_masker(words)
+
+    def masked(value: str) -> str:
+        return masker(value) if likely_names(as_read(value), words) else value
+
+    return masked
+
+
+def named_warnings(
+    picks: Sequence[Pick],
+    known: Sequence[str],
+    export: str,
+    sheet: str | None,
+    headers: Mapping[str, str],
+) -> list[Diagnostic]:
+    """U029 for each copied value of a drawn case that seems to name someone; the message
+    names the column as the export heads it (`headers`), never the value."""
+    found = []
+    for pick in picks:
+        case = pick.case
+        for column, value in sorted(case.attrs.items()):
+            if not likely_names(as_read(value), known):
+                continue
+            found.append(
+                Diagnostic(
+                    export,
+                    case.line or None,
+                    None,
+                    CODE,
+                    f"sag {case.id}: kolonnen '{headers.get(column, column)}' ser ud til at "
+                    "nævne nogen ved navn; navnet er skrevet som [navn] i udtrækket.",
+                    "ret eksporten i sagssystemet: et barns eller en forælders navn hører "
+                    "ikke til i de kolonner, der kopieres.",
+                    Severity.WARNING,
+                    sheet=sheet,
+                )
+            )
+    return found
+
+
+def _all(quotas: Iterable[Quota]) -> Iterable[Quota]:
+    for quota in quotas:
+        yield quota
+        yield from _all(quota.sub_quotas)
