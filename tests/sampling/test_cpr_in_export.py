@@ -205,3 +205,23 @@ def test_a_name_in_a_copied_column_is_masked_and_reported(
     assert "Abdirahman" not in manifest and "Emil" not in manifest
     assert "fase: handleplan" in manifest
     assert "Karimi" not in result.output and "Abdirahman" not in result.output
+
+
+def test_a_case_number_that_names_someone_is_said(cli: Cli, example_workspace: Path) -> None:
+    """A probe (6 December 2026): with case numbers like `Karimi-2025-00144` (the `sag`
+    column mapped to the wrong column, or a case system that puts names in them) the name
+    stood in file names, the reports and the letters, and nothing said so. The number is
+    the case's key and cannot be masked; U030 says which lines, once."""
+    export = example_workspace / "eksport.csv"
+    with export.open(encoding="cp1252", newline="") as handle:
+        header, *rows = list(csv.reader(handle, delimiter=";"))
+    for fields in rows:
+        fields[0] = fields[0].replace("S-", "Karimi-")
+    with export.open("w", encoding="cp1252", newline="") as handle:
+        csv.writer(handle, delimiter=";").writerows([header, *rows])
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert said.count("U030") == 1, said
+    assert "8 trukne sager har et sagsnummer (kolonnen 'Sagsnr.'), der ser ud til" in said
+    assert re.search(r"\(linje \d+, \d+, \d+, \d+, \d+ …\)", said), said

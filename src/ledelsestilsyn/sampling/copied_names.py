@@ -15,11 +15,13 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.core.names import as_read
 from ledelsestilsyn.core.unknown_names import likely_names, name_masker
+from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.concept import Concept, Quota
 from ledelsestilsyn.sampling.draw import Pick
 from ledelsestilsyn.workspace.people import concept_names
 
 CODE = "U029"
+IDS_CODE = "U030"
 
 
 def known_in_sample(picks: Sequence[Pick], concept: Concept) -> tuple[str, ...]:
@@ -82,3 +84,32 @@ def _all(quotas: Iterable[Quota]) -> Iterable[Quota]:
     for quota in quotas:
         yield quota
         yield from _all(quota.sub_quotas)
+
+
+def named_ids_warning(
+    picks: Sequence[Pick], known: Sequence[str], export: str, column: str, sheet: str | None
+) -> list[Diagnostic]:
+    """U030 once for the drawn cases whose case number seems to name someone (`Karimi-2025-
+    00144`, the `sag` column mapped to a column of names): the number is the case's key, in
+    file names, reports and letters, so it cannot be masked; the lines say where."""
+    named = [p.case for p in picks if likely_names(as_read(p.case.id), known)]
+    if not named:
+        return []
+    word = "række" if sheet else "linje"
+    lines = sorted(c.line for c in named if c.line)
+    where = f" ({word} {', '.join(map(str, lines[:5]))}{' …' if len(lines) > 5 else ''})"
+    return [
+        Diagnostic(
+            export,
+            lines[0] if lines else None,
+            None,
+            IDS_CODE,
+            f"{count(len(named), 'trukket sag', 'trukne sager')} har et sagsnummer (kolonnen "
+            f"'{column}'), der ser ud til at nævne nogen ved navn{where if lines else ''}; "
+            "sagsnummeret står i filnavne, rapporter og breve.",
+            "peg 'sag' under eksport.kolonner i koncept.yaml på sagssystemets sagsnummer; "
+            "står der et navn i sagsnummeret, så ret det i sagssystemet.",
+            Severity.WARNING,
+            sheet=sheet,
+        )
+    ]

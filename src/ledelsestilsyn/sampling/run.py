@@ -44,6 +44,7 @@ from ledelsestilsyn.models.manifest import MAX_SEED, Manifest
 from ledelsestilsyn.sampling.copied_names import (
     attribute_masker,
     known_in_sample,
+    named_ids_warning,
     named_warnings,
 )
 from ledelsestilsyn.sampling.cpr_keys import cpr_key_warning, cpr_numbered
@@ -173,6 +174,7 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
         *cpr_warnings(result.picks, export, sheet, headers),
         *nameless_warnings(result.picks, export, sheet, headers),
         *named_warnings(result.picks, known, export, sheet, headers),
+        *named_ids_warning(result.picks, known, export, headers["sag"], sheet),
     ]
     if request.dry_run:
         return DrawOutcome(DrawStatus.DRY_RUN, folder, manifest, [], diagnostics)
