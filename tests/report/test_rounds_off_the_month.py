@@ -19,6 +19,7 @@ from report_data import write_round
 from test_ranges_and_baseline_disclosure import _report, _underretning_1
 
 from conftest import Cli
+from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.templates.catalog import Catalog
 
 TEAMS = ["Team Nord", "Team Syd", "Team Vest"]
@@ -35,10 +36,16 @@ def _rounds(root: Path, rounds: list[tuple[str, int, int]]) -> None:
         write_round(
             root, Catalog.load(root), series="månedligt-overordnet", ref="overordnet@2025.1",
             period=period, focus=["underretning"], cases=cases, answer=answer,
-            day=f"{period[-10:-3] if '..' in period else period}-24", teams=TEAMS,
+            day=_day(period), teams=TEAMS,
             first=100 * number,
         )  # fmt: skip
     os.chdir(root)
+
+
+def _day(period: str) -> str:
+    """The 24th of the month the round's period ends in."""
+    end = parse_period(period).end
+    return f"{end.year}-{end.month:02d}-24"
 
 
 def _counts(cli: Cli, period: str) -> tuple[int, int]:
@@ -72,3 +79,26 @@ def test_a_round_inside_a_month_counts_in_it_and_a_range_counts_whole_months(
     )  # fmt: skip
     assert result.exit_code == 1
     assert "L007" in result.output and "den måned, den begynder i" in result.output
+
+
+def test_a_quarters_round_in_a_monthly_series_gives_no_month_away(
+    cli: Cli, workspace: Path
+) -> None:
+    """Found by a probe: a round for the quarter (`udtræk --periode 2026-K4`) in the monthly
+    series counts in the quarter and in a date range holding all of it, in no month. With
+    `nej` in 2 of September's 6 cases (hidden `< 5`) and 5 of the quarter round's, the
+    quarter showed 19 ja and 5 nej and September..December 23 and 7: September was 7 − 5.
+    The decision knew only that each is at least the sum of its months; now the quarter's
+    round is one unknown in both (`overlap._rounds_part`), so the range less the quarter
+    is September, and one of them hides."""
+    _rounds(
+        workspace,
+        [("2026-09", 6, 2), ("2026-10", 6, 0), ("2026-11", 6, 0), ("2026-12", 6, 0),
+         ("2026-K4", 6, 5)],
+    )  # fmt: skip
+    month = _underretning_1(_report(cli, "2027-01-05", "udvalg", "2026-09"))
+    assert "< 5" in month[:2], "September hides nothing: no test"
+    quarter = _underretning_1(_report(cli, "2027-01-05", "udvalg", "2026-K4"))
+    both = _underretning_1(_report(cli, "2027-01-05", "udvalg", "2026-09-01..2026-12-31"))
+    assert not (quarter[1].isdigit() and both[1].isdigit()), (quarter[:2], both[:2])
+    assert not (quarter[0].isdigit() and both[0].isdigit()), (quarter[:2], both[:2])

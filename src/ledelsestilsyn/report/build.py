@@ -136,6 +136,9 @@ class Report:
     extra_files: int = 0
     """The calibration's review files beyond one per drawn case, in the rounds of the period:
     the concept says how many, so a reader of the committee's report knows it too."""
+    long_rounds: tuple[str, ...] = ()
+    """The quarters, half years and years that are rounds of their own counted in the period
+    (kk's niveau 2, `2026-K4`): in none of its months (`records.counted_in`, `overlap`)."""
 
 
 @dataclass(frozen=True)

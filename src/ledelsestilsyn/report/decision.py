@@ -45,7 +45,7 @@ def disclosure_for(
     given: set[Key] = set()
     if inner:
         whole = published.ledger_for(report)
-        merge(whole, report.period, inner)
+        merge(whole, report.period, inner, rounds=report.long_rounds)
         given = given_away(whole)
     withdrawn: set[tuple[str, str]] = set()
     made: dict[frozenset[tuple[str, str]], Disclosure] = {}  # rows taken back: made before
@@ -79,14 +79,14 @@ def _decision(
     memo: Memo | None,
 ) -> Disclosure:
     ledger = published.ledger_for(report, summarised=summarised)
-    merge(ledger, report.period, inner, given)
+    merge(ledger, report.period, inner, given, report.long_rounds)
     rules = decide(ledger, active=True, withheld=withheld, memo=memo)
     if rules.complete:
         return rules
     # Still pinned by the bounds alone (Syd `x` and three teams `< 5` give at least 8 cases,
     # a question `< 5`, 0, `< 5` at most 8): the team tables, each team at least 1, go.
     ledger = published.ledger_for(report, teams=False, summarised=summarised)
-    merge(ledger, report.period, inner, given)
+    merge(ledger, report.period, inner, given, report.long_rounds)
     return replace(decide(ledger, active=True, withheld=withheld, memo=memo), teams=False)
 
 

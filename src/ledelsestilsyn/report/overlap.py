@@ -34,6 +34,9 @@ class Inner:
     period: Period
     ledger: Ledger
     rules: Disclosure
+    rounds: tuple[str, ...] = ()
+    """The quarters, half years and years that are rounds of their own in it (`Report.
+    long_rounds`)."""
     same: dict[Key, Key] = field(default_factory=dict)
     """Cells left out for their twin (`_one_of_twins`)."""
     exempt: set[Key] = field(default_factory=set)
@@ -108,26 +111,35 @@ def _one_of_twins(ledger: Ledger) -> dict[Key, Key]:
 
 
 def merge(
-    ledger: Ledger, period: Period, inner: Sequence[Inner], given: Collection[Key] = ()
+    ledger: Ledger,
+    period: Period,
+    inner: Sequence[Inner],
+    given: Collection[Key] = (),
+    rounds: Sequence[str] = (),
 ) -> None:
     """Add the `inner` reports' numbers to `ledger`, the one of the report for `period`, and
     the sums that tie each period to the parts that cover it (the quarter to its months, and
     a half year to its quarters as well as to its months; a date range, this one or an
     earlier one, by the whole months it counts, `whole_months`). `given`: this report's units
-    that they give away whatever it hides (`given_away`)."""
+    that they give away whatever it hides (`given_away`); `rounds`: its rounds that are a
+    quarter, a half year or a year (`Report.long_rounds`)."""
     own = list(ledger.values)
     for other in inner:
         _add(ledger, other)
     wholes = [
-        (whole_months(period), (), own),
-        *((whole_months(o.period), _prefix(o.period), list(o.ledger.values)) for o in inner),
+        (whole_months(period), (), own, tuple(rounds)),
+        *(
+            (whole_months(o.period), _prefix(o.period), list(o.ledger.values), o.rounds)
+            for o in inner
+        ),
     ]
     kinds = sorted({o.period.kind for o in inner} - {"interval"})  # a range tiles nothing
-    for whole, prefix, cells in wholes:
+    for whole, prefix, cells, held in wholes:
         for kind in kinds:
             parts = [o for o in inner if o.period.kind == kind and _within(o.period, whole)]
             if parts and tiled_by(whole, kind):
-                _sums(ledger, whole, prefix, cells, parts)
+                extra = tuple(sorted(set(held) - {r for o in parts for r in o.rounds}))
+                _sums(ledger, (whole, prefix, extra), cells, parts)
     ledger.given |= set(given) & ledger.units.keys()
 
 
@@ -178,11 +190,16 @@ def _add(ledger: Ledger, other: Inner) -> None:
 
 
 def _sums(
-    ledger: Ledger, whole: Period, prefix: Key, cells: Sequence[Key], parts: Sequence[Inner]
+    ledger: Ledger,
+    of: tuple[Period, Key, tuple[str, ...]],
+    cells: Sequence[Key],
+    parts: Sequence[Inner],
 ) -> None:
-    """Each count of `whole` is the sum of its `parts`' same count, where that holds, and
-    otherwise at most that sum (a case in two of them counts once in the whole), or at least
-    it (a quarter's round counts in the quarter, in none of its months)."""
+    """Each count of the whole (`of`: its period, its cells' prefix, and the rounds that are a
+    quarter, a half year or a year it holds and its parts do not) is the sum of its `parts`'
+    same count and those rounds' (`_rounds_part`), where that holds, and otherwise at most
+    that sum (a case in two of them counts once in the whole), or at least its parts'."""
+    whole, prefix, extra = of
     for cell in cells:
         if cell[0] in _BOUNDS:
             continue
@@ -196,10 +213,42 @@ def _sums(
             continue
         before = len(ledger.relations)
         ledger.total(prefix + cell, terms)
+        if len(ledger.relations) == before and extra and cell[0] != "trend share":
+            ledger.total(
+                prefix + cell, [*terms, _rounds_part(ledger, prefix + cell, terms, extra, cell)]
+            )
         if len(ledger.relations) == before:
             ledger.at_most([prefix + cell], terms)
         if len(ledger.relations) == before:
             ledger.at_most(terms, [prefix + cell])
+
+
+def _rounds_part(
+    ledger: Ledger, total: Key, terms: Sequence[Key], rounds: tuple[str, ...], cell: Key
+) -> Key:
+    """The count `cell` of the `rounds` that are a quarter, a half year or a year (counted in
+    the whole, in none of its parts): one unknown, the same in every whole that holds just
+    those rounds beyond its parts, so that a date range less the quarter is September when
+    the quarter's round counts in both (a probe). A reader knows it only to be at least 0;
+    it is no published count, so nothing protects it (`Ledger.exempt`). Its value is the
+    whole's less its parts' the first time; where another whole's differs, that sum does
+    not hold and is not added."""
+    key: Key = ("rounds", " ".join(rounds), *_unlabelled(cell))
+    if key not in ledger.values:
+        ledger.values[key] = ledger.values[total] - sum(ledger.values[t] for t in terms)
+        ledger.units[key] = Unit((key,), small=False, share=False, fixed=False, unknown=True)
+        ledger.unit_of[key] = key
+        ledger.exempt.add(key)
+    return key
+
+
+def _unlabelled(cell: Key) -> Key:
+    """`cell` without the period a tidy row names (the same count in every report)."""
+    if cell[0] in _SHARE_CELLS:
+        return (cell[0], *_unlabelled(cell[1:]))
+    if cell[0] == "tidy":
+        return ("tidy", *cell[2:])
+    return cell
 
 
 def _in_part(cell: Key, whole: Period, part: Period) -> Key | None:

@@ -25,7 +25,7 @@ from ledelsestilsyn.report.load import Inputs
 from ledelsestilsyn.report.overlap import Inner
 from ledelsestilsyn.report.pair_corrections import counting_corrections
 from ledelsestilsyn.report.published import ledger_for
-from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded, counted_in
+from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded, calendar_round, counted_in
 from ledelsestilsyn.report.suppress import Disclosure, Key, Memo
 from ledelsestilsyn.report.versions import VersionMaps
 
@@ -67,10 +67,26 @@ def build_for(
         tidy=aggregate,
     )
     report.extra_files = sum(n for r, n in inputs.extra_files if counted_in(r.start, r.end, period))
+    report.long_rounds = _long_rounds(inputs, period)
     if today is not None:
         found = counting_corrections(inputs.records, inputs.unfinished)
         report.corrections = status_counts(found, period, today, carried=not aggregate)
     return report
+
+
+def _long_rounds(inputs: Inputs, period: Period) -> tuple[str, ...]:
+    """The rounds counted in `period` that are a quarter, a half year or a year."""
+    spans: set[tuple[date, date | None, str]] = {
+        (r.start, r.end, r.label) for _, r, _ in inputs.drawn
+    }
+    spans |= {(r.period_start, r.period_end, r.period) for r in inputs.records}
+    return tuple(
+        sorted(
+            label
+            for start, end, label in spans
+            if calendar_round(start, end) and counted_in(start, end, period)
+        )
+    )
 
 
 @dataclass
@@ -156,7 +172,8 @@ class Reports:
     def _one(self, part: Period) -> Inner:
         if part not in self._inner:
             report = self.build(part)
-            self._inner[part] = Inner(part, ledger_for(report), self.rules(part, report))
+            rules = self.rules(part, report)
+            self._inner[part] = Inner(part, ledger_for(report), rules, report.long_rounds)
         return self._inner[part]
 
     def _parts(self, period: Period) -> list[Period]:

@@ -90,7 +90,7 @@ class ReviewRecord:
     def counts_by(self, day: date) -> bool:
         """Whether it counts in a period that ends on `day` (`counted_in`): a quarter's round
         not in October's tiltag figures, which the quarter scores with niveau 1's reviews."""
-        if _calendar_round(self.period_start, self.period_end):
+        if calendar_round(self.period_start, self.period_end):
             return self.period_end is not None and self.period_end <= day
         return self.period_start.replace(day=1) <= day
 
@@ -143,13 +143,13 @@ def counted_in(start: date, end: date | None, period: Period) -> bool:
     it put reviews of November's cases, which the quarter scored with niveau 1's, and a
     date range over October and November took it in while the quarter's December did not
     (a probe)."""
-    if _calendar_round(start, end):
+    if calendar_round(start, end):
         return start in period and end is not None and end <= period.end
     return start.replace(day=1) in period
 
 
 @functools.lru_cache(maxsize=1024)  # asked for each review in each period a report weighs
-def _calendar_round(start: date, end: date | None) -> bool:
+def calendar_round(start: date, end: date | None) -> bool:
     """Whether a round from `start` to `end` is a quarter, a half year or a year."""
     if end is None or start.day != 1 or (end.year, end.month) == (start.year, start.month):
         return False
