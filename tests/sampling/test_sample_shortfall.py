@@ -76,3 +76,17 @@ def test_a_column_without_any_value_is_said_so() -> None:
     )
     rows = unmatched(empty, {"fase": ["undersøgelse"]}, str.casefold, "rækker")
     assert rows == "ingen rækker har fase 'undersøgelse'; kolonnen fase er tom"
+
+
+def test_a_value_that_seems_to_name_someone_is_never_listed() -> None:
+    """A probe (6 December 2026): a quota matching no case (U-note) and a phase no row has
+    (E015) listed the column's values of every eligible case, on the screen and in the
+    manifest: `vold – Emil Karimi`, and `mente du 'sikkerhedsplaan Zlatan'?`. A value that
+    seems to name someone is left out, as a CPR-like one is."""
+    from ledelsestilsyn.sampling.hints import unmatched
+
+    values = ["handleplan", "vold – Emil Karimi", "Zlatan Abdirahman", "sikkerhedsplaan Zlatan"]
+    said = unmatched(lambda _: values, {"risikoområde": ["sikkerhedsplan"]}, str.casefold)
+    assert said == (
+        "ingen sager har risikoområde 'sikkerhedsplan'; kolonnen risikoområde har: handleplan"
+    )

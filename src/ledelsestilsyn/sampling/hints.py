@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from ledelsestilsyn.core.cpr import find_cpr
+from ledelsestilsyn.core.names import as_read
+from ledelsestilsyn.core.unknown_names import likely_names
 from ledelsestilsyn.models.located import did_you_mean
 
 MAX_VALUES = 10
@@ -39,7 +41,7 @@ def unmatched(
         present: dict[str, str] = {}
         for value in values_of(column):
             text = " ".join(value.split())
-            if text and not find_cpr(text):  # a CPR-like value is never shown
+            if text and _shown(text, wanted):
                 present.setdefault(normalise(text), text)
         missing = [w for w in wanted if normalise(w) not in present]
         if not missing:
@@ -62,6 +64,12 @@ def unmatched(
         else:
             parts.append(f"kolonnen {column} har: {values}")
     return "; ".join(parts) or None
+
+
+def _shown(text: str, wanted: Sequence[str]) -> bool:
+    """Whether a column's value may be named: never one that holds a CPR-like number or
+    seems to name someone (`vold – Emil Karimi`; a probe), from any case of the export."""
+    return not find_cpr(text) and not likely_names(as_read(text), wanted)
 
 
 def _listed_values(shown: list[str]) -> str:
