@@ -16,7 +16,9 @@ ikke hørt`), as the word would not stand so (`Hans mor er …`)."""
 
 _KIN_WORDS = """
 mor moren far faren fru frk hr familien plejemor plejefar mormor morfar farmor farfar bror
-broren søster søsteren onkel tante moster faster barnet drengen pigen
+broren søster søsteren onkel tante moster faster barnet drengen pigen stedfar stedmor bedstemor
+bedstefar lillebror storebror lillesøster storesøster halvbror halvsøster moderen faderen
+plejemoren plejefaren værgen papfar papmor bonusmor bonusfar eleven mors fars
 """
 KIN = frozenset(_KIN_WORDS.split())
 """Words before which a colleague's name is someone else's (`mor Hansen`)."""
@@ -36,7 +38,7 @@ de dem deres januar februar marts april juni juli september oktober november
 december mandag tirsdag onsdag torsdag fredag lørdag søndag jul julen påske påsken
 ja nej ok
 af at da den der det dette disse du efter eller en et for fra han har hendes hos hun
-hvis hvor i ikke jeg med men når og om os over på sig sin sine sit som til under ved vi
+hvis hvor i ikke jeg med men når og om os over på sig sin sit som til under ved vi
 barn barnet barnets børn børnene dreng drengen pige pigen mor moren far faren forældre
 forældrene søster søsteren broren lillebror storebror lillesøster storesøster
 halvbror halvsøster mormor morfar farmor farfar bedstemor bedstefar stedmor stedfar
@@ -50,21 +52,20 @@ months, the polite `De`; and the words a sentence begins with, which would other
 a name after them into one (`Moren Tina Larsen` is `Moren [navn]`)."""
 
 _FIRST_NAME_WORDS = """
-adam agnes ahmed aisha aksel alberte alexander alfred ali allan alma amalie amina amir
-andrea andreas anja anna anne anders anton arthur asta astrid benjamin bente birgitte
-brian camilla carl carla caroline casper cecilie charlotte christian christina
-christoffer clara claus daniel dennis dorthe ellen ella ellie elias emil emilie emily emma
-erik esther fatima felix filippa finn flemming frederik freja frida gitte hanne hassan
-hedvig heidi helle henrik hiba hussein ibrahim ida inge isabella jacob jakob jan janni jannie
-jeanette jens jesper jette johan johannes jonas jonathan josefine julie jørgen karina
-karla kasper katrine kenneth kirsten kristian kurt lars laura leila lene leo liam lily
-lina lisbeth louise lone lucas ludvig ludwig luna lærke magnus maja malene malthe marcus maria
-marianne marie maryam mathias mathilde mads mette michael michelle mikkel mille mohamed mohammad
-mohammed morten muhammad mustafa nadia nanna naja niels nikolaj noah nora ole olivia
-oliver omar oscar patrick pernille peter philip pia poul preben rasmus rikke rené
-sanne sara sebastian signe simon sofia sofie steffen stine susanne søren tanja theo
-thomas tina tobias torben trine valdemar victor vigga villads william yasmin yusuf
-zainab zakaria
+adam agnes ahmed aisha aksel alberte alexander alfred ali allan alma amalie amina amir anders
+andrea andreas anja anna anne anton arthur asta astrid benjamin bente birgitte brian camilla
+carl carla caroline casper cecilie charlotte christian christina christoffer clara claus daniel
+dennis dorthe elias ella ellen ellie emil emilie emily emma erik esther fatima felix filippa
+finn flemming frans frederik freja frida gitte hanne hassan hedvig heidi helen helle henrik
+hiba hussein ibrahim ida inge isabella jacob jakob jan janni jannie jeanette jens jesper jette
+johan johannes jonas jonathan josefine julie jørgen karina karla kasper katrine kenneth kirsten
+kristian kristoffer kurt lars laura leila lene leo liam lily lina lisbeth lone louise lucas
+ludvig ludwig luna lærke mads magnus maja malene malthe marcus maria marianne marie maryam
+mathias mathilde merete mette michael michelle mikkel mille mohamed mohammad mohammed morten
+muhammad mustafa nadia naja nanna niels nikolaj noah nora ole oliver olivia omar oscar patrick
+pernille peter philip pia poul preben rasmus rené rikke sanne sara sebastian signe simon sine
+sofia sofie steffen stine susanne svenning søren tanja theo thomas tina tobias tom torben trine
+valdemar victor vigga villads william yasmin yusuf zainab zakaria
 """
 FIRST_NAMES = frozenset(_FIRST_NAME_WORDS.split())
 """Common first names of children and parents in Denmark, none of them a Danish word."""
@@ -82,15 +83,13 @@ RARE_WORDS = frozenset(["august", "ditte", "else", "line", "rune", "sander", "ti
 PRONOUNS = frozenset(["hans", "per"])
 """Of them, the ones a sentence often begins with as a word before a noun (`Hans venner`,
 `Per mail`): names there only before a verb of `VERBS` (`Hans bor hos moren`)."""
-NOT_VERBS = frozenset(
-    ["efter", "under", "over", "eller", "der", "her", "hver", "for", "før", "når", "hvor"]
-)
-"""Words ending as a verb's present tense does (`græder`) that are none."""
-
-
+_WORD_USES = "efter måned antal hensyn stilling kontakt ansvar fat imod op af ud hos dato til"
+WORD_USES = frozenset(_WORD_USES.split())
+"""Words after a first name that is also a word, at a sentence's start, where it is the word
+(`Dag efter dag`, `Max antal`, `Tage hensyn`, `Bo hos far`)."""
 _ABBREVIATED_WORDS = """
 kl nr pga hhv fx jf ca evt dvs mht ifm iht inkl ekskl vedr ang iflg nb tlf pt st obs bl ref att
-tidl hr dr
+tidl hr dr pkt
 """
 ABBREVIATED = frozenset(_ABBREVIATED_WORDS.split())
 """Words written short with a full stop (`Kl. 10 ringede far`, `Tlf. med skolen`)."""

@@ -167,10 +167,12 @@ def _starts_sentence(text: str, start: int) -> bool:
 def _looks_danish(text: str, match: re.Match[str]) -> bool:
     """Whether a word the list lacks, at a sentence's start (where every word has a capital),
     ends as Danish words do (`Hurtig`, `Tydelig`, `Grundighed`): taken for a word there;
-    inside a sentence a capital still makes it a name."""
-    return _DANISH_ENDING.search(_fold(match[0])) is not None and _starts_sentence(
-        text, match.start()
-    )
+    inside a sentence a capital still makes it a name. Not a surname ending in `sen`
+    (`Nielsen`, `Mikkelsen`: `-elsen` is also a Danish ending)."""
+    folded = _fold(match[0])
+    if folded.endswith("sen"):
+        return False
+    return _DANISH_ENDING.search(folded) is not None and _starts_sentence(text, match.start())
 
 
 def _abbreviated(text: str, match: re.Match[str]) -> bool:
@@ -190,31 +192,33 @@ _AFTER_WORD_NAME = re.compile(r"[ \t\u00a0]+([^\W\d_]+)(?:[ \t\u00a0]+([^\W\d_])
 
 def _word_name(text: str, match: re.Match[str]) -> bool:
     """Whether a first name that is also a word (`Liv`, `Per`) is the name: inside a
-    sentence, or in the possessive (`Storms far`, `Max' mor`); at its start one of
-    `lists.RARE_WORDS` unless a number follows; the others before a comma, a bracket or the
-    sentence's end (`Max, 8 år`, `Sol (8)`), before a verb (`Liv er ikke hørt`, `Ditte
-    græder`, `Storm slog`; for `Hans` and `Per` only one of `lists.VERBS`, as `Hans lærer`
-    is a word), or before `og` and a name or `mor` (`Tage og Tilde`, `Sol og mor`)."""
+    sentence, in the possessive (`Storms far`, `Max' mor`) or a compound (`Max-sagen`); at
+    its start one of `lists.RARE_WORDS` unless a number follows; `Hans` and `Per` before a
+    verb of `lists.VERBS` (`Hans lærer` is the word), a comma or the sentence's end; the
+    others unless a number (`Max 3`, `Dag 1`) or a word they go with as words
+    (`lists.WORD_USES`: `Dag efter dag`, `Tage hensyn`) follows, or `og`/`eller` and a
+    word no name or family (`Liv og helbred`; `Sol og mor` is the name)."""
     word = match[0].casefold()
     rest = text[match.end() : match.end() + 40]
-    if word not in lists.WORD_NAMES or rest[:1] in ("'", "’"):  # `Storms`, `Max'`
-        return word != "dags"  # `Dags dato`
-    if not _starts_sentence(text, match.start()):
+    starts = _starts_sentence(text, match.start())
+    if word not in lists.WORD_NAMES or rest[:1] in ("'", "’"):  # `Storms`, `Max'`, `Max-sagen`
+        return word != "dags" or not starts  # `Dags dato`
+    if not starts:
         return True
-    if word in lists.RARE_WORDS:
-        return not rest.strip(" \t\u00a0")[:1].isdigit()
     ahead = rest.lstrip(" \t\u00a0")
+    if ahead[:1].isdigit() or re.match(r"\.\s*\d", ahead):  # `August 2026`, `Max. 3`
+        return False
+    if word in lists.RARE_WORDS:
+        return True
     if ahead[:1] in (",", "(", ";", "!", "?", "") or re.match(r"\.\s*(?:$|[^\W\d_])", ahead):
         return True
     after = _AFTER_WORD_NAME.match(text, match.end(), match.end() + 40)
-    if after is None:
-        return False
-    following = after[1]
-    if following == "og":
+    following = "" if after is None else after[1]
+    if after is not None and following in ("og", "eller"):
         return (after[2] or "").isupper() or _kin_after_og(text, after)
-    if following.casefold() in lists.VERBS:
-        return True
-    return word not in lists.PRONOUNS and following.islower() and _verb_like(following)
+    if word in lists.PRONOUNS:
+        return following.casefold() in lists.VERBS
+    return following.casefold() not in lists.WORD_USES
 
 
 def _kin_after_og(text: str, after: re.Match[str]) -> bool:
@@ -224,16 +228,10 @@ def _kin_after_og(text: str, after: re.Match[str]) -> bool:
 
 
 def _is_word_name(word: str) -> bool:
-    """A first name that is also a word, also in the possessive (`Storms`)."""
-    return any(form in lists.WORD_NAMES for form in _forms(word))
-
-
-def _verb_like(word: str) -> bool:
-    """Whether a word ends as a verb's present or past tense does (`græder`, `spiste`,
-    `ringede`); a plural noun may too (`venner`), which is why `Hans` and `Per` do not ask."""
-    if word in lists.NOT_VERBS or len(word) < 3:
-        return False
-    return word.endswith(("r", "ede", "te", "de"))
+    """A first name that is also a word, also in the possessive (`Storms`) or as the first
+    part of a compound (`Max-sagen`)."""
+    first = _PARTS.split(word)[0]
+    return any(form in lists.WORD_NAMES for form in (*_forms(word), *_forms(first)))
 
 
 @functools.lru_cache(maxsize=16)
@@ -265,7 +263,7 @@ def _known_run(text: str, run: tuple[Word, ...], parts: frozenset[tuple[str, ...
     if not any((*first, form) in parts for form in _forms(last)):
         return False
     start = run[0][0]
-    before = re.search(r"([^\W\d_]+)[ \t\u00a0]+$", text[max(0, start - 30) : start])
+    before = re.search(r"([^\W\d_]+)\.?[ \t\u00a0]+$", text[max(0, start - 30) : start])
     return before is None or _fold(before[1]) not in lists.KIN
 
 
