@@ -102,3 +102,23 @@ def test_a_quarters_round_in_a_monthly_series_gives_no_month_away(
     both = _underretning_1(_report(cli, "2027-01-05", "udvalg", "2026-09-01..2026-12-31"))
     assert not (quarter[1].isdigit() and both[1].isdigit()), (quarter[:2], both[:2])
     assert not (quarter[0].isdigit() and both[0].isdigit()), (quarter[:2], both[:2])
+
+
+def test_two_quarters_rounds_in_one_range_give_no_month_away(cli: Cli, workspace: Path) -> None:
+    """Found by a probe: the unknown for a range's quarter rounds was one for the pair (K4
+    and K1), tied to neither quarter's own, so September..March (42 ja, 12 nej) less the two
+    quarters (19 and 5 each) was September's hidden 4 and 2. Now each round is its own
+    unknown, and a range holding two adds both."""
+    months = ["2026-10", "2026-11", "2026-12", "2027-01", "2027-02", "2027-03"]
+    _rounds(
+        workspace,
+        [("2026-09", 6, 2), *((m, 6, 0) for m in months), ("2026-K4", 6, 5), ("2027-K1", 6, 5)],
+    )
+    month = _underretning_1(_report(cli, "2027-04-05", "udvalg", "2026-09"))
+    assert "< 5" in month[:2], "September hides nothing: no test"
+    shown = [
+        _underretning_1(_report(cli, "2027-04-05", "udvalg", p))[:2]
+        for p in ("2026-K4", "2027-K1", "2026-09-01..2027-03-31")
+    ]
+    assert not all(cell.isdigit() for cells in shown for cell in cells[1:]), shown
+    assert not all(cell.isdigit() for cells in shown for cell in cells[:1]), shown

@@ -134,12 +134,17 @@ def merge(
         ),
     ]
     kinds = sorted({o.period.kind for o in inner} - {"interval"})  # a range tiles nothing
+    sums = []
     for whole, prefix, cells, held in wholes:
         for kind in kinds:
             parts = [o for o in inner if o.period.kind == kind and _within(o.period, whole)]
             if parts and tiled_by(whole, kind):
                 extra = tuple(sorted(set(held) - {r for o in parts for r in o.rounds}))
-                _sums(ledger, (whole, prefix, extra), cells, parts)
+                sums.append((whole, prefix, extra, cells, parts))
+    # a whole beyond whose parts lies one round first (the quarter and its round): it gives
+    # that round's counts, which a whole holding two of them adds up
+    for whole, prefix, extra, cells, parts in sorted(sums, key=lambda s: len(s[2])):
+        _sums(ledger, (whole, prefix, extra), cells, parts)
     ledger.given |= set(given) & ledger.units.keys()
 
 
@@ -215,7 +220,7 @@ def _sums(
         ledger.total(prefix + cell, terms)
         if len(ledger.relations) == before and extra and cell[0] != "trend share":
             ledger.total(
-                prefix + cell, [*terms, _rounds_part(ledger, prefix + cell, terms, extra, cell)]
+                prefix + cell, [*terms, *_rounds_parts(ledger, prefix + cell, terms, extra, cell)]
             )
         if len(ledger.relations) == before:
             ledger.at_most([prefix + cell], terms)
@@ -223,23 +228,35 @@ def _sums(
             ledger.at_most(terms, [prefix + cell])
 
 
-def _rounds_part(
+def _rounds_parts(
     ledger: Ledger, total: Key, terms: Sequence[Key], rounds: tuple[str, ...], cell: Key
-) -> Key:
-    """The count `cell` of the `rounds` that are a quarter, a half year or a year (counted in
-    the whole, in none of its parts): one unknown, the same in every whole that holds just
-    those rounds beyond its parts, so that a date range less the quarter is September when
-    the quarter's round counts in both (a probe). A reader knows it only to be at least 0;
-    it is no published count, so nothing protects it (`Ledger.exempt`). Its value is the
-    whole's less its parts' the first time; where another whole's differs, that sum does
-    not hold and is not added."""
-    key: Key = ("rounds", " ".join(rounds), *_unlabelled(cell))
-    if key not in ledger.values:
-        ledger.values[key] = ledger.values[total] - sum(ledger.values[t] for t in terms)
+) -> list[Key]:
+    """The count `cell` of each of the `rounds` that are a quarter, a half year or a year
+    (counted in the whole, in none of its parts): one unknown per round, the same in every
+    whole that holds it, so that a date range less the quarter is September when the
+    quarter's round counts in both, and a range less two quarters when it holds both rounds
+    (probes). A reader knows it only to be at least 0; it is no published count, so nothing
+    protects it (`Ledger.exempt`). A round's value is the whole's less its parts' (and less
+    the other rounds' known already) the first time it is the one round unknown; where
+    another whole's differs, its sum does not hold and is not added. Rounds that never stand
+    alone so are one unknown together; a negative difference (a case counted once in the
+    whole, in a part and a round) gives no unknown, and the sum is not added."""
+    tail = _unlabelled(cell)
+    keys: list[Key] = [("round", r, *tail) for r in rounds]
+    missing = [k for k in keys if k not in ledger.values]
+    if len(missing) > 1:
+        keys = [("rounds", " ".join(rounds), *tail)]
+        missing = [k for k in keys if k not in ledger.values]
+    for key in missing:
+        known = sum(ledger.values[k] for k in keys if k != key)
+        value = ledger.values[total] - sum(ledger.values[t] for t in terms) - known
+        if value < 0:  # a case counted once in the whole, twice in its parts: no such sum
+            break
+        ledger.values[key] = value
         ledger.units[key] = Unit((key,), small=False, share=False, fixed=False, unknown=True)
         ledger.unit_of[key] = key
         ledger.exempt.add(key)
-    return key
+    return keys
 
 
 def _unlabelled(cell: Key) -> Key:
