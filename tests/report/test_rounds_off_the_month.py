@@ -122,3 +122,27 @@ def test_two_quarters_rounds_in_one_range_give_no_month_away(cli: Cli, workspace
     ]
     assert not all(cell.isdigit() for cells in shown for cell in cells[1:]), shown
     assert not all(cell.isdigit() for cells in shown for cell in cells[:1]), shown
+
+
+def test_a_round_from_the_middle_of_a_month_is_its_months_everywhere(
+    cli: Cli, workspace: Path
+) -> None:
+    """A probe (6 December 2026): after an extra sample `2026-11-10..2026-12-09`, `rapport`
+    and `tilbagemelding` without `--periode` chose that period, which counts nothing now (L007,
+    O020), and `påmind` kept asking for its report and letters, which no command could make.
+    Now the latest period is the month the round counts in; a report or letters for November
+    cover the round; and L007 for the round's own period says to choose November."""
+    from ledelsestilsyn.core.periods import parse_period as period
+    from ledelsestilsyn.schedule.letters_due import pending
+    from ledelsestilsyn.schedule.reports_made import _inside
+
+    _rounds(workspace, [("2026-11", 6, 0), ("2026-11-10..2026-12-09", 6, 1)])
+    made = cli("rapport", "--dato", "2027-01-05", "-o", "-", "--format", "md")
+    assert made.exit_code == 0, made.output
+    assert "30. november 2026 (2026-11)" in made.stdout
+    wrong = cli("rapport", "--dato", "2027-01-05", "-o", "-", "--periode", "2026-11-10..2026-12-09")
+    assert wrong.exit_code == 1 and "vælg --periode 2026-11" in " ".join(wrong.output.split())
+    extra = "2026-11-10..2026-12-09"
+    assert _inside("2026-11", {extra: period(extra)}) == [extra]
+    due, _ = pending({("s", extra): ("2026-12-08", ["S-1"])}, [(period("2026-11"), None)])
+    assert due == {}

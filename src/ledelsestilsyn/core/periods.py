@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -349,3 +350,34 @@ def tiled_by(period: Period, kind: Kind) -> bool:
 
 
 _PARTS: tuple[Kind, ...] = ("måned", "kvartal", "halvår", "år")
+
+
+def counted_in(start: date, end: date | None, period: Period) -> bool:
+    """Whether a round from `start` to `end` counts in `period`.
+
+    A review belongs to the month its round starts in, whatever day and however long (an
+    extra round `2026-11-10..2026-12-09` is November's), and so to every period that holds
+    that month: a date range by the whole months whose first day lies in it
+    (`whole_months`). So every report is the sum of its months, as the decision on
+    what to hide ties them. A round of its own counted in a quarter and a date range but in
+    no month (the day it started decided) made November the quarter less a range from 10
+    November (a probe). A round that is a quarter, a half year or a year (kk's niveau 2,
+    drawn when the quarter is done) counts only where all of it is: in October's report
+    it put reviews of November's cases, which the quarter scored with niveau 1's, and a
+    date range over October and November took it in while the quarter's December did not
+    (a probe)."""
+    if calendar_round(start, end):
+        return start in period and end is not None and end <= period.end
+    return start.replace(day=1) in period
+
+
+@functools.lru_cache(maxsize=1024)  # asked for each review in each period a report weighs
+def calendar_round(start: date, end: date | None) -> bool:
+    """Whether a round from `start` to `end` is a quarter, a half year or a year."""
+    if end is None or start.day != 1 or (end.year, end.month) == (start.year, start.month):
+        return False
+    kinds: tuple[Kind, ...] = ("kvartal", "halvår", "år")
+    return any(
+        (whole.start, whole.end) == (start, end)
+        for whole in (period_of(kind, start.year, start.month) for kind in kinds)
+    )

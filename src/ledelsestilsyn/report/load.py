@@ -8,13 +8,13 @@ from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
-from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.periods import Period, calendar_round, counted_in, parse_period
 from ledelsestilsyn.core.words import count as count_words
 from ledelsestilsyn.io.yaml import read_document
 from ledelsestilsyn.models.located import validate_document
 from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.models.template import Template
-from ledelsestilsyn.report.records import Excluded, ReviewRecord, counted_in, period_span, select
+from ledelsestilsyn.report.records import Excluded, ReviewRecord, period_span, select
 from ledelsestilsyn.review.validate import run_checks
 from ledelsestilsyn.templates.versions import VersionMap, compare, version_key
 from ledelsestilsyn.workspace.layout import MANIFEST_NAME
@@ -112,15 +112,15 @@ def _samples(
 
 def latest_period(records: Sequence[ReviewRecord]) -> Period | None:
     """The period among the finished reviews that begins last (the report's and the letters'
-    period when none is asked for); None without a finished review."""
+    period when none is asked for): the month a round counts in (an extra round
+    `2026-11-10..2026-12-09` is November's), or a quarter's, a half year's or a year's round's
+    own; None without a finished review."""
     if not records:
         return None
     latest = max(records, key=lambda r: (r.period_start, r.period))
-    return (
-        parse_period(latest.period)
-        if latest.period
-        else parse_period(latest.period_start.strftime("%Y-%m"))
-    )
+    if latest.period and calendar_round(latest.period_start, latest.period_end):
+        return parse_period(latest.period)  # a quarter's round: the quarter
+    return parse_period(latest.period_start.strftime("%Y-%m"))  # the month it counts in
 
 
 def why_empty(inputs: Inputs, period: Period, samples: str, series: str | None = None) -> str:
@@ -130,14 +130,16 @@ def why_empty(inputs: Inputs, period: Period, samples: str, series: str | None =
     excluded = [e for e in inputs.excluded if e.counts_in(period)]
     if not excluded and not any(counted_in(r.start, r.end, period) for _, r, _ in inputs.drawn):
         which = f"'{series}' har ingen stikprøve" if series else "der er ingen stikprøver"
-        months = (
-            " (en datoperiode tæller de hele måneder, hvis første dag ligger i den, og en "
-            "stikprøve tæller i den måned, den begynder i)"
-            if period.kind == "interval"
-            else ""
-        )
+        begun = sorted({r for _, r, _ in inputs.drawn if r.start in period}, key=lambda r: r.start)
+        if period.kind == "interval" and begun:
+            month = begun[0].start.strftime("%Y-%m")
+            return (
+                f"stikprøven for {begun[0].label} tæller i den måned, den begynder i, og en "
+                "datoperiode tæller de hele måneder, hvis første dag ligger i den; vælg "
+                f"--periode {month} (eller en datoperiode fra den 1.)."
+            )
         return (
-            f"{which} i {period.label}{months}; "
+            f"{which} i {period.label}; "
             f"se mapperne i {samples}/ (de hedder <periode>-{series or '<tilsyn>'})."
         )
     n = len(excluded)

@@ -14,7 +14,14 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from ledelsestilsyn.core.periods import Period, calendar_around, parse_period, parts_inside
+from ledelsestilsyn.core.periods import (
+    Period,
+    calendar_around,
+    calendar_round,
+    counted_in,
+    parse_period,
+    parts_inside,
+)
 from ledelsestilsyn.core.progress import step
 from ledelsestilsyn.report import published
 from ledelsestilsyn.report.build import Report, Settings, build_report, in_period
@@ -25,7 +32,7 @@ from ledelsestilsyn.report.load import Inputs
 from ledelsestilsyn.report.overlap import Inner
 from ledelsestilsyn.report.pair_corrections import counting_corrections
 from ledelsestilsyn.report.published import ledger_for
-from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded, calendar_round, counted_in
+from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
 from ledelsestilsyn.report.suppress import Disclosure, Key, Memo
 from ledelsestilsyn.report.versions import VersionMaps
 

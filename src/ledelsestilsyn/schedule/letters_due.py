@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import TilsynError
-from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.periods import Period, counted_in, parse_period
 from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.schedule.stamps import is_folder, is_plain_file
 from ledelsestilsyn.workspace.layout import FEEDBACK_CASES, FEEDBACK_DIR
@@ -79,7 +79,7 @@ def pending(
             period = parse_period(key[1])
         except TilsynError:
             continue
-        covering = [ids for p, ids in periods if p.start <= period.start and period.end <= p.end]
+        covering = [ids for p, ids in periods if counted_in(period.start, period.end, p)]
         if covering and any(ids is None for ids in covering):
             continue  # letters from before the cases were written down: taken as covering all
         covered = {case for ids in covering if ids is not None for case in ids}

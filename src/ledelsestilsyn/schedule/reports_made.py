@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import TilsynError
-from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.periods import Period, counted_in, parse_period
 from ledelsestilsyn.schedule.plan import Plan
 from ledelsestilsyn.workspace.layout import RANGE_IN_NAME, REPORTS_DIR
 
@@ -72,12 +72,13 @@ def _drawn_periods(drawn_at: dict[tuple[str, str], int]) -> dict[str, Period]:
 
 
 def _inside(label: str, rounds: dict[str, Period]) -> list[str]:
-    """The drawn rounds' labels whose period lies within the report's period `label`."""
+    """The drawn rounds' labels whose reviews the report's period `label` counts
+    (`periods.counted_in`: an extra round `2026-11-10..2026-12-09` is November's)."""
     try:
         outer = parse_period(label)
     except TilsynError:
         return []
-    return [k for k, p in rounds.items() if outer.start <= p.start and p.end <= outer.end]
+    return [k for k, p in rounds.items() if counted_in(p.start, p.end, outer)]
 
 
 def _written_at(path: Path) -> int:
