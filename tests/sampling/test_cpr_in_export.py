@@ -211,12 +211,13 @@ def test_a_case_number_that_names_someone_is_said(cli: Cli, example_workspace: P
     """A probe (6 December 2026): with case numbers like `Karimi-2025-00144` (the `sag`
     column mapped to the wrong column, or a case system that puts names in them) the name
     stood in file names, the reports and the letters, and nothing said so. The number is
-    the case's key and cannot be masked; U030 says which lines, once."""
+    the case's key and cannot be masked; U030 says which lines, once. A district's or a
+    unit's prefix (`Amager-2025-00144`, `Døgnvagt-1`) is no name (a later probe)."""
     export = example_workspace / "eksport.csv"
     with export.open(encoding="cp1252", newline="") as handle:
         header, *rows = list(csv.reader(handle, delimiter=";"))
     for fields in rows:
-        fields[0] = fields[0].replace("S-", "Karimi-")
+        fields[0] = fields[0].replace("S-", "Emil Karimi ")
     with export.open("w", encoding="cp1252", newline="") as handle:
         csv.writer(handle, delimiter=";").writerows([header, *rows])
     result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
@@ -225,3 +226,20 @@ def test_a_case_number_that_names_someone_is_said(cli: Cli, example_workspace: P
     assert said.count("U030") == 1, said
     assert "8 trukne sager har et sagsnummer (kolonnen 'Sagsnr.'), der ser ud til" in said
     assert re.search(r"\(linje \d+, \d+, \d+, \d+, \d+ …\)", said), said
+
+
+def test_a_category_with_a_capital_is_no_name() -> None:
+    """A probe (6 December 2026): the case system's categories (`Angst`, `Skilsmisse`,
+    `Seksuelle overgreb`, `Cerebral parese`) were U029 and `[navn]` in the manifest, so the
+    category was lost for strata and the levels above. A single word at a value's start that
+    is no common first name is the value's first word, not a name; a name after it, two
+    capitalised words, or a first name alone still are."""
+    from ledelsestilsyn.sampling.copied_names import attribute_masker, name_spans
+
+    masked = attribute_masker(())
+    for kept in ("Angst", "Skilsmisse", "Seksuelle overgreb", "Cerebral parese", "Tourette"):
+        assert masked(kept) == kept
+    assert masked("vold – Emil Abdirahman") == "vold – [navn]"
+    assert masked("Zlatan Abdirahman") == "[navn]" and masked("Merete") == "[navn]"
+    assert not name_spans("Amager-2025-00144", ()) and not name_spans("Døgnvagt-2025-1", ())
+    assert name_spans("Emil Karimi 2025-00101", ())

@@ -63,16 +63,16 @@ kristian kristoffer kurt lars laura leila lene leo liam lily lina lisbeth lone l
 ludvig ludwig luna lærke mads magnus maja malene malthe marcus maria marianne marie maryam
 mathias mathilde merete mette michael michelle mikkel mille mohamed mohammad mohammed morten
 muhammad mustafa nadia naja nanna niels nikolaj noah nora ole oliver olivia omar oscar patrick
-pernille peter philip pia poul preben rasmus rené rikke sanne sara sebastian signe simon sine
-sofia sofie steffen stine susanne svenning søren tanja theo thomas tina tobias tom torben trine
-valdemar victor vigga villads william yasmin yusuf zainab zakaria
+pernille peter philip pia poul preben rasmus rené rikke sanne sara sebastian signe simon sofia
+sofie steffen stine susanne svenning søren tanja theo thomas tina tobias torben trine valdemar
+victor vigga villads william yasmin yusuf zainab zakaria
 """
 FIRST_NAMES = frozenset(_FIRST_NAME_WORDS.split())
 """Common first names of children and parents in Denmark, none of them a Danish word."""
 
 _WORD_NAME_WORDS = """
-august bo bror dag ditte else hans line liv maj mark max per rune sander sol stig storm tage
-tilde vilde
+august bo dag ditte else hans line liv maj mark max per rune sander sine sol stig storm tage
+tilde tom vilde
 """
 WORD_NAMES = frozenset(_WORD_NAME_WORDS.split())
 """First names that are Danish words too (`Hans mor`, `Per 1. maj`): names inside a sentence,
@@ -80,10 +80,12 @@ where the word would have no capital; at its start, see `_word_name`."""
 RARE_WORDS = frozenset(["august", "ditte", "else", "line", "rune", "sander", "tilde", "vilde"])
 """Of them, the ones no sentence begins with as a word, save a month before a number
 (`August 2026`): names at a sentence's start too (`Ditte, 8 år, …`)."""
-PRONOUNS = frozenset(["hans", "per"])
+PRONOUNS = frozenset(["hans", "per", "sine", "tom"])
 """Of them, the ones a sentence often begins with as a word before a noun (`Hans venner`,
 `Per mail`): names there only before a verb of `VERBS` (`Hans bor hos moren`)."""
-_WORD_USES = "efter måned antal hensyn stilling kontakt ansvar fat imod op af ud hos dato til"
+_WORD_USES = (
+    "efter måned antal hensyn stilling kontakt ansvar fat imod op af ud hos dato til for hjemme"
+)
 WORD_USES = frozenset(_WORD_USES.split())
 """Words after a first name that is also a word, at a sentence's start, where it is the word
 (`Dag efter dag`, `Max antal`, `Tage hensyn`, `Bo hos far`)."""

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ledelsestilsyn.core import name_words as lists
+from ledelsestilsyn.core.initials import initials_in
 from ledelsestilsyn.core.names import as_read
 
 NAME = "[navn]"
@@ -122,6 +123,11 @@ def _one_word(folded: str) -> bool:
     return any(t in words and t not in lists.PLACES for t in tails)
 
 
+def common_first_name(word: str) -> bool:
+    """Whether `word` is a common first name (`Emil`, `Ida-Marie`, `Merete`)."""
+    return _first_name(word)
+
+
 @functools.lru_cache(maxsize=8192)
 def _first_name(word: str) -> bool:
     """A common first name, also as part of one (`Ida-Marie`) or with a possessive s."""
@@ -186,6 +192,7 @@ def all_danish(text: str) -> bool:
     return all(len(w) < 3 or _danish(w) for w in words)  # `t1`: no name in a letter
 
 
+_MONTHS = frozenset(["maj", "august"])
 _AFTER_WORD_NAME = re.compile(r"[ \t\u00a0]+([^\W\d_]+)(?:[ \t\u00a0]+([^\W\d_]))?")
 """The word after a first name that is also a word, and the first letter of the one after."""
 
@@ -210,6 +217,10 @@ def _word_name(text: str, match: re.Match[str]) -> bool:
         return False
     if word in lists.RARE_WORDS:
         return True
+    if rest[:1] == "-" or (word in _MONTHS and ahead[:1] == ":"):  # `Dag- og`, `Maj: møde`
+        return False
+    if re.match(r"\.[ \t\u00a0]*[a-zæøå]", ahead):  # `Max. frist`: written short
+        return False
     if ahead[:1] in (",", "(", ";", "!", "?", "") or re.match(r"\.\s*(?:$|[^\W\d_])", ahead):
         return True
     after = _AFTER_WORD_NAME.match(text, match.end(), match.end() + 40)
@@ -309,32 +320,13 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
     return tuple(tuple(run) for run in runs)
 
 
-_INITIALS = re.compile(
-    r"(?<![\w.])[^\W\d_a-zæøå]\.(?:[ \t\u00a0]?[^\W\d_a-zæøå]\.)*[ \t\u00a0]?"
-    r"[^\W\d_a-zæøå](?:\.|(?![\w.]))"
-)
-"""A person's initials (`E.K.`, `E. K.`, `E.K`): a name as much as the name written out."""
-_NO_INITIALS = frozenset(["PS", "NB", "OK", "EU", "TV", "PC", "UK", "USA"])
-
-
-def _initials(text: str) -> list[tuple[int, int]]:
-    if "." not in text:
-        return []
-    found = (m for m in _INITIALS.finditer(text))
-    return [m.span() for m in found if _letters(m[0]) not in _NO_INITIALS]
-
-
-def _letters(initials: str) -> str:
-    return "".join(c for c in initials if c.isalpha()).upper()
-
-
 def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     """The spans of `text` that are likely names nobody told the tool about, each run of
     name words one span (`Tina Larsen`), and initials (`E.K.`); `known`: names whose words,
     alone or together, are not (colleagues, teams, the municipality). `Tina Larsen` is one
     when only `Ole Larsen` is known. The text is read as a reader sees it
     (`core.names.as_read`)."""
-    initials = _initials(text)
+    initials = initials_in(text)
     spans = _named_runs(text, known)
     if not initials:
         return spans

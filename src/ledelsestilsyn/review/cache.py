@@ -50,6 +50,7 @@ CODE_FILES = (
     "core/names.py",
     "core/unknown_names.py",
     "core/name_words.py",
+    "core/initials.py",
     "core/ord.txt",  # the words that are no names (G068)
     "io/document.py",
     "io/files.py",

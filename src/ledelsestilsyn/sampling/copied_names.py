@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.core.names import as_read
-from ledelsestilsyn.core.unknown_names import likely_names, name_masker
+from ledelsestilsyn.core.unknown_names import NAME, common_first_name, likely_names, words_of
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.concept import Concept, Quota
 from ledelsestilsyn.sampling.draw import Pick
@@ -37,15 +37,39 @@ def known_in_sample(picks: Sequence[Pick], concept: Concept) -> tuple[str, ...]:
 
 
 def attribute_masker(known: Iterable[str]) -> Callable[[str], str]:
-    """A copied column's value with each likely name as `[navn]`; a value without one is
-    kept as the export has it (the gate shows a direction mark in it as `�`)."""
+    """A copied column's value with each likely name (`name_spans`) as `[navn]`; a value
+    without one is kept as the export has it (the gate shows a direction mark in it as `�`)."""
     words = tuple(known)
-    masker = name_masker(words)
 
     def masked(value: str) -> str:
-        return masker(value) if likely_names(as_read(value), words) else value
+        read = as_read(value)
+        spans = name_spans(read, words)
+        if not spans:
+            return value
+        pieces, last = [], 0
+        for start, end in spans:
+            pieces += [read[last:start], NAME]
+            last = end
+        return "".join([*pieces, read[last:]])
 
     return masked
+
+
+def name_spans(read: str, known: Sequence[str]) -> list[tuple[int, int]]:
+    """The likely names in a copied value or a case number, as read (`likely_names`), but a
+    single word at its start that is no common first name: that is the case system's
+    category (`Angst`, `Skilsmisse`, `Cerebral parese`) or prefix (`Amager-2025-00144`),
+    written with a capital as a value begins, not a name (a probe: five of eight drawn
+    cases' categories were `[navn]` in the manifest)."""
+    return [s for s in likely_names(read, known) if not _category_word(read, s)]
+
+
+def _category_word(read: str, span: tuple[int, int]) -> bool:
+    start, end = span
+    if read[:start].strip(" \t\u00a0\"'(-–"):
+        return False
+    word = read[start:end]
+    return len(words_of(word)) == 1 and not common_first_name(word)
 
 
 def named_warnings(
@@ -61,7 +85,7 @@ def named_warnings(
     for pick in picks:
         case = pick.case
         for column, value in sorted(case.attrs.items()):
-            if not likely_names(as_read(value), known):
+            if not name_spans(as_read(value), known):
                 continue
             found.append(
                 Diagnostic(
@@ -92,7 +116,7 @@ def named_ids_warning(
     """U030 once for the drawn cases whose case number seems to name someone (`Karimi-2025-
     00144`, the `sag` column mapped to a column of names): the number is the case's key, in
     file names, reports and letters, so it cannot be masked; the lines say where."""
-    named = [p.case for p in picks if likely_names(as_read(p.case.id), known)]
+    named = [p.case for p in picks if name_spans(as_read(p.case.id), known)]
     if not named:
         return []
     word = "række" if sheet else "linje"
