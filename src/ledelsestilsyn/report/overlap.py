@@ -202,7 +202,7 @@ def _sums(
 ) -> None:
     """Each count of the whole (`of`: its period, its cells' prefix, and the rounds that are a
     quarter, a half year or a year it holds and its parts do not) is the sum of its `parts`'
-    same count and those rounds' (`_rounds_part`), where that holds, and otherwise at most
+    same count and those rounds' (`_rounds_parts`), where that holds, and otherwise at most
     that sum (a case in two of them counts once in the whole), or at least its parts'."""
     whole, prefix, extra = of
     for cell in cells:
