@@ -141,7 +141,7 @@ def test_a_round_from_the_middle_of_a_month_is_its_months_everywhere(
     assert made.exit_code == 0, made.output
     assert "30. november 2026 (2026-11)" in made.stdout
     wrong = cli("rapport", "--dato", "2027-01-05", "-o", "-", "--periode", "2026-11-10..2026-12-09")
-    assert wrong.exit_code == 1 and "vælg --periode 2026-11" in " ".join(wrong.output.split())
+    assert wrong.exit_code == 1 and "vælg perioden 2026-11" in " ".join(wrong.output.split())
     extra = "2026-11-10..2026-12-09"
     assert _inside("2026-11", {extra: period(extra)}) == [extra]
     due, _ = pending({("s", extra): ("2026-12-08", ["S-1"])}, [(period("2026-11"), None)])

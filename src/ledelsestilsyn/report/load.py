@@ -136,7 +136,7 @@ def why_empty(inputs: Inputs, period: Period, samples: str, series: str | None =
             return (
                 f"stikprøven for {begun[0].label} tæller i den måned, den begynder i, og en "
                 "datoperiode tæller de hele måneder, hvis første dag ligger i den; vælg "
-                f"--periode {month} (eller en datoperiode fra den 1.)."
+                f"perioden {month} (eller en datoperiode fra den 1.)."
             )
         return (
             f"{which} i {period.label}; "
