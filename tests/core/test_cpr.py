@@ -547,6 +547,7 @@ def test_any_html_entity_or_a_word_for_the_serial_number_between_is_found() -> N
         "fodt 01.02.03, lobenr 1234",
         "010203 Løbenr. 1234",
         "010203 lb. nr. 1234",
+        "010203 med løbenummer 1234",
     ):
         assert find_cpr(text), text
         assert not re.search(r"\d", mask_cpr(text)), text
@@ -640,6 +641,8 @@ def test_the_spellings_a_second_probe_got_past_the_months_name_are_found() -> No
         "1. februar 2003 - løbenummer 1234",
         "1. februar 2003; kontrolnr. 1234",
         "1. februar 2003, løbe nr. 1234",
+        "født den 1. februar 2003 med lbnr. 1234",
+        "1. februar 2003 og løbenummer 1234",
         "3. juli 2OO3-1234",
         "O1. nov 2OO3-l234",
         "1st May 2003-1234",

@@ -395,3 +395,24 @@ def test_ordinary_sentences_stay_as_written(text: str) -> None:
     `[navn]- og døgntilbud`, `[navn]: møde`, `[navn] og søster`, `[navn] hjemme`, `[navn]
     rubrik` and `[navn] er afsluttet` in the leader's report and the letters."""
     assert mask_names(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Henning er far og er ikke partshørt.", "[navn] er far og er ikke partshørt."),
+        ("Rashed har ikke haft en børnesamtale.", "[navn] har ikke haft en børnesamtale."),
+        ("Henning Skov (far) er ikke hørt.", "[navn] (far) er ikke hørt."),
+        ("Bertil og Ebbe er brødre; Jørn er morfar.",
+         "[navn] og [navn] er brødre; [navn] er morfar."),
+        ("Frank er far.", "[navn] er far."),
+        ("Hr. Lange har ringet.", "Hr. [navn] har ringet."),
+        ("Familien Hvid er flyttet, og mor er hos fru Post.",
+         "Familien [navn] er flyttet, og mor er hos fru [navn]."),
+        ("Han hedder Bager.", "Han hedder [navn]."),
+    ],
+)  # fmt: skip
+def test_older_first_names_and_surnames_after_a_title_are_names(text: str, expected: str) -> None:
+    """A probe: common first names of parents (`-ning`, `-hed` read as Danish endings at a
+    sentence's start) and surnames that are words after `Hr.`, `fru`, `Familien`, `hedder`."""
+    assert mask_names(text) == expected

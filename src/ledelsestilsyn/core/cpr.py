@@ -94,9 +94,13 @@ _JOIN = f"[{_SPACE}\t]{{0,2}}(?:{_BREAK})?"
 _AROUND = f"(?:[{_SPACE}\t]|%20){{0,8}}(?:{_BREAK})?"
 # Any character written as HTML writes it (`010203&#45;1234`, `&ndash;`, `&nbsp;`, `&sol;`),
 # which a web page or a mail copied as source leaves in a text; and a word for the serial
-# number between it and the date (`010203 løbenummer 1234`, `01.02.03, lbnr. 1234`).
+# number between it and the date (`010203 løbenummer 1234`, `01.02.03, lbnr. 1234`, `født 1.
+# februar 2003 med lbnr. 1234`).
 _ENTITY = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
-_LABEL = "(?i:l(?:ø|o|oe)?b(?:e)?[ ]?(?:nummer|nr)|lb\\.?[ ]?nr|kontrol(?:nummer|nr|cifre)|nr)\\.?"
+_LABEL = (
+    "(?i:(?:(?:med|og|samt)[ ]{1,2})?"
+    "(?:l(?:ø|o|oe)?b(?:e)?[ ]?(?:nummer|nr)|lb\\.?[ ]?nr|kontrol(?:nummer|nr|cifre)|nr))\\.?"
+)
 # The dots a text puts between things: the middle dot, the bullet, the hyphenation point, the
 # bullet and dot operators, the Japanese middle dot in its two widths (`010203・1234`), and the
 # ellipsis Word makes of three full stops (`010203…1234`).

@@ -52,27 +52,45 @@ months, the polite `De`; and the words a sentence begins with, which would other
 a name after them into one (`Moren Tina Larsen` is `Moren [navn]`)."""
 
 _FIRST_NAME_WORDS = """
-adam agnes ahmed aisha aksel alberte alexander alfred ali allan alma amalie amina amir anders
-andrea andreas anja anna anne anton arthur asta astrid benjamin bente birgitte brian camilla
-carl carla caroline casper cecilie charlotte christian christina christoffer clara claus daniel
-dennis dorthe elias ella ellen ellie emil emilie emily emma erik esther fatima felix filippa
-finn flemming frans frederik freja frida gitte hanne hassan hedvig heidi helen helle henrik
-hiba hussein ibrahim ida inge isabella jacob jakob jan janni jannie jeanette jens jesper jette
-johan johannes jonas jonathan josefine julie jørgen karina karla kasper katrine kenneth kirsten
-kristian kristoffer kurt lars laura leila lene leo liam lily lina lisbeth lone louise lucas
-ludvig ludwig luna lærke mads magnus maja malene malthe marcus maria marianne marie maryam
-mathias mathilde merete mette michael michelle mikkel mille mohamed mohammad mohammed morten
-muhammad mustafa nadia naja nanna niels nikolaj noah nora ole oliver olivia omar oscar patrick
-pernille peter philip pia poul preben rasmus rené rikke sanne sara sebastian signe simon sofia
-sofie steffen stine susanne svenning søren tanja theo thomas tina tobias torben trine valdemar
-victor vigga villads william yasmin yusuf zainab zakaria
+aage abdi abdikarim abdirahman abdul abdulla abdullah adam adrian agnes ahmad ahmed aida aisha
+aksel alan albert alberte aleksander alexander alexandra alfred ali alice alina allan alma
+amalie amanda amelia amelie amina amir anders andrea andreas ane anette angelica ania anita
+anja ann anna anne annette annie anny anton arne arnold aron arthur asbjørn asger asta astrid
+aya ayan ayoub ayse bahar basim bastian benedikte benjamin bent bente berit bertil bettina
+bilal birgit birgitte birthe bjarne brian britt britta bruno børge camilla carina carl carla
+caroline carsten casper cathrine cecilie celina charlie charlotte christel christian christina
+christine christoffer clara claus connie conny cristina dagmar dalia daniel david dennis diana
+dirk ditlev dorthe ebbe edith edvard egon einar ejnar elias elin elisabeth elise ella ellen
+ellie elsebeth elvira emil emilie emily emine emma emre erik erling esben eskild esther eva
+evelyn faisal farah farhiya fatima felix fie filip filippa finn flemming frans franz frederik
+fredrik frej freja frida frode gerda gert gitte grethe gudrun gunnar gustav hakim halima hamid
+hamza hanne harald hasan hassan hatice hedvig heidi helen helena helga helle helmer henning
+henrik herbert hiba hilda hodan holger hugo hussain hussein ib ibrahim ida ilse inge inger
+ingrid irene isabel isabella isak ivan jack jacob jakob jamal jamila jan janne janni jannie
+jasmin jeanette jens jeppe jesper jette jimmy joachim joakim joan johan johanne johannes johnny
+jon jonas jonathan jonna josef josefine julie jørgen jørn kalle karen kari karim karina karla
+karoline kasper kathrine katja katrine keld kenn kenneth kent khadija khalid kira kirsten
+kirstine kjeld klaus knud konrad kristian kristina kristine kristoffer kurt laila lars lasse
+laura layla leila lene leo leon leonora leyla liam lily lina lisa lisbeth liselotte lone lotte
+louise lucas lucia ludvig ludwig lukas luna lærke mads magnus mahmoud maja majken malene malik
+malthe marcus maria mariam marianne marie marina martin maryam mathias mathilda mathilde mehmet
+melissa merete merve mette mia michael michelle mikael mikkel milla mille minna mira mogens
+mohamed mohammad mohammed mona monica morten muhammad mustafa nadia naja nanna naomi nasra
+nathalie niels nikolaj nikoline nils noah noor nora nour oda olaf ole olga oliver olivia oluf
+omar oscar otto ove palle patrick paula peder pernille peter philip philippa pia poul preben
+rashed rasmus rebecca regitze rené rie rigmor rikke robert rolf roman ruth saba salim salma
+samir sandra sanne sara sarah sebastian selma shahed sidse signe silas silje simon simone sina
+sofia sofie sofus solveig steen stefan steffen stine susan susanne sven svenning søren tanja
+tarek theis theo thomas thor thora timm tina tobias tonny torben tove trine uffe ulla ulrik
+valdemar valentin verner vibeke victor victoria vigga viggo vilhelm villads villum walid
+warsame william xenia yasin yasmin yousef youssef yusuf yvonne zainab zakaria zara zeynep ziad
 """
 FIRST_NAMES = frozenset(_FIRST_NAME_WORDS.split())
 """Common first names of children and parents in Denmark, none of them a Danish word."""
 
 _WORD_NAME_WORDS = """
-august bo dag ditte else hans line liv maj mark max per rune sander sine sol stig storm tage
-tilde tom vilde
+august bo dag dina ditte else ester flora frank hans iris kaj karl kim line lise liv maj mark
+max per rose rune sami sander sine sol sten stig storm svend tage tilde tom vera vilde
 """
 WORD_NAMES = frozenset(_WORD_NAME_WORDS.split())
 """First names that are Danish words too (`Hans mor`, `Per 1. maj`): names inside a sentence,

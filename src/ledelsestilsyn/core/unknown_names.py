@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ledelsestilsyn.core import name_words as lists
@@ -181,6 +181,13 @@ def _looks_danish(text: str, match: re.Match[str]) -> bool:
     return _DANISH_ENDING.search(folded) is not None and _starts_sentence(text, match.start())
 
 
+_TITLE = re.compile(
+    r"(?<![^\W\d_])(?:[hH]r|[fF]ru|[fF]rk|[fF]amilien|hedder|kaldet|kaldes)\.?[ \t\u00a0]+\Z"
+)
+"""A word right before a surname, which makes a Danish word after it one (`Hr. Lange`, `fru
+Post`, `Familien Hvid`, `hedder Bager`)."""
+
+
 def _abbreviated(text: str, match: re.Match[str]) -> bool:
     return text[match.end() : match.end() + 1] == "." and match[0].casefold() in lists.ABBREVIATED
 
@@ -310,6 +317,7 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
             _first_name(word)
             or (not _danish(word) and not _looks_danish(text, m))
             or (_is_word_name(word) and _word_name(text, m))
+            or _TITLE.search(text, max(0, m.start() - 12), m.start()) is not None
         )
         if runs and _SAME_NAME.fullmatch(text[runs[-1][-1][1] : m.start()]):
             runs[-1].append((m.start(), m.end(), word, named))
@@ -362,9 +370,11 @@ def _named_runs(text: str, known: Iterable[str]) -> list[tuple[int, int]]:
 def mask_names(text: str, known: Iterable[str] = (), replacement: str = NAME) -> str:
     """`text` as read (`as_read`), with each likely name (`likely_names`) as `replacement`."""
     text = as_read(text)
-    spans = likely_names(text, known)
-    if not spans:
-        return text
+    return replace_spans(text, likely_names(text, known), replacement)
+
+
+def replace_spans(text: str, spans: Sequence[tuple[int, int]], replacement: str = NAME) -> str:
+    """`text` with each of `spans` (in order, not overlapping) as `replacement`."""
     pieces: list[str] = []
     last = 0
     for start, end in spans:

@@ -14,7 +14,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.core.names import as_read
-from ledelsestilsyn.core.unknown_names import NAME, common_first_name, likely_names, words_of
+from ledelsestilsyn.core.unknown_names import (
+    common_first_name,
+    likely_names,
+    replace_spans,
+    words_of,
+)
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.models.concept import Concept, Quota
 from ledelsestilsyn.sampling.draw import Pick
@@ -44,13 +49,7 @@ def attribute_masker(known: Iterable[str]) -> Callable[[str], str]:
     def masked(value: str) -> str:
         read = as_read(value)
         spans = name_spans(read, words)
-        if not spans:
-            return value
-        pieces, last = [], 0
-        for start, end in spans:
-            pieces += [read[last:start], NAME]
-            last = end
-        return "".join([*pieces, read[last:]])
+        return replace_spans(read, spans) if spans else value
 
     return masked
 

@@ -171,10 +171,12 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
         *outside,
         *source.diagnostics,
         *kept_outside(missing, workspace.display(folder / MANIFEST_NAME)),
+        # first: what no mask can take away, before lines per case that may run past the
+        # screen's 25 per file (a probe: U030 was the 105th)
+        *named_ids_warning(result.picks, known, export, headers["sag"], sheet),
         *cpr_warnings(result.picks, export, sheet, headers),
         *nameless_warnings(result.picks, export, sheet, headers),
         *named_warnings(result.picks, known, export, sheet, headers),
-        *named_ids_warning(result.picks, known, export, headers["sag"], sheet),
     ]
     if request.dry_run:
         return DrawOutcome(DrawStatus.DRY_RUN, folder, manifest, [], diagnostics)
