@@ -179,3 +179,21 @@ def test_new_adds_to_a_list_written_at_the_margin(workspace: Path, cli: Cli) -> 
     assert path.read_text(encoding="utf-8").startswith(margin)
     assert '\n- id: "tiltag-2"' in path.read_text(encoding="utf-8")
     assert [t.id for t in load_tiltag(open_workspace(workspace))] == ["perspektiv", "tiltag-2"]
+
+
+def test_the_same_call_again_adds_no_copy(workspace: Path, cli: Cli) -> None:
+    """A probe: `tiltag ny` run twice made tiltag-1 and tiltag-2, the same, and `påmind`
+    reminded of both. The same title and questions decided the same day are the same tiltag;
+    another day, or another title, is a new one."""
+    path = workspace / "tiltag.yaml"
+    first = cli(*NEW, "--titel", "Hurtig vurdering", "--dato", "2026-11-25")
+    assert first.exit_code == 0, first.output
+    before = path.read_bytes()
+    again = cli(*NEW, "--titel", "Hurtig vurdering ", "--dato", "2026-11-25")
+    assert again.exit_code == 0, again.output
+    assert "står allerede i tiltag.yaml" in again.output
+    assert path.read_bytes() == before
+    assert cli(*NEW, "--titel", "Hurtig vurdering", "--dato", "2026-12-02").exit_code == 0
+    assert cli(*NEW, "--titel", "Anden titel", "--dato", "2026-11-25").exit_code == 0
+    ids = [t.id for t in load_tiltag(open_workspace(workspace))]
+    assert ids == ["tiltag-1", "tiltag-2", "tiltag-3"]

@@ -11,7 +11,7 @@ from ledelsestilsyn.core.periods import parse_period
 from ledelsestilsyn.report.levels import compare_levels, level_views
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.suppress import Disclosure
-from ledelsestilsyn.report.tidy import HEADER, tidy_groups, tidy_rows
+from ledelsestilsyn.report.tidy import HEADER, no_rows_warning, tidy_groups, tidy_rows
 from ledelsestilsyn.sampling.fillin import case_filename, render_review
 from ledelsestilsyn.templates.catalog import Catalog
 
@@ -256,3 +256,15 @@ def test_the_tidy_table_counts_a_case_once_per_level_told_apart_by_tilsyn() -> N
     assert counted[("niveau-1", "underretning-1", "ja")] == 3  # S-1, S-2, S-4 at niveau 1
     assert counted[("niveau-3", "underretning-1", "ja")] == 3  # the same cases at niveau 3
     assert counted[("niveau-3", "underretning-1", "nej")] == 1  # S-3; S-1's extra not counted
+
+
+def test_a_committee_table_with_no_row_it_may_show_says_why() -> None:
+    """A probe: the committee's csv for a quarter held the header alone (every step's rows
+    left out to protect small counts) and said nothing; now L019 says why, and only then."""
+    groups = tidy_groups([r for r in records() if K4.start <= r.period_start <= K4.end], TEMPLATES)
+    assert no_rows_warning(groups, Disclosure(), "udvalg", "2026-K4") == []
+    [said] = no_rows_warning(groups, Disclosure(active=True), "udvalg", "2026-K4")
+    assert (
+        said.code == "L019" and "tabellen for 2026-K4 til udvalget har ingen rækker" in said.message
+    )
+    assert no_rows_warning([], Disclosure(active=True), "afdeling", "2026-K4") == []

@@ -134,6 +134,7 @@ def test_missing_path_is_a_bad_call(cli: Cli, korpus: Path) -> None:
     result = cli("valider", "findes-ikke.yaml")
     assert result.exit_code == 2
     assert "findes-ikke.yaml: fejl G040: stien findes ikke." in result.stderr
+    assert "Tip: tjek stavemåden" in result.stderr  # a probe: no hint was given
 
 
 def test_bad_format_and_date_are_bad_calls(cli: Cli, korpus: Path) -> None:

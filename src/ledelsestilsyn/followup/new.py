@@ -34,7 +34,7 @@ from ledelsestilsyn.io.yaml import parse_text
 from ledelsestilsyn.io.yaml_quote import double_quoted
 from ledelsestilsyn.models.base import share_value
 from ledelsestilsyn.models.located import did_you_mean, validate_document
-from ledelsestilsyn.models.tiltag import TiltagFile
+from ledelsestilsyn.models.tiltag import Tiltag, TiltagFile
 from ledelsestilsyn.report.formats import share_text
 from ledelsestilsyn.workspace.layout import TILTAG_FILE
 from ledelsestilsyn.workspace.open import Workspace
@@ -217,9 +217,8 @@ def _changed_error(shown: str) -> TilsynError:
     )
 
 
-def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
-    """Append `new` to the workspace's `tiltag.yaml` (created if missing); returns its id."""
-    new = replace(new, questions=tuple(dict.fromkeys(new.questions)))  # each target once
+def _check_texts(new: NewTiltag) -> None:
+    """No empty title, and no CPR number in the title or the responsible."""
     if new.title is not None and not new.title.strip():
         raise fail(
             Argument.TITLE,
@@ -238,6 +237,13 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
                 "personnumre.",
                 kind=ErrorKind.USAGE,
             )
+
+
+def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> tuple[str, bool]:
+    """Append `new` to the workspace's `tiltag.yaml` (created if missing); returns its id, and
+    False when the same tiltag was made the same day (`_made_already`): nothing is added."""
+    new = replace(new, questions=tuple(dict.fromkeys(new.questions)))  # each target once
+    _check_texts(new)
     early = before_decision("frist", new.deadline, today) if new.deadline else None
     if early is not None:
         code, text, hint = early
@@ -261,6 +267,9 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
         old += ("" if old.endswith("\n") else end) + "tiltag:" + end
     if not existing:  # `tiltag: []`, an empty list as YAML writes it: the list begins below
         old = _EMPTY_FLOW.sub("tiltag:", old, count=1)
+    made = _made_already(existing, new, today)
+    if made is not None:
+        return made, False
     tiltag_id = _free_id({t.id for t in existing})
     entry = entry_text(new, tiltag_id, today, _wording(workspace, known, template), template)
     entry = _indented_as(old, entry)
@@ -286,4 +295,28 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> str:
     # The file keeps the access it has; a new one is private (0600), as the reviews are: it
     # names the leaders responsible and its free text may name anyone (found by probe Y).
     write_atomic(path, text, overwrite=raw is not None, mode=current_mode(path, 0o600))
-    return tiltag_id
+    return tiltag_id, True
+
+
+def _made_already(existing: list[Tiltag], new: NewTiltag, today: date) -> str | None:
+    """The tiltag the same call made: its title, questions, responsible, deadline, level and
+    months to the evaluation, decided the same day. A command run again is safe: it adds no
+    copy, which `påmind` would remind of twice (a probe). Another day, or with anything else
+    other, it is a new decision."""
+    title = (new.title or f"Løft {new.questions[0]}").strip().casefold()
+    made = (title, new.questions, (new.responsible or "").strip(), new.deadline, new.level)
+    for tiltag in existing:
+        if (
+            tiltag.decided == today
+            and made
+            == (
+                tiltag.title.strip().casefold(),
+                tuple(tiltag.targets.questions),
+                (tiltag.responsible or "").strip(),
+                tiltag.deadline,
+                tiltag.targets.level,
+            )
+            and tiltag.evaluate_after_months == new.evaluate_after_months
+        ):
+            return tiltag.id
+    return None

@@ -112,6 +112,7 @@ class Reports:
     """The day the corrections' status is as of (None: corrections are not counted)."""
     memo: Memo | None = None
     """Decisions made before (`decision_memo`)."""
+    _built: dict[Period, Report] = field(default_factory=dict)
     _rules: dict[Period, Disclosure] = field(default_factory=dict)
     _inner: dict[Period, Inner] = field(default_factory=dict)
     consulted: set[Period] = field(default_factory=set)
@@ -119,8 +120,14 @@ class Reports:
     baseline and trend points."""
 
     def build(self, period: Period) -> Report:
-        aggregate = self.audience in AGGREGATE
-        return build_for(self.inputs, period, self.settings, aggregate=aggregate, today=self.today)
+        """The report of `period`, built once: a decision, the report's compared range and
+        its record in `.udgivet` all read it."""
+        if period not in self._built:
+            aggregate = self.audience in AGGREGATE
+            self._built[period] = build_for(
+                self.inputs, period, self.settings, aggregate=aggregate, today=self.today
+            )
+        return self._built[period]
 
     def withheld(self, period: Period) -> dict[str, set[str]]:
         """Teams whose shares the audience does not see: fewer than three caseworkers."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -46,7 +46,8 @@ from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.scrub import address_masker, case_masker
 from ledelsestilsyn.report.suppress import Disclosure, Key
-from ledelsestilsyn.report.tidy import HEADER, TidyGroup, tidy_groups, tidy_rows, to_csv
+from ledelsestilsyn.report.tidy import no_rows_warning, tidy_groups
+from ledelsestilsyn.report.tidy_file import tidy_file
 from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
 from ledelsestilsyn.report.view import ReportView, report_view
 from ledelsestilsyn.workspace.known_names import KnownNames, known_names
@@ -144,9 +145,10 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             version = Version(
                 request.audience, period.label, shown_numbers(ledger_for(report), rules)
             )
+            inputs.notes += no_rows_warning(groups, rules, request.audience, period.label)
         else:
             rules, groups = Disclosure(settings.min_count), tidy_groups(counted, inputs.templates)
-        content = _tidy(request.fmt, groups, rules, period, today)
+        content = tidy_file(request.fmt, groups, rules, period, today)
     else:
         report = reports.build(period)
         rules = reports.decide(period, report)
@@ -260,18 +262,6 @@ def _pdf(view: ReportView, today: date) -> Gated:
     from ledelsestilsyn.report.pdf import pdf
 
     return pdf(view, today)
-
-
-def _tidy(
-    fmt: str, groups: Sequence[TidyGroup], rules: Disclosure, period: Period, today: date
-) -> str | Gated:
-    """The tidy table as CSV, or as the data workbook with the very same rows."""
-    if fmt == "csv":
-        return to_csv(groups, rules)
-    from ledelsestilsyn.report.xlsx import Table, workbook
-
-    table = Table("svar", HEADER, tidy_rows(groups, rules))
-    return workbook([table], title=f"Ledelsestilsyn {period.label}", created=today)
 
 
 def _add_levels(view: ReportView, inputs: Inputs, workspace: Workspace, period: Period) -> None:

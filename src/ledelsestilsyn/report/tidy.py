@@ -20,6 +20,7 @@ import io
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
+from ledelsestilsyn.core.diagnostics import Diagnostic, warning
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import (
     QuestionStat,
@@ -128,3 +129,18 @@ def to_csv(groups: Sequence[TidyGroup], rules: Disclosure) -> str:
     for row in tidy_rows(groups, rules):
         writer.writerow([neutralise(str(cell)) for cell in row])
     return "\ufeff" + out.getvalue()
+
+
+def no_rows_warning(
+    groups: Sequence[TidyGroup], rules: Disclosure, audience: str, label: str
+) -> list[Diagnostic]:
+    """L019 when the committee's or the department's table has answers but no row it may
+    show: a file with the header alone said nothing of why (a probe)."""
+    if not groups or tidy_rows(groups, rules):
+        return []
+    reader = "udvalget" if audience == "udvalg" else "afdelingen"
+    text = f"tabellen for {label} til {reader} har ingen rækker: hvert spørgsmåls tal er skjult"
+    text += ", så et lille tal ikke kan regnes ud; kun overskriften står i filen."
+    hint = "rapporten som md, html eller pdf viser sagsskridtenes andele; eller tag en længere"
+    hint += " periode med flere gennemgange."
+    return [warning("rapport", "L019", text, hint=hint)]

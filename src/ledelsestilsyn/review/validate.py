@@ -130,6 +130,9 @@ def check_reviews(
     return run_checks(workspace, paths, today=today).results
 
 
+_NO_PATH = "tjek stavemåden (en mappe eller en .yaml-fil); uden stier læses alle under udtræk/."
+
+
 def run_checks(
     workspace: Workspace,
     paths: list[Path] | None = None,
@@ -139,7 +142,7 @@ def run_checks(
 ) -> ReviewRun:
     targets = paths if paths is not None else [workspace.samples_dir]
     for target in paths or ():
-        check_named(target, str(target), "G040", folders=True)
+        check_named(target, str(target), "G040", folders=True, hint=_NO_PATH)
     found, cwd = walk([t for t in targets if t.exists()]), Path.cwd().resolve()
     files = found.files
     templates = Templates(workspace.catalog)

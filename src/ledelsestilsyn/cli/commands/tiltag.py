@@ -121,7 +121,13 @@ def ny(
     )
     waiting = "Venter på en anden kørsel af 'tilsyn tiltag ny' i arbejdsmappen …"
     with one_run(workspace.root, "tiltag ny", lambda: echo(waiting, err=True)):
-        tiltag_id = append_tiltag(workspace, new, today=today)
+        tiltag_id, added = append_tiltag(workspace, new, today=today)
+    if not added:
+        echo(
+            f"Tiltaget '{tiltag_id}' står allerede i tiltag.yaml (samme titel og spørgsmål, "
+            "besluttet i dag); intet er føjet til."
+        )
+        return
     missing = ["beskrivelse"] + ["ansvarlig"] * (not (ansvarlig or "").strip())
     missing += ["frist"] * (frist is None)
     echo(f"Tiltaget '{tiltag_id}' er føjet til tiltag.yaml. Udfyld {listing(missing)}.")
