@@ -142,7 +142,9 @@ def test_a_range_written_last_day_first_says_so() -> None:
     assert diagnostic.message == "perioden slutter, før den begynder; skriv begyndelsen først."
     with pytest.raises(TilsynError) as caught:
         parse_period("2026-10-31..2026-02-30")  # no such day: unreadable, not backwards
-    assert caught.value.diagnostics[0].message == "perioden kan ikke læses."
+    [diagnostic] = caught.value.diagnostics
+    assert diagnostic.message == "perioden kan ikke læses: dagen 2026-02-30 findes ikke."
+    assert diagnostic.hint is not None and diagnostic.hint.startswith("februar 2026 har 28 dage")
 
 
 def test_a_date_hint_names_the_day_or_why_there_is_none() -> None:

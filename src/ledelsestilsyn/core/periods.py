@@ -106,6 +106,12 @@ def parse_period(text: str) -> Period:
         return period
     if not value:
         raise fail(Argument.PERIOD, "P001", "perioden er tom.", hint=_HINT, kind=ErrorKind.USAGE)
+    if period is None and (days := _RANGE.match(value)):  # 2026-10-01..2026-02-30: which day
+        for day in (days[1], days[2]):
+            if not _is_day(day):
+                why = f"perioden kan ikke læses: dagen {day} findes ikke."
+                hint = date_hint(day, "2026-01-31")
+                raise fail(text, "P001", why, hint=hint, kind=ErrorKind.USAGE)
     if period is None and not _outside_years(value):
         why = "perioden kan ikke læses."
     elif backwards:  # a range written last day first (`2026-10-31..2026-10-01`)
@@ -141,6 +147,14 @@ def _period(value: str) -> Period | None:
     except ValueError:
         pass
     return None
+
+
+def _is_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _outside_years(value: str) -> bool:

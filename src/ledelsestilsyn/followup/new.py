@@ -301,8 +301,8 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> tuple
 def _made_already(existing: list[Tiltag], new: NewTiltag, today: date) -> str | None:
     """The tiltag the same call made: its title, questions, responsible, deadline, level and
     months to the evaluation, decided the same day. A command run again is safe: it adds no
-    copy, which `påmind` would remind of twice (a probe). Another day, or with anything else
-    other, it is a new decision."""
+    copy, which `påmind` would remind of twice (a probe). Another day, or with anything of
+    that different, it is a new decision."""
     title = (new.title or f"Løft {new.questions[0]}").strip().casefold()
     made = (title, new.questions, (new.responsible or "").strip(), new.deadline, new.level)
     for tiltag in existing:
