@@ -41,14 +41,15 @@ CACHE_SHAPE_ERRORS = (KeyError, IndexError, TypeError, ValueError, AttributeErro
 """What reading a cache with the right stamp but the wrong shape raises (edited by hand,
 damaged, or written by a build whose format changed without a new `FORMAT`)."""
 
-FORMAT = 19  # 3: case ids from the manifest; 4: meetings; 5: DATED_LATER; 6: letters due;
+FORMAT = 20  # 3: case ids from the manifest; 4: meetings; 5: DATED_LATER; 6: letters due;
 # 7: FILE_GONE; 8: the steps' titles; 9: a level's lag; 10: the committee's meetings;
 # 11: an unreadable manifest; 12: a future `udført`, the questions with a correction;
 # 13: the future `udført` itself; 14: the review's date with each correction; 15: the kinds of
 # period the meetings' reports are for; 16: a tiltag's title without a name nobody knows; 17: each
 # folder's files that count nowhere (`strays`) and the names of the gone ones; 18: more words
 # that name no one (`core/ord.txt`), so fewer titles with `[navn]`; 19: a correction's responsible
-# person that no other file names is `[navn]`
+# person that no other file names is `[navn]`; 20: more first names, and a surname after `Hr.`
+# or `Familien`, are `[navn]` in a tiltag's title (a probe: an old title stood from the cache)
 
 
 def find_concept_fast(start: Path, explicit: Path | None) -> Path:
