@@ -81,9 +81,14 @@ def together(
 
 
 def _part(combined: System, system: System, label: str, name: str) -> str:
-    """A part's count in the sum; a team's is under 5 in a report that says no team has 5."""
+    """A part's count in the sum; a team's is under 5 in a report that says no team has 5;
+    a step's is 0 where the part shows the template's steps without it (a section lists
+    every step with answers)."""
     if name.startswith("team[") and system.teams_under is not None:
         return combined.var(f"{label}:{name}", 0, system.teams_under - 1)
+    step = re.match(r"step\[([^|\]]+)\|", name)
+    if step and name not in system.bounds and any(n.startswith(step[0]) for n in system.bounds):
+        return combined.var(f"{label}:{name}", 0, 0)
     return combined.var(f"{label}:{name}")
 
 

@@ -33,6 +33,7 @@ from ledelsestilsyn.report.overlap import Inner
 from ledelsestilsyn.report.pair_corrections import counting_corrections
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import UNKNOWN_TEAM, Excluded
+from ledelsestilsyn.report.same_numbers import relabelled, same_numbers
 from ledelsestilsyn.report.suppress import Disclosure, Key, Memo
 from ledelsestilsyn.report.versions import VersionMaps
 
@@ -139,8 +140,24 @@ class Reports:
             built = report or self.build(period)
             inner = self.inner(period)
             withheld = self.withheld(period)
-            self._rules[period] = disclosure_for(built, self.audience, withheld, inner, self.memo)
+            self._rules[period] = self._as_inner(period, built, inner) or disclosure_for(
+                built, self.audience, withheld, inner, self.memo
+            )
         return self._rules[period]
+
+    def _as_inner(self, period: Period, report: Report, inner: list[Inner]) -> Disclosure | None:
+        """The decision of a report inside `period` with the same numbers, under `period`'s
+        label (`same_numbers`); None if none has them."""
+        if not inner:
+            return None
+        ledger, withheld = ledger_for(report), self.withheld(period)
+        for part in inner:
+            other = self.build(part.period)
+            if self.withheld(part.period) != withheld:
+                continue
+            if same_numbers(ledger, period.label, ledger_for(other), part.period.label):
+                return relabelled(self._rules[part.period], part.period.label, period.label)
+        return None
 
     def shows(self, label: str, key: Key) -> bool:
         """Whether the audience's report of the period `label` (another period than the one
@@ -187,7 +204,8 @@ class Reports:
         if part not in self._inner:
             report = self.build(part)
             rules = self.rules(part, report)
-            self._inner[part] = Inner(part, ledger_for(report), rules, report.long_rounds)
+            ledger = ledger_for(report, unshown=True)
+            self._inner[part] = Inner(part, ledger, rules, report.long_rounds)
         return self._inner[part]
 
     def _parts(self, period: Period) -> list[Period]:

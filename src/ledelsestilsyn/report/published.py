@@ -25,6 +25,9 @@ from ledelsestilsyn.report.stats import effective_size
 from ledelsestilsyn.report.suppress import Key, Ledger, denominator, numerator
 from ledelsestilsyn.report.tidy import question_rows
 
+Steps = Collection[tuple[str, str]]
+"""Steps as (template ref, step id)."""
+
 
 def excluded_kind(reason: str) -> str:
     """An exclusion's kind without details: `delvist udfyldt (3 af 14 …)` → `delvist udfyldt`."""
@@ -115,24 +118,25 @@ def shared(report: Report) -> bool:
 
 
 def ledger_for(
-    report: Report, *, teams: bool = True, summarised: Collection[tuple[str, str]] = ()
+    report: Report, *, teams: bool = True, summarised: Steps = (), unshown: bool = False
 ) -> Ledger:
     """Every count and share the committee version of `report` publishes, and their relations;
     without the team tables when not `teams`, and without the question rows (and the tidy
-    table's rows) of the `summarised` steps, (template ref, step id): only their share."""
+    table's rows) of the `summarised` steps, (template ref, step id): only their share.
+    `unshown`: also a left-out section's numbers (fewer than `min_count` cases), for a longer
+    period's report (`overlap.Inner`): the quarter less November gave them (a probe)."""
     ledger = Ledger(report.settings.min_count)
     _overview(ledger, report, teams)
     shown = shown_templates(report, ledger.min_count)
     for template in report.templates:
-        if template in shown:
-            _template(ledger, template, teams, summarised)
-        else:  # a missing section says: fewer than min_count cases, so each team fewer too
-            ref = template.current.template.ref
-            ledger.count(template_cases(ref), template.current.reviews)
+        if template not in shown:  # a missing section: fewer than min_count cases, each team too
+            ledger.count(template_cases(template.current.template.ref), template.current.reviews)
             if teams:
-                _no_table(ledger, ref, template.teams)
+                _no_table(ledger, template.current.template.ref, template.teams)
+        if template in shown or unshown:
+            _template(ledger, template, teams, summarised)
     _across_templates(ledger, report)
-    refs = {t.current.template.ref for t in shown}
+    refs = {t.current.template.ref for t in (report.templates if unshown else shown)}
     _tidy(ledger, report, refs, summarised)
     for series, rounds in add_rounds(ledger, report, refs, summarised).items():
         ledger.total(cases(series), rounds)  # else at most (a case in two rounds)
@@ -211,9 +215,7 @@ def _sum_shares(ledger: Ledger, total: Key, parts: Sequence[Key]) -> None:
     ledger.total(denominator(total), [denominator(p) for p in parts])
 
 
-def _template(
-    ledger: Ledger, report: TemplateReport, teams: bool, summarised: Collection[tuple[str, str]]
-) -> None:
+def _template(ledger: Ledger, report: TemplateReport, teams: bool, summarised: Steps) -> None:
     current = report.current
     ref = current.template.ref
     ledger.count(template_cases(ref), current.reviews)
@@ -338,9 +340,7 @@ def _across_templates(ledger: Ledger, report: Report) -> None:
         ledger.at_most([calibrated(ref), *(cases(s) for s in own)], extra)
 
 
-def _tidy(
-    ledger: Ledger, report: Report, shown: set[str], summarised: Collection[tuple[str, str]]
-) -> None:
+def _tidy(ledger: Ledger, report: Report, shown: set[str], summarised: Steps) -> None:
     """The CSV's counts per series add up to the template's. A review answers every question
     of its focus: a question's counts in a series add up to the series' cases, where each has
     one review (6 ja, 0 nej, 0 ikke relevant says 6); a case counted once over several series
