@@ -2,7 +2,7 @@
 
 A CPR number is `DDMMÅÅ-SSSS`, but people, Word and Excel write it in many
 ways: without a separator, with a space or NBSP, with an en or em dash, a
-Unicode hyphen, a slash, a dot, a bullet or an underscore, up to six marks (`010203----1234`,
+Unicode hyphen, a slash, a dot, a bullet or an underscore, up to twelve marks (`010203----1234`,
 Markdown's bold `**010203**-**1234**`), in two cells of an HTML table (`010203</td><td>1234`),
 with invisible direction marks copied along, with spaces around the dash (`010203 - 1234`),
 with the digits grouped (`01 02 03 12 34`), or over a line break in a block of
@@ -22,8 +22,9 @@ All of those are found here, and nowhere else in the tool.
 The date may also be written as a date of birth is: with a mark inside it
 (`01.02.03-1234`, `01-02-03 1234`, `25-0203-1234`, `16'02'03-1234`) or with the year in
 four digits (`20.02.2003-1234`, `14022003-1234`), or as ISO writes it (`2003-02-01-1234`);
-then the serial number must be four digits set apart by a mark (or, for a two-digit year, a
-space), so a date and a time (`03.11.2026 12:30`, `01.02.2003 1200`) is not a number.
+then the serial number must be four digits set apart by a mark or a space, so a date and a
+time written with a colon or a dot (`03.11.2026 12:30`) is not a number, and one written
+without (`01.02.2026 1230`) is masked: it cannot be told from `01.02.2003 1234` (a probe).
 
 To keep ordinary numbers apart, the date must be real (29 February only in years divisible
 by four), or a substitute number's (the day plus 60); the modulus-11 check is deliberately
@@ -43,7 +44,13 @@ import functools
 import re
 from collections.abc import Callable
 
-from ledelsestilsyn.core.cpr_dates import MonthDates, birth_date, number, real_month_date
+from ledelsestilsyn.core.cpr_dates import (
+    MonthDates,
+    birth_date,
+    number,
+    real_month_date,
+    valid_date,
+)
 from ledelsestilsyn.core.cpr_lookalike import as_digits, lookalike_spans
 from ledelsestilsyn.core.cpr_spans import around, joined, mask_spans
 from ledelsestilsyn.core.cpr_unseen import INVISIBLES as INVISIBLES
@@ -53,7 +60,7 @@ from ledelsestilsyn.core.letters import as_latin
 # Every space Unicode has (category Zs): the plain one and NBSP, and the en, em, thin, hair,
 # figure, narrow, mathematical and ideographic spaces a word processor, a web page or a
 # fullwidth text puts between digits; each shows as a gap, so `010203 1234` looks the same.
-_SPACE = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACE = " \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u2800"
 # Every dash and minus (the hyphen, Unicode's dashes and their small and fullwidth forms), the
 # slash, the dot and the underscore, each also in its fullwidth form (`０１０２０３／１２３４`).
 _PUNCT = (
@@ -90,38 +97,46 @@ _BREAK = (
 # pattern: a text that has any is searched without them (`cpr_unseen.without_invisible`), so
 # any number of them may stand anywhere (`0⁦1⁩…` with an isolate around each digit reads `01…`).
 _JOIN = f"[{_SPACE}\t]{{0,2}}(?:{_BREAK})?"
-# Up to eight spaces (a number aligned in columns, `300711    7286`), or `%20` as in a link.
-_AROUND = f"(?:[{_SPACE}\t]|%20){{0,8}}(?:{_BREAK})?"
+# Up to twelve spaces (a number aligned in columns, `300711    7286`), or `%20` as in a link.
+_AROUND = f"(?:[{_SPACE}\t]|%20){{0,12}}(?:{_BREAK})?"
+# The spaces after the first of a run longer than `_AROUND` takes (`161038          8743`),
+# read past as invisible characters are: a browser shows the run as one space.
+_LONG_GAP = re.compile(f"(?<=[{_SPACE}\t])[{_SPACE}\t]{{12,}}")
 # Any character written as HTML writes it (`010203&#45;1234`, `&ndash;`, `&nbsp;`, `&sol;`),
 # which a web page or a mail copied as source leaves in a text; and a word for the serial
 # number between it and the date (`010203 løbenummer 1234`, `01.02.03, lbnr. 1234`, `født 1.
 # februar 2003 med lbnr. 1234`).
 _ENTITY = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
 _LABEL = (
-    "(?i:(?:(?:med|og|samt)[ ]{1,2})?"
-    "(?:l(?:ø|o|oe)?b(?:e)?[ ]?(?:nummer|nr)|lb\\.?[ ]?nr|kontrol(?:nummer|nr|cifre)|nr))\\.?"
+    "(?i:og|(?:(?:med|og|samt)[ ]{1,2})?"
+    "(?:l(?:ø|o|oe)?b(?:e)?[ ]?(?:nummer|nr)|lb\\.?[ ]?nr|kontrol(?:nummer|nr|cifre)|nr)\\.?)"
 )
 # The dots a text puts between things: the middle dot, the bullet, the hyphenation point, the
 # bullet and dot operators, the Japanese middle dot in its two widths (`010203・1234`), and the
 # ellipsis Word makes of three full stops (`010203…1234`).
 _DOTS = "\u00b7\u2022\u2027\u2219\u22c5\u30fb\uff65\u2026"
 # The fullwidth forms of the other marks below (`010203；1234`, `010203～1234`).
-_WIDE = "\uff0c\uff1a\uff1d\uff0b\uff3c\uff1b\uff07\uff5c\uff5e\uff08\uff09\uff3b\uff3d\uff5b\uff5d"
+_WIDE = (
+    "\uff0c\uff1a\uff1d\uff0b\uff3c\uff1b\uff07\uff5c\uff5e\uff08\uff09\uff3b\uff3d\uff5b\uff5d"
+    "\u3001\u3002\uff64\uff61\uff06"  # the ideographic comma and full stop (`010203、1234`)
+)
 # A line break, a tab or a bell written as a YAML or Python escape (`010203-\n1234`), which a
 # review file in double quotes that is read as it stands (Y013) shows as written.
 _ESCAPE = "\\\\[abefnrtv]"
-# One mark between date and serial number, or up to six (`010203----1234`, Markdown's bold
+# One mark between date and serial number, or up to twelve (`010203----1234`, Markdown's bold
 # `**010203**-**1234**`): punctuation, also a comma, colon, equals or plus sign
-# (`010203,1234`), an asterisk or a hash (`300711*7286`), a backslash (a slip for the slash),
-# a semicolon, an apostrophe or a quote, a middle dot, a bar or a tilde, a bracket
-# (`(010203)1234`), an at, a section or a per cent sign, a euro or a degree sign, an arrow,
-# and an HTML tag (a table's cells, `010203</td><td>1234`). `%2D` is a dash as in a link.
-_TAG = "<[^<>\\n]{1,40}>"
+# (`010203,1234`), an asterisk, a hash or an ampersand (`300711*7286`, `300711&7286`), a
+# backslash (a slip for the slash), a semicolon, an apostrophe or a quote, a middle dot, a
+# bar or a tilde, a bracket (`(010203)1234`), an at, a section or a per cent sign, a euro or
+# a degree sign, an arrow, and an HTML tag (a table's cells, `010203</td><td>1234`) or the
+# end of a Markdown link (`[010203](x)1234`, shown as `0102031234`). `%2D` is a dash as in a
+# link.
+_TAG = "<[^<>\\n]{1,40}>|\\]\\([^()\\n]{0,40}\\)"
 _ONE_MARK = (
     f"(?:[{_PUNCT},:=+*#\\\\;'\u2019\"|~()\\[\\]{{}}@§€°\u2192\u21d2\u2794{_DOTS}{_WIDE}]"
-    f"|%(?![0-9a-fA-F]{{2}})|%2[dD]|{_ENTITY}|{_ESCAPE}|{_LABEL}|{_TAG})"
+    f"|%(?![0-9a-fA-F]{{2}})|%2[dD]|{_ENTITY}|&(?!#?[0-9a-zA-Z]{{1,32}};)|{_ESCAPE}|{_LABEL}|{_TAG})"
 )
-_MARK = f"{_ONE_MARK}(?:(?:[{_SPACE}]|{_BREAK})?{_ONE_MARK}){{0,5}}"
+_MARK = f"{_ONE_MARK}(?:(?:[{_SPACE}]|{_BREAK})?{_ONE_MARK}){{0,11}}"
 _SEPARATOR = f"(?:{_AROUND}(?P<punct>{_MARK}){_AROUND}|{_AROUND})?"
 # Inside the date, one mark as in a written date of birth (`01.02.03-1234`, `01-02-03 1234`,
 # `25-0203-1234`, `16'02'03 1234`): then the serial number must be set apart from the date,
@@ -152,7 +167,7 @@ _FOUR = f"{DIGIT}{{2}}[{_SPACE}]?{DIGIT}{{2}}"
 
 def _candidate(join: str) -> re.Pattern[str]:
     """The pattern of a number with `join` between two of its digits."""
-    century = f"{join}(?P<y3>{DIGIT}){join}(?P<y4>{DIGIT}){_AROUND}(?P<long>{_MARK}){_AROUND}"
+    century = f"{join}(?P<y3>{DIGIT}){join}(?P<y4>{DIGIT}){_set_apart('long')}"
     serial = join.join([DIGIT] * 4)
     return re.compile(
         f"(?P<d1>{DIGIT}){_NO_DIGIT_BEFORE}{join}(?P<d2>{DIGIT})"
@@ -165,7 +180,8 @@ def _candidate(join: str) -> re.Pattern[str]:
         f"(?:(?(punct){DIGIT}{{2}}(?P=punct){DIGIT}{{2}}|(?!))|{serial}))))"
         # After punctuation the number stands out even when more digits follow;
         # otherwise a longer run of digits (an account number) is not a CPR number.
-        r"(?(punct)|(?(apart1)|(?(apart2)|(?(long)|(?!\d)))))"
+        # Nor is a date or a period after a space (`03.11.2026 2026-11-01`).
+        r"(?(punct)|(?(apart1)|(?(apart2)|(?(long)|(?!\d|[-./\u2013]\d)))))"
     )
 
 
@@ -184,10 +200,12 @@ def _over_lines() -> re.Pattern[str]:
     return _candidate(_JOIN)
 
 
-# A date of birth without its leading zeros (`1.2.03-1234`, `1.02.2003-1234`, `1-2-03 1234`).
+# A date of birth without its leading zeros (`1.2.03-1234`, `1.02.2003-1234`, `1-2-03 1234`), or
+# with a space before the year (`1/2 2003-1234`, `01/02 03-1234`).
 _SHORT_DATE = re.compile(
     f"(?P<d1>{DIGIT}){_NO_DIGIT_BEFORE}(?P<d2>{DIGIT})?{_DATE_MARK}(?P<m1>{DIGIT})(?P<m2>{DIGIT})?"
-    f"{_DATE_MARK}(?P<y1>{DIGIT})(?P<y2>{DIGIT})(?:(?P<y3>{DIGIT})(?P<y4>{DIGIT}))?"
+    f"(?:{_DATE_MARK}|(?P<gap>[{_SPACE}]))(?P<y1>{DIGIT})(?P<y2>{DIGIT})"
+    f"(?:(?P<y3>{DIGIT})(?P<y4>{DIGIT}))?"
     f"{_set_apart('apart')}{DIGIT}{{4}}"
 )
 # A date of birth as ISO writes it, and a serial number set apart by a mark (`2003-02-01-1234`,
@@ -199,6 +217,12 @@ _ISO = re.compile(
     # not a year of a range of dates (`2025-10-01–2026-09-30`)
     f"{_AROUND}{_MARK}{_AROUND}{_FOUR}(?!\\d|[-./–]\\d)"
 )
+# A mark after every digit, the same each time (`0.1.0.2.0.3.1.2.3.4`, `0-1-0-2-0-3-1-2-3-4`).
+_EVERY_DIGIT = re.compile(
+    f"(?P<d1>{DIGIT}){_NO_DIGIT_BEFORE}(?P<s>[{_PUNCT},:*{_DOTS}])(?P<d2>{DIGIT})"
+    + "".join(f"(?P=s)(?P<{g}>{DIGIT})" for g in ("m1", "m2", "y1", "y2"))
+    + f"(?:(?P=s){DIGIT}){{4}}(?!(?P=s)?\\d)"
+)
 # The month as a word (`1. feb. 2003-1234`): a dash, a slash or a word for the serial number, not
 # a comma or a bracket alone (`1. feb 2026, 1500 kr.`, `30. november 2026 (2026-11)`).
 _MONTH = MonthDates(
@@ -206,8 +230,11 @@ _MONTH = MonthDates(
     f"{_AROUND}(?:(?:[{_PUNCT}*]|{_ENTITY}){{1,3}}|(?:[{_PUNCT}][{_SPACE}]?)?[,;(]?[{_SPACE}]?"
     f"{_LABEL}:?){_AROUND}", f"(?:[{_SPACE}\t]{{1,3}}|{_BREAK})",
 )  # fmt: skip
-# What every such date has: a day or a month of one digit between marks (`may_hold_cpr`).
-_ONE_DIGIT = re.compile(f"{_DATE_MARK}(?:{DIGIT}{_DATE_MARK}|(?<=(?<!\\d){DIGIT}{_DATE_MARK}))")
+# What every such date has: a day or a month of one digit between marks, or a space before
+# the year (`may_hold_cpr`).
+_ONE_DIGIT = re.compile(
+    f"{_DATE_MARK}(?:{DIGIT}{_DATE_MARK}|(?<=(?<!\\d){DIGIT}{_DATE_MARK})|{DIGIT}{{1,2}}[{_SPACE}])"
+)
 _GAP = re.compile(f"[{_SPACE}\t\\r\\n\\x0b\\x0c\\x85\u2028\u2029]")
 DM = (("d1", "d2"), ("m1", "m2"))
 
@@ -218,6 +245,8 @@ def _candidates(text: str) -> list[tuple[int, int]]:
     sets them apart as written (`0102031234­010203-1234` is two numbers), and two between two
     digits of one number do not hide it (`01​​0203-1234`)."""
     spans = _written(text)
+    if _LONG_GAP.search(text) is not None:  # a browser shows any run of spaces as one
+        spans = sorted({*spans, *without_invisible(text, _LONG_GAP, _written)})
     if (unseen := unseen_in(text)) is not None:
         spans = sorted({*spans, *without_invisible(text, unseen, _written)})
     if (read := as_digits(text)) is not None:  # `O1O2O3-l234`
@@ -230,6 +259,7 @@ def _written(text: str) -> list[tuple[int, int]]:
     if _MONTH.hint.search(text):  # read `1. fеb 2003-1234`, with a Cyrillic `е`, as `feb`
         by_name = _found(_MONTH.number, as_latin(text), real_month_date)
     iso = _found(_ISO, text, _real_iso)
+    iso += _found(_EVERY_DIGIT, text, _real_every_digit)
     candidates = _found(_candidates_in(text), text, _real_candidate)
     return joined(sorted([*_short(text), *by_name, *iso, *candidates]))
 
@@ -268,11 +298,18 @@ def _after_one(pattern: re.Pattern[str]) -> re.Pattern[str]:
 def _real_candidate(text: str, match: re.Match[str]) -> bool:
     if (match["dm1"] or match["dm2"]) and _loose_gap(text, match):
         return False  # a mark in the date, and a space as well: `12:30 01.02.2026`
+    if match["y3"] is not None and _og(match["long"]):
+        return False  # `den 03.11.2026 og 2026`: two years
     return birth_date(number(match["d1"], match["d2"]), number(match["m1"], match["m2"]), match)
 
 
 def _real_iso(_text: str, match: re.Match[str]) -> bool:
     return birth_date(number(match["d1"], match["d2"]), number(match["m1"], match["m2"]), match)
+
+
+def _real_every_digit(_text: str, match: re.Match[str]) -> bool:
+    day, month = (number(*match.group(a, b)) for a, b in DM)
+    return valid_date(day, month, number(match["y1"], match["y2"]))
 
 
 def _loose_gap(text: str, match: re.Match[str]) -> bool:
@@ -292,12 +329,18 @@ def _short(text: str) -> list[tuple[int, int]]:
 
 
 def _real_short_date(_text: str, match: re.Match[str]) -> bool:
-    if match["d2"] is not None and match["m2"] is not None:
+    if match["d2"] is not None and match["m2"] is not None and match["gap"] is None:
         return False
-    if match["y3"] is not None and match["apart"] is None:
-        return False  # `kl. 1.2.2026 1230` is a date and a time
+    if match["y3"] is not None and _og(match["apart"]):
+        return False
     day, month = (number(*match.group(a, b)) for a, b in DM)
     return birth_date(day, month, match)
+
+
+def _og(mark: str | None) -> bool:
+    """`og` alone between a date and four digits: a serial number only after a date with a
+    two-digit year (`271150 og 0854`)."""
+    return mark is not None and mark.strip().lower() == "og"
 
 
 def find_cpr(text: str) -> list[tuple[int, int]]:
@@ -327,9 +370,11 @@ def may_hold_cpr(text: str) -> bool:
     read = as_digits(text)
     if any(_candidates_in(t).search(t) or _short_date_in(t) for t in (text, read) if t):
         return True
-    if any(_ISO.search(t) for t in (text, read) if t):
+    if any(_ISO.search(t) or _EVERY_DIGIT.search(t) for t in (text, read) if t):
         return True
     if _MONTH.hint.search(text) and _MONTH.number.search(as_latin(text)):
+        return True
+    if _LONG_GAP.search(text) is not None and may_hold_cpr(_LONG_GAP.sub("", text)):
         return True
     if (unseen := unseen_in(text)) is None:
         return False
