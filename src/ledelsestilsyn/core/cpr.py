@@ -48,8 +48,10 @@ from ledelsestilsyn.core.cpr_dates import (
     MonthDates,
     birth_date,
     number,
+    og_alone,
     real_month_date,
     valid_date,
+    year_after_gap,
 )
 from ledelsestilsyn.core.cpr_lookalike import as_digits, lookalike_spans
 from ledelsestilsyn.core.cpr_spans import around, joined, mask_spans
@@ -180,8 +182,7 @@ def _candidate(join: str) -> re.Pattern[str]:
         f"(?:(?(punct){DIGIT}{{2}}(?P=punct){DIGIT}{{2}}|(?!))|{serial}))))"
         # After punctuation the number stands out even when more digits follow;
         # otherwise a longer run of digits (an account number) is not a CPR number.
-        # Nor is a date or a period after a space (`03.11.2026 2026-11-01`).
-        r"(?(punct)|(?(apart1)|(?(apart2)|(?(long)|(?!\d|[-./\u2013]\d)))))"
+        r"(?(punct)|(?(apart1)|(?(apart2)|(?(long)|(?!\d)))))"
     )
 
 
@@ -298,8 +299,10 @@ def _after_one(pattern: re.Pattern[str]) -> re.Pattern[str]:
 def _real_candidate(text: str, match: re.Match[str]) -> bool:
     if (match["dm1"] or match["dm2"]) and _loose_gap(text, match):
         return False  # a mark in the date, and a space as well: `12:30 01.02.2026`
-    if match["y3"] is not None and _og(match["long"]):
+    if match["y3"] is not None and og_alone(match["long"]):
         return False  # `den 03.11.2026 og 2026`: two years
+    if year_after_gap(text, match):
+        return False
     return birth_date(number(match["d1"], match["d2"]), number(match["m1"], match["m2"]), match)
 
 
@@ -331,16 +334,10 @@ def _short(text: str) -> list[tuple[int, int]]:
 def _real_short_date(_text: str, match: re.Match[str]) -> bool:
     if match["d2"] is not None and match["m2"] is not None and match["gap"] is None:
         return False
-    if match["y3"] is not None and _og(match["apart"]):
+    if match["y3"] is not None and og_alone(match["apart"]):
         return False
     day, month = (number(*match.group(a, b)) for a, b in DM)
     return birth_date(day, month, match)
-
-
-def _og(mark: str | None) -> bool:
-    """`og` alone between a date and four digits: a serial number only after a date with a
-    two-digit year (`271150 og 0854`)."""
-    return mark is not None and mark.strip().lower() == "og"
 
 
 def find_cpr(text: str) -> list[tuple[int, int]]:

@@ -122,3 +122,22 @@ def number(*digits: str | None) -> int:
         if digit is not None:
             value = 10 * value + unicodedata.digit(digit)
     return value
+
+
+_DATE_GOES_ON = re.compile("[-./\u2013][0-9]")
+
+
+def year_after_gap(text: str, match: re.Match[str]) -> bool:
+    """A date, then a space and a date or a period (`03.11.2026 2026-11-01`, `03.11.26
+    2026-11`): the four digits after the gap are a year (19xx, 20xx), not a serial number."""
+    year = match.end("y4") if match["y4"] is not None else match.end("y2")
+    if not text[year : year + 1].isspace() or not _DATE_GOES_ON.match(text, match.end()):
+        return False
+    serial = [c for c in match[0] if c.isdigit()][-4:]
+    return number(*serial[:2]) in (19, 20)
+
+
+def og_alone(mark: str | None) -> bool:
+    """`og` alone between a date and four digits: a serial number only after a date with a
+    two-digit year (`271150 og 0854`)."""
+    return mark is not None and mark.strip().lower() == "og"

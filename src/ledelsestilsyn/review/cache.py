@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
+from ledelsestilsyn.core.masking_code import MASKING_FILES
 from ledelsestilsyn.io.entry_cache import EntryCache
 from ledelsestilsyn.io.stamped_json import code_stamp, write_stamped
 from ledelsestilsyn.review.analysis import Analysis, CorrectionEntry, NameHit
@@ -36,22 +37,12 @@ CODE_FILES = (
     "review/template_index.py",
     "review/typed.py",
     "review/word_quotes.py",
-    "core/cpr.py",
-    "core/cpr_dates.py",
-    "core/cpr_lookalike.py",
-    "core/cpr_spans.py",
-    "core/cpr_unseen.py",
-    "core/letters.py",
+    *MASKING_FILES,
     "core/diagnostics.py",
     "core/lines.py",
     "core/quote.py",
     "core/words.py",
     "core/periods.py",
-    "core/names.py",
-    "core/unknown_names.py",
-    "core/name_words.py",
-    "core/initials.py",
-    "core/ord.txt",  # the words that are no names (G068)
     "io/document.py",
     "io/files.py",
     "io/os_reasons.py",

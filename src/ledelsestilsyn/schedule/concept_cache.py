@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import ledelsestilsyn
-from ledelsestilsyn import __version__
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
-from ledelsestilsyn.io.stamped_json import read_stamped, write_stamped
+from ledelsestilsyn.core.masking_code import MASKING_FILES
+from ledelsestilsyn.io.stamped_json import code_stamp, read_stamped, write_stamped
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import Plan
 from ledelsestilsyn.schedule.series_plans import series_plans
@@ -49,7 +49,8 @@ FORMAT = 20  # 3: case ids from the manifest; 4: meetings; 5: DATED_LATER; 6: le
 # folder's files that count nowhere (`strays`) and the names of the gone ones; 18: more words
 # that name no one (`core/ord.txt`), so fewer titles with `[navn]`; 19: a correction's responsible
 # person that no other file names is `[navn]`; 20: more first names, and a surname after `Hr.`
-# or `Familien`, are `[navn]` in a tiltag's title (a probe: an old title stood from the cache)
+# or `Familien`, are `[navn]` in a tiltag's title (a probe: an old title stood from the cache);
+# since then the stamp also holds a digest of the masking code (`core.masking_code`)
 
 
 def find_concept_fast(start: Path, explicit: Path | None) -> Path:
@@ -86,7 +87,8 @@ class JsonCache:
         write_stamped(self.path, _STAMP, self.data)
 
 
-_STAMP = {"format": FORMAT, "tool": __version__}
+_STAMP = {"format": FORMAT, "tool": code_stamp(MASKING_FILES)}
+"""The titles it keeps are masked: a change of the masking rules makes it stale."""
 
 
 def cached_concept(
