@@ -17,6 +17,7 @@ from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.models.located import meant_name
 from ledelsestilsyn.report.decision import AGGREGATE
+from ledelsestilsyn.report.disclosure import audience_name
 from ledelsestilsyn.workspace.open import Workspace
 
 
@@ -85,12 +86,12 @@ def check_kind(period: Period, audience: str, kinds: Sequence[Kind] | None) -> N
     if kinds is None or period.kind in kinds:
         return
     other = period_of(kinds[0], period.start.year, period.start.month)
-    reader = "udvalget" if audience == "udvalg" else "afdelingen"
     raise fail(
         Argument.PERIOD,
         "L014",
-        f"{reader} får rapporter for {listing([_KINDS[k] for k in kinds])} (konceptets "
-        f"rapport.udvalgets_perioder), ikke for {_ONE.get(period.kind, 'en datoperiode')}: "
+        f"{audience_name(audience)} får rapporter for {listing([_KINDS[k] for k in kinds])} "
+        "(konceptets rapport.udvalgets_perioder), ikke for "
+        f"{_ONE.get(period.kind, 'en datoperiode')}: "
         "sammen med de andre kunne den afsløre et lille tal.",
         hint=f"vælg fx perioden {other.label}, eller tilføj {period.kind} under "
         "rapport.udvalgets_perioder (så skjuler de længere perioders rapporter mere)."

@@ -84,3 +84,8 @@ class Disclosure:
             return answered > 0
         small = any(0 < p < self.min_count for p in parts)
         return answered >= self.min_count and cases >= self.min_count and not small
+
+
+def audience_name(audience: str) -> str:
+    """An aggregate audience as a message names it (`udvalg`: udvalget, else afdelingen)."""
+    return "udvalget" if audience == "udvalg" else "afdelingen"

@@ -35,6 +35,7 @@ from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.io.os_reasons import reason
 from ledelsestilsyn.io.stamped_json import parse_json
+from ledelsestilsyn.report.disclosure import audience_name
 from ledelsestilsyn.report.suppress import Disclosure, Ledger
 from ledelsestilsyn.workspace.layout import ISSUED, ISSUED_LOCK, REPORTS_DIR
 
@@ -155,14 +156,14 @@ def changed_since_warning(earlier: str, period: str, min_count: int) -> Diagnost
 def second_version_warning(new: Version, earlier: list[str], min_count: int) -> Diagnostic:
     """L015 for a version of the period's report whose counts differ by a little from the
     versions made before for the audiences `earlier` (`changed_by_little`)."""
-    reader = _reader(new.audience)
+    reader = audience_name(new.audience)
     later = "næste periodes rapport"
     if earlier == [new.audience]:
         before, got = "", reader
         hint = f"giv ikke {reader} begge; er den første sendt, så tag de sene gennemgange med i "
         hint += f"{later} i stedet."
     else:  # the department's report reaches the committee's members, and the other way
-        got = " og ".join(_reader(a) for a in earlier)
+        got = " og ".join(audience_name(a) for a in earlier)
         before = f" til {got}"
         hint = f"giv ikke {reader} denne, hvis {got} har fået den første; tag i stedet de sene "
         hint += f"gennemgange med i {later}."
@@ -174,10 +175,6 @@ def second_version_warning(new: Version, earlier: list[str], min_count: int) -> 
         "første, viser forskellen et lille tal.",
         hint=hint,
     )
-
-
-def _reader(audience: str) -> str:
-    return "udvalget" if audience == "udvalg" else "afdelingen"
 
 
 def record_version(root: Path, new: Version, display: str) -> None:

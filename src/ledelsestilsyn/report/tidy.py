@@ -29,6 +29,7 @@ from ledelsestilsyn.report.aggregate import (
     latest_rounds,
     section,
 )
+from ledelsestilsyn.report.disclosure import audience_name
 from ledelsestilsyn.report.records import ReviewRecord
 from ledelsestilsyn.report.suppress import Disclosure, Key
 
@@ -138,9 +139,9 @@ def no_rows_warning(
     show: a file with the header alone said nothing of why (a probe)."""
     if not groups or tidy_rows(groups, rules):
         return []
-    reader = "udvalget" if audience == "udvalg" else "afdelingen"
-    text = f"tabellen for {label} til {reader} har ingen rækker: hvert spørgsmåls tal er skjult"
-    text += ", så et lille tal ikke kan regnes ud; kun overskriften står i filen."
+    text = f"tabellen for {label} til {audience_name(audience)} har ingen rækker: hvert "
+    text += "spørgsmåls tal er skjult, så et lille tal ikke kan regnes ud; kun overskriften "
+    text += "står i filen."
     hint = "rapporten som md, html eller pdf viser sagsskridtenes andele; eller tag en længere"
     hint += " periode med flere gennemgange."
     return [warning("rapport", "L019", text, hint=hint)]
