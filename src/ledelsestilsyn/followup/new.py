@@ -59,6 +59,11 @@ class NewTiltag:
     level: float | None = None
     """The share the tiltag is to lift its targets to (`mål: niveau`)."""
 
+    @property
+    def shown_title(self) -> str:
+        """The title written: the one given, or `Løft` and the first question."""
+        return self.title or f"Løft {self.questions[0]}"
+
 
 def parse_level(text: str) -> float:
     """`--niveau` as a share (90, 90 %, 0,9); a wrong call with a hint when it is none."""
@@ -117,14 +122,13 @@ def entry_text(
 ) -> str:
     """The commented YAML of one new entry (two-space list indent under `tiltag:`); `texts`:
     each question's wording."""
-    first = new.questions[0]
     lines = [f"  # Oprettet {today.isoformat()} med 'tilsyn tiltag ny' fra fundet på:"]
     for q in new.questions:
         wrapped = textwrap.wrap(f"{q}: {texts[q]}", 84, break_long_words=False)
         lines += [f"  #   {line}" for line in wrapped]
     lines += [
         f"  - id: {double_quoted(tiltag_id)}",
-        f"    titel: {double_quoted(new.title or f'Løft {first}')}",
+        f"    titel: {double_quoted(new.shown_title)}",
         '    beskrivelse: ""',
         f'    besluttet: "{today.isoformat()}"  # ÅÅÅÅ-MM-DD: dagen, ledelsen besluttede det',
         f"    ansvarlig: {double_quoted(new.responsible)}",
@@ -303,8 +307,8 @@ def _made_already(existing: list[Tiltag], new: NewTiltag, today: date) -> str | 
     months to the evaluation, decided the same day. A command run again is safe: it adds no
     copy, which `påmind` would remind of twice (a probe). Another day, or with anything of
     that different, it is a new decision."""
-    title = (new.title or f"Løft {new.questions[0]}").strip().casefold()
-    made = (title, new.questions, (new.responsible or "").strip(), new.deadline, new.level)
+    title, responsible = new.shown_title.strip().casefold(), (new.responsible or "").strip()
+    made = (title, new.questions, responsible, new.deadline, new.level)
     for tiltag in existing:
         if (
             tiltag.decided == today

@@ -124,8 +124,8 @@ def ny(
         tiltag_id, added = append_tiltag(workspace, new, today=today)
     if not added:
         echo(
-            f"Tiltaget '{tiltag_id}' står allerede i tiltag.yaml (samme titel og spørgsmål, "
-            "besluttet i dag); intet er føjet til."
+            f"Tiltaget '{tiltag_id}' står allerede i tiltag.yaml (samme titel, spørgsmål, "
+            "ansvarlig, frist, niveau og evaluering, besluttet i dag); intet er føjet til."
         )
         return
     missing = ["beskrivelse"] + ["ansvarlig"] * (not (ansvarlig or "").strip())
