@@ -83,3 +83,24 @@ def test_the_leaders_report_takes_no_lock(cli: Cli, workspace: Path) -> None:
     with _holder(workspace):
         result = cli("rapport", "--dato", "2026-12-05", "--periode", "2026-11")
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [(("--rådgivere",), "L003"), (("--tilsyn", "månedligt-overordnet"), "L017")],
+)
+def test_a_wrong_call_is_said_at_once_while_another_run_holds_the_lock(
+    cli: Cli, workspace: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], code: str
+) -> None:
+    """A probe: a wrong call waited five minutes for the lock, then exited 75, not 2."""
+    _months(workspace, {"2026-11": 6})
+    os.chdir(workspace)
+    monkeypatch.setattr(issued, "PATIENCE_SECONDS", 30)
+    with _holder(workspace):
+        result = cli(
+            "rapport", "--dato", "2026-12-05", "--modtager", "udvalg", "--periode", "2026-11",
+            *args,
+        )  # fmt: skip
+    assert result.exit_code == 2, result.output
+    assert code in result.output
+    assert "Venter" not in str(result.stderr)

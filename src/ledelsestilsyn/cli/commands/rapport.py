@@ -87,7 +87,7 @@ def rapport(
     from ledelsestilsyn.cli.output import chosen_format, is_stdout
     from ledelsestilsyn.cli.progress import on_terminal
     from ledelsestilsyn.core.periods import day_or_today
-    from ledelsestilsyn.report.call import Request
+    from ledelsestilsyn.report.call import Request, check_call
     from ledelsestilsyn.report.run import make_report
     from ledelsestilsyn.workspace.open import open_workspace
 
@@ -98,6 +98,7 @@ def rapport(
     chosen = None if output is None or is_stdout(output) else _chosen_path(output, workspace, fmt)
     if is_stdout(output) and fmt.value in ("xlsx", "pdf"):
         _not_text(fmt.value)
+    check_call(workspace, request)  # a wrong call waits for no other run's lock (a probe)
     with _issuing(workspace, request.audience):
         with on_terminal():
             outcome = make_report(workspace, request, today=day_or_today(dato))
