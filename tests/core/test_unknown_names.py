@@ -416,3 +416,18 @@ def test_older_first_names_and_surnames_after_a_title_are_names(text: str, expec
     """A probe: common first names of parents (`-ning`, `-hed` read as Danish endings at a
     sentence's start) and surnames that are words after `Hr.`, `fru`, `Familien`, `hedder`."""
     assert mask_names(text) == expected
+
+
+def test_casework_compounds_are_words_and_surnames_stay_names() -> None:
+    """A probe: `Samværsplan mangler. Indsatsplan …` read `[navn] mangler. [navn] …` (G068,
+    and in the committee's tiltag titles); a compound of a word and one of casework's short
+    nouns (plan, skema, frist, trappe, referat …) is a word. Surnames compound other words."""
+    for text in (
+        "Samværsplan mangler. Indsatsplan er ikke revideret.",
+        "Opfølgningsplanen er lavet, Behandlingsplan og Udredningsplan også.",
+        "Mødeplan, Opfølgningsskema, Opfølgningsfrist og Indsatstrappe.",
+        "Teammødereferat foreligger; Anbringelsesplan og Undersøgelsesplan mangler.",
+    ):
+        assert mask_names(text) == text, text
+    assert mask_names("Samtale med Bjørnskov og Lindholm.") == "Samtale med [navn] og [navn]."
+    assert mask_names("Familien Kjærgaard.") == "Familien [navn]."

@@ -120,7 +120,8 @@ def _one_word(folded: str) -> bool:
         if any(stem in words or stem + "e" in words for stem in stems):  # `Fremgår`: fremgå
             return True
     tails = (folded[i:] for i in range(3, len(folded) - _TAIL + 1))
-    return any(t in words and t not in lists.PLACES for t in tails)
+    found = any(t in words and t not in lists.PLACES for t in tails)
+    return found or lists.case_compound(folded, words)
 
 
 def common_first_name(word: str) -> bool:
