@@ -228,3 +228,21 @@ def test_a_decision_after_today_is_warned(workspace: Path, cli: Cli) -> None:
     warned_on_the_day_only(cli, said, "2028-03-05")
     checked = cli("tjek")  # today, before 2028 too
     assert checked.exit_code == 0 and "advarsel O034" in checked.output, checked.output
+
+
+def test_a_cpr_number_written_into_the_file_by_hand_is_warned(workspace: Path, cli: Cli) -> None:
+    """A probe: `tiltag ny` refuses a CPR number in the title (O030), but one written in with
+    an editor passed `tilsyn tiltag` and `tjek` without a word. Each output masks it; the
+    warning names the line, never the number."""
+    typed = (
+        TILTAG.replace('titel: "Opfølgning til tiden"', 'titel: "Opfølgning for 01.02.2003 1234"')
+        + "  # barnet 0102031234 er nævnt\n"
+    )
+    (workspace / "tiltag.yaml").write_text(typed, encoding="utf-8")
+    for args in (("tiltag", "--dato", "2027-03-10"), ("tjek",)):
+        result = cli(*args)
+        said = " ".join(str(result.stderr or result.output).split()) + result.output
+        assert result.exit_code == 0, result.output
+        assert "tiltag.yaml:3:" in said and "advarsel O037" in said, said
+        assert "tiltag.yaml:18:" in said, said
+        assert "1234" not in said and "0102031234" not in said

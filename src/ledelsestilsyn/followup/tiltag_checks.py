@@ -23,10 +23,13 @@ without a day.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import accumulate
 
+from ledelsestilsyn.core.cpr import find_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
 from ledelsestilsyn.core.periods import months_after
 from ledelsestilsyn.io.document import YamlDocument
@@ -255,3 +258,27 @@ def _rounds(plan: SeriesPlan, decided: date) -> Iterator[Round]:
 def _covers(r: Round, steps: frozenset[str]) -> bool:
     """Whether the round asks about one of `steps` (no focus: every step)."""
     return not r.focus or bool(steps & set(r.focus))
+
+
+def cpr_in_file(text: str, file: str) -> list[Diagnostic]:
+    """O037 at each CPR-like number in `tiltag.yaml`, in a value or a comment, written there
+    with an editor (`tiltag ny` refuses one, O030): every output masks it, but the file
+    keeps it, and a shared drive or a backup with it (a probe)."""
+    offsets = list(accumulate((len(x) for x in text.splitlines(keepends=True)), initial=0))
+    found: dict[int, Diagnostic] = {}
+    for start, _ in find_cpr(text):
+        line = bisect_right(offsets, start)
+        found.setdefault(
+            line,
+            Diagnostic(
+                file,
+                line,
+                start - offsets[line - 1] + 1,
+                "O037",
+                "her står noget, der ligner et CPR-nummer.",
+                "slet det; tiltag.yaml må aldrig indeholde CPR-numre (alt, der vises, maskerer "
+                "dem, men filen gemmer dem).",
+                Severity.WARNING,
+            ),
+        )
+    return list(found.values())
