@@ -445,3 +445,26 @@ def test_unassigned_reviews_nobody_gets_a_mail_about_are_named(
             f"{cases}."
         ) in said, said
         assert "ikke fordelt" not in _body(inbox.to(JAKOB)[0])
+
+
+def test_a_reviewer_with_a_title_in_the_series_gets_the_mail(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """A probe: the series' bedømmere with their titles ('Afdelingsleder Jakob Bæk'), the
+    address as '"Jakob Bæk": …': R018 for each leader, and only the consultant got mail."""
+    text = Path("koncept.yaml").read_text(encoding="utf-8")
+    before = '["Karen Holm Madsen", "Jakob Bæk", "Lise Dahl Thøgersen"]'
+    after = '["Teamleder Karen Holm Madsen", "Afdelingsleder Jakob Bæk", "Lise Dahl Thøgersen"]'
+    Path("koncept.yaml").write_text(text.replace(before, after, 1), encoding="utf-8")
+    inbox = Inbox()
+    for port in _serve(inbox):
+        _configure(port, PLAIN)
+        drawn = reviews(draw(cli, MONTHLY, "2026-11"))
+        fill(drawn[0], "Afdelingsleder Jakob Bæk", "2026-11-05", answers=2)
+        result = cli("påmind", "--mail", "--dato", "2026-11-10")
+        assert result.exit_code == 0, result.output
+        assert "R018" not in result.stderr and "R019" not in result.stderr, result.stderr
+        (jakob,) = inbox.to(JAKOB)
+        assert "1 gennemgang mangler" in _body(jakob) and "ikke fordelt: 7" in _body(jakob)
+        (karen,) = inbox.to(KAREN)
+        assert "ikke fordelt: 7 gennemgange mangler" in _body(karen)

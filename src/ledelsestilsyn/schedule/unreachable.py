@@ -2,13 +2,14 @@
 
 A reviewer is matched by name as påmind matches names elsewhere (core/names): `Bæk, Jakob`
 in a series' bedømmere, `jakob bæk` in gennemført_af and `"Jakob Bæk": …` under påmindelse:
-bedømmere are one person. R018 names a person with something due and no address; R019 a
-round's unassigned reviews that no reviewer with an address would get."""
+bedømmere are one person, and so is `Afdelingsleder Jakob Bæk` (`one_person`). R018 names a
+person with something due and no address; R019 a round's unassigned reviews that no reviewer
+with an address would get."""
 
 from __future__ import annotations
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, warning
-from ledelsestilsyn.core.names import same_person
+from ledelsestilsyn.core.names import names_person, same_person
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import Item, Plan, Status
@@ -29,7 +30,7 @@ def unreachable(
 def _address(name: str, settings: MailSettings) -> bool:
     """Whether `name` has an address under påmindelse: bedømmere, spelled there in either
     order and any case (`Bæk, Jakob` in the series is `"Jakob Bæk": …`)."""
-    return any(same_person(name, known) for known in settings.reviewers)
+    return any(one_person(name, known) for known in settings.reviewers)
 
 
 def _nobodys(status: Status, settings: MailSettings, plan: Plan, concept: str) -> list[Diagnostic]:
@@ -82,5 +83,12 @@ def concerns(item: Item, name: str, series_reviewers: dict[str, tuple[str, ...]]
     if item.kind != "gennemgang":
         return False
     if item.reviewer:
-        return same_person(item.reviewer, name)
-    return any(same_person(name, r) for r in series_reviewers.get(item.round.series, ()))
+        return one_person(item.reviewer, name)
+    return any(one_person(name, r) for r in series_reviewers.get(item.round.series, ()))
+
+
+def one_person(a: str, b: str) -> bool:
+    """`same_person`, or one names the other in full with a title before it (`Afdelingsleder
+    Hanne Vestergård` in the series, `"Hanne Vestergård": …` for the address), as the check
+    of a reviewer's own case does (G055): a probe's leaders got no mail, and `tjek` was silent."""
+    return same_person(a, b) or names_person(a, b) or names_person(b, a)
