@@ -209,3 +209,18 @@ def test_the_export_a_sample_was_drawn_from_is_never_written_over(
         assert copied.exit_code == 0, copied.output
     else:  # a calendar is not written under a .csv name either (L011), but it is not L012
         assert copied.exit_code == 2 and "fejl L011: " in copied.output, copied.output
+
+
+def test_a_report_is_never_written_among_the_letters(cli: Cli, filled_example: Path) -> None:
+    """A probe: `rapport -o tilbagemeldinger/2026-06/<rådgiver>.md` put the leader's report,
+    with colleagues' cases, in a letter's place (the letter kept as `.bak`); `tilbagemelding`
+    then kept it as a letter edited by hand, and `--mail` would send it to the caseworker."""
+    folder = filled_example / "tilbagemeldinger" / "2026-11"
+    folder.mkdir(parents=True)
+    letter = folder / "Anna_Holm-12345678.md"
+    letter.write_text("Kære Anna\n", encoding="utf-8")
+    result = cli("rapport", "--dato", "2026-11-30", "--format", "md", "-o", str(letter))
+    assert result.exit_code == 2, result.output
+    assert "fejl L020: " in result.output and "Tip: " in result.output, result.output
+    assert letter.read_text(encoding="utf-8") == "Kære Anna\n"
+    assert list(folder.iterdir()) == [letter]

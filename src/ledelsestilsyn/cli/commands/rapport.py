@@ -189,9 +189,20 @@ def _chosen_path(target: Path, workspace: "Workspace", fmt: str) -> Path:
     folder that exists; `rapporter/` is made as for a report without -o (`-o rapporter/…`
     was W003 'mappen findes ikke' before the first report: probe W)."""
     from ledelsestilsyn.cli.output import prepare_output_file
+    from ledelsestilsyn.core.diagnostics import ErrorKind, fail
     from ledelsestilsyn.io.atomic import writable_folder
-    from ledelsestilsyn.workspace.layout import REPORTS_DIR
+    from ledelsestilsyn.workspace.layout import FEEDBACK_DIR, REPORTS_DIR
 
+    letters = (workspace.root / FEEDBACK_DIR).resolve()
+    if letters in target.resolve().parents:  # a letter there is mailed to its caseworker
+        raise fail(
+            str(target),
+            "L020",
+            f"en rapport skrives ikke i {FEEDBACK_DIR}/: filerne dér er brevene til "
+            "rådgiverne, og 'tilbagemelding --mail' sender dem.",
+            hint="skriv rapporten i rapporter/ (uden -o) eller et andet sted.",
+            kind=ErrorKind.USAGE,
+        )
     reports = workspace.root / REPORTS_DIR
     if target.parent.resolve() == reports.resolve() and not reports.exists():
         writable_folder(reports, display=workspace.display(reports))
