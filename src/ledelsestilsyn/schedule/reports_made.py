@@ -3,7 +3,9 @@
 A report counts as made when a file under `rapporter/` (any depth) has the period in its
 name and either the series' name or no series' name at all (one report for all series),
 and was written after the sample was drawn (or last extended): a report made before a
-series' sample existed does not cover it. A report over a longer period covers the drawn
+series' sample existed does not cover it; nor does one written before the day of the round's
+latest finished review (a probe: the year's report made before December's reviews were done
+was "rapport lavet" for December ever after). A report over a longer period covers the drawn
 rounds inside it: `2026-K4` (or `2026`) holds the monthly rounds 2026-10 … 2026-12, as
 the feedback letters for a quarter cover its months (`schedule.letters_due`).
 """
@@ -12,6 +14,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import TilsynError
@@ -26,10 +30,15 @@ _RANGE_LABEL = re.compile(rf"(?<!\d)({_DAY}){RANGE_IN_NAME}({_DAY})(?!\d)")
 
 
 def reports_made(
-    root: Path, plan: Plan, drawn_at: dict[tuple[str, str], int]
+    root: Path,
+    plan: Plan,
+    drawn_at: dict[tuple[str, str], int],
+    finished: Mapping[tuple[str, str], str] | None = None,
 ) -> set[tuple[str, str]]:
     """(series, period) of each report made, as the module docstring says; `drawn_at`: when
-    each sample's manifest was written (ns)."""
+    each sample's manifest was written (ns); `finished`: each round's latest finished review
+    date (ISO)."""
+    finished = finished or {}
     folder = root / REPORTS_DIR
     if not folder.is_dir():
         return set()
@@ -50,11 +59,12 @@ def reports_made(
             labels = ranges | {_normal_label(m) for m in _REPORT_LABEL.findall(rest)}
             labels |= {inner for label in labels for inner in _inside(label, rounds)}
             written = _written_at(Path(top) / name)
+            day = _day_of(written)
             made |= {
                 (s, label)
                 for s in mentioned or longest_first
                 for label in labels
-                if written >= drawn_at.get((s, label), 0)
+                if written >= drawn_at.get((s, label), 0) and day >= finished.get((s, label), "")
             }
     return made
 
@@ -87,6 +97,11 @@ def _written_at(path: Path) -> int:
         return path.stat().st_mtime_ns
     except OSError:
         return 0
+
+
+def _day_of(stamp: int) -> str:
+    """The local day (ISO) of a file time in ns."""
+    return date.fromtimestamp(stamp / 1e9).isoformat() if stamp else ""
 
 
 def _normal_label(label: str) -> str:

@@ -122,7 +122,14 @@ def _read_inputs(concept_path: Path, today: date, fresh: bool, broken: ErrorKind
     state = WorkspaceState(
         frozenset(f.key for f in folders),
         tuple(reviews),
-        frozenset(reports_made(root, plan, {f.key: f.drawn_at for f in folders})),
+        frozenset(
+            reports_made(
+                root,
+                plan,
+                {f.key: f.drawn_at for f in folders},
+                {key: day for key, (day, _) in latest.items()},
+            )
+        ),
         unlisted,
         tuple(corrections),
         tuple(tiltag.dates),
