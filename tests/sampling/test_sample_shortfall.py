@@ -22,6 +22,23 @@ def test_a_count_beyond_the_eligible_cases_is_reported(cli: Cli, example_workspa
     ), tail
 
 
+def test_extending_a_sample_that_has_every_case_writes_nothing(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """A probe: `--antal 8` over a sample of every possible case said "Udvidede stikprøven
+    … til 6 sager … 0 nye", and the manifest said `antal: 8` with an extension of none."""
+    assert cli(*ARGS, "--antal", "400").exit_code == 0
+    manifest = example_workspace / "udtræk" / f"2026-11-{SERIES}" / "udtræk.yaml"
+    before = manifest.read_bytes()
+    result = cli(*ARGS, "--antal", "500")
+    assert result.exit_code == 0, result.output
+    said = result.output.splitlines()
+    folder = f"udtræk/2026-11-{SERIES}"
+    assert said[0].startswith(f"Stikprøven {folder} kan ikke udvides til 500: "), said
+    assert "intet er skrevet" in said[0] and said[1].startswith("Bemærk: kun "), said
+    assert manifest.read_bytes() == before
+
+
 def test_a_dry_run_reports_the_shortfall_too(cli: Cli, example_workspace: Path) -> None:
     result = cli(*ARGS, "--antal", "400", "--tør")
     assert "Bemærk: kun " in result.output and "af 400 sager kunne trækkes" in result.output

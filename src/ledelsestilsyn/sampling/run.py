@@ -83,6 +83,8 @@ class DrawStatus(StrEnum):
     CREATED = "oprettet"
     EXTENDED = "udvidet"
     EXISTS = "findes"
+    FULL = "fuld"
+    """`--antal` over a sample that has every possible case already: nothing is written."""
     DRY_RUN = "prøve"
 
 
@@ -180,6 +182,9 @@ def run_draw(workspace: Workspace, request: DrawRequest) -> DrawOutcome:
     ]
     if request.dry_run:
         return DrawOutcome(DrawStatus.DRY_RUN, folder, manifest, [], diagnostics)
+    if existing is not None and len(manifest.cases) == len(existing.cases):
+        # the manifest said `antal: 8` over 6 cases, with an extension that added none (a probe)
+        return DrawOutcome(DrawStatus.FULL, folder, manifest, [], diagnostics)
     from ledelsestilsyn.workspace.schemas import ensure_schemas
 
     diagnostics += ensure_schemas(

@@ -122,6 +122,14 @@ def _report(outcome: "DrawOutcome", folder: str) -> None:
             "Brug --antal for at udvide den."
         )
         return
+    if outcome.status is DrawStatus.FULL:
+        echo(
+            f"Stikprøven {folder} kan ikke udvides til {manifest.sample_size}: eksporten har "
+            f"ingen flere sager, der kan trækkes ({cases} i den); intet er skrevet."
+        )
+        for note in manifest.notes:
+            echo(f"Bemærk: {note}.")
+        return
     show_sample(manifest)
     if outcome.status is DrawStatus.DRY_RUN:
         echo(f"Prøvekørsel: intet er skrevet (ville blive {folder}).")
