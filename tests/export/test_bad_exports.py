@@ -302,6 +302,27 @@ def test_total_footer_that_disagrees_with_the_rows_is_a_warning(
     assert f"skadet.csv:{ALL_ROWS + 2}: advarsel E014: summeringen siger {ALL_ROWS + 2}" in output
 
 
+@pytest.mark.parametrize("quoted_break", [False, True])
+def test_rows_excel_saves_empty_are_no_rows(
+    cli: Cli, example_workspace: Path, quoted_break: bool
+) -> None:
+    """A probe: Excel saves an empty row as `;;;;;;;;`; four of them gave 'summeringen siger
+    159 rækker, men eksporten har 163' (E014) and 163 rows in the manifest."""
+    lines = export_lines(example_workspace)
+    empty = b";" * lines[0].count(b";")
+    for at in (1, 50, 51, 300):
+        lines.insert(at, empty)
+    lines.insert(400, b" ; ;\t;")
+    if quoted_break:  # a block with a line break in a quoted field is read line by line
+        lines[10] = set_field(lines[10], 2, '"Søren\r\nÆrø"'.encode("cp1252"))
+    lines.append(f"I alt: {ALL_ROWS} rækker".encode("cp1252"))
+    lines.append(empty)
+    code, output, manifest = draw(cli, write(example_workspace, lines))
+    assert code == 0, output
+    assert "E014" not in output and "felter" not in output, output
+    assert manifest is not None and rows_read(manifest) == ALL_ROWS
+
+
 def test_missing_column_suggests_the_column_that_means_the_same(
     cli: Cli, example_workspace: Path
 ) -> None:

@@ -12,6 +12,7 @@ Any other block is decoded whole and split into records line by line.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import threading
@@ -31,8 +32,7 @@ MAX_RECORD = 1 << 17
 
 _WHITESPACE = " \t\r\n\f\v"
 _SKELETON = bytes(range(256)).translate(None, b'"\r\n')
-_BLANK = re.compile(rb"\n[ \t\r\f\v]*\n")
-_BLANK_AT = re.compile(rb"\n[ \t\r\f\v]*(?=\n)")
+_BLANK_BYTES = rb" \t\r\f\v"
 
 
 class FileDigest(threading.Thread):
@@ -104,12 +104,22 @@ def simple_lines(block: bytes) -> int | None:
     return skeleton.count(b"\n")
 
 
-def blank_lines(block: bytes) -> int:
-    """Lines in a simple block that hold nothing but spaces."""
-    blank = int(not block[: block.find(b"\n")].strip())
-    if _BLANK.search(block):
-        blank += len(_BLANK_AT.findall(block))
+def blank_lines(block: bytes, delimiter: str) -> int:
+    """Lines in a simple block that hold nothing but spaces and delimiters: a row Excel
+    saves empty is `;;;;;;;`, and is no more a row than an empty line is."""
+    empty = _BLANK_BYTES + b"\n" + delimiter.encode()
+    blank = int(not block[: block.find(b"\n")].strip(empty))
+    between, at = _blank_patterns(delimiter)
+    if between.search(block):
+        blank += len(at.findall(block))
     return blank
+
+
+@functools.cache
+def _blank_patterns(delimiter: str) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """A blank line between two others, and each blank line (`blank_lines`)."""
+    chars = re.escape(_BLANK_BYTES + delimiter.encode())
+    return re.compile(rb"\n[" + chars + rb"]*\n"), re.compile(rb"\n[" + chars + rb"]*(?=\n)")
 
 
 def candidates(
@@ -148,14 +158,15 @@ def dense(block: bytes, prefilter: Prefilter) -> bool:
 
 
 def all_lines(
-    block: bytes, first_line: int, blank: int, encoding: Encoding
+    block: bytes, first_line: int, blank: int, encoding: Encoding, delimiter: str
 ) -> tuple[list[int], list[str]]:
-    """Line numbers and text of every line in a simple block, as `candidates` gives them."""
+    """Line numbers and text of every line in a simple block, as `candidates` gives them;
+    without the `blank` lines (`blank_lines`)."""
     text = block.decode(encoding.body, "replace").split("\n")
     text.pop()  # after the last line end
     numbers = list(range(first_line, first_line + len(text)))
     if blank:
-        kept = [i for i, line in enumerate(text) if line.strip(_WHITESPACE)]
+        kept = [i for i, line in enumerate(text) if not is_blank(line, delimiter)]
         return [numbers[i] for i in kept], [text[i] for i in kept]
     return numbers, text
 
@@ -226,5 +237,6 @@ def strip_nul(block: bytes, first_line: int) -> tuple[bytes, list[int]]:
     return block.replace(b"\0", b""), lines
 
 
-def is_blank(record: str) -> bool:
-    return not record.strip(_WHITESPACE)
+def is_blank(record: str, delimiter: str = "") -> bool:
+    """Whether a record holds nothing but spaces (and `delimiter`s: see `blank_lines`)."""
+    return not record.strip(_WHITESPACE + delimiter)

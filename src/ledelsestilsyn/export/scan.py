@@ -60,10 +60,10 @@ class Scan:
         lines = simple_lines(block)
         if lines is not None:
             check_utf8(block, self.encoding)
-            blank = blank_lines(block)
+            blank = blank_lines(block, self.delimiter)
             self.rows += lines - blank
             if dense(block, self.filter):
-                self.reader.feed(*all_lines(block, self.line, blank, self.encoding))
+                self.reader.feed(*all_lines(block, self.line, blank, self.encoding, self.delimiter))
             else:
                 self.reader.feed(*candidates(block, self.line, self.filter, self.encoding))
             self.line += lines
@@ -98,7 +98,7 @@ class Scan:
         numbers: list[int] = []
         kept: list[str] = []
         for number, record in found:
-            if is_blank(record):
+            if is_blank(record, self.delimiter):
                 continue
             self.rows += 1
             if record.count('"') % 2:
