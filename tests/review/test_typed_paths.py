@@ -17,6 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import TESTS, Cli
+from ledelsestilsyn.core.diagnostics import TilsynError
 from ledelsestilsyn.io.yaml import parse_text
 from ledelsestilsyn.models.review import Answer
 from ledelsestilsyn.review.typed import parse_review
@@ -141,3 +142,43 @@ def test_free_text_tilsyn_writes_reads_back_as_it_was_without_a_warning(
     read, read_start, codes = _written_and_read(comment, start)
     assert (read, read_start) == (kept, start)
     assert "Y013" not in codes
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [r"Se S:\Familie\notater\brev.docx", r"S:\boern\2026\brev.docx", r"S:\Børn\Fjordby\notat.docx"],
+)
+def test_a_path_with_a_backslash_yaml_knows_no_code_for_is_read_as_typed(typed: str) -> None:
+    """A probe: `\\F`, `\\2`, `\\B` (a capital or a digit after a `\\`, as most paths have)
+    stopped YAML (Y003), and the finished review was invalid; `S:\\nyt` was read as typed."""
+    text = f'svar: "nej"\nkommentar: "{typed}" # note\nhandling: "{TASK}"\nok: "x"\n'
+    doc = parse_review(text, "S-1.yaml")
+    assert doc.data == {"svar": "nej", "kommentar": typed, "handling": TASK, "ok": "x"}
+    assert [(w.code, w.line, w.column) for w in doc.warnings] == [("Y013", 2, 12), ("Y013", 3, 11)]
+    assert "læses derfor, som den er skrevet" in doc.warnings[0].message
+    assert doc.locate(("ok",)).line == 4
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'svar: "S:\\Familie"\n',  # not free text: an answer is checked against fixed words
+        'kommentar: "mappen \\Familie"\n',  # no drive, no invisible character: no path
+        'kommentar: "S:\\Familie\n  videre"\n',  # over two lines
+    ],
+)
+def test_an_unknown_code_that_is_no_path_in_free_text_stays_an_error(text: str) -> None:
+    with pytest.raises(TilsynError) as raised:
+        parse_review(text, "S-1.yaml")
+    assert raised.value.diagnostics[0].code == "Y003"
+
+
+def test_valider_counts_a_review_with_such_a_path_finished(cli: Cli, ws: Path) -> None:
+    first = ws / NOV / "S-2026-11-000.yaml"
+    typed = r"Se S:\Familie\Notater\2026\brev.docx"
+    first.write_text(first.read_text(encoding="utf-8").replace(PATH, typed), encoding="utf-8")
+    result = cli("valider", f"{NOV}/S-2026-11-000.yaml", *DAY, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert '"tilstand": "færdig"' in result.output and "Y003" not in result.output
+    report = cli("rapport", "--periode", "2026-11", *DAY, "--format", "md", "-o", "-")
+    assert md(typed) in report.output, report.output

@@ -28,7 +28,7 @@ from ledelsestilsyn.io.yaml import MAX_BYTES, TOO_LARGE_HINT, decode, parse_text
 
 FORMAT = 1
 
-READER_FILES = ("io/yaml.py", "io/yaml_errors.py", "io/document.py")
+READER_FILES = ("io/yaml.py", "io/yaml_errors.py", "io/yaml_paths.py", "io/document.py")
 """The YAML reader, which decides the parsed data."""
 
 

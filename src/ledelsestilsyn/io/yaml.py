@@ -40,6 +40,7 @@ from ledelsestilsyn.io.yaml_errors import (
     looks_like_path,
     syntax_error,
 )
+from ledelsestilsyn.io.yaml_paths import Doubled, doubled
 
 try:
     from yaml import CSafeDumper as _Dumper
@@ -135,23 +136,41 @@ def parse_text(
     probably a Windows path (Y013, `yaml_errors.as_typed`): a review's free text.
     """
     check_whitespace(text, file)
-    try:
-        builder = _Builder(file, text, spans, typed)
-        return builder.build(yaml.parse(text, Loader=_Loader))
-    except yaml.MarkedYAMLError as exc:
-        raise syntax_error(exc, text, file) from None
-    except yaml.reader.ReaderError as exc:
-        raise fail(
-            file,
-            "Y003",
-            "filen indeholder et tegn, der ikke må stå i en YAML-fil (et kontroltegn).",
-            hint="slet tegnet; det kommer ofte fra kopiering fra et andet program.",
-            line=_line_of_offset(text, exc.position),
-        ) from None
-    except yaml.YAMLError:
-        raise fail(file, "Y003", "filen er ikke gyldig YAML.") from None
-    except RecursionError:
-        raise fail(file, "Y007", "filen er indlejret for dybt.") from None
+    written: dict[int, str] = {}
+    while True:
+        try:
+            builder = _Builder(file, text, spans, typed, written)
+            return builder.build(yaml.parse(text, Loader=_Loader))
+        except yaml.MarkedYAMLError as exc:
+            path = _unknown_escape_in_path(exc, text, typed)
+            if path is None:
+                raise syntax_error(exc, text, file) from None
+        except yaml.reader.ReaderError as exc:
+            raise fail(
+                file,
+                "Y003",
+                "filen indeholder et tegn, der ikke må stå i en YAML-fil (et kontroltegn).",
+                hint="slet tegnet; det kommer ofte fra kopiering fra et andet program.",
+                line=_line_of_offset(text, exc.position),
+            ) from None
+        except yaml.YAMLError:
+            raise fail(file, "Y003", "filen er ikke gyldig YAML.") from None
+        except RecursionError:
+            raise fail(file, "Y007", "filen er indlejret for dybt.") from None
+        shift = len(path.given) - len(path.raw)
+        written = {at + shift if at > path.start else at: raw for at, raw in written.items()}
+        written[path.start] = path.raw
+        text = text[: path.start] + path.given + text[path.start + len(path.raw) :]
+
+
+def _unknown_escape_in_path(
+    exc: yaml.MarkedYAMLError, text: str, typed: frozenset[str]
+) -> Doubled | None:
+    """The path in free text that `exc` stopped at (`yaml_paths`), or None."""
+    mark = exc.problem_mark
+    if not typed or mark is None or "unknown escape character" not in str(exc.problem):
+        return None
+    return doubled(text, mark.index, typed)
 
 
 def _line_of_offset(text: str, offset: int) -> int:
@@ -170,10 +189,18 @@ class _Builder:
     """Turns a libyaml event stream into plain data and position maps."""
 
     def __init__(
-        self, file: str, text: str, spans: bool = False, typed: frozenset[str] = frozenset()
+        self,
+        file: str,
+        text: str,
+        spans: bool = False,
+        typed: frozenset[str] = frozenset(),
+        written: dict[int, str] | None = None,
     ) -> None:
+        """`written`: values given to YAML with their `\\` doubled (`yaml_paths`), as written,
+        by the index of their opening quote."""
         self.file = file
         self.text = text
+        self.written = written or {}
         self.spans = spans
         self.typed = typed
         self.backslashes = "\\" in text
@@ -273,7 +300,7 @@ class _Builder:
         start, end = event.start_mark, event.end_mark
         if start is None or end is None:
             return None
-        raw = self.text[start.index : end.index]
+        raw = self.written.get(start.index) or self.text[start.index : end.index]
         if "\\" not in raw:
             return None
         pos = self._pos(event)

@@ -255,8 +255,8 @@ def escape_warning(
     shown = ", ".join(dict.fromkeys(found))
     special = "til et særligt tegn (linjeskift, tabulator …)"
     if typed:
-        message = f"i dobbelte anførselstegn ville {shown} blive {special}; teksten læses "
-        message += "derfor, som den er skrevet (en sti?)."
+        message = f"i dobbelte anførselstegn er {shown} tegnkoder ({special[3:]}, eller "
+        message += "ingen kendt kode); teksten læses derfor, som den er skrevet (en sti?)."
         hint = (
             "skriv den i enkelte anførselstegn ('S:\\mappe\\fil.docx'), så er advarslen væk; "
             "mente du et linjeskift, så skriv teksten som en blok ('|') på linjerne under."
@@ -286,6 +286,11 @@ def looks_like_path(raw: str) -> bool:
 def as_typed(raw: str) -> str:
     """A double-quoted scalar (`raw`, quotes included) as the person typed it: only `\\"`,
     `\\\\` and a line continuation are read as escapes, so `"S:\\nyt"` is `S:\\nyt`."""
-    kept = _ESCAPE.sub(lambda m: m[0] if m[0] in _MEANT else "\\" + m[0], raw)
-    value = yaml.safe_load(kept)
+    value = yaml.safe_load(typed_form(raw))
     return value if isinstance(value, str) else raw[1:-1]
+
+
+def typed_form(raw: str) -> str:
+    """`raw` with each `\\` that is not `\\"`, `\\\\` or a line continuation written twice: YAML
+    reads it as typed (`as_typed`)."""
+    return _ESCAPE.sub(lambda m: m[0] if m[0] in _MEANT else "\\" + m[0], raw)

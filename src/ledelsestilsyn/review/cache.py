@@ -49,6 +49,7 @@ CODE_FILES = (
     "io/portable.py",
     "io/yaml.py",
     "io/yaml_errors.py",
+    "io/yaml_paths.py",
     "models/review.py",
     "models/located.py",
     "models/base.py",
