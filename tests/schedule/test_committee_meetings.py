@@ -106,3 +106,30 @@ def test_a_meeting_s_report_is_one_the_concept_lets_the_readers_have(
 def _made(cli: Cli, audience: str, period: str) -> None:
     made = cli("rapport", "--modtager", audience, "--periode", period, "--format", "md", "-o", "-")
     assert made.exit_code != 2 and "L014" not in made.output, made.output
+
+
+def test_each_meeting_s_report_takes_up_where_the_last_one_s_ended(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """A probe: with meetings in March and September and half years and quarters, `påmind`
+    named the second quarter for September and the fourth for March, so the committee that
+    followed it never saw the first and the third. The longest period that starts after the
+    previous meeting's is named; with a meeting every quarter, that is the quarter."""
+    _with_committee(example_workspace, "[3, 9]")
+    edit_concept(
+        example_workspace,
+        "  mindste_antal: 5\n",
+        "  mindste_antal: 5\n  udvalgets_perioder: [halvår, kvartal]\n",
+    )
+    september = " ".join(cli("påmind", "--dato", "2026-08-15", "--altid").output.split())
+    assert (
+        "Udvalgsmøde i september 2026 om tilsynets resultater: kør 'tilsyn rapport' til "
+        "modtageren udvalg (kun samlede tal) for perioden 2026-H1 (det seneste hele halvår "
+        "før mødet)."
+    ) in september, september
+    march = " ".join(cli("påmind", "--dato", "2027-02-15", "--altid").output.split())
+    assert "Udvalgsmøde i marts 2027" in march and "for perioden 2026-H2 (" in march, march
+    edit_concept(example_workspace, "udvalgsmøder: [3, 9]", "udvalgsmøder: [3, 6, 9, 12]")
+    quarterly = " ".join(cli("påmind", "--dato", "2026-08-15", "--altid").output.split())
+    assert "Udvalgsmøde i september 2026" in quarterly and "perioden 2026-K2 (" in quarterly
+    _made(cli, "udvalg", "2026-H1")

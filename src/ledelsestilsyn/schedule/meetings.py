@@ -30,9 +30,10 @@ class Meeting:
 
     @property
     def whole_period(self) -> Period | None:
-        """The latest whole period of `kinds` before the meeting (None: any period will do)."""
+        """The whole period of `kinds` before the meeting that its report is about (None: any
+        period will do; see `report_period`)."""
         end = self.month - timedelta(days=1)
-        return None if self.kinds is None else latest_whole(self.kinds, end)
+        return None if self.kinds is None else report_period(self.kinds, end, self.since)
 
     @property
     def findings(self) -> str:
@@ -44,14 +45,30 @@ class Meeting:
         return f"{self.since.isoformat()}..{end.isoformat()}"
 
 
-def latest_whole(kinds: tuple[Kind, ...], end: date) -> Period:
-    """The latest period of one of `kinds` that is over by `end`; of two ending the same
-    day, the shorter (the one closer to the findings since the last meeting)."""
+def report_period(kinds: tuple[Kind, ...], end: date, since: date) -> Period:
+    """The latest period of one of `kinds` that is over by `end`. Of those ending the same
+    day, the longest that starts after the previous meeting's (the latest over by the day
+    before `since`), so that each meeting's report takes up where the last one's ended: with
+    meetings in March and September and half years and quarters, September's is the first
+    half year, not its second quarter, which would leave the first to no meeting (a probe).
+    Where none starts after it, the shortest: the one closest to the findings since then."""
+    latest = _latest(kinds, end)
+    before = max(p.end for p in _latest(kinds, since - timedelta(days=1)))
+    last = max(p.end for p in latest)
+    ending = [p for p in latest if p.end == last]
+    after = [p for p in ending if p.start > before]
+    if after:
+        return min(after, key=lambda p: p.start)
+    return max(ending, key=lambda p: p.start)
+
+
+def _latest(kinds: tuple[Kind, ...], end: date) -> list[Period]:
+    """For each of `kinds`, its latest period that is over by `end`."""
     periods = []
     for kind in kinds:
         period = period_of(kind, end.year, end.month)
         periods.append(period if period.end <= end else previous(period))
-    return max(periods, key=lambda p: (p.end, p.start))
+    return periods
 
 
 def next_meeting(
