@@ -829,3 +829,43 @@ def test_the_spellings_probe_at_got_past_the_gate_are_masked() -> None:
         "side 1/2 i 2026",
     ):
         assert mask_cpr(text) == text, text
+
+
+def test_the_words_and_signs_probe_au_wrote_between_date_and_serial_are_masked() -> None:
+    """A data protection probe (7 December 2026): a word for the number between date and
+    serial number (`CPR`, `personnr.`, `pnr`, `nummer:`, `sidste 4 cifre` …), the date
+    written year first without marks (`20030201-1234`, as a system writes it), and the signs
+    a text sets between things (`¦`, `│`, `●`, `»`, `⋯` …) passed the gate into every output."""
+    for text in (
+        "010203 CPR 1234",
+        "010203 cpr-nr. 1234",
+        "010203 personnummer 1234",
+        "010203 personnr. 1234",
+        "010203 pers.nr. 1234",
+        "010203 pnr 1234",
+        "010203 p-nr. 1234",
+        "010203 nummer: 1234",
+        "010203, nummer 1234",
+        "010203 no. 1234",
+        "010203 løbe-nr. 1234",
+        "010203, løbenummeret 1234",
+        "010203 sidste 4 cifre 1234",
+        "010203, de sidste fire 1234",
+        "20030201-1234",
+        "20030201 1234",
+        "200302011234",
+        *(f"010203 {sign} 1234" for sign in "¦│║●■◦»«⋯‹›"),
+    ):
+        assert may_hold_cpr(text), text
+        assert not re.search(r"\d", mask_cpr(text).replace("4 cifre", "")), text
+    for text in (
+        "S-2026-00109",
+        "2025-10-01..2026-09-30",
+        "journal 20261130",
+        "den 20261130 kl. 12:30",
+        "I 2026 nummer 1234",
+        "uge 48 nr. 2026",
+        "20261399 1234",  # no such date
+        "300302011234",  # no such year
+    ):
+        assert mask_cpr(text) == text, text

@@ -21,7 +21,8 @@ All of those are found here, and nowhere else in the tool.
 
 The date may also be written as a date of birth is: with a mark inside it
 (`01.02.03-1234`, `01-02-03 1234`, `25-0203-1234`, `16'02'03-1234`) or with the year in
-four digits (`20.02.2003-1234`, `14022003-1234`), or as ISO writes it (`2003-02-01-1234`);
+four digits (`20.02.2003-1234`, `14022003-1234`), or as ISO writes it (`2003-02-01-1234`,
+or `20030201-1234` as a system does);
 then the serial number must be four digits set apart by a mark or a space, so a date and a
 time written with a colon or a dot (`03.11.2026 12:30`) is not a number, and one written
 without (`01.02.2026 1230`) is masked: it cannot be told from `01.02.2003 1234` (a probe).
@@ -42,7 +43,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 
 from ledelsestilsyn.core.cpr_dates import (
     MonthDates,
@@ -54,6 +54,8 @@ from ledelsestilsyn.core.cpr_dates import (
     year_after_gap,
 )
 from ledelsestilsyn.core.cpr_lookalike import as_digits, lookalike_spans
+from ledelsestilsyn.core.cpr_search import DIGIT as DIGIT
+from ledelsestilsyn.core.cpr_search import NO_DIGIT_BEFORE, found
 from ledelsestilsyn.core.cpr_spans import around, joined, mask_spans
 from ledelsestilsyn.core.cpr_unseen import INVISIBLES as INVISIBLES
 from ledelsestilsyn.core.cpr_unseen import OVERRIDE, unseen_in, without_invisible
@@ -77,14 +79,6 @@ _PUNCT = (
 # (`unicodedata.digit`), each of which shows as a digit: superscript and subscript, circled,
 # parenthesised, with a full stop, dingbats, and Ethiopic and New Tai Lue digits.
 # `test_every_form_of_a_digit_unicode_has_is_a_digit` keeps this list complete. The few such
-# characters outside the basic plane (Kharoshthi, Rumi and Brahmi numbers, `🄁` digit with a
-# comma) are left out: a class with them makes the search over ordinary text twice as slow.
-_OTHER_DIGITS = (
-    "\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468"
-    "\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792"
-)
-DIGIT = f"[\\d{_OTHER_DIGITS}]"
-"""One digit in any form (a regular expression)."""
 # A line break and the indent after it: CR LF, CR, LF, and the breaks Word (a manual line
 # break is a vertical tab), Unicode (line and paragraph separator) and NEL leave in a text.
 # A comment's `#` (YAML) or a quote's `>` (Markdown) may begin the next line: a number split
@@ -107,11 +101,14 @@ _LONG_GAP = re.compile(f"(?<=[{_SPACE}\t])[{_SPACE}\t]{{12,}}")
 # Any character written as HTML writes it (`010203&#45;1234`, `&ndash;`, `&nbsp;`, `&sol;`),
 # which a web page or a mail copied as source leaves in a text; and a word for the serial
 # number between it and the date (`010203 løbenummer 1234`, `01.02.03, lbnr. 1234`, `født 1.
-# februar 2003 med lbnr. 1234`).
+# februar 2003 med lbnr. 1234`, `010203 CPR 1234`, `personnr.`, `pnr`, `sidste 4 cifre`).
 _ENTITY = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
 _LABEL = (
     "(?i:og|(?:(?:med|og|samt)[ ]{1,2})?"
-    "(?:l(?:ø|o|oe)?b(?:e)?[ ]?(?:nummer|nr)|lb\\.?[ ]?nr|kontrol(?:nummer|nr|cifre)|nr)\\.?)"
+    "(?:l(?:ø|o|oe)?b(?:e)?[ ]?-?[ ]?(?:nummer(?:et)?|nr)|lb\\.?[ ]?nr|kontrol(?:nummer|nr|cifre)"
+    "|nr|no|nummer(?:et)?|(?:cpr|person)(?:[ ]?-?[ ]?(?:nummer(?:et)?|nr))?"
+    "|(?:pers\\.?|p)[ ]?-?[ ]?(?:nummer(?:et)?|nr)"
+    "|(?:de[ ])?sidste[ ](?:4|fire)(?:[ ]cifre)?)\\.?)"
 )
 # The dots a text puts between things: the middle dot, the bullet, the hyphenation point, the
 # bullet and dot operators, the Japanese middle dot in its two widths (`010203・1234`), and the
@@ -134,8 +131,11 @@ _ESCAPE = "\\\\[abefnrtv]"
 # end of a Markdown link (`[010203](x)1234`, shown as `0102031234`). `%2D` is a dash as in a
 # link.
 _TAG = "<[^<>\\n]{1,40}>|\\]\\([^()\\n]{0,40}\\)"
+# Signs a text may set between things: a broken bar, guillemets, the midline ellipsis, the box
+# drawings' lines (`│`, `║`) and the geometric shapes (`●`, `■`, `◦`).
+_SIGNS = "\u00a6\u00ab\u00bb\u2039\u203a\u22ef\u2500-\u257f\u25a0-\u25ff"
 _ONE_MARK = (
-    f"(?:[{_PUNCT},:=+*#\\\\;'\u2019\"|~()\\[\\]{{}}@§€°\u2192\u21d2\u2794{_DOTS}{_WIDE}]"
+    f"(?:[{_PUNCT},:=+*#\\\\;'\u2019\"|~()\\[\\]{{}}@§€°\u2192\u21d2\u2794{_DOTS}{_WIDE}{_SIGNS}]"
     f"|%(?![0-9a-fA-F]{{2}})|%2[dD]|{_ENTITY}|&(?!#?[0-9a-zA-Z]{{1,32}};)|{_ESCAPE}|{_LABEL}|{_TAG})"
 )
 _MARK = f"{_ONE_MARK}(?:(?:[{_SPACE}]|{_BREAK})?{_ONE_MARK}){{0,11}}"
@@ -163,7 +163,6 @@ def _set_apart(name: str) -> str:
 # with a space, `01.02.03-12 34`), or two and two with the date's own mark, when that mark also
 # sets it apart (`05-02-03-12-34`; `03.11.26 12.30` is a date and a time).
 _AFTER_MARK = f"(?:[{_SPACE}]|{_BREAK})?"
-_NO_DIGIT_BEFORE = f"(?<!\\d{DIGIT})"
 _FOUR = f"{DIGIT}{{2}}[{_SPACE}]?{DIGIT}{{2}}"
 
 
@@ -172,7 +171,7 @@ def _candidate(join: str) -> re.Pattern[str]:
     century = f"{join}(?P<y3>{DIGIT}){join}(?P<y4>{DIGIT}){_set_apart('long')}"
     serial = join.join([DIGIT] * 4)
     return re.compile(
-        f"(?P<d1>{DIGIT}){_NO_DIGIT_BEFORE}{join}(?P<d2>{DIGIT})"
+        f"(?P<d1>{DIGIT}){NO_DIGIT_BEFORE}{join}(?P<d2>{DIGIT})"
         f"(?:(?P<dm1>{_DATE_MARK}{_AFTER_MARK})|{join})(?P<m1>{DIGIT}){join}(?P<m2>{DIGIT})"
         f"(?:(?P<dm2>{_DATE_MARK}{_AFTER_MARK})|{join})(?P<y1>{DIGIT}){join}(?P<y2>{DIGIT})"
         f"(?:{century}|(?(dm1)(?:(?P<pairs>(?P=dm1))|{_set_apart('apart1')})"
@@ -204,7 +203,7 @@ def _over_lines() -> re.Pattern[str]:
 # A date of birth without its leading zeros (`1.2.03-1234`, `1.02.2003-1234`, `1-2-03 1234`), or
 # with a space before the year (`1/2 2003-1234`, `01/02 03-1234`).
 _SHORT_DATE = re.compile(
-    f"(?P<d1>{DIGIT}){_NO_DIGIT_BEFORE}(?P<d2>{DIGIT})?{_DATE_MARK}(?P<m1>{DIGIT})(?P<m2>{DIGIT})?"
+    f"(?P<d1>{DIGIT}){NO_DIGIT_BEFORE}(?P<d2>{DIGIT})?{_DATE_MARK}(?P<m1>{DIGIT})(?P<m2>{DIGIT})?"
     f"(?:{_DATE_MARK}|(?P<gap>[{_SPACE}]))(?P<y1>{DIGIT})(?P<y2>{DIGIT})"
     f"(?:(?P<y3>{DIGIT})(?P<y4>{DIGIT}))?"
     f"{_set_apart('apart')}{DIGIT}{{4}}"
@@ -218,16 +217,22 @@ _ISO = re.compile(
     # not a year of a range of dates (`2025-10-01–2026-09-30`)
     f"{_AROUND}{_MARK}{_AROUND}{_FOUR}(?!\\d|[-./–]\\d)"
 )
+# The same without marks in the date (`20030201-1234`, `200302011234`): as a system writes it.
+_COMPACT_ISO = re.compile(
+    f"(?P<y1>[12])(?<![0-9][12])(?P<y2>[09])(?P<y3>{DIGIT})(?P<y4>{DIGIT})"
+    f"(?P<m1>{DIGIT})(?P<m2>{DIGIT})(?P<d1>{DIGIT})(?P<d2>{DIGIT})"
+    f"(?:{_AROUND}{_MARK}{_AROUND}|[{_SPACE}\t]{{1,3}})?{_FOUR}(?!\\d|[-./–]\\d)"
+)
 # A mark after every digit, the same each time (`0.1.0.2.0.3.1.2.3.4`, `0-1-0-2-0-3-1-2-3-4`).
 _EVERY_DIGIT = re.compile(
-    f"(?P<d1>{DIGIT}){_NO_DIGIT_BEFORE}(?P<s>[{_PUNCT},:*{_DOTS}])(?P<d2>{DIGIT})"
+    f"(?P<d1>{DIGIT}){NO_DIGIT_BEFORE}(?P<s>[{_PUNCT},:*{_DOTS}])(?P<d2>{DIGIT})"
     + "".join(f"(?P=s)(?P<{g}>{DIGIT})" for g in ("m1", "m2", "y1", "y2"))
     + f"(?:(?P=s){DIGIT}){{4}}(?!(?P=s)?\\d)"
 )
 # The month as a word (`1. feb. 2003-1234`): a dash, a slash or a word for the serial number, not
 # a comma or a bracket alone (`1. feb 2026, 1500 kr.`, `30. november 2026 (2026-11)`).
 _MONTH = MonthDates(
-    DIGIT, _NO_DIGIT_BEFORE, f"(?:[{_SPACE}\t]|{_ENTITY}){{0,3}}(?:{_BREAK})?",
+    DIGIT, NO_DIGIT_BEFORE, f"(?:[{_SPACE}\t]|{_ENTITY}){{0,3}}(?:{_BREAK})?",
     f"{_AROUND}(?:(?:[{_PUNCT}*]|{_ENTITY}){{1,3}}|(?:[{_PUNCT}][{_SPACE}]?)?[,;(]?[{_SPACE}]?"
     f"{_LABEL}:?){_AROUND}", f"(?:[{_SPACE}\t]{{1,3}}|{_BREAK})",
 )  # fmt: skip
@@ -258,42 +263,11 @@ def _candidates(text: str) -> list[tuple[int, int]]:
 def _written(text: str) -> list[tuple[int, int]]:
     by_name = []
     if _MONTH.hint.search(text):  # read `1. fеb 2003-1234`, with a Cyrillic `е`, as `feb`
-        by_name = _found(_MONTH.number, as_latin(text), real_month_date)
-    iso = _found(_ISO, text, _real_iso)
-    iso += _found(_EVERY_DIGIT, text, _real_every_digit)
-    candidates = _found(_candidates_in(text), text, _real_candidate)
+        by_name = found(_MONTH.number, as_latin(text), real_month_date)
+    iso = found(_ISO, text, _real_iso) + found(_COMPACT_ISO, text, _real_iso)
+    iso += found(_EVERY_DIGIT, text, _real_every_digit)
+    candidates = found(_candidates_in(text), text, _real_candidate)
     return joined(sorted([*_short(text), *by_name, *iso, *candidates]))
-
-
-def _found(
-    pattern: re.Pattern[str], text: str, real: Callable[[str, re.Match[str]], bool]
-) -> list[tuple[int, int]]:
-    """The spans of the matches of `pattern` that are `real`, overlapping ones joined. Every
-    search goes on from the match's second character, not its end, whether the match was
-    real or not: a number may start inside it. `2026-11 · 0102031234` first matches as
-    `2026-11 · 0102` (day 20, month 26: not real), and `30.11.2026: 0102031234` as
-    `30.11.2026: 0102` (a date of birth and a serial number: real); in both the number
-    after it begins inside that match.
-
-    A number written right after a real one (`010203-1234010203-1234`) has a digit before
-    it, so the search passes it by; it is looked for where the real one ends, as if that
-    one were masked already. Found by the search after masking instead, a chain of k
-    numbers took k searches of the whole text: 13 s for 32 kB."""
-    found: list[tuple[int, int]] = []
-    at = 0
-    while (match := pattern.search(text, at)) is not None:
-        at = match.start() + 1
-        while match is not None and real(text, match):
-            found.append(match.span())
-            match = _after_one(pattern).match(text, match.end())
-    return joined(sorted(found))
-
-
-@functools.cache
-def _after_one(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` without its look back for a digit before the number (compiled when first
-    needed: few texts have a number right after another)."""
-    return re.compile(pattern.pattern.replace(_NO_DIGIT_BEFORE, "", 1))
 
 
 def _real_candidate(text: str, match: re.Match[str]) -> bool:
@@ -328,7 +302,7 @@ def _short(text: str) -> list[tuple[int, int]]:
     """The dates of birth without leading zeros (two-digit ones are `_candidate`'s)."""
     if _ONE_DIGIT.search(text) is None:
         return []
-    return _found(_SHORT_DATE, text, _real_short_date)
+    return found(_SHORT_DATE, text, _real_short_date)
 
 
 def _real_short_date(_text: str, match: re.Match[str]) -> bool:
@@ -367,7 +341,11 @@ def may_hold_cpr(text: str) -> bool:
     read = as_digits(text)
     if any(_candidates_in(t).search(t) or _short_date_in(t) for t in (text, read) if t):
         return True
-    if any(_ISO.search(t) or _EVERY_DIGIT.search(t) for t in (text, read) if t):
+    if any(
+        _ISO.search(t) or _COMPACT_ISO.search(t) or _EVERY_DIGIT.search(t)
+        for t in (text, read)
+        if t
+    ):
         return True
     if _MONTH.hint.search(text) and _MONTH.number.search(as_latin(text)):
         return True

@@ -11,6 +11,7 @@ MASKING_FILES = (
     "core/cpr.py",
     "core/cpr_dates.py",
     "core/cpr_lookalike.py",
+    "core/cpr_search.py",
     "core/cpr_spans.py",
     "core/cpr_unseen.py",
     "core/letters.py",
