@@ -139,3 +139,36 @@ def test_a_responsible_person_nobody_knows_is_a_name_in_every_output(
     assert written, letters.output
     for text in (reminded.stdout, letters.stdout, report.stdout, *written):
         assert "Karimi" not in text and "Zlatan" not in text
+
+
+def test_a_responsible_person_written_in_lower_case_is_a_name_too(
+    filled_example: Path, cli: Cli
+) -> None:
+    """A data protection probe (7 December 2026): `yrsa qvist` as a correction's `ansvarlig`
+    had no G068 and stood in `påmind`, its mail, the letter and the leader's report."""
+    review = _responsible(filled_example, "yrsa qvist")
+    [warning] = _warnings(cli, review)
+    assert "rettelsens ansvarlige (y. q.)" in str(warning["besked"])
+    day = "2026-12-20"
+    reminded = cli("påmind", "--altid", "--dato", day)
+    assert "ansvarlig [navn]" in reminded.stdout, reminded.stdout
+    cli("tilbagemelding", "--periode", "2026-11", "--dato", day)
+    report = cli(
+        "rapport", "--periode", "2026-11", "--dato", day, "--rådgivere", "--format", "md", "-o", "-"
+    )
+    written = [
+        p.read_text(encoding="utf-8") for p in filled_example.rglob("tilbagemeldinger/**/*.*")
+    ]
+    assert written
+    for text in (reminded.stdout, report.stdout, *written):
+        assert "qvist" not in text.lower(), text
+
+
+def test_a_colleague_a_unit_or_a_role_in_lower_case_is_no_name(
+    filled_example: Path, cli: Cli
+) -> None:
+    first = sorted((filled_example / FOLDER).glob("S-*.yaml"))[0]
+    drawn = first.read_text(encoding="utf-8")
+    for who in ("lise dahl thøgersen", "familieteamet", "sagens rådgiver", "myndighedsleder"):
+        first.write_text(drawn, encoding="utf-8")
+        assert _warnings(cli, _responsible(filled_example, who)) == [], who

@@ -12,12 +12,18 @@ only, enough to find them in the field.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ledelsestilsyn.core.diagnostics import Diagnostic
 from ledelsestilsyn.core.names import as_read
-from ledelsestilsyn.core.unknown_names import known_name, likely_names, words_of
+from ledelsestilsyn.core.unknown_names import (
+    common_first_name,
+    known_name,
+    likely_names,
+    words_of,
+)
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.review.analysis import WARNING, NameHit
 
@@ -39,9 +45,29 @@ def name_hits(doc: YamlDocument, data: dict[str, Any]) -> list[NameHit]:
         position = doc.values.get(path)
         line, column = (position.line, position.column) if position else (None, None)
         read = as_read(name)
-        spans = likely_names(read, known)
+        spans = likely_names(read, known) or _in_lower_case(read, known)
         hits += [NameHit(line, column, RESPONSIBLE, read[a:b]) for a, b in spans]
     return hits
+
+
+def _in_lower_case(text: str, known: list[str]) -> list[tuple[int, int]]:
+    """The names in a responsible person written without capitals (`yrsa qvist`: a probe; it
+    stood in `påmind`, its mail and the letter): found as if each word had its capital, where
+    that is two words or more, or a common first name (`anna`); not a single word no list
+    knows, which is more likely a unit's or a role's (`familieteamet`, `myndighedsleder`)."""
+    if any(c.isupper() for c in text):
+        return []
+    capitalised = _WORD_START.sub(lambda m: m[0].upper(), text)
+    if len(capitalised) != len(text):
+        return []
+    return [
+        (a, b)
+        for a, b in likely_names(capitalised, known)
+        if len(words_of(text[a:b])) > 1 or common_first_name(capitalised[a:b])
+    ]
+
+
+_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
 
 
 def name_warnings(hits: Iterable[NameHit], file: str, known: Iterable[str]) -> list[Diagnostic]:
