@@ -445,6 +445,19 @@ def test_cache_is_used_private_and_never_trusted_over_the_file(ws: Workspace) ->
     assert third.results[0].state is ReviewState.INVALID
 
 
+def test_a_file_read_again_with_other_bytes_leaves_no_old_entry(ws: Workspace) -> None:
+    """A probe: a child's name taken out of a comment stood on in the cache, in the entry for
+    the file's old bytes (24 entries for 22 files)."""
+    path = review(ws)
+    edit(path, 'svar: "ja"', 'svar: "jaa"')
+    run_checks(ws, today=TODAY)
+    edit(path, 'svar: "jaa"', 'svar: "ja"')
+    run_checks(ws, today=TODAY)
+    cache = json.loads((ws.cache_dir / REVIEW_CACHE).read_text(encoding="utf-8"))
+    assert len(cache["entries"]) == 1
+    assert "jaa" not in json.dumps(cache, ensure_ascii=False)
+
+
 def test_saving_the_cache_removes_a_killed_writers_temp_file(ws: Workspace) -> None:
     review(ws)
     ws.cache_dir.mkdir(mode=0o700)

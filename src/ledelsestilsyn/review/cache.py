@@ -101,11 +101,17 @@ class ReviewCache(EntryCache):
         self.changed = True
 
     def save(self) -> None:
-        """Keep this run's entries and older ones whose file still exists; write atomically."""
+        """Keep this run's entries and older ones whose file still exists and was not read
+        this run; write atomically. A file read again with other bytes leaves its old entry
+        behind (a probe: a child's name, taken out of a comment, stood on in the cache)."""
+        read = {raw["path"] for raw in self.used.values()}
         kept = {
             digest: raw
             for digest, raw in self.entries.items()
-            if digest not in self.used and isinstance(raw, dict) and _exists(raw.get("path"))
+            if digest not in self.used
+            and isinstance(raw, dict)
+            and raw.get("path") not in read
+            and _exists(raw.get("path"))
         }
         if not self.changed and len(kept) + len(self.used) == len(self.entries):
             return
