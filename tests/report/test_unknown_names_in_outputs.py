@@ -93,7 +93,9 @@ def test_a_tiltag_id_that_may_name_a_child_is_shown_by_its_place(
     cli: Cli, rapport_ws: Path
 ) -> None:
     """Probe Z: an id the leader typed with the child's name (`zlatan-karimi`) reached the
-    committee's and the department's report, as only a colleague's name in it was seen."""
+    committee's and the department's report, as only a colleague's name in it was seen; and
+    probe AU: the leader's report (md, html) and `tilsyn tiltag` showed it beside the title's
+    `[navn]`, and a message about the tiltag quoted it."""
     made = cli(
         "tiltag", "ny", "--skabelon", "overordnet", "--spørgsmål", "underretning-1",
         "--titel", "Partshøring", "--dato", "2026-11-25",
@@ -103,15 +105,20 @@ def test_a_tiltag_id_that_may_name_a_child_is_shown_by_its_place(
     text = path.read_text(encoding="utf-8")
     tiltag_id = re.search(r'id: "([^"]+)"', text)
     assert tiltag_id is not None
-    path.write_text(text.replace(tiltag_id[1], "zlatan-karimi"), encoding="utf-8")
-    for audience in ("udvalg", "afdeling"):
-        result = cli(
-            "rapport", "--periode", "2026-11", "--dato", "2026-11-30",
-            "--modtager", audience, "--format", "md", "-o", "-",
-        )  # fmt: skip
-        assert result.exit_code == 0, result.output
-        assert "zlatan" not in result.stdout.casefold(), audience
-        assert "tiltag 1" in result.stdout, audience
+    text = text.replace(tiltag_id[1], "zlatan-karimi").replace("evaluer_efter_måneder", "x_")
+    path.write_text(text.replace("\n    x_:", "\n    # x_:"), encoding="utf-8")
+    for audience in ("udvalg", "afdeling", "leder"):
+        for fmt in ("md", "html"):
+            result = cli(
+                "rapport", "--periode", "2026-11", "--dato", "2026-11-30",
+                "--modtager", audience, "--format", fmt, "-o", "-",
+            )  # fmt: skip
+            assert result.exit_code == 0, result.output
+            assert "zlatan" not in result.output.casefold(), (audience, fmt)
+            assert "tiltag 1" in result.stdout, (audience, fmt)
+    listed = cli("tiltag", "--dato", "2026-11-30")
+    assert "O031" in listed.output and "zlatan" not in listed.output.casefold(), listed.output
+    assert "tiltag 1 · Partshøring" in listed.stdout, listed.output
 
 
 def test_a_name_one_command_knows_every_command_knows(cli: Cli, rapport_ws: Path) -> None:

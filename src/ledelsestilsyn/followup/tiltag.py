@@ -21,6 +21,7 @@ from ledelsestilsyn.core.quote import quote, quote_unknown
 from ledelsestilsyn.core.unknown_names import all_danish
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.followup.tiltag_checks import cpr_in_file, evaluation_warnings
+from ledelsestilsyn.followup.tiltag_ids import in_message
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.io.named import present
 from ledelsestilsyn.io.yaml import read_document
@@ -180,8 +181,8 @@ def _never_evaluated(doc: YamlDocument, number: int, tiltag: Tiltag) -> Diagnost
     return doc.diagnostic(
         ("tiltag", number, "id"),
         "O031",
-        f"tiltaget '{tiltag.id}' har ingen evalueringsdato (evaluer_efter_måneder), så intet "
-        "minder jer om at vurdere, om det virker.",
+        f"{in_message(tiltag.id, number)} har ingen evalueringsdato "
+        "(evaluer_efter_måneder), så intet minder jer om at vurdere, om det virker.",
         hint="skriv fx evaluer_efter_måneder: 6 (evaluering 6 måneder efter besluttet).",
         severity=Severity.WARNING,
     )
@@ -282,7 +283,7 @@ def check(parsed: TiltagFile, doc: YamlDocument, known: Known) -> list[Diagnosti
                 doc.diagnostic(
                     where,
                     "O001",
-                    f"tiltaget '{tiltag.id}' findes allerede (linje {first[tiltag.id]}).",
+                    f"{in_message(tiltag.id, number)} findes allerede (linje {first[tiltag.id]}).",
                     hint="giv hvert tiltag sit eget id.",
                 )
             )

@@ -32,6 +32,7 @@ from itertools import accumulate
 from ledelsestilsyn.core.cpr import find_cpr
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity, TilsynError
 from ledelsestilsyn.core.periods import months_after
+from ledelsestilsyn.followup.tiltag_ids import in_message
 from ledelsestilsyn.io.document import YamlDocument
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
@@ -96,7 +97,7 @@ def _early(doc: YamlDocument, number: int, tiltag: Tiltag) -> list[Diagnostic]:
         doc.diagnostic(
             ("tiltag", number, "evalueret"),
             "O027",
-            f"tiltaget '{tiltag.id}' er evalueret {long_date(evaluated)}, før "
+            f"{in_message(tiltag.id, number)} er evalueret {long_date(evaluated)}, før "
             f"evalueringsdatoen {long_date(due)} (besluttet {long_date(tiltag.decided)} og "
             f"evaluer_efter_måneder: {months}), så påmindelsen om evalueringen er stoppet før "
             "tid.",
@@ -117,7 +118,8 @@ def _in_the_future(
         doc.diagnostic(
             ("tiltag", number, "evalueret"),
             "O032",
-            f"tiltaget '{tiltag.id}' er evalueret {long_date(tiltag.evaluated)}, efter i dag "
+            f"{in_message(tiltag.id, number)} er evalueret {long_date(tiltag.evaluated)}, "
+            "efter i dag "
             f"({long_date(today)}), så påmindelsen om evalueringen er stoppet.",
             hint="er datoen en slåfejl (fx året), så ret den; er tiltaget ikke evalueret endnu, "
             "så lad 'evalueret' stå tom.",
@@ -136,7 +138,8 @@ def _decided_later(
         doc.diagnostic(
             ("tiltag", number, "besluttet"),
             "O034",
-            f"tiltaget '{tiltag.id}' er besluttet {long_date(tiltag.decided)}, efter i dag "
+            f"{in_message(tiltag.id, number)} er besluttet {long_date(tiltag.decided)}, "
+            "efter i dag "
             f"({long_date(today)}), så runderne indtil da tæller som før tiltaget, og "
             "evalueringen ligger tilsvarende senere.",
             hint="er datoen en slåfejl (fx året), så ret den; skriv den dag, tiltaget blev "
@@ -153,7 +156,7 @@ def _no_conclusion(doc: YamlDocument, number: int, tiltag: Tiltag) -> list[Diagn
         doc.diagnostic(
             ("tiltag", number, "konklusion"),
             "O007",
-            f"tiltaget '{tiltag.id}' er evalueret ({long_date(tiltag.evaluated)}), men "
+            f"{in_message(tiltag.id, number)} er evalueret ({long_date(tiltag.evaluated)}), men "
             "'konklusion' er tom, så ledelsens beslutning står ingen steder.",
             hint="skriv, hvad I konkluderede: fortsæt, justér eller stop, og hvorfor; det står "
             "under tiltaget i lederrapporten og i afdelingens rapport.",
@@ -204,7 +207,7 @@ def _warning(
     label, evaluation = target
     lack = f"har {label} i fokus" if finished else "er færdig"
     text = (
-        f"tiltaget '{tiltag.id}' evalueres {long_date(evaluation)}, men ingen runde fra "
+        f"{in_message(tiltag.id, number)} evalueres {long_date(evaluation)}, men ingen runde fra "
         f"beslutningen til da {lack}, så der er ingen gennemgange efter beslutningen at måle "
         "effekten på."
     )

@@ -23,7 +23,8 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ledelsestilsyn.core.periods import Period
-from ledelsestilsyn.core.unknown_names import NAME, all_danish
+from ledelsestilsyn.core.unknown_names import NAME
+from ledelsestilsyn.followup.tiltag_ids import shown_id
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
 from ledelsestilsyn.report.build import in_period, lowest_comments, one_per_case
@@ -178,9 +179,7 @@ def neutral_id(names: Iterable[str], cases: Iterable[str]) -> Callable[[str, int
         words = {_folded(w) for w in re.split(r"[-._]+", tiltag_id)}
         if words & parts or any(c in tiltag_id.casefold() for c in ids):
             return f"tiltag {number}"
-        if not all_danish(tiltag_id):
-            return f"tiltag {number}"
-        return tiltag_id
+        return shown_id(tiltag_id, number)
 
     return shown
 

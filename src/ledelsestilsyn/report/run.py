@@ -11,6 +11,7 @@ from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, TilsynError, f
 from ledelsestilsyn.core.gate import Gated
 from ledelsestilsyn.core.periods import Period, parse_period, previous
 from ledelsestilsyn.core.unknown_names import NAME
+from ledelsestilsyn.followup.tiltag_ids import shown_id
 from ledelsestilsyn.models.concept import Concept
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.anonymous import aggregate_inputs
@@ -355,10 +356,12 @@ def _add_tiltag(
     if not tiltag:
         return
     templates = {(w.stat.question.id, w.template.title): w.template for w in report.weakest}
+    place = {t.id: number for number, t in enumerate(tiltag, start=1)}
+    colleagues = _colleagues(workspace, inputs)
     for weak in view.weakest:
         template = templates.get((weak.id, weak.template))
         found = addressing(tiltag, template, weak.id) if template else []
-        weak.tiltag = ", ".join(found) or "ingen"
+        weak.tiltag = ", ".join(shown_id(i, place[i], colleagues) for i in found) or "ingen"
 
 
 def _tiltag(
@@ -384,5 +387,13 @@ def _tiltag(
         order=settings.order,
         versions=inputs.versions,
         retired=read.retired,
+        colleagues=_colleagues(workspace, inputs),
     )
     return tiltag, views
+
+
+def _colleagues(workspace: Workspace, inputs: Inputs) -> frozenset[str]:
+    """The names the leaders may see (`_names`), but those only a correction's `ansvarlig`
+    gives: those may be anyone's."""
+    known = _names(workspace, inputs)
+    return known.people - known.unconfirmed

@@ -19,12 +19,13 @@ its template removed says so, and how to fix the tiltag (`Gone`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.followup.tiltag import Retired, evaluation_date
+from ledelsestilsyn.followup.tiltag_ids import shown_id
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report import published
@@ -245,6 +246,7 @@ def tiltag_views(
     order: Sequence[str] = (),
     versions: VersionMaps | None = None,
     retired: Mapping[str, Sequence[Retired]] | None = None,
+    colleagues: Collection[str] = (),
 ) -> list[TiltagView]:
     """Each tiltag with its targets' shares before and after, for the leader report; an open
     tiltag's deadline before `today` is marked as overdue. A case reviewed in several series
@@ -253,11 +255,12 @@ def tiltag_views(
     there, as in the sections.
     An older version of a template has no rows of its own: its answers on the questions the
     newer version carries count under the newer one (`versions`), as in the trend. The
-    targets a new version removed (`retired`, by tiltag id) are named as such."""
+    targets a new version removed (`retired`, by tiltag id) are named as such. The id is
+    shown as `shown_id` shows it to the leaders (`colleagues`)."""
     versions = versions or {}
     firsts = first_reviews(r for r in records if r.counts_by(period.end))
     views: list[TiltagView] = []
-    for t in tiltag:
+    for number, t in enumerate(tiltag, start=1):
         rows: list[EffectRow] = []
         for ref, template in sorted(templates.items()):
             if t.template is not None and template.id != t.template:
@@ -281,7 +284,7 @@ def tiltag_views(
                 rows.append(_not_started(row) if t.status == "planlagt" else row)
         views.append(
             TiltagView(
-                t.id,
+                shown_id(t.id, number, colleagues),
                 t.title,
                 t.status,
                 long_date(t.decided),

@@ -9,6 +9,7 @@ from ledelsestilsyn.core.lines import one_line
 from ledelsestilsyn.core.unknown_names import mask_names
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.followup.tiltag import Retired, evaluation_date
+from ledelsestilsyn.followup.tiltag_ids import shown_id
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.formats import share_text
 
@@ -53,11 +54,12 @@ def tiltag_lines(
     known: Collection[str] = (),
 ) -> list[str]:
     """The tiltag, each name in a title or a conclusion that is not `known`
-    (`workspace.known_names`) as `[navn]`, as `påmind` and the reports show it."""
+    (`workspace.known_names`) as `[navn]`, and an id that may name someone by its place
+    (`shown_id`), as `påmind` and the reports show them."""
     lines: list[str] = []
-    for t in tiltag:
+    for number, t in enumerate(tiltag, start=1):
         lines += [
-            f"{t.id} · {mask_names(t.title, known)}",
+            f"{shown_id(t.id, number, known)} · {mask_names(t.title, known)}",
             f"  status: {t.status} · besluttet {t.decided.isoformat()}"
             f" · ansvarlig: {t.responsible or '–'}",
             f"  frist: {_day(t.deadline, today, open_=t.is_open)} · {_evaluation(t, today)}",
