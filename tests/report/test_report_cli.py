@@ -102,6 +102,17 @@ def test_markdown_links_and_images_in_a_comment_stay_text() -> None:
     assert md_cell("Talt med [navn].") == "Talt med [navn]."
 
 
+def test_a_path_in_markdown_is_shown_as_written_and_markup_stays_escaped() -> None:
+    """A probe: the letters' text part (their Markdown) showed `S:\\\\Børn\\\\Notater`; a
+    backslash is escaped only where a viewer would read it as an escape or a line break."""
+    from ledelsestilsyn.report.render import md_cell
+
+    assert md_cell(r"se S:\Børn\Notater\samtale.docx") == r"se S:\Børn\Notater\samtale.docx"
+    assert md_cell(r"010203\*1234*") == r"010203\\\*1234\*"  # no emphasis, no escape
+    assert md_cell("mappen S:\\") == r"mappen S:\\"  # no line break
+    assert md_cell(r"C:\_tmp \| x") == r"C:\\\_tmp \\\| x"
+
+
 def _count_cells(text: str) -> list[int]:
     """Every table cell that is a plain count (not a share, interval or label)."""
     counts = []

@@ -23,8 +23,11 @@ def md_cell(value: object) -> str:
 # Emphasis, code and strikethrough marks and character references are escaped too: a viewer
 # would show `010203 *1234*`, `0**1**02031234` or `&#48;&#49;…` as a number the output gate,
 # reading the file, never saw (and `M*aja*` as a name the name filter never saw).
+# A backslash only where it would escape what follows (ASCII punctuation) or break the line
+# (at the end): elsewhere a viewer shows it as it is, and a path (`S:\Børn\notat.docx`)
+# stays readable in the letters' text part (a probe: `S:\\Børn`).
 _MD_ESCAPES = (
-    ("\\", "\\\\"),
+    ("\\", "\\\\"),  # only before punctuation or at the end: `_ESCAPING`
     ("&", "\\&"),  # only before a reference: `_REFERENCE`
     ("|", "\\|"),
     ("<", "&lt;"),
@@ -36,6 +39,7 @@ _MD_ESCAPES = (
     ("~", "\\~"),
 )
 _REFERENCE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_ESCAPING = re.compile(r"\\(?=[!-/:-@\[-`{-~]|\s*$)")
 
 
 @lru_cache(maxsize=8192)
@@ -43,5 +47,8 @@ def _md_text(text: str) -> str:
     """`md_cell` for one text; question texts and hjemmel recur in every letter and report."""
     for old, new in _MD_ESCAPES:
         if old in text:
-            text = _REFERENCE.sub(new, text) if old == "&" else text.replace(old, new)
+            special = {"&": _REFERENCE, "\\": _ESCAPING}.get(old)
+            text = (
+                special.sub(new.replace("\\", "\\\\"), text) if special else text.replace(old, new)
+            )
     return " ".join(text.split())
