@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Cli
+from conftest import Cli, edit_concept
 from ledelsestilsyn.followup.tiltag import evaluation_date, load_tiltag
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.workspace.open import open_workspace
@@ -378,6 +378,21 @@ def test_a_pejlemaerke_the_template_does_not_use_is_an_error(workspace: Path, cl
     assert listed.exit_code == 0, listed.output
     # named as a pejlemærke, as the report names it (a bare 'inddragelse' reads as a step)
     assert "mål: sagsskridt opfølgning, pejlemærke inddragelse (tematiseret)" in listed.stdout
+
+
+def test_new_takes_the_only_template_the_concept_uses_for_a_question_in_two(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """A probe: a concept whose series all use overordnet had `tiltag ny --spørgsmål
+    opfølgning-6` refused (O014: the question is in tematiseret too), though the tip itself
+    named overordnet; the same here with underretning-1."""
+    edit_concept(example_workspace, "    skabelon: tematiseret\n", "    skabelon: overordnet\n")
+    made = cli(
+        "tiltag", "ny", "--spørgsmål", "underretning-1", "--titel", "T", "--dato", "2026-11-25"
+    )
+    assert made.exit_code == 0, made.output
+    text = (example_workspace / "tiltag.yaml").read_text(encoding="utf-8")
+    assert 'skabelon: "overordnet"' in text, text
 
 
 def test_new_writes_the_template_and_asks_for_it_when_a_question_is_in_two(

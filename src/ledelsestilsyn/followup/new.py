@@ -97,9 +97,11 @@ def _check_questions(questions: tuple[str, ...], known: Known, where: str) -> No
             )
 
 
-def _template(new: NewTiltag, known: Known) -> str | None:
+def _template(new: NewTiltag, known: Known, used: set[str]) -> str | None:
     """The template the tiltag is about: the one asked for (any case), or the only one
-    that has its questions; None when they are in different templates, each in one."""
+    that has its questions; of several, the only one the concept's series use (`used`; a
+    probe: a concept of overordnet alone had to say `--skabelon overordnet`); None when
+    they are in different templates, each in one."""
     if new.template is not None:
         name = new.template.strip().casefold()
         if name in known.template_ids:
@@ -109,6 +111,8 @@ def _template(new: NewTiltag, known: Known) -> str | None:
     owners: set[str] = set()
     for question in new.questions:
         found = known.owners[question]
+        if len(found) > 1 and len([t for t in found if t in used]) == 1:
+            found = tuple(t for t in found if t in used)
         if len(found) > 1:
             text, _ = ambiguous(question, found)
             hint = f"vælg én af dem, fx {found[0]}."  # the edge names the flag (FLAG_HINTS)
@@ -254,7 +258,8 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> tuple
         raise fail(Argument.DEADLINE, code, text, hint=hint, kind=ErrorKind.USAGE)
     everything = known = Known.from_catalog(workspace.catalog)
     _check_questions(new.questions, known, "arbejdsmappens skabeloner")
-    template = _template(new, known)
+    used = {s.template.split("@")[0].casefold() for s in workspace.concept.series.values()}
+    template = _template(new, known, used)
     if template is not None:
         known = known.only(template)
         _check_questions(new.questions, known, f"skabelonen '{template}'")
