@@ -131,3 +131,23 @@ def test_an_unreadable_case_list_is_read_as_empty(example_workspace: Path, cli: 
     one = cli(*args, "--rådgiver", _a_caseworker())
     assert one.exit_code == 0, one.output
     assert "dækker ikke alle færdige" in cli("påmind", "--dato", "2026-12-02", "--altid").output
+
+
+def test_letters_waiting_for_the_round_to_close_are_not_late_the_day_it_closes(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """A probe: one review never finished held the reminder back until the round closed, and
+    the first reminder said "50 dage for sent" (due 14 days after the latest review, in the
+    middle of the round). The letters are due 14 days after the round closes then."""
+    paths = reviews(draw(cli, MONTHLY, "2026-11"))
+    for path in paths[1:]:
+        fill(path, "Karen Holm Madsen", "2026-11-03")
+    days = [f"2026-11-{d:02d}" for d in range(4, 31)] + [f"2026-12-{d:02d}" for d in range(1, 32)]
+    first = next(
+        (d, out)
+        for d in days
+        for out in [cli("påmind", "--dato", d, "--altid").output]
+        if "tilbagemeldingen til rådgiverne" in out
+    )
+    assert "for sent" not in first[1].split("tilbagemeldingen til rådgiverne")[1].split("\n")[0]
+    assert "(om 13 dage)" in first[1] or "(om 14 dage)" in first[1], first

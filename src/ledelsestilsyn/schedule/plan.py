@@ -8,8 +8,8 @@ too (`WorkspaceState`).
 
 The deadlines of a round are in `schedule.rounds` (a level works after its period);
 the feedback letters are due `formidling: tilbagemelding_dage` days after the round's
-latest finished review (`schedule.letters_due`), once its work is over or every review is
-finished.
+latest finished review (`schedule.letters_due`), once every review is finished, or after the
+round closes, when that is later and a review is still unfinished.
 
 What counts: rounds whose period ended at most `HORIZON_MONTHS` months ago.
 A round that was never drawn is due only while it runs, or once the series
@@ -293,7 +293,10 @@ def _series_status(
         latest = state.unanswered.get((series.name, r.period.label))
         finished = all(x.state == ReviewState.COMPLETE for x in own)
         if plan.feedback_days is not None and latest is not None and (today > r.closes or finished):
-            due = latest + timedelta(days=plan.feedback_days)
+            # not every review finished: the work is over when the round closes, and the
+            # letters are due from then (a probe: the first reminder said "50 dage for sent")
+            start = latest if finished else max(latest, r.closes)
+            due = start + timedelta(days=plan.feedback_days)
             missing = state.renewed.get((series.name, r.period.label), ())
             left = (due - today).days
             items.append(
