@@ -248,3 +248,14 @@ def test_a_file_a_sync_left_zero_filled_is_called_damaged(
     assert f"S-1.yaml:{line}: fejl Y014: filen er beskadiget" in result.output, result.output
     assert "Tidligere versioner" in result.output
     assert "UTF-32" not in result.output and "slet tegnet" not in result.output
+
+
+def test_an_indent_gone_astray_names_both_lines_and_their_indents() -> None:
+    """A probe: `svar:` one space short was reported at the `kommentar:` under it, which
+    was right; the message now gives both lines' indents, so the one that is off is found."""
+    text = "svar:\n  trin:\n    trin-3:\n     svar: \"ja\"\n\n      # note\n      kommentar: ''\n"
+    with pytest.raises(TilsynError) as raised:
+        parse_text(text, "S-1.yaml")
+    [problem] = raised.value.diagnostics
+    assert (problem.code, problem.line) == ("Y003", 7)
+    assert "Linje 4 er rykket 5 tegn ind, linje 7 6." in problem.message, problem.message

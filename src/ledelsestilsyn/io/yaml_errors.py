@@ -80,7 +80,7 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
     (
         "did not find expected key",
         "indrykningen passer ikke med linjerne over.",
-        "nøgler på samme niveau skal stå lige under hinanden.",
+        "nøgler på samme niveau skal stå lige under hinanden; ret den linje, der står skævt.",
     ),
     (
         "did not find expected '-' indicator",
@@ -148,6 +148,8 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> TilsynErro
         return stray.error(file, problem.line + 1)
     for needle, message, hint in _PROBLEMS:
         if needle in full:
+            if needle == "did not find expected key" and line is not None:
+                message += _indents(text, line)
             return fail(file, "Y003", message, hint=hint, line=line, column=column)
     return fail(
         file,
@@ -157,6 +159,22 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> TilsynErro
         line=line,
         column=column,
     )
+
+
+def _indents(text: str, line: int) -> str:
+    """The indents of `line` and of the line with a value above it, where they differ: libyaml
+    names the line after the one that went astray (a probe: `svar:` one space short, and the
+    message named the `kommentar:` under it, which was right)."""
+    lines = _LINE_BREAK.split(text)
+    above = next(
+        (n for n in range(line - 1, 0, -1) if lines[n - 1].strip()[:1] not in ("", "#")), None
+    )
+    if above is None or line > len(lines):
+        return ""
+    here, there = (len(x) - len(x.lstrip(" ")) for x in (lines[line - 1], lines[above - 1]))
+    if here == there:
+        return ""
+    return f" Linje {above} er rykket {there} tegn ind, linje {line} {here}."
 
 
 def _in_file(mark: yaml.Mark | None, text: str) -> tuple[int | None, int | None]:
