@@ -258,7 +258,8 @@ def append_tiltag(workspace: Workspace, new: NewTiltag, *, today: date) -> tuple
         raise fail(Argument.DEADLINE, code, text, hint=hint, kind=ErrorKind.USAGE)
     everything = known = Known.from_catalog(workspace.catalog)
     _check_questions(new.questions, known, "arbejdsmappens skabeloner")
-    used = {s.template.split("@")[0].casefold() for s in workspace.concept.series.values()}
+    refs = (s.template for s in workspace.concept.series.values())
+    used = {t.id.casefold() for t in workspace.catalog.resolve_each(refs).values()}
     template = _template(new, known, used)
     if template is not None:
         known = known.only(template)

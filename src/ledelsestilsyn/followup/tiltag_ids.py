@@ -4,7 +4,7 @@ type the title, so it may name a child (`yrsa-qvist`), and then it is shown by i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ledelsestilsyn.core.unknown_names import all_danish
 
@@ -17,13 +17,23 @@ def shown_id(tiltag_id: str, number: int, colleagues: Iterable[str] = ()) -> str
     their names or have a digit stays (`anna-holm`, `s-2026-11-000`)."""
     if all_danish(tiltag_id):
         return tiltag_id
-    parts = {p.casefold() for n in colleagues for p in _SPLIT.split(n) if len(p) > 1}
-    words = [w for w in _SPLIT.split(tiltag_id) if w]
+    parts = name_parts(colleagues)
+    words = id_words(tiltag_id)
     if parts and all(
         all_danish(w) or w.casefold() in parts or any(c.isdigit() for c in w) for w in words
     ):
         return tiltag_id
     return f"tiltag {number}"
+
+
+def name_parts(names: Iterable[str], fold: Callable[[str], str] = str.casefold) -> set[str]:
+    """The parts of `names` longer than one letter, folded: what an id's words are held to."""
+    return {fold(p) for n in names for p in _SPLIT.split(n) if len(p) > 1}
+
+
+def id_words(tiltag_id: str) -> list[str]:
+    """The words of a tiltag's id (`anna-holm`: `anna`, `holm`)."""
+    return [w for w in _SPLIT.split(tiltag_id) if w]
 
 
 _SPLIT = re.compile(r"[\s,._-]+")

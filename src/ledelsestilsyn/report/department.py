@@ -17,14 +17,13 @@ workspace knows replaced by `[navn]` and every case number typed in the text by 
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.core.unknown_names import NAME
-from ledelsestilsyn.followup.tiltag_ids import shown_id
+from ledelsestilsyn.followup.tiltag_ids import id_words, name_parts, shown_id
 from ledelsestilsyn.models.template import Template
 from ledelsestilsyn.report.aggregate import first_reviews
 from ledelsestilsyn.report.build import in_period, lowest_comments, one_per_case
@@ -172,11 +171,11 @@ def neutral_id(names: Iterable[str], cases: Iterable[str]) -> Callable[[str, int
     tiltag.yaml (`tiltag 2`): the leader types the id like the title, and the department,
     the committee and a shared calendar see neither names nor case ids. So also an id with a
     word that is no Danish word (`zlatan-karimi`; `core.unknown_names.all_danish`)."""
-    parts = {_folded(p) for n in names for p in re.split(r"[\s,.-]+", n) if len(p) > 1}
+    parts = name_parts(names, _folded)
     ids = {c.casefold() for c in cases if c}
 
     def shown(tiltag_id: str, number: int) -> str:
-        words = {_folded(w) for w in re.split(r"[-._]+", tiltag_id)}
+        words = {_folded(w) for w in id_words(tiltag_id)}
         if words & parts or any(c in tiltag_id.casefold() for c in ids):
             return f"tiltag {number}"
         return shown_id(tiltag_id, number)
