@@ -280,6 +280,11 @@ def test_a_title_before_a_known_name_is_no_part_of_a_name() -> None:
         ("Tlf. med skolen. Ca. 10 samtaler.", "Tlf. med skolen. Ca. 10 samtaler."),
         ("P.S. husk mødet. N.B. fristen.", "P.S. husk mødet. N.B. fristen."),
         ("Mødet med PPR og SSP.", "Mødet med PPR og SSP."),
+        # an e-mail address names a parent as her name does (probe AW)
+        ("Mail fra yasmin.alhassan@gmail.com i dag.", "Mail fra [navn] i dag."),
+        ("Svar til mathiasskov2015@hotmail.com.", "Svar til [navn]."),
+        ("Skrev til Tina.Larsen@mail.dk og far", "Skrev til [navn] og far"),
+        ("Mødet kl. 10.30 @ skolen.", "Mødet kl. 10.30 @ skolen."),
     ],
 )
 def test_initials_are_a_name_and_a_word_written_short_is_none(text: str, masked: str) -> None:

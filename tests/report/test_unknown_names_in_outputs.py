@@ -64,6 +64,26 @@ def test_a_child_s_name_reaches_no_letter(cli: Cli, rapport_ws: Path) -> None:
     assert not any(CHILD.search(letter) for letter in letters)
 
 
+def test_an_e_mail_address_in_a_comment_reaches_neither_report_nor_letter(
+    cli: Cli, rapport_ws: Path
+) -> None:
+    """Probe AW, F1: `yasmin.alhassan@gmail.com` in a comment stood in the leader's report
+    and the caseworker's letter, and `valider` said nothing."""
+    _name_the_child(rapport_ws)
+    review = rapport_ws / CONSENTING
+    address = "Mail fra yasmin.alhassan@gmail.com og mathiasskov2015@hotmail.com."
+    review.write_text(review.read_text(encoding="utf-8").replace(COMMENT, address), "utf-8")
+    checked = cli("valider", str(CONSENTING), "--format", "json", "--dato", "2026-11-30")
+    found = json.loads(checked.stdout)["gennemgange"]
+    warned = [d for r in found for d in r["problemer"] if d["kode"] == "G068"]
+    assert any("nævne nogen ved navn (en e-mailadresse)" in str(d) for d in warned), checked.stdout
+    outputs = [cli("rapport", "--periode", "2026-11", "--dato", "2026-11-30", "-o", "-").stdout]
+    cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-30")
+    outputs += [p.read_text(encoding="utf-8") for p in rapport_ws.glob("tilbagemeldinger/**/*.*")]
+    assert any("Mail fra [navn] og [navn]." in text for text in outputs)
+    assert not any(re.search("yasmin|mathias|hotmail|gmail", text, re.I) for text in outputs)
+
+
 def test_a_child_s_name_in_a_tiltag_title_reaches_neither_committee_nor_calendar(
     cli: Cli, rapport_ws: Path
 ) -> None:

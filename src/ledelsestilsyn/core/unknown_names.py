@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ledelsestilsyn.core import name_words as lists
-from ledelsestilsyn.core.initials import initials_in
+from ledelsestilsyn.core.initials import addresses_in, initials_in
 from ledelsestilsyn.core.names import as_read
 
 NAME = "[navn]"
@@ -331,16 +331,16 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
 
 def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     """The spans of `text` that are likely names nobody told the tool about, each run of
-    name words one span (`Tina Larsen`), and initials (`E.K.`); `known`: names whose words,
-    alone or together, are not (colleagues, teams, the municipality). `Tina Larsen` is one
-    when only `Ole Larsen` is known. The text is read as a reader sees it
+    name words one span (`Tina Larsen`), initials (`E.K.`) and e-mail addresses; `known`:
+    names whose words, alone or together, are not (colleagues, teams, the municipality).
+    `Tina Larsen` is one when only `Ole Larsen` is known. The text is read as a reader sees it
     (`core.names.as_read`)."""
-    initials = initials_in(text)
+    marks = [*initials_in(text), *addresses_in(text)]
     spans = _named_runs(text, known)
-    if not initials:
+    if not marks:
         return spans
     merged: list[tuple[int, int]] = []
-    for start, end in sorted([*spans, *initials]):  # `H.C. Andersen`: one name
+    for start, end in sorted([*spans, *marks]):  # `H.C. Andersen`: one name
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:

@@ -80,7 +80,7 @@ def name_warnings(hits: Iterable[NameHit], file: str, known: Iterable[str]) -> l
         if not known_name(hit.name, people):
             by_field.setdefault((hit.line, hit.column, hit.what), []).append(hit.name)
     return [
-        _warning(file, line, column, what, ", ".join(map(_initials, names)))
+        _warning(file, line, column, what, ", ".join(dict.fromkeys(map(_initials, names))))
         for (line, column, what), names in by_field.items()
     ]
 
@@ -118,6 +118,8 @@ def _warning(
 
 
 def _initials(name: str) -> str:
+    if "@" in name:
+        return "en e-mailadresse"
     return " ".join(f"{word[0]}." for word in words_of(name))
 
 
