@@ -272,3 +272,39 @@ def test_an_earlier_letter_is_never_kept_through_a_link(
     result = cli(*LATER)
     assert result.exit_code == 1 and "W002" in result.output, result.output
     assert not any(outside.iterdir())
+
+
+def test_letters_a_killed_run_wrote_are_tilsyn_s_own_the_next_time(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Probe AX, H1: a run killed after its first letter (the window closed) left that letter
+    unnamed in `.breve`; the next run called it edited by a person (O028) and kept it, with
+    the old figures, until the leader deleted it."""
+    from ledelsestilsyn.followup import feedback
+
+    assert cli(*ARGS).exit_code == 0
+    reviews = sorted(ws.glob("udtræk/*2026-11*/S-*.yaml"))
+    before = {p: p.read_text(encoding="utf-8") for p in reviews}
+    for review, text in before.items():
+        review.write_text(re.sub(r'kommentar: "(?=[^"])', 'kommentar: "Rettet: ', text), "utf-8")
+    real = feedback.write_atomic
+    calls = []
+
+    def killed_after_one(*args: object, **kwargs: object) -> None:
+        if calls:
+            raise SystemExit(137)  # the process is gone: nothing after this runs
+        calls.append(args)
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(feedback, "write_atomic", killed_after_one)
+    cli(*LATER)
+    monkeypatch.setattr(feedback, "write_atomic", real)
+    assert calls  # one letter file was written
+    for review, text in before.items():  # the change undone
+        review.write_text(text, encoding="utf-8")
+    result = cli(*LATER)
+    assert result.exit_code == 0, result.output
+    assert "O028" not in result.stderr
+    assert "Rettet: " not in "".join(p.read_text("utf-8") for p in (ws / FOLDER).glob("*.md"))

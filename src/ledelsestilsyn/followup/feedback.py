@@ -179,8 +179,10 @@ def write_letters(
     if only is None:
         outcome.notes += _left_out(inputs.excluded, period)
     record = letters_record(folder)
-    for letter in letters:
-        _write_letter(workspace, record, letter, outcome)
+    rendered = [(letter, _texts(letter)) for letter in letters]
+    _expect(record, folder, rendered)
+    for letter, texts in rendered:
+        _write_letter(workspace, record, letter, texts, outcome)
         if len(letter.teams) > 1:
             shown = workspace.display(letter_path(folder, letter, "md"))
             outcome.notes.append(one_name_two_teams(letter, shown))
@@ -192,13 +194,33 @@ def write_letters(
     return outcome
 
 
+def _texts(letter: Letter) -> dict[str, bytes]:
+    """The letter's bytes in each format, as written."""
+    return {fmt: gate(render_letter(letter, fmt)).encode("utf-8") for fmt in FORMATS}
+
+
+def _expect(record: Record, folder: Path, rendered: list[tuple[Letter, dict[str, bytes]]]) -> None:
+    """Save the record with each letter file's new bytes beside its old (`Record.expect`)
+    before any is written: a run killed halfway leaves letters the next run knows as its own,
+    not as edited by a person (a probe: O028 about letters no one touched, with old figures)."""
+    for letter, texts in rendered:
+        names = {fmt: letter_path(folder, letter, fmt).name for fmt in FORMATS}
+        if not any(record.edited(names[fmt], texts[fmt]) for fmt in FORMATS):
+            for fmt in FORMATS:
+                record.expect(names[fmt], texts[fmt])
+    record.save()
+
+
 def _write_letter(
-    workspace: Workspace, record: Record, letter: Letter, outcome: FeedbackOutcome
+    workspace: Workspace,
+    record: Record,
+    letter: Letter,
+    texts: dict[str, bytes],
+    outcome: FeedbackOutcome,
 ) -> None:
-    """Write the letter as Markdown and HTML, unless a person edited either file since tilsyn
-    wrote it: then both stand as they are (one letter), and O028 says so. A file that holds
-    the letter already is not written again."""
-    texts = {fmt: gate(render_letter(letter, fmt)).encode("utf-8") for fmt in FORMATS}
+    """Write the letter (`texts`: each format's bytes) as Markdown and HTML, unless a person
+    edited either file since tilsyn wrote it: then both stand as they are (one letter), and
+    O028 says so. A file that holds the letter already is not written again."""
     paths = {fmt: letter_path(outcome.folder, letter, fmt) for fmt in FORMATS}
     edited = [paths[fmt] for fmt in FORMATS if record.edited(paths[fmt].name, texts[fmt])]
     if edited:

@@ -4,7 +4,10 @@ A hidden record in the folder (`.breve` for the letters, `.rapporter` for the re
 each file tilsyn wrote there, with the SHA-256 of the bytes it wrote, separated by a tab. A
 file whose bytes are no longer those is a person's: the command never overwrites or removes
 it without keeping it. A line with only a name (an older tilsyn's) is tilsyn's with no
-digest known, and counts as unedited, as before. A file the record does not name is a
+digest known, and counts as unedited, as before. A line may give two digests, the bytes
+before and after a write, saved before the write (`expect`): a run killed in between leaves
+no file that looks edited (a probe: letters tilsyn wrote in a killed run were kept as a
+person's, with old figures, O028). A file the record does not name is a
 person's unless it holds exactly what tilsyn would write: tilsyn does not know it wrote it.
 A file the user named anywhere is known the same way: `io.written_named`.
 """
@@ -57,6 +60,13 @@ class Record:
         )
         write_atomic(self.folder / self.name, text, overwrite=True)
 
+    def expect(self, file: str, new: bytes) -> None:
+        """Note that `file` is about to hold `new`, beside what it holds as tilsyn wrote it
+        (not saved: `save` before the write). Nothing for a file with no digest known."""
+        old = self.files.get(file)
+        if old != UNKNOWN:
+            self.files[file] = " ".join(dict.fromkeys([*(old or "").split(), digest(new)]))
+
     def edited(self, file: str, new: bytes | None = None) -> bool:
         """Whether `file` in the folder is a person's: there, and neither what tilsyn wrote
         (as the record has it) nor `new` (what it would write now)."""
@@ -77,7 +87,7 @@ def persons(path: Path, sha: str | None, new: bytes | None = None) -> bool:
         return False
     if sha is None:
         return True
-    return sha != UNKNOWN and digest(data) != sha
+    return sha != UNKNOWN and digest(data) not in sha.split()
 
 
 def write_keeping_edits(
@@ -93,6 +103,9 @@ def write_keeping_edits(
     backup = None
     if path.is_file() and not path.is_symlink() and written.edited(path.name, data):
         backup = keep_backup(path)
+        written.files.pop(path.name, None)
+    written.expect(path.name, data)
+    written.save()
     write_atomic(path, Gated(data), overwrite=True, mode=mode)
     written.files[path.name] = digest(data)
     written.save()
