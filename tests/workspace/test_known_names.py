@@ -53,7 +53,8 @@ def test_the_concept_the_tiltag_the_samples_and_the_reviews_name(
     said = {"Mette Lund", "Anna Holm", "Leder Juul", "Per Berg", "Bo Lind"}
     assert names.people == said | concept_names(open_workspace(example_workspace).concept)
     assert "Camilla Bjørnholt" in names.people  # the concept's
-    assert names.places == {"Eksempelby Kommune", "Team Nord", "Team Unge"}
+    addresses = {"cabj@eksempelby.example", "jeoe@eksempelby.example"}  # the letters go there
+    assert names.places == {"Eksempelby Kommune", "Team Nord", "Team Unge", *addresses}
     # a name only a correction gives is no one free text may show (a child's, written there)
     assert names.unconfirmed == {"Per Berg"}
     assert names.all == (names.people - {"Per Berg"}) | names.places

@@ -335,7 +335,9 @@ def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     names whose words, alone or together, are not (colleagues, teams, the municipality).
     `Tina Larsen` is one when only `Ole Larsen` is known. The text is read as a reader sees it
     (`core.names.as_read`)."""
-    marks = [*initials_in(text), *addresses_in(text)]
+    given = {k.casefold() for k in known if "@" in k}  # an address the concept gives
+    addresses = [(a, b) for a, b in addresses_in(text) if text[a:b].casefold() not in given]
+    marks = [*initials_in(text), *addresses]
     spans = _named_runs(text, known)
     if not marks:
         return spans

@@ -35,7 +35,8 @@ class KnownNames:
     people: frozenset[str]
     """An aggregate report leaves these out."""
     places: frozenset[str]
-    """The teams and the municipality: names, but no one's."""
+    """The teams and the municipality: names, but no one's; and the addresses the concept
+    gives colleagues, which the scrubbers treat as their names (`report.scrub`)."""
     unconfirmed: frozenset[str] = frozenset()
     """Of `people`, those only a correction's `ansvarlig` names: typed there and nowhere
     else, a name may be anyone's (a parent's), so `valider` asks (G068)."""
@@ -79,5 +80,7 @@ def known_names(
     concept's people and municipality, and who is responsible for a tiltag."""
     named = named_in(reviews, caseworkers=caseworkers, teams=teams)
     staff = concept_names(workspace.concept) | tiltag_people(workspace)
-    places = named.places | {workspace.concept.municipality}
+    concept = workspace.concept
+    # a colleague's address the concept gives: shown where the name is, masked where it is
+    places = named.places | {concept.municipality} | set(concept.dissemination.caseworkers.values())
     return KnownNames(named.people | staff, places, named.unconfirmed - staff)
