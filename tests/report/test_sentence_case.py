@@ -21,3 +21,19 @@ def test_a_replacement_that_begins_a_sentence_begins_with_a_capital() -> None:
     )
     department = scrubber(["Rasmus Møllgaard"], lambda t: t, "[navn]")
     assert department("Rasmus skrev.") == "[navn] skrev."
+
+
+def test_a_part_alone_may_be_someone_else_and_is_no_colleague_in_a_letter() -> None:
+    """Probes AW (F4) and AX (M4): a letter said `en kollega er barnet` and `En kollega bror`
+    for `Ida Holm er barnet` and `Hans bror` (Ida Friis, Anna Holm and Hans Lund work
+    there), and `en kollega' mor` for the child Jens. A whole name is still a colleague."""
+    colleagues = ["Ida Friis", "Anna Holm", "Hans Lund", "Jens Østergaard"]
+    scrub = scrubber(colleagues, lambda t: t, "en kollega", keep=["Åse Thomsen"], part_as="[navn]")
+    assert (
+        scrub("Ida Holm er barnet. Hans bror er 3 år.") == "[navn] er barnet. [navn] bror er 3 år."
+    )
+    assert scrub("Jens' mor var ikke inddraget.") == "[navn]' mor var ikke inddraget."
+    assert scrub("Overtaget fra Ida Friis; Anna Holms notat.") == (
+        "Overtaget fra en kollega; en kollegas notat."
+    )
+    assert scrub("Drøftet med Åse.") == "Drøftet med Åse."

@@ -308,7 +308,7 @@ def build_letters(
         masked = address_masker(others, masked, COLLEAGUE)
         # a child's or a parent's name in a comment: `[navn]`, as no colleague is called
         scrub = and_unknown_names(
-            scrubber(known - {name}, masked, COLLEAGUE, keep=[name]), people, NAME
+            scrubber(known - {name}, masked, COLLEAGUE, keep=[name], part_as=NAME), people, NAME
         )
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None

@@ -68,13 +68,17 @@ def scrubber(
     keep: Collection[str] = (),
     *,
     alone: bool = True,
+    part_as: str | None = None,
 ) -> Callable[[str], str]:
     """Masks CPR-like numbers and replaces each of `names` (longest first, any case, however
     the parts are spaced: `Bo  Lind`, `Bo Lind` with NBSP, or over a line break; with or
     without æ, ø and å: `Soren Kjaergaard`), and each
     part of one alone, as written with a capital (`Bo`, `Lind`): colleagues call each other
     by first name (not with `alone` false: in a template's text `Faglig` of 'Faglig leder
-    Bo Lind' is a word). A `keep` name (the reader's own), or a part of one, is left as it is."""
+    Bo Lind' is a word). A `keep` name (the reader's own), or a part of one, is left as it is.
+    `part_as`: what a part alone becomes instead of `replacement`, for it may be someone
+    else's (a probe: `Jens' mor`, the child a colleague's namesake, became `en kollega' mor`
+    in a letter)."""
     whole = sorted(
         {w for n in names if n and n.strip() for w in name_orders(n)}, key=len, reverse=True
     )
@@ -92,20 +96,29 @@ def scrubber(
     ]
     pattern = re.compile(f"{_BEFORE}(?:{'|'.join(choices)}){_AFTER}") if choices else None
     reader = re.compile("|".join(mine)) if mine else None
+    named = [f"(?i:{_name_pattern(n)})s?" for n in whole]
+    full = re.compile("|".join(named)) if named and part_as is not None else None
 
     def replaced(match: re.Match[str]) -> str:
-        return match[0] if reader is not None and reader.fullmatch(match[0]) else replacement
+        if reader is not None and reader.fullmatch(match[0]):
+            return match[0]
+        return replacement if full is None or full.fullmatch(match[0]) else str(part_as)
 
     # A title and a name, each known alone ('Lokaljurist' from 'Lokaljurist Per Berg'), or a
     # first name and a surname: one person, so one replacement, not '[navn] [navn]'.
-    repeated = re.compile(f"{re.escape(replacement)}(?:{_GAP}{re.escape(replacement)})+")
+    marks = "|".join(re.escape(r) for r in {replacement, part_as or replacement})
+    repeated = re.compile(f"(?:{marks})(?:{_GAP}(?:{marks}))+")
+
+    def once(match: re.Match[str]) -> str:
+        return replacement if replacement in match[0] else str(part_as)
+
     done: dict[str, str] = {}  # the same comment recurs across a caseworker's cases
 
     def scrub(text: str) -> str:
         found = done.get(text)
         if found is None:
             masked = mask(as_read(text.strip()))
-            named = repeated.sub(replacement, pattern.sub(replaced, masked)) if pattern else masked
+            named = repeated.sub(once, pattern.sub(replaced, masked)) if pattern else masked
             found = done[text] = sentence_case(named, replacement)
         return found
 
