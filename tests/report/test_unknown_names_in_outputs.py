@@ -109,6 +109,37 @@ def test_a_child_s_name_in_a_tiltag_title_reaches_neither_committee_nor_calendar
     assert not CHILD.search(unfolded)
 
 
+def test_a_name_in_a_tiltag_title_is_found_in_lower_case_in_its_conclusion(
+    cli: Cli, rapport_ws: Path
+) -> None:
+    """Probe AW, F2: the title's `Mathias Skov` was `[navn]`, the conclusion's `mathias skov`
+    stood in `tilsyn tiltag`, the leader's and the department's report."""
+    made = cli(
+        "tiltag", "ny", "--skabelon", "overordnet", "--spørgsmål", "underretning-1",
+        "--titel", "Lær af sagen om Emil Larsen", "--dato", "2026-11-25",
+    )  # fmt: skip
+    assert made.exit_code == 0, made.output
+    path = rapport_ws / "tiltag.yaml"
+    text = (
+        path.read_text(encoding="utf-8")
+        .replace('evalueret: ""', 'evalueret: "2026-11-28"')
+        .replace('konklusion: ""', 'konklusion: "Fortsæt; drøftet med emil larsen og emils mor."')
+    )
+    path.write_text(text, encoding="utf-8")
+    shown = [cli("tiltag", "--dato", "2026-11-30")]
+    for audience in ("leder", "afdeling"):
+        shown.append(
+            cli(
+                "rapport", "--periode", "2026-11", "--dato", "2026-11-30",
+                "--modtager", audience, "--format", "md", "-o", "-",
+            )
+        )  # fmt: skip
+    for result in shown:
+        assert result.exit_code == 0, result.output
+        assert "Fortsæt; drøftet med [navn] og [navn]" in result.stdout, result.stdout
+        assert not re.search("emil|larsen", result.stdout, re.I)
+
+
 def test_a_tiltag_id_that_may_name_a_child_is_shown_by_its_place(
     cli: Cli, rapport_ws: Path
 ) -> None:
