@@ -15,6 +15,7 @@ from conftest import Cli
 from ledelsestilsyn.cli import collector
 from ledelsestilsyn.cli.app import app
 from ledelsestilsyn.cli.collector import begin_work
+from ledelsestilsyn.cli.errors import EXIT_INTERRUPTED
 
 
 @pytest.fixture
@@ -109,3 +110,22 @@ def test_no_model_leaves_pydantic_an_annotation_to_evaluate() -> None:
     for model in models:
         texts = {name for name, kind in model.__annotations__.items() if isinstance(kind, str)}
         assert texts == set(), f"{model.__module__}.{model.__name__}: {sorted(texts)}"
+
+
+def test_ctrl_c_while_tilsyn_starts_says_afbrudt_and_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], collector_off: None
+) -> None:
+    """Probe AX, L1: Ctrl+C just after the start (`timeout -s INT 0.15 tilsyn valider`) gave
+    20–50 lines of traceback: the app's own handler was not running yet."""
+    from ledelsestilsyn.cli import app as app_module
+    from ledelsestilsyn.cli import entry
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(app_module, "main", interrupted)
+    monkeypatch.setattr("sys.argv", ["tilsyn", "valider"])
+    with pytest.raises(SystemExit) as stopped:
+        entry.main()
+    assert stopped.value.code == EXIT_INTERRUPTED == entry.INTERRUPTED
+    assert capsys.readouterr().err == "Afbrudt.\n"

@@ -23,18 +23,26 @@ def main() -> None:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     speak_any_text()
     collector.start()
-    if (
-        sys.argv[1:2] in (["påmind"], ["paamind"])
-        and not keyboard.person_reads()  # at a terminal the full command says what silence means
-        and nothing_due_fast(sys.argv[2:])
-    ):
-        sys.exit(0)
-    from ledelsestilsyn.cli.app import main as cli_main
-
     try:
+        if (
+            sys.argv[1:2] in (["påmind"], ["paamind"])
+            and not keyboard.person_reads()  # at a terminal the full command says it all
+            and nothing_due_fast(sys.argv[2:])
+        ):
+            sys.exit(0)
+        from ledelsestilsyn.cli.app import main as cli_main
+
         cli_main()
+    except KeyboardInterrupt:  # Ctrl+C before the app's own handler runs (a probe: a traceback)
+        print("Afbrudt.", file=sys.stderr)
+        sys.exit(INTERRUPTED)
     finally:
         collector.end()
+
+
+INTERRUPTED = 130
+"""The exit code of a run stopped with Ctrl+C (`cli.errors.EXIT_INTERRUPTED`, not imported
+here: its module loads typer, which is what the interrupt may have stopped)."""
 
 
 def speak_any_text() -> None:
