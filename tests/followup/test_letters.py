@@ -130,6 +130,9 @@ def test_one_caseworker_only_and_an_unknown_one(cli: Cli, ws: Path) -> None:
     assert [n.split("-")[0] for n in letters(ws)] == ["Bo_Lind", "Bo_Lind"]
     unknown = cli(*ARGS, "--rådgiver", "Ingen Sådan")
     assert unknown.exit_code == 2 and "--rådgiver: fejl O020" in unknown.stderr
+    # a name no sample gives may be a child's: not quoted (probe AW, F7)
+    assert "ingen færdige gennemgange for (en tekst på 11 tegn)" in unknown.stderr
+    assert "Sådan" not in unknown.stderr
 
 
 def test_a_caseworker_differing_in_case_is_found_and_a_typo_gets_a_suggestion(

@@ -23,6 +23,7 @@ from ledelsestilsyn.core.diagnostics import (
 from ledelsestilsyn.core.gate import Gated, gate
 from ledelsestilsyn.core.names import natural_order, same_person
 from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.followup.letter_files import kept_warning, letters_record
 from ledelsestilsyn.followup.letter_history import EARLIER_DIR, keep_earlier, same_but_date
@@ -358,7 +359,10 @@ def _nothing_for(
     a guess among every caseworker in the period's samples, finished or not."""
     inside = [e for e in excluded if e.period_start is not None and e.counts_in(period)]
     theirs = [e for e in inside if e.caseworker and same_person(e.caseworker, only)]
-    said = f"ingen færdige gennemgange for '{only}' i perioden {period.label}"
+    everyone = sorted({*names, *(e.caseworker for e in inside if e.caseworker)})
+    # a name no sample gives may be anyone's (a probe: a child's, typed by mistake)
+    who = f"'{only}'" if theirs or only in everyone else quote_unknown(only, everyone)
+    said = f"ingen færdige gennemgange for {who} i perioden {period.label}"
     if theirs:
         more = f" (og {count(len(theirs) - 1, 'gennemgang mere', 'gennemgange mere')})"
         return fail(
@@ -367,7 +371,6 @@ def _nothing_for(
             f"{said}: denne er {theirs[0].reason}{more if len(theirs) > 1 else ''}.",
             hint="gør gennemgangen færdig, og kør 'tilsyn tilbagemelding' igen.",
         )
-    everyone = sorted({*names, *(e.caseworker for e in inside if e.caseworker)})
     guess = _similar_name(only, everyone)
     return fail(
         Argument.CASEWORKER,
