@@ -545,3 +545,21 @@ def test_a_wrong_export_is_a_wrong_call_also_when_the_sample_exists(
     assert f"{export}: fejl E001: " in result.output, result.output
     again = cli("udtræk", "eksport.csv", "--tilsyn", "månedligt-overordnet", "--periode", "2026-11")
     assert again.exit_code == 0 and "findes allerede" in again.output, again.output
+
+
+def test_a_past_round_drawn_from_a_later_export_is_told_why_its_rows_are_bad(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """Probe AX, M6: `--dato` early in the year with the year's export: most rows are decided
+    after that day, and E011's hint spoke of date formats and of raising the limit."""
+    result = cli(
+        "udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-01", "--dato", "2026-01-03"
+    )  # fmt: skip
+    assert result.exit_code == 1, result.output
+    text = " ".join(result.stderr.split())
+    assert re.search(
+        r"E011: \d+ af \d+ relevante rækker er ugyldige \(over 5 %\), heraf \d+ med "
+        r"en afgørelse efter dagens dato \(03-01-2026\); intet er trukket\.",
+        text,
+    ), text
+    assert "brug eksporten fra den dag" in text and "maks_andel_fejl" not in text

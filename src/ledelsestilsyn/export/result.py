@@ -143,12 +143,33 @@ def _check_bad_share(reader: RowReader, spec: ExportSpec, display: str) -> None:
                     None,
                     "E011",
                     f"{reader.bad_rows} af {total} relevante rækker er ugyldige (over "
-                    f"{share_text(spec.max_bad_share)}); intet er trukket.",
-                    "ret eksporten (ofte forkert datoformat eller skilletegn), eller hæv "
-                    "eksport.maks_andel_fejl i koncept.yaml.",
+                    f"{share_text(spec.max_bad_share)}){_after_today(reader)}; intet er trukket.",
+                    _bad_share_hint(reader),
                 ),
             ]
         )
+
+
+def _after_today(reader: RowReader) -> str:
+    """How many of the bad rows are decided after the day the run takes as today."""
+    if not reader.after_today:
+        return ""
+    day = reader.today.strftime("%d-%m-%Y")
+    return f", heraf {reader.after_today} med en afgørelse efter dagens dato ({day})"
+
+
+def _bad_share_hint(reader: RowReader) -> str:
+    """Most bad rows decided after today: a round drawn afterwards with `--dato` and a later
+    export (a probe: the hint spoke of date formats and of raising the limit)."""
+    if 2 * reader.after_today >= reader.bad_rows:
+        return (
+            "trækker du en tidligere runde med --dato, så brug eksporten fra den dag: en "
+            "senere eksport har afgørelser efter den; ellers ret årstallene i eksporten."
+        )
+    return (
+        "ret eksporten (ofte forkert datoformat eller skilletegn), eller hæv "
+        "eksport.maks_andel_fejl i koncept.yaml."
+    )
 
 
 def _bad_summary(reader: RowReader, display: str) -> list[Diagnostic]:

@@ -56,6 +56,7 @@ class RowTally:
     paragraph_rows: int
     short_rows: int
     bad_dates: int
+    after_today: int
     summary_rows: int
     cases_seen: set[str]
     newest: dict[str, tuple[date, int, tuple[str, ...]]]
@@ -84,6 +85,8 @@ class RowReader:
     paragraph_rows: int = 0
     short_rows: int = 0
     bad_dates: int = 0
+    after_today: int = 0
+    """Of `bad_dates`, the decisions dated after `today`."""
     summary_rows: int = 0
     cases_seen: set[str] = field(default_factory=set)
     newest: dict[str, tuple[date, int, tuple[str, ...]]] = field(default_factory=dict)
@@ -279,12 +282,14 @@ class RowReader:
         shown = decided.strftime("%d-%m-%Y")
         self.bad(line, f"afgørelsen er dateret efter dagens dato ({shown})", in_date=True)
         self.bad_dates += 1
+        self.after_today += 1
 
     def tally(self) -> RowTally:
         return RowTally(
             self.paragraph_rows,
             self.short_rows,
             self.bad_dates,
+            self.after_today,
             self.summary_rows,
             self.cases_seen,
             self.newest,
@@ -327,6 +332,7 @@ class RowReader:
         self.paragraph_rows += later.paragraph_rows
         self.short_rows += later.short_rows
         self.bad_dates += later.bad_dates
+        self.after_today += later.after_today
         self.summary_rows += later.summary_rows
         self.cases_seen |= later.cases_seen
         self.latest = max(self.latest, later.latest)
