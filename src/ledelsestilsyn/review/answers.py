@@ -64,7 +64,10 @@ class AnswerChecker:
                     ("svar",),
                     "G012",
                     f"sagsskridtet '{step_id}' er i fokus, men mangler i filen.",
-                    hint="hent det fra en ny fil lavet af 'tilsyn udtræk', eller tilføj det.",
+                    # udtræk never writes into a sample that is there (a probe followed the
+                    # old hint, 'hent det fra en ny fil', and could not)
+                    hint="kopiér sagsskridtet fra en anden gennemgang i samme stikprøve, eller "
+                    "tilføj det.",
                     key=True,
                 )
         if not wanted:

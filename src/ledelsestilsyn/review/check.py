@@ -220,7 +220,8 @@ def _header(doc: YamlDocument, data: dict[str, Any]) -> Analysis:
                     (key,),
                     "G026",
                     f"'{key}' er tom.",
-                    hint="hovedet skrives af 'tilsyn udtræk'; hent det fra en ny fil.",
+                    hint="hovedet skrives af 'tilsyn udtræk'; kopiér linjen fra en anden "
+                    "gennemgang i samme stikprøve.",
                 )
             )
     if (
