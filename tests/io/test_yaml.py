@@ -122,6 +122,28 @@ def test_unclosed_quote_points_at_its_start() -> None:
     assert error('a: 1\nb: "abc\nc: 2\n').startswith("f.yaml:2:4: fejl Y003")
 
 
+def test_an_unclosed_single_quote_is_said_on_its_line_not_at_the_next_quote() -> None:
+    """Probe AX, M2: `kommentar: 'Screening ikke dokumenteret` without its closing quote was
+    read on to the next comment's quote, many lines below, and told there as indentation."""
+    lines = [
+        "svar:",
+        "  screening:",
+        "    screening-1:",
+        '      svar: "nej"',
+        "      kommentar: 'Screening ikke dokumenteret",
+        *(f'    screening-{n}:\n      svar: "ja"' for n in range(2, 9)),
+        "    screening-9:",
+        '      svar: "nej"',
+        "      kommentar: 'Handleplanen er ikke revideret siden marts'",
+        "      note: 'Jens'' mor er hørt'",
+    ]
+    said = error("\n".join(lines) + "\n")
+    assert said.startswith("f.yaml:5:18: fejl Y003: et anførselstegn ser ud til ikke at være "), (
+        said
+    )
+    assert "Tip: sæt ' i slutningen af værdien." in said
+
+
 def test_bad_indentation() -> None:
     assert "Y003" in error("a:\n  b: 1\n c: 2\n")
 

@@ -122,17 +122,28 @@ def _unclosed_quote(text: str, diagnostic: Diagnostic) -> Diagnostic:
     if diagnostic.code != "Y003" or diagnostic.line is None:
         return diagnostic
     for number, line in enumerate(text.splitlines()[: diagnostic.line], start=1):
-        column = line.find(': "') + 3
-        if column > 2 and line.replace('\\"', "").count('"') % 2 == 1:
+        opened = _OPENING.search(line)
+        if opened is None:
+            continue
+        mark, rest = opened[1], line[opened.end() :]
+        if mark == '"':
+            unclosed = rest.replace('\\"', "").count('"') % 2 == 0
+        else:  # 'Jens'' mor': a quote doubled is one in the text (a probe: `'Screening ikke
+            unclosed = "'" not in rest.replace("''", "")  # dokumenteret` named line 216)
+        if unclosed:
             return replace(
                 diagnostic,
                 line=number,
-                column=column,
+                column=opened.end(),
                 message="et anførselstegn ser ud til ikke at være lukket "
                 f"(YAML-fejlen viser sig først på linje {diagnostic.line}).",
-                hint='sæt " i slutningen af værdien.',
+                hint=f"sæt {mark} i slutningen af værdien.",
             )
     return diagnostic
+
+
+_OPENING = re.compile(r"^[ \t]*(?:- )?[^\s#\"'][^:#]*:[ \t]+([\"'])")
+"""A key, and a value that opens with a quote."""
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str, file: str) -> TilsynError:
