@@ -90,6 +90,8 @@ def test_words_that_name_no_one_stay(text: str) -> None:
         ("Samtale med ZLATAN KARIMI mangler.", "Samtale med [navn] mangler."),
         # a colleague's surname after `mor` is someone else's; a first name that is a word
         ("Samtale med mor Hansen mangler.", "Samtale med mor [navn] mangler."),
+        # ... also with a surname's particles between (probe AW, F3)
+        ("Familien van der Hansen er flyttet.", "Familien van der [navn] er flyttet."),
         ("Liv er ikke hørt.", "[navn] er ikke hørt."),
         ("Per er ikke hørt; Per bor hos moren.", "[navn] er ikke hørt; [navn] bor hos moren."),
     ],

@@ -24,6 +24,10 @@ plejemoren plejefaren værgen papfar papmor bonusmor bonusfar eleven mors fars
 """
 KIN = frozenset(_KIN_WORDS.split())
 """Words before which a colleague's name is someone else's (`mor Hansen`)."""
+_PARTICLES = "van|von|der|den|de|da|di|du|le|la|al|el|bin|ibn|ten|ter"
+KIN_GAP = rf"\.?[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+)*$"
+"""After a kin word, before the name: a space, and the particles of a surname (`familien van
+der Berg`: a probe; the colleague Carl Berg's surname was kept)."""
 
 _HARMLESS_WORDS = """
 barnets lov loven serviceloven forvaltningsloven retssikkerhedsloven offentlighedsloven

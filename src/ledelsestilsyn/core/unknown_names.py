@@ -282,7 +282,7 @@ def _known_run(text: str, run: tuple[Word, ...], parts: frozenset[tuple[str, ...
     if not any((*first, form) in parts for form in _forms(last)):
         return False
     start = run[0][0]
-    before = re.search(r"([^\W\d_]+)\.?[ \t\u00a0]+$", text[max(0, start - 30) : start])
+    before = re.search(rf"([^\W\d_]+){lists.KIN_GAP}", text[max(0, start - 30) : start])
     return before is None or _fold(before[1]) not in lists.KIN
 
 
