@@ -615,3 +615,18 @@ def test_a_colleague_the_file_names_is_no_warning(ws: Workspace) -> None:
     assert "G068" not in codes(one(ws, path))
     edit(path, "Team Nord.'", "Team Nord om Tina.'")
     assert "G068" in codes(one(ws, path))
+
+
+def test_the_same_answer_spelled_otherwise_is_one_warning_in_a_file(ws: Workspace) -> None:
+    """Probe AX, L3: `Høj grad` as Word writes it gave one G017 line per answer, 20 and more
+    for one file, and hid the warnings that mattered. Now one, saying how many more."""
+    path = review(ws)
+    text = path.read_text(encoding="utf-8")
+    answered = text.count('svar: "ja"')
+    assert answered > 2
+    path.write_text(text.replace('svar: "ja"', 'svar: "Ja"'), encoding="utf-8")
+    result = one(ws, path)
+    assert result.state is ReviewState.COMPLETE
+    [warning] = [d for d in result.diagnostics if d.code == "G017"]
+    assert warning.message == f"'Ja' læses som 'ja' (også i {answered - 1} svar mere i filen)."
+    assert warning.line is not None

@@ -9,6 +9,7 @@ warnings), and a comment must be there where the scale requires one.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from ledelsestilsyn.core.cpr import INVISIBLES, mask_cpr
@@ -57,6 +58,7 @@ class AnswerChecker:
             return
         for step_id, questions in answers.items():
             self.step(step_id, questions)
+        self._once("G017")
         wanted = self.focus or [s for s in answers if s in self.index.steps]
         for step_id in wanted:
             if step_id not in answers:
@@ -72,6 +74,25 @@ class AnswerChecker:
                 )
         if not wanted:
             self.add(("svar",), "G012", "gennemgangen har ingen sagsskridt.", key=True)
+
+    def _once(self, code: str) -> None:
+        """One warning `code` per message in the file, the first, saying how many answers more
+        it is about (a probe: `Høj grad` typed as Word writes it gave 20 lines for one file,
+        hiding the warnings that mattered)."""
+        found = self.analysis.diagnostics
+        same: dict[str, list[int]] = {}
+        for n, d in enumerate(found):
+            if d.code == code:
+                same.setdefault(d.message, []).append(n)
+        drop = {n for places in same.values() for n in places[1:]}
+        if not drop:
+            return
+        for places in same.values():
+            if len(places) > 1:
+                first = found[places[0]]
+                more = f" (også i {len(places) - 1} svar mere i filen)"
+                found[places[0]] = replace(first, message=first.message[:-1] + more + ".")
+        found[:] = [d for n, d in enumerate(found) if n not in drop]
 
     def step(self, step_id: str, questions: Any) -> None:
         path: Path_ = ("svar", step_id)
