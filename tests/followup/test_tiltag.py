@@ -156,7 +156,11 @@ def test_the_list_shows_status_deadline_evaluation_and_targets(workspace: Path, 
     assert "evalueret 2026-11-20" in done.stdout and "evaluering:" not in done.stdout
     empty = workspace / "tiltag.yaml"
     empty.unlink()
-    assert "Ingen tiltag endnu" in cli("tiltag").stdout
+    # the example concept uses two templates: the hint names one (probe AX, L6)
+    assert cli("tiltag").stdout == (
+        "Ingen tiltag endnu. Opret et med: tilsyn tiltag ny --spørgsmål <id> "
+        '--skabelon overordnet --titel "…"\n'
+    )
 
 
 def test_the_list_shows_a_name_nobody_knows_in_a_title_or_conclusion_as_a_name(

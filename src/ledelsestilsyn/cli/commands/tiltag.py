@@ -50,7 +50,12 @@ def tiltag(ctx: typer.Context, dato: DateOption = None, koncept: ConceptOption =
     read = read_tiltag(workspace, today)
     print_diagnostics(read.warnings, err=True)
     if not read.tiltag:
-        echo("Ingen tiltag endnu. Opret et med: tilsyn tiltag ny --spørgsmål <id>")
+        # with two templates a question may be in both (a probe: O014 came after this hint)
+        refs = (s.template for s in workspace.concept.series.values())
+        used = sorted({t.id for t in workspace.catalog.resolve_each(refs).values()})
+        which = f" --skabelon {used[0]}" if len(used) > 1 else ""
+        made = f'tilsyn tiltag ny --spørgsmål <id>{which} --titel "…"'
+        echo(f"Ingen tiltag endnu. Opret et med: {made}")
         return
     # the names the leader's report shows: the concept's, the samples' and the tiltag's people
     known = known_names(workspace, caseworkers=caseworkers(workspace)).all
