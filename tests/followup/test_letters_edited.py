@@ -308,3 +308,28 @@ def test_letters_a_killed_run_wrote_are_tilsyn_s_own_the_next_time(
     assert result.exit_code == 0, result.output
     assert "O028" not in result.stderr
     assert "Rettet: " not in "".join(p.read_text("utf-8") for p in (ws / FOLDER).glob("*.md"))
+
+
+def test_a_letter_rewritten_is_counted_once_however_its_files_were_kept(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+) -> None:
+    """Probe AX, L5: after a killed run one file of a pair stood in `tidligere/` already, the
+    other did not, the two copies got different names, and the run said 'Skrev 7 breve …
+    8 skrevet om'."""
+    assert cli(*ARGS).exit_code == 0
+    md = _letter(ws, "Anna Holm", ".md")
+    day = date.fromtimestamp(md.stat().st_mtime).isoformat()
+    earlier = ws / FOLDER / "tidligere"
+    earlier.mkdir()
+    (earlier / f"{md.stem} {day}.md").write_text("en kopi fra en afbrudt kørsel\n", "utf-8")
+    for review in sorted(ws.glob("udtræk/*2026-11*/S-*.yaml")):
+        text = review.read_text(encoding="utf-8")
+        if 'rådgiver: "Anna Holm"' in text:
+            review.write_text(
+                re.sub(r'kommentar: "(?=[^"])', 'kommentar: "Rettet: ', text), "utf-8"
+            )
+    result = cli(*LATER)
+    assert result.exit_code == 0, result.output
+    assert "1 skrevet om; det tidligere står i" in result.stdout, result.stdout
+    assert len(list(earlier.iterdir())) == 3  # the copy, and the pair kept now

@@ -80,6 +80,9 @@ class FeedbackOutcome:
     """Letters whose files held them already."""
     earlier: list[Path] = field(default_factory=list)
     """Letter files replaced now, as they were, in the period's `tidligere/` folder."""
+    rewritten: set[str] = field(default_factory=set)
+    """The caseworkers whose letter was replaced now: one each, however its two files were
+    kept (a probe: after a killed run, 'Skrev 7 breve … 8 skrevet om')."""
 
     def summary(self, display: str, period: str) -> str:
         """`Skrev 4 breve for 2026-11 i tilbagemeldinger/2026-11/ (2 uændrede, 1 redigeret
@@ -92,7 +95,7 @@ class FeedbackOutcome:
             )
             if n
         ]
-        replaced = len({p.with_suffix("") for p in self.earlier})
+        replaced = len(self.rewritten)
         if replaced:
             others.append(
                 f"{count(replaced, 'skrevet om', 'skrevet om')}; det tidligere står i "
@@ -241,6 +244,7 @@ def _write_letter(
             continue
         if old is not None:
             outcome.earlier.append(keep_earlier(path, old))
+            outcome.rewritten.add(letter.caseworker)
         record.files[path.name] = digest(data)
         write_atomic(path, Gated(data), overwrite=True)
         wrote = True
