@@ -333,3 +333,27 @@ def test_a_letter_rewritten_is_counted_once_however_its_files_were_kept(
     assert result.exit_code == 0, result.output
     assert "1 skrevet om; det tidligere står i" in result.stdout, result.stdout
     assert len(list(earlier.iterdir())) == 3  # the copy, and the pair kept now
+
+
+def test_an_edited_letter_tilsyn_would_now_write_otherwise_is_said_to_be_out_of_date(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+) -> None:
+    """Probe AX, M1: a greeting added to a letter, then a finding in the case changed: the
+    warning was word for word the one for a letter that still holds, and the leader would
+    have handed out the old letter."""
+    assert cli(*ARGS).exit_code == 0
+    md = _letter(ws, "Anna Holm", ".md")
+    _add_note(md)
+    same = cli(*LATER)  # only the day is new
+    assert "O028" in same.stderr and "ændret sig" not in same.stderr, same.stderr
+    for review in sorted(ws.glob("udtræk/*2026-11*/S-*.yaml")):
+        text = review.read_text(encoding="utf-8")
+        if 'rådgiver: "Anna Holm"' in text:
+            review.write_text(
+                re.sub(r'kommentar: "(?=[^"])', 'kommentar: "Rettet: ', text), "utf-8"
+            )
+    changed = cli(*LATER)
+    said = " ".join(changed.stderr.split())
+    assert "sagerne har ændret sig siden: tilsyn ville skrive noget andet i brevet i dag" in said
+    assert NOTE.strip() in md.read_text(encoding="utf-8")  # kept as it stands

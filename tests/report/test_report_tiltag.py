@@ -146,6 +146,16 @@ def test_a_broken_tiltag_file_leaves_the_tiltag_out_and_says_so(cli, ws: Path) -
     assert "tiltag.yaml:5:13: advarsel M003" in result.stderr
     assert "advarsel O015: tiltagene er udeladt af rapporten" in result.stderr
     assert "Tiltag og effekt" not in result.stdout
+    # the report itself says so, for whoever reads it later (probe AX, M3)
+    said = "Ledelsens tiltag er ikke med i rapporten: tiltag.yaml havde fejl, da den blev lavet."
+    for audience in ("leder", "afdeling", "udvalg"):
+        for fmt in ("md", "html"):
+            made = cli(
+                "rapport", "--dato", "2026-11-25", "-o", "-", "--periode", "2026-11",
+                "--modtager", audience, "--format", fmt,
+            )  # fmt: skip
+            assert made.exit_code == 0, made.output
+            assert said in made.stdout, (audience, fmt)
 
 
 def tally(positive: int, negative: int) -> Side:

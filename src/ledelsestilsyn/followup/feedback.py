@@ -25,7 +25,7 @@ from ledelsestilsyn.core.names import natural_order, same_person
 from ledelsestilsyn.core.periods import Period, parse_period
 from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.core.words import count
-from ledelsestilsyn.followup.letter_files import kept_warning, letters_record
+from ledelsestilsyn.followup.letter_files import kept_warning, letters_record, outdated
 from ledelsestilsyn.followup.letter_history import EARLIER_DIR, keep_earlier, same_but_date
 from ledelsestilsyn.followup.letters import Letter, build_letters, one_name_two_teams, reminded
 from ledelsestilsyn.followup.tiltag import tiltag_shown
@@ -229,7 +229,10 @@ def _write_letter(
     edited = [paths[fmt] for fmt in FORMATS if record.edited(paths[fmt].name, texts[fmt])]
     if edited:
         outcome.kept.append(letter.caseworker)
-        outcome.notes.append(kept_warning(workspace.display(edited[0])))
+        fmt = edited[0].suffix[1:]
+        there = _existing(edited[0]) or b""
+        late = outdated(record, edited[0].name, texts[fmt], there)
+        outcome.notes.append(kept_warning(workspace.display(edited[0]), outdated=late))
         return
     olds = {fmt: _existing(paths[fmt]) for fmt in FORMATS}
     # Only the day it was made is new: the pair stays as handed out, with its own date.

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, warning
-from ledelsestilsyn.io.written import Record
+from ledelsestilsyn.followup.letter_history import dated_as
+from ledelsestilsyn.io.written import UNKNOWN, Record, digest
 from ledelsestilsyn.workspace.layout import FEEDBACK_FILES
 
 
@@ -21,9 +22,32 @@ def letters_record(folder: Path) -> Record:
     return Record.read(folder, FEEDBACK_FILES, (".md", ".html"))
 
 
-def kept_warning(display: str, *, removed: bool = False) -> Diagnostic:
+def outdated(record: Record, name: str, new: bytes, there: bytes) -> bool:
+    """Whether tilsyn would write the edited letter `name` (its bytes `there`) otherwise now
+    than it did: `new`, dated as the letter is, is none of the bytes the record has for it.
+    Not known (False) when the record has no digest or the letter no day it was made."""
+    dated = dated_as(new, there)
+    known = record.files.get(name) or UNKNOWN
+    return dated is not None and known != UNKNOWN and digest(dated) not in known.split()
+
+
+def kept_warning(display: str, *, removed: bool = False, outdated: bool = False) -> Diagnostic:
     """O028: the letter at `display` was edited after tilsyn wrote it, and is kept as it
-    stands (`removed`: it would have been removed, the caseworker gets no letter now)."""
+    stands (`removed`: it would have been removed, the caseworker gets no letter now;
+    `outdated`: tilsyn would write something else in it now, a probe: a greeting added, then
+    a finding changed in the case, and the warning was word for word the same)."""
+    if outdated and not removed:
+        why = (
+            " og overskrives ikke (heller ikke brevet i det andet format ved siden af), men "
+            "sagerne har ændret sig siden: tilsyn ville skrive noget andet i brevet i dag"
+        )
+        hint = (
+            "omdøb det rettede (fx til 'Anna_med_hilsen.md'), kør 'tilsyn tilbagemelding' "
+            "igen, og flyt din tilføjelse over i det nye brev, før du giver det videre."
+        )
+        return warning(
+            display, "O028", f"brevet er rettet, efter tilsyn skrev det{why}.", hint=hint
+        )
     if removed:
         why = "; rådgiveren får intet brev for perioden nu, men det rettede brev fjernes ikke"
         hint = "slet det selv (og det i det andet format ved siden af), så det ikke gives videre."

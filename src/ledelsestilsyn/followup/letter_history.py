@@ -27,6 +27,16 @@ def same_but_date(old: bytes, new: bytes) -> bool:
     return _MADE.sub(b"", old) == _MADE.sub(b"", new)
 
 
+def dated_as(new: bytes, old: bytes) -> bytes | None:
+    """`new` with the day `old` was made (None: `old` names no day, as a person may have
+    edited it away)."""
+    made = _MADE.search(old)
+    if made is None or _MADE.search(new) is None:
+        return None
+    day = made[0]
+    return _MADE.sub(lambda _: day, new, count=1)
+
+
 def keep_earlier(path: Path, data: bytes | None = None) -> Path:
     """Put the letter at `path` (its bytes: `data`, when read already) in `tidligere/` as
     `<name> <the day it was written>.<md|html>`, and take it away from `path`; the new

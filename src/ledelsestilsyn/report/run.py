@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from ledelsestilsyn.core.cpr import mask_cpr
@@ -11,9 +11,7 @@ from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, TilsynError, f
 from ledelsestilsyn.core.gate import Gated
 from ledelsestilsyn.core.periods import Period, parse_period, previous
 from ledelsestilsyn.core.unknown_names import NAME
-from ledelsestilsyn.followup.tiltag_ids import shown_id
 from ledelsestilsyn.models.concept import Concept
-from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.report.anonymous import aggregate_inputs
 from ledelsestilsyn.report.build import Report, Settings, in_period
 from ledelsestilsyn.report.call import Request, check_call, check_kind
@@ -45,13 +43,12 @@ from ledelsestilsyn.report.period_reports import Reports, excluded_in
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
+from ledelsestilsyn.report.report_tiltag import add_tiltag, tiltag_for, workspace_names
 from ledelsestilsyn.report.scrub import address_masker, case_masker
 from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.tidy import no_rows_warning, tidy_groups
 from ledelsestilsyn.report.tidy_file import tidy_file
-from ledelsestilsyn.report.tiltag import TiltagView, addressing, tiltag_views
 from ledelsestilsyn.report.view import ReportView, report_view
-from ledelsestilsyn.workspace.known_names import KnownNames, known_names
 from ledelsestilsyn.workspace.layout import DECISION_CACHE
 from ledelsestilsyn.workspace.open import Workspace
 
@@ -97,7 +94,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
     asked = parse_period(request.period) if request.period is not None else None
     inputs = load_inputs(workspace, request.paths, request.series, today=today)
     municipality = workspace.concept.municipality
-    names = _names(workspace, inputs)
+    names = workspace_names(workspace, inputs)
     # a comment's other capitalised words are names nobody told the tool about (a child's)
     people, known = names.people, names.all
     if request.audience in AGGREGATE:  # no typed team, no person's name in a team's
@@ -185,7 +182,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             scrub=settings.free_text,
         )
         if not view.committee:
-            _add_tiltag(view, report, inputs, workspace, period, today)
+            add_tiltag(view, report, inputs, workspace, period, today)
             _add_levels(view, inputs, workspace, period)
         if view.committee:
             _add_department(view, report, inputs, workspace, period, reports.shows, today)
@@ -287,9 +284,9 @@ def _add_department(
     the committee with what is set in motion on them); the department's extras: the
     leadership's conclusions, and case examples by consent. `elsewhere`: whether the
     audience's report of another period shows a share (`Reports.shows`)."""
-    _, views = _tiltag(report, inputs, workspace, period, today)
+    _, views = tiltag_for(view, report, inputs, workspace, period, today)
     concept = workspace.concept
-    known = _names(workspace, inputs)
+    known = workspace_names(workspace, inputs)
     names = known.people
     cases = _cases(inputs)
     views = neutral_ids(views, names, cases)
@@ -328,72 +325,3 @@ def _addresses(concept: Concept) -> list[str]:
     reminders = concept.reminders
     given = [*concept.dissemination.caseworkers.values(), *reminders.reviewers.values()]
     return [*given, *reminders.consultants]
-
-
-def _names(workspace: Workspace, inputs: Inputs) -> KnownNames:
-    """Every name the workspace knows (`known_names`), with the samples' and the reviews'."""
-    return known_names(
-        workspace,
-        [*inputs.records, *inputs.unfinished],
-        caseworkers=inputs.caseworkers,
-        teams=inputs.drawn_teams.values(),
-    )
-
-
-def _add_tiltag(
-    view: ReportView,
-    report: Report,
-    inputs: Inputs,
-    workspace: Workspace,
-    period: Period,
-    today: date,
-) -> None:
-    """The leader report's tiltag: effect on their targets, and which address a weak question."""
-    tiltag, views = _tiltag(report, inputs, workspace, period, today)
-    # a child's name in a title or a conclusion the leaders typed: `[navn]`
-    free = report.settings.free_text
-    view.tiltag = [replace(v, title=free(v.title), conclusion=free(v.conclusion)) for v in views]
-    if not tiltag:
-        return
-    templates = {(w.stat.question.id, w.template.title): w.template for w in report.weakest}
-    place = {t.id: number for number, t in enumerate(tiltag, start=1)}
-    colleagues = _colleagues(workspace, inputs)
-    for weak in view.weakest:
-        template = templates.get((weak.id, weak.template))
-        found = addressing(tiltag, template, weak.id) if template else []
-        weak.tiltag = ", ".join(shown_id(i, place[i], colleagues) for i in found) or "ingen"
-
-
-def _tiltag(
-    report: Report, inputs: Inputs, workspace: Workspace, period: Period, today: date
-) -> tuple[list[Tiltag], list[TiltagView]]:
-    """The workspace's tiltag, and each one's effect on its targets up to `period`."""
-    from ledelsestilsyn.followup.tiltag import tiltag_shown
-
-    read, notes = tiltag_shown(workspace, today, "O015", "tiltagene er udeladt af rapporten")
-    inputs.notes += [*read.warnings, *notes]
-    tiltag = read.tiltag
-    if not tiltag:
-        return [], []
-    settings = report.settings
-    views = tiltag_views(
-        tiltag,
-        inputs.records,
-        inputs.templates,
-        period,
-        settings.min_count,
-        settings.threshold,
-        today=inputs.today,
-        order=settings.order,
-        versions=inputs.versions,
-        retired=read.retired,
-        colleagues=_colleagues(workspace, inputs),
-    )
-    return tiltag, views
-
-
-def _colleagues(workspace: Workspace, inputs: Inputs) -> frozenset[str]:
-    """The names the leaders may see (`_names`), but those only a correction's `ansvarlig`
-    gives: those may be anyone's."""
-    known = _names(workspace, inputs)
-    return known.people - known.unconfirmed

@@ -77,6 +77,8 @@ class ReportView:
     department: bool = False
     tiltag_status: list[TiltagStatus] = field(default_factory=list)
     """The department's and the committee's view of the tiltag (`afdeling`, `udvalg`)."""
+    tiltag_missing: str = ""
+    """Why the report has no tiltag though tiltag.yaml is there: it has mistakes (O015)."""
     conclusions: list[Conclusion] = field(default_factory=list)
     """The leadership's conclusions on evaluated tiltag, names scrubbed (`afdeling` only)."""
     examples_allowed: bool = False
