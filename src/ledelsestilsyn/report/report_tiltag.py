@@ -34,9 +34,11 @@ def add_tiltag(
     workspace: Workspace,
     period: Period,
     today: date,
+    colleagues: frozenset[str],
 ) -> None:
-    """The leader report's tiltag: effect on their targets, and which address a weak question."""
-    tiltag, views = tiltag_for(view, report, inputs, workspace, period, today)
+    """The leader report's tiltag: effect on their targets, and which address a weak question
+    (`colleagues`: `colleagues_of` the report's names)."""
+    tiltag, views = tiltag_for(view, report, inputs, workspace, period, today, colleagues)
     # a child's name in a title or a conclusion the leaders typed: `[navn]`
     free = report.settings.free_text
     view.tiltag = [replace(v, title=free(v.title), conclusion=free(v.conclusion)) for v in views]
@@ -44,7 +46,6 @@ def add_tiltag(
         return
     templates = {(w.stat.question.id, w.template.title): w.template for w in report.weakest}
     place = {t.id: number for number, t in enumerate(tiltag, start=1)}
-    colleagues = colleagues_of(workspace, inputs)
     for weak in view.weakest:
         template = templates.get((weak.id, weak.template))
         found = addressing(tiltag, template, weak.id) if template else []
@@ -58,6 +59,7 @@ def tiltag_for(
     workspace: Workspace,
     period: Period,
     today: date,
+    colleagues: frozenset[str],
 ) -> tuple[list[Tiltag], list[TiltagView]]:
     """The workspace's tiltag, and each one's effect on its targets up to `period`; when
     tiltag.yaml has mistakes, the report says it has none (a probe: the section was gone,
@@ -86,13 +88,12 @@ def tiltag_for(
         order=settings.order,
         versions=inputs.versions,
         retired=read.retired,
-        colleagues=colleagues_of(workspace, inputs),
+        colleagues=colleagues,
     )
     return tiltag, views
 
 
-def colleagues_of(workspace: Workspace, inputs: Inputs) -> frozenset[str]:
-    """The names the leaders may see (`workspace_names`), but those only a correction's `ansvarlig`
-    gives: those may be anyone's."""
-    known = workspace_names(workspace, inputs)
+def colleagues_of(known: KnownNames) -> frozenset[str]:
+    """The names the leaders may see (`workspace_names`), but those only a correction's
+    `ansvarlig` gives: those may be anyone's. Worked out once per report and passed down."""
     return known.people - known.unconfirmed

@@ -43,7 +43,12 @@ from ledelsestilsyn.report.period_reports import Reports, excluded_in
 from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
-from ledelsestilsyn.report.report_tiltag import add_tiltag, tiltag_for, workspace_names
+from ledelsestilsyn.report.report_tiltag import (
+    add_tiltag,
+    colleagues_of,
+    tiltag_for,
+    workspace_names,
+)
 from ledelsestilsyn.report.scrub import address_masker, case_masker
 from ledelsestilsyn.report.suppress import Disclosure, Key
 from ledelsestilsyn.report.tidy import no_rows_warning, tidy_groups
@@ -182,7 +187,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             scrub=settings.free_text,
         )
         if not view.committee:
-            add_tiltag(view, report, inputs, workspace, period, today)
+            add_tiltag(view, report, inputs, workspace, period, today, colleagues_of(names))
             _add_levels(view, inputs, workspace, period)
         if view.committee:
             _add_department(view, report, inputs, workspace, period, reports.shows, today)
@@ -284,9 +289,9 @@ def _add_department(
     the committee with what is set in motion on them); the department's extras: the
     leadership's conclusions, and case examples by consent. `elsewhere`: whether the
     audience's report of another period shows a share (`Reports.shows`)."""
-    _, views = tiltag_for(view, report, inputs, workspace, period, today)
-    concept = workspace.concept
     known = workspace_names(workspace, inputs)
+    _, views = tiltag_for(view, report, inputs, workspace, period, today, colleagues_of(known))
+    concept = workspace.concept
     names = known.people
     cases = _cases(inputs)
     views = neutral_ids(views, names, cases)
