@@ -36,7 +36,8 @@ ALLOWED: dict[str, set[str]] = {
     "io/lock.py": {"os.open"},
     # the pipe from the forked reader of an export's second half (pickled rows, not output)
     "export/scan.py": {"os.fdopen"},
-    # the streams' encoding is chosen before anything is printed (`speak_any_text`)
+    # the streams' encoding is chosen before anything is printed (`speak_any_text`); and
+    # 'Afbrudt.', a constant, when Ctrl+C comes before the gated console is loaded
     "cli/entry.py": {"sys.stdout", "sys.stderr"},
     # only asked whether it is a terminal (`person_reads`), never written to
     "cli/keyboard.py": {"sys.stdout"},

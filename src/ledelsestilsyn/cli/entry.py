@@ -34,7 +34,7 @@ def main() -> None:
 
         cli_main()
     except KeyboardInterrupt:  # Ctrl+C before the app's own handler runs (a probe: a traceback)
-        print("Afbrudt.", file=sys.stderr)
+        sys.stderr.write("Afbrudt.\n")  # a constant: no text from a file, nothing to gate
         sys.exit(INTERRUPTED)
     finally:
         collector.end()
