@@ -26,29 +26,31 @@ def md_cell(value: object) -> str:
 # A backslash only where it would escape what follows (ASCII punctuation) or break the line
 # (at the end): elsewhere a viewer shows it as it is, and a path (`S:\Børn\notat.docx`)
 # stays readable in the letters' text part (a probe: `S:\\Børn`).
-_MD_ESCAPES = (
-    ("\\", "\\\\"),  # only before punctuation or at the end: `_ESCAPING`
-    ("&", "\\&"),  # only before a reference: `_REFERENCE`
-    ("|", "\\|"),
-    ("<", "&lt;"),
-    (">", "&gt;"),
-    ("](", "\\]("),
-    ("*", "\\*"),
-    ("_", "\\_"),
-    ("`", "\\`"),
-    ("~", "\\~"),
+_MD_ESCAPES: tuple[tuple[str, str, re.Pattern[str] | None], ...] = (
+    # a backslash only before punctuation or at the end; `&` only before a reference
+    ("\\", "\\\\", re.compile(r"\\(?=[!-/:-@\[-`{-~]|\s*$)")),
+    ("&", "\\&", re.compile(r"&(?=#?[0-9A-Za-z]+;)")),
+    ("|", "\\|", None),
+    ("<", "&lt;", None),
+    (">", "&gt;", None),
+    ("](", "\\](", None),
+    ("*", "\\*", None),
+    ("_", "\\_", None),
+    ("`", "\\`", None),
+    ("~", "\\~", None),
 )
-_REFERENCE = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
-_ESCAPING = re.compile(r"\\(?=[!-/:-@\[-`{-~]|\s*$)")
+"""(text, its escape, where it is escaped: None for everywhere)."""
 
 
 @lru_cache(maxsize=8192)
 def _md_text(text: str) -> str:
     """`md_cell` for one text; question texts and hjemmel recur in every letter and report."""
-    for old, new in _MD_ESCAPES:
+    for old, new, where in _MD_ESCAPES:
         if old in text:
-            special = {"&": _REFERENCE, "\\": _ESCAPING}.get(old)
-            text = (
-                special.sub(new.replace("\\", "\\\\"), text) if special else text.replace(old, new)
-            )
+            text = _escaped(where, new, text) if where else text.replace(old, new)
     return " ".join(text.split())
+
+
+def _escaped(where: re.Pattern[str], escape: str, text: str) -> str:
+    """`text` with each match of `where` as `escape`, taken as it is (no group references)."""
+    return where.sub(lambda _: escape, text)
