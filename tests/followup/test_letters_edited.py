@@ -357,3 +357,38 @@ def test_an_edited_letter_tilsyn_would_now_write_otherwise_is_said_to_be_out_of_
     said = " ".join(changed.stderr.split())
     assert "sagerne har ændret sig siden: tilsyn ville skrive noget andet i brevet i dag" in said
     assert NOTE.strip() in md.read_text(encoding="utf-8")  # kept as it stands
+
+
+def test_a_killed_first_run_leaves_letters_that_cover_no_case_for_påmind(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Probe AY, H1: the first run for a period, killed after one letter, left no list of the
+    cases the letters cover, and one letter then counted as covering every case; a temp
+    letter counted as a letter too. `påmind` fell silent about the letters still due."""
+    from ledelsestilsyn.followup import feedback
+    from ledelsestilsyn.schedule.letters_due import pending, written_periods
+
+    real, calls = feedback.write_atomic, []
+
+    def killed_after_one_letter(path: Path, *args: object, **kwargs: object) -> None:
+        if path.suffix == ".md" and calls:
+            raise SystemExit(137)
+        if path.suffix == ".md":
+            calls.append(path)
+        real(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(feedback, "write_atomic", killed_after_one_letter)
+    cli(*ARGS)
+    monkeypatch.undo()
+    assert calls
+    (ws / FOLDER / ".tilsyn-tmp-999999-Bo_Lind.md").write_text("halvt brev\n", "utf-8")
+    written = written_periods(ws)
+    assert [ids for _, ids in written] == [frozenset()]
+    due, _ = pending({("månedligt", "2026-11"): ("2026-11-20", ["S-2026-11-000"])}, written)
+    assert list(due) == [("månedligt", "2026-11")]
+    only_temp = ws / "tilbagemeldinger" / "2026-10"
+    only_temp.mkdir()
+    (only_temp / ".tilsyn-tmp-999999-Bo_Lind.md").write_text("halvt brev\n", "utf-8")
+    assert [p.label for p, _ in written_periods(ws)] == ["2026-11"]

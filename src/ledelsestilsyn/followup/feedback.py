@@ -182,6 +182,8 @@ def write_letters(
     outcome = FeedbackOutcome(folder, letters=letters, notes=[*inputs.notes, *tiltag_notes])
     if only is None:
         outcome.notes += _left_out(inputs.excluded, period)
+    if not (folder / FEEDBACK_CASES).exists():  # a run killed now leaves letters covering none
+        write_atomic(folder / FEEDBACK_CASES, "", overwrite=True)  # (a probe: påmind fell silent)
     record = letters_record(folder)
     rendered = [(letter, _texts(letter)) for letter in letters]
     _expect(record, folder, rendered)

@@ -48,8 +48,12 @@ def written_periods(root: Path) -> list[Letters]:
 
 
 def _has_letter(path: str) -> bool:
+    """A letter, not a hidden file (a temp letter a killed run left: a probe)."""
     with os.scandir(path) as entries:
-        return any(e.name.endswith(".md") and is_plain_file(e) for e in entries)
+        return any(
+            e.name.endswith(".md") and not e.name.startswith(".") and is_plain_file(e)
+            for e in entries
+        )
 
 
 def covered_cases(folder: Path) -> frozenset[str] | None:
