@@ -562,4 +562,4 @@ def test_a_past_round_drawn_from_a_later_export_is_told_why_its_rows_are_bad(
         r"en afgørelse efter dagens dato \(03-01-2026\); intet er trukket\.",
         text,
     ), text
-    assert "brug eksporten fra den dag" in text and "maks_andel_fejl" not in text
+    assert "brug eksporten fra rundens dag" in text and "maks_andel_fejl" not in text

@@ -163,7 +163,7 @@ def _bad_share_hint(reader: RowReader) -> str:
     export (a probe: the hint spoke of date formats and of raising the limit)."""
     if 2 * reader.after_today >= reader.bad_rows:
         return (
-            "trækker du en tidligere runde med --dato, så brug eksporten fra den dag: en "
+            "trækker du en tidligere runde bagefter, så brug eksporten fra rundens dag: en "
             "senere eksport har afgørelser efter den; ellers ret årstallene i eksporten."
         )
     return (
