@@ -104,3 +104,30 @@ def test_any_other_os_error_is_still_a_bug(
     result = cli(*DRAW)
     assert result.exit_code == 3
     assert "intern fejl i tilsyn (OSError)" in str(result.stderr)
+
+
+@pytest.mark.parametrize("command", [("valider",), ("rapport", "--periode", "2026-11", "-o", "-")])
+def test_a_round_folder_that_cannot_be_read_stops_valider_and_rapport(
+    cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch, command: tuple[str, ...]
+) -> None:
+    """Probe AY, H2: a round another leader drew, still private to them (0700), was passed
+    over: `rapport` wrote a quarter of 4 reviews for 9, `valider` a lower total, both exit 0.
+    (The tests run as root, whom no mode stops: the walk's error is made here.)"""
+    from ledelsestilsyn.review import validate
+
+    assert cli(*DRAW).exit_code == 0
+    real = os.walk
+
+    def walk(top: str, onerror: object = None, **kwargs: object) -> object:
+        for found in real(top):
+            if found[0].endswith("2026-11-månedligt-overordnet") and callable(onerror):
+                onerror(PermissionError(errno.EACCES, "Permission denied", found[0]))
+            yield found
+
+    monkeypatch.setattr(validate.os, "walk", walk)
+    result = cli(*command)
+    said = " ".join(str(result.stderr).split())
+    assert result.exit_code == 2, said
+    assert "2026-11-månedligt-overordnet: fejl W003: der kan ikke læses eller skrives her" in said
+    # the cure for no access, not "frigør plads" first (probe AY, M2)
+    assert "Tip: få adgang til mappen (af den, der ejer den, eller af IT)" in said

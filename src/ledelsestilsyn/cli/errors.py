@@ -94,6 +94,17 @@ drive gone in the middle of a run. Where tilsyn writes, it says so itself (W003)
 net under every other place."""
 
 
+_CURE = {
+    errno.ENOSPC: "frigør plads på drevet",
+    errno.EDQUOT: "frigør plads, eller få en større kvote",
+    errno.EROFS: "få drevet gjort skrivbart",
+    errno.EACCES: "få adgang til mappen (af den, der ejer den, eller af IT)",
+    errno.EPERM: "få adgang til mappen (af den, der ejer den, eller af IT)",
+}
+"""The cure each error of the machine's needs (a probe: a folder without access was told to
+free space first)."""
+
+
 def _environment(exc: OSError) -> TilsynError | None:
     """W003 (exit 2) for an error of the machine's (`_ENVIRONMENT`), else None."""
     from ledelsestilsyn.core.diagnostics import fail
@@ -108,7 +119,7 @@ def _environment(exc: OSError) -> TilsynError | None:
         where,
         "W003",
         f"der kan ikke læses eller skrives her ({reason(exc)}); kørslen er stoppet.",
-        hint="frigør plads, eller få adgang til mappen, og kør kommandoen igen; det, der "
+        hint=f"{_CURE.get(exc.errno, 'tjek drevet')}, og kør kommandoen igen; det, der "
         "allerede er skrevet, står.",
         kind=ErrorKind.USAGE,
     )
