@@ -563,3 +563,24 @@ def test_a_past_round_drawn_from_a_later_export_is_told_why_its_rows_are_bad(
         text,
     ), text
     assert "brug eksporten fra rundens dag" in text and "maks_andel_fejl" not in text
+
+
+def test_two_first_draws_at_once_tell_the_second_to_try_again(
+    cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe AY, M1: two first draws in a new workspace (no lock without `udtræk/`): the second
+    was told U009 'mappen findes allerede (uden manifest)' and to move or delete the folder,
+    its colleague's new sample, with exit 1. Now: another run drew it; try again (busy, 75)."""
+    real = Path.rename
+
+    def first_run_wins(self: Path, target: Path) -> Path:  # type: ignore[override]
+        if self.name.startswith(".tilsyn-tmp-") and not Path(target).exists():
+            shutil.copytree(self, target)  # the other run, a moment earlier
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "rename", first_run_wins)
+    result = cli("udtræk", "eksport.csv", "--tilsyn", SERIES, "--periode", "2026-11")
+    said = " ".join(result.stderr.split())
+    assert result.exit_code == 75, said
+    assert "U009: en anden kørsel har netop trukket denne stikprøve; intet er skrevet." in said
+    assert "slet" not in said

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ledelsestilsyn.core.diagnostics import TilsynError, fail
+from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.gate import Gated, gate
 from ledelsestilsyn.io.atomic import check_name, fsync_dir, temp_path, writable_folder, write_atomic
 from ledelsestilsyn.io.new_folder import write_into_new_folder
@@ -41,17 +41,32 @@ def write_sample(
         try:
             tmp.rename(folder)
         except OSError:
-            raise fail(
-                workspace.display(folder),
-                "U009",
-                "mappen findes allerede (uden manifest); intet er skrevet.",
-                hint="flyt eller slet mappen, og kør udtræk igen.",
-            ) from None
+            raise _taken(workspace, folder) from None
         fsync_dir(workspace.samples_dir)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return [folder / n for n in [*rendered, MANIFEST_NAME]]
+
+
+def _taken(workspace: Workspace, folder: Path) -> TilsynError:
+    """The folder came into being while this run drew: another run's sample (two first draws
+    at once; a probe was told to delete its colleague's new sample), or a folder without
+    a manifest."""
+    if (folder / MANIFEST_NAME).is_file():
+        return fail(
+            workspace.display(folder),
+            "U009",
+            "en anden kørsel har netop trukket denne stikprøve; intet er skrevet.",
+            hint="kør udtræk igen om lidt: så udvider den stikprøven, hvis der skal flere sager.",
+            kind=ErrorKind.BUSY,
+        )
+    return fail(
+        workspace.display(folder),
+        "U009",
+        "mappen findes allerede (uden manifest); intet er skrevet.",
+        hint="flyt eller slet mappen, og kør udtræk igen.",
+    )
 
 
 def _extend(
