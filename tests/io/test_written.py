@@ -46,3 +46,20 @@ def test_expect_keeps_a_file_with_no_digest_known_as_tilsyn_s(tmp_path: Path) ->
     record.expect("a.md", b"nyt\n")
     assert record.files == {"a.md": written.UNKNOWN}
     assert not record.edited("a.md")
+
+
+def test_a_private_folder_keeps_the_group_s_access_and_drops_others(tmp_path: Path) -> None:
+    """Probe AY, M2: `.tilsyn/` went back to 0700 at every cache write, undoing the shared
+    server's `chmod 2770`, and the second leader's commands were refused."""
+    import stat
+
+    from ledelsestilsyn.io.atomic import private_folder
+
+    shared, open_ = tmp_path / "delt", tmp_path / "åben"
+    shared.mkdir()
+    shared.chmod(0o2770)
+    open_.mkdir()
+    open_.chmod(0o2775)
+    assert stat.S_IMODE(private_folder(shared).stat().st_mode) == 0o2770
+    assert stat.S_IMODE(private_folder(open_).stat().st_mode) == 0o2770
+    assert stat.S_IMODE(private_folder(tmp_path / "ny").stat().st_mode) & 0o077 == 0

@@ -189,6 +189,17 @@ def exists_error(path: Path) -> TilsynError:
     )
 
 
+def private_folder(path: Path) -> Path:
+    """`writable_folder`, with no access for others; the group's is kept: on a shared server
+    the leaders' group is given it (a probe: `.tilsyn/` went back to 0700 at every cache write,
+    and the second leader's `tilbagemelding` and `påmind` were refused)."""
+    folder = writable_folder(path)
+    mode = folder.stat().st_mode & 0o7777  # with the setgid bit that keeps the group
+    if mode & 0o007:
+        folder.chmod(mode & ~0o007)
+    return folder
+
+
 def writable_folder(
     folder: Path, *, display: str | None = None, mode: int = 0o700, chosen: bool = False
 ) -> Path:

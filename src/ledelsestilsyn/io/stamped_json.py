@@ -78,9 +78,9 @@ def write_stamped(
     """Write `data` with `stamp`, sealed, atomically, in a folder made private; the text passes
     the output gate (`keep`: see `write_atomic`) before it is sealed."""
     from ledelsestilsyn.core.gate import Gated, gated_json
-    from ledelsestilsyn.io.atomic import writable_folder, write_atomic
+    from ledelsestilsyn.io.atomic import private_folder, write_atomic
 
-    writable_folder(path.parent).chmod(0o700)
+    private_folder(path.parent)
     content = {**stamp, **data}
     body = gated_json(content, keep=keep, separators=(",", ":"))
     tail = ("," + body[1:] if content else "}").encode()

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import TilsynError
-from ledelsestilsyn.io.atomic import keep_backup, writable_folder, write_atomic
+from ledelsestilsyn.io.atomic import keep_backup, private_folder, write_atomic
 from ledelsestilsyn.io.files import read_regular
 from ledelsestilsyn.io.written import digest, persons
 
@@ -65,6 +65,6 @@ def write_keeping_others(path: Path, data: bytes, record: Path, *, mode: int) ->
         files[key] = digest(data)  # last, as the newest: the oldest go first
     text = "".join(f"{sha}\t{file}\n" for file, sha in list(files.items())[-KEPT:])
     with contextlib.suppress(TilsynError, OSError):  # a lost record costs one backup too many
-        writable_folder(record.parent).chmod(0o700)
+        private_folder(record.parent)
         write_atomic(record, text, overwrite=True)
     return backup
