@@ -129,3 +129,25 @@ def test_ctrl_c_while_tilsyn_starts_says_afbrudt_and_no_traceback(
         entry.main()
     assert stopped.value.code == EXIT_INTERRUPTED == entry.INTERRUPTED
     assert capsys.readouterr().err == "Afbrudt.\n"
+
+
+def test_a_command_in_a_deleted_folder_says_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], collector_off: None
+) -> None:
+    """Probe AY, L4: in a folder deleted meanwhile, every command ended in 'intern fejl i
+    tilsyn (FileNotFoundError)' with exit 3."""
+    from ledelsestilsyn.cli import entry
+
+    def gone() -> Path:
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(entry.Path, "cwd", gone)
+    monkeypatch.setattr("sys.argv", ["tilsyn", "påmind", "--koncept", "/tmp/koncept.yaml"])
+    with pytest.raises(SystemExit) as stopped:
+        entry.main()
+    assert stopped.value.code == 2
+    said = capsys.readouterr().err
+    assert (
+        said.startswith("fejl W003: mappen, du står i, findes ikke længere")
+        and "intern" not in said
+    )

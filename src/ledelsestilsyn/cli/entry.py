@@ -22,6 +22,9 @@ def main() -> None:
     # installed package (about 4 % of an `udtræk`).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     speak_any_text()
+    if not _folder_is_there():
+        sys.stderr.write(_NO_FOLDER)  # a constant: nothing from a file, nothing to gate
+        sys.exit(2)
     collector.start()
     try:
         if (
@@ -39,6 +42,21 @@ def main() -> None:
     finally:
         collector.end()
 
+
+def _folder_is_there() -> bool:
+    """Whether the folder the command runs in still exists (a probe: in a deleted folder every
+    command, even `påmind --koncept /abs/koncept.yaml`, ended in an internal error)."""
+    try:
+        Path.cwd()
+    except OSError:
+        return False
+    return True
+
+
+_NO_FOLDER = (
+    "fejl W003: mappen, du står i, findes ikke længere (den er slettet eller flyttet). "
+    "Tip: gå til arbejdsmappen igen (cd), og kør kommandoen igen.\n"
+)
 
 INTERRUPTED = 130
 """The exit code of a run stopped with Ctrl+C (`cli.errors.EXIT_INTERRUPTED`, not imported
