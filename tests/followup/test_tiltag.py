@@ -57,6 +57,16 @@ def test_tjek_finds_a_mistake_in_tiltag_yaml_and_suggests_the_choice(
     assert "Tip: mente du 'i gang'?" in result.output
 
 
+def test_a_status_written_with_capitals_or_spaces_is_read(workspace: Path, cli: Cli) -> None:
+    """Probe AX, L2: `status: "Gennemført"` made tiltag.yaml invalid, and every tiltag left
+    the report and `påmind`; a review reads `Ja` as `ja`."""
+    write(workspace, GOOD.replace('status: "i gang"', 'status: " I  Gang "'))
+    result = cli("tjek")
+    assert result.exit_code == 0, result.output
+    listed = cli("tiltag", "--dato", "2026-11-25")
+    assert listed.exit_code == 0 and "status: i gang" in listed.stdout, listed.output
+
+
 def test_no_file_is_no_tiltag(workspace: Path) -> None:
     assert load_tiltag(open_workspace(workspace)) == []
 

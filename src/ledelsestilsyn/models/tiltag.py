@@ -36,6 +36,12 @@ class Targets(Model):
     )
 
 
+def _as_typed(value: Any) -> Any:
+    """The status in any case and spacing (`Gennemført`, ` i  gang`): a capital made the whole
+    tiltag.yaml invalid, and every tiltag left the report (a probe)."""
+    return " ".join(value.split()).lower() if isinstance(value, str) else value
+
+
 class Tiltag(Model):
     id: str = Field(alias="id", min_length=1, pattern=r"^[a-zæøå0-9][a-zæøå0-9._-]*$")
     title: str = Field(alias="titel", min_length=1)
@@ -43,7 +49,9 @@ class Tiltag(Model):
     decided: Day = Field(alias="besluttet", description="ÅÅÅÅ-MM-DD")
     responsible: OptionalText = Field(None, alias="ansvarlig")
     deadline: OptionalDate = Field(None, alias="frist", description="ÅÅÅÅ-MM-DD")
-    status: Status = Field("planlagt", alias="status")
+    status: Annotated[Status, BeforeValidator(_as_typed, json_schema_input_type=Status)] = Field(
+        "planlagt", alias="status"
+    )
     targets: Targets = Field(default_factory=Targets, alias="mål")
     template: OptionalText = Field(
         None, alias="skabelon", description="skabelonens id; målene gælder kun dens sager"
