@@ -392,3 +392,20 @@ def test_a_killed_first_run_leaves_letters_that_cover_no_case_for_påmind(
     only_temp.mkdir()
     (only_temp / ".tilsyn-tmp-999999-Bo_Lind.md").write_text("halvt brev\n", "utf-8")
     assert [p.label for p, _ in written_periods(ws)] == ["2026-11"]
+
+
+def test_a_letters_folder_that_is_a_link_has_no_letters_for_påmind(
+    cli: Cli,
+    ws: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """Probe AY, L5: `tilbagemelding` refuses a letters folder that is a link (W002), but
+    `påmind` read through it and counted its letters as written."""
+    from ledelsestilsyn.schedule.letters_due import written_periods
+
+    elsewhere = tmp_path / "andetsteds"
+    elsewhere.mkdir()
+    (elsewhere / "Anna_Holm.md").write_text("et brev\n", "utf-8")
+    (ws / "tilbagemeldinger").mkdir()
+    (ws / "tilbagemeldinger" / "2026-11").symlink_to(elsewhere, target_is_directory=True)
+    assert written_periods(ws) == []

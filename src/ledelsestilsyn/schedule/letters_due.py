@@ -38,7 +38,8 @@ def written_periods(root: Path) -> list[Letters]:
     found = []
     with os.scandir(folder) as entries:
         for entry in entries:
-            if not is_folder(entry) or not _has_letter(entry.path):
+            # a link is no letters folder: `tilbagemelding` writes none through it (a probe)
+            if not is_folder(entry) or entry.is_symlink() or not _has_letter(entry.path):
                 continue
             try:
                 found.append((parse_period(entry.name), covered_cases(Path(entry.path))))
@@ -48,10 +49,13 @@ def written_periods(root: Path) -> list[Letters]:
 
 
 def _has_letter(path: str) -> bool:
-    """A letter, not a hidden file (a temp letter a killed run left: a probe)."""
+    """A letter, not a hidden file (a temp letter a killed run left: a probe) nor a link."""
     with os.scandir(path) as entries:
         return any(
-            e.name.endswith(".md") and not e.name.startswith(".") and is_plain_file(e)
+            e.name.endswith(".md")
+            and not e.name.startswith(".")
+            and is_plain_file(e)
+            and not e.is_symlink()
             for e in entries
         )
 
