@@ -456,3 +456,22 @@ def test_unassigned_reviews_nobody_gets_a_mail_about_are_named(
             f"{cases}."
         ) in said, said
         assert "ikke fordelt" not in _body(inbox.to(JAKOB)[0])
+
+
+def test_a_server_that_never_answers_is_said_to_be_silent(
+    example_workspace: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe AY, L3: a server that takes the connection and never answers was said to have
+    closed it ("serveren lukkede forbindelsen"), after 30 seconds."""
+    import socket
+
+    from ledelsestilsyn.schedule import notify
+
+    monkeypatch.setattr(notify, "TIMEOUT", 2)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)  # connections wait in the backlog: no greeting ever comes
+        _configure(silent.getsockname()[1], PLAIN)
+        result = cli("påmind", "--mail", "--dato", "2026-11-10")
+    assert result.exit_code != 0 and "R020" in result.output, result.output
+    assert "serveren svarede ikke inden for 2 sekunder" in result.output, result.output

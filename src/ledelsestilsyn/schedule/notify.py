@@ -297,6 +297,9 @@ def _why(exc: Exception) -> str:
     """Why sending failed, in Danish: never Python's class name or the server's English."""
     import smtplib
 
+    # smtplib says a server that never answered closed the connection (a probe)
+    if isinstance(exc, TimeoutError) or "timed out" in str(exc):
+        return f"serveren svarede ikke inden for {TIMEOUT} sekunder"
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return "serveren lukkede forbindelsen"
     if isinstance(exc, smtplib.SMTPResponseException):
