@@ -131,3 +131,21 @@ def test_a_round_folder_that_cannot_be_read_stops_valider_and_rapport(
     assert "2026-11-månedligt-overordnet: fejl W003: der kan ikke læses eller skrives her" in said
     # the cure for no access, not "frigør plads" first (probe AY, M2)
     assert "Tip: få adgang til mappen (af den, der ejer den, eller af IT)" in said
+
+
+def test_a_temp_file_s_name_is_said_as_its_folder(
+    cli: Cli, example_workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe AY, L1: a read-only `udtræk/` was said at tilsyn's inner temp name
+    (`udtræk/.tilsyn-tmp-28422-e5835605-2026-11-tematiseret: fejl W003`)."""
+    from ledelsestilsyn.sampling import run
+
+    def failing(*_: object) -> NoReturn:
+        raise OSError(errno.EROFS, "Read-only", f"udtræk/{TEMP_PREFIX}28422-e5835605-2026-11")
+
+    monkeypatch.setattr(run, "run_draw", failing)
+    result = cli(*DRAW)
+    said = " ".join(str(result.stderr).split())
+    assert result.exit_code == 2, said
+    assert said.startswith("udtræk: fejl W003:") and TEMP_PREFIX not in said, said
+    assert "Tip: få drevet gjort skrivbart" in said

@@ -106,15 +106,20 @@ free space first)."""
 
 
 def _environment(exc: OSError) -> TilsynError | None:
-    """W003 (exit 2) for an error of the machine's (`_ENVIRONMENT`), else None."""
+    """W003 (exit 2) for an error of the machine's (`_ENVIRONMENT`), else None; said at the
+    folder, not at a temp file's inner name (a probe: `udtræk/.tilsyn-tmp-28422-…`)."""
     from ledelsestilsyn.core.diagnostics import fail
     from ledelsestilsyn.io.os_reasons import reason
+    from ledelsestilsyn.io.portable import TEMP_PREFIX
 
     if exc.errno == errno.ENAMETOOLONG:
         return _too_long(exc)
     if exc.errno not in _ENVIRONMENT:
         return None
     where = os.fsdecode(exc.filename) if exc.filename is not None else "tilsyn"
+    head, _, name = where.rpartition("/")
+    if name.startswith(TEMP_PREFIX):  # tilsyn's own temp: the folder it was to be written in
+        where = head or "."
     return fail(
         where,
         "W003",
