@@ -1,11 +1,11 @@
-"""`core.names_found.as_found`: a name written with capitals in one text is found in lower
+"""`core.names_found`: a name written with capitals in one text is found in lower
 case in another (probe AW, F2)."""
 
 from __future__ import annotations
 
 import pytest
 
-from ledelsestilsyn.core.names_found import as_found
+from ledelsestilsyn.core.names_found import names_in, written_as_found
 
 TITLE = "Opfølgning efter sagen om Mathias Skov"
 
@@ -22,8 +22,9 @@ TITLE = "Opfølgning efter sagen om Mathias Skov"
     ],
 )
 def test_a_name_found_with_capitals_is_written_so_elsewhere(text: str, written: str) -> None:
-    assert as_found(text, [TITLE]) == written
+    assert written_as_found(text, names_in([TITLE, text])) == written
 
 
 def test_nothing_found_changes_nothing() -> None:
-    assert as_found("drøftet med mathias", ["Partshøring i teamet"]) == "drøftet med mathias"
+    text = "drøftet med mathias"
+    assert written_as_found(text, names_in([text, "Partshøring i teamet"])) == text

@@ -7,30 +7,47 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ledelsestilsyn.core.names import as_read
 from ledelsestilsyn.core.unknown_names import common_first_name, likely_names, words_of
 
 
-def as_found(text: str, others: Iterable[str]) -> str:
-    """`text` with each name `likely_names` finds in `others` (or in `text` itself) written
-    as found, where `text` has it in another case: the whole name, and a common first name
-    of it alone (`mathias`; not `skov`, a word too)."""
-    names: dict[str, str] = {}  # folded, one space between words → as found
-    for other in [text, *others]:
-        read = as_read(other)
+@dataclass(frozen=True)
+class FoundNames:
+    """The names found, folded with one space between words → as found, and the pattern
+    that finds them in any case and spacing (`None`: nothing found)."""
+
+    written: dict[str, str]
+    pattern: re.Pattern[str] | None
+
+
+def names_in(texts: Iterable[str]) -> FoundNames:
+    """Each name `likely_names` finds in `texts`: the whole name, and a common first name of
+    it alone (`mathias`; not `skov`, a word too)."""
+    names: dict[str, str] = {}
+    for text in texts:
+        read = as_read(text)
         for a, b in likely_names(read):
             words = words_of(read[a:b])
             names.setdefault(" ".join(words).casefold(), " ".join(words))
             names.update({w.casefold(): w for w in words if common_first_name(w)})
     names.pop("", None)
     if not names:
-        return text
+        return FoundNames({}, None)
     shapes = [r"\s+".join(map(re.escape, n.split(" "))) for n in sorted(names, key=len)[::-1]]
     # a possessive s stays after it (`emils mor`)
     pattern = re.compile(rf"(?<![^\W_])(?:{'|'.join(shapes)})(?=s?(?![^\W_]))", re.IGNORECASE)
+    return FoundNames(names, pattern)
+
+
+def written_as_found(text: str, found: FoundNames) -> str:
+    """`text` with each of the `found` names written as found, where `text` has it in
+    another case or spacing."""
+    if found.pattern is None:
+        return text
 
     def written(match: re.Match[str]) -> str:
-        return names.get(" ".join(match[0].split()).casefold(), match[0])
+        return found.written.get(" ".join(match[0].split()).casefold(), match[0])
 
-    return pattern.sub(written, text)
+    return found.pattern.sub(written, text)

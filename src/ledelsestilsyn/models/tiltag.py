@@ -70,6 +70,11 @@ class Tiltag(Model):
     def is_open(self) -> bool:
         return self.status in ("planlagt", "i gang")
 
+    @property
+    def texts(self) -> list[str]:
+        """What the leaders wrote in it: its title, description and conclusion."""
+        return [x for x in (self.title, self.description, self.conclusion) if x]
+
 
 def _none_as_empty(value: Any) -> Any:
     """`tiltag:` with nothing under it (every tiltag deleted, or none written yet) is none."""

@@ -23,7 +23,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ledelsestilsyn.core.names_found import as_found
+from ledelsestilsyn.core.names_found import names_in, written_as_found
 from ledelsestilsyn.core.periods import Period
 from ledelsestilsyn.followup.tiltag import Retired, evaluation_date
 from ledelsestilsyn.followup.tiltag_ids import shown_id
@@ -262,7 +262,7 @@ def tiltag_views(
     firsts = first_reviews(r for r in records if r.counts_by(period.end))
     views: list[TiltagView] = []
     # a name written with capitals in one tiltag's text, in lower case in another's
-    texts = [x for t in tiltag for x in (t.title, t.description, t.conclusion) if x]
+    found = names_in(x for t in tiltag for x in t.texts)
     for number, t in enumerate(tiltag, start=1):
         rows: list[EffectRow] = []
         for ref, template in sorted(templates.items()):
@@ -288,13 +288,13 @@ def tiltag_views(
         views.append(
             TiltagView(
                 shown_id(t.id, number, colleagues),
-                as_found(t.title, texts),
+                written_as_found(t.title, found),
                 t.status,
                 long_date(t.decided),
                 _deadline(t, today),
                 t.responsible or DASH,
                 rows,
-                as_found(t.conclusion or "", texts),
+                written_as_found(t.conclusion or "", found),
                 long_date(t.evaluated) if t.evaluated else "",
                 [Gone.of(g) for g in (retired or {}).get(t.id, ())],
                 _evaluation(t, today),

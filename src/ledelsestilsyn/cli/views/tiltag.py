@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping, Sequence
 from datetime import date
 
 from ledelsestilsyn.core.lines import one_line
-from ledelsestilsyn.core.names_found import as_found
+from ledelsestilsyn.core.names_found import names_in, written_as_found
 from ledelsestilsyn.core.unknown_names import mask_names
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.followup.tiltag import Retired, evaluation_date
@@ -58,10 +58,14 @@ def tiltag_lines(
     (`workspace.known_names`) as `[navn]`, and an id that may name someone by its place
     (`shown_id`), as `påmind` and the reports show them."""
     lines: list[str] = []
-    texts = [x for t in tiltag for x in (t.title, t.description, t.conclusion) if x]
+    found = names_in(x for t in tiltag for x in t.texts)
+
+    def shown(text: str) -> str:
+        return mask_names(written_as_found(text, found), known)
+
     for number, t in enumerate(tiltag, start=1):
         lines += [
-            f"{shown_id(t.id, number, known)} · {mask_names(as_found(t.title, texts), known)}",
+            f"{shown_id(t.id, number, known)} · {shown(t.title)}",
             f"  status: {t.status} · besluttet {t.decided.isoformat()}"
             f" · ansvarlig: {t.responsible or '–'}",
             f"  frist: {_day(t.deadline, today, open_=t.is_open)} · {_evaluation(t, today)}",
@@ -69,5 +73,5 @@ def tiltag_lines(
             *_gone((retired or {}).get(t.id, ())),
         ]
         if t.conclusion:
-            lines.append(f"  konklusion: {mask_names(as_found(t.conclusion, texts), known)}")
+            lines.append(f"  konklusion: {shown(t.conclusion)}")
     return [one_line(line) for line in lines]
