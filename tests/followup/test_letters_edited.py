@@ -26,6 +26,20 @@ def _letter(root: Path, worker: str, suffix: str) -> Path:
     return path
 
 
+def _put_comments_right(root: Path, worker: str | None = None) -> int:
+    """Every comment on `worker`'s cases (everyone's: None) in the round, put right, as a
+    caseworker would after the letter; how many reviews changed."""
+    changed = 0
+    for review in sorted(root.glob("udtræk/*2026-11*/S-*.yaml")):
+        text = review.read_text(encoding="utf-8")
+        if worker is None or f'rådgiver: "{worker}"' in text:
+            review.write_text(
+                re.sub(r'kommentar: "(?=[^"])', 'kommentar: "Rettet: ', text), "utf-8"
+            )
+            changed += 1
+    return changed
+
+
 def _add_note(path: Path) -> str:
     text = path.read_text(encoding="utf-8") + NOTE
     path.write_text(text, encoding="utf-8")
@@ -232,14 +246,7 @@ def test_a_letter_handed_out_is_kept_when_a_later_run_changes_it(
     assert later.exit_code == 0 and "skrevet om" not in later.stdout, later.output
     assert (md.read_text(encoding="utf-8"), html.read_text(encoding="utf-8")) == handed
     assert not (ws / FOLDER / "tidligere").exists()
-    changed = 0
-    for review in sorted(ws.glob("udtræk/*2026-11*/S-*.yaml")):
-        text = review.read_text(encoding="utf-8")
-        if 'rådgiver: "Anna Holm"' in text:  # every comment she is told of, put right
-            review.write_text(
-                re.sub(r'kommentar: "(?=[^"])', 'kommentar: "Rettet: ', text), "utf-8"
-            )
-            changed += 1
+    changed = _put_comments_right(ws, "Anna Holm")
     assert changed
     result = cli(*LATER)
     assert result.exit_code == 0, result.output
@@ -266,9 +273,7 @@ def test_an_earlier_letter_is_never_kept_through_a_link(
     outside = tmp_path / "ude"
     outside.mkdir()
     (ws / FOLDER / "tidligere").symlink_to(outside)
-    for review in sorted(ws.glob("udtræk/*2026-11*/S-*.yaml")):
-        text = review.read_text(encoding="utf-8")
-        review.write_text(re.sub(r'kommentar: "(?=[^"])', 'kommentar: "Rettet: ', text), "utf-8")
+    _put_comments_right(ws)
     result = cli(*LATER)
     assert result.exit_code == 1 and "W002" in result.output, result.output
     assert not any(outside.iterdir())
@@ -323,12 +328,7 @@ def test_a_letter_rewritten_is_counted_once_however_its_files_were_kept(
     earlier = ws / FOLDER / "tidligere"
     earlier.mkdir()
     (earlier / f"{md.stem} {day}.md").write_text("en kopi fra en afbrudt kørsel\n", "utf-8")
-    for review in sorted(ws.glob("udtræk/*2026-11*/S-*.yaml")):
-        text = review.read_text(encoding="utf-8")
-        if 'rådgiver: "Anna Holm"' in text:
-            review.write_text(
-                re.sub(r'kommentar: "(?=[^"])', 'kommentar: "Rettet: ', text), "utf-8"
-            )
+    _put_comments_right(ws, "Anna Holm")
     result = cli(*LATER)
     assert result.exit_code == 0, result.output
     assert "1 skrevet om; det tidligere står i" in result.stdout, result.stdout
@@ -347,12 +347,7 @@ def test_an_edited_letter_tilsyn_would_now_write_otherwise_is_said_to_be_out_of_
     _add_note(md)
     same = cli(*LATER)  # only the day is new
     assert "O028" in same.stderr and "ændret sig" not in same.stderr, same.stderr
-    for review in sorted(ws.glob("udtræk/*2026-11*/S-*.yaml")):
-        text = review.read_text(encoding="utf-8")
-        if 'rådgiver: "Anna Holm"' in text:
-            review.write_text(
-                re.sub(r'kommentar: "(?=[^"])', 'kommentar: "Rettet: ', text), "utf-8"
-            )
+    _put_comments_right(ws, "Anna Holm")
     changed = cli(*LATER)
     said = " ".join(changed.stderr.split())
     assert "sagerne har ændret sig siden: tilsyn ville skrive noget andet i brevet i dag" in said

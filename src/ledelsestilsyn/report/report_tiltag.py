@@ -3,7 +3,7 @@ question has, and the tiltag as every audience's report reads them (`run`)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ledelsestilsyn.core.periods import Period
@@ -27,18 +27,23 @@ def workspace_names(workspace: Workspace, inputs: Inputs) -> KnownNames:
     )
 
 
-def add_tiltag(
-    view: ReportView,
-    report: Report,
-    inputs: Inputs,
-    workspace: Workspace,
-    period: Period,
-    today: date,
-    colleagues: frozenset[str],
-) -> None:
-    """The leader report's tiltag: effect on their targets, and which address a weak question
-    (`colleagues`: `colleagues_of` the report's names)."""
-    tiltag, views = tiltag_for(view, report, inputs, workspace, period, today, colleagues)
+@dataclass(frozen=True)
+class TiltagSource:
+    """What a report's tiltag are read and weighed with: the report and what it was made of,
+    its period and day, and the names the leaders may see (`colleagues_of`)."""
+
+    report: Report
+    inputs: Inputs
+    workspace: Workspace
+    period: Period
+    today: date
+    colleagues: frozenset[str]
+
+
+def add_tiltag(view: ReportView, source: TiltagSource) -> None:
+    """The leader report's tiltag: effect on their targets, and which address a weak question."""
+    tiltag, views = tiltag_for(view, source)
+    report, colleagues = source.report, source.colleagues
     # a child's name in a title or a conclusion the leaders typed: `[navn]`
     free = report.settings.free_text
     view.tiltag = [replace(v, title=free(v.title), conclusion=free(v.conclusion)) for v in views]
@@ -52,21 +57,15 @@ def add_tiltag(
         weak.tiltag = ", ".join(shown_id(i, place[i], colleagues) for i in found) or "ingen"
 
 
-def tiltag_for(
-    view: ReportView,
-    report: Report,
-    inputs: Inputs,
-    workspace: Workspace,
-    period: Period,
-    today: date,
-    colleagues: frozenset[str],
-) -> tuple[list[Tiltag], list[TiltagView]]:
+def tiltag_for(view: ReportView, source: TiltagSource) -> tuple[list[Tiltag], list[TiltagView]]:
     """The workspace's tiltag, and each one's effect on its targets up to `period`; when
     tiltag.yaml has mistakes, the report says it has none (a probe: the section was gone,
     and only the screen said why)."""
     from ledelsestilsyn.followup.tiltag import tiltag_shown
 
-    read, notes = tiltag_shown(workspace, today, "O015", "tiltagene er udeladt af rapporten")
+    inputs = source.inputs
+    omitted = "tiltagene er udeladt af rapporten"
+    read, notes = tiltag_shown(source.workspace, source.today, "O015", omitted)
     inputs.notes += [*read.warnings, *notes]
     if notes:
         view.tiltag_missing = (
@@ -76,19 +75,19 @@ def tiltag_for(
     tiltag = read.tiltag
     if not tiltag:
         return [], []
-    settings = report.settings
+    settings = source.report.settings
     views = tiltag_views(
         tiltag,
         inputs.records,
         inputs.templates,
-        period,
+        source.period,
         settings.min_count,
         settings.threshold,
         today=inputs.today,
         order=settings.order,
         versions=inputs.versions,
         retired=read.retired,
-        colleagues=colleagues,
+        colleagues=source.colleagues,
     )
     return tiltag, views
 

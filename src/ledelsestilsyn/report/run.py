@@ -44,6 +44,7 @@ from ledelsestilsyn.report.published import ledger_for
 from ledelsestilsyn.report.records import Excluded
 from ledelsestilsyn.report.render import render
 from ledelsestilsyn.report.report_tiltag import (
+    TiltagSource,
     add_tiltag,
     colleagues_of,
     tiltag_for,
@@ -187,7 +188,9 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
             scrub=settings.free_text,
         )
         if not view.committee:
-            add_tiltag(view, report, inputs, workspace, period, today, colleagues_of(names))
+            add_tiltag(
+                view, TiltagSource(report, inputs, workspace, period, today, colleagues_of(names))
+            )
             _add_levels(view, inputs, workspace, period)
         if view.committee:
             _add_department(view, report, inputs, workspace, period, reports.shows, today)
@@ -290,7 +293,8 @@ def _add_department(
     leadership's conclusions, and case examples by consent. `elsewhere`: whether the
     audience's report of another period shows a share (`Reports.shows`)."""
     known = workspace_names(workspace, inputs)
-    _, views = tiltag_for(view, report, inputs, workspace, period, today, colleagues_of(known))
+    source = TiltagSource(report, inputs, workspace, period, today, colleagues_of(known))
+    _, views = tiltag_for(view, source)
     concept = workspace.concept
     names = known.people
     cases = _cases(inputs)

@@ -96,8 +96,9 @@ def scrubber(
     ]
     pattern = re.compile(f"{_BEFORE}(?:{'|'.join(choices)}){_AFTER}") if choices else None
     reader = re.compile("|".join(mine)) if mine else None
-    named = [f"(?i:{_name_pattern(n)})s?" for n in whole]
-    full = re.compile("|".join(named)) if named and part_as is not None else None
+    # a whole name, told from a part alone once found ('Bo Lind' → `replacement`, 'Bo' → `part_as`)
+    wholes = [f"(?i:{_name_pattern(n)})s?" for n in whole]
+    full = re.compile("|".join(wholes)) if wholes and part_as is not None else None
 
     def replaced(match: re.Match[str]) -> str:
         if reader is not None and reader.fullmatch(match[0]):
@@ -118,8 +119,8 @@ def scrubber(
         found = done.get(text)
         if found is None:
             masked = mask(as_read(text.strip()))
-            named = repeated.sub(once, pattern.sub(replaced, masked)) if pattern else masked
-            found = done[text] = sentence_case(named, replacement)
+            renamed = repeated.sub(once, pattern.sub(replaced, masked)) if pattern else masked
+            found = done[text] = sentence_case(renamed, replacement)
         return found
 
     return scrub
