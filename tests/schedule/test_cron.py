@@ -196,3 +196,18 @@ def test_a_linked_cache_folder_is_refused_as_a_wrong_setup(
     assert [" ".join(result.output.split())] == [LINKED]
     assert str(example_workspace) not in result.output
     assert not target.exists() or list(target.iterdir()) == []
+
+
+def test_a_folder_named_like_a_cpr_number_is_refused_not_printed_masked(
+    example_workspace: Path, cli: Cli, tmp_path: Path
+) -> None:
+    """Probe BB: in `ws-030315-4487` the line said `…/ws-XXXXXX-XXXX/koncept.yaml`, a path
+    that does not exist, so every daily run would fail."""
+    named = tmp_path / "ws-030315-4487"
+    named.mkdir()
+    concept = named / "koncept.yaml"
+    concept.write_text((example_workspace / "koncept.yaml").read_text("utf-8"), "utf-8")
+    result = cli("cron", "--koncept", str(concept))
+    assert result.exit_code == 2, result.output
+    assert "R004" in result.stderr and "030315" not in result.output
+    assert "paamind" not in result.stdout
