@@ -65,3 +65,14 @@ def test_an_empty_file_is_a_usage_error(
     assert result.exit_code == 2, result.output
     assert "stien er tom" in result.stderr
     assert ".:" not in result.stderr
+
+
+def test_a_period_pasted_with_a_name_is_not_echoed(cli: Cli, filled_example: Path) -> None:
+    """Probe BB: `--periode "Zlatan Karimi 030315-4492"` printed `Zlatan Karimi XXXXXX-XXXX:
+    fejl P001`; a value with spaces is named by its argument, as `--tilsyn` does."""
+    result = cli("rapport", "--periode", "Zlatan Karimi 030315-4492")
+    assert result.exit_code == 2, result.output
+    assert "--periode: fejl P001: perioden kan ikke læses." in result.stderr
+    assert "Zlatan" not in result.output and "Karimi" not in result.output
+    short = cli("rapport", "--periode", "2026-13")
+    assert "2026-13: fejl P001" in short.stderr, short.stderr

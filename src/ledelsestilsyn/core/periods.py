@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from ledelsestilsyn.core.diagnostics import Argument, ErrorKind, fail
+from ledelsestilsyn.core.quote import quote
 
 Kind = Literal["måned", "kvartal", "halvår", "år", "interval"]
 
@@ -111,14 +112,20 @@ def parse_period(text: str) -> Period:
             if not _is_day(day):
                 why = f"perioden kan ikke læses: dagen {day} findes ikke."
                 hint = date_hint(day, "2026-01-31")
-                raise fail(text, "P001", why, hint=hint, kind=ErrorKind.USAGE)
+                raise fail(_where(text), "P001", why, hint=hint, kind=ErrorKind.USAGE)
     if period is None and not _outside_years(value):
         why = "perioden kan ikke læses."
     elif backwards:  # a range written last day first (`2026-10-31..2026-10-01`)
         why = "perioden slutter, før den begynder; skriv begyndelsen først."
     else:
         why = f"perioden {OUTSIDE_YEARS}."
-    raise fail(text, "P001", why, hint=_HINT, kind=ErrorKind.USAGE)
+    raise fail(_where(text), "P001", why, hint=_HINT, kind=ErrorKind.USAGE)
+
+
+def _where(text: str) -> str:
+    """The period as typed, where `quote` would quote it; otherwise only the argument: a
+    text with spaces may be anything pasted, a name too (a probe: `Zlatan Karimi …`)."""
+    return text if quote(text) == f"'{text.strip()}'" else Argument.PERIOD
 
 
 _HINT = (
