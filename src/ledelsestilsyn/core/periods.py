@@ -107,25 +107,21 @@ def parse_period(text: str) -> Period:
         return period
     if not value:
         raise fail(Argument.PERIOD, "P001", "perioden er tom.", hint=_HINT, kind=ErrorKind.USAGE)
+    # the period as typed where `quote` quotes it; a text with spaces may be a name (a probe)
+    where = text if quote(text) == f"'{value}'" else Argument.PERIOD
     if period is None and (days := _RANGE.match(value)):  # 2026-10-01..2026-02-30: which day
         for day in (days[1], days[2]):
             if not _is_day(day):
                 why = f"perioden kan ikke læses: dagen {day} findes ikke."
                 hint = date_hint(day, "2026-01-31")
-                raise fail(_where(text), "P001", why, hint=hint, kind=ErrorKind.USAGE)
+                raise fail(where, "P001", why, hint=hint, kind=ErrorKind.USAGE)
     if period is None and not _outside_years(value):
         why = "perioden kan ikke læses."
     elif backwards:  # a range written last day first (`2026-10-31..2026-10-01`)
         why = "perioden slutter, før den begynder; skriv begyndelsen først."
     else:
         why = f"perioden {OUTSIDE_YEARS}."
-    raise fail(_where(text), "P001", why, hint=_HINT, kind=ErrorKind.USAGE)
-
-
-def _where(text: str) -> str:
-    """The period as typed, where `quote` would quote it; otherwise only the argument: a
-    text with spaces may be anything pasted, a name too (a probe: `Zlatan Karimi …`)."""
-    return text if quote(text) == f"'{text.strip()}'" else Argument.PERIOD
+    raise fail(where, "P001", why, hint=_HINT, kind=ErrorKind.USAGE)
 
 
 _HINT = (
