@@ -84,6 +84,29 @@ def test_an_e_mail_address_in_a_comment_reaches_neither_report_nor_letter(
     assert not any(re.search("yasmin|mathias|hotmail|gmail", text, re.I) for text in outputs)
 
 
+def test_a_name_in_a_script_without_capitals_reaches_neither_report_nor_letter(
+    cli: Cli, rapport_ws: Path
+) -> None:
+    """Probe BB: a mother's and a child's name in Arabic stood in the department's report,
+    the leader's and the letter: names are found by their capitals, and Arabic has none."""
+    _name_the_child(rapport_ws)
+    review = rapport_ws / CONSENTING
+    comment = "Moren (فاطمة الزهراء) ønsker tolk; barnet hedder محمد."
+    review.write_text(review.read_text(encoding="utf-8").replace(COMMENT, comment), "utf-8")
+    checked = cli("valider", str(CONSENTING), "--format", "json", "--dato", "2026-11-30")
+    found = json.loads(checked.stdout)["gennemgange"]
+    assert any(d["kode"] == "G068" for r in found for d in r["problemer"]), checked.stdout
+    day = ("--periode", "2026-11", "--dato", "2026-11-30")
+    outputs = [
+        cli("rapport", *day, "--modtager", audience, "-o", "-").stdout
+        for audience in ("leder", "afdeling")
+    ]
+    cli("tilbagemelding", *day)
+    outputs += [p.read_text(encoding="utf-8") for p in rapport_ws.glob("tilbagemeldinger/**/*.*")]
+    assert any("Moren ([navn]) ønsker tolk; barnet hedder [navn]." in text for text in outputs)
+    assert not any(re.search("[\u0600-\u06ff]", text) for text in outputs)
+
+
 def _new_tiltag(cli: Cli, title: str) -> None:
     made = cli(
         "tiltag", "ny", "--skabelon", "overordnet", "--spørgsmål", "underretning-1",

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ledelsestilsyn.core import name_words as lists
-from ledelsestilsyn.core.initials import addresses_in, initials_in
+from ledelsestilsyn.core.initials import addresses_in, caseless_in, initials_in
 from ledelsestilsyn.core.names import as_read
 
 NAME = "[navn]"
@@ -337,7 +337,7 @@ def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     (`core.names.as_read`)."""
     given = {k.casefold() for k in known if "@" in k}  # an address the concept gives
     addresses = [(a, b) for a, b in addresses_in(text) if text[a:b].casefold() not in given]
-    marks = [*initials_in(text), *addresses]
+    marks = [*initials_in(text), *addresses, *caseless_in(text)]
     spans = _named_runs(text, known)
     if not marks:
         return spans
