@@ -64,19 +64,24 @@ def test_a_child_s_name_reaches_no_letter(cli: Cli, rapport_ws: Path) -> None:
     assert not any(CHILD.search(letter) for letter in letters)
 
 
+def _commented(cli: Cli, root: Path, comment: str) -> list[object]:
+    """The consenting review's first comment as `comment`; the G068 warnings `valider` gives."""
+    _name_the_child(root)
+    review = root / CONSENTING
+    review.write_text(review.read_text(encoding="utf-8").replace(COMMENT, comment), "utf-8")
+    checked = cli("valider", str(CONSENTING), "--format", "json", "--dato", "2026-11-30")
+    found = json.loads(checked.stdout)["gennemgange"]
+    return [d for r in found for d in r["problemer"] if d["kode"] == "G068"]
+
+
 def test_an_e_mail_address_in_a_comment_reaches_neither_report_nor_letter(
     cli: Cli, rapport_ws: Path
 ) -> None:
     """Probe AW, F1: `yasmin.alhassan@gmail.com` in a comment stood in the leader's report
     and the caseworker's letter, and `valider` said nothing."""
-    _name_the_child(rapport_ws)
-    review = rapport_ws / CONSENTING
     address = "Mail fra yasmin.alhassan@gmail.com og mathiasskov2015@hotmail.com."
-    review.write_text(review.read_text(encoding="utf-8").replace(COMMENT, address), "utf-8")
-    checked = cli("valider", str(CONSENTING), "--format", "json", "--dato", "2026-11-30")
-    found = json.loads(checked.stdout)["gennemgange"]
-    warned = [d for r in found for d in r["problemer"] if d["kode"] == "G068"]
-    assert any("nævne nogen ved navn (en e-mailadresse)" in str(d) for d in warned), checked.stdout
+    warned = _commented(cli, rapport_ws, address)
+    assert any("nævne nogen ved navn (en e-mailadresse)" in str(d) for d in warned), warned
     outputs = [cli("rapport", "--periode", "2026-11", "--dato", "2026-11-30", "-o", "-").stdout]
     cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-30")
     outputs += [p.read_text(encoding="utf-8") for p in rapport_ws.glob("tilbagemeldinger/**/*.*")]
@@ -89,13 +94,7 @@ def test_a_name_in_a_script_without_capitals_reaches_neither_report_nor_letter(
 ) -> None:
     """Probe BB: a mother's and a child's name in Arabic stood in the department's report,
     the leader's and the letter: names are found by their capitals, and Arabic has none."""
-    _name_the_child(rapport_ws)
-    review = rapport_ws / CONSENTING
-    comment = "Moren (فاطمة الزهراء) ønsker tolk; barnet hedder محمد."
-    review.write_text(review.read_text(encoding="utf-8").replace(COMMENT, comment), "utf-8")
-    checked = cli("valider", str(CONSENTING), "--format", "json", "--dato", "2026-11-30")
-    found = json.loads(checked.stdout)["gennemgange"]
-    assert any(d["kode"] == "G068" for r in found for d in r["problemer"]), checked.stdout
+    assert _commented(cli, rapport_ws, "Moren (فاطمة الزهراء) ønsker tolk; barnet hedder محمد.")
     day = ("--periode", "2026-11", "--dato", "2026-11-30")
     outputs = [
         cli("rapport", *day, "--modtager", audience, "-o", "-").stdout
