@@ -869,3 +869,26 @@ def test_the_words_and_signs_probe_au_wrote_between_date_and_serial_are_masked()
         "300302011234",  # no such year
     ):
         assert mask_cpr(text) == text, text
+
+
+def test_words_between_date_and_serial_number_and_an_iso_date_with_a_space() -> None:
+    """Probe BB: words no list had (`eller`, `samt`, `mv.`), signs (`≈`, `〜`) and a space
+    after an ISO date let the number through into the committee's report and the letters."""
+    for text, masked in (
+        ("Samtaler om 030315 eller 4560", "Samtaler om XXXXXX eller XXXX"),
+        ("030315 samt 4503 og 030315 mv. 4519", "XXXXXX samt XXXX og XXXXXX mv. XXXX"),
+        ("030315≈4519, 030315〜4559", "XXXXXX≈XXXX, XXXXXX〜XXXX"),
+        ("CPR 030315 and then 4535.", "CPR XXXXXX and then XXXX."),
+        ("Fra DUBU: 2015-03-03 4522 (barnets)", "Fra DUBU: XXXX-XX-XX XXXX (barnets)"),
+    ):
+        assert mask_cpr(text) == masked, text
+    _none_found(
+        (
+            "320190 eller 1234",  # no such day
+            "150325 i sagen\n1234",  # a line break between
+            "a150325b 1234",  # inside a word (a hash)
+            "150325 " + "x" * 31 + " 1234",  # too far apart
+            "010203 eller 12345",  # five digits
+            "2026-11-03 1030",  # a date and a time
+        )
+    )

@@ -214,8 +214,9 @@ _SHORT_DATE = re.compile(
 _ISO = re.compile(
     f"(?P<y1>[12])(?<![0-9][12])(?P<y2>[09])(?P<y3>{DIGIT})(?P<y4>{DIGIT})(?P<dm>[-./])"
     f"(?P<m1>{DIGIT})(?P<m2>{DIGIT})(?P=dm)(?P<d1>{DIGIT})(?P<d2>{DIGIT})"
-    # not a year of a range of dates (`2025-10-01–2026-09-30`)
-    f"{_AROUND}{_MARK}{_AROUND}{_FOUR}(?!\\d|[-./–]\\d)"
+    # not a year of a range of dates (`2025-10-01–2026-09-30`); a space alone sets the serial
+    # number apart too (`2015-03-03 4522`, from a system's list), unless it is a time (`1030`)
+    f"(?:{_AROUND}{_MARK}{_AROUND}|(?P<spaced>[{_SPACE}\t]{{1,3}})){_FOUR}(?!\\d|[-./–]\\d)"
 )
 # The same without marks in the date (`20030201-1234`, `200302011234`): as a system writes it.
 _COMPACT_ISO = re.compile(
@@ -228,6 +229,14 @@ _EVERY_DIGIT = re.compile(
     f"(?P<d1>{DIGIT}){NO_DIGIT_BEFORE}(?P<s>[{_PUNCT},:*{_DOTS}])(?P<d2>{DIGIT})"
     + "".join(f"(?P=s)(?P<{g}>{DIGIT})" for g in ("m1", "m2", "y1", "y2"))
     + f"(?:(?P=s){DIGIT}){{4}}(?!(?P=s)?\\d)"
+)
+# Six digits of a date standing alone and, on the same line and at most 30 characters on, four
+# digits standing alone, with any words between (`030315 eller 4560`, `030315 and 4560`,
+# `030315 kl. 4560`): no list of words for the serial number can be whole (a probe found
+# `eller`, `samt`, `mv.`, `≈` and `〜`), and a date written so is rare in a text but in one.
+_WORDS_APART = re.compile(
+    r"(?P<d1>\d)(?<!\w\d)(?P<d2>\d)(?P<m1>\d)(?P<m2>\d)(?P<y1>\d)(?P<y2>\d)(?!\w)"
+    r"[^\d\r\n\x0b\x0c\x85\u2028\u2029]{1,30}?(?<!\w)\d{4}(?!\w|[.,]\d)"
 )
 # The month as a word (`1. feb. 2003-1234`): a dash, a slash or a word for the serial number, not
 # a comma or a bracket alone (`1. feb 2026, 1500 kr.`, `30. november 2026 (2026-11)`).
@@ -266,6 +275,7 @@ def _written(text: str) -> list[tuple[int, int]]:
         by_name = found(_MONTH.number, as_latin(text), real_month_date)
     iso = found(_ISO, text, _real_iso) + found(_COMPACT_ISO, text, _real_iso)
     iso += found(_EVERY_DIGIT, text, _real_every_digit)
+    iso += found(_WORDS_APART, text, _real_every_digit)
     candidates = found(_candidates_in(text), text, _real_candidate)
     return joined(sorted([*_short(text), *by_name, *iso, *candidates]))
 
@@ -281,7 +291,13 @@ def _real_candidate(text: str, match: re.Match[str]) -> bool:
 
 
 def _real_iso(_text: str, match: re.Match[str]) -> bool:
+    if match.groupdict().get("spaced") and _a_time(match[0][-4:]):
+        return False
     return birth_date(number(match["d1"], match["d2"]), number(match["m1"], match["m2"]), match)
+
+
+def _a_time(four: str) -> bool:
+    return four.isdigit() and int(four[:2]) < 24 and int(four[2:]) < 60
 
 
 def _real_every_digit(_text: str, match: re.Match[str]) -> bool:
@@ -342,7 +358,7 @@ def may_hold_cpr(text: str) -> bool:
     if any(_candidates_in(t).search(t) or _short_date_in(t) for t in (text, read) if t):
         return True
     if any(
-        _ISO.search(t) or _COMPACT_ISO.search(t) or _EVERY_DIGIT.search(t)
+        _ISO.search(t) or _COMPACT_ISO.search(t) or _EVERY_DIGIT.search(t) or _WORDS_APART.search(t)
         for t in (text, read)
         if t
     ):
