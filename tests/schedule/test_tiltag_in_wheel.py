@@ -107,3 +107,20 @@ def test_the_shared_calendar_shows_no_case_number_and_no_id_that_names_someone(
     assert all("tiltaget tiltag 1" in d for _, d in found), found
     text = Path("hjul.ics").read_text(encoding="utf-8")
     assert case not in text and "karen-holm" not in text
+
+
+def test_a_series_title_with_a_name_is_scrubbed_in_the_calendar(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """Probe BB: a series' `titel` in the concept ('… v. Gørild Sæbø') stood in every event
+    of the calendar file, which is made to share; a tiltag's title was scrubbed."""
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    titled = '    titel: "Tematiseret ledelsestilsyn v. Gørild Sæbø"'
+    concept.write_text(text.replace('    titel: "Tematiseret ledelsestilsyn"', titled), "utf-8")
+    assert cli("årshjul", "2027", "--format", "ics", "-o", "hjul.ics").exit_code == 0
+    events = icalendar.Calendar.from_ical(Path("hjul.ics").read_bytes()).walk("VEVENT")
+    summaries = [str(e["SUMMARY"]) for e in events]
+    assert any("Tematiseret ledelsestilsyn v. [navn]" in s for s in summaries), summaries
+    assert "Månedligt overordnet ledelsestilsyn" in " ".join(summaries)
+    assert "Gørild" not in Path("hjul.ics").read_text(encoding="utf-8")

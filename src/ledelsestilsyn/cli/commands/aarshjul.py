@@ -92,12 +92,13 @@ def _write_ics(plan: object, concept: Path, year: int, path: Path, dates: Sequen
     from ledelsestilsyn.schedule.annual_wheel import year_rounds
     from ledelsestilsyn.schedule.ics import calendar
     from ledelsestilsyn.schedule.plan import Plan
-    from ledelsestilsyn.schedule.shared_titles import shared_tiltag
+    from ledelsestilsyn.schedule.shared_titles import shared_titles
     from ledelsestilsyn.schedule.tiltag_dates import TiltagDate
 
     assert isinstance(plan, Plan)
-    tiltag = shared_tiltag([d for d in dates if isinstance(d, TiltagDate)], concept)
-    rounds = year_rounds(plan, year)
+    tiltag, rounds = shared_titles(
+        [d for d in dates if isinstance(d, TiltagDate)], year_rounds(plan, year), concept
+    )
     stamp = datetime.fromtimestamp(concept.stat().st_mtime, tz=UTC)
     meetings = [date(year, month, 1) for month in plan.meetings]
     committee = [date(year, month, 1) for month in plan.committee]
