@@ -238,7 +238,7 @@ def _fixed(group: _Group, targets: list[int], pivots: dict[int, Row]) -> dict[in
             if all(sign * row.get(f, 0) >= 0 for row in cone):
                 undecided -= {i for i in undecided if f in step[i]}
     if undecided:
-        tight = _implicit(cone, free)
+        tight = tight_rows(cone)
         if tight is not None:
             span = echelon([cone[k] for k in tight])
             undecided = {i for i in undecided if not remainder(step[i], span)}
@@ -299,6 +299,40 @@ def _rounded(
 
 
 _ROUNDS = 50
+
+
+def tight_rows(cone: list[Row]) -> list[int] | None:
+    """The cone rows g with g·t = 0 for every t in the cone (None if the search gave up).
+
+    First without a simplex: a step along one free cell, either way, that no row still
+    undecided forbids makes each row it raises loose (g·t > 0 for some t). The rows it
+    lowers were made loose by steps found before, and enough of those make up for it: a
+    sum of directions in the cone is one. Then the rows left undecided alone go to the
+    simplex (`_implicit`): a t that keeps them ≥ 0 is in the cone once enough of the steps
+    found is added, which leaves them as they are. Most rows are loose, so the simplex is
+    small (a probe's half-year committee report did not finish in ten minutes)."""
+    column: dict[int, list[int]] = {}
+    for k, row in enumerate(cone):
+        for f in row:
+            column.setdefault(f, []).append(k)
+    left = set(range(len(cone)))
+    moved = True
+    while moved:
+        moved = False
+        for f, ks in column.items():
+            rows = [k for k in ks if k in left]
+            for sign in (1, -1):
+                raised = {k for k in rows if sign * cone[k][f] > 0}
+                if raised and all(sign * cone[k][f] >= 0 for k in rows):
+                    left -= raised
+                    moved = True
+                    break
+    rest = sorted(left)
+    if not rest:
+        return []
+    part = [cone[k] for k in rest]
+    tight = _implicit(part, sorted({f for row in part for f in row}))
+    return None if tight is None else [rest[i] for i in tight]
 
 
 def _implicit(cone: list[Row], free: list[int]) -> list[int] | None:
