@@ -90,7 +90,7 @@ def test_a_correction_done_before_the_period_belongs_to_the_earlier_reports(
     )
     assert "3 rettelser i alt (1 udført, 1 åben, 1 overskredet)" in report(cli)
     october = cli("rapport", *DATE, "-o", "-", "--periode", "2026-10", "--format", "md")
-    assert "2 rettelser i alt (2 udført, 0 åben, 0 overskredet)" in october.stdout
+    assert "2 rettelser i alt (2 udført, 0 åbne, 0 overskredne)" in october.stdout
     quarter = cli("rapport", *DATE, "-o", "-", "--periode", "2026-K4", "--format", "md")
     assert "4 rettelser i alt (2 udført, 1 åben, 1 overskredet)" in quarter.stdout
 
@@ -108,7 +108,7 @@ def test_a_correction_in_an_unfinished_review_is_listed_too(cli, ws: dict[str, s
     ]
     unfinished.write_text("\n".join(lines) + "\n", encoding="utf-8")
     text = report(cli)
-    assert "4 rettelser i alt (1 udført, 1 åben, 2 overskredet)" in text, text
+    assert "4 rettelser i alt (1 udført, 1 åben, 2 overskredne)" in text, text
     late = next(line for line in text.splitlines() if "S-2026-11-090" in line)
     assert "underretningen journaliseres" in late and "overskredet (5 dage)" in late
 
@@ -214,7 +214,7 @@ def test_a_second_version_with_one_more_correction_is_said(
     cli, workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
     """Found by the same probe: one more overdue correction in October's report made again,
-    `6 (6 udført …)` then `7 (x udført, 0 åben, < 5 overskredet)`, gave the 1 overdue away to
+    `6 (6 udført …)` then `7 (x udført, 0 åbne, < 5 overskredne)`, gave the 1 overdue away to
     a committee with both, and the corrections were not among the numbers recorded (L015)."""
     build_workspace(workspace)
     monkeypatch.chdir(workspace)
@@ -255,13 +255,13 @@ def test_a_correction_carried_into_the_next_month_ties_no_two_reports(
         assert result.exit_code == 0, result.output
         texts[period] = section = result.stdout.split("## Rettelser i sagerne", 1)[1]
         systems[period] = read_report(section.split("\n## ", 1)[0], "md")
-    assert "(< 5 udført, 0 åben, 0 overskredet)" in texts["2026-11"]  # its own one only
+    assert "(< 5 udført, 0 åbne, 0 overskredne)" in texts["2026-11"]  # its own one only
     assert "< 5 rettelser i periodens gennemgange" in texts["2026-11"]
     assert (
-        "6 rettelser i periodens gennemgange (0 udført, 0 åben, 6 overskredet)" in texts["2026-10"]
+        "6 rettelser i periodens gennemgange (0 udført, 0 åbne, 6 overskredne)" in texts["2026-10"]
     )
     corrections = re.compile(r"^(?:RETTELSER|rettelse\[.*\])$")
     sums = (("2026-K4", ("2026-10", "2026-11")),)
     assert together(systems, sums, corrections).revealed() == {}
     leader = cli("rapport", *day, "--periode", "2026-11")
-    assert "7 rettelser i alt (1 udført, 0 åben, 6 overskredet)" in leader.stdout
+    assert "7 rettelser i alt (1 udført, 0 åbne, 6 overskredne)" in leader.stdout

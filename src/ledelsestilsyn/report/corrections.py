@@ -38,6 +38,8 @@ DONE = "udført"
 OVERDUE = "overskredet"
 OPEN = "åben"
 STATUSES: tuple[str, ...] = (DONE, OPEN, OVERDUE)
+_PLURAL = {OPEN: "åbne", OVERDUE: "overskredne"}
+"""A status after a count but 1 (`3 åbne`, a probe: `3 åben`); `udført` is both."""
 CASEWORKER = "sagens rådgiver"
 
 
@@ -175,7 +177,10 @@ class CorrectionsView:
     @property
     def summary(self) -> str:
         """One line for the top of the section: the counts per status."""
-        parts = ", ".join(f"{text} {status}" for status, text in self.counts)
+        parts = ", ".join(
+            f"{text} {status if text == '1' else _PLURAL.get(status, status)}"
+            for status, text in self.counts
+        )
         noun = "rettelse" if self.total == "1" else "rettelser"
         return f"{self.total} {noun} {self.scope} ({parts}), status pr. {self.as_of}."
 
