@@ -37,3 +37,16 @@ def test_a_part_alone_may_be_someone_else_and_is_no_colleague_in_a_letter() -> N
         "Overtaget fra en kollega; en kollegas notat."
     )
     assert scrub("Drøftet med Åse.") == "Drøftet med Åse."
+
+
+def test_a_leader_the_letter_names_stays_whole_though_a_colleague_shares_the_first_name() -> None:
+    """Probe BA: `Aftalt med Mette Holm`, the leader who reviewed, became `[navn] Holm` in a
+    letter, as a colleague was called `Mette Bøgh Sørensen`; `Mette` alone is still hers."""
+    colleagues = ["Mette Bøgh Sørensen", "Anna Holm"]
+    scrub = scrubber(
+        colleagues, lambda t: t, "en kollega", keep=["Åse Thomsen"], part_as="[navn]",
+        shown=["Mette Holm"],
+    )  # fmt: skip
+    assert scrub("Aftalt med Mette Holm.") == "Aftalt med Mette Holm."
+    said = scrub("Mette ringede; Mette Bøgh Sørensen også.")
+    assert said == "[navn] ringede; en kollega også."

@@ -307,9 +307,10 @@ def build_letters(
         others = [a for n, a in (addresses or {}).items() if not same_person(n, name)]
         masked = address_masker(others, masked, COLLEAGUE)
         # a child's or a parent's name in a comment: `[navn]`, as no colleague is called
-        scrub = and_unknown_names(
-            scrubber(known - {name}, masked, COLLEAGUE, keep=[name], part_as=NAME), people, NAME
+        colleague = scrubber(
+            known - {name}, masked, COLLEAGUE, keep=[name], part_as=NAME, shown=people - known
         )
+        scrub = and_unknown_names(colleague, people, NAME)
         teams = sorted({r.team for r in mine if r.team})
         team = teams[0] if len(teams) == 1 else None
         compared, notes = comparison(mine, current, templates, (name, team), memo, order, min_count)

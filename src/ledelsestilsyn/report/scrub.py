@@ -69,6 +69,7 @@ def scrubber(
     *,
     alone: bool = True,
     part_as: str | None = None,
+    shown: Collection[str] = (),
 ) -> Callable[[str], str]:
     """Masks CPR-like numbers and replaces each of `names` (longest first, any case, however
     the parts are spaced: `Bo  Lind`, `Bo Lind` with NBSP, or over a line break; with or
@@ -78,7 +79,9 @@ def scrubber(
     Bo Lind' is a word). A `keep` name (the reader's own), or a part of one, is left as it is.
     `part_as`: what a part alone becomes instead of `replacement`, for it may be someone
     else's (a probe: `Jens' mor`, the child a colleague's namesake, became `en kollega' mor`
-    in a letter)."""
+    in a letter). A `shown` name (a leader the letter names) is left whole as a `keep` name
+    is, but a part of it alone is still a colleague's (a probe: `Mette Holm`, the leader
+    who reviewed, became `[navn] Holm`, as a colleague was called `Mette Bøgh Sørensen`)."""
     whole = sorted(
         {w for n in names if n and n.strip() for w in name_orders(n)}, key=len, reverse=True
     )
@@ -88,7 +91,7 @@ def scrubber(
     capitals = sorted({p.upper() for p in parts if len(p) >= 3} - {p.upper() for p in _parts(keep)})
     # The reader's own name is tried with the others, longest first, and left as it is: 'Anna
     # Holm Jensen' is the reader, not a colleague 'Anna Holm' and a 'Jensen'.
-    own = {w for n in keep if n and n.strip() for w in name_orders(n)} - set(whole)
+    own = {w for n in [*keep, *shown] if n and n.strip() for w in name_orders(n)} - set(whole)
     mine = [f"(?i:{_name_pattern(n)})" for n in own]
     listed = sorted([*whole, *own], key=len, reverse=True) if whole or parts else []
     choices = [f"(?i:{_name_pattern(n)})" for n in listed] + [
