@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from ledelsestilsyn.report.formats import decimal, percent
+from ledelsestilsyn.report.formats import as_shown, decimal, percent
 
 STYLES: dict[str, tuple[str, str, str]] = {
     # kind: (fill, pattern id or "", text colour)
@@ -91,7 +91,7 @@ def share_chart(rows: Sequence[ShareRow], threshold: float, *, width: int = 560)
     height = top + row_h * len(rows) + 6
 
     def x(v: float) -> float:
-        return label_w + plot_w * v
+        return label_w + plot_w * as_shown(v)
 
     parts = [
         f'<svg class="diagram andele" role="img" width="{width}" height="{height}" '
@@ -146,7 +146,8 @@ def trend_chart(
     step = plot_w / max(1, len(points) - 1)
 
     def xy(i: int, v: float) -> tuple[float, float]:
-        return left + (step * i if len(points) > 1 else plot_w / 2), top + plot_h * (1 - v)
+        y = top + plot_h * (1 - as_shown(v))
+        return left + (step * i if len(points) > 1 else plot_w / 2), y
 
     title = "; ".join(f"{label}: {percent(v) if v is not None else '–'}" for label, v in points)
     parts = [
