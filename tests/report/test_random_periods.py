@@ -28,7 +28,7 @@ from test_integer_audit import integer_revealed
 
 from conftest import Cli
 from ledelsestilsyn.core.periods import parse_period
-from ledelsestilsyn.report import decision, run
+from ledelsestilsyn.report import decision, run, secondary
 from ledelsestilsyn.report.department import TiltagStatus
 from ledelsestilsyn.report.suppress import Disclosure, Ledger, decide
 from ledelsestilsyn.report.tiltag import (
@@ -177,6 +177,18 @@ def test_random_periods_reveal_nothing(
 def test_numbered_workspaces_reveal_nothing(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
 ) -> None:
+    space, period = from_seed(seed)
+    check(cli, tmp_path, monkeypatch, space, period, seed)
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[f"seed-{s}" for s in SEEDS])
+def test_many_units_hidden_a_round_reveal_nothing(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """A ledger of more units than `secondary._ONE_BY_ONE` (a half-year's report) is
+    protected one unit per pinned cell a round, not one a round; here every ledger is, and
+    the attacker still reads nothing."""
+    monkeypatch.setattr(secondary, "_ONE_BY_ONE", 0)
     space, period = from_seed(seed)
     check(cli, tmp_path, monkeypatch, space, period, seed)
 

@@ -36,15 +36,17 @@ class Secondary:
 
     def hide(self, primary: set[Key]) -> set[Key]:
         """`primary` and what protects it: while a hidden cell can be pinned, hide the best
-        of the shown units that give it away (see `candidates`), one per round. A cell that
-        nothing can protect (nothing shown around it but zeros, and a zero is never hidden)
-        is given up on, and the others are still protected."""
+        of the shown units that give it away (see `candidates`), one per round, or in a
+        ledger of more than `_ONE_BY_ONE` units one per pinned cell (`protectors`). A cell
+        that nothing can protect (nothing shown around it but zeros, and a zero is never
+        hidden) is given up on, and the others are still protected."""
         hidden = self.closed(primary)
+        many = len(self.ledger.units) > _ONE_BY_ONE
         while exposed := self.exposed(hidden):
-            unit = self.protector(hidden, exposed)
-            if unit is None:
+            units = self.protectors(hidden, exposed) if many else self.protector(hidden, exposed)
+            if not units:
                 break
-            hidden = self.closed({*hidden, unit})
+            hidden = self.closed(hidden | units)
         return hidden
 
     def holds(self, hidden: set[Key], lost: set[Key], start: set[Key]) -> bool:
@@ -99,18 +101,42 @@ class Secondary:
             free.update(asked)
         return []
 
-    def protector(self, hidden: set[Key], exposed: list[tuple[Key, list[Key]]]) -> Key | None:
-        """The unit to hide for the first pinned cell that a unit can protect; the cells
-        before it are given up on (`lost`). Those take no new audit: what is hidden is the
-        same, and whether a cell is pinned does not depend on which others are asked about."""
+    def protector(self, hidden: set[Key], exposed: list[tuple[Key, list[Key]]]) -> set[Key]:
+        """The unit to hide for the first pinned cell that a unit can protect (none: an empty
+        set); the cells before it are given up on (`lost`). Those take no new audit: what is
+        hidden is the same, and whether a cell is pinned does not depend on which others are
+        asked about."""
         for cell, shown in exposed:
-            units = {self.ledger.unit_of[c] for c in shown if self.hideable(c)}
-            ranked = sorted(units, key=lambda u: self.rank(hidden, u, 0))
-            ranked = ranked or self.candidates(hidden, cell)
-            if ranked:
-                return ranked[0]
+            unit = self._best(hidden, cell, shown)
+            if unit is not None:
+                return {unit}
             self.lost.add(cell)
-        return None
+        return set()
+
+    def protectors(self, hidden: set[Key], exposed: list[tuple[Key, list[Key]]]) -> set[Key]:
+        """`protector` for each pinned cell at once, but not for a cell whose giveaway holds a
+        unit chosen already (hiding that may protect it too: the next audit tells). One unit
+        per round took a half-year committee report of a few hundred reviews past ten minutes
+        (a probe), each round an audit of the same thousands of relations; this may hide a
+        little more than one at a time would, never less than it must."""
+        chosen: set[Key] = set()
+        for cell, shown in exposed:
+            if {self.ledger.unit_of[c] for c in shown} & chosen:
+                continue
+            unit = self._best(hidden, cell, shown)
+            if unit is not None:
+                chosen.add(unit)
+            else:
+                self.lost.add(cell)
+        return chosen
+
+    def _best(self, hidden: set[Key], cell: Key, shown: list[Key]) -> Key | None:
+        """The best unit to hide for a pinned `cell`: of those that give it away, else of
+        those near it (`candidates`); None when no unit can protect it."""
+        units = {self.ledger.unit_of[c] for c in shown if self.hideable(c)}
+        ranked = sorted(units, key=lambda u: self.rank(hidden, u, 0))
+        ranked = ranked or self.candidates(hidden, cell)
+        return ranked[0] if ranked else None
 
     def targets(self, hidden: set[Key]) -> list[Key]:
         """The protected cells but those given up on (`lost`); with `mindste_antal: 2`,
@@ -203,3 +229,6 @@ class Secondary:
 
 
 _REACH = 3
+_ONE_BY_ONE = 2000
+"""Above this many units a ledger is protected several units per round (`protectors`): a
+quarter's committee report has up to about 1,500, a half-year's 4,000."""
