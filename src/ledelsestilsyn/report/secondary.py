@@ -116,8 +116,8 @@ class Secondary:
     def protectors(self, hidden: set[Key], exposed: list[tuple[Key, list[Key]]]) -> set[Key]:
         """`protector` for each pinned cell at once, but not for a cell whose giveaway holds a
         unit chosen already (hiding that may protect it too: the next audit tells). One unit
-        per round took a half-year committee report of a few hundred reviews past ten minutes
-        (a probe), each round an audit of the same thousands of relations; this may hide a
+        per round took a probe's committee report of seven months (29 reviews) past ten
+        minutes, each round an audit of the same thousands of relations; this may hide a
         little more than one at a time would, never less than it must."""
         chosen: set[Key] = set()
         for cell, shown in exposed:
