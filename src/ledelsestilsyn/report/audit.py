@@ -306,8 +306,9 @@ def tight_rows(cone: list[Row]) -> list[int] | None:
 
     First without a simplex: a step along one free cell, either way, that no row still
     undecided forbids makes each row it raises loose (g·t > 0 for some t). The rows it
-    lowers were made loose by steps found before, and enough of those make up for it: a
-    sum of directions in the cone is one. Then the rows left undecided alone go to the
+    lowers were raised by a step found before, which none before it lowered; so the steps,
+    each weighted far more than the next (ε^i, ε small), sum to a direction in the cone that
+    keeps every row found loose. Then the rows left undecided alone go to the
     simplex (`_implicit`): a t that keeps them ≥ 0 is in the cone once enough of the steps
     found is added, which leaves them as they are. Most rows are loose, so the simplex is
     small (a probe's half-year committee report did not finish in ten minutes)."""

@@ -14,7 +14,7 @@ tilsyn v. Gørild Sæbø` stood in each of the year's events).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,7 +44,7 @@ def shared_titles(
         cases |= {c.id for c in manifest.cases}
         teams |= {c.team for c in manifest.cases if c.team}
     places = teams | {workspace.concept.municipality}
-    scrub: Callable[[str], str] = free_text_scrubber(names, case_masker(cases, mask_cpr), places)
+    scrub = free_text_scrubber(names, case_masker(cases, mask_cpr), places)
     place = {t.id: n for n, t in enumerate(load_tiltag(workspace), start=1)} if dates else {}
     neutral = neutral_id(names, cases)
     shown = [(d, neutral(d.id, place.get(d.id, len(place) + 1))) for d in dates]
