@@ -17,6 +17,8 @@ MASKING_FILES = (
     "core/letters.py",
     "core/names.py",
     "core/unknown_names.py",
+    "core/word_names.py",
+    "core/sentences.py",
     "core/name_words.py",
     "core/initials.py",
     "core/ord.txt",  # the words that are no names (G068)

@@ -31,28 +31,17 @@ from pathlib import Path
 from ledelsestilsyn.core import name_words as lists
 from ledelsestilsyn.core.initials import addresses_in, caseless_in, initials_in
 from ledelsestilsyn.core.names import as_read
+from ledelsestilsyn.core.sentences import starts_sentence
+from ledelsestilsyn.core.word_names import PARTS, fold, forms, is_word_name, word_name
 
 NAME = "[navn]"
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_PARTS = re.compile(r"[-'’]")
-# The abbreviations a Danish sentence goes on after (`f.eks. Emil`, `bl.a. Tina`), and an
-# initial (`E. Karimi`).
-_ABBREVIATION = re.compile(
-    r"(?<![^\W\d_])(?:f\.eks|bl\.a|jf|ca|evt|dvs|mht|ifm|iht|inkl|ekskl|vedr|kl|nr|pga|hhv|"
-    r"fx|sml|ift|mv|osv|mfl|m\.fl|m\.v|o\.l|t\.o\.m|hr|fru|frk|dr|m|d|ang|iflg|nb|tlf|pt|st|"
-    r"obs|ca|el|mht|[^\W\d_])\.$",
-    re.IGNORECASE,
-)
 # What may stand between two words of one name: spaces, a hyphen, or a line break (a name
 # wrapped in a block of text).
 _SAME_NAME = re.compile(r"[ \t\u00a0]*(?:[-\u2010\u2011]|\r?\n)?[ \t\u00a0]*")
-# What ends a sentence, or begins a list item; a line ending in one of them ends one too.
-_SENTENCE_END = ".!?…•*"
 # An initial right before a name (`E. Karimi`), which is part of it.
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_a-zæøå]\.[ \t\u00a0]?$")
-_BULLET = re.compile(r"\n[ \t]*(?:[-–•*]|\d+[.)])")
-_OPENING = " \t\u00a0\"'“”„«»‘’([{-–—•*"
 # A word ending so names an institution or a meeting, not a person (`Familieafdelingen`,
 # `Børne- og Skoleudvalget`, `Socialtilsyn`, `Teammødet`); a school is left a name.
 _INSTITUTION = re.compile(
@@ -71,31 +60,17 @@ _TAIL = 7
 """The shortest Danish word a compound may end in to be taken for a Danish word."""
 
 
-def _fold(word: str) -> str:
-    """A word as compared: in lower case, `aa`, `ae` and `oe` as `å`, `æ` and `ø`."""
-    return word.casefold().replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
-
-
-@functools.lru_cache(maxsize=8192)  # each word is judged once: a report has many comments
-def _forms(word: str) -> tuple[str, ...]:
-    """The word folded, and without a possessive s (`Zlatans`, `Jens'`)."""
-    folded = _fold(word).rstrip("'’")
-    if folded.endswith("s") and len(folded) > 3:
-        return folded, folded[:-1]
-    return (folded,)
-
-
 @functools.cache
 def _vocabulary() -> frozenset[str]:
     """The tool's Danish words (`ord.txt`), and the harmless ones, folded."""
     text = Path(__file__).with_name("ord.txt").read_text(encoding="utf-8")
-    return frozenset(_fold(w) for w in text.split()) | lists.HARMLESS
+    return frozenset(fold(w) for w in text.split()) | lists.HARMLESS
 
 
 def _harmless(word: str) -> bool:
     """A word that names no one; with a possessive s only a long one (`Servicelovens`,
     not `Hans`, which is no `han`)."""
-    folded, *base = _forms(word)
+    folded, *base = forms(word)
     if folded in lists.HARMLESS or _INSTITUTION.search(folded):
         return True
     return any(len(b) > 4 and (b in lists.HARMLESS or _INSTITUTION.search(b)) for b in base)
@@ -105,8 +80,8 @@ def _harmless(word: str) -> bool:
 def _danish(word: str) -> bool:
     """Every part of the word is a Danish word (`Teams-møde`, `Servicelovens`), or a long
     compound ending in one (`Forældrekompetenceundersøgelse`; not a school's name)."""
-    parts = [p for p in _PARTS.split(word) if p]
-    return all(any(_one_word(f) for f in _forms(p)) for p in parts)
+    parts = [p for p in PARTS.split(word) if p]
+    return all(any(_one_word(f) for f in forms(p)) for p in parts)
 
 
 def _one_word(folded: str) -> bool:
@@ -132,7 +107,7 @@ def common_first_name(word: str) -> bool:
 @functools.lru_cache(maxsize=8192)
 def _first_name(word: str) -> bool:
     """A common first name, also as part of one (`Ida-Marie`) or with a possessive s."""
-    return any(f in lists.FIRST_NAMES for p in _PARTS.split(word) if p for f in _forms(p))
+    return any(f in lists.FIRST_NAMES for p in PARTS.split(word) if p for f in forms(p))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -141,7 +116,7 @@ def _candidate(word: str) -> bool:
     `O'Connor`), in capitals of five letters or more (`KARIMI`), or a common first name in
     capitals (`EMIL`); not an abbreviation
     (`PPR`, `CPR-nummer`) and not harmless."""
-    parts = [p for p in _PARTS.split(word) if p]
+    parts = [p for p in PARTS.split(word) if p]
     if word.isupper():  # not a masked number's `XXXXXX-XXXX`
         if len(word) < 5:  # `PPR` is an abbreviation, `EMIL` a first name all the same
             return _first_name(word)
@@ -153,33 +128,15 @@ def _candidate(word: str) -> bool:
     return capital and not _harmless(word)
 
 
-def _starts_sentence(text: str, start: int) -> bool:
-    """Whether the word at `start` begins a sentence or a list item (not after an
-    abbreviation or an initial: `f.eks. Emil`, `E. Karimi`; not on a wrapped line)."""
-    window = text[max(0, start - 60) : start]
-    before = window.rstrip(_OPENING)
-    if not before:
-        return True
-    if before[-1] == "\n":
-        line_start = window.rfind("\n")
-        if _BULLET.match(window, line_start):
-            return True
-        previous = before.rstrip()
-        return not previous or previous[-1] in _SENTENCE_END + ":"
-    if before[-1] == ".":
-        return _ABBREVIATION.search(before) is None
-    return before[-1] in _SENTENCE_END
-
-
 def _looks_danish(text: str, match: re.Match[str]) -> bool:
     """Whether a word the list lacks, at a sentence's start (where every word has a capital),
     ends as Danish words do (`Hurtig`, `Tydelig`, `Grundighed`): taken for a word there;
     inside a sentence a capital still makes it a name. Not a surname ending in `sen`
     (`Nielsen`, `Mikkelsen`: `-elsen` is also a Danish ending)."""
-    folded = _fold(match[0])
+    folded = fold(match[0])
     if folded.endswith("sen"):
         return False
-    return _DANISH_ENDING.search(folded) is not None and _starts_sentence(text, match.start())
+    return _DANISH_ENDING.search(folded) is not None and starts_sentence(text, match.start())
 
 
 _TITLE = re.compile(
@@ -200,66 +157,13 @@ def all_danish(text: str) -> bool:
     return all(len(w) < 3 or _danish(w) for w in words)  # `t1`: no name in a letter
 
 
-_MONTHS = frozenset(["maj", "august"])
-_AFTER_WORD_NAME = re.compile(r"[ \t\u00a0]+([^\W\d_]+)(?:[ \t\u00a0]+([^\W\d_]))?")
-"""The word after a first name that is also a word, and the first letter of the one after."""
-
-
-def _word_name(text: str, match: re.Match[str]) -> bool:
-    """Whether a first name that is also a word (`Liv`, `Per`) is the name: inside a
-    sentence, in the possessive (`Storms far`, `Max' mor`) or a compound (`Max-sagen`); at
-    its start one of `lists.RARE_WORDS` unless a number follows; `Hans` and `Per` before a
-    verb of `lists.VERBS` (`Hans lærer` is the word), a comma or the sentence's end; the
-    others unless a number (`Max 3`, `Dag 1`) or a word they go with as words
-    (`lists.WORD_USES`: `Dag efter dag`, `Tage hensyn`) follows, or `og`/`eller` and a
-    word no name or family (`Liv og helbred`; `Sol og mor` is the name)."""
-    word = match[0].casefold()
-    rest = text[match.end() : match.end() + 40]
-    starts = _starts_sentence(text, match.start())
-    if word not in lists.WORD_NAMES or rest[:1] in ("'", "’"):  # `Storms`, `Max'`, `Max-sagen`
-        return word != "dags" or not starts  # `Dags dato`
-    if not starts:
-        return True
-    ahead = rest.lstrip(" \t\u00a0")
-    if ahead[:1].isdigit() or re.match(r"\.\s*\d", ahead):  # `August 2026`, `Max. 3`
-        return False
-    if word in lists.RARE_WORDS:
-        return True
-    if rest[:1] == "-" or (word in _MONTHS and ahead[:1] == ":"):  # `Dag- og`, `Maj: møde`
-        return False
-    if re.match(r"\.[ \t\u00a0]*[a-zæøå]", ahead):  # `Max. frist`: written short
-        return False
-    if ahead[:1] in (",", "(", ";", "!", "?", "") or re.match(r"\.\s*(?:$|[^\W\d_])", ahead):
-        return True
-    after = _AFTER_WORD_NAME.match(text, match.end(), match.end() + 40)
-    following = "" if after is None else after[1]
-    if after is not None and following in ("og", "eller"):
-        return (after[2] or "").isupper() or _kin_after_og(text, after)
-    if word in lists.PRONOUNS:
-        return following.casefold() in lists.VERBS
-    return following.casefold() not in lists.WORD_USES
-
-
-def _kin_after_og(text: str, after: re.Match[str]) -> bool:
-    """Whether the word after `og` is one for family (`Sol og mor er flyttet`)."""
-    kin = re.match(r"[ \t\u00a0]+([^\W\d_]+)", text[after.end(1) : after.end(1) + 30])
-    return kin is not None and kin[1].casefold() in lists.KIN
-
-
-def _is_word_name(word: str) -> bool:
-    """A first name that is also a word, also in the possessive (`Storms`) or as the first
-    part of a compound (`Max-sagen`)."""
-    first = _PARTS.split(word)[0]
-    return any(form in lists.WORD_NAMES for form in (*_forms(word), *_forms(first)))
-
-
 @functools.lru_cache(maxsize=16)
 def _known_parts(known: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     """Every run of words in a known name or text (`Ole`, `Larsen`, `Ole Larsen`), folded;
     worked out once for the names a report or a run of `valider` knows."""
     parts: set[tuple[str, ...]] = set()
     for text in known:
-        words = [_fold(w) for w in _WORD.findall(as_read(text).replace(",", " "))]
+        words = [fold(w) for w in _WORD.findall(as_read(text).replace(",", " "))]
         ends = range(1, len(words) + 1)
         parts.update(tuple(words[i:j]) for j in ends for i in range(j))
     return frozenset(parts)
@@ -278,12 +182,12 @@ def _is_known(text: str, run: tuple[Word, ...], parts: frozenset[tuple[str, ...]
 
 
 def _known_run(text: str, run: tuple[Word, ...], parts: frozenset[tuple[str, ...]]) -> bool:
-    *first, last = (_fold(w[2]) for w in run)
-    if not any((*first, form) in parts for form in _forms(last)):
+    *first, last = (fold(w[2]) for w in run)
+    if not any((*first, form) in parts for form in forms(last)):
         return False
     start = run[0][0]
     before = re.search(rf"([^\W\d_]+){lists.KIN_GAP}", text[max(0, start - 30) : start])
-    return before is None or _fold(before[1]) not in lists.KIN
+    return before is None or fold(before[1]) not in lists.KIN
 
 
 def words_of(text: str) -> list[str]:
@@ -294,9 +198,9 @@ def words_of(text: str) -> list[str]:
 def known_name(name: str, known: Iterable[str]) -> bool:
     """Whether `name` (a run of words `likely_names` found) is, or is part of, a known name
     (the last word also with a possessive s)."""
-    *first, last = [_fold(w) for w in _WORD.findall(name)] or [""]
+    *first, last = [fold(w) for w in _WORD.findall(name)] or [""]
     parts = _known_parts(tuple(known))
-    return any((*first, form) in parts for form in _forms(last))
+    return any((*first, form) in parts for form in forms(last))
 
 
 Word = tuple[int, int, str, bool]
@@ -317,7 +221,7 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
         named = (
             _first_name(word)
             or (not _danish(word) and not _looks_danish(text, m))
-            or (_is_word_name(word) and _word_name(text, m))
+            or (is_word_name(word) and word_name(text, m))
             or _TITLE.search(text, max(0, m.start() - 12), m.start()) is not None
         )
         if runs and _SAME_NAME.fullmatch(text[runs[-1][-1][1] : m.start()]):
@@ -356,10 +260,10 @@ def _named_runs(text: str, known: Iterable[str]) -> list[tuple[int, int]]:
         return []
     parts = _known_parts(tuple(known))
     unknown = [run for run in runs if not _is_known(text, run, parts)]
-    names = {f for run in unknown for w in run if w[3] for f in _forms(w[2])}
+    names = {f for run in unknown for w in run if w[3] for f in forms(w[2])}
     spans = []
     for run in unknown:
-        flagged = [w[3] or bool(set(_forms(w[2])) & names) for w in run]
+        flagged = [w[3] or bool(set(forms(w[2])) & names) for w in run]
         if any(flagged):
             first = flagged.index(True)
             while first and run[first - 1][2].casefold() in lists.WORD_NAMES:  # `Rune Karimi`
