@@ -103,13 +103,13 @@ _LONG_GAP = re.compile(f"(?<=[{_SPACE}\t])[{_SPACE}\t]{{12,}}")
 # number between it and the date (`010203 løbenummer 1234`, `01.02.03, lbnr. 1234`, `født 1.
 # februar 2003 med lbnr. 1234`, `010203 CPR 1234`, `personnr.`, `pnr`, `sidste 4 cifre`).
 _ENTITY = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});"
-_LABEL = (
-    "(?i:og|(?:(?:med|og|samt)[ ]{1,2})?"
-    "(?:l(?:ø|o|oe)?b(?:e)?[ ]?-?[ ]?(?:nummer(?:et)?|nr)|lb\\.?[ ]?nr|kontrol(?:nummer|nr|cifre)"
-    "|nr|no|nummer(?:et)?|(?:cpr|person)(?:[ ]?-?[ ]?(?:nummer(?:et)?|nr))?"
+_SERIAL_WORD = (
+    "l(?:ø|o|oe)?b(?:e)?[ ]?-?[ ]?(?:nummer(?:et)?|nr)|lb\\.?[ ]?nr|kontrol(?:nummer|nr|cifre)"
+    "|(?:cpr|person)(?:[ ]?-?[ ]?(?:nummer(?:et)?|nr))?"
     "|(?:pers\\.?|p)[ ]?-?[ ]?(?:nummer(?:et)?|nr)"
-    "|(?:de[ ])?sidste[ ](?:4|fire)(?:[ ]cifre)?)\\.?)"
+    "|(?:de[ ])?sidste[ ](?:4|fire)(?:[ ]cifre)?"
 )
+_LABEL = f"(?i:og|(?:(?:med|og|samt)[ ]{{1,2}})?(?:{_SERIAL_WORD}|nr|no|nummer(?:et)?)\\.?)"
 # The dots a text puts between things: the middle dot, the bullet, the hyphenation point, the
 # bullet and dot operators, the Japanese middle dot in its two widths (`010203・1234`), and the
 # ellipsis Word makes of three full stops (`010203…1234`).
@@ -239,11 +239,14 @@ _WORDS_APART = re.compile(
     r"[^\d\r\n\x0b\x0c\x85\u2028\u2029]{1,30}?(?<!\w)\d{4}(?!\w|[.,]\d)"
 )
 # The month as a word (`1. feb. 2003-1234`): a dash, a slash or a word for the serial number, not
-# a comma or a bracket alone (`1. feb 2026, 1500 kr.`, `30. november 2026 (2026-11)`).
+# a comma or a bracket alone (`1. feb 2026, 1500 kr.`, `30. november 2026 (2026-11)`); up to
+# four words before a word that is only the serial number's (`født 3. marts 2015 og har
+# løbenummer 4496`, a probe), not before `nr` or `nummer` (`lovens nummer 1234`).
 _MONTH = MonthDates(
     DIGIT, NO_DIGIT_BEFORE, f"(?:[{_SPACE}\t]|{_ENTITY}){{0,3}}(?:{_BREAK})?",
     f"{_AROUND}(?:(?:[{_PUNCT}*]|{_ENTITY}){{1,3}}|(?:[{_PUNCT}][{_SPACE}]?)?[,;(]?[{_SPACE}]?"
-    f"{_LABEL}:?){_AROUND}", f"(?:[{_SPACE}\t]{{1,3}}|{_BREAK})",
+    f"(?:{_LABEL}|(?:[^\\W\\d_]+[{_SPACE}]){{1,4}}(?i:{_SERIAL_WORD})\\.?):?){_AROUND}",
+    f"(?:[{_SPACE}\t]{{1,3}}|{_BREAK})",
 )  # fmt: skip
 # What every such date has: a day or a month of one digit between marks, or a space before
 # the year (`may_hold_cpr`).
