@@ -87,7 +87,8 @@ def finish(
         if rows == 0:
             message = "eksporten har kun en overskrift og ingen rækker."
             raise fail(display, "E007", message, line=header.line)
-        _check_bad_share(reader, spec, display)
+        if not options.every_row:  # `newest_decision`'s reading: the first one checked
+            _check_bad_share(reader, spec, display)
     except TilsynError as exc:
         raise TilsynError(in_sheet(exc.diagnostics, reader.sheet), exc.kind) from None
     cases, garbled = reader.cases(holds_cpr="cpr" in spec.columns)
