@@ -35,3 +35,32 @@ def test_a_word_for_the_serial_number_a_few_words_after_the_date(text: str, mask
 )
 def test_no_number_where_no_word_for_it_or_too_far(text: str) -> None:
     assert find_cpr(text) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Født 1/2-03, cpr slutter på 1234", "Født X/X-XX, cpr slutter på XXXX"),
+        ("født 1 feb 03, cpr-nr. slutter på 1234", "født X feb XX, cpr-nr. slutter på XXXX"),
+        ("Født 01.02.2003 - løbenummer er 1234.", "Født XX.XX.XXXX - løbenummer er XXXX."),
+        ("010203 og cpr slutter med 1234", "XXXXXX og cpr slutter med XXXX"),
+    ],
+)
+def test_a_date_of_birth_and_then_a_word_for_the_serial_number_and_words(
+    text: str, masked: str
+) -> None:
+    """Probe BD: the word for the serial number came before the words, not after them."""
+    assert mask_cpr(text) == masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cpr slutter på 1234",  # no date
+        "Møde 1/2-26 om skolen og hjemmet og meget mere. CPR-nummer 1234 er forkert.",  # far
+        "Født 31/2-03, cpr slutter på 1234",  # no such day
+        "Mødet 1/2 med skolen; cpr mangler, ring 1234",  # no year
+    ],
+)
+def test_no_number_without_a_date_of_birth_before_the_word(text: str) -> None:
+    assert find_cpr(text) == [], text

@@ -53,6 +53,8 @@ from ledelsestilsyn.core.cpr_dates import (
     valid_date,
     year_after_gap,
 )
+from ledelsestilsyn.core.cpr_labelled import labelled_numbers
+from ledelsestilsyn.core.cpr_labelled import may_hold as may_hold_labelled
 from ledelsestilsyn.core.cpr_lookalike import as_digits, lookalike_spans
 from ledelsestilsyn.core.cpr_search import DIGIT as DIGIT
 from ledelsestilsyn.core.cpr_search import NO_DIGIT_BEFORE, found
@@ -280,7 +282,8 @@ def _written(text: str) -> list[tuple[int, int]]:
     iso += found(_EVERY_DIGIT, text, _real_every_digit)
     iso += found(_WORDS_APART, text, _real_every_digit)
     candidates = found(_candidates_in(text), text, _real_candidate)
-    return joined(sorted([*_short(text), *by_name, *iso, *candidates]))
+    labelled = labelled_numbers(text)
+    return joined(sorted([*_short(text), *by_name, *iso, *candidates, *labelled]))
 
 
 def _real_candidate(text: str, match: re.Match[str]) -> bool:
@@ -367,6 +370,8 @@ def may_hold_cpr(text: str) -> bool:
     ):
         return True
     if _MONTH.hint.search(text) and _MONTH.number.search(as_latin(text)):
+        return True
+    if may_hold_labelled(text):
         return True
     if _LONG_GAP.search(text) is not None and may_hold_cpr(_LONG_GAP.sub("", text)):
         return True

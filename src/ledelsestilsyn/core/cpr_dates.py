@@ -82,6 +82,11 @@ class MonthDates:
         )
 
 
+def month_number(name: str) -> int | None:
+    """The month a name of one stands for (`feb`, `marts`, `May`), or None."""
+    return _MONTHS.get(as_latin(name).lower())
+
+
 def real_month_date(_text: str, match: re.Match[str]) -> bool:
     """Whether the date is real (`birth_date`)."""
     month = _MONTHS[as_latin(match["month"]).lower()]

@@ -10,6 +10,7 @@ stood in `påmind` without `[navn]`).
 MASKING_FILES = (
     "core/cpr.py",
     "core/cpr_dates.py",
+    "core/cpr_labelled.py",
     "core/cpr_lookalike.py",
     "core/cpr_search.py",
     "core/cpr_spans.py",
