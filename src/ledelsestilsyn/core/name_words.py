@@ -40,7 +40,7 @@ e-boks mitid nemid aula forældreintra skoleintra momentum facebook messenger sn
 instagram tiktok google microsoft acadre workzone sbsys opus kmd
 hovedstaden sjælland syddanmark midtjylland nordjylland sverige norge tyskland polen
 rumænien ukraine syrien irak iran afghanistan somalia eritrea tyrkiet libanon pakistan
-de dem deres januar februar marts april juni juli september oktober november
+de dem deres januar februar marts juni juli september oktober november
 december mandag tirsdag onsdag torsdag fredag lørdag søndag jul julen påske påsken
 ja nej ok
 af at da den der det dette disse du efter eller en et for fra han har hendes hos hun
@@ -93,20 +93,27 @@ warsame william xenia yasin yasmin yousef youssef yusuf yvonne zainab zakaria za
 """
 FIRST_NAMES = frozenset(_FIRST_NAME_WORDS.split())
 """Common first names of children and parents in Denmark, none of them a Danish word."""
+WORDS_IN_LOWER_CASE = frozenset(["ane", "ebbe", "helle", "jan", "lærke", "roman"])
+"""Of them, the ones that in lower case are words too (`3. jan`, `en roman`, `ebbe og flod`):
+every other one is a name in lower case as well (`mor hanne kjær`)."""
 
 _WORD_NAME_WORDS = """
-august bo dag dina ditte else ester flora frank hans iris kaj karl kim line lise liv maj mark
-max per rose rune sami sander sine sol sten stig storm svend tage tilde tom vera vilde
+april august bo dag dina ditte else ester flora frank hans iris jo kaj karl kim line lise liv
+maj mark max per rose rune sami sander sine sol sten stig storm svend tage tilde tom vera vilde
 """
 WORD_NAMES = frozenset(_WORD_NAME_WORDS.split())
 """First names that are Danish words too (`Hans mor`, `Per 1. maj`): names inside a sentence,
-where the word would have no capital; at its start, see `_word_name`."""
-RARE_WORDS = frozenset(["august", "ditte", "else", "line", "rune", "sander", "tilde", "vilde"])
+where the word would have no capital; at its start, see `word_names.word_name`."""
+RARE_WORDS = frozenset(
+    ["april", "august", "ditte", "else", "line", "rune", "sander", "tilde", "vilde"]
+)
 """Of them, the ones no sentence begins with as a word, save a month before a number
 (`August 2026`): names at a sentence's start too (`Ditte, 8 år, …`)."""
-PRONOUNS = frozenset(["hans", "per", "sine", "tom"])
+PRONOUNS = frozenset(["hans", "jo", "per", "sine", "tom"])
 """Of them, the ones a sentence often begins with as a word before a noun (`Hans venner`,
-`Per mail`): names there only before a verb of `VERBS` (`Hans bor hos moren`)."""
+`Per mail`, `Jo mere`): names there only before a verb of `VERBS` (`Hans bor hos moren`)."""
+ANSWERS = frozenset(["jo"])
+"""Of them, the ones a sentence begins with as an answer, before a comma (`Jo, det gør hun`)."""
 _WORD_USES = (
     "efter måned antal hensyn stilling kontakt ansvar fat imod op af ud hos dato til for hjemme"
 )

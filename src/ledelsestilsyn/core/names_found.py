@@ -30,8 +30,9 @@ def names_in(texts: Iterable[str]) -> FoundNames:
         read = as_read(text)
         for a, b in likely_names(read):
             words = words_of(read[a:b])
-            names.setdefault(" ".join(words).casefold(), " ".join(words))
-            names.update({w.casefold(): w for w in words if common_first_name(w)})
+            for name in (" ".join(words), *filter(common_first_name, words)):
+                if not name.islower():  # `mathias` is found so already (`likely_names`)
+                    names.setdefault(name.casefold(), name)
     names.pop("", None)
     if not names:
         return FoundNames({}, None)

@@ -51,11 +51,16 @@ _INSTITUTION = re.compile(
 )
 _ENDINGS = ("e", "s", "t", "r", "n", "en", "et", "er", "es", "ne", "de", "te", "ede", "ene", "erne")
 """Endings of a Danish word's forms (`Fremgik` aside): a form of a listed word is Danish."""
-_DANISH_ENDING = re.compile(
-    r"(?:[^e]ig|lig|ning|ningen|ninger|else|elsen|elser|hed|heden|heder|skab|skabet|isk|iske|"
-    r"som|somt|bar|bart|ende|ering|eringen|tion|tionen|tioner|isme)$"
+_NOUN_ENDING = re.compile(
+    r"(?:ning|ningen|ninger|else|elsen|elser|hed|heden|heder|skab|skabet|ering|eringen|tion|"
+    r"tionen|tioner|isme)$"
 )
-"""Endings of Danish words (not of names: `Ludvig` is in the first names)."""
+_ADJECTIVE_ENDING = re.compile(r"(?:(?<=[^aeiouyæøåw])ig|isk|iske|som|somt|bar|bart|ende)$")
+"""Endings of Danish nouns and adjectives (not of names: `Ludvig` is in the first names; a
+vowel or a `w` before `ig` is a name's, `Craig`, `Hedwig`)."""
+_STEM = 3
+"""The fewest letters before such an ending in a Danish word (`Akbar`, `Ahed` are names)."""
+_NEXT_WORD = re.compile(r"[ \t\u00a0]*(,|[^\W\d_]+)")
 _TAIL = 7
 """The shortest Danish word a compound may end in to be taken for a Danish word."""
 
@@ -132,11 +137,20 @@ def _looks_danish(text: str, match: re.Match[str]) -> bool:
     """Whether a word the list lacks, at a sentence's start (where every word has a capital),
     ends as Danish words do (`Hurtig`, `Tydelig`, `Grundighed`): taken for a word there;
     inside a sentence a capital still makes it a name. Not a surname ending in `sen`
-    (`Nielsen`, `Mikkelsen`: `-elsen` is also a Danish ending)."""
+    (`Nielsen`, `Mikkelsen`: `-elsen` is also a Danish ending), and not an adjective's ending
+    before a verb or a comma, where a sentence has its subject (`Hartvig fortæller`, `Akbar,
+    8 år`), not an adjective (a probe: `Craig er 8 år` stood in the reports)."""
     folded = fold(match[0])
-    if folded.endswith("sen"):
+    if folded.endswith("sen") or not starts_sentence(text, match.start()):
         return False
-    return _DANISH_ENDING.search(folded) is not None and starts_sentence(text, match.start())
+    noun = _NOUN_ENDING.search(folded)
+    if noun is not None:
+        return noun.start() >= _STEM
+    adjective = _ADJECTIVE_ENDING.search(folded)
+    if adjective is None or adjective.start() < _STEM:
+        return False
+    after = _NEXT_WORD.match(text, match.end())
+    return after is None or (after[1] != "," and after[1].casefold() not in lists.VERBS)
 
 
 _TITLE = re.compile(
@@ -215,9 +229,13 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
     same comment stands in many reviews."""
     runs: list[list[Word]] = []
     for m in _WORD.finditer(text):
-        if not _candidate(m[0]) or _abbreviated(text, m):
-            continue
         word = m[0]
+        if not _candidate(word) or _abbreviated(text, m):
+            if runs and _goes_with(text, runs[-1][-1], m):
+                runs[-1].append((m.start(), m.end(), word, False))
+            elif _name_without_capital(text, m):
+                runs.append([(m.start(), m.end(), word, True)])
+            continue
         named = (
             _first_name(word)
             or (not _danish(word) and not _looks_danish(text, m))
@@ -233,6 +251,33 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
     return tuple(tuple(run) for run in runs)
 
 
+def _name_without_capital(text: str, match: re.Match[str]) -> bool:
+    """A common first name in lower case (`mor hanne kjær`, `sofie-marie`), save those that
+    are words too (`3. jan`), and a first name that is a word, in capitals after a word for
+    family (`MOR LIV BERG`): written so, no capital tells the name from the word."""
+    word = match[0]
+    if word.islower():
+        return _first_name(word) and fold(word) not in lists.WORDS_IN_LOWER_CASE
+    if not word.isupper() or not is_word_name(word):
+        return False
+    before = re.search(
+        rf"([^\W\d_]+){lists.KIN_GAP}", text[max(0, match.start() - 30) : match.start()]
+    )
+    return before is not None and fold(before[1]) in lists.KIN
+
+
+def _goes_with(text: str, last: Word, match: re.Match[str]) -> bool:
+    """Whether a word that is no name on its own is part of the name before it: a short word
+    in capitals after one (`HANNE KJÆR`, `ANNE BECH`: `PPR` alone is an abbreviation), a word
+    in lower case that is no Danish word after a first name in lower case (`hanne kjær`)."""
+    if not _SAME_NAME.fullmatch(text[last[1] : match.start()]):
+        return False
+    word = match[0]
+    if word.isupper() and len(word) > 1:
+        return last[2].isupper()
+    return last[2].islower() and word.islower() and not _danish(word) and not _harmless(word)
+
+
 def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     """The spans of `text` that are likely names nobody told the tool about, each run of
     name words one span (`Tina Larsen`), initials (`E.K.`) and e-mail addresses; `known`:
@@ -243,15 +288,7 @@ def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     addresses = [(a, b) for a, b in addresses_in(text) if text[a:b].casefold() not in given]
     marks = [*initials_in(text), *addresses, *caseless_in(text)]
     spans = _named_runs(text, known)
-    if not marks:
-        return spans
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted([*spans, *marks]):  # `H.C. Andersen`: one name
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return _joined([*spans, *marks]) if marks else spans  # `H.C. Andersen`: one name
 
 
 def _named_runs(text: str, known: Iterable[str]) -> list[tuple[int, int]]:
@@ -271,7 +308,33 @@ def _named_runs(text: str, known: Iterable[str]) -> list[tuple[int, int]]:
             start = run[first][0]  # a Danish word before it is not part
             initial = _INITIAL.search(text, max(0, start - 4), start)
             spans.append((initial.start() if initial else start, run[-1][1]))
-    return spans
+    return _joined([*spans, *_again_in_lower_case(text, unknown)])
+
+
+def _again_in_lower_case(text: str, runs: Sequence[tuple[Word, ...]]) -> list[tuple[int, int]]:
+    """Where a name found in `runs` stands again in lower case (`Zlatan græder. zlatan er …`):
+    a word that is a name once in a text is one everywhere in it; not a word that is a Danish
+    word too (`Hr. Lange` and `lange`, `Hans` and `hans`)."""
+    names = {
+        forms(w[2])[-1]
+        for run in runs
+        for w in run
+        if w[3] and not w[2].islower() and not _danish(w[2]) and not is_word_name(w[2])
+    }
+    if not names:
+        return []
+    return [m.span() for m in _WORD.finditer(text) if m[0].islower() and forms(m[0])[-1] in names]
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` in order, those that overlap as one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def mask_names(text: str, known: Iterable[str] = (), replacement: str = NAME) -> str:

@@ -26,7 +26,7 @@ def forms(word: str) -> tuple[str, ...]:
     return (folded,)
 
 
-_MONTHS = frozenset(["maj", "august"])
+_MONTHS = frozenset(["april", "maj", "august"])
 _AFTER_WORD_NAME = re.compile(r"[ \t\u00a0]+([^\W\d_]+)(?:[ \t\u00a0]+([^\W\d_]))?")
 """The word after a first name that is also a word, and the first letter of the one after."""
 
@@ -54,6 +54,8 @@ def word_name(text: str, match: re.Match[str]) -> bool:
     if rest[:1] == "-" or (word in _MONTHS and ahead[:1] == ":"):  # `Dag- og`, `Maj: møde`
         return False
     if re.match(r"\.[ \t\u00a0]*[a-zæøå]", ahead):  # `Max. frist`: written short
+        return False
+    if word in lists.ANSWERS and ahead[:1] in (",", "!"):  # `Jo, det gør hun`
         return False
     if ahead[:1] in (",", "(", ";", "!", "?", "") or re.match(r"\.\s*(?:$|[^\W\d_])", ahead):
         return True

@@ -1,0 +1,55 @@
+"""Names the name finder missed in lower case and in capitals (probe BD): a parent's full name
+in lower case (`mor hanne kjær`), a name written again in lower case after it was found with a
+capital, and a short surname in capitals after a first name (`HANNE KJÆR`, `MOR ANNE BECH`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledelsestilsyn.core.unknown_names import mask_names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Samtale med mor hanne kjær og Noah.", "Samtale med mor [navn] og [navn]."),
+        ("Bekymring: sofie-marie er ked af det.", "Bekymring: [navn] er ked af det."),
+        ("Noah græder. noah er ked af det.", "[navn] græder. [navn] er ked af det."),
+        ("Zlatan græder. zlatan er ked af det.", "[navn] græder. [navn] er ked af det."),
+        ("Vi talte med emil og far.", "Vi talte med [navn] og far."),
+    ],
+)
+def test_a_name_in_lower_case_is_a_name(text: str, expected: str) -> None:
+    assert mask_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HANNE KJÆR ringede.", "[navn] ringede."),
+        ("MOR ANNE BECH er hørt.", "MOR [navn] er hørt."),
+        ("FAR OLE DAM er ikke hørt.", "FAR [navn] er ikke hørt."),
+        ("MOR: IDA LUND.", "MOR: [navn]."),
+        ("MOR LIV BERG er hørt.", "MOR [navn] er hørt."),
+    ],
+)
+def test_a_short_surname_in_capitals_goes_with_the_first_name(text: str, expected: str) -> None:
+    assert mask_names(text) == expected
+
+
+def test_a_colleague_s_first_name_with_another_surname_in_capitals_is_someone_else() -> None:
+    assert mask_names("HANNE KJÆR ringede.", ["Hanne Holm"]) == "[navn] ringede."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Møde 3. jan 2026 med skolen.",
+        "Barnet læser en roman.",
+        "Hans venner er hørt. Det er hans ønske, og hun ringede.",
+        "Samtale med PPR og BUP. SSP OG PPR deltog.",
+        "Mor ringede om hans skole og hendes far.",
+    ],
+)
+def test_danish_words_and_abbreviations_stay(text: str) -> None:
+    assert mask_names(text) == text
