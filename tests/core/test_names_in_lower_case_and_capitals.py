@@ -53,3 +53,17 @@ def test_a_colleague_s_first_name_with_another_surname_in_capitals_is_someone_el
 )
 def test_danish_words_and_abbreviations_stay(text: str) -> None:
     assert mask_names(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[navn] KJÆR klagede.", "[navn] klagede."),
+        ("mor [navn] kjær ringede", "mor [navn] ringede"),
+        ("[navn] er glad. [navn] og PPR.", "[navn] er glad. [navn] og PPR."),
+    ],
+)
+def test_a_surname_left_after_a_masked_first_name_goes_with_it(text: str, expected: str) -> None:
+    """Probe BD: the letter and the committee's report masked a colleague's first name first
+    (`HANNE` → `[navn]`), and `KJÆR` after it, no name alone, stayed."""
+    assert mask_names(text) == expected

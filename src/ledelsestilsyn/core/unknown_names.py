@@ -286,9 +286,27 @@ def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     (`core.names.as_read`)."""
     given = {k.casefold() for k in known if "@" in k}  # an address the concept gives
     addresses = [(a, b) for a, b in addresses_in(text) if text[a:b].casefold() not in given]
-    marks = [*initials_in(text), *addresses, *caseless_in(text)]
+    marks = [*initials_in(text), *addresses, *caseless_in(text), *_after_masked(text)]
     spans = _named_runs(text, known)
     return _joined([*spans, *marks]) if marks else spans  # `H.C. Andersen`: one name
+
+
+_MASKED_AND_WORD = re.compile(rf"{re.escape(NAME)}[ \t\u00a0]+([^\W\d_]+)")
+
+
+def _after_masked(text: str) -> list[tuple[int, int]]:
+    """A name masked already and the surname after it, which the mask left (`[navn] KJÆR`,
+    `[navn] kjær`: a probe; a colleague's first name is masked first, and `KJÆR` alone is no
+    name): the word after it is part of it as after a first name (`_goes_with`)."""
+    if NAME not in text:
+        return []
+    spans = []
+    for m in _MASKED_AND_WORD.finditer(text):
+        word = m[1]
+        short_capitals = word.isupper() and 1 < len(word) <= 4
+        if short_capitals or (word.islower() and not _danish(word) and not _harmless(word)):
+            spans.append(m.span())
+    return spans
 
 
 def _named_runs(text: str, known: Iterable[str]) -> list[tuple[int, int]]:
