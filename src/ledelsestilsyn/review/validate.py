@@ -35,6 +35,7 @@ from ledelsestilsyn.models.manifest import Manifest
 from ledelsestilsyn.review.analyse_files import Templates, analyse_all
 from ledelsestilsyn.review.analysis import INCOMPLETE_CODES, Analysis, CorrectionEntry
 from ledelsestilsyn.review.cache import ReviewCache
+from ledelsestilsyn.review.file_kind import not_a_review
 from ledelsestilsyn.review.header import HeaderContext, check_header
 from ledelsestilsyn.review.manifests import home, owners, sample_manifests
 from ledelsestilsyn.review.name_check import name_warnings, strangers
@@ -157,7 +158,9 @@ def run_checks(
 ) -> ReviewRun:
     targets = paths if paths is not None else [workspace.samples_dir]
     for target in paths or ():
-        check_named(target, str(target), "G040", folders=True, hint=_NO_PATH)
+        folder = check_named(target, str(target), "G040", folders=True, hint=_NO_PATH)
+        if not folder and (wrong := not_a_review(target, str(target), "G069")) is not None:
+            raise wrong
     found, cwd = walk([t for t in targets if t.exists()]), Path.cwd().resolve()
     files = found.files
     templates = Templates(workspace.catalog)

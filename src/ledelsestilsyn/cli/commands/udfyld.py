@@ -51,12 +51,15 @@ def udfyld(
     from ledelsestilsyn.core.diagnostics import ErrorKind, fail
     from ledelsestilsyn.core.periods import day_or_today
     from ledelsestilsyn.io.named import check_named
+    from ledelsestilsyn.review.file_kind import not_a_review
     from ledelsestilsyn.workspace.open import open_workspace
 
     workspace = open_workspace(Path.cwd(), koncept)
     hint = "angiv en gennemgangsfil eller en mappe under udtræk/, fx "
     hint += "udtræk/2026-11-månedligt-overordnet."
-    check_named(sti, str(sti), "F021", folders=True, hint=hint)
+    folder = check_named(sti, str(sti), "F021", folders=True, hint=hint)
+    if not folder and (wrong := not_a_review(sti, str(sti), "F022")) is not None:
+        raise wrong
     from ledelsestilsyn.cli.udfyld.setup import Setup, check
     from ledelsestilsyn.review.session import ReviewFile
 
