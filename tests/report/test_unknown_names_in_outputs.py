@@ -215,3 +215,16 @@ def test_a_name_one_command_knows_every_command_knows(cli: Cli, rapport_ws: Path
     letters = [p.read_text(encoding="utf-8") for p in rapport_ws.glob("tilbagemeldinger/**/*.md")]
     assert any(said in letter for letter in letters)
     assert not any("aftalt med [navn]" in letter for letter in letters)
+
+
+def test_a_child_s_name_in_a_review_s_file_name_reaches_no_report(
+    cli: Cli, rapport_ws: Path
+) -> None:
+    """Probe BD: a copy of a review named for the child (`… kopi Noah Hansen.yaml`) stood in
+    the leader's table of reviews left out, as its file name."""
+    copy = CONSENTING.with_name("S-2026-11-002 kopi Noah Hansen.yaml")
+    (rapport_ws / copy).write_text("tilsyn: [\n", encoding="utf-8")
+    result = cli("rapport", "--periode", "2026-11", "--dato", "2026-11-30", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert "Noah" not in result.stdout and "Hansen" not in result.stdout
+    assert "S-2026-11-002 kopi [navn].yaml" in result.stdout

@@ -227,8 +227,8 @@ def _overview(
 
 
 def _excluded(report: Report, rules: Disclosure) -> list[tuple[str, str]]:
-    if not rules.active:
-        return [(e.display, e.reason) for e in report.excluded]
+    if not rules.active:  # a file's name is typed too (`S-1 kopi Noah Hansen.yaml`, a probe)
+        return [(report.settings.free_text(e.display), e.reason) for e in report.excluded]
     kinds = sorted(Counter(published.excluded_kind(e.reason) for e in report.excluded).items())
     return [(kind, rules.count(published.excluded(kind), n)) for kind, n in kinds]
 
