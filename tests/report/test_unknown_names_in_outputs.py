@@ -228,3 +228,23 @@ def test_a_child_s_name_in_a_review_s_file_name_reaches_no_report(
     assert result.exit_code == 0, result.output
     assert "Noah" not in result.stdout and "Hansen" not in result.stdout
     assert "S-2026-11-002 kopi [navn].yaml" in result.stdout
+
+
+def test_a_phone_number_in_a_comment_reaches_neither_report_nor_letter(
+    cli: Cli, rapport_ws: Path
+) -> None:
+    """Probe BD: `tlf. 22 33 44 55` stood in the leader's report and the letters."""
+    review = rapport_ws / CONSENTING
+    old = "Se notat om barnet, cpr 010203-1234, og <script>alert(1)</script>."
+    body = review.read_text(encoding="utf-8").replace(old, "Ring til mor på tlf. 22 33 44 55.")
+    review.write_text(body, encoding="utf-8")
+    leader = cli("rapport", "--periode", "2026-11", "--dato", "2026-11-30", "--format", "md",
+                 "-o", "-")  # fmt: skip
+    assert leader.exit_code == 0 and "tlf. XX XX XX XX" in leader.stdout, leader.output
+    assert "22 33" not in leader.stdout
+    letters = cli("tilbagemelding", "--periode", "2026-11", "--dato", "2026-11-30")
+    assert letters.exit_code == 0, letters.output
+    written = "".join(
+        p.read_text(encoding="utf-8") for p in rapport_ws.rglob("tilbagemeldinger/*/*")
+    )
+    assert "tlf. XX XX XX XX" in written and "22 33" not in written

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Collection, Iterable
 
 from ledelsestilsyn.core.names import as_read, name_orders
+from ledelsestilsyn.core.phones import mask_phones
 from ledelsestilsyn.core.unknown_names import name_masker
 
 # Between two parts of a name: any run of spaces, NBSP, tabs, line breaks (a comment wrapped
@@ -132,12 +133,13 @@ def scrubber(
 def and_unknown_names(
     scrub: Callable[[str], str], known: Iterable[str], replacement: str
 ) -> Callable[[str], str]:
-    """`scrub`, then each likely name of someone the workspace does not know (`known`: the
-    names it does) as `replacement`: a child's or a parent's name typed in free text."""
+    """`scrub`, then each phone number (`core.phones`), and each likely name of someone the
+    workspace does not know (`known`: the names it does) as `replacement`: a child's or a
+    parent's name typed in free text."""
     unknown = name_masker(known, replacement)
 
     def scrubbed(text: str) -> str:
-        return unknown(scrub(text))
+        return unknown(mask_phones(scrub(text)))
 
     return scrubbed
 
