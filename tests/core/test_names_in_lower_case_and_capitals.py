@@ -67,3 +67,18 @@ def test_a_surname_left_after_a_masked_first_name_goes_with_it(text: str, expect
     """Probe BD: the letter and the committee's report masked a colleague's first name first
     (`HANNE` → `[navn]`), and `KJÆR` after it, no name alone, stayed."""
     assert mask_names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[navn] overtog sagen, og emil overtog rollen.",
+         "[navn] overtog sagen, og [navn] overtog rollen."),
+        ("EMIL ER KED AF DET. HANNE HAR DET GODT.", "[navn] ER KED AF DET. [navn] HAR DET GODT."),
+        ("[navn] ER KED AF DET.", "[navn] ER KED AF DET."),
+    ],
+)  # fmt: skip
+def test_a_word_after_a_name_that_is_no_surname_stays(text: str, expected: str) -> None:
+    """A verb the word list lacks (`overtog`) after a name, and a text in capitals, stay (the
+    suite: `[navn] overtog sagen` read `[navn] sagen`)."""
+    assert mask_names(text) == expected

@@ -268,14 +268,30 @@ def _name_without_capital(text: str, match: re.Match[str]) -> bool:
 
 def _goes_with(text: str, last: Word, match: re.Match[str]) -> bool:
     """Whether a word that is no name on its own is part of the name before it: a short word
-    in capitals after one (`HANNE KJÆR`, `ANNE BECH`: `PPR` alone is an abbreviation), a word
-    in lower case that is no Danish word after a first name in lower case (`hanne kjær`)."""
+    in capitals after one (`HANNE KJÆR`, `ANNE BECH`: `PPR` alone is an abbreviation), a
+    surname in lower case after a first name in lower case (`hanne kjær`)."""
     if not _SAME_NAME.fullmatch(text[last[1] : match.start()]):
         return False
     word = match[0]
-    if word.isupper() and len(word) > 1:
-        return last[2].isupper()
-    return last[2].islower() and word.islower() and not _danish(word) and not _harmless(word)
+    if word.isupper():
+        return last[2].isupper() and _surname(word)
+    return last[2].islower() and word.islower() and _surname(word)
+
+
+_SURNAME_ENDING = re.compile(
+    r"(?:sen|søn|gård|strup|holm|lund|berg|bech|kjær|dahl|borg|feldt|skov|bæk|høj|rup|toft|"
+    r"bjerg|gren|qvist|kvist)$"
+)
+"""Endings of Danish surnames: in lower case only a word ending so is one (`hanne kjær`,
+not `emil overtog`), as the word list lacks many a Danish word."""
+
+
+def _surname(word: str) -> bool:
+    """A word after a first name, in capitals (`KJÆR`) or in lower case (`kjær`), that is
+    its surname: no Danish word, and in lower case with a surname's ending."""
+    if len(word) < 2 or _danish(word) or _harmless(word):
+        return False
+    return word.isupper() or _SURNAME_ENDING.search(fold(word)) is not None
 
 
 def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
@@ -300,13 +316,7 @@ def _after_masked(text: str) -> list[tuple[int, int]]:
     name): the word after it is part of it as after a first name (`_goes_with`)."""
     if NAME not in text:
         return []
-    spans = []
-    for m in _MASKED_AND_WORD.finditer(text):
-        word = m[1]
-        short_capitals = word.isupper() and 1 < len(word) <= 4
-        if short_capitals or (word.islower() and not _danish(word) and not _harmless(word)):
-            spans.append(m.span())
-    return spans
+    return [m.span() for m in _MASKED_AND_WORD.finditer(text) if _surname(m[1])]
 
 
 def _named_runs(text: str, known: Iterable[str]) -> list[tuple[int, int]]:
