@@ -71,6 +71,9 @@ def run_lock(cache_dir: Path, refused: str = "der sendes intet") -> Iterator[Non
 class SentLog:
     path: Path
     sent: dict[str, dict[str, str]] = field(default_factory=dict)
+    marked: bool = False
+    """Whether anything was marked: a look at the status (`påmind --altid`) marks nothing,
+    and writes nothing, so it works in a `.tilsyn` that cannot be written (a probe)."""
 
     @classmethod
     def load(cls, cache_dir: Path) -> SentLog:
@@ -108,9 +111,13 @@ class SentLog:
 
     def mark(self, recipient: str, keys: tuple[str, ...], today: date) -> None:
         self.sent.setdefault(recipient, {}).update(dict.fromkeys(keys, today.isoformat()))
+        self.marked = True
 
     def save(self, today: date) -> None:
         from ledelsestilsyn.io.atomic import writable_folder, write_atomic
+
+        if not self.marked:
+            return
 
         oldest = (today - timedelta(days=KEEP_DAYS)).isoformat()
         kept = {
