@@ -135,6 +135,8 @@ class Catalog:
 
     templates: dict[tuple[str, str], Template] = field(default_factory=dict)
     origins: dict[tuple[str, str], str] = field(default_factory=dict)
+    shadowed: dict[tuple[str, str], str] = field(default_factory=dict)
+    """A built-in template a local one with its id and version changes (`shadow_warnings`)."""
 
     @classmethod
     def load(cls, workspace: Path | None = None) -> Catalog:
@@ -155,8 +157,7 @@ class Catalog:
                 except TilsynError as exc:
                     problems.extend(exc.diagnostics)
                     continue
-                catalog.templates[(template.id, template.version)] = template
-                catalog.origins[(template.id, template.version)] = _display(path, workspace)
+                catalog._add(template, _display(path, workspace))
                 docs[(template.id, template.version)] = doc
         if not problems:
             for key, doc in docs.items():
@@ -169,6 +170,16 @@ class Catalog:
         if cache is not None:
             cache.save()
         return catalog
+
+    def _add(self, template: Template, shown: str) -> None:
+        """Keep `template`, read from `shown`; one with a built-in's id and version and other
+        content is used instead of it, and said (`templates.shadowed`)."""
+        key = (template.id, template.version)
+        before = self.templates.get(key)
+        if before is not None and before.model_dump() != template.model_dump():
+            self.shadowed[key] = shown
+        self.templates[key] = template
+        self.origins[key] = shown
 
     def _extension_problems(self, raw: Template, doc: YamlDocument) -> list[Diagnostic]:
         """Why `raw` cannot be resolved (`udvider`, `hent` or `udelad` naming nothing), at the

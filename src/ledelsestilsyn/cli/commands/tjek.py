@@ -25,6 +25,7 @@ def tjek(koncept: ConceptOption = None) -> None:
     from ledelsestilsyn.core.diagnostics import TilsynError
     from ledelsestilsyn.core.words import count
     from ledelsestilsyn.followup.tiltag import read_tiltag
+    from ledelsestilsyn.templates.shadowed import shadow_warnings
     from ledelsestilsyn.workspace.checks import check_concept
     from ledelsestilsyn.workspace.leftovers import leftovers
     from ledelsestilsyn.workspace.open import open_workspace
@@ -32,6 +33,7 @@ def tjek(koncept: ConceptOption = None) -> None:
     workspace = open_workspace(Path.cwd(), koncept)
     today = date.today()
     problems = check_concept(workspace.concept, workspace.concept_doc, workspace.catalog, today)
+    problems += shadow_warnings(workspace.catalog)
     text = workspace.concept_path.read_text(encoding="utf-8", errors="replace")
     problems += leftovers(workspace.concept_doc, workspace.concept.municipality, text)
     try:  # rapport, årshjul and påmind read it too: a mistake is found here first
