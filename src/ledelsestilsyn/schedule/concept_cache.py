@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import ledelsestilsyn
 from ledelsestilsyn.core.diagnostics import ErrorKind, TilsynError
 from ledelsestilsyn.core.masking_code import MASKING_FILES
+from ledelsestilsyn.io.files import open_error, read_regular
 from ledelsestilsyn.io.stamped_json import code_stamp, read_stamped, write_stamped
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import Plan
@@ -97,8 +98,13 @@ def cached_concept(
     """The concept's plan and mail settings: from `cache` while the concept's bytes and
     the templates are unchanged, else read, validated and cached. A broken concept is a
     wrong call for `påmind` (exit 2, so cron mails it), `broken` for another command."""
+    try:  # as every command reads it (Y001), not a plain read (W003 at the edge: a probe)
+        text = read_regular(concept_path)
+    except OSError as exc:
+        error = open_error(exc, shown_path(concept_path), "Y001")
+        raise TilsynError(error.diagnostics, broken) from None
     key = {
-        "sha256": hashlib.sha256(concept_path.read_bytes()).hexdigest(),
+        "sha256": hashlib.sha256(text).hexdigest(),
         "templates": templates_stamp(concept_path.parent),
     }
     cached = cache.data.get("concept")
