@@ -341,3 +341,15 @@ def test_a_comment_written_as_a_block_stays_a_block(
     assert f"      kommentar: {written}" in moved, moved
     assert "hørt.\\n" not in moved
     assert read_review(path).answers["afdækning"]["afdækning-1"].comment == value
+
+
+def test_a_review_that_is_a_link_leaves_no_backup(cli: Cli, trial: Path, tmp_path: Path) -> None:
+    """Probe BC: migrer refused the link (W002) after it had kept a backup of it, a `.bak`
+    link to the file outside; the next run's backup became `S-1.yaml.2.bak`."""
+    outside = tmp_path / "udenfor.yaml"
+    outside.write_text((trial / "S-1.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (trial / "S-1.yaml").unlink()
+    (trial / "S-1.yaml").symlink_to(outside)
+    result = cli(*MIGRER)
+    assert result.exit_code in (1, 2) and "W002" in result.output, result.output
+    assert not list(trial.glob("S-1.yaml*.bak"))

@@ -53,10 +53,7 @@ def write_atomic(
     check_name(path)
     data = content.data if isinstance(content, Gated) else gate(content, keep=keep).encode()
     folder = path.parent
-    if path.is_symlink():
-        raise fail(
-            str(path), "W002", "stien er et symbolsk link; tilsyn skriver ikke gennem links."
-        )
+    _no_link(path)
     if path.is_dir():
         raise folder_in_the_way(path)
     if overwrite:
@@ -83,6 +80,14 @@ def write_atomic(
         with contextlib.suppress(OSError):
             tmp.unlink()
     fsync_dir(folder)
+
+
+def _no_link(path: Path) -> None:
+    """W002 for a symbolic link: tilsyn writes through none."""
+    if path.is_symlink():
+        raise fail(
+            str(path), "W002", "stien er et symbolsk link; tilsyn skriver ikke gennem links."
+        )
 
 
 def current_mode(path: Path, new: int) -> int:
@@ -113,6 +118,7 @@ def keep_backup(path: Path, *, tries: int = 999) -> Path:
     afterwards with `write_atomic(..., overwrite=True)`: the rename leaves the
     backup holding the old content.
     """
+    _no_link(path)  # it would not be replaced: no backup of it (a probe: a `.bak` link)
     for candidate in _backup_names(path, tries):
         try:
             copy_new(path, candidate, temp_path(path.parent, candidate.name))
