@@ -3,6 +3,7 @@ silently, and reviews answered under the built-in wording were reported under th
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import Cli
@@ -34,3 +35,17 @@ def test_a_local_copy_that_changes_nothing_is_not_warned_of(
     copy.write_text(BUILT_IN.read_text(encoding="utf-8"), encoding="utf-8")
     result = cli("tjek")
     assert result.exit_code == 0 and "T022" not in result.output, result.output
+
+
+def test_a_template_without_a_scale_is_told_what_a_scale_is(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """Probe BC: `en skabelon uden 'udvider' skal have en 'skala'`, no full stop, no help."""
+    text = BUILT_IN.read_text(encoding="utf-8").replace('version: "2025.1"', 'version: "2099.1"')
+    without = re.sub(r"(?m)^skala:\n(?:[ -].*\n)+", "", text, count=1)
+    assert without != text
+    (example_workspace / "skabeloner").mkdir()
+    (example_workspace / "skabeloner" / "uden.yaml").write_text(without, encoding="utf-8")
+    said = " ".join(cli("tjek").output.split())
+    assert "skal have en 'skala' (svarene, fx ja, nej og ikke relevant)" in said, said
+    assert "med 'udvider'." in said

@@ -151,6 +151,7 @@ def _diagnostic(
     if message is None:
         text = str(error.get("msg", ""))
         message = text.removeprefix("Value error, ") if kind == "value_error" else "ugyldig værdi."
+        message = message if message.endswith((".", "?", "!")) else message + "."  # a sentence
     message = message.format(**{k: _fmt(v) for k, v in ctx.items()})
     where = f"{quote(key)}: " if isinstance(key, str) and key and not key.isdigit() else ""
     return doc.diagnostic(

@@ -102,9 +102,15 @@ class Template(Model):
     @model_validator(mode="after")
     def _complete_unless_extending(self) -> Self:
         if self.extends is None and not self.scale:
-            raise ValueError("en skabelon uden 'udvider' skal have en 'skala'")
+            raise ValueError(
+                "en skabelon uden 'udvider' skal have en 'skala' (svarene, fx ja, nej og "
+                "ikke relevant); eller udvid en anden skabelon med 'udvider'"
+            )
         if self.extends is None and not self.steps:
-            raise ValueError("en skabelon uden 'udvider' skal have 'sagsskridt'")
+            raise ValueError(
+                "en skabelon uden 'udvider' skal have 'sagsskridt' (med spørgsmålene); eller "
+                "udvid en anden skabelon med 'udvider'"
+            )
         return self
 
     @property
