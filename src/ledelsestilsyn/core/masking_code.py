@@ -18,6 +18,7 @@ MASKING_FILES = (
     "core/letters.py",
     "core/names.py",
     "core/unknown_names.py",
+    "core/danish_words.py",
     "core/word_names.py",
     "core/sentences.py",
     "core/name_words.py",

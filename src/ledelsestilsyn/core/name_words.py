@@ -25,6 +25,8 @@ plejemoren plejefaren værgen papfar papmor bonusmor bonusfar eleven mors fars
 KIN = frozenset(_KIN_WORDS.split())
 """Words before which a colleague's name is someone else's (`mor Hansen`)."""
 _PARTICLES = "van|von|der|den|de|da|di|du|le|la|al|el|bin|ibn|ten|ter"
+PARTICLES = frozenset(_PARTICLES.split("|"))
+"""The particles of a surname (`van der Berg`): no name alone."""
 KIN_GAP = rf"\.?[ \t\u00a0]+(?:(?:{_PARTICLES})[ \t\u00a0]+)*$"
 """After a kin word, before the name: a space, and the particles of a surname (`familien van
 der Berg`: a probe; the colleague Carl Berg's surname was kept)."""
@@ -90,6 +92,10 @@ sofia sofie sofus solveig steen stefan steffen stine susan susanne sven svenning
 tarek theis theo thomas thor thora timm tina tobias tonny torben tove trine uffe ulla ulrik
 valdemar valentin verner vibeke victor victoria vigga viggo vilhelm villads villum walid
 warsame william xenia yasin yasmin yousef youssef yusuf yvonne zainab zakaria zara zeynep ziad
+oskar axel vilma sigrid molly liva marius malte alba bertram hjalte theodor elliot thea lea
+luka oksana dmytro bohdan artem jakub kacper zofia wiktoria zahra fadumo abdullahi ubah idil
+yonas selam filmon minh linh anh huong ploy somchai kerem burak esra rami yara jana maya elif
+ayse omer busra lukasz
 """
 FIRST_NAMES = frozenset(_FIRST_NAME_WORDS.split())
 """Common first names of children and parents in Denmark, none of them a Danish word."""

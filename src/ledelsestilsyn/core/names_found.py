@@ -9,8 +9,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ledelsestilsyn.core.danish_words import first_name
 from ledelsestilsyn.core.names import as_read
-from ledelsestilsyn.core.unknown_names import common_first_name, likely_names, words_of
+from ledelsestilsyn.core.unknown_names import likely_names, words_of
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ def names_in(texts: Iterable[str]) -> FoundNames:
         read = as_read(text)
         for a, b in likely_names(read):
             words = words_of(read[a:b])
-            for name in (" ".join(words), *filter(common_first_name, words)):
+            for name in (" ".join(words), *filter(first_name, words)):
                 if not name.islower():  # `mathias` is found so already (`likely_names`)
                     names.setdefault(name.casefold(), name)
     names.pop("", None)

@@ -26,9 +26,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
 
 from ledelsestilsyn.core import name_words as lists
+from ledelsestilsyn.core.danish_words import danish, first_name, harmless
 from ledelsestilsyn.core.initials import addresses_in, caseless_in, initials_in
 from ledelsestilsyn.core.names import as_read
 from ledelsestilsyn.core.sentences import starts_sentence
@@ -42,15 +42,6 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _SAME_NAME = re.compile(r"[ \t\u00a0]*(?:[-\u2010\u2011]|\r?\n)?[ \t\u00a0]*")
 # An initial right before a name (`E. Karimi`), which is part of it.
 _INITIAL = re.compile(r"(?<![^\W\d_])[^\W\d_a-zæøå]\.[ \t\u00a0]?$")
-# A word ending so names an institution or a meeting, not a person (`Familieafdelingen`,
-# `Børne- og Skoleudvalget`, `Socialtilsyn`, `Teammødet`); a school is left a name.
-_INSTITUTION = re.compile(
-    r"(?:udvalg|udvalget|afdeling|afdelingen|styrelse|styrelsen|lov|loven|tilsyn|tilsynet|"
-    r"retten|psykiatri|psykiatrien|portal|portalen|møde|mødet|huset|ambulatoriet|hospitalet|"
-    r"forsorgen|nævnet|direktionen|forvaltningen|sekretariatet|centret|centeret|rådet)s?$"
-)
-_ENDINGS = ("e", "s", "t", "r", "n", "en", "et", "er", "es", "ne", "de", "te", "ede", "ene", "erne")
-"""Endings of a Danish word's forms (`Fremgik` aside): a form of a listed word is Danish."""
 _NOUN_ENDING = re.compile(
     r"(?:ning|ningen|ninger|else|elsen|elser|hed|heden|heder|skab|skabet|ering|eringen|tion|"
     r"tionen|tioner|isme)$"
@@ -61,58 +52,6 @@ vowel or a `w` before `ig` is a name's, `Craig`, `Hedwig`)."""
 _STEM = 3
 """The fewest letters before such an ending in a Danish word (`Akbar`, `Ahed` are names)."""
 _NEXT_WORD = re.compile(r"[ \t\u00a0]*(,|[^\W\d_]+)")
-_TAIL = 7
-"""The shortest Danish word a compound may end in to be taken for a Danish word."""
-
-
-@functools.cache
-def _vocabulary() -> frozenset[str]:
-    """The tool's Danish words (`ord.txt`), and the harmless ones, folded."""
-    text = Path(__file__).with_name("ord.txt").read_text(encoding="utf-8")
-    return frozenset(fold(w) for w in text.split()) | lists.HARMLESS
-
-
-def _harmless(word: str) -> bool:
-    """A word that names no one; with a possessive s only a long one (`Servicelovens`,
-    not `Hans`, which is no `han`)."""
-    folded, *base = forms(word)
-    if folded in lists.HARMLESS or _INSTITUTION.search(folded):
-        return True
-    return any(len(b) > 4 and (b in lists.HARMLESS or _INSTITUTION.search(b)) for b in base)
-
-
-@functools.lru_cache(maxsize=8192)
-def _danish(word: str) -> bool:
-    """Every part of the word is a Danish word (`Teams-møde`, `Servicelovens`), or a long
-    compound ending in one (`Forældrekompetenceundersøgelse`; not a school's name)."""
-    parts = [p for p in PARTS.split(word) if p]
-    return all(any(_one_word(f) for f in forms(p)) for p in parts)
-
-
-def _one_word(folded: str) -> bool:
-    words = _vocabulary()
-    if folded in words or _INSTITUTION.search(folded):
-        return True
-    if not folded.endswith("sen"):  # `Hansen` is no form of `hans`
-        stems = (
-            folded[: -len(e)] for e in _ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 3
-        )
-        if any(stem in words or stem + "e" in words for stem in stems):  # `Fremgår`: fremgå
-            return True
-    tails = (folded[i:] for i in range(3, len(folded) - _TAIL + 1))
-    found = any(t in words and t not in lists.PLACES for t in tails)
-    return found or lists.case_compound(folded, words)
-
-
-def common_first_name(word: str) -> bool:
-    """Whether `word` is a common first name (`Emil`, `Ida-Marie`, `Merete`)."""
-    return _first_name(word)
-
-
-@functools.lru_cache(maxsize=8192)
-def _first_name(word: str) -> bool:
-    """A common first name, also as part of one (`Ida-Marie`) or with a possessive s."""
-    return any(f in lists.FIRST_NAMES for p in PARTS.split(word) if p for f in forms(p))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -124,13 +63,13 @@ def _candidate(word: str) -> bool:
     parts = [p for p in PARTS.split(word) if p]
     if word.isupper():  # not a masked number's `XXXXXX-XXXX`
         if len(word) < 5:  # `PPR` is an abbreviation, `EMIL` a first name all the same
-            return _first_name(word)
+            return first_name(word)
         letters = {c for c in word if c.isalpha()}
-        return len(letters) > 1 and not _harmless(word)
+        return len(letters) > 1 and not harmless(word)
     if len(parts[0]) > 1 and parts[0].isupper():
         return False
     capital = any(p[0].isupper() and any(c.islower() for c in p) for p in parts)
-    return capital and not _harmless(word)
+    return capital and not harmless(word)
 
 
 def _looks_danish(text: str, match: re.Match[str]) -> bool:
@@ -149,8 +88,14 @@ def _looks_danish(text: str, match: re.Match[str]) -> bool:
     adjective = _ADJECTIVE_ENDING.search(folded)
     if adjective is None or adjective.start() < _STEM:
         return False
-    after = _NEXT_WORD.match(text, match.end())
-    return after is None or (after[1] != "," and after[1].casefold() not in lists.VERBS)
+    return not _subject(text, match.end())
+
+
+def _subject(text: str, end: int) -> bool:
+    """Whether a verb or a comma follows the word ending at `end`: it is the sentence's
+    subject (`Hartvig fortæller`, `Akbar, 8 år`, `Zlatan græder`)."""
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and (after[1] == "," or after[1].casefold() in lists.VERBS)
 
 
 _TITLE = re.compile(
@@ -168,7 +113,7 @@ def all_danish(text: str) -> bool:
     """Whether every word of `text` (an id: `partshoering-2`, `børnesamtaler`) is Danish: an id
     with another word (`zlatan.karimi`) may name a child, and is shown by its place instead."""
     words = _WORD.findall(text.replace("_", " "))
-    return all(len(w) < 3 or _danish(w) for w in words)  # `t1`: no name in a letter
+    return all(len(w) < 3 or danish(w) for w in words)  # `t1`: no name in a letter
 
 
 @functools.lru_cache(maxsize=16)
@@ -237,8 +182,8 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
                 runs.append([(m.start(), m.end(), word, True)])
             continue
         named = (
-            _first_name(word)
-            or (not _danish(word) and not _looks_danish(text, m))
+            first_name(word)
+            or (not danish(word) and not _looks_danish(text, m))
             or (is_word_name(word) and word_name(text, m))
             or _TITLE.search(text, max(0, m.start() - 12), m.start()) is not None
         )
@@ -257,13 +202,33 @@ def _name_without_capital(text: str, match: re.Match[str]) -> bool:
     family (`MOR LIV BERG`): written so, no capital tells the name from the word."""
     word = match[0]
     if word.islower():
-        return _first_name(word) and fold(word) not in lists.WORDS_IN_LOWER_CASE
-    if not word.isupper() or not is_word_name(word):
+        if first_name(word):
+            return fold(word) not in lists.WORDS_IN_LOWER_CASE
+        return _foreign(word) and _after_kin(text, match.start(), _NAMING)
+    return word.isupper() and is_word_name(word) and _after_kin(text, match.start(), lists.KIN)
+
+
+_NAMING = lists.KIN | {"hedder", "kaldet", "kaldes"}
+"""Words a name follows (`mor oksana shevchenko`, `barnet hedder oksana`): after them a word
+in lower case that is no Danish word is the name (a probe)."""
+
+
+def _after_kin(text: str, start: int, words: frozenset[str]) -> bool:
+    """Whether one of `words` stands right before `start` (`mor`, `familien van der`)."""
+    before = re.search(rf"([^\W\d_]+){lists.KIN_GAP}", text[max(0, start - 30) : start])
+    return before is not None and fold(before[1]) in words
+
+
+_VERB_ENDINGS = ("er", "ede", "te", "et", "es", "tog", "gik", "fik", "gav", "lod", "bad", "sad")
+"""Endings of Danish verbs the word list lacks (`overtog`, `afviste`): no name's in lower
+case after a name or `mor`."""
+
+
+def _foreign(word: str) -> bool:
+    """A word in lower case that is no Danish word, nor a verb's form the list lacks."""
+    if len(word) < 3 or word in lists.PARTICLES or danish(word) or harmless(word):
         return False
-    before = re.search(
-        rf"([^\W\d_]+){lists.KIN_GAP}", text[max(0, match.start() - 30) : match.start()]
-    )
-    return before is not None and fold(before[1]) in lists.KIN
+    return not fold(word).endswith(_VERB_ENDINGS)
 
 
 def _goes_with(text: str, last: Word, match: re.Match[str]) -> bool:
@@ -278,20 +243,12 @@ def _goes_with(text: str, last: Word, match: re.Match[str]) -> bool:
     return last[2].islower() and word.islower() and _surname(word)
 
 
-_SURNAME_ENDING = re.compile(
-    r"(?:sen|søn|gård|strup|holm|lund|berg|bech|kjær|dahl|borg|feldt|skov|bæk|høj|rup|toft|"
-    r"bjerg|gren|qvist|kvist)$"
-)
-"""Endings of Danish surnames: in lower case only a word ending so is one (`hanne kjær`,
-not `emil overtog`), as the word list lacks many a Danish word."""
-
-
 def _surname(word: str) -> bool:
-    """A word after a first name, in capitals (`KJÆR`) or in lower case (`kjær`), that is
-    its surname: no Danish word, and in lower case with a surname's ending."""
-    if len(word) < 2 or _danish(word) or _harmless(word):
-        return False
-    return word.isupper() or _SURNAME_ENDING.search(fold(word)) is not None
+    """A word after a first name, in capitals (`KJÆR`) or in lower case (`kjær`,
+    `shevchenko`), that is its surname: no Danish word, nor a verb's form (`emil overtog`)."""
+    if word.isupper():
+        return len(word) > 1 and not danish(word) and not harmless(word)
+    return _foreign(word)
 
 
 def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
@@ -335,7 +292,10 @@ def _named_runs(text: str, known: Iterable[str]) -> list[tuple[int, int]]:
                 first -= 1
             start = run[first][0]  # a Danish word before it is not part
             initial = _INITIAL.search(text, max(0, start - 4), start)
-            spans.append((initial.start() if initial else start, run[-1][1]))
+            last = len(run) - 1
+            while last > first and run[last][2].isupper() and danish(run[last][2]):
+                last -= 1  # `EMIL GRÆDER`: in capitals a Danish word after a name is none
+            spans.append((initial.start() if initial else start, run[last][1]))
     return _joined([*spans, *_again_in_lower_case(text, unknown)])
 
 
@@ -347,8 +307,12 @@ def _again_in_lower_case(text: str, runs: Sequence[tuple[Word, ...]]) -> list[tu
         forms(w[2])[-1]
         for run in runs
         for w in run
-        if w[3] and not w[2].islower() and not _danish(w[2]) and not is_word_name(w[2])
-    }
+        if w[3]
+        and not w[2].islower()
+        and not danish(w[2])
+        and not is_word_name(w[2])
+        and (first_name(w[2]) or not starts_sentence(text, w[0]) or _subject(text, w[1]))
+    }  # not a note's first word the list lacks (`Indlagt på BUP …; blev indlagt igen`)
     if not names:
         return []
     return [m.span() for m in _WORD.finditer(text) if m[0].islower() and forms(m[0])[-1] in names]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from ledelsestilsyn.core import name_words as lists
 from ledelsestilsyn.core.sentences import starts_sentence
@@ -15,6 +16,21 @@ PARTS = re.compile(r"[-'’]")
 def fold(word: str) -> str:
     """A word as compared: in lower case, `aa`, `ae` and `oe` as `å`, `æ` and `ø`."""
     return word.casefold().replace("aa", "å").replace("ae", "æ").replace("oe", "ø")
+
+
+_PLAIN = str.maketrans({"ł": "l", "ı": "i", "đ": "d", "ß": "ss"})
+
+
+def plain(folded: str) -> str:
+    """`folded` without the marks of letters Danish does not have (`ayşe` as `ayse`,
+    `łukasz` as `lukasz`, `rené` as `rene`); æ, ø and å stay."""
+    if folded.isascii():
+        return folded
+    letters = []
+    for c in folded.translate(_PLAIN):
+        base = c if c in "æøå" else unicodedata.normalize("NFD", c)
+        letters.append("".join(b for b in base if not unicodedata.combining(b)))
+    return "".join(letters)
 
 
 @functools.lru_cache(maxsize=8192)  # each word is judged once: a report has many comments

@@ -16,10 +16,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ledelsestilsyn.core.danish_words import first_name
 from ledelsestilsyn.core.diagnostics import Diagnostic
 from ledelsestilsyn.core.names import as_read
 from ledelsestilsyn.core.unknown_names import (
-    common_first_name,
     known_name,
     likely_names,
     words_of,
@@ -63,7 +63,7 @@ def _in_lower_case(text: str, known: list[str]) -> list[tuple[int, int]]:
     return [
         (a, b)
         for a, b in likely_names(capitalised, known)
-        if len(words_of(text[a:b])) > 1 or common_first_name(capitalised[a:b])
+        if len(words_of(text[a:b])) > 1 or first_name(capitalised[a:b])
     ]
 
 

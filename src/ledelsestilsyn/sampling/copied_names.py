@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from ledelsestilsyn.core.danish_words import first_name
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.core.names import as_read
 from ledelsestilsyn.core.unknown_names import (
-    common_first_name,
     likely_names,
     replace_spans,
     words_of,
@@ -68,7 +68,7 @@ def _category_word(read: str, span: tuple[int, int]) -> bool:
     if read[:start].strip(" \t\u00a0\"'(-–"):
         return False
     word = read[start:end]
-    return len(words_of(word)) == 1 and not common_first_name(word)
+    return len(words_of(word)) == 1 and not first_name(word)
 
 
 def named_warnings(
