@@ -22,6 +22,7 @@ from ledelsestilsyn.core.unknown_names import all_danish
 from ledelsestilsyn.core.words import listing
 from ledelsestilsyn.followup.tiltag_checks import cpr_in_file, evaluation_warnings
 from ledelsestilsyn.followup.tiltag_ids import in_message
+from ledelsestilsyn.followup.tiltag_names import name_warnings
 from ledelsestilsyn.io.document import Path_, YamlDocument
 from ledelsestilsyn.io.named import present
 from ledelsestilsyn.io.yaml import read_document
@@ -156,6 +157,7 @@ def read_tiltag(workspace: Workspace, today: date | None) -> TiltagRead:
     evaluation = evaluation_warnings(workspace, doc, parsed.tiltag, today)
     warnings += [d for t in parsed.tiltag for d in evaluation.get(t.id, [])]
     warnings += cpr_in_file(path.read_text(encoding="utf-8", errors="replace"), doc.file)
+    warnings += name_warnings(workspace, doc, parsed.tiltag)
     return TiltagRead(parsed.tiltag, gone, warnings, evaluation)
 
 
