@@ -1,24 +1,28 @@
 """Names nobody told the tool about: a child's, a parent's, a school's, typed in free text.
 
-The workspace knows its colleagues' names (the scrubbers in `report.scrub` replace them);
-it never knows the child's. Danish helps: a noun is written in lower case, so a word with a
+The workspace knows its colleagues' names (the scrubbers in `report.scrub` replace them); it
+never knows the child's. Danish helps: a noun is written in lower case, so a word with a
 capital that is no Danish word (`Zlatan`, `Karimi`, `Vestervangskolen`) is nearly always a
 proper name: a person, a school, a town. Each of those can point at a child, so each is
-taken for a name. A Danish word is one of the tool's word list (`ord.txt`: every word written
-in lower case at least as often as with a capital in the sources the templates are made from,
-the README, the domain notes, the templates, the presets and the report's and letters'
-templates, code left out; and the words a leader's note begins with: `Afventer`, `Flot`;
-never a first name), also inflected or as the end of a compound, or one the tool knows to name no
-one (`Barnets lov`, `Ankestyrelsens`, `Familieafdelingen`, the polite `De`). Inside a
-sentence a Danish word with a capital is a title (`Børnefaglig Undersøgelse`); a common first
-name is a name anywhere, and a first name that is also a word (`Liv`, `Per`) inside a
-sentence; a word that is a name once in a text is one everywhere in it. Names the caller
-knows (colleagues, teams, the municipality) are left to the scrubbers, unless a word such as
-`mor` or `fru` stands right before (`mor Hansen` is not the colleague Hansen).
+taken for a name. A Danish word is one of the tool's word list (`ord.txt`: every word
+written in lower case at least as often as with a capital in the sources the templates are
+made from, the README, the domain notes, the templates, the presets and the report's and
+letters' templates, code left out; and the words a leader's note begins with: `Afventer`,
+`Flot`, `Indlagt`; never a first name; `core.danish_words`), also inflected or as the end of
+a compound, or one the tool knows to name no one (`Barnets lov`, `Ankestyrelsens`,
+`Familieafdelingen`, the polite `De`). Inside a sentence a Danish word with a capital is a
+title (`Børnefaglig Undersøgelse`); a common first name is a name anywhere, and a first name
+that is also a word (`Liv`, `Per`) inside a sentence; a word that is a name once in a text
+is one everywhere in it. Names the caller knows (colleagues, teams, the municipality) are
+left to the scrubbers, unless a word such as `mor` or `fru` stands right before (`mor
+Hansen` is not the colleague Hansen).
 
-A name written in lower case, or in capitals of four letters or fewer (like `PPR`) unless it
-is a common first name (`EMIL`), is not found: the warning in `valider` (G068) asks the
-leaders to write `barnet`, `moren` instead, so that what reaches a report was never a name.
+In lower case a common first name is a name (`mor hanne kjær`), and so is a word that is no
+Danish word after `mor`, `far`, `hedder` (`mor oksana shevchenko`), with the surname after it;
+in capitals a short word after a first name is its surname (`HANNE KJÆR`). Another name in
+lower case, or in capitals of four letters or fewer (like `PPR`) unless it is a common first
+name (`EMIL`), is not found: the warning in `valider` (G068) asks the leaders to write
+`barnet`, `moren` instead, so that what reaches a report was never a name.
 """
 
 from __future__ import annotations
