@@ -177,13 +177,15 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
     name on its own, as then no caller's names change anything. Each text is read once: the
     same comment stands in many reviews."""
     runs: list[list[Word]] = []
+    previous, previous_end = "", -1  # the word before, in lower case, and where it ends
     for m in _WORD.finditer(text):
         word = m[0]
         if not _candidate(word) or _abbreviated(text, m):
-            if runs and _goes_with(text, runs[-1][-1], m):
+            if runs and runs[-1][-1][1] == previous_end and _goes_with(text, runs[-1][-1], m):
                 runs[-1].append((m.start(), m.end(), word, False))
-            elif _name_without_capital(text, m):
+            elif _name_without_capital(text, m, previous):
                 runs.append([(m.start(), m.end(), word, True)])
+            previous, previous_end = word.casefold(), m.end()
             continue
         named = (
             first_name(word)
@@ -195,20 +197,26 @@ def _runs(text: str) -> tuple[tuple[Word, ...], ...]:
             runs[-1].append((m.start(), m.end(), word, named))
         else:
             runs.append([(m.start(), m.end(), word, named)])
+        previous, previous_end = word.casefold(), m.end()
     if not any(w[3] for run in runs for w in run):
         return ()
     return tuple(tuple(run) for run in runs)
 
 
-def _name_without_capital(text: str, match: re.Match[str]) -> bool:
+def _name_without_capital(text: str, match: re.Match[str], previous: str) -> bool:
     """A common first name in lower case (`mor hanne kjær`, `sofie-marie`), save those that
     are words too (`3. jan`), and a first name that is a word, in capitals after a word for
-    family (`MOR LIV BERG`): written so, no capital tells the name from the word."""
+    family (`MOR LIV BERG`): written so, no capital tells the name from the word. `previous`:
+    the word before, in lower case (only after a family word or a particle is more looked at)."""
     word = match[0]
     if word.islower():
         if first_name(word):
             return fold(word) not in lists.WORDS_IN_LOWER_CASE
+        if previous not in _NAMING and previous not in lists.PARTICLES:
+            return False
         return _foreign(word) and _after_kin(text, match.start(), _NAMING)
+    if previous not in lists.KIN and previous not in lists.PARTICLES:
+        return False
     return word.isupper() and is_word_name(word) and _after_kin(text, match.start(), lists.KIN)
 
 
