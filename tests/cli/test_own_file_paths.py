@@ -23,7 +23,7 @@ REMIND = ("påmind", "--dato", "2026-11-25", "--altid")
 # (path inside the workspace, the command that writes it)
 OWN_FILES = {
     ".tilsyn/påmind.lock": REMIND,
-    ".tilsyn/påmind-sendt.json": REMIND,
+    ".tilsyn/påmind-sendt.json": ("påmind", "--dato", "2026-11-25"),  # a look writes no log
     "tilbagemeldinger/2026-11/.sager": LETTERS,
     "tilbagemeldinger/2026-11/Anna_Holm-77a25cd9.md": LETTERS,
     "rapporter/2026-11-leder.html": ("rapport", "--periode", "2026-11", "--dato", "2026-11-25"),

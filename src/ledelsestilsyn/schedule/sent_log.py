@@ -72,8 +72,8 @@ class SentLog:
     path: Path
     sent: dict[str, dict[str, str]] = field(default_factory=dict)
     marked: bool = False
-    """Whether anything was marked: a look at the status (`påmind --altid`) marks nothing,
-    and writes nothing, so it works in a `.tilsyn` that cannot be written (a probe)."""
+    """Whether anything was marked: a look at the status, which marks nothing, writes
+    nothing, so it works in a `.tilsyn` that cannot be written (a probe)."""
 
     @classmethod
     def load(cls, cache_dir: Path) -> SentLog:
