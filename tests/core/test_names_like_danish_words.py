@@ -36,6 +36,8 @@ def test_a_name_at_a_sentence_s_start_that_ends_like_a_danish_word_is_a_name(
         ("Barnet, April, er 7 år.", "Barnet, [navn], er 7 år."),
         ("Jo har ondt i maven.", "[navn] har ondt i maven."),
         ("Samtale med Jo og mor.", "Samtale med [navn] og mor."),
+        ("Samer (far) kom til mødet.", "[navn] (far) kom til mødet."),  # probe BE
+        ("Mødet med Samer gik godt.", "Mødet med [navn] gik godt."),
     ],
 )  # fmt: skip
 def test_first_names_the_word_list_had_as_words_are_names(text: str, expected: str) -> None:
@@ -52,6 +54,7 @@ def test_first_names_the_word_list_had_as_words_are_names(text: str, expected: s
         "Undersøgelse er lavet. Afklaring mangler.",
         "Brugbar viden fra skolen. Dygtig sagsbehandling.",
         "Jo, det er rigtigt. Jo mere kontakt, jo bedre.",
+        "Familien er samer og taler samisk.",
         "April 2026: møde med skolen. Mødet er 1. april.",
         "Forældremyndighed er drøftet. Tryghed er vigtig.",
     ],

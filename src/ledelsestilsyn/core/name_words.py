@@ -95,13 +95,13 @@ warsame william xenia yasin yasmin yousef youssef yusuf yvonne zainab zakaria za
 oskar axel vilma sigrid molly liva marius malte alba bertram hjalte theodor elliot thea lea
 luka oksana dmytro bohdan artem jakub kacper zofia wiktoria zahra fadumo abdullahi ubah idil
 yonas selam filmon minh linh anh huong ploy somchai kerem burak esra rami yara jana maya elif
-ayse omer busra lukasz
+ayse omer busra lukasz samer
 """
 FIRST_NAMES = frozenset(_FIRST_NAME_WORDS.split())
 """Common first names of children and parents in Denmark, none of them a Danish word."""
-WORDS_IN_LOWER_CASE = frozenset(["ane", "ebbe", "helle", "jan", "lærke", "roman"])
-"""Of them, the ones that in lower case are words too (`3. jan`, `en roman`, `ebbe og flod`):
-every other one is a name in lower case as well (`mor hanne kjær`)."""
+WORDS_IN_LOWER_CASE = frozenset(["ane", "ebbe", "helle", "jan", "lærke", "roman", "samer"])
+"""Of them, the ones that in lower case are words too (`3. jan`, `en roman`, `ebbe og flod`,
+`samer`): every other one is a name in lower case as well (`mor hanne kjær`)."""
 
 _WORD_NAME_WORDS = """
 april august bo dag dina ditte else ester flora frank hans iris jo kaj karl kim line lise liv
