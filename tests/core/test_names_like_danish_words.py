@@ -70,6 +70,10 @@ def test_danish_words_at_a_sentence_s_start_stay(text: str) -> None:
         "Trives i skolen. Savner sin far. Leger med de andre. Udredt for ADHD.",
         "Født for tidligt. Tlf notat mangler. Barnets Reform. Røde Kors.",
         "Løft anbringelse-7",  # the title `tiltag ny` writes (probe BC)
+        # a leader's judgement on a `lav grad` answer (probe BG)
+        "Svag inddragelse. Tynd begrundelse. Stærk faglig vurdering. Sparsomme notater.",
+        "Upræcis plan. Ubegrundet afgørelse. Rodet journal. Forældet ressourceprofil.",
+        "Acceptabel. Middel. Udokumenteret. Barnets stemme mangler. Tvivl om planen.",
     ],
 )
 def test_what_a_note_begins_with_stays(text: str) -> None:
