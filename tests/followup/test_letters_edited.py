@@ -351,6 +351,7 @@ def test_an_edited_letter_tilsyn_would_now_write_otherwise_is_said_to_be_out_of_
     changed = cli(*LATER)
     said = " ".join(changed.stderr.split())
     assert "sagerne har ændret sig siden: tilsyn ville skrive noget andet i brevet i dag" in said
+    assert f"(fx til '{md.stem}_rettet.md')" in said  # its own name, not Anna's (probe BG)
     assert NOTE.strip() in md.read_text(encoding="utf-8")  # kept as it stands
 
 

@@ -9,7 +9,7 @@ letter (O028).
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, warning
 from ledelsestilsyn.followup.letter_history import dated_as
@@ -41,9 +41,11 @@ def kept_warning(display: str, *, removed: bool = False, outdated: bool = False)
             " og overskrives ikke (heller ikke brevet i det andet format ved siden af), men "
             "sagerne har ændret sig siden: tilsyn ville skrive noget andet i brevet i dag"
         )
+        letter = PurePath(display)
         hint = (
-            "omdøb det rettede (fx til 'Anna_med_hilsen.md'), kør 'tilsyn tilbagemelding' "
-            "igen, og flyt din tilføjelse over i det nye brev, før du giver det videre."
+            f"omdøb det rettede (fx til '{letter.stem}_rettet{letter.suffix}'), kør 'tilsyn "
+            "tilbagemelding' igen, og flyt din tilføjelse over i det nye brev, før du giver det "
+            "videre."
         )
         return warning(
             display, "O028", f"brevet er rettet, efter tilsyn skrev det{why}.", hint=hint
