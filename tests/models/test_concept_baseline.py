@@ -56,3 +56,19 @@ def test_a_minimum_count_that_hides_nothing_small_is_said(
     )
     edit_concept(example_workspace, f"  mindste_antal: {count}\n", "  mindste_antal: 3\n")
     assert "A014" not in cli("tjek").output
+
+
+@pytest.mark.parametrize("audience", ["udvalg", "afdeling"])
+def test_a_committee_report_that_hides_nothing_small_says_so(
+    cli: Cli, filled_example: Path, audience: str
+) -> None:
+    """Probe BF F4: with `mindste_antal: 1` the committee's report gave every exact count, and
+    its legend read 'Tal under 1 vises som < 1'; only `tjek` warned."""
+    edit_concept(filled_example, "  mindste_antal: 5\n", "  mindste_antal: 1\n")
+    result = cli("rapport", "--modtager", audience, "--format", "md", "-o", "-")
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stderr.split())
+    assert "advarsel L021: mindste_antal er 1, så intet skjules" in text, text
+    assert "koncept.yaml" in text
+    leader = cli("rapport", "--modtager", "leder", "--format", "md", "-o", "-")
+    assert "L021" not in leader.stderr

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ledelsestilsyn.core.cpr import mask_cpr
-from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, TilsynError, fail
+from ledelsestilsyn.core.diagnostics import Argument, Diagnostic, TilsynError, fail, warning
 from ledelsestilsyn.core.gate import Gated
 from ledelsestilsyn.core.periods import Period, parse_period, previous
 from ledelsestilsyn.core.unknown_names import NAME
@@ -57,6 +57,7 @@ from ledelsestilsyn.report.tidy_file import tidy_file
 from ledelsestilsyn.report.view import ReportView, report_view
 from ledelsestilsyn.workspace.layout import DECISION_CACHE
 from ledelsestilsyn.workspace.open import Workspace
+from ledelsestilsyn.workspace.unlikely_settings import few_hidden
 
 
 @dataclass
@@ -132,6 +133,7 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         known_names=known,
     )
 
+    inputs.notes += _unsafe_min_count(request.audience, settings.min_count)
     made = versions(workspace.root) if request.audience in AGGREGATE else []
     ranges = issued_ranges(made)
     compared = _compared_range(period, inputs, ranges, request.audience)
@@ -202,6 +204,15 @@ def make_report(workspace: Workspace, request: Request, *, today: date) -> Outco
         said += _changed_since(reports, period, made, settings.min_count)
     before = [_version(request.audience, p, reports.build(p), reports.rules(p)) for p in compared]
     return Outcome(content, period, len(counted), excluded, [*inputs.notes, *said], version, before)
+
+
+def _unsafe_min_count(audience: str, min_count: int) -> list[Diagnostic]:
+    """L021: a report for the committee or the department that hides little or nothing."""
+    unsafe = few_hidden(min_count) if audience in AGGREGATE else None
+    if unsafe is None:
+        return []
+    hint = "sæt mindste_antal under rapport: i koncept.yaml til 5 (eller mindst 3)."
+    return [warning("rapport", "L021", unsafe, hint=hint)]
 
 
 def _compared_range(

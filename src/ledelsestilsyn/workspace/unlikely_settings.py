@@ -26,16 +26,23 @@ def unlikely_settings(concept: Concept, doc: YamlDocument, today: date) -> list[
     ]
 
 
+def few_hidden(min_count: int) -> str | None:
+    """What is wrong with a `mindste_antal` below `SAFE_MIN_COUNT` (A014 in `tjek`, L021 when
+    such a report is made: a probe found only `tjek` said it); None when nothing is."""
+    if min_count >= SAFE_MIN_COUNT:
+        return None
+    hidden = "intet skjules" if min_count <= 1 else "kun tal på 1 skjules"
+    return (
+        f"mindste_antal er {min_count}, så {hidden} i udvalgets og afdelingens rapporter; et "
+        "lille tal kan pege på et bestemt barn eller en bestemt rådgiver (standarden er 5)."
+    )
+
+
 def _small_counts(concept: Concept, doc: YamlDocument) -> list[Diagnostic]:
     """A014: `mindste_antal` so low that nothing small is hidden (1 hides nothing at all)."""
-    shown = concept.report.min_count
-    if shown >= SAFE_MIN_COUNT:
+    message = few_hidden(concept.report.min_count)
+    if message is None:
         return []
-    hidden = "intet skjules" if shown <= 1 else "kun tal på 1 skjules"
-    message = (
-        f"mindste_antal er {shown}, så {hidden} i udvalgets og afdelingens rapporter; et lille "
-        "tal kan pege på et bestemt barn eller en bestemt rådgiver (standarden er 5)."
-    )
     where = ("rapport", "mindste_antal")
     return [doc.diagnostic(where, "A014", message, severity=Severity.WARNING)]
 
