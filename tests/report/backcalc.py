@@ -23,6 +23,7 @@ import openpyxl
 from backcalc_system import System
 
 from ledelsestilsyn.core.periods import Period, parse_period
+from ledelsestilsyn.report.view import AUDIENCES
 from ledelsestilsyn.templates.catalog import Catalog
 
 # --- reading the report ---------------------------------------------------------------------
@@ -61,13 +62,23 @@ def html_tables(text: str) -> list[tuple[str, list[list[str]]]]:
     return tables
 
 
-def read_report(text: str, fmt: str, min_count: int = 5, *, one_file_each: bool = False) -> System:
+def read_report(
+    text: str,
+    fmt: str,
+    min_count: int = 5,
+    *,
+    one_file_each: bool = False,
+    on_cases: bool | None = None,
+) -> System:
     """The system of everything a committee md or html report publishes. With
     `one_file_each` the reader takes it, as most would, that each drawn case has one review
-    file: drawn = reviewed + not counted (true without calibration or loose files)."""
+    file: drawn = reviewed + not counted (true without calibration or loose files).
+    `on_cases`: whether a step's interval is on its cases (`System.on_cases`); by default,
+    unless the report is the leader's."""
     system = System(min_count)
     tables = md_tables(text) if fmt == "md" else html_tables(text)
     plain = htmllib.unescape(re.sub(r"<[^>]+>", "", text))
+    system.on_cases = AUDIENCES["leder"] not in plain if on_cases is None else on_cases
     catalog = Catalog.load(None)
     template = ""
     for heading, rows in tables:
@@ -282,8 +293,8 @@ def _counts(system: System, body: list[list[str]], kind: str, total: str) -> Non
 
 
 def _step_table(system: System, ref: str, body: list[list[str]], catalog: Catalog) -> None:
-    """Each step's share; its interval is on the reviews (at most `.cases` of them), which
-    are no more than the template's."""
+    """Each step's share; its interval is on the reviews behind it (`.cases`), which are no
+    more than the template's."""
     for row in body:
         name = f"step[{ref}|{row[0]}]"
         system.share(name, row[1], row[2], _questions_in(catalog, ref, row[0]))

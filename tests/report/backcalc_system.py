@@ -36,6 +36,9 @@ class System:
     relations: list[tuple[list[tuple[str, int]], bool]] = field(default_factory=list)
     series: list[str] = field(default_factory=list)  # the overview's rows, in its order
     shared: bool = False  # the report's note: a case in several series counts once
+    on_cases: bool = True
+    """A step's interval is on the reviews behind it (the committee's and the department's),
+    not on an effective size (the leader's): `read_report` tells them by the recipient."""
     teams_under: int | None = None
     """`intet team har 5 eller flere gennemgåede sager`: every team's cases are under 5, to a
     reader who knows the teams (from another report, or the municipality's own)."""
@@ -65,9 +68,9 @@ class System:
 
         The text alone puts pos/ans within half a tenth of a percent of it (no cap on the
         answers). `per_review` is the most answers one review gives to it (a step's
-        questions). Then its interval is Wilson's on an effective size, which does not give
-        the denominator, only that at most that many reviews answered (`.cases`, between the
-        answers divided by `per_review` and the answers)."""
+        questions). Then its interval does not give the denominator, but the reviews behind
+        it (`.cases`, between the answers divided by `per_review` and the answers): exactly
+        in a report that hides small counts, at most in the leader's (`on_cases`)."""
         pos, ans = self.var(f"{name}.pos"), self.var(f"{name}.ans")
         self.relate([(pos, 1), (ans, -1)], equal=False)
         if per_review > 1:
@@ -84,12 +87,13 @@ class System:
         self.relate([(pos, 2000), (ans, -(2 * tenths + 1))], equal=False)
         if not interval:
             return pos, ans
-        found = read_share(text, interval, per_review)
+        found = read_share(text, interval, per_review, on_cases=self.on_cases)
         assert found, f"andelen {text} ({interval}) passer ikke med nogen tæller/nævner"
         self.var(pos, min(p for p, _, _ in found), max(p for p, _, _ in found))
         self.var(ans, min(n for _, n, _ in found), max(n for _, n, _ in found))
-        if per_review > 1:
-            self.var(f"{name}.cases", 0, max(m for _, _, m in found))
+        if per_review > 1:  # on the cases: exactly; on an effective size: at most
+            least = min(k for _, _, k in found) if self.on_cases else 0
+            self.var(f"{name}.cases", least, max(k for _, _, k in found))
         return pos, ans
 
     def relate(self, terms: list[tuple[str, int]], *, equal: bool = True) -> None:
@@ -113,6 +117,8 @@ class System:
             solver = _Solver(self, [])
         found: dict[str, float] = {}
         for name, seen in sorted(self.hidden.items()):
+            if name == "D" or name.startswith("d["):
+                continue  # the drawn cases: the concept says them (probe BF), nothing to pin
             value = solver.pinned({name: 1})
             if value is not None and (seen != "–" or 0 < value < self.min_count):
                 found[name] = value
@@ -183,14 +189,18 @@ class _Solver:
         return [round(v) for v in result.x]
 
 
-def read_share(text: str, interval: str, per_review: int = 1) -> list[tuple[int, int, int]]:
-    """Every (positive, answered, most reviews) that reads as `text` with `interval`.
+def read_share(
+    text: str, interval: str, per_review: int = 1, *, on_cases: bool = True
+) -> list[tuple[int, int, int]]:
+    """Every (positive, answered, reviews) that reads as `text` with `interval`.
 
-    With one answer per review (a question) the interval is the plain Wilson
-    interval on the answers, so it must match exactly and the reviews are the
-    answers. With several (a step), it is Wilson's on an effective size s
-    between the reviews k and the answers n (`stats.effective_size`): every s in
-    [n / per_review, n] whose interval reads the same is possible, and k ≤ s.
+    With one answer per review (a question) the interval is the plain Wilson interval on
+    the answers, so it must match exactly and the reviews are the answers. With several
+    (a step), the committee's and department's interval is Wilson's on the reviews behind
+    the share (`Tally.case_interval`, `on_cases`): every whole number k in [n / per_review,
+    n] whose interval reads the same is possible, and exact. The leader's is on an
+    effective size s between the reviews and the answers (`stats.effective_size`): every s
+    in [n / per_review, n] whose interval reads the same, and the reviews are at most ⌊s⌋.
     """
     value = _number(text) / 100
     out = []
@@ -201,15 +211,33 @@ def read_share(text: str, interval: str, per_review: int = 1) -> list[tuple[int,
             if per_review == 1:
                 if _shown(wilson(p, n)) == interval:
                     out.append((p, n, n))
-            elif (size := largest_size(p / n, interval, n / per_review, n)) is not None:
-                out.append((p, n, math.floor(size + 1e-9)))
+                continue
+            sizes = size_range(p / n, interval, n / per_review, n)
+            if sizes is None:
+                continue
+            if not on_cases:
+                out.append((p, n, math.floor(sizes[1] + 1e-9)))
+                continue
+            low, high = math.ceil(sizes[0] - 1e-6), math.floor(sizes[1] + 1e-6)
+            out.extend(
+                (p, n, k)
+                for k in range(max(low, 1), high + 1)
+                if _shown(wilson_share(p / n, k)) == interval
+            )
     return out
 
 
 def largest_size(p: float, interval: str, least: float, most: float) -> float | None:
-    """The largest effective size in [least, most] whose Wilson interval for share `p` reads
-    `interval`, or None if none does. As the size grows, the interval's low end rises and
-    its high end falls, so the sizes that read the same lie in one stretch: bisect its ends."""
+    """The largest size in [least, most] whose Wilson interval for share `p` reads
+    `interval`, or None if none does (`size_range`)."""
+    sizes = size_range(p, interval, least, most)
+    return None if sizes is None else sizes[1]
+
+
+def size_range(p: float, interval: str, least: float, most: float) -> tuple[float, float] | None:
+    """The sizes in [least, most] whose Wilson interval for share `p` reads `interval`, or
+    None if none does. As the size grows, the interval's low end rises and its high end
+    falls, so the sizes that read the same lie in one stretch: bisect its ends."""
     want = tuple(_number(t) for t in interval.split("–"))
 
     def wide(size: float) -> bool:
@@ -224,7 +252,7 @@ def largest_size(p: float, interval: str, least: float, most: float) -> float | 
         return None
     smallest = least if not wide(least) else _bisect(wide, least, most)[1]
     largest = most if not narrow(most) else _bisect(lambda s: not narrow(s), least, most)[0]
-    return largest if smallest <= largest else None
+    return (smallest, largest) if smallest <= largest else None
 
 
 def _bisect(before: Callable[[float], bool], low: float, high: float) -> tuple[float, float]:

@@ -188,7 +188,7 @@ def test_rows_left_out_for_the_reports_inside_say_so(cli: Cli, tmp_path: Path) -
     assert result.exit_code == 0, result.output
     text = str(result.stdout)
     step = text.split("### Underretning", 1)[1].split("###", 1)[0]
-    assert "sammen med rapporterne for perioderne inden i rapportens periode" in step
+    assert "rapporterne for perioderne inden i denne), kunne deres tal afsløre" in step
     assert "| spørgsmål |" not in step
     assert "| Underretning | – |" in text
     assert "ville ellers skjule sagsskridtets samlede andel" not in text

@@ -320,3 +320,22 @@ def test_a_tiltag_id_naming_a_person_or_a_case_stays_with_the_leaders(cli: Cli, 
             assert "anna-holm" not in lowered and "s-2026-11-000" not in lowered, audience
             assert "tiltag 2" in shown and "tiltag 3" in shown and "vurdering" in shown
     assert "anna-holm" in report(cli, "--format", "md")
+
+
+def test_the_share_after_is_also_shown_period_by_period(cli, ws: Path) -> None:  # type: ignore[no-untyped-def]
+    """Probe BG: the share after pools every period since the decision, so a relapse (100 %
+    in October, 64 % in November) read as 77 % and 'no sure change'. Each period's share is
+    now under the table, on the same cases as the column `efter`."""
+    (ws / "tiltag.yaml").write_text(
+        TILTAG.replace('besluttet: "2026-10-15"', 'besluttet: "2026-09-15"', 1), encoding="utf-8"
+    )
+    text = report(cli, "--format", "md").split("### vurdering")[1].split("###")[0]
+    question = row(text, "| underretning-1 | Overordnet")
+    line = next(x for x in text.splitlines() if x.startswith("- underretning-1 efter"))
+    periods = line.split(": ", 1)[1].split(" · ")
+    assert [p.split(":")[0] for p in periods] == ["2026-10", "2026-11"], line
+    cases = [int(p.split("(")[1].split()[0]) for p in periods]
+    assert sum(cases) == int(question[7]), (line, question)  # the same cases as `efter`
+    html = report(cli, "--format", "html")
+    assert "underretning-1 efter beslutningen, periode for periode: 2026-10:" in html
+    assert "periode for periode" not in report(cli, "--format", "md", "--modtager", "afdeling")

@@ -20,7 +20,7 @@ from report_data import underretning_round
 
 from conftest import Cli
 from ledelsestilsyn.report import decision
-from ledelsestilsyn.report.reader import at_most_reviews, revealed
+from ledelsestilsyn.report.reader import revealed, reviews_behind
 from ledelsestilsyn.report.stats import wilson, wilson_share
 from ledelsestilsyn.report.suppress import Ledger, decide, denominator
 
@@ -106,7 +106,7 @@ def _ledger(most_reviews: int | None) -> Ledger:
     ledger.total(("question total",), [neutral, denominator(question)])
     step = ledger.share(("step share",), 24, 40, [24, 16], most_reviews)
     if most_reviews is not None:
-        ledger.at_most([denominator(question)], [at_most_reviews(step)])
+        ledger.at_most([denominator(question)], [reviews_behind(step)])
     return ledger
 
 
@@ -140,9 +140,9 @@ def test_the_ledger_writes_down_how_many_reviews_a_step_interval_allows() -> Non
     report = build_report(records, templates, period, Settings(), mask=mask_cpr, tidy=True)
     ledger = ledger_for(report)
     step = step_share(OVERORDNET.ref, "underretning")
-    assert ledger.values[at_most_reviews(step)] == 5
+    assert ledger.values[reviews_behind(step)] == 5
     for _, qid in keys:
         share = question_share(OVERORDNET.ref, "underretning", qid)
-        assert at_most_reviews(share) not in ledger.values
-        terms = ((denominator(share), 1), (at_most_reviews(step), -1))
+        assert reviews_behind(share) not in ledger.values
+        terms = ((denominator(share), 1), (reviews_behind(step), -1))
         assert any(r.terms == terms and not r.equal for r in ledger.relations)

@@ -89,11 +89,14 @@ class Others:
         )
 
 
-def _share(template: Template, records: Sequence[ReviewRecord], shown: bool) -> ShareCell:
-    if not shown or not records:
+def _share(template: Template, records: Sequence[ReviewRecord], on_cases: bool) -> ShareCell:
+    """The share of `records`; a figure that holds colleagues' cases with its interval on the
+    reviews (`on_cases`), as the committee's: the effective size would tell how their
+    answers spread over their cases (`Tally.case_interval`)."""
+    if not records:
         return ShareCell()
     total = section(template, records).total()
-    return share_cell(total, 1.0, shown=True)
+    return share_cell(total, 1.0, True, on_cases)
 
 
 def _memo(
@@ -106,7 +109,7 @@ def _memo(
     if not shown:
         return ShareCell()
     if key not in memo:
-        memo[key] = _share(template, records, True)
+        memo[key] = _share(template, records, on_cases=True)
     return memo[key]
 
 
@@ -141,7 +144,7 @@ def comparison(
         rows.append(
             Comparison(
                 template.title,
-                _share(template, own, True),
+                _share(template, own, on_cases=False),
                 _memo(memo, (ref, f"team {team}"), template, team_records, team_shown),
                 _memo(memo, (ref, None), template, everyone_here, department_shown),
             )

@@ -115,6 +115,16 @@ class Tally:
             value, effective_size(self.per_review()) if self.parts else self.answered
         )
 
+    @property
+    def case_interval(self) -> Interval | None:
+        """Wilson's interval on the reviews behind the share, for a report that hides small
+        counts. The effective size depends on how the answers spread over the reviews (one
+        case with five `nej` or five cases with one each), which such a report must not tell
+        (probe BF); on the reviews, the interval tells only their number, which the ledger
+        takes as published with the share (`published._share`), and is never narrower."""
+        value = self.share
+        return None if value is None else wilson_share(value, self.cases)
+
     def per_review(self) -> CaseSums:
         """The sums over the reviews of (positive, non-neutral) answers here.
 

@@ -29,9 +29,13 @@ def non_neutral(tally: Tally) -> list[int]:
     return [n for a, n in tally.ordered() if a not in tally.scale.neutral]
 
 
-def share_cell(tally: Tally, threshold: float, shown: bool) -> ShareCell:
-    """The share positive / non-neutral with its Wilson interval, or a dash when not shown."""
-    return share_of(tally.share, tally.interval, threshold) if shown else ShareCell()
+def share_cell(tally: Tally, threshold: float, shown: bool, on_cases: bool) -> ShareCell:
+    """The share positive / non-neutral with its Wilson interval, or a dash when not shown.
+    `on_cases`: the interval on the reviews behind the share (`Tally.case_interval`), as a
+    report that hides small counts gives it."""
+    if not shown:
+        return ShareCell()
+    return share_of(tally.share, tally.case_interval if on_cases else tally.interval, threshold)
 
 
 def share_of(value: float | None, interval: Interval | None, threshold: float) -> ShareCell:

@@ -32,8 +32,10 @@ def disclosure_for(
     shown, and the step's question rows are left out instead (`Disclosure.summarised`), where
     that does show it (with the reports inside the period, it may not).
     `inner`: the same audience's reports of periods inside this one, as decided (`overlap`).
-    Where a step's question rows would give a number away together with them, and nothing
-    else shown can be hidden to prevent it (zeros are never hidden), its rows are left out
+    Where a step's question rows would give a number away together with them or with what
+    the concept tells (the cases drawn: 6 drawn, none left out, a question's `x` ja and
+    `< 5` nej is 5 and 1), and nothing else shown can be hidden to prevent it (zeros are
+    never hidden, and what a reader knows cannot be), its rows are left out
     whether or not that shows its share (`withdrawn`). `memo`: decisions made before
     (`decision_memo`).
     """
@@ -54,7 +56,7 @@ def disclosure_for(
         if left_out not in made:
             made[left_out] = _decision(report, withheld, set(left_out), inner, given, memo)
         rules = made[left_out]
-        gone = rules.lost_steps() - withdrawn if inner else set()
+        gone = rules.lost_steps() - withdrawn
         if gone:
             withdrawn |= gone
             summarised -= gone

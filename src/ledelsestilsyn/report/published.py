@@ -11,7 +11,6 @@ Keys are tuples: the kind of number first, then what it is about.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Collection, Sequence
 
@@ -20,8 +19,7 @@ from ledelsestilsyn.report.aggregate import GroupRow, Section, Tally
 from ledelsestilsyn.report.annual_plan import add_rounds
 from ledelsestilsyn.report.build import Report, TemplateReport, TrendPoint
 from ledelsestilsyn.report.cells import non_neutral
-from ledelsestilsyn.report.reader import at_most_reviews
-from ledelsestilsyn.report.stats import effective_size
+from ledelsestilsyn.report.reader import reviews_behind
 from ledelsestilsyn.report.suppress import Key, Ledger, denominator, numerator
 from ledelsestilsyn.report.tidy import question_rows
 
@@ -148,10 +146,10 @@ def ledger_for(
 
 def _overview(ledger: Ledger, report: Report, teams: bool) -> None:
     with_drawn = [s for s in report.series if s.drawn is not None]
-    for s in with_drawn:
-        ledger.count(drawn(s.series), s.drawn or 0)
+    for s in with_drawn:  # the concept says how many cases a round draws (probe BF)
+        ledger.known(drawn(s.series), s.drawn or 0)
     if with_drawn:
-        ledger.count(drawn(), drawn_total(report))
+        ledger.known(drawn(), drawn_total(report))
         ledger.total(drawn(), [drawn(s.series) for s in with_drawn])
         if shared(report):
             ledger.at_most([drawn()], [drawn(s.series) for s in with_drawn])
@@ -191,21 +189,21 @@ def _any_large(ledger: Ledger, counts: Sequence[int]) -> bool:
 
 
 def _share(ledger: Ledger, key: Key, tally: Tally) -> Key:
-    """A share, small also on fewer than `min_count` cases behind it (`Tally.cases`)."""
+    """A share, small also on fewer than `min_count` cases behind it (`Tally.cases`). A
+    pooled share's interval is on those cases (`Tally.case_interval`): with the share, it
+    tells how many there are (`reviews_behind`)."""
     parts = non_neutral(tally)
-    return ledger.share(key, tally.positive, tally.answered, parts, cases=tally.cases)
+    reviews = tally.cases if tally.parts else None
+    return ledger.share(key, tally.positive, tally.answered, parts, reviews, tally.cases)
 
 
 def _step_share(ledger: Ledger, key: Key, tally: Tally, questions: Sequence[Key]) -> Key:
-    """A step's share. Where a review's answers hang together, its interval is Wilson's on
-    an effective size s below the answers: a reader learns that at most ⌊s⌋ reviews
-    answered the step, so that none of its questions has more non-neutral answers."""
-    size = effective_size(tally.per_review())
-    most = math.floor(size) if size < tally.answered else None
-    ledger.share(key, tally.positive, tally.answered, non_neutral(tally), most, tally.cases)
-    if most is not None:
+    """A step's share: its interval tells how many reviews answered the step, so that none
+    of its questions has more non-neutral answers."""
+    _share(ledger, key, tally)
+    if tally.parts:
         for question in questions:
-            ledger.at_most([denominator(question)], [at_most_reviews(key)])
+            ledger.at_most([denominator(question)], [reviews_behind(key)])
     return key
 
 

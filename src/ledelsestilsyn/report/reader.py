@@ -4,7 +4,7 @@ A hidden cell is known only within its public range (`< 5` is 1–4, `x` at leas
 cells no reader may pin are the hidden counts and the small counts behind a share hidden for
 being small; `revealed` asks the audit (`audit`, with rounded bounds as walls) which of them
 a reader can pin all the same. The bounds a share's interval tells (`at_least_reviews`,
-`at_most_reviews`) are cells of the share, but nothing to protect in themselves.
+`reviews_behind`) are cells of the share, but nothing to protect in themselves.
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ def at_least_reviews(key: Key) -> Key:
     return ("at least reviews", *key)
 
 
-def at_most_reviews(key: Key) -> Key:
-    """A bound, not a count: a step's interval is Wilson's on an effective size s between
-    the reviews that answered it and its answers, so it tells a reader that at most ⌊s⌋
-    reviews did. Shown and hidden with its share; nothing to protect in itself."""
-    return ("at most reviews", *key)
+def reviews_behind(key: Key) -> Key:
+    """The reviews behind a pooled share (a step's, a team's, a pejlemærke's): its interval
+    is Wilson's on them (`Tally.case_interval`), so a reader can work them out. Shown and
+    hidden with its share; a shown share has at least `min_count` of them (`Ledger.share`),
+    so nothing to protect in itself."""
+    return ("reviews behind", *key)
 
 
 def public_ranges(ledger: Ledger, hidden: set[Key]) -> dict[Key, Range]:
@@ -62,7 +63,7 @@ def protected(ledger: Ledger, hidden: set[Key]) -> list[Key]:
                 c
                 for c in unit.cells
                 if ledger.small(ledger.values[c])
-                and c not in (at_most_reviews(key), at_least_reviews(key))
+                and c not in (reviews_behind(key), at_least_reviews(key))
             ]
     return cells
 

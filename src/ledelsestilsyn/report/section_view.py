@@ -147,7 +147,7 @@ def _other_period(
     shown = ctx.rules.share_ok(tally.answered, non_neutral(tally), tally.cases)
     if shown and key is not None and ctx.elsewhere is not None:
         shown = ctx.elsewhere(label, key)
-    return share_cell(tally, ctx.threshold, shown)
+    return share_cell(tally, ctx.threshold, shown, ctx.rules.active)
 
 
 def _question(
@@ -157,7 +157,7 @@ def _question(
     qid = q.question.id
     keys = [published.answer(ref, step, qid, a) for a, _ in ordered]
     key = published.question_share(ref, step, qid)
-    now = share_cell(q.tally, ctx.threshold, ctx.rules.shows(key))
+    now = share_cell(q.tally, ctx.threshold, ctx.rules.shows(key), ctx.rules.active)
     before_tally, base_tally = _question_tally(before, qid), _question_tally(base, qid)
     bar = ""
     if ctx.charts and q.tally.total and all(ctx.rules.shows(k) for k in keys):
@@ -192,7 +192,7 @@ def _trend_share(report: TemplateReport, point: TrendPoint, step_id: str, ctx: C
         return None
     key = published.trend_key(report, point, step_id)
     if key is not None:
-        return share_cell(tally, ctx.threshold, ctx.rules.shows(key)).value
+        return share_cell(tally, ctx.threshold, ctx.rules.shows(key), ctx.rules.active).value
     own = published.step_share(report.current.template.ref, step_id)
     return _other_period(tally, ctx, point.label, own).value
 
@@ -200,7 +200,7 @@ def _trend_share(report: TemplateReport, point: TrendPoint, step_id: str, ctx: C
 def _step(step: StepStat, report: TemplateReport, ctx: Ctx) -> StepView:
     ref = report.current.template.ref
     key = published.step_share(ref, step.id)
-    now = share_cell(step.tally, ctx.threshold, ctx.rules.shows(key))
+    now = share_cell(step.tally, ctx.threshold, ctx.rules.shows(key), ctx.rules.active)
     summarised = (ref, step.id) in ctx.rules.summarised
     points = [(p.label, _trend_share(report, p, step.id, ctx)) for p in report.trend]
     view = StepView(
@@ -236,7 +236,10 @@ def _groups(ref: str, rows: list[GroupRow], current: Section, ctx: Ctx) -> list[
         if not ctx.rules.publishes(published.team_cases(ref, row.name)):
             continue
         total = share_cell(
-            row.total, ctx.threshold, ctx.rules.shows(published.team_share(ref, row.name))
+            row.total,
+            ctx.threshold,
+            ctx.rules.shows(published.team_share(ref, row.name)),
+            ctx.rules.active,
         )
         count = ctx.rules.count(published.team_cases(ref, row.name), row.reviews)
         views.append(
@@ -257,6 +260,7 @@ def _row_shares(ref: str, row: GroupRow, steps: list[StepStat], ctx: Ctx) -> lis
             row.steps[s.id],
             ctx.threshold,
             ctx.rules.shows(published.team_step_share(ref, row.name, s.id)),
+            ctx.rules.active,
         )
         if s.id in row.steps
         else ShareCell()
@@ -293,7 +297,11 @@ def _pejlemaerker(current: Section, ctx: Ctx) -> list[tuple[str, list[str], Shar
         texts = [DASH] * len(counts) if ctx.rules.active else [number(n) for n in counts]
         key = published.pejlemaerke_share(current.template.ref, group.name)
         result.append(
-            (group.name, texts, share_cell(group.tally, ctx.threshold, ctx.rules.shows(key)))
+            (
+                group.name,
+                texts,
+                share_cell(group.tally, ctx.threshold, ctx.rules.shows(key), ctx.rules.active),
+            )
         )
     return result
 
@@ -376,7 +384,7 @@ def _version_share(
     ):
         return ShareCell()
     shown = ctx.rules.shows(published.question_share(ref, steps[0], qid))
-    return share_cell(tally, ctx.threshold, shown)
+    return share_cell(tally, ctx.threshold, shown, ctx.rules.active)
 
 
 def _comments(report: TemplateReport, current: Section) -> list[tuple[str, str, list[Comment]]]:

@@ -6,8 +6,8 @@ knows about how the cells hang together: totals (`total = Σ parts`), the
 same count in two tables (`a = b`), and bounds (`reviews ≥ cases`). A share is
 a *unit* of two cells, its numerator and its denominator: with the share and
 its Wilson interval, a reader can work out both, so a shown share publishes
-both counts. A step's interval is on the reviews, not the answers, and also
-tells at most how many reviews answered (`at_most_reviews`).
+both counts. A pooled share's interval is on the reviews behind it, not the
+answers, and so also tells how many reviews there are (`reviews_behind`).
 
 `decide` hides, as Danmarks Statistik practises it:
 
@@ -37,7 +37,7 @@ from typing import Protocol
 
 from ledelsestilsyn.report.disclosure import Disclosure as Disclosure
 from ledelsestilsyn.report.disclosure import Key as Key
-from ledelsestilsyn.report.reader import at_least_reviews, at_most_reviews
+from ledelsestilsyn.report.reader import at_least_reviews, reviews_behind
 from ledelsestilsyn.report.secondary import Secondary
 
 
@@ -78,6 +78,9 @@ class Ledger:
     exempt: set[Key] = field(default_factory=set)
     """Cells of another report that its own figures already give away: not this report's to
     protect, since nothing it hides can undo that (`overlap`)."""
+    from_concept: set[Key] = field(default_factory=set)
+    """Counts a reader knows from the concept (`known`): where a table has one, it reads
+    `< 5` when small (a round drawing 4), never `x`, which stands for at least `min_count`."""
     given: set[Key] = field(default_factory=set)
     """This report's units that the other reports give away whatever it hides: hidden only
     when nothing else protects a cell (`overlap`)."""
@@ -100,12 +103,14 @@ class Ledger:
         return key
 
     def known(self, key: Key, value: int) -> Key:
-        """A count no table shows that a reader knows all the same (from the concept: the
-        calibration's extra files): shown, as it were, and not this report's to protect."""
+        """A count a reader knows from the concept (the calibration's extra files, the cases a
+        round draws: 6 drawn, all 6 counted, a question's `x` ja and `< 5` nej are 5 and 1, a
+        probe): shown, as it were, and not this report's to protect."""
         if key not in self.units:
-            self._unit(key, {key: value}, small=False, share=False)
+            self._unit(key, {key: value}, small=self.small(value), share=False)
             self.units[key].fixed = True
             self.exempt.add(key)
+            self.from_concept.add(key)
         return key
 
     def unpublished(self, key: Key, value: int) -> Key:
@@ -125,11 +130,11 @@ class Ledger:
         positive: int,
         answered: int,
         parts: Sequence[int],
-        most_reviews: int | None = None,
+        reviews: int | None = None,
         cases: int | None = None,
     ) -> Key:
         """A share positive/answered; `parts` are its non-neutral answer counts.
-        `most_reviews`: the most reviews its interval says answered (see `at_most_reviews`).
+        `reviews`: the reviews behind a pooled share, which its interval tells (`reviews_behind`).
         `cases`: the reviewed cases behind it, where no count says so (a month inside the
         report's period): fewer than the smallest count make it small, as in `share_ok`."""
         if key not in self.units:
@@ -140,8 +145,8 @@ class Ledger:
                 denominator(key): answered,
                 remainder(key): answered - positive,
             }
-            if most_reviews is not None:
-                cells[at_most_reviews(key)] = most_reviews
+            if reviews is not None:
+                cells[reviews_behind(key)] = reviews
             self._unit(key, cells, small=small, share=True)
             self.total(denominator(key), [numerator(key), remainder(key)])
         return key
@@ -157,6 +162,7 @@ class Ledger:
             self.units[key].cells += (least,)
             self.unit_of[least] = key
         self.at_most([least], [reviews])
+        self.at_most([reviews_behind(key)], [reviews])
         self.relate([(denominator(key), 1), (least, -questions)], equal=False)
 
     def _unit(self, key: Key, cells: dict[Key, int], *, small: bool, share: bool) -> None:
@@ -237,6 +243,7 @@ def decide(
         if memo is not None:
             memo.remember(ledger, start, hidden, secondary.lost)
     small = frozenset(k for k, u in own.items() if u.small and not u.share)
+    small |= {k for k in ledger.from_concept if ledger.units[k].small}
     small_shares = frozenset(k for k, u in own.items() if u.small and u.share)
     units = frozenset(k for k, u in own.items() if not u.bound)
     return Disclosure(

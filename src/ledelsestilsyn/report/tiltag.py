@@ -25,6 +25,7 @@ from datetime import date
 
 from ledelsestilsyn.core.names_found import names_in, written_as_found
 from ledelsestilsyn.core.periods import Period
+from ledelsestilsyn.core.words import count
 from ledelsestilsyn.followup.tiltag import Retired, evaluation_date
 from ledelsestilsyn.followup.tiltag_ids import shown_id
 from ledelsestilsyn.models.template import Template
@@ -101,6 +102,9 @@ class EffectRow:
     """The steps the target's questions are in."""
     rounds: tuple[PeriodAnswers, ...] = ()
     """The target's answers period by period, before and after: what the verdict pools."""
+    after_periods: str = ""
+    """The share after, period by period, where there are two or more (`2026-10: 100,0 % (8
+    sager) · 2026-11: 64,3 % (14 sager)`): pooled, a relapse read as a success (probe BG)."""
 
 
 @dataclass
@@ -200,7 +204,22 @@ def _row(
         ref=template.ref,
         steps=steps,
         rounds=rounds([*before, *after], keys, scales),
+        after_periods=_period_by_period(after, keys, scales, threshold),
     )
+
+
+def _period_by_period(
+    after: Sequence[ReviewRecord], keys: list[Key], scales: dict[Key, Scale], threshold: float
+) -> str:
+    """The share after the decision in each period with an answer on the target, as text;
+    "" for fewer than two such periods (the column `efter` says it)."""
+    shown = []
+    for period in sorted({r.period for r in after}):
+        one = side([r for r in after if r.period == period], keys, scales)
+        if one.cases:
+            text = share_of(one.share, one.interval, threshold).text
+            shown.append(f"{period}: {text} ({count(one.cases, 'sag', 'sager')})")
+    return " · ".join(shown) if len(shown) > 1 else ""
 
 
 def _with_level(row: EffectRow, level: float) -> EffectRow:

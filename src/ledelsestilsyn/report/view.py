@@ -244,7 +244,7 @@ def _weakest(report: Report, rules: Disclosure) -> list[WeakView]:
             break
         tally = weak.stat.tally
         key = published.question_share(weak.template.ref, weak.stat.step, weak.stat.question.id)
-        share = share_cell(tally, report.settings.threshold, rules.shows(key))
+        share = share_cell(tally, report.settings.threshold, rules.shows(key), rules.active)
         if share.value is None:
             continue
         teams = f"{weak.teams_below} af {weak.teams}" if weak.teams and not rules.active else DASH
