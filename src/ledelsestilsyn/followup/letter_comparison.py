@@ -89,14 +89,15 @@ class Others:
         )
 
 
-def _share(template: Template, records: Sequence[ReviewRecord], on_cases: bool) -> ShareCell:
-    """The share of `records`; a figure that holds colleagues' cases with its interval on the
-    reviews (`on_cases`), as the committee's: the effective size would tell how their
-    answers spread over their cases (`Tally.case_interval`)."""
+def _share(template: Template, records: Sequence[ReviewRecord]) -> ShareCell:
+    """The share of `records`, its interval on the reviews (`Tally.case_interval`), as the
+    committee's: on the effective size it would tell how colleagues' answers spread over
+    their cases; and the reader's own on the reviews too, so that the three side by side are
+    alike (on the effective size, 3 cases read narrower than the department's 40)."""
     if not records:
         return ShareCell()
     total = section(template, records).total()
-    return share_cell(total, 1.0, True, on_cases)
+    return share_cell(total, 1.0, True, on_cases=True)
 
 
 def _memo(
@@ -109,7 +110,7 @@ def _memo(
     if not shown:
         return ShareCell()
     if key not in memo:
-        memo[key] = _share(template, records, on_cases=True)
+        memo[key] = _share(template, records)
     return memo[key]
 
 
@@ -144,7 +145,7 @@ def comparison(
         rows.append(
             Comparison(
                 template.title,
-                _share(template, own, on_cases=False),
+                _share(template, own),
                 _memo(memo, (ref, f"team {team}"), template, team_records, team_shown),
                 _memo(memo, (ref, None), template, everyone_here, department_shown),
             )
