@@ -85,10 +85,11 @@ def write_round(
     teams: Sequence[str] = TEAMS,
     first: int = 0,
     workers: Sequence[str] = WORKERS,
+    unstarted: int = 1,
 ) -> Path:
     """One folder `udtræk/<period>-<series>/` with a manifest and `cases` complete reviews:
     case i is `teams[i % len(teams)]`'s and `workers[i % len(workers)]`'s; the case numbers
-    begin at `first`."""
+    begin at `first`. The manifest lists `unstarted` more drawn cases without a file."""
     template = catalog.resolve(ref)
     folder = root / "udtræk" / f"{period}-{series}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -102,10 +103,10 @@ def write_round(
         'oprettet_af: "test"',
         'værktøj: "0.1.0"',
         "seed: 1",
-        f"antal: {cases + 1}",
+        f"antal: {cases + unstarted}",
         "sager:",
     ]
-    for case in range(cases + 1):  # one more drawn than reviewed, listed without a file
+    for case in range(cases + unstarted):
         case_id = f"S-{period}-{first + case:03d}"
         files = [case_filename(case_id, n if n > 1 else None) for n in range(1, reviews(case) + 1)]
         files = files if case < cases else []

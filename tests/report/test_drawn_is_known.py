@@ -19,7 +19,7 @@ from ledelsestilsyn.templates.catalog import Catalog
 def test_six_drawn_and_one_nej_gives_the_committee_no_small_count(cli: Cli, tmp_path: Path) -> None:
     folder = tmp_path / "ws"
     assert cli("init", str(folder), "--forlæg", "sbst").exit_code == 0
-    round_ = write_round(
+    write_round(
         folder,
         Catalog.load(folder),
         series="månedligt-overordnet",
@@ -30,10 +30,8 @@ def test_six_drawn_and_one_nej_gives_the_committee_no_small_count(cli: Cli, tmp_
         answer=lambda case, q: ("nej", "Mangler.") if case == 0 and q == 3 else ("ja", ""),
         day="2026-11-20",
         teams=TEAMS[:1],
+        unstarted=0,  # all 6 drawn are reviewed
     )
-    manifest = round_ / "udtræk.yaml"  # all 6 drawn are reviewed: no seventh without a file
-    text = manifest.read_text(encoding="utf-8").replace("antal: 7", "antal: 6")
-    manifest.write_text(text[: text.index('  - id: "S-2026-11-006"')], encoding="utf-8")
     os.chdir(folder)
     args = ("rapport", "--periode", "2026-11", "--modtager", "udvalg", "-o", "-")
     for fmt in ("md", "csv"):
