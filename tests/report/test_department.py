@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import stat
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -204,6 +205,36 @@ def test_examples_and_small_teams_without_files() -> None:
     assert small_teams(records, period) == {OVERORDNET.ref: {"Team Nord"}}
 
 
+def _consented_examples(records: list[ReviewRecord]) -> list[str]:
+    """The department's examples from `records` in 2026-11, every count shown."""
+    found = examples(
+        records,
+        {OVERORDNET.ref: OVERORDNET},
+        parse_period("2026-11"),
+        allowed=True,
+        names=[],
+        mask=mask_cpr,
+        floor=all_shown,
+        order=(),
+    )
+    return [e.text for e in found.get(OVERORDNET.ref, [])]
+
+
+def test_no_case_gives_more_than_two_examples() -> None:
+    """Five comments from one consenting case would tell that child's story to a department
+    that knows its cases; a second case still gives its own."""
+    questions = [q.id for q in OVERORDNET.steps[0].questions][:5]
+    step = OVERORDNET.steps[0].id
+    one = replace(
+        _record("S-1", True, "", "Anna Holm"),
+        answers={(step, q): ("nej", f"Mangler punkt {n}.") for n, q in enumerate(questions)},
+    )
+    other = _record("S-2", True, "Mangler i den anden sag.", "Eva Munk")
+    texts = _consented_examples([one, other])
+    assert sum(t.startswith("Mangler punkt") for t in texts) == 2, texts
+    assert "Mangler i den anden sag." in texts
+
+
 def _team_record(template_ref: str, number: int, team: str, worker: str) -> ReviewRecord:
     template = Catalog.load(None).resolve(template_ref)
     answers = {
@@ -295,17 +326,7 @@ def test_a_first_name_or_surname_alone_is_a_name_too() -> None:
         _record("S-1", True, comment, "Anna Holm"),
         _record("S-2", False, "Hemmeligt.", "Eva Munk"),
     ]
-    found = examples(
-        records,
-        {OVERORDNET.ref: OVERORDNET},
-        parse_period("2026-11"),
-        allowed=True,
-        names=[],
-        mask=mask_cpr,
-        floor=all_shown,
-        order=(),
-    )
-    assert [e.text for e in found[OVERORDNET.ref]] == [
+    assert _consented_examples(records) == [
         "Spurgt [navn]; [navn]s notat mangler. Evaluering: barnet skal bo hos mor."
     ]
 

@@ -44,6 +44,8 @@ from ledelsestilsyn.report.tiltag import (
 
 WITH_CONSENT = "med_samtykke"
 MIN_CASEWORKERS = 3
+MAX_EXAMPLES_PER_CASE = 2
+"""More comments from one case would tell its story: the department knows its cases."""
 """A team's shares are shown only with this many reviewed caseworkers: in a team of two,
 each could take their own figure away and see the colleague's (as in the letters)."""
 
@@ -239,7 +241,8 @@ def examples(
     knows it has anyway (`floor`: one under a `< 5`); four examples under a `< 5` would
     pin it at 4, and the question's other answers with it. A review the table leaves out
     (a higher level's of a case niveau 1 reviewed too) would be an example beyond its
-    count: 3 examples of `nej` beside a table's 0 were niveau 2's hidden `< 5`.
+    count: 3 examples of `nej` beside a table's 0 were niveau 2's hidden `< 5`. No case
+    gives more than `MAX_EXAMPLES_PER_CASE`, over all templates.
     """
     if not allowed:
         return {}
@@ -247,6 +250,7 @@ def examples(
     known = set(names) | {n for r in records for n in (r.caseworker, r.reviewer) if n}
     scrub = free_text_scrubber(known, mask, {r.team for r in records if r.team})
     found: dict[str, list[Example]] = {}
+    per_case: Counter[str] = Counter()
     for ref, template in sorted(templates.items()):
         counted = one_per_case(first_reviews([r for r in current if r.template == ref]), order)
         comments = lowest_comments(template, [r for r in counted if r.consent], mask)
@@ -258,7 +262,10 @@ def examples(
                 most = floor(answer_key(ref, steps[question_id], question_id, comment.answer))
                 if most is not None and given[comment.answer] >= most:
                     continue
+                if per_case[comment.case_id] >= MAX_EXAMPLES_PER_CASE:
+                    continue
                 given[comment.answer] += 1
+                per_case[comment.case_id] += 1
                 found.setdefault(ref, []).append(
                     Example(
                         question_id, asked[question_id].text, comment.answer, scrub(comment.text)

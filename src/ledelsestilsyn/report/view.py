@@ -21,7 +21,12 @@ from ledelsestilsyn.report.build import WEAKEST, Report
 from ledelsestilsyn.report.cells import DASH, ShareCell, share_cell
 from ledelsestilsyn.report.corrections import CorrectionsView
 from ledelsestilsyn.report.decision import AGGREGATE, disclosure_for
-from ledelsestilsyn.report.department import MIN_CASEWORKERS, Conclusion, TiltagStatus
+from ledelsestilsyn.report.department import (
+    MAX_EXAMPLES_PER_CASE,
+    MIN_CASEWORKERS,
+    Conclusion,
+    TiltagStatus,
+)
 from ledelsestilsyn.report.formats import long_date, percent
 from ledelsestilsyn.report.section_view import Ctx, SectionView, section_view
 from ledelsestilsyn.report.suppress import Disclosure, Key
@@ -83,6 +88,7 @@ class ReportView:
     """The leadership's conclusions on evaluated tiltag, names scrubbed (`afdeling` only)."""
     examples_allowed: bool = False
     min_caseworkers: int = MIN_CASEWORKERS
+    max_examples_per_case: int = MAX_EXAMPLES_PER_CASE
     few_note: str = ""
     """Committee only, when most shares are hidden: why, and that a longer period helps."""
     shared_cases: str = ""
