@@ -44,10 +44,10 @@ from ledelsestilsyn.report.tiltag import (
 
 WITH_CONSENT = "med_samtykke"
 MIN_CASEWORKERS = 3
-MAX_EXAMPLES_PER_CASE = 2
-"""More comments from one case would tell its story: the department knows its cases."""
 """A team's shares are shown only with this many reviewed caseworkers: in a team of two,
 each could take their own figure away and see the colleague's (as in the letters)."""
+MAX_EXAMPLES_PER_CASE = 2
+"""More comments from one case would tell its story: the department knows its cases."""
 
 
 @dataclass
