@@ -28,3 +28,19 @@ def test_a_file_name_that_is_not_utf8_stops_no_command(filled_example: Path, cli
         assert "kopi fra M\ufffdtte.yaml" in said, (args, said)
         assert not any("\ud800" <= c <= "\udfff" for c in said), args
         assert "intern fejl" not in said
+
+
+def test_a_local_template_whose_name_is_not_utf8_stops_no_command(
+    filled_example: Path, cli: Cli
+) -> None:
+    """Probe BH: the same copy in `skabeloner/` ended `påmind` in an internal error, because the
+    cron cache's stamp of the folder encoded the name as UTF-8."""
+    shipped = Path(__file__).parents[2] / "skabeloner" / "handicap-2025.1.yaml"
+    (filled_example / "skabeloner").mkdir(exist_ok=True)
+    shutil.copy(shipped, os.fsencode(filled_example / "skabeloner") + b"/M\xe6tte.yaml")
+
+    for args in (("påmind", "--altid", "--dato", "2026-11-25"), ("påmind", "--dato", "2026-11-25")):
+        result = cli(*args)
+        said = result.output + (result.stderr or "")
+        assert result.exit_code == 0, (args, said)
+        assert "intern fejl" not in said, args

@@ -43,8 +43,9 @@ def file_stamp(st: os.stat_result | None) -> str:
 
 
 def folder_stamp(folder: Path) -> str:
-    """One short hash of the names and stamps of the files in `folder` ("-" without it)."""
+    """One short hash of the names and stamps of the files in `folder` ("-" without it); a
+    name that is not UTF-8 (a copy from an old Samba share) is hashed by its bytes."""
     if not folder.is_dir():
         return "-"
     parts = sorted(f"{p.name}={file_stamp(stat_or_none(p))}" for p in folder.iterdir())
-    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:16]
