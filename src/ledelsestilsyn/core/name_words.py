@@ -36,7 +36,7 @@ barnets lov loven serviceloven forvaltningsloven retssikkerhedsloven offentlighe
 databeskyttelsesforordningen persondataloven straffeloven folkeskoleloven dagtilbudsloven
 ankestyrelsen socialstyrelsen styrelsen boligstyrelsen social familieretshuset
 statsforvaltningen børnehus børnehuset børnehusene politiet kommune kommunen kommunens
-kommunes region regionen regionens danmark sundhedsplejen sundhedsplejerske
+kommunes region regionen regionens danmark folketinget folketingets sundhedsplejen sundhedsplejerske
 jobcenter jobcentret signs safety ics dubu nexus sensum word excel outlook teams team
 e-boks mitid nemid aula forældreintra skoleintra momentum facebook messenger snapchat
 instagram tiktok google microsoft acadre workzone sbsys opus kmd

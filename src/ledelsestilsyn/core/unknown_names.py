@@ -8,14 +8,14 @@ taken for a name. A Danish word is one of the tool's word list (`ord.txt`: every
 written in lower case at least as often as with a capital in the sources the templates are
 made from, the README, the domain notes, the templates, the presets and the report's and
 letters' templates, code left out; and the words a leader's note begins with: `Afventer`,
-`Flot`, `Indlagt`; never a first name; `core.danish_words`), also inflected or as the end of
-a compound, or one the tool knows to name no one (`Barnets lov`, `Ankestyrelsens`,
-`Familieafdelingen`, the polite `De`). Inside a sentence a Danish word with a capital is a
-title (`Børnefaglig Undersøgelse`); a common first name is a name anywhere, and a first name
-that is also a word (`Liv`, `Per`) inside a sentence; a word that is a name once in a text
-is one everywhere in it. Names the caller knows (colleagues, teams, the municipality) are
-left to the scrubbers, unless a word such as `mor` or `fru` stands right before (`mor
-Hansen` is not the colleague Hansen).
+`Flot`, `Indlagt`, `Tilsyneladende`; never a first name; `core.danish_words`), also inflected,
+as an imperative (`Vurdér`, `Sammenhold`) or as the end of a compound, or one the tool knows
+to name no one (`Barnets lov`, `Ankestyrelsens`, `Familieafdelingen`, the polite `De`). Inside
+a sentence a Danish word with a capital is a title (`Børnefaglig Undersøgelse`); a common first
+name is a name anywhere, and a first name that is also a word (`Liv`, `Per`) inside a sentence;
+a word that is a name once in a text is one everywhere in it. Names the caller knows
+(colleagues, teams, the municipality) are left to the scrubbers, unless a word such as `mor` or
+`fru` stands right before (`mor Hansen` is not the colleague Hansen).
 
 In lower case a common first name is a name (`mor hanne kjær`), and so is a word that is no
 Danish word after `mor`, `far`, `hedder` (`mor oksana shevchenko`), with the surname after it;
@@ -103,10 +103,11 @@ def _subject(text: str, end: int) -> bool:
 
 
 _TITLE = re.compile(
-    r"(?<![^\W\d_])(?:[hH]r|[fF]ru|[fF]rk|[fF]amilien|hedder|kaldet|kaldes)\.?[ \t\u00a0]+\Z"
+    r"(?<![^\W\d_])(?:(?:[hH]r|[fF]ru|[fF]rk)\.?|[fF]amilien|hedder|kaldet|kaldes)[ \t\u00a0]+\Z"
 )
 """A word right before a surname, which makes a Danish word after it one (`Hr. Lange`, `fru
-Post`, `Familien Hvid`, `hedder Bager`)."""
+Post`, `Familien Hvid`, `hedder Bager`); the point only after a title (`… med familien. Svar
+ikke relevant` begins a sentence: a template's guidance)."""
 
 
 def _abbreviated(text: str, match: re.Match[str]) -> bool:
@@ -156,6 +157,12 @@ def _known_run(text: str, run: tuple[Word, ...], parts: frozenset[tuple[str, ...
 def words_of(text: str) -> list[str]:
     """The words of `text`, as this module reads them."""
     return _WORD.findall(text)
+
+
+def initials_of(name: str) -> str:
+    """A found name as a warning quotes it: its initials (`K. Å.`), so that the message does
+    not repeat it."""
+    return "en e-mailadresse" if "@" in name else " ".join(f"{w[0]}." for w in words_of(name))
 
 
 def known_name(name: str, known: Iterable[str]) -> bool:
@@ -272,8 +279,18 @@ def likely_names(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
     given = {k.casefold() for k in known if "@" in k}  # an address the concept gives
     addresses = [(a, b) for a, b in addresses_in(text) if text[a:b].casefold() not in given]
     marks = [*initials_in(text), *addresses, *caseless_in(text), *_after_masked(text)]
-    spans = _named_runs(text, known)
+    spans = [_with_initial(text, span) for span in _named_runs(text, known)]
     return _joined([*spans, *marks]) if marks else spans  # `H.C. Andersen`: one name
+
+
+_INITIAL_AFTER = re.compile(r"[ \t\u00a0]+[A-ZÆØÅ]\.")
+
+
+def _with_initial(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A name and the initial of the surname after it (probe BI: `Jonas B.` became
+    `[navn] B.`, `Hanne K.` `[navn] K.`)."""
+    after = _INITIAL_AFTER.match(text, span[1])
+    return (span[0], after.end()) if after else span
 
 
 _MASKED_AND_WORD = re.compile(rf"{re.escape(NAME)}[ \t\u00a0]+([^\W\d_]+)")

@@ -85,8 +85,12 @@ def word_name(text: str, match: re.Match[str]) -> bool:
 
 
 def _kin_after_og(text: str, after: re.Match[str]) -> bool:
-    """Whether the word after `og` is one for family (`Sol og mor er flyttet`)."""
-    kin = re.match(r"[ \t\u00a0]+([^\W\d_]+)", text[after.end(1) : after.end(1) + 30])
+    """Whether the word after `og` is one for family, also after `hans`, `hendes`, `deres`
+    (`Sol og mor er flyttet`; probe BI: `Sol og hendes mor er flyttet` was kept)."""
+    kin = re.match(
+        r"[ \t\u00a0]+(?:(?:hans|hendes|deres|sin|sit|sine)[ \t\u00a0]+)?([^\W\d_]+)",
+        text[after.end(1) : after.end(1) + 40],
+    )
     return kin is not None and kin[1].casefold() in lists.KIN
 
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, Severity
 from ledelsestilsyn.core.names import as_read
-from ledelsestilsyn.core.unknown_names import likely_names, words_of
+from ledelsestilsyn.core.unknown_names import initials_of, likely_names
 from ledelsestilsyn.io.document import YamlDocument
 from ledelsestilsyn.models.tiltag import Tiltag
 from ledelsestilsyn.sampling.sources import manifests
@@ -39,7 +39,7 @@ def name_warnings(
     for n, key, text in suspect:
         spans = likely_names(text, known)
         if spans:
-            initials = ", ".join(dict.fromkeys(_initials(text[a:b]) for a, b in spans))
+            initials = ", ".join(dict.fromkeys(initials_of(text[a:b]) for a, b in spans))
             warnings.append(
                 doc.diagnostic(
                     ("tiltag", n, key),
@@ -62,7 +62,3 @@ def _known(workspace: Workspace, tiltag: Sequence[Tiltag]) -> list[str]:
         names |= {c.caseworker for c in manifest.cases if c.caseworker}
         names |= {c.team for c in manifest.cases if c.team}
     return sorted(names | {workspace.concept.municipality})
-
-
-def _initials(name: str) -> str:
-    return "en e-mailadresse" if "@" in name else " ".join(f"{w[0]}." for w in words_of(name))

@@ -341,7 +341,9 @@ def _find(source: Template, item: str, file: str) -> tuple[list[Question], Step]
         for question in step.questions:
             if question.id == item:
                 return [question], step
-    raise fail(file, "T013", f"'{item}' findes ikke i skabelonen '{source.ref}'.")
+    known = [i for step in source.steps for i in (step.id, *(q.id for q in step.questions))]
+    said = quote_unknown(item, known)  # a name typed here is not quoted (probe BH)
+    raise fail(file, "T013", f"{said} findes ikke i skabelonen '{source.ref}'.")
 
 
 def _omit(steps: list[Step], omit: list[str], template: Template, file: str) -> list[Step]:
@@ -354,7 +356,8 @@ def _omit(steps: list[Step], omit: list[str], template: Template, file: str) -> 
         raise fail(
             file or template.ref,
             "T014",
-            f"'udelad' nævner noget, der ikke findes: {', '.join(unknown)}.",
+            "'udelad' nævner noget, der ikke findes: "
+            f"{', '.join(quote_unknown(u, known) for u in unknown)}.",
         )
     kept = []
     for step in steps:

@@ -26,6 +26,7 @@ def tjek(koncept: ConceptOption = None) -> None:
     from ledelsestilsyn.core.words import count
     from ledelsestilsyn.followup.tiltag import read_tiltag
     from ledelsestilsyn.templates.shadowed import shadow_warnings
+    from ledelsestilsyn.templates.template_names import template_name_warnings
     from ledelsestilsyn.workspace.checks import check_concept
     from ledelsestilsyn.workspace.leftovers import leftovers
     from ledelsestilsyn.workspace.open import open_workspace
@@ -34,6 +35,7 @@ def tjek(koncept: ConceptOption = None) -> None:
     today = date.today()
     problems = check_concept(workspace.concept, workspace.concept_doc, workspace.catalog, today)
     problems += shadow_warnings(workspace.catalog)
+    problems += template_name_warnings(workspace)
     text = workspace.concept_path.read_text(encoding="utf-8", errors="replace")
     problems += leftovers(workspace.concept_doc, workspace.concept.municipality, text)
     try:  # rapport, årshjul and påmind read it too: a mistake is found here first
