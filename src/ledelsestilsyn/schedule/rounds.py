@@ -19,12 +19,16 @@ days after the month ends.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from ledelsestilsyn.core.periods import Kind as PeriodKind
 from ledelsestilsyn.core.periods import Period, add_months, round_periods
+
+UNKNOWN_STEP = "ukendt sagsskridt"
+_STEP_ID = re.compile(r"[a-zæøå0-9][a-zæøå0-9._-]*")
 
 
 @dataclass(frozen=True)
@@ -131,10 +135,19 @@ def make_round(series: SeriesPlan, period: Period) -> Round:
         draw_by=_day_in_month(*first, series.draw_day),
         finish_by=min(_day_in_month(*last, series.finish_day), closes),
         report_by=closes + timedelta(days=series.report_days),
-        focus_titles=tuple(titles.get(step, step) for step in focus),
+        focus_titles=tuple(_focus_title(step, titles) for step in focus),
         opens=opens,
         closes=closes,
     )
+
+
+def _focus_title(step: str, titles: dict[str, str]) -> str:
+    """The step's title; its id when the template could not be read (`tjek` says why); a step
+    the template lacks, or an id no template could have (`Kirsten Ågesen`: probe BH typed a
+    name in `årshjul`, and `påmind` and the calendar printed it), as unknown (`tjek`: K011)."""
+    if step in titles:
+        return titles[step]
+    return step if not titles and _STEP_ID.fullmatch(step) else UNKNOWN_STEP
 
 
 def rounds_in_year(series: SeriesPlan, year: int) -> list[Round]:
