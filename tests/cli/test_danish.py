@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -222,3 +223,21 @@ def test_an_unknown_command_names_the_commands_there_are(cli: Cli) -> None:
     assert "fejl: ukendt kommando (en tekst på 5 tegn). Kommandoer her: ny." in result.output
     top = cli("Emil_Barnesen")
     assert "Kommandoer her: " in top.output and "udtræk" in top.output, top.output
+
+
+def test_every_option_with_a_danish_letter_has_an_ascii_name() -> None:
+    """Cron and some shells have no UTF-8 (the README tells leaders to use ASCII there); probe
+    BJ found `--rådgiver` and `--spørgsmål` without one (`--raadgiver`: exit 2)."""
+    import typer.main
+
+    def options(command: Any) -> list[list[str]]:
+        found = [p.opts for p in command.params if p.param_type_name == "option"]
+        subs = getattr(command, "commands", {}).values()
+        return found + [o for sub in subs for o in options(sub)]
+
+    lacking = [
+        names
+        for names in options(typer.main.get_command(app))
+        if any(not n.isascii() for n in names) and all(not n.isascii() for n in names)
+    ]
+    assert lacking == []

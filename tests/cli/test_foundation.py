@@ -251,6 +251,17 @@ def test_skabelon_list_show_and_markdown(cli: Cli) -> None:
     assert cli("skabelon", "findes-ikke").exit_code == 2  # a wrong call, as in forskel
 
 
+def test_the_template_list_cuts_nothing_in_80_columns(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe BJ: through a pipe (80 columns) titles and sources were cut with `…`."""
+    monkeypatch.setenv("COLUMNS", "80")
+    listing = cli("skabelon")
+    assert listing.exit_code == 0 and "…" not in listing.output, listing.output
+    cells = " ".join(" ".join(line.strip("│ ").split()) for line in listing.output.splitlines())
+    assert "ledelsestilsyn" in cells and "indbygget " in cells, listing.output
+
+
 def test_skema_has_answers_as_enum(cli: Cli, tmp_path: Path) -> None:
     result = cli("skema", "--mappe", str(tmp_path / "s"))
     assert result.exit_code == 0

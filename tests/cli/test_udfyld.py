@@ -397,3 +397,15 @@ def test_word_s_quotes_around_nothing_get_the_reviewer_s_name(workspace: Path) -
     path.write_text(text, encoding="utf-8")
     drive(workspace, path, ["right", "j"])
     assert "gennemført_af: 'Mette Holm'" in path.read_text(encoding="utf-8")
+
+
+def test_an_answer_key_on_the_first_page_says_where_the_questions_are(workspace: Path) -> None:
+    """Probe BJ: the form opens on the page of the review's details, and `j` there did
+    nothing and said nothing; the file is still not changed."""
+    path = write_review(workspace)
+    before = path.read_bytes()
+    app = drive(workspace, path, ["j"])
+    assert status(app).startswith(
+        "Her er oplysningerne, ikke et spørgsmål: tast → for spørgsmål 1."
+    )
+    assert path.read_bytes() == before

@@ -192,6 +192,8 @@ def test_the_same_call_again_adds_no_copy(workspace: Path, cli: Cli) -> None:
     again = cli(*NEW, "--titel", "Hurtig vurdering ", "--dato", "2026-11-25")
     assert again.exit_code == 0, again.output
     assert "står allerede i tiltag.yaml" in again.output
+    said = " ".join(again.output.split())  # probe BJ: it said 'besluttet i dag'
+    assert "besluttet den 25. november 2026); intet er føjet til." in said, said
     assert path.read_bytes() == before
     assert cli(*NEW, "--titel", "Hurtig vurdering", "--dato", "2026-12-02").exit_code == 0
     assert cli(*NEW, "--titel", "Anden titel", "--dato", "2026-11-25").exit_code == 0

@@ -138,7 +138,7 @@ def test_starttls_login_recipients_subject_body(
     assert text.startswith("Kære Jakob Bæk\n")
     assert "Jakob Bæk: 1 gennemgang mangler" in text and "stikprøven" not in text
     # The footer stands apart from the last line, as in the overview.
-    assert "'tilsyn valider'.\n\nSendt af 'tilsyn påmind'." in text
+    assert "'tilsyn valider'.\n\nFra 'tilsyn påmind'." in text
     (karen,) = inbox.to(KAREN)  # Karen is a reviewer of the series: the unassigned ones
     assert "ikke fordelt: 7 gennemgange mangler" in karen.get_payload(decode=True).decode(
         "utf-8"
@@ -301,7 +301,7 @@ def test_an_overdue_correction_is_mailed_to_the_leader_only(
     )
     body = jakob.get_payload(decode=True).decode("utf-8").replace("\r\n", "\n")
     assert body.startswith("Kære Jakob Bæk\n") and "(5 dage for sent)" in body
-    assert "rettelsen er gjort.\n\nSendt af 'tilsyn påmind'." in body
+    assert "rettelsen er gjort.\n\nFra 'tilsyn påmind'." in body
     assert "hemmelig" not in body and "skjult" not in body
     # The last line says what a reminder holds: here a question's id, which the old line
     # ("kun sagsnumre, navne og antal") left out.

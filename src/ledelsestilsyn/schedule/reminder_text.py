@@ -39,10 +39,11 @@ class Message:
 
 
 SENT_BY = (
-    "Sendt af 'tilsyn påmind'. Påmindelser nævner sagsnumre, navne, spørgsmålenes id, "
+    "Fra 'tilsyn påmind'. Påmindelser nævner sagsnumre, navne, spørgsmålenes id, "
     "tiltagenes titler, frister og antal, aldrig svar eller kommentarer."
 )
-"""The last line of every reminder: what a reminder may hold (it may go by mail)."""
+"""The last line of every reminder, on the screen and by mail (not `Sendt af`: probe BJ read
+it on a screen where nothing was sent): what a reminder may hold."""
 
 
 def when(days_left: int) -> str:

@@ -35,7 +35,8 @@ def rapport(
         str | None,
         typer.Option(
             "--periode",
-            help="2026-11, 2026-K3/2026-Q3, 2026-H1, 2026 eller 2026-01-01..2026-06-30. "
+            help="2026-11, 2026-K3/2026-Q3, 2026-H1, 2026, 2026-10..2026-11 eller "
+            "2026-01-01..2026-06-30. "
             "Standard: den periode blandt de færdige gennemgange, der begynder senest.",
         ),
     ] = None,

@@ -23,7 +23,7 @@ def tilbagemelding(
         ),
     ] = None,
     raadgiver: Annotated[
-        str | None, typer.Option("--rådgiver", help="Kun brevet til denne rådgiver.")
+        str | None, typer.Option("--rådgiver", "--raadgiver", help="Kun brevet til denne rådgiver.")
     ] = None,
     mail: Annotated[
         bool,
@@ -37,7 +37,8 @@ def tilbagemelding(
         ),
     ] = False,
     dato: Annotated[
-        str | None, typer.Option("--dato", help="Dagen, brevet dateres (ÅÅÅÅ-MM-DD).")
+        str | None,
+        typer.Option("--dato", help="Dagen, brevet dateres (ÅÅÅÅ-MM-DD). Standard: i dag."),
     ] = None,
     koncept: ConceptOption = None,
 ) -> None:

@@ -71,6 +71,7 @@ def ny(
         list[str],
         typer.Option(
             "--spørgsmål",
+            "--spoergsmaal",
             help="Spørgsmålets id, fx anbringelse-7 (kan gentages eller skrives med komma: "
             "anbringelse-7,anbringelse-8).",
         ),
@@ -113,6 +114,7 @@ def ny(
     from ledelsestilsyn.followup.new import NewTiltag, append_tiltag, parse_level
     from ledelsestilsyn.followup.one_at_a_time import one_run
     from ledelsestilsyn.followup.tiltag import read_tiltag
+    from ledelsestilsyn.report.formats import long_date
     from ledelsestilsyn.workspace.open import open_workspace
 
     today = day_or_today(dato)
@@ -128,9 +130,10 @@ def ny(
     with one_run(workspace.root, "tiltag ny", lambda: echo(waiting, err=True)):
         tiltag_id, added = append_tiltag(workspace, new, today=today)
     if not added:
+        decided = "i dag" if dato is None else f"den {long_date(today)}"  # probe BJ: not today
         echo(
             f"Tiltaget '{tiltag_id}' står allerede i tiltag.yaml (samme titel, spørgsmål, "
-            "ansvarlig, frist, niveau og evaluering, besluttet i dag); intet er føjet til."
+            f"ansvarlig, frist, niveau og evaluering, besluttet {decided}); intet er føjet til."
         )
         return
     missing = ["beskrivelse"] + ["ansvarlig"] * (not (ansvarlig or "").strip())

@@ -240,7 +240,12 @@ class FormScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         question = self.question
-        if self._typing() or question is None or event.character is None:
+        if self._typing() or event.character is None:
+            return
+        if question is None:  # probe BJ: `j` on the first page did nothing, and said nothing
+            if self.questions and self.questions[0].by_key(event.character.lower()):
+                self.note = "Her er oplysningerne, ikke et spørgsmål: tast → for spørgsmål 1."
+                self._show_status()
             return
         choice = question.by_key(event.character.lower())
         if choice is None:

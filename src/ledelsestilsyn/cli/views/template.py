@@ -18,7 +18,11 @@ def list_table(catalog: Catalog) -> Table:
 
     table = Table(title="Skabeloner", title_justify="left")
     for column in ("id", "version", "type", "titel", "spørgsmål", "kilde"):
-        table.add_column(column, justify="right" if column == "spørgsmål" else "left")
+        # folded, never cut: in 80 columns (a pipe, a file) the source was `indbygget:h…`
+        if column == "spørgsmål":
+            table.add_column(column, justify="right", overflow="fold")
+        else:
+            table.add_column(column, overflow="fold")
     for key in sorted(catalog.templates):
         raw = catalog.templates[key]
         template = catalog.resolve(raw.ref)
@@ -28,9 +32,15 @@ def list_table(catalog: Catalog) -> Table:
             raw.type,
             raw.title,
             str(template.question_count()),
-            catalog.origins[key],
+            _source(catalog.origins[key]),
         )
     return table
+
+
+def _source(origin: str) -> str:
+    """A local template's file; a built-in one's is no file the reader has (probe BJ: in 80
+    columns it was cut to `indbygget:h…`)."""
+    return "indbygget" if origin.startswith("indbygget:") else origin
 
 
 def tree(template: Template) -> Tree:
