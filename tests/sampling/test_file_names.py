@@ -129,8 +129,19 @@ def test_a_series_name_that_is_no_folder_name_is_refused(
         result = cli(*args)
         assert result.exit_code == 1, result.output
         assert "K016" in result.output and "serienavnet" in result.output
+        assert "1234" not in result.output
         assert f"koncept.yaml:{line}:3:" in result.output and "U009" not in result.output
     assert not Path("udtræk").exists() and not (example_workspace.parent / "evil").exists()
+
+
+def test_a_name_typed_as_a_series_name_is_not_quoted(cli: Cli, example_workspace: Path) -> None:
+    """Probe BH: K016 quoted it whole, in every command that read the concept."""
+    concept = Path("koncept.yaml")
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(text.replace("  tematiseret:", '  "Kirsten Ågesen":'), encoding="utf-8")
+    said = " ".join(cli("tjek").output.split())
+    assert "fejl K016: serienavnet (en tekst på 14 tegn) kan ikke bruges" in said, said
+    assert "Kirsten" not in said
 
 
 def test_danish_series_names_are_fine(cli: Cli, example_workspace: Path) -> None:

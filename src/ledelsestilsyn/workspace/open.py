@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, ErrorKind, TilsynError, fail
 from ledelsestilsyn.core.gate import name_passes
+from ledelsestilsyn.core.quote import quote_unknown
 from ledelsestilsyn.io.document import YamlDocument
 from ledelsestilsyn.io.named import check_named, present, resolved
 from ledelsestilsyn.io.yaml import read_document
@@ -118,7 +119,9 @@ def series_name_problems(concept: Concept, doc: YamlDocument) -> list[Diagnostic
             doc.diagnostic(
                 ("tilsyn", key),
                 "K016",
-                f"serienavnet '{name[:MAX_SERIES_NAME]}' kan ikke bruges som mappenavn.",
+                # a name typed as the series' is not quoted (probe BH: `"Kirsten Ågesen":`)
+                f"serienavnet {quote_unknown(name[:MAX_SERIES_NAME], None)} kan ikke bruges "
+                "som mappenavn.",
                 hint="brug kun bogstaver, tal, '-', '_' og '.', begynd med et bogstav eller et "
                 f"tal, og hold navnet under {MAX_SERIES_NAME} tegn (fx 'tematiseret-2027'); "
                 "et CPR-nummer må ikke stå i navnet.",
