@@ -101,3 +101,28 @@ def test_a_leader_s_comment_without_a_name_has_none(comment: str) -> None:
 )
 def test_a_name_before_family_or_with_an_initial_is_masked_whole(comment: str, masked: str) -> None:
     assert mask_names(comment) == masked
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "Bekymring for fars voldsomme adfærd.",
+        "Fars fængselsophold er ikke beskrevet.",
+        "Mors skizofreni er velbehandlet.",
+        "Fars arbejdsløshed fylder i familien.",
+        "Mors bipolare lidelse er ikke belyst.",
+        "Fars personlighedsforstyrrelse er udredt.",
+        "Mors veninde har underrettet.",
+        "Personlighedsforstyrrelse hos mor er ikke belyst.",
+    ],
+)
+def test_a_case_s_words_after_mors_and_fars_are_no_names(comment: str) -> None:
+    """Probe BI: a word the list lacked after `mors`, `fars` was taken for a name."""
+    assert [comment[a:b] for a, b in likely_names(comment)] == []
+
+
+@pytest.mark.parametrize(
+    "comment", ["Mikkelsen ringede.", "Nielsen er ikke hørt.", "mor oksana shevchenko ringede."]
+)
+def test_surnames_and_names_after_family_are_still_names(comment: str) -> None:
+    assert likely_names(comment) != []

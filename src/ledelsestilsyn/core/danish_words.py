@@ -63,6 +63,8 @@ def _one_word(folded: str) -> bool:
     words = _vocabulary()
     if folded in words or _INSTITUTION.search(folded) or _imperative(folded, words):
         return True
+    if len(folded) >= _DERIVED_LENGTH and _DERIVED.search(folded):
+        return True
     if not folded.endswith("sen"):  # `Hansen` is no form of `hans`
         stems = (
             folded[: -len(e)] for e in _ENDINGS if folded.endswith(e) and len(folded) - len(e) >= 3
@@ -74,6 +76,15 @@ def _one_word(folded: str) -> bool:
     return found or lists.case_compound(folded, words)
 
 
+_DERIVED = re.compile(
+    r"(?:hed|heden|heder|else|ning|ningen|ninger|isk|iske|lig|lige|ligt|somme|"
+    r"ophold|inde|inden|lidelse|misbrug|forstyrrelse|sygdom|tion|tionen|ologi|isme)$"
+)
+_DERIVED_LENGTH = 7
+"""A long word ending as Danish nouns and adjectives are made (`Arbejdsløshed`,
+`Personlighedsforstyrrelse`, `voldsomme`, `veninde`): a word of a case the word list lacks
+(probe BI: after `mors`, `fars` each was `[navn]`); no common name ends so (`Henning` is a
+first name, and those are found first)."""
 _STEM = 5
 """The shortest imperative found by its infinitive: a shorter stem is as often a surname
 (`Hvid`: hvide, `Kirk`: kirke); the short imperatives a leader writes are listed (`tag`)."""
