@@ -10,6 +10,7 @@ import codecs
 import csv
 import io
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -421,10 +422,11 @@ def test_a_case_column_of_cpr_numbers_says_so_instead_of_blaming_the_filters(
     cli: Cli, example_workspace: Path
 ) -> None:
     """'sag' mapped to the CPR column: every case was left out, and U006's tip said 'ret
-    paragraffer, faser, vindue, filtre eller karantæne', none of which was wrong."""
+    paragraffer, faser, vindue, filtre eller karantæne', none of which was wrong. (With `cpr:`
+    on the same column the concept is wrong, below.)"""
     concept = example_workspace / "koncept.yaml"
     text = concept.read_text(encoding="utf-8").replace('sag: "Sagsnr."', 'sag: "CPR-nr."')
-    concept.write_text(text, encoding="utf-8")
+    concept.write_text(text.replace('    cpr: "CPR-nr."\n', ""), encoding="utf-8")
     code, output, manifest = draw(cli, "eksport.csv")
     assert code == 1 and manifest is None, output
     text = " ".join(output.split())
@@ -435,6 +437,26 @@ def test_a_case_column_of_cpr_numbers_says_so_instead_of_blaming_the_filters(
     assert "fejl U006: " in text and "ret paragraffer" not in text, text
     assert "peg 'sag' under eksport.kolonner i koncept.yaml på eksportens sagsnummer" in text
     assert "så sagerne kan ikke trækkes" in text and "sagen kan" not in text, text
+
+
+@pytest.mark.parametrize(
+    ("role", "other"), [("rådgiver", "Sagsnr."), ("sag", "CPR-nr."), ("team", "sagsbehandler")]
+)
+def test_two_roles_on_one_column_are_an_error_in_the_concept(
+    cli: Cli, example_workspace: Path, role: str, other: str
+) -> None:
+    """Probe BK followed E003's hint and set `rådgiver` to the case column: `tjek` said 0
+    errors, and the sample showed each case number as its caseworker."""
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    changed = re.sub(rf'(?m)^(    {role}: )"[^"]*"', rf'\1"{other}"', text, count=1)
+    assert changed != text
+    concept.write_text(changed, encoding="utf-8")
+    for args in (("tjek",), ("udtræk", "eksport.csv", "--tilsyn", "tematiseret", "--tør")):
+        result = cli(*args)
+        said = " ".join(result.output.split())
+        assert result.exit_code == 1, said
+        assert "står på samme kolonne; hver skal have sin egen kolonne i eksporten" in said
 
 
 def _set_cells(lines: list[bytes], row: int, cells: dict[int, bytes]) -> None:

@@ -67,3 +67,34 @@ def test_a_header_with_a_wrong_column_is_not_taken_for_a_title(
     code, output, _ = draw(cli, write(example_workspace, lines))
     assert code == 1
     assert "skadet.csv:1: fejl E003: kolonnen 'Sagsnr.' (sag) findes ikke" in output, output
+
+
+def test_a_title_above_a_header_the_concept_does_not_know_yet_shows_the_header(
+    cli: Cli, example_workspace: Path
+) -> None:
+    """Probe BK: a new municipality, whose concept named none of its export's columns yet, was
+    told the file has 'Udtræk fra …', '', '' (the title), not the columns it has; and the
+    hint for `Sagsbehandler` was `Sags-ID`, the case number."""
+    header = (
+        "Sags-ID;Ansvarlig rådgiver;Lovgrundlag;Dato for afgørelse;Sagens fase;"
+        "Organisatorisk enhed;CPR-nummer"
+    )
+    row = "VK-1;Anna Holm;§ 32;2026-10-01;Undersøgelse;Team Nord;010203-1234"
+    lines = [TITLE + b";;;;;;", header.encode("cp1252"), row.encode("cp1252")]
+    code, output, _ = draw(cli, write(example_workspace, lines))
+    said = " ".join(output.split())
+    assert code == 1 and "sagssystemet" not in said, said
+    assert "skadet.csv:2: fejl E003: kolonnen 'Sagsbehandler' (rådgiver) findes ikke" in said
+    assert "filen har: 'Sags-ID', 'Ansvarlig rådgiver', 'Lovgrundlag'" in said
+    hints = {
+        "Sagsnr.": "Sags-ID",
+        "Sagsbehandler": "Ansvarlig rådgiver",
+        "Paragraf": "Lovgrundlag",
+        "Afgørelsesdato": "Dato for afgørelse",
+        "Team": "Organisatorisk enhed",
+        "CPR-nr.": "CPR-nummer",
+    }
+    errors = {e.split("'")[1]: e for e in said.split("fejl E003: kolonnen ")[1:]}
+    for wanted, hint in hints.items():
+        assert f"Tip: mente du '{hint}'? " in errors[wanted], errors[wanted]
+    assert "010203" not in said and "Anna" not in said

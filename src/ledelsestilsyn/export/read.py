@@ -313,8 +313,9 @@ def _header(
     The header is the first non-blank record, unless it and the next few hold one value
     each and the record after them holds a column of the concept: those lines are a title
     ('Udtræk fra sagssystemet 01-11-2026'), as some case systems write above the header,
-    and are passed over as in a workbook (`export.xlsx`). Otherwise the first record is the
-    header, as before, so its error names what it holds."""
+    and are passed over as in a workbook (`export.xlsx`). Otherwise the first record with two
+    values or more is the header, so its error names the columns the export has (probe BK: a
+    new municipality, whose concept named none of them yet, was shown the title)."""
     line = 1
     codec = encoding.name
     while block:
@@ -338,10 +339,17 @@ def _past_title(first: list[tuple[int, str]], wanted: list[str]) -> int:
         names = [clean_name(n) for n in parse_one(record, delimiter)]
         if any(n.casefold() in want for n in names):
             above = (parse_one(r, delimiter) for _, r in first[:at])
-            if all(sum(1 for n in fields if n.strip()) <= 1 for fields in above):
+            if all(_values(fields) <= 1 for fields in above):
                 return index
             break
-    return first[0][0]
+    return next(
+        (i for i, r in first if _values(parse_one(r, detect_delimiter(r, wanted))) > 1),
+        first[0][0],
+    )
+
+
+def _values(fields: list[str]) -> int:
+    return sum(1 for n in fields if n.strip())
 
 
 def read_table(

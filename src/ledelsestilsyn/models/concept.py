@@ -46,6 +46,17 @@ class ExportSpec(Model):
         missing = [c for c in REQUIRED_COLUMNS if not columns.get(c, "").strip()]
         if missing:
             raise ValueError(f"kolonner mangler: {', '.join(missing)}")
+        # Probe BK: `sag` and `rådgiver` on one column drew case numbers as caseworkers.
+        roles: dict[str, list[str]] = {}
+        for role in OWN_COLUMNS:
+            if columns.get(role, "").strip():
+                roles.setdefault(columns[role].strip().casefold(), []).append(role)
+        shared = [r for r in roles.values() if len(r) > 1]
+        if shared:
+            both = " og ".join(shared[0])
+            raise ValueError(
+                f"{both} står på samme kolonne; hver skal have sin egen kolonne i eksporten"
+            )
         return columns
 
 
