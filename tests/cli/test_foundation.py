@@ -477,3 +477,19 @@ def test_init_here_says_this_folder_not_a_dot(
     result = cli("init")
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Oprettede arbejdsmappen i denne mappe ud fra forlægget")
+
+
+def test_the_example_in_the_templates_folder_s_readme_is_a_template(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe BK saved the example of `skabeloner/LÆS-MIG.txt` as a template: its step had no
+    question, so it was left out of the template, and nothing said so."""
+    assert cli("init", "ws").exit_code == 0
+    monkeypatch.chdir(tmp_path / "ws")
+    readme = Path("skabeloner/LÆS-MIG.txt").read_text(encoding="utf-8")
+    example = "\n".join(line[2:] for line in readme.split("\n\n", 1)[1].splitlines())
+    Path("skabeloner/vores.yaml").write_text(example + "\n", encoding="utf-8")
+    checked = cli("tjek")
+    assert "vores.yaml" not in checked.output, checked.output
+    shown = cli("skabelon", "vores-overordnet")
+    assert shown.exit_code == 0 and "skolefravær-1" in shown.output, shown.output

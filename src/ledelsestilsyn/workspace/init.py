@@ -31,8 +31,13 @@ _TEMPLATES_README = (
     "En lokal skabelon kan udvide en indbygget uden at kopiere den:\n\n"
     '  id: vores-overordnet\n  titel: "Vores overordnede tilsyn"\n  version: "1"\n'
     "  type: overordnet\n  udvider: overordnet\n  udelad: [screening-5]\n"
-    '  sagsskridt:\n    - id: skolefravær\n      titel: "Skolefravær"\n      spørgsmål: []\n'
+    '  sagsskridt:\n    - id: skolefravær\n      titel: "Skolefravær"\n      spørgsmål:\n'
+    "        - id: skolefravær-1\n"
+    '          tekst: "Er der taget stilling til barnets skolefravær?"\n'
+    '          hjemmel: "barnets lov § 2, stk. 2, nr. 3"\n'
 )
+"""With a question: a step without one is left out of the template (probe BK copied the
+example, and its step was gone without a word)."""
 
 
 def presets() -> list[str]:
