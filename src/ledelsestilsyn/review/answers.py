@@ -250,8 +250,11 @@ class AnswerChecker:
         canonical, match = scale.match(value)
         if match is Match.UNKNOWN:
             guess = scale.suggest(value)
+            # an answer of another scale is the tool's word, quoted (probe BK: `ja` on a
+            # question with the grad scale was '(en tekst på 2 tegn)')
+            words = [*scale.values, *(v for s in self.index.scales.values() for v in s.values)]
             message = (
-                f"{quote_unknown(value, scale.values, suggested=guess)} er ikke et gyldigt "
+                f"{quote_unknown(value, words, suggested=guess)} er ikke et gyldigt "
                 f"svar på {question_id} "
                 f"(gyldige: {', '.join(scale.values)})."
             )

@@ -57,6 +57,8 @@ def tree(template: Template) -> Tree:
             extra = f" · frist: {question.deadline}" if question.deadline else ""
             if question.pejlemaerke:
                 extra += f" · pejlemærke: {question.pejlemaerke}"
+            if question.scale:  # taken from another template, with its scale (probe BK)
+                extra += " · svar: " + " / ".join(v.answer for v in question.scale)
             branch.add(
                 Text.assemble(
                     (question.id, "cyan"),
@@ -70,7 +72,6 @@ def tree(template: Template) -> Tree:
 def markdown(template: Template) -> str:
     """A printable checklist: one table per step with a box per answer. Every text from the
     template stands as it is written (`core.markdown.md_cell`), never as markup."""
-    scale = [md_cell(v.answer) for v in template.scale]
     lines = [f"# {md_cell(template.title)}", ""]
     lines += [f"Skabelon `{template.ref}` · type: {template.type}", ""]
     if template.basis:
@@ -82,14 +83,21 @@ def markdown(template: Template) -> str:
             lines += [md_cell(step.description.strip()), ""] if step.description else []
         else:
             lines += [f"## {md_cell(step.title)}", ""]
-        header = ["Nr.", "Spørgsmål", "Hjemmel", *scale, "Kommentar"]
-        lines.append("| " + " | ".join(header) + " |")
-        lines.append("|" + "|".join("---" for _ in header) + "|")
+        shown: list[str] | None = None
         for question in step.questions:
+            # A new table where the scale changes: a question taken from another template
+            # keeps its own (probe BK: its boxes were headed ja / nej / ikke relevant).
+            scale = [md_cell(v.answer) for v in template.scale_for(question)]
+            if scale != shown:
+                header = ["Nr.", "Spørgsmål", "Hjemmel", *scale, "Kommentar"]
+                lines += [""] if shown is not None else []
+                lines.append("| " + " | ".join(header) + " |")
+                lines.append("|" + "|".join("---" for _ in header) + "|")
+                shown = scale
             text = md_cell(question.text)
             if question.deadline:
                 text += f" (frist: {md_cell(question.deadline)})"
-            boxes = ["☐" for _ in template.scale_for(question)]
+            boxes = ["☐" for _ in scale]
             row = [md_cell(question.id), text, md_cell(question.legal_basis), *boxes, ""]
             lines.append("| " + " | ".join(row) + " |")
         lines.append("")
