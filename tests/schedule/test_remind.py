@@ -261,6 +261,23 @@ def test_an_address_with_a_line_break_is_a_located_concept_error(
         assert "ond@x.example" not in result.output
 
 
+def test_an_address_with_a_letter_of_another_alphabet_is_a_concept_error(
+    example_workspace: Path, cli: Cli
+) -> None:
+    """Probe BK: `jabk@…` with a Cyrillic `а` passed `tjek`; the mail would go nowhere."""
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    bad = '"Jakob Bæk": "j\u0430bk@eksempelby.example"'
+    concept.write_text(
+        text.replace('"Jakob Bæk": "jabk@eksempelby.example"', bad), encoding="utf-8"
+    )
+    line = concept.read_text(encoding="utf-8").split(bad)[0].count("\n") + 1
+    result = cli("tjek")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1, said
+    assert f"koncept.yaml:{line}:" in said and "et bogstav fra et andet alfabet" in said, said
+
+
 def test_next_months_department_meeting_names_its_findings_and_report(
     example_workspace: Path, cli: Cli
 ) -> None:

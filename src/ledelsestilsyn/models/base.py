@@ -11,6 +11,7 @@ the time it takes to build the models); a model naming itself quotes its name.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import Annotated, Any
 
@@ -155,6 +156,12 @@ def _email(value: str) -> str:
             "adressen indeholder noget, der ligner et CPR-nummer, og en adresse står i mailens "
             "hoved, hvor intet kan maskeres.",
             "brug en adresse uden et sådant nummer, fx fornavn.efternavn@kommune.dk.",
+        )
+    if any(c.isalpha() and not unicodedata.name(c, "").startswith("LATIN") for c in value):
+        # probe BK: `mekа@…` with a Cyrillic а passed `tjek`; its mail would go nowhere
+        raise HintedValueError(
+            "adressen har et bogstav fra et andet alfabet (fx et kyrillisk 'а', der ligner 'a').",
+            "skriv adressen igen på et dansk tastatur.",
         )
     return value
 
