@@ -57,7 +57,8 @@ def test_ics_parses_and_holds_every_deadline(example_workspace: Path, cli: Cli) 
 
 def test_escaping_and_folding_survive_a_parser(tmp_path: Path) -> None:
     title = "Tilsyn; med, komma\\og æøå " + "lang tekst " * 12
-    series = SeriesPlan("s", title, (3,), "måned", focus=("a;b", "c,d"))
+    titles = (("a", "a;b"), ("c", "c,d"))  # the steps' titles, as the template gives them
+    series = SeriesPlan("s", title, (3,), "måned", focus=("a", "c"), step_titles=titles)
     text = calendar(year_rounds(Plan((series,)), 2027), name="Navn, med; tegn", stamp=_stamp())
     path = tmp_path / "x.ics"
     path.write_bytes(text.encode("utf-8"))

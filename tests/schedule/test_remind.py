@@ -278,6 +278,23 @@ def test_an_address_with_a_letter_of_another_alphabet_is_a_concept_error(
     assert f"koncept.yaml:{line}:" in said and "et bogstav fra et andet alfabet" in said, said
 
 
+@pytest.mark.parametrize(
+    ("spelt", "warned"), [("Jakob Bækk", True), ("Bæk, Jakob", False), ("jakob bæk", False)]
+)
+def test_a_reviewer_without_an_address_is_warned_of_by_tjek(
+    example_workspace: Path, cli: Cli, spelt: str, warned: bool
+) -> None:
+    """Probe BK: a reviewer spelt otherwise under påmindelse: bedømmere passed `tjek`; only
+    `påmind --mail` said so (R018), and only when something was due."""
+    concept = example_workspace / "koncept.yaml"
+    text = concept.read_text(encoding="utf-8")
+    concept.write_text(text.replace('"Jakob Bæk": "jabk@', f'"{spelt}": "jabk@'), encoding="utf-8")
+    said = " ".join(cli("tjek").output.split())
+    expected = "advarsel A017: bedømmeren 'Jakob Bæk' har ingen adresse under påmindelse: bedømmere"
+    assert (expected in said) is warned, said
+    assert ("mente du 'Jakob Bækk'?" in said) is warned, said
+
+
 def test_next_months_department_meeting_names_its_findings_and_report(
     example_workspace: Path, cli: Cli
 ) -> None:

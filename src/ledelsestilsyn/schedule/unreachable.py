@@ -9,7 +9,7 @@ with an address would get."""
 from __future__ import annotations
 
 from ledelsestilsyn.core.diagnostics import Diagnostic, warning
-from ledelsestilsyn.core.names import names_person, same_person
+from ledelsestilsyn.core.names import one_person
 from ledelsestilsyn.core.words import count
 from ledelsestilsyn.schedule.mail_settings import MailSettings
 from ledelsestilsyn.schedule.plan import Item, Plan, Status
@@ -85,10 +85,3 @@ def concerns(item: Item, name: str, series_reviewers: dict[str, tuple[str, ...]]
     if item.reviewer:
         return one_person(item.reviewer, name)
     return any(one_person(name, r) for r in series_reviewers.get(item.round.series, ()))
-
-
-def one_person(a: str, b: str) -> bool:
-    """`same_person`, or one names the other in full with a title before it (`Afdelingsleder
-    Hanne Vestergård` in the series, `"Hanne Vestergård": …` for the address), as the check
-    of a reviewer's own case does (G055): a probe's leaders got no mail, and `tjek` was silent."""
-    return same_person(a, b) or names_person(a, b) or names_person(b, a)

@@ -19,6 +19,7 @@ from ledelsestilsyn.models.located import did_you_mean
 from ledelsestilsyn.templates.catalog import Catalog
 from ledelsestilsyn.workspace.focus_months import unused_months
 from ledelsestilsyn.workspace.paragraph_detail import paragraph_details
+from ledelsestilsyn.workspace.reviewer_addresses import reviewer_address_warnings
 from ledelsestilsyn.workspace.unlikely_settings import unlikely_settings
 
 
@@ -40,6 +41,7 @@ def check_concept(
         problems.extend(_recommendations(doc, catalog, name, series))
         problems.extend(_older_version(doc, catalog, name, series))
     problems.extend(_dissemination(concept, doc))
+    problems.extend(reviewer_address_warnings(concept, doc))
     problems.extend(paragraph_details(concept, doc))
     problems.extend(unlikely_settings(concept, doc, today))
     return problems
