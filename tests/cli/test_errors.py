@@ -46,6 +46,16 @@ def test_a_wrong_recipient_lists_the_recipients(
     assert code == 2 and "'byråd' er ikke en af 'leder', 'udvalg', 'afdeling'." in err
 
 
+def test_a_near_miss_among_the_recipients_is_suggested(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Probe BK: `--modtager Udvalget` was told only its length."""
+    code, err = run_main(monkeypatch, capsys, "rapport", "--modtager", "Udvalget")
+    said = " ".join(err.split())
+    assert code == 2 and "er ikke en af 'leder', 'udvalg', 'afdeling'. Mente du 'udvalg'?" in said
+    assert "Udvalget" not in said  # a capital: perhaps a name, so its length only
+
+
 def test_the_report_choices_are_what_the_core_renders() -> None:
     from ledelsestilsyn.report.render import FORMATS as RENDERED
     from ledelsestilsyn.report.view import AUDIENCES

@@ -206,7 +206,7 @@ def describe(exc: ClickException) -> str:
         from ledelsestilsyn.cli.commands import EMPTY_PATH  # a parser's own Danish reason
 
         why = EMPTY_PATH if exc.message == EMPTY_PATH else _why(exc)
-        return f"ugyldig værdi for {_hint(exc.param)}: {why}."
+        return f"ugyldig værdi for {_hint(exc.param)}: {why}.{_meant(exc)}"
     message = exc.format_message()
     # click joins the extra arguments with spaces, so which words were one argument is lost:
     # they are quoted together, once (`'010203', '1234'` would be a number the gate never saw).
@@ -280,6 +280,21 @@ def _commands(ctx: Context | None) -> list[str]:
     group = ctx.command
     found = [(n, group.get_command(ctx, n)) for n in group.list_commands(ctx)]
     return [n for n, command in found if command is not None and not command.hidden]
+
+
+def _meant(exc: Any) -> str:
+    """` Mente du 'udvalg'?` for a near miss among an option's fixed values (probe BK:
+    `--modtager Udvalget` got no hint)."""
+    from pydantic import ValidationError
+
+    cause = exc.__cause__
+    if not isinstance(cause, ValidationError) or not cause.errors():
+        return ""
+    descriptor = getattr(exc.param, "type_descriptor", None)
+    words = [str(getattr(c, "value", c)) for c in getattr(descriptor, "choices", None) or ()]
+    value = str(cause.errors()[0].get("input", "")).strip().casefold()
+    guess = difflib.get_close_matches(value, words, n=1, cutoff=0.6)
+    return f" Mente du '{guess[0]}'?" if guess else ""
 
 
 def _choices(param: Any) -> str:
